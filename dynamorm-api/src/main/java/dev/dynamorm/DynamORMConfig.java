@@ -1,0 +1,179 @@
+package dev.dynamorm;
+
+import dev.dynamorm.spi.ConverterProvider;
+import dev.dynamorm.spi.Plugin;
+import dev.dynamorm.spi.RetryPolicy;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The validated, immutable configuration {@link DynamORM.Builder} hands to the engine.
+ *
+ * <p>Users build it through {@link DynamORM#builder()}; engines read it.
+ */
+public final class DynamORMConfig {
+
+    private final DynamoDbClient client;
+    private final Region region;
+    private final URI endpoint;
+    private final AwsCredentialsProvider credentialsProvider;
+    private final AssumeRole assumeRole;
+    private final int maxConnections;
+    private final Clock clock;
+    private final String tableNamePrefix;
+    private final List<ConverterProvider> converterProviders;
+    private final RetryPolicy retryPolicy;
+    private final List<Plugin> plugins;
+    private final boolean discoverPlugins;
+    private final Set<String> disabledPlugins;
+    private final boolean logAttributeValues;
+
+    DynamORMConfig(DynamORM.Builder b) {
+        this.client = b.client;
+        this.region = b.region;
+        this.endpoint = b.endpoint;
+        this.credentialsProvider = b.credentialsProvider;
+        this.assumeRole = b.assumeRole;
+        this.maxConnections = b.maxConnections;
+        this.clock = b.clock;
+        this.tableNamePrefix = b.tableNamePrefix;
+        this.converterProviders = List.copyOf(b.converterProviders);
+        this.retryPolicy = b.retryPolicy;
+        this.plugins = List.copyOf(b.plugins);
+        this.discoverPlugins = b.discoverPlugins;
+        this.disabledPlugins = Set.copyOf(b.disabledPlugins);
+        this.logAttributeValues = b.logAttributeValues;
+    }
+
+    /**
+     * The client supplied by the user, which DynamORM uses and never closes.
+     *
+     * @return the client, or empty when DynamORM builds its own
+     */
+    public Optional<DynamoDbClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    /**
+     * The region for a client DynamORM builds.
+     *
+     * @return the region, or empty for the SDK's default chain
+     */
+    public Optional<Region> region() {
+        return Optional.ofNullable(region);
+    }
+
+    /**
+     * The endpoint override for a client DynamORM builds.
+     *
+     * @return the endpoint, or empty
+     */
+    public Optional<URI> endpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    /**
+     * The credentials for a client DynamORM builds.
+     *
+     * @return the provider, or empty for the SDK's default chain
+     */
+    public Optional<AwsCredentialsProvider> credentialsProvider() {
+        return Optional.ofNullable(credentialsProvider);
+    }
+
+    /**
+     * The role to assume.
+     *
+     * @return the role, or empty
+     */
+    public Optional<AssumeRole> assumeRole() {
+        return Optional.ofNullable(assumeRole);
+    }
+
+    /**
+     * The HTTP connection pool size for a client DynamORM builds.
+     *
+     * @return the pool size, 0 for the SDK default
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * The clock for timestamps and TTL decisions.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The prefix prepended to every model's table name.
+     *
+     * @return the prefix, possibly empty
+     */
+    public String tableNamePrefix() {
+        return tableNamePrefix;
+    }
+
+    /**
+     * Converter providers registered on the builder, asked before discovered ones of equal priority.
+     *
+     * @return the providers
+     */
+    public List<ConverterProvider> converterProviders() {
+        return converterProviders;
+    }
+
+    /**
+     * The retry policy registered on the builder.
+     *
+     * @return the policy, or empty for a discovered one or the default
+     */
+    public Optional<RetryPolicy> retryPolicy() {
+        return Optional.ofNullable(retryPolicy);
+    }
+
+    /**
+     * Plugins registered on the builder.
+     *
+     * @return the plugins
+     */
+    public List<Plugin> plugins() {
+        return plugins;
+    }
+
+    /**
+     * Whether plugins are discovered with {@link java.util.ServiceLoader}.
+     *
+     * @return true by default
+     */
+    public boolean discoverPlugins() {
+        return discoverPlugins;
+    }
+
+    /**
+     * Names of discovered plugins not to install.
+     *
+     * @return the names
+     */
+    public Set<String> disabledPlugins() {
+        return disabledPlugins;
+    }
+
+    /**
+     * Whether DEBUG logs show attribute values instead of redacting them.
+     *
+     * @return false by default
+     */
+    public boolean logAttributeValues() {
+        return logAttributeValues;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.dynamorm;
+
+/** The operations DynamORM performs; carried by exceptions and hook events. */
+public enum Operation {
+    /** Registering a model (reading its annotations). */
+    REGISTER,
+    /** Writing a new item that must not exist yet. */
+    CREATE,
+    /** Writing an item, replacing any item with the same key. */
+    PUT,
+    /** Reading one item by its full key. */
+    GET,
+    /** Changing attributes of an existing item. */
+    UPDATE,
+    /** Removing an item. */
+    DELETE,
+    /** Reading items through a key condition. */
+    QUERY,
+    /** Reading items by scanning a table or index. */
+    SCAN,
+    /** Reading many items by key. */
+    BATCH_GET,
+    /** Writing many items. */
+    BATCH_WRITE,
+    /** An atomic multi-item write. */
+    TRANSACT_WRITE,
+    /** An atomic multi-item read. */
+    TRANSACT_GET,
+    /** Creating a table. */
+    CREATE_TABLE,
+    /** Describing a table. */
+    DESCRIBE_TABLE,
+    /** Deleting a table. */
+    DELETE_TABLE,
+    /** Changing a table's time-to-live setting. */
+    UPDATE_TIME_TO_LIVE
+}

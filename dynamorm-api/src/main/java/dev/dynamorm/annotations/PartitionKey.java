@@ -1,0 +1,18 @@
+package dev.dynamorm.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the table's partition (hash) key. Every model has exactly one.
+ *
+ * <p>The field's converter must produce a string, number or binary attribute.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+public @interface PartitionKey {
+}

@@ -1,0 +1,58 @@
+package dev.dynamorm.spi;
+
+import java.util.List;
+
+/**
+ * An extension found by {@link java.util.ServiceLoader} or registered on the builder.
+ *
+ * <p>Every method but {@link #name()} has a no-op default, so plugins implement only what they use.
+ */
+public interface Plugin {
+
+    /**
+     * The plugin's unique name, used to configure or disable it.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * The plugin's version, for the log line written when it is installed.
+     *
+     * @return the version, "unknown" by default
+     */
+    default String version() {
+        return "unknown";
+    }
+
+    /**
+     * The order among plugins: lower runs first for before-hooks (after-hooks run in reverse).
+     *
+     * @return 0 by default
+     */
+    default int order() {
+        return 0;
+    }
+
+    /**
+     * Called once when the {@code DynamORM} instance is built.
+     *
+     * @param context what the plugin may use
+     * @throws RuntimeException to fail the build of {@code DynamORM}
+     */
+    default void initialize(PluginContext context) {
+    }
+
+    /**
+     * The hooks the plugin contributes; read once after {@link #initialize(PluginContext)}.
+     *
+     * @return the hooks, none by default
+     */
+    default List<Hook> hooks() {
+        return List.of();
+    }
+
+    /** Called once when the {@code DynamORM} instance is closed, in reverse installation order. */
+    default void shutdown() {
+    }
+}

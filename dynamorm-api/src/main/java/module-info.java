@@ -1,0 +1,26 @@
+/**
+ * The DynamORM API: everything a user compiles against.
+ *
+ * <p>Holds the {@link dev.dynamorm.DynamORM} entry point, the table and query interfaces, the
+ * mapping annotations, the exception hierarchy and the service provider interfaces. It contains
+ * no implementation logic: the engine is found at run time through {@link dev.dynamorm.spi.EngineProvider}.
+ */
+module dev.dynamorm.api {
+    // AttributeValue, DynamoDbClient and the SDK's table types appear in public signatures
+    requires transitive software.amazon.awssdk.services.dynamodb;
+    requires transitive software.amazon.awssdk.regions;
+    requires transitive software.amazon.awssdk.auth;
+    // AwsServiceException is exposed by DynamORMException
+    requires transitive software.amazon.awssdk.awscore;
+    requires transitive software.amazon.awssdk.core;
+
+    exports dev.dynamorm;
+    exports dev.dynamorm.annotations;
+    exports dev.dynamorm.spi;
+
+    uses dev.dynamorm.spi.EngineProvider;
+    uses dev.dynamorm.spi.ConverterProvider;
+    uses dev.dynamorm.spi.Plugin;
+    uses dev.dynamorm.spi.RetryPolicy;
+    uses dev.dynamorm.spi.IndexScorer;
+}
