@@ -1,0 +1,18 @@
+package dev.dynamorm.engine.internal;
+
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.DynamORMConfig;
+import dev.dynamorm.spi.EngineProvider;
+
+/** The engine's entry for {@link java.util.ServiceLoader}; public for the class-path case. */
+public final class DefaultEngineProvider implements EngineProvider {
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public DefaultEngineProvider() {
+    }
+
+    @Override
+    public DynamORM create(DynamORMConfig config) {
+        return new DefaultDynamORM(config);
+    }
+}

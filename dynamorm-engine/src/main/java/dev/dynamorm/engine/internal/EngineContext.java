@@ -1,0 +1,9 @@
+package dev.dynamorm.engine.internal;
+
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The shared, immutable pieces every table of one {@code DynamORM} instance uses. */
+record EngineContext(DynamoDbClient client, Executor executor, ConditionCompiler conditions, ValueBinder values,
+        Clock clock, String tableNamePrefix, boolean logAttributeValues, boolean encryptionAvailable) {
+}

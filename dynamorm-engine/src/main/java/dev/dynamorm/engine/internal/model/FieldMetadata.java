@@ -1,0 +1,73 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.Operation;
+import dev.dynamorm.spi.Converter;
+import java.lang.reflect.Type;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One mapped field: names, type, converter, accessor and role. Immutable. */
+public interface FieldMetadata {
+
+    /** The Java field (or bean property) name. */
+    String name();
+
+    /** The attribute name on the wire. */
+    String attributeName();
+
+    /** The generic Java type. */
+    Type genericType();
+
+    /** The raw Java class. */
+    Class<?> rawType();
+
+    /** The converter in use (for {@code @Ttl} fields, the epoch-seconds converter). */
+    Converter<Object> converter();
+
+    /** The attribute type the converter writes. */
+    default AttributeValue.Type attributeType() {
+        return converter().attributeType();
+    }
+
+    /** Reads the field from an instance (no reflection per call). */
+    Object get(Object instance);
+
+    /** Converts a value of this field's type; null (or a converter returning null) gives null. */
+    AttributeValue toAttributeValue(Object value);
+
+    /** Converts an attribute to this field's type; null or NUL gives the converter's absent value. */
+    Object fromAttributeValue(AttributeValue value);
+
+    /**
+     * Like {@link #toAttributeValue(Object)}; a converter failure becomes an
+     * {@code InvalidRequestException} for this operation naming the model, field and attribute.
+     */
+    default AttributeValue toAttributeValue(Object value, Operation operation) {
+        return toAttributeValue(value);
+    }
+
+    /**
+     * Like {@link #fromAttributeValue(AttributeValue)}; a converter failure becomes an
+     * {@code InvalidRequestException} for this operation naming the model, field and attribute.
+     */
+    default Object fromAttributeValue(AttributeValue value, Operation operation) {
+        return fromAttributeValue(value);
+    }
+
+    /** Metadata of the field's type when it is a nested record or bean stored as a map. */
+    Optional<ModelMetadata<?>> nestedModel();
+
+    boolean isPartitionKey();
+
+    boolean isSortKey();
+
+    boolean isVersion();
+
+    boolean isCreatedAt();
+
+    boolean isUpdatedAt();
+
+    boolean isTtl();
+
+    boolean isEncrypted();
+}

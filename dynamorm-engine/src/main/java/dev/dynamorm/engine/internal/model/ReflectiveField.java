@@ -1,0 +1,185 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Operation;
+import dev.dynamorm.spi.Converter;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A mapped field found by reflection, with its converter and fast accessors. Immutable. */
+final class ReflectiveField implements FieldMetadata {
+
+    /** The roles of a field, as read from its annotations. */
+    record Roles(boolean partitionKey, boolean sortKey, boolean version, boolean createdAt, boolean updatedAt,
+            boolean ttl, boolean encrypted) {
+    }
+
+    private final Class<?> modelType;
+    private final String name;
+    private final String attributeName;
+    private final Type genericType;
+    private final Class<?> rawType;
+    private final Converter<Object> converter;
+    private final Function<Object, Object> getter;
+    /** The setter of a bean property; null for record components. */
+    private final BiConsumer<Object, Object> setter;
+    private final Object primitiveDefault;
+    private final Roles roles;
+
+    ReflectiveField(Class<?> modelType, String name, String attributeName, Type genericType, Converter<Object> converter,
+            Function<Object, Object> getter, BiConsumer<Object, Object> setter, Roles roles) {
+        this.modelType = modelType;
+        this.name = name;
+        this.attributeName = attributeName;
+        this.genericType = genericType;
+        this.rawType = Types.raw(genericType);
+        this.converter = converter;
+        this.getter = getter;
+        this.setter = setter;
+        this.primitiveDefault = Types.primitiveDefault(rawType);
+        this.roles = roles;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String attributeName() {
+        return attributeName;
+    }
+
+    @Override
+    public Type genericType() {
+        return genericType;
+    }
+
+    @Override
+    public Class<?> rawType() {
+        return rawType;
+    }
+
+    @Override
+    public Converter<Object> converter() {
+        return converter;
+    }
+
+    @Override
+    public Object get(Object instance) {
+        return getter.apply(instance);
+    }
+
+    /** Sets a bean property; only for beans. */
+    void set(Object instance, Object value) {
+        setter.accept(instance, value);
+    }
+
+    /** The getter function (exposed for tests of the accessor strategy). */
+    Function<Object, Object> getter() {
+        return getter;
+    }
+
+    /** The setter function, or null for record components (exposed for tests). */
+    BiConsumer<Object, Object> setter() {
+        return setter;
+    }
+
+    @Override
+    public AttributeValue toAttributeValue(Object value) {
+        return toAttributeValue(value, null);
+    }
+
+    @Override
+    public AttributeValue toAttributeValue(Object value, Operation operation) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return converter.toAttributeValue(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            InvalidRequestException ex = new InvalidRequestException(String.format(Locale.ROOT,
+                    "cannot convert field '%s' (attribute '%s') of model %s: %s", name, attributeName,
+                    modelType.getName(), reason(e)), operation, modelType, null);
+            ex.addSuppressed(e);
+            throw ex;
+        }
+    }
+
+    @Override
+    public Object fromAttributeValue(AttributeValue value) {
+        return fromAttributeValue(value, null);
+    }
+
+    @Override
+    public Object fromAttributeValue(AttributeValue value, Operation operation) {
+        Object result;
+        if (value == null || Boolean.TRUE.equals(value.nul())) {
+            result = converter.absentValue();
+        } else {
+            try {
+                result = converter.fromAttributeValue(value);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                InvalidRequestException ex = new InvalidRequestException(String.format(Locale.ROOT,
+                        "cannot read attribute '%s' into field '%s' of model %s: %s", attributeName, name,
+                        modelType.getName(), reason(e)), operation, modelType, null);
+                ex.addSuppressed(e);
+                throw ex;
+            }
+        }
+        return result == null ? primitiveDefault : result;
+    }
+
+    private static String reason(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public Optional<ModelMetadata<?>> nestedModel() {
+        return converter instanceof NestedModelConverter n ? Optional.of(n.model()) : Optional.empty();
+    }
+
+    @Override
+    public boolean isPartitionKey() {
+        return roles.partitionKey();
+    }
+
+    @Override
+    public boolean isSortKey() {
+        return roles.sortKey();
+    }
+
+    @Override
+    public boolean isVersion() {
+        return roles.version();
+    }
+
+    @Override
+    public boolean isCreatedAt() {
+        return roles.createdAt();
+    }
+
+    @Override
+    public boolean isUpdatedAt() {
+        return roles.updatedAt();
+    }
+
+    @Override
+    public boolean isTtl() {
+        return roles.ttl();
+    }
+
+    @Override
+    public boolean isEncrypted() {
+        return roles.encrypted();
+    }
+
+    @Override
+    public String toString() {
+        return modelType.getSimpleName() + "." + name + " -> " + attributeName + " (" + genericType.getTypeName() + ")";
+    }
+}

@@ -1,0 +1,207 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Operation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Model metadata built by reflection. Created empty and completed once by the {@link ModelBuilder}
+ * (so that recursive types can refer to themselves while being built); only completed instances
+ * are published by the registry.
+ */
+final class ReflectiveModel<T> implements ModelMetadata<T> {
+
+    /** Everything known once the model is built. */
+    record Structure(Optional<String> tableName, List<FieldMetadata> fields, ReflectiveField[] fieldArray,
+            Map<String, ReflectiveField> byName, Map<String, ReflectiveField> byAttribute, FieldMetadata partitionKey,
+            Optional<FieldMetadata> sortKey, List<IndexMetadata> indexes, Optional<FieldMetadata> versionField,
+            Optional<FieldMetadata> createdAtField, Optional<FieldMetadata> updatedAtField,
+            Optional<FieldMetadata> ttlField, List<FieldMetadata> encryptedFields,
+            Function<Object[], Object> recordConstructor, Supplier<Object> beanConstructor) {
+    }
+
+    private final Class<T> type;
+    private volatile Structure structure;
+
+    ReflectiveModel(Class<T> type) {
+        this.type = type;
+    }
+
+    void complete(Structure s) {
+        if (structure != null) {
+            throw new IllegalStateException("metadata of " + type.getName() + " is already complete");
+        }
+        structure = s;
+    }
+
+    boolean isComplete() {
+        return structure != null;
+    }
+
+    private Structure s() {
+        Structure s = structure;
+        if (s == null) {
+            throw new IllegalStateException("the metadata of " + type.getName()
+                    + " is incomplete: its registration failed or is still running");
+        }
+        return s;
+    }
+
+    /** Whether instances are records (built through the canonical constructor). */
+    boolean isRecord() {
+        return s().recordConstructor() != null;
+    }
+
+    @Override
+    public Class<T> type() {
+        return type;
+    }
+
+    @Override
+    public Optional<String> tableName() {
+        return s().tableName();
+    }
+
+    @Override
+    public List<FieldMetadata> fields() {
+        return s().fields();
+    }
+
+    @Override
+    public FieldMetadata field(String javaName) {
+        return s().byName().get(javaName);
+    }
+
+    @Override
+    public FieldMetadata fieldByAttribute(String attributeName) {
+        return s().byAttribute().get(attributeName);
+    }
+
+    @Override
+    public FieldMetadata partitionKey() {
+        FieldMetadata pk = s().partitionKey();
+        if (pk == null) {
+            throw new IllegalStateException(type.getName() + " is a nested type without @DynamoTable and has no keys");
+        }
+        return pk;
+    }
+
+    @Override
+    public Optional<FieldMetadata> sortKey() {
+        return s().sortKey();
+    }
+
+    @Override
+    public List<IndexMetadata> indexes() {
+        return s().indexes();
+    }
+
+    @Override
+    public Optional<FieldMetadata> versionField() {
+        return s().versionField();
+    }
+
+    @Override
+    public Optional<FieldMetadata> createdAtField() {
+        return s().createdAtField();
+    }
+
+    @Override
+    public Optional<FieldMetadata> updatedAtField() {
+        return s().updatedAtField();
+    }
+
+    @Override
+    public Optional<FieldMetadata> ttlField() {
+        return s().ttlField();
+    }
+
+    @Override
+    public List<FieldMetadata> encryptedFields() {
+        return s().encryptedFields();
+    }
+
+    @Override
+    public Map<String, AttributeValue> toItem(T instance) {
+        return toItem(instance, Operation.PUT);
+    }
+
+    @Override
+    public Map<String, AttributeValue> toItem(T instance, Operation operation) {
+        Objects.requireNonNull(instance, "instance");
+        ReflectiveField[] fields = s().fieldArray();
+        Map<String, AttributeValue> item = new LinkedHashMap<>(fields.length * 2);
+        for (ReflectiveField f : fields) {
+            Object value = f.get(instance);
+            if (value != null) {
+                AttributeValue av = f.toAttributeValue(value, operation);
+                if (av != null) {
+                    item.put(f.attributeName(), av);
+                }
+            }
+        }
+        return item;
+    }
+
+    @Override
+    public T fromItem(Map<String, AttributeValue> item) {
+        return fromItem(item, Operation.GET);
+    }
+
+    @Override
+    public T fromItem(Map<String, AttributeValue> item, Operation operation) {
+        Objects.requireNonNull(item, "item");
+        Structure s = s();
+        ReflectiveField[] fields = s.fieldArray();
+        if (s.recordConstructor() != null) {
+            Object[] args = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                args[i] = fields[i].fromAttributeValue(item.get(fields[i].attributeName()), operation);
+            }
+            try {
+                return type.cast(s.recordConstructor().apply(args));
+            } catch (RuntimeException e) {
+                throw creationFailure(e, "its canonical constructor", operation);
+            }
+        }
+        Object instance;
+        try {
+            instance = s.beanConstructor().get();
+        } catch (RuntimeException e) {
+            throw creationFailure(e, "its no-argument constructor", operation);
+        }
+        for (ReflectiveField f : fields) {
+            Object value = f.fromAttributeValue(item.get(f.attributeName()), operation);
+            if (value != null) {
+                try {
+                    f.set(instance, value);
+                } catch (RuntimeException e) {
+                    throw creationFailure(e, "the setter of field '" + f.name() + "'", operation);
+                }
+            }
+        }
+        return type.cast(instance);
+    }
+
+    private InvalidRequestException creationFailure(RuntimeException e, String what, Operation operation) {
+        InvalidRequestException ex = new InvalidRequestException(String.format(Locale.ROOT,
+                "cannot create a %s from a stored item: %s threw %s: %s", type.getName(), what,
+                e.getClass().getName(), e.getMessage()), operation, type, null);
+        ex.addSuppressed(e);
+        return ex;
+    }
+
+    @Override
+    public String toString() {
+        Structure s = structure;
+        return "ModelMetadata[" + type.getName() + (s == null ? ", incomplete" : ", fields=" + s.fields()) + "]";
+    }
+}

@@ -1,0 +1,251 @@
+package dev.dynamorm.local.internal.engine;
+
+import dev.dynamorm.local.internal.expr.Bindings;
+import dev.dynamorm.local.internal.value.Value;
+import dev.dynamorm.local.internal.wire.AttributeCodec;
+import dev.dynamorm.local.internal.wire.Json;
+import dev.dynamorm.local.internal.wire.Request;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.Lock;
+
+/** The in-memory DynamoDB engine: parses JSON 1.0 requests, runs operations and encodes answers or errors. */
+public final class Engine {
+    /** An encoded answer: HTTP status and JSON body. */
+    public record Response(int status, byte[] body) {
+    }
+
+    final String region;
+    final String account;
+    final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+    private volatile Journal journal = Journal.NONE;
+    private volatile FaultState faults = FaultState.NONE;
+    private final TableOps tableOps = new TableOps(this);
+    private final ItemOps itemOps = new ItemOps(this);
+    private final ReadOps readOps = new ReadOps(this);
+    private final BatchOps batchOps = new BatchOps(this);
+    private final TransactOps transactOps = new TransactOps(this);
+
+    public Engine(String region, String account) {
+        this.region = region;
+        this.account = account;
+    }
+
+    public void journal(Journal j) {
+        this.journal = j;
+    }
+
+    public void faults(FaultState f) {
+        this.faults = f == null ? FaultState.NONE : f;
+    }
+
+    FaultState faults() {
+        return faults;
+    }
+
+    /** Handles one request; {@code target} is the operation name (after "DynamoDB_20120810."). */
+    public Response handle(String target, byte[] body) {
+        try {
+            FaultState f = faults;
+            if (f.latencyMillis() > 0) {
+                Thread.sleep(f.latencyMillis());
+            }
+            Object tree;
+            try {
+                tree = Json.parse(body);
+            } catch (IOException e) {
+                throw DynamoException.serialization("Could not parse request body into json: " + e.getMessage());
+            }
+            Request r = Request.of(tree);
+            if (f.throttle()) {
+                throw f.throttleAsProvisioned()
+                        ? new DynamoException("ProvisionedThroughputExceededException",
+                        "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.", 400, null)
+                        : new DynamoException("ThrottlingException", "Rate of requests exceeds the allowed throughput.", 400, null);
+            }
+            Map<String, Object> out = dispatch(target, r);
+            return new Response(200, Json.write(out));
+        } catch (DynamoException e) {
+            return new Response(e.status(), Json.write(e.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(500, Json.write(DynamoException.internal("Interrupted").body()));
+        } catch (RuntimeException e) {
+            return new Response(500, Json.write(DynamoException.internal("Internal server error: " + e).body()));
+        }
+    }
+
+    private Map<String, Object> dispatch(String op, Request r) {
+        switch (op == null ? "" : op) {
+            case "CreateTable": return tableOps.create(r);
+            case "DescribeTable": return tableOps.describe(r);
+            case "ListTables": return tableOps.list(r);
+            case "DeleteTable": return tableOps.delete(r);
+            case "UpdateTable": return tableOps.update(r);
+            case "UpdateTimeToLive": return tableOps.updateTtl(r);
+            case "DescribeTimeToLive": return tableOps.describeTtl(r);
+            case "TagResource": return tableOps.tag(r);
+            case "UntagResource": return tableOps.untag(r);
+            case "ListTagsOfResource": return tableOps.listTags(r);
+            case "DescribeEndpoints": return tableOps.describeEndpoints();
+            case "DescribeLimits": return tableOps.describeLimits();
+            case "PutItem": return itemOps.put(r);
+            case "GetItem": return itemOps.get(r);
+            case "UpdateItem": return itemOps.update(r);
+            case "DeleteItem": return itemOps.delete(r);
+            case "Query": return readOps.query(r);
+            case "Scan": return readOps.scan(r);
+            case "BatchGetItem": return batchOps.get(r);
+            case "BatchWriteItem": return batchOps.write(r);
+            case "TransactWriteItems": return transactOps.write(r);
+            case "TransactGetItems": return transactOps.get(r);
+            default:
+                throw new DynamoException("UnknownOperationException", "Operation " + op + " is not supported by dynamorm-local", 400, null);
+        }
+    }
+
+    // ---- shared helpers
+
+    Table table(String name) {
+        Table t = tables.get(name);
+        if (t == null) {
+            throw DynamoException.tableNotFound();
+        }
+        return t;
+    }
+
+    static Bindings bindings(Request r) {
+        Map<String, Object> rawNames = r.map("ExpressionAttributeNames");
+        Map<String, String> names = null;
+        if (rawNames != null) {
+            names = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : rawNames.entrySet()) {
+                names.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
+        Map<String, Value> values = r.has("ExpressionAttributeValues") ? AttributeCodec.item(r.map("ExpressionAttributeValues")) : null;
+        for (String legacy : List.of("Expected", "AttributesToGet", "KeyConditions", "QueryFilter", "ScanFilter", "AttributeUpdates")) {
+            if (r.has(legacy)) {
+                throw DynamoException.validation("dynamorm-local does not support the legacy parameter " + legacy
+                        + "; use expressions instead");
+            }
+        }
+        return new Bindings(names, values);
+    }
+
+    /** Applies changes (journal first) under the write locks the caller already holds. */
+    void commit(List<Change> changes) {
+        List<Journal.ItemChange> records = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            records.add(new Journal.ItemChange(c.table().meta().name(), c.key().toItem(c.table().meta().key()), c.item()));
+        }
+        journal.items(records);
+        for (Change c : changes) {
+            c.table().apply(c.key(), c.item() == null ? null : Table.copy(c.item()));
+        }
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    /** Locks the write locks of the given tables in name order, returning them for unlocking. */
+    static List<Lock> lockAll(Iterable<Table> tables) {
+        TreeMap<String, Table> ordered = new TreeMap<>(Comparator.naturalOrder());
+        tables.forEach(t -> ordered.put(t.meta().name(), t));
+        List<Lock> locks = new ArrayList<>();
+        for (Table t : ordered.values()) {
+            Lock l = t.lock.writeLock();
+            l.lock();
+            locks.add(l);
+        }
+        return locks;
+    }
+
+    static void unlockAll(List<Lock> locks) {
+        for (int i = locks.size() - 1; i >= 0; i--) {
+            locks.get(i).unlock();
+        }
+    }
+
+    String tableArn(String name) {
+        return "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name;
+    }
+
+    // ---- restore and maintenance (used by storage and the TTL sweeper)
+
+    /** Registers a restored table definition (replacing any previous one with the same name). */
+    public void restoreTable(TableMeta meta) {
+        Table existing = tables.get(meta.name());
+        if (existing != null && existing.meta().tableId().equals(meta.tableId())) {
+            existing.redefine(meta);
+        } else {
+            tables.put(meta.name(), new Table(meta));
+        }
+    }
+
+    public void restoreDrop(String name) {
+        tables.remove(name);
+    }
+
+    public void restoreItem(String tableName, Map<String, Value> key, Map<String, Value> item) {
+        Table t = tables.get(tableName);
+        if (t != null) {
+            t.apply(t.keyOf(key), item == null ? null : Table.copy(item));
+        }
+    }
+
+    /** Visits every table definition and item, for snapshots. Takes each table's read lock. */
+    public void snapshot(SnapshotVisitor visitor) {
+        for (Table t : tables.values()) {
+            t.lock.readLock().lock();
+            try {
+                visitor.table(t.meta());
+                t.forEachItem((k, item) -> visitor.item(t.meta().name(), item));
+            } finally {
+                t.lock.readLock().unlock();
+            }
+        }
+    }
+
+    /** Receives a consistent view of each table during {@link #snapshot}. */
+    public interface SnapshotVisitor {
+        void table(TableMeta meta);
+
+        void item(String table, Map<String, Value> item);
+    }
+
+    /** Deletes items whose TTL passed; returns how many were removed. */
+    public int sweepExpired() {
+        int removed = 0;
+        long now = System.currentTimeMillis() / 1000;
+        for (Table t : tables.values()) {
+            if (t.meta().ttlAttribute() == null) {
+                continue;
+            }
+            t.lock.writeLock().lock();
+            try {
+                List<Change> changes = new ArrayList<>();
+                t.forEachItem((k, item) -> {
+                    if (t.isExpired(item, now)) {
+                        changes.add(new Change(t, k, null));
+                    }
+                });
+                if (!changes.isEmpty()) {
+                    commit(changes);
+                    removed += changes.size();
+                }
+            } finally {
+                t.lock.writeLock().unlock();
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.dynamorm.local.internal.engine;
+
+import dev.dynamorm.local.internal.expr.Bindings;
+import dev.dynamorm.local.internal.expr.Condition;
+import dev.dynamorm.local.internal.expr.Documents;
+import dev.dynamorm.local.internal.expr.Evaluator;
+import dev.dynamorm.local.internal.expr.Parser;
+import dev.dynamorm.local.internal.expr.Path;
+import dev.dynamorm.local.internal.expr.UpdateExpression;
+import dev.dynamorm.local.internal.expr.Updater;
+import dev.dynamorm.local.internal.value.Value;
+import dev.dynamorm.local.internal.wire.AttributeCodec;
+import dev.dynamorm.local.internal.wire.Request;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** PutItem, GetItem, UpdateItem and DeleteItem, plus the prepared single-item writes shared with transactions. */
+final class ItemOps {
+    private final Engine engine;
+
+    ItemOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** A validated single-item write; {@link #compute} turns the current item into the new one (null = delete). */
+    static final class PreparedWrite {
+        final Table table;
+        final PrimaryKey key;
+        final Bindings bindings;
+        final Condition condition;
+        final String kind;
+        final Map<String, Value> putItem;
+        final UpdateExpression update;
+        final boolean returnOldOnFailure;
+
+        PreparedWrite(Table table, PrimaryKey key, Bindings bindings, Condition condition, String kind,
+                      Map<String, Value> putItem, UpdateExpression update, boolean returnOldOnFailure) {
+            this.table = table;
+            this.key = key;
+            this.bindings = bindings;
+            this.condition = condition;
+            this.kind = kind;
+            this.putItem = putItem;
+            this.update = update;
+            this.returnOldOnFailure = returnOldOnFailure;
+        }
+
+        boolean conditionHolds(Map<String, Value> current) {
+            return condition == null
+                    || new Evaluator(bindings, "ConditionExpression").test(condition, current == null ? Map.of() : current);
+        }
+
+        /** The item after this write, or null for deletes; ConditionCheck returns the current item unchanged. */
+        Updater.Result compute(Map<String, Value> current) {
+            switch (kind) {
+                case "Put":
+                    return new Updater.Result(putItem, List.of());
+                case "Delete":
+                    return new Updater.Result(null, List.of());
+                case "ConditionCheck":
+                    return new Updater.Result(current, List.of());
+                default: {
+                    Map<String, Value> base = current != null ? current : key.toItem(table.meta().key());
+                    if (update == null) {
+                        return new Updater.Result(base, List.of());
+                    }
+                    Updater.Result r = Updater.apply(update, bindings, base, table.meta().key().names());
+                    Keys.item(table.meta(), r.item(), true);
+                    return r;
+                }
+            }
+        }
+    }
+
+    static PreparedWrite prepare(Engine engine, String kind, Request r) {
+        Table t = engine.table(r.requiredString("TableName"));
+        Bindings b = Engine.bindings(r);
+        PrimaryKey key;
+        Map<String, Value> item = null;
+        if (kind.equals("Put")) {
+            item = AttributeCodec.item(r.map("Item"));
+            key = Keys.item(t.meta(), item, false);
+        } else {
+            key = Keys.key(t.meta(), AttributeCodec.item(r.map("Key")));
+        }
+        Condition cond = null;
+        String condText = r.string("ConditionExpression");
+        if (condText != null) {
+            cond = b.use(Parser.condition(condText, "ConditionExpression"));
+        } else if (kind.equals("ConditionCheck")) {
+            throw DynamoException.validation("1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
+        }
+        UpdateExpression update = null;
+        if (kind.equals("Update")) {
+            String u = r.string("UpdateExpression");
+            if (u != null) {
+                update = b.use(Parser.update(u));
+                Updater.touchedPaths(update, b, t.meta().key().names());
+            }
+        }
+        b.checkAllUsed();
+        String onFailure = r.string("ReturnValuesOnConditionCheckFailure", "NONE");
+        if (!onFailure.equals("NONE") && !onFailure.equals("ALL_OLD")) {
+            throw DynamoException.validation("1 validation error detected: Value '" + onFailure
+                    + "' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]");
+        }
+        return new PreparedWrite(t, key, b, cond, kind, item, update, onFailure.equals("ALL_OLD"));
+    }
+
+    private static String returnValues(Request r, Set<String> allowed) {
+        String rv = r.string("ReturnValues", "NONE");
+        if (!Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW").contains(rv)) {
+            throw DynamoException.validation("1 validation error detected: Value '" + rv
+                    + "' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        }
+        if (!allowed.contains(rv)) {
+            throw DynamoException.validation("Return values set to invalid value");
+        }
+        return rv;
+    }
+
+    Map<String, Object> put(Request r) {
+        String rv = returnValues(r, Set.of("NONE", "ALL_OLD"));
+        return write(prepare(engine, "Put", r), rv, r.string("ReturnConsumedCapacity"));
+    }
+
+    Map<String, Object> delete(Request r) {
+        String rv = returnValues(r, Set.of("NONE", "ALL_OLD"));
+        return write(prepare(engine, "Delete", r), rv, r.string("ReturnConsumedCapacity"));
+    }
+
+    Map<String, Object> update(Request r) {
+        String rv = returnValues(r, Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        return write(prepare(engine, "Update", r), rv, r.string("ReturnConsumedCapacity"));
+    }
+
+    private Map<String, Object> write(PreparedWrite w, String returnValues, String rcc) {
+        Table t = w.table;
+        Map<String, Value> old;
+        Updater.Result result;
+        t.lock.writeLock().lock();
+        try {
+            old = t.get(w.key);
+            if (!w.conditionHolds(old)) {
+                throw DynamoException.conditionFailed(w.returnOldOnFailure && old != null ? AttributeCodec.toJson(old) : null);
+            }
+            result = w.compute(old);
+            engine.commit(List.of(new Change(t, w.key, result.item())));
+        } finally {
+            t.lock.writeLock().unlock();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Value> attributes = null;
+        switch (returnValues) {
+            case "ALL_OLD":
+                attributes = old;
+                break;
+            case "ALL_NEW":
+                attributes = result.item();
+                break;
+            case "UPDATED_OLD":
+                attributes = old == null || result.paths().isEmpty() ? null : Documents.project(old, result.paths());
+                break;
+            case "UPDATED_NEW":
+                attributes = result.item() == null || result.paths().isEmpty() ? null : Documents.project(result.item(), result.paths());
+                break;
+            default:
+                break;
+        }
+        if (attributes != null && !attributes.isEmpty()) {
+            out.put("Attributes", AttributeCodec.toJson(attributes));
+        }
+        new Capacity(t.meta().name()).write(t.meta(), old, result.item()).addTo(out, rcc);
+        return out;
+    }
+
+    Map<String, Object> get(Request r) {
+        Table t = engine.table(r.requiredString("TableName"));
+        PrimaryKey key = Keys.key(t.meta(), AttributeCodec.item(r.map("Key")));
+        Bindings b = Engine.bindings(r);
+        List<List<Object>> projection = projection(r, b);
+        b.checkAllUsed();
+        Map<String, Value> item;
+        t.lock.readLock().lock();
+        try {
+            item = t.get(key);
+        } finally {
+            t.lock.readLock().unlock();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        long size = 0;
+        if (item != null) {
+            size = dev.dynamorm.local.internal.value.ItemSize.of(item);
+            Map<String, Value> shown = projection == null ? item : Documents.project(item, projection);
+            out.put("Item", AttributeCodec.toJson(shown));
+        }
+        new Capacity(t.meta().name()).read(Capacity.readUnits(size, r.bool("ConsistentRead")), null, false)
+                .addTo(out, r.string("ReturnConsumedCapacity"));
+        return out;
+    }
+
+    /** Parses ProjectionExpression into resolved paths, or null when absent. */
+    static List<List<Object>> projection(Request r, Bindings b) {
+        String text = r.string("ProjectionExpression");
+        if (text == null) {
+            return null;
+        }
+        List<Path> paths = b.use(Parser.projection(text));
+        List<List<Object>> resolved = new ArrayList<>();
+        for (Path p : paths) {
+            resolved.add(b.resolve(p));
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dynamorm.local.internal.engine;
+
+import dev.dynamorm.local.internal.value.KeyOrder;
+import dev.dynamorm.local.internal.value.Value;
+import dev.dynamorm.local.internal.wire.AttributeCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.zip.CRC32;
+
+/** A partition key value with a stable hash; partitions are ordered by hash, like DynamoDB scans. */
+record PartKey(int hash, Value value) {
+    static final Comparator<PartKey> ORDER = Comparator.<PartKey>comparingLong(p -> Integer.toUnsignedLong(p.hash))
+            .thenComparing(PartKey::value, KeyOrder.INSTANCE);
+
+    static PartKey of(Value v) {
+        CRC32 crc = new CRC32();
+        crc.update(AttributeCodec.toJson(v).toString().getBytes(StandardCharsets.UTF_8));
+        return new PartKey((int) crc.getValue(), v);
+    }
+
+    int segment(int totalSegments) {
+        return (int) ((Integer.toUnsignedLong(hash) * totalSegments) >>> 32);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.dynamorm.local.internal.engine;
+
+import dev.dynamorm.local.internal.value.ItemSize;
+import dev.dynamorm.local.internal.value.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A table's items and secondary indexes. Mutations happen under the write lock; reads take the read lock so that
+ * they never observe half of a transaction.
+ */
+public final class Table {
+    private static final long FIVE_YEARS_SECONDS = 5L * 366 * 24 * 3600;
+
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile TableMeta meta;
+    final Partitions items = new Partitions();
+    final Map<String, Partitions> indexes = new ConcurrentHashMap<>();
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    Table(TableMeta meta) {
+        this.meta = meta;
+        for (IndexDef i : meta.indexes()) {
+            indexes.put(i.name(), new Partitions());
+        }
+    }
+
+    public TableMeta meta() {
+        return meta;
+    }
+
+    void meta(TableMeta newMeta) {
+        this.meta = newMeta;
+    }
+
+    long itemCount() {
+        return count.get();
+    }
+
+    long sizeBytes() {
+        return bytes.get();
+    }
+
+    PrimaryKey keyOf(Map<String, Value> item) {
+        KeyDef k = meta.key();
+        return new PrimaryKey(item.get(k.hashName()), k.hasRange() ? item.get(k.rangeName()) : null);
+    }
+
+    /** Current item for a key, or null; items past their TTL count as deleted. */
+    Map<String, Value> get(PrimaryKey key) {
+        Map<String, Value> item = items.get(key.hash(), Pos.table(key.range()));
+        return item == null || isExpired(item, System.currentTimeMillis() / 1000) ? null : item;
+    }
+
+    boolean isExpired(Map<String, Value> item, long nowSeconds) {
+        String attr = meta.ttlAttribute();
+        if (attr == null) {
+            return false;
+        }
+        Value v = item.get(attr);
+        if (!(v instanceof Value.N n)) {
+            return false;
+        }
+        BigDecimal expiry = n.v();
+        return expiry.compareTo(BigDecimal.valueOf(nowSeconds)) < 0
+                && expiry.compareTo(BigDecimal.valueOf(nowSeconds - FIVE_YEARS_SECONDS)) > 0;
+    }
+
+    /** Inserts or replaces (newItem != null) or deletes (newItem == null) the item at key. Caller holds the write lock. */
+    void apply(PrimaryKey key, Map<String, Value> newItem) {
+        Pos pos = Pos.table(key.range());
+        Map<String, Value> old = items.get(key.hash(), pos);
+        if (old != null) {
+            count.decrementAndGet();
+            bytes.addAndGet(-ItemSize.of(old));
+            unindex(old, key);
+        }
+        if (newItem == null) {
+            items.remove(key.hash(), pos);
+        } else {
+            items.put(key.hash(), pos, newItem);
+            count.incrementAndGet();
+            bytes.addAndGet(ItemSize.of(newItem));
+            index(newItem, key);
+        }
+    }
+
+    private void index(Map<String, Value> item, PrimaryKey key) {
+        for (IndexDef def : meta.indexes()) {
+            Partitions p = indexes.get(def.name());
+            Value h = item.get(def.key().hashName());
+            Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
+            if (p != null && h != null && (!def.key().hasRange() || r != null)) {
+                p.put(h, indexPos(def, item, key), item);
+            }
+        }
+    }
+
+    private void unindex(Map<String, Value> item, PrimaryKey key) {
+        for (IndexDef def : meta.indexes()) {
+            Partitions p = indexes.get(def.name());
+            Value h = item.get(def.key().hashName());
+            if (p != null && h != null) {
+                p.remove(h, indexPos(def, item, key));
+            }
+        }
+    }
+
+    static Pos indexPos(IndexDef def, Map<String, Value> item, PrimaryKey key) {
+        Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
+        return new Pos(r == null ? Pos.NONE : r, key.hash(), key.range() == null ? Pos.NONE : key.range());
+    }
+
+    /** Replaces the table definition and rebuilds index structures for added indexes. Caller holds the write lock. */
+    void redefine(TableMeta newMeta) {
+        List<String> names = new ArrayList<>();
+        newMeta.indexes().forEach(i -> names.add(i.name()));
+        indexes.keySet().retainAll(names);
+        this.meta = newMeta;
+        for (IndexDef def : newMeta.indexes()) {
+            if (!indexes.containsKey(def.name())) {
+                Partitions p = new Partitions();
+                indexes.put(def.name(), p);
+                forEachItem((key, item) -> {
+                    Value h = item.get(def.key().hashName());
+                    Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
+                    if (h != null && (!def.key().hasRange() || r != null)) {
+                        p.put(h, indexPos(def, item, key), item);
+                    }
+                });
+            }
+        }
+    }
+
+    interface ItemVisitor {
+        void visit(PrimaryKey key, Map<String, Value> item);
+    }
+
+    void forEachItem(ItemVisitor visitor) {
+        for (ConcurrentSkipListMap<Pos, Map<String, Value>> part : items.data.values()) {
+            for (Map<String, Value> item : part.values()) {
+                visitor.visit(keyOf(item), item);
+            }
+        }
+    }
+
+    /** Removes expired items; returns the keys removed. Caller holds the write lock. */
+    List<PrimaryKey> expire(long nowSeconds) {
+        List<PrimaryKey> expired = new ArrayList<>();
+        if (meta.ttlAttribute() == null) {
+            return expired;
+        }
+        forEachItem((key, item) -> {
+            if (isExpired(item, nowSeconds)) {
+                expired.add(key);
+            }
+        });
+        expired.forEach(k -> apply(k, null));
+        return expired;
+    }
+
+    long indexItemCount(String indexName) {
+        Partitions p = indexes.get(indexName);
+        long n = 0;
+        if (p != null) {
+            for (ConcurrentSkipListMap<Pos, Map<String, Value>> part : p.data.values()) {
+                n += part.size();
+            }
+        }
+        return n;
+    }
+
+    long indexSizeBytes(String indexName) {
+        Partitions p = indexes.get(indexName);
+        long n = 0;
+        if (p != null) {
+            for (ConcurrentSkipListMap<Pos, Map<String, Value>> part : p.data.values()) {
+                for (Map<String, Value> item : part.values()) {
+                    n += ItemSize.of(item);
+                }
+            }
+        }
+        return n;
+    }
+
+    static Map<String, Value> copy(Map<String, Value> item) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(item));
+    }
+}

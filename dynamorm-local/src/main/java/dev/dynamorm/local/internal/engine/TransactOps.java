@@ -1,0 +1,212 @@
+package dev.dynamorm.local.internal.engine;
+
+import dev.dynamorm.local.internal.expr.Bindings;
+import dev.dynamorm.local.internal.expr.Documents;
+import dev.dynamorm.local.internal.expr.Updater;
+import dev.dynamorm.local.internal.value.ItemSize;
+import dev.dynamorm.local.internal.value.Value;
+import dev.dynamorm.local.internal.wire.AttributeCodec;
+import dev.dynamorm.local.internal.wire.Json;
+import dev.dynamorm.local.internal.wire.Request;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+
+/** TransactWriteItems and TransactGetItems: all-or-nothing under the write locks of every table involved. */
+final class TransactOps {
+    private static final long TOKEN_TTL_MILLIS = 10 * 60 * 1000;
+
+    private record TokenEntry(byte[] fingerprint, long createdMillis) {
+    }
+
+    private final Engine engine;
+    private final Map<String, TokenEntry> tokens = new LinkedHashMap<>();
+
+    TransactOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    private static List<Object> transactItems(Request r) {
+        List<Object> items = r.list("TransactItems");
+        if (items == null) {
+            throw DynamoException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+        }
+        if (items.isEmpty() || items.size() > 100) {
+            throw DynamoException.validation("1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length "
+                    + (items.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        }
+        return items;
+    }
+
+    Map<String, Object> write(Request r) {
+        List<Object> items = transactItems(r);
+        List<ItemOps.PreparedWrite> writes = new ArrayList<>();
+        Set<List<Object>> seen = new HashSet<>();
+        for (Object o : items) {
+            Request action = Request.of(o);
+            String kind = null;
+            int kinds = 0;
+            for (String k : List.of("Put", "Update", "Delete", "ConditionCheck")) {
+                if (action.has(k)) {
+                    kind = k;
+                    kinds++;
+                }
+            }
+            if (kinds != 1) {
+                throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
+            ItemOps.PreparedWrite w = ItemOps.prepare(engine, kind, action.object(kind));
+            if (!seen.add(List.of(w.table.meta().name(), w.key))) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            writes.add(w);
+        }
+        String token = r.string("ClientRequestToken");
+        byte[] fingerprint = token == null ? null : Json.write(items);
+        if (token != null) {
+            synchronized (tokens) {
+                long now = System.currentTimeMillis();
+                for (Iterator<TokenEntry> it = tokens.values().iterator(); it.hasNext(); ) {
+                    if (now - it.next().createdMillis() > TOKEN_TTL_MILLIS) {
+                        it.remove();
+                    }
+                }
+                TokenEntry prior = tokens.get(token);
+                if (prior != null) {
+                    if (Arrays.equals(prior.fingerprint(), fingerprint)) {
+                        return new LinkedHashMap<>();
+                    }
+                    throw new DynamoException("IdempotentParameterMismatchException",
+                            "Request with the same client request token but different parameters", 400, null);
+                }
+            }
+        }
+        FaultState faults = engine.faults();
+        if (faults.conflict()) {
+            List<Object> reasons = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                reasons.add(i == 0 ? reason("TransactionConflict", "Transaction is ongoing for the item", null) : reason("None", null, null));
+            }
+            throw cancelled(reasons);
+        }
+        Set<Table> tables = new LinkedHashSet<>();
+        writes.forEach(w -> tables.add(w.table));
+        Map<String, Capacity> capacity = new LinkedHashMap<>();
+        List<Lock> locks = Engine.lockAll(tables);
+        try {
+            List<Object> reasons = new ArrayList<>();
+            boolean failed = false;
+            List<Map<String, Value>> olds = new ArrayList<>();
+            for (ItemOps.PreparedWrite w : writes) {
+                Map<String, Value> old = w.table.get(w.key);
+                olds.add(old);
+                if (w.conditionHolds(old)) {
+                    reasons.add(reason("None", null, null));
+                } else {
+                    failed = true;
+                    reasons.add(reason("ConditionalCheckFailed", "The conditional request failed",
+                            w.returnOldOnFailure && old != null ? AttributeCodec.toJson(old) : null));
+                }
+            }
+            if (failed) {
+                throw cancelled(reasons);
+            }
+            List<Change> changes = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                ItemOps.PreparedWrite w = writes.get(i);
+                Updater.Result result = w.compute(olds.get(i));
+                if (!w.kind.equals("ConditionCheck")) {
+                    changes.add(new Change(w.table, w.key, result.item()));
+                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
+                            .write(w.table.meta(), olds.get(i), result.item()).write(w.table.meta(), olds.get(i), result.item());
+                } else {
+                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
+                            .read(Capacity.readUnits(olds.get(i) == null ? 0 : ItemSize.of(olds.get(i)), true) * 2, null, false);
+                }
+            }
+            engine.commit(changes);
+            if (token != null) {
+                synchronized (tokens) {
+                    tokens.put(token, new TokenEntry(fingerprint, System.currentTimeMillis()));
+                }
+            }
+        } finally {
+            Engine.unlockAll(locks);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        BatchOps.addCapacity(out, capacity, r.string("ReturnConsumedCapacity"));
+        return out;
+    }
+
+    private static Map<String, Object> reason(String code, String message, Map<String, Object> item) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Code", code);
+        if (message != null) {
+            m.put("Message", message);
+        }
+        if (item != null) {
+            m.put("Item", item);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DynamoException cancelled(List<Object> reasons) {
+        List<String> codes = new ArrayList<>();
+        for (Object o : reasons) {
+            codes.add((String) ((Map<String, Object>) o).get("Code"));
+        }
+        return new DynamoException("TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes.toString(), 400,
+                Map.of("CancellationReasons", reasons));
+    }
+
+    Map<String, Object> get(Request r) {
+        List<Object> items = transactItems(r);
+        record Read(Table table, PrimaryKey key, List<List<Object>> projection) {
+        }
+        List<Read> reads = new ArrayList<>();
+        for (Object o : items) {
+            Request get = Request.of(o).object("Get");
+            if (get == null) {
+                throw DynamoException.validation("1 validation error detected: Value null at 'transactItems.1.member.get' failed to satisfy constraint: Member must not be null");
+            }
+            Table t = engine.table(get.requiredString("TableName"));
+            PrimaryKey key = Keys.key(t.meta(), AttributeCodec.item(get.map("Key")));
+            Bindings b = Engine.bindings(get);
+            List<List<Object>> projection = ItemOps.projection(get, b);
+            b.checkAllUsed();
+            reads.add(new Read(t, key, projection));
+        }
+        Set<Table> tables = new LinkedHashSet<>();
+        reads.forEach(x -> tables.add(x.table()));
+        List<Object> responses = new ArrayList<>();
+        Map<String, Capacity> capacity = new LinkedHashMap<>();
+        List<Lock> locks = Engine.lockAll(tables);
+        try {
+            for (Read x : reads) {
+                Map<String, Value> item = x.table().get(x.key());
+                Map<String, Object> resp = new LinkedHashMap<>();
+                if (item != null) {
+                    resp.put("Item", AttributeCodec.toJson(x.projection() == null ? item : Documents.project(item, x.projection())));
+                }
+                responses.add(resp);
+                capacity.computeIfAbsent(x.table().meta().name(), Capacity::new)
+                        .read(Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true) * 2, null, false);
+            }
+        } finally {
+            Engine.unlockAll(locks);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Responses", responses);
+        BatchOps.addCapacity(out, capacity, r.string("ReturnConsumedCapacity"));
+        return out;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.dynamorm.local.internal.expr;
+
+import dev.dynamorm.local.internal.engine.DynamoException;
+import dev.dynamorm.local.internal.value.KeyOrder;
+import dev.dynamorm.local.internal.value.Value;
+import dev.dynamorm.local.internal.wire.AttributeCodec;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Evaluates conditions against an item (a missing item is the empty map). */
+public final class Evaluator {
+    private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
+
+    private final Bindings bindings;
+    private final String kind;
+
+    public Evaluator(Bindings bindings, String kind) {
+        this.bindings = bindings;
+        this.kind = kind;
+    }
+
+    Bindings bindings() {
+        return bindings;
+    }
+
+    public boolean test(Condition c, Map<String, Value> item) {
+        if (c instanceof Condition.And a) {
+            return test(a.left(), item) && test(a.right(), item);
+        } else if (c instanceof Condition.Or o) {
+            return test(o.left(), item) || test(o.right(), item);
+        } else if (c instanceof Condition.Not n) {
+            return !test(n.inner(), item);
+        } else if (c instanceof Condition.Compare cmp) {
+            return compare(cmp.op(), operand(cmp.left(), item), operand(cmp.right(), item));
+        } else if (c instanceof Condition.Between b) {
+            Value v = operand(b.value(), item);
+            Value lo = operand(b.low(), item);
+            Value hi = operand(b.high(), item);
+            if (lo != null && hi != null && sameScalarType(lo, hi) && KeyOrder.INSTANCE.compare(lo, hi) > 0) {
+                throw ExpressionException.invalid(kind, "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
+                        + render(lo) + ", upper bound operand: AttributeValue: " + render(hi));
+            }
+            return compare(Token.Kind.GE, v, lo) && compare(Token.Kind.LE, v, hi);
+        } else if (c instanceof Condition.In in) {
+            Value v = operand(in.value(), item);
+            for (Operand o : in.candidates()) {
+                if (v != null && v.equals(operand(o, item))) {
+                    return true;
+                }
+            }
+            return false;
+        } else if (c instanceof Condition.Call call) {
+            return call(call, item);
+        }
+        throw new IllegalStateException(String.valueOf(c));
+    }
+
+    private boolean call(Condition.Call call, Map<String, Value> item) {
+        List<Operand> args = call.args();
+        Value first = operand(args.get(0), item);
+        switch (call.function()) {
+            case "attribute_exists":
+                return first != null;
+            case "attribute_not_exists":
+                return first == null;
+            case "attribute_type": {
+                Value t = operand(args.get(1), item);
+                if (!(t instanceof Value.S s) || !TYPES.contains(s.v())) {
+                    throw ExpressionException.invalid(kind, "Invalid attribute type name found; type: "
+                            + (t instanceof Value.S s2 ? s2.v() : String.valueOf(t == null ? null : t.type()))
+                            + ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+                }
+                return first != null && first.type().equals(s.v());
+            }
+            case "begins_with": {
+                Value prefix = operand(args.get(1), item);
+                if (first instanceof Value.S s && prefix instanceof Value.S p) {
+                    return s.v().startsWith(p.v());
+                }
+                if (first instanceof Value.B b && prefix instanceof Value.B p) {
+                    return b.v().startsWith(p.v());
+                }
+                if (prefix != null && !(prefix instanceof Value.S) && !(prefix instanceof Value.B)) {
+                    throw ExpressionException.invalid(kind, "Incorrect operand type for operator or function; operator or function: begins_with, operand type: " + prefix.type());
+                }
+                return false;
+            }
+            case "contains": {
+                Value needle = operand(args.get(1), item);
+                if (first == null || needle == null) {
+                    return false;
+                }
+                if (first instanceof Value.S s && needle instanceof Value.S n) {
+                    return s.v().contains(n.v());
+                }
+                if (first instanceof Value.B b && needle instanceof Value.B n) {
+                    return containsBytes(b.v().toArray(), n.v().toArray());
+                }
+                if (first instanceof Value.SS ss && needle instanceof Value.S n) {
+                    return ss.v().contains(n.v());
+                }
+                if (first instanceof Value.NS ns && needle instanceof Value.N n) {
+                    return ns.v().contains(n.v());
+                }
+                if (first instanceof Value.BS bs && needle instanceof Value.B n) {
+                    return bs.v().contains(n.v());
+                }
+                if (first instanceof Value.L l) {
+                    return l.v().contains(needle);
+                }
+                return false;
+            }
+            default:
+                throw new IllegalStateException(call.function());
+        }
+    }
+
+    private static boolean containsBytes(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Evaluates an operand; null means the attribute does not exist. */
+    Value operand(Operand o, Map<String, Value> item) {
+        if (o instanceof Operand.ValueRef v) {
+            return bindings.value(v.name());
+        } else if (o instanceof Operand.PathRef p) {
+            return Documents.get(item, bindings.resolve(p.path()));
+        } else if (o instanceof Operand.Size s) {
+            Value v = Documents.get(item, bindings.resolve(s.path()));
+            if (v == null) {
+                return null;
+            }
+            long size;
+            if (v instanceof Value.S str) {
+                size = str.v().codePointCount(0, str.v().length());
+            } else if (v instanceof Value.B b) {
+                size = b.v().length();
+            } else if (v instanceof Value.SS ss) {
+                size = ss.v().size();
+            } else if (v instanceof Value.NS ns) {
+                size = ns.v().size();
+            } else if (v instanceof Value.BS bs) {
+                size = bs.v().size();
+            } else if (v instanceof Value.L l) {
+                size = l.v().size();
+            } else if (v instanceof Value.M m) {
+                size = m.v().size();
+            } else {
+                throw ExpressionException.invalid(kind, "Incorrect operand type for operator or function; operator or function: size, operand type: " + v.type());
+            }
+            return Value.n(BigDecimal.valueOf(size));
+        }
+        throw new IllegalStateException(String.valueOf(o));
+    }
+
+    static boolean sameScalarType(Value a, Value b) {
+        return a.type().equals(b.type()) && (a instanceof Value.S || a instanceof Value.N || a instanceof Value.B);
+    }
+
+    static boolean compare(Token.Kind op, Value a, Value b) {
+        if (op == Token.Kind.EQ) {
+            return a != null && a.equals(b);
+        }
+        if (op == Token.Kind.NE) {
+            return a == null ? b != null : !a.equals(b);
+        }
+        if (a == null || b == null || !sameScalarType(a, b)) {
+            return false;
+        }
+        int c = KeyOrder.INSTANCE.compare(a, b);
+        switch (op) {
+            case LT: return c < 0;
+            case LE: return c <= 0;
+            case GT: return c > 0;
+            case GE: return c >= 0;
+            default: throw new IllegalStateException(op.name());
+        }
+    }
+
+    static String render(Value v) {
+        Map<String, Object> json = AttributeCodec.toJson(v);
+        Map.Entry<String, Object> e = json.entrySet().iterator().next();
+        return "{" + e.getKey() + ":" + e.getValue() + "}";
+    }
+
+    static DynamoException typeError(String kind) {
+        return ExpressionException.invalid(kind, "An operand in the update expression has an incorrect data type");
+    }
+}
