@@ -2,6 +2,7 @@ package dev.dynamorm.test;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a test class runs against: the backend, its endpoint and the class's table-name prefix.
@@ -11,12 +12,12 @@ public final class BackendContext {
 
     private final Backend backend;
     private final String tableNamePrefix;
-    private final URI endpoint;
+    private final Supplier<URI> endpoint;
 
-    BackendContext(Backend backend, String tableNamePrefix, URI endpoint) {
+    BackendContext(Backend backend, String tableNamePrefix, Supplier<URI> endpoint) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.tableNamePrefix = Objects.requireNonNull(tableNamePrefix, "tableNamePrefix");
-        this.endpoint = endpoint;
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
     /**
@@ -50,12 +51,14 @@ public final class BackendContext {
 
     /**
      * The HTTP endpoint of the backend ({@code http://127.0.0.1:PORT} for local servers); for
-     * real AWS ({@code -Ddynamorm.test.endpoint=aws}), the regional DynamoDB endpoint.
+     * real AWS ({@code -Ddynamorm.test.endpoint=aws}), the regional DynamoDB endpoint. For
+     * {@link Backend#EMBEDDED}, whose injected client works in-process, the first call starts the
+     * engine's HTTP listener on 127.0.0.1.
      *
      * @return the endpoint URI
      */
     public URI endpoint() {
-        return endpoint;
+        return endpoint.get();
     }
 
     /**
@@ -69,6 +72,6 @@ public final class BackendContext {
 
     @Override
     public String toString() {
-        return backend + " at " + endpoint + " with table prefix " + tableNamePrefix;
+        return backend + " with table prefix " + tableNamePrefix;
     }
 }

@@ -44,10 +44,6 @@ final class ChildProcesses {
         }
     }
 
-    static int running() {
-        return (int) RUNNING.stream().filter(Process::isAlive).count();
-    }
-
     private static void killAll() {
         for (Process process : RUNNING) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

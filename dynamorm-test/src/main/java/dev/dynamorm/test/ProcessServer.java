@@ -90,7 +90,7 @@ final class ProcessServer implements RunningServer {
                     return null;
                 }
                 String tail = tail(log);
-                portTaken.set(portTaken(tail));
+                portTaken.set(mentionsPortTaken(tail));
                 return name + " exited with code " + process.exitValue() + " before answering ListTables; log "
                         + log + ":\n" + tail;
             }, timeout, () -> "; log " + log + ":\n" + tail(log));
@@ -118,7 +118,7 @@ final class ProcessServer implements RunningServer {
         }
     }
 
-    private static boolean portTaken(String log) {
+    private static boolean mentionsPortTaken(String log) {
         String lower = log.toLowerCase(Locale.ROOT);
         return lower.contains("eaddrinuse") || lower.contains("address already in use")
                 || lower.contains("address in use");
@@ -143,14 +143,6 @@ final class ProcessServer implements RunningServer {
         return endpoint;
     }
 
-    Process process() {
-        return process;
-    }
-
-    Path log() {
-        return log;
-    }
-
     @Override
     public void close() {
         try {
@@ -163,7 +155,7 @@ final class ProcessServer implements RunningServer {
 
     @Override
     public String toString() {
-        return name + " on " + endpoint;
+        return name + " on " + endpoint + " (log: " + log + ")";
     }
 
     /** The server lost the race for its port. */

@@ -61,18 +61,25 @@ final class RequirePolicy {
     }
 
     /**
+     * Why a class is skipped when its backend cannot be used and is not required.
+     */
+    String skipReason(Backend backend, String reason) {
+        String name = backend.name().toLowerCase(Locale.ROOT);
+        return "backend " + name + " unavailable, class skipped: " + reason
+                + " (add " + name + " to -D" + Settings.REQUIRE + " to fail instead)";
+    }
+
+    /**
      * The exception that ends a test class whose backend cannot be used.
      *
      * @return a {@link TestAbortedException} (class skipped), or an {@link ExtensionConfigurationException}
      *         (class failed) when the backend is required
      */
     RuntimeException unavailable(Backend backend, String reason) {
-        String name = backend.name().toLowerCase(Locale.ROOT);
         if (requires(backend)) {
-            return new ExtensionConfigurationException("backend " + name + " is required by -D" + Settings.REQUIRE
-                    + " but unavailable: " + reason);
+            return new ExtensionConfigurationException("backend " + backend.name().toLowerCase(Locale.ROOT)
+                    + " is required by -D" + Settings.REQUIRE + " but unavailable: " + reason);
         }
-        return new TestAbortedException("backend " + name + " unavailable, class skipped: " + reason
-                + " (add " + name + " to -D" + Settings.REQUIRE + " to fail instead)");
+        return new TestAbortedException(skipReason(backend, reason));
     }
 }

@@ -2,13 +2,16 @@ package dev.dynamorm.converters.internal;
 
 import static java.time.temporal.ChronoField.HOUR_OF_DAY;
 import static java.time.temporal.ChronoField.MINUTE_OF_HOUR;
+import static java.time.temporal.ChronoField.MONTH_OF_YEAR;
 import static java.time.temporal.ChronoField.NANO_OF_SECOND;
 import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
+import static java.time.temporal.ChronoField.YEAR;
 
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
 import java.util.Locale;
 
 /**
@@ -55,6 +58,16 @@ final class TimeFormats {
         .appendInstant(9)
         .toFormatter(Locale.ROOT)
         .withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * {@code 2024-01}, {@code +10000-01}: unlike {@code YearMonth.toString()}, which writes
+     * {@code 10000-01} and cannot parse it back, years above 9999 get a sign.
+     */
+    static final DateTimeFormatter YEAR_MONTH = new DateTimeFormatterBuilder()
+        .appendValue(YEAR, 4, 10, SignStyle.EXCEEDS_PAD).appendLiteral('-').appendValue(MONTH_OF_YEAR, 2)
+        .toFormatter(Locale.ROOT)
+        .withResolverStyle(ResolverStyle.STRICT)
+        .withChronology(IsoChronology.INSTANCE);
 
     private TimeFormats() {}
 }

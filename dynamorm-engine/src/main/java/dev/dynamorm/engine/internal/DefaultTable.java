@@ -95,12 +95,14 @@ final class DefaultTable<T> implements Table<T> {
         PutItemResponse response = ctx.executor().run(event(Operation.CREATE, key), () -> ctx.client().putItem(request),
                 e -> {
                     DynamORMException mapped = map(e, Operation.CREATE);
-                    if (mapped instanceof ConditionFailedException cf
-                            && (cf.storedItem().isPresent() || !userCondition)) {
-                        return new ItemAlreadyExistsException(String.format(Locale.ROOT,
-                                "an item with key %s already exists in table '%s' (model %s)", describeKey(key),
-                                tableName, model.type().getName()), model.type(), cf.storedItem().orElse(null),
-                                cf.storedModel(Object.class).orElse(null), e);
+                    if (mapped instanceof ConditionFailedException cf) {
+                        Optional<Map<String, AttributeValue>> stored = storedItem(cf, key);
+                        if (stored.isPresent() || !userCondition) {
+                            return new ItemAlreadyExistsException(String.format(Locale.ROOT,
+                                    "an item with key %s already exists in table '%s' (model %s)", describeKey(key),
+                                    tableName, model.type().getName()), model.type(), stored.orElse(null),
+                                    stored.map(model::fromItem).orElse(null), e);
+                        }
                     }
                     return mapped;
                 });
@@ -120,7 +122,7 @@ final class DefaultTable<T> implements Table<T> {
                 .returnValuesOnConditionCheckFailure(condition == null ? null : onFailure(options)).build();
         debug(Operation.PUT, condition, expr);
         PutItemResponse response = ctx.executor().run(event(Operation.PUT, key), () -> ctx.client().putItem(request),
-                e -> map(e, Operation.PUT));
+                e -> withStoredItem(map(e, Operation.PUT), key, Operation.PUT));
         return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity());
     }
 
@@ -189,7 +191,7 @@ final class DefaultTable<T> implements Table<T> {
         debug(Operation.UPDATE, updateExpression + " IF " + condition, expr);
         UpdateItemResponse response = ctx.executor().run(event(Operation.UPDATE, key),
                 () -> ctx.client().updateItem(request), e -> {
-                    DynamORMException mapped = map(e, Operation.UPDATE);
+                    DynamORMException mapped = withStoredItem(map(e, Operation.UPDATE), key, Operation.UPDATE);
                     if (mapped instanceof ConditionFailedException cf && cf.storedItem().isEmpty()) {
                         return new ItemNotFoundException(String.format(Locale.ROOT,
                                 "no item with key %s in table '%s' (model %s) to update", describeKey(key), tableName,
@@ -212,7 +214,8 @@ final class DefaultTable<T> implements Table<T> {
                 .returnValuesOnConditionCheckFailure(condition == null ? null : onFailure(options)).build();
         debug(Operation.DELETE, condition, expr);
         DeleteItemResponse response = ctx.executor().run(event(Operation.DELETE, key),
-                () -> ctx.client().deleteItem(request), e -> map(e, Operation.DELETE));
+                () -> ctx.client().deleteItem(request), e -> withStoredItem(map(e, Operation.DELETE), key,
+                        Operation.DELETE));
         return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity());
     }
 
@@ -259,6 +262,36 @@ final class DefaultTable<T> implements Table<T> {
     @Override
     public SchemaDrift drift() {
         return admin.drift();
+    }
+
+    /**
+     * The stored item of a failed condition: as DynamoDB returned it, or, from servers that do not
+     * support ReturnValuesOnConditionCheckFailure, read with a consistent GetItem right after.
+     */
+    private Optional<Map<String, AttributeValue>> storedItem(ConditionFailedException cf,
+            Map<String, AttributeValue> key) {
+        if (cf.storedItem().isPresent()) {
+            return cf.storedItem();
+        }
+        try {
+            GetItemResponse r = ctx.client().getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
+            return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
+        } catch (SdkException readFailed) {
+            cf.addSuppressed(readFailed);
+            return Optional.empty();
+        }
+    }
+
+    private DynamORMException withStoredItem(DynamORMException mapped, Map<String, AttributeValue> key, Operation op) {
+        if (!(mapped instanceof ConditionFailedException cf) || cf.storedItem().isPresent()) {
+            return mapped;
+        }
+        Optional<Map<String, AttributeValue>> stored = storedItem(cf, key);
+        if (stored.isEmpty()) {
+            return mapped;
+        }
+        return new ConditionFailedException(mapped.getMessage(), op, model.type(), stored.get(),
+                model.fromItem(stored.get()), mapped.getCause());
     }
 
     // ---- shared helpers ----

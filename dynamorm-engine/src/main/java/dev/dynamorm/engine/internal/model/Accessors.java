@@ -77,8 +77,12 @@ final class Accessors {
     }
 
     static String accessMessage(Class<?> type) {
+        return accessMessage(type, Accessors.class.getModule());
+    }
+
+    /** The message for a class the engine (in module {@code engine}) cannot access. */
+    static String accessMessage(Class<?> type, Module engine) {
         String pkg = type.getPackageName();
-        Module engine = Accessors.class.getModule();
         if (engine.isNamed()) {
             return String.format(Locale.ROOT, "cannot access %s: open package %s to module %s (add 'opens %s to %s;' "
                     + "to module-info.java)", type.getName(), pkg, engine.getName(), pkg, engine.getName());
@@ -101,7 +105,19 @@ final class Accessors {
         return Modifier.isPublic(m.getModifiers());
     }
 
-    /** Whether a lambda defined by the engine's own lookup can link against the type. */
+    /**
+     * Whether a lambda class may be defined with a lookup: it needs full privilege access, and a
+     * lambda defined next to the engine (rather than next to the model) must be able to link
+     * against the model class from the engine's class loader.
+     */
+    private boolean canSpin(MethodHandles.Lookup caller) {
+        if (caller == null || !caller.hasFullPrivilegeAccess()) {
+            return false;
+        }
+        return caller.lookupClass() == type || engineCanLink();
+    }
+
+    /** Whether the engine's class loader resolves the model class to the same class. */
     private boolean engineCanLink() {
         if (publicFallback == null) {
             return false;
@@ -118,8 +134,8 @@ final class Accessors {
     Function<Object, Object> getter(Method method) {
         MethodHandle mh = unreflect(method);
         if (lambdas) {
-            Function<Object, Object> f = lambdaGetter(lookup, mh);
-            if (f == null && publicMember(method) && engineCanLink() && lookup != publicFallback) {
+            Function<Object, Object> f = canSpin(lookup) ? lambdaGetter(lookup, mh) : null;
+            if (f == null && publicMember(method) && lookup != publicFallback && canSpin(publicFallback)) {
                 f = lambdaGetter(publicFallback, unreflectWith(publicFallback, method, mh));
             }
             if (f != null) {
@@ -160,8 +176,8 @@ final class Accessors {
     BiConsumer<Object, Object> setter(Method method) {
         MethodHandle mh = unreflect(method);
         if (lambdas) {
-            BiConsumer<Object, Object> f = lambdaSetter(lookup, mh);
-            if (f == null && publicMember(method) && engineCanLink() && lookup != publicFallback) {
+            BiConsumer<Object, Object> f = canSpin(lookup) ? lambdaSetter(lookup, mh) : null;
+            if (f == null && publicMember(method) && lookup != publicFallback && canSpin(publicFallback)) {
                 f = lambdaSetter(publicFallback, unreflectWith(publicFallback, method, mh));
             }
             if (f != null) {
@@ -205,8 +221,7 @@ final class Accessors {
         MethodHandle mh = unreflect(ctor);
         if (lambdas) {
             for (MethodHandles.Lookup caller : new MethodHandles.Lookup[] {lookup, publicFallback}) {
-                if (caller == null || !caller.hasFullPrivilegeAccess()
-                        || (caller == publicFallback && (!engineCanLink() || !publicMember(ctor)))) {
+                if (!canSpin(caller) || (caller == publicFallback && !publicMember(ctor))) {
                     continue;
                 }
                 try {

@@ -16,6 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Model metadata built by reflection. Created empty and completed once by the {@link ModelBuilder}
  * (so that recursive types can refer to themselves while being built); only completed instances
  * are published by the registry.
+ *
+ * <p>Records are built through the canonical constructor, ignored components receiving null (or
+ * zero/false). Beans are built through the no-argument constructor and their setters; a setter is
+ * not called when the value read is null, so field initializers stay in effect for absent
+ * attributes whose converter has no absent value.
  */
 final class ReflectiveModel<T> implements ModelMetadata<T> {
 
@@ -25,7 +30,8 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             Optional<FieldMetadata> sortKey, List<IndexMetadata> indexes, Optional<FieldMetadata> versionField,
             Optional<FieldMetadata> createdAtField, Optional<FieldMetadata> updatedAtField,
             Optional<FieldMetadata> ttlField, List<FieldMetadata> encryptedFields,
-            Function<Object[], Object> recordConstructor, Supplier<Object> beanConstructor) {
+            Function<Object[], Object> recordConstructor, int[] recordSlots, Object[] recordDefaults,
+            Supplier<Object> beanConstructor) {
     }
 
     private final Class<T> type;
@@ -162,9 +168,10 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         Structure s = s();
         ReflectiveField[] fields = s.fieldArray();
         if (s.recordConstructor() != null) {
-            Object[] args = new Object[fields.length];
+            Object[] args = s.recordDefaults().clone();
+            int[] slots = s.recordSlots();
             for (int i = 0; i < fields.length; i++) {
-                args[i] = fields[i].fromAttributeValue(item.get(fields[i].attributeName()), operation);
+                args[slots[i]] = fields[i].fromAttributeValue(item.get(fields[i].attributeName()), operation);
             }
             try {
                 return type.cast(s.recordConstructor().apply(args));

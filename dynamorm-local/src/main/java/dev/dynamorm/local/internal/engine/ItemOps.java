@@ -76,16 +76,12 @@ final class ItemOps {
     }
 
     static PreparedWrite prepare(Engine engine, String kind, Request r) {
-        Table t = engine.table(r.requiredString("TableName"));
+        String tableName = r.requiredString("TableName");
+        Map<String, Value> item = kind.equals("Put") ? AttributeCodec.item(r.map("Item")) : null;
+        Map<String, Value> rawKey = kind.equals("Put") ? null : AttributeCodec.item(r.map("Key"));
         Bindings b = Engine.bindings(r);
-        PrimaryKey key;
-        Map<String, Value> item = null;
-        if (kind.equals("Put")) {
-            item = AttributeCodec.item(r.map("Item"));
-            key = Keys.item(t.meta(), item, false);
-        } else {
-            key = Keys.key(t.meta(), AttributeCodec.item(r.map("Key")));
-        }
+        Table t = engine.table(tableName);
+        PrimaryKey key = item != null ? Keys.item(t.meta(), item, false) : Keys.key(t.meta(), rawKey);
         Condition cond = null;
         String condText = r.string("ConditionExpression");
         if (condText != null) {

@@ -70,37 +70,23 @@ final class TransactOps {
         }
         String token = r.string("ClientRequestToken");
         byte[] fingerprint = token == null ? null : Json.write(items);
-        if (token != null) {
-            synchronized (tokens) {
-                long now = System.currentTimeMillis();
-                for (Iterator<TokenEntry> it = tokens.values().iterator(); it.hasNext(); ) {
-                    if (now - it.next().createdMillis() > TOKEN_TTL_MILLIS) {
-                        it.remove();
-                    }
-                }
-                TokenEntry prior = tokens.get(token);
-                if (prior != null) {
-                    if (Arrays.equals(prior.fingerprint(), fingerprint)) {
-                        return new LinkedHashMap<>();
-                    }
-                    throw new DynamoException("IdempotentParameterMismatchException",
-                            "Request with the same client request token but different parameters", 400, null);
-                }
-            }
-        }
-        FaultState faults = engine.faults();
-        if (faults.conflict()) {
-            List<Object> reasons = new ArrayList<>();
-            for (int i = 0; i < writes.size(); i++) {
-                reasons.add(i == 0 ? reason("TransactionConflict", "Transaction is ongoing for the item", null) : reason("None", null, null));
-            }
-            throw cancelled(reasons);
-        }
         Set<Table> tables = new LinkedHashSet<>();
         writes.forEach(w -> tables.add(w.table));
         Map<String, Capacity> capacity = new LinkedHashMap<>();
         List<Lock> locks = Engine.lockAll(tables);
         try {
+            // checked under the table locks so that two calls with one token cannot both apply
+            if (token != null && alreadyApplied(token, fingerprint)) {
+                return new LinkedHashMap<>();
+            }
+            if (engine.faults().conflict()) {
+                List<Object> conflict = new ArrayList<>();
+                for (int i = 0; i < writes.size(); i++) {
+                    conflict.add(i == 0 ? reason("TransactionConflict", "Transaction is ongoing for the item", null)
+                            : reason("None", null, null));
+                }
+                throw cancelled(conflict);
+            }
             List<Object> reasons = new ArrayList<>();
             boolean failed = false;
             List<Map<String, Value>> olds = new ArrayList<>();
@@ -143,6 +129,27 @@ final class TransactOps {
         Map<String, Object> out = new LinkedHashMap<>();
         BatchOps.addCapacity(out, capacity, r.string("ReturnConsumedCapacity"));
         return out;
+    }
+
+    /** True if this token was applied with the same request; throws if it was used with a different one. */
+    private boolean alreadyApplied(String token, byte[] fingerprint) {
+        synchronized (tokens) {
+            long now = System.currentTimeMillis();
+            for (Iterator<TokenEntry> it = tokens.values().iterator(); it.hasNext(); ) {
+                if (now - it.next().createdMillis() > TOKEN_TTL_MILLIS) {
+                    it.remove();
+                }
+            }
+            TokenEntry prior = tokens.get(token);
+            if (prior == null) {
+                return false;
+            }
+            if (Arrays.equals(prior.fingerprint(), fingerprint)) {
+                return true;
+            }
+            throw new DynamoException("IdempotentParameterMismatchException",
+                    "Request with the same client request token but different parameters", 400, null);
+        }
     }
 
     private static Map<String, Object> reason(String code, String message, Map<String, Object> item) {

@@ -26,6 +26,24 @@ public final class Bindings {
         if (values != null && values.isEmpty()) {
             throw DynamoException.validation("ExpressionAttributeValues must not be empty");
         }
+        checkKeys(names == null ? null : names.keySet(), '#', "ExpressionAttributeNames");
+        checkKeys(values == null ? null : values.keySet(), ':', "ExpressionAttributeValues");
+    }
+
+    private static void checkKeys(Iterable<String> keys, char prefix, String parameter) {
+        if (keys == null) {
+            return;
+        }
+        for (String k : keys) {
+            boolean ok = k.length() > 1 && k.charAt(0) == prefix;
+            for (int i = 1; ok && i < k.length(); i++) {
+                char c = k.charAt(i);
+                ok = Character.isLetterOrDigit(c) || c == '_';
+            }
+            if (!ok) {
+                throw DynamoException.validation(parameter + " contains invalid key: Syntax error; key: \"" + k + "\"");
+            }
+        }
     }
 
     public static Bindings none() {

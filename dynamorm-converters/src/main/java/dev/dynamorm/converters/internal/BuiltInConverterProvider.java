@@ -1,0 +1,305 @@
+package dev.dynamorm.converters.internal;
+
+import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.ConverterLookup;
+import dev.dynamorm.spi.ConverterProvider;
+import java.lang.reflect.Array;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * The built-in converters, found by {@link java.util.ServiceLoader} with priority 0.
+ *
+ * <p>Handles:
+ * <ul>
+ *   <li>{@code String}, {@code char}/{@code Character}, enums (by name), {@code UUID}, {@code URI}
+ *       as S;
+ *   <li>{@code Instant}, {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime},
+ *       {@code OffsetDateTime}, {@code ZonedDateTime}, {@code Duration}, {@code Period},
+ *       {@code YearMonth}, {@code ZoneId}, {@code ZoneOffset} as ISO-8601 S;
+ *   <li>{@code boolean}/{@code Boolean} as BOOL;
+ *   <li>{@code byte}, {@code short}, {@code int}, {@code long}, {@code float}, {@code double}, their
+ *       boxes, {@code BigDecimal}, {@code BigInteger}, {@code Number}, {@code OptionalInt},
+ *       {@code OptionalLong}, {@code OptionalDouble} as N;
+ *   <li>{@code byte[]} and {@code ByteBuffer} as B;
+ *   <li>{@code Optional<X>} as X's attribute, omitted when empty;
+ *   <li>{@code List}, {@code Collection}, {@code ArrayList}, {@code LinkedList} and arrays (other
+ *       than {@code byte[]}) as L;
+ *   <li>{@code Set}, {@code HashSet}, {@code LinkedHashSet}, {@code SortedSet},
+ *       {@code NavigableSet}, {@code TreeSet}, {@code EnumSet} as SS, NS or BS when the element
+ *       is written as S, N or B, else L;
+ *   <li>{@code Map}, {@code HashMap}, {@code LinkedHashMap}, {@code SortedMap},
+ *       {@code NavigableMap}, {@code TreeMap}, {@code EnumMap} with keys of type {@code String},
+ *       an enum, {@code UUID}, {@code Integer} or {@code Long} as M;
+ *   <li>{@code Object} as a schemaless document value (so {@code Map<String, Object>} and
+ *       {@code List<Object>} work).
+ * </ul>
+ *
+ * <p>Element types of containers are resolved through the {@link ConverterLookup}, so nested
+ * records and beans and user converters work inside containers. Wildcards resolve to their upper
+ * bound. Raw container types, type variables and types not listed give no converter.
+ */
+public final class BuiltInConverterProvider implements ConverterProvider {
+
+    private static final Map<Class<?>, Converter<?>> SCALARS = scalars();
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public BuiltInConverterProvider() {}
+
+    /**
+     * Built-ins come last, so that every user provider overrides them.
+     *
+     * @return 0
+     */
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    /**
+     * Returns the built-in converter for a type.
+     *
+     * @param type a class, parameterized type, generic array type or wildcard
+     * @param lookup finds the converters of element types
+     * @return the converter, or empty for types not handled (raw containers, type variables,
+     *     records, beans, unknown classes)
+     */
+    @Override
+    public Optional<Converter<?>> converterFor(Type type, ConverterLookup lookup) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(lookup, "lookup");
+        if (type instanceof Class<?> cls) {
+            return forClass(cls, lookup);
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return forParameterized(parameterized, lookup);
+        }
+        if (type instanceof GenericArrayType array) {
+            return forGenericArray(array, lookup);
+        }
+        if (type instanceof WildcardType wildcard) {
+            return lookup.find(Types.upperBound(wildcard));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Converter<?>> forClass(Class<?> cls, ConverterLookup lookup) {
+        Converter<?> scalar = SCALARS.get(cls);
+        if (scalar != null) {
+            return Optional.of(scalar);
+        }
+        if (Enum.class.isAssignableFrom(cls) && cls != Enum.class) {
+            // a constant with a body has an anonymous subclass of the enum as its class
+            Class<?> enumType = cls.isEnum() ? cls : cls.getSuperclass();
+            return Optional.of(enumConverter(enumType));
+        }
+        if (cls.isArray()) {
+            Class<?> component = cls.getComponentType();
+            if (component.isPrimitive()) {
+                PrimitiveArrayKind kind = PrimitiveArrayKind.of(component);
+                return kind == null
+                    ? Optional.empty()
+                    : element(component, lookup).map(e -> new PrimitiveArrayConverter(kind, e));
+            }
+            return element(component, lookup)
+                .map(e -> new ObjectArrayConverter(e, (Object[]) Array.newInstance(component, 0), cls.getTypeName()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Converter<?>> forGenericArray(GenericArrayType type, ConverterLookup lookup) {
+        Type component = type.getGenericComponentType();
+        Class<?> raw = Types.rawClass(component);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        return element(component, lookup)
+            .map(e -> new ObjectArrayConverter(e, (Object[]) Array.newInstance(raw, 0), type.getTypeName()));
+    }
+
+    private static Optional<Converter<?>> forParameterized(ParameterizedType type, ConverterLookup lookup) {
+        if (!(type.getRawType() instanceof Class<?> raw)) {
+            return Optional.empty();
+        }
+        String target = type.getTypeName();
+        if (raw == Optional.class) {
+            return element(Types.argument(type, 0), lookup).map(OptionalConverter::new);
+        }
+        if (raw == List.class || raw == Collection.class || raw == ArrayList.class) {
+            return element(Types.argument(type, 0), lookup)
+                .map(e -> new CollectionConverter(e, ArrayList::new, target));
+        }
+        if (raw == LinkedList.class) {
+            return element(Types.argument(type, 0), lookup)
+                .map(e -> new CollectionConverter(e, size -> new LinkedList<>(), target));
+        }
+        if (raw == Set.class || raw == HashSet.class || raw == LinkedHashSet.class) {
+            return element(Types.argument(type, 0), lookup)
+                .map(e -> new SetConverter(e, size -> new LinkedHashSet<>(capacity(size)), true, target));
+        }
+        if (raw == SortedSet.class || raw == NavigableSet.class || raw == TreeSet.class) {
+            Type elementType = Types.argument(type, 0);
+            Class<?> elementClass = Types.rawClass(elementType);
+            if (elementClass == null || !Comparable.class.isAssignableFrom(elementClass)) {
+                return Optional.empty();
+            }
+            return element(elementType, lookup)
+                .map(e -> new SetConverter(e, size -> new TreeSet<>(), false, target));
+        }
+        if (raw == EnumSet.class) {
+            Type elementType = Types.argument(type, 0);
+            if (!(elementType instanceof Class<?> enumType) || !enumType.isEnum()) {
+                return Optional.empty();
+            }
+            return element(enumType, lookup)
+                .map(e -> new SetConverter(e, size -> enumSet(enumType), false, target));
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return forMap(type, raw, lookup);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Converter<?>> forMap(ParameterizedType type, Class<?> raw, ConverterLookup lookup) {
+        Type keyType = Types.argument(type, 0);
+        if (!(keyType instanceof Class<?> keyClass)) {
+            return Optional.empty();
+        }
+        MapKeyCodec keys = MapKeyCodec.forType(keyClass);
+        if (keys == null) {
+            return Optional.empty();
+        }
+        Supplier<? extends Map<Object, Object>> factory;
+        if (raw == Map.class) {
+            factory = keyClass.isEnum() ? () -> enumMap(keyClass) : LinkedHashMap::new;
+        } else if (raw == HashMap.class || raw == LinkedHashMap.class) {
+            factory = LinkedHashMap::new;
+        } else if (raw == SortedMap.class || raw == NavigableMap.class || raw == TreeMap.class) {
+            factory = TreeMap::new;
+        } else if (raw == EnumMap.class && keyClass.isEnum()) {
+            factory = () -> enumMap(keyClass);
+        } else {
+            return Optional.empty();
+        }
+        String target = type.getTypeName();
+        return element(Types.argument(type, 1), lookup).map(v -> new MapConverter(keys, v, factory, target));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Converter<Object>> element(Type type, ConverterLookup lookup) {
+        return lookup.find(type).map(c -> (Converter<Object>) c);
+    }
+
+    private static int capacity(int size) {
+        return Math.max(16, (int) (size / 0.75f) + 1);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Converter<?> enumConverter(Class<?> enumType) {
+        return new EnumConverter<>((Class) enumType);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Set<Object> enumSet(Class<?> enumType) {
+        return (Set<Object>) EnumSet.noneOf((Class) enumType);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<Object, Object> enumMap(Class<?> enumType) {
+        return (Map<Object, Object>) new EnumMap(enumType);
+    }
+
+    private static Map<Class<?>, Converter<?>> scalars() {
+        Map<Class<?>, Converter<?>> map = new HashMap<>();
+        map.put(String.class, StringConverter.INSTANCE);
+        map.put(char.class, CharacterConverter.PRIMITIVE);
+        map.put(Character.class, CharacterConverter.BOXED);
+        map.put(boolean.class, BooleanConverter.PRIMITIVE);
+        map.put(Boolean.class, BooleanConverter.BOXED);
+        map.put(byte.class, IntegralConverter.BYTE);
+        map.put(Byte.class, IntegralConverter.BYTE_BOXED);
+        map.put(short.class, IntegralConverter.SHORT);
+        map.put(Short.class, IntegralConverter.SHORT_BOXED);
+        map.put(int.class, IntegralConverter.INT);
+        map.put(Integer.class, IntegralConverter.INT_BOXED);
+        map.put(long.class, IntegralConverter.LONG);
+        map.put(Long.class, IntegralConverter.LONG_BOXED);
+        map.put(float.class, FloatConverter.PRIMITIVE);
+        map.put(Float.class, FloatConverter.BOXED);
+        map.put(double.class, DoubleConverter.PRIMITIVE);
+        map.put(Double.class, DoubleConverter.BOXED);
+        map.put(BigDecimal.class, BigDecimalConverter.INSTANCE);
+        map.put(BigInteger.class, BigIntegerConverter.INSTANCE);
+        map.put(Number.class, NumberConverter.INSTANCE);
+        map.put(OptionalInt.class, OptionalIntConverter.INSTANCE);
+        map.put(OptionalLong.class, OptionalLongConverter.INSTANCE);
+        map.put(OptionalDouble.class, OptionalDoubleConverter.INSTANCE);
+        map.put(byte[].class, ByteArrayConverter.INSTANCE);
+        map.put(ByteBuffer.class, ByteBufferConverter.INSTANCE);
+        map.put(Instant.class, new TextFormConverter<>(Instant.class, TimeFormats.INSTANT::format, Instant::parse));
+        map.put(LocalDate.class, new TextFormConverter<>(LocalDate.class,
+            DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse));
+        map.put(LocalTime.class, new TextFormConverter<>(LocalTime.class,
+            TimeFormats.LOCAL_TIME::format, LocalTime::parse));
+        map.put(LocalDateTime.class, new TextFormConverter<>(LocalDateTime.class,
+            TimeFormats.LOCAL_DATE_TIME::format, LocalDateTime::parse));
+        map.put(OffsetDateTime.class, new TextFormConverter<>(OffsetDateTime.class,
+            TimeFormats.OFFSET_DATE_TIME::format, OffsetDateTime::parse));
+        map.put(ZonedDateTime.class, new TextFormConverter<>(ZonedDateTime.class,
+            TimeFormats.ZONED_DATE_TIME::format, ZonedDateTime::parse));
+        map.put(Duration.class, new TextFormConverter<>(Duration.class, Duration::toString, Duration::parse));
+        map.put(Period.class, new TextFormConverter<>(Period.class, Period::toString, Period::parse));
+        map.put(YearMonth.class, new TextFormConverter<>(YearMonth.class,
+            TimeFormats.YEAR_MONTH::format, YearMonth::parse));
+        map.put(ZoneId.class, new TextFormConverter<>(ZoneId.class, ZoneId::getId, ZoneId::of));
+        map.put(ZoneOffset.class, new TextFormConverter<>(ZoneOffset.class, ZoneOffset::getId, ZoneOffset::of));
+        map.put(UUID.class, new TextFormConverter<>(UUID.class, UUID::toString, UUID::fromString));
+        map.put(URI.class, new TextFormConverter<>(URI.class, URI::toString, URI::create));
+        map.put(Object.class, DocumentConverter.INSTANCE);
+        return Map.copyOf(map);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.ConverterLookup;
+import dev.dynamorm.spi.ConverterProvider;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Finds the converter of each Java type by asking the providers in descending priority (ties keep
+ * the order given), and caches the answer per type. After every given provider comes the engine's
+ * own, which stores application records and JavaBeans as maps (M) through the same reflective
+ * metadata as top-level models.
+ *
+ * <p>Thread-safe. The cache is filled with {@code get}/{@code putIfAbsent}, never with a recursive
+ * {@code computeIfAbsent}, since providers of containers look up their element types while they are
+ * asked. Converters created while a model is being built are published only when that build
+ * succeeds.
+ */
+public final class ConverterRegistry implements ConverterLookup {
+
+    /** Caches "no provider handles this type". */
+    private static final Converter<Object> NONE = new Converter<>() {
+        @Override
+        public AttributeValue toAttributeValue(Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object fromAttributeValue(AttributeValue attribute) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AttributeValue.Type attributeType() {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    private final List<ConverterProvider> providers;
+    private final ConcurrentHashMap<Type, Converter<?>> cache = new ConcurrentHashMap<>();
+    private final ModelFactory models;
+
+    /**
+     * Creates a registry.
+     *
+     * @param providers the providers: those registered on the builder first, then the discovered
+     *     ones; they are asked in descending {@link ConverterProvider#priority()}, ties in this order
+     */
+    public ConverterRegistry(List<? extends ConverterProvider> providers) {
+        List<ConverterProvider> sorted = new ArrayList<>(providers.size() + 1);
+        for (ConverterProvider p : providers) {
+            sorted.add(Objects.requireNonNull(p, "provider"));
+        }
+        // List.sort is stable: equal priorities keep the given order
+        sorted.sort(Comparator.comparingInt(ConverterProvider::priority).reversed());
+        this.models = new ModelFactory(this);
+        sorted.add(new NestedModelProvider(models));
+        this.providers = List.copyOf(sorted);
+    }
+
+    /**
+     * The providers in the order they are asked, the engine's nested-model provider last.
+     *
+     * @return the providers
+     */
+    public List<ConverterProvider> providers() {
+        return providers;
+    }
+
+    /**
+     * Finds the converter for a type.
+     *
+     * @param type a class or parameterized type
+     * @return the converter, or empty when no provider handles the type
+     * @throws dev.dynamorm.ModelDefinitionException when the type is a nested record or bean that
+     *     cannot be mapped
+     */
+    @Override
+    public Optional<Converter<?>> find(Type type) {
+        Objects.requireNonNull(type, "type");
+        Converter<?> converter = cache.get(type);
+        if (converter == null) {
+            ModelFactory.Session session = models.currentSession();
+            if (session != null) {
+                converter = session.converters.get(type);
+            }
+            if (converter == null) {
+                converter = resolve(type);
+                // a recursive lookup may have stored one meanwhile: keep the first
+                Converter<?> previous = session != null ? session.converters.putIfAbsent(type, converter)
+                        : cache.putIfAbsent(type, converter);
+                if (previous != null) {
+                    converter = previous;
+                }
+            }
+        }
+        return converter == NONE ? Optional.empty() : Optional.of(converter);
+    }
+
+    private Converter<?> resolve(Type type) {
+        for (ConverterProvider provider : providers) {
+            Optional<Converter<?>> found = provider.converterFor(type, this);
+            if (found != null && found.isPresent()) {
+                return found.get();
+            }
+        }
+        return NONE;
+    }
+
+    /** Publishes the converters created during a successful build. */
+    void publish(Map<Type, Converter<?>> converters) {
+        converters.forEach(cache::putIfAbsent);
+    }
+
+    /** The metadata cache shared by every {@link ModelRegistry} over this registry. */
+    ModelFactory models() {
+        return models;
+    }
+
+    @Override
+    public String toString() {
+        return "ConverterRegistry" + providers;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.spi.Converter;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Builds and caches the metadata of every type (top-level and nested), one instance per class.
+ *
+ * <p>Building happens under one lock, which a thread re-enters when a model's field types lead to
+ * other models (or back to itself). Everything created while the outermost build runs (models and
+ * converters) stays in a {@link Session} private to the building thread and is published only
+ * when that build succeeds; a failed build leaves no trace, and other threads never see metadata
+ * that is still being built. Reads of published metadata take no lock.
+ */
+final class ModelFactory {
+
+    /** What one outermost build has created so far. */
+    static final class Session {
+        final Map<Class<?>, ReflectiveModel<?>> models = new LinkedHashMap<>();
+        final Map<Type, Converter<?>> converters = new HashMap<>();
+    }
+
+    private final ConverterRegistry converters;
+    private final ConcurrentHashMap<Class<?>, ReflectiveModel<?>> models = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The session of the thread holding the lock; guarded by the lock. */
+    private Session session;
+
+    ModelFactory(ConverterRegistry converters) {
+        this.converters = converters;
+    }
+
+    /** The published metadata of a class, or null. */
+    @SuppressWarnings("unchecked")
+    <T> ReflectiveModel<T> cached(Class<T> type) {
+        return (ReflectiveModel<T>) models.get(type);
+    }
+
+    /** The session of the current thread when it is building, else null. */
+    Session currentSession() {
+        return lock.isHeldByCurrentThread() ? session : null;
+    }
+
+    /**
+     * The metadata of a class, built on first use. Within a build, a class that is being built
+     * returns its incomplete metadata (recursive types).
+     *
+     * @throws dev.dynamorm.ModelDefinitionException if the class cannot be mapped
+     */
+    @SuppressWarnings("unchecked")
+    <T> ReflectiveModel<T> get(Class<T> type) {
+        ReflectiveModel<T> model = (ReflectiveModel<T>) models.get(type);
+        if (model != null) {
+            return model;
+        }
+        lock.lock();
+        try {
+            model = (ReflectiveModel<T>) models.get(type);
+            if (model != null) {
+                return model;
+            }
+            boolean outermost = session == null;
+            if (outermost) {
+                session = new Session();
+            }
+            try {
+                model = (ReflectiveModel<T>) session.models.get(type);
+                if (model != null) {
+                    return model;
+                }
+                model = new ReflectiveModel<>(type);
+                session.models.put(type, model);
+                try {
+                    new ModelBuilder<>(type, converters).buildInto(model);
+                } catch (RuntimeException | Error e) {
+                    session.models.remove(type);
+                    throw e;
+                }
+                if (outermost) {
+                    publish(session);
+                }
+                return model;
+            } finally {
+                if (outermost) {
+                    session = null;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void publish(Session s) {
+        for (ReflectiveModel<?> m : s.models.values()) {
+            if (m.isComplete()) {
+                models.putIfAbsent(m.type(), m);
+            }
+        }
+        converters.publish(s.converters);
+    }
+}

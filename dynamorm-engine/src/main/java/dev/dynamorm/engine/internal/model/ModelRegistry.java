@@ -1,0 +1,74 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.annotations.DynamoTable;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The metadata of every model, read by reflection once per class and cached. Thread-safe: many
+ * threads may ask for the same class at once and all get the same instance.
+ *
+ * <p>The cache lives in the {@link ConverterRegistry} (whose nested-model provider uses it), so
+ * registries built over the same converter registry share it.
+ */
+public final class ModelRegistry {
+
+    private final ConverterRegistry converters;
+    private final ModelFactory models;
+
+    /**
+     * Creates a registry.
+     *
+     * @param converters the converters fields are mapped with
+     */
+    public ModelRegistry(ConverterRegistry converters) {
+        this.converters = Objects.requireNonNull(converters, "converters");
+        this.models = converters.models();
+    }
+
+    /**
+     * The metadata of a top-level model, built on first use.
+     *
+     * @param type a record or JavaBean annotated with {@code @DynamoTable}
+     * @param <T> the model type
+     * @return the metadata, the same instance on every call
+     * @throws ModelDefinitionException if the class is not a valid model, naming the class, the field and a fix
+     */
+    public <T> ModelMetadata<T> metadata(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        ReflectiveModel<T> cached = models.cached(type);
+        if (cached != null && cached.tableName().isPresent()) {
+            return cached;
+        }
+        if (!type.isAnnotationPresent(DynamoTable.class)) {
+            throw new ModelDefinitionException(String.format(Locale.ROOT,
+                    "class %s has no @DynamoTable: annotate it with @DynamoTable(\"table-name\") to store it in a "
+                            + "table (types only nested in other models need no annotation)", type.getName()), type);
+        }
+        return models.get(type);
+    }
+
+    /**
+     * The metadata of a record or JavaBean stored as a map attribute, built on first use.
+     * {@code @DynamoTable} is optional; without it the type has no table, keys or indexes.
+     *
+     * @param type the record or JavaBean
+     * @param <T> the type
+     * @return the metadata, the same instance on every call
+     * @throws ModelDefinitionException if the class cannot be mapped
+     */
+    public <T> ModelMetadata<T> nestedMetadata(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return models.get(type);
+    }
+
+    /**
+     * The converters fields are mapped with.
+     *
+     * @return the converter registry
+     */
+    public ConverterRegistry converters() {
+        return converters;
+    }
+}

@@ -1,0 +1,276 @@
+package dev.dynamorm.local;
+
+import dev.dynamorm.local.internal.engine.Engine;
+import dev.dynamorm.local.internal.engine.FaultState;
+import dev.dynamorm.local.internal.http.HttpListener;
+import dev.dynamorm.local.internal.http.InProcessHttpClient;
+import dev.dynamorm.local.internal.storage.WriteAheadLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * An embedded, in-memory DynamoDB-compatible server.
+ *
+ * <pre>{@code
+ * try (LocalDynamoDb db = LocalDynamoDb.start()) {
+ *     DynamoDbClient client = db.client();        // in-process, no sockets
+ *     URI endpoint = db.endpoint();               // optional HTTP listener on 127.0.0.1
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe. Closing stops the HTTP listener, the TTL sweeper and the in-process client, and
+ * writes a snapshot when a data directory is configured.
+ */
+public final class LocalDynamoDb implements AutoCloseable {
+    private static final URI IN_PROCESS_ENDPOINT = URI.create("http://dynamorm-local");
+
+    private final Engine engine;
+    private final String region;
+    private final String accountId;
+    private final int port;
+    private final WriteAheadLog wal;
+    private final DynamoDbClient client;
+    private final ScheduledExecutorService sweeper;
+    private volatile FaultInjection faults;
+    private HttpListener listener;
+    private boolean closed;
+
+    private LocalDynamoDb(Builder b) throws IOException {
+        this.region = b.region;
+        this.accountId = b.accountId;
+        this.port = b.port;
+        this.engine = new Engine(region, accountId);
+        this.wal = b.dataDirectory == null ? null : WriteAheadLog.open(b.dataDirectory, engine);
+        if (wal != null) {
+            engine.journal(wal);
+        }
+        faults(b.faults);
+        this.client = DynamoDbClient.builder()
+                .httpClient(new InProcessHttpClient(engine))
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamorm", "dynamorm")))
+                .endpointOverride(IN_PROCESS_ENDPOINT)
+                .build();
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dynamorm-local-ttl");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, b.ttlSweepInterval.toMillis());
+        sweeper.scheduleWithFixedDelay(engine::sweepExpired, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts an in-memory instance with default settings (region us-east-1, account 000000000000, no persistence).
+     *
+     * @return the running instance
+     */
+    public static LocalDynamoDb start() {
+        return builder().start();
+    }
+
+    /**
+     * Returns a builder for a configured instance.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a client wired to this instance in-process: requests go through the real SDK serialization and are
+     * handed to the engine without sockets. The client is shared and closed by {@link #close()}.
+     *
+     * @return the in-process client
+     */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /**
+     * Returns the HTTP endpoint, starting the listener on 127.0.0.1 the first time this is called.
+     * The listener speaks the DynamoDB JSON 1.0 protocol, so any DynamoDB SDK or tool can use it.
+     *
+     * @return the endpoint, such as {@code http://127.0.0.1:49152}
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public synchronized URI endpoint() {
+        if (closed) {
+            throw new IllegalStateException("LocalDynamoDb is closed");
+        }
+        if (listener == null) {
+            try {
+                listener = new HttpListener(engine, port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the HTTP listener on port " + port, e);
+            }
+        }
+        return listener.endpoint();
+    }
+
+    /**
+     * Returns the region reported in ARNs and expected by clients.
+     *
+     * @return the region name
+     */
+    public String region() {
+        return region;
+    }
+
+    /**
+     * Returns the account id used in ARNs.
+     *
+     * @return the account id
+     */
+    public String accountId() {
+        return accountId;
+    }
+
+    /**
+     * Returns the faults currently injected.
+     *
+     * @return the current fault settings
+     */
+    public FaultInjection faults() {
+        return faults;
+    }
+
+    /**
+     * Replaces the injected faults; takes effect for the next request. The random source restarts from the seed.
+     *
+     * @param faults the new settings, or {@link FaultInjection#none()}
+     */
+    public void faults(FaultInjection faults) {
+        Objects.requireNonNull(faults, "faults");
+        this.faults = faults;
+        engine.faults(new FaultState(faults.seed(), faults.throttleRate(), faults.unprocessedRate(),
+                faults.latency().toMillis(), faults.transactionConflictRate()));
+    }
+
+    /** Stops the listener, the TTL sweeper and the client, and snapshots the data directory if one is used. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (listener != null) {
+            listener.close();
+        }
+        sweeper.shutdownNow();
+        client.close();
+        if (wal != null) {
+            wal.close();
+        }
+    }
+
+    /** Builder for {@link LocalDynamoDb}. */
+    public static final class Builder {
+        private String region = "us-east-1";
+        private String accountId = "000000000000";
+        private Path dataDirectory;
+        private FaultInjection faults = FaultInjection.none();
+        private int port;
+        private Duration ttlSweepInterval = Duration.ofSeconds(1);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the region (default {@code us-east-1}).
+         *
+         * @param region region name
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Sets the account id used in ARNs (default {@code 000000000000}).
+         *
+         * @param accountId twelve-digit account id
+         * @return this builder
+         */
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /**
+         * Makes the instance durable: state is restored from this directory on start, every acknowledged write is
+         * forced to a write-ahead log there, and a snapshot is written on close.
+         *
+         * @param dataDirectory directory to use (created if missing)
+         * @return this builder
+         */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /**
+         * Sets the faults to inject from the start (default none).
+         *
+         * @param faults fault settings
+         * @return this builder
+         */
+        public Builder faults(FaultInjection faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * Sets the HTTP port used by {@link LocalDynamoDb#endpoint()}; 0 (the default) picks a free port.
+         *
+         * @param port TCP port on 127.0.0.1
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets how often items past their time-to-live are deleted in the background (default one second).
+         * Expired items are invisible to reads and conditions as soon as they expire, whatever this interval.
+         *
+         * @param interval sweep interval
+         * @return this builder
+         */
+        public Builder ttlSweepInterval(Duration interval) {
+            this.ttlSweepInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * Starts the instance.
+         *
+         * @return the running instance
+         * @throws UncheckedIOException if the data directory cannot be read or written
+         */
+        public LocalDynamoDb start() {
+            try {
+                return new LocalDynamoDb(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not open the data directory " + dataDirectory, e);
+            }
+        }
+    }
+}
