@@ -45,6 +45,7 @@ public final class Quickstart {
     }
 
     static void run(DynamORM db, PrintStream out) {
+        out.println("running in " + Quickstart.class.getModule() + ", engine in " + db.getClass().getModule());
         Table<Order> orders = db.table(Order.class);
         boolean created = orders.createTableIfMissing();
         out.println((created ? "created" : "found") + " table " + orders.tableName());
