@@ -13,7 +13,6 @@ module dev.dynamorm.local {
     requires software.amazon.awssdk.identity.spi;
     requires software.amazon.awssdk.utils;
     requires com.fasterxml.jackson.core;
-    requires jdk.httpserver;
 
     exports dev.dynamorm.local;
 }

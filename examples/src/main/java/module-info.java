@@ -2,6 +2,11 @@
 module dev.dynamorm.examples {
     requires dev.dynamorm.api;
     requires dev.dynamorm.local;
+    // PluginConfigs shows the plugins' configuration; their jars stay optional at run time
+    requires static dev.dynamorm.plugin.cache;
+    requires static dev.dynamorm.plugin.audit;
+    requires static dev.dynamorm.plugin.metrics;
+    requires static dev.dynamorm.plugin.tracing;
     // the engine reads and builds model records reflectively
     opens dev.dynamorm.examples to dev.dynamorm.engine;
 }

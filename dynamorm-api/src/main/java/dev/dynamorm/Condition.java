@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An immutable condition on an item's fields, used for conditional writes.
@@ -19,10 +21,16 @@ import java.util.Objects;
  * orders.put(order, WriteOptions.builder().condition(when("status", "=", "NEW").and(when("total", ">", 0))).build());
  * }</pre>
  */
-public sealed interface Condition permits Condition.Comparison, Condition.And, Condition.Or, Condition.Not {
+public sealed interface Condition
+        permits Condition.Comparison, Condition.Size, Condition.AttributeType, Condition.And, Condition.Or, Condition.Not {
 
     /**
      * A comparison of a field with a value.
+     *
+     * <p>Besides the {@link Operator} symbols, {@code "SIZE <op>"} (e.g. {@code "SIZE >"},
+     * {@code "size between"}) compares the size of the attribute, see {@link #size(String, Operator, Object)},
+     * and {@code "ATTRIBUTE_TYPE"} checks its type, see {@link #attributeType(String, AttributeValue.Type)}
+     * (the value is an {@link AttributeValue.Type} or its name, e.g. {@code "SS"} or {@code "NULL"}).
      *
      * @param field the Java field name
      * @param operator an operator symbol or name, see {@link Operator#parse(String)}
@@ -31,7 +39,41 @@ public sealed interface Condition permits Condition.Comparison, Condition.And, C
      * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit it
      */
     static Condition when(String field, String operator, Object value) {
+        String t = operator == null ? "" : operator.trim().toUpperCase(Locale.ROOT);
+        if (t.startsWith("SIZE") && t.length() > 4 && !Character.isLetterOrDigit(t.charAt(4)) && t.charAt(4) != '_') {
+            return size(field, Operator.parse(t.substring(4)), value);
+        }
+        if (t.equals("ATTRIBUTE_TYPE") || t.equals("ATTRIBUTE TYPE")) {
+            return attributeType(field, AttributeType.typeOf(value));
+        }
         return when(field, Operator.parse(operator), value);
+    }
+
+    /**
+     * A comparison of the size of an attribute (string length in characters, binary length in
+     * bytes, number of elements of a set, list or map) with a number.
+     *
+     * @param field the Java field name
+     * @param operator one of {@code = <> < <= > >= BETWEEN IN}
+     * @param value a number; a two-element list or array for BETWEEN, a collection or array for IN
+     * @return the condition
+     * @throws IllegalArgumentException if the operator does not compare or the value's shape does not fit it
+     */
+    static Condition size(String field, Operator operator, Object value) {
+        Objects.requireNonNull(operator, "operator");
+        return new Size(field, operator, Comparison.valuesOf(operator, value));
+    }
+
+    /**
+     * The attribute is present and has this DynamoDB type.
+     *
+     * @param field the Java field name
+     * @param type the type, e.g. {@link AttributeValue.Type#SS}
+     * @return the condition
+     * @throws IllegalArgumentException if the type is {@code UNKNOWN_TO_SDK_VERSION}
+     */
+    static Condition attributeType(String field, AttributeValue.Type type) {
+        return new AttributeType(field, type);
     }
 
     /**
@@ -173,6 +215,89 @@ public sealed interface Condition permits Condition.Comparison, Condition.And, C
                 return out;
             }
             return null;
+        }
+    }
+
+    /**
+     * The size of an attribute compared with numbers: DynamoDB's {@code size(path)}.
+     *
+     * @param field the Java field name (dotted for nested fields)
+     * @param operator one of {@code = <> < <= > >= BETWEEN IN}
+     * @param values two for BETWEEN, one or more for IN, else one
+     */
+    record Size(String field, Operator operator, List<Object> values) implements Condition {
+        /**
+         * Validates the comparison's shape.
+         *
+         * @throws IllegalArgumentException if the field is blank or the operator does not compare numbers
+         */
+        public Size {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(operator, "operator");
+            if (field.isBlank()) {
+                throw new IllegalArgumentException("field name must not be blank");
+            }
+            switch (operator) {
+                case EQ, NE, LT, LE, GT, GE, BETWEEN, IN -> {
+                }
+                default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "SIZE compares with =, <>, <, <=, >, >=, BETWEEN or IN, not %s (field '%s')",
+                        operator.symbol(), field));
+            }
+            values = Collections.unmodifiableList(new ArrayList<>(values));
+        }
+    }
+
+    /**
+     * The attribute exists and has a DynamoDB type: {@code attribute_type(path, type)}.
+     *
+     * @param field the Java field name (dotted for nested fields)
+     * @param type the attribute type
+     */
+    record AttributeType(String field, AttributeValue.Type type) implements Condition {
+        /**
+         * Validates the field and type.
+         *
+         * @throws IllegalArgumentException if the field is blank or the type is unknown
+         */
+        public AttributeType {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(type, "type");
+            if (field.isBlank()) {
+                throw new IllegalArgumentException("field name must not be blank");
+            }
+            if (type == AttributeValue.Type.UNKNOWN_TO_SDK_VERSION) {
+                throw new IllegalArgumentException("attribute type of field '" + field + "' must be a DynamoDB "
+                        + "type: S, N, B, SS, NS, BS, M, L, BOOL or NULL");
+            }
+        }
+
+        /**
+         * The type's name on the wire: {@code S}, {@code N}, ..., {@code NULL} for {@link AttributeValue.Type#NUL}.
+         *
+         * @return the wire name
+         */
+        public String wireName() {
+            return type == AttributeValue.Type.NUL ? "NULL" : type.name();
+        }
+
+        static AttributeValue.Type typeOf(Object value) {
+            if (value instanceof AttributeValue.Type t) {
+                return t;
+            }
+            if (value instanceof CharSequence s) {
+                String n = s.toString().trim().toUpperCase(Locale.ROOT);
+                if (n.equals("NULL")) {
+                    return AttributeValue.Type.NUL;
+                }
+                for (AttributeValue.Type t : AttributeValue.Type.values()) {
+                    if (t != AttributeValue.Type.UNKNOWN_TO_SDK_VERSION && t.name().equals(n)) {
+                        return t;
+                    }
+                }
+            }
+            throw new IllegalArgumentException("ATTRIBUTE_TYPE needs a type: an AttributeValue.Type or one of "
+                    + "S, N, B, SS, NS, BS, M, L, BOOL, NULL; got " + value);
         }
     }
 

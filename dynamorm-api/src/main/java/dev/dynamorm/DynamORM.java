@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,6 +67,62 @@ public interface DynamORM extends AutoCloseable {
     List<String> plugins();
 
     /**
+     * The statistics installed plugins publish (e.g. the cache plugin's hits, misses, evictions and
+     * size per model), read at call time.
+     *
+     * @return the statistics, in publication order; empty when no plugin publishes any
+     */
+    default List<dev.dynamorm.spi.Statistic> statistics() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Runs an atomic write transaction: the consumer adds actions, then DynamORM sends them as
+     * one TransactWriteItems call with a client request token, retrying conflicts and throttling
+     * with the same token. Nothing is sent if the consumer throws or adds no action.
+     *
+     * @param body adds the actions
+     * @return the token, the written items and the consumed capacity
+     * @throws TransactionCanceledException if DynamoDB cancelled it (nothing was applied); the
+     *     reasons name each action's model, key and failure
+     * @throws InvalidRequestException if an action is invalid or the transaction too large (before sending)
+     */
+    default TransactionResult transaction(Consumer<Transaction> body) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads up to 100 items atomically with one TransactGetItems call.
+     *
+     * @param body adds the gets
+     * @return the items, in the order of the gets
+     * @throws TransactionCanceledException if DynamoDB cancelled the read (e.g. a conflicting write)
+     * @throws InvalidRequestException if a get is invalid or there are more than 100 (before sending)
+     */
+    default TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * A writer that batches single puts and deletes from many threads, with default options.
+     *
+     * @return a new writer; close it to flush and stop it
+     */
+    default BatchWriter batchWriter() {
+        return batchWriter(BatchWriterOptions.defaults());
+    }
+
+    /**
+     * A writer that batches single puts and deletes from many threads.
+     *
+     * @param options flush triggers, buffer bound, parallelism and retries
+     * @return a new writer; close it to flush and stop it
+     */
+    default BatchWriter batchWriter(BatchWriterOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
      * Shuts plugins down in reverse order and closes the client if DynamORM built it.
      */
     @Override
@@ -89,13 +146,23 @@ public interface DynamORM extends AutoCloseable {
         final List<Plugin> plugins = new ArrayList<>();
         boolean discoverPlugins = true;
         final Set<String> disabledPlugins = new LinkedHashSet<>();
+        final java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, java.util.Map<String, String>> pluginProperties = new java.util.TreeMap<>();
         boolean logAttributeValues;
+        boolean hideExpiredItems;
 
         Builder() {
         }
 
         /**
          * Uses an existing client, which DynamORM will not close.
+         *
+         * <p>Retries: DynamORM's {@link RetryPolicy} retries throttling, server errors, network
+         * errors, transaction conflicts and unprocessed batch items. A client you build keeps its
+         * own SDK retries, which run inside each DynamORM attempt (throttling and server errors are
+         * then retried by both). To let the policy alone decide, build the client with
+         * {@code .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))}. The
+         * client DynamORM builds from settings has SDK retries turned off.
          *
          * @param client the client
          * @return this builder
@@ -256,6 +323,91 @@ public interface DynamORM extends AutoCloseable {
         }
 
         /**
+         * Gives a plugin its typed configuration, which it reads with
+         * {@link dev.dynamorm.spi.PluginContext#config(Class)}.
+         *
+         * @param config the configuration (one per class)
+         * @return this builder
+         * @throws IllegalStateException if a configuration of the same class was already given
+         */
+        public Builder pluginConfig(dev.dynamorm.spi.PluginConfig config) {
+            Objects.requireNonNull(config, "config");
+            dev.dynamorm.spi.PluginConfig previous = pluginConfigs.putIfAbsent(config.getClass(), config);
+            if (previous != null) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "plugin configuration %s was already set to %s", config.getClass().getName(), previous));
+            }
+            return this;
+        }
+
+        /**
+         * Sets one configuration property of a plugin, which it reads with
+         * {@link dev.dynamorm.spi.PluginContext#properties()}.
+         *
+         * @param plugin the plugin's name
+         * @param key the property key, e.g. {@code models}
+         * @param value the value
+         * @return this builder
+         * @throws IllegalArgumentException if the plugin name is blank or contains '.', or the key is blank
+         */
+        public Builder pluginProperty(String plugin, String key, String value) {
+            Objects.requireNonNull(plugin, "plugin");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            if (plugin.isBlank() || plugin.contains(".")) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "plugin name must be non-blank without '.', got '%s'", plugin));
+            }
+            if (key.isBlank()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "property key of plugin '%s' must not be blank", plugin));
+            }
+            pluginProperties.computeIfAbsent(plugin, p -> new java.util.TreeMap<>()).put(key, value);
+            return this;
+        }
+
+        /**
+         * Reads plugin settings from properties (e.g. a file or the system properties); other keys
+         * are ignored: {@code dynamorm.plugin.<name>.<key>=value} sets a plugin property,
+         * {@code dynamorm.plugins.discover=false} turns discovery off and
+         * {@code dynamorm.plugins.disabled=name1,name2} disables discovered plugins.
+         *
+         * @param properties the properties
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dynamorm.plugins.discover} is not true or false,
+         *     or a {@code dynamorm.plugin.} key has no {@code <name>.<key>}
+         */
+        public Builder pluginProperties(java.util.Properties properties) {
+            Objects.requireNonNull(properties, "properties");
+            for (String name : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+                String value = properties.getProperty(name);
+                if (name.equals("dynamorm.plugins.discover")) {
+                    String v = value.trim().toLowerCase(Locale.ROOT);
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                "dynamorm.plugins.discover must be true or false, got '%s'", value));
+                    }
+                    discoverPlugins = Boolean.parseBoolean(v);
+                } else if (name.equals("dynamorm.plugins.disabled")) {
+                    for (String p : value.split(",")) {
+                        if (!p.isBlank()) {
+                            disabledPlugins.add(p.trim());
+                        }
+                    }
+                } else if (name.startsWith("dynamorm.plugin.")) {
+                    String rest = name.substring("dynamorm.plugin.".length());
+                    int dot = rest.indexOf('.');
+                    if (dot <= 0 || dot == rest.length() - 1) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                "plugin property '%s' must look like dynamorm.plugin.<name>.<key>", name));
+                    }
+                    pluginProperty(rest.substring(0, dot), rest.substring(dot + 1), value.trim());
+                }
+            }
+            return this;
+        }
+
+        /**
          * Shows attribute values in DEBUG logs instead of redacting them.
          *
          * @param enabled whether to show values
@@ -263,6 +415,19 @@ public interface DynamORM extends AutoCloseable {
          */
         public Builder logAttributeValues(boolean enabled) {
             this.logAttributeValues = enabled;
+            return this;
+        }
+
+        /**
+         * Makes reads ({@code get}, batch gets, read transactions, key lookups) hide items whose
+         * {@code @Ttl} time, by the configured clock, has passed but which DynamoDB has not deleted
+         * yet (it may take up to a few days). Off by default.
+         *
+         * @param enabled whether to hide expired items
+         * @return this builder
+         */
+        public Builder hideExpiredItems(boolean enabled) {
+            this.hideExpiredItems = enabled;
             return this;
         }
 

@@ -32,7 +32,10 @@ public final class DynamORMConfig {
     private final List<Plugin> plugins;
     private final boolean discoverPlugins;
     private final Set<String> disabledPlugins;
+    private final java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs;
+    private final java.util.Map<String, java.util.Map<String, String>> pluginProperties;
     private final boolean logAttributeValues;
+    private final boolean hideExpiredItems;
 
     DynamORMConfig(DynamORM.Builder b) {
         this.client = b.client;
@@ -48,7 +51,12 @@ public final class DynamORMConfig {
         this.plugins = List.copyOf(b.plugins);
         this.discoverPlugins = b.discoverPlugins;
         this.disabledPlugins = Set.copyOf(b.disabledPlugins);
+        this.pluginConfigs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.pluginConfigs));
+        java.util.Map<String, java.util.Map<String, String>> props = new java.util.TreeMap<>();
+        b.pluginProperties.forEach((k, v) -> props.put(k, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(v))));
+        this.pluginProperties = java.util.Collections.unmodifiableMap(props);
         this.logAttributeValues = b.logAttributeValues;
+        this.hideExpiredItems = b.hideExpiredItems;
     }
 
     /**
@@ -169,11 +177,38 @@ public final class DynamORMConfig {
     }
 
     /**
+     * Typed plugin configurations given on the builder, by class.
+     *
+     * @return the configurations
+     */
+    public java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs() {
+        return pluginConfigs;
+    }
+
+    /**
+     * Plugin properties given on the builder: plugin name to key to value.
+     *
+     * @return the properties
+     */
+    public java.util.Map<String, java.util.Map<String, String>> pluginProperties() {
+        return pluginProperties;
+    }
+
+    /**
      * Whether DEBUG logs show attribute values instead of redacting them.
      *
      * @return false by default
      */
     public boolean logAttributeValues() {
         return logAttributeValues;
+    }
+
+    /**
+     * Whether reads hide items whose {@code @Ttl} time has passed but that DynamoDB has not deleted yet.
+     *
+     * @return false by default
+     */
+    public boolean hideExpiredItems() {
+        return hideExpiredItems;
     }
 }

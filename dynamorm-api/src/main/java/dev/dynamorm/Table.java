@@ -1,7 +1,10 @@
 package dev.dynamorm;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -138,6 +141,140 @@ public interface Table<T> {
     WriteResult<T> delete(T item, WriteOptions options);
 
     /**
+     * Updates the item with this item's key through an update builder: {@code set}, {@code add},
+     * {@code increment}, {@code remove}, list and set actions, conditions and return values. For a
+     * versioned model the instance's version is checked and incremented, as by every write.
+     *
+     * <pre>{@code
+     * orders.update(order, u -> u.increment("totalCents", 500).appendToList("items", "gift-wrap")
+     *                            .when("status", "=", "NEW").returnValue(ReturnValue.ALL_NEW));
+     * }</pre>
+     *
+     * @param item the item (its key and, for versioned models, its version are used)
+     * @param update adds the actions and conditions
+     * @return the outcome; {@link WriteResult#written()} holds the instance with its new version
+     * @throws ItemNotFoundException if no item has the key (unless {@link UpdateBuilder#upsert()})
+     * @throws OptimisticLockException if another version is stored
+     * @throws ConditionFailedException if a condition fails
+     * @throws InvalidRequestException if an action is invalid (before sending)
+     */
+    default WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes the item with a key; deleting a missing item is not an error. No version check.
+     *
+     * @param key the key
+     * @return the outcome
+     * @throws InvalidRequestException if the key does not fit the model
+     */
+    default WriteResult<T> delete(Key key) {
+        return delete(key, WriteOptions.defaults());
+    }
+
+    /**
+     * Deletes the item with a key, with options. No version check.
+     *
+     * @param key the key
+     * @param options an extra condition and return values ({@code NONE} or {@code ALL_OLD})
+     * @return the outcome
+     * @throws ConditionFailedException if the condition fails
+     */
+    default WriteResult<T> delete(Key key, WriteOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads an item by key.
+     *
+     * @param key the key
+     * @return the item, or empty
+     * @throws InvalidRequestException if the key does not fit the model
+     */
+    default Optional<T> get(Key key) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * The key of an item.
+     *
+     * @param item the item
+     * @return its key as Java values
+     * @throws InvalidRequestException if a key field is null
+     */
+    default Key keyOf(T item) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads many items by key, in chunks of 100 (DynamoDB's limit per BatchGetItem) sent by
+     * parallel workers, retrying unprocessed keys with the retry policy.
+     *
+     * @param keys the keys, any number; a key given twice is read once and returned twice
+     * @return the items in key order and the missing keys
+     * @throws BatchGetIncompleteException if the retry budget ran out (it carries the partial result)
+     */
+    default BatchGetResult<T> batchGet(Collection<Key> keys) {
+        return batchGet(keys, BatchOptions.defaults());
+    }
+
+    /**
+     * Reads many items by key with options.
+     *
+     * @param keys the keys
+     * @param options workers, retry policy, progress callback, consistency
+     * @return the items in key order and the missing keys
+     * @throws BatchGetIncompleteException if the retry budget ran out (it carries the partial result)
+     */
+    default BatchGetResult<T> batchGet(Collection<Key> keys, BatchOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Writes many items, in chunks of 25 (DynamoDB's limit per BatchWriteItem), retrying
+     * unprocessed items with backoff and jitter. Batch writes carry no conditions: versioned models
+     * are refused unless {@link BatchOptions#ignoreVersioning()}.
+     *
+     * @param items the items, any number; two with the same key are refused
+     * @return the outcome
+     * @throws BatchWriteIncompleteException if some items were not written (it lists them exactly)
+     * @throws InvalidRequestException on bad input, before anything is sent
+     */
+    default BatchWriteResult<T> batchPut(Collection<? extends T> items) {
+        return batchWrite(items, List.of(), BatchOptions.defaults());
+    }
+
+    /**
+     * Deletes many items by key, in chunks of 25.
+     *
+     * @param keys the keys, any number; duplicates are refused
+     * @return the outcome
+     * @throws BatchWriteIncompleteException if some items were not deleted (it lists them exactly)
+     */
+    default BatchWriteResult<T> batchDelete(Collection<Key> keys) {
+        return batchWrite(List.of(), keys, BatchOptions.defaults());
+    }
+
+    /**
+     * Writes and deletes many items, in chunks of 25 sent by parallel workers, retrying throttled
+     * calls and unprocessed items with the retry policy. Two operations on the same key are
+     * refused before anything is sent (their order could not be kept).
+     *
+     * @param puts the items to write
+     * @param deletes the keys to delete
+     * @param options workers, retry policy, progress callback, versioning opt-out
+     * @return the outcome, with the consumed capacity
+     * @throws BatchWriteIncompleteException if the budget ran out or a call failed: lists exactly
+     *     which puts and deletes were not applied (everything else was)
+     * @throws InvalidRequestException on bad input (duplicate key, versioned model, oversize item)
+     */
+    default BatchWriteResult<T> batchWrite(Collection<? extends T> puts, Collection<Key> deletes,
+            BatchOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
      * Starts a query with a condition on a field.
      *
      * @param field the Java field name
@@ -146,6 +283,25 @@ public interface Table<T> {
      * @return the query; nothing is sent until a terminal call
      */
     Query<T> where(String field, String operator, Object value);
+
+    /**
+     * Starts a query without conditions, to add them with {@link Query#where(Condition)} or to
+     * read the whole table with {@link Query#allowScan()} or {@link Query#scan()}.
+     *
+     * @return the query; nothing is sent until a terminal call
+     */
+    Query<T> query();
+
+    /**
+     * Reads every item of the table with a Scan, all pages merged; for large tables prefer
+     * {@code query().allowScan().stream()} or {@link Query#parallelScan(int)}.
+     *
+     * @return the items, in no particular order
+     * @throws DynamORMException on failure
+     */
+    default List<T> scan() {
+        return query().scan();
+    }
 
     /**
      * Converts a model instance to the item DynamoDB stores.

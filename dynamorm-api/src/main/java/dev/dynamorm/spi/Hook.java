@@ -1,30 +1,88 @@
 package dev.dynamorm.spi;
 
-import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Observes, and may veto, operations. Before-hooks run in plugin order, after-hooks in reverse.
+ * Code a {@link Plugin} runs around every request DynamORM sends, and on every item it writes or
+ * reads. Every method has a no-op default, so a hook implements only the phases it needs.
  *
- * <p>A before-hook that throws aborts the operation before anything is sent. An after-hook that
- * throws is logged and never changes the operation's outcome.
+ * <h2>Phases</h2>
+ * <ul>
+ *   <li>{@link #before(HookContext)} runs before each request, in plugin order (lower
+ *       {@link Plugin#order()} first). It sees the operation, table, model, keys and the request
+ *       about to be sent. Throwing vetoes the operation: nothing is sent and the caller gets the
+ *       exception (wrapped in {@link dev.dynamorm.PluginException} unless it already is a
+ *       {@link dev.dynamorm.DynamORMException}). What it may change depends on the operation; see
+ *       {@link HookContext}.</li>
+ *   <li>{@link #after(HookContext, Outcome)} runs after each request, in reverse plugin order,
+ *       for every hook whose {@code before} completed. It sees the outcome: the response or the
+ *       failure, the elapsed time, attempts and throttles. An exception thrown here is logged and
+ *       counted and never changes the outcome the caller sees.</li>
+ *   <li>{@link #beforeWrite(ItemContext, Map)} transforms the attributes of each item before it is
+ *       written (create, put, update values, batch and transaction puts), in plugin order.</li>
+ *   <li>{@link #afterRead(ItemContext, Map)} transforms the attributes of each item read (get,
+ *       every query or scan result, batch and transaction reads, items returned by writes and
+ *       condition failures), in reverse plugin order, before they are mapped to the model.</li>
+ * </ul>
+ *
+ * <p>A query or scan runs {@code before}/{@code after} once per page and {@code afterRead} once per
+ * result; a batch runs them once per request chunk. Hooks are called on the caller's thread and
+ * must be thread-safe. When no plugin is installed none of this runs.
  */
 public interface Hook {
 
     /**
      * Called before a request is sent.
      *
-     * @param event the operation about to run
+     * @param context the operation about to run, with what may be amended
+     * @throws RuntimeException to veto the operation (nothing is sent)
      */
-    default void before(OperationEvent event) {
+    default void before(HookContext context) {
     }
 
     /**
-     * Called after an operation completes or fails.
+     * Called after a request completed, failed, or was served by a hook.
      *
-     * @param event the operation
-     * @param failure the failure, or {@code null} on success
-     * @param elapsed the time the operation took
+     * @param context the operation, as it was sent
+     * @param outcome the response or failure, timing, attempts
      */
-    default void after(OperationEvent event, Throwable failure, Duration elapsed) {
+    default void after(HookContext context, Outcome outcome) {
+    }
+
+    /**
+     * Transforms the attributes of an item about to be written. Key attributes must be returned
+     * unchanged.
+     *
+     * @param context the operation, table and model of the item
+     * @param item the attributes (not to be modified in place)
+     * @return the attributes to write: {@code item} itself or a new map
+     * @throws RuntimeException to abort the write (nothing is sent)
+     */
+    default Map<String, AttributeValue> beforeWrite(ItemContext context, Map<String, AttributeValue> item) {
+        return item;
+    }
+
+    /**
+     * Transforms the attributes of an item just read, before it is mapped to the model.
+     *
+     * @param context the operation, table and model of the item
+     * @param item the attributes as stored (not to be modified in place)
+     * @return the attributes to map: {@code item} itself or a new map
+     * @throws RuntimeException to fail the read
+     */
+    default Map<String, AttributeValue> afterRead(ItemContext context, Map<String, AttributeValue> item) {
+        return item;
+    }
+
+    /**
+     * Whether this hook needs the consumed capacity of each request; when any installed hook
+     * does, DynamORM asks DynamoDB for it ({@code ReturnConsumedCapacity=TOTAL}) unless the request
+     * already asks.
+     *
+     * @return false by default
+     */
+    default boolean wantsConsumedCapacity() {
+        return false;
     }
 }

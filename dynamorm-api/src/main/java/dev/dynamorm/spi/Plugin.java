@@ -6,6 +6,11 @@ import java.util.List;
  * An extension found by {@link java.util.ServiceLoader} or registered on the builder.
  *
  * <p>Every method but {@link #name()} has a no-op default, so plugins implement only what they use.
+ * A plugin jar declares {@code provides dev.dynamorm.spi.Plugin with ...} in its module-info and
+ * lists the class in {@code META-INF/services/dev.dynamorm.spi.Plugin}. Installed plugins are
+ * ordered by {@link #order()}, then {@link #name()}; one instance per class is installed, an
+ * explicitly registered one winning over a discovered one. Plugins that change data or reads must
+ * act only on the models or tables configured for them.
  */
 public interface Plugin {
 
@@ -35,10 +40,10 @@ public interface Plugin {
     }
 
     /**
-     * Called once when the {@code DynamORM} instance is built.
+     * Called once when the {@code DynamORM} instance is built, in plugin order.
      *
-     * @param context what the plugin may use
-     * @throws RuntimeException to fail the build of {@code DynamORM}
+     * @param context what the plugin may use: clock, client, configuration, statistics
+     * @throws RuntimeException to fail the build of {@code DynamORM} (the message names the plugin)
      */
     default void initialize(PluginContext context) {
     }

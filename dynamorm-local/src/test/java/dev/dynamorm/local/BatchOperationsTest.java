@@ -72,6 +72,10 @@ class BatchOperationsTest {
             tooMany.add(put(item("pk", s("k" + i))));
         }
         assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(t, tooMany))))
+                .hasMessageContaining("Member must have length less than or equal to 25");
+        String other = Fixtures.hashTable(client);
+        assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(t, tooMany.subList(0, 13),
+                other, tooMany.subList(13, 26)))))
                 .hasMessageContaining("Too many items requested for the BatchWriteItem call");
         assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(t,
                 List.of(put(item("pk", s("d"))), delete("d"))))))

@@ -81,7 +81,7 @@ class ItemOperationsTest {
         assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("pk", s("x"), "a", n("1E-131")))))
                 .hasMessageContaining("Number underflow");
         assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("pk", s("x"), "a", n("abc")))))
-                .hasMessageContaining("A value provided cannot be converted into a number");
+                .hasMessageContaining("The parameter cannot be converted to a numeric value");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ItemOperationsTest {
     void returnValuesValidation() {
         assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("pk", s("rv")))
                 .returnValues(ReturnValue.ALL_NEW)))
-                .hasMessageContaining("Return values set to invalid value");
+                .hasMessageContaining("ReturnValues can only be ALL_OLD or NONE");
     }
 
     @Test

@@ -60,6 +60,9 @@ class UpdateExpressionTest {
         assertThatThrownBy(() -> update("ctr", "SET e = absent + :one", item(":one", n(1)), ReturnValue.NONE))
                 .hasMessageContaining("The provided expression refers to an attribute that does not exist in the item");
         assertThatThrownBy(() -> update("ctr", "SET e = :s + :one", item(":s", s("x"), ":one", n(1)), ReturnValue.NONE))
+                .hasMessageContaining("Incorrect operand type for operator or function; operator or function: +, operand type: S");
+        update("ctr", "SET s = :s", item(":s", s("x")), ReturnValue.NONE);
+        assertThatThrownBy(() -> update("ctr", "SET e = s + :one", item(":one", n(1)), ReturnValue.NONE))
                 .hasMessageContaining("An operand in the update expression has an incorrect data type");
     }
 

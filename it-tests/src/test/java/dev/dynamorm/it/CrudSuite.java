@@ -325,7 +325,8 @@ abstract class CrudSuite {
                 .isInstanceOf(QueryRequiresScanException.class)
                 .hasMessage("query on model dev.dynamorm.it.model.Order needs a partition key bound with '=', but the "
                         + "conditions are [status >]; keys that can serve a query: [table: customerId + orderId, "
-                        + "by-status: status + createdAt, by-total: customerId + totalCents]");
+                        + "by-status: status + createdAt, by-total: customerId + totalCents]; or call allowScan() or scan() "
+                        + "to read the whole table");
     }
 
     @Test

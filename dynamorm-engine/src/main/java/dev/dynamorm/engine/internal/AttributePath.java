@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param leaf the field the path ends at (the list field itself when the path ends in an index)
  * @param indexed true when the path ends with a list index
  */
-record AttributePath(List<String> segments, FieldMetadata leaf, boolean indexed) {
+public record AttributePath(List<String> segments, FieldMetadata leaf, boolean indexed) {
 
     /** The expression text with name placeholders, e.g. {@code #n0.#n1[2]}. */
     String render(ExpressionBuilder expr) {
@@ -44,7 +44,7 @@ record AttributePath(List<String> segments, FieldMetadata leaf, boolean indexed)
      *
      * @throws UnknownFieldException naming the model, the path and the nearest field
      */
-    static AttributePath resolve(ModelMetadata<?> model, String javaPath, Operation operation) {
+    public static AttributePath resolve(ModelMetadata<?> model, String javaPath, Operation operation) {
         List<String> segments = new ArrayList<>();
         ModelMetadata<?> current = model;
         FieldMetadata field = null;

@@ -5,6 +5,7 @@ import dev.dynamorm.DynamORMConfig;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * Builds the one {@link DynamoDbClient} a {@code DynamORM} instance owns when the user gave settings
- * instead of a client: region, endpoint, credentials, role assumption and pool size.
+ * instead of a client: region, endpoint, credentials, role assumption and pool size. Its SDK retries
+ * are off: the engine's {@link dev.dynamorm.spi.RetryPolicy} is the only one that retries.
  */
 final class ClientFactory {
 
@@ -56,6 +58,9 @@ final class ClientFactory {
             http.maxConnections(config.maxConnections());
         }
         builder.httpClientBuilder(http);
+        // DynamORM's RetryPolicy retries throttling, 5xx, network errors and conflicts; SDK retries
+        // inside each attempt would multiply the attempts and the wait, so they are off
+        builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         DynamoDbClient client = builder.build();
         resources.add(0, client);
         return new OwnedClient(client, List.copyOf(resources));

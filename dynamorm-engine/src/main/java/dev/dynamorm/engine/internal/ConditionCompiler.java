@@ -40,8 +40,59 @@ final class ConditionCompiler {
         if (condition instanceof Condition.Or or) {
             return join(model, or.conditions(), " OR ", expr, op);
         }
+        if (condition instanceof Condition.Size size) {
+            return size(model, size, expr, op);
+        }
+        if (condition instanceof Condition.AttributeType at) {
+            AttributePath path = AttributePath.resolve(model, at.field(), op);
+            return "attribute_type(" + path.render(expr) + ", " + expr.value(AttributeValue.fromS(at.wireName())) + ")";
+        }
         Condition.Not not = (Condition.Not) condition;
         return "NOT (" + compile(model, not.condition(), expr, op) + ")";
+    }
+
+    private String size(ModelMetadata<?> model, Condition.Size c, ExpressionBuilder expr, Operation op) {
+        AttributePath path = AttributePath.resolve(model, c.field(), op);
+        Class<?> type = model.type();
+        AttributeValue.Type t = path.indexed() ? null : path.leaf().attributeType();
+        if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "SIZE needs a string, binary, set, list or map field, but '%s' of model %s is %s", c.field(),
+                    type.getName(), path.leaf().genericType().getTypeName()), op, type, null);
+        }
+        int n = c.values().size();
+        if (c.operator() == Operator.IN && (n == 0 || n > MAX_IN_VALUES)) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "SIZE IN on field '%s' of model %s needs 1 to %d values, got %d", c.field(), type.getName(),
+                    MAX_IN_VALUES, n), op, type, null);
+        }
+        List<AttributeValue> numbers = new java.util.ArrayList<>(n);
+        for (Object v : c.values()) {
+            if (!(v instanceof Number num)) {
+                throw new InvalidRequestException(String.format(Locale.ROOT,
+                        "SIZE on field '%s' of model %s compares with a number, got %s", c.field(), type.getName(),
+                        v == null ? "null" : v + " (" + v.getClass().getSimpleName() + ")"), op, type, null);
+            }
+            numbers.add(AttributeValue.fromN(ValueBinder.numberText(num)));
+        }
+        String p = "size(" + path.render(expr) + ")";
+        switch (c.operator()) {
+            case BETWEEN: {
+                if (compare(numbers.get(0), numbers.get(1)) > 0) {
+                    throw new InvalidRequestException(String.format(Locale.ROOT,
+                            "BETWEEN on field '%s' of model %s has low %s greater than high %s", c.field(),
+                            type.getName(), c.values().get(0), c.values().get(1)), op, type, null);
+                }
+                return p + " BETWEEN " + expr.value(numbers.get(0)) + " AND " + expr.value(numbers.get(1));
+            }
+            case IN: {
+                StringJoiner list = new StringJoiner(", ", " IN (", ")");
+                numbers.forEach(v -> list.add(expr.value(v)));
+                return p + list;
+            }
+            default:
+                return p + " " + c.operator().symbol() + " " + expr.value(numbers.get(0));
+        }
     }
 
     private String join(ModelMetadata<?> model, List<Condition> parts, String glue, ExpressionBuilder expr,

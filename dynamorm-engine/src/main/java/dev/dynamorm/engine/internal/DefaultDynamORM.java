@@ -1,18 +1,27 @@
 package dev.dynamorm.engine.internal;
 
+import dev.dynamorm.BatchWriter;
+import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
+import dev.dynamorm.ReadTransaction;
 import dev.dynamorm.Table;
+import dev.dynamorm.Transaction;
+import dev.dynamorm.TransactionReadResult;
+import dev.dynamorm.TransactionResult;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
 import dev.dynamorm.spi.ConverterProvider;
 import dev.dynamorm.spi.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,8 +38,11 @@ final class DefaultDynamORM implements DynamORM {
     private final EngineContext context;
     private final ConcurrentMap<Class<?>, DefaultTable<?>> tables = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean hideExpiredItems;
+    private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
 
     DefaultDynamORM(DynamORMConfig config) {
+        this.hideExpiredItems = config.hideExpiredItems();
         if (config.client().isPresent()) {
             this.client = config.client().get();
             this.owned = List.of();
@@ -46,11 +58,17 @@ final class DefaultDynamORM implements DynamORM {
         RetryPolicy retry = config.retryPolicy()
                 .or(() -> discover(RetryPolicy.class).stream().findFirst())
                 .orElse(DefaultRetryPolicy.STANDARD);
-        this.plugins = new PluginHost(config, client);
+        try {
+            this.plugins = new PluginHost(config, client, this);
+        } catch (RuntimeException e) {
+            closeOwned();
+            throw e;
+        }
         ValueBinder values = new ValueBinder(converters);
-        this.context = new EngineContext(client, new Executor(retry, plugins.hooks()), new ConditionCompiler(values),
+        this.context = new EngineContext(client, new Executor(retry, plugins.chain()), new ConditionCompiler(values),
                 values, config.clock(), config.tableNamePrefix(), config.logAttributeValues(),
                 plugins.has("encryption"));
+        plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
         LOG.info("DynamORM engine ready: {} converter providers, retry policy {}, plugins {}", providers.size(),
                 retry, plugins.names());
     }
@@ -70,7 +88,37 @@ final class DefaultDynamORM implements DynamORM {
         if (closed.get()) {
             throw new IllegalStateException("this DynamORM instance is closed");
         }
-        return (Table<T>) tables.computeIfAbsent(modelType, t -> new DefaultTable<>(registry.metadata(t), context));
+        return (Table<T>) tables.computeIfAbsent(modelType, t -> {
+            DefaultTable<?> table = new DefaultTable<>(HookedModel.of(registry.metadata(t), context.executor().hooks(),
+                    context.tableNamePrefix()), context, hideExpiredItems);
+            context.executor().hooks().register(table.model());
+            return table;
+        });
+    }
+
+    private DefaultTable<?> internalTable(Class<?> modelType) {
+        return (DefaultTable<?>) table(modelType);
+    }
+
+    @Override
+    public TransactionResult transaction(Consumer<Transaction> body) {
+        return new DefaultTransaction(this::internalTable, context).run(body);
+    }
+
+    @Override
+    public TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
+        return new DefaultReadTransaction(this::internalTable, context).run(body);
+    }
+
+    @Override
+    public BatchWriter batchWriter(BatchWriterOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (closed.get()) {
+            throw new IllegalStateException("this DynamORM instance is closed");
+        }
+        DefaultBatchWriter writer = new DefaultBatchWriter(this::internalTable, context, options, writers::remove);
+        writers.add(writer);
+        return writer;
     }
 
     @Override
@@ -84,11 +132,23 @@ final class DefaultDynamORM implements DynamORM {
     }
 
     @Override
+    public List<dev.dynamorm.spi.Statistic> statistics() {
+        return plugins.statistics();
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        for (DefaultBatchWriter writer : List.copyOf(writers)) {
+            writer.close(); // flushes: nothing accepted is dropped
+        }
         plugins.close();
+        closeOwned();
+    }
+
+    private void closeOwned() {
         for (AutoCloseable resource : owned) {
             try {
                 resource.close();

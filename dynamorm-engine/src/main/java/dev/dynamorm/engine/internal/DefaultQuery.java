@@ -3,155 +3,259 @@ package dev.dynamorm.engine.internal;
 import dev.dynamorm.Condition;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
+import dev.dynamorm.Page;
 import dev.dynamorm.Query;
-import dev.dynamorm.QueryRequiresScanException;
-import dev.dynamorm.engine.internal.model.FieldMetadata;
-import dev.dynamorm.engine.internal.model.IndexMetadata;
+import dev.dynamorm.QueryPlan;
+import dev.dynamorm.SortOrder;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.query.PlanCache;
+import dev.dynamorm.engine.internal.query.QueryRunner;
+import dev.dynamorm.engine.internal.query.QuerySpec;
+import dev.dynamorm.engine.internal.query.TableAccess;
+import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * An immutable query over a table's primary key: a GetItem when the full key is bound with
- * {@code =} and nothing else is asked, otherwise a Query whose key condition binds the partition
- * key with {@code =} and at most one sort-key condition; every other condition becomes a filter.
+ * An immutable query: a {@link QuerySpec} over a table. Builder calls return copies; terminal
+ * calls compile the spec (through the table's plan cache) and run it with a
+ * {@link QueryRunner}. See {@link Query} for the access-path rules.
  */
 final class DefaultQuery<T> implements Query<T> {
 
-    private static final Set<Operator> SORT_KEY_OPERATORS = EnumSet.of(Operator.EQ, Operator.LT, Operator.LE,
-            Operator.GT, Operator.GE, Operator.BETWEEN, Operator.BEGINS_WITH);
-
     private final DefaultTable<T> table;
-    private final List<Condition.Comparison> conditions;
+    private final QuerySpec spec;
 
-    DefaultQuery(DefaultTable<T> table, List<Condition.Comparison> conditions) {
+    DefaultQuery(DefaultTable<T> table, QuerySpec spec) {
         this.table = table;
-        this.conditions = List.copyOf(conditions);
+        this.spec = spec;
     }
+
+    /** What the query states. */
+    QuerySpec spec() {
+        return spec;
+    }
+
+    // ---- conditions ----
 
     @Override
     public Query<T> where(String field, String operator, Object value) {
-        List<Condition.Comparison> next = new ArrayList<>(conditions);
-        next.add((Condition.Comparison) Condition.when(field, operator, value));
+        return with(spec.withTerm(Condition.when(field, operator, value), false));
+    }
+
+    @Override
+    public Query<T> where(String field, Operator operator, Object value) {
+        Objects.requireNonNull(operator, "operator");
+        return with(spec.withTerm(Condition.when(field, operator, value), false));
+    }
+
+    @Override
+    public Query<T> where(Condition condition) {
+        return with(spec.withTerm(condition, false));
+    }
+
+    @Override
+    public Query<T> filter(String field, String operator, Object value) {
+        return with(spec.withTerm(Condition.when(field, operator, value), true));
+    }
+
+    @Override
+    public Query<T> filter(Condition condition) {
+        return with(spec.withTerm(condition, true));
+    }
+
+    @Override
+    public Query<T> or(String field, String operator, Object value) {
+        return with(spec.withOr(Condition.when(field, operator, value)));
+    }
+
+    @Override
+    public Query<T> or(Condition condition) {
+        return with(spec.withOr(condition));
+    }
+
+    // ---- shape ----
+
+    @Override
+    public Query<T> select(String... fields) {
+        List<String> list = new ArrayList<>(Arrays.asList(fields));
+        list.forEach(f -> Objects.requireNonNull(f, "field"));
+        return with(spec.withSelect(list));
+    }
+
+    @Override
+    public Query<T> orderBy(SortOrder order) {
+        Objects.requireNonNull(order, "order");
+        return with(spec.withOrder(spec.orderField(), order));
+    }
+
+    @Override
+    public Query<T> orderBy(String field, SortOrder order) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(order, "order");
+        return with(spec.withOrder(field, order));
+    }
+
+    @Override
+    public Query<T> limit(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + n);
+        }
+        return with(spec.withLimit(n));
+    }
+
+    @Override
+    public Query<T> consistentRead() {
+        return with(spec.withConsistentRead());
+    }
+
+    @Override
+    public Query<T> index(String name) {
+        Objects.requireNonNull(name, "name");
+        return with(spec.withIndex(name));
+    }
+
+    @Override
+    public Query<T> allowScan() {
+        return with(spec.withAllowScan());
+    }
+
+    @Override
+    public Query<T> indexScorer(IndexScorer scorer) {
+        Objects.requireNonNull(scorer, "scorer");
+        return with(spec.withScorer(scorer));
+    }
+
+    @Override
+    public Query<T> after(String cursor) {
+        return with(spec.withCursor(cursor));
+    }
+
+    private DefaultQuery<T> with(QuerySpec next) {
         return new DefaultQuery<>(table, next);
+    }
+
+    // ---- terminal calls ----
+
+    private QueryRunner<T> runner() {
+        return new QueryRunner<>(table.queryAccess(), spec);
     }
 
     @Override
     public Optional<T> first() {
-        Plan plan = plan();
-        if (plan.getKey != null) {
-            return table.getItem(plan.getKey);
-        }
-        List<T> found = run(plan, 1);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return runner().first();
     }
 
     @Override
     public List<T> all() {
-        Plan plan = plan();
-        if (plan.getKey != null) {
-            return table.getItem(plan.getKey).map(List::of).orElse(List.of());
-        }
-        return run(plan, Integer.MAX_VALUE);
+        return runner().all();
     }
 
-    private List<T> run(Plan plan, int wanted) {
-        table.requireReadableForQuery(Operation.QUERY);
-        ModelMetadata<T> model = table.model();
-        List<T> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest request = plan.request.toBuilder().exclusiveStartKey(start).build();
-            QueryResponse page = table.context().executor().run(table.event(Operation.QUERY, null),
-                    () -> table.context().client().query(request), e -> table.map(e, Operation.QUERY));
-            for (Map<String, AttributeValue> item : page.items()) {
-                out.add(model.fromItem(item));
-                if (out.size() >= wanted) {
-                    return out;
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+    @Override
+    public Stream<T> stream() {
+        return runner().stream();
     }
 
-    private Plan plan() {
-        ModelMetadata<T> model = table.model();
-        FieldMetadata pk = model.partitionKey();
-        Optional<FieldMetadata> sk = model.sortKey();
-        Condition.Comparison pkCondition = null;
-        Condition.Comparison skCondition = null;
-        List<Condition.Comparison> filters = new ArrayList<>();
-        for (Condition.Comparison c : conditions) {
-            // validates the path (unknown fields fail here, with a suggestion)
-            AttributePath.resolve(model, c.field(), Operation.QUERY);
-            if (pkCondition == null && c.field().equals(pk.name()) && c.operator() == Operator.EQ) {
-                pkCondition = c;
-            } else if (skCondition == null && sk.isPresent() && c.field().equals(sk.get().name())
-                    && SORT_KEY_OPERATORS.contains(c.operator())) {
-                skCondition = c;
-            } else {
-                filters.add(c);
-            }
-        }
-        if (pkCondition == null) {
-            throw requiresScan(model);
-        }
-        ExpressionBuilder expr = new ExpressionBuilder();
-        if (filters.isEmpty() && (sk.isEmpty() || skCondition != null && skCondition.operator() == Operator.EQ)) {
-            Map<String, AttributeValue> key = new HashMap<>(4);
-            key.put(pk.attributeName(), table.context().values().bind(model.type(), Operation.GET, pk.name(), pk,
-                    pkCondition.values().get(0)));
-            if (skCondition != null) {
-                FieldMetadata s = sk.get();
-                key.put(s.attributeName(), table.context().values().bind(model.type(), Operation.GET, s.name(), s,
-                        skCondition.values().get(0)));
-            }
-            return new Plan(key, null);
-        }
-        ConditionCompiler compiler = table.context().conditions();
-        String keyCondition = compiler.compile(model, pkCondition, expr, Operation.QUERY);
-        if (skCondition != null) {
-            keyCondition += " AND " + compiler.compile(model, skCondition, expr, Operation.QUERY);
-        }
-        String filter = null;
-        if (!filters.isEmpty()) {
-            Condition all = filters.size() == 1 ? filters.get(0) : new Condition.And(new ArrayList<>(filters));
-            filter = compiler.compile(model, all, expr, Operation.QUERY);
-        }
-        table.debug(Operation.QUERY, keyCondition + (filter == null ? "" : " FILTER " + filter), expr);
-        QueryRequest request = QueryRequest.builder().tableName(table.tableName()).keyConditionExpression(keyCondition)
-                .filterExpression(filter).expressionAttributeNames(expr.names())
-                .expressionAttributeValues(expr.values()).build();
-        return new Plan(null, request);
+    @Override
+    public Page<T> page() {
+        return runner().page();
     }
 
-    private QueryRequiresScanException requiresScan(ModelMetadata<T> model) {
-        List<String> given = new ArrayList<>();
-        for (Condition.Comparison c : conditions) {
-            given.add(c.field() + " " + c.operator().symbol());
-        }
-        List<String> keys = new ArrayList<>();
-        keys.add("table: " + model.partitionKey().name() + model.sortKey().map(s -> " + " + s.name()).orElse(""));
-        for (IndexMetadata index : model.indexes()) {
-            keys.add(index.name() + ": " + index.partitionKey().name()
-                    + index.sortKey().map(s -> " + " + s.name()).orElse(""));
-        }
-        return new QueryRequiresScanException(String.format(Locale.ROOT,
-                "query on model %s needs a partition key bound with '=', but the conditions are %s; keys that can "
-                        + "serve a query: %s", model.type().getName(), given, keys), model.type());
+    @Override
+    public long count() {
+        return runner().count();
     }
 
-    /** Either a GetItem key or a Query request. */
-    private record Plan(Map<String, AttributeValue> getKey, QueryRequest request) {
+    @Override
+    public List<T> scan() {
+        return runner().scan();
+    }
+
+    @Override
+    public List<T> parallelScan(int segments) {
+        return runner().parallelScan(segments);
+    }
+
+    @Override
+    public QueryPlan explain() {
+        return runner().explain();
+    }
+
+    @Override
+    public dev.dynamorm.WriteResult<T> update(java.util.function.Consumer<dev.dynamorm.UpdateBuilder> update) {
+        return table.updateByTerms(spec.terms(), update);
+    }
+
+    @Override
+    public dev.dynamorm.WriteResult<T> delete() {
+        return table.deleteByTerms(spec.terms());
+    }
+
+    /** The bridge from the query engine to a {@link DefaultTable}; one per table, holding its plan cache. */
+    static final class Access<T> implements TableAccess<T> {
+
+        /** How many compiled plans a table keeps (least recently used evicted first). */
+        static final int PLAN_CACHE_SIZE = 256;
+
+        private final DefaultTable<T> table;
+        private final PlanCache cache = new PlanCache(PLAN_CACHE_SIZE);
+
+        Access(DefaultTable<T> table) {
+            this.table = table;
+        }
+
+        @Override
+        public ModelMetadata<T> model() {
+            return table.model();
+        }
+
+        @Override
+        public DynamoDbClient client() {
+            return table.context().client();
+        }
+
+        @Override
+        public String tableName() {
+            return table.tableName();
+        }
+
+        @Override
+        public ValueBinder values() {
+            return table.context().values();
+        }
+
+        @Override
+        public PlanCache planCache() {
+            return cache;
+        }
+
+        @Override
+        public boolean logAttributeValues() {
+            return table.context().logAttributeValues();
+        }
+
+        @Override
+        public void requireReadable(Operation op) {
+            table.requireReadableForQuery(op);
+        }
+
+        @Override
+        public <R> R call(Operation op, Map<String, AttributeValue> key, Supplier<R> call) {
+            return table.context().executor().run(table.event(op, key), call, e -> table.map(e, op));
+        }
+
+        @Override
+        public <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(Operation op,
+                Map<String, AttributeValue> key, Q request, java.util.function.Function<Q, R> call) {
+            return table.context().executor().run(table.event(op, key), request, call, e -> table.map(e, op));
+        }
     }
 }

@@ -9,13 +9,18 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.TableInUseException;
 import dev.dynamorm.TableNotFoundException;
 import dev.dynamorm.ThrottledException;
+import dev.dynamorm.TransactionCanceledException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -50,6 +55,17 @@ final class ErrorMapper {
                 ? ase.awsErrorDetails().errorMessage() : e.getMessage();
         String message = String.format(Locale.ROOT, "%s%s%s failed: %s", op.name().toLowerCase(Locale.ROOT), where,
                 modelName, awsMessage);
+        if (e instanceof software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce) {
+            List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
+            List<CancellationReason> raw = tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
+            for (int i = 0; i < raw.size(); i++) {
+                CancellationReason r = raw.get(i);
+                Map<String, AttributeValue> item = r.hasItem() ? r.item() : null;
+                reasons.add(new TransactionCanceledException.Reason(i, op, model, table == null ? "" : table,
+                        Map.of(), cancellationCode(r.code()), r.code(), r.message(), item, null));
+            }
+            return transactionCanceled(op, reasons, null, raw.size(), e);
+        }
         if (e instanceof ConditionalCheckFailedException ccf) {
             Map<String, AttributeValue> item = ccf.hasItem() ? ccf.item() : null;
             Object stored = item != null && mapper != null ? safeMap(mapper, item) : null;
@@ -70,6 +86,10 @@ final class ErrorMapper {
             if (THROTTLING.contains(code) || ase.isThrottlingException()) {
                 return new ThrottledException(message, op, model, e);
             }
+            if (code.equals("IdempotentParameterMismatchException")) {
+                return new InvalidRequestException(message + " (the client request token was used within the last "
+                        + "ten minutes for a different transaction: use a new token)", op, model, e);
+            }
             if (code.equals("ValidationException")) {
                 String m = String.valueOf(awsMessage);
                 if (m.contains("Item size has exceeded") || m.contains("Item size to update has exceeded")) {
@@ -84,6 +104,53 @@ final class ErrorMapper {
             return new DynamoServiceException(message, op, model, true, e);
         }
         return new DynamoServiceException(message, op, model, e.retryable(), e);
+    }
+
+    /** The DynamORM code of a DynamoDB cancellation reason code. */
+    static TransactionCanceledException.Code cancellationCode(String awsCode) {
+        if (awsCode == null) {
+            return TransactionCanceledException.Code.NONE;
+        }
+        return switch (awsCode) {
+            case "None" -> TransactionCanceledException.Code.NONE;
+            case "ConditionalCheckFailed" -> TransactionCanceledException.Code.CONDITION_FAILED;
+            case "TransactionConflict" -> TransactionCanceledException.Code.TRANSACTION_CONFLICT;
+            case "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded", "Throttling",
+                    "ThrottlingException" -> TransactionCanceledException.Code.THROTTLED;
+            case "ValidationError" -> TransactionCanceledException.Code.VALIDATION;
+            case "ItemCollectionSizeLimitExceeded" -> TransactionCanceledException.Code.ITEM_TOO_LARGE;
+            default -> TransactionCanceledException.Code.OTHER;
+        };
+    }
+
+    /**
+     * A cancelled transaction: retryable when every failed action failed by a conflict or throttling.
+     *
+     * @param op TRANSACT_WRITE or TRANSACT_GET
+     * @param reasons one per action
+     * @param token the client request token, or null
+     * @param actions the number of actions
+     * @param cause the AWS error
+     */
+    static TransactionCanceledException transactionCanceled(Operation op, List<TransactionCanceledException.Reason> reasons,
+            String token, int actions, Throwable cause) {
+        boolean transientOnly = !reasons.isEmpty();
+        StringJoiner failed = new StringJoiner("; ");
+        for (TransactionCanceledException.Reason r : reasons) {
+            switch (r.code()) {
+                case NONE -> {
+                }
+                case TRANSACTION_CONFLICT, THROTTLED -> failed.add(r.toString());
+                default -> {
+                    transientOnly = false;
+                    failed.add(r.toString());
+                }
+            }
+        }
+        String message = String.format(Locale.ROOT, "%s of %d actions was cancelled and nothing was applied: %s",
+                op == Operation.TRANSACT_GET ? "read transaction" : "transaction", actions,
+                failed.length() == 0 ? String.valueOf(cause.getMessage()) : failed.toString());
+        return new TransactionCanceledException(message, op, reasons, token, transientOnly, cause);
     }
 
     private static Object safeMap(java.util.function.Function<Map<String, AttributeValue>, Object> mapper,

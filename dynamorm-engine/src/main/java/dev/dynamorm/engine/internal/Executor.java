@@ -7,12 +7,12 @@ import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /**
  * Runs one request: before-hooks, the call with retries under the {@link RetryPolicy}, after-hooks.
@@ -23,49 +23,89 @@ final class Executor {
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
     private final RetryPolicy retryPolicy;
-    private final List<Hook> hooks;
-    private final AtomicLong failedAfterHooks = new AtomicLong();
+    private final HookChain hooks;
 
     Executor(RetryPolicy retryPolicy, List<Hook> hooks) {
+        this(retryPolicy, HookChain.of(hooks));
+    }
+
+    Executor(RetryPolicy retryPolicy, HookChain hooks) {
         this.retryPolicy = retryPolicy;
-        this.hooks = List.copyOf(hooks);
+        this.hooks = hooks;
+    }
+
+    /** The installed plugins' hooks: item transforms and model descriptions for call sites. */
+    HookChain hooks() {
+        return hooks;
     }
 
     /** How many after-hook invocations threw. */
     long failedAfterHooks() {
-        return failedAfterHooks.get();
+        return hooks.afterFailures();
     }
 
+    /**
+     * Runs a call whose request hooks cannot see or amend (table management). Prefer
+     * {@link #run(OperationEvent, DynamoDbRequest, Function, Function)}.
+     */
     <R> R run(OperationEvent event, Supplier<R> call, Function<SdkException, DynamORMException> errors) {
         if (hooks.isEmpty()) {
-            return callWithRetries(event, call, errors);
+            return callWithRetries(event, call, errors, retryPolicy);
         }
-        long start = System.nanoTime();
-        for (Hook hook : hooks) {
-            hook.before(event);
+        Event e = asEvent(event);
+        return hooks.around(e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, retryPolicy));
+    }
+
+    /**
+     * Runs one request: before-hooks (which may veto, amend the request, or serve a get), the
+     * amended request with retries, after-hooks. With no plugin installed, only the call.
+     *
+     * @param event the operation, table, model and key
+     * @param request the SDK request as built by the call site
+     * @param call sends a request, e.g. {@code r -> client.putItem(r)}
+     * @param errors maps SDK failures
+     */
+    <Q extends DynamoDbRequest, R> R run(OperationEvent event, Q request, Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors) {
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy);
         }
-        Throwable failure = null;
-        try {
-            return callWithRetries(event, call, errors);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            throw e;
-        } finally {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            for (int i = hooks.size() - 1; i >= 0; i--) {
-                try {
-                    hooks.get(i).after(event, failure, elapsed);
-                } catch (RuntimeException e) {
-                    failedAfterHooks.incrementAndGet();
-                    LOG.warn("after-hook {} failed for {} on {}; the operation's outcome is unchanged",
-                            hooks.get(i).getClass().getName(), event.operation(), event.tableName(), e);
-                }
-            }
+        Event e = asEvent(event);
+        return hooks.around(e, request, call, c -> callWithRetries(e, c, errors, retryPolicy));
+    }
+
+    /** The retry policy of this instance. */
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** {@link #run(OperationEvent, Supplier, Function)} under another retry policy. */
+    <R> R run(OperationEvent event, Supplier<R> call, Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy) {
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, call, errors, policy);
         }
+        Event e = asEvent(event);
+        return hooks.around(e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, policy));
+    }
+
+    /** {@link #run(OperationEvent, DynamoDbRequest, Function, Function)} under another retry policy. */
+    <Q extends DynamoDbRequest, R> R run(OperationEvent event, Q request, Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors, RetryPolicy policy) {
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, () -> call.apply(request), errors, policy);
+        }
+        Event e = asEvent(event);
+        return hooks.around(e, request, call, c -> callWithRetries(e, c, errors, policy));
+    }
+
+    private static Event asEvent(OperationEvent event) {
+        return event instanceof Event e ? e
+                : new Event(event.operation(), event.tableName(), event.modelType(), event.key());
     }
 
     private <R> R callWithRetries(OperationEvent event, Supplier<R> call,
-            Function<SdkException, DynamORMException> errors) {
+            Function<SdkException, DynamORMException> errors, RetryPolicy policy) {
         long start = System.nanoTime();
         int attempts = 0;
         while (true) {
@@ -74,11 +114,14 @@ final class Executor {
             } catch (SdkException e) {
                 attempts++;
                 DynamORMException mapped = errors.apply(e);
+                if (event instanceof Event hooked) {
+                    hooked.failedAttempt(mapped);
+                }
                 if (!mapped.isRetryable()) {
                     throw mapped;
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                Optional<Duration> delay = retryPolicy.nextDelay(attempts, elapsed, mapped);
+                Optional<Duration> delay = policy.nextDelay(attempts, elapsed, mapped);
                 if (delay.isEmpty()) {
                     LOG.warn("{} on {} gave up after {} attempts in {} ms: {}", event.operation(), event.tableName(),
                             attempts, elapsed.toMillis(), mapped.getMessage());

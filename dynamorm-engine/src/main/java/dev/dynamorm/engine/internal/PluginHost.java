@@ -1,72 +1,129 @@
 package dev.dynamorm.engine.internal;
 
+import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.Plugin;
+import dev.dynamorm.spi.PluginConfig;
 import dev.dynamorm.spi.PluginContext;
+import dev.dynamorm.spi.Statistic;
 import java.security.CodeSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Installs plugins: the explicitly registered ones, then (unless disabled) those found by
- * {@link ServiceLoader}, one per class, ordered by {@link Plugin#order()} then name; initializes
- * them, collects their hooks, and shuts them down in reverse order.
+ * {@link ServiceLoader}, one per class, ordered by {@link Plugin#order()}, name, then class name;
+ * initializes them with their configuration, collects their hooks into a {@link HookChain},
+ * relays the statistics they publish, and shuts them down in reverse order.
  */
 final class PluginHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     private final List<Plugin> installed;
-    private final List<Hook> hooks;
+    private final HookChain chain;
+    private final Statistics statistics = new Statistics();
 
-    PluginHost(DynamORMConfig config, DynamoDbClient client) {
+    PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
         Map<Class<?>, Plugin> byClass = new LinkedHashMap<>();
         config.plugins().forEach(p -> byClass.putIfAbsent(p.getClass(), p));
         if (config.discoverPlugins()) {
             for (Plugin p : load()) {
                 if (config.disabledPlugins().contains(p.name())) {
-                    LOG.info("plugin {} found but disabled by configuration", p.name());
+                    LOG.info("plugin {} ({}) found but disabled by configuration", p.name(), p.getClass().getName());
                     continue;
                 }
                 byClass.putIfAbsent(p.getClass(), p);
             }
         }
         List<Plugin> ordered = new ArrayList<>(byClass.values());
-        ordered.sort(Comparator.comparingInt(Plugin::order).thenComparing(Plugin::name));
+        ordered.sort(Comparator.comparingInt(Plugin::order).thenComparing(Plugin::name)
+                .thenComparing(p -> p.getClass().getName()));
+        requireUniqueNames(ordered);
         List<Plugin> ready = new ArrayList<>();
-        List<Hook> collected = new ArrayList<>();
-        PluginContext context = new Context(config.clock(), client);
+        List<HookChain.Entry> collected = new ArrayList<>();
         for (Plugin p : ordered) {
             try {
-                p.initialize(context);
-                collected.addAll(p.hooks());
+                p.initialize(new Context(p.name(), config, client, owner, statistics));
+                for (Hook hook : Objects.requireNonNull(p.hooks(), "hooks()")) {
+                    collected.add(new HookChain.Entry(p.name(), Objects.requireNonNull(hook, "hook")));
+                }
             } catch (RuntimeException e) {
                 ready.add(p);
-                shutdown(ready.subList(0, ready.size() - 1));
-                throw new IllegalStateException("plugin '" + p.name() + "' (" + p.getClass().getName()
-                        + ") failed to initialize: " + e.getMessage(), e);
+                shutdown(ready);
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "plugin '%s' (%s from %s) failed to initialize: %s; fix its configuration, or disable it "
+                                + "with disablePlugin(\"%s\")", p.name(), p.getClass().getName(), source(p),
+                        e.getMessage(), p.name()), e);
             }
             ready.add(p);
             LOG.info("installed plugin {} {} from {}", p.name(), p.version(), source(p));
         }
         this.installed = List.copyOf(ready);
-        this.hooks = List.copyOf(collected);
+        this.chain = collected.isEmpty() ? HookChain.EMPTY : new HookChain(collected);
+        warnUnused(config);
+        if (!collected.isEmpty()) {
+            HookChain c = chain;
+            statistics.publish(Statistic.counter("dynamorm.plugins.after.hook.failures",
+                    "after-hook invocations that threw (logged; the operation's outcome was unchanged)", Map.of(),
+                    () -> (double) c.afterFailures()));
+        }
+    }
+
+    private static void requireUniqueNames(List<Plugin> plugins) {
+        Map<String, Plugin> seen = new LinkedHashMap<>();
+        for (Plugin p : plugins) {
+            Plugin other = seen.putIfAbsent(p.name(), p);
+            if (other != null) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "two plugins are named '%s': %s and %s; disable one of them or register only one",
+                        p.name(), other.getClass().getName(), p.getClass().getName()));
+            }
+        }
+    }
+
+    private void warnUnused(DynamORMConfig config) {
+        Set<String> names = new LinkedHashSet<>(names());
+        for (String plugin : config.pluginProperties().keySet()) {
+            if (!names.contains(plugin)) {
+                LOG.warn("properties given for plugin '{}', which is not installed (installed: {})", plugin, names);
+            }
+        }
+        for (PluginConfig c : config.pluginConfigs().values()) {
+            if (!names.contains(c.pluginName())) {
+                LOG.warn("configuration {} given for plugin '{}', which is not installed (installed: {})",
+                        c.getClass().getName(), c.pluginName(), names);
+            }
+        }
     }
 
     private static List<Plugin> load() {
         List<Plugin> found = new ArrayList<>();
-        ServiceLoader.load(Plugin.class).forEach(found::add);
-        if (found.isEmpty()) {
-            ServiceLoader.load(Plugin.class, PluginHost.class.getClassLoader()).forEach(found::add);
+        try {
+            ServiceLoader.load(Plugin.class).forEach(found::add);
+            if (found.isEmpty()) {
+                ServiceLoader.load(Plugin.class, PluginHost.class.getClassLoader()).forEach(found::add);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("a plugin found on the path cannot be loaded: " + e.getMessage()
+                    + "; remove its jar or fix its provider declaration", e);
         }
         return found;
     }
@@ -76,8 +133,12 @@ final class PluginHost implements AutoCloseable {
         return cs == null || cs.getLocation() == null ? "unknown location" : cs.getLocation().toString();
     }
 
-    List<Hook> hooks() {
-        return hooks;
+    HookChain chain() {
+        return chain;
+    }
+
+    List<Statistic> statistics() {
+        return List.copyOf(statistics.published);
     }
 
     List<String> names() {
@@ -103,10 +164,87 @@ final class PluginHost implements AutoCloseable {
         }
     }
 
-    private record Context(Clock clock, DynamoDbClient client) implements PluginContext {
+    /** Statistics published by plugins, and the listeners that export them. */
+    private static final class Statistics {
+        private final List<Statistic> published = new CopyOnWriteArrayList<>();
+        private final List<Consumer<Statistic>> listeners = new CopyOnWriteArrayList<>();
+
+        synchronized void publish(Statistic statistic) {
+            published.add(Objects.requireNonNull(statistic, "statistic"));
+            for (Consumer<Statistic> l : listeners) {
+                deliver(l, statistic);
+            }
+        }
+
+        synchronized void listen(Consumer<Statistic> listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            for (Statistic s : published) {
+                deliver(listener, s);
+            }
+        }
+
+        private static void deliver(Consumer<Statistic> listener, Statistic s) {
+            try {
+                listener.accept(s);
+            } catch (RuntimeException e) {
+                LOG.warn("statistic listener failed for {}", s, e);
+            }
+        }
+    }
+
+    private static final class Context implements PluginContext {
+        private final String name;
+        private final DynamORMConfig config;
+        private final DynamoDbClient client;
+        private final DynamORM owner;
+        private final Statistics statistics;
+
+        Context(String name, DynamORMConfig config, DynamoDbClient client, DynamORM owner, Statistics statistics) {
+            this.name = name;
+            this.config = config;
+            this.client = client;
+            this.owner = owner;
+            this.statistics = statistics;
+        }
+
+        @Override
+        public Clock clock() {
+            return config.clock();
+        }
+
+        @Override
+        public DynamoDbClient client() {
+            return client;
+        }
+
         @Override
         public Map<String, String> properties() {
-            return Map.of();
+            return config.pluginProperties().getOrDefault(name, Map.of());
+        }
+
+        @Override
+        public <C extends PluginConfig> Optional<C> config(Class<C> type) {
+            Objects.requireNonNull(type, "type");
+            PluginConfig c = config.pluginConfigs().get(type);
+            if (c == null) {
+                c = config.pluginConfigs().values().stream().filter(type::isInstance).findFirst().orElse(null);
+            }
+            return Optional.ofNullable(type.cast(c));
+        }
+
+        @Override
+        public DynamORM dynamorm() {
+            return owner;
+        }
+
+        @Override
+        public void publish(Statistic statistic) {
+            statistics.publish(statistic);
+        }
+
+        @Override
+        public void onStatistic(Consumer<Statistic> listener) {
+            statistics.listen(listener);
         }
     }
 }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code where("total", ">", 5)} works on a {@code long} field; anything else that does not fit
  * the field's type is rejected before sending, naming the field and both types.
  */
-final class ValueBinder {
+public final class ValueBinder {
 
     private final ConverterLookup converters;
 
@@ -26,7 +26,7 @@ final class ValueBinder {
     }
 
     /** Converts a value compared with a whole field. */
-    AttributeValue bind(Class<?> model, Operation op, String javaPath, FieldMetadata field, Object value) {
+    public AttributeValue bind(Class<?> model, Operation op, String javaPath, FieldMetadata field, Object value) {
         if (value == null) {
             throw new InvalidRequestException(String.format(Locale.ROOT,
                     "null value for field '%s' of model %s: use EXISTS or NOT_EXISTS to test for absence",
@@ -49,7 +49,7 @@ final class ValueBinder {
     }
 
     /** Converts a value by its own type: list elements, set members, substrings. */
-    AttributeValue bindElement(Class<?> model, Operation op, String javaPath, Object value) {
+    public AttributeValue bindElement(Class<?> model, Operation op, String javaPath, Object value) {
         if (value == null) {
             return AttributeValue.fromNul(true);
         }
@@ -108,7 +108,7 @@ final class ValueBinder {
         return Character.class;
     }
 
-    static String numberText(Number n) {
+    public static String numberText(Number n) {
         if (n instanceof BigDecimal d) {
             return d.toPlainString();
         }

@@ -44,9 +44,10 @@ final class BatchOps {
             Request spec = Request.of(e.getValue());
             List<Object> keys = spec.list("Keys");
             if (keys == null || keys.isEmpty()) {
-                throw DynamoException.validation("1 validation error detected: Value null at 'requestItems." + e.getKey()
+                throw DynamoException.validation("1 validation error detected: Value " + (keys == null ? "null" : "'[]'") + " at 'requestItems." + e.getKey()
                         + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
+            Engine.expressionParameters(spec, "ProjectionExpression");
             Bindings b = Engine.bindings(spec);
             List<List<Object>> projection = ItemOps.projection(spec, b);
             b.checkAllUsed();
@@ -121,12 +122,15 @@ final class BatchOps {
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, Object> e : requestItems.entrySet()) {
             Table t = engine.table(e.getKey());
-            if (!(e.getValue() instanceof List<?> list) || list.isEmpty()) {
+            if (!(e.getValue() instanceof List<?> list) || list.isEmpty() || list.size() > 25) {
                 throw DynamoException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
             }
             Set<PrimaryKey> seen = new HashSet<>();
             for (Object o : list) {
                 Request w = Request.of(o);
+                if (w.raw().isEmpty()) {
+                    throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+                }
                 Request put = w.object("PutRequest");
                 Request del = w.object("DeleteRequest");
                 if ((put == null) == (del == null)) {
@@ -135,7 +139,7 @@ final class BatchOps {
                 PrimaryKey pk;
                 Map<String, Value> item = null;
                 if (put != null) {
-                    item = AttributeCodec.item(put.map("Item"));
+                    item = put.has("Item") ? dev.dynamorm.local.internal.value.StoredItem.of(AttributeCodec.item(put.map("Item"))) : null;
                     pk = Keys.item(t.meta(), item, false);
                 } else {
                     pk = Keys.key(t.meta(), AttributeCodec.item(del.map("Key")));

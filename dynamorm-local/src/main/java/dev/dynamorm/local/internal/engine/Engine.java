@@ -116,9 +116,36 @@ public final class Engine {
     Table table(String name) {
         Table t = tables.get(name);
         if (t == null) {
+            TableMeta.validateTableName(name, "tableName");
+        }
+        if (t == null) {
             throw DynamoException.tableNotFound();
         }
         return t;
+    }
+
+    /**
+     * DynamoDB's checks that ExpressionAttributeNames / Values come with an expression that can use them;
+     * {@code expressions} lists the operation's expression parameters in DynamoDB's order.
+     */
+    static void expressionParameters(Request r, String... expressions) {
+        boolean any = false;
+        List<String> valueExpressions = new ArrayList<>();
+        boolean anyValueExpression = false;
+        for (String e : expressions) {
+            any |= r.has(e);
+            if (!e.equals("ProjectionExpression")) {
+                valueExpressions.add(e);
+                anyValueExpression |= r.has(e);
+            }
+        }
+        if (r.has("ExpressionAttributeNames") && !any) {
+            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (!valueExpressions.isEmpty() && r.has("ExpressionAttributeValues") && !anyValueExpression) {
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are null" : " is null"));
+        }
     }
 
     static Bindings bindings(Request r) {
@@ -130,7 +157,21 @@ public final class Engine {
                 names.put(e.getKey(), String.valueOf(e.getValue()));
             }
         }
-        Map<String, Value> values = r.has("ExpressionAttributeValues") ? AttributeCodec.item(r.map("ExpressionAttributeValues")) : null;
+        Map<String, Value> values = null;
+        if (r.has("ExpressionAttributeValues")) {
+            values = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : r.map("ExpressionAttributeValues").entrySet()) {
+                try {
+                    values.put(e.getKey(), AttributeCodec.value(e.getValue()));
+                } catch (DynamoException invalid) {
+                    if (!invalid.type().equals("ValidationException")) {
+                        throw invalid;
+                    }
+                    throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + invalid.getMessage()
+                            + " for key " + e.getKey());
+                }
+            }
+        }
         for (String legacy : List.of("Expected", "AttributesToGet", "KeyConditions", "QueryFilter", "ScanFilter", "AttributeUpdates")) {
             if (r.has(legacy)) {
                 throw DynamoException.validation("dynamorm-local does not support the legacy parameter " + legacy

@@ -77,8 +77,14 @@ final class ItemOps {
 
     static PreparedWrite prepare(Engine engine, String kind, Request r) {
         String tableName = r.requiredString("TableName");
-        Map<String, Value> item = kind.equals("Put") ? AttributeCodec.item(r.map("Item")) : null;
+        Map<String, Value> item = kind.equals("Put") && r.has("Item")
+                ? dev.dynamorm.local.internal.value.StoredItem.of(AttributeCodec.item(r.map("Item"))) : null;
         Map<String, Value> rawKey = kind.equals("Put") ? null : AttributeCodec.item(r.map("Key"));
+        if (kind.equals("Update")) {
+            Engine.expressionParameters(r, "UpdateExpression", "ConditionExpression");
+        } else {
+            Engine.expressionParameters(r, "ConditionExpression");
+        }
         Bindings b = Engine.bindings(r);
         Table t = engine.table(tableName);
         PrimaryKey key = item != null ? Keys.item(t.meta(), item, false) : Keys.key(t.meta(), rawKey);
@@ -86,6 +92,7 @@ final class ItemOps {
         String condText = r.string("ConditionExpression");
         if (condText != null) {
             cond = b.use(Parser.condition(condText, "ConditionExpression"));
+            dev.dynamorm.local.internal.expr.StaticChecks.condition(cond, b, "ConditionExpression");
         } else if (kind.equals("ConditionCheck")) {
             throw DynamoException.validation("1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
         }
@@ -94,6 +101,7 @@ final class ItemOps {
             String u = r.string("UpdateExpression");
             if (u != null) {
                 update = b.use(Parser.update(u));
+                Updater.checkOperands(update, b);
                 Updater.touchedPaths(update, b, t.meta().key().names());
             }
         }
@@ -113,7 +121,7 @@ final class ItemOps {
                     + "' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         }
         if (!allowed.contains(rv)) {
-            throw DynamoException.validation("Return values set to invalid value");
+            throw DynamoException.validation(allowed.size() == 2 ? "ReturnValues can only be ALL_OLD or NONE" : "Return values set to invalid value");
         }
         return rv;
     }
@@ -176,6 +184,7 @@ final class ItemOps {
     Map<String, Object> get(Request r) {
         Table t = engine.table(r.requiredString("TableName"));
         PrimaryKey key = Keys.key(t.meta(), AttributeCodec.item(r.map("Key")));
+        Engine.expressionParameters(r, "ProjectionExpression");
         Bindings b = Engine.bindings(r);
         List<List<Object>> projection = projection(r, b);
         b.checkAllUsed();
@@ -198,6 +207,28 @@ final class ItemOps {
         return out;
     }
 
+    private static void checkDistinctPaths(List<Object> one, List<Object> two) {
+        for (int i = 0; i < one.size() && i < two.size(); i++) {
+            if ((one.get(i) instanceof Integer) != (two.get(i) instanceof Integer)) {
+                throw DynamoException.validation("Invalid ProjectionExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: "
+                        + render(one) + ", path two: " + render(two));
+            }
+            if (!one.get(i).equals(two.get(i))) {
+                return;
+            }
+        }
+        throw DynamoException.validation("Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
+                + render(one) + ", path two: " + render(two));
+    }
+
+    private static String render(List<Object> path) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : path) {
+            parts.add(o instanceof Integer ? "[" + o + "]" : (String) o);
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
     /** Parses ProjectionExpression into resolved paths, or null when absent. */
     static List<List<Object>> projection(Request r, Bindings b) {
         String text = r.string("ProjectionExpression");
@@ -207,7 +238,11 @@ final class ItemOps {
         List<Path> paths = b.use(Parser.projection(text));
         List<List<Object>> resolved = new ArrayList<>();
         for (Path p : paths) {
-            resolved.add(b.resolve(p));
+            List<Object> next = b.resolve(p);
+            for (List<Object> prior : resolved) {
+                checkDistinctPaths(prior, next);
+            }
+            resolved.add(next);
         }
         return resolved;
     }

@@ -45,6 +45,12 @@ final class Keys {
         KeyDef k = meta.key();
         Value h = keyAttribute(item, k.hashName(), k.hashType());
         Value r = k.hasRange() ? keyAttribute(item, k.rangeName(), k.rangeType()) : null;
+        if (ItemSize.of(h) > 2048) {
+            throw DynamoException.validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        }
+        if (r != null && ItemSize.of(r) > 1024) {
+            throw DynamoException.validation("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+        }
         for (IndexDef idx : meta.indexes()) {
             indexAttribute(item, idx, idx.key().hashName(), idx.key().hashType(), fromUpdate);
             if (idx.key().hasRange()) {

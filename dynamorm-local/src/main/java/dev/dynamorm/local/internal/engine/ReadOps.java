@@ -65,6 +65,11 @@ final class ReadOps {
             throw DynamoException.validation("1 validation error detected: Value '" + p.limit
                     + "' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
+        if (query) {
+            Engine.expressionParameters(r, "ProjectionExpression", "FilterExpression", "KeyConditionExpression");
+        } else {
+            Engine.expressionParameters(r, "ProjectionExpression", "FilterExpression");
+        }
         p.bindings = Engine.bindings(r);
         return p;
     }
@@ -73,6 +78,7 @@ final class ReadOps {
         String filterText = r.string("FilterExpression");
         if (filterText != null) {
             p.filter = p.bindings.use(Parser.condition(filterText, "FilterExpression"));
+            dev.dynamorm.local.internal.expr.StaticChecks.condition(p.filter, p.bindings, "FilterExpression");
         }
         p.projection = ItemOps.projection(r, p.bindings);
         p.bindings.checkAllUsed();
@@ -107,11 +113,11 @@ final class ReadOps {
         p.select = select;
         if (r.has("ExclusiveStartKey")) {
             p.exclusiveStart = AttributeCodec.item(r.map("ExclusiveStartKey"));
-            validateStartKey(p);
+            validateStartKey(p, query);
         }
     }
 
-    private static void validateStartKey(Plan p) {
+    private static void validateStartKey(Plan p, boolean query) {
         TableMeta meta = p.table.meta();
         List<String> expected = new ArrayList<>(meta.key().names());
         if (p.index != null) {
@@ -122,10 +128,17 @@ final class ReadOps {
             }
         }
         Map<String, Value> k = p.exclusiveStart;
-        boolean ok = k.size() == expected.size();
+        boolean present = k.size() == expected.size();
         for (String n : expected) {
-            String type = meta.attributeTypes().get(n);
-            ok &= k.get(n) != null && k.get(n).type().equals(type);
+            present &= k.get(n) != null;
+        }
+        if (!present) {
+            throw DynamoException.validation(query || p.index != null ? "The provided starting key is invalid"
+                    : "The provided starting key is invalid: The provided key element does not match the schema");
+        }
+        boolean ok = true;
+        for (String n : expected) {
+            ok &= k.get(n).type().equals(meta.attributeTypes().get(n));
         }
         if (!ok) {
             throw DynamoException.validation("The provided starting key is invalid: The provided key element does not match the schema");
@@ -139,7 +152,9 @@ final class ReadOps {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         KeyDef keyDef = p.index != null ? p.index.key() : p.table.meta().key();
-        KeyCondition key = KeyCondition.analyze(p.bindings.use(Parser.condition(kc, "KeyConditionExpression")), p.bindings, keyDef);
+        dev.dynamorm.local.internal.expr.Condition keyCond = p.bindings.use(Parser.condition(kc, "KeyConditionExpression"));
+        dev.dynamorm.local.internal.expr.StaticChecks.condition(keyCond, p.bindings, "KeyConditionExpression");
+        KeyCondition key = KeyCondition.analyze(keyCond, p.bindings, keyDef);
         finishPlan(p, r, true);
         if (p.filter != null) {
             checkFilterKeys(r, p, keyDef);
@@ -301,7 +316,8 @@ final class ReadOps {
         if (total != null) {
             if (total < 1 || total > 1000000) {
                 throw DynamoException.validation("1 validation error detected: Value '" + total
-                        + "' at 'totalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000 and greater than or equal to 1");
+                        + "' at 'totalSegments' failed to satisfy constraint: Member must have value "
+                        + (total < 1 ? "greater than or equal to 1" : "less than or equal to 1000000"));
             }
             if (segment < 0 || segment >= total) {
                 throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "

@@ -192,6 +192,6 @@ public final class Table {
     }
 
     static Map<String, Value> copy(Map<String, Value> item) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(item));
+        return dev.dynamorm.local.internal.value.StoredItem.of(item);
     }
 }

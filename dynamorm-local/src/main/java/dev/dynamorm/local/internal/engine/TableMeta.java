@@ -195,7 +195,7 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
         switch (type) {
             case "INCLUDE":
                 if (nonKey.isEmpty()) {
-                    throw DynamoException.validation("One or more parameter values were invalid: NonKeyAttributes must be specified when ProjectionType is INCLUDE");
+                    throw DynamoException.validation("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
                 }
                 break;
             case "ALL":

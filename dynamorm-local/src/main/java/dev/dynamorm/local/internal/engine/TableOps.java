@@ -25,7 +25,17 @@ final class TableOps {
             engine.journal().tableDefined(meta);
             engine.tables.put(meta.name(), table);
         }
-        return Map.of("TableDescription", Describer.table(engine, table));
+        // like DynamoDB, CreateTable answers CREATING (the table is usable at once: DescribeTable says ACTIVE)
+        Map<String, Object> description = Describer.table(engine, table);
+        description.put("TableStatus", "CREATING");
+        if (description.get("GlobalSecondaryIndexes") instanceof List<?> gsis) {
+            for (Object g : gsis) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> index = (Map<String, Object>) g;
+                index.put("IndexStatus", "CREATING");
+            }
+        }
+        return Map.of("TableDescription", description);
     }
 
     Map<String, Object> describe(Request r) {

@@ -39,7 +39,7 @@ final class TransactOps {
             throw DynamoException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
         }
         if (items.isEmpty() || items.size() > 100) {
-            throw DynamoException.validation("1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length "
+            throw DynamoException.validation("1 validation error detected: Value '" + (items.isEmpty() ? "[]" : "[...]") + "' at 'transactItems' failed to satisfy constraint: Member must have length "
                     + (items.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
         }
         return items;
@@ -104,10 +104,26 @@ final class TransactOps {
             if (failed) {
                 throw cancelled(reasons);
             }
+            // errors caused by applying an action (type mismatch, item too large) cancel the transaction
+            List<Updater.Result> results = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                try {
+                    results.add(writes.get(i).compute(olds.get(i)));
+                } catch (DynamoException invalid) {
+                    if (!invalid.type().equals("ValidationException")) {
+                        throw invalid;
+                    }
+                    List<Object> validation = new ArrayList<>();
+                    for (int j = 0; j < writes.size(); j++) {
+                        validation.add(j == i ? reason("ValidationError", invalid.getMessage(), null) : reason("None", null, null));
+                    }
+                    throw cancelled(validation);
+                }
+            }
             List<Change> changes = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
                 ItemOps.PreparedWrite w = writes.get(i);
-                Updater.Result result = w.compute(olds.get(i));
+                Updater.Result result = results.get(i);
                 if (!w.kind.equals("ConditionCheck")) {
                     changes.add(new Change(w.table, w.key, result.item()));
                     capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
@@ -190,6 +206,11 @@ final class TransactOps {
             Bindings b = Engine.bindings(get);
             List<List<Object>> projection = ItemOps.projection(get, b);
             b.checkAllUsed();
+            for (Read prior : reads) {
+                if (prior.table() == t && prior.key().equals(key)) {
+                    throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+                }
+            }
             reads.add(new Read(t, key, projection));
         }
         Set<Table> tables = new LinkedHashSet<>();

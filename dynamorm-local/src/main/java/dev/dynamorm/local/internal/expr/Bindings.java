@@ -54,14 +54,14 @@ public final class Bindings {
     public <T> T use(Parsed<T> parsed) {
         for (String n : new TreeSet<>(parsed.names())) {
             if (names == null || !names.containsKey(n)) {
-                throw DynamoException.validation(
+                throw ExpressionException.invalid(parsed.kind(),
                         "An expression attribute name used in the document path is not defined; attribute name: " + n);
             }
             usedNames.add(n);
         }
         for (String v : new TreeSet<>(parsed.values())) {
             if (values == null || !values.containsKey(v)) {
-                throw DynamoException.validation(
+                throw ExpressionException.invalid(parsed.kind(),
                         "An expression attribute value used in expression is not defined; attribute value: " + v);
             }
             usedValues.add(v);

@@ -178,7 +178,7 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
         if (o instanceof Operand.PathRef p) {
             out.add(b.name(p.path().elems().get(0)));
         } else if (o instanceof Operand.Size s) {
-            out.add(b.name(s.path().elems().get(0)));
+            collect(s.arg(), b, out);
         }
     }
 }

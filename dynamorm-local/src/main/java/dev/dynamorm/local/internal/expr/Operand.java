@@ -10,7 +10,7 @@ sealed interface Operand {
     record ValueRef(String name) implements Operand {
     }
 
-    record Size(Path path) implements Operand {
+    record Size(Operand arg) implements Operand {
     }
 
     record IfNotExists(Path path, Operand fallback) implements Operand {

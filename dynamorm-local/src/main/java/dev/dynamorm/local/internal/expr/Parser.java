@@ -32,6 +32,8 @@ public final class Parser {
     private int pos;
     private final Set<String> names = new HashSet<>();
     private final Set<String> values = new HashSet<>();
+    private final Set<Condition> parenthesized = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private DynamoException redundantParens;
 
     private Parser(String text, String kind) {
         this.text = text;
@@ -47,7 +49,10 @@ public final class Parser {
             p.requireNonEmpty();
             Condition c = p.parseOr();
             p.expect(Token.Kind.EOF);
-            return new Parsed<>(c, p.names, p.values);
+            if (p.redundantParens != null) {
+                throw p.redundantParens;
+            }
+            return new Parsed<>(c, p.names, p.values, kind);
         });
     }
 
@@ -57,7 +62,7 @@ public final class Parser {
             Parser p = new Parser(text, "UpdateExpression");
             p.requireNonEmpty();
             UpdateExpression u = p.parseUpdate();
-            return new Parsed<>(u, p.names, p.values);
+            return new Parsed<>(u, p.names, p.values, "UpdateExpression");
         });
     }
 
@@ -71,7 +76,7 @@ public final class Parser {
                 paths.add(p.parsePath());
             } while (p.accept(Token.Kind.COMMA));
             p.expect(Token.Kind.EOF);
-            return new Parsed<>(List.copyOf(paths), p.names, p.values);
+            return new Parsed<>(List.copyOf(paths), p.names, p.values, "ProjectionExpression");
         });
     }
 
@@ -133,6 +138,11 @@ public final class Parser {
             pos++;
             Condition c = parseOr();
             expect(Token.Kind.RPAREN);
+            if (parenthesized.contains(c) && redundantParens == null) {
+                // DynamoDB rejects a parenthesised group whose whole content is another parenthesised group
+                redundantParens = ExpressionException.invalid(kind, "The expression has redundant parentheses;");
+            }
+            parenthesized.add(c);
             return c;
         }
         if (t.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN && !t.text().equals("size")) {
@@ -188,7 +198,7 @@ public final class Parser {
             throw ExpressionException.invalid(kind, "Incorrect number of operands for operator or function; operator or function: "
                     + f.name() + ", number of operands: " + f.args().size());
         }
-        if (!(f.args().get(0) instanceof Operand.PathRef)) {
+        if (expected == 1 && !(f.args().get(0) instanceof Operand.PathRef)) {
             throw ExpressionException.invalid(kind, "Operator or function requires a document path; operator or function: " + f.name());
         }
     }
@@ -200,10 +210,10 @@ public final class Parser {
             if (f.args().size() != 1) {
                 throw ExpressionException.invalid(kind, "Incorrect number of operands for operator or function; operator or function: size, number of operands: " + f.args().size());
             }
-            if (!(f.args().get(0) instanceof Operand.PathRef p)) {
-                throw ExpressionException.invalid(kind, "Operator or function requires a document path; operator or function: size");
+            if (!(f.args().get(0) instanceof Operand.PathRef) && !(f.args().get(0) instanceof Operand.ValueRef)) {
+                throw ExpressionException.invalid(kind, "The function is not allowed to be used this way in an expression; function: size");
             }
-            return new Operand.Size(p.path());
+            return new Operand.Size(f.args().get(0));
         }
         if (t.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN) {
             Operand.Function f = parseFunction();
@@ -362,10 +372,6 @@ public final class Parser {
                     }
                     return new Operand.ListAppend(f.args().get(0), f.args().get(1));
                 default:
-                    if (CONDITION_FUNCTIONS.contains(f.name()) || f.name().equals("size")) {
-                        throw ExpressionException.invalid(kind,
-                                "The function is not allowed in an update expression; function: " + f.name());
-                    }
                     throw ExpressionException.invalid(kind, "Invalid function name; function: " + f.name());
             }
         }

@@ -47,6 +47,36 @@ public final class Updater {
         return all;
     }
 
+    /** Checks literal operands of +, - and list_append, as DynamoDB does before reading the item. */
+    public static void checkOperands(UpdateExpression u, Bindings b) {
+        for (UpdateExpression.SetAction s : u.sets()) {
+            checkOperand(s.value(), b);
+        }
+    }
+
+    private static void checkOperand(Operand o, Bindings b) {
+        if (o instanceof Operand.Arithmetic a) {
+            literalType(a.left(), b, a.plus() ? "+" : "-", "N");
+            literalType(a.right(), b, a.plus() ? "+" : "-", "N");
+            checkOperand(a.left(), b);
+            checkOperand(a.right(), b);
+        } else if (o instanceof Operand.ListAppend la) {
+            literalType(la.left(), b, "list_append", "L");
+            literalType(la.right(), b, "list_append", "L");
+            checkOperand(la.left(), b);
+            checkOperand(la.right(), b);
+        } else if (o instanceof Operand.IfNotExists i) {
+            checkOperand(i.fallback(), b);
+        }
+    }
+
+    private static void literalType(Operand o, Bindings b, String function, String type) {
+        if (o instanceof Operand.ValueRef v && !b.value(v.name()).type().equals(type)) {
+            throw ExpressionException.invalid(KIND, "Incorrect operand type for operator or function; operator or function: "
+                    + function + ", operand type: " + b.value(v.name()).type());
+        }
+    }
+
     private static String render(List<Object> path) {
         List<String> parts = new ArrayList<>();
         for (Object o : path) {

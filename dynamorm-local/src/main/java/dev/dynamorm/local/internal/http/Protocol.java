@@ -15,8 +15,17 @@ final class Protocol {
         return target != null && target.startsWith(PREFIX) ? target.substring(PREFIX.length()) : target;
     }
 
+    private static final long RUN = UUID.randomUUID().getMostSignificantBits();
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A request id unique in this process (random per run plus a sequence number); cheaper than a random UUID. */
     static String requestId() {
-        return UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        return hex16(RUN) + hex16(SEQUENCE.incrementAndGet());
+    }
+
+    private static String hex16(long v) {
+        String h = Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
+        return "0000000000000000".substring(h.length()) + h;
     }
 
     static String crc32(byte[] body) {

@@ -1,7 +1,6 @@
 package dev.dynamorm.local.internal.value;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Approximates DynamoDB's item size accounting (names plus values, in bytes). */
@@ -12,6 +11,10 @@ public final class ItemSize {
     }
 
     public static long of(Map<String, Value> item) {
+        return item instanceof StoredItem stored ? stored.bytes() : computeOf(item);
+    }
+
+    static long computeOf(Map<String, Value> item) {
         long total = 0;
         for (Map.Entry<String, Value> e : item.entrySet()) {
             total += utf8(e.getKey()) + of(e.getValue());
@@ -50,8 +53,24 @@ public final class ItemSize {
         throw new IllegalArgumentException(String.valueOf(v));
     }
 
-    private static long utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+    /** UTF-8 length without encoding (no allocation). */
+    static long utf8(String s) {
+        long n = 0;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static long number(BigDecimal d) {

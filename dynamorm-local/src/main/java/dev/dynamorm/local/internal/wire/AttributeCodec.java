@@ -46,6 +46,10 @@ public final class AttributeCodec {
                 count++;
             }
         }
+        if (count == 0) {
+            throw DynamoException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
         if (count != 1) {
             throw DynamoException.validation(
                     "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
@@ -70,35 +74,37 @@ public final class AttributeCodec {
                 return new Value.Null();
             case "SS": {
                 List<Object> l = list(v);
+                nonEmptySet(l, "An string set  may not be empty");
                 Set<String> set = new LinkedHashSet<>();
                 for (Object o : l) {
                     if (!set.add(str(o))) {
-                        throw duplicates("SS", l);
+                        throw DynamoException.validation("One or more parameter values were invalid: Input collection " + l + " contains duplicates.");
                     }
                 }
-                nonEmptySet(set, "An string set ");
                 return new Value.SS(set);
             }
             case "NS": {
                 List<Object> l = list(v);
+                nonEmptySet(l, "An number set  may not be empty");
                 Set<BigDecimal> set = new LinkedHashSet<>();
+                boolean duplicate = false;
                 for (Object o : l) {
-                    if (!set.add(number(str(o)))) {
-                        throw duplicates("NS", l);
-                    }
+                    duplicate |= !set.add(number(str(o)));
                 }
-                nonEmptySet(set, "An number set ");
+                if (duplicate) {
+                    throw DynamoException.validation("Input collection contains duplicates");
+                }
                 return new Value.NS(set);
             }
             case "BS": {
                 List<Object> l = list(v);
+                nonEmptySet(l, "Binary sets should not be empty");
                 Set<Bytes> set = new LinkedHashSet<>();
                 for (Object o : l) {
                     if (!set.add(bytes(o))) {
-                        throw DynamoException.validation("One or more parameter values were invalid: Input collection contains duplicates");
+                        throw DynamoException.validation("One or more parameter values were invalid: Input collection " + l + "of type BS contains duplicates.");
                     }
                 }
-                nonEmptySet(set, "An binary set ");
                 return new Value.BS(set);
             }
             case "L": {
@@ -116,14 +122,9 @@ public final class AttributeCodec {
         }
     }
 
-    private static DynamoException duplicates(String type, List<Object> l) {
-        return DynamoException.validation("One or more parameter values were invalid: Input collection " + l
-                + " of type " + type + " contains duplicates.");
-    }
-
-    private static void nonEmptySet(Set<?> set, String kind) {
+    private static void nonEmptySet(List<?> set, String message) {
         if (set.isEmpty()) {
-            throw DynamoException.validation("One or more parameter values were invalid: " + kind + " may not be empty");
+            throw DynamoException.validation("One or more parameter values were invalid: " + message);
         }
     }
 
@@ -154,7 +155,8 @@ public final class AttributeCodec {
     private static BigDecimal number(String text) {
         BigDecimal d = Numbers.parse(text);
         if (d == null) {
-            throw DynamoException.validation("A value provided cannot be converted into a number");
+            throw DynamoException.validation(text.isEmpty() ? "The parameter cannot be converted to a numeric value"
+                    : "The parameter cannot be converted to a numeric value: " + text);
         }
         String err = Numbers.rangeError(d);
         if (err != null) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,25 @@ public final class Json {
         }
     }
 
+    /**
+     * Long strings without characters JSON must escape are written as raw UTF-8: jackson's per-character escaping
+     * loop is the largest cost of answering queries of large items.
+     */
+    private static void writeString(JsonGenerator g, String s) throws IOException {
+        if (s.length() < 24) {
+            g.writeString(s);
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        for (byte b : utf8) {
+            if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+                g.writeString(s);
+                return;
+            }
+        }
+        g.writeRawUTF8String(utf8, 0, utf8.length);
+    }
+
     public static byte[] write(Object tree) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -101,7 +121,7 @@ public final class Json {
             }
             g.writeEndArray();
         } else if (v instanceof String s) {
-            g.writeString(s);
+            writeString(g, s);
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (v instanceof Integer i) {

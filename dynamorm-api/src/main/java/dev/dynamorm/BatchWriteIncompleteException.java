@@ -1,0 +1,60 @@
+package dev.dynamorm;
+
+import java.util.List;
+
+/**
+ * A batch write could not apply every put and delete: the retry budget for throttled requests or
+ * unprocessed items ran out, or a request failed. Everything not listed here was written; nothing
+ * listed was (DynamoDB reported it unprocessed or never received it). Retryable: write the listed
+ * items again.
+ */
+public class BatchWriteIncompleteException extends DynamORMException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient BatchWriteResult<?> result;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message how many items were not written, and why
+     * @param modelType the model, or null for writes of several models
+     * @param result the outcome, listing what was not written
+     * @param cause the last failure, or null when only unprocessed items remained
+     */
+    public BatchWriteIncompleteException(String message, Class<?> modelType, BatchWriteResult<?> result,
+            Throwable cause) {
+        super(message, Operation.BATCH_WRITE, modelType, true, cause);
+        this.result = result;
+    }
+
+    /**
+     * The outcome, with the unwritten items and keys.
+     *
+     * @return the result
+     */
+    public BatchWriteResult<?> result() {
+        return result;
+    }
+
+    /**
+     * The items that were not written.
+     *
+     * @param modelType the model class
+     * @param <T> the model type
+     * @return the items, in the order given
+     * @throws ClassCastException if an item is of another class
+     */
+    public <T> List<T> unwrittenPuts(Class<T> modelType) {
+        return result.unwrittenPuts().stream().map(modelType::cast).toList();
+    }
+
+    /**
+     * The keys that were not deleted.
+     *
+     * @return the keys, in the order given
+     */
+    public List<Key> unwrittenDeletes() {
+        return result.unwrittenDeletes();
+    }
+}

@@ -1,0 +1,355 @@
+package dev.dynamorm.engine.internal;
+
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.Operation;
+import dev.dynamorm.PluginException;
+import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.model.ModelRegistry;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.ItemContext;
+import dev.dynamorm.spi.ModelInfo;
+import dev.dynamorm.spi.Outcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * The installed plugins' hooks in plugin order, and how they run around a request: before-hooks
+ * forward (a veto aborts, a served get skips the rest), the amended request sent, after-hooks in
+ * reverse for every hook whose before-hook completed. Also runs the item transforms and describes
+ * models to hooks. Immutable once bound; {@link #EMPTY} when no plugin is installed.
+ */
+final class HookChain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HookChain.class);
+
+    /** A hook and the plugin it came from. */
+    record Entry(String plugin, Hook hook) {
+    }
+
+    static final HookChain EMPTY = new HookChain(List.of());
+
+    private final List<Entry> entries;
+    private final boolean wantsCapacity;
+    private final AtomicLong afterFailures = new AtomicLong();
+    private final ConcurrentMap<Class<?>, Optional<ModelInfo>> byClass = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ModelInfo> byTable = new ConcurrentHashMap<>();
+    private volatile ModelRegistry registry;
+    private volatile ConditionCompiler conditions;
+    private volatile String tableNamePrefix = "";
+
+    HookChain(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+        this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
+    }
+
+    /** A chain of hooks whose plugins are unknown (tests, old callers). */
+    static HookChain of(List<Hook> hooks) {
+        return hooks.isEmpty() ? EMPTY : new HookChain(hooks.stream().map(h -> new Entry("unknown", h)).toList());
+    }
+
+    /** Gives the chain what it needs to describe models and compile hook conditions. */
+    void bind(ModelRegistry models, ConditionCompiler compiler, String prefix) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        this.registry = models;
+        this.conditions = compiler;
+        this.tableNamePrefix = prefix;
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    boolean wantsConsumedCapacity() {
+        return wantsCapacity;
+    }
+
+    long afterFailures() {
+        return afterFailures.get();
+    }
+
+    ConditionCompiler conditions() {
+        return conditions;
+    }
+
+    // ---- models ----
+
+    Optional<ModelMetadata<?>> metadata(Class<?> type) {
+        ModelRegistry r = registry;
+        if (r == null || type == null || type == Object.class) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(r.metadata(type));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<ModelInfo> model(Class<?> type) {
+        if (type == null || type == Object.class) {
+            return Optional.empty();
+        }
+        return byClass.computeIfAbsent(type, t -> metadata(t).map(this::describe));
+    }
+
+    /** Registers a model when its table is first used, so batches and transactions can be described. */
+    void register(ModelMetadata<?> model) {
+        if (!entries.isEmpty()) {
+            model(model.type());
+        }
+    }
+
+    Optional<ModelInfo> modelForTable(String table) {
+        return Optional.ofNullable(byTable.get(table));
+    }
+
+    private ModelInfo describe(ModelMetadata<?> m) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (FieldMetadata f : m.fields()) {
+            names.put(f.name(), f.attributeName());
+        }
+        Set<String> encrypted = new LinkedHashSet<>();
+        for (FieldMetadata f : m.encryptedFields()) {
+            encrypted.add(f.attributeName());
+        }
+        String table = tableNamePrefix + m.tableName().orElse(m.type().getSimpleName());
+        ModelInfo info = new Info(m.type(), table, m.partitionKey().attributeName(),
+                m.sortKey().map(FieldMetadata::attributeName), names, Set.copyOf(encrypted));
+        byTable.putIfAbsent(table, info);
+        return info;
+    }
+
+    private record Info(Class<?> type, String tableName, String partitionKeyAttribute,
+            Optional<String> sortKeyAttribute, Map<String, String> attributeNames, Set<String> encryptedAttributes)
+            implements ModelInfo {
+        Info {
+            // keep declaration order for callers that iterate the fields
+            attributeNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeNames));
+        }
+    }
+
+    // ---- item transforms ----
+
+    private record Item(Operation operation, String tableName, Optional<ModelInfo> model, boolean partial)
+            implements ItemContext {
+    }
+
+    Map<String, AttributeValue> beforeWrite(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
+            boolean partial) {
+        if (entries.isEmpty() || item == null) {
+            return item;
+        }
+        ItemContext context = new Item(op, table, type == null ? modelForTable(table) : model(type), partial);
+        Map<String, AttributeValue> out = item;
+        for (Entry e : entries) {
+            Map<String, AttributeValue> in = out;
+            out = transform(e, op, table, type, () -> e.hook().beforeWrite(context, in), out, true);
+        }
+        return out;
+    }
+
+    Map<String, AttributeValue> afterRead(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
+            boolean partial) {
+        if (entries.isEmpty() || item == null) {
+            return item;
+        }
+        ItemContext context = new Item(op, table, type == null ? modelForTable(table) : model(type), partial);
+        Map<String, AttributeValue> out = item;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            Map<String, AttributeValue> in = out;
+            out = transform(e, op, table, type, () -> e.hook().afterRead(context, in), out, false);
+        }
+        return out;
+    }
+
+    private Map<String, AttributeValue> transform(Entry e, Operation op, String table, Class<?> type,
+            Supplier<Map<String, AttributeValue>> call, Map<String, AttributeValue> current, boolean write) {
+        Map<String, AttributeValue> result;
+        try {
+            result = call.get();
+        } catch (DynamORMException x) {
+            throw x;
+        } catch (RuntimeException x) {
+            throw new PluginException(String.format(Locale.ROOT, "plugin '%s' failed to transform an item %s for %s "
+                    + "on table '%s': %s", e.plugin(), write ? "before writing it" : "after reading it",
+                    op.name().toLowerCase(Locale.ROOT), table, x.getMessage()), e.plugin(), op, type, x);
+        }
+        if (result == null) {
+            throw new PluginException(String.format(Locale.ROOT, "plugin '%s' returned no item from %s for %s on "
+                    + "table '%s': return the item unchanged instead", e.plugin(), write ? "beforeWrite" : "afterRead",
+                    op.name().toLowerCase(Locale.ROOT), table), e.plugin(), op, type, null);
+        }
+        return result == current ? current : result;
+    }
+
+    // ---- around a request ----
+
+    /**
+     * Runs the hooks around one request.
+     *
+     * @param event the event (opened here)
+     * @param request the SDK request, or null when the call site only gives a supplier
+     * @param call sends a (possibly amended) request
+     * @param sender sends with retries
+     */
+    @SuppressWarnings("unchecked")
+    <Q extends DynamoDbRequest, R> R around(Event event, Q request, Function<Q, R> call,
+            Function<Supplier<R>, R> sender) {
+        event.open(this, request);
+        long start = System.nanoTime();
+        int entered = 0;
+        Throwable failure = null;
+        R result = null;
+        try {
+            for (Entry e : entries) {
+                try {
+                    e.hook().before(event);
+                } catch (DynamORMException x) {
+                    throw x;
+                } catch (RuntimeException x) {
+                    throw new PluginException(String.format(Locale.ROOT, "plugin '%s' refused %s on table '%s'%s: %s",
+                            e.plugin(), event.operation().name().toLowerCase(Locale.ROOT), event.tableName(),
+                            event.modelType() == Object.class ? "" : " (model " + event.modelType().getName() + ")",
+                            x.getMessage()), e.plugin(), event.operation(),
+                            event.modelType() == Object.class ? null : event.modelType(), x);
+                }
+                entered++;
+                if (event.served() != null) {
+                    break;
+                }
+            }
+            event.close();
+            if (event.served() != null) {
+                result = (R) GetItemResponse.builder().item(event.served()).build();
+                return result;
+            }
+            if (request == null) {
+                if (!event.conditions().isEmpty() || !event.transactionPuts().isEmpty()) {
+                    throw new PluginException(String.format(Locale.ROOT, "a hook amended %s on table '%s', but this "
+                            + "operation cannot carry amendments", event.operation(), event.tableName()), null,
+                            event.operation(), null, null);
+                }
+                result = sender.apply(() -> call.apply(null));
+                return result;
+            }
+            Q amended = Requests.amend(event, request, this);
+            event.sent(amended);
+            result = sender.apply(() -> call.apply(amended));
+            return result;
+        } catch (RuntimeException | Error x) {
+            failure = x;
+            throw x;
+        } finally {
+            event.close();
+            if (entered > 0) {
+                after(event, new Result(failure, Duration.ofNanos(System.nanoTime() - start), event, result), entered);
+            }
+        }
+    }
+
+    private void after(Event event, Outcome outcome, int entered) {
+        for (int i = entered - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            try {
+                e.hook().after(event, outcome);
+            } catch (RuntimeException x) {
+                afterFailures.incrementAndGet();
+                LOG.warn("after-hook of plugin {} failed for {} on {}; the operation's outcome is unchanged",
+                        e.plugin(), event.operation(), event.tableName(), x);
+            }
+        }
+    }
+
+    /** The outcome handed to after-hooks. */
+    private static final class Result implements Outcome {
+        private final Throwable failure;
+        private final Duration elapsed;
+        private final int attempts;
+        private final int throttles;
+        private final boolean served;
+        private final DynamoDbResponse response;
+
+        Result(Throwable failure, Duration elapsed, Event event, Object result) {
+            this.failure = failure;
+            this.elapsed = elapsed;
+            this.served = event.served() != null && failure == null;
+            this.response = failure == null && result instanceof DynamoDbResponse r ? r : null;
+            boolean sent = !served && (event.failedAttempts() > 0 || result != null);
+            this.attempts = !sent ? 0 : event.failedAttempts() + (failure == null ? 1 : 0);
+            this.throttles = event.throttles();
+        }
+
+        @Override
+        public boolean succeeded() {
+            return failure == null;
+        }
+
+        @Override
+        public Optional<Throwable> failure() {
+            return Optional.ofNullable(failure);
+        }
+
+        @Override
+        public Duration elapsed() {
+            return elapsed;
+        }
+
+        @Override
+        public int attempts() {
+            return attempts;
+        }
+
+        @Override
+        public int throttles() {
+            return throttles;
+        }
+
+        @Override
+        public boolean servedByHook() {
+            return served;
+        }
+
+        @Override
+        public Optional<DynamoDbResponse> response() {
+            return Optional.ofNullable(response);
+        }
+
+        @Override
+        public List<ConsumedCapacity> consumedCapacity() {
+            return response == null ? List.of() : Requests.consumedCapacity(response);
+        }
+
+        @Override
+        public int unprocessedItems() {
+            return response == null ? 0 : Requests.unprocessed(response);
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome[" + (failure == null ? "success" : failure.getClass().getSimpleName()) + ", "
+                    + elapsed.toMillis() + " ms, attempts=" + attempts + (served ? ", served by hook" : "") + "]";
+        }
+    }
+}

@@ -1,0 +1,929 @@
+package dev.dynamorm.engine.internal;
+
+import dev.dynamorm.Condition;
+import dev.dynamorm.ConditionFailedException;
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.ItemAlreadyExistsException;
+import dev.dynamorm.ItemNotFoundException;
+import dev.dynamorm.ItemTooLargeException;
+import dev.dynamorm.Key;
+import dev.dynamorm.NullHandling;
+import dev.dynamorm.Operation;
+import dev.dynamorm.OptimisticLockException;
+import dev.dynamorm.ReturnValue;
+import dev.dynamorm.UnknownFieldException;
+import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.WriteOptions;
+import dev.dynamorm.WriteResult;
+import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The write path of one table: turns create, put, update and delete calls into checked
+ * {@link PreparedWrite}s — with the optimistic-locking version, {@code @CreatedAt}/{@code @UpdatedAt}
+ * from the engine's clock, and the conditions — sends them alone, and maps condition failures to
+ * the exception that says what happened (exists, not found, version conflict, condition failed).
+ * Transactions and batches use the same preparation.
+ */
+final class TableWriter<T> {
+
+    /** DynamoDB's limit on the length of one expression. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+
+    private final DefaultTable<T> table;
+    private final ModelMetadata<T> model;
+    private final EngineContext ctx;
+    private final String tableName;
+    private final FieldMetadata version;
+    private final FieldMetadata createdAt;
+    private final FieldMetadata updatedAt;
+    private final FieldMetadata ttl;
+    private final boolean lifecycle;
+
+    TableWriter(DefaultTable<T> table) {
+        this.table = table;
+        this.model = table.model();
+        this.ctx = table.context();
+        this.tableName = table.tableName();
+        this.version = model.versionField().orElse(null);
+        this.createdAt = model.createdAtField().orElse(null);
+        this.updatedAt = model.updatedAtField().orElse(null);
+        this.ttl = model.ttlField().orElse(null);
+        this.lifecycle = version != null || createdAt != null || updatedAt != null;
+    }
+
+    // ---- single-item operations ----
+
+    WriteResult<T> create(T item, WriteOptions options) {
+        requireReturnValue(options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        PreparedWrite p = prepareCreate(item, options.condition().orElse(null));
+        PutItemRequest request = PutItemRequest.builder().tableName(tableName).item(p.item())
+                .conditionExpression(p.condition()).expressionAttributeNames(p.expr().names())
+                .expressionAttributeValues(p.expr().values()).returnValues(options.returnValue().name())
+                .returnValuesOnConditionCheckFailure(onFailure(options)).build();
+        table.debug(Operation.CREATE, p.condition(), p.expr());
+        PutItemResponse response = ctx.executor().run(table.event(Operation.CREATE, p.key()),
+                request, r -> ctx.client().putItem(r), e -> failure(p, e));
+        return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity(), p);
+    }
+
+    WriteResult<T> put(T item, WriteOptions options) {
+        requireReturnValue(options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        PreparedWrite p = preparePut(item, options.condition().orElse(null));
+        PutItemRequest request = PutItemRequest.builder().tableName(tableName).item(p.item())
+                .conditionExpression(p.condition()).expressionAttributeNames(p.expr().names())
+                .expressionAttributeValues(p.expr().values()).returnValues(options.returnValue().name())
+                .returnValuesOnConditionCheckFailure(p.condition() == null ? null : onFailure(options)).build();
+        table.debug(Operation.PUT, p.condition(), p.expr());
+        PutItemResponse response = ctx.executor().run(table.event(Operation.PUT, p.key()),
+                request, r -> ctx.client().putItem(r), e -> failure(p, e));
+        return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity(), p);
+    }
+
+    WriteResult<T> update(T item, WriteOptions options, String... fields) {
+        PreparedWrite p = prepareUpdateFields(item, options.nullHandling(), options.condition().orElse(null), fields);
+        return sendUpdate(p, options.returnValue());
+    }
+
+    WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
+        Map<String, AttributeValue> attributes = itemToWrite(item, Operation.UPDATE, false);
+        DefaultUpdateBuilder u = build(update);
+        PreparedWrite p = prepareUpdate(table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
+        return sendUpdate(p, u.returnValue());
+    }
+
+    WriteResult<T> updateByKey(Map<String, AttributeValue> key, Consumer<UpdateBuilder> update) {
+        DefaultUpdateBuilder u = build(update);
+        PreparedWrite p = prepareUpdate(key, null, u, null);
+        return sendUpdate(p, u.returnValue());
+    }
+
+    WriteResult<T> delete(T item, WriteOptions options) {
+        requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        if (item == null) {
+            throw new InvalidRequestException("delete of a null " + model.type().getName(), Operation.DELETE,
+                    model.type(), null);
+        }
+        Map<String, AttributeValue> attributes = model.toItem(item, Operation.DELETE);
+        PreparedWrite p = prepareDelete(table.keyOf(attributes, Operation.DELETE), versionCheck(attributes),
+                options.condition().orElse(null));
+        return sendDelete(p, options);
+    }
+
+    WriteResult<T> deleteByKey(Map<String, AttributeValue> key, WriteOptions options) {
+        requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        return sendDelete(prepareDelete(key, null, options.condition().orElse(null)), options);
+    }
+
+    private WriteResult<T> sendDelete(PreparedWrite p, WriteOptions options) {
+        DeleteItemRequest request = DeleteItemRequest.builder().tableName(tableName).key(p.key())
+                .conditionExpression(p.condition()).expressionAttributeNames(p.expr().names())
+                .expressionAttributeValues(p.expr().values()).returnValues(options.returnValue().name())
+                .returnValuesOnConditionCheckFailure(p.condition() == null ? null : onFailure(options)).build();
+        table.debug(Operation.DELETE, p.condition(), p.expr());
+        DeleteItemResponse response = ctx.executor().run(table.event(Operation.DELETE, p.key()),
+                request, r -> ctx.client().deleteItem(r), e -> failure(p, e));
+        return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity(), p);
+    }
+
+    private WriteResult<T> sendUpdate(PreparedWrite p, ReturnValue returnValue) {
+        UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName).key(p.key())
+                .updateExpression(p.update()).conditionExpression(p.condition())
+                .expressionAttributeNames(p.expr().names()).expressionAttributeValues(p.expr().values())
+                .returnValues(returnValue.name())
+                .returnValuesOnConditionCheckFailure(p.condition() == null ? null
+                        : ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+        table.debug(Operation.UPDATE, p.update() + (p.condition() == null ? "" : " IF " + p.condition()), p.expr());
+        UpdateItemResponse response = ctx.executor().run(table.event(Operation.UPDATE, p.key()),
+                request, r -> ctx.client().updateItem(r), e -> failure(p, e));
+        Map<String, AttributeValue> returned = response.hasAttributes() ? response.attributes() : null;
+        WriteResult<T> r = result(returned, response.consumedCapacity(), p);
+        if (returnValue == ReturnValue.ALL_NEW && r.item().isPresent()) {
+            // the whole item as stored beats the instance as given
+            return new WriteResult<>(r.item(), r.attributes(), r.consumedCapacity(), r.item());
+        }
+        return r;
+    }
+
+    // ---- preparation (shared with transactions and batches) ----
+
+    PreparedWrite prepareCreate(T item, Condition extra) {
+        Map<String, AttributeValue> attributes = itemToWrite(item, Operation.CREATE, false);
+        Instant now = now();
+        if (version != null) {
+            attributes.put(version.attributeName(), AttributeValue.fromN("1"));
+        }
+        if (createdAt != null) {
+            attributes.put(createdAt.attributeName(), timestamp(createdAt, now));
+        }
+        if (updatedAt != null) {
+            attributes.put(updatedAt.attributeName(), timestamp(updatedAt, now));
+        }
+        long size = checkSize(attributes, Operation.CREATE);
+        Map<String, AttributeValue> key = table.keyOf(attributes, Operation.CREATE);
+        ExpressionBuilder expr = new ExpressionBuilder();
+        String condition = "attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
+        condition = and(condition, extra, expr, Operation.CREATE);
+        return new PreparedWrite(Operation.CREATE, table, key, attributes, null, checkLength(condition), expr,
+                version == null ? null : 0L, extra != null, false, written(item, attributes), size);
+    }
+
+    PreparedWrite preparePut(T item, Condition extra) {
+        Map<String, AttributeValue> attributes = itemToWrite(item, Operation.PUT, false);
+        Long expected = versionCheck(attributes);
+        stampPut(attributes, expected);
+        long size = checkSize(attributes, Operation.PUT);
+        Map<String, AttributeValue> key = table.keyOf(attributes, Operation.PUT);
+        ExpressionBuilder expr = new ExpressionBuilder();
+        String condition = versionCondition(expected, expr, false);
+        condition = and(condition, extra, expr, Operation.PUT);
+        return new PreparedWrite(Operation.PUT, table, key, attributes, null, checkLength(condition), expr, expected,
+                extra != null, false, written(item, attributes), size);
+    }
+
+    /** A put for a batch: stamped like a put, but without conditions (refused for versioned models unless allowed). */
+    PreparedWrite prepareBatchPut(T item, boolean ignoreVersioning) {
+        requireUnversioned(ignoreVersioning);
+        Map<String, AttributeValue> attributes = itemToWrite(item, Operation.BATCH_WRITE, false);
+        stampPut(attributes, versionCheck(attributes));
+        long size = checkSize(attributes, Operation.BATCH_WRITE);
+        return new PreparedWrite(Operation.PUT, table, table.keyOf(attributes, Operation.BATCH_WRITE), attributes,
+                null, null, null, null, false, false, written(item, attributes), size);
+    }
+
+    /** A delete for a batch (refused for versioned models unless allowed). */
+    Map<String, AttributeValue> batchDeleteKey(Key key, boolean ignoreVersioning) {
+        requireUnversioned(ignoreVersioning);
+        return keyOf(key, Operation.BATCH_WRITE);
+    }
+
+    void requireUnversioned(boolean ignoreVersioning) {
+        if (version != null && !ignoreVersioning) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "model %s has @Version field '%s': BatchWriteItem cannot carry the version condition, so a batch "
+                            + "write would overwrite concurrent changes; use put/delete or a transaction, or opt out "
+                            + "with BatchOptions.builder().ignoreVersioning(true)", model.type().getName(),
+                    version.name()), Operation.BATCH_WRITE, model.type(), null);
+        }
+    }
+
+    private void stampPut(Map<String, AttributeValue> attributes, Long expected) {
+        Instant now = now();
+        if (version != null) {
+            attributes.put(version.attributeName(), AttributeValue.fromN(Long.toString(expected + 1)));
+        }
+        if (createdAt != null && absent(attributes.get(createdAt.attributeName()))) {
+            attributes.put(createdAt.attributeName(), timestamp(createdAt, now));
+        }
+        if (updatedAt != null) {
+            attributes.put(updatedAt.attributeName(), timestamp(updatedAt, now));
+        }
+    }
+
+    PreparedWrite prepareUpdateFields(T item, NullHandling nullHandling, Condition extra, String... fields) {
+        Map<String, AttributeValue> attributes = itemToWrite(item, Operation.UPDATE, true);
+        Map<String, AttributeValue> key = table.keyOf(attributes, Operation.UPDATE);
+        List<FieldMetadata> chosen = chosenFields(fields);
+        ExpressionBuilder expr = new ExpressionBuilder();
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
+        set.setEmptyValue("");
+        StringJoiner remove = new StringJoiner(", ", "REMOVE ", "");
+        remove.setEmptyValue("");
+        for (FieldMetadata f : chosen) {
+            AttributeValue value = attributes.get(f.attributeName());
+            if (value != null) {
+                set.add(expr.name(f.attributeName()) + " = " + expr.value(value));
+            } else if (nullHandling == NullHandling.REMOVE) {
+                remove.add(expr.name(f.attributeName()));
+            }
+        }
+        if (set.length() == 0 && remove.length() == 0) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "nothing to update for key %s in model %s: every chosen field %s is null and null handling is "
+                            + "SKIP (use NullHandling.REMOVE to remove attributes)", table.describeKey(key),
+                    model.type().getName(), chosen.stream().map(FieldMetadata::name).toList()), Operation.UPDATE,
+                    model.type(), null);
+        }
+        Long expected = versionCheck(attributes);
+        Instant now = now();
+        if (version != null) {
+            AttributeValue next = AttributeValue.fromN(Long.toString(expected + 1));
+            set.add(expr.name(version.attributeName()) + " = " + expr.value(next));
+            attributes.put(version.attributeName(), next);
+        }
+        if (updatedAt != null) {
+            AttributeValue stamp = timestamp(updatedAt, now);
+            set.add(expr.name(updatedAt.attributeName()) + " = " + expr.value(stamp));
+            attributes.put(updatedAt.attributeName(), stamp);
+        }
+        String updateExpression = (set + " " + remove).trim();
+        String condition = "attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
+        String versionCondition = versionCondition(expected, expr, false);
+        if (versionCondition != null) {
+            condition += " AND " + versionCondition;
+        }
+        condition = and(condition, extra, expr, Operation.UPDATE);
+        return new PreparedWrite(Operation.UPDATE, table, key, null, checkLength(updateExpression),
+                checkLength(condition), expr, expected, extra != null, true, written(item, attributes), 0);
+    }
+
+    DefaultUpdateBuilder build(Consumer<UpdateBuilder> update) {
+        if (update == null) {
+            throw new InvalidRequestException("update of model " + model.type().getName() + " needs a consumer that "
+                    + "adds actions, got null", Operation.UPDATE, model.type(), null);
+        }
+        DefaultUpdateBuilder u = new DefaultUpdateBuilder();
+        update.accept(u);
+        return u;
+    }
+
+    /**
+     * Compiles an update builder.
+     *
+     * @param key the item's key
+     * @param attributes the model instance's attributes when updating from an instance (its version
+     *     is checked), or null for an update by key (the version is incremented unchecked)
+     * @param u the recorded actions
+     * @param extra a further condition, or null
+     */
+    PreparedWrite prepareUpdate(Map<String, AttributeValue> key, Map<String, AttributeValue> attributes,
+            DefaultUpdateBuilder u, Condition extra) {
+        if (u.actions().isEmpty()) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "update of key %s in model %s has no actions: call set, add, increment, remove, ... on the "
+                            + "update builder", table.describeKey(key), model.type().getName()), Operation.UPDATE,
+                    model.type(), null);
+        }
+        ExpressionBuilder expr = new ExpressionBuilder();
+        Clauses clauses = new Clauses();
+        for (DefaultUpdateBuilder.Action a : u.actions()) {
+            compile(a, expr, clauses);
+        }
+        Instant now = now();
+        Long expected = attributes == null ? null : versionCheck(attributes);
+        if (version != null) {
+            String p = expr.name(version.attributeName());
+            clauses.claim(List.of(version.attributeName()), version.name());
+            if (expected != null) {
+                AttributeValue next = AttributeValue.fromN(Long.toString(expected + 1));
+                clauses.set.add(p + " = " + expr.value(next));
+                attributes.put(version.attributeName(), next);
+            } else {
+                clauses.add.add(p + " " + expr.value(AttributeValue.fromN("1")));
+            }
+        }
+        if (updatedAt != null && !clauses.touches(updatedAt.attributeName())) {
+            AttributeValue stamp = timestamp(updatedAt, now);
+            clauses.claim(List.of(updatedAt.attributeName()), updatedAt.name());
+            clauses.set.add(expr.name(updatedAt.attributeName()) + " = " + expr.value(stamp));
+            if (attributes != null) {
+                attributes.put(updatedAt.attributeName(), stamp);
+            }
+        }
+        if (createdAt != null && u.isUpsert() && !clauses.touches(createdAt.attributeName())) {
+            String p = expr.name(createdAt.attributeName());
+            clauses.claim(List.of(createdAt.attributeName()), createdAt.name());
+            clauses.set.add(p + " = if_not_exists(" + p + ", " + expr.value(timestamp(createdAt, now)) + ")");
+        }
+        List<String> conditions = new ArrayList<>();
+        if (!u.isUpsert()) {
+            conditions.add("attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")");
+        }
+        String versionCondition = versionCondition(expected, expr, u.isUpsert());
+        if (versionCondition != null) {
+            conditions.add(versionCondition);
+        }
+        boolean userCondition = u.condition() != null || extra != null;
+        if (u.condition() != null) {
+            conditions.add("(" + ctx.conditions().compile(model, u.condition(), expr, Operation.UPDATE) + ")");
+        }
+        if (extra != null) {
+            conditions.add("(" + ctx.conditions().compile(model, extra, expr, Operation.UPDATE) + ")");
+        }
+        String condition = conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        Object written = attributes == null ? null : fromItemSafely(attributes);
+        return new PreparedWrite(Operation.UPDATE, table, key, null, checkLength(clauses.render()),
+                checkLength(condition), expr, expected, userCondition, !u.isUpsert(), written, 0);
+    }
+
+    PreparedWrite prepareDelete(Map<String, AttributeValue> key, Long expected, Condition extra) {
+        ExpressionBuilder expr = new ExpressionBuilder();
+        String condition = null;
+        if (expected != null) {
+            condition = expected == 0 ? "attribute_not_exists(" + expr.name(version.attributeName()) + ")"
+                    : "(attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ") OR "
+                            + expr.name(version.attributeName()) + " = "
+                            + expr.value(AttributeValue.fromN(Long.toString(expected))) + ")";
+        }
+        condition = and(condition, extra, expr, Operation.DELETE);
+        return new PreparedWrite(Operation.DELETE, table, key, null, null, checkLength(condition), expr, expected,
+                extra != null, false, null, 0);
+    }
+
+    PreparedWrite prepareDeleteOf(T item, Condition extra) {
+        if (item == null) {
+            throw new InvalidRequestException("delete of a null " + model.type().getName(), Operation.DELETE,
+                    model.type(), null);
+        }
+        Map<String, AttributeValue> attributes = model.toItem(item, Operation.DELETE);
+        return prepareDelete(table.keyOf(attributes, Operation.DELETE), versionCheck(attributes), extra);
+    }
+
+    PreparedWrite prepareConditionCheck(Map<String, AttributeValue> key, Condition condition) {
+        if (condition == null) {
+            throw new InvalidRequestException("condition check on model " + model.type().getName()
+                    + " needs a condition, got null", Operation.TRANSACT_WRITE, model.type(), null);
+        }
+        ExpressionBuilder expr = new ExpressionBuilder();
+        String compiled = ctx.conditions().compile(model, condition, expr, Operation.TRANSACT_WRITE);
+        return new PreparedWrite(Operation.TRANSACT_WRITE, table, key, null, null, checkLength(compiled), expr, null,
+                true, false, null, 0);
+    }
+
+    Map<String, AttributeValue> keyOfItem(T item, Operation op) {
+        if (item == null) {
+            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null "
+                    + model.type().getName(), op, model.type(), null);
+        }
+        return table.keyOf(model.toItem(item, op), op);
+    }
+
+    Map<String, AttributeValue> keyOf(Key key, Operation op) {
+        if (key == null) {
+            throw new InvalidRequestException("null key for model " + model.type().getName(), op, model.type(), null);
+        }
+        if (key.sortKey() == null && model.sortKey().isPresent()) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "key %s of model %s lacks the sort key '%s': use Key.of(partitionKey, sortKey)", key,
+                    model.type().getName(), model.sortKey().get().name()), op, model.type(), null);
+        }
+        if (key.sortKey() != null && model.sortKey().isEmpty()) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "key %s of model %s has a sort key but the model has none: use Key.of(partitionKey)", key,
+                    model.type().getName()), op, model.type(), null);
+        }
+        return table.key(key.partitionKey(), key.sortKey(), op);
+    }
+
+    Key toKey(Map<String, AttributeValue> key) {
+        Object pk = model.partitionKey().fromAttributeValue(key.get(model.partitionKey().attributeName()));
+        Object sk = model.sortKey().map(s -> s.fromAttributeValue(key.get(s.attributeName()))).orElse(null);
+        return new Key(pk, sk);
+    }
+
+    // ---- failures ----
+
+    /** Maps a failure of a single-item write, telling apart exists / not found / version conflict. */
+    DynamORMException failure(PreparedWrite p, SdkException e) {
+        DynamORMException mapped = table.map(e, p.op());
+        if (!(mapped instanceof ConditionFailedException cf)) {
+            return mapped;
+        }
+        return classify(p, storedItem(cf.storedItem(), p.key(), cf), mapped.getMessage(), e);
+    }
+
+    /** The exception for a failed condition of a prepared write, given the stored item. */
+    ConditionFailedException classify(PreparedWrite p, Optional<Map<String, AttributeValue>> stored, String message,
+            Throwable cause) {
+        Object storedModel = stored.map(this::fromItemSafely).orElse(null);
+        String key = table.describeKey(p.key());
+        if (p.op() == Operation.CREATE && (stored.isPresent() || !p.userCondition())) {
+            return new ItemAlreadyExistsException(String.format(Locale.ROOT,
+                    "an item with key %s already exists in table '%s' (model %s)", key, tableName,
+                    model.type().getName()), model.type(), stored.orElse(null), storedModel, cause);
+        }
+        if (p.requireExists() && stored.isEmpty()) {
+            return new ItemNotFoundException(String.format(Locale.ROOT,
+                    "no item with key %s in table '%s' (model %s) to update", key, tableName, model.type().getName()),
+                    p.op(), model.type(), cause);
+        }
+        if (isVersionConflict(p, stored)) {
+            long found = versionOf(stored.orElse(null));
+            return new OptimisticLockException(String.format(Locale.ROOT,
+                    "version conflict on key %s in table '%s' (model %s): expected %s but %s; another writer changed "
+                            + "the item: read it again and reapply the change", key, tableName, model.type().getName(),
+                    p.expectedVersion() == 0 ? "no stored version (a new item)" : "version " + p.expectedVersion(),
+                    stored.isEmpty() ? "no item is stored" : "found version " + found), p.op(), model.type(),
+                    p.expectedVersion(), stored.orElse(null), storedModel, cause);
+        }
+        return new ConditionFailedException(message, p.op(), model.type(), stored.orElse(null), storedModel, cause);
+    }
+
+    boolean isVersionConflict(PreparedWrite p, Optional<Map<String, AttributeValue>> stored) {
+        if (p.expectedVersion() == null || version == null) {
+            return false;
+        }
+        if (p.op() == Operation.DELETE && stored.isEmpty()) {
+            return false;
+        }
+        return versionOf(stored.orElse(null)) != p.expectedVersion();
+    }
+
+    /**
+     * The stored item of a failed condition: as DynamoDB returned it, or, from servers that do not
+     * support ReturnValuesOnConditionCheckFailure, read with a consistent GetItem right after.
+     */
+    Optional<Map<String, AttributeValue>> storedItem(Optional<Map<String, AttributeValue>> returned,
+            Map<String, AttributeValue> key, Throwable failure) {
+        if (returned.isPresent() && !returned.get().isEmpty()) {
+            return returned;
+        }
+        try {
+            GetItemResponse r = ctx.client().getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
+            return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
+        } catch (SdkException readFailed) {
+            failure.addSuppressed(readFailed);
+            return Optional.empty();
+        }
+    }
+
+    // ---- lifecycle ----
+
+    Instant now() {
+        return ctx.clock().instant();
+    }
+
+    /** The version an instance carries (0 when absent), or null for unversioned models. */
+    Long versionCheck(Map<String, AttributeValue> attributes) {
+        return version == null ? null : versionOf(attributes);
+    }
+
+    long versionOf(Map<String, AttributeValue> attributes) {
+        if (version == null || attributes == null) {
+            return 0;
+        }
+        AttributeValue v = attributes.get(version.attributeName());
+        if (v == null || v.n() == null) {
+            return 0;
+        }
+        return new BigDecimal(v.n()).longValueExact();
+    }
+
+    private String versionCondition(Long expected, ExpressionBuilder expr, boolean allowMissingItem) {
+        if (expected == null || version == null) {
+            return null;
+        }
+        String v = expr.name(version.attributeName());
+        if (expected == 0) {
+            return "attribute_not_exists(" + v + ")";
+        }
+        String check = v + " = " + expr.value(AttributeValue.fromN(Long.toString(expected)));
+        return allowMissingItem ? "(attribute_not_exists(" + v + ") OR " + check + ")" : check;
+    }
+
+    /** The attribute of a timestamp field for an instant, in the field's Java type. */
+    AttributeValue timestamp(FieldMetadata field, Instant now) {
+        Class<?> type = field.rawType();
+        Object value;
+        if (type == Instant.class) {
+            value = now;
+        } else if (type == OffsetDateTime.class) {
+            value = OffsetDateTime.ofInstant(now, ctx.clock().getZone());
+        } else if (type == ZonedDateTime.class) {
+            value = ZonedDateTime.ofInstant(now, ctx.clock().getZone());
+        } else if (type == LocalDateTime.class) {
+            value = LocalDateTime.ofInstant(now, ctx.clock().getZone());
+        } else {
+            value = now.toEpochMilli();
+        }
+        return field.toAttributeValue(value);
+    }
+
+    private static boolean absent(AttributeValue v) {
+        return v == null || Boolean.TRUE.equals(v.nul()) || "0".equals(v.n());
+    }
+
+    /** Whether an item's {@code @Ttl} time has passed by the engine's clock. */
+    boolean expired(Map<String, AttributeValue> item) {
+        if (ttl == null || item == null) {
+            return false;
+        }
+        AttributeValue v = item.get(ttl.attributeName());
+        if (v == null || v.n() == null) {
+            return false;
+        }
+        try {
+            return new BigDecimal(v.n()).longValue() < now().getEpochSecond();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    // ---- helpers ----
+
+    /** Converts an item for writing, rejecting null items, null keys and unprotected encrypted fields. */
+    Map<String, AttributeValue> itemToWrite(T item, Operation op, boolean checkSize) {
+        if (item == null) {
+            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
+                    op, model.type(), null);
+        }
+        table.requireWritableForWrite(op);
+        Map<String, AttributeValue> attributes = model.toItem(item, op);
+        if (checkSize) {
+            checkSize(attributes, op);
+        }
+        return attributes;
+    }
+
+    private long checkSize(Map<String, AttributeValue> attributes, Operation op) {
+        long size = ItemSize.of(attributes);
+        if (size > ItemSize.MAX_ITEM_BYTES) {
+            throw new ItemTooLargeException(String.format(Locale.ROOT,
+                    "item with key %s of model %s is %d bytes; DynamoDB stores at most %d bytes per item",
+                    table.describeKey(table.keyOf(attributes, op)), model.type().getName(), size,
+                    ItemSize.MAX_ITEM_BYTES), op, model.type(), null);
+        }
+        return size;
+    }
+
+    private String checkLength(String expression) {
+        if (expression != null && expression.length() > MAX_EXPRESSION_BYTES) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "an expression for model %s is %d characters; DynamoDB accepts at most %d: split the write",
+                    model.type().getName(), expression.length(), MAX_EXPRESSION_BYTES), Operation.UPDATE,
+                    model.type(), null);
+        }
+        return expression;
+    }
+
+    private Object written(T item, Map<String, AttributeValue> attributes) {
+        return lifecycle ? fromItemSafely(attributes) : item;
+    }
+
+    Object fromItemSafely(Map<String, AttributeValue> item) {
+        try {
+            return model.fromItem(item);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private List<FieldMetadata> chosenFields(String[] fields) {
+        List<FieldMetadata> chosen = new ArrayList<>();
+        if (fields == null || fields.length == 0) {
+            for (FieldMetadata f : model.fields()) {
+                if (!f.isPartitionKey() && !f.isSortKey() && !f.isVersion() && !f.isCreatedAt() && !f.isUpdatedAt()) {
+                    chosen.add(f);
+                }
+            }
+            return chosen;
+        }
+        for (String name : fields) {
+            FieldMetadata f = model.field(name);
+            if (f == null) {
+                AttributePath.resolve(model, name, Operation.UPDATE); // throws with a suggestion
+                throw new UnknownFieldException("unknown field '" + name + "' in model " + model.type().getName(),
+                        Operation.UPDATE, model.type(), name);
+            }
+            if (f.isPartitionKey() || f.isSortKey()) {
+                throw new InvalidRequestException(String.format(Locale.ROOT,
+                        "cannot update key field '%s' of model %s: the key identifies the item (delete it and "
+                                + "create a new one instead)", name, model.type().getName()), Operation.UPDATE,
+                        model.type(), null);
+            }
+            if (f.isVersion()) {
+                throw managedVersion(name);
+            }
+            if (f.isUpdatedAt()) {
+                continue; // always set from the clock
+            }
+            if (!chosen.contains(f)) {
+                chosen.add(f);
+            }
+        }
+        return chosen;
+    }
+
+    private InvalidRequestException managedVersion(String name) {
+        return new InvalidRequestException(String.format(Locale.ROOT,
+                "field '%s' of model %s is the @Version counter, which DynamORM checks and increments on every "
+                        + "write: do not write it yourself", name, model.type().getName()), Operation.UPDATE,
+                model.type(), null);
+    }
+
+    private String and(String base, Condition extra, ExpressionBuilder expr, Operation op) {
+        if (extra == null) {
+            return base;
+        }
+        String compiled = ctx.conditions().compile(model, extra, expr, op);
+        return base == null ? compiled : base + " AND (" + compiled + ")";
+    }
+
+    private void requireReturnValue(WriteOptions options, Operation op, ReturnValue... allowed) {
+        if (!Arrays.asList(allowed).contains(options.returnValue())) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "%s supports return values %s, not %s", op.name().toLowerCase(Locale.ROOT),
+                    Arrays.toString(allowed), options.returnValue()), op, model.type(), null);
+        }
+    }
+
+    private static ReturnValuesOnConditionCheckFailure onFailure(WriteOptions options) {
+        return options.returnItemOnConditionFailure() ? ReturnValuesOnConditionCheckFailure.ALL_OLD
+                : ReturnValuesOnConditionCheckFailure.NONE;
+    }
+
+    @SuppressWarnings("unchecked")
+    private WriteResult<T> result(Map<String, AttributeValue> returned, ConsumedCapacity capacity, PreparedWrite p) {
+        boolean has = returned != null && !returned.isEmpty();
+        return new WriteResult<>(has ? Optional.of(model.fromItem(returned)) : Optional.empty(),
+                has ? returned : Map.of(), Optional.ofNullable(capacity), Optional.ofNullable((T) p.written()));
+    }
+
+    // ---- update-expression compilation ----
+
+    /** The clauses of an update expression and the paths they touch. */
+    private final class Clauses {
+        final StringJoiner set = new StringJoiner(", ");
+        final StringJoiner remove = new StringJoiner(", ");
+        final StringJoiner add = new StringJoiner(", ");
+        final StringJoiner delete = new StringJoiner(", ");
+        final List<List<String>> paths = new ArrayList<>();
+        final List<String> javaPaths = new ArrayList<>();
+
+        /** Registers a path, failing when it is, contains or is inside a path already used. */
+        void claim(List<String> segments, String javaPath) {
+            for (int i = 0; i < paths.size(); i++) {
+                List<String> other = paths.get(i);
+                int n = Math.min(other.size(), segments.size());
+                if (other.subList(0, n).equals(segments.subList(0, n))) {
+                    throw new InvalidRequestException(String.format(Locale.ROOT,
+                            "update of model %s has two actions on %s: '%s' and '%s'; DynamoDB rejects actions on "
+                                    + "the same or overlapping paths: combine them into one action",
+                            model.type().getName(), other.size() == segments.size() ? "the same path"
+                                    : "overlapping paths", javaPaths.get(i), javaPath), Operation.UPDATE,
+                            model.type(), null);
+                }
+            }
+            paths.add(segments);
+            javaPaths.add(javaPath);
+        }
+
+        boolean touches(String attributeName) {
+            for (List<String> p : paths) {
+                if (p.get(0).equals(attributeName)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String render() {
+            StringJoiner out = new StringJoiner(" ");
+            if (set.length() > 0) {
+                out.add("SET " + set);
+            }
+            if (remove.length() > 0) {
+                out.add("REMOVE " + remove);
+            }
+            if (add.length() > 0) {
+                out.add("ADD " + add);
+            }
+            if (delete.length() > 0) {
+                out.add("DELETE " + delete);
+            }
+            return out.toString();
+        }
+    }
+
+    private void compile(DefaultUpdateBuilder.Action a, ExpressionBuilder expr, Clauses clauses) {
+        DefaultUpdateBuilder.Kind kind = a.kind();
+        String javaPath = a.field();
+        if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT || kind == DefaultUpdateBuilder.Kind.SET_AT) {
+            if (a.index() < 0) {
+                throw invalid("list index for field '%s' of model %s must be 0 or more, got %d", a.field(),
+                        model.type().getName(), a.index());
+            }
+            javaPath = a.field() + "[" + a.index() + "]";
+        }
+        AttributePath path = AttributePath.resolve(model, javaPath, Operation.UPDATE);
+        FieldMetadata top = model.fieldByAttribute(path.segments().get(0));
+        if (top != null && (top.isPartitionKey() || top.isSortKey())) {
+            throw invalid("cannot update key field '%s' of model %s: the key identifies the item (delete it and "
+                    + "create a new one instead)", a.field(), model.type().getName());
+        }
+        if (top != null && top.isVersion()) {
+            throw managedVersion(a.field());
+        }
+        if (path.leaf().isEncrypted() && kind != DefaultUpdateBuilder.Kind.REMOVE) {
+            throw invalid("field '%s' of model %s is @Encrypted: an update expression would store it in plaintext; "
+                    + "write it with put", a.field(), model.type().getName());
+        }
+        clauses.claim(path.segments(), javaPath);
+        String p = path.render(expr);
+        FieldMetadata leaf = path.leaf();
+        switch (kind) {
+            case SET -> {
+                if (a.value() == null) {
+                    clauses.remove.add(p);
+                } else {
+                    clauses.set.add(p + " = " + expr.value(bind(path, a.field(), a.value())));
+                }
+            }
+            case SET_IF_NOT_EXISTS -> clauses.set.add(p + " = if_not_exists(" + p + ", "
+                    + expr.value(bind(path, a.field(), a.value())) + ")");
+            case SET_AT -> clauses.set.add(p + " = "
+                    + expr.value(ctx.values().bindElement(model.type(), Operation.UPDATE, javaPath, a.value())));
+            case REMOVE, REMOVE_AT -> {
+                if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT) {
+                    requireType(leaf, a.field(), "removeFromList", AttributeValue.Type.L);
+                }
+                clauses.remove.add(p);
+            }
+            case ADD -> {
+                requireTopLevel(path, a.field(), "add");
+                AttributeValue.Type t = leaf.attributeType();
+                if (t == AttributeValue.Type.N) {
+                    clauses.add.add(p + " " + expr.value(number(a.field(), a.value(), false)));
+                } else if (isSet(t)) {
+                    clauses.add.add(p + " " + expr.value(members(leaf, a.field(), a.value())));
+                } else {
+                    throw invalid("add needs a number or set field, but '%s' of model %s is %s", a.field(),
+                            model.type().getName(), leaf.genericType().getTypeName());
+                }
+            }
+            case INCREMENT -> {
+                if (!path.indexed()) {
+                    requireType(leaf, a.field(), a.negate() ? "decrement" : "increment", AttributeValue.Type.N);
+                }
+                AttributeValue amount = number(a.field(), a.value(), a.negate());
+                if (path.isTopLevel() && !path.indexed()) {
+                    clauses.add.add(p + " " + expr.value(amount));
+                } else {
+                    clauses.set.add(p + " = if_not_exists(" + p + ", " + expr.value(AttributeValue.fromN("0"))
+                            + ") + " + expr.value(amount));
+                }
+            }
+            case DELETE -> {
+                requireTopLevel(path, a.field(), "delete");
+                if (!isSet(leaf.attributeType())) {
+                    throw invalid("delete removes members of a set, but '%s' of model %s is %s", a.field(),
+                            model.type().getName(), leaf.genericType().getTypeName());
+                }
+                clauses.delete.add(p + " " + expr.value(members(leaf, a.field(), a.value())));
+            }
+            case APPEND, PREPEND -> {
+                if (path.indexed()) {
+                    throw invalid("%s needs a list field, not the list element '%s' of model %s",
+                            kind == DefaultUpdateBuilder.Kind.APPEND ? "appendToList" : "prependToList", javaPath,
+                            model.type().getName());
+                }
+                requireType(leaf, a.field(), kind == DefaultUpdateBuilder.Kind.APPEND ? "appendToList"
+                        : "prependToList", AttributeValue.Type.L);
+                List<Object> values = asList(a.value());
+                if (values.isEmpty()) {
+                    throw invalid("no values to add to list '%s' of model %s", a.field(), model.type().getName());
+                }
+                String v = expr.value(bind(path, a.field(), values));
+                String existing = "if_not_exists(" + p + ", " + expr.value(AttributeValue.fromL(List.of())) + ")";
+                clauses.set.add(p + " = list_append(" + (kind == DefaultUpdateBuilder.Kind.APPEND
+                        ? existing + ", " + v : v + ", " + existing) + ")");
+            }
+            default -> throw new IllegalStateException("unknown action " + kind);
+        }
+    }
+
+    private AttributeValue bind(AttributePath path, String javaPath, Object value) {
+        if (path.indexed()) {
+            return ctx.values().bindElement(model.type(), Operation.UPDATE, javaPath, value);
+        }
+        AttributeValue av = ctx.values().bind(model.type(), Operation.UPDATE, javaPath, path.leaf(), value);
+        if (av == null) {
+            throw invalid("value %s for field '%s' of model %s converts to no attribute: use remove(...)", value,
+                    javaPath, model.type().getName());
+        }
+        return av;
+    }
+
+    private AttributeValue number(String javaPath, Object value, boolean negate) {
+        if (!(value instanceof Number n)) {
+            throw invalid("value %s for field '%s' of model %s must be a number", value, javaPath,
+                    model.type().getName());
+        }
+        try {
+            BigDecimal d = new BigDecimal(ValueBinder.numberText(n));
+            return AttributeValue.fromN((negate ? d.negate() : d).toPlainString());
+        } catch (IllegalArgumentException e) {
+            throw invalid("value %s for field '%s' of model %s is not a number DynamoDB can store", value, javaPath,
+                    model.type().getName());
+        }
+    }
+
+    private AttributeValue members(FieldMetadata leaf, String javaPath, Object value) {
+        List<Object> list = asList(value);
+        if (list.isEmpty()) {
+            throw invalid("no members given for set '%s' of model %s: DynamoDB has no empty sets", javaPath,
+                    model.type().getName());
+        }
+        Object set = leaf.rawType().isInstance(list) ? list : new LinkedHashSet<>(list);
+        return ctx.values().bind(model.type(), Operation.UPDATE, javaPath, leaf, set);
+    }
+
+    private static List<Object> asList(Object value) {
+        if (value instanceof Collection<?> c) {
+            return new ArrayList<>(c);
+        }
+        if (value != null && value.getClass().isArray() && !(value instanceof byte[])) {
+            int n = java.lang.reflect.Array.getLength(value);
+            List<Object> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(java.lang.reflect.Array.get(value, i));
+            }
+            return out;
+        }
+        List<Object> single = new ArrayList<>(1);
+        single.add(value);
+        return single;
+    }
+
+    private static boolean isSet(AttributeValue.Type t) {
+        return t == AttributeValue.Type.SS || t == AttributeValue.Type.NS || t == AttributeValue.Type.BS;
+    }
+
+    private void requireTopLevel(AttributePath path, String javaPath, String action) {
+        if (!path.isTopLevel() || path.indexed()) {
+            throw invalid("%s works on top-level attributes only (a DynamoDB rule), but '%s' of model %s is nested%s",
+                    action, javaPath, model.type().getName(),
+                    action.equals("add") ? ": use increment(...) for nested numbers" : "");
+        }
+    }
+
+    private void requireType(FieldMetadata leaf, String javaPath, String action, AttributeValue.Type type) {
+        if (leaf.attributeType() != type) {
+            throw invalid("%s needs a %s field, but '%s' of model %s is %s", action,
+                    type == AttributeValue.Type.N ? "number" : "list", javaPath, model.type().getName(),
+                    leaf.genericType().getTypeName());
+        }
+    }
+
+    private InvalidRequestException invalid(String format, Object... args) {
+        return new InvalidRequestException(String.format(Locale.ROOT, format, args), Operation.UPDATE, model.type(),
+                null);
+    }
+}

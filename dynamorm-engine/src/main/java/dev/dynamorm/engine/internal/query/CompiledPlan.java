@@ -1,0 +1,49 @@
+package dev.dynamorm.engine.internal.query;
+
+import dev.dynamorm.Operation;
+import dev.dynamorm.QueryPlan;
+import dev.dynamorm.engine.internal.model.IndexMetadata;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query compiled for one shape, without values: operation, path, expression texts with
+ * placeholders, how each value placeholder is bound, and the index-selection record. Immutable;
+ * cached per table by shape.
+ *
+ * @param operation GET, QUERY or SCAN
+ * @param index the index read, or null for the table
+ * @param keyCondition the key condition (for GET, the key equalities, for display), or null for a scan
+ * @param filter the filter expression, or null
+ * @param projection the projection expression, or null
+ * @param names every name placeholder, in order
+ * @param slots the value placeholders {@code :v0..}, in order
+ * @param getKey for GET, key attribute name to slot index; else empty
+ * @param select the Select parameter to send when reading items, or null for DynamoDB's default
+ * @param forward ScanIndexForward
+ * @param consistent ConsistentRead
+ * @param cursorKey attribute names of the key a cursor carries (table keys, then index keys)
+ * @param candidates the access paths considered, chosen first
+ * @param reason why the chosen path won
+ * @param shape the canonical shape text (part of each cursor's fingerprint)
+ * @param scanWarning true when this plan reads the whole table or index
+ */
+record CompiledPlan(Operation operation, IndexMetadata index, String keyCondition, String filter, String projection,
+        Map<String, String> names, List<Slot> slots, Map<String, Integer> getKey, String select, boolean forward,
+        boolean consistent, List<String> cursorKey, List<QueryPlan.Candidate> candidates, String reason,
+        String shape, boolean scanWarning) {
+
+    CompiledPlan {
+        names = Map.copyOf(names).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(names));
+        slots = List.copyOf(slots);
+        getKey = Map.copyOf(getKey);
+        cursorKey = List.copyOf(cursorKey);
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The index name, or null for the table. */
+    String indexName() {
+        return index == null ? null : index.name();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.dynamorm.engine.internal.query;
+
+import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.ValueBinder;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What the query engine needs from a table: its model and name, value binding, the plan cache,
+ * and running a request through the executor (hooks, retries, error mapping).
+ *
+ * @param <T> the model type
+ */
+public interface TableAccess<T> {
+
+    /** The model. */
+    ModelMetadata<T> model();
+
+    /** The client requests are sent with. */
+    DynamoDbClient client();
+
+    /** The physical table name. */
+    String tableName();
+
+    /** Binds Java values to attributes through the converters. */
+    ValueBinder values();
+
+    /** The table's plan cache. */
+    PlanCache planCache();
+
+    /** Whether DEBUG logs may show attribute values. */
+    boolean logAttributeValues();
+
+    /** Fails when the model cannot be read (encrypted fields without a plugin). */
+    void requireReadable(Operation op);
+
+    /** Runs one request through hooks and retries, mapping SDK errors. */
+    <R> R call(Operation op, Map<String, AttributeValue> key, Supplier<R> call);
+
+    /**
+     * Sends a request through the executor so plugin hooks see it (and may amend or serve it):
+     * like {@link #call} with the request given apart from the call.
+     */
+    default <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(Operation op,
+            Map<String, AttributeValue> key, Q request, java.util.function.Function<Q, R> call) {
+        return call(op, key, () -> call.apply(request));
+    }
+}

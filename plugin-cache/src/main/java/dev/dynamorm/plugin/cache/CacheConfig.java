@@ -1,0 +1,173 @@
+package dev.dynamorm.plugin.cache;
+
+import dev.dynamorm.spi.PluginConfig;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which models the cache plugin caches, and how: per model (or table) a maximum number of items and
+ * a time-to-live after the entry was loaded. Models not listed are never cached. Immutable.
+ *
+ * <pre>{@code
+ * DynamORM db = DynamORM.builder().client(client)
+ *         .pluginConfig(CacheConfig.builder().model(Order.class, 10_000, Duration.ofMinutes(5)).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>The same can be given as properties ({@code DynamORM.Builder.pluginProperties}):
+ * {@code dynamorm.plugin.cache.models=com.acme.Order,customers} (model class names or physical table
+ * names), {@code dynamorm.plugin.cache.maximumSize=10000} and {@code dynamorm.plugin.cache.ttl=PT5M}
+ * (defaults for the listed models), {@code dynamorm.plugin.cache.model.<class-or-table>.maximumSize}
+ * and {@code ...ttl} (per model). A typed configuration replaces the properties.
+ */
+public final class CacheConfig implements PluginConfig {
+
+    /** The default maximum number of cached items per model. */
+    public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
+    /** The default time-to-live of a cached item. */
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+
+    private final Map<String, ModelSettings> models;
+
+    private CacheConfig(Map<String, ModelSettings> models) {
+        this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The cached models: fully qualified model class name or physical table name, to settings.
+     *
+     * @return the settings by model
+     */
+    public Map<String, ModelSettings> models() {
+        return models;
+    }
+
+    @Override
+    public String pluginName() {
+        return "cache";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CacheConfig c && models.equals(c.models);
+    }
+
+    @Override
+    public int hashCode() {
+        return models.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CacheConfig" + models;
+    }
+
+    /**
+     * The cache settings of one model.
+     *
+     * @param maximumSize the most items kept (least recently used ones are evicted first)
+     * @param ttl how long a loaded item is served before it is read again
+     */
+    public record ModelSettings(long maximumSize, Duration ttl) {
+
+        /**
+         * Validates the settings.
+         *
+         * @throws IllegalArgumentException if the size is below 1 or the time-to-live not positive
+         */
+        public ModelSettings {
+            Objects.requireNonNull(ttl, "ttl");
+            if (maximumSize < 1) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "cache maximumSize must be at least 1, got %d", maximumSize));
+            }
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "cache ttl must be positive, got %s", ttl));
+            }
+        }
+    }
+
+    /** Builds a {@link CacheConfig}. Not thread-safe; {@link #build()} leaves it reusable. */
+    public static final class Builder {
+        private final Map<String, ModelSettings> models = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Caches a model.
+         *
+         * @param modelType the model class
+         * @param maximumSize the most items kept
+         * @param ttl how long a loaded item is served
+         * @return this builder
+         * @throws IllegalArgumentException if the size is below 1 or the time-to-live not positive
+         * @throws IllegalStateException if the model was already configured
+         */
+        public Builder model(Class<?> modelType, long maximumSize, Duration ttl) {
+            return add(Objects.requireNonNull(modelType, "modelType").getName(), maximumSize, ttl);
+        }
+
+        /**
+         * Caches a model with the default size and time-to-live.
+         *
+         * @param modelType the model class
+         * @return this builder
+         * @throws IllegalStateException if the model was already configured
+         */
+        public Builder model(Class<?> modelType) {
+            return model(modelType, DEFAULT_MAXIMUM_SIZE, DEFAULT_TTL);
+        }
+
+        /**
+         * Caches the model of a table, named as DynamoDB knows it (with any prefix).
+         *
+         * @param tableName the physical table name
+         * @param maximumSize the most items kept
+         * @param ttl how long a loaded item is served
+         * @return this builder
+         * @throws IllegalArgumentException if the name is blank, the size below 1 or the time-to-live not positive
+         * @throws IllegalStateException if the table was already configured
+         */
+        public Builder table(String tableName, long maximumSize, Duration ttl) {
+            Objects.requireNonNull(tableName, "tableName");
+            if (tableName.isBlank()) {
+                throw new IllegalArgumentException("cache table name must not be blank");
+            }
+            return add(tableName, maximumSize, ttl);
+        }
+
+        private Builder add(String name, long maximumSize, Duration ttl) {
+            ModelSettings settings = new ModelSettings(maximumSize, ttl);
+            ModelSettings previous = models.putIfAbsent(name, settings);
+            if (previous != null) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "cache settings of %s were already set to %s", name, previous));
+            }
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         */
+        public CacheConfig build() {
+            return new CacheConfig(models);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.dynamorm.plugin.cache.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.dynamorm.Operation;
+import dev.dynamorm.plugin.cache.CacheConfig;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.HookContext;
+import dev.dynamorm.spi.ItemRef;
+import dev.dynamorm.spi.Outcome;
+import dev.dynamorm.spi.PluginContext;
+import dev.dynamorm.spi.Statistic;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * Serves gets of configured models from their cache, fills it from eventual-consistency gets, and
+ * invalidates keys written through this instance: before the write is sent and again after it
+ * ended, so a get racing with a write never leaves the old item cached (see {@link ModelCache}).
+ */
+final class CacheHook implements Hook {
+
+    private static final Set<Operation> WRITES = EnumSet.of(Operation.CREATE, Operation.PUT, Operation.UPDATE,
+            Operation.DELETE, Operation.BATCH_WRITE, Operation.TRANSACT_WRITE);
+    private static final String STAMP = "cache:stamp";
+    private static final String WRITTEN = "cache:written";
+
+    private final Map<String, CacheConfig.ModelSettings> settings;
+    private final ConcurrentMap<String, ModelCache> byName = new ConcurrentHashMap<>();
+    private final LongAdder bypasses = new LongAdder();
+
+    CacheHook(CacheConfig config) {
+        this.settings = config.models();
+        for (Map.Entry<String, CacheConfig.ModelSettings> e : settings.entrySet()) {
+            CacheConfig.ModelSettings s = e.getValue();
+            Cache<Map<String, AttributeValue>, Map<String, AttributeValue>> cache = Caffeine.newBuilder()
+                    .maximumSize(s.maximumSize()).expireAfterWrite(s.ttl()).recordStats().build();
+            byName.put(e.getKey(), new ModelCache(e.getKey(), cache));
+        }
+    }
+
+    void publish(PluginContext context) {
+        for (ModelCache c : byName.values()) {
+            Map<String, String> tags = Map.of("model", c.name());
+            context.publish(Statistic.counter("dynamorm.cache.hits", "gets served from the cache", tags,
+                    () -> c.cache().stats().hitCount()));
+            context.publish(Statistic.counter("dynamorm.cache.misses", "gets of a cached model sent to DynamoDB",
+                    tags, () -> c.cache().stats().missCount()));
+            context.publish(Statistic.counter("dynamorm.cache.evictions", "items evicted for size or expiry", tags,
+                    () -> c.cache().stats().evictionCount()));
+            context.publish(Statistic.gauge("dynamorm.cache.size", "items in the cache", tags,
+                    () -> c.cache().estimatedSize()));
+        }
+        context.publish(Statistic.counter("dynamorm.cache.bypasses", "consistent gets of cached models, not cached",
+                Map.of(), bypasses::sum));
+    }
+
+    void clear() {
+        byName.values().forEach(c -> c.cache().invalidateAll());
+    }
+
+    /** The cache of a model, by class name or table name; null when the model is not configured. */
+    private ModelCache cacheFor(String table, Class<?> modelType) {
+        if (byName.isEmpty()) {
+            return null;
+        }
+        ModelCache c = modelType == null ? null : byName.get(modelType.getName());
+        return c != null ? c : byName.get(table);
+    }
+
+    private ModelCache cacheFor(ItemRef ref) {
+        return cacheFor(ref.tableName(), ref.modelType().orElse(null));
+    }
+
+    @Override
+    public void before(HookContext context) {
+        Operation op = context.operation();
+        if (op == Operation.GET) {
+            ModelCache c = cacheFor(context.tableName(), context.modelType());
+            if (c == null || context.key().isEmpty()) {
+                return;
+            }
+            if (context.consistentRead()) {
+                bypasses.increment();
+                return;
+            }
+            Map<String, AttributeValue> key = context.key().get();
+            Map<String, AttributeValue> cached = c.cache().getIfPresent(key);
+            if (cached != null) {
+                context.respondWith(cached);
+            } else {
+                context.attribute(STAMP, c.stamp(key));
+            }
+            return;
+        }
+        if (WRITES.contains(op)) {
+            List<Written> written = new ArrayList<>();
+            for (ItemRef ref : context.items()) {
+                if (ref.action() == ItemRef.Action.GET || ref.action() == ItemRef.Action.CONDITION_CHECK) {
+                    continue;
+                }
+                ModelCache c = cacheFor(ref);
+                if (c != null) {
+                    c.writeStarted(ref.key());
+                    written.add(new Written(c, ref.key()));
+                }
+            }
+            if (!written.isEmpty()) {
+                context.attribute(WRITTEN, written);
+            }
+        }
+    }
+
+    @Override
+    public void after(HookContext context, Outcome outcome) {
+        Object stamp = context.attribute(STAMP);
+        if (stamp instanceof Long s && outcome.succeeded() && !outcome.servedByHook()) {
+            ModelCache c = cacheFor(context.tableName(), context.modelType());
+            if (outcome.response().orElse(null) instanceof GetItemResponse r && r.hasItem() && !r.item().isEmpty()) {
+                c.fill(context.key().orElseThrow(), r.item(), s);
+            }
+            return;
+        }
+        if (context.attribute(WRITTEN) instanceof List<?> written) {
+            for (Object w : written) {
+                Written x = (Written) w;
+                x.cache().writeEnded(x.key());
+            }
+        }
+    }
+
+    private record Written(ModelCache cache, Map<String, AttributeValue> key) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the cache plugin; not exported, unsupported. */
+package dev.dynamorm.plugin.cache.internal;

@@ -1,0 +1,51 @@
+package dev.dynamorm.plugin.tracing.internal;
+
+import dev.dynamorm.plugin.tracing.TracingConfig;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.Plugin;
+import dev.dynamorm.spi.PluginContext;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import java.util.List;
+
+/** The tracing plugin: a span per request. Runs first (order -1000) so its span covers the other hooks. */
+public final class TracingPlugin implements Plugin {
+
+    /** The plugin's name. */
+    public static final String NAME = "tracing";
+
+    private volatile TracingHook hook;
+
+    /** Creates the plugin; {@link java.util.ServiceLoader} calls this. */
+    public TracingPlugin() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        String v = TracingPlugin.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    @Override
+    public int order() {
+        return -1000;
+    }
+
+    @Override
+    public void initialize(PluginContext context) {
+        OpenTelemetry otel = context.config(TracingConfig.class).map(TracingConfig::openTelemetry)
+                .orElseGet(GlobalOpenTelemetry::get);
+        this.hook = new TracingHook(otel.getTracer("dev.dynamorm", version()));
+    }
+
+    @Override
+    public List<Hook> hooks() {
+        TracingHook h = hook;
+        return h == null ? List.of() : List.of(h);
+    }
+}
