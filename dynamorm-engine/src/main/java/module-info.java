@@ -15,6 +15,7 @@ module dev.dynamorm.engine {
     uses dev.dynamorm.spi.ConverterProvider;
     uses dev.dynamorm.spi.Plugin;
     uses dev.dynamorm.spi.RetryPolicy;
+    uses dev.dynamorm.spi.IndexScorer;
 
     provides dev.dynamorm.spi.EngineProvider with dev.dynamorm.engine.internal.DefaultEngineProvider;
 }

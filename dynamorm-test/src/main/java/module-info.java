@@ -1,6 +1,8 @@
 /**
- * The DynamORM test kit: a JUnit 5 extension that runs test classes against DynamoDB-compatible
- * backends (embedded, dynoxide, dynalite, LocalStack, or an endpoint you run).
+ * The DynamORM test kit: a JUnit 5 extension that runs test classes (or single tests) against
+ * DynamoDB-compatible backends (embedded, dynoxide, dynalite, LocalStack, or an endpoint you run),
+ * fixtures loaded from JSON or YAML, AssertJ assertions on query plans and on the requests sent,
+ * and {@code MockDB} for unit tests without any server.
  *
  * <p>The embedded ({@code dev.dynamorm.local}) and LocalStack (Testcontainers) backends are optional
  * and reached reflectively, so the kit needs neither at compile or run time: without them those
@@ -8,13 +10,19 @@
  * {@code --add-modules} when you want them (Testcontainers 1.x declares no module name, which is
  * also why it is not {@code requires static} here).
  */
+@SuppressWarnings("requires-automatic")
 module dev.dynamorm.test {
     requires transitive dev.dynamorm.api;
     requires transitive org.junit.jupiter.api;
+    // QueryAssert and the request assertions extend AssertJ's AbstractAssert
+    requires transitive org.assertj.core;
     requires org.slf4j;
     // the HTTP client of the clients the kit builds
     requires software.amazon.awssdk.http.apache5;
     requires software.amazon.awssdk.http;
+    requires software.amazon.awssdk.identity.spi;
+    // YAML fixtures only: without SnakeYAML, loading a .yaml fixture fails with the reason
+    requires static org.yaml.snakeyaml;
 
     exports dev.dynamorm.test;
 }

@@ -143,6 +143,7 @@ public interface DynamORM extends AutoCloseable {
         String tableNamePrefix = "";
         final List<ConverterProvider> converterProviders = new ArrayList<>();
         RetryPolicy retryPolicy;
+        dev.dynamorm.spi.IndexScorer indexScorer;
         final List<Plugin> plugins = new ArrayList<>();
         boolean discoverPlugins = true;
         final Set<String> disabledPlugins = new LinkedHashSet<>();
@@ -290,6 +291,22 @@ public interface DynamORM extends AutoCloseable {
         }
 
         /**
+         * Sets the index scorer every query uses to choose among the table and its indexes,
+         * replacing a discovered one and the default. A query's own
+         * {@link Query#indexScorer(dev.dynamorm.spi.IndexScorer)} still overrides it. Without this
+         * call, an {@link dev.dynamorm.spi.IndexScorer} found with {@link ServiceLoader} is used
+         * (the first by class name when several are found), else the default scoring; pass
+         * {@code c -> c.defaultScore()} to keep the default even when one is on the path.
+         *
+         * @param scorer the scorer
+         * @return this builder
+         */
+        public Builder indexScorer(dev.dynamorm.spi.IndexScorer scorer) {
+            this.indexScorer = Objects.requireNonNull(scorer, "scorer");
+            return this;
+        }
+
+        /**
          * Registers a plugin explicitly.
          *
          * @param plugin the plugin
@@ -419,9 +436,13 @@ public interface DynamORM extends AutoCloseable {
         }
 
         /**
-         * Makes reads ({@code get}, batch gets, read transactions, key lookups) hide items whose
-         * {@code @Ttl} time, by the configured clock, has passed but which DynamoDB has not deleted
-         * yet (it may take up to a few days). Off by default.
+         * Makes reads ({@code get}, batch gets, read transactions, key lookups, and the results of
+         * queries and scans, including {@code count()}) hide items whose {@code @Ttl} time, by the
+         * configured clock, has passed but which DynamoDB has not deleted yet (it may take up to a
+         * few days). Hidden items do not count toward a query's {@code limit}, and {@code count()}
+         * reads each matching item's TTL attribute instead of asking for a bare count. A query reading a
+         * global index that does not project the {@code @Ttl} attribute cannot tell and returns its
+         * items. Off by default.
          *
          * @param enabled whether to hide expired items
          * @return this builder

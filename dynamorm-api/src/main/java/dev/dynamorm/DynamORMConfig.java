@@ -29,6 +29,7 @@ public final class DynamORMConfig {
     private final String tableNamePrefix;
     private final List<ConverterProvider> converterProviders;
     private final RetryPolicy retryPolicy;
+    private final dev.dynamorm.spi.IndexScorer indexScorer;
     private final List<Plugin> plugins;
     private final boolean discoverPlugins;
     private final Set<String> disabledPlugins;
@@ -48,6 +49,7 @@ public final class DynamORMConfig {
         this.tableNamePrefix = b.tableNamePrefix;
         this.converterProviders = List.copyOf(b.converterProviders);
         this.retryPolicy = b.retryPolicy;
+        this.indexScorer = b.indexScorer;
         this.plugins = List.copyOf(b.plugins);
         this.discoverPlugins = b.discoverPlugins;
         this.disabledPlugins = Set.copyOf(b.disabledPlugins);
@@ -147,6 +149,16 @@ public final class DynamORMConfig {
      */
     public Optional<RetryPolicy> retryPolicy() {
         return Optional.ofNullable(retryPolicy);
+    }
+
+    /**
+     * The index scorer registered on the builder, which every query uses unless it sets its own
+     * with {@link Query#indexScorer(dev.dynamorm.spi.IndexScorer)}.
+     *
+     * @return the scorer, or empty for a discovered one or the default
+     */
+    public Optional<dev.dynamorm.spi.IndexScorer> indexScorer() {
+        return Optional.ofNullable(indexScorer);
     }
 
     /**

@@ -195,7 +195,8 @@ public interface Query<T> {
     Query<T> allowScan();
 
     /**
-     * Scores the candidate access paths with this scorer instead of the default one. The
+     * Scores the candidate access paths with this scorer instead of the instance's one (set with
+     * {@link DynamORM.Builder#indexScorer(IndexScorer)} or discovered) or the default one. The
      * default score of each candidate is available as {@link IndexScorer.Candidate#defaultScore()},
      * so a scorer can adjust it rather than replace it.
      *

@@ -120,6 +120,59 @@ public interface Table<T> {
     WriteResult<T> update(T item, WriteOptions options, String... fields);
 
     /**
+     * Changes an existing item by sending only the attributes that differ between two instances of
+     * it: {@code before} as read and {@code after} as changed. Each field is converted and compared
+     * as stored (numbers by value, sets ignoring order, nested objects, maps and lists compared
+     * whole and written whole when any part differs); a changed or added value is SET, and a field
+     * that was set before and is null after is REMOVEd (an explicit change: null handling does not
+     * apply). Attributes not changed, including ones another writer changed since {@code before}
+     * was read, are left as stored.
+     *
+     * <p>As for {@link #update(Object, WriteOptions, String...)}: the item must exist; for a
+     * versioned model the version of {@code before} is checked and incremented; {@code @UpdatedAt}
+     * is stamped from the clock. The managed fields ({@code @Version}, {@code @CreatedAt},
+     * {@code @UpdatedAt}) are not compared. When nothing differs, no request is sent (so neither
+     * the item's existence nor its version is checked, and nothing is stamped) and the result is
+     * empty: no item, no attributes, no consumed capacity, no written state.
+     *
+     * <pre>{@code
+     * Order before = orders.get("o-1").orElseThrow();
+     * Order after = before.withStatus("SHIPPED");
+     * orders.updateChanged(before, after); // UpdateItem with SET status (and the version and @UpdatedAt)
+     * }</pre>
+     *
+     * @param before the item as read
+     * @param after the same item with the changes
+     * @return the outcome; {@link WriteResult#written()} holds {@code after} with its new version
+     *     and {@code @UpdatedAt}, or is empty when nothing changed
+     * @throws InvalidRequestException if either is null, their keys differ, or their versions
+     *     differ (before sending)
+     * @throws ItemNotFoundException if no item has the key
+     * @throws OptimisticLockException if another version than that of {@code before} is stored
+     */
+    default WriteResult<T> updateChanged(T before, T after) {
+        return updateChanged(before, after, WriteOptions.defaults());
+    }
+
+    /**
+     * Changes an existing item by sending only the attributes that differ between two instances,
+     * with options; see {@link #updateChanged(Object, Object)}.
+     *
+     * @param before the item as read
+     * @param after the same item with the changes
+     * @param options an extra condition and return values; null handling does not apply
+     * @return the outcome, empty when nothing changed
+     * @throws InvalidRequestException if either is null, their keys differ, or their versions
+     *     differ (before sending)
+     * @throws ItemNotFoundException if no item has the key
+     * @throws OptimisticLockException if another version than that of {@code before} is stored
+     * @throws ConditionFailedException if the extra condition fails
+     */
+    default WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
      * Deletes the item with this item's key; deleting a missing item is not an error.
      *
      * @param item the item (only its key is used)

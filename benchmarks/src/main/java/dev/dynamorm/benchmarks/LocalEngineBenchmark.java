@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 15, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xms512m", "-Xmx512m"})
 @Threads(1)
 public class LocalEngineBenchmark {

@@ -85,4 +85,22 @@ public interface Hook {
     default boolean wantsConsumedCapacity() {
         return false;
     }
+
+    /**
+     * Whether this hook encrypts the attributes of {@code @Encrypted} fields in
+     * {@link #beforeWrite(ItemContext, Map)} and decrypts them in {@link #afterRead(ItemContext, Map)}.
+     *
+     * <p>The engine refuses every read and write of a model with {@code @Encrypted} fields (before
+     * anything is sent) unless an installed hook returns true here; such a hook must turn every
+     * encrypted attribute of every item it is given into a binary (B) value other than the one it
+     * got, including partial items (the values an update builder sets, {@link ItemContext#partial()},
+     * whose key is {@link ItemContext#key()}). The engine checks this after the write transforms and
+     * refuses a write that would still carry a plain encrypted attribute. Only an encryption plugin
+     * returns true.
+     *
+     * @return false by default
+     */
+    default boolean handlesEncryptedFields() {
+        return false;
+    }
 }

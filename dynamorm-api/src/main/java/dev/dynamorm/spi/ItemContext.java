@@ -1,7 +1,9 @@
 package dev.dynamorm.spi;
 
 import dev.dynamorm.Operation;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The item an item-transform hook ({@link Hook#beforeWrite}, {@link Hook#afterRead}) works on. */
 public interface ItemContext {
@@ -33,4 +35,14 @@ public interface ItemContext {
      * @return true for partial items
      */
     boolean partial();
+
+    /**
+     * The primary key attributes of the item: taken from the item when it holds them, else given
+     * by the engine (the values an update sets, the attributes an update returns).
+     *
+     * @return the key attributes, empty when unknown
+     */
+    default Map<String, AttributeValue> key() {
+        return Map.of();
+    }
 }

@@ -49,4 +49,13 @@ public interface ModelInfo {
      * @return the attribute names, possibly empty
      */
     Set<String> encryptedAttributes();
+
+    /**
+     * The attribute name of the {@code @Version} field.
+     *
+     * @return the attribute name, or empty when the model is not versioned
+     */
+    default Optional<String> versionAttribute() {
+        return Optional.empty();
+    }
 }

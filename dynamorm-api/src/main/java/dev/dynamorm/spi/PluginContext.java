@@ -53,6 +53,18 @@ public interface PluginContext {
     DynamORM dynamorm();
 
     /**
+     * Describes a model as hooks see it, registering it when needed. Usable once
+     * {@code DynamORM.builder().build()} has returned.
+     *
+     * @param modelType the model class
+     * @return the model, or empty when it is not a valid table model (or the instance is still
+     *     being built)
+     */
+    default Optional<ModelInfo> model(Class<?> modelType) {
+        return Optional.empty();
+    }
+
+    /**
      * Publishes a statistic for observing plugins.
      *
      * @param statistic the statistic

@@ -3,21 +3,24 @@ package dev.dynamorm.test;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What a test class runs against: the backend, its endpoint and the class's table-name prefix.
- * Inject it as a parameter of a test, lifecycle method or constructor.
+ * What a test class (or a test with a backend of its own) runs against: the backend, its endpoint
+ * and the table-name prefix. Inject it as a parameter of a test, lifecycle method or constructor.
  */
 public final class BackendContext {
 
     private final Backend backend;
     private final String tableNamePrefix;
     private final Supplier<URI> endpoint;
+    private final DynamoDbClient client;
 
-    BackendContext(Backend backend, String tableNamePrefix, Supplier<URI> endpoint) {
+    BackendContext(Backend backend, String tableNamePrefix, Supplier<URI> endpoint, DynamoDbClient client) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.tableNamePrefix = Objects.requireNonNull(tableNamePrefix, "tableNamePrefix");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.client = Objects.requireNonNull(client, "client");
     }
 
     /**
@@ -47,6 +50,24 @@ public final class BackendContext {
      */
     public String tableName(String name) {
         return tableNamePrefix + Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Creates a table without a model under this class's prefix, with the class's client, and waits
+     * until it is active; like every table with the prefix, it is deleted after the class (or test).
+     *
+     * <pre>{@code
+     * String events = backend.createTable(TestTable.builder("events").partitionKey("pk").build());
+     * }</pre>
+     *
+     * @param table the table definition
+     * @return the full table name, {@code tableName(table.name())}
+     * @throws software.amazon.awssdk.services.dynamodb.model.ResourceInUseException if it exists
+     */
+    public String createTable(TestTable table) {
+        String name = tableName(Objects.requireNonNull(table, "table").name());
+        table.create(client, name);
+        return name;
     }
 
     /**

@@ -6,7 +6,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,6 +30,14 @@ final class Clients {
      * A client for tests: region us-east-1 unless given, the SDK's standard retries.
      */
     static DynamoDbClient forTests(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+        return forTests(endpoint, region, credentials, null);
+    }
+
+    /**
+     * A client for tests with an interceptor (or null for none).
+     */
+    static DynamoDbClient forTests(URI endpoint, Region region,
+            IdentityProvider<? extends AwsCredentialsIdentity> credentials, ExecutionInterceptor interceptor) {
         var builder = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
@@ -36,6 +47,9 @@ final class Clients {
                         .socketTimeout(Duration.ofSeconds(60)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
+        }
+        if (interceptor != null) {
+            builder.overrideConfiguration(o -> o.addExecutionInterceptor(interceptor));
         }
         return builder.build();
     }

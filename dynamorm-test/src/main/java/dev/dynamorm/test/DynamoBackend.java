@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class against a DynamoDB-compatible backend.
+ * Runs a test class, or a single test method, against a DynamoDB-compatible backend.
  *
  * <p>The backend's server is started once per JVM and shared; each test class gets its own
  * table-name prefix, its {@link #models()} tables are created before all its tests and every table
@@ -30,8 +30,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>When no class of the hierarchy names a backend, it comes from {@code -Ddynamorm.test.backend=NAME}
  * (or the JUnit configuration parameter of that name, or the environment variable
  * {@code DYNAMORM_TEST_BACKEND}); the default is {@link Backend#EMBEDDED}.
+ *
+ * <p>On a test method, the annotation gives that test a world of its own: its own prefix on its
+ * backend (the method's, else the class's), the tables of the class's and the method's models, the
+ * class's and the method's {@link Fixture fixtures}, all deleted after the test. A method whose
+ * backend cannot start is skipped (or fails, when the backend is required). To run one test on
+ * several backends, use {@link BackendTest}.
+ *
+ * <p>With {@link #recordRequests()}, the class (or test) gets its own client with a
+ * {@link RequestRecorder} installed; inject the recorder to assert what was sent.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
@@ -52,4 +61,15 @@ public @interface DynamoBackend {
      * @return the models
      */
     Class<?>[] models() default {};
+
+    /**
+     * Whether the class (or test) gets a client of its own that records every request in a
+     * {@link RequestRecorder}, injectable as a parameter and cleared before each test. The
+     * injected {@code DynamoDbClient} and {@code DynamORM} use that client. On
+     * {@link Backend#EMBEDDED} it talks to the engine through its HTTP listener on 127.0.0.1
+     * instead of in-process. A superclass or the enclosing class asking for it is enough.
+     *
+     * @return true to record the requests
+     */
+    boolean recordRequests() default false;
 }

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -69,6 +71,14 @@ final class EmbeddedServer implements RunningServer {
             }
         }
         return endpoint;
+    }
+
+    /**
+     * A client over the engine's HTTP listener (an in-process client cannot take interceptors).
+     */
+    @Override
+    public DynamoDbClient recordingClient(ExecutionInterceptor interceptor) {
+        return Clients.forTests(endpoint(), Region.of(Settings.DEFAULT_REGION), Clients.DUMMY_CREDENTIALS, interceptor);
     }
 
     @Override

@@ -64,8 +64,15 @@ final class RequirePolicy {
      * Why a class is skipped when its backend cannot be used and is not required.
      */
     String skipReason(Backend backend, String reason) {
+        return skipReason(backend, reason, "class");
+    }
+
+    /**
+     * Why a class or test ({@code what}) is skipped when its backend cannot be used.
+     */
+    String skipReason(Backend backend, String reason, String what) {
         String name = backend.name().toLowerCase(Locale.ROOT);
-        return "backend " + name + " unavailable, class skipped: " + reason
+        return "backend " + name + " unavailable, " + what + " skipped: " + reason
                 + " (add " + name + " to -D" + Settings.REQUIRE + " to fail instead)";
     }
 

@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Unique table-name prefixes, one per test class: {@code t<counter>_<ClassSimpleName>_}, with a
+ * Unique table-name prefixes, one per test class (or test with a backend of its own):
+ * {@code t<counter>_<ClassSimpleName>_}, with a
  * random run token after the counter for servers that outlive the JVM.
  */
 final class TablePrefixes {
@@ -17,8 +18,16 @@ final class TablePrefixes {
     }
 
     static String next(Class<?> testClass, boolean withRunToken) {
+        return next(testClass.getSimpleName(), withRunToken);
+    }
+
+    /**
+     * A prefix for a named scope: a class's simple name, or {@code Class_method} for a test with a
+     * backend of its own.
+     */
+    static String next(String name, boolean withRunToken) {
         int n = COUNTER.incrementAndGet();
-        return "t" + n + "_" + (withRunToken ? RUN_TOKEN + "_" : "") + sanitize(testClass.getSimpleName()) + "_";
+        return "t" + n + "_" + (withRunToken ? RUN_TOKEN + "_" : "") + sanitize(name) + "_";
     }
 
     /**

@@ -51,7 +51,7 @@ final class Numbers {
         if (!Double.isFinite(value)) {
             throw Attributes.invalid("%s value %s is not a finite number; DynamoDB cannot store it", target, value);
         }
-        return value == 0 ? "0" : formatStripped(new BigDecimal(Double.toString(value)));
+        return value == 0 ? "0" : plainShortest(Double.toString(value));
     }
 
     /** As {@link #format(double, String)}, with the shortest decimal of the float. */
@@ -59,7 +59,19 @@ final class Numbers {
         if (!Float.isFinite(value)) {
             throw Attributes.invalid("%s value %s is not a finite number; DynamoDB cannot store it", target, value);
         }
-        return value == 0 ? "0" : formatStripped(new BigDecimal(Float.toString(value)));
+        return value == 0 ? "0" : plainShortest(Float.toString(value));
+    }
+
+    /**
+     * The plain form of {@code Double.toString}/{@code Float.toString} output: without an exponent
+     * (magnitudes from 1E-3 to 1E7) the text already is the shortest plain decimal but for a
+     * trailing {@code ".0"}, and its 17 digits at most are always storable, so no BigDecimal is needed.
+     */
+    private static String plainShortest(String text) {
+        if (text.indexOf('E') >= 0) {
+            return formatStripped(new BigDecimal(text));
+        }
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     /** The {@code N} text of any {@link Number}. */

@@ -34,8 +34,20 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
         return out.toString();
     }
 
+    /**
+     * True when the path is an {@code @Encrypted} field or lies inside one (its stored value is
+     * ciphertext, so no expression can look into it).
+     */
+    public boolean encrypted(ModelMetadata<?> model) {
+        if (leaf.isEncrypted()) {
+            return true;
+        }
+        FieldMetadata top = model.fieldByAttribute(segments.get(0));
+        return top != null && top.isEncrypted();
+    }
+
     /** True when the path is a single top-level attribute. */
-    boolean isTopLevel() {
+    public boolean isTopLevel() {
         return segments.size() == 1;
     }
 

@@ -44,15 +44,26 @@ final class ConditionCompiler {
             return size(model, size, expr, op);
         }
         if (condition instanceof Condition.AttributeType at) {
-            AttributePath path = AttributePath.resolve(model, at.field(), op);
+            AttributePath path = resolve(model, at.field(), op);
             return "attribute_type(" + path.render(expr) + ", " + expr.value(AttributeValue.fromS(at.wireName())) + ")";
         }
         Condition.Not not = (Condition.Not) condition;
         return "NOT (" + compile(model, not.condition(), expr, op) + ")";
     }
 
+    /** Resolves a field path of a condition, refusing paths in or under {@code @Encrypted} fields. */
+    private static AttributePath resolve(ModelMetadata<?> model, String field, Operation op) {
+        AttributePath path = AttributePath.resolve(model, field, op);
+        if (path.encrypted(model)) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored value is "
+                            + "ciphertext", field, model.type().getName()), op, model.type(), null);
+        }
+        return path;
+    }
+
     private String size(ModelMetadata<?> model, Condition.Size c, ExpressionBuilder expr, Operation op) {
-        AttributePath path = AttributePath.resolve(model, c.field(), op);
+        AttributePath path = resolve(model, c.field(), op);
         Class<?> type = model.type();
         AttributeValue.Type t = path.indexed() ? null : path.leaf().attributeType();
         if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
@@ -105,13 +116,8 @@ final class ConditionCompiler {
     }
 
     private String comparison(ModelMetadata<?> model, Condition.Comparison c, ExpressionBuilder expr, Operation op) {
-        AttributePath path = AttributePath.resolve(model, c.field(), op);
+        AttributePath path = resolve(model, c.field(), op);
         Class<?> type = model.type();
-        if (path.leaf().isEncrypted()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored value is "
-                            + "ciphertext", c.field(), type.getName()), op, type, null);
-        }
         String p = path.render(expr);
         Operator operator = c.operator();
         switch (operator) {

@@ -104,6 +104,7 @@ final class DefaultBatchWriter implements BatchWriter {
     @Override
     public <T> CompletableFuture<Void> delete(T item) {
         DefaultTable<T> table = tableOf(item, "delete");
+        table.requireWritableForWrite(Operation.BATCH_WRITE);
         table.writer().requireUnversioned(options.ignoreVersioning());
         Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
         return enqueue(table, key, deleteRequest(key), table.writer().toKey(key), false, ItemSize.of(key));

@@ -12,6 +12,7 @@ import dev.dynamorm.TransactionResult;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
 import dev.dynamorm.spi.ConverterProvider;
+import dev.dynamorm.spi.IndexScorer;
 import dev.dynamorm.spi.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ final class DefaultDynamORM implements DynamORM {
     private final ConcurrentMap<Class<?>, DefaultTable<?>> tables = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean hideExpiredItems;
+    private final IndexScorer indexScorer;
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
 
     DefaultDynamORM(DynamORMConfig config) {
@@ -58,6 +60,7 @@ final class DefaultDynamORM implements DynamORM {
         RetryPolicy retry = config.retryPolicy()
                 .or(() -> discover(RetryPolicy.class).stream().findFirst())
                 .orElse(DefaultRetryPolicy.STANDARD);
+        this.indexScorer = config.indexScorer().orElseGet(DefaultDynamORM::discoveredScorer);
         try {
             this.plugins = new PluginHost(config, client, this);
         } catch (RuntimeException e) {
@@ -67,10 +70,26 @@ final class DefaultDynamORM implements DynamORM {
         ValueBinder values = new ValueBinder(converters);
         this.context = new EngineContext(client, new Executor(retry, plugins.chain()), new ConditionCompiler(values),
                 values, config.clock(), config.tableNamePrefix(), config.logAttributeValues(),
-                plugins.has("encryption"));
+                plugins.chain().handlesEncryptedFields());
         plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
-        LOG.info("DynamORM engine ready: {} converter providers, retry policy {}, plugins {}", providers.size(),
-                retry, plugins.names());
+        LOG.info("DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
+                providers.size(), retry, indexScorer == null ? "default" : indexScorer.getClass().getName(),
+                plugins.names());
+    }
+
+    /** The discovered index scorer: the first by class name when several are found, or null for the default. */
+    private static IndexScorer discoveredScorer() {
+        List<IndexScorer> found = new ArrayList<>(discover(IndexScorer.class));
+        if (found.isEmpty()) {
+            return null;
+        }
+        found.sort(java.util.Comparator.comparing(s -> s.getClass().getName()));
+        if (found.size() > 1) {
+            LOG.warn("found {} index scorers {}; using {}: set one with DynamORM.builder().indexScorer(..) to choose",
+                    found.size(), found.stream().map(s -> s.getClass().getName()).toList(),
+                    found.get(0).getClass().getName());
+        }
+        return found.get(0);
     }
 
     private static <S> List<S> discover(Class<S> service) {
@@ -90,7 +109,7 @@ final class DefaultDynamORM implements DynamORM {
         }
         return (Table<T>) tables.computeIfAbsent(modelType, t -> {
             DefaultTable<?> table = new DefaultTable<>(HookedModel.of(registry.metadata(t), context.executor().hooks(),
-                    context.tableNamePrefix()), context, hideExpiredItems);
+                    context.tableNamePrefix()), context, hideExpiredItems, indexScorer);
             context.executor().hooks().register(table.model());
             return table;
         });

@@ -243,6 +243,17 @@ final class DefaultQuery<T> implements Query<T> {
         }
 
         @Override
+        public String hiddenByTtlAttribute() {
+            return table.hidesExpiredItems()
+                    ? table.model().ttlField().map(f -> f.attributeName()).orElse(null) : null;
+        }
+
+        @Override
+        public boolean hidden(Map<String, AttributeValue> item) {
+            return table.hidden(item);
+        }
+
+        @Override
         public void requireReadable(Operation op) {
             table.requireReadableForQuery(op);
         }

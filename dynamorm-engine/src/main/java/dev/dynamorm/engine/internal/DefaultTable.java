@@ -45,13 +45,25 @@ final class DefaultTable<T> implements Table<T> {
     private final DefaultQuery.Access<T> queryAccess;
     private final TableWriter<T> writer;
     private final boolean hideExpiredItems;
+    private final QuerySpec emptyQuery;
 
     DefaultTable(ModelMetadata<T> model, EngineContext ctx) {
         this(model, ctx, false);
     }
 
     DefaultTable(ModelMetadata<T> model, EngineContext ctx, boolean hideExpiredItems) {
+        this(model, ctx, hideExpiredItems, null);
+    }
+
+    /**
+     * A table.
+     *
+     * @param indexScorer the instance's index scorer, the default of every query; null for the built-in scoring
+     */
+    DefaultTable(ModelMetadata<T> model, EngineContext ctx, boolean hideExpiredItems,
+            dev.dynamorm.spi.IndexScorer indexScorer) {
         this.hideExpiredItems = hideExpiredItems;
+        this.emptyQuery = indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
         this.model = model;
         this.ctx = ctx;
         this.tableName = ctx.tableNamePrefix() + model.tableName().orElseThrow();
@@ -125,6 +137,12 @@ final class DefaultTable<T> implements Table<T> {
     @Override
     public WriteResult<T> update(T item, WriteOptions options, String... fields) {
         return writer.update(item, options, fields);
+    }
+
+    @Override
+    public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
+        java.util.Objects.requireNonNull(options, "options");
+        return writer.updateChanged(before, after, options);
     }
 
     @Override
@@ -223,7 +241,7 @@ final class DefaultTable<T> implements Table<T> {
 
     @Override
     public Query<T> query() {
-        return new DefaultQuery<>(this, QuerySpec.EMPTY);
+        return new DefaultQuery<>(this, emptyQuery);
     }
 
     @Override
@@ -268,23 +286,31 @@ final class DefaultTable<T> implements Table<T> {
 
     // ---- shared helpers ----
 
+    /**
+     * Refuses every write (create, put, update, delete, batch, transaction, condition check) of a
+     * model with {@code @Encrypted} fields unless an installed hook encrypts them
+     * ({@code Hook.handlesEncryptedFields()}): nothing of it goes on the wire in plaintext.
+     */
     private void requireWritable(Operation op) {
         if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
             throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "model %s has @Encrypted fields %s but no encryption plugin is installed: refusing to write "
-                            + "them in plaintext (add dynamorm-plugin-encryption and configure a key provider)",
-                    model.type().getName(), model.encryptedFields().stream().map(FieldMetadata::name).toList()), op,
-                    model.type(), null);
+                    "model %s has @Encrypted fields %s but no installed plugin encrypts them (the encryption plugin "
+                            + "is absent or disabled): refusing %s on table '%s' rather than writing them in "
+                            + "plaintext; put dynamorm-plugin-encryption on the path and configure a key provider",
+                    model.type().getName(), model.encryptedFields().stream().map(FieldMetadata::name).toList(),
+                    op.name().toLowerCase(Locale.ROOT), tableName), op, model.type(), null);
         }
     }
 
+    /** Refuses every read (get, query, scan, batch get, transaction get) of a model whose encrypted fields cannot be decrypted. */
     private void requireReadable(Operation op) {
         if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
             throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "model %s has @Encrypted fields %s but no encryption plugin is installed: cannot read them "
-                            + "(add dynamorm-plugin-encryption and configure a key provider)",
-                    model.type().getName(), model.encryptedFields().stream().map(FieldMetadata::name).toList()), op,
-                    model.type(), null);
+                    "model %s has @Encrypted fields %s but no installed plugin decrypts them (the encryption plugin "
+                            + "is absent or disabled): refusing %s on table '%s'; put dynamorm-plugin-encryption on "
+                            + "the path and configure a key provider",
+                    model.type().getName(), model.encryptedFields().stream().map(FieldMetadata::name).toList(),
+                    op.name().toLowerCase(Locale.ROOT), tableName), op, model.type(), null);
         }
     }
 
@@ -302,6 +328,11 @@ final class DefaultTable<T> implements Table<T> {
      */
     boolean hidden(Map<String, AttributeValue> item) {
         return hideExpiredItems && writer.expired(item);
+    }
+
+    /** Whether reads of this table hide expired items. */
+    boolean hidesExpiredItems() {
+        return hideExpiredItems;
     }
 
     Map<String, AttributeValue> keyOf(Map<String, AttributeValue> attributes, Operation op) {
@@ -346,7 +377,8 @@ final class DefaultTable<T> implements Table<T> {
     }
 
     DynamORMException map(SdkException e, Operation op) {
-        return ErrorMapper.map(e, op, model.type(), tableName, item -> model.fromItem(item));
+        // stored items of condition failures are read like any other (decrypted by the plugins)
+        return ErrorMapper.map(e, op, model.type(), tableName, item -> model.fromItem(item, op));
     }
 
     void debug(Operation op, String expression, ExpressionBuilder expr) {

@@ -98,7 +98,7 @@ final class DefaultTransaction implements Transaction {
     @Override
     public <T> Transaction update(T item, Consumer<UpdateBuilder> update) {
         TableWriter<T> writer = tableOf(item, "update").writer();
-        Map<String, AttributeValue> attributes = writer.itemToWrite(item, Operation.UPDATE, false);
+        Map<String, AttributeValue> attributes = writer.itemForKey(item, Operation.UPDATE);
         DefaultUpdateBuilder u = built(writer, update);
         return add(writer.prepareUpdate(writer.keyOfItem(item, Operation.UPDATE), attributes, u, null));
     }
@@ -253,7 +253,7 @@ final class DefaultTransaction implements Transaction {
             Optional<Map<String, AttributeValue>> item = writer.storedItem(
                     raw.hasItem() ? Optional.of(raw.item()) : Optional.empty(), p.key(), cause);
             stored = item.orElse(null);
-            storedModel = item.map(writer::fromItemSafely).orElse(null);
+            storedModel = item.map(i -> writer.storedModel(i, Operation.TRANSACT_WRITE)).orElse(null);
             ConditionFailedException classified = writer.classify(p, item, "", null);
             if (classified instanceof ItemAlreadyExistsException) {
                 code = TransactionCanceledException.Code.ITEM_ALREADY_EXISTS;

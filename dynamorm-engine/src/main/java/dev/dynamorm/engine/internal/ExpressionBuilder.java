@@ -41,6 +41,14 @@ final class ExpressionBuilder {
         return names.isEmpty() ? null : names;
     }
 
+    /** Rebinds a value placeholder created by {@link #value(AttributeValue)} (for values plugins transform). */
+    void replaceValue(String placeholder, AttributeValue value) {
+        if (!values.containsKey(placeholder)) {
+            throw new IllegalArgumentException("no value placeholder " + placeholder);
+        }
+        values.put(placeholder, value);
+    }
+
     /** The value placeholders, or null when none. */
     Map<String, AttributeValue> values() {
         return values.isEmpty() ? null : values;

@@ -49,6 +49,7 @@ final class HookChain {
 
     private final List<Entry> entries;
     private final boolean wantsCapacity;
+    private final boolean handlesEncrypted;
     private final AtomicLong afterFailures = new AtomicLong();
     private final ConcurrentMap<Class<?>, Optional<ModelInfo>> byClass = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ModelInfo> byTable = new ConcurrentHashMap<>();
@@ -59,6 +60,7 @@ final class HookChain {
     HookChain(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
+        this.handlesEncrypted = entries.stream().anyMatch(e -> e.hook().handlesEncryptedFields());
     }
 
     /** A chain of hooks whose plugins are unknown (tests, old callers). */
@@ -84,6 +86,11 @@ final class HookChain {
         return wantsCapacity;
     }
 
+    /** Whether an installed hook encrypts {@code @Encrypted} fields ({@link Hook#handlesEncryptedFields()}). */
+    boolean handlesEncryptedFields() {
+        return handlesEncrypted;
+    }
+
     long afterFailures() {
         return afterFailures.get();
     }
@@ -107,8 +114,8 @@ final class HookChain {
     }
 
     Optional<ModelInfo> model(Class<?> type) {
-        if (type == null || type == Object.class) {
-            return Optional.empty();
+        if (type == null || type == Object.class || registry == null) {
+            return Optional.empty(); // not cached: the chain may not be bound yet
         }
         return byClass.computeIfAbsent(type, t -> metadata(t).map(this::describe));
     }
@@ -135,14 +142,15 @@ final class HookChain {
         }
         String table = tableNamePrefix + m.tableName().orElse(m.type().getSimpleName());
         ModelInfo info = new Info(m.type(), table, m.partitionKey().attributeName(),
-                m.sortKey().map(FieldMetadata::attributeName), names, Set.copyOf(encrypted));
+                m.sortKey().map(FieldMetadata::attributeName), names, Set.copyOf(encrypted),
+                m.versionField().map(FieldMetadata::attributeName));
         byTable.putIfAbsent(table, info);
         return info;
     }
 
     private record Info(Class<?> type, String tableName, String partitionKeyAttribute,
-            Optional<String> sortKeyAttribute, Map<String, String> attributeNames, Set<String> encryptedAttributes)
-            implements ModelInfo {
+            Optional<String> sortKeyAttribute, Map<String, String> attributeNames, Set<String> encryptedAttributes,
+            Optional<String> versionAttribute) implements ModelInfo {
         Info {
             // keep declaration order for callers that iterate the fields
             attributeNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeNames));
@@ -151,30 +159,95 @@ final class HookChain {
 
     // ---- item transforms ----
 
-    private record Item(Operation operation, String tableName, Optional<ModelInfo> model, boolean partial)
-            implements ItemContext {
+    private record Item(Operation operation, String tableName, Optional<ModelInfo> model, boolean partial,
+            Map<String, AttributeValue> key) implements ItemContext {
+    }
+
+    /** The item context: the key as given, or else the key attributes the item holds. */
+    private Item context(Operation op, String table, Class<?> type, Map<String, AttributeValue> item, boolean partial,
+            Map<String, AttributeValue> key) {
+        Optional<ModelInfo> model = type == null ? modelForTable(table) : model(type);
+        Map<String, AttributeValue> k = key;
+        if (k == null || k.isEmpty()) {
+            k = Map.of();
+            if (model.isPresent()) {
+                Map<String, AttributeValue> found = new LinkedHashMap<>(4);
+                AttributeValue pk = item.get(model.get().partitionKeyAttribute());
+                if (pk != null) {
+                    found.put(model.get().partitionKeyAttribute(), pk);
+                    model.get().sortKeyAttribute().map(item::get).ifPresent(
+                            sk -> found.put(model.get().sortKeyAttribute().get(), sk));
+                }
+                k = java.util.Collections.unmodifiableMap(found);
+            }
+        } else {
+            k = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(k));
+        }
+        return new Item(op, table, model, partial, k);
     }
 
     Map<String, AttributeValue> beforeWrite(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
             boolean partial) {
+        return beforeWrite(op, table, type, item, partial, null);
+    }
+
+    /**
+     * Runs the write transforms on an item, in plugin order, then checks that no attribute of an
+     * {@code @Encrypted} field is left as given (a write is refused rather than sent in plaintext).
+     *
+     * @param key the item's key, or null to take it from the item (partial items must give it)
+     */
+    Map<String, AttributeValue> beforeWrite(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
+            boolean partial, Map<String, AttributeValue> key) {
         if (entries.isEmpty() || item == null) {
             return item;
         }
-        ItemContext context = new Item(op, table, type == null ? modelForTable(table) : model(type), partial);
+        Item context = context(op, table, type, item, partial, key);
         Map<String, AttributeValue> out = item;
         for (Entry e : entries) {
             Map<String, AttributeValue> in = out;
             out = transform(e, op, table, type, () -> e.hook().beforeWrite(context, in), out, true);
         }
+        requireEncrypted(context, item, out, type);
         return out;
+    }
+
+    /** Fails when an encrypted attribute would be written as given: no hook encrypted it. */
+    private void requireEncrypted(Item context, Map<String, AttributeValue> in, Map<String, AttributeValue> out,
+            Class<?> type) {
+        if (context.model().isEmpty()) {
+            return;
+        }
+        for (String attribute : context.model().get().encryptedAttributes()) {
+            AttributeValue given = in.get(attribute);
+            AttributeValue written = out.get(attribute);
+            if (given != null && written != null && (written.equals(given) || written.type() != AttributeValue.Type.B)) {
+                throw new PluginException(String.format(Locale.ROOT, "attribute '%s' of @Encrypted field of model %s "
+                        + "was not encrypted by any plugin before %s on table '%s': refusing to write it in "
+                        + "plaintext; install and configure the encryption plugin (dynamorm-plugin-encryption)",
+                        attribute, context.model().get().type().getName(),
+                        context.operation().name().toLowerCase(Locale.ROOT), context.tableName()), null,
+                        context.operation(), type, null);
+            }
+        }
     }
 
     Map<String, AttributeValue> afterRead(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
             boolean partial) {
+        return afterRead(op, table, type, item, partial, null);
+    }
+
+    /**
+     * Runs the read transforms on an item, in reverse plugin order.
+     *
+     * @param key the item's key, or null to take it from the item (partial items should give it)
+     */
+    Map<String, AttributeValue> afterRead(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
+            boolean partial, Map<String, AttributeValue> key) {
         if (entries.isEmpty() || item == null) {
             return item;
         }
-        ItemContext context = new Item(op, table, type == null ? modelForTable(table) : model(type), partial);
+        ItemContext context = context(op, table, type, item, partial, key);
         Map<String, AttributeValue> out = item;
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);

@@ -41,6 +41,16 @@ final class HookedModel<T> implements ModelMetadata<T> {
         return new HookedModel<>(model, hooks, tableNamePrefix + model.tableName().orElse(""));
     }
 
+    /** The model without the item transforms. */
+    ModelMetadata<T> unhooked() {
+        return model;
+    }
+
+    /** The model without the item transforms, whatever {@code model} is. */
+    static <T> ModelMetadata<T> unhooked(ModelMetadata<T> model) {
+        return model instanceof HookedModel<T> h ? h.model : model;
+    }
+
     @Override
     public Map<String, AttributeValue> toItem(T instance, Operation operation) {
         Map<String, AttributeValue> item = model.toItem(instance, operation);

@@ -39,6 +39,9 @@ final class PluginHost implements AutoCloseable {
 
     private final List<Plugin> installed;
     private final HookChain chain;
+    /** The chain, for contexts created before it exists. */
+    private final java.util.concurrent.atomic.AtomicReference<HookChain> chainRef =
+            new java.util.concurrent.atomic.AtomicReference<>(HookChain.EMPTY);
     private final Statistics statistics = new Statistics();
 
     PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
@@ -61,7 +64,7 @@ final class PluginHost implements AutoCloseable {
         List<HookChain.Entry> collected = new ArrayList<>();
         for (Plugin p : ordered) {
             try {
-                p.initialize(new Context(p.name(), config, client, owner, statistics));
+                p.initialize(new Context(p.name(), config, client, owner, statistics, chainRef));
                 for (Hook hook : Objects.requireNonNull(p.hooks(), "hooks()")) {
                     collected.add(new HookChain.Entry(p.name(), Objects.requireNonNull(hook, "hook")));
                 }
@@ -78,6 +81,7 @@ final class PluginHost implements AutoCloseable {
         }
         this.installed = List.copyOf(ready);
         this.chain = collected.isEmpty() ? HookChain.EMPTY : new HookChain(collected);
+        chainRef.set(chain);
         warnUnused(config);
         if (!collected.isEmpty()) {
             HookChain c = chain;
@@ -198,13 +202,21 @@ final class PluginHost implements AutoCloseable {
         private final DynamoDbClient client;
         private final DynamORM owner;
         private final Statistics statistics;
+        private final java.util.concurrent.atomic.AtomicReference<HookChain> chain;
 
-        Context(String name, DynamORMConfig config, DynamoDbClient client, DynamORM owner, Statistics statistics) {
+        Context(String name, DynamORMConfig config, DynamoDbClient client, DynamORM owner, Statistics statistics,
+                java.util.concurrent.atomic.AtomicReference<HookChain> chain) {
             this.name = name;
             this.config = config;
             this.client = client;
             this.owner = owner;
             this.statistics = statistics;
+            this.chain = chain;
+        }
+
+        @Override
+        public Optional<dev.dynamorm.spi.ModelInfo> model(Class<?> modelType) {
+            return chain.get().model(Objects.requireNonNull(modelType, "modelType"));
         }
 
         @Override

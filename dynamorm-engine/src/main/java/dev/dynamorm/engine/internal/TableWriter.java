@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -56,6 +58,12 @@ final class TableWriter<T> {
 
     /** DynamoDB's limit on the length of one expression. */
     static final int MAX_EXPRESSION_BYTES = 4096;
+    /** Items larger than this (90% of DynamoDB's limit) are logged as a hazard. */
+    static final long NEAR_LIMIT_BYTES = ItemSize.MAX_ITEM_BYTES * 9L / 10;
+    /** At most one near-limit warning per table in this many nanoseconds (a minute). */
+    static final long NEAR_LIMIT_WARN_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
 
     private final DefaultTable<T> table;
     private final ModelMetadata<T> model;
@@ -66,6 +74,9 @@ final class TableWriter<T> {
     private final FieldMetadata updatedAt;
     private final FieldMetadata ttl;
     private final boolean lifecycle;
+    /** When the last near-limit warning was logged (System.nanoTime), or null for never. */
+    private final java.util.concurrent.atomic.AtomicReference<Long> lastNearLimitWarning =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     TableWriter(DefaultTable<T> table) {
         this.table = table;
@@ -112,8 +123,20 @@ final class TableWriter<T> {
         return sendUpdate(p, options.returnValue());
     }
 
+    /** See {@code Table.updateChanged}: sends nothing and returns an empty result when nothing changed. */
+    WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
+        PreparedWrite p = prepareUpdateChanged(before, after, options.condition().orElse(null));
+        if (p == null) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("UPDATE {} skipped: no attribute of model {} changed", tableName, model.type().getName());
+            }
+            return new WriteResult<>(Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
+        }
+        return sendUpdate(p, options.returnValue());
+    }
+
     WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
-        Map<String, AttributeValue> attributes = itemToWrite(item, Operation.UPDATE, false);
+        Map<String, AttributeValue> attributes = itemForKey(item, Operation.UPDATE);
         DefaultUpdateBuilder u = build(update);
         PreparedWrite p = prepareUpdate(table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
         return sendUpdate(p, u.returnValue());
@@ -220,6 +243,7 @@ final class TableWriter<T> {
 
     /** A delete for a batch (refused for versioned models unless allowed). */
     Map<String, AttributeValue> batchDeleteKey(Key key, boolean ignoreVersioning) {
+        table.requireWritableForWrite(Operation.BATCH_WRITE);
         requireUnversioned(ignoreVersioning);
         return keyOf(key, Operation.BATCH_WRITE);
     }
@@ -271,7 +295,73 @@ final class TableWriter<T> {
                     model.type().getName(), chosen.stream().map(FieldMetadata::name).toList()), Operation.UPDATE,
                     model.type(), null);
         }
-        Long expected = versionCheck(attributes);
+        return finishFieldUpdate(item, attributes, key, versionCheck(attributes), expr, set, remove, extra);
+    }
+
+    /**
+     * Prepares the update of the attributes that differ between two instances of one item: SET for
+     * changed and added attributes, REMOVE for attributes present before and null after. Nested
+     * attributes are compared and written whole. The {@code @Version} of {@code before} is checked
+     * and incremented and {@code @UpdatedAt} is stamped, as for an update of chosen fields; the
+     * managed fields ({@code @Version}, {@code @CreatedAt}, {@code @UpdatedAt}) are not compared.
+     *
+     * @return the write, or null when no attribute changed (nothing is to be sent)
+     */
+    PreparedWrite prepareUpdateChanged(T before, T after, Condition extra) {
+        if (before == null || after == null) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "updateChanged of model %s needs the item as read (before) and as changed (after), got null %s",
+                    model.type().getName(), before == null ? "before" : "after"), Operation.UPDATE, model.type(),
+                    null);
+        }
+        Map<String, AttributeValue> old = itemToWrite(before, Operation.UPDATE, false);
+        Map<String, AttributeValue> attributes = itemToWrite(after, Operation.UPDATE, true);
+        Map<String, AttributeValue> key = table.keyOf(attributes, Operation.UPDATE);
+        Map<String, AttributeValue> oldKey = table.keyOf(old, Operation.UPDATE);
+        if (!AttributeValues.same(AttributeValue.fromM(oldKey), AttributeValue.fromM(key))) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "updateChanged of model %s: before has key %s but after has key %s; the key identifies the item "
+                            + "and cannot be updated (delete the item and create a new one instead)",
+                    model.type().getName(), table.describeKey(oldKey), table.describeKey(key)), Operation.UPDATE,
+                    model.type(), null);
+        }
+        Long expected = versionCheck(old);
+        if (version != null && versionOf(attributes) != expected) {
+            throw new InvalidRequestException(String.format(Locale.ROOT,
+                    "updateChanged of key %s in model %s: before carries version %d but after carries %d; the "
+                            + "@Version field '%s' is checked against before and incremented by DynamORM: do not "
+                            + "change it yourself", table.describeKey(key), model.type().getName(), expected,
+                    versionOf(attributes), version.name()), Operation.UPDATE, model.type(), null);
+        }
+        ExpressionBuilder expr = new ExpressionBuilder();
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
+        set.setEmptyValue("");
+        StringJoiner remove = new StringJoiner(", ", "REMOVE ", "");
+        remove.setEmptyValue("");
+        for (FieldMetadata f : model.fields()) {
+            if (f.isPartitionKey() || f.isSortKey() || f.isVersion() || f.isCreatedAt() || f.isUpdatedAt()) {
+                continue;
+            }
+            AttributeValue was = old.get(f.attributeName());
+            AttributeValue now = attributes.get(f.attributeName());
+            if (now == null) {
+                if (was != null) {
+                    remove.add(expr.name(f.attributeName()));
+                }
+            } else if (was == null || !AttributeValues.same(was, now)) {
+                set.add(expr.name(f.attributeName()) + " = " + expr.value(now));
+            }
+        }
+        if (set.length() == 0 && remove.length() == 0) {
+            return null;
+        }
+        return finishFieldUpdate(after, attributes, key, expected, expr, set, remove, extra);
+    }
+
+    /** Adds the version increment and {@code @UpdatedAt} stamp to a field update, with its conditions. */
+    private PreparedWrite finishFieldUpdate(T item, Map<String, AttributeValue> attributes,
+            Map<String, AttributeValue> key, Long expected, ExpressionBuilder expr, StringJoiner set,
+            StringJoiner remove, Condition extra) {
         Instant now = now();
         if (version != null) {
             AttributeValue next = AttributeValue.fromN(Long.toString(expected + 1));
@@ -315,6 +405,7 @@ final class TableWriter<T> {
      */
     PreparedWrite prepareUpdate(Map<String, AttributeValue> key, Map<String, AttributeValue> attributes,
             DefaultUpdateBuilder u, Condition extra) {
+        table.requireWritableForWrite(Operation.UPDATE);
         if (u.actions().isEmpty()) {
             throw new InvalidRequestException(String.format(Locale.ROOT,
                     "update of key %s in model %s has no actions: call set, add, increment, remove, ... on the "
@@ -326,6 +417,7 @@ final class TableWriter<T> {
         for (DefaultUpdateBuilder.Action a : u.actions()) {
             compile(a, expr, clauses);
         }
+        sealEncryptedValues(key, expr, clauses);
         Instant now = now();
         Long expected = attributes == null ? null : versionCheck(attributes);
         if (version != null) {
@@ -374,6 +466,7 @@ final class TableWriter<T> {
     }
 
     PreparedWrite prepareDelete(Map<String, AttributeValue> key, Long expected, Condition extra) {
+        table.requireWritableForWrite(Operation.DELETE);
         ExpressionBuilder expr = new ExpressionBuilder();
         String condition = null;
         if (expected != null) {
@@ -401,6 +494,7 @@ final class TableWriter<T> {
             throw new InvalidRequestException("condition check on model " + model.type().getName()
                     + " needs a condition, got null", Operation.TRANSACT_WRITE, model.type(), null);
         }
+        table.requireWritableForWrite(Operation.TRANSACT_WRITE);
         ExpressionBuilder expr = new ExpressionBuilder();
         String compiled = ctx.conditions().compile(model, condition, expr, Operation.TRANSACT_WRITE);
         return new PreparedWrite(Operation.TRANSACT_WRITE, table, key, null, null, checkLength(compiled), expr, null,
@@ -412,7 +506,7 @@ final class TableWriter<T> {
             throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null "
                     + model.type().getName(), op, model.type(), null);
         }
-        return table.keyOf(model.toItem(item, op), op);
+        return table.keyOf(HookedModel.unhooked(model).toItem(item, op), op); // keys are never transformed
     }
 
     Map<String, AttributeValue> keyOf(Key key, Operation op) {
@@ -452,7 +546,7 @@ final class TableWriter<T> {
     /** The exception for a failed condition of a prepared write, given the stored item. */
     ConditionFailedException classify(PreparedWrite p, Optional<Map<String, AttributeValue>> stored, String message,
             Throwable cause) {
-        Object storedModel = stored.map(this::fromItemSafely).orElse(null);
+        Object storedModel = stored.map(s -> storedModel(s, p.op())).orElse(null);
         String key = table.describeKey(p.key());
         if (p.op() == Operation.CREATE && (stored.isPresent() || !p.userCondition())) {
             return new ItemAlreadyExistsException(String.format(Locale.ROOT,
@@ -600,7 +694,29 @@ final class TableWriter<T> {
                     table.describeKey(table.keyOf(attributes, op)), model.type().getName(), size,
                     ItemSize.MAX_ITEM_BYTES), op, model.type(), null);
         }
+        if (size > NEAR_LIMIT_BYTES) {
+            warnNearLimit(attributes, size);
+        }
         return size;
+    }
+
+    /** Logs an item close to the size limit, at most once a minute per table so large items do not flood the log. */
+    private void warnNearLimit(Map<String, AttributeValue> attributes, long size) {
+        long now = System.nanoTime();
+        Long last = lastNearLimitWarning.get();
+        if (last != null && now - last < NEAR_LIMIT_WARN_INTERVAL_NANOS
+                || !lastNearLimitWarning.compareAndSet(last, now)) {
+            return;
+        }
+        Map<String, AttributeValue> key = new java.util.LinkedHashMap<>();
+        key.put(model.partitionKey().attributeName(), attributes.get(model.partitionKey().attributeName()));
+        model.sortKey().ifPresent(sk -> key.put(sk.attributeName(), attributes.get(sk.attributeName())));
+        key.values().removeIf(java.util.Objects::isNull);
+        String shown = ctx.logAttributeValues() ? table.describeKey(key) : key.keySet() + "=<redacted>";
+        LOG.warn("item with key {} of model {} in table '{}' is {} bytes, over 90% of DynamoDB's {}-byte item "
+                + "limit: writes fail once it grows past the limit; move large attributes elsewhere (e.g. S3) or "
+                + "split the item (further warnings for this table are suppressed for a minute)", shown,
+                model.type().getName(), tableName, size, ItemSize.MAX_ITEM_BYTES);
     }
 
     private String checkLength(String expression) {
@@ -614,7 +730,20 @@ final class TableWriter<T> {
     }
 
     private Object written(T item, Map<String, AttributeValue> attributes) {
-        return lifecycle ? fromItemSafely(attributes) : item;
+        if (!lifecycle) {
+            return item;
+        }
+        if (!(model instanceof HookedModel)) {
+            return fromItemSafely(attributes);
+        }
+        // plugins transformed the attributes (e.g. encrypted them): the item as given, with the managed values
+        Map<String, AttributeValue> plain = HookedModel.unhooked(model).toItem(item);
+        for (FieldMetadata f : new FieldMetadata[] {version, createdAt, updatedAt}) {
+            if (f != null && attributes.get(f.attributeName()) != null) {
+                plain.put(f.attributeName(), attributes.get(f.attributeName()));
+            }
+        }
+        return fromItemSafely(plain);
     }
 
     Object fromItemSafely(Map<String, AttributeValue> item) {
@@ -622,6 +751,56 @@ final class TableWriter<T> {
             return model.fromItem(item);
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * A stored item (of a failed condition) as a model, read through the plugins like any read (so
+     * encrypted fields are decrypted), or null when it cannot be read.
+     */
+    Object storedModel(Map<String, AttributeValue> stored, Operation op) {
+        try {
+            return model.fromItem(stored, op);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The attributes of an instance, for its key and version only (never sent whole, so not
+     * transformed by plugins), rejecting null items and unprotected encrypted fields.
+     */
+    Map<String, AttributeValue> itemForKey(T item, Operation op) {
+        if (item == null) {
+            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
+                    op, model.type(), null);
+        }
+        table.requireWritableForWrite(op);
+        return HookedModel.unhooked(model).toItem(item, op);
+    }
+
+    /**
+     * Passes the values an update builder sets on {@code @Encrypted} fields through the plugins'
+     * write transforms as one partial item with the item's key, where the encryption plugin
+     * encrypts them; the chain refuses values that come back unencrypted.
+     */
+    private void sealEncryptedValues(Map<String, AttributeValue> key, ExpressionBuilder expr, Clauses clauses) {
+        if (clauses.encrypted.isEmpty()) {
+            return;
+        }
+        Map<String, AttributeValue> values = new java.util.LinkedHashMap<>();
+        clauses.encrypted.forEach((attribute, placeholder) -> values.put(attribute, expr.values().get(placeholder)));
+        Map<String, AttributeValue> sealed = ctx.executor().hooks().beforeWrite(Operation.UPDATE, tableName,
+                model.type(), values, true, key);
+        for (Map.Entry<String, String> e : clauses.encrypted.entrySet()) {
+            AttributeValue v = sealed.get(e.getKey());
+            if (v == null || ctx.executor().hooks().isEmpty()) {
+                throw new dev.dynamorm.PluginException(String.format(Locale.ROOT,
+                        "the value set on @Encrypted attribute '%s' of model %s was not encrypted by any plugin: "
+                                + "refusing the update rather than writing it in plaintext", e.getKey(),
+                        model.type().getName()), null, Operation.UPDATE, model.type(), null);
+            }
+            expr.replaceValue(e.getValue(), v);
         }
     }
 
@@ -692,8 +871,19 @@ final class TableWriter<T> {
     @SuppressWarnings("unchecked")
     private WriteResult<T> result(Map<String, AttributeValue> returned, ConsumedCapacity capacity, PreparedWrite p) {
         boolean has = returned != null && !returned.isEmpty();
-        return new WriteResult<>(has ? Optional.of(model.fromItem(returned)) : Optional.empty(),
+        return new WriteResult<>(has ? Optional.of(readReturned(returned, p)) : Optional.empty(),
                 has ? returned : Map.of(), Optional.ofNullable(capacity), Optional.ofNullable((T) p.written()));
+    }
+
+    /**
+     * The attributes a write returned as a model, read through the plugins like any read (so
+     * encrypted fields are decrypted); UPDATED_OLD/UPDATED_NEW lack the key, which is given.
+     */
+    private T readReturned(Map<String, AttributeValue> returned, PreparedWrite p) {
+        boolean partial = !returned.containsKey(model.partitionKey().attributeName());
+        Map<String, AttributeValue> item = ctx.executor().hooks().afterRead(p.op(), tableName, model.type(), returned,
+                partial, p.key());
+        return HookedModel.unhooked(model).fromItem(item, p.op());
     }
 
     // ---- update-expression compilation ----
@@ -706,6 +896,8 @@ final class TableWriter<T> {
         final StringJoiner delete = new StringJoiner(", ");
         final List<List<String>> paths = new ArrayList<>();
         final List<String> javaPaths = new ArrayList<>();
+        /** Attribute name to the value placeholder of each whole {@code @Encrypted} field an action sets. */
+        final Map<String, String> encrypted = new java.util.LinkedHashMap<>();
 
         /** Registers a path, failing when it is, contains or is inside a path already used. */
         void claim(List<String> segments, String javaPath) {
@@ -771,9 +963,12 @@ final class TableWriter<T> {
         if (top != null && top.isVersion()) {
             throw managedVersion(a.field());
         }
-        if (path.leaf().isEncrypted() && kind != DefaultUpdateBuilder.Kind.REMOVE) {
-            throw invalid("field '%s' of model %s is @Encrypted: an update expression would store it in plaintext; "
-                    + "write it with put", a.field(), model.type().getName());
+        boolean encrypted = path.encrypted(model);
+        if (encrypted && !(path.isTopLevel() && !path.indexed() && (kind == DefaultUpdateBuilder.Kind.SET
+                || kind == DefaultUpdateBuilder.Kind.SET_IF_NOT_EXISTS || kind == DefaultUpdateBuilder.Kind.REMOVE))) {
+            throw invalid("field '%s' of model %s is @Encrypted, so %s cannot work on it: its stored value is "
+                    + "ciphertext; set(...) or remove(...) the whole field instead", javaPath, model.type().getName(),
+                    describe(a, path));
         }
         clauses.claim(path.segments(), javaPath);
         String p = path.render(expr);
@@ -783,11 +978,22 @@ final class TableWriter<T> {
                 if (a.value() == null) {
                     clauses.remove.add(p);
                 } else {
-                    clauses.set.add(p + " = " + expr.value(bind(path, a.field(), a.value())));
+                    String v = expr.value(encrypted ? bindSecret(path, a.field(), a.value())
+                            : bind(path, a.field(), a.value()));
+                    if (encrypted) {
+                        clauses.encrypted.put(path.segments().get(0), v);
+                    }
+                    clauses.set.add(p + " = " + v);
                 }
             }
-            case SET_IF_NOT_EXISTS -> clauses.set.add(p + " = if_not_exists(" + p + ", "
-                    + expr.value(bind(path, a.field(), a.value())) + ")");
+            case SET_IF_NOT_EXISTS -> {
+                String v = expr.value(encrypted ? bindSecret(path, a.field(), a.value())
+                        : bind(path, a.field(), a.value()));
+                if (encrypted) {
+                    clauses.encrypted.put(path.segments().get(0), v);
+                }
+                clauses.set.add(p + " = if_not_exists(" + p + ", " + v + ")");
+            }
             case SET_AT -> clauses.set.add(p + " = "
                     + expr.value(ctx.values().bindElement(model.type(), Operation.UPDATE, javaPath, a.value())));
             case REMOVE, REMOVE_AT -> {
@@ -846,6 +1052,32 @@ final class TableWriter<T> {
                         ? existing + ", " + v : v + ", " + existing) + ")");
             }
             default -> throw new IllegalStateException("unknown action " + kind);
+        }
+    }
+
+    /** How an update action is named in messages. */
+    private static String describe(DefaultUpdateBuilder.Action a, AttributePath path) {
+        return switch (a.kind()) {
+            case ADD -> "add(...)";
+            case INCREMENT -> a.negate() ? "decrement(...)" : "increment(...)";
+            case DELETE -> "delete(...) of set members";
+            case APPEND -> "appendToList(...)";
+            case PREPEND -> "prependToList(...)";
+            case REMOVE_AT -> "removeFromList(...)";
+            case SET_AT -> "setListElement(...)";
+            default -> "an update of the nested path '" + String.join(".", path.segments()) + "'";
+        };
+    }
+
+    /** Binds a value for an {@code @Encrypted} field; a failure never shows the value. */
+    private AttributeValue bindSecret(AttributePath path, String javaPath, Object value) {
+        try {
+            return bind(path, javaPath, value);
+        } catch (InvalidRequestException e) {
+            throw invalid("the value given for @Encrypted field '%s' of model %s cannot be stored in it: it is a %s "
+                    + "and the field is %s (the value is not shown, as the field is encrypted)", javaPath,
+                    model.type().getName(), value == null ? "null" : value.getClass().getName(),
+                    path.leaf().genericType().getTypeName());
         }
     }
 

@@ -330,6 +330,24 @@ final class ModelBuilder<T> {
         }
         checkLifecycleTypes(mapped);
         checkDuplicateAttributes(mapped);
+        for (Mapped f : mapped) {
+            Mapping m = f.mapping;
+            if (m.encrypted() && (m.version() || m.createdAt() || m.updatedAt() || m.ttl())) {
+                throw fail("model %s: field '%s' is @Encrypted and %s: DynamORM (or DynamoDB, for @Ttl) must read and "
+                        + "write that value in plain form; remove @Encrypted", type.getName(), f.name(),
+                        m.version() ? "@Version" : m.createdAt() ? "@CreatedAt" : m.updatedAt() ? "@UpdatedAt" : "@Ttl");
+            }
+        }
+        if (table == null) {
+            for (Mapped f : mapped) {
+                if (f.mapping.encrypted()) {
+                    throw fail("model %s: field '%s' is @Encrypted, but %s is stored nested inside another model, "
+                            + "where nothing encrypts it: mark the field of the table model that holds a %s "
+                            + "@Encrypted instead (its whole value is then encrypted)", type.getName(), f.name(),
+                            type.getSimpleName(), type.getSimpleName());
+                }
+            }
+        }
 
         // roles
         Mapped pk = null;

@@ -29,6 +29,13 @@ final class NestedModelConverter implements Converter<Object> {
             throw new ClassCastException(String.format(Locale.ROOT, "expected a %s but got a %s",
                     model.type().getName(), value.getClass().getName()));
         }
+        if (!model.encryptedFields().isEmpty()) {
+            // a table model with @Encrypted fields used as a nested value: nothing would encrypt them
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s has @Encrypted fields %s, which are not encrypted when it is stored nested inside another "
+                            + "model: mark the enclosing field @Encrypted instead", model.type().getName(),
+                    model.encryptedFields().stream().map(FieldMetadata::name).toList()));
+        }
         try {
             return AttributeValue.fromM(model.toItem(value, null));
         } catch (InvalidRequestException e) {

@@ -189,7 +189,12 @@ final class QueryCompiler {
         }
         List<AttributePath> selected = new ArrayList<>();
         for (String s : spec.select()) {
-            selected.add(AttributePath.resolve(model, s, op));
+            AttributePath path = AttributePath.resolve(model, s, op);
+            if (path.encrypted(model) && (!path.isTopLevel() || path.indexed())) {
+                throw invalid("select(\"%s\") on model %s reads into an @Encrypted field, whose stored value is "
+                        + "ciphertext: select the whole field", s, type.getName());
+            }
+            selected.add(path);
         }
         if (spec.orderField() != null) {
             FieldMetadata f = model.field(spec.orderField());
@@ -805,7 +810,7 @@ final class QueryCompiler {
 
     private AttributePath resolve(String field) {
         AttributePath path = AttributePath.resolve(model, field, op);
-        if (path.leaf().isEncrypted()) {
+        if (path.encrypted(model)) {
             throw invalid("field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored value "
                     + "is ciphertext", field, type.getName());
         }

@@ -6,7 +6,9 @@ import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.QueryPlan;
+import dev.dynamorm.annotations.ProjectionType;
 import dev.dynamorm.engine.internal.ValueBinder;
+import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.IndexScorer;
 import java.math.BigDecimal;
@@ -28,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -67,12 +68,16 @@ public final class QueryRunner<T> {
     static final int MAX_FILTERED_REQUEST_LIMIT = 1000;
 
     private static final Pattern NAME = Pattern.compile("#n\\d+");
+    /** The name placeholder of the {@code @Ttl} attribute, read to hide expired items. */
+    private static final String TTL_NAME = "#ttl";
     private static final Pattern VALUE = Pattern.compile(":v\\d+");
     private static final AtomicInteger SCAN_THREADS = new AtomicInteger();
 
     private final TableAccess<T> access;
     private final QuerySpec spec;
     private final ModelMetadata<T> model;
+    /** The {@code @Ttl} attribute when expired items are hidden from results, else null. */
+    private final String ttlAttribute;
 
     /**
      * Creates a runner.
@@ -84,6 +89,7 @@ public final class QueryRunner<T> {
         this.access = access;
         this.spec = spec;
         this.model = access.model();
+        this.ttlAttribute = access.hiddenByTtlAttribute();
     }
 
     /** The cache key of a plan: its shape and the scorer that chose it. */
@@ -143,8 +149,8 @@ public final class QueryRunner<T> {
         int size = spec.limit() > 0 ? spec.limit() : DEFAULT_PAGE_SIZE;
         Collected c = collect(p, size);
         String cursor = c.cursorItem == null ? null
-                : CursorCodec.encode(p.fingerprint(), p.plan().indexName(), !p.plan().forward(), p.plan().cursorKey(),
-                        c.cursorItem);
+                : CursorCodec.encode(fingerprint(p.plan(), p.values()), p.plan().indexName(), !p.plan().forward(),
+                        p.plan().cursorKey(), c.cursorItem);
         return new Page<>(convertAll(c.items, p), cursor, c.scanned);
     }
 
@@ -272,8 +278,8 @@ public final class QueryRunner<T> {
             return compiled;
         });
         Map<String, AttributeValue> values = bind(plan, QueryCompiler.values(spec));
-        byte[] fingerprint = CursorCodec.fingerprint(model.type(), access.tableName(), shape, plan.indexName(),
-                !plan.forward(), values);
+        // the fingerprint (a SHA-256) is computed only when a cursor is read or written
+        byte[] fingerprint = null;
         Map<String, AttributeValue> start = null;
         if (spec.cursor() != null) {
             if (plan.operation() == Operation.GET) {
@@ -281,6 +287,7 @@ public final class QueryRunner<T> {
                         + "this query: it reads one item by its full key, so it has no further pages",
                         model.type().getName()), Operation.GET, model.type());
             }
+            fingerprint = fingerprint(plan, values);
             start = CursorCodec.decode(spec.cursor(), fingerprint, plan.indexName(), !plan.forward(),
                     plan.cursorKey(), model.type(), plan.operation());
         }
@@ -300,6 +307,12 @@ public final class QueryRunner<T> {
             }
         }
         return new Prepared(plan, values, fingerprint, start);
+    }
+
+    /** The fingerprint of this query bound to its values, which cursors carry and check. */
+    private byte[] fingerprint(CompiledPlan plan, Map<String, AttributeValue> values) {
+        return CursorCodec.fingerprint(model.type(), access.tableName(), plan.shape(), plan.indexName(),
+                !plan.forward(), values);
     }
 
     private Map<String, AttributeValue> bind(CompiledPlan plan, List<Object> raw) {
@@ -410,10 +423,15 @@ public final class QueryRunner<T> {
     private Batch fetch(Prepared p, Map<String, AttributeValue> start, Integer limit, boolean count, Integer segment,
             Integer totalSegments) {
         CompiledPlan plan = p.plan();
-        String projection = count ? null : plan.projection();
-        Map<String, String> names = used(plan.names(), NAME, plan.keyCondition(), plan.filter(), projection);
+        String ttl = ttlToRead(plan);
+        // hiding expired items needs them read: a count then reads only their TTL attribute
+        boolean countByReading = count && ttl != null;
+        String projection = countByReading ? TTL_NAME : count ? null : withTtl(plan, plan.projection(), ttl);
+        boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
+        Map<String, String> names = withTtlName(used(plan.names(), NAME, plan.keyCondition(), plan.filter(),
+                projection), projection, ttl);
         Map<String, AttributeValue> values = used(p.values(), VALUE, plan.keyCondition(), plan.filter());
-        String select = count ? Select.COUNT.toString() : plan.select();
+        String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
         if (plan.operation() == Operation.QUERY) {
             QueryRequest request = QueryRequest.builder().tableName(access.tableName()).indexName(plan.indexName())
                     .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
@@ -422,8 +440,9 @@ public final class QueryRunner<T> {
                     .scanIndexForward(plan.forward() ? null : Boolean.FALSE)
                     .consistentRead(plan.consistent() ? Boolean.TRUE : null).select(select).build();
             QueryResponse r = access.send(Operation.QUERY, null, request, q -> access.client().query(q));
-            return new Batch(r.hasItems() ? r.items() : List.of(), lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                    count(r.count()), count(r.scannedCount()));
+            List<Map<String, AttributeValue>> items = visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
+            return new Batch(items, lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
+                    countByReading ? items.size() : count(r.count()), count(r.scannedCount()));
         }
         ScanRequest request = ScanRequest.builder().tableName(access.tableName()).indexName(plan.indexName())
                 .filterExpression(plan.filter()).projectionExpression(projection).expressionAttributeNames(names)
@@ -431,8 +450,69 @@ public final class QueryRunner<T> {
                 .consistentRead(plan.consistent() ? Boolean.TRUE : null).select(select).segment(segment)
                 .totalSegments(totalSegments).build();
         ScanResponse r = access.send(Operation.SCAN, null, request, q -> access.client().scan(q));
-        return new Batch(r.hasItems() ? r.items() : List.of(), lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                count(r.count()), count(r.scannedCount()));
+        List<Map<String, AttributeValue>> items = visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
+        return new Batch(items, lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
+                countByReading ? items.size() : count(r.count()), count(r.scannedCount()));
+    }
+
+    /**
+     * The {@code @Ttl} attribute to read with the items of a plan so expired ones can be hidden, or
+     * null: hiding is off, or the plan reads a global index that does not project it (its items
+     * cannot be told apart and are kept).
+     */
+    private String ttlToRead(CompiledPlan plan) {
+        if (ttlAttribute == null) {
+            return null;
+        }
+        IndexMetadata index = plan.index();
+        if (index != null && index.global() && index.projection() != ProjectionType.ALL
+                && !index.includedAttributes().contains(ttlAttribute)) {
+            return null;
+        }
+        return ttlAttribute;
+    }
+
+    /** A projection that also reads the TTL attribute (null, for whole items, stays null). */
+    private static String withTtl(CompiledPlan plan, String projection, String ttl) {
+        if (projection == null || ttl == null) {
+            return projection;
+        }
+        for (String path : projection.split(", ")) {
+            if (ttl.equals(plan.names().get(path))) {
+                return projection;
+            }
+        }
+        return projection + ", " + TTL_NAME;
+    }
+
+    private static Map<String, String> withTtlName(Map<String, String> names, String projection, String ttl) {
+        if (projection == null || !(projection.equals(TTL_NAME) || projection.endsWith(", " + TTL_NAME))) {
+            return names;
+        }
+        Map<String, String> out = names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
+        out.put(TTL_NAME, ttl);
+        return out;
+    }
+
+    /** The items reads do not hide, without the TTL attribute when only this runner asked for it. */
+    private List<Map<String, AttributeValue>> visible(List<Map<String, AttributeValue>> items, String ttl,
+            boolean strip) {
+        if (ttl == null) {
+            return items;
+        }
+        List<Map<String, AttributeValue>> out = new ArrayList<>(items.size());
+        for (Map<String, AttributeValue> item : items) {
+            if (access.hidden(item)) {
+                continue;
+            }
+            if (strip) {
+                Map<String, AttributeValue> copy = new LinkedHashMap<>(item);
+                copy.remove(ttl);
+                item = copy;
+            }
+            out.add(item);
+        }
+        return out;
     }
 
     private static int count(Integer n) {
@@ -448,33 +528,50 @@ public final class QueryRunner<T> {
         if (all.isEmpty()) {
             return null;
         }
-        Map<String, V> out = new LinkedHashMap<>();
+        // a scan for the placeholder prefix and its digits: what the pattern matches, without a Matcher
+        String prefix = pattern == NAME ? "#n" : ":v";
+        Map<String, V> out = null;
         for (String text : texts) {
             if (text == null) {
                 continue;
             }
-            Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                String placeholder = m.group();
+            for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 2)) {
+                int end = at + 2;
+                while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                    end++;
+                }
+                if (end == at + 2) {
+                    continue;
+                }
+                String placeholder = text.substring(at, end);
                 V v = all.get(placeholder);
                 if (v != null) {
+                    if (out == null) {
+                        out = new LinkedHashMap<>(all.size() * 2);
+                    }
                     out.put(placeholder, v);
                 }
             }
         }
-        return out.isEmpty() ? null : out;
+        return out;
     }
 
     private Optional<Map<String, AttributeValue>> get(Prepared p) {
         CompiledPlan plan = p.plan();
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         plan.getKey().forEach((attr, slot) -> key.put(attr, p.values().get(":v" + slot)));
+        String projection = withTtl(plan, plan.projection(), ttlAttribute);
+        boolean strip = projection != null && projection.endsWith(TTL_NAME);
         GetItemRequest request = GetItemRequest.builder().tableName(access.tableName()).key(key)
-                .projectionExpression(plan.projection())
-                .expressionAttributeNames(used(plan.names(), NAME, plan.projection()))
+                .projectionExpression(projection)
+                .expressionAttributeNames(withTtlName(used(plan.names(), NAME, projection), projection, ttlAttribute))
                 .consistentRead(plan.consistent() ? Boolean.TRUE : null).build();
         GetItemResponse r = access.send(Operation.GET, key, request, q -> access.client().getItem(q));
-        return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
+        if (!r.hasItem() || r.item().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, AttributeValue>> visible = visible(List.of(r.item()), ttlAttribute, strip);
+        return visible.isEmpty() ? Optional.empty() : Optional.of(visible.get(0));
     }
 
     private T convertGet(Map<String, AttributeValue> item) {

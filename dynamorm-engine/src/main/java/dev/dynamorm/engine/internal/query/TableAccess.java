@@ -37,6 +37,19 @@ public interface TableAccess<T> {
     /** Fails when the model cannot be read (encrypted fields without a plugin). */
     void requireReadable(Operation op);
 
+    /**
+     * The attribute name of the {@code @Ttl} field when reads hide expired items, or null when
+     * they hide nothing (hiding is off or the model has no TTL field).
+     */
+    default String hiddenByTtlAttribute() {
+        return null;
+    }
+
+    /** Whether reads hide this item: hiding is on and its {@code @Ttl} time has passed. */
+    default boolean hidden(Map<String, AttributeValue> item) {
+        return false;
+    }
+
     /** Runs one request through hooks and retries, mapping SDK errors. */
     <R> R call(Operation op, Map<String, AttributeValue> key, Supplier<R> call);
 

@@ -97,7 +97,7 @@ final class BatchOps {
             capacity.computeIfAbsent(name, Capacity::new).read(Capacity.readUnits(itemSize, w.spec().bool("ConsistentRead")), null, false);
             if (item != null) {
                 size += itemSize;
-                tableResponses.add(AttributeCodec.toJson(w.projection() == null ? item : Documents.project(item, w.projection())));
+                tableResponses.add(AttributeCodec.json(w.projection() == null ? item : Documents.project(item, w.projection())));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

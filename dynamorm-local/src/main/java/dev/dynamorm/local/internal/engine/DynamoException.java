@@ -59,7 +59,7 @@ public final class DynamoException extends RuntimeException {
         return new DynamoException("ResourceInUseException", message, 400, null);
     }
 
-    public static DynamoException conditionFailed(Map<String, Object> item) {
+    public static DynamoException conditionFailed(Object item) {
         return new DynamoException("ConditionalCheckFailedException", "The conditional request failed", 400,
                 item == null ? null : Map.of("Item", item));
     }

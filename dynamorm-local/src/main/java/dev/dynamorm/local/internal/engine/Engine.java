@@ -32,6 +32,7 @@ public final class Engine {
     private final ReadOps readOps = new ReadOps(this);
     private final BatchOps batchOps = new BatchOps(this);
     private final TransactOps transactOps = new TransactOps(this);
+    private final PartiQL partiql = new PartiQL(this, itemOps, readOps);
 
     public Engine(String region, String account) {
         this.region = region;
@@ -106,6 +107,7 @@ public final class Engine {
             case "BatchWriteItem": return batchOps.write(r);
             case "TransactWriteItems": return transactOps.write(r);
             case "TransactGetItems": return transactOps.get(r);
+            case "ExecuteStatement": return partiql.execute(r);
             default:
                 throw new DynamoException("UnknownOperationException", "Operation " + op + " is not supported by dynamorm-local", 400, null);
         }

@@ -149,7 +149,7 @@ final class ItemOps {
         try {
             old = t.get(w.key);
             if (!w.conditionHolds(old)) {
-                throw DynamoException.conditionFailed(w.returnOldOnFailure && old != null ? AttributeCodec.toJson(old) : null);
+                throw DynamoException.conditionFailed(w.returnOldOnFailure && old != null ? AttributeCodec.json(old) : null);
             }
             result = w.compute(old);
             engine.commit(List.of(new Change(t, w.key, result.item())));
@@ -175,7 +175,7 @@ final class ItemOps {
                 break;
         }
         if (attributes != null && !attributes.isEmpty()) {
-            out.put("Attributes", AttributeCodec.toJson(attributes));
+            out.put("Attributes", AttributeCodec.json(attributes));
         }
         new Capacity(t.meta().name()).write(t.meta(), old, result.item()).addTo(out, rcc);
         return out;
@@ -200,7 +200,7 @@ final class ItemOps {
         if (item != null) {
             size = dev.dynamorm.local.internal.value.ItemSize.of(item);
             Map<String, Value> shown = projection == null ? item : Documents.project(item, projection);
-            out.put("Item", AttributeCodec.toJson(shown));
+            out.put("Item", AttributeCodec.json(shown));
         }
         new Capacity(t.meta().name()).read(Capacity.readUnits(size, r.bool("ConsistentRead")), null, false)
                 .addTo(out, r.string("ReturnConsumedCapacity"));

@@ -14,7 +14,16 @@ record PartKey(int hash, Value value) {
 
     static PartKey of(Value v) {
         CRC32 crc = new CRC32();
-        crc.update(AttributeCodec.toJson(v).toString().getBytes(StandardCharsets.UTF_8));
+        crc.update(v.type().charAt(0));
+        if (v instanceof Value.B b) {
+            crc.update(b.v().toArray());
+        } else if (v instanceof Value.N n) {
+            crc.update(dev.dynamorm.local.internal.value.Numbers.format(n.v()).getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof Value.S s) {
+            crc.update(s.v().getBytes(StandardCharsets.UTF_8));
+        } else {
+            crc.update(AttributeCodec.toJson(v).toString().getBytes(StandardCharsets.UTF_8));
+        }
         return new PartKey((int) crc.getValue(), v);
     }
 

@@ -38,7 +38,7 @@ final class ReadOps {
         Integer limit;
         boolean consistent;
         Map<String, Value> exclusiveStart;
-        final List<Map<String, Object>> items = new ArrayList<>();
+        final List<Object> items = new ArrayList<>();
         int count;
         int scanned;
         long bytes;
@@ -249,7 +249,7 @@ final class ReadOps {
                 } else {
                     shown = visible;
                 }
-                p.items.add(AttributeCodec.toJson(shown));
+                p.items.add(AttributeCodec.json(shown));
             }
         }
         if ((p.limit != null && p.scanned >= p.limit) || p.bytes >= PAGE_BYTES) {
@@ -295,7 +295,7 @@ final class ReadOps {
         out.put("Count", p.count);
         out.put("ScannedCount", p.scanned);
         if (p.lastKey != null) {
-            out.put("LastEvaluatedKey", AttributeCodec.toJson(p.lastKey));
+            out.put("LastEvaluatedKey", AttributeCodec.json(p.lastKey));
         }
         new Capacity(p.table.meta().name())
                 .read(Capacity.readUnits(p.bytes, p.consistent), p.index == null ? null : p.index.name(), p.index != null && p.index.global())

@@ -98,7 +98,7 @@ final class TransactOps {
                 } else {
                     failed = true;
                     reasons.add(reason("ConditionalCheckFailed", "The conditional request failed",
-                            w.returnOldOnFailure && old != null ? AttributeCodec.toJson(old) : null));
+                            w.returnOldOnFailure && old != null ? AttributeCodec.json(old) : null));
                 }
             }
             if (failed) {
@@ -168,7 +168,7 @@ final class TransactOps {
         }
     }
 
-    private static Map<String, Object> reason(String code, String message, Map<String, Object> item) {
+    private static Map<String, Object> reason(String code, String message, Object item) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Code", code);
         if (message != null) {
@@ -223,7 +223,7 @@ final class TransactOps {
                 Map<String, Value> item = x.table().get(x.key());
                 Map<String, Object> resp = new LinkedHashMap<>();
                 if (item != null) {
-                    resp.put("Item", AttributeCodec.toJson(x.projection() == null ? item : Documents.project(item, x.projection())));
+                    resp.put("Item", AttributeCodec.json(x.projection() == null ? item : Documents.project(item, x.projection())));
                 }
                 responses.add(resp);
                 capacity.computeIfAbsent(x.table().meta().name(), Capacity::new)

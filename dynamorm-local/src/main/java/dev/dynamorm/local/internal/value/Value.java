@@ -26,9 +26,52 @@ public sealed interface Value {
         return new B(v);
     }
 
-    record S(String v) implements Value {
+    /** A string; remembers whether it is long plain ASCII that JSON can carry without escaping (written raw). */
+    final class S implements Value {
+        private final String v;
+        private final boolean plain;
+
+        public S(String v) {
+            this.v = java.util.Objects.requireNonNull(v, "v");
+            this.plain = v.length() >= 24 && plainAscii(v);
+        }
+
+        private static boolean plainAscii(String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public String v() {
+            return v;
+        }
+
+        /** True if the string is long, ASCII and free of characters JSON escapes. */
+        public boolean plain() {
+            return plain;
+        }
+
         public String type() {
             return "S";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof S s && v.equals(s.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return v.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "S[v=" + v + "]";
         }
     }
 

@@ -165,6 +165,11 @@ public final class AttributeCodec {
         return d;
     }
 
+    /** The item as a JSON tree node that {@link Json#write} streams without building maps. */
+    public static Object json(Map<String, Value> item) {
+        return new Json.Item(item);
+    }
+
     public static Map<String, Object> toJson(Map<String, Value> item) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : item.entrySet()) {

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import dev.dynamorm.local.internal.value.Numbers;
+import dev.dynamorm.local.internal.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +95,80 @@ public final class Json {
         g.writeRawUTF8String(utf8, 0, utf8.length);
     }
 
+    /** A tree node holding an item, written straight from its values. */
+    public record Item(Map<String, Value> attributes) {
+    }
+
+    private static void writeItem(JsonGenerator g, Map<String, Value> item) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Value> e : item.entrySet()) {
+            g.writeFieldName(e.getKey());
+            writeValue(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator g, Value v) throws IOException {
+        g.writeStartObject();
+        if (v instanceof Value.S s) {
+            g.writeFieldName("S");
+            writeS(g, s);
+        } else if (v instanceof Value.N n) {
+            g.writeFieldName("N");
+            g.writeString(Numbers.format(n.v()));
+        } else if (v instanceof Value.B b) {
+            g.writeFieldName("B");
+            g.writeString(b.v().base64());
+        } else if (v instanceof Value.Bool b) {
+            g.writeFieldName("BOOL");
+            g.writeBoolean(b.v());
+        } else if (v instanceof Value.Null) {
+            g.writeFieldName("NULL");
+            g.writeBoolean(true);
+        } else if (v instanceof Value.SS ss) {
+            g.writeFieldName("SS");
+            g.writeStartArray();
+            for (String s : ss.v()) {
+                writeString(g, s);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Value.NS ns) {
+            g.writeFieldName("NS");
+            g.writeStartArray();
+            for (java.math.BigDecimal d : ns.v()) {
+                g.writeString(Numbers.format(d));
+            }
+            g.writeEndArray();
+        } else if (v instanceof Value.BS bs) {
+            g.writeFieldName("BS");
+            g.writeStartArray();
+            for (dev.dynamorm.local.internal.value.Bytes b : bs.v()) {
+                g.writeString(b.base64());
+            }
+            g.writeEndArray();
+        } else if (v instanceof Value.L l) {
+            g.writeFieldName("L");
+            g.writeStartArray();
+            for (Value e : l.v()) {
+                writeValue(g, e);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Value.M m) {
+            g.writeFieldName("M");
+            writeItem(g, m.v());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeS(JsonGenerator g, Value.S s) throws IOException {
+        if (s.plain()) {
+            byte[] ascii = s.v().getBytes(StandardCharsets.ISO_8859_1);
+            g.writeRawUTF8String(ascii, 0, ascii.length);
+        } else {
+            g.writeString(s.v());
+        }
+    }
+
     public static byte[] write(Object tree) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -107,6 +183,8 @@ public final class Json {
     private static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
+        } else if (v instanceof Item item) {
+            writeItem(g, item.attributes());
         } else if (v instanceof Map<?, ?> map) {
             g.writeStartObject();
             for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {

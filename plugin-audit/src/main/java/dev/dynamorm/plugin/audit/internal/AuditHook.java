@@ -162,7 +162,8 @@ final class AuditHook implements Hook {
                     || ref.item().isPresent() && skipped.contains(ref.item().get())) {
                 continue;
             }
-            Optional<ModelInfo> model = ref.modelType().flatMap(t -> sameModel(ctx, t));
+            // transactions span tables: their items' models are looked up, so encrypted fields stay hidden
+            Optional<ModelInfo> model = ref.modelType().flatMap(t -> sameModel(ctx, t).or(() -> context.model(t)));
             Map<String, AttributeValue> before = beforeSend ? null : beforeImage(ctx);
             Map<String, AttributeValue> after = beforeSend ? null : afterImage(ctx, ref, before);
             Operation op = ctx.operation();

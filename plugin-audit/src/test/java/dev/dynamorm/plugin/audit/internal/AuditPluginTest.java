@@ -65,21 +65,31 @@ final class AuditPluginTest {
             return List.of(new Hook() {
                 @Override
                 public Map<String, AttributeValue> beforeWrite(ItemContext c, Map<String, AttributeValue> item) {
-                    return flip(c, item);
+                    return flip(c, item, true);
                 }
 
                 @Override
                 public Map<String, AttributeValue> afterRead(ItemContext c, Map<String, AttributeValue> item) {
-                    return flip(c, item);
+                    return flip(c, item, false);
+                }
+
+                @Override
+                public boolean handlesEncryptedFields() {
+                    return true;
                 }
             });
         }
 
-        private static Map<String, AttributeValue> flip(ItemContext c, Map<String, AttributeValue> item) {
+        /** Stores the reversed text as binary (the engine only lets encrypted fields be written as B). */
+        private static Map<String, AttributeValue> flip(ItemContext c, Map<String, AttributeValue> item,
+                boolean write) {
             Map<String, AttributeValue> out = new HashMap<>(item);
             for (String a : c.model().orElseThrow().encryptedAttributes()) {
                 if (item.containsKey(a)) {
-                    out.put(a, AttributeValue.fromS(new StringBuilder(item.get(a).s()).reverse().toString()));
+                    String text = write ? item.get(a).s() : item.get(a).b().asUtf8String();
+                    String reversed = new StringBuilder(text).reverse().toString();
+                    out.put(a, write ? AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromUtf8String(
+                            reversed)) : AttributeValue.fromS(reversed));
                 }
             }
             return out;

@@ -1,0 +1,114 @@
+package dev.dynamorm.benchmarks;
+
+import dev.dynamorm.benchmarks.model.Codecs;
+import dev.dynamorm.benchmarks.model.Fixtures;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Area 5, cold start: the time from launching a fresh JVM to its first completed GetItem, each
+ * measurement one new process ({@link ColdStartMain}) that builds the client stack over the canned
+ * HTTP client and reads one order. Measured by this (parent) JVM from {@code ProcessBuilder.start()}
+ * to the child's {@code ok} line; the child's exit is waited for outside the measurement.
+ * {@code emptyJvm_noop} is a child that prints at once: the JVM's own start, common to all.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 10)
+@Fork(value = 1, jvmArgs = {"-Xms256m", "-Xmx256m"})
+public class ColdStartBenchmark {
+
+    private String java;
+    private String classPath;
+    private String response;
+    private Process child;
+
+    /** Finds the java launcher and class path, and prepares the canned GetItem answer. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        classPath = System.getProperty("java.class.path");
+        response = DynamoJson.getItemResponse(Codecs.toItem(Fixtures.order(42, 1)));
+    }
+
+    /** Waits for the child to exit (outside the measurement). */
+    @TearDown(Level.Invocation)
+    public void reap() throws InterruptedException {
+        if (child != null) {
+            if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+            }
+            child = null;
+        }
+    }
+
+    private String firstGet(String variant) {
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xms256m", "-Xmx256m", "-Dcold.response=" + response,
+                "-cp", classPath, ColdStartMain.class.getName(), variant));
+        pb.redirectErrorStream(true);
+        try {
+            child = pb.start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("ok ")) {
+                    return line;
+                }
+                seen.append(line).append('\n');
+            }
+            throw new IllegalStateException("cold start of " + variant + " printed no 'ok' line:\n" + seen);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the child's answer */
+    @Benchmark
+    public String firstGet_dynamorm() {
+        return firstGet("dynamorm");
+    }
+
+    /** @return the child's answer */
+    @Benchmark
+    public String firstGet_enhancedBean() {
+        return firstGet("enhancedBean");
+    }
+
+    /** @return the child's answer */
+    @Benchmark
+    public String firstGet_enhancedStatic() {
+        return firstGet("enhancedStatic");
+    }
+
+    /** @return the child's answer */
+    @Benchmark
+    public String firstGet_handwritten() {
+        return firstGet("handwritten");
+    }
+
+    /** @return the child's answer */
+    @Benchmark
+    public String emptyJvm_noop() {
+        return firstGet("noop");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dynamorm.benchmarks;
+
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.benchmarks.model.Codecs;
+import dev.dynamorm.benchmarks.model.Order;
+import dev.dynamorm.benchmarks.model.OrderBean;
+import dev.dynamorm.benchmarks.model.Schemas;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * The child process of {@link ColdStartBenchmark}: in a fresh JVM, builds the client stack of one
+ * variant over the canned HTTP client (whose GetItem answer comes in system property
+ * {@code cold.response}), reads one order, prints {@code ok <id>} and exits at once.
+ */
+public final class ColdStartMain {
+
+    private ColdStartMain() {
+    }
+
+    /**
+     * Runs one variant.
+     *
+     * @param args {@code dynamorm}, {@code enhancedBean}, {@code enhancedStatic}, {@code handwritten} or {@code noop}
+     */
+    public static void main(String[] args) {
+        String variant = args[0];
+        if (variant.equals("noop")) {
+            System.out.println("ok noop");
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+        }
+        CannedHttpClient http = new CannedHttpClient().respond("GetItem", System.getProperty("cold.response"));
+        DynamoDbClient client = OrmClients.sdk(http);
+        String got;
+        switch (variant) {
+            case "dynamorm" -> {
+                DynamORM db = OrmClients.dynamorm(client);
+                got = db.table(Order.class).get("c-42", "o-000001").orElseThrow().orderId();
+            }
+            case "enhancedBean" -> {
+                DynamoDbEnhancedClient enhanced = OrmClients.enhanced(client);
+                got = enhanced.table("orders", Schemas.orderBean())
+                        .getItem(Key.builder().partitionValue("c-42").sortValue("o-000001").build()).getOrderId();
+            }
+            case "enhancedStatic" -> {
+                DynamoDbEnhancedClient enhanced = OrmClients.enhanced(client);
+                OrderBean bean = enhanced.table("orders", Schemas.orderStatic())
+                        .getItem(Key.builder().partitionValue("c-42").sortValue("o-000001").build());
+                got = bean.getOrderId();
+            }
+            case "handwritten" -> {
+                GetItemResponse r = client.getItem(b -> b.tableName("orders").key(Map.of(
+                        "customerId", AttributeValue.fromS("c-42"), "orderId", AttributeValue.fromS("o-000001"))));
+                Order order = Codecs.orderFromItem(r.item());
+                got = order.orderId();
+            }
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        }
+        System.out.println("ok " + got);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}

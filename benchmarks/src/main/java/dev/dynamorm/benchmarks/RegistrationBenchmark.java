@@ -1,0 +1,155 @@
+package dev.dynamorm.benchmarks;
+
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.Table;
+import dev.dynamorm.benchmarks.model.Indexed;
+import dev.dynamorm.benchmarks.model.IndexedBean;
+import dev.dynamorm.benchmarks.model.Order;
+import dev.dynamorm.benchmarks.model.OrderBean;
+import dev.dynamorm.benchmarks.model.Schemas;
+import dev.dynamorm.benchmarks.model.SmallBean;
+import dev.dynamorm.benchmarks.model.SmallItem;
+import dev.dynamorm.benchmarks.model.Wide;
+import dev.dynamorm.benchmarks.model.WideBean;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+/**
+ * Area 4, model registration, cold: each measurement is one call in a fresh JVM (ten forks, one
+ * single-shot each). The setup builds the mapper and registers another model first (the small one),
+ * so the engine's own classes are loaded and the score is the cost of one more model: reflection,
+ * converters, accessors, validation. {@code dynamorm}: {@code db.table(Model.class)};
+ * {@code enhancedBean}: {@code TableSchema.fromBean(Bean.class)}; {@code enhancedStatic}: building
+ * the hand-written {@code StaticTableSchema}. {@code first*} cases register the small model as the
+ * first one after the mapper is built (engine classes still loading; for the Enhanced Client, the
+ * first schema built in the JVM).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(value = 10, jvmArgs = {"-Xms256m", "-Xmx256m"})
+public class RegistrationBenchmark {
+
+    /** DynamORM built, no model registered yet. */
+    @State(Scope.Benchmark)
+    public static class Fresh {
+        DynamORM db;
+
+        /** Builds DynamORM. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            db = OrmClients.dynamorm(OrmClients.sdk(new CannedHttpClient()));
+        }
+
+        /** Closes DynamORM. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            db.close();
+        }
+    }
+
+    /** Primes the engine with the small model. */
+    @State(Scope.Benchmark)
+    public static class Primed {
+        DynamORM db;
+
+        /** Builds DynamORM and registers the small model. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            db = OrmClients.dynamorm(OrmClients.sdk(new CannedHttpClient()));
+            db.table(SmallItem.class);
+            TableSchema.fromBean(SmallBean.class);
+            Schemas.smallStatic();
+        }
+
+        /** Closes DynamORM. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            db.close();
+        }
+    }
+
+    // ---- the first model after the mapper is built ----
+
+    /** @param f DynamORM without models @return the table */
+    @Benchmark
+    public Table<SmallItem> firstSmall_dynamorm(Fresh f) {
+        return f.db.table(SmallItem.class);
+    }
+
+    /** @return the schema */
+    @Benchmark
+    public TableSchema<SmallBean> firstSmall_enhancedBean() {
+        return TableSchema.fromBean(SmallBean.class);
+    }
+
+    /** @return the schema */
+    @Benchmark
+    public TableSchema<SmallBean> firstSmall_enhancedStatic() {
+        return Schemas.smallStatic();
+    }
+
+    // ---- one more model ----
+
+    /** @param p the primed engine @return the table */
+    @Benchmark
+    public Table<Order> typical_dynamorm(Primed p) {
+        return p.db.table(Order.class);
+    }
+
+    /** @param p the primed engine @return the schema */
+    @Benchmark
+    public TableSchema<OrderBean> typical_enhancedBean(Primed p) {
+        return TableSchema.fromBean(OrderBean.class);
+    }
+
+    /** @param p the primed engine @return the schema */
+    @Benchmark
+    public TableSchema<OrderBean> typical_enhancedStatic(Primed p) {
+        return Schemas.orderStatic();
+    }
+
+    /** @param p the primed engine @return the table */
+    @Benchmark
+    public Table<Wide> large_dynamorm(Primed p) {
+        return p.db.table(Wide.class);
+    }
+
+    /** @param p the primed engine @return the schema */
+    @Benchmark
+    public TableSchema<WideBean> large_enhancedBean(Primed p) {
+        return TableSchema.fromBean(WideBean.class);
+    }
+
+    /** @param p the primed engine @return the schema */
+    @Benchmark
+    public TableSchema<WideBean> large_enhancedStatic(Primed p) {
+        return Schemas.wideStatic();
+    }
+
+    /** @param p the primed engine @return the table */
+    @Benchmark
+    public Table<Indexed> indexed_dynamorm(Primed p) {
+        return p.db.table(Indexed.class);
+    }
+
+    /** @param p the primed engine @return the schema */
+    @Benchmark
+    public TableSchema<IndexedBean> indexed_enhancedBean(Primed p) {
+        return TableSchema.fromBean(IndexedBean.class);
+    }
+}

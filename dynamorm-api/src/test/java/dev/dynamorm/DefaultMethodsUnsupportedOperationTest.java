@@ -1,0 +1,200 @@
+package dev.dynamorm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the evolution rule of the user-facing interfaces (STYLE.md, "Evolution"): a method added to
+ * an interface users call is a {@code default} that throws {@link UnsupportedOperationException},
+ * so implementations outside DynamORM (wrappers, test doubles) keep compiling and fail clearly
+ * only when the new method is called. Defaults that are conveniences over other methods are listed
+ * in {@link #CONVENIENCES} with the reason; every other default must throw.
+ */
+final class DefaultMethodsUnsupportedOperationTest {
+
+    private static final List<Class<?>> INTERFACES = List.of(DynamORM.class, Table.class, Query.class,
+            UpdateBuilder.class, Transaction.class, ReadTransaction.class, BatchWriter.class);
+
+    /**
+     * Defaults that are legitimate conveniences: they only delegate to another method of the same
+     * interface (which is abstract, or itself a default that throws), so an implementation gets
+     * them for free.
+     */
+    private static final Map<String, String> CONVENIENCES = Map.ofEntries(
+            Map.entry("DynamORM.batchWriter()", "batchWriter(BatchWriterOptions.defaults())"),
+            Map.entry("Table.create(Object)", "create(item, WriteOptions.defaults())"),
+            Map.entry("Table.put(Object)", "put(item, WriteOptions.defaults())"),
+            Map.entry("Table.update(Object,String[])", "update(item, WriteOptions.defaults(), fields)"),
+            Map.entry("Table.updateChanged(Object,Object)", "updateChanged(before, after, WriteOptions.defaults())"),
+            Map.entry("Table.delete(Object)", "delete(item, WriteOptions.defaults())"),
+            Map.entry("Table.delete(Key)", "delete(key, WriteOptions.defaults())"),
+            Map.entry("Table.batchGet(Collection)", "batchGet(keys, BatchOptions.defaults())"),
+            Map.entry("Table.batchPut(Collection)", "batchWrite(items, List.of(), BatchOptions.defaults())"),
+            Map.entry("Table.batchDelete(Collection)", "batchWrite(List.of(), keys, BatchOptions.defaults())"),
+            Map.entry("Table.scan()", "query().scan()"),
+            Map.entry("Table.createTable()", "createTable(CreateTableOptions.onDemand())"),
+            Map.entry("UpdateBuilder.increment(String)", "increment(field, 1)"),
+            Map.entry("UpdateBuilder.decrement(String)", "decrement(field, 1)"),
+            Map.entry("UpdateBuilder.when(String,String,Object)", "when(Condition.when(field, operator, value))"),
+            Map.entry("UpdateBuilder.whenExists(String)", "when(Condition.exists(field))"),
+            Map.entry("UpdateBuilder.whenNotExists(String)", "when(Condition.notExists(field))"),
+            Map.entry("UpdateBuilder.or(String,String,Object)", "or(Condition.when(field, operator, value))"),
+            Map.entry("Transaction.put(Object)", "put(item, null)"),
+            Map.entry("Transaction.delete(Object)", "delete(item, null)"));
+
+    /** Thrown by the minimal implementation when a default reaches an abstract method. */
+    private static final class AbstractCalled extends RuntimeException {
+        AbstractCalled(Method m) {
+            super(signature(m), null, false, false);
+        }
+    }
+
+    @Test
+    void everyExtensionDefault_throwsUnsupportedOperation_whenNotOverridden() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (Class<?> type : INTERFACES) {
+            Object minimal = minimal(type);
+            for (Method m : defaults(type)) {
+                String signature = signature(m);
+                Throwable thrown = invoke(minimal, m);
+                if (CONVENIENCES.containsKey(signature)) {
+                    // a convenience reaches another method: an abstract one, or a default that throws
+                    assertThat(thrown).as(signature + " delegates").isNotNull()
+                            .isInstanceOfAny(AbstractCalled.class, UnsupportedOperationException.class);
+                } else {
+                    assertThat(thrown).as(signature + " is an extension point and must throw "
+                            + "UnsupportedOperationException when not overridden (or be listed as a convenience "
+                            + "with the reason)").isInstanceOf(UnsupportedOperationException.class);
+                }
+                checked.add(signature);
+            }
+        }
+        assertThat(checked).as("defaults checked").hasSizeGreaterThan(CONVENIENCES.size())
+                .contains("Table.updateChanged(Object,Object,WriteOptions)", "DynamORM.transaction(Consumer)");
+    }
+
+    @Test
+    void everyListedConvenience_isStillADefaultMethod() {
+        Map<String, Method> all = new TreeMap<>();
+        for (Class<?> type : INTERFACES) {
+            defaults(type).forEach(m -> all.put(signature(m), m));
+        }
+        assertThat(all.keySet()).containsAll(CONVENIENCES.keySet());
+    }
+
+    @Test
+    void minimalImplementation_reportsAbstractCalls() {
+        Table<?> table = (Table<?>) minimal(Table.class);
+        assertThatThrownBy(table::tableName).isInstanceOf(AbstractCalled.class).hasMessage("Table.tableName()");
+    }
+
+    // ---- helpers ----
+
+    private static List<Method> defaults(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(Method::isDefault)
+                .filter(m -> !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
+                .sorted((a, b) -> signature(a).compareTo(signature(b)))
+                .collect(Collectors.toList());
+    }
+
+    /** An implementation with only the abstract methods, each throwing {@link AbstractCalled}. */
+    private static Object minimal(Class<?> type) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "minimal " + type.getSimpleName();
+                };
+            }
+            throw new AbstractCalled(method);
+        };
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    private static Throwable invoke(Object target, Method m) throws IllegalAccessException {
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            // (field, operator, value) signatures: the second string is an operator
+            args[i] = i == 1 && types[i] == String.class ? "=" : sample(types[i]);
+        }
+        try {
+            m.invoke(target, args);
+            return null;
+        } catch (InvocationTargetException e) {
+            return e.getCause();
+        } catch (IllegalArgumentException e) {
+            fail("cannot call " + signature(m) + " with " + Arrays.toString(args), e);
+            return null;
+        }
+    }
+
+    private static Object sample(Class<?> type) {
+        if (type == String.class || type == Object.class) {
+            return "x";
+        }
+        if (type == String[].class) {
+            return new String[0];
+        }
+        if (type == int.class) {
+            return 1;
+        }
+        if (type == long.class) {
+            return 1L;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == Number.class) {
+            return 1;
+        }
+        if (type == Consumer.class) {
+            return (Consumer<Object>) x -> { };
+        }
+        if (type == Collection.class || type == List.class) {
+            return List.of();
+        }
+        if (type == Key.class) {
+            return Key.of("x");
+        }
+        if (type == WriteOptions.class) {
+            return WriteOptions.defaults();
+        }
+        if (type == BatchOptions.class) {
+            return BatchOptions.defaults();
+        }
+        if (type == BatchWriterOptions.class) {
+            return BatchWriterOptions.defaults();
+        }
+        if (type == Class.class) {
+            return Object.class;
+        }
+        return null;
+    }
+
+    private static String signature(Method m) {
+        return m.getDeclaringClass().getSimpleName() + "." + m.getName() + "(" + Arrays.stream(m.getParameterTypes())
+                .map(Class::getSimpleName).collect(Collectors.joining(",")) + ")";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.dynamorm.engine.internal;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Compares attribute values as DynamoDB stores them. */
+final class AttributeValues {
+
+    private AttributeValues() {
+    }
+
+    /**
+     * Whether two values would be stored as the same attribute: numbers compare by value
+     * ({@code 1.0} equals {@code 1}), sets ignore order, maps compare key by key and lists
+     * element by element, recursively.
+     *
+     * @param a a value
+     * @param b another value
+     * @return true when DynamoDB would store the same attribute for both
+     */
+    static boolean same(AttributeValue a, AttributeValue b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null || a.type() != b.type()) {
+            return false;
+        }
+        switch (a.type()) {
+            case N:
+                return sameNumber(a.n(), b.n());
+            case SS:
+                return new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
+            case BS:
+                return new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
+            case NS: {
+                Set<BigDecimal> x = numbers(a.ns());
+                Set<BigDecimal> y = numbers(b.ns());
+                return x == null || y == null ? a.equals(b) : x.equals(y);
+            }
+            case M:
+                return sameMap(a.m(), b.m());
+            case L:
+                return sameList(a.l(), b.l());
+            default:
+                return a.equals(b);
+        }
+    }
+
+    private static boolean sameMap(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
+            if (!same(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameList(List<AttributeValue> a, List<AttributeValue> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Set<BigDecimal> numbers(List<String> values) {
+        Set<BigDecimal> out = new HashSet<>();
+        for (String v : values) {
+            try {
+                out.add(new BigDecimal(v).stripTrailingZeros());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return out;
+    }
+}

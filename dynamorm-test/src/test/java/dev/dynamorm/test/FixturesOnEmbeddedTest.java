@@ -1,0 +1,5 @@
+package dev.dynamorm.test;
+
+@DynamoBackend(Backend.EMBEDDED)
+class FixturesOnEmbeddedTest extends FixturesSuite {
+}

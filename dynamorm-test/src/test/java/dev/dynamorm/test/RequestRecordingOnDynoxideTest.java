@@ -1,0 +1,5 @@
+package dev.dynamorm.test;
+
+@DynamoBackend(Backend.DYNOXIDE)
+class RequestRecordingOnDynoxideTest extends RequestRecordingSuite {
+}

@@ -1,0 +1,2 @@
+/** Implementation of the encryption plugin; not exported, unsupported. */
+package dev.dynamorm.plugin.encryption.internal;
