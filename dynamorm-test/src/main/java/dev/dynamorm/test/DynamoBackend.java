@@ -13,8 +13,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The backend's server is started once per JVM and shared; each test class gets its own
  * table-name prefix, its {@link #models()} tables are created before all its tests and every table
- * with its prefix is deleted after them. Test methods, lifecycle methods and constructors may declare
- * parameters of type {@code DynamoDbClient}, {@code DynamORM}, {@link Backend} and {@link BackendContext}.
+ * with its prefix is deleted after them (their {@link Fixture fixtures} are loaded in between). Test
+ * methods, lifecycle methods and constructors may declare parameters of type {@code DynamoDbClient},
+ * {@code DynamORM}, {@link Backend}, {@link BackendContext}, {@link Fixtures} and (with
+ * {@link #recordRequests()}) {@link RequestRecorder}.
  *
  * <p>A suite can be written once as an abstract class and run on several backends by tiny subclasses;
  * the nearest explicit backend wins and the models of every class in the hierarchy are created:

@@ -108,7 +108,8 @@ public final class MockCall {
     /**
      * The operation: {@code query} (a read through a query; see {@link #terminal()}),
      * {@code query.update}, {@code query.delete}, {@code get}, {@code create}, {@code put},
-     * {@code update}, {@code delete}, {@code batchGet}, {@code batchWrite}, {@code transaction} or
+     * {@code update}, {@code updateChanged}, {@code delete}, {@code batchGet}, {@code batchWrite},
+     * {@code transaction} or
      * {@code readTransaction}.
      *
      * @return the operation

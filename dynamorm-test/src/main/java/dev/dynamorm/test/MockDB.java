@@ -848,6 +848,29 @@ public final class MockDB implements DynamORM {
         }
 
         /**
+         * Expects {@code updateChanged(before, after)}.
+         *
+         * @param before the item as read
+         * @param after the item with the changes
+         * @return the stub; {@link Stub#succeeds()} returns {@code after} as written
+         */
+        public Stub<WriteResult<T>> updateChanged(T before, T after) {
+            return updateChanged(before, after, WriteOptions.defaults());
+        }
+
+        /**
+         * Expects {@code updateChanged(before, after, options)}.
+         *
+         * @param before the item as read
+         * @param after the item with the changes
+         * @param options the options
+         * @return the stub; {@link Stub#succeeds()} returns {@code after} as written
+         */
+        public Stub<WriteResult<T>> updateChanged(T before, T after, WriteOptions options) {
+            return stub(table.updateChangedCall(before, after, options), (call, detail) -> written(after));
+        }
+
+        /**
          * Expects {@code delete(item)}.
          *
          * @param item the item

@@ -108,6 +108,10 @@ final class MockTable<T> implements Table<T> {
         return call("update", parts);
     }
 
+    MockCall updateChangedCall(T before, T after, WriteOptions options) {
+        return call("updateChanged", withOptions(parts("before", checked(before), "after", checked(after)), options));
+    }
+
     MockCall deleteCall(T item, WriteOptions options) {
         return call("delete", withOptions(parts("item", checked(item)), options));
     }
@@ -165,6 +169,11 @@ final class MockTable<T> implements Table<T> {
     @Override
     public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
         return write(updateCall(item, update));
+    }
+
+    @Override
+    public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
+        return write(updateChangedCall(before, after, options));
     }
 
     @Override

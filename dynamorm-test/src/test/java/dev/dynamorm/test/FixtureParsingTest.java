@@ -71,6 +71,10 @@ final class FixtureParsingTest {
         assertThat(item.get("none").value().kind()).isEqualTo(FixtureNode.Kind.NULL);
         assertThat(item.get("when").value().text()).isEqualTo("2026-01-05");
         assertThat(item.get("s").line()).isEqualTo(4);
+        FixtureNode flow = YamlFixtureParser.parse("f.yaml", "x-p: &p {a: 1, b: 1}\nI:\n  - {b: 2, <<: *p}\n");
+        Map<String, FixtureNode.Entry> merged = flow.entries().get("I").value().elements().get(0).entries();
+        assertThat(merged.get("a").value().text()).isEqualTo("1");
+        assertThat(merged.get("b").value().text()).as("given beats merged").isEqualTo("2");
         assertThatThrownBy(() -> YamlFixtureParser.parse("f.yaml", "a: 1\na: 2\n"))
                 .hasMessage("f.yaml:2:1: duplicate key \"a\" (first at line 1): each key may appear once in a mapping");
         assertThatThrownBy(() -> YamlFixtureParser.parse("f.yaml", "a: .inf\n"))

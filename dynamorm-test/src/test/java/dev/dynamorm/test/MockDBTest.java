@@ -108,6 +108,8 @@ final class MockDBTest {
         db.expect(orders).update(PAID, u -> u.remove("items")).succeeds();
         db.expect(orders).delete(Key.of("c-1", "o-2")).succeeds();
         db.expect(orders).batchPut(List.of(PAID, NEW)).succeeds();
+        KitOrder shipped = new KitOrder("c-1", "o-1", KitOrder.Status.SHIPPED, PAID.createdAt(), 1250, null, null);
+        db.expect(orders).updateChanged(PAID, shipped).succeeds();
 
         assertThat(orders.get(Key.of("c-1", "o-1"))).contains(PAID);
         assertThat(orders.get("c-1", "o-9")).isEmpty();
@@ -120,9 +122,10 @@ final class MockDBTest {
         BatchWriteResult<KitOrder> batch = orders.batchPut(List.of(PAID, NEW));
         assertThat(batch.written()).isEqualTo(2);
         assertThat(batch.complete()).isTrue();
+        assertThat(orders.updateChanged(PAID, shipped).written()).contains(shipped);
         db.verifyAllExpectationsMet();
         assertThat(db.calls()).extracting(MockCall::operation).containsExactly("get", "get", "create", "put",
-                "update", "update", "delete", "batchWrite");
+                "update", "update", "delete", "batchWrite", "updateChanged");
     }
 
     @Test

@@ -280,7 +280,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         map.put(OptionalDouble.class, OptionalDoubleConverter.INSTANCE);
         map.put(byte[].class, ByteArrayConverter.INSTANCE);
         map.put(ByteBuffer.class, ByteBufferConverter.INSTANCE);
-        map.put(Instant.class, new TextFormConverter<>(Instant.class, TimeFormats.INSTANT::format, Instant::parse));
+        map.put(Instant.class, new TextFormConverter<>(Instant.class, TimeFormats::instant, Instant::parse));
         map.put(LocalDate.class, new TextFormConverter<>(LocalDate.class,
             DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse));
         map.put(LocalTime.class, new TextFormConverter<>(LocalTime.class,

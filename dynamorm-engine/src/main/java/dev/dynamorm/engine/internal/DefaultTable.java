@@ -302,7 +302,10 @@ final class DefaultTable<T> implements Table<T> {
         }
     }
 
-    /** Refuses every read (get, query, scan, batch get, transaction get) of a model whose encrypted fields cannot be decrypted. */
+    /**
+     * Refuses every read (get, query, scan, batch get, transaction get) of a model whose encrypted
+     * fields no installed plugin decrypts.
+     */
     private void requireReadable(Operation op) {
         if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
             throw new InvalidRequestException(String.format(Locale.ROOT,

@@ -142,7 +142,8 @@ final class HookChain {
         }
         String table = tableNamePrefix + m.tableName().orElse(m.type().getSimpleName());
         ModelInfo info = new Info(m.type(), table, m.partitionKey().attributeName(),
-                m.sortKey().map(FieldMetadata::attributeName), names, Set.copyOf(encrypted),
+                m.sortKey().map(FieldMetadata::attributeName), names,
+                java.util.Collections.unmodifiableSet(encrypted), // declaration order, for stable messages
                 m.versionField().map(FieldMetadata::attributeName));
         byTable.putIfAbsent(table, info);
         return info;
@@ -221,7 +222,8 @@ final class HookChain {
         for (String attribute : context.model().get().encryptedAttributes()) {
             AttributeValue given = in.get(attribute);
             AttributeValue written = out.get(attribute);
-            if (given != null && written != null && (written.equals(given) || written.type() != AttributeValue.Type.B)) {
+            if (given != null && written != null
+                    && (written.equals(given) || written.type() != AttributeValue.Type.B)) {
                 throw new PluginException(String.format(Locale.ROOT, "attribute '%s' of @Encrypted field of model %s "
                         + "was not encrypted by any plugin before %s on table '%s': refusing to write it in "
                         + "plaintext; install and configure the encryption plugin (dynamorm-plugin-encryption)",

@@ -772,8 +772,8 @@ final class TableWriter<T> {
      */
     Map<String, AttributeValue> itemForKey(T item, Operation op) {
         if (item == null) {
-            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
-                    op, model.type(), null);
+            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null "
+                    + model.type().getName(), op, model.type(), null);
         }
         table.requireWritableForWrite(op);
         return HookedModel.unhooked(model).toItem(item, op);

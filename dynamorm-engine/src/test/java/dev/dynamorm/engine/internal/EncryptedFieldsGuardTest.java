@@ -63,7 +63,8 @@ final class EncryptedFieldsGuardTest {
     }
 
     @DynamoTable("stamped")
-    record EncryptedStamp(@PartitionKey String id, @Encrypted @dev.dynamorm.annotations.UpdatedAt java.time.Instant at) {
+    record EncryptedStamp(@PartitionKey String id,
+            @Encrypted @dev.dynamorm.annotations.UpdatedAt java.time.Instant at) {
     }
 
     @DynamoTable("versioned")

@@ -74,7 +74,8 @@ final class LocalKeyringTest {
                 .isInstanceOf(IllegalStateException.class).hasMessage("keyring key 'k1' was already added");
         assertThatThrownBy(() -> LocalKeyring.builder().key("a", new byte[32]).key("b", new byte[32]).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("a local keyring with keys [a, b] needs active(id): the key new values are encrypted under");
+                .hasMessage("a local keyring with keys [a, b] needs active(id): the key new values are encrypted "
+                        + "under");
         assertThatThrownBy(() -> LocalKeyring.builder().key("a", new byte[32]).active("c").build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("active key 'c' is not in the local keyring (it holds [a]): add it or choose another");

@@ -113,6 +113,9 @@ final class AuditHook implements Hook {
         if (!WRITES.contains(op) || !outcome.succeeded()) {
             return;
         }
+        if (sinks.isEmpty() && !config.tableSink()) {
+            return; // no sink would receive the records: building them is wasted work on every write
+        }
         List<AuditRecord> records;
         boolean writtenToTable = false;
         if (ctx.attribute(IN_TRANSACTION) instanceof List<?> inTx) {

@@ -61,7 +61,8 @@ final class CanonicalTest {
                 "l", AttributeValue.fromL(List.of(AttributeValue.fromS(""), AttributeValue.fromL(List.of()),
                         AttributeValue.fromM(Map.of()))),
                 "bool", AttributeValue.fromBool(false), "null", AttributeValue.fromNul(true),
-                "m", AttributeValue.fromM(Map.of("inner", AttributeValue.fromM(Map.of("deep", AttributeValue.fromN("0")))))));
+                "m", AttributeValue.fromM(Map.of("inner",
+                        AttributeValue.fromM(Map.of("deep", AttributeValue.fromN("0")))))));
         assertThat(Canonical.decode(Canonical.encode(nested))).isEqualTo(nested);
         AttributeValue deep = AttributeValue.fromS("bottom");
         for (int i = 0; i < Canonical.MAX_DEPTH; i++) {

@@ -17,8 +17,8 @@ final class EnvelopeTest {
 
     private static final byte[] DATA_KEY = Aead.random(32);
     private static final byte[] WRAPPED = Aead.random(60);
-    private static final List<Map.Entry<String, AttributeValue>> KEY = List.of(Map.entry("pk", AttributeValue.fromS("a")),
-            Map.entry("sk", AttributeValue.fromN("1")));
+    private static final List<Map.Entry<String, AttributeValue>> KEY = List.of(
+            Map.entry("pk", AttributeValue.fromS("a")), Map.entry("sk", AttributeValue.fromN("1")));
 
     @Test
     void layout_isVersionKeyIdWrappedKeyNonceCiphertext() throws Exception {

@@ -95,8 +95,8 @@ final class Models {
             Map<Color, String> enumMap = new java.util.EnumMap<>(Color.class);
             enumMap.put(Color.RED, "stop");
             enumMap.put(Color.GREEN, "go");
-            return new Sealed(id, part, "visible", "héllo wörld ✓ 🎉 SECRET-TEXT", 'Z', true, Boolean.FALSE, (byte) -7,
-                    (short) 31000, Integer.MIN_VALUE, Long.MAX_VALUE, 3.25f, 0.1, 42, -1L,
+            return new Sealed(id, part, "visible", "héllo wörld ✓ 🎉 SECRET-TEXT", 'Z', true, Boolean.FALSE,
+                    (byte) -7, (short) 31000, Integer.MIN_VALUE, Long.MAX_VALUE, 3.25f, 0.1, 42, -1L,
                     new BigDecimal("12345678901234567890.123456789012345678"),
                     new BigInteger("-99999999999999999999999999999999999999"), new byte[] {0, 1, 2, (byte) 255},
                     ByteBuffer.wrap("buffer".getBytes(StandardCharsets.UTF_8)),
