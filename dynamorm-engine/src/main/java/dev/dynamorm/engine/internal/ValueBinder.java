@@ -81,31 +81,7 @@ public final class ValueBinder {
     }
 
     static Class<?> wrap(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        if (type == float.class) {
-            return Float.class;
-        }
-        if (type == short.class) {
-            return Short.class;
-        }
-        if (type == byte.class) {
-            return Byte.class;
-        }
-        return Character.class;
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
     }
 
     public static String numberText(Number n) {

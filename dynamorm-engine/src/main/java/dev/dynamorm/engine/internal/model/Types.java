@@ -41,34 +41,7 @@ final class Types {
 
     /** The wrapper class of a primitive, or the class itself. */
     static Class<?> wrap(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        if (type == float.class) {
-            return Float.class;
-        }
-        if (type == short.class) {
-            return Short.class;
-        }
-        if (type == byte.class) {
-            return Byte.class;
-        }
-        if (type == char.class) {
-            return Character.class;
-        }
-        return Void.class;
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
     }
 
     /** The default value of a primitive type (0, false, '\0'), or null for reference types. */
