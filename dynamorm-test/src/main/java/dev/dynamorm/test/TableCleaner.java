@@ -54,6 +54,9 @@ final class TableCleaner {
             throw new IllegalStateException("could not delete test tables " + failures
                     + ": delete them by hand if the server keeps state");
         }
+        for (String table : deleted) {
+            awaitGone(client, table);
+        }
         return deleted;
     }
 
@@ -66,6 +69,30 @@ final class TableCleaner {
             // real DynamoDB refuses to delete a table that is still being created or updated
             awaitActive(client, table);
             client.deleteTable(r -> r.tableName(table));
+        }
+    }
+
+    /** Deletion is asynchronous on most servers: wait until the table is really gone. */
+    private static void awaitGone(DynamoDbClient client, String table) {
+        long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
+        long pause = 10;
+        while (true) {
+            try {
+                client.describeTable(r -> r.tableName(table));
+            } catch (ResourceNotFoundException gone) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("table " + table + " still exists " + ACTIVE_TIMEOUT.toMinutes()
+                        + " minutes after its deletion: delete it by hand");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for table " + table + " to be deleted", e);
+            }
+            pause = Math.min(pause * 2, ACTIVE_POLL.toMillis());
         }
     }
 

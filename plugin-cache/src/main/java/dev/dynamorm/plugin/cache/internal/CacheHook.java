@@ -101,7 +101,8 @@ final class CacheHook implements Hook {
             }
             return;
         }
-        if (WRITES.contains(op)) {
+        if (WRITES.contains(op) && !byName.isEmpty()) {
+            // with no cached model there is nothing to invalidate: the write's items are not even built
             List<Written> written = new ArrayList<>();
             for (ItemRef ref : context.items()) {
                 if (ref.action() == ItemRef.Action.GET || ref.action() == ItemRef.Action.CONDITION_CHECK) {
