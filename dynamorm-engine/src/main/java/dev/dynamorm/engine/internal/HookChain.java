@@ -50,6 +50,8 @@ final class HookChain {
     private final List<Entry> entries;
     private final boolean wantsCapacity;
     private final boolean handlesEncrypted;
+    /** Whether any hook overrides {@link Hook#afterRead}; when none does, reads skip the per-item context. */
+    private final boolean transformsReads;
     private final AtomicLong afterFailures = new AtomicLong();
     private final ConcurrentMap<Class<?>, Optional<ModelInfo>> byClass = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ModelInfo> byTable = new ConcurrentHashMap<>();
@@ -61,6 +63,17 @@ final class HookChain {
         this.entries = List.copyOf(entries);
         this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
         this.handlesEncrypted = entries.stream().anyMatch(e -> e.hook().handlesEncryptedFields());
+        this.transformsReads = entries.stream().anyMatch(e -> overridesAfterRead(e.hook()));
+    }
+
+    /** Whether a hook's class replaces the default (identity) {@link Hook#afterRead}; true when unsure. */
+    private static boolean overridesAfterRead(Hook hook) {
+        try {
+            return hook.getClass().getMethod("afterRead", ItemContext.class, Map.class).getDeclaringClass()
+                    != Hook.class;
+        } catch (NoSuchMethodException | SecurityException e) {
+            return true;
+        }
     }
 
     /** A chain of hooks whose plugins are unknown (tests, old callers). */
@@ -246,8 +259,8 @@ final class HookChain {
      */
     Map<String, AttributeValue> afterRead(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
             boolean partial, Map<String, AttributeValue> key) {
-        if (entries.isEmpty() || item == null) {
-            return item;
+        if (!transformsReads || item == null) {
+            return item; // no hook changes items read: the default afterRead returns them as given
         }
         ItemContext context = context(op, table, type, item, partial, key);
         Map<String, AttributeValue> out = item;

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
@@ -33,6 +35,10 @@ final class MetricsHook implements Hook {
     private final MeterRegistry registry;
     private final Tags common;
     private final List<Meter> statistics = new CopyOnWriteArrayList<>();
+    /** The request timers, looked up once per (operation, table, model, outcome, exception). */
+    private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    /** The consumed-capacity counters, per (table, read or write). */
+    private final ConcurrentMap<CapacityKey, Counter> capacities = new ConcurrentHashMap<>();
 
     MetricsHook(MeterRegistry registry, List<Tag> commonTags) {
         this.registry = registry;
@@ -46,15 +52,23 @@ final class MetricsHook implements Hook {
 
     @Override
     public void after(HookContext context, Outcome outcome) {
+        Throwable failure = outcome.failure().orElse(null);
+        String outcomeTag = outcome(outcome, failure);
+        TimerKey key = new TimerKey(context.operation(), context.tableName(), context.modelType(), outcomeTag,
+                failure == null ? null : failure.getClass());
+        Timer timer = timers.get(key);
+        if (timer == null) {
+            timer = timers.computeIfAbsent(key, this::timer);
+        }
+        timer.record(outcome.elapsed());
+        if (outcome.attempts() <= 1 && outcome.throttles() <= 0 && failure == null
+                && outcome.unprocessedItems() <= 0 && outcome.consumedCapacity().isEmpty()) {
+            return; // the common case: nothing else to record, no tags to build
+        }
         String op = context.operation().name().toLowerCase(Locale.ROOT);
         String table = context.tableName();
-        String model = context.modelType() == Object.class ? "none" : context.modelType().getSimpleName();
-        Throwable failure = outcome.failure().orElse(null);
+        String model = modelTag(context.modelType());
         Tags opTable = common.and("operation", op, "table", table);
-        Timer.builder("dynamorm.operations").description("DynamORM requests, by operation, table, model and outcome")
-                .tags(opTable).tag("model", model).tag("outcome", outcome(outcome, failure))
-                .tag("exception", failure == null ? "none" : failure.getClass().getSimpleName())
-                .register(registry).record(outcome.elapsed());
         if (outcome.attempts() > 1) {
             Counter.builder("dynamorm.retries").description("attempts after the first").tags(opTable)
                     .register(registry).increment(outcome.attempts() - 1);
@@ -93,7 +107,29 @@ final class MetricsHook implements Hook {
         }
     }
 
+    /** What identifies one request timer: its tags before the common ones. */
+    private record TimerKey(Operation operation, String table, Class<?> model, String outcome, Class<?> exception) {
+    }
+
+    private Timer timer(TimerKey k) {
+        return Timer.builder("dynamorm.operations").description("DynamORM requests, by operation, table, model and "
+                + "outcome").tags(common).tag("operation", k.operation().name().toLowerCase(Locale.ROOT))
+                .tag("table", k.table()).tag("model", modelTag(k.model())).tag("outcome", k.outcome())
+                .tag("exception", k.exception() == null ? "none" : k.exception().getSimpleName()).register(registry);
+    }
+
+    private static String modelTag(Class<?> type) {
+        return type == Object.class ? "none" : type.getSimpleName();
+    }
+
+    private record CapacityKey(String table, String type) {
+    }
+
     private Counter capacity(String table, String type) {
+        return capacities.computeIfAbsent(new CapacityKey(table, type), k -> capacityCounter(k.table(), k.type()));
+    }
+
+    private Counter capacityCounter(String table, String type) {
         return Counter.builder("dynamorm.consumed.capacity").description("capacity units consumed").baseUnit("units")
                 .tags(common).tag("table", table).tag("type", type).register(registry);
     }

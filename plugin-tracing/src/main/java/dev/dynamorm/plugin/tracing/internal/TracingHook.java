@@ -5,6 +5,7 @@ import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.HookContext;
 import dev.dynamorm.spi.ItemRef;
 import dev.dynamorm.spi.Outcome;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -58,8 +59,12 @@ final class TracingHook implements Hook {
 
     private final Tracer tracer;
 
+    /** Whether the tracer is OpenTelemetry's no-op one, whose spans record nothing: then no span is started. */
+    private final boolean noop;
+
     TracingHook(Tracer tracer) {
         this.tracer = tracer;
+        this.noop = tracer == OpenTelemetry.noop().getTracer("dev.dynamorm");
     }
 
     @Override
@@ -69,6 +74,9 @@ final class TracingHook implements Hook {
 
     @Override
     public void before(HookContext context) {
+        if (noop) {
+            return; // a no-op span would only re-wrap the current context; after() then finds no span
+        }
         String awsOperation = awsOperation(context);
         List<String> tables = tables(context);
         String name = tables.size() == 1 ? awsOperation + " " + tables.get(0) : awsOperation;

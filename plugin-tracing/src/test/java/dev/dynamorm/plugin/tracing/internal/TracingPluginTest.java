@@ -145,4 +145,22 @@ final class TracingPluginTest {
                         .containsExactly(events.tableName()));
         assertThat(spans("TransactWriteItems " + events.tableName())).hasSize(1);
     }
+
+    @Test
+    void noopOpenTelemetry_operationsSucceed_andTheCallersSpanStaysCurrent() {
+        try (DynamORM quiet = DynamORM.builder().client(local.client()).tableNamePrefix(events.tableName()
+                .substring(0, events.tableName().length() - "events".length()))
+                .pluginConfig(TracingConfig.of(io.opentelemetry.api.OpenTelemetry.noop())).build()) {
+            Table<Event> t = quiet.table(Event.class);
+            Span parent = otel.getTracer("test").spanBuilder("caller").startSpan();
+            try (Scope ignored = parent.makeCurrent()) {
+                t.put(new Event("n1", 1, "click", "x"));
+                assertThat(t.get("n1", 1)).contains(new Event("n1", 1, "click", "x"));
+                assertThat(Span.current()).isSameAs(parent);
+            } finally {
+                parent.end();
+            }
+        }
+        assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("caller");
+    }
 }
