@@ -17,6 +17,8 @@ module dev.dynamorm.test {
     // QueryAssert and the request assertions extend AssertJ's AbstractAssert
     requires transitive org.assertj.core;
     requires org.slf4j;
+    // JSON fixtures are read with Jackson's streaming parser
+    requires com.fasterxml.jackson.core;
     // the HTTP client of the clients the kit builds
     requires software.amazon.awssdk.http.apache5;
     requires software.amazon.awssdk.http;

@@ -1,5 +1,13 @@
 package dev.dynamorm.test;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,20 +15,38 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A strict JSON parser (RFC 8259) that keeps the line and column of every value, so fixture
- * errors can point into the file. No dependency: the kit needs none for JSON fixtures.
+ * Reads a JSON fixture (strict RFC 8259, through Jackson's streaming parser) into a
+ * {@link FixtureNode} tree that keeps the line and column (both from 1) of every value, so
+ * fixture errors can point into the file. Syntax errors are reported in the kit's own words,
+ * at the position Jackson reports, saying what was expected there.
  */
 final class JsonFixtureParser {
 
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
     private final String file;
     private final String text;
-    private int pos;
-    private int line = 1;
-    private int lineStart;
+    private final JsonParser parser;
+    /** The containers being read, innermost last, for messages about what was expected. */
+    private final List<Container> open = new ArrayList<>();
+    private boolean documentEnded;
 
-    private JsonFixtureParser(String file, String text) {
+    private JsonFixtureParser(String file, String text, JsonParser parser) {
         this.file = file;
         this.text = text;
+        this.parser = parser;
+    }
+
+    /** A container being read: an object or a list, with its first line and its current key. */
+    private static final class Container {
+        final boolean object;
+        final int line;
+        String key;
+
+        Container(boolean object, int line) {
+            this.object = object;
+            this.line = line;
+        }
     }
 
     /**
@@ -29,269 +55,228 @@ final class JsonFixtureParser {
      * @throws FixtureException at the position of the first syntax error
      */
     static FixtureNode parse(String file, String text) {
-        JsonFixtureParser parser = new JsonFixtureParser(file, text);
-        if (text.startsWith("\uFEFF")) {
-            parser.pos = 1;
+        // a byte order mark becomes a space, so columns on the first line stay those of the file
+        String source = text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+        try (JsonParser jp = FACTORY.createParser(source)) {
+            return new JsonFixtureParser(file, source, jp).document();
+        } catch (IOException e) {
+            // createParser and close on a String do no I/O; syntax errors are handled in document()
+            throw new FixtureException(file, "could not read the JSON: " + e.getMessage(), e);
         }
-        parser.skipWhitespace();
-        if (parser.pos >= text.length()) {
-            throw parser.error("the file is empty: a fixture is an object whose keys name models or tables");
-        }
-        FixtureNode root = parser.value();
-        parser.skipWhitespace();
-        if (parser.pos < text.length()) {
-            throw parser.error("unexpected " + parser.describeNext() + " after the end of the JSON document");
-        }
-        return root;
     }
 
-    private int column() {
-        return pos - lineStart + 1;
-    }
-
-    private FixtureException error(String problem) {
-        return new FixtureException(file, line, column(), "invalid JSON: " + problem);
-    }
-
-    private String describeNext() {
-        if (pos >= text.length()) {
-            return "end of file";
-        }
-        char c = text.charAt(pos);
-        return c < ' ' ? String.format(Locale.ROOT, "character U+%04X", (int) c) : "'" + c + "'";
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == '\n') {
-                pos++;
-                line++;
-                lineStart = pos;
-            } else if (c == ' ' || c == '\t' || c == '\r') {
-                pos++;
-            } else {
-                return;
+    private FixtureNode document() throws IOException {
+        try {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                JsonLocation end = parser.currentLocation();
+                throw new FixtureException(file, end.getLineNr(), end.getColumnNr(),
+                        "invalid JSON: the file is empty: a fixture is an object whose keys name models or tables");
             }
+            FixtureNode root = value(first);
+            documentEnded = true;
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw error(at, "unexpected " + describe((int) at.getCharOffset())
+                        + " after the end of the JSON document");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw translate(e);
         }
     }
 
-    private FixtureNode value() {
-        if (pos >= text.length()) {
-            throw error("unexpected end of file: a value is missing");
-        }
-        int l = line;
-        int c = column();
-        char ch = text.charAt(pos);
-        switch (ch) {
-            case '{':
+    private FixtureNode value(JsonToken token) throws IOException {
+        JsonLocation at = parser.currentTokenLocation();
+        int l = at.getLineNr();
+        int c = at.getColumnNr();
+        switch (token) {
+            case START_OBJECT:
                 return object(l, c);
-            case '[':
+            case START_ARRAY:
                 return list(l, c);
-            case '"':
-                return FixtureNode.string(string(), l, c);
-            case 't':
-                literal("true");
+            case VALUE_STRING:
+                return FixtureNode.string(parser.getText(), l, c);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                // the text as written: full precision, converted once the target type is known
+                return FixtureNode.number(parser.getText(), l, c);
+            case VALUE_TRUE:
                 return FixtureNode.bool(true, l, c);
-            case 'f':
-                literal("false");
+            case VALUE_FALSE:
                 return FixtureNode.bool(false, l, c);
-            case 'n':
-                literal("null");
+            case VALUE_NULL:
                 return FixtureNode.nul(l, c);
             default:
-                if (ch == '-' || (ch >= '0' && ch <= '9')) {
-                    return FixtureNode.number(number(), l, c);
-                }
-                throw error("unexpected " + describeNext() + ": expected a value (object, list, string, number,"
-                        + " true, false or null)" + (ch == '\'' ? "; JSON strings use double quotes" : ""));
+                throw error(at, "unexpected " + describe((int) at.getCharOffset()) + ": expected a value");
         }
     }
 
-    private FixtureNode object(int l, int c) {
-        pos++; // {
+    private FixtureNode object(int l, int c) throws IOException {
+        Container container = new Container(true, l);
+        open.add(container);
         Map<String, FixtureNode.Entry> entries = new LinkedHashMap<>();
-        skipWhitespace();
-        if (peek('}')) {
-            pos++;
-            return FixtureNode.object(entries, l, c);
-        }
         while (true) {
-            skipWhitespace();
-            if (!peek('"')) {
-                throw error("unexpected " + describeNext() + ": expected a key in double quotes"
-                        + (peek('}') ? " (no comma before '}')" : ""));
-            }
-            int keyLine = line;
-            int keyColumn = column();
-            String key = string();
-            if (entries.containsKey(key)) {
-                FixtureNode.Entry first = entries.get(key);
-                throw new FixtureException(file, keyLine, keyColumn, "duplicate key \"" + key
-                        + "\" (first at line " + first.line() + "): each key may appear once in an object");
-            }
-            skipWhitespace();
-            expect(':', "':' after the key \"" + key + "\"");
-            skipWhitespace();
-            entries.put(key, new FixtureNode.Entry(key, keyLine, keyColumn, value()));
-            skipWhitespace();
-            if (peek(',')) {
-                pos++;
-                continue;
-            }
-            if (peek('}')) {
-                pos++;
+            container.key = null;
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_OBJECT) {
+                open.remove(open.size() - 1);
                 return FixtureNode.object(entries, l, c);
             }
-            throw error("unexpected " + describeNext() + ": expected ',' or '}' in the object starting at line " + l);
+            // Jackson reports anything else (missing quotes, commas) as a syntax error
+            JsonLocation keyAt = parser.currentTokenLocation();
+            String key = parser.currentName();
+            FixtureNode.Entry first = entries.get(key);
+            if (first != null) {
+                throw new FixtureException(file, keyAt.getLineNr(), keyAt.getColumnNr(), "duplicate key \"" + key
+                        + "\" (first at line " + first.line() + "): each key may appear once in an object");
+            }
+            container.key = key;
+            FixtureNode value = value(parser.nextToken());
+            entries.put(key, new FixtureNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
         }
     }
 
-    private FixtureNode list(int l, int c) {
-        pos++; // [
+    private FixtureNode list(int l, int c) throws IOException {
+        open.add(new Container(false, l));
         List<FixtureNode> elements = new ArrayList<>();
-        skipWhitespace();
-        if (peek(']')) {
-            pos++;
-            return FixtureNode.list(elements, l, c);
-        }
         while (true) {
-            skipWhitespace();
-            if (peek(']')) {
-                throw error("unexpected ']': no comma before the end of a list");
-            }
-            elements.add(value());
-            skipWhitespace();
-            if (peek(',')) {
-                pos++;
-                continue;
-            }
-            if (peek(']')) {
-                pos++;
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                open.remove(open.size() - 1);
                 return FixtureNode.list(elements, l, c);
             }
-            throw error("unexpected " + describeNext() + ": expected ',' or ']' in the list starting at line " + l);
+            elements.add(value(token));
         }
     }
 
-    private String string() {
-        pos++; // opening quote
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (pos >= text.length()) {
-                throw error("unexpected end of file in a string");
+    private FixtureException error(JsonLocation at, String problem) {
+        return new FixtureException(file, at.getLineNr(), at.getColumnNr(), "invalid JSON: " + problem);
+    }
+
+    /** Turns Jackson's syntax error into a message saying what was found and what was expected. */
+    private FixtureException translate(JsonProcessingException e) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        int offset = (int) Math.max(0, Math.min(at.getCharOffset(), text.length()));
+        String jackson = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            return error(at, "the document exceeds a parser limit (" + jackson + ")");
+        }
+        if (e instanceof JsonEOFException eof) {
+            JsonToken decoding = eof.getTokenBeingDecoded();
+            if (decoding == JsonToken.VALUE_STRING || decoding == JsonToken.FIELD_NAME
+                    || jackson.contains("escape")) {
+                return error(at, "unexpected end of file in a string");
             }
-            char ch = text.charAt(pos);
-            if (ch == '"') {
-                pos++;
-                return out.toString();
+            return error(at, "unexpected end of file: " + expected(offset, ' ', jackson));
+        }
+        char ch = offset < text.length() ? text.charAt(offset) : '\0';
+        if (documentEnded) {
+            return error(at, "unexpected " + describe(offset) + " after the end of the JSON document");
+        }
+        if (jackson.startsWith("Invalid numeric value: Leading zeroes")) {
+            return error(at, "invalid number: no leading zeros");
+        }
+        if (jackson.contains("in numeric value")) {
+            if (jackson.contains("minus sign")) {
+                return error(at, "invalid number: a digit must follow '-'");
             }
-            if (ch == '\n') {
-                throw error("line break in a string: write it as \\n");
+            if (jackson.contains("Decimal point")) {
+                return error(at, "invalid number: a digit must follow '.'");
             }
-            if (ch < ' ') {
-                throw error(String.format(Locale.ROOT, "control character U+%04X in a string: escape it", (int) ch));
+            if (jackson.contains("Exponent")) {
+                return error(at, "invalid number: a digit must follow the exponent");
             }
-            if (ch != '\\') {
-                out.append(ch);
-                pos++;
-                continue;
+            if (jackson.contains("plus sign")) {
+                return error(at, "invalid number: JSON numbers do not start with '+'");
             }
-            pos++;
-            if (pos >= text.length()) {
-                throw error("unexpected end of file in a string");
+            return error(at, "invalid number: unexpected " + describe(offset));
+        }
+        if (jackson.startsWith("Illegal unquoted character")) {
+            return error(at, ch == '\n' || ch == '\r' ? "line break in a string: write it as \\n"
+                    : String.format(Locale.ROOT, "control character U+%04X in a string: escape it", (int) ch));
+        }
+        if (jackson.startsWith("Unrecognized character escape")) {
+            return error(at, "invalid escape \\" + ch + " in a string");
+        }
+        if (jackson.contains("hex-digit for character escape")) {
+            return error(at, "invalid \\u escape: " + describe(offset)
+                    + " is not a hexadecimal digit; use four hexadecimal digits");
+        }
+        if (jackson.startsWith("Unrecognized token") || jackson.startsWith("Non-standard token")) {
+            int quote = jackson.indexOf('\'');
+            int close = jackson.indexOf('\'', quote + 1);
+            String word = quote >= 0 && close > quote ? jackson.substring(quote + 1, close) : String.valueOf(ch);
+            if (jackson.startsWith("Non-standard")) {
+                // Jackson reports NaN and Infinity just after the word: point at its start
+                return new FixtureException(file, at.getLineNr(), Math.max(1, at.getColumnNr() - word.length()),
+                        "invalid JSON: unexpected '" + word + "': expected a value; strings are in double quotes"
+                                + " and numbers are finite decimals");
             }
-            char esc = text.charAt(pos);
-            switch (esc) {
-                case '"', '\\', '/' -> out.append(esc);
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (pos + 4 >= text.length()) {
-                        throw error("unexpected end of file in a \\u escape");
-                    }
-                    String hex = text.substring(pos + 1, pos + 5);
-                    try {
-                        out.append((char) Integer.parseInt(hex, 16));
-                    } catch (NumberFormatException e) {
-                        throw error("invalid \\u escape \\u" + hex + ": use four hexadecimal digits");
-                    }
-                    pos += 4;
+            return error(at, "unexpected '" + word + "': expected a value; strings are in double quotes");
+        }
+        return error(at, "unexpected " + describe(offset) + ": " + expected(offset, ch, jackson));
+    }
+
+    /**
+     * What the reader expected at {@code offset}: found from the innermost open container and the
+     * last character before the offset that is not whitespace.
+     */
+    private String expected(int offset, char found, String jackson) {
+        if (documentEnded || open.isEmpty() && offset > 0 && !previous(offset).isEmpty()) {
+            return "expected nothing after the end of the JSON document";
+        }
+        if (open.isEmpty()) {
+            return valueExpected(found);
+        }
+        Container in = open.get(open.size() - 1);
+        String before = previous(offset);
+        if (in.object) {
+            if (in.key == null && jackson.contains("colon") && parser.getParsingContext().getCurrentName() != null) {
+                return "expected ':' after the key \"" + parser.getParsingContext().getCurrentName() + "\"";
+            }
+            if (before.equals(":")) {
+                return valueExpected(found);
+            }
+            if (in.key == null) {
+                if (before.equals("{") || before.equals(",")) {
+                    return "expected a key in double quotes"
+                            + (found == '}' && before.equals(",") ? " (no comma before '}')" : "");
                 }
-                default -> throw error("invalid escape \\" + esc + " in a string");
+                return "expected ',' or '}' in the object starting at line " + in.line;
             }
-            pos++;
+            return "expected ':' after the key \"" + in.key + "\"";
         }
+        if (before.equals("[") || before.equals(",")) {
+            if (found == ']' && before.equals(",")) {
+                return "no comma before the end of a list";
+            }
+            return valueExpected(found);
+        }
+        return "expected ',' or ']' in the list starting at line " + in.line;
     }
 
-    private String number() {
-        int start = pos;
-        if (peek('-')) {
-            pos++;
-        }
-        if (peek('0')) {
-            pos++;
-        } else if (digit()) {
-            while (digit()) {
-                pos++;
-            }
-        } else {
-            throw error("invalid number: a digit must follow '-'");
-        }
-        if (peek('.')) {
-            pos++;
-            if (!digit()) {
-                throw error("invalid number: a digit must follow '.'");
-            }
-            while (digit()) {
-                pos++;
-            }
-        }
-        if (peek('e') || peek('E')) {
-            pos++;
-            if (peek('+') || peek('-')) {
-                pos++;
-            }
-            if (!digit()) {
-                throw error("invalid number: a digit must follow the exponent");
-            }
-            while (digit()) {
-                pos++;
-            }
-        }
-        if (digit()) {
-            throw error("invalid number: no leading zeros");
-        }
-        return text.substring(start, pos);
+    private static String valueExpected(char found) {
+        return "expected a value (object, list, string, number, true, false or null)"
+                + (found == '\'' ? "; JSON strings use double quotes" : "");
     }
 
-    private boolean digit() {
-        return pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9';
-    }
-
-    private boolean peek(char c) {
-        return pos < text.length() && text.charAt(pos) == c;
-    }
-
-    private void expect(char c, String what) {
-        if (!peek(c)) {
-            throw error("unexpected " + describeNext() + ": expected " + what);
-        }
-        pos++;
-    }
-
-    private void literal(String word) {
-        if (!text.startsWith(word, pos)) {
-            int end = pos;
-            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-                end++;
+    /** The last character before {@code offset} that is not whitespace, or "" at the start. */
+    private String previous(int offset) {
+        for (int i = Math.min(offset, text.length()) - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return String.valueOf(c);
             }
-            throw error("unexpected '" + text.substring(pos, Math.max(end, pos + 1))
-                    + "': expected a value; strings are in double quotes");
         }
-        pos += word.length();
+        return "";
+    }
+
+    private String describe(int offset) {
+        if (offset >= text.length()) {
+            return "end of file";
+        }
+        char c = text.charAt(offset);
+        return c < ' ' ? String.format(Locale.ROOT, "character U+%04X", (int) c) : "'" + c + "'";
     }
 }

@@ -24,11 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class ModulePathTest {
 
-    /** Jars the kit does not need on the module path: optional, test-only, or reached reflectively. */
+    /**
+     * Jars the kit does not need on the module path: optional, test-only, or reached reflectively
+     * (jackson-core is needed: JSON fixtures are read with it).
+     */
     private static final List<String> NOT_NEEDED = List.of("snakeyaml", "testcontainers", "localstack", "docker",
             "jna", "duct-tape", "commons-compress", "dynamorm-local", "dynamorm-engine", "dynamorm-converters",
             "junit-jupiter-engine", "junit-jupiter-params", "junit-platform-engine", "junit-platform-launcher",
-            "junit-platform-testkit", "junit-jupiter-5", "slf4j-simple", "jackson", "surefire", "byte-buddy");
+            "junit-platform-testkit", "junit-jupiter-5", "slf4j-simple", "third-party-jackson", "jackson-annotations",
+            "surefire", "byte-buddy");
 
     private static ModuleLayer kitLayer() {
         List<Path> path = new ArrayList<>();
