@@ -16,62 +16,20 @@ import dev.dynamorm.WriteResult;
 import dev.dynamorm.it.model.Account;
 import dev.dynamorm.it.model.Address;
 import dev.dynamorm.it.model.Order;
-import dev.dynamorm.test.BackendContext;
-import dev.dynamorm.test.DynamoBackend;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code Table.updateChanged(before, after)}: only the attributes that differ are sent, so what
  * another writer changed in between survives; run on every backend by the subclasses.
  */
-@DynamoBackend(models = {Account.class, Order.class})
-abstract class UpdateChangedSuite {
-
-    private static final Instant T0 = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-
-    private DynamoDbClient raw;
-    private TestClock clock;
-    private DynamORM db;
-    private Table<Account> accounts;
-    private Table<Order> orders;
-
-    @BeforeEach
-    void setUp(DynamoDbClient raw, BackendContext backend) {
-        this.raw = raw;
-        this.clock = new TestClock(T0);
-        this.db = DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix()).clock(clock).build();
-        this.accounts = db.table(Account.class);
-        this.orders = db.table(Order.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
-
-    private static String unique() {
-        return UUID.randomUUID().toString();
-    }
-
-    private Map<String, AttributeValue> rawItem(Table<?> table, Map<String, AttributeValue> key) {
-        return raw.getItem(b -> b.tableName(table.tableName()).key(key).consistentRead(true)).item();
-    }
-
-    private Map<String, AttributeValue> account(String id) {
-        return rawItem(accounts, Map.of("id", AttributeValue.fromS(id)));
-    }
+abstract class UpdateChangedSuite extends WriteSuiteBase {
 
     private Map<String, AttributeValue> order(String customer, String id) {
         return rawItem(orders, Map.of("customerId", AttributeValue.fromS(customer), "orderId", AttributeValue.fromS(id)));

@@ -23,63 +23,21 @@ import dev.dynamorm.it.model.Order;
 import dev.dynamorm.it.model.Session;
 import dev.dynamorm.test.Backend;
 import dev.dynamorm.test.BackendContext;
-import dev.dynamorm.test.DynamoBackend;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Update builder, optimistic locking, lifecycle timestamps and TTL, run on every backend by the subclasses. */
-@DynamoBackend(models = {Account.class, Order.class})
-abstract class WritesSuite {
-
-    /** In the future, so that servers which hide expired items do not hide the test's items. */
-    private static final Instant T0 = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-
-    private DynamoDbClient raw;
-    private TestClock clock;
-    private DynamORM db;
-    private Table<Account> accounts;
-    private Table<Order> orders;
-
-    @BeforeEach
-    void setUp(DynamoDbClient raw, BackendContext backend) {
-        this.raw = raw;
-        this.clock = new TestClock(T0);
-        this.db = DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix()).clock(clock).build();
-        this.accounts = db.table(Account.class);
-        this.orders = db.table(Order.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
-
-    private static String unique() {
-        return UUID.randomUUID().toString();
-    }
-
-    private Map<String, AttributeValue> rawItem(Table<?> table, Map<String, AttributeValue> key) {
-        return raw.getItem(b -> b.tableName(table.tableName()).key(key).consistentRead(true)).item();
-    }
-
-    private Map<String, AttributeValue> account(String id) {
-        return rawItem(accounts, Map.of("id", AttributeValue.fromS(id)));
-    }
+abstract class WritesSuite extends WriteSuiteBase {
 
     private Account created(String id) {
         return accounts.create(Account.of(id, 100)).written().orElseThrow();

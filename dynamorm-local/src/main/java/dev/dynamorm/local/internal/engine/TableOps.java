@@ -40,10 +40,7 @@ final class TableOps {
 
     Map<String, Object> describe(Request r) {
         String name = r.requiredString("TableName");
-        Table t = engine.tables.get(name);
-        if (t == null) {
-            throw DynamoException.tableNotFound(name);
-        }
+        Table t = existing(name);
         return Map.of("Table", Describer.table(engine, t));
     }
 
@@ -77,10 +74,7 @@ final class TableOps {
         String name = r.requiredString("TableName");
         Table t;
         synchronized (engine.tables) {
-            t = engine.tables.get(name);
-            if (t == null) {
-                throw DynamoException.tableNotFound(name);
-            }
+            t = existing(name);
             if (t.meta().deletionProtection()) {
                 throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
             }
@@ -99,10 +93,7 @@ final class TableOps {
 
     Map<String, Object> update(Request r) {
         String name = r.requiredString("TableName");
-        Table t = engine.tables.get(name);
-        if (t == null) {
-            throw DynamoException.tableNotFound(name);
-        }
+        Table t = existing(name);
         t.lock.writeLock().lock();
         try {
             TableMeta meta = t.meta();
@@ -173,10 +164,7 @@ final class TableOps {
 
     Map<String, Object> updateTtl(Request r) {
         String name = r.requiredString("TableName");
-        Table t = engine.tables.get(name);
-        if (t == null) {
-            throw DynamoException.tableNotFound(name);
-        }
+        Table t = existing(name);
         Request spec = r.object("TimeToLiveSpecification");
         if (spec == null) {
             throw DynamoException.validation("1 validation error detected: Value null at 'timeToLiveSpecification' failed to satisfy constraint: Member must not be null");
@@ -206,10 +194,7 @@ final class TableOps {
 
     Map<String, Object> describeTtl(Request r) {
         String name = r.requiredString("TableName");
-        Table t = engine.tables.get(name);
-        if (t == null) {
-            throw DynamoException.tableNotFound(name);
-        }
+        Table t = existing(name);
         Map<String, Object> d = new LinkedHashMap<>();
         String attr = t.meta().ttlAttribute();
         d.put("TimeToLiveStatus", attr == null ? "DISABLED" : "ENABLED");
@@ -301,5 +286,14 @@ final class TableOps {
         m.put("TableMaxReadCapacityUnits", 40000);
         m.put("TableMaxWriteCapacityUnits", 40000);
         return m;
+    }
+
+    /** The table with this name, for table-level operations (whose not-found message names it). */
+    private Table existing(String name) {
+        Table t = engine.tables.get(name);
+        if (t == null) {
+            throw DynamoException.tableNotFound(name);
+        }
+        return t;
     }
 }
