@@ -65,8 +65,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public class ClientOverheadBenchmark {
 
     private static final String TABLE = "orders";
-    private static final AttributeValue NEW = AttributeValue.fromS("NEW");
-    private static final AttributeValue SHIPPED = AttributeValue.fromS("SHIPPED");
+    private static final AttributeValue NEW = AttributeValue.createS("NEW");
+    private static final AttributeValue SHIPPED = AttributeValue.createS("SHIPPED");
 
     private CannedHttpClient http;
     private DynamoDbClient client;
@@ -155,7 +155,7 @@ public class ClientOverheadBenchmark {
     @Benchmark
     public Order get_handwritten() {
         GetItemResponse r = client.getItem(b -> b.tableName(TABLE).key(Map.of("customerId",
-                AttributeValue.fromS(customerId), "orderId", AttributeValue.fromS(orderId))));
+                AttributeValue.createS(customerId), "orderId", AttributeValue.createS(orderId))));
         return r.hasItem() ? Codecs.orderFromItem(r.item()) : null;
     }
 
@@ -212,7 +212,7 @@ public class ClientOverheadBenchmark {
     @Benchmark
     public UpdateItemResponse update_handwritten() {
         return client.updateItem(b -> b.tableName(TABLE)
-                .key(Map.of("customerId", AttributeValue.fromS(customerId), "orderId", AttributeValue.fromS(orderId)))
+                .key(Map.of("customerId", AttributeValue.createS(customerId), "orderId", AttributeValue.createS(orderId)))
                 .updateExpression("SET #s = :s")
                 .conditionExpression("attribute_exists(#pk) AND (#s = :e)")
                 .expressionAttributeNames(Map.of("#pk", "customerId", "#s", "status"))
@@ -252,7 +252,7 @@ public class ClientOverheadBenchmark {
     public List<Order> query25_handwritten() {
         QueryResponse r = client.query(b -> b.tableName(TABLE).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", "customerId"))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(customerId))));
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.createS(customerId))));
         List<Order> out = new ArrayList<>(r.items().size());
         for (Map<String, AttributeValue> item : r.items()) {
             out.add(Codecs.orderFromItem(item));

@@ -55,7 +55,7 @@ public final class ColdStartMain {
             }
             case "handwritten" -> {
                 GetItemResponse r = client.getItem(b -> b.tableName("orders").key(Map.of(
-                        "customerId", AttributeValue.fromS("c-42"), "orderId", AttributeValue.fromS("o-000001"))));
+                        "customerId", AttributeValue.createS("c-42"), "orderId", AttributeValue.createS("o-000001"))));
                 Order order = Codecs.orderFromItem(r.item());
                 got = order.orderId();
             }

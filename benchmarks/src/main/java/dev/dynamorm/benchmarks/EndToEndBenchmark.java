@@ -54,7 +54,7 @@ public class EndToEndBenchmark {
     private static final String TABLE = "orders";
     private static final int QUERY_CUSTOMER = 7;
     private static final int PARTITION = 20;
-    private static final AttributeValue CANCELLED = AttributeValue.fromS("CANCELLED");
+    private static final AttributeValue CANCELLED = AttributeValue.createS("CANCELLED");
 
     /** The server. */
     @Param({"embedded", "dynoxide"})
@@ -163,23 +163,23 @@ public class EndToEndBenchmark {
         Order o = puts.get(nextIndex());
         client.putItem(b -> b.tableName(TABLE).item(Codecs.toItem(o)));
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(TABLE).key(Map.of(
-                "customerId", AttributeValue.fromS(o.customerId()), "orderId", AttributeValue.fromS(o.orderId()))))
+                "customerId", AttributeValue.createS(o.customerId()), "orderId", AttributeValue.createS(o.orderId()))))
                 .item();
         Order got = Codecs.orderFromItem(item);
         QueryResponse r = client.query(b -> b.tableName(TABLE).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", "customerId"))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(queried.customerId()))));
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.createS(queried.customerId()))));
         List<Order> partition = new ArrayList<>(r.items().size());
         for (Map<String, AttributeValue> i : r.items()) {
             partition.add(Codecs.orderFromItem(i));
         }
         client.updateItem(b -> b.tableName(TABLE)
-                .key(Map.of("customerId", AttributeValue.fromS(queried.customerId()),
-                        "orderId", AttributeValue.fromS(queried.orderId())))
+                .key(Map.of("customerId", AttributeValue.createS(queried.customerId()),
+                        "orderId", AttributeValue.createS(queried.orderId())))
                 .updateExpression("SET #s = :s")
                 .conditionExpression("attribute_exists(#pk) AND (#s <> :c)")
                 .expressionAttributeNames(Map.of("#pk", "customerId", "#s", "status"))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SHIPPED"), ":c", CANCELLED)));
+                .expressionAttributeValues(Map.of(":s", AttributeValue.createS("SHIPPED"), ":c", CANCELLED)));
         return got.getClass() == Order.class ? got.itemCount() + partition.size() / 4 : 0;
     }
 }

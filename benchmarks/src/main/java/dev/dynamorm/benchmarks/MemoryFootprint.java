@@ -35,7 +35,7 @@ public final class MemoryFootprint {
             for (int i = 0; i < n; i++) {
                 Map<String, AttributeValue> item = new java.util.HashMap<>(Workload.item("m" + i, i));
                 // a distinct payload per item, so no string is shared between items
-                item.put("payload", AttributeValue.fromS(String.format(Locale.ROOT, "%08d", i) + Workload.PAYLOAD.substring(8)));
+                item.put("payload", AttributeValue.createS(String.format(Locale.ROOT, "%08d", i) + Workload.PAYLOAD.substring(8)));
                 itemBytes = approximateSize(item);
                 batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
                 if (batch.size() == 25) {

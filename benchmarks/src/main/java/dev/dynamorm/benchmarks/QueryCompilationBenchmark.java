@@ -123,9 +123,9 @@ public class QueryCompilationBenchmark {
                 .keyConditionExpression("#n0 = :v0 AND #n1 > :v1")
                 .filterExpression("#n2 > :v2")
                 .expressionAttributeNames(Map.of("#n0", "status", "#n1", "updatedAt", "#n2", "amount"))
-                .expressionAttributeValues(Map.of(":v0", AttributeValue.fromS("OPEN"),
-                        ":v1", AttributeValue.fromS(SINCE.toString()),
-                        ":v2", AttributeValue.fromN(Long.toString(100L))))
+                .expressionAttributeValues(Map.of(":v0", AttributeValue.createS("OPEN"),
+                        ":v1", AttributeValue.createS(SINCE.toString()),
+                        ":v2", AttributeValue.createN(Long.toString(100L))))
                 .build();
     }
 
@@ -135,7 +135,7 @@ public class QueryCompilationBenchmark {
         QueryConditional key = QueryConditional.sortGreaterThan(Key.builder().partitionValue("OPEN")
                 .sortValue(SINCE.toString()).build());
         Expression filter = Expression.builder().expression("#a > :a").putExpressionName("#a", "amount")
-                .putExpressionValue(":a", AttributeValue.fromN(Long.toString(100L))).build();
+                .putExpressionValue(":a", AttributeValue.createN(Long.toString(100L))).build();
         return new Expression[] {key.expression(beanSchema, "by-status"), filter};
     }
 }

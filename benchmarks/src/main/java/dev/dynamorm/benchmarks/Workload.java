@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 final class Workload {
     static final String TABLE = "bench";
     static final String PAYLOAD = "x".repeat(940);
-    private static final AttributeValue ONE = AttributeValue.fromN("1");
-    private static final AttributeValue ZERO = AttributeValue.fromN("0");
-    private static final AttributeValue QUERY_PK = AttributeValue.fromS("q");
+    private static final AttributeValue ONE = AttributeValue.createN("1");
+    private static final AttributeValue ZERO = AttributeValue.createN("0");
+    private static final AttributeValue QUERY_PK = AttributeValue.createS("q");
 
     private final DynamoDbClient client;
     private int next;
@@ -42,16 +42,16 @@ final class Workload {
         }
         for (int i = 0; i < 100; i++) {
             int n = i;
-            client.putItem(r -> r.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS("c"), "sk", AttributeValue.fromN(Integer.toString(n)),
+            client.putItem(r -> r.tableName(TABLE).item(Map.of("pk", AttributeValue.createS("c"), "sk", AttributeValue.createN(Integer.toString(n)),
                     "ver", ZERO)));
         }
     }
 
     static Map<String, AttributeValue> item(String pk, int sk) {
-        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromN(Integer.toString(sk)),
-                "payload", AttributeValue.fromS(PAYLOAD), "kind", AttributeValue.fromS("order"),
-                "amount", AttributeValue.fromN("1234.56"), "tags", AttributeValue.fromSs(List.of("a", "b", "c")),
-                "active", AttributeValue.fromBool(true));
+        return Map.of("pk", AttributeValue.createS(pk), "sk", AttributeValue.createN(Integer.toString(sk)),
+                "payload", AttributeValue.createS(PAYLOAD), "kind", AttributeValue.createS("order"),
+                "amount", AttributeValue.createN("1234.56"), "tags", AttributeValue.createSs(List.of("a", "b", "c")),
+                "active", AttributeValue.createBool(true));
     }
 
     /** Runs the four operations once; returns a value so nothing is optimised away. */
@@ -66,7 +66,7 @@ final class Workload {
         if (q.count() != 20) {
             throw new IllegalStateException("query returned " + q.count() + " items");
         }
-        Map<String, AttributeValue> counter = Map.of("pk", AttributeValue.fromS("c"), "sk", AttributeValue.fromN(Integer.toString(i % 100)));
+        Map<String, AttributeValue> counter = Map.of("pk", AttributeValue.createS("c"), "sk", AttributeValue.createN(Integer.toString(i % 100)));
         client.updateItem(r -> r.tableName(TABLE).key(counter).updateExpression("SET ver = ver + :one")
                 .conditionExpression("attribute_exists(pk) AND ver >= :zero")
                 .expressionAttributeValues(Map.of(":one", ONE, ":zero", ZERO)));

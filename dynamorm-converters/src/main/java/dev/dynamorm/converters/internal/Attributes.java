@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class Attributes {
 
     /** The NULL attribute written for {@code null} elements of lists and map values. */
-    static final AttributeValue NUL = AttributeValue.fromNul(true);
+    static final AttributeValue NUL = AttributeValue.createNul(true);
 
     private Attributes() {}
 

@@ -18,7 +18,7 @@ final class BigDecimalConverter implements Converter<BigDecimal> {
 
     @Override
     public AttributeValue toAttributeValue(BigDecimal value) {
-        return AttributeValue.fromN(Numbers.format(value));
+        return AttributeValue.createN(Numbers.format(value));
     }
 
     @Override

@@ -16,7 +16,7 @@ final class BigIntegerConverter implements Converter<BigInteger> {
 
     @Override
     public AttributeValue toAttributeValue(BigInteger value) {
-        return AttributeValue.fromN(Numbers.format(value));
+        return AttributeValue.createN(Numbers.format(value));
     }
 
     @Override

@@ -19,7 +19,7 @@ final class BooleanConverter implements Converter<Boolean> {
 
     @Override
     public AttributeValue toAttributeValue(Boolean value) {
-        return AttributeValue.fromBool(value);
+        return AttributeValue.createBool(value);
     }
 
     @Override

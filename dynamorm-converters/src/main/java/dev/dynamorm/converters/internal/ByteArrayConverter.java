@@ -13,7 +13,7 @@ final class ByteArrayConverter implements Converter<byte[]> {
 
     @Override
     public AttributeValue toAttributeValue(byte[] value) {
-        return AttributeValue.fromB(SdkBytes.fromByteArray(value));
+        return AttributeValue.createB(SdkBytes.fromByteArray(value));
     }
 
     @Override

@@ -20,7 +20,7 @@ final class ByteBufferConverter implements Converter<ByteBuffer> {
         ByteBuffer view = value.duplicate();
         byte[] copy = new byte[view.remaining()];
         view.get(copy);
-        return AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(copy));
+        return AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(copy));
     }
 
     @Override

@@ -19,7 +19,7 @@ final class CharacterConverter implements Converter<Character> {
 
     @Override
     public AttributeValue toAttributeValue(Character value) {
-        return AttributeValue.fromS(Utf8Text.requireWellFormed(value.toString(), target));
+        return AttributeValue.createS(Utf8Text.requireWellFormed(value.toString(), target));
     }
 
     @Override

@@ -37,7 +37,7 @@ final class CollectionConverter implements Converter<Collection<Object>> {
         for (Object item : value) {
             items.add(Elements.write(element, item));
         }
-        return AttributeValue.fromL(items);
+        return AttributeValue.createL(items);
     }
 
     @Override

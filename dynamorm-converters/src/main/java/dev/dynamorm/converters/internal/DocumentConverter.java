@@ -45,16 +45,16 @@ final class DocumentConverter implements Converter<Object> {
             return Attributes.NUL;
         }
         if (value instanceof String s) {
-            return AttributeValue.fromS(Utf8Text.requireWellFormed(s, "string"));
+            return AttributeValue.createS(Utf8Text.requireWellFormed(s, "string"));
         }
         if (value instanceof Boolean b) {
-            return AttributeValue.fromBool(b);
+            return AttributeValue.createBool(b);
         }
         if (value instanceof Number n) {
-            return AttributeValue.fromN(Numbers.format(n));
+            return AttributeValue.createN(Numbers.format(n));
         }
         if (value instanceof byte[] bytes) {
-            return AttributeValue.fromB(SdkBytes.fromByteArray(bytes));
+            return AttributeValue.createB(SdkBytes.fromByteArray(bytes));
         }
         if (value instanceof ByteBuffer buffer) {
             return ByteBufferConverter.INSTANCE.toAttributeValue(buffer);
@@ -68,7 +68,7 @@ final class DocumentConverter implements Converter<Object> {
                 }
                 entries.put(Utf8Text.requireWellFormed(key, "map key"), write(entry.getValue()));
             }
-            return AttributeValue.fromM(entries);
+            return AttributeValue.createM(entries);
         }
         if (value instanceof Set<?> set && !set.isEmpty()) {
             AttributeValue scalarSet = writeScalarSet(set);
@@ -81,14 +81,14 @@ final class DocumentConverter implements Converter<Object> {
             for (Object item : collection) {
                 items.add(write(item));
             }
-            return AttributeValue.fromL(items);
+            return AttributeValue.createL(items);
         }
         if (value instanceof Object[] array) {
             List<AttributeValue> items = new ArrayList<>(array.length);
             for (Object item : array) {
                 items.add(write(item));
             }
-            return AttributeValue.fromL(items);
+            return AttributeValue.createL(items);
         }
         throw Attributes.invalid("cannot store %s in a document; document values are String, Number, "
             + "Boolean, byte[], ByteBuffer, Map with String keys, Collection, Object[] or null",
@@ -106,7 +106,7 @@ final class DocumentConverter implements Converter<Object> {
                 }
                 strings.add(Utf8Text.requireWellFormed(s, "string"));
             }
-            return AttributeValue.builder().ss(strings).build();
+            return AttributeValue.createSs(strings);
         }
         if (first instanceof Number) {
             Map<BigDecimal, String> numbers = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ final class DocumentConverter implements Converter<Object> {
                 String text = Numbers.format(n);
                 numbers.putIfAbsent(new BigDecimal(text).stripTrailingZeros(), text);
             }
-            return AttributeValue.builder().ns(numbers.values()).build();
+            return AttributeValue.createNs(new ArrayList<>(numbers.values()));
         }
         if (first instanceof byte[] || first instanceof ByteBuffer) {
             Map<ByteBuffer, SdkBytes> binaries = new LinkedHashMap<>();
@@ -128,7 +128,7 @@ final class DocumentConverter implements Converter<Object> {
                 SdkBytes bytes = write(item).b();
                 binaries.putIfAbsent(bytes.asByteBuffer(), bytes);
             }
-            return AttributeValue.builder().bs(binaries.values()).build();
+            return AttributeValue.createBs(new ArrayList<>(binaries.values()));
         }
         return null;
     }

@@ -24,7 +24,7 @@ final class DoubleConverter implements Converter<Double> {
 
     @Override
     public AttributeValue toAttributeValue(Double value) {
-        return AttributeValue.fromN(Numbers.format(value.doubleValue(), target));
+        return AttributeValue.createN(Numbers.format(value.doubleValue(), target));
     }
 
     @Override

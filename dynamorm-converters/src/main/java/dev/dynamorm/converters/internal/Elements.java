@@ -67,19 +67,19 @@ final class Elements {
             case SS:
                 members = new ArrayList<>(set.ss().size());
                 for (String s : set.ss()) {
-                    members.add(AttributeValue.fromS(s));
+                    members.add(AttributeValue.createS(s));
                 }
                 return members;
             case NS:
                 members = new ArrayList<>(set.ns().size());
                 for (String n : set.ns()) {
-                    members.add(AttributeValue.fromN(n));
+                    members.add(AttributeValue.createN(n));
                 }
                 return members;
             case BS:
                 members = new ArrayList<>(set.bs().size());
                 for (SdkBytes b : set.bs()) {
-                    members.add(AttributeValue.fromB(b));
+                    members.add(AttributeValue.createB(b));
                 }
                 return members;
             default:

@@ -33,7 +33,7 @@ final class EnumConverter<E extends Enum<E>> implements Converter<E> {
 
     @Override
     public AttributeValue toAttributeValue(E value) {
-        return AttributeValue.fromS(value.name());
+        return AttributeValue.createS(value.name());
     }
 
     @Override

@@ -23,7 +23,7 @@ final class FloatConverter implements Converter<Float> {
 
     @Override
     public AttributeValue toAttributeValue(Float value) {
-        return AttributeValue.fromN(Numbers.format(value.floatValue(), target));
+        return AttributeValue.createN(Numbers.format(value.floatValue(), target));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.spi.Converter;
-import java.util.function.LongFunction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -13,45 +12,59 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class IntegralConverter<T extends Number> implements Converter<T> {
 
     static final IntegralConverter<Byte> BYTE =
-        new IntegralConverter<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, v -> (byte) v, (byte) 0);
+        new IntegralConverter<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, (byte) 0);
     static final IntegralConverter<Byte> BYTE_BOXED =
-        new IntegralConverter<>("java.lang.Byte", Byte.MIN_VALUE, Byte.MAX_VALUE, v -> (byte) v, null);
+        new IntegralConverter<>("java.lang.Byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, null);
     static final IntegralConverter<Short> SHORT =
-        new IntegralConverter<>("short", Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v, (short) 0);
+        new IntegralConverter<>("short", Short.MIN_VALUE, Short.MAX_VALUE, Short.class, (short) 0);
     static final IntegralConverter<Short> SHORT_BOXED =
-        new IntegralConverter<>("java.lang.Short", Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v, null);
+        new IntegralConverter<>("java.lang.Short", Short.MIN_VALUE, Short.MAX_VALUE, Short.class, null);
     static final IntegralConverter<Integer> INT =
-        new IntegralConverter<>("int", Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v, 0);
+        new IntegralConverter<>("int", Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class, 0);
     static final IntegralConverter<Integer> INT_BOXED =
-        new IntegralConverter<>("java.lang.Integer", Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v, null);
+        new IntegralConverter<>("java.lang.Integer", Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class, null);
     static final IntegralConverter<Long> LONG =
-        new IntegralConverter<>("long", Long.MIN_VALUE, Long.MAX_VALUE, v -> v, 0L);
+        new IntegralConverter<>("long", Long.MIN_VALUE, Long.MAX_VALUE, Long.class, 0L);
     static final IntegralConverter<Long> LONG_BOXED =
-        new IntegralConverter<>("java.lang.Long", Long.MIN_VALUE, Long.MAX_VALUE, v -> v, null);
+        new IntegralConverter<>("java.lang.Long", Long.MIN_VALUE, Long.MAX_VALUE, Long.class, null);
 
     private final String target;
     private final long min;
     private final long max;
-    private final LongFunction<T> narrow;
+    /** The boxed type; narrowing switches on it rather than calling a function per type (one call site for all). */
+    private final Class<T> boxed;
     private final T absent;
 
-    private IntegralConverter(String target, long min, long max, LongFunction<T> narrow, T absent) {
+    private IntegralConverter(String target, long min, long max, Class<T> boxed, T absent) {
         this.target = target;
         this.min = min;
         this.max = max;
-        this.narrow = narrow;
+        this.boxed = boxed;
         this.absent = absent;
     }
 
     @Override
     public AttributeValue toAttributeValue(T value) {
-        return AttributeValue.fromN(Long.toString(value.longValue()));
+        return AttributeValue.createN(Long.toString(value.longValue()));
     }
 
     @Override
     public T fromAttributeValue(AttributeValue attribute) {
         Attributes.require(attribute, AttributeValue.Type.N, target);
-        return narrow.apply(Numbers.parseLong(attribute.n(), target, min, max));
+        long value = Numbers.parseLong(attribute.n(), target, min, max);
+        Object result;
+        if (boxed == Long.class) {
+            result = value;
+        } else if (boxed == Integer.class) {
+            result = (int) value;
+        } else if (boxed == Short.class) {
+            result = (short) value;
+        } else {
+            result = (byte) value;
+        }
+        @SuppressWarnings("unchecked")
+        T narrowed = (T) result;
+        return narrowed;
     }
 
     @Override

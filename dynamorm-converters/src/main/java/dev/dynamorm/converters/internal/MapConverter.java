@@ -35,7 +35,7 @@ final class MapConverter implements Converter<Map<Object, Object>> {
             }
             entries.put(keys.write(entry.getKey()), Elements.write(values, entry.getValue()));
         }
-        return AttributeValue.fromM(entries);
+        return AttributeValue.createM(entries);
     }
 
     @Override

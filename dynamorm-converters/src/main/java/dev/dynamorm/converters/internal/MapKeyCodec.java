@@ -64,7 +64,7 @@ final class MapKeyCodec {
         if (keyType.isEnum()) {
             EnumConverter<?> names = new EnumConverter<>((Class) keyType);
             return new MapKeyCodec(key -> ((Enum<?>) key).name(),
-                name -> names.fromAttributeValue(AttributeValue.fromS(name)));
+                name -> names.fromAttributeValue(AttributeValue.createS(name)));
         }
         return null;
     }

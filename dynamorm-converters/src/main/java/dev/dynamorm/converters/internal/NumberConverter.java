@@ -13,7 +13,7 @@ final class NumberConverter implements Converter<Number> {
 
     @Override
     public AttributeValue toAttributeValue(Number value) {
-        return AttributeValue.fromN(Numbers.format(value));
+        return AttributeValue.createN(Numbers.format(value));
     }
 
     @Override

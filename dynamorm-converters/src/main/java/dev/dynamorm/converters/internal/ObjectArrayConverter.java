@@ -35,7 +35,7 @@ final class ObjectArrayConverter implements Converter<Object[]> {
         for (Object item : value) {
             items.add(Elements.write(element, item));
         }
-        return AttributeValue.fromL(items);
+        return AttributeValue.createL(items);
     }
 
     @Override

@@ -14,7 +14,7 @@ final class OptionalIntConverter implements Converter<OptionalInt> {
 
     @Override
     public AttributeValue toAttributeValue(OptionalInt value) {
-        return value.isPresent() ? AttributeValue.fromN(Integer.toString(value.getAsInt())) : null;
+        return value.isPresent() ? AttributeValue.createN(Integer.toString(value.getAsInt())) : null;
     }
 
     @Override

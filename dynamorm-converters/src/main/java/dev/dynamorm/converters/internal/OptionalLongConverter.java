@@ -14,7 +14,7 @@ final class OptionalLongConverter implements Converter<OptionalLong> {
 
     @Override
     public AttributeValue toAttributeValue(OptionalLong value) {
-        return value.isPresent() ? AttributeValue.fromN(Long.toString(value.getAsLong())) : null;
+        return value.isPresent() ? AttributeValue.createN(Long.toString(value.getAsLong())) : null;
     }
 
     @Override

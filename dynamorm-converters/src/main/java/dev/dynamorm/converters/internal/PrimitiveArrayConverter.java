@@ -31,7 +31,7 @@ final class PrimitiveArrayConverter implements Converter<Object> {
         for (int i = 0; i < length; i++) {
             items.add(Elements.write(element, kind.get(value, i)));
         }
-        return AttributeValue.fromL(items);
+        return AttributeValue.createL(items);
     }
 
     @Override

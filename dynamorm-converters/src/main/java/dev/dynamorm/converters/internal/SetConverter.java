@@ -57,27 +57,27 @@ final class SetConverter implements Converter<Set<Object>> {
                 for (Object item : value) {
                     strings.add(member(item).s());
                 }
-                return AttributeValue.builder().ss(strings).build();
+                return AttributeValue.createSs(new ArrayList<>(strings));
             case NS:
                 Map<BigDecimal, String> numbers = new LinkedHashMap<>();
                 for (Object item : value) {
                     String n = member(item).n();
                     numbers.putIfAbsent(Numbers.parseDecimal(n, target).stripTrailingZeros(), n);
                 }
-                return AttributeValue.builder().ns(numbers.values()).build();
+                return AttributeValue.createNs(new ArrayList<>(numbers.values()));
             case BS:
                 Map<ByteBuffer, SdkBytes> binaries = new LinkedHashMap<>();
                 for (Object item : value) {
                     SdkBytes b = member(item).b();
                     binaries.putIfAbsent(b.asByteBuffer(), b);
                 }
-                return AttributeValue.builder().bs(binaries.values()).build();
+                return AttributeValue.createBs(new ArrayList<>(binaries.values()));
             default:
                 Set<AttributeValue> items = new LinkedHashSet<>();
                 for (Object item : value) {
                     items.add(Elements.write(element, item));
                 }
-                return AttributeValue.fromL(new ArrayList<>(items));
+                return AttributeValue.createL(new ArrayList<>(items));
         }
     }
 

@@ -12,7 +12,7 @@ final class StringConverter implements Converter<String> {
 
     @Override
     public AttributeValue toAttributeValue(String value) {
-        return AttributeValue.fromS(Utf8Text.requireWellFormed(value, "string"));
+        return AttributeValue.createS(Utf8Text.requireWellFormed(value, "string"));
     }
 
     @Override

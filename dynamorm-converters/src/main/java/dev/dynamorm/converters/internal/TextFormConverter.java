@@ -31,7 +31,7 @@ final class TextFormConverter<T> implements Converter<T> {
 
     @Override
     public AttributeValue toAttributeValue(T value) {
-        return AttributeValue.fromS(format.apply(value));
+        return AttributeValue.createS(format.apply(value));
     }
 
     @Override

@@ -45,7 +45,7 @@ final class ConditionCompiler {
         }
         if (condition instanceof Condition.AttributeType at) {
             AttributePath path = resolve(model, at.field(), op);
-            return "attribute_type(" + path.render(expr) + ", " + expr.value(AttributeValue.fromS(at.wireName())) + ")";
+            return "attribute_type(" + path.render(expr) + ", " + expr.value(AttributeValue.createS(at.wireName())) + ")";
         }
         Condition.Not not = (Condition.Not) condition;
         return "NOT (" + compile(model, not.condition(), expr, op) + ")";
@@ -84,7 +84,7 @@ final class ConditionCompiler {
                         "SIZE on field '%s' of model %s compares with a number, got %s", c.field(), type.getName(),
                         v == null ? "null" : v + " (" + v.getClass().getSimpleName() + ")"), op, type, null);
             }
-            numbers.add(AttributeValue.fromN(ValueBinder.numberText(num)));
+            numbers.add(AttributeValue.createN(ValueBinder.numberText(num)));
         }
         String p = "size(" + path.render(expr) + ")";
         switch (c.operator()) {

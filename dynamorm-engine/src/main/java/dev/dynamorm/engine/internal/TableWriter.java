@@ -201,7 +201,7 @@ final class TableWriter<T> {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.CREATE, false);
         Instant now = now();
         if (version != null) {
-            attributes.put(version.attributeName(), AttributeValue.fromN("1"));
+            attributes.put(version.attributeName(), AttributeValue.createN("1"));
         }
         if (createdAt != null) {
             attributes.put(createdAt.attributeName(), timestamp(createdAt, now));
@@ -261,7 +261,7 @@ final class TableWriter<T> {
     private void stampPut(Map<String, AttributeValue> attributes, Long expected) {
         Instant now = now();
         if (version != null) {
-            attributes.put(version.attributeName(), AttributeValue.fromN(Long.toString(expected + 1)));
+            attributes.put(version.attributeName(), AttributeValue.createN(Long.toString(expected + 1)));
         }
         if (createdAt != null && absent(attributes.get(createdAt.attributeName()))) {
             attributes.put(createdAt.attributeName(), timestamp(createdAt, now));
@@ -318,7 +318,7 @@ final class TableWriter<T> {
         Map<String, AttributeValue> attributes = itemToWrite(after, Operation.UPDATE, true);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.UPDATE);
         Map<String, AttributeValue> oldKey = table.keyOf(old, Operation.UPDATE);
-        if (!AttributeValues.same(AttributeValue.fromM(oldKey), AttributeValue.fromM(key))) {
+        if (!AttributeValues.same(AttributeValue.createM(oldKey), AttributeValue.createM(key))) {
             throw new InvalidRequestException(String.format(Locale.ROOT,
                     "updateChanged of model %s: before has key %s but after has key %s; the key identifies the item "
                             + "and cannot be updated (delete the item and create a new one instead)",
@@ -364,7 +364,7 @@ final class TableWriter<T> {
             StringJoiner remove, Condition extra) {
         Instant now = now();
         if (version != null) {
-            AttributeValue next = AttributeValue.fromN(Long.toString(expected + 1));
+            AttributeValue next = AttributeValue.createN(Long.toString(expected + 1));
             set.add(expr.name(version.attributeName()) + " = " + expr.value(next));
             attributes.put(version.attributeName(), next);
         }
@@ -424,11 +424,11 @@ final class TableWriter<T> {
             String p = expr.name(version.attributeName());
             clauses.claim(List.of(version.attributeName()), version.name());
             if (expected != null) {
-                AttributeValue next = AttributeValue.fromN(Long.toString(expected + 1));
+                AttributeValue next = AttributeValue.createN(Long.toString(expected + 1));
                 clauses.set.add(p + " = " + expr.value(next));
                 attributes.put(version.attributeName(), next);
             } else {
-                clauses.add.add(p + " " + expr.value(AttributeValue.fromN("1")));
+                clauses.add.add(p + " " + expr.value(AttributeValue.createN("1")));
             }
         }
         if (updatedAt != null && !clauses.touches(updatedAt.attributeName())) {
@@ -473,7 +473,7 @@ final class TableWriter<T> {
             condition = expected == 0 ? "attribute_not_exists(" + expr.name(version.attributeName()) + ")"
                     : "(attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ") OR "
                             + expr.name(version.attributeName()) + " = "
-                            + expr.value(AttributeValue.fromN(Long.toString(expected))) + ")";
+                            + expr.value(AttributeValue.createN(Long.toString(expected))) + ")";
         }
         condition = and(condition, extra, expr, Operation.DELETE);
         return new PreparedWrite(Operation.DELETE, table, key, null, null, checkLength(condition), expr, expected,
@@ -628,7 +628,7 @@ final class TableWriter<T> {
         if (expected == 0) {
             return "attribute_not_exists(" + v + ")";
         }
-        String check = v + " = " + expr.value(AttributeValue.fromN(Long.toString(expected)));
+        String check = v + " = " + expr.value(AttributeValue.createN(Long.toString(expected)));
         return allowMissingItem ? "(attribute_not_exists(" + v + ") OR " + check + ")" : check;
     }
 
@@ -1022,7 +1022,7 @@ final class TableWriter<T> {
                 if (path.isTopLevel() && !path.indexed()) {
                     clauses.add.add(p + " " + expr.value(amount));
                 } else {
-                    clauses.set.add(p + " = if_not_exists(" + p + ", " + expr.value(AttributeValue.fromN("0"))
+                    clauses.set.add(p + " = if_not_exists(" + p + ", " + expr.value(AttributeValue.createN("0"))
                             + ") + " + expr.value(amount));
                 }
             }
@@ -1047,7 +1047,7 @@ final class TableWriter<T> {
                     throw invalid("no values to add to list '%s' of model %s", a.field(), model.type().getName());
                 }
                 String v = expr.value(bind(path, a.field(), values));
-                String existing = "if_not_exists(" + p + ", " + expr.value(AttributeValue.fromL(List.of())) + ")";
+                String existing = "if_not_exists(" + p + ", " + expr.value(AttributeValue.createL(List.of())) + ")";
                 clauses.set.add(p + " = list_append(" + (kind == DefaultUpdateBuilder.Kind.APPEND
                         ? existing + ", " + v : v + ", " + existing) + ")");
             }
@@ -1100,7 +1100,7 @@ final class TableWriter<T> {
         }
         try {
             BigDecimal d = new BigDecimal(ValueBinder.numberText(n));
-            return AttributeValue.fromN((negate ? d.negate() : d).toPlainString());
+            return AttributeValue.createN((negate ? d.negate() : d).toPlainString());
         } catch (IllegalArgumentException e) {
             throw invalid("value %s for field '%s' of model %s is not a number DynamoDB can store", value, javaPath,
                     model.type().getName());

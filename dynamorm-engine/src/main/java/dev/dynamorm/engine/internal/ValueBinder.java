@@ -38,9 +38,9 @@ public final class ValueBinder {
                 return av;
             }
         } else if (value instanceof Number n && field.attributeType() == AttributeValue.Type.N) {
-            return AttributeValue.fromN(numberText(n));
+            return AttributeValue.createN(numberText(n));
         } else if (value instanceof CharSequence s && field.attributeType() == AttributeValue.Type.S) {
-            return AttributeValue.fromS(s.toString());
+            return AttributeValue.createS(s.toString());
         }
         throw new InvalidRequestException(String.format(Locale.ROOT,
                 "value %s (%s) does not fit field '%s' of model %s, which is %s", describe(value),
@@ -51,10 +51,10 @@ public final class ValueBinder {
     /** Converts a value by its own type: list elements, set members, substrings. */
     public AttributeValue bindElement(Class<?> model, Operation op, String javaPath, Object value) {
         if (value == null) {
-            return AttributeValue.fromNul(true);
+            return AttributeValue.createNul(true);
         }
         if (value instanceof Number n) {
-            return AttributeValue.fromN(numberText(n));
+            return AttributeValue.createN(numberText(n));
         }
         Optional<Converter<?>> converter = converters.find(value.getClass());
         if (converter.isEmpty()) {

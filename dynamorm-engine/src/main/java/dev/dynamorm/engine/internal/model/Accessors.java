@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -19,7 +20,13 @@ import java.util.function.Supplier;
 /**
  * Builds the fast accessors of mapped types: getters and setters as {@link LambdaMetafactory}
  * lambdas where the engine may define them, else as {@link MethodHandle}s adapted to
- * {@code Object} and called with {@code invokeExact}. No reflection happens per call.
+ * {@code Object} and called with {@code invokeExact}.
+ *
+ * <p>Registration cost: spinning one lambda class per accessor (and method-handle classes per
+ * constructor signature) is most of what registering a model costs in a fresh JVM. So getter and
+ * setter methods start as core reflection and become lambdas after a few calls
+ * ({@link Inflating}), and record constructors are called through core reflection, which the JDK
+ * itself turns into generated code after its first calls.
  *
  * <p>Access: the engine asks for a private lookup in the model class, which the model's module
  * grants when it opens the package to the engine (the class path opens everything). Public types
@@ -131,7 +138,25 @@ final class Accessors {
 
     // ---- getters ----
 
+    /**
+     * A getter method as a function. Where core reflection may call the method, the function starts
+     * with it and replaces itself with a lambda after {@link Inflating#THRESHOLD} calls: spinning a
+     * lambda class per accessor is most of a cold registration, and fields that are rarely read never
+     * pay for it.
+     */
     Function<Object, Object> getter(Method method) {
+        if (lambdas && reflectable(method)) {
+            return new InflatingGetter(method, () -> directGetter(method));
+        }
+        return directGetter(method);
+    }
+
+    /** Whether core reflection may call the member without access checks failing. */
+    private boolean reflectable(java.lang.reflect.Executable member) {
+        return member.trySetAccessible() || lookup == publicFallback && publicMember(member);
+    }
+
+    private Function<Object, Object> directGetter(Method method) {
         MethodHandle mh = unreflect(method);
         if (lambdas) {
             Function<Object, Object> f = canSpin(lookup) ? lambdaGetter(lookup, mh) : null;
@@ -173,7 +198,15 @@ final class Accessors {
 
     // ---- setters ----
 
+    /** A setter method as a consumer; like {@link #getter(Method)}, reflection first, then a lambda. */
     BiConsumer<Object, Object> setter(Method method) {
+        if (lambdas && reflectable(method)) {
+            return new InflatingSetter(method, () -> directSetter(method));
+        }
+        return directSetter(method);
+    }
+
+    private BiConsumer<Object, Object> directSetter(Method method) {
         MethodHandle mh = unreflect(method);
         if (lambdas) {
             BiConsumer<Object, Object> f = canSpin(lookup) ? lambdaSetter(lookup, mh) : null;
@@ -237,8 +270,18 @@ final class Accessors {
         return new HandleSupplier(mh.asType(MethodType.methodType(Object.class)));
     }
 
-    /** A constructor taking every argument from an {@code Object[]}. */
+    /**
+     * A constructor taking every argument from an {@code Object[]}.
+     *
+     * <p>Through core reflection where the constructor is accessible that way: creating it costs
+     * nothing at registration, while a spread method handle spins several classes per constructor
+     * signature (a third of a cold registration), and after its first calls the JDK calls the
+     * constructor through generated code as fast as the handle.
+     */
     Function<Object[], Object> spreadConstructor(Constructor<?> ctor) {
+        if (lambdas && reflectable(ctor)) {
+            return new ReflectiveConstructor(ctor);
+        }
         MethodHandle mh = unreflect(ctor);
         int n = ctor.getParameterCount();
         MethodHandle spread = mh.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
@@ -347,6 +390,111 @@ final class Accessors {
                 return (Object) mh.invokeExact();
             } catch (Throwable t) {
                 throw rethrow(t);
+            }
+        }
+    }
+
+    /**
+     * An accessor that calls its method through core reflection until it has been used
+     * {@link #THRESHOLD} times, then builds its fast form and uses that. Like the JDK's own
+     * reflection inflation, and below the JDK's threshold (15) so the JDK never generates an
+     * accessor class of its own. The fast form is kept in a plain field: a thread that does not see
+     * it yet keeps using reflection or builds it again, both correct.
+     */
+    abstract static class Inflating<F> {
+        static final int THRESHOLD = 8;
+
+        private final Supplier<F> fastForm;
+        private F fast;
+        private int calls;
+
+        Inflating(Supplier<F> fastForm) {
+            this.fastForm = fastForm;
+        }
+
+        /** The fast form once built, else null (counting this call towards building it). */
+        final F fastOrCount() {
+            F f = fast;
+            if (f == null && ++calls >= THRESHOLD) {
+                fast = fastForm.get();
+            }
+            return f;
+        }
+
+        /** The fast form, or null while calls still go through reflection (for tests). */
+        final F fast() {
+            return fast;
+        }
+    }
+
+    /** A getter that inflates from {@link Method#invoke} to a lambda. */
+    static final class InflatingGetter extends Inflating<Function<Object, Object>> implements Function<Object, Object> {
+        private final Method method;
+
+        InflatingGetter(Method method, Supplier<Function<Object, Object>> fastForm) {
+            super(fastForm);
+            this.method = method;
+        }
+
+        @Override
+        public Object apply(Object instance) {
+            Function<Object, Object> f = fastOrCount();
+            if (f != null) {
+                return f.apply(instance);
+            }
+            try {
+                return method.invoke(instance);
+            } catch (InvocationTargetException e) {
+                throw rethrow(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A setter that inflates from {@link Method#invoke} to a lambda. */
+    static final class InflatingSetter extends Inflating<BiConsumer<Object, Object>>
+            implements BiConsumer<Object, Object> {
+        private final Method method;
+
+        InflatingSetter(Method method, Supplier<BiConsumer<Object, Object>> fastForm) {
+            super(fastForm);
+            this.method = method;
+        }
+
+        @Override
+        public void accept(Object instance, Object value) {
+            BiConsumer<Object, Object> f = fastOrCount();
+            if (f != null) {
+                f.accept(instance, value);
+                return;
+            }
+            try {
+                method.invoke(instance, value);
+            } catch (InvocationTargetException e) {
+                throw rethrow(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A constructor called through core reflection; failures of the constructor itself rethrown as they are. */
+    static final class ReflectiveConstructor implements Function<Object[], Object> {
+        private final Constructor<?> ctor;
+
+        ReflectiveConstructor(Constructor<?> ctor) {
+            this.ctor = ctor;
+        }
+
+        @Override
+        public Object apply(Object[] args) {
+            try {
+                return ctor.newInstance(args);
+            } catch (InvocationTargetException e) {
+                throw rethrow(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -64,7 +64,7 @@ final class EpochSecondsConverter implements Converter<Object> {
             case ZONED -> ((ZonedDateTime) value).toEpochSecond();
             case LONG, PRIMITIVE_LONG -> (Long) value;
         };
-        return AttributeValue.fromN(Long.toString(seconds));
+        return AttributeValue.createN(Long.toString(seconds));
     }
 
     @Override

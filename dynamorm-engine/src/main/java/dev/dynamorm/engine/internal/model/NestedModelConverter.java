@@ -37,7 +37,7 @@ final class NestedModelConverter implements Converter<Object> {
                     model.encryptedFields().stream().map(FieldMetadata::name).toList()));
         }
         try {
-            return AttributeValue.fromM(model.toItem(value, null));
+            return AttributeValue.createM(model.toItem(value, null));
         } catch (InvalidRequestException e) {
             // the enclosing field reports it, with the operation and the outer model
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -2,7 +2,7 @@ package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +144,7 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     public Map<String, AttributeValue> toItem(T instance, Operation operation) {
         Objects.requireNonNull(instance, "instance");
         ReflectiveField[] fields = s().fieldArray();
-        Map<String, AttributeValue> item = new LinkedHashMap<>(fields.length * 2);
+        Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
         for (ReflectiveField f : fields) {
             Object value = f.get(instance);
             if (value != null) {

@@ -199,9 +199,9 @@ final class CursorCodec {
                 int tag = in.get();
                 byte[] value = readBytes(in, 4);
                 AttributeValue v = switch (tag) {
-                    case 'S' -> AttributeValue.fromS(new String(value, StandardCharsets.UTF_8));
-                    case 'N' -> AttributeValue.fromN(new String(value, StandardCharsets.UTF_8));
-                    case 'B' -> AttributeValue.fromB(SdkBytes.fromByteArray(value));
+                    case 'S' -> AttributeValue.createS(new String(value, StandardCharsets.UTF_8));
+                    case 'N' -> AttributeValue.createN(new String(value, StandardCharsets.UTF_8));
+                    case 'B' -> AttributeValue.createB(SdkBytes.fromByteArray(value));
                     default -> throw invalid(model, op, "has an unknown key type");
                 };
                 key.put(name, v);

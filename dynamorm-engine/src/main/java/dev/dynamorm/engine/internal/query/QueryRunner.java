@@ -336,9 +336,9 @@ public final class QueryRunner<T> {
                                 type.getName(), v == null ? "null" : v + " (" + v.getClass().getSimpleName() + ")"),
                                 op, type, null);
                     }
-                    av = AttributeValue.fromN(ValueBinder.numberText(n));
+                    av = AttributeValue.createN(ValueBinder.numberText(n));
                 }
-                default -> av = AttributeValue.fromS((String) v);
+                default -> av = AttributeValue.createS((String) v);
             }
             if (slot.rangeHigh() && compare(previous, av) > 0) {
                 throw new InvalidRequestException(String.format(Locale.ROOT,

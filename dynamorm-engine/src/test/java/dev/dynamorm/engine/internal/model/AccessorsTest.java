@@ -62,19 +62,62 @@ final class AccessorsTest {
         ModelMetadata<PrivateRecord> record = registry.metadata(PrivateRecord.class);
         ModelMetadata<PackageBean> bean = registry.metadata(PackageBean.class);
 
-        assertThat(field(record, "count").getter()).isNotInstanceOf(Accessors.HandleGetter.class)
-                .satisfies(g -> assertThat(g.getClass().isHidden()).isTrue());
-        assertThat(field(bean, "flag").getter().getClass().isHidden()).isTrue();
-        assertThat(field(bean, "flag").setter().getClass().isHidden()).isTrue();
+        // registration builds no lambda: the first calls go through reflection
+        Accessors.Inflating<?> recordGetter = (Accessors.Inflating<?>) field(record, "count").getter();
+        Accessors.Inflating<?> beanGetter = (Accessors.Inflating<?>) field(bean, "flag").getter();
+        Accessors.Inflating<?> beanSetter = (Accessors.Inflating<?>) field(bean, "flag").setter();
+        assertThat(recordGetter.fast()).isNull();
+        assertThat(beanGetter.fast()).isNull();
+        assertThat(beanSetter.fast()).isNull();
 
         PackageBean b = new PackageBean();
         b.setId("b");
         b.setFlag(true);
-        PackageBean back = bean.fromItem(bean.toItem(b));
-        assertThat(back.getId()).isEqualTo("b");
-        assertThat(back.isFlag()).isTrue();
         PrivateRecord r = new PrivateRecord("r", 3, 4L);
+        for (int i = 0; i <= Accessors.Inflating.THRESHOLD; i++) {
+            PackageBean back = bean.fromItem(bean.toItem(b));
+            assertThat(back.getId()).isEqualTo("b");
+            assertThat(back.isFlag()).isTrue();
+            assertThat(record.fromItem(record.toItem(r))).isEqualTo(r);
+        }
+
+        // then lambdas (hidden classes), not method handles
+        assertThat(recordGetter.fast()).isNotInstanceOf(Accessors.HandleGetter.class)
+                .satisfies(g -> assertThat(g.getClass().isHidden()).isTrue());
+        assertThat(beanGetter.fast().getClass().isHidden()).isTrue();
+        assertThat(beanSetter.fast().getClass().isHidden()).isTrue();
+        assertThat(bean.fromItem(bean.toItem(b)).isFlag()).isTrue();
         assertThat(record.fromItem(record.toItem(r))).isEqualTo(r);
+    }
+
+    @Test
+    void accessors_whenTheGetterThrows_rethrowTheSameExceptionBeforeAndAfterInflating() {
+        ModelRegistry registry = TestConverters.registry();
+        ModelMetadata<ThrowingBean> bean = registry.metadata(ThrowingBean.class);
+        ThrowingBean b = new ThrowingBean();
+        for (int i = 0; i <= Accessors.Inflating.THRESHOLD + 1; i++) {
+            assertThatThrownBy(() -> bean.toItem(b)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("no name yet");
+        }
+    }
+
+    /** A bean whose getter throws. */
+    @DynamoTable("throwing")
+    public static final class ThrowingBean {
+        @PartitionKey
+        public String getId() {
+            return "t";
+        }
+
+        public void setId(String id) {
+        }
+
+        public String getName() {
+            throw new IllegalStateException("no name yet");
+        }
+
+        public void setName(String name) {
+        }
     }
 
     @Test
@@ -175,7 +218,12 @@ final class AccessorsTest {
         ModelMetadata<Object> hiddenMeta = registry.nestedMetadata(hidden);
         Object h = hiddenMeta.fromItem(Map.of("x", AttributeValue.fromN("5"), "name", AttributeValue.fromS("n")));
         assertThat(hiddenMeta.toItem(h)).containsEntry("x", AttributeValue.fromN("5"));
-        assertThat(((ReflectiveField) hiddenMeta.field("x")).getter()).isInstanceOf(Accessors.HandleGetter.class);
+        Accessors.Inflating<?> hiddenGetter = (Accessors.Inflating<?>) ((ReflectiveField) hiddenMeta.field("x")).getter();
+        for (int i = 0; i <= Accessors.Inflating.THRESHOLD; i++) {
+            assertThat(hiddenMeta.toItem(h)).containsEntry("x", AttributeValue.fromN("5"));
+        }
+        // the engine cannot define a lambda next to a class of another loader: method handles
+        assertThat(hiddenGetter.fast()).isInstanceOf(Accessors.HandleGetter.class);
 
         // neither exported nor opened
         Class<?> secret = loader.loadClass("com.acme.shop.hidden.Secret");

@@ -185,18 +185,18 @@ final class Canonical {
         byte tag = need(in, 1).get();
         switch (tag) {
             case S:
-                return AttributeValue.fromS(readString(in));
+                return AttributeValue.createS(readString(in));
             case N:
-                return AttributeValue.fromN(readString(in));
+                return AttributeValue.createN(readString(in));
             case B:
-                return AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
+                return AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
             case SS: {
                 int n = count(in, 4);
                 List<String> out = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     out.add(readString(in));
                 }
-                return AttributeValue.fromSs(out);
+                return AttributeValue.createSs(out);
             }
             case NS: {
                 int n = count(in, 4);
@@ -204,7 +204,7 @@ final class Canonical {
                 for (int i = 0; i < n; i++) {
                     out.add(readString(in));
                 }
-                return AttributeValue.fromNs(out);
+                return AttributeValue.createNs(out);
             }
             case BS: {
                 int n = count(in, 4);
@@ -212,7 +212,7 @@ final class Canonical {
                 for (int i = 0; i < n; i++) {
                     out.add(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
                 }
-                return AttributeValue.fromBs(out);
+                return AttributeValue.createBs(out);
             }
             case M: {
                 int n = count(in, 5);
@@ -223,7 +223,7 @@ final class Canonical {
                         throw new FormatException("map key '" + key + "' appears twice");
                     }
                 }
-                return AttributeValue.fromM(out);
+                return AttributeValue.createM(out);
             }
             case L: {
                 int n = count(in, 1);
@@ -231,17 +231,17 @@ final class Canonical {
                 for (int i = 0; i < n; i++) {
                     out.add(read(in, depth + 1));
                 }
-                return AttributeValue.fromL(out);
+                return AttributeValue.createL(out);
             }
             case BOOL: {
                 byte b = need(in, 1).get();
                 if (b != 0 && b != 1) {
                     throw new FormatException("boolean byte " + b);
                 }
-                return AttributeValue.fromBool(b == 1);
+                return AttributeValue.createBool(b == 1);
             }
             case NUL:
-                return AttributeValue.fromNul(true);
+                return AttributeValue.createNul(true);
             default:
                 throw new FormatException(String.format(Locale.ROOT, "unknown type tag 0x%02x", tag));
         }

@@ -146,7 +146,7 @@ final class EncryptionHook implements Hook {
         byte[] wrapped = dataKey.encryptedKey();
         try {
             Map<String, AttributeValue> out = new LinkedHashMap<>();
-            values.forEach((attribute, value) -> out.put(attribute, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(
+            values.forEach((attribute, value) -> out.put(attribute, AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(
                     Envelope.seal(plaintextKey, dataKey.keyId(), wrapped, table, key, attribute, value)))));
             encryptedValues.add(out.size());
             return out;
