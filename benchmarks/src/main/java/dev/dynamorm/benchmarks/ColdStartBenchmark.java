@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
-@Measurement(iterations = 10)
+@Measurement(iterations = 20)
 @Fork(value = 1, jvmArgs = {"-Xms256m", "-Xmx256m"})
 public class ColdStartBenchmark {
 

@@ -48,6 +48,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -129,6 +130,9 @@ public final class BuiltInConverterProvider implements ConverterProvider {
 
     private static Optional<Converter<?>> forClass(Class<?> cls, ConverterLookup lookup) {
         Converter<?> scalar = SCALARS.get(cls);
+        if (scalar == null) {
+            scalar = textForm(cls);
+        }
         if (scalar != null) {
             return Optional.of(scalar);
         }
@@ -253,6 +257,73 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         return (Map<Object, Object>) new EnumMap(enumType);
     }
 
+    /**
+     * Converters of the types stored in their text form (java.time, UUID, URI), created on first use
+     * and then kept: building them all up front links some thirty method references and initializes
+     * the java.time formatters, milliseconds of a cold start that a model without those types never
+     * needs.
+     */
+    private static final ConcurrentHashMap<Class<?>, Converter<?>> TEXT_FORMS = new ConcurrentHashMap<>();
+
+    private static Converter<?> textForm(Class<?> type) {
+        Converter<?> known = TEXT_FORMS.get(type);
+        if (known != null) {
+            return known;
+        }
+        Converter<?> created = newTextForm(type);
+        if (created == null) {
+            return null;
+        }
+        Converter<?> raced = TEXT_FORMS.putIfAbsent(type, created);
+        return raced != null ? raced : created;
+    }
+
+    private static Converter<?> newTextForm(Class<?> type) {
+        if (type == Instant.class) {
+            return new TextFormConverter<>(Instant.class, TimeFormats::instant, Instant::parse);
+        }
+        if (type == LocalDate.class) {
+            return new TextFormConverter<>(LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse);
+        }
+        if (type == LocalTime.class) {
+            return new TextFormConverter<>(LocalTime.class, TimeFormats.LOCAL_TIME::format, LocalTime::parse);
+        }
+        if (type == LocalDateTime.class) {
+            return new TextFormConverter<>(LocalDateTime.class,
+                TimeFormats.LOCAL_DATE_TIME::format, LocalDateTime::parse);
+        }
+        if (type == OffsetDateTime.class) {
+            return new TextFormConverter<>(OffsetDateTime.class,
+                TimeFormats.OFFSET_DATE_TIME::format, OffsetDateTime::parse);
+        }
+        if (type == ZonedDateTime.class) {
+            return new TextFormConverter<>(ZonedDateTime.class,
+                TimeFormats.ZONED_DATE_TIME::format, ZonedDateTime::parse);
+        }
+        if (type == Duration.class) {
+            return new TextFormConverter<>(Duration.class, Duration::toString, Duration::parse);
+        }
+        if (type == Period.class) {
+            return new TextFormConverter<>(Period.class, Period::toString, Period::parse);
+        }
+        if (type == YearMonth.class) {
+            return new TextFormConverter<>(YearMonth.class, TimeFormats.YEAR_MONTH::format, YearMonth::parse);
+        }
+        if (type == ZoneId.class) {
+            return new TextFormConverter<>(ZoneId.class, ZoneId::getId, ZoneId::of);
+        }
+        if (type == ZoneOffset.class) {
+            return new TextFormConverter<>(ZoneOffset.class, ZoneOffset::getId, ZoneOffset::of);
+        }
+        if (type == UUID.class) {
+            return new TextFormConverter<>(UUID.class, UUID::toString, UUID::fromString);
+        }
+        if (type == URI.class) {
+            return new TextFormConverter<>(URI.class, URI::toString, URI::create);
+        }
+        return null;
+    }
+
     private static Map<Class<?>, Converter<?>> scalars() {
         Map<Class<?>, Converter<?>> map = new HashMap<>();
         map.put(String.class, StringConverter.INSTANCE);
@@ -280,25 +351,6 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         map.put(OptionalDouble.class, OptionalDoubleConverter.INSTANCE);
         map.put(byte[].class, ByteArrayConverter.INSTANCE);
         map.put(ByteBuffer.class, ByteBufferConverter.INSTANCE);
-        map.put(Instant.class, new TextFormConverter<>(Instant.class, TimeFormats::instant, Instant::parse));
-        map.put(LocalDate.class, new TextFormConverter<>(LocalDate.class,
-            DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse));
-        map.put(LocalTime.class, new TextFormConverter<>(LocalTime.class,
-            TimeFormats.LOCAL_TIME::format, LocalTime::parse));
-        map.put(LocalDateTime.class, new TextFormConverter<>(LocalDateTime.class,
-            TimeFormats.LOCAL_DATE_TIME::format, LocalDateTime::parse));
-        map.put(OffsetDateTime.class, new TextFormConverter<>(OffsetDateTime.class,
-            TimeFormats.OFFSET_DATE_TIME::format, OffsetDateTime::parse));
-        map.put(ZonedDateTime.class, new TextFormConverter<>(ZonedDateTime.class,
-            TimeFormats.ZONED_DATE_TIME::format, ZonedDateTime::parse));
-        map.put(Duration.class, new TextFormConverter<>(Duration.class, Duration::toString, Duration::parse));
-        map.put(Period.class, new TextFormConverter<>(Period.class, Period::toString, Period::parse));
-        map.put(YearMonth.class, new TextFormConverter<>(YearMonth.class,
-            TimeFormats.YEAR_MONTH::format, YearMonth::parse));
-        map.put(ZoneId.class, new TextFormConverter<>(ZoneId.class, ZoneId::getId, ZoneId::of));
-        map.put(ZoneOffset.class, new TextFormConverter<>(ZoneOffset.class, ZoneOffset::getId, ZoneOffset::of));
-        map.put(UUID.class, new TextFormConverter<>(UUID.class, UUID::toString, UUID::fromString));
-        map.put(URI.class, new TextFormConverter<>(URI.class, URI::toString, URI::create));
         map.put(Object.class, DocumentConverter.INSTANCE);
         return Map.copyOf(map);
     }
