@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 3, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class ClientOverheadBenchmark {
 
     private static final String TABLE = "orders";

@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 2, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class EndToEndBenchmark {
 
     private static final String TABLE = "orders";

@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 3, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class QueryCompilationBenchmark {
 
     private static final String[] SELECTABLE = {"status", "updatedAt", "owner", "priority", "region", "city", "sku",
