@@ -24,9 +24,8 @@ import java.util.function.Supplier;
  *
  * <p>Registration cost: spinning one lambda class per accessor (and method-handle classes per
  * constructor signature) is most of what registering a model costs in a fresh JVM. So getter and
- * setter methods start as core reflection and become lambdas after a few calls
- * ({@link Inflating}), and record constructors are called through core reflection, which the JDK
- * itself turns into generated code after its first calls.
+ * setter methods start as core reflection and become lambdas after a few calls, and record
+ * constructors start as core reflection and become spread method handles ({@link Inflating}).
  *
  * <p>Access: the engine asks for a private lookup in the model class, which the model's module
  * grants when it opens the package to the engine (the class path opens everything). Public types
@@ -271,17 +270,20 @@ final class Accessors {
     }
 
     /**
-     * A constructor taking every argument from an {@code Object[]}.
-     *
-     * <p>Through core reflection where the constructor is accessible that way: creating it costs
-     * nothing at registration, while a spread method handle spins several classes per constructor
-     * signature (a third of a cold registration), and after its first calls the JDK calls the
-     * constructor through generated code as fast as the handle.
+     * A constructor taking every argument from an {@code Object[]}: a method handle spread over the
+     * array. Like getters, it starts as core reflection and becomes the handle after a few calls:
+     * adapting a handle to a constructor's signature spins several classes (a third of a cold
+     * registration), while the JDK's reflective call of a wide constructor checks and unboxes each
+     * argument more slowly than the handle does (a 60-component record read 15% slower).
      */
     Function<Object[], Object> spreadConstructor(Constructor<?> ctor) {
         if (lambdas && reflectable(ctor)) {
-            return new ReflectiveConstructor(ctor);
+            return new InflatingConstructor(ctor, () -> handleConstructor(ctor));
         }
+        return handleConstructor(ctor);
+    }
+
+    private Function<Object[], Object> handleConstructor(Constructor<?> ctor) {
         MethodHandle mh = unreflect(ctor);
         int n = ctor.getParameterCount();
         MethodHandle spread = mh.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
@@ -479,16 +481,22 @@ final class Accessors {
         }
     }
 
-    /** A constructor called through core reflection; failures of the constructor itself rethrown as they are. */
-    static final class ReflectiveConstructor implements Function<Object[], Object> {
+    /** A record constructor that inflates from {@link Constructor#newInstance} to a spread method handle. */
+    static final class InflatingConstructor extends Inflating<Function<Object[], Object>>
+            implements Function<Object[], Object> {
         private final Constructor<?> ctor;
 
-        ReflectiveConstructor(Constructor<?> ctor) {
+        InflatingConstructor(Constructor<?> ctor, Supplier<Function<Object[], Object>> fastForm) {
+            super(fastForm);
             this.ctor = ctor;
         }
 
         @Override
         public Object apply(Object[] args) {
+            Function<Object[], Object> f = fastOrCount();
+            if (f != null) {
+                return f.apply(args);
+            }
             try {
                 return ctor.newInstance(args);
             } catch (InvocationTargetException e) {

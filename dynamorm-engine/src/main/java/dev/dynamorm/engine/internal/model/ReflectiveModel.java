@@ -61,6 +61,11 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         return s;
     }
 
+    /** The record constructor, or null for beans (exposed for tests of the accessor strategy). */
+    Function<Object[], Object> recordConstructor() {
+        return s().recordConstructor();
+    }
+
     /** Whether instances are records (built through the canonical constructor). */
     boolean isRecord() {
         return s().recordConstructor() != null;

@@ -66,7 +66,10 @@ final class AccessorsTest {
         Accessors.Inflating<?> recordGetter = (Accessors.Inflating<?>) field(record, "count").getter();
         Accessors.Inflating<?> beanGetter = (Accessors.Inflating<?>) field(bean, "flag").getter();
         Accessors.Inflating<?> beanSetter = (Accessors.Inflating<?>) field(bean, "flag").setter();
+        Accessors.Inflating<?> recordConstructor =
+                (Accessors.Inflating<?>) ((ReflectiveModel<?>) record).recordConstructor();
         assertThat(recordGetter.fast()).isNull();
+        assertThat(recordConstructor.fast()).isNull();
         assertThat(beanGetter.fast()).isNull();
         assertThat(beanSetter.fast()).isNull();
 
@@ -86,6 +89,7 @@ final class AccessorsTest {
                 .satisfies(g -> assertThat(g.getClass().isHidden()).isTrue());
         assertThat(beanGetter.fast().getClass().isHidden()).isTrue();
         assertThat(beanSetter.fast().getClass().isHidden()).isTrue();
+        assertThat(recordConstructor.fast()).isInstanceOf(Accessors.HandleConstructor.class);
         assertThat(bean.fromItem(bean.toItem(b)).isFlag()).isTrue();
         assertThat(record.fromItem(record.toItem(r))).isEqualTo(r);
     }
