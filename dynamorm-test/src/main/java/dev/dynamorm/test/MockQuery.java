@@ -91,7 +91,7 @@ final class MockQuery<T> implements Query<T> {
                 return new MockQuery<>(table, next);
             }
         }
-        throw new IllegalStateException("or(...) needs a condition before it: start with where(...)");
+        throw new IllegalStateException("or(..) needs a condition before it: start with where(..) or filter(..)");
     }
 
     @Override

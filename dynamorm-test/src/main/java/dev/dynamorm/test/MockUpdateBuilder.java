@@ -42,6 +42,11 @@ final class MockUpdateBuilder implements UpdateBuilder {
         return parts;
     }
 
+    /** Null checks as the real builder makes them, so a test against the mock fails where production would. */
+    private static String field(String field) {
+        return Objects.requireNonNull(field, "field");
+    }
+
     private UpdateBuilder action(String name, Object... arguments) {
         actions.add(new MockCall.Part(name, Arrays.asList(arguments)));
         return this;
@@ -49,57 +54,57 @@ final class MockUpdateBuilder implements UpdateBuilder {
 
     @Override
     public UpdateBuilder set(String field, Object value) {
-        return action("set", field, value);
+        return action("set", field(field), value);
     }
 
     @Override
     public UpdateBuilder setIfNotExists(String field, Object value) {
-        return action("setIfNotExists", field, value);
+        return action("setIfNotExists", field(field), Objects.requireNonNull(value, "value"));
     }
 
     @Override
     public UpdateBuilder add(String field, Object value) {
-        return action("add", field, value);
+        return action("add", field(field), Objects.requireNonNull(value, "value"));
     }
 
     @Override
     public UpdateBuilder increment(String field, Number amount) {
-        return action("increment", field, amount);
+        return action("increment", field(field), Objects.requireNonNull(amount, "amount"));
     }
 
     @Override
     public UpdateBuilder decrement(String field, Number amount) {
-        return action("decrement", field, amount);
+        return action("decrement", field(field), Objects.requireNonNull(amount, "amount"));
     }
 
     @Override
     public UpdateBuilder remove(String field) {
-        return action("remove", field);
+        return action("remove", field(field));
     }
 
     @Override
     public UpdateBuilder delete(String field, Object members) {
-        return action("delete", field, members);
+        return action("delete", field(field), Objects.requireNonNull(members, "members"));
     }
 
     @Override
     public UpdateBuilder appendToList(String field, Object values) {
-        return action("appendToList", field, values);
+        return action("appendToList", field(field), Objects.requireNonNull(values, "values"));
     }
 
     @Override
     public UpdateBuilder prependToList(String field, Object values) {
-        return action("prependToList", field, values);
+        return action("prependToList", field(field), Objects.requireNonNull(values, "values"));
     }
 
     @Override
     public UpdateBuilder removeFromList(String field, int index) {
-        return action("removeFromList", field, index);
+        return action("removeFromList", field(field), index);
     }
 
     @Override
     public UpdateBuilder setListElement(String field, int index, Object value) {
-        return action("setListElement", field, index, value);
+        return action("setListElement", field(field), index, value);
     }
 
     @Override
@@ -113,7 +118,8 @@ final class MockUpdateBuilder implements UpdateBuilder {
     public UpdateBuilder or(Condition c) {
         Objects.requireNonNull(c, "condition");
         if (condition == null) {
-            throw new IllegalStateException("or(...) needs a condition before it: start with when(...)");
+            throw new IllegalStateException("or(...) combines with the conditions given before it, but there are "
+                    + "none: start with when(...)");
         }
         condition = condition.or(c);
         return this;

@@ -98,6 +98,23 @@ final class MockDBTest {
     }
 
     @Test
+    void builders_rejectWhatTheRealOnesReject_withTheSameMessages() {
+        Query<KitOrder> one = orders.where("customerId", "=", "c-1").where("orderId", "=", "o-1");
+        db.expect(one).updates(u -> u.set("status", KitOrder.Status.SHIPPED)).succeeds().anyTimes();
+
+        assertThatThrownBy(() -> one.update(u -> u.increment("totalCents", null)))
+                .isInstanceOf(NullPointerException.class).hasMessage("amount");
+        assertThatThrownBy(() -> one.update(u -> u.add(null, 1))).isInstanceOf(NullPointerException.class)
+                .hasMessage("field");
+        assertThatThrownBy(() -> one.update(u -> u.or(Condition.when("status", "=", "NEW"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("or(...) combines with the conditions given before it, but there are none: start with "
+                        + "when(...)");
+        assertThatThrownBy(() -> orders.query().or("status", "=", "NEW")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("or(..) needs a condition before it: start with where(..) or filter(..)");
+    }
+
+    @Test
     void tableOperations_answerWithDefaultsOrProgrammedResults() {
         db.expect(orders).get("c-1", "o-1").returns(Optional.of(PAID));
         db.expect(orders).get(Key.of("c-1", "o-9")).succeeds();

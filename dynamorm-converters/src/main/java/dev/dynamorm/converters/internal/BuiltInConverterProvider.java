@@ -265,17 +265,9 @@ public final class BuiltInConverterProvider implements ConverterProvider {
      */
     private static final ConcurrentHashMap<Class<?>, Converter<?>> TEXT_FORMS = new ConcurrentHashMap<>();
 
+    /** The text-form converter of a type (created once; nothing is kept for other types), or null. */
     private static Converter<?> textForm(Class<?> type) {
-        Converter<?> known = TEXT_FORMS.get(type);
-        if (known != null) {
-            return known;
-        }
-        Converter<?> created = newTextForm(type);
-        if (created == null) {
-            return null;
-        }
-        Converter<?> raced = TEXT_FORMS.putIfAbsent(type, created);
-        return raced != null ? raced : created;
+        return TEXT_FORMS.computeIfAbsent(type, BuiltInConverterProvider::newTextForm);
     }
 
     private static Converter<?> newTextForm(Class<?> type) {

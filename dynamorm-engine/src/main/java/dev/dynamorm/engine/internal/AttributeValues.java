@@ -1,16 +1,42 @@
 package dev.dynamorm.engine.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Compares attribute values as DynamoDB stores them. */
-final class AttributeValues {
+/** Compares attribute values as DynamoDB stores them. Public for the query package; the module exports none of it. */
+public final class AttributeValues {
 
     private AttributeValues() {
+    }
+
+    /**
+     * Orders two scalar attributes as DynamoDB does (numbers by value, strings and binaries by
+     * unsigned UTF-8 bytes); 0 when either is null or they are not comparable here.
+     *
+     * @param a a value, or null
+     * @param b another value, or null
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
+    public static int compare(AttributeValue a, AttributeValue b) {
+        if (a == null || b == null) {
+            return 0;
+        }
+        if (a.n() != null && b.n() != null) {
+            return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
+        }
+        if (a.s() != null && b.s() != null) {
+            return Arrays.compareUnsigned(a.s().getBytes(StandardCharsets.UTF_8), b.s().getBytes(StandardCharsets.UTF_8));
+        }
+        if (a.b() != null && b.b() != null) {
+            return Arrays.compareUnsigned(a.b().asByteArrayUnsafe(), b.b().asByteArrayUnsafe());
+        }
+        return 0;
     }
 
     /**

@@ -5,9 +5,6 @@ import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -89,7 +86,7 @@ final class ConditionCompiler {
         String p = "size(" + path.render(expr) + ")";
         switch (c.operator()) {
             case BETWEEN: {
-                if (compare(numbers.get(0), numbers.get(1)) > 0) {
+                if (AttributeValues.compare(numbers.get(0), numbers.get(1)) > 0) {
                     throw new InvalidRequestException(String.format(Locale.ROOT,
                             "BETWEEN on field '%s' of model %s has low %s greater than high %s", c.field(),
                             type.getName(), c.values().get(0), c.values().get(1)), op, type, null);
@@ -128,7 +125,7 @@ final class ConditionCompiler {
             case BETWEEN: {
                 AttributeValue low = bind(model, c, path, c.values().get(0), op);
                 AttributeValue high = bind(model, c, path, c.values().get(1), op);
-                if (compare(low, high) > 0) {
+                if (AttributeValues.compare(low, high) > 0) {
                     throw new InvalidRequestException(String.format(Locale.ROOT,
                             "BETWEEN on field '%s' of model %s has low %s greater than high %s", c.field(),
                             type.getName(), c.values().get(0), c.values().get(1)), op, type, null);
@@ -178,19 +175,5 @@ final class ConditionCompiler {
             return binder.bindElement(model.type(), op, c.field(), value);
         }
         return binder.bind(model.type(), op, c.field(), path.leaf(), value);
-    }
-
-    /** Orders two scalar attributes as DynamoDB does; 0 when they are not comparable here. */
-    static int compare(AttributeValue a, AttributeValue b) {
-        if (a.n() != null && b.n() != null) {
-            return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
-        }
-        if (a.s() != null && b.s() != null) {
-            return Arrays.compareUnsigned(a.s().getBytes(StandardCharsets.UTF_8), b.s().getBytes(StandardCharsets.UTF_8));
-        }
-        if (a.b() != null && b.b() != null) {
-            return Arrays.compareUnsigned(a.b().asByteArrayUnsafe(), b.b().asByteArrayUnsafe());
-        }
-        return 0;
     }
 }

@@ -427,6 +427,14 @@ final class Accessors {
         final F fast() {
             return fast;
         }
+
+        /** What a failed reflective call throws: the member's own exception, unwrapped. */
+        static RuntimeException failure(ReflectiveOperationException e) {
+            if (e instanceof InvocationTargetException target) {
+                return rethrow(target.getCause());
+            }
+            return new IllegalStateException(e);
+        }
     }
 
     /** A getter that inflates from {@link Method#invoke} to a lambda. */
@@ -446,10 +454,8 @@ final class Accessors {
             }
             try {
                 return method.invoke(instance);
-            } catch (InvocationTargetException e) {
-                throw rethrow(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+            } catch (ReflectiveOperationException e) {
+                throw failure(e);
             }
         }
     }
@@ -473,10 +479,8 @@ final class Accessors {
             }
             try {
                 method.invoke(instance, value);
-            } catch (InvocationTargetException e) {
-                throw rethrow(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+            } catch (ReflectiveOperationException e) {
+                throw failure(e);
             }
         }
     }
@@ -499,10 +503,8 @@ final class Accessors {
             }
             try {
                 return ctor.newInstance(args);
-            } catch (InvocationTargetException e) {
-                throw rethrow(e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
+                throw failure(e);
             }
         }
     }

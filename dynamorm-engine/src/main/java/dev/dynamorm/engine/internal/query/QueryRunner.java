@@ -7,15 +7,13 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.annotations.ProjectionType;
+import dev.dynamorm.engine.internal.AttributeValues;
 import dev.dynamorm.engine.internal.ValueBinder;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.IndexScorer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -340,7 +338,7 @@ public final class QueryRunner<T> {
                 }
                 default -> av = AttributeValue.createS((String) v);
             }
-            if (slot.rangeHigh() && compare(previous, av) > 0) {
+            if (slot.rangeHigh() && AttributeValues.compare(previous, av) > 0) {
                 throw new InvalidRequestException(String.format(Locale.ROOT,
                         "BETWEEN on field '%s' of model %s has low %s greater than high %s", slot.javaPath(),
                         type.getName(), previousRaw, v), op, type, null);
@@ -350,23 +348,6 @@ public final class QueryRunner<T> {
             previousRaw = v;
         }
         return out;
-    }
-
-    /** Orders two scalar attributes as DynamoDB does; 0 when they are not comparable here. */
-    static int compare(AttributeValue a, AttributeValue b) {
-        if (a == null || b == null) {
-            return 0;
-        }
-        if (a.n() != null && b.n() != null) {
-            return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
-        }
-        if (a.s() != null && b.s() != null) {
-            return Arrays.compareUnsigned(a.s().getBytes(StandardCharsets.UTF_8), b.s().getBytes(StandardCharsets.UTF_8));
-        }
-        if (a.b() != null && b.b() != null) {
-            return Arrays.compareUnsigned(a.b().asByteArrayUnsafe(), b.b().asByteArrayUnsafe());
-        }
-        return 0;
     }
 
     // ---- reading ----
