@@ -2,8 +2,9 @@
  * The DynamORM API: everything a user compiles against.
  *
  * <p>Holds the {@link dev.dynamorm.DynamORM} entry point, the table and query interfaces, the
- * mapping annotations, the exception hierarchy and the service provider interfaces. It contains
- * no implementation logic: the engine is found at run time through {@link dev.dynamorm.spi.EngineProvider}.
+ * mapping annotations, the exception hierarchy and the service provider interfaces. It contains no
+ * implementation logic: the engine is found at run time through {@link
+ * dev.dynamorm.spi.EngineProvider}.
  */
 module dev.dynamorm.api {
     // AttributeValue, DynamoDbClient and the SDK's table types appear in public signatures

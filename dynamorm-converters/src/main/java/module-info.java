@@ -2,12 +2,12 @@
  * DynamORM's built-in converters: strings, numbers, booleans, binary, time, UUID, URI, enums,
  * optionals, collections, arrays, maps and schemaless document values.
  *
- * <p>Exports nothing; the engine finds the converters through
- * {@link dev.dynamorm.spi.ConverterProvider}.
+ * <p>Exports nothing; the engine finds the converters through {@link
+ * dev.dynamorm.spi.ConverterProvider}.
  */
 module dev.dynamorm.converters {
     requires dev.dynamorm.api;
 
-    provides dev.dynamorm.spi.ConverterProvider
-        with dev.dynamorm.converters.internal.BuiltInConverterProvider;
+    provides dev.dynamorm.spi.ConverterProvider with
+            dev.dynamorm.converters.internal.BuiltInConverterProvider;
 }

@@ -17,5 +17,6 @@ module dev.dynamorm.engine {
     uses dev.dynamorm.spi.RetryPolicy;
     uses dev.dynamorm.spi.IndexScorer;
 
-    provides dev.dynamorm.spi.EngineProvider with dev.dynamorm.engine.internal.DefaultEngineProvider;
+    provides dev.dynamorm.spi.EngineProvider with
+            dev.dynamorm.engine.internal.DefaultEngineProvider;
 }

@@ -1,6 +1,6 @@
 /**
- * dynamorm-local: an in-memory, DynamoDB-compatible engine for tests and local development.
- * Start one with {@link dev.dynamorm.local.LocalDynamoDb#start()}.
+ * dynamorm-local: an in-memory, DynamoDB-compatible engine for tests and local development. Start
+ * one with {@link dev.dynamorm.local.LocalDynamoDb#start()}.
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.dynamorm.local {

@@ -4,11 +4,11 @@
  * fixtures loaded from JSON or YAML, AssertJ assertions on query plans and on the requests sent,
  * and {@code MockDB} for unit tests without any server.
  *
- * <p>The embedded ({@code dev.dynamorm.local}) and LocalStack (Testcontainers) backends are optional
- * and reached reflectively, so the kit needs neither at compile or run time: without them those
- * backends report themselves unavailable. On the module path, resolve them with
- * {@code --add-modules} when you want them (Testcontainers 1.x declares no module name, which is
- * also why it is not {@code requires static} here).
+ * <p>The embedded ({@code dev.dynamorm.local}) and LocalStack (Testcontainers) backends are
+ * optional and reached reflectively, so the kit needs neither at compile or run time: without them
+ * those backends report themselves unavailable. On the module path, resolve them with {@code
+ * --add-modules} when you want them (Testcontainers 1.x declares no module name, which is also why
+ * it is not {@code requires static} here).
  */
 @SuppressWarnings("requires-automatic")
 module dev.dynamorm.test {

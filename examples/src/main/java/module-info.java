@@ -7,6 +7,8 @@ module dev.dynamorm.examples {
     requires static dev.dynamorm.plugin.audit;
     requires static dev.dynamorm.plugin.metrics;
     requires static dev.dynamorm.plugin.tracing;
+
     // the engine reads and builds model records reflectively
-    opens dev.dynamorm.examples to dev.dynamorm.engine;
+    opens dev.dynamorm.examples to
+            dev.dynamorm.engine;
 }

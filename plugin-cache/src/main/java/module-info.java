@@ -1,6 +1,7 @@
 /**
  * DynamORM cache plugin: a Caffeine read-through cache for key lookups of the models configured for
- * it. Exports its configuration; the plugin itself is found through {@link java.util.ServiceLoader}.
+ * it. Exports its configuration; the plugin itself is found through {@link
+ * java.util.ServiceLoader}.
  */
 module dev.dynamorm.plugin.cache {
     // CacheConfig implements PluginConfig and names model classes
@@ -9,5 +10,6 @@ module dev.dynamorm.plugin.cache {
 
     exports dev.dynamorm.plugin.cache;
 
-    provides dev.dynamorm.spi.Plugin with dev.dynamorm.plugin.cache.internal.CachePlugin;
+    provides dev.dynamorm.spi.Plugin with
+            dev.dynamorm.plugin.cache.internal.CachePlugin;
 }

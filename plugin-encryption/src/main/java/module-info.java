@@ -12,5 +12,6 @@ module dev.dynamorm.plugin.encryption {
 
     exports dev.dynamorm.plugin.encryption;
 
-    provides dev.dynamorm.spi.Plugin with dev.dynamorm.plugin.encryption.internal.EncryptionPlugin;
+    provides dev.dynamorm.spi.Plugin with
+            dev.dynamorm.plugin.encryption.internal.EncryptionPlugin;
 }

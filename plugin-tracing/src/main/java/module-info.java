@@ -12,5 +12,6 @@ module dev.dynamorm.plugin.tracing {
 
     exports dev.dynamorm.plugin.tracing;
 
-    provides dev.dynamorm.spi.Plugin with dev.dynamorm.plugin.tracing.internal.TracingPlugin;
+    provides dev.dynamorm.spi.Plugin with
+            dev.dynamorm.plugin.tracing.internal.TracingPlugin;
 }

@@ -21,7 +21,8 @@ public record AssumeRole(String roleArn, String sessionName, String externalId) 
         Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(sessionName, "sessionName");
         if (!roleArn.startsWith("arn:")) {
-            throw new IllegalArgumentException("role ARN must start with 'arn:', got '" + roleArn + "'");
+            throw new IllegalArgumentException(
+                    "role ARN must start with 'arn:', got '" + roleArn + "'");
         }
         if (sessionName.isBlank()) {
             throw new IllegalArgumentException("role session name must not be blank");

@@ -20,8 +20,8 @@ public class BatchGetIncompleteException extends DynamORMException {
      * @param result the partial outcome, with the unprocessed keys
      * @param cause the last failure, or null when only unprocessed keys remained
      */
-    public BatchGetIncompleteException(String message, Class<?> modelType, BatchGetResult<?> result,
-            Throwable cause) {
+    public BatchGetIncompleteException(
+            String message, Class<?> modelType, BatchGetResult<?> result, Throwable cause) {
         super(message, Operation.BATCH_GET, modelType, true, cause);
         this.result = result;
     }

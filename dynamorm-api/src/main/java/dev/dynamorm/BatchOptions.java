@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Options of {@link Table#batchGet(java.util.Collection, BatchOptions)} and
- * {@link Table#batchWrite(java.util.Collection, java.util.Collection, BatchOptions)}: parallelism,
- * retry budget for unprocessed items, progress callback, consistency and versioning.
+ * Options of {@link Table#batchGet(java.util.Collection, BatchOptions)} and {@link
+ * Table#batchWrite(java.util.Collection, java.util.Collection, BatchOptions)}: parallelism, retry
+ * budget for unprocessed items, progress callback, consistency and versioning.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  */
@@ -86,10 +86,10 @@ public final class BatchOptions {
     }
 
     /**
-     * Whether versioned models may be written without their version check. BatchWriteItem
-     * cannot carry conditions, so by default a batch write of a model with a {@code @Version}
-     * field is refused; when allowed, puts write the incremented version unconditionally and
-     * deletes delete whatever version is stored.
+     * Whether versioned models may be written without their version check. BatchWriteItem cannot
+     * carry conditions, so by default a batch write of a model with a {@code @Version} field is
+     * refused; when allowed, puts write the incremented version unconditionally and deletes delete
+     * whatever version is stored.
      *
      * @return false by default
      */
@@ -99,8 +99,11 @@ public final class BatchOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BatchOptions b && workers == b.workers && Objects.equals(retryPolicy, b.retryPolicy)
-                && Objects.equals(progress, b.progress) && consistentRead == b.consistentRead
+        return o instanceof BatchOptions b
+                && workers == b.workers
+                && Objects.equals(retryPolicy, b.retryPolicy)
+                && Objects.equals(progress, b.progress)
+                && consistentRead == b.consistentRead
                 && ignoreVersioning == b.ignoreVersioning;
     }
 
@@ -111,8 +114,17 @@ public final class BatchOptions {
 
     @Override
     public String toString() {
-        return "BatchOptions[workers=" + workers + ", retryPolicy=" + retryPolicy + ", progress=" + progress
-                + ", consistentRead=" + consistentRead + ", ignoreVersioning=" + ignoreVersioning + "]";
+        return "BatchOptions[workers="
+                + workers
+                + ", retryPolicy="
+                + retryPolicy
+                + ", progress="
+                + progress
+                + ", consistentRead="
+                + consistentRead
+                + ", ignoreVersioning="
+                + ignoreVersioning
+                + "]";
     }
 
     /** Builds {@link BatchOptions}; not thread-safe, reusable after {@link #build()}. */
@@ -123,8 +135,7 @@ public final class BatchOptions {
         private boolean consistentRead;
         private boolean ignoreVersioning;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets how many requests run in parallel.
@@ -135,8 +146,9 @@ public final class BatchOptions {
          */
         public Builder workers(int workers) {
             if (workers < 1 || workers > 64) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "workers must be between 1 and 64, got %d", workers));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT, "workers must be between 1 and 64, got %d", workers));
             }
             this.workers = workers;
             return this;
@@ -176,7 +188,8 @@ public final class BatchOptions {
         }
 
         /**
-         * Allows batch writes of versioned models without version checks, see {@link BatchOptions#ignoreVersioning()}.
+         * Allows batch writes of versioned models without version checks, see {@link
+         * BatchOptions#ignoreVersioning()}.
          *
          * @param ignoreVersioning true to allow
          * @return this builder

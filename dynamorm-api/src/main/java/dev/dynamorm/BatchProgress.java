@@ -1,8 +1,8 @@
 package dev.dynamorm;
 
 /**
- * Told how far a long batch has come; called after every BatchGetItem or BatchWriteItem call
- * that finished its items, one call at a time (possibly from a worker thread). Must not block.
+ * Told how far a long batch has come; called after every BatchGetItem or BatchWriteItem call that
+ * finished its items, one call at a time (possibly from a worker thread). Must not block.
  */
 @FunctionalInterface
 public interface BatchProgress {

@@ -22,8 +22,8 @@ public class BatchWriteIncompleteException extends DynamORMException {
      * @param result the outcome, listing what was not written
      * @param cause the last failure, or null when only unprocessed items remained
      */
-    public BatchWriteIncompleteException(String message, Class<?> modelType, BatchWriteResult<?> result,
-            Throwable cause) {
+    public BatchWriteIncompleteException(
+            String message, Class<?> modelType, BatchWriteResult<?> result, Throwable cause) {
         super(message, Operation.BATCH_WRITE, modelType, true, cause);
         this.result = result;
     }

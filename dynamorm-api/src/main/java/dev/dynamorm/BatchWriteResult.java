@@ -8,12 +8,14 @@ import java.util.Objects;
  *
  * @param <T> the model type
  * @param written how many puts and deletes were applied
- * @param unwrittenPuts the items not written (the budget ran out or a request failed); empty on success
+ * @param unwrittenPuts the items not written (the budget ran out or a request failed); empty on
+ *     success
  * @param unwrittenDeletes the keys not deleted; empty on success
- * @param consumedCapacity the write capacity units consumed, as reported by DynamoDB (0 when not reported)
+ * @param consumedCapacity the write capacity units consumed, as reported by DynamoDB (0 when not
+ *     reported)
  */
-public record BatchWriteResult<T>(int written, List<T> unwrittenPuts, List<Key> unwrittenDeletes,
-        double consumedCapacity) {
+public record BatchWriteResult<T>(
+        int written, List<T> unwrittenPuts, List<Key> unwrittenDeletes, double consumedCapacity) {
 
     /**
      * Copies the lists.
@@ -22,7 +24,8 @@ public record BatchWriteResult<T>(int written, List<T> unwrittenPuts, List<Key> 
      */
     public BatchWriteResult {
         unwrittenPuts = List.copyOf(Objects.requireNonNull(unwrittenPuts, "unwrittenPuts"));
-        unwrittenDeletes = List.copyOf(Objects.requireNonNull(unwrittenDeletes, "unwrittenDeletes"));
+        unwrittenDeletes =
+                List.copyOf(Objects.requireNonNull(unwrittenDeletes, "unwrittenDeletes"));
     }
 
     /**

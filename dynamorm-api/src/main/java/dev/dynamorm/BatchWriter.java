@@ -3,10 +3,10 @@ package dev.dynamorm;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Buffers single puts and deletes of any registered models, from any number of threads, and
- * sends them as BatchWriteItem calls when {@link BatchWriterOptions#maxBatchSize()} writes are
- * queued, when {@link BatchWriterOptions#flushInterval()} has passed since the oldest queued write,
- * or when the queued writes exceed {@link BatchWriterOptions#maxBufferedBytes()}.
+ * Buffers single puts and deletes of any registered models, from any number of threads, and sends
+ * them as BatchWriteItem calls when {@link BatchWriterOptions#maxBatchSize()} writes are queued,
+ * when {@link BatchWriterOptions#flushInterval()} has passed since the oldest queued write, or when
+ * the queued writes exceed {@link BatchWriterOptions#maxBufferedBytes()}.
  *
  * <pre>{@code
  * try (BatchWriter writer = db.batchWriter()) {
@@ -16,13 +16,13 @@ import java.util.concurrent.CompletableFuture;
  * }   // close() waits until every accepted write is stored or has failed
  * }</pre>
  *
- * <p>Each write gets its own future: completed when DynamoDB applied it, or completed
- * exceptionally with a {@link DynamORMException} (a {@link BatchWriteIncompleteException} when
- * the retry budget for unprocessed items ran out). Nothing accepted is dropped. Writes to the
- * same key are applied in the order they were accepted. When
- * {@link BatchWriterOptions#capacity()} writes are pending, {@code put} and {@code delete} block
- * until room is free (back-pressure). Bad input (unknown model, null key, oversize item, versioned
- * model without {@link BatchWriterOptions#ignoreVersioning()}) throws at the call and is not accepted.
+ * <p>Each write gets its own future: completed when DynamoDB applied it, or completed exceptionally
+ * with a {@link DynamORMException} (a {@link BatchWriteIncompleteException} when the retry budget
+ * for unprocessed items ran out). Nothing accepted is dropped. Writes to the same key are applied
+ * in the order they were accepted. When {@link BatchWriterOptions#capacity()} writes are pending,
+ * {@code put} and {@code delete} block until room is free (back-pressure). Bad input (unknown
+ * model, null key, oversize item, versioned model without {@link
+ * BatchWriterOptions#ignoreVersioning()}) throws at the call and is not accepted.
  *
  * <p>Thread-safe.
  */
@@ -76,9 +76,7 @@ public interface BatchWriter extends AutoCloseable {
      */
     int pending();
 
-    /**
-     * Flushes, then stops the writer's threads; later writes fail. Idempotent.
-     */
+    /** Flushes, then stops the writer's threads; later writes fail. Idempotent. */
     @Override
     void close();
 }

@@ -38,8 +38,8 @@ public final class BatchWriterOptions {
     }
 
     /**
-     * The defaults: batches of 25, flushed after 50 ms or 4 MiB, at most 10 000 pending writes,
-     * 4 parallel requests, the instance's retry policy, versioned models refused.
+     * The defaults: batches of 25, flushed after 50 ms or 4 MiB, at most 10 000 pending writes, 4
+     * parallel requests, the instance's retry policy, versioned models refused.
      *
      * @return the defaults
      */
@@ -111,8 +111,8 @@ public final class BatchWriterOptions {
     }
 
     /**
-     * Whether versioned models may be written without version checks, see
-     * {@link BatchOptions#ignoreVersioning()}.
+     * Whether versioned models may be written without version checks, see {@link
+     * BatchOptions#ignoreVersioning()}.
      *
      * @return false by default
      */
@@ -122,23 +122,45 @@ public final class BatchWriterOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BatchWriterOptions b && maxBatchSize == b.maxBatchSize
-                && flushInterval.equals(b.flushInterval) && maxBufferedBytes == b.maxBufferedBytes
-                && capacity == b.capacity && workers == b.workers && Objects.equals(retryPolicy, b.retryPolicy)
+        return o instanceof BatchWriterOptions b
+                && maxBatchSize == b.maxBatchSize
+                && flushInterval.equals(b.flushInterval)
+                && maxBufferedBytes == b.maxBufferedBytes
+                && capacity == b.capacity
+                && workers == b.workers
+                && Objects.equals(retryPolicy, b.retryPolicy)
                 && ignoreVersioning == b.ignoreVersioning;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxBatchSize, flushInterval, maxBufferedBytes, capacity, workers, retryPolicy,
+        return Objects.hash(
+                maxBatchSize,
+                flushInterval,
+                maxBufferedBytes,
+                capacity,
+                workers,
+                retryPolicy,
                 ignoreVersioning);
     }
 
     @Override
     public String toString() {
-        return "BatchWriterOptions[maxBatchSize=" + maxBatchSize + ", flushInterval=" + flushInterval
-                + ", maxBufferedBytes=" + maxBufferedBytes + ", capacity=" + capacity + ", workers=" + workers
-                + ", retryPolicy=" + retryPolicy + ", ignoreVersioning=" + ignoreVersioning + "]";
+        return "BatchWriterOptions[maxBatchSize="
+                + maxBatchSize
+                + ", flushInterval="
+                + flushInterval
+                + ", maxBufferedBytes="
+                + maxBufferedBytes
+                + ", capacity="
+                + capacity
+                + ", workers="
+                + workers
+                + ", retryPolicy="
+                + retryPolicy
+                + ", ignoreVersioning="
+                + ignoreVersioning
+                + "]";
     }
 
     /** Builds {@link BatchWriterOptions}; not thread-safe, reusable after {@link #build()}. */
@@ -151,8 +173,7 @@ public final class BatchWriterOptions {
         private RetryPolicy retryPolicy;
         private boolean ignoreVersioning;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the number of queued writes that triggers a call.
@@ -163,9 +184,12 @@ public final class BatchWriterOptions {
          */
         public Builder maxBatchSize(int maxBatchSize) {
             if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "maxBatchSize must be between 1 and %d (DynamoDB's limit per BatchWriteItem), got %d",
-                        MAX_BATCH_SIZE, maxBatchSize));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "maxBatchSize must be between 1 and %d (DynamoDB's limit per BatchWriteItem), got %d",
+                                MAX_BATCH_SIZE,
+                                maxBatchSize));
             }
             this.maxBatchSize = maxBatchSize;
             return this;
@@ -181,7 +205,8 @@ public final class BatchWriterOptions {
         public Builder flushInterval(Duration flushInterval) {
             Objects.requireNonNull(flushInterval, "flushInterval");
             if (flushInterval.isNegative() || flushInterval.isZero()) {
-                throw new IllegalArgumentException("flushInterval must be positive, got " + flushInterval);
+                throw new IllegalArgumentException(
+                        "flushInterval must be positive, got " + flushInterval);
             }
             this.flushInterval = flushInterval;
             return this;
@@ -196,7 +221,8 @@ public final class BatchWriterOptions {
          */
         public Builder maxBufferedBytes(long maxBufferedBytes) {
             if (maxBufferedBytes < 1) {
-                throw new IllegalArgumentException("maxBufferedBytes must be at least 1, got " + maxBufferedBytes);
+                throw new IllegalArgumentException(
+                        "maxBufferedBytes must be at least 1, got " + maxBufferedBytes);
             }
             this.maxBufferedBytes = maxBufferedBytes;
             return this;
@@ -226,7 +252,8 @@ public final class BatchWriterOptions {
          */
         public Builder workers(int workers) {
             if (workers < 1 || workers > 64) {
-                throw new IllegalArgumentException("workers must be between 1 and 64, got " + workers);
+                throw new IllegalArgumentException(
+                        "workers must be between 1 and 64, got " + workers);
             }
             this.workers = workers;
             return this;

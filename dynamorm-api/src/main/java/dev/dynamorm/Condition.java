@@ -22,25 +22,35 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * }</pre>
  */
 public sealed interface Condition
-        permits Condition.Comparison, Condition.Size, Condition.AttributeType, Condition.And, Condition.Or, Condition.Not {
+        permits Condition.Comparison,
+                Condition.Size,
+                Condition.AttributeType,
+                Condition.And,
+                Condition.Or,
+                Condition.Not {
 
     /**
      * A comparison of a field with a value.
      *
-     * <p>Besides the {@link Operator} symbols, {@code "SIZE <op>"} (e.g. {@code "SIZE >"},
-     * {@code "size between"}) compares the size of the attribute, see {@link #size(String, Operator, Object)},
-     * and {@code "ATTRIBUTE_TYPE"} checks its type, see {@link #attributeType(String, AttributeValue.Type)}
-     * (the value is an {@link AttributeValue.Type} or its name, e.g. {@code "SS"} or {@code "NULL"}).
+     * <p>Besides the {@link Operator} symbols, {@code "SIZE <op>"} (e.g. {@code "SIZE >"}, {@code
+     * "size between"}) compares the size of the attribute, see {@link #size(String, Operator,
+     * Object)}, and {@code "ATTRIBUTE_TYPE"} checks its type, see {@link #attributeType(String,
+     * AttributeValue.Type)} (the value is an {@link AttributeValue.Type} or its name, e.g. {@code
+     * "SS"} or {@code "NULL"}).
      *
      * @param field the Java field name
      * @param operator an operator symbol or name, see {@link Operator#parse(String)}
      * @param value the value; a two-element list or array for BETWEEN, a collection or array for IN
      * @return the condition
-     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit it
+     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit
+     *     it
      */
     static Condition when(String field, String operator, Object value) {
         String t = operator == null ? "" : operator.trim().toUpperCase(Locale.ROOT);
-        if (t.startsWith("SIZE") && t.length() > 4 && !Character.isLetterOrDigit(t.charAt(4)) && t.charAt(4) != '_') {
+        if (t.startsWith("SIZE")
+                && t.length() > 4
+                && !Character.isLetterOrDigit(t.charAt(4))
+                && t.charAt(4) != '_') {
             return size(field, Operator.parse(t.substring(4)), value);
         }
         if (t.equals("ATTRIBUTE_TYPE") || t.equals("ATTRIBUTE TYPE")) {
@@ -57,7 +67,8 @@ public sealed interface Condition
      * @param operator one of {@code = <> < <= > >= BETWEEN IN}
      * @param value a number; a two-element list or array for BETWEEN, a collection or array for IN
      * @return the condition
-     * @throws IllegalArgumentException if the operator does not compare or the value's shape does not fit it
+     * @throws IllegalArgumentException if the operator does not compare or the value's shape does
+     *     not fit it
      */
     static Condition size(String field, Operator operator, Object value) {
         Objects.requireNonNull(operator, "operator");
@@ -185,14 +196,16 @@ public sealed interface Condition
                     List<Object> bounds = asList(value);
                     if (bounds == null || bounds.size() != 2) {
                         throw new IllegalArgumentException(
-                                "BETWEEN needs exactly two values (a list or array of low and high), got " + value);
+                                "BETWEEN needs exactly two values (a list or array of low and high), got "
+                                        + value);
                     }
                     return bounds;
                 }
                 case IN -> {
                     List<Object> options = asList(value);
                     if (options == null) {
-                        throw new IllegalArgumentException("IN needs a collection or array of values, got " + value);
+                        throw new IllegalArgumentException(
+                                "IN needs a collection or array of values, got " + value);
                     }
                     return options;
                 }
@@ -229,7 +242,8 @@ public sealed interface Condition
         /**
          * Validates the comparison's shape.
          *
-         * @throws IllegalArgumentException if the field is blank or the operator does not compare numbers
+         * @throws IllegalArgumentException if the field is blank or the operator does not compare
+         *     numbers
          */
         public Size {
             Objects.requireNonNull(field, "field");
@@ -238,11 +252,14 @@ public sealed interface Condition
                 throw new IllegalArgumentException("field name must not be blank");
             }
             switch (operator) {
-                case EQ, NE, LT, LE, GT, GE, BETWEEN, IN -> {
-                }
-                default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "SIZE compares with =, <>, <, <=, >, >=, BETWEEN or IN, not %s (field '%s')",
-                        operator.symbol(), field));
+                case EQ, NE, LT, LE, GT, GE, BETWEEN, IN -> {}
+                default ->
+                        throw new IllegalArgumentException(
+                                String.format(
+                                        Locale.ROOT,
+                                        "SIZE compares with =, <>, <, <=, >, >=, BETWEEN or IN, not %s (field '%s')",
+                                        operator.symbol(),
+                                        field));
             }
             values = Collections.unmodifiableList(new ArrayList<>(values));
         }
@@ -267,13 +284,17 @@ public sealed interface Condition
                 throw new IllegalArgumentException("field name must not be blank");
             }
             if (type == AttributeValue.Type.UNKNOWN_TO_SDK_VERSION) {
-                throw new IllegalArgumentException("attribute type of field '" + field + "' must be a DynamoDB "
-                        + "type: S, N, B, SS, NS, BS, M, L, BOOL or NULL");
+                throw new IllegalArgumentException(
+                        "attribute type of field '"
+                                + field
+                                + "' must be a DynamoDB "
+                                + "type: S, N, B, SS, NS, BS, M, L, BOOL or NULL");
             }
         }
 
         /**
-         * The type's name on the wire: {@code S}, {@code N}, ..., {@code NULL} for {@link AttributeValue.Type#NUL}.
+         * The type's name on the wire: {@code S}, {@code N}, ..., {@code NULL} for {@link
+         * AttributeValue.Type#NUL}.
          *
          * @return the wire name
          */
@@ -296,8 +317,10 @@ public sealed interface Condition
                     }
                 }
             }
-            throw new IllegalArgumentException("ATTRIBUTE_TYPE needs a type: an AttributeValue.Type or one of "
-                    + "S, N, B, SS, NS, BS, M, L, BOOL, NULL; got " + value);
+            throw new IllegalArgumentException(
+                    "ATTRIBUTE_TYPE needs a type: an AttributeValue.Type or one of "
+                            + "S, N, B, SS, NS, BS, M, L, BOOL, NULL; got "
+                            + value);
         }
     }
 

@@ -25,8 +25,13 @@ public class ConditionFailedException extends DynamORMException {
      * @param storedModel the stored item mapped to the model, or null
      * @param cause the AWS error
      */
-    public ConditionFailedException(String message, Operation operation, Class<?> modelType,
-            Map<String, AttributeValue> storedItem, Object storedModel, Throwable cause) {
+    public ConditionFailedException(
+            String message,
+            Operation operation,
+            Class<?> modelType,
+            Map<String, AttributeValue> storedItem,
+            Object storedModel,
+            Throwable cause) {
         super(message, operation, modelType, false, cause);
         this.storedItem = storedItem == null ? null : Map.copyOf(storedItem);
         this.storedModel = storedModel;

@@ -10,14 +10,16 @@ import java.util.Objects;
  */
 public final class CreateTableOptions {
 
-    private static final CreateTableOptions DEFAULTS = new CreateTableOptions(BillingMode.PAY_PER_REQUEST, 0, 0, true);
+    private static final CreateTableOptions DEFAULTS =
+            new CreateTableOptions(BillingMode.PAY_PER_REQUEST, 0, 0, true);
 
     private final BillingMode billingMode;
     private final long readCapacityUnits;
     private final long writeCapacityUnits;
     private final boolean waitUntilActive;
 
-    private CreateTableOptions(BillingMode billingMode, long read, long write, boolean waitUntilActive) {
+    private CreateTableOptions(
+            BillingMode billingMode, long read, long write, boolean waitUntilActive) {
         this.billingMode = billingMode;
         this.readCapacityUnits = read;
         this.writeCapacityUnits = write;
@@ -43,11 +45,15 @@ public final class CreateTableOptions {
      */
     public static CreateTableOptions provisioned(long readCapacityUnits, long writeCapacityUnits) {
         if (readCapacityUnits < 1 || writeCapacityUnits < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "provisioned capacity must be at least 1, got read=%d write=%d", readCapacityUnits,
-                    writeCapacityUnits));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "provisioned capacity must be at least 1, got read=%d write=%d",
+                            readCapacityUnits,
+                            writeCapacityUnits));
         }
-        return new CreateTableOptions(BillingMode.PROVISIONED, readCapacityUnits, writeCapacityUnits, true);
+        return new CreateTableOptions(
+                BillingMode.PROVISIONED, readCapacityUnits, writeCapacityUnits, true);
     }
 
     /**
@@ -97,8 +103,10 @@ public final class CreateTableOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CreateTableOptions c && billingMode == c.billingMode
-                && readCapacityUnits == c.readCapacityUnits && writeCapacityUnits == c.writeCapacityUnits
+        return o instanceof CreateTableOptions c
+                && billingMode == c.billingMode
+                && readCapacityUnits == c.readCapacityUnits
+                && writeCapacityUnits == c.writeCapacityUnits
                 && waitUntilActive == c.waitUntilActive;
     }
 
@@ -109,8 +117,13 @@ public final class CreateTableOptions {
 
     @Override
     public String toString() {
-        return "CreateTableOptions[" + billingMode + (billingMode == BillingMode.PROVISIONED
-                ? ", read=" + readCapacityUnits + ", write=" + writeCapacityUnits : "") + ", wait=" + waitUntilActive
+        return "CreateTableOptions["
+                + billingMode
+                + (billingMode == BillingMode.PROVISIONED
+                        ? ", read=" + readCapacityUnits + ", write=" + writeCapacityUnits
+                        : "")
+                + ", wait="
+                + waitUntilActive
                 + "]";
     }
 }

@@ -77,15 +77,16 @@ public interface DynamORM extends AutoCloseable {
     }
 
     /**
-     * Runs an atomic write transaction: the consumer adds actions, then DynamORM sends them as
-     * one TransactWriteItems call with a client request token, retrying conflicts and throttling
-     * with the same token. Nothing is sent if the consumer throws or adds no action.
+     * Runs an atomic write transaction: the consumer adds actions, then DynamORM sends them as one
+     * TransactWriteItems call with a client request token, retrying conflicts and throttling with
+     * the same token. Nothing is sent if the consumer throws or adds no action.
      *
      * @param body adds the actions
      * @return the token, the written items and the consumed capacity
      * @throws TransactionCanceledException if DynamoDB cancelled it (nothing was applied); the
      *     reasons name each action's model, key and failure
-     * @throws InvalidRequestException if an action is invalid or the transaction too large (before sending)
+     * @throws InvalidRequestException if an action is invalid or the transaction too large (before
+     *     sending)
      */
     default TransactionResult transaction(Consumer<Transaction> body) {
         throw new UnsupportedOperationException();
@@ -96,8 +97,10 @@ public interface DynamORM extends AutoCloseable {
      *
      * @param body adds the gets
      * @return the items, in the order of the gets
-     * @throws TransactionCanceledException if DynamoDB cancelled the read (e.g. a conflicting write)
-     * @throws InvalidRequestException if a get is invalid or there are more than 100 (before sending)
+     * @throws TransactionCanceledException if DynamoDB cancelled the read (e.g. a conflicting
+     *     write)
+     * @throws InvalidRequestException if a get is invalid or there are more than 100 (before
+     *     sending)
      */
     default TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
         throw new UnsupportedOperationException();
@@ -122,15 +125,13 @@ public interface DynamORM extends AutoCloseable {
         throw new UnsupportedOperationException();
     }
 
-    /**
-     * Shuts plugins down in reverse order and closes the client if DynamORM built it.
-     */
+    /** Shuts plugins down in reverse order and closes the client if DynamORM built it. */
     @Override
     void close();
 
     /**
-     * Builds a {@link DynamORM}: give either an existing client or the settings to build one.
-     * Not thread-safe; {@link #build()} leaves it reusable.
+     * Builds a {@link DynamORM}: give either an existing client or the settings to build one. Not
+     * thread-safe; {@link #build()} leaves it reusable.
      */
     final class Builder {
         DynamoDbClient client;
@@ -147,13 +148,14 @@ public interface DynamORM extends AutoCloseable {
         final List<Plugin> plugins = new ArrayList<>();
         boolean discoverPlugins = true;
         final Set<String> disabledPlugins = new LinkedHashSet<>();
-        final java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs = new java.util.LinkedHashMap<>();
-        final java.util.Map<String, java.util.Map<String, String>> pluginProperties = new java.util.TreeMap<>();
+        final java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs =
+                new java.util.LinkedHashMap<>();
+        final java.util.Map<String, java.util.Map<String, String>> pluginProperties =
+                new java.util.TreeMap<>();
         boolean logAttributeValues;
         boolean hideExpiredItems;
 
-        Builder() {
-        }
+        Builder() {}
 
         /**
          * Uses an existing client, which DynamORM will not close.
@@ -161,9 +163,9 @@ public interface DynamORM extends AutoCloseable {
          * <p>Retries: DynamORM's {@link RetryPolicy} retries throttling, server errors, network
          * errors, transaction conflicts and unprocessed batch items. A client you build keeps its
          * own SDK retries, which run inside each DynamORM attempt (throttling and server errors are
-         * then retried by both). To let the policy alone decide, build the client with
-         * {@code .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))}. The
-         * client DynamORM builds from settings has SDK retries turned off.
+         * then retried by both). To let the policy alone decide, build the client with {@code
+         * .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))}. The client
+         * DynamORM builds from settings has SDK retries turned off.
          *
          * @param client the client
          * @return this builder
@@ -193,8 +195,11 @@ public interface DynamORM extends AutoCloseable {
          */
         public Builder endpoint(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
-            if (endpoint.getScheme() == null || !endpoint.getScheme().matches("https?") || endpoint.getHost() == null) {
-                throw new IllegalArgumentException("endpoint must be an absolute http or https URI, got " + endpoint);
+            if (endpoint.getScheme() == null
+                    || !endpoint.getScheme().matches("https?")
+                    || endpoint.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "endpoint must be an absolute http or https URI, got " + endpoint);
             }
             this.endpoint = endpoint;
             return this;
@@ -207,7 +212,8 @@ public interface DynamORM extends AutoCloseable {
          * @return this builder
          */
         public Builder credentialsProvider(AwsCredentialsProvider credentialsProvider) {
-            this.credentialsProvider = Objects.requireNonNull(credentialsProvider, "credentialsProvider");
+            this.credentialsProvider =
+                    Objects.requireNonNull(credentialsProvider, "credentialsProvider");
             return this;
         }
 
@@ -234,7 +240,8 @@ public interface DynamORM extends AutoCloseable {
          */
         public Builder maxConnections(int maxConnections) {
             if (maxConnections < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+                throw new IllegalArgumentException(
+                        "maxConnections must be at least 1, got " + maxConnections);
             }
             this.maxConnections = maxConnections;
             return this;
@@ -261,8 +268,11 @@ public interface DynamORM extends AutoCloseable {
         public Builder tableNamePrefix(String prefix) {
             Objects.requireNonNull(prefix, "prefix");
             if (!prefix.matches("[A-Za-z0-9_.-]*")) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "table name prefix may contain only letters, digits, '_', '-' and '.', got '%s'", prefix));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "table name prefix may contain only letters, digits, '_', '-' and '.', got '%s'",
+                                prefix));
             }
             this.tableNamePrefix = prefix;
             return this;
@@ -292,11 +302,11 @@ public interface DynamORM extends AutoCloseable {
 
         /**
          * Sets the index scorer every query uses to choose among the table and its indexes,
-         * replacing a discovered one and the default. A query's own
-         * {@link Query#indexScorer(dev.dynamorm.spi.IndexScorer)} still overrides it. Without this
-         * call, an {@link dev.dynamorm.spi.IndexScorer} found with {@link ServiceLoader} is used
-         * (the first by class name when several are found), else the default scoring; pass
-         * {@code c -> c.defaultScore()} to keep the default even when one is on the path.
+         * replacing a discovered one and the default. A query's own {@link
+         * Query#indexScorer(dev.dynamorm.spi.IndexScorer)} still overrides it. Without this call,
+         * an {@link dev.dynamorm.spi.IndexScorer} found with {@link ServiceLoader} is used (the
+         * first by class name when several are found), else the default scoring; pass {@code c ->
+         * c.defaultScore()} to keep the default even when one is on the path.
          *
          * @param scorer the scorer
          * @return this builder
@@ -340,8 +350,8 @@ public interface DynamORM extends AutoCloseable {
         }
 
         /**
-         * Gives a plugin its typed configuration, which it reads with
-         * {@link dev.dynamorm.spi.PluginContext#config(Class)}.
+         * Gives a plugin its typed configuration, which it reads with {@link
+         * dev.dynamorm.spi.PluginContext#config(Class)}.
          *
          * @param config the configuration (one per class)
          * @return this builder
@@ -349,50 +359,64 @@ public interface DynamORM extends AutoCloseable {
          */
         public Builder pluginConfig(dev.dynamorm.spi.PluginConfig config) {
             Objects.requireNonNull(config, "config");
-            dev.dynamorm.spi.PluginConfig previous = pluginConfigs.putIfAbsent(config.getClass(), config);
+            dev.dynamorm.spi.PluginConfig previous =
+                    pluginConfigs.putIfAbsent(config.getClass(), config);
             if (previous != null) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "plugin configuration %s was already set to %s", config.getClass().getName(), previous));
+                throw new IllegalStateException(
+                        String.format(
+                                Locale.ROOT,
+                                "plugin configuration %s was already set to %s",
+                                config.getClass().getName(),
+                                previous));
             }
             return this;
         }
 
         /**
-         * Sets one configuration property of a plugin, which it reads with
-         * {@link dev.dynamorm.spi.PluginContext#properties()}.
+         * Sets one configuration property of a plugin, which it reads with {@link
+         * dev.dynamorm.spi.PluginContext#properties()}.
          *
          * @param plugin the plugin's name
          * @param key the property key, e.g. {@code models}
          * @param value the value
          * @return this builder
-         * @throws IllegalArgumentException if the plugin name is blank or contains '.', or the key is blank
+         * @throws IllegalArgumentException if the plugin name is blank or contains '.', or the key
+         *     is blank
          */
         public Builder pluginProperty(String plugin, String key, String value) {
             Objects.requireNonNull(plugin, "plugin");
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
             if (plugin.isBlank() || plugin.contains(".")) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "plugin name must be non-blank without '.', got '%s'", plugin));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "plugin name must be non-blank without '.', got '%s'",
+                                plugin));
             }
             if (key.isBlank()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "property key of plugin '%s' must not be blank", plugin));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "property key of plugin '%s' must not be blank",
+                                plugin));
             }
-            pluginProperties.computeIfAbsent(plugin, p -> new java.util.TreeMap<>()).put(key, value);
+            pluginProperties
+                    .computeIfAbsent(plugin, p -> new java.util.TreeMap<>())
+                    .put(key, value);
             return this;
         }
 
         /**
          * Reads plugin settings from properties (e.g. a file or the system properties); other keys
-         * are ignored: {@code dynamorm.plugin.<name>.<key>=value} sets a plugin property,
-         * {@code dynamorm.plugins.discover=false} turns discovery off and
-         * {@code dynamorm.plugins.disabled=name1,name2} disables discovered plugins.
+         * are ignored: {@code dynamorm.plugin.<name>.<key>=value} sets a plugin property, {@code
+         * dynamorm.plugins.discover=false} turns discovery off and {@code
+         * dynamorm.plugins.disabled=name1,name2} disables discovered plugins.
          *
          * @param properties the properties
          * @return this builder
-         * @throws IllegalArgumentException if {@code dynamorm.plugins.discover} is not true or false,
-         *     or a {@code dynamorm.plugin.} key has no {@code <name>.<key>}
+         * @throws IllegalArgumentException if {@code dynamorm.plugins.discover} is not true or
+         *     false, or a {@code dynamorm.plugin.} key has no {@code <name>.<key>}
          */
         public Builder pluginProperties(java.util.Properties properties) {
             Objects.requireNonNull(properties, "properties");
@@ -401,8 +425,11 @@ public interface DynamORM extends AutoCloseable {
                 if (name.equals("dynamorm.plugins.discover")) {
                     String v = value.trim().toLowerCase(Locale.ROOT);
                     if (!v.equals("true") && !v.equals("false")) {
-                        throw new IllegalArgumentException(String.format(Locale.ROOT,
-                                "dynamorm.plugins.discover must be true or false, got '%s'", value));
+                        throw new IllegalArgumentException(
+                                String.format(
+                                        Locale.ROOT,
+                                        "dynamorm.plugins.discover must be true or false, got '%s'",
+                                        value));
                     }
                     discoverPlugins = Boolean.parseBoolean(v);
                 } else if (name.equals("dynamorm.plugins.disabled")) {
@@ -415,8 +442,11 @@ public interface DynamORM extends AutoCloseable {
                     String rest = name.substring("dynamorm.plugin.".length());
                     int dot = rest.indexOf('.');
                     if (dot <= 0 || dot == rest.length() - 1) {
-                        throw new IllegalArgumentException(String.format(Locale.ROOT,
-                                "plugin property '%s' must look like dynamorm.plugin.<name>.<key>", name));
+                        throw new IllegalArgumentException(
+                                String.format(
+                                        Locale.ROOT,
+                                        "plugin property '%s' must look like dynamorm.plugin.<name>.<key>",
+                                        name));
                     }
                     pluginProperty(rest.substring(0, dot), rest.substring(dot + 1), value.trim());
                 }
@@ -440,9 +470,9 @@ public interface DynamORM extends AutoCloseable {
          * queries and scans, including {@code count()}) hide items whose {@code @Ttl} time, by the
          * configured clock, has passed but which DynamoDB has not deleted yet (it may take up to a
          * few days). Hidden items do not count toward a query's {@code limit}, and {@code count()}
-         * reads each matching item's TTL attribute instead of asking for a bare count. A query reading a
-         * global index that does not project the {@code @Ttl} attribute cannot tell and returns its
-         * items. Off by default.
+         * reads each matching item's TTL attribute instead of asking for a bare count. A query
+         * reading a global index that does not project the {@code @Ttl} attribute cannot tell and
+         * returns its items. Off by default.
          *
          * @param enabled whether to hide expired items
          * @return this builder
@@ -456,11 +486,16 @@ public interface DynamORM extends AutoCloseable {
          * Finds the engine and builds the instance.
          *
          * @return the instance
-         * @throws IllegalStateException if a client and client settings are both given, or no engine is found
+         * @throws IllegalStateException if a client and client settings are both given, or no
+         *     engine is found
          */
         public DynamORM build() {
-            if (client != null && (region != null || endpoint != null || credentialsProvider != null
-                    || assumeRole != null || maxConnections != 0)) {
+            if (client != null
+                    && (region != null
+                            || endpoint != null
+                            || credentialsProvider != null
+                            || assumeRole != null
+                            || maxConnections != 0)) {
                 throw new IllegalStateException(
                         "give either client(...) or region/endpoint/credentials/assumeRole/maxConnections, not both: "
                                 + "settings of a client you built belong on that client");
@@ -469,12 +504,15 @@ public interface DynamORM extends AutoCloseable {
             List<EngineProvider> engines = new ArrayList<>();
             ServiceLoader.load(EngineProvider.class).forEach(engines::add);
             if (engines.isEmpty()) {
-                ServiceLoader.load(EngineProvider.class, DynamORM.class.getClassLoader()).forEach(engines::add);
+                ServiceLoader.load(EngineProvider.class, DynamORM.class.getClassLoader())
+                        .forEach(engines::add);
             }
             return engines.stream()
                     .max(Comparator.comparingInt(EngineProvider::priority))
-                    .orElseThrow(() -> new IllegalStateException(
-                            "no DynamORM engine found: add dev.dynamorm:dynamorm-engine to the module path or class path"))
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "no DynamORM engine found: add dev.dynamorm:dynamorm-engine to the module path or class path"))
                     .create(config);
         }
     }

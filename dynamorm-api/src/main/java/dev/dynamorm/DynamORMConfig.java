@@ -53,9 +53,15 @@ public final class DynamORMConfig {
         this.plugins = List.copyOf(b.plugins);
         this.discoverPlugins = b.discoverPlugins;
         this.disabledPlugins = Set.copyOf(b.disabledPlugins);
-        this.pluginConfigs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.pluginConfigs));
+        this.pluginConfigs =
+                java.util.Collections.unmodifiableMap(
+                        new java.util.LinkedHashMap<>(b.pluginConfigs));
         java.util.Map<String, java.util.Map<String, String>> props = new java.util.TreeMap<>();
-        b.pluginProperties.forEach((k, v) -> props.put(k, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(v))));
+        b.pluginProperties.forEach(
+                (k, v) ->
+                        props.put(
+                                k,
+                                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(v))));
         this.pluginProperties = java.util.Collections.unmodifiableMap(props);
         this.logAttributeValues = b.logAttributeValues;
         this.hideExpiredItems = b.hideExpiredItems;
@@ -134,7 +140,8 @@ public final class DynamORMConfig {
     }
 
     /**
-     * Converter providers registered on the builder, asked before discovered ones of equal priority.
+     * Converter providers registered on the builder, asked before discovered ones of equal
+     * priority.
      *
      * @return the providers
      */
@@ -216,7 +223,8 @@ public final class DynamORMConfig {
     }
 
     /**
-     * Whether reads hide items whose {@code @Ttl} time has passed but that DynamoDB has not deleted yet.
+     * Whether reads hide items whose {@code @Ttl} time has passed but that DynamoDB has not deleted
+     * yet.
      *
      * @return false by default
      */

@@ -24,7 +24,11 @@ public abstract class DynamORMException extends RuntimeException {
      * @param retryable whether sending the same request again may succeed
      * @param cause the underlying error, or null
      */
-    protected DynamORMException(String message, Operation operation, Class<?> modelType, boolean retryable,
+    protected DynamORMException(
+            String message,
+            Operation operation,
+            Class<?> modelType,
+            boolean retryable,
             Throwable cause) {
         super(message, cause);
         this.operation = operation;

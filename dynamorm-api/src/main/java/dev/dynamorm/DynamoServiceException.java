@@ -17,7 +17,11 @@ public class DynamoServiceException extends DynamORMException {
      * @param retryable whether a retry may succeed
      * @param cause the AWS or SDK error
      */
-    public DynamoServiceException(String message, Operation operation, Class<?> modelType, boolean retryable,
+    public DynamoServiceException(
+            String message,
+            Operation operation,
+            Class<?> modelType,
+            boolean retryable,
             Throwable cause) {
         super(message, operation, modelType, retryable, cause);
     }

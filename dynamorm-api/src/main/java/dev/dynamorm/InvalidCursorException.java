@@ -1,8 +1,8 @@
 package dev.dynamorm;
 
 /**
- * A pagination cursor cannot be used with this query: it was made by another query, model, index
- * or direction, it was altered, or it is not a DynamORM cursor at all. Nothing was sent.
+ * A pagination cursor cannot be used with this query: it was made by another query, model, index or
+ * direction, it was altered, or it is not a DynamORM cursor at all. Nothing was sent.
  */
 public class InvalidCursorException extends InvalidRequestException {
 

@@ -16,7 +16,8 @@ public class InvalidRequestException extends DynamORMException {
      * @param modelType the model, or null
      * @param cause the AWS validation error, or null when rejected before sending
      */
-    public InvalidRequestException(String message, Operation operation, Class<?> modelType, Throwable cause) {
+    public InvalidRequestException(
+            String message, Operation operation, Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, false, cause);
     }
 }

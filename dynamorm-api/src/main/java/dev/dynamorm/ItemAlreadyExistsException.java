@@ -17,8 +17,12 @@ public class ItemAlreadyExistsException extends ConditionFailedException {
      * @param storedModel the existing item as a model, or null
      * @param cause the AWS error
      */
-    public ItemAlreadyExistsException(String message, Class<?> modelType, Map<String, AttributeValue> storedItem,
-            Object storedModel, Throwable cause) {
+    public ItemAlreadyExistsException(
+            String message,
+            Class<?> modelType,
+            Map<String, AttributeValue> storedItem,
+            Object storedModel,
+            Throwable cause) {
         super(message, Operation.CREATE, modelType, storedItem, storedModel, cause);
     }
 }

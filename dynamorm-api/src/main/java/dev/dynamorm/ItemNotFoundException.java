@@ -13,7 +13,8 @@ public class ItemNotFoundException extends ConditionFailedException {
      * @param modelType the model
      * @param cause the AWS error
      */
-    public ItemNotFoundException(String message, Operation operation, Class<?> modelType, Throwable cause) {
+    public ItemNotFoundException(
+            String message, Operation operation, Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, null, null, cause);
     }
 }

@@ -16,7 +16,8 @@ public class ItemTooLargeException extends InvalidRequestException {
      * @param modelType the model, or null
      * @param cause the AWS error, or null when detected before sending
      */
-    public ItemTooLargeException(String message, Operation operation, Class<?> modelType, Throwable cause) {
+    public ItemTooLargeException(
+            String message, Operation operation, Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, cause);
     }
 }

@@ -4,9 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The primary key of one item, as Java values that the key fields' converters turn into
- * attributes: {@code Key.of("c-42")} for a partition key only, {@code Key.of("c-42", "o-1")} with
- * a sort key.
+ * The primary key of one item, as Java values that the key fields' converters turn into attributes:
+ * {@code Key.of("c-42")} for a partition key only, {@code Key.of("c-42", "o-1")} with a sort key.
  *
  * @param partitionKey the partition key value
  * @param sortKey the sort key value, or null when the model has no sort key
@@ -55,6 +54,8 @@ public record Key(Object partitionKey, Object sortKey) {
 
     @Override
     public String toString() {
-        return sortKey == null ? "Key[" + partitionKey + "]" : "Key[" + partitionKey + ", " + sortKey + "]";
+        return sortKey == null
+                ? "Key[" + partitionKey + "]"
+                : "Key[" + partitionKey + ", " + sortKey + "]";
     }
 }

@@ -1,8 +1,6 @@
 package dev.dynamorm;
 
-/**
- * A model class cannot be mapped: the message names the class, the field and what would work.
- */
+/** A model class cannot be mapped: the message names the class, the field and what would work. */
 public class ModelDefinitionException extends DynamORMException {
 
     private static final long serialVersionUID = 1L;

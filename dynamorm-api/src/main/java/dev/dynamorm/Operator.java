@@ -2,7 +2,10 @@ package dev.dynamorm;
 
 import java.util.Locale;
 
-/** The comparison operators of conditions, with the symbols accepted in {@code where(field, op, value)}. */
+/**
+ * The comparison operators of conditions, with the symbols accepted in {@code where(field, op,
+ * value)}.
+ */
 public enum Operator {
     /** Equal: {@code =}. */
     EQ("="),
@@ -47,7 +50,8 @@ public enum Operator {
     }
 
     /**
-     * Whether this operator compares against a value (all but {@link #EXISTS} and {@link #NOT_EXISTS}).
+     * Whether this operator compares against a value (all but {@link #EXISTS} and {@link
+     * #NOT_EXISTS}).
      *
      * @return true when a value is required
      */
@@ -78,8 +82,11 @@ public enum Operator {
                 return op;
             }
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "unknown operator '%s'; use one of =, <>, <, <=, >, >=, BETWEEN, IN, BEGINS_WITH, CONTAINS, "
-                        + "NOT_CONTAINS, EXISTS, NOT_EXISTS", text));
+        throw new IllegalArgumentException(
+                String.format(
+                        Locale.ROOT,
+                        "unknown operator '%s'; use one of =, <>, <, <=, >, >=, BETWEEN, IN, BEGINS_WITH, CONTAINS, "
+                                + "NOT_CONTAINS, EXISTS, NOT_EXISTS",
+                        text));
     }
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A write of a versioned model found another version stored than the one it expected: someone
- * else wrote the item in between. Reload the item and apply the change again.
+ * A write of a versioned model found another version stored than the one it expected: someone else
+ * wrote the item in between. Reload the item and apply the change again.
  */
 public class OptimisticLockException extends ConditionFailedException {
 
@@ -24,8 +24,14 @@ public class OptimisticLockException extends ConditionFailedException {
      * @param storedModel the stored item as a model, or null
      * @param cause the AWS error
      */
-    public OptimisticLockException(String message, Operation operation, Class<?> modelType, long expectedVersion,
-            Map<String, AttributeValue> storedItem, Object storedModel, Throwable cause) {
+    public OptimisticLockException(
+            String message,
+            Operation operation,
+            Class<?> modelType,
+            long expectedVersion,
+            Map<String, AttributeValue> storedItem,
+            Object storedModel,
+            Throwable cause) {
         super(message, operation, modelType, storedItem, storedModel, cause);
         this.expectedVersion = expectedVersion;
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * One page of query results with the cursor of the next page.
  *
- * <p>Pass {@link #cursor()} to {@link Query#after(String)} of the same query to read the next
- * page. The cursor is an opaque, URL-safe string; it is null when there are no more items.
+ * <p>Pass {@link #cursor()} to {@link Query#after(String)} of the same query to read the next page.
+ * The cursor is an opaque, URL-safe string; it is null when there are no more items.
  *
  * @param <T> the model type
  */
@@ -31,7 +31,8 @@ public final class Page<T> {
         this.items = List.copyOf(Objects.requireNonNull(items, "items"));
         this.cursor = cursor;
         if (scannedCount < 0) {
-            throw new IllegalArgumentException("scannedCount must not be negative, got " + scannedCount);
+            throw new IllegalArgumentException(
+                    "scannedCount must not be negative, got " + scannedCount);
         }
         this.scannedCount = scannedCount;
     }
@@ -92,7 +93,9 @@ public final class Page<T> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Page<?> p && items.equals(p.items) && Objects.equals(cursor, p.cursor)
+        return o instanceof Page<?> p
+                && items.equals(p.items)
+                && Objects.equals(cursor, p.cursor)
                 && scannedCount == p.scannedCount;
     }
 
@@ -103,6 +106,11 @@ public final class Page<T> {
 
     @Override
     public String toString() {
-        return "Page[" + items.size() + " items, scanned " + scannedCount + (cursor == null ? ", last" : ", more") + "]";
+        return "Page["
+                + items.size()
+                + " items, scanned "
+                + scannedCount
+                + (cursor == null ? ", last" : ", more")
+                + "]";
     }
 }

@@ -21,7 +21,11 @@ public class PluginException extends DynamORMException {
      * @param modelType the model class, or null
      * @param cause what the plugin threw
      */
-    public PluginException(String message, String pluginName, Operation operation, Class<?> modelType,
+    public PluginException(
+            String message,
+            String pluginName,
+            Operation operation,
+            Class<?> modelType,
             Throwable cause) {
         super(message, operation, modelType, false, cause);
         this.pluginName = pluginName;

@@ -6,22 +6,24 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A lazy, immutable query: each call returns a new query and nothing is sent until a terminal
- * call ({@link #first()}, {@link #all()}, {@link #stream()}, {@link #page()}, {@link #count()},
- * {@link #scan()}, {@link #parallelScan(int)}). A query may be reused and shared across threads.
+ * A lazy, immutable query: each call returns a new query and nothing is sent until a terminal call
+ * ({@link #first()}, {@link #all()}, {@link #stream()}, {@link #page()}, {@link #count()}, {@link
+ * #scan()}, {@link #parallelScan(int)}). A query may be reused and shared across threads.
  *
- * <p>The engine picks the access path by itself: the conditions are matched against the table's
- * key and the key of every secondary index, the candidates whose partition key is bound with
- * {@code =} are scored by an {@link IndexScorer}, and the winner becomes
+ * <p>The engine picks the access path by itself: the conditions are matched against the table's key
+ * and the key of every secondary index, the candidates whose partition key is bound with {@code =}
+ * are scored by an {@link IndexScorer}, and the winner becomes
+ *
  * <ul>
  *   <li>a GetItem when it is the table, its full primary key is bound with {@code =} and no other
- *       condition is given;</li>
+ *       condition is given;
  *   <li>otherwise a DynamoDB Query on the table or index, whose key condition binds the partition
- *       key (and at most one sort-key condition), every other condition becoming a filter;</li>
- *   <li>a Scan only when asked for ({@link #scan()}, {@link #parallelScan(int)}) or allowed
- *       ({@link #allowScan()}); otherwise a {@link QueryRequiresScanException} naming the fields and
- *       the keys that exist.</li>
+ *       key (and at most one sort-key condition), every other condition becoming a filter;
+ *   <li>a Scan only when asked for ({@link #scan()}, {@link #parallelScan(int)}) or allowed ({@link
+ *       #allowScan()}); otherwise a {@link QueryRequiresScanException} naming the fields and the
+ *       keys that exist.
  * </ul>
+ *
  * {@link #explain()} shows the decision without sending anything.
  *
  * <pre>{@code
@@ -29,10 +31,10 @@ import java.util.stream.Stream;
  *         .orderBy(SortOrder.DESC).limit(20).after(cursor).page();
  * }</pre>
  *
- * <p>Field names are Java names, dotted for nested fields ({@code address.city}) and with
- * {@code [n]} for list elements ({@code items[0]}); values go through the field's converter.
- * Invalid queries (unknown field, operator that does not fit the field, bad BETWEEN or IN) fail
- * with an {@link InvalidRequestException} before any request is sent.
+ * <p>Field names are Java names, dotted for nested fields ({@code address.city}) and with {@code
+ * [n]} for list elements ({@code items[0]}); values go through the field's converter. Invalid
+ * queries (unknown field, operator that does not fit the field, bad BETWEEN or IN) fail with an
+ * {@link InvalidRequestException} before any request is sent.
  *
  * @param <T> the model type
  */
@@ -45,12 +47,14 @@ public interface Query<T> {
      * index may become the key condition; any other becomes a filter.
      *
      * @param field the Java field name or path
-     * @param operator an operator symbol, see {@link Operator#parse(String)}; also {@code "SIZE <op>"}
-     *     for size comparisons and {@code "ATTRIBUTE_TYPE"}, see {@link Condition#when(String, String, Object)}
-     * @param value the value; a two-element list or array for BETWEEN, a collection or array for IN,
-     *     ignored for EXISTS and NOT_EXISTS
+     * @param operator an operator symbol, see {@link Operator#parse(String)}; also {@code "SIZE
+     *     <op>"} for size comparisons and {@code "ATTRIBUTE_TYPE"}, see {@link
+     *     Condition#when(String, String, Object)}
+     * @param value the value; a two-element list or array for BETWEEN, a collection or array for
+     *     IN, ignored for EXISTS and NOT_EXISTS
      * @return a new query
-     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit it
+     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit
+     *     it
      */
     Query<T> where(String field, String operator, Object value);
 
@@ -69,21 +73,23 @@ public interface Query<T> {
      * Adds a condition tree (a group), combined with the others by AND. The comparisons of a
      * top-level AND may become key conditions; an OR or NOT group is always a filter.
      *
-     * @param condition the condition, e.g. {@code when("status", "=", "NEW").or(when("status", "=", "PAID"))}
+     * @param condition the condition, e.g. {@code when("status", "=", "NEW").or(when("status", "=",
+     *     "PAID"))}
      * @return a new query
      * @throws NullPointerException if the condition is null
      */
     Query<T> where(Condition condition);
 
     /**
-     * Adds a condition that is always sent as a filter, never as a key condition, combined with
-     * the others by AND.
+     * Adds a condition that is always sent as a filter, never as a key condition, combined with the
+     * others by AND.
      *
      * @param field the Java field name or path
      * @param operator an operator symbol, see {@link #where(String, String, Object)}
      * @param value the value
      * @return a new query
-     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit it
+     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit
+     *     it
      */
     Query<T> filter(String field, String operator, Object value);
 
@@ -97,17 +103,18 @@ public interface Query<T> {
     Query<T> filter(Condition condition);
 
     /**
-     * Makes the most recently added condition (or group) an alternative: it becomes
-     * {@code (that condition OR this one)}. So
-     * {@code where("customerId", "=", c).where("status", "=", "NEW").or("status", "=", "PAID")}
-     * reads {@code customerId = c AND (status = NEW OR status = PAID)}.
+     * Makes the most recently added condition (or group) an alternative: it becomes {@code (that
+     * condition OR this one)}. So {@code where("customerId", "=", c).where("status", "=",
+     * "NEW").or("status", "=", "PAID")} reads {@code customerId = c AND (status = NEW OR status =
+     * PAID)}.
      *
      * @param field the Java field name or path
      * @param operator an operator symbol, see {@link #where(String, String, Object)}
      * @param value the value
      * @return a new query
      * @throws IllegalStateException if no condition was added before
-     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit it
+     * @throws IllegalArgumentException if the operator is unknown or the value's shape does not fit
+     *     it
      */
     Query<T> or(String field, String operator, Object value);
 
@@ -165,8 +172,8 @@ public interface Query<T> {
     Query<T> limit(int n);
 
     /**
-     * Asks for strongly consistent reads; honoured on the table and local indexes. A global
-     * index cannot be read consistently, so it is not chosen; naming one with {@link #index(String)}
+     * Asks for strongly consistent reads; honoured on the table and local indexes. A global index
+     * cannot be read consistently, so it is not chosen; naming one with {@link #index(String)}
      * fails before sending.
      *
      * @return a new query
@@ -186,9 +193,9 @@ public interface Query<T> {
     String TABLE = "<table>";
 
     /**
-     * Lets the terminal calls fall back to a Scan (with every condition as a filter) when no
-     * key can serve the query, instead of failing with {@link QueryRequiresScanException}. A scan
-     * reads the whole table; it is logged at WARN.
+     * Lets the terminal calls fall back to a Scan (with every condition as a filter) when no key
+     * can serve the query, instead of failing with {@link QueryRequiresScanException}. A scan reads
+     * the whole table; it is logged at WARN.
      *
      * @return a new query
      */
@@ -239,8 +246,8 @@ public interface Query<T> {
     List<T> all();
 
     /**
-     * The matching items as a lazy stream: pages are fetched as the stream is consumed, and
-     * closing the stream stops fetching. Use it in try-with-resources when not consumed fully.
+     * The matching items as a lazy stream: pages are fetched as the stream is consumed, and closing
+     * the stream stops fetching. Use it in try-with-resources when not consumed fully.
      *
      * @return the stream
      * @throws QueryRequiresScanException if no key can serve the query and no scan is allowed (at
@@ -254,7 +261,8 @@ public interface Query<T> {
      * {@link #after(String)}, with the cursor of the next page.
      *
      * @return the page
-     * @throws InvalidCursorException if the cursor belongs to another query, model or index, or was altered
+     * @throws InvalidCursorException if the cursor belongs to another query, model or index, or was
+     *     altered
      * @throws QueryRequiresScanException if no key can serve the query and no scan is allowed
      */
     Page<T> page();
@@ -268,8 +276,8 @@ public interface Query<T> {
     long count();
 
     /**
-     * Reads every matching item with a Scan of the table (or of the index named with
-     * {@link #index(String)}), every condition being a filter, all pages merged.
+     * Reads every matching item with a Scan of the table (or of the index named with {@link
+     * #index(String)}), every condition being a filter, all pages merged.
      *
      * @return the items, in no particular order
      * @throws InvalidRequestException if the query is invalid or orders its results
@@ -277,8 +285,8 @@ public interface Query<T> {
     List<T> scan();
 
     /**
-     * Like {@link #scan()}, with the table split into segments scanned by parallel threads and
-     * the results merged.
+     * Like {@link #scan()}, with the table split into segments scanned by parallel threads and the
+     * results merged.
      *
      * @param segments the number of segments, 1 to 1000
      * @return the items, in no particular order
@@ -288,8 +296,9 @@ public interface Query<T> {
     List<T> parallelScan(int segments);
 
     /**
-     * The plan a terminal call ({@link #all()}, {@link #page()}) would run, without sending anything:
-     * operation, table or index, expressions, placeholders, and the candidates that were scored.
+     * The plan a terminal call ({@link #all()}, {@link #page()}) would run, without sending
+     * anything: operation, table or index, expressions, placeholders, and the candidates that were
+     * scored.
      *
      * @return the plan
      * @throws QueryRequiresScanException if no key can serve the query and no scan is allowed
@@ -324,7 +333,8 @@ public interface Query<T> {
      * else); deleting a missing item is not an error. No version check.
      *
      * @return the outcome
-     * @throws InvalidRequestException if the query does not bind exactly the full key (before sending)
+     * @throws InvalidRequestException if the query does not bind exactly the full key (before
+     *     sending)
      */
     default WriteResult<T> delete() {
         throw new UnsupportedOperationException();

@@ -9,11 +9,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What a query would send, returned by {@link Query#explain()} without sending anything: the
- * operation, the table or index, the expressions with their placeholders, and the access paths
- * that were considered with their scores.
+ * operation, the table or index, the expressions with their placeholders, and the access paths that
+ * were considered with their scores.
  *
- * <p>{@link #toString()} redacts the values (it shows their placeholders only);
- * {@link #describe(boolean)} shows them when asked. Immutable and thread-safe.
+ * <p>{@link #toString()} redacts the values (it shows their placeholders only); {@link
+ * #describe(boolean)} shows them when asked. Immutable and thread-safe.
  */
 public interface QueryPlan {
 
@@ -133,8 +133,14 @@ public interface QueryPlan {
 
         @Override
         public String toString() {
-            return path + " (" + kind + "): " + (score.isPresent() ? "score " + score.getAsInt() : "not usable")
-                    + (chosen ? ", chosen" : "") + " - " + note;
+            return path
+                    + " ("
+                    + kind
+                    + "): "
+                    + (score.isPresent() ? "score " + score.getAsInt() : "not usable")
+                    + (chosen ? ", chosen" : "")
+                    + " - "
+                    + note;
         }
     }
 }

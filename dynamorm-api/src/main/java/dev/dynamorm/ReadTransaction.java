@@ -1,9 +1,9 @@
 package dev.dynamorm;
 
 /**
- * The reads of one TransactGetItems call, collected by the consumer given to
- * {@link DynamORM#readTransaction(java.util.function.Consumer)}: a consistent snapshot of up to
- * {@value Transaction#MAX_ACTIONS} items across tables. Results come back in the order of the gets.
+ * The reads of one TransactGetItems call, collected by the consumer given to {@link
+ * DynamORM#readTransaction(java.util.function.Consumer)}: a consistent snapshot of up to {@value
+ * Transaction#MAX_ACTIONS} items across tables. Results come back in the order of the gets.
  *
  * <p>Not thread-safe; use it only inside the consumer.
  */

@@ -47,7 +47,8 @@ public interface Table<T> {
      * Writes a new item with options; fails if an item with the same key exists.
      *
      * @param item the item
-     * @param options an extra condition and return values ({@code ALL_OLD} returns nothing on success)
+     * @param options an extra condition and return values ({@code ALL_OLD} returns nothing on
+     *     success)
      * @return the outcome
      * @throws ItemAlreadyExistsException if the key is taken
      * @throws ConditionFailedException if the extra condition fails
@@ -266,7 +267,8 @@ public interface Table<T> {
      *
      * @param keys the keys, any number; a key given twice is read once and returned twice
      * @return the items in key order and the missing keys
-     * @throws BatchGetIncompleteException if the retry budget ran out (it carries the partial result)
+     * @throws BatchGetIncompleteException if the retry budget ran out (it carries the partial
+     *     result)
      */
     default BatchGetResult<T> batchGet(Collection<Key> keys) {
         return batchGet(keys, BatchOptions.defaults());
@@ -278,7 +280,8 @@ public interface Table<T> {
      * @param keys the keys
      * @param options workers, retry policy, progress callback, consistency
      * @return the items in key order and the missing keys
-     * @throws BatchGetIncompleteException if the retry budget ran out (it carries the partial result)
+     * @throws BatchGetIncompleteException if the retry budget ran out (it carries the partial
+     *     result)
      */
     default BatchGetResult<T> batchGet(Collection<Key> keys, BatchOptions options) {
         throw new UnsupportedOperationException();
@@ -311,8 +314,8 @@ public interface Table<T> {
 
     /**
      * Writes and deletes many items, in chunks of 25 sent by parallel workers, retrying throttled
-     * calls and unprocessed items with the retry policy. Two operations on the same key are
-     * refused before anything is sent (their order could not be kept).
+     * calls and unprocessed items with the retry policy. Two operations on the same key are refused
+     * before anything is sent (their order could not be kept).
      *
      * @param puts the items to write
      * @param deletes the keys to delete
@@ -322,8 +325,8 @@ public interface Table<T> {
      *     which puts and deletes were not applied (everything else was)
      * @throws InvalidRequestException on bad input (duplicate key, versioned model, oversize item)
      */
-    default BatchWriteResult<T> batchWrite(Collection<? extends T> puts, Collection<Key> deletes,
-            BatchOptions options) {
+    default BatchWriteResult<T> batchWrite(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
         throw new UnsupportedOperationException();
     }
 
@@ -338,16 +341,16 @@ public interface Table<T> {
     Query<T> where(String field, String operator, Object value);
 
     /**
-     * Starts a query without conditions, to add them with {@link Query#where(Condition)} or to
-     * read the whole table with {@link Query#allowScan()} or {@link Query#scan()}.
+     * Starts a query without conditions, to add them with {@link Query#where(Condition)} or to read
+     * the whole table with {@link Query#allowScan()} or {@link Query#scan()}.
      *
      * @return the query; nothing is sent until a terminal call
      */
     Query<T> query();
 
     /**
-     * Reads every item of the table with a Scan, all pages merged; for large tables prefer
-     * {@code query().allowScan().stream()} or {@link Query#parallelScan(int)}.
+     * Reads every item of the table with a Scan, all pages merged; for large tables prefer {@code
+     * query().allowScan().stream()} or {@link Query#parallelScan(int)}.
      *
      * @return the items, in no particular order
      * @throws DynamORMException on failure
@@ -382,8 +385,8 @@ public interface Table<T> {
     }
 
     /**
-     * Creates the table from the model: keys, indexes with projections, billing, and TTL when
-     * the model has a {@code @Ttl} field.
+     * Creates the table from the model: keys, indexes with projections, billing, and TTL when the
+     * model has a {@code @Ttl} field.
      *
      * @param options billing and waiting
      * @throws TableInUseException if it exists
@@ -420,8 +423,8 @@ public interface Table<T> {
     void deleteTable();
 
     /**
-     * Compares the existing table with the model: key schema, attribute types, indexes,
-     * projections and TTL.
+     * Compares the existing table with the model: key schema, attribute types, indexes, projections
+     * and TTL.
      *
      * @return the differences
      * @throws TableNotFoundException if it does not exist

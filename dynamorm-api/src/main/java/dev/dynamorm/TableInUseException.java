@@ -1,8 +1,6 @@
 package dev.dynamorm;
 
-/**
- * The table already exists, or is being created, updated or deleted.
- */
+/** The table already exists, or is being created, updated or deleted. */
 public class TableInUseException extends DynamORMException {
 
     private static final long serialVersionUID = 1L;
@@ -15,7 +13,8 @@ public class TableInUseException extends DynamORMException {
      * @param modelType the model, or null
      * @param cause the AWS error
      */
-    public TableInUseException(String message, Operation operation, Class<?> modelType, Throwable cause) {
+    public TableInUseException(
+            String message, Operation operation, Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, false, cause);
     }
 }

@@ -1,8 +1,6 @@
 package dev.dynamorm;
 
-/**
- * The table does not exist (or is not active yet).
- */
+/** The table does not exist (or is not active yet). */
 public class TableNotFoundException extends DynamORMException {
 
     private static final long serialVersionUID = 1L;
@@ -15,7 +13,8 @@ public class TableNotFoundException extends DynamORMException {
      * @param modelType the model, or null
      * @param cause the AWS error, or null
      */
-    public TableNotFoundException(String message, Operation operation, Class<?> modelType, Throwable cause) {
+    public TableNotFoundException(
+            String message, Operation operation, Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, false, cause);
     }
 }

@@ -16,7 +16,8 @@ public class ThrottledException extends DynamORMException {
      * @param modelType the model, or null
      * @param cause the AWS error
      */
-    public ThrottledException(String message, Operation operation, Class<?> modelType, Throwable cause) {
+    public ThrottledException(
+            String message, Operation operation, Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, true, cause);
     }
 }

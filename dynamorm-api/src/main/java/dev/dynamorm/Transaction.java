@@ -3,9 +3,9 @@ package dev.dynamorm;
 import java.util.function.Consumer;
 
 /**
- * The actions of one atomic write, collected by the consumer given to
- * {@link DynamORM#transaction(Consumer)} and sent as a single TransactWriteItems call: either
- * every action is applied or none is.
+ * The actions of one atomic write, collected by the consumer given to {@link
+ * DynamORM#transaction(Consumer)} and sent as a single TransactWriteItems call: either every action
+ * is applied or none is.
  *
  * <pre>{@code
  * db.transaction(tx -> tx
@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  *
  * <p>Actions may touch several tables and models; each item may appear once. Versioning,
  * {@code @CreatedAt}/{@code @UpdatedAt} and hooks apply to every action as they do to single
- * writes. At most {@value #MAX_ACTIONS} actions: the next one fails with an
- * {@link InvalidRequestException} before anything is sent. Not thread-safe; use it only inside
- * the consumer.
+ * writes. At most {@value #MAX_ACTIONS} actions: the next one fails with an {@link
+ * InvalidRequestException} before anything is sent. Not thread-safe; use it only inside the
+ * consumer.
  */
 public interface Transaction {
 
@@ -36,7 +36,8 @@ public interface Transaction {
     <T> Transaction create(T item);
 
     /**
-     * Writes an item, replacing any item with the same key (checking the version of versioned models).
+     * Writes an item, replacing any item with the same key (checking the version of versioned
+     * models).
      *
      * @param item the item
      * @param <T> the model type
@@ -138,8 +139,8 @@ public interface Transaction {
 
     /**
      * Sets the client request token that makes the transaction idempotent: DynamoDB applies a
-     * token's transaction once within ten minutes, so resending it (DynamORM's own retries use
-     * the same token) does not apply it twice. A random token is used when none is set.
+     * token's transaction once within ten minutes, so resending it (DynamORM's own retries use the
+     * same token) does not apply it twice. A random token is used when none is set.
      *
      * @param token 1 to 36 characters
      * @return this transaction

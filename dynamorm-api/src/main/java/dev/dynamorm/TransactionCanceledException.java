@@ -8,10 +8,10 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * DynamoDB cancelled a transaction: nothing of it was applied. {@link #reasons()} tells, per
- * action in the order they were added, the model, the key and why. Retryable when every reason is
- * a conflict or throttling (DynamORM's retry policy has already retried those with the same
- * client request token before raising this).
+ * DynamoDB cancelled a transaction: nothing of it was applied. {@link #reasons()} tells, per action
+ * in the order they were added, the model, the key and why. Retryable when every reason is a
+ * conflict or throttling (DynamORM's retry policy has already retried those with the same client
+ * request token before raising this).
  */
 public class TransactionCanceledException extends DynamORMException {
 
@@ -30,8 +30,13 @@ public class TransactionCanceledException extends DynamORMException {
      * @param retryable whether sending the transaction again may succeed
      * @param cause the AWS error
      */
-    public TransactionCanceledException(String message, Operation operation, List<Reason> reasons,
-            String clientRequestToken, boolean retryable, Throwable cause) {
+    public TransactionCanceledException(
+            String message,
+            Operation operation,
+            List<Reason> reasons,
+            String clientRequestToken,
+            boolean retryable,
+            Throwable cause) {
         super(message, operation, null, retryable, cause);
         this.reasons = List.copyOf(reasons);
         this.clientRequestToken = clientRequestToken;
@@ -92,7 +97,8 @@ public class TransactionCanceledException extends DynamORMException {
      * The outcome of one action of a cancelled transaction.
      *
      * @param index the action's position, from 0
-     * @param operation what the action did (CREATE, PUT, UPDATE, DELETE, or TRANSACT_WRITE for a condition check)
+     * @param operation what the action did (CREATE, PUT, UPDATE, DELETE, or TRANSACT_WRITE for a
+     *     condition check)
      * @param modelType the action's model
      * @param tableName the physical table name
      * @param key the item's key
@@ -103,9 +109,17 @@ public class TransactionCanceledException extends DynamORMException {
      *     consistent read found it
      * @param storedModel the stored item mapped to the model, or null
      */
-    public record Reason(int index, Operation operation, Class<?> modelType, String tableName,
-            Map<String, AttributeValue> key, Code code, String awsCode, String message,
-            Map<String, AttributeValue> storedItem, Object storedModel) {
+    public record Reason(
+            int index,
+            Operation operation,
+            Class<?> modelType,
+            String tableName,
+            Map<String, AttributeValue> key,
+            Code code,
+            String awsCode,
+            String message,
+            Map<String, AttributeValue> storedItem,
+            Object storedModel) {
 
         /**
          * Copies the maps.
@@ -134,9 +148,16 @@ public class TransactionCanceledException extends DynamORMException {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "#%d %s %s %s in '%s': %s%s", index,
-                    operation.name().toLowerCase(Locale.ROOT), modelType == null ? "?" : modelType.getSimpleName(),
-                    key, tableName, code, message.isEmpty() ? "" : " (" + message + ")");
+            return String.format(
+                    Locale.ROOT,
+                    "#%d %s %s %s in '%s': %s%s",
+                    index,
+                    operation.name().toLowerCase(Locale.ROOT),
+                    modelType == null ? "?" : modelType.getSimpleName(),
+                    key,
+                    tableName,
+                    code,
+                    message.isEmpty() ? "" : " (" + message + ")");
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * The items of a read transaction, in the order of the gets.
  *
  * @param items per get: the item, or null when no item has the key
- * @param consumedCapacity the read capacity units consumed, as reported by DynamoDB (0 when not reported)
+ * @param consumedCapacity the read capacity units consumed, as reported by DynamoDB (0 when not
+ *     reported)
  */
 public record TransactionReadResult(List<Object> items, double consumedCapacity) {
 

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param clientRequestToken the token the transaction was sent with
  * @param written per action, in order: the item as written (with its new version and timestamps)
  *     for create, put and update-from-item actions, null for the others
- * @param consumedCapacity the write capacity units consumed, as reported by DynamoDB (0 when not reported)
+ * @param consumedCapacity the write capacity units consumed, as reported by DynamoDB (0 when not
+ *     reported)
  */
-public record TransactionResult(String clientRequestToken, List<Object> written, double consumedCapacity) {
+public record TransactionResult(
+        String clientRequestToken, List<Object> written, double consumedCapacity) {
 
     /**
      * Copies the list (which may hold nulls).

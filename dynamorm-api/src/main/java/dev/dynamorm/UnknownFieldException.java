@@ -1,8 +1,6 @@
 package dev.dynamorm;
 
-/**
- * A field name is not part of the model; the message suggests the nearest field.
- */
+/** A field name is not part of the model; the message suggests the nearest field. */
 public class UnknownFieldException extends InvalidRequestException {
 
     private static final long serialVersionUID = 1L;
@@ -17,7 +15,8 @@ public class UnknownFieldException extends InvalidRequestException {
      * @param modelType the model
      * @param field the unknown field name
      */
-    public UnknownFieldException(String message, Operation operation, Class<?> modelType, String field) {
+    public UnknownFieldException(
+            String message, Operation operation, Class<?> modelType, String field) {
         super(message, operation, modelType, null);
         this.field = field;
     }

@@ -1,9 +1,10 @@
 package dev.dynamorm;
 
 /**
- * The actions and conditions of one UpdateItem, collected by the consumer given to
- * {@link Table#update(Object, java.util.function.Consumer)}, {@link Query#update(java.util.function.Consumer)}
- * and {@link Transaction#update(Object, java.util.function.Consumer)}.
+ * The actions and conditions of one UpdateItem, collected by the consumer given to {@link
+ * Table#update(Object, java.util.function.Consumer)}, {@link
+ * Query#update(java.util.function.Consumer)} and {@link Transaction#update(Object,
+ * java.util.function.Consumer)}.
  *
  * <pre>{@code
  * orders.where("customerId", "=", c).where("orderId", "=", id)
@@ -11,14 +12,14 @@ package dev.dynamorm;
  *                     .when("status", "=", "PAID"));
  * }</pre>
  *
- * <p>Fields are Java field names; nested fields are dotted ({@code address.city}) and list
- * elements indexed ({@code items[0]}). Every name and value becomes a placeholder. Nothing is
- * checked until the update is compiled, just before sending; then an unknown field, a value that
- * does not fit its field, a key or version field, or two actions on the same or overlapping paths
- * fail with an {@link InvalidRequestException} (or {@link UnknownFieldException}) and nothing is sent.
+ * <p>Fields are Java field names; nested fields are dotted ({@code address.city}) and list elements
+ * indexed ({@code items[0]}). Every name and value becomes a placeholder. Nothing is checked until
+ * the update is compiled, just before sending; then an unknown field, a value that does not fit its
+ * field, a key or version field, or two actions on the same or overlapping paths fail with an
+ * {@link InvalidRequestException} (or {@link UnknownFieldException}) and nothing is sent.
  *
- * <p>An update requires the item to exist ({@link ItemNotFoundException} otherwise) unless
- * {@link #upsert()} is called. A builder is used by one thread, for one update.
+ * <p>An update requires the item to exist ({@link ItemNotFoundException} otherwise) unless {@link
+ * #upsert()} is called. A builder is used by one thread, for one update.
  */
 public interface UpdateBuilder {
 
@@ -32,7 +33,8 @@ public interface UpdateBuilder {
     UpdateBuilder set(String field, Object value);
 
     /**
-     * Sets a field only when the attribute is absent: {@code SET path = if_not_exists(path, value)}.
+     * Sets a field only when the attribute is absent: {@code SET path = if_not_exists(path,
+     * value)}.
      *
      * @param field the Java field path
      * @param value the value
@@ -41,8 +43,8 @@ public interface UpdateBuilder {
     UpdateBuilder setIfNotExists(String field, Object value);
 
     /**
-     * Adds to a top-level number (absent counts as 0) or adds members to a top-level set:
-     * {@code ADD path value}.
+     * Adds to a top-level number (absent counts as 0) or adds members to a top-level set: {@code
+     * ADD path value}.
      *
      * @param field the Java field name of a number or set field
      * @param value a number, or a collection (or single member) for a set
@@ -214,8 +216,8 @@ public interface UpdateBuilder {
     UpdateBuilder returnValue(ReturnValue returnValue);
 
     /**
-     * Lets the update create the item when no item has the key (DynamoDB's own behaviour);
-     * without it, a missing item raises {@link ItemNotFoundException}.
+     * Lets the update create the item when no item has the key (DynamoDB's own behaviour); without
+     * it, a missing item raises {@link ItemNotFoundException}.
      *
      * @return this builder
      */

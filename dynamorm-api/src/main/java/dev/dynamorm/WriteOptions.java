@@ -95,7 +95,8 @@ public final class WriteOptions {
     }
 
     /**
-     * Whether a failed condition reports the stored item ({@code ReturnValuesOnConditionCheckFailure=ALL_OLD}).
+     * Whether a failed condition reports the stored item ({@code
+     * ReturnValuesOnConditionCheckFailure=ALL_OLD}).
      *
      * @return true by default
      */
@@ -105,8 +106,11 @@ public final class WriteOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WriteOptions w && Objects.equals(condition, w.condition) && returnValue == w.returnValue
-                && nullHandling == w.nullHandling && returnItemOnConditionFailure == w.returnItemOnConditionFailure;
+        return o instanceof WriteOptions w
+                && Objects.equals(condition, w.condition)
+                && returnValue == w.returnValue
+                && nullHandling == w.nullHandling
+                && returnItemOnConditionFailure == w.returnItemOnConditionFailure;
     }
 
     @Override
@@ -116,8 +120,15 @@ public final class WriteOptions {
 
     @Override
     public String toString() {
-        return "WriteOptions[condition=" + condition + ", returnValue=" + returnValue + ", nullHandling="
-                + nullHandling + ", returnItemOnConditionFailure=" + returnItemOnConditionFailure + "]";
+        return "WriteOptions[condition="
+                + condition
+                + ", returnValue="
+                + returnValue
+                + ", nullHandling="
+                + nullHandling
+                + ", returnItemOnConditionFailure="
+                + returnItemOnConditionFailure
+                + "]";
     }
 
     /** Builds {@link WriteOptions}; not thread-safe. */
@@ -127,8 +138,7 @@ public final class WriteOptions {
         private NullHandling nullHandling = NullHandling.SKIP;
         private boolean returnItemOnConditionFailure = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the condition the stored item must meet.

@@ -22,41 +22,66 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins the evolution rule of the user-facing interfaces (STYLE.md, "Evolution"): a method added to
  * an interface users call is a {@code default} that throws {@link UnsupportedOperationException},
- * so implementations outside DynamORM (wrappers, test doubles) keep compiling and fail clearly
- * only when the new method is called. Defaults that are conveniences over other methods are listed
- * in {@link #CONVENIENCES} with the reason; every other default must throw.
+ * so implementations outside DynamORM (wrappers, test doubles) keep compiling and fail clearly only
+ * when the new method is called. Defaults that are conveniences over other methods are listed in
+ * {@link #CONVENIENCES} with the reason; every other default must throw.
  */
 final class DefaultMethodsUnsupportedOperationTest {
 
-    private static final List<Class<?>> INTERFACES = List.of(DynamORM.class, Table.class, Query.class,
-            UpdateBuilder.class, Transaction.class, ReadTransaction.class, BatchWriter.class);
+    private static final List<Class<?>> INTERFACES =
+            List.of(
+                    DynamORM.class,
+                    Table.class,
+                    Query.class,
+                    UpdateBuilder.class,
+                    Transaction.class,
+                    ReadTransaction.class,
+                    BatchWriter.class);
 
     /**
      * Defaults that are legitimate conveniences: they only delegate to another method of the same
      * interface (which is abstract, or itself a default that throws), so an implementation gets
      * them for free.
      */
-    private static final Map<String, String> CONVENIENCES = Map.ofEntries(
-            Map.entry("DynamORM.batchWriter()", "batchWriter(BatchWriterOptions.defaults())"),
-            Map.entry("Table.create(Object)", "create(item, WriteOptions.defaults())"),
-            Map.entry("Table.put(Object)", "put(item, WriteOptions.defaults())"),
-            Map.entry("Table.update(Object,String[])", "update(item, WriteOptions.defaults(), fields)"),
-            Map.entry("Table.updateChanged(Object,Object)", "updateChanged(before, after, WriteOptions.defaults())"),
-            Map.entry("Table.delete(Object)", "delete(item, WriteOptions.defaults())"),
-            Map.entry("Table.delete(Key)", "delete(key, WriteOptions.defaults())"),
-            Map.entry("Table.batchGet(Collection)", "batchGet(keys, BatchOptions.defaults())"),
-            Map.entry("Table.batchPut(Collection)", "batchWrite(items, List.of(), BatchOptions.defaults())"),
-            Map.entry("Table.batchDelete(Collection)", "batchWrite(List.of(), keys, BatchOptions.defaults())"),
-            Map.entry("Table.scan()", "query().scan()"),
-            Map.entry("Table.createTable()", "createTable(CreateTableOptions.onDemand())"),
-            Map.entry("UpdateBuilder.increment(String)", "increment(field, 1)"),
-            Map.entry("UpdateBuilder.decrement(String)", "decrement(field, 1)"),
-            Map.entry("UpdateBuilder.when(String,String,Object)", "when(Condition.when(field, operator, value))"),
-            Map.entry("UpdateBuilder.whenExists(String)", "when(Condition.exists(field))"),
-            Map.entry("UpdateBuilder.whenNotExists(String)", "when(Condition.notExists(field))"),
-            Map.entry("UpdateBuilder.or(String,String,Object)", "or(Condition.when(field, operator, value))"),
-            Map.entry("Transaction.put(Object)", "put(item, null)"),
-            Map.entry("Transaction.delete(Object)", "delete(item, null)"));
+    private static final Map<String, String> CONVENIENCES =
+            Map.ofEntries(
+                    Map.entry(
+                            "DynamORM.batchWriter()", "batchWriter(BatchWriterOptions.defaults())"),
+                    Map.entry("Table.create(Object)", "create(item, WriteOptions.defaults())"),
+                    Map.entry("Table.put(Object)", "put(item, WriteOptions.defaults())"),
+                    Map.entry(
+                            "Table.update(Object,String[])",
+                            "update(item, WriteOptions.defaults(), fields)"),
+                    Map.entry(
+                            "Table.updateChanged(Object,Object)",
+                            "updateChanged(before, after, WriteOptions.defaults())"),
+                    Map.entry("Table.delete(Object)", "delete(item, WriteOptions.defaults())"),
+                    Map.entry("Table.delete(Key)", "delete(key, WriteOptions.defaults())"),
+                    Map.entry(
+                            "Table.batchGet(Collection)",
+                            "batchGet(keys, BatchOptions.defaults())"),
+                    Map.entry(
+                            "Table.batchPut(Collection)",
+                            "batchWrite(items, List.of(), BatchOptions.defaults())"),
+                    Map.entry(
+                            "Table.batchDelete(Collection)",
+                            "batchWrite(List.of(), keys, BatchOptions.defaults())"),
+                    Map.entry("Table.scan()", "query().scan()"),
+                    Map.entry("Table.createTable()", "createTable(CreateTableOptions.onDemand())"),
+                    Map.entry("UpdateBuilder.increment(String)", "increment(field, 1)"),
+                    Map.entry("UpdateBuilder.decrement(String)", "decrement(field, 1)"),
+                    Map.entry(
+                            "UpdateBuilder.when(String,String,Object)",
+                            "when(Condition.when(field, operator, value))"),
+                    Map.entry("UpdateBuilder.whenExists(String)", "when(Condition.exists(field))"),
+                    Map.entry(
+                            "UpdateBuilder.whenNotExists(String)",
+                            "when(Condition.notExists(field))"),
+                    Map.entry(
+                            "UpdateBuilder.or(String,String,Object)",
+                            "or(Condition.when(field, operator, value))"),
+                    Map.entry("Transaction.put(Object)", "put(item, null)"),
+                    Map.entry("Transaction.delete(Object)", "delete(item, null)"));
 
     /** Thrown by the minimal implementation when a default reaches an abstract method. */
     private static final class AbstractCalled extends RuntimeException {
@@ -74,19 +99,31 @@ final class DefaultMethodsUnsupportedOperationTest {
                 String signature = signature(m);
                 Throwable thrown = invoke(minimal, m);
                 if (CONVENIENCES.containsKey(signature)) {
-                    // a convenience reaches another method: an abstract one, or a default that throws
-                    assertThat(thrown).as(signature + " delegates").isNotNull()
-                            .isInstanceOfAny(AbstractCalled.class, UnsupportedOperationException.class);
+                    // a convenience reaches another method: an abstract one, or a default that
+                    // throws
+                    assertThat(thrown)
+                            .as(signature + " delegates")
+                            .isNotNull()
+                            .isInstanceOfAny(
+                                    AbstractCalled.class, UnsupportedOperationException.class);
                 } else {
-                    assertThat(thrown).as(signature + " is an extension point and must throw "
-                            + "UnsupportedOperationException when not overridden (or be listed as a convenience "
-                            + "with the reason)").isInstanceOf(UnsupportedOperationException.class);
+                    assertThat(thrown)
+                            .as(
+                                    signature
+                                            + " is an extension point and must throw "
+                                            + "UnsupportedOperationException when not overridden (or be listed as a convenience "
+                                            + "with the reason)")
+                            .isInstanceOf(UnsupportedOperationException.class);
                 }
                 checked.add(signature);
             }
         }
-        assertThat(checked).as("defaults checked").hasSizeGreaterThan(CONVENIENCES.size())
-                .contains("Table.updateChanged(Object,Object,WriteOptions)", "DynamORM.transaction(Consumer)");
+        assertThat(checked)
+                .as("defaults checked")
+                .hasSizeGreaterThan(CONVENIENCES.size())
+                .contains(
+                        "Table.updateChanged(Object,Object,WriteOptions)",
+                        "DynamORM.transaction(Consumer)");
     }
 
     @Test
@@ -101,7 +138,9 @@ final class DefaultMethodsUnsupportedOperationTest {
     @Test
     void minimalImplementation_reportsAbstractCalls() {
         Table<?> table = (Table<?>) minimal(Table.class);
-        assertThatThrownBy(table::tableName).isInstanceOf(AbstractCalled.class).hasMessage("Table.tableName()");
+        assertThatThrownBy(table::tableName)
+                .isInstanceOf(AbstractCalled.class)
+                .hasMessage("Table.tableName()");
     }
 
     // ---- helpers ----
@@ -116,19 +155,20 @@ final class DefaultMethodsUnsupportedOperationTest {
 
     /** An implementation with only the abstract methods, each throwing {@link AbstractCalled}. */
     private static Object minimal(Class<?> type) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.isDefault()) {
-                return InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "minimal " + type.getSimpleName();
+        InvocationHandler handler =
+                (proxy, method, args) -> {
+                    if (method.isDefault()) {
+                        return InvocationHandler.invokeDefault(proxy, method, args);
+                    }
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (method.getName()) {
+                            case "equals" -> proxy == args[0];
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> "minimal " + type.getSimpleName();
+                        };
+                    }
+                    throw new AbstractCalled(method);
                 };
-            }
-            throw new AbstractCalled(method);
-        };
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
@@ -170,7 +210,7 @@ final class DefaultMethodsUnsupportedOperationTest {
             return 1;
         }
         if (type == Consumer.class) {
-            return (Consumer<Object>) x -> { };
+            return (Consumer<Object>) x -> {};
         }
         if (type == Collection.class || type == List.class) {
             return List.of();
@@ -194,7 +234,13 @@ final class DefaultMethodsUnsupportedOperationTest {
     }
 
     private static String signature(Method m) {
-        return m.getDeclaringClass().getSimpleName() + "." + m.getName() + "(" + Arrays.stream(m.getParameterTypes())
-                .map(Class::getSimpleName).collect(Collectors.joining(",")) + ")";
+        return m.getDeclaringClass().getSimpleName()
+                + "."
+                + m.getName()
+                + "("
+                + Arrays.stream(m.getParameterTypes())
+                        .map(Class::getSimpleName)
+                        .collect(Collectors.joining(","))
+                + ")";
     }
 }

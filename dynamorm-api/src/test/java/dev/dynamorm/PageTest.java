@@ -20,8 +20,9 @@ final class PageTest {
         assertThat(page.cursor()).isEqualTo("abc");
         assertThat(page.nextCursor()).contains("abc");
         assertThat(page.hasMore()).isTrue();
-        assertThat(page).isEqualTo(new Page<>(List.of("a", "b"), "abc", 7)).hasSameHashCodeAs(
-                new Page<>(List.of("a", "b"), "abc", 7));
+        assertThat(page)
+                .isEqualTo(new Page<>(List.of("a", "b"), "abc", 7))
+                .hasSameHashCodeAs(new Page<>(List.of("a", "b"), "abc", 7));
         assertThat(page.toString()).isEqualTo("Page[2 items, scanned 7, more]");
     }
 
@@ -31,7 +32,8 @@ final class PageTest {
         assertThat(last.cursor()).isNull();
         assertThat(last.nextCursor()).isEmpty();
         assertThat(last.hasMore()).isFalse();
-        assertThatThrownBy(() -> new Page<>(List.of(), null, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Page<>(List.of(), null, -1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("scannedCount must not be negative, got -1");
     }
 }

@@ -14,16 +14,19 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * An in-process {@link SdkHttpClient} that answers every DynamoDB call with a canned, valid JSON
- * response chosen by the {@code X-Amz-Target} operation: what is measured through it is the cost
- * of the code above the wire (the ORM and the SDK's marshalling, signing, interceptors and
+ * response chosen by the {@code X-Amz-Target} operation: what is measured through it is the cost of
+ * the code above the wire (the ORM and the SDK's marshalling, signing, interceptors and
  * unmarshalling), with no network and no server. The request body is not read: the SDK has already
- * produced it when the client is called. It counts calls per operation so setups can check that each
- * variant sent what it should.
+ * produced it when the client is called. It counts calls per operation so setups can check that
+ * each variant sent what it should.
  */
 final class CannedHttpClient implements SdkHttpClient {
 
-    private static final SdkHttpResponse OK = SdkHttpResponse.builder().statusCode(200)
-            .putHeader("Content-Type", "application/x-amz-json-1.0").build();
+    private static final SdkHttpResponse OK =
+            SdkHttpResponse.builder()
+                    .statusCode(200)
+                    .putHeader("Content-Type", "application/x-amz-json-1.0")
+                    .build();
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, byte[]> responses = new ConcurrentHashMap<>();
@@ -57,14 +60,16 @@ final class CannedHttpClient implements SdkHttpClient {
             @Override
             public HttpExecuteResponse call() {
                 return HttpExecuteResponse.builder()
-                        .response(OK.toBuilder().putHeader("Content-Length", Integer.toString(body.length)).build())
+                        .response(
+                                OK.toBuilder()
+                                        .putHeader("Content-Length", Integer.toString(body.length))
+                                        .build())
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                         .build();
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -74,6 +79,5 @@ final class CannedHttpClient implements SdkHttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

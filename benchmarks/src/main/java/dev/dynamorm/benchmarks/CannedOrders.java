@@ -8,28 +8,35 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Canned DynamoDB answers about orders (the typical model), shared by the suites over {@link CannedHttpClient}. */
+/**
+ * Canned DynamoDB answers about orders (the typical model), shared by the suites over {@link
+ * CannedHttpClient}.
+ */
 final class CannedOrders {
 
     /** The customer of the canned orders. */
     static final int CUSTOMER = 42;
+
     /** How many orders the canned query returns. */
     static final int QUERY_SIZE = 25;
 
-    private CannedOrders() {
-    }
+    private CannedOrders() {}
 
     /**
-     * A canned client answering GetItem with order 1, Query with 25 orders, and PutItem, UpdateItem and
-     * BatchWriteItem with success. The items are in DynamORM's stored format (which every reader here reads).
+     * A canned client answering GetItem with order 1, Query with 25 orders, and PutItem, UpdateItem
+     * and BatchWriteItem with success. The items are in DynamORM's stored format (which every
+     * reader here reads).
      */
-    static CannedHttpClient client(java.util.function.Function<Order, Map<String, AttributeValue>> writer) {
+    static CannedHttpClient client(
+            java.util.function.Function<Order, Map<String, AttributeValue>> writer) {
         List<Map<String, AttributeValue>> page = new ArrayList<>();
         for (int i = 0; i < QUERY_SIZE; i++) {
             page.add(writer.apply(Fixtures.order(CUSTOMER, i)));
         }
         return new CannedHttpClient()
-                .respond("GetItem", DynamoJson.getItemResponse(writer.apply(Fixtures.order(CUSTOMER, 1))))
+                .respond(
+                        "GetItem",
+                        DynamoJson.getItemResponse(writer.apply(Fixtures.order(CUSTOMER, 1))))
                 .respond("Query", DynamoJson.queryResponse(page))
                 .respond("PutItem", "{}")
                 .respond("UpdateItem", "{}")

@@ -8,8 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Setup-time checks that every variant of a suite does the same work on the same data. */
 final class Check {
 
-    private Check() {
-    }
+    private Check() {}
 
     static void state(boolean ok, String message) {
         if (!ok) {
@@ -23,14 +22,19 @@ final class Check {
         }
     }
 
-    /** Both items have the same attribute names with the same types (values may be formatted differently). */
-    static void sameShape(Map<String, AttributeValue> expected, Map<String, AttributeValue> actual, String what) {
+    /**
+     * Both items have the same attribute names with the same types (values may be formatted
+     * differently).
+     */
+    static void sameShape(
+            Map<String, AttributeValue> expected, Map<String, AttributeValue> actual, String what) {
         equal(shape(expected), shape(actual), what + " (attribute names and types)");
     }
 
     private static Map<String, Object> shape(Map<String, AttributeValue> item) {
         Map<String, Object> out = new TreeMap<>();
-        item.forEach((k, v) -> out.put(k, v.type() == AttributeValue.Type.M ? shape(v.m()) : v.type()));
+        item.forEach(
+                (k, v) -> out.put(k, v.type() == AttributeValue.Type.M ? shape(v.m()) : v.type()));
         return out;
     }
 }

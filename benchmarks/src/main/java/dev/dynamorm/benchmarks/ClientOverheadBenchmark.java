@@ -46,22 +46,25 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Area 2, client overhead per operation (sample mode: the ratio script compares medians, which a busy
- * machine's descheduling spikes do not move): get, put, conditional update, query of 25 items and batch
- * write of 25, all through one SDK client whose HTTP client answers in-process with canned, valid
- * DynamoDB responses ({@link CannedHttpClient}) — so a score is the ORM's cost plus the SDK's
- * (marshalling, signing, unmarshalling), no network, no server. Variants: {@code dynamorm},
- * {@code handwritten} (the low-level client with hand-written conversion), {@code enhancedBean} and
- * {@code enhancedStatic} (the Enhanced Client). Same model (the typical order), same data, same
- * responses. The Enhanced Client cannot update one attribute of a model with primitive fields, so
- * its conditional update sends the whole item (its idiomatic read-modify-write).
+ * Area 2, client overhead per operation (sample mode: the ratio script compares medians, which a
+ * busy machine's descheduling spikes do not move): get, put, conditional update, query of 25 items
+ * and batch write of 25, all through one SDK client whose HTTP client answers in-process with
+ * canned, valid DynamoDB responses ({@link CannedHttpClient}) — so a score is the ORM's cost plus
+ * the SDK's (marshalling, signing, unmarshalling), no network, no server. Variants: {@code
+ * dynamorm}, {@code handwritten} (the low-level client with hand-written conversion), {@code
+ * enhancedBean} and {@code enhancedStatic} (the Enhanced Client). Same model (the typical order),
+ * same data, same responses. The Enhanced Client cannot update one attribute of a model with
+ * primitive fields, so its conditional update sends the whole item (its idiomatic
+ * read-modify-write).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 3, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 3,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class ClientOverheadBenchmark {
 
     private static final String TABLE = "orders";
@@ -84,7 +87,9 @@ public class ClientOverheadBenchmark {
     private String customerId;
     private String orderId;
 
-    /** Builds the clients and checks that each variant sends one request of the expected operation. */
+    /**
+     * Builds the clients and checks that each variant sends one request of the expected operation.
+     */
     @Setup(Level.Trial)
     public void setUp() {
         http = CannedOrders.client();
@@ -110,30 +115,40 @@ public class ClientOverheadBenchmark {
         Check.equal(orderBean, get_enhancedBean(), "get, enhanced bean");
         Check.equal(orderBean, get_enhancedStatic(), "get, enhanced static");
         for (String op : List.of("query25", "put", "update", "batchWrite25")) {
-            for (String variant : List.of("dynamorm", "handwritten", "enhancedBean", "enhancedStatic")) {
+            for (String variant :
+                    List.of("dynamorm", "handwritten", "enhancedBean", "enhancedStatic")) {
                 checkOneRequest(op, variant);
             }
         }
         Check.equal(CannedOrders.QUERY_SIZE, query25_dynamorm().size(), "query size, dynamorm");
-        Check.equal(CannedOrders.QUERY_SIZE, query25_handwritten().size(), "query size, handwritten");
-        Check.equal(CannedOrders.QUERY_SIZE, query25_enhancedBean().size(), "query size, enhanced bean");
-        Check.equal(CannedOrders.QUERY_SIZE, query25_enhancedStatic().size(), "query size, enhanced static");
+        Check.equal(
+                CannedOrders.QUERY_SIZE, query25_handwritten().size(), "query size, handwritten");
+        Check.equal(
+                CannedOrders.QUERY_SIZE,
+                query25_enhancedBean().size(),
+                "query size, enhanced bean");
+        Check.equal(
+                CannedOrders.QUERY_SIZE,
+                query25_enhancedStatic().size(),
+                "query size, enhanced static");
     }
 
     private void checkOneRequest(String op, String variant) {
-        String operation = switch (op) {
-            case "query25" -> "Query";
-            case "put" -> "PutItem";
-            case "update" -> "UpdateItem";
-            default -> "BatchWriteItem";
-        };
+        String operation =
+                switch (op) {
+                    case "query25" -> "Query";
+                    case "put" -> "PutItem";
+                    case "update" -> "UpdateItem";
+                    default -> "BatchWriteItem";
+                };
         long before = http.calls(operation);
         try {
             getClass().getMethod(op + "_" + variant).invoke(this);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(op + "_" + variant + " failed", e);
         }
-        Check.equal(before + 1, http.calls(operation), op + "_" + variant + " sends one " + operation);
+        Check.equal(
+                before + 1, http.calls(operation), op + "_" + variant + " sends one " + operation);
     }
 
     /** Closes the clients. */
@@ -145,54 +160,80 @@ public class ClientOverheadBenchmark {
 
     // ---- get ----
 
-    /** @return the order */
+    /**
+     * @return the order
+     */
     @Benchmark
     public Optional<Order> get_dynamorm() {
         return orders.get(customerId, orderId);
     }
 
-    /** @return the order */
+    /**
+     * @return the order
+     */
     @Benchmark
     public Order get_handwritten() {
-        GetItemResponse r = client.getItem(b -> b.tableName(TABLE).key(Map.of("customerId",
-                AttributeValue.createS(customerId), "orderId", AttributeValue.createS(orderId))));
+        GetItemResponse r =
+                client.getItem(
+                        b ->
+                                b.tableName(TABLE)
+                                        .key(
+                                                Map.of(
+                                                        "customerId",
+                                                        AttributeValue.createS(customerId),
+                                                        "orderId",
+                                                        AttributeValue.createS(orderId))));
         return r.hasItem() ? Codecs.orderFromItem(r.item()) : null;
     }
 
-    /** @return the order */
+    /**
+     * @return the order
+     */
     @Benchmark
     public OrderBean get_enhancedBean() {
-        return beanTable.getItem(Key.builder().partitionValue(customerId).sortValue(orderId).build());
+        return beanTable.getItem(
+                Key.builder().partitionValue(customerId).sortValue(orderId).build());
     }
 
-    /** @return the order */
+    /**
+     * @return the order
+     */
     @Benchmark
     public OrderBean get_enhancedStatic() {
-        return staticTable.getItem(Key.builder().partitionValue(customerId).sortValue(orderId).build());
+        return staticTable.getItem(
+                Key.builder().partitionValue(customerId).sortValue(orderId).build());
     }
 
     // ---- put ----
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public WriteResult<Order> put_dynamorm() {
         return orders.put(order);
     }
 
-    /** @return the response */
+    /**
+     * @return the response
+     */
     @Benchmark
     public PutItemResponse put_handwritten() {
         return client.putItem(b -> b.tableName(TABLE).item(Codecs.toItem(order)));
     }
 
-    /** @return the bean */
+    /**
+     * @return the bean
+     */
     @Benchmark
     public OrderBean put_enhancedBean() {
         beanTable.putItem(orderBean);
         return orderBean;
     }
 
-    /** @return the bean */
+    /**
+     * @return the bean
+     */
     @Benchmark
     public OrderBean put_enhancedStatic() {
         staticTable.putItem(orderBean);
@@ -201,58 +242,91 @@ public class ClientOverheadBenchmark {
 
     // ---- conditional update: status NEW -> SHIPPED ----
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public WriteResult<Order> update_dynamorm() {
-        return orders.where("customerId", "=", customerId).where("orderId", "=", orderId)
+        return orders.where("customerId", "=", customerId)
+                .where("orderId", "=", orderId)
                 .update(u -> u.set("status", "SHIPPED").when("status", "=", "NEW"));
     }
 
-    /** @return the response */
+    /**
+     * @return the response
+     */
     @Benchmark
     public UpdateItemResponse update_handwritten() {
-        return client.updateItem(b -> b.tableName(TABLE)
-                .key(Map.of("customerId", AttributeValue.createS(customerId), "orderId", AttributeValue.createS(orderId)))
-                .updateExpression("SET #s = :s")
-                .conditionExpression("attribute_exists(#pk) AND (#s = :e)")
-                .expressionAttributeNames(Map.of("#pk", "customerId", "#s", "status"))
-                .expressionAttributeValues(Map.of(":s", SHIPPED, ":e", NEW))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        return client.updateItem(
+                b ->
+                        b.tableName(TABLE)
+                                .key(
+                                        Map.of(
+                                                "customerId",
+                                                AttributeValue.createS(customerId),
+                                                "orderId",
+                                                AttributeValue.createS(orderId)))
+                                .updateExpression("SET #s = :s")
+                                .conditionExpression("attribute_exists(#pk) AND (#s = :e)")
+                                .expressionAttributeNames(
+                                        Map.of("#pk", "customerId", "#s", "status"))
+                                .expressionAttributeValues(Map.of(":s", SHIPPED, ":e", NEW))
+                                .returnValuesOnConditionCheckFailure(
+                                        ReturnValuesOnConditionCheckFailure.ALL_OLD));
     }
 
-    /** @return the updated bean, as the response gives it (null here: the canned answer has no attributes) */
+    /**
+     * @return the updated bean, as the response gives it (null here: the canned answer has no
+     *     attributes)
+     */
     @Benchmark
     public OrderBean update_enhancedBean() {
         return beanTable.updateItem(updateRequest());
     }
 
-    /** @return the updated bean (null: the canned answer has no attributes) */
+    /**
+     * @return the updated bean (null: the canned answer has no attributes)
+     */
     @Benchmark
     public OrderBean update_enhancedStatic() {
         return staticTable.updateItem(updateRequest());
     }
 
     private UpdateItemEnhancedRequest<OrderBean> updateRequest() {
-        return UpdateItemEnhancedRequest.builder(OrderBean.class).item(shippedBean)
-                .conditionExpression(Expression.builder().expression("#s = :e").putExpressionName("#s", "status")
-                        .putExpressionValue(":e", NEW).build())
+        return UpdateItemEnhancedRequest.builder(OrderBean.class)
+                .item(shippedBean)
+                .conditionExpression(
+                        Expression.builder()
+                                .expression("#s = :e")
+                                .putExpressionName("#s", "status")
+                                .putExpressionValue(":e", NEW)
+                                .build())
                 .build();
     }
 
     // ---- query of 25 ----
 
-    /** @return the orders */
+    /**
+     * @return the orders
+     */
     @Benchmark
     public List<Order> query25_dynamorm() {
         return orders.where("customerId", "=", customerId).all();
     }
 
-    /** @return the orders */
+    /**
+     * @return the orders
+     */
     @Benchmark
     public List<Order> query25_handwritten() {
-        QueryResponse r = client.query(b -> b.tableName(TABLE).keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", "customerId"))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.createS(customerId))));
+        QueryResponse r =
+                client.query(
+                        b ->
+                                b.tableName(TABLE)
+                                        .keyConditionExpression("#pk = :pk")
+                                        .expressionAttributeNames(Map.of("#pk", "customerId"))
+                                        .expressionAttributeValues(
+                                                Map.of(":pk", AttributeValue.createS(customerId))));
         List<Order> out = new ArrayList<>(r.items().size());
         for (Map<String, AttributeValue> item : r.items()) {
             out.add(Codecs.orderFromItem(item));
@@ -260,13 +334,17 @@ public class ClientOverheadBenchmark {
         return out;
     }
 
-    /** @return the orders */
+    /**
+     * @return the orders
+     */
     @Benchmark
     public List<OrderBean> query25_enhancedBean() {
         return query(beanTable);
     }
 
-    /** @return the orders */
+    /**
+     * @return the orders
+     */
     @Benchmark
     public List<OrderBean> query25_enhancedStatic() {
         return query(staticTable);
@@ -274,50 +352,65 @@ public class ClientOverheadBenchmark {
 
     private List<OrderBean> query(DynamoDbTable<OrderBean> table) {
         List<OrderBean> out = new ArrayList<>();
-        table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build())).items()
+        table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build()))
+                .items()
                 .forEach(out::add);
         return out;
     }
 
     // ---- batch write of 25 ----
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public BatchWriteResult<Order> batchWrite25_dynamorm() {
         return orders.batchPut(batch);
     }
 
-    /** @return the response */
+    /**
+     * @return the response
+     */
     @Benchmark
     public BatchWriteItemResponse batchWrite25_handwritten() {
         List<WriteRequest> writes = new ArrayList<>(batch.size());
         for (Order o : batch) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Codecs.toItem(o)).build()).build());
+            writes.add(
+                    WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(Codecs.toItem(o)).build())
+                            .build());
         }
-        BatchWriteItemResponse r = client.batchWriteItem(b -> b.requestItems(Map.of(TABLE, writes)));
+        BatchWriteItemResponse r =
+                client.batchWriteItem(b -> b.requestItems(Map.of(TABLE, writes)));
         if (r.hasUnprocessedItems() && !r.unprocessedItems().isEmpty()) {
             throw new IllegalStateException("unprocessed items");
         }
         return r;
     }
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public Object batchWrite25_enhancedBean() {
         return batchWrite(beanTable);
     }
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public Object batchWrite25_enhancedStatic() {
         return batchWrite(staticTable);
     }
 
     private Object batchWrite(DynamoDbTable<OrderBean> table) {
-        WriteBatch.Builder<OrderBean> writes = WriteBatch.builder(OrderBean.class).mappedTableResource(table);
+        WriteBatch.Builder<OrderBean> writes =
+                WriteBatch.builder(OrderBean.class).mappedTableResource(table);
         for (OrderBean b : batchBeans) {
             writes.addPutItem(b);
         }
-        return enhanced.batchWriteItem(BatchWriteItemEnhancedRequest.builder().writeBatches(writes.build()).build());
+        return enhanced.batchWriteItem(
+                BatchWriteItemEnhancedRequest.builder().writeBatches(writes.build()).build());
     }
 }

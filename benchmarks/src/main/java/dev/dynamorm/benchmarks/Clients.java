@@ -10,14 +10,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** SDK v2 clients with the Apache HTTP client, as the workload prescribes. */
 final class Clients {
-    private Clients() {
-    }
+    private Clients() {}
 
     static DynamoDbClient http(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("bench", "bench")))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(4))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
                 .build();

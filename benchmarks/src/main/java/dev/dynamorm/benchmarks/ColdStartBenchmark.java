@@ -26,16 +26,19 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Area 5, cold start: the time from launching a fresh JVM to its first completed GetItem, each
  * measurement one new process ({@link ColdStartMain}) that builds the client stack over the canned
- * HTTP client and reads one order. Measured by this (parent) JVM from {@code ProcessBuilder.start()}
- * to the child's {@code ok} line; the child's exit is waited for outside the measurement.
- * {@code emptyJvm_noop} is a child that prints at once: the JVM's own start, common to all.
+ * HTTP client and reads one order. Measured by this (parent) JVM from {@code
+ * ProcessBuilder.start()} to the child's {@code ok} line; the child's exit is waited for outside
+ * the measurement. {@code emptyJvm_noop} is a child that prints at once: the JVM's own start,
+ * common to all.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 20)
-@Fork(value = 1, jvmArgs = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms256m", "-Xmx256m"})
 public class ColdStartBenchmark {
 
     private String java;
@@ -63,12 +66,23 @@ public class ColdStartBenchmark {
     }
 
     private String firstGet(String variant) {
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xms256m", "-Xmx256m", "-Dcold.response=" + response,
-                "-cp", classPath, ColdStartMain.class.getName(), variant));
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                        List.of(
+                                java,
+                                "-Xms256m",
+                                "-Xmx256m",
+                                "-Dcold.response=" + response,
+                                "-cp",
+                                classPath,
+                                ColdStartMain.class.getName(),
+                                variant));
         pb.redirectErrorStream(true);
         try {
             child = pb.start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder seen = new StringBuilder();
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("ok ")) {
@@ -76,37 +90,48 @@ public class ColdStartBenchmark {
                 }
                 seen.append(line).append('\n');
             }
-            throw new IllegalStateException("cold start of " + variant + " printed no 'ok' line:\n" + seen);
+            throw new IllegalStateException(
+                    "cold start of " + variant + " printed no 'ok' line:\n" + seen);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** @return the child's answer */
+    /**
+     * @return the child's answer
+     */
     @Benchmark
     public String firstGet_dynamorm() {
         return firstGet("dynamorm");
     }
 
-    /** @return the child's answer */
+    /**
+     * @return the child's answer
+     */
     @Benchmark
     public String firstGet_enhancedBean() {
         return firstGet("enhancedBean");
     }
 
-    /** @return the child's answer */
+    /**
+     * @return the child's answer
+     */
     @Benchmark
     public String firstGet_enhancedStatic() {
         return firstGet("enhancedStatic");
     }
 
-    /** @return the child's answer */
+    /**
+     * @return the child's answer
+     */
     @Benchmark
     public String firstGet_handwritten() {
         return firstGet("handwritten");
     }
 
-    /** @return the child's answer */
+    /**
+     * @return the child's answer
+     */
     @Benchmark
     public String emptyJvm_noop() {
         return firstGet("noop");

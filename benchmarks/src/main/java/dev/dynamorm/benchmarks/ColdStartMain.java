@@ -14,18 +14,18 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * The child process of {@link ColdStartBenchmark}: in a fresh JVM, builds the client stack of one
- * variant over the canned HTTP client (whose GetItem answer comes in system property
- * {@code cold.response}), reads one order, prints {@code ok <id>} and exits at once.
+ * variant over the canned HTTP client (whose GetItem answer comes in system property {@code
+ * cold.response}), reads one order, prints {@code ok <id>} and exits at once.
  */
 public final class ColdStartMain {
 
-    private ColdStartMain() {
-    }
+    private ColdStartMain() {}
 
     /**
      * Runs one variant.
      *
-     * @param args {@code dynamorm}, {@code enhancedBean}, {@code enhancedStatic}, {@code handwritten} or {@code noop}
+     * @param args {@code dynamorm}, {@code enhancedBean}, {@code enhancedStatic}, {@code
+     *     handwritten} or {@code noop}
      */
     public static void main(String[] args) {
         String variant = args[0];
@@ -34,7 +34,8 @@ public final class ColdStartMain {
             System.out.flush();
             Runtime.getRuntime().halt(0);
         }
-        CannedHttpClient http = new CannedHttpClient().respond("GetItem", System.getProperty("cold.response"));
+        CannedHttpClient http =
+                new CannedHttpClient().respond("GetItem", System.getProperty("cold.response"));
         DynamoDbClient client = OrmClients.sdk(http);
         String got;
         switch (variant) {
@@ -44,18 +45,38 @@ public final class ColdStartMain {
             }
             case "enhancedBean" -> {
                 DynamoDbEnhancedClient enhanced = OrmClients.enhanced(client);
-                got = enhanced.table("orders", Schemas.orderBean())
-                        .getItem(Key.builder().partitionValue("c-42").sortValue("o-000001").build()).getOrderId();
+                got =
+                        enhanced.table("orders", Schemas.orderBean())
+                                .getItem(
+                                        Key.builder()
+                                                .partitionValue("c-42")
+                                                .sortValue("o-000001")
+                                                .build())
+                                .getOrderId();
             }
             case "enhancedStatic" -> {
                 DynamoDbEnhancedClient enhanced = OrmClients.enhanced(client);
-                OrderBean bean = enhanced.table("orders", Schemas.orderStatic())
-                        .getItem(Key.builder().partitionValue("c-42").sortValue("o-000001").build());
+                OrderBean bean =
+                        enhanced.table("orders", Schemas.orderStatic())
+                                .getItem(
+                                        Key.builder()
+                                                .partitionValue("c-42")
+                                                .sortValue("o-000001")
+                                                .build());
                 got = bean.getOrderId();
             }
             case "handwritten" -> {
-                GetItemResponse r = client.getItem(b -> b.tableName("orders").key(Map.of(
-                        "customerId", AttributeValue.createS("c-42"), "orderId", AttributeValue.createS("o-000001"))));
+                GetItemResponse r =
+                        client.getItem(
+                                b ->
+                                        b.tableName("orders")
+                                                .key(
+                                                        Map.of(
+                                                                "customerId",
+                                                                AttributeValue.createS("c-42"),
+                                                                "orderId",
+                                                                AttributeValue.createS(
+                                                                        "o-000001"))));
                 Order order = Codecs.orderFromItem(r.item());
                 got = order.orderId();
             }

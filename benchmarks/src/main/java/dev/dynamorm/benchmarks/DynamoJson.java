@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Writes items in DynamoDB's JSON wire format, for canned responses. */
 final class DynamoJson {
 
-    private DynamoJson() {
-    }
+    private DynamoJson() {}
 
     /** {@code {"Item": item}}: a GetItem response. */
     static String getItemResponse(Map<String, AttributeValue> item) {
@@ -24,8 +23,12 @@ final class DynamoJson {
         for (int i = 0; i < items.size(); i++) {
             out.append(i == 0 ? "" : ",").append(item(items.get(i)));
         }
-        return out.append("],\"Count\":").append(items.size()).append(",\"ScannedCount\":").append(items.size())
-                .append('}').toString();
+        return out.append("],\"Count\":")
+                .append(items.size())
+                .append(",\"ScannedCount\":")
+                .append(items.size())
+                .append('}')
+                .toString();
     }
 
     /** An item as a JSON object of attribute values. */

@@ -38,17 +38,19 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Area 7, end to end: requests per second of a mixed workload — put of a typical order, get of it,
- * query of a 20-order partition, conditional update of an order (status set unless CANCELLED) —
- * on one thread against a real server: {@code embedded} (dynamorm-local's in-process client) or
- * {@code dynoxide} (over HTTP with the Apache client). Variants: {@code dynamorm},
- * {@code enhancedBean}, {@code handwritten}. Each invocation is four requests.
+ * query of a 20-order partition, conditional update of an order (status set unless CANCELLED) — on
+ * one thread against a real server: {@code embedded} (dynamorm-local's in-process client) or {@code
+ * dynoxide} (over HTTP with the Apache client). Variants: {@code dynamorm}, {@code enhancedBean},
+ * {@code handwritten}. Each invocation is four requests.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class EndToEndBenchmark {
 
     private static final String TABLE = "orders";
@@ -125,7 +127,9 @@ public class EndToEndBenchmark {
         return i;
     }
 
-    /** @return a value derived from the answers */
+    /**
+     * @return a value derived from the answers
+     */
     @Benchmark
     @OperationsPerInvocation(4)
     public int mixed_dynamorm() {
@@ -133,53 +137,102 @@ public class EndToEndBenchmark {
         orders.put(o);
         Order got = orders.get(o.customerId(), o.orderId()).orElseThrow();
         List<Order> partition = orders.where("customerId", "=", queried.customerId()).all();
-        orders.where("customerId", "=", queried.customerId()).where("orderId", "=", queried.orderId())
+        orders.where("customerId", "=", queried.customerId())
+                .where("orderId", "=", queried.orderId())
                 .update(u -> u.set("status", "SHIPPED").when("status", "<>", "CANCELLED"));
         return got.itemCount() + partition.size() / 4;
     }
 
-    /** @return a value derived from the answers */
+    /**
+     * @return a value derived from the answers
+     */
     @Benchmark
     @OperationsPerInvocation(4)
     public int mixed_enhancedBean() {
         OrderBean o = putBeans.get(nextIndex());
         beanTable.putItem(o);
-        OrderBean got = beanTable.getItem(Key.builder().partitionValue(o.getCustomerId()).sortValue(o.getOrderId())
-                .build());
+        OrderBean got =
+                beanTable.getItem(
+                        Key.builder()
+                                .partitionValue(o.getCustomerId())
+                                .sortValue(o.getOrderId())
+                                .build());
         List<OrderBean> partition = new ArrayList<>();
-        beanTable.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(queried.customerId()).build()))
-                .items().forEach(partition::add);
-        beanTable.updateItem(UpdateItemEnhancedRequest.builder(OrderBean.class).item(shipped)
-                .conditionExpression(Expression.builder().expression("#s <> :c").putExpressionName("#s", "status")
-                        .putExpressionValue(":c", CANCELLED).build())
-                .build());
+        beanTable
+                .query(
+                        QueryConditional.keyEqualTo(
+                                Key.builder().partitionValue(queried.customerId()).build()))
+                .items()
+                .forEach(partition::add);
+        beanTable.updateItem(
+                UpdateItemEnhancedRequest.builder(OrderBean.class)
+                        .item(shipped)
+                        .conditionExpression(
+                                Expression.builder()
+                                        .expression("#s <> :c")
+                                        .putExpressionName("#s", "status")
+                                        .putExpressionValue(":c", CANCELLED)
+                                        .build())
+                        .build());
         return got.getItemCount() + partition.size() / 4;
     }
 
-    /** @return a value derived from the answers */
+    /**
+     * @return a value derived from the answers
+     */
     @Benchmark
     @OperationsPerInvocation(4)
     public int mixed_handwritten() {
         Order o = puts.get(nextIndex());
         client.putItem(b -> b.tableName(TABLE).item(Codecs.toItem(o)));
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(TABLE).key(Map.of(
-                "customerId", AttributeValue.createS(o.customerId()), "orderId", AttributeValue.createS(o.orderId()))))
-                .item();
+        Map<String, AttributeValue> item =
+                client.getItem(
+                                b ->
+                                        b.tableName(TABLE)
+                                                .key(
+                                                        Map.of(
+                                                                "customerId",
+                                                                AttributeValue.createS(
+                                                                        o.customerId()),
+                                                                "orderId",
+                                                                AttributeValue.createS(
+                                                                        o.orderId()))))
+                        .item();
         Order got = Codecs.orderFromItem(item);
-        QueryResponse r = client.query(b -> b.tableName(TABLE).keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", "customerId"))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.createS(queried.customerId()))));
+        QueryResponse r =
+                client.query(
+                        b ->
+                                b.tableName(TABLE)
+                                        .keyConditionExpression("#pk = :pk")
+                                        .expressionAttributeNames(Map.of("#pk", "customerId"))
+                                        .expressionAttributeValues(
+                                                Map.of(
+                                                        ":pk",
+                                                        AttributeValue.createS(
+                                                                queried.customerId()))));
         List<Order> partition = new ArrayList<>(r.items().size());
         for (Map<String, AttributeValue> i : r.items()) {
             partition.add(Codecs.orderFromItem(i));
         }
-        client.updateItem(b -> b.tableName(TABLE)
-                .key(Map.of("customerId", AttributeValue.createS(queried.customerId()),
-                        "orderId", AttributeValue.createS(queried.orderId())))
-                .updateExpression("SET #s = :s")
-                .conditionExpression("attribute_exists(#pk) AND (#s <> :c)")
-                .expressionAttributeNames(Map.of("#pk", "customerId", "#s", "status"))
-                .expressionAttributeValues(Map.of(":s", AttributeValue.createS("SHIPPED"), ":c", CANCELLED)));
+        client.updateItem(
+                b ->
+                        b.tableName(TABLE)
+                                .key(
+                                        Map.of(
+                                                "customerId",
+                                                AttributeValue.createS(queried.customerId()),
+                                                "orderId",
+                                                AttributeValue.createS(queried.orderId())))
+                                .updateExpression("SET #s = :s")
+                                .conditionExpression("attribute_exists(#pk) AND (#s <> :c)")
+                                .expressionAttributeNames(
+                                        Map.of("#pk", "customerId", "#s", "status"))
+                                .expressionAttributeValues(
+                                        Map.of(
+                                                ":s",
+                                                AttributeValue.createS("SHIPPED"),
+                                                ":c",
+                                                CANCELLED)));
         return got.getClass() == Order.class ? got.itemCount() + partition.size() / 4 : 0;
     }
 }

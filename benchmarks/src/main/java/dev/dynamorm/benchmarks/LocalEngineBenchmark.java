@@ -20,17 +20,20 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The mixed workload (put, get, query of 20 items, conditional update; ~1 KB items), one client thread, AWS SDK v2
- * with the Apache HTTP client, against each server. The score is requests per second (each invocation is four
- * requests). {@code target}: {@code local-http} (dynamorm-local's HTTP listener), {@code dynoxide},
- * {@code dynalite}, {@code local-inprocess} (dynamorm-local's in-process client, no sockets).
+ * The mixed workload (put, get, query of 20 items, conditional update; ~1 KB items), one client
+ * thread, AWS SDK v2 with the Apache HTTP client, against each server. The score is requests per
+ * second (each invocation is four requests). {@code target}: {@code local-http} (dynamorm-local's
+ * HTTP listener), {@code dynoxide}, {@code dynalite}, {@code local-inprocess} (dynamorm-local's
+ * in-process client, no sockets).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms512m", "-Xmx512m"})
 @Threads(1)
 public class LocalEngineBenchmark {
 

@@ -28,10 +28,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Start-up to first served request inside a running JVM: {@code LocalDynamoDb.start()} and the first ListTables,
- * in-process or over HTTP. {@code cold} measures the first start in a fresh JVM (all class loading included, the AWS
- * SDK's too; one shot per fork); {@code firstInRunningJvm} the first start in a JVM that already used the SDK but never
- * dynamorm-local; {@code warm} a later start in the same JVM.
+ * Start-up to first served request inside a running JVM: {@code LocalDynamoDb.start()} and the
+ * first ListTables, in-process or over HTTP. {@code cold} measures the first start in a fresh JVM
+ * (all class loading included, the AWS SDK's too; one shot per fork); {@code firstInRunningJvm} the
+ * first start in a JVM that already used the SDK but never dynamorm-local; {@code warm} a later
+ * start in the same JVM.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -54,39 +55,53 @@ public class LocalEngineStartupBenchmark {
         return startAndServe();
     }
 
-    /** A JVM that has already used the AWS SDK (as a test JVM talking to DynamoDB has), but never dynamorm-local. */
+    /**
+     * A JVM that has already used the AWS SDK (as a test JVM talking to DynamoDB has), but never
+     * dynamorm-local.
+     */
     @State(Scope.Benchmark)
     public static class SdkAlreadyUsed {
         /** Makes one SDK call through a canned HTTP client: no engine class is loaded. */
         @Setup(Level.Trial)
         public void useSdk() {
-            SdkHttpClient canned = new SdkHttpClient() {
-                @Override
-                public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                    return new ExecutableHttpRequest() {
+            SdkHttpClient canned =
+                    new SdkHttpClient() {
                         @Override
-                        public HttpExecuteResponse call() {
-                            byte[] body = "{\"TableNames\":[]}".getBytes(StandardCharsets.UTF_8);
-                            return HttpExecuteResponse.builder()
-                                    .response(SdkHttpResponse.builder().statusCode(200)
-                                            .putHeader("Content-Length", Integer.toString(body.length)).build())
-                                    .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
-                                    .build();
+                        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                            return new ExecutableHttpRequest() {
+                                @Override
+                                public HttpExecuteResponse call() {
+                                    byte[] body =
+                                            "{\"TableNames\":[]}".getBytes(StandardCharsets.UTF_8);
+                                    return HttpExecuteResponse.builder()
+                                            .response(
+                                                    SdkHttpResponse.builder()
+                                                            .statusCode(200)
+                                                            .putHeader(
+                                                                    "Content-Length",
+                                                                    Integer.toString(body.length))
+                                                            .build())
+                                            .responseBody(
+                                                    AbortableInputStream.create(
+                                                            new ByteArrayInputStream(body)))
+                                            .build();
+                                }
+
+                                @Override
+                                public void abort() {}
+                            };
                         }
 
                         @Override
-                        public void abort() {
-                        }
+                        public void close() {}
                     };
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-            try (DynamoDbClient client = DynamoDbClient.builder().region(Region.US_EAST_1)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .endpointOverride(URI.create("http://canned")).httpClient(canned).build()) {
+            try (DynamoDbClient client =
+                    DynamoDbClient.builder()
+                            .region(Region.US_EAST_1)
+                            .credentialsProvider(AnonymousCredentialsProvider.create())
+                            .endpointOverride(URI.create("http://canned"))
+                            .httpClient(canned)
+                            .build()) {
                 client.listTables();
             }
         }

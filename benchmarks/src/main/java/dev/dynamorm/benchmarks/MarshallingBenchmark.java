@@ -30,20 +30,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Area 1, marshalling: model to {@code Map<String, AttributeValue>} ({@code write}) and back
- * ({@code read}) for a small (5 fields), a typical (15 fields: list, map, Instant, nested record) and
- * a large (60 fields) model. Variants: {@code dynamorm} ({@code Table.toItem}/{@code fromItem}, the
- * conversion every operation runs), {@code handwritten} (direct code, {@link Codecs}),
- * {@code enhancedBean}/{@code enhancedStatic} (the Enhanced Client's {@code BeanTableSchema} and a
- * hand-built {@code StaticTableSchema}; {@code itemToMap(item, true)} as its put does, and
- * {@code mapToItem}). Each variant reads the item it writes. Run with {@code -prof gc} for
- * allocation per operation.
+ * ({@code read}) for a small (5 fields), a typical (15 fields: list, map, Instant, nested record)
+ * and a large (60 fields) model. Variants: {@code dynamorm} ({@code Table.toItem}/{@code fromItem},
+ * the conversion every operation runs), {@code handwritten} (direct code, {@link Codecs}), {@code
+ * enhancedBean}/{@code enhancedStatic} (the Enhanced Client's {@code BeanTableSchema} and a
+ * hand-built {@code StaticTableSchema}; {@code itemToMap(item, true)} as its put does, and {@code
+ * mapToItem}). Each variant reads the item it writes. Run with {@code -prof gc} for allocation per
+ * operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 3, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 3,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class MarshallingBenchmark {
 
     private DynamORM db;
@@ -107,26 +109,58 @@ public class MarshallingBenchmark {
 
         Check.sameShape(smallItemHandwritten, smallItemDynamorm, "small item, dynamorm");
         Check.sameShape(smallItemHandwritten, smallItemEnhanced, "small item, enhanced bean");
-        Check.sameShape(smallItemHandwritten, smallStaticSchema.itemToMap(smallBean, true), "small item, enhanced static");
+        Check.sameShape(
+                smallItemHandwritten,
+                smallStaticSchema.itemToMap(smallBean, true),
+                "small item, enhanced static");
         Check.sameShape(orderItemHandwritten, orderItemDynamorm, "typical item, dynamorm");
         Check.sameShape(orderItemHandwritten, orderItemEnhanced, "typical item, enhanced bean");
-        Check.sameShape(orderItemHandwritten, orderStaticSchema.itemToMap(orderBean, true), "typical item, enhanced static");
+        Check.sameShape(
+                orderItemHandwritten,
+                orderStaticSchema.itemToMap(orderBean, true),
+                "typical item, enhanced static");
         Check.sameShape(wideItemHandwritten, wideItemDynamorm, "large item, dynamorm");
         Check.sameShape(wideItemHandwritten, wideItemEnhanced, "large item, enhanced bean");
-        Check.sameShape(wideItemHandwritten, wideStaticSchema.itemToMap(wideBean, true), "large item, enhanced static");
+        Check.sameShape(
+                wideItemHandwritten,
+                wideStaticSchema.itemToMap(wideBean, true),
+                "large item, enhanced static");
 
         Check.equal(small, smallTable.fromItem(smallItemDynamorm), "small round trip, dynamorm");
-        Check.equal(small, Codecs.smallFromItem(smallItemHandwritten), "small round trip, handwritten");
-        Check.equal(smallBean, smallBeanSchema.mapToItem(smallItemEnhanced), "small round trip, enhanced bean");
-        Check.equal(smallBean, smallStaticSchema.mapToItem(smallItemEnhanced), "small round trip, enhanced static");
+        Check.equal(
+                small, Codecs.smallFromItem(smallItemHandwritten), "small round trip, handwritten");
+        Check.equal(
+                smallBean,
+                smallBeanSchema.mapToItem(smallItemEnhanced),
+                "small round trip, enhanced bean");
+        Check.equal(
+                smallBean,
+                smallStaticSchema.mapToItem(smallItemEnhanced),
+                "small round trip, enhanced static");
         Check.equal(order, orderTable.fromItem(orderItemDynamorm), "typical round trip, dynamorm");
-        Check.equal(order, Codecs.orderFromItem(orderItemHandwritten), "typical round trip, handwritten");
-        Check.equal(orderBean, orderBeanSchema.mapToItem(orderItemEnhanced), "typical round trip, enhanced bean");
-        Check.equal(orderBean, orderStaticSchema.mapToItem(orderItemEnhanced), "typical round trip, enhanced static");
+        Check.equal(
+                order,
+                Codecs.orderFromItem(orderItemHandwritten),
+                "typical round trip, handwritten");
+        Check.equal(
+                orderBean,
+                orderBeanSchema.mapToItem(orderItemEnhanced),
+                "typical round trip, enhanced bean");
+        Check.equal(
+                orderBean,
+                orderStaticSchema.mapToItem(orderItemEnhanced),
+                "typical round trip, enhanced static");
         Check.equal(wide, wideTable.fromItem(wideItemDynamorm), "large round trip, dynamorm");
-        Check.equal(wide, Codecs.wideFromItem(wideItemHandwritten), "large round trip, handwritten");
-        Check.equal(wideBean, wideBeanSchema.mapToItem(wideItemEnhanced), "large round trip, enhanced bean");
-        Check.equal(wideBean, wideStaticSchema.mapToItem(wideItemEnhanced), "large round trip, enhanced static");
+        Check.equal(
+                wide, Codecs.wideFromItem(wideItemHandwritten), "large round trip, handwritten");
+        Check.equal(
+                wideBean,
+                wideBeanSchema.mapToItem(wideItemEnhanced),
+                "large round trip, enhanced bean");
+        Check.equal(
+                wideBean,
+                wideStaticSchema.mapToItem(wideItemEnhanced),
+                "large round trip, enhanced static");
     }
 
     /** Closes DynamORM. */
@@ -137,25 +171,33 @@ public class MarshallingBenchmark {
 
     // ---- small: write ----
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> smallWrite_dynamorm() {
         return smallTable.toItem(small);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> smallWrite_handwritten() {
         return Codecs.toItem(small);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> smallWrite_enhancedBean() {
         return smallBeanSchema.itemToMap(smallBean, true);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> smallWrite_enhancedStatic() {
         return smallStaticSchema.itemToMap(smallBean, true);
@@ -163,25 +205,33 @@ public class MarshallingBenchmark {
 
     // ---- small: read ----
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public SmallItem smallRead_dynamorm() {
         return smallTable.fromItem(smallItemDynamorm);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public SmallItem smallRead_handwritten() {
         return Codecs.smallFromItem(smallItemHandwritten);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public SmallBean smallRead_enhancedBean() {
         return smallBeanSchema.mapToItem(smallItemEnhanced);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public SmallBean smallRead_enhancedStatic() {
         return smallStaticSchema.mapToItem(smallItemEnhanced);
@@ -189,25 +239,33 @@ public class MarshallingBenchmark {
 
     // ---- typical: write ----
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> typicalWrite_dynamorm() {
         return orderTable.toItem(order);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> typicalWrite_handwritten() {
         return Codecs.toItem(order);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> typicalWrite_enhancedBean() {
         return orderBeanSchema.itemToMap(orderBean, true);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> typicalWrite_enhancedStatic() {
         return orderStaticSchema.itemToMap(orderBean, true);
@@ -215,25 +273,33 @@ public class MarshallingBenchmark {
 
     // ---- typical: read ----
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public Order typicalRead_dynamorm() {
         return orderTable.fromItem(orderItemDynamorm);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public Order typicalRead_handwritten() {
         return Codecs.orderFromItem(orderItemHandwritten);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public OrderBean typicalRead_enhancedBean() {
         return orderBeanSchema.mapToItem(orderItemEnhanced);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public OrderBean typicalRead_enhancedStatic() {
         return orderStaticSchema.mapToItem(orderItemEnhanced);
@@ -241,25 +307,33 @@ public class MarshallingBenchmark {
 
     // ---- large: write ----
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> largeWrite_dynamorm() {
         return wideTable.toItem(wide);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> largeWrite_handwritten() {
         return Codecs.toItem(wide);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> largeWrite_enhancedBean() {
         return wideBeanSchema.itemToMap(wideBean, true);
     }
 
-    /** @return the item */
+    /**
+     * @return the item
+     */
     @Benchmark
     public Map<String, AttributeValue> largeWrite_enhancedStatic() {
         return wideStaticSchema.itemToMap(wideBean, true);
@@ -267,25 +341,33 @@ public class MarshallingBenchmark {
 
     // ---- large: read ----
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public Wide largeRead_dynamorm() {
         return wideTable.fromItem(wideItemDynamorm);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public Wide largeRead_handwritten() {
         return Codecs.wideFromItem(wideItemHandwritten);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public WideBean largeRead_enhancedBean() {
         return wideBeanSchema.mapToItem(wideItemEnhanced);
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     @Benchmark
     public WideBean largeRead_enhancedStatic() {
         return wideStaticSchema.mapToItem(wideItemEnhanced);

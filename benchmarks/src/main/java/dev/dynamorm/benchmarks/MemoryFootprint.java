@@ -11,13 +11,13 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Heap retained per stored ~1 KB item: stores N items of the benchmark's shape (each a distinct key and a distinct
- * payload string, as real data would be) through the in-process client and compares the used heap after full GCs.
- * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.dynamorm.benchmarks.MemoryFootprint [N]}.
+ * Heap retained per stored ~1 KB item: stores N items of the benchmark's shape (each a distinct key
+ * and a distinct payload string, as real data would be) through the in-process client and compares
+ * the used heap after full GCs. Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.dynamorm.benchmarks.MemoryFootprint [N]}.
  */
 public final class MemoryFootprint {
-    private MemoryFootprint() {
-    }
+    private MemoryFootprint() {}
 
     /**
      * Prints bytes of heap per stored item.
@@ -33,11 +33,19 @@ public final class MemoryFootprint {
             List<WriteRequest> batch = new ArrayList<>();
             long itemBytes = 0;
             for (int i = 0; i < n; i++) {
-                Map<String, AttributeValue> item = new java.util.HashMap<>(Workload.item("m" + i, i));
+                Map<String, AttributeValue> item =
+                        new java.util.HashMap<>(Workload.item("m" + i, i));
                 // a distinct payload per item, so no string is shared between items
-                item.put("payload", AttributeValue.createS(String.format(Locale.ROOT, "%08d", i) + Workload.PAYLOAD.substring(8)));
+                item.put(
+                        "payload",
+                        AttributeValue.createS(
+                                String.format(Locale.ROOT, "%08d", i)
+                                        + Workload.PAYLOAD.substring(8)));
                 itemBytes = approximateSize(item);
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                batch.add(
+                        WriteRequest.builder()
+                                .putRequest(PutRequest.builder().item(item).build())
+                                .build());
                 if (batch.size() == 25) {
                     List<WriteRequest> send = batch;
                     client.batchWriteItem(r -> r.requestItems(Map.of(Workload.TABLE, send)));
@@ -49,8 +57,12 @@ public final class MemoryFootprint {
                 client.batchWriteItem(r -> r.requestItems(Map.of(Workload.TABLE, send)));
             }
             long after = usedAfterGc();
-            System.out.printf(Locale.ROOT, "items: %d, DynamoDB size of one item: %d bytes, heap retained: %d bytes per item%n",
-                    n, itemBytes, (after - before) / n);
+            System.out.printf(
+                    Locale.ROOT,
+                    "items: %d, DynamoDB size of one item: %d bytes, heap retained: %d bytes per item%n",
+                    n,
+                    itemBytes,
+                    (after - before) / n);
         }
     }
 

@@ -22,21 +22,27 @@ final class OrmClients {
     /** The plugins a "plugins installed" DynamORM must report. */
     static final List<String> ALL_PLUGINS = List.of("audit", "cache", "metrics", "tracing");
 
-    private OrmClients() {
-    }
+    private OrmClients() {}
 
-    /** A low-level client over an in-process HTTP client (no retries: a canned answer never fails). */
+    /**
+     * A low-level client over an in-process HTTP client (no retries: a canned answer never fails).
+     */
     static DynamoDbClient sdk(SdkHttpClient http) {
         return DynamoDbClient.builder()
                 .httpClient(http)
                 .endpointOverride(URI.create("http://localhost:8000"))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("bench", "bench")))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
-    /** DynamORM over a client, with plugin discovery off (the plugin jars are on the benchmark class path). */
+    /**
+     * DynamORM over a client, with plugin discovery off (the plugin jars are on the benchmark class
+     * path).
+     */
     static DynamORM dynamorm(DynamoDbClient client) {
         return DynamORM.builder().client(client).discoverPlugins(false).build();
     }
@@ -47,19 +53,24 @@ final class OrmClients {
      * uses the no-op OpenTelemetry.
      */
     static DynamORM dynamormWithIdlePlugins(DynamoDbClient client) {
-        DynamORM db = DynamORM.builder().client(client)
-                .pluginConfig(AuditConfig.builder().logSink(false).build())
-                .pluginConfig(MetricsConfig.of(new CompositeMeterRegistry()))
-                .pluginConfig(TracingConfig.of(OpenTelemetry.noop()))
-                .build();
+        DynamORM db =
+                DynamORM.builder()
+                        .client(client)
+                        .pluginConfig(AuditConfig.builder().logSink(false).build())
+                        .pluginConfig(MetricsConfig.of(new CompositeMeterRegistry()))
+                        .pluginConfig(TracingConfig.of(OpenTelemetry.noop()))
+                        .build();
         if (!db.plugins().containsAll(ALL_PLUGINS)) {
             db.close();
-            throw new IllegalStateException("expected the plugins " + ALL_PLUGINS + " installed, found " + db.plugins());
+            throw new IllegalStateException(
+                    "expected the plugins " + ALL_PLUGINS + " installed, found " + db.plugins());
         }
         return db;
     }
 
-    /** The Enhanced Client over a low-level client, with its default extensions (as users get it). */
+    /**
+     * The Enhanced Client over a low-level client, with its default extensions (as users get it).
+     */
     static DynamoDbEnhancedClient enhanced(DynamoDbClient client) {
         return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
     }

@@ -23,18 +23,20 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Area 6, plugins cost (sample mode: compared by median): DynamORM operations over the canned HTTP client with no plugin
- * ({@code noPlugins}: discovery off) and with all four plugin jars installed but idle
- * ({@code allPlugins}: cache with no cached model, audit without sinks, metrics into a registry with
- * no backend, tracing with the no-op OpenTelemetry) — what a deployment pays for having the jars
- * on the class path before configuring them.
+ * Area 6, plugins cost (sample mode: compared by median): DynamORM operations over the canned HTTP
+ * client with no plugin ({@code noPlugins}: discovery off) and with all four plugin jars installed
+ * but idle ({@code allPlugins}: cache with no cached model, audit without sinks, metrics into a
+ * registry with no backend, tracing with the no-op OpenTelemetry) — what a deployment pays for
+ * having the jars on the class path before configuring them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 3, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 3,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class PluginsCostBenchmark {
 
     private DynamoDbClient client;
@@ -55,7 +57,8 @@ public class PluginsCostBenchmark {
         pluggedOrders = plugged.table(Order.class);
         order = Fixtures.order(CannedOrders.CUSTOMER, 1);
         Check.equal(Optional.of(order), get_allPlugins(), "get through the plugins");
-        Check.equal(CannedOrders.QUERY_SIZE, query25_allPlugins().size(), "query through the plugins");
+        Check.equal(
+                CannedOrders.QUERY_SIZE, query25_allPlugins().size(), "query through the plugins");
     }
 
     /** Closes everything. */
@@ -66,54 +69,71 @@ public class PluginsCostBenchmark {
         client.close();
     }
 
-    /** @return the order */
+    /**
+     * @return the order
+     */
     @Benchmark
     public Optional<Order> get_noPlugins() {
         return bareOrders.get(order.customerId(), order.orderId());
     }
 
-    /** @return the order */
+    /**
+     * @return the order
+     */
     @Benchmark
     public Optional<Order> get_allPlugins() {
         return pluggedOrders.get(order.customerId(), order.orderId());
     }
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public WriteResult<Order> put_noPlugins() {
         return bareOrders.put(order);
     }
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public WriteResult<Order> put_allPlugins() {
         return pluggedOrders.put(order);
     }
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public WriteResult<Order> update_noPlugins() {
         return update(bareOrders);
     }
 
-    /** @return the result */
+    /**
+     * @return the result
+     */
     @Benchmark
     public WriteResult<Order> update_allPlugins() {
         return update(pluggedOrders);
     }
 
     private WriteResult<Order> update(Table<Order> orders) {
-        return orders.where("customerId", "=", order.customerId()).where("orderId", "=", order.orderId())
+        return orders.where("customerId", "=", order.customerId())
+                .where("orderId", "=", order.orderId())
                 .update(u -> u.set("status", "SHIPPED").when("status", "=", "NEW"));
     }
 
-    /** @return the orders */
+    /**
+     * @return the orders
+     */
     @Benchmark
     public List<Order> query25_noPlugins() {
         return bareOrders.where("customerId", "=", order.customerId()).all();
     }
 
-    /** @return the orders */
+    /**
+     * @return the orders
+     */
     @Benchmark
     public List<Order> query25_allPlugins() {
         return pluggedOrders.where("customerId", "=", order.customerId()).all();

@@ -32,30 +32,44 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Area 3, query compilation, on a model with four global and two local secondary indexes
- * ({@link Indexed}): {@code Query.explain()} compiles a query — index selection over the seven
- * access paths, expressions, value binding — without sending it.
+ * Area 3, query compilation, on a model with four global and two local secondary indexes ({@link
+ * Indexed}): {@code Query.explain()} compiles a query — index selection over the seven access
+ * paths, expressions, value binding — without sending it.
+ *
  * <ul>
  *   <li>{@code warm}: the same shape again (a plan-cache hit), on a query built once;
  *   <li>{@code warmBuild}: the same, building the query with {@code where(..)} calls each time;
  *   <li>{@code cold}: a new shape each call — 1023 shapes (every projection over ten fields) cycled
  *       through the table's 256-plan LRU cache, so every call compiles.
  * </ul>
+ *
  * References for the same query (status = OPEN, updatedAt &gt; t, filter amount &gt; 100 on index
- * by-status): {@code handwritten} builds the {@code QueryRequest} with constant expressions;
- * {@code enhancedBean} builds the Enhanced Client's request and its key-condition expression for the
- * index ({@code QueryConditional.expression}).
+ * by-status): {@code handwritten} builds the {@code QueryRequest} with constant expressions; {@code
+ * enhancedBean} builds the Enhanced Client's request and its key-condition expression for the index
+ * ({@code QueryConditional.expression}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 3, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 3,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class QueryCompilationBenchmark {
 
-    private static final String[] SELECTABLE = {"status", "updatedAt", "owner", "priority", "region", "city", "sku",
-        "createdAt", "amount", "note"};
+    private static final String[] SELECTABLE = {
+        "status",
+        "updatedAt",
+        "owner",
+        "priority",
+        "region",
+        "city",
+        "sku",
+        "createdAt",
+        "amount",
+        "note"
+    };
     private static final Instant SINCE = Instant.parse("2026-01-01T00:00:00Z");
 
     private DynamORM db;
@@ -87,7 +101,9 @@ public class QueryCompilationBenchmark {
     }
 
     private Query<Indexed> query() {
-        return table.where("status", "=", "OPEN").where("updatedAt", ">", SINCE).filter("amount", ">", 100L);
+        return table.where("status", "=", "OPEN")
+                .where("updatedAt", ">", SINCE)
+                .filter("amount", ">", 100L);
     }
 
     /** Closes DynamORM. */
@@ -96,19 +112,25 @@ public class QueryCompilationBenchmark {
         db.close();
     }
 
-    /** @return the plan */
+    /**
+     * @return the plan
+     */
     @Benchmark
     public QueryPlan warm_dynamorm() {
         return warm.explain();
     }
 
-    /** @return the plan */
+    /**
+     * @return the plan
+     */
     @Benchmark
     public QueryPlan warmBuild_dynamorm() {
         return query().explain();
     }
 
-    /** @return the plan */
+    /**
+     * @return the plan
+     */
     @Benchmark
     public QueryPlan cold_dynamorm() {
         Query<Indexed> q = cold.get(next);
@@ -116,26 +138,43 @@ public class QueryCompilationBenchmark {
         return q.explain();
     }
 
-    /** @return the request */
+    /**
+     * @return the request
+     */
     @Benchmark
     public QueryRequest warm_handwritten() {
-        return QueryRequest.builder().tableName("indexed").indexName("by-status")
+        return QueryRequest.builder()
+                .tableName("indexed")
+                .indexName("by-status")
                 .keyConditionExpression("#n0 = :v0 AND #n1 > :v1")
                 .filterExpression("#n2 > :v2")
-                .expressionAttributeNames(Map.of("#n0", "status", "#n1", "updatedAt", "#n2", "amount"))
-                .expressionAttributeValues(Map.of(":v0", AttributeValue.createS("OPEN"),
-                        ":v1", AttributeValue.createS(SINCE.toString()),
-                        ":v2", AttributeValue.createN(Long.toString(100L))))
+                .expressionAttributeNames(
+                        Map.of("#n0", "status", "#n1", "updatedAt", "#n2", "amount"))
+                .expressionAttributeValues(
+                        Map.of(
+                                ":v0",
+                                AttributeValue.createS("OPEN"),
+                                ":v1",
+                                AttributeValue.createS(SINCE.toString()),
+                                ":v2",
+                                AttributeValue.createN(Long.toString(100L))))
                 .build();
     }
 
-    /** @return the key condition and filter expressions */
+    /**
+     * @return the key condition and filter expressions
+     */
     @Benchmark
     public Expression[] warm_enhancedBean() {
-        QueryConditional key = QueryConditional.sortGreaterThan(Key.builder().partitionValue("OPEN")
-                .sortValue(SINCE.toString()).build());
-        Expression filter = Expression.builder().expression("#a > :a").putExpressionName("#a", "amount")
-                .putExpressionValue(":a", AttributeValue.createN(Long.toString(100L))).build();
+        QueryConditional key =
+                QueryConditional.sortGreaterThan(
+                        Key.builder().partitionValue("OPEN").sortValue(SINCE.toString()).build());
+        Expression filter =
+                Expression.builder()
+                        .expression("#a > :a")
+                        .putExpressionName("#a", "amount")
+                        .putExpressionValue(":a", AttributeValue.createN(Long.toString(100L)))
+                        .build();
         return new Expression[] {key.expression(beanSchema, "by-status"), filter};
     }
 }

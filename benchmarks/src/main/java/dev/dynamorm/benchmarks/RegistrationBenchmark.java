@@ -30,9 +30,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * Area 4, model registration, cold: each measurement is one call in a fresh JVM (ten forks, one
  * single-shot each). The setup builds the mapper and registers another model first (the small one),
  * so the engine's own classes are loaded and the score is the cost of one more model: reflection,
- * converters, accessors, validation. {@code dynamorm}: {@code db.table(Model.class)};
- * {@code enhancedBean}: {@code TableSchema.fromBean(Bean.class)}; {@code enhancedStatic}: building
- * the hand-written {@code StaticTableSchema}. {@code first*} cases register the small model as the
+ * converters, accessors, validation. {@code dynamorm}: {@code db.table(Model.class)}; {@code
+ * enhancedBean}: {@code TableSchema.fromBean(Bean.class)}; {@code enhancedStatic}: building the
+ * hand-written {@code StaticTableSchema}. {@code first*} cases register the small model as the
  * first one after the mapper is built (engine classes still loading; for the Enhanced Client, the
  * first schema built in the JVM).
  */
@@ -41,7 +41,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(value = 10, jvmArgs = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 10,
+        jvmArgs = {"-Xms256m", "-Xmx256m"})
 public class RegistrationBenchmark {
 
     /** DynamORM built, no model registered yet. */
@@ -85,19 +87,25 @@ public class RegistrationBenchmark {
 
     // ---- the first model after the mapper is built ----
 
-    /** @param f DynamORM without models @return the table */
+    /**
+     * @param f DynamORM without models @return the table
+     */
     @Benchmark
     public Table<SmallItem> firstSmall_dynamorm(Fresh f) {
         return f.db.table(SmallItem.class);
     }
 
-    /** @return the schema */
+    /**
+     * @return the schema
+     */
     @Benchmark
     public TableSchema<SmallBean> firstSmall_enhancedBean() {
         return TableSchema.fromBean(SmallBean.class);
     }
 
-    /** @return the schema */
+    /**
+     * @return the schema
+     */
     @Benchmark
     public TableSchema<SmallBean> firstSmall_enhancedStatic() {
         return Schemas.smallStatic();
@@ -105,49 +113,65 @@ public class RegistrationBenchmark {
 
     // ---- one more model ----
 
-    /** @param p the primed engine @return the table */
+    /**
+     * @param p the primed engine @return the table
+     */
     @Benchmark
     public Table<Order> typical_dynamorm(Primed p) {
         return p.db.table(Order.class);
     }
 
-    /** @param p the primed engine @return the schema */
+    /**
+     * @param p the primed engine @return the schema
+     */
     @Benchmark
     public TableSchema<OrderBean> typical_enhancedBean(Primed p) {
         return TableSchema.fromBean(OrderBean.class);
     }
 
-    /** @param p the primed engine @return the schema */
+    /**
+     * @param p the primed engine @return the schema
+     */
     @Benchmark
     public TableSchema<OrderBean> typical_enhancedStatic(Primed p) {
         return Schemas.orderStatic();
     }
 
-    /** @param p the primed engine @return the table */
+    /**
+     * @param p the primed engine @return the table
+     */
     @Benchmark
     public Table<Wide> large_dynamorm(Primed p) {
         return p.db.table(Wide.class);
     }
 
-    /** @param p the primed engine @return the schema */
+    /**
+     * @param p the primed engine @return the schema
+     */
     @Benchmark
     public TableSchema<WideBean> large_enhancedBean(Primed p) {
         return TableSchema.fromBean(WideBean.class);
     }
 
-    /** @param p the primed engine @return the schema */
+    /**
+     * @param p the primed engine @return the schema
+     */
     @Benchmark
     public TableSchema<WideBean> large_enhancedStatic(Primed p) {
         return Schemas.wideStatic();
     }
 
-    /** @param p the primed engine @return the table */
+    /**
+     * @param p the primed engine @return the table
+     */
     @Benchmark
     public Table<Indexed> indexed_dynamorm(Primed p) {
         return p.db.table(Indexed.class);
     }
 
-    /** @param p the primed engine @return the schema */
+    /**
+     * @param p the primed engine @return the schema
+     */
     @Benchmark
     public TableSchema<IndexedBean> indexed_enhancedBean(Primed p) {
         return TableSchema.fromBean(IndexedBean.class);

@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class RegistrationProbe {
 
-    private RegistrationProbe() {
-    }
+    private RegistrationProbe() {}
 
     /**
      * Runs the probe.
@@ -33,8 +32,13 @@ public final class RegistrationProbe {
             long t3 = System.nanoTime();
             db.table(Indexed.class);
             long t4 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "small %.2f ms, order %.2f ms, wide %.2f ms, indexed %.2f ms%n",
-                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "small %.2f ms, order %.2f ms, wide %.2f ms, indexed %.2f ms%n",
+                    (t1 - t0) / 1e6,
+                    (t2 - t1) / 1e6,
+                    (t3 - t2) / 1e6,
+                    (t4 - t3) / 1e6);
         }
     }
 }

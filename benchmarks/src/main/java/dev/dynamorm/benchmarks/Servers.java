@@ -14,12 +14,11 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Starts the reference servers the test kit uses (Dynoxide, dynalite) from {@code test-servers/node_modules} as child
- * processes on free loopback ports, and stops them.
+ * Starts the reference servers the test kit uses (Dynoxide, dynalite) from {@code
+ * test-servers/node_modules} as child processes on free loopback ports, and stops them.
  */
 final class Servers {
-    private Servers() {
-    }
+    private Servers() {}
 
     /** A server process and its endpoint. */
     static final class Running implements AutoCloseable {
@@ -47,20 +46,39 @@ final class Servers {
     static Running dynoxide() {
         Path binary = testServers().resolve("node_modules/@dynoxide/linux-x64/dynoxide");
         int port = freePort();
-        return start(List.of(binary.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)), port);
+        return start(
+                List.of(binary.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)),
+                port);
     }
 
     static Running dynalite() {
         Path cli = testServers().resolve("node_modules/dynalite/cli.js");
         int port = freePort();
-        return start(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"), port);
+        return start(
+                List.of(
+                        "node",
+                        cli.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--createTableMs",
+                        "0",
+                        "--deleteTableMs",
+                        "0",
+                        "--updateTableMs",
+                        "0"),
+                port);
     }
 
     private static Running start(List<String> command, int port) {
         try {
             Path log = Files.createTempFile("dynamorm-bench-server", ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
             Running running = new Running(p, URI.create("http://127.0.0.1:" + port));
             awaitReady(running, log);
             return running;
@@ -79,7 +97,12 @@ final class Servers {
                 } catch (RuntimeException e) {
                     if (!r.process.isAlive() || System.nanoTime() > deadline) {
                         r.close();
-                        throw new IllegalStateException("server did not answer on " + r.endpoint + ": " + Files.readString(log), e);
+                        throw new IllegalStateException(
+                                "server did not answer on "
+                                        + r.endpoint
+                                        + ": "
+                                        + Files.readString(log),
+                                e);
                     }
                     try {
                         Thread.sleep(50);
@@ -92,21 +115,28 @@ final class Servers {
         }
     }
 
-    /** {@code -Ddynamorm.test.servers}, else the first {@code test-servers} with node_modules above the working directory. */
+    /**
+     * {@code -Ddynamorm.test.servers}, else the first {@code test-servers} with node_modules above
+     * the working directory.
+     */
     static Path testServers() {
         String configured = System.getProperty("dynamorm.test.servers");
         if (configured != null) {
             return Path.of(configured);
         }
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+                dir != null;
+                dir = dir.getParent()) {
             Path candidate = dir.resolve("test-servers");
             if (Files.isDirectory(candidate.resolve("node_modules"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no test-servers/node_modules found above " + System.getProperty("user.dir")
-                + ": build once with maven (it installs them) or pass -Ddynamorm.test.servers=/path/to/test-servers"
-                + File.separator);
+        throw new IllegalStateException(
+                "no test-servers/node_modules found above "
+                        + System.getProperty("user.dir")
+                        + ": build once with maven (it installs them) or pass -Ddynamorm.test.servers=/path/to/test-servers"
+                        + File.separator);
     }
 
     static int freePort() {

@@ -28,27 +28,31 @@ import org.openjdk.jmh.runner.options.TimeValue;
 final class OrmBenchmarksSanityTest {
 
     /** The suites of issue 9 (LocalEngineBenchmark has its own command). */
-    static final String SUITES = "dev\\.dynamorm\\.benchmarks\\.(Marshalling|ClientOverhead|QueryCompilation"
-            + "|Registration|ColdStart|PluginsCost|EndToEnd)Benchmark\\..*";
+    static final String SUITES =
+            "dev\\.dynamorm\\.benchmarks\\.(Marshalling|ClientOverhead|QueryCompilation"
+                    + "|Registration|ColdStart|PluginsCost|EndToEnd)Benchmark\\..*";
 
     @Test
-    void everySuite_runsOnceAndTheRatioScriptReadsIt() throws RunnerException, IOException, InterruptedException {
-        Assumptions.assumeFalse(Boolean.getBoolean("dynamorm.bench.sanity.skip"), "sanity run skipped");
+    void everySuite_runsOnceAndTheRatioScriptReadsIt()
+            throws RunnerException, IOException, InterruptedException {
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("dynamorm.bench.sanity.skip"), "sanity run skipped");
         // another JMH run on this machine (a developer's) must not fail the build
         System.setProperty("jmh.ignoreLock", "true");
         Path out = Path.of("target", "sanity");
         Files.createDirectories(out);
         Path json = out.resolve("sanity.json");
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(SUITES)
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(json.toString())
-                .output(out.resolve("sanity.log").toString());
+        ChainedOptionsBuilder options =
+                new OptionsBuilder()
+                        .include(SUITES)
+                        .forks(0)
+                        .warmupIterations(0)
+                        .measurementIterations(1)
+                        .measurementTime(TimeValue.milliseconds(100))
+                        .shouldFailOnError(true)
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(json.toString())
+                        .output(out.resolve("sanity.log").toString());
         if (!dynoxideInstalled()) {
             options.param("backend", "embedded");
         }
@@ -57,17 +61,32 @@ final class OrmBenchmarksSanityTest {
 
         Assumptions.assumeTrue(python3(), "python3 not found: the ratio script is not checked");
         Path script = Path.of("ratios.py").toAbsolutePath();
-        Process p = new ProcessBuilder(List.of("python3", script.toString(), "--out", out.toString(), json.toString()))
-                .redirectErrorStream(true).redirectOutput(out.resolve("ratios.log").toFile()).start();
+        Process p =
+                new ProcessBuilder(
+                                List.of(
+                                        "python3",
+                                        script.toString(),
+                                        "--out",
+                                        out.toString(),
+                                        json.toString()))
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.resolve("ratios.log").toFile())
+                        .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ratio script timed out");
-        assertEquals(0, p.exitValue(), () -> "ratio script failed: " + read(out.resolve("ratios.log")));
-        assertTrue(Files.readString(out.resolve("RESULTS.md")).contains("| area |"), "RESULTS.md has the table");
-        assertTrue(Files.readString(out.resolve("ratios.svg")).startsWith("<svg"), "the chart is an SVG");
+        assertEquals(
+                0, p.exitValue(), () -> "ratio script failed: " + read(out.resolve("ratios.log")));
+        assertTrue(
+                Files.readString(out.resolve("RESULTS.md")).contains("| area |"),
+                "RESULTS.md has the table");
+        assertTrue(
+                Files.readString(out.resolve("ratios.svg")).startsWith("<svg"),
+                "the chart is an SVG");
     }
 
     private static boolean dynoxideInstalled() {
         try {
-            return Files.isExecutable(Servers.testServers().resolve("node_modules/@dynoxide/linux-x64/dynoxide"));
+            return Files.isExecutable(
+                    Servers.testServers().resolve("node_modules/@dynoxide/linux-x64/dynoxide"));
         } catch (IllegalStateException e) {
             return false;
         }

@@ -6,11 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * Marks a time field set once, from the configured clock, when the item is created.
- */
+/** Marks a time field set once, from the configured clock, when the item is created. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT})
-public @interface CreatedAt {
-}
+public @interface CreatedAt {}

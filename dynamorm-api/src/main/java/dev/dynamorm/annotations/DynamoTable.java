@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a record or JavaBean as a model stored in a DynamoDB table.
  *
- * <p>Named {@code DynamoTable} so that it does not clash with {@link dev.dynamorm.Table}, which user code
- * imports alongside it.
+ * <p>Named {@code DynamoTable} so that it does not clash with {@link dev.dynamorm.Table}, which
+ * user code imports alongside it.
  *
  * <p>A type used only as a nested value (an attribute of type map) needs no annotation.
  */

@@ -22,7 +22,8 @@ public enum NamingConvention {
             char c = javaName.charAt(i);
             if (Character.isUpperCase(c)) {
                 boolean previousLower = i > 0 && !Character.isUpperCase(javaName.charAt(i - 1));
-                boolean nextLower = i + 1 < javaName.length() && Character.isLowerCase(javaName.charAt(i + 1));
+                boolean nextLower =
+                        i + 1 < javaName.length() && Character.isLowerCase(javaName.charAt(i + 1));
                 if (i > 0 && (previousLower || nextLower) && out.charAt(out.length() - 1) != '_') {
                     out.append('_');
                 }

@@ -15,8 +15,8 @@ public interface Converter<T> {
      * Converts a value to its attribute.
      *
      * @param value the value, never {@code null}
-     * @return the attribute, or {@code null} to omit the attribute from the item
-     *     (for example an empty {@code Optional})
+     * @return the attribute, or {@code null} to omit the attribute from the item (for example an
+     *     empty {@code Optional})
      */
     AttributeValue toAttributeValue(T value);
 

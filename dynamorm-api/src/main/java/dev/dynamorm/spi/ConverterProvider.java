@@ -4,9 +4,9 @@ import java.lang.reflect.Type;
 import java.util.Optional;
 
 /**
- * Supplies converters for the types it knows. Providers are asked in descending
- * {@link #priority()} order; the first that answers wins, so a user provider with a higher
- * priority than the built-ins (priority 0) replaces them for its types.
+ * Supplies converters for the types it knows. Providers are asked in descending {@link #priority()}
+ * order; the first that answers wins, so a user provider with a higher priority than the built-ins
+ * (priority 0) replaces them for its types.
  */
 public interface ConverterProvider {
 

@@ -8,22 +8,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * reads. Every method has a no-op default, so a hook implements only the phases it needs.
  *
  * <h2>Phases</h2>
+ *
  * <ul>
- *   <li>{@link #before(HookContext)} runs before each request, in plugin order (lower
- *       {@link Plugin#order()} first). It sees the operation, table, model, keys and the request
- *       about to be sent. Throwing vetoes the operation: nothing is sent and the caller gets the
- *       exception (wrapped in {@link dev.dynamorm.PluginException} unless it already is a
- *       {@link dev.dynamorm.DynamORMException}). What it may change depends on the operation; see
- *       {@link HookContext}.</li>
- *   <li>{@link #after(HookContext, Outcome)} runs after each request, in reverse plugin order,
- *       for every hook whose {@code before} completed. It sees the outcome: the response or the
+ *   <li>{@link #before(HookContext)} runs before each request, in plugin order (lower {@link
+ *       Plugin#order()} first). It sees the operation, table, model, keys and the request about to
+ *       be sent. Throwing vetoes the operation: nothing is sent and the caller gets the exception
+ *       (wrapped in {@link dev.dynamorm.PluginException} unless it already is a {@link
+ *       dev.dynamorm.DynamORMException}). What it may change depends on the operation; see {@link
+ *       HookContext}.
+ *   <li>{@link #after(HookContext, Outcome)} runs after each request, in reverse plugin order, for
+ *       every hook whose {@code before} completed. It sees the outcome: the response or the
  *       failure, the elapsed time, attempts and throttles. An exception thrown here is logged and
- *       counted and never changes the outcome the caller sees.</li>
+ *       counted and never changes the outcome the caller sees.
  *   <li>{@link #beforeWrite(ItemContext, Map)} transforms the attributes of each item before it is
- *       written (create, put, update values, batch and transaction puts), in plugin order.</li>
+ *       written (create, put, update values, batch and transaction puts), in plugin order.
  *   <li>{@link #afterRead(ItemContext, Map)} transforms the attributes of each item read (get,
  *       every query or scan result, batch and transaction reads, items returned by writes and
- *       condition failures), in reverse plugin order, before they are mapped to the model.</li>
+ *       condition failures), in reverse plugin order, before they are mapped to the model.
  * </ul>
  *
  * <p>A query or scan runs {@code before}/{@code after} once per page and {@code afterRead} once per
@@ -38,8 +39,7 @@ public interface Hook {
      * @param context the operation about to run, with what may be amended
      * @throws RuntimeException to veto the operation (nothing is sent)
      */
-    default void before(HookContext context) {
-    }
+    default void before(HookContext context) {}
 
     /**
      * Called after a request completed, failed, or was served by a hook.
@@ -47,8 +47,7 @@ public interface Hook {
      * @param context the operation, as it was sent
      * @param outcome the response or failure, timing, attempts
      */
-    default void after(HookContext context, Outcome outcome) {
-    }
+    default void after(HookContext context, Outcome outcome) {}
 
     /**
      * Transforms the attributes of an item about to be written. Key attributes must be returned
@@ -59,7 +58,8 @@ public interface Hook {
      * @return the attributes to write: {@code item} itself or a new map
      * @throws RuntimeException to abort the write (nothing is sent)
      */
-    default Map<String, AttributeValue> beforeWrite(ItemContext context, Map<String, AttributeValue> item) {
+    default Map<String, AttributeValue> beforeWrite(
+            ItemContext context, Map<String, AttributeValue> item) {
         return item;
     }
 
@@ -71,13 +71,14 @@ public interface Hook {
      * @return the attributes to map: {@code item} itself or a new map
      * @throws RuntimeException to fail the read
      */
-    default Map<String, AttributeValue> afterRead(ItemContext context, Map<String, AttributeValue> item) {
+    default Map<String, AttributeValue> afterRead(
+            ItemContext context, Map<String, AttributeValue> item) {
         return item;
     }
 
     /**
-     * Whether this hook needs the consumed capacity of each request; when any installed hook
-     * does, DynamORM asks DynamoDB for it ({@code ReturnConsumedCapacity=TOTAL}) unless the request
+     * Whether this hook needs the consumed capacity of each request; when any installed hook does,
+     * DynamORM asks DynamoDB for it ({@code ReturnConsumedCapacity=TOTAL}) unless the request
      * already asks.
      *
      * @return false by default
@@ -87,16 +88,16 @@ public interface Hook {
     }
 
     /**
-     * Whether this hook encrypts the attributes of {@code @Encrypted} fields in
-     * {@link #beforeWrite(ItemContext, Map)} and decrypts them in {@link #afterRead(ItemContext, Map)}.
+     * Whether this hook encrypts the attributes of {@code @Encrypted} fields in {@link
+     * #beforeWrite(ItemContext, Map)} and decrypts them in {@link #afterRead(ItemContext, Map)}.
      *
      * <p>The engine refuses every read and write of a model with {@code @Encrypted} fields (before
      * anything is sent) unless an installed hook returns true here; such a hook must turn every
      * encrypted attribute of every item it is given into a binary (B) value other than the one it
-     * got, including partial items (the values an update builder sets, {@link ItemContext#partial()},
-     * whose key is {@link ItemContext#key()}). The engine checks this after the write transforms and
-     * refuses a write that would still carry a plain encrypted attribute. Only an encryption plugin
-     * returns true.
+     * got, including partial items (the values an update builder sets, {@link
+     * ItemContext#partial()}, whose key is {@link ItemContext#key()}). The engine checks this after
+     * the write transforms and refuses a write that would still carry a plain encrypted attribute.
+     * Only an encryption plugin returns true.
      *
      * @return false by default
      */

@@ -9,16 +9,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * before-hook may change, and a scratch space shared by a hook's {@code before} and {@code after}.
  *
  * <p>What a before-hook may change, by operation:
+ *
  * <ul>
  *   <li>create, put, update, delete: {@link #addCondition(Condition)} (AND-ed with the request's
- *       own condition; field names are the model's Java names);</li>
+ *       own condition; field names are the model's Java names);
  *   <li>get: {@link #respondWith(Map)} serves the item without sending a request (later hooks'
- *       {@code before} do not run);</li>
+ *       {@code before} do not run);
  *   <li>transactional writes: {@link #addTransactionPut(String, Map)} adds a put to the same
- *       transaction, so it happens iff the transaction commits;</li>
- *   <li>every operation: veto by throwing, and the item attributes through
- *       {@link Hook#beforeWrite(ItemContext, Map)} and {@link Hook#afterRead(ItemContext, Map)}.</li>
+ *       transaction, so it happens iff the transaction commits;
+ *   <li>every operation: veto by throwing, and the item attributes through {@link
+ *       Hook#beforeWrite(ItemContext, Map)} and {@link Hook#afterRead(ItemContext, Map)}.
  * </ul>
+ *
  * Calling an amending method in an operation that does not allow it, or in an after-hook, throws
  * {@link IllegalStateException}.
  */
@@ -47,8 +49,8 @@ public interface HookContext extends OperationEvent {
      *
      * @param tableName the physical table name
      * @param item the item's attributes, key included
-     * @throws IllegalStateException unless the operation is a transactional write and the hook is
-     *     a before-hook
+     * @throws IllegalStateException unless the operation is a transactional write and the hook is a
+     *     before-hook
      */
     void addTransactionPut(String tableName, Map<String, AttributeValue> item);
 

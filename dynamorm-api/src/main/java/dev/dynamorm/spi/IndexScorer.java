@@ -10,19 +10,19 @@ import java.util.OptionalInt;
  * indexes in declaration order.
  *
  * <p>The engine only asks about paths that can serve the query correctly: their partition key is
- * bound with {@code =}, every condition on their keys fits a key condition, a global index
- * projects every attribute the query reads and is not read consistently. Paths that cannot serve
- * the query are never chosen, whatever a scorer says.
+ * bound with {@code =}, every condition on their keys fits a key condition, a global index projects
+ * every attribute the query reads and is not read consistently. Paths that cannot serve the query
+ * are never chosen, whatever a scorer says.
  *
  * <p>The default scorer gives 100 for the bound partition key, plus 50 for a sort key bound with
- * {@code =}, 30 for {@code BEGINS_WITH}, 20 for a range ({@code <}, {@code <=}, {@code >},
- * {@code >=}, {@code BETWEEN}), plus 10 when the path holds every attribute the query reads, plus
- * 2 for the table and 1 for a local index. A scorer replaces it for every query when given to
- * {@code DynamORM.Builder.indexScorer(..)} or, without that, when found with
- * {@link java.util.ServiceLoader} (a {@code provides dev.dynamorm.spi.IndexScorer} module or a
- * {@code META-INF/services} entry; the first by class name when several are found); a scorer given
- * to {@code Query.indexScorer(..)} replaces it for that query. {@link Candidate#defaultScore()}
- * lets a scorer adjust the default instead:
+ * {@code =}, 30 for {@code BEGINS_WITH}, 20 for a range ({@code <}, {@code <=}, {@code >}, {@code
+ * >=}, {@code BETWEEN}), plus 10 when the path holds every attribute the query reads, plus 2 for
+ * the table and 1 for a local index. A scorer replaces it for every query when given to {@code
+ * DynamORM.Builder.indexScorer(..)} or, without that, when found with {@link
+ * java.util.ServiceLoader} (a {@code provides dev.dynamorm.spi.IndexScorer} module or a {@code
+ * META-INF/services} entry; the first by class name when several are found); a scorer given to
+ * {@code Query.indexScorer(..)} replaces it for that query. {@link Candidate#defaultScore()} lets a
+ * scorer adjust the default instead:
  *
  * <pre>{@code
  * IndexScorer avoidGsis = c -> c.global() ? OptionalInt.empty() : c.defaultScore();

@@ -37,8 +37,8 @@ public interface ItemContext {
     boolean partial();
 
     /**
-     * The primary key attributes of the item: taken from the item when it holds them, else given
-     * by the engine (the values an update sets, the attributes an update returns).
+     * The primary key attributes of the item: taken from the item when it holds them, else given by
+     * the engine (the values an update sets, the attributes an update returns).
      *
      * @return the key attributes, empty when unknown
      */

@@ -40,18 +40,25 @@ public final class ItemRef {
      * @param tableName the physical table name
      * @param modelType the model mapped to the table, or null when none is
      * @param key the item's primary key
-     * @param item for puts the whole item, for updates the values set by plain assignments; else null
+     * @param item for puts the whole item, for updates the values set by plain assignments; else
+     *     null
      * @param changedAttributes names of the attributes written or removed (empty for reads, deletes
      *     and checks)
      */
-    public ItemRef(Action action, String tableName, Class<?> modelType, Map<String, AttributeValue> key,
-            Map<String, AttributeValue> item, Set<String> changedAttributes) {
+    public ItemRef(
+            Action action,
+            String tableName,
+            Class<?> modelType,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> item,
+            Set<String> changedAttributes) {
         this.action = Objects.requireNonNull(action, "action");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.modelType = modelType;
         this.key = Map.copyOf(Objects.requireNonNull(key, "key"));
         this.item = item == null ? null : Map.copyOf(item);
-        this.changedAttributes = Set.copyOf(Objects.requireNonNull(changedAttributes, "changedAttributes"));
+        this.changedAttributes =
+                Set.copyOf(Objects.requireNonNull(changedAttributes, "changedAttributes"));
     }
 
     /**
@@ -110,8 +117,12 @@ public final class ItemRef {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ItemRef r && action == r.action && tableName.equals(r.tableName)
-                && Objects.equals(modelType, r.modelType) && key.equals(r.key) && Objects.equals(item, r.item)
+        return o instanceof ItemRef r
+                && action == r.action
+                && tableName.equals(r.tableName)
+                && Objects.equals(modelType, r.modelType)
+                && key.equals(r.key)
+                && Objects.equals(item, r.item)
                 && changedAttributes.equals(r.changedAttributes);
     }
 
@@ -122,6 +133,14 @@ public final class ItemRef {
 
     @Override
     public String toString() {
-        return "ItemRef[" + action + " " + tableName + " key=" + key.keySet() + " changed=" + changedAttributes + "]";
+        return "ItemRef["
+                + action
+                + " "
+                + tableName
+                + " key="
+                + key.keySet()
+                + " changed="
+                + changedAttributes
+                + "]";
     }
 }

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A registered model as plugins see it: its table, key attributes, fields and encrypted attributes. */
+/**
+ * A registered model as plugins see it: its table, key attributes, fields and encrypted attributes.
+ */
 public interface ModelInfo {
 
     /**

@@ -21,8 +21,8 @@ public interface OperationEvent {
     Operation operation();
 
     /**
-     * The physical table name (with the configured prefix); for a batch or transaction over
-     * several tables, the first one (see {@link #items()} for all).
+     * The physical table name (with the configured prefix); for a batch or transaction over several
+     * tables, the first one (see {@link #items()} for all).
      *
      * @return the table name
      */
@@ -72,8 +72,8 @@ public interface OperationEvent {
     boolean consistentRead();
 
     /**
-     * Whether the request is part of a transaction ({@code TransactWriteItems} or
-     * {@code TransactGetItems}).
+     * Whether the request is part of a transaction ({@code TransactWriteItems} or {@code
+     * TransactGetItems}).
      *
      * @return true for transactions
      */
@@ -88,9 +88,9 @@ public interface OperationEvent {
     int page();
 
     /**
-     * The AWS SDK request: in {@code before}, as it will be sent before amendments; in
-     * {@code after}, as it was sent (with amendments). Its type follows the operation
-     * ({@code PutItemRequest} for create and put, {@code QueryRequest} for queries, and so on).
+     * The AWS SDK request: in {@code before}, as it will be sent before amendments; in {@code
+     * after}, as it was sent (with amendments). Its type follows the operation ({@code
+     * PutItemRequest} for create and put, {@code QueryRequest} for queries, and so on).
      *
      * @return the request, or empty for requests the engine does not describe
      */

@@ -46,7 +46,8 @@ public interface Outcome {
     int throttles();
 
     /**
-     * Whether a before-hook served the request ({@link HookContext#respondWith}) so nothing was sent.
+     * Whether a before-hook served the request ({@link HookContext#respondWith}) so nothing was
+     * sent.
      *
      * @return true when served by a hook
      */

@@ -45,8 +45,7 @@ public interface Plugin {
      * @param context what the plugin may use: clock, client, configuration, statistics
      * @throws RuntimeException to fail the build of {@code DynamORM} (the message names the plugin)
      */
-    default void initialize(PluginContext context) {
-    }
+    default void initialize(PluginContext context) {}
 
     /**
      * The hooks the plugin contributes; read once after {@link #initialize(PluginContext)}.
@@ -58,6 +57,5 @@ public interface Plugin {
     }
 
     /** Called once when the {@code DynamORM} instance is closed, in reverse installation order. */
-    default void shutdown() {
-    }
+    default void shutdown() {}
 }

@@ -43,18 +43,18 @@ public interface PluginContext {
     <C extends PluginConfig> Optional<C> config(Class<C> type);
 
     /**
-     * The {@link DynamORM} instance the plugin is installed in. It is usable once
-     * {@code DynamORM.builder().build()} has returned, i.e. from hooks, not from
-     * {@link Plugin#initialize(PluginContext)}. Operations a hook runs through it run the hooks
-     * again: guard against recursion.
+     * The {@link DynamORM} instance the plugin is installed in. It is usable once {@code
+     * DynamORM.builder().build()} has returned, i.e. from hooks, not from {@link
+     * Plugin#initialize(PluginContext)}. Operations a hook runs through it run the hooks again:
+     * guard against recursion.
      *
      * @return the instance
      */
     DynamORM dynamorm();
 
     /**
-     * Describes a model as hooks see it, registering it when needed. Usable once
-     * {@code DynamORM.builder().build()} has returned.
+     * Describes a model as hooks see it, registering it when needed. Usable once {@code
+     * DynamORM.builder().build()} has returned.
      *
      * @param modelType the model class
      * @return the model, or empty when it is not a valid table model (or the instance is still

@@ -24,7 +24,12 @@ public final class Statistic {
     private final Map<String, String> tags;
     private final DoubleSupplier value;
 
-    private Statistic(String name, Kind kind, String description, Map<String, String> tags, DoubleSupplier value) {
+    private Statistic(
+            String name,
+            Kind kind,
+            String description,
+            Map<String, String> tags,
+            DoubleSupplier value) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.description = Objects.requireNonNull(description, "description");
@@ -44,7 +49,8 @@ public final class Statistic {
      * @param value reads the current count
      * @return the statistic
      */
-    public static Statistic counter(String name, String description, Map<String, String> tags, DoubleSupplier value) {
+    public static Statistic counter(
+            String name, String description, Map<String, String> tags, DoubleSupplier value) {
         return new Statistic(name, Kind.COUNTER, description, tags, value);
     }
 
@@ -57,7 +63,8 @@ public final class Statistic {
      * @param value reads the current value
      * @return the statistic
      */
-    public static Statistic gauge(String name, String description, Map<String, String> tags, DoubleSupplier value) {
+    public static Statistic gauge(
+            String name, String description, Map<String, String> tags, DoubleSupplier value) {
         return new Statistic(name, Kind.GAUGE, description, tags, value);
     }
 

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable description of the faults a {@link LocalDynamoDb} injects, for testing retry and error handling.
- * Decisions come from a {@link java.util.Random} seeded with {@link #seed()}, so the same sequence of requests
- * meets the same faults on every run.
+ * Immutable description of the faults a {@link LocalDynamoDb} injects, for testing retry and error
+ * handling. Decisions come from a {@link java.util.Random} seeded with {@link #seed()}, so the same
+ * sequence of requests meets the same faults on every run.
  *
  * <pre>{@code
  * FaultInjection faults = FaultInjection.builder().seed(42).throttleRate(0.1).unprocessedRate(0.2).build();
@@ -52,7 +52,10 @@ public final class FaultInjection {
         return throttleRate;
     }
 
-    /** Returns the share (0..1) of BatchWriteItem items and BatchGetItem keys returned as unprocessed. */
+    /**
+     * Returns the share (0..1) of BatchWriteItem items and BatchGetItem keys returned as
+     * unprocessed.
+     */
     public double unprocessedRate() {
         return unprocessedRate;
     }
@@ -62,15 +65,21 @@ public final class FaultInjection {
         return latency;
     }
 
-    /** Returns the share (0..1) of TransactWriteItems calls cancelled with a TransactionConflict reason. */
+    /**
+     * Returns the share (0..1) of TransactWriteItems calls cancelled with a TransactionConflict
+     * reason.
+     */
     public double transactionConflictRate() {
         return transactionConflictRate;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FaultInjection f && f.seed == seed && f.throttleRate == throttleRate
-                && f.unprocessedRate == unprocessedRate && f.latency.equals(latency)
+        return o instanceof FaultInjection f
+                && f.seed == seed
+                && f.throttleRate == throttleRate
+                && f.unprocessedRate == unprocessedRate
+                && f.latency.equals(latency)
                 && f.transactionConflictRate == transactionConflictRate;
     }
 
@@ -81,8 +90,17 @@ public final class FaultInjection {
 
     @Override
     public String toString() {
-        return "FaultInjection[seed=" + seed + ", throttleRate=" + throttleRate + ", unprocessedRate=" + unprocessedRate
-                + ", latency=" + latency + ", transactionConflictRate=" + transactionConflictRate + "]";
+        return "FaultInjection[seed="
+                + seed
+                + ", throttleRate="
+                + throttleRate
+                + ", unprocessedRate="
+                + unprocessedRate
+                + ", latency="
+                + latency
+                + ", transactionConflictRate="
+                + transactionConflictRate
+                + "]";
     }
 
     /** Builder for {@link FaultInjection}. */
@@ -93,8 +111,7 @@ public final class FaultInjection {
         private Duration latency = Duration.ZERO;
         private double transactionConflictRate;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the random seed.

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }
  * }</pre>
  *
- * <p>Instances are thread-safe. Closing stops the HTTP listener, the TTL sweeper and the in-process client, and
- * writes a snapshot when a data directory is configured.
+ * <p>Instances are thread-safe. Closing stops the HTTP listener, the TTL sweeper and the in-process
+ * client, and writes a snapshot when a data directory is configured.
  */
 public final class LocalDynamoDb implements AutoCloseable {
     private static final URI IN_PROCESS_ENDPOINT = URI.create("http://dynamorm-local");
@@ -55,24 +55,29 @@ public final class LocalDynamoDb implements AutoCloseable {
             engine.journal(wal);
         }
         faults(b.faults);
-        this.client = DynamoDbClient.builder()
-                .httpClient(new InProcessHttpClient(engine))
-                .region(Region.of(region))
-                // the engine checks no signature: anonymous credentials spare the SDK the SigV4 work on every call
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .endpointOverride(IN_PROCESS_ENDPOINT)
-                .build();
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dynamorm-local-ttl");
-            t.setDaemon(true);
-            return t;
-        });
+        this.client =
+                DynamoDbClient.builder()
+                        .httpClient(new InProcessHttpClient(engine))
+                        .region(Region.of(region))
+                        // the engine checks no signature: anonymous credentials spare the SDK the
+                        // SigV4 work on every call
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .endpointOverride(IN_PROCESS_ENDPOINT)
+                        .build();
+        this.sweeper =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "dynamorm-local-ttl");
+                            t.setDaemon(true);
+                            return t;
+                        });
         long every = Math.max(1, b.ttlSweepInterval.toMillis());
         sweeper.scheduleWithFixedDelay(engine::sweepExpired, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Starts an in-memory instance with default settings (region us-east-1, account 000000000000, no persistence).
+     * Starts an in-memory instance with default settings (region us-east-1, account 000000000000,
+     * no persistence).
      *
      * @return the running instance
      */
@@ -90,8 +95,9 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /**
-     * Returns a client wired to this instance in-process: requests go through the real SDK serialization and are
-     * handed to the engine without sockets. The client is shared and closed by {@link #close()}.
+     * Returns a client wired to this instance in-process: requests go through the real SDK
+     * serialization and are handed to the engine without sockets. The client is shared and closed
+     * by {@link #close()}.
      *
      * @return the in-process client
      */
@@ -114,7 +120,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             try {
                 listener = new HttpListener(engine, port);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the HTTP listener on port " + port, e);
+                throw new UncheckedIOException(
+                        "Could not start the HTTP listener on port " + port, e);
             }
         }
         return listener.endpoint();
@@ -148,18 +155,27 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /**
-     * Replaces the injected faults; takes effect for the next request. The random source restarts from the seed.
+     * Replaces the injected faults; takes effect for the next request. The random source restarts
+     * from the seed.
      *
      * @param faults the new settings, or {@link FaultInjection#none()}
      */
     public void faults(FaultInjection faults) {
         Objects.requireNonNull(faults, "faults");
         this.faults = faults;
-        engine.faults(new FaultState(faults.seed(), faults.throttleRate(), faults.unprocessedRate(),
-                faults.latency().toMillis(), faults.transactionConflictRate()));
+        engine.faults(
+                new FaultState(
+                        faults.seed(),
+                        faults.throttleRate(),
+                        faults.unprocessedRate(),
+                        faults.latency().toMillis(),
+                        faults.transactionConflictRate()));
     }
 
-    /** Stops the listener, the TTL sweeper and the client, and snapshots the data directory if one is used. */
+    /**
+     * Stops the listener, the TTL sweeper and the client, and snapshots the data directory if one
+     * is used.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -185,8 +201,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         private int port;
         private Duration ttlSweepInterval = Duration.ofSeconds(1);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the region (default {@code us-east-1}).
@@ -211,8 +226,9 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
 
         /**
-         * Makes the instance durable: state is restored from this directory on start, every acknowledged write is
-         * forced to a write-ahead log there, and a snapshot is written on close.
+         * Makes the instance durable: state is restored from this directory on start, every
+         * acknowledged write is forced to a write-ahead log there, and a snapshot is written on
+         * close.
          *
          * @param dataDirectory directory to use (created if missing)
          * @return this builder
@@ -234,7 +250,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
 
         /**
-         * Sets the HTTP port used by {@link LocalDynamoDb#endpoint()}; 0 (the default) picks a free port.
+         * Sets the HTTP port used by {@link LocalDynamoDb#endpoint()}; 0 (the default) picks a free
+         * port.
          *
          * @param port TCP port on 127.0.0.1
          * @return this builder
@@ -248,8 +265,9 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
 
         /**
-         * Sets how often items past their time-to-live are deleted in the background (default one second).
-         * Expired items are invisible to reads and conditions as soon as they expire, whatever this interval.
+         * Sets how often items past their time-to-live are deleted in the background (default one
+         * second). Expired items are invisible to reads and conditions as soon as they expire,
+         * whatever this interval.
          *
          * @param interval sweep interval
          * @return this builder
@@ -269,7 +287,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             try {
                 return new LocalDynamoDb(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not open the data directory " + dataDirectory, e);
+                throw new UncheckedIOException(
+                        "Could not open the data directory " + dataDirectory, e);
             }
         }
     }

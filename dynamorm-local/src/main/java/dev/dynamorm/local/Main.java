@@ -5,11 +5,11 @@ import java.util.concurrent.CountDownLatch;
 
 /** Command-line launcher: {@code java -jar dynamorm-local.jar --port 8000 [--data-dir DIR]}. */
 final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
-        // the SDK's slf4j-api warns on stderr when no logging backend is present; keep startup output to one line
+        // the SDK's slf4j-api warns on stderr when no logging backend is present; keep startup
+        // output to one line
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
@@ -31,7 +31,8 @@ final class Main {
                     break;
                 case "--help":
                 case "-h":
-                    System.out.println("usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR] [--region REGION] [--account-id ID]");
+                    System.out.println(
+                            "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR] [--region REGION] [--account-id ID]");
                     return;
                 default:
                     System.err.println("unknown option: " + a);
@@ -41,10 +42,14 @@ final class Main {
         }
         LocalDynamoDb db = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            db.close();
-            stopped.countDown();
-        }, "dynamorm-local-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    db.close();
+                                    stopped.countDown();
+                                },
+                                "dynamorm-local-shutdown"));
         System.out.println("dynamorm-local listening on " + db.endpoint());
         System.out.flush();
         stopped.await();

@@ -49,17 +49,34 @@ class BatchOperationsTest {
         for (int i = 0; i < 20; i++) {
             writes.add(put(item("pk", s("k" + i), "v", n(i))));
         }
-        var resp = client.batchWriteItem(r -> r.requestItems(Map.of(a, writes, b, List.of(put(item("pk", s("x")))))));
+        var resp =
+                client.batchWriteItem(
+                        r ->
+                                r.requestItems(
+                                        Map.of(a, writes, b, List.of(put(item("pk", s("x")))))));
         assertThat(resp.unprocessedItems()).isEmpty();
         client.batchWriteItem(r -> r.requestItems(Map.of(a, List.of(delete("k0"), delete("k1")))));
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             keys.add(item("pk", s("k" + i)));
         }
-        var got = client.batchGetItem(r -> r.requestItems(Map.of(
-                a, KeysAndAttributes.builder().keys(keys).projectionExpression("v").build(),
-                b, KeysAndAttributes.builder().keys(item("pk", s("x"))).build())));
-        assertThat(got.responses().get(a)).hasSize(3).allSatisfy(i -> assertThat(i).containsOnlyKeys("v"));
+        var got =
+                client.batchGetItem(
+                        r ->
+                                r.requestItems(
+                                        Map.of(
+                                                a,
+                                                        KeysAndAttributes.builder()
+                                                                .keys(keys)
+                                                                .projectionExpression("v")
+                                                                .build(),
+                                                b,
+                                                        KeysAndAttributes.builder()
+                                                                .keys(item("pk", s("x")))
+                                                                .build())));
+        assertThat(got.responses().get(a))
+                .hasSize(3)
+                .allSatisfy(i -> assertThat(i).containsOnlyKeys("v"));
         assertThat(got.responses().get(b)).hasSize(1);
         assertThat(got.unprocessedKeys()).isEmpty();
     }
@@ -74,23 +91,66 @@ class BatchOperationsTest {
         assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(t, tooMany))))
                 .hasMessageContaining("Member must have length less than or equal to 25");
         String other = Fixtures.hashTable(client);
-        assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(t, tooMany.subList(0, 13),
-                other, tooMany.subList(13, 26)))))
+        assertThatThrownBy(
+                        () ->
+                                client.batchWriteItem(
+                                        r ->
+                                                r.requestItems(
+                                                        Map.of(
+                                                                t,
+                                                                tooMany.subList(0, 13),
+                                                                other,
+                                                                tooMany.subList(13, 26)))))
                 .hasMessageContaining("Too many items requested for the BatchWriteItem call");
-        assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(t,
-                List.of(put(item("pk", s("d"))), delete("d"))))))
+        assertThatThrownBy(
+                        () ->
+                                client.batchWriteItem(
+                                        r ->
+                                                r.requestItems(
+                                                        Map.of(
+                                                                t,
+                                                                List.of(
+                                                                        put(item("pk", s("d"))),
+                                                                        delete("d"))))))
                 .hasMessageContaining("Provided list of item keys contains duplicates");
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             keys.add(item("pk", s("k" + i)));
         }
-        assertThatThrownBy(() -> client.batchGetItem(r -> r.requestItems(Map.of(t, KeysAndAttributes.builder().keys(keys).build()))))
+        assertThatThrownBy(
+                        () ->
+                                client.batchGetItem(
+                                        r ->
+                                                r.requestItems(
+                                                        Map.of(
+                                                                t,
+                                                                KeysAndAttributes.builder()
+                                                                        .keys(keys)
+                                                                        .build()))))
                 .hasMessageContaining("Too many items requested for the BatchGetItem call");
-        assertThatThrownBy(() -> client.batchGetItem(r -> r.requestItems(Map.of(t,
-                KeysAndAttributes.builder().keys(item("pk", s("a")), item("pk", s("a"))).build()))))
+        assertThatThrownBy(
+                        () ->
+                                client.batchGetItem(
+                                        r ->
+                                                r.requestItems(
+                                                        Map.of(
+                                                                t,
+                                                                KeysAndAttributes.builder()
+                                                                        .keys(
+                                                                                item("pk", s("a")),
+                                                                                item("pk", s("a")))
+                                                                        .build()))))
                 .hasMessageContaining("Provided list of item keys contains duplicates");
-        assertThatThrownBy(() -> client.batchGetItem(r -> r.requestItems(Map.of("no-such-table",
-                KeysAndAttributes.builder().keys(item("pk", s("a"))).build()))))
+        assertThatThrownBy(
+                        () ->
+                                client.batchGetItem(
+                                        r ->
+                                                r.requestItems(
+                                                        Map.of(
+                                                                "no-such-table",
+                                                                KeysAndAttributes.builder()
+                                                                        .keys(item("pk", s("a")))
+                                                                        .build()))))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
@@ -119,7 +179,8 @@ class BatchOperationsTest {
             for (int i = 0; i < 25; i++) {
                 keys.add(item("pk", s("k" + i)));
             }
-            Map<String, KeysAndAttributes> wanted = Map.of(t, KeysAndAttributes.builder().keys(keys).build());
+            Map<String, KeysAndAttributes> wanted =
+                    Map.of(t, KeysAndAttributes.builder().keys(keys).build());
             List<Map<String, AttributeValue>> found = new ArrayList<>();
             while (!wanted.isEmpty()) {
                 Map<String, KeysAndAttributes> req = wanted;

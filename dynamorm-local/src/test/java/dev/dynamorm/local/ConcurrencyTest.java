@@ -32,26 +32,58 @@ class ConcurrencyTest {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
             for (int th = 0; th < threads; th++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        String key = "c" + (i % 3);
-                        while (true) {
-                            String current = c.getItem(r -> r.tableName(t).key(item("pk", s(key)))).item().get("n").n();
-                            try {
-                                c.updateItem(r -> r.tableName(t).key(item("pk", s(key)))
-                                        .updateExpression("SET n = :next").conditionExpression("n = :cur")
-                                        .expressionAttributeValues(item(":cur", n(current),
-                                                ":next", n(Integer.parseInt(current) + 1))));
-                                break;
-                            } catch (ConditionalCheckFailedException e) {
-                                retries.incrementAndGet();
-                            }
-                        }
-                        c.updateItem(r -> r.tableName(t).key(item("pk", s("atomic"))).updateExpression("ADD n :one")
-                                .expressionAttributeValues(item(":one", n(1))));
-                    }
-                    return null;
-                }));
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < perThread; i++) {
+                                        String key = "c" + (i % 3);
+                                        while (true) {
+                                            String current =
+                                                    c.getItem(
+                                                                    r ->
+                                                                            r.tableName(t)
+                                                                                    .key(
+                                                                                            item(
+                                                                                                    "pk",
+                                                                                                    s(
+                                                                                                            key))))
+                                                            .item()
+                                                            .get("n")
+                                                            .n();
+                                            try {
+                                                c.updateItem(
+                                                        r ->
+                                                                r.tableName(t)
+                                                                        .key(item("pk", s(key)))
+                                                                        .updateExpression(
+                                                                                "SET n = :next")
+                                                                        .conditionExpression(
+                                                                                "n = :cur")
+                                                                        .expressionAttributeValues(
+                                                                                item(
+                                                                                        ":cur",
+                                                                                        n(current),
+                                                                                        ":next",
+                                                                                        n(
+                                                                                                Integer
+                                                                                                                .parseInt(
+                                                                                                                        current)
+                                                                                                        + 1))));
+                                                break;
+                                            } catch (ConditionalCheckFailedException e) {
+                                                retries.incrementAndGet();
+                                            }
+                                        }
+                                        c.updateItem(
+                                                r ->
+                                                        r.tableName(t)
+                                                                .key(item("pk", s("atomic")))
+                                                                .updateExpression("ADD n :one")
+                                                                .expressionAttributeValues(
+                                                                        item(":one", n(1))));
+                                    }
+                                    return null;
+                                }));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -60,10 +92,16 @@ class ConcurrencyTest {
             int total = 0;
             for (int k = 0; k < 3; k++) {
                 int key = k;
-                total += Integer.parseInt(c.getItem(r -> r.tableName(t).key(item("pk", s("c" + key)))).item().get("n").n());
+                total +=
+                        Integer.parseInt(
+                                c.getItem(r -> r.tableName(t).key(item("pk", s("c" + key))))
+                                        .item()
+                                        .get("n")
+                                        .n());
             }
             assertThat(total).isEqualTo(threads * perThread);
-            assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("atomic")))).item().get("n")).isEqualTo(n(threads * perThread));
+            assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("atomic")))).item().get("n"))
+                    .isEqualTo(n(threads * perThread));
         }
     }
 
@@ -78,28 +116,97 @@ class ConcurrencyTest {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> futures = new ArrayList<>();
             for (int th = 0; th < 4; th++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < 40; i++) {
-                        c.transactWriteItems(r -> r.transactItems(
-                                TransactWriteItem.builder().update(u -> u.tableName(a).key(item("pk", s("x")))
-                                        .updateExpression("SET n = n - :one").expressionAttributeValues(item(":one", n(1)))).build(),
-                                TransactWriteItem.builder().update(u -> u.tableName(b).key(item("pk", s("y")))
-                                        .updateExpression("SET n = n + :one").expressionAttributeValues(item(":one", n(1)))).build()));
-                        var read = c.transactGetItems(r -> r.transactItems(
-                                x -> x.get(g -> g.tableName(a).key(item("pk", s("x")))),
-                                x -> x.get(g -> g.tableName(b).key(item("pk", s("y"))))));
-                        int sum = Integer.parseInt(read.responses().get(0).item().get("n").n())
-                                + Integer.parseInt(read.responses().get(1).item().get("n").n());
-                        assertThat(sum).isEqualTo(1000);
-                    }
-                    return null;
-                }));
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < 40; i++) {
+                                        c.transactWriteItems(
+                                                r ->
+                                                        r.transactItems(
+                                                                TransactWriteItem.builder()
+                                                                        .update(
+                                                                                u ->
+                                                                                        u.tableName(
+                                                                                                        a)
+                                                                                                .key(
+                                                                                                        item(
+                                                                                                                "pk",
+                                                                                                                s(
+                                                                                                                        "x")))
+                                                                                                .updateExpression(
+                                                                                                        "SET n = n - :one")
+                                                                                                .expressionAttributeValues(
+                                                                                                        item(
+                                                                                                                ":one",
+                                                                                                                n(
+                                                                                                                        1))))
+                                                                        .build(),
+                                                                TransactWriteItem.builder()
+                                                                        .update(
+                                                                                u ->
+                                                                                        u.tableName(
+                                                                                                        b)
+                                                                                                .key(
+                                                                                                        item(
+                                                                                                                "pk",
+                                                                                                                s(
+                                                                                                                        "y")))
+                                                                                                .updateExpression(
+                                                                                                        "SET n = n + :one")
+                                                                                                .expressionAttributeValues(
+                                                                                                        item(
+                                                                                                                ":one",
+                                                                                                                n(
+                                                                                                                        1))))
+                                                                        .build()));
+                                        var read =
+                                                c.transactGetItems(
+                                                        r ->
+                                                                r.transactItems(
+                                                                        x ->
+                                                                                x.get(
+                                                                                        g ->
+                                                                                                g.tableName(
+                                                                                                                a)
+                                                                                                        .key(
+                                                                                                                item(
+                                                                                                                        "pk",
+                                                                                                                        s(
+                                                                                                                                "x")))),
+                                                                        x ->
+                                                                                x.get(
+                                                                                        g ->
+                                                                                                g.tableName(
+                                                                                                                b)
+                                                                                                        .key(
+                                                                                                                item(
+                                                                                                                        "pk",
+                                                                                                                        s(
+                                                                                                                                "y"))))));
+                                        int sum =
+                                                Integer.parseInt(
+                                                                read.responses()
+                                                                        .get(0)
+                                                                        .item()
+                                                                        .get("n")
+                                                                        .n())
+                                                        + Integer.parseInt(
+                                                                read.responses()
+                                                                        .get(1)
+                                                                        .item()
+                                                                        .get("n")
+                                                                        .n());
+                                        assertThat(sum).isEqualTo(1000);
+                                    }
+                                    return null;
+                                }));
             }
             for (Future<?> f : futures) {
                 f.get();
             }
             pool.shutdown();
-            assertThat(c.getItem(r -> r.tableName(b).key(item("pk", s("y")))).item().get("n")).isEqualTo(n(160));
+            assertThat(c.getItem(r -> r.tableName(b).key(item("pk", s("y")))).item().get("n"))
+                    .isEqualTo(n(160));
         }
     }
 }

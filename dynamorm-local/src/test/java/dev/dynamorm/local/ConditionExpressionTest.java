@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,10 +33,31 @@ class ConditionExpressionTest {
         db = LocalDynamoDb.start();
         client = db.client();
         table = Fixtures.hashTable(client);
-        client.putItem(r -> r.tableName(table).item(item("pk", s("doc"), "num", n(5), "str", s("hello world"),
-                "bin", b(1, 2, 3), "flag", Fixtures.bool(true), "tags", ss("red", "blue"), "nums", ns("1", "2"),
-                "lst", l(s("a"), l(n(10), n(20))), "mp", m("inr", m("deep", s("x")), "n", n(3)),
-                "blank", s(""))));
+        client.putItem(
+                r ->
+                        r.tableName(table)
+                                .item(
+                                        item(
+                                                "pk",
+                                                s("doc"),
+                                                "num",
+                                                n(5),
+                                                "str",
+                                                s("hello world"),
+                                                "bin",
+                                                b(1, 2, 3),
+                                                "flag",
+                                                Fixtures.bool(true),
+                                                "tags",
+                                                ss("red", "blue"),
+                                                "nums",
+                                                ns("1", "2"),
+                                                "lst",
+                                                l(s("a"), l(n(10), n(20))),
+                                                "mp",
+                                                m("inr", m("deep", s("x")), "n", n(3)),
+                                                "blank",
+                                                s(""))));
     }
 
     @AfterAll
@@ -68,11 +89,13 @@ class ConditionExpressionTest {
 
     private static boolean holds(String condition) {
         Map<String, AttributeValue> used = new HashMap<>();
-        VALUES.forEach((k, v) -> {
-            if (condition.matches(".*" + java.util.regex.Pattern.quote(k) + "(?![A-Za-z0-9_]).*")) {
-                used.put(k, v);
-            }
-        });
+        VALUES.forEach(
+                (k, v) -> {
+                    if (condition.matches(
+                            ".*" + java.util.regex.Pattern.quote(k) + "(?![A-Za-z0-9_]).*")) {
+                        used.put(k, v);
+                    }
+                });
         Map<String, String> names = new HashMap<>();
         if (condition.contains("#n")) {
             names.put("#n", "num");
@@ -81,10 +104,14 @@ class ConditionExpressionTest {
             names.put("#m", "mp");
         }
         try {
-            client.updateItem(r -> r.tableName(table).key(item("pk", s("doc"))).updateExpression("SET touched = :true")
-                    .conditionExpression(condition)
-                    .expressionAttributeValues(withTrue(used))
-                    .expressionAttributeNames(names.isEmpty() ? null : names));
+            client.updateItem(
+                    r ->
+                            r.tableName(table)
+                                    .key(item("pk", s("doc")))
+                                    .updateExpression("SET touched = :true")
+                                    .conditionExpression(condition)
+                                    .expressionAttributeValues(withTrue(used))
+                                    .expressionAttributeNames(names.isEmpty() ? null : names));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -98,59 +125,61 @@ class ConditionExpressionTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "num = :5 | true",
-        "num <> :5 | false",
-        "num < :10 | true",
-        "num <= :5 | true",
-        "num > :5 | false",
-        "num >= :5 | true",
-        "#n BETWEEN :1 AND :10 | true",
-        "num BETWEEN :10 AND :20 | false",
-        "num IN (:1, :3, :5) | true",
-        "num IN (:1, :3) | false",
-        "str = :hello | false",
-        "str > :hello | true",
-        "absent <> :5 | true",
-        "absent = :5 | false",
-        "absent < :5 | false",
-        "attribute_exists(num) | true",
-        "attribute_exists(absent) | false",
-        "attribute_not_exists(absent) | true",
-        "attribute_exists(mp.inr.deep) | true",
-        "attribute_exists(#m.inr.nope) | false",
-        "attribute_exists(lst[1][0]) | true",
-        "attribute_exists(lst[5]) | false",
-        "lst[1][1] = :20 | true",
-        "mp.n = :3 | true",
-        "attribute_type(num, :S) | false",
-        "attribute_type(tags, :SS) | true",
-        "attribute_type(mp, :M) | true",
-        "begins_with(str, :hello) | true",
-        "begins_with(str, :world) | false",
-        "begins_with(bin, :b12) | true",
-        "contains(str, :world) | true",
-        "contains(tags, :red) | true",
-        "contains(nums, :two) | true",
-        "contains(lst, :a) | true",
-        "contains(tags, :x) | false",
-        "size(str) = :10 | false",
-        "size(tags) = :two | true",
-        "size(lst) < :3 | true",
-        "size(mp) = :two | true",
-        "size(bin) = :3 | true",
-        "tags = :tags | true",
-        "flag = :true | true",
-        "NOT num = :5 | false",
-        "NOT (num = :1) | true",
-        "num = :1 OR num = :5 AND str = :hello | false",
-        "(num = :1 OR num = :5) AND str = :hello | false",
-        "num = :5 OR num = :1 AND str = :hello | true",
-        "NOT num = :1 AND num = :5 | true",
-        "NOT (num = :1 OR num = :5) | false",
-        "num = :5 AND (str = :hello OR contains(str, :world)) | true",
-        "num = :5 and contains(str, :world) or num = :1 | true"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "num = :5 | true",
+                "num <> :5 | false",
+                "num < :10 | true",
+                "num <= :5 | true",
+                "num > :5 | false",
+                "num >= :5 | true",
+                "#n BETWEEN :1 AND :10 | true",
+                "num BETWEEN :10 AND :20 | false",
+                "num IN (:1, :3, :5) | true",
+                "num IN (:1, :3) | false",
+                "str = :hello | false",
+                "str > :hello | true",
+                "absent <> :5 | true",
+                "absent = :5 | false",
+                "absent < :5 | false",
+                "attribute_exists(num) | true",
+                "attribute_exists(absent) | false",
+                "attribute_not_exists(absent) | true",
+                "attribute_exists(mp.inr.deep) | true",
+                "attribute_exists(#m.inr.nope) | false",
+                "attribute_exists(lst[1][0]) | true",
+                "attribute_exists(lst[5]) | false",
+                "lst[1][1] = :20 | true",
+                "mp.n = :3 | true",
+                "attribute_type(num, :S) | false",
+                "attribute_type(tags, :SS) | true",
+                "attribute_type(mp, :M) | true",
+                "begins_with(str, :hello) | true",
+                "begins_with(str, :world) | false",
+                "begins_with(bin, :b12) | true",
+                "contains(str, :world) | true",
+                "contains(tags, :red) | true",
+                "contains(nums, :two) | true",
+                "contains(lst, :a) | true",
+                "contains(tags, :x) | false",
+                "size(str) = :10 | false",
+                "size(tags) = :two | true",
+                "size(lst) < :3 | true",
+                "size(mp) = :two | true",
+                "size(bin) = :3 | true",
+                "tags = :tags | true",
+                "flag = :true | true",
+                "NOT num = :5 | false",
+                "NOT (num = :1) | true",
+                "num = :1 OR num = :5 AND str = :hello | false",
+                "(num = :1 OR num = :5) AND str = :hello | false",
+                "num = :5 OR num = :1 AND str = :hello | true",
+                "NOT num = :1 AND num = :5 | true",
+                "NOT (num = :1 OR num = :5) | false",
+                "num = :5 AND (str = :hello OR contains(str, :world)) | true",
+                "num = :5 and contains(str, :world) or num = :1 | true"
+            })
     void evaluates(String condition, boolean expected) {
         assertThat(holds(condition)).isEqualTo(expected);
     }
@@ -160,13 +189,13 @@ class ConditionExpressionTest {
         assertThatThrownBy(() -> holds("attribute_type(num, :x)"))
                 .hasMessageContaining("Invalid attribute type name found; type: x");
         assertThatThrownBy(() -> holds("num BETWEEN :10 AND :1"))
-                .hasMessageContaining("The BETWEEN operator requires upper bound to be greater than or equal to lower bound");
+                .hasMessageContaining(
+                        "The BETWEEN operator requires upper bound to be greater than or equal to lower bound");
         assertThatThrownBy(() -> holds("nosuchfn(num)"))
                 .hasMessageContaining("Invalid function name; function: nosuchfn");
         assertThatThrownBy(() -> holds("num = :5 AND"))
                 .hasMessageContaining("Syntax error; token: \"<EOF>\"");
-        assertThatThrownBy(() -> holds("(num = :5"))
-                .hasMessageContaining("Syntax error");
+        assertThatThrownBy(() -> holds("(num = :5")).hasMessageContaining("Syntax error");
         assertThatThrownBy(() -> holds("num ! :5"))
                 .hasMessageContaining("Invalid character encountered");
     }

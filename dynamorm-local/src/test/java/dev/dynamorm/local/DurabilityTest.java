@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class DurabilityTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void dataSurvivesRestart() {
@@ -24,23 +23,58 @@ class DurabilityTest {
         try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(dir).start()) {
             var c = db.client();
             t = Fixtures.hashTable(c);
-            c.updateTable(r -> r.tableName(t).attributeDefinitions(a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
-                    .globalSecondaryIndexUpdates(u -> u.create(x -> x.indexName("byG")
-                            .keySchema(k -> k.attributeName("g").keyType("HASH")).projection(p -> p.projectionType(ProjectionType.ALL)))));
+            c.updateTable(
+                    r ->
+                            r.tableName(t)
+                                    .attributeDefinitions(
+                                            a ->
+                                                    a.attributeName("g")
+                                                            .attributeType(ScalarAttributeType.S))
+                                    .globalSecondaryIndexUpdates(
+                                            u ->
+                                                    u.create(
+                                                            x ->
+                                                                    x.indexName("byG")
+                                                                            .keySchema(
+                                                                                    k ->
+                                                                                            k.attributeName(
+                                                                                                            "g")
+                                                                                                    .keyType(
+                                                                                                            "HASH"))
+                                                                            .projection(
+                                                                                    p ->
+                                                                                            p
+                                                                                                    .projectionType(
+                                                                                                            ProjectionType
+                                                                                                                    .ALL)))));
             for (int i = 0; i < 10; i++) {
                 int k = i;
-                c.putItem(r -> r.tableName(t).item(item("pk", s("k" + k), "v", n(k), "g", s("grp"))));
+                c.putItem(
+                        r -> r.tableName(t).item(item("pk", s("k" + k), "v", n(k), "g", s("grp"))));
             }
             c.deleteItem(r -> r.tableName(t).key(item("pk", s("k0"))));
-            c.updateItem(r -> r.tableName(t).key(item("pk", s("k1"))).updateExpression("SET v = :v")
-                    .expressionAttributeValues(item(":v", n(100))));
+            c.updateItem(
+                    r ->
+                            r.tableName(t)
+                                    .key(item("pk", s("k1")))
+                                    .updateExpression("SET v = :v")
+                                    .expressionAttributeValues(item(":v", n(100))));
         }
         try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(dir).start()) {
             var c = db.client();
             assertThat(c.scan(r -> r.tableName(t)).count()).isEqualTo(9);
-            assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("k1")))).item()).containsEntry("v", n(100));
-            assertThat(c.query(r -> r.tableName(t).indexName("byG").keyConditionExpression("g = :g")
-                    .expressionAttributeValues(item(":g", s("grp")))).count()).isEqualTo(9);
+            assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("k1")))).item())
+                    .containsEntry("v", n(100));
+            assertThat(
+                            c.query(
+                                            r ->
+                                                    r.tableName(t)
+                                                            .indexName("byG")
+                                                            .keyConditionExpression("g = :g")
+                                                            .expressionAttributeValues(
+                                                                    item(":g", s("grp"))))
+                                    .count())
+                    .isEqualTo(9);
         }
     }
 
@@ -56,7 +90,10 @@ class DurabilityTest {
         Files.copy(dir.resolve("snapshot.bin"), crashed.resolve("snapshot.bin"));
         Files.copy(dir.resolve("wal.bin"), crashed.resolve("wal.bin"));
         db.close();
-        Files.write(crashed.resolve("wal.bin"), new byte[] {0, 0, 1, 0, 1, 2, 3}, StandardOpenOption.APPEND);
+        Files.write(
+                crashed.resolve("wal.bin"),
+                new byte[] {0, 0, 1, 0, 1, 2, 3},
+                StandardOpenOption.APPEND);
         try (LocalDynamoDb again = LocalDynamoDb.builder().dataDirectory(crashed).start()) {
             assertThat(again.client().scan(r -> r.tableName(t)).count()).isEqualTo(2);
         }

@@ -21,12 +21,17 @@ class FaultInjectionTest {
         try (LocalDynamoDb db = LocalDynamoDb.start()) {
             String t = Fixtures.hashTable(db.client());
             db.faults(FaultInjection.builder().seed(seed).throttleRate(0.3).build());
-            DynamoDbClient noRetry = DynamoDbClient.builder().endpointOverride(db.endpoint())
-                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
-                    .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-                    .build();
+            DynamoDbClient noRetry =
+                    DynamoDbClient.builder()
+                            .endpointOverride(db.endpoint())
+                            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                            .credentialsProvider(
+                                    software.amazon.awssdk.auth.credentials
+                                            .StaticCredentialsProvider.create(
+                                            software.amazon.awssdk.auth.credentials
+                                                    .AwsBasicCredentials.create("a", "b")))
+                            .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                            .build();
             try (noRetry) {
                 List<String> out = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
@@ -55,7 +60,10 @@ class FaultInjectionTest {
 
     @Test
     void sdkRetriesThrottlesTransparently() {
-        try (LocalDynamoDb db = LocalDynamoDb.builder().faults(FaultInjection.builder().seed(1).throttleRate(0.2).build()).start()) {
+        try (LocalDynamoDb db =
+                LocalDynamoDb.builder()
+                        .faults(FaultInjection.builder().seed(1).throttleRate(0.2).build())
+                        .start()) {
             String t = Fixtures.hashTable(db.client());
             for (int i = 0; i < 6; i++) {
                 int k = i;
@@ -72,15 +80,42 @@ class FaultInjectionTest {
             DynamoDbClient c = db.client();
             String t = Fixtures.hashTable(c);
             db.faults(FaultInjection.builder().transactionConflictRate(1.0).build());
-            assertThatThrownBy(() -> c.transactWriteItems(r -> r.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName(t).item(item("pk", s("a")))).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(t).item(item("pk", s("b")))).build())))
-                    .isInstanceOfSatisfying(TransactionCanceledException.class, e ->
-                            assertThat(e.cancellationReasons()).extracting(r -> r.code()).contains("TransactionConflict"));
+            assertThatThrownBy(
+                            () ->
+                                    c.transactWriteItems(
+                                            r ->
+                                                    r.transactItems(
+                                                            TransactWriteItem.builder()
+                                                                    .put(
+                                                                            p ->
+                                                                                    p.tableName(t)
+                                                                                            .item(
+                                                                                                    item(
+                                                                                                            "pk",
+                                                                                                            s(
+                                                                                                                    "a"))))
+                                                                    .build(),
+                                                            TransactWriteItem.builder()
+                                                                    .put(
+                                                                            p ->
+                                                                                    p.tableName(t)
+                                                                                            .item(
+                                                                                                    item(
+                                                                                                            "pk",
+                                                                                                            s(
+                                                                                                                    "b"))))
+                                                                    .build())))
+                    .isInstanceOfSatisfying(
+                            TransactionCanceledException.class,
+                            e ->
+                                    assertThat(e.cancellationReasons())
+                                            .extracting(r -> r.code())
+                                            .contains("TransactionConflict"));
             db.faults(FaultInjection.builder().latency(Duration.ofMillis(100)).build());
             long start = System.nanoTime();
             c.getItem(r -> r.tableName(t).key(item("pk", s("a"))));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(100));
             db.faults(FaultInjection.none());
             assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("a")))).hasItem()).isFalse();
         }
@@ -88,7 +123,9 @@ class FaultInjectionTest {
 
     @Test
     void builderValidatesRates() {
-        assertThatThrownBy(() -> FaultInjection.builder().throttleRate(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(FaultInjection.builder().seed(3).build()).isEqualTo(FaultInjection.builder().seed(3).build());
+        assertThatThrownBy(() -> FaultInjection.builder().throttleRate(1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(FaultInjection.builder().seed(3).build())
+                .isEqualTo(FaultInjection.builder().seed(3).build());
     }
 }

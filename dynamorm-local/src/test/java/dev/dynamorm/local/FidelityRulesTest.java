@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** DynamoDB validation and evaluation rules found by the differential suite (see KNOWN-DIFFERENCES.md). */
+/**
+ * DynamoDB validation and evaluation rules found by the differential suite (see
+ * KNOWN-DIFFERENCES.md).
+ */
 final class FidelityRulesTest {
     private static LocalDynamoDb db;
     private static DynamoDbClient client;
@@ -34,8 +37,21 @@ final class FidelityRulesTest {
         db = LocalDynamoDb.start();
         client = db.client();
         table = Fixtures.hashTable(client);
-        client.putItem(r -> r.tableName(table).item(item("pk", s("a"), "n", n(5), "s", s("hello"), "l", l(s("x"), n(2)),
-                "ss", ss("a", "b"))));
+        client.putItem(
+                r ->
+                        r.tableName(table)
+                                .item(
+                                        item(
+                                                "pk",
+                                                s("a"),
+                                                "n",
+                                                n(5),
+                                                "s",
+                                                s("hello"),
+                                                "l",
+                                                l(s("x"), n(2)),
+                                                "ss",
+                                                ss("a", "b"))));
     }
 
     @AfterAll
@@ -44,14 +60,23 @@ final class FidelityRulesTest {
     }
 
     private static void deleteIf(String condition, Map<String, AttributeValue> values) {
-        client.deleteItem(r -> r.tableName(table).key(item("pk", s("zz"))).conditionExpression(condition)
-                .expressionAttributeValues(values));
+        client.deleteItem(
+                r ->
+                        r.tableName(table)
+                                .key(item("pk", s("zz")))
+                                .conditionExpression(condition)
+                                .expressionAttributeValues(values));
     }
 
     private static boolean holds(String condition, Map<String, AttributeValue> values) {
         try {
-            client.updateItem(r -> r.tableName(table).key(item("pk", s("a"))).updateExpression("SET touched = :t")
-                    .conditionExpression(condition).expressionAttributeValues(withT(values)));
+            client.updateItem(
+                    r ->
+                            r.tableName(table)
+                                    .key(item("pk", s("a")))
+                                    .updateExpression("SET touched = :t")
+                                    .conditionExpression(condition)
+                                    .expressionAttributeValues(withT(values)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -67,16 +92,19 @@ final class FidelityRulesTest {
     @Test
     void conditions_redundantParentheses_rejected() {
         assertThatThrownBy(() -> holds("((n = :v))", item(":v", n(5))))
-                .isInstanceOf(DynamoDbException.class).hasMessageContaining("The expression has redundant parentheses;");
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("The expression has redundant parentheses;");
         assertThat(holds("(n = :v) AND (s = :s)", item(":v", n(5), ":s", s("hello")))).isTrue();
     }
 
     @Test
     void conditions_staticOperandErrors_rejectedBeforeReading() {
         assertThatThrownBy(() -> holds("n BETWEEN :a AND :b", item(":a", s("a"), ":b", n(9))))
-                .hasMessageContaining("The BETWEEN operator requires same data type for lower and upper bounds");
+                .hasMessageContaining(
+                        "The BETWEEN operator requires same data type for lower and upper bounds");
         assertThatThrownBy(() -> holds("n = n", item()))
-                .hasMessageContaining("The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [n]");
+                .hasMessageContaining(
+                        "The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [n]");
         assertThatThrownBy(() -> holds("attribute_type(s, :ty)", item(":ty", s("STRING"))))
                 .hasMessageContaining("Invalid attribute type name found; type: STRING");
         assertThatThrownBy(() -> holds("size(:v) = :n", item(":v", n(1), ":n", n(1))))
@@ -94,62 +122,174 @@ final class FidelityRulesTest {
 
     @Test
     void update_literalOperandTypes_checkedStatically() {
-        assertThatThrownBy(() -> client.updateItem(r -> r.tableName(table).key(item("pk", s("a")))
-                .updateExpression("SET l = list_append(l, :v)").expressionAttributeValues(item(":v", s("x")))))
-                .hasMessageContaining("Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: S");
-        assertThatThrownBy(() -> client.updateItem(r -> r.tableName(table).key(item("pk", s("a")))
-                .updateExpression("SET x = size(s)")))
-                .hasMessageContaining("Invalid UpdateExpression: Invalid function name; function: size");
-        assertThatThrownBy(() -> client.updateItem(r -> r.tableName(table).key(item("pk", s("a")))
-                .updateExpression("SET x = :missing").expressionAttributeValues(item(":v", s("x")))))
-                .hasMessageContaining("Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :missing");
+        assertThatThrownBy(
+                        () ->
+                                client.updateItem(
+                                        r ->
+                                                r.tableName(table)
+                                                        .key(item("pk", s("a")))
+                                                        .updateExpression(
+                                                                "SET l = list_append(l, :v)")
+                                                        .expressionAttributeValues(
+                                                                item(":v", s("x")))))
+                .hasMessageContaining(
+                        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: S");
+        assertThatThrownBy(
+                        () ->
+                                client.updateItem(
+                                        r ->
+                                                r.tableName(table)
+                                                        .key(item("pk", s("a")))
+                                                        .updateExpression("SET x = size(s)")))
+                .hasMessageContaining(
+                        "Invalid UpdateExpression: Invalid function name; function: size");
+        assertThatThrownBy(
+                        () ->
+                                client.updateItem(
+                                        r ->
+                                                r.tableName(table)
+                                                        .key(item("pk", s("a")))
+                                                        .updateExpression("SET x = :missing")
+                                                        .expressionAttributeValues(
+                                                                item(":v", s("x")))))
+                .hasMessageContaining(
+                        "Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :missing");
     }
 
     @Test
     void requests_expressionAttributesWithoutExpression_rejected() {
-        assertThatThrownBy(() -> client.getItem(r -> r.tableName(table).key(item("pk", s("a")))
-                .expressionAttributeNames(Map.of("#x", "x"))))
-                .hasMessageContaining("ExpressionAttributeNames can only be specified when using expressions");
-        assertThatThrownBy(() -> client.scan(r -> r.tableName(table).expressionAttributeValues(item(":x", s("x")))))
-                .hasMessageContaining("ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
-        assertThatThrownBy(() -> client.updateItem(r -> r.tableName(table).key(item("pk", s("a")))
-                .updateExpression("SET x = :v").expressionAttributeValues(item(":v", ss()))))
-                .hasMessageContaining("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v");
+        assertThatThrownBy(
+                        () ->
+                                client.getItem(
+                                        r ->
+                                                r.tableName(table)
+                                                        .key(item("pk", s("a")))
+                                                        .expressionAttributeNames(
+                                                                Map.of("#x", "x"))))
+                .hasMessageContaining(
+                        "ExpressionAttributeNames can only be specified when using expressions");
+        assertThatThrownBy(
+                        () ->
+                                client.scan(
+                                        r ->
+                                                r.tableName(table)
+                                                        .expressionAttributeValues(
+                                                                item(":x", s("x")))))
+                .hasMessageContaining(
+                        "ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
+        assertThatThrownBy(
+                        () ->
+                                client.updateItem(
+                                        r ->
+                                                r.tableName(table)
+                                                        .key(item("pk", s("a")))
+                                                        .updateExpression("SET x = :v")
+                                                        .expressionAttributeValues(
+                                                                item(":v", ss()))))
+                .hasMessageContaining(
+                        "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :v");
     }
 
     @Test
     void projection_overlappingPaths_rejected() {
-        assertThatThrownBy(() -> client.getItem(r -> r.tableName(table).key(item("pk", s("a"))).projectionExpression("l[0], l")))
-                .hasMessageContaining("Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [l, [0]], path two: [l]");
+        assertThatThrownBy(
+                        () ->
+                                client.getItem(
+                                        r ->
+                                                r.tableName(table)
+                                                        .key(item("pk", s("a")))
+                                                        .projectionExpression("l[0], l")))
+                .hasMessageContaining(
+                        "Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [l, [0]], path two: [l]");
     }
 
     @Test
     void items_keySizeLimits_enforced() {
-        assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("pk", s("k".repeat(2049))))))
-                .hasMessageContaining("Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        assertThatThrownBy(
+                        () ->
+                                client.putItem(
+                                        r ->
+                                                r.tableName(table)
+                                                        .item(item("pk", s("k".repeat(2049))))))
+                .hasMessageContaining(
+                        "Size of hashkey has exceeded the maximum size limit of2048 bytes");
         assertThatThrownBy(() -> client.putItem(r -> r.tableName("ab").item(item("pk", s("k")))))
-                .hasMessageContaining("Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3");
+                .hasMessageContaining(
+                        "Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3");
     }
 
     @Test
     void transactions_errorWhileApplying_cancelsWithValidationError() {
-        TransactionCanceledException e = (TransactionCanceledException) org.assertj.core.api.Assertions.catchThrowable(() ->
-                client.transactWriteItems(r -> r.transactItems(t -> t.update(u -> u.tableName(table).key(item("pk", s("a")))
-                        .updateExpression("SET n = s + :one").expressionAttributeValues(item(":one", n(1)))))));
-        assertThat(e.cancellationReasons()).singleElement().satisfies(reason -> {
-            assertThat(reason.code()).isEqualTo("ValidationError");
-            assertThat(reason.message()).isEqualTo("An operand in the update expression has an incorrect data type");
-        });
-        assertThatThrownBy(() -> client.transactGetItems(r -> r.transactItems(
-                t -> t.get(g -> g.tableName(table).key(item("pk", s("a")))),
-                t -> t.get(g -> g.tableName(table).key(item("pk", s("a")))))))
-                .hasMessageContaining("Transaction request cannot include multiple operations on one item");
+        TransactionCanceledException e =
+                (TransactionCanceledException)
+                        org.assertj.core.api.Assertions.catchThrowable(
+                                () ->
+                                        client.transactWriteItems(
+                                                r ->
+                                                        r.transactItems(
+                                                                t ->
+                                                                        t.update(
+                                                                                u ->
+                                                                                        u.tableName(
+                                                                                                        table)
+                                                                                                .key(
+                                                                                                        item(
+                                                                                                                "pk",
+                                                                                                                s(
+                                                                                                                        "a")))
+                                                                                                .updateExpression(
+                                                                                                        "SET n = s + :one")
+                                                                                                .expressionAttributeValues(
+                                                                                                        item(
+                                                                                                                ":one",
+                                                                                                                n(
+                                                                                                                        1)))))));
+        assertThat(e.cancellationReasons())
+                .singleElement()
+                .satisfies(
+                        reason -> {
+                            assertThat(reason.code()).isEqualTo("ValidationError");
+                            assertThat(reason.message())
+                                    .isEqualTo(
+                                            "An operand in the update expression has an incorrect data type");
+                        });
+        assertThatThrownBy(
+                        () ->
+                                client.transactGetItems(
+                                        r ->
+                                                r.transactItems(
+                                                        t ->
+                                                                t.get(
+                                                                        g ->
+                                                                                g.tableName(table)
+                                                                                        .key(
+                                                                                                item(
+                                                                                                        "pk",
+                                                                                                        s(
+                                                                                                                "a")))),
+                                                        t ->
+                                                                t.get(
+                                                                        g ->
+                                                                                g.tableName(table)
+                                                                                        .key(
+                                                                                                item(
+                                                                                                        "pk",
+                                                                                                        s(
+                                                                                                                "a")))))))
+                .hasMessageContaining(
+                        "Transaction request cannot include multiple operations on one item");
     }
 
     @Test
     void updatedNew_returnsOnlyTheUpdatedListElement() {
-        var r = client.updateItem(u -> u.tableName(table).key(item("pk", s("a"))).updateExpression("SET l[1] = :v")
-                .expressionAttributeValues(item(":v", n(3))).returnValues(ReturnValue.UPDATED_NEW));
+        var r =
+                client.updateItem(
+                        u ->
+                                u.tableName(table)
+                                        .key(item("pk", s("a")))
+                                        .updateExpression("SET l[1] = :v")
+                                        .expressionAttributeValues(item(":v", n(3)))
+                                        .returnValues(ReturnValue.UPDATED_NEW));
         assertThat(r.attributes()).isEqualTo(item("l", l(n(3))));
     }
 
@@ -160,9 +300,13 @@ final class FidelityRulesTest {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             String body = "{}";
-            String request = "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
-                    + "Content-Type: application/x-amz-json-1.0\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+            String request =
+                    "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                            + "Content-Type: application/x-amz-json-1.0\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + Integer.toHexString(body.length())
+                            + "\r\n"
+                            + body
+                            + "\r\n0\r\n\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.setSoTimeout(5000);
@@ -175,8 +319,10 @@ final class FidelityRulesTest {
                 }
                 answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
             }
-            assertThat(answer.toString()).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK")
-                    .contains("x-amz-crc32: ").contains("\"TableNames\"");
+            assertThat(answer.toString())
+                    .startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK")
+                    .contains("x-amz-crc32: ")
+                    .contains("\"TableNames\"");
         }
     }
 }

@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Small helpers shared by the tests. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static AttributeValue s(String v) {
         return AttributeValue.fromS(v);
@@ -68,18 +67,46 @@ final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Creates a PAY_PER_REQUEST table with hash key "pk" (type) and optional range key "sk" (type). */
-    static String table(DynamoDbClient client, ScalarAttributeType pkType, ScalarAttributeType skType) {
+    /**
+     * Creates a PAY_PER_REQUEST table with hash key "pk" (type) and optional range key "sk" (type).
+     */
+    static String table(
+            DynamoDbClient client, ScalarAttributeType pkType, ScalarAttributeType skType) {
         String name = uniqueName("t");
-        CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST);
+        CreateTableRequest.Builder b =
+                CreateTableRequest.builder()
+                        .tableName(name)
+                        .billingMode(BillingMode.PAY_PER_REQUEST);
         if (skType == null) {
-            b.keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(pkType).build());
+            b.keySchema(
+                            KeySchemaElement.builder()
+                                    .attributeName("pk")
+                                    .keyType(KeyType.HASH)
+                                    .build())
+                    .attributeDefinitions(
+                            AttributeDefinition.builder()
+                                    .attributeName("pk")
+                                    .attributeType(pkType)
+                                    .build());
         } else {
-            b.keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(pkType).build(),
-                            AttributeDefinition.builder().attributeName("sk").attributeType(skType).build());
+            b.keySchema(
+                            KeySchemaElement.builder()
+                                    .attributeName("pk")
+                                    .keyType(KeyType.HASH)
+                                    .build(),
+                            KeySchemaElement.builder()
+                                    .attributeName("sk")
+                                    .keyType(KeyType.RANGE)
+                                    .build())
+                    .attributeDefinitions(
+                            AttributeDefinition.builder()
+                                    .attributeName("pk")
+                                    .attributeType(pkType)
+                                    .build(),
+                            AttributeDefinition.builder()
+                                    .attributeName("sk")
+                                    .attributeType(skType)
+                                    .build());
         }
         client.createTable(b.build());
         return name;

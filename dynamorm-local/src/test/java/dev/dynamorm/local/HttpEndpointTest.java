@@ -32,8 +32,14 @@ class HttpEndpointTest {
         URI endpoint = db.endpoint();
         assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
         assertThat(db.endpoint()).isEqualTo(endpoint);
-        http = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"))).build();
+        http =
+                DynamoDbClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("k", "s")))
+                        .build();
     }
 
     @AfterAll
@@ -46,16 +52,22 @@ class HttpEndpointTest {
     void sdkOverHttpSharesStateWithInProcessClient() {
         String t = Fixtures.hashTable(http);
         http.putItem(r -> r.tableName(t).item(item("pk", s("a"), "v", n(1))));
-        assertThat(db.client().getItem(r -> r.tableName(t).key(item("pk", s("a")))).item()).containsEntry("v", n(1));
-        assertThatThrownBy(() -> http.putItem(r -> r.tableName(t).item(item("pk", s("a")))
-                .conditionExpression("attribute_not_exists(pk)")))
+        assertThat(db.client().getItem(r -> r.tableName(t).key(item("pk", s("a")))).item())
+                .containsEntry("v", n(1));
+        assertThatThrownBy(
+                        () ->
+                                http.putItem(
+                                        r ->
+                                                r.tableName(t)
+                                                        .item(item("pk", s("a")))
+                                                        .conditionExpression(
+                                                                "attribute_not_exists(pk)")))
                 .isInstanceOf(ConditionalCheckFailedException.class);
         assertThatThrownBy(() -> http.describeTable(r -> r.tableName("nope")))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
-    private record Raw(int status, String contentType, String body) {
-    }
+    private record Raw(int status, String contentType, String body) {}
 
     private static Raw post(String target, String body) throws IOException {
         HttpURLConnection conn = (HttpURLConnection) db.endpoint().toURL().openConnection();
@@ -68,7 +80,10 @@ class HttpEndpointTest {
         }
         int status = conn.getResponseCode();
         try (InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream()) {
-            return new Raw(status, conn.getContentType(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Raw(
+                    status,
+                    conn.getContentType(),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } finally {
             conn.disconnect();
         }
@@ -76,11 +91,19 @@ class HttpEndpointTest {
 
     @Test
     void rawProtocolErrors() throws Exception {
-        Raw resp = post("DynamoDB_20120810.GetItem", "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"a\"}}}");
+        Raw resp =
+                post(
+                        "DynamoDB_20120810.GetItem",
+                        "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"a\"}}}");
         assertThat(resp.status()).isEqualTo(400);
-        assertThat(resp.body()).contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\"");
+        assertThat(resp.body())
+                .contains(
+                        "\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\"");
         assertThat(resp.contentType()).isEqualTo("application/x-amz-json-1.0");
-        Raw bad = post("DynamoDB_20120810.PutItem", "{\"TableName\":\"x\",\"Item\":{\"pk\":{\"S\":\"a\",\"N\":\"1\"}}}");
+        Raw bad =
+                post(
+                        "DynamoDB_20120810.PutItem",
+                        "{\"TableName\":\"x\",\"Item\":{\"pk\":{\"S\":\"a\",\"N\":\"1\"}}}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("#ValidationException").contains("more than one datatypes");
         Raw list = post("DynamoDB_20120810.ListTables", "{}");

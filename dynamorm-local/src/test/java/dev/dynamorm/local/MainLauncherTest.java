@@ -18,17 +18,27 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class MainLauncherTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Process launch() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.dynamorm.local.Main",
-                "--port", "0", "--data-dir", dir.toString()).redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.dynamorm.local.Main",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static URI awaitEndpoint(Process p) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("dynamorm-local listening on ")) {
@@ -39,8 +49,12 @@ class MainLauncherTest {
     }
 
     private static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"))).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .build();
     }
 
     @Test
@@ -60,7 +74,8 @@ class MainLauncherTest {
         }
         Process second = launch();
         try (DynamoDbClient c = client(awaitEndpoint(second))) {
-            assertThat(c.getItem(r -> r.tableName(table).key(item("pk", s("kept")))).hasItem()).isTrue();
+            assertThat(c.getItem(r -> r.tableName(table).key(item("pk", s("kept")))).hasItem())
+                    .isTrue();
         } finally {
             second.destroy();
             second.waitFor(10, TimeUnit.SECONDS);

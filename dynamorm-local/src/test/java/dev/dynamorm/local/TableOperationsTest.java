@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -29,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 class TableOperationsTest {
     private static LocalDynamoDb db;
@@ -59,17 +59,37 @@ class TableOperationsTest {
     }
 
     private static CreateTableRequest fullTable(String name) {
-        return CreateTableRequest.builder().tableName(name)
+        return CreateTableRequest.builder()
+                .tableName(name)
                 .keySchema(hash("pk"), range("sk"))
-                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.N),
-                        def("gpk", ScalarAttributeType.S), def("lsk", ScalarAttributeType.S))
+                .attributeDefinitions(
+                        def("pk", ScalarAttributeType.S),
+                        def("sk", ScalarAttributeType.N),
+                        def("gpk", ScalarAttributeType.S),
+                        def("lsk", ScalarAttributeType.S))
                 .billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("gpk"))
-                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes("a", "b").build())
-                        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)).build())
-                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byL").keySchema(hash("pk"), range("lsk"))
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder()
+                                .indexName("byG")
+                                .keySchema(hash("gpk"))
+                                .projection(
+                                        Projection.builder()
+                                                .projectionType(ProjectionType.INCLUDE)
+                                                .nonKeyAttributes("a", "b")
+                                                .build())
+                                .provisionedThroughput(
+                                        p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
+                                .build())
+                .localSecondaryIndexes(
+                        LocalSecondaryIndex.builder()
+                                .indexName("byL")
+                                .keySchema(hash("pk"), range("lsk"))
+                                .projection(
+                                        Projection.builder()
+                                                .projectionType(ProjectionType.KEYS_ONLY)
+                                                .build())
+                                .build())
                 .build();
     }
 
@@ -78,8 +98,12 @@ class TableOperationsTest {
         String name = Fixtures.uniqueName("full");
         TableDescription created = client.createTable(fullTable(name)).tableDescription();
         assertThat(created.tableStatus()).isEqualTo(TableStatus.CREATING);
-        assertThat(client.describeTable(r -> r.tableName(name)).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
-        client.putItem(r -> r.tableName(name).item(item("pk", s("p"), "sk", Fixtures.n(1), "gpk", s("g"))));
+        assertThat(client.describeTable(r -> r.tableName(name)).table().tableStatus())
+                .isEqualTo(TableStatus.ACTIVE);
+        client.putItem(
+                r ->
+                        r.tableName(name)
+                                .item(item("pk", s("p"), "sk", Fixtures.n(1), "gpk", s("g"))));
         TableDescription d = client.describeTable(r -> r.tableName(name)).table();
         assertThat(d.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/" + name);
         assertThat(d.itemCount()).isEqualTo(1);
@@ -89,54 +113,116 @@ class TableOperationsTest {
         assertThat(d.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
         assertThat(d.keySchema()).containsExactly(hash("pk"), range("sk"));
         assertThat(d.creationDateTime()).isNotNull();
-        assertThat(d.globalSecondaryIndexes()).singleElement().satisfies(g -> {
-            assertThat(g.indexName()).isEqualTo("byG");
-            assertThat(g.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
-            assertThat(g.indexArn()).isEqualTo(d.tableArn() + "/index/byG");
-            assertThat(g.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
-            assertThat(g.projection().nonKeyAttributes()).containsExactly("a", "b");
-            assertThat(g.itemCount()).isEqualTo(1);
-        });
-        assertThat(d.localSecondaryIndexes()).singleElement().satisfies(l -> {
-            assertThat(l.keySchema()).containsExactly(hash("pk"), range("lsk"));
-            assertThat(l.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
-            assertThat(l.itemCount()).isZero();
-        });
+        assertThat(d.globalSecondaryIndexes())
+                .singleElement()
+                .satisfies(
+                        g -> {
+                            assertThat(g.indexName()).isEqualTo("byG");
+                            assertThat(g.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+                            assertThat(g.indexArn()).isEqualTo(d.tableArn() + "/index/byG");
+                            assertThat(g.projection().projectionType())
+                                    .isEqualTo(ProjectionType.INCLUDE);
+                            assertThat(g.projection().nonKeyAttributes()).containsExactly("a", "b");
+                            assertThat(g.itemCount()).isEqualTo(1);
+                        });
+        assertThat(d.localSecondaryIndexes())
+                .singleElement()
+                .satisfies(
+                        l -> {
+                            assertThat(l.keySchema()).containsExactly(hash("pk"), range("lsk"));
+                            assertThat(l.projection().projectionType())
+                                    .isEqualTo(ProjectionType.KEYS_ONLY);
+                            assertThat(l.itemCount()).isZero();
+                        });
     }
 
     @Test
     void createTableErrors() {
         String name = Fixtures.hashTable(client);
-        assertThatThrownBy(() -> client.createTable(r -> r.tableName(name).keySchema(hash("pk"))
-                .attributeDefinitions(def("pk", ScalarAttributeType.S)).billingMode(BillingMode.PAY_PER_REQUEST)))
-                .isInstanceOf(ResourceInUseException.class).hasMessageContaining("Table already exists: " + name);
-        assertThatThrownBy(() -> client.createTable(r -> r.tableName("x1-" + name).keySchema(hash("pk"))
-                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("other", ScalarAttributeType.S))
-                .billingMode(BillingMode.PAY_PER_REQUEST)))
+        assertThatThrownBy(
+                        () ->
+                                client.createTable(
+                                        r ->
+                                                r.tableName(name)
+                                                        .keySchema(hash("pk"))
+                                                        .attributeDefinitions(
+                                                                def("pk", ScalarAttributeType.S))
+                                                        .billingMode(BillingMode.PAY_PER_REQUEST)))
+                .isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("Table already exists: " + name);
+        assertThatThrownBy(
+                        () ->
+                                client.createTable(
+                                        r ->
+                                                r.tableName("x1-" + name)
+                                                        .keySchema(hash("pk"))
+                                                        .attributeDefinitions(
+                                                                def("pk", ScalarAttributeType.S),
+                                                                def("other", ScalarAttributeType.S))
+                                                        .billingMode(BillingMode.PAY_PER_REQUEST)))
                 .isInstanceOf(DynamoDbException.class)
-                .hasMessageContaining("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-        assertThatThrownBy(() -> client.createTable(r -> r.tableName("x2-" + name).keySchema(hash("pk"))
-                .attributeDefinitions(def("pk", ScalarAttributeType.S))))
-                .hasMessageContaining("ReadCapacityUnits and WriteCapacityUnits must both be specified");
-        assertThatThrownBy(() -> client.createTable(r -> r.tableName("x3-" + name).keySchema(hash("pk"))
-                .attributeDefinitions(def("pk", ScalarAttributeType.S)).billingMode(BillingMode.PAY_PER_REQUEST)
-                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("l").keySchema(hash("pk"), range("x"))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())))
+                .hasMessageContaining(
+                        "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        assertThatThrownBy(
+                        () ->
+                                client.createTable(
+                                        r ->
+                                                r.tableName("x2-" + name)
+                                                        .keySchema(hash("pk"))
+                                                        .attributeDefinitions(
+                                                                def("pk", ScalarAttributeType.S))))
+                .hasMessageContaining(
+                        "ReadCapacityUnits and WriteCapacityUnits must both be specified");
+        assertThatThrownBy(
+                        () ->
+                                client.createTable(
+                                        r ->
+                                                r.tableName("x3-" + name)
+                                                        .keySchema(hash("pk"))
+                                                        .attributeDefinitions(
+                                                                def("pk", ScalarAttributeType.S))
+                                                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                                                        .localSecondaryIndexes(
+                                                                LocalSecondaryIndex.builder()
+                                                                        .indexName("l")
+                                                                        .keySchema(
+                                                                                hash("pk"),
+                                                                                range("x"))
+                                                                        .projection(
+                                                                                p ->
+                                                                                        p
+                                                                                                .projectionType(
+                                                                                                        ProjectionType
+                                                                                                                .ALL))
+                                                                        .build())))
                 .hasMessageContaining("Table KeySchema does not have a range key");
-        assertThatThrownBy(() -> client.createTable(r -> r.tableName("ab").keySchema(hash("pk"))
-                .attributeDefinitions(def("pk", ScalarAttributeType.S)).billingMode(BillingMode.PAY_PER_REQUEST)))
+        assertThatThrownBy(
+                        () ->
+                                client.createTable(
+                                        r ->
+                                                r.tableName("ab")
+                                                        .keySchema(hash("pk"))
+                                                        .attributeDefinitions(
+                                                                def("pk", ScalarAttributeType.S))
+                                                        .billingMode(BillingMode.PAY_PER_REQUEST)))
                 .hasMessageContaining("Member must have length greater than or equal to 3");
     }
 
     @Test
     void describeAndDeleteMissingTable() {
         assertThatThrownBy(() -> client.describeTable(r -> r.tableName("missing-table")))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Requested resource not found");
-        assertThatThrownBy(() -> client.getItem(r -> r.tableName("missing-table").key(item("pk", s("a")))))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("Requested resource not found");
+        assertThatThrownBy(
+                        () ->
+                                client.getItem(
+                                        r -> r.tableName("missing-table").key(item("pk", s("a")))))
                 .isInstanceOf(ResourceNotFoundException.class);
         String name = Fixtures.hashTable(client);
-        assertThat(client.deleteTable(r -> r.tableName(name)).tableDescription().tableName()).isEqualTo(name);
-        assertThatThrownBy(() -> client.deleteTable(r -> r.tableName(name))).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(client.deleteTable(r -> r.tableName(name)).tableDescription().tableName())
+                .isEqualTo(name);
+        assertThatThrownBy(() -> client.deleteTable(r -> r.tableName(name)))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -151,7 +237,8 @@ class TableOperationsTest {
             String start = null;
             do {
                 String from = start;
-                ListTablesResponse page = c.listTables(r -> r.limit(2).exclusiveStartTableName(from));
+                ListTablesResponse page =
+                        c.listTables(r -> r.limit(2).exclusiveStartTableName(from));
                 assertThat(page.tableNames()).hasSizeLessThanOrEqualTo(2);
                 seen.addAll(page.tableNames());
                 start = page.lastEvaluatedTableName();
@@ -166,36 +253,90 @@ class TableOperationsTest {
         String name = Fixtures.hashTable(client);
         client.putItem(r -> r.tableName(name).item(item("pk", s("1"), "g", s("x"))));
         client.putItem(r -> r.tableName(name).item(item("pk", s("2"))));
-        client.updateTable(r -> r.tableName(name).attributeDefinitions(def("g", ScalarAttributeType.S))
-                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byG").keySchema(hash("g"))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
+        client.updateTable(
+                r ->
+                        r.tableName(name)
+                                .attributeDefinitions(def("g", ScalarAttributeType.S))
+                                .globalSecondaryIndexUpdates(
+                                        u ->
+                                                u.create(
+                                                        c ->
+                                                                c.indexName("byG")
+                                                                        .keySchema(hash("g"))
+                                                                        .projection(
+                                                                                p ->
+                                                                                        p
+                                                                                                .projectionType(
+                                                                                                        ProjectionType
+                                                                                                                .ALL)))));
         var d = client.describeTable(r -> r.tableName(name)).table();
-        assertThat(d.globalSecondaryIndexes()).singleElement().satisfies(g -> assertThat(g.itemCount()).isEqualTo(1));
-        var q = client.query(r -> r.tableName(name).indexName("byG").keyConditionExpression("g = :g")
-                .expressionAttributeValues(item(":g", s("x"))));
+        assertThat(d.globalSecondaryIndexes())
+                .singleElement()
+                .satisfies(g -> assertThat(g.itemCount()).isEqualTo(1));
+        var q =
+                client.query(
+                        r ->
+                                r.tableName(name)
+                                        .indexName("byG")
+                                        .keyConditionExpression("g = :g")
+                                        .expressionAttributeValues(item(":g", s("x"))));
         assertThat(q.items()).hasSize(1);
-        client.updateTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
-                .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(3L)));
-        assertThat(client.describeTable(r -> r.tableName(name)).table().billingModeSummary().billingMode())
+        client.updateTable(
+                r ->
+                        r.tableName(name)
+                                .billingMode(BillingMode.PROVISIONED)
+                                .provisionedThroughput(
+                                        p -> p.readCapacityUnits(3L).writeCapacityUnits(3L)));
+        assertThat(
+                        client.describeTable(r -> r.tableName(name))
+                                .table()
+                                .billingModeSummary()
+                                .billingMode())
                 .isEqualTo(BillingMode.PROVISIONED);
-        client.updateTable(r -> r.tableName(name).globalSecondaryIndexUpdates(u -> u.delete(x -> x.indexName("byG"))));
-        assertThat(client.describeTable(r -> r.tableName(name)).table().globalSecondaryIndexes()).isEmpty();
-        assertThatThrownBy(() -> client.query(r -> r.tableName(name).indexName("byG").keyConditionExpression("g = :g")
-                .expressionAttributeValues(item(":g", s("x")))))
+        client.updateTable(
+                r ->
+                        r.tableName(name)
+                                .globalSecondaryIndexUpdates(
+                                        u -> u.delete(x -> x.indexName("byG"))));
+        assertThat(client.describeTable(r -> r.tableName(name)).table().globalSecondaryIndexes())
+                .isEmpty();
+        assertThatThrownBy(
+                        () ->
+                                client.query(
+                                        r ->
+                                                r.tableName(name)
+                                                        .indexName("byG")
+                                                        .keyConditionExpression("g = :g")
+                                                        .expressionAttributeValues(
+                                                                item(":g", s("x")))))
                 .hasMessageContaining("The table does not have the specified index: byG");
     }
 
     @Test
     void timeToLiveSettings() {
         String name = Fixtures.hashTable(client);
-        assertThat(client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription().timeToLiveStatus())
+        assertThat(
+                        client.describeTimeToLive(r -> r.tableName(name))
+                                .timeToLiveDescription()
+                                .timeToLiveStatus())
                 .isEqualTo(TimeToLiveStatus.DISABLED);
-        client.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(s -> s.attributeName("exp").enabled(true)));
+        client.updateTimeToLive(
+                r ->
+                        r.tableName(name)
+                                .timeToLiveSpecification(
+                                        s -> s.attributeName("exp").enabled(true)));
         var d = client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription();
         assertThat(d.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
         assertThat(d.attributeName()).isEqualTo("exp");
-        assertThatThrownBy(() -> client.updateTimeToLive(r -> r.tableName(name)
-                .timeToLiveSpecification(s -> s.attributeName("exp").enabled(true))))
+        assertThatThrownBy(
+                        () ->
+                                client.updateTimeToLive(
+                                        r ->
+                                                r.tableName(name)
+                                                        .timeToLiveSpecification(
+                                                                s ->
+                                                                        s.attributeName("exp")
+                                                                                .enabled(true))))
                 .hasMessageContaining("TimeToLive is already enabled");
     }
 
@@ -203,8 +344,12 @@ class TableOperationsTest {
     void tags() {
         String name = Fixtures.hashTable(client);
         String arn = client.describeTable(r -> r.tableName(name)).table().tableArn();
-        client.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("team").value("a").build(),
-                Tag.builder().key("env").value("test").build()));
+        client.tagResource(
+                r ->
+                        r.resourceArn(arn)
+                                .tags(
+                                        Tag.builder().key("team").value("a").build(),
+                                        Tag.builder().key("env").value("test").build()));
         client.untagResource(r -> r.resourceArn(arn).tagKeys("team"));
         assertThat(client.listTagsOfResource(r -> r.resourceArn(arn)).tags())
                 .containsExactly(Tag.builder().key("env").value("test").build());

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class TimeToLiveTest {
     @Test
     void expiredItemsDisappear() throws InterruptedException {
-        try (LocalDynamoDb db = LocalDynamoDb.builder().ttlSweepInterval(Duration.ofMillis(50)).start()) {
+        try (LocalDynamoDb db =
+                LocalDynamoDb.builder().ttlSweepInterval(Duration.ofMillis(50)).start()) {
             var c = db.client();
             String t = Fixtures.hashTable(c);
             long now = System.currentTimeMillis() / 1000;
@@ -20,16 +21,25 @@ class TimeToLiveTest {
             c.putItem(r -> r.tableName(t).item(item("pk", s("soon"), "exp", n(now + 1))));
             c.putItem(r -> r.tableName(t).item(item("pk", s("text"), "exp", s("not a number"))));
             assertThat(c.scan(r -> r.tableName(t)).count()).isEqualTo(4);
-            c.updateTimeToLive(r -> r.tableName(t).timeToLiveSpecification(x -> x.attributeName("exp").enabled(true)));
-            assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("old")))).hasItem()).isFalse();
+            c.updateTimeToLive(
+                    r ->
+                            r.tableName(t)
+                                    .timeToLiveSpecification(
+                                            x -> x.attributeName("exp").enabled(true)));
+            assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("old")))).hasItem())
+                    .isFalse();
             assertThat(c.scan(r -> r.tableName(t)).count()).isEqualTo(3);
             Thread.sleep(2200);
-            assertThat(c.scan(r -> r.tableName(t)).items()).extracting(i -> i.get("pk").s())
+            assertThat(c.scan(r -> r.tableName(t)).items())
+                    .extracting(i -> i.get("pk").s())
                     .containsExactlyInAnyOrder("future", "text");
             assertThat(c.describeTable(r -> r.tableName(t)).table().itemCount()).isEqualTo(2);
             // an expired item no longer blocks attribute_not_exists
-            c.putItem(r -> r.tableName(t).item(item("pk", s("old"), "exp", n(now + 3600)))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            c.putItem(
+                    r ->
+                            r.tableName(t)
+                                    .item(item("pk", s("old"), "exp", n(now + 3600)))
+                                    .conditionExpression("attribute_not_exists(pk)"));
         }
     }
 }

@@ -6,27 +6,35 @@ import java.util.Locale;
  * A DynamoDB-compatible server a test class can run against.
  *
  * <p>Every backend but {@link #ENDPOINT} is started by the kit, once per JVM, on the loopback
- * interface; a backend that cannot start makes its test classes skip (or fail, when named in
- * {@code -Ddynamorm.it.require}).
+ * interface; a backend that cannot start makes its test classes skip (or fail, when named in {@code
+ * -Ddynamorm.it.require}).
  */
 public enum Backend {
 
     /** The in-process engine of {@code dynamorm-local}; needs that artifact on the test path. */
     EMBEDDED(true),
 
-    /** Dynoxide, a static server binary installed into {@code test-servers/node_modules} by the build. */
+    /**
+     * Dynoxide, a static server binary installed into {@code test-servers/node_modules} by the
+     * build.
+     */
     DYNOXIDE(true),
 
-    /** Dynalite, a Node.js server installed into {@code test-servers/node_modules}; has no transactions. */
+    /**
+     * Dynalite, a Node.js server installed into {@code test-servers/node_modules}; has no
+     * transactions.
+     */
     DYNALITE(false),
 
-    /** LocalStack in Docker through Testcontainers ({@code localstack/localstack:3}); needs Docker. */
+    /**
+     * LocalStack in Docker through Testcontainers ({@code localstack/localstack:3}); needs Docker.
+     */
     LOCALSTACK(true),
 
     /**
-     * A server you run yourself: {@code -Ddynamorm.test.endpoint=http://127.0.0.1:8000} (region from
-     * {@code -Ddynamorm.test.region}, default {@code us-east-1}), or {@code -Ddynamorm.test.endpoint=aws}
-     * for real DynamoDB with the default credentials chain.
+     * A server you run yourself: {@code -Ddynamorm.test.endpoint=http://127.0.0.1:8000} (region
+     * from {@code -Ddynamorm.test.region}, default {@code us-east-1}), or {@code
+     * -Ddynamorm.test.endpoint=aws} for real DynamoDB with the default credentials chain.
      */
     ENDPOINT(true);
 
@@ -59,7 +67,8 @@ public enum Backend {
                 return backend;
             }
         }
-        throw new IllegalArgumentException("unknown backend '" + name.trim() + "': use one of " + names());
+        throw new IllegalArgumentException(
+                "unknown backend '" + name.trim() + "': use one of " + names());
     }
 
     /**

@@ -16,7 +16,11 @@ public final class BackendContext {
     private final Supplier<URI> endpoint;
     private final DynamoDbClient client;
 
-    BackendContext(Backend backend, String tableNamePrefix, Supplier<URI> endpoint, DynamoDbClient client) {
+    BackendContext(
+            Backend backend,
+            String tableNamePrefix,
+            Supplier<URI> endpoint,
+            DynamoDbClient client) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.tableNamePrefix = Objects.requireNonNull(tableNamePrefix, "tableNamePrefix");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -33,8 +37,9 @@ public final class BackendContext {
     }
 
     /**
-     * The prefix of every table of this test class, unique in the JVM (e.g. {@code t3_CrudOnDynoxideIT_}).
-     * The injected {@code DynamORM} applies it; with the raw client, use {@link #tableName(String)}.
+     * The prefix of every table of this test class, unique in the JVM (e.g. {@code
+     * t3_CrudOnDynoxideIT_}). The injected {@code DynamORM} applies it; with the raw client, use
+     * {@link #tableName(String)}.
      *
      * @return the prefix
      */
@@ -54,7 +59,8 @@ public final class BackendContext {
 
     /**
      * Creates a table without a model under this class's prefix, with the class's client, and waits
-     * until it is active; like every table with the prefix, it is deleted after the class (or test).
+     * until it is active; like every table with the prefix, it is deleted after the class (or
+     * test).
      *
      * <pre>{@code
      * String events = backend.createTable(TestTable.builder("events").partitionKey("pk").build());
@@ -71,10 +77,10 @@ public final class BackendContext {
     }
 
     /**
-     * The HTTP endpoint of the backend ({@code http://127.0.0.1:PORT} for local servers); for
-     * real AWS ({@code -Ddynamorm.test.endpoint=aws}), the regional DynamoDB endpoint. For
-     * {@link Backend#EMBEDDED}, whose injected client works in-process, the first call starts the
-     * engine's HTTP listener on 127.0.0.1.
+     * The HTTP endpoint of the backend ({@code http://127.0.0.1:PORT} for local servers); for real
+     * AWS ({@code -Ddynamorm.test.endpoint=aws}), the regional DynamoDB endpoint. For {@link
+     * Backend#EMBEDDED}, whose injected client works in-process, the first call starts the engine's
+     * HTTP listener on 127.0.0.1.
      *
      * @return the endpoint URI
      */

@@ -29,8 +29,9 @@ final class BackendRun implements ExecutionCondition, BeforeEachCallback, AfterE
     @Override
     public void beforeEach(ExtensionContext context) {
         Settings settings = Settings.of(context);
-        Selection selection = Selection.of(context.getRequiredTestClass(), settings)
-                .forRun(backend, annotation.models(), annotation.recordRequests());
+        Selection selection =
+                Selection.of(context.getRequiredTestClass(), settings)
+                        .forRun(backend, annotation.models(), annotation.recordRequests());
         BackendState state = DynamoBackendExtension.openTestState(context, selection, settings);
         DynamoBackendExtension.prepareTest(context, state);
     }

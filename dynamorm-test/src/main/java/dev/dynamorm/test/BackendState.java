@@ -27,8 +27,13 @@ final class BackendState implements AutoCloseable {
     private DynamORM dynamorm;
     private boolean closed;
 
-    private BackendState(String ownerId, Class<?> testClass, BackendContext context, DynamoDbClient client,
-            RequestRecorder recorder, List<Class<?>> models) {
+    private BackendState(
+            String ownerId,
+            Class<?> testClass,
+            BackendContext context,
+            DynamoDbClient client,
+            RequestRecorder recorder,
+            List<Class<?>> models) {
         this.ownerId = ownerId;
         this.testClass = testClass;
         this.context = context;
@@ -43,14 +48,24 @@ final class BackendState implements AutoCloseable {
      *
      * @param scope the name in the prefix: the class's simple name, or {@code Class_method}
      */
-    static BackendState open(String ownerId, Class<?> testClass, String scope, Selection selection,
+    static BackendState open(
+            String ownerId,
+            Class<?> testClass,
+            String scope,
+            Selection selection,
             RunningServer server) {
         String prefix = TablePrefixes.next(scope, server.sharedAcrossRuns());
         RequestRecorder recorder = selection.recordRequests() ? new RequestRecorder() : null;
-        DynamoDbClient client = recorder != null ? server.recordingClient(recorder) : server.client();
-        BackendState state = new BackendState(ownerId, testClass,
-                new BackendContext(selection.backend(), prefix, server::endpoint, client), client, recorder,
-                selection.models());
+        DynamoDbClient client =
+                recorder != null ? server.recordingClient(recorder) : server.client();
+        BackendState state =
+                new BackendState(
+                        ownerId,
+                        testClass,
+                        new BackendContext(selection.backend(), prefix, server::endpoint, client),
+                        client,
+                        recorder,
+                        selection.models());
         try {
             for (Class<?> model : selection.models()) {
                 state.dynamorm().table(model).createTable();
@@ -87,9 +102,11 @@ final class BackendState implements AutoCloseable {
      */
     RequestRecorder recorder() {
         if (recorder == null) {
-            throw new IllegalStateException("a RequestRecorder needs a client that records: annotate "
-                    + testClass.getName() + " with @DynamoBackend(recordRequests = true) (or the test with"
-                    + " @BackendTest(..., recordRequests = true))");
+            throw new IllegalStateException(
+                    "a RequestRecorder needs a client that records: annotate "
+                            + testClass.getName()
+                            + " with @DynamoBackend(recordRequests = true) (or the test with"
+                            + " @BackendTest(..., recordRequests = true))");
         }
         return recorder;
     }
@@ -108,10 +125,15 @@ final class BackendState implements AutoCloseable {
      */
     synchronized DynamORM dynamorm() {
         if (closed) {
-            throw new IllegalStateException("the test's DynamORM is closed: use it only while the test or class runs");
+            throw new IllegalStateException(
+                    "the test's DynamORM is closed: use it only while the test or class runs");
         }
         if (dynamorm == null) {
-            dynamorm = DynamORM.builder().client(client).tableNamePrefix(context.tableNamePrefix()).build();
+            dynamorm =
+                    DynamORM.builder()
+                            .client(client)
+                            .tableNamePrefix(context.tableNamePrefix())
+                            .build();
         }
         return dynamorm;
     }
@@ -121,10 +143,15 @@ final class BackendState implements AutoCloseable {
      * prefix, resolving names next to the test class.
      */
     Fixtures fixtures() {
-        List<Class<?>> tableModels = models.stream().filter(m -> m.isAnnotationPresent(DynamoTable.class))
-                .collect(Collectors.toList());
-        return Fixtures.of(dynamorm()).withModels(tableModels.toArray(new Class<?>[0]))
-                .withTablePrefix(context.tableNamePrefix()).withClient(client).relativeTo(testClass);
+        List<Class<?>> tableModels =
+                models.stream()
+                        .filter(m -> m.isAnnotationPresent(DynamoTable.class))
+                        .collect(Collectors.toList());
+        return Fixtures.of(dynamorm())
+                .withModels(tableModels.toArray(new Class<?>[0]))
+                .withTablePrefix(context.tableNamePrefix())
+                .withClient(client)
+                .relativeTo(testClass);
     }
 
     /** Loads fixture files into this scope's tables. */
@@ -139,7 +166,8 @@ final class BackendState implements AutoCloseable {
     }
 
     /**
-     * Closes DynamORM, deletes the scope's tables and closes its own client; later calls do nothing.
+     * Closes DynamORM, deletes the scope's tables and closes its own client; later calls do
+     * nothing.
      */
     @Override
     public synchronized void close() {

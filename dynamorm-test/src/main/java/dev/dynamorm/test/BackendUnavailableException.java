@@ -1,8 +1,6 @@
 package dev.dynamorm.test;
 
-/**
- * A backend cannot be started here; the message is the reason, saying what to do about it.
- */
+/** A backend cannot be started here; the message is the reason, saying what to do about it. */
 final class BackendUnavailableException extends Exception {
 
     private static final long serialVersionUID = 1L;

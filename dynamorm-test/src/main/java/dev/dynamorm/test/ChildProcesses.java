@@ -15,8 +15,7 @@ final class ChildProcesses {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOKED = new AtomicBoolean();
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     static void register(Process process) {
         if (HOOKED.compareAndSet(false, true)) {
@@ -26,9 +25,7 @@ final class ChildProcesses {
         RUNNING.add(process);
     }
 
-    /**
-     * Stops a process and its descendants: SIGTERM, then SIGKILL after the grace period.
-     */
+    /** Stops a process and its descendants: SIGTERM, then SIGKILL after the grace period. */
     static void stop(Process process, Duration grace) {
         RUNNING.remove(process);
         process.descendants().forEach(ProcessHandle::destroy);

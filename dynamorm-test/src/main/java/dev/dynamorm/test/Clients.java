@@ -23,28 +23,29 @@ final class Clients {
     static final AwsCredentialsProvider DUMMY_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamorm", "dynamorm"));
 
-    private Clients() {
-    }
+    private Clients() {}
 
-    /**
-     * A client for tests: region us-east-1 unless given, the SDK's standard retries.
-     */
-    static DynamoDbClient forTests(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+    /** A client for tests: region us-east-1 unless given, the SDK's standard retries. */
+    static DynamoDbClient forTests(
+            URI endpoint, Region region, AwsCredentialsProvider credentials) {
         return forTests(endpoint, region, credentials, null);
     }
 
-    /**
-     * A client for tests with an interceptor (or null for none).
-     */
-    static DynamoDbClient forTests(URI endpoint, Region region,
-            IdentityProvider<? extends AwsCredentialsIdentity> credentials, ExecutionInterceptor interceptor) {
-        var builder = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(64)
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(60)));
+    /** A client for tests with an interceptor (or null for none). */
+    static DynamoDbClient forTests(
+            URI endpoint,
+            Region region,
+            IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+            ExecutionInterceptor interceptor) {
+        var builder =
+                DynamoDbClient.builder()
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .httpClientBuilder(
+                                Apache5HttpClient.builder()
+                                        .maxConnections(64)
+                                        .connectionTimeout(Duration.ofSeconds(5))
+                                        .socketTimeout(Duration.ofSeconds(60)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -54,20 +55,22 @@ final class Clients {
         return builder.build();
     }
 
-    /**
-     * A client for readiness probes: no retries, short timeouts, so polling stays fast.
-     */
-    static DynamoDbClient forProbes(URI endpoint, Region region, AwsCredentialsProvider credentials) {
-        var builder = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(3)))
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(1)
-                        .connectionTimeout(Duration.ofMillis(500))
-                        .socketTimeout(Duration.ofSeconds(3)));
+    /** A client for readiness probes: no retries, short timeouts, so polling stays fast. */
+    static DynamoDbClient forProbes(
+            URI endpoint, Region region, AwsCredentialsProvider credentials) {
+        var builder =
+                DynamoDbClient.builder()
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .overrideConfiguration(
+                                o ->
+                                        o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                                                .apiCallTimeout(Duration.ofSeconds(3)))
+                        .httpClientBuilder(
+                                Apache5HttpClient.builder()
+                                        .maxConnections(1)
+                                        .connectionTimeout(Duration.ofMillis(500))
+                                        .socketTimeout(Duration.ofSeconds(3)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public final class DynamoAssertions {
 
-    private DynamoAssertions() {
-    }
+    private DynamoAssertions() {}
 
     /**
      * Assertions on a query's plan; nothing is sent.

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The backend's server is started once per JVM and shared; each test class gets its own
  * table-name prefix, its {@link #models()} tables are created before all its tests and every table
- * with its prefix is deleted after them (their {@link Fixture fixtures} are loaded in between). Test
- * methods, lifecycle methods and constructors may declare parameters of type {@code DynamoDbClient},
- * {@code DynamORM}, {@link Backend}, {@link BackendContext}, {@link Fixtures} and (with
- * {@link #recordRequests()}) {@link RequestRecorder}.
+ * with its prefix is deleted after them (their {@link Fixture fixtures} are loaded in between).
+ * Test methods, lifecycle methods and constructors may declare parameters of type {@code
+ * DynamoDbClient}, {@code DynamORM}, {@link Backend}, {@link BackendContext}, {@link Fixtures} and
+ * (with {@link #recordRequests()}) {@link RequestRecorder}.
  *
- * <p>A suite can be written once as an abstract class and run on several backends by tiny subclasses;
- * the nearest explicit backend wins and the models of every class in the hierarchy are created:
+ * <p>A suite can be written once as an abstract class and run on several backends by tiny
+ * subclasses; the nearest explicit backend wins and the models of every class in the hierarchy are
+ * created:
+ *
  * <pre>{@code
  * @DynamoBackend(models = Order.class)
  * abstract class CrudSuite {
@@ -29,9 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @DynamoBackend(Backend.DYNALITE) class CrudOnDynaliteIT extends CrudSuite {}
  * }</pre>
  *
- * <p>When no class of the hierarchy names a backend, it comes from {@code -Ddynamorm.test.backend=NAME}
- * (or the JUnit configuration parameter of that name, or the environment variable
- * {@code DYNAMORM_TEST_BACKEND}); the default is {@link Backend#EMBEDDED}.
+ * <p>When no class of the hierarchy names a backend, it comes from {@code
+ * -Ddynamorm.test.backend=NAME} (or the JUnit configuration parameter of that name, or the
+ * environment variable {@code DYNAMORM_TEST_BACKEND}); the default is {@link Backend#EMBEDDED}.
  *
  * <p>On a test method, the annotation gives that test a world of its own: its own prefix on its
  * backend (the method's, else the class's), the tables of the class's and the method's models, the
@@ -39,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * backend cannot start is skipped (or fails, when the backend is required). To run one test on
  * several backends, use {@link BackendTest}.
  *
- * <p>With {@link #recordRequests()}, the class (or test) gets its own client with a
- * {@link RequestRecorder} installed; inject the recorder to assert what was sent.
+ * <p>With {@link #recordRequests()}, the class (or test) gets its own client with a {@link
+ * RequestRecorder} installed; inject the recorder to assert what was sent.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -65,11 +67,11 @@ public @interface DynamoBackend {
     Class<?>[] models() default {};
 
     /**
-     * Whether the class (or test) gets a client of its own that records every request in a
-     * {@link RequestRecorder}, injectable as a parameter and cleared before each test. The
-     * injected {@code DynamoDbClient} and {@code DynamORM} use that client. On
-     * {@link Backend#EMBEDDED} it talks to the engine through its HTTP listener on 127.0.0.1
-     * instead of in-process. A superclass or the enclosing class asking for it is enough.
+     * Whether the class (or test) gets a client of its own that records every request in a {@link
+     * RequestRecorder}, injectable as a parameter and cleared before each test. The injected {@code
+     * DynamoDbClient} and {@code DynamORM} use that client. On {@link Backend#EMBEDDED} it talks to
+     * the engine through its HTTP listener on 127.0.0.1 instead of in-process. A superclass or the
+     * enclosing class asking for it is enough.
      *
      * @return true to record the requests
      */

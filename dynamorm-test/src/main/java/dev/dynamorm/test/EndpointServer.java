@@ -9,9 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/**
- * A server the user runs (or real DynamoDB): the kit only connects to it.
- */
+/** A server the user runs (or real DynamoDB): the kit only connects to it. */
 final class EndpointServer implements RunningServer {
 
     /** The value of {@code dynamorm.test.endpoint} that means real DynamoDB. */
@@ -21,7 +19,8 @@ final class EndpointServer implements RunningServer {
     private final DynamoDbClient client;
     private final AwsCredentialsProvider credentials;
 
-    private EndpointServer(URI endpoint, DynamoDbClient client, AwsCredentialsProvider credentials) {
+    private EndpointServer(
+            URI endpoint, DynamoDbClient client, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
         this.client = client;
         this.credentials = credentials;
@@ -32,12 +31,16 @@ final class EndpointServer implements RunningServer {
         Region region = Region.of(regionName);
         boolean aws = configured.trim().toLowerCase(Locale.ROOT).equals(AWS);
         URI override = aws ? null : parse(configured.trim());
-        AwsCredentialsProvider credentials = aws
-                ? DefaultCredentialsProvider.builder().build()
-                : Clients.DUMMY_CREDENTIALS;
-        URI endpoint = aws ? URI.create("https://dynamodb." + region.id() + ".amazonaws.com") : override;
+        AwsCredentialsProvider credentials =
+                aws ? DefaultCredentialsProvider.builder().build() : Clients.DUMMY_CREDENTIALS;
+        URI endpoint =
+                aws ? URI.create("https://dynamodb." + region.id() + ".amazonaws.com") : override;
         try (DynamoDbClient probe = Clients.forProbes(override, region, credentials)) {
-            Readiness.await("the endpoint " + endpoint, probe, () -> null, timeout,
+            Readiness.await(
+                    "the endpoint " + endpoint,
+                    probe,
+                    () -> null,
+                    timeout,
                     () -> "; check -D" + Settings.ENDPOINT + " and -D" + Settings.REGION);
         } catch (BackendUnavailableException e) {
             if (credentials instanceof AutoCloseable) {
@@ -45,19 +48,27 @@ final class EndpointServer implements RunningServer {
             }
             throw e;
         }
-        return new EndpointServer(endpoint, Clients.forTests(override, region, credentials), credentials);
+        return new EndpointServer(
+                endpoint, Clients.forTests(override, region, credentials), credentials);
     }
 
     private static URI parse(String value) throws BackendUnavailableException {
         try {
             URI uri = new URI(value);
-            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+            if (uri.getScheme() == null
+                    || !uri.getScheme().matches("https?")
+                    || uri.getHost() == null) {
                 throw new URISyntaxException(value, "not an absolute http or https URI");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new BackendUnavailableException("-D" + Settings.ENDPOINT + "=" + value
-                    + " is not an absolute http(s) URI: use e.g. http://127.0.0.1:8000, or aws for real DynamoDB", e);
+            throw new BackendUnavailableException(
+                    "-D"
+                            + Settings.ENDPOINT
+                            + "="
+                            + value
+                            + " is not an absolute http(s) URI: use e.g. http://127.0.0.1:8000, or aws for real DynamoDB",
+                    e);
         }
     }
 

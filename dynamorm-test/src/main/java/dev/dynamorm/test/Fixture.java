@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>A name is a class path resource: relative to the test class's package, or absolute with a
- * leading {@code /}. Files end in {@code .json}, {@code .yaml} or {@code .yml} (YAML needs
- * {@code org.yaml:snakeyaml} on the test path). See {@link Fixtures} for the format: items typed
- * through the models, or raw DynamoDB JSON for tables without a model. A fixture that cannot be
- * loaded fails the class or test with a {@link FixtureException} naming the file and line.
+ * leading {@code /}. Files end in {@code .json}, {@code .yaml} or {@code .yml} (YAML needs {@code
+ * org.yaml:snakeyaml} on the test path). See {@link Fixtures} for the format: items typed through
+ * the models, or raw DynamoDB JSON for tables without a model. A fixture that cannot be loaded
+ * fails the class or test with a {@link FixtureException} naming the file and line.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * A fixture file could not be loaded: it is missing, malformed, names an unknown model, table or
- * field, holds a value of the wrong type, or the backend refused its items. The message starts
- * with {@code file:line:column:} (or {@code file:} when no line applies), then says what is wrong
- * and how to fix it.
+ * field, holds a value of the wrong type, or the backend refused its items. The message starts with
+ * {@code file:line:column:} (or {@code file:} when no line applies), then says what is wrong and
+ * how to fix it.
  */
 public final class FixtureException extends RuntimeException {
 

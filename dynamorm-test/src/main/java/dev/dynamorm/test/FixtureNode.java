@@ -13,7 +13,12 @@ final class FixtureNode {
 
     /** The kind of a node. */
     enum Kind {
-        OBJECT, LIST, STRING, NUMBER, BOOLEAN, NULL
+        OBJECT,
+        LIST,
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        NULL
     }
 
     private final Kind kind;
@@ -29,7 +34,11 @@ final class FixtureNode {
     }
 
     static FixtureNode object(Map<String, Entry> entries, int line, int column) {
-        return new FixtureNode(Kind.OBJECT, Collections.unmodifiableMap(new LinkedHashMap<>(entries)), line, column);
+        return new FixtureNode(
+                Kind.OBJECT,
+                Collections.unmodifiableMap(new LinkedHashMap<>(entries)),
+                line,
+                column);
     }
 
     static FixtureNode list(List<FixtureNode> elements, int line, int column) {
@@ -113,6 +122,5 @@ final class FixtureNode {
      * @param column the key's column
      * @param value the value
      */
-    record Entry(String key, int line, int column, FixtureNode value) {
-    }
+    record Entry(String key, int line, int column, FixtureNode value) {}
 }

@@ -43,7 +43,8 @@ import software.amazon.awssdk.core.SdkBytes;
  */
 final class FixtureTyping {
 
-    private static final List<String> FACTORY_NAMES = List.of("parse", "valueOf", "of", "fromString");
+    private static final List<String> FACTORY_NAMES =
+            List.of("parse", "valueOf", "of", "fromString");
 
     private final String file;
 
@@ -59,13 +60,16 @@ final class FixtureTyping {
         return new FixtureException(file, at.line(), at.column(), problem);
     }
 
-    /**
-     * An instance of a record or bean built from an object node.
-     */
+    /** An instance of a record or bean built from an object node. */
     Object instantiate(Class<?> type, FixtureNode node, String where) {
         if (node.kind() != FixtureNode.Kind.OBJECT) {
-            throw error(node, where + " must be an object of " + type.getSimpleName() + "'s fields, got "
-                    + node.describe());
+            throw error(
+                    node,
+                    where
+                            + " must be an object of "
+                            + type.getSimpleName()
+                            + "'s fields, got "
+                            + node.describe());
         }
         if (type.isRecord()) {
             return record(type, node);
@@ -88,7 +92,11 @@ final class FixtureTyping {
             if (i == null) {
                 throw unknownField(type, entry, index.keySet());
             }
-            args[i] = convert(components[i].getGenericType(), entry.value(), fieldName(type, entry.key()));
+            args[i] =
+                    convert(
+                            components[i].getGenericType(),
+                            entry.value(),
+                            fieldName(type, entry.key()));
         }
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
@@ -99,8 +107,15 @@ final class FixtureTyping {
             constructor.setAccessible(true);
             return constructor.newInstance(args);
         } catch (InvocationTargetException e) {
-            throw new FixtureException(file, node.line(), node.column(), "the constructor of "
-                    + type.getSimpleName() + " refused this item: " + e.getCause(), e.getCause());
+            throw new FixtureException(
+                    file,
+                    node.line(),
+                    node.column(),
+                    "the constructor of "
+                            + type.getSimpleName()
+                            + " refused this item: "
+                            + e.getCause(),
+                    e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new FixtureException(file, node.line(), node.column(), cannotCreate(type, e), e);
         }
@@ -108,8 +123,11 @@ final class FixtureTyping {
 
     private Object bean(Class<?> type, FixtureNode node) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
-            throw error(node, "cannot create a " + type.getSimpleName()
-                    + " from an object: fixtures build records and JavaBeans with a no-argument constructor");
+            throw error(
+                    node,
+                    "cannot create a "
+                            + type.getSimpleName()
+                            + " from an object: fixtures build records and JavaBeans with a no-argument constructor");
         }
         Object instance;
         try {
@@ -117,11 +135,18 @@ final class FixtureTyping {
             constructor.setAccessible(true);
             instance = constructor.newInstance();
         } catch (NoSuchMethodException e) {
-            throw error(node, "cannot create a " + type.getSimpleName()
-                    + ": fixtures build records and JavaBeans, which need a no-argument constructor");
+            throw error(
+                    node,
+                    "cannot create a "
+                            + type.getSimpleName()
+                            + ": fixtures build records and JavaBeans, which need a no-argument constructor");
         } catch (InvocationTargetException e) {
-            throw new FixtureException(file, node.line(), node.column(), "the constructor of "
-                    + type.getSimpleName() + " failed: " + e.getCause(), e.getCause());
+            throw new FixtureException(
+                    file,
+                    node.line(),
+                    node.column(),
+                    "the constructor of " + type.getSimpleName() + " failed: " + e.getCause(),
+                    e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new FixtureException(file, node.line(), node.column(), cannotCreate(type, e), e);
         }
@@ -144,23 +169,33 @@ final class FixtureTyping {
                     property.field().set(instance, value);
                 }
             } catch (InvocationTargetException e) {
-                throw new FixtureException(file, entry.line(), entry.column(), "the setter of "
-                        + fieldName(type, entry.key()) + " refused the value: " + e.getCause(), e.getCause());
+                throw new FixtureException(
+                        file,
+                        entry.line(),
+                        entry.column(),
+                        "the setter of "
+                                + fieldName(type, entry.key())
+                                + " refused the value: "
+                                + e.getCause(),
+                        e.getCause());
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new FixtureException(file, entry.line(), entry.column(), cannotCreate(type, e), e);
+                throw new FixtureException(
+                        file, entry.line(), entry.column(), cannotCreate(type, e), e);
             }
         }
         return instance;
     }
 
     private static String cannotCreate(Class<?> type, Throwable e) {
-        return "cannot create " + type.getName() + " reflectively (" + e
+        return "cannot create "
+                + type.getName()
+                + " reflectively ("
+                + e
                 + "); on the module path, open its package to dev.dynamorm.test";
     }
 
     /** A settable property of a bean: a non-static, non-transient field or a setter. */
-    private record BeanProperty(Type type, Class<?> rawType, Method setter, Field field) {
-    }
+    private record BeanProperty(Type type, Class<?> rawType, Method setter, Field field) {}
 
     private static Map<String, BeanProperty> beanProperties(Class<?> type) {
         Deque<Class<?>> hierarchy = new ArrayDeque<>();
@@ -186,11 +221,18 @@ final class FixtureTyping {
         }
         for (Method m : type.getMethods()) {
             String n = m.getName();
-            if (!Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 1 && n.length() > 3
+            if (!Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() == 1
+                    && n.length() > 3
                     && n.startsWith("set")) {
                 String name = decapitalize(n.substring(3));
-                out.putIfAbsent(name, new BeanProperty(m.getGenericParameterTypes()[0], m.getParameterTypes()[0], m,
-                        null));
+                out.putIfAbsent(
+                        name,
+                        new BeanProperty(
+                                m.getGenericParameterTypes()[0],
+                                m.getParameterTypes()[0],
+                                m,
+                                null));
             }
         }
         return out;
@@ -207,16 +249,30 @@ final class FixtureTyping {
     }
 
     private static String decapitalize(String s) {
-        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isUpperCase(s.charAt(1))) {
+        if (s.length() > 1
+                && Character.isUpperCase(s.charAt(0))
+                && Character.isUpperCase(s.charAt(1))) {
             return s;
         }
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    private FixtureException unknownField(Class<?> type, FixtureNode.Entry entry, Collection<String> known) {
-        String suggestion = Names.nearest(entry.key(), known).map(n -> ": did you mean '" + n + "'?").orElse("");
-        return error(entry, "unknown field '" + entry.key() + "' of " + type.getSimpleName() + " (fields: "
-                + String.join(", ", known) + ")" + suggestion);
+    private FixtureException unknownField(
+            Class<?> type, FixtureNode.Entry entry, Collection<String> known) {
+        String suggestion =
+                Names.nearest(entry.key(), known)
+                        .map(n -> ": did you mean '" + n + "'?")
+                        .orElse("");
+        return error(
+                entry,
+                "unknown field '"
+                        + entry.key()
+                        + "' of "
+                        + type.getSimpleName()
+                        + " (fields: "
+                        + String.join(", ", known)
+                        + ")"
+                        + suggestion);
     }
 
     private static String fieldName(Class<?> type, String field) {
@@ -243,8 +299,13 @@ final class FixtureTyping {
         Class<?> raw = rawType(type);
         if (node.kind() == FixtureNode.Kind.NULL) {
             if (raw.isPrimitive()) {
-                throw error(node, where + " is " + article(raw.getName()) + " and cannot be null: leave it out for "
-                        + absent(raw));
+                throw error(
+                        node,
+                        where
+                                + " is "
+                                + article(raw.getName())
+                                + " and cannot be null: leave it out for "
+                                + absent(raw));
             }
             return raw == Optional.class ? Optional.empty() : null;
         }
@@ -255,26 +316,49 @@ final class FixtureTyping {
             return natural(node);
         }
         if (raw == String.class || raw == CharSequence.class) {
-            requireKind(node, FixtureNode.Kind.STRING, where, "String",
-                    node.kind() == FixtureNode.Kind.NUMBER || node.kind() == FixtureNode.Kind.BOOLEAN
-                            ? "; quote it to make it a string" : "");
+            requireKind(
+                    node,
+                    FixtureNode.Kind.STRING,
+                    where,
+                    "String",
+                    node.kind() == FixtureNode.Kind.NUMBER
+                                    || node.kind() == FixtureNode.Kind.BOOLEAN
+                            ? "; quote it to make it a string"
+                            : "");
             return node.text();
         }
         if (raw == char.class || raw == Character.class) {
             requireKind(node, FixtureNode.Kind.STRING, where, "char", "");
             if (node.text().length() != 1) {
-                throw error(node, where + " is a char: got " + node.describe() + ", which is not one character");
+                throw error(
+                        node,
+                        where
+                                + " is a char: got "
+                                + node.describe()
+                                + ", which is not one character");
             }
             return node.text().charAt(0);
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            requireKind(node, FixtureNode.Kind.BOOLEAN, where, "boolean",
-                    node.kind() == FixtureNode.Kind.STRING ? "; write true or false without quotes" : "");
+            requireKind(
+                    node,
+                    FixtureNode.Kind.BOOLEAN,
+                    where,
+                    "boolean",
+                    node.kind() == FixtureNode.Kind.STRING
+                            ? "; write true or false without quotes"
+                            : "");
             return node.booleanValue();
         }
         if (isNumeric(raw)) {
-            requireKind(node, FixtureNode.Kind.NUMBER, where, simpleName(raw),
-                    node.kind() == FixtureNode.Kind.STRING ? "; write the number without quotes" : "");
+            requireKind(
+                    node,
+                    FixtureNode.Kind.NUMBER,
+                    where,
+                    simpleName(raw),
+                    node.kind() == FixtureNode.Kind.STRING
+                            ? "; write the number without quotes"
+                            : "");
             return number(raw, node, where);
         }
         if (raw.isEnum()) {
@@ -288,9 +372,18 @@ final class FixtureTyping {
             for (Object constant : raw.getEnumConstants()) {
                 names.add(((Enum<?>) constant).name());
             }
-            throw error(node, where + " is the enum " + raw.getSimpleName() + ": " + node.describe()
-                    + " is none of " + names + Names.nearest(node.text(), names).map(n -> "; did you mean " + n + "?")
-                    .orElse(""));
+            throw error(
+                    node,
+                    where
+                            + " is the enum "
+                            + raw.getSimpleName()
+                            + ": "
+                            + node.describe()
+                            + " is none of "
+                            + names
+                            + Names.nearest(node.text(), names)
+                                    .map(n -> "; did you mean " + n + "?")
+                                    .orElse(""));
         }
         if (raw == byte[].class || raw == SdkBytes.class || raw == ByteBuffer.class) {
             requireKind(node, FixtureNode.Kind.STRING, where, simpleName(raw), " (base64 text)");
@@ -298,14 +391,25 @@ final class FixtureTyping {
             try {
                 bytes = Base64.getDecoder().decode(node.text());
             } catch (IllegalArgumentException e) {
-                throw error(node, where + " holds bytes written as base64: " + node.describe() + " is not base64");
+                throw error(
+                        node,
+                        where
+                                + " holds bytes written as base64: "
+                                + node.describe()
+                                + " is not base64");
             }
-            return raw == byte[].class ? bytes : raw == SdkBytes.class ? SdkBytes.fromByteArray(bytes)
-                    : ByteBuffer.wrap(bytes);
+            return raw == byte[].class
+                    ? bytes
+                    : raw == SdkBytes.class
+                            ? SdkBytes.fromByteArray(bytes)
+                            : ByteBuffer.wrap(bytes);
         }
         if (raw.isArray()) {
             requireKind(node, FixtureNode.Kind.LIST, where, "array", "");
-            Type component = type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
+            Type component =
+                    type instanceof GenericArrayType g
+                            ? g.getGenericComponentType()
+                            : raw.getComponentType();
             List<FixtureNode> elements = node.elements();
             Object array = Array.newInstance(raw.getComponentType(), elements.size());
             for (int i = 0; i < elements.size(); i++) {
@@ -330,9 +434,13 @@ final class FixtureTyping {
             Type valueType = typeArgument(type, 1);
             for (FixtureNode.Entry entry : node.entries().values()) {
                 FixtureNode keyNode = FixtureNode.string(entry.key(), entry.line(), entry.column());
-                Object key = rawType(keyType) == Object.class ? entry.key()
-                        : fromText(rawType(keyType), keyNode, where + " key");
-                out.put(key, convert(valueType, entry.value(), where + " entry '" + entry.key() + "'"));
+                Object key =
+                        rawType(keyType) == Object.class
+                                ? entry.key()
+                                : fromText(rawType(keyType), keyNode, where + " key");
+                out.put(
+                        key,
+                        convert(valueType, entry.value(), where + " entry '" + entry.key() + "'"));
             }
             return out;
         }
@@ -342,9 +450,11 @@ final class FixtureTyping {
         return fromText(raw, node, where);
     }
 
-    private void requireKind(FixtureNode node, FixtureNode.Kind kind, String where, String typeName, String hint) {
+    private void requireKind(
+            FixtureNode node, FixtureNode.Kind kind, String where, String typeName, String hint) {
         if (node.kind() != kind) {
-            throw error(node, where + " is " + article(typeName) + ": got " + node.describe() + hint);
+            throw error(
+                    node, where + " is " + article(typeName) + ": got " + node.describe() + hint);
         }
     }
 
@@ -352,11 +462,19 @@ final class FixtureTyping {
         return ("aeiouAEIOU".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
     }
 
-    /** A value of a type with a static {@code parse}/{@code valueOf}/{@code of}/{@code fromString} or a String constructor. */
+    /**
+     * A value of a type with a static {@code parse}/{@code valueOf}/{@code of}/{@code fromString}
+     * or a String constructor.
+     */
     private Object fromText(Class<?> raw, FixtureNode node, String where) {
         if (node.kind() != FixtureNode.Kind.STRING && node.kind() != FixtureNode.Kind.NUMBER) {
-            throw error(node, where + " is " + article(raw.getSimpleName()) + ", written as text: got "
-                    + node.describe());
+            throw error(
+                    node,
+                    where
+                            + " is "
+                            + article(raw.getSimpleName())
+                            + ", written as text: got "
+                            + node.describe());
         }
         String text = node.text();
         for (String name : FACTORY_NAMES) {
@@ -367,7 +485,8 @@ final class FixtureTyping {
                 } catch (NoSuchMethodException e) {
                     continue;
                 }
-                if (!Modifier.isStatic(factory.getModifiers()) || !raw.isAssignableFrom(factory.getReturnType())) {
+                if (!Modifier.isStatic(factory.getModifiers())
+                        || !raw.isAssignableFrom(factory.getReturnType())) {
                     continue;
                 }
                 return invokeFactory(raw, node, where, () -> factory.invoke(null, text));
@@ -377,9 +496,15 @@ final class FixtureTyping {
             Constructor<?> constructor = raw.getConstructor(String.class);
             return invokeFactory(raw, node, where, () -> constructor.newInstance(text));
         } catch (NoSuchMethodException e) {
-            throw error(node, where + " has the type " + raw.getName() + ", which fixtures cannot build from "
-                    + node.describe() + ": give it a static parse(String), valueOf(String) or of(String), or load"
-                    + " this item as raw DynamoDB JSON");
+            throw error(
+                    node,
+                    where
+                            + " has the type "
+                            + raw.getName()
+                            + ", which fixtures cannot build from "
+                            + node.describe()
+                            + ": give it a static parse(String), valueOf(String) or of(String), or load"
+                            + " this item as raw DynamoDB JSON");
         }
     }
 
@@ -391,18 +516,34 @@ final class FixtureTyping {
         try {
             return factory.create();
         } catch (InvocationTargetException e) {
-            throw new FixtureException(file, node.line(), node.column(), where + " is "
-                    + article(raw.getSimpleName()) + ": " + node.describe() + " is not one (" + e.getCause().getMessage()
-                    + ")", e.getCause());
+            throw new FixtureException(
+                    file,
+                    node.line(),
+                    node.column(),
+                    where
+                            + " is "
+                            + article(raw.getSimpleName())
+                            + ": "
+                            + node.describe()
+                            + " is not one ("
+                            + e.getCause().getMessage()
+                            + ")",
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new FixtureException(file, node.line(), node.column(), cannotCreate(raw, e), e);
         }
     }
 
     private static boolean isNumeric(Class<?> raw) {
-        return raw == int.class || raw == long.class || raw == short.class || raw == byte.class
-                || raw == double.class || raw == float.class || Number.class.isAssignableFrom(raw)
-                        && (raw.getPackageName().equals("java.lang") || raw == BigDecimal.class
+        return raw == int.class
+                || raw == long.class
+                || raw == short.class
+                || raw == byte.class
+                || raw == double.class
+                || raw == float.class
+                || Number.class.isAssignableFrom(raw)
+                        && (raw.getPackageName().equals("java.lang")
+                                || raw == BigDecimal.class
                                 || raw == BigInteger.class);
     }
 
@@ -425,8 +566,16 @@ final class FixtureTyping {
                 return value.toBigIntegerExact();
             }
         } catch (ArithmeticException e) {
-            throw error(node, where + " is " + article(simpleName(raw)) + ": " + node.describe()
-                    + (value.stripTrailingZeros().scale() > 0 ? " is not a whole number" : " is out of range"));
+            throw error(
+                    node,
+                    where
+                            + " is "
+                            + article(simpleName(raw))
+                            + ": "
+                            + node.describe()
+                            + (value.stripTrailingZeros().scale() > 0
+                                    ? " is not a whole number"
+                                    : " is out of range"));
         }
         if (raw == double.class || raw == Double.class) {
             return value.doubleValue();
@@ -440,13 +589,16 @@ final class FixtureTyping {
     /** A node as plain Java values: String, BigDecimal, Boolean, List, Map. */
     private static Object natural(FixtureNode node) {
         switch (node.kind()) {
-            case OBJECT: {
-                Map<String, Object> out = new LinkedHashMap<>();
-                node.entries().forEach((k, e) -> out.put(k, natural(e.value())));
-                return out;
-            }
+            case OBJECT:
+                {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    node.entries().forEach((k, e) -> out.put(k, natural(e.value())));
+                    return out;
+                }
             case LIST:
-                return node.elements().stream().map(FixtureTyping::natural).collect(Collectors.toList());
+                return node.elements().stream()
+                        .map(FixtureTyping::natural)
+                        .collect(Collectors.toList());
             case NUMBER:
                 return new BigDecimal(node.text());
             case STRING:
@@ -459,7 +611,8 @@ final class FixtureTyping {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Collection<Object> newCollection(Class<?> raw, Type element, FixtureNode node, String where) {
+    private Collection<Object> newCollection(
+            Class<?> raw, Type element, FixtureNode node, String where) {
         if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
             if (SortedSet.class.isAssignableFrom(raw) || NavigableSet.class.isAssignableFrom(raw)) {
                 return new TreeSet<>();
@@ -475,8 +628,13 @@ final class FixtureTyping {
         try {
             return (Collection<Object>) raw.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw error(node, where + " is a " + raw.getName() + ", which fixtures cannot create: declare it as"
-                    + " List, Set or Collection");
+            throw error(
+                    node,
+                    where
+                            + " is a "
+                            + raw.getName()
+                            + ", which fixtures cannot create: declare it as"
+                            + " List, Set or Collection");
         }
     }
 
@@ -491,7 +649,12 @@ final class FixtureTyping {
         try {
             return (Map<Object, Object>) raw.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw error(node, where + " is a " + raw.getName() + ", which fixtures cannot create: declare it as Map");
+            throw error(
+                    node,
+                    where
+                            + " is a "
+                            + raw.getName()
+                            + ", which fixtures cannot create: declare it as Map");
         }
     }
 

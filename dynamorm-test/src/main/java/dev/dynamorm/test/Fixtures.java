@@ -10,13 +10,13 @@ import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,21 +44,24 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * {@code DynamORM}, models, table-name prefix and class (names then resolve next to the class).
  *
  * <p><b>Format.</b> A fixture is an object (a YAML mapping) whose keys name where its items go:
+ *
  * <ul>
- *   <li>a <em>model</em>, by simple name among the models given ({@code @DynamoBackend(models=...)},
- *       {@link #withModels}) or by class name: its items use the model's Java field names and
- *       JSON values, converted to the field types (numbers for numeric fields, strings for text,
- *       enums, {@code java.time} and other types with a static {@code parse}/{@code valueOf}/{@code of},
- *       base64 for bytes, lists, sets, maps and nested records or beans). They are built as model
- *       instances and written through DynamORM (a batch write that ignores versioning), so
- *       converters, attribute renames and naming conventions apply. Fields left out keep their
- *       absent value (null, 0, false).</li>
+ *   <li>a <em>model</em>, by simple name among the models given
+ *       ({@code @DynamoBackend(models=...)}, {@link #withModels}) or by class name: its items use
+ *       the model's Java field names and JSON values, converted to the field types (numbers for
+ *       numeric fields, strings for text, enums, {@code java.time} and other types with a static
+ *       {@code parse}/{@code valueOf}/{@code of}, base64 for bytes, lists, sets, maps and nested
+ *       records or beans). They are built as model instances and written through DynamORM (a batch
+ *       write that ignores versioning), so converters, attribute renames and naming conventions
+ *       apply. Fields left out keep their absent value (null, 0, false).
  *   <li>otherwise a <em>table</em> that exists, by name without the prefix: its items are raw
  *       DynamoDB JSON as the AWS CLI prints it ({@code {"pk": {"S": "a"}, "n": {"N": "1"}}}),
- *       written with PutItem.</li>
+ *       written with PutItem.
  * </ul>
+ *
  * Top-level keys starting with {@code x-} are skipped: a place for YAML anchors that items merge
  * with {@code <<: *name}.
+ *
  * <pre>{@code
  * {
  *   "Order": [
@@ -87,7 +90,12 @@ public final class Fixtures {
     private final List<Class<?>> models;
     private final Class<?> anchor;
 
-    private Fixtures(DynamORM db, DynamoDbClient client, String tablePrefix, List<Class<?>> models, Class<?> anchor) {
+    private Fixtures(
+            DynamORM db,
+            DynamoDbClient client,
+            String tablePrefix,
+            List<Class<?>> models,
+            Class<?> anchor) {
         this.db = db;
         this.client = client;
         this.tablePrefix = tablePrefix;
@@ -120,8 +128,11 @@ public final class Fixtures {
         for (Class<?> model : models) {
             Objects.requireNonNull(model, "model");
             if (!model.isAnnotationPresent(DynamoTable.class)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s is not a model: annotate it with @DynamoTable", model.getName()));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "%s is not a model: annotate it with @DynamoTable",
+                                model.getName()));
             }
             all.add(model);
         }
@@ -129,8 +140,8 @@ public final class Fixtures {
     }
 
     /**
-     * A loader that puts this prefix before the names of raw tables (model tables get the
-     * DynamORM instance's own prefix).
+     * A loader that puts this prefix before the names of raw tables (model tables get the DynamORM
+     * instance's own prefix).
      *
      * @param prefix e.g. the {@link BackendContext#tableNamePrefix()} of a test
      * @return a new loader
@@ -148,19 +159,21 @@ public final class Fixtures {
      * @throws NullPointerException if client is null
      */
     public Fixtures withClient(DynamoDbClient client) {
-        return new Fixtures(db, Objects.requireNonNull(client, "client"), tablePrefix, models, anchor);
+        return new Fixtures(
+                db, Objects.requireNonNull(client, "client"), tablePrefix, models, anchor);
     }
 
     /**
-     * A loader that resolves names without a leading {@code /} next to this class, as
-     * {@link Class#getResource(String)} does.
+     * A loader that resolves names without a leading {@code /} next to this class, as {@link
+     * Class#getResource(String)} does.
      *
      * @param anchor usually the test class
      * @return a new loader
      * @throws NullPointerException if anchor is null
      */
     public Fixtures relativeTo(Class<?> anchor) {
-        return new Fixtures(db, client, tablePrefix, models, Objects.requireNonNull(anchor, "anchor"));
+        return new Fixtures(
+                db, client, tablePrefix, models, Objects.requireNonNull(anchor, "anchor"));
     }
 
     /**
@@ -201,8 +214,12 @@ public final class Fixtures {
         try {
             return load(name, decode(name, Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
-            throw new FixtureException(name, "fixture file not found (working directory "
-                    + Path.of("").toAbsolutePath() + ")", e);
+            throw new FixtureException(
+                    name,
+                    "fixture file not found (working directory "
+                            + Path.of("").toAbsolutePath()
+                            + ")",
+                    e);
         } catch (IOException e) {
             throw new FixtureException(name, "cannot read the fixture file: " + e.getMessage(), e);
         }
@@ -218,13 +235,21 @@ public final class Fixtures {
             }
         }
         if (in == null) {
-            String hint = resource.startsWith("/") || anchor == null
-                    ? "put it under src/test/resources/" + path
-                    : "put it under src/test/resources/" + path + ", or start the name with '/' for a resource"
-                            + " at the class path root";
-            throw new FixtureException(path, "fixture not found on the class path: " + hint
-                    + (Fixtures.class.getModule().isNamed()
-                            ? " (on the module path, open the package holding it)" : ""), null);
+            String hint =
+                    resource.startsWith("/") || anchor == null
+                            ? "put it under src/test/resources/" + path
+                            : "put it under src/test/resources/"
+                                    + path
+                                    + ", or start the name with '/' for a resource"
+                                    + " at the class path root";
+            throw new FixtureException(
+                    path,
+                    "fixture not found on the class path: "
+                            + hint
+                            + (Fixtures.class.getModule().isNamed()
+                                    ? " (on the module path, open the package holding it)"
+                                    : ""),
+                    null);
         }
         try (InputStream stream = in) {
             return stream.readAllBytes();
@@ -235,10 +260,12 @@ public final class Fixtures {
 
     private static String decode(String file, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new FixtureException(file, "the fixture is not UTF-8 text: save it as UTF-8", e);
         }
@@ -251,12 +278,16 @@ public final class Fixtures {
         }
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             if (!yamlAvailable()) {
-                throw new FixtureException(file, "YAML fixtures need SnakeYAML: add org.yaml:snakeyaml (test scope)"
-                        + " to the build, or write the fixture as JSON", null);
+                throw new FixtureException(
+                        file,
+                        "YAML fixtures need SnakeYAML: add org.yaml:snakeyaml (test scope)"
+                                + " to the build, or write the fixture as JSON",
+                        null);
             }
             return YamlFixtureParser.parse(file, text);
         }
-        throw new FixtureException(file, "unknown fixture format: name the file *.json, *.yaml or *.yml", null);
+        throw new FixtureException(
+                file, "unknown fixture format: name the file *.json, *.yaml or *.yml", null);
     }
 
     /**
@@ -285,8 +316,13 @@ public final class Fixtures {
     private int load(String file, String text) {
         FixtureNode root = parse(file, text);
         if (root.kind() != FixtureNode.Kind.OBJECT) {
-            throw new FixtureException(file, root.line(), root.column(), "a fixture is an object whose keys name"
-                    + " models or tables, each with a list of items; got " + root.describe());
+            throw new FixtureException(
+                    file,
+                    root.line(),
+                    root.column(),
+                    "a fixture is an object whose keys name"
+                            + " models or tables, each with a list of items; got "
+                            + root.describe());
         }
         List<Batch> batches = new ArrayList<>();
         for (FixtureNode.Entry target : root.entries().values()) {
@@ -295,8 +331,14 @@ public final class Fixtures {
             }
             FixtureNode items = target.value();
             if (items.kind() != FixtureNode.Kind.LIST) {
-                throw new FixtureException(file, items.line(), items.column(), "the items of '" + target.key()
-                        + "' must be a list, got " + items.describe());
+                throw new FixtureException(
+                        file,
+                        items.line(),
+                        items.column(),
+                        "the items of '"
+                                + target.key()
+                                + "' must be a list, got "
+                                + items.describe());
             }
             Optional<Class<?>> model = model(target.key());
             batches.add(model.isPresent() ? typed(file, target, model.get()) : raw(file, target));
@@ -347,22 +389,36 @@ public final class Fixtures {
         List<T> items = new ArrayList<>();
         Map<Key, Integer> lines = new HashMap<>();
         for (FixtureNode node : target.value().elements()) {
-            T item = model.cast(typing.instantiate(model, node, "an item of " + model.getSimpleName()));
+            T item =
+                    model.cast(
+                            typing.instantiate(model, node, "an item of " + model.getSimpleName()));
             Key key;
             try {
                 key = table.keyOf(item);
             } catch (InvalidRequestException e) {
-                throw new FixtureException(file, node.line(), node.column(), "this " + model.getSimpleName()
-                        + " has no complete key: " + e.getMessage(), e);
+                throw new FixtureException(
+                        file,
+                        node.line(),
+                        node.column(),
+                        "this " + model.getSimpleName() + " has no complete key: " + e.getMessage(),
+                        e);
             } catch (UnsupportedOperationException e) {
                 key = null;
             }
             if (key != null) {
                 Integer first = lines.putIfAbsent(key, node.line());
                 if (first != null) {
-                    throw new FixtureException(file, node.line(), node.column(), "a second " + model.getSimpleName()
-                            + " with the key " + key + " (the first is at line " + first
-                            + "): each item of a fixture needs its own key");
+                    throw new FixtureException(
+                            file,
+                            node.line(),
+                            node.column(),
+                            "a second "
+                                    + model.getSimpleName()
+                                    + " with the key "
+                                    + key
+                                    + " (the first is at line "
+                                    + first
+                                    + "): each item of a fixture needs its own key");
                 }
             }
             items.add(item);
@@ -372,17 +428,37 @@ public final class Fixtures {
                 return 0;
             }
             try {
-                BatchWriteResult<T> result = table.batchWrite(items, List.of(),
-                        BatchOptions.builder().ignoreVersioning(true).build());
+                BatchWriteResult<T> result =
+                        table.batchWrite(
+                                items,
+                                List.of(),
+                                BatchOptions.builder().ignoreVersioning(true).build());
                 if (!result.complete()) {
-                    throw new FixtureException(file, target.line(), target.column(), result.unwrittenPuts().size()
-                            + " items of " + model.getSimpleName() + " were not written to table '"
-                            + table.tableName() + "': " + result.unwrittenPuts());
+                    throw new FixtureException(
+                            file,
+                            target.line(),
+                            target.column(),
+                            result.unwrittenPuts().size()
+                                    + " items of "
+                                    + model.getSimpleName()
+                                    + " were not written to table '"
+                                    + table.tableName()
+                                    + "': "
+                                    + result.unwrittenPuts());
                 }
                 return items.size();
             } catch (DynamORMException e) {
-                throw new FixtureException(file, target.line(), target.column(), "could not write the items of "
-                        + model.getSimpleName() + " to table '" + table.tableName() + "': " + e.getMessage(), e);
+                throw new FixtureException(
+                        file,
+                        target.line(),
+                        target.column(),
+                        "could not write the items of "
+                                + model.getSimpleName()
+                                + " to table '"
+                                + table.tableName()
+                                + "': "
+                                + e.getMessage(),
+                        e);
             }
         };
     }
@@ -393,15 +469,33 @@ public final class Fixtures {
         try {
             raw.describeTable(r -> r.tableName(table));
         } catch (ResourceNotFoundException e) {
-            List<String> names = models.stream().map(Class::getSimpleName).collect(Collectors.toList());
-            String suggestion = Names.nearest(target.key(), names).map(n -> ": did you mean " + n + "?").orElse("");
-            throw new FixtureException(file, target.line(), target.column(), "'" + target.key()
-                    + "' is neither a model of this test " + (names.isEmpty() ? "(none given)" : names)
-                    + " nor an existing table (no table '" + table + "')" + suggestion
-                    + "; name models in @DynamoBackend(models = ...) or Fixtures.withModels(...)", e);
+            List<String> names =
+                    models.stream().map(Class::getSimpleName).collect(Collectors.toList());
+            String suggestion =
+                    Names.nearest(target.key(), names)
+                            .map(n -> ": did you mean " + n + "?")
+                            .orElse("");
+            throw new FixtureException(
+                    file,
+                    target.line(),
+                    target.column(),
+                    "'"
+                            + target.key()
+                            + "' is neither a model of this test "
+                            + (names.isEmpty() ? "(none given)" : names)
+                            + " nor an existing table (no table '"
+                            + table
+                            + "')"
+                            + suggestion
+                            + "; name models in @DynamoBackend(models = ...) or Fixtures.withModels(...)",
+                    e);
         } catch (SdkException e) {
-            throw new FixtureException(file, target.line(), target.column(), "cannot describe table '" + table
-                    + "': " + e.getMessage(), e);
+            throw new FixtureException(
+                    file,
+                    target.line(),
+                    target.column(),
+                    "cannot describe table '" + table + "': " + e.getMessage(),
+                    e);
         }
         RawItems converter = new RawItems(file);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
@@ -416,8 +510,12 @@ public final class Fixtures {
                     raw.putItem(r -> r.tableName(table).item(item));
                 } catch (SdkException e) {
                     FixtureNode node = nodes.get(i);
-                    throw new FixtureException(file, node.line(), node.column(), "table '" + table
-                            + "' refused this item: " + e.getMessage(), e);
+                    throw new FixtureException(
+                            file,
+                            node.line(),
+                            node.column(),
+                            "table '" + table + "' refused this item: " + e.getMessage(),
+                            e);
                 }
             }
             return items.size();
@@ -426,7 +524,11 @@ public final class Fixtures {
 
     @Override
     public String toString() {
-        return "Fixtures[models=" + models.stream().map(Class::getSimpleName).collect(Collectors.toList())
-                + ", tablePrefix=" + tablePrefix + (anchor == null ? "" : ", relativeTo=" + anchor.getName()) + "]";
+        return "Fixtures[models="
+                + models.stream().map(Class::getSimpleName).collect(Collectors.toList())
+                + ", tablePrefix="
+                + tablePrefix
+                + (anchor == null ? "" : ", relativeTo=" + anchor.getName())
+                + "]";
     }
 }

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a JSON fixture (strict RFC 8259, through Jackson's streaming parser) into a
- * {@link FixtureNode} tree that keeps the line and column (both from 1) of every value, so
- * fixture errors can point into the file. Syntax errors are reported in the kit's own words,
- * at the position Jackson reports, saying what was expected there.
+ * Reads a JSON fixture (strict RFC 8259, through Jackson's streaming parser) into a {@link
+ * FixtureNode} tree that keeps the line and column (both from 1) of every value, so fixture errors
+ * can point into the file. Syntax errors are reported in the kit's own words, at the position
+ * Jackson reports, saying what was expected there.
  */
 final class JsonFixtureParser {
 
@@ -27,8 +27,10 @@ final class JsonFixtureParser {
     private final String file;
     private final String text;
     private final JsonParser parser;
+
     /** The containers being read, innermost last, for messages about what was expected. */
     private final List<Container> open = new ArrayList<>();
+
     private boolean documentEnded;
 
     private JsonFixtureParser(String file, String text, JsonParser parser) {
@@ -70,15 +72,21 @@ final class JsonFixtureParser {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 JsonLocation end = parser.currentLocation();
-                throw new FixtureException(file, end.getLineNr(), end.getColumnNr(),
+                throw new FixtureException(
+                        file,
+                        end.getLineNr(),
+                        end.getColumnNr(),
                         "invalid JSON: the file is empty: a fixture is an object whose keys name models or tables");
             }
             FixtureNode root = value(first);
             documentEnded = true;
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw error(at, "unexpected " + describe((int) at.getCharOffset())
-                        + " after the end of the JSON document");
+                throw error(
+                        at,
+                        "unexpected "
+                                + describe((int) at.getCharOffset())
+                                + " after the end of the JSON document");
             }
             return root;
         } catch (JsonProcessingException e) {
@@ -108,7 +116,9 @@ final class JsonFixtureParser {
             case VALUE_NULL:
                 return FixtureNode.nul(l, c);
             default:
-                throw error(at, "unexpected " + describe((int) at.getCharOffset()) + ": expected a value");
+                throw error(
+                        at,
+                        "unexpected " + describe((int) at.getCharOffset()) + ": expected a value");
         }
     }
 
@@ -128,12 +138,20 @@ final class JsonFixtureParser {
             String key = parser.currentName();
             FixtureNode.Entry first = entries.get(key);
             if (first != null) {
-                throw new FixtureException(file, keyAt.getLineNr(), keyAt.getColumnNr(), "duplicate key \"" + key
-                        + "\" (first at line " + first.line() + "): each key may appear once in an object");
+                throw new FixtureException(
+                        file,
+                        keyAt.getLineNr(),
+                        keyAt.getColumnNr(),
+                        "duplicate key \""
+                                + key
+                                + "\" (first at line "
+                                + first.line()
+                                + "): each key may appear once in an object");
             }
             container.key = key;
             FixtureNode value = value(parser.nextToken());
-            entries.put(key, new FixtureNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
+            entries.put(
+                    key, new FixtureNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
         }
     }
 
@@ -151,7 +169,8 @@ final class JsonFixtureParser {
     }
 
     private FixtureException error(JsonLocation at, String problem) {
-        return new FixtureException(file, at.getLineNr(), at.getColumnNr(), "invalid JSON: " + problem);
+        return new FixtureException(
+                file, at.getLineNr(), at.getColumnNr(), "invalid JSON: " + problem);
     }
 
     /** Turns Jackson's syntax error into a message saying what was found and what was expected. */
@@ -164,7 +183,8 @@ final class JsonFixtureParser {
         }
         if (e instanceof JsonEOFException eof) {
             JsonToken decoding = eof.getTokenBeingDecoded();
-            if (decoding == JsonToken.VALUE_STRING || decoding == JsonToken.FIELD_NAME
+            if (decoding == JsonToken.VALUE_STRING
+                    || decoding == JsonToken.FIELD_NAME
                     || jackson.contains("escape")) {
                 return error(at, "unexpected end of file in a string");
             }
@@ -172,7 +192,8 @@ final class JsonFixtureParser {
         }
         char ch = offset < text.length() ? text.charAt(offset) : '\0';
         if (documentEnded) {
-            return error(at, "unexpected " + describe(offset) + " after the end of the JSON document");
+            return error(
+                    at, "unexpected " + describe(offset) + " after the end of the JSON document");
         }
         if (jackson.startsWith("Invalid numeric value: Leading zeroes")) {
             return error(at, "invalid number: no leading zeros");
@@ -193,27 +214,46 @@ final class JsonFixtureParser {
             return error(at, "invalid number: unexpected " + describe(offset));
         }
         if (jackson.startsWith("Illegal unquoted character")) {
-            return error(at, ch == '\n' || ch == '\r' ? "line break in a string: write it as \\n"
-                    : String.format(Locale.ROOT, "control character U+%04X in a string: escape it", (int) ch));
+            return error(
+                    at,
+                    ch == '\n' || ch == '\r'
+                            ? "line break in a string: write it as \\n"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "control character U+%04X in a string: escape it",
+                                    (int) ch));
         }
         if (jackson.startsWith("Unrecognized character escape")) {
             return error(at, "invalid escape \\" + ch + " in a string");
         }
         if (jackson.contains("hex-digit for character escape")) {
-            return error(at, "invalid \\u escape: " + describe(offset)
-                    + " is not a hexadecimal digit; use four hexadecimal digits");
+            return error(
+                    at,
+                    "invalid \\u escape: "
+                            + describe(offset)
+                            + " is not a hexadecimal digit; use four hexadecimal digits");
         }
         if (jackson.startsWith("Unrecognized token") || jackson.startsWith("Non-standard token")) {
             int quote = jackson.indexOf('\'');
             int close = jackson.indexOf('\'', quote + 1);
-            String word = quote >= 0 && close > quote ? jackson.substring(quote + 1, close) : String.valueOf(ch);
+            String word =
+                    quote >= 0 && close > quote
+                            ? jackson.substring(quote + 1, close)
+                            : String.valueOf(ch);
             if (jackson.startsWith("Non-standard")) {
                 // Jackson reports NaN and Infinity just after the word: point at its start
-                return new FixtureException(file, at.getLineNr(), Math.max(1, at.getColumnNr() - word.length()),
-                        "invalid JSON: unexpected '" + word + "': expected a value; strings are in double quotes"
+                return new FixtureException(
+                        file,
+                        at.getLineNr(),
+                        Math.max(1, at.getColumnNr() - word.length()),
+                        "invalid JSON: unexpected '"
+                                + word
+                                + "': expected a value; strings are in double quotes"
                                 + " and numbers are finite decimals");
             }
-            return error(at, "unexpected '" + word + "': expected a value; strings are in double quotes");
+            return error(
+                    at,
+                    "unexpected '" + word + "': expected a value; strings are in double quotes");
         }
         return error(at, "unexpected " + describe(offset) + ": " + expected(offset, ch, jackson));
     }
@@ -232,8 +272,12 @@ final class JsonFixtureParser {
         Container in = open.get(open.size() - 1);
         String before = previous(offset);
         if (in.object) {
-            if (in.key == null && jackson.contains("colon") && parser.getParsingContext().getCurrentName() != null) {
-                return "expected ':' after the key \"" + parser.getParsingContext().getCurrentName() + "\"";
+            if (in.key == null
+                    && jackson.contains("colon")
+                    && parser.getParsingContext().getCurrentName() != null) {
+                return "expected ':' after the key \""
+                        + parser.getParsingContext().getCurrentName()
+                        + "\"";
             }
             if (before.equals(":")) {
                 return valueExpected(found);

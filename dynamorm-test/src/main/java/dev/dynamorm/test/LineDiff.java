@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class LineDiff {
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     /** How many lines the two lists have in common, in order. */
     static int common(List<String> a, List<String> b) {
@@ -21,7 +20,10 @@ final class LineDiff {
         int[][] lcs = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] =
+                        a.get(i).equals(b.get(j))
+                                ? lcs[i + 1][j + 1] + 1
+                                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         return lcs;

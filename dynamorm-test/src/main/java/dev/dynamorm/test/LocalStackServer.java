@@ -11,15 +11,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * LocalStack in Docker through Testcontainers, reached reflectively: Testcontainers is optional, and
- * its 1.x jars declare no module name a published module could require.
+ * LocalStack in Docker through Testcontainers, reached reflectively: Testcontainers is optional,
+ * and its 1.x jars declare no module name a published module could require.
  */
 final class LocalStackServer implements RunningServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStackServer.class);
     private static final String DOCKER_CLIENT_FACTORY = "org.testcontainers.DockerClientFactory";
     private static final String DOCKER_IMAGE_NAME = "org.testcontainers.utility.DockerImageName";
-    private static final String ENABLED_SERVICE = ServerLauncher.LOCALSTACK_CLASS + "$EnabledService";
+    private static final String ENABLED_SERVICE =
+            ServerLauncher.LOCALSTACK_CLASS + "$EnabledService";
 
     private final Object container;
     private final URI endpoint;
@@ -31,9 +32,7 @@ final class LocalStackServer implements RunningServer {
         this.client = client;
     }
 
-    /**
-     * Whether Testcontainers finds a working Docker daemon.
-     */
+    /** Whether Testcontainers finds a working Docker daemon. */
     static boolean dockerAvailable() throws BackendUnavailableException {
         try {
             Class<?> factory = load(DOCKER_CLIENT_FACTORY);
@@ -51,32 +50,48 @@ final class LocalStackServer implements RunningServer {
         try {
             Class<?> imageName = load(DOCKER_IMAGE_NAME);
             Object parsed = imageName.getMethod("parse", String.class).invoke(null, image);
-            Object compatible = imageName.getMethod("asCompatibleSubstituteFor", String.class)
-                    .invoke(parsed, "localstack/localstack");
+            Object compatible =
+                    imageName
+                            .getMethod("asCompatibleSubstituteFor", String.class)
+                            .invoke(parsed, "localstack/localstack");
             Class<?> containerType = load(ServerLauncher.LOCALSTACK_CLASS);
             container = containerType.getConstructor(imageName).newInstance(compatible);
             Class<?> service = load(ENABLED_SERVICE);
             Object services = Array.newInstance(service, 1);
-            Array.set(services, 0, service.getMethod("named", String.class).invoke(null, "dynamodb"));
-            containerType.getMethod("withServices", services.getClass()).invoke(container, services);
+            Array.set(
+                    services, 0, service.getMethod("named", String.class).invoke(null, "dynamodb"));
+            containerType
+                    .getMethod("withServices", services.getClass())
+                    .invoke(container, services);
         } catch (InvocationTargetException e) {
-            throw new BackendUnavailableException("cannot configure the localstack container " + image + ": "
-                    + e.getCause(), e.getCause());
+            throw new BackendUnavailableException(
+                    "cannot configure the localstack container " + image + ": " + e.getCause(),
+                    e.getCause());
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             throw incompatible(e);
         }
         try {
             invoke(container, "start");
             URI endpoint = (URI) invoke(container, "getEndpoint");
-            DynamoDbClient client = Clients.forTests(endpoint, Region.of((String) invoke(container, "getRegion")),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                            (String) invoke(container, "getAccessKey"), (String) invoke(container, "getSecretKey"))));
+            DynamoDbClient client =
+                    Clients.forTests(
+                            endpoint,
+                            Region.of((String) invoke(container, "getRegion")),
+                            StaticCredentialsProvider.create(
+                                    AwsBasicCredentials.create(
+                                            (String) invoke(container, "getAccessKey"),
+                                            (String) invoke(container, "getSecretKey"))));
             LOG.info("localstack {} answers on {}", image, endpoint);
             return new LocalStackServer(container, endpoint, client);
         } catch (InvocationTargetException e) {
             stopQuietly(container);
-            throw new BackendUnavailableException("localstack container " + image + " did not start: " + e.getCause()
-                    + "; check that docker can pull and run it", e.getCause());
+            throw new BackendUnavailableException(
+                    "localstack container "
+                            + image
+                            + " did not start: "
+                            + e.getCause()
+                            + "; check that docker can pull and run it",
+                    e.getCause());
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             stopQuietly(container);
             throw incompatible(e);
@@ -92,8 +107,12 @@ final class LocalStackServer implements RunningServer {
     }
 
     private static BackendUnavailableException incompatible(Throwable e) {
-        return new BackendUnavailableException("the testcontainers on the test path is not the 1.x API this kit"
-                + " uses: depend on org.testcontainers:localstack as managed by the dynamorm parent (" + e + ")", e);
+        return new BackendUnavailableException(
+                "the testcontainers on the test path is not the 1.x API this kit"
+                        + " uses: depend on org.testcontainers:localstack as managed by the dynamorm parent ("
+                        + e
+                        + ")",
+                e);
     }
 
     private static void stopQuietly(Object container) {

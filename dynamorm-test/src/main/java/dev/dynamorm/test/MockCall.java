@@ -5,21 +5,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One call a {@link MockDB} received (or an expectation of one): the table (or {@code transaction}),
- * the operation ({@code query}, {@code get}, {@code put}, {@code update}, ...), its arguments and,
- * for query reads, the terminal call ({@code all()}, {@code first()}, ...). Two calls are equal
- * when all of these are; argument values are compared with {@code equals}. Immutable.
+ * One call a {@link MockDB} received (or an expectation of one): the table (or {@code
+ * transaction}), the operation ({@code query}, {@code get}, {@code put}, {@code update}, ...), its
+ * arguments and, for query reads, the terminal call ({@code all()}, {@code first()}, ...). Two
+ * calls are equal when all of these are; argument values are compared with {@code equals}.
+ * Immutable.
  */
 public final class MockCall {
 
     /**
-     * One argument of a call: a label (e.g. {@code where}, {@code item}, {@code limit}) and a value.
+     * One argument of a call: a label (e.g. {@code where}, {@code item}, {@code limit}) and a
+     * value.
      *
      * @param label what the value is
      * @param value the value, compared with equals
      */
     record Part(String label, Object value) {
-        /** Normalizes numbers, so {@code 5}, {@code 5L} and {@code 5.0} compare equal, as DynamoDB stores them. */
+        /**
+         * Normalizes numbers, so {@code 5}, {@code 5L} and {@code 5.0} compare equal, as DynamoDB
+         * stores them.
+         */
         Part {
             Objects.requireNonNull(label, "label");
             value = normalize(value);
@@ -34,11 +39,16 @@ public final class MockCall {
         if (value instanceof java.math.BigDecimal d) {
             return d.signum() == 0 ? java.math.BigDecimal.ZERO : d.stripTrailingZeros();
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof java.math.BigInteger || value instanceof Double || value instanceof Float) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof java.math.BigInteger
+                || value instanceof Double
+                || value instanceof Float) {
             Number n = (Number) value;
-            if ((n instanceof Double || n instanceof Float) && (Double.isNaN(n.doubleValue())
-                    || Double.isInfinite(n.doubleValue()))) {
+            if ((n instanceof Double || n instanceof Float)
+                    && (Double.isNaN(n.doubleValue()) || Double.isInfinite(n.doubleValue()))) {
                 return value;
             }
             return normalize(new java.math.BigDecimal(n.toString()));
@@ -51,10 +61,12 @@ public final class MockCall {
             return java.util.Collections.unmodifiableList(out);
         }
         if (value instanceof dev.dynamorm.Condition.Comparison c) {
-            return new dev.dynamorm.Condition.Comparison(c.field(), c.operator(), normalizeAll(c.values()));
+            return new dev.dynamorm.Condition.Comparison(
+                    c.field(), c.operator(), normalizeAll(c.values()));
         }
         if (value instanceof dev.dynamorm.Condition.Size c) {
-            return new dev.dynamorm.Condition.Size(c.field(), c.operator(), normalizeAll(c.values()));
+            return new dev.dynamorm.Condition.Size(
+                    c.field(), c.operator(), normalizeAll(c.values()));
         }
         if (value instanceof dev.dynamorm.Condition.And c) {
             return new dev.dynamorm.Condition.And(normalizeConditions(c.conditions()));
@@ -63,7 +75,8 @@ public final class MockCall {
             return new dev.dynamorm.Condition.Or(normalizeConditions(c.conditions()));
         }
         if (value instanceof dev.dynamorm.Condition.Not c) {
-            return new dev.dynamorm.Condition.Not((dev.dynamorm.Condition) normalize(c.condition()));
+            return new dev.dynamorm.Condition.Not(
+                    (dev.dynamorm.Condition) normalize(c.condition()));
         }
         return value;
     }
@@ -76,7 +89,8 @@ public final class MockCall {
         return out;
     }
 
-    private static List<dev.dynamorm.Condition> normalizeConditions(List<dev.dynamorm.Condition> conditions) {
+    private static List<dev.dynamorm.Condition> normalizeConditions(
+            List<dev.dynamorm.Condition> conditions) {
         List<dev.dynamorm.Condition> out = new ArrayList<>(conditions.size());
         for (dev.dynamorm.Condition c : conditions) {
             out.add((dev.dynamorm.Condition) normalize(c));
@@ -106,11 +120,10 @@ public final class MockCall {
     }
 
     /**
-     * The operation: {@code query} (a read through a query; see {@link #terminal()}),
-     * {@code query.update}, {@code query.delete}, {@code get}, {@code create}, {@code put},
-     * {@code update}, {@code updateChanged}, {@code delete}, {@code batchGet}, {@code batchWrite},
-     * {@code transaction} or
-     * {@code readTransaction}.
+     * The operation: {@code query} (a read through a query; see {@link #terminal()}), {@code
+     * query.update}, {@code query.delete}, {@code get}, {@code create}, {@code put}, {@code
+     * update}, {@code updateChanged}, {@code delete}, {@code batchGet}, {@code batchWrite}, {@code
+     * transaction} or {@code readTransaction}.
      *
      * @return the operation
      */
@@ -119,8 +132,8 @@ public final class MockCall {
     }
 
     /**
-     * The terminal call of a query read: {@code all()}, {@code first()}, {@code stream()},
-     * {@code page()}, {@code count()}, {@code scan()} or {@code parallelScan(n)}.
+     * The terminal call of a query read: {@code all()}, {@code first()}, {@code stream()}, {@code
+     * page()}, {@code count()}, {@code scan()} or {@code parallelScan(n)}.
      *
      * @return the terminal, or null for other operations
      */
@@ -134,7 +147,9 @@ public final class MockCall {
 
     /** Equal apart from the terminal. */
     boolean sameShape(MockCall other) {
-        return target.equals(other.target) && operation.equals(other.operation) && parts.equals(other.parts);
+        return target.equals(other.target)
+                && operation.equals(other.operation)
+                && parts.equals(other.parts);
     }
 
     /**

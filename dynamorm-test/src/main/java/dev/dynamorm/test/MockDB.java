@@ -51,46 +51,44 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }</pre>
  *
  * <p><b>Matching.</b> A call matches an expectation when it is on the same table, is the same
- * operation and was built the same way: the same conditions in the same order (values compared
- * with {@code equals}; numbers by value, so {@code 5} and {@code 5L} match), the same
- * projection, order, limit, index, options, items, keys and update actions. A query expectation
- * programmed with {@link QueryStub#returns(List)} answers any read ({@code all}, {@code first},
- * {@code stream}, {@code page}, {@code count}, {@code scan}); {@link QueryStub#returnsPage(Page)}
- * only {@code page()}, {@link QueryStub#returnsCount(long)} only {@code count()}. {@code get(pk)},
- * {@code get(pk, sk)} and {@code get(Key)} are the same call. Expectations are tried in the order
- * they were programmed; each answers once unless {@link Expectation#times(int)} or
- * {@link Expectation#anyTimes()} says otherwise.
+ * operation and was built the same way: the same conditions in the same order (values compared with
+ * {@code equals}; numbers by value, so {@code 5} and {@code 5L} match), the same projection, order,
+ * limit, index, options, items, keys and update actions. A query expectation programmed with {@link
+ * QueryStub#returns(List)} answers any read ({@code all}, {@code first}, {@code stream}, {@code
+ * page}, {@code count}, {@code scan}); {@link QueryStub#returnsPage(Page)} only {@code page()},
+ * {@link QueryStub#returnsCount(long)} only {@code count()}. {@code get(pk)}, {@code get(pk, sk)}
+ * and {@code get(Key)} are the same call. Expectations are tried in the order they were programmed;
+ * each answers once unless {@link Expectation#times(int)} or {@link Expectation#anyTimes()} says
+ * otherwise.
  *
  * <p><b>Failures.</b> A call no expectation matches throws an {@link AssertionError} (which your
- * code will not catch as an exception) naming the call, the nearest expectation with where it
- * was programmed, and a line diff of the two; {@link #verifyAllExpectationsMet()} reports it
- * again, with the expectations that were not met.
+ * code will not catch as an exception) naming the call, the nearest expectation with where it was
+ * programmed, and a line diff of the two; {@link #verifyAllExpectationsMet()} reports it again,
+ * with the expectations that were not met.
  *
- * <p><b>Not mocked.</b> Table management ({@code createTable}, {@code drift}, ...), item
- * conversion ({@code toItem}, {@code fromItem}, {@code keyOf}), {@code explain()},
- * {@code client()} and {@code batchWriter()} throw {@link UnsupportedOperationException}
- * ("not mocked: ...").
+ * <p><b>Not mocked.</b> Table management ({@code createTable}, {@code drift}, ...), item conversion
+ * ({@code toItem}, {@code fromItem}, {@code keyOf}), {@code explain()}, {@code client()} and {@code
+ * batchWriter()} throw {@link UnsupportedOperationException} ("not mocked: ...").
  *
  * <p><b>No substitute for real-backend tests.</b> MockDB checks that your code asks for what you
- * expect; it cannot tell whether that request works: whether an index serves the query, a
- * condition holds, a field name exists, a transaction conflicts or a converter round-trips.
- * Test those against a real backend with {@link DynamoBackend}; keep MockDB for fast tests of
- * the logic around the calls.
+ * expect; it cannot tell whether that request works: whether an index serves the query, a condition
+ * holds, a field name exists, a transaction conflicts or a converter round-trips. Test those
+ * against a real backend with {@link DynamoBackend}; keep MockDB for fast tests of the logic around
+ * the calls.
  *
  * <p>Thread-safe.
  */
 public final class MockDB implements DynamORM {
 
-    static final String TABLE_MANAGEMENT = "tables exist only on real backends: test table management with"
-            + " @DynamoBackend";
+    static final String TABLE_MANAGEMENT =
+            "tables exist only on real backends: test table management with" + " @DynamoBackend";
 
     private final Map<Class<?>, MockTable<?>> tables = new ConcurrentHashMap<>();
     private final List<Programmed> expectations = new ArrayList<>();
     private final List<MockCall> calls = new ArrayList<>();
     private final List<String> unexpected = new ArrayList<>();
 
-    private MockDB() {
-    }
+    private MockDB() {}
 
     /**
      * A MockDB with no expectations.
@@ -102,8 +100,8 @@ public final class MockDB implements DynamORM {
     }
 
     static UnsupportedOperationException notMocked(String operation, String why) {
-        return new UnsupportedOperationException("not mocked: MockDB does not implement " + operation + " (" + why
-                + ")");
+        return new UnsupportedOperationException(
+                "not mocked: MockDB does not implement " + operation + " (" + why + ")");
     }
 
     // ------------------------------------------------------------------ DynamORM
@@ -122,10 +120,16 @@ public final class MockDB implements DynamORM {
         Objects.requireNonNull(modelType, "modelType");
         DynamoTable annotation = modelType.getAnnotation(DynamoTable.class);
         if (annotation == null) {
-            throw new ModelDefinitionException(String.format(Locale.ROOT,
-                    "%s is not a model: annotate it with @DynamoTable(\"table-name\")", modelType.getName()), modelType);
+            throw new ModelDefinitionException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s is not a model: annotate it with @DynamoTable(\"table-name\")",
+                            modelType.getName()),
+                    modelType);
         }
-        return (Table<T>) tables.computeIfAbsent(modelType, t -> new MockTable<>(this, modelType, annotation.value()));
+        return (Table<T>)
+                tables.computeIfAbsent(
+                        modelType, t -> new MockTable<>(this, modelType, annotation.value()));
     }
 
     /**
@@ -169,7 +173,8 @@ public final class MockDB implements DynamORM {
     @Override
     public TransactionResult transaction(Consumer<Transaction> body) {
         MockTransaction tx = MockTransaction.describe(body);
-        return (TransactionResult) answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
+        return (TransactionResult)
+                answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
     }
 
     /**
@@ -182,7 +187,8 @@ public final class MockDB implements DynamORM {
     @Override
     public TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
         MockTransaction tx = MockTransaction.describe(body);
-        return (TransactionReadResult) answer(new MockCall("transaction", "readTransaction", tx.parts(), null), tx);
+        return (TransactionReadResult)
+                answer(new MockCall("transaction", "readTransaction", tx.parts(), null), tx);
     }
 
     /**
@@ -194,16 +200,15 @@ public final class MockDB implements DynamORM {
      */
     @Override
     public BatchWriter batchWriter(BatchWriterOptions options) {
-        throw notMocked("DynamORM.batchWriter()", "mock the batch writes with expect(table).batchPut(...) and call"
-                + " table.batchPut(...) instead, or test the writer on a real backend");
+        throw notMocked(
+                "DynamORM.batchWriter()",
+                "mock the batch writes with expect(table).batchPut(...) and call"
+                        + " table.batchPut(...) instead, or test the writer on a real backend");
     }
 
-    /**
-     * Does nothing: a MockDB holds no resources.
-     */
+    /** Does nothing: a MockDB holds no resources. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     // ------------------------------------------------------------------ programming
 
@@ -219,8 +224,10 @@ public final class MockDB implements DynamORM {
     public <T> QueryStub<T> expect(Query<T> query) {
         Objects.requireNonNull(query, "query");
         if (!(query instanceof MockQuery<T> mock) || mock.table().db() != this) {
-            throw new IllegalArgumentException("expect(query) takes a query of this MockDB's tables: build it from"
-                    + " db.table(Model.class), got " + query.getClass().getName());
+            throw new IllegalArgumentException(
+                    "expect(query) takes a query of this MockDB's tables: build it from"
+                            + " db.table(Model.class), got "
+                            + query.getClass().getName());
         }
         return new QueryStub<>(this, mock, location());
     }
@@ -236,8 +243,10 @@ public final class MockDB implements DynamORM {
     public <T> TableStub<T> expect(Table<T> table) {
         Objects.requireNonNull(table, "table");
         if (!(table instanceof MockTable<T> mock) || mock.db() != this) {
-            throw new IllegalArgumentException("expect(table) takes a table of this MockDB: db.table(Model.class),"
-                    + " got " + table.getClass().getName());
+            throw new IllegalArgumentException(
+                    "expect(table) takes a table of this MockDB: db.table(Model.class),"
+                            + " got "
+                            + table.getClass().getName());
         }
         return new TableStub<>(this, mock, location());
     }
@@ -252,25 +261,35 @@ public final class MockDB implements DynamORM {
      */
     public Stub<TransactionResult> expectTransaction(Consumer<Transaction> body) {
         MockTransaction tx = MockTransaction.describe(body);
-        return new Stub<>(this, new MockCall("transaction", "transaction", tx.parts(), null), location(),
+        return new Stub<>(
+                this,
+                new MockCall("transaction", "transaction", tx.parts(), null),
+                location(),
                 (call, detail) -> {
                     MockTransaction actual = (MockTransaction) detail;
-                    return new TransactionResult(actual.token() != null ? actual.token() : UUID.randomUUID().toString(),
-                            actual.written(), 0);
+                    return new TransactionResult(
+                            actual.token() != null ? actual.token() : UUID.randomUUID().toString(),
+                            actual.written(),
+                            0);
                 });
     }
 
     /**
-     * Programs the answer to a read transaction with these gets, in this order.
-     * {@link Stub#succeeds()} answers no items (all gets empty).
+     * Programs the answer to a read transaction with these gets, in this order. {@link
+     * Stub#succeeds()} answers no items (all gets empty).
      *
      * @param body adds the expected gets
      * @return the stub
      */
     public Stub<TransactionReadResult> expectReadTransaction(Consumer<ReadTransaction> body) {
         MockTransaction tx = MockTransaction.describe(body);
-        return new Stub<>(this, new MockCall("transaction", "readTransaction", tx.parts(), null), location(),
-                (call, detail) -> new TransactionReadResult(Collections.nCopies(call.parts().size(), null), 0));
+        return new Stub<>(
+                this,
+                new MockCall("transaction", "readTransaction", tx.parts(), null),
+                location(),
+                (call, detail) ->
+                        new TransactionReadResult(
+                                Collections.nCopies(call.parts().size(), null), 0));
     }
 
     // ------------------------------------------------------------------ verification
@@ -288,14 +307,23 @@ public final class MockDB implements DynamORM {
      * Fails unless every expectation was called as often as programmed and no unexpected call was
      * made (even one whose {@link AssertionError} your code swallowed).
      *
-     * @throws AssertionError listing the unmet expectations, the unexpected calls and the calls received
+     * @throws AssertionError listing the unmet expectations, the unexpected calls and the calls
+     *     received
      */
     public synchronized void verifyAllExpectationsMet() {
         List<String> unmet = new ArrayList<>();
         for (Programmed p : expectations) {
             if (!p.met()) {
-                unmet.add("  - " + p.describe() + "\n      programmed at " + p.location + ": expected "
-                        + p.times + (p.times == 1 ? " call" : " calls") + ", got " + p.used);
+                unmet.add(
+                        "  - "
+                                + p.describe()
+                                + "\n      programmed at "
+                                + p.location
+                                + ": expected "
+                                + p.times
+                                + (p.times == 1 ? " call" : " calls")
+                                + ", got "
+                                + p.used);
             }
         }
         if (unmet.isEmpty() && unexpected.isEmpty()) {
@@ -303,7 +331,8 @@ public final class MockDB implements DynamORM {
         }
         StringBuilder out = new StringBuilder("MockDB expectations not met");
         if (!unmet.isEmpty()) {
-            out.append("\nexpected but not (or not often enough) called:\n").append(String.join("\n", unmet));
+            out.append("\nexpected but not (or not often enough) called:\n")
+                    .append(String.join("\n", unmet));
         }
         if (!unexpected.isEmpty()) {
             out.append("\nunexpected calls:");
@@ -321,9 +350,7 @@ public final class MockDB implements DynamORM {
         throw new AssertionError(out.toString());
     }
 
-    /**
-     * Forgets every expectation and every recorded call.
-     */
+    /** Forgets every expectation and every recorded call. */
     public synchronized void reset() {
         expectations.clear();
         calls.clear();
@@ -368,13 +395,18 @@ public final class MockDB implements DynamORM {
     private String mismatch(MockCall call) {
         StringBuilder out = new StringBuilder("unexpected call on MockDB:\n  ").append(call);
         if (expectations.isEmpty()) {
-            return out.append("\nno expectations are programmed: program one with db.expect(...)").toString();
+            return out.append("\nno expectations are programmed: program one with db.expect(...)")
+                    .toString();
         }
         for (Programmed p : expectations) {
             if (p.exhausted() && p.matches(call)) {
-                return out.append("\nit matches the expectation programmed at ").append(p.location)
-                        .append(", which was already called ").append(p.used).append(p.used == 1 ? " time" : " times")
-                        .append(": program it with .times(n) or .anyTimes() to allow more calls").toString();
+                return out.append("\nit matches the expectation programmed at ")
+                        .append(p.location)
+                        .append(", which was already called ")
+                        .append(p.used)
+                        .append(p.used == 1 ? " time" : " times")
+                        .append(": program it with .times(n) or .anyTimes() to allow more calls")
+                        .toString();
             }
         }
         Programmed nearest = null;
@@ -387,8 +419,11 @@ public final class MockDB implements DynamORM {
             }
         }
         List<String> expected = nearest.lines(call);
-        out.append("\nnearest expectation (programmed at ").append(nearest.location)
-                .append(nearest.exhausted() ? ", already used up" : "").append("):\n  ").append(nearest.describe())
+        out.append("\nnearest expectation (programmed at ")
+                .append(nearest.location)
+                .append(nearest.exhausted() ? ", already used up" : "")
+                .append("):\n  ")
+                .append(nearest.describe())
                 .append("\ndifference (- expected, + actual):");
         for (String line : LineDiff.diff(expected, call.lines())) {
             out.append("\n  ").append(line);
@@ -402,17 +437,41 @@ public final class MockDB implements DynamORM {
 
     /** Where user code programmed an expectation: the first frame outside MockDB's classes. */
     private static String location() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> !INTERNAL.contains(f.getDeclaringClass())
-                        && f.getDeclaringClass().getNestHost() != MockDB.class)
-                .findFirst()
-                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName()
-                        + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
-                .orElse("an unknown place"));
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(
+                        frames ->
+                                frames.filter(
+                                                f ->
+                                                        !INTERNAL.contains(f.getDeclaringClass())
+                                                                && f.getDeclaringClass()
+                                                                                .getNestHost()
+                                                                        != MockDB.class)
+                                        .findFirst()
+                                        .map(
+                                                f ->
+                                                        f.getClassName()
+                                                                        .substring(
+                                                                                f.getClassName()
+                                                                                                .lastIndexOf(
+                                                                                                        '.')
+                                                                                        + 1)
+                                                                + "."
+                                                                + f.getMethodName()
+                                                                + "("
+                                                                + f.getFileName()
+                                                                + ":"
+                                                                + f.getLineNumber()
+                                                                + ")")
+                                        .orElse("an unknown place"));
     }
 
-    private static final Set<Class<?>> INTERNAL = Set.of(MockTable.class, MockQuery.class, MockTransaction.class,
-            MockUpdateBuilder.class, MockCall.class);
+    private static final Set<Class<?>> INTERNAL =
+            Set.of(
+                    MockTable.class,
+                    MockQuery.class,
+                    MockTransaction.class,
+                    MockUpdateBuilder.class,
+                    MockCall.class);
 
     /** Produces the answer of a matched call: a value, or a thrown exception. */
     interface Responder {
@@ -430,7 +489,11 @@ public final class MockDB implements DynamORM {
         private boolean any;
         private int used;
 
-        Programmed(MockCall expected, List<String> terminals, String terminalText, Responder responder,
+        Programmed(
+                MockCall expected,
+                List<String> terminals,
+                String terminalText,
+                Responder responder,
                 String location) {
             this.expected = expected;
             this.terminals = terminals;
@@ -446,11 +509,13 @@ public final class MockDB implements DynamORM {
             if (terminals == null) {
                 return call.terminal() == null;
             }
-            return call.terminal() != null && terminals.stream().anyMatch(t -> terminalMatches(t, call.terminal()));
+            return call.terminal() != null
+                    && terminals.stream().anyMatch(t -> terminalMatches(t, call.terminal()));
         }
 
         private static boolean terminalMatches(String allowed, String actual) {
-            return allowed.equals(actual) || allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan(");
+            return allowed.equals(actual)
+                    || allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan(");
         }
 
         boolean exhausted() {
@@ -465,8 +530,10 @@ public final class MockDB implements DynamORM {
         List<String> lines(MockCall actual) {
             List<String> lines = new ArrayList<>(expected.lines());
             if (terminals != null) {
-                boolean allowed = actual.terminal() != null
-                        && terminals.stream().anyMatch(t -> terminalMatches(t, actual.terminal()));
+                boolean allowed =
+                        actual.terminal() != null
+                                && terminals.stream()
+                                        .anyMatch(t -> terminalMatches(t, actual.terminal()));
                 lines.add("call: " + (allowed ? actual.terminal() : terminalText));
             }
             return lines;
@@ -476,7 +543,10 @@ public final class MockDB implements DynamORM {
             return expected + (terminalText == null ? "" : " " + terminalText);
         }
 
-        /** 0..1 plus weights for the same table and operation: how close a call is to this expectation. */
+        /**
+         * 0..1 plus weights for the same table and operation: how close a call is to this
+         * expectation.
+         */
         double similarity(MockCall call) {
             double score = 0;
             if (expected.table().equals(call.table())) {
@@ -487,12 +557,20 @@ public final class MockDB implements DynamORM {
             }
             List<String> mine = lines(call);
             List<String> theirs = call.lines();
-            return score + (double) LineDiff.common(mine, theirs) / Math.max(mine.size(), theirs.size());
+            return score
+                    + (double) LineDiff.common(mine, theirs) / Math.max(mine.size(), theirs.size());
         }
     }
 
-    private static final List<String> READS = List.of("all()", "first()", "stream()", "page()", "count()", "scan()",
-            "parallelScan(n)");
+    private static final List<String> READS =
+            List.of(
+                    "all()",
+                    "first()",
+                    "stream()",
+                    "page()",
+                    "count()",
+                    "scan()",
+                    "parallelScan(n)");
 
     /**
      * One programmed expectation, to say how often it may be called. Each answers exactly once
@@ -509,8 +587,9 @@ public final class MockDB implements DynamORM {
         }
 
         /**
-         * The expectation answers exactly {@code n} calls; {@link MockDB#verifyAllExpectationsMet()}
-         * fails if fewer came, and a call beyond {@code n} is unexpected.
+         * The expectation answers exactly {@code n} calls; {@link
+         * MockDB#verifyAllExpectationsMet()} fails if fewer came, and a call beyond {@code n} is
+         * unexpected.
          *
          * @param n at least 1
          * @return this expectation
@@ -518,8 +597,10 @@ public final class MockDB implements DynamORM {
          */
         public Expectation times(int n) {
             if (n < 1) {
-                throw new IllegalArgumentException("times(n) needs n of at least 1, got " + n
-                        + ": to check a call never happens, program no expectation for it");
+                throw new IllegalArgumentException(
+                        "times(n) needs n of at least 1, got "
+                                + n
+                                + ": to check a call never happens, program no expectation for it");
             }
             synchronized (db) {
                 programmed.times = n;
@@ -582,9 +663,9 @@ public final class MockDB implements DynamORM {
         }
 
         /**
-         * The call succeeds with a default result: for create, put and update of an item, a
-         * {@link WriteResult} whose {@code written()} is the item; for deletes and key-bound updates,
-         * an empty one; an empty {@code Optional} for a get; for batches, a complete result (a batch
+         * The call succeeds with a default result: for create, put and update of an item, a {@link
+         * WriteResult} whose {@code written()} is the item; for deletes and key-bound updates, an
+         * empty one; an empty {@code Optional} for a get; for batches, a complete result (a batch
          * get finds none of its keys); for transactions, see {@link MockDB#expectTransaction}.
          *
          * @return the expectation
@@ -594,8 +675,8 @@ public final class MockDB implements DynamORM {
         }
 
         /**
-         * The call throws this exception, e.g. a {@code ConditionFailedException} or
-         * {@code ThrottledException}.
+         * The call throws this exception, e.g. a {@code ConditionFailedException} or {@code
+         * ThrottledException}.
          *
          * @param failure the exception
          * @return the expectation
@@ -603,9 +684,10 @@ public final class MockDB implements DynamORM {
          */
         public Expectation fails(RuntimeException failure) {
             Objects.requireNonNull(failure, "failure");
-            return program((call, detail) -> {
-                throw failure;
-            });
+            return program(
+                    (call, detail) -> {
+                        throw failure;
+                    });
         }
 
         @Override
@@ -632,21 +714,29 @@ public final class MockDB implements DynamORM {
         }
 
         private Expectation program(List<String> terminals, String text, Responder responder) {
-            Programmed p = new Programmed(query.call("query", List.of(), null), terminals, text, responder, location);
+            Programmed p =
+                    new Programmed(
+                            query.call("query", List.of(), null),
+                            terminals,
+                            text,
+                            responder,
+                            location);
             db.register(p);
             return new Expectation(db, p);
         }
 
         /**
-         * Any read through the query returns these items: {@code all()}, {@code scan()} and
-         * {@code parallelScan(n)} all of them, {@code first()} the first, {@code stream()} a stream of
+         * Any read through the query returns these items: {@code all()}, {@code scan()} and {@code
+         * parallelScan(n)} all of them, {@code first()} the first, {@code stream()} a stream of
          * them, {@code page()} a last page of them, {@code count()} their number.
          *
          * @param items the items, in order
          * @return the expectation
          */
         public Expectation returns(List<? extends T> items) {
-            List<T> copy = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(items, "items")));
+            List<T> copy =
+                    Collections.unmodifiableList(
+                            new ArrayList<>(Objects.requireNonNull(items, "items")));
             return program(READS, "any read", (call, detail) -> read(call.terminal(), copy, null));
         }
 
@@ -694,9 +784,12 @@ public final class MockDB implements DynamORM {
          */
         public Expectation fails(RuntimeException failure) {
             Objects.requireNonNull(failure, "failure");
-            return program(READS, "any read", (call, detail) -> {
-                throw failure;
-            });
+            return program(
+                    READS,
+                    "any read",
+                    (call, detail) -> {
+                        throw failure;
+                    });
         }
 
         /**
@@ -706,7 +799,10 @@ public final class MockDB implements DynamORM {
          * @return the stub; {@link Stub#succeeds()} returns an empty {@link WriteResult}
          */
         public Stub<WriteResult<T>> updates(Consumer<UpdateBuilder> update) {
-            return new Stub<>(db, query.call("query.update", MockUpdateBuilder.describe(update), null), location,
+            return new Stub<>(
+                    db,
+                    query.call("query.update", MockUpdateBuilder.describe(update), null),
+                    location,
                     (call, detail) -> emptyWrite());
         }
 
@@ -716,7 +812,11 @@ public final class MockDB implements DynamORM {
          * @return the stub; {@link Stub#succeeds()} returns an empty {@link WriteResult}
          */
         public Stub<WriteResult<T>> deletes() {
-            return new Stub<>(db, query.call("query.delete", List.of(), null), location, (call, detail) -> emptyWrite());
+            return new Stub<>(
+                    db,
+                    query.call("query.delete", List.of(), null),
+                    location,
+                    (call, detail) -> emptyWrite());
         }
 
         private static <T> Object read(String terminal, List<T> items, Page<T> page) {
@@ -867,7 +967,9 @@ public final class MockDB implements DynamORM {
          * @return the stub; {@link Stub#succeeds()} returns {@code after} as written
          */
         public Stub<WriteResult<T>> updateChanged(T before, T after, WriteOptions options) {
-            return stub(table.updateChangedCall(before, after, options), (call, detail) -> written(after));
+            return stub(
+                    table.updateChangedCall(before, after, options),
+                    (call, detail) -> written(after));
         }
 
         /**
@@ -923,7 +1025,8 @@ public final class MockDB implements DynamORM {
         }
 
         /**
-         * Expects {@code get(partitionKey, sortKey)} (or {@code get(Key.of(partitionKey, sortKey))}).
+         * Expects {@code get(partitionKey, sortKey)} (or {@code get(Key.of(partitionKey,
+         * sortKey))}).
          *
          * @param partitionKey the partition key value
          * @param sortKey the sort key value
@@ -962,7 +1065,8 @@ public final class MockDB implements DynamORM {
          */
         public Stub<BatchGetResult<T>> batchGet(Collection<Key> keys, BatchOptions options) {
             List<Key> copy = List.copyOf(keys);
-            return stub(table.batchGetCall(copy, options),
+            return stub(
+                    table.batchGetCall(copy, options),
                     (call, detail) -> new BatchGetResult<T>(List.of(), copy, List.of(), 0));
         }
 
@@ -994,10 +1098,11 @@ public final class MockDB implements DynamORM {
          * @param options the options
          * @return the stub
          */
-        public Stub<BatchWriteResult<T>> batchWrite(Collection<? extends T> puts, Collection<Key> deletes,
-                BatchOptions options) {
+        public Stub<BatchWriteResult<T>> batchWrite(
+                Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
             int n = puts.size() + deletes.size();
-            return stub(table.batchWriteCall(puts, deletes, options),
+            return stub(
+                    table.batchWriteCall(puts, deletes, options),
                     (call, detail) -> new BatchWriteResult<T>(n, List.of(), List.of(), 0));
         }
 

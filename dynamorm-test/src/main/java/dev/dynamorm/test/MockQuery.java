@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A query of a {@link MockDB} table: an immutable record of how it was built. Terminal calls
- * ask the MockDB for the programmed answer.
+ * A query of a {@link MockDB} table: an immutable record of how it was built. Terminal calls ask
+ * the MockDB for the programmed answer.
  *
  * @param <T> the model type
  */
@@ -87,11 +87,14 @@ final class MockQuery<T> implements Query<T> {
             MockCall.Part part = parts.get(i);
             if (part.label().equals("where") || part.label().equals("filter")) {
                 List<MockCall.Part> next = new ArrayList<>(parts);
-                next.set(i, new MockCall.Part(part.label(), ((Condition) part.value()).or(condition)));
+                next.set(
+                        i,
+                        new MockCall.Part(part.label(), ((Condition) part.value()).or(condition)));
                 return new MockQuery<>(table, next);
             }
         }
-        throw new IllegalStateException("or(..) needs a condition before it: start with where(..) or filter(..)");
+        throw new IllegalStateException(
+                "or(..) needs a condition before it: start with where(..) or filter(..)");
     }
 
     @Override
@@ -192,21 +195,25 @@ final class MockQuery<T> implements Query<T> {
     @SuppressWarnings("unchecked")
     public List<T> parallelScan(int segments) {
         if (segments < 1 || segments > 1000) {
-            throw new IllegalArgumentException("segments must be between 1 and 1000, got " + segments);
+            throw new IllegalArgumentException(
+                    "segments must be between 1 and 1000, got " + segments);
         }
         return (List<T>) read("parallelScan(" + segments + ")");
     }
 
     @Override
     public QueryPlan explain() {
-        throw MockDB.notMocked("Query.explain()", "the plan comes from the engine: assert plans with"
-                + " DynamoAssertions.assertThatQuery on a query of a real backend's table (@DynamoBackend)");
+        throw MockDB.notMocked(
+                "Query.explain()",
+                "the plan comes from the engine: assert plans with"
+                        + " DynamoAssertions.assertThatQuery on a query of a real backend's table (@DynamoBackend)");
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public WriteResult<T> update(Consumer<UpdateBuilder> update) {
-        return (WriteResult<T>) table.db().answer(call("query.update", MockUpdateBuilder.describe(update), null));
+        return (WriteResult<T>)
+                table.db().answer(call("query.update", MockUpdateBuilder.describe(update), null));
     }
 
     @Override

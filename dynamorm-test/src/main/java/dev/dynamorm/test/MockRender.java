@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 final class MockRender {
 
-    private MockRender() {
-    }
+    private MockRender() {}
 
     static String value(Object value) {
         if (value == null) {
@@ -39,7 +38,8 @@ final class MockRender {
             return c.stream().map(MockRender::value).collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> value(e.getKey()) + "=" + value(e.getValue()))
+            return m.entrySet().stream()
+                    .map(e -> value(e.getKey()) + "=" + value(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof Class<?> c) {
@@ -53,13 +53,17 @@ final class MockRender {
             if (!c.operator().takesValue()) {
                 return c.field() + " " + c.operator().symbol();
             }
-            Object shown = c.values().size() == 1 && c.operator() != dev.dynamorm.Operator.IN
-                    ? c.values().get(0) : c.values();
+            Object shown =
+                    c.values().size() == 1 && c.operator() != dev.dynamorm.Operator.IN
+                            ? c.values().get(0)
+                            : c.values();
             return c.field() + " " + c.operator().symbol() + " " + value(shown);
         }
         if (condition instanceof Condition.Size s) {
-            Object shown = s.values().size() == 1 && s.operator() != dev.dynamorm.Operator.IN
-                    ? s.values().get(0) : s.values();
+            Object shown =
+                    s.values().size() == 1 && s.operator() != dev.dynamorm.Operator.IN
+                            ? s.values().get(0)
+                            : s.values();
             return "size(" + s.field() + ") " + s.operator().symbol() + " " + value(shown);
         }
         if (condition instanceof Condition.AttributeType t) {
@@ -78,7 +82,10 @@ final class MockRender {
         List<String> parts = new ArrayList<>();
         for (Condition c : conditions) {
             String text = condition(c);
-            parts.add(c instanceof Condition.And || c instanceof Condition.Or ? "(" + text + ")" : text);
+            parts.add(
+                    c instanceof Condition.And || c instanceof Condition.Or
+                            ? "(" + text + ")"
+                            : text);
         }
         return "(" + String.join(separator, parts) + ")";
     }

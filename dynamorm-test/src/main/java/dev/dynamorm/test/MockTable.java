@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * A table of a {@link MockDB}: reads and writes become calls answered by the MockDB's
- * expectations; table management and item conversion are not mocked.
+ * A table of a {@link MockDB}: reads and writes become calls answered by the MockDB's expectations;
+ * table management and item conversion are not mocked.
  *
  * @param <T> the model type
  */
@@ -78,8 +78,11 @@ final class MockTable<T> implements Table<T> {
     private T checked(T item) {
         Objects.requireNonNull(item, "item");
         if (!modelType.isInstance(item)) {
-            throw new IllegalArgumentException("the table of " + modelType.getSimpleName() + " got a "
-                    + item.getClass().getName());
+            throw new IllegalArgumentException(
+                    "the table of "
+                            + modelType.getSimpleName()
+                            + " got a "
+                            + item.getClass().getName());
         }
         return item;
     }
@@ -109,7 +112,9 @@ final class MockTable<T> implements Table<T> {
     }
 
     MockCall updateChangedCall(T before, T after, WriteOptions options) {
-        return call("updateChanged", withOptions(parts("before", checked(before), "after", checked(after)), options));
+        return call(
+                "updateChanged",
+                withOptions(parts("before", checked(before), "after", checked(after)), options));
     }
 
     MockCall deleteCall(T item, WriteOptions options) {
@@ -117,7 +122,8 @@ final class MockTable<T> implements Table<T> {
     }
 
     MockCall deleteCall(Key key, WriteOptions options) {
-        return call("delete", withOptions(parts("key", Objects.requireNonNull(key, "key")), options));
+        return call(
+                "delete", withOptions(parts("key", Objects.requireNonNull(key, "key")), options));
     }
 
     MockCall getCall(Key key) {
@@ -132,7 +138,8 @@ final class MockTable<T> implements Table<T> {
         return call("batchGet", parts);
     }
 
-    MockCall batchWriteCall(Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+    MockCall batchWriteCall(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
         List<MockCall.Part> parts = new ArrayList<>();
         if (!puts.isEmpty()) {
             parts.add(new MockCall.Part("puts", List.copyOf(puts)));
@@ -210,7 +217,8 @@ final class MockTable<T> implements Table<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public BatchWriteResult<T> batchWrite(Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+    public BatchWriteResult<T> batchWrite(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
         return (BatchWriteResult<T>) db.answer(batchWriteCall(puts, deletes, options));
     }
 
@@ -228,17 +236,20 @@ final class MockTable<T> implements Table<T> {
 
     @Override
     public Key keyOf(T item) {
-        throw MockDB.notMocked("Table.keyOf(item)", "key extraction needs the engine's model metadata");
+        throw MockDB.notMocked(
+                "Table.keyOf(item)", "key extraction needs the engine's model metadata");
     }
 
     @Override
     public Map<String, AttributeValue> toItem(T item) {
-        throw MockDB.notMocked("Table.toItem(item)", "item conversion needs the engine's converters");
+        throw MockDB.notMocked(
+                "Table.toItem(item)", "item conversion needs the engine's converters");
     }
 
     @Override
     public T fromItem(Map<String, AttributeValue> item) {
-        throw MockDB.notMocked("Table.fromItem(item)", "item conversion needs the engine's converters");
+        throw MockDB.notMocked(
+                "Table.fromItem(item)", "item conversion needs the engine's converters");
     }
 
     @Override

@@ -22,8 +22,13 @@ import java.util.function.Consumer;
 final class MockTransaction implements Transaction, ReadTransaction {
 
     private final List<MockCall.Part> actions = new ArrayList<>();
-    /** Per action: the item a real transaction reports as written (create, put, update of an item), else null. */
+
+    /**
+     * Per action: the item a real transaction reports as written (create, put, update of an item),
+     * else null.
+     */
     private final List<Object> written = new ArrayList<>();
+
     private String token;
 
     static MockTransaction describe(Consumer<? super MockTransaction> body) {
@@ -47,9 +52,15 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     private MockTransaction action(String name, Object written, Object... arguments) {
         if (actions.size() >= MAX_ACTIONS) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "a transaction holds at most %d actions: split it, or use a batch when atomicity is not"
-                            + " needed", MAX_ACTIONS), Operation.TRANSACT_WRITE, null, null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction holds at most %d actions: split it, or use a batch when atomicity is not"
+                                    + " needed",
+                            MAX_ACTIONS),
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
         }
         List<Object> args = new ArrayList<>(Arrays.asList(arguments));
         while (!args.isEmpty() && args.get(args.size() - 1) == null) {
@@ -73,18 +84,27 @@ final class MockTransaction implements Transaction, ReadTransaction {
     @Override
     public <T> Transaction update(T item, String... fields) {
         Objects.requireNonNull(item, "item");
-        return fields.length == 0 ? action("update", item, item)
+        return fields.length == 0
+                ? action("update", item, item)
                 : action("update", item, item, Arrays.asList(fields.clone()));
     }
 
     @Override
     public <T> Transaction update(T item, Consumer<UpdateBuilder> update) {
-        return action("update", Objects.requireNonNull(item, "item"), item, MockUpdateBuilder.describe(update));
+        return action(
+                "update",
+                Objects.requireNonNull(item, "item"),
+                item,
+                MockUpdateBuilder.describe(update));
     }
 
     @Override
     public Transaction update(Class<?> modelType, Key key, Consumer<UpdateBuilder> update) {
-        return action("update", null, Objects.requireNonNull(modelType, "modelType"), Objects.requireNonNull(key, "key"),
+        return action(
+                "update",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"),
                 MockUpdateBuilder.describe(update));
     }
 
@@ -95,27 +115,38 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     @Override
     public Transaction delete(Class<?> modelType, Key key) {
-        return action("delete", null, Objects.requireNonNull(modelType, "modelType"), Objects.requireNonNull(key, "key"));
+        return action(
+                "delete",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"));
     }
 
     @Override
     public <T> Transaction conditionCheck(T item, Condition condition) {
-        return action("conditionCheck", null, Objects.requireNonNull(item, "item"),
+        return action(
+                "conditionCheck",
+                null,
+                Objects.requireNonNull(item, "item"),
                 Objects.requireNonNull(condition, "condition"));
     }
 
     @Override
     public Transaction conditionCheck(Class<?> modelType, Key key, Condition condition) {
-        return action("conditionCheck", null, Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(condition, "condition"));
+        return action(
+                "conditionCheck",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"),
+                Objects.requireNonNull(condition, "condition"));
     }
 
     @Override
     public Transaction clientRequestToken(String token) {
         Objects.requireNonNull(token, "token");
         if (token.isEmpty() || token.length() > 36) {
-            throw new IllegalArgumentException("client request token must have 1 to 36 characters, got "
-                    + token.length());
+            throw new IllegalArgumentException(
+                    "client request token must have 1 to 36 characters, got " + token.length());
         }
         this.token = token;
         return this;
@@ -123,7 +154,11 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     @Override
     public ReadTransaction get(Class<?> modelType, Key key) {
-        action("get", null, Objects.requireNonNull(modelType, "modelType"), Objects.requireNonNull(key, "key"));
+        action(
+                "get",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"));
         return this;
     }
 }

@@ -42,7 +42,10 @@ final class MockUpdateBuilder implements UpdateBuilder {
         return parts;
     }
 
-    /** Null checks as the real builder makes them, so a test against the mock fails where production would. */
+    /**
+     * Null checks as the real builder makes them, so a test against the mock fails where production
+     * would.
+     */
     private static String field(String field) {
         return Objects.requireNonNull(field, "field");
     }
@@ -118,8 +121,9 @@ final class MockUpdateBuilder implements UpdateBuilder {
     public UpdateBuilder or(Condition c) {
         Objects.requireNonNull(c, "condition");
         if (condition == null) {
-            throw new IllegalStateException("or(...) combines with the conditions given before it, but there are "
-                    + "none: start with when(...)");
+            throw new IllegalStateException(
+                    "or(...) combines with the conditions given before it, but there are "
+                            + "none: start with when(...)");
         }
         condition = condition.or(c);
         return this;

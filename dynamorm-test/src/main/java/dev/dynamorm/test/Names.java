@@ -4,13 +4,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * Did-you-mean suggestions for names in messages.
- */
+/** Did-you-mean suggestions for names in messages. */
 final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * The known name closest to {@code given} by edit distance (ignoring case), if it is close
@@ -41,7 +38,10 @@ final class Names {
             current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                current[j] =
+                        Math.min(
+                                Math.min(current[j - 1] + 1, previous[j] + 1),
+                                previous[j - 1] + cost);
             }
             int[] swap = previous;
             previous = current;

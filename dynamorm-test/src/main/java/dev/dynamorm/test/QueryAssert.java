@@ -21,9 +21,9 @@ import org.assertj.core.api.AbstractAssert;
  *         .hasNoFilter();
  * }</pre>
  *
- * <p>Expressions are compared with their placeholders replaced: attribute names for
- * {@code #n} names, values for {@code :v} values (strings in single quotes, numbers bare), and
- * whitespace runs made single. A failure prints the whole plan with its values.
+ * <p>Expressions are compared with their placeholders replaced: attribute names for {@code #n}
+ * names, values for {@code :v} values (strings in single quotes, numbers bare), and whitespace runs
+ * made single. A failure prints the whole plan with its values.
  */
 public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
 
@@ -45,7 +45,8 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
             try {
                 plan = actual.explain();
             } catch (RuntimeException e) {
-                throw failure("expected the query to compile, but explain() failed with %s: %s",
+                throw failure(
+                        "expected the query to compile, but explain() failed with %s: %s",
                         e.getClass().getSimpleName(), e.getMessage());
             }
         }
@@ -100,8 +101,11 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
         Objects.requireNonNull(index, "index");
         Optional<String> used = plan().indexName();
         if (!used.equals(Optional.of(index))) {
-            fail("expected the query to use index '" + index + "' but it reads "
-                    + used.map(i -> "index '" + i + "'").orElse("the table itself"));
+            fail(
+                    "expected the query to use index '"
+                            + index
+                            + "' but it reads "
+                            + used.map(i -> "index '" + i + "'").orElse("the table itself"));
         }
         return this;
     }
@@ -112,8 +116,13 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
      * @return this
      */
     public QueryAssert usesTable() {
-        plan().indexName().ifPresent(i -> fail("expected the query to read the table itself but it uses index '"
-                + i + "'"));
+        plan().indexName()
+                .ifPresent(
+                        i ->
+                                fail(
+                                        "expected the query to read the table itself but it uses index '"
+                                                + i
+                                                + "'"));
         return this;
     }
 
@@ -127,7 +136,12 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
     public QueryAssert onTable(String table) {
         Objects.requireNonNull(table, "table");
         if (!Tables.matches(plan().tableName(), table)) {
-            fail("expected the query to read table '" + table + "' but it reads '" + plan().tableName() + "'");
+            fail(
+                    "expected the query to read table '"
+                            + table
+                            + "' but it reads '"
+                            + plan().tableName()
+                            + "'");
         }
         return this;
     }
@@ -165,8 +179,11 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
         Objects.requireNonNull(part, "part");
         Optional<String> rendered = plan().filter().map(this::render);
         if (rendered.isEmpty() || !rendered.get().contains(ExpressionText.normalize(part))) {
-            fail("expected the filter to contain [" + part + "] but it is "
-                    + rendered.map(r -> "[" + r + "]").orElse("absent"));
+            fail(
+                    "expected the filter to contain ["
+                            + part
+                            + "] but it is "
+                            + rendered.map(r -> "[" + r + "]").orElse("absent"));
         }
         return this;
     }
@@ -177,7 +194,9 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
      * @return this
      */
     public QueryAssert hasNoFilter() {
-        plan().filter().ifPresent(f -> fail("expected no filter but the query filters [" + render(f) + "]"));
+        plan().filter()
+                .ifPresent(
+                        f -> fail("expected no filter but the query filters [" + render(f) + "]"));
         return this;
     }
 
@@ -219,8 +238,8 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
     }
 
     /**
-     * No key can serve the query and it does not allow a scan: explaining it (and running it)
-     * fails with a {@link QueryRequiresScanException}.
+     * No key can serve the query and it does not allow a scan: explaining it (and running it) fails
+     * with a {@link QueryRequiresScanException}.
      *
      * @return this
      */
@@ -228,8 +247,12 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
         isNotNull();
         try {
             QueryPlan p = actual.explain();
-            failWithMessage("%s", "expected the query to require a scan but it compiles to a " + p.operation()
-                    + "\nplan:\n" + p.describe(true));
+            failWithMessage(
+                    "%s",
+                    "expected the query to require a scan but it compiles to a "
+                            + p.operation()
+                            + "\nplan:\n"
+                            + p.describe(true));
         } catch (QueryRequiresScanException expected) {
             // as expected
         }
@@ -237,8 +260,9 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
     }
 
     private String render(String expression) {
-        return ExpressionText.normalize(ExpressionText.render(expression, plan().expressionNames(),
-                plan().expressionValues()));
+        return ExpressionText.normalize(
+                ExpressionText.render(
+                        expression, plan().expressionNames(), plan().expressionValues()));
     }
 
     private void compare(String what, Optional<String> expression, String expected) {
@@ -247,8 +271,16 @@ public final class QueryAssert extends AbstractAssert<QueryAssert, Query<?>> {
         if (rendered.isEmpty()) {
             fail("expected the " + what + " [" + expected + "] but the query has none");
         } else if (!rendered.get().equals(ExpressionText.normalize(expected))) {
-            fail("expected the " + what + " to be\n  [" + ExpressionText.normalize(expected) + "]\nbut it is\n  ["
-                    + rendered.get() + "]\n(raw: " + expression.get() + ")");
+            fail(
+                    "expected the "
+                            + what
+                            + " to be\n  ["
+                            + ExpressionText.normalize(expected)
+                            + "]\nbut it is\n  ["
+                            + rendered.get()
+                            + "]\n(raw: "
+                            + expression.get()
+                            + ")");
         }
     }
 }

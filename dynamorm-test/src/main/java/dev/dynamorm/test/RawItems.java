@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class RawItems {
 
-    private static final List<String> TYPES = List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL");
+    private static final List<String> TYPES =
+            List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL");
 
     private final String file;
 
@@ -25,8 +26,14 @@ final class RawItems {
     /** An item: an object whose values are DynamoDB JSON attribute values. */
     Map<String, AttributeValue> item(FixtureNode node, String table) {
         if (node.kind() != FixtureNode.Kind.OBJECT) {
-            throw new FixtureException(file, node.line(), node.column(), "an item of table '" + table
-                    + "' must be an object of attributes in DynamoDB JSON, got " + node.describe());
+            throw new FixtureException(
+                    file,
+                    node.line(),
+                    node.column(),
+                    "an item of table '"
+                            + table
+                            + "' must be an object of attributes in DynamoDB JSON, got "
+                            + node.describe());
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (FixtureNode.Entry entry : node.entries().values()) {
@@ -37,11 +44,17 @@ final class RawItems {
 
     private AttributeValue value(FixtureNode node, String where) {
         if (node.kind() != FixtureNode.Kind.OBJECT || node.entries().size() != 1) {
-            throw new FixtureException(file, node.line(), node.column(), where
-                    + " must be a DynamoDB JSON value, an object with one type key such as {\"S\": \"text\"} or"
-                    + " {\"N\": \"12\"}, got " + (node.kind() == FixtureNode.Kind.OBJECT
-                            ? "an object with " + node.entries().size() + " keys" : node.describe())
-                    + "; to write items through a model, key the items by the model's name");
+            throw new FixtureException(
+                    file,
+                    node.line(),
+                    node.column(),
+                    where
+                            + " must be a DynamoDB JSON value, an object with one type key such as {\"S\": \"text\"} or"
+                            + " {\"N\": \"12\"}, got "
+                            + (node.kind() == FixtureNode.Kind.OBJECT
+                                    ? "an object with " + node.entries().size() + " keys"
+                                    : node.describe())
+                            + "; to write items through a model, key the items by the model's name");
         }
         FixtureNode.Entry typed = node.entries().values().iterator().next();
         FixtureNode v = typed.value();
@@ -65,46 +78,63 @@ final class RawItems {
                 return AttributeValue.fromNul(true);
             case "SS":
             case "NS":
-            case "BS": {
-                if (v.kind() != FixtureNode.Kind.LIST || v.elements().isEmpty()) {
-                    throw wrongType(v, where, type, "a non-empty list");
-                }
-                List<String> strings = new ArrayList<>();
-                List<SdkBytes> binaries = new ArrayList<>();
-                for (FixtureNode element : v.elements()) {
-                    if (type.equals("BS")) {
-                        binaries.add(bytes(element, where));
-                    } else {
-                        strings.add(text(element, where, type, type.equals("NS")));
+            case "BS":
+                {
+                    if (v.kind() != FixtureNode.Kind.LIST || v.elements().isEmpty()) {
+                        throw wrongType(v, where, type, "a non-empty list");
                     }
+                    List<String> strings = new ArrayList<>();
+                    List<SdkBytes> binaries = new ArrayList<>();
+                    for (FixtureNode element : v.elements()) {
+                        if (type.equals("BS")) {
+                            binaries.add(bytes(element, where));
+                        } else {
+                            strings.add(text(element, where, type, type.equals("NS")));
+                        }
+                    }
+                    return type.equals("SS")
+                            ? AttributeValue.fromSs(strings)
+                            : type.equals("NS")
+                                    ? AttributeValue.fromNs(strings)
+                                    : AttributeValue.fromBs(binaries);
                 }
-                return type.equals("SS") ? AttributeValue.fromSs(strings)
-                        : type.equals("NS") ? AttributeValue.fromNs(strings) : AttributeValue.fromBs(binaries);
-            }
-            case "L": {
-                if (v.kind() != FixtureNode.Kind.LIST) {
-                    throw wrongType(v, where, type, "a list of DynamoDB JSON values");
+            case "L":
+                {
+                    if (v.kind() != FixtureNode.Kind.LIST) {
+                        throw wrongType(v, where, type, "a list of DynamoDB JSON values");
+                    }
+                    List<AttributeValue> list = new ArrayList<>();
+                    for (int i = 0; i < v.elements().size(); i++) {
+                        list.add(value(v.elements().get(i), where + " element " + i));
+                    }
+                    return AttributeValue.fromL(list);
                 }
-                List<AttributeValue> list = new ArrayList<>();
-                for (int i = 0; i < v.elements().size(); i++) {
-                    list.add(value(v.elements().get(i), where + " element " + i));
+            case "M":
+                {
+                    if (v.kind() != FixtureNode.Kind.OBJECT) {
+                        throw wrongType(v, where, type, "an object of DynamoDB JSON values");
+                    }
+                    Map<String, AttributeValue> map = new LinkedHashMap<>();
+                    for (FixtureNode.Entry entry : v.entries().values()) {
+                        map.put(
+                                entry.key(),
+                                value(entry.value(), where + " entry '" + entry.key() + "'"));
+                    }
+                    return AttributeValue.fromM(map);
                 }
-                return AttributeValue.fromL(list);
-            }
-            case "M": {
-                if (v.kind() != FixtureNode.Kind.OBJECT) {
-                    throw wrongType(v, where, type, "an object of DynamoDB JSON values");
-                }
-                Map<String, AttributeValue> map = new LinkedHashMap<>();
-                for (FixtureNode.Entry entry : v.entries().values()) {
-                    map.put(entry.key(), value(entry.value(), where + " entry '" + entry.key() + "'"));
-                }
-                return AttributeValue.fromM(map);
-            }
             default:
-                throw new FixtureException(file, typed.line(), typed.column(), where + " has the unknown type key '"
-                        + type + "': use one of " + String.join(", ", TYPES)
-                        + Names.nearest(type, TYPES).map(n -> " (did you mean " + n + "?)").orElse(""));
+                throw new FixtureException(
+                        file,
+                        typed.line(),
+                        typed.column(),
+                        where
+                                + " has the unknown type key '"
+                                + type
+                                + "': use one of "
+                                + String.join(", ", TYPES)
+                                + Names.nearest(type, TYPES)
+                                        .map(n -> " (did you mean " + n + "?)")
+                                        .orElse(""));
         }
     }
 
@@ -137,7 +167,10 @@ final class RawItems {
     }
 
     private FixtureException wrongType(FixtureNode v, String where, String type, String expected) {
-        return new FixtureException(file, v.line(), v.column(), where + " of type " + type + " needs " + expected
-                + ", got " + v.describe());
+        return new FixtureException(
+                file,
+                v.line(),
+                v.column(),
+                where + " of type " + type + " needs " + expected + ", got " + v.describe());
     }
 }

@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * One request a {@link RequestRecorder} saw the SDK send: the operation, the request as sent
- * (after every interceptor changed it), the response or the failure, and the number of attempts.
- * The expression accessors read the request's fields, with {@link #render(String)} turning
- * placeholders into names and values. Immutable.
+ * One request a {@link RequestRecorder} saw the SDK send: the operation, the request as sent (after
+ * every interceptor changed it), the response or the failure, and the number of attempts. The
+ * expression accessors read the request's fields, with {@link #render(String)} turning placeholders
+ * into names and values. Immutable.
  */
 public final class RecordedRequest {
 
@@ -29,7 +29,12 @@ public final class RecordedRequest {
     private final Throwable failure;
     private final int attempts;
 
-    RecordedRequest(String operation, SdkRequest request, SdkResponse response, Throwable failure, int attempts) {
+    RecordedRequest(
+            String operation,
+            SdkRequest request,
+            SdkResponse response,
+            Throwable failure,
+            int attempts) {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.request = Objects.requireNonNull(request, "request");
         this.response = response;
@@ -66,8 +71,13 @@ public final class RecordedRequest {
      */
     public <R extends SdkRequest> R request(Class<R> type) {
         if (!type.isInstance(request)) {
-            throw new IllegalStateException("the recorded request is a " + request.getClass().getSimpleName()
-                    + " (" + operation + "), not a " + type.getSimpleName());
+            throw new IllegalStateException(
+                    "the recorded request is a "
+                            + request.getClass().getSimpleName()
+                            + " ("
+                            + operation
+                            + "), not a "
+                            + type.getSimpleName());
         }
         return type.cast(request);
     }
@@ -109,39 +119,43 @@ public final class RecordedRequest {
     }
 
     /**
-     * The tables the request names: its {@code TableName}, the keys of {@code RequestItems} (batches)
-     * or the tables of each transaction action.
+     * The tables the request names: its {@code TableName}, the keys of {@code RequestItems}
+     * (batches) or the tables of each transaction action.
      *
      * @return the physical table names, in request order
      */
     public List<String> tableNames() {
         Set<String> names = new LinkedHashSet<>();
         field("TableName", String.class).ifPresent(names::add);
-        field("RequestItems", Map.class).ifPresent(m -> {
-            for (Object table : m.keySet()) {
-                names.add(String.valueOf(table));
-            }
-        });
-        field("TransactItems", List.class).ifPresent(items -> {
-            for (Object item : items) {
-                if (item instanceof TransactWriteItem w) {
-                    if (w.put() != null) {
-                        names.add(w.put().tableName());
-                    }
-                    if (w.update() != null) {
-                        names.add(w.update().tableName());
-                    }
-                    if (w.delete() != null) {
-                        names.add(w.delete().tableName());
-                    }
-                    if (w.conditionCheck() != null) {
-                        names.add(w.conditionCheck().tableName());
-                    }
-                } else if (item instanceof TransactGetItem g && g.get() != null) {
-                    names.add(g.get().tableName());
-                }
-            }
-        });
+        field("RequestItems", Map.class)
+                .ifPresent(
+                        m -> {
+                            for (Object table : m.keySet()) {
+                                names.add(String.valueOf(table));
+                            }
+                        });
+        field("TransactItems", List.class)
+                .ifPresent(
+                        items -> {
+                            for (Object item : items) {
+                                if (item instanceof TransactWriteItem w) {
+                                    if (w.put() != null) {
+                                        names.add(w.put().tableName());
+                                    }
+                                    if (w.update() != null) {
+                                        names.add(w.update().tableName());
+                                    }
+                                    if (w.delete() != null) {
+                                        names.add(w.delete().tableName());
+                                    }
+                                    if (w.conditionCheck() != null) {
+                                        names.add(w.conditionCheck().tableName());
+                                    }
+                                } else if (item instanceof TransactGetItem g && g.get() != null) {
+                                    names.add(g.get().tableName());
+                                }
+                            }
+                        });
         return List.copyOf(names);
     }
 
@@ -224,7 +238,8 @@ public final class RecordedRequest {
      */
     @SuppressWarnings("unchecked")
     public Map<String, AttributeValue> key() {
-        return field("Key", Map.class).map(m -> Collections.unmodifiableMap(new LinkedHashMap<String, AttributeValue>(m)))
+        return field("Key", Map.class)
+                .map(m -> Collections.unmodifiableMap(new LinkedHashMap<String, AttributeValue>(m)))
                 .orElse(Map.of());
     }
 
@@ -235,7 +250,8 @@ public final class RecordedRequest {
      */
     @SuppressWarnings("unchecked")
     public Map<String, AttributeValue> item() {
-        return field("Item", Map.class).map(m -> Collections.unmodifiableMap(new LinkedHashMap<String, AttributeValue>(m)))
+        return field("Item", Map.class)
+                .map(m -> Collections.unmodifiableMap(new LinkedHashMap<String, AttributeValue>(m)))
                 .orElse(Map.of());
     }
 
@@ -246,7 +262,9 @@ public final class RecordedRequest {
      */
     @SuppressWarnings("unchecked")
     public Map<String, String> expressionNames() {
-        return field("ExpressionAttributeNames", Map.class).map(m -> (Map<String, String>) m).orElse(Map.of());
+        return field("ExpressionAttributeNames", Map.class)
+                .map(m -> (Map<String, String>) m)
+                .orElse(Map.of());
     }
 
     /**
@@ -256,13 +274,14 @@ public final class RecordedRequest {
      */
     @SuppressWarnings("unchecked")
     public Map<String, AttributeValue> expressionValues() {
-        return field("ExpressionAttributeValues", Map.class).map(m -> (Map<String, AttributeValue>) m)
+        return field("ExpressionAttributeValues", Map.class)
+                .map(m -> (Map<String, AttributeValue>) m)
                 .orElse(Map.of());
     }
 
     /**
-     * An expression of this request with its placeholders replaced by names and values, as
-     * {@link DynamoAssertions} compares them: {@code status = 'PAID' AND createdAt > '2026-01-01'}.
+     * An expression of this request with its placeholders replaced by names and values, as {@link
+     * DynamoAssertions} compares them: {@code status = 'PAID' AND createdAt > '2026-01-01'}.
      *
      * @param expression an expression of this request, e.g. {@code keyCondition().get()}
      * @return the rendered expression
@@ -296,8 +315,10 @@ public final class RecordedRequest {
             parts.add("consistent read");
         }
         limit().ifPresent(l -> parts.add("limit " + l));
-        parts.add(failure != null ? "failed: " + failure.getClass().getSimpleName()
-                : response != null ? "succeeded" : "running");
+        parts.add(
+                failure != null
+                        ? "failed: " + failure.getClass().getSimpleName()
+                        : response != null ? "succeeded" : "running");
         if (attempts > 1) {
             parts.add(attempts + " attempts");
         }

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * AssertJ assertions on one request a {@link RequestRecorder} recorded. Start with
- * {@link DynamoAssertions#assertThat(RecordedRequest)} or
- * {@link RequestsAssert#single()}/{@link RequestsAssert#last()}.
+ * AssertJ assertions on one request a {@link RequestRecorder} recorded. Start with {@link
+ * DynamoAssertions#assertThat(RecordedRequest)} or {@link RequestsAssert#single()}/{@link
+ * RequestsAssert#last()}.
  *
  * <pre>{@code
  * assertThatRequests(recorder).single()
@@ -18,7 +18,8 @@ import org.assertj.core.api.AbstractAssert;
  * <p>Expressions are compared as {@link QueryAssert} compares them: placeholders replaced by names
  * and values, whitespace runs made single.
  */
-public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestAssert, RecordedRequest> {
+public final class RecordedRequestAssert
+        extends AbstractAssert<RecordedRequestAssert, RecordedRequest> {
 
     RecordedRequestAssert(RecordedRequest actual) {
         super(actual, RecordedRequestAssert.class);
@@ -31,7 +32,8 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
     /**
      * The request is of this operation.
      *
-     * @param operation e.g. {@code Query}, {@code GetItem}, {@code PutItem}, {@code TransactWriteItems}
+     * @param operation e.g. {@code Query}, {@code GetItem}, {@code PutItem}, {@code
+     *     TransactWriteItems}
      * @return this
      */
     public RecordedRequestAssert isOperation(String operation) {
@@ -68,8 +70,11 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
     public RecordedRequestAssert usesIndex(String index) {
         isNotNull();
         if (!actual.indexName().equals(Optional.of(index))) {
-            fail("expected the request to use index '" + index + "' but it reads "
-                    + actual.indexName().map(i -> "index '" + i + "'").orElse("no index"));
+            fail(
+                    "expected the request to use index '"
+                            + index
+                            + "' but it reads "
+                            + actual.indexName().map(i -> "index '" + i + "'").orElse("no index"));
         }
         return this;
     }
@@ -81,8 +86,13 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
      */
     public RecordedRequestAssert usesTable() {
         isNotNull();
-        actual.indexName().ifPresent(i -> fail("expected the request to read the table itself but it uses index '"
-                + i + "'"));
+        actual.indexName()
+                .ifPresent(
+                        i ->
+                                fail(
+                                        "expected the request to read the table itself but it uses index '"
+                                                + i
+                                                + "'"));
         return this;
     }
 
@@ -117,7 +127,13 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
      */
     public RecordedRequestAssert hasNoFilter() {
         isNotNull();
-        actual.filter().ifPresent(f -> fail("expected no filter but the request filters [" + render(f) + "]"));
+        actual.filter()
+                .ifPresent(
+                        f ->
+                                fail(
+                                        "expected no filter but the request filters ["
+                                                + render(f)
+                                                + "]"));
         return this;
     }
 
@@ -140,7 +156,9 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
      */
     public RecordedRequestAssert hasNoCondition() {
         isNotNull();
-        actual.condition().ifPresent(c -> fail("expected no condition but the request has [" + render(c) + "]"));
+        actual.condition()
+                .ifPresent(
+                        c -> fail("expected no condition but the request has [" + render(c) + "]"));
         return this;
     }
 
@@ -189,8 +207,11 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
     public RecordedRequestAssert succeeded() {
         isNotNull();
         if (!actual.succeeded()) {
-            fail("expected the request to succeed but it "
-                    + actual.failure().map(f -> "failed with " + f).orElse("has not finished"));
+            fail(
+                    "expected the request to succeed but it "
+                            + actual.failure()
+                                    .map(f -> "failed with " + f)
+                                    .orElse("has not finished"));
         }
         return this;
     }
@@ -204,9 +225,13 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
     public RecordedRequestAssert failedWith(Class<? extends Throwable> type) {
         isNotNull();
         if (actual.failure().filter(type::isInstance).isEmpty()) {
-            fail("expected the request to fail with " + type.getSimpleName() + " but it "
-                    + actual.failure().map(f -> "failed with " + f).orElse(actual.succeeded() ? "succeeded"
-                            : "has not finished"));
+            fail(
+                    "expected the request to fail with "
+                            + type.getSimpleName()
+                            + " but it "
+                            + actual.failure()
+                                    .map(f -> "failed with " + f)
+                                    .orElse(actual.succeeded() ? "succeeded" : "has not finished"));
         }
         return this;
     }
@@ -221,8 +246,16 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         if (rendered.isEmpty()) {
             fail("expected the " + what + " [" + expected + "] but the request has none");
         } else if (!rendered.get().equals(ExpressionText.normalize(expected))) {
-            fail("expected the " + what + " to be\n  [" + ExpressionText.normalize(expected) + "]\nbut it is\n  ["
-                    + rendered.get() + "]\n(raw: " + expression.get() + ")");
+            fail(
+                    "expected the "
+                            + what
+                            + " to be\n  ["
+                            + ExpressionText.normalize(expected)
+                            + "]\nbut it is\n  ["
+                            + rendered.get()
+                            + "]\n(raw: "
+                            + expression.get()
+                            + ")");
         }
     }
 }

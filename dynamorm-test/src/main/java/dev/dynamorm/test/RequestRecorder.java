@@ -14,12 +14,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * An SDK {@link ExecutionInterceptor} that records every request a client sends, with its
- * response or failure, for assertions with {@link DynamoAssertions#assertThatRequests(RequestRecorder)}.
+ * An SDK {@link ExecutionInterceptor} that records every request a client sends, with its response
+ * or failure, for assertions with {@link DynamoAssertions#assertThatRequests(RequestRecorder)}.
  * Thread-safe.
  *
- * <p>The kit installs one on the client of a class annotated
- * {@code @DynamoBackend(recordRequests = true)} and injects it; on your own client:
+ * <p>The kit installs one on the client of a class annotated {@code @DynamoBackend(recordRequests =
+ * true)} and injects it; on your own client:
+ *
  * <pre>{@code
  * RequestRecorder recorder = new RequestRecorder();
  * DynamoDbClient client = DynamoDbClient.builder()
@@ -34,11 +35,8 @@ public final class RequestRecorder implements ExecutionInterceptor {
 
     private final List<Pending> requests = new ArrayList<>();
 
-    /**
-     * Creates a recorder with nothing recorded.
-     */
-    public RequestRecorder() {
-    }
+    /** Creates a recorder with nothing recorded. */
+    public RequestRecorder() {}
 
     /** A request while it is being sent. */
     private static final class Pending {
@@ -65,9 +63,17 @@ public final class RequestRecorder implements ExecutionInterceptor {
      * @param executionAttributes the execution's attributes
      */
     @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
-        String operation = executionAttributes.getOptionalAttribute(SdkExecutionAttribute.OPERATION_NAME)
-                .orElseGet(() -> context.request().getClass().getSimpleName().replaceFirst("Request$", ""));
+    public void beforeExecution(
+            Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+        String operation =
+                executionAttributes
+                        .getOptionalAttribute(SdkExecutionAttribute.OPERATION_NAME)
+                        .orElseGet(
+                                () ->
+                                        context.request()
+                                                .getClass()
+                                                .getSimpleName()
+                                                .replaceFirst("Request$", ""));
         Pending pending = new Pending(operation, context.request());
         executionAttributes.putAttribute(PENDING, pending);
         synchronized (requests) {
@@ -82,7 +88,8 @@ public final class RequestRecorder implements ExecutionInterceptor {
      * @param executionAttributes the execution's attributes
      */
     @Override
-    public void beforeMarshalling(Context.BeforeMarshalling context, ExecutionAttributes executionAttributes) {
+    public void beforeMarshalling(
+            Context.BeforeMarshalling context, ExecutionAttributes executionAttributes) {
         Pending pending = executionAttributes.getAttribute(PENDING);
         if (pending != null) {
             synchronized (pending) {
@@ -98,7 +105,8 @@ public final class RequestRecorder implements ExecutionInterceptor {
      * @param executionAttributes the execution's attributes
      */
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
+    public void beforeTransmission(
+            Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
         Pending pending = executionAttributes.getAttribute(PENDING);
         if (pending != null) {
             synchronized (pending) {
@@ -114,7 +122,8 @@ public final class RequestRecorder implements ExecutionInterceptor {
      * @param executionAttributes the execution's attributes
      */
     @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes executionAttributes) {
+    public void afterExecution(
+            Context.AfterExecution context, ExecutionAttributes executionAttributes) {
         Pending pending = executionAttributes.getAttribute(PENDING);
         if (pending != null) {
             synchronized (pending) {
@@ -130,7 +139,8 @@ public final class RequestRecorder implements ExecutionInterceptor {
      * @param executionAttributes the execution's attributes
      */
     @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes executionAttributes) {
+    public void onExecutionFailure(
+            Context.FailedExecution context, ExecutionAttributes executionAttributes) {
         Pending pending = executionAttributes.getAttribute(PENDING);
         if (pending != null) {
             synchronized (pending) {
@@ -140,13 +150,16 @@ public final class RequestRecorder implements ExecutionInterceptor {
     }
 
     /**
-     * Every request recorded since creation or the last {@link #clear()}, in the order they started.
+     * Every request recorded since creation or the last {@link #clear()}, in the order they
+     * started.
      *
      * @return a snapshot
      */
     public List<RecordedRequest> requests() {
         synchronized (requests) {
-            return requests.stream().map(Pending::snapshot).collect(Collectors.toUnmodifiableList());
+            return requests.stream()
+                    .map(Pending::snapshot)
+                    .collect(Collectors.toUnmodifiableList());
         }
     }
 
@@ -158,7 +171,8 @@ public final class RequestRecorder implements ExecutionInterceptor {
      */
     public List<RecordedRequest> requests(String operation) {
         Objects.requireNonNull(operation, "operation");
-        return requests().stream().filter(r -> r.operation().equals(operation))
+        return requests().stream()
+                .filter(r -> r.operation().equals(operation))
                 .collect(Collectors.toUnmodifiableList());
     }
 
@@ -183,9 +197,7 @@ public final class RequestRecorder implements ExecutionInterceptor {
         }
     }
 
-    /**
-     * Forgets every recorded request.
-     */
+    /** Forgets every recorded request. */
     public void clear() {
         synchronized (requests) {
             requests.clear();

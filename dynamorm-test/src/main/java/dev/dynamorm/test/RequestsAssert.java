@@ -89,8 +89,12 @@ public final class RequestsAssert extends AbstractAssert<RequestsAssert, List<Re
         isNotNull();
         Objects.requireNonNull(operation, "operation");
         if (operations().contains(operation)) {
-            fail("expected no " + operation + " request but " + operations().stream()
-                    .filter(operation::equals).count() + " were recorded");
+            fail(
+                    "expected no "
+                            + operation
+                            + " request but "
+                            + operations().stream().filter(operation::equals).count()
+                            + " were recorded");
         }
         return this;
     }
@@ -104,8 +108,10 @@ public final class RequestsAssert extends AbstractAssert<RequestsAssert, List<Re
     public RequestsAssert ofOperation(String operation) {
         isNotNull();
         Objects.requireNonNull(operation, "operation");
-        return new RequestsAssert(actual.stream().filter(r -> r.operation().equals(operation))
-                .collect(Collectors.toUnmodifiableList()));
+        return new RequestsAssert(
+                actual.stream()
+                        .filter(r -> r.operation().equals(operation))
+                        .collect(Collectors.toUnmodifiableList()));
     }
 
     /**
@@ -149,7 +155,12 @@ public final class RequestsAssert extends AbstractAssert<RequestsAssert, List<Re
     public RecordedRequestAssert element(int index) {
         isNotNull();
         if (index < 0 || index >= actual.size()) {
-            fail("expected a request at index " + index + " but " + actual.size() + " were recorded");
+            fail(
+                    "expected a request at index "
+                            + index
+                            + " but "
+                            + actual.size()
+                            + " were recorded");
         }
         return new RecordedRequestAssert(actual.get(index));
     }

@@ -60,32 +60,42 @@ final class RequirePolicy {
         return required.contains(backend);
     }
 
-    /**
-     * Why a class is skipped when its backend cannot be used and is not required.
-     */
+    /** Why a class is skipped when its backend cannot be used and is not required. */
     String skipReason(Backend backend, String reason) {
         return skipReason(backend, reason, "class");
     }
 
-    /**
-     * Why a class or test ({@code what}) is skipped when its backend cannot be used.
-     */
+    /** Why a class or test ({@code what}) is skipped when its backend cannot be used. */
     String skipReason(Backend backend, String reason, String what) {
         String name = backend.name().toLowerCase(Locale.ROOT);
-        return "backend " + name + " unavailable, " + what + " skipped: " + reason
-                + " (add " + name + " to -D" + Settings.REQUIRE + " to fail instead)";
+        return "backend "
+                + name
+                + " unavailable, "
+                + what
+                + " skipped: "
+                + reason
+                + " (add "
+                + name
+                + " to -D"
+                + Settings.REQUIRE
+                + " to fail instead)";
     }
 
     /**
      * The exception that ends a test class whose backend cannot be used.
      *
-     * @return a {@link TestAbortedException} (class skipped), or an {@link ExtensionConfigurationException}
-     *         (class failed) when the backend is required
+     * @return a {@link TestAbortedException} (class skipped), or an {@link
+     *     ExtensionConfigurationException} (class failed) when the backend is required
      */
     RuntimeException unavailable(Backend backend, String reason) {
         if (requires(backend)) {
-            return new ExtensionConfigurationException("backend " + backend.name().toLowerCase(Locale.ROOT)
-                    + " is required by -D" + Settings.REQUIRE + " but unavailable: " + reason);
+            return new ExtensionConfigurationException(
+                    "backend "
+                            + backend.name().toLowerCase(Locale.ROOT)
+                            + " is required by -D"
+                            + Settings.REQUIRE
+                            + " but unavailable: "
+                            + reason);
         }
         return new TestAbortedException(skipReason(backend, reason));
     }

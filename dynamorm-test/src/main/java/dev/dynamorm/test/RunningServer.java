@@ -5,9 +5,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 
-/**
- * A started backend, shared by all test classes of the JVM that use it.
- */
+/** A started backend, shared by all test classes of the JVM that use it. */
 interface RunningServer extends AutoCloseable {
 
     /** A thread-safe client talking to the server. */
@@ -22,7 +20,10 @@ interface RunningServer extends AutoCloseable {
      */
     default DynamoDbClient recordingClient(ExecutionInterceptor interceptor) {
         DynamoDbServiceClientConfiguration config = client().serviceClientConfiguration();
-        return Clients.forTests(config.endpointOverride().orElse(null), config.region(), config.credentialsProvider(),
+        return Clients.forTests(
+                config.endpointOverride().orElse(null),
+                config.region(),
+                config.credentialsProvider(),
                 interceptor);
     }
 

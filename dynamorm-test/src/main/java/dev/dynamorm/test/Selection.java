@@ -12,10 +12,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What a test class (or one test) runs on: the backend, the models whose tables are created, the
- * fixtures loaded once they exist, and whether requests are recorded. Merged from the
- * {@link DynamoBackend} and {@link Fixture} annotations of the class and its superclasses: the
- * nearest explicit backend wins, else the configured one; models and fixtures of all levels are
- * used, superclass first.
+ * fixtures loaded once they exist, and whether requests are recorded. Merged from the {@link
+ * DynamoBackend} and {@link Fixture} annotations of the class and its superclasses: the nearest
+ * explicit backend wins, else the configured one; models and fixtures of all levels are used,
+ * superclass first.
  */
 final class Selection {
 
@@ -25,15 +25,18 @@ final class Selection {
      * @param name the resource name as written in {@link Fixture}
      * @param anchor the class that declared it
      */
-    record FixtureRef(String name, Class<?> anchor) {
-    }
+    record FixtureRef(String name, Class<?> anchor) {}
 
     private final Backend backend;
     private final List<Class<?>> models;
     private final List<FixtureRef> fixtures;
     private final boolean recordRequests;
 
-    private Selection(Backend backend, List<Class<?>> models, List<FixtureRef> fixtures, boolean recordRequests) {
+    private Selection(
+            Backend backend,
+            List<Class<?>> models,
+            List<FixtureRef> fixtures,
+            boolean recordRequests) {
         this.backend = backend;
         this.models = List.copyOf(models);
         this.fixtures = List.copyOf(fixtures);
@@ -73,7 +76,8 @@ final class Selection {
             if (annotation == null) {
                 continue;
             }
-            Optional<Backend> named = single(annotation.value(), "@DynamoBackend on " + c.getName());
+            Optional<Backend> named =
+                    single(annotation.value(), "@DynamoBackend on " + c.getName());
             if (named.isPresent()) {
                 explicit = named.get();
                 explicitOn = c;
@@ -81,7 +85,9 @@ final class Selection {
             models.addAll(List.of(annotation.models()));
             record |= annotation.recordRequests();
         }
-        for (Class<?> outer = testClass.getEnclosingClass(); outer != null && !record; outer = outer.getEnclosingClass()) {
+        for (Class<?> outer = testClass.getEnclosingClass();
+                outer != null && !record;
+                outer = outer.getEnclosingClass()) {
             DynamoBackend annotation = outer.getAnnotation(DynamoBackend.class);
             record = annotation != null && annotation.recordRequests();
         }
@@ -98,23 +104,33 @@ final class Selection {
         if (annotation == null) {
             return this;
         }
-        Backend named = single(annotation.value(), "@DynamoBackend on " + method.getDeclaringClass().getName()
-                + "." + method.getName()).orElse(backend);
+        Backend named =
+                single(
+                                annotation.value(),
+                                "@DynamoBackend on "
+                                        + method.getDeclaringClass().getName()
+                                        + "."
+                                        + method.getName())
+                        .orElse(backend);
         Set<Class<?>> all = new LinkedHashSet<>(models);
         all.addAll(List.of(annotation.models()));
-        return new Selection(named, new ArrayList<>(all), fixtures, recordRequests || annotation.recordRequests());
+        return new Selection(
+                named,
+                new ArrayList<>(all),
+                fixtures,
+                recordRequests || annotation.recordRequests());
     }
 
-    /**
-     * The selection of one run of a {@link BackendTest}.
-     */
+    /** The selection of one run of a {@link BackendTest}. */
     Selection forRun(Backend run, Class<?>[] extraModels, boolean record) {
         Set<Class<?>> all = new LinkedHashSet<>(models);
         all.addAll(List.of(extraModels));
         return new Selection(run, new ArrayList<>(all), fixtures, recordRequests || record);
     }
 
-    /** The {@link Fixture} files declared directly on an element, resolved against {@code anchor}. */
+    /**
+     * The {@link Fixture} files declared directly on an element, resolved against {@code anchor}.
+     */
     static List<FixtureRef> fixturesOf(Fixture fixture, Class<?> anchor) {
         List<FixtureRef> out = new ArrayList<>();
         if (fixture != null) {
@@ -132,15 +148,19 @@ final class Selection {
 
     private static Optional<Backend> single(Backend[] backends, String where) {
         if (backends.length > 1) {
-            throw new ExtensionConfigurationException(where + " names " + backends.length
-                    + " backends: name one; to run tests on several, write one subclass per backend or use"
-                    + " @BackendTest({...}) on the test methods");
+            throw new ExtensionConfigurationException(
+                    where
+                            + " names "
+                            + backends.length
+                            + " backends: name one; to run tests on several, write one subclass per backend or use"
+                            + " @BackendTest({...}) on the test methods");
         }
         return backends.length == 1 ? Optional.of(backends[0]) : Optional.empty();
     }
 
     /**
-     * The backend of {@code dynamorm.test.backend} (or {@code DYNAMORM_TEST_BACKEND}), default EMBEDDED.
+     * The backend of {@code dynamorm.test.backend} (or {@code DYNAMORM_TEST_BACKEND}), default
+     * EMBEDDED.
      */
     static Backend configured(Settings settings) {
         Optional<String> name = settings.nonBlank(Settings.BACKEND);
@@ -150,8 +170,13 @@ final class Selection {
         try {
             return Backend.fromName(name.get());
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("-D" + Settings.BACKEND + " (or "
-                    + Settings.envName(Settings.BACKEND) + ") names " + e.getMessage());
+            throw new ExtensionConfigurationException(
+                    "-D"
+                            + Settings.BACKEND
+                            + " (or "
+                            + Settings.envName(Settings.BACKEND)
+                            + ") names "
+                            + e.getMessage());
         }
     }
 }

@@ -16,20 +16,28 @@ final class Settings {
 
     /** Backend of classes whose annotation names none. */
     static final String BACKEND = "dynamorm.test.backend";
+
     /** Comma-separated backends that must be available: unavailable means fail, not skip. */
     static final String REQUIRE = "dynamorm.it.require";
+
     /** Path of the test-servers folder holding node_modules. */
     static final String SERVERS = "dynamorm.test.servers";
+
     /** Endpoint URI of the ENDPOINT backend, or {@code aws}. */
     static final String ENDPOINT = "dynamorm.test.endpoint";
+
     /** Region of the ENDPOINT backend. */
     static final String REGION = "dynamorm.test.region";
+
     /** Folder of the server log files. */
     static final String LOG_DIR = "dynamorm.test.logDir";
+
     /** Seconds to wait for a server to answer ListTables. */
     static final String START_TIMEOUT = "dynamorm.test.startTimeout";
+
     /** Docker image of the LOCALSTACK backend. */
     static final String LOCALSTACK_IMAGE = "dynamorm.test.localstackImage";
+
     /** Path of the node executable, instead of looking it up on the PATH. */
     static final String NODE = "dynamorm.test.node";
 
@@ -49,9 +57,7 @@ final class Settings {
         return new Settings(context::getConfigurationParameter, System::getenv);
     }
 
-    /**
-     * The raw value of a key, possibly blank.
-     */
+    /** The raw value of a key, possibly blank. */
     Optional<String> get(String key) {
         Optional<String> value = parameters.apply(key);
         if (value.isPresent()) {
@@ -60,9 +66,7 @@ final class Settings {
         return Optional.ofNullable(environment.apply(envName(key)));
     }
 
-    /**
-     * The value of a key, absent when unset or blank.
-     */
+    /** The value of a key, absent when unset or blank. */
     Optional<String> nonBlank(String key) {
         return get(key).map(String::trim).filter(v -> !v.isEmpty());
     }
@@ -80,7 +84,10 @@ final class Settings {
             return Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
             throw new ExtensionConfigurationException(
-                    START_TIMEOUT + " must be a whole number of seconds of at least 1, got '" + value.get() + "'");
+                    START_TIMEOUT
+                            + " must be a whole number of seconds of at least 1, got '"
+                            + value.get()
+                            + "'");
         }
     }
 

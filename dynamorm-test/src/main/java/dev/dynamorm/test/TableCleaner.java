@@ -10,20 +10,15 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/**
- * Deletes the tables of a test class with raw ListTables and DeleteTable calls.
- */
+/** Deletes the tables of a test class with raw ListTables and DeleteTable calls. */
 final class TableCleaner {
 
     private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration ACTIVE_POLL = Duration.ofMillis(500);
 
-    private TableCleaner() {
-    }
+    private TableCleaner() {}
 
-    /**
-     * The names of all tables starting with {@code prefix}.
-     */
+    /** The names of all tables starting with {@code prefix}. */
     static List<String> tablesWithPrefix(DynamoDbClient client, String prefix) {
         return client.listTablesPaginator().tableNames().stream()
                 .filter(name -> name.startsWith(prefix))
@@ -51,8 +46,10 @@ final class TableCleaner {
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("could not delete test tables " + failures
-                    + ": delete them by hand if the server keeps state");
+            throw new IllegalStateException(
+                    "could not delete test tables "
+                            + failures
+                            + ": delete them by hand if the server keeps state");
         }
         for (String table : deleted) {
             awaitGone(client, table);
@@ -83,14 +80,19 @@ final class TableCleaner {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("table " + table + " still exists " + ACTIVE_TIMEOUT.toMinutes()
-                        + " minutes after its deletion: delete it by hand");
+                throw new IllegalStateException(
+                        "table "
+                                + table
+                                + " still exists "
+                                + ACTIVE_TIMEOUT.toMinutes()
+                                + " minutes after its deletion: delete it by hand");
             }
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for table " + table + " to be deleted", e);
+                throw new IllegalStateException(
+                        "interrupted while waiting for table " + table + " to be deleted", e);
             }
             pause = Math.min(pause * 2, ACTIVE_POLL.toMillis());
         }
@@ -98,16 +100,22 @@ final class TableCleaner {
 
     private static void awaitActive(DynamoDbClient client, String table) {
         long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
-        while (client.describeTable(r -> r.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+        while (client.describeTable(r -> r.tableName(table)).table().tableStatus()
+                != TableStatus.ACTIVE) {
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("table " + table + " did not become ACTIVE within "
-                        + ACTIVE_TIMEOUT.toMinutes() + " minutes, so it cannot be deleted: delete it by hand");
+                throw new IllegalStateException(
+                        "table "
+                                + table
+                                + " did not become ACTIVE within "
+                                + ACTIVE_TIMEOUT.toMinutes()
+                                + " minutes, so it cannot be deleted: delete it by hand");
             }
             try {
                 Thread.sleep(ACTIVE_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting to delete table " + table, e);
+                throw new IllegalStateException(
+                        "interrupted while waiting to delete table " + table, e);
             }
         }
     }

@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Unique table-name prefixes, one per test class (or test with a backend of its own):
- * {@code t<counter>_<ClassSimpleName>_}, with a
- * random run token after the counter for servers that outlive the JVM.
+ * Unique table-name prefixes, one per test class (or test with a backend of its own): {@code
+ * t<counter>_<ClassSimpleName>_}, with a random run token after the counter for servers that
+ * outlive the JVM.
  */
 final class TablePrefixes {
 
@@ -14,8 +14,7 @@ final class TablePrefixes {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String RUN_TOKEN = runToken();
 
-    private TablePrefixes() {
-    }
+    private TablePrefixes() {}
 
     static String next(Class<?> testClass, boolean withRunToken) {
         return next(testClass.getSimpleName(), withRunToken);
@@ -31,7 +30,8 @@ final class TablePrefixes {
     }
 
     /**
-     * Keeps only the characters DynamoDB allows in table names ({@code [a-zA-Z0-9_.-]}), at most 40.
+     * Keeps only the characters DynamoDB allows in table names ({@code [a-zA-Z0-9_.-]}), at most
+     * 40.
      */
     static String sanitize(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9_.-]", "_");

@@ -6,8 +6,7 @@ package dev.dynamorm.test;
  */
 final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     static boolean matches(String physical, String expected) {
         if (physical == null) {

@@ -25,16 +25,22 @@ final class TestServers {
     }
 
     /**
-     * The configured folder ({@code -Ddynamorm.test.servers}), else the first
-     * {@code test-servers/node_modules} found walking up from the working directory.
+     * The configured folder ({@code -Ddynamorm.test.servers}), else the first {@code
+     * test-servers/node_modules} found walking up from the working directory.
      */
-    static TestServers locate(Optional<String> configured, Path workingDirectory) throws BackendUnavailableException {
+    static TestServers locate(Optional<String> configured, Path workingDirectory)
+            throws BackendUnavailableException {
         if (configured.isPresent()) {
             Path root = Path.of(configured.get()).toAbsolutePath().normalize();
             if (!Files.isDirectory(root.resolve("node_modules"))) {
-                throw new BackendUnavailableException("-D" + Settings.SERVERS + "=" + configured.get()
-                        + " has no node_modules folder: run 'npm ci' in " + root
-                        + " or build with maven without -Ddynamorm.skipNpm=true");
+                throw new BackendUnavailableException(
+                        "-D"
+                                + Settings.SERVERS
+                                + "="
+                                + configured.get()
+                                + " has no node_modules folder: run 'npm ci' in "
+                                + root
+                                + " or build with maven without -Ddynamorm.skipNpm=true");
             }
             return new TestServers(root);
         }
@@ -45,36 +51,49 @@ final class TestServers {
                 return new TestServers(candidate);
             }
         }
-        throw new BackendUnavailableException("no " + FOLDER + "/node_modules found in " + start
-                + " or its parents: build with maven (it runs 'npm ci' in " + FOLDER
-                + ") or set -D" + Settings.SERVERS + "=/path/to/" + FOLDER);
+        throw new BackendUnavailableException(
+                "no "
+                        + FOLDER
+                        + "/node_modules found in "
+                        + start
+                        + " or its parents: build with maven (it runs 'npm ci' in "
+                        + FOLDER
+                        + ") or set -D"
+                        + Settings.SERVERS
+                        + "=/path/to/"
+                        + FOLDER);
     }
 
-    /**
-     * The dynoxide binary for this operating system and architecture.
-     */
+    /** The dynoxide binary for this operating system and architecture. */
     Path dynoxide() throws BackendUnavailableException {
         String platform = npmPlatform();
         String file = platform.startsWith("win32") ? "dynoxide.exe" : "dynoxide";
-        Path binary = root.resolve("node_modules").resolve("@dynoxide").resolve(platform).resolve(file);
+        Path binary =
+                root.resolve("node_modules").resolve("@dynoxide").resolve(platform).resolve(file);
         if (!Files.isRegularFile(binary)) {
-            throw new BackendUnavailableException("dynoxide binary not found at " + binary
-                    + ": test-servers/package.json pins @dynoxide/linux-x64; this machine is " + platform
-                    + ", add @dynoxide/" + platform + " to it or run 'npm ci' in " + root);
+            throw new BackendUnavailableException(
+                    "dynoxide binary not found at "
+                            + binary
+                            + ": test-servers/package.json pins @dynoxide/linux-x64; this machine is "
+                            + platform
+                            + ", add @dynoxide/"
+                            + platform
+                            + " to it or run 'npm ci' in "
+                            + root);
         }
         if (!Files.isExecutable(binary) && !binary.toFile().setExecutable(true)) {
-            throw new BackendUnavailableException("dynoxide binary " + binary + " is not executable: chmod +x it");
+            throw new BackendUnavailableException(
+                    "dynoxide binary " + binary + " is not executable: chmod +x it");
         }
         return binary;
     }
 
-    /**
-     * The dynalite command-line script.
-     */
+    /** The dynalite command-line script. */
     Path dynaliteCli() throws BackendUnavailableException {
         Path cli = root.resolve("node_modules").resolve("dynalite").resolve("cli.js");
         if (!Files.isRegularFile(cli)) {
-            throw new BackendUnavailableException("dynalite not found at " + cli + ": run 'npm ci' in " + root);
+            throw new BackendUnavailableException(
+                    "dynalite not found at " + cli + ": run 'npm ci' in " + root);
         }
         return cli;
     }
@@ -82,16 +101,22 @@ final class TestServers {
     /**
      * The node executable: {@code -Ddynamorm.test.node}, else the first {@code node} on the PATH.
      */
-    static Path node(Optional<String> configured, String pathVariable) throws BackendUnavailableException {
+    static Path node(Optional<String> configured, String pathVariable)
+            throws BackendUnavailableException {
         if (configured.isPresent()) {
             Path node = Path.of(configured.get());
             if (!Files.isExecutable(node)) {
-                throw new BackendUnavailableException("-D" + Settings.NODE + "=" + configured.get()
-                        + " is not an executable file: point it at node 20 or later");
+                throw new BackendUnavailableException(
+                        "-D"
+                                + Settings.NODE
+                                + "="
+                                + configured.get()
+                                + " is not an executable file: point it at node 20 or later");
             }
             return node;
         }
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         String name = windows ? "node.exe" : "node";
         if (pathVariable != null) {
             for (String dir : pathVariable.split(File.pathSeparator)) {
@@ -104,22 +129,27 @@ final class TestServers {
                 }
             }
         }
-        throw new BackendUnavailableException("node was not found on the PATH: install Node.js 20 or later"
-                + " or set -D" + Settings.NODE + "=/path/to/node");
+        throw new BackendUnavailableException(
+                "node was not found on the PATH: install Node.js 20 or later"
+                        + " or set -D"
+                        + Settings.NODE
+                        + "=/path/to/node");
     }
 
-    /**
-     * This machine as npm names platforms, e.g. {@code linux-x64}, {@code darwin-arm64}.
-     */
+    /** This machine as npm names platforms, e.g. {@code linux-x64}, {@code darwin-arm64}. */
     static String npmPlatform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String npmOs = os.startsWith("windows") ? "win32" : os.startsWith("mac") ? "darwin" : os.replace(' ', '-');
-        String npmArch = switch (arch) {
-            case "amd64", "x86_64" -> "x64";
-            case "aarch64", "arm64" -> "arm64";
-            default -> arch;
-        };
+        String npmOs =
+                os.startsWith("windows")
+                        ? "win32"
+                        : os.startsWith("mac") ? "darwin" : os.replace(' ', '-');
+        String npmArch =
+                switch (arch) {
+                    case "amd64", "x86_64" -> "x64";
+                    case "aarch64", "arm64" -> "arm64";
+                    default -> arch;
+                };
         return npmOs + "-" + npmArch;
     }
 }

@@ -46,8 +46,8 @@ public final class TestTable {
     }
 
     /**
-     * A builder of a table with this name (without prefix when created through
-     * {@link BackendContext#createTable(TestTable)}).
+     * A builder of a table with this name (without prefix when created through {@link
+     * BackendContext#createTable(TestTable)}).
      *
      * @param name letters, digits, {@code _ - .}
      * @return the builder
@@ -56,8 +56,11 @@ public final class TestTable {
     public static Builder builder(String name) {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "table name may contain only letters, digits, '_', '-' and '.', got '%s'", name));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "table name may contain only letters, digits, '_', '-' and '.', got '%s'",
+                            name));
         }
         return new Builder(name);
     }
@@ -96,31 +99,45 @@ public final class TestTable {
     TableDescription create(DynamoDbClient client, String tableName) {
         Objects.requireNonNull(client, "client");
         client.createTable(request(tableName));
-        // poll briefly: the SDK waiter's default first delay is 20 s, and a local server may answer the
+        // poll briefly: the SDK waiter's default first delay is 20 s, and a local server may answer
+        // the
         // first DescribeTable with CREATING
         long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
         while (true) {
-            TableDescription description = client.describeTable(r -> r.tableName(tableName)).table();
+            TableDescription description =
+                    client.describeTable(r -> r.tableName(tableName)).table();
             if (description.tableStatus() == TableStatus.ACTIVE) {
                 return description;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("table " + tableName + " did not become active within "
-                        + ACTIVE_TIMEOUT.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "table "
+                                + tableName
+                                + " did not become active within "
+                                + ACTIVE_TIMEOUT.toSeconds()
+                                + " s");
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for table " + tableName, e);
+                throw new IllegalStateException(
+                        "interrupted while waiting for table " + tableName, e);
             }
         }
     }
 
     @Override
     public String toString() {
-        return "TestTable[" + name + ", keys " + request.keySchema() + ", gsi "
-                + request.globalSecondaryIndexes().size() + ", lsi " + request.localSecondaryIndexes().size() + "]";
+        return "TestTable["
+                + name
+                + ", keys "
+                + request.keySchema()
+                + ", gsi "
+                + request.globalSecondaryIndexes().size()
+                + ", lsi "
+                + request.localSecondaryIndexes().size()
+                + "]";
     }
 
     /** Builds a {@link TestTable}; not thread-safe, reusable after {@link #build()}. */
@@ -159,11 +176,18 @@ public final class TestTable {
          */
         public Builder partitionKey(String attribute, ScalarAttributeType type) {
             if (partitionKey != null) {
-                throw new IllegalStateException("partition key of table " + name + " was already set to "
-                        + partitionKey.attributeName());
+                throw new IllegalStateException(
+                        "partition key of table "
+                                + name
+                                + " was already set to "
+                                + partitionKey.attributeName());
             }
             define(attribute, type);
-            partitionKey = KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build();
+            partitionKey =
+                    KeySchemaElement.builder()
+                            .attributeName(attribute)
+                            .keyType(KeyType.HASH)
+                            .build();
             return this;
         }
 
@@ -189,11 +213,18 @@ public final class TestTable {
          */
         public Builder sortKey(String attribute, ScalarAttributeType type) {
             if (sortKey != null) {
-                throw new IllegalStateException("sort key of table " + name + " was already set to "
-                        + sortKey.attributeName());
+                throw new IllegalStateException(
+                        "sort key of table "
+                                + name
+                                + " was already set to "
+                                + sortKey.attributeName());
             }
             define(attribute, type);
-            sortKey = KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.RANGE).build();
+            sortKey =
+                    KeySchemaElement.builder()
+                            .attributeName(attribute)
+                            .keyType(KeyType.RANGE)
+                            .build();
             return this;
         }
 
@@ -204,7 +235,8 @@ public final class TestTable {
          * @param partitionKey its partition key attribute
          * @param type its type
          * @return this builder
-         * @throws IllegalArgumentException if an attribute already has another type or the index exists
+         * @throws IllegalArgumentException if an attribute already has another type or the index
+         *     exists
          */
         public Builder globalIndex(String index, String partitionKey, ScalarAttributeType type) {
             return globalIndex(index, partitionKey, type, null, null);
@@ -219,47 +251,77 @@ public final class TestTable {
          * @param sortKey its sort key attribute, or null
          * @param sortKeyType its type, or null
          * @return this builder
-         * @throws IllegalArgumentException if an attribute already has another type or the index exists
+         * @throws IllegalArgumentException if an attribute already has another type or the index
+         *     exists
          */
-        public Builder globalIndex(String index, String partitionKey, ScalarAttributeType partitionKeyType,
-                String sortKey, ScalarAttributeType sortKeyType) {
+        public Builder globalIndex(
+                String index,
+                String partitionKey,
+                ScalarAttributeType partitionKeyType,
+                String sortKey,
+                ScalarAttributeType sortKeyType) {
             checkIndexName(index);
             List<KeySchemaElement> keys = new ArrayList<>();
             define(partitionKey, partitionKeyType);
-            keys.add(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build());
+            keys.add(
+                    KeySchemaElement.builder()
+                            .attributeName(partitionKey)
+                            .keyType(KeyType.HASH)
+                            .build());
             if (sortKey != null) {
                 define(sortKey, Objects.requireNonNull(sortKeyType, "sortKeyType"));
-                keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
+                keys.add(
+                        KeySchemaElement.builder()
+                                .attributeName(sortKey)
+                                .keyType(KeyType.RANGE)
+                                .build());
             }
-            globalIndexes.add(GlobalSecondaryIndex.builder().indexName(index).keySchema(keys)
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+            globalIndexes.add(
+                    GlobalSecondaryIndex.builder()
+                            .indexName(index)
+                            .keySchema(keys)
+                            .projection(
+                                    Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build());
             return this;
         }
 
         /**
-         * Adds a local secondary index (same partition key, another sort key), projecting all attributes.
+         * Adds a local secondary index (same partition key, another sort key), projecting all
+         * attributes.
          *
          * @param index the index name
          * @param sortKey its sort key attribute
          * @param type its type
          * @return this builder
-         * @throws IllegalArgumentException if the attribute already has another type or the index exists
+         * @throws IllegalArgumentException if the attribute already has another type or the index
+         *     exists
          */
         public Builder localIndex(String index, String sortKey, ScalarAttributeType type) {
             checkIndexName(index);
             define(sortKey, type);
-            localIndexes.add(LocalSecondaryIndex.builder().indexName(index)
-                    .keySchema(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build())
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+            localIndexes.add(
+                    LocalSecondaryIndex.builder()
+                            .indexName(index)
+                            .keySchema(
+                                    KeySchemaElement.builder()
+                                            .attributeName(sortKey)
+                                            .keyType(KeyType.RANGE)
+                                            .build())
+                            .projection(
+                                    Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build());
             return this;
         }
 
         private void checkIndexName(String index) {
             Objects.requireNonNull(index, "index");
-            boolean taken = globalIndexes.stream().anyMatch(i -> i.indexName().equals(index))
-                    || localIndexes.stream().anyMatch(i -> i.indexName().equals(index));
+            boolean taken =
+                    globalIndexes.stream().anyMatch(i -> i.indexName().equals(index))
+                            || localIndexes.stream().anyMatch(i -> i.indexName().equals(index));
             if (taken) {
-                throw new IllegalArgumentException("table " + name + " already has an index named " + index);
+                throw new IllegalArgumentException(
+                        "table " + name + " already has an index named " + index);
             }
         }
 
@@ -267,12 +329,19 @@ public final class TestTable {
             Objects.requireNonNull(attribute, "attribute");
             Objects.requireNonNull(type, "type");
             if (type == ScalarAttributeType.UNKNOWN_TO_SDK_VERSION) {
-                throw new IllegalArgumentException("key attribute " + attribute + " needs the type S, N or B");
+                throw new IllegalArgumentException(
+                        "key attribute " + attribute + " needs the type S, N or B");
             }
             ScalarAttributeType previous = attributes.putIfAbsent(attribute, type);
             if (previous != null && previous != type) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "key attribute %s of table %s is %s and cannot also be %s", attribute, name, previous, type));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "key attribute %s of table %s is %s and cannot also be %s",
+                                attribute,
+                                name,
+                                previous,
+                                type));
             }
         }
 
@@ -285,11 +354,15 @@ public final class TestTable {
          */
         public TestTable build() {
             if (partitionKey == null) {
-                throw new IllegalStateException("table " + name + " needs a partition key: call partitionKey(...)");
+                throw new IllegalStateException(
+                        "table " + name + " needs a partition key: call partitionKey(...)");
             }
             if (!localIndexes.isEmpty() && sortKey == null) {
-                throw new IllegalStateException("table " + name + " has local indexes but no sort key: DynamoDB"
-                        + " allows local indexes only on tables with a sort key");
+                throw new IllegalStateException(
+                        "table "
+                                + name
+                                + " has local indexes but no sort key: DynamoDB"
+                                + " allows local indexes only on tables with a sort key");
             }
             List<KeySchemaElement> keys = new ArrayList<>();
             keys.add(partitionKey);
@@ -297,8 +370,13 @@ public final class TestTable {
                 keys.add(sortKey);
             }
             List<AttributeDefinition> definitions = new ArrayList<>();
-            attributes.forEach((attribute, type) -> definitions.add(
-                    AttributeDefinition.builder().attributeName(attribute).attributeType(type).build()));
+            attributes.forEach(
+                    (attribute, type) ->
+                            definitions.add(
+                                    AttributeDefinition.builder()
+                                            .attributeName(attribute)
+                                            .attributeType(type)
+                                            .build()));
             List<LocalSecondaryIndex> locals = new ArrayList<>();
             for (LocalSecondaryIndex index : localIndexes) {
                 List<KeySchemaElement> indexKeys = new ArrayList<>();
@@ -306,11 +384,12 @@ public final class TestTable {
                 indexKeys.addAll(index.keySchema());
                 locals.add(index.toBuilder().keySchema(indexKeys).build());
             }
-            CreateTableRequest.Builder request = CreateTableRequest.builder()
-                    .tableName(name)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(definitions)
-                    .keySchema(keys);
+            CreateTableRequest.Builder request =
+                    CreateTableRequest.builder()
+                            .tableName(name)
+                            .billingMode(BillingMode.PAY_PER_REQUEST)
+                            .attributeDefinitions(definitions)
+                            .keySchema(keys);
             if (!globalIndexes.isEmpty()) {
                 request.globalSecondaryIndexes(globalIndexes);
             }

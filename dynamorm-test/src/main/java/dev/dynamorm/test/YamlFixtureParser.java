@@ -55,13 +55,22 @@ final class YamlFixtureParser {
             if (mark == null) {
                 throw new FixtureException(file, "invalid YAML: " + problem, e);
             }
-            throw new FixtureException(file, mark.getLine() + 1, mark.getColumn() + 1, "invalid YAML: " + problem
-                    + (e.getContext() != null ? " (" + e.getContext() + ")" : ""), e);
+            throw new FixtureException(
+                    file,
+                    mark.getLine() + 1,
+                    mark.getColumn() + 1,
+                    "invalid YAML: "
+                            + problem
+                            + (e.getContext() != null ? " (" + e.getContext() + ")" : ""),
+                    e);
         } catch (YAMLException e) {
             throw new FixtureException(file, "invalid YAML: " + e.getMessage(), e);
         }
         if (root == null) {
-            throw new FixtureException(file, 1, 1,
+            throw new FixtureException(
+                    file,
+                    1,
+                    1,
                     "the file is empty: a fixture is a mapping whose keys name models or tables");
         }
         return new YamlFixtureParser(file).convert(root);
@@ -71,7 +80,8 @@ final class YamlFixtureParser {
         int line = node.getStartMark().getLine() + 1;
         int column = node.getStartMark().getColumn() + 1;
         if (visiting.put(node, Boolean.TRUE) != null) {
-            throw new FixtureException(file, line, column, "recursive alias: a fixture value cannot contain itself");
+            throw new FixtureException(
+                    file, line, column, "recursive alias: a fixture value cannot contain itself");
         }
         try {
             if (node instanceof MappingNode mapping) {
@@ -92,7 +102,10 @@ final class YamlFixtureParser {
         }
     }
 
-    /** Adds a mapping's entries; {@code <<} merge keys add the merged mappings' entries not given here. */
+    /**
+     * Adds a mapping's entries; {@code <<} merge keys add the merged mappings' entries not given
+     * here.
+     */
     private void addEntries(MappingNode mapping, Map<String, FixtureNode.Entry> entries) {
         List<MappingNode> merges = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
@@ -103,24 +116,42 @@ final class YamlFixtureParser {
                 Node merged = tuple.getValueNode();
                 if (merged instanceof MappingNode m) {
                     merges.add(m);
-                } else if (merged instanceof SequenceNode s && s.getValue().stream().allMatch(MappingNode.class::isInstance)) {
+                } else if (merged instanceof SequenceNode s
+                        && s.getValue().stream().allMatch(MappingNode.class::isInstance)) {
                     s.getValue().forEach(n -> merges.add((MappingNode) n));
                 } else {
-                    throw new FixtureException(file, keyLine, keyColumn, "a merge key '<<' takes a mapping or a list of mappings");
+                    throw new FixtureException(
+                            file,
+                            keyLine,
+                            keyColumn,
+                            "a merge key '<<' takes a mapping or a list of mappings");
                 }
                 continue;
             }
             if (!(keyNode instanceof ScalarNode key)) {
-                throw new FixtureException(file, keyLine, keyColumn, "keys must be plain names, not "
-                        + (keyNode instanceof MappingNode ? "mappings" : "lists"));
+                throw new FixtureException(
+                        file,
+                        keyLine,
+                        keyColumn,
+                        "keys must be plain names, not "
+                                + (keyNode instanceof MappingNode ? "mappings" : "lists"));
             }
             FixtureNode.Entry first = entries.get(key.getValue());
             if (first != null) {
-                throw new FixtureException(file, keyLine, keyColumn, "duplicate key \"" + key.getValue()
-                        + "\" (first at line " + first.line() + "): each key may appear once in a mapping");
+                throw new FixtureException(
+                        file,
+                        keyLine,
+                        keyColumn,
+                        "duplicate key \""
+                                + key.getValue()
+                                + "\" (first at line "
+                                + first.line()
+                                + "): each key may appear once in a mapping");
             }
-            entries.put(key.getValue(), new FixtureNode.Entry(key.getValue(), keyLine, keyColumn,
-                    convert(tuple.getValueNode())));
+            entries.put(
+                    key.getValue(),
+                    new FixtureNode.Entry(
+                            key.getValue(), keyLine, keyColumn, convert(tuple.getValueNode())));
         }
         for (MappingNode merge : merges) {
             Map<String, FixtureNode.Entry> inherited = new LinkedHashMap<>();
@@ -137,13 +168,21 @@ final class YamlFixtureParser {
         }
         if (Tag.BOOL.equals(tag)) {
             String v = value.toLowerCase(java.util.Locale.ROOT);
-            return FixtureNode.bool(v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y"), line, column);
+            return FixtureNode.bool(
+                    v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y"),
+                    line,
+                    column);
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
             String number = number(value.replace("_", ""));
             if (number == null) {
-                throw new FixtureException(file, line, column, "the number " + value
-                        + " cannot be stored: DynamoDB numbers are finite decimals; quote it to make it a string");
+                throw new FixtureException(
+                        file,
+                        line,
+                        column,
+                        "the number "
+                                + value
+                                + " cannot be stored: DynamoDB numbers are finite decimals; quote it to make it a string");
             }
             return FixtureNode.number(number, line, column);
         }

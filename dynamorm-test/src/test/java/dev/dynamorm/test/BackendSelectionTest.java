@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/**
- * How a class's backend and models are chosen.
- */
+/** How a class's backend and models are chosen. */
 class BackendSelectionTest {
 
     static final AtomicReference<Backend> INJECTED = new AtomicReference<>();
@@ -22,49 +20,66 @@ class BackendSelectionTest {
     }
 
     @DynamoBackend(models = {String.class, Integer.class})
-    abstract static class Suite {
-    }
+    abstract static class Suite {}
 
-    @DynamoBackend(value = Backend.DYNALITE, models = {Long.class, String.class})
-    static class OnDynalite extends Suite {
-    }
+    @DynamoBackend(
+            value = Backend.DYNALITE,
+            models = {Long.class, String.class})
+    static class OnDynalite extends Suite {}
 
-    static class Unannotated extends Suite {
-    }
+    static class Unannotated extends Suite {}
 
     @DynamoBackend(Backend.DYNOXIDE)
-    abstract static class ExplicitBase {
-    }
+    abstract static class ExplicitBase {}
 
     @DynamoBackend(models = Long.class)
-    static class InheritsExplicit extends ExplicitBase {
-    }
+    static class InheritsExplicit extends ExplicitBase {}
 
     @DynamoBackend({Backend.DYNOXIDE, Backend.DYNALITE})
-    static class TwoBackends {
-    }
+    static class TwoBackends {}
 
     @Test
     void nearestExplicitBackendWinsAndModelsOfAllLevelsAreCreatedBaseFirst() {
-        Selection selection = Selection.of(OnDynalite.class, settings(Map.of(Settings.BACKEND, "dynoxide"), Map.of()));
+        Selection selection =
+                Selection.of(
+                        OnDynalite.class, settings(Map.of(Settings.BACKEND, "dynoxide"), Map.of()));
         assertThat(selection.backend()).isEqualTo(Backend.DYNALITE);
         assertThat(selection.models()).containsExactly(String.class, Integer.class, Long.class);
     }
 
     @Test
     void explicitBackendOfASuperclassIsInherited() {
-        Selection selection = Selection.of(InheritsExplicit.class, settings(Map.of(Settings.BACKEND, "dynalite"), Map.of()));
+        Selection selection =
+                Selection.of(
+                        InheritsExplicit.class,
+                        settings(Map.of(Settings.BACKEND, "dynalite"), Map.of()));
         assertThat(selection.backend()).isEqualTo(Backend.DYNOXIDE);
         assertThat(selection.models()).containsExactly(Long.class);
     }
 
     @Test
     void withoutExplicitBackendThePropertyThenTheEnvironmentThenEmbeddedDecides() {
-        assertThat(Selection.of(Unannotated.class, settings(Map.of(Settings.BACKEND, "DynaLite"),
-                Map.of("DYNAMORM_TEST_BACKEND", "dynoxide"))).backend()).isEqualTo(Backend.DYNALITE);
-        assertThat(Selection.of(Unannotated.class, settings(Map.of(),
-                Map.of("DYNAMORM_TEST_BACKEND", "dynoxide"))).backend()).isEqualTo(Backend.DYNOXIDE);
-        assertThat(Selection.of(Unannotated.class, settings(Map.of(Settings.BACKEND, " "), Map.of())).backend())
+        assertThat(
+                        Selection.of(
+                                        Unannotated.class,
+                                        settings(
+                                                Map.of(Settings.BACKEND, "DynaLite"),
+                                                Map.of("DYNAMORM_TEST_BACKEND", "dynoxide")))
+                                .backend())
+                .isEqualTo(Backend.DYNALITE);
+        assertThat(
+                        Selection.of(
+                                        Unannotated.class,
+                                        settings(
+                                                Map.of(),
+                                                Map.of("DYNAMORM_TEST_BACKEND", "dynoxide")))
+                                .backend())
+                .isEqualTo(Backend.DYNOXIDE);
+        assertThat(
+                        Selection.of(
+                                        Unannotated.class,
+                                        settings(Map.of(Settings.BACKEND, " "), Map.of()))
+                                .backend())
                 .isEqualTo(Backend.EMBEDDED);
         assertThat(Selection.of(Unannotated.class, settings(Map.of(), Map.of())).backend())
                 .isEqualTo(Backend.EMBEDDED);
@@ -72,9 +87,14 @@ class BackendSelectionTest {
 
     @Test
     void unknownConfiguredBackendIsAConfigurationError() {
-        assertThatThrownBy(() -> Selection.of(Unannotated.class, settings(Map.of(Settings.BACKEND, "dynamo"), Map.of())))
+        assertThatThrownBy(
+                        () ->
+                                Selection.of(
+                                        Unannotated.class,
+                                        settings(Map.of(Settings.BACKEND, "dynamo"), Map.of())))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("-Ddynamorm.test.backend (or DYNAMORM_TEST_BACKEND) names unknown backend 'dynamo'");
+                .hasMessageContaining(
+                        "-Ddynamorm.test.backend (or DYNAMORM_TEST_BACKEND) names unknown backend 'dynamo'");
     }
 
     @Test
@@ -87,8 +107,13 @@ class BackendSelectionTest {
     @Test
     void configuredBackendRunsAClassWhoseAnnotationNamesNone() {
         INJECTED.set(null);
-        EngineExecutionResults results = KitRuns.run(Configurable.class,
-                Settings.BACKEND, "DYNALITE", Settings.REQUIRE, "dynalite");
+        EngineExecutionResults results =
+                KitRuns.run(
+                        Configurable.class,
+                        Settings.BACKEND,
+                        "DYNALITE",
+                        Settings.REQUIRE,
+                        "dynalite");
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
         assertThat(INJECTED.get()).isEqualTo(Backend.DYNALITE);
@@ -96,10 +121,14 @@ class BackendSelectionTest {
 
     @Test
     void unknownConfiguredBackendFailsTheClass() {
-        EngineExecutionResults results = KitRuns.run(Configurable.class, Settings.BACKEND, "dynamo");
+        EngineExecutionResults results =
+                KitRuns.run(Configurable.class, Settings.BACKEND, "dynamo");
 
-        assertThat(KitRuns.messages(results.containerEvents().failed().list())).singleElement().asString()
-                .contains("names unknown backend 'dynamo': use one of embedded, dynoxide, dynalite, localstack, endpoint");
+        assertThat(KitRuns.messages(results.containerEvents().failed().list()))
+                .singleElement()
+                .asString()
+                .contains(
+                        "names unknown backend 'dynamo': use one of embedded, dynoxide, dynalite, localstack, endpoint");
     }
 
     @DynamoBackend

@@ -16,10 +16,15 @@ class EndpointBackendTest {
     static final AtomicReference<BackendContext> SEEN = new AtomicReference<>();
 
     @Test
-    void connectsToTheConfiguredEndpointWithARunTokenInThePrefixAndCleansUp(DynamoDbClient dynoxide,
-            BackendContext context) {
-        EngineExecutionResults results = KitRuns.run(OnEndpoint.class,
-                Settings.ENDPOINT, context.endpoint().toString(), Settings.REQUIRE, "endpoint");
+    void connectsToTheConfiguredEndpointWithARunTokenInThePrefixAndCleansUp(
+            DynamoDbClient dynoxide, BackendContext context) {
+        EngineExecutionResults results =
+                KitRuns.run(
+                        OnEndpoint.class,
+                        Settings.ENDPOINT,
+                        context.endpoint().toString(),
+                        Settings.REQUIRE,
+                        "endpoint");
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
         BackendContext seen = SEEN.get();

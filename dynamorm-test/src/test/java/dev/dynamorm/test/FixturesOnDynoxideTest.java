@@ -1,5 +1,4 @@
 package dev.dynamorm.test;
 
 @DynamoBackend(Backend.DYNOXIDE)
-class FixturesOnDynoxideTest extends FixturesSuite {
-}
+class FixturesOnDynoxideTest extends FixturesSuite {}

@@ -1,5 +1,4 @@
 package dev.dynamorm.test;
 
 @DynamoBackend(Backend.EMBEDDED)
-class FixturesOnEmbeddedTest extends FixturesSuite {
-}
+class FixturesOnEmbeddedTest extends FixturesSuite {}

@@ -10,8 +10,7 @@ import java.util.Set;
 @DynamoTable("customers")
 public class KitCustomer {
 
-    @PartitionKey
-    private String id;
+    @PartitionKey private String id;
     private String name;
     private boolean vip;
     private BigDecimal credit;
@@ -59,8 +58,13 @@ public class KitCustomer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KitCustomer c && Objects.equals(id, c.id) && Objects.equals(name, c.name) && vip == c.vip
-                && (credit == null ? c.credit == null : c.credit != null && credit.compareTo(c.credit) == 0)
+        return o instanceof KitCustomer c
+                && Objects.equals(id, c.id)
+                && Objects.equals(name, c.name)
+                && vip == c.vip
+                && (credit == null
+                        ? c.credit == null
+                        : c.credit != null && credit.compareTo(c.credit) == 0)
                 && Objects.equals(tags, c.tags);
     }
 
@@ -71,6 +75,16 @@ public class KitCustomer {
 
     @Override
     public String toString() {
-        return "KitCustomer[" + id + ", " + name + ", vip=" + vip + ", credit=" + credit + ", tags=" + tags + "]";
+        return "KitCustomer["
+                + id
+                + ", "
+                + name
+                + ", vip="
+                + vip
+                + ", credit="
+                + credit
+                + ", tags="
+                + tags
+                + "]";
     }
 }

@@ -20,9 +20,12 @@ public record KitOrder(
         Address shipTo) {
 
     /** The states of an order. */
-    public enum Status { NEW, PAID, SHIPPED }
+    public enum Status {
+        NEW,
+        PAID,
+        SHIPPED
+    }
 
     /** A nested value. */
-    public record Address(String city, int zip) {
-    }
+    public record Address(String city, int zip) {}
 }

@@ -13,13 +13,12 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * Runs fixture classes in a nested JUnit engine run, as a user's build would run them, with the
- * kit's settings given as configuration parameters. Such a run has its own root store, so it
- * starts and stops its own servers.
+ * kit's settings given as configuration parameters. Such a run has its own root store, so it starts
+ * and stops its own servers.
  */
 final class KitRuns {
 
-    private KitRuns() {
-    }
+    private KitRuns() {}
 
     /**
      * Runs the classes in the given order; {@code settings} are key/value pairs. The surefire
@@ -28,13 +27,18 @@ final class KitRuns {
     static EngineExecutionResults run(List<Class<?>> classes, String... settings) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Settings.REQUIRE, "");
-        parameters.put("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
+        parameters.put(
+                "junit.jupiter.testclass.order.default",
+                "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         for (int i = 0; i + 1 < settings.length; i += 2) {
             parameters.put(settings[i], settings[i + 1]);
         }
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(parameters)
-                .selectors(classes.stream().map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .selectors(
+                        classes.stream()
+                                .map(c -> selectClass(c))
+                                .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
     }
 
@@ -43,15 +47,28 @@ final class KitRuns {
     }
 
     /**
-     * For each event: the reason of a skipped one, else the type and message of the throwable
-     * that ended it.
+     * For each event: the reason of a skipped one, else the type and message of the throwable that
+     * ended it.
      */
     static List<String> messages(List<Event> events) {
         return events.stream()
-                .map(e -> e.getPayload(String.class).orElseGet(() -> e.getPayload(TestExecutionResult.class)
-                        .flatMap(TestExecutionResult::getThrowable)
-                        .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse("(no throwable)")))
+                .map(
+                        e ->
+                                e.getPayload(String.class)
+                                        .orElseGet(
+                                                () ->
+                                                        e.getPayload(TestExecutionResult.class)
+                                                                .flatMap(
+                                                                        TestExecutionResult
+                                                                                ::getThrowable)
+                                                                .map(
+                                                                        t ->
+                                                                                t.getClass()
+                                                                                                .getSimpleName()
+                                                                                        + ": "
+                                                                                        + t
+                                                                                                .getMessage())
+                                                                .orElse("(no throwable)")))
                 .collect(Collectors.toList());
     }
-
 }

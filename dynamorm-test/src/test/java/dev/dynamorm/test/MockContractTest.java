@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every method of the API interfaces MockDB implements either works or says "not mocked": none
- * falls back to an interface default that throws a bare {@link UnsupportedOperationException}. A new
- * API method fails this test until MockDB handles it.
+ * falls back to an interface default that throws a bare {@link UnsupportedOperationException}. A
+ * new API method fails this test until MockDB handles it.
  */
 final class MockContractTest {
 
@@ -39,13 +39,20 @@ final class MockContractTest {
     void noApiMethodThrowsABareUnsupportedOperationException() throws Exception {
         MockDB db = MockDB.create();
         Table<KitOrder> table = db.table(KitOrder.class);
-        Map<Class<?>, Object> implementations = Map.of(
-                DynamORM.class, db,
-                Table.class, table,
-                Query.class, table.query(),
-                UpdateBuilder.class, new MockUpdateBuilder(),
-                Transaction.class, new MockTransaction(),
-                ReadTransaction.class, new MockTransaction());
+        Map<Class<?>, Object> implementations =
+                Map.of(
+                        DynamORM.class,
+                        db,
+                        Table.class,
+                        table,
+                        Query.class,
+                        table.query(),
+                        UpdateBuilder.class,
+                        new MockUpdateBuilder(),
+                        Transaction.class,
+                        new MockTransaction(),
+                        ReadTransaction.class,
+                        new MockTransaction());
         List<String> bare = new ArrayList<>();
         for (Map.Entry<Class<?>, Object> e : implementations.entrySet()) {
             for (Method method : e.getKey().getMethods()) {
@@ -59,18 +66,22 @@ final class MockContractTest {
                 try {
                     method.invoke(e.getValue(), args);
                 } catch (IllegalArgumentException mismatch) {
-                    throw new AssertionError("cannot call " + method + " with " + java.util.Arrays.toString(args),
+                    throw new AssertionError(
+                            "cannot call " + method + " with " + java.util.Arrays.toString(args),
                             mismatch);
                 } catch (InvocationTargetException thrown) {
                     Throwable cause = thrown.getCause();
                     if (cause instanceof UnsupportedOperationException
-                            && (cause.getMessage() == null || !cause.getMessage().startsWith("not mocked: "))) {
+                            && (cause.getMessage() == null
+                                    || !cause.getMessage().startsWith("not mocked: "))) {
                         bare.add(e.getKey().getSimpleName() + "." + method.getName());
                     }
                 }
             }
         }
-        assertThat(bare).as("API methods MockDB leaves to a default that throws UnsupportedOperationException")
+        assertThat(bare)
+                .as(
+                        "API methods MockDB leaves to a default that throws UnsupportedOperationException")
                 .isEmpty();
     }
 
@@ -100,7 +111,7 @@ final class MockContractTest {
             return List.of();
         }
         if (type == Consumer.class) {
-            return (Consumer<Object>) x -> { };
+            return (Consumer<Object>) x -> {};
         }
         if (type == Key.class) {
             return Key.of("c", "o");

@@ -14,8 +14,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The tables of {@code models} exist before the tests, under the class's prefix, and are deleted after.
- * Needs the DynamORM engine, a test dependency of the kit.
+ * The tables of {@code models} exist before the tests, under the class's prefix, and are deleted
+ * after. Needs the DynamORM engine, a test dependency of the kit.
  */
 @DynamoBackend(value = Backend.DYNOXIDE, models = ModelTablesTest.Note.class)
 class ModelTablesTest {
@@ -24,11 +24,11 @@ class ModelTablesTest {
     static final AtomicReference<List<String>> SEEN_AFTER = new AtomicReference<>();
 
     @DynamoTable("notes")
-    public record Note(@PartitionKey String id, String text) {
-    }
+    public record Note(@PartitionKey String id, String text) {}
 
     @Test
-    void modelTablesExistUnderThePrefixAndDynamOrmUsesIt(DynamORM db, DynamoDbClient client, BackendContext context) {
+    void modelTablesExistUnderThePrefixAndDynamOrmUsesIt(
+            DynamORM db, DynamoDbClient client, BackendContext context) {
         assertThat(client.listTables().tableNames()).contains(context.tableName("notes"));
 
         Table<Note> notes = db.table(Note.class);
@@ -39,20 +39,25 @@ class ModelTablesTest {
 
     @Test
     void modelTablesAreDeletedAfterTheClass() {
-        EngineExecutionResults results = KitRuns.run(List.of(WithModels.class, Verifier.class),
-                Settings.REQUIRE, "dynalite");
+        EngineExecutionResults results =
+                KitRuns.run(
+                        List.of(WithModels.class, Verifier.class), Settings.REQUIRE, "dynalite");
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2));
-        assertThat(SEEN_AFTER.get()).noneMatch(name -> name.startsWith(FIXTURE.get().tableNamePrefix()));
+        assertThat(SEEN_AFTER.get())
+                .noneMatch(name -> name.startsWith(FIXTURE.get().tableNamePrefix()));
     }
 
     @Test
     void aModelThatCannotBeCreatedFailsTheClassAndTheTablesCreatedBeforeItAreDeleted() {
         FIXTURE.set(null);
-        EngineExecutionResults results = KitRuns.run(List.of(WithBadModel.class, Verifier.class),
-                Settings.REQUIRE, "dynalite");
+        EngineExecutionResults results =
+                KitRuns.run(
+                        List.of(WithBadModel.class, Verifier.class), Settings.REQUIRE, "dynalite");
 
-        assertThat(KitRuns.messages(results.containerEvents().failed().list())).singleElement().asString()
+        assertThat(KitRuns.messages(results.containerEvents().failed().list()))
+                .singleElement()
+                .asString()
                 .contains(NotAModel.class.getName());
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         assertThat(SEEN_AFTER.get()).noneMatch(name -> name.endsWith("_WithBadModel_notes"));
@@ -63,7 +68,9 @@ class ModelTablesTest {
         public String id;
     }
 
-    @DynamoBackend(value = Backend.DYNALITE, models = {Note.class, NotAModel.class})
+    @DynamoBackend(
+            value = Backend.DYNALITE,
+            models = {Note.class, NotAModel.class})
     @Order(1)
     static class WithBadModel {
         @Test

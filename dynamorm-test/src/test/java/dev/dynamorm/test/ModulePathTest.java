@@ -28,11 +28,29 @@ final class ModulePathTest {
      * Jars the kit does not need on the module path: optional, test-only, or reached reflectively
      * (jackson-core is needed: JSON fixtures are read with it).
      */
-    private static final List<String> NOT_NEEDED = List.of("snakeyaml", "testcontainers", "localstack", "docker",
-            "jna", "duct-tape", "commons-compress", "dynamorm-local", "dynamorm-engine", "dynamorm-converters",
-            "junit-jupiter-engine", "junit-jupiter-params", "junit-platform-engine", "junit-platform-launcher",
-            "junit-platform-testkit", "junit-jupiter-5", "slf4j-simple", "third-party-jackson", "jackson-annotations",
-            "surefire", "byte-buddy");
+    private static final List<String> NOT_NEEDED =
+            List.of(
+                    "snakeyaml",
+                    "testcontainers",
+                    "localstack",
+                    "docker",
+                    "jna",
+                    "duct-tape",
+                    "commons-compress",
+                    "dynamorm-local",
+                    "dynamorm-engine",
+                    "dynamorm-converters",
+                    "junit-jupiter-engine",
+                    "junit-jupiter-params",
+                    "junit-platform-engine",
+                    "junit-platform-launcher",
+                    "junit-platform-testkit",
+                    "junit-jupiter-5",
+                    "slf4j-simple",
+                    "third-party-jackson",
+                    "jackson-annotations",
+                    "surefire",
+                    "byte-buddy");
 
     private static ModuleLayer kitLayer() {
         List<Path> path = new ArrayList<>();
@@ -45,9 +63,12 @@ final class ModulePathTest {
             }
         }
         ModuleFinder finder = ModuleFinder.of(path.toArray(new Path[0]));
-        Configuration configuration = ModuleLayer.boot().configuration()
-                .resolve(finder, ModuleFinder.of(), Set.of("dev.dynamorm.test"));
-        return ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
+        Configuration configuration =
+                ModuleLayer.boot()
+                        .configuration()
+                        .resolve(finder, ModuleFinder.of(), Set.of("dev.dynamorm.test"));
+        return ModuleLayer.boot()
+                .defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
     }
 
     @Test
@@ -57,19 +78,34 @@ final class ModulePathTest {
         ModuleDescriptor descriptor = kit.getDescriptor();
 
         assertThat(descriptor.isAutomatic()).isFalse();
-        assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
+        assertThat(descriptor.exports())
+                .extracting(ModuleDescriptor.Exports::source)
                 .containsExactly("dev.dynamorm.test");
-        assertThat(descriptor.requires()).filteredOn(r -> r.name().equals("org.yaml.snakeyaml")).singleElement()
-                .satisfies(r -> assertThat(r.modifiers()).contains(ModuleDescriptor.Requires.Modifier.STATIC));
-        assertThat(descriptor.requires().stream()
-                .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
-                .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("dev.dynamorm.api", "org.junit.jupiter.api", "org.assertj.core");
+        assertThat(descriptor.requires())
+                .filteredOn(r -> r.name().equals("org.yaml.snakeyaml"))
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.modifiers())
+                                        .contains(ModuleDescriptor.Requires.Modifier.STATIC));
+        assertThat(
+                        descriptor.requires().stream()
+                                .filter(
+                                        r ->
+                                                r.modifiers()
+                                                        .contains(
+                                                                ModuleDescriptor.Requires.Modifier
+                                                                        .TRANSITIVE))
+                                .map(ModuleDescriptor.Requires::name)
+                                .collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(
+                        "dev.dynamorm.api", "org.junit.jupiter.api", "org.assertj.core");
         assertThat(layer.findModule("org.yaml.snakeyaml")).isEmpty();
     }
 
     @Test
-    void mockDbWorksOnTheModulePath_andYamlFixturesSayWhatIsMissing(@TempDir Path dir) throws Exception {
+    void mockDbWorksOnTheModulePath_andYamlFixturesSayWhatIsMissing(@TempDir Path dir)
+            throws Exception {
         ClassLoader loader = kitLayer().findLoader("dev.dynamorm.test");
         Class<?> mockDb = loader.loadClass("dev.dynamorm.test.MockDB");
         assertThat(mockDb.getModule().getName()).isEqualTo("dev.dynamorm.test");
@@ -77,14 +113,20 @@ final class ModulePathTest {
         assertThat(mockDb.getMethod("plugins").invoke(db)).isEqualTo(List.of());
 
         Class<?> fixtures = loader.loadClass("dev.dynamorm.test.Fixtures");
-        Object loaderOfDb = fixtures.getMethod("of", loader.loadClass("dev.dynamorm.DynamORM")).invoke(null, db);
+        Object loaderOfDb =
+                fixtures.getMethod("of", loader.loadClass("dev.dynamorm.DynamORM"))
+                        .invoke(null, db);
         Method load = fixtures.getMethod("load", Path.class);
         Path json = Files.writeString(dir.resolve("empty.json"), "{}");
         assertThat(load.invoke(loaderOfDb, json)).isEqualTo(0);
         Path yaml = Files.writeString(dir.resolve("orders.yaml"), "{}");
-        InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(InvocationTargetException.class,
-                () -> load.invoke(loaderOfDb, yaml));
-        assertThat(e.getCause()).hasMessage(yaml + ": YAML fixtures need SnakeYAML: add org.yaml:snakeyaml (test"
-                + " scope) to the build, or write the fixture as JSON");
+        InvocationTargetException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        InvocationTargetException.class, () -> load.invoke(loaderOfDb, yaml));
+        assertThat(e.getCause())
+                .hasMessage(
+                        yaml
+                                + ": YAML fixtures need SnakeYAML: add org.yaml:snakeyaml (test"
+                                + " scope) to the build, or write the fixture as JSON");
     }
 }

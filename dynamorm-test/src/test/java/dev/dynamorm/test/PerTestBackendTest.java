@@ -32,7 +32,8 @@ final class PerTestBackendTest {
 
     @Test
     void aTestAnnotatedWithABackendGetsItsOwnWorldOnIt() {
-        EngineExecutionResults results = KitRuns.run(List.of(ClassOnEmbedded.class, DynoxideVerifier.class));
+        EngineExecutionResults results =
+                KitRuns.run(List.of(ClassOnEmbedded.class, DynoxideVerifier.class));
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         BackendContext classContext = CONTEXTS.get("class");
@@ -40,10 +41,12 @@ final class PerTestBackendTest {
         assertThat(classContext.backend()).isEqualTo(Backend.EMBEDDED);
         assertThat(own.backend()).isEqualTo(Backend.DYNOXIDE);
         assertThat(own.tableNamePrefix()).matches("t\\d+_ClassOnEmbedded_onDynoxide_");
-        assertThat(TABLES.get("own")).containsExactlyInAnyOrder(own.tableName("orders"), own.tableName("customers"));
+        assertThat(TABLES.get("own"))
+                .containsExactlyInAnyOrder(own.tableName("orders"), own.tableName("customers"));
         assertThat(ITEMS.get("own")).as("class and method fixtures").isEqualTo(3 + 2);
         assertThat(ITEMS.get("class")).as("the class's own tables are untouched").isEqualTo(3);
-        assertThat(TABLES.get("verifier")).as("the test's tables are deleted after it")
+        assertThat(TABLES.get("verifier"))
+                .as("the test's tables are deleted after it")
                 .noneMatch(name -> name.startsWith(own.tableNamePrefix()));
     }
 
@@ -52,11 +55,13 @@ final class PerTestBackendTest {
         EngineExecutionResults results = KitRuns.run(TwoBackends.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
-        assertThat(results.testEvents().started().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+        assertThat(results.testEvents().started().list())
+                .extracting(e -> e.getTestDescriptor().getDisplayName())
                 .containsExactly("[embedded]", "[dynoxide]");
         assertThat(CONTEXTS.get("EMBEDDED").backend()).isEqualTo(Backend.EMBEDDED);
         assertThat(CONTEXTS.get("DYNOXIDE").backend()).isEqualTo(Backend.DYNOXIDE);
-        assertThat(CONTEXTS.get("EMBEDDED").tableNamePrefix()).matches("t\\d+_TwoBackends_savesAnOrder_")
+        assertThat(CONTEXTS.get("EMBEDDED").tableNamePrefix())
+                .matches("t\\d+_TwoBackends_savesAnOrder_")
                 .isNotEqualTo(CONTEXTS.get("DYNOXIDE").tableNamePrefix());
         assertThat(ITEMS).containsEntry("EMBEDDED", 3).containsEntry("DYNOXIDE", 3);
     }
@@ -67,8 +72,12 @@ final class PerTestBackendTest {
 
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).skipped(1));
         List<Event> skipped = results.testEvents().skipped().list();
-        assertThat(skipped).extracting(e -> e.getTestDescriptor().getDisplayName()).containsExactly("[endpoint]");
-        assertThat(KitRuns.messages(skipped)).singleElement().asString()
+        assertThat(skipped)
+                .extracting(e -> e.getTestDescriptor().getDisplayName())
+                .containsExactly("[endpoint]");
+        assertThat(KitRuns.messages(skipped))
+                .singleElement()
+                .asString()
                 .startsWith("backend endpoint unavailable, test skipped: no endpoint configured");
     }
 
@@ -77,15 +86,26 @@ final class PerTestBackendTest {
         EngineExecutionResults results = KitRuns.run(BadBackendTests.class);
 
         assertThat(KitRuns.messages(results.containerEvents().failed().list()))
-                .anySatisfy(m -> assertThat(m).isEqualTo("ExtensionConfigurationException: @BackendTest on "
-                        + BadBackendTests.class.getName() + ".twice names EMBEDDED twice: name each backend once"))
-                .anySatisfy(m -> assertThat(m).startsWith("ExtensionConfigurationException: @BackendTest on "
-                        + BadBackendTests.class.getName() + ".none names no backend: name at least one"));
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .isEqualTo(
+                                                "ExtensionConfigurationException: @BackendTest on "
+                                                        + BadBackendTests.class.getName()
+                                                        + ".twice names EMBEDDED twice: name each backend once"))
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .startsWith(
+                                                "ExtensionConfigurationException: @BackendTest on "
+                                                        + BadBackendTests.class.getName()
+                                                        + ".none names no backend: name at least one"));
     }
 
     @Test
     void testsOfAClassWithoutTheKitGetTheirOwnWorld() {
-        EngineExecutionResults results = KitRuns.run(PlainClass.class, Settings.BACKEND, "dynoxide");
+        EngineExecutionResults results =
+                KitRuns.run(PlainClass.class, Settings.BACKEND, "dynoxide");
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
         assertThat(CONTEXTS.get("plain").backend()).isEqualTo(Backend.DYNOXIDE);
@@ -109,7 +129,10 @@ final class PerTestBackendTest {
         void onDynoxide(BackendContext context, DynamoDbClient client, DynamORM db) {
             CONTEXTS.put("own", context);
             TABLES.put("own", TableCleaner.tablesWithPrefix(client, context.tableNamePrefix()));
-            ITEMS.put("own", db.table(KitOrder.class).scan().size() + db.table(KitCustomer.class).scan().size());
+            ITEMS.put(
+                    "own",
+                    db.table(KitOrder.class).scan().size()
+                            + db.table(KitCustomer.class).scan().size());
         }
     }
 
@@ -141,12 +164,10 @@ final class PerTestBackendTest {
 
     static class BadBackendTests {
         @BackendTest({Backend.EMBEDDED, Backend.EMBEDDED})
-        void twice() {
-        }
+        void twice() {}
 
         @BackendTest({})
-        void none() {
-        }
+        void none() {}
     }
 
     static class PlainClass {

@@ -34,18 +34,25 @@ class PrefixIsolationTest {
 
     @Test
     void classesGetDistinctPrefixesAndTheirTablesAreDeletedAfterThem() {
-        EngineExecutionResults results = KitRuns.run(List.of(First.class, Second.class, Verifier.class),
-                Settings.REQUIRE, "dynoxide");
+        EngineExecutionResults results =
+                KitRuns.run(
+                        List.of(First.class, Second.class, Verifier.class),
+                        Settings.REQUIRE,
+                        "dynoxide");
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(3).failed(1));
         BackendContext first = CONTEXTS.get("First");
         BackendContext second = CONTEXTS.get("Second");
         assertThat(first.tableNamePrefix()).matches("t\\d+_First_");
-        assertThat(second.tableNamePrefix()).matches("t\\d+_Second_").isNotEqualTo(first.tableNamePrefix());
-        assertThat(CONTEXTS.get("Second.Inner").tableNamePrefix()).isEqualTo(second.tableNamePrefix());
+        assertThat(second.tableNamePrefix())
+                .matches("t\\d+_Second_")
+                .isNotEqualTo(first.tableNamePrefix());
+        assertThat(CONTEXTS.get("Second.Inner").tableNamePrefix())
+                .isEqualTo(second.tableNamePrefix());
         assertThat(first.endpoint()).isEqualTo(second.endpoint());
 
-        // the verifier ran after both on the same server: their tables, including those of the failed test, are gone
+        // the verifier ran after both on the same server: their tables, including those of the
+        // failed test, are gone
         assertThat(TABLES_SEEN.get("First")).containsExactly(first.tableName("orders"));
         assertThat(TABLES_SEEN.get("Verifier"))
                 .noneMatch(name -> name.startsWith(first.tableNamePrefix()))
@@ -56,14 +63,20 @@ class PrefixIsolationTest {
     @Test
     void theServerStopsWhenTheRunEnds() {
         KitRuns.run(List.of(First.class), Settings.REQUIRE, "dynoxide")
-                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
 
         URI endpoint = CONTEXTS.get("First").endpoint();
-        assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 1000);
-            }
-        }).isInstanceOf(IOException.class);
+        assertThatThrownBy(
+                        () -> {
+                            try (Socket socket = new Socket()) {
+                                socket.connect(
+                                        new InetSocketAddress(
+                                                endpoint.getHost(), endpoint.getPort()),
+                                        1000);
+                            }
+                        })
+                .isInstanceOf(IOException.class);
     }
 
     @DynamoBackend(Backend.DYNOXIDE)
@@ -73,7 +86,8 @@ class PrefixIsolationTest {
         void createsATable(DynamoDbClient client, BackendContext context) {
             CONTEXTS.put("First", context);
             RawClientSuite.createTable(client, context.tableName("orders"));
-            TABLES_SEEN.put("First", TableCleaner.tablesWithPrefix(client, context.tableNamePrefix()));
+            TABLES_SEEN.put(
+                    "First", TableCleaner.tablesWithPrefix(client, context.tableNamePrefix()));
         }
     }
 

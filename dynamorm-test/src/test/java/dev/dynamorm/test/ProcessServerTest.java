@@ -12,19 +12,26 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Failures of a server process become reasons that say what happened and where the log is.
- */
+/** Failures of a server process become reasons that say what happened and where the log is. */
 @DisabledOnOs(OS.WINDOWS)
 class ProcessServerTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aServerThatExitsIsReportedWithItsExitCodeAndLog() {
-        assertThatThrownBy(() -> ProcessServer.start("fake",
-                port -> List.of("sh", "-c", "echo boom on " + port + "; exit 3"), dir, dir, Duration.ofSeconds(10)))
+        assertThatThrownBy(
+                        () ->
+                                ProcessServer.start(
+                                        "fake",
+                                        port ->
+                                                List.of(
+                                                        "sh",
+                                                        "-c",
+                                                        "echo boom on " + port + "; exit 3"),
+                                        dir,
+                                        dir,
+                                        Duration.ofSeconds(10)))
                 .isInstanceOf(BackendUnavailableException.class)
                 .hasMessageContaining("fake exited with code 3 before answering ListTables")
                 .hasMessageContaining("boom on")
@@ -34,10 +41,20 @@ class ProcessServerTest {
     @Test
     void aServerThatLosesItsPortIsRetriedOnAnotherOne() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThatThrownBy(() -> ProcessServer.start("fake", port -> {
-            attempts.incrementAndGet();
-            return List.of("sh", "-c", "echo 'Error: listen EADDRINUSE: address already in use'; exit 1");
-        }, dir, dir, Duration.ofSeconds(10)))
+        assertThatThrownBy(
+                        () ->
+                                ProcessServer.start(
+                                        "fake",
+                                        port -> {
+                                            attempts.incrementAndGet();
+                                            return List.of(
+                                                    "sh",
+                                                    "-c",
+                                                    "echo 'Error: listen EADDRINUSE: address already in use'; exit 1");
+                                        },
+                                        dir,
+                                        dir,
+                                        Duration.ofSeconds(10)))
                 .isInstanceOf(BackendUnavailableException.class)
                 .hasMessageContaining("fake could not bind port");
         assertThat(attempts).hasValue(3);
@@ -46,8 +63,14 @@ class ProcessServerTest {
     @Test
     void aServerThatNeverAnswersTimesOutAndIsStopped() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> ProcessServer.start("silent", port -> List.of("sleep", "30"), dir, dir,
-                Duration.ofSeconds(1)))
+        assertThatThrownBy(
+                        () ->
+                                ProcessServer.start(
+                                        "silent",
+                                        port -> List.of("sleep", "30"),
+                                        dir,
+                                        dir,
+                                        Duration.ofSeconds(1)))
                 .isInstanceOf(BackendUnavailableException.class)
                 .hasMessageContaining("silent on http://127.0.0.1:")
                 .hasMessageContaining("did not answer ListTables within 1 s")
@@ -57,8 +80,14 @@ class ProcessServerTest {
 
     @Test
     void aMissingProgramIsReported() {
-        assertThatThrownBy(() -> ProcessServer.start("ghost", port -> List.of(dir.resolve("nothing").toString()),
-                dir, dir, Duration.ofSeconds(1)))
+        assertThatThrownBy(
+                        () ->
+                                ProcessServer.start(
+                                        "ghost",
+                                        port -> List.of(dir.resolve("nothing").toString()),
+                                        dir,
+                                        dir,
+                                        Duration.ofSeconds(1)))
                 .isInstanceOf(BackendUnavailableException.class)
                 .hasMessageContaining("cannot run " + dir.resolve("nothing"));
     }

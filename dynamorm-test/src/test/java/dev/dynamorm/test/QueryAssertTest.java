@@ -28,8 +28,11 @@ final class QueryAssertTest {
 
     @Test
     void indexQuery_passesEveryMatchingAssertion() {
-        assertThatQuery(orders.where("status", "=", KitOrder.Status.PAID).where("createdAt", ">", SINCE)
-                .orderBy(SortOrder.DESC).limit(5))
+        assertThatQuery(
+                        orders.where("status", "=", KitOrder.Status.PAID)
+                                .where("createdAt", ">", SINCE)
+                                .orderBy(SortOrder.DESC)
+                                .limit(5))
                 .isQuery()
                 .onTable("orders")
                 .usesIndex("by-status")
@@ -40,8 +43,11 @@ final class QueryAssertTest {
 
     @Test
     void tableQuery_withFilterAndProjection() {
-        assertThatQuery(orders.where("customerId", "=", "c-1").where("totalCents", ">", 100)
-                .select("orderId", "totalCents").consistentRead())
+        assertThatQuery(
+                        orders.where("customerId", "=", "c-1")
+                                .where("totalCents", ">", 100)
+                                .select("orderId", "totalCents")
+                                .consistentRead())
                 .isQuery()
                 .usesTable()
                 .hasKeyCondition("customerId   =   'c-1'")
@@ -62,42 +68,63 @@ final class QueryAssertTest {
     @Test
     void noKey_requiresAScan_unlessAllowed() {
         assertThatQuery(orders.query().where("totalCents", ">", 100)).requiresScan();
-        assertThatQuery(orders.query().where("totalCents", ">", 100).allowScan()).isScan().hasFilter("totalCents > 100");
+        assertThatQuery(orders.query().where("totalCents", ">", 100).allowScan())
+                .isScan()
+                .hasFilter("totalCents > 100");
     }
 
     @Test
     void wrongIndex_failsWithThePlan() {
-        assertThatThrownBy(() -> assertThatQuery(orders.where("customerId", "=", "c-1")).usesIndex("by-status"))
+        assertThatThrownBy(
+                        () ->
+                                assertThatQuery(orders.where("customerId", "=", "c-1"))
+                                        .usesIndex("by-status"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("expected the query to use index 'by-status' but it reads the table itself\n"
-                        + "plan:\nQUERY on table '")
+                .hasMessageStartingWith(
+                        "expected the query to use index 'by-status' but it reads the table itself\n"
+                                + "plan:\nQUERY on table '")
                 .hasMessageContaining("key condition: #n0 = :v0")
                 .hasMessageContaining("values: {:v0=AttributeValue(S=c-1)}");
     }
 
     @Test
     void wrongKeyCondition_showsBothRenderedAndTheRawExpression() {
-        assertThatThrownBy(() -> assertThatQuery(orders.where("customerId", "=", "c-1")).hasKeyCondition("customerId = 'c-2'"))
-                .hasMessageStartingWith("expected the key condition to be\n  [customerId = 'c-2']\nbut it is\n"
-                        + "  [customerId = 'c-1']\n(raw: #n0 = :v0)");
+        assertThatThrownBy(
+                        () ->
+                                assertThatQuery(orders.where("customerId", "=", "c-1"))
+                                        .hasKeyCondition("customerId = 'c-2'"))
+                .hasMessageStartingWith(
+                        "expected the key condition to be\n  [customerId = 'c-2']\nbut it is\n"
+                                + "  [customerId = 'c-1']\n(raw: #n0 = :v0)");
     }
 
     @Test
     void unexpectedFilterAndOperation_fail() {
-        assertThatThrownBy(() -> assertThatQuery(orders.where("customerId", "=", "c-1").where("totalCents", ">", 1))
-                .hasNoFilter())
-                .hasMessageStartingWith("expected no filter but the query filters [totalCents > 1]");
+        assertThatThrownBy(
+                        () ->
+                                assertThatQuery(
+                                                orders.where("customerId", "=", "c-1")
+                                                        .where("totalCents", ">", 1))
+                                        .hasNoFilter())
+                .hasMessageStartingWith(
+                        "expected no filter but the query filters [totalCents > 1]");
         assertThatThrownBy(() -> assertThatQuery(orders.where("customerId", "=", "c-1")).isGet())
                 .hasMessageStartingWith("expected a GET but the query is a QUERY");
-        assertThatThrownBy(() -> assertThatQuery(orders.where("customerId", "=", "c-1")).requiresScan())
-                .hasMessageStartingWith("expected the query to require a scan but it compiles to a QUERY");
+        assertThatThrownBy(
+                        () ->
+                                assertThatQuery(orders.where("customerId", "=", "c-1"))
+                                        .requiresScan())
+                .hasMessageStartingWith(
+                        "expected the query to require a scan but it compiles to a QUERY");
     }
 
     @Test
     void queryThatCannotCompile_failsWithTheReason() {
-        assertThatThrownBy(() -> assertThatQuery(orders.query().where("totalCents", ">", 1)).isScan())
-                .hasMessageStartingWith("expected the query to compile, but explain() failed with"
-                        + " QueryRequiresScanException: query on model dev.dynamorm.test.KitOrder needs a partition key");
+        assertThatThrownBy(
+                        () -> assertThatQuery(orders.query().where("totalCents", ">", 1)).isScan())
+                .hasMessageStartingWith(
+                        "expected the query to compile, but explain() failed with"
+                                + " QueryRequiresScanException: query on model dev.dynamorm.test.KitOrder needs a partition key");
         assertThatThrownBy(() -> assertThatQuery(orders.where("nope", "=", 1)).isQuery())
                 .hasMessageContaining("explain() failed with UnknownFieldException");
     }

@@ -17,8 +17,9 @@ class RawClientOnDynoxideTest extends RawClientSuite {
     @Test
     void listensOnLoopbackAndLogsToAFile(BackendContext context) throws Exception {
         assertThat(context.endpoint().getHost()).isEqualTo("127.0.0.1");
-        Path log = Path.of(System.getProperty(Settings.LOG_DIR, "target/dynamorm-test-servers"))
-                .resolve("dynoxide-" + context.endpoint().getPort() + ".log");
+        Path log =
+                Path.of(System.getProperty(Settings.LOG_DIR, "target/dynamorm-test-servers"))
+                        .resolve("dynoxide-" + context.endpoint().getPort() + ".log");
         assertThat(log).exists();
         assertThat(Files.readString(log)).contains("127.0.0.1:" + context.endpoint().getPort());
     }

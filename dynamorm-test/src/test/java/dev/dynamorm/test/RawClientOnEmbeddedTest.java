@@ -19,19 +19,31 @@ class RawClientOnEmbeddedTest extends RawClientSuite {
     }
 
     @Test
-    void theHttpEndpointSeesWhatTheInProcessClientWrote(DynamoDbClient inProcess, BackendContext context) {
+    void theHttpEndpointSeesWhatTheInProcessClientWrote(
+            DynamoDbClient inProcess, BackendContext context) {
         String table = context.tableName("shared");
         createTable(inProcess, table);
-        inProcess.putItem(r -> r.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS("k"), "sk", AttributeValue.fromN("1"))));
+        inProcess.putItem(
+                r ->
+                        r.tableName(table)
+                                .item(
+                                        Map.of(
+                                                "pk",
+                                                AttributeValue.fromS("k"),
+                                                "sk",
+                                                AttributeValue.fromN("1"))));
 
         assertThat(context.endpoint().getHost()).isEqualTo("127.0.0.1");
-        try (DynamoDbClient http = DynamoDbClient.builder()
-                .endpointOverride(context.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder())
-                .build()) {
+        try (DynamoDbClient http =
+                DynamoDbClient.builder()
+                        .endpointOverride(context.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("a", "b")))
+                        .httpClientBuilder(
+                                software.amazon.awssdk.http.apache5.Apache5HttpClient.builder())
+                        .build()) {
             assertThat(http.scan(r -> r.tableName(table)).count()).isEqualTo(1);
         }
     }

@@ -3,15 +3,14 @@ package dev.dynamorm.test;
 import static dev.dynamorm.test.DynamoAssertions.assertThatRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The recorder on a client users build themselves, and the message when a test asks for one
- * without recording.
+ * The recorder on a client users build themselves, and the message when a test asks for one without
+ * recording.
  */
 @DynamoBackend(Backend.DYNOXIDE)
 final class RequestRecorderTest {
@@ -19,28 +18,35 @@ final class RequestRecorderTest {
     @Test
     void recordsOnAClientTheUserBuilds(BackendContext backend) {
         RequestRecorder recorder = new RequestRecorder();
-        try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(backend.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(Clients.DUMMY_CREDENTIALS)
-                .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
-                .build()) {
+        try (DynamoDbClient client =
+                DynamoDbClient.builder()
+                        .endpointOverride(backend.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(Clients.DUMMY_CREDENTIALS)
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
+                        .build()) {
             client.listTables();
         }
 
         assertThatRequests(recorder).single().isOperation("ListTables").succeeded();
-        assertThat(recorder.toString()).isEqualTo("1 recorded requests\n  0: ListTables [], succeeded");
+        assertThat(recorder.toString())
+                .isEqualTo("1 recorded requests\n  0: ListTables [], succeeded");
     }
 
     @Test
     void injectingARecorderWithoutRecordingSaysWhatToAnnotate() {
         EngineExecutionResults results = KitRuns.run(NotRecording.class);
 
-        assertThat(KitRuns.messages(results.testEvents().failed().list())).singleElement().asString()
-                .isEqualTo("ParameterResolutionException: cannot inject RequestRecorder: a RequestRecorder needs a"
-                        + " client that records: annotate " + NotRecording.class.getName() + " with"
-                        + " @DynamoBackend(recordRequests = true) (or the test with @BackendTest(...,"
-                        + " recordRequests = true))");
+        assertThat(KitRuns.messages(results.testEvents().failed().list()))
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "ParameterResolutionException: cannot inject RequestRecorder: a RequestRecorder needs a"
+                                + " client that records: annotate "
+                                + NotRecording.class.getName()
+                                + " with"
+                                + " @DynamoBackend(recordRequests = true) (or the test with @BackendTest(...,"
+                                + " recordRequests = true))");
     }
 
     @DynamoBackend(Backend.EMBEDDED)

@@ -1,5 +1,4 @@
 package dev.dynamorm.test;
 
 @DynamoBackend(Backend.DYNOXIDE)
-class RequestRecordingOnDynoxideTest extends RequestRecordingSuite {
-}
+class RequestRecordingOnDynoxideTest extends RequestRecordingSuite {}

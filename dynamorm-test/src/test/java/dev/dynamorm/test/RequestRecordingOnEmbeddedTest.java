@@ -11,7 +11,8 @@ class RequestRecordingOnEmbeddedTest extends RequestRecordingSuite {
 
     @Test
     void theRecordingClientUsesTheLoopbackListener(DynamoDbClient client, BackendContext backend) {
-        assertThat(client.serviceClientConfiguration().endpointOverride()).contains(backend.endpoint());
+        assertThat(client.serviceClientConfiguration().endpointOverride())
+                .contains(backend.endpoint());
         assertThat(backend.endpoint().getHost()).isEqualTo("127.0.0.1");
     }
 }

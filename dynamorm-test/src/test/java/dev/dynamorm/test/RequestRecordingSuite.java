@@ -25,8 +25,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @DynamoBackend(models = KitOrder.class, recordRequests = true)
 abstract class RequestRecordingSuite {
 
-    static final KitOrder ORDER = new KitOrder("c-1", "o-1", KitOrder.Status.PAID,
-            Instant.parse("2026-01-05T10:00:00Z"), 1250, null, null);
+    static final KitOrder ORDER =
+            new KitOrder(
+                    "c-1",
+                    "o-1",
+                    KitOrder.Status.PAID,
+                    Instant.parse("2026-01-05T10:00:00Z"),
+                    1250,
+                    null,
+                    null);
 
     private Table<KitOrder> orders;
 
@@ -38,48 +45,77 @@ abstract class RequestRecordingSuite {
     @Test
     void recordsWhatDynamOrmSends(RequestRecorder recorder) {
         assertThatRequests(recorder).isEmpty();
-        KitOrder created = new KitOrder("c-2", "o-2", KitOrder.Status.PAID, ORDER.createdAt(), 5, null, null);
+        KitOrder created =
+                new KitOrder("c-2", "o-2", KitOrder.Status.PAID, ORDER.createdAt(), 5, null, null);
 
         orders.create(created);
         orders.get("c-2", "o-2");
         orders.where("status", "=", KitOrder.Status.PAID).all();
         orders.update(created, u -> u.set("totalCents", 7).remove("items"));
 
-        assertThatRequests(recorder).hasOperations("PutItem", "GetItem", "Query", "UpdateItem")
+        assertThatRequests(recorder)
+                .hasOperations("PutItem", "GetItem", "Query", "UpdateItem")
                 .doesNotContainOperation("Scan");
-        assertThatRequests(recorder).first().isOperation("PutItem").onTable("orders")
-                .hasCondition("attribute_not_exists(customerId)").succeeded();
-        assertThatRequests(recorder).ofOperation("Query").single()
-                .onTable("orders").usesIndex("by-status").hasKeyCondition("status = 'PAID'").hasNoFilter().succeeded();
-        assertThatRequests(recorder).last().isOperation("UpdateItem")
-                .hasUpdate("SET totalCents = 7 REMOVE items").hasCondition("attribute_exists(customerId)");
+        assertThatRequests(recorder)
+                .first()
+                .isOperation("PutItem")
+                .onTable("orders")
+                .hasCondition("attribute_not_exists(customerId)")
+                .succeeded();
+        assertThatRequests(recorder)
+                .ofOperation("Query")
+                .single()
+                .onTable("orders")
+                .usesIndex("by-status")
+                .hasKeyCondition("status = 'PAID'")
+                .hasNoFilter()
+                .succeeded();
+        assertThatRequests(recorder)
+                .last()
+                .isOperation("UpdateItem")
+                .hasUpdate("SET totalCents = 7 REMOVE items")
+                .hasCondition("attribute_exists(customerId)");
         RecordedRequest get = recorder.requests("GetItem").get(0);
-        assertThat(get.key()).isEqualTo(Map.of("customerId", AttributeValue.fromS("c-2"),
-                "orderId", AttributeValue.fromS("o-2")));
+        assertThat(get.key())
+                .isEqualTo(
+                        Map.of(
+                                "customerId",
+                                AttributeValue.fromS("c-2"),
+                                "orderId",
+                                AttributeValue.fromS("o-2")));
         assertThat(get.attempts()).isEqualTo(1);
-        assertThat(recorder.requests("Query").get(0).request(QueryRequest.class).indexName()).isEqualTo("by-status");
+        assertThat(recorder.requests("Query").get(0).request(QueryRequest.class).indexName())
+                .isEqualTo("by-status");
     }
 
     @Test
-    void recordsFailuresAndIsClearedBeforeEachTest(RequestRecorder recorder, BackendContext backend) {
+    void recordsFailuresAndIsClearedBeforeEachTest(
+            RequestRecorder recorder, BackendContext backend) {
         assertThatRequests(recorder).isEmpty();
         orders.put(ORDER);
 
-        assertThatThrownBy(() -> orders.create(ORDER)).isInstanceOf(ItemAlreadyExistsException.class);
+        assertThatThrownBy(() -> orders.create(ORDER))
+                .isInstanceOf(ItemAlreadyExistsException.class);
 
-        assertThatRequests(recorder).hasSize(2).last().isOperation("PutItem")
+        assertThatRequests(recorder)
+                .hasSize(2)
+                .last()
+                .isOperation("PutItem")
                 .failedWith(ConditionalCheckFailedException.class);
-        assertThat(recorder.last().orElseThrow().tableNames()).containsExactly(backend.tableName("orders"));
+        assertThat(recorder.last().orElseThrow().tableNames())
+                .containsExactly(backend.tableName("orders"));
         assertThat(recorder.last().orElseThrow().succeeded()).isFalse();
     }
 
     @Test
-    void recordsTheRawClientToo(DynamoDbClient client, RequestRecorder recorder, BackendContext backend) {
+    void recordsTheRawClientToo(
+            DynamoDbClient client, RequestRecorder recorder, BackendContext backend) {
         client.describeTable(r -> r.tableName(backend.tableName("orders")));
         orders.batchPut(List.of(ORDER));
 
         assertThatRequests(recorder).hasOperations("DescribeTable", "BatchWriteItem");
-        assertThat(recorder.requests("BatchWriteItem").get(0).tableNames()).containsExactly(backend.tableName("orders"));
+        assertThat(recorder.requests("BatchWriteItem").get(0).tableNames())
+                .containsExactly(backend.tableName("orders"));
         recorder.clear();
         assertThat(recorder.size()).isZero();
     }
@@ -89,11 +125,13 @@ abstract class RequestRecordingSuite {
         orders.get("c-1", "o-1");
 
         assertThatThrownBy(() -> assertThatRequests(recorder).hasOperations("Query"))
-                .hasMessageStartingWith("expected the operations [Query] but the recorded ones are [GetItem]\n"
-                        + "recorded:\n  0: GetItem [")
+                .hasMessageStartingWith(
+                        "expected the operations [Query] but the recorded ones are [GetItem]\n"
+                                + "recorded:\n  0: GetItem [")
                 .hasMessageContaining("key {customerId: 'c-1', orderId: 'o-1'}");
         assertThatThrownBy(() -> assertThat(recorder.last().orElseThrow()).usesIndex("by-status"))
-                .hasMessageStartingWith("expected the request to use index 'by-status' but it reads no index\n"
-                        + "request: GetItem [");
+                .hasMessageStartingWith(
+                        "expected the request to use index 'by-status' but it reads no index\n"
+                                + "request: GetItem [");
     }
 }

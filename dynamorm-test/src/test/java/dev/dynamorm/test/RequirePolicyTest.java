@@ -37,9 +37,11 @@ class RequirePolicyTest {
 
     @Test
     void unavailableBackendThatIsNotRequiredSkipsWithTheReason() {
-        RuntimeException outcome = RequirePolicy.parse("dynoxide")
-                .unavailable(Backend.LOCALSTACK, "docker is not available");
-        assertThat(outcome).isInstanceOf(TestAbortedException.class)
+        RuntimeException outcome =
+                RequirePolicy.parse("dynoxide")
+                        .unavailable(Backend.LOCALSTACK, "docker is not available");
+        assertThat(outcome)
+                .isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("backend localstack unavailable")
                 .hasMessageContaining("docker is not available")
                 .hasMessageContaining("dynamorm.it.require");
@@ -47,16 +49,20 @@ class RequirePolicyTest {
 
     @Test
     void unavailableBackendThatIsRequiredFailsWithTheReason() {
-        RuntimeException outcome = RequirePolicy.parse("LocalStack")
-                .unavailable(Backend.LOCALSTACK, "docker is not available");
-        assertThat(outcome).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("backend localstack is required by -Ddynamorm.it.require but unavailable:"
-                        + " docker is not available");
+        RuntimeException outcome =
+                RequirePolicy.parse("LocalStack")
+                        .unavailable(Backend.LOCALSTACK, "docker is not available");
+        assertThat(outcome)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(
+                        "backend localstack is required by -Ddynamorm.it.require but unavailable:"
+                                + " docker is not available");
     }
 
     @Test
     void backendNamesAreCaseInsensitive() {
         assertThat(Backend.fromName(" dynalite ")).isEqualTo(Backend.DYNALITE);
-        assertThatThrownBy(() -> Backend.fromName("dynamo")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backend.fromName("dynamo"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * A user's test class that names no backend runs unchanged on whichever backend the run
- * configures, here the embedded engine and Dynoxide, as a user's build would with
- * {@code -Ddynamorm.test.backend}.
+ * A user's test class that names no backend runs unchanged on whichever backend the run configures,
+ * here the embedded engine and Dynoxide, as a user's build would with {@code
+ * -Ddynamorm.test.backend}.
  */
 final class SameClassOnTwoBackendsTest {
 
@@ -23,9 +23,16 @@ final class SameClassOnTwoBackendsTest {
     @Test
     void theSameClassPassesOnTheEmbeddedEngineAndOnDynoxide() {
         for (String backend : List.of("embedded", "dynoxide")) {
-            EngineExecutionResults results = KitRuns.run(UserOrderTest.class, Settings.BACKEND, backend,
-                    Settings.REQUIRE, backend);
-            assertThat(KitRuns.messages(results.testEvents().failed().list())).as(backend).isEmpty();
+            EngineExecutionResults results =
+                    KitRuns.run(
+                            UserOrderTest.class,
+                            Settings.BACKEND,
+                            backend,
+                            Settings.REQUIRE,
+                            backend);
+            assertThat(KitRuns.messages(results.testEvents().failed().list()))
+                    .as(backend)
+                    .isEmpty();
             results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
         }
         assertThat(PREFIXES).containsOnlyKeys(Backend.EMBEDDED, Backend.DYNOXIDE);
@@ -39,15 +46,21 @@ final class SameClassOnTwoBackendsTest {
         void findsPaidOrdersThroughTheIndex(DynamORM db, Backend backend, BackendContext context) {
             PREFIXES.put(backend, context.tableNamePrefix());
             assertThat(db.table(KitOrder.class).where("status", "=", KitOrder.Status.PAID).all())
-                    .extracting(KitOrder::orderId).containsExactlyInAnyOrder("o-1", "o-3");
+                    .extracting(KitOrder::orderId)
+                    .containsExactlyInAnyOrder("o-1", "o-3");
         }
 
         @Test
         void updatesAnOrder(DynamORM db) {
             Table<KitOrder> orders = db.table(KitOrder.class);
-            orders.update(orders.get("c-1", "o-2").orElseThrow(), u -> u.set("status", KitOrder.Status.SHIPPED));
-            assertThat(orders.get("c-1", "o-2")).map(KitOrder::status).contains(KitOrder.Status.SHIPPED);
-            assertThat(orders.get("c-1", "o-2")).map(KitOrder::createdAt)
+            orders.update(
+                    orders.get("c-1", "o-2").orElseThrow(),
+                    u -> u.set("status", KitOrder.Status.SHIPPED));
+            assertThat(orders.get("c-1", "o-2"))
+                    .map(KitOrder::status)
+                    .contains(KitOrder.Status.SHIPPED);
+            assertThat(orders.get("c-1", "o-2"))
+                    .map(KitOrder::createdAt)
                     .contains(Instant.parse("2026-01-06T10:00:00Z"));
         }
     }

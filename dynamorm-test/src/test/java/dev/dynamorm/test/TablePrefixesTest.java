@@ -11,7 +11,8 @@ class TablePrefixesTest {
         String a = TablePrefixes.next(TablePrefixesTest.class, false);
         String b = TablePrefixes.next(TablePrefixesTest.class, false);
         assertThat(a).isNotEqualTo(b).matches("t\\d+_TablePrefixesTest_");
-        assertThat(TablePrefixes.next(TablePrefixesTest.class, true)).matches("t\\d+_[a-z0-9]{5}_TablePrefixesTest_");
+        assertThat(TablePrefixes.next(TablePrefixesTest.class, true))
+                .matches("t\\d+_[a-z0-9]{5}_TablePrefixesTest_");
     }
 
     @Test

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestServersTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void findsTestServersWalkingUpFromTheWorkingDirectory() throws Exception {
         Files.createDirectories(dir.resolve("test-servers/node_modules"));
         Path module = Files.createDirectories(dir.resolve("project/module/sub"));
 
-        assertThat(TestServers.locate(Optional.empty(), module).root()).isEqualTo(dir.resolve("test-servers"));
+        assertThat(TestServers.locate(Optional.empty(), module).root())
+                .isEqualTo(dir.resolve("test-servers"));
     }
 
     @Test
@@ -33,11 +33,18 @@ class TestServersTest {
     @Test
     void configuredFolderMustHaveNodeModules() throws Exception {
         Files.createDirectories(dir.resolve("servers"));
-        assertThatThrownBy(() -> TestServers.locate(Optional.of(dir.resolve("servers").toString()), dir))
+        assertThatThrownBy(
+                        () ->
+                                TestServers.locate(
+                                        Optional.of(dir.resolve("servers").toString()), dir))
                 .isInstanceOf(BackendUnavailableException.class)
                 .hasMessageContaining("has no node_modules folder");
         Files.createDirectories(dir.resolve("servers/node_modules"));
-        assertThat(TestServers.locate(Optional.of(dir.resolve("servers").toString()), Path.of("/")).root())
+        assertThat(
+                        TestServers.locate(
+                                        Optional.of(dir.resolve("servers").toString()),
+                                        Path.of("/"))
+                                .root())
                 .isEqualTo(dir.resolve("servers"));
     }
 
@@ -55,7 +62,10 @@ class TestServersTest {
                 .hasMessageContaining("node was not found on the PATH");
         Path node = Files.createFile(dir.resolve("node"));
         assertThat(node.toFile().setExecutable(true)).isTrue();
-        assertThat(TestServers.node(Optional.empty(), "/nonexistent" + java.io.File.pathSeparator + dir))
+        assertThat(
+                        TestServers.node(
+                                Optional.empty(),
+                                "/nonexistent" + java.io.File.pathSeparator + dir))
                 .isEqualTo(node);
     }
 

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order: stored in table {@code orders}, keyed by customer and order id, with a global index
- * on status and creation time.
+ * An order: stored in table {@code orders}, keyed by customer and order id, with a global index on
+ * status and creation time.
  *
  * @param customerId the customer (partition key)
  * @param orderId the order id (sort key)
@@ -28,5 +28,4 @@ public record Order(
         @IndexKey(index = "by-status", role = KeyRole.SORT) Instant createdAt,
         long totalCents,
         List<String> items,
-        String note) {
-}
+        String note) {}

@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class PluginConfigs {
 
-    private PluginConfigs() {
-    }
+    private PluginConfigs() {}
 
     /**
      * All four plugins configured from code.
@@ -33,14 +32,25 @@ public final class PluginConfigs {
      * @param openTelemetry what the tracing plugin traces with
      * @return the instance
      */
-    public static DynamORM configured(DynamoDbClient client, MeterRegistry meterRegistry, OpenTelemetry openTelemetry) {
-        DynamORM db = DynamORM.builder().client(client)
-                .pluginConfig(CacheConfig.builder().model(Order.class, 10_000, Duration.ofMinutes(5)).build())
-                .pluginConfig(AuditConfig.builder().tableSink(true).images(true).redact("note")
-                        .actorProvider(() -> Optional.of(currentUser())).build())
-                .pluginConfig(MetricsConfig.of(meterRegistry).withTags("service", "orders"))
-                .pluginConfig(TracingConfig.of(openTelemetry))
-                .build();
+    public static DynamORM configured(
+            DynamoDbClient client, MeterRegistry meterRegistry, OpenTelemetry openTelemetry) {
+        DynamORM db =
+                DynamORM.builder()
+                        .client(client)
+                        .pluginConfig(
+                                CacheConfig.builder()
+                                        .model(Order.class, 10_000, Duration.ofMinutes(5))
+                                        .build())
+                        .pluginConfig(
+                                AuditConfig.builder()
+                                        .tableSink(true)
+                                        .images(true)
+                                        .redact("note")
+                                        .actorProvider(() -> Optional.of(currentUser()))
+                                        .build())
+                        .pluginConfig(MetricsConfig.of(meterRegistry).withTags("service", "orders"))
+                        .pluginConfig(TracingConfig.of(openTelemetry))
+                        .build();
         return db;
     }
 
@@ -69,8 +79,15 @@ public final class PluginConfigs {
      */
     public static List<AuditEntry> auditedWrite(DynamORM db, Order order) {
         ActorProvider.runAs("alice", () -> db.table(Order.class).put(order));
-        List<AuditEntry> history = db.table(AuditEntry.class).where("subject", "=", AuditEntry.subjectOf(
-                db.table(Order.class).tableName(), Map.of("customerId", "c-42", "orderId", "o-1"))).all();
+        List<AuditEntry> history =
+                db.table(AuditEntry.class)
+                        .where(
+                                "subject",
+                                "=",
+                                AuditEntry.subjectOf(
+                                        db.table(Order.class).tableName(),
+                                        Map.of("customerId", "c-42", "orderId", "o-1")))
+                        .all();
         return history;
     }
 

@@ -27,5 +27,4 @@ public record Product(
         @UpdatedAt Instant updatedAt,
         String name,
         int stock,
-        Set<String> tags) {
-}
+        Set<String> tags) {}

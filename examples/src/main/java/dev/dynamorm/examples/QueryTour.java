@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class QueryTour {
 
-    private QueryTour() {
-    }
+    private QueryTour() {}
 
     /**
      * Runs the query tour on the embedded engine.
@@ -45,27 +44,42 @@ public final class QueryTour {
         Table<Order> orders = db.table(Order.class);
         orders.createTableIfMissing();
         for (int i = 0; i < 30; i++) {
-            orders.put(new Order("c-42", "o-" + i, i % 2 == 0 ? "PAID" : "NEW",
-                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i), 1000L + 100 * i, List.of("item"),
-                    i == 7 ? "leave at the door" : null));
+            orders.put(
+                    new Order(
+                            "c-42",
+                            "o-" + i,
+                            i % 2 == 0 ? "PAID" : "NEW",
+                            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i),
+                            1000L + 100 * i,
+                            List.of("item"),
+                            i == 7 ? "leave at the door" : null));
         }
 
-        Query<Order> paid = orders.where("status", "=", "PAID")          // no customerId: not the table's key...
-                .where("createdAt", ">", Instant.parse("2026-01-01T05:00:00Z"))   // ...but index by-status's
-                .orderBy(SortOrder.DESC).limit(5);
-        QueryPlan plan = paid.explain();                      // nothing is sent
-        System.out.println(plan);                             // QUERY on index 'by-status', candidates and scores
-        Page<Order> page = paid.page();                       // a Query on by-status, newest first
-        Page<Order> next = paid.after(page.cursor()).page();  // the cursor is opaque and URL-safe
-        long big = orders.where("customerId", "=", "c-42").where("totalCents", ">", 2000).count();  // Select COUNT
+        Query<Order> paid =
+                orders.where("status", "=", "PAID") // no customerId: not the table's key...
+                        .where(
+                                "createdAt",
+                                ">",
+                                Instant.parse("2026-01-01T05:00:00Z")) // ...but index by-status's
+                        .orderBy(SortOrder.DESC)
+                        .limit(5);
+        QueryPlan plan = paid.explain(); // nothing is sent
+        System.out.println(plan); // QUERY on index 'by-status', candidates and scores
+        Page<Order> page = paid.page(); // a Query on by-status, newest first
+        Page<Order> next = paid.after(page.cursor()).page(); // the cursor is opaque and URL-safe
+        long big =
+                orders.where("customerId", "=", "c-42")
+                        .where("totalCents", ">", 2000)
+                        .count(); // Select COUNT
         String refused;
         try {
-            orders.where("note", "CONTAINS", "door").all();   // no key bound: refused before sending
+            orders.where("note", "CONTAINS", "door").all(); // no key bound: refused before sending
             refused = "not refused";
         } catch (QueryRequiresScanException e) {
             refused = e.getMessage();
         }
-        List<Order> scanned = orders.query().where("note", "CONTAINS", "door").scan();   // an explicit Scan
+        List<Order> scanned =
+                orders.query().where("note", "CONTAINS", "door").scan(); // an explicit Scan
 
         db.close();
         return List.of(plan, page, next, big, scanned, refused);

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The code of the README's tour, compiled and run by the integration tests. */
 public final class Tour {
 
-    private Tour() {
-    }
+    private Tour() {}
 
     /**
      * Runs the tour.
@@ -24,19 +23,28 @@ public final class Tour {
      * @return what the tour saw: the order read back, the customer's big orders, and the drift
      */
     public static List<Object> tour(DynamoDbClient dynamoDbClient, Order order, Order paid) {
-        DynamORM db = DynamORM.builder().client(dynamoDbClient).build();  // or .region(..).endpoint(..)
-        Table<Order> orders = db.table(Order.class);          // reflects once, validates the model
-        orders.createTableIfMissing();                        // keys, GSIs/LSIs, projections, TTL from the model
+        DynamORM db =
+                DynamORM.builder().client(dynamoDbClient).build(); // or .region(..).endpoint(..)
+        Table<Order> orders = db.table(Order.class); // reflects once, validates the model
+        orders.createTableIfMissing(); // keys, GSIs/LSIs, projections, TTL from the model
 
-        orders.create(order);                                 // ItemAlreadyExistsException if the key exists
-        Optional<Order> o = orders.get("c-42", "o-1");       // GetItem
-        List<Order> mine = orders.where("customerId", "=", "c-42")
-                .where("totalCents", ">", 2000).all();        // Query + filter
-        orders.put(order, WriteOptions.when(Condition.when("status", "=", "NEW")));   // ConditionFailedException carries the stored item
-        orders.update(paid, "status");                        // sends only the chosen fields; ItemNotFoundException if absent
+        orders.create(order); // ItemAlreadyExistsException if the key exists
+        Optional<Order> o = orders.get("c-42", "o-1"); // GetItem
+        List<Order> mine =
+                orders.where("customerId", "=", "c-42")
+                        .where("totalCents", ">", 2000)
+                        .all(); // Query + filter
+        orders.put(
+                order,
+                WriteOptions.when(
+                        Condition.when(
+                                "status", "=",
+                                "NEW"))); // ConditionFailedException carries the stored item
+        orders.update(
+                paid, "status"); // sends only the chosen fields; ItemNotFoundException if absent
         Optional<Order> afterUpdate = orders.get("c-42", "o-1");
         orders.delete(order);
-        SchemaDrift drift = orders.drift();                   // how the live table differs from the model
+        SchemaDrift drift = orders.drift(); // how the live table differs from the model
         db.close();
         return List.of(o, mine, afterUpdate, drift);
     }

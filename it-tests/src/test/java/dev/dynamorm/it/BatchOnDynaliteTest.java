@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link BatchSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class BatchOnDynaliteTest extends BatchSuite {
-}
+final class BatchOnDynaliteTest extends BatchSuite {}

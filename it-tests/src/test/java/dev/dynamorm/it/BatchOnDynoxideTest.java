@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link BatchSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class BatchOnDynoxideTest extends BatchSuite {
-}
+final class BatchOnDynoxideTest extends BatchSuite {}

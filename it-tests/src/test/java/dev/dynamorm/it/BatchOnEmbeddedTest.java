@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link BatchSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class BatchOnEmbeddedTest extends BatchSuite {
-}
+final class BatchOnEmbeddedTest extends BatchSuite {}

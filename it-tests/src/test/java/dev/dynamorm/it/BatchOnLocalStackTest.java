@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link BatchSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class BatchOnLocalStackTest extends BatchSuite {
-}
+final class BatchOnLocalStackTest extends BatchSuite {}

@@ -62,9 +62,14 @@ abstract class BatchSuite {
         String c = unique();
         List<Order> stored = ordersOf(c, 230);
         List<int[]> progress = new CopyOnWriteArrayList<>();
-        BatchWriteResult<Order> written = orders.batchWrite(stored, List.of(),
-                BatchOptions.builder().workers(3).progress((done, total) -> progress.add(new int[] {done, total}))
-                        .build());
+        BatchWriteResult<Order> written =
+                orders.batchWrite(
+                        stored,
+                        List.of(),
+                        BatchOptions.builder()
+                                .workers(3)
+                                .progress((done, total) -> progress.add(new int[] {done, total}))
+                                .build());
         assertThat(written.written()).isEqualTo(230);
         assertThat(written.complete()).isTrue();
         assertThat(progress).hasSize(10);
@@ -81,10 +86,12 @@ abstract class BatchSuite {
         keys.addAll(missing);
         Collections.shuffle(keys, new Random(7));
         keys.add(keys.get(0)); // asked twice, returned twice
-        BatchGetResult<Order> result = orders.batchGet(keys, BatchOptions.builder().workers(2).consistentRead(true)
-                .build());
+        BatchGetResult<Order> result =
+                orders.batchGet(
+                        keys, BatchOptions.builder().workers(2).consistentRead(true).build());
         List<Key> expectedFound = keys.stream().filter(k -> !missing.contains(k)).toList();
-        assertThat(result.items()).extracting(o -> Key.of(o.customerId(), o.orderId()))
+        assertThat(result.items())
+                .extracting(o -> Key.of(o.customerId(), o.orderId()))
                 .containsExactlyElementsOf(expectedFound);
         assertThat(result.missingKeys()).containsExactlyInAnyOrderElementsOf(missing);
         assertThat(result.unprocessedKeys()).isEmpty();
@@ -115,13 +122,21 @@ abstract class BatchSuite {
     void batchWrite_badInput_failsBeforeSending() {
         String c = unique();
         Order o = Order.of(c, "o1", "NEW", 1);
-        assertThatThrownBy(() -> orders.batchWrite(List.of(o), List.of(Key.of(c, "o1")), BatchOptions.defaults()))
+        assertThatThrownBy(
+                        () ->
+                                orders.batchWrite(
+                                        List.of(o),
+                                        List.of(Key.of(c, "o1")),
+                                        BatchOptions.defaults()))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("batch write of model dev.dynamorm.it.model.Order has two operations on key {customerId='"
-                        + c + "', orderId='o1'} (put #0 and delete #1): DynamoDB rejects duplicate keys in one request "
-                        + "and their order could not be kept: keep one");
+                .hasMessage(
+                        "batch write of model dev.dynamorm.it.model.Order has two operations on key {customerId='"
+                                + c
+                                + "', orderId='o1'} (put #0 and delete #1): DynamoDB rejects duplicate keys in one request "
+                                + "and their order could not be kept: keep one");
         assertThatThrownBy(() -> orders.batchDelete(List.of(Key.of(c))))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("lacks the sort key 'orderId'");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("lacks the sort key 'orderId'");
         assertThat(orders.get(c, "o1")).isEmpty();
     }
 
@@ -131,15 +146,21 @@ abstract class BatchSuite {
         String id = unique();
         assertThatThrownBy(() -> accounts.batchPut(List.of(Account.of(id, 1))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("model dev.dynamorm.it.model.Account has @Version field 'version': BatchWriteItem cannot "
-                        + "carry the version condition, so a batch write would overwrite concurrent changes; use "
-                        + "put/delete or a transaction, or opt out with BatchOptions.builder().ignoreVersioning(true)");
-        assertThatThrownBy(() -> accounts.batchDelete(List.of(Key.of(id)))).isInstanceOf(InvalidRequestException.class);
+                .hasMessage(
+                        "model dev.dynamorm.it.model.Account has @Version field 'version': BatchWriteItem cannot "
+                                + "carry the version condition, so a batch write would overwrite concurrent changes; use "
+                                + "put/delete or a transaction, or opt out with BatchOptions.builder().ignoreVersioning(true)");
+        assertThatThrownBy(() -> accounts.batchDelete(List.of(Key.of(id))))
+                .isInstanceOf(InvalidRequestException.class);
         try (BatchWriter writer = db.batchWriter()) {
-            assertThatThrownBy(() -> writer.put(Account.of(id, 1))).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> writer.put(Account.of(id, 1)))
+                    .isInstanceOf(InvalidRequestException.class);
         }
         assertThat(accounts.get(id)).isEmpty();
-        accounts.batchWrite(List.of(Account.of(id, 1)), List.of(), BatchOptions.builder().ignoreVersioning(true).build());
+        accounts.batchWrite(
+                List.of(Account.of(id, 1)),
+                List.of(),
+                BatchOptions.builder().ignoreVersioning(true).build());
         assertThat(accounts.get(id).orElseThrow().version()).isEqualTo(1);
     }
 
@@ -151,20 +172,33 @@ abstract class BatchSuite {
         int perThread = 150;
         List<CompletableFuture<Void>> futures = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (BatchWriter writer = db.batchWriter(BatchWriterOptions.builder().flushInterval(Duration.ofMillis(5))
-                .capacity(200).workers(3).build())) {
+        try (BatchWriter writer =
+                db.batchWriter(
+                        BatchWriterOptions.builder()
+                                .flushInterval(Duration.ofMillis(5))
+                                .capacity(200)
+                                .workers(3)
+                                .build())) {
             List<Future<?>> producers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                producers.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        String orderId = "t" + thread + "-" + i;
-                        futures.add(writer.put(Order.of(c, orderId, "NEW", i)));
-                        if (i % 10 == 0) {
-                            futures.add(writer.put(new Customer(c + "-" + thread + "-" + i, "n", "e", i)));
-                        }
-                    }
-                }));
+                producers.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < perThread; i++) {
+                                        String orderId = "t" + thread + "-" + i;
+                                        futures.add(writer.put(Order.of(c, orderId, "NEW", i)));
+                                        if (i % 10 == 0) {
+                                            futures.add(
+                                                    writer.put(
+                                                            new Customer(
+                                                                    c + "-" + thread + "-" + i,
+                                                                    "n",
+                                                                    "e",
+                                                                    i)));
+                                        }
+                                    }
+                                }));
             }
             for (Future<?> p : producers) {
                 p.get(2, TimeUnit.MINUTES);
@@ -176,14 +210,16 @@ abstract class BatchSuite {
         }
         CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).get(1, TimeUnit.MINUTES);
         assertThat(orders.where("customerId", "=", c).all()).hasSize(threads * perThread);
-        assertThat(customers.batchGet(List.of(Key.of(c + "-0-0"), Key.of(c + "-5-140"))).items()).hasSize(2);
+        assertThat(customers.batchGet(List.of(Key.of(c + "-0-0"), Key.of(c + "-5-140"))).items())
+                .hasSize(2);
     }
 
     @Test
     void batchWriter_writesToOneKey_applyInOrder() throws Exception {
         String c = unique();
-        try (BatchWriter writer = db.batchWriter(BatchWriterOptions.builder().flushInterval(Duration.ofMillis(2))
-                .build())) {
+        try (BatchWriter writer =
+                db.batchWriter(
+                        BatchWriterOptions.builder().flushInterval(Duration.ofMillis(2)).build())) {
             for (int round = 0; round < 5; round++) {
                 writer.put(Order.of(c, "o1", "NEW", round));
                 writer.delete(Order.of(c, "o1", "NEW", round));
@@ -201,11 +237,17 @@ abstract class BatchSuite {
     void batchWriter_fullBuffer_blocksProducers_untilRoomIsFree() throws Exception {
         String c = unique();
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (BatchWriter writer = db.batchWriter(BatchWriterOptions.builder().capacity(1)
-                .flushInterval(Duration.ofMinutes(5)).build())) {
+        try (BatchWriter writer =
+                db.batchWriter(
+                        BatchWriterOptions.builder()
+                                .capacity(1)
+                                .flushInterval(Duration.ofMinutes(5))
+                                .build())) {
             CompletableFuture<Void> first = writer.put(Order.of(c, "o1", "NEW", 1));
-            Future<CompletableFuture<Void>> second = pool.submit(() -> writer.put(Order.of(c, "o2", "NEW", 2)));
-            assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            Future<CompletableFuture<Void>> second =
+                    pool.submit(() -> writer.put(Order.of(c, "o2", "NEW", 2)));
+            assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
             assertThat(first).isNotDone();
             writer.flush();
             assertThat(first).isCompleted();

@@ -19,9 +19,16 @@ final class ClientConfigurationTest {
     @Test
     void builtClient_withEndpointRegionCredentialsAndPool_talksToTheServer() {
         try (LocalDynamoDb local = LocalDynamoDb.start();
-             DynamORM db = DynamORM.builder().endpoint(local.endpoint()).region(Region.EU_WEST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                     .maxConnections(4).tableNamePrefix("cfg_").build()) {
+                DynamORM db =
+                        DynamORM.builder()
+                                .endpoint(local.endpoint())
+                                .region(Region.EU_WEST_1)
+                                .credentialsProvider(
+                                        StaticCredentialsProvider.create(
+                                                AwsBasicCredentials.create("k", "s")))
+                                .maxConnections(4)
+                                .tableNamePrefix("cfg_")
+                                .build()) {
             Table<Customer> customers = db.table(Customer.class);
             assertThat(customers.tableName()).isEqualTo("cfg_customers");
             customers.createTable();
@@ -39,7 +46,8 @@ final class ClientConfigurationTest {
             assertThat(db.table(Customer.class)).isSameAs(db.table(Customer.class));
             db.close();
             assertThat(local.client().listTables().tableNames()).isEmpty();
-            assertThatThrownBy(() -> db.table(Customer.class)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> db.table(Customer.class))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("this DynamORM instance is closed");
         }
     }
@@ -57,11 +65,18 @@ final class ClientConfigurationTest {
                 .hasMessage("role ARN must start with 'arn:', got 'role/admin'");
         assertThatThrownBy(() -> DynamORM.builder().tableNamePrefix("bad prefix"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("table name prefix may contain only letters, digits, '_', '-' and '.', got 'bad prefix'");
+                .hasMessage(
+                        "table name prefix may contain only letters, digits, '_', '-' and '.', got 'bad prefix'");
         try (LocalDynamoDb local = LocalDynamoDb.start()) {
-            assertThatThrownBy(() -> DynamORM.builder().client(local.client()).region(Region.US_EAST_1).build())
+            assertThatThrownBy(
+                            () ->
+                                    DynamORM.builder()
+                                            .client(local.client())
+                                            .region(Region.US_EAST_1)
+                                            .build())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("give either client(...) or region/endpoint/credentials/assumeRole/maxConnections");
+                    .hasMessageStartingWith(
+                            "give either client(...) or region/endpoint/credentials/assumeRole/maxConnections");
         }
     }
 }

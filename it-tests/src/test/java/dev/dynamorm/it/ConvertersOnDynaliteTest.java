@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link ConvertersSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class ConvertersOnDynaliteTest extends ConvertersSuite {
-}
+final class ConvertersOnDynaliteTest extends ConvertersSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link ConvertersSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class ConvertersOnDynoxideTest extends ConvertersSuite {
-}
+final class ConvertersOnDynoxideTest extends ConvertersSuite {}

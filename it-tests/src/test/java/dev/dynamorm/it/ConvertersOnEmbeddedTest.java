@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link ConvertersSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class ConvertersOnEmbeddedTest extends ConvertersSuite {
-}
+final class ConvertersOnEmbeddedTest extends ConvertersSuite {}

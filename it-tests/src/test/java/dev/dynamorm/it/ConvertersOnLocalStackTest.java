@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link ConvertersSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class ConvertersOnLocalStackTest extends ConvertersSuite {
-}
+final class ConvertersOnLocalStackTest extends ConvertersSuite {}

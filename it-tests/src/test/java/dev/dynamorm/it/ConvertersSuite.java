@@ -59,26 +59,88 @@ abstract class ConvertersSuite {
         Map<Color, String> enumMap = new EnumMap<>(Color.class);
         enumMap.put(Color.RED, "stop");
         enumMap.put(Color.GREEN, "go");
-        return new AllTypes(id, "héllo wörld ✓ 🎉", 'Z', true, Boolean.FALSE, (byte) -7, (short) 31000,
-                Integer.MIN_VALUE, Long.MAX_VALUE, 3.25f, 0.1, 42, -1L,
-                new BigDecimal("12345678901234567890.123456789012345678"), new BigInteger("-99999999999999999999999999999999999999"),
-                new byte[] {0, 1, 2, (byte) 255}, ByteBuffer.wrap("buffer".getBytes(StandardCharsets.UTF_8)),
-                Instant.parse("2026-11-27T10:15:30.123456789Z"), LocalDate.of(1969, 7, 20),
-                LocalDateTime.of(2000, 1, 1, 0, 0, 0, 1), OffsetDateTime.of(2020, 2, 29, 23, 59, 59, 0, ZoneOffset.ofHours(-5)),
-                ZonedDateTime.of(2021, 3, 28, 2, 30, 0, 0, ZoneId.of("Europe/Paris")), Duration.ofMillis(90061001),
-                UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), URI.create("https://example.com/a?b=c#d"),
-                Color.BLUE, Optional.of("present"), List.of("a", "", "c"), new LinkedHashSet<>(List.of("x", "y")),
+        return new AllTypes(
+                id,
+                "héllo wörld ✓ 🎉",
+                'Z',
+                true,
+                Boolean.FALSE,
+                (byte) -7,
+                (short) 31000,
+                Integer.MIN_VALUE,
+                Long.MAX_VALUE,
+                3.25f,
+                0.1,
+                42,
+                -1L,
+                new BigDecimal("12345678901234567890.123456789012345678"),
+                new BigInteger("-99999999999999999999999999999999999999"),
+                new byte[] {0, 1, 2, (byte) 255},
+                ByteBuffer.wrap("buffer".getBytes(StandardCharsets.UTF_8)),
+                Instant.parse("2026-11-27T10:15:30.123456789Z"),
+                LocalDate.of(1969, 7, 20),
+                LocalDateTime.of(2000, 1, 1, 0, 0, 0, 1),
+                OffsetDateTime.of(2020, 2, 29, 23, 59, 59, 0, ZoneOffset.ofHours(-5)),
+                ZonedDateTime.of(2021, 3, 28, 2, 30, 0, 0, ZoneId.of("Europe/Paris")),
+                Duration.ofMillis(90061001),
+                UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+                URI.create("https://example.com/a?b=c#d"),
+                Color.BLUE,
+                Optional.of("present"),
+                List.of("a", "", "c"),
+                new LinkedHashSet<>(List.of("x", "y")),
                 new LinkedHashSet<>(List.of(1, -2, 300)),
-                new LinkedHashSet<>(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.wrap(new byte[] {2, 3}))),
-                new LinkedHashSet<>(List.of(Color.RED, Color.GREEN)), Map.of("one", 1, "two", 2), enumMap,
+                new LinkedHashSet<>(
+                        List.of(
+                                ByteBuffer.wrap(new byte[] {1}),
+                                ByteBuffer.wrap(new byte[] {2, 3}))),
+                new LinkedHashSet<>(List.of(Color.RED, Color.GREEN)),
+                Map.of("one", 1, "two", 2),
+                enumMap,
                 new Address("1 Main St", "Springfield", 12345),
-                new ArrayList<>(List.of(new Address("a", "b", null), new Address("c", "d", 7))), document);
+                new ArrayList<>(List.of(new Address("a", "b", null), new Address("c", "d", 7))),
+                document);
     }
 
     static AllTypes sparse(String id) {
-        return new AllTypes(id, "", '\0', false, null, (byte) 0, (short) 0, 0, 0, 0f, 0d, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, Optional.empty(), List.of(), Set.of(), null,
-                null, null, Map.of(), null, null, null, null);
+        return new AllTypes(
+                id,
+                "",
+                '\0',
+                false,
+                null,
+                (byte) 0,
+                (short) 0,
+                0,
+                0,
+                0f,
+                0d,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Optional.empty(),
+                List.of(),
+                Set.of(),
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -86,7 +148,8 @@ abstract class ConvertersSuite {
         AllTypes item = typical(UUID.randomUUID().toString());
         table.put(item);
         AllTypes back = table.get(item.id()).orElseThrow();
-        assertThat(back).usingRecursiveComparison()
+        assertThat(back)
+                .usingRecursiveComparison()
                 .ignoringFields("zonedDateTime", "offsetDateTime", "decimal", "document")
                 .isEqualTo(item);
         assertThat(back.zonedDateTime().toInstant()).isEqualTo(item.zonedDateTime().toInstant());
@@ -101,42 +164,69 @@ abstract class ConvertersSuite {
     void attributeTypes_areTheNaturalDynamoDbTypes() {
         AllTypes item = typical(UUID.randomUUID().toString());
         table.put(item);
-        Map<String, AttributeValue> stored = raw.getItem(b -> b.tableName(table.tableName())
-                .key(Map.of("id", AttributeValue.fromS(item.id()))).consistentRead(true)).item();
+        Map<String, AttributeValue> stored =
+                raw.getItem(
+                                b ->
+                                        b.tableName(table.tableName())
+                                                .key(Map.of("id", AttributeValue.fromS(item.id())))
+                                                .consistentRead(true))
+                        .item();
         Map<String, AttributeValue.Type> types = new LinkedHashMap<>();
         stored.forEach((k, v) -> types.put(k, v.type()));
-        assertThat(types).containsAllEntriesOf(Map.ofEntries(
-                Map.entry("text", AttributeValue.Type.S), Map.entry("letter", AttributeValue.Type.S),
-                Map.entry("flag", AttributeValue.Type.BOOL), Map.entry("tiny", AttributeValue.Type.N),
-                Map.entry("number", AttributeValue.Type.N), Map.entry("precise", AttributeValue.Type.N),
-                Map.entry("decimal", AttributeValue.Type.N), Map.entry("huge", AttributeValue.Type.N),
-                Map.entry("bytes", AttributeValue.Type.B), Map.entry("buffer", AttributeValue.Type.B),
-                Map.entry("instant", AttributeValue.Type.S), Map.entry("uuid", AttributeValue.Type.S),
-                Map.entry("color", AttributeValue.Type.S), Map.entry("maybe", AttributeValue.Type.S),
-                Map.entry("list", AttributeValue.Type.L), Map.entry("stringSet", AttributeValue.Type.SS),
-                Map.entry("numberSet", AttributeValue.Type.NS), Map.entry("binarySet", AttributeValue.Type.BS),
-                Map.entry("colorSet", AttributeValue.Type.SS), Map.entry("map", AttributeValue.Type.M),
-                Map.entry("enumMap", AttributeValue.Type.M), Map.entry("address", AttributeValue.Type.M),
-                Map.entry("addresses", AttributeValue.Type.L), Map.entry("document", AttributeValue.Type.M)));
+        assertThat(types)
+                .containsAllEntriesOf(
+                        Map.ofEntries(
+                                Map.entry("text", AttributeValue.Type.S),
+                                        Map.entry("letter", AttributeValue.Type.S),
+                                Map.entry("flag", AttributeValue.Type.BOOL),
+                                        Map.entry("tiny", AttributeValue.Type.N),
+                                Map.entry("number", AttributeValue.Type.N),
+                                        Map.entry("precise", AttributeValue.Type.N),
+                                Map.entry("decimal", AttributeValue.Type.N),
+                                        Map.entry("huge", AttributeValue.Type.N),
+                                Map.entry("bytes", AttributeValue.Type.B),
+                                        Map.entry("buffer", AttributeValue.Type.B),
+                                Map.entry("instant", AttributeValue.Type.S),
+                                        Map.entry("uuid", AttributeValue.Type.S),
+                                Map.entry("color", AttributeValue.Type.S),
+                                        Map.entry("maybe", AttributeValue.Type.S),
+                                Map.entry("list", AttributeValue.Type.L),
+                                        Map.entry("stringSet", AttributeValue.Type.SS),
+                                Map.entry("numberSet", AttributeValue.Type.NS),
+                                        Map.entry("binarySet", AttributeValue.Type.BS),
+                                Map.entry("colorSet", AttributeValue.Type.SS),
+                                        Map.entry("map", AttributeValue.Type.M),
+                                Map.entry("enumMap", AttributeValue.Type.M),
+                                        Map.entry("address", AttributeValue.Type.M),
+                                Map.entry("addresses", AttributeValue.Type.L),
+                                        Map.entry("document", AttributeValue.Type.M)));
         assertThat(stored.get("big").n()).isEqualTo(String.valueOf(Long.MAX_VALUE));
         assertThat(stored.get("huge").n()).isEqualTo("-99999999999999999999999999999999999999");
         assertThat(stored.get("instant").s()).isEqualTo("2026-11-27T10:15:30.123456789Z");
         assertThat(stored.get("address").m().get("city").s()).isEqualTo("Springfield");
         assertThat(stored.get("addresses").l().get(0).m()).doesNotContainKey("zip");
-        assertThat(Arrays.asList(stored.get("numberSet").ns().toArray())).containsExactlyInAnyOrder("1", "-2", "300");
+        assertThat(Arrays.asList(stored.get("numberSet").ns().toArray()))
+                .containsExactlyInAnyOrder("1", "-2", "300");
     }
 
     @Test
     void emptyAndAbsentValues_followTheDocumentedRules() {
         AllTypes item = sparse(UUID.randomUUID().toString());
         table.put(item);
-        Map<String, AttributeValue> stored = raw.getItem(b -> b.tableName(table.tableName())
-                .key(Map.of("id", AttributeValue.fromS(item.id()))).consistentRead(true)).item();
-        // empty strings and empty lists/maps are stored; empty sets, empty optionals and nulls are omitted
+        Map<String, AttributeValue> stored =
+                raw.getItem(
+                                b ->
+                                        b.tableName(table.tableName())
+                                                .key(Map.of("id", AttributeValue.fromS(item.id())))
+                                                .consistentRead(true))
+                        .item();
+        // empty strings and empty lists/maps are stored; empty sets, empty optionals and nulls are
+        // omitted
         assertThat(stored.get("text").s()).isEmpty();
         assertThat(stored.get("list").l()).isEmpty();
         assertThat(stored.get("map").m()).isEmpty();
-        assertThat(stored).doesNotContainKeys("stringSet", "maybe", "boxedFlag", "instant", "address");
+        assertThat(stored)
+                .doesNotContainKeys("stringSet", "maybe", "boxedFlag", "instant", "address");
         AllTypes back = table.get(item.id()).orElseThrow();
         assertThat(back.text()).isEmpty();
         assertThat(back.maybe()).isEmpty();

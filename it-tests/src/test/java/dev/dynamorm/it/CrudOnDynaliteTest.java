@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link CrudSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class CrudOnDynaliteTest extends CrudSuite {
-}
+final class CrudOnDynaliteTest extends CrudSuite {}

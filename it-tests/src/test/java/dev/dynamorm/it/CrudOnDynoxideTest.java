@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link CrudSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class CrudOnDynoxideTest extends CrudSuite {
-}
+final class CrudOnDynoxideTest extends CrudSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link CrudSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class CrudOnEmbeddedTest extends CrudSuite {
-}
+final class CrudOnEmbeddedTest extends CrudSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link CrudSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class CrudOnLocalStackTest extends CrudSuite {
-}
+final class CrudOnLocalStackTest extends CrudSuite {}

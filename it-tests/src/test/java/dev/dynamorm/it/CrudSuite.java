@@ -52,11 +52,16 @@ abstract class CrudSuite {
     }
 
     private Map<String, AttributeValue> rawItem(Table<?> table, Map<String, AttributeValue> key) {
-        return raw.getItem(b -> b.tableName(table.tableName()).key(key).consistentRead(true)).item();
+        return raw.getItem(b -> b.tableName(table.tableName()).key(key).consistentRead(true))
+                .item();
     }
 
     private static Map<String, AttributeValue> orderKey(String customer, String order) {
-        return Map.of("customerId", AttributeValue.fromS(customer), "orderId", AttributeValue.fromS(order));
+        return Map.of(
+                "customerId",
+                AttributeValue.fromS(customer),
+                "orderId",
+                AttributeValue.fromS(order));
     }
 
     @Test
@@ -77,15 +82,21 @@ abstract class CrudSuite {
         Order first = Order.of(c, "o1", "NEW", 100);
         orders.create(first);
         assertThatThrownBy(() -> orders.create(first.withStatus("OTHER")))
-                .isInstanceOfSatisfying(ItemAlreadyExistsException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("an item with key {customerId='" + c
-                            + "', orderId='o1'} already exists in table '" + orders.tableName()
-                            + "' (model dev.dynamorm.it.model.Order)");
-                    assertThat(e.operation()).contains(Operation.CREATE);
-                    assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.storedModel(Order.class)).contains(first);
-                    assertThat(e.awsException()).isPresent();
-                });
+                .isInstanceOfSatisfying(
+                        ItemAlreadyExistsException.class,
+                        e -> {
+                            assertThat(e.getMessage())
+                                    .isEqualTo(
+                                            "an item with key {customerId='"
+                                                    + c
+                                                    + "', orderId='o1'} already exists in table '"
+                                                    + orders.tableName()
+                                                    + "' (model dev.dynamorm.it.model.Order)");
+                            assertThat(e.operation()).contains(Operation.CREATE);
+                            assertThat(e.isRetryable()).isFalse();
+                            assertThat(e.storedModel(Order.class)).contains(first);
+                            assertThat(e.awsException()).isPresent();
+                        });
         assertThat(orders.get(c, "o1")).contains(first);
     }
 
@@ -102,7 +113,8 @@ abstract class CrudSuite {
         Order first = Order.of(c, "o1", "NEW", 100).withNote("keep?");
         orders.put(first);
         Order second = Order.of(c, "o1", "PAID", 200);
-        WriteResult<Order> result = orders.put(second, WriteOptions.builder().returnValue(ReturnValue.ALL_OLD).build());
+        WriteResult<Order> result =
+                orders.put(second, WriteOptions.builder().returnValue(ReturnValue.ALL_OLD).build());
         assertThat(result.item()).contains(first);
         assertThat(orders.get(c, "o1")).contains(second);
         assertThat(rawItem(orders, orderKey(c, "o1"))).doesNotContainKey("note");
@@ -113,12 +125,19 @@ abstract class CrudSuite {
         String c = unique();
         Order stored = Order.of(c, "o1", "NEW", 100);
         orders.put(stored);
-        assertThatThrownBy(() -> orders.put(stored.withStatus("PAID"), WriteOptions.when(when("status", "=", "SHIPPED"))))
-                .isInstanceOfSatisfying(ConditionFailedException.class, e -> {
-                    assertThat(e).isNotInstanceOf(ItemAlreadyExistsException.class);
-                    assertThat(e.storedModel(Order.class)).contains(stored);
-                    assertThat(e.storedItem().orElseThrow().get("status").s()).isEqualTo("NEW");
-                });
+        assertThatThrownBy(
+                        () ->
+                                orders.put(
+                                        stored.withStatus("PAID"),
+                                        WriteOptions.when(when("status", "=", "SHIPPED"))))
+                .isInstanceOfSatisfying(
+                        ConditionFailedException.class,
+                        e -> {
+                            assertThat(e).isNotInstanceOf(ItemAlreadyExistsException.class);
+                            assertThat(e.storedModel(Order.class)).contains(stored);
+                            assertThat(e.storedItem().orElseThrow().get("status").s())
+                                    .isEqualTo("NEW");
+                        });
         orders.put(stored.withStatus("PAID"), WriteOptions.when(when("status", "=", "NEW")));
         assertThat(orders.get(c, "o1").orElseThrow().status()).isEqualTo("PAID");
     }
@@ -133,18 +152,21 @@ abstract class CrudSuite {
     void get_withWrongKeyArity_failsBeforeSending() {
         assertThatThrownBy(() -> orders.get("c"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("model dev.dynamorm.it.model.Order has sort key 'orderId': call get(partitionKey, sortKey)");
+                .hasMessage(
+                        "model dev.dynamorm.it.model.Order has sort key 'orderId': call get(partitionKey, sortKey)");
         assertThatThrownBy(() -> customers.get("c", "x"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("model dev.dynamorm.it.model.Customer has no sort key: call get(partitionKey)");
+                .hasMessage(
+                        "model dev.dynamorm.it.model.Customer has no sort key: call get(partitionKey)");
     }
 
     @Test
     void get_withValueOfWrongType_failsBeforeSending() {
         assertThatThrownBy(() -> orders.get(42, "o1"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("value 42 (Integer) does not fit field 'customerId' of model dev.dynamorm.it.model.Order, "
-                        + "which is java.lang.String");
+                .hasMessage(
+                        "value 42 (Integer) does not fit field 'customerId' of model dev.dynamorm.it.model.Order, "
+                                + "which is java.lang.String");
     }
 
     @Test
@@ -152,7 +174,8 @@ abstract class CrudSuite {
         String id = unique();
         Customer customer = new Customer(id, "Ada", "ada@example.com", 36);
         customers.create(customer);
-        Map<String, AttributeValue> stored = rawItem(customers, Map.of("id", AttributeValue.fromS(id)));
+        Map<String, AttributeValue> stored =
+                rawItem(customers, Map.of("id", AttributeValue.fromS(id)));
         assertThat(stored).containsKey("mail").doesNotContainKey("email");
         assertThat(stored.get("age").n()).isEqualTo("36");
         assertThat(customers.get(id)).contains(customer);
@@ -165,8 +188,14 @@ abstract class CrudSuite {
         Profile p = new Profile(id, 3, "Grace");
         p.setScratch("not stored");
         profiles.create(p);
-        Map<String, AttributeValue> stored = rawItem(profiles,
-                Map.of("user_id", AttributeValue.fromS(id), "profile_version", AttributeValue.fromN("3")));
+        Map<String, AttributeValue> stored =
+                rawItem(
+                        profiles,
+                        Map.of(
+                                "user_id",
+                                AttributeValue.fromS(id),
+                                "profile_version",
+                                AttributeValue.fromN("3")));
         assertThat(stored).containsOnlyKeys("user_id", "profile_version", "display_name");
         Profile back = profiles.get(id, 3).orElseThrow();
         assertThat(back.getDisplayName()).isEqualTo("Grace");
@@ -178,8 +207,13 @@ abstract class CrudSuite {
         String c = unique();
         orders.create(Order.of(c, "o1", "NEW", 100).withNote("original"));
         // another writer changes the note directly
-        raw.updateItem(b -> b.tableName(orders.tableName()).key(orderKey(c, "o1"))
-                .updateExpression("SET note = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromS("theirs"))));
+        raw.updateItem(
+                b ->
+                        b.tableName(orders.tableName())
+                                .key(orderKey(c, "o1"))
+                                .updateExpression("SET note = :n")
+                                .expressionAttributeValues(
+                                        Map.of(":n", AttributeValue.fromS("theirs"))));
         Order mine = Order.of(c, "o1", "PAID", 999).withNote("mine");
         orders.update(mine, "status");
         Order now = orders.get(c, "o1").orElseThrow();
@@ -194,7 +228,9 @@ abstract class CrudSuite {
         orders.create(Order.of(c, "o1", "NEW", 100).withNote("note"));
         orders.update(Order.of(c, "o1", "NEW", 100), "note", "status");
         assertThat(orders.get(c, "o1").orElseThrow().note()).isEqualTo("note");
-        orders.update(Order.of(c, "o1", "NEW", 100), WriteOptions.builder().nullHandling(NullHandling.REMOVE).build(),
+        orders.update(
+                Order.of(c, "o1", "NEW", 100),
+                WriteOptions.builder().nullHandling(NullHandling.REMOVE).build(),
                 "note");
         assertThat(rawItem(orders, orderKey(c, "o1"))).doesNotContainKey("note");
     }
@@ -203,8 +239,11 @@ abstract class CrudSuite {
     void update_returnsNewValuesWhenAsked() {
         String c = unique();
         orders.create(Order.of(c, "o1", "NEW", 100));
-        WriteResult<Order> result = orders.update(Order.of(c, "o1", "PAID", 100),
-                WriteOptions.builder().returnValue(ReturnValue.UPDATED_NEW).build(), "status");
+        WriteResult<Order> result =
+                orders.update(
+                        Order.of(c, "o1", "PAID", 100),
+                        WriteOptions.builder().returnValue(ReturnValue.UPDATED_NEW).build(),
+                        "status");
         assertThat(result.attributes()).containsOnlyKeys("status");
         assertThat(result.item().orElseThrow().status()).isEqualTo("PAID");
     }
@@ -214,8 +253,12 @@ abstract class CrudSuite {
         String c = unique();
         assertThatThrownBy(() -> orders.update(Order.of(c, "o1", "PAID", 1), "status"))
                 .isInstanceOf(ItemNotFoundException.class)
-                .hasMessage("no item with key {customerId='" + c + "', orderId='o1'} in table '" + orders.tableName()
-                        + "' (model dev.dynamorm.it.model.Order) to update");
+                .hasMessage(
+                        "no item with key {customerId='"
+                                + c
+                                + "', orderId='o1'} in table '"
+                                + orders.tableName()
+                                + "' (model dev.dynamorm.it.model.Order) to update");
         assertThat(orders.get(c, "o1")).isEmpty();
     }
 
@@ -224,9 +267,14 @@ abstract class CrudSuite {
         String c = unique();
         Order stored = Order.of(c, "o1", "NEW", 100);
         orders.create(stored);
-        assertThatThrownBy(() -> orders.update(stored.withStatus("PAID"),
-                WriteOptions.when(when("totalCents", ">", 500)), "status"))
-                .isInstanceOfSatisfying(ConditionFailedException.class,
+        assertThatThrownBy(
+                        () ->
+                                orders.update(
+                                        stored.withStatus("PAID"),
+                                        WriteOptions.when(when("totalCents", ">", 500)),
+                                        "status"))
+                .isInstanceOfSatisfying(
+                        ConditionFailedException.class,
                         e -> assertThat(e.storedModel(Order.class)).contains(stored));
         assertThat(orders.get(c, "o1")).contains(stored);
     }
@@ -236,11 +284,13 @@ abstract class CrudSuite {
         Order o = Order.of(unique(), "o1", "NEW", 1);
         assertThatThrownBy(() -> orders.update(o, "stauts"))
                 .isInstanceOf(UnknownFieldException.class)
-                .hasMessageStartingWith("unknown field 'stauts' in model dev.dynamorm.it.model.Order: did you mean 'status'?");
+                .hasMessageStartingWith(
+                        "unknown field 'stauts' in model dev.dynamorm.it.model.Order: did you mean 'status'?");
         assertThatThrownBy(() -> orders.update(o, "orderId"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("cannot update key field 'orderId' of model dev.dynamorm.it.model.Order: the key identifies "
-                        + "the item (delete it and create a new one instead)");
+                .hasMessage(
+                        "cannot update key field 'orderId' of model dev.dynamorm.it.model.Order: the key identifies "
+                                + "the item (delete it and create a new one instead)");
     }
 
     @Test
@@ -248,7 +298,8 @@ abstract class CrudSuite {
         String c = unique();
         Order o = Order.of(c, "o1", "NEW", 1);
         orders.create(o);
-        WriteResult<Order> result = orders.delete(o, WriteOptions.builder().returnValue(ReturnValue.ALL_OLD).build());
+        WriteResult<Order> result =
+                orders.delete(o, WriteOptions.builder().returnValue(ReturnValue.ALL_OLD).build());
         assertThat(result.item()).contains(o);
         assertThat(orders.get(c, "o1")).isEmpty();
         assertThat(orders.delete(o).item()).isEmpty();
@@ -259,7 +310,12 @@ abstract class CrudSuite {
         String c = unique();
         Order o = Order.of(c, "o1", "NEW", 1);
         orders.create(o);
-        assertThatThrownBy(() -> orders.delete(o, WriteOptions.when(Condition.when("status", "=", "CANCELLED"))))
+        assertThatThrownBy(
+                        () ->
+                                orders.delete(
+                                        o,
+                                        WriteOptions.when(
+                                                Condition.when("status", "=", "CANCELLED"))))
                 .isInstanceOf(ConditionFailedException.class);
         assertThat(orders.get(c, "o1")).contains(o);
     }
@@ -269,34 +325,49 @@ abstract class CrudSuite {
         String c = unique();
         Order o = Order.of(c, "o1", "NEW", 100).withNote("gift");
         orders.create(o);
-        Condition ok = when("status", "IN", List.of("NEW", "OPEN"))
-                .and(when("totalCents", "BETWEEN", List.of(50, 150)))
-                .and(when("note", "BEGINS_WITH", "gi").or(Condition.notExists("note")))
-                .and(when("items", "CONTAINS", "item"))
-                .and(when("status", "<>", "PAID").negate().negate());
+        Condition ok =
+                when("status", "IN", List.of("NEW", "OPEN"))
+                        .and(when("totalCents", "BETWEEN", List.of(50, 150)))
+                        .and(when("note", "BEGINS_WITH", "gi").or(Condition.notExists("note")))
+                        .and(when("items", "CONTAINS", "item"))
+                        .and(when("status", "<>", "PAID").negate().negate());
         orders.put(o.withStatus("OPEN"), WriteOptions.when(ok));
         assertThat(orders.get(c, "o1").orElseThrow().status()).isEqualTo("OPEN");
-        assertThatThrownBy(() -> orders.put(o, WriteOptions.when(Condition.exists("note").negate())))
+        assertThatThrownBy(
+                        () -> orders.put(o, WriteOptions.when(Condition.exists("note").negate())))
                 .isInstanceOf(ConditionFailedException.class);
     }
 
     @Test
     void conditions_withBadInput_failBeforeSending() {
         Order o = Order.of(unique(), "o1", "NEW", 1);
-        assertThatThrownBy(() -> orders.put(o, WriteOptions.when(when("totalCents", "BETWEEN", List.of(10, 5)))))
+        assertThatThrownBy(
+                        () ->
+                                orders.put(
+                                        o,
+                                        WriteOptions.when(
+                                                when("totalCents", "BETWEEN", List.of(10, 5)))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("BETWEEN on field 'totalCents' of model dev.dynamorm.it.model.Order has low 10 greater than high 5");
+                .hasMessage(
+                        "BETWEEN on field 'totalCents' of model dev.dynamorm.it.model.Order has low 10 greater than high 5");
         assertThatThrownBy(() -> orders.put(o, WriteOptions.when(when("status", "IN", List.of()))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("IN on field 'status' of model dev.dynamorm.it.model.Order needs 1 to 100 values, got 0");
-        assertThatThrownBy(() -> orders.put(o, WriteOptions.when(when("totalCents", "BEGINS_WITH", "1"))))
+                .hasMessage(
+                        "IN on field 'status' of model dev.dynamorm.it.model.Order needs 1 to 100 values, got 0");
+        assertThatThrownBy(
+                        () ->
+                                orders.put(
+                                        o,
+                                        WriteOptions.when(when("totalCents", "BEGINS_WITH", "1"))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("BEGINS_WITH needs a string or binary field, but 'totalCents' of model "
-                        + "dev.dynamorm.it.model.Order is long");
+                .hasMessage(
+                        "BEGINS_WITH needs a string or binary field, but 'totalCents' of model "
+                                + "dev.dynamorm.it.model.Order is long");
         assertThatThrownBy(() -> orders.put(o, WriteOptions.when(when("totalCents", ">", "ten"))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("value 'ten' (String) does not fit field 'totalCents' of model dev.dynamorm.it.model.Order, "
-                        + "which is long");
+                .hasMessage(
+                        "value 'ten' (String) does not fit field 'totalCents' of model dev.dynamorm.it.model.Order, "
+                                + "which is long");
         assertThat(orders.get(o.customerId(), "o1")).isEmpty();
     }
 
@@ -307,15 +378,24 @@ abstract class CrudSuite {
             orders.create(Order.of(c, "o" + i, i % 2 == 0 ? "NEW" : "PAID", i * 100L));
         }
         orders.create(Order.of(unique(), "o1", "NEW", 1));
-        assertThat(orders.where("customerId", "=", c).all()).extracting(Order::orderId)
+        assertThat(orders.where("customerId", "=", c).all())
+                .extracting(Order::orderId)
                 .containsExactly("o0", "o1", "o2", "o3", "o4");
-        assertThat(orders.where("customerId", "=", c).where("orderId", ">=", "o2").all()).extracting(Order::orderId)
+        assertThat(orders.where("customerId", "=", c).where("orderId", ">=", "o2").all())
+                .extracting(Order::orderId)
                 .containsExactly("o2", "o3", "o4");
-        assertThat(orders.where("customerId", "=", c).where("status", "=", "NEW").all()).extracting(Order::orderId)
+        assertThat(orders.where("customerId", "=", c).where("status", "=", "NEW").all())
+                .extracting(Order::orderId)
                 .containsExactly("o0", "o2", "o4");
-        assertThat(orders.where("customerId", "=", c).where("orderId", "BEGINS_WITH", "o").where("totalCents", ">", 250)
-                .first()).map(Order::orderId).contains("o3");
-        assertThat(orders.where("customerId", "=", c).where("orderId", "=", "o4").first()).map(Order::totalCents)
+        assertThat(
+                        orders.where("customerId", "=", c)
+                                .where("orderId", "BEGINS_WITH", "o")
+                                .where("totalCents", ">", 250)
+                                .first())
+                .map(Order::orderId)
+                .contains("o3");
+        assertThat(orders.where("customerId", "=", c).where("orderId", "=", "o4").first())
+                .map(Order::totalCents)
                 .contains(400L);
     }
 
@@ -323,18 +403,20 @@ abstract class CrudSuite {
     void query_withoutPartitionKey_failsNamingFieldsAndKeys() {
         assertThatThrownBy(() -> orders.where("status", ">", "A").all())
                 .isInstanceOf(QueryRequiresScanException.class)
-                .hasMessage("query on model dev.dynamorm.it.model.Order needs a partition key bound with '=', but the "
-                        + "conditions are [status >]; keys that can serve a query: [table: customerId + orderId, "
-                        + "by-status: status + createdAt, by-total: customerId + totalCents]; or call allowScan() or scan() "
-                        + "to read the whole table");
+                .hasMessage(
+                        "query on model dev.dynamorm.it.model.Order needs a partition key bound with '=', but the "
+                                + "conditions are [status >]; keys that can serve a query: [table: customerId + orderId, "
+                                + "by-status: status + createdAt, by-total: customerId + totalCents]; or call allowScan() or scan() "
+                                + "to read the whole table");
     }
 
     @Test
     void query_onUnknownField_suggestsNearestField() {
         assertThatThrownBy(() -> orders.where("custmerId", "=", "x").first())
                 .isInstanceOf(UnknownFieldException.class)
-                .hasMessage("unknown field 'custmerId' in model dev.dynamorm.it.model.Order: did you mean 'customerId'? "
-                        + "fields are [customerId, orderId, status, createdAt, totalCents, items, note]");
+                .hasMessage(
+                        "unknown field 'custmerId' in model dev.dynamorm.it.model.Order: did you mean 'customerId'? "
+                                + "fields are [customerId, orderId, status, createdAt, totalCents, items, note]");
     }
 
     @Test
@@ -344,7 +426,8 @@ abstract class CrudSuite {
                 .hasMessage("create of a null dev.dynamorm.it.model.Order");
         assertThatThrownBy(() -> orders.put(Order.of(null, "o1", "NEW", 1)))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("partition key 'customerId' of model dev.dynamorm.it.model.Order is null: every item needs "
-                        + "its key");
+                .hasMessage(
+                        "partition key 'customerId' of model dev.dynamorm.it.model.Order is null: every item needs "
+                                + "its key");
     }
 }

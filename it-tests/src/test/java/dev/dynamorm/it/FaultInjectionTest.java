@@ -49,9 +49,21 @@ import software.amazon.awssdk.regions.Region;
 final class FaultInjectionTest {
 
     /** Full jitter over [0, min(5 ms, 0.5 ms * 2^n)], at most 60 attempts. */
-    private static final RetryPolicy FAST = (attempts, elapsed, failure) -> attempts >= 60 ? Optional.empty()
-            : Optional.of(Duration.ofNanos(ThreadLocalRandom.current().nextLong(
-                    Math.min(5_000_000L, 500_000L << Math.min(attempts, 10)) + 1)));
+    private static final RetryPolicy FAST =
+            (attempts, elapsed, failure) ->
+                    attempts >= 60
+                            ? Optional.empty()
+                            : Optional.of(
+                                    Duration.ofNanos(
+                                            ThreadLocalRandom.current()
+                                                    .nextLong(
+                                                            Math.min(
+                                                                            5_000_000L,
+                                                                            500_000L
+                                                                                    << Math.min(
+                                                                                            attempts,
+                                                                                            10))
+                                                                    + 1)));
 
     private static LocalDynamoDb local;
     private static DynamORM db;
@@ -60,9 +72,15 @@ final class FaultInjectionTest {
     @BeforeAll
     static void start() {
         local = LocalDynamoDb.start();
-        db = DynamORM.builder().endpoint(local.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .retryPolicy(FAST).build();
+        db =
+                DynamORM.builder()
+                        .endpoint(local.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("a", "b")))
+                        .retryPolicy(FAST)
+                        .build();
         orders = db.table(Order.class);
         orders.createTable();
     }
@@ -87,7 +105,8 @@ final class FaultInjectionTest {
     }
 
     private static Set<String> storedIds(String customer) {
-        return orders.where("customerId", "=", customer).all().stream().map(Order::orderId)
+        return orders.where("customerId", "=", customer).all().stream()
+                .map(Order::orderId)
                 .collect(Collectors.toSet());
     }
 
@@ -95,8 +114,10 @@ final class FaultInjectionTest {
     void batchWrite_of10000Items_under30PercentThrottlingAndUnprocessed_storesEveryItemOnce() {
         String c = UUID.randomUUID().toString();
         List<Order> items = ordersOf(c, 10_000);
-        local.faults(FaultInjection.builder().seed(42).throttleRate(0.3).unprocessedRate(0.3).build());
-        BatchWriteResult<Order> result = orders.batchWrite(items, List.of(), BatchOptions.builder().workers(4).build());
+        local.faults(
+                FaultInjection.builder().seed(42).throttleRate(0.3).unprocessedRate(0.3).build());
+        BatchWriteResult<Order> result =
+                orders.batchWrite(items, List.of(), BatchOptions.builder().workers(4).build());
         local.faults(FaultInjection.none());
         assertThat(result.written()).isEqualTo(10_000);
         assertThat(result.complete()).isTrue();
@@ -110,9 +131,16 @@ final class FaultInjectionTest {
         String c = UUID.randomUUID().toString();
         List<Order> items = ordersOf(c, 500);
         local.faults(FaultInjection.builder().seed(7).unprocessedRate(0.4).build());
-        BatchWriteIncompleteException e = org.junit.jupiter.api.Assertions.assertThrows(
-                BatchWriteIncompleteException.class, () -> orders.batchWrite(items, List.of(),
-                        BatchOptions.builder().retryPolicy(RetryPolicy.none()).build()));
+        BatchWriteIncompleteException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        BatchWriteIncompleteException.class,
+                        () ->
+                                orders.batchWrite(
+                                        items,
+                                        List.of(),
+                                        BatchOptions.builder()
+                                                .retryPolicy(RetryPolicy.none())
+                                                .build()));
         local.faults(FaultInjection.none());
         List<Order> unwritten = e.unwrittenPuts(Order.class);
         assertThat(unwritten).isNotEmpty().hasSizeLessThan(items.size());
@@ -123,7 +151,8 @@ final class FaultInjectionTest {
         items.forEach(o -> expected.add(o.orderId()));
         unwritten.forEach(o -> expected.remove(o.orderId()));
         assertThat(stored).isEqualTo(expected);
-        assertThat(e.getMessage()).contains("left " + unwritten.size() + " of 500 operations unwritten");
+        assertThat(e.getMessage())
+                .contains("left " + unwritten.size() + " of 500 operations unwritten");
         // writing the reported items again completes the batch
         orders.batchPut(unwritten);
         assertThat(storedIds(c)).hasSize(500);
@@ -135,8 +164,10 @@ final class FaultInjectionTest {
         List<Order> items = ordersOf(c, 1_000);
         orders.batchPut(items);
         List<Key> keys = items.stream().map(orders::keyOf).toList();
-        local.faults(FaultInjection.builder().seed(3).throttleRate(0.3).unprocessedRate(0.3).build());
-        BatchGetResult<Order> result = orders.batchGet(keys, BatchOptions.builder().workers(4).build());
+        local.faults(
+                FaultInjection.builder().seed(3).throttleRate(0.3).unprocessedRate(0.3).build());
+        BatchGetResult<Order> result =
+                orders.batchGet(keys, BatchOptions.builder().workers(4).build());
         assertThat(result.items()).containsExactlyElementsOf(items);
         assertThat(result.missingKeys()).isEmpty();
     }
@@ -144,21 +175,35 @@ final class FaultInjectionTest {
     @Test
     void batchWriter_manyProducersUnderFaults_completesEveryWrite() throws Exception {
         String c = UUID.randomUUID().toString();
-        local.faults(FaultInjection.builder().seed(11).throttleRate(0.3).unprocessedRate(0.3).build());
+        local.faults(
+                FaultInjection.builder().seed(11).throttleRate(0.3).unprocessedRate(0.3).build());
         int threads = 8;
         int perThread = 250;
         List<CompletableFuture<Void>> futures = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (BatchWriter writer = db.batchWriter(BatchWriterOptions.builder().capacity(300).workers(4)
-                .flushInterval(Duration.ofMillis(5)).build())) {
+        try (BatchWriter writer =
+                db.batchWriter(
+                        BatchWriterOptions.builder()
+                                .capacity(300)
+                                .workers(4)
+                                .flushInterval(Duration.ofMillis(5))
+                                .build())) {
             List<Future<?>> producers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                producers.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        futures.add(writer.put(Order.of(c, "t" + thread + "-" + i, "NEW", i)));
-                    }
-                }));
+                producers.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < perThread; i++) {
+                                        futures.add(
+                                                writer.put(
+                                                        Order.of(
+                                                                c,
+                                                                "t" + thread + "-" + i,
+                                                                "NEW",
+                                                                i)));
+                                    }
+                                }));
             }
             for (Future<?> p : producers) {
                 p.get(2, TimeUnit.MINUTES);
@@ -166,7 +211,9 @@ final class FaultInjectionTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(futures).hasSize(threads * perThread).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        assertThat(futures)
+                .hasSize(threads * perThread)
+                .allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
         local.faults(FaultInjection.none());
         assertThat(storedIds(c)).hasSize(threads * perThread);
     }
@@ -177,8 +224,9 @@ final class FaultInjectionTest {
         local.faults(FaultInjection.builder().seed(5).unprocessedRate(0.5).build());
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         List<Order> items = ordersOf(c, 200);
-        try (BatchWriter writer = db.batchWriter(BatchWriterOptions.builder().retryPolicy(RetryPolicy.none())
-                .build())) {
+        try (BatchWriter writer =
+                db.batchWriter(
+                        BatchWriterOptions.builder().retryPolicy(RetryPolicy.none()).build())) {
             items.forEach(o -> futures.add(writer.put(o)));
         }
         local.faults(FaultInjection.none());
@@ -196,7 +244,9 @@ final class FaultInjectionTest {
         }
         assertThat(failed).isNotEmpty();
         Set<String> stored = storedIds(c);
-        assertThat(stored).hasSize(items.size() - failed.size()).doesNotContainAnyElementsOf(failed);
+        assertThat(stored)
+                .hasSize(items.size() - failed.size())
+                .doesNotContainAnyElementsOf(failed);
     }
 
     @Test
@@ -205,13 +255,25 @@ final class FaultInjectionTest {
         orders.batchPut(List.of(Order.of(c, "a", "NEW", 0), Order.of(c, "b", "NEW", 0)));
         local.faults(FaultInjection.builder().seed(9).transactionConflictRate(0.5).build());
         for (int i = 0; i < 20; i++) {
-            db.transaction(tx -> tx.update(Order.class, Key.of(c, "a"), u -> u.increment("totalCents"))
-                    .update(Order.class, Key.of(c, "b"), u -> u.increment("totalCents")));
+            db.transaction(
+                    tx ->
+                            tx.update(Order.class, Key.of(c, "a"), u -> u.increment("totalCents"))
+                                    .update(
+                                            Order.class,
+                                            Key.of(c, "b"),
+                                            u -> u.increment("totalCents")));
         }
         local.faults(FaultInjection.builder().seed(9).transactionConflictRate(1).build());
-        assertThatThrownBy(() -> db.transaction(tx -> tx.update(Order.class, Key.of(c, "a"),
-                u -> u.increment("totalCents"))))
-                .isInstanceOfSatisfying(DynamORMException.class, e -> assertThat(e.isRetryable()).isTrue());
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx ->
+                                                tx.update(
+                                                        Order.class,
+                                                        Key.of(c, "a"),
+                                                        u -> u.increment("totalCents"))))
+                .isInstanceOfSatisfying(
+                        DynamORMException.class, e -> assertThat(e.isRetryable()).isTrue());
         local.faults(FaultInjection.none());
         assertThat(orders.get(c, "a").orElseThrow().totalCents()).isEqualTo(20);
         assertThat(orders.get(c, "b").orElseThrow().totalCents()).isEqualTo(20);

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link IndexSelectionSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class IndexSelectionOnDynaliteTest extends IndexSelectionSuite {
-}
+final class IndexSelectionOnDynaliteTest extends IndexSelectionSuite {}

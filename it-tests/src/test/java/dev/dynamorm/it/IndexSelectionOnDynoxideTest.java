@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link IndexSelectionSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class IndexSelectionOnDynoxideTest extends IndexSelectionSuite {
-}
+final class IndexSelectionOnDynoxideTest extends IndexSelectionSuite {}

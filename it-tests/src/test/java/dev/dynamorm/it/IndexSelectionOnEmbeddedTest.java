@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link IndexSelectionSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class IndexSelectionOnEmbeddedTest extends IndexSelectionSuite {
-}
+final class IndexSelectionOnEmbeddedTest extends IndexSelectionSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link IndexSelectionSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class IndexSelectionOnLocalStackTest extends IndexSelectionSuite {
-}
+final class IndexSelectionOnLocalStackTest extends IndexSelectionSuite {}

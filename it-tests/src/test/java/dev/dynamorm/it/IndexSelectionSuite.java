@@ -55,9 +55,19 @@ abstract class IndexSelectionSuite {
         recorder.clear();
     }
 
-    private Shipment shipment(String id, String carrier, String status, int minute, long weight, int priority) {
-        return new Shipment(w, id, carrier, status, T0.plusSeconds(60L * minute), zip, weight, priority,
-                List.of("tag-" + id), "note " + id);
+    private Shipment shipment(
+            String id, String carrier, String status, int minute, long weight, int priority) {
+        return new Shipment(
+                w,
+                id,
+                carrier,
+                status,
+                T0.plusSeconds(60L * minute),
+                zip,
+                weight,
+                priority,
+                List.of("tag-" + id),
+                "note " + id);
     }
 
     @AfterEach
@@ -94,7 +104,8 @@ abstract class IndexSelectionSuite {
         QueryPlan plan = q.explain();
         assertThat(plan.operation()).isEqualTo(Operation.QUERY);
         assertThat(plan.indexName()).isEmpty();
-        assertThat(plan.candidates()).extracting(QueryPlan.Candidate::path, QueryPlan.Candidate::score)
+        assertThat(plan.candidates())
+                .extracting(QueryPlan.Candidate::path, QueryPlan.Candidate::score)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("table", OptionalInt.of(112)),
                         org.assertj.core.groups.Tuple.tuple("by-carrier", OptionalInt.empty()),
@@ -102,10 +113,13 @@ abstract class IndexSelectionSuite {
                         org.assertj.core.groups.Tuple.tuple("by-zip", OptionalInt.empty()),
                         org.assertj.core.groups.Tuple.tuple("by-weight", OptionalInt.of(111)),
                         org.assertj.core.groups.Tuple.tuple("by-priority", OptionalInt.of(101)));
-        assertThat(plan.candidates().get(1).note()).isEqualTo("partition key 'carrier' is not bound with '='");
+        assertThat(plan.candidates().get(1).note())
+                .isEqualTo("partition key 'carrier' is not bound with '='");
         assertThat(plan.candidates().get(5).note())
-                .isEqualTo("partition key warehouse =, fetches [carrier, status, shippedAt, zip, weightGrams, tags, note] from the table");
-        assertThat(plan.reason()).isEqualTo("table: score 112 > by-weight: score 111 (partition key warehouse =)");
+                .isEqualTo(
+                        "partition key warehouse =, fetches [carrier, status, shippedAt, zip, weightGrams, tags, note] from the table");
+        assertThat(plan.reason())
+                .isEqualTo("table: score 112 > by-weight: score 111 (partition key warehouse =)");
         assertThat(ids(q.all())).containsExactly("s1", "s2", "s3", "s4");
         sentAsExplained(q, plan);
     }
@@ -115,8 +129,10 @@ abstract class IndexSelectionSuite {
         Query<Shipment> q = inWarehouse().where("weightGrams", ">", 400);
         QueryPlan plan = q.explain();
         assertThat(plan.indexName()).contains("by-weight");
-        assertThat(plan.reason()).isEqualTo("by-weight: score 131 > table: score 112 (partition key warehouse =, sort "
-                + "key weightGrams >)");
+        assertThat(plan.reason())
+                .isEqualTo(
+                        "by-weight: score 131 > table: score 112 (partition key warehouse =, sort "
+                                + "key weightGrams >)");
         assertThat(ids(q.all())).containsExactly("s1", "s2", "s3");
         QueryRequest sent = sentAsExplained(q, plan);
         assertThat(sent.keyConditionExpression()).isEqualTo("#n0 = :v0 AND #n1 > :v1");
@@ -140,7 +156,10 @@ abstract class IndexSelectionSuite {
 
     @Test
     void beginsWithOnTheTableSortKey_beatsARangeOnALocalIndex() {
-        Query<Shipment> q = inWarehouse().where("shipmentId", "BEGINS_WITH", "s").where("weightGrams", ">", 200);
+        Query<Shipment> q =
+                inWarehouse()
+                        .where("shipmentId", "BEGINS_WITH", "s")
+                        .where("weightGrams", ">", 200);
         QueryPlan plan = q.explain();
         assertThat(plan.indexName()).isEmpty();
         assertThat(plan.reason()).startsWith("table: score 142 > by-weight: score 131");
@@ -153,18 +172,23 @@ abstract class IndexSelectionSuite {
         QueryPlan plan = inWarehouse().where("shipmentId", "=", "s2").explain();
         assertThat(plan.operation()).isEqualTo(Operation.GET);
         assertThat(plan.reason()).endsWith("the full primary key is bound with '=', so a GetItem");
-        assertThat(inWarehouse().where("shipmentId", "=", "s2").first()).map(Shipment::weightGrams).contains(1500L);
+        assertThat(inWarehouse().where("shipmentId", "=", "s2").first())
+                .map(Shipment::weightGrams)
+                .contains(1500L);
         assertThat(recorder.gets()).hasSize(1);
         assertThat(recorder.queries()).isEmpty();
     }
 
     @Test
     void globalIndex_isChosenForItsPartitionKey_andOrdersBySortKey() {
-        Query<Shipment> q = shipments.where("carrier", "=", ups).where("shippedAt", ">", T0.plusSeconds(60));
+        Query<Shipment> q =
+                shipments.where("carrier", "=", ups).where("shippedAt", ">", T0.plusSeconds(60));
         QueryPlan plan = q.explain();
         assertThat(plan.indexName()).contains("by-carrier");
-        assertThat(plan.reason()).isEqualTo("by-carrier: the only path that can serve the query (partition key "
-                + "carrier =, sort key shippedAt >)");
+        assertThat(plan.reason())
+                .isEqualTo(
+                        "by-carrier: the only path that can serve the query (partition key "
+                                + "carrier =, sort key shippedAt >)");
         assertThat(ids(q.all())).containsExactly("s2", "s4");
         assertThat(ids(q.orderBy(SortOrder.DESC).all())).containsExactly("s4", "s2");
         assertThat(recorder.queries().get(1).scanIndexForward()).isFalse();
@@ -175,64 +199,95 @@ abstract class IndexSelectionSuite {
     void keysOnlyGlobalIndex_isNotChosenForWholeItems_butServesAProjection() {
         assertThatThrownBy(() -> shipments.where("status", "=", fresh).all())
                 .isInstanceOf(QueryRequiresScanException.class)
-                .hasMessage("query on model " + SHIPMENT + " with conditions [status =] cannot be served by any key: "
-                        + "table: partition key 'warehouse' is not bound with '='; by-carrier: partition key 'carrier' "
-                        + "is not bound with '='; by-status: index projects KEYS_ONLY [warehouse, shipmentId, status, "
-                        + "shippedAt], not [carrier, zip, weightGrams, priority, tags, note] that the query reads; "
-                        + "select(..) only projected fields or widen the index projection; by-zip: partition key 'zip' "
-                        + "is not bound with '='; by-weight: partition key 'warehouse' is not bound with '='; "
-                        + "by-priority: partition key 'warehouse' is not bound with '='; change the conditions or call "
-                        + "allowScan() or scan() to read the whole table");
+                .hasMessage(
+                        "query on model "
+                                + SHIPMENT
+                                + " with conditions [status =] cannot be served by any key: "
+                                + "table: partition key 'warehouse' is not bound with '='; by-carrier: partition key 'carrier' "
+                                + "is not bound with '='; by-status: index projects KEYS_ONLY [warehouse, shipmentId, status, "
+                                + "shippedAt], not [carrier, zip, weightGrams, priority, tags, note] that the query reads; "
+                                + "select(..) only projected fields or widen the index projection; by-zip: partition key 'zip' "
+                                + "is not bound with '='; by-weight: partition key 'warehouse' is not bound with '='; "
+                                + "by-priority: partition key 'warehouse' is not bound with '='; change the conditions or call "
+                                + "allowScan() or scan() to read the whole table");
         assertThatThrownBy(() -> shipments.where("status", "=", fresh).index("by-status").all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("index('by-status') on model " + SHIPMENT + " cannot serve the query: index projects "
-                        + "KEYS_ONLY [warehouse, shipmentId, status, shippedAt], not [carrier, zip, weightGrams, "
-                        + "priority, tags, note] that the query reads; select(..) only projected fields or widen the "
-                        + "index projection");
+                .hasMessage(
+                        "index('by-status') on model "
+                                + SHIPMENT
+                                + " cannot serve the query: index projects "
+                                + "KEYS_ONLY [warehouse, shipmentId, status, shippedAt], not [carrier, zip, weightGrams, "
+                                + "priority, tags, note] that the query reads; select(..) only projected fields or widen the "
+                                + "index projection");
         assertThat(recorder.requests()).isEmpty();
         Query<Shipment> q = shipments.where("status", "=", fresh).select("shipmentId", "shippedAt");
         assertThat(q.explain().indexName()).contains("by-status");
         List<Shipment> found = q.all();
         assertThat(ids(found)).containsExactly("s1", "s3", "s4");
-        assertThat(found).allSatisfy(s -> {
-            assertThat(s.carrier()).isNull();
-            assertThat(s.weightGrams()).isZero();
-            assertThat(s.warehouse()).isEqualTo(w);
-        });
+        assertThat(found)
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.carrier()).isNull();
+                            assertThat(s.weightGrams()).isZero();
+                            assertThat(s.warehouse()).isEqualTo(w);
+                        });
     }
 
     @Test
     void includeProjection_coversTheIncludedFields_only() {
-        Query<Shipment> q = shipments.where("zip", "=", zip).select("shipmentId", "weightGrams").where("weightGrams", ">",
-                400);
+        Query<Shipment> q =
+                shipments
+                        .where("zip", "=", zip)
+                        .select("shipmentId", "weightGrams")
+                        .where("weightGrams", ">", 400);
         QueryPlan plan = q.explain();
         assertThat(plan.indexName()).contains("by-zip");
-        assertThat(q.all()).extracting(Shipment::weightGrams).containsExactlyInAnyOrder(500L, 1500L, 2500L);
+        assertThat(q.all())
+                .extracting(Shipment::weightGrams)
+                .containsExactlyInAnyOrder(500L, 1500L, 2500L);
         sentAsExplained(q, plan);
         assertThatThrownBy(() -> shipments.where("zip", "=", zip).select("note").all())
                 .isInstanceOf(QueryRequiresScanException.class)
-                .hasMessageContaining("by-zip: index projects INCLUDE [warehouse, shipmentId, zip, weightGrams], not "
-                        + "[note] that the query reads");
+                .hasMessageContaining(
+                        "by-zip: index projects INCLUDE [warehouse, shipmentId, zip, weightGrams], not "
+                                + "[note] that the query reads");
     }
 
     @Test
     void consistentRead_isHonouredOnTheTableAndLocalIndexes_andRefusedOnGlobalOnes() {
-        assertThatThrownBy(() -> shipments.where("carrier", "=", ups).index("by-carrier").consistentRead().all())
+        assertThatThrownBy(
+                        () ->
+                                shipments
+                                        .where("carrier", "=", ups)
+                                        .index("by-carrier")
+                                        .consistentRead()
+                                        .all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("consistentRead() on global secondary index 'by-carrier' of model " + SHIPMENT + ": DynamoDB "
-                        + "reads global indexes eventually consistently only; drop consistentRead() or query the "
-                        + "table or a local index");
+                .hasMessage(
+                        "consistentRead() on global secondary index 'by-carrier' of model "
+                                + SHIPMENT
+                                + ": DynamoDB "
+                                + "reads global indexes eventually consistently only; drop consistentRead() or query the "
+                                + "table or a local index");
         assertThatThrownBy(() -> shipments.where("carrier", "=", ups).consistentRead().all())
                 .isInstanceOf(QueryRequiresScanException.class)
-                .hasMessageContaining("by-carrier: global secondary indexes do not support consistent reads");
+                .hasMessageContaining(
+                        "by-carrier: global secondary indexes do not support consistent reads");
         assertThat(recorder.requests()).isEmpty();
-        assertThat(ids(inWarehouse().where("weightGrams", ">", 1000).consistentRead().all())).containsExactly("s2", "s3");
-        assertThat(recorder.queries()).singleElement().satisfies(r -> {
-            assertThat(r.indexName()).isEqualTo("by-weight");
-            assertThat(r.consistentRead()).isTrue();
-        });
-        assertThat(inWarehouse().where("shipmentId", "=", "s1").consistentRead().first()).isPresent();
-        assertThat(recorder.gets()).singleElement().satisfies(g -> assertThat(g.consistentRead()).isTrue());
+        assertThat(ids(inWarehouse().where("weightGrams", ">", 1000).consistentRead().all()))
+                .containsExactly("s2", "s3");
+        assertThat(recorder.queries())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.indexName()).isEqualTo("by-weight");
+                            assertThat(r.consistentRead()).isTrue();
+                        });
+        assertThat(inWarehouse().where("shipmentId", "=", "s1").consistentRead().first())
+                .isPresent();
+        assertThat(recorder.gets())
+                .singleElement()
+                .satisfies(g -> assertThat(g.consistentRead()).isTrue());
     }
 
     @Test
@@ -240,7 +295,9 @@ abstract class IndexSelectionSuite {
         QueryPlan plan = inWarehouse().index("by-priority").explain();
         assertThat(plan.indexName()).contains("by-priority");
         assertThat(plan.reason()).isEqualTo("by-priority: asked for with index('by-priority')");
-        assertThat(inWarehouse().index("by-priority").all()).extracting(Shipment::priority).containsExactly(1, 1, 2, 3);
+        assertThat(inWarehouse().index("by-priority").all())
+                .extracting(Shipment::priority)
+                .containsExactly(1, 1, 2, 3);
         Query<Shipment> forced = inWarehouse().where("weightGrams", ">", 1000).index(Query.TABLE);
         assertThat(forced.explain().indexName()).isEmpty();
         assertThat(forced.explain().filter()).contains("#n1 > :v1");
@@ -253,20 +310,29 @@ abstract class IndexSelectionSuite {
         Query<Shipment> q = inWarehouse().where("weightGrams", ">", 1000).indexScorer(noLocal);
         QueryPlan plan = q.explain();
         assertThat(plan.indexName()).isEmpty();
-        assertThat(plan.candidates()).filteredOn(c -> c.path().equals("by-weight")).singleElement()
+        assertThat(plan.candidates())
+                .filteredOn(c -> c.path().equals("by-weight"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.note()).startsWith("declined by the index scorer"));
         assertThat(ids(q.all())).containsExactly("s2", "s3");
-        IndexScorer preferPriority = c -> c.indexName().filter("by-priority"::equals).isPresent()
-                ? OptionalInt.of(1000) : c.defaultScore();
-        assertThat(inWarehouse().indexScorer(preferPriority).explain().indexName()).contains("by-priority");
+        IndexScorer preferPriority =
+                c ->
+                        c.indexName().filter("by-priority"::equals).isPresent()
+                                ? OptionalInt.of(1000)
+                                : c.defaultScore();
+        assertThat(inWarehouse().indexScorer(preferPriority).explain().indexName())
+                .contains("by-priority");
     }
 
     @Test
     void orderByASortKeyField_choosesThePathSortedByIt() {
         Query<Shipment> q = inWarehouse().orderBy("weightGrams", SortOrder.DESC);
         assertThat(q.explain().indexName()).contains("by-weight");
-        assertThat(q.all()).extracting(Shipment::weightGrams).containsExactly(2500L, 1500L, 500L, 100L);
+        assertThat(q.all())
+                .extracting(Shipment::weightGrams)
+                .containsExactly(2500L, 1500L, 500L, 100L);
         assertThat(shipments.where("carrier", "=", ups).orderBy("shippedAt", SortOrder.ASC).all())
-                .extracting(Shipment::shipmentId).containsExactly("s1", "s2", "s4");
+                .extracting(Shipment::shipmentId)
+                .containsExactly("s1", "s2", "s4");
     }
 }

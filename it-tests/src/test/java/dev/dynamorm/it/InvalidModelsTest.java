@@ -31,21 +31,46 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class InvalidModelsTest {
 
-    @DynamoTable("t") record NoPartitionKey(String id) { }
-    @DynamoTable("t") record TwoPartitionKeys(@PartitionKey String a, @PartitionKey String b) { }
-    @DynamoTable("t") record SortWithoutPartition(String id, @SortKey String sort) { }
-    @DynamoTable("t") record UnsupportedType(@PartitionKey String id, Thread worker) { }
-    record Inner(Thread worker) { }
-    record Outer(Inner inner) { }
-    @DynamoTable("t") record UnsupportedNestedType(@PartitionKey String id, Outer outer) { }
-    @DynamoTable("t") record VersionNotIntegral(@PartitionKey String id, @Version String version) { }
-    @DynamoTable("t") record TtlNotTime(@PartitionKey String id, @Ttl LocalDate expires) { }
-    @DynamoTable("t") record IndexWithoutPartition(@PartitionKey String id,
-            @IndexKey(index = "by-x", role = KeyRole.SORT) String x) { }
-    @DynamoTable("t") record DuplicateAttribute(@PartitionKey String id, @Attribute("name") String first,
-            @Attribute("name") String second) { }
-    @DynamoTable("t") record EncryptedKey(@PartitionKey @Encrypted String id) { }
-    @DynamoTable("t") record KeyNotScalar(@PartitionKey List<String> id) { }
+    @DynamoTable("t")
+    record NoPartitionKey(String id) {}
+
+    @DynamoTable("t")
+    record TwoPartitionKeys(@PartitionKey String a, @PartitionKey String b) {}
+
+    @DynamoTable("t")
+    record SortWithoutPartition(String id, @SortKey String sort) {}
+
+    @DynamoTable("t")
+    record UnsupportedType(@PartitionKey String id, Thread worker) {}
+
+    record Inner(Thread worker) {}
+
+    record Outer(Inner inner) {}
+
+    @DynamoTable("t")
+    record UnsupportedNestedType(@PartitionKey String id, Outer outer) {}
+
+    @DynamoTable("t")
+    record VersionNotIntegral(@PartitionKey String id, @Version String version) {}
+
+    @DynamoTable("t")
+    record TtlNotTime(@PartitionKey String id, @Ttl LocalDate expires) {}
+
+    @DynamoTable("t")
+    record IndexWithoutPartition(
+            @PartitionKey String id, @IndexKey(index = "by-x", role = KeyRole.SORT) String x) {}
+
+    @DynamoTable("t")
+    record DuplicateAttribute(
+            @PartitionKey String id,
+            @Attribute("name") String first,
+            @Attribute("name") String second) {}
+
+    @DynamoTable("t")
+    record EncryptedKey(@PartitionKey @Encrypted String id) {}
+
+    @DynamoTable("t")
+    record KeyNotScalar(@PartitionKey List<String> id) {}
 
     static Stream<Arguments> invalidModels() {
         return Stream.of(
@@ -82,11 +107,15 @@ final class InvalidModelsTest {
     @MethodSource("invalidModels")
     void table_ofInvalidModel_failsNamingClassAndField(Class<?> model, String fieldHint) {
         assertThatThrownBy(() -> db.table(model))
-                .isInstanceOfSatisfying(ModelDefinitionException.class, e -> {
-                    assertThat(e.getMessage()).contains(model.getSimpleName()).contains(fieldHint);
-                    assertThat(e.operation()).contains(Operation.REGISTER);
-                    assertThat(e.modelType()).contains(model);
-                });
+                .isInstanceOfSatisfying(
+                        ModelDefinitionException.class,
+                        e -> {
+                            assertThat(e.getMessage())
+                                    .contains(model.getSimpleName())
+                                    .contains(fieldHint);
+                            assertThat(e.operation()).contains(Operation.REGISTER);
+                            assertThat(e.modelType()).contains(model);
+                        });
         assertThat(local.client().listTables().tableNames()).isEmpty();
     }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the quickstart in fresh JVMs, once on the module path and once on the class path: both
- * must find the engine and the converters through ServiceLoader and finish.
+ * Runs the quickstart in fresh JVMs, once on the module path and once on the class path: both must
+ * find the engine and the converters through ServiceLoader and finish.
  */
 final class ModulePathTest {
 
@@ -29,7 +29,9 @@ final class ModulePathTest {
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("quickstart finished in time").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("quickstart finished in time")
+                .isTrue();
         String text = new String(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(text).isZero();
         return text;
@@ -37,9 +39,16 @@ final class ModulePathTest {
 
     @Test
     void quickstart_onModulePath_findsEngineAndConverters() throws Exception {
-        String out = run(List.of("--module-path", runtimePath(), "--module",
-                "dev.dynamorm.examples/dev.dynamorm.examples.Quickstart"));
-        assertThat(out).contains("running in module dev.dynamorm.examples, engine in module dev.dynamorm.engine")
+        String out =
+                run(
+                        List.of(
+                                "--module-path",
+                                runtimePath(),
+                                "--module",
+                                "dev.dynamorm.examples/dev.dynamorm.examples.Quickstart"));
+        assertThat(out)
+                .contains(
+                        "running in module dev.dynamorm.examples, engine in module dev.dynamorm.engine")
                 .contains("customer c-42 has 2 orders: [o-1, o-2]")
                 .contains("quickstart finished");
     }
@@ -47,7 +56,8 @@ final class ModulePathTest {
     @Test
     void quickstart_onClassPath_findsEngineAndConverters() throws Exception {
         String out = run(List.of("-cp", runtimePath(), "dev.dynamorm.examples.Quickstart"));
-        assertThat(out).contains("running in unnamed module")
+        assertThat(out)
+                .contains("running in unnamed module")
                 .contains("customer c-42 has 2 orders: [o-1, o-2]")
                 .contains("quickstart finished");
     }

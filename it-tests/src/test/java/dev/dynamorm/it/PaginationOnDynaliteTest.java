@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link PaginationSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class PaginationOnDynaliteTest extends PaginationSuite {
-}
+final class PaginationOnDynaliteTest extends PaginationSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link PaginationSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class PaginationOnDynoxideTest extends PaginationSuite {
-}
+final class PaginationOnDynoxideTest extends PaginationSuite {}

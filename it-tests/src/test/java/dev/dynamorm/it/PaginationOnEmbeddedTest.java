@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link PaginationSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class PaginationOnEmbeddedTest extends PaginationSuite {
-}
+final class PaginationOnEmbeddedTest extends PaginationSuite {}

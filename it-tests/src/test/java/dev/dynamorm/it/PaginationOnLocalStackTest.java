@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link PaginationSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class PaginationOnLocalStackTest extends PaginationSuite {
-}
+final class PaginationOnLocalStackTest extends PaginationSuite {}

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -44,7 +43,8 @@ abstract class PaginationSuite {
     private Table<Reading> readings;
 
     static Reading reading(int seq) {
-        return new Reading(SENSOR, seq, seq % 3 == 0 ? HIGH : "LOW", seq * 10L, seq % 100, seq % 7 != 0);
+        return new Reading(
+                SENSOR, seq, seq % 3 == 0 ? HIGH : "LOW", seq * 10L, seq % 100, seq % 7 != 0);
     }
 
     @BeforeAll
@@ -52,13 +52,18 @@ abstract class PaginationSuite {
         Table<Reading> table = db.table(Reading.class);
         List<WriteRequest> pending = new ArrayList<>();
         for (int seq = 0; seq < ITEMS; seq++) {
-            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(table.toItem(reading(seq))).build())
-                    .build());
+            pending.add(
+                    WriteRequest.builder()
+                            .putRequest(
+                                    PutRequest.builder().item(table.toItem(reading(seq))).build())
+                            .build());
         }
         while (!pending.isEmpty()) {
-            List<WriteRequest> batch = new ArrayList<>(pending.subList(0, Math.min(25, pending.size())));
+            List<WriteRequest> batch =
+                    new ArrayList<>(pending.subList(0, Math.min(25, pending.size())));
             pending.subList(0, batch.size()).clear();
-            BatchWriteItemResponse r = raw.batchWriteItem(b -> b.requestItems(Map.of(table.tableName(), batch)));
+            BatchWriteItemResponse r =
+                    raw.batchWriteItem(b -> b.requestItems(Map.of(table.tableName(), batch)));
             if (r.hasUnprocessedItems() && r.unprocessedItems().containsKey(table.tableName())) {
                 pending.addAll(r.unprocessedItems().get(table.tableName()));
             }
@@ -113,7 +118,10 @@ abstract class PaginationSuite {
 
     @Test
     void pagesBackwardWithAFilter_visitEveryMatchOnceInReverseOrder() {
-        Query<Reading> q = readings.where("sensor", "=", SENSOR).where("ok", "=", false).orderBy(SortOrder.DESC);
+        Query<Reading> q =
+                readings.where("sensor", "=", SENSOR)
+                        .where("ok", "=", false)
+                        .orderBy(SortOrder.DESC);
         List<Integer> want = new ArrayList<>(expected(s -> s % 7 == 0));
         java.util.Collections.reverse(want);
         assertThat(allPages(q, 100)).isEqualTo(want);
@@ -134,11 +142,17 @@ abstract class PaginationSuite {
 
     @Test
     void limit_countsResults_notEvaluatedItems() {
-        List<Reading> found = readings.where("sensor", "=", SENSOR).where("value", "=", 99).limit(5).all();
+        List<Reading> found =
+                readings.where("sensor", "=", SENSOR).where("value", "=", 99).limit(5).all();
         assertThat(seqs(found)).containsExactly(99, 199, 299, 399, 499);
         assertThat(recorder.queries().size()).isGreaterThan(1);
-        assertThat(readings.where("sensor", "=", SENSOR).where("value", "=", 42).where("seq", ">", 2500).first())
-                .map(Reading::seq).contains(2542);
+        assertThat(
+                        readings.where("sensor", "=", SENSOR)
+                                .where("value", "=", 42)
+                                .where("seq", ">", 2500)
+                                .first())
+                .map(Reading::seq)
+                .contains(2542);
         assertThat(readings.where("sensor", "=", SENSOR).limit(10).all()).hasSize(10);
     }
 
@@ -148,7 +162,8 @@ abstract class PaginationSuite {
         assertThat(q.count()).isEqualTo(q.all().size()).isEqualTo(expected(s -> s % 7 == 0).size());
         assertThat(readings.where("sensor", "=", SENSOR).count()).isEqualTo(ITEMS);
         assertThat(readings.where("level", "=", HIGH).count()).isEqualTo(ITEMS / 3);
-        assertThat(readings.where("sensor", "=", SENSOR).where("ok", "=", false).limit(10).count()).isEqualTo(10);
+        assertThat(readings.where("sensor", "=", SENSOR).where("ok", "=", false).limit(10).count())
+                .isEqualTo(10);
     }
 
     @Test
@@ -192,30 +207,55 @@ abstract class PaginationSuite {
         assertThat(seqs(q.limit(3).after(cursor).page().items())).containsExactly(100, 101, 102);
         recorder.clear();
         String prefix = "cursor for model dev.dynamorm.it.model.Reading ";
-        assertThatThrownBy(() -> readings.where("sensor", "=", SENSOR).where("value", "<", 20).after(cursor).page())
+        assertThatThrownBy(
+                        () ->
+                                readings.where("sensor", "=", SENSOR)
+                                        .where("value", "<", 20)
+                                        .after(cursor)
+                                        .page())
                 .isInstanceOf(InvalidCursorException.class)
-                .hasMessage(prefix + "was made by another query (other model, conditions, values, projection or read "
-                        + "mode): a cursor only continues the query that returned it");
+                .hasMessage(
+                        prefix
+                                + "was made by another query (other model, conditions, values, projection or read "
+                                + "mode): a cursor only continues the query that returned it");
         assertThatThrownBy(() -> q.orderBy(SortOrder.DESC).after(cursor).all())
                 .isInstanceOf(InvalidCursorException.class)
-                .hasMessage(prefix + "was made by a query in ASC order, but this query reads in DESC order: a cursor "
-                        + "only continues the query that returned it");
+                .hasMessage(
+                        prefix
+                                + "was made by a query in ASC order, but this query reads in DESC order: a cursor "
+                                + "only continues the query that returned it");
         assertThatThrownBy(() -> readings.where("level", "=", HIGH).after(cursor).page())
                 .isInstanceOf(InvalidCursorException.class)
-                .hasMessage(prefix + "was made by a query on the table, but this query reads index 'by-level': a cursor "
-                        + "only continues the query that returned it");
-        assertThatThrownBy(() -> recorder.db().table(Gadget.class).where("shop", "=", SENSOR).after(cursor).page())
+                .hasMessage(
+                        prefix
+                                + "was made by a query on the table, but this query reads index 'by-level': a cursor "
+                                + "only continues the query that returned it");
+        assertThatThrownBy(
+                        () ->
+                                recorder.db()
+                                        .table(Gadget.class)
+                                        .where("shop", "=", SENSOR)
+                                        .after(cursor)
+                                        .page())
                 .isInstanceOf(InvalidCursorException.class)
-                .hasMessageStartingWith("cursor for model dev.dynamorm.it.model.Gadget was made by another query");
+                .hasMessageStartingWith(
+                        "cursor for model dev.dynamorm.it.model.Gadget was made by another query");
         assertThatThrownBy(() -> q.select("value").after(cursor).page())
                 .isInstanceOf(InvalidCursorException.class)
                 .hasMessageContaining("was made by another query");
         assertThatThrownBy(() -> q.where("seq", "=", 5).after(cursor).page())
                 .isInstanceOf(InvalidCursorException.class);
-        assertThatThrownBy(() -> readings.where("sensor", "=", SENSOR).where("seq", "=", 5).after(cursor).first())
+        assertThatThrownBy(
+                        () ->
+                                readings.where("sensor", "=", SENSOR)
+                                        .where("seq", "=", 5)
+                                        .after(cursor)
+                                        .first())
                 .isInstanceOf(InvalidCursorException.class)
-                .hasMessage(prefix + "cannot continue this query: it reads one item by its full key, so it has no "
-                        + "further pages");
+                .hasMessage(
+                        prefix
+                                + "cannot continue this query: it reads one item by its full key, so it has no "
+                                + "further pages");
         byte[] bytes = Base64.getUrlDecoder().decode(cursor);
         bytes[bytes.length - 17] ^= 1;
         String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -233,28 +273,57 @@ abstract class PaginationSuite {
         String future = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         assertThatThrownBy(() -> q.after(future).page())
                 .isInstanceOf(InvalidCursorException.class)
-                .hasMessage(prefix + "has format version 9; this version of DynamORM reads version 1: start the query "
-                        + "again without after(..)");
+                .hasMessage(
+                        prefix
+                                + "has format version 9; this version of DynamORM reads version 1: start the query "
+                                + "again without after(..)");
         assertThat(recorder.requests()).isEmpty();
         assertThat(q.limit(10).page().cursor()).isEqualTo(cursor);
-        assertThat(readings.where("sensor", "=", SENSOR).where("value", "<", 10).limit(99).after(cursor).all())
-                .extracting(Reading::seq).first().isEqualTo(100);
+        assertThat(
+                        readings.where("sensor", "=", SENSOR)
+                                .where("value", "<", 10)
+                                .limit(99)
+                                .after(cursor)
+                                .all())
+                .extracting(Reading::seq)
+                .first()
+                .isEqualTo(100);
     }
 
     @Test
     void lastPage_hasNoCursor() {
-        Page<Reading> page = readings.where("sensor", "=", SENSOR).where("seq", ">=", ITEMS - 5).limit(10).page();
+        Page<Reading> page =
+                readings.where("sensor", "=", SENSOR)
+                        .where("seq", ">=", ITEMS - 5)
+                        .limit(10)
+                        .page();
         assertThat(seqs(page.items())).containsExactly(2995, 2996, 2997, 2998, 2999);
         assertThat(page.cursor()).isNull();
         assertThat(page.hasMore()).isFalse();
-        Page<Reading> exact = readings.where("sensor", "=", SENSOR).where("seq", ">=", ITEMS - 5).limit(5).page();
+        Page<Reading> exact =
+                readings.where("sensor", "=", SENSOR).where("seq", ">=", ITEMS - 5).limit(5).page();
         if (exact.hasMore()) {
-            assertThat(readings.where("sensor", "=", SENSOR).where("seq", ">=", ITEMS - 5).limit(5)
-                    .after(exact.cursor()).page().items()).isEmpty();
+            assertThat(
+                            readings.where("sensor", "=", SENSOR)
+                                    .where("seq", ">=", ITEMS - 5)
+                                    .limit(5)
+                                    .after(exact.cursor())
+                                    .page()
+                                    .items())
+                    .isEmpty();
         }
         assertThat(readings.where("sensor", "=", "nobody").page().items()).isEmpty();
         assertThat(readings.where("sensor", "=", "nobody").page().cursor()).isNull();
-        assertThat(readings.where("sensor", "=", SENSOR).where("value", "=", 7).limit(1000).page().items()
-                .stream().map(Reading::seq).collect(Collectors.toList())).isEqualTo(expected(s -> s % 100 == 7));
+        assertThat(
+                        readings
+                                .where("sensor", "=", SENSOR)
+                                .where("value", "=", 7)
+                                .limit(1000)
+                                .page()
+                                .items()
+                                .stream()
+                                .map(Reading::seq)
+                                .collect(Collectors.toList()))
+                .isEqualTo(expected(s -> s % 100 == 7));
     }
 }

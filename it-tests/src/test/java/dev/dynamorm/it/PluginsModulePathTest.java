@@ -16,30 +16,53 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the plugins demo in fresh JVMs with and without plugin jars on the module path (and once on
- * the class path): a plugin jar present is installed and acts, with no code change; absent, it is not.
+ * the class path): a plugin jar present is installed and acts, with no code change; absent, it is
+ * not.
  */
 final class PluginsModulePathTest {
 
     private static final String DEMO = "dev.dynamorm.examples/dev.dynamorm.examples.PluginsDemo";
-    private static final String CACHE_ORDERS = "-Ddynamorm.plugin.cache.models=dev.dynamorm.examples.Order";
+    private static final String CACHE_ORDERS =
+            "-Ddynamorm.plugin.cache.models=dev.dynamorm.examples.Order";
 
     private static String basePath() throws IOException {
-        return Files.readString(Path.of("target", "quickstart-runtime-path.txt"), StandardCharsets.UTF_8).trim();
+        return Files.readString(
+                        Path.of("target", "quickstart-runtime-path.txt"), StandardCharsets.UTF_8)
+                .trim();
     }
 
     /** The base path plus the jars of the named plugins. */
     private static String pathWith(String... plugins) throws IOException {
-        List<String> jars = Arrays.stream(Files.readString(Path.of("target", "plugins-path.txt"),
-                StandardCharsets.UTF_8).trim().split(File.pathSeparator)).toList();
+        List<String> jars =
+                Arrays.stream(
+                                Files.readString(
+                                                Path.of("target", "plugins-path.txt"),
+                                                StandardCharsets.UTF_8)
+                                        .trim()
+                                        .split(File.pathSeparator))
+                        .toList();
         List<String> chosen = new ArrayList<>();
         for (String plugin : plugins) {
-            String jar = jars.stream().filter(j -> Path.of(j).getFileName().toString()
-                    .startsWith("dynamorm-plugin-" + plugin + "-")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no jar of plugin " + plugin + " in " + jars));
+            String jar =
+                    jars.stream()
+                            .filter(
+                                    j ->
+                                            Path.of(j)
+                                                    .getFileName()
+                                                    .toString()
+                                                    .startsWith("dynamorm-plugin-" + plugin + "-"))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new AssertionError(
+                                                    "no jar of plugin " + plugin + " in " + jars));
             chosen.add(jar);
         }
-        return chosen.isEmpty() ? basePath()
-                : basePath() + File.pathSeparator + chosen.stream().collect(Collectors.joining(File.pathSeparator));
+        return chosen.isEmpty()
+                ? basePath()
+                : basePath()
+                        + File.pathSeparator
+                        + chosen.stream().collect(Collectors.joining(File.pathSeparator));
     }
 
     private static String run(List<String> args) throws Exception {
@@ -58,26 +81,39 @@ final class PluginsModulePathTest {
     @Test
     void modulePath_withoutPluginJars_hasNoPlugins() throws Exception {
         String out = run(List.of(CACHE_ORDERS, "--module-path", pathWith(), "--module", DEMO));
-        assertThat(out).contains("running in module dev.dynamorm.examples").contains("plugins: []")
+        assertThat(out)
+                .contains("running in module dev.dynamorm.examples")
+                .contains("plugins: []")
                 .doesNotContain("statistic dynamorm.cache");
     }
 
     @Test
-    void modulePath_withAllPluginJars_installsThemInOrder_andTheCacheServesConfiguredModel() throws Exception {
-        String out = run(List.of(CACHE_ORDERS, "--module-path", pathWith("cache", "audit", "metrics", "tracing"),
-                "--module", DEMO));
-        assertThat(out).contains("plugins: [tracing, metrics, audit, cache]")
+    void modulePath_withAllPluginJars_installsThemInOrder_andTheCacheServesConfiguredModel()
+            throws Exception {
+        String out =
+                run(
+                        List.of(
+                                CACHE_ORDERS,
+                                "--module-path",
+                                pathWith("cache", "audit", "metrics", "tracing"),
+                                "--module",
+                                DEMO));
+        assertThat(out)
+                .contains("plugins: [tracing, metrics, audit, cache]")
                 .contains("installed plugin cache")
                 .contains("statistic dynamorm.cache.hits{model=dev.dynamorm.examples.Order} = 1.0")
-                .contains("statistic dynamorm.cache.misses{model=dev.dynamorm.examples.Order} = 2.0")
+                .contains(
+                        "statistic dynamorm.cache.misses{model=dev.dynamorm.examples.Order} = 2.0")
                 .contains("status after update: PAID")
-                .contains("\"operation\":\"UPDATE\"").contains("\"changedFields\":[\"status\"]");
+                .contains("\"operation\":\"UPDATE\"")
+                .contains("\"changedFields\":[\"status\"]");
     }
 
     @Test
     void modulePath_withOnePluginJar_installsOnlyThatPlugin() throws Exception {
         for (String plugin : List.of("cache", "audit", "metrics", "tracing")) {
-            String out = run(List.of(CACHE_ORDERS, "--module-path", pathWith(plugin), "--module", DEMO));
+            String out =
+                    run(List.of(CACHE_ORDERS, "--module-path", pathWith(plugin), "--module", DEMO));
             assertThat(out).as(plugin).contains("plugins: [" + plugin + "]");
         }
     }
@@ -85,17 +121,38 @@ final class PluginsModulePathTest {
     @Test
     void modulePath_pluginsCanBeDisabledByNameOrAll() throws Exception {
         String all = pathWith("cache", "audit", "metrics", "tracing");
-        assertThat(run(List.of("-Ddynamorm.plugins.disabled=audit,tracing", "--module-path", all, "--module", DEMO)))
+        assertThat(
+                        run(
+                                List.of(
+                                        "-Ddynamorm.plugins.disabled=audit,tracing",
+                                        "--module-path",
+                                        all,
+                                        "--module",
+                                        DEMO)))
                 .contains("plugins: [metrics, cache]");
-        assertThat(run(List.of("-Ddynamorm.plugins.discover=false", "--module-path", all, "--module", DEMO)))
+        assertThat(
+                        run(
+                                List.of(
+                                        "-Ddynamorm.plugins.discover=false",
+                                        "--module-path",
+                                        all,
+                                        "--module",
+                                        DEMO)))
                 .contains("plugins: []");
     }
 
     @Test
     void classPath_withPluginJars_installsThemToo() throws Exception {
-        String out = run(List.of(CACHE_ORDERS, "-cp", pathWith("cache", "metrics"),
-                "dev.dynamorm.examples.PluginsDemo"));
-        assertThat(out).contains("running in unnamed module").contains("plugins: [metrics, cache]")
+        String out =
+                run(
+                        List.of(
+                                CACHE_ORDERS,
+                                "-cp",
+                                pathWith("cache", "metrics"),
+                                "dev.dynamorm.examples.PluginsDemo"));
+        assertThat(out)
+                .contains("running in unnamed module")
+                .contains("plugins: [metrics, cache]")
                 .contains("statistic dynamorm.cache.hits{model=dev.dynamorm.examples.Order} = 1.0");
     }
 }

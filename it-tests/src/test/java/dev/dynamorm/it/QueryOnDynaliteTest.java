@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class QueryOnDynaliteTest extends QuerySuite {
-}
+final class QueryOnDynaliteTest extends QuerySuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class QueryOnDynoxideTest extends QuerySuite {
-}
+final class QueryOnDynoxideTest extends QuerySuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class QueryOnEmbeddedTest extends QuerySuite {
-}
+final class QueryOnEmbeddedTest extends QuerySuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class QueryOnLocalStackTest extends QuerySuite {
-}
+final class QueryOnLocalStackTest extends QuerySuite {}

@@ -29,14 +29,24 @@ final class QueryRecorder implements ExecutionInterceptor, AutoCloseable {
     private final DynamORM db;
 
     QueryRecorder(BackendContext context) {
-        this.client = DynamoDbClient.builder()
-                .endpointOverride(context.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamorm", "dynamorm")))
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(32).socketTimeout(Duration.ofSeconds(60)))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(this))
-                .build();
-        this.db = DynamORM.builder().client(client).tableNamePrefix(context.tableNamePrefix()).build();
+        this.client =
+                DynamoDbClient.builder()
+                        .endpointOverride(context.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("dynamorm", "dynamorm")))
+                        .httpClientBuilder(
+                                Apache5HttpClient.builder()
+                                        .maxConnections(32)
+                                        .socketTimeout(Duration.ofSeconds(60)))
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(this))
+                        .build();
+        this.db =
+                DynamORM.builder()
+                        .client(client)
+                        .tableNamePrefix(context.tableNamePrefix())
+                        .build();
     }
 
     @Override
@@ -61,17 +71,26 @@ final class QueryRecorder implements ExecutionInterceptor, AutoCloseable {
 
     /** The Query requests sent so far. */
     List<QueryRequest> queries() {
-        return requests.stream().filter(QueryRequest.class::isInstance).map(QueryRequest.class::cast).toList();
+        return requests.stream()
+                .filter(QueryRequest.class::isInstance)
+                .map(QueryRequest.class::cast)
+                .toList();
     }
 
     /** The Scan requests sent so far. */
     List<ScanRequest> scans() {
-        return requests.stream().filter(ScanRequest.class::isInstance).map(ScanRequest.class::cast).toList();
+        return requests.stream()
+                .filter(ScanRequest.class::isInstance)
+                .map(ScanRequest.class::cast)
+                .toList();
     }
 
     /** The GetItem requests sent so far. */
     List<GetItemRequest> gets() {
-        return requests.stream().filter(GetItemRequest.class::isInstance).map(GetItemRequest.class::cast).toList();
+        return requests.stream()
+                .filter(GetItemRequest.class::isInstance)
+                .map(GetItemRequest.class::cast)
+                .toList();
     }
 
     @Override

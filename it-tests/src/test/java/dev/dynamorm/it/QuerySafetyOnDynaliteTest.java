@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySafetySuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class QuerySafetyOnDynaliteTest extends QuerySafetySuite {
-}
+final class QuerySafetyOnDynaliteTest extends QuerySafetySuite {}

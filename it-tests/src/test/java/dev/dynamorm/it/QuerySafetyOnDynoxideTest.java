@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySafetySuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class QuerySafetyOnDynoxideTest extends QuerySafetySuite {
-}
+final class QuerySafetyOnDynoxideTest extends QuerySafetySuite {}

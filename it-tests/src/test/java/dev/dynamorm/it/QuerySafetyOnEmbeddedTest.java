@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySafetySuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class QuerySafetyOnEmbeddedTest extends QuerySafetySuite {
-}
+final class QuerySafetyOnEmbeddedTest extends QuerySafetySuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link QuerySafetySuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class QuerySafetyOnLocalStackTest extends QuerySafetySuite {
-}
+final class QuerySafetyOnLocalStackTest extends QuerySafetySuite {}

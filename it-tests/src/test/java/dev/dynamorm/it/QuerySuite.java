@@ -30,7 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Every operator on keys, filters, nested fields and list elements; groups; projections; terminal calls. */
+/**
+ * Every operator on keys, filters, nested fields and list elements; groups; projections; terminal
+ * calls.
+ */
 @DynamoBackend(models = Gadget.class)
 abstract class QuerySuite {
 
@@ -45,16 +48,76 @@ abstract class QuerySuite {
         recorder = new QueryRecorder(context);
         gadgets = recorder.db().table(Gadget.class);
         shop = UUID.randomUUID().toString();
-        gadgets.put(new Gadget(shop, "a-1", "Alpha drill", 1500, 3, true, new Address("1 Main", "Paris", 75001),
-                List.of("red", "tools"), Set.of("new", "sale"), Set.of(1, 2), Map.of("x", 1), "fragile"));
-        gadgets.put(new Gadget(shop, "a-2", "Beta saw", 2500, 0, false, new Address(null, "Lyon", 69001),
-                List.of("blue"), Set.of("sale"), Set.of(3), Map.of("x", 1, "y", 2), null));
-        gadgets.put(new Gadget(shop, "b-1", "Gamma hammer", 900, 12, true, null, List.of("red", "green", "blue"),
-                Set.of("new"), null, null, "heavy"));
-        gadgets.put(new Gadget(shop, "b-2", "Delta drill", 3100, 7, true, new Address(null, "Paris", 75002), List.of(),
-                null, Set.of(4, 5, 6), Map.of(), "fragile glass"));
-        gadgets.put(new Gadget(shop, "c-1", "Epsilon", 50, 100, false, new Address(null, "Nice", null),
-                List.of("green"), Set.of("old"), Set.of(1), Map.of("z", 3), null));
+        gadgets.put(
+                new Gadget(
+                        shop,
+                        "a-1",
+                        "Alpha drill",
+                        1500,
+                        3,
+                        true,
+                        new Address("1 Main", "Paris", 75001),
+                        List.of("red", "tools"),
+                        Set.of("new", "sale"),
+                        Set.of(1, 2),
+                        Map.of("x", 1),
+                        "fragile"));
+        gadgets.put(
+                new Gadget(
+                        shop,
+                        "a-2",
+                        "Beta saw",
+                        2500,
+                        0,
+                        false,
+                        new Address(null, "Lyon", 69001),
+                        List.of("blue"),
+                        Set.of("sale"),
+                        Set.of(3),
+                        Map.of("x", 1, "y", 2),
+                        null));
+        gadgets.put(
+                new Gadget(
+                        shop,
+                        "b-1",
+                        "Gamma hammer",
+                        900,
+                        12,
+                        true,
+                        null,
+                        List.of("red", "green", "blue"),
+                        Set.of("new"),
+                        null,
+                        null,
+                        "heavy"));
+        gadgets.put(
+                new Gadget(
+                        shop,
+                        "b-2",
+                        "Delta drill",
+                        3100,
+                        7,
+                        true,
+                        new Address(null, "Paris", 75002),
+                        List.of(),
+                        null,
+                        Set.of(4, 5, 6),
+                        Map.of(),
+                        "fragile glass"));
+        gadgets.put(
+                new Gadget(
+                        shop,
+                        "c-1",
+                        "Epsilon",
+                        50,
+                        100,
+                        false,
+                        new Address(null, "Nice", null),
+                        List.of("green"),
+                        Set.of("old"),
+                        Set.of(1),
+                        Map.of("z", 3),
+                        null));
         recorder.clear();
     }
 
@@ -83,14 +146,20 @@ abstract class QuerySuite {
         assertThat(where("sku", "<=", "b-1")).containsExactly("a-1", "a-2", "b-1");
         assertThat(where("sku", ">", "b-1")).containsExactly("b-2", "c-1");
         assertThat(where("sku", ">=", "b-2")).containsExactly("b-2", "c-1");
-        assertThat(where("sku", "BETWEEN", List.of("a-2", "b-2"))).containsExactly("a-2", "b-1", "b-2");
+        assertThat(where("sku", "BETWEEN", List.of("a-2", "b-2")))
+                .containsExactly("a-2", "b-1", "b-2");
         assertThat(where("sku", "BEGINS_WITH", "b")).containsExactly("b-1", "b-2");
-        assertThat(recorder.queries()).hasSize(6).allSatisfy(q -> {
-            assertThat(q.filterExpression()).isNull();
-            assertThat(q.indexName()).isNull();
-        });
-        assertThat(recorder.queries().get(5).keyConditionExpression()).isEqualTo("#n0 = :v0 AND begins_with(#n1, :v1)");
-        assertThat(recorder.queries().get(5).expressionAttributeNames()).isEqualTo(Map.of("#n0", "shop", "#n1", "sku"));
+        assertThat(recorder.queries())
+                .hasSize(6)
+                .allSatisfy(
+                        q -> {
+                            assertThat(q.filterExpression()).isNull();
+                            assertThat(q.indexName()).isNull();
+                        });
+        assertThat(recorder.queries().get(5).keyConditionExpression())
+                .isEqualTo("#n0 = :v0 AND begins_with(#n1, :v1)");
+        assertThat(recorder.queries().get(5).expressionAttributeNames())
+                .isEqualTo(Map.of("#n0", "shop", "#n1", "sku"));
     }
 
     @Test
@@ -98,8 +167,10 @@ abstract class QuerySuite {
         assertThat(where("sku", "=", "a-2")).containsExactly("a-2");
         assertThat(recorder.gets()).hasSize(1);
         assertThat(recorder.queries()).isEmpty();
-        assertThat(skus(inShop().where("sku", "=", "a-2").where("price", ">", 5000).all())).isEmpty();
-        assertThat(recorder.queries()).singleElement()
+        assertThat(skus(inShop().where("sku", "=", "a-2").where("price", ">", 5000).all()))
+                .isEmpty();
+        assertThat(recorder.queries())
+                .singleElement()
                 .satisfies(q -> assertThat(q.filterExpression()).isEqualTo("#n2 > :v2"));
     }
 
@@ -107,7 +178,8 @@ abstract class QuerySuite {
     void geAndLeOnTheSortKey_mergeIntoBetween() {
         List<Gadget> found = inShop().where("sku", ">=", "a-2").where("sku", "<=", "b-2").all();
         assertThat(skus(found)).containsExactly("a-2", "b-1", "b-2");
-        assertThat(recorder.queries().get(0).keyConditionExpression()).isEqualTo("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2");
+        assertThat(recorder.queries().get(0).keyConditionExpression())
+                .isEqualTo("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2");
     }
 
     // ---- filters ----
@@ -136,7 +208,8 @@ abstract class QuerySuite {
         assertThat(where("tags", "CONTAINS", "red")).containsExactly("a-1", "b-1");
         assertThat(where("note", "EXISTS", null)).containsExactly("a-1", "b-1", "b-2");
         assertThat(where("note", "NOT_EXISTS", null)).containsExactly("a-2", "c-1");
-        assertThat(where("title", "IN", List.of("Epsilon", "Beta saw", "nothing"))).containsExactly("a-2", "c-1");
+        assertThat(where("title", "IN", List.of("Epsilon", "Beta saw", "nothing")))
+                .containsExactly("a-2", "c-1");
     }
 
     @Test
@@ -159,68 +232,119 @@ abstract class QuerySuite {
         assertThat(where("labels", "size >=", 2)).containsExactly("a-1");
         assertThat(where("counts", "SIZE BETWEEN", List.of(1, 1))).containsExactly("a-1", "c-1");
         assertThat(where("sizes", "SIZE IN", List.of(3, 9))).containsExactly("b-2");
-        assertThat(where("labels", "ATTRIBUTE_TYPE", "SS")).containsExactly("a-1", "a-2", "b-1", "c-1");
-        assertThat(where("sizes", "ATTRIBUTE_TYPE", AttributeValue.Type.NS)).containsExactly("a-1", "a-2", "b-2", "c-1");
-        assertThat(where("address", "ATTRIBUTE_TYPE", "M")).containsExactly("a-1", "a-2", "b-2", "c-1");
+        assertThat(where("labels", "ATTRIBUTE_TYPE", "SS"))
+                .containsExactly("a-1", "a-2", "b-1", "c-1");
+        assertThat(where("sizes", "ATTRIBUTE_TYPE", AttributeValue.Type.NS))
+                .containsExactly("a-1", "a-2", "b-2", "c-1");
+        assertThat(where("address", "ATTRIBUTE_TYPE", "M"))
+                .containsExactly("a-1", "a-2", "b-2", "c-1");
         assertThat(skus(inShop().where(Condition.size("tags", dev.dynamorm.Operator.GT, 1)).all()))
                 .containsExactly("a-1", "b-1");
-        assertThat(skus(inShop().where(Condition.attributeType("note", AttributeValue.Type.S)).all()))
+        assertThat(
+                        skus(
+                                inShop().where(
+                                                Condition.attributeType(
+                                                        "note", AttributeValue.Type.S))
+                                        .all()))
                 .containsExactly("a-1", "b-1", "b-2");
         assertThat(recorder.queries().get(0).filterExpression()).isEqualTo("size(#n1) > :v1");
-        assertThat(recorder.queries().get(5).filterExpression()).isEqualTo("attribute_type(#n1, :v1)");
-        assertThat(recorder.queries().get(5).expressionAttributeValues().get(":v1").s()).isEqualTo("SS");
+        assertThat(recorder.queries().get(5).filterExpression())
+                .isEqualTo("attribute_type(#n1, :v1)");
+        assertThat(recorder.queries().get(5).expressionAttributeValues().get(":v1").s())
+                .isEqualTo("SS");
     }
 
     @Test
     void sizeAndAttributeTypeConditions_alsoGuardWrites() {
         Gadget a1 = gadgets.get(shop, "a-1").orElseThrow();
-        gadgets.put(a1, dev.dynamorm.WriteOptions.when(Condition.size("tags", dev.dynamorm.Operator.EQ, 2)
-                .and(Condition.attributeType("labels", AttributeValue.Type.SS))));
-        assertThatThrownBy(() -> gadgets.put(a1, dev.dynamorm.WriteOptions.when(when("title", "SIZE <", 3))))
+        gadgets.put(
+                a1,
+                dev.dynamorm.WriteOptions.when(
+                        Condition.size("tags", dev.dynamorm.Operator.EQ, 2)
+                                .and(Condition.attributeType("labels", AttributeValue.Type.SS))));
+        assertThatThrownBy(
+                        () ->
+                                gadgets.put(
+                                        a1,
+                                        dev.dynamorm.WriteOptions.when(when("title", "SIZE <", 3))))
                 .isInstanceOf(dev.dynamorm.ConditionFailedException.class);
-        assertThatThrownBy(() -> gadgets.put(a1, dev.dynamorm.WriteOptions.when(when("note", "ATTRIBUTE_TYPE", "N"))))
+        assertThatThrownBy(
+                        () ->
+                                gadgets.put(
+                                        a1,
+                                        dev.dynamorm.WriteOptions.when(
+                                                when("note", "ATTRIBUTE_TYPE", "N"))))
                 .isInstanceOf(dev.dynamorm.ConditionFailedException.class);
     }
 
     @Test
     void orFilterAndNestedGroups_combine() {
-        assertThat(skus(inShop().where("price", "<", 100).or("price", ">", 3000).all())).containsExactly("b-2", "c-1");
-        assertThat(recorder.queries().get(0).filterExpression()).isEqualTo("(#n1 < :v1) OR (#n1 > :v2)");
-        Condition group = when("active", "=", true).and(when("stock", ">", 5)).or(when("title", "BEGINS_WITH", "Beta"));
+        assertThat(skus(inShop().where("price", "<", 100).or("price", ">", 3000).all()))
+                .containsExactly("b-2", "c-1");
+        assertThat(recorder.queries().get(0).filterExpression())
+                .isEqualTo("(#n1 < :v1) OR (#n1 > :v2)");
+        Condition group =
+                when("active", "=", true)
+                        .and(when("stock", ">", 5))
+                        .or(when("title", "BEGINS_WITH", "Beta"));
         assertThat(skus(inShop().where(group).all())).containsExactly("a-2", "b-1", "b-2");
-        assertThat(skus(inShop().where(when("price", ">", 1000).negate()).all())).containsExactly("b-1", "c-1");
-        assertThat(skus(inShop().filter("stock", ">", 5).where("note", "EXISTS", null).or("title", "=", "Epsilon").all()))
+        assertThat(skus(inShop().where(when("price", ">", 1000).negate()).all()))
+                .containsExactly("b-1", "c-1");
+        assertThat(
+                        skus(
+                                inShop().filter("stock", ">", 5)
+                                        .where("note", "EXISTS", null)
+                                        .or("title", "=", "Epsilon")
+                                        .all()))
                 .containsExactly("b-1", "b-2", "c-1");
-        assertThat(skus(inShop().where("sku", "BEGINS_WITH", "a").filter(when("labels", "CONTAINS", "new")
-                .or(when("stock", "=", 0))).all())).containsExactly("a-1", "a-2");
+        assertThat(
+                        skus(
+                                inShop().where("sku", "BEGINS_WITH", "a")
+                                        .filter(
+                                                when("labels", "CONTAINS", "new")
+                                                        .or(when("stock", "=", 0)))
+                                        .all()))
+                .containsExactly("a-1", "a-2");
     }
 
     @Test
     void filterOnAKeyField_cannotQuery_butAllowScanReadsIt() {
         assertThatThrownBy(() -> gadgets.query().filter("shop", "=", shop).all())
                 .isInstanceOf(QueryRequiresScanException.class)
-                .hasMessage("query on model " + GADGET + " needs a partition key bound with '=', but the conditions are "
-                        + "[shop =]; keys that can serve a query: [table: shop + sku]; or call allowScan() or scan() to "
-                        + "read the whole table");
+                .hasMessage(
+                        "query on model "
+                                + GADGET
+                                + " needs a partition key bound with '=', but the conditions are "
+                                + "[shop =]; keys that can serve a query: [table: shop + sku]; or call allowScan() or scan() to "
+                                + "read the whole table");
         assertThatThrownBy(() -> inShop().filter("sku", "=", "a-1").all())
                 .isInstanceOf(QueryRequiresScanException.class)
-                .hasMessage("query on model " + GADGET + " with conditions [shop =, sku =] cannot be served by any key: "
-                        + "table: condition sku = on key field 'sku' cannot be a key condition, and DynamoDB does not "
-                        + "filter a Query on its key attributes; change the conditions or call allowScan() or scan() to "
-                        + "read the whole table");
+                .hasMessage(
+                        "query on model "
+                                + GADGET
+                                + " with conditions [shop =, sku =] cannot be served by any key: "
+                                + "table: condition sku = on key field 'sku' cannot be a key condition, and DynamoDB does not "
+                                + "filter a Query on its key attributes; change the conditions or call allowScan() or scan() to "
+                                + "read the whole table");
         assertThat(recorder.requests()).isEmpty();
-        assertThat(skus(inShop().filter("sku", "=", "a-1").allowScan().all())).containsExactly("a-1");
-        assertThat(recorder.scans()).singleElement()
-                .satisfies(s -> assertThat(s.filterExpression()).isEqualTo("#n0 = :v0 AND #n1 = :v1"));
+        assertThat(skus(inShop().filter("sku", "=", "a-1").allowScan().all()))
+                .containsExactly("a-1");
+        assertThat(recorder.scans())
+                .singleElement()
+                .satisfies(
+                        s -> assertThat(s.filterExpression()).isEqualTo("#n0 = :v0 AND #n1 = :v1"));
     }
 
     // ---- projections ----
 
     @Test
     void select_returnsPartiallyFilledModels_withKeys() {
-        List<Gadget> found = inShop().where("price", ">", 2000).select("title", "price", "address.city").all();
-        assertThat(found).extracting(Gadget::sku, Gadget::title, Gadget::price)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a-2", "Beta saw", 2500L),
+        List<Gadget> found =
+                inShop().where("price", ">", 2000).select("title", "price", "address.city").all();
+        assertThat(found)
+                .extracting(Gadget::sku, Gadget::title, Gadget::price)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a-2", "Beta saw", 2500L),
                         org.assertj.core.groups.Tuple.tuple("b-2", "Delta drill", 3100L));
         Gadget first = found.get(0);
         assertThat(first.shop()).isEqualTo(shop);
@@ -228,13 +352,18 @@ abstract class QuerySuite {
         assertThat(first.tags()).isNull();
         assertThat(first.note()).isNull();
         assertThat(first.address()).isEqualTo(new Address(null, "Lyon", null));
-        assertThat(recorder.queries().get(0).projectionExpression()).isEqualTo("#n2, #n1, #n3.#n4, #n0, #n5");
-        assertThat(inShop().where("sku", "=", "a-1").select("labels").first()).get()
-                .satisfies(g -> {
-                    assertThat(g.labels()).containsExactlyInAnyOrder("new", "sale");
-                    assertThat(g.title()).isNull();
-                });
-        assertThat(recorder.gets()).singleElement().satisfies(g -> assertThat(g.projectionExpression()).isNotNull());
+        assertThat(recorder.queries().get(0).projectionExpression())
+                .isEqualTo("#n2, #n1, #n3.#n4, #n0, #n5");
+        assertThat(inShop().where("sku", "=", "a-1").select("labels").first())
+                .get()
+                .satisfies(
+                        g -> {
+                            assertThat(g.labels()).containsExactlyInAnyOrder("new", "sale");
+                            assertThat(g.title()).isNull();
+                        });
+        assertThat(recorder.gets())
+                .singleElement()
+                .satisfies(g -> assertThat(g.projectionExpression()).isNotNull());
     }
 
     // ---- terminal calls ----
@@ -254,7 +383,9 @@ abstract class QuerySuite {
         assertThat(inShop().count()).isEqualTo(5);
         assertThat(inShop().where("sku", "=", "a-1").count()).isEqualTo(1);
         assertThat(inShop().where("sku", "=", "zzz").count()).isZero();
-        assertThat(recorder.queries()).filteredOn(r -> "COUNT".equals(r.selectAsString())).hasSize(3);
+        assertThat(recorder.queries())
+                .filteredOn(r -> "COUNT".equals(r.selectAsString()))
+                .hasSize(3);
     }
 
     @Test
@@ -263,16 +394,22 @@ abstract class QuerySuite {
         List<String> scanned = skus(q.scan());
         assertThat(scanned).containsExactlyInAnyOrder("a-1", "a-2", "b-1", "b-2");
         assertThat(skus(q.parallelScan(4))).containsExactlyInAnyOrderElementsOf(scanned);
-        assertThat(recorder.scans()).filteredOn(s -> s.totalSegments() != null).hasSize(4)
-                .extracting(s -> s.segment()).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(recorder.scans())
+                .filteredOn(s -> s.totalSegments() != null)
+                .hasSize(4)
+                .extracting(s -> s.segment())
+                .containsExactlyInAnyOrder(0, 1, 2, 3);
         Set<String> all = new LinkedHashSet<>();
-        gadgets.scan().forEach(g -> {
-            if (g.shop().equals(shop)) {
-                all.add(g.sku());
-            }
-        });
+        gadgets.scan()
+                .forEach(
+                        g -> {
+                            if (g.shop().equals(shop)) {
+                                all.add(g.sku());
+                            }
+                        });
         assertThat(all).containsExactlyInAnyOrder("a-1", "a-2", "b-1", "b-2", "c-1");
-        assertThatThrownBy(() -> q.parallelScan(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> q.parallelScan(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parallelScan needs 1 to 1000 segments, got 0");
     }
 
@@ -285,15 +422,17 @@ abstract class QuerySuite {
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    for (int k = 0; k < 5; k++) {
-                        assertThat(skus(cheap.all())).containsExactly("b-1", "c-1");
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                try {
+                                    for (int k = 0; k < 5; k++) {
+                                        assertThat(skus(cheap.all())).containsExactly("b-1", "c-1");
+                                    }
+                                } catch (Throwable e) {
+                                    failures.add(e);
+                                }
+                            });
             threads.add(t);
             t.start();
         }
@@ -311,14 +450,22 @@ abstract class QuerySuite {
         assertThat(plan.indexName()).isEmpty();
         assertThat(plan.keyCondition()).contains("#n0 = :v0");
         assertThat(plan.filter()).contains("#n1.#n2 = :v1");
-        assertThat(plan.expressionNames()).containsEntry("#n1", "address").containsEntry("#n2", "city");
+        assertThat(plan.expressionNames())
+                .containsEntry("#n1", "address")
+                .containsEntry("#n2", "city");
         assertThat(plan.expressionValues().get(":v1").s()).isEqualTo("Paris");
-        assertThat(plan.toString()).doesNotContain("Paris").doesNotContain(shop).contains("<redacted>");
+        assertThat(plan.toString())
+                .doesNotContain("Paris")
+                .doesNotContain(shop)
+                .contains("<redacted>");
         assertThat(plan.describe(true)).contains("Paris");
-        assertThat(plan.candidates()).singleElement().satisfies(c -> {
-            assertThat(c.chosen()).isTrue();
-            assertThat(c.score()).hasValue(112);
-        });
+        assertThat(plan.candidates())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.chosen()).isTrue();
+                            assertThat(c.score()).hasValue(112);
+                        });
     }
 
     // ---- invalid queries fail before sending ----
@@ -327,58 +474,104 @@ abstract class QuerySuite {
     void invalidQueries_failBeforeSending() {
         assertThatThrownBy(() -> inShop().where("prise", ">", 1).all())
                 .isInstanceOf(UnknownFieldException.class)
-                .hasMessage("unknown field 'prise' in model " + GADGET + ": did you mean 'price'? fields are [shop, sku, "
-                        + "title, price, stock, active, address, tags, labels, sizes, counts, note]");
+                .hasMessage(
+                        "unknown field 'prise' in model "
+                                + GADGET
+                                + ": did you mean 'price'? fields are [shop, sku, "
+                                + "title, price, stock, active, address, tags, labels, sizes, counts, note]");
         assertThatThrownBy(() -> inShop().where("address.town", "=", "x").all())
                 .isInstanceOf(UnknownFieldException.class)
                 .hasMessageStartingWith("unknown field 'address.town' in model " + GADGET);
         assertThatThrownBy(() -> inShop().where("price", "BEGINS_WITH", "1").all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("BEGINS_WITH needs a string or binary field, but 'price' of model " + GADGET + " is long");
+                .hasMessage(
+                        "BEGINS_WITH needs a string or binary field, but 'price' of model "
+                                + GADGET
+                                + " is long");
         assertThatThrownBy(() -> inShop().where("price", "BETWEEN", List.of(10, 5)).all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("BETWEEN on field 'price' of model " + GADGET + " has low 10 greater than high 5");
+                .hasMessage(
+                        "BETWEEN on field 'price' of model "
+                                + GADGET
+                                + " has low 10 greater than high 5");
         assertThatThrownBy(() -> inShop().where("sku", "BETWEEN", List.of("b", "a")).all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("BETWEEN on field 'sku' of model " + GADGET + " has low b greater than high a");
-        assertThatThrownBy(() -> inShop().where("price", "IN", IntStream.range(0, 101).boxed().toList()).all())
+                .hasMessage(
+                        "BETWEEN on field 'sku' of model "
+                                + GADGET
+                                + " has low b greater than high a");
+        assertThatThrownBy(
+                        () ->
+                                inShop().where(
+                                                "price",
+                                                "IN",
+                                                IntStream.range(0, 101).boxed().toList())
+                                        .all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("IN on field 'price' of model " + GADGET + " needs 1 to 100 values, got 101");
+                .hasMessage(
+                        "IN on field 'price' of model "
+                                + GADGET
+                                + " needs 1 to 100 values, got 101");
         assertThatThrownBy(() -> inShop().where("price", "IN", List.of()).all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("IN on field 'price' of model " + GADGET + " needs 1 to 100 values, got 0");
+                .hasMessage(
+                        "IN on field 'price' of model " + GADGET + " needs 1 to 100 values, got 0");
         assertThatThrownBy(() -> inShop().where("price", "=", "cheap").all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("value 'cheap' (String) does not fit field 'price' of model " + GADGET + ", which is long");
+                .hasMessage(
+                        "value 'cheap' (String) does not fit field 'price' of model "
+                                + GADGET
+                                + ", which is long");
         assertThatThrownBy(() -> inShop().where("price", "SIZE >", 1).all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("SIZE needs a string, binary, set, list or map field, but 'price' of model " + GADGET
-                        + " is long");
+                .hasMessage(
+                        "SIZE needs a string, binary, set, list or map field, but 'price' of model "
+                                + GADGET
+                                + " is long");
         assertThatThrownBy(() -> inShop().where("tags", "SIZE >", "one").all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("SIZE on field 'tags' of model " + GADGET + " compares with a number, got one (String)");
+                .hasMessage(
+                        "SIZE on field 'tags' of model "
+                                + GADGET
+                                + " compares with a number, got one (String)");
         assertThatThrownBy(() -> inShop().where("title", "=", null).all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("null value for field 'title' of model " + GADGET + ": use EXISTS or NOT_EXISTS to test for "
-                        + "absence");
+                .hasMessage(
+                        "null value for field 'title' of model "
+                                + GADGET
+                                + ": use EXISTS or NOT_EXISTS to test for "
+                                + "absence");
         assertThatThrownBy(() -> inShop().orderBy("title", SortOrder.DESC).all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("orderBy('title') on model " + GADGET + ": results can only be ordered by a sort key (of "
-                        + "the table or an index), and 'title' is none; sort keys are [sku]");
+                .hasMessage(
+                        "orderBy('title') on model "
+                                + GADGET
+                                + ": results can only be ordered by a sort key (of "
+                                + "the table or an index), and 'title' is none; sort keys are [sku]");
         assertThatThrownBy(() -> inShop().index("by-nothing").all())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("model " + GADGET + " has no index 'by-nothing'; its indexes are [] (or Query.TABLE for the "
-                        + "table's own key)");
-        assertThatThrownBy(() -> gadgets.query().where("price", ">", 1).orderBy(SortOrder.DESC).scan())
+                .hasMessage(
+                        "model "
+                                + GADGET
+                                + " has no index 'by-nothing'; its indexes are [] (or Query.TABLE for the "
+                                + "table's own key)");
+        assertThatThrownBy(
+                        () -> gadgets.query().where("price", ">", 1).orderBy(SortOrder.DESC).scan())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("query on model " + GADGET + " would be a scan, which returns items in no particular order: "
-                        + "drop orderBy(..) or bind a partition key with '='");
+                .hasMessage(
+                        "query on model "
+                                + GADGET
+                                + " would be a scan, which returns items in no particular order: "
+                                + "drop orderBy(..) or bind a partition key with '='");
         assertThatThrownBy(() -> gadgets.query().or("price", "=", 1))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("or(..) needs a condition before it: start with where(..) or filter(..)");
-        assertThatThrownBy(() -> inShop().limit(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "or(..) needs a condition before it: start with where(..) or filter(..)");
+        assertThatThrownBy(() -> inShop().limit(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("limit must be at least 1, got 0");
-        assertThatThrownBy(() -> inShop().where("price", "LIKE", 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> inShop().where("price", "LIKE", 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown operator 'LIKE'");
         assertThat(recorder.requests()).isEmpty();
     }

@@ -23,12 +23,18 @@ final class QueryTourTest {
             assertThat(plan.toString()).contains("<redacted>").doesNotContain("PAID");
             Page<Order> page = (Page<Order>) seen.get(1);
             Page<Order> next = (Page<Order>) seen.get(2);
-            assertThat(page.items()).extracting(Order::orderId).containsExactly("o-28", "o-26", "o-24", "o-22", "o-20");
-            assertThat(next.items()).extracting(Order::orderId).containsExactly("o-18", "o-16", "o-14", "o-12", "o-10");
+            assertThat(page.items())
+                    .extracting(Order::orderId)
+                    .containsExactly("o-28", "o-26", "o-24", "o-22", "o-20");
+            assertThat(next.items())
+                    .extracting(Order::orderId)
+                    .containsExactly("o-18", "o-16", "o-14", "o-12", "o-10");
             assertThat(seen.get(3)).isEqualTo(19L);
             assertThat((List<Order>) seen.get(4)).extracting(Order::orderId).containsExactly("o-7");
-            assertThat((String) seen.get(5)).startsWith("query on model dev.dynamorm.examples.Order needs a partition "
-                    + "key bound with '='");
+            assertThat((String) seen.get(5))
+                    .startsWith(
+                            "query on model dev.dynamorm.examples.Order needs a partition "
+                                    + "key bound with '='");
         }
     }
 }

@@ -30,20 +30,33 @@ final class ReadmeSnippetsTest {
 
     @Test
     void everyJavaSnippetLine_appearsInTheCompiledExamples() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("dynamorm.readme")), StandardCharsets.UTF_8);
+        String readme =
+                Files.readString(
+                        Path.of(System.getProperty("dynamorm.readme")), StandardCharsets.UTF_8);
         String sources;
-        try (Stream<Path> files = Files.walk(Path.of(System.getProperty("dynamorm.examples.sources")))) {
-            sources = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.toString().contains(java.io.File.separator + "target" + java.io.File.separator))
-                    .map(p -> {
-                try {
-                    return Files.readString(p, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).collect(Collectors.joining("\n"));
+        try (Stream<Path> files =
+                Files.walk(Path.of(System.getProperty("dynamorm.examples.sources")))) {
+            sources =
+                    files.filter(p -> p.toString().endsWith(".java"))
+                            .filter(
+                                    p ->
+                                            !p.toString()
+                                                    .contains(
+                                                            java.io.File.separator
+                                                                    + "target"
+                                                                    + java.io.File.separator))
+                            .map(
+                                    p -> {
+                                        try {
+                                            return Files.readString(p, StandardCharsets.UTF_8);
+                                        } catch (IOException e) {
+                                            throw new IllegalStateException(e);
+                                        }
+                                    })
+                            .collect(Collectors.joining("\n"));
         }
-        String compact = sources.lines().map(ReadmeSnippetsTest::normalize).collect(Collectors.joining());
+        String compact =
+                sources.lines().map(ReadmeSnippetsTest::normalize).collect(Collectors.joining());
         Matcher m = JAVA_BLOCK.matcher(readme);
         List<String> missing = new ArrayList<>();
         int blocks = 0;

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TableManagementSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class TableManagementOnDynaliteTest extends TableManagementSuite {
-}
+final class TableManagementOnDynaliteTest extends TableManagementSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TableManagementSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class TableManagementOnDynoxideTest extends TableManagementSuite {
-}
+final class TableManagementOnDynoxideTest extends TableManagementSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TableManagementSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class TableManagementOnEmbeddedTest extends TableManagementSuite {
-}
+final class TableManagementOnEmbeddedTest extends TableManagementSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TableManagementSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class TableManagementOnLocalStackTest extends TableManagementSuite {
-}
+final class TableManagementOnLocalStackTest extends TableManagementSuite {}

@@ -51,19 +51,24 @@ abstract class TableManagementSuite {
         orders.createTable();
         TableDescription d = orders.describeTable();
         assertThat(d.tableName()).isEqualTo(backend.tableName("orders"));
-        assertThat(d.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+        assertThat(d.keySchema())
+                .extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly("customerId:HASH", "orderId:RANGE");
-        assertThat(d.attributeDefinitions()).extracting(a -> a.attributeName() + ":" + a.attributeType())
-                .containsExactlyInAnyOrder("customerId:S", "orderId:S", "status:S", "createdAt:S", "totalCents:N");
+        assertThat(d.attributeDefinitions())
+                .extracting(a -> a.attributeName() + ":" + a.attributeType())
+                .containsExactlyInAnyOrder(
+                        "customerId:S", "orderId:S", "status:S", "createdAt:S", "totalCents:N");
         GlobalSecondaryIndexDescription gsi = d.globalSecondaryIndexes().get(0);
         assertThat(gsi.indexName()).isEqualTo("by-status");
-        assertThat(gsi.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+        assertThat(gsi.keySchema())
+                .extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly("status:HASH", "createdAt:RANGE");
         assertThat(gsi.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
         assertThat(gsi.projection().nonKeyAttributes()).containsExactly("totalCents");
         LocalSecondaryIndexDescription lsi = d.localSecondaryIndexes().get(0);
         assertThat(lsi.indexName()).isEqualTo("by-total");
-        assertThat(lsi.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+        assertThat(lsi.keySchema())
+                .extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly("customerId:HASH", "totalCents:RANGE");
         assertThat(lsi.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
         assertThat(orders.drift().matches()).as(orders.drift().differences().toString()).isTrue();
@@ -89,42 +94,63 @@ abstract class TableManagementSuite {
         TableDescription d = orders.describeTable();
         assertThat(d.provisionedThroughput().readCapacityUnits()).isEqualTo(3);
         assertThat(d.provisionedThroughput().writeCapacityUnits()).isEqualTo(4);
-        assertThat(d.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits()).isEqualTo(4);
+        assertThat(d.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits())
+                .isEqualTo(4);
         orders.deleteTable();
     }
 
     @Test
     void ttlModel_enablesTimeToLiveOnItsAttribute_andStoresEpochSeconds() {
-        assumeThat(backend.backend()).as("dynalite does not implement UpdateTimeToLive").isNotEqualTo(Backend.DYNALITE);
+        assumeThat(backend.backend())
+                .as("dynalite does not implement UpdateTimeToLive")
+                .isNotEqualTo(Backend.DYNALITE);
         Table<Session> sessions = db.table(Session.class);
         sessions.createTable();
-        var ttl = raw.describeTimeToLive(b -> b.tableName(sessions.tableName())).timeToLiveDescription();
-        assertThat(ttl.timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
+        var ttl =
+                raw.describeTimeToLive(b -> b.tableName(sessions.tableName()))
+                        .timeToLiveDescription();
+        assertThat(ttl.timeToLiveStatus())
+                .isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
         assertThat(ttl.attributeName()).isEqualTo("expiresAt");
         Instant expiry = Instant.parse("2099-01-01T00:00:00Z");
         sessions.create(new Session("t1", "ada", expiry));
-        Map<String, AttributeValue> stored = raw.getItem(b -> b.tableName(sessions.tableName())
-                .key(Map.of("token", AttributeValue.fromS("t1")))).item();
+        Map<String, AttributeValue> stored =
+                raw.getItem(
+                                b ->
+                                        b.tableName(sessions.tableName())
+                                                .key(Map.of("token", AttributeValue.fromS("t1"))))
+                        .item();
         assertThat(stored.get("expiresAt").n()).isEqualTo(String.valueOf(expiry.getEpochSecond()));
         assertThat(sessions.get("t1").orElseThrow().expiresAt()).isEqualTo(expiry);
-        assertThat(sessions.drift().matches()).as(sessions.drift().differences().toString()).isTrue();
+        assertThat(sessions.drift().matches())
+                .as(sessions.drift().differences().toString())
+                .isTrue();
         sessions.deleteTable();
     }
 
     @Test
     void drift_reportsHowAnExistingTableDiffersFromTheModel() {
         String name = backend.tableName("orders");
-        raw.createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("customerId").keyType(KeyType.HASH),
-                        k -> k.attributeName("orderId").keyType(KeyType.RANGE))
-                .attributeDefinitions(a -> a.attributeName("customerId").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("orderId").attributeType(ScalarAttributeType.N))
-                .billingMode("PAY_PER_REQUEST"));
+        raw.createTable(
+                b ->
+                        b.tableName(name)
+                                .keySchema(
+                                        k -> k.attributeName("customerId").keyType(KeyType.HASH),
+                                        k -> k.attributeName("orderId").keyType(KeyType.RANGE))
+                                .attributeDefinitions(
+                                        a ->
+                                                a.attributeName("customerId")
+                                                        .attributeType(ScalarAttributeType.S),
+                                        a ->
+                                                a.attributeName("orderId")
+                                                        .attributeType(ScalarAttributeType.N))
+                                .billingMode("PAY_PER_REQUEST"));
         Table<Order> orders = db.table(Order.class);
-        assertThat(orders.drift().differences()).containsExactly(
-                "attribute 'orderId' is N in the table but S in the model",
-                "global index 'by-status' is in the model but not in the table",
-                "local index 'by-total' is in the model but not in the table");
+        assertThat(orders.drift().differences())
+                .containsExactly(
+                        "attribute 'orderId' is N in the table but S in the model",
+                        "global index 'by-status' is in the model but not in the table",
+                        "local index 'by-total' is in the model but not in the table");
         orders.deleteTable();
     }
 
@@ -133,8 +159,11 @@ abstract class TableManagementSuite {
         Table<Customer> customers = db.table(Customer.class);
         assertThatThrownBy(customers::describeTable)
                 .isInstanceOf(TableNotFoundException.class)
-                .hasMessage("table '" + backend.tableName("customers") + "' (model dev.dynamorm.it.model.Customer) does "
-                        + "not exist: create it with createTable() or createTableIfMissing()");
+                .hasMessage(
+                        "table '"
+                                + backend.tableName("customers")
+                                + "' (model dev.dynamorm.it.model.Customer) does "
+                                + "not exist: create it with createTable() or createTableIfMissing()");
         assertThatThrownBy(() -> customers.get("x")).isInstanceOf(TableNotFoundException.class);
     }
 }

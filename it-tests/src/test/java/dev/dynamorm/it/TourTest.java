@@ -16,7 +16,15 @@ final class TourTest {
 
     @Test
     void readmeTour_runsAndSeesWhatItWrote() {
-        Order order = new Order("c-42", "o-1", "NEW", Instant.parse("2026-01-01T00:00:00Z"), 2500, List.of("a"), null);
+        Order order =
+                new Order(
+                        "c-42",
+                        "o-1",
+                        "NEW",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        2500,
+                        List.of("a"),
+                        null);
         Order paid = new Order("c-42", "o-1", "PAID", order.createdAt(), 2500, List.of("a"), null);
         try (LocalDynamoDb local = LocalDynamoDb.start()) {
             List<Object> seen = Tour.tour(local.client(), order, paid);

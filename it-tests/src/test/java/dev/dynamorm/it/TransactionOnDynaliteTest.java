@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TransactionSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class TransactionOnDynaliteTest extends TransactionSuite {
-}
+final class TransactionOnDynaliteTest extends TransactionSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TransactionSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class TransactionOnDynoxideTest extends TransactionSuite {
-}
+final class TransactionOnDynoxideTest extends TransactionSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TransactionSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class TransactionOnEmbeddedTest extends TransactionSuite {
-}
+final class TransactionOnEmbeddedTest extends TransactionSuite {}

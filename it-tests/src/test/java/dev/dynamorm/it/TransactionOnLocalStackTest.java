@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TransactionSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class TransactionOnLocalStackTest extends TransactionSuite {
-}
+final class TransactionOnLocalStackTest extends TransactionSuite {}

@@ -43,7 +43,9 @@ abstract class TransactionSuite {
 
     @BeforeEach
     void setUp(DynamORM db, BackendContext backend) {
-        assumeTrue(backend.supportsTransactions(), backend.backend() + " has no TransactWriteItems/TransactGetItems");
+        assumeTrue(
+                backend.supportsTransactions(),
+                backend.backend() + " has no TransactWriteItems/TransactGetItems");
         this.db = db;
         this.accounts = db.table(Account.class);
         this.orders = db.table(Order.class);
@@ -61,13 +63,17 @@ abstract class TransactionSuite {
         orders.create(Order.of(c, "gone", "NEW", 1));
         orders.create(Order.of(c, "change", "NEW", 1));
         customers.create(new Customer(c, "Ada", "a@x", 30));
-        TransactionResult result = db.transaction(tx -> tx
-                .create(Order.of(c, "new", "NEW", 5))
-                .update(existing, u -> u.increment("balance", 5))
-                .update(Order.of(c, "change", "PAID", 1), "status")
-                .delete(Order.of(c, "gone", "NEW", 1))
-                .conditionCheck(new Customer(c, null, null, 0), when("age", ">=", 18))
-                .clientRequestToken("tx-" + c.substring(0, 20)));
+        TransactionResult result =
+                db.transaction(
+                        tx ->
+                                tx.create(Order.of(c, "new", "NEW", 5))
+                                        .update(existing, u -> u.increment("balance", 5))
+                                        .update(Order.of(c, "change", "PAID", 1), "status")
+                                        .delete(Order.of(c, "gone", "NEW", 1))
+                                        .conditionCheck(
+                                                new Customer(c, null, null, 0),
+                                                when("age", ">=", 18))
+                                        .clientRequestToken("tx-" + c.substring(0, 20)));
         assertThat(result.clientRequestToken()).isEqualTo("tx-" + c.substring(0, 20));
         assertThat(result.written(1, Account.class).orElseThrow().version()).isEqualTo(2);
         assertThat(result.written(3, Order.class)).isEmpty();
@@ -83,24 +89,36 @@ abstract class TransactionSuite {
     void transaction_failingLastCondition_leavesEarlierActionsUnapplied_andNamesEachAction() {
         String c = unique();
         customers.create(new Customer(c, "Kid", "k@x", 12));
-        assertThatThrownBy(() -> db.transaction(tx -> tx
-                .create(Account.of(c, 1))
-                .put(Order.of(c, "o1", "NEW", 1))
-                .conditionCheck(customers.get(c).orElseThrow(), when("age", ">=", 18))))
-                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
-                    assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.operation()).contains(Operation.TRANSACT_WRITE);
-                    assertThat(e.reasons()).extracting(TransactionCanceledException.Reason::code)
-                            .containsExactly(Code.NONE, Code.NONE, Code.CONDITION_FAILED);
-                    TransactionCanceledException.Reason failed = e.failures().get(0);
-                    assertThat(failed.index()).isEqualTo(2);
-                    assertThat(failed.modelType()).isEqualTo(Customer.class);
-                    assertThat(failed.tableName()).isEqualTo(customers.tableName());
-                    assertThat(failed.key()).isEqualTo(Map.of("id", AttributeValue.fromS(c)));
-                    assertThat(failed.storedModel(Customer.class).orElseThrow().age()).isEqualTo(12);
-                    assertThat(e.getMessage()).startsWith("transaction of 3 actions was cancelled and nothing was "
-                            + "applied: #2 transact_write Customer");
-                });
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx ->
+                                                tx.create(Account.of(c, 1))
+                                                        .put(Order.of(c, "o1", "NEW", 1))
+                                                        .conditionCheck(
+                                                                customers.get(c).orElseThrow(),
+                                                                when("age", ">=", 18))))
+                .isInstanceOfSatisfying(
+                        TransactionCanceledException.class,
+                        e -> {
+                            assertThat(e.isRetryable()).isFalse();
+                            assertThat(e.operation()).contains(Operation.TRANSACT_WRITE);
+                            assertThat(e.reasons())
+                                    .extracting(TransactionCanceledException.Reason::code)
+                                    .containsExactly(Code.NONE, Code.NONE, Code.CONDITION_FAILED);
+                            TransactionCanceledException.Reason failed = e.failures().get(0);
+                            assertThat(failed.index()).isEqualTo(2);
+                            assertThat(failed.modelType()).isEqualTo(Customer.class);
+                            assertThat(failed.tableName()).isEqualTo(customers.tableName());
+                            assertThat(failed.key())
+                                    .isEqualTo(Map.of("id", AttributeValue.fromS(c)));
+                            assertThat(failed.storedModel(Customer.class).orElseThrow().age())
+                                    .isEqualTo(12);
+                            assertThat(e.getMessage())
+                                    .startsWith(
+                                            "transaction of 3 actions was cancelled and nothing was "
+                                                    + "applied: #2 transact_write Customer");
+                        });
         assertThat(accounts.get(c)).isEmpty();
         assertThat(orders.get(c, "o1")).isEmpty();
     }
@@ -111,15 +129,32 @@ abstract class TransactionSuite {
         Account v1 = accounts.create(Account.of(c, 1)).written().orElseThrow();
         accounts.put(v1.withBalance(2));
         orders.create(Order.of(c, "o1", "NEW", 1));
-        assertThatThrownBy(() -> db.transaction(tx -> tx
-                .update(v1.withNote("stale"), "note")
-                .create(Order.of(c, "o1", "NEW", 1))
-                .update(Order.of(c, "missing", "NEW", 1), "status")))
-                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
-                    assertThat(e.reasons()).extracting(TransactionCanceledException.Reason::code)
-                            .containsExactly(Code.VERSION_CONFLICT, Code.ITEM_ALREADY_EXISTS, Code.ITEM_NOT_FOUND);
-                    assertThat(e.reasons().get(0).storedModel(Account.class).orElseThrow().version()).isEqualTo(2);
-                });
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx ->
+                                                tx.update(v1.withNote("stale"), "note")
+                                                        .create(Order.of(c, "o1", "NEW", 1))
+                                                        .update(
+                                                                Order.of(c, "missing", "NEW", 1),
+                                                                "status")))
+                .isInstanceOfSatisfying(
+                        TransactionCanceledException.class,
+                        e -> {
+                            assertThat(e.reasons())
+                                    .extracting(TransactionCanceledException.Reason::code)
+                                    .containsExactly(
+                                            Code.VERSION_CONFLICT,
+                                            Code.ITEM_ALREADY_EXISTS,
+                                            Code.ITEM_NOT_FOUND);
+                            assertThat(
+                                            e.reasons()
+                                                    .get(0)
+                                                    .storedModel(Account.class)
+                                                    .orElseThrow()
+                                                    .version())
+                                    .isEqualTo(2);
+                        });
         assertThat(accounts.get(c).orElseThrow().note()).isEqualTo("n");
     }
 
@@ -129,41 +164,67 @@ abstract class TransactionSuite {
         orders.create(Order.of(c, "o1", "NEW", 0));
         String token = "once-" + c.substring(0, 30);
         for (int i = 0; i < 3; i++) {
-            TransactionResult r = db.transaction(tx -> tx
-                    .update(Order.class, Key.of(c, "o1"), u -> u.increment("totalCents", 10))
-                    .clientRequestToken(token));
+            TransactionResult r =
+                    db.transaction(
+                            tx ->
+                                    tx.update(
+                                                    Order.class,
+                                                    Key.of(c, "o1"),
+                                                    u -> u.increment("totalCents", 10))
+                                            .clientRequestToken(token));
             assertThat(r.clientRequestToken()).isEqualTo(token);
         }
         assertThat(orders.get(c, "o1").orElseThrow().totalCents()).isEqualTo(10);
         // the same token with another request is refused, not applied
-        assertThatThrownBy(() -> db.transaction(tx -> tx
-                .update(Order.class, Key.of(c, "o1"), u -> u.increment("totalCents", 99)).clientRequestToken(token)))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("use a new token");
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx ->
+                                                tx.update(
+                                                                Order.class,
+                                                                Key.of(c, "o1"),
+                                                                u -> u.increment("totalCents", 99))
+                                                        .clientRequestToken(token)))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("use a new token");
         assertThat(orders.get(c, "o1").orElseThrow().totalCents()).isEqualTo(10);
     }
 
     @Test
     void transaction_limits_failBeforeSending() {
         String c = unique();
-        assertThatThrownBy(() -> db.transaction(tx -> {
-            for (int i = 0; i < 101; i++) {
-                tx.create(Order.of(c, "o" + i, "NEW", i));
-            }
-        })).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("a transaction holds at most 100 actions (DynamoDB's limit); action 101 (create on table '"
-                        + orders.tableName() + "') is one too many: split the work into several transactions");
-        assertThatThrownBy(() -> db.transaction(tx -> tx.create(Order.of(c, "o1", "NEW", 1))
-                .delete(Order.of(c, "o1", "NEW", 1))))
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx -> {
+                                            for (int i = 0; i < 101; i++) {
+                                                tx.create(Order.of(c, "o" + i, "NEW", i));
+                                            }
+                                        }))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("actions #0 and #1 both touch key {customerId='" + c + "', orderId='o1'}");
+                .hasMessage(
+                        "a transaction holds at most 100 actions (DynamoDB's limit); action 101 (create on table '"
+                                + orders.tableName()
+                                + "') is one too many: split the work into several transactions");
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx ->
+                                                tx.create(Order.of(c, "o1", "NEW", 1))
+                                                        .delete(Order.of(c, "o1", "NEW", 1))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining(
+                        "actions #0 and #1 both touch key {customerId='" + c + "', orderId='o1'}");
         assertThatThrownBy(() -> db.transaction(tx -> tx.clientRequestToken("x".repeat(37))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(orders.where("customerId", "=", c).all()).isEmpty();
-        TransactionResult hundred = db.transaction(tx -> {
-            for (int i = 0; i < 100; i++) {
-                tx.create(Order.of(c, "o" + i, "NEW", i));
-            }
-        });
+        TransactionResult hundred =
+                db.transaction(
+                        tx -> {
+                            for (int i = 0; i < 100; i++) {
+                                tx.create(Order.of(c, "o" + i, "NEW", i));
+                            }
+                        });
         assertThat(hundred.written()).hasSize(100);
         assertThat(orders.where("customerId", "=", c).all()).hasSize(100);
     }
@@ -173,8 +234,12 @@ abstract class TransactionSuite {
         String c = unique();
         accounts.create(Account.of(c, 7));
         orders.create(Order.of(c, "o1", "NEW", 3));
-        TransactionReadResult read = db.readTransaction(rtx -> rtx.get(Account.class, Key.of(c))
-                .get(Order.class, Key.of(c, "o1")).get(Order.class, Key.of(c, "none")));
+        TransactionReadResult read =
+                db.readTransaction(
+                        rtx ->
+                                rtx.get(Account.class, Key.of(c))
+                                        .get(Order.class, Key.of(c, "o1"))
+                                        .get(Order.class, Key.of(c, "none")));
         assertThat(read.size()).isEqualTo(3);
         assertThat(read.get(0, Account.class).orElseThrow().balance()).isEqualTo(7);
         assertThat(read.get(1, Order.class).orElseThrow().totalCents()).isEqualTo(3);
@@ -193,36 +258,57 @@ abstract class TransactionSuite {
         List<String> torn = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         try {
-            Future<?> reader = pool.submit(() -> {
-                while (!done.get()) {
-                    try {
-                        TransactionReadResult r = db.readTransaction(rtx -> rtx.get(Account.class, Key.of(a))
-                                .get(Account.class, Key.of(b)));
-                        long x = r.get(0, Account.class).orElseThrow().balance();
-                        long y = r.get(1, Account.class).orElseThrow().balance();
-                        if (x != y) {
-                            torn.add(x + " != " + y);
-                        }
-                    } catch (TransactionCanceledException conflict) {
-                        // a read may be cancelled by a concurrent write: try again
-                    }
-                }
-            });
+            Future<?> reader =
+                    pool.submit(
+                            () -> {
+                                while (!done.get()) {
+                                    try {
+                                        TransactionReadResult r =
+                                                db.readTransaction(
+                                                        rtx ->
+                                                                rtx.get(Account.class, Key.of(a))
+                                                                        .get(
+                                                                                Account.class,
+                                                                                Key.of(b)));
+                                        long x = r.get(0, Account.class).orElseThrow().balance();
+                                        long y = r.get(1, Account.class).orElseThrow().balance();
+                                        if (x != y) {
+                                            torn.add(x + " != " + y);
+                                        }
+                                    } catch (TransactionCanceledException conflict) {
+                                        // a read may be cancelled by a concurrent write: try again
+                                    }
+                                }
+                            });
             List<Future<?>> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        while (true) {
-                            try {
-                                db.transaction(tx -> tx.update(Account.class, Key.of(a), u -> u.increment("balance"))
-                                        .update(Account.class, Key.of(b), u -> u.increment("balance")));
-                                break;
-                            } catch (TransactionCanceledException e) {
-                                assertThat(e.isRetryable()).isTrue();
-                            }
-                        }
-                    }
-                }));
+                writers.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < perThread; i++) {
+                                        while (true) {
+                                            try {
+                                                db.transaction(
+                                                        tx ->
+                                                                tx.update(
+                                                                                Account.class,
+                                                                                Key.of(a),
+                                                                                u ->
+                                                                                        u.increment(
+                                                                                                "balance"))
+                                                                        .update(
+                                                                                Account.class,
+                                                                                Key.of(b),
+                                                                                u ->
+                                                                                        u.increment(
+                                                                                                "balance")));
+                                                break;
+                                            } catch (TransactionCanceledException e) {
+                                                assertThat(e.isRetryable()).isTrue();
+                                            }
+                                        }
+                                    }
+                                }));
             }
             for (Future<?> w : writers) {
                 w.get(2, TimeUnit.MINUTES);

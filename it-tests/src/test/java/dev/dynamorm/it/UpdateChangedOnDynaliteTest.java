@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link UpdateChangedSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class UpdateChangedOnDynaliteTest extends UpdateChangedSuite {
-}
+final class UpdateChangedOnDynaliteTest extends UpdateChangedSuite {}

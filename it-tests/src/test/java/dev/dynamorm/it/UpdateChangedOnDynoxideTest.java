@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link UpdateChangedSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class UpdateChangedOnDynoxideTest extends UpdateChangedSuite {
-}
+final class UpdateChangedOnDynoxideTest extends UpdateChangedSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link UpdateChangedSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class UpdateChangedOnEmbeddedTest extends UpdateChangedSuite {
-}
+final class UpdateChangedOnEmbeddedTest extends UpdateChangedSuite {}

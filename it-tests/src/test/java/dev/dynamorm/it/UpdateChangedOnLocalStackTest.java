@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link UpdateChangedSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class UpdateChangedOnLocalStackTest extends UpdateChangedSuite {
-}
+final class UpdateChangedOnLocalStackTest extends UpdateChangedSuite {}

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.ConditionFailedException;
-import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.ItemNotFoundException;
 import dev.dynamorm.OptimisticLockException;
@@ -32,14 +31,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 abstract class UpdateChangedSuite extends WriteSuiteBase {
 
     private Map<String, AttributeValue> order(String customer, String id) {
-        return rawItem(orders, Map.of("customerId", AttributeValue.fromS(customer), "orderId", AttributeValue.fromS(id)));
+        return rawItem(
+                orders,
+                Map.of(
+                        "customerId",
+                        AttributeValue.fromS(customer),
+                        "orderId",
+                        AttributeValue.fromS(id)));
     }
 
     /** Another writer changes one attribute straight through the client, bypassing DynamORM. */
-    private void otherWriterSets(Table<?> table, Map<String, AttributeValue> key, String attribute,
+    private void otherWriterSets(
+            Table<?> table,
+            Map<String, AttributeValue> key,
+            String attribute,
             AttributeValue value) {
-        raw.updateItem(b -> b.tableName(table.tableName()).key(key).updateExpression("SET #a = :v")
-                .expressionAttributeNames(Map.of("#a", attribute)).expressionAttributeValues(Map.of(":v", value)));
+        raw.updateItem(
+                b ->
+                        b.tableName(table.tableName())
+                                .key(key)
+                                .updateExpression("SET #a = :v")
+                                .expressionAttributeNames(Map.of("#a", attribute))
+                                .expressionAttributeValues(Map.of(":v", value)));
     }
 
     @Test
@@ -47,15 +60,24 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
         String customer = unique();
         orders.create(Order.of(customer, "o1", "NEW", 100).withNote("mine"));
         Order before = orders.get(customer, "o1").orElseThrow();
-        Map<String, AttributeValue> key = Map.of("customerId", AttributeValue.fromS(customer),
-                "orderId", AttributeValue.fromS("o1"));
+        Map<String, AttributeValue> key =
+                Map.of(
+                        "customerId",
+                        AttributeValue.fromS(customer),
+                        "orderId",
+                        AttributeValue.fromS("o1"));
         otherWriterSets(orders, key, "note", AttributeValue.fromS("theirs"));
-        otherWriterSets(orders, key, "items", AttributeValue.fromL(List.of(AttributeValue.fromS("gift"))));
+        otherWriterSets(
+                orders, key, "items", AttributeValue.fromL(List.of(AttributeValue.fromS("gift"))));
 
-        WriteResult<Order> result = orders.updateChanged(before, before.withStatus("SHIPPED").withTotal(250),
-                WriteOptions.builder().returnValue(ReturnValue.UPDATED_NEW).build());
+        WriteResult<Order> result =
+                orders.updateChanged(
+                        before,
+                        before.withStatus("SHIPPED").withTotal(250),
+                        WriteOptions.builder().returnValue(ReturnValue.UPDATED_NEW).build());
 
-        assertThat(result.attributes()).as("only the changed attributes were updated")
+        assertThat(result.attributes())
+                .as("only the changed attributes were updated")
                 .containsOnlyKeys("status", "totalCents");
         Map<String, AttributeValue> item = order(customer, "o1");
         assertThat(item.get("status").s()).isEqualTo("SHIPPED");
@@ -74,7 +96,9 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
         orders.updateChanged(before, before.withNote(null));
 
         Map<String, AttributeValue> item = order(customer, "o1");
-        assertThat(item).doesNotContainKey("note").containsKeys("status", "totalCents", "items", "createdAt");
+        assertThat(item)
+                .doesNotContainKey("note")
+                .containsKeys("status", "totalCents", "items", "createdAt");
         assertThat(item.get("status").s()).isEqualTo("NEW");
 
         Order noNote = orders.get(customer, "o1").orElseThrow();
@@ -87,7 +111,11 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
         String id = unique();
         Account before = accounts.create(Account.of(id, 100)).written().orElseThrow();
         assertThat(before.version()).isEqualTo(1);
-        otherWriterSets(accounts, Map.of("id", AttributeValue.fromS(id)), "visits", AttributeValue.fromN("9"));
+        otherWriterSets(
+                accounts,
+                Map.of("id", AttributeValue.fromS(id)),
+                "visits",
+                AttributeValue.fromN("9"));
         clock.advance(Duration.ofMinutes(5));
 
         WriteResult<Account> result = accounts.updateChanged(before, before.withBalance(5));
@@ -98,9 +126,12 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
         Map<String, AttributeValue> item = account(id);
         assertThat(item.get("balance").n()).isEqualTo("5");
         assertThat(item.get("version").n()).isEqualTo("2");
-        assertThat(Instant.parse(item.get("updatedAt").s())).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(Instant.parse(item.get("updatedAt").s()))
+                .isEqualTo(T0.plus(Duration.ofMinutes(5)));
         assertThat(Instant.parse(item.get("createdAt").s())).isEqualTo(T0);
-        assertThat(item.get("visits").n()).as("written by another writer, not by this update").isEqualTo("9");
+        assertThat(item.get("visits").n())
+                .as("written by another writer, not by this update")
+                .isEqualTo("9");
         assertThat(item.get("note").s()).isEqualTo("n");
 
         // the same before again is stale now
@@ -117,14 +148,39 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
     @Test
     void nestedObjects_areComparedAndWrittenWhole_andSetsIgnoreOrder() {
         String id = unique();
-        Account before = accounts.create(new Account(id, 0, null, null, 100, new LinkedHashSet<>(List.of("a", "b", "c")),
-                List.of("h1"), new Address("Main St", "Oslo", 1234), "n", null)).written().orElseThrow();
-        Account moved = new Account(id, before.version(), before.createdAt(), before.updatedAt(), before.balance(),
-                before.tags(), before.history(), new Address("Main St", "Bergen", 1234), before.note(),
-                before.visits());
+        Account before =
+                accounts.create(
+                                new Account(
+                                        id,
+                                        0,
+                                        null,
+                                        null,
+                                        100,
+                                        new LinkedHashSet<>(List.of("a", "b", "c")),
+                                        List.of("h1"),
+                                        new Address("Main St", "Oslo", 1234),
+                                        "n",
+                                        null))
+                        .written()
+                        .orElseThrow();
+        Account moved =
+                new Account(
+                        id,
+                        before.version(),
+                        before.createdAt(),
+                        before.updatedAt(),
+                        before.balance(),
+                        before.tags(),
+                        before.history(),
+                        new Address("Main St", "Bergen", 1234),
+                        before.note(),
+                        before.visits());
 
-        WriteResult<Account> result = accounts.updateChanged(before, moved,
-                WriteOptions.builder().returnValue(ReturnValue.UPDATED_OLD).build());
+        WriteResult<Account> result =
+                accounts.updateChanged(
+                        before,
+                        moved,
+                        WriteOptions.builder().returnValue(ReturnValue.UPDATED_OLD).build());
 
         assertThat(result.attributes()).containsOnlyKeys("address", "version", "updatedAt");
         Map<String, AttributeValue> address = account(id).get("address").m();
@@ -133,9 +189,18 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
         assertThat(address.get("zip").n()).isEqualTo("1234");
 
         Account current = result.written().orElseThrow();
-        Account reordered = new Account(id, current.version(), current.createdAt(), current.updatedAt(),
-                current.balance(), new LinkedHashSet<>(List.of("c", "a", "b")), List.copyOf(current.history()),
-                new Address("Main St", "Bergen", 1234), current.note(), current.visits());
+        Account reordered =
+                new Account(
+                        id,
+                        current.version(),
+                        current.createdAt(),
+                        current.updatedAt(),
+                        current.balance(),
+                        new LinkedHashSet<>(List.of("c", "a", "b")),
+                        List.copyOf(current.history()),
+                        new Address("Main St", "Bergen", 1234),
+                        current.note(),
+                        current.visits());
         Map<String, AttributeValue> stored = account(id);
         assertThat(accounts.updateChanged(current, reordered).written()).isEmpty();
         assertThat(account(id)).isEqualTo(stored);
@@ -169,12 +234,18 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
 
         String customer = unique();
         Order before = orders.create(Order.of(customer, "o1", "NEW", 100)).written().orElseThrow();
-        assertThatThrownBy(() -> orders.updateChanged(before, before.withStatus("SHIPPED"),
-                WriteOptions.when(Condition.when("totalCents", ">", 1000))))
+        assertThatThrownBy(
+                        () ->
+                                orders.updateChanged(
+                                        before,
+                                        before.withStatus("SHIPPED"),
+                                        WriteOptions.when(Condition.when("totalCents", ">", 1000))))
                 .isInstanceOf(ConditionFailedException.class);
         assertThat(order(customer, "o1").get("status").s()).isEqualTo("NEW");
-        orders.updateChanged(before, before.withStatus("SHIPPED"), WriteOptions.when(Condition.when("totalCents", "=",
-                100)));
+        orders.updateChanged(
+                before,
+                before.withStatus("SHIPPED"),
+                WriteOptions.when(Condition.when("totalCents", "=", 100)));
         assertThat(order(customer, "o1").get("status").s()).isEqualTo("SHIPPED");
     }
 
@@ -186,25 +257,43 @@ abstract class UpdateChangedSuite extends WriteSuiteBase {
         Order otherKey = Order.of(customer, "o2", "SHIPPED", 100);
         assertThatThrownBy(() -> orders.updateChanged(before, otherKey))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("updateChanged of model dev.dynamorm.it.model.Order: before has key {customerId='"
-                        + customer + "', orderId='o1'} but after has key {customerId='" + customer + "', orderId='o2'}; "
-                        + "the key identifies the item and cannot be updated (delete the item and create a new one "
-                        + "instead)");
+                .hasMessage(
+                        "updateChanged of model dev.dynamorm.it.model.Order: before has key {customerId='"
+                                + customer
+                                + "', orderId='o1'} but after has key {customerId='"
+                                + customer
+                                + "', orderId='o2'}; "
+                                + "the key identifies the item and cannot be updated (delete the item and create a new one "
+                                + "instead)");
         assertThatThrownBy(() -> orders.updateChanged(null, before))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("updateChanged of model dev.dynamorm.it.model.Order needs the item as read (before) and "
-                        + "as changed (after), got null before");
+                .hasMessage(
+                        "updateChanged of model dev.dynamorm.it.model.Order needs the item as read (before) and "
+                                + "as changed (after), got null before");
         assertThat(order(customer, "o1")).isEqualTo(stored);
 
         String id = unique();
         Account account = accounts.create(Account.of(id, 100)).written().orElseThrow();
-        Account bumped = new Account(id, 7, account.createdAt(), account.updatedAt(), 5, account.tags(),
-                account.history(), account.address(), account.note(), account.visits());
+        Account bumped =
+                new Account(
+                        id,
+                        7,
+                        account.createdAt(),
+                        account.updatedAt(),
+                        5,
+                        account.tags(),
+                        account.history(),
+                        account.address(),
+                        account.note(),
+                        account.visits());
         assertThatThrownBy(() -> accounts.updateChanged(account, bumped))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("updateChanged of key {id='" + id + "'} in model dev.dynamorm.it.model.Account: before "
-                        + "carries version 1 but after carries 7; the @Version field 'version' is checked against "
-                        + "before and incremented by DynamORM: do not change it yourself");
+                .hasMessage(
+                        "updateChanged of key {id='"
+                                + id
+                                + "'} in model dev.dynamorm.it.model.Account: before "
+                                + "carries version 1 but after carries 7; the @Version field 'version' is checked against "
+                                + "before and incremented by DynamORM: do not change it yourself");
         assertThat(account(id).get("balance").n()).isEqualTo("100");
         assertThat(Set.copyOf(account(id).keySet())).doesNotContain("visits");
     }

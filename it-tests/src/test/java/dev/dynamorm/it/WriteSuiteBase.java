@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 abstract class WriteSuiteBase {
 
     /** In the future, so that servers which hide expired items do not hide the test's items. */
-    static final Instant T0 = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+    static final Instant T0 =
+            Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
 
     DynamoDbClient raw;
     TestClock clock;
@@ -33,7 +34,12 @@ abstract class WriteSuiteBase {
     void setUp(DynamoDbClient raw, BackendContext backend) {
         this.raw = raw;
         this.clock = new TestClock(T0);
-        this.db = DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix()).clock(clock).build();
+        this.db =
+                DynamORM.builder()
+                        .client(raw)
+                        .tableNamePrefix(backend.tableNamePrefix())
+                        .clock(clock)
+                        .build();
         this.accounts = db.table(Account.class);
         this.orders = db.table(Order.class);
     }
@@ -48,7 +54,8 @@ abstract class WriteSuiteBase {
     }
 
     Map<String, AttributeValue> rawItem(Table<?> table, Map<String, AttributeValue> key) {
-        return raw.getItem(b -> b.tableName(table.tableName()).key(key).consistentRead(true)).item();
+        return raw.getItem(b -> b.tableName(table.tableName()).key(key).consistentRead(true))
+                .item();
     }
 
     Map<String, AttributeValue> account(String id) {

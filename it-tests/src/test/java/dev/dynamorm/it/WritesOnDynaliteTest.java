@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link WritesSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class WritesOnDynaliteTest extends WritesSuite {
-}
+final class WritesOnDynaliteTest extends WritesSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link WritesSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class WritesOnDynoxideTest extends WritesSuite {
-}
+final class WritesOnDynoxideTest extends WritesSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link WritesSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class WritesOnEmbeddedTest extends WritesSuite {
-}
+final class WritesOnEmbeddedTest extends WritesSuite {}

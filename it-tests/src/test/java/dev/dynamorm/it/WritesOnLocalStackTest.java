@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link WritesSuite} on LocalStack. */
 @DynamoBackend(Backend.LOCALSTACK)
-final class WritesOnLocalStackTest extends WritesSuite {
-}
+final class WritesOnLocalStackTest extends WritesSuite {}

@@ -36,7 +36,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Update builder, optimistic locking, lifecycle timestamps and TTL, run on every backend by the subclasses. */
+/**
+ * Update builder, optimistic locking, lifecycle timestamps and TTL, run on every backend by the
+ * subclasses.
+ */
 abstract class WritesSuite extends WriteSuiteBase {
 
     private Account created(String id) {
@@ -49,9 +52,16 @@ abstract class WritesSuite extends WriteSuiteBase {
     void updateBuilder_setAddIncrementRemoveNestedAndLists_changeTheRawItem() {
         String id = unique();
         created(id);
-        accounts.where("id", "=", id).update(u -> u.set("note", "x").increment("balance", 5).add("tags", "b")
-                .set("address.city", "Paris").remove("address.zip").setIfNotExists("visits", 7)
-                .appendToList("history", List.of("h2", "h3")));
+        accounts.where("id", "=", id)
+                .update(
+                        u ->
+                                u.set("note", "x")
+                                        .increment("balance", 5)
+                                        .add("tags", "b")
+                                        .set("address.city", "Paris")
+                                        .remove("address.zip")
+                                        .setIfNotExists("visits", 7)
+                                        .appendToList("history", List.of("h2", "h3")));
         Map<String, AttributeValue> item = account(id);
         assertThat(item.get("note").s()).isEqualTo("x");
         assertThat(item.get("balance").n()).isEqualTo("105");
@@ -59,20 +69,36 @@ abstract class WritesSuite extends WriteSuiteBase {
         assertThat(item.get("address").m().get("city").s()).isEqualTo("Paris");
         assertThat(item.get("address").m()).doesNotContainKey("zip").containsKey("street");
         assertThat(item.get("visits").n()).isEqualTo("7");
-        assertThat(item.get("history").l()).extracting(AttributeValue::s).containsExactly("h1", "h2", "h3");
+        assertThat(item.get("history").l())
+                .extracting(AttributeValue::s)
+                .containsExactly("h1", "h2", "h3");
 
-        accounts.where("id", "=", id).update(u -> u.prependToList("history", "h0").delete("tags", Set.of("a"))
-                .decrement("balance", 10).setIfNotExists("visits", 99));
+        accounts.where("id", "=", id)
+                .update(
+                        u ->
+                                u.prependToList("history", "h0")
+                                        .delete("tags", Set.of("a"))
+                                        .decrement("balance", 10)
+                                        .setIfNotExists("visits", 99));
         item = account(id);
-        assertThat(item.get("history").l()).extracting(AttributeValue::s).containsExactly("h0", "h1", "h2", "h3");
+        assertThat(item.get("history").l())
+                .extracting(AttributeValue::s)
+                .containsExactly("h0", "h1", "h2", "h3");
         assertThat(item.get("tags").ss()).containsExactly("b");
         assertThat(item.get("balance").n()).isEqualTo("95");
         assertThat(item.get("visits").n()).isEqualTo("7");
 
-        accounts.where("id", "=", id).update(u -> u.setListElement("history", 1, "H1").removeFromList("history", 3)
-                .set("note", null).increment("address.zip", 2));
+        accounts.where("id", "=", id)
+                .update(
+                        u ->
+                                u.setListElement("history", 1, "H1")
+                                        .removeFromList("history", 3)
+                                        .set("note", null)
+                                        .increment("address.zip", 2));
         item = account(id);
-        assertThat(item.get("history").l()).extracting(AttributeValue::s).containsExactly("h0", "H1", "h2");
+        assertThat(item.get("history").l())
+                .extracting(AttributeValue::s)
+                .containsExactly("h0", "H1", "h2");
         assertThat(item).doesNotContainKey("note");
         assertThat(item.get("address").m().get("zip").n()).isEqualTo("2");
     }
@@ -84,21 +110,28 @@ abstract class WritesSuite extends WriteSuiteBase {
         WriteResult<Account> none = accounts.where("id", "=", id).update(u -> u.set("note", "a"));
         assertThat(none.item()).isEmpty();
         assertThat(none.attributes()).isEmpty();
-        WriteResult<Account> allOld = accounts.where("id", "=", id)
-                .update(u -> u.set("note", "b").returnValue(ReturnValue.ALL_OLD));
+        WriteResult<Account> allOld =
+                accounts.where("id", "=", id)
+                        .update(u -> u.set("note", "b").returnValue(ReturnValue.ALL_OLD));
         assertThat(allOld.item().orElseThrow().note()).isEqualTo("a");
         assertThat(allOld.attributes()).containsKeys("id", "balance", "tags", "history");
-        WriteResult<Account> updatedOld = accounts.where("id", "=", id)
-                .update(u -> u.set("note", "c").returnValue(ReturnValue.UPDATED_OLD));
+        WriteResult<Account> updatedOld =
+                accounts.where("id", "=", id)
+                        .update(u -> u.set("note", "c").returnValue(ReturnValue.UPDATED_OLD));
         assertThat(updatedOld.attributes()).containsKey("note").doesNotContainKeys("id", "balance");
         assertThat(updatedOld.item().orElseThrow().note()).isEqualTo("b");
-        WriteResult<Account> allNew = accounts.where("id", "=", id)
-                .update(u -> u.increment("balance", 1).returnValue(ReturnValue.ALL_NEW));
+        WriteResult<Account> allNew =
+                accounts.where("id", "=", id)
+                        .update(u -> u.increment("balance", 1).returnValue(ReturnValue.ALL_NEW));
         assertThat(allNew.item().orElseThrow().balance()).isEqualTo(101);
         assertThat(allNew.item().orElseThrow().note()).isEqualTo("c");
         assertThat(allNew.written()).isEqualTo(allNew.item());
-        WriteResult<Account> updatedNew = accounts.where("id", "=", id)
-                .update(u -> u.increment("balance", 1).returnValue(ReturnValue.UPDATED_NEW));
+        WriteResult<Account> updatedNew =
+                accounts.where("id", "=", id)
+                        .update(
+                                u ->
+                                        u.increment("balance", 1)
+                                                .returnValue(ReturnValue.UPDATED_NEW));
         assertThat(updatedNew.attributes()).containsKey("balance").doesNotContainKeys("id", "note");
         assertThat(updatedNew.item().orElseThrow().balance()).isEqualTo(102);
     }
@@ -107,19 +140,34 @@ abstract class WritesSuite extends WriteSuiteBase {
     void updateBuilder_conditions_andOrExistsNotExists() {
         String id = unique();
         created(id);
-        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("note", "x").when("balance", ">", 1000)))
-                .isInstanceOfSatisfying(ConditionFailedException.class, e -> {
-                    assertThat(e).isNotInstanceOf(OptimisticLockException.class);
-                    assertThat(e.storedModel(Account.class).orElseThrow().balance()).isEqualTo(100);
-                });
+        assertThatThrownBy(
+                        () ->
+                                accounts.where("id", "=", id)
+                                        .update(u -> u.set("note", "x").when("balance", ">", 1000)))
+                .isInstanceOfSatisfying(
+                        ConditionFailedException.class,
+                        e -> {
+                            assertThat(e).isNotInstanceOf(OptimisticLockException.class);
+                            assertThat(e.storedModel(Account.class).orElseThrow().balance())
+                                    .isEqualTo(100);
+                        });
         assertThat(account(id).get("note").s()).isEqualTo("n");
-        accounts.where("id", "=", id).update(u -> u.set("note", "x").when("balance", ">", 1000).or("note", "=", "n"));
-        accounts.where("id", "=", id).update(u -> u.set("visits", 1).whenNotExists("visits").whenExists("note"));
-        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("visits", 2).whenNotExists("visits")))
+        accounts.where("id", "=", id)
+                .update(u -> u.set("note", "x").when("balance", ">", 1000).or("note", "=", "n"));
+        accounts.where("id", "=", id)
+                .update(u -> u.set("visits", 1).whenNotExists("visits").whenExists("note"));
+        assertThatThrownBy(
+                        () ->
+                                accounts.where("id", "=", id)
+                                        .update(u -> u.set("visits", 2).whenNotExists("visits")))
                 .isInstanceOf(ConditionFailedException.class);
         // an action and a condition on the same attribute: placeholders never collide
-        accounts.where("id", "=", id).update(u -> u.set("note", "y").when("note", "=", "x")
-                .when(Condition.when("note", "<>", "y")));
+        accounts.where("id", "=", id)
+                .update(
+                        u ->
+                                u.set("note", "y")
+                                        .when("note", "=", "x")
+                                        .when(Condition.when("note", "<>", "y")));
         assertThat(account(id).get("note").s()).isEqualTo("y");
         assertThat(account(id).get("visits").n()).isEqualTo("1");
     }
@@ -129,43 +177,65 @@ abstract class WritesSuite extends WriteSuiteBase {
         String id = unique();
         created(id);
         Map<String, AttributeValue> before = account(id);
-        assertThatThrownBy(() -> accounts.where("id", "=", id)
-                .update(u -> u.set("address", new Address("s", "c", 1)).set("address.city", "x")))
+        assertThatThrownBy(
+                        () ->
+                                accounts.where("id", "=", id)
+                                        .update(
+                                                u ->
+                                                        u.set("address", new Address("s", "c", 1))
+                                                                .set("address.city", "x")))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("update of model dev.dynamorm.it.model.Account has two actions on overlapping paths: "
-                        + "'address' and 'address.city'; DynamoDB rejects actions on the same or overlapping paths: "
-                        + "combine them into one action");
-        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("note", "a").remove("note")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("two actions on the same path");
+                .hasMessage(
+                        "update of model dev.dynamorm.it.model.Account has two actions on overlapping paths: "
+                                + "'address' and 'address.city'; DynamoDB rejects actions on the same or overlapping paths: "
+                                + "combine them into one action");
+        assertThatThrownBy(
+                        () ->
+                                accounts.where("id", "=", id)
+                                        .update(u -> u.set("note", "a").remove("note")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("two actions on the same path");
         assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("nope", 1)))
                 .isInstanceOf(UnknownFieldException.class);
         assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("id", "other")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("cannot update key field 'id'");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("cannot update key field 'id'");
         assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("version", 5)))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("field 'version' of model dev.dynamorm.it.model.Account is the @Version counter, which "
-                        + "DynamORM checks and increments on every write: do not write it yourself");
+                .hasMessage(
+                        "field 'version' of model dev.dynamorm.it.model.Account is the @Version counter, which "
+                                + "DynamORM checks and increments on every write: do not write it yourself");
         assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.add("note", 1)))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("add needs a number or set field, but 'note' of model dev.dynamorm.it.model.Account is "
-                        + "java.lang.String");
+                .hasMessage(
+                        "add needs a number or set field, but 'note' of model dev.dynamorm.it.model.Account is "
+                                + "java.lang.String");
         assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.add("address.zip", 1)))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("top-level attributes only");
-        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("balance", "ten")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("does not fit field 'balance'");
-        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> { }))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("has no actions");
-        assertThatThrownBy(() -> accounts.where("id", "=", id).where("note", "=", "n").update(u -> u.set("note", "x")))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageStartingWith("update through a query needs exactly the full key of model "
-                        + "dev.dynamorm.it.model.Account bound with '=' (id)");
+                .hasMessageContaining("top-level attributes only");
+        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.set("balance", "ten")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("does not fit field 'balance'");
+        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> {}))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("has no actions");
+        assertThatThrownBy(
+                        () ->
+                                accounts.where("id", "=", id)
+                                        .where("note", "=", "n")
+                                        .update(u -> u.set("note", "x")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith(
+                        "update through a query needs exactly the full key of model "
+                                + "dev.dynamorm.it.model.Account bound with '=' (id)");
         assertThat(account(id)).isEqualTo(before);
     }
 
     @Test
     void updateBuilder_onMissingItem_raisesNotFound_unlessUpsert() {
         String id = unique();
-        assertThatThrownBy(() -> accounts.where("id", "=", id).update(u -> u.increment("balance", 5)))
+        assertThatThrownBy(
+                        () -> accounts.where("id", "=", id).update(u -> u.increment("balance", 5)))
                 .isInstanceOf(ItemNotFoundException.class);
         assertThat(account(id)).isEmpty();
         accounts.where("id", "=", id).update(u -> u.increment("balance", 5).upsert());
@@ -215,7 +285,8 @@ abstract class WritesSuite extends WriteSuiteBase {
         assertThat(Instant.parse(item.get("createdAt").s())).isEqualTo(T0);
         assertThat(Instant.parse(item.get("updatedAt").s())).isEqualTo(T0);
         assertThat(accounts.get(id)).contains(written);
-        assertThatThrownBy(() -> accounts.create(Account.of(id, 1))).isInstanceOf(ItemAlreadyExistsException.class);
+        assertThatThrownBy(() -> accounts.create(Account.of(id, 1)))
+                .isInstanceOf(ItemAlreadyExistsException.class);
     }
 
     @Test
@@ -247,20 +318,30 @@ abstract class WritesSuite extends WriteSuiteBase {
         Account v1 = created(id);
         accounts.put(v1.withBalance(1));
         assertThatThrownBy(() -> accounts.put(v1.withBalance(2)))
-                .isInstanceOfSatisfying(OptimisticLockException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("version conflict on key {id='" + id + "'} in table '"
-                            + accounts.tableName() + "' (model dev.dynamorm.it.model.Account): expected version 1 but "
-                            + "found version 2; another writer changed the item: read it again and reapply the change");
-                    assertThat(e.expectedVersion()).isEqualTo(1);
-                    assertThat(e.operation()).contains(Operation.PUT);
-                    assertThat(e.storedModel(Account.class).orElseThrow().balance()).isEqualTo(1);
-                    assertThat(e).isInstanceOf(ConditionFailedException.class);
-                });
-        assertThatThrownBy(() -> accounts.update(v1.withNote("x"), "note")).isInstanceOf(OptimisticLockException.class);
+                .isInstanceOfSatisfying(
+                        OptimisticLockException.class,
+                        e -> {
+                            assertThat(e.getMessage())
+                                    .isEqualTo(
+                                            "version conflict on key {id='"
+                                                    + id
+                                                    + "'} in table '"
+                                                    + accounts.tableName()
+                                                    + "' (model dev.dynamorm.it.model.Account): expected version 1 but "
+                                                    + "found version 2; another writer changed the item: read it again and reapply the change");
+                            assertThat(e.expectedVersion()).isEqualTo(1);
+                            assertThat(e.operation()).contains(Operation.PUT);
+                            assertThat(e.storedModel(Account.class).orElseThrow().balance())
+                                    .isEqualTo(1);
+                            assertThat(e).isInstanceOf(ConditionFailedException.class);
+                        });
+        assertThatThrownBy(() -> accounts.update(v1.withNote("x"), "note"))
+                .isInstanceOf(OptimisticLockException.class);
         assertThatThrownBy(() -> accounts.delete(v1)).isInstanceOf(OptimisticLockException.class);
         assertThatThrownBy(() -> accounts.put(Account.of(id, 5)))
                 .isInstanceOf(OptimisticLockException.class)
-                .hasMessageContaining("expected no stored version (a new item) but found version 2");
+                .hasMessageContaining(
+                        "expected no stored version (a new item) but found version 2");
         assertThat(account(id).get("balance").n()).isEqualTo("1");
         assertThat(account(id).get("version").n()).isEqualTo("2");
     }
@@ -275,21 +356,25 @@ abstract class WritesSuite extends WriteSuiteBase {
         try {
             List<Future<Integer>> conflicts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                conflicts.add(pool.submit(() -> {
-                    int lost = 0;
-                    for (int i = 0; i < perThread; i++) {
-                        while (true) {
-                            Account current = accounts.get(id).orElseThrow();
-                            try {
-                                accounts.update(current.withBalance(current.balance() + 1), "balance");
-                                break;
-                            } catch (OptimisticLockException e) {
-                                lost++;
-                            }
-                        }
-                    }
-                    return lost;
-                }));
+                conflicts.add(
+                        pool.submit(
+                                () -> {
+                                    int lost = 0;
+                                    for (int i = 0; i < perThread; i++) {
+                                        while (true) {
+                                            Account current = accounts.get(id).orElseThrow();
+                                            try {
+                                                accounts.update(
+                                                        current.withBalance(current.balance() + 1),
+                                                        "balance");
+                                                break;
+                                            } catch (OptimisticLockException e) {
+                                                lost++;
+                                            }
+                                        }
+                                    }
+                                    return lost;
+                                }));
             }
             for (Future<Integer> f : conflicts) {
                 f.get(2, TimeUnit.MINUTES);
@@ -306,23 +391,35 @@ abstract class WritesSuite extends WriteSuiteBase {
 
     @Test
     void ttl_isStoredAsEpochSeconds_andExpiredItemsAreHiddenWhenAsked(BackendContext backend) {
-        assumeTrue(backend.backend() != Backend.DYNALITE, "dynalite has no UpdateTimeToLive, so no table with TTL");
+        assumeTrue(
+                backend.backend() != Backend.DYNALITE,
+                "dynalite has no UpdateTimeToLive, so no table with TTL");
         Table<Session> sessions = db.table(Session.class);
         sessions.createTableIfMissing();
         String live = unique();
         String dead = unique();
         sessions.put(new Session(live, "u", T0.plus(Duration.ofHours(1))));
         sessions.put(new Session(dead, "u", T0.minus(Duration.ofHours(1))));
-        assertThat(rawItem(sessions, Map.of("token", AttributeValue.fromS(live))).get("expiresAt").n())
+        assertThat(
+                        rawItem(sessions, Map.of("token", AttributeValue.fromS(live)))
+                                .get("expiresAt")
+                                .n())
                 .isEqualTo(Long.toString(T0.plus(Duration.ofHours(1)).getEpochSecond()));
-        // the stored TTL is in the past by the test clock, but not by the server's: still readable by default
+        // the stored TTL is in the past by the test clock, but not by the server's: still readable
+        // by default
         assertThat(sessions.get(dead)).isPresent();
-        try (DynamORM hiding = DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix()).clock(clock)
-                .hideExpiredItems(true).build()) {
+        try (DynamORM hiding =
+                DynamORM.builder()
+                        .client(raw)
+                        .tableNamePrefix(backend.tableNamePrefix())
+                        .clock(clock)
+                        .hideExpiredItems(true)
+                        .build()) {
             Table<Session> visible = hiding.table(Session.class);
             assertThat(visible.get(dead)).isEmpty();
             assertThat(visible.get(live)).isPresent();
-            assertThat(visible.batchGet(List.of(Key.of(live), Key.of(dead))).items()).extracting(Session::token)
+            assertThat(visible.batchGet(List.of(Key.of(live), Key.of(dead))).items())
+                    .extracting(Session::token)
                     .containsExactly(live);
         }
     }

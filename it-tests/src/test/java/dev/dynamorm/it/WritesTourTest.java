@@ -21,9 +21,25 @@ final class WritesTourTest {
     void writesTour_runsAndSeesWhatItWrote() {
         List<Order> many = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            many.add(new Order("c-42", "o-" + i, "NEW", Instant.parse("2026-01-01T00:00:00Z"), i, List.of("x"), null));
+            many.add(
+                    new Order(
+                            "c-42",
+                            "o-" + i,
+                            "NEW",
+                            Instant.parse("2026-01-01T00:00:00Z"),
+                            i,
+                            List.of("x"),
+                            null));
         }
-        Order order = new Order("c-42", "o-99", "NEW", Instant.parse("2026-01-02T00:00:00Z"), 5, List.of("y"), null);
+        Order order =
+                new Order(
+                        "c-42",
+                        "o-99",
+                        "NEW",
+                        Instant.parse("2026-01-02T00:00:00Z"),
+                        5,
+                        List.of("y"),
+                        null);
         try (LocalDynamoDb local = LocalDynamoDb.start()) {
             List<Object> seen = WritesTour.tour(local.client(), many, order);
             Product renamed = (Product) seen.get(0);
@@ -39,9 +55,12 @@ final class WritesTourTest {
             assertThat(afterTx.stock()).isEqualTo(8);
             assertThat(afterTx.version()).isEqualTo(4);
             @SuppressWarnings("unchecked")
-            List<TransactionCanceledException.Reason> reasons = (List<TransactionCanceledException.Reason>) seen.get(6);
-            assertThat(reasons).extracting(TransactionCanceledException.Reason::code)
-                    .containsExactly(TransactionCanceledException.Code.NONE,
+            List<TransactionCanceledException.Reason> reasons =
+                    (List<TransactionCanceledException.Reason>) seen.get(6);
+            assertThat(reasons)
+                    .extracting(TransactionCanceledException.Reason::code)
+                    .containsExactly(
+                            TransactionCanceledException.Code.NONE,
                             TransactionCanceledException.Code.ITEM_ALREADY_EXISTS);
         }
     }

@@ -8,5 +8,4 @@ package dev.dynamorm.benchmarks.model;
  * @param postalCode the postal code
  * @param country the country
  */
-public record Address(String street, String city, String postalCode, String country) {
-}
+public record Address(String street, String city, String postalCode, String country) {}

@@ -12,53 +12,71 @@ public class AddressBean {
     private String country;
 
     /** For the mappers. */
-    public AddressBean() {
-    }
+    public AddressBean() {}
 
-    /** @return the street */
+    /**
+     * @return the street
+     */
     public String getStreet() {
         return street;
     }
 
-    /** @param street the street */
+    /**
+     * @param street the street
+     */
     public void setStreet(String street) {
         this.street = street;
     }
 
-    /** @return the city */
+    /**
+     * @return the city
+     */
     public String getCity() {
         return city;
     }
 
-    /** @param city the city */
+    /**
+     * @param city the city
+     */
     public void setCity(String city) {
         this.city = city;
     }
 
-    /** @return the postal code */
+    /**
+     * @return the postal code
+     */
     public String getPostalCode() {
         return postalCode;
     }
 
-    /** @param postalCode the postal code */
+    /**
+     * @param postalCode the postal code
+     */
     public void setPostalCode(String postalCode) {
         this.postalCode = postalCode;
     }
 
-    /** @return the country */
+    /**
+     * @return the country
+     */
     public String getCountry() {
         return country;
     }
 
-    /** @param country the country */
+    /**
+     * @param country the country
+     */
     public void setCountry(String country) {
         this.country = country;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AddressBean b && Objects.equals(street, b.street) && Objects.equals(city, b.city)
-                && Objects.equals(postalCode, b.postalCode) && Objects.equals(country, b.country);
+        return o instanceof AddressBean b
+                && Objects.equals(street, b.street)
+                && Objects.equals(city, b.city)
+                && Objects.equals(postalCode, b.postalCode)
+                && Objects.equals(country, b.country);
     }
 
     @Override

@@ -10,15 +10,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Hand-written conversions between the models and {@code Map<String, AttributeValue>}: the code a
  * developer writes against the low-level SDK — direct accessor calls, one {@code HashMap}, no
- * reflection, null checks on reference fields, numbers through {@code Long.toString}/{@code parseLong},
- * instants through {@code Instant.toString}/{@code parse}, attribute values through the SDK's
- * builder-free factories ({@code AttributeValue.createS} etc., the fastest way the SDK offers; the
- * older {@code fromS} goes through a builder). The baseline of every suite.
+ * reflection, null checks on reference fields, numbers through {@code Long.toString}/{@code
+ * parseLong}, instants through {@code Instant.toString}/{@code parse}, attribute values through the
+ * SDK's builder-free factories ({@code AttributeValue.createS} etc., the fastest way the SDK
+ * offers; the older {@code fromS} goes through a builder). The baseline of every suite.
  */
 public final class Codecs {
 
-    private Codecs() {
-    }
+    private Codecs() {}
 
     // ---- small ----
 
@@ -43,7 +42,8 @@ public final class Codecs {
      * @return the item
      */
     public static SmallItem smallFromItem(Map<String, AttributeValue> m) {
-        return new SmallItem(s(m, "id"), s(m, "name"), i(m, "quantity"), l(m, "priceCents"), b(m, "active"));
+        return new SmallItem(
+                s(m, "id"), s(m, "name"), i(m, "quantity"), l(m, "priceCents"), b(m, "active"));
     }
 
     // ---- typical ----
@@ -140,12 +140,25 @@ public final class Codecs {
         Address shipping = null;
         if (address != null) {
             Map<String, AttributeValue> a = address.m();
-            shipping = new Address(s(a, "street"), s(a, "city"), s(a, "postalCode"), s(a, "country"));
+            shipping =
+                    new Address(s(a, "street"), s(a, "city"), s(a, "postalCode"), s(a, "country"));
         }
-        return new Order(s(m, "customerId"), s(m, "orderId"), s(m, "status"),
-                created == null ? null : Instant.parse(created.s()), l(m, "totalCents"), i(m, "itemCount"),
-                discount == null ? 0 : Double.parseDouble(discount.n()), s(m, "currency"), b(m, "gift"), tagList,
-                attributeMap, shipping, s(m, "note"), s(m, "channel"), i(m, "priority"));
+        return new Order(
+                s(m, "customerId"),
+                s(m, "orderId"),
+                s(m, "status"),
+                created == null ? null : Instant.parse(created.s()),
+                l(m, "totalCents"),
+                i(m, "itemCount"),
+                discount == null ? 0 : Double.parseDouble(discount.n()),
+                s(m, "currency"),
+                b(m, "gift"),
+                tagList,
+                attributeMap,
+                shipping,
+                s(m, "note"),
+                s(m, "channel"),
+                i(m, "priority"));
     }
 
     // ---- large ----

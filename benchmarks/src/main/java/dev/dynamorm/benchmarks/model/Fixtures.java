@@ -5,20 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The data every suite uses: the same values as records (DynamORM, hand-written) and as beans (Enhanced Client). */
+/**
+ * The data every suite uses: the same values as records (DynamORM, hand-written) and as beans
+ * (Enhanced Client).
+ */
 public final class Fixtures {
 
     private static final Instant CREATED = Instant.parse("2026-03-14T09:26:53.589Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
-    /** @param n a number that varies the key @return a small item */
+    /**
+     * @param n a number that varies the key @return a small item
+     */
     public static SmallItem small(int n) {
         return new SmallItem("item-" + n, "Blue pen", 12, 1999L + n, true);
     }
 
-    /** @param s a record @return its bean twin */
+    /**
+     * @param s a record @return its bean twin
+     */
     public static SmallBean bean(SmallItem s) {
         SmallBean b = new SmallBean();
         b.setId(s.id());
@@ -41,12 +47,27 @@ public final class Fixtures {
         attributes.put("source", "web");
         attributes.put("campaign", "spring-sale");
         attributes.put("coupon", "SAVE10");
-        return new Order("c-" + customer, String.format("o-%06d", n), "NEW", CREATED.plusSeconds(n), 12_345L + n, 3,
-                0.15, "EUR", false, List.of("express", "fragile", "priority"), attributes,
-                new Address("1 Main Street", "Springfield", "12345", "US"), null, "web", 2);
+        return new Order(
+                "c-" + customer,
+                String.format("o-%06d", n),
+                "NEW",
+                CREATED.plusSeconds(n),
+                12_345L + n,
+                3,
+                0.15,
+                "EUR",
+                false,
+                List.of("express", "fragile", "priority"),
+                attributes,
+                new Address("1 Main Street", "Springfield", "12345", "US"),
+                null,
+                "web",
+                2);
     }
 
-    /** @param o a record @return its bean twin */
+    /**
+     * @param o a record @return its bean twin
+     */
     public static OrderBean bean(Order o) {
         OrderBean b = new OrderBean();
         b.setCustomerId(o.customerId());
@@ -74,12 +95,16 @@ public final class Fixtures {
         return b;
     }
 
-    /** @param n a number that varies the key and values @return a large item */
+    /**
+     * @param n a number that varies the key and values @return a large item
+     */
     public static Wide wide(int n) {
         return WideFixture.wide(n);
     }
 
-    /** @param w a record @return its bean twin */
+    /**
+     * @param w a record @return its bean twin
+     */
     public static WideBean bean(Wide w) {
         return WideFixture.bean(w);
     }

@@ -37,8 +37,8 @@ public record Indexed(
         @IndexKey(index = "by-region") String region,
         @IndexKey(index = "by-region", role = KeyRole.SORT) String city,
         @IndexKey(index = "by-sku") String sku,
-        @IndexKey(index = "by-created", role = KeyRole.SORT, type = IndexType.LOCAL) Instant createdAt,
+        @IndexKey(index = "by-created", role = KeyRole.SORT, type = IndexType.LOCAL)
+                Instant createdAt,
         @IndexKey(index = "by-amount", role = KeyRole.SORT, type = IndexType.LOCAL) long amount,
         String note,
-        List<String> tags) {
-}
+        List<String> tags) {}

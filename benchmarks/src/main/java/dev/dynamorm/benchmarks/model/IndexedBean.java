@@ -27,157 +27,223 @@ public class IndexedBean {
     private List<String> tags;
 
     /** For the mappers. */
-    public IndexedBean() {
-    }
+    public IndexedBean() {}
 
-    /** @return tenant */
+    /**
+     * @return tenant
+     */
     @DynamoDbPartitionKey
     public String getTenant() {
         return tenant;
     }
 
-    /** @param tenant the value */
+    /**
+     * @param tenant the value
+     */
     public void setTenant(String tenant) {
         this.tenant = tenant;
     }
 
-    /** @return id */
+    /**
+     * @return id
+     */
     @DynamoDbSortKey
     public String getId() {
         return id;
     }
 
-    /** @param id the value */
+    /**
+     * @param id the value
+     */
     public void setId(String id) {
         this.id = id;
     }
 
-    /** @return status */
+    /**
+     * @return status
+     */
     @DynamoDbSecondaryPartitionKey(indexNames = "by-status")
     public String getStatus() {
         return status;
     }
 
-    /** @param status the value */
+    /**
+     * @param status the value
+     */
     public void setStatus(String status) {
         this.status = status;
     }
 
-    /** @return updatedAt */
+    /**
+     * @return updatedAt
+     */
     @DynamoDbSecondarySortKey(indexNames = "by-status")
     public Instant getUpdatedAt() {
         return updatedAt;
     }
 
-    /** @param updatedAt the value */
+    /**
+     * @param updatedAt the value
+     */
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
     }
 
-    /** @return owner */
+    /**
+     * @return owner
+     */
     @DynamoDbSecondaryPartitionKey(indexNames = "by-owner")
     public String getOwner() {
         return owner;
     }
 
-    /** @param owner the value */
+    /**
+     * @param owner the value
+     */
     public void setOwner(String owner) {
         this.owner = owner;
     }
 
-    /** @return priority */
+    /**
+     * @return priority
+     */
     @DynamoDbSecondarySortKey(indexNames = "by-owner")
     public long getPriority() {
         return priority;
     }
 
-    /** @param priority the value */
+    /**
+     * @param priority the value
+     */
     public void setPriority(long priority) {
         this.priority = priority;
     }
 
-    /** @return region */
+    /**
+     * @return region
+     */
     @DynamoDbSecondaryPartitionKey(indexNames = "by-region")
     public String getRegion() {
         return region;
     }
 
-    /** @param region the value */
+    /**
+     * @param region the value
+     */
     public void setRegion(String region) {
         this.region = region;
     }
 
-    /** @return city */
+    /**
+     * @return city
+     */
     @DynamoDbSecondarySortKey(indexNames = "by-region")
     public String getCity() {
         return city;
     }
 
-    /** @param city the value */
+    /**
+     * @param city the value
+     */
     public void setCity(String city) {
         this.city = city;
     }
 
-    /** @return sku */
+    /**
+     * @return sku
+     */
     @DynamoDbSecondaryPartitionKey(indexNames = "by-sku")
     public String getSku() {
         return sku;
     }
 
-    /** @param sku the value */
+    /**
+     * @param sku the value
+     */
     public void setSku(String sku) {
         this.sku = sku;
     }
 
-    /** @return createdAt */
+    /**
+     * @return createdAt
+     */
     @DynamoDbSecondarySortKey(indexNames = "by-created")
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    /** @param createdAt the value */
+    /**
+     * @param createdAt the value
+     */
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
     }
 
-    /** @return amount */
+    /**
+     * @return amount
+     */
     @DynamoDbSecondarySortKey(indexNames = "by-amount")
     public long getAmount() {
         return amount;
     }
 
-    /** @param amount the value */
+    /**
+     * @param amount the value
+     */
     public void setAmount(long amount) {
         this.amount = amount;
     }
 
-    /** @return note */
+    /**
+     * @return note
+     */
     public String getNote() {
         return note;
     }
 
-    /** @param note the value */
+    /**
+     * @param note the value
+     */
     public void setNote(String note) {
         this.note = note;
     }
 
-    /** @return tags */
+    /**
+     * @return tags
+     */
     public List<String> getTags() {
         return tags;
     }
 
-    /** @param tags the value */
+    /**
+     * @param tags the value
+     */
     public void setTags(List<String> tags) {
         this.tags = tags;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IndexedBean b && Objects.equals(tenant, b.tenant) && Objects.equals(id, b.id) && Objects.equals(status, b.status) && Objects.equals(updatedAt, b.updatedAt) && Objects.equals(owner, b.owner) && priority == b.priority && Objects.equals(region, b.region) && Objects.equals(city, b.city) && Objects.equals(sku, b.sku) && Objects.equals(createdAt, b.createdAt) && amount == b.amount && Objects.equals(note, b.note) && Objects.equals(tags, b.tags);
+        return o instanceof IndexedBean b
+                && Objects.equals(tenant, b.tenant)
+                && Objects.equals(id, b.id)
+                && Objects.equals(status, b.status)
+                && Objects.equals(updatedAt, b.updatedAt)
+                && Objects.equals(owner, b.owner)
+                && priority == b.priority
+                && Objects.equals(region, b.region)
+                && Objects.equals(city, b.city)
+                && Objects.equals(sku, b.sku)
+                && Objects.equals(createdAt, b.createdAt)
+                && amount == b.amount
+                && Objects.equals(note, b.note)
+                && Objects.equals(tags, b.tags);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenant, id, status, updatedAt, owner, priority, region, city, sku, createdAt, amount, note, tags);
+        return Objects.hash(
+                tenant, id, status, updatedAt, owner, priority, region, city, sku, createdAt,
+                amount, note, tags);
     }
 }

@@ -27,7 +27,19 @@ import java.util.Map;
  * @param priority the priority
  */
 @DynamoTable("orders")
-public record Order(@PartitionKey String customerId, @SortKey String orderId, String status, Instant createdAt,
-        long totalCents, int itemCount, double discount, String currency, boolean gift, List<String> tags,
-        Map<String, String> attributes, Address shippingAddress, String note, String channel, int priority) {
-}
+public record Order(
+        @PartitionKey String customerId,
+        @SortKey String orderId,
+        String status,
+        Instant createdAt,
+        long totalCents,
+        int itemCount,
+        double discount,
+        String currency,
+        boolean gift,
+        List<String> tags,
+        Map<String, String> attributes,
+        Address shippingAddress,
+        String note,
+        String channel,
+        int priority) {}

@@ -13,5 +13,5 @@ import dev.dynamorm.annotations.PartitionKey;
  * @param active a flag
  */
 @DynamoTable("small")
-public record SmallItem(@PartitionKey String id, String name, int quantity, long priceCents, boolean active) {
-}
+public record SmallItem(
+        @PartitionKey String id, String name, int quantity, long priceCents, boolean active) {}

@@ -68,7 +68,8 @@ import dev.dynamorm.annotations.PartitionKey;
  * @param b10 field b10
  */
 @DynamoTable("wide")
-public record Wide(@PartitionKey String id,
+public record Wide(
+        @PartitionKey String id,
         String s01,
         String s02,
         String s03,
@@ -127,5 +128,4 @@ public record Wide(@PartitionKey String id,
         boolean b07,
         boolean b08,
         boolean b09,
-        boolean b10) {
-}
+        boolean b10) {}

@@ -7,8 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Hand-written conversion of {@link Wide}: what a developer writes against the low-level SDK. */
 final class WideCodec {
 
-    private WideCodec() {
-    }
+    private WideCodec() {}
 
     static Map<String, AttributeValue> toItem(Wide w) {
         Map<String, AttributeValue> m = new HashMap<>(128);

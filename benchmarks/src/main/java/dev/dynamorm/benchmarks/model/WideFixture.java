@@ -3,8 +3,7 @@ package dev.dynamorm.benchmarks.model;
 /** Values of the large model. */
 final class WideFixture {
 
-    private WideFixture() {
-    }
+    private WideFixture() {}
 
     static Wide wide(int n) {
         return new Wide(

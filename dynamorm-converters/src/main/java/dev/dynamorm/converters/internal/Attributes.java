@@ -30,10 +30,12 @@ final class Attributes {
      * @param target the Java type being read, as shown to the user
      * @param expected the accepted attribute types, e.g. {@code "SS or L"}
      */
-    static IllegalArgumentException mismatch(AttributeValue attribute, String target, String expected) {
+    static IllegalArgumentException mismatch(
+            AttributeValue attribute, String target, String expected) {
         AttributeValue.Type actual = attribute.type();
-        return invalid("expected attribute of type %s for %s but got %s",
-            expected, target, actual == null ? "no value" : actual.name());
+        return invalid(
+                "expected attribute of type %s for %s but got %s",
+                expected, target, actual == null ? "no value" : actual.name());
     }
 
     /** An {@link IllegalArgumentException} with a message formatted in {@link Locale#ROOT}. */

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@link BigDecimal} as {@code N}, written with {@link BigDecimal#toPlainString()}. Values with more
- * than 38 significant digits or outside DynamoDB's range fail. The numeric value round-trips
- * exactly; the scale does so only through this converter (DynamoDB returns {@code 1.50} as
- * {@code 1.5}), so compare read values with {@code compareTo}.
+ * {@link BigDecimal} as {@code N}, written with {@link BigDecimal#toPlainString()}. Values with
+ * more than 38 significant digits or outside DynamoDB's range fail. The numeric value round-trips
+ * exactly; the scale does so only through this converter (DynamoDB returns {@code 1.50} as {@code
+ * 1.5}), so compare read values with {@code compareTo}.
  */
 final class BigDecimalConverter implements Converter<BigDecimal> {
 

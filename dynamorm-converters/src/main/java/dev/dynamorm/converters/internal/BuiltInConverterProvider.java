@@ -49,35 +49,35 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
  * The built-in converters, found by {@link java.util.ServiceLoader} with priority 0.
  *
  * <p>Handles:
+ *
  * <ul>
  *   <li>{@code String}, {@code char}/{@code Character}, enums (by name), {@code UUID}, {@code URI}
  *       as S;
- *   <li>{@code Instant}, {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime},
- *       {@code OffsetDateTime}, {@code ZonedDateTime}, {@code Duration}, {@code Period},
- *       {@code YearMonth}, {@code ZoneId}, {@code ZoneOffset} as ISO-8601 S;
+ *   <li>{@code Instant}, {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime}, {@code
+ *       OffsetDateTime}, {@code ZonedDateTime}, {@code Duration}, {@code Period}, {@code
+ *       YearMonth}, {@code ZoneId}, {@code ZoneOffset} as ISO-8601 S;
  *   <li>{@code boolean}/{@code Boolean} as BOOL;
- *   <li>{@code byte}, {@code short}, {@code int}, {@code long}, {@code float}, {@code double}, their
- *       boxes, {@code BigDecimal}, {@code BigInteger}, {@code Number}, {@code OptionalInt},
+ *   <li>{@code byte}, {@code short}, {@code int}, {@code long}, {@code float}, {@code double},
+ *       their boxes, {@code BigDecimal}, {@code BigInteger}, {@code Number}, {@code OptionalInt},
  *       {@code OptionalLong}, {@code OptionalDouble} as N;
  *   <li>{@code byte[]} and {@code ByteBuffer} as B;
  *   <li>{@code Optional<X>} as X's attribute, omitted when empty;
  *   <li>{@code List}, {@code Collection}, {@code ArrayList}, {@code LinkedList} and arrays (other
  *       than {@code byte[]}) as L;
- *   <li>{@code Set}, {@code HashSet}, {@code LinkedHashSet}, {@code SortedSet},
- *       {@code NavigableSet}, {@code TreeSet}, {@code EnumSet} as SS, NS or BS when the element
- *       is written as S, N or B, else L;
- *   <li>{@code Map}, {@code HashMap}, {@code LinkedHashMap}, {@code SortedMap},
- *       {@code NavigableMap}, {@code TreeMap}, {@code EnumMap} with keys of type {@code String},
- *       an enum, {@code UUID}, {@code Integer} or {@code Long} as M;
- *   <li>{@code Object} as a schemaless document value (so {@code Map<String, Object>} and
- *       {@code List<Object>} work).
+ *   <li>{@code Set}, {@code HashSet}, {@code LinkedHashSet}, {@code SortedSet}, {@code
+ *       NavigableSet}, {@code TreeSet}, {@code EnumSet} as SS, NS or BS when the element is written
+ *       as S, N or B, else L;
+ *   <li>{@code Map}, {@code HashMap}, {@code LinkedHashMap}, {@code SortedMap}, {@code
+ *       NavigableMap}, {@code TreeMap}, {@code EnumMap} with keys of type {@code String}, an enum,
+ *       {@code UUID}, {@code Integer} or {@code Long} as M;
+ *   <li>{@code Object} as a schemaless document value (so {@code Map<String, Object>} and {@code
+ *       List<Object>} work).
  * </ul>
  *
  * <p>Element types of containers are resolved through the {@link ConverterLookup}, so nested
@@ -146,26 +146,38 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             if (component.isPrimitive()) {
                 PrimitiveArrayKind kind = PrimitiveArrayKind.of(component);
                 return kind == null
-                    ? Optional.empty()
-                    : element(component, lookup).map(e -> new PrimitiveArrayConverter(kind, e));
+                        ? Optional.empty()
+                        : element(component, lookup).map(e -> new PrimitiveArrayConverter(kind, e));
             }
             return element(component, lookup)
-                .map(e -> new ObjectArrayConverter(e, (Object[]) Array.newInstance(component, 0), cls.getTypeName()));
+                    .map(
+                            e ->
+                                    new ObjectArrayConverter(
+                                            e,
+                                            (Object[]) Array.newInstance(component, 0),
+                                            cls.getTypeName()));
         }
         return Optional.empty();
     }
 
-    private static Optional<Converter<?>> forGenericArray(GenericArrayType type, ConverterLookup lookup) {
+    private static Optional<Converter<?>> forGenericArray(
+            GenericArrayType type, ConverterLookup lookup) {
         Type component = type.getGenericComponentType();
         Class<?> raw = Types.rawClass(component);
         if (raw == null) {
             return Optional.empty();
         }
         return element(component, lookup)
-            .map(e -> new ObjectArrayConverter(e, (Object[]) Array.newInstance(raw, 0), type.getTypeName()));
+                .map(
+                        e ->
+                                new ObjectArrayConverter(
+                                        e,
+                                        (Object[]) Array.newInstance(raw, 0),
+                                        type.getTypeName()));
     }
 
-    private static Optional<Converter<?>> forParameterized(ParameterizedType type, ConverterLookup lookup) {
+    private static Optional<Converter<?>> forParameterized(
+            ParameterizedType type, ConverterLookup lookup) {
         if (!(type.getRawType() instanceof Class<?> raw)) {
             return Optional.empty();
         }
@@ -175,15 +187,21 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         }
         if (raw == List.class || raw == Collection.class || raw == ArrayList.class) {
             return element(Types.argument(type, 0), lookup)
-                .map(e -> new CollectionConverter(e, ArrayList::new, target));
+                    .map(e -> new CollectionConverter(e, ArrayList::new, target));
         }
         if (raw == LinkedList.class) {
             return element(Types.argument(type, 0), lookup)
-                .map(e -> new CollectionConverter(e, size -> new LinkedList<>(), target));
+                    .map(e -> new CollectionConverter(e, size -> new LinkedList<>(), target));
         }
         if (raw == Set.class || raw == HashSet.class || raw == LinkedHashSet.class) {
             return element(Types.argument(type, 0), lookup)
-                .map(e -> new SetConverter(e, size -> new LinkedHashSet<>(capacity(size)), true, target));
+                    .map(
+                            e ->
+                                    new SetConverter(
+                                            e,
+                                            size -> new LinkedHashSet<>(capacity(size)),
+                                            true,
+                                            target));
         }
         if (raw == SortedSet.class || raw == NavigableSet.class || raw == TreeSet.class) {
             Type elementType = Types.argument(type, 0);
@@ -192,7 +210,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
                 return Optional.empty();
             }
             return element(elementType, lookup)
-                .map(e -> new SetConverter(e, size -> new TreeSet<>(), false, target));
+                    .map(e -> new SetConverter(e, size -> new TreeSet<>(), false, target));
         }
         if (raw == EnumSet.class) {
             Type elementType = Types.argument(type, 0);
@@ -200,7 +218,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
                 return Optional.empty();
             }
             return element(enumType, lookup)
-                .map(e -> new SetConverter(e, size -> enumSet(enumType), false, target));
+                    .map(e -> new SetConverter(e, size -> enumSet(enumType), false, target));
         }
         if (Map.class.isAssignableFrom(raw)) {
             return forMap(type, raw, lookup);
@@ -208,7 +226,8 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         return Optional.empty();
     }
 
-    private static Optional<Converter<?>> forMap(ParameterizedType type, Class<?> raw, ConverterLookup lookup) {
+    private static Optional<Converter<?>> forMap(
+            ParameterizedType type, Class<?> raw, ConverterLookup lookup) {
         Type keyType = Types.argument(type, 0);
         if (!(keyType instanceof Class<?> keyClass)) {
             return Optional.empty();
@@ -230,7 +249,8 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return Optional.empty();
         }
         String target = type.getTypeName();
-        return element(Types.argument(type, 1), lookup).map(v -> new MapConverter(keys, v, factory, target));
+        return element(Types.argument(type, 1), lookup)
+                .map(v -> new MapConverter(keys, v, factory, target));
     }
 
     @SuppressWarnings("unchecked")
@@ -258,14 +278,17 @@ public final class BuiltInConverterProvider implements ConverterProvider {
     }
 
     /**
-     * Converters of the types stored in their text form (java.time, UUID, URI), created on first use
-     * and then kept: building them all up front links some thirty method references and initializes
-     * the java.time formatters, milliseconds of a cold start that a model without those types never
-     * needs.
+     * Converters of the types stored in their text form (java.time, UUID, URI), created on first
+     * use and then kept: building them all up front links some thirty method references and
+     * initializes the java.time formatters, milliseconds of a cold start that a model without those
+     * types never needs.
      */
-    private static final ConcurrentHashMap<Class<?>, Converter<?>> TEXT_FORMS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Class<?>, Converter<?>> TEXT_FORMS =
+            new ConcurrentHashMap<>();
 
-    /** The text-form converter of a type (created once; nothing is kept for other types), or null. */
+    /**
+     * The text-form converter of a type (created once; nothing is kept for other types), or null.
+     */
     private static Converter<?> textForm(Class<?> type) {
         return TEXT_FORMS.computeIfAbsent(type, BuiltInConverterProvider::newTextForm);
     }
@@ -275,22 +298,26 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return new TextFormConverter<>(Instant.class, TimeFormats::instant, Instant::parse);
         }
         if (type == LocalDate.class) {
-            return new TextFormConverter<>(LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse);
+            return new TextFormConverter<>(
+                    LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse);
         }
         if (type == LocalTime.class) {
-            return new TextFormConverter<>(LocalTime.class, TimeFormats.LOCAL_TIME::format, LocalTime::parse);
+            return new TextFormConverter<>(
+                    LocalTime.class, TimeFormats.LOCAL_TIME::format, LocalTime::parse);
         }
         if (type == LocalDateTime.class) {
-            return new TextFormConverter<>(LocalDateTime.class,
-                TimeFormats.LOCAL_DATE_TIME::format, LocalDateTime::parse);
+            return new TextFormConverter<>(
+                    LocalDateTime.class, TimeFormats.LOCAL_DATE_TIME::format, LocalDateTime::parse);
         }
         if (type == OffsetDateTime.class) {
-            return new TextFormConverter<>(OffsetDateTime.class,
-                TimeFormats.OFFSET_DATE_TIME::format, OffsetDateTime::parse);
+            return new TextFormConverter<>(
+                    OffsetDateTime.class,
+                    TimeFormats.OFFSET_DATE_TIME::format,
+                    OffsetDateTime::parse);
         }
         if (type == ZonedDateTime.class) {
-            return new TextFormConverter<>(ZonedDateTime.class,
-                TimeFormats.ZONED_DATE_TIME::format, ZonedDateTime::parse);
+            return new TextFormConverter<>(
+                    ZonedDateTime.class, TimeFormats.ZONED_DATE_TIME::format, ZonedDateTime::parse);
         }
         if (type == Duration.class) {
             return new TextFormConverter<>(Duration.class, Duration::toString, Duration::parse);
@@ -299,7 +326,8 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return new TextFormConverter<>(Period.class, Period::toString, Period::parse);
         }
         if (type == YearMonth.class) {
-            return new TextFormConverter<>(YearMonth.class, TimeFormats.YEAR_MONTH::format, YearMonth::parse);
+            return new TextFormConverter<>(
+                    YearMonth.class, TimeFormats.YEAR_MONTH::format, YearMonth::parse);
         }
         if (type == ZoneId.class) {
             return new TextFormConverter<>(ZoneId.class, ZoneId::getId, ZoneId::of);

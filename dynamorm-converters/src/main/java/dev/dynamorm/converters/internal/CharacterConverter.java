@@ -27,8 +27,9 @@ final class CharacterConverter implements Converter<Character> {
         Attributes.require(attribute, AttributeValue.Type.S, target);
         String text = attribute.s();
         if (text.length() != 1) {
-            throw Attributes.invalid("string '%s' has %d characters; %s holds exactly one",
-                text, text.length(), target);
+            throw Attributes.invalid(
+                    "string '%s' has %d characters; %s holds exactly one",
+                    text, text.length(), target);
         }
         return text.charAt(0);
     }

@@ -24,7 +24,10 @@ final class CollectionConverter implements Converter<Collection<Object>> {
      * @param factory creates the collection read, given the expected size
      * @param target the declared type, for messages
      */
-    CollectionConverter(Converter<Object> element, IntFunction<? extends Collection<Object>> factory, String target) {
+    CollectionConverter(
+            Converter<Object> element,
+            IntFunction<? extends Collection<Object>> factory,
+            String target) {
         this.element = element;
         this.factory = factory;
         this.readableSetType = Elements.setTypeOf(element.attributeType());

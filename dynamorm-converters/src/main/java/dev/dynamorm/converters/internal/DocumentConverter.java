@@ -19,12 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Writes {@code String} as S, {@code Number} as N, {@code Boolean} as BOOL, {@code byte[]} and
  * {@code ByteBuffer} as B, {@code Map} with string keys as M, a {@code Set} of only strings,
- * numbers or binaries as SS, NS or BS, other collections and {@code Object[]} as L, {@code null}
- * as NULL; anything else fails. Reads S as {@code String}, N as {@code BigDecimal}, BOOL as
- * {@code Boolean}, B as {@code byte[]}, M as {@code LinkedHashMap<String, Object>}, L as
- * {@code ArrayList<Object>}, SS/NS/BS as a {@code LinkedHashSet} of {@code String},
- * {@code BigDecimal} or {@code byte[]}, NULL as {@code null}. An empty set is written as an empty
- * L (DynamoDB has no empty sets) and so reads back as an empty list.
+ * numbers or binaries as SS, NS or BS, other collections and {@code Object[]} as L, {@code null} as
+ * NULL; anything else fails. Reads S as {@code String}, N as {@code BigDecimal}, BOOL as {@code
+ * Boolean}, B as {@code byte[]}, M as {@code LinkedHashMap<String, Object>}, L as {@code
+ * ArrayList<Object>}, SS/NS/BS as a {@code LinkedHashSet} of {@code String}, {@code BigDecimal} or
+ * {@code byte[]}, NULL as {@code null}. An empty set is written as an empty L (DynamoDB has no
+ * empty sets) and so reads back as an empty list.
  *
  * <p>{@link #attributeType()} reports M, the usual case; the attribute written may be of any type.
  */
@@ -63,8 +63,9 @@ final class DocumentConverter implements Converter<Object> {
             Map<String, AttributeValue> entries = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
-                    throw Attributes.invalid("document map keys must be strings; found %s",
-                        entry.getKey() == null ? "null" : entry.getKey().getClass().getName());
+                    throw Attributes.invalid(
+                            "document map keys must be strings; found %s",
+                            entry.getKey() == null ? "null" : entry.getKey().getClass().getName());
                 }
                 entries.put(Utf8Text.requireWellFormed(key, "map key"), write(entry.getValue()));
             }
@@ -90,9 +91,10 @@ final class DocumentConverter implements Converter<Object> {
             }
             return AttributeValue.createL(items);
         }
-        throw Attributes.invalid("cannot store %s in a document; document values are String, Number, "
-            + "Boolean, byte[], ByteBuffer, Map with String keys, Collection, Object[] or null",
-            value.getClass().getName());
+        throw Attributes.invalid(
+                "cannot store %s in a document; document values are String, Number, "
+                        + "Boolean, byte[], ByteBuffer, Map with String keys, Collection, Object[] or null",
+                value.getClass().getName());
     }
 
     /** SS, NS or BS if every member is a string, a number, or binary; else {@code null}. */
@@ -181,7 +183,8 @@ final class DocumentConverter implements Converter<Object> {
                 }
                 return binaries;
             default:
-                throw Attributes.mismatch(attribute, TARGET, "S, N, B, BOOL, NUL, M, L, SS, NS or BS");
+                throw Attributes.mismatch(
+                        attribute, TARGET, "S, N, B, BOOL, NUL, M, L, SS, NS or BS");
         }
     }
 

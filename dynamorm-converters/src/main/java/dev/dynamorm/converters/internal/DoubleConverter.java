@@ -6,8 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@code double} and {@link Double} as {@code N}, written as the shortest decimal that reads back
  * as the same double. NaN and the infinities cannot be stored, nor magnitudes outside DynamoDB's
- * range (below 1E-130 or above 9.99..E+125, e.g. {@link Double#MIN_VALUE} and
- * {@link Double#MAX_VALUE}); {@code -0.0} is written as {@code 0} and reads back as {@code 0.0}.
+ * range (below 1E-130 or above 9.99..E+125, e.g. {@link Double#MIN_VALUE} and {@link
+ * Double#MAX_VALUE}); {@code -0.0} is written as {@code 0} and reads back as {@code 0.0}.
  */
 final class DoubleConverter implements Converter<Double> {
 

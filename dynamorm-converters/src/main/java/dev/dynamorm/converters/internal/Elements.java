@@ -25,7 +25,9 @@ final class Elements {
 
     /** Reads one element. */
     static Object read(Converter<Object> element, AttributeValue attribute) {
-        return Attributes.isNul(attribute) ? element.absentValue() : element.fromAttributeValue(attribute);
+        return Attributes.isNul(attribute)
+                ? element.absentValue()
+                : element.fromAttributeValue(attribute);
     }
 
     /** The set type holding elements of a type: SS for S, NS for N, BS for B, else {@code null}. */
@@ -49,7 +51,8 @@ final class Elements {
      * The items of an {@code L} attribute or, when {@code setType} is not {@code null}, of a set
      * attribute of that type, each set member as its own scalar attribute.
      */
-    static List<AttributeValue> items(AttributeValue attribute, AttributeValue.Type setType, String target) {
+    static List<AttributeValue> items(
+            AttributeValue attribute, AttributeValue.Type setType, String target) {
         AttributeValue.Type type = attribute.type();
         if (type == AttributeValue.Type.L) {
             return attribute.l();

@@ -41,8 +41,9 @@ final class EnumConverter<E extends Enum<E>> implements Converter<E> {
         Attributes.require(attribute, AttributeValue.Type.S, target);
         E value = byName.get(attribute.s());
         if (value == null) {
-            throw Attributes.invalid("unknown name '%s' for enum %s; valid names: %s",
-                attribute.s(), target, validNames);
+            throw Attributes.invalid(
+                    "unknown name '%s' for enum %s; valid names: %s",
+                    attribute.s(), target, validNames);
         }
         return value;
     }

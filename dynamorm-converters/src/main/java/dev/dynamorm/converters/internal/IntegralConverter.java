@@ -12,27 +12,37 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class IntegralConverter<T extends Number> implements Converter<T> {
 
     static final IntegralConverter<Byte> BYTE =
-        new IntegralConverter<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, (byte) 0);
+            new IntegralConverter<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, (byte) 0);
     static final IntegralConverter<Byte> BYTE_BOXED =
-        new IntegralConverter<>("java.lang.Byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, null);
+            new IntegralConverter<>(
+                    "java.lang.Byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, null);
     static final IntegralConverter<Short> SHORT =
-        new IntegralConverter<>("short", Short.MIN_VALUE, Short.MAX_VALUE, Short.class, (short) 0);
+            new IntegralConverter<>(
+                    "short", Short.MIN_VALUE, Short.MAX_VALUE, Short.class, (short) 0);
     static final IntegralConverter<Short> SHORT_BOXED =
-        new IntegralConverter<>("java.lang.Short", Short.MIN_VALUE, Short.MAX_VALUE, Short.class, null);
+            new IntegralConverter<>(
+                    "java.lang.Short", Short.MIN_VALUE, Short.MAX_VALUE, Short.class, null);
     static final IntegralConverter<Integer> INT =
-        new IntegralConverter<>("int", Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class, 0);
+            new IntegralConverter<>("int", Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class, 0);
     static final IntegralConverter<Integer> INT_BOXED =
-        new IntegralConverter<>("java.lang.Integer", Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class, null);
+            new IntegralConverter<>(
+                    "java.lang.Integer", Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.class, null);
     static final IntegralConverter<Long> LONG =
-        new IntegralConverter<>("long", Long.MIN_VALUE, Long.MAX_VALUE, Long.class, 0L);
+            new IntegralConverter<>("long", Long.MIN_VALUE, Long.MAX_VALUE, Long.class, 0L);
     static final IntegralConverter<Long> LONG_BOXED =
-        new IntegralConverter<>("java.lang.Long", Long.MIN_VALUE, Long.MAX_VALUE, Long.class, null);
+            new IntegralConverter<>(
+                    "java.lang.Long", Long.MIN_VALUE, Long.MAX_VALUE, Long.class, null);
 
     private final String target;
     private final long min;
     private final long max;
-    /** The boxed type; narrowing switches on it rather than calling a function per type (one call site for all). */
+
+    /**
+     * The boxed type; narrowing switches on it rather than calling a function per type (one call
+     * site for all).
+     */
     private final Class<T> boxed;
+
     private final T absent;
 
     private IntegralConverter(String target, long min, long max, Class<T> boxed, T absent) {

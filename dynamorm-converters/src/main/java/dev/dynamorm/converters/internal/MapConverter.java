@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@code Map<K, V>} as {@code M}: keys through {@link MapKeyCodec}, values through the converter
- * of V; {@code null} (or omitted) values are written as NULL and read back as V's absent value.
- * Empty maps are written as an empty {@code M}.
+ * {@code Map<K, V>} as {@code M}: keys through {@link MapKeyCodec}, values through the converter of
+ * V; {@code null} (or omitted) values are written as NULL and read back as V's absent value. Empty
+ * maps are written as an empty {@code M}.
  */
 final class MapConverter implements Converter<Map<Object, Object>> {
 
@@ -18,8 +18,11 @@ final class MapConverter implements Converter<Map<Object, Object>> {
     private final Supplier<? extends Map<Object, Object>> factory;
     private final String target;
 
-    MapConverter(MapKeyCodec keys, Converter<Object> values,
-            Supplier<? extends Map<Object, Object>> factory, String target) {
+    MapConverter(
+            MapKeyCodec keys,
+            Converter<Object> values,
+            Supplier<? extends Map<Object, Object>> factory,
+            String target) {
         this.keys = keys;
         this.values = values;
         this.factory = factory;

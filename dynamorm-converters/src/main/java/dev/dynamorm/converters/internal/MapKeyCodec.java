@@ -11,28 +11,38 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class MapKeyCodec {
 
     private static final MapKeyCodec STRING =
-        new MapKeyCodec(key -> Utf8Text.requireWellFormed((String) key, "map key"), name -> name);
-    private static final MapKeyCodec UUIDS = new MapKeyCodec(Object::toString, name -> {
-        try {
-            return UUID.fromString(name);
-        } catch (IllegalArgumentException e) {
-            throw unreadable(name, "java.util.UUID");
-        }
-    });
-    private static final MapKeyCodec INTEGERS = new MapKeyCodec(Object::toString, name -> {
-        try {
-            return Integer.valueOf(name);
-        } catch (NumberFormatException e) {
-            throw unreadable(name, "java.lang.Integer");
-        }
-    });
-    private static final MapKeyCodec LONGS = new MapKeyCodec(Object::toString, name -> {
-        try {
-            return Long.valueOf(name);
-        } catch (NumberFormatException e) {
-            throw unreadable(name, "java.lang.Long");
-        }
-    });
+            new MapKeyCodec(
+                    key -> Utf8Text.requireWellFormed((String) key, "map key"), name -> name);
+    private static final MapKeyCodec UUIDS =
+            new MapKeyCodec(
+                    Object::toString,
+                    name -> {
+                        try {
+                            return UUID.fromString(name);
+                        } catch (IllegalArgumentException e) {
+                            throw unreadable(name, "java.util.UUID");
+                        }
+                    });
+    private static final MapKeyCodec INTEGERS =
+            new MapKeyCodec(
+                    Object::toString,
+                    name -> {
+                        try {
+                            return Integer.valueOf(name);
+                        } catch (NumberFormatException e) {
+                            throw unreadable(name, "java.lang.Integer");
+                        }
+                    });
+    private static final MapKeyCodec LONGS =
+            new MapKeyCodec(
+                    Object::toString,
+                    name -> {
+                        try {
+                            return Long.valueOf(name);
+                        } catch (NumberFormatException e) {
+                            throw unreadable(name, "java.lang.Long");
+                        }
+                    });
 
     private final Function<Object, String> write;
     private final Function<String, Object> read;
@@ -63,8 +73,9 @@ final class MapKeyCodec {
         }
         if (keyType.isEnum()) {
             EnumConverter<?> names = new EnumConverter<>((Class) keyType);
-            return new MapKeyCodec(key -> ((Enum<?>) key).name(),
-                name -> names.fromAttributeValue(AttributeValue.createS(name)));
+            return new MapKeyCodec(
+                    key -> ((Enum<?>) key).name(),
+                    name -> names.fromAttributeValue(AttributeValue.createS(name)));
         }
         return null;
     }

@@ -4,7 +4,10 @@ import dev.dynamorm.spi.Converter;
 import java.math.BigDecimal;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Fields declared as {@link Number}: any number is written as {@code N}, read back as a {@link BigDecimal}. */
+/**
+ * Fields declared as {@link Number}: any number is written as {@code N}, read back as a {@link
+ * BigDecimal}.
+ */
 final class NumberConverter implements Converter<Number> {
 
     static final NumberConverter INSTANCE = new NumberConverter();

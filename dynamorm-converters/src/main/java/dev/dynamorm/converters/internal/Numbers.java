@@ -49,7 +49,8 @@ final class Numbers {
      */
     static String format(double value, String target) {
         if (!Double.isFinite(value)) {
-            throw Attributes.invalid("%s value %s is not a finite number; DynamoDB cannot store it", target, value);
+            throw Attributes.invalid(
+                    "%s value %s is not a finite number; DynamoDB cannot store it", target, value);
         }
         return value == 0 ? "0" : plainShortest(Double.toString(value));
     }
@@ -57,7 +58,8 @@ final class Numbers {
     /** As {@link #format(double, String)}, with the shortest decimal of the float. */
     static String format(float value, String target) {
         if (!Float.isFinite(value)) {
-            throw Attributes.invalid("%s value %s is not a finite number; DynamoDB cannot store it", target, value);
+            throw Attributes.invalid(
+                    "%s value %s is not a finite number; DynamoDB cannot store it", target, value);
         }
         return value == 0 ? "0" : plainShortest(Float.toString(value));
     }
@@ -65,7 +67,8 @@ final class Numbers {
     /**
      * The plain form of {@code Double.toString}/{@code Float.toString} output: without an exponent
      * (magnitudes from 1E-3 to 1E7) the text already is the shortest plain decimal but for a
-     * trailing {@code ".0"}, and its 17 digits at most are always storable, so no BigDecimal is needed.
+     * trailing {@code ".0"}, and its 17 digits at most are always storable, so no BigDecimal is
+     * needed.
      */
     private static String plainShortest(String text) {
         if (text.indexOf('E') >= 0) {
@@ -76,8 +79,12 @@ final class Numbers {
 
     /** The {@code N} text of any {@link Number}. */
     static String format(Number value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof AtomicInteger || value instanceof AtomicLong) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof AtomicInteger
+                || value instanceof AtomicLong) {
             return Long.toString(value.longValue());
         }
         if (value instanceof BigDecimal d) {
@@ -97,7 +104,8 @@ final class Numbers {
         try {
             parsed = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw Attributes.invalid("cannot write %s '%s' as a number", value.getClass().getName(), text);
+            throw Attributes.invalid(
+                    "cannot write %s '%s' as a number", value.getClass().getName(), text);
         }
         return format(parsed);
     }
@@ -111,11 +119,15 @@ final class Numbers {
     private static void checkStorable(BigDecimal stripped) {
         int digits = stripped.precision();
         if (digits > MAX_DIGITS) {
-            throw Attributes.invalid("number has %d significant digits; DynamoDB stores at most %d", digits, MAX_DIGITS);
+            throw Attributes.invalid(
+                    "number has %d significant digits; DynamoDB stores at most %d",
+                    digits, MAX_DIGITS);
         }
         long exponent = (long) digits - stripped.scale() - 1;
         if (exponent < MIN_EXPONENT || exponent > MAX_EXPONENT) {
-            throw Attributes.invalid("number %s is out of range; DynamoDB stores magnitudes from %s", stripped, RANGE);
+            throw Attributes.invalid(
+                    "number %s is out of range; DynamoDB stores magnitudes from %s",
+                    stripped, RANGE);
         }
     }
 

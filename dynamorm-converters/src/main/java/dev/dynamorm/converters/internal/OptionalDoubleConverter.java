@@ -17,7 +17,9 @@ final class OptionalDoubleConverter implements Converter<OptionalDouble> {
 
     @Override
     public AttributeValue toAttributeValue(OptionalDouble value) {
-        return value.isPresent() ? AttributeValue.createN(Numbers.format(value.getAsDouble(), TARGET)) : null;
+        return value.isPresent()
+                ? AttributeValue.createN(Numbers.format(value.getAsDouble(), TARGET))
+                : null;
     }
 
     @Override

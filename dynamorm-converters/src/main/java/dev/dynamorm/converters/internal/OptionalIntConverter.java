@@ -14,13 +14,18 @@ final class OptionalIntConverter implements Converter<OptionalInt> {
 
     @Override
     public AttributeValue toAttributeValue(OptionalInt value) {
-        return value.isPresent() ? AttributeValue.createN(Integer.toString(value.getAsInt())) : null;
+        return value.isPresent()
+                ? AttributeValue.createN(Integer.toString(value.getAsInt()))
+                : null;
     }
 
     @Override
     public OptionalInt fromAttributeValue(AttributeValue attribute) {
         Attributes.require(attribute, AttributeValue.Type.N, TARGET);
-        return OptionalInt.of((int) Numbers.parseLong(attribute.n(), TARGET, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        return OptionalInt.of(
+                (int)
+                        Numbers.parseLong(
+                                attribute.n(), TARGET, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
     @Override

@@ -20,7 +20,8 @@ final class OptionalLongConverter implements Converter<OptionalLong> {
     @Override
     public OptionalLong fromAttributeValue(AttributeValue attribute) {
         Attributes.require(attribute, AttributeValue.Type.N, TARGET);
-        return OptionalLong.of(Numbers.parseLong(attribute.n(), TARGET, Long.MIN_VALUE, Long.MAX_VALUE));
+        return OptionalLong.of(
+                Numbers.parseLong(attribute.n(), TARGET, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
     @Override

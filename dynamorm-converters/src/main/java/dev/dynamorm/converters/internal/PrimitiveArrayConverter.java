@@ -6,9 +6,9 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Arrays of primitives ({@code int[]}, {@code long[]}, {@code double[]}, ...) as {@code L}, elements
- * through the converter of the primitive type. A NULL element reads as that converter's absent
- * value (zero, false).
+ * Arrays of primitives ({@code int[]}, {@code long[]}, {@code double[]}, ...) as {@code L},
+ * elements through the converter of the primitive type. A NULL element reads as that converter's
+ * absent value (zero, false).
  */
 final class PrimitiveArrayConverter implements Converter<Object> {
 

@@ -36,8 +36,11 @@ final class SetConverter implements Converter<Set<Object>> {
      * @param permitsNull whether the created set accepts {@code null}
      * @param target the declared type, for messages
      */
-    SetConverter(Converter<Object> element, IntFunction<? extends Set<Object>> factory,
-            boolean permitsNull, String target) {
+    SetConverter(
+            Converter<Object> element,
+            IntFunction<? extends Set<Object>> factory,
+            boolean permitsNull,
+            String target) {
         this.element = element;
         AttributeValue.Type scalarSet = Elements.setTypeOf(element.attributeType());
         this.setType = scalarSet == null ? AttributeValue.Type.L : scalarSet;
@@ -89,8 +92,9 @@ final class SetConverter implements Converter<Set<Object>> {
         AttributeValue attribute = element.toAttributeValue(item);
         AttributeValue.Type expected = element.attributeType();
         if (attribute == null || attribute.type() != expected) {
-            throw Attributes.invalid("element %s of %s was written as %s, not %s",
-                item, target, attribute == null ? "nothing" : attribute.type(), expected);
+            throw Attributes.invalid(
+                    "element %s of %s was written as %s, not %s",
+                    item, target, attribute == null ? "nothing" : attribute.type(), expected);
         }
         return attribute;
     }
@@ -103,8 +107,8 @@ final class SetConverter implements Converter<Set<Object>> {
         } else if (attribute.type() == setType) {
             items = Elements.members(attribute);
         } else {
-            throw Attributes.mismatch(attribute, target,
-                setType == AttributeValue.Type.L ? "L" : setType + " or L");
+            throw Attributes.mismatch(
+                    attribute, target, setType == AttributeValue.Type.L ? "L" : setType + " or L");
         }
         Set<Object> result = factory.apply(items.size());
         for (AttributeValue item : items) {

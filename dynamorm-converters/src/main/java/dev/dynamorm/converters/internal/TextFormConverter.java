@@ -6,8 +6,8 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A value stored as its text form in {@code S}: time types, {@link java.util.UUID},
- * {@link java.net.URI}.
+ * A value stored as its text form in {@code S}: time types, {@link java.util.UUID}, {@link
+ * java.net.URI}.
  *
  * @param <T> the Java type
  */
@@ -20,10 +20,13 @@ final class TextFormConverter<T> implements Converter<T> {
     /**
      * @param type the Java type, named in error messages
      * @param format writes the text form
-     * @param parse reads the text form, throwing {@link IllegalArgumentException} or
-     *     {@link DateTimeException} on bad input
+     * @param parse reads the text form, throwing {@link IllegalArgumentException} or {@link
+     *     DateTimeException} on bad input
      */
-    TextFormConverter(Class<T> type, Function<? super T, String> format, Function<String, ? extends T> parse) {
+    TextFormConverter(
+            Class<T> type,
+            Function<? super T, String> format,
+            Function<String, ? extends T> parse) {
         this.target = type.getName();
         this.format = format;
         this.parse = parse;

@@ -22,7 +22,10 @@ final class Types {
         return bounds.length == 0 ? Object.class : bounds[0];
     }
 
-    /** The class of a class, parameterized or generic array type, or {@code null} for type variables. */
+    /**
+     * The class of a class, parameterized or generic array type, or {@code null} for type
+     * variables.
+     */
     static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> cls) {
             return cls;

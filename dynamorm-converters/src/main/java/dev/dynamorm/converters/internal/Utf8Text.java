@@ -20,13 +20,14 @@ final class Utf8Text {
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < length
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < length
                         && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
                     throw Attributes.invalid(
-                        "%s contains an unpaired surrogate \\u%04x at index %d; DynamoDB stores text as UTF-8",
-                        what, (int) c, i);
+                            "%s contains an unpaired surrogate \\u%04x at index %d; DynamoDB stores text as UTF-8",
+                            what, (int) c, i);
                 }
             }
         }

@@ -74,9 +74,9 @@ final class BinaryConvertersTest {
     @Example
     void byteArray_readFromS_isRejected() {
         assertThatThrownBy(() -> arrays.fromAttributeValue(AttributeValue.fromS("AQID")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type B for byte[] but got S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected attribute of type B for byte[] but got S");
         assertThatThrownBy(() -> buffers.fromAttributeValue(AttributeValue.fromS("AQID")))
-            .hasMessage("expected attribute of type B for java.nio.ByteBuffer but got S");
+                .hasMessage("expected attribute of type B for java.nio.ByteBuffer but got S");
     }
 }

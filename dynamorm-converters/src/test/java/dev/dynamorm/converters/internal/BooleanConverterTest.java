@@ -32,7 +32,7 @@ final class BooleanConverterTest {
     @Example
     void boolean_readFromS_isRejected() {
         assertThatThrownBy(() -> primitive.fromAttributeValue(AttributeValue.fromS("true")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type BOOL for boolean but got S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected attribute of type BOOL for boolean but got S");
     }
 }

@@ -40,7 +40,9 @@ final class BuiltInConverterProviderTest {
 
     record Address(String street) {}
 
-    enum Color { RED }
+    enum Color {
+        RED
+    }
 
     @SuppressWarnings({"rawtypes", "unused"})
     static final class Fields<T> {
@@ -93,9 +95,12 @@ final class BuiltInConverterProviderTest {
 
     @Test
     void typeVariables_haveNoConverter() {
-        assertThat(provider.converterFor(field("typeVariable"), RecursiveLookup.INSTANCE)).isEmpty();
-        assertThat(provider.converterFor(field("ofTypeVariable"), RecursiveLookup.INSTANCE)).isEmpty();
-        assertThat(provider.converterFor(field("arrayOfTypeVariable"), RecursiveLookup.INSTANCE)).isEmpty();
+        assertThat(provider.converterFor(field("typeVariable"), RecursiveLookup.INSTANCE))
+                .isEmpty();
+        assertThat(provider.converterFor(field("ofTypeVariable"), RecursiveLookup.INSTANCE))
+                .isEmpty();
+        assertThat(provider.converterFor(field("arrayOfTypeVariable"), RecursiveLookup.INSTANCE))
+                .isEmpty();
     }
 
     @Test
@@ -114,39 +119,47 @@ final class BuiltInConverterProviderTest {
 
     @Test
     void elementTypes_areResolvedThroughTheLookup() {
-        Converter<Address> addresses = new Converter<>() {
-            @Override
-            public AttributeValue toAttributeValue(Address value) {
-                return AttributeValue.fromS(value.street());
-            }
+        Converter<Address> addresses =
+                new Converter<>() {
+                    @Override
+                    public AttributeValue toAttributeValue(Address value) {
+                        return AttributeValue.fromS(value.street());
+                    }
 
-            @Override
-            public Address fromAttributeValue(AttributeValue attribute) {
-                return new Address(attribute.s());
-            }
+                    @Override
+                    public Address fromAttributeValue(AttributeValue attribute) {
+                        return new Address(attribute.s());
+                    }
 
-            @Override
-            public AttributeValue.Type attributeType() {
-                return AttributeValue.Type.S;
-            }
-        };
+                    @Override
+                    public AttributeValue.Type attributeType() {
+                        return AttributeValue.Type.S;
+                    }
+                };
         List<Type> asked = new ArrayList<>();
-        ConverterLookup engine = new ConverterLookup() {
-            @Override
-            public Optional<Converter<?>> find(Type type) {
-                asked.add(type);
-                return type == Address.class ? Optional.of(addresses) : provider.converterFor(type, this);
-            }
-        };
+        ConverterLookup engine =
+                new ConverterLookup() {
+                    @Override
+                    public Optional<Converter<?>> find(Type type) {
+                        asked.add(type);
+                        return type == Address.class
+                                ? Optional.of(addresses)
+                                : provider.converterFor(type, this);
+                    }
+                };
 
         @SuppressWarnings("unchecked")
-        Converter<List<Address>> list = (Converter<List<Address>>) provider.converterFor(field("records"), engine).orElseThrow();
+        Converter<List<Address>> list =
+                (Converter<List<Address>>)
+                        provider.converterFor(field("records"), engine).orElseThrow();
         @SuppressWarnings("unchecked")
-        Converter<Set<Address>> set = (Converter<Set<Address>>) provider.converterFor(
-            new TypeRef<Set<Address>>() {}.type(), engine).orElseThrow();
+        Converter<Set<Address>> set =
+                (Converter<Set<Address>>)
+                        provider.converterFor(new TypeRef<Set<Address>>() {}.type(), engine)
+                                .orElseThrow();
 
         assertThat(list.fromAttributeValue(list.toAttributeValue(List.of(new Address("Main St")))))
-            .containsExactly(new Address("Main St"));
+                .containsExactly(new Address("Main St"));
         assertThat(set.attributeType()).isEqualTo(AttributeValue.Type.SS);
         assertThat(asked).containsOnly(Address.class);
     }
@@ -157,15 +170,20 @@ final class BuiltInConverterProviderTest {
         Converter<List<Object>> lower = converter(field("lowerBounded"));
         Converter<List<Object>> unbounded = converter(field("unbounded"));
 
-        assertThat(upper.fromAttributeValue(upper.toAttributeValue(List.of(1, 2.5)))).containsExactly(BigDecimal.ONE, new BigDecimal("2.5"));
-        assertThat(lower.toAttributeValue(List.of(1)).l()).containsExactly(AttributeValue.fromN("1"));
-        assertThat(unbounded.toAttributeValue(List.of("a")).l()).containsExactly(AttributeValue.fromS("a"));
+        assertThat(upper.fromAttributeValue(upper.toAttributeValue(List.of(1, 2.5))))
+                .containsExactly(BigDecimal.ONE, new BigDecimal("2.5"));
+        assertThat(lower.toAttributeValue(List.of(1)).l())
+                .containsExactly(AttributeValue.fromN("1"));
+        assertThat(unbounded.toAttributeValue(List.of("a")).l())
+                .containsExactly(AttributeValue.fromS("a"));
     }
 
     @Test
     void nullArguments_areRejected() {
-        assertThatThrownBy(() -> provider.converterFor(null, RecursiveLookup.INSTANCE)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> provider.converterFor(String.class, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> provider.converterFor(null, RecursiveLookup.INSTANCE))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> provider.converterFor(String.class, null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -176,45 +194,45 @@ final class BuiltInConverterProviderTest {
 
     static Stream<Arguments> attributeTypes() {
         return Stream.of(
-            Arguments.of(String.class, AttributeValue.Type.S),
-            Arguments.of(char.class, AttributeValue.Type.S),
-            Arguments.of(Character.class, AttributeValue.Type.S),
-            Arguments.of(boolean.class, AttributeValue.Type.BOOL),
-            Arguments.of(Boolean.class, AttributeValue.Type.BOOL),
-            Arguments.of(byte.class, AttributeValue.Type.N),
-            Arguments.of(short.class, AttributeValue.Type.N),
-            Arguments.of(int.class, AttributeValue.Type.N),
-            Arguments.of(Integer.class, AttributeValue.Type.N),
-            Arguments.of(long.class, AttributeValue.Type.N),
-            Arguments.of(float.class, AttributeValue.Type.N),
-            Arguments.of(double.class, AttributeValue.Type.N),
-            Arguments.of(BigDecimal.class, AttributeValue.Type.N),
-            Arguments.of(BigInteger.class, AttributeValue.Type.N),
-            Arguments.of(Number.class, AttributeValue.Type.N),
-            Arguments.of(byte[].class, AttributeValue.Type.B),
-            Arguments.of(ByteBuffer.class, AttributeValue.Type.B),
-            Arguments.of(Instant.class, AttributeValue.Type.S),
-            Arguments.of(LocalDate.class, AttributeValue.Type.S),
-            Arguments.of(LocalDateTime.class, AttributeValue.Type.S),
-            Arguments.of(OffsetDateTime.class, AttributeValue.Type.S),
-            Arguments.of(ZonedDateTime.class, AttributeValue.Type.S),
-            Arguments.of(Duration.class, AttributeValue.Type.S),
-            Arguments.of(UUID.class, AttributeValue.Type.S),
-            Arguments.of(URI.class, AttributeValue.Type.S),
-            Arguments.of(Color.class, AttributeValue.Type.S),
-            Arguments.of(String[].class, AttributeValue.Type.L),
-            Arguments.of(int[].class, AttributeValue.Type.L),
-            Arguments.of(long[].class, AttributeValue.Type.L),
-            Arguments.of(Object.class, AttributeValue.Type.M),
-            Arguments.of(new TypeRef<List<String>>() {}.type(), AttributeValue.Type.L),
-            Arguments.of(new TypeRef<Collection<Integer>>() {}.type(), AttributeValue.Type.L),
-            Arguments.of(new TypeRef<Set<String>>() {}.type(), AttributeValue.Type.SS),
-            Arguments.of(new TypeRef<Set<Integer>>() {}.type(), AttributeValue.Type.NS),
-            Arguments.of(new TypeRef<Set<byte[]>>() {}.type(), AttributeValue.Type.BS),
-            Arguments.of(new TypeRef<Set<LocalDate>>() {}.type(), AttributeValue.Type.SS),
-            Arguments.of(new TypeRef<Set<Color>>() {}.type(), AttributeValue.Type.SS),
-            Arguments.of(new TypeRef<Map<String, Object>>() {}.type(), AttributeValue.Type.M),
-            Arguments.of(new TypeRef<Optional<Long>>() {}.type(), AttributeValue.Type.N));
+                Arguments.of(String.class, AttributeValue.Type.S),
+                Arguments.of(char.class, AttributeValue.Type.S),
+                Arguments.of(Character.class, AttributeValue.Type.S),
+                Arguments.of(boolean.class, AttributeValue.Type.BOOL),
+                Arguments.of(Boolean.class, AttributeValue.Type.BOOL),
+                Arguments.of(byte.class, AttributeValue.Type.N),
+                Arguments.of(short.class, AttributeValue.Type.N),
+                Arguments.of(int.class, AttributeValue.Type.N),
+                Arguments.of(Integer.class, AttributeValue.Type.N),
+                Arguments.of(long.class, AttributeValue.Type.N),
+                Arguments.of(float.class, AttributeValue.Type.N),
+                Arguments.of(double.class, AttributeValue.Type.N),
+                Arguments.of(BigDecimal.class, AttributeValue.Type.N),
+                Arguments.of(BigInteger.class, AttributeValue.Type.N),
+                Arguments.of(Number.class, AttributeValue.Type.N),
+                Arguments.of(byte[].class, AttributeValue.Type.B),
+                Arguments.of(ByteBuffer.class, AttributeValue.Type.B),
+                Arguments.of(Instant.class, AttributeValue.Type.S),
+                Arguments.of(LocalDate.class, AttributeValue.Type.S),
+                Arguments.of(LocalDateTime.class, AttributeValue.Type.S),
+                Arguments.of(OffsetDateTime.class, AttributeValue.Type.S),
+                Arguments.of(ZonedDateTime.class, AttributeValue.Type.S),
+                Arguments.of(Duration.class, AttributeValue.Type.S),
+                Arguments.of(UUID.class, AttributeValue.Type.S),
+                Arguments.of(URI.class, AttributeValue.Type.S),
+                Arguments.of(Color.class, AttributeValue.Type.S),
+                Arguments.of(String[].class, AttributeValue.Type.L),
+                Arguments.of(int[].class, AttributeValue.Type.L),
+                Arguments.of(long[].class, AttributeValue.Type.L),
+                Arguments.of(Object.class, AttributeValue.Type.M),
+                Arguments.of(new TypeRef<List<String>>() {}.type(), AttributeValue.Type.L),
+                Arguments.of(new TypeRef<Collection<Integer>>() {}.type(), AttributeValue.Type.L),
+                Arguments.of(new TypeRef<Set<String>>() {}.type(), AttributeValue.Type.SS),
+                Arguments.of(new TypeRef<Set<Integer>>() {}.type(), AttributeValue.Type.NS),
+                Arguments.of(new TypeRef<Set<byte[]>>() {}.type(), AttributeValue.Type.BS),
+                Arguments.of(new TypeRef<Set<LocalDate>>() {}.type(), AttributeValue.Type.SS),
+                Arguments.of(new TypeRef<Set<Color>>() {}.type(), AttributeValue.Type.SS),
+                Arguments.of(new TypeRef<Map<String, Object>>() {}.type(), AttributeValue.Type.M),
+                Arguments.of(new TypeRef<Optional<Long>>() {}.type(), AttributeValue.Type.N));
     }
 
     @ParameterizedTest(name = "{0} is {1}")

@@ -14,11 +14,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 final class EnumConverterTest {
 
-    enum Color { RED, GREEN, BLUE }
+    enum Color {
+        RED,
+        GREEN,
+        BLUE
+    }
 
     enum Operation {
-        PLUS { @Override int apply(int a, int b) { return a + b; } },
-        TIMES { @Override int apply(int a, int b) { return a * b; } };
+        PLUS {
+            @Override
+            int apply(int a, int b) {
+                return a + b;
+            }
+        },
+        TIMES {
+            @Override
+            int apply(int a, int b) {
+                return a * b;
+            }
+        };
 
         abstract int apply(int a, int b);
     }
@@ -50,11 +64,12 @@ final class EnumConverterTest {
     @Example
     void unknownName_isRejectedListingValidNames() {
         assertThatThrownBy(() -> colors.fromAttributeValue(AttributeValue.fromS("PURPLE")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("unknown name 'PURPLE' for enum dev.dynamorm.converters.internal.EnumConverterTest$Color;"
-                + " valid names: RED, GREEN, BLUE");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "unknown name 'PURPLE' for enum dev.dynamorm.converters.internal.EnumConverterTest$Color;"
+                                + " valid names: RED, GREEN, BLUE");
         assertThatThrownBy(() -> colors.fromAttributeValue(AttributeValue.fromS("red")))
-            .hasMessageStartingWith("unknown name 'red' for enum");
+                .hasMessageStartingWith("unknown name 'red' for enum");
     }
 
     @Example
@@ -62,13 +77,15 @@ final class EnumConverterTest {
         Converter<Empty> empty = converter(Empty.class);
 
         assertThatThrownBy(() -> empty.fromAttributeValue(AttributeValue.fromS("X")))
-            .hasMessage("unknown name 'X' for enum dev.dynamorm.converters.internal.EnumConverterTest$Empty;"
-                + " valid names: (none)");
+                .hasMessage(
+                        "unknown name 'X' for enum dev.dynamorm.converters.internal.EnumConverterTest$Empty;"
+                                + " valid names: (none)");
     }
 
     @Example
     void enum_readFromN_isRejected() {
         assertThatThrownBy(() -> colors.fromAttributeValue(AttributeValue.fromN("0")))
-            .hasMessage("expected attribute of type S for dev.dynamorm.converters.internal.EnumConverterTest$Color but got N");
+                .hasMessage(
+                        "expected attribute of type S for dev.dynamorm.converters.internal.EnumConverterTest$Color but got N");
     }
 }

@@ -28,12 +28,24 @@ final class IdentifierConvertersTest {
 
     @Provide
     Arbitrary<URI> uris() {
-        Arbitrary<String> segment = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(10);
-        return Combinators.combine(Arbitraries.of("https", "http", "s3", "urn"), segment, segment.list().ofMaxSize(4),
-                Arbitraries.integers().between(-1, 65535))
-            .as((scheme, host, path, port) -> URI.create(scheme.equals("urn")
-                ? "urn:" + host + ":" + String.join(":", path)
-                : scheme + "://" + host + (port < 0 ? "" : ":" + port) + "/" + String.join("/", path)));
+        Arbitrary<String> segment =
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(10);
+        return Combinators.combine(
+                        Arbitraries.of("https", "http", "s3", "urn"),
+                        segment,
+                        segment.list().ofMaxSize(4),
+                        Arbitraries.integers().between(-1, 65535))
+                .as(
+                        (scheme, host, path, port) ->
+                                URI.create(
+                                        scheme.equals("urn")
+                                                ? "urn:" + host + ":" + String.join(":", path)
+                                                : scheme
+                                                        + "://"
+                                                        + host
+                                                        + (port < 0 ? "" : ":" + port)
+                                                        + "/"
+                                                        + String.join("/", path)));
     }
 
     @Property
@@ -53,21 +65,24 @@ final class IdentifierConvertersTest {
     void uri_withUnicodeAndEscapes_roundTrips() {
         URI value = URI.create("https://example.com/caf%C3%A9/日本?q=a%20b#frag");
 
-        assertThat(uris.toAttributeValue(value).s()).isEqualTo("https://example.com/caf%C3%A9/日本?q=a%20b#frag");
+        assertThat(uris.toAttributeValue(value).s())
+                .isEqualTo("https://example.com/caf%C3%A9/日本?q=a%20b#frag");
         assertThat(uris.fromAttributeValue(uris.toAttributeValue(value))).isEqualTo(value);
     }
 
     @Example
     void uuid_malformed_isRejected() {
         assertThatThrownBy(() -> uuids.fromAttributeValue(AttributeValue.fromS("not-a-uuid")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("cannot read 'not-a-uuid' as java.util.UUID: Invalid UUID string: not-a-uuid");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "cannot read 'not-a-uuid' as java.util.UUID: Invalid UUID string: not-a-uuid");
     }
 
     @Example
     void uri_malformed_isRejected() {
         assertThatThrownBy(() -> uris.fromAttributeValue(AttributeValue.fromS("a b")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("cannot read 'a b' as java.net.URI: Illegal character in path at index 1: a b");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "cannot read 'a b' as java.net.URI: Illegal character in path at index 1: a b");
     }
 }

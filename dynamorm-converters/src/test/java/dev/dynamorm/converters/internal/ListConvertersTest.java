@@ -35,7 +35,10 @@ final class ListConvertersTest {
     @Provide
     Arbitrary<List<Map<String, List<Integer>>>> nested() {
         Arbitrary<List<Integer>> inner = Arbitraries.integers().injectNull(0.1).list().ofMaxSize(5);
-        return Arbitraries.maps(Generators.text(), inner.injectNull(0.05)).ofMaxSize(4).list().ofMaxSize(4);
+        return Arbitraries.maps(Generators.text(), inner.injectNull(0.05))
+                .ofMaxSize(4)
+                .list()
+                .ofMaxSize(4);
     }
 
     @Provide
@@ -49,7 +52,9 @@ final class ListConvertersTest {
 
         assertThat(attribute.type()).isEqualTo(AttributeValue.Type.L);
         assertThat(attribute.l()).hasSize(value.size());
-        assertThat(strings.fromAttributeValue(attribute)).isInstanceOf(ArrayList.class).isEqualTo(value);
+        assertThat(strings.fromAttributeValue(attribute))
+                .isInstanceOf(ArrayList.class)
+                .isEqualTo(value);
     }
 
     @Property
@@ -58,9 +63,10 @@ final class ListConvertersTest {
     }
 
     @Property
-    void nestedListOfMapsOfLists_roundTrips(@ForAll("nested") List<Map<String, List<Integer>>> value) {
+    void nestedListOfMapsOfLists_roundTrips(
+            @ForAll("nested") List<Map<String, List<Integer>>> value) {
         Converter<List<Map<String, List<Integer>>>> converter =
-            converter(new TypeRef<List<Map<String, List<Integer>>>>() {});
+                converter(new TypeRef<List<Map<String, List<Integer>>>>() {});
 
         assertThat(roundTrip(converter, value)).isEqualTo(value);
     }
@@ -71,15 +77,22 @@ final class ListConvertersTest {
         Converter<LinkedList<Long>> linked = converter(new TypeRef<LinkedList<Long>>() {});
 
         assertThat(roundTrip(collections, value)).isInstanceOf(ArrayList.class).isEqualTo(value);
-        assertThat(roundTrip(linked, new LinkedList<>(value))).isInstanceOf(LinkedList.class).isEqualTo(value);
+        assertThat(roundTrip(linked, new LinkedList<>(value)))
+                .isInstanceOf(LinkedList.class)
+                .isEqualTo(value);
     }
 
     @Example
     void list_withNull_writesNul() {
         AttributeValue attribute = ints.toAttributeValue(Arrays.asList(1, null, 3));
 
-        assertThat(attribute).isEqualTo(AttributeValue.fromL(List.of(
-            AttributeValue.fromN("1"), AttributeValue.fromNul(true), AttributeValue.fromN("3"))));
+        assertThat(attribute)
+                .isEqualTo(
+                        AttributeValue.fromL(
+                                List.of(
+                                        AttributeValue.fromN("1"),
+                                        AttributeValue.fromNul(true),
+                                        AttributeValue.fromN("3"))));
     }
 
     @Example
@@ -91,37 +104,49 @@ final class ListConvertersTest {
 
     @Example
     void listOfOptionals_keepsEmptyOptionalsAsNul() {
-        Converter<List<Optional<String>>> converter = converter(new TypeRef<List<Optional<String>>>() {});
+        Converter<List<Optional<String>>> converter =
+                converter(new TypeRef<List<Optional<String>>>() {});
         List<Optional<String>> value = List.of(Optional.of("a"), Optional.empty());
 
-        assertThat(converter.toAttributeValue(value).l().get(1)).isEqualTo(AttributeValue.fromNul(true));
+        assertThat(converter.toAttributeValue(value).l().get(1))
+                .isEqualTo(AttributeValue.fromNul(true));
         assertThat(roundTrip(converter, value)).isEqualTo(value);
     }
 
     @Example
     void list_readsSetAttributesOfItsElementType() {
-        assertThat(strings.fromAttributeValue(AttributeValue.fromSs(List.of("a", "b")))).containsExactly("a", "b");
-        assertThat(ints.fromAttributeValue(AttributeValue.fromNs(List.of("1", "2")))).containsExactly(1, 2);
+        assertThat(strings.fromAttributeValue(AttributeValue.fromSs(List.of("a", "b"))))
+                .containsExactly("a", "b");
+        assertThat(ints.fromAttributeValue(AttributeValue.fromNs(List.of("1", "2"))))
+                .containsExactly(1, 2);
     }
 
     @Example
     void list_readFromWrongType_isRejected() {
         assertThatThrownBy(() -> strings.fromAttributeValue(AttributeValue.fromS("a")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type L or SS for java.util.List<java.lang.String> but got S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "expected attribute of type L or SS for java.util.List<java.lang.String> but got S");
         assertThatThrownBy(() -> ints.fromAttributeValue(AttributeValue.fromSs(List.of("a"))))
-            .hasMessage("expected attribute of type L or NS for java.util.List<java.lang.Integer> but got SS");
-        assertThatThrownBy(() -> converter(new TypeRef<List<Boolean>>() {}).fromAttributeValue(AttributeValue.fromM(Map.of())))
-            .hasMessage("expected attribute of type L for java.util.List<java.lang.Boolean> but got M");
+                .hasMessage(
+                        "expected attribute of type L or NS for java.util.List<java.lang.Integer> but got SS");
+        assertThatThrownBy(
+                        () ->
+                                converter(new TypeRef<List<Boolean>>() {})
+                                        .fromAttributeValue(AttributeValue.fromM(Map.of())))
+                .hasMessage(
+                        "expected attribute of type L for java.util.List<java.lang.Boolean> but got M");
     }
 
     @Example
     void list_elementErrors_propagate() {
-        AttributeValue attribute = AttributeValue.fromL(List.of(AttributeValue.fromN("1"), AttributeValue.fromN("1e10")));
+        AttributeValue attribute =
+                AttributeValue.fromL(
+                        List.of(AttributeValue.fromN("1"), AttributeValue.fromN("1e10")));
 
         assertThatThrownBy(() -> ints.fromAttributeValue(attribute))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number 1e10 is out of range for java.lang.Integer");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number 1e10 is out of range for java.lang.Integer");
     }
 
     @Property
@@ -135,7 +160,9 @@ final class ListConvertersTest {
 
     @Property
     void dateArray_roundTrips(@ForAll("dateArrays") LocalDate[] value) {
-        assertThat(roundTrip(converter(LocalDate[].class), value)).isInstanceOf(LocalDate[].class).containsExactly(value);
+        assertThat(roundTrip(converter(LocalDate[].class), value))
+                .isInstanceOf(LocalDate[].class)
+                .containsExactly(value);
     }
 
     @Property
@@ -152,7 +179,8 @@ final class ListConvertersTest {
     }
 
     @Property
-    void otherPrimitiveArrays_roundTrip(@ForAll short[] shorts, @ForAll boolean[] booleans, @ForAll float[] floats) {
+    void otherPrimitiveArrays_roundTrip(
+            @ForAll short[] shorts, @ForAll boolean[] booleans, @ForAll float[] floats) {
         float[] finite = new float[floats.length];
         for (int i = 0; i < floats.length; i++) {
             finite[i] = Float.isFinite(floats[i]) && floats[i] != 0 ? floats[i] : 1.5f;
@@ -174,9 +202,12 @@ final class ListConvertersTest {
 
     @Example
     void primitiveArray_nulElement_readsAsZero() {
-        AttributeValue attribute = AttributeValue.fromL(List.of(AttributeValue.fromN("7"), AttributeValue.fromNul(true)));
+        AttributeValue attribute =
+                AttributeValue.fromL(
+                        List.of(AttributeValue.fromN("7"), AttributeValue.fromNul(true)));
 
-        assertThat((int[]) converter(int[].class).fromAttributeValue(attribute)).containsExactly(7, 0);
+        assertThat((int[]) converter(int[].class).fromAttributeValue(attribute))
+                .containsExactly(7, 0);
     }
 
     @Example

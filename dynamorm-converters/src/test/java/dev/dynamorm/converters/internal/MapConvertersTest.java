@@ -29,24 +29,32 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 final class MapConvertersTest {
 
-    enum Size { SMALL, LARGE }
+    enum Size {
+        SMALL,
+        LARGE
+    }
 
-    private final Converter<Map<String, Integer>> stringToInt = converter(new TypeRef<Map<String, Integer>>() {});
+    private final Converter<Map<String, Integer>> stringToInt =
+            converter(new TypeRef<Map<String, Integer>>() {});
 
     @Provide
     Arbitrary<Map<String, Integer>> stringToInts() {
-        return Arbitraries.maps(Generators.text(), Arbitraries.integers().injectNull(0.1)).ofMaxSize(8);
+        return Arbitraries.maps(Generators.text(), Arbitraries.integers().injectNull(0.1))
+                .ofMaxSize(8);
     }
 
     @Provide
     Arbitrary<Map<UUID, Instant>> uuidToInstants() {
-        Arbitrary<UUID> uuids = Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(UUID::new);
+        Arbitrary<UUID> uuids =
+                Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(UUID::new);
         return Arbitraries.maps(uuids, Generators.instants()).ofMaxSize(5);
     }
 
     @Provide
     Arbitrary<Map<String, Set<String>>> stringToSets() {
-        return Arbitraries.maps(Generators.text(), Generators.text().set().ofMinSize(1).ofMaxSize(3)).ofMaxSize(4);
+        return Arbitraries.maps(
+                        Generators.text(), Generators.text().set().ofMinSize(1).ofMaxSize(3))
+                .ofMaxSize(4);
     }
 
     @Property
@@ -55,7 +63,9 @@ final class MapConvertersTest {
 
         assertThat(attribute.type()).isEqualTo(AttributeValue.Type.M);
         assertThat(attribute.m()).containsOnlyKeys(value.keySet());
-        assertThat(stringToInt.fromAttributeValue(attribute)).isInstanceOf(LinkedHashMap.class).isEqualTo(value);
+        assertThat(stringToInt.fromAttributeValue(attribute))
+                .isInstanceOf(LinkedHashMap.class)
+                .isEqualTo(value);
     }
 
     @Property
@@ -66,9 +76,12 @@ final class MapConvertersTest {
     }
 
     @Property
-    void integerAndLongKeys_roundTrip(@ForAll Map<Integer, String> ints, @ForAll Map<Long, Boolean> longs) {
-        assertThat(roundTrip(converter(new TypeRef<Map<Integer, String>>() {}), ints)).isEqualTo(ints);
-        assertThat(roundTrip(converter(new TypeRef<Map<Long, Boolean>>() {}), longs)).isEqualTo(longs);
+    void integerAndLongKeys_roundTrip(
+            @ForAll Map<Integer, String> ints, @ForAll Map<Long, Boolean> longs) {
+        assertThat(roundTrip(converter(new TypeRef<Map<Integer, String>>() {}), ints))
+                .isEqualTo(ints);
+        assertThat(roundTrip(converter(new TypeRef<Map<Long, Boolean>>() {}), longs))
+                .isEqualTo(longs);
     }
 
     @Property
@@ -81,7 +94,8 @@ final class MapConvertersTest {
 
     @Property
     void mapOfSets_roundTrips(@ForAll("stringToSets") Map<String, Set<String>> value) {
-        assertThat(roundTrip(converter(new TypeRef<Map<String, Set<String>>>() {}), value)).isEqualTo(value);
+        assertThat(roundTrip(converter(new TypeRef<Map<String, Set<String>>>() {}), value))
+                .isEqualTo(value);
     }
 
     @Example
@@ -89,36 +103,59 @@ final class MapConvertersTest {
         Map<Integer, String> ints = Map.of(-7, "x");
         Map<Size, String> sizes = Map.of(Size.LARGE, "x");
 
-        assertThat(converter(new TypeRef<Map<Integer, String>>() {}).toAttributeValue(ints).m()).containsOnlyKeys("-7");
-        assertThat(converter(new TypeRef<Map<Size, String>>() {}).toAttributeValue(sizes).m()).containsOnlyKeys("LARGE");
+        assertThat(converter(new TypeRef<Map<Integer, String>>() {}).toAttributeValue(ints).m())
+                .containsOnlyKeys("-7");
+        assertThat(converter(new TypeRef<Map<Size, String>>() {}).toAttributeValue(sizes).m())
+                .containsOnlyKeys("LARGE");
     }
 
     @Example
     void emptyMap_isWrittenAsEmptyM() {
-        assertThat(stringToInt.toAttributeValue(Map.of())).isEqualTo(AttributeValue.fromM(Map.of()));
+        assertThat(stringToInt.toAttributeValue(Map.of()))
+                .isEqualTo(AttributeValue.fromM(Map.of()));
         assertThat(stringToInt.fromAttributeValue(AttributeValue.fromM(Map.of()))).isEmpty();
         assertThat(stringToInt.absentValue()).isNull();
     }
 
     @Example
     void mapImplementations_followTheDeclaredType() {
-        AttributeValue attribute = AttributeValue.fromM(Map.of("b", AttributeValue.fromN("2"), "a", AttributeValue.fromN("1")));
+        AttributeValue attribute =
+                AttributeValue.fromM(
+                        Map.of("b", AttributeValue.fromN("2"), "a", AttributeValue.fromN("1")));
 
-        assertThat(converter(new TypeRef<SortedMap<String, Integer>>() {}).fromAttributeValue(attribute))
-            .isInstanceOf(TreeMap.class).containsExactly(Map.entry("a", 1), Map.entry("b", 2));
-        assertThat(converter(new TypeRef<NavigableMap<String, Integer>>() {}).fromAttributeValue(attribute)).isInstanceOf(TreeMap.class);
-        assertThat(converter(new TypeRef<TreeMap<String, Integer>>() {}).fromAttributeValue(attribute)).isInstanceOf(TreeMap.class);
-        assertThat(converter(new TypeRef<HashMap<String, Integer>>() {}).fromAttributeValue(attribute)).isInstanceOf(HashMap.class);
-        assertThat(converter(new TypeRef<EnumMap<Size, Integer>>() {})
-            .fromAttributeValue(AttributeValue.fromM(Map.of("SMALL", AttributeValue.fromN("1"))))).isInstanceOf(EnumMap.class);
+        assertThat(
+                        converter(new TypeRef<SortedMap<String, Integer>>() {})
+                                .fromAttributeValue(attribute))
+                .isInstanceOf(TreeMap.class)
+                .containsExactly(Map.entry("a", 1), Map.entry("b", 2));
+        assertThat(
+                        converter(new TypeRef<NavigableMap<String, Integer>>() {})
+                                .fromAttributeValue(attribute))
+                .isInstanceOf(TreeMap.class);
+        assertThat(
+                        converter(new TypeRef<TreeMap<String, Integer>>() {})
+                                .fromAttributeValue(attribute))
+                .isInstanceOf(TreeMap.class);
+        assertThat(
+                        converter(new TypeRef<HashMap<String, Integer>>() {})
+                                .fromAttributeValue(attribute))
+                .isInstanceOf(HashMap.class);
+        assertThat(
+                        converter(new TypeRef<EnumMap<Size, Integer>>() {})
+                                .fromAttributeValue(
+                                        AttributeValue.fromM(
+                                                Map.of("SMALL", AttributeValue.fromN("1")))))
+                .isInstanceOf(EnumMap.class);
     }
 
     @Example
     void mapOfOptionals_keepsEmptyValuesAsNul() {
-        Converter<Map<String, Optional<String>>> converter = converter(new TypeRef<Map<String, Optional<String>>>() {});
+        Converter<Map<String, Optional<String>>> converter =
+                converter(new TypeRef<Map<String, Optional<String>>>() {});
         Map<String, Optional<String>> value = Map.of("a", Optional.of("x"), "b", Optional.empty());
 
-        assertThat(converter.toAttributeValue(value).m().get("b")).isEqualTo(AttributeValue.fromNul(true));
+        assertThat(converter.toAttributeValue(value).m().get("b"))
+                .isEqualTo(AttributeValue.fromNul(true));
         assertThat(roundTrip(converter, value)).isEqualTo(value);
     }
 
@@ -128,37 +165,53 @@ final class MapConvertersTest {
         value.put(null, 1);
 
         assertThatThrownBy(() -> stringToInt.toAttributeValue(value))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("java.util.Map<java.lang.String, java.lang.Integer> cannot be stored with a null key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "java.util.Map<java.lang.String, java.lang.Integer> cannot be stored with a null key");
     }
 
     @Example
     void unreadableKey_isRejected() {
         AttributeValue attribute = AttributeValue.fromM(Map.of("seven", AttributeValue.fromS("x")));
 
-        assertThatThrownBy(() -> converter(new TypeRef<Map<Integer, String>>() {}).fromAttributeValue(attribute))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("cannot read map key 'seven' as java.lang.Integer");
-        assertThatThrownBy(() -> converter(new TypeRef<Map<Long, String>>() {}).fromAttributeValue(attribute))
-            .hasMessage("cannot read map key 'seven' as java.lang.Long");
-        assertThatThrownBy(() -> converter(new TypeRef<Map<UUID, String>>() {}).fromAttributeValue(attribute))
-            .hasMessage("cannot read map key 'seven' as java.util.UUID");
-        assertThatThrownBy(() -> converter(new TypeRef<Map<Size, String>>() {}).fromAttributeValue(attribute))
-            .hasMessage("unknown name 'seven' for enum dev.dynamorm.converters.internal.MapConvertersTest$Size;"
-                + " valid names: SMALL, LARGE");
+        assertThatThrownBy(
+                        () ->
+                                converter(new TypeRef<Map<Integer, String>>() {})
+                                        .fromAttributeValue(attribute))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot read map key 'seven' as java.lang.Integer");
+        assertThatThrownBy(
+                        () ->
+                                converter(new TypeRef<Map<Long, String>>() {})
+                                        .fromAttributeValue(attribute))
+                .hasMessage("cannot read map key 'seven' as java.lang.Long");
+        assertThatThrownBy(
+                        () ->
+                                converter(new TypeRef<Map<UUID, String>>() {})
+                                        .fromAttributeValue(attribute))
+                .hasMessage("cannot read map key 'seven' as java.util.UUID");
+        assertThatThrownBy(
+                        () ->
+                                converter(new TypeRef<Map<Size, String>>() {})
+                                        .fromAttributeValue(attribute))
+                .hasMessage(
+                        "unknown name 'seven' for enum dev.dynamorm.converters.internal.MapConvertersTest$Size;"
+                                + " valid names: SMALL, LARGE");
     }
 
     @Example
     void unpairedSurrogateKey_isRejected() {
         assertThatThrownBy(() -> stringToInt.toAttributeValue(Map.of("\uDBFF", 1)))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("map key contains an unpaired surrogate \\udbff at index 0; DynamoDB stores text as UTF-8");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "map key contains an unpaired surrogate \\udbff at index 0; DynamoDB stores text as UTF-8");
     }
 
     @Example
     void map_readFromWrongType_isRejected() {
         assertThatThrownBy(() -> stringToInt.fromAttributeValue(AttributeValue.fromL(List.of())))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type M for java.util.Map<java.lang.String, java.lang.Integer> but got L");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "expected attribute of type M for java.util.Map<java.lang.String, java.lang.Integer> but got L");
     }
 }

@@ -37,17 +37,36 @@ final class NumberConvertersTest {
     @Provide
     Arbitrary<Double> finiteDoubles() {
         return Arbitraries.oneOf(
-            Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
-            Arbitraries.doubles(),
-            Arbitraries.of(0.0, -0.0, 0.1, 1.0 / 3, 1e125, 9.999999999999999E125, 1e-130, -1e-130,
-                Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 1e126));
+                Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
+                Arbitraries.doubles(),
+                Arbitraries.of(
+                        0.0,
+                        -0.0,
+                        0.1,
+                        1.0 / 3,
+                        1e125,
+                        9.999999999999999E125,
+                        1e-130,
+                        -1e-130,
+                        Double.MIN_VALUE,
+                        Double.MAX_VALUE,
+                        -Double.MAX_VALUE,
+                        Double.MIN_NORMAL,
+                        1e126));
     }
 
     @Provide
     Arbitrary<Float> finiteFloats() {
         return Arbitraries.oneOf(
-            Arbitraries.integers().map(Float::intBitsToFloat).filter(Float::isFinite),
-            Arbitraries.of(0.0f, -0.0f, 0.1f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL));
+                Arbitraries.integers().map(Float::intBitsToFloat).filter(Float::isFinite),
+                Arbitraries.of(
+                        0.0f,
+                        -0.0f,
+                        0.1f,
+                        Float.MIN_VALUE,
+                        Float.MAX_VALUE,
+                        -Float.MAX_VALUE,
+                        Float.MIN_NORMAL));
     }
 
     @Provide
@@ -58,17 +77,26 @@ final class NumberConvertersTest {
     @Provide
     Arbitrary<BigInteger> bigIntegers() {
         return Arbitraries.oneOf(
-            Arbitraries.bigIntegers().between(BigInteger.TEN.pow(38).negate().add(BigInteger.ONE),
-                BigInteger.TEN.pow(38).subtract(BigInteger.ONE)),
-            Arbitraries.integers().between(0, 87).map(zeros -> BigInteger.valueOf(123).multiply(BigInteger.TEN.pow(zeros))),
-            Arbitraries.of(BigInteger.ZERO, BigInteger.TEN.pow(38).subtract(BigInteger.ONE),
-                BigInteger.TEN.pow(38).subtract(BigInteger.ONE).negate(), BigInteger.TEN.pow(125),
-                BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE)));
+                Arbitraries.bigIntegers()
+                        .between(
+                                BigInteger.TEN.pow(38).negate().add(BigInteger.ONE),
+                                BigInteger.TEN.pow(38).subtract(BigInteger.ONE)),
+                Arbitraries.integers()
+                        .between(0, 87)
+                        .map(zeros -> BigInteger.valueOf(123).multiply(BigInteger.TEN.pow(zeros))),
+                Arbitraries.of(
+                        BigInteger.ZERO,
+                        BigInteger.TEN.pow(38).subtract(BigInteger.ONE),
+                        BigInteger.TEN.pow(38).subtract(BigInteger.ONE).negate(),
+                        BigInteger.TEN.pow(125),
+                        BigInteger.valueOf(Long.MIN_VALUE),
+                        BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE)));
     }
 
     @Property
     void byte_roundTrips(@ForAll byte value) {
-        assertThat(bytes.toAttributeValue(value)).isEqualTo(AttributeValue.fromN(Byte.toString(value)));
+        assertThat(bytes.toAttributeValue(value))
+                .isEqualTo(AttributeValue.fromN(Byte.toString(value)));
         assertThat(roundTrip(bytes, value)).isEqualTo(value);
         assertThat(roundTrip(converter(Byte.class), value)).isEqualTo(value);
     }
@@ -81,14 +109,16 @@ final class NumberConvertersTest {
 
     @Property
     void int_roundTrips(@ForAll int value) {
-        assertThat(ints.toAttributeValue(value)).isEqualTo(AttributeValue.fromN(Integer.toString(value)));
+        assertThat(ints.toAttributeValue(value))
+                .isEqualTo(AttributeValue.fromN(Integer.toString(value)));
         assertThat(roundTrip(ints, value)).isEqualTo(value);
         assertThat(roundTrip(boxedInts, value)).isEqualTo(value);
     }
 
     @Property
     void long_roundTrips(@ForAll long value) {
-        assertThat(longs.toAttributeValue(value)).isEqualTo(AttributeValue.fromN(Long.toString(value)));
+        assertThat(longs.toAttributeValue(value))
+                .isEqualTo(AttributeValue.fromN(Long.toString(value)));
         assertThat(roundTrip(longs, value)).isEqualTo(value);
         assertThat(roundTrip(boxedLongs, value)).isEqualTo(value);
     }
@@ -111,15 +141,18 @@ final class NumberConvertersTest {
         assertThat(roundTrip(converter(Float.class), value)).isEqualTo(value == 0 ? 0.0f : value);
     }
 
-    /** Doubles outside DynamoDB's range are rejected; all others round-trip exactly (-0.0 as 0.0). */
+    /**
+     * Doubles outside DynamoDB's range are rejected; all others round-trip exactly (-0.0 as 0.0).
+     */
     @Property
     void double_roundTripsExactlyWithinDynamoRange(@ForAll("finiteDoubles") double value) {
         double magnitude = Math.abs(value);
         if (value != 0 && (magnitude < 1e-130 || magnitude >= 1e126)) {
             assertThatThrownBy(() -> doubles.toAttributeValue(value))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("number ")
-                .hasMessageEndingWith(" is out of range; DynamoDB stores magnitudes from " + RANGE);
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("number ")
+                    .hasMessageEndingWith(
+                            " is out of range; DynamoDB stores magnitudes from " + RANGE);
             return;
         }
         AttributeValue attribute = doubles.toAttributeValue(value);
@@ -142,17 +175,22 @@ final class NumberConvertersTest {
     @Example
     void negativeZero_isWrittenAsZero() {
         assertThat(doubles.toAttributeValue(-0.0).n()).isEqualTo("0");
-        assertThat(Double.doubleToRawLongBits(roundTrip(doubles, -0.0))).isEqualTo(Double.doubleToRawLongBits(0.0));
+        assertThat(Double.doubleToRawLongBits(roundTrip(doubles, -0.0)))
+                .isEqualTo(Double.doubleToRawLongBits(0.0));
         assertThat(floats.toAttributeValue(-0.0f).n()).isEqualTo("0");
     }
 
     @Example
     void double_minAndMaxValue_areOutOfDynamoRange() {
         assertThatThrownBy(() -> doubles.toAttributeValue(Double.MAX_VALUE))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number 1.7976931348623157E+308 is out of range; DynamoDB stores magnitudes from " + RANGE);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "number 1.7976931348623157E+308 is out of range; DynamoDB stores magnitudes from "
+                                + RANGE);
         assertThatThrownBy(() -> doubles.toAttributeValue(Double.MIN_VALUE))
-            .hasMessage("number 4.9E-324 is out of range; DynamoDB stores magnitudes from " + RANGE);
+                .hasMessage(
+                        "number 4.9E-324 is out of range; DynamoDB stores magnitudes from "
+                                + RANGE);
     }
 
     @Example
@@ -164,16 +202,19 @@ final class NumberConvertersTest {
     @Example
     void nanAndInfinity_areRejected() {
         assertThatThrownBy(() -> doubles.toAttributeValue(Double.NaN))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("double value NaN is not a finite number; DynamoDB cannot store it");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("double value NaN is not a finite number; DynamoDB cannot store it");
         assertThatThrownBy(() -> boxedDoubles.toAttributeValue(Double.NEGATIVE_INFINITY))
-            .hasMessage("java.lang.Double value -Infinity is not a finite number; DynamoDB cannot store it");
+                .hasMessage(
+                        "java.lang.Double value -Infinity is not a finite number; DynamoDB cannot store it");
         assertThatThrownBy(() -> floats.toAttributeValue(Float.POSITIVE_INFINITY))
-            .hasMessage("float value Infinity is not a finite number; DynamoDB cannot store it");
+                .hasMessage(
+                        "float value Infinity is not a finite number; DynamoDB cannot store it");
     }
 
     @Property
-    void bigDecimal_roundTripsByValueAndKeepsNonNegativeScale(@ForAll("decimals") BigDecimal value) {
+    void bigDecimal_roundTripsByValueAndKeepsNonNegativeScale(
+            @ForAll("decimals") BigDecimal value) {
         AttributeValue attribute = decimals.toAttributeValue(value);
         BigDecimal read = decimals.fromAttributeValue(attribute);
 
@@ -199,8 +240,8 @@ final class NumberConvertersTest {
 
         assertThat(roundTrip(decimals, digits38)).isEqualTo(digits38);
         assertThatThrownBy(() -> decimals.toAttributeValue(digits39))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number has 39 significant digits; DynamoDB stores at most 38");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number has 39 significant digits; DynamoDB stores at most 38");
     }
 
     @Example
@@ -213,10 +254,13 @@ final class NumberConvertersTest {
     @Example
     void bigDecimal_outOfRange_isRejected() {
         assertThatThrownBy(() -> decimals.toAttributeValue(new BigDecimal("1E+126")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number 1E+126 is out of range; DynamoDB stores magnitudes from " + RANGE);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "number 1E+126 is out of range; DynamoDB stores magnitudes from " + RANGE);
         assertThatThrownBy(() -> decimals.toAttributeValue(new BigDecimal("-9.9E-131")))
-            .hasMessage("number -9.9E-131 is out of range; DynamoDB stores magnitudes from " + RANGE);
+                .hasMessage(
+                        "number -9.9E-131 is out of range; DynamoDB stores magnitudes from "
+                                + RANGE);
     }
 
     @Property
@@ -232,14 +276,15 @@ final class NumberConvertersTest {
         BigInteger value = new BigInteger("123456789012345678901234567890123456789");
 
         assertThatThrownBy(() -> bigIntegers.toAttributeValue(value))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number has 39 significant digits; DynamoDB stores at most 38");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number has 39 significant digits; DynamoDB stores at most 38");
     }
 
     @Property
     void number_writesAnyNumberAndReadsBigDecimal(@ForAll long value) {
         assertThat(roundTrip(numbers, value)).isEqualTo(BigDecimal.valueOf(value));
-        assertThat(numbers.toAttributeValue(new AtomicLong(value)).n()).isEqualTo(Long.toString(value));
+        assertThat(numbers.toAttributeValue(new AtomicLong(value)).n())
+                .isEqualTo(Long.toString(value));
     }
 
     @Example
@@ -247,7 +292,8 @@ final class NumberConvertersTest {
         assertThat(numbers.toAttributeValue(2.5f).n()).isEqualTo("2.5");
         assertThat(numbers.toAttributeValue(0.1).n()).isEqualTo("0.1");
         assertThat(numbers.toAttributeValue(new BigDecimal("1.50")).n()).isEqualTo("1.50");
-        assertThat(numbers.toAttributeValue(BigInteger.TEN.pow(40)).n()).isEqualTo(BigInteger.TEN.pow(40).toString());
+        assertThat(numbers.toAttributeValue(BigInteger.TEN.pow(40)).n())
+                .isEqualTo(BigInteger.TEN.pow(40).toString());
         assertThat(numbers.toAttributeValue((short) -7).n()).isEqualTo("-7");
     }
 
@@ -255,59 +301,61 @@ final class NumberConvertersTest {
     void integral_readFromNonCanonicalForms() {
         assertThat(ints.fromAttributeValue(AttributeValue.fromN("1E+3"))).isEqualTo(1000);
         assertThat(ints.fromAttributeValue(AttributeValue.fromN("42.000"))).isEqualTo(42);
-        assertThat(longs.fromAttributeValue(AttributeValue.fromN("-9.223372036854775808E+18"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(longs.fromAttributeValue(AttributeValue.fromN("-9.223372036854775808E+18")))
+                .isEqualTo(Long.MIN_VALUE);
     }
 
     @Example
     void int_readFromS_isRejected() {
         assertThatThrownBy(() -> ints.fromAttributeValue(AttributeValue.fromS("12")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type N for int but got S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected attribute of type N for int but got S");
         assertThatThrownBy(() -> boxedLongs.fromAttributeValue(AttributeValue.fromBool(true)))
-            .hasMessage("expected attribute of type N for java.lang.Long but got BOOL");
+                .hasMessage("expected attribute of type N for java.lang.Long but got BOOL");
     }
 
     @Example
     void overflow_onRead_namesValueAndType() {
         assertThatThrownBy(() -> ints.fromAttributeValue(AttributeValue.fromN("3000000000")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number 3000000000 is out of range for int");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number 3000000000 is out of range for int");
         assertThatThrownBy(() -> bytes.fromAttributeValue(AttributeValue.fromN("128")))
-            .hasMessage("number 128 is out of range for byte");
+                .hasMessage("number 128 is out of range for byte");
         assertThatThrownBy(() -> shorts.fromAttributeValue(AttributeValue.fromN("-32769")))
-            .hasMessage("number -32769 is out of range for short");
-        assertThatThrownBy(() -> longs.fromAttributeValue(AttributeValue.fromN("9223372036854775808")))
-            .hasMessage("number 9223372036854775808 is out of range for long");
+                .hasMessage("number -32769 is out of range for short");
+        assertThatThrownBy(
+                        () -> longs.fromAttributeValue(AttributeValue.fromN("9223372036854775808")))
+                .hasMessage("number 9223372036854775808 is out of range for long");
         assertThatThrownBy(() -> boxedInts.fromAttributeValue(AttributeValue.fromN("1E+100")))
-            .hasMessage("number 1E+100 is out of range for java.lang.Integer");
+                .hasMessage("number 1E+100 is out of range for java.lang.Integer");
         assertThatThrownBy(() -> floats.fromAttributeValue(AttributeValue.fromN("1E+39")))
-            .hasMessage("number 1E+39 is out of range for float");
+                .hasMessage("number 1E+39 is out of range for float");
         assertThatThrownBy(() -> floats.fromAttributeValue(AttributeValue.fromN("1E-46")))
-            .hasMessage("number 1E-46 is out of range for float");
+                .hasMessage("number 1E-46 is out of range for float");
         assertThatThrownBy(() -> doubles.fromAttributeValue(AttributeValue.fromN("1E+400")))
-            .hasMessage("number 1E+400 is out of range for double");
+                .hasMessage("number 1E+400 is out of range for double");
         assertThatThrownBy(() -> bigIntegers.fromAttributeValue(AttributeValue.fromN("1E+126")))
-            .hasMessage("number 1E+126 is out of range for java.math.BigInteger");
+                .hasMessage("number 1E+126 is out of range for java.math.BigInteger");
     }
 
     @Example
     void fraction_readIntoIntegral_isRejected() {
         assertThatThrownBy(() -> ints.fromAttributeValue(AttributeValue.fromN("1.5")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number 1.5 is not an integer; int cannot hold it");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number 1.5 is not an integer; int cannot hold it");
         assertThatThrownBy(() -> bigIntegers.fromAttributeValue(AttributeValue.fromN("0.1")))
-            .hasMessage("number 0.1 is not an integer; java.math.BigInteger cannot hold it");
+                .hasMessage("number 0.1 is not an integer; java.math.BigInteger cannot hold it");
     }
 
     @Example
     void malformedNumber_isRejected() {
         assertThatThrownBy(() -> ints.fromAttributeValue(AttributeValue.fromN("twelve")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("malformed number 'twelve' for int");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("malformed number 'twelve' for int");
         assertThatThrownBy(() -> doubles.fromAttributeValue(AttributeValue.fromN("NaN")))
-            .hasMessage("malformed number 'NaN' for double");
+                .hasMessage("malformed number 'NaN' for double");
         assertThatThrownBy(() -> decimals.fromAttributeValue(AttributeValue.fromN("1,5")))
-            .hasMessage("malformed number '1,5' for java.math.BigDecimal");
+                .hasMessage("malformed number '1,5' for java.math.BigDecimal");
     }
 
     @Example

@@ -22,9 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 final class OptionalConvertersTest {
 
-    private final Converter<Optional<String>> strings = converter(new TypeRef<Optional<String>>() {});
-    private final Converter<Optional<Integer>> ints = converter(new TypeRef<Optional<Integer>>() {});
-    private final Converter<Optional<Instant>> instants = converter(new TypeRef<Optional<Instant>>() {});
+    private final Converter<Optional<String>> strings =
+            converter(new TypeRef<Optional<String>>() {});
+    private final Converter<Optional<Integer>> ints =
+            converter(new TypeRef<Optional<Integer>>() {});
+    private final Converter<Optional<Instant>> instants =
+            converter(new TypeRef<Optional<Instant>>() {});
 
     @Provide
     Arbitrary<Optional<String>> optionalText() {
@@ -38,19 +41,26 @@ final class OptionalConvertersTest {
 
     @Provide
     Arbitrary<OptionalInt> optionalInts() {
-        return Arbitraries.integers().optional().map(o -> o.map(OptionalInt::of).orElse(OptionalInt.empty()));
+        return Arbitraries.integers()
+                .optional()
+                .map(o -> o.map(OptionalInt::of).orElse(OptionalInt.empty()));
     }
 
     @Provide
     Arbitrary<OptionalLong> optionalLongs() {
-        return Arbitraries.longs().optional().map(o -> o.map(OptionalLong::of).orElse(OptionalLong.empty()));
+        return Arbitraries.longs()
+                .optional()
+                .map(o -> o.map(OptionalLong::of).orElse(OptionalLong.empty()));
     }
 
     @Provide
     Arbitrary<OptionalDouble> optionalDoubles() {
-        return Arbitraries.doubles().between(-1e125, 1e125).filter(d -> d == 0 || Math.abs(d) >= 1e-130)
-            .edgeCases(edges -> edges.add(-0.0, 1e-130, 1e125))
-            .optional().map(o -> o.map(OptionalDouble::of).orElse(OptionalDouble.empty()));
+        return Arbitraries.doubles()
+                .between(-1e125, 1e125)
+                .filter(d -> d == 0 || Math.abs(d) >= 1e-130)
+                .edgeCases(edges -> edges.add(-0.0, 1e-130, 1e125))
+                .optional()
+                .map(o -> o.map(OptionalDouble::of).orElse(OptionalDouble.empty()));
     }
 
     @Property
@@ -79,14 +89,15 @@ final class OptionalConvertersTest {
     void optional_reportsTheElementAttributeType() {
         assertThat(strings.attributeType()).isEqualTo(AttributeValue.Type.S);
         assertThat(ints.attributeType()).isEqualTo(AttributeValue.Type.N);
-        assertThat(converter(new TypeRef<Optional<List<String>>>() {}).attributeType()).isEqualTo(AttributeValue.Type.L);
+        assertThat(converter(new TypeRef<Optional<List<String>>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.L);
     }
 
     @Example
     void optional_readErrors_comeFromTheElement() {
         assertThatThrownBy(() -> ints.fromAttributeValue(AttributeValue.fromS("x")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type N for java.lang.Integer but got S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected attribute of type N for java.lang.Integer but got S");
     }
 
     @Property
@@ -108,7 +119,8 @@ final class OptionalConvertersTest {
     @Property
     void optionalDouble_roundTrips(@ForAll("optionalDoubles") OptionalDouble value) {
         Converter<OptionalDouble> converter = converter(OptionalDouble.class);
-        OptionalDouble expected = value.isPresent() && value.getAsDouble() == 0 ? OptionalDouble.of(0.0) : value;
+        OptionalDouble expected =
+                value.isPresent() && value.getAsDouble() == 0 ? OptionalDouble.of(0.0) : value;
 
         assertThat(roundTrip(converter, value)).isEqualTo(expected);
         assertThat(converter.absentValue()).isEqualTo(OptionalDouble.empty());
@@ -118,13 +130,17 @@ final class OptionalConvertersTest {
     void optionalPrimitives_whenEmpty_omitTheAttribute() {
         assertThat(converter(OptionalInt.class).toAttributeValue(OptionalInt.empty())).isNull();
         assertThat(converter(OptionalLong.class).toAttributeValue(OptionalLong.empty())).isNull();
-        assertThat(converter(OptionalDouble.class).toAttributeValue(OptionalDouble.empty())).isNull();
+        assertThat(converter(OptionalDouble.class).toAttributeValue(OptionalDouble.empty()))
+                .isNull();
     }
 
     @Example
     void optionalInt_overflow_isRejected() {
-        assertThatThrownBy(() -> converter(OptionalInt.class).fromAttributeValue(AttributeValue.fromN("2147483648")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number 2147483648 is out of range for java.util.OptionalInt");
+        assertThatThrownBy(
+                        () ->
+                                converter(OptionalInt.class)
+                                        .fromAttributeValue(AttributeValue.fromN("2147483648")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number 2147483648 is out of range for java.util.OptionalInt");
     }
 }

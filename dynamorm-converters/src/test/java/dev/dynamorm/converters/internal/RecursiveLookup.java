@@ -21,7 +21,9 @@ final class RecursiveLookup implements ConverterLookup {
     /** The converter for a type; fails the test if there is none. */
     @SuppressWarnings("unchecked")
     static <T> Converter<T> converter(Type type) {
-        return (Converter<T>) INSTANCE.find(type).orElseThrow(() -> new AssertionError("no converter for " + type));
+        return (Converter<T>)
+                INSTANCE.find(type)
+                        .orElseThrow(() -> new AssertionError("no converter for " + type));
     }
 
     /** The converter for a type captured by a {@link TypeRef}. */
@@ -29,9 +31,14 @@ final class RecursiveLookup implements ConverterLookup {
         return converter(type.type());
     }
 
-    /** Writes and reads back a value, as the engine does: an omitted attribute reads as the absent value. */
+    /**
+     * Writes and reads back a value, as the engine does: an omitted attribute reads as the absent
+     * value.
+     */
     static <T> T roundTrip(Converter<T> converter, T value) {
         AttributeValue attribute = converter.toAttributeValue(value);
-        return attribute == null ? converter.absentValue() : converter.fromAttributeValue(attribute);
+        return attribute == null
+                ? converter.absentValue()
+                : converter.fromAttributeValue(attribute);
     }
 }

@@ -32,7 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 final class SetConvertersTest {
 
-    enum Flag { A, B, C }
+    enum Flag {
+        A,
+        B,
+        C
+    }
 
     private final Converter<Set<String>> strings = converter(new TypeRef<Set<String>>() {});
     private final Converter<Set<Integer>> ints = converter(new TypeRef<Set<Integer>>() {});
@@ -54,7 +58,9 @@ final class SetConvertersTest {
 
     @Provide
     Arbitrary<Set<UUID>> uuidSets() {
-        return Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong())).set().ofMaxSize(5);
+        return Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()))
+                .set()
+                .ofMaxSize(5);
     }
 
     @Provide
@@ -66,16 +72,26 @@ final class SetConvertersTest {
     void attributeType_followsTheElementType() {
         assertThat(strings.attributeType()).isEqualTo(AttributeValue.Type.SS);
         assertThat(ints.attributeType()).isEqualTo(AttributeValue.Type.NS);
-        assertThat(converter(new TypeRef<Set<BigDecimal>>() {}).attributeType()).isEqualTo(AttributeValue.Type.NS);
-        assertThat(converter(new TypeRef<Set<byte[]>>() {}).attributeType()).isEqualTo(AttributeValue.Type.BS);
-        assertThat(converter(new TypeRef<Set<ByteBuffer>>() {}).attributeType()).isEqualTo(AttributeValue.Type.BS);
-        assertThat(converter(new TypeRef<Set<LocalDate>>() {}).attributeType()).isEqualTo(AttributeValue.Type.SS);
-        assertThat(converter(new TypeRef<Set<Flag>>() {}).attributeType()).isEqualTo(AttributeValue.Type.SS);
-        assertThat(converter(new TypeRef<EnumSet<Flag>>() {}).attributeType()).isEqualTo(AttributeValue.Type.SS);
-        assertThat(converter(new TypeRef<Set<UUID>>() {}).attributeType()).isEqualTo(AttributeValue.Type.SS);
-        assertThat(converter(new TypeRef<Set<Boolean>>() {}).attributeType()).isEqualTo(AttributeValue.Type.L);
-        assertThat(converter(new TypeRef<Set<List<Integer>>>() {}).attributeType()).isEqualTo(AttributeValue.Type.L);
-        assertThat(converter(new TypeRef<Set<Object>>() {}).attributeType()).isEqualTo(AttributeValue.Type.L);
+        assertThat(converter(new TypeRef<Set<BigDecimal>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.NS);
+        assertThat(converter(new TypeRef<Set<byte[]>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.BS);
+        assertThat(converter(new TypeRef<Set<ByteBuffer>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.BS);
+        assertThat(converter(new TypeRef<Set<LocalDate>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.SS);
+        assertThat(converter(new TypeRef<Set<Flag>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.SS);
+        assertThat(converter(new TypeRef<EnumSet<Flag>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.SS);
+        assertThat(converter(new TypeRef<Set<UUID>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.SS);
+        assertThat(converter(new TypeRef<Set<Boolean>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.L);
+        assertThat(converter(new TypeRef<Set<List<Integer>>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.L);
+        assertThat(converter(new TypeRef<Set<Object>>() {}).attributeType())
+                .isEqualTo(AttributeValue.Type.L);
     }
 
     @Property
@@ -104,7 +120,8 @@ final class SetConvertersTest {
         Converter<Set<BigDecimal>> converter = converter(new TypeRef<Set<BigDecimal>>() {});
         Set<BigDecimal> read = roundTrip(converter, value);
 
-        assertThat(Generators.normalise(read == null ? Set.of() : read)).isEqualTo(Generators.normalise(value));
+        assertThat(Generators.normalise(read == null ? Set.of() : read))
+                .isEqualTo(Generators.normalise(value));
     }
 
     @Property
@@ -141,25 +158,35 @@ final class SetConvertersTest {
         Set<Boolean> value = new LinkedHashSet<>(List.of(true, false));
 
         assertThat(converter.toAttributeValue(value))
-            .isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromBool(true), AttributeValue.fromBool(false))));
+                .isEqualTo(
+                        AttributeValue.fromL(
+                                List.of(
+                                        AttributeValue.fromBool(true),
+                                        AttributeValue.fromBool(false))));
         assertThat(roundTrip(converter, value)).isEqualTo(value);
     }
 
     @Example
     void setOfBytes_isWrittenAsBsWithoutDuplicateContent() {
         Converter<Set<byte[]>> converter = converter(new TypeRef<Set<byte[]>>() {});
-        Set<byte[]> value = new LinkedHashSet<>(List.of(new byte[] {1, 2}, new byte[] {1, 2}, new byte[] {3}));
+        Set<byte[]> value =
+                new LinkedHashSet<>(List.of(new byte[] {1, 2}, new byte[] {1, 2}, new byte[] {3}));
 
         AttributeValue attribute = converter.toAttributeValue(value);
 
-        assertThat(attribute.bs()).containsExactly(SdkBytes.fromByteArray(new byte[] {1, 2}), SdkBytes.fromByteArray(new byte[] {3}));
+        assertThat(attribute.bs())
+                .containsExactly(
+                        SdkBytes.fromByteArray(new byte[] {1, 2}),
+                        SdkBytes.fromByteArray(new byte[] {3}));
         assertThat(converter.fromAttributeValue(attribute)).hasSize(2);
     }
 
     @Example
     void setOfDecimals_equalInValue_isWrittenOnce() {
         Converter<Set<BigDecimal>> converter = converter(new TypeRef<Set<BigDecimal>>() {});
-        Set<BigDecimal> value = new LinkedHashSet<>(List.of(new BigDecimal("1.0"), new BigDecimal("1.00"), BigDecimal.TEN));
+        Set<BigDecimal> value =
+                new LinkedHashSet<>(
+                        List.of(new BigDecimal("1.0"), new BigDecimal("1.00"), BigDecimal.TEN));
 
         assertThat(converter.toAttributeValue(value).ns()).containsExactly("1.0", "10");
     }
@@ -168,7 +195,8 @@ final class SetConvertersTest {
     void setOfDoubles_negativeAndPositiveZero_areWrittenOnce() {
         Converter<Set<Double>> converter = converter(new TypeRef<Set<Double>>() {});
 
-        assertThat(converter.toAttributeValue(new LinkedHashSet<>(List.of(-0.0, 0.0, 1.5))).ns()).containsExactly("0", "1.5");
+        assertThat(converter.toAttributeValue(new LinkedHashSet<>(List.of(-0.0, 0.0, 1.5))).ns())
+                .containsExactly("0", "1.5");
     }
 
     @Example
@@ -181,22 +209,34 @@ final class SetConvertersTest {
 
     @Example
     void set_readsListAttributesAndDropsDuplicates() {
-        AttributeValue list = AttributeValue.fromL(List.of(
-            AttributeValue.fromS("b"), AttributeValue.fromS("a"), AttributeValue.fromS("b")));
+        AttributeValue list =
+                AttributeValue.fromL(
+                        List.of(
+                                AttributeValue.fromS("b"),
+                                AttributeValue.fromS("a"),
+                                AttributeValue.fromS("b")));
 
         assertThat(strings.fromAttributeValue(list)).containsExactly("b", "a");
-        assertThat(ints.fromAttributeValue(AttributeValue.fromNs(List.of("1", "1.0", "2")))).containsExactly(1, 2);
+        assertThat(ints.fromAttributeValue(AttributeValue.fromNs(List.of("1", "1.0", "2"))))
+                .containsExactly(1, 2);
     }
 
     @Example
     void sortedSet_isReadIntoTreeSet() {
         Converter<SortedSet<String>> sorted = converter(new TypeRef<SortedSet<String>>() {});
-        Converter<NavigableSet<Integer>> navigable = converter(new TypeRef<NavigableSet<Integer>>() {});
+        Converter<NavigableSet<Integer>> navigable =
+                converter(new TypeRef<NavigableSet<Integer>>() {});
         Converter<TreeSet<String>> tree = converter(new TypeRef<TreeSet<String>>() {});
 
-        assertThat(sorted.fromAttributeValue(AttributeValue.fromSs(List.of("b", "a")))).isInstanceOf(TreeSet.class).containsExactly("a", "b");
-        assertThat(navigable.fromAttributeValue(AttributeValue.fromNs(List.of("3", "-1")))).isInstanceOf(TreeSet.class).containsExactly(-1, 3);
-        assertThat(roundTrip(tree, new TreeSet<>(Set.of("x", "y")))).isInstanceOf(TreeSet.class).containsExactly("x", "y");
+        assertThat(sorted.fromAttributeValue(AttributeValue.fromSs(List.of("b", "a"))))
+                .isInstanceOf(TreeSet.class)
+                .containsExactly("a", "b");
+        assertThat(navigable.fromAttributeValue(AttributeValue.fromNs(List.of("3", "-1"))))
+                .isInstanceOf(TreeSet.class)
+                .containsExactly(-1, 3);
+        assertThat(roundTrip(tree, new TreeSet<>(Set.of("x", "y"))))
+                .isInstanceOf(TreeSet.class)
+                .containsExactly("x", "y");
     }
 
     @Example
@@ -213,7 +253,9 @@ final class SetConvertersTest {
     void set_declaredAsHashSet_isReadIntoLinkedHashSet() {
         Converter<HashSet<String>> converter = converter(new TypeRef<HashSet<String>>() {});
 
-        assertThat(converter.fromAttributeValue(AttributeValue.fromSs(List.of("z", "a")))).isInstanceOf(HashSet.class).containsExactly("z", "a");
+        assertThat(converter.fromAttributeValue(AttributeValue.fromSs(List.of("z", "a"))))
+                .isInstanceOf(HashSet.class)
+                .containsExactly("z", "a");
     }
 
     @Example
@@ -221,41 +263,50 @@ final class SetConvertersTest {
         Set<String> value = new HashSet<>(Arrays.asList("a", null));
 
         assertThatThrownBy(() -> strings.toAttributeValue(value))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("java.util.Set<java.lang.String> cannot contain null when stored as SS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "java.util.Set<java.lang.String> cannot contain null when stored as SS");
     }
 
     @Example
     void nulMember_inListAttribute_isRejectedForSortedSets() {
         Converter<SortedSet<String>> sorted = converter(new TypeRef<SortedSet<String>>() {});
-        AttributeValue list = AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromNul(true)));
+        AttributeValue list =
+                AttributeValue.fromL(
+                        List.of(AttributeValue.fromS("a"), AttributeValue.fromNul(true)));
 
         assertThat(strings.fromAttributeValue(list)).containsExactly("a", null);
         assertThatThrownBy(() -> sorted.fromAttributeValue(list))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("java.util.SortedSet<java.lang.String> cannot contain null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("java.util.SortedSet<java.lang.String> cannot contain null");
     }
 
     @Example
     void set_readFromWrongType_isRejected() {
         assertThatThrownBy(() -> strings.fromAttributeValue(AttributeValue.fromNs(List.of("1"))))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type SS or L for java.util.Set<java.lang.String> but got NS");
-        assertThatThrownBy(() -> converter(new TypeRef<Set<Boolean>>() {}).fromAttributeValue(AttributeValue.fromM(Map.of())))
-            .hasMessage("expected attribute of type L for java.util.Set<java.lang.Boolean> but got M");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "expected attribute of type SS or L for java.util.Set<java.lang.String> but got NS");
+        assertThatThrownBy(
+                        () ->
+                                converter(new TypeRef<Set<Boolean>>() {})
+                                        .fromAttributeValue(AttributeValue.fromM(Map.of())))
+                .hasMessage(
+                        "expected attribute of type L for java.util.Set<java.lang.Boolean> but got M");
     }
 
     @Example
     void set_elementErrors_propagate() {
         assertThatThrownBy(() -> ints.fromAttributeValue(AttributeValue.fromNs(List.of("1.5"))))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("number 1.5 is not an integer; java.lang.Integer cannot hold it");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number 1.5 is not an integer; java.lang.Integer cannot hold it");
     }
 
     @Example
     void set_preservesIterationOrderOnWrite() {
         Set<String> value = new LinkedHashSet<>(List.of("c", "a", "b"));
 
-        assertThat(new ArrayList<>(strings.toAttributeValue(value).ss())).containsExactly("c", "a", "b");
+        assertThat(new ArrayList<>(strings.toAttributeValue(value).ss()))
+                .containsExactly("c", "a", "b");
     }
 }

@@ -27,8 +27,9 @@ final class StringConvertersTest {
 
     @Provide
     Arbitrary<Character> nonSurrogates() {
-        return Arbitraries.chars().filter(c -> !Character.isSurrogate(c))
-            .edgeCases(edges -> edges.add('\0', '\uFFFF', 'a', ' '));
+        return Arbitraries.chars()
+                .filter(c -> !Character.isSurrogate(c))
+                .edgeCases(edges -> edges.add('\0', '\uFFFF', 'a', ' '));
     }
 
     @Property
@@ -63,32 +64,35 @@ final class StringConvertersTest {
     @Example
     void string_withUnpairedSurrogate_isRejected() {
         assertThatThrownBy(() -> strings.toAttributeValue("ab\uD800c"))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("string contains an unpaired surrogate \\ud800 at index 2; DynamoDB stores text as UTF-8");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "string contains an unpaired surrogate \\ud800 at index 2; DynamoDB stores text as UTF-8");
         assertThatThrownBy(() -> strings.toAttributeValue("\uDC00"))
-            .hasMessage("string contains an unpaired surrogate \\udc00 at index 0; DynamoDB stores text as UTF-8");
+                .hasMessage(
+                        "string contains an unpaired surrogate \\udc00 at index 0; DynamoDB stores text as UTF-8");
     }
 
     @Example
     void string_readFromN_namesBothTypes() {
         assertThatThrownBy(() -> strings.fromAttributeValue(AttributeValue.fromN("1")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("expected attribute of type S for java.lang.String but got N");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected attribute of type S for java.lang.String but got N");
     }
 
     @Example
     void char_readFromLongerString_isRejected() {
         assertThatThrownBy(() -> chars.fromAttributeValue(AttributeValue.fromS("ab")))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("string 'ab' has 2 characters; char holds exactly one");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("string 'ab' has 2 characters; char holds exactly one");
         assertThatThrownBy(() -> boxedChars.fromAttributeValue(AttributeValue.fromS("")))
-            .hasMessage("string '' has 0 characters; java.lang.Character holds exactly one");
+                .hasMessage("string '' has 0 characters; java.lang.Character holds exactly one");
     }
 
     @Example
     void char_whenSurrogate_isRejected() {
         assertThatThrownBy(() -> chars.toAttributeValue('\uD83D'))
-            .hasMessage("char contains an unpaired surrogate \\ud83d at index 0; DynamoDB stores text as UTF-8");
+                .hasMessage(
+                        "char contains an unpaired surrogate \\ud83d at index 0; DynamoDB stores text as UTF-8");
     }
 
     @Example

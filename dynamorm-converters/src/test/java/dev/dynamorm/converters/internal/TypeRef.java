@@ -13,7 +13,8 @@ abstract class TypeRef<T> {
     private final Type type;
 
     protected TypeRef() {
-        this.type = ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
+        this.type =
+                ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
     }
 
     Type type() {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A field path in Java names ({@code address.city}, {@code tags[0]}) resolved against a model:
- * the attribute names on the wire and the field the path ends at.
+ * A field path in Java names ({@code address.city}, {@code tags[0]}) resolved against a model: the
+ * attribute names on the wire and the field the path ends at.
  *
  * @param segments attribute-name segments; list indexes are segments of the form {@code [n]}
  * @param leaf the field the path ends at (the list field itself when the path ends in an index)
@@ -56,7 +56,8 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
      *
      * @throws UnknownFieldException naming the model, the path and the nearest field
      */
-    public static AttributePath resolve(ModelMetadata<?> model, String javaPath, Operation operation) {
+    public static AttributePath resolve(
+            ModelMetadata<?> model, String javaPath, Operation operation) {
         List<String> segments = new ArrayList<>();
         ModelMetadata<?> current = model;
         FieldMetadata field = null;
@@ -76,8 +77,15 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
                 }
             }
             if (current == null) {
-                throw unknown(model, javaPath, operation,
-                        "'" + field.name() + "' is not a nested record or bean, so it has no field '" + name + "'");
+                throw unknown(
+                        model,
+                        javaPath,
+                        operation,
+                        "'"
+                                + field.name()
+                                + "' is not a nested record or bean, so it has no field '"
+                                + name
+                                + "'");
             }
             FieldMetadata next = current.field(name);
             if (next == null) {
@@ -92,9 +100,18 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
         return new AttributePath(List.copyOf(segments), field, indexed);
     }
 
-    private static UnknownFieldException unknown(ModelMetadata<?> model, String path, Operation op, String hint) {
-        return new UnknownFieldException(String.format(Locale.ROOT, "unknown field '%s' in model %s: %s", path,
-                model.type().getName(), hint), op, model.type(), path);
+    private static UnknownFieldException unknown(
+            ModelMetadata<?> model, String path, Operation op, String hint) {
+        return new UnknownFieldException(
+                String.format(
+                        Locale.ROOT,
+                        "unknown field '%s' in model %s: %s",
+                        path,
+                        model.type().getName(),
+                        hint),
+                op,
+                model.type(),
+                path);
     }
 
     private static String suggestion(ModelMetadata<?> model, String name) {

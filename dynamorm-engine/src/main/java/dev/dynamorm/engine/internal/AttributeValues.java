@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Compares attribute values as DynamoDB stores them. Public for the query package; the module exports none of it. */
+/**
+ * Compares attribute values as DynamoDB stores them. Public for the query package; the module
+ * exports none of it.
+ */
 public final class AttributeValues {
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     /**
      * Orders two scalar attributes as DynamoDB does (numbers by value, strings and binaries by
@@ -31,7 +33,8 @@ public final class AttributeValues {
             return new BigDecimal(a.n()).compareTo(new BigDecimal(b.n()));
         }
         if (a.s() != null && b.s() != null) {
-            return Arrays.compareUnsigned(a.s().getBytes(StandardCharsets.UTF_8), b.s().getBytes(StandardCharsets.UTF_8));
+            return Arrays.compareUnsigned(
+                    a.s().getBytes(StandardCharsets.UTF_8), b.s().getBytes(StandardCharsets.UTF_8));
         }
         if (a.b() != null && b.b() != null) {
             return Arrays.compareUnsigned(a.b().asByteArrayUnsafe(), b.b().asByteArrayUnsafe());
@@ -40,9 +43,9 @@ public final class AttributeValues {
     }
 
     /**
-     * Whether two values would be stored as the same attribute: numbers compare by value
-     * ({@code 1.0} equals {@code 1}), sets ignore order, maps compare key by key and lists
-     * element by element, recursively.
+     * Whether two values would be stored as the same attribute: numbers compare by value ({@code
+     * 1.0} equals {@code 1}), sets ignore order, maps compare key by key and lists element by
+     * element, recursively.
      *
      * @param a a value
      * @param b another value
@@ -62,11 +65,12 @@ public final class AttributeValues {
                 return new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
             case BS:
                 return new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
-            case NS: {
-                Set<BigDecimal> x = numbers(a.ns());
-                Set<BigDecimal> y = numbers(b.ns());
-                return x == null || y == null ? a.equals(b) : x.equals(y);
-            }
+            case NS:
+                {
+                    Set<BigDecimal> x = numbers(a.ns());
+                    Set<BigDecimal> y = numbers(b.ns());
+                    return x == null || y == null ? a.equals(b) : x.equals(y);
+                }
             case M:
                 return sameMap(a.m(), b.m());
             case L:

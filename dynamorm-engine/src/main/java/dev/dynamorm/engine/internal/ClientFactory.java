@@ -14,18 +14,17 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Builds the one {@link DynamoDbClient} a {@code DynamORM} instance owns when the user gave settings
- * instead of a client: region, endpoint, credentials, role assumption and pool size. Its SDK retries
- * are off: the engine's {@link dev.dynamorm.spi.RetryPolicy} is the only one that retries.
+ * Builds the one {@link DynamoDbClient} a {@code DynamORM} instance owns when the user gave
+ * settings instead of a client: region, endpoint, credentials, role assumption and pool size. Its
+ * SDK retries are off: the engine's {@link dev.dynamorm.spi.RetryPolicy} is the only one that
+ * retries.
  */
 final class ClientFactory {
 
-    private ClientFactory() {
-    }
+    private ClientFactory() {}
 
     /** The client and everything that must be closed with it, in closing order. */
-    record OwnedClient(DynamoDbClient client, List<AutoCloseable> resources) {
-    }
+    record OwnedClient(DynamoDbClient client, List<AutoCloseable> resources) {}
 
     static OwnedClient build(DynamORMConfig config) {
         List<AutoCloseable> resources = new ArrayList<>();
@@ -41,11 +40,15 @@ final class ClientFactory {
                 sts.credentialsProvider(credentials);
             }
             StsClient stsClient = sts.build();
-            StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
-                    .stsClient(stsClient)
-                    .refreshRequest(r -> r.roleArn(role.roleArn()).roleSessionName(role.sessionName())
-                            .externalId(role.externalId()))
-                    .build();
+            StsAssumeRoleCredentialsProvider assumed =
+                    StsAssumeRoleCredentialsProvider.builder()
+                            .stsClient(stsClient)
+                            .refreshRequest(
+                                    r ->
+                                            r.roleArn(role.roleArn())
+                                                    .roleSessionName(role.sessionName())
+                                                    .externalId(role.externalId()))
+                            .build();
             resources.add(assumed);
             resources.add(stsClient);
             credentials = assumed;

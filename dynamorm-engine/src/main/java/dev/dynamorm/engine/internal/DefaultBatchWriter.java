@@ -51,9 +51,16 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class DefaultBatchWriter implements BatchWriter {
 
     /** One accepted write. */
-    private record Pending(long seq, List<Object> id, DefaultTable<?> table, WriteRequest request, Object source,
-            boolean put, long size, CompletableFuture<Void> future, long acceptedNanos) {
-    }
+    private record Pending(
+            long seq,
+            List<Object> id,
+            DefaultTable<?> table,
+            WriteRequest request,
+            Object source,
+            boolean put,
+            long size,
+            CompletableFuture<Void> future,
+            long acceptedNanos) {}
 
     private final Function<Class<?>, DefaultTable<?>> tables;
     private final EngineContext ctx;
@@ -74,7 +81,10 @@ final class DefaultBatchWriter implements BatchWriter {
     private int activeSends;
     private boolean closed;
 
-    DefaultBatchWriter(Function<Class<?>, DefaultTable<?>> tables, EngineContext ctx, BatchWriterOptions options,
+    DefaultBatchWriter(
+            Function<Class<?>, DefaultTable<?>> tables,
+            EngineContext ctx,
+            BatchWriterOptions options,
             Consumer<DefaultBatchWriter> onClose) {
         this.tables = tables;
         this.ctx = ctx;
@@ -83,11 +93,16 @@ final class DefaultBatchWriter implements BatchWriter {
         this.onClose = onClose;
         this.capacity = new Semaphore(options.capacity());
         AtomicInteger n = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(options.workers(), r -> {
-            Thread t = new Thread(r, "dynamorm-batch-writer-send-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.senders =
+                Executors.newFixedThreadPool(
+                        options.workers(),
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r, "dynamorm-batch-writer-send-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         this.dispatcher = new Thread(this::dispatch, "dynamorm-batch-writer");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -97,8 +112,15 @@ final class DefaultBatchWriter implements BatchWriter {
     public <T> CompletableFuture<Void> put(T item) {
         DefaultTable<T> table = tableOf(item, "put");
         PreparedWrite p = table.writer().prepareBatchPut(item, options.ignoreVersioning());
-        return enqueue(table, p.key(), WriteRequest.builder().putRequest(PutRequest.builder().item(p.item()).build())
-                .build(), item, true, p.size());
+        return enqueue(
+                table,
+                p.key(),
+                WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(p.item()).build())
+                        .build(),
+                item,
+                true,
+                p.size());
     }
 
     @Override
@@ -107,29 +129,39 @@ final class DefaultBatchWriter implements BatchWriter {
         table.requireWritableForWrite(Operation.BATCH_WRITE);
         table.writer().requireUnversioned(options.ignoreVersioning());
         Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
-        return enqueue(table, key, deleteRequest(key), table.writer().toKey(key), false, ItemSize.of(key));
+        return enqueue(
+                table, key, deleteRequest(key), table.writer().toKey(key), false, ItemSize.of(key));
     }
 
     @Override
     public CompletableFuture<Void> delete(Class<?> modelType, Key key) {
         if (modelType == null) {
-            throw new InvalidRequestException("batch writer delete with a null model class", Operation.BATCH_WRITE,
-                    null, null);
+            throw new InvalidRequestException(
+                    "batch writer delete with a null model class",
+                    Operation.BATCH_WRITE,
+                    null,
+                    null);
         }
         DefaultTable<?> table = tables.apply(modelType);
-        Map<String, AttributeValue> bound = table.writer().batchDeleteKey(key, options.ignoreVersioning());
+        Map<String, AttributeValue> bound =
+                table.writer().batchDeleteKey(key, options.ignoreVersioning());
         return enqueue(table, bound, deleteRequest(bound), key, false, ItemSize.of(bound));
     }
 
     private static WriteRequest deleteRequest(Map<String, AttributeValue> key) {
-        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
     }
 
     @SuppressWarnings("unchecked")
     private <T> DefaultTable<T> tableOf(T item, String action) {
         if (item == null) {
-            throw new InvalidRequestException("batch writer " + action + " of a null item", Operation.BATCH_WRITE,
-                    null, null);
+            throw new InvalidRequestException(
+                    "batch writer " + action + " of a null item",
+                    Operation.BATCH_WRITE,
+                    null,
+                    null);
         }
         requireOpen();
         return (DefaultTable<T>) tables.apply(item.getClass());
@@ -139,15 +171,21 @@ final class DefaultBatchWriter implements BatchWriter {
         lock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException("this batch writer is closed: create a new one with db.batchWriter()");
+                throw new IllegalStateException(
+                        "this batch writer is closed: create a new one with db.batchWriter()");
             }
         } finally {
             lock.unlock();
         }
     }
 
-    private CompletableFuture<Void> enqueue(DefaultTable<?> table, Map<String, AttributeValue> key,
-            WriteRequest request, Object source, boolean put, long size) {
+    private CompletableFuture<Void> enqueue(
+            DefaultTable<?> table,
+            Map<String, AttributeValue> key,
+            WriteRequest request,
+            Object source,
+            boolean put,
+            long size) {
         List<Object> id = new ArrayList<>();
         id.add(table.tableName());
         id.addAll(TableBatch.identity(key));
@@ -155,18 +193,27 @@ final class DefaultBatchWriter implements BatchWriter {
             capacity.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(new DynamoServiceException("interrupted while waiting for room in "
-                    + "the batch writer: the write was not accepted", Operation.BATCH_WRITE, table.modelType(), true, e));
+            return CompletableFuture.failedFuture(
+                    new DynamoServiceException(
+                            "interrupted while waiting for room in "
+                                    + "the batch writer: the write was not accepted",
+                            Operation.BATCH_WRITE,
+                            table.modelType(),
+                            true,
+                            e));
         }
         CompletableFuture<Void> future = new CompletableFuture<>();
         lock.lock();
         try {
             if (closed) {
                 capacity.release();
-                throw new IllegalStateException("this batch writer is closed: create a new one with db.batchWriter()");
+                throw new IllegalStateException(
+                        "this batch writer is closed: create a new one with db.batchWriter()");
             }
             long seq = nextSeq++;
-            queue.add(new Pending(seq, id, table, request, source, put, size, future, System.nanoTime()));
+            queue.add(
+                    new Pending(
+                            seq, id, table, request, source, put, size, future, System.nanoTime()));
             outstanding.add(seq);
             queuedBytes += size;
             changed.signalAll();
@@ -189,8 +236,13 @@ final class DefaultBatchWriter implements BatchWriter {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DynamoServiceException("interrupted while flushing the batch writer; accepted writes are "
-                        + "still being sent", Operation.BATCH_WRITE, null, true, e);
+                throw new DynamoServiceException(
+                        "interrupted while flushing the batch writer; accepted writes are "
+                                + "still being sent",
+                        Operation.BATCH_WRITE,
+                        null,
+                        true,
+                        e);
             } finally {
                 flushRequests--;
             }
@@ -256,8 +308,12 @@ final class DefaultBatchWriter implements BatchWriter {
                 if (!queue.isEmpty() && activeSends < options.workers()) {
                     long age = System.nanoTime() - queue.peekFirst().acceptedNanos();
                     long interval = options.flushInterval().toNanos();
-                    boolean due = queue.size() >= options.maxBatchSize() || queuedBytes >= options.maxBufferedBytes()
-                            || flushRequests > 0 || closed || age >= interval;
+                    boolean due =
+                            queue.size() >= options.maxBatchSize()
+                                    || queuedBytes >= options.maxBufferedBytes()
+                                    || flushRequests > 0
+                                    || closed
+                                    || age >= interval;
                     if (due) {
                         List<Pending> batch = take();
                         if (!batch.isEmpty()) {
@@ -276,7 +332,8 @@ final class DefaultBatchWriter implements BatchWriter {
                         changed.awaitNanos(waitNanos);
                     }
                 } catch (InterruptedException e) {
-                    // the dispatcher stops only through close(), after every accepted write is finished
+                    // the dispatcher stops only through close(), after every accepted write is
+                    // finished
                     Thread.interrupted();
                 }
             }
@@ -285,7 +342,10 @@ final class DefaultBatchWriter implements BatchWriter {
         }
     }
 
-    /** Removes up to a batch of writes whose keys are free, keeping each key's order. Holds the lock. */
+    /**
+     * Removes up to a batch of writes whose keys are free, keeping each key's order. Holds the
+     * lock.
+     */
     private List<Pending> take() {
         List<Pending> batch = new ArrayList<>(options.maxBatchSize());
         Set<List<Object>> held = new HashSet<>();
@@ -317,16 +377,29 @@ final class DefaultBatchWriter implements BatchWriter {
                 Map<String, DefaultTable<?>> byName = new HashMap<>();
                 Map<List<Object>, Pending> byId = new HashMap<>();
                 for (Pending p : pending) {
-                    items.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>()).add(p.request());
+                    items.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>())
+                            .add(p.request());
                     byName.put(p.table().tableName(), p.table());
                     byId.put(p.id(), p);
                 }
-                BatchWriteItemRequest request = BatchWriteItemRequest.builder().requestItems(items).build();
+                BatchWriteItemRequest request =
+                        BatchWriteItemRequest.builder().requestItems(items).build();
                 BatchWriteItemResponse response;
                 try {
-                    response = ctx.executor().run(Event.multiTable(Operation.BATCH_WRITE), request,
-                            r -> ctx.client().batchWriteItem(r),
-                            e -> ErrorMapper.map(e, Operation.BATCH_WRITE, null, null, null), policy);
+                    response =
+                            ctx.executor()
+                                    .run(
+                                            Event.multiTable(Operation.BATCH_WRITE),
+                                            request,
+                                            r -> ctx.client().batchWriteItem(r),
+                                            e ->
+                                                    ErrorMapper.map(
+                                                            e,
+                                                            Operation.BATCH_WRITE,
+                                                            null,
+                                                            null,
+                                                            null),
+                                            policy);
                 } catch (DynamORMException e) {
                     pending.forEach(p -> p.future().completeExceptionally(e));
                     return;
@@ -334,15 +407,18 @@ final class DefaultBatchWriter implements BatchWriter {
                 List<Pending> next = new ArrayList<>();
                 Set<Pending> left = new HashSet<>();
                 if (response.hasUnprocessedItems()) {
-                    response.unprocessedItems().forEach((tableName, requests) -> {
-                        DefaultTable<?> table = byName.get(tableName);
-                        for (WriteRequest r : requests) {
-                            Pending p = table == null ? null : byId.get(id(table, r));
-                            if (p != null && left.add(p)) {
-                                next.add(p);
-                            }
-                        }
-                    });
+                    response.unprocessedItems()
+                            .forEach(
+                                    (tableName, requests) -> {
+                                        DefaultTable<?> table = byName.get(tableName);
+                                        for (WriteRequest r : requests) {
+                                            Pending p =
+                                                    table == null ? null : byId.get(id(table, r));
+                                            if (p != null && left.add(p)) {
+                                                next.add(p);
+                                            }
+                                        }
+                                    });
                 }
                 for (Pending p : pending) {
                     if (!left.contains(p)) {
@@ -353,9 +429,16 @@ final class DefaultBatchWriter implements BatchWriter {
                 if (!pending.isEmpty()) {
                     attempts++;
                     AtomicReference<DynamORMException> failure = new AtomicReference<>();
-                    if (!TableBatch.backoff(policy, attempts, start, pending.size(), Operation.BATCH_WRITE, failure)) {
+                    if (!TableBatch.backoff(
+                            policy,
+                            attempts,
+                            start,
+                            pending.size(),
+                            Operation.BATCH_WRITE,
+                            failure)) {
                         for (Pending p : pending) {
-                            p.future().completeExceptionally(incomplete(p, attempts, failure.get()));
+                            p.future()
+                                    .completeExceptionally(incomplete(p, attempts, failure.get()));
                         }
                         return;
                     }
@@ -387,7 +470,9 @@ final class DefaultBatchWriter implements BatchWriter {
             Map<String, AttributeValue> item = r.putRequest().item();
             String pk = table.model().partitionKey().attributeName();
             key.put(pk, item.get(pk));
-            table.model().sortKey().ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
+            table.model()
+                    .sortKey()
+                    .ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
         } else {
             key = r.deleteRequest().key();
         }
@@ -397,13 +482,25 @@ final class DefaultBatchWriter implements BatchWriter {
         return id;
     }
 
-    private static BatchWriteIncompleteException incomplete(Pending p, int attempts, DynamORMException cause) {
-        BatchWriteResult<Object> result = p.put() ? new BatchWriteResult<>(0, List.of(p.source()), List.of(), 0)
-                : new BatchWriteResult<>(0, List.of(), List.of((Key) p.source()), 0);
-        return new BatchWriteIncompleteException(String.format(Locale.ROOT,
-                "%s of key %s in table '%s' (model %s) was still unprocessed after %d attempts: the retry budget ran "
-                        + "out; it was not written", p.put() ? "put" : "delete", p.table().describeKey(keyOf(p)),
-                p.table().tableName(), p.table().modelType().getName(), attempts), p.table().modelType(), result, cause);
+    private static BatchWriteIncompleteException incomplete(
+            Pending p, int attempts, DynamORMException cause) {
+        BatchWriteResult<Object> result =
+                p.put()
+                        ? new BatchWriteResult<>(0, List.of(p.source()), List.of(), 0)
+                        : new BatchWriteResult<>(0, List.of(), List.of((Key) p.source()), 0);
+        return new BatchWriteIncompleteException(
+                String.format(
+                        Locale.ROOT,
+                        "%s of key %s in table '%s' (model %s) was still unprocessed after %d attempts: the retry budget ran "
+                                + "out; it was not written",
+                        p.put() ? "put" : "delete",
+                        p.table().describeKey(keyOf(p)),
+                        p.table().tableName(),
+                        p.table().modelType().getName(),
+                        attempts),
+                p.table().modelType(),
+                result,
+                cause);
     }
 
     private static Map<String, AttributeValue> keyOf(Pending p) {
@@ -414,7 +511,10 @@ final class DefaultBatchWriter implements BatchWriter {
         Map<String, AttributeValue> key = new HashMap<>(4);
         String pk = p.table().model().partitionKey().attributeName();
         key.put(pk, item.get(pk));
-        p.table().model().sortKey().ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
+        p.table()
+                .model()
+                .sortKey()
+                .ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
         return key;
     }
 }

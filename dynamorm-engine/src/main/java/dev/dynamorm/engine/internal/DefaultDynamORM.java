@@ -57,9 +57,10 @@ final class DefaultDynamORM implements DynamORM {
         providers.addAll(discover(ConverterProvider.class));
         ConverterRegistry converters = new ConverterRegistry(providers);
         this.registry = new ModelRegistry(converters);
-        RetryPolicy retry = config.retryPolicy()
-                .or(() -> discover(RetryPolicy.class).stream().findFirst())
-                .orElse(DefaultRetryPolicy.STANDARD);
+        RetryPolicy retry =
+                config.retryPolicy()
+                        .or(() -> discover(RetryPolicy.class).stream().findFirst())
+                        .orElse(DefaultRetryPolicy.STANDARD);
         this.indexScorer = config.indexScorer().orElseGet(DefaultDynamORM::discoveredScorer);
         try {
             this.plugins = new PluginHost(config, client, this);
@@ -68,16 +69,29 @@ final class DefaultDynamORM implements DynamORM {
             throw e;
         }
         ValueBinder values = new ValueBinder(converters);
-        this.context = new EngineContext(client, new Executor(retry, plugins.chain()), new ConditionCompiler(values),
-                values, config.clock(), config.tableNamePrefix(), config.logAttributeValues(),
-                plugins.chain().handlesEncryptedFields());
+        this.context =
+                new EngineContext(
+                        client,
+                        new Executor(retry, plugins.chain()),
+                        new ConditionCompiler(values),
+                        values,
+                        config.clock(),
+                        config.tableNamePrefix(),
+                        config.logAttributeValues(),
+                        plugins.chain().handlesEncryptedFields());
         plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
-        LOG.info("DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
-                providers.size(), retry, indexScorer == null ? "default" : indexScorer.getClass().getName(),
+        LOG.info(
+                "DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
+                providers.size(),
+                retry,
+                indexScorer == null ? "default" : indexScorer.getClass().getName(),
                 plugins.names());
     }
 
-    /** The discovered index scorer: the first by class name when several are found, or null for the default. */
+    /**
+     * The discovered index scorer: the first by class name when several are found, or null for the
+     * default.
+     */
     private static IndexScorer discoveredScorer() {
         List<IndexScorer> found = new ArrayList<>(discover(IndexScorer.class));
         if (found.isEmpty()) {
@@ -85,8 +99,10 @@ final class DefaultDynamORM implements DynamORM {
         }
         found.sort(java.util.Comparator.comparing(s -> s.getClass().getName()));
         if (found.size() > 1) {
-            LOG.warn("found {} index scorers {}; using {}: set one with DynamORM.builder().indexScorer(..) to choose",
-                    found.size(), found.stream().map(s -> s.getClass().getName()).toList(),
+            LOG.warn(
+                    "found {} index scorers {}; using {}: set one with DynamORM.builder().indexScorer(..) to choose",
+                    found.size(),
+                    found.stream().map(s -> s.getClass().getName()).toList(),
                     found.get(0).getClass().getName());
         }
         return found.get(0);
@@ -107,12 +123,22 @@ final class DefaultDynamORM implements DynamORM {
         if (closed.get()) {
             throw new IllegalStateException("this DynamORM instance is closed");
         }
-        return (Table<T>) tables.computeIfAbsent(modelType, t -> {
-            DefaultTable<?> table = new DefaultTable<>(HookedModel.of(registry.metadata(t), context.executor().hooks(),
-                    context.tableNamePrefix()), context, hideExpiredItems, indexScorer);
-            context.executor().hooks().register(table.model());
-            return table;
-        });
+        return (Table<T>)
+                tables.computeIfAbsent(
+                        modelType,
+                        t -> {
+                            DefaultTable<?> table =
+                                    new DefaultTable<>(
+                                            HookedModel.of(
+                                                    registry.metadata(t),
+                                                    context.executor().hooks(),
+                                                    context.tableNamePrefix()),
+                                            context,
+                                            hideExpiredItems,
+                                            indexScorer);
+                            context.executor().hooks().register(table.model());
+                            return table;
+                        });
     }
 
     private DefaultTable<?> internalTable(Class<?> modelType) {
@@ -135,7 +161,8 @@ final class DefaultDynamORM implements DynamORM {
         if (closed.get()) {
             throw new IllegalStateException("this DynamORM instance is closed");
         }
-        DefaultBatchWriter writer = new DefaultBatchWriter(this::internalTable, context, options, writers::remove);
+        DefaultBatchWriter writer =
+                new DefaultBatchWriter(this::internalTable, context, options, writers::remove);
         writers.add(writer);
         return writer;
     }

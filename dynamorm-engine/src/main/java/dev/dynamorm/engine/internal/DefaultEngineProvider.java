@@ -8,8 +8,7 @@ import dev.dynamorm.spi.EngineProvider;
 public final class DefaultEngineProvider implements EngineProvider {
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
-    public DefaultEngineProvider() {
-    }
+    public DefaultEngineProvider() {}
 
     @Override
     public DynamORM create(DynamORMConfig config) {

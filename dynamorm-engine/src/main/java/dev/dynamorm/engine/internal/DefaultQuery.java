@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * An immutable query: a {@link QuerySpec} over a table. Builder calls return copies; terminal
- * calls compile the spec (through the table's plan cache) and run it with a
- * {@link QueryRunner}. See {@link Query} for the access-path rules.
+ * An immutable query: a {@link QuerySpec} over a table. Builder calls return copies; terminal calls
+ * compile the spec (through the table's plan cache) and run it with a {@link QueryRunner}. See
+ * {@link Query} for the access-path rules.
  */
 final class DefaultQuery<T> implements Query<T> {
 
@@ -190,7 +190,8 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     @Override
-    public dev.dynamorm.WriteResult<T> update(java.util.function.Consumer<dev.dynamorm.UpdateBuilder> update) {
+    public dev.dynamorm.WriteResult<T> update(
+            java.util.function.Consumer<dev.dynamorm.UpdateBuilder> update) {
         return table.updateByTerms(spec.terms(), update);
     }
 
@@ -199,7 +200,10 @@ final class DefaultQuery<T> implements Query<T> {
         return table.deleteByTerms(spec.terms());
     }
 
-    /** The bridge from the query engine to a {@link DefaultTable}; one per table, holding its plan cache. */
+    /**
+     * The bridge from the query engine to a {@link DefaultTable}; one per table, holding its plan
+     * cache.
+     */
     static final class Access<T> implements TableAccess<T> {
 
         /** How many compiled plans a table keeps (least recently used evicted first). */
@@ -245,7 +249,8 @@ final class DefaultQuery<T> implements Query<T> {
         @Override
         public String hiddenByTtlAttribute() {
             return table.hidesExpiredItems()
-                    ? table.model().ttlField().map(f -> f.attributeName()).orElse(null) : null;
+                    ? table.model().ttlField().map(f -> f.attributeName()).orElse(null)
+                    : null;
         }
 
         @Override
@@ -260,13 +265,20 @@ final class DefaultQuery<T> implements Query<T> {
 
         @Override
         public <R> R call(Operation op, Map<String, AttributeValue> key, Supplier<R> call) {
-            return table.context().executor().run(table.event(op, key), call, e -> table.map(e, op));
+            return table.context()
+                    .executor()
+                    .run(table.event(op, key), call, e -> table.map(e, op));
         }
 
         @Override
-        public <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(Operation op,
-                Map<String, AttributeValue> key, Q request, java.util.function.Function<Q, R> call) {
-            return table.context().executor().run(table.event(op, key), request, call, e -> table.map(e, op));
+        public <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(
+                Operation op,
+                Map<String, AttributeValue> key,
+                Q request,
+                java.util.function.Function<Q, R> call) {
+            return table.context()
+                    .executor()
+                    .run(table.event(op, key), request, call, e -> table.map(e, op));
         }
     }
 }

@@ -28,8 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 /** Collects the gets of one read transaction and sends them as one TransactGetItems call. */
 final class DefaultReadTransaction implements ReadTransaction {
 
-    private record Read(DefaultTable<?> table, Map<String, AttributeValue> key) {
-    }
+    private record Read(DefaultTable<?> table, Map<String, AttributeValue> key) {}
 
     private final Function<Class<?>, DefaultTable<?>> tables;
     private final EngineContext ctx;
@@ -43,14 +42,22 @@ final class DefaultReadTransaction implements ReadTransaction {
     @Override
     public ReadTransaction get(Class<?> modelType, Key key) {
         if (modelType == null) {
-            throw new InvalidRequestException("read transaction get with a null model class", Operation.TRANSACT_GET,
-                    null, null);
+            throw new InvalidRequestException(
+                    "read transaction get with a null model class",
+                    Operation.TRANSACT_GET,
+                    null,
+                    null);
         }
         DefaultTable<?> table = tables.apply(modelType);
         if (reads.size() == Transaction.MAX_ACTIONS) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "a read transaction holds at most %d gets (DynamoDB's limit): split it", Transaction.MAX_ACTIONS),
-                    Operation.TRANSACT_GET, modelType, null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a read transaction holds at most %d gets (DynamoDB's limit): split it",
+                            Transaction.MAX_ACTIONS),
+                    Operation.TRANSACT_GET,
+                    modelType,
+                    null);
         }
         table.requireReadableForQuery(Operation.TRANSACT_GET);
         reads.add(new Read(table, table.writer().keyOf(key, Operation.TRANSACT_GET)));
@@ -65,39 +72,68 @@ final class DefaultReadTransaction implements ReadTransaction {
         }
         List<TransactGetItem> items = new ArrayList<>(reads.size());
         for (Read r : reads) {
-            items.add(TransactGetItem.builder().get(Get.builder().tableName(r.table().tableName()).key(r.key())
-                    .build()).build());
+            items.add(
+                    TransactGetItem.builder()
+                            .get(
+                                    Get.builder()
+                                            .tableName(r.table().tableName())
+                                            .key(r.key())
+                                            .build())
+                            .build());
         }
-        TransactGetItemsRequest request = TransactGetItemsRequest.builder().transactItems(items)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-        TransactGetItemsResponse response = ctx.executor().run(Event.multiTable(Operation.TRANSACT_GET), request,
-                r -> ctx.client().transactGetItems(r), this::failure);
+        TransactGetItemsRequest request =
+                TransactGetItemsRequest.builder()
+                        .transactItems(items)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .build();
+        TransactGetItemsResponse response =
+                ctx.executor()
+                        .run(
+                                Event.multiTable(Operation.TRANSACT_GET),
+                                request,
+                                r -> ctx.client().transactGetItems(r),
+                                this::failure);
         List<Object> out = new ArrayList<>(reads.size());
         List<ItemResponse> responses = response.hasResponses() ? response.responses() : List.of();
         for (int i = 0; i < reads.size(); i++) {
             ItemResponse r = i < responses.size() ? responses.get(i) : null;
             Map<String, AttributeValue> item = r == null || !r.hasItem() ? null : r.item();
             DefaultTable<?> table = reads.get(i).table();
-            out.add(item == null || item.isEmpty() || table.hidden(item) ? null
-                    : table.model().fromItem(item, Operation.TRANSACT_GET));
+            out.add(
+                    item == null || item.isEmpty() || table.hidden(item)
+                            ? null
+                            : table.model().fromItem(item, Operation.TRANSACT_GET));
         }
         return new TransactionReadResult(out, TableBatch.total(response.consumedCapacity()));
     }
 
     private DynamORMException failure(SdkException e) {
-        if (!(e instanceof software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce)) {
+        if (!(e
+                instanceof
+                software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce)) {
             return ErrorMapper.map(e, Operation.TRANSACT_GET, null, null, null);
         }
-        List<CancellationReason> raw = tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
+        List<CancellationReason> raw =
+                tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
         List<TransactionCanceledException.Reason> reasons = new ArrayList<>(reads.size());
         for (int i = 0; i < reads.size(); i++) {
             CancellationReason r = i < raw.size() ? raw.get(i) : null;
             Read read = reads.get(i);
             String code = r == null ? "None" : r.code();
-            reasons.add(new TransactionCanceledException.Reason(i, Operation.TRANSACT_GET, read.table().modelType(),
-                    read.table().tableName(), read.key(), ErrorMapper.cancellationCode(code), code,
-                    r == null ? null : r.message(), null, null));
+            reasons.add(
+                    new TransactionCanceledException.Reason(
+                            i,
+                            Operation.TRANSACT_GET,
+                            read.table().modelType(),
+                            read.table().tableName(),
+                            read.key(),
+                            ErrorMapper.cancellationCode(code),
+                            code,
+                            r == null ? null : r.message(),
+                            null,
+                            null));
         }
-        return ErrorMapper.transactionCanceled(Operation.TRANSACT_GET, reasons, null, reads.size(), e);
+        return ErrorMapper.transactionCanceled(
+                Operation.TRANSACT_GET, reasons, null, reads.size(), e);
     }
 }

@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with full jitter: before attempt n+1 wait a random time in
- * [0, min(cap, base * 2^(n-1))], at most {@code maxAttempts} attempts and {@code maxElapsed} in all.
+ * Exponential backoff with full jitter: before attempt n+1 wait a random time in [0, min(cap, base
+ * * 2^(n-1))], at most {@code maxAttempts} attempts and {@code maxElapsed} in all.
  */
 final class DefaultRetryPolicy implements RetryPolicy {
 
     static final DefaultRetryPolicy STANDARD =
-            new DefaultRetryPolicy(Duration.ofMillis(25), Duration.ofSeconds(1), 8, Duration.ofSeconds(20));
+            new DefaultRetryPolicy(
+                    Duration.ofMillis(25), Duration.ofSeconds(1), 8, Duration.ofSeconds(20));
 
     private final long baseNanos;
     private final long capNanos;

@@ -58,12 +58,17 @@ final class DefaultTable<T> implements Table<T> {
     /**
      * A table.
      *
-     * @param indexScorer the instance's index scorer, the default of every query; null for the built-in scoring
+     * @param indexScorer the instance's index scorer, the default of every query; null for the
+     *     built-in scoring
      */
-    DefaultTable(ModelMetadata<T> model, EngineContext ctx, boolean hideExpiredItems,
+    DefaultTable(
+            ModelMetadata<T> model,
+            EngineContext ctx,
+            boolean hideExpiredItems,
             dev.dynamorm.spi.IndexScorer indexScorer) {
         this.hideExpiredItems = hideExpiredItems;
-        this.emptyQuery = indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
+        this.emptyQuery =
+                indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
         this.model = model;
         this.ctx = ctx;
         this.tableName = ctx.tableNamePrefix() + model.tableName().orElseThrow();
@@ -108,9 +113,15 @@ final class DefaultTable<T> implements Table<T> {
     @Override
     public Optional<T> get(Object partitionKey) {
         if (model.sortKey().isPresent()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "model %s has sort key '%s': call get(partitionKey, sortKey)", model.type().getName(),
-                    model.sortKey().get().name()), Operation.GET, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s has sort key '%s': call get(partitionKey, sortKey)",
+                            model.type().getName(),
+                            model.sortKey().get().name()),
+                    Operation.GET,
+                    model.type(),
+                    null);
         }
         return getItem(key(partitionKey, null, Operation.GET));
     }
@@ -118,9 +129,14 @@ final class DefaultTable<T> implements Table<T> {
     @Override
     public Optional<T> get(Object partitionKey, Object sortKey) {
         if (model.sortKey().isEmpty()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "model %s has no sort key: call get(partitionKey)", model.type().getName()), Operation.GET,
-                    model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s has no sort key: call get(partitionKey)",
+                            model.type().getName()),
+                    Operation.GET,
+                    model.type(),
+                    null);
         }
         return getItem(key(partitionKey, sortKey, Operation.GET));
     }
@@ -128,10 +144,16 @@ final class DefaultTable<T> implements Table<T> {
     Optional<T> getItem(Map<String, AttributeValue> key) {
         requireReadable(Operation.GET);
         GetItemRequest request = GetItemRequest.builder().tableName(tableName).key(key).build();
-        GetItemResponse response = ctx.executor().run(event(Operation.GET, key), request,
-                r -> ctx.client().getItem(r), e -> map(e, Operation.GET));
+        GetItemResponse response =
+                ctx.executor()
+                        .run(
+                                event(Operation.GET, key),
+                                request,
+                                r -> ctx.client().getItem(r),
+                                e -> map(e, Operation.GET));
         return response.hasItem() && !response.item().isEmpty() && !hidden(response.item())
-                ? Optional.of(model.fromItem(response.item(), Operation.GET)) : Optional.empty();
+                ? Optional.of(model.fromItem(response.item(), Operation.GET))
+                : Optional.empty();
     }
 
     @Override
@@ -150,28 +172,38 @@ final class DefaultTable<T> implements Table<T> {
         return writer.update(item, update);
     }
 
-    /** The update of {@code where(pk).where(sk).update(...)}: the terms must bind exactly the full key. */
-    WriteResult<T> updateByTerms(List<dev.dynamorm.engine.internal.query.Term> terms, Consumer<UpdateBuilder> update) {
+    /**
+     * The update of {@code where(pk).where(sk).update(...)}: the terms must bind exactly the full
+     * key.
+     */
+    WriteResult<T> updateByTerms(
+            List<dev.dynamorm.engine.internal.query.Term> terms, Consumer<UpdateBuilder> update) {
         return writer.updateByKey(keyOfTerms(terms, Operation.UPDATE), update);
     }
 
-    /** The delete of {@code where(pk).where(sk).delete()}: the terms must bind exactly the full key. */
+    /**
+     * The delete of {@code where(pk).where(sk).delete()}: the terms must bind exactly the full key.
+     */
     WriteResult<T> deleteByTerms(List<dev.dynamorm.engine.internal.query.Term> terms) {
         return writer.deleteByKey(keyOfTerms(terms, Operation.DELETE), WriteOptions.defaults());
     }
 
-    private Map<String, AttributeValue> keyOfTerms(List<dev.dynamorm.engine.internal.query.Term> terms, Operation op) {
+    private Map<String, AttributeValue> keyOfTerms(
+            List<dev.dynamorm.engine.internal.query.Term> terms, Operation op) {
         Object pk = null;
         Object sk = null;
         boolean ok = true;
         for (dev.dynamorm.engine.internal.query.Term term : terms) {
-            if (!term.filterOnly() && term.condition() instanceof dev.dynamorm.Condition.Comparison c
+            if (!term.filterOnly()
+                    && term.condition() instanceof dev.dynamorm.Condition.Comparison c
                     && c.operator() == dev.dynamorm.Operator.EQ) {
                 if (c.field().equals(model.partitionKey().name()) && pk == null) {
                     pk = c.values().get(0);
                     continue;
                 }
-                if (model.sortKey().isPresent() && c.field().equals(model.sortKey().get().name()) && sk == null) {
+                if (model.sortKey().isPresent()
+                        && c.field().equals(model.sortKey().get().name())
+                        && sk == null) {
                     sk = c.values().get(0);
                     continue;
                 }
@@ -179,11 +211,18 @@ final class DefaultTable<T> implements Table<T> {
             ok = false;
         }
         if (!ok || pk == null || (model.sortKey().isPresent() && sk == null)) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "%s through a query needs exactly the full key of model %s bound with '=' (%s) and no other "
-                            + "condition; put conditions on the write instead (u.when(...) or WriteOptions.when(...))",
-                    op.name().toLowerCase(Locale.ROOT), model.type().getName(), model.partitionKey().name()
-                            + model.sortKey().map(s -> " and " + s.name()).orElse("")), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s through a query needs exactly the full key of model %s bound with '=' (%s) and no other "
+                                    + "condition; put conditions on the write instead (u.when(...) or WriteOptions.when(...))",
+                            op.name().toLowerCase(Locale.ROOT),
+                            model.type().getName(),
+                            model.partitionKey().name()
+                                    + model.sortKey().map(s -> " and " + s.name()).orElse("")),
+                    op,
+                    model.type(),
+                    null);
         }
         return key(pk, sk, op);
     }
@@ -229,8 +268,8 @@ final class DefaultTable<T> implements Table<T> {
     }
 
     @Override
-    public BatchWriteResult<T> batchWrite(Collection<? extends T> puts, Collection<Key> deletes,
-            BatchOptions options) {
+    public BatchWriteResult<T> batchWrite(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
         return new TableBatch<>(this).write(puts, deletes, options);
     }
 
@@ -288,17 +327,24 @@ final class DefaultTable<T> implements Table<T> {
 
     /**
      * Refuses every write (create, put, update, delete, batch, transaction, condition check) of a
-     * model with {@code @Encrypted} fields unless an installed hook encrypts them
-     * ({@code Hook.handlesEncryptedFields()}): nothing of it goes on the wire in plaintext.
+     * model with {@code @Encrypted} fields unless an installed hook encrypts them ({@code
+     * Hook.handlesEncryptedFields()}): nothing of it goes on the wire in plaintext.
      */
     private void requireWritable(Operation op) {
         if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "model %s has @Encrypted fields %s but no installed plugin encrypts them (the encryption plugin "
-                            + "is absent or disabled): refusing %s on table '%s' rather than writing them in "
-                            + "plaintext; put dynamorm-plugin-encryption on the path and configure a key provider",
-                    model.type().getName(), model.encryptedFields().stream().map(FieldMetadata::name).toList(),
-                    op.name().toLowerCase(Locale.ROOT), tableName), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s has @Encrypted fields %s but no installed plugin encrypts them (the encryption plugin "
+                                    + "is absent or disabled): refusing %s on table '%s' rather than writing them in "
+                                    + "plaintext; put dynamorm-plugin-encryption on the path and configure a key provider",
+                            model.type().getName(),
+                            model.encryptedFields().stream().map(FieldMetadata::name).toList(),
+                            op.name().toLowerCase(Locale.ROOT),
+                            tableName),
+                    op,
+                    model.type(),
+                    null);
         }
     }
 
@@ -308,12 +354,19 @@ final class DefaultTable<T> implements Table<T> {
      */
     private void requireReadable(Operation op) {
         if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "model %s has @Encrypted fields %s but no installed plugin decrypts them (the encryption plugin "
-                            + "is absent or disabled): refusing %s on table '%s'; put dynamorm-plugin-encryption on "
-                            + "the path and configure a key provider",
-                    model.type().getName(), model.encryptedFields().stream().map(FieldMetadata::name).toList(),
-                    op.name().toLowerCase(Locale.ROOT), tableName), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s has @Encrypted fields %s but no installed plugin decrypts them (the encryption plugin "
+                                    + "is absent or disabled): refusing %s on table '%s'; put dynamorm-plugin-encryption on "
+                                    + "the path and configure a key provider",
+                            model.type().getName(),
+                            model.encryptedFields().stream().map(FieldMetadata::name).toList(),
+                            op.name().toLowerCase(Locale.ROOT),
+                            tableName),
+                    op,
+                    model.type(),
+                    null);
         }
     }
 
@@ -326,8 +379,8 @@ final class DefaultTable<T> implements Table<T> {
     }
 
     /**
-     * Whether reads hide this item: hiding expired items is on and its {@code @Ttl} time has passed.
-     * Query code should skip items for which this is true.
+     * Whether reads hide this item: hiding expired items is on and its {@code @Ttl} time has
+     * passed. Query code should skip items for which this is true.
      */
     boolean hidden(Map<String, AttributeValue> item) {
         return hideExpiredItems && writer.expired(item);
@@ -343,18 +396,30 @@ final class DefaultTable<T> implements Table<T> {
         FieldMetadata pk = model.partitionKey();
         AttributeValue pkValue = attributes.get(pk.attributeName());
         if (pkValue == null) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "partition key '%s' of model %s is null: every item needs its key", pk.name(),
-                    model.type().getName()), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "partition key '%s' of model %s is null: every item needs its key",
+                            pk.name(),
+                            model.type().getName()),
+                    op,
+                    model.type(),
+                    null);
         }
         key.put(pk.attributeName(), pkValue);
         if (model.sortKey().isPresent()) {
             FieldMetadata sk = model.sortKey().get();
             AttributeValue skValue = attributes.get(sk.attributeName());
             if (skValue == null) {
-                throw new InvalidRequestException(String.format(Locale.ROOT,
-                        "sort key '%s' of model %s is null: every item needs its full key", sk.name(),
-                        model.type().getName()), op, model.type(), null);
+                throw new InvalidRequestException(
+                        String.format(
+                                Locale.ROOT,
+                                "sort key '%s' of model %s is null: every item needs its full key",
+                                sk.name(),
+                                model.type().getName()),
+                        op,
+                        model.type(),
+                        null);
             }
             key.put(sk.attributeName(), skValue);
         }
@@ -364,13 +429,24 @@ final class DefaultTable<T> implements Table<T> {
     Map<String, AttributeValue> key(Object partitionKey, Object sortKey, Operation op) {
         Map<String, AttributeValue> key = new HashMap<>(4);
         FieldMetadata pk = model.partitionKey();
-        key.put(pk.attributeName(), ctx.values().bind(model.type(), op, pk.name(), pk, partitionKey));
+        key.put(
+                pk.attributeName(),
+                ctx.values().bind(model.type(), op, pk.name(), pk, partitionKey));
         if (sortKey != null) {
             FieldMetadata sk = model.sortKey().orElseThrow();
-            key.put(sk.attributeName(), ctx.values().bind(model.type(), op, sk.name(), sk, sortKey));
+            key.put(
+                    sk.attributeName(),
+                    ctx.values().bind(model.type(), op, sk.name(), sk, sortKey));
         } else if (model.sortKey().isPresent()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT, "sort key '%s' of model %s is null",
-                    model.sortKey().get().name(), model.type().getName()), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "sort key '%s' of model %s is null",
+                            model.sortKey().get().name(),
+                            model.type().getName()),
+                    op,
+                    model.type(),
+                    null);
         }
         return key;
     }
@@ -386,7 +462,12 @@ final class DefaultTable<T> implements Table<T> {
 
     void debug(Operation op, String expression, ExpressionBuilder expr) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} expression=[{}] names={} values={}", op, tableName, expression, expr.names(),
+            LOG.debug(
+                    "{} {} expression=[{}] names={} values={}",
+                    op,
+                    tableName,
+                    expression,
+                    expr.names(),
                     ctx.logAttributeValues() ? expr.values() : redacted(expr.values()));
         }
     }

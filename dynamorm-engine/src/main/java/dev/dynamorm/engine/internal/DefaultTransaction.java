@@ -49,6 +49,7 @@ final class DefaultTransaction implements Transaction {
 
     /** DynamoDB's limit on the total size of a transaction's items. */
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
     /** DynamoDB's limit on the length of a client request token. */
     static final int MAX_TOKEN_LENGTH = 36;
 
@@ -66,16 +67,22 @@ final class DefaultTransaction implements Transaction {
     @SuppressWarnings("unchecked")
     private <T> DefaultTable<T> tableOf(T item, String action) {
         if (item == null) {
-            throw new InvalidRequestException("transaction " + action + " of a null item", Operation.TRANSACT_WRITE,
-                    null, null);
+            throw new InvalidRequestException(
+                    "transaction " + action + " of a null item",
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
         }
         return (DefaultTable<T>) tables.apply(item.getClass());
     }
 
     private DefaultTable<?> tableOf(Class<?> type) {
         if (type == null) {
-            throw new InvalidRequestException("transaction action with a null model class", Operation.TRANSACT_WRITE,
-                    null, null);
+            throw new InvalidRequestException(
+                    "transaction action with a null model class",
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
         }
         return tables.apply(type);
     }
@@ -92,7 +99,10 @@ final class DefaultTransaction implements Transaction {
 
     @Override
     public <T> Transaction update(T item, String... fields) {
-        return add(tableOf(item, "update").writer().prepareUpdateFields(item, NullHandling.SKIP, null, fields));
+        return add(
+                tableOf(item, "update")
+                        .writer()
+                        .prepareUpdateFields(item, NullHandling.SKIP, null, fields));
     }
 
     @Override
@@ -100,7 +110,9 @@ final class DefaultTransaction implements Transaction {
         TableWriter<T> writer = tableOf(item, "update").writer();
         Map<String, AttributeValue> attributes = writer.itemForKey(item, Operation.UPDATE);
         DefaultUpdateBuilder u = built(writer, update);
-        return add(writer.prepareUpdate(writer.keyOfItem(item, Operation.UPDATE), attributes, u, null));
+        return add(
+                writer.prepareUpdate(
+                        writer.keyOfItem(item, Operation.UPDATE), attributes, u, null));
     }
 
     @Override
@@ -110,12 +122,18 @@ final class DefaultTransaction implements Transaction {
         return add(writer.prepareUpdate(writer.keyOf(key, Operation.UPDATE), null, u, null));
     }
 
-    private static DefaultUpdateBuilder built(TableWriter<?> writer, Consumer<UpdateBuilder> update) {
+    private static DefaultUpdateBuilder built(
+            TableWriter<?> writer, Consumer<UpdateBuilder> update) {
         DefaultUpdateBuilder u = writer.build(update);
         if (u.returnValue() != ReturnValue.NONE) {
-            throw new InvalidRequestException("return values are not available inside a transaction (DynamoDB "
-                    + "returns nothing from TransactWriteItems): remove returnValue(" + u.returnValue() + ")",
-                    Operation.TRANSACT_WRITE, null, null);
+            throw new InvalidRequestException(
+                    "return values are not available inside a transaction (DynamoDB "
+                            + "returns nothing from TransactWriteItems): remove returnValue("
+                            + u.returnValue()
+                            + ")",
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
         }
         return u;
     }
@@ -134,21 +152,29 @@ final class DefaultTransaction implements Transaction {
     @Override
     public <T> Transaction conditionCheck(T item, Condition condition) {
         TableWriter<T> writer = tableOf(item, "condition check").writer();
-        return add(writer.prepareConditionCheck(writer.keyOfItem(item, Operation.TRANSACT_WRITE), condition));
+        return add(
+                writer.prepareConditionCheck(
+                        writer.keyOfItem(item, Operation.TRANSACT_WRITE), condition));
     }
 
     @Override
     public Transaction conditionCheck(Class<?> modelType, Key key, Condition condition) {
         TableWriter<?> writer = tableOf(modelType).writer();
-        return add(writer.prepareConditionCheck(writer.keyOf(key, Operation.TRANSACT_WRITE), condition));
+        return add(
+                writer.prepareConditionCheck(
+                        writer.keyOf(key, Operation.TRANSACT_WRITE), condition));
     }
 
     @Override
     public Transaction clientRequestToken(String token) {
         Objects.requireNonNull(token, "token");
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "client request token must have 1 to %d characters, got %d", MAX_TOKEN_LENGTH, token.length()));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "client request token must have 1 to %d characters, got %d",
+                            MAX_TOKEN_LENGTH,
+                            token.length()));
         }
         this.token = token;
         return this;
@@ -156,22 +182,37 @@ final class DefaultTransaction implements Transaction {
 
     private Transaction add(PreparedWrite p) {
         if (actions.size() == MAX_ACTIONS) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "a transaction holds at most %d actions (DynamoDB's limit); action %d (%s on table '%s') is one "
-                            + "too many: split the work into several transactions", MAX_ACTIONS, MAX_ACTIONS + 1,
-                    p.op().name().toLowerCase(Locale.ROOT), p.table().tableName()), Operation.TRANSACT_WRITE,
-                    p.table().modelType(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction holds at most %d actions (DynamoDB's limit); action %d (%s on table '%s') is one "
+                                    + "too many: split the work into several transactions",
+                            MAX_ACTIONS,
+                            MAX_ACTIONS + 1,
+                            p.op().name().toLowerCase(Locale.ROOT),
+                            p.table().tableName()),
+                    Operation.TRANSACT_WRITE,
+                    p.table().modelType(),
+                    null);
         }
         List<Object> id = new ArrayList<>();
         id.add(p.table().tableName());
         id.addAll(TableBatch.identity(p.key()));
         Integer other = seen.putIfAbsent(id, actions.size());
         if (other != null) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "a transaction may touch each item once (DynamoDB's rule), but actions #%d and #%d both touch key "
-                            + "%s of table '%s' (model %s): merge them into one action", other, actions.size(),
-                    p.table().describeKey(p.key()), p.table().tableName(), p.table().modelType().getName()),
-                    Operation.TRANSACT_WRITE, p.table().modelType(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction may touch each item once (DynamoDB's rule), but actions #%d and #%d both touch key "
+                                    + "%s of table '%s' (model %s): merge them into one action",
+                            other,
+                            actions.size(),
+                            p.table().describeKey(p.key()),
+                            p.table().tableName(),
+                            p.table().modelType().getName()),
+                    Operation.TRANSACT_WRITE,
+                    p.table().modelType(),
+                    null);
         }
         actions.add(p);
         return this;
@@ -188,72 +229,140 @@ final class DefaultTransaction implements Transaction {
         long size = 0;
         List<TransactWriteItem> items = new ArrayList<>(actions.size());
         for (PreparedWrite p : actions) {
-            size += p.item() != null ? p.size() : ItemSize.of(p.key())
-                    + (p.expr() == null || p.expr().values() == null ? 0 : ItemSize.of(p.expr().values()));
+            size +=
+                    p.item() != null
+                            ? p.size()
+                            : ItemSize.of(p.key())
+                                    + (p.expr() == null || p.expr().values() == null
+                                            ? 0
+                                            : ItemSize.of(p.expr().values()));
             items.add(item(p));
         }
         if (size > MAX_TRANSACTION_BYTES) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "a transaction of %d actions is %d bytes; DynamoDB accepts at most %d bytes in one transaction: "
-                            + "split it", actions.size(), size, MAX_TRANSACTION_BYTES), Operation.TRANSACT_WRITE,
-                    null, null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction of %d actions is %d bytes; DynamoDB accepts at most %d bytes in one transaction: "
+                                    + "split it",
+                            actions.size(),
+                            size,
+                            MAX_TRANSACTION_BYTES),
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
         }
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(items)
-                .clientRequestToken(requestToken).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-        TransactWriteItemsResponse response = ctx.executor().run(Event.multiTable(Operation.TRANSACT_WRITE), request,
-                r -> ctx.client().transactWriteItems(r), e -> failure(e, requestToken));
+        TransactWriteItemsRequest request =
+                TransactWriteItemsRequest.builder()
+                        .transactItems(items)
+                        .clientRequestToken(requestToken)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .build();
+        TransactWriteItemsResponse response =
+                ctx.executor()
+                        .run(
+                                Event.multiTable(Operation.TRANSACT_WRITE),
+                                request,
+                                r -> ctx.client().transactWriteItems(r),
+                                e -> failure(e, requestToken));
         List<Object> written = new ArrayList<>(actions.size());
         for (PreparedWrite p : actions) {
             written.add(p.written());
         }
-        return new TransactionResult(requestToken, written, TableBatch.total(response.consumedCapacity()));
+        return new TransactionResult(
+                requestToken, written, TableBatch.total(response.consumedCapacity()));
     }
 
     private static TransactWriteItem item(PreparedWrite p) {
         String table = p.table().tableName();
         Map<String, String> names = p.expr() == null ? null : p.expr().names();
         Map<String, AttributeValue> values = p.expr() == null ? null : p.expr().values();
-        ReturnValuesOnConditionCheckFailure old = p.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
+        ReturnValuesOnConditionCheckFailure old =
+                p.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
         return switch (p.op()) {
-            case CREATE, PUT -> TransactWriteItem.builder().put(Put.builder().tableName(table).item(p.item())
-                    .conditionExpression(p.condition()).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).returnValuesOnConditionCheckFailure(old).build()).build();
-            case UPDATE -> TransactWriteItem.builder().update(Update.builder().tableName(table).key(p.key())
-                    .updateExpression(p.update()).conditionExpression(p.condition()).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).returnValuesOnConditionCheckFailure(old).build()).build();
-            case DELETE -> TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(p.key())
-                    .conditionExpression(p.condition()).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).returnValuesOnConditionCheckFailure(old).build()).build();
-            default -> TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                    .key(p.key()).conditionExpression(p.condition()).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).returnValuesOnConditionCheckFailure(old).build()).build();
+            case CREATE, PUT ->
+                    TransactWriteItem.builder()
+                            .put(
+                                    Put.builder()
+                                            .tableName(table)
+                                            .item(p.item())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
+            case UPDATE ->
+                    TransactWriteItem.builder()
+                            .update(
+                                    Update.builder()
+                                            .tableName(table)
+                                            .key(p.key())
+                                            .updateExpression(p.update())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
+            case DELETE ->
+                    TransactWriteItem.builder()
+                            .delete(
+                                    Delete.builder()
+                                            .tableName(table)
+                                            .key(p.key())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
+            default ->
+                    TransactWriteItem.builder()
+                            .conditionCheck(
+                                    ConditionCheck.builder()
+                                            .tableName(table)
+                                            .key(p.key())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
         };
     }
 
     private DynamORMException failure(SdkException e, String requestToken) {
-        if (!(e instanceof software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce)) {
+        if (!(e
+                instanceof
+                software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce)) {
             return ErrorMapper.map(e, Operation.TRANSACT_WRITE, null, null, null);
         }
-        List<CancellationReason> raw = tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
+        List<CancellationReason> raw =
+                tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
         List<TransactionCanceledException.Reason> reasons = new ArrayList<>(actions.size());
         for (int i = 0; i < actions.size(); i++) {
             reasons.add(reason(i, actions.get(i), i < raw.size() ? raw.get(i) : null, e));
         }
-        return ErrorMapper.transactionCanceled(Operation.TRANSACT_WRITE, reasons, requestToken, actions.size(), e);
+        return ErrorMapper.transactionCanceled(
+                Operation.TRANSACT_WRITE, reasons, requestToken, actions.size(), e);
     }
 
-    private TransactionCanceledException.Reason reason(int index, PreparedWrite p, CancellationReason raw,
-            Throwable cause) {
+    private TransactionCanceledException.Reason reason(
+            int index, PreparedWrite p, CancellationReason raw, Throwable cause) {
         String awsCode = raw == null || raw.code() == null ? "None" : raw.code();
         TransactionCanceledException.Code code = ErrorMapper.cancellationCode(awsCode);
         Map<String, AttributeValue> stored = null;
         Object storedModel = null;
         if (code == TransactionCanceledException.Code.CONDITION_FAILED) {
             TableWriter<?> writer = p.table().writer();
-            Optional<Map<String, AttributeValue>> item = writer.storedItem(
-                    raw.hasItem() ? Optional.of(raw.item()) : Optional.empty(), p.key(), cause);
+            Optional<Map<String, AttributeValue>> item =
+                    writer.storedItem(
+                            raw.hasItem() ? Optional.of(raw.item()) : Optional.empty(),
+                            p.key(),
+                            cause);
             stored = item.orElse(null);
-            storedModel = item.map(i -> writer.storedModel(i, Operation.TRANSACT_WRITE)).orElse(null);
+            storedModel =
+                    item.map(i -> writer.storedModel(i, Operation.TRANSACT_WRITE)).orElse(null);
             ConditionFailedException classified = writer.classify(p, item, "", null);
             if (classified instanceof ItemAlreadyExistsException) {
                 code = TransactionCanceledException.Code.ITEM_ALREADY_EXISTS;
@@ -263,8 +372,17 @@ final class DefaultTransaction implements Transaction {
                 code = TransactionCanceledException.Code.VERSION_CONFLICT;
             }
         }
-        return new TransactionCanceledException.Reason(index, p.op(), p.table().modelType(), p.table().tableName(),
-                p.key(), code, awsCode, raw == null ? null : raw.message(), stored, storedModel);
+        return new TransactionCanceledException.Reason(
+                index,
+                p.op(),
+                p.table().modelType(),
+                p.table().tableName(),
+                p.key(),
+                code,
+                awsCode,
+                raw == null ? null : raw.message(),
+                stored,
+                storedModel);
     }
 
     /** Describes the failed reasons for a message. */

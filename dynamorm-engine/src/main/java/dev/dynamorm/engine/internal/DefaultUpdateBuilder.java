@@ -14,7 +14,18 @@ import java.util.Objects;
 final class DefaultUpdateBuilder implements UpdateBuilder {
 
     /** The kinds of update actions. */
-    enum Kind { SET, SET_IF_NOT_EXISTS, ADD, INCREMENT, REMOVE, DELETE, APPEND, PREPEND, REMOVE_AT, SET_AT }
+    enum Kind {
+        SET,
+        SET_IF_NOT_EXISTS,
+        ADD,
+        INCREMENT,
+        REMOVE,
+        DELETE,
+        APPEND,
+        PREPEND,
+        REMOVE_AT,
+        SET_AT
+    }
 
     /**
      * One action.
@@ -25,8 +36,7 @@ final class DefaultUpdateBuilder implements UpdateBuilder {
      * @param index the list index for REMOVE_AT and SET_AT, else -1
      * @param negate whether an INCREMENT amount is subtracted
      */
-    record Action(Kind kind, String field, Object value, int index, boolean negate) {
-    }
+    record Action(Kind kind, String field, Object value, int index, boolean negate) {}
 
     private final List<Action> actions = new ArrayList<>();
     private Condition condition;
@@ -61,7 +71,8 @@ final class DefaultUpdateBuilder implements UpdateBuilder {
 
     @Override
     public UpdateBuilder setIfNotExists(String field, Object value) {
-        return add(Kind.SET_IF_NOT_EXISTS, field, Objects.requireNonNull(value, "value"), -1, false);
+        return add(
+                Kind.SET_IF_NOT_EXISTS, field, Objects.requireNonNull(value, "value"), -1, false);
     }
 
     @Override
@@ -120,8 +131,9 @@ final class DefaultUpdateBuilder implements UpdateBuilder {
     public UpdateBuilder or(Condition c) {
         Objects.requireNonNull(c, "condition");
         if (condition == null) {
-            throw new IllegalStateException("or(...) combines with the conditions given before it, but there are "
-                    + "none: start with when(...)");
+            throw new IllegalStateException(
+                    "or(...) combines with the conditions given before it, but there are "
+                            + "none: start with when(...)");
         }
         condition = condition.or(c);
         return this;

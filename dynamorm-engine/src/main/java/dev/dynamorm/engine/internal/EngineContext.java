@@ -4,6 +4,12 @@ import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The shared, immutable pieces every table of one {@code DynamORM} instance uses. */
-record EngineContext(DynamoDbClient client, Executor executor, ConditionCompiler conditions, ValueBinder values,
-        Clock clock, String tableNamePrefix, boolean logAttributeValues, boolean encryptionAvailable) {
-}
+record EngineContext(
+        DynamoDbClient client,
+        Executor executor,
+        ConditionCompiler conditions,
+        ValueBinder values,
+        Clock clock,
+        String tableNamePrefix,
+        boolean logAttributeValues,
+        boolean encryptionAvailable) {}

@@ -29,14 +29,22 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /** Maps AWS SDK errors to the DynamORM exception hierarchy, keeping the AWS error as the cause. */
 final class ErrorMapper {
 
-    private static final Set<String> THROTTLING = Set.of("ProvisionedThroughputExceededException",
-            "RequestLimitExceeded", "ThrottlingException", "Throttling", "TooManyRequestsException");
-    private static final Set<String> RETRYABLE = Set.of("TransactionConflictException",
-            "TransactionInProgressException", "InternalServerError", "ServiceUnavailable",
-            "LimitExceededException");
+    private static final Set<String> THROTTLING =
+            Set.of(
+                    "ProvisionedThroughputExceededException",
+                    "RequestLimitExceeded",
+                    "ThrottlingException",
+                    "Throttling",
+                    "TooManyRequestsException");
+    private static final Set<String> RETRYABLE =
+            Set.of(
+                    "TransactionConflictException",
+                    "TransactionInProgressException",
+                    "InternalServerError",
+                    "ServiceUnavailable",
+                    "LimitExceededException");
 
-    private ErrorMapper() {
-    }
+    private ErrorMapper() {}
 
     /**
      * Maps a failure of a request.
@@ -47,22 +55,47 @@ final class ErrorMapper {
      * @param table the table name, or null
      * @param mapper turns a returned item into a model for condition failures, or null
      */
-    static DynamORMException map(SdkException e, Operation op, Class<?> model, String table,
+    static DynamORMException map(
+            SdkException e,
+            Operation op,
+            Class<?> model,
+            String table,
             java.util.function.Function<Map<String, AttributeValue>, Object> mapper) {
         String where = table == null ? "" : " on table '" + table + "'";
         String modelName = model == null ? "" : " (model " + model.getName() + ")";
-        String awsMessage = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? ase.awsErrorDetails().errorMessage() : e.getMessage();
-        String message = String.format(Locale.ROOT, "%s%s%s failed: %s", op.name().toLowerCase(Locale.ROOT), where,
-                modelName, awsMessage);
-        if (e instanceof software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce) {
+        String awsMessage =
+                e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                        ? ase.awsErrorDetails().errorMessage()
+                        : e.getMessage();
+        String message =
+                String.format(
+                        Locale.ROOT,
+                        "%s%s%s failed: %s",
+                        op.name().toLowerCase(Locale.ROOT),
+                        where,
+                        modelName,
+                        awsMessage);
+        if (e
+                instanceof
+                software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce) {
             List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
-            List<CancellationReason> raw = tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
+            List<CancellationReason> raw =
+                    tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
             for (int i = 0; i < raw.size(); i++) {
                 CancellationReason r = raw.get(i);
                 Map<String, AttributeValue> item = r.hasItem() ? r.item() : null;
-                reasons.add(new TransactionCanceledException.Reason(i, op, model, table == null ? "" : table,
-                        Map.of(), cancellationCode(r.code()), r.code(), r.message(), item, null));
+                reasons.add(
+                        new TransactionCanceledException.Reason(
+                                i,
+                                op,
+                                model,
+                                table == null ? "" : table,
+                                Map.of(),
+                                cancellationCode(r.code()),
+                                r.code(),
+                                r.message(),
+                                item,
+                                null));
             }
             return transactionCanceled(op, reasons, null, raw.size(), e);
         }
@@ -72,8 +105,17 @@ final class ErrorMapper {
             return new ConditionFailedException(message, op, model, item, stored, e);
         }
         if (e instanceof ResourceNotFoundException) {
-            return new TableNotFoundException(String.format(Locale.ROOT, "%s%s%s failed: table not found (%s)",
-                    op.name().toLowerCase(Locale.ROOT), where, modelName, awsMessage), op, model, e);
+            return new TableNotFoundException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s%s%s failed: table not found (%s)",
+                            op.name().toLowerCase(Locale.ROOT),
+                            where,
+                            modelName,
+                            awsMessage),
+                    op,
+                    model,
+                    e);
         }
         if (e instanceof ResourceInUseException) {
             return new TableInUseException(message, op, model, e);
@@ -82,17 +124,26 @@ final class ErrorMapper {
             return new ItemTooLargeException(message, op, model, e);
         }
         if (e instanceof AwsServiceException ase) {
-            String code = ase.awsErrorDetails() == null ? "" : String.valueOf(ase.awsErrorDetails().errorCode());
+            String code =
+                    ase.awsErrorDetails() == null
+                            ? ""
+                            : String.valueOf(ase.awsErrorDetails().errorCode());
             if (THROTTLING.contains(code) || ase.isThrottlingException()) {
                 return new ThrottledException(message, op, model, e);
             }
             if (code.equals("IdempotentParameterMismatchException")) {
-                return new InvalidRequestException(message + " (the client request token was used within the last "
-                        + "ten minutes for a different transaction: use a new token)", op, model, e);
+                return new InvalidRequestException(
+                        message
+                                + " (the client request token was used within the last "
+                                + "ten minutes for a different transaction: use a new token)",
+                        op,
+                        model,
+                        e);
             }
             if (code.equals("ValidationException")) {
                 String m = String.valueOf(awsMessage);
-                if (m.contains("Item size has exceeded") || m.contains("Item size to update has exceeded")) {
+                if (m.contains("Item size has exceeded")
+                        || m.contains("Item size to update has exceeded")) {
                     return new ItemTooLargeException(message, op, model, e);
                 }
                 return new InvalidRequestException(message, op, model, e);
@@ -115,16 +166,22 @@ final class ErrorMapper {
             case "None" -> TransactionCanceledException.Code.NONE;
             case "ConditionalCheckFailed" -> TransactionCanceledException.Code.CONDITION_FAILED;
             case "TransactionConflict" -> TransactionCanceledException.Code.TRANSACTION_CONFLICT;
-            case "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded", "Throttling",
-                    "ThrottlingException" -> TransactionCanceledException.Code.THROTTLED;
+            case "ThrottlingError",
+                    "ProvisionedThroughputExceeded",
+                    "RequestLimitExceeded",
+                    "Throttling",
+                    "ThrottlingException" ->
+                    TransactionCanceledException.Code.THROTTLED;
             case "ValidationError" -> TransactionCanceledException.Code.VALIDATION;
-            case "ItemCollectionSizeLimitExceeded" -> TransactionCanceledException.Code.ITEM_TOO_LARGE;
+            case "ItemCollectionSizeLimitExceeded" ->
+                    TransactionCanceledException.Code.ITEM_TOO_LARGE;
             default -> TransactionCanceledException.Code.OTHER;
         };
     }
 
     /**
-     * A cancelled transaction: retryable when every failed action failed by a conflict or throttling.
+     * A cancelled transaction: retryable when every failed action failed by a conflict or
+     * throttling.
      *
      * @param op TRANSACT_WRITE or TRANSACT_GET
      * @param reasons one per action
@@ -132,14 +189,17 @@ final class ErrorMapper {
      * @param actions the number of actions
      * @param cause the AWS error
      */
-    static TransactionCanceledException transactionCanceled(Operation op, List<TransactionCanceledException.Reason> reasons,
-            String token, int actions, Throwable cause) {
+    static TransactionCanceledException transactionCanceled(
+            Operation op,
+            List<TransactionCanceledException.Reason> reasons,
+            String token,
+            int actions,
+            Throwable cause) {
         boolean transientOnly = !reasons.isEmpty();
         StringJoiner failed = new StringJoiner("; ");
         for (TransactionCanceledException.Reason r : reasons) {
             switch (r.code()) {
-                case NONE -> {
-                }
+                case NONE -> {}
                 case TRANSACTION_CONFLICT, THROTTLED -> failed.add(r.toString());
                 default -> {
                     transientOnly = false;
@@ -147,18 +207,26 @@ final class ErrorMapper {
                 }
             }
         }
-        String message = String.format(Locale.ROOT, "%s of %d actions was cancelled and nothing was applied: %s",
-                op == Operation.TRANSACT_GET ? "read transaction" : "transaction", actions,
-                failed.length() == 0 ? String.valueOf(cause.getMessage()) : failed.toString());
+        String message =
+                String.format(
+                        Locale.ROOT,
+                        "%s of %d actions was cancelled and nothing was applied: %s",
+                        op == Operation.TRANSACT_GET ? "read transaction" : "transaction",
+                        actions,
+                        failed.length() == 0
+                                ? String.valueOf(cause.getMessage())
+                                : failed.toString());
         return new TransactionCanceledException(message, op, reasons, token, transientOnly, cause);
     }
 
-    private static Object safeMap(java.util.function.Function<Map<String, AttributeValue>, Object> mapper,
+    private static Object safeMap(
+            java.util.function.Function<Map<String, AttributeValue>, Object> mapper,
             Map<String, AttributeValue> item) {
         try {
             return mapper.apply(item);
         } catch (RuntimeException ignored) {
-            // the raw item is still reported; a model that cannot read it must not hide the real failure
+            // the raw item is still reported; a model that cannot read it must not hide the real
+            // failure
             return null;
         }
     }

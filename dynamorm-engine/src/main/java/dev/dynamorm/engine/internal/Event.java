@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  */
 final class Event implements HookContext {
 
-    private static final Set<Operation> CONDITIONAL = EnumSet.of(Operation.CREATE, Operation.PUT, Operation.UPDATE,
-            Operation.DELETE);
+    private static final Set<Operation> CONDITIONAL =
+            EnumSet.of(Operation.CREATE, Operation.PUT, Operation.UPDATE, Operation.DELETE);
 
     private final Operation operation;
     private final String tableName;
@@ -55,7 +55,11 @@ final class Event implements HookContext {
      * @param modelType the model, or null for requests over several models
      * @param key the key of a single-item operation
      */
-    Event(Operation operation, String tableName, Class<?> modelType, Optional<Map<String, AttributeValue>> key) {
+    Event(
+            Operation operation,
+            String tableName,
+            Class<?> modelType,
+            Optional<Map<String, AttributeValue>> key) {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.tableName = tableName;
         this.modelType = modelType;
@@ -123,12 +127,13 @@ final class Event implements HookContext {
         if (key.isEmpty() || tableName == null) {
             return List.of();
         }
-        ItemRef.Action action = switch (operation) {
-            case CREATE, PUT -> ItemRef.Action.PUT;
-            case UPDATE -> ItemRef.Action.UPDATE;
-            case DELETE -> ItemRef.Action.DELETE;
-            default -> ItemRef.Action.GET;
-        };
+        ItemRef.Action action =
+                switch (operation) {
+                    case CREATE, PUT -> ItemRef.Action.PUT;
+                    case UPDATE -> ItemRef.Action.UPDATE;
+                    case DELETE -> ItemRef.Action.DELETE;
+                    default -> ItemRef.Action.GET;
+                };
         return List.of(new ItemRef(action, tableName, modelType, key.get(), null, Set.of()));
     }
 
@@ -155,7 +160,8 @@ final class Event implements HookContext {
             return Boolean.TRUE.equals(s.consistentRead());
         }
         if (request instanceof BatchGetItemRequest b && b.hasRequestItems()) {
-            return b.requestItems().values().stream().allMatch(k -> Boolean.TRUE.equals(k.consistentRead()));
+            return b.requestItems().values().stream()
+                    .allMatch(k -> Boolean.TRUE.equals(k.consistentRead()));
         }
         return operation == Operation.TRANSACT_GET;
     }
@@ -167,8 +173,9 @@ final class Event implements HookContext {
 
     @Override
     public int page() {
-        if (page == 1 && (request instanceof QueryRequest q && q.hasExclusiveStartKey()
-                || request instanceof ScanRequest s && s.hasExclusiveStartKey())) {
+        if (page == 1
+                && (request instanceof QueryRequest q && q.hasExclusiveStartKey()
+                        || request instanceof ScanRequest s && s.hasExclusiveStartKey())) {
             return 2;
         }
         return page;
@@ -211,14 +218,21 @@ final class Event implements HookContext {
 
     private void requireAmendable(String method, boolean allowed) {
         if (!allowed) {
-            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-                    "%s is not allowed for operation %s (see HookContext for what each operation allows)", method,
-                    operation));
+            throw new IllegalStateException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s is not allowed for operation %s (see HookContext for what each operation allows)",
+                            method,
+                            operation));
         }
         if (!amendable) {
-            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-                    "%s is allowed only in a before-hook, before the request is sent (operation %s on '%s')", method,
-                    operation, tableName()));
+            throw new IllegalStateException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s is allowed only in a before-hook, before the request is sent (operation %s on '%s')",
+                            method,
+                            operation,
+                            tableName()));
         }
     }
 
@@ -297,6 +311,11 @@ final class Event implements HookContext {
 
     @Override
     public String toString() {
-        return "Event[" + operation + " " + tableName() + key.map(k -> " key=" + k.keySet()).orElse("") + "]";
+        return "Event["
+                + operation
+                + " "
+                + tableName()
+                + key.map(k -> " key=" + k.keySet()).orElse("")
+                + "]";
     }
 }

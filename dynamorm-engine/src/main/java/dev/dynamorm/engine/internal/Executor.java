@@ -45,15 +45,19 @@ final class Executor {
     }
 
     /**
-     * Runs a call whose request hooks cannot see or amend (table management). Prefer
-     * {@link #run(OperationEvent, DynamoDbRequest, Function, Function)}.
+     * Runs a call whose request hooks cannot see or amend (table management). Prefer {@link
+     * #run(OperationEvent, DynamoDbRequest, Function, Function)}.
      */
-    <R> R run(OperationEvent event, Supplier<R> call, Function<SdkException, DynamORMException> errors) {
+    <R> R run(
+            OperationEvent event,
+            Supplier<R> call,
+            Function<SdkException, DynamORMException> errors) {
         if (hooks.isEmpty()) {
             return callWithRetries(event, call, errors, retryPolicy);
         }
         Event e = asEvent(event);
-        return hooks.around(e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, retryPolicy));
+        return hooks.around(
+                e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, retryPolicy));
     }
 
     /**
@@ -65,7 +69,10 @@ final class Executor {
      * @param call sends a request, e.g. {@code r -> client.putItem(r)}
      * @param errors maps SDK failures
      */
-    <Q extends DynamoDbRequest, R> R run(OperationEvent event, Q request, Function<Q, R> call,
+    <Q extends DynamoDbRequest, R> R run(
+            OperationEvent event,
+            Q request,
+            Function<Q, R> call,
             Function<SdkException, DynamORMException> errors) {
         if (hooks.isEmpty()) {
             return callWithRetries(event, () -> call.apply(request), errors, retryPolicy);
@@ -80,18 +87,28 @@ final class Executor {
     }
 
     /** {@link #run(OperationEvent, Supplier, Function)} under another retry policy. */
-    <R> R run(OperationEvent event, Supplier<R> call, Function<SdkException, DynamORMException> errors,
+    <R> R run(
+            OperationEvent event,
+            Supplier<R> call,
+            Function<SdkException, DynamORMException> errors,
             RetryPolicy policy) {
         if (hooks.isEmpty()) {
             return callWithRetries(event, call, errors, policy);
         }
         Event e = asEvent(event);
-        return hooks.around(e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, policy));
+        return hooks.around(
+                e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, policy));
     }
 
-    /** {@link #run(OperationEvent, DynamoDbRequest, Function, Function)} under another retry policy. */
-    <Q extends DynamoDbRequest, R> R run(OperationEvent event, Q request, Function<Q, R> call,
-            Function<SdkException, DynamORMException> errors, RetryPolicy policy) {
+    /**
+     * {@link #run(OperationEvent, DynamoDbRequest, Function, Function)} under another retry policy.
+     */
+    <Q extends DynamoDbRequest, R> R run(
+            OperationEvent event,
+            Q request,
+            Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy) {
         if (hooks.isEmpty()) {
             return callWithRetries(event, () -> call.apply(request), errors, policy);
         }
@@ -100,12 +117,16 @@ final class Executor {
     }
 
     private static Event asEvent(OperationEvent event) {
-        return event instanceof Event e ? e
+        return event instanceof Event e
+                ? e
                 : new Event(event.operation(), event.tableName(), event.modelType(), event.key());
     }
 
-    private <R> R callWithRetries(OperationEvent event, Supplier<R> call,
-            Function<SdkException, DynamORMException> errors, RetryPolicy policy) {
+    private <R> R callWithRetries(
+            OperationEvent event,
+            Supplier<R> call,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy) {
         long start = System.nanoTime();
         int attempts = 0;
         while (true) {
@@ -123,12 +144,22 @@ final class Executor {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 Optional<Duration> delay = policy.nextDelay(attempts, elapsed, mapped);
                 if (delay.isEmpty()) {
-                    LOG.warn("{} on {} gave up after {} attempts in {} ms: {}", event.operation(), event.tableName(),
-                            attempts, elapsed.toMillis(), mapped.getMessage());
+                    LOG.warn(
+                            "{} on {} gave up after {} attempts in {} ms: {}",
+                            event.operation(),
+                            event.tableName(),
+                            attempts,
+                            elapsed.toMillis(),
+                            mapped.getMessage());
                     throw mapped;
                 }
-                LOG.debug("{} on {} failed (attempt {}), retrying in {} ms: {}", event.operation(),
-                        event.tableName(), attempts, delay.get().toMillis(), mapped.getMessage());
+                LOG.debug(
+                        "{} on {} failed (attempt {}), retrying in {} ms: {}",
+                        event.operation(),
+                        event.tableName(),
+                        attempts,
+                        delay.get().toMillis(),
+                        mapped.getMessage());
                 try {
                     Thread.sleep(delay.get().toMillis(), delay.get().toNanosPart() % 1_000_000);
                 } catch (InterruptedException ie) {

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Collects expression placeholders for one request: every attribute name becomes {@code #nK} and
  * every value {@code :vK}, so no user string ever enters an expression text. Names are
- * de-duplicated; values are not (two equal values may still mean different things to a reader).
- * Not thread-safe: one builder per request.
+ * de-duplicated; values are not (two equal values may still mean different things to a reader). Not
+ * thread-safe: one builder per request.
  */
 final class ExpressionBuilder {
 
@@ -41,7 +41,10 @@ final class ExpressionBuilder {
         return names.isEmpty() ? null : names;
     }
 
-    /** Rebinds a value placeholder created by {@link #value(AttributeValue)} (for values plugins transform). */
+    /**
+     * Rebinds a value placeholder created by {@link #value(AttributeValue)} (for values plugins
+     * transform).
+     */
     void replaceValue(String placeholder, AttributeValue value) {
         if (!values.containsKey(placeholder)) {
             throw new IllegalArgumentException("no value placeholder " + placeholder);

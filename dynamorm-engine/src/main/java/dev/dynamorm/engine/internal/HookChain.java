@@ -42,16 +42,20 @@ final class HookChain {
     private static final Logger LOG = LoggerFactory.getLogger(HookChain.class);
 
     /** A hook and the plugin it came from. */
-    record Entry(String plugin, Hook hook) {
-    }
+    record Entry(String plugin, Hook hook) {}
 
     static final HookChain EMPTY = new HookChain(List.of());
 
     private final List<Entry> entries;
     private final boolean wantsCapacity;
     private final boolean handlesEncrypted;
-    /** Whether any hook overrides {@link Hook#afterRead}; when none does, reads skip the per-item context. */
+
+    /**
+     * Whether any hook overrides {@link Hook#afterRead}; when none does, reads skip the per-item
+     * context.
+     */
     private final boolean transformsReads;
+
     private final AtomicLong afterFailures = new AtomicLong();
     private final ConcurrentMap<Class<?>, Optional<ModelInfo>> byClass = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ModelInfo> byTable = new ConcurrentHashMap<>();
@@ -66,10 +70,15 @@ final class HookChain {
         this.transformsReads = entries.stream().anyMatch(e -> overridesAfterRead(e.hook()));
     }
 
-    /** Whether a hook's class replaces the default (identity) {@link Hook#afterRead}; true when unsure. */
+    /**
+     * Whether a hook's class replaces the default (identity) {@link Hook#afterRead}; true when
+     * unsure.
+     */
     private static boolean overridesAfterRead(Hook hook) {
         try {
-            return hook.getClass().getMethod("afterRead", ItemContext.class, Map.class).getDeclaringClass()
+            return hook.getClass()
+                            .getMethod("afterRead", ItemContext.class, Map.class)
+                            .getDeclaringClass()
                     != Hook.class;
         } catch (NoSuchMethodException | SecurityException e) {
             return true;
@@ -78,7 +87,9 @@ final class HookChain {
 
     /** A chain of hooks whose plugins are unknown (tests, old callers). */
     static HookChain of(List<Hook> hooks) {
-        return hooks.isEmpty() ? EMPTY : new HookChain(hooks.stream().map(h -> new Entry("unknown", h)).toList());
+        return hooks.isEmpty()
+                ? EMPTY
+                : new HookChain(hooks.stream().map(h -> new Entry("unknown", h)).toList());
     }
 
     /** Gives the chain what it needs to describe models and compile hook conditions. */
@@ -99,7 +110,10 @@ final class HookChain {
         return wantsCapacity;
     }
 
-    /** Whether an installed hook encrypts {@code @Encrypted} fields ({@link Hook#handlesEncryptedFields()}). */
+    /**
+     * Whether an installed hook encrypts {@code @Encrypted} fields ({@link
+     * Hook#handlesEncryptedFields()}).
+     */
     boolean handlesEncryptedFields() {
         return handlesEncrypted;
     }
@@ -133,7 +147,9 @@ final class HookChain {
         return byClass.computeIfAbsent(type, t -> metadata(t).map(this::describe));
     }
 
-    /** Registers a model when its table is first used, so batches and transactions can be described. */
+    /**
+     * Registers a model when its table is first used, so batches and transactions can be described.
+     */
     void register(ModelMetadata<?> model) {
         if (!entries.isEmpty()) {
             model(model.type());
@@ -154,31 +170,53 @@ final class HookChain {
             encrypted.add(f.attributeName());
         }
         String table = tableNamePrefix + m.tableName().orElse(m.type().getSimpleName());
-        ModelInfo info = new Info(m.type(), table, m.partitionKey().attributeName(),
-                m.sortKey().map(FieldMetadata::attributeName), names,
-                java.util.Collections.unmodifiableSet(encrypted), // declaration order, for stable messages
-                m.versionField().map(FieldMetadata::attributeName));
+        ModelInfo info =
+                new Info(
+                        m.type(),
+                        table,
+                        m.partitionKey().attributeName(),
+                        m.sortKey().map(FieldMetadata::attributeName),
+                        names,
+                        java.util.Collections.unmodifiableSet(
+                                encrypted), // declaration order, for stable messages
+                        m.versionField().map(FieldMetadata::attributeName));
         byTable.putIfAbsent(table, info);
         return info;
     }
 
-    private record Info(Class<?> type, String tableName, String partitionKeyAttribute,
-            Optional<String> sortKeyAttribute, Map<String, String> attributeNames, Set<String> encryptedAttributes,
-            Optional<String> versionAttribute) implements ModelInfo {
+    private record Info(
+            Class<?> type,
+            String tableName,
+            String partitionKeyAttribute,
+            Optional<String> sortKeyAttribute,
+            Map<String, String> attributeNames,
+            Set<String> encryptedAttributes,
+            Optional<String> versionAttribute)
+            implements ModelInfo {
         Info {
             // keep declaration order for callers that iterate the fields
-            attributeNames = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeNames));
+            attributeNames =
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeNames));
         }
     }
 
     // ---- item transforms ----
 
-    private record Item(Operation operation, String tableName, Optional<ModelInfo> model, boolean partial,
-            Map<String, AttributeValue> key) implements ItemContext {
-    }
+    private record Item(
+            Operation operation,
+            String tableName,
+            Optional<ModelInfo> model,
+            boolean partial,
+            Map<String, AttributeValue> key)
+            implements ItemContext {}
 
     /** The item context: the key as given, or else the key attributes the item holds. */
-    private Item context(Operation op, String table, Class<?> type, Map<String, AttributeValue> item, boolean partial,
+    private Item context(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial,
             Map<String, AttributeValue> key) {
         Optional<ModelInfo> model = type == null ? modelForTable(table) : model(type);
         Map<String, AttributeValue> k = key;
@@ -189,8 +227,10 @@ final class HookChain {
                 AttributeValue pk = item.get(model.get().partitionKeyAttribute());
                 if (pk != null) {
                     found.put(model.get().partitionKeyAttribute(), pk);
-                    model.get().sortKeyAttribute().map(item::get).ifPresent(
-                            sk -> found.put(model.get().sortKeyAttribute().get(), sk));
+                    model.get()
+                            .sortKeyAttribute()
+                            .map(item::get)
+                            .ifPresent(sk -> found.put(model.get().sortKeyAttribute().get(), sk));
                 }
                 k = java.util.Collections.unmodifiableMap(found);
             }
@@ -200,7 +240,11 @@ final class HookChain {
         return new Item(op, table, model, partial, k);
     }
 
-    Map<String, AttributeValue> beforeWrite(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
+    Map<String, AttributeValue> beforeWrite(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
             boolean partial) {
         return beforeWrite(op, table, type, item, partial, null);
     }
@@ -211,8 +255,13 @@ final class HookChain {
      *
      * @param key the item's key, or null to take it from the item (partial items must give it)
      */
-    Map<String, AttributeValue> beforeWrite(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
-            boolean partial, Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> beforeWrite(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial,
+            Map<String, AttributeValue> key) {
         if (entries.isEmpty() || item == null) {
             return item;
         }
@@ -227,7 +276,10 @@ final class HookChain {
     }
 
     /** Fails when an encrypted attribute would be written as given: no hook encrypted it. */
-    private void requireEncrypted(Item context, Map<String, AttributeValue> in, Map<String, AttributeValue> out,
+    private void requireEncrypted(
+            Item context,
+            Map<String, AttributeValue> in,
+            Map<String, AttributeValue> out,
             Class<?> type) {
         if (context.model().isEmpty()) {
             return;
@@ -235,19 +287,32 @@ final class HookChain {
         for (String attribute : context.model().get().encryptedAttributes()) {
             AttributeValue given = in.get(attribute);
             AttributeValue written = out.get(attribute);
-            if (given != null && written != null
+            if (given != null
+                    && written != null
                     && (written.equals(given) || written.type() != AttributeValue.Type.B)) {
-                throw new PluginException(String.format(Locale.ROOT, "attribute '%s' of @Encrypted field of model %s "
-                        + "was not encrypted by any plugin before %s on table '%s': refusing to write it in "
-                        + "plaintext; install and configure the encryption plugin (dynamorm-plugin-encryption)",
-                        attribute, context.model().get().type().getName(),
-                        context.operation().name().toLowerCase(Locale.ROOT), context.tableName()), null,
-                        context.operation(), type, null);
+                throw new PluginException(
+                        String.format(
+                                Locale.ROOT,
+                                "attribute '%s' of @Encrypted field of model %s "
+                                        + "was not encrypted by any plugin before %s on table '%s': refusing to write it in "
+                                        + "plaintext; install and configure the encryption plugin (dynamorm-plugin-encryption)",
+                                attribute,
+                                context.model().get().type().getName(),
+                                context.operation().name().toLowerCase(Locale.ROOT),
+                                context.tableName()),
+                        null,
+                        context.operation(),
+                        type,
+                        null);
             }
         }
     }
 
-    Map<String, AttributeValue> afterRead(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
+    Map<String, AttributeValue> afterRead(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
             boolean partial) {
         return afterRead(op, table, type, item, partial, null);
     }
@@ -257,8 +322,13 @@ final class HookChain {
      *
      * @param key the item's key, or null to take it from the item (partial items should give it)
      */
-    Map<String, AttributeValue> afterRead(Operation op, String table, Class<?> type, Map<String, AttributeValue> item,
-            boolean partial, Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> afterRead(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial,
+            Map<String, AttributeValue> key) {
         if (!transformsReads || item == null) {
             return item; // no hook changes items read: the default afterRead returns them as given
         }
@@ -272,22 +342,49 @@ final class HookChain {
         return out;
     }
 
-    private Map<String, AttributeValue> transform(Entry e, Operation op, String table, Class<?> type,
-            Supplier<Map<String, AttributeValue>> call, Map<String, AttributeValue> current, boolean write) {
+    private Map<String, AttributeValue> transform(
+            Entry e,
+            Operation op,
+            String table,
+            Class<?> type,
+            Supplier<Map<String, AttributeValue>> call,
+            Map<String, AttributeValue> current,
+            boolean write) {
         Map<String, AttributeValue> result;
         try {
             result = call.get();
         } catch (DynamORMException x) {
             throw x;
         } catch (RuntimeException x) {
-            throw new PluginException(String.format(Locale.ROOT, "plugin '%s' failed to transform an item %s for %s "
-                    + "on table '%s': %s", e.plugin(), write ? "before writing it" : "after reading it",
-                    op.name().toLowerCase(Locale.ROOT), table, x.getMessage()), e.plugin(), op, type, x);
+            throw new PluginException(
+                    String.format(
+                            Locale.ROOT,
+                            "plugin '%s' failed to transform an item %s for %s "
+                                    + "on table '%s': %s",
+                            e.plugin(),
+                            write ? "before writing it" : "after reading it",
+                            op.name().toLowerCase(Locale.ROOT),
+                            table,
+                            x.getMessage()),
+                    e.plugin(),
+                    op,
+                    type,
+                    x);
         }
         if (result == null) {
-            throw new PluginException(String.format(Locale.ROOT, "plugin '%s' returned no item from %s for %s on "
-                    + "table '%s': return the item unchanged instead", e.plugin(), write ? "beforeWrite" : "afterRead",
-                    op.name().toLowerCase(Locale.ROOT), table), e.plugin(), op, type, null);
+            throw new PluginException(
+                    String.format(
+                            Locale.ROOT,
+                            "plugin '%s' returned no item from %s for %s on "
+                                    + "table '%s': return the item unchanged instead",
+                            e.plugin(),
+                            write ? "beforeWrite" : "afterRead",
+                            op.name().toLowerCase(Locale.ROOT),
+                            table),
+                    e.plugin(),
+                    op,
+                    type,
+                    null);
         }
         return result == current ? current : result;
     }
@@ -303,8 +400,8 @@ final class HookChain {
      * @param sender sends with retries
      */
     @SuppressWarnings("unchecked")
-    <Q extends DynamoDbRequest, R> R around(Event event, Q request, Function<Q, R> call,
-            Function<Supplier<R>, R> sender) {
+    <Q extends DynamoDbRequest, R> R around(
+            Event event, Q request, Function<Q, R> call, Function<Supplier<R>, R> sender) {
         event.open(this, request);
         long start = System.nanoTime();
         int entered = 0;
@@ -317,11 +414,21 @@ final class HookChain {
                 } catch (DynamORMException x) {
                     throw x;
                 } catch (RuntimeException x) {
-                    throw new PluginException(String.format(Locale.ROOT, "plugin '%s' refused %s on table '%s'%s: %s",
-                            e.plugin(), event.operation().name().toLowerCase(Locale.ROOT), event.tableName(),
-                            event.modelType() == Object.class ? "" : " (model " + event.modelType().getName() + ")",
-                            x.getMessage()), e.plugin(), event.operation(),
-                            event.modelType() == Object.class ? null : event.modelType(), x);
+                    throw new PluginException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "plugin '%s' refused %s on table '%s'%s: %s",
+                                    e.plugin(),
+                                    event.operation().name().toLowerCase(Locale.ROOT),
+                                    event.tableName(),
+                                    event.modelType() == Object.class
+                                            ? ""
+                                            : " (model " + event.modelType().getName() + ")",
+                                    x.getMessage()),
+                            e.plugin(),
+                            event.operation(),
+                            event.modelType() == Object.class ? null : event.modelType(),
+                            x);
                 }
                 entered++;
                 if (event.served() != null) {
@@ -335,9 +442,17 @@ final class HookChain {
             }
             if (request == null) {
                 if (!event.conditions().isEmpty() || !event.transactionPuts().isEmpty()) {
-                    throw new PluginException(String.format(Locale.ROOT, "a hook amended %s on table '%s', but this "
-                            + "operation cannot carry amendments", event.operation(), event.tableName()), null,
-                            event.operation(), null, null);
+                    throw new PluginException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "a hook amended %s on table '%s', but this "
+                                            + "operation cannot carry amendments",
+                                    event.operation(),
+                                    event.tableName()),
+                            null,
+                            event.operation(),
+                            null,
+                            null);
                 }
                 result = sender.apply(() -> call.apply(null));
                 return result;
@@ -352,7 +467,14 @@ final class HookChain {
         } finally {
             event.close();
             if (entered > 0) {
-                after(event, new Result(failure, Duration.ofNanos(System.nanoTime() - start), event, result), entered);
+                after(
+                        event,
+                        new Result(
+                                failure,
+                                Duration.ofNanos(System.nanoTime() - start),
+                                event,
+                                result),
+                        entered);
             }
         }
     }
@@ -364,8 +486,12 @@ final class HookChain {
                 e.hook().after(event, outcome);
             } catch (RuntimeException x) {
                 afterFailures.incrementAndGet();
-                LOG.warn("after-hook of plugin {} failed for {} on {}; the operation's outcome is unchanged",
-                        e.plugin(), event.operation(), event.tableName(), x);
+                LOG.warn(
+                        "after-hook of plugin {} failed for {} on {}; the operation's outcome is unchanged",
+                        e.plugin(),
+                        event.operation(),
+                        event.tableName(),
+                        x);
             }
         }
     }
@@ -436,8 +562,14 @@ final class HookChain {
 
         @Override
         public String toString() {
-            return "Outcome[" + (failure == null ? "success" : failure.getClass().getSimpleName()) + ", "
-                    + elapsed.toMillis() + " ms, attempts=" + attempts + (served ? ", served by hook" : "") + "]";
+            return "Outcome["
+                    + (failure == null ? "success" : failure.getClass().getSimpleName())
+                    + ", "
+                    + elapsed.toMillis()
+                    + " ms, attempts="
+                    + attempts
+                    + (served ? ", served by hook" : "")
+                    + "]";
         }
     }
 }

@@ -13,15 +13,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A model whose operation-aware conversions run the plugins' item transforms: {@link
- * #toItem(Object, Operation)} of a write runs {@code beforeWrite}, {@link #fromItem(Map, Operation)}
- * runs {@code afterRead}. The plain {@link #toItem(Object)} and {@link #fromItem(Map)} (what
- * {@code Table.toItem}/{@code fromItem} offer users) stay untransformed. Used only when a plugin
- * is installed.
+ * #toItem(Object, Operation)} of a write runs {@code beforeWrite}, {@link #fromItem(Map,
+ * Operation)} runs {@code afterRead}. The plain {@link #toItem(Object)} and {@link #fromItem(Map)}
+ * (what {@code Table.toItem}/{@code fromItem} offer users) stay untransformed. Used only when a
+ * plugin is installed.
  */
 final class HookedModel<T> implements ModelMetadata<T> {
 
-    private static final Set<Operation> WRITES = EnumSet.of(Operation.CREATE, Operation.PUT, Operation.UPDATE,
-            Operation.BATCH_WRITE, Operation.TRANSACT_WRITE);
+    private static final Set<Operation> WRITES =
+            EnumSet.of(
+                    Operation.CREATE,
+                    Operation.PUT,
+                    Operation.UPDATE,
+                    Operation.BATCH_WRITE,
+                    Operation.TRANSACT_WRITE);
 
     private final ModelMetadata<T> model;
     private final HookChain hooks;
@@ -34,7 +39,8 @@ final class HookedModel<T> implements ModelMetadata<T> {
     }
 
     /** The model itself, or a hooked view of it when plugins are installed. */
-    static <T> ModelMetadata<T> of(ModelMetadata<T> model, HookChain hooks, String tableNamePrefix) {
+    static <T> ModelMetadata<T> of(
+            ModelMetadata<T> model, HookChain hooks, String tableNamePrefix) {
         if (hooks.isEmpty() || model instanceof HookedModel) {
             return model;
         }
@@ -55,13 +61,20 @@ final class HookedModel<T> implements ModelMetadata<T> {
     public Map<String, AttributeValue> toItem(T instance, Operation operation) {
         Map<String, AttributeValue> item = model.toItem(instance, operation);
         return operation != null && WRITES.contains(operation)
-                ? hooks.beforeWrite(operation, tableName, model.type(), item, false) : item;
+                ? hooks.beforeWrite(operation, tableName, model.type(), item, false)
+                : item;
     }
 
     @Override
     public T fromItem(Map<String, AttributeValue> item, Operation operation) {
-        return model.fromItem(hooks.afterRead(operation == null ? Operation.GET : operation, tableName, model.type(),
-                item, false), operation);
+        return model.fromItem(
+                hooks.afterRead(
+                        operation == null ? Operation.GET : operation,
+                        tableName,
+                        model.type(),
+                        item,
+                        false),
+                operation);
     }
 
     @Override

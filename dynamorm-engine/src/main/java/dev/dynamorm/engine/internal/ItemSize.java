@@ -13,8 +13,7 @@ final class ItemSize {
     /** DynamoDB's maximum item size. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
 
-    private ItemSize() {
-    }
+    private ItemSize() {}
 
     static long of(Map<String, AttributeValue> item) {
         long size = 0;
@@ -35,42 +34,47 @@ final class ItemSize {
             case BOOL:
             case NUL:
                 return 1;
-            case SS: {
-                long s = 0;
-                for (String x : v.ss()) {
-                    s += utf8Length(x);
+            case SS:
+                {
+                    long s = 0;
+                    for (String x : v.ss()) {
+                        s += utf8Length(x);
+                    }
+                    return s;
                 }
-                return s;
-            }
-            case NS: {
-                long s = 0;
-                for (String x : v.ns()) {
-                    s += numberSize(x);
+            case NS:
+                {
+                    long s = 0;
+                    for (String x : v.ns()) {
+                        s += numberSize(x);
+                    }
+                    return s;
                 }
-                return s;
-            }
-            case BS: {
-                long s = 0;
-                for (var x : v.bs()) {
-                    s += x.asByteBuffer().remaining();
+            case BS:
+                {
+                    long s = 0;
+                    for (var x : v.bs()) {
+                        s += x.asByteBuffer().remaining();
+                    }
+                    return s;
                 }
-                return s;
-            }
-            case L: {
-                List<AttributeValue> l = v.l();
-                long s = 3 + l.size();
-                for (AttributeValue x : l) {
-                    s += of(x);
+            case L:
+                {
+                    List<AttributeValue> l = v.l();
+                    long s = 3 + l.size();
+                    for (AttributeValue x : l) {
+                        s += of(x);
+                    }
+                    return s;
                 }
-                return s;
-            }
-            case M: {
-                long s = 3 + v.m().size();
-                for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-                    s += utf8Length(e.getKey()) + of(e.getValue());
+            case M:
+                {
+                    long s = 3 + v.m().size();
+                    for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+                        s += utf8Length(e.getKey()) + of(e.getValue());
+                    }
+                    return s;
                 }
-                return s;
-            }
             default:
                 return 0;
         }
@@ -107,5 +111,4 @@ final class ItemSize {
     static boolean fitsInItem(Map<String, AttributeValue> item) {
         return of(item) <= MAX_ITEM_BYTES;
     }
-
 }

@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Installs plugins: the explicitly registered ones, then (unless disabled) those found by
- * {@link ServiceLoader}, one per class, ordered by {@link Plugin#order()}, name, then class name;
- * initializes them with their configuration, collects their hooks into a {@link HookChain},
- * relays the statistics they publish, and shuts them down in reverse order.
+ * Installs plugins: the explicitly registered ones, then (unless disabled) those found by {@link
+ * ServiceLoader}, one per class, ordered by {@link Plugin#order()}, name, then class name;
+ * initializes them with their configuration, collects their hooks into a {@link HookChain}, relays
+ * the statistics they publish, and shuts them down in reverse order.
  */
 final class PluginHost implements AutoCloseable {
 
@@ -39,9 +39,11 @@ final class PluginHost implements AutoCloseable {
 
     private final List<Plugin> installed;
     private final HookChain chain;
+
     /** The chain, for contexts created before it exists. */
     private final java.util.concurrent.atomic.AtomicReference<HookChain> chainRef =
             new java.util.concurrent.atomic.AtomicReference<>(HookChain.EMPTY);
+
     private final Statistics statistics = new Statistics();
 
     PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
@@ -50,15 +52,20 @@ final class PluginHost implements AutoCloseable {
         if (config.discoverPlugins()) {
             for (Plugin p : load()) {
                 if (config.disabledPlugins().contains(p.name())) {
-                    LOG.info("plugin {} ({}) found but disabled by configuration", p.name(), p.getClass().getName());
+                    LOG.info(
+                            "plugin {} ({}) found but disabled by configuration",
+                            p.name(),
+                            p.getClass().getName());
                     continue;
                 }
                 byClass.putIfAbsent(p.getClass(), p);
             }
         }
         List<Plugin> ordered = new ArrayList<>(byClass.values());
-        ordered.sort(Comparator.comparingInt(Plugin::order).thenComparing(Plugin::name)
-                .thenComparing(p -> p.getClass().getName()));
+        ordered.sort(
+                Comparator.comparingInt(Plugin::order)
+                        .thenComparing(Plugin::name)
+                        .thenComparing(p -> p.getClass().getName()));
         requireUniqueNames(ordered);
         List<Plugin> ready = new ArrayList<>();
         List<HookChain.Entry> collected = new ArrayList<>();
@@ -66,15 +73,23 @@ final class PluginHost implements AutoCloseable {
             try {
                 p.initialize(new Context(p.name(), config, client, owner, statistics, chainRef));
                 for (Hook hook : Objects.requireNonNull(p.hooks(), "hooks()")) {
-                    collected.add(new HookChain.Entry(p.name(), Objects.requireNonNull(hook, "hook")));
+                    collected.add(
+                            new HookChain.Entry(p.name(), Objects.requireNonNull(hook, "hook")));
                 }
             } catch (RuntimeException e) {
                 ready.add(p);
                 shutdown(ready);
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "plugin '%s' (%s from %s) failed to initialize: %s; fix its configuration, or disable it "
-                                + "with disablePlugin(\"%s\")", p.name(), p.getClass().getName(), source(p),
-                        e.getMessage(), p.name()), e);
+                throw new IllegalStateException(
+                        String.format(
+                                Locale.ROOT,
+                                "plugin '%s' (%s from %s) failed to initialize: %s; fix its configuration, or disable it "
+                                        + "with disablePlugin(\"%s\")",
+                                p.name(),
+                                p.getClass().getName(),
+                                source(p),
+                                e.getMessage(),
+                                p.name()),
+                        e);
             }
             ready.add(p);
             LOG.info("installed plugin {} {} from {}", p.name(), p.version(), source(p));
@@ -85,9 +100,12 @@ final class PluginHost implements AutoCloseable {
         warnUnused(config);
         if (!collected.isEmpty()) {
             HookChain c = chain;
-            statistics.publish(Statistic.counter("dynamorm.plugins.after.hook.failures",
-                    "after-hook invocations that threw (logged; the operation's outcome was unchanged)", Map.of(),
-                    () -> (double) c.afterFailures()));
+            statistics.publish(
+                    Statistic.counter(
+                            "dynamorm.plugins.after.hook.failures",
+                            "after-hook invocations that threw (logged; the operation's outcome was unchanged)",
+                            Map.of(),
+                            () -> (double) c.afterFailures()));
         }
     }
 
@@ -96,9 +114,13 @@ final class PluginHost implements AutoCloseable {
         for (Plugin p : plugins) {
             Plugin other = seen.putIfAbsent(p.name(), p);
             if (other != null) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "two plugins are named '%s': %s and %s; disable one of them or register only one",
-                        p.name(), other.getClass().getName(), p.getClass().getName()));
+                throw new IllegalStateException(
+                        String.format(
+                                Locale.ROOT,
+                                "two plugins are named '%s': %s and %s; disable one of them or register only one",
+                                p.name(),
+                                other.getClass().getName(),
+                                p.getClass().getName()));
             }
         }
     }
@@ -107,13 +129,19 @@ final class PluginHost implements AutoCloseable {
         Set<String> names = new LinkedHashSet<>(names());
         for (String plugin : config.pluginProperties().keySet()) {
             if (!names.contains(plugin)) {
-                LOG.warn("properties given for plugin '{}', which is not installed (installed: {})", plugin, names);
+                LOG.warn(
+                        "properties given for plugin '{}', which is not installed (installed: {})",
+                        plugin,
+                        names);
             }
         }
         for (PluginConfig c : config.pluginConfigs().values()) {
             if (!names.contains(c.pluginName())) {
-                LOG.warn("configuration {} given for plugin '{}', which is not installed (installed: {})",
-                        c.getClass().getName(), c.pluginName(), names);
+                LOG.warn(
+                        "configuration {} given for plugin '{}', which is not installed (installed: {})",
+                        c.getClass().getName(),
+                        c.pluginName(),
+                        names);
             }
         }
     }
@@ -123,18 +151,24 @@ final class PluginHost implements AutoCloseable {
         try {
             ServiceLoader.load(Plugin.class).forEach(found::add);
             if (found.isEmpty()) {
-                ServiceLoader.load(Plugin.class, PluginHost.class.getClassLoader()).forEach(found::add);
+                ServiceLoader.load(Plugin.class, PluginHost.class.getClassLoader())
+                        .forEach(found::add);
             }
         } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException("a plugin found on the path cannot be loaded: " + e.getMessage()
-                    + "; remove its jar or fix its provider declaration", e);
+            throw new IllegalStateException(
+                    "a plugin found on the path cannot be loaded: "
+                            + e.getMessage()
+                            + "; remove its jar or fix its provider declaration",
+                    e);
         }
         return found;
     }
 
     private static String source(Plugin p) {
         CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
-        return cs == null || cs.getLocation() == null ? "unknown location" : cs.getLocation().toString();
+        return cs == null || cs.getLocation() == null
+                ? "unknown location"
+                : cs.getLocation().toString();
     }
 
     HookChain chain() {
@@ -204,7 +238,12 @@ final class PluginHost implements AutoCloseable {
         private final Statistics statistics;
         private final java.util.concurrent.atomic.AtomicReference<HookChain> chain;
 
-        Context(String name, DynamORMConfig config, DynamoDbClient client, DynamORM owner, Statistics statistics,
+        Context(
+                String name,
+                DynamORMConfig config,
+                DynamoDbClient client,
+                DynamORM owner,
+                Statistics statistics,
                 java.util.concurrent.atomic.AtomicReference<HookChain> chain) {
             this.name = name;
             this.config = config;
@@ -239,7 +278,11 @@ final class PluginHost implements AutoCloseable {
             Objects.requireNonNull(type, "type");
             PluginConfig c = config.pluginConfigs().get(type);
             if (c == null) {
-                c = config.pluginConfigs().values().stream().filter(type::isInstance).findFirst().orElse(null);
+                c =
+                        config.pluginConfigs().values().stream()
+                                .filter(type::isInstance)
+                                .findFirst()
+                                .orElse(null);
             }
             return Optional.ofNullable(type.cast(c));
         }

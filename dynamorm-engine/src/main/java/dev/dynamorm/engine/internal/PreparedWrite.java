@@ -14,13 +14,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param update the update expression, for UPDATE
  * @param condition the condition expression, or null
  * @param expr the placeholders of both expressions
- * @param expectedVersion the version the write expects to find (0 for none stored), or null when unchecked
+ * @param expectedVersion the version the write expects to find (0 for none stored), or null when
+ *     unchecked
  * @param userCondition whether the condition includes one the caller gave
  * @param requireExists whether the condition requires the item to exist
  * @param written the item as the write stores it, or null when unknown
  * @param size the item's size as DynamoDB counts it (0 when not a whole item)
  */
-record PreparedWrite(Operation op, DefaultTable<?> table, Map<String, AttributeValue> key,
-        Map<String, AttributeValue> item, String update, String condition, ExpressionBuilder expr,
-        Long expectedVersion, boolean userCondition, boolean requireExists, Object written, long size) {
-}
+record PreparedWrite(
+        Operation op,
+        DefaultTable<?> table,
+        Map<String, AttributeValue> key,
+        Map<String, AttributeValue> item,
+        String update,
+        String condition,
+        ExpressionBuilder expr,
+        Long expectedVersion,
+        boolean userCondition,
+        boolean requireExists,
+        Object written,
+        long size) {}

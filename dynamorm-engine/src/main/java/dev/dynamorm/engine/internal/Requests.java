@@ -58,8 +58,7 @@ final class Requests {
     private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#n(\\d+)");
     private static final Pattern VALUE_PLACEHOLDER = Pattern.compile(":v(\\d+)");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     // ---- items ----
 
@@ -68,55 +67,120 @@ final class Requests {
             return List.of(put(event, r.tableName(), r.item(), chain));
         }
         if (request instanceof UpdateItemRequest r) {
-            return List.of(update(event, r.tableName(), r.key(), r.updateExpression(), names(r.expressionAttributeNames(),
-                    r.hasExpressionAttributeNames()), values(r.expressionAttributeValues(), r.hasExpressionAttributeValues()),
-                    chain));
+            return List.of(
+                    update(
+                            event,
+                            r.tableName(),
+                            r.key(),
+                            r.updateExpression(),
+                            names(r.expressionAttributeNames(), r.hasExpressionAttributeNames()),
+                            values(r.expressionAttributeValues(), r.hasExpressionAttributeValues()),
+                            chain));
         }
         if (request instanceof DeleteItemRequest r) {
-            return List.of(ref(ItemRef.Action.DELETE, r.tableName(), event, chain, r.key(), null, Set.of()));
+            return List.of(
+                    ref(
+                            ItemRef.Action.DELETE,
+                            r.tableName(),
+                            event,
+                            chain,
+                            r.key(),
+                            null,
+                            Set.of()));
         }
         if (request instanceof GetItemRequest r) {
-            return List.of(ref(ItemRef.Action.GET, r.tableName(), event, chain, r.key(), null, Set.of()));
+            return List.of(
+                    ref(ItemRef.Action.GET, r.tableName(), event, chain, r.key(), null, Set.of()));
         }
         List<ItemRef> out = new ArrayList<>();
         if (request instanceof BatchWriteItemRequest r && r.hasRequestItems()) {
-            r.requestItems().forEach((table, writes) -> {
-                for (WriteRequest w : writes) {
-                    if (w.putRequest() != null) {
-                        out.add(put(event, table, w.putRequest().item(), chain));
-                    } else if (w.deleteRequest() != null) {
-                        out.add(ref(ItemRef.Action.DELETE, table, event, chain, w.deleteRequest().key(), null,
-                                Set.of()));
-                    }
-                }
-            });
+            r.requestItems()
+                    .forEach(
+                            (table, writes) -> {
+                                for (WriteRequest w : writes) {
+                                    if (w.putRequest() != null) {
+                                        out.add(put(event, table, w.putRequest().item(), chain));
+                                    } else if (w.deleteRequest() != null) {
+                                        out.add(
+                                                ref(
+                                                        ItemRef.Action.DELETE,
+                                                        table,
+                                                        event,
+                                                        chain,
+                                                        w.deleteRequest().key(),
+                                                        null,
+                                                        Set.of()));
+                                    }
+                                }
+                            });
         } else if (request instanceof BatchGetItemRequest r && r.hasRequestItems()) {
-            r.requestItems().forEach((table, keys) -> {
-                for (Map<String, AttributeValue> k : keysOf(keys)) {
-                    out.add(ref(ItemRef.Action.GET, table, event, chain, k, null, Set.of()));
-                }
-            });
+            r.requestItems()
+                    .forEach(
+                            (table, keys) -> {
+                                for (Map<String, AttributeValue> k : keysOf(keys)) {
+                                    out.add(
+                                            ref(
+                                                    ItemRef.Action.GET,
+                                                    table,
+                                                    event,
+                                                    chain,
+                                                    k,
+                                                    null,
+                                                    Set.of()));
+                                }
+                            });
         } else if (request instanceof TransactWriteItemsRequest r && r.hasTransactItems()) {
             for (TransactWriteItem t : r.transactItems()) {
                 if (t.put() != null) {
                     out.add(put(event, t.put().tableName(), t.put().item(), chain));
                 } else if (t.update() != null) {
-                    out.add(update(event, t.update().tableName(), t.update().key(), t.update().updateExpression(),
-                            names(t.update().expressionAttributeNames(), t.update().hasExpressionAttributeNames()),
-                            values(t.update().expressionAttributeValues(), t.update().hasExpressionAttributeValues()),
-                            chain));
+                    out.add(
+                            update(
+                                    event,
+                                    t.update().tableName(),
+                                    t.update().key(),
+                                    t.update().updateExpression(),
+                                    names(
+                                            t.update().expressionAttributeNames(),
+                                            t.update().hasExpressionAttributeNames()),
+                                    values(
+                                            t.update().expressionAttributeValues(),
+                                            t.update().hasExpressionAttributeValues()),
+                                    chain));
                 } else if (t.delete() != null) {
-                    out.add(ref(ItemRef.Action.DELETE, t.delete().tableName(), event, chain, t.delete().key(), null,
-                            Set.of()));
+                    out.add(
+                            ref(
+                                    ItemRef.Action.DELETE,
+                                    t.delete().tableName(),
+                                    event,
+                                    chain,
+                                    t.delete().key(),
+                                    null,
+                                    Set.of()));
                 } else if (t.conditionCheck() != null) {
-                    out.add(ref(ItemRef.Action.CONDITION_CHECK, t.conditionCheck().tableName(), event, chain,
-                            t.conditionCheck().key(), null, Set.of()));
+                    out.add(
+                            ref(
+                                    ItemRef.Action.CONDITION_CHECK,
+                                    t.conditionCheck().tableName(),
+                                    event,
+                                    chain,
+                                    t.conditionCheck().key(),
+                                    null,
+                                    Set.of()));
                 }
             }
         } else if (request instanceof TransactGetItemsRequest r && r.hasTransactItems()) {
             for (TransactGetItem t : r.transactItems()) {
                 if (t.get() != null) {
-                    out.add(ref(ItemRef.Action.GET, t.get().tableName(), event, chain, t.get().key(), null, Set.of()));
+                    out.add(
+                            ref(
+                                    ItemRef.Action.GET,
+                                    t.get().tableName(),
+                                    event,
+                                    chain,
+                                    t.get().key(),
+                                    null,
+                                    Set.of()));
                 }
             }
         }
@@ -131,7 +195,8 @@ final class Requests {
         return has ? names : Map.of();
     }
 
-    private static Map<String, AttributeValue> values(Map<String, AttributeValue> values, boolean has) {
+    private static Map<String, AttributeValue> values(
+            Map<String, AttributeValue> values, boolean has) {
         return has ? values : Map.of();
     }
 
@@ -143,17 +208,25 @@ final class Requests {
         if (byTable.isPresent()) {
             return byTable;
         }
-        return table.equals(event.tableName()) && event.modelType() != Object.class ? chain.model(event.modelType())
+        return table.equals(event.tableName()) && event.modelType() != Object.class
+                ? chain.model(event.modelType())
                 : Optional.empty();
     }
 
-    private static ItemRef ref(ItemRef.Action action, String table, Event event, HookChain chain,
-            Map<String, AttributeValue> key, Map<String, AttributeValue> item, Set<String> changed) {
+    private static ItemRef ref(
+            ItemRef.Action action,
+            String table,
+            Event event,
+            HookChain chain,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> item,
+            Set<String> changed) {
         Class<?> type = modelOf(table, event, chain).<Class<?>>map(ModelInfo::type).orElse(null);
         return new ItemRef(action, table, type, key == null ? Map.of() : key, item, changed);
     }
 
-    private static ItemRef put(Event event, String table, Map<String, AttributeValue> item, HookChain chain) {
+    private static ItemRef put(
+            Event event, String table, Map<String, AttributeValue> item, HookChain chain) {
         Optional<ModelInfo> model = modelOf(table, event, chain);
         Map<String, AttributeValue> key = new HashMap<>(4);
         if (model.isPresent()) {
@@ -164,11 +237,17 @@ final class Requests {
         }
         Set<String> changed = new LinkedHashSet<>(item.keySet());
         changed.removeAll(key.keySet());
-        return new ItemRef(ItemRef.Action.PUT, table, model.<Class<?>>map(ModelInfo::type).orElse(null), key, item,
+        return new ItemRef(
+                ItemRef.Action.PUT,
+                table,
+                model.<Class<?>>map(ModelInfo::type).orElse(null),
+                key,
+                item,
                 changed);
     }
 
-    private static void copy(Map<String, AttributeValue> from, String name, Map<String, AttributeValue> to) {
+    private static void copy(
+            Map<String, AttributeValue> from, String name, Map<String, AttributeValue> to) {
         AttributeValue v = from.get(name);
         if (v != null) {
             to.put(name, v);
@@ -179,8 +258,14 @@ final class Requests {
      * An update's changed attributes are the top-level names its expression writes; the values of
      * plain {@code #name = :value} assignments form its partial item.
      */
-    private static ItemRef update(Event event, String table, Map<String, AttributeValue> key, String expression,
-            Map<String, String> names, Map<String, AttributeValue> values, HookChain chain) {
+    private static ItemRef update(
+            Event event,
+            String table,
+            Map<String, AttributeValue> key,
+            String expression,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            HookChain chain) {
         Set<String> changed = new LinkedHashSet<>();
         Map<String, AttributeValue> assigned = new LinkedHashMap<>();
         if (expression != null) {
@@ -201,7 +286,10 @@ final class Requests {
                     if (a.isEmpty()) {
                         continue;
                     }
-                    String path = kinds.get(i).equals("SET") ? a.split("=", 2)[0].trim() : a.split("\\s+", 2)[0];
+                    String path =
+                            kinds.get(i).equals("SET")
+                                    ? a.split("=", 2)[0].trim()
+                                    : a.split("\\s+", 2)[0];
                     String first = path.split("[.\\[]", 2)[0].trim();
                     String attribute = names.getOrDefault(first, first);
                     changed.add(attribute);
@@ -215,8 +303,13 @@ final class Requests {
             }
         }
         Optional<ModelInfo> model = modelOf(table, event, chain);
-        return new ItemRef(ItemRef.Action.UPDATE, table, model.<Class<?>>map(ModelInfo::type).orElse(null), key,
-                assigned, changed);
+        return new ItemRef(
+                ItemRef.Action.UPDATE,
+                table,
+                model.<Class<?>>map(ModelInfo::type).orElse(null),
+                key,
+                assigned,
+                changed);
     }
 
     private static int depthAt(String s, int index) {
@@ -253,7 +346,10 @@ final class Requests {
 
     // ---- amendments ----
 
-    /** The request with the hooks' amendments and, when a hook wants it, consumed capacity asked for. */
+    /**
+     * The request with the hooks' amendments and, when a hook wants it, consumed capacity asked
+     * for.
+     */
     @SuppressWarnings("unchecked")
     static <Q extends DynamoDbRequest> Q amend(Event event, Q request, HookChain chain) {
         DynamoDbRequest out = request;
@@ -263,8 +359,10 @@ final class Requests {
         if (!event.transactionPuts().isEmpty() && out instanceof TransactWriteItemsRequest t) {
             List<TransactWriteItem> all = new ArrayList<>(t.transactItems());
             for (Map.Entry<String, Map<String, AttributeValue>> p : event.transactionPuts()) {
-                all.add(TransactWriteItem.builder().put(Put.builder().tableName(p.getKey()).item(p.getValue()).build())
-                        .build());
+                all.add(
+                        TransactWriteItem.builder()
+                                .put(Put.builder().tableName(p.getKey()).item(p.getValue()).build())
+                                .build());
             }
             out = t.toBuilder().transactItems(all).build();
         }
@@ -274,17 +372,33 @@ final class Requests {
         return (Q) out;
     }
 
-    private static DynamoDbRequest withConditions(Event event, DynamoDbRequest request, HookChain chain) {
-        ModelMetadata<?> model = chain.metadata(event.modelType()).orElseThrow(() -> new PluginException(
-                String.format(Locale.ROOT, "a hook added a condition to %s on '%s', which maps no model",
-                        event.operation(), event.tableName()), null, event.operation(), null, null));
-        Condition all = event.conditions().size() == 1 ? event.conditions().get(0)
-                : new Condition.And(new ArrayList<>(event.conditions()));
+    private static DynamoDbRequest withConditions(
+            Event event, DynamoDbRequest request, HookChain chain) {
+        ModelMetadata<?> model =
+                chain.metadata(event.modelType())
+                        .orElseThrow(
+                                () ->
+                                        new PluginException(
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "a hook added a condition to %s on '%s', which maps no model",
+                                                        event.operation(),
+                                                        event.tableName()),
+                                                null,
+                                                event.operation(),
+                                                null,
+                                                null));
+        Condition all =
+                event.conditions().size() == 1
+                        ? event.conditions().get(0)
+                        : new Condition.And(new ArrayList<>(event.conditions()));
         ExpressionBuilder expr = new ExpressionBuilder();
         String compiled = chain.conditions().compile(model, all, expr, event.operation());
         // placeholders are renamed so they cannot clash with the request's own #nK / :vK
-        String text = VALUE_PLACEHOLDER.matcher(NAME_PLACEHOLDER.matcher(compiled).replaceAll("#hk$1"))
-                .replaceAll(":hk$1");
+        String text =
+                VALUE_PLACEHOLDER
+                        .matcher(NAME_PLACEHOLDER.matcher(compiled).replaceAll("#hk$1"))
+                        .replaceAll(":hk$1");
         Map<String, String> names = new HashMap<>();
         if (expr.names() != null) {
             expr.names().forEach((k, v) -> names.put(k.replace("#n", "#hk"), v));
@@ -294,34 +408,73 @@ final class Requests {
             expr.values().forEach((k, v) -> values.put(k.replace(":v", ":hk"), v));
         }
         if (request instanceof PutItemRequest r) {
-            return r.toBuilder().conditionExpression(and(r.conditionExpression(), text))
-                    .expressionAttributeNames(merge(r.hasExpressionAttributeNames() ? r.expressionAttributeNames()
-                            : null, names))
-                    .expressionAttributeValues(merge(r.hasExpressionAttributeValues() ? r.expressionAttributeValues()
-                            : null, values)).build();
+            return r.toBuilder()
+                    .conditionExpression(and(r.conditionExpression(), text))
+                    .expressionAttributeNames(
+                            merge(
+                                    r.hasExpressionAttributeNames()
+                                            ? r.expressionAttributeNames()
+                                            : null,
+                                    names))
+                    .expressionAttributeValues(
+                            merge(
+                                    r.hasExpressionAttributeValues()
+                                            ? r.expressionAttributeValues()
+                                            : null,
+                                    values))
+                    .build();
         }
         if (request instanceof UpdateItemRequest r) {
-            return r.toBuilder().conditionExpression(and(r.conditionExpression(), text))
-                    .expressionAttributeNames(merge(r.hasExpressionAttributeNames() ? r.expressionAttributeNames()
-                            : null, names))
-                    .expressionAttributeValues(merge(r.hasExpressionAttributeValues() ? r.expressionAttributeValues()
-                            : null, values)).build();
+            return r.toBuilder()
+                    .conditionExpression(and(r.conditionExpression(), text))
+                    .expressionAttributeNames(
+                            merge(
+                                    r.hasExpressionAttributeNames()
+                                            ? r.expressionAttributeNames()
+                                            : null,
+                                    names))
+                    .expressionAttributeValues(
+                            merge(
+                                    r.hasExpressionAttributeValues()
+                                            ? r.expressionAttributeValues()
+                                            : null,
+                                    values))
+                    .build();
         }
         if (request instanceof DeleteItemRequest r) {
-            return r.toBuilder().conditionExpression(and(r.conditionExpression(), text))
-                    .expressionAttributeNames(merge(r.hasExpressionAttributeNames() ? r.expressionAttributeNames()
-                            : null, names))
-                    .expressionAttributeValues(merge(r.hasExpressionAttributeValues() ? r.expressionAttributeValues()
-                            : null, values)).build();
+            return r.toBuilder()
+                    .conditionExpression(and(r.conditionExpression(), text))
+                    .expressionAttributeNames(
+                            merge(
+                                    r.hasExpressionAttributeNames()
+                                            ? r.expressionAttributeNames()
+                                            : null,
+                                    names))
+                    .expressionAttributeValues(
+                            merge(
+                                    r.hasExpressionAttributeValues()
+                                            ? r.expressionAttributeValues()
+                                            : null,
+                                    values))
+                    .build();
         }
-        throw new PluginException(String.format(Locale.ROOT,
-                "a hook added a condition to %s on '%s', whose request (%s) cannot carry one", event.operation(),
-                event.tableName(), request.getClass().getSimpleName()), null, event.operation(), event.modelType(),
+        throw new PluginException(
+                String.format(
+                        Locale.ROOT,
+                        "a hook added a condition to %s on '%s', whose request (%s) cannot carry one",
+                        event.operation(),
+                        event.tableName(),
+                        request.getClass().getSimpleName()),
+                null,
+                event.operation(),
+                event.modelType(),
                 null);
     }
 
     private static String and(String existing, String added) {
-        return existing == null || existing.isBlank() ? added : "(" + existing + ") AND (" + added + ")";
+        return existing == null || existing.isBlank()
+                ? added
+                : "(" + existing + ") AND (" + added + ")";
     }
 
     private static <V> Map<String, V> merge(Map<String, V> existing, Map<String, V> added) {

@@ -93,7 +93,10 @@ final class TableAdmin {
     }
 
     TableDescription describe() {
-        return run(Operation.DESCRIBE_TABLE, () -> ctx.client().describeTable(b -> b.tableName(tableName))).table();
+        return run(
+                        Operation.DESCRIBE_TABLE,
+                        () -> ctx.client().describeTable(b -> b.tableName(tableName)))
+                .table();
     }
 
     void delete() {
@@ -109,8 +112,16 @@ final class TableAdmin {
             }
             pause = sleep(pause);
         }
-        throw new DynamoServiceException("table '" + tableName + "' still exists " + WAIT_LIMIT.toMinutes()
-                + " minutes after deletion", Operation.DELETE_TABLE, model.type(), true, null);
+        throw new DynamoServiceException(
+                "table '"
+                        + tableName
+                        + "' still exists "
+                        + WAIT_LIMIT.toMinutes()
+                        + " minutes after deletion",
+                Operation.DELETE_TABLE,
+                model.type(),
+                true,
+                null);
     }
 
     private void waitUntilActive() {
@@ -118,15 +129,31 @@ final class TableAdmin {
         long pause = 20;
         while (System.nanoTime() < deadline) {
             TableDescription d = describe();
-            boolean indexesActive = !d.hasGlobalSecondaryIndexes() || d.globalSecondaryIndexes().stream()
-                    .allMatch(i -> i.indexStatus() == null || "ACTIVE".equals(i.indexStatusAsString()));
+            boolean indexesActive =
+                    !d.hasGlobalSecondaryIndexes()
+                            || d.globalSecondaryIndexes().stream()
+                                    .allMatch(
+                                            i ->
+                                                    i.indexStatus() == null
+                                                            || "ACTIVE"
+                                                                    .equals(
+                                                                            i
+                                                                                    .indexStatusAsString()));
             if (d.tableStatus() == TableStatus.ACTIVE && indexesActive) {
                 return;
             }
             pause = sleep(pause);
         }
-        throw new DynamoServiceException("table '" + tableName + "' is not active after " + WAIT_LIMIT.toMinutes()
-                + " minutes", Operation.CREATE_TABLE, model.type(), true, null);
+        throw new DynamoServiceException(
+                "table '"
+                        + tableName
+                        + "' is not active after "
+                        + WAIT_LIMIT.toMinutes()
+                        + " minutes",
+                Operation.CREATE_TABLE,
+                model.type(),
+                true,
+                null);
     }
 
     private static long sleep(long pauseMillis) {
@@ -145,51 +172,94 @@ final class TableAdmin {
             return;
         }
         String attribute = ttl.get().attributeName();
-        run(Operation.UPDATE_TIME_TO_LIVE, () -> ctx.client().updateTimeToLive(b -> b.tableName(tableName)
-                .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute))));
+        run(
+                Operation.UPDATE_TIME_TO_LIVE,
+                () ->
+                        ctx.client()
+                                .updateTimeToLive(
+                                        b ->
+                                                b.tableName(tableName)
+                                                        .timeToLiveSpecification(
+                                                                s ->
+                                                                        s.enabled(true)
+                                                                                .attributeName(
+                                                                                        attribute))));
         LOG.info("enabled time to live on {}.{}", tableName, attribute);
     }
 
     CreateTableRequest createRequest(CreateTableOptions options) {
         Map<String, ScalarAttributeType> definitions = new LinkedHashMap<>();
-        List<KeySchemaElement> keySchema = keySchema(model.partitionKey(), model.sortKey(), definitions);
+        List<KeySchemaElement> keySchema =
+                keySchema(model.partitionKey(), model.sortKey(), definitions);
         List<GlobalSecondaryIndex> gsis = new ArrayList<>();
         List<LocalSecondaryIndex> lsis = new ArrayList<>();
-        ProvisionedThroughput throughput = options.billingMode() == BillingMode.PROVISIONED
-                ? ProvisionedThroughput.builder().readCapacityUnits(options.readCapacityUnits())
-                        .writeCapacityUnits(options.writeCapacityUnits()).build()
-                : null;
+        ProvisionedThroughput throughput =
+                options.billingMode() == BillingMode.PROVISIONED
+                        ? ProvisionedThroughput.builder()
+                                .readCapacityUnits(options.readCapacityUnits())
+                                .writeCapacityUnits(options.writeCapacityUnits())
+                                .build()
+                        : null;
         for (IndexMetadata index : model.indexes()) {
-            List<KeySchemaElement> indexKeys = keySchema(index.partitionKey(), index.sortKey(), definitions);
+            List<KeySchemaElement> indexKeys =
+                    keySchema(index.partitionKey(), index.sortKey(), definitions);
             Projection projection = projection(index);
             if (index.global()) {
-                gsis.add(GlobalSecondaryIndex.builder().indexName(index.name()).keySchema(indexKeys)
-                        .projection(projection).provisionedThroughput(throughput).build());
+                gsis.add(
+                        GlobalSecondaryIndex.builder()
+                                .indexName(index.name())
+                                .keySchema(indexKeys)
+                                .projection(projection)
+                                .provisionedThroughput(throughput)
+                                .build());
             } else {
-                lsis.add(LocalSecondaryIndex.builder().indexName(index.name()).keySchema(indexKeys)
-                        .projection(projection).build());
+                lsis.add(
+                        LocalSecondaryIndex.builder()
+                                .indexName(index.name())
+                                .keySchema(indexKeys)
+                                .projection(projection)
+                                .build());
             }
         }
         List<AttributeDefinition> attributeDefinitions = new ArrayList<>();
-        definitions.forEach((name, type) -> attributeDefinitions.add(
-                AttributeDefinition.builder().attributeName(name).attributeType(type).build()));
-        return CreateTableRequest.builder().tableName(tableName).keySchema(keySchema)
+        definitions.forEach(
+                (name, type) ->
+                        attributeDefinitions.add(
+                                AttributeDefinition.builder()
+                                        .attributeName(name)
+                                        .attributeType(type)
+                                        .build()));
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .keySchema(keySchema)
                 .attributeDefinitions(attributeDefinitions)
                 .globalSecondaryIndexes(gsis.isEmpty() ? null : gsis)
                 .localSecondaryIndexes(lsis.isEmpty() ? null : lsis)
                 .billingMode(options.billingMode().name())
-                .provisionedThroughput(throughput).build();
+                .provisionedThroughput(throughput)
+                .build();
     }
 
-    private static List<KeySchemaElement> keySchema(FieldMetadata partition, Optional<FieldMetadata> sort,
+    private static List<KeySchemaElement> keySchema(
+            FieldMetadata partition,
+            Optional<FieldMetadata> sort,
             Map<String, ScalarAttributeType> definitions) {
         List<KeySchemaElement> keys = new ArrayList<>(2);
-        keys.add(KeySchemaElement.builder().attributeName(partition.attributeName()).keyType(KeyType.HASH).build());
+        keys.add(
+                KeySchemaElement.builder()
+                        .attributeName(partition.attributeName())
+                        .keyType(KeyType.HASH)
+                        .build());
         definitions.put(partition.attributeName(), scalarType(partition));
-        sort.ifPresent(s -> {
-            keys.add(KeySchemaElement.builder().attributeName(s.attributeName()).keyType(KeyType.RANGE).build());
-            definitions.put(s.attributeName(), scalarType(s));
-        });
+        sort.ifPresent(
+                s -> {
+                    keys.add(
+                            KeySchemaElement.builder()
+                                    .attributeName(s.attributeName())
+                                    .keyType(KeyType.RANGE)
+                                    .build());
+                    definitions.put(s.attributeName(), scalarType(s));
+                });
         return keys;
     }
 
@@ -199,7 +269,9 @@ final class TableAdmin {
             case S -> ScalarAttributeType.S;
             case N -> ScalarAttributeType.N;
             case B -> ScalarAttributeType.B;
-            default -> throw new IllegalStateException("key field " + field.name() + " writes " + type);
+            default ->
+                    throw new IllegalStateException(
+                            "key field " + field.name() + " writes " + type);
         };
     }
 
@@ -217,12 +289,18 @@ final class TableAdmin {
         List<String> differences = new ArrayList<>();
         compareKeys("table", expected.keySchema(), actual.keySchema(), differences);
         Map<String, String> actualTypes = new HashMap<>();
-        actual.attributeDefinitions().forEach(d -> actualTypes.put(d.attributeName(), d.attributeTypeAsString()));
+        actual.attributeDefinitions()
+                .forEach(d -> actualTypes.put(d.attributeName(), d.attributeTypeAsString()));
         for (AttributeDefinition d : expected.attributeDefinitions()) {
             String found = actualTypes.get(d.attributeName());
             if (found != null && !found.equals(d.attributeTypeAsString())) {
-                differences.add(String.format(Locale.ROOT, "attribute '%s' is %s in the table but %s in the model",
-                        d.attributeName(), found, d.attributeTypeAsString()));
+                differences.add(
+                        String.format(
+                                Locale.ROOT,
+                                "attribute '%s' is %s in the table but %s in the model",
+                                d.attributeName(),
+                                found,
+                                d.attributeTypeAsString()));
             }
         }
         Map<String, GlobalSecondaryIndexDescription> actualGsis = new LinkedHashMap<>();
@@ -230,48 +308,100 @@ final class TableAdmin {
         for (GlobalSecondaryIndex g : expected.globalSecondaryIndexes()) {
             GlobalSecondaryIndexDescription found = actualGsis.remove(g.indexName());
             if (found == null) {
-                differences.add("global index '" + g.indexName() + "' is in the model but not in the table");
+                differences.add(
+                        "global index '"
+                                + g.indexName()
+                                + "' is in the model but not in the table");
                 continue;
             }
-            compareKeys("global index '" + g.indexName() + "'", g.keySchema(), found.keySchema(), differences);
-            compareProjection("global index '" + g.indexName() + "'", g.projection(), found.projection(), differences);
+            compareKeys(
+                    "global index '" + g.indexName() + "'",
+                    g.keySchema(),
+                    found.keySchema(),
+                    differences);
+            compareProjection(
+                    "global index '" + g.indexName() + "'",
+                    g.projection(),
+                    found.projection(),
+                    differences);
         }
-        actualGsis.keySet().forEach(n -> differences.add("global index '" + n + "' is in the table but not in the model"));
+        actualGsis
+                .keySet()
+                .forEach(
+                        n ->
+                                differences.add(
+                                        "global index '"
+                                                + n
+                                                + "' is in the table but not in the model"));
         Map<String, LocalSecondaryIndexDescription> actualLsis = new LinkedHashMap<>();
         actual.localSecondaryIndexes().forEach(l -> actualLsis.put(l.indexName(), l));
         for (LocalSecondaryIndex l : expected.localSecondaryIndexes()) {
             LocalSecondaryIndexDescription found = actualLsis.remove(l.indexName());
             if (found == null) {
-                differences.add("local index '" + l.indexName() + "' is in the model but not in the table");
+                differences.add(
+                        "local index '" + l.indexName() + "' is in the model but not in the table");
                 continue;
             }
-            compareKeys("local index '" + l.indexName() + "'", l.keySchema(), found.keySchema(), differences);
-            compareProjection("local index '" + l.indexName() + "'", l.projection(), found.projection(), differences);
+            compareKeys(
+                    "local index '" + l.indexName() + "'",
+                    l.keySchema(),
+                    found.keySchema(),
+                    differences);
+            compareProjection(
+                    "local index '" + l.indexName() + "'",
+                    l.projection(),
+                    found.projection(),
+                    differences);
         }
-        actualLsis.keySet().forEach(n -> differences.add("local index '" + n + "' is in the table but not in the model"));
+        actualLsis
+                .keySet()
+                .forEach(
+                        n ->
+                                differences.add(
+                                        "local index '"
+                                                + n
+                                                + "' is in the table but not in the model"));
         compareTtl(differences);
         return new SchemaDrift(tableName, differences);
     }
 
     private void compareTtl(List<String> differences) {
-        TimeToLiveDescription ttl = run(Operation.DESCRIBE_TABLE,
-                () -> ctx.client().describeTimeToLive(b -> b.tableName(tableName))).timeToLiveDescription();
-        boolean enabled = ttl != null && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
-                || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
+        TimeToLiveDescription ttl =
+                run(
+                                Operation.DESCRIBE_TABLE,
+                                () -> ctx.client().describeTimeToLive(b -> b.tableName(tableName)))
+                        .timeToLiveDescription();
+        boolean enabled =
+                ttl != null
+                        && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                                || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
         String actualAttribute = enabled ? ttl.attributeName() : null;
         String expectedAttribute = model.ttlField().map(FieldMetadata::attributeName).orElse(null);
         if (!Objects.equals(actualAttribute, expectedAttribute)) {
-            differences.add(String.format(Locale.ROOT, "time to live is %s in the table but %s in the model",
-                    actualAttribute == null ? "disabled" : "on '" + actualAttribute + "'",
-                    expectedAttribute == null ? "not declared" : "on '" + expectedAttribute + "'"));
+            differences.add(
+                    String.format(
+                            Locale.ROOT,
+                            "time to live is %s in the table but %s in the model",
+                            actualAttribute == null ? "disabled" : "on '" + actualAttribute + "'",
+                            expectedAttribute == null
+                                    ? "not declared"
+                                    : "on '" + expectedAttribute + "'"));
         }
     }
 
-    private static void compareKeys(String what, List<KeySchemaElement> expected, List<KeySchemaElement> actual,
+    private static void compareKeys(
+            String what,
+            List<KeySchemaElement> expected,
+            List<KeySchemaElement> actual,
             List<String> differences) {
         if (!render(expected).equals(render(actual))) {
-            differences.add(String.format(Locale.ROOT, "%s key is %s in the table but %s in the model", what,
-                    render(actual), render(expected)));
+            differences.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%s key is %s in the table but %s in the model",
+                            what,
+                            render(actual),
+                            render(expected)));
         }
     }
 
@@ -283,29 +413,54 @@ final class TableAdmin {
         return parts.toString();
     }
 
-    private static void compareProjection(String what, Projection expected, Projection actual,
-            List<String> differences) {
+    private static void compareProjection(
+            String what, Projection expected, Projection actual, List<String> differences) {
         if (!Objects.equals(expected.projectionTypeAsString(), actual.projectionTypeAsString())) {
-            differences.add(String.format(Locale.ROOT, "%s projects %s in the table but %s in the model", what,
-                    actual.projectionTypeAsString(), expected.projectionTypeAsString()));
-        } else if (expected.hasNonKeyAttributes() && !new TreeSet<>(expected.nonKeyAttributes())
-                .equals(new TreeSet<>(actual.hasNonKeyAttributes() ? actual.nonKeyAttributes() : List.of()))) {
-            differences.add(String.format(Locale.ROOT, "%s includes %s in the table but %s in the model", what,
-                    actual.nonKeyAttributes(), expected.nonKeyAttributes()));
+            differences.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%s projects %s in the table but %s in the model",
+                            what,
+                            actual.projectionTypeAsString(),
+                            expected.projectionTypeAsString()));
+        } else if (expected.hasNonKeyAttributes()
+                && !new TreeSet<>(expected.nonKeyAttributes())
+                        .equals(
+                                new TreeSet<>(
+                                        actual.hasNonKeyAttributes()
+                                                ? actual.nonKeyAttributes()
+                                                : List.of()))) {
+            differences.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%s includes %s in the table but %s in the model",
+                            what,
+                            actual.nonKeyAttributes(),
+                            expected.nonKeyAttributes()));
         }
     }
 
     private <R> R run(Operation op, java.util.function.Supplier<R> call) {
-        return ctx.executor().run(new Event(op, tableName, model.type(), Optional.empty()), call,
-                e -> {
-                    DynamORMException mapped = ErrorMapper.map(e, op, model.type(), tableName, null);
-                    if (mapped instanceof TableNotFoundException) {
-                        return new TableNotFoundException(String.format(Locale.ROOT,
-                                "table '%s' (model %s) does not exist: create it with createTable() or "
-                                        + "createTableIfMissing()", tableName, model.type().getName()), op,
-                                model.type(), e);
-                    }
-                    return mapped;
-                });
+        return ctx.executor()
+                .run(
+                        new Event(op, tableName, model.type(), Optional.empty()),
+                        call,
+                        e -> {
+                            DynamORMException mapped =
+                                    ErrorMapper.map(e, op, model.type(), tableName, null);
+                            if (mapped instanceof TableNotFoundException) {
+                                return new TableNotFoundException(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "table '%s' (model %s) does not exist: create it with createTable() or "
+                                                        + "createTableIfMissing()",
+                                                tableName,
+                                                model.type().getName()),
+                                        op,
+                                        model.type(),
+                                        e);
+                            }
+                            return mapped;
+                        });
     }
 }

@@ -49,15 +49,16 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Batch reads and writes of one table: chunks of {@value #MAX_GET_KEYS} keys or
- * {@value #MAX_WRITE_ITEMS} writes, sent by parallel workers, with unprocessed keys and items
- * retried under the retry policy until done or the budget is spent; whatever is left is reported
- * exactly, never dropped.
+ * Batch reads and writes of one table: chunks of {@value #MAX_GET_KEYS} keys or {@value
+ * #MAX_WRITE_ITEMS} writes, sent by parallel workers, with unprocessed keys and items retried under
+ * the retry policy until done or the budget is spent; whatever is left is reported exactly, never
+ * dropped.
  */
 final class TableBatch<T> {
 
     /** DynamoDB's limit on the keys of one BatchGetItem call. */
     static final int MAX_GET_KEYS = 100;
+
     /** DynamoDB's limit on the writes of one BatchWriteItem call. */
     static final int MAX_WRITE_ITEMS = 25;
 
@@ -78,7 +79,9 @@ final class TableBatch<T> {
     BatchGetResult<T> get(Collection<Key> keys, BatchOptions options) {
         Objects.requireNonNull(options, "options");
         if (keys == null) {
-            throw invalid(Operation.BATCH_GET, "batch get of model %s needs a collection of keys, got null",
+            throw invalid(
+                    Operation.BATCH_GET,
+                    "batch get of model %s needs a collection of keys, got null",
                     model.type().getName());
         }
         table.requireReadableForQuery(Operation.BATCH_GET);
@@ -90,17 +93,31 @@ final class TableBatch<T> {
             bound.add(key);
             distinct.putIfAbsent(identity(key), key);
         }
-        List<List<Map<String, AttributeValue>>> chunks = chunk(new ArrayList<>(distinct.values()), MAX_GET_KEYS);
+        List<List<Map<String, AttributeValue>>> chunks =
+                chunk(new ArrayList<>(distinct.values()), MAX_GET_KEYS);
         Map<List<Object>, Map<String, AttributeValue>> found = new ConcurrentHashMap<>();
         Set<List<Object>> unprocessed = ConcurrentHashMap.newKeySet();
         DoubleAdder capacity = new DoubleAdder();
         AtomicReference<DynamORMException> failure = new AtomicReference<>();
         RetryPolicy policy = options.retryPolicy().orElse(ctx.executor().retryPolicy());
         Progress progress = new Progress(options.progress().orElse(null), distinct.size());
-        Set<Object> finished = runChunks(chunks, options.workers(), chunk -> {
-            getChunk(chunk, options.consistentRead(), policy, found, unprocessed, capacity, failure);
-            progress.advance(chunk.size());
-        }, failure, Operation.BATCH_GET);
+        Set<Object> finished =
+                runChunks(
+                        chunks,
+                        options.workers(),
+                        chunk -> {
+                            getChunk(
+                                    chunk,
+                                    options.consistentRead(),
+                                    policy,
+                                    found,
+                                    unprocessed,
+                                    capacity,
+                                    failure);
+                            progress.advance(chunk.size());
+                        },
+                        failure,
+                        Operation.BATCH_GET);
         for (List<Map<String, AttributeValue>> chunk : chunks) {
             if (!finished.contains(chunk)) {
                 chunk.forEach(k -> unprocessed.add(identity(k)));
@@ -122,45 +139,78 @@ final class TableBatch<T> {
         }
         BatchGetResult<T> result = new BatchGetResult<>(items, missing, left, capacity.sum());
         if (!left.isEmpty()) {
-            throw new BatchGetIncompleteException(String.format(Locale.ROOT,
-                    "batch get of model %s from table '%s' left %d of %d keys unread: %s; the exception's result "
-                            + "holds what was read", model.type().getName(), table.tableName(), left.size(),
-                    requested.size(), failure.get() == null ? "the retry budget for unprocessed keys ran out"
-                            : failure.get().getMessage()), model.type(), result, failure.get());
+            throw new BatchGetIncompleteException(
+                    String.format(
+                            Locale.ROOT,
+                            "batch get of model %s from table '%s' left %d of %d keys unread: %s; the exception's result "
+                                    + "holds what was read",
+                            model.type().getName(),
+                            table.tableName(),
+                            left.size(),
+                            requested.size(),
+                            failure.get() == null
+                                    ? "the retry budget for unprocessed keys ran out"
+                                    : failure.get().getMessage()),
+                    model.type(),
+                    result,
+                    failure.get());
         }
         return result;
     }
 
-    private void getChunk(List<Map<String, AttributeValue>> chunk, boolean consistent, RetryPolicy policy,
-            Map<List<Object>, Map<String, AttributeValue>> found, Set<List<Object>> unprocessed, DoubleAdder capacity,
+    private void getChunk(
+            List<Map<String, AttributeValue>> chunk,
+            boolean consistent,
+            RetryPolicy policy,
+            Map<List<Object>, Map<String, AttributeValue>> found,
+            Set<List<Object>> unprocessed,
+            DoubleAdder capacity,
             AtomicReference<DynamORMException> failure) {
         String tableName = table.tableName();
         List<Map<String, AttributeValue>> pending = chunk;
         long start = System.nanoTime();
         int attempts = 0;
         while (!pending.isEmpty()) {
-            BatchGetItemRequest request = BatchGetItemRequest.builder()
-                    .requestItems(Map.of(tableName, KeysAndAttributes.builder().keys(pending)
-                            .consistentRead(consistent).build()))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            BatchGetItemRequest request =
+                    BatchGetItemRequest.builder()
+                            .requestItems(
+                                    Map.of(
+                                            tableName,
+                                            KeysAndAttributes.builder()
+                                                    .keys(pending)
+                                                    .consistentRead(consistent)
+                                                    .build()))
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
             BatchGetItemResponse response;
             try {
-                response = ctx.executor().run(table.event(Operation.BATCH_GET, null),
-                        request, r -> ctx.client().batchGetItem(r), e -> table.map(e, Operation.BATCH_GET), policy);
+                response =
+                        ctx.executor()
+                                .run(
+                                        table.event(Operation.BATCH_GET, null),
+                                        request,
+                                        r -> ctx.client().batchGetItem(r),
+                                        e -> table.map(e, Operation.BATCH_GET),
+                                        policy);
             } catch (DynamORMException e) {
                 failure.compareAndSet(null, e);
                 pending.forEach(k -> unprocessed.add(identity(k)));
                 return;
             }
             capacity.add(total(response.consumedCapacity()));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+            for (Map<String, AttributeValue> item :
+                    response.responses().getOrDefault(tableName, List.of())) {
                 found.put(identity(keyAttributes(item)), item);
             }
-            KeysAndAttributes left = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName) : null;
+            KeysAndAttributes left =
+                    response.hasUnprocessedKeys()
+                            ? response.unprocessedKeys().get(tableName)
+                            : null;
             pending = left == null || !left.hasKeys() ? List.of() : left.keys();
             if (!pending.isEmpty()) {
                 attempts++;
-                if (!backoff(policy, attempts, start, pending.size(), Operation.BATCH_GET, failure)) {
+                if (!backoff(
+                        policy, attempts, start, pending.size(), Operation.BATCH_GET, failure)) {
                     pending.forEach(k -> unprocessed.add(identity(k)));
                     return;
                 }
@@ -171,26 +221,48 @@ final class TableBatch<T> {
     // ---- writes ----
 
     /** One put or delete of a batch write. */
-    private record Op(int index, boolean put, Object source, List<Object> id, WriteRequest request) {
-    }
+    private record Op(
+            int index, boolean put, Object source, List<Object> id, WriteRequest request) {}
 
-    BatchWriteResult<T> write(Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+    BatchWriteResult<T> write(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
         Objects.requireNonNull(options, "options");
         if (puts == null || deletes == null) {
-            throw invalid(Operation.BATCH_WRITE, "batch write of model %s needs collections of puts and deletes "
-                    + "(use an empty list for none), got null", model.type().getName());
+            throw invalid(
+                    Operation.BATCH_WRITE,
+                    "batch write of model %s needs collections of puts and deletes "
+                            + "(use an empty list for none), got null",
+                    model.type().getName());
         }
         List<Op> ops = new ArrayList<>(puts.size() + deletes.size());
         Map<List<Object>, Op> byKey = new HashMap<>();
         for (T item : puts) {
             PreparedWrite p = writer.prepareBatchPut(item, options.ignoreVersioning());
-            addOp(ops, byKey, new Op(ops.size(), true, item, identity(p.key()),
-                    WriteRequest.builder().putRequest(PutRequest.builder().item(p.item()).build()).build()));
+            addOp(
+                    ops,
+                    byKey,
+                    new Op(
+                            ops.size(),
+                            true,
+                            item,
+                            identity(p.key()),
+                            WriteRequest.builder()
+                                    .putRequest(PutRequest.builder().item(p.item()).build())
+                                    .build()));
         }
         for (Key k : deletes) {
             Map<String, AttributeValue> key = writer.batchDeleteKey(k, options.ignoreVersioning());
-            addOp(ops, byKey, new Op(ops.size(), false, k, identity(key),
-                    WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build()));
+            addOp(
+                    ops,
+                    byKey,
+                    new Op(
+                            ops.size(),
+                            false,
+                            k,
+                            identity(key),
+                            WriteRequest.builder()
+                                    .deleteRequest(DeleteRequest.builder().key(key).build())
+                                    .build()));
         }
         List<List<Op>> chunks = chunk(ops, MAX_WRITE_ITEMS);
         Set<Integer> unwritten = ConcurrentHashMap.newKeySet();
@@ -199,10 +271,16 @@ final class TableBatch<T> {
         AtomicReference<DynamORMException> failure = new AtomicReference<>();
         RetryPolicy policy = options.retryPolicy().orElse(ctx.executor().retryPolicy());
         Progress progress = new Progress(options.progress().orElse(null), ops.size());
-        Set<Object> finished = runChunks(chunks, options.workers(), chunk -> {
-            writeChunk(chunk, policy, unwritten, written, capacity, failure);
-            progress.advance(chunk.size());
-        }, failure, Operation.BATCH_WRITE);
+        Set<Object> finished =
+                runChunks(
+                        chunks,
+                        options.workers(),
+                        chunk -> {
+                            writeChunk(chunk, policy, unwritten, written, capacity, failure);
+                            progress.advance(chunk.size());
+                        },
+                        failure,
+                        Operation.BATCH_WRITE);
         for (List<Op> chunk : chunks) {
             if (!finished.contains(chunk)) {
                 chunk.forEach(op -> unwritten.add(op.index()));
@@ -221,15 +299,27 @@ final class TableBatch<T> {
                 }
             }
         }
-        BatchWriteResult<T> result = new BatchWriteResult<>(written.get(), unwrittenPuts, unwrittenDeletes,
-                capacity.sum());
+        BatchWriteResult<T> result =
+                new BatchWriteResult<>(
+                        written.get(), unwrittenPuts, unwrittenDeletes, capacity.sum());
         if (!result.complete()) {
-            throw new BatchWriteIncompleteException(String.format(Locale.ROOT,
-                    "batch write of model %s to table '%s' left %d of %d operations unwritten (%d puts, %d deletes): "
-                            + "%s; the exception lists them, everything else was written", model.type().getName(),
-                    table.tableName(), unwritten.size(), ops.size(), unwrittenPuts.size(), unwrittenDeletes.size(),
-                    failure.get() == null ? "the retry budget for unprocessed items ran out"
-                            : failure.get().getMessage()), model.type(), result, failure.get());
+            throw new BatchWriteIncompleteException(
+                    String.format(
+                            Locale.ROOT,
+                            "batch write of model %s to table '%s' left %d of %d operations unwritten (%d puts, %d deletes): "
+                                    + "%s; the exception lists them, everything else was written",
+                            model.type().getName(),
+                            table.tableName(),
+                            unwritten.size(),
+                            ops.size(),
+                            unwrittenPuts.size(),
+                            unwrittenDeletes.size(),
+                            failure.get() == null
+                                    ? "the retry budget for unprocessed items ran out"
+                                    : failure.get().getMessage()),
+                    model.type(),
+                    result,
+                    failure.get());
         }
         return result;
     }
@@ -237,36 +327,59 @@ final class TableBatch<T> {
     private void addOp(List<Op> ops, Map<List<Object>, Op> byKey, Op op) {
         Op other = byKey.putIfAbsent(op.id(), op);
         if (other != null) {
-            throw invalid(Operation.BATCH_WRITE, "batch write of model %s has two operations on key %s (%s #%d and "
-                    + "%s #%d): DynamoDB rejects duplicate keys in one request and their order could not be kept: "
-                    + "keep one", model.type().getName(), table.describeKey(keyOf(op.request())),
-                    other.put() ? "put" : "delete", other.index(), op.put() ? "put" : "delete", op.index());
+            throw invalid(
+                    Operation.BATCH_WRITE,
+                    "batch write of model %s has two operations on key %s (%s #%d and "
+                            + "%s #%d): DynamoDB rejects duplicate keys in one request and their order could not be kept: "
+                            + "keep one",
+                    model.type().getName(),
+                    table.describeKey(keyOf(op.request())),
+                    other.put() ? "put" : "delete",
+                    other.index(),
+                    op.put() ? "put" : "delete",
+                    op.index());
         }
         ops.add(op);
     }
 
-    private void writeChunk(List<Op> chunk, RetryPolicy policy, Set<Integer> unwritten, AtomicInteger written,
-            DoubleAdder capacity, AtomicReference<DynamORMException> failure) {
+    private void writeChunk(
+            List<Op> chunk,
+            RetryPolicy policy,
+            Set<Integer> unwritten,
+            AtomicInteger written,
+            DoubleAdder capacity,
+            AtomicReference<DynamORMException> failure) {
         String tableName = table.tableName();
         List<Op> pending = chunk;
         long start = System.nanoTime();
         int attempts = 0;
         while (!pending.isEmpty()) {
-            BatchWriteItemRequest request = BatchWriteItemRequest.builder()
-                    .requestItems(Map.of(tableName, pending.stream().map(Op::request).toList()))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            BatchWriteItemRequest request =
+                    BatchWriteItemRequest.builder()
+                            .requestItems(
+                                    Map.of(tableName, pending.stream().map(Op::request).toList()))
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
             BatchWriteItemResponse response;
             try {
-                response = ctx.executor().run(table.event(Operation.BATCH_WRITE, null),
-                        request, r -> ctx.client().batchWriteItem(r), e -> table.map(e, Operation.BATCH_WRITE), policy);
+                response =
+                        ctx.executor()
+                                .run(
+                                        table.event(Operation.BATCH_WRITE, null),
+                                        request,
+                                        r -> ctx.client().batchWriteItem(r),
+                                        e -> table.map(e, Operation.BATCH_WRITE),
+                                        policy);
             } catch (DynamORMException e) {
                 failure.compareAndSet(null, e);
                 pending.forEach(op -> unwritten.add(op.index()));
                 return;
             }
             capacity.add(total(response.consumedCapacity()));
-            List<WriteRequest> left = response.hasUnprocessedItems()
-                    ? response.unprocessedItems().getOrDefault(tableName, List.of()) : List.of();
+            List<WriteRequest> left =
+                    response.hasUnprocessedItems()
+                            ? response.unprocessedItems().getOrDefault(tableName, List.of())
+                            : List.of();
             Map<List<Object>, Op> byId = new HashMap<>();
             pending.forEach(op -> byId.put(op.id(), op));
             List<Op> next = new ArrayList<>(left.size());
@@ -280,7 +393,8 @@ final class TableBatch<T> {
             pending = next;
             if (!pending.isEmpty()) {
                 attempts++;
-                if (!backoff(policy, attempts, start, pending.size(), Operation.BATCH_WRITE, failure)) {
+                if (!backoff(
+                        policy, attempts, start, pending.size(), Operation.BATCH_WRITE, failure)) {
                     pending.forEach(op -> unwritten.add(op.index()));
                     return;
                 }
@@ -289,7 +403,9 @@ final class TableBatch<T> {
     }
 
     private Map<String, AttributeValue> keyOf(WriteRequest r) {
-        return r.putRequest() != null ? keyAttributes(r.putRequest().item()) : r.deleteRequest().key();
+        return r.putRequest() != null
+                ? keyAttributes(r.putRequest().item())
+                : r.deleteRequest().key();
     }
 
     private Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item) {
@@ -307,11 +423,24 @@ final class TableBatch<T> {
      *
      * @return false when the policy gives up or the thread is interrupted (the failure is recorded)
      */
-    static boolean backoff(RetryPolicy policy, int attempts, long startNanos, int left, Operation op,
+    static boolean backoff(
+            RetryPolicy policy,
+            int attempts,
+            long startNanos,
+            int left,
+            Operation op,
             AtomicReference<DynamORMException> failure) {
-        ThrottledException reason = new ThrottledException(String.format(Locale.ROOT,
-                "%d %s left unprocessed after %d attempts", left, op == Operation.BATCH_GET ? "keys" : "items",
-                attempts), op, null, null);
+        ThrottledException reason =
+                new ThrottledException(
+                        String.format(
+                                Locale.ROOT,
+                                "%d %s left unprocessed after %d attempts",
+                                left,
+                                op == Operation.BATCH_GET ? "keys" : "items",
+                                attempts),
+                        op,
+                        null,
+                        null);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Optional<Duration> delay = policy.nextDelay(attempts, elapsed, reason);
         if (delay.isEmpty()) {
@@ -333,8 +462,12 @@ final class TableBatch<T> {
      *
      * @return the chunks that ran to their end (others were not sent because of an interruption)
      */
-    static <C> Set<Object> runChunks(List<C> chunks, int workers, Consumer<C> work,
-            AtomicReference<DynamORMException> failure, Operation op) {
+    static <C> Set<Object> runChunks(
+            List<C> chunks,
+            int workers,
+            Consumer<C> work,
+            AtomicReference<DynamORMException> failure,
+            Operation op) {
         Set<Object> finished = ConcurrentHashMap.newKeySet();
         if (workers <= 1 || chunks.size() <= 1) {
             for (C chunk : chunks) {
@@ -348,18 +481,23 @@ final class TableBatch<T> {
             return unwrap(finished);
         }
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, chunks.size()), r -> {
-            Thread t = new Thread(r, "dynamorm-batch-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        Math.min(workers, chunks.size()),
+                        r -> {
+                            Thread t = new Thread(r, "dynamorm-batch-" + threads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (C chunk : chunks) {
-                futures.add(pool.submit(() -> {
-                    work.accept(chunk);
-                    finished.add(new Identity(chunk));
-                }));
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    work.accept(chunk);
+                                    finished.add(new Identity(chunk));
+                                }));
             }
             for (Future<?> f : futures) {
                 try {
@@ -410,7 +548,8 @@ final class TableBatch<T> {
     }
 
     private static DynamORMException interrupted(Operation op) {
-        return new DynamoServiceException("interrupted: the remaining chunks were not sent", op, null, true, null);
+        return new DynamoServiceException(
+                "interrupted: the remaining chunks were not sent", op, null, true, null);
     }
 
     static <E> List<List<E>> chunk(List<E> all, int size) {
@@ -433,29 +572,43 @@ final class TableBatch<T> {
         return sum;
     }
 
-    /** A key's identity for lookups: attribute names with canonical values (numbers without trailing zeros). */
+    /**
+     * A key's identity for lookups: attribute names with canonical values (numbers without trailing
+     * zeros).
+     */
     static List<Object> identity(Map<String, AttributeValue> key) {
         List<Object> id = new ArrayList<>(key.size() * 2);
-        key.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            id.add(e.getKey());
-            AttributeValue v = e.getValue();
-            if (v == null) {
-                id.add(null);
-            } else if (v.s() != null) {
-                id.add("S" + v.s());
-            } else if (v.n() != null) {
-                id.add("N" + new BigDecimal(v.n()).stripTrailingZeros().toPlainString());
-            } else if (v.b() != null) {
-                id.add("B" + Base64.getEncoder().encodeToString(v.b().asByteArrayUnsafe()));
-            } else {
-                id.add(v.toString());
-            }
-        });
+        key.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(
+                        e -> {
+                            id.add(e.getKey());
+                            AttributeValue v = e.getValue();
+                            if (v == null) {
+                                id.add(null);
+                            } else if (v.s() != null) {
+                                id.add("S" + v.s());
+                            } else if (v.n() != null) {
+                                id.add(
+                                        "N"
+                                                + new BigDecimal(v.n())
+                                                        .stripTrailingZeros()
+                                                        .toPlainString());
+                            } else if (v.b() != null) {
+                                id.add(
+                                        "B"
+                                                + Base64.getEncoder()
+                                                        .encodeToString(v.b().asByteArrayUnsafe()));
+                            } else {
+                                id.add(v.toString());
+                            }
+                        });
         return id;
     }
 
     private InvalidRequestException invalid(Operation op, String format, Object... args) {
-        return new InvalidRequestException(String.format(Locale.ROOT, format, args), op, model.type(), null);
+        return new InvalidRequestException(
+                String.format(Locale.ROOT, format, args), op, model.type(), null);
     }
 
     /** Reports progress to the callback, one call at a time. */

@@ -48,20 +48,23 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The write path of one table: turns create, put, update and delete calls into checked
- * {@link PreparedWrite}s — with the optimistic-locking version, {@code @CreatedAt}/{@code @UpdatedAt}
- * from the engine's clock, and the conditions — sends them alone, and maps condition failures to
- * the exception that says what happened (exists, not found, version conflict, condition failed).
+ * The write path of one table: turns create, put, update and delete calls into checked {@link
+ * PreparedWrite}s — with the optimistic-locking version, {@code @CreatedAt}/{@code @UpdatedAt} from
+ * the engine's clock, and the conditions — sends them alone, and maps condition failures to the
+ * exception that says what happened (exists, not found, version conflict, condition failed).
  * Transactions and batches use the same preparation.
  */
 final class TableWriter<T> {
 
     /** DynamoDB's limit on the length of one expression. */
     static final int MAX_EXPRESSION_BYTES = 4096;
+
     /** Items larger than this (90% of DynamoDB's limit) are logged as a hazard. */
     static final long NEAR_LIMIT_BYTES = ItemSize.MAX_ITEM_BYTES * 9L / 10;
+
     /** At most one near-limit warning per table in this many nanoseconds (a minute). */
-    static final long NEAR_LIMIT_WARN_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    static final long NEAR_LIMIT_WARN_INTERVAL_NANOS =
+            java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
 
@@ -74,6 +77,7 @@ final class TableWriter<T> {
     private final FieldMetadata updatedAt;
     private final FieldMetadata ttl;
     private final boolean lifecycle;
+
     /** When the last near-limit warning was logged (System.nanoTime), or null for never. */
     private final java.util.concurrent.atomic.AtomicReference<Long> lastNearLimitWarning =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -95,42 +99,80 @@ final class TableWriter<T> {
     WriteResult<T> create(T item, WriteOptions options) {
         requireReturnValue(options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
         PreparedWrite p = prepareCreate(item, options.condition().orElse(null));
-        PutItemRequest request = PutItemRequest.builder().tableName(tableName).item(p.item())
-                .conditionExpression(p.condition()).expressionAttributeNames(p.expr().names())
-                .expressionAttributeValues(p.expr().values()).returnValues(options.returnValue().name())
-                .returnValuesOnConditionCheckFailure(onFailure(options)).build();
+        PutItemRequest request =
+                PutItemRequest.builder()
+                        .tableName(tableName)
+                        .item(p.item())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(options.returnValue().name())
+                        .returnValuesOnConditionCheckFailure(onFailure(options))
+                        .build();
         table.debug(Operation.CREATE, p.condition(), p.expr());
-        PutItemResponse response = ctx.executor().run(table.event(Operation.CREATE, p.key()),
-                request, r -> ctx.client().putItem(r), e -> failure(p, e));
-        return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity(), p);
+        PutItemResponse response =
+                ctx.executor()
+                        .run(
+                                table.event(Operation.CREATE, p.key()),
+                                request,
+                                r -> ctx.client().putItem(r),
+                                e -> failure(p, e));
+        return result(
+                response.hasAttributes() ? response.attributes() : null,
+                response.consumedCapacity(),
+                p);
     }
 
     WriteResult<T> put(T item, WriteOptions options) {
         requireReturnValue(options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
         PreparedWrite p = preparePut(item, options.condition().orElse(null));
-        PutItemRequest request = PutItemRequest.builder().tableName(tableName).item(p.item())
-                .conditionExpression(p.condition()).expressionAttributeNames(p.expr().names())
-                .expressionAttributeValues(p.expr().values()).returnValues(options.returnValue().name())
-                .returnValuesOnConditionCheckFailure(p.condition() == null ? null : onFailure(options)).build();
+        PutItemRequest request =
+                PutItemRequest.builder()
+                        .tableName(tableName)
+                        .item(p.item())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(options.returnValue().name())
+                        .returnValuesOnConditionCheckFailure(
+                                p.condition() == null ? null : onFailure(options))
+                        .build();
         table.debug(Operation.PUT, p.condition(), p.expr());
-        PutItemResponse response = ctx.executor().run(table.event(Operation.PUT, p.key()),
-                request, r -> ctx.client().putItem(r), e -> failure(p, e));
-        return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity(), p);
+        PutItemResponse response =
+                ctx.executor()
+                        .run(
+                                table.event(Operation.PUT, p.key()),
+                                request,
+                                r -> ctx.client().putItem(r),
+                                e -> failure(p, e));
+        return result(
+                response.hasAttributes() ? response.attributes() : null,
+                response.consumedCapacity(),
+                p);
     }
 
     WriteResult<T> update(T item, WriteOptions options, String... fields) {
-        PreparedWrite p = prepareUpdateFields(item, options.nullHandling(), options.condition().orElse(null), fields);
+        PreparedWrite p =
+                prepareUpdateFields(
+                        item, options.nullHandling(), options.condition().orElse(null), fields);
         return sendUpdate(p, options.returnValue());
     }
 
-    /** See {@code Table.updateChanged}: sends nothing and returns an empty result when nothing changed. */
+    /**
+     * See {@code Table.updateChanged}: sends nothing and returns an empty result when nothing
+     * changed.
+     */
     WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
         PreparedWrite p = prepareUpdateChanged(before, after, options.condition().orElse(null));
         if (p == null) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug("UPDATE {} skipped: no attribute of model {} changed", tableName, model.type().getName());
+                LOG.debug(
+                        "UPDATE {} skipped: no attribute of model {} changed",
+                        tableName,
+                        model.type().getName());
             }
-            return new WriteResult<>(Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
+            return new WriteResult<>(
+                    Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
         }
         return sendUpdate(p, options.returnValue());
     }
@@ -138,7 +180,8 @@ final class TableWriter<T> {
     WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
         Map<String, AttributeValue> attributes = itemForKey(item, Operation.UPDATE);
         DefaultUpdateBuilder u = build(update);
-        PreparedWrite p = prepareUpdate(table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
+        PreparedWrite p =
+                prepareUpdate(table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
         return sendUpdate(p, u.returnValue());
     }
 
@@ -151,12 +194,18 @@ final class TableWriter<T> {
     WriteResult<T> delete(T item, WriteOptions options) {
         requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
         if (item == null) {
-            throw new InvalidRequestException("delete of a null " + model.type().getName(), Operation.DELETE,
-                    model.type(), null);
+            throw new InvalidRequestException(
+                    "delete of a null " + model.type().getName(),
+                    Operation.DELETE,
+                    model.type(),
+                    null);
         }
         Map<String, AttributeValue> attributes = model.toItem(item, Operation.DELETE);
-        PreparedWrite p = prepareDelete(table.keyOf(attributes, Operation.DELETE), versionCheck(attributes),
-                options.condition().orElse(null));
+        PreparedWrite p =
+                prepareDelete(
+                        table.keyOf(attributes, Operation.DELETE),
+                        versionCheck(attributes),
+                        options.condition().orElse(null));
         return sendDelete(p, options);
     }
 
@@ -166,27 +215,59 @@ final class TableWriter<T> {
     }
 
     private WriteResult<T> sendDelete(PreparedWrite p, WriteOptions options) {
-        DeleteItemRequest request = DeleteItemRequest.builder().tableName(tableName).key(p.key())
-                .conditionExpression(p.condition()).expressionAttributeNames(p.expr().names())
-                .expressionAttributeValues(p.expr().values()).returnValues(options.returnValue().name())
-                .returnValuesOnConditionCheckFailure(p.condition() == null ? null : onFailure(options)).build();
+        DeleteItemRequest request =
+                DeleteItemRequest.builder()
+                        .tableName(tableName)
+                        .key(p.key())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(options.returnValue().name())
+                        .returnValuesOnConditionCheckFailure(
+                                p.condition() == null ? null : onFailure(options))
+                        .build();
         table.debug(Operation.DELETE, p.condition(), p.expr());
-        DeleteItemResponse response = ctx.executor().run(table.event(Operation.DELETE, p.key()),
-                request, r -> ctx.client().deleteItem(r), e -> failure(p, e));
-        return result(response.hasAttributes() ? response.attributes() : null, response.consumedCapacity(), p);
+        DeleteItemResponse response =
+                ctx.executor()
+                        .run(
+                                table.event(Operation.DELETE, p.key()),
+                                request,
+                                r -> ctx.client().deleteItem(r),
+                                e -> failure(p, e));
+        return result(
+                response.hasAttributes() ? response.attributes() : null,
+                response.consumedCapacity(),
+                p);
     }
 
     private WriteResult<T> sendUpdate(PreparedWrite p, ReturnValue returnValue) {
-        UpdateItemRequest request = UpdateItemRequest.builder().tableName(tableName).key(p.key())
-                .updateExpression(p.update()).conditionExpression(p.condition())
-                .expressionAttributeNames(p.expr().names()).expressionAttributeValues(p.expr().values())
-                .returnValues(returnValue.name())
-                .returnValuesOnConditionCheckFailure(p.condition() == null ? null
-                        : ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
-        table.debug(Operation.UPDATE, p.update() + (p.condition() == null ? "" : " IF " + p.condition()), p.expr());
-        UpdateItemResponse response = ctx.executor().run(table.event(Operation.UPDATE, p.key()),
-                request, r -> ctx.client().updateItem(r), e -> failure(p, e));
-        Map<String, AttributeValue> returned = response.hasAttributes() ? response.attributes() : null;
+        UpdateItemRequest request =
+                UpdateItemRequest.builder()
+                        .tableName(tableName)
+                        .key(p.key())
+                        .updateExpression(p.update())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(returnValue.name())
+                        .returnValuesOnConditionCheckFailure(
+                                p.condition() == null
+                                        ? null
+                                        : ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build();
+        table.debug(
+                Operation.UPDATE,
+                p.update() + (p.condition() == null ? "" : " IF " + p.condition()),
+                p.expr());
+        UpdateItemResponse response =
+                ctx.executor()
+                        .run(
+                                table.event(Operation.UPDATE, p.key()),
+                                request,
+                                r -> ctx.client().updateItem(r),
+                                e -> failure(p, e));
+        Map<String, AttributeValue> returned =
+                response.hasAttributes() ? response.attributes() : null;
         WriteResult<T> r = result(returned, response.consumedCapacity(), p);
         if (returnValue == ReturnValue.ALL_NEW && r.item().isPresent()) {
             // the whole item as stored beats the instance as given
@@ -212,10 +293,22 @@ final class TableWriter<T> {
         long size = checkSize(attributes, Operation.CREATE);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.CREATE);
         ExpressionBuilder expr = new ExpressionBuilder();
-        String condition = "attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
+        String condition =
+                "attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
         condition = and(condition, extra, expr, Operation.CREATE);
-        return new PreparedWrite(Operation.CREATE, table, key, attributes, null, checkLength(condition), expr,
-                version == null ? null : 0L, extra != null, false, written(item, attributes), size);
+        return new PreparedWrite(
+                Operation.CREATE,
+                table,
+                key,
+                attributes,
+                null,
+                checkLength(condition),
+                expr,
+                version == null ? null : 0L,
+                extra != null,
+                false,
+                written(item, attributes),
+                size);
     }
 
     PreparedWrite preparePut(T item, Condition extra) {
@@ -227,18 +320,43 @@ final class TableWriter<T> {
         ExpressionBuilder expr = new ExpressionBuilder();
         String condition = versionCondition(expected, expr, false);
         condition = and(condition, extra, expr, Operation.PUT);
-        return new PreparedWrite(Operation.PUT, table, key, attributes, null, checkLength(condition), expr, expected,
-                extra != null, false, written(item, attributes), size);
+        return new PreparedWrite(
+                Operation.PUT,
+                table,
+                key,
+                attributes,
+                null,
+                checkLength(condition),
+                expr,
+                expected,
+                extra != null,
+                false,
+                written(item, attributes),
+                size);
     }
 
-    /** A put for a batch: stamped like a put, but without conditions (refused for versioned models unless allowed). */
+    /**
+     * A put for a batch: stamped like a put, but without conditions (refused for versioned models
+     * unless allowed).
+     */
     PreparedWrite prepareBatchPut(T item, boolean ignoreVersioning) {
         requireUnversioned(ignoreVersioning);
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.BATCH_WRITE, false);
         stampPut(attributes, versionCheck(attributes));
         long size = checkSize(attributes, Operation.BATCH_WRITE);
-        return new PreparedWrite(Operation.PUT, table, table.keyOf(attributes, Operation.BATCH_WRITE), attributes,
-                null, null, null, null, false, false, written(item, attributes), size);
+        return new PreparedWrite(
+                Operation.PUT,
+                table,
+                table.keyOf(attributes, Operation.BATCH_WRITE),
+                attributes,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                written(item, attributes),
+                size);
     }
 
     /** A delete for a batch (refused for versioned models unless allowed). */
@@ -250,18 +368,25 @@ final class TableWriter<T> {
 
     void requireUnversioned(boolean ignoreVersioning) {
         if (version != null && !ignoreVersioning) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "model %s has @Version field '%s': BatchWriteItem cannot carry the version condition, so a batch "
-                            + "write would overwrite concurrent changes; use put/delete or a transaction, or opt out "
-                            + "with BatchOptions.builder().ignoreVersioning(true)", model.type().getName(),
-                    version.name()), Operation.BATCH_WRITE, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s has @Version field '%s': BatchWriteItem cannot carry the version condition, so a batch "
+                                    + "write would overwrite concurrent changes; use put/delete or a transaction, or opt out "
+                                    + "with BatchOptions.builder().ignoreVersioning(true)",
+                            model.type().getName(),
+                            version.name()),
+                    Operation.BATCH_WRITE,
+                    model.type(),
+                    null);
         }
     }
 
     private void stampPut(Map<String, AttributeValue> attributes, Long expected) {
         Instant now = now();
         if (version != null) {
-            attributes.put(version.attributeName(), AttributeValue.createN(Long.toString(expected + 1)));
+            attributes.put(
+                    version.attributeName(), AttributeValue.createN(Long.toString(expected + 1)));
         }
         if (createdAt != null && absent(attributes.get(createdAt.attributeName()))) {
             attributes.put(createdAt.attributeName(), timestamp(createdAt, now));
@@ -271,7 +396,8 @@ final class TableWriter<T> {
         }
     }
 
-    PreparedWrite prepareUpdateFields(T item, NullHandling nullHandling, Condition extra, String... fields) {
+    PreparedWrite prepareUpdateFields(
+            T item, NullHandling nullHandling, Condition extra, String... fields) {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.UPDATE, true);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.UPDATE);
         List<FieldMetadata> chosen = chosenFields(fields);
@@ -289,13 +415,20 @@ final class TableWriter<T> {
             }
         }
         if (set.length() == 0 && remove.length() == 0) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "nothing to update for key %s in model %s: every chosen field %s is null and null handling is "
-                            + "SKIP (use NullHandling.REMOVE to remove attributes)", table.describeKey(key),
-                    model.type().getName(), chosen.stream().map(FieldMetadata::name).toList()), Operation.UPDATE,
-                    model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "nothing to update for key %s in model %s: every chosen field %s is null and null handling is "
+                                    + "SKIP (use NullHandling.REMOVE to remove attributes)",
+                            table.describeKey(key),
+                            model.type().getName(),
+                            chosen.stream().map(FieldMetadata::name).toList()),
+                    Operation.UPDATE,
+                    model.type(),
+                    null);
         }
-        return finishFieldUpdate(item, attributes, key, versionCheck(attributes), expr, set, remove, extra);
+        return finishFieldUpdate(
+                item, attributes, key, versionCheck(attributes), expr, set, remove, extra);
     }
 
     /**
@@ -309,9 +442,14 @@ final class TableWriter<T> {
      */
     PreparedWrite prepareUpdateChanged(T before, T after, Condition extra) {
         if (before == null || after == null) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "updateChanged of model %s needs the item as read (before) and as changed (after), got null %s",
-                    model.type().getName(), before == null ? "before" : "after"), Operation.UPDATE, model.type(),
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "updateChanged of model %s needs the item as read (before) and as changed (after), got null %s",
+                            model.type().getName(),
+                            before == null ? "before" : "after"),
+                    Operation.UPDATE,
+                    model.type(),
                     null);
         }
         Map<String, AttributeValue> old = itemToWrite(before, Operation.UPDATE, false);
@@ -319,19 +457,34 @@ final class TableWriter<T> {
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.UPDATE);
         Map<String, AttributeValue> oldKey = table.keyOf(old, Operation.UPDATE);
         if (!AttributeValues.same(AttributeValue.createM(oldKey), AttributeValue.createM(key))) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "updateChanged of model %s: before has key %s but after has key %s; the key identifies the item "
-                            + "and cannot be updated (delete the item and create a new one instead)",
-                    model.type().getName(), table.describeKey(oldKey), table.describeKey(key)), Operation.UPDATE,
-                    model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "updateChanged of model %s: before has key %s but after has key %s; the key identifies the item "
+                                    + "and cannot be updated (delete the item and create a new one instead)",
+                            model.type().getName(),
+                            table.describeKey(oldKey),
+                            table.describeKey(key)),
+                    Operation.UPDATE,
+                    model.type(),
+                    null);
         }
         Long expected = versionCheck(old);
         if (version != null && versionOf(attributes) != expected) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "updateChanged of key %s in model %s: before carries version %d but after carries %d; the "
-                            + "@Version field '%s' is checked against before and incremented by DynamORM: do not "
-                            + "change it yourself", table.describeKey(key), model.type().getName(), expected,
-                    versionOf(attributes), version.name()), Operation.UPDATE, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "updateChanged of key %s in model %s: before carries version %d but after carries %d; the "
+                                    + "@Version field '%s' is checked against before and incremented by DynamORM: do not "
+                                    + "change it yourself",
+                            table.describeKey(key),
+                            model.type().getName(),
+                            expected,
+                            versionOf(attributes),
+                            version.name()),
+                    Operation.UPDATE,
+                    model.type(),
+                    null);
         }
         ExpressionBuilder expr = new ExpressionBuilder();
         StringJoiner set = new StringJoiner(", ", "SET ", "");
@@ -339,7 +492,11 @@ final class TableWriter<T> {
         StringJoiner remove = new StringJoiner(", ", "REMOVE ", "");
         remove.setEmptyValue("");
         for (FieldMetadata f : model.fields()) {
-            if (f.isPartitionKey() || f.isSortKey() || f.isVersion() || f.isCreatedAt() || f.isUpdatedAt()) {
+            if (f.isPartitionKey()
+                    || f.isSortKey()
+                    || f.isVersion()
+                    || f.isCreatedAt()
+                    || f.isUpdatedAt()) {
                 continue;
             }
             AttributeValue was = old.get(f.attributeName());
@@ -358,10 +515,19 @@ final class TableWriter<T> {
         return finishFieldUpdate(after, attributes, key, expected, expr, set, remove, extra);
     }
 
-    /** Adds the version increment and {@code @UpdatedAt} stamp to a field update, with its conditions. */
-    private PreparedWrite finishFieldUpdate(T item, Map<String, AttributeValue> attributes,
-            Map<String, AttributeValue> key, Long expected, ExpressionBuilder expr, StringJoiner set,
-            StringJoiner remove, Condition extra) {
+    /**
+     * Adds the version increment and {@code @UpdatedAt} stamp to a field update, with its
+     * conditions.
+     */
+    private PreparedWrite finishFieldUpdate(
+            T item,
+            Map<String, AttributeValue> attributes,
+            Map<String, AttributeValue> key,
+            Long expected,
+            ExpressionBuilder expr,
+            StringJoiner set,
+            StringJoiner remove,
+            Condition extra) {
         Instant now = now();
         if (version != null) {
             AttributeValue next = AttributeValue.createN(Long.toString(expected + 1));
@@ -374,20 +540,38 @@ final class TableWriter<T> {
             attributes.put(updatedAt.attributeName(), stamp);
         }
         String updateExpression = (set + " " + remove).trim();
-        String condition = "attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
+        String condition =
+                "attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
         String versionCondition = versionCondition(expected, expr, false);
         if (versionCondition != null) {
             condition += " AND " + versionCondition;
         }
         condition = and(condition, extra, expr, Operation.UPDATE);
-        return new PreparedWrite(Operation.UPDATE, table, key, null, checkLength(updateExpression),
-                checkLength(condition), expr, expected, extra != null, true, written(item, attributes), 0);
+        return new PreparedWrite(
+                Operation.UPDATE,
+                table,
+                key,
+                null,
+                checkLength(updateExpression),
+                checkLength(condition),
+                expr,
+                expected,
+                extra != null,
+                true,
+                written(item, attributes),
+                0);
     }
 
     DefaultUpdateBuilder build(Consumer<UpdateBuilder> update) {
         if (update == null) {
-            throw new InvalidRequestException("update of model " + model.type().getName() + " needs a consumer that "
-                    + "adds actions, got null", Operation.UPDATE, model.type(), null);
+            throw new InvalidRequestException(
+                    "update of model "
+                            + model.type().getName()
+                            + " needs a consumer that "
+                            + "adds actions, got null",
+                    Operation.UPDATE,
+                    model.type(),
+                    null);
         }
         DefaultUpdateBuilder u = new DefaultUpdateBuilder();
         update.accept(u);
@@ -403,14 +587,23 @@ final class TableWriter<T> {
      * @param u the recorded actions
      * @param extra a further condition, or null
      */
-    PreparedWrite prepareUpdate(Map<String, AttributeValue> key, Map<String, AttributeValue> attributes,
-            DefaultUpdateBuilder u, Condition extra) {
+    PreparedWrite prepareUpdate(
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> attributes,
+            DefaultUpdateBuilder u,
+            Condition extra) {
         table.requireWritableForWrite(Operation.UPDATE);
         if (u.actions().isEmpty()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "update of key %s in model %s has no actions: call set, add, increment, remove, ... on the "
-                            + "update builder", table.describeKey(key), model.type().getName()), Operation.UPDATE,
-                    model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "update of key %s in model %s has no actions: call set, add, increment, remove, ... on the "
+                                    + "update builder",
+                            table.describeKey(key),
+                            model.type().getName()),
+                    Operation.UPDATE,
+                    model.type(),
+                    null);
         }
         ExpressionBuilder expr = new ExpressionBuilder();
         Clauses clauses = new Clauses();
@@ -442,11 +635,18 @@ final class TableWriter<T> {
         if (createdAt != null && u.isUpsert() && !clauses.touches(createdAt.attributeName())) {
             String p = expr.name(createdAt.attributeName());
             clauses.claim(List.of(createdAt.attributeName()), createdAt.name());
-            clauses.set.add(p + " = if_not_exists(" + p + ", " + expr.value(timestamp(createdAt, now)) + ")");
+            clauses.set.add(
+                    p
+                            + " = if_not_exists("
+                            + p
+                            + ", "
+                            + expr.value(timestamp(createdAt, now))
+                            + ")");
         }
         List<String> conditions = new ArrayList<>();
         if (!u.isUpsert()) {
-            conditions.add("attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")");
+            conditions.add(
+                    "attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")");
         }
         String versionCondition = versionCondition(expected, expr, u.isUpsert());
         if (versionCondition != null) {
@@ -454,15 +654,30 @@ final class TableWriter<T> {
         }
         boolean userCondition = u.condition() != null || extra != null;
         if (u.condition() != null) {
-            conditions.add("(" + ctx.conditions().compile(model, u.condition(), expr, Operation.UPDATE) + ")");
+            conditions.add(
+                    "("
+                            + ctx.conditions().compile(model, u.condition(), expr, Operation.UPDATE)
+                            + ")");
         }
         if (extra != null) {
-            conditions.add("(" + ctx.conditions().compile(model, extra, expr, Operation.UPDATE) + ")");
+            conditions.add(
+                    "(" + ctx.conditions().compile(model, extra, expr, Operation.UPDATE) + ")");
         }
         String condition = conditions.isEmpty() ? null : String.join(" AND ", conditions);
         Object written = attributes == null ? null : fromItemSafely(attributes);
-        return new PreparedWrite(Operation.UPDATE, table, key, null, checkLength(clauses.render()),
-                checkLength(condition), expr, expected, userCondition, !u.isUpsert(), written, 0);
+        return new PreparedWrite(
+                Operation.UPDATE,
+                table,
+                key,
+                null,
+                checkLength(clauses.render()),
+                checkLength(condition),
+                expr,
+                expected,
+                userCondition,
+                !u.isUpsert(),
+                written,
+                0);
     }
 
     PreparedWrite prepareDelete(Map<String, AttributeValue> key, Long expected, Condition extra) {
@@ -470,71 +685,134 @@ final class TableWriter<T> {
         ExpressionBuilder expr = new ExpressionBuilder();
         String condition = null;
         if (expected != null) {
-            condition = expected == 0 ? "attribute_not_exists(" + expr.name(version.attributeName()) + ")"
-                    : "(attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ") OR "
-                            + expr.name(version.attributeName()) + " = "
-                            + expr.value(AttributeValue.createN(Long.toString(expected))) + ")";
+            condition =
+                    expected == 0
+                            ? "attribute_not_exists(" + expr.name(version.attributeName()) + ")"
+                            : "(attribute_not_exists("
+                                    + expr.name(model.partitionKey().attributeName())
+                                    + ") OR "
+                                    + expr.name(version.attributeName())
+                                    + " = "
+                                    + expr.value(AttributeValue.createN(Long.toString(expected)))
+                                    + ")";
         }
         condition = and(condition, extra, expr, Operation.DELETE);
-        return new PreparedWrite(Operation.DELETE, table, key, null, null, checkLength(condition), expr, expected,
-                extra != null, false, null, 0);
+        return new PreparedWrite(
+                Operation.DELETE,
+                table,
+                key,
+                null,
+                null,
+                checkLength(condition),
+                expr,
+                expected,
+                extra != null,
+                false,
+                null,
+                0);
     }
 
     PreparedWrite prepareDeleteOf(T item, Condition extra) {
         if (item == null) {
-            throw new InvalidRequestException("delete of a null " + model.type().getName(), Operation.DELETE,
-                    model.type(), null);
+            throw new InvalidRequestException(
+                    "delete of a null " + model.type().getName(),
+                    Operation.DELETE,
+                    model.type(),
+                    null);
         }
         Map<String, AttributeValue> attributes = model.toItem(item, Operation.DELETE);
-        return prepareDelete(table.keyOf(attributes, Operation.DELETE), versionCheck(attributes), extra);
+        return prepareDelete(
+                table.keyOf(attributes, Operation.DELETE), versionCheck(attributes), extra);
     }
 
     PreparedWrite prepareConditionCheck(Map<String, AttributeValue> key, Condition condition) {
         if (condition == null) {
-            throw new InvalidRequestException("condition check on model " + model.type().getName()
-                    + " needs a condition, got null", Operation.TRANSACT_WRITE, model.type(), null);
+            throw new InvalidRequestException(
+                    "condition check on model "
+                            + model.type().getName()
+                            + " needs a condition, got null",
+                    Operation.TRANSACT_WRITE,
+                    model.type(),
+                    null);
         }
         table.requireWritableForWrite(Operation.TRANSACT_WRITE);
         ExpressionBuilder expr = new ExpressionBuilder();
-        String compiled = ctx.conditions().compile(model, condition, expr, Operation.TRANSACT_WRITE);
-        return new PreparedWrite(Operation.TRANSACT_WRITE, table, key, null, null, checkLength(compiled), expr, null,
-                true, false, null, 0);
+        String compiled =
+                ctx.conditions().compile(model, condition, expr, Operation.TRANSACT_WRITE);
+        return new PreparedWrite(
+                Operation.TRANSACT_WRITE,
+                table,
+                key,
+                null,
+                null,
+                checkLength(compiled),
+                expr,
+                null,
+                true,
+                false,
+                null,
+                0);
     }
 
     Map<String, AttributeValue> keyOfItem(T item, Operation op) {
         if (item == null) {
-            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null "
-                    + model.type().getName(), op, model.type(), null);
+            throw new InvalidRequestException(
+                    op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
+                    op,
+                    model.type(),
+                    null);
         }
-        return table.keyOf(HookedModel.unhooked(model).toItem(item, op), op); // keys are never transformed
+        return table.keyOf(
+                HookedModel.unhooked(model).toItem(item, op), op); // keys are never transformed
     }
 
     Map<String, AttributeValue> keyOf(Key key, Operation op) {
         if (key == null) {
-            throw new InvalidRequestException("null key for model " + model.type().getName(), op, model.type(), null);
+            throw new InvalidRequestException(
+                    "null key for model " + model.type().getName(), op, model.type(), null);
         }
         if (key.sortKey() == null && model.sortKey().isPresent()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "key %s of model %s lacks the sort key '%s': use Key.of(partitionKey, sortKey)", key,
-                    model.type().getName(), model.sortKey().get().name()), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "key %s of model %s lacks the sort key '%s': use Key.of(partitionKey, sortKey)",
+                            key,
+                            model.type().getName(),
+                            model.sortKey().get().name()),
+                    op,
+                    model.type(),
+                    null);
         }
         if (key.sortKey() != null && model.sortKey().isEmpty()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "key %s of model %s has a sort key but the model has none: use Key.of(partitionKey)", key,
-                    model.type().getName()), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "key %s of model %s has a sort key but the model has none: use Key.of(partitionKey)",
+                            key,
+                            model.type().getName()),
+                    op,
+                    model.type(),
+                    null);
         }
         return table.key(key.partitionKey(), key.sortKey(), op);
     }
 
     Key toKey(Map<String, AttributeValue> key) {
-        Object pk = model.partitionKey().fromAttributeValue(key.get(model.partitionKey().attributeName()));
-        Object sk = model.sortKey().map(s -> s.fromAttributeValue(key.get(s.attributeName()))).orElse(null);
+        Object pk =
+                model.partitionKey()
+                        .fromAttributeValue(key.get(model.partitionKey().attributeName()));
+        Object sk =
+                model.sortKey()
+                        .map(s -> s.fromAttributeValue(key.get(s.attributeName())))
+                        .orElse(null);
         return new Key(pk, sk);
     }
 
     // ---- failures ----
 
-    /** Maps a failure of a single-item write, telling apart exists / not found / version conflict. */
+    /**
+     * Maps a failure of a single-item write, telling apart exists / not found / version conflict.
+     */
     DynamORMException failure(PreparedWrite p, SdkException e) {
         DynamORMException mapped = table.map(e, p.op());
         if (!(mapped instanceof ConditionFailedException cf)) {
@@ -544,30 +822,61 @@ final class TableWriter<T> {
     }
 
     /** The exception for a failed condition of a prepared write, given the stored item. */
-    ConditionFailedException classify(PreparedWrite p, Optional<Map<String, AttributeValue>> stored, String message,
+    ConditionFailedException classify(
+            PreparedWrite p,
+            Optional<Map<String, AttributeValue>> stored,
+            String message,
             Throwable cause) {
         Object storedModel = stored.map(s -> storedModel(s, p.op())).orElse(null);
         String key = table.describeKey(p.key());
         if (p.op() == Operation.CREATE && (stored.isPresent() || !p.userCondition())) {
-            return new ItemAlreadyExistsException(String.format(Locale.ROOT,
-                    "an item with key %s already exists in table '%s' (model %s)", key, tableName,
-                    model.type().getName()), model.type(), stored.orElse(null), storedModel, cause);
+            return new ItemAlreadyExistsException(
+                    String.format(
+                            Locale.ROOT,
+                            "an item with key %s already exists in table '%s' (model %s)",
+                            key,
+                            tableName,
+                            model.type().getName()),
+                    model.type(),
+                    stored.orElse(null),
+                    storedModel,
+                    cause);
         }
         if (p.requireExists() && stored.isEmpty()) {
-            return new ItemNotFoundException(String.format(Locale.ROOT,
-                    "no item with key %s in table '%s' (model %s) to update", key, tableName, model.type().getName()),
-                    p.op(), model.type(), cause);
+            return new ItemNotFoundException(
+                    String.format(
+                            Locale.ROOT,
+                            "no item with key %s in table '%s' (model %s) to update",
+                            key,
+                            tableName,
+                            model.type().getName()),
+                    p.op(),
+                    model.type(),
+                    cause);
         }
         if (isVersionConflict(p, stored)) {
             long found = versionOf(stored.orElse(null));
-            return new OptimisticLockException(String.format(Locale.ROOT,
-                    "version conflict on key %s in table '%s' (model %s): expected %s but %s; another writer changed "
-                            + "the item: read it again and reapply the change", key, tableName, model.type().getName(),
-                    p.expectedVersion() == 0 ? "no stored version (a new item)" : "version " + p.expectedVersion(),
-                    stored.isEmpty() ? "no item is stored" : "found version " + found), p.op(), model.type(),
-                    p.expectedVersion(), stored.orElse(null), storedModel, cause);
+            return new OptimisticLockException(
+                    String.format(
+                            Locale.ROOT,
+                            "version conflict on key %s in table '%s' (model %s): expected %s but %s; another writer changed "
+                                    + "the item: read it again and reapply the change",
+                            key,
+                            tableName,
+                            model.type().getName(),
+                            p.expectedVersion() == 0
+                                    ? "no stored version (a new item)"
+                                    : "version " + p.expectedVersion(),
+                            stored.isEmpty() ? "no item is stored" : "found version " + found),
+                    p.op(),
+                    model.type(),
+                    p.expectedVersion(),
+                    stored.orElse(null),
+                    storedModel,
+                    cause);
         }
-        return new ConditionFailedException(message, p.op(), model.type(), stored.orElse(null), storedModel, cause);
+        return new ConditionFailedException(
+                message, p.op(), model.type(), stored.orElse(null), storedModel, cause);
     }
 
     boolean isVersionConflict(PreparedWrite p, Optional<Map<String, AttributeValue>> stored) {
@@ -584,13 +893,16 @@ final class TableWriter<T> {
      * The stored item of a failed condition: as DynamoDB returned it, or, from servers that do not
      * support ReturnValuesOnConditionCheckFailure, read with a consistent GetItem right after.
      */
-    Optional<Map<String, AttributeValue>> storedItem(Optional<Map<String, AttributeValue>> returned,
-            Map<String, AttributeValue> key, Throwable failure) {
+    Optional<Map<String, AttributeValue>> storedItem(
+            Optional<Map<String, AttributeValue>> returned,
+            Map<String, AttributeValue> key,
+            Throwable failure) {
         if (returned.isPresent() && !returned.get().isEmpty()) {
             return returned;
         }
         try {
-            GetItemResponse r = ctx.client().getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
+            GetItemResponse r =
+                    ctx.client().getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
             return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
         } catch (SdkException readFailed) {
             failure.addSuppressed(readFailed);
@@ -620,7 +932,8 @@ final class TableWriter<T> {
         return new BigDecimal(v.n()).longValueExact();
     }
 
-    private String versionCondition(Long expected, ExpressionBuilder expr, boolean allowMissingItem) {
+    private String versionCondition(
+            Long expected, ExpressionBuilder expr, boolean allowMissingItem) {
         if (expected == null || version == null) {
             return null;
         }
@@ -672,11 +985,17 @@ final class TableWriter<T> {
 
     // ---- helpers ----
 
-    /** Converts an item for writing, rejecting null items, null keys and unprotected encrypted fields. */
+    /**
+     * Converts an item for writing, rejecting null items, null keys and unprotected encrypted
+     * fields.
+     */
     Map<String, AttributeValue> itemToWrite(T item, Operation op, boolean checkSize) {
         if (item == null) {
-            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
-                    op, model.type(), null);
+            throw new InvalidRequestException(
+                    op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
+                    op,
+                    model.type(),
+                    null);
         }
         table.requireWritableForWrite(op);
         Map<String, AttributeValue> attributes = model.toItem(item, op);
@@ -689,10 +1008,17 @@ final class TableWriter<T> {
     private long checkSize(Map<String, AttributeValue> attributes, Operation op) {
         long size = ItemSize.of(attributes);
         if (size > ItemSize.MAX_ITEM_BYTES) {
-            throw new ItemTooLargeException(String.format(Locale.ROOT,
-                    "item with key %s of model %s is %d bytes; DynamoDB stores at most %d bytes per item",
-                    table.describeKey(table.keyOf(attributes, op)), model.type().getName(), size,
-                    ItemSize.MAX_ITEM_BYTES), op, model.type(), null);
+            throw new ItemTooLargeException(
+                    String.format(
+                            Locale.ROOT,
+                            "item with key %s of model %s is %d bytes; DynamoDB stores at most %d bytes per item",
+                            table.describeKey(table.keyOf(attributes, op)),
+                            model.type().getName(),
+                            size,
+                            ItemSize.MAX_ITEM_BYTES),
+                    op,
+                    model.type(),
+                    null);
         }
         if (size > NEAR_LIMIT_BYTES) {
             warnNearLimit(attributes, size);
@@ -700,7 +1026,10 @@ final class TableWriter<T> {
         return size;
     }
 
-    /** Logs an item close to the size limit, at most once a minute per table so large items do not flood the log. */
+    /**
+     * Logs an item close to the size limit, at most once a minute per table so large items do not
+     * flood the log.
+     */
     private void warnNearLimit(Map<String, AttributeValue> attributes, long size) {
         long now = System.nanoTime();
         Long last = lastNearLimitWarning.get();
@@ -709,22 +1038,33 @@ final class TableWriter<T> {
             return;
         }
         Map<String, AttributeValue> key = new java.util.LinkedHashMap<>();
-        key.put(model.partitionKey().attributeName(), attributes.get(model.partitionKey().attributeName()));
-        model.sortKey().ifPresent(sk -> key.put(sk.attributeName(), attributes.get(sk.attributeName())));
+        key.put(
+                model.partitionKey().attributeName(),
+                attributes.get(model.partitionKey().attributeName()));
+        model.sortKey()
+                .ifPresent(sk -> key.put(sk.attributeName(), attributes.get(sk.attributeName())));
         key.values().removeIf(java.util.Objects::isNull);
-        String shown = ctx.logAttributeValues() ? table.describeKey(key) : key.keySet() + "=<redacted>";
-        LOG.warn("item with key {} of model {} in table '{}' is {} bytes, over 90% of DynamoDB's {}-byte item "
-                + "limit: writes fail once it grows past the limit; move large attributes elsewhere (e.g. S3) or "
-                + "split the item (further warnings for this table are suppressed for a minute)", shown,
-                model.type().getName(), tableName, size, ItemSize.MAX_ITEM_BYTES);
+        String shown =
+                ctx.logAttributeValues() ? table.describeKey(key) : key.keySet() + "=<redacted>";
+        LOG.warn(
+                "item with key {} of model {} in table '{}' is {} bytes, over 90% of DynamoDB's {}-byte item "
+                        + "limit: writes fail once it grows past the limit; move large attributes elsewhere (e.g. S3) or "
+                        + "split the item (further warnings for this table are suppressed for a minute)",
+                shown, model.type().getName(), tableName, size, ItemSize.MAX_ITEM_BYTES);
     }
 
     private String checkLength(String expression) {
         if (expression != null && expression.length() > MAX_EXPRESSION_BYTES) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "an expression for model %s is %d characters; DynamoDB accepts at most %d: split the write",
-                    model.type().getName(), expression.length(), MAX_EXPRESSION_BYTES), Operation.UPDATE,
-                    model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "an expression for model %s is %d characters; DynamoDB accepts at most %d: split the write",
+                            model.type().getName(),
+                            expression.length(),
+                            MAX_EXPRESSION_BYTES),
+                    Operation.UPDATE,
+                    model.type(),
+                    null);
         }
         return expression;
     }
@@ -736,7 +1076,8 @@ final class TableWriter<T> {
         if (!(model instanceof HookedModel)) {
             return fromItemSafely(attributes);
         }
-        // plugins transformed the attributes (e.g. encrypted them): the item as given, with the managed values
+        // plugins transformed the attributes (e.g. encrypted them): the item as given, with the
+        // managed values
         Map<String, AttributeValue> plain = HookedModel.unhooked(model).toItem(item);
         for (FieldMetadata f : new FieldMetadata[] {version, createdAt, updatedAt}) {
             if (f != null && attributes.get(f.attributeName()) != null) {
@@ -772,8 +1113,11 @@ final class TableWriter<T> {
      */
     Map<String, AttributeValue> itemForKey(T item, Operation op) {
         if (item == null) {
-            throw new InvalidRequestException(op.name().toLowerCase(Locale.ROOT) + " of a null "
-                    + model.type().getName(), op, model.type(), null);
+            throw new InvalidRequestException(
+                    op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
+                    op,
+                    model.type(),
+                    null);
         }
         table.requireWritableForWrite(op);
         return HookedModel.unhooked(model).toItem(item, op);
@@ -784,21 +1128,32 @@ final class TableWriter<T> {
      * write transforms as one partial item with the item's key, where the encryption plugin
      * encrypts them; the chain refuses values that come back unencrypted.
      */
-    private void sealEncryptedValues(Map<String, AttributeValue> key, ExpressionBuilder expr, Clauses clauses) {
+    private void sealEncryptedValues(
+            Map<String, AttributeValue> key, ExpressionBuilder expr, Clauses clauses) {
         if (clauses.encrypted.isEmpty()) {
             return;
         }
         Map<String, AttributeValue> values = new java.util.LinkedHashMap<>();
-        clauses.encrypted.forEach((attribute, placeholder) -> values.put(attribute, expr.values().get(placeholder)));
-        Map<String, AttributeValue> sealed = ctx.executor().hooks().beforeWrite(Operation.UPDATE, tableName,
-                model.type(), values, true, key);
+        clauses.encrypted.forEach(
+                (attribute, placeholder) -> values.put(attribute, expr.values().get(placeholder)));
+        Map<String, AttributeValue> sealed =
+                ctx.executor()
+                        .hooks()
+                        .beforeWrite(Operation.UPDATE, tableName, model.type(), values, true, key);
         for (Map.Entry<String, String> e : clauses.encrypted.entrySet()) {
             AttributeValue v = sealed.get(e.getKey());
             if (v == null || ctx.executor().hooks().isEmpty()) {
-                throw new dev.dynamorm.PluginException(String.format(Locale.ROOT,
-                        "the value set on @Encrypted attribute '%s' of model %s was not encrypted by any plugin: "
-                                + "refusing the update rather than writing it in plaintext", e.getKey(),
-                        model.type().getName()), null, Operation.UPDATE, model.type(), null);
+                throw new dev.dynamorm.PluginException(
+                        String.format(
+                                Locale.ROOT,
+                                "the value set on @Encrypted attribute '%s' of model %s was not encrypted by any plugin: "
+                                        + "refusing the update rather than writing it in plaintext",
+                                e.getKey(),
+                                model.type().getName()),
+                        null,
+                        Operation.UPDATE,
+                        model.type(),
+                        null);
             }
             expr.replaceValue(e.getValue(), v);
         }
@@ -808,7 +1163,11 @@ final class TableWriter<T> {
         List<FieldMetadata> chosen = new ArrayList<>();
         if (fields == null || fields.length == 0) {
             for (FieldMetadata f : model.fields()) {
-                if (!f.isPartitionKey() && !f.isSortKey() && !f.isVersion() && !f.isCreatedAt() && !f.isUpdatedAt()) {
+                if (!f.isPartitionKey()
+                        && !f.isSortKey()
+                        && !f.isVersion()
+                        && !f.isCreatedAt()
+                        && !f.isUpdatedAt()) {
                     chosen.add(f);
                 }
             }
@@ -818,14 +1177,23 @@ final class TableWriter<T> {
             FieldMetadata f = model.field(name);
             if (f == null) {
                 AttributePath.resolve(model, name, Operation.UPDATE); // throws with a suggestion
-                throw new UnknownFieldException("unknown field '" + name + "' in model " + model.type().getName(),
-                        Operation.UPDATE, model.type(), name);
+                throw new UnknownFieldException(
+                        "unknown field '" + name + "' in model " + model.type().getName(),
+                        Operation.UPDATE,
+                        model.type(),
+                        name);
             }
             if (f.isPartitionKey() || f.isSortKey()) {
-                throw new InvalidRequestException(String.format(Locale.ROOT,
-                        "cannot update key field '%s' of model %s: the key identifies the item (delete it and "
-                                + "create a new one instead)", name, model.type().getName()), Operation.UPDATE,
-                        model.type(), null);
+                throw new InvalidRequestException(
+                        String.format(
+                                Locale.ROOT,
+                                "cannot update key field '%s' of model %s: the key identifies the item (delete it and "
+                                        + "create a new one instead)",
+                                name,
+                                model.type().getName()),
+                        Operation.UPDATE,
+                        model.type(),
+                        null);
             }
             if (f.isVersion()) {
                 throw managedVersion(name);
@@ -841,10 +1209,16 @@ final class TableWriter<T> {
     }
 
     private InvalidRequestException managedVersion(String name) {
-        return new InvalidRequestException(String.format(Locale.ROOT,
-                "field '%s' of model %s is the @Version counter, which DynamORM checks and increments on every "
-                        + "write: do not write it yourself", name, model.type().getName()), Operation.UPDATE,
-                model.type(), null);
+        return new InvalidRequestException(
+                String.format(
+                        Locale.ROOT,
+                        "field '%s' of model %s is the @Version counter, which DynamORM checks and increments on every "
+                                + "write: do not write it yourself",
+                        name,
+                        model.type().getName()),
+                Operation.UPDATE,
+                model.type(),
+                null);
     }
 
     private String and(String base, Condition extra, ExpressionBuilder expr, Operation op) {
@@ -857,22 +1231,34 @@ final class TableWriter<T> {
 
     private void requireReturnValue(WriteOptions options, Operation op, ReturnValue... allowed) {
         if (!Arrays.asList(allowed).contains(options.returnValue())) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "%s supports return values %s, not %s", op.name().toLowerCase(Locale.ROOT),
-                    Arrays.toString(allowed), options.returnValue()), op, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s supports return values %s, not %s",
+                            op.name().toLowerCase(Locale.ROOT),
+                            Arrays.toString(allowed),
+                            options.returnValue()),
+                    op,
+                    model.type(),
+                    null);
         }
     }
 
     private static ReturnValuesOnConditionCheckFailure onFailure(WriteOptions options) {
-        return options.returnItemOnConditionFailure() ? ReturnValuesOnConditionCheckFailure.ALL_OLD
+        return options.returnItemOnConditionFailure()
+                ? ReturnValuesOnConditionCheckFailure.ALL_OLD
                 : ReturnValuesOnConditionCheckFailure.NONE;
     }
 
     @SuppressWarnings("unchecked")
-    private WriteResult<T> result(Map<String, AttributeValue> returned, ConsumedCapacity capacity, PreparedWrite p) {
+    private WriteResult<T> result(
+            Map<String, AttributeValue> returned, ConsumedCapacity capacity, PreparedWrite p) {
         boolean has = returned != null && !returned.isEmpty();
-        return new WriteResult<>(has ? Optional.of(readReturned(returned, p)) : Optional.empty(),
-                has ? returned : Map.of(), Optional.ofNullable(capacity), Optional.ofNullable((T) p.written()));
+        return new WriteResult<>(
+                has ? Optional.of(readReturned(returned, p)) : Optional.empty(),
+                has ? returned : Map.of(),
+                Optional.ofNullable(capacity),
+                Optional.ofNullable((T) p.written()));
     }
 
     /**
@@ -881,8 +1267,10 @@ final class TableWriter<T> {
      */
     private T readReturned(Map<String, AttributeValue> returned, PreparedWrite p) {
         boolean partial = !returned.containsKey(model.partitionKey().attributeName());
-        Map<String, AttributeValue> item = ctx.executor().hooks().afterRead(p.op(), tableName, model.type(), returned,
-                partial, p.key());
+        Map<String, AttributeValue> item =
+                ctx.executor()
+                        .hooks()
+                        .afterRead(p.op(), tableName, model.type(), returned, partial, p.key());
         return HookedModel.unhooked(model).fromItem(item, p.op());
     }
 
@@ -896,7 +1284,11 @@ final class TableWriter<T> {
         final StringJoiner delete = new StringJoiner(", ");
         final List<List<String>> paths = new ArrayList<>();
         final List<String> javaPaths = new ArrayList<>();
-        /** Attribute name to the value placeholder of each whole {@code @Encrypted} field an action sets. */
+
+        /**
+         * Attribute name to the value placeholder of each whole {@code @Encrypted} field an action
+         * sets.
+         */
         final Map<String, String> encrypted = new java.util.LinkedHashMap<>();
 
         /** Registers a path, failing when it is, contains or is inside a path already used. */
@@ -905,12 +1297,20 @@ final class TableWriter<T> {
                 List<String> other = paths.get(i);
                 int n = Math.min(other.size(), segments.size());
                 if (other.subList(0, n).equals(segments.subList(0, n))) {
-                    throw new InvalidRequestException(String.format(Locale.ROOT,
-                            "update of model %s has two actions on %s: '%s' and '%s'; DynamoDB rejects actions on "
-                                    + "the same or overlapping paths: combine them into one action",
-                            model.type().getName(), other.size() == segments.size() ? "the same path"
-                                    : "overlapping paths", javaPaths.get(i), javaPath), Operation.UPDATE,
-                            model.type(), null);
+                    throw new InvalidRequestException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "update of model %s has two actions on %s: '%s' and '%s'; DynamoDB rejects actions on "
+                                            + "the same or overlapping paths: combine them into one action",
+                                    model.type().getName(),
+                                    other.size() == segments.size()
+                                            ? "the same path"
+                                            : "overlapping paths",
+                                    javaPaths.get(i),
+                                    javaPath),
+                            Operation.UPDATE,
+                            model.type(),
+                            null);
                 }
             }
             paths.add(segments);
@@ -947,28 +1347,37 @@ final class TableWriter<T> {
     private void compile(DefaultUpdateBuilder.Action a, ExpressionBuilder expr, Clauses clauses) {
         DefaultUpdateBuilder.Kind kind = a.kind();
         String javaPath = a.field();
-        if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT || kind == DefaultUpdateBuilder.Kind.SET_AT) {
+        if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT
+                || kind == DefaultUpdateBuilder.Kind.SET_AT) {
             if (a.index() < 0) {
-                throw invalid("list index for field '%s' of model %s must be 0 or more, got %d", a.field(),
-                        model.type().getName(), a.index());
+                throw invalid(
+                        "list index for field '%s' of model %s must be 0 or more, got %d",
+                        a.field(), model.type().getName(), a.index());
             }
             javaPath = a.field() + "[" + a.index() + "]";
         }
         AttributePath path = AttributePath.resolve(model, javaPath, Operation.UPDATE);
         FieldMetadata top = model.fieldByAttribute(path.segments().get(0));
         if (top != null && (top.isPartitionKey() || top.isSortKey())) {
-            throw invalid("cannot update key field '%s' of model %s: the key identifies the item (delete it and "
-                    + "create a new one instead)", a.field(), model.type().getName());
+            throw invalid(
+                    "cannot update key field '%s' of model %s: the key identifies the item (delete it and "
+                            + "create a new one instead)",
+                    a.field(), model.type().getName());
         }
         if (top != null && top.isVersion()) {
             throw managedVersion(a.field());
         }
         boolean encrypted = path.encrypted(model);
-        if (encrypted && !(path.isTopLevel() && !path.indexed() && (kind == DefaultUpdateBuilder.Kind.SET
-                || kind == DefaultUpdateBuilder.Kind.SET_IF_NOT_EXISTS || kind == DefaultUpdateBuilder.Kind.REMOVE))) {
-            throw invalid("field '%s' of model %s is @Encrypted, so %s cannot work on it: its stored value is "
-                    + "ciphertext; set(...) or remove(...) the whole field instead", javaPath, model.type().getName(),
-                    describe(a, path));
+        if (encrypted
+                && !(path.isTopLevel()
+                        && !path.indexed()
+                        && (kind == DefaultUpdateBuilder.Kind.SET
+                                || kind == DefaultUpdateBuilder.Kind.SET_IF_NOT_EXISTS
+                                || kind == DefaultUpdateBuilder.Kind.REMOVE))) {
+            throw invalid(
+                    "field '%s' of model %s is @Encrypted, so %s cannot work on it: its stored value is "
+                            + "ciphertext; set(...) or remove(...) the whole field instead",
+                    javaPath, model.type().getName(), describe(a, path));
         }
         clauses.claim(path.segments(), javaPath);
         String p = path.render(expr);
@@ -978,8 +1387,11 @@ final class TableWriter<T> {
                 if (a.value() == null) {
                     clauses.remove.add(p);
                 } else {
-                    String v = expr.value(encrypted ? bindSecret(path, a.field(), a.value())
-                            : bind(path, a.field(), a.value()));
+                    String v =
+                            expr.value(
+                                    encrypted
+                                            ? bindSecret(path, a.field(), a.value())
+                                            : bind(path, a.field(), a.value()));
                     if (encrypted) {
                         clauses.encrypted.put(path.segments().get(0), v);
                     }
@@ -987,15 +1399,27 @@ final class TableWriter<T> {
                 }
             }
             case SET_IF_NOT_EXISTS -> {
-                String v = expr.value(encrypted ? bindSecret(path, a.field(), a.value())
-                        : bind(path, a.field(), a.value()));
+                String v =
+                        expr.value(
+                                encrypted
+                                        ? bindSecret(path, a.field(), a.value())
+                                        : bind(path, a.field(), a.value()));
                 if (encrypted) {
                     clauses.encrypted.put(path.segments().get(0), v);
                 }
                 clauses.set.add(p + " = if_not_exists(" + p + ", " + v + ")");
             }
-            case SET_AT -> clauses.set.add(p + " = "
-                    + expr.value(ctx.values().bindElement(model.type(), Operation.UPDATE, javaPath, a.value())));
+            case SET_AT ->
+                    clauses.set.add(
+                            p
+                                    + " = "
+                                    + expr.value(
+                                            ctx.values()
+                                                    .bindElement(
+                                                            model.type(),
+                                                            Operation.UPDATE,
+                                                            javaPath,
+                                                            a.value())));
             case REMOVE, REMOVE_AT -> {
                 if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT) {
                     requireType(leaf, a.field(), "removeFromList", AttributeValue.Type.L);
@@ -1010,46 +1434,77 @@ final class TableWriter<T> {
                 } else if (isSet(t)) {
                     clauses.add.add(p + " " + expr.value(members(leaf, a.field(), a.value())));
                 } else {
-                    throw invalid("add needs a number or set field, but '%s' of model %s is %s", a.field(),
-                            model.type().getName(), leaf.genericType().getTypeName());
+                    throw invalid(
+                            "add needs a number or set field, but '%s' of model %s is %s",
+                            a.field(), model.type().getName(), leaf.genericType().getTypeName());
                 }
             }
             case INCREMENT -> {
                 if (!path.indexed()) {
-                    requireType(leaf, a.field(), a.negate() ? "decrement" : "increment", AttributeValue.Type.N);
+                    requireType(
+                            leaf,
+                            a.field(),
+                            a.negate() ? "decrement" : "increment",
+                            AttributeValue.Type.N);
                 }
                 AttributeValue amount = number(a.field(), a.value(), a.negate());
                 if (path.isTopLevel() && !path.indexed()) {
                     clauses.add.add(p + " " + expr.value(amount));
                 } else {
-                    clauses.set.add(p + " = if_not_exists(" + p + ", " + expr.value(AttributeValue.createN("0"))
-                            + ") + " + expr.value(amount));
+                    clauses.set.add(
+                            p
+                                    + " = if_not_exists("
+                                    + p
+                                    + ", "
+                                    + expr.value(AttributeValue.createN("0"))
+                                    + ") + "
+                                    + expr.value(amount));
                 }
             }
             case DELETE -> {
                 requireTopLevel(path, a.field(), "delete");
                 if (!isSet(leaf.attributeType())) {
-                    throw invalid("delete removes members of a set, but '%s' of model %s is %s", a.field(),
-                            model.type().getName(), leaf.genericType().getTypeName());
+                    throw invalid(
+                            "delete removes members of a set, but '%s' of model %s is %s",
+                            a.field(), model.type().getName(), leaf.genericType().getTypeName());
                 }
                 clauses.delete.add(p + " " + expr.value(members(leaf, a.field(), a.value())));
             }
             case APPEND, PREPEND -> {
                 if (path.indexed()) {
-                    throw invalid("%s needs a list field, not the list element '%s' of model %s",
-                            kind == DefaultUpdateBuilder.Kind.APPEND ? "appendToList" : "prependToList", javaPath,
+                    throw invalid(
+                            "%s needs a list field, not the list element '%s' of model %s",
+                            kind == DefaultUpdateBuilder.Kind.APPEND
+                                    ? "appendToList"
+                                    : "prependToList",
+                            javaPath,
                             model.type().getName());
                 }
-                requireType(leaf, a.field(), kind == DefaultUpdateBuilder.Kind.APPEND ? "appendToList"
-                        : "prependToList", AttributeValue.Type.L);
+                requireType(
+                        leaf,
+                        a.field(),
+                        kind == DefaultUpdateBuilder.Kind.APPEND ? "appendToList" : "prependToList",
+                        AttributeValue.Type.L);
                 List<Object> values = asList(a.value());
                 if (values.isEmpty()) {
-                    throw invalid("no values to add to list '%s' of model %s", a.field(), model.type().getName());
+                    throw invalid(
+                            "no values to add to list '%s' of model %s",
+                            a.field(), model.type().getName());
                 }
                 String v = expr.value(bind(path, a.field(), values));
-                String existing = "if_not_exists(" + p + ", " + expr.value(AttributeValue.createL(List.of())) + ")";
-                clauses.set.add(p + " = list_append(" + (kind == DefaultUpdateBuilder.Kind.APPEND
-                        ? existing + ", " + v : v + ", " + existing) + ")");
+                String existing =
+                        "if_not_exists("
+                                + p
+                                + ", "
+                                + expr.value(AttributeValue.createL(List.of()))
+                                + ")";
+                clauses.set.add(
+                        p
+                                + " = list_append("
+                                + (kind == DefaultUpdateBuilder.Kind.APPEND
+                                        ? existing + ", " + v
+                                        : v + ", " + existing)
+                                + ")");
             }
             default -> throw new IllegalStateException("unknown action " + kind);
         }
@@ -1074,9 +1529,12 @@ final class TableWriter<T> {
         try {
             return bind(path, javaPath, value);
         } catch (InvalidRequestException e) {
-            throw invalid("the value given for @Encrypted field '%s' of model %s cannot be stored in it: it is a %s "
-                    + "and the field is %s (the value is not shown, as the field is encrypted)", javaPath,
-                    model.type().getName(), value == null ? "null" : value.getClass().getName(),
+            throw invalid(
+                    "the value given for @Encrypted field '%s' of model %s cannot be stored in it: it is a %s "
+                            + "and the field is %s (the value is not shown, as the field is encrypted)",
+                    javaPath,
+                    model.type().getName(),
+                    value == null ? "null" : value.getClass().getName(),
                     path.leaf().genericType().getTypeName());
         }
     }
@@ -1085,33 +1543,38 @@ final class TableWriter<T> {
         if (path.indexed()) {
             return ctx.values().bindElement(model.type(), Operation.UPDATE, javaPath, value);
         }
-        AttributeValue av = ctx.values().bind(model.type(), Operation.UPDATE, javaPath, path.leaf(), value);
+        AttributeValue av =
+                ctx.values().bind(model.type(), Operation.UPDATE, javaPath, path.leaf(), value);
         if (av == null) {
-            throw invalid("value %s for field '%s' of model %s converts to no attribute: use remove(...)", value,
-                    javaPath, model.type().getName());
+            throw invalid(
+                    "value %s for field '%s' of model %s converts to no attribute: use remove(...)",
+                    value, javaPath, model.type().getName());
         }
         return av;
     }
 
     private AttributeValue number(String javaPath, Object value, boolean negate) {
         if (!(value instanceof Number n)) {
-            throw invalid("value %s for field '%s' of model %s must be a number", value, javaPath,
-                    model.type().getName());
+            throw invalid(
+                    "value %s for field '%s' of model %s must be a number",
+                    value, javaPath, model.type().getName());
         }
         try {
             BigDecimal d = new BigDecimal(ValueBinder.numberText(n));
             return AttributeValue.createN((negate ? d.negate() : d).toPlainString());
         } catch (IllegalArgumentException e) {
-            throw invalid("value %s for field '%s' of model %s is not a number DynamoDB can store", value, javaPath,
-                    model.type().getName());
+            throw invalid(
+                    "value %s for field '%s' of model %s is not a number DynamoDB can store",
+                    value, javaPath, model.type().getName());
         }
     }
 
     private AttributeValue members(FieldMetadata leaf, String javaPath, Object value) {
         List<Object> list = asList(value);
         if (list.isEmpty()) {
-            throw invalid("no members given for set '%s' of model %s: DynamoDB has no empty sets", javaPath,
-                    model.type().getName());
+            throw invalid(
+                    "no members given for set '%s' of model %s: DynamoDB has no empty sets",
+                    javaPath, model.type().getName());
         }
         Object set = leaf.rawType().isInstance(list) ? list : new LinkedHashSet<>(list);
         return ctx.values().bind(model.type(), Operation.UPDATE, javaPath, leaf, set);
@@ -1135,27 +1598,37 @@ final class TableWriter<T> {
     }
 
     private static boolean isSet(AttributeValue.Type t) {
-        return t == AttributeValue.Type.SS || t == AttributeValue.Type.NS || t == AttributeValue.Type.BS;
+        return t == AttributeValue.Type.SS
+                || t == AttributeValue.Type.NS
+                || t == AttributeValue.Type.BS;
     }
 
     private void requireTopLevel(AttributePath path, String javaPath, String action) {
         if (!path.isTopLevel() || path.indexed()) {
-            throw invalid("%s works on top-level attributes only (a DynamoDB rule), but '%s' of model %s is nested%s",
-                    action, javaPath, model.type().getName(),
+            throw invalid(
+                    "%s works on top-level attributes only (a DynamoDB rule), but '%s' of model %s is nested%s",
+                    action,
+                    javaPath,
+                    model.type().getName(),
                     action.equals("add") ? ": use increment(...) for nested numbers" : "");
         }
     }
 
-    private void requireType(FieldMetadata leaf, String javaPath, String action, AttributeValue.Type type) {
+    private void requireType(
+            FieldMetadata leaf, String javaPath, String action, AttributeValue.Type type) {
         if (leaf.attributeType() != type) {
-            throw invalid("%s needs a %s field, but '%s' of model %s is %s", action,
-                    type == AttributeValue.Type.N ? "number" : "list", javaPath, model.type().getName(),
+            throw invalid(
+                    "%s needs a %s field, but '%s' of model %s is %s",
+                    action,
+                    type == AttributeValue.Type.N ? "number" : "list",
+                    javaPath,
+                    model.type().getName(),
                     leaf.genericType().getTypeName());
         }
     }
 
     private InvalidRequestException invalid(String format, Object... args) {
-        return new InvalidRequestException(String.format(Locale.ROOT, format, args), Operation.UPDATE, model.type(),
-                null);
+        return new InvalidRequestException(
+                String.format(Locale.ROOT, format, args), Operation.UPDATE, model.type(), null);
     }
 }

@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns the Java values given in conditions and key lookups into attributes, through the same
- * converters as writes. Numbers fit any numeric field and strings any string field, so
- * {@code where("total", ">", 5)} works on a {@code long} field; anything else that does not fit
- * the field's type is rejected before sending, naming the field and both types.
+ * converters as writes. Numbers fit any numeric field and strings any string field, so {@code
+ * where("total", ">", 5)} works on a {@code long} field; anything else that does not fit the
+ * field's type is rejected before sending, naming the field and both types.
  */
 public final class ValueBinder {
 
@@ -26,11 +26,18 @@ public final class ValueBinder {
     }
 
     /** Converts a value compared with a whole field. */
-    public AttributeValue bind(Class<?> model, Operation op, String javaPath, FieldMetadata field, Object value) {
+    public AttributeValue bind(
+            Class<?> model, Operation op, String javaPath, FieldMetadata field, Object value) {
         if (value == null) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "null value for field '%s' of model %s: use EXISTS or NOT_EXISTS to test for absence",
-                    javaPath, model.getName()), op, model, null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "null value for field '%s' of model %s: use EXISTS or NOT_EXISTS to test for absence",
+                            javaPath,
+                            model.getName()),
+                    op,
+                    model,
+                    null);
         }
         if (fits(field.rawType(), value)) {
             AttributeValue av = convert(model, op, javaPath, field.converter(), value);
@@ -39,13 +46,22 @@ public final class ValueBinder {
             }
         } else if (value instanceof Number n && field.attributeType() == AttributeValue.Type.N) {
             return AttributeValue.createN(numberText(n));
-        } else if (value instanceof CharSequence s && field.attributeType() == AttributeValue.Type.S) {
+        } else if (value instanceof CharSequence s
+                && field.attributeType() == AttributeValue.Type.S) {
             return AttributeValue.createS(s.toString());
         }
-        throw new InvalidRequestException(String.format(Locale.ROOT,
-                "value %s (%s) does not fit field '%s' of model %s, which is %s", describe(value),
-                value.getClass().getSimpleName(), javaPath, model.getName(), field.genericType().getTypeName()),
-                op, model, null);
+        throw new InvalidRequestException(
+                String.format(
+                        Locale.ROOT,
+                        "value %s (%s) does not fit field '%s' of model %s, which is %s",
+                        describe(value),
+                        value.getClass().getSimpleName(),
+                        javaPath,
+                        model.getName(),
+                        field.genericType().getTypeName()),
+                op,
+                model,
+                null);
     }
 
     /** Converts a value by its own type: list elements, set members, substrings. */
@@ -58,21 +74,39 @@ public final class ValueBinder {
         }
         Optional<Converter<?>> converter = converters.find(value.getClass());
         if (converter.isEmpty()) {
-            throw new InvalidRequestException(String.format(Locale.ROOT,
-                    "no converter for value %s (%s) used with field '%s' of model %s", describe(value),
-                    value.getClass().getName(), javaPath, model.getName()), op, model, null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "no converter for value %s (%s) used with field '%s' of model %s",
+                            describe(value),
+                            value.getClass().getName(),
+                            javaPath,
+                            model.getName()),
+                    op,
+                    model,
+                    null);
         }
         @SuppressWarnings("unchecked")
         Converter<Object> c = (Converter<Object>) converter.get();
         return convert(model, op, javaPath, c, value);
     }
 
-    private static AttributeValue convert(Class<?> model, Operation op, String path, Converter<Object> c, Object v) {
+    private static AttributeValue convert(
+            Class<?> model, Operation op, String path, Converter<Object> c, Object v) {
         try {
             return c.toAttributeValue(v);
         } catch (IllegalArgumentException | ClassCastException e) {
-            throw new InvalidRequestException(String.format(Locale.ROOT, "cannot convert value %s for field '%s' of "
-                    + "model %s: %s", describe(v), path, model.getName(), e.getMessage()), op, model, null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "cannot convert value %s for field '%s' of " + "model %s: %s",
+                            describe(v),
+                            path,
+                            model.getName(),
+                            e.getMessage()),
+                    op,
+                    model,
+                    null);
         }
     }
 
@@ -95,7 +129,10 @@ public final class ValueBinder {
             }
             return BigDecimal.valueOf(d).toPlainString();
         }
-        if (n instanceof BigInteger || n instanceof Long || n instanceof Integer || n instanceof Short
+        if (n instanceof BigInteger
+                || n instanceof Long
+                || n instanceof Integer
+                || n instanceof Short
                 || n instanceof Byte) {
             return n.toString();
         }

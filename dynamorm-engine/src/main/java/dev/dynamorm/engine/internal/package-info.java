@@ -1,4 +1,2 @@
-/**
- * The engine's implementation. Internal and unsupported: not exported, may change at any time.
- */
+/** The engine's implementation. Internal and unsupported: not exported, may change at any time. */
 package dev.dynamorm.engine.internal;

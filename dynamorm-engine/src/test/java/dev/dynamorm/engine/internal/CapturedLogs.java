@@ -20,7 +20,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J binding of the engine's tests: keeps the last INFO, WARN and ERROR events in memory so
  * tests can assert what the engine logs (DEBUG is off, as in a default production setup).
- * Registered in {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider} of the test class path.
+ * Registered in {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider} of the test class
+ * path.
  */
 final class CapturedLogs {
 
@@ -30,11 +31,9 @@ final class CapturedLogs {
     private static final Deque<Event> EVENTS = new ArrayDeque<>();
 
     /** One logged event. */
-    record Event(String logger, Level level, String message) {
-    }
+    record Event(String logger, Level level, String message) {}
 
-    private CapturedLogs() {
-    }
+    private CapturedLogs() {}
 
     /** Forgets every captured event. */
     static void clear() {
@@ -52,8 +51,10 @@ final class CapturedLogs {
 
     /** The captured messages of one level from a logger whose name ends with the given suffix. */
     static List<String> messages(Level level, String loggerSuffix) {
-        return events().stream().filter(e -> e.level() == level && e.logger().endsWith(loggerSuffix))
-                .map(Event::message).toList();
+        return events().stream()
+                .filter(e -> e.level() == level && e.logger().endsWith(loggerSuffix))
+                .map(Event::message)
+                .toList();
     }
 
     private static void add(Event event) {
@@ -104,7 +105,11 @@ final class CapturedLogs {
         }
 
         @Override
-        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
+        protected void handleNormalizedLoggingCall(
+                Level level,
+                Marker marker,
+                String pattern,
+                Object[] arguments,
                 Throwable throwable) {
             if (level.toInt() >= Level.INFO.toInt()) {
                 add(new Event(name, level, MessageFormatter.basicArrayFormat(pattern, arguments)));
@@ -115,13 +120,13 @@ final class CapturedLogs {
     /** The service provider SLF4J finds on the test class path. */
     public static final class Provider implements SLF4JServiceProvider {
         private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
-        private final ILoggerFactory factory = name -> loggers.computeIfAbsent(name, CapturingLogger::new);
+        private final ILoggerFactory factory =
+                name -> loggers.computeIfAbsent(name, CapturingLogger::new);
         private final IMarkerFactory markers = new BasicMarkerFactory();
         private final MDCAdapter mdc = new NOPMDCAdapter();
 
         /** Creates the provider (called by SLF4J through the service loader). */
-        public Provider() {
-        }
+        public Provider() {}
 
         @Override
         public ILoggerFactory getLoggerFactory() {
@@ -144,7 +149,6 @@ final class CapturedLogs {
         }
 
         @Override
-        public void initialize() {
-        }
+        public void initialize() {}
     }
 }

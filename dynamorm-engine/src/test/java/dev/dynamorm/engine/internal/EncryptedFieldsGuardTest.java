@@ -48,32 +48,33 @@ final class EncryptedFieldsGuardTest {
     private static LocalDynamoDb local;
 
     @DynamoTable("vault")
-    record Vault(@PartitionKey String id, @Encrypted String pin, @Encrypted Address address, @Encrypted int score,
-            @Encrypted List<String> tags, String label) {
-    }
+    record Vault(
+            @PartitionKey String id,
+            @Encrypted String pin,
+            @Encrypted Address address,
+            @Encrypted int score,
+            @Encrypted List<String> tags,
+            String label) {}
 
-    record Address(String city) {
-    }
+    record Address(String city) {}
 
-    record Inner(@Encrypted String secret) {
-    }
+    record Inner(@Encrypted String secret) {}
 
     @DynamoTable("holder")
-    record Holder(@PartitionKey String id, Inner inner) {
-    }
+    record Holder(@PartitionKey String id, Inner inner) {}
 
     @DynamoTable("stamped")
-    record EncryptedStamp(@PartitionKey String id,
-            @Encrypted @dev.dynamorm.annotations.UpdatedAt java.time.Instant at) {
-    }
+    record EncryptedStamp(
+            @PartitionKey String id,
+            @Encrypted @dev.dynamorm.annotations.UpdatedAt java.time.Instant at) {}
 
     @DynamoTable("versioned")
-    record EncryptedVersion(@PartitionKey String id, @Encrypted @dev.dynamorm.annotations.Version long version) {
-    }
+    record EncryptedVersion(
+            @PartitionKey String id, @Encrypted @dev.dynamorm.annotations.Version long version) {}
 
     @DynamoTable("expiring")
-    record EncryptedTtl(@PartitionKey String id, @Encrypted @dev.dynamorm.annotations.Ttl long expiresAt) {
-    }
+    record EncryptedTtl(
+            @PartitionKey String id, @Encrypted @dev.dynamorm.annotations.Ttl long expiresAt) {}
 
     @BeforeAll
     static void start() {
@@ -86,8 +87,10 @@ final class EncryptedFieldsGuardTest {
     }
 
     private static DynamORM db(Consumer<DynamORM.Builder> setup) {
-        DynamORM.Builder b = DynamORM.builder().client(local.client())
-                .tableNamePrefix("eg" + UUID.randomUUID().toString().substring(0, 8) + "_");
+        DynamORM.Builder b =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix("eg" + UUID.randomUUID().toString().substring(0, 8) + "_");
         setup.accept(b);
         return b.build();
     }
@@ -110,7 +113,9 @@ final class EncryptedFieldsGuardTest {
         p.put("update fields", () -> t.update(v, "label"));
         p.put("update builder", () -> t.update(v, u -> u.set("label", "x")));
         p.put("update by key", () -> t.where("id", "=", "v1").update(u -> u.set("label", "x")));
-        p.put("update changed", () -> t.updateChanged(v, new Vault("v1", "1234", null, 7, null, "other")));
+        p.put(
+                "update changed",
+                () -> t.updateChanged(v, new Vault("v1", "1234", null, 7, null, "other")));
         p.put("delete item", () -> t.delete(v));
         p.put("delete key", () -> t.delete(Key.of("v1")));
         p.put("delete by query", () -> t.where("id", "=", "v1").delete());
@@ -128,52 +133,96 @@ final class EncryptedFieldsGuardTest {
         p.put("transaction create", () -> db.transaction(tx -> tx.create(v)));
         p.put("transaction put", () -> db.transaction(tx -> tx.put(v, null)));
         p.put("transaction update fields", () -> db.transaction(tx -> tx.update(v, "label")));
-        p.put("transaction update builder", () -> db.transaction(tx -> tx.update(v, u -> u.set("label", "x"))));
-        p.put("transaction update by key", () -> db.transaction(tx -> tx.update(Vault.class, Key.of("v1"),
-                u -> u.set("label", "x"))));
+        p.put(
+                "transaction update builder",
+                () -> db.transaction(tx -> tx.update(v, u -> u.set("label", "x"))));
+        p.put(
+                "transaction update by key",
+                () ->
+                        db.transaction(
+                                tx ->
+                                        tx.update(
+                                                Vault.class,
+                                                Key.of("v1"),
+                                                u -> u.set("label", "x"))));
         p.put("transaction delete", () -> db.transaction(tx -> tx.delete(v, null)));
-        p.put("transaction delete key", () -> db.transaction(tx -> tx.delete(Vault.class, Key.of("v1"))));
+        p.put(
+                "transaction delete key",
+                () -> db.transaction(tx -> tx.delete(Vault.class, Key.of("v1"))));
         p.put("transaction check", () -> db.transaction(tx -> tx.conditionCheck(v, c)));
-        p.put("transaction check key", () -> db.transaction(tx -> tx.conditionCheck(Vault.class, Key.of("v1"), c)));
-        p.put("read transaction", () -> db.readTransaction(tx -> tx.get(Vault.class, Key.of("v1"))));
-        p.put("batch writer put", () -> {
-            try (var w = db.batchWriter()) {
-                w.put(v);
-            }
-        });
-        p.put("batch writer delete", () -> {
-            try (var w = db.batchWriter()) {
-                w.delete(v);
-            }
-        });
-        p.put("batch writer delete key", () -> {
-            try (var w = db.batchWriter()) {
-                w.delete(Vault.class, Key.of("v1"));
-            }
-        });
+        p.put(
+                "transaction check key",
+                () -> db.transaction(tx -> tx.conditionCheck(Vault.class, Key.of("v1"), c)));
+        p.put(
+                "read transaction",
+                () -> db.readTransaction(tx -> tx.get(Vault.class, Key.of("v1"))));
+        p.put(
+                "batch writer put",
+                () -> {
+                    try (var w = db.batchWriter()) {
+                        w.put(v);
+                    }
+                });
+        p.put(
+                "batch writer delete",
+                () -> {
+                    try (var w = db.batchWriter()) {
+                        w.delete(v);
+                    }
+                });
+        p.put(
+                "batch writer delete key",
+                () -> {
+                    try (var w = db.batchWriter()) {
+                        w.delete(Vault.class, Key.of("v1"));
+                    }
+                });
         return p;
     }
 
     @Test
     void withoutACapablePlugin_everyPathIsRefused_andNothingReachesTheTable() {
-        for (Consumer<DynamORM.Builder> setup : List.<Consumer<DynamORM.Builder>>of(b -> b.discoverPlugins(false),
-                b -> b.plugin(new Named("encryption", new Hook() {
-                })))) {
+        for (Consumer<DynamORM.Builder> setup :
+                List.<Consumer<DynamORM.Builder>>of(
+                        b -> b.discoverPlugins(false),
+                        b -> b.plugin(new Named("encryption", new Hook() {})))) {
             try (DynamORM db = db(setup)) {
                 Table<Vault> t = db.table(Vault.class);
                 t.createTable();
-                Map<String, AttributeValue> seeded = Map.of("id", AttributeValue.fromS("v1"), "label",
-                        AttributeValue.fromS("plain"));
+                Map<String, AttributeValue> seeded =
+                        Map.of(
+                                "id",
+                                AttributeValue.fromS("v1"),
+                                "label",
+                                AttributeValue.fromS("plain"));
                 local.client().putItem(r -> r.tableName(t.tableName()).item(seeded));
-                paths(db, t).forEach((name, call) -> assertThatThrownBy(call::execute).as(name)
-                        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                            assertThat(e.getMessage()).as(name).startsWith("model " + Vault.class.getName()
-                                    + " has @Encrypted fields [pin, address, score, tags] but no installed plugin ")
-                                    .contains("(the encryption plugin is absent or disabled): refusing",
-                                            "on table '" + t.tableName() + "'", "dynamorm-plugin-encryption");
-                            assertThat(e.modelType()).as(name).contains(Vault.class);
-                        }));
-                assertThat(local.client().scan(r -> r.tableName(t.tableName())).items()).containsExactly(seeded);
+                paths(db, t)
+                        .forEach(
+                                (name, call) ->
+                                        assertThatThrownBy(call::execute)
+                                                .as(name)
+                                                .isInstanceOfSatisfying(
+                                                        InvalidRequestException.class,
+                                                        e -> {
+                                                            assertThat(e.getMessage())
+                                                                    .as(name)
+                                                                    .startsWith(
+                                                                            "model "
+                                                                                    + Vault.class
+                                                                                            .getName()
+                                                                                    + " has @Encrypted fields [pin, address, score, tags] but no installed plugin ")
+                                                                    .contains(
+                                                                            "(the encryption plugin is absent or disabled): refusing",
+                                                                            "on table '"
+                                                                                    + t.tableName()
+                                                                                    + "'",
+                                                                            "dynamorm-plugin-encryption");
+                                                            assertThat(e.modelType())
+                                                                    .as(name)
+                                                                    .contains(Vault.class);
+                                                        }));
+                assertThat(local.client().scan(r -> r.tableName(t.tableName())).items())
+                        .containsExactly(seeded);
                 // table management stays available: the table can still be inspected and dropped
                 assertThat(t.tableExists()).isTrue();
             }
@@ -184,16 +233,31 @@ final class EncryptedFieldsGuardTest {
     void refusal_namesTheOperation() {
         try (DynamORM db = db(b -> b.discoverPlugins(false))) {
             Table<Vault> t = db.table(Vault.class);
-            assertThatThrownBy(() -> t.put(vault("x"))).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                assertThat(e.operation()).contains(Operation.PUT);
-                assertThat(e.getMessage()).isEqualTo("model " + Vault.class.getName() + " has @Encrypted fields "
-                        + "[pin, address, score, tags] but no installed plugin encrypts them (the encryption plugin "
-                        + "is absent or disabled): refusing put on table '" + t.tableName() + "' rather than "
-                        + "writing them in plaintext; put dynamorm-plugin-encryption on the path and configure a "
-                        + "key provider");
-            });
-            assertThatThrownBy(() -> t.get("x")).isInstanceOfSatisfying(InvalidRequestException.class, e ->
-                    assertThat(e.getMessage()).contains("no installed plugin decrypts them", "refusing get"));
+            assertThatThrownBy(() -> t.put(vault("x")))
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e -> {
+                                assertThat(e.operation()).contains(Operation.PUT);
+                                assertThat(e.getMessage())
+                                        .isEqualTo(
+                                                "model "
+                                                        + Vault.class.getName()
+                                                        + " has @Encrypted fields "
+                                                        + "[pin, address, score, tags] but no installed plugin encrypts them (the encryption plugin "
+                                                        + "is absent or disabled): refusing put on table '"
+                                                        + t.tableName()
+                                                        + "' rather than "
+                                                        + "writing them in plaintext; put dynamorm-plugin-encryption on the path and configure a "
+                                                        + "key provider");
+                            });
+            assertThatThrownBy(() -> t.get("x"))
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e ->
+                                    assertThat(e.getMessage())
+                                            .contains(
+                                                    "no installed plugin decrypts them",
+                                                    "refusing get"));
         }
     }
 
@@ -228,17 +292,29 @@ final class EncryptedFieldsGuardTest {
 
     @Test
     void aCapableHookThatLeavesValuesPlain_isRefusedBeforeSending() {
-        try (DynamORM db = db(b -> b.discoverPlugins(false).plugin(new Named("liar", new Liar())))) {
+        try (DynamORM db =
+                db(b -> b.discoverPlugins(false).plugin(new Named("liar", new Liar())))) {
             Table<Vault> t = db.table(Vault.class);
             t.createTable();
-            assertThatThrownBy(() -> t.put(vault("v1"))).isInstanceOfSatisfying(PluginException.class, e ->
-                    assertThat(e.getMessage()).startsWith("attribute '").contains("of @Encrypted field of model "
-                            + Vault.class.getName() + " was not encrypted by any plugin before put on table '"
-                            + t.tableName() + "': refusing to write it in plaintext"));
+            assertThatThrownBy(() -> t.put(vault("v1")))
+                    .isInstanceOfSatisfying(
+                            PluginException.class,
+                            e ->
+                                    assertThat(e.getMessage())
+                                            .startsWith("attribute '")
+                                            .contains(
+                                                    "of @Encrypted field of model "
+                                                            + Vault.class.getName()
+                                                            + " was not encrypted by any plugin before put on table '"
+                                                            + t.tableName()
+                                                            + "': refusing to write it in plaintext"));
             assertThatThrownBy(() -> t.where("id", "=", "v1").update(u -> u.set("pin", "9999")))
-                    .isInstanceOf(PluginException.class).hasMessageContaining("attribute 'pin'");
-            assertThatThrownBy(() -> db.transaction(tx -> tx.create(vault("v2")))).isInstanceOf(PluginException.class);
-            assertThatThrownBy(() -> t.batchPut(List.of(vault("v3")))).isInstanceOf(PluginException.class);
+                    .isInstanceOf(PluginException.class)
+                    .hasMessageContaining("attribute 'pin'");
+            assertThatThrownBy(() -> db.transaction(tx -> tx.create(vault("v2"))))
+                    .isInstanceOf(PluginException.class);
+            assertThatThrownBy(() -> t.batchPut(List.of(vault("v3"))))
+                    .isInstanceOf(PluginException.class);
             assertThat(stored(t)).isZero();
             // values not encrypted are untouched by the check
             t.where("id", "=", "v4").update(u -> u.set("label", "only plain").upsert());
@@ -246,7 +322,10 @@ final class EncryptedFieldsGuardTest {
         }
     }
 
-    /** Reverses attribute bytes into B values: enough of an "encryption" to see what hooks are given. */
+    /**
+     * Reverses attribute bytes into B values: enough of an "encryption" to see what hooks are
+     * given.
+     */
     static final class Reverser implements Hook {
         final List<ItemContext> writes = new ArrayList<>();
         final List<ItemContext> reads = new ArrayList<>();
@@ -257,7 +336,8 @@ final class EncryptedFieldsGuardTest {
         }
 
         @Override
-        public Map<String, AttributeValue> beforeWrite(ItemContext c, Map<String, AttributeValue> item) {
+        public Map<String, AttributeValue> beforeWrite(
+                ItemContext c, Map<String, AttributeValue> item) {
             writes.add(c);
             Map<String, AttributeValue> out = new HashMap<>(item);
             for (String a : c.model().orElseThrow().encryptedAttributes()) {
@@ -274,7 +354,8 @@ final class EncryptedFieldsGuardTest {
         final Map<String, AttributeValue> plain = new HashMap<>();
 
         @Override
-        public Map<String, AttributeValue> afterRead(ItemContext c, Map<String, AttributeValue> item) {
+        public Map<String, AttributeValue> afterRead(
+                ItemContext c, Map<String, AttributeValue> item) {
             reads.add(c);
             Map<String, AttributeValue> out = new HashMap<>(item);
             for (String a : c.model().orElseThrow().encryptedAttributes()) {
@@ -303,91 +384,191 @@ final class EncryptedFieldsGuardTest {
             t.createTable();
             t.put(vault("v1"));
             hook.writes.clear();
-            var r = t.where("id", "=", "v1").update(u -> u.set("pin", "5678").set("label", "x")
-                    .returnValue(ReturnValue.UPDATED_NEW));
-            assertThat(hook.writes).singleElement().satisfies(c -> {
-                assertThat(c.partial()).isTrue();
-                assertThat(c.operation()).isEqualTo(Operation.UPDATE);
-                assertThat(c.key()).isEqualTo(Map.of("id", AttributeValue.fromS("v1")));
-            });
-            Map<String, AttributeValue> raw = local.client().getItem(q -> q.tableName(t.tableName())
-                    .key(Map.of("id", AttributeValue.fromS("v1")))).item();
+            var r =
+                    t.where("id", "=", "v1")
+                            .update(
+                                    u ->
+                                            u.set("pin", "5678")
+                                                    .set("label", "x")
+                                                    .returnValue(ReturnValue.UPDATED_NEW));
+            assertThat(hook.writes)
+                    .singleElement()
+                    .satisfies(
+                            c -> {
+                                assertThat(c.partial()).isTrue();
+                                assertThat(c.operation()).isEqualTo(Operation.UPDATE);
+                                assertThat(c.key())
+                                        .isEqualTo(Map.of("id", AttributeValue.fromS("v1")));
+                            });
+            Map<String, AttributeValue> raw =
+                    local.client()
+                            .getItem(
+                                    q ->
+                                            q.tableName(t.tableName())
+                                                    .key(Map.of("id", AttributeValue.fromS("v1"))))
+                            .item();
             assertThat(raw.get("pin").type()).isEqualTo(AttributeValue.Type.B);
             assertThat(raw.get("label").s()).isEqualTo("x");
-            assertThat(hook.reads).last().satisfies(c -> {
-                assertThat(c.partial()).isTrue();
-                assertThat(c.key()).isEqualTo(Map.of("id", AttributeValue.fromS("v1")));
-            });
+            assertThat(hook.reads)
+                    .last()
+                    .satisfies(
+                            c -> {
+                                assertThat(c.partial()).isTrue();
+                                assertThat(c.key())
+                                        .isEqualTo(Map.of("id", AttributeValue.fromS("v1")));
+                            });
             assertThat(r.item()).map(Vault::pin).contains("5678");
             hook.reads.clear();
-            var old = t.put(vault("v1"), WriteOptions.builder().returnValue(ReturnValue.ALL_OLD).build());
-            assertThat(hook.reads).singleElement().satisfies(c -> assertThat(c.partial()).isFalse());
+            var old =
+                    t.put(
+                            vault("v1"),
+                            WriteOptions.builder().returnValue(ReturnValue.ALL_OLD).build());
+            assertThat(hook.reads)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.partial()).isFalse());
             assertThat(old.item()).isPresent();
         }
     }
 
     @Test
     void encryptedFields_stayOutOfConditionsFiltersAndArithmetic() {
-        try (DynamORM db = db(b -> b.discoverPlugins(false).plugin(new Named("reverser", new Reverser())))) {
+        try (DynamORM db =
+                db(b -> b.discoverPlugins(false).plugin(new Named("reverser", new Reverser())))) {
             Table<Vault> t = db.table(Vault.class);
             t.createTable();
             t.put(vault("v1"));
             String model = Vault.class.getName();
-            List<Map.Entry<String, Executable>> conditions = List.of(
-                    Map.entry("pin", () -> t.query().filter("pin", "=", "1234").scan()),
-                    Map.entry("pin", () -> t.where("id", "=", "v1").filter("pin", "=", "1234").all()),
-                    Map.entry("pin", () -> t.where("pin", "=", "1234").allowScan().all()),
-                    Map.entry("address.city", () -> t.query().filter("address.city", "=", "x").scan()),
-                    Map.entry("tags", () -> t.query().filter(Condition.size("tags", Operator.GT, 0)).scan()),
-                    Map.entry("score", () -> t.query().filter(Condition.attributeType("score", AttributeValue.Type.N))
-                            .scan()));
-            conditions.forEach(e -> assertThatThrownBy(e.getValue()::execute).as(e.getKey())
-                    .isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored "
-                            + "value is ciphertext", e.getKey(), model));
+            List<Map.Entry<String, Executable>> conditions =
+                    List.of(
+                            Map.entry("pin", () -> t.query().filter("pin", "=", "1234").scan()),
+                            Map.entry(
+                                    "pin",
+                                    () ->
+                                            t.where("id", "=", "v1")
+                                                    .filter("pin", "=", "1234")
+                                                    .all()),
+                            Map.entry("pin", () -> t.where("pin", "=", "1234").allowScan().all()),
+                            Map.entry(
+                                    "address.city",
+                                    () -> t.query().filter("address.city", "=", "x").scan()),
+                            Map.entry(
+                                    "tags",
+                                    () ->
+                                            t.query()
+                                                    .filter(Condition.size("tags", Operator.GT, 0))
+                                                    .scan()),
+                            Map.entry(
+                                    "score",
+                                    () ->
+                                            t.query()
+                                                    .filter(
+                                                            Condition.attributeType(
+                                                                    "score", AttributeValue.Type.N))
+                                                    .scan()));
+            conditions.forEach(
+                    e ->
+                            assertThatThrownBy(e.getValue()::execute)
+                                    .as(e.getKey())
+                                    .isInstanceOf(InvalidRequestException.class)
+                                    .hasMessage(
+                                            "field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored "
+                                                    + "value is ciphertext",
+                                            e.getKey(), model));
             Map<String, Executable> writes = new LinkedHashMap<>();
-            writes.put("pin", () -> t.put(vault("v1"), WriteOptions.when(when("pin", "=", "1234"))));
-            writes.put("address.city", () -> t.update(vault("v1"), u -> u.set("label", "x")
-                    .when(when("address.city", "=", "x"))));
-            writes.put("tags", () -> t.delete(Key.of("v1"), WriteOptions.when(Condition.exists("tags"))));
-            writes.put("score", () -> db.transaction(tx -> tx.conditionCheck(Vault.class, Key.of("v1"),
-                    Condition.size("score", Operator.GT, 1))));
-            writes.forEach((field, call) -> assertThatThrownBy(call::execute).as(field)
-                    .isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored "
-                            + "value is ciphertext", field, model));
+            writes.put(
+                    "pin", () -> t.put(vault("v1"), WriteOptions.when(when("pin", "=", "1234"))));
+            writes.put(
+                    "address.city",
+                    () ->
+                            t.update(
+                                    vault("v1"),
+                                    u -> u.set("label", "x").when(when("address.city", "=", "x"))));
+            writes.put(
+                    "tags",
+                    () -> t.delete(Key.of("v1"), WriteOptions.when(Condition.exists("tags"))));
+            writes.put(
+                    "score",
+                    () ->
+                            db.transaction(
+                                    tx ->
+                                            tx.conditionCheck(
+                                                    Vault.class,
+                                                    Key.of("v1"),
+                                                    Condition.size("score", Operator.GT, 1))));
+            writes.forEach(
+                    (field, call) ->
+                            assertThatThrownBy(call::execute)
+                                    .as(field)
+                                    .isInstanceOf(InvalidRequestException.class)
+                                    .hasMessage(
+                                            "field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored "
+                                                    + "value is ciphertext",
+                                            field, model));
             Map<String, Executable> arithmetic = new LinkedHashMap<>();
-            arithmetic.put("add(...)", () -> t.where("id", "=", "v1").update(u -> u.add("score", 1)));
-            arithmetic.put("increment(...)", () -> t.where("id", "=", "v1").update(u -> u.increment("score", 1)));
-            arithmetic.put("decrement(...)", () -> t.where("id", "=", "v1").update(u -> u.decrement("score", 1)));
-            arithmetic.put("appendToList(...)", () -> t.where("id", "=", "v1").update(u -> u.appendToList("tags",
-                    List.of("b"))));
-            arithmetic.put("prependToList(...)", () -> t.where("id", "=", "v1").update(u -> u.prependToList("tags",
-                    List.of("b"))));
-            arithmetic.put("setListElement(...)", () -> t.where("id", "=", "v1").update(u -> u.setListElement("tags",
-                    0, "b")));
-            arithmetic.put("removeFromList(...)", () -> t.where("id", "=", "v1").update(u -> u.removeFromList("tags",
-                    0)));
-            arithmetic.forEach((action, call) -> assertThatThrownBy(call::execute).as(action)
+            arithmetic.put(
+                    "add(...)", () -> t.where("id", "=", "v1").update(u -> u.add("score", 1)));
+            arithmetic.put(
+                    "increment(...)",
+                    () -> t.where("id", "=", "v1").update(u -> u.increment("score", 1)));
+            arithmetic.put(
+                    "decrement(...)",
+                    () -> t.where("id", "=", "v1").update(u -> u.decrement("score", 1)));
+            arithmetic.put(
+                    "appendToList(...)",
+                    () ->
+                            t.where("id", "=", "v1")
+                                    .update(u -> u.appendToList("tags", List.of("b"))));
+            arithmetic.put(
+                    "prependToList(...)",
+                    () ->
+                            t.where("id", "=", "v1")
+                                    .update(u -> u.prependToList("tags", List.of("b"))));
+            arithmetic.put(
+                    "setListElement(...)",
+                    () -> t.where("id", "=", "v1").update(u -> u.setListElement("tags", 0, "b")));
+            arithmetic.put(
+                    "removeFromList(...)",
+                    () -> t.where("id", "=", "v1").update(u -> u.removeFromList("tags", 0)));
+            arithmetic.forEach(
+                    (action, call) ->
+                            assertThatThrownBy(call::execute)
+                                    .as(action)
+                                    .isInstanceOf(InvalidRequestException.class)
+                                    .hasMessageEndingWith(
+                                            "is @Encrypted, so "
+                                                    + action
+                                                    + " cannot work on it: its stored value is "
+                                                    + "ciphertext; set(...) or remove(...) the whole field instead"));
+            assertThatThrownBy(
+                            () -> t.where("id", "=", "v1").update(u -> u.set("address.city", "x")))
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageEndingWith("is @Encrypted, so " + action + " cannot work on it: its stored value is "
-                            + "ciphertext; set(...) or remove(...) the whole field instead"));
-            assertThatThrownBy(() -> t.where("id", "=", "v1").update(u -> u.set("address.city", "x")))
-                    .isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("field 'address.city' of model " + model + " is @Encrypted, so an update of the nested "
-                            + "path 'address.city' cannot work on it: its stored value is ciphertext; set(...) or "
-                            + "remove(...) the whole field instead");
+                    .hasMessage(
+                            "field 'address.city' of model "
+                                    + model
+                                    + " is @Encrypted, so an update of the nested "
+                                    + "path 'address.city' cannot work on it: its stored value is ciphertext; set(...) or "
+                                    + "remove(...) the whole field instead");
             assertThatThrownBy(() -> t.where("id", "=", "v1").select("address.city").all())
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("select(\"address.city\") on model " + model + " reads into an @Encrypted field, "
-                            + "whose stored value is ciphertext: select the whole field");
-            assertThatThrownBy(() -> t.where("id", "=", "v1").update(u -> u.set("score", "SECRET-VALUE")))
+                    .hasMessage(
+                            "select(\"address.city\") on model "
+                                    + model
+                                    + " reads into an @Encrypted field, "
+                                    + "whose stored value is ciphertext: select the whole field");
+            assertThatThrownBy(
+                            () ->
+                                    t.where("id", "=", "v1")
+                                            .update(u -> u.set("score", "SECRET-VALUE")))
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("the value given for @Encrypted field 'score' of model " + model + " cannot be stored "
-                            + "in it: it is a java.lang.String and the field is int (the value is not shown, as the "
-                            + "field is encrypted)");
+                    .hasMessage(
+                            "the value given for @Encrypted field 'score' of model "
+                                    + model
+                                    + " cannot be stored "
+                                    + "in it: it is a java.lang.String and the field is int (the value is not shown, as the "
+                                    + "field is encrypted)");
             // whole-field set and remove are allowed
-            t.where("id", "=", "v1").update(u -> u.set("address", new Address("Shelbyville")).remove("tags"));
+            t.where("id", "=", "v1")
+                    .update(u -> u.set("address", new Address("Shelbyville")).remove("tags"));
             assertThat(t.get("v1")).map(Vault::address).contains(new Address("Shelbyville"));
         }
     }
@@ -395,17 +576,27 @@ final class EncryptedFieldsGuardTest {
     @Test
     void encryptedFieldsOfNestedModelsAndManagedFields_areRefusedAtRegistration() {
         try (DynamORM db = db(b -> b.discoverPlugins(false))) {
-            assertThatThrownBy(() -> db.table(Holder.class)).isInstanceOf(ModelDefinitionException.class)
-                    .hasMessageContaining("model " + Inner.class.getName() + ": field 'secret' is @Encrypted, but "
-                            + "Inner is stored nested inside another model, where nothing encrypts it: mark the field "
-                            + "of the table model that holds a Inner @Encrypted instead");
-            assertThatThrownBy(() -> db.table(EncryptedStamp.class)).isInstanceOf(ModelDefinitionException.class)
-                    .hasMessageContaining("model " + EncryptedStamp.class.getName() + ": field 'at' is @Encrypted and "
-                            + "@UpdatedAt: DynamORM (or DynamoDB, for @Ttl) must read and write that value in plain "
-                            + "form; remove @Encrypted");
-            assertThatThrownBy(() -> db.table(EncryptedVersion.class)).isInstanceOf(ModelDefinitionException.class)
+            assertThatThrownBy(() -> db.table(Holder.class))
+                    .isInstanceOf(ModelDefinitionException.class)
+                    .hasMessageContaining(
+                            "model "
+                                    + Inner.class.getName()
+                                    + ": field 'secret' is @Encrypted, but "
+                                    + "Inner is stored nested inside another model, where nothing encrypts it: mark the field "
+                                    + "of the table model that holds a Inner @Encrypted instead");
+            assertThatThrownBy(() -> db.table(EncryptedStamp.class))
+                    .isInstanceOf(ModelDefinitionException.class)
+                    .hasMessageContaining(
+                            "model "
+                                    + EncryptedStamp.class.getName()
+                                    + ": field 'at' is @Encrypted and "
+                                    + "@UpdatedAt: DynamORM (or DynamoDB, for @Ttl) must read and write that value in plain "
+                                    + "form; remove @Encrypted");
+            assertThatThrownBy(() -> db.table(EncryptedVersion.class))
+                    .isInstanceOf(ModelDefinitionException.class)
                     .hasMessageContaining("field 'version' is @Encrypted and @Version");
-            assertThatThrownBy(() -> db.table(EncryptedTtl.class)).isInstanceOf(ModelDefinitionException.class)
+            assertThatThrownBy(() -> db.table(EncryptedTtl.class))
+                    .isInstanceOf(ModelDefinitionException.class)
                     .hasMessageContaining("field 'expiresAt' is @Encrypted and @Ttl");
         }
     }

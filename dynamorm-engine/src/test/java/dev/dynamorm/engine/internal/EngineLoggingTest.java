@@ -7,8 +7,8 @@ import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
-import dev.dynamorm.local.LocalDynamoDb;
 import dev.dynamorm.engine.internal.query.QueryRunner;
+import dev.dynamorm.local.LocalDynamoDb;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,7 @@ final class EngineLoggingTest {
     private static LocalDynamoDb local;
 
     @DynamoTable("logged")
-    record Entry(@PartitionKey String group, @SortKey int seq, String tag, String body) {
-    }
+    record Entry(@PartitionKey String group, @SortKey int seq, String tag, String body) {}
 
     @BeforeAll
     static void start() {
@@ -50,32 +49,49 @@ final class EngineLoggingTest {
 
     @Test
     void scan_andAFilterDiscardingMostItems_areLoggedAtWarn() {
-        try (DynamORM db = DynamORM.builder().client(local.client()).tableNamePrefix("scanwarn_").build()) {
+        try (DynamORM db =
+                DynamORM.builder().client(local.client()).tableNamePrefix("scanwarn_").build()) {
             Table<Entry> entries = db.table(Entry.class);
             entries.createTable();
             CapturedLogs.clear();
             for (int i = 0; i < 120; i++) {
                 entries.put(new Entry("g", i, i == 7 ? "rare" : "common", "b"));
             }
-            assertThat(CapturedLogs.events()).as("nothing per item at INFO or above")
+            assertThat(CapturedLogs.events())
+                    .as("nothing per item at INFO or above")
                     .noneMatch(e -> e.logger().startsWith("dev.dynamorm"));
 
             assertThat(entries.scan()).hasSize(120);
-            assertThat(warnings(QueryRunner.class)).singleElement().satisfies(m -> assertThat(m)
-                    .startsWith("scan of table 'scanwarn_logged' (model " + Entry.class.getName()
-                            + ") reads every item")
-                    .contains("bind a partition key"));
+            assertThat(warnings(QueryRunner.class))
+                    .singleElement()
+                    .satisfies(
+                            m ->
+                                    assertThat(m)
+                                            .startsWith(
+                                                    "scan of table 'scanwarn_logged' (model "
+                                                            + Entry.class.getName()
+                                                            + ") reads every item")
+                                            .contains("bind a partition key"));
 
             CapturedLogs.clear();
-            assertThat(entries.where("group", "=", "g").filter("tag", "=", "rare").all()).hasSize(1);
-            assertThat(warnings(QueryRunner.class)).singleElement().satisfies(m -> assertThat(m)
-                    .startsWith("QUERY on table 'scanwarn_logged' (model " + Entry.class.getName()
-                            + ") read 120 items but its filter [")
-                    .endsWith("] kept 1: most of what was read was discarded; a key condition or an index on the "
-                            + "filtered fields would read less"));
+            assertThat(entries.where("group", "=", "g").filter("tag", "=", "rare").all())
+                    .hasSize(1);
+            assertThat(warnings(QueryRunner.class))
+                    .singleElement()
+                    .satisfies(
+                            m ->
+                                    assertThat(m)
+                                            .startsWith(
+                                                    "QUERY on table 'scanwarn_logged' (model "
+                                                            + Entry.class.getName()
+                                                            + ") read 120 items but its filter [")
+                                            .endsWith(
+                                                    "] kept 1: most of what was read was discarded; a key condition or an index on the "
+                                                            + "filtered fields would read less"));
 
             CapturedLogs.clear();
-            assertThat(entries.where("group", "=", "g").filter("tag", "=", "common").all()).hasSize(119);
+            assertThat(entries.where("group", "=", "g").filter("tag", "=", "common").all())
+                    .hasSize(119);
             assertThat(entries.where("group", "=", "g").where("seq", "<", 5).all()).hasSize(5);
             assertThat(warnings(QueryRunner.class)).as("selective reads are not hazards").isEmpty();
         }
@@ -83,21 +99,32 @@ final class EngineLoggingTest {
 
     @Test
     void itemNearTheSizeLimit_isLoggedAtWarn_atMostOncePerMinutePerTable() {
-        try (DynamORM db = DynamORM.builder().client(local.client()).tableNamePrefix("sizewarn_").build()) {
+        try (DynamORM db =
+                DynamORM.builder().client(local.client()).tableNamePrefix("sizewarn_").build()) {
             Table<Entry> entries = db.table(Entry.class);
             entries.createTable();
             entries.put(new Entry("g", 0, "small", "x".repeat(300_000)));
-            assertThat(warnings(TableWriter.class)).as("75% of the limit is not a hazard").isEmpty();
+            assertThat(warnings(TableWriter.class))
+                    .as("75% of the limit is not a hazard")
+                    .isEmpty();
 
             String big = "x".repeat(380_000); // over 90% of 409,600 bytes
             entries.put(new Entry("g", 1, "big", big));
             entries.put(new Entry("g", 2, "big", big));
             entries.update(new Entry("g", 1, "bigger", big), "tag");
-            assertThat(warnings(TableWriter.class)).singleElement().satisfies(m -> assertThat(m)
-                    .startsWith("item with key [group, seq]=<redacted> of model " + Entry.class.getName()
-                            + " in table 'sizewarn_logged' is 3800")
-                    .contains("over 90% of DynamoDB's 409600-byte item limit")
-                    .endsWith("(further warnings for this table are suppressed for a minute)"));
+            assertThat(warnings(TableWriter.class))
+                    .singleElement()
+                    .satisfies(
+                            m ->
+                                    assertThat(m)
+                                            .startsWith(
+                                                    "item with key [group, seq]=<redacted> of model "
+                                                            + Entry.class.getName()
+                                                            + " in table 'sizewarn_logged' is 3800")
+                                            .contains(
+                                                    "over 90% of DynamoDB's 409600-byte item limit")
+                                            .endsWith(
+                                                    "(further warnings for this table are suppressed for a minute)"));
             assertThat(entries.get("g", 2)).map(e -> e.body().length()).contains(380_000);
         }
     }

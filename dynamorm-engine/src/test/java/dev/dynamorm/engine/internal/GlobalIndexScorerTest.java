@@ -47,9 +47,11 @@ final class GlobalIndexScorerTest {
 
     /** The table's partition key and the GSI's partition key can both be bound. */
     @DynamoTable("scored")
-    record Ticket(@PartitionKey String tenant, @SortKey String id, @IndexKey(index = "by-owner") String owner,
-            String title) {
-    }
+    record Ticket(
+            @PartitionKey String tenant,
+            @SortKey String id,
+            @IndexKey(index = "by-owner") String owner,
+            String title) {}
 
     private final List<QueryRequest> sent = new CopyOnWriteArrayList<>();
     private DynamoDbClient client;
@@ -73,17 +75,25 @@ final class GlobalIndexScorerTest {
 
     @BeforeEach
     void recordingClient() {
-        ExecutionInterceptor recorder = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof QueryRequest q) {
-                    sent.add(q);
-                }
-            }
-        };
-        client = DynamoDbClient.builder().endpointOverride(local.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
+        ExecutionInterceptor recorder =
+                new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(
+                            Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof QueryRequest q) {
+                            sent.add(q);
+                        }
+                    }
+                };
+        client =
+                DynamoDbClient.builder()
+                        .endpointOverride(local.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("a", "b")))
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
+                        .build();
     }
 
     @AfterEach
@@ -104,9 +114,14 @@ final class GlobalIndexScorerTest {
 
     @Test
     void withoutScorer_theDefaultPrefersTheTable() {
-        try (DynamORM db = db(b -> { })) {
+        try (DynamORM db = db(b -> {})) {
             Table<Ticket> tickets = db.table(Ticket.class);
-            assertThat(tickets.where("tenant", "=", "t1").where("owner", "=", "ann").explain().indexName()).isEmpty();
+            assertThat(
+                            tickets.where("tenant", "=", "t1")
+                                    .where("owner", "=", "ann")
+                                    .explain()
+                                    .indexName())
+                    .isEmpty();
             assertThat(annOfT1(tickets)).extracting(Ticket::id).containsExactly("1");
             assertThat(sent).singleElement().satisfies(q -> assertThat(q.indexName()).isNull());
         }
@@ -116,16 +131,20 @@ final class GlobalIndexScorerTest {
     void builderScorer_choosesTheGlobalIndexForEveryQuery() {
         try (DynamORM db = db(b -> b.indexScorer(new PreferGlobalIndexes()))) {
             Table<Ticket> tickets = db.table(Ticket.class);
-            QueryPlan plan = tickets.where("tenant", "=", "t1").where("owner", "=", "ann").explain();
+            QueryPlan plan =
+                    tickets.where("tenant", "=", "t1").where("owner", "=", "ann").explain();
             assertThat(plan.operation()).isEqualTo(Operation.QUERY);
             assertThat(plan.indexName()).contains("by-owner");
             assertThat(plan.candidates()).hasSize(2);
             assertThat(annOfT1(tickets)).extracting(Ticket::id).containsExactly("1");
-            assertThat(sent).singleElement().satisfies(q -> {
-                assertThat(q.indexName()).isEqualTo("by-owner");
-                assertThat(q.keyConditionExpression()).doesNotContain("AND");
-                assertThat(q.filterExpression()).isNotNull();
-            });
+            assertThat(sent)
+                    .singleElement()
+                    .satisfies(
+                            q -> {
+                                assertThat(q.indexName()).isEqualTo("by-owner");
+                                assertThat(q.keyConditionExpression()).doesNotContain("AND");
+                                assertThat(q.filterExpression()).isNotNull();
+                            });
         }
     }
 
@@ -135,30 +154,47 @@ final class GlobalIndexScorerTest {
         try (DynamORM db = db(b -> b.indexScorer(new PreferGlobalIndexes()))) {
             Table<Ticket> tickets = db.table(Ticket.class);
             sent.clear();
-            List<Ticket> found = tickets.where("tenant", "=", "t1").where("owner", "=", "ann").indexScorer(tableOnly)
-                    .all();
+            List<Ticket> found =
+                    tickets.where("tenant", "=", "t1")
+                            .where("owner", "=", "ann")
+                            .indexScorer(tableOnly)
+                            .all();
             assertThat(found).extracting(Ticket::id).containsExactly("1");
             assertThat(sent).singleElement().satisfies(q -> assertThat(q.indexName()).isNull());
-            assertThat(tickets.query().where("tenant", "=", "t1").where("owner", "=", "ann").indexScorer(tableOnly)
-                    .explain().indexName()).isEmpty();
+            assertThat(
+                            tickets.query()
+                                    .where("tenant", "=", "t1")
+                                    .where("owner", "=", "ann")
+                                    .indexScorer(tableOnly)
+                                    .explain()
+                                    .indexName())
+                    .isEmpty();
         }
     }
 
     @Test
-    void discoveredScorer_isUsed_andTheBuilderScorerReplacesIt(@TempDir Path services) throws IOException {
+    void discoveredScorer_isUsed_andTheBuilderScorerReplacesIt(@TempDir Path services)
+            throws IOException {
         Path file = services.resolve("META-INF/services/" + IndexScorer.class.getName());
         Files.createDirectories(file.getParent());
         Files.writeString(file, PreferGlobalIndexes.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {services.toUri().toURL()}, previous)) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {services.toUri().toURL()}, previous)) {
             thread.setContextClassLoader(loader);
-            try (DynamORM db = db(b -> { })) {
+            try (DynamORM db = db(b -> {})) {
                 Table<Ticket> tickets = db.table(Ticket.class);
-                assertThat(tickets.where("tenant", "=", "t1").where("owner", "=", "ann").explain().indexName())
+                assertThat(
+                                tickets.where("tenant", "=", "t1")
+                                        .where("owner", "=", "ann")
+                                        .explain()
+                                        .indexName())
                         .contains("by-owner");
                 annOfT1(tickets);
-                assertThat(sent).singleElement().satisfies(q -> assertThat(q.indexName()).isEqualTo("by-owner"));
+                assertThat(sent)
+                        .singleElement()
+                        .satisfies(q -> assertThat(q.indexName()).isEqualTo("by-owner"));
             }
             try (DynamORM db = db(b -> b.indexScorer(IndexScorer.Candidate::defaultScore))) {
                 Table<Ticket> tickets = db.table(Ticket.class);

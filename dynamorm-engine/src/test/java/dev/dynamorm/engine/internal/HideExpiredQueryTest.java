@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 final class HideExpiredQueryTest {
 
     /** Thirty days ahead, so the server's real-time TTL keeps every item. */
-    private static final Instant NOW = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant NOW =
+            Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final List<Integer> VISIBLE = List.of(1, 3, 5, 7, 9, 11, 13, 15, 17, 19);
 
@@ -39,19 +41,25 @@ final class HideExpiredQueryTest {
     private static DynamORM showing;
 
     @DynamoTable("visits")
-    record Visit(@PartitionKey String user, @SortKey int seq, String note, @Ttl Instant expiresAt) {
-    }
+    record Visit(
+            @PartitionKey String user, @SortKey int seq, String note, @Ttl Instant expiresAt) {}
 
     @BeforeAll
     static void start() {
         local = LocalDynamoDb.start();
-        hiding = DynamORM.builder().client(local.client()).clock(CLOCK).hideExpiredItems(true).build();
+        hiding =
+                DynamORM.builder()
+                        .client(local.client())
+                        .clock(CLOCK)
+                        .hideExpiredItems(true)
+                        .build();
         showing = DynamORM.builder().client(local.client()).clock(CLOCK).build();
         Table<Visit> visits = hiding.table(Visit.class);
         visits.createTable();
         for (int seq = 0; seq < 20; seq++) {
             // even items expired an hour ago by the clock, odd ones expire in an hour
-            Instant expiresAt = seq % 2 == 0 ? NOW.minus(Duration.ofHours(1)) : NOW.plus(Duration.ofHours(1));
+            Instant expiresAt =
+                    seq % 2 == 0 ? NOW.minus(Duration.ofHours(1)) : NOW.plus(Duration.ofHours(1));
             visits.put(new Visit("u", seq, "n" + seq, expiresAt));
         }
     }
@@ -76,9 +84,11 @@ final class HideExpiredQueryTest {
         assertThat(seqs(visits().where("user", "=", "u").all())).isEqualTo(VISIBLE);
         assertThat(seqs(visits().where("user", "=", "u").limit(3).all())).containsExactly(1, 3, 5);
         assertThat(visits().where("user", "=", "u").first()).map(Visit::seq).contains(1);
-        assertThat(seqs(visits().where("user", "=", "u").where("seq", ">=", 4).limit(2).all())).containsExactly(5, 7);
+        assertThat(seqs(visits().where("user", "=", "u").where("seq", ">=", 4).limit(2).all()))
+                .containsExactly(5, 7);
         try (Stream<Visit> stream = visits().where("user", "=", "u").limit(4).stream()) {
-            assertThat(stream.map(Visit::seq).collect(Collectors.toList())).containsExactly(1, 3, 5, 7);
+            assertThat(stream.map(Visit::seq).collect(Collectors.toList()))
+                    .containsExactly(1, 3, 5, 7);
         }
         assertThat(seqs(showing.table(Visit.class).where("user", "=", "u").all())).hasSize(20);
     }
@@ -104,24 +114,33 @@ final class HideExpiredQueryTest {
 
     @Test
     void scans_andKeyLookups_hideExpiredItems() {
-        assertThat(visits().scan()).extracting(Visit::seq).containsExactlyInAnyOrderElementsOf(VISIBLE);
-        assertThat(visits().query().parallelScan(3)).extracting(Visit::seq)
+        assertThat(visits().scan())
+                .extracting(Visit::seq)
+                .containsExactlyInAnyOrderElementsOf(VISIBLE);
+        assertThat(visits().query().parallelScan(3))
+                .extracting(Visit::seq)
                 .containsExactlyInAnyOrderElementsOf(VISIBLE);
         assertThat(visits().where("user", "=", "u").where("seq", "=", 2).first()).isEmpty();
-        assertThat(visits().where("user", "=", "u").where("seq", "=", 3).first()).map(Visit::seq).contains(3);
+        assertThat(visits().where("user", "=", "u").where("seq", "=", 3).first())
+                .map(Visit::seq)
+                .contains(3);
         assertThat(visits().get("u", 2)).isEmpty();
     }
 
     @Test
     void projections_withoutTheTtlField_stillHideExpiredItems_andReturnOnlyWhatWasSelected() {
         List<Visit> notes = visits().where("user", "=", "u").select("note").all();
-        assertThat(notes).extracting(Visit::note).containsExactlyElementsOf(
-                VISIBLE.stream().map(i -> "n" + i).toList());
+        assertThat(notes)
+                .extracting(Visit::note)
+                .containsExactlyElementsOf(VISIBLE.stream().map(i -> "n" + i).toList());
         assertThat(notes).extracting(Visit::expiresAt).containsOnlyNulls();
-        assertThat(visits().where("user", "=", "u").where("seq", "=", 2).select("note").first()).isEmpty();
+        assertThat(visits().where("user", "=", "u").where("seq", "=", 2).select("note").first())
+                .isEmpty();
         assertThat(visits().where("user", "=", "u").where("seq", "=", 3).select("note").first())
-                .map(Visit::expiresAt).isEmpty();
+                .map(Visit::expiresAt)
+                .isEmpty();
         assertThat(visits().where("user", "=", "u").select("note", "expiresAt").limit(1).all())
-                .extracting(Visit::expiresAt).containsExactly(NOW.plus(Duration.ofHours(1)));
+                .extracting(Visit::expiresAt)
+                .containsExactly(NOW.plus(Duration.ofHours(1)));
     }
 }

@@ -38,14 +38,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
-/** The plugin runtime against the embedded engine: ordering, vetoes, amendments, transforms, isolation. */
+/**
+ * The plugin runtime against the embedded engine: ordering, vetoes, amendments, transforms,
+ * isolation.
+ */
 final class PluginRuntimeTest {
 
     private static LocalDynamoDb local;
 
     @DynamoTable("notes")
-    record Note(@PartitionKey String id, String text, int stars) {
-    }
+    record Note(@PartitionKey String id, String text, int stars) {}
 
     @BeforeAll
     static void start() {
@@ -72,9 +74,8 @@ final class PluginRuntimeTest {
         final String name;
         final int order;
         final List<String> log;
-        Hook hook = new Hook() {
-        };
-        Consumer<PluginContext> init = c -> { };
+        Hook hook = new Hook() {};
+        Consumer<PluginContext> init = c -> {};
         PluginContext context;
         boolean shutDown;
 
@@ -113,8 +114,7 @@ final class PluginRuntimeTest {
         }
     }
 
-    static final class Other extends Object {
-    }
+    static final class Other extends Object {}
 
     /** A second class, so two test plugins are not deduplicated as one. */
     static final class SecondPlugin implements Plugin {
@@ -177,7 +177,9 @@ final class PluginRuntimeTest {
         notes.createTable();
         log.clear();
         notes.put(new Note("n1", "hello", 3));
-        assertThat(log).containsExactly("b before PUT", "a before PUT", "a after PUT ok", "b after PUT ok");
+        assertThat(log)
+                .containsExactly(
+                        "b before PUT", "a before PUT", "a after PUT ok", "b after PUT ok");
         log.clear();
         db.close();
         assertThat(log).containsExactly("shutdown a", "shutdown b");
@@ -189,30 +191,37 @@ final class PluginRuntimeTest {
         TestPlugin outer = new TestPlugin("outer", 0, log);
         outer.hook = recording("outer", log);
         TestPlugin veto = new TestPlugin("veto", 1, log);
-        veto.hook = new Hook() {
-            @Override
-            public void before(HookContext c) {
-                if (c.operation() == Operation.PUT) {
-                    throw new IllegalArgumentException("notes are read-only today");
-                }
-            }
+        veto.hook =
+                new Hook() {
+                    @Override
+                    public void before(HookContext c) {
+                        if (c.operation() == Operation.PUT) {
+                            throw new IllegalArgumentException("notes are read-only today");
+                        }
+                    }
 
-            @Override
-            public void after(HookContext c, Outcome o) {
-                log.add("veto after");
-            }
-        };
+                    @Override
+                    public void after(HookContext c, Outcome o) {
+                        log.add("veto after");
+                    }
+                };
         try (DynamORM db = db(x -> x.plugin(outer).plugin(new SecondPlugin(veto)))) {
             Table<Note> notes = db.table(Note.class);
             notes.createTable();
             log.clear();
             assertThatThrownBy(() -> notes.put(new Note("n1", "x", 1)))
-                    .isInstanceOfSatisfying(PluginException.class, e -> {
-                        assertThat(e.pluginName()).contains("veto");
-                        assertThat(e.operation()).contains(Operation.PUT);
-                    })
-                    .hasMessage("plugin 'veto' refused put on table '" + notes.tableName() + "' (model "
-                            + Note.class.getName() + "): notes are read-only today");
+                    .isInstanceOfSatisfying(
+                            PluginException.class,
+                            e -> {
+                                assertThat(e.pluginName()).contains("veto");
+                                assertThat(e.operation()).contains(Operation.PUT);
+                            })
+                    .hasMessage(
+                            "plugin 'veto' refused put on table '"
+                                    + notes.tableName()
+                                    + "' (model "
+                                    + Note.class.getName()
+                                    + "): notes are read-only today");
             assertThat(log).containsExactly("outer before PUT", "outer after PUT failed");
             assertThat(local.client().scan(r -> r.tableName(notes.tableName())).count()).isZero();
         }
@@ -222,19 +231,23 @@ final class PluginRuntimeTest {
     void afterHookThrowing_neverFailsTheWrite_andIsCounted() {
         List<String> log = new ArrayList<>();
         TestPlugin broken = new TestPlugin("broken", 0, log);
-        broken.hook = new Hook() {
-            @Override
-            public void after(HookContext c, Outcome o) {
-                throw new IllegalStateException("boom");
-            }
-        };
+        broken.hook =
+                new Hook() {
+                    @Override
+                    public void after(HookContext c, Outcome o) {
+                        throw new IllegalStateException("boom");
+                    }
+                };
         try (DynamORM db = db(x -> x.plugin(broken))) {
             Table<Note> notes = db.table(Note.class);
             notes.createTable();
             notes.put(new Note("n1", "kept", 2));
             assertThat(notes.get("n1")).contains(new Note("n1", "kept", 2));
-            Statistic failures = db.statistics().stream()
-                    .filter(s -> s.name().equals("dynamorm.plugins.after.hook.failures")).findFirst().orElseThrow();
+            Statistic failures =
+                    db.statistics().stream()
+                            .filter(s -> s.name().equals("dynamorm.plugins.after.hook.failures"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(failures.value()).isGreaterThanOrEqualTo(3);
         }
     }
@@ -244,19 +257,20 @@ final class PluginRuntimeTest {
         List<String> log = new ArrayList<>();
         TestPlugin fine = new TestPlugin("fine", 0, log);
         TestPlugin bad = new TestPlugin("bad", 1, log);
-        bad.init = c -> {
-            throw new IllegalArgumentException("no key provider configured");
-        };
+        bad.init =
+                c -> {
+                    throw new IllegalArgumentException("no key provider configured");
+                };
         assertThatThrownBy(() -> db(x -> x.plugin(fine).plugin(new SecondPlugin(bad))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("plugin 'bad' (" + SecondPlugin.class.getName() + " from ")
-                .hasMessageEndingWith("failed to initialize: no key provider configured; fix its configuration, "
-                        + "or disable it with disablePlugin(\"bad\")");
+                .hasMessageEndingWith(
+                        "failed to initialize: no key provider configured; fix its configuration, "
+                                + "or disable it with disablePlugin(\"bad\")");
         assertThat(fine.shutDown).isTrue();
     }
 
-    record Settings(String pluginName, int level) implements PluginConfig {
-    }
+    record Settings(String pluginName, int level) implements PluginConfig {}
 
     @Test
     void configuration_reachesThePlugin_fromBuilderPropertiesAndTypedConfig() {
@@ -266,9 +280,15 @@ final class PluginRuntimeTest {
         props.setProperty("dynamorm.plugin.conf.size", "12");
         props.setProperty("dynamorm.plugin.other.size", "99");
         props.setProperty("unrelated.key", "x");
-        try (DynamORM db = db(x -> x.plugin(p).pluginProperty("conf", "ttl", "PT1M").pluginProperties(props)
-                .pluginConfig(new Settings("conf", 7)))) {
-            assertThat(p.context.properties()).containsExactly(Map.entry("size", "12"), Map.entry("ttl", "PT1M"));
+        try (DynamORM db =
+                db(
+                        x ->
+                                x.plugin(p)
+                                        .pluginProperty("conf", "ttl", "PT1M")
+                                        .pluginProperties(props)
+                                        .pluginConfig(new Settings("conf", 7)))) {
+            assertThat(p.context.properties())
+                    .containsExactly(Map.entry("size", "12"), Map.entry("ttl", "PT1M"));
             assertThat(p.context.config(Settings.class)).contains(new Settings("conf", 7));
             assertThat(p.context.dynamorm()).isSameAs(db);
         }
@@ -285,29 +305,40 @@ final class PluginRuntimeTest {
         noKey.setProperty("dynamorm.plugin.cache", "x");
         assertThatThrownBy(() -> DynamORM.builder().pluginProperties(noKey))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("plugin property 'dynamorm.plugin.cache' must look like dynamorm.plugin.<name>.<key>");
-        assertThatThrownBy(() -> DynamORM.builder().pluginConfig(new Settings("a", 1)).pluginConfig(new Settings("a", 2)))
+                .hasMessage(
+                        "plugin property 'dynamorm.plugin.cache' must look like dynamorm.plugin.<name>.<key>");
+        assertThatThrownBy(
+                        () ->
+                                DynamORM.builder()
+                                        .pluginConfig(new Settings("a", 1))
+                                        .pluginConfig(new Settings("a", 2)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("plugin configuration " + Settings.class.getName()
-                        + " was already set to Settings[pluginName=a, level=1]");
+                .hasMessage(
+                        "plugin configuration "
+                                + Settings.class.getName()
+                                + " was already set to Settings[pluginName=a, level=1]");
     }
 
     @Test
     void addCondition_isAndedIntoTheWrite() {
         List<String> log = new ArrayList<>();
         TestPlugin guard = new TestPlugin("guard", 0, log);
-        guard.hook = new Hook() {
-            @Override
-            public void before(HookContext c) {
-                if (c.operation() == Operation.PUT) {
-                    c.addCondition(Condition.when("stars", "<", 5));
-                }
-            }
-        };
+        guard.hook =
+                new Hook() {
+                    @Override
+                    public void before(HookContext c) {
+                        if (c.operation() == Operation.PUT) {
+                            c.addCondition(Condition.when("stars", "<", 5));
+                        }
+                    }
+                };
         try (DynamORM db = db(x -> x.plugin(guard))) {
             Table<Note> notes = db.table(Note.class);
             notes.createTable();
-            notes.put(new Note("n1", "first", 5));   // no stored item: stars < 5 fails on a missing attribute
+            notes.put(
+                    new Note(
+                            "n1", "first",
+                            5)); // no stored item: stars < 5 fails on a missing attribute
         } catch (ConditionFailedException expected) {
             // a condition on a missing item fails: the hook's condition was sent
             assertThat(expected.operation()).contains(Operation.PUT);
@@ -321,14 +352,15 @@ final class PluginRuntimeTest {
         List<String> log = new ArrayList<>();
         TestPlugin guard = new TestPlugin("guard", 0, log);
         AtomicInteger armed = new AtomicInteger();
-        guard.hook = new Hook() {
-            @Override
-            public void before(HookContext c) {
-                if (c.operation() == Operation.PUT && armed.get() == 1) {
-                    c.addCondition(Condition.when("stars", "<", 5));
-                }
-            }
-        };
+        guard.hook =
+                new Hook() {
+                    @Override
+                    public void before(HookContext c) {
+                        if (c.operation() == Operation.PUT && armed.get() == 1) {
+                            c.addCondition(Condition.when("stars", "<", 5));
+                        }
+                    }
+                };
         try (DynamORM db = db(x -> x.plugin(guard))) {
             Table<Note> notes = db.table(Note.class);
             notes.createTable();
@@ -347,21 +379,23 @@ final class PluginRuntimeTest {
     void amendingWhereNotAllowed_failsWithClearMessage() {
         List<String> log = new ArrayList<>();
         TestPlugin wrong = new TestPlugin("wrong", 0, log);
-        wrong.hook = new Hook() {
-            @Override
-            public void before(HookContext c) {
-                if (c.operation() == Operation.PUT) {
-                    c.respondWith(Map.of());
-                }
-            }
-        };
+        wrong.hook =
+                new Hook() {
+                    @Override
+                    public void before(HookContext c) {
+                        if (c.operation() == Operation.PUT) {
+                            c.respondWith(Map.of());
+                        }
+                    }
+                };
         try (DynamORM db = db(x -> x.plugin(wrong))) {
             Table<Note> notes = db.table(Note.class);
             notes.createTable();
             assertThatThrownBy(() -> notes.put(new Note("n1", "x", 1)))
                     .isInstanceOf(PluginException.class)
-                    .hasMessageEndingWith("respondWith is not allowed for operation PUT (see HookContext for what "
-                            + "each operation allows)");
+                    .hasMessageEndingWith(
+                            "respondWith is not allowed for operation PUT (see HookContext for what "
+                                    + "each operation allows)");
         }
     }
 
@@ -370,29 +404,39 @@ final class PluginRuntimeTest {
         List<String> log = new ArrayList<>();
         TestPlugin serving = new TestPlugin("serving", 0, log);
         List<Outcome> outcomes = new ArrayList<>();
-        serving.hook = new Hook() {
-            @Override
-            public void before(HookContext c) {
-                if (c.operation() == Operation.GET) {
-                    c.respondWith(Map.of("id", AttributeValue.fromS("ghost"), "text", AttributeValue.fromS("boo"),
-                            "stars", AttributeValue.fromN("1")));
-                }
-            }
+        serving.hook =
+                new Hook() {
+                    @Override
+                    public void before(HookContext c) {
+                        if (c.operation() == Operation.GET) {
+                            c.respondWith(
+                                    Map.of(
+                                            "id",
+                                            AttributeValue.fromS("ghost"),
+                                            "text",
+                                            AttributeValue.fromS("boo"),
+                                            "stars",
+                                            AttributeValue.fromN("1")));
+                        }
+                    }
 
-            @Override
-            public void after(HookContext c, Outcome o) {
-                outcomes.add(o);
-            }
-        };
+                    @Override
+                    public void after(HookContext c, Outcome o) {
+                        outcomes.add(o);
+                    }
+                };
         try (DynamORM db = db(x -> x.plugin(serving))) {
             Table<Note> notes = db.table(Note.class);
             notes.createTable();
             outcomes.clear();
             assertThat(notes.get("ghost")).contains(new Note("ghost", "boo", 1));
-            assertThat(outcomes).singleElement().satisfies(o -> {
-                assertThat(o.servedByHook()).isTrue();
-                assertThat(o.attempts()).isZero();
-            });
+            assertThat(outcomes)
+                    .singleElement()
+                    .satisfies(
+                            o -> {
+                                assertThat(o.servedByHook()).isTrue();
+                                assertThat(o.attempts()).isZero();
+                            });
             assertThat(local.client().scan(r -> r.tableName(notes.tableName())).count()).isZero();
         }
     }
@@ -403,58 +447,74 @@ final class PluginRuntimeTest {
         TestPlugin upper = new TestPlugin("upper", 0, log);
         List<HookContext> seen = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
-        upper.hook = new Hook() {
-            @Override
-            public Map<String, AttributeValue> beforeWrite(ItemContext c, Map<String, AttributeValue> item) {
-                Map<String, AttributeValue> out = new HashMap<>(item);
-                out.put("text", AttributeValue.fromS("enc:" + item.get("text").s()));
-                return out;
-            }
+        upper.hook =
+                new Hook() {
+                    @Override
+                    public Map<String, AttributeValue> beforeWrite(
+                            ItemContext c, Map<String, AttributeValue> item) {
+                        Map<String, AttributeValue> out = new HashMap<>(item);
+                        out.put("text", AttributeValue.fromS("enc:" + item.get("text").s()));
+                        return out;
+                    }
 
-            @Override
-            public Map<String, AttributeValue> afterRead(ItemContext c, Map<String, AttributeValue> item) {
-                Map<String, AttributeValue> out = new HashMap<>(item);
-                out.put("text", AttributeValue.fromS(item.get("text").s().substring(4)));
-                return out;
-            }
+                    @Override
+                    public Map<String, AttributeValue> afterRead(
+                            ItemContext c, Map<String, AttributeValue> item) {
+                        Map<String, AttributeValue> out = new HashMap<>(item);
+                        out.put("text", AttributeValue.fromS(item.get("text").s().substring(4)));
+                        return out;
+                    }
 
-            @Override
-            public void after(HookContext c, Outcome o) {
-                seen.add(c);
-                outcomes.add(o);
-            }
+                    @Override
+                    public void after(HookContext c, Outcome o) {
+                        seen.add(c);
+                        outcomes.add(o);
+                    }
 
-            @Override
-            public boolean wantsConsumedCapacity() {
-                return true;
-            }
-        };
+                    @Override
+                    public boolean wantsConsumedCapacity() {
+                        return true;
+                    }
+                };
         try (DynamORM db = db(x -> x.plugin(upper))) {
             Table<Note> notes = db.table(Note.class);
             notes.createTable();
             seen.clear();
             outcomes.clear();
             notes.put(new Note("n1", "secret", 4));
-            Map<String, AttributeValue> stored = local.client()
-                    .getItem(r -> r.tableName(notes.tableName()).key(Map.of("id", AttributeValue.fromS("n1")))).item();
+            Map<String, AttributeValue> stored =
+                    local.client()
+                            .getItem(
+                                    r ->
+                                            r.tableName(notes.tableName())
+                                                    .key(Map.of("id", AttributeValue.fromS("n1"))))
+                            .item();
             assertThat(stored.get("text").s()).isEqualTo("enc:secret");
             assertThat(notes.get("n1")).contains(new Note("n1", "secret", 4));
             HookContext put = seen.get(0);
             assertThat(put.operation()).isEqualTo(Operation.PUT);
             assertThat(put.request()).containsInstanceOf(PutItemRequest.class);
-            assertThat(put.items()).singleElement().satisfies(ref -> {
-                assertThat(ref.action()).isEqualTo(ItemRef.Action.PUT);
-                assertThat(ref.key()).isEqualTo(Map.of("id", AttributeValue.fromS("n1")));
-                assertThat(ref.changedAttributes()).containsExactlyInAnyOrder("text", "stars");
-                assertThat(ref.modelType()).contains(Note.class);
-            });
-            assertThat(put.model()).hasValueSatisfying(m -> {
-                assertThat(m.tableName()).isEqualTo(notes.tableName());
-                assertThat(m.partitionKeyAttribute()).isEqualTo("id");
-                assertThat(m.attributeNames()).containsKeys("id", "text", "stars");
-            });
+            assertThat(put.items())
+                    .singleElement()
+                    .satisfies(
+                            ref -> {
+                                assertThat(ref.action()).isEqualTo(ItemRef.Action.PUT);
+                                assertThat(ref.key())
+                                        .isEqualTo(Map.of("id", AttributeValue.fromS("n1")));
+                                assertThat(ref.changedAttributes())
+                                        .containsExactlyInAnyOrder("text", "stars");
+                                assertThat(ref.modelType()).contains(Note.class);
+                            });
+            assertThat(put.model())
+                    .hasValueSatisfying(
+                            m -> {
+                                assertThat(m.tableName()).isEqualTo(notes.tableName());
+                                assertThat(m.partitionKeyAttribute()).isEqualTo("id");
+                                assertThat(m.attributeNames()).containsKeys("id", "text", "stars");
+                            });
             assertThat(outcomes.get(0).attempts()).isEqualTo(1);
-            assertThat(outcomes.get(0).consumedCapacity()).extracting(ConsumedCapacity::tableName)
+            assertThat(outcomes.get(0).consumedCapacity())
+                    .extracting(ConsumedCapacity::tableName)
                     .containsExactly(notes.tableName());
         }
     }
@@ -466,18 +526,30 @@ final class PluginRuntimeTest {
             assertThat(db.statistics()).isEmpty();
             Table<Note> notes = db.table(Note.class);
             assertThat(((DefaultTable<Note>) notes).model()).isNotInstanceOf(HookedModel.class);
-            assertThat(((DefaultTable<Note>) notes).context().executor().hooks()).isSameAs(HookChain.EMPTY);
+            assertThat(((DefaultTable<Note>) notes).context().executor().hooks())
+                    .isSameAs(HookChain.EMPTY);
         }
     }
 
     @Test
     void twoPluginsWithOneName_failTheBuild() {
         List<String> log = new ArrayList<>();
-        assertThatThrownBy(() -> db(x -> x.plugin(new TestPlugin("same", 0, log))
-                .plugin(new SecondPlugin(new TestPlugin("same", 1, log)))))
+        assertThatThrownBy(
+                        () ->
+                                db(
+                                        x ->
+                                                x.plugin(new TestPlugin("same", 0, log))
+                                                        .plugin(
+                                                                new SecondPlugin(
+                                                                        new TestPlugin(
+                                                                                "same", 1, log)))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("two plugins are named 'same': " + TestPlugin.class.getName() + " and "
-                        + SecondPlugin.class.getName() + "; disable one of them or register only one");
+                .hasMessage(
+                        "two plugins are named 'same': "
+                                + TestPlugin.class.getName()
+                                + " and "
+                                + SecondPlugin.class.getName()
+                                + "; disable one of them or register only one");
     }
 
     @Test
@@ -485,7 +557,8 @@ final class PluginRuntimeTest {
         List<String> log = new ArrayList<>();
         List<String> received = new ArrayList<>();
         TestPlugin publisher = new TestPlugin("pub", 5, log);
-        publisher.init = c -> c.publish(Statistic.gauge("test.size", "size", Map.of("k", "v"), () -> 42));
+        publisher.init =
+                c -> c.publish(Statistic.gauge("test.size", "size", Map.of("k", "v"), () -> 42));
         TestPlugin listener = new TestPlugin("listen", 0, log);
         listener.init = c -> c.onStatistic(s -> received.add(s.name() + "=" + s.value()));
         try (DynamORM db = db(x -> x.plugin(publisher).plugin(new SecondPlugin(listener)))) {

@@ -4,14 +4,13 @@ import dev.dynamorm.spi.IndexScorer;
 import java.util.OptionalInt;
 
 /**
- * A user scorer that prefers any usable global index over the table, found by
- * {@link GlobalIndexScorerTest} through {@link java.util.ServiceLoader}.
+ * A user scorer that prefers any usable global index over the table, found by {@link
+ * GlobalIndexScorerTest} through {@link java.util.ServiceLoader}.
  */
 public final class PreferGlobalIndexes implements IndexScorer {
 
     /** Creates the scorer (called by the service loader). */
-    public PreferGlobalIndexes() {
-    }
+    public PreferGlobalIndexes() {}
 
     @Override
     public OptionalInt score(Candidate candidate) {

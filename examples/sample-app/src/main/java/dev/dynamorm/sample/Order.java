@@ -8,8 +8,8 @@ import dev.dynamorm.annotations.SortKey;
 import java.time.Instant;
 
 /**
- * An order of the sample shop: keyed by customer and order, and indexed by status and creation
- * time for the warehouse's "what is paid" view.
+ * An order of the sample shop: keyed by customer and order, and indexed by status and creation time
+ * for the warehouse's "what is paid" view.
  *
  * @param customerId the customer
  * @param orderId the order, unique per customer
@@ -23,5 +23,4 @@ public record Order(
         @SortKey String orderId,
         @IndexKey(index = "by-status") String status,
         @IndexKey(index = "by-status", role = KeyRole.SORT) Instant createdAt,
-        long totalCents) {
-}
+        long totalCents) {}

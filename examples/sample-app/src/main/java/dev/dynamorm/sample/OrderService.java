@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The sample app's service: the code a DynamORM user writes and tests with the kit. It depends
- * on the {@link DynamORM} interface only, so tests can give it a real backend or a MockDB.
+ * The sample app's service: the code a DynamORM user writes and tests with the kit. It depends on
+ * the {@link DynamORM} interface only, so tests can give it a real backend or a MockDB.
  */
 public final class OrderService {
 
@@ -30,7 +30,8 @@ public final class OrderService {
      *
      * @param order the order, with status NEW
      * @throws IllegalArgumentException if the order is not NEW
-     * @throws dev.dynamorm.ItemAlreadyExistsException if the customer already has an order with this id
+     * @throws dev.dynamorm.ItemAlreadyExistsException if the customer already has an order with
+     *     this id
      */
     public void place(Order order) {
         if (!"NEW".equals(order.status())) {
@@ -46,7 +47,9 @@ public final class OrderService {
      * @return the query; nothing is sent
      */
     public Query<Order> paidSinceQuery(Instant since) {
-        return orders.where("status", "=", "PAID").where("createdAt", ">", since).orderBy(SortOrder.DESC);
+        return orders.where("status", "=", "PAID")
+                .where("createdAt", ">", since)
+                .orderBy(SortOrder.DESC);
     }
 
     /**
@@ -68,7 +71,8 @@ public final class OrderService {
      * @throws dev.dynamorm.ItemNotFoundException if there is no such order
      */
     public void ship(String customerId, String orderId) {
-        orders.where("customerId", "=", customerId).where("orderId", "=", orderId)
+        orders.where("customerId", "=", customerId)
+                .where("orderId", "=", orderId)
                 .update(u -> u.set("status", "SHIPPED").when("status", "=", "PAID"));
     }
 
@@ -81,6 +85,7 @@ public final class OrderService {
     public long totalSpent(String customerId) {
         return orders.where("customerId", "=", customerId).all().stream()
                 .filter(o -> !"NEW".equals(o.status()))
-                .mapToLong(Order::totalCents).sum();
+                .mapToLong(Order::totalCents)
+                .sum();
     }
 }

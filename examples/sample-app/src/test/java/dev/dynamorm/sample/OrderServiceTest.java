@@ -16,11 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service against a real backend: the embedded engine by default, Dynoxide with
- * {@code -Ddynamorm.test.backend=dynoxide}.
+ * The service against a real backend: the embedded engine by default, Dynoxide with {@code
+ * -Ddynamorm.test.backend=dynoxide}.
  */
-@DynamoBackend(models = Order.class, recordRequests = true)   // tables created before, deleted after
-@Fixture("orders.yaml")                                        // next to this class, loaded once
+@DynamoBackend(models = Order.class, recordRequests = true) // tables created before, deleted after
+@Fixture("orders.yaml") // next to this class, loaded once
 class OrderServiceTest {
 
     private static final Instant NEW_YEAR = Instant.parse("2026-01-01T00:00:00Z");
@@ -28,7 +28,7 @@ class OrderServiceTest {
     private OrderService service;
 
     @BeforeEach
-    void setUp(DynamORM db) {                                  // uses this class's table prefix
+    void setUp(DynamORM db) { // uses this class's table prefix
         service = new OrderService(db);
     }
 
@@ -37,13 +37,16 @@ class OrderServiceTest {
         List<Order> paid = service.paidSince(NEW_YEAR);
 
         assertThat(paid).extracting(Order::orderId).containsExactly("o-3", "o-1");
-        assertThatRequests(requests).single()                  // one Query, no Scan
-                .isOperation("Query").usesIndex("by-status").hasNoFilter();
+        assertThatRequests(requests)
+                .single() // one Query, no Scan
+                .isOperation("Query")
+                .usesIndex("by-status")
+                .hasNoFilter();
     }
 
     @Test
     void thePaidQueryIsAKeyConditionOnTheIndex() {
-        assertThatQuery(service.paidSinceQuery(NEW_YEAR))      // explained, not sent
+        assertThatQuery(service.paidSinceQuery(NEW_YEAR)) // explained, not sent
                 .isQuery()
                 .usesIndex("by-status")
                 .hasKeyCondition("status = 'PAID' AND createdAt > '2026-01-01T00:00:00.000000000Z'")
@@ -52,15 +55,18 @@ class OrderServiceTest {
 
     @Test
     void shippingAnUnpaidOrderIsRefused() {
-        assertThatThrownBy(() -> service.ship("c-1", "o-2")).isInstanceOf(ConditionFailedException.class);
+        assertThatThrownBy(() -> service.ship("c-1", "o-2"))
+                .isInstanceOf(ConditionFailedException.class);
     }
 
     @Test
-    @Fixture("late-orders.json")                               // loaded before this test only
+    @Fixture("late-orders.json") // loaded before this test only
     void shippingAPaidOrderKeepsItInTheTotal(RequestRecorder requests) {
         service.ship("c-3", "o-9");
 
-        assertThatRequests(requests).single().isOperation("UpdateItem")
+        assertThatRequests(requests)
+                .single()
+                .isOperation("UpdateItem")
                 .hasUpdate("SET status = 'SHIPPED'")
                 .hasCondition("attribute_exists(customerId) AND (status = 'PAID')");
         assertThat(service.totalSpent("c-3")).isEqualTo(4200);

@@ -8,9 +8,7 @@ import dev.dynamorm.test.MockDB;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/**
- * The service's own logic with MockDB: no server, only the calls it is expected to make.
- */
+/** The service's own logic with MockDB: no server, only the calls it is expected to make. */
 class OrderServiceUnitTest {
 
     private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
@@ -22,7 +20,9 @@ class OrderServiceUnitTest {
     @Test
     void totalSpentIgnoresNewOrders() {
         db.expect(orders.where("customerId", "=", "c-1"))
-                .returns(new Order("c-1", "o-1", "PAID", T, 1250), new Order("c-1", "o-2", "NEW", T, 300));
+                .returns(
+                        new Order("c-1", "o-1", "PAID", T, 1250),
+                        new Order("c-1", "o-2", "NEW", T, 300));
 
         assertThat(service.totalSpent("c-1")).isEqualTo(1250);
         db.verifyAllExpectationsMet();
@@ -31,7 +31,8 @@ class OrderServiceUnitTest {
     @Test
     void shippingUpdatesThePaidOrderByKey() {
         db.expect(orders.where("customerId", "=", "c-1").where("orderId", "=", "o-1"))
-                .updates(u -> u.set("status", "SHIPPED").when("status", "=", "PAID")).succeeds();
+                .updates(u -> u.set("status", "SHIPPED").when("status", "=", "PAID"))
+                .succeeds();
 
         service.ship("c-1", "o-1");
 

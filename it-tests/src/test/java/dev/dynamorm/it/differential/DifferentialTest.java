@@ -32,15 +32,17 @@ import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The differential fidelity suite: every scenario under {@code differential/} runs against dynamorm-local (its
- * in-process client) and against Dynoxide (the reference server of the test kit); outcomes are compared after
- * {@link Outcomes#normalize normalisation}. A difference fails its scenario unless the scenario names an entry of
- * {@code dynamorm-local/KNOWN-DIFFERENCES.md} ({@code "known": "D3"}); a scenario marked known that no longer
- * differs fails too, so the list stays honest.
+ * The differential fidelity suite: every scenario under {@code differential/} runs against
+ * dynamorm-local (its in-process client) and against Dynoxide (the reference server of the test
+ * kit); outcomes are compared after {@link Outcomes#normalize normalisation}. A difference fails
+ * its scenario unless the scenario names an entry of {@code dynamorm-local/KNOWN-DIFFERENCES.md}
+ * ({@code "known": "D3"}); a scenario marked known that no longer differs fails too, so the list
+ * stays honest.
  */
 @DynamoBackend(Backend.DYNOXIDE)
 final class DifferentialTest {
-    private static final Pattern KNOWN_ID = Pattern.compile("^##+\\s*([DX]\\d+)\\b", Pattern.MULTILINE);
+    private static final Pattern KNOWN_ID =
+            Pattern.compile("^##+\\s*([DX]\\d+)\\b", Pattern.MULTILINE);
 
     private static LocalDynamoDb local;
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
@@ -50,8 +52,13 @@ final class DifferentialTest {
     private static final AtomicInteger FAILED = new AtomicInteger();
     private static final List<String> REPORT = new ArrayList<>();
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    /** Every step's outcomes, written to target/differential/outcomes.txt with -Ddifferential.dump=true. */
+
+    /**
+     * Every step's outcomes, written to target/differential/outcomes.txt with
+     * -Ddifferential.dump=true.
+     */
     private static final List<String> DUMP = new ArrayList<>();
+
     private static final boolean DUMPING = Boolean.getBoolean("differential.dump");
 
     private final DynamoDbClient reference;
@@ -72,21 +79,34 @@ final class DifferentialTest {
         if (local != null) {
             local.close();
         }
-        String line = String.format(java.util.Locale.ROOT,
-                "differential: %d scenarios, %d identical, %d known differences (%d in dynamorm-local, %d Dynoxide deviations)%s",
-                SCENARIOS.get(), IDENTICAL.get(), KNOWN.get(), KNOWN.get() - KNOWN_REFERENCE.get(), KNOWN_REFERENCE.get(),
-                FAILED.get() == 0 ? "" : ", " + FAILED.get() + " failed");
+        String line =
+                String.format(
+                        java.util.Locale.ROOT,
+                        "differential: %d scenarios, %d identical, %d known differences (%d in dynamorm-local, %d Dynoxide deviations)%s",
+                        SCENARIOS.get(),
+                        IDENTICAL.get(),
+                        KNOWN.get(),
+                        KNOWN.get() - KNOWN_REFERENCE.get(),
+                        KNOWN_REFERENCE.get(),
+                        FAILED.get() == 0 ? "" : ", " + FAILED.get() + " failed");
         System.out.println(line);
         Path out = Path.of("target", "differential");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("summary.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve("summary.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8);
         if (DUMPING) {
             synchronized (DUMP) {
-                Files.writeString(out.resolve("outcomes.txt"), String.join(System.lineSeparator(), DUMP), StandardCharsets.UTF_8);
+                Files.writeString(
+                        out.resolve("outcomes.txt"),
+                        String.join(System.lineSeparator(), DUMP),
+                        StandardCharsets.UTF_8);
             }
         }
         synchronized (REPORT) {
-            Files.writeString(out.resolve("differences.txt"), String.join(System.lineSeparator(), REPORT), StandardCharsets.UTF_8);
+            Files.writeString(
+                    out.resolve("differences.txt"),
+                    String.join(System.lineSeparator(), REPORT),
+                    StandardCharsets.UTF_8);
         }
     }
 
@@ -98,13 +118,26 @@ final class DifferentialTest {
         for (Scenario s : Scenario.loadAll()) {
             byFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
         }
-        return byFile.entrySet().stream().map(e -> DynamicContainer.dynamicContainer(e.getKey(),
-                e.getValue().stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> run(s, tables, knownIds)))));
+        return byFile.entrySet().stream()
+                .map(
+                        e ->
+                                DynamicContainer.dynamicContainer(
+                                        e.getKey(),
+                                        e.getValue().stream()
+                                                .map(
+                                                        s ->
+                                                                DynamicTest.dynamicTest(
+                                                                        s.name(),
+                                                                        () ->
+                                                                                run(
+                                                                                        s, tables,
+                                                                                        knownIds)))));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> tableFixtures() {
-        return (Map<String, Object>) Scenario.readObject(Scenario.directory().resolve("tables.json")).get("tables");
+        return (Map<String, Object>)
+                Scenario.readObject(Scenario.directory().resolve("tables.json")).get("tables");
     }
 
     private static Set<String> knownIds() {
@@ -127,7 +160,9 @@ final class DifferentialTest {
         SCENARIOS.incrementAndGet();
         if (s.known() != null && !knownIds.isEmpty() && !knownIds.contains(s.known())) {
             FAILED.incrementAndGet();
-            fail("%s is marked known as %s, which dynamorm-local/KNOWN-DIFFERENCES.md does not list", s.id(), s.known());
+            fail(
+                    "%s is marked known as %s, which dynamorm-local/KNOWN-DIFFERENCES.md does not list",
+                    s.id(), s.known());
         }
         int n = COUNTER.incrementAndGet();
         Side mine = new Side("dynamorm-local", local.client());
@@ -154,16 +189,33 @@ final class DifferentialTest {
                 String label = "step " + index + " " + step.operation();
                 if (DUMPING) {
                     synchronized (DUMP) {
-                        DUMP.add(s.id() + " / " + label + "\n  local: " + JsonTree.canonical(a) + "\n  dynox: " + JsonTree.canonical(b));
+                        DUMP.add(
+                                s.id()
+                                        + " / "
+                                        + label
+                                        + "\n  local: "
+                                        + JsonTree.canonical(a)
+                                        + "\n  dynox: "
+                                        + JsonTree.canonical(b));
                     }
                 }
                 if (step.expect() != null && !meets(a, step.expect())) {
-                    expectationErrors.add(label + ": dynamorm-local answered " + JsonTree.canonical(a)
-                            + " where DynamoDB documents " + step.expect());
+                    expectationErrors.add(
+                            label
+                                    + ": dynamorm-local answered "
+                                    + JsonTree.canonical(a)
+                                    + " where DynamoDB documents "
+                                    + step.expect());
                 }
                 if (!same(step, a, b)) {
-                    problems.add(label + " " + JsonTree.canonical(step.request()) + "\n    dynamorm-local: "
-                            + JsonTree.canonical(a) + "\n    dynoxide:       " + JsonTree.canonical(b));
+                    problems.add(
+                            label
+                                    + " "
+                                    + JsonTree.canonical(step.request())
+                                    + "\n    dynamorm-local: "
+                                    + JsonTree.canonical(a)
+                                    + "\n    dynoxide:       "
+                                    + JsonTree.canonical(b));
                 }
             }
         } finally {
@@ -177,14 +229,20 @@ final class DifferentialTest {
         if (problems.isEmpty()) {
             if (s.known() != null) {
                 FAILED.incrementAndGet();
-                fail("%s is marked as known difference %s but both servers now agree: remove the marker", s.id(), s.known());
+                fail(
+                        "%s is marked as known difference %s but both servers now agree: remove the marker",
+                        s.id(), s.known());
             }
             IDENTICAL.incrementAndGet();
             return;
         }
         synchronized (REPORT) {
-            REPORT.add("== " + s.id() + (s.known() == null ? " [UNEXPECTED]" : " [known " + s.known() + "]") + "\n  "
-                    + String.join("\n  ", problems));
+            REPORT.add(
+                    "== "
+                            + s.id()
+                            + (s.known() == null ? " [UNEXPECTED]" : " [known " + s.known() + "]")
+                            + "\n  "
+                            + String.join("\n  ", problems));
         }
         if (s.known() == null) {
             FAILED.incrementAndGet();
@@ -227,11 +285,13 @@ final class DifferentialTest {
             if (fixture == null) {
                 throw new IllegalStateException("no fixture table " + alias + " in tables.json");
             }
-            Map<String, Object> request = new LinkedHashMap<>((Map<String, Object>) fixture.get("create"));
+            Map<String, Object> request =
+                    new LinkedHashMap<>((Map<String, Object>) fixture.get("create"));
             request.put("TableName", name);
             Map<String, Object> created = SdkBridge.call(client, "CreateTable", request);
             if (created.containsKey("error")) {
-                throw new IllegalStateException(label + " could not create fixture " + alias + ": " + created);
+                throw new IllegalStateException(
+                        label + " could not create fixture " + alias + ": " + created);
             }
             names.put(alias, name);
             Map<String, Object> description = (Map<String, Object>) created.get("TableDescription");
@@ -244,7 +304,8 @@ final class DifferentialTest {
                     put.put("Item", item);
                     Map<String, Object> r = SdkBridge.call(client, "PutItem", put);
                     if (r.containsKey("error")) {
-                        throw new IllegalStateException(label + " could not seed fixture " + alias + ": " + r);
+                        throw new IllegalStateException(
+                                label + " could not seed fixture " + alias + ": " + r);
                     }
                 }
             }
@@ -252,9 +313,11 @@ final class DifferentialTest {
 
         @SuppressWarnings("unchecked")
         Object run(Scenario.Step step) {
-            Map<String, Object> request = (Map<String, Object>) Scenario.bind(step.request(), names);
+            Map<String, Object> request =
+                    (Map<String, Object>) Scenario.bind(step.request(), names);
             if (!step.paginate()) {
-                return normalize(step.operation(), SdkBridge.call(client, step.operation(), request));
+                return normalize(
+                        step.operation(), SdkBridge.call(client, step.operation(), request));
             }
             List<Object> pages = new ArrayList<>();
             Map<String, Object> next = new LinkedHashMap<>(request);

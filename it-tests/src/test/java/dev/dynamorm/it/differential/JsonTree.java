@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A plain JSON tree (Map, List, String, BigDecimal, Boolean, null) read and written with jackson-core. */
+/**
+ * A plain JSON tree (Map, List, String, BigDecimal, Boolean, null) read and written with
+ * jackson-core.
+ */
 final class JsonTree {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     static Object parse(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
@@ -31,22 +33,24 @@ final class JsonTree {
 
     private static Object read(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    map.put(name, read(p, p.nextToken()));
+            case START_OBJECT:
+                {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        map.put(name, read(p, p.nextToken()));
+                    }
+                    return map;
                 }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                JsonToken n;
-                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(read(p, n));
+            case START_ARRAY:
+                {
+                    List<Object> list = new ArrayList<>();
+                    JsonToken n;
+                    while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+                        list.add(read(p, n));
+                    }
+                    return list;
                 }
-                return list;
-            }
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
@@ -91,7 +95,8 @@ final class JsonTree {
             g.writeNull();
         } else if (v instanceof Map<?, ?> map) {
             g.writeStartObject();
-            Map<String, Object> m = sorted ? new TreeMap<>((Map<String, Object>) map) : (Map<String, Object>) map;
+            Map<String, Object> m =
+                    sorted ? new TreeMap<>((Map<String, Object>) map) : (Map<String, Object>) map;
             for (Map.Entry<String, Object> e : m.entrySet()) {
                 g.writeFieldName(e.getKey());
                 write(g, e.getValue(), sorted);

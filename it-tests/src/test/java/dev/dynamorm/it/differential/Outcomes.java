@@ -9,20 +9,35 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Normalises responses before comparison: drops what DynamoDB leaves implementation-defined or run-specific
- * (consumed capacity, ARNs, ids, timestamps, sizes, request ids) and sorts what it leaves unordered (set members,
- * Scan and BatchGetItem results).
+ * Normalises responses before comparison: drops what DynamoDB leaves implementation-defined or
+ * run-specific (consumed capacity, ARNs, ids, timestamps, sizes, request ids) and sorts what it
+ * leaves unordered (set members, Scan and BatchGetItem results).
  */
 final class Outcomes {
     /** Members ignored wherever they appear. */
-    private static final Set<String> IGNORED = Set.of("ConsumedCapacity", "ItemCollectionMetrics", "CreationDateTime",
-            "TableArn", "TableId", "IndexArn", "LatestStreamArn", "LatestStreamLabel", "TableSizeBytes", "IndexSizeBytes",
-            "LastUpdateToPayPerRequestDateTime", "LastIncreaseDateTime", "LastDecreaseDateTime", "WarmThroughput",
-            "TableClassSummary", "SSEDescription", "OnDemandThroughput", "StreamSpecification",
-            "DeletionProtectionEnabled");
+    private static final Set<String> IGNORED =
+            Set.of(
+                    "ConsumedCapacity",
+                    "ItemCollectionMetrics",
+                    "CreationDateTime",
+                    "TableArn",
+                    "TableId",
+                    "IndexArn",
+                    "LatestStreamArn",
+                    "LatestStreamLabel",
+                    "TableSizeBytes",
+                    "IndexSizeBytes",
+                    "LastUpdateToPayPerRequestDateTime",
+                    "LastIncreaseDateTime",
+                    "LastDecreaseDateTime",
+                    "WarmThroughput",
+                    "TableClassSummary",
+                    "SSEDescription",
+                    "OnDemandThroughput",
+                    "StreamSpecification",
+                    "DeletionProtectionEnabled");
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     @SuppressWarnings("unchecked")
     static Object normalize(String operation, Object tree, Predicate<String> ownTable) {
@@ -32,7 +47,8 @@ final class Outcomes {
             if (operation.equals("Scan") && out.get("Items") instanceof List<?> items) {
                 out.put("Items", sorted(items));
             }
-            if (operation.equals("BatchGetItem") && out.get("Responses") instanceof Map<?, ?> responses) {
+            if (operation.equals("BatchGetItem")
+                    && out.get("Responses") instanceof Map<?, ?> responses) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 ((Map<String, Object>) responses).forEach((k, v) -> r.put(k, sorted((List<?>) v)));
                 out.put("Responses", r);
@@ -52,16 +68,27 @@ final class Outcomes {
                     }
                 }
                 out.put("TableNames", own);
-                if (out.get("LastEvaluatedTableName") instanceof String last && !ownTable.test(last)) {
+                if (out.get("LastEvaluatedTableName") instanceof String last
+                        && !ownTable.test(last)) {
                     out.remove("LastEvaluatedTableName");
                 }
             }
-            if (out.get("Table") instanceof Map<?, ?> || out.get("TableDescription") instanceof Map<?, ?>) {
-                Map<String, Object> d = (Map<String, Object>) (out.get("Table") != null ? out.get("Table") : out.get("TableDescription"));
-                for (String key : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes", "AttributeDefinitions")) {
+            if (out.get("Table") instanceof Map<?, ?>
+                    || out.get("TableDescription") instanceof Map<?, ?>) {
+                Map<String, Object> d =
+                        (Map<String, Object>)
+                                (out.get("Table") != null
+                                        ? out.get("Table")
+                                        : out.get("TableDescription"));
+                for (String key :
+                        List.of(
+                                "GlobalSecondaryIndexes",
+                                "LocalSecondaryIndexes",
+                                "AttributeDefinitions")) {
                     if (d.get(key) instanceof List<?> l) {
                         if (!key.equals("AttributeDefinitions")) {
-                            // DynamoDB refreshes index item counts about every six hours: not comparable
+                            // DynamoDB refreshes index item counts about every six hours: not
+                            // comparable
                             l.forEach(index -> ((Map<String, Object>) index).remove("ItemCount"));
                         }
                         d.put(key, sorted(l));
@@ -81,7 +108,8 @@ final class Outcomes {
                     continue;
                 }
                 Object v = strip(e.getValue());
-                if ((e.getKey().equals("SS") || e.getKey().equals("NS") || e.getKey().equals("BS")) && v instanceof List<?> l) {
+                if ((e.getKey().equals("SS") || e.getKey().equals("NS") || e.getKey().equals("BS"))
+                        && v instanceof List<?> l) {
                     v = sorted(l);
                 }
                 out.put(e.getKey(), v);

@@ -19,19 +19,24 @@ import java.util.stream.Stream;
 /**
  * One differential scenario: fixture tables to create, then steps whose outcomes are compared.
  *
- * <p>File format ({@code differential/*.json}): {@code {"scenarios": [...]}}, each scenario
- * {@code {"name", "tables": [alias...], "known": "D12"?, "cases": [{var: value}...]?, "steps": [step...]}}, each step
- * an object with one operation name as key and the wire-JSON request as value, plus optional modifiers
- * {@code "$paginate": true} (follow LastEvaluatedKey and compare all pages), {@code "$compare": "type"} (compare
- * only success / error type), {@code "$expect": "ValidationException"|"ok"} (what AWS documents; checked on
- * dynamorm-local). Strings may hold {@code ${alias}} (the fixture table's name), {@code ${var}} (a case variable;
- * a string that is exactly {@code ${var}} becomes the variable's JSON value) and {@code ${repeat:N:text}}; an array
+ * <p>File format ({@code differential/*.json}): {@code {"scenarios": [...]}}, each scenario {@code
+ * {"name", "tables": [alias...], "known": "D12"?, "cases": [{var: value}...]?, "steps":
+ * [step...]}}, each step an object with one operation name as key and the wire-JSON request as
+ * value, plus optional modifiers {@code "$paginate": true} (follow LastEvaluatedKey and compare all
+ * pages), {@code "$compare": "type"} (compare only success / error type), {@code "$expect":
+ * "ValidationException"|"ok"} (what AWS documents; checked on dynamorm-local). Strings may hold
+ * {@code ${alias}} (the fixture table's name), {@code ${var}} (a case variable; a string that is
+ * exactly {@code ${var}} becomes the variable's JSON value) and {@code ${repeat:N:text}}; an array
  * element {@code {"$repeat": N, "item": template}} expands to N copies with {@code ${i}} = 0..N-1.
  */
 record Scenario(String file, String name, List<String> tables, String known, List<Step> steps) {
 
-    record Step(String operation, Map<String, Object> request, boolean paginate, String compare, String expect) {
-    }
+    record Step(
+            String operation,
+            Map<String, Object> request,
+            boolean paginate,
+            String compare,
+            String expect) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -59,7 +64,8 @@ record Scenario(String file, String name, List<String> tables, String known, Lis
         try (Stream<Path> s = Files.list(directory())) {
             return s.filter(p -> p.getFileName().toString().endsWith(".json"))
                     .filter(p -> !p.getFileName().toString().equals("tables.json"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +74,8 @@ record Scenario(String file, String name, List<String> tables, String known, Lis
     @SuppressWarnings("unchecked")
     static Map<String, Object> readObject(Path file) {
         try {
-            return (Map<String, Object>) JsonTree.parse(Files.readString(file, StandardCharsets.UTF_8));
+            return (Map<String, Object>)
+                    JsonTree.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -93,7 +100,8 @@ record Scenario(String file, String name, List<String> tables, String known, Lis
                 }
             }
             for (Scenario b : built) {
-                // two cases may print the same name: number the later ones so each test is named uniquely
+                // two cases may print the same name: number the later ones so each test is named
+                // uniquely
                 String unique = b.name();
                 for (int n = 2; !names.add(unique); n++) {
                     unique = b.name() + " (" + n + ")";
@@ -120,17 +128,24 @@ record Scenario(String file, String name, List<String> tables, String known, Lis
             for (Map.Entry<String, Object> e : raw.entrySet()) {
                 if (!e.getKey().startsWith("$")) {
                     if (op != null) {
-                        throw new IllegalStateException(file + " / " + name + ": a step names two operations");
+                        throw new IllegalStateException(
+                                file + " / " + name + ": a step names two operations");
                     }
                     op = e.getKey();
                     request = (Map<String, Object>) e.getValue();
                 }
             }
             if (op == null) {
-                throw new IllegalStateException(file + " / " + name + ": a step names no operation");
+                throw new IllegalStateException(
+                        file + " / " + name + ": a step names no operation");
             }
-            steps.add(new Step(op, request, Boolean.TRUE.equals(raw.get("$paginate")),
-                    (String) raw.getOrDefault("$compare", "full"), (String) raw.get("$expect")));
+            steps.add(
+                    new Step(
+                            op,
+                            request,
+                            Boolean.TRUE.equals(raw.get("$paginate")),
+                            (String) raw.getOrDefault("$compare", "full"),
+                            (String) raw.get("$expect")));
         }
         return new Scenario(file, name, tables, known, steps);
     }
@@ -145,17 +160,21 @@ record Scenario(String file, String name, List<String> tables, String known, Lis
                 inner.remove(whole.group(1));
                 return expand(vars.get(whole.group(1)), inner);
             }
-            return substitute(str, name -> {
-                if (vars.containsKey(name)) {
-                    Object v = vars.get(name);
-                    return v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v);
-                }
-                if (name.startsWith("repeat:")) {
-                    String[] parts = name.split(":", 3);
-                    return parts[2].repeat(Integer.parseInt(parts[1]));
-                }
-                return null;
-            });
+            return substitute(
+                    str,
+                    name -> {
+                        if (vars.containsKey(name)) {
+                            Object v = vars.get(name);
+                            return v instanceof BigDecimal d
+                                    ? d.toPlainString()
+                                    : String.valueOf(v);
+                        }
+                        if (name.startsWith("repeat:")) {
+                            String[] parts = name.split(":", 3);
+                            return parts[2].repeat(Integer.parseInt(parts[1]));
+                        }
+                        return null;
+                    });
         }
         if (tree instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();

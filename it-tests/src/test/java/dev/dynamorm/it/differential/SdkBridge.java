@@ -25,18 +25,21 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * Sends a request written as DynamoDB wire JSON through a real {@link DynamoDbClient}: the JSON is turned into
- * the SDK's request object through its own field metadata, so the SDK serializes it as for any user, and the
- * response (or error) is turned back into wire-shaped JSON.
+ * Sends a request written as DynamoDB wire JSON through a real {@link DynamoDbClient}: the JSON is
+ * turned into the SDK's request object through its own field metadata, so the SDK serializes it as
+ * for any user, and the response (or error) is turned back into wire-shaped JSON.
  */
 final class SdkBridge {
     private static final String MODEL = "software.amazon.awssdk.services.dynamodb.model.";
 
-    private SdkBridge() {
-    }
+    private SdkBridge() {}
 
-    /** Runs {@code operation} with the JSON request; returns the response as JSON or an error object. */
-    static Map<String, Object> call(DynamoDbClient client, String operation, Map<String, Object> request) {
+    /**
+     * Runs {@code operation} with the JSON request; returns the response as JSON or an error
+     * object.
+     */
+    static Map<String, Object> call(
+            DynamoDbClient client, String operation, Map<String, Object> request) {
         Object sdkRequest;
         Method method;
         try {
@@ -44,7 +47,10 @@ final class SdkBridge {
             Object builder = type.getMethod("builder").invoke(null);
             fill((SdkPojo) builder, request);
             sdkRequest = ((SdkBuilder<?, ?>) builder).build();
-            method = DynamoDbClient.class.getMethod(Character.toLowerCase(operation.charAt(0)) + operation.substring(1), type);
+            method =
+                    DynamoDbClient.class.getMethod(
+                            Character.toLowerCase(operation.charAt(0)) + operation.substring(1),
+                            type);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("unknown operation " + operation, e);
         }
@@ -91,8 +97,13 @@ final class SdkBridge {
         for (Map.Entry<String, Object> e : json.entrySet()) {
             SdkField<?> f = fields.get(e.getKey());
             if (f == null) {
-                throw new IllegalArgumentException("no member " + e.getKey() + " in " + builder.getClass().getName()
-                        + "; members: " + fields.keySet());
+                throw new IllegalArgumentException(
+                        "no member "
+                                + e.getKey()
+                                + " in "
+                                + builder.getClass().getName()
+                                + "; members: "
+                                + fields.keySet());
             }
             f.set(builder, convert(f, e.getValue()));
         }
@@ -141,7 +152,8 @@ final class SdkBridge {
             }
             return out;
         }
-        throw new IllegalArgumentException("unsupported member type " + t + " of " + f.memberName());
+        throw new IllegalArgumentException(
+                "unsupported member type " + t + " of " + f.memberName());
     }
 
     // ---- SDK -> JSON

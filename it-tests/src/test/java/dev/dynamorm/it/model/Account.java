@@ -25,17 +25,38 @@ public record Account(
 
     /** A new account (version 0: never stored). */
     public static Account of(String id, long balance) {
-        return new Account(id, 0, null, null, balance, Set.of("a"), List.of("h1"), new Address("Main St", "Oslo", 1234),
-                "n", null);
+        return new Account(
+                id,
+                0,
+                null,
+                null,
+                balance,
+                Set.of("a"),
+                List.of("h1"),
+                new Address("Main St", "Oslo", 1234),
+                "n",
+                null);
     }
 
     /** This account with another balance. */
     public Account withBalance(long newBalance) {
-        return new Account(id, version, createdAt, updatedAt, newBalance, tags, history, address, note, visits);
+        return new Account(
+                id,
+                version,
+                createdAt,
+                updatedAt,
+                newBalance,
+                tags,
+                history,
+                address,
+                note,
+                visits);
     }
 
     /** This account with another note. */
     public Account withNote(String newNote) {
-        return new Account(id, version, createdAt, updatedAt, balance, tags, history, address, newNote, visits);
+        return new Account(
+                id, version, createdAt, updatedAt, balance, tags, history, address, newNote,
+                visits);
     }
 }

@@ -57,5 +57,4 @@ public record AllTypes(
         Map<Color, String> enumMap,
         Address address,
         List<Address> addresses,
-        Map<String, Object> document) {
-}
+        Map<String, Object> document) {}

@@ -2,5 +2,7 @@ package dev.dynamorm.it.model;
 
 /** An enum, stored by name. */
 public enum Color {
-    RED, GREEN, BLUE
+    RED,
+    GREEN,
+    BLUE
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * A model with one field of each kind an operator can apply to: strings, numbers, booleans, a
- * nested record, a list, string and number sets, a map, and renamed attributes (one a reserved word).
+ * nested record, a list, string and number sets, a map, and renamed attributes (one a reserved
+ * word).
  */
 @DynamoTable("gadgets")
 public record Gadget(
@@ -25,5 +26,4 @@ public record Gadget(
         Set<String> labels,
         Set<Integer> sizes,
         Map<String, Integer> counts,
-        @Attribute("comment") String note) {
-}
+        @Attribute("comment") String note) {}

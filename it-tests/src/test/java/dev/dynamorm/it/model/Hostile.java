@@ -25,7 +25,9 @@ public record Hostile(
 
     private static final String TEN = "abcdefghi_";
     private static final String HUNDRED = TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN;
+
     /** A 1000-character attribute name. */
-    public static final String LONG_NAME = HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED
-            + HUNDRED + HUNDRED + HUNDRED;
+    public static final String LONG_NAME =
+            HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED
+                    + HUNDRED;
 }

@@ -15,17 +15,31 @@ import java.util.List;
 public record Order(
         @PartitionKey String customerId,
         @SortKey String orderId,
-        @IndexKey(index = "by-status", projection = ProjectionType.INCLUDE, include = {"totalCents"}) String status,
+        @IndexKey(
+                        index = "by-status",
+                        projection = ProjectionType.INCLUDE,
+                        include = {"totalCents"})
+                String status,
         @IndexKey(index = "by-status", role = KeyRole.SORT) Instant createdAt,
-        @IndexKey(index = "by-total", role = KeyRole.SORT, type = IndexType.LOCAL,
-                projection = ProjectionType.KEYS_ONLY) long totalCents,
+        @IndexKey(
+                        index = "by-total",
+                        role = KeyRole.SORT,
+                        type = IndexType.LOCAL,
+                        projection = ProjectionType.KEYS_ONLY)
+                long totalCents,
         List<String> items,
         String note) {
 
     /** An order with defaults for the fields a test does not care about. */
     public static Order of(String customerId, String orderId, String status, long totalCents) {
-        return new Order(customerId, orderId, status, Instant.parse("2026-01-01T00:00:00Z"), totalCents,
-                List.of("item"), null);
+        return new Order(
+                customerId,
+                orderId,
+                status,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                totalCents,
+                List.of("item"),
+                null);
     }
 
     /** This order with another status. */

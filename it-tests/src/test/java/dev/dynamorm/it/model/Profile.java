@@ -15,8 +15,7 @@ public class Profile {
     private String scratch;
 
     /** Creates an empty profile. */
-    public Profile() {
-    }
+    public Profile() {}
 
     /** Creates a profile. */
     public Profile(String userId, int profileVersion, String displayName) {

@@ -7,8 +7,8 @@ import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 
 /**
- * A sensor reading, for pagination: numeric sort key, a GSI by level ordered by sequence, and a
- * few fields to filter on.
+ * A sensor reading, for pagination: numeric sort key, a GSI by level ordered by sequence, and a few
+ * fields to filter on.
  */
 @DynamoTable("readings")
 public record Reading(
@@ -17,5 +17,4 @@ public record Reading(
         @IndexKey(index = "by-level") String level,
         @IndexKey(index = "by-level", role = KeyRole.SORT) long stamp,
         int value,
-        boolean ok) {
-}
+        boolean ok) {}

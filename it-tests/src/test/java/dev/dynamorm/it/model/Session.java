@@ -7,5 +7,4 @@ import java.time.Instant;
 
 /** A model with a time-to-live attribute. */
 @DynamoTable("sessions")
-public record Session(@PartitionKey String token, String user, @Ttl Instant expiresAt) {
-}
+public record Session(@PartitionKey String token, String user, @Ttl Instant expiresAt) {}

@@ -12,13 +12,14 @@ import java.util.List;
 
 /**
  * A model with several global and local indexes of every projection type, for index selection:
+ *
  * <ul>
- *   <li>table: warehouse + shipmentId</li>
- *   <li>GSI by-carrier (ALL): carrier + shippedAt</li>
- *   <li>GSI by-status (KEYS_ONLY): status + shippedAt</li>
- *   <li>GSI by-zip (INCLUDE weightGrams): zip</li>
- *   <li>LSI by-weight (ALL): warehouse + weightGrams</li>
- *   <li>LSI by-priority (KEYS_ONLY): warehouse + priority</li>
+ *   <li>table: warehouse + shipmentId
+ *   <li>GSI by-carrier (ALL): carrier + shippedAt
+ *   <li>GSI by-status (KEYS_ONLY): status + shippedAt
+ *   <li>GSI by-zip (INCLUDE weightGrams): zip
+ *   <li>LSI by-weight (ALL): warehouse + weightGrams
+ *   <li>LSI by-priority (KEYS_ONLY): warehouse + priority
  * </ul>
  */
 @DynamoTable("shipments")
@@ -28,18 +29,43 @@ public record Shipment(
         @IndexKey(index = "by-carrier") String carrier,
         @IndexKey(index = "by-status", projection = ProjectionType.KEYS_ONLY) String status,
         @IndexKey(index = "by-carrier", role = KeyRole.SORT)
-        @IndexKey(index = "by-status", role = KeyRole.SORT) Instant shippedAt,
-        @IndexKey(index = "by-zip", projection = ProjectionType.INCLUDE, include = {"weightGrams"}) String zip,
-        @IndexKey(index = "by-weight", role = KeyRole.SORT, type = IndexType.LOCAL) long weightGrams,
-        @IndexKey(index = "by-priority", role = KeyRole.SORT, type = IndexType.LOCAL,
-                projection = ProjectionType.KEYS_ONLY) int priority,
+                @IndexKey(index = "by-status", role = KeyRole.SORT)
+                Instant shippedAt,
+        @IndexKey(
+                        index = "by-zip",
+                        projection = ProjectionType.INCLUDE,
+                        include = {"weightGrams"})
+                String zip,
+        @IndexKey(index = "by-weight", role = KeyRole.SORT, type = IndexType.LOCAL)
+                long weightGrams,
+        @IndexKey(
+                        index = "by-priority",
+                        role = KeyRole.SORT,
+                        type = IndexType.LOCAL,
+                        projection = ProjectionType.KEYS_ONLY)
+                int priority,
         List<String> tags,
         String note) {
 
     /** A shipment with defaults for the fields a test does not care about. */
-    public static Shipment of(String warehouse, String id, String carrier, String status, int minute, long weight,
+    public static Shipment of(
+            String warehouse,
+            String id,
+            String carrier,
+            String status,
+            int minute,
+            long weight,
             int priority) {
-        return new Shipment(warehouse, id, carrier, status, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(60L * minute),
-                "z" + (priority % 3), weight, priority, List.of("t" + priority), null);
+        return new Shipment(
+                warehouse,
+                id,
+                carrier,
+                status,
+                Instant.parse("2026-03-01T00:00:00Z").plusSeconds(60L * minute),
+                "z" + (priority % 3),
+                weight,
+                priority,
+                List.of("t" + priority),
+                null);
     }
 }

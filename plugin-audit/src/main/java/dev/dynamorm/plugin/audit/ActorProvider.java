@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Tells who performs the current write (a user, a service, a job), for audit records. Give one
- * with {@link AuditConfig.Builder#actorProvider(ActorProvider)} or provide one through
- * {@link java.util.ServiceLoader}; by default the actor set with {@link #runAs(String, Runnable)} on
- * the current thread is used, and {@code unknown} when none is set.
+ * Tells who performs the current write (a user, a service, a job), for audit records. Give one with
+ * {@link AuditConfig.Builder#actorProvider(ActorProvider)} or provide one through {@link
+ * java.util.ServiceLoader}; by default the actor set with {@link #runAs(String, Runnable)} on the
+ * current thread is used, and {@code unknown} when none is set.
  */
 @FunctionalInterface
 public interface ActorProvider {
@@ -21,7 +21,8 @@ public interface ActorProvider {
     Optional<String> currentActor();
 
     /**
-     * The provider reading the actor set by {@link #runAs} and {@link #callAs} on the current thread.
+     * The provider reading the actor set by {@link #runAs} and {@link #callAs} on the current
+     * thread.
      *
      * @return the provider
      */
@@ -48,10 +49,12 @@ public interface ActorProvider {
      */
     static void runAs(String actor, Runnable body) {
         Objects.requireNonNull(body, "body");
-        callAs(actor, () -> {
-            body.run();
-            return null;
-        });
+        callAs(
+                actor,
+                () -> {
+                    body.run();
+                    return null;
+                });
     }
 
     /**

@@ -20,10 +20,11 @@ import java.util.Set;
  *         .build();
  * }</pre>
  *
- * <p>As properties ({@code DynamORM.Builder.pluginProperties}): {@code dynamorm.plugin.audit.sinks=log,table},
- * {@code dynamorm.plugin.audit.images=true}, {@code dynamorm.plugin.audit.redact=email,phone},
- * {@code dynamorm.plugin.audit.actor=batch-job} (a fixed actor). Without any configuration the
- * plugin logs every write through SLF4J (logger {@code dev.dynamorm.audit}) without images.
+ * <p>As properties ({@code DynamORM.Builder.pluginProperties}): {@code
+ * dynamorm.plugin.audit.sinks=log,table}, {@code dynamorm.plugin.audit.images=true}, {@code
+ * dynamorm.plugin.audit.redact=email,phone}, {@code dynamorm.plugin.audit.actor=batch-job} (a fixed
+ * actor). Without any configuration the plugin logs every write through SLF4J (logger {@code
+ * dev.dynamorm.audit}) without images.
  */
 public final class AuditConfig implements PluginConfig {
 
@@ -53,7 +54,8 @@ public final class AuditConfig implements PluginConfig {
     }
 
     /**
-     * Whether records are logged through SLF4J (logger {@code dev.dynamorm.audit}, INFO, one JSON line).
+     * Whether records are logged through SLF4J (logger {@code dev.dynamorm.audit}, INFO, one JSON
+     * line).
      *
      * @return true by default
      */
@@ -62,8 +64,8 @@ public final class AuditConfig implements PluginConfig {
     }
 
     /**
-     * Whether records are written to the audit table through DynamORM (in the same transaction
-     * when the write is transactional).
+     * Whether records are written to the audit table through DynamORM (in the same transaction when
+     * the write is transactional).
      *
      * @return false by default
      */
@@ -115,8 +117,14 @@ public final class AuditConfig implements PluginConfig {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "AuditConfig[log=%s, table=%s, sinks=%d, images=%s, redacted=%s]", logSink,
-                tableSink, sinks.size(), images, redacted);
+        return String.format(
+                Locale.ROOT,
+                "AuditConfig[log=%s, table=%s, sinks=%d, images=%s, redacted=%s]",
+                logSink,
+                tableSink,
+                sinks.size(),
+                images,
+                redacted);
     }
 
     /** Builds an {@link AuditConfig}. Not thread-safe; {@link #build()} leaves it reusable. */
@@ -128,8 +136,7 @@ public final class AuditConfig implements PluginConfig {
         private boolean images;
         private final Set<String> redacted = new LinkedHashSet<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Turns the SLF4J sink on or off.
@@ -174,7 +181,8 @@ public final class AuditConfig implements PluginConfig {
         public Builder actorProvider(ActorProvider provider) {
             Objects.requireNonNull(provider, "provider");
             if (actorProvider != null) {
-                throw new IllegalStateException("audit actor provider was already set to " + actorProvider);
+                throw new IllegalStateException(
+                        "audit actor provider was already set to " + actorProvider);
             }
             this.actorProvider = provider;
             return this;

@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * An audit record as stored in the audit table {@code dynamorm_audit} (with the instance's table
- * prefix). Read an item's history with
- * {@code db.table(AuditEntry.class).where("subject", "=", AuditEntry.subjectOf(table, key)).all()}.
+ * prefix). Read an item's history with {@code db.table(AuditEntry.class).where("subject", "=",
+ * AuditEntry.subjectOf(table, key)).all()}.
  *
- * @param subject the audited item: {@code <table>#<key attributes, sorted, as name=value joined by ,>}
+ * @param subject the audited item: {@code <table>#<key attributes, sorted, as name=value joined by
+ *     ,>}
  * @param at when and which: the ISO-8601 timestamp, {@code #}, and a random id
  * @param operation the write
  * @param tableName the physical table name
@@ -46,9 +47,17 @@ public record AuditEntry(
      * @return the entry
      */
     public static AuditEntry of(AuditRecord record, String id) {
-        return new AuditEntry(subjectOf(record.tableName(), record.key()), record.timestamp() + "#" + id,
-                record.operation().name(), record.tableName(), record.model(), record.actor(), record.timestamp(),
-                record.changedFields(), record.before().orElse(null), record.after().orElse(null),
+        return new AuditEntry(
+                subjectOf(record.tableName(), record.key()),
+                record.timestamp() + "#" + id,
+                record.operation().name(),
+                record.tableName(),
+                record.model(),
+                record.actor(),
+                record.timestamp(),
+                record.changedFields(),
+                record.before().orElse(null),
+                record.after().orElse(null),
                 record.transactional());
     }
 

@@ -40,8 +40,16 @@ public final class AuditRecord {
      * @param after the item after the write, or null when not recorded or deleted
      * @param transactional whether the write was part of a transaction
      */
-    public AuditRecord(Operation operation, String tableName, String model, Map<String, String> key, String actor,
-            Instant timestamp, List<String> changedFields, Map<String, String> before, Map<String, String> after,
+    public AuditRecord(
+            Operation operation,
+            String tableName,
+            String model,
+            Map<String, String> key,
+            String actor,
+            Instant timestamp,
+            List<String> changedFields,
+            Map<String, String> before,
+            Map<String, String> after,
             boolean transactional) {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
@@ -201,16 +209,31 @@ public final class AuditRecord {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AuditRecord r && operation == r.operation && tableName.equals(r.tableName)
-                && model.equals(r.model) && key.equals(r.key) && actor.equals(r.actor)
-                && timestamp.equals(r.timestamp) && changedFields.equals(r.changedFields)
-                && Objects.equals(before, r.before) && Objects.equals(after, r.after)
+        return o instanceof AuditRecord r
+                && operation == r.operation
+                && tableName.equals(r.tableName)
+                && model.equals(r.model)
+                && key.equals(r.key)
+                && actor.equals(r.actor)
+                && timestamp.equals(r.timestamp)
+                && changedFields.equals(r.changedFields)
+                && Objects.equals(before, r.before)
+                && Objects.equals(after, r.after)
                 && transactional == r.transactional;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(operation, tableName, model, key, actor, timestamp, changedFields, before, after,
+        return Objects.hash(
+                operation,
+                tableName,
+                model,
+                key,
+                actor,
+                timestamp,
+                changedFields,
+                before,
+                after,
                 transactional);
     }
 

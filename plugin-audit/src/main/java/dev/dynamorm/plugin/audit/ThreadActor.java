@@ -8,6 +8,5 @@ final class ThreadActor {
     static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     static final ActorProvider PROVIDER = () -> Optional.ofNullable(CURRENT.get());
 
-    private ThreadActor() {
-    }
+    private ThreadActor() {}
 }

@@ -18,16 +18,18 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>The same can be given as properties ({@code DynamORM.Builder.pluginProperties}):
- * {@code dynamorm.plugin.cache.models=com.acme.Order,customers} (model class names or physical table
- * names), {@code dynamorm.plugin.cache.maximumSize=10000} and {@code dynamorm.plugin.cache.ttl=PT5M}
- * (defaults for the listed models), {@code dynamorm.plugin.cache.model.<class-or-table>.maximumSize}
- * and {@code ...ttl} (per model). A typed configuration replaces the properties.
+ * <p>The same can be given as properties ({@code DynamORM.Builder.pluginProperties}): {@code
+ * dynamorm.plugin.cache.models=com.acme.Order,customers} (model class names or physical table
+ * names), {@code dynamorm.plugin.cache.maximumSize=10000} and {@code
+ * dynamorm.plugin.cache.ttl=PT5M} (defaults for the listed models), {@code
+ * dynamorm.plugin.cache.model.<class-or-table>.maximumSize} and {@code ...ttl} (per model). A typed
+ * configuration replaces the properties.
  */
 public final class CacheConfig implements PluginConfig {
 
     /** The default maximum number of cached items per model. */
     public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
+
     /** The default time-to-live of a cached item. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
@@ -91,12 +93,15 @@ public final class CacheConfig implements PluginConfig {
         public ModelSettings {
             Objects.requireNonNull(ttl, "ttl");
             if (maximumSize < 1) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "cache maximumSize must be at least 1, got %d", maximumSize));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "cache maximumSize must be at least 1, got %d",
+                                maximumSize));
             }
             if (ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "cache ttl must be positive, got %s", ttl));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "cache ttl must be positive, got %s", ttl));
             }
         }
     }
@@ -105,8 +110,7 @@ public final class CacheConfig implements PluginConfig {
     public static final class Builder {
         private final Map<String, ModelSettings> models = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Caches a model.
@@ -140,7 +144,8 @@ public final class CacheConfig implements PluginConfig {
          * @param maximumSize the most items kept
          * @param ttl how long a loaded item is served
          * @return this builder
-         * @throws IllegalArgumentException if the name is blank, the size below 1 or the time-to-live not positive
+         * @throws IllegalArgumentException if the name is blank, the size below 1 or the
+         *     time-to-live not positive
          * @throws IllegalStateException if the table was already configured
          */
         public Builder table(String tableName, long maximumSize, Duration ttl) {
@@ -155,8 +160,12 @@ public final class CacheConfig implements PluginConfig {
             ModelSettings settings = new ModelSettings(maximumSize, ttl);
             ModelSettings previous = models.putIfAbsent(name, settings);
             if (previous != null) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "cache settings of %s were already set to %s", name, previous));
+                throw new IllegalStateException(
+                        String.format(
+                                Locale.ROOT,
+                                "cache settings of %s were already set to %s",
+                                name,
+                                previous));
             }
             return this;
         }

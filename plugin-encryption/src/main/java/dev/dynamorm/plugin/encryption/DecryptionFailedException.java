@@ -26,7 +26,9 @@ public final class DecryptionFailedException extends DynamORMException {
          * attribute it is bound to differ from what was encrypted.
          */
         TAMPERED,
-        /** The stored value is not an envelope this plugin can read (wrong type, version or length). */
+        /**
+         * The stored value is not an envelope this plugin can read (wrong type, version or length).
+         */
         MALFORMED
     }
 
@@ -59,8 +61,16 @@ public final class DecryptionFailedException extends DynamORMException {
      * @param retryable whether reading again may succeed (the key provider was unreachable)
      * @param cause the underlying failure, or null
      */
-    public DecryptionFailedException(String message, Reason reason, Operation operation, Class<?> modelType,
-            String tableName, String attribute, String keyId, boolean retryable, Throwable cause) {
+    public DecryptionFailedException(
+            String message,
+            Reason reason,
+            Operation operation,
+            Class<?> modelType,
+            String tableName,
+            String attribute,
+            String keyId,
+            boolean retryable,
+            Throwable cause) {
         super(message, operation, modelType, retryable, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.tableName = tableName;

@@ -17,11 +17,11 @@ import java.util.function.Consumer;
  *         .build();
  * }</pre>
  *
- * <p>Without a key provider the plugin is still installed (so models with {@code @Encrypted}
- * fields are never written in plaintext), but every write of an encrypted value fails before
- * anything is sent and every read of one fails with {@link DecryptionFailedException}. The same
- * can be configured with properties ({@code dynamorm.plugin.encryption.*}, see the module's
- * README); a typed configuration replaces the properties.
+ * <p>Without a key provider the plugin is still installed (so models with {@code @Encrypted} fields
+ * are never written in plaintext), but every write of an encrypted value fails before anything is
+ * sent and every read of one fails with {@link DecryptionFailedException}. The same can be
+ * configured with properties ({@code dynamorm.plugin.encryption.*}, see the module's README); a
+ * typed configuration replaces the properties.
  */
 public final class EncryptionConfig implements PluginConfig {
 
@@ -69,7 +69,8 @@ public final class EncryptionConfig implements PluginConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EncryptionConfig c && Objects.equals(keyProvider, c.keyProvider)
+        return o instanceof EncryptionConfig c
+                && Objects.equals(keyProvider, c.keyProvider)
                 && Objects.equals(unreadableFieldMarker, c.unreadableFieldMarker);
     }
 
@@ -81,8 +82,11 @@ public final class EncryptionConfig implements PluginConfig {
     /** The provider (which shows no key material) and the read policy. */
     @Override
     public String toString() {
-        return "EncryptionConfig[keyProvider=" + keyProvider + ", unreadableFields="
-                + (unreadableFieldMarker == null ? "fail" : "leave unset") + "]";
+        return "EncryptionConfig[keyProvider="
+                + keyProvider
+                + ", unreadableFields="
+                + (unreadableFieldMarker == null ? "fail" : "leave unset")
+                + "]";
     }
 
     /** Builds an {@link EncryptionConfig}. Not thread-safe; {@link #build()} leaves it reusable. */
@@ -90,8 +94,7 @@ public final class EncryptionConfig implements PluginConfig {
         private KeyProvider keyProvider;
         private Consumer<? super DecryptionFailedException> marker;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The key provider: a {@link LocalKeyring}, a {@link KmsKeyProvider} or your own.
@@ -103,7 +106,8 @@ public final class EncryptionConfig implements PluginConfig {
         public Builder keyProvider(KeyProvider keyProvider) {
             Objects.requireNonNull(keyProvider, "keyProvider");
             if (this.keyProvider != null) {
-                throw new IllegalStateException("key provider was already set to " + this.keyProvider);
+                throw new IllegalStateException(
+                        "key provider was already set to " + this.keyProvider);
             }
             this.keyProvider = keyProvider;
             return this;
@@ -118,7 +122,8 @@ public final class EncryptionConfig implements PluginConfig {
          * @param marker told about each field left unset, on the reading thread
          * @return this builder
          */
-        public Builder leaveUnreadableFieldsUnset(Consumer<? super DecryptionFailedException> marker) {
+        public Builder leaveUnreadableFieldsUnset(
+                Consumer<? super DecryptionFailedException> marker) {
             this.marker = Objects.requireNonNull(marker, "marker");
             return this;
         }

@@ -27,8 +27,8 @@ public interface KeyProvider {
     String activeKeyId();
 
     /**
-     * Whether an envelope naming this key id was written under the active key (so
-     * {@link Reencryption} leaves it alone).
+     * Whether an envelope naming this key id was written under the active key (so {@link
+     * Reencryption} leaves it alone).
      *
      * @param keyId a key id read from an envelope
      * @return true when it names the active key; by default when it equals {@link #activeKeyId()}
@@ -42,7 +42,8 @@ public interface KeyProvider {
      *
      * @param encryptionContext what the wrapped key is bound to
      * @return the data key, its wrapped form and the id of the key that wrapped it
-     * @throws RuntimeException when no data key can be made (the write fails before anything is sent)
+     * @throws RuntimeException when no data key can be made (the write fails before anything is
+     *     sent)
      */
     DataKey generateDataKey(Map<String, String> encryptionContext);
 
@@ -53,24 +54,26 @@ public interface KeyProvider {
      * @param encryptedKey the wrapped data key from the envelope
      * @param encryptionContext what the wrapped key was bound to
      * @return the 32-byte data key, in a new array the caller may overwrite
-     * @throws DecryptionFailedException with {@link DecryptionFailedException.Reason#KEY_UNAVAILABLE}
-     *     when the key id is unknown or the key cannot be reached, {@link
-     *     DecryptionFailedException.Reason#TAMPERED} when the wrapped key is not authentic; any other
-     *     exception counts as the key being unavailable
+     * @throws DecryptionFailedException with {@link
+     *     DecryptionFailedException.Reason#KEY_UNAVAILABLE} when the key id is unknown or the key
+     *     cannot be reached, {@link DecryptionFailedException.Reason#TAMPERED} when the wrapped key
+     *     is not authentic; any other exception counts as the key being unavailable
      */
     byte[] decryptDataKey(String keyId, byte[] encryptedKey, Map<String, String> encryptionContext);
 
     /**
-     * A data key: its plaintext (32 bytes for AES-256), its form wrapped under a key-encryption key,
-     * and that key's id. Immutable: the arrays are copied in and out; {@link #toString()} shows no
-     * key material.
+     * A data key: its plaintext (32 bytes for AES-256), its form wrapped under a key-encryption
+     * key, and that key's id. Immutable: the arrays are copied in and out; {@link #toString()}
+     * shows no key material.
      */
     final class DataKey {
 
         /** The most bytes of a key id, as stored in an envelope. */
         public static final int MAX_KEY_ID_BYTES = 2048;
+
         /** The most bytes of a wrapped data key, as stored in an envelope. */
         public static final int MAX_ENCRYPTED_KEY_BYTES = 4096;
+
         /** The length of a data key: AES-256. */
         public static final int KEY_BYTES = 32;
 
@@ -93,19 +96,31 @@ public interface KeyProvider {
             Objects.requireNonNull(encryptedKey, "encryptedKey");
             int idBytes = keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (keyId.isBlank() || idBytes > MAX_KEY_ID_BYTES) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "data key id must have 1 to %d bytes, got '%s' (%d bytes)", MAX_KEY_ID_BYTES, keyId,
-                        idBytes));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "data key id must have 1 to %d bytes, got '%s' (%d bytes)",
+                                MAX_KEY_ID_BYTES,
+                                keyId,
+                                idBytes));
             }
             if (plaintext.length != KEY_BYTES) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "data key of key '%s' must have %d bytes (AES-256), got %d", keyId, KEY_BYTES,
-                        plaintext.length));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "data key of key '%s' must have %d bytes (AES-256), got %d",
+                                keyId,
+                                KEY_BYTES,
+                                plaintext.length));
             }
             if (encryptedKey.length == 0 || encryptedKey.length > MAX_ENCRYPTED_KEY_BYTES) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "wrapped data key of key '%s' must have 1 to %d bytes, got %d", keyId,
-                        MAX_ENCRYPTED_KEY_BYTES, encryptedKey.length));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "wrapped data key of key '%s' must have 1 to %d bytes, got %d",
+                                keyId,
+                                MAX_ENCRYPTED_KEY_BYTES,
+                                encryptedKey.length));
             }
             this.keyId = keyId;
             this.plaintext = plaintext.clone();
@@ -141,7 +156,9 @@ public interface KeyProvider {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof DataKey k && keyId.equals(k.keyId) && Arrays.equals(encryptedKey, k.encryptedKey)
+            return o instanceof DataKey k
+                    && keyId.equals(k.keyId)
+                    && Arrays.equals(encryptedKey, k.encryptedKey)
                     && java.security.MessageDigest.isEqual(plaintext, k.plaintext);
         }
 
@@ -153,7 +170,10 @@ public interface KeyProvider {
         /** Names the key and the wrapped key's length; never the key material. */
         @Override
         public String toString() {
-            return "DataKey[keyId=" + keyId + ", plaintext=<redacted>, encryptedKey=" + encryptedKey.length
+            return "DataKey[keyId="
+                    + keyId
+                    + ", plaintext=<redacted>, encryptedKey="
+                    + encryptedKey.length
                     + " bytes]";
         }
     }

@@ -22,17 +22,17 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
  * A {@link KeyProvider} backed by AWS KMS: data keys come from {@code GenerateDataKey} (AES_256)
- * under the configured KMS key, and are unwrapped with {@code Decrypt}; the encryption context
- * (the table name) is passed to both, so KMS binds each wrapped key to its table and records it in
+ * under the configured KMS key, and are unwrapped with {@code Decrypt}; the encryption context (the
+ * table name) is passed to both, so KMS binds each wrapped key to its table and records it in
  * CloudTrail. The id stored in envelopes is the key ARN KMS reports, so values stay readable after
  * an alias moves to another key.
  *
  * <p>Data keys are cached to spare KMS calls, each entry bounded by age and by use count: a
- * generated data key wraps the values of at most {@code cacheMaxUses} item writes within
- * {@code cacheMaxAge}, and an unwrapped data key serves at most {@code cacheMaxUses} reads within
- * {@code cacheMaxAge} (at most {@code cacheMaxEntries} unwrapped keys are kept, least recently used
- * first out). {@code cacheMaxUses(1)} or a zero age turns caching off. Thread-safe;
- * {@link #close()} wipes the cached keys (the client stays the caller's).
+ * generated data key wraps the values of at most {@code cacheMaxUses} item writes within {@code
+ * cacheMaxAge}, and an unwrapped data key serves at most {@code cacheMaxUses} reads within {@code
+ * cacheMaxAge} (at most {@code cacheMaxEntries} unwrapped keys are kept, least recently used first
+ * out). {@code cacheMaxUses(1)} or a zero age turns caching off. Thread-safe; {@link #close()}
+ * wipes the cached keys (the client stays the caller's).
  *
  * <pre>{@code
  * KmsKeyProvider kms = KmsKeyProvider.builder().client(KmsClient.create())
@@ -44,8 +44,10 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
 
     /** The default longest time a data key is cached. */
     public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofMinutes(5);
+
     /** The default number of uses of one cached data key. */
     public static final long DEFAULT_CACHE_MAX_USES = 1_000;
+
     /** The default number of unwrapped data keys kept. */
     public static final int DEFAULT_CACHE_MAX_ENTRIES = 1_000;
 
@@ -91,8 +93,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
     }
 
     /** What an unwrapped data key is cached under. */
-    private record CacheKey(String keyId, ByteBuffer encryptedKey, Map<String, String> context) {
-    }
+    private record CacheKey(String keyId, ByteBuffer encryptedKey, Map<String, String> context) {}
 
     private boolean caching() {
         return maxUses > 1 && maxAgeNanos > 0;
@@ -116,7 +117,8 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
 
     @Override
     public DataKey generateDataKey(Map<String, String> encryptionContext) {
-        Map<String, String> context = Map.copyOf(Objects.requireNonNull(encryptionContext, "encryptionContext"));
+        Map<String, String> context =
+                Map.copyOf(Objects.requireNonNull(encryptionContext, "encryptionContext"));
         if (caching()) {
             synchronized (generated) {
                 Cached c = generated.get(context);
@@ -132,16 +134,26 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
         }
         GenerateDataKeyResponse r;
         try {
-            r = client.generateDataKey(b -> b.keyId(keyId).keySpec(DataKeySpec.AES_256).encryptionContext(context));
+            r =
+                    client.generateDataKey(
+                            b ->
+                                    b.keyId(keyId)
+                                            .keySpec(DataKeySpec.AES_256)
+                                            .encryptionContext(context));
         } catch (SdkException e) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "KMS GenerateDataKey under key '%s' failed, so nothing was encrypted: %s", keyId,
-                    e.getMessage()), e);
+            throw new IllegalStateException(
+                    String.format(
+                            Locale.ROOT,
+                            "KMS GenerateDataKey under key '%s' failed, so nothing was encrypted: %s",
+                            keyId,
+                            e.getMessage()),
+                    e);
         }
         byte[] plaintext = r.plaintext() == null ? new byte[0] : r.plaintext().asByteArray();
         try {
             String arn = r.keyId() == null || r.keyId().isBlank() ? keyId : r.keyId();
-            byte[] blob = r.ciphertextBlob() == null ? new byte[0] : r.ciphertextBlob().asByteArray();
+            byte[] blob =
+                    r.ciphertextBlob() == null ? new byte[0] : r.ciphertextBlob().asByteArray();
             DataKey key = new DataKey(arn, plaintext, blob);
             resolvedKeyId = arn;
             if (caching()) {
@@ -157,17 +169,24 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
             }
             return key;
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "KMS GenerateDataKey under key '%s' returned an unusable data key: %s", keyId, e.getMessage()), e);
+            throw new IllegalStateException(
+                    String.format(
+                            Locale.ROOT,
+                            "KMS GenerateDataKey under key '%s' returned an unusable data key: %s",
+                            keyId,
+                            e.getMessage()),
+                    e);
         } finally {
             Aead.wipe(plaintext);
         }
     }
 
     @Override
-    public byte[] decryptDataKey(String id, byte[] encryptedKey, Map<String, String> encryptionContext) {
+    public byte[] decryptDataKey(
+            String id, byte[] encryptedKey, Map<String, String> encryptionContext) {
         Objects.requireNonNull(id, "keyId");
-        Map<String, String> context = Map.copyOf(Objects.requireNonNull(encryptionContext, "encryptionContext"));
+        Map<String, String> context =
+                Map.copyOf(Objects.requireNonNull(encryptionContext, "encryptionContext"));
         CacheKey cacheKey = new CacheKey(id, ByteBuffer.wrap(encryptedKey.clone()), context);
         if (caching()) {
             synchronized (unwrapped) {
@@ -184,31 +203,74 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
         }
         DecryptResponse r;
         try {
-            r = client.decrypt(b -> b.keyId(id).ciphertextBlob(SdkBytes.fromByteArray(encryptedKey))
-                    .encryptionContext(context));
+            r =
+                    client.decrypt(
+                            b ->
+                                    b.keyId(id)
+                                            .ciphertextBlob(SdkBytes.fromByteArray(encryptedKey))
+                                            .encryptionContext(context));
         } catch (InvalidCiphertextException | IncorrectKeyException e) {
-            throw new DecryptionFailedException(String.format(Locale.ROOT,
-                    "KMS rejected the data key wrapped under key '%s' (%s): it was altered, or it was wrapped for "
-                            + "another table", id, e.awsErrorDetails() == null ? e.getMessage()
-                            : e.awsErrorDetails().errorCode()), DecryptionFailedException.Reason.TAMPERED, null, null,
-                    null, null, id, false, e);
+            throw new DecryptionFailedException(
+                    String.format(
+                            Locale.ROOT,
+                            "KMS rejected the data key wrapped under key '%s' (%s): it was altered, or it was wrapped for "
+                                    + "another table",
+                            id,
+                            e.awsErrorDetails() == null
+                                    ? e.getMessage()
+                                    : e.awsErrorDetails().errorCode()),
+                    DecryptionFailedException.Reason.TAMPERED,
+                    null,
+                    null,
+                    null,
+                    null,
+                    id,
+                    false,
+                    e);
         } catch (KmsException e) {
             int status = e.statusCode();
-            throw new DecryptionFailedException(String.format(Locale.ROOT,
-                    "KMS could not decrypt the data key under key '%s': %s", id, e.getMessage()),
-                    DecryptionFailedException.Reason.KEY_UNAVAILABLE, null, null, null, null, id,
-                    status >= 500 || status == 429 || e.isThrottlingException(), e);
+            throw new DecryptionFailedException(
+                    String.format(
+                            Locale.ROOT,
+                            "KMS could not decrypt the data key under key '%s': %s",
+                            id,
+                            e.getMessage()),
+                    DecryptionFailedException.Reason.KEY_UNAVAILABLE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    id,
+                    status >= 500 || status == 429 || e.isThrottlingException(),
+                    e);
         } catch (SdkClientException e) {
-            throw new DecryptionFailedException(String.format(Locale.ROOT,
-                    "KMS could not be reached to decrypt the data key under key '%s': %s", id, e.getMessage()),
-                    DecryptionFailedException.Reason.KEY_UNAVAILABLE, null, null, null, null, id, true, e);
+            throw new DecryptionFailedException(
+                    String.format(
+                            Locale.ROOT,
+                            "KMS could not be reached to decrypt the data key under key '%s': %s",
+                            id,
+                            e.getMessage()),
+                    DecryptionFailedException.Reason.KEY_UNAVAILABLE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    id,
+                    true,
+                    e);
         }
         byte[] plaintext = r.plaintext() == null ? new byte[0] : r.plaintext().asByteArray();
         if (plaintext.length != DataKey.KEY_BYTES) {
             Aead.wipe(plaintext);
-            throw new DecryptionFailedException(String.format(Locale.ROOT,
-                    "KMS returned a %d-byte data key for key '%s', not %d", plaintext.length, id, DataKey.KEY_BYTES),
-                    DecryptionFailedException.Reason.TAMPERED, null);
+            throw new DecryptionFailedException(
+                    String.format(
+                            Locale.ROOT,
+                            "KMS returned a %d-byte data key for key '%s', not %d",
+                            plaintext.length,
+                            id,
+                            DataKey.KEY_BYTES),
+                    DecryptionFailedException.Reason.TAMPERED,
+                    null);
         }
         if (caching()) {
             remember(cacheKey, plaintext.clone(), 1);
@@ -253,8 +315,15 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
     /** The key id and cache bounds; never key material. */
     @Override
     public String toString() {
-        return "KmsKeyProvider[keyId=" + keyId + ", cacheMaxAge=" + maxAge + ", cacheMaxUses=" + maxUses
-                + ", cacheMaxEntries=" + maxEntries + "]";
+        return "KmsKeyProvider[keyId="
+                + keyId
+                + ", cacheMaxAge="
+                + maxAge
+                + ", cacheMaxUses="
+                + maxUses
+                + ", cacheMaxEntries="
+                + maxEntries
+                + "]";
     }
 
     /** Builds a {@link KmsKeyProvider}. Not thread-safe; {@link #build()} leaves it reusable. */
@@ -265,8 +334,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
         private long maxUses = DEFAULT_CACHE_MAX_USES;
         private int maxEntries = DEFAULT_CACHE_MAX_ENTRIES;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The client that calls KMS; it stays the caller's to close.
@@ -305,7 +373,8 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
         public Builder cacheMaxAge(Duration maxAge) {
             Objects.requireNonNull(maxAge, "maxAge");
             if (maxAge.isNegative()) {
-                throw new IllegalArgumentException("KMS data key cache max age must not be negative, got " + maxAge);
+                throw new IllegalArgumentException(
+                        "KMS data key cache max age must not be negative, got " + maxAge);
             }
             this.maxAge = maxAge;
             return this;
@@ -320,7 +389,8 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
          */
         public Builder cacheMaxUses(long maxUses) {
             if (maxUses < 1) {
-                throw new IllegalArgumentException("KMS data key cache max uses must be at least 1, got " + maxUses);
+                throw new IllegalArgumentException(
+                        "KMS data key cache max uses must be at least 1, got " + maxUses);
             }
             this.maxUses = maxUses;
             return this;
@@ -335,8 +405,8 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
          */
         public Builder cacheMaxEntries(int maxEntries) {
             if (maxEntries < 0) {
-                throw new IllegalArgumentException("KMS data key cache max entries must not be negative, got "
-                        + maxEntries);
+                throw new IllegalArgumentException(
+                        "KMS data key cache max entries must not be negative, got " + maxEntries);
             }
             this.maxEntries = maxEntries;
             return this;
@@ -350,7 +420,8 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
          */
         public KmsKeyProvider build() {
             if (client == null || keyId == null) {
-                throw new IllegalStateException("a KMS key provider needs client(kmsClient) and keyId(keyIdOrArn)");
+                throw new IllegalStateException(
+                        "a KMS key provider needs client(kmsClient) and keyId(keyIdOrArn)");
             }
             return new KmsKeyProvider(this);
         }

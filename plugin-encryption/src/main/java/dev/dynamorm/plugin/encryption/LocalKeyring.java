@@ -22,8 +22,8 @@ import javax.crypto.AEADBadTagException;
  * data keys are wrapped under it), the others still unwrap the data keys of values written under
  * them, which is how keys are rotated. Each data key is 32 fresh random bytes, wrapped with
  * AES-256-GCM under the active key as {@code nonce (12 bytes) || ciphertext || tag (16 bytes)}, the
- * key id and the encryption context being its associated data. Immutable and thread-safe;
- * {@link #toString()} shows key ids only.
+ * key id and the encryption context being its associated data. Immutable and thread-safe; {@link
+ * #toString()} shows key ids only.
  *
  * <pre>{@code
  * LocalKeyring keyring = LocalKeyring.builder()
@@ -33,8 +33,8 @@ import javax.crypto.AEADBadTagException;
  *         .build();
  * }</pre>
  *
- * <p>A key file is a properties file: {@code key.<id>=<base64 of 32 bytes>} per key and
- * {@code active=<id>}. Keep it out of version control and readable by the application only.
+ * <p>A key file is a properties file: {@code key.<id>=<base64 of 32 bytes>} per key and {@code
+ * active=<id>}. Keep it out of version control and readable by the application only.
  */
 public final class LocalKeyring implements KeyProvider {
 
@@ -104,7 +104,9 @@ public final class LocalKeyring implements KeyProvider {
         byte[] dataKey = Aead.random(Aead.KEY_BYTES);
         try {
             byte[] nonce = Aead.random(Aead.NONCE_BYTES);
-            byte[] sealed = Aead.seal(keys.get(active), nonce, dataKey, wrapData(active, encryptionContext));
+            byte[] sealed =
+                    Aead.seal(
+                            keys.get(active), nonce, dataKey, wrapData(active, encryptionContext));
             byte[] wrapped = new byte[nonce.length + sealed.length];
             System.arraycopy(nonce, 0, wrapped, 0, nonce.length);
             System.arraycopy(sealed, 0, wrapped, nonce.length, sealed.length);
@@ -115,30 +117,47 @@ public final class LocalKeyring implements KeyProvider {
     }
 
     @Override
-    public byte[] decryptDataKey(String keyId, byte[] encryptedKey, Map<String, String> encryptionContext) {
+    public byte[] decryptDataKey(
+            String keyId, byte[] encryptedKey, Map<String, String> encryptionContext) {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(encryptedKey, "encryptedKey");
         Objects.requireNonNull(encryptionContext, "encryptionContext");
         byte[] kek = keys.get(keyId);
         if (kek == null) {
-            throw new DecryptionFailedException(String.format(Locale.ROOT,
-                    "key '%s' is not in the local keyring (it holds %s): add it back to read values written under it",
-                    keyId, keys.keySet()), DecryptionFailedException.Reason.KEY_UNAVAILABLE, null);
+            throw new DecryptionFailedException(
+                    String.format(
+                            Locale.ROOT,
+                            "key '%s' is not in the local keyring (it holds %s): add it back to read values written under it",
+                            keyId,
+                            keys.keySet()),
+                    DecryptionFailedException.Reason.KEY_UNAVAILABLE,
+                    null);
         }
         if (encryptedKey.length != Aead.NONCE_BYTES + Aead.KEY_BYTES + Aead.TAG_BYTES) {
-            throw new DecryptionFailedException(String.format(Locale.ROOT,
-                    "the data key wrapped under key '%s' has %d bytes, not %d: it was altered", keyId,
-                    encryptedKey.length, Aead.NONCE_BYTES + Aead.KEY_BYTES + Aead.TAG_BYTES),
-                    DecryptionFailedException.Reason.TAMPERED, null);
+            throw new DecryptionFailedException(
+                    String.format(
+                            Locale.ROOT,
+                            "the data key wrapped under key '%s' has %d bytes, not %d: it was altered",
+                            keyId,
+                            encryptedKey.length,
+                            Aead.NONCE_BYTES + Aead.KEY_BYTES + Aead.TAG_BYTES),
+                    DecryptionFailedException.Reason.TAMPERED,
+                    null);
         }
         byte[] nonce = java.util.Arrays.copyOf(encryptedKey, Aead.NONCE_BYTES);
-        byte[] sealed = java.util.Arrays.copyOfRange(encryptedKey, Aead.NONCE_BYTES, encryptedKey.length);
+        byte[] sealed =
+                java.util.Arrays.copyOfRange(encryptedKey, Aead.NONCE_BYTES, encryptedKey.length);
         try {
             return Aead.open(kek, nonce, sealed, wrapData(keyId, encryptionContext));
         } catch (AEADBadTagException e) {
-            throw new DecryptionFailedException(String.format(Locale.ROOT,
-                    "the data key wrapped under key '%s' failed authentication: it was altered, or it was wrapped "
-                            + "for another table", keyId), DecryptionFailedException.Reason.TAMPERED, e);
+            throw new DecryptionFailedException(
+                    String.format(
+                            Locale.ROOT,
+                            "the data key wrapped under key '%s' failed authentication: it was altered, or it was wrapped "
+                                    + "for another table",
+                            keyId),
+                    DecryptionFailedException.Reason.TAMPERED,
+                    e);
         }
     }
 
@@ -146,7 +165,8 @@ public final class LocalKeyring implements KeyProvider {
         byte[] label = WRAP_LABEL.getBytes(StandardCharsets.UTF_8);
         byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
         byte[] ctx = Aead.context(context);
-        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(12 + label.length + id.length + ctx.length);
+        java.nio.ByteBuffer out =
+                java.nio.ByteBuffer.allocate(12 + label.length + id.length + ctx.length);
         out.putInt(label.length).put(label).putInt(id.length).put(id).putInt(ctx.length).put(ctx);
         return out.array();
     }
@@ -162,8 +182,7 @@ public final class LocalKeyring implements KeyProvider {
         private final Map<String, byte[]> keys = new LinkedHashMap<>();
         private String active;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a key.
@@ -171,7 +190,8 @@ public final class LocalKeyring implements KeyProvider {
          * @param keyId the key's id, stored in every envelope written under it (not secret)
          * @param key 32 bytes
          * @return this builder
-         * @throws IllegalArgumentException if the id is blank or too long, or the key is not 32 bytes
+         * @throws IllegalArgumentException if the id is blank or too long, or the key is not 32
+         *     bytes
          * @throws IllegalStateException if a key with this id was already added
          */
         public Builder key(String keyId, byte[] key) {
@@ -179,16 +199,25 @@ public final class LocalKeyring implements KeyProvider {
             Objects.requireNonNull(key, "key");
             int idBytes = keyId.getBytes(StandardCharsets.UTF_8).length;
             if (keyId.isBlank() || idBytes > DataKey.MAX_KEY_ID_BYTES) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "keyring key id must have 1 to %d bytes, got '%s'", DataKey.MAX_KEY_ID_BYTES, keyId));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "keyring key id must have 1 to %d bytes, got '%s'",
+                                DataKey.MAX_KEY_ID_BYTES,
+                                keyId));
             }
             if (key.length != Aead.KEY_BYTES) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "keyring key '%s' must have %d bytes (AES-256), got %d", keyId, Aead.KEY_BYTES, key.length));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "keyring key '%s' must have %d bytes (AES-256), got %d",
+                                keyId,
+                                Aead.KEY_BYTES,
+                                key.length));
             }
             if (keys.containsKey(keyId)) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "keyring key '%s' was already added", keyId));
+                throw new IllegalStateException(
+                        String.format(Locale.ROOT, "keyring key '%s' was already added", keyId));
             }
             keys.put(keyId, key.clone());
             return this;
@@ -200,7 +229,8 @@ public final class LocalKeyring implements KeyProvider {
          * @param keyId the key's id
          * @param base64Key 32 bytes in Base64 (see {@link LocalKeyring#newKeyBase64()})
          * @return this builder
-         * @throws IllegalArgumentException if the text is not Base64 of 32 bytes, or the id is invalid
+         * @throws IllegalArgumentException if the text is not Base64 of 32 bytes, or the id is
+         *     invalid
          * @throws IllegalStateException if a key with this id was already added
          */
         public Builder key(String keyId, String base64Key) {
@@ -209,8 +239,9 @@ public final class LocalKeyring implements KeyProvider {
             try {
                 key = Base64.getDecoder().decode(base64Key.trim());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "keyring key '%s' is not valid Base64", keyId), e);
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "keyring key '%s' is not valid Base64", keyId),
+                        e);
             }
             try {
                 return key(keyId, key);
@@ -220,11 +251,14 @@ public final class LocalKeyring implements KeyProvider {
         }
 
         /**
-         * Adds the keys of a key file, and takes its {@code active} entry unless {@link #active} is set.
+         * Adds the keys of a key file, and takes its {@code active} entry unless {@link #active} is
+         * set.
          *
-         * @param file a properties file of {@code key.<id>=<base64>} entries and {@code active=<id>}
+         * @param file a properties file of {@code key.<id>=<base64>} entries and {@code
+         *     active=<id>}
          * @return this builder
-         * @throws IllegalArgumentException if the file cannot be read or holds an unknown entry or bad key
+         * @throws IllegalArgumentException if the file cannot be read or holds an unknown entry or
+         *     bad key
          */
         public Builder keyFile(Path file) {
             Objects.requireNonNull(file, "file");
@@ -232,8 +266,13 @@ public final class LocalKeyring implements KeyProvider {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
             } catch (IOException e) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "cannot read keyring file %s: %s", file, e.getMessage()), e);
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "cannot read keyring file %s: %s",
+                                file,
+                                e.getMessage()),
+                        e);
             }
             Set<String> names = new LinkedHashSet<>(p.stringPropertyNames());
             for (String name : names.stream().sorted().toList()) {
@@ -244,9 +283,12 @@ public final class LocalKeyring implements KeyProvider {
                         active = p.getProperty(name).trim();
                     }
                 } else {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "keyring file %s has unknown entry '%s': use key.<id>=<base64> and active=<id>", file,
-                            name));
+                    throw new IllegalArgumentException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "keyring file %s has unknown entry '%s': use key.<id>=<base64> and active=<id>",
+                                    file,
+                                    name));
                 }
             }
             return this;
@@ -272,22 +314,28 @@ public final class LocalKeyring implements KeyProvider {
          */
         public LocalKeyring build() {
             if (keys.isEmpty()) {
-                throw new IllegalStateException("a local keyring needs at least one key: add key(id, bytes) or "
-                        + "keyFile(path)");
+                throw new IllegalStateException(
+                        "a local keyring needs at least one key: add key(id, bytes) or "
+                                + "keyFile(path)");
             }
             String chosen = active;
             if (chosen == null) {
                 if (keys.size() > 1) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
-                            "a local keyring with keys %s needs active(id): the key new values are encrypted under",
-                            keys.keySet()));
+                    throw new IllegalStateException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "a local keyring with keys %s needs active(id): the key new values are encrypted under",
+                                    keys.keySet()));
                 }
                 chosen = keys.keySet().iterator().next();
             }
             if (!keys.containsKey(chosen)) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "active key '%s' is not in the local keyring (it holds %s): add it or choose another",
-                        chosen, keys.keySet()));
+                throw new IllegalStateException(
+                        String.format(
+                                Locale.ROOT,
+                                "active key '%s' is not in the local keyring (it holds %s): add it or choose another",
+                                chosen,
+                                keys.keySet()));
             }
             return new LocalKeyring(keys, chosen);
         }

@@ -11,9 +11,9 @@ import java.util.Objects;
  * active key, then written back with a conditional update that expects exactly the envelopes (and
  * {@code @Version}) it read, so a concurrent writer is never overwritten: on a conflict the item is
  * read again and handled anew. Only the encrypted attributes are written; the version is not
- * incremented (the values do not change). Items already under the active key are left alone, so
- * a run can be repeated or resumed. The writes go straight to DynamoDB, not through hooks (audit
- * sees no record of them).
+ * incremented (the values do not change). Items already under the active key are left alone, so a
+ * run can be repeated or resumed. The writes go straight to DynamoDB, not through hooks (audit sees
+ * no record of them).
  *
  * <pre>{@code
  * // keyring now holds k1 and k2, with k2 active
@@ -23,8 +23,7 @@ import java.util.Objects;
  */
 public final class Reencryption {
 
-    private Reencryption() {
-    }
+    private Reencryption() {}
 
     /**
      * What a reencryption did.
@@ -33,11 +32,11 @@ public final class Reencryption {
      * @param scanned items read
      * @param rewritten items whose values were rewritten under the active key
      * @param alreadyCurrent items already under the active key (or without encrypted values)
-     * @param conflicts conditional writes that found the item changed by another writer (it was then
-     *     read again: rewritten, or found current)
+     * @param conflicts conditional writes that found the item changed by another writer (it was
+     *     then read again: rewritten, or found current)
      */
-    public record Result(String tableName, long scanned, long rewritten, long alreadyCurrent, long conflicts) {
-    }
+    public record Result(
+            String tableName, long scanned, long rewritten, long alreadyCurrent, long conflicts) {}
 
     /**
      * Reencrypts the table of a model.
@@ -48,12 +47,13 @@ public final class Reencryption {
      * @throws IllegalStateException if the encryption plugin is not installed in {@code db} or has
      *     no key provider
      * @throws IllegalArgumentException if the model is not a table model with encrypted fields
-     * @throws DecryptionFailedException if an item cannot be decrypted (the items before it are done;
-     *     fix the item or the keys and run again)
+     * @throws DecryptionFailedException if an item cannot be decrypted (the items before it are
+     *     done; fix the item or the keys and run again)
      * @throws dev.dynamorm.DynamORMException if DynamoDB fails
      */
     public static Result reencrypt(DynamORM db, Class<?> modelType) {
-        return Reencryptor.run(Objects.requireNonNull(db, "db"), Objects.requireNonNull(modelType, "modelType"));
+        return Reencryptor.run(
+                Objects.requireNonNull(db, "db"), Objects.requireNonNull(modelType, "modelType"));
     }
 
     /**

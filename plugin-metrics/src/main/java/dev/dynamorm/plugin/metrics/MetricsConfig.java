@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The registry the metrics plugin records into, and tags added to every meter. Without this
- * configuration the plugin records into Micrometer's global registry
- * ({@code Metrics.globalRegistry}). Immutable.
+ * configuration the plugin records into Micrometer's global registry ({@code
+ * Metrics.globalRegistry}). Immutable.
  *
  * <pre>{@code
  * DynamORM db = DynamORM.builder().client(client)
@@ -47,7 +47,8 @@ public final class MetricsConfig implements PluginConfig {
     public MetricsConfig withTags(String... keyValues) {
         Objects.requireNonNull(keyValues, "keyValues");
         if (keyValues.length % 2 != 0) {
-            throw new IllegalArgumentException("tags must be key/value pairs, got " + keyValues.length + " strings");
+            throw new IllegalArgumentException(
+                    "tags must be key/value pairs, got " + keyValues.length + " strings");
         }
         List<Tag> tags = new java.util.ArrayList<>(commonTags);
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -81,6 +82,10 @@ public final class MetricsConfig implements PluginConfig {
 
     @Override
     public String toString() {
-        return "MetricsConfig[" + registry.getClass().getSimpleName() + ", tags=" + commonTags + "]";
+        return "MetricsConfig["
+                + registry.getClass().getSimpleName()
+                + ", tags="
+                + commonTags
+                + "]";
     }
 }

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Builds the fast accessors of mapped types: getters and setters as {@link LambdaMetafactory}
- * lambdas where the engine may define them, else as {@link MethodHandle}s adapted to
- * {@code Object} and called with {@code invokeExact}.
+ * lambdas where the engine may define them, else as {@link MethodHandle}s adapted to {@code Object}
+ * and called with {@code invokeExact}.
  *
  * <p>Registration cost: spinning one lambda class per accessor (and method-handle classes per
  * constructor signature) is most of what registering a model costs in a fresh JVM. So getter and
@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * constructors start as core reflection and become spread method handles ({@link Inflating}).
  *
  * <p>Access: the engine asks for a private lookup in the model class, which the model's module
- * grants when it opens the package to the engine (the class path opens everything). Public types
- * in packages exported to the engine work without opening, through the engine's own lookup.
+ * grants when it opens the package to the engine (the class path opens everything). Public types in
+ * packages exported to the engine work without opening, through the engine's own lookup.
  */
 final class Accessors {
 
@@ -48,11 +48,14 @@ final class Accessors {
 
     private final Class<?> type;
     private final MethodHandles.Lookup lookup;
+
     /** The engine's own lookup when the type is public and exported to the engine, else null. */
     private final MethodHandles.Lookup publicFallback;
+
     private final boolean lambdas;
 
-    private Accessors(Class<?> type, MethodHandles.Lookup lookup, MethodHandles.Lookup publicFallback) {
+    private Accessors(
+            Class<?> type, MethodHandles.Lookup lookup, MethodHandles.Lookup publicFallback) {
         this.type = type;
         this.lookup = lookup;
         this.publicFallback = publicFallback;
@@ -62,7 +65,8 @@ final class Accessors {
     /**
      * Obtains access to a class.
      *
-     * @throws ModelDefinitionException naming the {@code opens} directive to add when the class is not accessible
+     * @throws ModelDefinitionException naming the {@code opens} directive to add when the class is
+     *     not accessible
      */
     static Accessors of(Class<?> type, Class<?> modelType) {
         Module engine = Accessors.class.getModule();
@@ -71,9 +75,11 @@ final class Accessors {
             engine.addReads(target);
         }
         MethodHandles.Lookup engineLookup = MethodHandles.lookup();
-        MethodHandles.Lookup publicFallback = publiclyAccessible(type, engine) ? engineLookup : null;
+        MethodHandles.Lookup publicFallback =
+                publiclyAccessible(type, engine) ? engineLookup : null;
         try {
-            return new Accessors(type, MethodHandles.privateLookupIn(type, engineLookup), publicFallback);
+            return new Accessors(
+                    type, MethodHandles.privateLookupIn(type, engineLookup), publicFallback);
         } catch (IllegalAccessException | SecurityException e) {
             if (publicFallback != null) {
                 return new Accessors(type, publicFallback, publicFallback);
@@ -90,12 +96,25 @@ final class Accessors {
     static String accessMessage(Class<?> type, Module engine) {
         String pkg = type.getPackageName();
         if (engine.isNamed()) {
-            return String.format(Locale.ROOT, "cannot access %s: open package %s to module %s (add 'opens %s to %s;' "
-                    + "to module-info.java)", type.getName(), pkg, engine.getName(), pkg, engine.getName());
+            return String.format(
+                    Locale.ROOT,
+                    "cannot access %s: open package %s to module %s (add 'opens %s to %s;' "
+                            + "to module-info.java)",
+                    type.getName(),
+                    pkg,
+                    engine.getName(),
+                    pkg,
+                    engine.getName());
         }
-        return String.format(Locale.ROOT, "cannot access %s: open package %s to the DynamORM engine (add 'opens %s;' "
-                + "to module-info.java, or 'opens %s to %s;' when the engine is on the module path)",
-                type.getName(), pkg, pkg, pkg, ENGINE_MODULE);
+        return String.format(
+                Locale.ROOT,
+                "cannot access %s: open package %s to the DynamORM engine (add 'opens %s;' "
+                        + "to module-info.java, or 'opens %s to %s;' when the engine is on the module path)",
+                type.getName(),
+                pkg,
+                pkg,
+                pkg,
+                ENGINE_MODULE);
     }
 
     private static boolean publiclyAccessible(Class<?> type, Module engine) {
@@ -140,8 +159,8 @@ final class Accessors {
     /**
      * A getter method as a function. Where core reflection may call the method, the function starts
      * with it and replaces itself with a lambda after {@link Inflating#THRESHOLD} calls: spinning a
-     * lambda class per accessor is most of a cold registration, and fields that are rarely read never
-     * pay for it.
+     * lambda class per accessor is most of a cold registration, and fields that are rarely read
+     * never pay for it.
      */
     Function<Object, Object> getter(Method method) {
         if (lambdas && reflectable(method)) {
@@ -159,7 +178,10 @@ final class Accessors {
         MethodHandle mh = unreflect(method);
         if (lambdas) {
             Function<Object, Object> f = canSpin(lookup) ? lambdaGetter(lookup, mh) : null;
-            if (f == null && publicMember(method) && lookup != publicFallback && canSpin(publicFallback)) {
+            if (f == null
+                    && publicMember(method)
+                    && lookup != publicFallback
+                    && canSpin(publicFallback)) {
                 f = lambdaGetter(publicFallback, unreflectWith(publicFallback, method, mh));
             }
             if (f != null) {
@@ -180,15 +202,21 @@ final class Accessors {
     }
 
     @SuppressWarnings("unchecked")
-    private static Function<Object, Object> lambdaGetter(MethodHandles.Lookup caller, MethodHandle mh) {
+    private static Function<Object, Object> lambdaGetter(
+            MethodHandles.Lookup caller, MethodHandle mh) {
         if (mh == null || !caller.hasFullPrivilegeAccess()) {
             return null;
         }
         try {
             MethodType t = mh.type();
-            CallSite site = LambdaMetafactory.metafactory(caller, "apply", MethodType.methodType(Function.class),
-                    MethodType.methodType(Object.class, Object.class), mh,
-                    MethodType.methodType(Types.wrap(t.returnType()), t.parameterType(0)));
+            CallSite site =
+                    LambdaMetafactory.metafactory(
+                            caller,
+                            "apply",
+                            MethodType.methodType(Function.class),
+                            MethodType.methodType(Object.class, Object.class),
+                            mh,
+                            MethodType.methodType(Types.wrap(t.returnType()), t.parameterType(0)));
             return (Function<Object, Object>) site.getTarget().invoke();
         } catch (Throwable e) {
             return null;
@@ -197,7 +225,9 @@ final class Accessors {
 
     // ---- setters ----
 
-    /** A setter method as a consumer; like {@link #getter(Method)}, reflection first, then a lambda. */
+    /**
+     * A setter method as a consumer; like {@link #getter(Method)}, reflection first, then a lambda.
+     */
     BiConsumer<Object, Object> setter(Method method) {
         if (lambdas && reflectable(method)) {
             return new InflatingSetter(method, () -> directSetter(method));
@@ -209,14 +239,18 @@ final class Accessors {
         MethodHandle mh = unreflect(method);
         if (lambdas) {
             BiConsumer<Object, Object> f = canSpin(lookup) ? lambdaSetter(lookup, mh) : null;
-            if (f == null && publicMember(method) && lookup != publicFallback && canSpin(publicFallback)) {
+            if (f == null
+                    && publicMember(method)
+                    && lookup != publicFallback
+                    && canSpin(publicFallback)) {
                 f = lambdaSetter(publicFallback, unreflectWith(publicFallback, method, mh));
             }
             if (f != null) {
                 return f;
             }
         }
-        return new HandleSetter(mh.asType(MethodType.methodType(void.class, Object.class, Object.class)));
+        return new HandleSetter(
+                mh.asType(MethodType.methodType(void.class, Object.class, Object.class)));
     }
 
     BiConsumer<Object, Object> setter(Field field) {
@@ -226,19 +260,29 @@ final class Accessors {
         } catch (IllegalAccessException e) {
             throw new ModelDefinitionException(accessMessage(field.getDeclaringClass()), type);
         }
-        return new HandleSetter(mh.asType(MethodType.methodType(void.class, Object.class, Object.class)));
+        return new HandleSetter(
+                mh.asType(MethodType.methodType(void.class, Object.class, Object.class)));
     }
 
     @SuppressWarnings("unchecked")
-    private static BiConsumer<Object, Object> lambdaSetter(MethodHandles.Lookup caller, MethodHandle mh) {
+    private static BiConsumer<Object, Object> lambdaSetter(
+            MethodHandles.Lookup caller, MethodHandle mh) {
         if (mh == null || !caller.hasFullPrivilegeAccess()) {
             return null;
         }
         try {
             MethodType t = mh.type();
-            CallSite site = LambdaMetafactory.metafactory(caller, "accept", MethodType.methodType(BiConsumer.class),
-                    MethodType.methodType(void.class, Object.class, Object.class), mh,
-                    MethodType.methodType(void.class, t.parameterType(0), Types.wrap(t.parameterType(1))));
+            CallSite site =
+                    LambdaMetafactory.metafactory(
+                            caller,
+                            "accept",
+                            MethodType.methodType(BiConsumer.class),
+                            MethodType.methodType(void.class, Object.class, Object.class),
+                            mh,
+                            MethodType.methodType(
+                                    void.class,
+                                    t.parameterType(0),
+                                    Types.wrap(t.parameterType(1))));
             return (BiConsumer<Object, Object>) site.getTarget().invoke();
         } catch (Throwable e) {
             return null;
@@ -252,14 +296,21 @@ final class Accessors {
     Supplier<Object> noArgConstructor(Constructor<?> ctor) {
         MethodHandle mh = unreflect(ctor);
         if (lambdas) {
-            for (MethodHandles.Lookup caller : new MethodHandles.Lookup[] {lookup, publicFallback}) {
+            for (MethodHandles.Lookup caller :
+                    new MethodHandles.Lookup[] {lookup, publicFallback}) {
                 if (!canSpin(caller) || (caller == publicFallback && !publicMember(ctor))) {
                     continue;
                 }
                 try {
                     MethodHandle target = caller == lookup ? mh : caller.unreflectConstructor(ctor);
-                    CallSite site = LambdaMetafactory.metafactory(caller, "get", MethodType.methodType(Supplier.class),
-                            MethodType.methodType(Object.class), target, MethodType.methodType(ctor.getDeclaringClass()));
+                    CallSite site =
+                            LambdaMetafactory.metafactory(
+                                    caller,
+                                    "get",
+                                    MethodType.methodType(Supplier.class),
+                                    MethodType.methodType(Object.class),
+                                    target,
+                                    MethodType.methodType(ctor.getDeclaringClass()));
                     return (Supplier<Object>) site.getTarget().invoke();
                 } catch (Throwable e) {
                     // fall through to the method handle
@@ -286,11 +337,16 @@ final class Accessors {
     private Function<Object[], Object> handleConstructor(Constructor<?> ctor) {
         MethodHandle mh = unreflect(ctor);
         int n = ctor.getParameterCount();
-        MethodHandle spread = mh.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
-        return new HandleConstructor(spread.asType(MethodType.methodType(Object.class, Object[].class)));
+        MethodHandle spread =
+                mh.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
+        return new HandleConstructor(
+                spread.asType(MethodType.methodType(Object.class, Object[].class)));
     }
 
-    /** Creates an instance through a public no-argument constructor, once (for {@code @Convert} converters). */
+    /**
+     * Creates an instance through a public no-argument constructor, once (for {@code @Convert}
+     * converters).
+     */
     Object newInstance(Constructor<?> ctor) throws Throwable {
         return unreflect(ctor).invoke();
     }
@@ -324,7 +380,8 @@ final class Accessors {
         }
     }
 
-    private static MethodHandle unreflectWith(MethodHandles.Lookup caller, Method method, MethodHandle orElse) {
+    private static MethodHandle unreflectWith(
+            MethodHandles.Lookup caller, Method method, MethodHandle orElse) {
         try {
             return caller.unreflect(method);
         } catch (IllegalAccessException e) {
@@ -397,11 +454,11 @@ final class Accessors {
     }
 
     /**
-     * An accessor that calls its method through core reflection until it has been used
-     * {@link #THRESHOLD} times, then builds its fast form and uses that. Like the JDK's own
-     * reflection inflation, and below the JDK's threshold (15) so the JDK never generates an
-     * accessor class of its own. The fast form is kept in a plain field: a thread that does not see
-     * it yet keeps using reflection or builds it again, both correct.
+     * An accessor that calls its method through core reflection until it has been used {@link
+     * #THRESHOLD} times, then builds its fast form and uses that. Like the JDK's own reflection
+     * inflation, and below the JDK's threshold (15) so the JDK never generates an accessor class of
+     * its own. The fast form is kept in a plain field: a thread that does not see it yet keeps
+     * using reflection or builds it again, both correct.
      */
     abstract static class Inflating<F> {
         static final int THRESHOLD = 8;
@@ -438,7 +495,8 @@ final class Accessors {
     }
 
     /** A getter that inflates from {@link Method#invoke} to a lambda. */
-    static final class InflatingGetter extends Inflating<Function<Object, Object>> implements Function<Object, Object> {
+    static final class InflatingGetter extends Inflating<Function<Object, Object>>
+            implements Function<Object, Object> {
         private final Method method;
 
         InflatingGetter(Method method, Supplier<Function<Object, Object>> fastForm) {
@@ -485,7 +543,10 @@ final class Accessors {
         }
     }
 
-    /** A record constructor that inflates from {@link Constructor#newInstance} to a spread method handle. */
+    /**
+     * A record constructor that inflates from {@link Constructor#newInstance} to a spread method
+     * handle.
+     */
     static final class InflatingConstructor extends Inflating<Function<Object[], Object>>
             implements Function<Object[], Object> {
         private final Constructor<?> ctor;

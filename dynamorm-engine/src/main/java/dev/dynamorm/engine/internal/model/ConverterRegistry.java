@@ -27,22 +27,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ConverterRegistry implements ConverterLookup {
 
     /** Caches "no provider handles this type". */
-    private static final Converter<Object> NONE = new Converter<>() {
-        @Override
-        public AttributeValue toAttributeValue(Object value) {
-            throw new UnsupportedOperationException();
-        }
+    private static final Converter<Object> NONE =
+            new Converter<>() {
+                @Override
+                public AttributeValue toAttributeValue(Object value) {
+                    throw new UnsupportedOperationException();
+                }
 
-        @Override
-        public Object fromAttributeValue(AttributeValue attribute) {
-            throw new UnsupportedOperationException();
-        }
+                @Override
+                public Object fromAttributeValue(AttributeValue attribute) {
+                    throw new UnsupportedOperationException();
+                }
 
-        @Override
-        public AttributeValue.Type attributeType() {
-            throw new UnsupportedOperationException();
-        }
-    };
+                @Override
+                public AttributeValue.Type attributeType() {
+                    throw new UnsupportedOperationException();
+                }
+            };
 
     private final List<ConverterProvider> providers;
     private final ConcurrentHashMap<Type, Converter<?>> cache = new ConcurrentHashMap<>();
@@ -52,7 +53,8 @@ public final class ConverterRegistry implements ConverterLookup {
      * Creates a registry.
      *
      * @param providers the providers: those registered on the builder first, then the discovered
-     *     ones; they are asked in descending {@link ConverterProvider#priority()}, ties in this order
+     *     ones; they are asked in descending {@link ConverterProvider#priority()}, ties in this
+     *     order
      */
     public ConverterRegistry(List<? extends ConverterProvider> providers) {
         List<ConverterProvider> sorted = new ArrayList<>(providers.size() + 1);
@@ -95,8 +97,10 @@ public final class ConverterRegistry implements ConverterLookup {
             if (converter == null) {
                 converter = resolve(type);
                 // a recursive lookup may have stored one meanwhile: keep the first
-                Converter<?> previous = session != null ? session.converters.putIfAbsent(type, converter)
-                        : cache.putIfAbsent(type, converter);
+                Converter<?> previous =
+                        session != null
+                                ? session.converters.putIfAbsent(type, converter)
+                                : cache.putIfAbsent(type, converter);
                 if (previous != null) {
                     converter = previous;
                 }

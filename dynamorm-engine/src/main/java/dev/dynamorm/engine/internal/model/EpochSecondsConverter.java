@@ -10,12 +10,18 @@ import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The converter of {@code @Ttl} fields: epoch seconds as a number attribute, whatever the Java type.
- * Fractions of a second are dropped on write; times read back are at UTC.
+ * The converter of {@code @Ttl} fields: epoch seconds as a number attribute, whatever the Java
+ * type. Fractions of a second are dropped on write; times read back are at UTC.
  */
 final class EpochSecondsConverter implements Converter<Object> {
 
-    private enum Kind { INSTANT, OFFSET, ZONED, LONG, PRIMITIVE_LONG }
+    private enum Kind {
+        INSTANT,
+        OFFSET,
+        ZONED,
+        LONG,
+        PRIMITIVE_LONG
+    }
 
     private final Kind kind;
 
@@ -58,26 +64,31 @@ final class EpochSecondsConverter implements Converter<Object> {
 
     @Override
     public AttributeValue toAttributeValue(Object value) {
-        long seconds = switch (kind) {
-            case INSTANT -> ((Instant) value).getEpochSecond();
-            case OFFSET -> ((OffsetDateTime) value).toEpochSecond();
-            case ZONED -> ((ZonedDateTime) value).toEpochSecond();
-            case LONG, PRIMITIVE_LONG -> (Long) value;
-        };
+        long seconds =
+                switch (kind) {
+                    case INSTANT -> ((Instant) value).getEpochSecond();
+                    case OFFSET -> ((OffsetDateTime) value).toEpochSecond();
+                    case ZONED -> ((ZonedDateTime) value).toEpochSecond();
+                    case LONG, PRIMITIVE_LONG -> (Long) value;
+                };
         return AttributeValue.createN(Long.toString(seconds));
     }
 
     @Override
     public Object fromAttributeValue(AttributeValue attribute) {
         if (attribute.n() == null) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "expected a number (N) of epoch seconds but got a %s attribute", attribute.type()));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "expected a number (N) of epoch seconds but got a %s attribute",
+                            attribute.type()));
         }
         long seconds;
         try {
             seconds = new BigDecimal(attribute.n().trim()).longValue();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number of epoch seconds: '" + attribute.n() + "'", e);
+            throw new IllegalArgumentException(
+                    "not a number of epoch seconds: '" + attribute.n() + "'", e);
         }
         return switch (kind) {
             case INSTANT -> Instant.ofEpochSecond(seconds);

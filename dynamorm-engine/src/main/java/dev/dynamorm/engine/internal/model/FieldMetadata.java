@@ -35,20 +35,22 @@ public interface FieldMetadata {
     /** Converts a value of this field's type; null (or a converter returning null) gives null. */
     AttributeValue toAttributeValue(Object value);
 
-    /** Converts an attribute to this field's type; null or NUL gives the converter's absent value. */
+    /**
+     * Converts an attribute to this field's type; null or NUL gives the converter's absent value.
+     */
     Object fromAttributeValue(AttributeValue value);
 
     /**
-     * Like {@link #toAttributeValue(Object)}; a converter failure becomes an
-     * {@code InvalidRequestException} for this operation naming the model, field and attribute.
+     * Like {@link #toAttributeValue(Object)}; a converter failure becomes an {@code
+     * InvalidRequestException} for this operation naming the model, field and attribute.
      */
     default AttributeValue toAttributeValue(Object value, Operation operation) {
         return toAttributeValue(value);
     }
 
     /**
-     * Like {@link #fromAttributeValue(AttributeValue)}; a converter failure becomes an
-     * {@code InvalidRequestException} for this operation naming the model, field and attribute.
+     * Like {@link #fromAttributeValue(AttributeValue)}; a converter failure becomes an {@code
+     * InvalidRequestException} for this operation naming the model, field and attribute.
      */
     default Object fromAttributeValue(AttributeValue value, Operation operation) {
         return fromAttributeValue(value);

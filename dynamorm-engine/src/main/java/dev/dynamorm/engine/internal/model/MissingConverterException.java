@@ -13,8 +13,10 @@ final class MissingConverterException extends ModelDefinitionException {
     private static final long serialVersionUID = 1L;
 
     private final transient Class<?> root;
+
     /** Java field names below the root, dot-separated. */
     private final String path;
+
     private final String missingType;
 
     MissingConverterException(Class<?> root, String path, Type missing) {
@@ -22,9 +24,16 @@ final class MissingConverterException extends ModelDefinitionException {
     }
 
     private MissingConverterException(Class<?> root, String path, String missingType) {
-        super(String.format(Locale.ROOT, "model %s: %s.%s: no converter for %s (register a ConverterProvider for "
-                + "this type, or annotate the field with @Convert)", root.getName(), root.getSimpleName(), path,
-                missingType), root);
+        super(
+                String.format(
+                        Locale.ROOT,
+                        "model %s: %s.%s: no converter for %s (register a ConverterProvider for "
+                                + "this type, or annotate the field with @Convert)",
+                        root.getName(),
+                        root.getSimpleName(),
+                        path,
+                        missingType),
+                root);
         this.root = root;
         this.path = path;
         this.missingType = missingType;

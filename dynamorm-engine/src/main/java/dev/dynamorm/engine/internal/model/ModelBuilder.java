@@ -60,9 +60,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ModelBuilder<T> {
 
     private static final String ANNOTATION_PACKAGE = PartitionKey.class.getPackageName();
-    private static final Set<Class<?>> VERSION_TYPES = Set.of(int.class, long.class, Integer.class, Long.class);
-    private static final Set<Class<?>> TIMESTAMP_TYPES = Set.of(Instant.class, OffsetDateTime.class,
-            ZonedDateTime.class, LocalDateTime.class, long.class, Long.class);
+    private static final Set<Class<?>> VERSION_TYPES =
+            Set.of(int.class, long.class, Integer.class, Long.class);
+    private static final Set<Class<?>> TIMESTAMP_TYPES =
+            Set.of(
+                    Instant.class,
+                    OffsetDateTime.class,
+                    ZonedDateTime.class,
+                    LocalDateTime.class,
+                    long.class,
+                    Long.class);
 
     private final Class<T> type;
     private final ConverterRegistry converters;
@@ -83,14 +90,22 @@ final class ModelBuilder<T> {
         final String name;
         final Type genericType;
         final List<AnnotatedElement> sources;
+
         /** Records: the accessor. Beans: the getter, or null to read the field. */
         final Method getter;
+
         /** Beans: the setter, or null to write the field. */
         final Method setter;
+
         /** Beans: the field, or null for computed properties. */
         final Field field;
 
-        Property(String name, Type genericType, List<AnnotatedElement> sources, Method getter, Method setter,
+        Property(
+                String name,
+                Type genericType,
+                List<AnnotatedElement> sources,
+                Method getter,
+                Method setter,
                 Field field) {
             this.name = name;
             this.genericType = genericType;
@@ -101,10 +116,22 @@ final class ModelBuilder<T> {
         }
     }
 
-    /** The mapping annotations of one property, merged over its sources (field, getter, component). */
-    private record Mapping(boolean ignore, boolean partitionKey, boolean sortKey, Attribute attribute, Convert convert,
-            boolean version, boolean createdAt, boolean updatedAt, boolean ttl, boolean encrypted,
-            List<IndexKey> indexKeys, List<String> present) {
+    /**
+     * The mapping annotations of one property, merged over its sources (field, getter, component).
+     */
+    private record Mapping(
+            boolean ignore,
+            boolean partitionKey,
+            boolean sortKey,
+            Attribute attribute,
+            Convert convert,
+            boolean version,
+            boolean createdAt,
+            boolean updatedAt,
+            boolean ttl,
+            boolean encrypted,
+            List<IndexKey> indexKeys,
+            List<String> present) {
 
         static Mapping read(List<AnnotatedElement> sources) {
             Set<IndexKey> indexKeys = new LinkedHashSet<>();
@@ -113,15 +140,27 @@ final class ModelBuilder<T> {
                 indexKeys.addAll(Arrays.asList(source.getAnnotationsByType(IndexKey.class)));
                 for (Annotation a : source.getAnnotations()) {
                     if (a.annotationType().getPackageName().equals(ANNOTATION_PACKAGE)) {
-                        present.add("@" + (a.annotationType() == dev.dynamorm.annotations.IndexKeys.class
-                                ? IndexKey.class.getSimpleName() : a.annotationType().getSimpleName()));
+                        present.add(
+                                "@"
+                                        + (a.annotationType()
+                                                        == dev.dynamorm.annotations.IndexKeys.class
+                                                ? IndexKey.class.getSimpleName()
+                                                : a.annotationType().getSimpleName()));
                     }
                 }
             }
-            return new Mapping(has(sources, Ignore.class), has(sources, PartitionKey.class),
-                    has(sources, SortKey.class), first(sources, Attribute.class), first(sources, Convert.class),
-                    has(sources, Version.class), has(sources, CreatedAt.class), has(sources, UpdatedAt.class),
-                    has(sources, Ttl.class), has(sources, Encrypted.class), List.copyOf(indexKeys),
+            return new Mapping(
+                    has(sources, Ignore.class),
+                    has(sources, PartitionKey.class),
+                    has(sources, SortKey.class),
+                    first(sources, Attribute.class),
+                    first(sources, Convert.class),
+                    has(sources, Version.class),
+                    has(sources, CreatedAt.class),
+                    has(sources, UpdatedAt.class),
+                    has(sources, Ttl.class),
+                    has(sources, Encrypted.class),
+                    List.copyOf(indexKeys),
                     List.copyOf(present));
         }
 
@@ -140,9 +179,15 @@ final class ModelBuilder<T> {
         }
     }
 
-    /** Whether a class is a JavaBean the engine can map: a public no-argument constructor and a property. */
+    /**
+     * Whether a class is a JavaBean the engine can map: a public no-argument constructor and a
+     * property.
+     */
     static boolean isBean(Class<?> c) {
-        if (c.isRecord() || c.isInterface() || c.isEnum() || Modifier.isAbstract(c.getModifiers())) {
+        if (c.isRecord()
+                || c.isInterface()
+                || c.isEnum()
+                || Modifier.isAbstract(c.getModifiers())) {
             return false;
         }
         try {
@@ -161,8 +206,14 @@ final class ModelBuilder<T> {
         List<Property> out = new ArrayList<>();
         for (RecordComponent rc : type.getRecordComponents()) {
             Method accessor = rc.getAccessor();
-            out.add(new Property(rc.getName(), Types.resolve(rc.getGenericType(), type), List.of(rc, accessor),
-                    accessor, null, null));
+            out.add(
+                    new Property(
+                            rc.getName(),
+                            Types.resolve(rc.getGenericType(), type),
+                            List.of(rc, accessor),
+                            accessor,
+                            null,
+                            null));
         }
         return out;
     }
@@ -193,7 +244,9 @@ final class ModelBuilder<T> {
         Map<String, Method> getters = new HashMap<>();
         Map<String, List<Method>> setters = new HashMap<>();
         for (Method m : type.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.isSynthetic()
+            if (Modifier.isStatic(m.getModifiers())
+                    || m.isBridge()
+                    || m.isSynthetic()
                     || m.getDeclaringClass() == Object.class) {
                 continue;
             }
@@ -201,8 +254,10 @@ final class ModelBuilder<T> {
             if (m.getParameterCount() == 0 && m.getReturnType() != void.class) {
                 if (n.startsWith("get") && n.length() > 3) {
                     getters.putIfAbsent(decapitalize(n.substring(3)), m);
-                } else if (n.startsWith("is") && n.length() > 2
-                        && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
+                } else if (n.startsWith("is")
+                        && n.length() > 2
+                        && (m.getReturnType() == boolean.class
+                                || m.getReturnType() == Boolean.class)) {
                     // getX wins over isX, as for java.beans
                     String p = decapitalize(n.substring(2));
                     Method existing = getters.get(p);
@@ -211,15 +266,19 @@ final class ModelBuilder<T> {
                     }
                 }
             } else if (m.getParameterCount() == 1 && n.startsWith("set") && n.length() > 3) {
-                setters.computeIfAbsent(decapitalize(n.substring(3)), k -> new ArrayList<>()).add(m);
+                setters.computeIfAbsent(decapitalize(n.substring(3)), k -> new ArrayList<>())
+                        .add(m);
             }
         }
-        // getXCoordinate() names the property XCoordinate, but Lombok and IDEs generate it for a field xCoordinate
+        // getXCoordinate() names the property XCoordinate, but Lombok and IDEs generate it for a
+        // field xCoordinate
         for (Map<String, ?> accessors : List.of(getters, setters)) {
             for (String p : new ArrayList<>(accessors.keySet())) {
                 if (!fields.containsKey(p)) {
-                    fields.keySet().stream().filter(f -> f.equalsIgnoreCase(p) && !accessors.containsKey(f))
-                            .findFirst().ifPresent(f -> rename(accessors, p, f));
+                    fields.keySet().stream()
+                            .filter(f -> f.equalsIgnoreCase(p) && !accessors.containsKey(f))
+                            .findFirst()
+                            .ifPresent(f -> rename(accessors, p, f));
                 }
             }
         }
@@ -262,7 +321,14 @@ final class ModelBuilder<T> {
                 sources.add(getter);
             }
             Type generic = getter != null ? getter.getGenericReturnType() : field.getGenericType();
-            out.add(new Property(name, Types.resolve(generic, type), List.copyOf(sources), getter, setter, field));
+            out.add(
+                    new Property(
+                            name,
+                            Types.resolve(generic, type),
+                            List.copyOf(sources),
+                            getter,
+                            setter,
+                            field));
         }
         return out;
     }
@@ -280,9 +346,14 @@ final class ModelBuilder<T> {
         return false;
     }
 
-    /** Like {@code java.beans.Introspector.decapitalize}: {@code Name} → {@code name}, {@code URL} stays. */
+    /**
+     * Like {@code java.beans.Introspector.decapitalize}: {@code Name} → {@code name}, {@code URL}
+     * stays.
+     */
     static String decapitalize(String s) {
-        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isUpperCase(s.charAt(1))) {
+        if (s.length() > 1
+                && Character.isUpperCase(s.charAt(0))
+                && Character.isUpperCase(s.charAt(1))) {
             return s;
         }
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
@@ -291,7 +362,11 @@ final class ModelBuilder<T> {
     // ------------------------------------------------------------------ build
 
     /** A validated property, ready to become a {@link ReflectiveField}. */
-    private record Mapped(Property property, Mapping mapping, String attributeName, Converter<Object> converter,
+    private record Mapped(
+            Property property,
+            Mapping mapping,
+            String attributeName,
+            Converter<Object> converter,
             int slot) {
         String name() {
             return property.name;
@@ -301,7 +376,9 @@ final class ModelBuilder<T> {
     void buildInto(ReflectiveModel<T> model) {
         checkKind();
         if (table != null && table.value().isBlank()) {
-            throw fail("model %s has an empty table name in @DynamoTable: give the table a name", type.getName());
+            throw fail(
+                    "model %s has an empty table name in @DynamoTable: give the table a name",
+                    type.getName());
         }
         boolean isRecord = type.isRecord();
         Constructor<?> constructor = constructor(isRecord);
@@ -318,14 +395,20 @@ final class ModelBuilder<T> {
                 }
                 continue;
             }
-            if (!isRecord && p.getter == null && p.setter == null && Modifier.isFinal(p.field.getModifiers())) {
-                throw fail("model %s: field '%s' is final and has no setter, so it cannot be read back: make it "
-                        + "non-final or add a setter", type.getName(), p.name);
+            if (!isRecord
+                    && p.getter == null
+                    && p.setter == null
+                    && Modifier.isFinal(p.field.getModifiers())) {
+                throw fail(
+                        "model %s: field '%s' is final and has no setter, so it cannot be read back: make it "
+                                + "non-final or add a setter",
+                        type.getName(), p.name);
             }
             mapped.add(new Mapped(p, m, attributeName(p, m), converter(p, m), slot));
         }
         if (!isRecord && mapped.isEmpty() && table == null) {
-            throw fail("model %s has no mapped fields: add getter and setter pairs, or annotate its fields",
+            throw fail(
+                    "model %s has no mapped fields: add getter and setter pairs, or annotate its fields",
                     type.getName());
         }
         checkLifecycleTypes(mapped);
@@ -333,18 +416,26 @@ final class ModelBuilder<T> {
         for (Mapped f : mapped) {
             Mapping m = f.mapping;
             if (m.encrypted() && (m.version() || m.createdAt() || m.updatedAt() || m.ttl())) {
-                throw fail("model %s: field '%s' is @Encrypted and %s: DynamORM (or DynamoDB, for @Ttl) must read and "
-                        + "write that value in plain form; remove @Encrypted", type.getName(), f.name(),
-                        m.version() ? "@Version" : m.createdAt() ? "@CreatedAt" : m.updatedAt() ? "@UpdatedAt" : "@Ttl");
+                throw fail(
+                        "model %s: field '%s' is @Encrypted and %s: DynamORM (or DynamoDB, for @Ttl) must read and "
+                                + "write that value in plain form; remove @Encrypted",
+                        type.getName(),
+                        f.name(),
+                        m.version()
+                                ? "@Version"
+                                : m.createdAt()
+                                        ? "@CreatedAt"
+                                        : m.updatedAt() ? "@UpdatedAt" : "@Ttl");
             }
         }
         if (table == null) {
             for (Mapped f : mapped) {
                 if (f.mapping.encrypted()) {
-                    throw fail("model %s: field '%s' is @Encrypted, but %s is stored nested inside another model, "
-                            + "where nothing encrypts it: mark the field of the table model that holds a %s "
-                            + "@Encrypted instead (its whole value is then encrypted)", type.getName(), f.name(),
-                            type.getSimpleName(), type.getSimpleName());
+                    throw fail(
+                            "model %s: field '%s' is @Encrypted, but %s is stored nested inside another model, "
+                                    + "where nothing encrypts it: mark the field of the table model that holds a %s "
+                                    + "@Encrypted instead (its whole value is then encrypted)",
+                            type.getName(), f.name(), type.getSimpleName(), type.getSimpleName());
                 }
             }
         }
@@ -355,26 +446,31 @@ final class ModelBuilder<T> {
         if (table != null) {
             for (Mapped f : mapped) {
                 if (f.mapping.partitionKey() && f.mapping.sortKey()) {
-                    throw fail("model %s: field '%s' is annotated with both @PartitionKey and @SortKey: a field holds "
-                            + "one key role; use two fields", type.getName(), f.name());
+                    throw fail(
+                            "model %s: field '%s' is annotated with both @PartitionKey and @SortKey: a field holds "
+                                    + "one key role; use two fields",
+                            type.getName(), f.name());
                 }
                 if (f.mapping.partitionKey()) {
                     if (pk != null) {
-                        throw fail("model %s has two @PartitionKey fields, '%s' and '%s': keep exactly one",
+                        throw fail(
+                                "model %s has two @PartitionKey fields, '%s' and '%s': keep exactly one",
                                 type.getName(), pk.name(), f.name());
                     }
                     pk = f;
                 }
                 if (f.mapping.sortKey()) {
                     if (sk != null) {
-                        throw fail("model %s has two @SortKey fields, '%s' and '%s': keep at most one",
+                        throw fail(
+                                "model %s has two @SortKey fields, '%s' and '%s': keep at most one",
                                 type.getName(), sk.name(), f.name());
                     }
                     sk = f;
                 }
             }
             if (pk == null) {
-                throw fail("model %s has no @PartitionKey: annotate the field that holds the partition key",
+                throw fail(
+                        "model %s has no @PartitionKey: annotate the field that holds the partition key",
                         type.getName());
             }
             checkTableKey(pk, "partition");
@@ -393,16 +489,31 @@ final class ModelBuilder<T> {
         Map<Mapped, ReflectiveField> byMapped = new IdentityHashMap<>();
         for (Mapped f : mapped) {
             Property p = f.property;
-            Function<Object, Object> getter = p.getter != null ? access.getter(p.getter) : access.getter(p.field);
+            Function<Object, Object> getter =
+                    p.getter != null ? access.getter(p.getter) : access.getter(p.field);
             BiConsumer<Object, Object> setter = null;
             if (!isRecord) {
                 setter = p.setter != null ? access.setter(p.setter) : access.setter(p.field);
             }
             Mapping m = f.mapping;
             boolean isTable = table != null;
-            ReflectiveField field = new ReflectiveField(type, p.name, f.attributeName, p.genericType, f.converter,
-                    getter, setter, new ReflectiveField.Roles(isTable && f == pk, isTable && f == sk, m.version(),
-                            m.createdAt(), m.updatedAt(), m.ttl(), m.encrypted()));
+            ReflectiveField field =
+                    new ReflectiveField(
+                            type,
+                            p.name,
+                            f.attributeName,
+                            p.genericType,
+                            f.converter,
+                            getter,
+                            setter,
+                            new ReflectiveField.Roles(
+                                    isTable && f == pk,
+                                    isTable && f == sk,
+                                    m.version(),
+                                    m.createdAt(),
+                                    m.updatedAt(),
+                                    m.ttl(),
+                                    m.encrypted()));
             fields.add(field);
             byMapped.put(f, field);
         }
@@ -417,7 +528,8 @@ final class ModelBuilder<T> {
             // ignored components are passed null, or zero/false when primitive
             recordDefaults = new Object[properties.size()];
             for (int i = 0; i < recordDefaults.length; i++) {
-                recordDefaults[i] = Types.primitiveDefault(Types.raw(properties.get(i).genericType));
+                recordDefaults[i] =
+                        Types.primitiveDefault(Types.raw(properties.get(i).genericType));
             }
             recordSlots = mapped.stream().mapToInt(Mapped::slot).toArray();
         } else {
@@ -433,14 +545,25 @@ final class ModelBuilder<T> {
                 encrypted.add(f);
             }
         }
-        model.complete(new ReflectiveModel.Structure(
-                table == null ? Optional.empty() : Optional.of(table.value()),
-                List.copyOf(fields), fields.toArray(new ReflectiveField[0]),
-                Collections.unmodifiableMap(byName), Collections.unmodifiableMap(byAttribute),
-                pk == null ? null : byMapped.get(pk), Optional.ofNullable(sk).map(byMapped::get),
-                List.copyOf(indexes), field(byMapped, version), field(byMapped, createdAt),
-                field(byMapped, updatedAt), field(byMapped, ttl), List.copyOf(encrypted),
-                recordConstructor, recordSlots, recordDefaults, beanConstructor));
+        model.complete(
+                new ReflectiveModel.Structure(
+                        table == null ? Optional.empty() : Optional.of(table.value()),
+                        List.copyOf(fields),
+                        fields.toArray(new ReflectiveField[0]),
+                        Collections.unmodifiableMap(byName),
+                        Collections.unmodifiableMap(byAttribute),
+                        pk == null ? null : byMapped.get(pk),
+                        Optional.ofNullable(sk).map(byMapped::get),
+                        List.copyOf(indexes),
+                        field(byMapped, version),
+                        field(byMapped, createdAt),
+                        field(byMapped, updatedAt),
+                        field(byMapped, ttl),
+                        List.copyOf(encrypted),
+                        recordConstructor,
+                        recordSlots,
+                        recordDefaults,
+                        beanConstructor));
     }
 
     private static Optional<FieldMetadata> field(Map<Mapped, ReflectiveField> byMapped, Mapped m) {
@@ -457,21 +580,26 @@ final class ModelBuilder<T> {
             kind = "an annotation type";
         } else if (type.isInterface()) {
             kind = "an interface";
-        } else if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+        } else if (type.isEnum()
+                || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
             kind = "an enum";
         } else if (Modifier.isAbstract(type.getModifiers())) {
             kind = "an abstract class";
         }
         if (kind != null) {
-            throw fail("model %s is %s: a model must be a record, or a concrete class with a public no-argument "
-                    + "constructor and getters and setters", type.getName(), kind);
+            throw fail(
+                    "model %s is %s: a model must be a record, or a concrete class with a public no-argument "
+                            + "constructor and getters and setters",
+                    type.getName(), kind);
         }
     }
 
     private Constructor<?> constructor(boolean isRecord) {
         if (isRecord) {
-            Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new);
+            Class<?>[] types =
+                    Arrays.stream(type.getRecordComponents())
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new);
             try {
                 return type.getDeclaredConstructor(types);
             } catch (NoSuchMethodException e) {
@@ -481,9 +609,12 @@ final class ModelBuilder<T> {
         try {
             return type.getConstructor();
         } catch (NoSuchMethodException e) {
-            String hint = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())
-                    ? " (it is an inner class: make it static)" : "";
-            throw fail("model %s has no public no-argument constructor%s: add one, or make it a record",
+            String hint =
+                    type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())
+                            ? " (it is an inner class: make it static)"
+                            : "";
+            throw fail(
+                    "model %s has no public no-argument constructor%s: add one, or make it a record",
                     type.getName(), hint);
         }
     }
@@ -491,16 +622,20 @@ final class ModelBuilder<T> {
     private ModelDefinitionException ignoredWithOthers(Property p, Mapping m) {
         List<String> others = new ArrayList<>(m.present());
         others.remove("@Ignore");
-        return fail("model %s: field '%s' is annotated with @Ignore and %s: an ignored field is not mapped, so "
-                + "remove @Ignore or the other annotations", type.getName(), p.name, String.join(", ", others));
+        return fail(
+                "model %s: field '%s' is annotated with @Ignore and %s: an ignored field is not mapped, so "
+                        + "remove @Ignore or the other annotations",
+                type.getName(), p.name, String.join(", ", others));
     }
 
     private String attributeName(Property p, Mapping m) {
         if (m.attribute() != null) {
             String name = m.attribute().value();
             if (name.isBlank()) {
-                throw fail("model %s: field '%s' has an empty @Attribute name: give the attribute a name or remove "
-                        + "@Attribute", type.getName(), p.name);
+                throw fail(
+                        "model %s: field '%s' has an empty @Attribute name: give the attribute a name or remove "
+                                + "@Attribute",
+                        type.getName(), p.name);
             }
             return name;
         }
@@ -512,12 +647,16 @@ final class ModelBuilder<T> {
         Class<?> raw = Types.raw(p.genericType);
         if (m.ttl()) {
             if (!EpochSecondsConverter.supports(raw)) {
-                throw fail("model %s: @Ttl field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, long "
-                        + "or Long (epoch seconds)", type.getName(), p.name, p.genericType.getTypeName());
+                throw fail(
+                        "model %s: @Ttl field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, long "
+                                + "or Long (epoch seconds)",
+                        type.getName(), p.name, p.genericType.getTypeName());
             }
             if (m.convert() != null) {
-                throw fail("model %s: @Ttl field '%s' cannot have @Convert: the time-to-live attribute is always "
-                        + "stored as epoch seconds; remove @Convert", type.getName(), p.name);
+                throw fail(
+                        "model %s: @Ttl field '%s' cannot have @Convert: the time-to-live attribute is always "
+                                + "stored as epoch seconds; remove @Convert",
+                        type.getName(), p.name);
             }
             return EpochSecondsConverter.forType(raw);
         }
@@ -532,8 +671,10 @@ final class ModelBuilder<T> {
         } catch (DynamORMException e) {
             throw e;
         } catch (RuntimeException e) {
-            ModelDefinitionException ex = fail("model %s: field '%s': finding the converter for %s failed: %s",
-                    type.getName(), p.name, p.genericType.getTypeName(), e);
+            ModelDefinitionException ex =
+                    fail(
+                            "model %s: field '%s': finding the converter for %s failed: %s",
+                            type.getName(), p.name, p.genericType.getTypeName(), e);
             ex.addSuppressed(e);
             throw ex;
         }
@@ -546,31 +687,43 @@ final class ModelBuilder<T> {
     @SuppressWarnings("unchecked")
     private Converter<Object> instantiate(Class<?> converterClass, Property p) {
         if (converterClass.isInterface() || Modifier.isAbstract(converterClass.getModifiers())) {
-            throw fail("model %s: field '%s': @Convert names %s, which is abstract: name a concrete converter class",
+            throw fail(
+                    "model %s: field '%s': @Convert names %s, which is abstract: name a concrete converter class",
                     type.getName(), p.name, converterClass.getName());
         }
         Constructor<?> ctor;
         try {
             ctor = converterClass.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw fail("model %s: field '%s': converter %s has no public no-argument constructor: add one",
+            throw fail(
+                    "model %s: field '%s': converter %s has no public no-argument constructor: add one",
                     type.getName(), p.name, converterClass.getName());
         }
         Class<?> converts = convertedType(converterClass);
         Class<?> fieldType = Types.wrap(Types.raw(p.genericType));
-        if (converts != null && converts != Object.class && !converts.isAssignableFrom(fieldType)
+        if (converts != null
+                && converts != Object.class
+                && !converts.isAssignableFrom(fieldType)
                 && !fieldType.isAssignableFrom(converts)) {
-            throw fail("model %s: field '%s' has type %s but its @Convert converter %s converts %s: use a converter "
-                    + "for %s", type.getName(), p.name, p.genericType.getTypeName(), converterClass.getName(),
-                    converts.getName(), fieldType.getName());
+            throw fail(
+                    "model %s: field '%s' has type %s but its @Convert converter %s converts %s: use a converter "
+                            + "for %s",
+                    type.getName(),
+                    p.name,
+                    p.genericType.getTypeName(),
+                    converterClass.getName(),
+                    converts.getName(),
+                    fieldType.getName());
         }
         try {
             return (Converter<Object>) Accessors.of(converterClass, type).newInstance(ctor);
         } catch (ModelDefinitionException e) {
             throw e;
         } catch (Throwable t) {
-            ModelDefinitionException ex = fail("model %s: field '%s': creating converter %s failed: %s",
-                    type.getName(), p.name, converterClass.getName(), t);
+            ModelDefinitionException ex =
+                    fail(
+                            "model %s: field '%s': creating converter %s failed: %s",
+                            type.getName(), p.name, converterClass.getName(), t);
             ex.addSuppressed(t);
             throw ex;
         }
@@ -593,15 +746,18 @@ final class ModelBuilder<T> {
         for (Mapped f : mapped) {
             Class<?> raw = Types.raw(f.property.genericType);
             if (f.mapping.version() && !VERSION_TYPES.contains(raw)) {
-                throw fail("model %s: @Version field '%s' has type %s: use int, long, Integer or Long",
+                throw fail(
+                        "model %s: @Version field '%s' has type %s: use int, long, Integer or Long",
                         type.getName(), f.name(), f.property.genericType.getTypeName());
             }
             for (String a : new String[] {"@CreatedAt", "@UpdatedAt"}) {
-                boolean marked = a.equals("@CreatedAt") ? f.mapping.createdAt() : f.mapping.updatedAt();
+                boolean marked =
+                        a.equals("@CreatedAt") ? f.mapping.createdAt() : f.mapping.updatedAt();
                 if (marked && !TIMESTAMP_TYPES.contains(raw)) {
-                    throw fail("model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
-                            + "LocalDateTime, long or Long (epoch milliseconds)", type.getName(), a, f.name(),
-                            f.property.genericType.getTypeName());
+                    throw fail(
+                            "model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
+                                    + "LocalDateTime, long or Long (epoch milliseconds)",
+                            type.getName(), a, f.name(), f.property.genericType.getTypeName());
                 }
             }
         }
@@ -612,7 +768,8 @@ final class ModelBuilder<T> {
         for (Mapped f : mapped) {
             Mapped other = seen.putIfAbsent(f.attributeName, f);
             if (other != null) {
-                throw fail("model %s: fields '%s' and '%s' both map to attribute '%s': rename one with @Attribute",
+                throw fail(
+                        "model %s: fields '%s' and '%s' both map to attribute '%s': rename one with @Attribute",
                         type.getName(), other.name(), f.name(), f.attributeName);
             }
         }
@@ -621,31 +778,42 @@ final class ModelBuilder<T> {
     private void checkTableKey(Mapped key, String role) {
         checkKeyType(key, "the " + role + " key");
         if (key.mapping.encrypted()) {
-            throw fail("model %s: field '%s' is the %s key and cannot be @Encrypted: DynamoDB must read keys in "
-                    + "plain form; remove @Encrypted", type.getName(), key.name(), role);
+            throw fail(
+                    "model %s: field '%s' is the %s key and cannot be @Encrypted: DynamoDB must read keys in "
+                            + "plain form; remove @Encrypted",
+                    type.getName(), key.name(), role);
         }
         if (key.mapping.version() || key.mapping.updatedAt()) {
-            throw fail("model %s: field '%s' is the %s key and cannot be %s: a key never changes once written",
-                    type.getName(), key.name(), role, key.mapping.version() ? "@Version" : "@UpdatedAt");
+            throw fail(
+                    "model %s: field '%s' is the %s key and cannot be %s: a key never changes once written",
+                    type.getName(),
+                    key.name(),
+                    role,
+                    key.mapping.version() ? "@Version" : "@UpdatedAt");
         }
     }
 
     private void checkKeyType(Mapped key, String what) {
         AttributeValue.Type t = key.converter.attributeType();
-        if (t != AttributeValue.Type.S && t != AttributeValue.Type.N && t != AttributeValue.Type.B) {
-            throw fail("model %s: field '%s' is %s but is stored as %s: a key must be stored as S, N or B (string, "
-                    + "number or binary); use such a type, or a @Convert converter that writes one", type.getName(),
-                    key.name(), what, t);
+        if (t != AttributeValue.Type.S
+                && t != AttributeValue.Type.N
+                && t != AttributeValue.Type.B) {
+            throw fail(
+                    "model %s: field '%s' is %s but is stored as %s: a key must be stored as S, N or B (string, "
+                            + "number or binary); use such a type, or a @Convert converter that writes one",
+                    type.getName(), key.name(), what, t);
         }
     }
 
-    private Mapped single(List<Mapped> mapped, java.util.function.Predicate<Mapping> marked, String annotation) {
+    private Mapped single(
+            List<Mapped> mapped, java.util.function.Predicate<Mapping> marked, String annotation) {
         Mapped found = null;
         for (Mapped f : mapped) {
             if (marked.test(f.mapping)) {
                 if (found != null) {
-                    throw fail("model %s has two %s fields, '%s' and '%s': keep at most one", type.getName(),
-                            annotation, found.name(), f.name());
+                    throw fail(
+                            "model %s has two %s fields, '%s' and '%s': keep at most one",
+                            type.getName(), annotation, found.name(), f.name());
                 }
                 found = f;
             }
@@ -673,20 +841,22 @@ final class ModelBuilder<T> {
         }
     }
 
-    private List<IndexMetadata> indexes(List<Mapped> mapped, Map<Mapped, ReflectiveField> byMapped, Mapped pk,
-            Mapped sk) {
+    private List<IndexMetadata> indexes(
+            List<Mapped> mapped, Map<Mapped, ReflectiveField> byMapped, Mapped pk, Mapped sk) {
         Map<String, IndexDecl> decls = new LinkedHashMap<>();
         for (Mapped f : mapped) {
             for (IndexKey k : f.mapping.indexKeys()) {
                 if (k.index().isBlank()) {
-                    throw fail("model %s: field '%s' has an @IndexKey with an empty index name: name the index",
+                    throw fail(
+                            "model %s: field '%s' has an @IndexKey with an empty index name: name the index",
                             type.getName(), f.name());
                 }
                 IndexDecl d = decls.computeIfAbsent(k.index(), n -> new IndexDecl(n, k.type(), f));
                 if (d.type != k.type()) {
-                    throw fail("model %s: index '%s' is declared %s on field '%s' and %s on field '%s': give every "
-                            + "key field of an index the same type", type.getName(), d.name, d.type, d.typeField.name(),
-                            k.type(), f.name());
+                    throw fail(
+                            "model %s: index '%s' is declared %s on field '%s' and %s on field '%s': give every "
+                                    + "key field of an index the same type",
+                            type.getName(), d.name, d.type, d.typeField.name(), k.type(), f.name());
                 }
                 if (k.role() == KeyRole.PARTITION) {
                     d.partition = claim(d, d.partition, d.sort, f, "partition", "sort");
@@ -702,10 +872,15 @@ final class ModelBuilder<T> {
                         d.projectionField = f;
                     } else if (d.projection != k.projection()
                             || !new TreeSet<>(d.include).equals(new TreeSet<>(include))) {
-                        throw fail("model %s: index '%s' has conflicting projections: %s on field '%s' and %s on "
-                                + "field '%s': declare the projection on one key field only", type.getName(), d.name,
-                                describe(d.projection, d.include), d.projectionField.name(),
-                                describe(k.projection(), include), f.name());
+                        throw fail(
+                                "model %s: index '%s' has conflicting projections: %s on field '%s' and %s on "
+                                        + "field '%s': declare the projection on one key field only",
+                                type.getName(),
+                                d.name,
+                                describe(d.projection, d.include),
+                                d.projectionField.name(),
+                                describe(k.projection(), include),
+                                f.name());
                     }
                 }
             }
@@ -716,19 +891,24 @@ final class ModelBuilder<T> {
             Mapped partition;
             if (global) {
                 if (d.partition == null) {
-                    throw fail("model %s: index '%s' has a sort key but no partition key: add @IndexKey(index = "
-                            + "\"%s\") to the field that partitions it", type.getName(), d.name, d.name);
+                    throw fail(
+                            "model %s: index '%s' has a sort key but no partition key: add @IndexKey(index = "
+                                    + "\"%s\") to the field that partitions it",
+                            type.getName(), d.name, d.name);
                 }
                 partition = d.partition;
             } else {
                 if (d.partition != null) {
-                    throw fail("model %s: local index '%s' declares field '%s' as its partition key, but a local "
-                            + "index shares the table's partition key: declare only its sort key (role = KeyRole.SORT)",
+                    throw fail(
+                            "model %s: local index '%s' declares field '%s' as its partition key, but a local "
+                                    + "index shares the table's partition key: declare only its sort key (role = KeyRole.SORT)",
                             type.getName(), d.name, d.partition.name());
                 }
                 if (sk == null) {
-                    throw fail("model %s: local index '%s' needs a table sort key, and the model has none: add "
-                            + "@SortKey to a field, or make the index GLOBAL", type.getName(), d.name);
+                    throw fail(
+                            "model %s: local index '%s' needs a table sort key, and the model has none: add "
+                                    + "@SortKey to a field, or make the index GLOBAL",
+                            type.getName(), d.name);
                 }
                 partition = pk;
             }
@@ -739,42 +919,61 @@ final class ModelBuilder<T> {
                 checkIndexKey(d, d.sort, "sort");
             }
             if (d.include.size() > 0 && d.projection != ProjectionType.INCLUDE) {
-                throw fail("model %s: index '%s' lists include fields %s but its projection is %s: set projection = "
-                        + "ProjectionType.INCLUDE", type.getName(), d.name, d.include, d.projection);
+                throw fail(
+                        "model %s: index '%s' lists include fields %s but its projection is %s: set projection = "
+                                + "ProjectionType.INCLUDE",
+                        type.getName(), d.name, d.include, d.projection);
             }
             if (d.projection == ProjectionType.INCLUDE && d.include.isEmpty()) {
-                throw fail("model %s: index '%s' has projection INCLUDE but names no fields: list the Java fields to "
-                        + "copy into the index in include", type.getName(), d.name);
+                throw fail(
+                        "model %s: index '%s' has projection INCLUDE but names no fields: list the Java fields to "
+                                + "copy into the index in include",
+                        type.getName(), d.name);
             }
             Set<String> included = new LinkedHashSet<>();
             for (String name : d.include) {
-                Mapped f = mapped.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+                Mapped f =
+                        mapped.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
                 if (f == null) {
-                    throw fail("model %s: index '%s' includes unknown field '%s': include takes Java field names of "
-                            + "the model (%s)", type.getName(), d.name, name,
+                    throw fail(
+                            "model %s: index '%s' includes unknown field '%s': include takes Java field names of "
+                                    + "the model (%s)",
+                            type.getName(),
+                            d.name,
+                            name,
                             String.join(", ", mapped.stream().map(Mapped::name).toList()));
                 }
                 if (f != pk && f != sk && f != partition && f != d.sort) {
                     included.add(f.attributeName);
                 }
             }
-            out.add(new ReflectiveIndex(d.name, global, byMapped.get(partition),
-                    Optional.ofNullable(d.sort).map(byMapped::get), d.projection, List.copyOf(included)));
+            out.add(
+                    new ReflectiveIndex(
+                            d.name,
+                            global,
+                            byMapped.get(partition),
+                            Optional.ofNullable(d.sort).map(byMapped::get),
+                            d.projection,
+                            List.copyOf(included)));
         }
         return out;
     }
 
-    private Mapped claim(IndexDecl d, Mapped holder, Mapped otherRole, Mapped f, String role, String other) {
+    private Mapped claim(
+            IndexDecl d, Mapped holder, Mapped otherRole, Mapped f, String role, String other) {
         if (holder == f) {
-            throw fail("model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
+            throw fail(
+                    "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
                     type.getName(), f.name(), role, d.name);
         }
         if (holder != null) {
-            throw fail("model %s: fields '%s' and '%s' are both the %s key of index '%s': give each role to one field",
+            throw fail(
+                    "model %s: fields '%s' and '%s' are both the %s key of index '%s': give each role to one field",
                     type.getName(), holder.name(), f.name(), role, d.name);
         }
         if (otherRole == f) {
-            throw fail("model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
+            throw fail(
+                    "model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
                     type.getName(), f.name(), other, role, d.name);
         }
         return f;
@@ -783,8 +982,10 @@ final class ModelBuilder<T> {
     private void checkIndexKey(IndexDecl d, Mapped key, String role) {
         checkKeyType(key, "the " + role + " key of index '" + d.name + "'");
         if (key.mapping.encrypted()) {
-            throw fail("model %s: field '%s' is the %s key of index '%s' and cannot be @Encrypted: DynamoDB must read "
-                    + "index keys in plain form; remove @Encrypted", type.getName(), key.name(), role, d.name);
+            throw fail(
+                    "model %s: field '%s' is the %s key of index '%s' and cannot be @Encrypted: DynamoDB must read "
+                            + "index keys in plain form; remove @Encrypted",
+                    type.getName(), key.name(), role, d.name);
         }
     }
 

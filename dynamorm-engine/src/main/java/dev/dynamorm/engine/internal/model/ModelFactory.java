@@ -13,9 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Building happens under one lock, which a thread re-enters when a model's field types lead to
  * other models (or back to itself). Everything created while the outermost build runs (models and
- * converters) stays in a {@link Session} private to the building thread and is published only
- * when that build succeeds; a failed build leaves no trace, and other threads never see metadata
- * that is still being built. Reads of published metadata take no lock.
+ * converters) stays in a {@link Session} private to the building thread and is published only when
+ * that build succeeds; a failed build leaves no trace, and other threads never see metadata that is
+ * still being built. Reads of published metadata take no lock.
  */
 final class ModelFactory {
 
@@ -26,8 +26,10 @@ final class ModelFactory {
     }
 
     private final ConverterRegistry converters;
-    private final ConcurrentHashMap<Class<?>, ReflectiveModel<?>> models = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, ReflectiveModel<?>> models =
+            new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
+
     /** The session of the thread holding the lock; guarded by the lock. */
     private Session session;
 

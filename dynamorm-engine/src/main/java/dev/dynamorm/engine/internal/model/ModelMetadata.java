@@ -65,8 +65,8 @@ public interface ModelMetadata<T> {
 
     /**
      * Like {@link #toItem(Object)} (which reports {@code PUT}), naming another operation in the
-     * {@code InvalidRequestException} a converter failure becomes. The map is mutable (a {@code HashMap}: no
-     * attribute order, which DynamoDB does not keep either).
+     * {@code InvalidRequestException} a converter failure becomes. The map is mutable (a {@code
+     * HashMap}: no attribute order, which DynamoDB does not keep either).
      */
     default Map<String, AttributeValue> toItem(T instance, Operation operation) {
         return toItem(instance);

@@ -33,7 +33,8 @@ public final class ModelRegistry {
      * @param type a record or JavaBean annotated with {@code @DynamoTable}
      * @param <T> the model type
      * @return the metadata, the same instance on every call
-     * @throws ModelDefinitionException if the class is not a valid model, naming the class, the field and a fix
+     * @throws ModelDefinitionException if the class is not a valid model, naming the class, the
+     *     field and a fix
      */
     public <T> ModelMetadata<T> metadata(Class<T> type) {
         Objects.requireNonNull(type, "type");
@@ -42,9 +43,13 @@ public final class ModelRegistry {
             return cached;
         }
         if (!type.isAnnotationPresent(DynamoTable.class)) {
-            throw new ModelDefinitionException(String.format(Locale.ROOT,
-                    "class %s has no @DynamoTable: annotate it with @DynamoTable(\"table-name\") to store it in a "
-                            + "table (types only nested in other models need no annotation)", type.getName()), type);
+            throw new ModelDefinitionException(
+                    String.format(
+                            Locale.ROOT,
+                            "class %s has no @DynamoTable: annotate it with @DynamoTable(\"table-name\") to store it in a "
+                                    + "table (types only nested in other models need no annotation)",
+                            type.getName()),
+                    type);
         }
         return models.get(type);
     }

@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Stores a nested record or bean as a map attribute (M) through its model metadata. The metadata
- * may still be under construction when this converter is created (recursive types); it is only
- * used once construction has finished.
+ * may still be under construction when this converter is created (recursive types); it is only used
+ * once construction has finished.
  */
 final class NestedModelConverter implements Converter<Object> {
 
@@ -26,15 +26,23 @@ final class NestedModelConverter implements Converter<Object> {
     @Override
     public AttributeValue toAttributeValue(Object value) {
         if (!model.type().isInstance(value)) {
-            throw new ClassCastException(String.format(Locale.ROOT, "expected a %s but got a %s",
-                    model.type().getName(), value.getClass().getName()));
+            throw new ClassCastException(
+                    String.format(
+                            Locale.ROOT,
+                            "expected a %s but got a %s",
+                            model.type().getName(),
+                            value.getClass().getName()));
         }
         if (!model.encryptedFields().isEmpty()) {
-            // a table model with @Encrypted fields used as a nested value: nothing would encrypt them
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s has @Encrypted fields %s, which are not encrypted when it is stored nested inside another "
-                            + "model: mark the enclosing field @Encrypted instead", model.type().getName(),
-                    model.encryptedFields().stream().map(FieldMetadata::name).toList()));
+            // a table model with @Encrypted fields used as a nested value: nothing would encrypt
+            // them
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s has @Encrypted fields %s, which are not encrypted when it is stored nested inside another "
+                                    + "model: mark the enclosing field @Encrypted instead",
+                            model.type().getName(),
+                            model.encryptedFields().stream().map(FieldMetadata::name).toList()));
         }
         try {
             return AttributeValue.createM(model.toItem(value, null));
@@ -47,9 +55,12 @@ final class NestedModelConverter implements Converter<Object> {
     @Override
     public Object fromAttributeValue(AttributeValue attribute) {
         if (attribute.type() != AttributeValue.Type.M) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "expected a map (M) attribute for %s but got a %s attribute", model.type().getName(),
-                    attribute.type()));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "expected a map (M) attribute for %s but got a %s attribute",
+                            model.type().getName(),
+                            attribute.type()));
         }
         try {
             return model.fromItem(attribute.m(), null);

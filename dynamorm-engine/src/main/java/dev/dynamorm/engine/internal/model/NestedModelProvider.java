@@ -34,8 +34,14 @@ final class NestedModelProvider implements ConverterProvider {
 
     /** Whether a class is an application record or JavaBean (not a JDK or SDK type). */
     static boolean eligible(Class<?> c) {
-        if (c.isPrimitive() || c.isArray() || c.isInterface() || c.isEnum() || c.isAnnotation()
-                || Modifier.isAbstract(c.getModifiers()) || c.isAnonymousClass() || platform(c)) {
+        if (c.isPrimitive()
+                || c.isArray()
+                || c.isInterface()
+                || c.isEnum()
+                || c.isAnnotation()
+                || Modifier.isAbstract(c.getModifiers())
+                || c.isAnonymousClass()
+                || platform(c)) {
             return false;
         }
         if (c.isRecord()) {
@@ -50,8 +56,12 @@ final class NestedModelProvider implements ConverterProvider {
             return true;
         }
         String n = c.getName();
-        return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.") || n.startsWith("sun.")
-                || n.startsWith("com.sun.") || n.startsWith("software.amazon.awssdk.");
+        return n.startsWith("java.")
+                || n.startsWith("javax.")
+                || n.startsWith("jdk.")
+                || n.startsWith("sun.")
+                || n.startsWith("com.sun.")
+                || n.startsWith("software.amazon.awssdk.");
     }
 
     @Override

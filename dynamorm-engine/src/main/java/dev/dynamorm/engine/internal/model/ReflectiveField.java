@@ -14,9 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ReflectiveField implements FieldMetadata {
 
     /** The roles of a field, as read from its annotations. */
-    record Roles(boolean partitionKey, boolean sortKey, boolean version, boolean createdAt, boolean updatedAt,
-            boolean ttl, boolean encrypted) {
-    }
+    record Roles(
+            boolean partitionKey,
+            boolean sortKey,
+            boolean version,
+            boolean createdAt,
+            boolean updatedAt,
+            boolean ttl,
+            boolean encrypted) {}
 
     private final Class<?> modelType;
     private final String name;
@@ -25,13 +30,22 @@ final class ReflectiveField implements FieldMetadata {
     private final Class<?> rawType;
     private final Converter<Object> converter;
     private final Function<Object, Object> getter;
+
     /** The setter of a bean property; null for record components. */
     private final BiConsumer<Object, Object> setter;
+
     private final Object primitiveDefault;
     private final Roles roles;
 
-    ReflectiveField(Class<?> modelType, String name, String attributeName, Type genericType, Converter<Object> converter,
-            Function<Object, Object> getter, BiConsumer<Object, Object> setter, Roles roles) {
+    ReflectiveField(
+            Class<?> modelType,
+            String name,
+            String attributeName,
+            Type genericType,
+            Converter<Object> converter,
+            Function<Object, Object> getter,
+            BiConsumer<Object, Object> setter,
+            Roles roles) {
         this.modelType = modelType;
         this.name = name;
         this.attributeName = attributeName;
@@ -102,9 +116,18 @@ final class ReflectiveField implements FieldMetadata {
         try {
             return converter.toAttributeValue(value);
         } catch (IllegalArgumentException | ClassCastException e) {
-            InvalidRequestException ex = new InvalidRequestException(String.format(Locale.ROOT,
-                    "cannot convert field '%s' (attribute '%s') of model %s: %s", name, attributeName,
-                    modelType.getName(), reason(e)), operation, modelType, null);
+            InvalidRequestException ex =
+                    new InvalidRequestException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "cannot convert field '%s' (attribute '%s') of model %s: %s",
+                                    name,
+                                    attributeName,
+                                    modelType.getName(),
+                                    reason(e)),
+                            operation,
+                            modelType,
+                            null);
             ex.addSuppressed(e);
             throw ex;
         }
@@ -124,9 +147,18 @@ final class ReflectiveField implements FieldMetadata {
             try {
                 result = converter.fromAttributeValue(value);
             } catch (IllegalArgumentException | ClassCastException e) {
-                InvalidRequestException ex = new InvalidRequestException(String.format(Locale.ROOT,
-                        "cannot read attribute '%s' into field '%s' of model %s: %s", attributeName, name,
-                        modelType.getName(), reason(e)), operation, modelType, null);
+                InvalidRequestException ex =
+                        new InvalidRequestException(
+                                String.format(
+                                        Locale.ROOT,
+                                        "cannot read attribute '%s' into field '%s' of model %s: %s",
+                                        attributeName,
+                                        name,
+                                        modelType.getName(),
+                                        reason(e)),
+                                operation,
+                                modelType,
+                                null);
                 ex.addSuppressed(e);
                 throw ex;
             }
@@ -140,7 +172,9 @@ final class ReflectiveField implements FieldMetadata {
 
     @Override
     public Optional<ModelMetadata<?>> nestedModel() {
-        return converter instanceof NestedModelConverter n ? Optional.of(n.model()) : Optional.empty();
+        return converter instanceof NestedModelConverter n
+                ? Optional.of(n.model())
+                : Optional.empty();
     }
 
     @Override
@@ -180,6 +214,13 @@ final class ReflectiveField implements FieldMetadata {
 
     @Override
     public String toString() {
-        return modelType.getSimpleName() + "." + name + " -> " + attributeName + " (" + genericType.getTypeName() + ")";
+        return modelType.getSimpleName()
+                + "."
+                + name
+                + " -> "
+                + attributeName
+                + " ("
+                + genericType.getTypeName()
+                + ")";
     }
 }

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param projection the projection type
  * @param includedAttributes attribute names of the included non-key attributes (INCLUDE only)
  */
-record ReflectiveIndex(String name, boolean global, FieldMetadata partitionKey, Optional<FieldMetadata> sortKey,
-        ProjectionType projection, List<String> includedAttributes) implements IndexMetadata {
+record ReflectiveIndex(
+        String name,
+        boolean global,
+        FieldMetadata partitionKey,
+        Optional<FieldMetadata> sortKey,
+        ProjectionType projection,
+        List<String> includedAttributes)
+        implements IndexMetadata {
 
     ReflectiveIndex {
         includedAttributes = List.copyOf(includedAttributes);
@@ -23,8 +29,15 @@ record ReflectiveIndex(String name, boolean global, FieldMetadata partitionKey, 
 
     @Override
     public String toString() {
-        return "Index[" + name + (global ? ", global" : ", local") + ", pk=" + partitionKey.name()
-                + sortKey.map(s -> ", sk=" + s.name()).orElse("") + ", " + projection
-                + (includedAttributes.isEmpty() ? "" : " " + includedAttributes) + "]";
+        return "Index["
+                + name
+                + (global ? ", global" : ", local")
+                + ", pk="
+                + partitionKey.name()
+                + sortKey.map(s -> ", sk=" + s.name()).orElse("")
+                + ", "
+                + projection
+                + (includedAttributes.isEmpty() ? "" : " " + includedAttributes)
+                + "]";
     }
 }

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Model metadata built by reflection. Created empty and completed once by the {@link ModelBuilder}
- * (so that recursive types can refer to themselves while being built); only completed instances
- * are published by the registry.
+ * (so that recursive types can refer to themselves while being built); only completed instances are
+ * published by the registry.
  *
  * <p>Records are built through the canonical constructor, ignored components receiving null (or
  * zero/false). Beans are built through the no-argument constructor and their setters; a setter is
@@ -25,14 +25,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     /** Everything known once the model is built. */
-    record Structure(Optional<String> tableName, List<FieldMetadata> fields, ReflectiveField[] fieldArray,
-            Map<String, ReflectiveField> byName, Map<String, ReflectiveField> byAttribute, FieldMetadata partitionKey,
-            Optional<FieldMetadata> sortKey, List<IndexMetadata> indexes, Optional<FieldMetadata> versionField,
-            Optional<FieldMetadata> createdAtField, Optional<FieldMetadata> updatedAtField,
-            Optional<FieldMetadata> ttlField, List<FieldMetadata> encryptedFields,
-            Function<Object[], Object> recordConstructor, int[] recordSlots, Object[] recordDefaults,
-            Supplier<Object> beanConstructor) {
-    }
+    record Structure(
+            Optional<String> tableName,
+            List<FieldMetadata> fields,
+            ReflectiveField[] fieldArray,
+            Map<String, ReflectiveField> byName,
+            Map<String, ReflectiveField> byAttribute,
+            FieldMetadata partitionKey,
+            Optional<FieldMetadata> sortKey,
+            List<IndexMetadata> indexes,
+            Optional<FieldMetadata> versionField,
+            Optional<FieldMetadata> createdAtField,
+            Optional<FieldMetadata> updatedAtField,
+            Optional<FieldMetadata> ttlField,
+            List<FieldMetadata> encryptedFields,
+            Function<Object[], Object> recordConstructor,
+            int[] recordSlots,
+            Object[] recordDefaults,
+            Supplier<Object> beanConstructor) {}
 
     private final Class<T> type;
     private volatile Structure structure;
@@ -43,7 +53,8 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     void complete(Structure s) {
         if (structure != null) {
-            throw new IllegalStateException("metadata of " + type.getName() + " is already complete");
+            throw new IllegalStateException(
+                    "metadata of " + type.getName() + " is already complete");
         }
         structure = s;
     }
@@ -55,8 +66,10 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     private Structure s() {
         Structure s = structure;
         if (s == null) {
-            throw new IllegalStateException("the metadata of " + type.getName()
-                    + " is incomplete: its registration failed or is still running");
+            throw new IllegalStateException(
+                    "the metadata of "
+                            + type.getName()
+                            + " is incomplete: its registration failed or is still running");
         }
         return s;
     }
@@ -100,7 +113,8 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     public FieldMetadata partitionKey() {
         FieldMetadata pk = s().partitionKey();
         if (pk == null) {
-            throw new IllegalStateException(type.getName() + " is a nested type without @DynamoTable and has no keys");
+            throw new IllegalStateException(
+                    type.getName() + " is a nested type without @DynamoTable and has no keys");
         }
         return pk;
     }
@@ -176,7 +190,9 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             Object[] args = s.recordDefaults().clone();
             int[] slots = s.recordSlots();
             for (int i = 0; i < fields.length; i++) {
-                args[slots[i]] = fields[i].fromAttributeValue(item.get(fields[i].attributeName()), operation);
+                args[slots[i]] =
+                        fields[i].fromAttributeValue(
+                                item.get(fields[i].attributeName()), operation);
             }
             try {
                 return type.cast(s.recordConstructor().apply(args));
@@ -203,10 +219,20 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         return type.cast(instance);
     }
 
-    private InvalidRequestException creationFailure(RuntimeException e, String what, Operation operation) {
-        InvalidRequestException ex = new InvalidRequestException(String.format(Locale.ROOT,
-                "cannot create a %s from a stored item: %s threw %s: %s", type.getName(), what,
-                e.getClass().getName(), e.getMessage()), operation, type, null);
+    private InvalidRequestException creationFailure(
+            RuntimeException e, String what, Operation operation) {
+        InvalidRequestException ex =
+                new InvalidRequestException(
+                        String.format(
+                                Locale.ROOT,
+                                "cannot create a %s from a stored item: %s threw %s: %s",
+                                type.getName(),
+                                what,
+                                e.getClass().getName(),
+                                e.getMessage()),
+                        operation,
+                        type,
+                        null);
         ex.addSuppressed(e);
         return ex;
     }
@@ -214,6 +240,9 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     @Override
     public String toString() {
         Structure s = structure;
-        return "ModelMetadata[" + type.getName() + (s == null ? ", incomplete" : ", fields=" + s.fields()) + "]";
+        return "ModelMetadata["
+                + type.getName()
+                + (s == null ? ", incomplete" : ", fields=" + s.fields())
+                + "]";
     }
 }

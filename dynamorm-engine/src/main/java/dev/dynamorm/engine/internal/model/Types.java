@@ -14,8 +14,7 @@ import java.util.Objects;
 /** Small helpers around {@link Type}s: raw classes, boxing, type-variable resolution. */
 final class Types {
 
-    private Types() {
-    }
+    private Types() {}
 
     /** The raw class of a type ({@code Object} when unknown). */
     static Class<?> raw(Type type) {
@@ -53,8 +52,9 @@ final class Types {
     }
 
     /**
-     * Resolves the type variables of {@code type} declared by superclasses of {@code context}, as bound
-     * by the {@code extends} clauses between them; variables that stay unbound become their bound.
+     * Resolves the type variables of {@code type} declared by superclasses of {@code context}, as
+     * bound by the {@code extends} clauses between them; variables that stay unbound become their
+     * bound.
      */
     static Type resolve(Type type, Class<?> context) {
         if (!containsVariable(type)) {
@@ -62,7 +62,8 @@ final class Types {
         }
         Map<TypeVariable<?>, Type> bindings = new HashMap<>();
         for (Class<?> c = context; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.getGenericSuperclass() instanceof ParameterizedType p && p.getRawType() instanceof Class<?> sup) {
+            if (c.getGenericSuperclass() instanceof ParameterizedType p
+                    && p.getRawType() instanceof Class<?> sup) {
                 TypeVariable<?>[] vars = sup.getTypeParameters();
                 Type[] args = p.getActualTypeArguments();
                 for (int i = 0; i < vars.length && i < args.length; i++) {
@@ -90,7 +91,8 @@ final class Types {
         return false;
     }
 
-    private static Type substitute(Type type, Map<TypeVariable<?>, Type> bindings, boolean eraseUnbound) {
+    private static Type substitute(
+            Type type, Map<TypeVariable<?>, Type> bindings, boolean eraseUnbound) {
         if (type instanceof TypeVariable<?> v) {
             Type bound = bindings.get(v);
             if (bound != null) {
@@ -106,7 +108,9 @@ final class Types {
                 resolved[i] = substitute(args[i], bindings, eraseUnbound);
                 changed |= resolved[i] != args[i];
             }
-            return changed ? new ResolvedParameterizedType(p.getRawType(), resolved, p.getOwnerType()) : p;
+            return changed
+                    ? new ResolvedParameterizedType(p.getRawType(), resolved, p.getOwnerType())
+                    : p;
         }
         if (type instanceof GenericArrayType g) {
             Type component = substitute(g.getGenericComponentType(), bindings, eraseUnbound);
@@ -147,8 +151,10 @@ final class Types {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ParameterizedType p && Objects.equals(owner, p.getOwnerType())
-                    && Objects.equals(raw, p.getRawType()) && Arrays.equals(args, p.getActualTypeArguments());
+            return o instanceof ParameterizedType p
+                    && Objects.equals(owner, p.getOwnerType())
+                    && Objects.equals(raw, p.getRawType())
+                    && Arrays.equals(args, p.getActualTypeArguments());
         }
 
         @Override
@@ -185,7 +191,8 @@ final class Types {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof GenericArrayType g && Objects.equals(component, g.getGenericComponentType());
+            return o instanceof GenericArrayType g
+                    && Objects.equals(component, g.getGenericComponentType());
         }
 
         @Override

@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param operation GET, QUERY or SCAN
  * @param index the index read, or null for the table
- * @param keyCondition the key condition (for GET, the key equalities, for display), or null for a scan
+ * @param keyCondition the key condition (for GET, the key equalities, for display), or null for a
+ *     scan
  * @param filter the filter expression, or null
  * @param projection the projection expression, or null
  * @param names every name placeholder, in order
@@ -28,14 +29,30 @@ import java.util.Map;
  * @param shape the canonical shape text (part of each cursor's fingerprint)
  * @param scanWarning true when this plan reads the whole table or index
  */
-record CompiledPlan(Operation operation, IndexMetadata index, String keyCondition, String filter, String projection,
-        Map<String, String> names, List<Slot> slots, Map<String, Integer> getKey, String select, boolean forward,
-        boolean consistent, List<String> cursorKey, List<QueryPlan.Candidate> candidates, String reason,
-        String shape, boolean scanWarning) {
+record CompiledPlan(
+        Operation operation,
+        IndexMetadata index,
+        String keyCondition,
+        String filter,
+        String projection,
+        Map<String, String> names,
+        List<Slot> slots,
+        Map<String, Integer> getKey,
+        String select,
+        boolean forward,
+        boolean consistent,
+        List<String> cursorKey,
+        List<QueryPlan.Candidate> candidates,
+        String reason,
+        String shape,
+        boolean scanWarning) {
 
     CompiledPlan {
-        names = Map.copyOf(names).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
-                new java.util.LinkedHashMap<>(names));
+        names =
+                Map.copyOf(names).isEmpty()
+                        ? Map.of()
+                        : java.util.Collections.unmodifiableMap(
+                                new java.util.LinkedHashMap<>(names));
         slots = List.copyOf(slots);
         getKey = Map.copyOf(getKey);
         cursorKey = List.copyOf(cursorKey);

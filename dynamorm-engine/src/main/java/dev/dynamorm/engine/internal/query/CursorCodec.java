@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Encodes and checks pagination cursors.
  *
  * <p>A cursor is the URL-safe Base64 (RFC 4648 section 5, no padding) of, in version 1:
+ *
  * <pre>
  * byte     version        1
  * byte     flags          bit 0: descending order
@@ -33,15 +34,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * n times  u16+utf8 name, byte type ('S', 'N' or 'B'), u32+bytes value (UTF-8 text for S and N)
  * 16 bytes check          HMAC-SHA256 over every byte before it, keyed by the full fingerprint, truncated
  * </pre>
- * (u16 and u32 are big-endian lengths.) The <em>fingerprint</em> is the SHA-256 of the model
- * class, the table name, the query shape (fields, operators, groups, projection, order, read mode,
- * index override), the chosen index and direction, and every bound value. So a cursor only
- * continues the query that made it: another model, table, index, direction, condition or value
- * gives another fingerprint, and any altered byte fails the check; both raise
- * {@link InvalidCursorException} before anything is sent. The check detects mistakes and
- * tampering, but it is keyed by the query itself, not by a secret: anyone who knows the query can
- * make a valid cursor, and the key values in a cursor are readable. A forged cursor can only
- * move the start of the same query, whose key condition and filter still apply.
+ *
+ * (u16 and u32 are big-endian lengths.) The <em>fingerprint</em> is the SHA-256 of the model class,
+ * the table name, the query shape (fields, operators, groups, projection, order, read mode, index
+ * override), the chosen index and direction, and every bound value. So a cursor only continues the
+ * query that made it: another model, table, index, direction, condition or value gives another
+ * fingerprint, and any altered byte fails the check; both raise {@link InvalidCursorException}
+ * before anything is sent. The check detects mistakes and tampering, but it is keyed by the query
+ * itself, not by a secret: anyone who knows the query can make a valid cursor, and the key values
+ * in a cursor are readable. A forged cursor can only move the start of the same query, whose key
+ * condition and filter still apply.
  */
 final class CursorCodec {
 
@@ -49,11 +51,15 @@ final class CursorCodec {
     private static final int ID_BYTES = 8;
     private static final int CHECK_BYTES = 16;
 
-    private CursorCodec() {
-    }
+    private CursorCodec() {}
 
     /** The fingerprint of a bound query. */
-    static byte[] fingerprint(Class<?> model, String tableName, String shape, String index, boolean descending,
+    static byte[] fingerprint(
+            Class<?> model,
+            String tableName,
+            String shape,
+            String index,
+            boolean descending,
             Map<String, AttributeValue> values) {
         MessageDigest sha;
         try {
@@ -61,9 +67,19 @@ final class CursorCodec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-        StringBuilder canonical = new StringBuilder(256).append("dynamorm-cursor-v1\n").append(model.getName())
-                .append('\n').append(tableName).append('\n').append(shape).append('\n')
-                .append(index == null ? "" : index).append('\n').append(descending ? "DESC" : "ASC").append('\n');
+        StringBuilder canonical =
+                new StringBuilder(256)
+                        .append("dynamorm-cursor-v1\n")
+                        .append(model.getName())
+                        .append('\n')
+                        .append(tableName)
+                        .append('\n')
+                        .append(shape)
+                        .append('\n')
+                        .append(index == null ? "" : index)
+                        .append('\n')
+                        .append(descending ? "DESC" : "ASC")
+                        .append('\n');
         if (values != null) {
             for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
                 canonical.append(e.getKey()).append('=');
@@ -83,23 +99,29 @@ final class CursorCodec {
             case NUL -> out.append("NULL");
             case SS -> v.ss().stream().sorted().forEach(s -> text("SS", s, out));
             case NS -> v.ns().stream().sorted().forEach(s -> text("NS", s, out));
-            case BS -> v.bs().stream().map(b -> Base64.getEncoder().encodeToString(b.asByteArrayUnsafe())).sorted()
-                    .forEach(s -> text("BS", s, out));
+            case BS ->
+                    v.bs().stream()
+                            .map(b -> Base64.getEncoder().encodeToString(b.asByteArrayUnsafe()))
+                            .sorted()
+                            .forEach(s -> text("BS", s, out));
             case L -> {
                 out.append("L[");
-                v.l().forEach(e -> {
-                    canonical(e, out);
-                    out.append(',');
-                });
+                v.l().forEach(
+                                e -> {
+                                    canonical(e, out);
+                                    out.append(',');
+                                });
                 out.append(']');
             }
             case M -> {
                 out.append("M{");
-                new TreeMap<>(v.m()).forEach((k, e) -> {
-                    text("K", k, out);
-                    canonical(e, out);
-                    out.append(',');
-                });
+                new TreeMap<>(v.m())
+                        .forEach(
+                                (k, e) -> {
+                                    text("K", k, out);
+                                    canonical(e, out);
+                                    out.append(',');
+                                });
                 out.append('}');
             }
             default -> out.append("?");
@@ -111,7 +133,11 @@ final class CursorCodec {
     }
 
     /** Encodes a cursor. */
-    static String encode(byte[] fingerprint, String index, boolean descending, List<String> keyAttributes,
+    static String encode(
+            byte[] fingerprint,
+            String index,
+            boolean descending,
+            List<String> keyAttributes,
             Map<String, AttributeValue> item) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         out.write(VERSION);
@@ -122,7 +148,8 @@ final class CursorCodec {
         for (String name : keyAttributes) {
             AttributeValue v = item.get(name);
             if (v == null) {
-                throw new IllegalStateException("item lacks key attribute " + name + " for a cursor");
+                throw new IllegalStateException(
+                        "item lacks key attribute " + name + " for a cursor");
             }
             writeText(out, name, 2);
             if (v.s() != null) {
@@ -151,8 +178,14 @@ final class CursorCodec {
      * @return the exclusive start key
      * @throws InvalidCursorException when the cursor does not fit
      */
-    static Map<String, AttributeValue> decode(String cursor, byte[] fingerprint, String index, boolean descending,
-            List<String> keyAttributes, Class<?> model, Operation op) {
+    static Map<String, AttributeValue> decode(
+            String cursor,
+            byte[] fingerprint,
+            String index,
+            boolean descending,
+            List<String> keyAttributes,
+            Class<?> model,
+            Operation op) {
         byte[] all;
         try {
             all = Base64.getUrlDecoder().decode(cursor.trim());
@@ -163,8 +196,15 @@ final class CursorCodec {
             throw invalid(model, op, "is not a DynamORM cursor (too short)");
         }
         if (all[0] != VERSION) {
-            throw invalid(model, op, String.format(Locale.ROOT, "has format version %d; this version of DynamORM "
-                    + "reads version %d: start the query again without after(..)", all[0] & 0xff, VERSION));
+            throw invalid(
+                    model,
+                    op,
+                    String.format(
+                            Locale.ROOT,
+                            "has format version %d; this version of DynamORM "
+                                    + "reads version %d: start the query again without after(..)",
+                            all[0] & 0xff,
+                            VERSION));
         }
         ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - CHECK_BYTES);
         try {
@@ -173,22 +213,38 @@ final class CursorCodec {
             String cursorIndex = readText(in, 2);
             String expectedIndex = index == null ? "" : index;
             if (!cursorIndex.equals(expectedIndex)) {
-                throw invalid(model, op, String.format(Locale.ROOT, "was made by a query on %s, but this query reads "
-                        + "%s: a cursor only continues the query that returned it", where(cursorIndex),
-                        where(expectedIndex)));
+                throw invalid(
+                        model,
+                        op,
+                        String.format(
+                                Locale.ROOT,
+                                "was made by a query on %s, but this query reads "
+                                        + "%s: a cursor only continues the query that returned it",
+                                where(cursorIndex),
+                                where(expectedIndex)));
             }
             if (cursorDescending != descending) {
-                throw invalid(model, op, String.format(Locale.ROOT, "was made by a query in %s order, but this query "
-                        + "reads in %s order: a cursor only continues the query that returned it",
-                        cursorDescending ? "DESC" : "ASC", descending ? "DESC" : "ASC"));
+                throw invalid(
+                        model,
+                        op,
+                        String.format(
+                                Locale.ROOT,
+                                "was made by a query in %s order, but this query "
+                                        + "reads in %s order: a cursor only continues the query that returned it",
+                                cursorDescending ? "DESC" : "ASC",
+                                descending ? "DESC" : "ASC"));
             }
             if (!Arrays.equals(all, 2, 2 + ID_BYTES, fingerprint, 0, ID_BYTES)) {
-                throw invalid(model, op, "was made by another query (other model, conditions, values, projection or "
-                        + "read mode): a cursor only continues the query that returned it");
+                throw invalid(
+                        model,
+                        op,
+                        "was made by another query (other model, conditions, values, projection or "
+                                + "read mode): a cursor only continues the query that returned it");
             }
             byte[] body = Arrays.copyOf(all, all.length - CHECK_BYTES);
             byte[] expected = check(fingerprint, body);
-            if (!MessageDigest.isEqual(Arrays.copyOfRange(all, all.length - CHECK_BYTES, all.length),
+            if (!MessageDigest.isEqual(
+                    Arrays.copyOfRange(all, all.length - CHECK_BYTES, all.length),
                     Arrays.copyOf(expected, CHECK_BYTES))) {
                 throw invalid(model, op, "was altered (its check does not match)");
             }
@@ -198,15 +254,21 @@ final class CursorCodec {
                 String name = readText(in, 2);
                 int tag = in.get();
                 byte[] value = readBytes(in, 4);
-                AttributeValue v = switch (tag) {
-                    case 'S' -> AttributeValue.createS(new String(value, StandardCharsets.UTF_8));
-                    case 'N' -> AttributeValue.createN(new String(value, StandardCharsets.UTF_8));
-                    case 'B' -> AttributeValue.createB(SdkBytes.fromByteArray(value));
-                    default -> throw invalid(model, op, "has an unknown key type");
-                };
+                AttributeValue v =
+                        switch (tag) {
+                            case 'S' ->
+                                    AttributeValue.createS(
+                                            new String(value, StandardCharsets.UTF_8));
+                            case 'N' ->
+                                    AttributeValue.createN(
+                                            new String(value, StandardCharsets.UTF_8));
+                            case 'B' -> AttributeValue.createB(SdkBytes.fromByteArray(value));
+                            default -> throw invalid(model, op, "has an unknown key type");
+                        };
                 key.put(name, v);
             }
-            if (in.hasRemaining() || !key.keySet().equals(new java.util.LinkedHashSet<>(keyAttributes))) {
+            if (in.hasRemaining()
+                    || !key.keySet().equals(new java.util.LinkedHashSet<>(keyAttributes))) {
                 throw invalid(model, op, "does not carry the key of this query's table or index");
             }
             return key;
@@ -220,8 +282,10 @@ final class CursorCodec {
     }
 
     private static InvalidCursorException invalid(Class<?> model, Operation op, String what) {
-        return new InvalidCursorException(String.format(Locale.ROOT, "cursor for model %s %s", model.getName(), what),
-                op, model);
+        return new InvalidCursorException(
+                String.format(Locale.ROOT, "cursor for model %s %s", model.getName(), what),
+                op,
+                model);
     }
 
     private static byte[] check(byte[] fingerprint, byte[] body) {

@@ -17,21 +17,29 @@ final class DefaultScorer implements IndexScorer {
 
     /** Points for a partition key bound with {@code =}. */
     static final int PARTITION_KEY = 100;
+
     /** Points for a sort key bound with {@code =}. */
     static final int SORT_EQ = 50;
+
     /** Points for a sort key bound with {@code BEGINS_WITH}. */
     static final int SORT_PREFIX = 30;
-    /** Points for a sort key bound with a range: {@code <}, {@code <=}, {@code >}, {@code >=}, {@code BETWEEN}. */
+
+    /**
+     * Points for a sort key bound with a range: {@code <}, {@code <=}, {@code >}, {@code >=},
+     * {@code BETWEEN}.
+     */
     static final int SORT_RANGE = 20;
+
     /** Points for a path that projects every attribute the query reads. */
     static final int COVERS = 10;
+
     /** Tie-break points for the table. */
     static final int TABLE = 2;
+
     /** Tie-break points for a local index. */
     static final int LOCAL = 1;
 
-    private DefaultScorer() {
-    }
+    private DefaultScorer() {}
 
     @Override
     public OptionalInt score(Candidate c) {
@@ -41,7 +49,10 @@ final class DefaultScorer implements IndexScorer {
         int score = PARTITION_KEY;
         if (c.sortKeyOperator().isPresent()) {
             Operator op = c.sortKeyOperator().get();
-            score += op == Operator.EQ ? SORT_EQ : op == Operator.BEGINS_WITH ? SORT_PREFIX : SORT_RANGE;
+            score +=
+                    op == Operator.EQ
+                            ? SORT_EQ
+                            : op == Operator.BEGINS_WITH ? SORT_PREFIX : SORT_RANGE;
         }
         if (c.coversProjection()) {
             score += COVERS;

@@ -88,8 +88,11 @@ final class ExplainedPlan implements QueryPlan {
         StringBuilder out = new StringBuilder();
         out.append(plan.operation()).append(" on table '").append(tableName).append('\'');
         if (plan.index() != null) {
-            out.append(" index '").append(plan.index().name()).append("' (")
-                    .append(plan.index().global() ? "global" : "local").append(')');
+            out.append(" index '")
+                    .append(plan.index().name())
+                    .append("' (")
+                    .append(plan.index().global() ? "global" : "local")
+                    .append(')');
         }
         if (plan.operation() == Operation.QUERY) {
             out.append(", ").append(order());

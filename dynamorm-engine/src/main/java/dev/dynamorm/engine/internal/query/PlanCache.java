@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * A bounded least-recently-used cache of compiled plans, keyed by query shape. One per table;
- * thread-safe. Compilation runs outside the lock, so two threads compiling the same new shape
- * may both compile it (the results are equal; the later one is kept).
+ * thread-safe. Compilation runs outside the lock, so two threads compiling the same new shape may
+ * both compile it (the results are equal; the later one is kept).
  */
 public final class PlanCache {
 
@@ -24,21 +24,23 @@ public final class PlanCache {
      */
     public PlanCache(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("plan cache capacity must be at least 1, got " + capacity);
+            throw new IllegalArgumentException(
+                    "plan cache capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
-        this.plans = new LinkedHashMap<>(Math.min(capacity, 64) * 2, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+        this.plans =
+                new LinkedHashMap<>(Math.min(capacity, 64) * 2, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, CompiledPlan> eldest) {
-                boolean evict = size() > PlanCache.this.capacity;
-                if (evict) {
-                    evictions++;
-                }
-                return evict;
-            }
-        };
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<Object, CompiledPlan> eldest) {
+                        boolean evict = size() > PlanCache.this.capacity;
+                        if (evict) {
+                            evictions++;
+                        }
+                        return evict;
+                    }
+                };
     }
 
     /** The plan for a shape, compiled on a miss. Compilation failures are not cached. */

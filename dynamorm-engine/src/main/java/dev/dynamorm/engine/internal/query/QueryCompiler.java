@@ -30,10 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Compiles a {@link QuerySpec} into a {@link CompiledPlan}: resolves every field path (unknown
- * fields fail with a suggestion), matches the conditions against the key of the table and of
- * every index, asks the {@link IndexScorer} to score the paths that can serve the query, and
- * renders the key condition, filter and projection with {@code #nK}/{@code :vK} placeholders only.
- * Values are not bound here: each {@link Slot} says where its value comes from.
+ * fields fail with a suggestion), matches the conditions against the key of the table and of every
+ * index, asks the {@link IndexScorer} to score the paths that can serve the query, and renders the
+ * key condition, filter and projection with {@code #nK}/{@code :vK} placeholders only. Values are
+ * not bound here: each {@link Slot} says where its value comes from.
  */
 final class QueryCompiler {
 
@@ -48,8 +48,15 @@ final class QueryCompiler {
     /** DynamoDB's limit on the operands of IN. */
     static final int MAX_IN_VALUES = 100;
 
-    private static final Set<Operator> KEY_OPERATORS = EnumSet.of(Operator.EQ, Operator.LT, Operator.LE,
-            Operator.GT, Operator.GE, Operator.BETWEEN, Operator.BEGINS_WITH);
+    private static final Set<Operator> KEY_OPERATORS =
+            EnumSet.of(
+                    Operator.EQ,
+                    Operator.LT,
+                    Operator.LE,
+                    Operator.GT,
+                    Operator.GE,
+                    Operator.BETWEEN,
+                    Operator.BEGINS_WITH);
 
     private final ModelMetadata<?> model;
     private final QuerySpec spec;
@@ -92,11 +99,25 @@ final class QueryCompiler {
 
     private static void shape(Condition c, StringBuilder out) {
         if (c instanceof Condition.Comparison cmp) {
-            out.append("c(").append(cmp.field().length()).append(':').append(cmp.field()).append(',')
-                    .append(cmp.operator().name()).append(',').append(cmp.values().size()).append(')');
+            out.append("c(")
+                    .append(cmp.field().length())
+                    .append(':')
+                    .append(cmp.field())
+                    .append(',')
+                    .append(cmp.operator().name())
+                    .append(',')
+                    .append(cmp.values().size())
+                    .append(')');
         } else if (c instanceof Condition.Size s) {
-            out.append("s(").append(s.field().length()).append(':').append(s.field()).append(',')
-                    .append(s.operator().name()).append(',').append(s.values().size()).append(')');
+            out.append("s(")
+                    .append(s.field().length())
+                    .append(':')
+                    .append(s.field())
+                    .append(',')
+                    .append(s.operator().name())
+                    .append(',')
+                    .append(s.values().size())
+                    .append(')');
         } else if (c instanceof Condition.AttributeType at) {
             out.append("t(").append(at.field().length()).append(':').append(at.field()).append(')');
         } else if (c instanceof Condition.And and) {
@@ -164,9 +185,13 @@ final class QueryCompiler {
     }
 
     /** One term with its resolved paths. */
-    private record TermInfo(int index, Term term, int valueBase, Set<String> attributes, FieldMetadata keyField,
-            Condition.Comparison keyComparison) {
-    }
+    private record TermInfo(
+            int index,
+            Term term,
+            int valueBase,
+            Set<String> attributes,
+            FieldMetadata keyField,
+            Condition.Comparison keyComparison) {}
 
     private CompiledPlan compile(String shape) {
         List<TermInfo> terms = new ArrayList<>();
@@ -191,8 +216,10 @@ final class QueryCompiler {
         for (String s : spec.select()) {
             AttributePath path = AttributePath.resolve(model, s, op);
             if (path.encrypted(model) && (!path.isTopLevel() || path.indexed())) {
-                throw invalid("select(\"%s\") on model %s reads into an @Encrypted field, whose stored value is "
-                        + "ciphertext: select the whole field", s, type.getName());
+                throw invalid(
+                        "select(\"%s\") on model %s reads into an @Encrypted field, whose stored value is "
+                                + "ciphertext: select the whole field",
+                        s, type.getName());
             }
             selected.add(path);
         }
@@ -201,22 +228,43 @@ final class QueryCompiler {
             if (f == null) {
                 AttributePath.resolve(model, spec.orderField(), op);
             }
-            boolean sortKey = model.sortKey().map(s -> s.name().equals(spec.orderField())).orElse(false)
-                    || model.indexes().stream().anyMatch(i -> i.sortKey().map(s -> s.name().equals(spec.orderField()))
-                            .orElse(false));
+            boolean sortKey =
+                    model.sortKey().map(s -> s.name().equals(spec.orderField())).orElse(false)
+                            || model.indexes().stream()
+                                    .anyMatch(
+                                            i ->
+                                                    i.sortKey()
+                                                            .map(
+                                                                    s ->
+                                                                            s.name()
+                                                                                    .equals(
+                                                                                            spec
+                                                                                                    .orderField()))
+                                                            .orElse(false));
             if (!sortKey) {
-                throw invalid("orderBy('%s') on model %s: results can only be ordered by a sort key (of the table "
-                        + "or an index), and '%s' is none; sort keys are %s", spec.orderField(), type.getName(),
-                        spec.orderField(), sortKeys());
+                throw invalid(
+                        "orderBy('%s') on model %s: results can only be ordered by a sort key (of the table "
+                                + "or an index), and '%s' is none; sort keys are %s",
+                        spec.orderField(), type.getName(), spec.orderField(), sortKeys());
             }
         }
         boolean forcedTable = Query.TABLE.equals(spec.index());
         IndexMetadata forced = null;
         if (spec.index() != null && !forcedTable) {
-            forced = model.indexes().stream().filter(i -> i.name().equals(spec.index())).findFirst()
-                    .orElseThrow(() -> invalid("model %s has no index '%s'; its indexes are %s (or Query.TABLE for "
-                            + "the table's own key)", type.getName(), spec.index(),
-                            model.indexes().stream().map(IndexMetadata::name).toList()));
+            forced =
+                    model.indexes().stream()
+                            .filter(i -> i.name().equals(spec.index()))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            invalid(
+                                                    "model %s has no index '%s'; its indexes are %s (or Query.TABLE for "
+                                                            + "the table's own key)",
+                                                    type.getName(),
+                                                    spec.index(),
+                                                    model.indexes().stream()
+                                                            .map(IndexMetadata::name)
+                                                            .toList()));
         }
         if (mode == Mode.SCAN) {
             return scanPlan(terms, selected, forced, List.of(), "scan() asked for a scan", shape);
@@ -248,15 +296,21 @@ final class QueryCompiler {
             if (c.unusable != null) {
                 continue;
             }
-            if (winner == null || c.score.getAsInt() > winner.score.getAsInt()
+            if (winner == null
+                    || c.score.getAsInt() > winner.score.getAsInt()
                     || c.score.getAsInt() == winner.score.getAsInt() && c.rank() < winner.rank()) {
                 winner = c;
             }
         }
         if (winner == null) {
             if (spec.allowScan()) {
-                return scanPlan(terms, selected, forced, candidates,
-                        "no key can serve the query; allowScan() permits a scan", shape);
+                return scanPlan(
+                        terms,
+                        selected,
+                        forced,
+                        candidates,
+                        "no key can serve the query; allowScan() permits a scan",
+                        shape);
             }
             throw noPath(terms, candidates, forced, forcedTable);
         }
@@ -282,7 +336,9 @@ final class QueryCompiler {
 
     // ---- candidates ----
 
-    /** An access path and how the query binds it; the {@link IndexScorer} sees it as a candidate. */
+    /**
+     * An access path and how the query binds it; the {@link IndexScorer} sees it as a candidate.
+     */
     private final class PathCandidate implements IndexScorer.Candidate {
         final IndexMetadata index;
         final FieldMetadata pk;
@@ -325,7 +381,10 @@ final class QueryCompiler {
             StringBuilder out = new StringBuilder();
             out.append("partition key ").append(pk.name()).append(" =");
             if (skOperator != null) {
-                out.append(", sort key ").append(sk.get().name()).append(' ').append(skOperator.symbol());
+                out.append(", sort key ")
+                        .append(sk.get().name())
+                        .append(' ')
+                        .append(skOperator.symbol());
             }
             out.append(filters.isEmpty() ? "" : ", " + filters.size() + " filter condition(s)");
             if (!covers) {
@@ -385,17 +444,21 @@ final class QueryCompiler {
         }
     }
 
-    private PathCandidate evaluate(IndexMetadata index, List<TermInfo> terms, List<AttributePath> selected,
-            int position) {
+    private PathCandidate evaluate(
+            IndexMetadata index, List<TermInfo> terms, List<AttributePath> selected, int position) {
         PathCandidate c = new PathCandidate(index, position);
         String pkAttr = c.pk.attributeName();
         String skAttr = c.sk.map(FieldMetadata::attributeName).orElse(null);
         List<TermInfo> rest = new ArrayList<>();
         for (TermInfo t : terms) {
-            if (c.pkTerm == null && t.keyField() != null && t.keyField().attributeName().equals(pkAttr)
+            if (c.pkTerm == null
+                    && t.keyField() != null
+                    && t.keyField().attributeName().equals(pkAttr)
                     && t.keyComparison().operator() == Operator.EQ) {
                 c.pkTerm = t;
-            } else if (skAttr != null && t.keyField() != null && t.keyField().attributeName().equals(skAttr)
+            } else if (skAttr != null
+                    && t.keyField() != null
+                    && t.keyField().attributeName().equals(skAttr)
                     && KEY_OPERATORS.contains(t.keyComparison().operator())) {
                 c.skTerms.add(t);
             } else {
@@ -414,23 +477,37 @@ final class QueryCompiler {
         } else if (c.skTerms.size() == 2 && isRangePair(c.skTerms.get(0), c.skTerms.get(1))) {
             c.skOperator = Operator.BETWEEN;
         } else if (c.skTerms.size() > 1) {
-            c.unusable = String.format(Locale.ROOT, "sort key '%s' has %d conditions but a key condition takes one "
-                    + "(>= with <= is merged into BETWEEN)", c.sk.get().name(), c.skTerms.size());
+            c.unusable =
+                    String.format(
+                            Locale.ROOT,
+                            "sort key '%s' has %d conditions but a key condition takes one "
+                                    + "(>= with <= is merged into BETWEEN)",
+                            c.sk.get().name(),
+                            c.skTerms.size());
         }
         c.filters.addAll(rest);
         if (c.unusable == null) {
             for (TermInfo t : rest) {
-                String clash = t.attributes().contains(pkAttr) ? c.pk.name()
-                        : skAttr != null && t.attributes().contains(skAttr) ? c.sk.get().name() : null;
+                String clash =
+                        t.attributes().contains(pkAttr)
+                                ? c.pk.name()
+                                : skAttr != null && t.attributes().contains(skAttr)
+                                        ? c.sk.get().name()
+                                        : null;
                 if (clash != null) {
-                    c.unusable = String.format(Locale.ROOT, "condition %s on key field '%s' cannot be a key "
-                            + "condition, and DynamoDB does not filter a Query on its key attributes",
-                            describe(t.term()), clash);
+                    c.unusable =
+                            String.format(
+                                    Locale.ROOT,
+                                    "condition %s on key field '%s' cannot be a key "
+                                            + "condition, and DynamoDB does not filter a Query on its key attributes",
+                                    describe(t.term()),
+                                    clash);
                     break;
                 }
             }
         }
-        if (c.unusable == null && spec.orderField() != null
+        if (c.unusable == null
+                && spec.orderField() != null
                 && c.sk.map(s -> !s.name().equals(spec.orderField())).orElse(true)) {
             c.unusable = "not sorted by '" + spec.orderField() + "'";
         }
@@ -449,9 +526,13 @@ final class QueryCompiler {
             c.covers = missing.isEmpty();
             c.missing = missing;
             if (!c.covers && index.global()) {
-                c.unusable = String.format(Locale.ROOT, "index projects %s, not %s that the query reads; select(..) "
-                        + "only projected fields or widen the index projection", describeProjection(index),
-                        fieldNames(missing));
+                c.unusable =
+                        String.format(
+                                Locale.ROOT,
+                                "index projects %s, not %s that the query reads; select(..) "
+                                        + "only projected fields or widen the index projection",
+                                describeProjection(index),
+                                fieldNames(missing));
             }
         }
         return c;
@@ -463,7 +544,9 @@ final class QueryCompiler {
         return x == Operator.GE && y == Operator.LE || x == Operator.LE && y == Operator.GE;
     }
 
-    /** Attribute names the query reads: the selection (or every field) and the filter attributes. */
+    /**
+     * Attribute names the query reads: the selection (or every field) and the filter attributes.
+     */
     private Set<String> needed(List<AttributePath> selected, List<TermInfo> filters) {
         Set<String> needed = new LinkedHashSet<>();
         if (selected.isEmpty()) {
@@ -495,7 +578,9 @@ final class QueryCompiler {
 
     private String describeProjection(IndexMetadata index) {
         Set<String> attrs = projected(index);
-        return index.projection() + " " + fieldNames(attrs == null ? List.of() : new ArrayList<>(attrs));
+        return index.projection()
+                + " "
+                + fieldNames(attrs == null ? List.of() : new ArrayList<>(attrs));
     }
 
     private List<String> fieldNames(List<String> attributes) {
@@ -516,11 +601,13 @@ final class QueryCompiler {
             if (!out.contains(index.partitionKey().attributeName())) {
                 out.add(index.partitionKey().attributeName());
             }
-            index.sortKey().ifPresent(s -> {
-                if (!out.contains(s.attributeName())) {
-                    out.add(s.attributeName());
-                }
-            });
+            index.sortKey()
+                    .ifPresent(
+                            s -> {
+                                if (!out.contains(s.attributeName())) {
+                                    out.add(s.attributeName());
+                                }
+                            });
         }
         return out;
     }
@@ -531,55 +618,95 @@ final class QueryCompiler {
         }
         PathCandidate second = null;
         for (PathCandidate c : candidates) {
-            if (c != winner && c.unusable == null
+            if (c != winner
+                    && c.unusable == null
                     && (second == null || c.score.getAsInt() > second.score.getAsInt())) {
                 second = c;
             }
         }
         if (second == null) {
-            return winner.label() + ": the only path that can serve the query (" + winner.binding() + ")";
+            return winner.label()
+                    + ": the only path that can serve the query ("
+                    + winner.binding()
+                    + ")";
         }
         if (second.score.getAsInt() == winner.score.getAsInt()) {
-            return String.format(Locale.ROOT, "%s: score %d ties with %s; the %s is preferred", winner.label(),
-                    winner.score.getAsInt(), second.label(),
-                    winner.index == null ? "table" : winner.global() ? "first declared index" : "local index");
+            return String.format(
+                    Locale.ROOT,
+                    "%s: score %d ties with %s; the %s is preferred",
+                    winner.label(),
+                    winner.score.getAsInt(),
+                    second.label(),
+                    winner.index == null
+                            ? "table"
+                            : winner.global() ? "first declared index" : "local index");
         }
-        return String.format(Locale.ROOT, "%s: score %d > %s: score %d (%s)", winner.label(), winner.score.getAsInt(),
-                second.label(), second.score.getAsInt(), winner.binding());
+        return String.format(
+                Locale.ROOT,
+                "%s: score %d > %s: score %d (%s)",
+                winner.label(),
+                winner.score.getAsInt(),
+                second.label(),
+                second.score.getAsInt(),
+                winner.binding());
     }
 
-    private List<QueryPlan.Candidate> explainCandidates(List<PathCandidate> candidates, PathCandidate winner) {
+    private List<QueryPlan.Candidate> explainCandidates(
+            List<PathCandidate> candidates, PathCandidate winner) {
         List<QueryPlan.Candidate> out = new ArrayList<>();
         if (winner != null) {
-            out.add(new QueryPlan.Candidate(winner.label(), winner.kind(), winner.score, true, winner.binding()));
+            out.add(
+                    new QueryPlan.Candidate(
+                            winner.label(), winner.kind(), winner.score, true, winner.binding()));
         }
         for (PathCandidate c : candidates) {
             if (c == winner) {
                 continue;
             }
-            out.add(new QueryPlan.Candidate(c.label(), c.kind(), c.unusable == null ? c.score : OptionalInt.empty(),
-                    false, c.unusable == null ? c.binding() : c.unusable));
+            out.add(
+                    new QueryPlan.Candidate(
+                            c.label(),
+                            c.kind(),
+                            c.unusable == null ? c.score : OptionalInt.empty(),
+                            false,
+                            c.unusable == null ? c.binding() : c.unusable));
         }
         return out;
     }
 
-    private RuntimeException noPath(List<TermInfo> terms, List<PathCandidate> candidates, IndexMetadata forced,
+    private RuntimeException noPath(
+            List<TermInfo> terms,
+            List<PathCandidate> candidates,
+            IndexMetadata forced,
             boolean forcedTable) {
         if (spec.index() != null) {
-            PathCandidate asked = candidates.stream()
-                    .filter(c -> forcedTable ? c.index == null : c.index == forced).findFirst().orElseThrow();
+            PathCandidate asked =
+                    candidates.stream()
+                            .filter(c -> forcedTable ? c.index == null : c.index == forced)
+                            .findFirst()
+                            .orElseThrow();
             if (spec.consistent() && asked.global() && asked.pkTerm != null) {
-                return invalid("consistentRead() on global secondary index '%s' of model %s: DynamoDB reads global "
-                        + "indexes eventually consistently only; drop consistentRead() or query the table or a "
-                        + "local index", asked.label(), type.getName());
+                return invalid(
+                        "consistentRead() on global secondary index '%s' of model %s: DynamoDB reads global "
+                                + "indexes eventually consistently only; drop consistentRead() or query the table or a "
+                                + "local index",
+                        asked.label(), type.getName());
             }
             if (asked.pkTerm == null) {
-                return new QueryRequiresScanException(String.format(Locale.ROOT,
-                        "index('%s') on model %s cannot serve the query: %s; the conditions are %s (use scan() to "
-                                + "scan it)", spec.index(), type.getName(), asked.unusable, given(terms)), type);
+                return new QueryRequiresScanException(
+                        String.format(
+                                Locale.ROOT,
+                                "index('%s') on model %s cannot serve the query: %s; the conditions are %s (use scan() to "
+                                        + "scan it)",
+                                spec.index(),
+                                type.getName(),
+                                asked.unusable,
+                                given(terms)),
+                        type);
             }
-            return invalid("index('%s') on model %s cannot serve the query: %s", spec.index(), type.getName(),
-                    asked.unusable);
+            return invalid(
+                    "index('%s') on model %s cannot serve the query: %s",
+                    spec.index(), type.getName(), asked.unusable);
         }
         List<String> keys = new ArrayList<>();
         boolean anyBound = false;
@@ -588,18 +715,28 @@ final class QueryCompiler {
             anyBound |= c.pkTerm != null;
         }
         if (!anyBound) {
-            return new QueryRequiresScanException(String.format(Locale.ROOT,
-                    "query on model %s needs a partition key bound with '=', but the conditions are %s; keys that can "
-                            + "serve a query: %s; or call allowScan() or scan() to read the whole table",
-                    type.getName(), given(terms), keys), type);
+            return new QueryRequiresScanException(
+                    String.format(
+                            Locale.ROOT,
+                            "query on model %s needs a partition key bound with '=', but the conditions are %s; keys that can "
+                                    + "serve a query: %s; or call allowScan() or scan() to read the whole table",
+                            type.getName(),
+                            given(terms),
+                            keys),
+                    type);
         }
         StringJoiner why = new StringJoiner("; ");
         for (PathCandidate c : candidates) {
             why.add(c.label() + ": " + c.unusable);
         }
-        return new QueryRequiresScanException(String.format(Locale.ROOT,
-                "query on model %s with conditions %s cannot be served by any key: %s; change the conditions or "
-                        + "call allowScan() or scan() to read the whole table", type.getName(), given(terms), why),
+        return new QueryRequiresScanException(
+                String.format(
+                        Locale.ROOT,
+                        "query on model %s with conditions %s cannot be served by any key: %s; change the conditions or "
+                                + "call allowScan() or scan() to read the whole table",
+                        type.getName(),
+                        given(terms),
+                        why),
                 type);
     }
 
@@ -644,38 +781,68 @@ final class QueryCompiler {
         List<String> out = new ArrayList<>();
         model.sortKey().ifPresent(s -> out.add(s.name()));
         for (IndexMetadata i : model.indexes()) {
-            i.sortKey().ifPresent(s -> {
-                if (!out.contains(s.name())) {
-                    out.add(s.name());
-                }
-            });
+            i.sortKey()
+                    .ifPresent(
+                            s -> {
+                                if (!out.contains(s.name())) {
+                                    out.add(s.name());
+                                }
+                            });
         }
         return out;
     }
 
     // ---- plans ----
 
-    private CompiledPlan queryPlan(PathCandidate winner, List<TermInfo> terms, List<AttributePath> selected,
-            List<PathCandidate> candidates, String reason, String shape) {
+    private CompiledPlan queryPlan(
+            PathCandidate winner,
+            List<TermInfo> terms,
+            List<AttributePath> selected,
+            List<PathCandidate> candidates,
+            String reason,
+            String shape) {
         Expr expr = new Expr();
         StringBuilder key = new StringBuilder(render(winner.pkTerm, expr));
         if (winner.skOperator != null) {
             key.append(" AND ");
             if (winner.skTerms.size() == 2) {
-                TermInfo low = winner.skTerms.get(0).keyComparison().operator() == Operator.GE ? winner.skTerms.get(0)
-                        : winner.skTerms.get(1);
-                TermInfo high = low == winner.skTerms.get(0) ? winner.skTerms.get(1) : winner.skTerms.get(0);
+                TermInfo low =
+                        winner.skTerms.get(0).keyComparison().operator() == Operator.GE
+                                ? winner.skTerms.get(0)
+                                : winner.skTerms.get(1);
+                TermInfo high =
+                        low == winner.skTerms.get(0)
+                                ? winner.skTerms.get(1)
+                                : winner.skTerms.get(0);
                 FieldMetadata f = winner.sk.get();
-                key.append(expr.name(f.attributeName())).append(" BETWEEN ")
-                        .append(expr.value(new Slot(low.valueBase(), Slot.Mode.FIELD, f, f.name(), false)))
+                key.append(expr.name(f.attributeName()))
+                        .append(" BETWEEN ")
+                        .append(
+                                expr.value(
+                                        new Slot(
+                                                low.valueBase(),
+                                                Slot.Mode.FIELD,
+                                                f,
+                                                f.name(),
+                                                false)))
                         .append(" AND ")
-                        .append(expr.value(new Slot(high.valueBase(), Slot.Mode.FIELD, f, f.name(), true)));
+                        .append(
+                                expr.value(
+                                        new Slot(
+                                                high.valueBase(),
+                                                Slot.Mode.FIELD,
+                                                f,
+                                                f.name(),
+                                                true)));
             } else {
                 key.append(render(winner.skTerms.get(0), expr));
             }
         }
-        boolean get = winner.index == null && winner.filters.isEmpty() && (winner.sk.isEmpty() || winner.skOperator == Operator.EQ
-                && winner.skTerms.size() == 1);
+        boolean get =
+                winner.index == null
+                        && winner.filters.isEmpty()
+                        && (winner.sk.isEmpty()
+                                || winner.skOperator == Operator.EQ && winner.skTerms.size() == 1);
         String filter = filter(winner.filters, expr);
         List<String> cursorKey = cursorKey(winner.index);
         String projection = projection(selected, cursorKey, expr);
@@ -684,28 +851,67 @@ final class QueryCompiler {
             Map<String, Integer> getKey = new LinkedHashMap<>();
             getKey.put(winner.pk.attributeName(), 0);
             winner.sk.ifPresent(s -> getKey.put(s.attributeName(), 1));
-            return new CompiledPlan(Operation.GET, null, key.toString(), null, projection, expr.names(), expr.slots(),
-                    getKey, null, true, spec.consistent(), cursorKey, explained,
-                    reason + "; the full primary key is bound with '=', so a GetItem", shape, false);
+            return new CompiledPlan(
+                    Operation.GET,
+                    null,
+                    key.toString(),
+                    null,
+                    projection,
+                    expr.names(),
+                    expr.slots(),
+                    getKey,
+                    null,
+                    true,
+                    spec.consistent(),
+                    cursorKey,
+                    explained,
+                    reason + "; the full primary key is bound with '=', so a GetItem",
+                    shape,
+                    false);
         }
         String select = null;
-        if (projection == null && winner.index != null && !winner.index.global() && !winner.covers) {
+        if (projection == null
+                && winner.index != null
+                && !winner.index.global()
+                && !winner.covers) {
             select = "ALL_ATTRIBUTES";
         }
-        return new CompiledPlan(Operation.QUERY, winner.index, key.toString(), filter, projection, expr.names(),
-                expr.slots(), Map.of(), select, spec.order() == SortOrder.ASC, spec.consistent(), cursorKey,
-                explained, reason, shape, false);
+        return new CompiledPlan(
+                Operation.QUERY,
+                winner.index,
+                key.toString(),
+                filter,
+                projection,
+                expr.names(),
+                expr.slots(),
+                Map.of(),
+                select,
+                spec.order() == SortOrder.ASC,
+                spec.consistent(),
+                cursorKey,
+                explained,
+                reason,
+                shape,
+                false);
     }
 
-    private CompiledPlan scanPlan(List<TermInfo> terms, List<AttributePath> selected, IndexMetadata index,
-            List<PathCandidate> candidates, String reason, String shape) {
+    private CompiledPlan scanPlan(
+            List<TermInfo> terms,
+            List<AttributePath> selected,
+            IndexMetadata index,
+            List<PathCandidate> candidates,
+            String reason,
+            String shape) {
         if (spec.order() == SortOrder.DESC || spec.orderField() != null) {
-            throw invalid("query on model %s would be a scan, which returns items in no particular order: drop "
-                    + "orderBy(..) or bind a partition key with '='", type.getName());
+            throw invalid(
+                    "query on model %s would be a scan, which returns items in no particular order: drop "
+                            + "orderBy(..) or bind a partition key with '='",
+                    type.getName());
         }
         if (index != null && index.global() && spec.consistent()) {
-            throw invalid("consistentRead() on global secondary index '%s' of model %s: DynamoDB reads global "
-                    + "indexes eventually consistently only; drop consistentRead() or scan the table",
+            throw invalid(
+                    "consistentRead() on global secondary index '%s' of model %s: DynamoDB reads global "
+                            + "indexes eventually consistently only; drop consistentRead() or scan the table",
                     index.name(), type.getName());
         }
         boolean covers = true;
@@ -719,26 +925,60 @@ final class QueryCompiler {
             }
             covers = missing.isEmpty();
             if (!covers && index.global()) {
-                throw invalid("index '%s' of model %s projects %s, not %s that the scan reads; select(..) only "
-                        + "projected fields or widen the index projection", index.name(), type.getName(),
-                        describeProjection(index), fieldNames(missing));
+                throw invalid(
+                        "index '%s' of model %s projects %s, not %s that the scan reads; select(..) only "
+                                + "projected fields or widen the index projection",
+                        index.name(),
+                        type.getName(),
+                        describeProjection(index),
+                        fieldNames(missing));
             }
         }
         Expr expr = new Expr();
         String filter = filter(terms, expr);
         List<String> cursorKey = cursorKey(index);
         String projection = projection(selected, cursorKey, expr);
-        String select = projection == null && index != null && !index.global() && !covers ? "ALL_ATTRIBUTES" : null;
+        String select =
+                projection == null && index != null && !index.global() && !covers
+                        ? "ALL_ATTRIBUTES"
+                        : null;
         List<QueryPlan.Candidate> explained = new ArrayList<>();
-        explained.add(new QueryPlan.Candidate(index == null ? "table" : index.name(),
-                index == null ? "table" : index.global() ? "gsi" : "lsi", OptionalInt.empty(), true,
-                "scan of every item" + (filter == null ? "" : ", " + terms.size() + " filter condition(s)")));
+        explained.add(
+                new QueryPlan.Candidate(
+                        index == null ? "table" : index.name(),
+                        index == null ? "table" : index.global() ? "gsi" : "lsi",
+                        OptionalInt.empty(),
+                        true,
+                        "scan of every item"
+                                + (filter == null
+                                        ? ""
+                                        : ", " + terms.size() + " filter condition(s)")));
         for (PathCandidate c : candidates) {
-            explained.add(new QueryPlan.Candidate(c.label(), c.kind(), OptionalInt.empty(), false,
-                    c.unusable == null ? c.binding() : c.unusable));
+            explained.add(
+                    new QueryPlan.Candidate(
+                            c.label(),
+                            c.kind(),
+                            OptionalInt.empty(),
+                            false,
+                            c.unusable == null ? c.binding() : c.unusable));
         }
-        return new CompiledPlan(Operation.SCAN, index, null, filter, projection, expr.names(), expr.slots(), Map.of(),
-                select, true, spec.consistent(), cursorKey, explained, reason, shape, true);
+        return new CompiledPlan(
+                Operation.SCAN,
+                index,
+                null,
+                filter,
+                projection,
+                expr.names(),
+                expr.slots(),
+                Map.of(),
+                select,
+                true,
+                spec.consistent(),
+                cursorKey,
+                explained,
+                reason,
+                shape,
+                true);
     }
 
     private String filter(List<TermInfo> filters, Expr expr) {
@@ -752,7 +992,10 @@ final class QueryCompiler {
         for (TermInfo t : filters) {
             String text = render(t, expr);
             Condition c = t.term().condition();
-            out.add(c instanceof Condition.Or || c instanceof Condition.And ? "(" + text + ")" : text);
+            out.add(
+                    c instanceof Condition.Or || c instanceof Condition.And
+                            ? "(" + text + ")"
+                            : text);
         }
         return out.toString();
     }
@@ -788,8 +1031,11 @@ final class QueryCompiler {
         if (c instanceof Condition.AttributeType at) {
             AttributePath path = resolve(at.field());
             String p = expr.path(path);
-            return "attribute_type(" + p + ", " + expr.value(new Slot(next[0]++, Slot.Mode.TYPE, null, at.field(),
-                    false)) + ")";
+            return "attribute_type("
+                    + p
+                    + ", "
+                    + expr.value(new Slot(next[0]++, Slot.Mode.TYPE, null, at.field(), false))
+                    + ")";
         }
         if (c instanceof Condition.And and) {
             return join(and.conditions(), " AND ", next, expr);
@@ -811,8 +1057,10 @@ final class QueryCompiler {
     private AttributePath resolve(String field) {
         AttributePath path = AttributePath.resolve(model, field, op);
         if (path.encrypted(model)) {
-            throw invalid("field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored value "
-                    + "is ciphertext", field, type.getName());
+            throw invalid(
+                    "field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored value "
+                            + "is ciphertext",
+                    field, type.getName());
         }
         return path;
     }
@@ -828,44 +1076,70 @@ final class QueryCompiler {
                 return "attribute_exists(" + p + ")";
             case NOT_EXISTS:
                 return "attribute_not_exists(" + p + ")";
-            case BETWEEN: {
-                String low = expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
-                String high = expr.value(new Slot(next[0]++, mode, leaf, c.field(), true));
-                return p + " BETWEEN " + low + " AND " + high;
-            }
-            case IN: {
-                int n = c.values().size();
-                if (n == 0 || n > MAX_IN_VALUES) {
-                    throw invalid("IN on field '%s' of model %s needs 1 to %d values, got %d", c.field(),
-                            type.getName(), MAX_IN_VALUES, n);
+            case BETWEEN:
+                {
+                    String low = expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
+                    String high = expr.value(new Slot(next[0]++, mode, leaf, c.field(), true));
+                    return p + " BETWEEN " + low + " AND " + high;
                 }
-                StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                for (int i = 0; i < n; i++) {
-                    list.add(expr.value(new Slot(next[0]++, mode, leaf, c.field(), false)));
+            case IN:
+                {
+                    int n = c.values().size();
+                    if (n == 0 || n > MAX_IN_VALUES) {
+                        throw invalid(
+                                "IN on field '%s' of model %s needs 1 to %d values, got %d",
+                                c.field(), type.getName(), MAX_IN_VALUES, n);
+                    }
+                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
+                    for (int i = 0; i < n; i++) {
+                        list.add(expr.value(new Slot(next[0]++, mode, leaf, c.field(), false)));
+                    }
+                    return p + list;
                 }
-                return p + list;
-            }
-            case BEGINS_WITH: {
-                AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                if (t != null && t != AttributeValue.Type.S && t != AttributeValue.Type.B) {
-                    throw invalid("BEGINS_WITH needs a string or binary field, but '%s' of model %s is %s", c.field(),
-                            type.getName(), leaf.genericType().getTypeName());
+            case BEGINS_WITH:
+                {
+                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
+                    if (t != null && t != AttributeValue.Type.S && t != AttributeValue.Type.B) {
+                        throw invalid(
+                                "BEGINS_WITH needs a string or binary field, but '%s' of model %s is %s",
+                                c.field(), type.getName(), leaf.genericType().getTypeName());
+                    }
+                    return "begins_with("
+                            + p
+                            + ", "
+                            + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false))
+                            + ")";
                 }
-                return "begins_with(" + p + ", " + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false)) + ")";
-            }
             case CONTAINS:
-            case NOT_CONTAINS: {
-                AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                Slot.Mode m = t == AttributeValue.Type.S || t == AttributeValue.Type.B ? mode : Slot.Mode.ELEMENT;
-                if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
-                    throw invalid("%s needs a string, binary, set or list field, but '%s' of model %s is %s",
-                            operator.symbol(), c.field(), type.getName(), leaf.genericType().getTypeName());
+            case NOT_CONTAINS:
+                {
+                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
+                    Slot.Mode m =
+                            t == AttributeValue.Type.S || t == AttributeValue.Type.B
+                                    ? mode
+                                    : Slot.Mode.ELEMENT;
+                    if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
+                        throw invalid(
+                                "%s needs a string, binary, set or list field, but '%s' of model %s is %s",
+                                operator.symbol(),
+                                c.field(),
+                                type.getName(),
+                                leaf.genericType().getTypeName());
+                    }
+                    String call =
+                            "contains("
+                                    + p
+                                    + ", "
+                                    + expr.value(new Slot(next[0]++, m, leaf, c.field(), false))
+                                    + ")";
+                    return operator == Operator.CONTAINS ? call : "NOT " + call;
                 }
-                String call = "contains(" + p + ", " + expr.value(new Slot(next[0]++, m, leaf, c.field(), false)) + ")";
-                return operator == Operator.CONTAINS ? call : "NOT " + call;
-            }
             default:
-                return p + " " + operator.symbol() + " " + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
+                return p
+                        + " "
+                        + operator.symbol()
+                        + " "
+                        + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
         }
     }
 
@@ -873,36 +1147,53 @@ final class QueryCompiler {
         AttributePath path = resolve(s.field());
         AttributeValue.Type t = path.indexed() ? null : path.leaf().attributeType();
         if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
-            throw invalid("SIZE needs a string, binary, set, list or map field, but '%s' of model %s is %s", s.field(),
-                    type.getName(), path.leaf().genericType().getTypeName());
+            throw invalid(
+                    "SIZE needs a string, binary, set, list or map field, but '%s' of model %s is %s",
+                    s.field(), type.getName(), path.leaf().genericType().getTypeName());
         }
         String p = "size(" + expr.path(path) + ")";
         switch (s.operator()) {
-            case BETWEEN: {
-                String low = expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false));
-                String high = expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), true));
-                return p + " BETWEEN " + low + " AND " + high;
-            }
-            case IN: {
-                int n = s.values().size();
-                if (n == 0 || n > MAX_IN_VALUES) {
-                    throw invalid("SIZE IN on field '%s' of model %s needs 1 to %d values, got %d", s.field(),
-                            type.getName(), MAX_IN_VALUES, n);
+            case BETWEEN:
+                {
+                    String low =
+                            expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false));
+                    String high =
+                            expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), true));
+                    return p + " BETWEEN " + low + " AND " + high;
                 }
-                StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                for (int i = 0; i < n; i++) {
-                    list.add(expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false)));
+            case IN:
+                {
+                    int n = s.values().size();
+                    if (n == 0 || n > MAX_IN_VALUES) {
+                        throw invalid(
+                                "SIZE IN on field '%s' of model %s needs 1 to %d values, got %d",
+                                s.field(), type.getName(), MAX_IN_VALUES, n);
+                    }
+                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
+                    for (int i = 0; i < n; i++) {
+                        list.add(
+                                expr.value(
+                                        new Slot(
+                                                next[0]++,
+                                                Slot.Mode.SIZE,
+                                                null,
+                                                s.field(),
+                                                false)));
+                    }
+                    return p + list;
                 }
-                return p + list;
-            }
             default:
-                return p + " " + s.operator().symbol() + " "
+                return p
+                        + " "
+                        + s.operator().symbol()
+                        + " "
                         + expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false));
         }
     }
 
     private InvalidRequestException invalid(String format, Object... args) {
-        return new InvalidRequestException(String.format(Locale.ROOT, format, args), op, type, null);
+        return new InvalidRequestException(
+                String.format(Locale.ROOT, format, args), op, type, null);
     }
 
     /** Placeholders of one plan: names de-duplicated, values in slot order. */
@@ -912,11 +1203,13 @@ final class QueryCompiler {
         private final List<Slot> slots = new ArrayList<>();
 
         String name(String attributeName) {
-            return byName.computeIfAbsent(attributeName, a -> {
-                String placeholder = "#n" + names.size();
-                names.put(placeholder, a);
-                return placeholder;
-            });
+            return byName.computeIfAbsent(
+                    attributeName,
+                    a -> {
+                        String placeholder = "#n" + names.size();
+                        names.put(placeholder, a);
+                        return placeholder;
+                    });
         }
 
         String value(Slot slot) {

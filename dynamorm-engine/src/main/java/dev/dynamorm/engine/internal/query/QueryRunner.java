@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * Runs one terminal call of a query: compiles it through the plan cache, binds the values,
- * checks the cursor, and reads pages until the limit is reached or the data ends.
+ * Runs one terminal call of a query: compiles it through the plan cache, binds the values, checks
+ * the cursor, and reads pages until the limit is reached or the data ends.
  *
  * @param <T> the model type
  */
@@ -54,26 +54,34 @@ public final class QueryRunner<T> {
 
     /** The page size of {@code page()} when no limit is set. */
     static final int DEFAULT_PAGE_SIZE = 100;
+
     /** The most threads one parallel scan uses. */
     static final int MAX_SCAN_THREADS = 16;
+
     /** The most segments of a parallel scan. */
     static final int MAX_SEGMENTS = 1000;
+
     /** A filtered read is reported as wasteful from this many evaluated items on... */
     static final int WASTE_MIN_SCANNED = 100;
+
     /** ...when fewer than one in this many evaluated items matched. */
     static final int WASTE_RATIO = 10;
+
     /** The largest Limit sent while filling a limited result through a filter. */
     static final int MAX_FILTERED_REQUEST_LIMIT = 1000;
 
     private static final Pattern NAME = Pattern.compile("#n\\d+");
+
     /** The name placeholder of the {@code @Ttl} attribute, read to hide expired items. */
     private static final String TTL_NAME = "#ttl";
+
     private static final Pattern VALUE = Pattern.compile(":v\\d+");
     private static final AtomicInteger SCAN_THREADS = new AtomicInteger();
 
     private final TableAccess<T> access;
     private final QuerySpec spec;
     private final ModelMetadata<T> model;
+
     /** The {@code @Ttl} attribute when expired items are hidden from results, else null. */
     private final String ttlAttribute;
 
@@ -91,11 +99,13 @@ public final class QueryRunner<T> {
     }
 
     /** The cache key of a plan: its shape and the scorer that chose it. */
-    private record PlanKey(String shape, IndexScorer scorer) {
-    }
+    private record PlanKey(String shape, IndexScorer scorer) {}
 
     /** A compiled plan with this query's values, fingerprint and start key. */
-    private record Prepared(CompiledPlan plan, Map<String, AttributeValue> values, byte[] fingerprint,
+    private record Prepared(
+            CompiledPlan plan,
+            Map<String, AttributeValue> values,
+            byte[] fingerprint,
             Map<String, AttributeValue> start) {
         Operation op() {
             return plan.operation();
@@ -103,9 +113,11 @@ public final class QueryRunner<T> {
     }
 
     /** One response page. */
-    private record Batch(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastKey, int count,
-            int scanned) {
-    }
+    private record Batch(
+            List<Map<String, AttributeValue>> items,
+            Map<String, AttributeValue> lastKey,
+            int count,
+            int scanned) {}
 
     // ---- terminal calls ----
 
@@ -142,13 +154,22 @@ public final class QueryRunner<T> {
         Prepared p = prepare(QueryCompiler.Mode.AUTO);
         if (p.op() == Operation.GET) {
             Optional<Map<String, AttributeValue>> item = get(p);
-            return new Page<>(item.map(i -> List.of(convertGet(i))).orElse(List.of()), null, item.isPresent() ? 1 : 0);
+            return new Page<>(
+                    item.map(i -> List.of(convertGet(i))).orElse(List.of()),
+                    null,
+                    item.isPresent() ? 1 : 0);
         }
         int size = spec.limit() > 0 ? spec.limit() : DEFAULT_PAGE_SIZE;
         Collected c = collect(p, size);
-        String cursor = c.cursorItem == null ? null
-                : CursorCodec.encode(fingerprint(p.plan(), p.values()), p.plan().indexName(), !p.plan().forward(),
-                        p.plan().cursorKey(), c.cursorItem);
+        String cursor =
+                c.cursorItem == null
+                        ? null
+                        : CursorCodec.encode(
+                                fingerprint(p.plan(), p.values()),
+                                p.plan().indexName(),
+                                !p.plan().forward(),
+                                p.plan().cursorKey(),
+                                c.cursorItem);
         return new Page<>(convertAll(c.items, p), cursor, c.scanned);
     }
 
@@ -163,7 +184,8 @@ public final class QueryRunner<T> {
         long scanned = 0;
         Map<String, AttributeValue> start = p.start();
         while (true) {
-            Integer limit = n > 0 && p.plan().filter() == null ? Integer.valueOf((int) (n - total)) : null;
+            Integer limit =
+                    n > 0 && p.plan().filter() == null ? Integer.valueOf((int) (n - total)) : null;
             Batch b = fetch(p, start, limit, true, null, null);
             total += b.count();
             scanned += b.scanned();
@@ -189,21 +211,40 @@ public final class QueryRunner<T> {
     /** See {@code Query.parallelScan(int)}. */
     public List<T> parallelScan(int segments) {
         if (segments < 1 || segments > MAX_SEGMENTS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "parallelScan needs 1 to %d segments, got %d", MAX_SEGMENTS, segments));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "parallelScan needs 1 to %d segments, got %d",
+                            MAX_SEGMENTS,
+                            segments));
         }
         if (spec.cursor() != null) {
-            throw new InvalidRequestException(String.format(Locale.ROOT, "parallelScan(..) on model %s reads every "
-                    + "segment from its start; after(cursor) applies to page(), not to parallel scans",
-                    model.type().getName()), Operation.SCAN, model.type(), null);
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "parallelScan(..) on model %s reads every "
+                                    + "segment from its start; after(cursor) applies to page(), not to parallel scans",
+                            model.type().getName()),
+                    Operation.SCAN,
+                    model.type(),
+                    null);
         }
         Prepared p = prepare(QueryCompiler.Mode.SCAN);
         int threads = Math.min(segments, MAX_SCAN_THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "dynamorm-scan-" + access.tableName() + "-" + SCAN_THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r,
+                                            "dynamorm-scan-"
+                                                    + access.tableName()
+                                                    + "-"
+                                                    + SCAN_THREADS.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             List<Future<Collected>> futures = new ArrayList<>(segments);
             for (int s = 0; s < segments; s++) {
@@ -230,12 +271,20 @@ public final class QueryRunner<T> {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new DynamoServiceException("parallel scan of table '" + access.tableName() + "' failed: " + cause,
-                    Operation.SCAN, model.type(), false, cause);
+            throw new DynamoServiceException(
+                    "parallel scan of table '" + access.tableName() + "' failed: " + cause,
+                    Operation.SCAN,
+                    model.type(),
+                    false,
+                    cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DynamoServiceException("parallel scan of table '" + access.tableName() + "' was interrupted",
-                    Operation.SCAN, model.type(), false, e);
+            throw new DynamoServiceException(
+                    "parallel scan of table '" + access.tableName() + "' was interrupted",
+                    Operation.SCAN,
+                    model.type(),
+                    false,
+                    e);
         } finally {
             pool.shutdownNow();
         }
@@ -267,41 +316,75 @@ public final class QueryRunner<T> {
 
     private Prepared prepare(QueryCompiler.Mode mode, boolean run) {
         String shape = QueryCompiler.shapeOf(spec, mode);
-        CompiledPlan plan = access.planCache().get(new PlanKey(shape, spec.scorer()), () -> {
-            CompiledPlan compiled = QueryCompiler.compile(model, spec, mode, shape);
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("compiled query plan for model {}: {}", model.type().getName(),
-                        new ExplainedPlan(compiled, access.tableName(), Map.of()).describe(false));
-            }
-            return compiled;
-        });
+        CompiledPlan plan =
+                access.planCache()
+                        .get(
+                                new PlanKey(shape, spec.scorer()),
+                                () -> {
+                                    CompiledPlan compiled =
+                                            QueryCompiler.compile(model, spec, mode, shape);
+                                    if (LOG.isDebugEnabled()) {
+                                        LOG.debug(
+                                                "compiled query plan for model {}: {}",
+                                                model.type().getName(),
+                                                new ExplainedPlan(
+                                                                compiled,
+                                                                access.tableName(),
+                                                                Map.of())
+                                                        .describe(false));
+                                    }
+                                    return compiled;
+                                });
         Map<String, AttributeValue> values = bind(plan, QueryCompiler.values(spec));
         // the fingerprint (a SHA-256) is computed only when a cursor is read or written
         byte[] fingerprint = null;
         Map<String, AttributeValue> start = null;
         if (spec.cursor() != null) {
             if (plan.operation() == Operation.GET) {
-                throw new InvalidCursorException(String.format(Locale.ROOT, "cursor for model %s cannot continue "
-                        + "this query: it reads one item by its full key, so it has no further pages",
-                        model.type().getName()), Operation.GET, model.type());
+                throw new InvalidCursorException(
+                        String.format(
+                                Locale.ROOT,
+                                "cursor for model %s cannot continue "
+                                        + "this query: it reads one item by its full key, so it has no further pages",
+                                model.type().getName()),
+                        Operation.GET,
+                        model.type());
             }
             fingerprint = fingerprint(plan, values);
-            start = CursorCodec.decode(spec.cursor(), fingerprint, plan.indexName(), !plan.forward(),
-                    plan.cursorKey(), model.type(), plan.operation());
+            start =
+                    CursorCodec.decode(
+                            spec.cursor(),
+                            fingerprint,
+                            plan.indexName(),
+                            !plan.forward(),
+                            plan.cursorKey(),
+                            model.type(),
+                            plan.operation());
         }
         if (run) {
             access.requireReadable(plan.operation());
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {}{} key=[{}] filter=[{}] projection=[{}] names={} values={}", plan.operation(),
-                        access.tableName(), plan.index() == null ? "" : " index " + plan.index().name(),
-                        plan.keyCondition(), plan.filter(), plan.projection(), plan.names(),
+                LOG.debug(
+                        "{} {}{} key=[{}] filter=[{}] projection=[{}] names={} values={}",
+                        plan.operation(),
+                        access.tableName(),
+                        plan.index() == null ? "" : " index " + plan.index().name(),
+                        plan.keyCondition(),
+                        plan.filter(),
+                        plan.projection(),
+                        plan.names(),
                         access.logAttributeValues() ? values : ExplainedPlan.redacted(values));
             }
             if (plan.scanWarning()) {
-                LOG.warn("scan of table '{}'{} (model {}) reads every item{}: bind a partition key with '=' (or add "
-                        + "an index) to query instead", access.tableName(),
-                        plan.index() == null ? "" : " index '" + plan.index().name() + "'", model.type().getName(),
-                        plan.filter() == null ? "" : " and filters them with [" + plan.filter() + "]");
+                LOG.warn(
+                        "scan of table '{}'{} (model {}) reads every item{}: bind a partition key with '=' (or add "
+                                + "an index) to query instead",
+                        access.tableName(),
+                        plan.index() == null ? "" : " index '" + plan.index().name() + "'",
+                        model.type().getName(),
+                        plan.filter() == null
+                                ? ""
+                                : " and filters them with [" + plan.filter() + "]");
             }
         }
         return new Prepared(plan, values, fingerprint, start);
@@ -309,8 +392,13 @@ public final class QueryRunner<T> {
 
     /** The fingerprint of this query bound to its values, which cursors carry and check. */
     private byte[] fingerprint(CompiledPlan plan, Map<String, AttributeValue> values) {
-        return CursorCodec.fingerprint(model.type(), access.tableName(), plan.shape(), plan.indexName(),
-                !plan.forward(), values);
+        return CursorCodec.fingerprint(
+                model.type(),
+                access.tableName(),
+                plan.shape(),
+                plan.indexName(),
+                !plan.forward(),
+                values);
     }
 
     private Map<String, AttributeValue> bind(CompiledPlan plan, List<Object> raw) {
@@ -329,19 +417,35 @@ public final class QueryRunner<T> {
                 case ELEMENT -> av = binder.bindElement(type, op, slot.javaPath(), v);
                 case SIZE -> {
                     if (!(v instanceof Number n)) {
-                        throw new InvalidRequestException(String.format(Locale.ROOT,
-                                "SIZE on field '%s' of model %s compares with a number, got %s", slot.javaPath(),
-                                type.getName(), v == null ? "null" : v + " (" + v.getClass().getSimpleName() + ")"),
-                                op, type, null);
+                        throw new InvalidRequestException(
+                                String.format(
+                                        Locale.ROOT,
+                                        "SIZE on field '%s' of model %s compares with a number, got %s",
+                                        slot.javaPath(),
+                                        type.getName(),
+                                        v == null
+                                                ? "null"
+                                                : v + " (" + v.getClass().getSimpleName() + ")"),
+                                op,
+                                type,
+                                null);
                     }
                     av = AttributeValue.createN(ValueBinder.numberText(n));
                 }
                 default -> av = AttributeValue.createS((String) v);
             }
             if (slot.rangeHigh() && AttributeValues.compare(previous, av) > 0) {
-                throw new InvalidRequestException(String.format(Locale.ROOT,
-                        "BETWEEN on field '%s' of model %s has low %s greater than high %s", slot.javaPath(),
-                        type.getName(), previousRaw, v), op, type, null);
+                throw new InvalidRequestException(
+                        String.format(
+                                Locale.ROOT,
+                                "BETWEEN on field '%s' of model %s has low %s greater than high %s",
+                                slot.javaPath(),
+                                type.getName(),
+                                previousRaw,
+                                v),
+                        op,
+                        type,
+                        null);
             }
             out.put(":v" + k, av);
             previous = av;
@@ -365,7 +469,14 @@ public final class QueryRunner<T> {
         Map<String, AttributeValue> start = p.start();
         int round = 0;
         while (true) {
-            Batch b = fetch(p, start, requestLimit(p, n, n - out.items.size(), round++), false, null, null);
+            Batch b =
+                    fetch(
+                            p,
+                            start,
+                            requestLimit(p, n, n - out.items.size(), round++),
+                            false,
+                            null,
+                            null);
             out.scanned += b.scanned();
             List<Map<String, AttributeValue>> items = b.items();
             for (int i = 0; i < items.size(); i++) {
@@ -401,39 +512,77 @@ public final class QueryRunner<T> {
         return (int) Math.min(limit, MAX_FILTERED_REQUEST_LIMIT);
     }
 
-    private Batch fetch(Prepared p, Map<String, AttributeValue> start, Integer limit, boolean count, Integer segment,
+    private Batch fetch(
+            Prepared p,
+            Map<String, AttributeValue> start,
+            Integer limit,
+            boolean count,
+            Integer segment,
             Integer totalSegments) {
         CompiledPlan plan = p.plan();
         String ttl = ttlToRead(plan);
         // hiding expired items needs them read: a count then reads only their TTL attribute
         boolean countByReading = count && ttl != null;
-        String projection = countByReading ? TTL_NAME : count ? null : withTtl(plan, plan.projection(), ttl);
+        String projection =
+                countByReading ? TTL_NAME : count ? null : withTtl(plan, plan.projection(), ttl);
         boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
-        Map<String, String> names = withTtlName(used(plan.names(), NAME, plan.keyCondition(), plan.filter(),
-                projection), projection, ttl);
-        Map<String, AttributeValue> values = used(p.values(), VALUE, plan.keyCondition(), plan.filter());
+        Map<String, String> names =
+                withTtlName(
+                        used(plan.names(), NAME, plan.keyCondition(), plan.filter(), projection),
+                        projection,
+                        ttl);
+        Map<String, AttributeValue> values =
+                used(p.values(), VALUE, plan.keyCondition(), plan.filter());
         String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
         if (plan.operation() == Operation.QUERY) {
-            QueryRequest request = QueryRequest.builder().tableName(access.tableName()).indexName(plan.indexName())
-                    .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
-                    .projectionExpression(projection).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).exclusiveStartKey(start).limit(limit)
-                    .scanIndexForward(plan.forward() ? null : Boolean.FALSE)
-                    .consistentRead(plan.consistent() ? Boolean.TRUE : null).select(select).build();
-            QueryResponse r = access.send(Operation.QUERY, null, request, q -> access.client().query(q));
-            List<Map<String, AttributeValue>> items = visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
-            return new Batch(items, lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                    countByReading ? items.size() : count(r.count()), count(r.scannedCount()));
+            QueryRequest request =
+                    QueryRequest.builder()
+                            .tableName(access.tableName())
+                            .indexName(plan.indexName())
+                            .keyConditionExpression(plan.keyCondition())
+                            .filterExpression(plan.filter())
+                            .projectionExpression(projection)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .exclusiveStartKey(start)
+                            .limit(limit)
+                            .scanIndexForward(plan.forward() ? null : Boolean.FALSE)
+                            .consistentRead(plan.consistent() ? Boolean.TRUE : null)
+                            .select(select)
+                            .build();
+            QueryResponse r =
+                    access.send(Operation.QUERY, null, request, q -> access.client().query(q));
+            List<Map<String, AttributeValue>> items =
+                    visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
+            return new Batch(
+                    items,
+                    lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
+                    countByReading ? items.size() : count(r.count()),
+                    count(r.scannedCount()));
         }
-        ScanRequest request = ScanRequest.builder().tableName(access.tableName()).indexName(plan.indexName())
-                .filterExpression(plan.filter()).projectionExpression(projection).expressionAttributeNames(names)
-                .expressionAttributeValues(values).exclusiveStartKey(start).limit(limit)
-                .consistentRead(plan.consistent() ? Boolean.TRUE : null).select(select).segment(segment)
-                .totalSegments(totalSegments).build();
+        ScanRequest request =
+                ScanRequest.builder()
+                        .tableName(access.tableName())
+                        .indexName(plan.indexName())
+                        .filterExpression(plan.filter())
+                        .projectionExpression(projection)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .exclusiveStartKey(start)
+                        .limit(limit)
+                        .consistentRead(plan.consistent() ? Boolean.TRUE : null)
+                        .select(select)
+                        .segment(segment)
+                        .totalSegments(totalSegments)
+                        .build();
         ScanResponse r = access.send(Operation.SCAN, null, request, q -> access.client().scan(q));
-        List<Map<String, AttributeValue>> items = visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
-        return new Batch(items, lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                countByReading ? items.size() : count(r.count()), count(r.scannedCount()));
+        List<Map<String, AttributeValue>> items =
+                visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
+        return new Batch(
+                items,
+                lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
+                countByReading ? items.size() : count(r.count()),
+                count(r.scannedCount()));
     }
 
     /**
@@ -446,7 +595,9 @@ public final class QueryRunner<T> {
             return null;
         }
         IndexMetadata index = plan.index();
-        if (index != null && index.global() && index.projection() != ProjectionType.ALL
+        if (index != null
+                && index.global()
+                && index.projection() != ProjectionType.ALL
                 && !index.includedAttributes().contains(ttlAttribute)) {
             return null;
         }
@@ -466,18 +617,23 @@ public final class QueryRunner<T> {
         return projection + ", " + TTL_NAME;
     }
 
-    private static Map<String, String> withTtlName(Map<String, String> names, String projection, String ttl) {
-        if (projection == null || !(projection.equals(TTL_NAME) || projection.endsWith(", " + TTL_NAME))) {
+    private static Map<String, String> withTtlName(
+            Map<String, String> names, String projection, String ttl) {
+        if (projection == null
+                || !(projection.equals(TTL_NAME) || projection.endsWith(", " + TTL_NAME))) {
             return names;
         }
-        Map<String, String> out = names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
+        Map<String, String> out =
+                names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
         out.put(TTL_NAME, ttl);
         return out;
     }
 
-    /** The items reads do not hide, without the TTL attribute when only this runner asked for it. */
-    private List<Map<String, AttributeValue>> visible(List<Map<String, AttributeValue>> items, String ttl,
-            boolean strip) {
+    /**
+     * The items reads do not hide, without the TTL attribute when only this runner asked for it.
+     */
+    private List<Map<String, AttributeValue>> visible(
+            List<Map<String, AttributeValue>> items, String ttl, boolean strip) {
         if (ttl == null) {
             return items;
         }
@@ -500,7 +656,8 @@ public final class QueryRunner<T> {
         return n == null ? 0 : n;
     }
 
-    private static Map<String, AttributeValue> lastKey(boolean has, Map<String, AttributeValue> key) {
+    private static Map<String, AttributeValue> lastKey(
+            boolean has, Map<String, AttributeValue> key) {
         return has && key != null && !key.isEmpty() ? key : null;
     }
 
@@ -509,7 +666,8 @@ public final class QueryRunner<T> {
         if (all.isEmpty()) {
             return null;
         }
-        // a scan for the placeholder prefix and its digits: what the pattern matches, without a Matcher
+        // a scan for the placeholder prefix and its digits: what the pattern matches, without a
+        // Matcher
         String prefix = pattern == NAME ? "#n" : ":v";
         Map<String, V> out = null;
         for (String text : texts) {
@@ -543,11 +701,20 @@ public final class QueryRunner<T> {
         plan.getKey().forEach((attr, slot) -> key.put(attr, p.values().get(":v" + slot)));
         String projection = withTtl(plan, plan.projection(), ttlAttribute);
         boolean strip = projection != null && projection.endsWith(TTL_NAME);
-        GetItemRequest request = GetItemRequest.builder().tableName(access.tableName()).key(key)
-                .projectionExpression(projection)
-                .expressionAttributeNames(withTtlName(used(plan.names(), NAME, projection), projection, ttlAttribute))
-                .consistentRead(plan.consistent() ? Boolean.TRUE : null).build();
-        GetItemResponse r = access.send(Operation.GET, key, request, q -> access.client().getItem(q));
+        GetItemRequest request =
+                GetItemRequest.builder()
+                        .tableName(access.tableName())
+                        .key(key)
+                        .projectionExpression(projection)
+                        .expressionAttributeNames(
+                                withTtlName(
+                                        used(plan.names(), NAME, projection),
+                                        projection,
+                                        ttlAttribute))
+                        .consistentRead(plan.consistent() ? Boolean.TRUE : null)
+                        .build();
+        GetItemResponse r =
+                access.send(Operation.GET, key, request, q -> access.client().getItem(q));
         if (!r.hasItem() || r.item().isEmpty()) {
             return Optional.empty();
         }
@@ -572,11 +739,19 @@ public final class QueryRunner<T> {
     }
 
     private void warnIfWasteful(Prepared p, long scanned, long kept) {
-        if (p.plan().filter() != null && scanned >= WASTE_MIN_SCANNED && kept * WASTE_RATIO < scanned) {
-            LOG.warn("{} on table '{}'{} (model {}) read {} items but its filter [{}] kept {}: most of what was read "
-                    + "was discarded; a key condition or an index on the filtered fields would read less",
-                    p.op(), access.tableName(), p.plan().index() == null ? "" : " index '" + p.plan().index().name()
-                            + "'", model.type().getName(), scanned, p.plan().filter(), kept);
+        if (p.plan().filter() != null
+                && scanned >= WASTE_MIN_SCANNED
+                && kept * WASTE_RATIO < scanned) {
+            LOG.warn(
+                    "{} on table '{}'{} (model {}) read {} items but its filter [{}] kept {}: most of what was read "
+                            + "was discarded; a key condition or an index on the filtered fields would read less",
+                    p.op(),
+                    access.tableName(),
+                    p.plan().index() == null ? "" : " index '" + p.plan().index().name() + "'",
+                    model.type().getName(),
+                    scanned,
+                    p.plan().filter(),
+                    kept);
         }
     }
 
@@ -606,7 +781,14 @@ public final class QueryRunner<T> {
             }
             while (buffer.isEmpty() && !done && !closed) {
                 int n = spec.limit();
-                Batch b = fetch(p, start, requestLimit(p, n, (int) (n - emitted), round++), false, null, null);
+                Batch b =
+                        fetch(
+                                p,
+                                start,
+                                requestLimit(p, n, (int) (n - emitted), round++),
+                                false,
+                                null,
+                                null);
                 scanned += b.scanned();
                 buffer.addAll(b.items());
                 start = b.lastKey();

@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What the query engine needs from a table: its model and name, value binding, the plan cache,
- * and running a request through the executor (hooks, retries, error mapping).
+ * What the query engine needs from a table: its model and name, value binding, the plan cache, and
+ * running a request through the executor (hooks, retries, error mapping).
  *
  * @param <T> the model type
  */
@@ -38,8 +38,8 @@ public interface TableAccess<T> {
     void requireReadable(Operation op);
 
     /**
-     * The attribute name of the {@code @Ttl} field when reads hide expired items, or null when
-     * they hide nothing (hiding is off or the model has no TTL field).
+     * The attribute name of the {@code @Ttl} field when reads hide expired items, or null when they
+     * hide nothing (hiding is off or the model has no TTL field).
      */
     default String hiddenByTtlAttribute() {
         return null;
@@ -54,11 +54,14 @@ public interface TableAccess<T> {
     <R> R call(Operation op, Map<String, AttributeValue> key, Supplier<R> call);
 
     /**
-     * Sends a request through the executor so plugin hooks see it (and may amend or serve it):
-     * like {@link #call} with the request given apart from the call.
+     * Sends a request through the executor so plugin hooks see it (and may amend or serve it): like
+     * {@link #call} with the request given apart from the call.
      */
-    default <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(Operation op,
-            Map<String, AttributeValue> key, Q request, java.util.function.Function<Q, R> call) {
+    default <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(
+            Operation op,
+            Map<String, AttributeValue> key,
+            Q request,
+            java.util.function.Function<Q, R> call) {
         return call(op, key, () -> call.apply(request));
     }
 }

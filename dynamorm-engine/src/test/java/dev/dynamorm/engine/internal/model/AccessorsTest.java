@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class AccessorsTest {
 
     @DynamoTable("private")
-    private record PrivateRecord(@PartitionKey String id, int count, long total) {
-    }
+    private record PrivateRecord(@PartitionKey String id, int count, long total) {}
 
     /** A package-private bean. */
     @DynamoTable("beans")
@@ -31,8 +30,7 @@ final class AccessorsTest {
         private String id;
         private boolean flag;
 
-        public PackageBean() {
-        }
+        public PackageBean() {}
 
         @PartitionKey
         public String getId() {
@@ -63,7 +61,8 @@ final class AccessorsTest {
         ModelMetadata<PackageBean> bean = registry.metadata(PackageBean.class);
 
         // registration builds no lambda: the first calls go through reflection
-        Accessors.Inflating<?> recordGetter = (Accessors.Inflating<?>) field(record, "count").getter();
+        Accessors.Inflating<?> recordGetter =
+                (Accessors.Inflating<?>) field(record, "count").getter();
         Accessors.Inflating<?> beanGetter = (Accessors.Inflating<?>) field(bean, "flag").getter();
         Accessors.Inflating<?> beanSetter = (Accessors.Inflating<?>) field(bean, "flag").setter();
         Accessors.Inflating<?> recordConstructor =
@@ -85,7 +84,8 @@ final class AccessorsTest {
         }
 
         // then lambdas (hidden classes), not method handles
-        assertThat(recordGetter.fast()).isNotInstanceOf(Accessors.HandleGetter.class)
+        assertThat(recordGetter.fast())
+                .isNotInstanceOf(Accessors.HandleGetter.class)
                 .satisfies(g -> assertThat(g.getClass().isHidden()).isTrue());
         assertThat(beanGetter.fast().getClass().isHidden()).isTrue();
         assertThat(beanSetter.fast().getClass().isHidden()).isTrue();
@@ -100,7 +100,8 @@ final class AccessorsTest {
         ModelMetadata<ThrowingBean> bean = registry.metadata(ThrowingBean.class);
         ThrowingBean b = new ThrowingBean();
         for (int i = 0; i <= Accessors.Inflating.THRESHOLD + 1; i++) {
-            assertThatThrownBy(() -> bean.toItem(b)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> bean.toItem(b))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("no name yet");
         }
     }
@@ -113,15 +114,13 @@ final class AccessorsTest {
             return "t";
         }
 
-        public void setId(String id) {
-        }
+        public void setId(String id) {}
 
         public String getName() {
             throw new IllegalStateException("no name yet");
         }
 
-        public void setName(String name) {
-        }
+        public void setName(String name) {}
     }
 
     @Test
@@ -136,7 +135,8 @@ final class AccessorsTest {
             assertThat(field(bean, "flag").setter()).isInstanceOf(Accessors.HandleSetter.class);
             PrivateRecord r = new PrivateRecord("r", 3, 4L);
             assertThat(record.fromItem(record.toItem(r))).isEqualTo(r);
-            assertThat(record.fromItem(Map.of("id", AttributeValue.fromS("r")))).isEqualTo(new PrivateRecord("r", 0, 0));
+            assertThat(record.fromItem(Map.of("id", AttributeValue.fromS("r"))))
+                    .isEqualTo(new PrivateRecord("r", 0, 0));
             PackageBean b = new PackageBean();
             b.setId("b");
             b.setFlag(true);
@@ -149,14 +149,16 @@ final class AccessorsTest {
     @Test
     void accessMessage_forANamedEngineModule_namesTheOpensDirective() {
         assertThat(Accessors.accessMessage(AccessorsTest.class, Object.class.getModule()))
-                .isEqualTo("cannot access dev.dynamorm.engine.internal.model.AccessorsTest: open package "
-                        + "dev.dynamorm.engine.internal.model to module java.base (add 'opens "
-                        + "dev.dynamorm.engine.internal.model to java.base;' to module-info.java)");
+                .isEqualTo(
+                        "cannot access dev.dynamorm.engine.internal.model.AccessorsTest: open package "
+                                + "dev.dynamorm.engine.internal.model to module java.base (add 'opens "
+                                + "dev.dynamorm.engine.internal.model to java.base;' to module-info.java)");
     }
 
     // ---------------------------------------------------------------- real modules
 
-    private static final String MODULE_INFO = """
+    private static final String MODULE_INFO =
+            """
             module com.acme.shop {
                 exports com.acme.shop.api;
                 opens com.acme.shop.open;
@@ -166,9 +168,12 @@ final class AccessorsTest {
     private static ModuleLayer compileModule(Path dir) throws IOException {
         Path src = dir.resolve("src");
         write(src.resolve("module-info.java"), MODULE_INFO);
-        write(src.resolve("com/acme/shop/api/Point.java"),
+        write(
+                src.resolve("com/acme/shop/api/Point.java"),
                 "package com.acme.shop.api; public record Point(int x, int y) {}");
-        write(src.resolve("com/acme/shop/api/Label.java"), """
+        write(
+                src.resolve("com/acme/shop/api/Label.java"),
+                """
                 package com.acme.shop.api;
                 public class Label {
                     private String text;
@@ -176,20 +181,26 @@ final class AccessorsTest {
                     public void setText(String text) { this.text = text; }
                 }
                 """);
-        write(src.resolve("com/acme/shop/hidden/Secret.java"),
+        write(
+                src.resolve("com/acme/shop/hidden/Secret.java"),
                 "package com.acme.shop.hidden; public record Secret(int x) {}");
-        write(src.resolve("com/acme/shop/open/Hidden.java"),
+        write(
+                src.resolve("com/acme/shop/open/Hidden.java"),
                 "package com.acme.shop.open; record Hidden(int x, String name) {}");
         Path out = dir.resolve("out");
         ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
         try (var files = Files.walk(src)) {
-            List<String> args = new java.util.ArrayList<>(List.of("--release", "17", "-d", out.toString()));
+            List<String> args =
+                    new java.util.ArrayList<>(List.of("--release", "17", "-d", out.toString()));
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
             assertThat(javac.run(System.out, System.err, args.toArray(String[]::new))).isZero();
         }
-        Configuration cf = ModuleLayer.boot().configuration().resolve(ModuleFinder.of(out), ModuleFinder.of(),
-                Set.of("com.acme.shop"));
-        return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getSystemClassLoader());
+        Configuration cf =
+                ModuleLayer.boot()
+                        .configuration()
+                        .resolve(ModuleFinder.of(out), ModuleFinder.of(), Set.of("com.acme.shop"));
+        return ModuleLayer.boot()
+                .defineModulesWithOneLoader(cf, ClassLoader.getSystemClassLoader());
     }
 
     private static void write(Path file, String text) throws IOException {
@@ -199,7 +210,8 @@ final class AccessorsTest {
 
     @SuppressWarnings("unchecked")
     @Test
-    void nestedMetadata_typesInANamedModule_useOpensOrExportsOrFailNamingTheFix(@TempDir Path dir) throws Exception {
+    void nestedMetadata_typesInANamedModule_useOpensOrExportsOrFailNamingTheFix(@TempDir Path dir)
+            throws Exception {
         ModuleLayer layer = compileModule(dir);
         ClassLoader loader = layer.findLoader("com.acme.shop");
         ModelRegistry registry = TestConverters.registry();
@@ -209,7 +221,9 @@ final class AccessorsTest {
         ModelMetadata<Object> pointMeta = registry.nestedMetadata(point);
         Object p = point.getConstructor(int.class, int.class).newInstance(1, 2);
         Map<String, AttributeValue> item = pointMeta.toItem(p);
-        assertThat(item).containsEntry("x", AttributeValue.fromN("1")).containsEntry("y", AttributeValue.fromN("2"));
+        assertThat(item)
+                .containsEntry("x", AttributeValue.fromN("1"))
+                .containsEntry("y", AttributeValue.fromN("2"));
         assertThat(pointMeta.fromItem(item)).isEqualTo(p);
 
         Class<Object> label = (Class<Object>) loader.loadClass("com.acme.shop.api.Label");
@@ -220,9 +234,12 @@ final class AccessorsTest {
         // opened: even a package-private record, through method handles
         Class<Object> hidden = (Class<Object>) loader.loadClass("com.acme.shop.open.Hidden");
         ModelMetadata<Object> hiddenMeta = registry.nestedMetadata(hidden);
-        Object h = hiddenMeta.fromItem(Map.of("x", AttributeValue.fromN("5"), "name", AttributeValue.fromS("n")));
+        Object h =
+                hiddenMeta.fromItem(
+                        Map.of("x", AttributeValue.fromN("5"), "name", AttributeValue.fromS("n")));
         assertThat(hiddenMeta.toItem(h)).containsEntry("x", AttributeValue.fromN("5"));
-        Accessors.Inflating<?> hiddenGetter = (Accessors.Inflating<?>) ((ReflectiveField) hiddenMeta.field("x")).getter();
+        Accessors.Inflating<?> hiddenGetter =
+                (Accessors.Inflating<?>) ((ReflectiveField) hiddenMeta.field("x")).getter();
         for (int i = 0; i <= Accessors.Inflating.THRESHOLD; i++) {
             assertThat(hiddenMeta.toItem(h)).containsEntry("x", AttributeValue.fromN("5"));
         }
@@ -233,8 +250,9 @@ final class AccessorsTest {
         Class<?> secret = loader.loadClass("com.acme.shop.hidden.Secret");
         assertThatThrownBy(() -> registry.nestedMetadata(secret))
                 .isInstanceOf(ModelDefinitionException.class)
-                .hasMessage("cannot access com.acme.shop.hidden.Secret: open package com.acme.shop.hidden to the "
-                        + "DynamORM engine (add 'opens com.acme.shop.hidden;' to module-info.java, or 'opens "
-                        + "com.acme.shop.hidden to dev.dynamorm.engine;' when the engine is on the module path)");
+                .hasMessage(
+                        "cannot access com.acme.shop.hidden.Secret: open package com.acme.shop.hidden to the "
+                                + "DynamORM engine (add 'opens com.acme.shop.hidden;' to module-info.java, or 'opens "
+                                + "com.acme.shop.hidden to dev.dynamorm.engine;' when the engine is on the module path)");
     }
 }

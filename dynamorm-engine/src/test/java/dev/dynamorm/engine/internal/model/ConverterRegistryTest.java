@@ -33,8 +33,12 @@ final class ConverterRegistryTest {
             if (type != String.class) {
                 return Optional.empty();
             }
-            return Optional.of(TestConverters.scalar(AttributeValue.Type.S, v -> AttributeValue.fromS(tag + v),
-                    AttributeValue::s, null));
+            return Optional.of(
+                    TestConverters.scalar(
+                            AttributeValue.Type.S,
+                            v -> AttributeValue.fromS(tag + v),
+                            AttributeValue::s,
+                            null));
         }
 
         @Override
@@ -65,7 +69,8 @@ final class ConverterRegistryTest {
     @SuppressWarnings("unchecked")
     @Test
     void find_highestPriorityAnswer_wins() {
-        ConverterRegistry registry = new ConverterRegistry(List.of(new Tagged("low-", 0), new Tagged("high-", 5)));
+        ConverterRegistry registry =
+                new ConverterRegistry(List.of(new Tagged("low-", 0), new Tagged("high-", 5)));
 
         Converter<Object> converter = (Converter<Object>) registry.find(String.class).orElseThrow();
 
@@ -102,8 +107,7 @@ final class ConverterRegistryTest {
     @SuppressWarnings("unused")
     private Map<String, List<List<String>>> nested;
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
     @Test
     void find_applicationRecord_isStoredAsMapByTheEngine() {
@@ -120,10 +124,16 @@ final class ConverterRegistryTest {
 
     @Test
     void find_userProviderForARecord_winsOverTheEngine() {
-        Converter<Object> custom = TestConverters.scalar(AttributeValue.Type.S, p -> AttributeValue.fromS("p"),
-                a -> new Point(0, 0), null);
-        ConverterProvider forPoint = (type, lookup) -> type == Point.class ? Optional.of(custom) : Optional.empty();
-        ConverterRegistry registry = new ConverterRegistry(new ArrayList<>(List.of(new TestConverters(), forPoint)));
+        Converter<Object> custom =
+                TestConverters.scalar(
+                        AttributeValue.Type.S,
+                        p -> AttributeValue.fromS("p"),
+                        a -> new Point(0, 0),
+                        null);
+        ConverterProvider forPoint =
+                (type, lookup) -> type == Point.class ? Optional.of(custom) : Optional.empty();
+        ConverterRegistry registry =
+                new ConverterRegistry(new ArrayList<>(List.of(new TestConverters(), forPoint)));
 
         assertThat(registry.find(Point.class)).containsSame(custom);
     }

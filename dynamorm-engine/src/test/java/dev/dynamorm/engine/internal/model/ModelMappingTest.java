@@ -50,38 +50,96 @@ final class ModelMappingTest {
 
     // ---------------------------------------------------------------- records
 
-    enum Status { NEW, SHIPPED }
-
-    record Address(String street, @Attribute("zip_code") String zip) {
+    enum Status {
+        NEW,
+        SHIPPED
     }
+
+    record Address(String street, @Attribute("zip_code") String zip) {}
 
     @DynamoTable("orders")
-    record Order(@PartitionKey String customerId, @SortKey long orderNo, Status status, int quantity, double total,
-            boolean gift, Address shipTo, List<Address> history, Map<String, Address> byLabel, List<String> tags,
-            @Version Long version, @CreatedAt Instant createdAt, @UpdatedAt LocalDateTime updatedAt) {
-    }
+    record Order(
+            @PartitionKey String customerId,
+            @SortKey long orderNo,
+            Status status,
+            int quantity,
+            double total,
+            boolean gift,
+            Address shipTo,
+            List<Address> history,
+            Map<String, Address> byLabel,
+            List<String> tags,
+            @Version Long version,
+            @CreatedAt Instant createdAt,
+            @UpdatedAt LocalDateTime updatedAt) {}
 
     @Test
     void roundTrip_recordWithNestedRecordsListsAndMaps_givesEqualRecord() {
         ModelMetadata<Order> meta = registry.metadata(Order.class);
         Address home = new Address("1 Main St", "12345");
-        Order order = new Order("c-1", 42L, Status.SHIPPED, 3, 9.5, true, home,
-                List.of(home, new Address("2 Side St", null)), Map.of("home", home), List.of("a", "b"), 7L,
-                Instant.parse("2024-01-02T03:04:05Z"), LocalDateTime.parse("2024-01-02T03:04:05"));
+        Order order =
+                new Order(
+                        "c-1",
+                        42L,
+                        Status.SHIPPED,
+                        3,
+                        9.5,
+                        true,
+                        home,
+                        List.of(home, new Address("2 Side St", null)),
+                        Map.of("home", home),
+                        List.of("a", "b"),
+                        7L,
+                        Instant.parse("2024-01-02T03:04:05Z"),
+                        LocalDateTime.parse("2024-01-02T03:04:05"));
 
         Map<String, AttributeValue> item = meta.toItem(order);
 
-        assertThat(item).containsEntry("customerId", s("c-1")).containsEntry("orderNo", n("42"))
-                .containsEntry("status", s("SHIPPED")).containsEntry("quantity", n("3"))
-                .containsEntry("gift", AttributeValue.fromBool(true)).containsEntry("version", n("7"))
-                .containsEntry("shipTo", AttributeValue.fromM(Map.of("street", s("1 Main St"), "zip_code", s("12345"))));
-        assertThat(item.get("history").l().get(1)).isEqualTo(AttributeValue.fromM(Map.of("street", s("2 Side St"))));
+        assertThat(item)
+                .containsEntry("customerId", s("c-1"))
+                .containsEntry("orderNo", n("42"))
+                .containsEntry("status", s("SHIPPED"))
+                .containsEntry("quantity", n("3"))
+                .containsEntry("gift", AttributeValue.fromBool(true))
+                .containsEntry("version", n("7"))
+                .containsEntry(
+                        "shipTo",
+                        AttributeValue.fromM(
+                                Map.of("street", s("1 Main St"), "zip_code", s("12345"))));
+        assertThat(item.get("history").l().get(1))
+                .isEqualTo(AttributeValue.fromM(Map.of("street", s("2 Side St"))));
         assertThat(item.get("byLabel").m().get("home").m()).containsEntry("zip_code", s("12345"));
-        assertThat(item.keySet()).containsExactlyInAnyOrder("customerId", "orderNo", "status", "quantity", "total",
-                "gift", "shipTo", "history", "byLabel", "tags", "version", "createdAt", "updatedAt");
-        assertThat(meta.fields()).extracting(FieldMetadata::attributeName).containsExactly("customerId", "orderNo",
-                "status", "quantity", "total", "gift", "shipTo", "history", "byLabel", "tags", "version", "createdAt",
-                "updatedAt");
+        assertThat(item.keySet())
+                .containsExactlyInAnyOrder(
+                        "customerId",
+                        "orderNo",
+                        "status",
+                        "quantity",
+                        "total",
+                        "gift",
+                        "shipTo",
+                        "history",
+                        "byLabel",
+                        "tags",
+                        "version",
+                        "createdAt",
+                        "updatedAt");
+        assertThat(meta.fields())
+                .extracting(FieldMetadata::attributeName)
+                .containsExactly(
+                        "customerId",
+                        "orderNo",
+                        "status",
+                        "quantity",
+                        "total",
+                        "gift",
+                        "shipTo",
+                        "history",
+                        "byLabel",
+                        "tags",
+                        "version",
+                        "createdAt",
+                        "updatedAt");
         assertThat(meta.fromItem(item)).isEqualTo(order);
     }
 
@@ -97,19 +155,29 @@ final class ModelMappingTest {
         assertThat(meta.sortKey()).get().extracting(FieldMetadata::name).isEqualTo("orderNo");
         assertThat(meta.sortKey().get().attributeType()).isEqualTo(AttributeValue.Type.N);
         assertThat(meta.versionField()).get().extracting(FieldMetadata::name).isEqualTo("version");
-        assertThat(meta.createdAtField()).get().extracting(FieldMetadata::name).isEqualTo("createdAt");
-        assertThat(meta.updatedAtField()).get().extracting(FieldMetadata::name).isEqualTo("updatedAt");
+        assertThat(meta.createdAtField())
+                .get()
+                .extracting(FieldMetadata::name)
+                .isEqualTo("createdAt");
+        assertThat(meta.updatedAtField())
+                .get()
+                .extracting(FieldMetadata::name)
+                .isEqualTo("updatedAt");
         assertThat(meta.ttlField()).isEmpty();
         assertThat(meta.encryptedFields()).isEmpty();
         assertThat(meta.indexes()).isEmpty();
-        assertThat(meta.field("shipTo").nestedModel()).get().isSameAs(registry.nestedMetadata(Address.class));
+        assertThat(meta.field("shipTo").nestedModel())
+                .get()
+                .isSameAs(registry.nestedMetadata(Address.class));
         assertThat(meta.field("history").nestedModel()).isEmpty();
         assertThat(meta.field("history").genericType().getTypeName())
                 .isEqualTo("java.util.List<" + Address.class.getName() + ">");
         assertThat(meta.field("history").rawType()).isEqualTo(List.class);
         assertThat(meta.field("nope")).isNull();
         assertThat(meta.fieldByAttribute("orderNo").name()).isEqualTo("orderNo");
-        assertThat(meta.fields()).extracting(FieldMetadata::name).startsWith("customerId", "orderNo", "status");
+        assertThat(meta.fields())
+                .extracting(FieldMetadata::name)
+                .startsWith("customerId", "orderNo", "status");
 
         ModelMetadata<Address> address = registry.nestedMetadata(Address.class);
         assertThat(address.tableName()).isEmpty();
@@ -120,34 +188,48 @@ final class ModelMappingTest {
 
     @Test
     void metadata_sameClass_returnsSameInstance() {
-        assertThat(registry.metadata(Order.class)).isSameAs(registry.metadata(Order.class))
+        assertThat(registry.metadata(Order.class))
+                .isSameAs(registry.metadata(Order.class))
                 .isSameAs(registry.nestedMetadata(Order.class));
     }
 
     @Test
     void fromItem_absentAttributes_givePrimitiveZerosAndNulls() {
-        Order order = registry.metadata(Order.class).fromItem(Map.of("customerId", s("c"),
-                "quantity", AttributeValue.fromNul(true)));
+        Order order =
+                registry.metadata(Order.class)
+                        .fromItem(
+                                Map.of(
+                                        "customerId",
+                                        s("c"),
+                                        "quantity",
+                                        AttributeValue.fromNul(true)));
 
-        assertThat(order).isEqualTo(new Order("c", 0L, null, 0, 0.0, false, null, null, null, null, null, null, null));
+        assertThat(order)
+                .isEqualTo(
+                        new Order(
+                                "c", 0L, null, 0, 0.0, false, null, null, null, null, null, null,
+                                null));
     }
 
     @Test
     void toItem_nullFields_areOmitted() {
-        Order order = new Order("c", 1L, null, 0, 0.0, false, null, null, null, null, null, null, null);
+        Order order =
+                new Order("c", 1L, null, 0, 0.0, false, null, null, null, null, null, null, null);
 
-        assertThat(registry.metadata(Order.class).toItem(order)).containsOnlyKeys("customerId", "orderNo", "quantity",
-                "total", "gift");
+        assertThat(registry.metadata(Order.class).toItem(order))
+                .containsOnlyKeys("customerId", "orderNo", "quantity", "total", "gift");
     }
 
     // ---------------------------------------------------------------- naming
 
-    record Inner(String zipCode, String cityName) {
-    }
+    record Inner(String zipCode, String cityName) {}
 
     @DynamoTable(value = "snakes", naming = NamingConvention.SNAKE_CASE)
-    record Snake(@PartitionKey String userId, @Attribute("Custom") String someName, String httpURLValue, Inner inner) {
-    }
+    record Snake(
+            @PartitionKey String userId,
+            @Attribute("Custom") String someName,
+            String httpURLValue,
+            Inner inner) {}
 
     @Test
     void toItem_snakeCaseAndRenames_nameAttributes() {
@@ -171,8 +253,7 @@ final class ModelMappingTest {
         private String sku;
         private int count;
 
-        public Line() {
-        }
+        public Line() {}
 
         Line(String sku, int count) {
             this.sku = sku;
@@ -206,23 +287,27 @@ final class ModelMappingTest {
         }
     }
 
-    /** A JavaBean model: annotations on fields and getters, a field-only property, ignored and transient fields. */
+    /**
+     * A JavaBean model: annotations on fields and getters, a field-only property, ignored and
+     * transient fields.
+     */
     @DynamoTable(value = "carts", naming = NamingConvention.SNAKE_CASE)
     public static final class Cart {
-        @PartitionKey
-        private String cartId;
+        @PartitionKey private String cartId;
         private boolean active;
         private Line firstLine;
         private List<Line> lines;
+
         @Attribute("note_text")
         private String note;
-        @Ignore
-        private String scratch;
+
+        @Ignore private String scratch;
         private transient String cache;
         private static String shared = "static";
+
         /** No accessors: mapped because it is annotated. */
-        @Version
-        private long revision;
+        @Version private long revision;
+
         private Address address;
 
         public String getCartId() {
@@ -324,10 +409,27 @@ final class ModelMappingTest {
     void metadata_bean_findsPropertiesFromAccessorsAndAnnotatedFields() {
         ModelMetadata<Cart> meta = registry.metadata(Cart.class);
 
-        assertThat(meta.fields()).extracting(FieldMetadata::name)
-                .containsExactly("cartId", "active", "firstLine", "lines", "note", "revision", "address", "ZComputed");
-        assertThat(meta.fields()).extracting(FieldMetadata::attributeName)
-                .containsExactly("cart_id", "active", "first_line", "lines", "note_text", "revision", "address",
+        assertThat(meta.fields())
+                .extracting(FieldMetadata::name)
+                .containsExactly(
+                        "cartId",
+                        "active",
+                        "firstLine",
+                        "lines",
+                        "note",
+                        "revision",
+                        "address",
+                        "ZComputed");
+        assertThat(meta.fields())
+                .extracting(FieldMetadata::attributeName)
+                .containsExactly(
+                        "cart_id",
+                        "active",
+                        "first_line",
+                        "lines",
+                        "note_text",
+                        "revision",
+                        "address",
                         "z_computed");
         assertThat(meta.versionField()).get().extracting(FieldMetadata::name).isEqualTo("revision");
     }
@@ -347,10 +449,22 @@ final class ModelMappingTest {
 
         Map<String, AttributeValue> item = meta.toItem(cart);
 
-        assertThat(item).containsOnlyKeys("cart_id", "active", "first_line", "lines", "note_text", "revision",
-                "z_computed");
-        assertThat(item).contains(entry("revision", n("5")), entry("z_computed", s("HELLO")),
-                entry("first_line", AttributeValue.fromM(Map.of("sku", s("sku-1"), "count", n("2")))));
+        assertThat(item)
+                .containsOnlyKeys(
+                        "cart_id",
+                        "active",
+                        "first_line",
+                        "lines",
+                        "note_text",
+                        "revision",
+                        "z_computed");
+        assertThat(item)
+                .contains(
+                        entry("revision", n("5")),
+                        entry("z_computed", s("HELLO")),
+                        entry(
+                                "first_line",
+                                AttributeValue.fromM(Map.of("sku", s("sku-1"), "count", n("2")))));
         Cart back = meta.fromItem(item);
         assertThat(back.getCartId()).isEqualTo("c-1");
         assertThat(back.isActive()).isTrue();
@@ -415,8 +529,7 @@ final class ModelMappingTest {
 
     /** A generic base class whose key type a subclass binds. */
     public abstract static class Entity<K> {
-        @PartitionKey
-        private K id;
+        @PartitionKey private K id;
 
         public K getId() {
             return id;
@@ -454,20 +567,23 @@ final class ModelMappingTest {
         assertThat(meta.fromItem(meta.toItem(t)).getId()).isEqualTo(7L);
     }
 
-    // ---------------------------------------------------------------- recursive and nested-bean types
+    // ---------------------------------------------------------------- recursive and nested-bean
+    // types
 
-    record Node(String name, List<Node> children, Node parent) {
-    }
+    record Node(String name, List<Node> children, Node parent) {}
 
     @DynamoTable("trees")
-    record Tree(@PartitionKey String id, Node root, Map<String, Node> index) {
-    }
+    record Tree(@PartitionKey String id, Node root, Map<String, Node> index) {}
 
     @Test
     void roundTrip_recursiveType_works() {
         ModelMetadata<Tree> meta = registry.metadata(Tree.class);
         Node leaf = new Node("leaf", List.of(), null);
-        Node root = new Node("root", List.of(leaf, new Node("other", List.of(leaf), new Node("up", null, null))), null);
+        Node root =
+                new Node(
+                        "root",
+                        List.of(leaf, new Node("other", List.of(leaf), new Node("up", null, null))),
+                        null);
         Tree tree = new Tree("t", root, Map.of("leaf", leaf));
 
         Map<String, AttributeValue> item = meta.toItem(tree);
@@ -482,8 +598,8 @@ final class ModelMappingTest {
     // ---------------------------------------------------------------- ignore and convert
 
     @DynamoTable("ignored")
-    record WithIgnored(@PartitionKey String id, @Ignore String transientNote, @Ignore int counter) {
-    }
+    record WithIgnored(
+            @PartitionKey String id, @Ignore String transientNote, @Ignore int counter) {}
 
     @Test
     void roundTrip_ignoredRecordComponents_areNotStoredAndReadAsDefaults() {
@@ -493,7 +609,8 @@ final class ModelMappingTest {
 
         assertThat(item).containsOnlyKeys("id");
         assertThat(meta.fields()).extracting(FieldMetadata::name).containsExactly("id");
-        assertThat(meta.fromItem(Map.of("id", s("i"), "transientNote", s("x")))).isEqualTo(new WithIgnored("i", null, 0));
+        assertThat(meta.fromItem(Map.of("id", s("i"), "transientNote", s("x"))))
+                .isEqualTo(new WithIgnored("i", null, 0));
     }
 
     /** Stores a string reversed, to prove it is used. */
@@ -544,8 +661,9 @@ final class ModelMappingTest {
     }
 
     @DynamoTable("converted")
-    record Converted(@PartitionKey @Convert(ReversingConverter.class) String id, @Convert(IntAsString.class) int code) {
-    }
+    record Converted(
+            @PartitionKey @Convert(ReversingConverter.class) String id,
+            @Convert(IntAsString.class) int code) {}
 
     @Test
     void roundTrip_convertAnnotation_usesThatConverter() {
@@ -565,11 +683,19 @@ final class ModelMappingTest {
 
         assertThatThrownBy(() -> meta.toItem(new Converted("abc", -3)))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("cannot convert field 'code' (attribute 'code') of model " + Converted.class.getName()
-                        + ": negative: -3")
-                .satisfies(e -> assertThat(((InvalidRequestException) e).operation()).contains(Operation.PUT));
+                .hasMessage(
+                        "cannot convert field 'code' (attribute 'code') of model "
+                                + Converted.class.getName()
+                                + ": negative: -3")
+                .satisfies(
+                        e ->
+                                assertThat(((InvalidRequestException) e).operation())
+                                        .contains(Operation.PUT));
         assertThatThrownBy(() -> meta.toItem(new Converted("abc", -3), Operation.UPDATE))
-                .satisfies(e -> assertThat(((InvalidRequestException) e).operation()).contains(Operation.UPDATE));
+                .satisfies(
+                        e ->
+                                assertThat(((InvalidRequestException) e).operation())
+                                        .contains(Operation.UPDATE));
     }
 
     @Test
@@ -578,18 +704,36 @@ final class ModelMappingTest {
 
         assertThatThrownBy(() -> meta.fromItem(Map.of("customerId", s("c"), "quantity", s("many"))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("cannot read attribute 'quantity' into field 'quantity' of model " + Order.class.getName()
-                        + ": expected N but got S")
-                .satisfies(e -> assertThat(((InvalidRequestException) e).operation()).contains(Operation.GET));
-        assertThatThrownBy(() -> meta.fromItem(Map.of("customerId", s("c"),
-                "shipTo", AttributeValue.fromM(Map.of("zip_code", n("1"))))))
+                .hasMessage(
+                        "cannot read attribute 'quantity' into field 'quantity' of model "
+                                + Order.class.getName()
+                                + ": expected N but got S")
+                .satisfies(
+                        e ->
+                                assertThat(((InvalidRequestException) e).operation())
+                                        .contains(Operation.GET));
+        assertThatThrownBy(
+                        () ->
+                                meta.fromItem(
+                                        Map.of(
+                                                "customerId",
+                                                s("c"),
+                                                "shipTo",
+                                                AttributeValue.fromM(Map.of("zip_code", n("1"))))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("cannot read attribute 'shipTo' into field 'shipTo' of model " + Order.class.getName()
-                        + ": cannot read attribute 'zip_code' into field 'zip' of model " + Address.class.getName()
-                        + ": expected S but got N");
+                .hasMessage(
+                        "cannot read attribute 'shipTo' into field 'shipTo' of model "
+                                + Order.class.getName()
+                                + ": cannot read attribute 'zip_code' into field 'zip' of model "
+                                + Address.class.getName()
+                                + ": expected S but got N");
         assertThatThrownBy(() -> meta.fromItem(Map.of("customerId", s("c"), "shipTo", s("x"))))
-                .hasMessage("cannot read attribute 'shipTo' into field 'shipTo' of model " + Order.class.getName()
-                        + ": expected a map (M) attribute for " + Address.class.getName() + " but got a S attribute");
+                .hasMessage(
+                        "cannot read attribute 'shipTo' into field 'shipTo' of model "
+                                + Order.class.getName()
+                                + ": expected a map (M) attribute for "
+                                + Address.class.getName()
+                                + " but got a S attribute");
     }
 
     record Checked(String value) {
@@ -601,40 +745,44 @@ final class ModelMappingTest {
     }
 
     @DynamoTable("checked")
-    record HasChecked(@PartitionKey String id, Checked checked) {
-    }
+    record HasChecked(@PartitionKey String id, Checked checked) {}
 
     @Test
     void fromItem_recordConstructorRejectsValues_failsWithInvalidRequest() {
         ModelMetadata<HasChecked> meta = registry.metadata(HasChecked.class);
 
-        assertThatThrownBy(() -> meta.fromItem(Map.of("id", s("i"), "checked", AttributeValue.fromM(Map.of()))))
+        assertThatThrownBy(
+                        () ->
+                                meta.fromItem(
+                                        Map.of(
+                                                "id",
+                                                s("i"),
+                                                "checked",
+                                                AttributeValue.fromM(Map.of()))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("cannot create a " + Checked.class.getName() + " from a stored item: its "
-                        + "canonical constructor threw java.lang.IllegalArgumentException: value is required");
+                .hasMessageContaining(
+                        "cannot create a "
+                                + Checked.class.getName()
+                                + " from a stored item: its "
+                                + "canonical constructor threw java.lang.IllegalArgumentException: value is required");
     }
 
     // ---------------------------------------------------------------- TTL
 
     @DynamoTable("ttl")
-    record TtlInstant(@PartitionKey String id, @Ttl Instant expires) {
-    }
+    record TtlInstant(@PartitionKey String id, @Ttl Instant expires) {}
 
     @DynamoTable("ttl")
-    record TtlOffset(@PartitionKey String id, @Ttl OffsetDateTime expires) {
-    }
+    record TtlOffset(@PartitionKey String id, @Ttl OffsetDateTime expires) {}
 
     @DynamoTable("ttl")
-    record TtlZoned(@PartitionKey String id, @Ttl ZonedDateTime expires) {
-    }
+    record TtlZoned(@PartitionKey String id, @Ttl ZonedDateTime expires) {}
 
     @DynamoTable("ttl")
-    record TtlLong(@PartitionKey String id, @Ttl long expires) {
-    }
+    record TtlLong(@PartitionKey String id, @Ttl long expires) {}
 
     @DynamoTable("ttl")
-    record TtlBoxed(@PartitionKey String id, @Ttl Long expires) {
-    }
+    record TtlBoxed(@PartitionKey String id, @Ttl Long expires) {}
 
     @Test
     void ttl_eachAllowedType_isStoredAsEpochSecondsAndReadBack() {
@@ -645,10 +793,13 @@ final class ModelMappingTest {
         assertThat(instant.toItem(new TtlInstant("i", at))).containsEntry("expires", n(seconds));
         assertThat(instant.fromItem(Map.of("id", s("i"), "expires", n(seconds))).expires())
                 .isEqualTo(Instant.ofEpochSecond(1893456000L));
-        assertThat(instant.ttlField()).get().satisfies(f -> {
-            assertThat(f.isTtl()).isTrue();
-            assertThat(f.attributeType()).isEqualTo(AttributeValue.Type.N);
-        });
+        assertThat(instant.ttlField())
+                .get()
+                .satisfies(
+                        f -> {
+                            assertThat(f.isTtl()).isTrue();
+                            assertThat(f.attributeType()).isEqualTo(AttributeValue.Type.N);
+                        });
 
         ModelMetadata<TtlOffset> offset = registry.metadata(TtlOffset.class);
         OffsetDateTime odt = OffsetDateTime.ofInstant(at, ZoneOffset.ofHours(2));
@@ -663,12 +814,15 @@ final class ModelMappingTest {
                 .isEqualTo(ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
 
         ModelMetadata<TtlLong> primitive = registry.metadata(TtlLong.class);
-        assertThat(primitive.toItem(new TtlLong("i", 1893456000L))).containsEntry("expires", n(seconds));
-        assertThat(primitive.fromItem(Map.of("expires", n(seconds))).expires()).isEqualTo(1893456000L);
+        assertThat(primitive.toItem(new TtlLong("i", 1893456000L)))
+                .containsEntry("expires", n(seconds));
+        assertThat(primitive.fromItem(Map.of("expires", n(seconds))).expires())
+                .isEqualTo(1893456000L);
         assertThat(primitive.fromItem(Map.of("id", s("i"))).expires()).isZero();
 
         ModelMetadata<TtlBoxed> boxed = registry.metadata(TtlBoxed.class);
-        assertThat(boxed.toItem(new TtlBoxed("i", 1893456000L))).containsEntry("expires", n(seconds));
+        assertThat(boxed.toItem(new TtlBoxed("i", 1893456000L)))
+                .containsEntry("expires", n(seconds));
         assertThat(boxed.fromItem(Map.of("expires", n(seconds))).expires()).isEqualTo(1893456000L);
         assertThat(boxed.fromItem(Map.of("id", s("i"))).expires()).isNull();
         assertThat(boxed.toItem(new TtlBoxed("i", null))).containsOnlyKeys("id");
@@ -676,22 +830,38 @@ final class ModelMappingTest {
 
     @Test
     void ttl_nonNumberAttribute_failsNamingField() {
-        assertThatThrownBy(() -> registry.metadata(TtlInstant.class).fromItem(Map.of("expires", s("soon"))))
+        assertThatThrownBy(
+                        () ->
+                                registry.metadata(TtlInstant.class)
+                                        .fromItem(Map.of("expires", s("soon"))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("cannot read attribute 'expires' into field 'expires' of model " + TtlInstant.class.getName()
-                        + ": expected a number (N) of epoch seconds but got a S attribute");
+                .hasMessage(
+                        "cannot read attribute 'expires' into field 'expires' of model "
+                                + TtlInstant.class.getName()
+                                + ": expected a number (N) of epoch seconds but got a S attribute");
     }
 
     // ---------------------------------------------------------------- indexes and roles
 
     @DynamoTable("indexed")
-    record Indexed(@PartitionKey String id, @SortKey String sk,
-            @IndexKey(index = "by-status", projection = ProjectionType.INCLUDE, include = {"total", "id", "note"})
-            String status,
-            @IndexKey(index = "by-status", role = KeyRole.SORT) @IndexKey(index = "by-date", type = IndexType.LOCAL,
-                    role = KeyRole.SORT, projection = ProjectionType.KEYS_ONLY) Instant date,
-            @Attribute("amount") long total, String note, @Encrypted String secret) {
-    }
+    record Indexed(
+            @PartitionKey String id,
+            @SortKey String sk,
+            @IndexKey(
+                            index = "by-status",
+                            projection = ProjectionType.INCLUDE,
+                            include = {"total", "id", "note"})
+                    String status,
+            @IndexKey(index = "by-status", role = KeyRole.SORT)
+                    @IndexKey(
+                            index = "by-date",
+                            type = IndexType.LOCAL,
+                            role = KeyRole.SORT,
+                            projection = ProjectionType.KEYS_ONLY)
+                    Instant date,
+            @Attribute("amount") long total,
+            String note,
+            @Encrypted String secret) {}
 
     @Test
     void indexes_globalAndLocal_areDescribed() {
@@ -712,7 +882,9 @@ final class ModelMappingTest {
         assertThat(byDate.sortKey()).get().isSameAs(meta.field("date"));
         assertThat(byDate.projection()).isEqualTo(ProjectionType.KEYS_ONLY);
         assertThat(byDate.includedAttributes()).isEmpty();
-        assertThat(meta.encryptedFields()).extracting(FieldMetadata::name).containsExactly("secret");
+        assertThat(meta.encryptedFields())
+                .extracting(FieldMetadata::name)
+                .containsExactly("secret");
         assertThat(meta.field("secret").isEncrypted()).isTrue();
         assertThat(meta.field("status").isPartitionKey()).isFalse();
     }
@@ -728,18 +900,28 @@ final class ModelMappingTest {
         assertThat(quantity.fromAttributeValue(null)).isEqualTo(0);
         assertThat(quantity.fromAttributeValue(AttributeValue.fromNul(true))).isEqualTo(0);
         assertThat(quantity.fromAttributeValue(n("9"))).isEqualTo(9);
-        assertThat(quantity.get(new Order("c", 1, null, 6, 0, false, null, null, null, null, null, null, null)))
+        assertThat(
+                        quantity.get(
+                                new Order(
+                                        "c", 1, null, 6, 0, false, null, null, null, null, null,
+                                        null, null)))
                 .isEqualTo(6);
         assertThatThrownBy(() -> quantity.toAttributeValue("six", Operation.QUERY))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageStartingWith("cannot convert field 'quantity' (attribute 'quantity') of model "
-                        + Order.class.getName() + ": ")
-                .satisfies(e -> assertThat(((InvalidRequestException) e).operation()).contains(Operation.QUERY));
+                .hasMessageStartingWith(
+                        "cannot convert field 'quantity' (attribute 'quantity') of model "
+                                + Order.class.getName()
+                                + ": ")
+                .satisfies(
+                        e ->
+                                assertThat(((InvalidRequestException) e).operation())
+                                        .contains(Operation.QUERY));
     }
 
     @Test
     void toItem_returnsMutableMapInFieldOrder() {
-        Map<String, AttributeValue> item = registry.metadata(WithIgnored.class).toItem(new WithIgnored("i", null, 0));
+        Map<String, AttributeValue> item =
+                registry.metadata(WithIgnored.class).toItem(new WithIgnored("i", null, 0));
         item.put("extra", s("x"));
         assertThat(new HashMap<>(item)).containsKeys("id", "extra");
     }
@@ -747,8 +929,7 @@ final class ModelMappingTest {
     /** Accessors as Lombok generates them for a field whose second letter is upper case. */
     @DynamoTable("points")
     public static final class Spot {
-        @PartitionKey
-        private String id;
+        @PartitionKey private String id;
         private int xCoordinate;
 
         public String getId() {
@@ -775,14 +956,15 @@ final class ModelMappingTest {
         spot.setId("s");
         spot.setXCoordinate(4);
 
-        assertThat(meta.fields()).extracting(FieldMetadata::name).containsExactly("id", "xCoordinate");
+        assertThat(meta.fields())
+                .extracting(FieldMetadata::name)
+                .containsExactly("id", "xCoordinate");
         assertThat(meta.toItem(spot)).containsEntry("xCoordinate", n("4"));
         assertThat(meta.fromItem(meta.toItem(spot)).getXCoordinate()).isEqualTo(4);
     }
 
     @DynamoTable("employees")
-    record Employee(@PartitionKey String id, Employee manager, List<Employee> reports) {
-    }
+    record Employee(@PartitionKey String id, Employee manager, List<Employee> reports) {}
 
     @Test
     void roundTrip_selfReferencingTableModel_works() {

@@ -17,15 +17,12 @@ import org.junit.jupiter.api.Test;
 
 final class ModelRegistryConcurrencyTest {
 
-    record Leaf(String name, List<Leaf> more) {
-    }
+    record Leaf(String name, List<Leaf> more) {}
 
-    record Branch(String name, Leaf leaf, Map<String, Leaf> leaves) {
-    }
+    record Branch(String name, Leaf leaf, Map<String, Leaf> leaves) {}
 
     @DynamoTable("trees")
-    record Trunk(@PartitionKey String id, Branch branch, List<Branch> branches, Leaf leaf) {
-    }
+    record Trunk(@PartitionKey String id, Branch branch, List<Branch> branches, Leaf leaf) {}
 
     @Test
     void metadata_registeredFromEightThreadsAtOnce_isOneInstance() throws Exception {
@@ -37,16 +34,25 @@ final class ModelRegistryConcurrencyTest {
                 List<Future<Object[]>> results = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     int thread = t;
-                    Callable<Object[]> task = () -> {
-                        start.await();
-                        // half the threads come in through a nested type first
-                        if (thread % 2 == 0) {
-                            registry.converters().find(Leaf.class);
-                        }
-                        ModelMetadata<Trunk> trunk = registry.metadata(Trunk.class);
-                        return new Object[] {trunk, registry.nestedMetadata(Leaf.class),
-                            trunk.field("branch").nestedModel().orElseThrow().field("leaf").nestedModel().orElseThrow()};
-                    };
+                    Callable<Object[]> task =
+                            () -> {
+                                start.await();
+                                // half the threads come in through a nested type first
+                                if (thread % 2 == 0) {
+                                    registry.converters().find(Leaf.class);
+                                }
+                                ModelMetadata<Trunk> trunk = registry.metadata(Trunk.class);
+                                return new Object[] {
+                                    trunk,
+                                    registry.nestedMetadata(Leaf.class),
+                                    trunk.field("branch")
+                                            .nestedModel()
+                                            .orElseThrow()
+                                            .field("leaf")
+                                            .nestedModel()
+                                            .orElseThrow()
+                                };
+                            };
                     results.add(pool.submit(task));
                 }
                 start.countDown();

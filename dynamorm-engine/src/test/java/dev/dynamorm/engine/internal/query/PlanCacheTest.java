@@ -12,8 +12,23 @@ import org.junit.jupiter.api.Test;
 final class PlanCacheTest {
 
     private static CompiledPlan plan(String shape) {
-        return new CompiledPlan(Operation.QUERY, null, "#n0 = :v0", null, null, Map.of("#n0", "id"), List.of(),
-                Map.of(), null, true, false, List.of("id"), List.of(), "test", shape, false);
+        return new CompiledPlan(
+                Operation.QUERY,
+                null,
+                "#n0 = :v0",
+                null,
+                null,
+                Map.of("#n0", "id"),
+                List.of(),
+                Map.of(),
+                null,
+                true,
+                false,
+                List.of("id"),
+                List.of(),
+                "test",
+                shape,
+                false);
     }
 
     @Test
@@ -21,10 +36,12 @@ final class PlanCacheTest {
         PlanCache cache = new PlanCache(4);
         AtomicInteger compiled = new AtomicInteger();
         for (int i = 0; i < 5; i++) {
-            cache.get("a", () -> {
-                compiled.incrementAndGet();
-                return plan("a");
-            });
+            cache.get(
+                    "a",
+                    () -> {
+                        compiled.incrementAndGet();
+                        return plan("a");
+                    });
         }
         assertThat(compiled).hasValue(1);
         assertThat(cache.hits()).isEqualTo(4);
@@ -43,14 +60,18 @@ final class PlanCacheTest {
         assertThat(cache.size()).isEqualTo(3);
         assertThat(cache.evictions()).isEqualTo(1);
         AtomicInteger compiled = new AtomicInteger();
-        cache.get("a", () -> {
-            compiled.incrementAndGet();
-            return plan("a");
-        });
-        cache.get("b", () -> {
-            compiled.incrementAndGet();
-            return plan("b");
-        });
+        cache.get(
+                "a",
+                () -> {
+                    compiled.incrementAndGet();
+                    return plan("a");
+                });
+        cache.get(
+                "b",
+                () -> {
+                    compiled.incrementAndGet();
+                    return plan("b");
+                });
         assertThat(compiled).as("a was used recently and kept, b was evicted").hasValue(1);
         for (int i = 0; i < 1000; i++) {
             String s = "s" + i;
@@ -63,15 +84,21 @@ final class PlanCacheTest {
     @Test
     void get_doesNotCacheFailures() {
         PlanCache cache = new PlanCache(2);
-        assertThatThrownBy(() -> cache.get("bad", () -> {
-            throw new IllegalStateException("no");
-        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(
+                        () ->
+                                cache.get(
+                                        "bad",
+                                        () -> {
+                                            throw new IllegalStateException("no");
+                                        }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(cache.size()).isZero();
     }
 
     @Test
     void constructor_rejectsCapacityBelowOne() {
-        assertThatThrownBy(() -> new PlanCache(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PlanCache(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("plan cache capacity must be at least 1, got 0");
     }
 }

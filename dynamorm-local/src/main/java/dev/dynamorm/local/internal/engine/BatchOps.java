@@ -26,26 +26,36 @@ final class BatchOps {
     private static Map<String, Object> requestItems(Request r) {
         Map<String, Object> items = r.map("RequestItems");
         if (items == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
         }
         if (items.isEmpty()) {
-            throw DynamoException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         return items;
     }
 
     Map<String, Object> get(Request r) {
         Map<String, Object> requestItems = requestItems(r);
-        record Want(Table table, PrimaryKey key, Map<String, Object> rawKey, List<List<Object>> projection, Request spec) {
-        }
+        record Want(
+                Table table,
+                PrimaryKey key,
+                Map<String, Object> rawKey,
+                List<List<Object>> projection,
+                Request spec) {}
         List<Want> wants = new ArrayList<>();
         for (Map.Entry<String, Object> e : requestItems.entrySet()) {
             Table t = engine.table(e.getKey());
             Request spec = Request.of(e.getValue());
             List<Object> keys = spec.list("Keys");
             if (keys == null || keys.isEmpty()) {
-                throw DynamoException.validation("1 validation error detected: Value " + (keys == null ? "null" : "'[]'") + " at 'requestItems." + e.getKey()
-                        + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
+                throw DynamoException.validation(
+                        "1 validation error detected: Value "
+                                + (keys == null ? "null" : "'[]'")
+                                + " at 'requestItems."
+                                + e.getKey()
+                                + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
             Engine.expressionParameters(spec, "ProjectionExpression");
             Bindings b = Engine.bindings(spec);
@@ -55,7 +65,8 @@ final class BatchOps {
             for (Object k : keys) {
                 PrimaryKey pk = Keys.key(t.meta(), AttributeCodec.item(k));
                 if (!seen.add(pk)) {
-                    throw DynamoException.validation("Provided list of item keys contains duplicates");
+                    throw DynamoException.validation(
+                            "Provided list of item keys contains duplicates");
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) k;
@@ -73,14 +84,20 @@ final class BatchOps {
         for (Want w : wants) {
             String name = w.table().meta().name();
             @SuppressWarnings("unchecked")
-            List<Object> tableResponses = (List<Object>) responses.computeIfAbsent(name, k -> new ArrayList<>());
+            List<Object> tableResponses =
+                    (List<Object>) responses.computeIfAbsent(name, k -> new ArrayList<>());
             if (size >= RESPONSE_LIMIT || faults.unprocessed()) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> u = (Map<String, Object>) unprocessed.computeIfAbsent(name, k -> {
-                    Map<String, Object> copy = new LinkedHashMap<>(w.spec().raw());
-                    copy.put("Keys", new ArrayList<>());
-                    return copy;
-                });
+                Map<String, Object> u =
+                        (Map<String, Object>)
+                                unprocessed.computeIfAbsent(
+                                        name,
+                                        k -> {
+                                            Map<String, Object> copy =
+                                                    new LinkedHashMap<>(w.spec().raw());
+                                            copy.put("Keys", new ArrayList<>());
+                                            return copy;
+                                        });
                 @SuppressWarnings("unchecked")
                 List<Object> ukeys = (List<Object>) u.get("Keys");
                 ukeys.add(w.rawKey());
@@ -94,10 +111,18 @@ final class BatchOps {
                 w.table().lock.readLock().unlock();
             }
             long itemSize = item == null ? 0 : ItemSize.of(item);
-            capacity.computeIfAbsent(name, Capacity::new).read(Capacity.readUnits(itemSize, w.spec().bool("ConsistentRead")), null, false);
+            capacity.computeIfAbsent(name, Capacity::new)
+                    .read(
+                            Capacity.readUnits(itemSize, w.spec().bool("ConsistentRead")),
+                            null,
+                            false);
             if (item != null) {
                 size += itemSize;
-                tableResponses.add(AttributeCodec.json(w.projection() == null ? item : Documents.project(item, w.projection())));
+                tableResponses.add(
+                        AttributeCodec.json(
+                                w.projection() == null
+                                        ? item
+                                        : Documents.project(item, w.projection())));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -117,41 +142,49 @@ final class BatchOps {
 
     Map<String, Object> write(Request r) {
         Map<String, Object> requestItems = requestItems(r);
-        record Write(Table table, PrimaryKey key, Map<String, Value> item, Object raw) {
-        }
+        record Write(Table table, PrimaryKey key, Map<String, Value> item, Object raw) {}
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, Object> e : requestItems.entrySet()) {
             Table t = engine.table(e.getKey());
             if (!(e.getValue() instanceof List<?> list) || list.isEmpty() || list.size() > 25) {
-                throw DynamoException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+                throw DynamoException.validation(
+                        "1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
             }
             Set<PrimaryKey> seen = new HashSet<>();
             for (Object o : list) {
                 Request w = Request.of(o);
                 if (w.raw().isEmpty()) {
-                    throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+                    throw DynamoException.validation(
+                            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
                 }
                 Request put = w.object("PutRequest");
                 Request del = w.object("DeleteRequest");
                 if ((put == null) == (del == null)) {
-                    throw DynamoException.validation("1 validation error detected: WriteRequest must contain exactly one of PutRequest or DeleteRequest");
+                    throw DynamoException.validation(
+                            "1 validation error detected: WriteRequest must contain exactly one of PutRequest or DeleteRequest");
                 }
                 PrimaryKey pk;
                 Map<String, Value> item = null;
                 if (put != null) {
-                    item = put.has("Item") ? dev.dynamorm.local.internal.value.StoredItem.of(AttributeCodec.item(put.map("Item"))) : null;
+                    item =
+                            put.has("Item")
+                                    ? dev.dynamorm.local.internal.value.StoredItem.of(
+                                            AttributeCodec.item(put.map("Item")))
+                                    : null;
                     pk = Keys.item(t.meta(), item, false);
                 } else {
                     pk = Keys.key(t.meta(), AttributeCodec.item(del.map("Key")));
                 }
                 if (!seen.add(pk)) {
-                    throw DynamoException.validation("Provided list of item keys contains duplicates");
+                    throw DynamoException.validation(
+                            "Provided list of item keys contains duplicates");
                 }
                 writes.add(new Write(t, pk, item, o));
             }
         }
         if (writes.size() > 25) {
-            throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
+            throw DynamoException.validation(
+                    "Too many items requested for the BatchWriteItem call");
         }
         Map<String, Object> unprocessed = new LinkedHashMap<>();
         Map<String, Capacity> capacity = new LinkedHashMap<>();
@@ -160,7 +193,8 @@ final class BatchOps {
             String name = w.table().meta().name();
             if (faults.unprocessed()) {
                 @SuppressWarnings("unchecked")
-                List<Object> u = (List<Object>) unprocessed.computeIfAbsent(name, k -> new ArrayList<>());
+                List<Object> u =
+                        (List<Object>) unprocessed.computeIfAbsent(name, k -> new ArrayList<>());
                 u.add(w.raw());
                 continue;
             }
@@ -168,7 +202,8 @@ final class BatchOps {
             try {
                 Map<String, Value> old = w.table().get(w.key());
                 engine.commit(List.of(new Change(w.table(), w.key(), w.item())));
-                capacity.computeIfAbsent(name, Capacity::new).write(w.table().meta(), old, w.item());
+                capacity.computeIfAbsent(name, Capacity::new)
+                        .write(w.table().meta(), old, w.item());
             } finally {
                 w.table().lock.writeLock().unlock();
             }

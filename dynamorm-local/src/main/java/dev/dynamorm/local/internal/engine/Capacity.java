@@ -5,7 +5,10 @@ import dev.dynamorm.local.internal.value.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Plausible consumed-capacity numbers: 1 WCU per started KB written, 1 RCU per started 4 KB read (half if eventual). */
+/**
+ * Plausible consumed-capacity numbers: 1 WCU per started KB written, 1 RCU per started 4 KB read
+ * (half if eventual).
+ */
 final class Capacity {
     private final String table;
     private double tableUnits;
@@ -18,7 +21,10 @@ final class Capacity {
     }
 
     static double writeUnits(Map<String, Value> oldItem, Map<String, Value> newItem) {
-        long size = Math.max(oldItem == null ? 0 : ItemSize.of(oldItem), newItem == null ? 0 : ItemSize.of(newItem));
+        long size =
+                Math.max(
+                        oldItem == null ? 0 : ItemSize.of(oldItem),
+                        newItem == null ? 0 : ItemSize.of(newItem));
         return Math.max(1, (size + 1023) / 1024);
     }
 
@@ -32,8 +38,9 @@ final class Capacity {
         double units = writeUnits(oldItem, newItem);
         tableUnits += units;
         for (IndexDef idx : meta.indexes()) {
-            boolean affected = (oldItem != null && oldItem.containsKey(idx.key().hashName()))
-                    || (newItem != null && newItem.containsKey(idx.key().hashName()));
+            boolean affected =
+                    (oldItem != null && oldItem.containsKey(idx.key().hashName()))
+                            || (newItem != null && newItem.containsKey(idx.key().hashName()));
             if (affected) {
                 (idx.global() ? gsi : lsi).merge(idx.name(), units, Double::sum);
             }

@@ -4,5 +4,4 @@ import dev.dynamorm.local.internal.value.Value;
 import java.util.Map;
 
 /** A pending write of one item: {@code item} null means delete. */
-record Change(Table table, PrimaryKey key, Map<String, Value> item) {
-}
+record Change(Table table, PrimaryKey key, Map<String, Value> item) {}

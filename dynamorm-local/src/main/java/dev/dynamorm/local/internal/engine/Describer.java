@@ -8,19 +8,21 @@ import java.util.Map;
 
 /** Renders TableDescription structures. */
 final class Describer {
-    private Describer() {
-    }
+    private Describer() {}
 
     static Map<String, Object> table(Engine engine, Table t) {
         TableMeta m = t.meta();
         Map<String, Object> d = new LinkedHashMap<>();
         List<Object> defs = new ArrayList<>();
-        m.attributeTypes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("AttributeName", e.getKey());
-            a.put("AttributeType", e.getValue());
-            defs.add(a);
-        });
+        m.attributeTypes().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(
+                        e -> {
+                            Map<String, Object> a = new LinkedHashMap<>();
+                            a.put("AttributeName", e.getKey());
+                            a.put("AttributeType", e.getValue());
+                            defs.add(a);
+                        });
         d.put("AttributeDefinitions", defs);
         d.put("TableName", m.name());
         d.put("KeySchema", keySchema(m.key()));
@@ -34,7 +36,8 @@ final class Describer {
         Map<String, Object> billing = new LinkedHashMap<>();
         billing.put("BillingMode", m.billingMode());
         if (m.billingMode().equals("PAY_PER_REQUEST")) {
-            billing.put("LastUpdateToPayPerRequestDateTime", BigDecimal.valueOf(m.createdMillis(), 3));
+            billing.put(
+                    "LastUpdateToPayPerRequestDateTime", BigDecimal.valueOf(m.createdMillis(), 3));
         }
         d.put("BillingModeSummary", billing);
         List<Object> lsis = new ArrayList<>();

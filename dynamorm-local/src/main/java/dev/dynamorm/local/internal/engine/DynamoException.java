@@ -3,7 +3,9 @@ package dev.dynamorm.local.internal.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An error answered to the client with a DynamoDB error type, message and optional extra fields. */
+/**
+ * An error answered to the client with a DynamoDB error type, message and optional extra fields.
+ */
 public final class DynamoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "com.amazonaws.dynamodb.v20120810#";
@@ -44,15 +46,24 @@ public final class DynamoException extends RuntimeException {
     }
 
     public static DynamoException tableNotFound() {
-        return new DynamoException("ResourceNotFoundException", "Requested resource not found", 400, null);
+        return new DynamoException(
+                "ResourceNotFoundException", "Requested resource not found", 400, null);
     }
 
     public static DynamoException tableNotFoundForItem() {
-        return new DynamoException("ResourceNotFoundException", "Cannot do operations on a non-existent table", 400, null);
+        return new DynamoException(
+                "ResourceNotFoundException",
+                "Cannot do operations on a non-existent table",
+                400,
+                null);
     }
 
     public static DynamoException tableNotFound(String name) {
-        return new DynamoException("ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found", 400, null);
+        return new DynamoException(
+                "ResourceNotFoundException",
+                "Requested resource not found: Table: " + name + " not found",
+                400,
+                null);
     }
 
     public static DynamoException inUse(String message) {
@@ -60,7 +71,10 @@ public final class DynamoException extends RuntimeException {
     }
 
     public static DynamoException conditionFailed(Object item) {
-        return new DynamoException("ConditionalCheckFailedException", "The conditional request failed", 400,
+        return new DynamoException(
+                "ConditionalCheckFailedException",
+                "The conditional request failed",
+                400,
                 item == null ? null : Map.of("Item", item));
     }
 

@@ -12,15 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Lock;
 
-/** The in-memory DynamoDB engine: parses JSON 1.0 requests, runs operations and encodes answers or errors. */
+/**
+ * The in-memory DynamoDB engine: parses JSON 1.0 requests, runs operations and encodes answers or
+ * errors.
+ */
 public final class Engine {
     /** An encoded answer: HTTP status and JSON body. */
-    public record Response(int status, byte[] body) {
-    }
+    public record Response(int status, byte[] body) {}
 
     final String region;
     final String account;
@@ -62,14 +63,22 @@ public final class Engine {
             try {
                 tree = Json.parse(body);
             } catch (IOException e) {
-                throw DynamoException.serialization("Could not parse request body into json: " + e.getMessage());
+                throw DynamoException.serialization(
+                        "Could not parse request body into json: " + e.getMessage());
             }
             Request r = Request.of(tree);
             if (f.throttle()) {
                 throw f.throttleAsProvisioned()
-                        ? new DynamoException("ProvisionedThroughputExceededException",
-                        "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.", 400, null)
-                        : new DynamoException("ThrottlingException", "Rate of requests exceeds the allowed throughput.", 400, null);
+                        ? new DynamoException(
+                                "ProvisionedThroughputExceededException",
+                                "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.",
+                                400,
+                                null)
+                        : new DynamoException(
+                                "ThrottlingException",
+                                "Rate of requests exceeds the allowed throughput.",
+                                400,
+                                null);
             }
             Map<String, Object> out = dispatch(target, r);
             return new Response(200, Json.write(out));
@@ -79,37 +88,66 @@ public final class Engine {
             Thread.currentThread().interrupt();
             return new Response(500, Json.write(DynamoException.internal("Interrupted").body()));
         } catch (RuntimeException e) {
-            return new Response(500, Json.write(DynamoException.internal("Internal server error: " + e).body()));
+            return new Response(
+                    500,
+                    Json.write(DynamoException.internal("Internal server error: " + e).body()));
         }
     }
 
     private Map<String, Object> dispatch(String op, Request r) {
         switch (op == null ? "" : op) {
-            case "CreateTable": return tableOps.create(r);
-            case "DescribeTable": return tableOps.describe(r);
-            case "ListTables": return tableOps.list(r);
-            case "DeleteTable": return tableOps.delete(r);
-            case "UpdateTable": return tableOps.update(r);
-            case "UpdateTimeToLive": return tableOps.updateTtl(r);
-            case "DescribeTimeToLive": return tableOps.describeTtl(r);
-            case "TagResource": return tableOps.tag(r);
-            case "UntagResource": return tableOps.untag(r);
-            case "ListTagsOfResource": return tableOps.listTags(r);
-            case "DescribeEndpoints": return tableOps.describeEndpoints();
-            case "DescribeLimits": return tableOps.describeLimits();
-            case "PutItem": return itemOps.put(r);
-            case "GetItem": return itemOps.get(r);
-            case "UpdateItem": return itemOps.update(r);
-            case "DeleteItem": return itemOps.delete(r);
-            case "Query": return readOps.query(r);
-            case "Scan": return readOps.scan(r);
-            case "BatchGetItem": return batchOps.get(r);
-            case "BatchWriteItem": return batchOps.write(r);
-            case "TransactWriteItems": return transactOps.write(r);
-            case "TransactGetItems": return transactOps.get(r);
-            case "ExecuteStatement": return partiql.execute(r);
+            case "CreateTable":
+                return tableOps.create(r);
+            case "DescribeTable":
+                return tableOps.describe(r);
+            case "ListTables":
+                return tableOps.list(r);
+            case "DeleteTable":
+                return tableOps.delete(r);
+            case "UpdateTable":
+                return tableOps.update(r);
+            case "UpdateTimeToLive":
+                return tableOps.updateTtl(r);
+            case "DescribeTimeToLive":
+                return tableOps.describeTtl(r);
+            case "TagResource":
+                return tableOps.tag(r);
+            case "UntagResource":
+                return tableOps.untag(r);
+            case "ListTagsOfResource":
+                return tableOps.listTags(r);
+            case "DescribeEndpoints":
+                return tableOps.describeEndpoints();
+            case "DescribeLimits":
+                return tableOps.describeLimits();
+            case "PutItem":
+                return itemOps.put(r);
+            case "GetItem":
+                return itemOps.get(r);
+            case "UpdateItem":
+                return itemOps.update(r);
+            case "DeleteItem":
+                return itemOps.delete(r);
+            case "Query":
+                return readOps.query(r);
+            case "Scan":
+                return readOps.scan(r);
+            case "BatchGetItem":
+                return batchOps.get(r);
+            case "BatchWriteItem":
+                return batchOps.write(r);
+            case "TransactWriteItems":
+                return transactOps.write(r);
+            case "TransactGetItems":
+                return transactOps.get(r);
+            case "ExecuteStatement":
+                return partiql.execute(r);
             default:
-                throw new DynamoException("UnknownOperationException", "Operation " + op + " is not supported by dynamorm-local", 400, null);
+                throw new DynamoException(
+                        "UnknownOperationException",
+                        "Operation " + op + " is not supported by dynamorm-local",
+                        400,
+                        null);
         }
     }
 
@@ -127,8 +165,8 @@ public final class Engine {
     }
 
     /**
-     * DynamoDB's checks that ExpressionAttributeNames / Values come with an expression that can use them;
-     * {@code expressions} lists the operation's expression parameters in DynamoDB's order.
+     * DynamoDB's checks that ExpressionAttributeNames / Values come with an expression that can use
+     * them; {@code expressions} lists the operation's expression parameters in DynamoDB's order.
      */
     static void expressionParameters(Request r, String... expressions) {
         boolean any = false;
@@ -142,11 +180,16 @@ public final class Engine {
             }
         }
         if (r.has("ExpressionAttributeNames") && !any) {
-            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+            throw DynamoException.validation(
+                    "ExpressionAttributeNames can only be specified when using expressions");
         }
-        if (!valueExpressions.isEmpty() && r.has("ExpressionAttributeValues") && !anyValueExpression) {
-            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are null" : " is null"));
+        if (!valueExpressions.isEmpty()
+                && r.has("ExpressionAttributeValues")
+                && !anyValueExpression) {
+            throw DynamoException.validation(
+                    "ExpressionAttributeValues can only be specified when using expressions: "
+                            + String.join(" and ", valueExpressions)
+                            + (valueExpressions.size() > 1 ? " are null" : " is null"));
         }
     }
 
@@ -169,15 +212,27 @@ public final class Engine {
                     if (!invalid.type().equals("ValidationException")) {
                         throw invalid;
                     }
-                    throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + invalid.getMessage()
-                            + " for key " + e.getKey());
+                    throw DynamoException.validation(
+                            "ExpressionAttributeValues contains invalid value: "
+                                    + invalid.getMessage()
+                                    + " for key "
+                                    + e.getKey());
                 }
             }
         }
-        for (String legacy : List.of("Expected", "AttributesToGet", "KeyConditions", "QueryFilter", "ScanFilter", "AttributeUpdates")) {
+        for (String legacy :
+                List.of(
+                        "Expected",
+                        "AttributesToGet",
+                        "KeyConditions",
+                        "QueryFilter",
+                        "ScanFilter",
+                        "AttributeUpdates")) {
             if (r.has(legacy)) {
-                throw DynamoException.validation("dynamorm-local does not support the legacy parameter " + legacy
-                        + "; use expressions instead");
+                throw DynamoException.validation(
+                        "dynamorm-local does not support the legacy parameter "
+                                + legacy
+                                + "; use expressions instead");
             }
         }
         return new Bindings(names, values);
@@ -187,7 +242,11 @@ public final class Engine {
     void commit(List<Change> changes) {
         List<Journal.ItemChange> records = new ArrayList<>(changes.size());
         for (Change c : changes) {
-            records.add(new Journal.ItemChange(c.table().meta().name(), c.key().toItem(c.table().meta().key()), c.item()));
+            records.add(
+                    new Journal.ItemChange(
+                            c.table().meta().name(),
+                            c.key().toItem(c.table().meta().key()),
+                            c.item()));
         }
         journal.items(records);
         for (Change c : changes) {
@@ -276,11 +335,12 @@ public final class Engine {
             t.lock.writeLock().lock();
             try {
                 List<Change> changes = new ArrayList<>();
-                t.forEachItem((k, item) -> {
-                    if (t.isExpired(item, now)) {
-                        changes.add(new Change(t, k, null));
-                    }
-                });
+                t.forEachItem(
+                        (k, item) -> {
+                            if (t.isExpired(item, now)) {
+                                changes.add(new Change(t, k, null));
+                            }
+                        });
                 if (!changes.isEmpty()) {
                     commit(changes);
                     removed += changes.size();

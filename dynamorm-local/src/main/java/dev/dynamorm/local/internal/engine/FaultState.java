@@ -2,7 +2,10 @@ package dev.dynamorm.local.internal.engine;
 
 import java.util.Random;
 
-/** Runtime fault-injection settings with a seeded random source; draws are serialised so runs repeat. */
+/**
+ * Runtime fault-injection settings with a seeded random source; draws are serialised so runs
+ * repeat.
+ */
 public final class FaultState {
     public static final FaultState NONE = new FaultState(0, 0, 0, 0, 0);
 
@@ -12,7 +15,12 @@ public final class FaultState {
     private final double conflictRate;
     private final Random random;
 
-    public FaultState(long seed, double throttleRate, double unprocessedRate, long latencyMillis, double conflictRate) {
+    public FaultState(
+            long seed,
+            double throttleRate,
+            double unprocessedRate,
+            long latencyMillis,
+            double conflictRate) {
         this.throttleRate = throttleRate;
         this.unprocessedRate = unprocessedRate;
         this.latencyMillis = latencyMillis;

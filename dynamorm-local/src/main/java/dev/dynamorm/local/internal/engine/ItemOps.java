@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** PutItem, GetItem, UpdateItem and DeleteItem, plus the prepared single-item writes shared with transactions. */
+/**
+ * PutItem, GetItem, UpdateItem and DeleteItem, plus the prepared single-item writes shared with
+ * transactions.
+ */
 final class ItemOps {
     private final Engine engine;
 
@@ -25,7 +28,10 @@ final class ItemOps {
         this.engine = engine;
     }
 
-    /** A validated single-item write; {@link #compute} turns the current item into the new one (null = delete). */
+    /**
+     * A validated single-item write; {@link #compute} turns the current item into the new one (null
+     * = delete).
+     */
     static final class PreparedWrite {
         final Table table;
         final PrimaryKey key;
@@ -36,8 +42,15 @@ final class ItemOps {
         final UpdateExpression update;
         final boolean returnOldOnFailure;
 
-        PreparedWrite(Table table, PrimaryKey key, Bindings bindings, Condition condition, String kind,
-                      Map<String, Value> putItem, UpdateExpression update, boolean returnOldOnFailure) {
+        PreparedWrite(
+                Table table,
+                PrimaryKey key,
+                Bindings bindings,
+                Condition condition,
+                String kind,
+                Map<String, Value> putItem,
+                UpdateExpression update,
+                boolean returnOldOnFailure) {
             this.table = table;
             this.key = key;
             this.bindings = bindings;
@@ -50,10 +63,14 @@ final class ItemOps {
 
         boolean conditionHolds(Map<String, Value> current) {
             return condition == null
-                    || new Evaluator(bindings, "ConditionExpression").test(condition, current == null ? Map.of() : current);
+                    || new Evaluator(bindings, "ConditionExpression")
+                            .test(condition, current == null ? Map.of() : current);
         }
 
-        /** The item after this write, or null for deletes; ConditionCheck returns the current item unchanged. */
+        /**
+         * The item after this write, or null for deletes; ConditionCheck returns the current item
+         * unchanged.
+         */
         Updater.Result compute(Map<String, Value> current) {
             switch (kind) {
                 case "Put":
@@ -62,23 +79,29 @@ final class ItemOps {
                     return new Updater.Result(null, List.of());
                 case "ConditionCheck":
                     return new Updater.Result(current, List.of());
-                default: {
-                    Map<String, Value> base = current != null ? current : key.toItem(table.meta().key());
-                    if (update == null) {
-                        return new Updater.Result(base, List.of());
+                default:
+                    {
+                        Map<String, Value> base =
+                                current != null ? current : key.toItem(table.meta().key());
+                        if (update == null) {
+                            return new Updater.Result(base, List.of());
+                        }
+                        Updater.Result r =
+                                Updater.apply(update, bindings, base, table.meta().key().names());
+                        Keys.item(table.meta(), r.item(), true);
+                        return r;
                     }
-                    Updater.Result r = Updater.apply(update, bindings, base, table.meta().key().names());
-                    Keys.item(table.meta(), r.item(), true);
-                    return r;
-                }
             }
         }
     }
 
     static PreparedWrite prepare(Engine engine, String kind, Request r) {
         String tableName = r.requiredString("TableName");
-        Map<String, Value> item = kind.equals("Put") && r.has("Item")
-                ? dev.dynamorm.local.internal.value.StoredItem.of(AttributeCodec.item(r.map("Item"))) : null;
+        Map<String, Value> item =
+                kind.equals("Put") && r.has("Item")
+                        ? dev.dynamorm.local.internal.value.StoredItem.of(
+                                AttributeCodec.item(r.map("Item")))
+                        : null;
         Map<String, Value> rawKey = kind.equals("Put") ? null : AttributeCodec.item(r.map("Key"));
         if (kind.equals("Update")) {
             Engine.expressionParameters(r, "UpdateExpression", "ConditionExpression");
@@ -87,14 +110,16 @@ final class ItemOps {
         }
         Bindings b = Engine.bindings(r);
         Table t = engine.table(tableName);
-        PrimaryKey key = item != null ? Keys.item(t.meta(), item, false) : Keys.key(t.meta(), rawKey);
+        PrimaryKey key =
+                item != null ? Keys.item(t.meta(), item, false) : Keys.key(t.meta(), rawKey);
         Condition cond = null;
         String condText = r.string("ConditionExpression");
         if (condText != null) {
             cond = b.use(Parser.condition(condText, "ConditionExpression"));
             dev.dynamorm.local.internal.expr.StaticChecks.condition(cond, b, "ConditionExpression");
         } else if (kind.equals("ConditionCheck")) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
         }
         UpdateExpression update = null;
         if (kind.equals("Update")) {
@@ -108,8 +133,10 @@ final class ItemOps {
         b.checkAllUsed();
         String onFailure = r.string("ReturnValuesOnConditionCheckFailure", "NONE");
         if (!onFailure.equals("NONE") && !onFailure.equals("ALL_OLD")) {
-            throw DynamoException.validation("1 validation error detected: Value '" + onFailure
-                    + "' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + onFailure
+                            + "' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]");
         }
         return new PreparedWrite(t, key, b, cond, kind, item, update, onFailure.equals("ALL_OLD"));
     }
@@ -117,11 +144,16 @@ final class ItemOps {
     private static String returnValues(Request r, Set<String> allowed) {
         String rv = r.string("ReturnValues", "NONE");
         if (!Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW").contains(rv)) {
-            throw DynamoException.validation("1 validation error detected: Value '" + rv
-                    + "' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + rv
+                            + "' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         }
         if (!allowed.contains(rv)) {
-            throw DynamoException.validation(allowed.size() == 2 ? "ReturnValues can only be ALL_OLD or NONE" : "Return values set to invalid value");
+            throw DynamoException.validation(
+                    allowed.size() == 2
+                            ? "ReturnValues can only be ALL_OLD or NONE"
+                            : "Return values set to invalid value");
         }
         return rv;
     }
@@ -137,7 +169,8 @@ final class ItemOps {
     }
 
     Map<String, Object> update(Request r) {
-        String rv = returnValues(r, Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        String rv =
+                returnValues(r, Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
         return write(prepare(engine, "Update", r), rv, r.string("ReturnConsumedCapacity"));
     }
 
@@ -149,7 +182,8 @@ final class ItemOps {
         try {
             old = t.get(w.key);
             if (!w.conditionHolds(old)) {
-                throw DynamoException.conditionFailed(w.returnOldOnFailure && old != null ? AttributeCodec.json(old) : null);
+                throw DynamoException.conditionFailed(
+                        w.returnOldOnFailure && old != null ? AttributeCodec.json(old) : null);
             }
             result = w.compute(old);
             engine.commit(List.of(new Change(t, w.key, result.item())));
@@ -166,10 +200,16 @@ final class ItemOps {
                 attributes = result.item();
                 break;
             case "UPDATED_OLD":
-                attributes = old == null || result.paths().isEmpty() ? null : Documents.project(old, result.paths());
+                attributes =
+                        old == null || result.paths().isEmpty()
+                                ? null
+                                : Documents.project(old, result.paths());
                 break;
             case "UPDATED_NEW":
-                attributes = result.item() == null || result.paths().isEmpty() ? null : Documents.project(result.item(), result.paths());
+                attributes =
+                        result.item() == null || result.paths().isEmpty()
+                                ? null
+                                : Documents.project(result.item(), result.paths());
                 break;
             default:
                 break;
@@ -199,10 +239,12 @@ final class ItemOps {
         long size = 0;
         if (item != null) {
             size = dev.dynamorm.local.internal.value.ItemSize.of(item);
-            Map<String, Value> shown = projection == null ? item : Documents.project(item, projection);
+            Map<String, Value> shown =
+                    projection == null ? item : Documents.project(item, projection);
             out.put("Item", AttributeCodec.json(shown));
         }
-        new Capacity(t.meta().name()).read(Capacity.readUnits(size, r.bool("ConsistentRead")), null, false)
+        new Capacity(t.meta().name())
+                .read(Capacity.readUnits(size, r.bool("ConsistentRead")), null, false)
                 .addTo(out, r.string("ReturnConsumedCapacity"));
         return out;
     }
@@ -210,15 +252,21 @@ final class ItemOps {
     private static void checkDistinctPaths(List<Object> one, List<Object> two) {
         for (int i = 0; i < one.size() && i < two.size(); i++) {
             if ((one.get(i) instanceof Integer) != (two.get(i) instanceof Integer)) {
-                throw DynamoException.validation("Invalid ProjectionExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: "
-                        + render(one) + ", path two: " + render(two));
+                throw DynamoException.validation(
+                        "Invalid ProjectionExpression: Two document paths conflict with each other; must remove or rewrite one of these paths; path one: "
+                                + render(one)
+                                + ", path two: "
+                                + render(two));
             }
             if (!one.get(i).equals(two.get(i))) {
                 return;
             }
         }
-        throw DynamoException.validation("Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
-                + render(one) + ", path two: " + render(two));
+        throw DynamoException.validation(
+                "Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
+                        + render(one)
+                        + ", path two: "
+                        + render(two));
     }
 
     private static String render(List<Object> path) {

@@ -4,11 +4,12 @@ import dev.dynamorm.local.internal.value.Value;
 import java.util.List;
 import java.util.Map;
 
-/** Receives every committed change before it becomes visible; implemented by the write-ahead log. */
+/**
+ * Receives every committed change before it becomes visible; implemented by the write-ahead log.
+ */
 public interface Journal extends AutoCloseable {
     /** One item write: {@code item} null means delete of {@code key}. */
-    record ItemChange(String table, Map<String, Value> key, Map<String, Value> item) {
-    }
+    record ItemChange(String table, Map<String, Value> key, Map<String, Value> item) {}
 
     void tableDefined(TableMeta meta);
 
@@ -20,21 +21,18 @@ public interface Journal extends AutoCloseable {
     @Override
     void close();
 
-    Journal NONE = new Journal() {
-        @Override
-        public void tableDefined(TableMeta meta) {
-        }
+    Journal NONE =
+            new Journal() {
+                @Override
+                public void tableDefined(TableMeta meta) {}
 
-        @Override
-        public void tableDropped(String name) {
-        }
+                @Override
+                public void tableDropped(String name) {}
 
-        @Override
-        public void items(List<ItemChange> changes) {
-        }
+                @Override
+                public void items(List<ItemChange> changes) {}
 
-        @Override
-        public void close() {
-        }
-    };
+                @Override
+                public void close() {}
+            };
 }

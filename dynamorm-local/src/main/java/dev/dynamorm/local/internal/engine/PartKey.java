@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.zip.CRC32;
 
-/** A partition key value with a stable hash; partitions are ordered by hash, like DynamoDB scans. */
+/**
+ * A partition key value with a stable hash; partitions are ordered by hash, like DynamoDB scans.
+ */
 record PartKey(int hash, Value value) {
-    static final Comparator<PartKey> ORDER = Comparator.<PartKey>comparingLong(p -> Integer.toUnsignedLong(p.hash))
-            .thenComparing(PartKey::value, KeyOrder.INSTANCE);
+    static final Comparator<PartKey> ORDER =
+            Comparator.<PartKey>comparingLong(p -> Integer.toUnsignedLong(p.hash))
+                    .thenComparing(PartKey::value, KeyOrder.INSTANCE);
 
     static PartKey of(Value v) {
         CRC32 crc = new CRC32();
@@ -18,7 +21,9 @@ record PartKey(int hash, Value value) {
         if (v instanceof Value.B b) {
             crc.update(b.v().toArray());
         } else if (v instanceof Value.N n) {
-            crc.update(dev.dynamorm.local.internal.value.Numbers.format(n.v()).getBytes(StandardCharsets.UTF_8));
+            crc.update(
+                    dev.dynamorm.local.internal.value.Numbers.format(n.v())
+                            .getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof Value.S s) {
             crc.update(s.v().getBytes(StandardCharsets.UTF_8));
         } else {

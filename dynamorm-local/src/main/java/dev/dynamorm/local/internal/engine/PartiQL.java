@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * ExecuteStatement for the common PartiQL subset: {@code SELECT}, {@code INSERT}, {@code UPDATE} and {@code DELETE}
- * on one table (or index). Each statement is translated into the equivalent Query / Scan / PutItem / UpdateItem /
- * DeleteItem request (names and values become expression placeholders) and run by the ordinary operations, so the
- * same validation and semantics apply.
+ * ExecuteStatement for the common PartiQL subset: {@code SELECT}, {@code INSERT}, {@code UPDATE}
+ * and {@code DELETE} on one table (or index). Each statement is translated into the equivalent
+ * Query / Scan / PutItem / UpdateItem / DeleteItem request (names and values become expression
+ * placeholders) and run by the ordinary operations, so the same validation and semantics apply.
  */
 final class PartiQL {
     private final Engine engine;
@@ -88,7 +88,9 @@ final class PartiQL {
             if (sortTerm != null) {
                 rest.remove(sortTerm);
             }
-            req.put("KeyConditionExpression", sortTerm == null ? hashTerm : hashTerm + " AND " + sortTerm);
+            req.put(
+                    "KeyConditionExpression",
+                    sortTerm == null ? hashTerm : hashTerm + " AND " + sortTerm);
             if (!rest.isEmpty()) {
                 req.put("FilterExpression", String.join(" AND ", rest));
             }
@@ -119,7 +121,8 @@ final class PartiQL {
             throw Translator.malformed("INSERT needs a map value: VALUE {'key': value, ...}");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> attributes = (Map<String, Object>) ((Map<String, Object>) item).get("M");
+        Map<String, Object> attributes =
+                (Map<String, Object>) ((Map<String, Object>) item).get("M");
         Table table = engine.table(target[0]);
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("TableName", target[0]);
@@ -130,7 +133,11 @@ final class PartiQL {
             items.put(new Request(req));
         } catch (DynamoException e) {
             if (e.type().equals("ConditionalCheckFailedException")) {
-                throw new DynamoException("DuplicateItemException", "Duplicate primary key exists in table", 400, null);
+                throw new DynamoException(
+                        "DuplicateItemException",
+                        "Duplicate primary key exists in table",
+                        400,
+                        null);
             }
             throw e;
         }
@@ -170,9 +177,16 @@ final class PartiQL {
         t.end();
         Table table = engine.table(target[0]);
         Map<String, Object> req = keyedRequest(t, table, target[0]);
-        req.put("UpdateExpression", (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
-                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes)));
-        req.put("ConditionExpression", condition(t, table, "attribute_exists(" + t.name(table.meta().key().hashName()) + ")"));
+        req.put(
+                "UpdateExpression",
+                (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
+                        + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes)));
+        req.put(
+                "ConditionExpression",
+                condition(
+                        t,
+                        table,
+                        "attribute_exists(" + t.name(table.meta().key().hashName()) + ")"));
         returnOnFailure(r, req);
         t.bindings(req);
         items.update(new Request(req));
@@ -199,18 +213,24 @@ final class PartiQL {
 
     private static void returnOnFailure(Request r, Map<String, Object> req) {
         if (r.has("ReturnValuesOnConditionCheckFailure")) {
-            req.put("ReturnValuesOnConditionCheckFailure", r.string("ReturnValuesOnConditionCheckFailure"));
+            req.put(
+                    "ReturnValuesOnConditionCheckFailure",
+                    r.string("ReturnValuesOnConditionCheckFailure"));
         }
     }
 
-    /** The request's Key from the WHERE clause's key equalities, which are removed from its other terms. */
+    /**
+     * The request's Key from the WHERE clause's key equalities, which are removed from its other
+     * terms.
+     */
     private static Map<String, Object> keyedRequest(Translator t, Table table, String tableName) {
         KeyDef k = table.meta().key();
         Map<String, Object> key = new LinkedHashMap<>();
         for (String n : k.names()) {
             Object v = t.keyValue(n);
             if (v == null) {
-                throw DynamoException.validation("Where clause does not contain a mandatory equality on all key attributes");
+                throw DynamoException.validation(
+                        "Where clause does not contain a mandatory equality on all key attributes");
             }
             key.put(n, v);
         }
@@ -232,7 +252,8 @@ final class PartiQL {
     private static KeyDef indexKey(Table table, String index) {
         IndexDef def = table.meta().index(index);
         if (def == null) {
-            throw DynamoException.validation("The table does not have the specified index: " + index);
+            throw DynamoException.validation(
+                    "The table does not have the specified index: " + index);
         }
         return def.key();
     }
@@ -250,8 +271,9 @@ final class PartiQL {
     }
 
     /**
-     * Tokenizes a statement and rewrites its paths and values into expression syntax with placeholders; remembers the
-     * WHERE clause's top-level AND terms so that key conditions can be picked out.
+     * Tokenizes a statement and rewrites its paths and values into expression syntax with
+     * placeholders; remembers the WHERE clause's top-level AND terms so that key conditions can be
+     * picked out.
      */
     static final class Translator {
         private final List<String> tokens = new ArrayList<>();
@@ -271,7 +293,8 @@ final class PartiQL {
         }
 
         static DynamoException malformed(String detail) {
-            return DynamoException.validation("Statement wasn't well formed, can't be processed: " + detail);
+            return DynamoException.validation(
+                    "Statement wasn't well formed, can't be processed: " + detail);
         }
 
         private void tokenize(String s) {
@@ -301,13 +324,21 @@ final class PartiQL {
                     }
                     tokens.add(b.append(c).toString());
                     i = j + 1;
-                } else if (Character.isDigit(c) || (c == '-' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))
-                        && (tokens.isEmpty() || isOperator(tokens.get(tokens.size() - 1))))) {
+                } else if (Character.isDigit(c)
+                        || (c == '-'
+                                && i + 1 < s.length()
+                                && Character.isDigit(s.charAt(i + 1))
+                                && (tokens.isEmpty()
+                                        || isOperator(tokens.get(tokens.size() - 1))))) {
                     int j = i + 1;
                     while (j < s.length()) {
                         char d = s.charAt(j);
-                        if (Character.isDigit(d) || d == '.' || d == 'e' || d == 'E'
-                                || ((d == '+' || d == '-') && (s.charAt(j - 1) == 'e' || s.charAt(j - 1) == 'E'))) {
+                        if (Character.isDigit(d)
+                                || d == '.'
+                                || d == 'e'
+                                || d == 'E'
+                                || ((d == '+' || d == '-')
+                                        && (s.charAt(j - 1) == 'e' || s.charAt(j - 1) == 'E'))) {
                             j++;
                         } else {
                             break;
@@ -317,13 +348,18 @@ final class PartiQL {
                     i = j;
                 } else if (Character.isLetter(c) || c == '_') {
                     int j = i + 1;
-                    while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                    while (j < s.length()
+                            && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
                         j++;
                     }
                     tokens.add(s.substring(i, j));
                     i = j;
-                } else if (s.startsWith("<<", i) || s.startsWith(">>", i) || s.startsWith("<=", i) || s.startsWith(">=", i)
-                        || s.startsWith("<>", i) || s.startsWith("!=", i)) {
+                } else if (s.startsWith("<<", i)
+                        || s.startsWith(">>", i)
+                        || s.startsWith("<=", i)
+                        || s.startsWith(">=", i)
+                        || s.startsWith("<>", i)
+                        || s.startsWith("!=", i)) {
                     tokens.add(s.substring(i, i + 2));
                     i += 2;
                 } else {
@@ -334,8 +370,12 @@ final class PartiQL {
         }
 
         private static boolean isOperator(String t) {
-            return t.length() <= 2 && !Character.isLetterOrDigit(t.charAt(0)) && t.charAt(0) != '\'' && t.charAt(0) != '"'
-                    && !t.equals(")") && !t.equals("]");
+            return t.length() <= 2
+                    && !Character.isLetterOrDigit(t.charAt(0))
+                    && t.charAt(0) != '\''
+                    && t.charAt(0) != '"'
+                    && !t.equals(")")
+                    && !t.equals("]");
         }
 
         private String peek() {
@@ -366,13 +406,21 @@ final class PartiQL {
 
         void expect(String token) {
             if (!accept(token)) {
-                throw malformed("expected " + token + " but found " + (peek().isEmpty() ? "the end" : peek()));
+                throw malformed(
+                        "expected "
+                                + token
+                                + " but found "
+                                + (peek().isEmpty() ? "the end" : peek()));
             }
         }
 
         void expectKeyword(String keyword) {
             if (!acceptKeyword(keyword)) {
-                throw malformed("expected " + keyword + " but found " + (peek().isEmpty() ? "the end" : peek()));
+                throw malformed(
+                        "expected "
+                                + keyword
+                                + " but found "
+                                + (peek().isEmpty() ? "the end" : peek()));
             }
         }
 
@@ -444,7 +492,8 @@ final class PartiQL {
             pos++;
             if (t.equals("?")) {
                 if (nextParameter >= parameters.size()) {
-                    throw DynamoException.validation("Number of parameters in request and statement don't match.");
+                    throw DynamoException.validation(
+                            "Number of parameters in request and statement don't match.");
                 }
                 return parameters.get(nextParameter++);
             }
@@ -504,9 +553,14 @@ final class PartiQL {
             String type = null;
             List<Object> raw = new ArrayList<>();
             for (Object m : members) {
-                Map.Entry<String, Object> e = ((Map<String, Object>) m).entrySet().iterator().next();
-                if (type != null && !type.equals(e.getKey()) || !(e.getKey().equals("S") || e.getKey().equals("N") || e.getKey().equals("B"))) {
-                    throw DynamoException.validation("Set members must all be strings, numbers or binaries of one type");
+                Map.Entry<String, Object> e =
+                        ((Map<String, Object>) m).entrySet().iterator().next();
+                if (type != null && !type.equals(e.getKey())
+                        || !(e.getKey().equals("S")
+                                || e.getKey().equals("N")
+                                || e.getKey().equals("B"))) {
+                    throw DynamoException.validation(
+                            "Set members must all be strings, numbers or binaries of one type");
                 }
                 type = e.getKey();
                 raw.add(e.getValue());
@@ -516,9 +570,17 @@ final class PartiQL {
 
         private boolean startsValue() {
             String t = peek();
-            return t.equals("?") || t.startsWith("'") || t.equals("{") || t.equals("[") || t.equals("<<")
-                    || t.equalsIgnoreCase("TRUE") || t.equalsIgnoreCase("FALSE") || t.equalsIgnoreCase("NULL")
-                    || (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || (t.charAt(0) == '-' && t.length() > 1)));
+            return t.equals("?")
+                    || t.startsWith("'")
+                    || t.equals("{")
+                    || t.equals("[")
+                    || t.equals("<<")
+                    || t.equalsIgnoreCase("TRUE")
+                    || t.equalsIgnoreCase("FALSE")
+                    || t.equalsIgnoreCase("NULL")
+                    || (!t.isEmpty()
+                            && (Character.isDigit(t.charAt(0))
+                                    || (t.charAt(0) == '-' && t.length() > 1)));
         }
 
         /** An operand: a value placeholder, a path, or size(path). */
@@ -526,7 +588,9 @@ final class PartiQL {
             if (startsValue()) {
                 return placeholder(value());
             }
-            if (peek().equalsIgnoreCase("size") && pos + 1 < tokens.size() && tokens.get(pos + 1).equals("(")) {
+            if (peek().equalsIgnoreCase("size")
+                    && pos + 1 < tokens.size()
+                    && tokens.get(pos + 1).equals("(")) {
                 pos += 2;
                 String p = path();
                 expect(")");
@@ -535,7 +599,10 @@ final class PartiQL {
             return path();
         }
 
-        /** Translates the WHERE clause, recording its top-level AND terms (none when it is a disjunction). */
+        /**
+         * Translates the WHERE clause, recording its top-level AND terms (none when it is a
+         * disjunction).
+         */
         String condition() {
             return condition(true);
         }
@@ -578,11 +645,14 @@ final class PartiQL {
             if (accept("(")) {
                 String inner = condition(false);
                 expect(")");
-                return inner.contains(" AND ") || inner.contains(" OR ") ? "(" + inner + ")" : inner;
+                return inner.contains(" AND ") || inner.contains(" OR ")
+                        ? "(" + inner + ")"
+                        : inner;
             }
             String fn = peek().toLowerCase(Locale.ROOT);
             if ((fn.equals("begins_with") || fn.equals("contains") || fn.equals("attribute_type"))
-                    && pos + 1 < tokens.size() && tokens.get(pos + 1).equals("(")) {
+                    && pos + 1 < tokens.size()
+                    && tokens.get(pos + 1).equals("(")) {
                 pos += 2;
                 String a = operand();
                 expect(",");
@@ -596,7 +666,8 @@ final class PartiQL {
             }
             int pathStart = pos;
             String left = operand();
-            String attribute = pos == pathStart + 1 && left.startsWith("#") ? names.get(left) : null;
+            String attribute =
+                    pos == pathStart + 1 && left.startsWith("#") ? names.get(left) : null;
             if (acceptKeyword("IS")) {
                 boolean not = acceptKeyword("NOT");
                 if (acceptKeyword("MISSING")) {
@@ -631,11 +702,18 @@ final class PartiQL {
             }
             String op = peek();
             switch (op) {
-                case "=": case "<>": case "!=": case "<": case "<=": case ">": case ">=":
+                case "=":
+                case "<>":
+                case "!=":
+                case "<":
+                case "<=":
+                case ">":
+                case ">=":
                     pos++;
                     break;
                 default:
-                    throw malformed("expected a comparison but found " + (op.isEmpty() ? "the end" : op));
+                    throw malformed(
+                            "expected a comparison but found " + (op.isEmpty() ? "the end" : op));
             }
             int valueStart = pos;
             Object literal = startsValue() ? valueAt() : null;
@@ -709,30 +787,46 @@ final class PartiQL {
         /** Adds the placeholders the request's expressions use. */
         void bindings(Map<String, Object> req) {
             StringBuilder all = new StringBuilder();
-            for (String k : List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression", "UpdateExpression", "ConditionExpression")) {
+            for (String k :
+                    List.of(
+                            "KeyConditionExpression",
+                            "FilterExpression",
+                            "ProjectionExpression",
+                            "UpdateExpression",
+                            "ConditionExpression")) {
                 if (req.get(k) != null) {
                     all.append(' ').append(req.get(k));
                 }
             }
             String text = all.toString() + ' ';
             Map<String, Object> usedNames = new LinkedHashMap<>();
-            names.forEach((k, v) -> {
-                if (text.matches("(?s).*" + java.util.regex.Pattern.quote(k) + "(?![0-9A-Za-z_]).*")) {
-                    usedNames.put(k, v);
-                }
-            });
+            names.forEach(
+                    (k, v) -> {
+                        if (text.matches(
+                                "(?s).*"
+                                        + java.util.regex.Pattern.quote(k)
+                                        + "(?![0-9A-Za-z_]).*")) {
+                            usedNames.put(k, v);
+                        }
+                    });
             Map<String, Object> usedValues = new LinkedHashMap<>();
-            values.forEach((k, v) -> {
-                if (text.matches("(?s).*" + java.util.regex.Pattern.quote(k) + "(?![0-9A-Za-z_]).*")) {
-                    usedValues.put(k, v);
-                }
-            });
+            values.forEach(
+                    (k, v) -> {
+                        if (text.matches(
+                                "(?s).*"
+                                        + java.util.regex.Pattern.quote(k)
+                                        + "(?![0-9A-Za-z_]).*")) {
+                            usedValues.put(k, v);
+                        }
+                    });
             if (nextParameter != parameters.size()) {
-                throw DynamoException.validation("Number of parameters in request and statement don't match.");
+                throw DynamoException.validation(
+                        "Number of parameters in request and statement don't match.");
             }
             if (!usedNames.isEmpty()) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> existing = (Map<String, Object>) req.get("ExpressionAttributeNames");
+                Map<String, Object> existing =
+                        (Map<String, Object>) req.get("ExpressionAttributeNames");
                 if (existing != null) {
                     usedNames.putAll(existing);
                 }

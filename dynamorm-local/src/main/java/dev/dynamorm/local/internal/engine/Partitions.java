@@ -10,7 +10,8 @@ final class Partitions {
             new ConcurrentSkipListMap<>(PartKey.ORDER);
 
     void put(Value hash, Pos pos, Map<String, Value> item) {
-        data.computeIfAbsent(PartKey.of(hash), k -> new ConcurrentSkipListMap<>(Pos.ORDER)).put(pos, item);
+        data.computeIfAbsent(PartKey.of(hash), k -> new ConcurrentSkipListMap<>(Pos.ORDER))
+                .put(pos, item);
     }
 
     Map<String, Value> get(Value hash, Pos pos) {

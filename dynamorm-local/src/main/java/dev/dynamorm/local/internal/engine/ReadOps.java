@@ -53,20 +53,25 @@ final class ReadOps {
         if (indexName != null) {
             p.index = meta.index(indexName);
             if (p.index == null) {
-                throw DynamoException.validation("The table does not have the specified index: " + indexName);
+                throw DynamoException.validation(
+                        "The table does not have the specified index: " + indexName);
             }
         }
         p.consistent = r.bool("ConsistentRead");
         if (p.consistent && p.index != null && p.index.global()) {
-            throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
+            throw DynamoException.validation(
+                    "Consistent reads are not supported on global secondary indexes");
         }
         p.limit = r.integer("Limit");
         if (p.limit != null && p.limit < 1) {
-            throw DynamoException.validation("1 validation error detected: Value '" + p.limit
-                    + "' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + p.limit
+                            + "' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
         if (query) {
-            Engine.expressionParameters(r, "ProjectionExpression", "FilterExpression", "KeyConditionExpression");
+            Engine.expressionParameters(
+                    r, "ProjectionExpression", "FilterExpression", "KeyConditionExpression");
         } else {
             Engine.expressionParameters(r, "ProjectionExpression", "FilterExpression");
         }
@@ -78,37 +83,52 @@ final class ReadOps {
         String filterText = r.string("FilterExpression");
         if (filterText != null) {
             p.filter = p.bindings.use(Parser.condition(filterText, "FilterExpression"));
-            dev.dynamorm.local.internal.expr.StaticChecks.condition(p.filter, p.bindings, "FilterExpression");
+            dev.dynamorm.local.internal.expr.StaticChecks.condition(
+                    p.filter, p.bindings, "FilterExpression");
         }
         p.projection = ItemOps.projection(r, p.bindings);
         p.bindings.checkAllUsed();
         String select = r.string("Select");
         if (select == null) {
-            select = p.projection != null ? "SPECIFIC_ATTRIBUTES" : p.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+            select =
+                    p.projection != null
+                            ? "SPECIFIC_ATTRIBUTES"
+                            : p.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         }
         switch (select) {
             case "SPECIFIC_ATTRIBUTES":
                 if (p.projection == null) {
-                    throw DynamoException.validation("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+                    throw DynamoException.validation(
+                            "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
                 }
                 break;
             case "ALL_ATTRIBUTES":
             case "ALL_PROJECTED_ATTRIBUTES":
             case "COUNT":
                 if (p.projection != null) {
-                    throw DynamoException.validation("Cannot specify the AttributesToGet or ProjectionExpression when choosing to get " + select);
+                    throw DynamoException.validation(
+                            "Cannot specify the AttributesToGet or ProjectionExpression when choosing to get "
+                                    + select);
                 }
                 if (select.equals("ALL_PROJECTED_ATTRIBUTES") && p.index == null) {
-                    throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+                    throw DynamoException.validation(
+                            "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
                 }
-                if (select.equals("ALL_ATTRIBUTES") && p.index != null && p.index.global() && !p.index.projection().equals("ALL")) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index "
-                            + p.index.name() + " because its projection type is not ALL");
+                if (select.equals("ALL_ATTRIBUTES")
+                        && p.index != null
+                        && p.index.global()
+                        && !p.index.projection().equals("ALL")) {
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index "
+                                    + p.index.name()
+                                    + " because its projection type is not ALL");
                 }
                 break;
             default:
-                throw DynamoException.validation("1 validation error detected: Value '" + select
-                        + "' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+                throw DynamoException.validation(
+                        "1 validation error detected: Value '"
+                                + select
+                                + "' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
         }
         p.select = select;
         if (r.has("ExclusiveStartKey")) {
@@ -133,15 +153,18 @@ final class ReadOps {
             present &= k.get(n) != null;
         }
         if (!present) {
-            throw DynamoException.validation(query || p.index != null ? "The provided starting key is invalid"
-                    : "The provided starting key is invalid: The provided key element does not match the schema");
+            throw DynamoException.validation(
+                    query || p.index != null
+                            ? "The provided starting key is invalid"
+                            : "The provided starting key is invalid: The provided key element does not match the schema");
         }
         boolean ok = true;
         for (String n : expected) {
             ok &= k.get(n).type().equals(meta.attributeTypes().get(n));
         }
         if (!ok) {
-            throw DynamoException.validation("The provided starting key is invalid: The provided key element does not match the schema");
+            throw DynamoException.validation(
+                    "The provided starting key is invalid: The provided key element does not match the schema");
         }
     }
 
@@ -149,11 +172,14 @@ final class ReadOps {
         Plan p = plan(r, true);
         String kc = r.string("KeyConditionExpression");
         if (kc == null) {
-            throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+            throw DynamoException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         KeyDef keyDef = p.index != null ? p.index.key() : p.table.meta().key();
-        dev.dynamorm.local.internal.expr.Condition keyCond = p.bindings.use(Parser.condition(kc, "KeyConditionExpression"));
-        dev.dynamorm.local.internal.expr.StaticChecks.condition(keyCond, p.bindings, "KeyConditionExpression");
+        dev.dynamorm.local.internal.expr.Condition keyCond =
+                p.bindings.use(Parser.condition(kc, "KeyConditionExpression"));
+        dev.dynamorm.local.internal.expr.StaticChecks.condition(
+                keyCond, p.bindings, "KeyConditionExpression");
         KeyCondition key = KeyCondition.analyze(keyCond, p.bindings, keyDef);
         finishPlan(p, r, true);
         if (p.filter != null) {
@@ -162,8 +188,10 @@ final class ReadOps {
         boolean forward = !r.has("ScanIndexForward") || r.bool("ScanIndexForward");
         p.table.lock.readLock().lock();
         try {
-            Partitions source = p.index == null ? p.table.items : p.table.indexes.get(p.index.name());
-            ConcurrentSkipListMap<Pos, Map<String, Value>> part = source.data.get(PartKey.of(key.hash()));
+            Partitions source =
+                    p.index == null ? p.table.items : p.table.indexes.get(p.index.name());
+            ConcurrentSkipListMap<Pos, Map<String, Value>> part =
+                    source.data.get(PartKey.of(key.hash()));
             if (part != null) {
                 NavigableMap<Pos, Map<String, Value>> view = range(part, key);
                 if (!forward) {
@@ -173,7 +201,8 @@ final class ReadOps {
                     view = view.tailMap(startPos(p), false);
                 }
                 for (Map.Entry<Pos, Map<String, Value>> e : view.entrySet()) {
-                    if (key.op() == KeyCondition.Op.BEGINS_WITH && !key.matchesSort(e.getKey().sort())) {
+                    if (key.op() == KeyCondition.Op.BEGINS_WITH
+                            && !key.matchesSort(e.getKey().sort())) {
                         continue;
                     }
                     if (!visit(p, e.getValue())) {
@@ -191,19 +220,23 @@ final class ReadOps {
         List<String> keys = new ArrayList<>(keyDef.names());
         for (String k : keys) {
             if (KeyCondition.topLevelNames(p.filter, p.bindings).contains(k)) {
-                throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + k);
+                throw DynamoException.validation(
+                        "Filter Expression can only contain non-primary key attributes: Primary key attribute: "
+                                + k);
             }
         }
     }
 
-    private static NavigableMap<Pos, Map<String, Value>> range(ConcurrentSkipListMap<Pos, Map<String, Value>> part, KeyCondition key) {
+    private static NavigableMap<Pos, Map<String, Value>> range(
+            ConcurrentSkipListMap<Pos, Map<String, Value>> part, KeyCondition key) {
         Value a = key.low();
         Value b = key.high();
         switch (key.op()) {
             case NONE:
                 return part;
             case EQ:
-                return part.subMap(new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(a, Pos.MAX, Pos.MAX), true);
+                return part.subMap(
+                        new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(a, Pos.MAX, Pos.MAX), true);
             case LT:
                 return part.headMap(new Pos(a, Pos.MIN, Pos.MIN), false);
             case LE:
@@ -214,7 +247,8 @@ final class ReadOps {
             case BEGINS_WITH:
                 return part.tailMap(new Pos(a, Pos.MIN, Pos.MIN), true);
             case BETWEEN:
-                return part.subMap(new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(b, Pos.MAX, Pos.MAX), true);
+                return part.subMap(
+                        new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(b, Pos.MAX, Pos.MAX), true);
             default:
                 throw new IllegalStateException(key.op().name());
         }
@@ -227,7 +261,8 @@ final class ReadOps {
             return Pos.table(tk.hasRange() ? s.get(tk.rangeName()) : null);
         }
         Value sort = p.index.key().hasRange() ? s.get(p.index.key().rangeName()) : Pos.NONE;
-        return new Pos(sort, s.get(tk.hashName()), tk.hasRange() ? s.get(tk.rangeName()) : Pos.NONE);
+        return new Pos(
+                sort, s.get(tk.hashName()), tk.hasRange() ? s.get(tk.rangeName()) : Pos.NONE);
     }
 
     /** Evaluates one stored item; returns false when the page is full. */
@@ -236,9 +271,13 @@ final class ReadOps {
             return true;
         }
         p.scanned++;
-        Map<String, Value> visible = p.index != null && p.index.global() ? indexProjection(p.table.meta(), p.index, stored) : stored;
+        Map<String, Value> visible =
+                p.index != null && p.index.global()
+                        ? indexProjection(p.table.meta(), p.index, stored)
+                        : stored;
         p.bytes += ItemSize.of(visible);
-        if (p.filter == null || new Evaluator(p.bindings, "FilterExpression").test(p.filter, visible)) {
+        if (p.filter == null
+                || new Evaluator(p.bindings, "FilterExpression").test(p.filter, visible)) {
             p.count++;
             if (!p.select.equals("COUNT")) {
                 Map<String, Value> shown;
@@ -259,15 +298,18 @@ final class ReadOps {
         return true;
     }
 
-    static Map<String, Value> indexProjection(TableMeta meta, IndexDef index, Map<String, Value> item) {
+    static Map<String, Value> indexProjection(
+            TableMeta meta, IndexDef index, Map<String, Value> item) {
         if (index.projection().equals("ALL")) {
             return item;
         }
         Map<String, Value> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : item.entrySet()) {
             String n = e.getKey();
-            if (meta.key().names().contains(n) || index.key().names().contains(n)
-                    || (index.projection().equals("INCLUDE") && index.nonKeyAttributes().contains(n))) {
+            if (meta.key().names().contains(n)
+                    || index.key().names().contains(n)
+                    || (index.projection().equals("INCLUDE")
+                            && index.nonKeyAttributes().contains(n))) {
                 out.put(n, e.getValue());
             }
         }
@@ -298,7 +340,10 @@ final class ReadOps {
             out.put("LastEvaluatedKey", AttributeCodec.json(p.lastKey));
         }
         new Capacity(p.table.meta().name())
-                .read(Capacity.readUnits(p.bytes, p.consistent), p.index == null ? null : p.index.name(), p.index != null && p.index.global())
+                .read(
+                        Capacity.readUnits(p.bytes, p.consistent),
+                        p.index == null ? null : p.index.name(),
+                        p.index != null && p.index.global())
                 .addTo(out, r.string("ReturnConsumedCapacity"));
         return out;
     }
@@ -308,31 +353,44 @@ final class ReadOps {
         Integer segment = r.integer("Segment");
         Integer total = r.integer("TotalSegments");
         if (segment != null && total == null) {
-            throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+            throw DynamoException.validation(
+                    "The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
         }
         if (total != null && segment == null) {
-            throw DynamoException.validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+            throw DynamoException.validation(
+                    "The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
         }
         if (total != null) {
             if (total < 1 || total > 1000000) {
-                throw DynamoException.validation("1 validation error detected: Value '" + total
-                        + "' at 'totalSegments' failed to satisfy constraint: Member must have value "
-                        + (total < 1 ? "greater than or equal to 1" : "less than or equal to 1000000"));
+                throw DynamoException.validation(
+                        "1 validation error detected: Value '"
+                                + total
+                                + "' at 'totalSegments' failed to satisfy constraint: Member must have value "
+                                + (total < 1
+                                        ? "greater than or equal to 1"
+                                        : "less than or equal to 1000000"));
             }
             if (segment < 0 || segment >= total) {
-                throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
-                        + segment + " is not less than TotalSegments: " + total);
+                throw DynamoException.validation(
+                        "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
+                                + segment
+                                + " is not less than TotalSegments: "
+                                + total);
             }
         }
         finishPlan(p, r, false);
         p.table.lock.readLock().lock();
         try {
-            Partitions source = p.index == null ? p.table.items : p.table.indexes.get(p.index.name());
-            NavigableMap<PartKey, ConcurrentSkipListMap<Pos, Map<String, Value>>> parts = source.data;
+            Partitions source =
+                    p.index == null ? p.table.items : p.table.indexes.get(p.index.name());
+            NavigableMap<PartKey, ConcurrentSkipListMap<Pos, Map<String, Value>>> parts =
+                    source.data;
             boolean more = true;
             if (p.exclusiveStart != null) {
-                Value hash = p.index == null ? p.exclusiveStart.get(p.table.meta().key().hashName())
-                        : p.exclusiveStart.get(p.index.key().hashName());
+                Value hash =
+                        p.index == null
+                                ? p.exclusiveStart.get(p.table.meta().key().hashName())
+                                : p.exclusiveStart.get(p.index.key().hashName());
                 PartKey pk = PartKey.of(hash);
                 ConcurrentSkipListMap<Pos, Map<String, Value>> first = parts.get(pk);
                 if (first != null && inSegment(pk, segment, total)) {
@@ -347,7 +405,8 @@ final class ReadOps {
             }
             if (more) {
                 outer:
-                for (Map.Entry<PartKey, ConcurrentSkipListMap<Pos, Map<String, Value>>> e : parts.entrySet()) {
+                for (Map.Entry<PartKey, ConcurrentSkipListMap<Pos, Map<String, Value>>> e :
+                        parts.entrySet()) {
                     if (!inSegment(e.getKey(), segment, total)) {
                         continue;
                     }

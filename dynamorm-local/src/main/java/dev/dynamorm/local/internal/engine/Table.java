@@ -4,7 +4,6 @@ import dev.dynamorm.local.internal.value.ItemSize;
 import dev.dynamorm.local.internal.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A table's items and secondary indexes. Mutations happen under the write lock; reads take the read lock so that
- * they never observe half of a transaction.
+ * A table's items and secondary indexes. Mutations happen under the write lock; reads take the read
+ * lock so that they never observe half of a transaction.
  */
 public final class Table {
     private static final long FIVE_YEARS_SECONDS = 5L * 366 * 24 * 3600;
@@ -51,7 +50,8 @@ public final class Table {
 
     PrimaryKey keyOf(Map<String, Value> item) {
         KeyDef k = meta.key();
-        return new PrimaryKey(item.get(k.hashName()), k.hasRange() ? item.get(k.rangeName()) : null);
+        return new PrimaryKey(
+                item.get(k.hashName()), k.hasRange() ? item.get(k.rangeName()) : null);
     }
 
     /** Current item for a key, or null; items past their TTL count as deleted. */
@@ -74,7 +74,10 @@ public final class Table {
                 && expiry.compareTo(BigDecimal.valueOf(nowSeconds - FIVE_YEARS_SECONDS)) > 0;
     }
 
-    /** Inserts or replaces (newItem != null) or deletes (newItem == null) the item at key. Caller holds the write lock. */
+    /**
+     * Inserts or replaces (newItem != null) or deletes (newItem == null) the item at key. Caller
+     * holds the write lock.
+     */
     void apply(PrimaryKey key, Map<String, Value> newItem) {
         Pos pos = Pos.table(key.range());
         Map<String, Value> old = items.get(key.hash(), pos);
@@ -116,10 +119,14 @@ public final class Table {
 
     static Pos indexPos(IndexDef def, Map<String, Value> item, PrimaryKey key) {
         Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
-        return new Pos(r == null ? Pos.NONE : r, key.hash(), key.range() == null ? Pos.NONE : key.range());
+        return new Pos(
+                r == null ? Pos.NONE : r, key.hash(), key.range() == null ? Pos.NONE : key.range());
     }
 
-    /** Replaces the table definition and rebuilds index structures for added indexes. Caller holds the write lock. */
+    /**
+     * Replaces the table definition and rebuilds index structures for added indexes. Caller holds
+     * the write lock.
+     */
     void redefine(TableMeta newMeta) {
         List<String> names = new ArrayList<>();
         newMeta.indexes().forEach(i -> names.add(i.name()));
@@ -129,13 +136,14 @@ public final class Table {
             if (!indexes.containsKey(def.name())) {
                 Partitions p = new Partitions();
                 indexes.put(def.name(), p);
-                forEachItem((key, item) -> {
-                    Value h = item.get(def.key().hashName());
-                    Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
-                    if (h != null && (!def.key().hasRange() || r != null)) {
-                        p.put(h, indexPos(def, item, key), item);
-                    }
-                });
+                forEachItem(
+                        (key, item) -> {
+                            Value h = item.get(def.key().hashName());
+                            Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
+                            if (h != null && (!def.key().hasRange() || r != null)) {
+                                p.put(h, indexPos(def, item, key), item);
+                            }
+                        });
             }
         }
     }
@@ -158,11 +166,12 @@ public final class Table {
         if (meta.ttlAttribute() == null) {
             return expired;
         }
-        forEachItem((key, item) -> {
-            if (isExpired(item, nowSeconds)) {
-                expired.add(key);
-            }
-        });
+        forEachItem(
+                (key, item) -> {
+                    if (isExpired(item, nowSeconds)) {
+                        expired.add(key);
+                    }
+                });
         expired.forEach(k -> apply(k, null));
         return expired;
     }

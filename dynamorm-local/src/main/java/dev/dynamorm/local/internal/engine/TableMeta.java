@@ -9,10 +9,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Immutable table definition; UpdateTable, TTL and tag changes produce a new instance. */
-public record TableMeta(String name, String tableId, KeyDef key, Map<String, String> attributeTypes,
-                        List<IndexDef> indexes, String billingMode, long readCapacity, long writeCapacity,
-                        long createdMillis, String ttlAttribute, Map<String, String> tags,
-                        boolean deletionProtection) {
+public record TableMeta(
+        String name,
+        String tableId,
+        KeyDef key,
+        Map<String, String> attributeTypes,
+        List<IndexDef> indexes,
+        String billingMode,
+        long readCapacity,
+        long writeCapacity,
+        long createdMillis,
+        String ttlAttribute,
+        Map<String, String> tags,
+        boolean deletionProtection) {
     public TableMeta {
         attributeTypes = Map.copyOf(attributeTypes);
         indexes = List.copyOf(indexes);
@@ -29,45 +38,112 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
     }
 
     public TableMeta withIndexes(List<IndexDef> newIndexes, Map<String, String> newTypes) {
-        return new TableMeta(name, tableId, key, newTypes, newIndexes, billingMode, readCapacity, writeCapacity,
-                createdMillis, ttlAttribute, tags, deletionProtection);
+        return new TableMeta(
+                name,
+                tableId,
+                key,
+                newTypes,
+                newIndexes,
+                billingMode,
+                readCapacity,
+                writeCapacity,
+                createdMillis,
+                ttlAttribute,
+                tags,
+                deletionProtection);
     }
 
     public TableMeta withBilling(String mode, long read, long write) {
-        return new TableMeta(name, tableId, key, attributeTypes, indexes, mode, read, write, createdMillis,
-                ttlAttribute, tags, deletionProtection);
+        return new TableMeta(
+                name,
+                tableId,
+                key,
+                attributeTypes,
+                indexes,
+                mode,
+                read,
+                write,
+                createdMillis,
+                ttlAttribute,
+                tags,
+                deletionProtection);
     }
 
     public TableMeta withTtl(String attribute) {
-        return new TableMeta(name, tableId, key, attributeTypes, indexes, billingMode, readCapacity, writeCapacity,
-                createdMillis, attribute, tags, deletionProtection);
+        return new TableMeta(
+                name,
+                tableId,
+                key,
+                attributeTypes,
+                indexes,
+                billingMode,
+                readCapacity,
+                writeCapacity,
+                createdMillis,
+                attribute,
+                tags,
+                deletionProtection);
     }
 
     public TableMeta withTags(Map<String, String> newTags) {
-        return new TableMeta(name, tableId, key, attributeTypes, indexes, billingMode, readCapacity, writeCapacity,
-                createdMillis, ttlAttribute, newTags, deletionProtection);
+        return new TableMeta(
+                name,
+                tableId,
+                key,
+                attributeTypes,
+                indexes,
+                billingMode,
+                readCapacity,
+                writeCapacity,
+                createdMillis,
+                ttlAttribute,
+                newTags,
+                deletionProtection);
     }
 
     public TableMeta withDeletionProtection(boolean enabled) {
-        return new TableMeta(name, tableId, key, attributeTypes, indexes, billingMode, readCapacity, writeCapacity,
-                createdMillis, ttlAttribute, tags, enabled);
+        return new TableMeta(
+                name,
+                tableId,
+                key,
+                attributeTypes,
+                indexes,
+                billingMode,
+                readCapacity,
+                writeCapacity,
+                createdMillis,
+                ttlAttribute,
+                tags,
+                enabled);
     }
 
     // ---- parsing of CreateTable requests (also used to restore persisted tables)
 
     static void validateTableName(String name, String field) {
         if (name == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at '" + field
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at '"
+                            + field
+                            + "' failed to satisfy constraint: Member must not be null");
         }
         if (name.length() < 3 || name.length() > 255) {
-            throw DynamoException.validation("1 validation error detected: Value '" + name + "' at '" + field
-                    + "' failed to satisfy constraint: Member must have length "
-                    + (name.length() < 3 ? "greater than or equal to 3" : "less than or equal to 255"));
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + name
+                            + "' at '"
+                            + field
+                            + "' failed to satisfy constraint: Member must have length "
+                            + (name.length() < 3
+                                    ? "greater than or equal to 3"
+                                    : "less than or equal to 255"));
         }
         if (!name.matches("[a-zA-Z0-9_.-]+")) {
-            throw DynamoException.validation("1 validation error detected: Value '" + name + "' at '" + field
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + name
+                            + "' at '"
+                            + field
+                            + "' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
     }
 
@@ -77,15 +153,18 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
         Map<String, String> types = new LinkedHashMap<>();
         List<Object> defs = r.list("AttributeDefinitions");
         if (defs == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null");
         }
         for (Object o : defs) {
             Request d = Request.of(o);
             String attr = d.requiredString("AttributeName");
             String type = d.requiredString("AttributeType");
             if (!Set.of("S", "N", "B").contains(type)) {
-                throw DynamoException.validation("1 validation error detected: Value '" + type
-                        + "' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
+                throw DynamoException.validation(
+                        "1 validation error detected: Value '"
+                                + type
+                                + "' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
             }
             if (types.put(attr, type) != null) {
                 throw DynamoException.validation("Cannot have two attributes with the same name");
@@ -100,19 +179,28 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
         List<Object> lsis = r.list("LocalSecondaryIndexes");
         if (lsis != null) {
             if (lsis.isEmpty()) {
-                throw DynamoException.validation("One or more parameter values were invalid: List of LocalSecondaryIndexes is empty");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: List of LocalSecondaryIndexes is empty");
             }
             if (!key.hasRange()) {
-                throw DynamoException.validation("One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
             }
             for (Object o : lsis) {
                 IndexDef idx = index(Request.of(o), false, types, billing);
                 if (!idx.key().hashName().equals(key.hashName())) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: "
-                            + idx.name() + ". index hash key: " + idx.key().hashName() + ", table hash key: " + key.hashName());
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: "
+                                    + idx.name()
+                                    + ". index hash key: "
+                                    + idx.key().hashName()
+                                    + ", table hash key: "
+                                    + key.hashName());
                 }
                 if (!idx.key().hasRange()) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Index KeySchema must have a range key for index: " + idx.name());
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: Index KeySchema must have a range key for index: "
+                                    + idx.name());
                 }
                 addIndex(indexes, indexNames, idx);
                 used.addAll(idx.key().names());
@@ -121,7 +209,8 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
         List<Object> gsis = r.list("GlobalSecondaryIndexes");
         if (gsis != null) {
             if (gsis.isEmpty()) {
-                throw DynamoException.validation("One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty");
             }
             for (Object o : gsis) {
                 IndexDef idx = index(Request.of(o), true, types, billing);
@@ -130,7 +219,8 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
             }
         }
         if (!used.equals(new TreeSet<>(types.keySet()))) {
-            throw DynamoException.validation("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
         Map<String, String> tags = new LinkedHashMap<>();
         List<Object> tagList = r.list("Tags");
@@ -140,38 +230,61 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
                 tags.put(t.requiredString("Key"), t.requiredString("Value"));
             }
         }
-        return new TableMeta(name, tableId, key, types, indexes, billing, throughput[0], throughput[1], createdMillis,
-                null, tags, r.bool("DeletionProtectionEnabled"));
+        return new TableMeta(
+                name,
+                tableId,
+                key,
+                types,
+                indexes,
+                billing,
+                throughput[0],
+                throughput[1],
+                createdMillis,
+                null,
+                tags,
+                r.bool("DeletionProtectionEnabled"));
     }
 
     private static void addIndex(List<IndexDef> indexes, Set<String> names, IndexDef idx) {
         if (!names.add(idx.name())) {
-            throw DynamoException.validation("One or more parameter values were invalid: Duplicate index name: " + idx.name());
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Duplicate index name: "
+                            + idx.name());
         }
         indexes.add(idx);
     }
 
     static long[] throughput(Request pt, String billing, String what) {
         if (!billing.equals("PROVISIONED") && !billing.equals("PAY_PER_REQUEST")) {
-            throw DynamoException.validation("1 validation error detected: Value '" + billing
-                    + "' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + billing
+                            + "' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
         }
         if (billing.equals("PAY_PER_REQUEST")) {
             if (pt != null) {
-                throw DynamoException.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
             }
             return new long[] {0, 0};
         }
-        if (pt == null || pt.longValue("ReadCapacityUnits") == null || pt.longValue("WriteCapacityUnits") == null) {
-            throw DynamoException.validation("One or more parameter values were invalid: "
-                    + (what.isEmpty() ? "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"
-                    : "ProvisionedThroughput must be specified for index: " + what));
+        if (pt == null
+                || pt.longValue("ReadCapacityUnits") == null
+                || pt.longValue("WriteCapacityUnits") == null) {
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: "
+                            + (what.isEmpty()
+                                    ? "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"
+                                    : "ProvisionedThroughput must be specified for index: "
+                                            + what));
         }
         long read = pt.longValue("ReadCapacityUnits");
         long write = pt.longValue("WriteCapacityUnits");
         if (read < 1 || write < 1) {
-            throw DynamoException.validation("1 validation error detected: Value '" + Math.min(read, write)
-                    + "' at 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have value greater than or equal to 1");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + Math.min(read, write)
+                            + "' at 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
         return new long[] {read, write};
     }
@@ -182,7 +295,8 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
         KeyDef key = keySchema(r.list("KeySchema"), types, "KeySchema");
         Request projection = r.object("Projection");
         if (projection == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'projection' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'projection' failed to satisfy constraint: Member must not be null");
         }
         String type = projection.string("ProjectionType", "KEYS_ONLY");
         List<String> nonKey = new ArrayList<>();
@@ -195,45 +309,61 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
         switch (type) {
             case "INCLUDE":
                 if (nonKey.isEmpty()) {
-                    throw DynamoException.validation("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
                 }
                 break;
             case "ALL":
             case "KEYS_ONLY":
                 if (nk != null) {
-                    throw DynamoException.validation("One or more parameter values were invalid: ProjectionType is " + type
-                            + ", but NonKeyAttributes is specified");
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: ProjectionType is "
+                                    + type
+                                    + ", but NonKeyAttributes is specified");
                 }
                 break;
             default:
-                throw DynamoException.validation("1 validation error detected: Value '" + type
-                        + "' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
+                throw DynamoException.validation(
+                        "1 validation error detected: Value '"
+                                + type
+                                + "' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
         }
-        long[] tp = global ? throughput(r.object("ProvisionedThroughput"), billing, name) : new long[] {0, 0};
+        long[] tp =
+                global
+                        ? throughput(r.object("ProvisionedThroughput"), billing, name)
+                        : new long[] {0, 0};
         return new IndexDef(name, global, key, type, nonKey, tp[0], tp[1]);
     }
 
     static KeyDef keySchema(List<Object> schema, Map<String, String> types, String field) {
         if (schema == null || schema.isEmpty() || schema.size() > 2) {
-            throw DynamoException.validation(schema == null
-                    ? "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null"
-                    : "1 validation error detected: Value '" + schema + "' at 'keySchema' failed to satisfy constraint: Member must have length "
-                    + (schema.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
+            throw DynamoException.validation(
+                    schema == null
+                            ? "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null"
+                            : "1 validation error detected: Value '"
+                                    + schema
+                                    + "' at 'keySchema' failed to satisfy constraint: Member must have length "
+                                    + (schema.isEmpty()
+                                            ? "greater than or equal to 1"
+                                            : "less than or equal to 2"));
         }
         Request first = Request.of(schema.get(0));
         if (!"HASH".equals(first.string("KeyType"))) {
-            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            throw DynamoException.validation(
+                    "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
         String hash = first.requiredString("AttributeName");
         String range = null;
         if (schema.size() == 2) {
             Request second = Request.of(schema.get(1));
             if (!"RANGE".equals(second.string("KeyType"))) {
-                throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+                throw DynamoException.validation(
+                        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
             }
             range = second.requiredString("AttributeName");
             if (range.equals(hash)) {
-                throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+                throw DynamoException.validation(
+                        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
             }
         }
         List<String> missing = new ArrayList<>();
@@ -243,8 +373,11 @@ public record TableMeta(String name, String tableId, KeyDef key, Map<String, Str
             }
         }
         if (!missing.isEmpty()) {
-            throw DynamoException.validation("One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                    + missing + ", AttributeDefinitions: " + types.keySet());
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                            + missing
+                            + ", AttributeDefinitions: "
+                            + types.keySet());
         }
         return new KeyDef(hash, types.get(hash), range, range == null ? null : types.get(range));
     }

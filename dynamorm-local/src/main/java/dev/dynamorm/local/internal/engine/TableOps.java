@@ -16,7 +16,9 @@ final class TableOps {
     }
 
     Map<String, Object> create(Request r) {
-        TableMeta meta = TableMeta.fromCreateRequest(r, System.currentTimeMillis(), UUID.randomUUID().toString());
+        TableMeta meta =
+                TableMeta.fromCreateRequest(
+                        r, System.currentTimeMillis(), UUID.randomUUID().toString());
         Table table = new Table(meta);
         synchronized (engine.tables) {
             if (engine.tables.containsKey(meta.name())) {
@@ -25,7 +27,8 @@ final class TableOps {
             engine.journal().tableDefined(meta);
             engine.tables.put(meta.name(), table);
         }
-        // like DynamoDB, CreateTable answers CREATING (the table is usable at once: DescribeTable says ACTIVE)
+        // like DynamoDB, CreateTable answers CREATING (the table is usable at once: DescribeTable
+        // says ACTIVE)
         Map<String, Object> description = Describer.table(engine, table);
         description.put("TableStatus", "CREATING");
         if (description.get("GlobalSecondaryIndexes") instanceof List<?> gsis) {
@@ -47,15 +50,22 @@ final class TableOps {
     Map<String, Object> list(Request r) {
         Integer limit = r.integer("Limit");
         if (limit != null && (limit < 1 || limit > 100)) {
-            throw DynamoException.validation("1 validation error detected: Value '" + limit
-                    + "' at 'limit' failed to satisfy constraint: Member must have value "
-                    + (limit < 1 ? "greater than or equal to 1" : "less than or equal to 100"));
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + limit
+                            + "' at 'limit' failed to satisfy constraint: Member must have value "
+                            + (limit < 1
+                                    ? "greater than or equal to 1"
+                                    : "less than or equal to 100"));
         }
         int max = limit == null ? 100 : limit;
         String start = r.string("ExclusiveStartTableName");
         List<Object> names = new ArrayList<>();
         String last = null;
-        for (String n : start == null ? engine.tables.keySet() : engine.tables.tailMap(start, false).keySet()) {
+        for (String n :
+                start == null
+                        ? engine.tables.keySet()
+                        : engine.tables.tailMap(start, false).keySet()) {
             if (names.size() == max) {
                 break;
             }
@@ -76,7 +86,8 @@ final class TableOps {
         synchronized (engine.tables) {
             t = existing(name);
             if (t.meta().deletionProtection()) {
-                throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
+                throw DynamoException.validation(
+                        "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
             }
             t.lock.writeLock().lock();
             try {
@@ -102,10 +113,15 @@ final class TableOps {
             if (defs != null) {
                 for (Object o : defs) {
                     Request d = Request.of(o);
-                    String prior = types.put(d.requiredString("AttributeName"), d.requiredString("AttributeType"));
+                    String prior =
+                            types.put(
+                                    d.requiredString("AttributeName"),
+                                    d.requiredString("AttributeType"));
                     if (prior != null && !prior.equals(d.string("AttributeType"))) {
-                        throw DynamoException.validation("One or more parameter values were invalid: Attribute " + d.string("AttributeName")
-                                + " is already defined with a different type");
+                        throw DynamoException.validation(
+                                "One or more parameter values were invalid: Attribute "
+                                        + d.string("AttributeName")
+                                        + " is already defined with a different type");
                     }
                 }
             }
@@ -126,15 +142,24 @@ final class TableOps {
                     if (u.has("Create")) {
                         IndexDef idx = TableMeta.index(u.object("Create"), true, types, billing);
                         if (next.index(idx.name()) != null) {
-                            throw DynamoException.validation("One or more parameter values were invalid: Index with name: " + idx.name() + " already exists");
+                            throw DynamoException.validation(
+                                    "One or more parameter values were invalid: Index with name: "
+                                            + idx.name()
+                                            + " already exists");
                         }
                         indexes.add(idx);
                     } else if (u.has("Delete")) {
                         String indexName = u.object("Delete").requiredString("IndexName");
                         IndexDef idx = next.index(indexName);
                         if (idx == null || !idx.global()) {
-                            throw new DynamoException("ResourceNotFoundException", "Requested resource not found: Index: " + indexName
-                                    + " not found for table: " + name, 400, null);
+                            throw new DynamoException(
+                                    "ResourceNotFoundException",
+                                    "Requested resource not found: Index: "
+                                            + indexName
+                                            + " not found for table: "
+                                            + name,
+                                    400,
+                                    null);
                         }
                         indexes.remove(idx);
                     } else if (u.has("Update")) {
@@ -143,9 +168,21 @@ final class TableOps {
                         if (idx == null) {
                             throw DynamoException.tableNotFound();
                         }
-                        long[] tp = TableMeta.throughput(up.object("ProvisionedThroughput"), "PROVISIONED", idx.name());
-                        indexes.set(indexes.indexOf(idx), new IndexDef(idx.name(), true, idx.key(), idx.projection(),
-                                idx.nonKeyAttributes(), tp[0], tp[1]));
+                        long[] tp =
+                                TableMeta.throughput(
+                                        up.object("ProvisionedThroughput"),
+                                        "PROVISIONED",
+                                        idx.name());
+                        indexes.set(
+                                indexes.indexOf(idx),
+                                new IndexDef(
+                                        idx.name(),
+                                        true,
+                                        idx.key(),
+                                        idx.projection(),
+                                        idx.nonKeyAttributes(),
+                                        tp[0],
+                                        tp[1]));
                     }
                 }
             }
@@ -167,7 +204,8 @@ final class TableOps {
         Table t = existing(name);
         Request spec = r.object("TimeToLiveSpecification");
         if (spec == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'timeToLiveSpecification' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'timeToLiveSpecification' failed to satisfy constraint: Member must not be null");
         }
         boolean enabled = spec.bool("Enabled");
         String attr = spec.requiredString("AttributeName");
@@ -206,15 +244,21 @@ final class TableOps {
 
     private Table byArn(String arn) {
         if (arn == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null");
         }
         String prefix = "arn:aws:dynamodb:" + engine.region + ":" + engine.account + ":table/";
         if (!arn.startsWith(prefix)) {
-            throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+            throw DynamoException.validation(
+                    "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
         Table t = engine.tables.get(arn.substring(prefix.length()));
         if (t == null) {
-            throw new DynamoException("ResourceNotFoundException", "Requested resource not found: ResourcArn: " + arn + " not found", 400, null);
+            throw new DynamoException(
+                    "ResourceNotFoundException",
+                    "Requested resource not found: ResourcArn: " + arn + " not found",
+                    400,
+                    null);
         }
         return t;
     }
@@ -223,7 +267,8 @@ final class TableOps {
         Table t = byArn(r.string("ResourceArn"));
         List<Object> tags = r.list("Tags");
         if (tags == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
         }
         t.lock.writeLock().lock();
         try {
@@ -245,7 +290,8 @@ final class TableOps {
         Table t = byArn(r.string("ResourceArn"));
         List<Object> keys = r.list("TagKeys");
         if (keys == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null");
         }
         t.lock.writeLock().lock();
         try {
@@ -263,12 +309,15 @@ final class TableOps {
     Map<String, Object> listTags(Request r) {
         Table t = byArn(r.string("ResourceArn"));
         List<Object> tags = new ArrayList<>();
-        t.meta().tags().forEach((k, v) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("Key", k);
-            m.put("Value", v);
-            tags.add(m);
-        });
+        t.meta()
+                .tags()
+                .forEach(
+                        (k, v) -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("Key", k);
+                            m.put("Value", v);
+                            tags.add(m);
+                        });
         return Map.of("Tags", tags);
     }
 

@@ -19,12 +19,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
-/** TransactWriteItems and TransactGetItems: all-or-nothing under the write locks of every table involved. */
+/**
+ * TransactWriteItems and TransactGetItems: all-or-nothing under the write locks of every table
+ * involved.
+ */
 final class TransactOps {
     private static final long TOKEN_TTL_MILLIS = 10 * 60 * 1000;
 
-    private record TokenEntry(byte[] fingerprint, long createdMillis) {
-    }
+    private record TokenEntry(byte[] fingerprint, long createdMillis) {}
 
     private final Engine engine;
     private final Map<String, TokenEntry> tokens = new LinkedHashMap<>();
@@ -36,11 +38,17 @@ final class TransactOps {
     private static List<Object> transactItems(Request r) {
         List<Object> items = r.list("TransactItems");
         if (items == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
         }
         if (items.isEmpty() || items.size() > 100) {
-            throw DynamoException.validation("1 validation error detected: Value '" + (items.isEmpty() ? "[]" : "[...]") + "' at 'transactItems' failed to satisfy constraint: Member must have length "
-                    + (items.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + (items.isEmpty() ? "[]" : "[...]")
+                            + "' at 'transactItems' failed to satisfy constraint: Member must have length "
+                            + (items.isEmpty()
+                                    ? "greater than or equal to 1"
+                                    : "less than or equal to 100"));
         }
         return items;
     }
@@ -60,11 +68,13 @@ final class TransactOps {
                 }
             }
             if (kinds != 1) {
-                throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+                throw DynamoException.validation(
+                        "TransactItems can only contain one of Check, Put, Update or Delete");
             }
             ItemOps.PreparedWrite w = ItemOps.prepare(engine, kind, action.object(kind));
             if (!seen.add(List.of(w.table.meta().name(), w.key))) {
-                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+                throw DynamoException.validation(
+                        "Transaction request cannot include multiple operations on one item");
             }
             writes.add(w);
         }
@@ -82,8 +92,13 @@ final class TransactOps {
             if (engine.faults().conflict()) {
                 List<Object> conflict = new ArrayList<>();
                 for (int i = 0; i < writes.size(); i++) {
-                    conflict.add(i == 0 ? reason("TransactionConflict", "Transaction is ongoing for the item", null)
-                            : reason("None", null, null));
+                    conflict.add(
+                            i == 0
+                                    ? reason(
+                                            "TransactionConflict",
+                                            "Transaction is ongoing for the item",
+                                            null)
+                                    : reason("None", null, null));
                 }
                 throw cancelled(conflict);
             }
@@ -97,14 +112,20 @@ final class TransactOps {
                     reasons.add(reason("None", null, null));
                 } else {
                     failed = true;
-                    reasons.add(reason("ConditionalCheckFailed", "The conditional request failed",
-                            w.returnOldOnFailure && old != null ? AttributeCodec.json(old) : null));
+                    reasons.add(
+                            reason(
+                                    "ConditionalCheckFailed",
+                                    "The conditional request failed",
+                                    w.returnOldOnFailure && old != null
+                                            ? AttributeCodec.json(old)
+                                            : null));
                 }
             }
             if (failed) {
                 throw cancelled(reasons);
             }
-            // errors caused by applying an action (type mismatch, item too large) cancel the transaction
+            // errors caused by applying an action (type mismatch, item too large) cancel the
+            // transaction
             List<Updater.Result> results = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
                 try {
@@ -115,7 +136,10 @@ final class TransactOps {
                     }
                     List<Object> validation = new ArrayList<>();
                     for (int j = 0; j < writes.size(); j++) {
-                        validation.add(j == i ? reason("ValidationError", invalid.getMessage(), null) : reason("None", null, null));
+                        validation.add(
+                                j == i
+                                        ? reason("ValidationError", invalid.getMessage(), null)
+                                        : reason("None", null, null));
                     }
                     throw cancelled(validation);
                 }
@@ -127,10 +151,19 @@ final class TransactOps {
                 if (!w.kind.equals("ConditionCheck")) {
                     changes.add(new Change(w.table, w.key, result.item()));
                     capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
-                            .write(w.table.meta(), olds.get(i), result.item()).write(w.table.meta(), olds.get(i), result.item());
+                            .write(w.table.meta(), olds.get(i), result.item())
+                            .write(w.table.meta(), olds.get(i), result.item());
                 } else {
                     capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
-                            .read(Capacity.readUnits(olds.get(i) == null ? 0 : ItemSize.of(olds.get(i)), true) * 2, null, false);
+                            .read(
+                                    Capacity.readUnits(
+                                                    olds.get(i) == null
+                                                            ? 0
+                                                            : ItemSize.of(olds.get(i)),
+                                                    true)
+                                            * 2,
+                                    null,
+                                    false);
                 }
             }
             engine.commit(changes);
@@ -147,7 +180,10 @@ final class TransactOps {
         return out;
     }
 
-    /** True if this token was applied with the same request; throws if it was used with a different one. */
+    /**
+     * True if this token was applied with the same request; throws if it was used with a different
+     * one.
+     */
     private boolean alreadyApplied(String token, byte[] fingerprint) {
         synchronized (tokens) {
             long now = System.currentTimeMillis();
@@ -163,8 +199,11 @@ final class TransactOps {
             if (Arrays.equals(prior.fingerprint(), fingerprint)) {
                 return true;
             }
-            throw new DynamoException("IdempotentParameterMismatchException",
-                    "Request with the same client request token but different parameters", 400, null);
+            throw new DynamoException(
+                    "IdempotentParameterMismatchException",
+                    "Request with the same client request token but different parameters",
+                    400,
+                    null);
         }
     }
 
@@ -186,20 +225,23 @@ final class TransactOps {
         for (Object o : reasons) {
             codes.add((String) ((Map<String, Object>) o).get("Code"));
         }
-        return new DynamoException("TransactionCanceledException",
-                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes.toString(), 400,
+        return new DynamoException(
+                "TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + codes.toString(),
+                400,
                 Map.of("CancellationReasons", reasons));
     }
 
     Map<String, Object> get(Request r) {
         List<Object> items = transactItems(r);
-        record Read(Table table, PrimaryKey key, List<List<Object>> projection) {
-        }
+        record Read(Table table, PrimaryKey key, List<List<Object>> projection) {}
         List<Read> reads = new ArrayList<>();
         for (Object o : items) {
             Request get = Request.of(o).object("Get");
             if (get == null) {
-                throw DynamoException.validation("1 validation error detected: Value null at 'transactItems.1.member.get' failed to satisfy constraint: Member must not be null");
+                throw DynamoException.validation(
+                        "1 validation error detected: Value null at 'transactItems.1.member.get' failed to satisfy constraint: Member must not be null");
             }
             Table t = engine.table(get.requiredString("TableName"));
             PrimaryKey key = Keys.key(t.meta(), AttributeCodec.item(get.map("Key")));
@@ -208,7 +250,8 @@ final class TransactOps {
             b.checkAllUsed();
             for (Read prior : reads) {
                 if (prior.table() == t && prior.key().equals(key)) {
-                    throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+                    throw DynamoException.validation(
+                            "Transaction request cannot include multiple operations on one item");
                 }
             }
             reads.add(new Read(t, key, projection));
@@ -223,11 +266,19 @@ final class TransactOps {
                 Map<String, Value> item = x.table().get(x.key());
                 Map<String, Object> resp = new LinkedHashMap<>();
                 if (item != null) {
-                    resp.put("Item", AttributeCodec.json(x.projection() == null ? item : Documents.project(item, x.projection())));
+                    resp.put(
+                            "Item",
+                            AttributeCodec.json(
+                                    x.projection() == null
+                                            ? item
+                                            : Documents.project(item, x.projection())));
                 }
                 responses.add(resp);
                 capacity.computeIfAbsent(x.table().meta().name(), Capacity::new)
-                        .read(Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true) * 2, null, false);
+                        .read(
+                                Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true) * 2,
+                                null,
+                                false);
             }
         } finally {
             Engine.unlockAll(locks);

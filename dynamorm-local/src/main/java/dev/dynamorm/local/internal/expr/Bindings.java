@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * ExpressionAttributeNames and ExpressionAttributeValues of one request, with DynamoDB's checks that
- * every placeholder used is defined and every one defined is used.
+ * ExpressionAttributeNames and ExpressionAttributeValues of one request, with DynamoDB's checks
+ * that every placeholder used is defined and every one defined is used.
  */
 public final class Bindings {
     private final Map<String, String> names;
@@ -41,7 +41,8 @@ public final class Bindings {
                 ok = Character.isLetterOrDigit(c) || c == '_';
             }
             if (!ok) {
-                throw DynamoException.validation(parameter + " contains invalid key: Syntax error; key: \"" + k + "\"");
+                throw DynamoException.validation(
+                        parameter + " contains invalid key: Syntax error; key: \"" + k + "\"");
             }
         }
     }
@@ -54,22 +55,29 @@ public final class Bindings {
     public <T> T use(Parsed<T> parsed) {
         for (String n : new TreeSet<>(parsed.names())) {
             if (names == null || !names.containsKey(n)) {
-                throw ExpressionException.invalid(parsed.kind(),
-                        "An expression attribute name used in the document path is not defined; attribute name: " + n);
+                throw ExpressionException.invalid(
+                        parsed.kind(),
+                        "An expression attribute name used in the document path is not defined; attribute name: "
+                                + n);
             }
             usedNames.add(n);
         }
         for (String v : new TreeSet<>(parsed.values())) {
             if (values == null || !values.containsKey(v)) {
-                throw ExpressionException.invalid(parsed.kind(),
-                        "An expression attribute value used in expression is not defined; attribute value: " + v);
+                throw ExpressionException.invalid(
+                        parsed.kind(),
+                        "An expression attribute value used in expression is not defined; attribute value: "
+                                + v);
             }
             usedValues.add(v);
         }
         return parsed.ast();
     }
 
-    /** Throws if some provided placeholder was never used. Call after all expressions were {@link #use}d. */
+    /**
+     * Throws if some provided placeholder was never used. Call after all expressions were {@link
+     * #use}d.
+     */
     public void checkAllUsed() {
         if (names != null) {
             List<String> unused = new ArrayList<>();
@@ -79,8 +87,10 @@ public final class Bindings {
                 }
             }
             if (!unused.isEmpty()) {
-                throw DynamoException.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
-                        + String.join(", ", unused) + "}");
+                throw DynamoException.validation(
+                        "Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                                + String.join(", ", unused)
+                                + "}");
             }
         }
         if (values != null) {
@@ -91,8 +101,10 @@ public final class Bindings {
                 }
             }
             if (!unused.isEmpty()) {
-                throw DynamoException.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
-                        + String.join(", ", unused) + "}");
+                throw DynamoException.validation(
+                        "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                                + String.join(", ", unused)
+                                + "}");
             }
         }
     }
@@ -114,7 +126,9 @@ public final class Bindings {
         return values.get(placeholder);
     }
 
-    /** Resolves a path to a list of String (map keys / attribute names) and Integer (list indexes). */
+    /**
+     * Resolves a path to a list of String (map keys / attribute names) and Integer (list indexes).
+     */
     public List<Object> resolve(Path path) {
         List<Object> out = new ArrayList<>(path.elems().size());
         for (Path.Elem e : path.elems()) {

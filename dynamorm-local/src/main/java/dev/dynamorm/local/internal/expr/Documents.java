@@ -10,8 +10,7 @@ import java.util.TreeMap;
 
 /** Reads, writes and projects resolved document paths on immutable items. */
 public final class Documents {
-    private Documents() {
-    }
+    private Documents() {}
 
     public static Value get(Map<String, Value> item, List<Object> path) {
         if (!(path.get(0) instanceof String first)) {
@@ -31,7 +30,8 @@ public final class Documents {
     }
 
     private static DynamoException invalidPath() {
-        return DynamoException.validation("The document path provided in the update expression is invalid for update");
+        return DynamoException.validation(
+                "The document path provided in the update expression is invalid for update");
     }
 
     public static Map<String, Value> set(Map<String, Value> item, List<Object> path, Value v) {

@@ -7,7 +7,6 @@ import dev.dynamorm.local.internal.wire.AttributeCodec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Evaluates conditions against an item (a missing item is the empty map). */
 public final class Evaluator {
@@ -37,7 +36,12 @@ public final class Evaluator {
             Value v = operand(b.value(), item);
             Value lo = operand(b.low(), item);
             Value hi = operand(b.high(), item);
-            return v != null && lo != null && hi != null && sameScalarType(lo, hi) && compare(Token.Kind.GE, v, lo) && compare(Token.Kind.LE, v, hi);
+            return v != null
+                    && lo != null
+                    && hi != null
+                    && sameScalarType(lo, hi)
+                    && compare(Token.Kind.GE, v, lo)
+                    && compare(Token.Kind.LE, v, hi);
         } else if (c instanceof Condition.In in) {
             Value v = operand(in.value(), item);
             for (Operand o : in.candidates()) {
@@ -60,45 +64,48 @@ public final class Evaluator {
                 return first != null;
             case "attribute_not_exists":
                 return first == null;
-            case "attribute_type": {
-                Value t = operand(args.get(1), item);
-                return first != null && t instanceof Value.S s && first.type().equals(s.v());
-            }
-            case "begins_with": {
-                Value prefix = operand(args.get(1), item);
-                if (first instanceof Value.S s && prefix instanceof Value.S p) {
-                    return s.v().startsWith(p.v());
+            case "attribute_type":
+                {
+                    Value t = operand(args.get(1), item);
+                    return first != null && t instanceof Value.S s && first.type().equals(s.v());
                 }
-                if (first instanceof Value.B b && prefix instanceof Value.B p) {
-                    return b.v().startsWith(p.v());
-                }
-                return false;
-            }
-            case "contains": {
-                Value needle = operand(args.get(1), item);
-                if (first == null || needle == null) {
+            case "begins_with":
+                {
+                    Value prefix = operand(args.get(1), item);
+                    if (first instanceof Value.S s && prefix instanceof Value.S p) {
+                        return s.v().startsWith(p.v());
+                    }
+                    if (first instanceof Value.B b && prefix instanceof Value.B p) {
+                        return b.v().startsWith(p.v());
+                    }
                     return false;
                 }
-                if (first instanceof Value.S s && needle instanceof Value.S n) {
-                    return s.v().contains(n.v());
+            case "contains":
+                {
+                    Value needle = operand(args.get(1), item);
+                    if (first == null || needle == null) {
+                        return false;
+                    }
+                    if (first instanceof Value.S s && needle instanceof Value.S n) {
+                        return s.v().contains(n.v());
+                    }
+                    if (first instanceof Value.B b && needle instanceof Value.B n) {
+                        return containsBytes(b.v().toArray(), n.v().toArray());
+                    }
+                    if (first instanceof Value.SS ss && needle instanceof Value.S n) {
+                        return ss.v().contains(n.v());
+                    }
+                    if (first instanceof Value.NS ns && needle instanceof Value.N n) {
+                        return ns.v().contains(n.v());
+                    }
+                    if (first instanceof Value.BS bs && needle instanceof Value.B n) {
+                        return bs.v().contains(n.v());
+                    }
+                    if (first instanceof Value.L l) {
+                        return l.v().contains(needle);
+                    }
+                    return false;
                 }
-                if (first instanceof Value.B b && needle instanceof Value.B n) {
-                    return containsBytes(b.v().toArray(), n.v().toArray());
-                }
-                if (first instanceof Value.SS ss && needle instanceof Value.S n) {
-                    return ss.v().contains(n.v());
-                }
-                if (first instanceof Value.NS ns && needle instanceof Value.N n) {
-                    return ns.v().contains(n.v());
-                }
-                if (first instanceof Value.BS bs && needle instanceof Value.B n) {
-                    return bs.v().contains(n.v());
-                }
-                if (first instanceof Value.L l) {
-                    return l.v().contains(needle);
-                }
-                return false;
-            }
             default:
                 throw new IllegalStateException(call.function());
         }
@@ -152,7 +159,8 @@ public final class Evaluator {
     }
 
     static boolean sameScalarType(Value a, Value b) {
-        return a.type().equals(b.type()) && (a instanceof Value.S || a instanceof Value.N || a instanceof Value.B);
+        return a.type().equals(b.type())
+                && (a instanceof Value.S || a instanceof Value.N || a instanceof Value.B);
     }
 
     static boolean compare(Token.Kind op, Value a, Value b) {
@@ -167,11 +175,16 @@ public final class Evaluator {
         }
         int c = KeyOrder.INSTANCE.compare(a, b);
         switch (op) {
-            case LT: return c < 0;
-            case LE: return c <= 0;
-            case GT: return c > 0;
-            case GE: return c >= 0;
-            default: throw new IllegalStateException(op.name());
+            case LT:
+                return c < 0;
+            case LE:
+                return c <= 0;
+            case GT:
+                return c > 0;
+            case GE:
+                return c >= 0;
+            default:
+                throw new IllegalStateException(op.name());
         }
     }
 
@@ -182,6 +195,7 @@ public final class Evaluator {
     }
 
     static DynamoException typeError(String kind) {
-        return DynamoException.validation("An operand in the update expression has an incorrect data type");
+        return DynamoException.validation(
+                "An operand in the update expression has an incorrect data type");
     }
 }

@@ -9,12 +9,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A validated KeyConditionExpression: partition key equality plus an optional sort-key predicate. */
+/**
+ * A validated KeyConditionExpression: partition key equality plus an optional sort-key predicate.
+ */
 public record KeyCondition(Value hash, Op op, Value low, Value high) {
     private static final String KIND = "KeyConditionExpression";
 
     /** Sort key predicate kinds. */
-    public enum Op { NONE, EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH }
+    public enum Op {
+        NONE,
+        EQ,
+        LT,
+        LE,
+        GT,
+        GE,
+        BETWEEN,
+        BEGINS_WITH
+    }
 
     public boolean matchesSort(Value sort) {
         if (op != Op.BEGINS_WITH) {
@@ -33,7 +44,8 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
         List<Condition> parts = new ArrayList<>();
         flatten(c, parts);
         if (parts.size() > 2) {
-            throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+            throw DynamoException.validation(
+                    "KeyConditionExpressions must only contain one condition per key");
         }
         Value hash = null;
         Op op = Op.NONE;
@@ -57,19 +69,22 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
                 v1 = value(bt.low(), b);
                 v2 = value(bt.high(), b);
                 partOp = Op.BETWEEN;
-            } else if (part instanceof Condition.Call call && call.function().equals("begins_with")) {
+            } else if (part instanceof Condition.Call call
+                    && call.function().equals("begins_with")) {
                 attr = attribute(call.args().get(0), b);
                 v1 = value(call.args().get(1), b);
                 partOp = Op.BEGINS_WITH;
             } else if (part instanceof Condition.Call call) {
-                throw invalid("Invalid operator used in KeyConditionExpression: " + call.function());
+                throw invalid(
+                        "Invalid operator used in KeyConditionExpression: " + call.function());
             } else if (part instanceof Condition.In) {
                 throw invalid("Invalid operator used in KeyConditionExpression: IN");
             } else {
                 throw DynamoException.validation("Query key condition not supported");
             }
             if (!seen.add(attr)) {
-                throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+                throw DynamoException.validation(
+                        "KeyConditionExpressions must only contain one condition per key");
             }
             if (attr.equals(key.hashName())) {
                 if (partOp != Op.EQ) {
@@ -79,26 +94,34 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
                 hash = v1;
             } else if (attr.equals(key.rangeName())) {
                 if (partOp == Op.BEGINS_WITH && key.rangeType().equals("N")) {
-                    throw invalid("Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+                    throw invalid(
+                            "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
                 }
                 checkType(v1, key.rangeType());
                 if (v2 != null) {
                     checkType(v2, key.rangeType());
                     if (KeyOrder.INSTANCE.compare(v1, v2) > 0) {
-                        throw invalid("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
-                                + Evaluator.render(v1) + ", upper bound operand: AttributeValue: " + Evaluator.render(v2));
+                        throw invalid(
+                                "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
+                                        + Evaluator.render(v1)
+                                        + ", upper bound operand: AttributeValue: "
+                                        + Evaluator.render(v2));
                     }
                 }
                 op = partOp;
                 low = v1;
                 high = v2;
             } else {
-                throw DynamoException.validation("Query condition missed key schema element: "
-                        + (seen.contains(key.hashName()) || hash != null ? key.rangeName() : key.hashName()));
+                throw DynamoException.validation(
+                        "Query condition missed key schema element: "
+                                + (seen.contains(key.hashName()) || hash != null
+                                        ? key.rangeName()
+                                        : key.hashName()));
             }
         }
         if (hash == null) {
-            throw DynamoException.validation("Query condition missed key schema element: " + key.hashName());
+            throw DynamoException.validation(
+                    "Query condition missed key schema element: " + key.hashName());
         }
         return new KeyCondition(hash, op, low, high);
     }
@@ -109,7 +132,8 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
 
     private static void checkType(Value v, String type) {
         if (!v.type().equals(type)) {
-            throw DynamoException.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Condition parameter type does not match schema type");
         }
     }
 
@@ -127,7 +151,9 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
     }
 
     private static String attribute(Operand o, Bindings b) {
-        if (o instanceof Operand.PathRef p && p.path().elems().size() == 1 && !p.path().elems().get(0).isIndex()) {
+        if (o instanceof Operand.PathRef p
+                && p.path().elems().size() == 1
+                && !p.path().elems().get(0).isIndex()) {
             return b.name(p.path().elems().get(0));
         }
         if (o instanceof Operand.PathRef) {

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Splits expression text into tokens. */
 final class Lexer {
-    private Lexer() {
-    }
+    private Lexer() {}
 
     static List<Token> tokenize(String text, String exprKind) {
         List<Token> out = new ArrayList<>();
@@ -27,7 +26,11 @@ final class Lexer {
                 if (i == start + 1) {
                     throw ExpressionException.syntax(exprKind, text, String.valueOf(c), start);
                 }
-                out.add(new Token(c == '#' ? Token.Kind.NAME_REF : Token.Kind.VALUE_REF, text.substring(start, i), start));
+                out.add(
+                        new Token(
+                                c == '#' ? Token.Kind.NAME_REF : Token.Kind.VALUE_REF,
+                                text.substring(start, i),
+                                start));
                 continue;
             }
             if (Character.isDigit(c)) {
@@ -38,7 +41,8 @@ final class Lexer {
                     while (i < n && isNameChar(text.charAt(i))) {
                         i++;
                     }
-                    throw ExpressionException.syntax(exprKind, text, text.substring(start, i), start);
+                    throw ExpressionException.syntax(
+                            exprKind, text, text.substring(start, i), start);
                 }
                 out.add(new Token(Token.Kind.NUMBER, text.substring(start, i), start));
                 continue;
@@ -53,15 +57,33 @@ final class Lexer {
             Token.Kind kind;
             int len = 1;
             switch (c) {
-                case '(': kind = Token.Kind.LPAREN; break;
-                case ')': kind = Token.Kind.RPAREN; break;
-                case '[': kind = Token.Kind.LBRACK; break;
-                case ']': kind = Token.Kind.RBRACK; break;
-                case '.': kind = Token.Kind.DOT; break;
-                case ',': kind = Token.Kind.COMMA; break;
-                case '=': kind = Token.Kind.EQ; break;
-                case '+': kind = Token.Kind.PLUS; break;
-                case '-': kind = Token.Kind.MINUS; break;
+                case '(':
+                    kind = Token.Kind.LPAREN;
+                    break;
+                case ')':
+                    kind = Token.Kind.RPAREN;
+                    break;
+                case '[':
+                    kind = Token.Kind.LBRACK;
+                    break;
+                case ']':
+                    kind = Token.Kind.RBRACK;
+                    break;
+                case '.':
+                    kind = Token.Kind.DOT;
+                    break;
+                case ',':
+                    kind = Token.Kind.COMMA;
+                    break;
+                case '=':
+                    kind = Token.Kind.EQ;
+                    break;
+                case '+':
+                    kind = Token.Kind.PLUS;
+                    break;
+                case '-':
+                    kind = Token.Kind.MINUS;
+                    break;
                 case '<':
                     if (i + 1 < n && text.charAt(i + 1) == '>') {
                         kind = Token.Kind.NE;

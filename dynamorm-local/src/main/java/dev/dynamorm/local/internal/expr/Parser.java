@@ -9,22 +9,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Recursive-descent parser for condition, update and projection expressions.
- * Precedence, lowest first: OR, AND, NOT, then comparisons / BETWEEN / IN / functions / parentheses.
+ * Recursive-descent parser for condition, update and projection expressions. Precedence, lowest
+ * first: OR, AND, NOT, then comparisons / BETWEEN / IN / functions / parentheses.
  */
 public final class Parser {
     private static final int CACHE_SIZE = 2048;
-    private static final Map<String, Parsed<?>> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    private static final Map<String, Parsed<?>> CACHE =
+            new LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Parsed<?>> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Parsed<?>> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            };
 
     private static final Set<String> CONDITION_FUNCTIONS =
-            Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
+            Set.of(
+                    "attribute_exists",
+                    "attribute_not_exists",
+                    "attribute_type",
+                    "begins_with",
+                    "contains");
 
     private final String text;
     private final String kind;
@@ -32,7 +38,8 @@ public final class Parser {
     private int pos;
     private final Set<String> names = new HashSet<>();
     private final Set<String> values = new HashSet<>();
-    private final Set<Condition> parenthesized = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Condition> parenthesized =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private DynamoException redundantParens;
 
     private Parser(String text, String kind) {
@@ -44,40 +51,50 @@ public final class Parser {
     /** Parses a condition; {@code kind} is the request parameter name used in error messages. */
     @SuppressWarnings("unchecked")
     public static Parsed<Condition> condition(String text, String kind) {
-        return (Parsed<Condition>) cached("C" + kind + "\u0000" + text, () -> {
-            Parser p = new Parser(text, kind);
-            p.requireNonEmpty();
-            Condition c = p.parseOr();
-            p.expect(Token.Kind.EOF);
-            if (p.redundantParens != null) {
-                throw p.redundantParens;
-            }
-            return new Parsed<>(c, p.names, p.values, kind);
-        });
+        return (Parsed<Condition>)
+                cached(
+                        "C" + kind + "\u0000" + text,
+                        () -> {
+                            Parser p = new Parser(text, kind);
+                            p.requireNonEmpty();
+                            Condition c = p.parseOr();
+                            p.expect(Token.Kind.EOF);
+                            if (p.redundantParens != null) {
+                                throw p.redundantParens;
+                            }
+                            return new Parsed<>(c, p.names, p.values, kind);
+                        });
     }
 
     @SuppressWarnings("unchecked")
     public static Parsed<UpdateExpression> update(String text) {
-        return (Parsed<UpdateExpression>) cached("U\u0000" + text, () -> {
-            Parser p = new Parser(text, "UpdateExpression");
-            p.requireNonEmpty();
-            UpdateExpression u = p.parseUpdate();
-            return new Parsed<>(u, p.names, p.values, "UpdateExpression");
-        });
+        return (Parsed<UpdateExpression>)
+                cached(
+                        "U\u0000" + text,
+                        () -> {
+                            Parser p = new Parser(text, "UpdateExpression");
+                            p.requireNonEmpty();
+                            UpdateExpression u = p.parseUpdate();
+                            return new Parsed<>(u, p.names, p.values, "UpdateExpression");
+                        });
     }
 
     @SuppressWarnings("unchecked")
     public static Parsed<List<Path>> projection(String text) {
-        return (Parsed<List<Path>>) cached("P\u0000" + text, () -> {
-            Parser p = new Parser(text, "ProjectionExpression");
-            p.requireNonEmpty();
-            List<Path> paths = new ArrayList<>();
-            do {
-                paths.add(p.parsePath());
-            } while (p.accept(Token.Kind.COMMA));
-            p.expect(Token.Kind.EOF);
-            return new Parsed<>(List.copyOf(paths), p.names, p.values, "ProjectionExpression");
-        });
+        return (Parsed<List<Path>>)
+                cached(
+                        "P\u0000" + text,
+                        () -> {
+                            Parser p = new Parser(text, "ProjectionExpression");
+                            p.requireNonEmpty();
+                            List<Path> paths = new ArrayList<>();
+                            do {
+                                paths.add(p.parsePath());
+                            } while (p.accept(Token.Kind.COMMA));
+                            p.expect(Token.Kind.EOF);
+                            return new Parsed<>(
+                                    List.copyOf(paths), p.names, p.values, "ProjectionExpression");
+                        });
     }
 
     private interface Job {
@@ -100,7 +117,8 @@ public final class Parser {
 
     private void requireNonEmpty() {
         if (peek().kind() == Token.Kind.EOF) {
-            throw DynamoException.validation("Invalid " + kind + ": The expression can not be empty;");
+            throw DynamoException.validation(
+                    "Invalid " + kind + ": The expression can not be empty;");
         }
     }
 
@@ -139,20 +157,28 @@ public final class Parser {
             Condition c = parseOr();
             expect(Token.Kind.RPAREN);
             if (parenthesized.contains(c) && redundantParens == null) {
-                // DynamoDB rejects a parenthesised group whose whole content is another parenthesised group
-                redundantParens = ExpressionException.invalid(kind, "The expression has redundant parentheses;");
+                // DynamoDB rejects a parenthesised group whose whole content is another
+                // parenthesised group
+                redundantParens =
+                        ExpressionException.invalid(
+                                kind, "The expression has redundant parentheses;");
             }
             parenthesized.add(c);
             return c;
         }
-        if (t.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN && !t.text().equals("size")) {
+        if (t.kind() == Token.Kind.NAME
+                && peekAt(1).kind() == Token.Kind.LPAREN
+                && !t.text().equals("size")) {
             Operand.Function f = parseFunction();
             if (!CONDITION_FUNCTIONS.contains(f.name())) {
                 if (f.name().equals("if_not_exists") || f.name().equals("list_append")) {
-                    throw ExpressionException.invalid(kind,
-                            "The function is not allowed to be used this way in an expression; function: " + f.name());
+                    throw ExpressionException.invalid(
+                            kind,
+                            "The function is not allowed to be used this way in an expression; function: "
+                                    + f.name());
                 }
-                throw ExpressionException.invalid(kind, "Invalid function name; function: " + f.name());
+                throw ExpressionException.invalid(
+                        kind, "Invalid function name; function: " + f.name());
             }
             checkConditionFunction(f);
             return new Condition.Call(f.name(), f.args());
@@ -160,7 +186,12 @@ public final class Parser {
         Operand left = parseConditionOperand();
         Token op = peek();
         switch (op.kind()) {
-            case EQ: case NE: case LT: case LE: case GT: case GE:
+            case EQ:
+            case NE:
+            case LT:
+            case LE:
+            case GT:
+            case GE:
                 pos++;
                 return new Condition.Compare(op.kind(), left, parseConditionOperand());
             default:
@@ -185,7 +216,10 @@ public final class Parser {
             } while (accept(Token.Kind.COMMA));
             expect(Token.Kind.RPAREN);
             if (list.size() > 100) {
-                throw ExpressionException.invalid(kind, "The IN operator is provided with too many operands; number of operands: " + list.size());
+                throw ExpressionException.invalid(
+                        kind,
+                        "The IN operator is provided with too many operands; number of operands: "
+                                + list.size());
             }
             return new Condition.In(left, list);
         }
@@ -193,33 +227,55 @@ public final class Parser {
     }
 
     private void checkConditionFunction(Operand.Function f) {
-        int expected = f.name().equals("attribute_exists") || f.name().equals("attribute_not_exists") ? 1 : 2;
+        int expected =
+                f.name().equals("attribute_exists") || f.name().equals("attribute_not_exists")
+                        ? 1
+                        : 2;
         if (f.args().size() != expected) {
-            throw ExpressionException.invalid(kind, "Incorrect number of operands for operator or function; operator or function: "
-                    + f.name() + ", number of operands: " + f.args().size());
+            throw ExpressionException.invalid(
+                    kind,
+                    "Incorrect number of operands for operator or function; operator or function: "
+                            + f.name()
+                            + ", number of operands: "
+                            + f.args().size());
         }
         if (expected == 1 && !(f.args().get(0) instanceof Operand.PathRef)) {
-            throw ExpressionException.invalid(kind, "Operator or function requires a document path; operator or function: " + f.name());
+            throw ExpressionException.invalid(
+                    kind,
+                    "Operator or function requires a document path; operator or function: "
+                            + f.name());
         }
     }
 
     private Operand parseConditionOperand() {
         Token t = peek();
-        if (t.kind() == Token.Kind.NAME && t.text().equals("size") && peekAt(1).kind() == Token.Kind.LPAREN) {
+        if (t.kind() == Token.Kind.NAME
+                && t.text().equals("size")
+                && peekAt(1).kind() == Token.Kind.LPAREN) {
             Operand.Function f = parseFunction();
             if (f.args().size() != 1) {
-                throw ExpressionException.invalid(kind, "Incorrect number of operands for operator or function; operator or function: size, number of operands: " + f.args().size());
+                throw ExpressionException.invalid(
+                        kind,
+                        "Incorrect number of operands for operator or function; operator or function: size, number of operands: "
+                                + f.args().size());
             }
-            if (!(f.args().get(0) instanceof Operand.PathRef) && !(f.args().get(0) instanceof Operand.ValueRef)) {
-                throw ExpressionException.invalid(kind, "The function is not allowed to be used this way in an expression; function: size");
+            if (!(f.args().get(0) instanceof Operand.PathRef)
+                    && !(f.args().get(0) instanceof Operand.ValueRef)) {
+                throw ExpressionException.invalid(
+                        kind,
+                        "The function is not allowed to be used this way in an expression; function: size");
             }
             return new Operand.Size(f.args().get(0));
         }
         if (t.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN) {
             Operand.Function f = parseFunction();
-            if (CONDITION_FUNCTIONS.contains(f.name()) || f.name().equals("if_not_exists") || f.name().equals("list_append")) {
-                throw ExpressionException.invalid(kind,
-                        "The function is not allowed to be used this way in an expression; function: " + f.name());
+            if (CONDITION_FUNCTIONS.contains(f.name())
+                    || f.name().equals("if_not_exists")
+                    || f.name().equals("list_append")) {
+                throw ExpressionException.invalid(
+                        kind,
+                        "The function is not allowed to be used this way in an expression; function: "
+                                + f.name());
             }
             throw ExpressionException.invalid(kind, "Invalid function name; function: " + f.name());
         }
@@ -245,7 +301,10 @@ public final class Parser {
         List<Operand> args = new ArrayList<>();
         if (peek().kind() != Token.Kind.RPAREN) {
             do {
-                args.add(kind.equals("UpdateExpression") ? parseUpdateOperand() : parseConditionOperand());
+                args.add(
+                        kind.equals("UpdateExpression")
+                                ? parseUpdateOperand()
+                                : parseConditionOperand());
             } while (accept(Token.Kind.COMMA));
         }
         expect(Token.Kind.RPAREN);
@@ -269,7 +328,8 @@ public final class Parser {
                 try {
                     idx = Integer.parseInt(num.text());
                 } catch (NumberFormatException e) {
-                    throw ExpressionException.invalid(kind, "List index is too large; index: " + num.text());
+                    throw ExpressionException.invalid(
+                            kind, "List index is too large; index: " + num.text());
                 }
                 expect(Token.Kind.RBRACK);
                 elems.add(new Path.Elem(null, idx));
@@ -288,7 +348,9 @@ public final class Parser {
         }
         if (t.kind() == Token.Kind.NAME) {
             if (ReservedWords.isReserved(t.text())) {
-                throw ExpressionException.invalid(kind, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
+                throw ExpressionException.invalid(
+                        kind,
+                        "Attribute name is a reserved keyword; reserved keyword: " + t.text());
             }
             return new Path.Elem(t.text(), -1);
         }
@@ -305,35 +367,43 @@ public final class Parser {
         Set<String> seen = new HashSet<>();
         while (peek().kind() != Token.Kind.EOF) {
             Token clause = next();
-            String c = clause.kind() == Token.Kind.NAME ? clause.text().toUpperCase(java.util.Locale.ROOT) : "";
+            String c =
+                    clause.kind() == Token.Kind.NAME
+                            ? clause.text().toUpperCase(java.util.Locale.ROOT)
+                            : "";
             if (!Set.of("SET", "REMOVE", "ADD", "DELETE").contains(c)) {
                 throw syntaxError(clause);
             }
             if (!seen.add(c)) {
-                throw ExpressionException.invalid(kind, "The \"" + c + "\" section can only be used once in an update expression;");
+                throw ExpressionException.invalid(
+                        kind,
+                        "The \"" + c + "\" section can only be used once in an update expression;");
             }
             do {
                 switch (c) {
-                    case "SET": {
-                        Path p = parsePath();
-                        expect(Token.Kind.EQ);
-                        sets.add(new UpdateExpression.SetAction(p, parseSetValue()));
-                        break;
-                    }
+                    case "SET":
+                        {
+                            Path p = parsePath();
+                            expect(Token.Kind.EQ);
+                            sets.add(new UpdateExpression.SetAction(p, parseSetValue()));
+                            break;
+                        }
                     case "REMOVE":
                         removes.add(parsePath());
                         break;
                     case "ADD":
-                    case "DELETE": {
-                        Path p = parsePath();
-                        Token v = peek();
-                        if (v.kind() != Token.Kind.VALUE_REF) {
-                            throw syntaxError(v);
+                    case "DELETE":
+                        {
+                            Path p = parsePath();
+                            Token v = peek();
+                            if (v.kind() != Token.Kind.VALUE_REF) {
+                                throw syntaxError(v);
+                            }
+                            Operand value = parseSimpleOperand();
+                            (c.equals("ADD") ? adds : deletes)
+                                    .add(new UpdateExpression.SetAction(p, value));
+                            break;
                         }
-                        Operand value = parseSimpleOperand();
-                        (c.equals("ADD") ? adds : deletes).add(new UpdateExpression.SetAction(p, value));
-                        break;
-                    }
                     default:
                         throw new IllegalStateException(c);
                 }
@@ -360,19 +430,28 @@ public final class Parser {
             switch (f.name()) {
                 case "if_not_exists":
                     if (f.args().size() != 2) {
-                        throw ExpressionException.invalid(kind, "Incorrect number of operands for operator or function; operator or function: if_not_exists, number of operands: " + f.args().size());
+                        throw ExpressionException.invalid(
+                                kind,
+                                "Incorrect number of operands for operator or function; operator or function: if_not_exists, number of operands: "
+                                        + f.args().size());
                     }
                     if (!(f.args().get(0) instanceof Operand.PathRef p)) {
-                        throw ExpressionException.invalid(kind, "Operator or function requires a document path; operator or function: if_not_exists");
+                        throw ExpressionException.invalid(
+                                kind,
+                                "Operator or function requires a document path; operator or function: if_not_exists");
                     }
                     return new Operand.IfNotExists(p.path(), f.args().get(1));
                 case "list_append":
                     if (f.args().size() != 2) {
-                        throw ExpressionException.invalid(kind, "Incorrect number of operands for operator or function; operator or function: list_append, number of operands: " + f.args().size());
+                        throw ExpressionException.invalid(
+                                kind,
+                                "Incorrect number of operands for operator or function; operator or function: list_append, number of operands: "
+                                        + f.args().size());
                     }
                     return new Operand.ListAppend(f.args().get(0), f.args().get(1));
                 default:
-                    throw ExpressionException.invalid(kind, "Invalid function name; function: " + f.name());
+                    throw ExpressionException.invalid(
+                            kind, "Invalid function name; function: " + f.name());
             }
         }
         return parseSimpleOperand();

@@ -3,8 +3,8 @@ package dev.dynamorm.local.internal.expr;
 import java.util.List;
 
 /**
- * A document path as written: each element is either a name ({@code a}, {@code #n}) or a list index.
- * Names are resolved against ExpressionAttributeNames when evaluated.
+ * A document path as written: each element is either a name ({@code a}, {@code #n}) or a list
+ * index. Names are resolved against ExpressionAttributeNames when evaluated.
  */
 public record Path(List<Elem> elems) {
     public Path {

@@ -11,19 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Applies an UpdateExpression. All right-hand sides are evaluated against the item as it was before the update. */
+/**
+ * Applies an UpdateExpression. All right-hand sides are evaluated against the item as it was before
+ * the update.
+ */
 public final class Updater {
     private static final String KIND = "UpdateExpression";
 
-    /** The updated item and the document paths the expression touched (for UPDATED_OLD / UPDATED_NEW). */
-    public record Result(Map<String, Value> item, List<List<Object>> paths) {
-    }
+    /**
+     * The updated item and the document paths the expression touched (for UPDATED_OLD /
+     * UPDATED_NEW).
+     */
+    public record Result(Map<String, Value> item, List<List<Object>> paths) {}
 
-    private Updater() {
-    }
+    private Updater() {}
 
     /** Resolves paths and checks key attributes and overlaps; does not need the item. */
-    public static List<List<Object>> touchedPaths(UpdateExpression u, Bindings b, Set<String> keyAttributes) {
+    public static List<List<Object>> touchedPaths(
+            UpdateExpression u, Bindings b, Set<String> keyAttributes) {
         List<List<Object>> all = new ArrayList<>();
         u.sets().forEach(s -> all.add(b.resolve(s.path())));
         u.removes().forEach(p -> all.add(b.resolve(p)));
@@ -32,22 +37,30 @@ public final class Updater {
         for (int i = 0; i < all.size(); i++) {
             List<Object> p = all.get(i);
             if (keyAttributes.contains((String) p.get(0))) {
-                throw DynamoException.validation("One or more parameter values were invalid: Cannot update attribute "
-                        + p.get(0) + ". This attribute is part of the key");
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: Cannot update attribute "
+                                + p.get(0)
+                                + ". This attribute is part of the key");
             }
             for (int j = 0; j < i; j++) {
                 List<Object> q = all.get(j);
                 int common = Math.min(p.size(), q.size());
                 if (p.subList(0, common).equals(q.subList(0, common))) {
-                    throw ExpressionException.invalid(KIND, "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
-                            + render(q) + ", path two: " + render(p));
+                    throw ExpressionException.invalid(
+                            KIND,
+                            "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
+                                    + render(q)
+                                    + ", path two: "
+                                    + render(p));
                 }
             }
         }
         return all;
     }
 
-    /** Checks literal operands of +, - and list_append, as DynamoDB does before reading the item. */
+    /**
+     * Checks literal operands of +, - and list_append, as DynamoDB does before reading the item.
+     */
     public static void checkOperands(UpdateExpression u, Bindings b) {
         for (UpdateExpression.SetAction s : u.sets()) {
             checkOperand(s.value(), b);
@@ -72,8 +85,12 @@ public final class Updater {
 
     private static void literalType(Operand o, Bindings b, String function, String type) {
         if (o instanceof Operand.ValueRef v && !b.value(v.name()).type().equals(type)) {
-            throw ExpressionException.invalid(KIND, "Incorrect operand type for operator or function; operator or function: "
-                    + function + ", operand type: " + b.value(v.name()).type());
+            throw ExpressionException.invalid(
+                    KIND,
+                    "Incorrect operand type for operator or function; operator or function: "
+                            + function
+                            + ", operand type: "
+                            + b.value(v.name()).type());
         }
     }
 
@@ -85,7 +102,11 @@ public final class Updater {
         return "[" + String.join(", ", parts) + "]";
     }
 
-    public static Result apply(UpdateExpression u, Bindings b, Map<String, Value> original, Set<String> keyAttributes) {
+    public static Result apply(
+            UpdateExpression u,
+            Bindings b,
+            Map<String, Value> original,
+            Set<String> keyAttributes) {
         List<List<Object>> touched = touchedPaths(u, b, keyAttributes);
         Evaluator ev = new Evaluator(b, KIND);
         List<Value> setValues = new ArrayList<>();
@@ -115,7 +136,10 @@ public final class Updater {
             if (existing == null) {
                 continue;
             }
-            item = remaining == null ? Documents.remove(item, path) : Documents.set(item, path, remaining);
+            item =
+                    remaining == null
+                            ? Documents.remove(item, path)
+                            : Documents.set(item, path, remaining);
         }
         return new Result(item, touched);
     }
@@ -160,7 +184,8 @@ public final class Updater {
         }
         Value v = ev.operand(o, item);
         if (v == null) {
-            throw DynamoException.validation("The provided expression refers to an attribute that does not exist in the item");
+            throw DynamoException.validation(
+                    "The provided expression refers to an attribute that does not exist in the item");
         }
         return v;
     }
@@ -178,9 +203,14 @@ public final class Updater {
     }
 
     private static Value add(Value existing, Value operand) {
-        if (!(operand instanceof Value.N || operand instanceof Value.SS || operand instanceof Value.NS || operand instanceof Value.BS)) {
-            throw ExpressionException.invalid(KIND, "Incorrect operand type for operator or function; operator: ADD, operand type: "
-                    + typeName(operand));
+        if (!(operand instanceof Value.N
+                || operand instanceof Value.SS
+                || operand instanceof Value.NS
+                || operand instanceof Value.BS)) {
+            throw ExpressionException.invalid(
+                    KIND,
+                    "Incorrect operand type for operator or function; operator: ADD, operand type: "
+                            + typeName(operand));
         }
         if (existing == null) {
             return operand;
@@ -208,9 +238,13 @@ public final class Updater {
 
     /** Returns the remaining set, or null when it became empty. */
     private static Value delete(Value existing, Value operand) {
-        if (!(operand instanceof Value.SS || operand instanceof Value.NS || operand instanceof Value.BS)) {
-            throw ExpressionException.invalid(KIND, "Incorrect operand type for operator or function; operator: DELETE, operand type: "
-                    + typeName(operand));
+        if (!(operand instanceof Value.SS
+                || operand instanceof Value.NS
+                || operand instanceof Value.BS)) {
+            throw ExpressionException.invalid(
+                    KIND,
+                    "Incorrect operand type for operator or function; operator: DELETE, operand type: "
+                            + typeName(operand));
         }
         if (existing == null) {
             return null;
@@ -238,13 +272,20 @@ public final class Updater {
             return "NULL";
         }
         switch (v.type()) {
-            case "S": return "STRING";
-            case "N": return "NUMBER";
-            case "B": return "BINARY";
-            case "BOOL": return "BOOLEAN";
-            case "L": return "LIST";
-            case "M": return "MAP";
-            default: return v.type();
+            case "S":
+                return "STRING";
+            case "N":
+                return "NUMBER";
+            case "B":
+                return "BINARY";
+            case "BOOL":
+                return "BOOLEAN";
+            case "L":
+                return "LIST";
+            case "M":
+                return "MAP";
+            default:
+                return v.type();
         }
     }
 }

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Serves the DynamoDB JSON 1.0 protocol over HTTP/1.1 on the loopback interface.
  *
- * <p>One thread per connection reads a request, runs it on the engine and writes the answer on the same thread, with
- * keep-alive and TCP_NODELAY: a request costs one wake-up of the connection's thread and no hand-off between threads,
- * which is what a single-threaded SDK client waits on.
+ * <p>One thread per connection reads a request, runs it on the engine and writes the answer on the
+ * same thread, with keep-alive and TCP_NODELAY: a request costs one wake-up of the connection's
+ * thread and no hand-off between threads, which is what a single-threaded SDK client waits on.
  */
 public final class HttpListener implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -47,11 +47,13 @@ public final class HttpListener implements AutoCloseable {
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         AtomicInteger n = new AtomicInteger();
-        this.connections = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "dynamorm-local-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.connections =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "dynamorm-local-http-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         this.acceptor = new Thread(this::acceptLoop, "dynamorm-local-http-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -100,7 +102,8 @@ public final class HttpListener implements AutoCloseable {
         } catch (EOFException | SocketException e) {
             // client went away
         } catch (IOException | RuntimeException e) {
-            // malformed request or engine failure outside its own error handling: drop the connection
+            // malformed request or engine failure outside its own error handling: drop the
+            // connection
         } finally {
             open.remove(socket);
         }
@@ -109,18 +112,31 @@ public final class HttpListener implements AutoCloseable {
     private Engine.Response respond(Request request, byte[] body) {
         if (request.target == null) {
             if (request.method.equals("GET")) {
-                return new Engine.Response(200, "{\"healthy\":true}".getBytes(StandardCharsets.UTF_8));
+                return new Engine.Response(
+                        200, "{\"healthy\":true}".getBytes(StandardCharsets.UTF_8));
             }
-            return new Engine.Response(400, ("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\","
-                    + "\"message\":\"Missing X-Amz-Target header\"}").getBytes(StandardCharsets.UTF_8));
+            return new Engine.Response(
+                    400,
+                    ("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\","
+                                    + "\"message\":\"Missing X-Amz-Target header\"}")
+                            .getBytes(StandardCharsets.UTF_8));
         }
         return engine.handle(Protocol.operation(request.target), body);
     }
 
-    private static void write(OutputStream out, Engine.Response response, boolean keepAlive) throws IOException {
+    private static void write(OutputStream out, Engine.Response response, boolean keepAlive)
+            throws IOException {
         byte[] body = response.body();
         StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(response.status()).append(response.status() == 200 ? " OK" : response.status() == 400 ? " Bad Request" : " Internal Server Error").append("\r\n");
+        head.append("HTTP/1.1 ")
+                .append(response.status())
+                .append(
+                        response.status() == 200
+                                ? " OK"
+                                : response.status() == 400
+                                        ? " Bad Request"
+                                        : " Internal Server Error")
+                .append("\r\n");
         head.append("Content-Type: ").append(Protocol.CONTENT_TYPE).append("\r\n");
         head.append("Content-Length: ").append(body.length).append("\r\n");
         head.append("x-amzn-RequestId: ").append(Protocol.requestId()).append("\r\n");

@@ -12,7 +12,9 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
-/** An SDK HTTP client that hands each serialized request straight to the engine, without sockets. */
+/**
+ * An SDK HTTP client that hands each serialized request straight to the engine, without sockets.
+ */
 public final class InProcessHttpClient implements SdkHttpClient {
     private final Engine engine;
 
@@ -26,7 +28,8 @@ public final class InProcessHttpClient implements SdkHttpClient {
             @Override
             public HttpExecuteResponse call() throws IOException {
                 byte[] body;
-                Optional<software.amazon.awssdk.http.ContentStreamProvider> content = request.contentStreamProvider();
+                Optional<software.amazon.awssdk.http.ContentStreamProvider> content =
+                        request.contentStreamProvider();
                 if (content.isPresent()) {
                     try (InputStream in = content.get().newStream()) {
                         body = in.readAllBytes();
@@ -34,24 +37,28 @@ public final class InProcessHttpClient implements SdkHttpClient {
                 } else {
                     body = new byte[0];
                 }
-                String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+                String target =
+                        request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
                 Engine.Response response = engine.handle(Protocol.operation(target), body);
-                SdkHttpResponse http = SdkHttpResponse.builder()
-                        .statusCode(response.status())
-                        .putHeader("Content-Type", Protocol.CONTENT_TYPE)
-                        .putHeader("Content-Length", String.valueOf(response.body().length))
-                        .putHeader("x-amzn-RequestId", Protocol.requestId())
-                        // no x-amz-crc32: nothing travels over a wire, so the SDK need not checksum the body
-                        .build();
+                SdkHttpResponse http =
+                        SdkHttpResponse.builder()
+                                .statusCode(response.status())
+                                .putHeader("Content-Type", Protocol.CONTENT_TYPE)
+                                .putHeader("Content-Length", String.valueOf(response.body().length))
+                                .putHeader("x-amzn-RequestId", Protocol.requestId())
+                                // no x-amz-crc32: nothing travels over a wire, so the SDK need not
+                                // checksum the body
+                                .build();
                 return HttpExecuteResponse.builder()
                         .response(http)
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(response.body())))
+                        .responseBody(
+                                AbortableInputStream.create(
+                                        new ByteArrayInputStream(response.body())))
                         .build();
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -61,6 +68,5 @@ public final class InProcessHttpClient implements SdkHttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

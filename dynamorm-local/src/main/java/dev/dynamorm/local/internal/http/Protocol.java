@@ -8,17 +8,22 @@ final class Protocol {
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String PREFIX = "DynamoDB_20120810.";
 
-    private Protocol() {
-    }
+    private Protocol() {}
 
     static String operation(String target) {
-        return target != null && target.startsWith(PREFIX) ? target.substring(PREFIX.length()) : target;
+        return target != null && target.startsWith(PREFIX)
+                ? target.substring(PREFIX.length())
+                : target;
     }
 
     private static final long RUN = UUID.randomUUID().getMostSignificantBits();
-    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
+            new java.util.concurrent.atomic.AtomicLong();
 
-    /** A request id unique in this process (random per run plus a sequence number); cheaper than a random UUID. */
+    /**
+     * A request id unique in this process (random per run plus a sequence number); cheaper than a
+     * random UUID.
+     */
     static String requestId() {
         return hex16(RUN) + hex16(SEQUENCE.incrementAndGet());
     }

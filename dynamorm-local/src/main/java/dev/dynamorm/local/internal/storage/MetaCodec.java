@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Encodes table definitions as JSON trees for the log and snapshots. */
 final class MetaCodec {
-    private MetaCodec() {
-    }
+    private MetaCodec() {}
 
     static Map<String, Object> encode(TableMeta m) {
         Map<String, Object> o = new LinkedHashMap<>();
@@ -58,19 +57,40 @@ final class MetaCodec {
             Map<String, Object> io = (Map<String, Object>) x;
             List<String> nonKey = new ArrayList<>();
             ((List<Object>) io.get("nonKey")).forEach(n -> nonKey.add((String) n));
-            indexes.add(new IndexDef((String) io.get("name"), (Boolean) io.get("global"), key((Map<String, Object>) io.get("key")),
-                    (String) io.get("projection"), nonKey, ((Number) io.get("read")).longValue(), ((Number) io.get("write")).longValue()));
+            indexes.add(
+                    new IndexDef(
+                            (String) io.get("name"),
+                            (Boolean) io.get("global"),
+                            key((Map<String, Object>) io.get("key")),
+                            (String) io.get("projection"),
+                            nonKey,
+                            ((Number) io.get("read")).longValue(),
+                            ((Number) io.get("write")).longValue()));
         }
         Map<String, String> types = new LinkedHashMap<>();
         ((Map<String, Object>) o.get("types")).forEach((k, v) -> types.put(k, (String) v));
         Map<String, String> tags = new LinkedHashMap<>();
         ((Map<String, Object>) o.get("tags")).forEach((k, v) -> tags.put(k, (String) v));
-        return new TableMeta((String) o.get("name"), (String) o.get("id"), key((Map<String, Object>) o.get("key")), types, indexes,
-                (String) o.get("billing"), ((Number) o.get("read")).longValue(), ((Number) o.get("write")).longValue(),
-                ((Number) o.get("created")).longValue(), (String) o.get("ttl"), tags, Boolean.TRUE.equals(o.get("deletionProtection")));
+        return new TableMeta(
+                (String) o.get("name"),
+                (String) o.get("id"),
+                key((Map<String, Object>) o.get("key")),
+                types,
+                indexes,
+                (String) o.get("billing"),
+                ((Number) o.get("read")).longValue(),
+                ((Number) o.get("write")).longValue(),
+                ((Number) o.get("created")).longValue(),
+                (String) o.get("ttl"),
+                tags,
+                Boolean.TRUE.equals(o.get("deletionProtection")));
     }
 
     private static KeyDef key(Map<String, Object> o) {
-        return new KeyDef((String) o.get("hash"), (String) o.get("hashType"), (String) o.get("range"), (String) o.get("rangeType"));
+        return new KeyDef(
+                (String) o.get("hash"),
+                (String) o.get("hashType"),
+                (String) o.get("range"),
+                (String) o.get("rangeType"));
     }
 }

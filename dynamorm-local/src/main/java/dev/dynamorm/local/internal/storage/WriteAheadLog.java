@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * Durability for a data directory: {@code snapshot.bin} holds a full copy written on open and close, and
- * {@code wal.bin} holds every change since, each record framed as length, CRC32 and JSON payload and forced to disk
- * before the write is acknowledged. A torn or corrupt trailing record is ignored on replay.
+ * Durability for a data directory: {@code snapshot.bin} holds a full copy written on open and
+ * close, and {@code wal.bin} holds every change since, each record framed as length, CRC32 and JSON
+ * payload and forced to disk before the write is acknowledged. A torn or corrupt trailing record is
+ * ignored on replay.
  */
 public final class WriteAheadLog implements Journal {
     private static final String SNAPSHOT = "snapshot.bin";
@@ -41,15 +42,22 @@ public final class WriteAheadLog implements Journal {
         this.engine = engine;
     }
 
-    /** Restores the engine from the directory, compacts it into a fresh snapshot and starts a new log. */
+    /**
+     * Restores the engine from the directory, compacts it into a fresh snapshot and starts a new
+     * log.
+     */
     public static WriteAheadLog open(Path dir, Engine engine) throws IOException {
         Files.createDirectories(dir);
         WriteAheadLog wal = new WriteAheadLog(dir, engine);
         wal.replay(dir.resolve(SNAPSHOT));
         wal.replay(dir.resolve(LOG));
         wal.writeSnapshot();
-        wal.log = FileChannel.open(dir.resolve(LOG), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        wal.log =
+                FileChannel.open(
+                        dir.resolve(LOG),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
         wal.log.force(true);
         return wal;
     }
@@ -59,7 +67,8 @@ public final class WriteAheadLog implements Journal {
         if (!Files.exists(file)) {
             return;
         }
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
             while (true) {
                 byte[] payload;
                 try {
@@ -95,7 +104,9 @@ public final class WriteAheadLog implements Journal {
             case "items":
                 for (Object o : (List<Object>) record.get("changes")) {
                     Map<String, Object> c = (Map<String, Object>) o;
-                    engine.restoreItem((String) c.get("table"), AttributeCodec.item(c.get("key")),
+                    engine.restoreItem(
+                            (String) c.get("table"),
+                            AttributeCodec.item(c.get("key")),
                             c.get("item") == null ? null : AttributeCodec.item(c.get("item")));
                 }
                 break;
@@ -169,40 +180,49 @@ public final class WriteAheadLog implements Journal {
 
     private void writeSnapshot() throws IOException {
         Path tmp = dir.resolve(SNAPSHOT + ".tmp");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out =
+                FileChannel.open(
+                        tmp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
             IOException[] failure = new IOException[1];
-            engine.snapshot(new Engine.SnapshotVisitor() {
-                @Override
-                public void table(TableMeta meta) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("t", "table");
-                    r.put("meta", MetaCodec.encode(meta));
-                    write(r);
-                }
-
-                @Override
-                public void item(String table, Map<String, Value> item) {
-                    write(itemsRecord(List.of(new ItemChange(table, item, item))));
-                }
-
-                private void write(Map<String, Object> r) {
-                    try {
-                        ByteBuffer buf = ByteBuffer.wrap(frame(r));
-                        while (buf.hasRemaining()) {
-                            out.write(buf);
+            engine.snapshot(
+                    new Engine.SnapshotVisitor() {
+                        @Override
+                        public void table(TableMeta meta) {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("t", "table");
+                            r.put("meta", MetaCodec.encode(meta));
+                            write(r);
                         }
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
-                }
-            });
+
+                        @Override
+                        public void item(String table, Map<String, Value> item) {
+                            write(itemsRecord(List.of(new ItemChange(table, item, item))));
+                        }
+
+                        private void write(Map<String, Object> r) {
+                            try {
+                                ByteBuffer buf = ByteBuffer.wrap(frame(r));
+                                while (buf.hasRemaining()) {
+                                    out.write(buf);
+                                }
+                            } catch (IOException e) {
+                                failure[0] = e;
+                            }
+                        }
+                    });
             if (failure[0] != null) {
                 throw failure[0];
             }
             out.force(true);
         }
-        Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                dir.resolve(SNAPSHOT),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Writes a snapshot and empties the log. */

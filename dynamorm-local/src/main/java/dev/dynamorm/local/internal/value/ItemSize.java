@@ -7,8 +7,7 @@ import java.util.Map;
 public final class ItemSize {
     public static final int MAX_ITEM_BYTES = 400 * 1024;
 
-    private ItemSize() {
-    }
+    private ItemSize() {}
 
     public static long of(Map<String, Value> item) {
         return item instanceof StoredItem stored ? stored.bytes() : computeOf(item);
@@ -63,7 +62,9 @@ public final class ItemSize {
                 n++;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < len
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;
             } else {

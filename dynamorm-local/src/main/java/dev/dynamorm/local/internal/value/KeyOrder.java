@@ -9,8 +9,7 @@ import java.util.Comparator;
 public final class KeyOrder implements Comparator<Value> {
     public static final KeyOrder INSTANCE = new KeyOrder();
 
-    private KeyOrder() {
-    }
+    private KeyOrder() {}
 
     @Override
     public int compare(Value a, Value b) {

@@ -2,13 +2,16 @@ package dev.dynamorm.local.internal.value;
 
 import java.math.BigDecimal;
 
-/** DynamoDB number rules: 38 significant digits, magnitude 1E-130 to 9.99..E+125, plain normalised output. */
+/**
+ * DynamoDB number rules: 38 significant digits, magnitude 1E-130 to 9.99..E+125, plain normalised
+ * output.
+ */
 public final class Numbers {
-    private static final BigDecimal MAX = new BigDecimal("9.9999999999999999999999999999999999999E+125");
+    private static final BigDecimal MAX =
+            new BigDecimal("9.9999999999999999999999999999999999999E+125");
     private static final BigDecimal MIN = new BigDecimal("1E-130");
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static BigDecimal normalize(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
@@ -22,7 +25,12 @@ public final class Numbers {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+            if (!(c >= '0' && c <= '9')
+                    && c != '.'
+                    && c != '-'
+                    && c != '+'
+                    && c != 'e'
+                    && c != 'E') {
                 return null;
             }
         }
@@ -33,7 +41,10 @@ public final class Numbers {
         }
     }
 
-    /** Returns an error message if the number is out of DynamoDB's range, or null if it is acceptable. */
+    /**
+     * Returns an error message if the number is out of DynamoDB's range, or null if it is
+     * acceptable.
+     */
     public static String rangeError(BigDecimal d) {
         if (d.signum() == 0) {
             return null;

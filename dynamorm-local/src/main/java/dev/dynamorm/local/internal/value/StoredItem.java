@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * An immutable item as the engine stores it, with its DynamoDB size computed once: page limits, capacity figures and
- * table sizes read it on every access.
+ * An immutable item as the engine stores it, with its DynamoDB size computed once: page limits,
+ * capacity figures and table sizes read it on every access.
  */
 public final class StoredItem extends AbstractMap<String, Value> {
     private final Map<String, Value> attributes;
@@ -22,7 +22,9 @@ public final class StoredItem extends AbstractMap<String, Value> {
 
     /** Returns an immutable copy of the item (the item itself if it already is one). */
     public static StoredItem of(Map<String, Value> item) {
-        return item instanceof StoredItem s ? s : new StoredItem(Collections.unmodifiableMap(new LinkedHashMap<>(item)));
+        return item instanceof StoredItem s
+                ? s
+                : new StoredItem(Collections.unmodifiableMap(new LinkedHashMap<>(item)));
     }
 
     /** The item's size in bytes by DynamoDB's rules. */

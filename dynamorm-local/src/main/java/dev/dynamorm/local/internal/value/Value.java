@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An immutable DynamoDB attribute value. Numbers are kept normalised so that {@code equals} is numeric equality. */
+/**
+ * An immutable DynamoDB attribute value. Numbers are kept normalised so that {@code equals} is
+ * numeric equality.
+ */
 public sealed interface Value {
 
     /** The DynamoDB type descriptor: S, N, B, BOOL, NULL, SS, NS, BS, L or M. */
@@ -26,7 +29,10 @@ public sealed interface Value {
         return new B(v);
     }
 
-    /** A string; remembers whether it is long plain ASCII that JSON can carry without escaping (written raw). */
+    /**
+     * A string; remembers whether it is long plain ASCII that JSON can carry without escaping
+     * (written raw).
+     */
     final class S implements Value {
         private final String v;
         private final boolean plain;

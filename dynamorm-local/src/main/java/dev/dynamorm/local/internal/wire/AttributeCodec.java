@@ -14,8 +14,7 @@ import java.util.Set;
 
 /** Converts between the DynamoDB JSON attribute-value encoding and {@link Value}. */
 public final class AttributeCodec {
-    private AttributeCodec() {
-    }
+    private AttributeCodec() {}
 
     @SuppressWarnings("unchecked")
     public static Map<String, Value> item(Object tree) {
@@ -23,7 +22,8 @@ public final class AttributeCodec {
             return null;
         }
         if (!(tree instanceof Map)) {
-            throw DynamoException.serialization("Unexpected value type in payload: expected a map of attributes");
+            throw DynamoException.serialization(
+                    "Unexpected value type in payload: expected a map of attributes");
         }
         Map<String, Value> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : ((Map<String, Object>) tree).entrySet()) {
@@ -35,7 +35,8 @@ public final class AttributeCodec {
     @SuppressWarnings("unchecked")
     public static Value value(Object tree) {
         if (!(tree instanceof Map)) {
-            throw DynamoException.serialization("Unexpected value type in payload: expected an attribute value");
+            throw DynamoException.serialization(
+                    "Unexpected value type in payload: expected an attribute value");
         }
         Map<String, Object> m = (Map<String, Object>) tree;
         Map.Entry<String, Object> only = null;
@@ -69,51 +70,62 @@ public final class AttributeCodec {
                 return new Value.Bool(b);
             case "NULL":
                 if (!Boolean.TRUE.equals(v)) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: Null attribute value types must have the value of true");
                 }
                 return new Value.Null();
-            case "SS": {
-                List<Object> l = list(v);
-                nonEmptySet(l, "An string set  may not be empty");
-                Set<String> set = new LinkedHashSet<>();
-                for (Object o : l) {
-                    if (!set.add(str(o))) {
-                        throw DynamoException.validation("One or more parameter values were invalid: Input collection " + l + " contains duplicates.");
+            case "SS":
+                {
+                    List<Object> l = list(v);
+                    nonEmptySet(l, "An string set  may not be empty");
+                    Set<String> set = new LinkedHashSet<>();
+                    for (Object o : l) {
+                        if (!set.add(str(o))) {
+                            throw DynamoException.validation(
+                                    "One or more parameter values were invalid: Input collection "
+                                            + l
+                                            + " contains duplicates.");
+                        }
                     }
+                    return new Value.SS(set);
                 }
-                return new Value.SS(set);
-            }
-            case "NS": {
-                List<Object> l = list(v);
-                nonEmptySet(l, "An number set  may not be empty");
-                Set<BigDecimal> set = new LinkedHashSet<>();
-                boolean duplicate = false;
-                for (Object o : l) {
-                    duplicate |= !set.add(number(str(o)));
-                }
-                if (duplicate) {
-                    throw DynamoException.validation("Input collection contains duplicates");
-                }
-                return new Value.NS(set);
-            }
-            case "BS": {
-                List<Object> l = list(v);
-                nonEmptySet(l, "Binary sets should not be empty");
-                Set<Bytes> set = new LinkedHashSet<>();
-                for (Object o : l) {
-                    if (!set.add(bytes(o))) {
-                        throw DynamoException.validation("One or more parameter values were invalid: Input collection " + l + "of type BS contains duplicates.");
+            case "NS":
+                {
+                    List<Object> l = list(v);
+                    nonEmptySet(l, "An number set  may not be empty");
+                    Set<BigDecimal> set = new LinkedHashSet<>();
+                    boolean duplicate = false;
+                    for (Object o : l) {
+                        duplicate |= !set.add(number(str(o)));
                     }
+                    if (duplicate) {
+                        throw DynamoException.validation("Input collection contains duplicates");
+                    }
+                    return new Value.NS(set);
                 }
-                return new Value.BS(set);
-            }
-            case "L": {
-                List<Value> out = new ArrayList<>();
-                for (Object o : list(v)) {
-                    out.add(value(o));
+            case "BS":
+                {
+                    List<Object> l = list(v);
+                    nonEmptySet(l, "Binary sets should not be empty");
+                    Set<Bytes> set = new LinkedHashSet<>();
+                    for (Object o : l) {
+                        if (!set.add(bytes(o))) {
+                            throw DynamoException.validation(
+                                    "One or more parameter values were invalid: Input collection "
+                                            + l
+                                            + "of type BS contains duplicates.");
+                        }
+                    }
+                    return new Value.BS(set);
                 }
-                return new Value.L(out);
-            }
+            case "L":
+                {
+                    List<Value> out = new ArrayList<>();
+                    for (Object o : list(v)) {
+                        out.add(value(o));
+                    }
+                    return new Value.L(out);
+                }
             case "M":
                 return new Value.M(item(v));
             default:
@@ -124,13 +136,15 @@ public final class AttributeCodec {
 
     private static void nonEmptySet(List<?> set, String message) {
         if (set.isEmpty()) {
-            throw DynamoException.validation("One or more parameter values were invalid: " + message);
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: " + message);
         }
     }
 
     private static String str(Object v) {
         if (!(v instanceof String s)) {
-            throw DynamoException.serialization("Unexpected value type in payload: expected a string");
+            throw DynamoException.serialization(
+                    "Unexpected value type in payload: expected a string");
         }
         return s;
     }
@@ -138,7 +152,8 @@ public final class AttributeCodec {
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object v) {
         if (!(v instanceof List)) {
-            throw DynamoException.serialization("Unexpected value type in payload: expected a list");
+            throw DynamoException.serialization(
+                    "Unexpected value type in payload: expected a list");
         }
         return (List<Object>) v;
     }
@@ -147,16 +162,19 @@ public final class AttributeCodec {
         try {
             return Bytes.fromBase64(str(v));
         } catch (IllegalArgumentException e) {
-            throw DynamoException.serialization("Base64 encoded length is expected a multiple of 4 bytes but found: "
-                    + str(v).length());
+            throw DynamoException.serialization(
+                    "Base64 encoded length is expected a multiple of 4 bytes but found: "
+                            + str(v).length());
         }
     }
 
     private static BigDecimal number(String text) {
         BigDecimal d = Numbers.parse(text);
         if (d == null) {
-            throw DynamoException.validation(text.isEmpty() ? "The parameter cannot be converted to a numeric value"
-                    : "The parameter cannot be converted to a numeric value: " + text);
+            throw DynamoException.validation(
+                    text.isEmpty()
+                            ? "The parameter cannot be converted to a numeric value"
+                            : "The parameter cannot be converted to a numeric value: " + text);
         }
         String err = Numbers.rangeError(d);
         if (err != null) {

@@ -4,28 +4,27 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.dynamorm.local.internal.value.Numbers;
+import dev.dynamorm.local.internal.value.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import dev.dynamorm.local.internal.value.Numbers;
-import dev.dynamorm.local.internal.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Converts JSON to and from a plain tree of {@code Map<String,Object>}, {@code List<Object>}, String,
- * Number, Boolean and null, using jackson-core streaming.
+ * Converts JSON to and from a plain tree of {@code Map<String,Object>}, {@code List<Object>},
+ * String, Number, Boolean and null, using jackson-core streaming.
  */
 public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static Object parse(byte[] bytes) throws IOException {
         try (JsonParser p = FACTORY.createParser(bytes)) {
@@ -43,22 +42,24 @@ public final class Json {
 
     private static Object read(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    map.put(name, read(p, p.nextToken()));
+            case START_OBJECT:
+                {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        map.put(name, read(p, p.nextToken()));
+                    }
+                    return map;
                 }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                JsonToken n;
-                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(read(p, n));
+            case START_ARRAY:
+                {
+                    List<Object> list = new ArrayList<>();
+                    JsonToken n;
+                    while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+                        list.add(read(p, n));
+                    }
+                    return list;
                 }
-                return list;
-            }
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
@@ -77,8 +78,8 @@ public final class Json {
     }
 
     /**
-     * Long strings without characters JSON must escape are written as raw UTF-8: jackson's per-character escaping
-     * loop is the largest cost of answering queries of large items.
+     * Long strings without characters JSON must escape are written as raw UTF-8: jackson's
+     * per-character escaping loop is the largest cost of answering queries of large items.
      */
     private static void writeString(JsonGenerator g, String s) throws IOException {
         if (s.length() < 24) {
@@ -96,8 +97,7 @@ public final class Json {
     }
 
     /** A tree node holding an item, written straight from its values. */
-    public record Item(Map<String, Value> attributes) {
-    }
+    public record Item(Map<String, Value> attributes) {}
 
     private static void writeItem(JsonGenerator g, Map<String, Value> item) throws IOException {
         g.writeStartObject();

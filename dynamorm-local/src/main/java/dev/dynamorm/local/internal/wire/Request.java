@@ -16,7 +16,8 @@ public final class Request {
     @SuppressWarnings("unchecked")
     public static Request of(Object tree) {
         if (!(tree instanceof Map)) {
-            throw DynamoException.serialization("Start of structure or map found where not expected");
+            throw DynamoException.serialization(
+                    "Start of structure or map found where not expected");
         }
         return new Request((Map<String, Object>) tree);
     }
@@ -43,8 +44,10 @@ public final class Request {
     public String requiredString(String name) {
         String s = string(name);
         if (s == null) {
-            throw DynamoException.validation("1 validation error detected: Value null at '"
-                    + lowerFirst(name) + "' failed to satisfy constraint: Member must not be null");
+            throw DynamoException.validation(
+                    "1 validation error detected: Value null at '"
+                            + lowerFirst(name)
+                            + "' failed to satisfy constraint: Member must not be null");
         }
         return s;
     }

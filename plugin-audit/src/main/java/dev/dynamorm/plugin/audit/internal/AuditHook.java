@@ -42,9 +42,16 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class AuditHook implements Hook {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditHook.class);
-    private static final Set<Operation> WRITES = EnumSet.of(Operation.CREATE, Operation.PUT, Operation.UPDATE,
-            Operation.DELETE, Operation.BATCH_WRITE, Operation.TRANSACT_WRITE);
-    private static final Set<Operation> SINGLE = EnumSet.of(Operation.PUT, Operation.UPDATE, Operation.DELETE);
+    private static final Set<Operation> WRITES =
+            EnumSet.of(
+                    Operation.CREATE,
+                    Operation.PUT,
+                    Operation.UPDATE,
+                    Operation.DELETE,
+                    Operation.BATCH_WRITE,
+                    Operation.TRANSACT_WRITE);
+    private static final Set<Operation> SINGLE =
+            EnumSet.of(Operation.PUT, Operation.UPDATE, Operation.DELETE);
     private static final String BEFORE = "audit:before";
     private static final String IN_TRANSACTION = "audit:inTransaction";
     private static final String ENCRYPTED = "<encrypted>";
@@ -58,7 +65,11 @@ final class AuditHook implements Hook {
     private final List<AuditSink> sinks;
     private volatile Table<AuditEntry> auditTable;
 
-    AuditHook(PluginContext context, AuditConfig config, ActorProvider actors, List<AuditSink> sinks) {
+    AuditHook(
+            PluginContext context,
+            AuditConfig config,
+            ActorProvider actors,
+            List<AuditSink> sinks) {
         this.context = context;
         this.clock = context.clock();
         this.client = context.client();
@@ -94,14 +105,18 @@ final class AuditHook implements Hook {
         if (!WRITES.contains(op)) {
             return;
         }
-        if (config.images() && SINGLE.contains(op) && ctx.key().isPresent() && !isAuditTable(ctx.tableName())) {
+        if (config.images()
+                && SINGLE.contains(op)
+                && ctx.key().isPresent()
+                && !isAuditTable(ctx.tableName())) {
             ctx.attribute(BEFORE, read(ctx.tableName(), ctx.key().get()).orElse(Map.of()));
         }
         if (op == Operation.TRANSACT_WRITE && config.tableSink()) {
             List<AuditRecord> records = records(ctx, Set.of(), true);
             String table = auditTable().tableName();
             for (AuditRecord r : records) {
-                ctx.addTransactionPut(table, auditTable().toItem(AuditEntry.of(r, UUID.randomUUID().toString())));
+                ctx.addTransactionPut(
+                        table, auditTable().toItem(AuditEntry.of(r, UUID.randomUUID().toString())));
             }
             ctx.attribute(IN_TRANSACTION, records);
         }
@@ -114,7 +129,8 @@ final class AuditHook implements Hook {
             return;
         }
         if (sinks.isEmpty() && !config.tableSink()) {
-            return; // no sink would receive the records: building them is wasted work on every write
+            return; // no sink would receive the records: building them is wasted work on every
+            // write
         }
         List<AuditRecord> records;
         boolean writtenToTable = false;
@@ -133,14 +149,21 @@ final class AuditHook implements Hook {
                 try {
                     sink.write(r);
                 } catch (RuntimeException e) {
-                    LOG.warn("audit sink {} failed for {} on {}", sink.getClass().getName(), r.operation(),
-                            r.tableName(), e);
+                    LOG.warn(
+                            "audit sink {} failed for {} on {}",
+                            sink.getClass().getName(),
+                            r.operation(),
+                            r.tableName(),
+                            e);
                 }
             }
         }
     }
 
-    /** Keys of batch items DynamoDB left unprocessed: they are audited when a later request writes them. */
+    /**
+     * Keys of batch items DynamoDB left unprocessed: they are audited when a later request writes
+     * them.
+     */
     private static Set<Map<String, AttributeValue>> unprocessed(Outcome outcome) {
         if (outcome.unprocessedItems() == 0
                 || !(outcome.response().orElse(null) instanceof BatchWriteItemResponse r)) {
@@ -155,24 +178,38 @@ final class AuditHook implements Hook {
         return out;
     }
 
-    private List<AuditRecord> records(HookContext ctx, Set<Map<String, AttributeValue>> skipped, boolean beforeSend) {
+    private List<AuditRecord> records(
+            HookContext ctx, Set<Map<String, AttributeValue>> skipped, boolean beforeSend) {
         List<AuditRecord> out = new ArrayList<>();
         String actor = actors.currentActor().orElse("unknown");
         java.time.Instant now = clock.instant();
         for (ItemRef ref : ctx.items()) {
-            if (ref.action() == ItemRef.Action.GET || ref.action() == ItemRef.Action.CONDITION_CHECK
-                    || isAuditTable(ref.tableName()) || skipped.contains(ref.key())
+            if (ref.action() == ItemRef.Action.GET
+                    || ref.action() == ItemRef.Action.CONDITION_CHECK
+                    || isAuditTable(ref.tableName())
+                    || skipped.contains(ref.key())
                     || ref.item().isPresent() && skipped.contains(ref.item().get())) {
                 continue;
             }
-            // transactions span tables: their items' models are looked up, so encrypted fields stay hidden
-            Optional<ModelInfo> model = ref.modelType().flatMap(t -> sameModel(ctx, t).or(() -> context.model(t)));
+            // transactions span tables: their items' models are looked up, so encrypted fields stay
+            // hidden
+            Optional<ModelInfo> model =
+                    ref.modelType().flatMap(t -> sameModel(ctx, t).or(() -> context.model(t)));
             Map<String, AttributeValue> before = beforeSend ? null : beforeImage(ctx);
             Map<String, AttributeValue> after = beforeSend ? null : afterImage(ctx, ref, before);
             Operation op = ctx.operation();
-            out.add(new AuditRecord(op, ref.tableName(), ref.modelType().map(Class::getName).orElse(""),
-                    Values.renderKey(ref.key()), actor, now, changed(ref, before, model), image(before, model),
-                    image(after, model), ctx.transactional()));
+            out.add(
+                    new AuditRecord(
+                            op,
+                            ref.tableName(),
+                            ref.modelType().map(Class::getName).orElse(""),
+                            Values.renderKey(ref.key()),
+                            actor,
+                            now,
+                            changed(ref, before, model),
+                            image(before, model),
+                            image(after, model),
+                            ctx.transactional()));
         }
         return out;
     }
@@ -191,24 +228,31 @@ final class AuditHook implements Hook {
         return before.isEmpty() ? null : before;
     }
 
-    private Map<String, AttributeValue> afterImage(HookContext ctx, ItemRef ref, Map<String, AttributeValue> before) {
+    private Map<String, AttributeValue> afterImage(
+            HookContext ctx, ItemRef ref, Map<String, AttributeValue> before) {
         if (!config.images()) {
             return null;
         }
         return switch (ref.action()) {
             case PUT -> ref.item().orElse(null);
-            case UPDATE -> ctx.key().isPresent() ? read(ref.tableName(), ref.key()).orElse(null) : null;
+            case UPDATE ->
+                    ctx.key().isPresent() ? read(ref.tableName(), ref.key()).orElse(null) : null;
             default -> null;
         };
     }
 
-    private Optional<Map<String, AttributeValue>> read(String table, Map<String, AttributeValue> key) {
+    private Optional<Map<String, AttributeValue>> read(
+            String table, Map<String, AttributeValue> key) {
         GetItemResponse r = client.getItem(b -> b.tableName(table).key(key).consistentRead(true));
         return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
     }
 
-    /** Changed fields: the attributes written or removed, or that differ from the before image; Java names. */
-    private static List<String> changed(ItemRef ref, Map<String, AttributeValue> before, Optional<ModelInfo> model) {
+    /**
+     * Changed fields: the attributes written or removed, or that differ from the before image; Java
+     * names.
+     */
+    private static List<String> changed(
+            ItemRef ref, Map<String, AttributeValue> before, Optional<ModelInfo> model) {
         Set<String> attributes = new HashSet<>();
         switch (ref.action()) {
             case PUT -> {
@@ -235,10 +279,13 @@ final class AuditHook implements Hook {
                     attributes.removeAll(ref.key().keySet());
                 }
             }
-            default -> { }
+            default -> {}
         }
         Map<String, String> toField = new HashMap<>();
-        model.ifPresent(m -> m.attributeNames().forEach((field, attribute) -> toField.put(attribute, field)));
+        model.ifPresent(
+                m ->
+                        m.attributeNames()
+                                .forEach((field, attribute) -> toField.put(attribute, field)));
         Set<String> out = new TreeSet<>();
         for (String a : attributes) {
             out.add(toField.getOrDefault(a, a));
@@ -252,18 +299,23 @@ final class AuditHook implements Hook {
         }
         Set<String> encrypted = model.map(ModelInfo::encryptedAttributes).orElse(Set.of());
         Map<String, String> toField = new HashMap<>();
-        model.ifPresent(m -> m.attributeNames().forEach((field, attribute) -> toField.put(attribute, field)));
+        model.ifPresent(
+                m ->
+                        m.attributeNames()
+                                .forEach((field, attribute) -> toField.put(attribute, field)));
         Map<String, String> out = new TreeMap<>();
-        item.forEach((attribute, value) -> {
-            String field = toField.getOrDefault(attribute, attribute);
-            if (encrypted.contains(attribute)) {
-                out.put(attribute, ENCRYPTED);
-            } else if (config.redacted().contains(attribute) || config.redacted().contains(field)) {
-                out.put(attribute, REDACTED);
-            } else {
-                out.put(attribute, Values.render(value));
-            }
-        });
+        item.forEach(
+                (attribute, value) -> {
+                    String field = toField.getOrDefault(attribute, attribute);
+                    if (encrypted.contains(attribute)) {
+                        out.put(attribute, ENCRYPTED);
+                    } else if (config.redacted().contains(attribute)
+                            || config.redacted().contains(field)) {
+                        out.put(attribute, REDACTED);
+                    } else {
+                        out.put(attribute, Values.render(value));
+                    }
+                });
         return out;
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * The audit plugin: records every successful write. Runs after the observing plugins and before
- * the cache (order 500), so its records are written once the write is known to have succeeded.
+ * The audit plugin: records every successful write. Runs after the observing plugins and before the
+ * cache (order 500), so its records are written once the write is known to have succeeded.
  */
 public final class AuditPlugin implements Plugin {
 
@@ -24,8 +24,7 @@ public final class AuditPlugin implements Plugin {
     private volatile AuditHook hook;
 
     /** Creates the plugin; {@link ServiceLoader} calls this. */
-    public AuditPlugin() {
-    }
+    public AuditPlugin() {}
 
     @Override
     public String name() {
@@ -45,10 +44,18 @@ public final class AuditPlugin implements Plugin {
 
     @Override
     public void initialize(PluginContext context) {
-        AuditConfig config = context.config(AuditConfig.class).orElseGet(() -> fromProperties(context.properties()));
-        ActorProvider actors = config.actorProvider()
-                .or(() -> ServiceLoader.load(ActorProvider.class, AuditPlugin.class.getClassLoader()).findFirst())
-                .orElse(ActorProvider.threadLocal());
+        AuditConfig config =
+                context.config(AuditConfig.class)
+                        .orElseGet(() -> fromProperties(context.properties()));
+        ActorProvider actors =
+                config.actorProvider()
+                        .or(
+                                () ->
+                                        ServiceLoader.load(
+                                                        ActorProvider.class,
+                                                        AuditPlugin.class.getClassLoader())
+                                                .findFirst())
+                        .orElse(ActorProvider.threadLocal());
         List<AuditSink> sinks = new ArrayList<>();
         if (config.logSink()) {
             sinks.add(new LogSink());
@@ -75,9 +82,14 @@ public final class AuditPlugin implements Plugin {
                         switch (s.trim()) {
                             case "log" -> b.logSink(true);
                             case "table" -> b.tableSink(true);
-                            case "" -> { }
-                            default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
-                                    "unknown audit sink '%s' in sinks=%s: use log and/or table", s.trim(), v));
+                            case "" -> {}
+                            default ->
+                                    throw new IllegalArgumentException(
+                                            String.format(
+                                                    Locale.ROOT,
+                                                    "unknown audit sink '%s' in sinks=%s: use log and/or table",
+                                                    s.trim(),
+                                                    v));
                         }
                     }
                 }
@@ -90,8 +102,12 @@ public final class AuditPlugin implements Plugin {
                     }
                 }
                 case "actor" -> b.actorProvider(ActorProvider.fixed(v));
-                default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "unknown audit property '%s': use sinks, images, redact or actor", e.getKey()));
+                default ->
+                        throw new IllegalArgumentException(
+                                String.format(
+                                        Locale.ROOT,
+                                        "unknown audit property '%s': use sinks, images, redact or actor",
+                                        e.getKey()));
             }
         }
         return b.build();
@@ -99,8 +115,12 @@ public final class AuditPlugin implements Plugin {
 
     private static boolean bool(String key, String v) {
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "audit property %s must be true or false, got '%s'", key, v));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "audit property %s must be true or false, got '%s'",
+                            key,
+                            v));
         }
         return Boolean.parseBoolean(v);
     }

@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Renders attribute values as the strings audit records carry. */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     static String render(AttributeValue v) {
         if (v == null) {
@@ -29,24 +28,29 @@ final class Values {
             case B:
                 return bytes(v.b());
             case SS:
-                return String.join(",", v.ss()).isEmpty() ? "[]" : "[" + String.join(",", v.ss()) + "]";
+                return String.join(",", v.ss()).isEmpty()
+                        ? "[]"
+                        : "[" + String.join(",", v.ss()) + "]";
             case NS:
                 return "[" + String.join(",", v.ns()) + "]";
-            case BS: {
-                StringJoiner out = new StringJoiner(",", "[", "]");
-                v.bs().forEach(b -> out.add(bytes(b)));
-                return out.toString();
-            }
-            case L: {
-                StringJoiner out = new StringJoiner(",", "[", "]");
-                v.l().forEach(e -> out.add(render(e)));
-                return out.toString();
-            }
-            case M: {
-                StringJoiner out = new StringJoiner(",", "{", "}");
-                new TreeMap<>(v.m()).forEach((k, e) -> out.add(k + "=" + render(e)));
-                return out.toString();
-            }
+            case BS:
+                {
+                    StringJoiner out = new StringJoiner(",", "[", "]");
+                    v.bs().forEach(b -> out.add(bytes(b)));
+                    return out.toString();
+                }
+            case L:
+                {
+                    StringJoiner out = new StringJoiner(",", "[", "]");
+                    v.l().forEach(e -> out.add(render(e)));
+                    return out.toString();
+                }
+            case M:
+                {
+                    StringJoiner out = new StringJoiner(",", "{", "}");
+                    new TreeMap<>(v.m()).forEach((k, e) -> out.add(k + "=" + render(e)));
+                    return out.toString();
+                }
             default:
                 return String.valueOf(v);
         }

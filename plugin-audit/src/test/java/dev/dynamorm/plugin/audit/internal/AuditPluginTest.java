@@ -46,12 +46,10 @@ final class AuditPluginTest {
     private DynamORM db;
 
     @DynamoTable("accounts")
-    public record Account(@PartitionKey String id, String owner, String email, long balance) {
-    }
+    public record Account(@PartitionKey String id, String owner, String email, long balance) {}
 
     @DynamoTable("secrets")
-    public record Secret(@PartitionKey String id, @Encrypted String pin, String label) {
-    }
+    public record Secret(@PartitionKey String id, @Encrypted String pin, String label) {}
 
     /** Stands in for the encryption plugin: reverses the attribute on write and back on read. */
     public static final class FakeEncryption implements Plugin {
@@ -62,34 +60,45 @@ final class AuditPluginTest {
 
         @Override
         public List<Hook> hooks() {
-            return List.of(new Hook() {
-                @Override
-                public Map<String, AttributeValue> beforeWrite(ItemContext c, Map<String, AttributeValue> item) {
-                    return flip(c, item, true);
-                }
+            return List.of(
+                    new Hook() {
+                        @Override
+                        public Map<String, AttributeValue> beforeWrite(
+                                ItemContext c, Map<String, AttributeValue> item) {
+                            return flip(c, item, true);
+                        }
 
-                @Override
-                public Map<String, AttributeValue> afterRead(ItemContext c, Map<String, AttributeValue> item) {
-                    return flip(c, item, false);
-                }
+                        @Override
+                        public Map<String, AttributeValue> afterRead(
+                                ItemContext c, Map<String, AttributeValue> item) {
+                            return flip(c, item, false);
+                        }
 
-                @Override
-                public boolean handlesEncryptedFields() {
-                    return true;
-                }
-            });
+                        @Override
+                        public boolean handlesEncryptedFields() {
+                            return true;
+                        }
+                    });
         }
 
-        /** Stores the reversed text as binary (the engine only lets encrypted fields be written as B). */
-        private static Map<String, AttributeValue> flip(ItemContext c, Map<String, AttributeValue> item,
-                boolean write) {
+        /**
+         * Stores the reversed text as binary (the engine only lets encrypted fields be written as
+         * B).
+         */
+        private static Map<String, AttributeValue> flip(
+                ItemContext c, Map<String, AttributeValue> item, boolean write) {
             Map<String, AttributeValue> out = new HashMap<>(item);
             for (String a : c.model().orElseThrow().encryptedAttributes()) {
                 if (item.containsKey(a)) {
                     String text = write ? item.get(a).s() : item.get(a).b().asUtf8String();
                     String reversed = new StringBuilder(text).reverse().toString();
-                    out.put(a, write ? AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromUtf8String(
-                            reversed)) : AttributeValue.fromS(reversed));
+                    out.put(
+                            a,
+                            write
+                                    ? AttributeValue.fromB(
+                                            software.amazon.awssdk.core.SdkBytes.fromUtf8String(
+                                                    reversed))
+                                    : AttributeValue.fromS(reversed));
                 }
             }
             return out;
@@ -114,9 +123,14 @@ final class AuditPluginTest {
     }
 
     private DynamORM open(AuditConfig.Builder config) {
-        db = DynamORM.builder().client(local.client()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .tableNamePrefix("a" + UUID.randomUUID().toString().substring(0, 8) + "_")
-                .plugin(new FakeEncryption()).pluginConfig(config.sink(records::add).build()).build();
+        db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                        .tableNamePrefix("a" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                        .plugin(new FakeEncryption())
+                        .pluginConfig(config.sink(records::add).build())
+                        .build();
         db.table(Account.class).createTable();
         db.table(Secret.class).createTable();
         return db;
@@ -127,15 +141,18 @@ final class AuditPluginTest {
         open(AuditConfig.builder().logSink(true));
         assertThat(db.plugins()).containsExactly("encryption", "audit");
         Table<Account> accounts = db.table(Account.class);
-        ActorProvider.runAs("alice", () -> {
-            accounts.create(new Account("a1", "Alice", "a@x", 100));
-            accounts.update(new Account("a1", "Alice", "a@x", 150), "balance");
-        });
+        ActorProvider.runAs(
+                "alice",
+                () -> {
+                    accounts.create(new Account("a1", "Alice", "a@x", 100));
+                    accounts.update(new Account("a1", "Alice", "a@x", 150), "balance");
+                });
         assertThatThrownBy(() -> accounts.create(new Account("a1", "Mallory", "m@x", 0)))
                 .isInstanceOf(ItemAlreadyExistsException.class);
         accounts.delete(new Account("a1", "Alice", "a@x", 150));
 
-        assertThat(records).extracting(AuditRecord::operation)
+        assertThat(records)
+                .extracting(AuditRecord::operation)
                 .containsExactly(Operation.CREATE, Operation.UPDATE, Operation.DELETE);
         AuditRecord create = records.get(0);
         assertThat(create.tableName()).isEqualTo(accounts.tableName());
@@ -156,16 +173,22 @@ final class AuditPluginTest {
         accounts.put(new Account("a2", "Bob", "b@x", 10));
         accounts.update(new Account("a2", "Bob", "b@x", 20), "balance");
         AuditRecord update = records.get(1);
-        assertThat(update.before()).contains(Map.of("id", "a2", "owner", "Bob", "email", "<redacted>", "balance", "10"));
-        assertThat(update.after()).contains(Map.of("id", "a2", "owner", "Bob", "email", "<redacted>", "balance", "20"));
+        assertThat(update.before())
+                .contains(
+                        Map.of("id", "a2", "owner", "Bob", "email", "<redacted>", "balance", "10"));
+        assertThat(update.after())
+                .contains(
+                        Map.of("id", "a2", "owner", "Bob", "email", "<redacted>", "balance", "20"));
 
         Table<Secret> secrets = db.table(Secret.class);
         secrets.put(new Secret("s1", "1234", "door"));
         secrets.put(new Secret("s1", "9999", "door"));
         assertThat(secrets.get("s1")).contains(new Secret("s1", "9999", "door"));
         AuditRecord second = records.get(3);
-        assertThat(second.before()).contains(Map.of("id", "s1", "pin", "<encrypted>", "label", "door"));
-        assertThat(second.after()).contains(Map.of("id", "s1", "pin", "<encrypted>", "label", "door"));
+        assertThat(second.before())
+                .contains(Map.of("id", "s1", "pin", "<encrypted>", "label", "door"));
+        assertThat(second.after())
+                .contains(Map.of("id", "s1", "pin", "<encrypted>", "label", "door"));
         assertThat(second.changedFields()).containsExactly("pin");
         assertThat(second.toJson()).doesNotContain("1234", "4321", "9999");
     }
@@ -176,13 +199,21 @@ final class AuditPluginTest {
         Table<Account> accounts = db.table(Account.class);
         accounts.batchPut(List.of(new Account("b1", "x", "e", 1), new Account("b2", "y", "e", 2)));
         accounts.batchDelete(List.of(Key.of("b1")));
-        assertThat(records).extracting(AuditRecord::operation)
-                .containsExactly(Operation.BATCH_WRITE, Operation.BATCH_WRITE, Operation.BATCH_WRITE);
+        assertThat(records)
+                .extracting(AuditRecord::operation)
+                .containsExactly(
+                        Operation.BATCH_WRITE, Operation.BATCH_WRITE, Operation.BATCH_WRITE);
         Table<AuditEntry> audit = db.table(AuditEntry.class);
         assertThat(audit.tableName()).endsWith("dynamorm_audit");
-        List<AuditEntry> history = audit.where("subject", "=",
-                AuditEntry.subjectOf(accounts.tableName(), Map.of("id", "b1"))).all();
-        assertThat(history).extracting(AuditEntry::operation).containsExactly("BATCH_WRITE", "BATCH_WRITE");
+        List<AuditEntry> history =
+                audit.where(
+                                "subject",
+                                "=",
+                                AuditEntry.subjectOf(accounts.tableName(), Map.of("id", "b1")))
+                        .all();
+        assertThat(history)
+                .extracting(AuditEntry::operation)
+                .containsExactly("BATCH_WRITE", "BATCH_WRITE");
         assertThat(history).extracting(AuditEntry::timestamp).containsOnly(NOW);
     }
 
@@ -192,17 +223,37 @@ final class AuditPluginTest {
         Table<Account> accounts = db.table(Account.class);
         Table<AuditEntry> audit = db.table(AuditEntry.class);
         audit.createTableIfMissing();
-        db.transaction(tx -> tx.put(new Account("t1", "Tx", "e", 5)).put(new Account("t2", "Tx", "e", 6)));
+        db.transaction(
+                tx -> tx.put(new Account("t1", "Tx", "e", 5)).put(new Account("t2", "Tx", "e", 6)));
         assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.transactional()).isTrue());
-        assertThat(audit.where("subject", "=", AuditEntry.subjectOf(accounts.tableName(), Map.of("id", "t1"))).all())
-                .singleElement().satisfies(e -> assertThat(e.transactional()).isTrue());
+        assertThat(
+                        audit.where(
+                                        "subject",
+                                        "=",
+                                        AuditEntry.subjectOf(
+                                                accounts.tableName(), Map.of("id", "t1")))
+                                .all())
+                .singleElement()
+                .satisfies(e -> assertThat(e.transactional()).isTrue());
 
         records.clear();
-        assertThatThrownBy(() -> db.transaction(tx -> tx.put(new Account("t3", "Tx", "e", 7))
-                .put(new Account("t1", "Tx", "e", 8), when("balance", ">", 100))))
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx ->
+                                                tx.put(new Account("t3", "Tx", "e", 7))
+                                                        .put(
+                                                                new Account("t1", "Tx", "e", 8),
+                                                                when("balance", ">", 100))))
                 .isInstanceOf(TransactionCanceledException.class);
         assertThat(records).isEmpty();
-        assertThat(audit.where("subject", "=", AuditEntry.subjectOf(accounts.tableName(), Map.of("id", "t3"))).all())
+        assertThat(
+                        audit.where(
+                                        "subject",
+                                        "=",
+                                        AuditEntry.subjectOf(
+                                                accounts.tableName(), Map.of("id", "t3")))
+                                .all())
                 .isEmpty();
         assertThat(accounts.get("t3")).isEmpty();
     }
@@ -212,7 +263,8 @@ final class AuditPluginTest {
         open(AuditConfig.builder().images(true));
         Table<Account> accounts = db.table(Account.class);
         accounts.put(new Account("u1", "U", "u@x", 10));
-        accounts.update(new Account("u1", "U", "u@x", 10), u -> u.increment("balance", 5).remove("email"));
+        accounts.update(
+                new Account("u1", "U", "u@x", 10), u -> u.increment("balance", 5).remove("email"));
         AuditRecord update = records.get(1);
         assertThat(update.operation()).isEqualTo(Operation.UPDATE);
         assertThat(update.changedFields()).containsExactly("balance", "email");
@@ -221,11 +273,18 @@ final class AuditPluginTest {
 
     @Test
     void failingSink_neverFailsTheWrite() {
-        db = DynamORM.builder().client(local.client())
-                .tableNamePrefix("f" + UUID.randomUUID().toString().substring(0, 8) + "_")
-                .pluginConfig(AuditConfig.builder().sink(r -> {
-                    throw new IllegalStateException("sink down");
-                }).build()).build();
+        db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix("f" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                        .pluginConfig(
+                                AuditConfig.builder()
+                                        .sink(
+                                                r -> {
+                                                    throw new IllegalStateException("sink down");
+                                                })
+                                        .build())
+                        .build();
         Table<Account> accounts = db.table(Account.class);
         accounts.createTable();
         accounts.put(new Account("f1", "F", "e", 1));
@@ -239,8 +298,17 @@ final class AuditPluginTest {
         p.setProperty("dynamorm.plugin.audit.images", "true");
         p.setProperty("dynamorm.plugin.audit.redact", "email");
         p.setProperty("dynamorm.plugin.audit.actor", "nightly-job");
-        AuditConfig config = AuditPlugin.fromProperties(Map.of("sinks", "log,table", "images", "true",
-                "redact", "email, owner", "actor", "nightly-job"));
+        AuditConfig config =
+                AuditPlugin.fromProperties(
+                        Map.of(
+                                "sinks",
+                                "log,table",
+                                "images",
+                                "true",
+                                "redact",
+                                "email, owner",
+                                "actor",
+                                "nightly-job"));
         assertThat(config.logSink()).isTrue();
         assertThat(config.tableSink()).isTrue();
         assertThat(config.images()).isTrue();
@@ -249,7 +317,8 @@ final class AuditPluginTest {
         assertThatThrownBy(() -> AuditPlugin.fromProperties(Map.of("sinks", "kafka")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown audit sink 'kafka' in sinks=kafka: use log and/or table");
-        try (DynamORM withProps = DynamORM.builder().client(local.client()).pluginProperties(p).build()) {
+        try (DynamORM withProps =
+                DynamORM.builder().client(local.client()).pluginProperties(p).build()) {
             assertThat(withProps.plugins()).containsExactly("audit");
         }
     }

@@ -28,8 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  */
 final class CacheHook implements Hook {
 
-    private static final Set<Operation> WRITES = EnumSet.of(Operation.CREATE, Operation.PUT, Operation.UPDATE,
-            Operation.DELETE, Operation.BATCH_WRITE, Operation.TRANSACT_WRITE);
+    private static final Set<Operation> WRITES =
+            EnumSet.of(
+                    Operation.CREATE,
+                    Operation.PUT,
+                    Operation.UPDATE,
+                    Operation.DELETE,
+                    Operation.BATCH_WRITE,
+                    Operation.TRANSACT_WRITE);
     private static final String STAMP = "cache:stamp";
     private static final String WRITTEN = "cache:written";
 
@@ -41,8 +47,12 @@ final class CacheHook implements Hook {
         this.settings = config.models();
         for (Map.Entry<String, CacheConfig.ModelSettings> e : settings.entrySet()) {
             CacheConfig.ModelSettings s = e.getValue();
-            Cache<Map<String, AttributeValue>, Map<String, AttributeValue>> cache = Caffeine.newBuilder()
-                    .maximumSize(s.maximumSize()).expireAfterWrite(s.ttl()).recordStats().build();
+            Cache<Map<String, AttributeValue>, Map<String, AttributeValue>> cache =
+                    Caffeine.newBuilder()
+                            .maximumSize(s.maximumSize())
+                            .expireAfterWrite(s.ttl())
+                            .recordStats()
+                            .build();
             byName.put(e.getKey(), new ModelCache(e.getKey(), cache));
         }
     }
@@ -50,17 +60,37 @@ final class CacheHook implements Hook {
     void publish(PluginContext context) {
         for (ModelCache c : byName.values()) {
             Map<String, String> tags = Map.of("model", c.name());
-            context.publish(Statistic.counter("dynamorm.cache.hits", "gets served from the cache", tags,
-                    () -> c.cache().stats().hitCount()));
-            context.publish(Statistic.counter("dynamorm.cache.misses", "gets of a cached model sent to DynamoDB",
-                    tags, () -> c.cache().stats().missCount()));
-            context.publish(Statistic.counter("dynamorm.cache.evictions", "items evicted for size or expiry", tags,
-                    () -> c.cache().stats().evictionCount()));
-            context.publish(Statistic.gauge("dynamorm.cache.size", "items in the cache", tags,
-                    () -> c.cache().estimatedSize()));
+            context.publish(
+                    Statistic.counter(
+                            "dynamorm.cache.hits",
+                            "gets served from the cache",
+                            tags,
+                            () -> c.cache().stats().hitCount()));
+            context.publish(
+                    Statistic.counter(
+                            "dynamorm.cache.misses",
+                            "gets of a cached model sent to DynamoDB",
+                            tags,
+                            () -> c.cache().stats().missCount()));
+            context.publish(
+                    Statistic.counter(
+                            "dynamorm.cache.evictions",
+                            "items evicted for size or expiry",
+                            tags,
+                            () -> c.cache().stats().evictionCount()));
+            context.publish(
+                    Statistic.gauge(
+                            "dynamorm.cache.size",
+                            "items in the cache",
+                            tags,
+                            () -> c.cache().estimatedSize()));
         }
-        context.publish(Statistic.counter("dynamorm.cache.bypasses", "consistent gets of cached models, not cached",
-                Map.of(), bypasses::sum));
+        context.publish(
+                Statistic.counter(
+                        "dynamorm.cache.bypasses",
+                        "consistent gets of cached models, not cached",
+                        Map.of(),
+                        bypasses::sum));
     }
 
     void clear() {
@@ -102,10 +132,12 @@ final class CacheHook implements Hook {
             return;
         }
         if (WRITES.contains(op) && !byName.isEmpty()) {
-            // with no cached model there is nothing to invalidate: the write's items are not even built
+            // with no cached model there is nothing to invalidate: the write's items are not even
+            // built
             List<Written> written = new ArrayList<>();
             for (ItemRef ref : context.items()) {
-                if (ref.action() == ItemRef.Action.GET || ref.action() == ItemRef.Action.CONDITION_CHECK) {
+                if (ref.action() == ItemRef.Action.GET
+                        || ref.action() == ItemRef.Action.CONDITION_CHECK) {
                     continue;
                 }
                 ModelCache c = cacheFor(ref);
@@ -125,7 +157,9 @@ final class CacheHook implements Hook {
         Object stamp = context.attribute(STAMP);
         if (stamp instanceof Long s && outcome.succeeded() && !outcome.servedByHook()) {
             ModelCache c = cacheFor(context.tableName(), context.modelType());
-            if (outcome.response().orElse(null) instanceof GetItemResponse r && r.hasItem() && !r.item().isEmpty()) {
+            if (outcome.response().orElse(null) instanceof GetItemResponse r
+                    && r.hasItem()
+                    && !r.item().isEmpty()) {
                 c.fill(context.key().orElseThrow(), r.item(), s);
             }
             return;
@@ -138,6 +172,5 @@ final class CacheHook implements Hook {
         }
     }
 
-    private record Written(ModelCache cache, Map<String, AttributeValue> key) {
-    }
+    private record Written(ModelCache cache, Map<String, AttributeValue> key) {}
 }

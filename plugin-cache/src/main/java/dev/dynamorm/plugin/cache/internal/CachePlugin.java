@@ -23,8 +23,7 @@ public final class CachePlugin implements Plugin {
     private volatile CacheHook hook;
 
     /** Creates the plugin; {@link java.util.ServiceLoader} calls this. */
-    public CachePlugin() {
-    }
+    public CachePlugin() {}
 
     @Override
     public String name() {
@@ -44,7 +43,9 @@ public final class CachePlugin implements Plugin {
 
     @Override
     public void initialize(PluginContext context) {
-        CacheConfig config = context.config(CacheConfig.class).orElseGet(() -> fromProperties(context.properties()));
+        CacheConfig config =
+                context.config(CacheConfig.class)
+                        .orElseGet(() -> fromProperties(context.properties()));
         CacheHook h = new CacheHook(config);
         h.publish(context);
         this.hook = h;
@@ -64,7 +65,10 @@ public final class CachePlugin implements Plugin {
         }
     }
 
-    /** Reads {@code models}, {@code maximumSize}, {@code ttl} and {@code model.<name>.maximumSize|ttl}. */
+    /**
+     * Reads {@code models}, {@code maximumSize}, {@code ttl} and {@code
+     * model.<name>.maximumSize|ttl}.
+     */
     static CacheConfig fromProperties(Map<String, String> properties) {
         long defaultSize = size(properties, "maximumSize", CacheConfig.DEFAULT_MAXIMUM_SIZE);
         Duration defaultTtl = ttl(properties, "ttl", CacheConfig.DEFAULT_TTL);
@@ -81,9 +85,12 @@ public final class CachePlugin implements Plugin {
             String key = e.getKey();
             if (!key.startsWith("model.")) {
                 if (!List.of("models", "maximumSize", "ttl").contains(key)) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "unknown cache property '%s': use models, maximumSize, ttl, model.<name>.maximumSize or "
-                                    + "model.<name>.ttl", key));
+                    throw new IllegalArgumentException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "unknown cache property '%s': use models, maximumSize, ttl, model.<name>.maximumSize or "
+                                            + "model.<name>.ttl",
+                                    key));
                 }
                 continue;
             }
@@ -92,15 +99,23 @@ public final class CachePlugin implements Plugin {
             String model = dot <= 0 ? "" : rest.substring(0, dot);
             String setting = dot <= 0 ? rest : rest.substring(dot + 1);
             if (model.isEmpty() || !sizes.containsKey(model)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "cache property '%s' names model '%s', which is not in models=%s: add it there", key, model,
-                        models));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "cache property '%s' names model '%s', which is not in models=%s: add it there",
+                                key,
+                                model,
+                                models));
             }
             switch (setting) {
                 case "maximumSize" -> sizes.get(model)[0] = size(properties, key, defaultSize);
                 case "ttl" -> ttls.put(model, ttl(properties, key, defaultTtl));
-                default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "unknown cache property '%s': a model takes maximumSize or ttl", key));
+                default ->
+                        throw new IllegalArgumentException(
+                                String.format(
+                                        Locale.ROOT,
+                                        "unknown cache property '%s': a model takes maximumSize or ttl",
+                                        key));
             }
         }
         CacheConfig.Builder b = CacheConfig.builder();
@@ -116,8 +131,13 @@ public final class CachePlugin implements Plugin {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "cache property %s must be a whole number, got '%s'", key, v), e);
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "cache property %s must be a whole number, got '%s'",
+                            key,
+                            v),
+                    e);
         }
     }
 
@@ -129,8 +149,13 @@ public final class CachePlugin implements Plugin {
         try {
             return Duration.parse(v.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "cache property %s must be an ISO-8601 duration such as PT5M, got '%s'", key, v), e);
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "cache property %s must be an ISO-8601 duration such as PT5M, got '%s'",
+                            key,
+                            v),
+                    e);
         }
     }
 }

@@ -6,9 +6,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One model's cache, with per-stripe write versions that keep a get which raced with a write from
- * caching the item it read before that write. A get records its stripe's version before it is
- * sent ({@link #stamp}) and fills the cache only if no write of the stripe started or ended since
- * and none is in flight ({@link #fill}); a write bumps the version and invalidates the key when it
+ * caching the item it read before that write. A get records its stripe's version before it is sent
+ * ({@link #stamp}) and fills the cache only if no write of the stripe started or ended since and
+ * none is in flight ({@link #fill}); a write bumps the version and invalidates the key when it
  * starts and again when it ends. Both sides hold the stripe's lock, so a fill and the end of a
  * write are ordered: either the write's invalidation removes the filled item, or the fill sees the
  * new version and does nothing.

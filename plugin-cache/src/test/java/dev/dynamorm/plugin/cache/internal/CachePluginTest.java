@@ -30,16 +30,13 @@ final class CachePluginTest {
     private DynamORM db;
 
     @DynamoTable("products")
-    public record Product(@PartitionKey String sku, String name, int price) {
-    }
+    public record Product(@PartitionKey String sku, String name, int price) {}
 
     @DynamoTable("lines")
-    public record Line(@PartitionKey String order, @SortKey String line, int quantity) {
-    }
+    public record Line(@PartitionKey String order, @SortKey String line, int quantity) {}
 
     @DynamoTable("uncached")
-    public record Plain(@PartitionKey String id, String value) {
-    }
+    public record Plain(@PartitionKey String id, String value) {}
 
     @BeforeAll
     static void start() {
@@ -59,8 +56,12 @@ final class CachePluginTest {
     }
 
     private DynamORM open(CacheConfig config) {
-        db = DynamORM.builder().client(local.client()).tableNamePrefix("c" + UUID.randomUUID().toString()
-                .substring(0, 8) + "_").pluginConfig(config).build();
+        db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix("c" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                        .pluginConfig(config)
+                        .build();
         for (Class<?> m : List.of(Product.class, Line.class, Plain.class)) {
             db.table(m).createTable();
         }
@@ -68,15 +69,23 @@ final class CachePluginTest {
     }
 
     /** Changes an item behind DynamORM's back, as another process would. */
-    private void changeElsewhere(Table<?> table, String keyName, String key, String attribute, AttributeValue value) {
-        local.client().updateItem(r -> r.tableName(table.tableName()).key(Map.of(keyName, AttributeValue.fromS(key)))
-                .updateExpression("SET #a = :v").expressionAttributeNames(Map.of("#a", attribute))
-                .expressionAttributeValues(Map.of(":v", value)));
+    private void changeElsewhere(
+            Table<?> table, String keyName, String key, String attribute, AttributeValue value) {
+        local.client()
+                .updateItem(
+                        r ->
+                                r.tableName(table.tableName())
+                                        .key(Map.of(keyName, AttributeValue.fromS(key)))
+                                        .updateExpression("SET #a = :v")
+                                        .expressionAttributeNames(Map.of("#a", attribute))
+                                        .expressionAttributeValues(Map.of(":v", value)));
     }
 
     private double statistic(String name, String model) {
-        return db.statistics().stream().filter(s -> s.name().equals(name) && model.equals(s.tags().get("model")))
-                .mapToDouble(Statistic::value).sum();
+        return db.statistics().stream()
+                .filter(s -> s.name().equals(name) && model.equals(s.tags().get("model")))
+                .mapToDouble(Statistic::value)
+                .sum();
     }
 
     @Test
@@ -87,11 +96,12 @@ final class CachePluginTest {
         products.put(new Product("p1", "pen", 100));
         assertThat(products.get("p1")).contains(new Product("p1", "pen", 100));
         changeElsewhere(products, "sku", "p1", "price", AttributeValue.fromN("999"));
-        assertThat(products.get("p1")).contains(new Product("p1", "pen", 100));   // cached: the other write is unseen
+        assertThat(products.get("p1"))
+                .contains(new Product("p1", "pen", 100)); // cached: the other write is unseen
         assertThat(statistic("dynamorm.cache.hits", Product.class.getName())).isEqualTo(1);
         assertThat(statistic("dynamorm.cache.misses", Product.class.getName())).isEqualTo(1);
 
-        products.put(new Product("p1", "pen", 150));                                // own write: invalidated
+        products.put(new Product("p1", "pen", 150)); // own write: invalidated
         assertThat(products.get("p1")).contains(new Product("p1", "pen", 150));
         products.update(new Product("p1", "fountain pen", 150), "name");
         assertThat(products.get("p1")).contains(new Product("p1", "fountain pen", 150));
@@ -105,15 +115,33 @@ final class CachePluginTest {
         Table<Line> lines = db.table(Line.class);
         lines.put(new Line("o1", "l1", 1));
         assertThat(lines.get("o1", "l1")).contains(new Line("o1", "l1", 1));
-        local.client().updateItem(r -> r.tableName(lines.tableName())
-                .key(Map.of("order", AttributeValue.fromS("o1"), "line", AttributeValue.fromS("l1")))
-                .updateExpression("SET quantity = :q").expressionAttributeValues(Map.of(":q", AttributeValue.fromN("7"))));
+        local.client()
+                .updateItem(
+                        r ->
+                                r.tableName(lines.tableName())
+                                        .key(
+                                                Map.of(
+                                                        "order",
+                                                        AttributeValue.fromS("o1"),
+                                                        "line",
+                                                        AttributeValue.fromS("l1")))
+                                        .updateExpression("SET quantity = :q")
+                                        .expressionAttributeValues(
+                                                Map.of(":q", AttributeValue.fromN("7"))));
         assertThat(lines.where("order", "=", "o1").where("line", "=", "l1").first())
-                .contains(new Line("o1", "l1", 1));                                  // full-key first(): cached
-        assertThat(lines.where("order", "=", "o1").where("line", "=", "l1").consistentRead().first())
-                .contains(new Line("o1", "l1", 7));                                  // consistent: from DynamoDB
-        assertThat(db.statistics().stream().filter(s -> s.name().equals("dynamorm.cache.bypasses"))
-                .mapToDouble(Statistic::value).sum()).isEqualTo(1);
+                .contains(new Line("o1", "l1", 1)); // full-key first(): cached
+        assertThat(
+                        lines.where("order", "=", "o1")
+                                .where("line", "=", "l1")
+                                .consistentRead()
+                                .first())
+                .contains(new Line("o1", "l1", 7)); // consistent: from DynamoDB
+        assertThat(
+                        db.statistics().stream()
+                                .filter(s -> s.name().equals("dynamorm.cache.bypasses"))
+                                .mapToDouble(Statistic::value)
+                                .sum())
+                .isEqualTo(1);
     }
 
     @Test
@@ -165,8 +193,9 @@ final class CachePluginTest {
             products.get("s" + i);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (statistic("dynamorm.cache.evictions", Product.class.getName()) < 4 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();   // Caffeine evicts on its maintenance thread
+        while (statistic("dynamorm.cache.evictions", Product.class.getName()) < 4
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // Caffeine evicts on its maintenance thread
         }
         assertThat(statistic("dynamorm.cache.evictions", Product.class.getName())).isEqualTo(4);
         assertThat(statistic("dynamorm.cache.size", Product.class.getName())).isEqualTo(1);
@@ -177,9 +206,14 @@ final class CachePluginTest {
         Properties p = new Properties();
         p.setProperty("dynamorm.plugin.cache.models", Product.class.getName());
         p.setProperty("dynamorm.plugin.cache.ttl", "PT1M");
-        p.setProperty("dynamorm.plugin.cache.model." + Product.class.getName() + ".maximumSize", "5");
-        db = DynamORM.builder().client(local.client()).tableNamePrefix("cp" + UUID.randomUUID().toString()
-                .substring(0, 8) + "_").pluginProperties(p).build();
+        p.setProperty(
+                "dynamorm.plugin.cache.model." + Product.class.getName() + ".maximumSize", "5");
+        db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix("cp" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                        .pluginProperties(p)
+                        .build();
         Table<Product> products = db.table(Product.class);
         products.createTable();
         products.put(new Product("q", "quill", 3));
@@ -193,11 +227,14 @@ final class CachePluginTest {
         Properties p = new Properties();
         p.setProperty("dynamorm.plugin.cache.models", "orders");
         p.setProperty("dynamorm.plugin.cache.ttl", "five minutes");
-        assertThatThrownBy(() -> DynamORM.builder().client(local.client()).pluginProperties(p).build())
+        assertThatThrownBy(
+                        () -> DynamORM.builder().client(local.client()).pluginProperties(p).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("plugin 'cache'")
-                .hasMessageContaining("cache property ttl must be an ISO-8601 duration such as PT5M, got 'five minutes'");
-        assertThatThrownBy(() -> CacheConfig.builder().model(Product.class, 0, Duration.ofMinutes(1)))
+                .hasMessageContaining(
+                        "cache property ttl must be an ISO-8601 duration such as PT5M, got 'five minutes'");
+        assertThatThrownBy(
+                        () -> CacheConfig.builder().model(Product.class, 0, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cache maximumSize must be at least 1, got 0");
     }

@@ -16,15 +16,16 @@ public final class Aead {
 
     /** Bytes of a nonce. */
     public static final int NONCE_BYTES = 12;
+
     /** Bytes of the authentication tag. */
     public static final int TAG_BYTES = 16;
+
     /** Bytes of a key. */
     public static final int KEY_BYTES = 32;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Aead() {
-    }
+    private Aead() {}
 
     /**
      * Random bytes from a shared {@link SecureRandom}.
@@ -67,7 +68,8 @@ public final class Aead {
      * @return the plaintext
      * @throws AEADBadTagException when the ciphertext, nonce, key or associated data differ
      */
-    public static byte[] open(byte[] key, byte[] nonce, byte[] ciphertext, byte[] aad) throws AEADBadTagException {
+    public static byte[] open(byte[] key, byte[] nonce, byte[] ciphertext, byte[] aad)
+            throws AEADBadTagException {
         if (ciphertext.length < TAG_BYTES) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
@@ -82,12 +84,15 @@ public final class Aead {
         }
     }
 
-    private static Cipher cipher(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce)
+            throws GeneralSecurityException {
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("AES-256 needs a 32-byte key, got " + key.length + " bytes");
+            throw new IllegalArgumentException(
+                    "AES-256 needs a 32-byte key, got " + key.length + " bytes");
         }
         if (nonce.length != NONCE_BYTES) {
-            throw new IllegalArgumentException("AES-GCM nonce must have 12 bytes, got " + nonce.length);
+            throw new IllegalArgumentException(
+                    "AES-GCM nonce must have 12 bytes, got " + nonce.length);
         }
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
@@ -115,8 +120,11 @@ public final class Aead {
     public static byte[] context(java.util.Map<String, String> context) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.util.List<String> keys = new java.util.ArrayList<>(context.keySet());
-        keys.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        keys.sort(
+                (a, b) ->
+                        Arrays.compareUnsigned(
+                                a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Canonical.writeInt(out, keys.size());
         for (String k : keys) {
             Canonical.writeString(out, k);

@@ -15,8 +15,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The canonical binary form of an {@link AttributeValue}: the plaintext of an envelope, and the
- * key values bound into its associated data. One tag byte, then the body:
+ * The canonical binary form of an {@link AttributeValue}: the plaintext of an envelope, and the key
+ * values bound into its associated data. One tag byte, then the body:
  *
  * <pre>
  * 0x01 S    u32 length, UTF-8 bytes
@@ -50,8 +50,7 @@ final class Canonical {
     private static final byte BOOL = 0x09;
     private static final byte NUL = 0x0A;
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     /** A value that cannot be encoded or decoded. */
     static final class FormatException extends Exception {
@@ -104,7 +103,8 @@ final class Canonical {
             throw new IllegalArgumentException("null attribute value");
         }
         if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("attribute value nested deeper than " + MAX_DEPTH + " levels");
+            throw new IllegalArgumentException(
+                    "attribute value nested deeper than " + MAX_DEPTH + " levels");
         }
         switch (v.type()) {
             case S -> {
@@ -121,11 +121,13 @@ final class Canonical {
             }
             case SS -> {
                 out.write(SS);
-                writeSorted(out, v.ss().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
+                writeSorted(
+                        out, v.ss().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
             }
             case NS -> {
                 out.write(NS);
-                writeSorted(out, v.ns().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
+                writeSorted(
+                        out, v.ns().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
             }
             case BS -> {
                 out.write(BS);
@@ -134,7 +136,12 @@ final class Canonical {
             case M -> {
                 out.write(M);
                 List<Map.Entry<byte[], AttributeValue>> entries = new ArrayList<>(v.m().size());
-                v.m().forEach((k, value) -> entries.add(Map.entry(k.getBytes(StandardCharsets.UTF_8), value)));
+                v.m().forEach(
+                                (k, value) ->
+                                        entries.add(
+                                                Map.entry(
+                                                        k.getBytes(StandardCharsets.UTF_8),
+                                                        value)));
                 entries.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
                 writeInt(out, entries.size());
                 for (Map.Entry<byte[], AttributeValue> e : entries) {
@@ -154,7 +161,9 @@ final class Canonical {
                 out.write(v.bool() ? 1 : 0);
             }
             case NUL -> out.write(NUL);
-            default -> throw new IllegalArgumentException("attribute value of unknown type " + v.type());
+            default ->
+                    throw new IllegalArgumentException(
+                            "attribute value of unknown type " + v.type());
         }
     }
 
@@ -173,7 +182,8 @@ final class Canonical {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         AttributeValue v = read(in, 0);
         if (in.hasRemaining()) {
-            throw new FormatException(String.format(Locale.ROOT, "%d bytes after the value", in.remaining()));
+            throw new FormatException(
+                    String.format(Locale.ROOT, "%d bytes after the value", in.remaining()));
         }
         return v;
     }
@@ -190,67 +200,75 @@ final class Canonical {
                 return AttributeValue.createN(readString(in));
             case B:
                 return AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
-            case SS: {
-                int n = count(in, 4);
-                List<String> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    out.add(readString(in));
-                }
-                return AttributeValue.createSs(out);
-            }
-            case NS: {
-                int n = count(in, 4);
-                List<String> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    out.add(readString(in));
-                }
-                return AttributeValue.createNs(out);
-            }
-            case BS: {
-                int n = count(in, 4);
-                List<SdkBytes> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    out.add(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
-                }
-                return AttributeValue.createBs(out);
-            }
-            case M: {
-                int n = count(in, 5);
-                Map<String, AttributeValue> out = new LinkedHashMap<>(n * 2);
-                for (int i = 0; i < n; i++) {
-                    String key = readString(in);
-                    if (out.put(key, read(in, depth + 1)) != null) {
-                        throw new FormatException("map key '" + key + "' appears twice");
+            case SS:
+                {
+                    int n = count(in, 4);
+                    List<String> out = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        out.add(readString(in));
                     }
+                    return AttributeValue.createSs(out);
                 }
-                return AttributeValue.createM(out);
-            }
-            case L: {
-                int n = count(in, 1);
-                List<AttributeValue> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    out.add(read(in, depth + 1));
+            case NS:
+                {
+                    int n = count(in, 4);
+                    List<String> out = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        out.add(readString(in));
+                    }
+                    return AttributeValue.createNs(out);
                 }
-                return AttributeValue.createL(out);
-            }
-            case BOOL: {
-                byte b = need(in, 1).get();
-                if (b != 0 && b != 1) {
-                    throw new FormatException("boolean byte " + b);
+            case BS:
+                {
+                    int n = count(in, 4);
+                    List<SdkBytes> out = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        out.add(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
+                    }
+                    return AttributeValue.createBs(out);
                 }
-                return AttributeValue.createBool(b == 1);
-            }
+            case M:
+                {
+                    int n = count(in, 5);
+                    Map<String, AttributeValue> out = new LinkedHashMap<>(n * 2);
+                    for (int i = 0; i < n; i++) {
+                        String key = readString(in);
+                        if (out.put(key, read(in, depth + 1)) != null) {
+                            throw new FormatException("map key '" + key + "' appears twice");
+                        }
+                    }
+                    return AttributeValue.createM(out);
+                }
+            case L:
+                {
+                    int n = count(in, 1);
+                    List<AttributeValue> out = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        out.add(read(in, depth + 1));
+                    }
+                    return AttributeValue.createL(out);
+                }
+            case BOOL:
+                {
+                    byte b = need(in, 1).get();
+                    if (b != 0 && b != 1) {
+                        throw new FormatException("boolean byte " + b);
+                    }
+                    return AttributeValue.createBool(b == 1);
+                }
             case NUL:
                 return AttributeValue.createNul(true);
             default:
-                throw new FormatException(String.format(Locale.ROOT, "unknown type tag 0x%02x", tag));
+                throw new FormatException(
+                        String.format(Locale.ROOT, "unknown type tag 0x%02x", tag));
         }
     }
 
     private static ByteBuffer need(ByteBuffer in, int n) throws FormatException {
         if (in.remaining() < n) {
-            throw new FormatException(String.format(Locale.ROOT, "truncated: %d bytes needed, %d left", n,
-                    in.remaining()));
+            throw new FormatException(
+                    String.format(
+                            Locale.ROOT, "truncated: %d bytes needed, %d left", n, in.remaining()));
         }
         return in;
     }
@@ -259,8 +277,12 @@ final class Canonical {
     private static int count(ByteBuffer in, int minBytes) throws FormatException {
         int n = need(in, 4).getInt();
         if (n < 0 || (long) n * minBytes > in.remaining()) {
-            throw new FormatException(String.format(Locale.ROOT, "count %d exceeds the %d bytes left",
-                    Integer.toUnsignedLong(n), in.remaining()));
+            throw new FormatException(
+                    String.format(
+                            Locale.ROOT,
+                            "count %d exceeds the %d bytes left",
+                            Integer.toUnsignedLong(n),
+                            in.remaining()));
         }
         return n;
     }
@@ -268,8 +290,12 @@ final class Canonical {
     private static byte[] readBytes(ByteBuffer in) throws FormatException {
         int n = need(in, 4).getInt();
         if (n < 0 || n > in.remaining()) {
-            throw new FormatException(String.format(Locale.ROOT, "length %d exceeds the %d bytes left",
-                    Integer.toUnsignedLong(n), in.remaining()));
+            throw new FormatException(
+                    String.format(
+                            Locale.ROOT,
+                            "length %d exceeds the %d bytes left",
+                            Integer.toUnsignedLong(n),
+                            in.remaining()));
         }
         byte[] out = new byte[n];
         in.get(out);
@@ -279,8 +305,12 @@ final class Canonical {
     private static String readString(ByteBuffer in) throws FormatException {
         byte[] bytes = readBytes(in);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new FormatException("invalid UTF-8 text");
         }

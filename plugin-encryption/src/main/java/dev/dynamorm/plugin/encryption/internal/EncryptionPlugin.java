@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  * The encryption plugin: encrypts {@code @Encrypted} fields on write and decrypts them on read, and
  * tells the engine it does ({@link Hook#handlesEncryptedFields()}), which is what lets models with
  * encrypted fields be used at all. Runs after every other plugin's write transform and before every
- * other plugin's read transform (order 10000), so other plugins see plaintext items while
- * DynamoDB, audit images and logs only ever see envelopes.
+ * other plugin's read transform (order 10000), so other plugins see plaintext items while DynamoDB,
+ * audit images and logs only ever see envelopes.
  */
 public final class EncryptionPlugin implements Plugin {
 
@@ -40,8 +40,7 @@ public final class EncryptionPlugin implements Plugin {
     private volatile KmsClient ownedClient;
 
     /** Creates the plugin; {@link java.util.ServiceLoader} calls this. */
-    public EncryptionPlugin() {
-    }
+    public EncryptionPlugin() {}
 
     @Override
     public String name() {
@@ -61,21 +60,43 @@ public final class EncryptionPlugin implements Plugin {
 
     @Override
     public void initialize(PluginContext context) {
-        EncryptionConfig config = context.config(EncryptionConfig.class)
-                .orElseGet(() -> fromProperties(context.properties()));
-        EncryptionHook h = new EncryptionHook(config.keyProvider().orElse(null),
-                config.unreadableFieldMarker().orElse(null));
-        publish(context, h.encryptedValues, "dynamorm.encryption.values.encrypted", "values encrypted on write");
-        publish(context, h.decryptedValues, "dynamorm.encryption.values.decrypted", "values decrypted on read");
-        publish(context, h.failedValues, "dynamorm.encryption.values.failed",
+        EncryptionConfig config =
+                context.config(EncryptionConfig.class)
+                        .orElseGet(() -> fromProperties(context.properties()));
+        EncryptionHook h =
+                new EncryptionHook(
+                        config.keyProvider().orElse(null),
+                        config.unreadableFieldMarker().orElse(null));
+        publish(
+                context,
+                h.encryptedValues,
+                "dynamorm.encryption.values.encrypted",
+                "values encrypted on write");
+        publish(
+                context,
+                h.decryptedValues,
+                "dynamorm.encryption.values.decrypted",
+                "values decrypted on read");
+        publish(
+                context,
+                h.failedValues,
+                "dynamorm.encryption.values.failed",
                 "values that could not be decrypted (key unavailable, altered or malformed)");
-        publish(context, h.unsetValues, "dynamorm.encryption.values.unset",
+        publish(
+                context,
+                h.unsetValues,
+                "dynamorm.encryption.values.unset",
                 "values left unset because their key was unavailable (leaveUnreadableFieldsUnset)");
-        publish(context, h.dataKeys, "dynamorm.encryption.data.keys", "data keys obtained for item writes");
+        publish(
+                context,
+                h.dataKeys,
+                "dynamorm.encryption.data.keys",
+                "data keys obtained for item writes");
         if (config.keyProvider().isEmpty()) {
-            LOG.warn("encryption plugin installed without a key provider: @Encrypted fields can be neither written "
-                    + "nor read; configure EncryptionConfig.builder().keyProvider(...) or the "
-                    + "dynamorm.plugin.encryption.* properties");
+            LOG.warn(
+                    "encryption plugin installed without a key provider: @Encrypted fields can be neither written "
+                            + "nor read; configure EncryptionConfig.builder().keyProvider(...) or the "
+                            + "dynamorm.plugin.encryption.* properties");
         } else {
             LOG.info("encryption plugin uses {}", config.keyProvider().get());
         }
@@ -84,7 +105,8 @@ public final class EncryptionPlugin implements Plugin {
         Instances.register(context.dynamorm(), this);
     }
 
-    private static void publish(PluginContext context, LongAdder counter, String name, String description) {
+    private static void publish(
+            PluginContext context, LongAdder counter, String name, String description) {
         context.publish(Statistic.counter(name, description, Map.of(), counter::doubleValue));
     }
 
@@ -120,9 +142,10 @@ public final class EncryptionPlugin implements Plugin {
     }
 
     /**
-     * Reads {@code keyring.file}, {@code keyring.active}, {@code keyring.key.<id>}, {@code kms.keyId},
-     * {@code kms.region}, {@code kms.endpoint}, {@code kms.cacheMaxAge}, {@code kms.cacheMaxUses},
-     * {@code kms.cacheMaxEntries} and {@code unreadableFields} ({@code fail} or {@code unset}).
+     * Reads {@code keyring.file}, {@code keyring.active}, {@code keyring.key.<id>}, {@code
+     * kms.keyId}, {@code kms.region}, {@code kms.endpoint}, {@code kms.cacheMaxAge}, {@code
+     * kms.cacheMaxUses}, {@code kms.cacheMaxEntries} and {@code unreadableFields} ({@code fail} or
+     * {@code unset}).
      */
     EncryptionConfig fromProperties(Map<String, String> properties) {
         EncryptionConfig.Builder config = EncryptionConfig.builder();
@@ -139,26 +162,40 @@ public final class EncryptionPlugin implements Plugin {
             } else if (key.startsWith("keyring.key.")) {
                 keyring = keyring == null ? LocalKeyring.builder() : keyring;
                 keyring.key(key.substring("keyring.key.".length()), value);
-            } else if (List.of("kms.keyId", "kms.region", "kms.endpoint", "kms.cacheMaxAge", "kms.cacheMaxUses",
-                    "kms.cacheMaxEntries").contains(key)) {
+            } else if (List.of(
+                            "kms.keyId",
+                            "kms.region",
+                            "kms.endpoint",
+                            "kms.cacheMaxAge",
+                            "kms.cacheMaxUses",
+                            "kms.cacheMaxEntries")
+                    .contains(key)) {
                 kms = true;
             } else if (key.equals("unreadableFields")) {
                 if (value.equals("unset")) {
-                    config.leaveUnreadableFieldsUnset(e -> LOG.warn("left a field unset: {}", e.getMessage()));
+                    config.leaveUnreadableFieldsUnset(
+                            e -> LOG.warn("left a field unset: {}", e.getMessage()));
                 } else if (!value.equals("fail")) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "encryption property unreadableFields must be fail or unset, got '%s'", value));
+                    throw new IllegalArgumentException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "encryption property unreadableFields must be fail or unset, got '%s'",
+                                    value));
                 }
             } else {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "unknown encryption property '%s': use keyring.file, keyring.active, keyring.key.<id>, "
-                                + "kms.keyId, kms.region, kms.endpoint, kms.cacheMaxAge, kms.cacheMaxUses, "
-                                + "kms.cacheMaxEntries or unreadableFields", key));
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "unknown encryption property '%s': use keyring.file, keyring.active, keyring.key.<id>, "
+                                        + "kms.keyId, kms.region, kms.endpoint, kms.cacheMaxAge, kms.cacheMaxUses, "
+                                        + "kms.cacheMaxEntries or unreadableFields",
+                                key));
             }
         }
         if (keyring != null && kms) {
-            throw new IllegalArgumentException("encryption properties configure both a local keyring (keyring.*) and "
-                    + "KMS (kms.*): choose one");
+            throw new IllegalArgumentException(
+                    "encryption properties configure both a local keyring (keyring.*) and "
+                            + "KMS (kms.*): choose one");
         }
         if (keyring != null) {
             config.keyProvider(keyring.build());
@@ -171,16 +208,22 @@ public final class EncryptionPlugin implements Plugin {
     private KmsKeyProvider kmsFromProperties(Map<String, String> p) {
         String keyId = p.get("kms.keyId");
         if (keyId == null || keyId.isBlank()) {
-            throw new IllegalArgumentException("encryption property kms.keyId is required with the other kms.* "
-                    + "properties: the KMS key (id, ARN or alias) that wraps data keys");
+            throw new IllegalArgumentException(
+                    "encryption property kms.keyId is required with the other kms.* "
+                            + "properties: the KMS key (id, ARN or alias) that wraps data keys");
         }
         KmsKeyProvider.Builder b = KmsKeyProvider.builder().keyId(keyId.trim());
         if (p.containsKey("kms.cacheMaxAge")) {
             try {
                 b.cacheMaxAge(Duration.parse(p.get("kms.cacheMaxAge").trim()));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "encryption property kms.cacheMaxAge "
-                        + "must be an ISO-8601 duration such as PT5M, got '%s'", p.get("kms.cacheMaxAge")), e);
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "encryption property kms.cacheMaxAge "
+                                        + "must be an ISO-8601 duration such as PT5M, got '%s'",
+                                p.get("kms.cacheMaxAge")),
+                        e);
             }
         }
         if (p.containsKey("kms.cacheMaxUses")) {
@@ -205,8 +248,13 @@ public final class EncryptionPlugin implements Plugin {
         try {
             return Long.parseLong(p.get(key).trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "encryption property %s must be a whole number, got '%s'", key, p.get(key)), e);
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "encryption property %s must be a whole number, got '%s'",
+                            key,
+                            p.get(key)),
+                    e);
         }
     }
 }

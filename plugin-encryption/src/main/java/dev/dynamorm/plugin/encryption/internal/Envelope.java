@@ -26,10 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * 17+n+m     c+16   AES-256-GCM ciphertext of the canonical value ({@link Canonical}), then the tag
  * </pre>
  *
- * The header is every byte before the ciphertext. The associated data of the ciphertext is
- * {@link #associatedData}: the table name, the item's primary key, the attribute name and the
- * header, so an envelope decrypts only in the attribute, item and table it was written for.
- * {@link #toString()} never shows the ciphertext.
+ * The header is every byte before the ciphertext. The associated data of the ciphertext is {@link
+ * #associatedData}: the table name, the item's primary key, the attribute name and the header, so
+ * an envelope decrypts only in the attribute, item and table it was written for. {@link
+ * #toString()} never shows the ciphertext.
  */
 final class Envelope {
 
@@ -64,7 +64,8 @@ final class Envelope {
     /** The header of a new envelope: version, key id, encrypted data key, nonce. */
     static byte[] header(String keyId, byte[] encryptedKey, byte[] nonce) {
         byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(5 + id.length + encryptedKey.length + nonce.length);
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(5 + id.length + encryptedKey.length + nonce.length);
         out.write(VERSION);
         out.write(id.length >>> 8);
         out.write(id.length);
@@ -77,14 +78,25 @@ final class Envelope {
     }
 
     /** Encrypts a value under a data key into envelope bytes. */
-    static byte[] seal(byte[] dataKey, String keyId, byte[] encryptedKey, String table,
-            List<Map.Entry<String, AttributeValue>> key, String attribute, AttributeValue value) {
+    static byte[] seal(
+            byte[] dataKey,
+            String keyId,
+            byte[] encryptedKey,
+            String table,
+            List<Map.Entry<String, AttributeValue>> key,
+            String attribute,
+            AttributeValue value) {
         byte[] nonce = Aead.random(Aead.NONCE_BYTES);
         byte[] header = header(keyId, encryptedKey, nonce);
         byte[] plaintext = Canonical.encode(value);
         byte[] ciphertext;
         try {
-            ciphertext = Aead.seal(dataKey, nonce, plaintext, associatedData(table, key, attribute, header));
+            ciphertext =
+                    Aead.seal(
+                            dataKey,
+                            nonce,
+                            plaintext,
+                            associatedData(table, key, attribute, header));
         } finally {
             Aead.wipe(plaintext);
         }
@@ -99,10 +111,18 @@ final class Envelope {
      * @throws AEADBadTagException when the envelope or what it is bound to differ
      * @throws Canonical.FormatException when the authentic plaintext is not a canonical value
      */
-    AttributeValue open(byte[] dataKey, String table, List<Map.Entry<String, AttributeValue>> key, String attribute)
+    AttributeValue open(
+            byte[] dataKey,
+            String table,
+            List<Map.Entry<String, AttributeValue>> key,
+            String attribute)
             throws AEADBadTagException, Canonical.FormatException {
-        byte[] plaintext = Aead.open(dataKey, nonce(), Arrays.copyOfRange(bytes, ciphertextOffset, bytes.length),
-                associatedData(table, key, attribute, header()));
+        byte[] plaintext =
+                Aead.open(
+                        dataKey,
+                        nonce(),
+                        Arrays.copyOfRange(bytes, ciphertextOffset, bytes.length),
+                        associatedData(table, key, attribute, header()));
         try {
             return Canonical.decode(plaintext);
         } finally {
@@ -112,10 +132,13 @@ final class Envelope {
 
     /**
      * The associated data binding a ciphertext to its place: a label, the table name, the primary
-     * key attributes (partition key first) with their canonical values, the attribute name, and
-     * the envelope header; strings and byte strings are 32-bit length-prefixed.
+     * key attributes (partition key first) with their canonical values, the attribute name, and the
+     * envelope header; strings and byte strings are 32-bit length-prefixed.
      */
-    static byte[] associatedData(String table, List<Map.Entry<String, AttributeValue>> key, String attribute,
+    static byte[] associatedData(
+            String table,
+            List<Map.Entry<String, AttributeValue>> key,
+            String attribute,
             byte[] header) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + header.length);
         Canonical.writeString(out, AAD_LABEL);
@@ -134,37 +157,57 @@ final class Envelope {
     static Envelope parse(byte[] bytes) throws MalformedException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         if (bytes.length < 1 || bytes[0] != VERSION) {
-            throw new MalformedException(bytes.length == 0 ? "it is empty"
-                    : String.format(Locale.ROOT, "its format version is %d; this plugin reads version %d",
-                            bytes[0] & 0xff, VERSION));
+            throw new MalformedException(
+                    bytes.length == 0
+                            ? "it is empty"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "its format version is %d; this plugin reads version %d",
+                                    bytes[0] & 0xff,
+                                    VERSION));
         }
         in.get();
         int idLength = unsignedShort(in, "key id length");
-        if (idLength == 0 || idLength > dev.dynamorm.plugin.encryption.KeyProvider.DataKey.MAX_KEY_ID_BYTES
+        if (idLength == 0
+                || idLength > dev.dynamorm.plugin.encryption.KeyProvider.DataKey.MAX_KEY_ID_BYTES
                 || in.remaining() < idLength) {
-            throw new MalformedException(String.format(Locale.ROOT, "its key id length %d does not fit", idLength));
+            throw new MalformedException(
+                    String.format(Locale.ROOT, "its key id length %d does not fit", idLength));
         }
         byte[] id = new byte[idLength];
         in.get(id);
         String keyId;
         try {
-            keyId = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(id)).toString();
+            keyId =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(id))
+                            .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedException("its key id is not UTF-8");
         }
         int keyLength = unsignedShort(in, "encrypted data key length");
-        if (keyLength == 0 || keyLength > dev.dynamorm.plugin.encryption.KeyProvider.DataKey.MAX_ENCRYPTED_KEY_BYTES
+        if (keyLength == 0
+                || keyLength
+                        > dev.dynamorm.plugin.encryption.KeyProvider.DataKey.MAX_ENCRYPTED_KEY_BYTES
                 || in.remaining() < keyLength) {
-            throw new MalformedException(String.format(Locale.ROOT,
-                    "its encrypted data key length %d does not fit", keyLength));
+            throw new MalformedException(
+                    String.format(
+                            Locale.ROOT,
+                            "its encrypted data key length %d does not fit",
+                            keyLength));
         }
         int keyOffset = in.position();
         in.position(keyOffset + keyLength);
         if (in.remaining() < Aead.NONCE_BYTES + Aead.TAG_BYTES) {
-            throw new MalformedException(String.format(Locale.ROOT,
-                    "it is truncated: %d bytes after the encrypted data key, at least %d needed", in.remaining(),
-                    Aead.NONCE_BYTES + Aead.TAG_BYTES));
+            throw new MalformedException(
+                    String.format(
+                            Locale.ROOT,
+                            "it is truncated: %d bytes after the encrypted data key, at least %d needed",
+                            in.remaining(),
+                            Aead.NONCE_BYTES + Aead.TAG_BYTES));
         }
         return new Envelope(bytes, keyId, keyOffset, keyLength, in.position());
     }
@@ -200,7 +243,14 @@ final class Envelope {
     /** The format version, key id and lengths; never the nonce or ciphertext. */
     @Override
     public String toString() {
-        return "Envelope[v" + VERSION + ", keyId=" + keyId + ", encryptedKey=" + keyLength + " bytes, ciphertext=<"
-                + ciphertextLength() + " bytes redacted>]";
+        return "Envelope[v"
+                + VERSION
+                + ", keyId="
+                + keyId
+                + ", encryptedKey="
+                + keyLength
+                + " bytes, ciphertext=<"
+                + ciphertextLength()
+                + " bytes redacted>]";
     }
 }

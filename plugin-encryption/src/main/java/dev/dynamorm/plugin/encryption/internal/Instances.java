@@ -11,10 +11,10 @@ import java.util.WeakHashMap;
  */
 final class Instances {
 
-    private static final Map<DynamORM, WeakReference<EncryptionPlugin>> BY_INSTANCE = new WeakHashMap<>();
+    private static final Map<DynamORM, WeakReference<EncryptionPlugin>> BY_INSTANCE =
+            new WeakHashMap<>();
 
-    private Instances() {
-    }
+    private Instances() {}
 
     static synchronized void register(DynamORM db, EncryptionPlugin plugin) {
         if (db != null) {

@@ -23,16 +23,26 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
-/** Implements {@link Reencryption}: scans the table and rewrites stale envelopes with conditional updates. */
+/**
+ * Implements {@link Reencryption}: scans the table and rewrites stale envelopes with conditional
+ * updates.
+ */
 public final class Reencryptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reencryptor.class);
+
     /** Items per Scan page. */
     static final int PAGE_SIZE = 100;
+
     /** Conditional writes tried per item before giving up (each after reading the item again). */
     static final int MAX_ATTEMPTS = 10;
 
-    private enum Outcome { REWRITTEN, CURRENT, CHANGED, GONE }
+    private enum Outcome {
+        REWRITTEN,
+        CURRENT,
+        CHANGED,
+        GONE
+    }
 
     private final EncryptionHook hook;
     private final KeyProvider provider;
@@ -76,20 +86,35 @@ public final class Reencryptor {
     public static Reencryption.Result run(DynamORM db, Class<?> modelType) {
         EncryptionPlugin plugin = Instances.of(db);
         if (plugin == null || plugin.hook() == null) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "the encryption plugin is not installed in this DynamORM instance (plugins: %s): reencryption "
-                            + "needs it and its key provider", db.plugins()));
+            throw new IllegalStateException(
+                    String.format(
+                            Locale.ROOT,
+                            "the encryption plugin is not installed in this DynamORM instance (plugins: %s): reencryption "
+                                    + "needs it and its key provider",
+                            db.plugins()));
         }
         if (plugin.hook().provider() == null) {
-            throw new IllegalStateException("the encryption plugin has no key provider: configure "
-                    + "EncryptionConfig.builder().keyProvider(...) before reencrypting");
+            throw new IllegalStateException(
+                    "the encryption plugin has no key provider: configure "
+                            + "EncryptionConfig.builder().keyProvider(...) before reencrypting");
         }
-        ModelInfo model = plugin.context().model(modelType).orElseThrow(() -> new IllegalArgumentException(
-                String.format(Locale.ROOT, "%s is not a valid table model of this DynamORM instance: reencrypt the "
-                        + "model class of a table", modelType.getName())));
+        ModelInfo model =
+                plugin.context()
+                        .model(modelType)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "%s is not a valid table model of this DynamORM instance: reencrypt the "
+                                                                + "model class of a table",
+                                                        modelType.getName())));
         if (model.encryptedAttributes().isEmpty()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "model %s has no @Encrypted fields: there is nothing to reencrypt", modelType.getName()));
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s has no @Encrypted fields: there is nothing to reencrypt",
+                            modelType.getName()));
         }
         return new Reencryptor(plugin.hook(), model, db.client()).run();
     }
@@ -102,28 +127,54 @@ public final class Reencryptor {
         try {
             do {
                 Map<String, AttributeValue> from = start;
-                ScanResponse page = client.scan(b -> b.tableName(table).consistentRead(true).limit(PAGE_SIZE)
-                        .projectionExpression(projection).expressionAttributeNames(names).exclusiveStartKey(from));
+                ScanResponse page =
+                        client.scan(
+                                b ->
+                                        b.tableName(table)
+                                                .consistentRead(true)
+                                                .limit(PAGE_SIZE)
+                                                .projectionExpression(projection)
+                                                .expressionAttributeNames(names)
+                                                .exclusiveStartKey(from));
                 for (Map<String, AttributeValue> item : page.items()) {
                     scanned++;
                     switch (reencrypt(item)) {
                         case REWRITTEN -> rewritten++;
                         case CURRENT -> current++;
-                        default -> { }
+                        default -> {}
                     }
                 }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                        : null;
+                start =
+                        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                                ? page.lastEvaluatedKey()
+                                : null;
             } while (start != null);
         } catch (SdkException e) {
-            throw new PluginException(String.format(Locale.ROOT,
-                    "reencryption of table '%s' (model %s) failed after %d items (%d rewritten): %s; run it again to "
-                            + "continue", table, model.type().getName(), scanned, rewritten, e.getMessage()),
-                    EncryptionPlugin.NAME, Operation.SCAN, model.type(), e);
+            throw new PluginException(
+                    String.format(
+                            Locale.ROOT,
+                            "reencryption of table '%s' (model %s) failed after %d items (%d rewritten): %s; run it again to "
+                                    + "continue",
+                            table,
+                            model.type().getName(),
+                            scanned,
+                            rewritten,
+                            e.getMessage()),
+                    EncryptionPlugin.NAME,
+                    Operation.SCAN,
+                    model.type(),
+                    e);
         }
-        LOG.info("reencrypted table '{}' (model {}) under key '{}': {} items read, {} rewritten, {} already current, "
-                + "{} conflicts with concurrent writers", table, model.type().getName(), provider.activeKeyId(),
-                scanned, rewritten, current, conflicts);
+        LOG.info(
+                "reencrypted table '{}' (model {}) under key '{}': {} items read, {} rewritten, {} already current, "
+                        + "{} conflicts with concurrent writers",
+                table,
+                model.type().getName(),
+                provider.activeKeyId(),
+                scanned,
+                rewritten,
+                current,
+                conflicts);
         return new Reencryption.Result(table, scanned, rewritten, current, conflicts);
     }
 
@@ -150,19 +201,31 @@ public final class Reencryptor {
             Map<String, AttributeValue> plain = new LinkedHashMap<>();
             Map<ByteBuffer, byte[]> unwrapped = new HashMap<>(4);
             try {
-                stale.forEach((a, v) -> plain.put(a, hook.decrypt(model, table, key, a, v, Operation.UPDATE,
-                        unwrapped)));
+                stale.forEach(
+                        (a, v) ->
+                                plain.put(
+                                        a,
+                                        hook.decrypt(
+                                                model,
+                                                table,
+                                                key,
+                                                a,
+                                                v,
+                                                Operation.UPDATE,
+                                                unwrapped)));
             } finally {
                 unwrapped.values().forEach(Aead::wipe);
             }
-            Map<String, AttributeValue> sealed = hook.encrypt(model, table, key, plain, Operation.UPDATE);
+            Map<String, AttributeValue> sealed =
+                    hook.encrypt(model, table, key, plain, Operation.UPDATE);
             Map<String, AttributeValue> values = new HashMap<>();
             Map<String, String> used = new HashMap<>();
-            java.util.function.Function<String, String> n = a -> {
-                String placeholder = name(a);
-                used.put(placeholder, a);
-                return placeholder;
-            };
+            java.util.function.Function<String, String> n =
+                    a -> {
+                        String placeholder = name(a);
+                        used.put(placeholder, a);
+                        return placeholder;
+                    };
             StringJoiner set = new StringJoiner(", ", "SET ", "");
             StringJoiner condition = new StringJoiner(" AND ");
             int i = 0;
@@ -174,33 +237,50 @@ public final class Reencryptor {
                 values.put(":o" + i, e.getValue());
                 i++;
             }
-            model.versionAttribute().ifPresent(v -> {
-                AttributeValue version = read.get(v);
-                if (version == null) {
-                    condition.add("attribute_not_exists(" + n.apply(v) + ")");
-                } else {
-                    condition.add(n.apply(v) + " = :ver");
-                    values.put(":ver", version);
-                }
-            });
+            model.versionAttribute()
+                    .ifPresent(
+                            v -> {
+                                AttributeValue version = read.get(v);
+                                if (version == null) {
+                                    condition.add("attribute_not_exists(" + n.apply(v) + ")");
+                                } else {
+                                    condition.add(n.apply(v) + " = :ver");
+                                    values.put(":ver", version);
+                                }
+                            });
             try {
-                client.updateItem(b -> b.tableName(table).key(keyMap).updateExpression(set.toString())
-                        .conditionExpression(condition.toString()).expressionAttributeNames(used)
-                        .expressionAttributeValues(values));
+                client.updateItem(
+                        b ->
+                                b.tableName(table)
+                                        .key(keyMap)
+                                        .updateExpression(set.toString())
+                                        .conditionExpression(condition.toString())
+                                        .expressionAttributeNames(used)
+                                        .expressionAttributeValues(values));
                 return Outcome.REWRITTEN;
             } catch (ConditionalCheckFailedException e) {
                 conflicts++;
-                GetItemResponse again = client.getItem(b -> b.tableName(table).key(keyMap).consistentRead(true)
-                        .projectionExpression(projection).expressionAttributeNames(names));
+                GetItemResponse again =
+                        client.getItem(
+                                b ->
+                                        b.tableName(table)
+                                                .key(keyMap)
+                                                .consistentRead(true)
+                                                .projectionExpression(projection)
+                                                .expressionAttributeNames(names));
                 if (!again.hasItem() || again.item().isEmpty()) {
                     return Outcome.GONE;
                 }
                 item = again.item();
             }
         }
-        throw new IllegalStateException(String.format(Locale.ROOT,
-                "item with key %s in table '%s' changed %d times while it was being reencrypted: run the "
-                        + "reencryption again when writes calm down", EncryptionHook.describe(
-                        EncryptionHook.key(model, Map.of(), first)), table, MAX_ATTEMPTS));
+        throw new IllegalStateException(
+                String.format(
+                        Locale.ROOT,
+                        "item with key %s in table '%s' changed %d times while it was being reencrypted: run the "
+                                + "reencryption again when writes calm down",
+                        EncryptionHook.describe(EncryptionHook.key(model, Map.of(), first)),
+                        table,
+                        MAX_ATTEMPTS));
     }
 }

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link EncryptionRoundTripSuite} on Dynalite. */
 @DynamoBackend(Backend.DYNALITE)
-final class EncryptionRoundTripOnDynaliteTest extends EncryptionRoundTripSuite {
-}
+final class EncryptionRoundTripOnDynaliteTest extends EncryptionRoundTripSuite {}

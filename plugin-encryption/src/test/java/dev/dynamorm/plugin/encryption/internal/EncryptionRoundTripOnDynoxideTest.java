@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link EncryptionRoundTripSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class EncryptionRoundTripOnDynoxideTest extends EncryptionRoundTripSuite {
-}
+final class EncryptionRoundTripOnDynoxideTest extends EncryptionRoundTripSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link EncryptionRoundTripSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class EncryptionRoundTripOnEmbeddedTest extends EncryptionRoundTripSuite {
-}
+final class EncryptionRoundTripOnEmbeddedTest extends EncryptionRoundTripSuite {}

@@ -50,11 +50,14 @@ final class FakeKms implements AutoCloseable {
     private FakeKms() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "fake-kms");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(
+                java.util.concurrent.Executors.newFixedThreadPool(
+                        4,
+                        r -> {
+                            Thread t = new Thread(r, "fake-kms");
+                            t.setDaemon(true);
+                            return t;
+                        }));
         server.start();
     }
 
@@ -91,9 +94,14 @@ final class FakeKms implements AutoCloseable {
     }
 
     KmsClient client() {
-        return KmsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return KmsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @Override
@@ -111,7 +119,8 @@ final class FakeKms implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            Map<String, Object> request = Json.parseObject(new String(body, StandardCharsets.UTF_8));
+            Map<String, Object> request =
+                    Json.parseObject(new String(body, StandardCharsets.UTF_8));
             Object result;
             try {
                 if ("TrentService.GenerateDataKey".equals(target)) {
@@ -119,10 +128,15 @@ final class FakeKms implements AutoCloseable {
                 } else if ("TrentService.Decrypt".equals(target)) {
                     result = decrypt(request);
                 } else {
-                    throw new KmsError("UnsupportedOperationException", "fake KMS does not implement " + target);
+                    throw new KmsError(
+                            "UnsupportedOperationException",
+                            "fake KMS does not implement " + target);
                 }
             } catch (KmsError e) {
-                respond(exchange, 400, Json.write(Map.of("__type", e.type, "message", e.getMessage())));
+                respond(
+                        exchange,
+                        400,
+                        Json.write(Map.of("__type", e.type, "message", e.getMessage())));
                 return;
             }
             respond(exchange, 200, Json.write(result));
@@ -172,12 +186,20 @@ final class FakeKms implements AutoCloseable {
         if (!"AES_256".equals(request.get("KeySpec"))) {
             throw new KmsError("ValidationException", "KeySpec must be AES_256");
         }
-        contexts.add(request.get("EncryptionContext") == null ? Map.of() : asMap(request.get("EncryptionContext")));
+        contexts.add(
+                request.get("EncryptionContext") == null
+                        ? Map.of()
+                        : asMap(request.get("EncryptionContext")));
         byte[] dataKey = new byte[32];
         random.nextBytes(dataKey);
         byte[] nonce = new byte[12];
         random.nextBytes(nonce);
-        byte[] sealed = Aead.seal(keys.get(arn), nonce, dataKey, contextBytes(request.get("EncryptionContext")));
+        byte[] sealed =
+                Aead.seal(
+                        keys.get(arn),
+                        nonce,
+                        dataKey,
+                        contextBytes(request.get("EncryptionContext")));
         byte[] arnBytes = arn.getBytes(StandardCharsets.UTF_8);
         ByteBuffer blob = ByteBuffer.allocate(2 + arnBytes.length + nonce.length + sealed.length);
         blob.putShort((short) arnBytes.length).put(arnBytes).put(nonce).put(sealed);
@@ -211,8 +233,10 @@ final class FakeKms implements AutoCloseable {
             throw new KmsError("InvalidCiphertextException", "unknown key in ciphertext");
         }
         if (request.get("KeyId") != null && !resolve(request.get("KeyId")).equals(arn)) {
-            throw new KmsError("IncorrectKeyException", "The key ID in the request does not identify the key that "
-                    + "encrypted the ciphertext.");
+            throw new KmsError(
+                    "IncorrectKeyException",
+                    "The key ID in the request does not identify the key that "
+                            + "encrypted the ciphertext.");
         }
         if (disabled.contains(arn)) {
             throw new KmsError("DisabledException", arn + " is disabled.");
@@ -223,7 +247,12 @@ final class FakeKms implements AutoCloseable {
         in.get(sealed);
         byte[] dataKey;
         try {
-            dataKey = Aead.open(keys.get(arn), nonce, sealed, contextBytes(request.get("EncryptionContext")));
+            dataKey =
+                    Aead.open(
+                            keys.get(arn),
+                            nonce,
+                            sealed,
+                            contextBytes(request.get("EncryptionContext")));
         } catch (AEADBadTagException e) {
             throw new KmsError("InvalidCiphertextException", "");
         }
@@ -368,12 +397,13 @@ final class FakeKms implements AutoCloseable {
             }
             if (v instanceof Map<?, ?> m) {
                 StringBuilder out = new StringBuilder("{");
-                m.forEach((k, value) -> {
-                    if (out.length() > 1) {
-                        out.append(',');
-                    }
-                    out.append(quote(String.valueOf(k))).append(':').append(write(value));
-                });
+                m.forEach(
+                        (k, value) -> {
+                            if (out.length() > 1) {
+                                out.append(',');
+                            }
+                            out.append(quote(String.valueOf(k))).append(':').append(write(value));
+                        });
                 return out.append('}').toString();
             }
             if (v instanceof Number || v instanceof Boolean) {

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
 
-/** The KMS key provider against a KMS-compatible fake on loopback, through DynamORM on the embedded engine. */
+/**
+ * The KMS key provider against a KMS-compatible fake on loopback, through DynamORM on the embedded
+ * engine.
+ */
 final class KmsKeyProviderTest {
 
     private static LocalDynamoDb local;
@@ -64,15 +67,24 @@ final class KmsKeyProviderTest {
     }
 
     private KmsKeyProvider provider(String keyId, Duration maxAge, long maxUses) {
-        KmsKeyProvider p = KmsKeyProvider.builder().client(client).keyId(keyId).cacheMaxAge(maxAge)
-                .cacheMaxUses(maxUses).build();
+        KmsKeyProvider p =
+                KmsKeyProvider.builder()
+                        .client(client)
+                        .keyId(keyId)
+                        .cacheMaxAge(maxAge)
+                        .cacheMaxUses(maxUses)
+                        .build();
         opened.add(p);
         return p;
     }
 
     private Table<Note> notes(KeyProvider provider) {
-        DynamORM db = DynamORM.builder().client(local.client()).tableNamePrefix(prefix)
-                .pluginConfig(EncryptionConfig.builder().keyProvider(provider).build()).build();
+        DynamORM db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix(prefix)
+                        .pluginConfig(EncryptionConfig.builder().keyProvider(provider).build())
+                        .build();
         opened.add(db);
         Table<Note> notes = db.table(Note.class);
         notes.createTableIfMissing();
@@ -80,8 +92,13 @@ final class KmsKeyProviderTest {
     }
 
     private Map<String, AttributeValue> raw(Table<?> table, String id) {
-        return local.client().getItem(r -> r.tableName(table.tableName()).key(Map.of("id", AttributeValue.fromS(id)))
-                .consistentRead(true)).item();
+        return local.client()
+                .getItem(
+                        r ->
+                                r.tableName(table.tableName())
+                                        .key(Map.of("id", AttributeValue.fromS(id)))
+                                        .consistentRead(true))
+                .item();
     }
 
     @Test
@@ -141,13 +158,22 @@ final class KmsKeyProviderTest {
         kms.close();
         assertThatThrownBy(() -> writer.put(new Note("n2", "during the outage", null, "t")))
                 .isInstanceOf(PluginException.class)
-                .hasMessageContaining("KMS GenerateDataKey under key '" + k1 + "' failed, so nothing was encrypted");
+                .hasMessageContaining(
+                        "KMS GenerateDataKey under key '"
+                                + k1
+                                + "' failed, so nothing was encrypted");
         assertThat(raw(writer, "n2")).isEmpty();
-        assertThatThrownBy(() -> writer.get("n1")).isInstanceOfSatisfying(DecryptionFailedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(Reason.KEY_UNAVAILABLE);
-            assertThat(e.isRetryable()).isTrue();
-            assertThat(e.getMessage()).contains("KMS could not be reached to decrypt the data key under key '" + k1);
-        });
+        assertThatThrownBy(() -> writer.get("n1"))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> {
+                            assertThat(e.reason()).isEqualTo(Reason.KEY_UNAVAILABLE);
+                            assertThat(e.isRetryable()).isTrue();
+                            assertThat(e.getMessage())
+                                    .contains(
+                                            "KMS could not be reached to decrypt the data key under key '"
+                                                    + k1);
+                        });
     }
 
     @Test
@@ -158,19 +184,30 @@ final class KmsKeyProviderTest {
         byte[] envelope = item.get("secret").b().asByteArray();
         int idLength = ((envelope[1] & 0xff) << 8) | (envelope[2] & 0xff);
         envelope[5 + idLength + 20] ^= 1; // inside the KMS ciphertext blob
-        item.put("secret", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(envelope)));
+        item.put(
+                "secret",
+                AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(envelope)));
         item.put("id", AttributeValue.fromS("altered"));
         local.client().putItem(r -> r.tableName(notes.tableName()).item(item));
-        assertThatThrownBy(() -> notes.get("altered")).isInstanceOfSatisfying(DecryptionFailedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(Reason.TAMPERED);
-            assertThat(e.getMessage()).contains("KMS rejected the data key wrapped under key '" + k1
-                    + "' (InvalidCiphertextException)");
-        });
+        assertThatThrownBy(() -> notes.get("altered"))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> {
+                            assertThat(e.reason()).isEqualTo(Reason.TAMPERED);
+                            assertThat(e.getMessage())
+                                    .contains(
+                                            "KMS rejected the data key wrapped under key '"
+                                                    + k1
+                                                    + "' (InvalidCiphertextException)");
+                        });
         kms.disable(k1);
-        assertThatThrownBy(() -> notes.get("n1")).isInstanceOfSatisfying(DecryptionFailedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(Reason.KEY_UNAVAILABLE);
-            assertThat(e.isRetryable()).isFalse();
-        });
+        assertThatThrownBy(() -> notes.get("n1"))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> {
+                            assertThat(e.reason()).isEqualTo(Reason.KEY_UNAVAILABLE);
+                            assertThat(e.isRetryable()).isFalse();
+                        });
     }
 
     @Test
@@ -199,25 +236,43 @@ final class KmsKeyProviderTest {
 
     @Test
     void builder_checksItsSettings_andToStringShowsNoKeys() {
-        assertThatThrownBy(() -> KmsKeyProvider.builder().keyId(k1).build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> KmsKeyProvider.builder().keyId(k1).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a KMS key provider needs client(kmsClient) and keyId(keyIdOrArn)");
-        assertThatThrownBy(() -> KmsKeyProvider.builder().keyId(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> KmsKeyProvider.builder().keyId(" "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("KMS key id must not be blank");
-        assertThatThrownBy(() -> KmsKeyProvider.builder().cacheMaxUses(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> KmsKeyProvider.builder().cacheMaxUses(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("KMS data key cache max uses must be at least 1, got 0");
         assertThatThrownBy(() -> KmsKeyProvider.builder().cacheMaxAge(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("KMS data key cache max age must not be negative, got PT-1S");
         KmsKeyProvider p = provider(k1, Duration.ofMinutes(1), 10);
         KeyProvider.DataKey key = p.generateDataKey(Map.of("dynamorm:table", "t"));
-        assertThat(p.toString()).isEqualTo("KmsKeyProvider[keyId=" + k1 + ", cacheMaxAge=PT1M, cacheMaxUses=10, "
-                + "cacheMaxEntries=1000]");
-        assertThat(key.toString()).isEqualTo("DataKey[keyId=" + k1 + ", plaintext=<redacted>, encryptedKey="
-                + key.encryptedKey().length + " bytes]");
+        assertThat(p.toString())
+                .isEqualTo(
+                        "KmsKeyProvider[keyId="
+                                + k1
+                                + ", cacheMaxAge=PT1M, cacheMaxUses=10, "
+                                + "cacheMaxEntries=1000]");
+        assertThat(key.toString())
+                .isEqualTo(
+                        "DataKey[keyId="
+                                + k1
+                                + ", plaintext=<redacted>, encryptedKey="
+                                + key.encryptedKey().length
+                                + " bytes]");
         assertThat(p.decryptDataKey(key.keyId(), key.encryptedKey(), Map.of("dynamorm:table", "t")))
                 .isEqualTo(key.plaintext());
-        assertThatThrownBy(() -> p.decryptDataKey(key.keyId(), key.encryptedKey(), Map.of("dynamorm:table", "other")))
-                .isInstanceOfSatisfying(DecryptionFailedException.class,
+        assertThatThrownBy(
+                        () ->
+                                p.decryptDataKey(
+                                        key.keyId(),
+                                        key.encryptedKey(),
+                                        Map.of("dynamorm:table", "other")))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TAMPERED));
     }
 }

@@ -31,19 +31,21 @@ import java.util.UUID;
 /** The models of the encryption tests. */
 final class Models {
 
-    private Models() {
-    }
+    private Models() {}
 
     /** An enum, stored by name. */
     public enum Color {
-        RED, GREEN, BLUE
+        RED,
+        GREEN,
+        BLUE
     }
 
     /** A nested record, stored as a map. */
-    public record Address(String street, String city, Integer zip) {
-    }
+    public record Address(String street, String city, Integer zip) {}
 
-    /** Every built-in converter type, each field encrypted; the key and {@code label} stay plain. */
+    /**
+     * Every built-in converter type, each field encrypted; the key and {@code label} stay plain.
+     */
     @DynamoTable("enc_all")
     public record Sealed(
             @PartitionKey String id,
@@ -95,29 +97,61 @@ final class Models {
             Map<Color, String> enumMap = new java.util.EnumMap<>(Color.class);
             enumMap.put(Color.RED, "stop");
             enumMap.put(Color.GREEN, "go");
-            return new Sealed(id, part, "visible", "héllo wörld ✓ 🎉 SECRET-TEXT", 'Z', true, Boolean.FALSE,
-                    (byte) -7, (short) 31000, Integer.MIN_VALUE, Long.MAX_VALUE, 3.25f, 0.1, 42, -1L,
+            return new Sealed(
+                    id,
+                    part,
+                    "visible",
+                    "héllo wörld ✓ 🎉 SECRET-TEXT",
+                    'Z',
+                    true,
+                    Boolean.FALSE,
+                    (byte) -7,
+                    (short) 31000,
+                    Integer.MIN_VALUE,
+                    Long.MAX_VALUE,
+                    3.25f,
+                    0.1,
+                    42,
+                    -1L,
                     new BigDecimal("12345678901234567890.123456789012345678"),
-                    new BigInteger("-99999999999999999999999999999999999999"), new byte[] {0, 1, 2, (byte) 255},
+                    new BigInteger("-99999999999999999999999999999999999999"),
+                    new byte[] {0, 1, 2, (byte) 255},
                     ByteBuffer.wrap("buffer".getBytes(StandardCharsets.UTF_8)),
-                    Instant.parse("2026-11-27T10:15:30.123456789Z"), LocalDate.of(1969, 7, 20),
+                    Instant.parse("2026-11-27T10:15:30.123456789Z"),
+                    LocalDate.of(1969, 7, 20),
                     LocalDateTime.of(2000, 1, 1, 0, 0, 0, 1),
                     OffsetDateTime.of(2020, 2, 29, 23, 59, 59, 0, ZoneOffset.ofHours(-5)),
-                    ZonedDateTime.of(2021, 3, 28, 2, 30, 0, 0, ZoneId.of("Europe/Paris")), Duration.ofMillis(90061001),
-                    UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), URI.create("https://example.com/a?b=c#d"),
-                    Color.BLUE, Optional.of("present"), List.of("a", "", "c"), new LinkedHashSet<>(List.of("x", "y")),
+                    ZonedDateTime.of(2021, 3, 28, 2, 30, 0, 0, ZoneId.of("Europe/Paris")),
+                    Duration.ofMillis(90061001),
+                    UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+                    URI.create("https://example.com/a?b=c#d"),
+                    Color.BLUE,
+                    Optional.of("present"),
+                    List.of("a", "", "c"),
+                    new LinkedHashSet<>(List.of("x", "y")),
                     new LinkedHashSet<>(List.of(1, -2, 300)),
-                    new LinkedHashSet<>(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.wrap(new byte[] {2, 3}))),
-                    new LinkedHashSet<>(List.of(Color.RED, Color.GREEN)), Map.of("one", 1, "two", 2), enumMap,
+                    new LinkedHashSet<>(
+                            List.of(
+                                    ByteBuffer.wrap(new byte[] {1}),
+                                    ByteBuffer.wrap(new byte[] {2, 3}))),
+                    new LinkedHashSet<>(List.of(Color.RED, Color.GREEN)),
+                    Map.of("one", 1, "two", 2),
+                    enumMap,
                     new Address("1 Main St", "Springfield", 12345),
-                    new ArrayList<>(List.of(new Address("a", "b", null), new Address("c", "d", 7))), document);
+                    new ArrayList<>(List.of(new Address("a", "b", null), new Address("c", "d", 7))),
+                    document);
         }
     }
 
     /** A versioned model with an index on a plain field. */
     @DynamoTable("enc_accounts")
-    public record Account(@PartitionKey String id, @IndexKey(index = "by-owner") String owner, @Encrypted String pin,
-            @Encrypted Address address, int balance, @Version long version) {
+    public record Account(
+            @PartitionKey String id,
+            @IndexKey(index = "by-owner") String owner,
+            @Encrypted String pin,
+            @Encrypted Address address,
+            int balance,
+            @Version long version) {
 
         Account withPin(String newPin) {
             return new Account(id, owner, newPin, address, balance, version);
@@ -126,6 +160,9 @@ final class Models {
 
     /** Two encrypted fields and a plain one, unversioned. */
     @DynamoTable("enc_notes")
-    public record Note(@PartitionKey String id, @Encrypted String secret, @Encrypted String other, String tag) {
-    }
+    public record Note(
+            @PartitionKey String id,
+            @Encrypted String secret,
+            @Encrypted String other,
+            String tag) {}
 }

@@ -8,24 +8,49 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The compiled module descriptor: name, the one exported package, the plugin provided, what it reads. */
+/**
+ * The compiled module descriptor: name, the one exported package, the plugin provided, what it
+ * reads.
+ */
 final class ModuleDescriptorTest {
 
     @Test
     void descriptor_exportsOnlyTheConfigurationPackage_andProvidesThePlugin() throws Exception {
-        Path classes = Path.of(EncryptionPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes =
+                Path.of(
+                        EncryptionPlugin.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
         ModuleDescriptor d = ModuleFinder.of(classes).findAll().iterator().next().descriptor();
         assertThat(d.name()).isEqualTo("dev.dynamorm.plugin.encryption");
-        assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source)
+        assertThat(d.exports())
+                .extracting(ModuleDescriptor.Exports::source)
                 .containsExactly("dev.dynamorm.plugin.encryption");
-        assertThat(d.provides()).singleElement().satisfies(p -> {
-            assertThat(p.service()).isEqualTo("dev.dynamorm.spi.Plugin");
-            assertThat(p.providers()).containsExactly(EncryptionPlugin.class.getName());
-        });
-        assertThat(d.requires().stream().filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier
-                .TRANSITIVE)).map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("dev.dynamorm.api", "software.amazon.awssdk.services.kms");
-        assertThat(d.packages()).containsExactlyInAnyOrder("dev.dynamorm.plugin.encryption",
-                "dev.dynamorm.plugin.encryption.internal");
+        assertThat(d.provides())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.service()).isEqualTo("dev.dynamorm.spi.Plugin");
+                            assertThat(p.providers())
+                                    .containsExactly(EncryptionPlugin.class.getName());
+                        });
+        assertThat(
+                        d.requires().stream()
+                                .filter(
+                                        r ->
+                                                r.modifiers()
+                                                        .contains(
+                                                                ModuleDescriptor.Requires.Modifier
+                                                                        .TRANSITIVE))
+                                .map(ModuleDescriptor.Requires::name)
+                                .collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(
+                        "dev.dynamorm.api", "software.amazon.awssdk.services.kms");
+        assertThat(d.packages())
+                .containsExactlyInAnyOrder(
+                        "dev.dynamorm.plugin.encryption",
+                        "dev.dynamorm.plugin.encryption.internal");
     }
 }

@@ -33,8 +33,11 @@ final class PropertiesConfigTest {
     }
 
     private static DynamORM open(Properties p) {
-        return DynamORM.builder().client(local.client()).tableNamePrefix("p" + UUID.randomUUID().toString()
-                .substring(0, 8) + "_").pluginProperties(p).build();
+        return DynamORM.builder()
+                .client(local.client())
+                .tableNamePrefix("p" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                .pluginProperties(p)
+                .build();
     }
 
     private static void roundTrip(DynamORM db) {
@@ -52,19 +55,39 @@ final class PropertiesConfigTest {
             roundTrip(db);
         }
         Path file = dir.resolve("keys.properties");
-        Files.writeString(file, "key.a=" + LocalKeyring.newKeyBase64() + "\nkey.b=" + LocalKeyring.newKeyBase64()
-                + "\nactive=a\n");
+        Files.writeString(
+                file,
+                "key.a="
+                        + LocalKeyring.newKeyBase64()
+                        + "\nkey.b="
+                        + LocalKeyring.newKeyBase64()
+                        + "\nactive=a\n");
         Properties fromFile = new Properties();
         fromFile.setProperty("dynamorm.plugin.encryption.keyring.file", file.toString());
         fromFile.setProperty("dynamorm.plugin.encryption.keyring.active", "b");
         fromFile.setProperty("dynamorm.plugin.encryption.unreadableFields", "unset");
         try (DynamORM db = open(fromFile)) {
             roundTrip(db);
-            String stored = local.client().scan(r -> r.tableName(db.table(Note.class).tableName())).items().get(0)
-                    .get("secret").toString();
+            String stored =
+                    local.client()
+                            .scan(r -> r.tableName(db.table(Note.class).tableName()))
+                            .items()
+                            .get(0)
+                            .get("secret")
+                            .toString();
             assertThat(stored).doesNotContain("from properties");
-            assertThat(EncryptionHook.keyIdOf(local.client().scan(r -> r.tableName(db.table(Note.class).tableName()))
-                    .items().get(0).get("secret"))).isEqualTo("b");
+            assertThat(
+                            EncryptionHook.keyIdOf(
+                                    local.client()
+                                            .scan(
+                                                    r ->
+                                                            r.tableName(
+                                                                    db.table(Note.class)
+                                                                            .tableName()))
+                                            .items()
+                                            .get(0)
+                                            .get("secret")))
+                    .isEqualTo("b");
         }
     }
 
@@ -85,8 +108,18 @@ final class PropertiesConfigTest {
             try (DynamORM db = open(p)) {
                 roundTrip(db);
                 assertThat(kms.generateCalls).hasValue(1);
-                assertThat(EncryptionHook.keyIdOf(local.client().scan(r -> r.tableName(db.table(Note.class)
-                        .tableName())).items().get(0).get("secret"))).isEqualTo(arn);
+                assertThat(
+                                EncryptionHook.keyIdOf(
+                                        local.client()
+                                                .scan(
+                                                        r ->
+                                                                r.tableName(
+                                                                        db.table(Note.class)
+                                                                                .tableName()))
+                                                .items()
+                                                .get(0)
+                                                .get("secret")))
+                        .isEqualTo(arn);
             } finally {
                 restore("aws.accessKeyId", oldId);
                 restore("aws.secretAccessKey", oldSecret);
@@ -106,29 +139,39 @@ final class PropertiesConfigTest {
     void badProperties_failTheBuildNamingThePlugin() {
         Properties unknown = new Properties();
         unknown.setProperty("dynamorm.plugin.encryption.keyring.keys", "x");
-        assertThatThrownBy(() -> open(unknown)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> open(unknown))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("plugin 'encryption'")
-                .hasMessageContaining("unknown encryption property 'keyring.keys': use keyring.file, keyring.active, "
-                        + "keyring.key.<id>, kms.keyId, kms.region, kms.endpoint, kms.cacheMaxAge, kms.cacheMaxUses, "
-                        + "kms.cacheMaxEntries or unreadableFields");
+                .hasMessageContaining(
+                        "unknown encryption property 'keyring.keys': use keyring.file, keyring.active, "
+                                + "keyring.key.<id>, kms.keyId, kms.region, kms.endpoint, kms.cacheMaxAge, kms.cacheMaxUses, "
+                                + "kms.cacheMaxEntries or unreadableFields");
         Properties both = new Properties();
         both.setProperty("dynamorm.plugin.encryption.keyring.key.k1", LocalKeyring.newKeyBase64());
         both.setProperty("dynamorm.plugin.encryption.kms.keyId", "alias/x");
-        assertThatThrownBy(() -> open(both)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("encryption properties configure both a local keyring (keyring.*) and KMS "
-                        + "(kms.*): choose one");
+        assertThatThrownBy(() -> open(both))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "encryption properties configure both a local keyring (keyring.*) and KMS "
+                                + "(kms.*): choose one");
         Properties noActive = new Properties();
-        noActive.setProperty("dynamorm.plugin.encryption.keyring.key.k1", LocalKeyring.newKeyBase64());
-        noActive.setProperty("dynamorm.plugin.encryption.keyring.key.k2", LocalKeyring.newKeyBase64());
-        assertThatThrownBy(() -> open(noActive)).isInstanceOf(IllegalStateException.class)
+        noActive.setProperty(
+                "dynamorm.plugin.encryption.keyring.key.k1", LocalKeyring.newKeyBase64());
+        noActive.setProperty(
+                "dynamorm.plugin.encryption.keyring.key.k2", LocalKeyring.newKeyBase64());
+        assertThatThrownBy(() -> open(noActive))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a local keyring with keys [k1, k2] needs active(id)");
         Properties kmsWithoutKey = new Properties();
         kmsWithoutKey.setProperty("dynamorm.plugin.encryption.kms.region", "us-east-1");
-        assertThatThrownBy(() -> open(kmsWithoutKey)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> open(kmsWithoutKey))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("encryption property kms.keyId is required");
         Properties badPolicy = new Properties();
         badPolicy.setProperty("dynamorm.plugin.encryption.unreadableFields", "ignore");
-        assertThatThrownBy(() -> open(badPolicy)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("encryption property unreadableFields must be fail or unset, got 'ignore'");
+        assertThatThrownBy(() -> open(badPolicy))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "encryption property unreadableFields must be fail or unset, got 'ignore'");
     }
 }

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link RotationSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class RotationOnDynoxideTest extends RotationSuite {
-}
+final class RotationOnDynoxideTest extends RotationSuite {}

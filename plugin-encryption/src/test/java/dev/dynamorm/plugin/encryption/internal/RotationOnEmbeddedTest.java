@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link RotationSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class RotationOnEmbeddedTest extends RotationSuite {
-}
+final class RotationOnEmbeddedTest extends RotationSuite {}

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Key rotation: values written under k1 stay readable once k2 is active, {@link Reencryption}
- * moves them to k2 without overwriting concurrent writers, and k1 can then be removed.
+ * Key rotation: values written under k1 stay readable once k2 is active, {@link Reencryption} moves
+ * them to k2 without overwriting concurrent writers, and k1 can then be removed.
  */
 @DynamoBackend(models = {Note.class, Account.class, RotationSuite.Plain.class})
 abstract class RotationSuite {
@@ -39,8 +39,7 @@ abstract class RotationSuite {
 
     /** A model without encrypted fields. */
     @DynamoTable("enc_plain")
-    public record Plain(@PartitionKey String id, String value) {
-    }
+    public record Plain(@PartitionKey String id, String value) {}
 
     private DynamoDbClient raw;
     private BackendContext backend;
@@ -61,10 +60,17 @@ abstract class RotationSuite {
         return open(provider, "");
     }
 
-    /** An instance on tables of their own ({@code subPrefix} after the class's prefix, cleaned with it). */
+    /**
+     * An instance on tables of their own ({@code subPrefix} after the class's prefix, cleaned with
+     * it).
+     */
     private DynamORM open(KeyProvider provider, String subPrefix) {
-        DynamORM db = DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix() + subPrefix)
-                .pluginConfig(EncryptionConfig.builder().keyProvider(provider).build()).build();
+        DynamORM db =
+                DynamORM.builder()
+                        .client(raw)
+                        .tableNamePrefix(backend.tableNamePrefix() + subPrefix)
+                        .pluginConfig(EncryptionConfig.builder().keyProvider(provider).build())
+                        .build();
         opened.add(db);
         return db;
     }
@@ -83,8 +89,9 @@ abstract class RotationSuite {
 
     private Map<String, String> keyIds(Table<?> table, String attribute) {
         Map<String, String> out = new java.util.TreeMap<>();
-        for (Map<String, AttributeValue> item : raw.scanPaginator(b -> b.tableName(table.tableName())
-                .consistentRead(true)).items()) {
+        for (Map<String, AttributeValue> item :
+                raw.scanPaginator(b -> b.tableName(table.tableName()).consistentRead(true))
+                        .items()) {
             if (item.containsKey(attribute)) {
                 out.put(item.get("id").s(), EncryptionHook.keyIdOf(item.get(attribute)));
             }
@@ -117,14 +124,23 @@ abstract class RotationSuite {
 
         Table<Note> after = open(k2(), "rot_").table(Note.class);
         assertThat(after.query().scan()).hasSize(131).containsAll(written);
-        assertThatThrownBy(() -> before.get("n1")).isInstanceOfSatisfying(DecryptionFailedException.class,
-                e -> assertThat(e.reason()).isEqualTo(DecryptionFailedException.Reason.KEY_UNAVAILABLE));
+        assertThatThrownBy(() -> before.get("n1"))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e ->
+                                assertThat(e.reason())
+                                        .isEqualTo(
+                                                DecryptionFailedException.Reason.KEY_UNAVAILABLE));
     }
 
     @Test
     void reencrypt_keepsTheVersion_soWritersHoldingItStillSucceed() {
-        Account account = open(k1()).table(Account.class)
-                .create(new Account("a1", "o", "1234", new Address("s", "c", 1), 5, 0)).written().orElseThrow();
+        Account account =
+                open(k1())
+                        .table(Account.class)
+                        .create(new Account("a1", "o", "1234", new Address("s", "c", 1), 5, 0))
+                        .written()
+                        .orElseThrow();
         DynamORM rotated = open(k1k2());
         Reencryption.Result result = Reencryption.reencrypt(rotated, Account.class);
         assertThat(result.rewritten()).isEqualTo(1);
@@ -133,14 +149,18 @@ abstract class RotationSuite {
         assertThat(keyIds(accounts, "address")).containsEntry("a1", "k2");
         Account read = accounts.get("a1").orElseThrow();
         assertThat(read).isEqualTo(account);
-        assertThat(accounts.put(account.withPin("9999")).written()).map(Account::version).contains(2L);
+        assertThat(accounts.put(account.withPin("9999")).written())
+                .map(Account::version)
+                .contains(2L);
     }
 
-    /** A key provider that runs another write the first time reencryption asks it for a data key. */
+    /**
+     * A key provider that runs another write the first time reencryption asks it for a data key.
+     */
     private static final class Interfering implements KeyProvider {
         private final KeyProvider delegate;
         private final AtomicBoolean armed = new AtomicBoolean();
-        private Runnable interference = () -> { };
+        private Runnable interference = () -> {};
 
         Interfering(KeyProvider delegate) {
             this.delegate = delegate;
@@ -165,7 +185,8 @@ abstract class RotationSuite {
         }
 
         @Override
-        public byte[] decryptDataKey(String keyId, byte[] encryptedKey, Map<String, String> encryptionContext) {
+        public byte[] decryptDataKey(
+                String keyId, byte[] encryptedKey, Map<String, String> encryptionContext) {
             return delegate.decryptDataKey(keyId, encryptedKey, encryptionContext);
         }
     }
@@ -177,7 +198,10 @@ abstract class RotationSuite {
         DynamORM rotated = open(provider);
         Table<Note> notes = rotated.table(Note.class);
         DynamORM writer = open(k1k2());
-        provider.arm(() -> writer.table(Note.class).put(new Note("c1", "written meanwhile", null, "t2")));
+        provider.arm(
+                () ->
+                        writer.table(Note.class)
+                                .put(new Note("c1", "written meanwhile", null, "t2")));
 
         Reencryption.Result result = Reencryption.reencrypt(rotated, Note.class);
         assertThat(result.conflicts()).isEqualTo(1);
@@ -188,12 +212,19 @@ abstract class RotationSuite {
 
     @Test
     void reencrypt_retriesAfterAConcurrentVersionedWrite_andKeepsIt() {
-        Account account = open(k1()).table(Account.class)
-                .create(new Account("v1", "o", "4321", null, 5, 0)).written().orElseThrow();
+        Account account =
+                open(k1())
+                        .table(Account.class)
+                        .create(new Account("v1", "o", "4321", null, 5, 0))
+                        .written()
+                        .orElseThrow();
         Interfering provider = new Interfering(k1k2());
         DynamORM rotated = open(provider);
         DynamORM writer = open(k1());
-        provider.arm(() -> writer.table(Account.class).update(new Account("v1", "o", null, null, 77, 1), "balance"));
+        provider.arm(
+                () ->
+                        writer.table(Account.class)
+                                .update(new Account("v1", "o", null, null, 77, 1), "balance"));
 
         Reencryption.Result result = Reencryption.reencrypt(rotated, Account.class);
         assertThat(result.conflicts()).isEqualTo(1);
@@ -207,22 +238,32 @@ abstract class RotationSuite {
 
     @Test
     void reencrypt_refusesWhatItCannotDo() {
-        DynamORM plain = DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix())
-                .disablePlugin("encryption").build();
+        DynamORM plain =
+                DynamORM.builder()
+                        .client(raw)
+                        .tableNamePrefix(backend.tableNamePrefix())
+                        .disablePlugin("encryption")
+                        .build();
         opened.add(plain);
         assertThatThrownBy(() -> Reencryption.reencrypt(plain, Note.class))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("the encryption plugin is not installed in this DynamORM instance");
-        DynamORM noKeys = DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix()).build();
+                .hasMessageStartingWith(
+                        "the encryption plugin is not installed in this DynamORM instance");
+        DynamORM noKeys =
+                DynamORM.builder().client(raw).tableNamePrefix(backend.tableNamePrefix()).build();
         opened.add(noKeys);
         assertThatThrownBy(() -> Reencryption.reencrypt(noKeys, Note.class))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("the encryption plugin has no key provider: configure "
-                        + "EncryptionConfig.builder().keyProvider(...) before reencrypting");
+                .hasMessage(
+                        "the encryption plugin has no key provider: configure "
+                                + "EncryptionConfig.builder().keyProvider(...) before reencrypting");
         assertThatThrownBy(() -> Reencryption.reencrypt(open(k1k2()), Plain.class))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("model " + Plain.class.getName() + " has no @Encrypted fields: there is nothing to "
-                        + "reencrypt");
+                .hasMessage(
+                        "model "
+                                + Plain.class.getName()
+                                + " has no @Encrypted fields: there is nothing to "
+                                + "reencrypt");
         assertThatThrownBy(() -> Reencryption.reencrypt(open(k1k2()), String.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.String is not a valid table model");

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TamperSuite} on Dynoxide. */
 @DynamoBackend(Backend.DYNOXIDE)
-final class TamperOnDynoxideTest extends TamperSuite {
-}
+final class TamperOnDynoxideTest extends TamperSuite {}

@@ -5,5 +5,4 @@ import dev.dynamorm.test.DynamoBackend;
 
 /** {@link TamperSuite} on Embedded. */
 @DynamoBackend(Backend.EMBEDDED)
-final class TamperOnEmbeddedTest extends TamperSuite {
-}
+final class TamperOnEmbeddedTest extends TamperSuite {}

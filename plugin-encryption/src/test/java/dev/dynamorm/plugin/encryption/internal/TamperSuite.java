@@ -25,13 +25,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The tamper matrix: a bit flipped in each part of an envelope, and envelopes moved between
- * attributes, items and tables; every read fails with {@link DecryptionFailedException}, never
- * with garbage or ciphertext in the model.
+ * attributes, items and tables; every read fails with {@link DecryptionFailedException}, never with
+ * garbage or ciphertext in the model.
  */
 @DynamoBackend(models = Note.class)
 abstract class TamperSuite {
 
-    private static final LocalKeyring KEYRING = LocalKeyring.builder().key("k1", LocalKeyring.newKeyBase64()).build();
+    private static final LocalKeyring KEYRING =
+            LocalKeyring.builder().key("k1", LocalKeyring.newKeyBase64()).build();
     private static final String SECRET = "the launch code is 0000";
 
     private DynamORM db;
@@ -48,8 +49,11 @@ abstract class TamperSuite {
     }
 
     private DynamORM open(String prefix) {
-        return DynamORM.builder().client(raw).tableNamePrefix(prefix)
-                .pluginConfig(EncryptionConfig.builder().keyProvider(KEYRING).build()).build();
+        return DynamORM.builder()
+                .client(raw)
+                .tableNamePrefix(prefix)
+                .pluginConfig(EncryptionConfig.builder().keyProvider(KEYRING).build())
+                .build();
     }
 
     @AfterEach
@@ -62,7 +66,9 @@ abstract class TamperSuite {
     }
 
     private Map<String, AttributeValue> stored(Table<?> table, String id) {
-        return new HashMap<>(raw.getItem(b -> b.tableName(table.tableName()).key(key(id)).consistentRead(true)).item());
+        return new HashMap<>(
+                raw.getItem(b -> b.tableName(table.tableName()).key(key(id)).consistentRead(true))
+                        .item());
     }
 
     private void store(Table<?> table, Map<String, AttributeValue> item) {
@@ -76,16 +82,25 @@ abstract class TamperSuite {
     }
 
     private void assertReadFails(String id, String attribute, Reason reason) {
-        assertThatThrownBy(() -> notes.get(id)).isInstanceOfSatisfying(DecryptionFailedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(reason);
-            assertThat(e.tableName()).contains(notes.tableName());
-            assertThat(e.attribute()).contains(attribute);
-            assertThat(e.operation()).contains(Operation.GET);
-            assertThat(e.modelType()).contains(Note.class);
-            assertThat(e.getMessage()).contains("'" + attribute + "'", id, notes.tableName(), Note.class.getName())
-                    .doesNotContain(SECRET);
-        });
-        assertThatThrownBy(() -> notes.query().scan()).isInstanceOf(DecryptionFailedException.class);
+        assertThatThrownBy(() -> notes.get(id))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> {
+                            assertThat(e.reason()).isEqualTo(reason);
+                            assertThat(e.tableName()).contains(notes.tableName());
+                            assertThat(e.attribute()).contains(attribute);
+                            assertThat(e.operation()).contains(Operation.GET);
+                            assertThat(e.modelType()).contains(Note.class);
+                            assertThat(e.getMessage())
+                                    .contains(
+                                            "'" + attribute + "'",
+                                            id,
+                                            notes.tableName(),
+                                            Note.class.getName())
+                                    .doesNotContain(SECRET);
+                        });
+        assertThatThrownBy(() -> notes.query().scan())
+                .isInstanceOf(DecryptionFailedException.class);
     }
 
     /** Flips the lowest bit of one byte of the secret's envelope, found by its offset function. */
@@ -173,16 +188,23 @@ abstract class TamperSuite {
         String id = written();
         Map<String, AttributeValue> item = stored(notes, id);
         byte[] envelope = item.get("secret").b().asByteArray();
-        item.put("secret", AttributeValue.fromB(SdkBytes.fromByteArray(java.util.Arrays.copyOf(envelope, 20))));
+        item.put(
+                "secret",
+                AttributeValue.fromB(
+                        SdkBytes.fromByteArray(java.util.Arrays.copyOf(envelope, 20))));
         store(notes, item);
         assertReadFails(id, "secret", Reason.MALFORMED);
 
         item.put("secret", AttributeValue.fromS(SECRET));
         store(notes, item);
-        assertThatThrownBy(() -> notes.get(id)).isInstanceOfSatisfying(DecryptionFailedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
-            assertThat(e.getMessage()).contains("holds a S value, not an encryption envelope");
-        });
+        assertThatThrownBy(() -> notes.get(id))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> {
+                            assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+                            assertThat(e.getMessage())
+                                    .contains("holds a S value, not an encryption envelope");
+                        });
     }
 
     @Test
@@ -193,10 +215,13 @@ abstract class TamperSuite {
         item.put("secret", item.get("other"));
         item.put("other", secret);
         store(notes, item);
-        assertThatThrownBy(() -> notes.get(id)).isInstanceOfSatisfying(DecryptionFailedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(Reason.TAMPERED);
-            assertThat(e.attribute().orElseThrow()).isIn("secret", "other");
-        });
+        assertThatThrownBy(() -> notes.get(id))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> {
+                            assertThat(e.reason()).isEqualTo(Reason.TAMPERED);
+                            assertThat(e.attribute().orElseThrow()).isIn("secret", "other");
+                        });
     }
 
     @Test
@@ -207,14 +232,18 @@ abstract class TamperSuite {
         Map<String, AttributeValue> item = stored(notes, attacker);
         item.put("secret", stored(notes, victim).get("secret"));
         store(notes, item);
-        assertThatThrownBy(() -> notes.get(attacker)).isInstanceOfSatisfying(DecryptionFailedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.TAMPERED));
+        assertThatThrownBy(() -> notes.get(attacker))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TAMPERED));
 
         Map<String, AttributeValue> whole = stored(notes, victim);
         whole.put("id", AttributeValue.fromS("copy-" + victim));
         store(notes, whole);
-        assertThatThrownBy(() -> notes.get("copy-" + victim)).isInstanceOfSatisfying(DecryptionFailedException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.TAMPERED));
+        assertThatThrownBy(() -> notes.get("copy-" + victim))
+                .isInstanceOfSatisfying(
+                        DecryptionFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TAMPERED));
         assertThat(notes.get(victim)).map(Note::secret).contains(SECRET);
     }
 
@@ -225,10 +254,13 @@ abstract class TamperSuite {
             Table<Note> copies = other.table(Note.class);
             copies.createTable();
             store(copies, stored(notes, id));
-            assertThatThrownBy(() -> copies.get(id)).isInstanceOfSatisfying(DecryptionFailedException.class, e -> {
-                assertThat(e.reason()).isEqualTo(Reason.TAMPERED);
-                assertThat(e.tableName()).contains(copies.tableName());
-            });
+            assertThatThrownBy(() -> copies.get(id))
+                    .isInstanceOfSatisfying(
+                            DecryptionFailedException.class,
+                            e -> {
+                                assertThat(e.reason()).isEqualTo(Reason.TAMPERED);
+                                assertThat(e.tableName()).contains(copies.tableName());
+                            });
             copies.put(new Note(id, "fresh", null, "t"));
             assertThat(copies.get(id)).map(Note::secret).contains("fresh");
         }
@@ -238,11 +270,15 @@ abstract class TamperSuite {
     void readsThroughEveryPath_failLikeGet() {
         String id = written();
         flip(id, e -> e.length - 1);
-        assertThatThrownBy(() -> notes.where("id", "=", id).first()).isInstanceOf(DecryptionFailedException.class);
+        assertThatThrownBy(() -> notes.where("id", "=", id).first())
+                .isInstanceOf(DecryptionFailedException.class);
         assertThatThrownBy(() -> notes.batchGet(java.util.List.of(dev.dynamorm.Key.of(id))))
                 .isInstanceOf(DecryptionFailedException.class);
         if (backend.supportsTransactions()) {
-            assertThatThrownBy(() -> db.readTransaction(tx -> tx.get(Note.class, dev.dynamorm.Key.of(id))))
+            assertThatThrownBy(
+                            () ->
+                                    db.readTransaction(
+                                            tx -> tx.get(Note.class, dev.dynamorm.Key.of(id))))
                     .isInstanceOf(DecryptionFailedException.class);
         }
     }

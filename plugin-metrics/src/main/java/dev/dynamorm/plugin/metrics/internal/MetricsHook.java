@@ -26,17 +26,27 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
-/** Records each request's timing, outcome, retries, throttles, conditions, unprocessed items and capacity. */
+/**
+ * Records each request's timing, outcome, retries, throttles, conditions, unprocessed items and
+ * capacity.
+ */
 final class MetricsHook implements Hook {
 
-    private static final Set<Operation> READS = EnumSet.of(Operation.GET, Operation.QUERY, Operation.SCAN,
-            Operation.BATCH_GET, Operation.TRANSACT_GET);
+    private static final Set<Operation> READS =
+            EnumSet.of(
+                    Operation.GET,
+                    Operation.QUERY,
+                    Operation.SCAN,
+                    Operation.BATCH_GET,
+                    Operation.TRANSACT_GET);
 
     private final MeterRegistry registry;
     private final Tags common;
     private final List<Meter> statistics = new CopyOnWriteArrayList<>();
+
     /** The request timers, looked up once per (operation, table, model, outcome, exception). */
     private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
     /** The consumed-capacity counters, per (table, read or write). */
     private final ConcurrentMap<CapacityKey, Counter> capacities = new ConcurrentHashMap<>();
 
@@ -54,15 +64,23 @@ final class MetricsHook implements Hook {
     public void after(HookContext context, Outcome outcome) {
         Throwable failure = outcome.failure().orElse(null);
         String outcomeTag = outcome(outcome, failure);
-        TimerKey key = new TimerKey(context.operation(), context.tableName(), context.modelType(), outcomeTag,
-                failure == null ? null : failure.getClass());
+        TimerKey key =
+                new TimerKey(
+                        context.operation(),
+                        context.tableName(),
+                        context.modelType(),
+                        outcomeTag,
+                        failure == null ? null : failure.getClass());
         Timer timer = timers.get(key);
         if (timer == null) {
             timer = timers.computeIfAbsent(key, this::timer);
         }
         timer.record(outcome.elapsed());
-        if (outcome.attempts() <= 1 && outcome.throttles() <= 0 && failure == null
-                && outcome.unprocessedItems() <= 0 && outcome.consumedCapacity().isEmpty()) {
+        if (outcome.attempts() <= 1
+                && outcome.throttles() <= 0
+                && failure == null
+                && outcome.unprocessedItems() <= 0
+                && outcome.consumedCapacity().isEmpty()) {
             return; // the common case: nothing else to record, no tags to build
         }
         String op = context.operation().name().toLowerCase(Locale.ROOT);
@@ -70,22 +88,38 @@ final class MetricsHook implements Hook {
         String model = modelTag(context.modelType());
         Tags opTable = common.and("operation", op, "table", table);
         if (outcome.attempts() > 1) {
-            Counter.builder("dynamorm.retries").description("attempts after the first").tags(opTable)
-                    .register(registry).increment(outcome.attempts() - 1);
+            Counter.builder("dynamorm.retries")
+                    .description("attempts after the first")
+                    .tags(opTable)
+                    .register(registry)
+                    .increment(outcome.attempts() - 1);
         }
         if (outcome.throttles() > 0) {
-            Counter.builder("dynamorm.throttles").description("throttled attempts").tags(opTable)
-                    .register(registry).increment(outcome.throttles());
+            Counter.builder("dynamorm.throttles")
+                    .description("throttled attempts")
+                    .tags(opTable)
+                    .register(registry)
+                    .increment(outcome.throttles());
         }
-        if (failure instanceof ConditionFailedException || failure != null
-                && failure.getCause() instanceof software.amazon.awssdk.services.dynamodb.model
-                        .ConditionalCheckFailedException) {
-            Counter.builder("dynamorm.condition.failures").description("failed condition checks").tags(opTable)
-                    .tag("model", model).register(registry).increment();
+        if (failure instanceof ConditionFailedException
+                || failure != null
+                        && failure.getCause()
+                                instanceof
+                                software.amazon.awssdk.services.dynamodb.model
+                                        .ConditionalCheckFailedException) {
+            Counter.builder("dynamorm.condition.failures")
+                    .description("failed condition checks")
+                    .tags(opTable)
+                    .tag("model", model)
+                    .register(registry)
+                    .increment();
         }
         if (outcome.unprocessedItems() > 0) {
-            Counter.builder("dynamorm.unprocessed.items").description("items or keys a batch request left unprocessed")
-                    .tags(opTable).register(registry).increment(outcome.unprocessedItems());
+            Counter.builder("dynamorm.unprocessed.items")
+                    .description("items or keys a batch request left unprocessed")
+                    .tags(opTable)
+                    .register(registry)
+                    .increment(outcome.unprocessedItems());
         }
         for (ConsumedCapacity c : outcome.consumedCapacity()) {
             String t = c.tableName() == null ? table : c.tableName();
@@ -108,30 +142,44 @@ final class MetricsHook implements Hook {
     }
 
     /** What identifies one request timer: its tags before the common ones. */
-    private record TimerKey(Operation operation, String table, Class<?> model, String outcome, Class<?> exception) {
-    }
+    private record TimerKey(
+            Operation operation,
+            String table,
+            Class<?> model,
+            String outcome,
+            Class<?> exception) {}
 
     private Timer timer(TimerKey k) {
-        return Timer.builder("dynamorm.operations").description("DynamORM requests, by operation, table, model and "
-                + "outcome").tags(common).tag("operation", k.operation().name().toLowerCase(Locale.ROOT))
-                .tag("table", k.table()).tag("model", modelTag(k.model())).tag("outcome", k.outcome())
-                .tag("exception", k.exception() == null ? "none" : k.exception().getSimpleName()).register(registry);
+        return Timer.builder("dynamorm.operations")
+                .description("DynamORM requests, by operation, table, model and " + "outcome")
+                .tags(common)
+                .tag("operation", k.operation().name().toLowerCase(Locale.ROOT))
+                .tag("table", k.table())
+                .tag("model", modelTag(k.model()))
+                .tag("outcome", k.outcome())
+                .tag("exception", k.exception() == null ? "none" : k.exception().getSimpleName())
+                .register(registry);
     }
 
     private static String modelTag(Class<?> type) {
         return type == Object.class ? "none" : type.getSimpleName();
     }
 
-    private record CapacityKey(String table, String type) {
-    }
+    private record CapacityKey(String table, String type) {}
 
     private Counter capacity(String table, String type) {
-        return capacities.computeIfAbsent(new CapacityKey(table, type), k -> capacityCounter(k.table(), k.type()));
+        return capacities.computeIfAbsent(
+                new CapacityKey(table, type), k -> capacityCounter(k.table(), k.type()));
     }
 
     private Counter capacityCounter(String table, String type) {
-        return Counter.builder("dynamorm.consumed.capacity").description("capacity units consumed").baseUnit("units")
-                .tags(common).tag("table", table).tag("type", type).register(registry);
+        return Counter.builder("dynamorm.consumed.capacity")
+                .description("capacity units consumed")
+                .baseUnit("units")
+                .tags(common)
+                .tag("table", table)
+                .tag("type", type)
+                .register(registry);
     }
 
     private static double nz(Double d) {
@@ -160,11 +208,16 @@ final class MetricsHook implements Hook {
         for (Map.Entry<String, String> t : s.tags().entrySet()) {
             tags = tags.and(t.getKey(), t.getValue());
         }
-        Meter meter = s.kind() == Statistic.Kind.COUNTER
-                ? FunctionCounter.builder(s.name(), s, Statistic::value).description(s.description()).tags(tags)
-                        .register(registry)
-                : Gauge.builder(s.name(), s, Statistic::value).description(s.description()).tags(tags)
-                        .register(registry);
+        Meter meter =
+                s.kind() == Statistic.Kind.COUNTER
+                        ? FunctionCounter.builder(s.name(), s, Statistic::value)
+                                .description(s.description())
+                                .tags(tags)
+                                .register(registry)
+                        : Gauge.builder(s.name(), s, Statistic::value)
+                                .description(s.description())
+                                .tags(tags)
+                                .register(registry);
         statistics.add(meter);
     }
 

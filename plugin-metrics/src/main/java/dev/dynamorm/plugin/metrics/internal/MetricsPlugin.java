@@ -7,7 +7,9 @@ import dev.dynamorm.spi.PluginContext;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 
-/** The metrics plugin: records every request into a Micrometer registry. Runs early (order -900). */
+/**
+ * The metrics plugin: records every request into a Micrometer registry. Runs early (order -900).
+ */
 public final class MetricsPlugin implements Plugin {
 
     /** The plugin's name. */
@@ -16,8 +18,7 @@ public final class MetricsPlugin implements Plugin {
     private volatile MetricsHook hook;
 
     /** Creates the plugin; {@link java.util.ServiceLoader} calls this. */
-    public MetricsPlugin() {
-    }
+    public MetricsPlugin() {}
 
     @Override
     public String name() {
@@ -37,8 +38,9 @@ public final class MetricsPlugin implements Plugin {
 
     @Override
     public void initialize(PluginContext context) {
-        MetricsConfig config = context.config(MetricsConfig.class)
-                .orElseGet(() -> MetricsConfig.of(Metrics.globalRegistry));
+        MetricsConfig config =
+                context.config(MetricsConfig.class)
+                        .orElseGet(() -> MetricsConfig.of(Metrics.globalRegistry));
         MetricsHook h = new MetricsHook(config.registry(), config.commonTags());
         context.onStatistic(h::register);
         this.hook = h;

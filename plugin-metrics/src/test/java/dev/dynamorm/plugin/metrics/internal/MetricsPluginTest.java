@@ -24,7 +24,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** The metrics plugin, discovered from its jar, recording real operations on the embedded engine over HTTP. */
+/**
+ * The metrics plugin, discovered from its jar, recording real operations on the embedded engine
+ * over HTTP.
+ */
 final class MetricsPluginTest {
 
     private LocalDynamoDb local;
@@ -33,18 +36,23 @@ final class MetricsPluginTest {
     private Table<Widget> widgets;
 
     @DynamoTable("widgets")
-    public record Widget(@PartitionKey String id, String color, int size) {
-    }
+    public record Widget(@PartitionKey String id, String color, int size) {}
 
     @BeforeEach
     void setUp() {
         local = LocalDynamoDb.builder().port(0).start();
         registry = new SimpleMeterRegistry();
         // a client DynamORM builds: SDK retries off, so throttles reach DynamORM's retry policy
-        db = DynamORM.builder().endpoint(local.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .tableNamePrefix("m" + UUID.randomUUID().toString().substring(0, 8) + "_")
-                .pluginConfig(MetricsConfig.of(registry).withTags("app", "test")).build();
+        db =
+                DynamORM.builder()
+                        .endpoint(local.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("k", "s")))
+                        .tableNamePrefix("m" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                        .pluginConfig(MetricsConfig.of(registry).withTags("app", "test"))
+                        .build();
         widgets = db.table(Widget.class);
         widgets.createTable();
     }
@@ -56,8 +64,19 @@ final class MetricsPluginTest {
     }
 
     private Timer timer(String operation, String outcome) {
-        return registry.find("dynamorm.operations").tags("operation", operation, "table", widgets.tableName(),
-                "model", "Widget", "outcome", outcome, "app", "test").timer();
+        return registry.find("dynamorm.operations")
+                .tags(
+                        "operation",
+                        operation,
+                        "table",
+                        widgets.tableName(),
+                        "model",
+                        "Widget",
+                        "outcome",
+                        outcome,
+                        "app",
+                        "test")
+                .timer();
     }
 
     private double counter(String name, String... tags) {
@@ -75,8 +94,9 @@ final class MetricsPluginTest {
         widgets.delete(new Widget("w2", "blue", 4));
 
         assertThat(timer("put", "success").count()).isEqualTo(2);
-        assertThat(timer("put", "success").totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
-        assertThat(timer("get", "success").count()).isEqualTo(2);   // get(), and all() of a full key
+        assertThat(timer("put", "success").totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+                .isPositive();
+        assertThat(timer("get", "success").count()).isEqualTo(2); // get(), and all() of a full key
         assertThat(timer("update", "success").count()).isEqualTo(1);
         assertThat(timer("delete", "success").count()).isEqualTo(1);
         assertThat(timer("create_table", "success").count()).isEqualTo(1);
@@ -90,7 +110,8 @@ final class MetricsPluginTest {
         assertThat(timer("create", "condition_failed").count()).isEqualTo(1);
         assertThat(timer("create", "condition_failed").getId().getTag("exception"))
                 .isEqualTo("ItemAlreadyExistsException");
-        assertThat(counter("dynamorm.condition.failures", "operation", "create", "model", "Widget")).isEqualTo(1);
+        assertThat(counter("dynamorm.condition.failures", "operation", "create", "model", "Widget"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -98,9 +119,21 @@ final class MetricsPluginTest {
         widgets.put(new Widget("w1", "red", 3));
         widgets.put(new Widget("w2", "red", 3));
         widgets.get("w1");
-        assertThat(counter("dynamorm.consumed.capacity", "table", widgets.tableName(), "type", "write"))
+        assertThat(
+                        counter(
+                                "dynamorm.consumed.capacity",
+                                "table",
+                                widgets.tableName(),
+                                "type",
+                                "write"))
                 .isEqualTo(2.0);
-        assertThat(counter("dynamorm.consumed.capacity", "table", widgets.tableName(), "type", "read"))
+        assertThat(
+                        counter(
+                                "dynamorm.consumed.capacity",
+                                "table",
+                                widgets.tableName(),
+                                "type",
+                                "read"))
                 .isEqualTo(0.5);
     }
 
@@ -114,7 +147,8 @@ final class MetricsPluginTest {
         double throttles = counter("dynamorm.throttles", "operation", "put");
         double retries = counter("dynamorm.retries", "operation", "put");
         assertThat(throttles).isPositive();
-        assertThat(retries).isEqualTo(throttles);   // every throttled attempt was retried, and nothing else
+        assertThat(retries)
+                .isEqualTo(throttles); // every throttled attempt was retried, and nothing else
         assertThat(timer("put", "success").count()).isEqualTo(20);
     }
 
@@ -133,12 +167,17 @@ final class MetricsPluginTest {
 
     @Test
     void defaultRegistry_isMicrometersGlobalOne() {
-        try (DynamORM other = DynamORM.builder().client(local.client()).tableNamePrefix("g_").build()) {
+        try (DynamORM other =
+                DynamORM.builder().client(local.client()).tableNamePrefix("g_").build()) {
             Table<Widget> t = other.table(Widget.class);
             t.createTableIfMissing();
             t.put(new Widget("g", "x", 1));
-            assertThat(io.micrometer.core.instrument.Metrics.globalRegistry.find("dynamorm.operations")
-                    .tags("operation", "put", "table", "g_widgets").timer()).isNotNull();
+            assertThat(
+                            io.micrometer.core.instrument.Metrics.globalRegistry
+                                    .find("dynamorm.operations")
+                                    .tags("operation", "put", "table", "g_widgets")
+                                    .timer())
+                    .isNotNull();
         }
     }
 }

@@ -38,28 +38,38 @@ final class TracingHook implements Hook {
     static final AttributeKey<String> RPC_SYSTEM = AttributeKey.stringKey("rpc.system");
     static final AttributeKey<String> RPC_SERVICE = AttributeKey.stringKey("rpc.service");
     static final AttributeKey<String> RPC_METHOD = AttributeKey.stringKey("rpc.method");
-    static final AttributeKey<List<String>> TABLE_NAMES = AttributeKey.stringArrayKey("aws.dynamodb.table_names");
-    static final AttributeKey<String> INDEX_NAME = AttributeKey.stringKey("aws.dynamodb.index_name");
-    static final AttributeKey<Boolean> CONSISTENT_READ = AttributeKey.booleanKey("aws.dynamodb.consistent_read");
+    static final AttributeKey<List<String>> TABLE_NAMES =
+            AttributeKey.stringArrayKey("aws.dynamodb.table_names");
+    static final AttributeKey<String> INDEX_NAME =
+            AttributeKey.stringKey("aws.dynamodb.index_name");
+    static final AttributeKey<Boolean> CONSISTENT_READ =
+            AttributeKey.booleanKey("aws.dynamodb.consistent_read");
     static final AttributeKey<Long> LIMIT = AttributeKey.longKey("aws.dynamodb.limit");
-    static final AttributeKey<String> PROJECTION = AttributeKey.stringKey("aws.dynamodb.projection");
+    static final AttributeKey<String> PROJECTION =
+            AttributeKey.stringKey("aws.dynamodb.projection");
     static final AttributeKey<String> SELECT = AttributeKey.stringKey("aws.dynamodb.select");
     static final AttributeKey<Long> COUNT = AttributeKey.longKey("aws.dynamodb.count");
-    static final AttributeKey<Long> SCANNED_COUNT = AttributeKey.longKey("aws.dynamodb.scanned_count");
+    static final AttributeKey<Long> SCANNED_COUNT =
+            AttributeKey.longKey("aws.dynamodb.scanned_count");
     static final AttributeKey<List<String>> CONSUMED_CAPACITY =
             AttributeKey.stringArrayKey("aws.dynamodb.consumed_capacity");
-    static final AttributeKey<String> DYNAMORM_OPERATION = AttributeKey.stringKey("dynamorm.operation");
+    static final AttributeKey<String> DYNAMORM_OPERATION =
+            AttributeKey.stringKey("dynamorm.operation");
     static final AttributeKey<String> DYNAMORM_MODEL = AttributeKey.stringKey("dynamorm.model");
     static final AttributeKey<Long> DYNAMORM_PAGE = AttributeKey.longKey("dynamorm.page");
     static final AttributeKey<Long> DYNAMORM_ATTEMPTS = AttributeKey.longKey("dynamorm.attempts");
-    static final AttributeKey<Boolean> DYNAMORM_CACHE_HIT = AttributeKey.booleanKey("dynamorm.cache_hit");
+    static final AttributeKey<Boolean> DYNAMORM_CACHE_HIT =
+            AttributeKey.booleanKey("dynamorm.cache_hit");
 
     private static final String SPAN = "tracing:span";
     private static final String SCOPE = "tracing:scope";
 
     private final Tracer tracer;
 
-    /** Whether the tracer is OpenTelemetry's no-op one, whose spans record nothing: then no span is started. */
+    /**
+     * Whether the tracer is OpenTelemetry's no-op one, whose spans record nothing: then no span is
+     * started.
+     */
     private final boolean noop;
 
     TracingHook(Tracer tracer) {
@@ -75,16 +85,24 @@ final class TracingHook implements Hook {
     @Override
     public void before(HookContext context) {
         if (noop) {
-            return; // a no-op span would only re-wrap the current context; after() then finds no span
+            return; // a no-op span would only re-wrap the current context; after() then finds no
+            // span
         }
         String awsOperation = awsOperation(context);
         List<String> tables = tables(context);
         String name = tables.size() == 1 ? awsOperation + " " + tables.get(0) : awsOperation;
-        SpanBuilder b = tracer.spanBuilder(name).setSpanKind(SpanKind.CLIENT).setParent(Context.current())
-                .setAttribute(DB_SYSTEM, "dynamodb").setAttribute(DB_OPERATION, awsOperation)
-                .setAttribute(RPC_SYSTEM, "aws-api").setAttribute(RPC_SERVICE, "DynamoDB")
-                .setAttribute(RPC_METHOD, awsOperation)
-                .setAttribute(DYNAMORM_OPERATION, context.operation().name().toLowerCase(Locale.ROOT));
+        SpanBuilder b =
+                tracer.spanBuilder(name)
+                        .setSpanKind(SpanKind.CLIENT)
+                        .setParent(Context.current())
+                        .setAttribute(DB_SYSTEM, "dynamodb")
+                        .setAttribute(DB_OPERATION, awsOperation)
+                        .setAttribute(RPC_SYSTEM, "aws-api")
+                        .setAttribute(RPC_SERVICE, "DynamoDB")
+                        .setAttribute(RPC_METHOD, awsOperation)
+                        .setAttribute(
+                                DYNAMORM_OPERATION,
+                                context.operation().name().toLowerCase(Locale.ROOT));
         if (!tables.isEmpty()) {
             b.setAttribute(TABLE_NAMES, tables);
         }
@@ -92,8 +110,10 @@ final class TracingHook implements Hook {
             b.setAttribute(DYNAMORM_MODEL, context.modelType().getName());
         }
         context.indexName().ifPresent(i -> b.setAttribute(INDEX_NAME, i));
-        if (context.operation() == Operation.GET || context.operation() == Operation.QUERY
-                || context.operation() == Operation.SCAN || context.operation() == Operation.BATCH_GET) {
+        if (context.operation() == Operation.GET
+                || context.operation() == Operation.QUERY
+                || context.operation() == Operation.SCAN
+                || context.operation() == Operation.BATCH_GET) {
             b.setAttribute(CONSISTENT_READ, context.consistentRead());
         }
         if (context.page() > 0) {
@@ -110,7 +130,8 @@ final class TracingHook implements Hook {
         context.attribute(SCOPE, span.makeCurrent());
     }
 
-    private static void readOptions(SpanBuilder b, Integer limit, String projection, String select) {
+    private static void readOptions(
+            SpanBuilder b, Integer limit, String projection, String select) {
         if (limit != null) {
             b.setAttribute(LIMIT, (long) limit);
         }
@@ -137,8 +158,12 @@ final class TracingHook implements Hook {
         }
         List<String> capacity = new ArrayList<>();
         for (ConsumedCapacity c : outcome.consumedCapacity()) {
-            capacity.add(String.format(Locale.ROOT, "{\"TableName\":\"%s\",\"CapacityUnits\":%s}", c.tableName(),
-                    c.capacityUnits()));
+            capacity.add(
+                    String.format(
+                            Locale.ROOT,
+                            "{\"TableName\":\"%s\",\"CapacityUnits\":%s}",
+                            c.tableName(),
+                            c.capacityUnits()));
         }
         if (!capacity.isEmpty()) {
             span.setAttribute(CONSUMED_CAPACITY, capacity);
@@ -149,10 +174,12 @@ final class TracingHook implements Hook {
         } else if (response instanceof ScanResponse sc) {
             counts(span, sc.count(), sc.scannedCount());
         }
-        outcome.failure().ifPresent(f -> {
-            span.recordException(f);
-            span.setStatus(StatusCode.ERROR, String.valueOf(f.getMessage()));
-        });
+        outcome.failure()
+                .ifPresent(
+                        f -> {
+                            span.recordException(f);
+                            span.setStatus(StatusCode.ERROR, String.valueOf(f.getMessage()));
+                        });
         span.end();
     }
 
@@ -167,7 +194,8 @@ final class TracingHook implements Hook {
 
     private static List<String> tables(HookContext context) {
         Set<String> names = new LinkedHashSet<>();
-        if (context.operation() == Operation.BATCH_GET || context.operation() == Operation.BATCH_WRITE
+        if (context.operation() == Operation.BATCH_GET
+                || context.operation() == Operation.BATCH_WRITE
                 || context.transactional()) {
             for (ItemRef r : context.items()) {
                 names.add(r.tableName());
@@ -184,7 +212,9 @@ final class TracingHook implements Hook {
         DynamoDbRequest request = context.request().orElse(null);
         if (request != null) {
             String simple = request.getClass().getSimpleName();
-            return simple.endsWith("Request") ? simple.substring(0, simple.length() - "Request".length()) : simple;
+            return simple.endsWith("Request")
+                    ? simple.substring(0, simple.length() - "Request".length())
+                    : simple;
         }
         return switch (context.operation()) {
             case CREATE, PUT -> "PutItem";

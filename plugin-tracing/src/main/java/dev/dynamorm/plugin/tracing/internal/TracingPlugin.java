@@ -8,7 +8,10 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 
-/** The tracing plugin: a span per request. Runs first (order -1000) so its span covers the other hooks. */
+/**
+ * The tracing plugin: a span per request. Runs first (order -1000) so its span covers the other
+ * hooks.
+ */
 public final class TracingPlugin implements Plugin {
 
     /** The plugin's name. */
@@ -17,8 +20,7 @@ public final class TracingPlugin implements Plugin {
     private volatile TracingHook hook;
 
     /** Creates the plugin; {@link java.util.ServiceLoader} calls this. */
-    public TracingPlugin() {
-    }
+    public TracingPlugin() {}
 
     @Override
     public String name() {
@@ -38,8 +40,10 @@ public final class TracingPlugin implements Plugin {
 
     @Override
     public void initialize(PluginContext context) {
-        OpenTelemetry otel = context.config(TracingConfig.class).map(TracingConfig::openTelemetry)
-                .orElseGet(GlobalOpenTelemetry::get);
+        OpenTelemetry otel =
+                context.config(TracingConfig.class)
+                        .map(TracingConfig::openTelemetry)
+                        .orElseGet(GlobalOpenTelemetry::get);
         this.hook = new TracingHook(otel.getTracer("dev.dynamorm", version()));
     }
 

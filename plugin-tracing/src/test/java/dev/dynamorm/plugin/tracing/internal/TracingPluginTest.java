@@ -31,7 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The tracing plugin, discovered from its jar, with spans exported to memory by the OpenTelemetry SDK. */
+/**
+ * The tracing plugin, discovered from its jar, with spans exported to memory by the OpenTelemetry
+ * SDK.
+ */
 final class TracingPluginTest {
 
     private static LocalDynamoDb local;
@@ -41,9 +44,11 @@ final class TracingPluginTest {
     private Table<Event> events;
 
     @DynamoTable("events")
-    public record Event(@PartitionKey String stream, @SortKey int seq, @IndexKey(index = "by-kind") String kind,
-            String body) {
-    }
+    public record Event(
+            @PartitionKey String stream,
+            @SortKey int seq,
+            @IndexKey(index = "by-kind") String kind,
+            String body) {}
 
     @BeforeAll
     static void start() {
@@ -58,11 +63,19 @@ final class TracingPluginTest {
     @BeforeEach
     void setUp() {
         exporter = InMemorySpanExporter.create();
-        otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()).build();
-        db = DynamORM.builder().client(local.client())
-                .tableNamePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_")
-                .pluginConfig(TracingConfig.of(otel)).build();
+        otel =
+                OpenTelemetrySdk.builder()
+                        .setTracerProvider(
+                                SdkTracerProvider.builder()
+                                        .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                                        .build())
+                        .build();
+        db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                        .pluginConfig(TracingConfig.of(otel))
+                        .build();
         events = db.table(Event.class);
         events.createTable();
         exporter.reset();
@@ -75,7 +88,9 @@ final class TracingPluginTest {
     }
 
     private List<SpanData> spans(String name) {
-        return exporter.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
+        return exporter.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals(name))
+                .toList();
     }
 
     @Test
@@ -90,15 +105,24 @@ final class TracingPluginTest {
         assertThat(put.getKind()).isEqualTo(SpanKind.CLIENT);
         assertThat(put.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
         assertThat(put.getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
-        assertThat(put.getAttributes().get(AttributeKey.stringKey("db.system"))).isEqualTo("dynamodb");
-        assertThat(put.getAttributes().get(AttributeKey.stringKey("db.operation"))).isEqualTo("PutItem");
-        assertThat(put.getAttributes().get(AttributeKey.stringKey("rpc.service"))).isEqualTo("DynamoDB");
+        assertThat(put.getAttributes().get(AttributeKey.stringKey("db.system")))
+                .isEqualTo("dynamodb");
+        assertThat(put.getAttributes().get(AttributeKey.stringKey("db.operation")))
+                .isEqualTo("PutItem");
+        assertThat(put.getAttributes().get(AttributeKey.stringKey("rpc.service")))
+                .isEqualTo("DynamoDB");
         assertThat(put.getAttributes().get(AttributeKey.stringArrayKey("aws.dynamodb.table_names")))
                 .containsExactly(events.tableName());
-        assertThat(put.getAttributes().get(AttributeKey.stringKey("dynamorm.model"))).isEqualTo(Event.class.getName());
-        assertThat(put.getAttributes().get(AttributeKey.stringArrayKey("aws.dynamodb.consumed_capacity")))
-                .singleElement().asString().contains(events.tableName());
-        assertThat(put.getAttributes().get(AttributeKey.longKey("dynamorm.attempts"))).isEqualTo(1L);
+        assertThat(put.getAttributes().get(AttributeKey.stringKey("dynamorm.model")))
+                .isEqualTo(Event.class.getName());
+        assertThat(
+                        put.getAttributes()
+                                .get(AttributeKey.stringArrayKey("aws.dynamodb.consumed_capacity")))
+                .singleElement()
+                .asString()
+                .contains(events.tableName());
+        assertThat(put.getAttributes().get(AttributeKey.longKey("dynamorm.attempts")))
+                .isEqualTo(1L);
         assertThat(put.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     }
 
@@ -110,17 +134,26 @@ final class TracingPluginTest {
         exporter.reset();
         Page<Event> first = events.where("kind", "=", "view").limit(2).page();
         assertThat(first.items()).hasSize(2);
-        Page<Event> second = events.where("kind", "=", "view").limit(2).after(first.nextCursor().orElseThrow()).page();
+        Page<Event> second =
+                events.where("kind", "=", "view")
+                        .limit(2)
+                        .after(first.nextCursor().orElseThrow())
+                        .page();
         assertThat(second.items()).hasSize(1);
         List<SpanData> queries = spans("Query " + events.tableName());
         assertThat(queries).isNotEmpty();
         SpanData q = queries.get(0);
-        assertThat(q.getAttributes().get(AttributeKey.stringKey("aws.dynamodb.index_name"))).isEqualTo("by-kind");
-        assertThat(q.getAttributes().get(AttributeKey.booleanKey("aws.dynamodb.consistent_read"))).isFalse();
+        assertThat(q.getAttributes().get(AttributeKey.stringKey("aws.dynamodb.index_name")))
+                .isEqualTo("by-kind");
+        assertThat(q.getAttributes().get(AttributeKey.booleanKey("aws.dynamodb.consistent_read")))
+                .isFalse();
         assertThat(q.getAttributes().get(AttributeKey.longKey("aws.dynamodb.limit"))).isNotNull();
         assertThat(q.getAttributes().get(AttributeKey.longKey("aws.dynamodb.count"))).isNotNull();
         assertThat(q.getAttributes().get(AttributeKey.longKey("dynamorm.page"))).isEqualTo(1L);
-        assertThat(queries.get(queries.size() - 1).getAttributes().get(AttributeKey.longKey("dynamorm.page")))
+        assertThat(
+                        queries.get(queries.size() - 1)
+                                .getAttributes()
+                                .get(AttributeKey.longKey("dynamorm.page")))
                 .isEqualTo(2L);
     }
 
@@ -132,25 +165,40 @@ final class TracingPluginTest {
                 .isInstanceOf(ItemAlreadyExistsException.class);
         SpanData failed = spans("PutItem " + events.tableName()).get(0);
         assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(failed.getEvents()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("exception"));
-        assertThat(failed.getAttributes().get(AttributeKey.stringKey("dynamorm.operation"))).isEqualTo("create");
+        assertThat(failed.getEvents())
+                .anySatisfy(e -> assertThat(e.getName()).isEqualTo("exception"));
+        assertThat(failed.getAttributes().get(AttributeKey.stringKey("dynamorm.operation")))
+                .isEqualTo("create");
     }
 
     @Test
     void batchAndTransaction_spanListsEveryTable() {
         events.batchPut(List.of(new Event("s4", 1, "a", "x"), new Event("s4", 2, "a", "y")));
         db.transaction(tx -> tx.put(new Event("s4", 3, "a", "z")));
-        assertThat(spans("BatchWriteItem " + events.tableName())).singleElement()
-                .satisfies(s -> assertThat(s.getAttributes().get(AttributeKey.stringArrayKey("aws.dynamodb.table_names")))
-                        .containsExactly(events.tableName()));
+        assertThat(spans("BatchWriteItem " + events.tableName()))
+                .singleElement()
+                .satisfies(
+                        s ->
+                                assertThat(
+                                                s.getAttributes()
+                                                        .get(
+                                                                AttributeKey.stringArrayKey(
+                                                                        "aws.dynamodb.table_names")))
+                                        .containsExactly(events.tableName()));
         assertThat(spans("TransactWriteItems " + events.tableName())).hasSize(1);
     }
 
     @Test
     void noopOpenTelemetry_operationsSucceed_andTheCallersSpanStaysCurrent() {
-        try (DynamORM quiet = DynamORM.builder().client(local.client()).tableNamePrefix(events.tableName()
-                .substring(0, events.tableName().length() - "events".length()))
-                .pluginConfig(TracingConfig.of(io.opentelemetry.api.OpenTelemetry.noop())).build()) {
+        try (DynamORM quiet =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix(
+                                events.tableName()
+                                        .substring(
+                                                0, events.tableName().length() - "events".length()))
+                        .pluginConfig(TracingConfig.of(io.opentelemetry.api.OpenTelemetry.noop()))
+                        .build()) {
             Table<Event> t = quiet.table(Event.class);
             Span parent = otel.getTracer("test").spanBuilder("caller").startSpan();
             try (Scope ignored = parent.makeCurrent()) {
@@ -161,6 +209,8 @@ final class TracingPluginTest {
                 parent.end();
             }
         }
-        assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("caller");
+        assertThat(exporter.getFinishedSpanItems())
+                .extracting(SpanData::getName)
+                .containsExactly("caller");
     }
 }
