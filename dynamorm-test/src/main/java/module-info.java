@@ -26,5 +26,12 @@ module dev.dynamorm.test {
     // YAML fixtures only: without SnakeYAML, loading a .yaml fixture fails with the reason
     requires static org.yaml.snakeyaml;
 
+    // the JUnit 5 extension, its annotations and the backends
     exports dev.dynamorm.test;
+    // @Fixture and the fixture loader
+    exports dev.dynamorm.test.fixtures;
+    // AssertJ assertions on query plans and on the requests sent, and the request recorder
+    exports dev.dynamorm.test.assertions;
+    // MockDB, for unit tests without a server
+    exports dev.dynamorm.test.mock;
 }

@@ -2,6 +2,8 @@ package dev.dynamorm.test;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.annotations.DynamoTable;
+import dev.dynamorm.test.assertions.RequestRecorder;
+import dev.dynamorm.test.fixtures.Fixtures;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a test method once per backend, each run named after its backend ({@code [dynoxide]}) and in
  * a world of its own: its own table-name prefix, the tables of the class's and these models, the
- * class's and the method's {@link Fixture fixtures}, all deleted after the run. A backend that
- * cannot start skips its run with the reason (or fails it, when named in {@code
- * -Ddynamorm.it.require}).
+ * class's and the method's {@link dev.dynamorm.test.fixtures.Fixture fixtures}, all deleted after
+ * the run. A backend that cannot start skips its run with the reason (or fails it, when named in
+ * {@code -Ddynamorm.it.require}).
  *
  * <pre>{@code
  * @BackendTest({Backend.EMBEDDED, Backend.DYNOXIDE})
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>The test method takes the same parameters as other tests of the kit ({@code DynamORM}, {@code
- * DynamoDbClient}, {@link Backend}, {@link BackendContext}, {@link Fixtures}, {@link
- * RequestRecorder}); it needs no {@code @Test}. The class needs no {@link DynamoBackend}.
+ * DynamoDbClient}, {@link Backend}, {@link BackendContext}, {@link
+ * dev.dynamorm.test.fixtures.Fixtures}, {@link RequestRecorder}); it needs no {@code @Test}. The
+ * class needs no {@link DynamoBackend}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The backend's server is started once per JVM and shared; each test class gets its own
  * table-name prefix, its {@link #models()} tables are created before all its tests and every table
- * with its prefix is deleted after them (their {@link Fixture fixtures} are loaded in between).
- * Test methods, lifecycle methods and constructors may declare parameters of type {@code
- * DynamoDbClient}, {@code DynamORM}, {@link Backend}, {@link BackendContext}, {@link Fixtures} and
- * (with {@link #recordRequests()}) {@link RequestRecorder}.
+ * with its prefix is deleted after them (their {@link dev.dynamorm.test.fixtures.Fixture fixtures}
+ * are loaded in between). Test methods, lifecycle methods and constructors may declare parameters
+ * of type {@code DynamoDbClient}, {@code DynamORM}, {@link Backend}, {@link BackendContext}, {@link
+ * dev.dynamorm.test.fixtures.Fixtures} and (with {@link #recordRequests()}) {@link
+ * dev.dynamorm.test.assertions.RequestRecorder}.
  *
  * <p>A suite can be written once as an abstract class and run on several backends by tiny
  * subclasses; the nearest explicit backend wins and the models of every class in the hierarchy are
@@ -37,9 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>On a test method, the annotation gives that test a world of its own: its own prefix on its
  * backend (the method's, else the class's), the tables of the class's and the method's models, the
- * class's and the method's {@link Fixture fixtures}, all deleted after the test. A method whose
- * backend cannot start is skipped (or fails, when the backend is required). To run one test on
- * several backends, use {@link BackendTest}.
+ * class's and the method's {@link dev.dynamorm.test.fixtures.Fixture fixtures}, all deleted after
+ * the test. A method whose backend cannot start is skipped (or fails, when the backend is
+ * required). To run one test on several backends, use {@link BackendTest}.
  *
  * <p>With {@link #recordRequests()}, the class (or test) gets its own client with a {@link
  * RequestRecorder} installed; inject the recorder to assert what was sent.

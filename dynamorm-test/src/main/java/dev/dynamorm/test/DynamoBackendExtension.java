@@ -1,6 +1,9 @@
 package dev.dynamorm.test;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.test.assertions.RequestRecorder;
+import dev.dynamorm.test.fixtures.Fixture;
+import dev.dynamorm.test.fixtures.Fixtures;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;

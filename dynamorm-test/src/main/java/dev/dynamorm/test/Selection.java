@@ -1,5 +1,6 @@
 package dev.dynamorm.test;
 
+import dev.dynamorm.test.fixtures.Fixture;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

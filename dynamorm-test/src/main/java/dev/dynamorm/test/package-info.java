@@ -1,7 +1,12 @@
 /**
  * The DynamORM test kit: run JUnit 5 tests against DynamoDB-compatible backends, load fixtures,
  * assert on query plans and on the requests sent, and unit-test without a server with {@link
- * dev.dynamorm.test.MockDB}.
+ * dev.dynamorm.test.mock.MockDB}.
+ *
+ * <p>The kit is split by concept: this package holds the JUnit 5 extension ({@link
+ * dev.dynamorm.test.DynamoBackend}, {@link dev.dynamorm.test.BackendTest}) and the backends; {@code
+ * dev.dynamorm.test.fixtures} the fixtures; {@code dev.dynamorm.test.assertions} the assertions and
+ * the request recorder; {@code dev.dynamorm.test.mock} MockDB.
  *
  * <pre>{@code
  * @DynamoBackend(models = Order.class, recordRequests = true)
@@ -17,7 +22,8 @@
  *
  * <p>See {@link dev.dynamorm.test.DynamoBackend} for backends per class and suites shared by
  * several backends, {@link dev.dynamorm.test.BackendTest} for one test on several backends, {@link
- * dev.dynamorm.test.Fixtures} for the fixture format, {@link dev.dynamorm.test.DynamoAssertions}
- * for the assertions and {@link dev.dynamorm.test.MockDB} for unit tests.
+ * dev.dynamorm.test.fixtures.Fixtures} for the fixture format, {@link
+ * dev.dynamorm.test.assertions.DynamoAssertions} for the assertions and {@link
+ * dev.dynamorm.test.mock.MockDB} for unit tests.
  */
 package dev.dynamorm.test;

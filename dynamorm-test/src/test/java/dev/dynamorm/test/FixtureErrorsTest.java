@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.test.fixtures.Fixture;
+import dev.dynamorm.test.fixtures.FixtureException;
+import dev.dynamorm.test.fixtures.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

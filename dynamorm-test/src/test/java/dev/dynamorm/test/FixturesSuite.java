@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Table;
+import dev.dynamorm.test.fixtures.Fixture;
+import dev.dynamorm.test.fixtures.Fixtures;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;

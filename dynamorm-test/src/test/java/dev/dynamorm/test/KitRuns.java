@@ -16,7 +16,7 @@ import org.junit.platform.testkit.engine.Event;
  * kit's settings given as configuration parameters. Such a run has its own root store, so it starts
  * and stops its own servers.
  */
-final class KitRuns {
+public final class KitRuns {
 
     private KitRuns() {}
 
@@ -24,7 +24,7 @@ final class KitRuns {
      * Runs the classes in the given order; {@code settings} are key/value pairs. The surefire
      * {@code dynamorm.it.require} of this build is cleared unless the settings set it.
      */
-    static EngineExecutionResults run(List<Class<?>> classes, String... settings) {
+    public static EngineExecutionResults run(List<Class<?>> classes, String... settings) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Settings.REQUIRE, "");
         parameters.put(
@@ -42,7 +42,7 @@ final class KitRuns {
                 .execute();
     }
 
-    static EngineExecutionResults run(Class<?> fixture, String... settings) {
+    public static EngineExecutionResults run(Class<?> fixture, String... settings) {
         return run(List.of(fixture), settings);
     }
 
@@ -50,7 +50,7 @@ final class KitRuns {
      * For each event: the reason of a skipped one, else the type and message of the throwable that
      * ended it.
      */
-    static List<String> messages(List<Event> events) {
+    public static List<String> messages(List<Event> events) {
         return events.stream()
                 .map(
                         e ->

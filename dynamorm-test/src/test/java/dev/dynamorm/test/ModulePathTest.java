@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kit as a module: it resolves on the module path with only its required dependencies (no
- * SnakeYAML, no Testcontainers, no engine), exports one package, and its optional YAML support
- * reports what is missing.
+ * SnakeYAML, no Testcontainers, no engine), exports one package per concept, and its optional YAML
+ * support reports what is missing.
  */
 final class ModulePathTest {
 
@@ -80,7 +80,11 @@ final class ModulePathTest {
         assertThat(descriptor.isAutomatic()).isFalse();
         assertThat(descriptor.exports())
                 .extracting(ModuleDescriptor.Exports::source)
-                .containsExactly("dev.dynamorm.test");
+                .containsExactlyInAnyOrder(
+                        "dev.dynamorm.test",
+                        "dev.dynamorm.test.fixtures",
+                        "dev.dynamorm.test.assertions",
+                        "dev.dynamorm.test.mock");
         assertThat(descriptor.requires())
                 .filteredOn(r -> r.name().equals("org.yaml.snakeyaml"))
                 .singleElement()
@@ -107,12 +111,12 @@ final class ModulePathTest {
     void mockDbWorksOnTheModulePath_andYamlFixturesSayWhatIsMissing(@TempDir Path dir)
             throws Exception {
         ClassLoader loader = kitLayer().findLoader("dev.dynamorm.test");
-        Class<?> mockDb = loader.loadClass("dev.dynamorm.test.MockDB");
+        Class<?> mockDb = loader.loadClass("dev.dynamorm.test.mock.MockDB");
         assertThat(mockDb.getModule().getName()).isEqualTo("dev.dynamorm.test");
         Object db = mockDb.getMethod("create").invoke(null);
         assertThat(mockDb.getMethod("plugins").invoke(db)).isEqualTo(List.of());
 
-        Class<?> fixtures = loader.loadClass("dev.dynamorm.test.Fixtures");
+        Class<?> fixtures = loader.loadClass("dev.dynamorm.test.fixtures.Fixtures");
         Object loaderOfDb =
                 fixtures.getMethod("of", loader.loadClass("dev.dynamorm.DynamORM"))
                         .invoke(null, db);

@@ -3,6 +3,7 @@ package dev.dynamorm.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.test.fixtures.Fixture;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,13 +1,15 @@
 package dev.dynamorm.test;
 
-import static dev.dynamorm.test.DynamoAssertions.assertThat;
-import static dev.dynamorm.test.DynamoAssertions.assertThatRequests;
+import static dev.dynamorm.test.assertions.DynamoAssertions.assertThat;
+import static dev.dynamorm.test.assertions.DynamoAssertions.assertThatRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.ItemAlreadyExistsException;
 import dev.dynamorm.Table;
+import dev.dynamorm.test.assertions.RecordedRequest;
+import dev.dynamorm.test.assertions.RequestRecorder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

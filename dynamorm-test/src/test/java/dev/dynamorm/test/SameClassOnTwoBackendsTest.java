@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Table;
+import dev.dynamorm.test.fixtures.Fixture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

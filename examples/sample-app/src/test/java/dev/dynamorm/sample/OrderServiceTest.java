@@ -1,15 +1,15 @@
 package dev.dynamorm.sample;
 
-import static dev.dynamorm.test.DynamoAssertions.assertThatQuery;
-import static dev.dynamorm.test.DynamoAssertions.assertThatRequests;
+import static dev.dynamorm.test.assertions.DynamoAssertions.assertThatQuery;
+import static dev.dynamorm.test.assertions.DynamoAssertions.assertThatRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.test.DynamoBackend;
-import dev.dynamorm.test.Fixture;
-import dev.dynamorm.test.RequestRecorder;
+import dev.dynamorm.test.assertions.RequestRecorder;
+import dev.dynamorm.test.fixtures.Fixture;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.Table;
-import dev.dynamorm.test.MockDB;
+import dev.dynamorm.test.mock.MockDB;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,1114 @@
+package dev.dynamorm.test.mock;
+
+import dev.dynamorm.BatchGetResult;
+import dev.dynamorm.BatchOptions;
+import dev.dynamorm.BatchWriteResult;
+import dev.dynamorm.BatchWriter;
+import dev.dynamorm.BatchWriterOptions;
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.Key;
+import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.Page;
+import dev.dynamorm.Query;
+import dev.dynamorm.ReadTransaction;
+import dev.dynamorm.Table;
+import dev.dynamorm.Transaction;
+import dev.dynamorm.TransactionReadResult;
+import dev.dynamorm.TransactionResult;
+import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.WriteOptions;
+import dev.dynamorm.WriteResult;
+import dev.dynamorm.annotations.DynamoTable;
+import dev.dynamorm.spi.Statistic;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A {@link DynamORM} for unit tests without any server: it answers the calls your code makes with
+ * what you programmed, records every call, and fails on calls nobody expected, with a diff against
+ * the nearest expectation.
+ *
+ * <pre>{@code
+ * MockDB db = MockDB.create();
+ * Table<Order> orders = db.table(Order.class);
+ * db.expect(orders.where("status", "=", "PAID")).returns(paidOrder);
+ * db.expect(orders).put(shipped).succeeds();
+ *
+ * new OrderService(db).shipPaidOrders();
+ *
+ * db.verifyAllExpectationsMet();
+ * }</pre>
+ *
+ * <p><b>Matching.</b> A call matches an expectation when it is on the same table, is the same
+ * operation and was built the same way: the same conditions in the same order (values compared with
+ * {@code equals}; numbers by value, so {@code 5} and {@code 5L} match), the same projection, order,
+ * limit, index, options, items, keys and update actions. A query expectation programmed with {@link
+ * QueryStub#returns(List)} answers any read ({@code all}, {@code first}, {@code stream}, {@code
+ * page}, {@code count}, {@code scan}); {@link QueryStub#returnsPage(Page)} only {@code page()},
+ * {@link QueryStub#returnsCount(long)} only {@code count()}. {@code get(pk)}, {@code get(pk, sk)}
+ * and {@code get(Key)} are the same call. Expectations are tried in the order they were programmed;
+ * each answers once unless {@link Expectation#times(int)} or {@link Expectation#anyTimes()} says
+ * otherwise.
+ *
+ * <p><b>Failures.</b> A call no expectation matches throws an {@link AssertionError} (which your
+ * code will not catch as an exception) naming the call, the nearest expectation with where it was
+ * programmed, and a line diff of the two; {@link #verifyAllExpectationsMet()} reports it again,
+ * with the expectations that were not met.
+ *
+ * <p><b>Not mocked.</b> Table management ({@code createTable}, {@code drift}, ...), item conversion
+ * ({@code toItem}, {@code fromItem}, {@code keyOf}), {@code explain()}, {@code client()} and {@code
+ * batchWriter()} throw {@link UnsupportedOperationException} ("not mocked: ...").
+ *
+ * <p><b>No substitute for real-backend tests.</b> MockDB checks that your code asks for what you
+ * expect; it cannot tell whether that request works: whether an index serves the query, a condition
+ * holds, a field name exists, a transaction conflicts or a converter round-trips. Test those
+ * against a real backend with {@link dev.dynamorm.test.DynamoBackend}; keep MockDB for fast tests
+ * of the logic around the calls.
+ *
+ * <p>Thread-safe.
+ */
+public final class MockDB implements DynamORM {
+
+    static final String TABLE_MANAGEMENT =
+            "tables exist only on real backends: test table management with" + " @DynamoBackend";
+
+    private final Map<Class<?>, MockTable<?>> tables = new ConcurrentHashMap<>();
+    private final List<Programmed> expectations = new ArrayList<>();
+    private final List<MockCall> calls = new ArrayList<>();
+    private final List<String> unexpected = new ArrayList<>();
+
+    private MockDB() {}
+
+    /**
+     * A MockDB with no expectations.
+     *
+     * @return the MockDB
+     */
+    public static MockDB create() {
+        return new MockDB();
+    }
+
+    static UnsupportedOperationException notMocked(String operation, String why) {
+        return new UnsupportedOperationException(
+                "not mocked: MockDB does not implement " + operation + " (" + why + ")");
+    }
+
+    // ------------------------------------------------------------------ DynamORM
+
+    /**
+     * The mock table of a model, named as its {@code @DynamoTable} says (no prefix).
+     *
+     * @param modelType a class annotated with {@code @DynamoTable}
+     * @param <T> the model type
+     * @return the table
+     * @throws ModelDefinitionException if the class is not annotated with {@code @DynamoTable}
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Table<T> table(Class<T> modelType) {
+        Objects.requireNonNull(modelType, "modelType");
+        DynamoTable annotation = modelType.getAnnotation(DynamoTable.class);
+        if (annotation == null) {
+            throw new ModelDefinitionException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s is not a model: annotate it with @DynamoTable(\"table-name\")",
+                            modelType.getName()),
+                    modelType);
+        }
+        return (Table<T>)
+                tables.computeIfAbsent(
+                        modelType, t -> new MockTable<>(this, modelType, annotation.value()));
+    }
+
+    /**
+     * Not mocked: MockDB has no client.
+     *
+     * @return never
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public DynamoDbClient client() {
+        throw notMocked("DynamORM.client()", "it sends nothing, so it has no DynamoDbClient");
+    }
+
+    /**
+     * No plugins are installed in a MockDB.
+     *
+     * @return an empty list
+     */
+    @Override
+    public List<String> plugins() {
+        return List.of();
+    }
+
+    /**
+     * No plugin publishes statistics in a MockDB.
+     *
+     * @return an empty list
+     */
+    @Override
+    public List<Statistic> statistics() {
+        return List.of();
+    }
+
+    /**
+     * Runs the body against a recording transaction and answers with the matching expectation of
+     * {@link #expectTransaction(Consumer)}.
+     *
+     * @param body adds the actions
+     * @return the programmed result
+     */
+    @Override
+    public TransactionResult transaction(Consumer<Transaction> body) {
+        MockTransaction tx = MockTransaction.describe(body);
+        return (TransactionResult)
+                answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
+    }
+
+    /**
+     * Runs the body against a recording read transaction and answers with the matching expectation
+     * of {@link #expectReadTransaction(Consumer)}.
+     *
+     * @param body adds the gets
+     * @return the programmed result
+     */
+    @Override
+    public TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
+        MockTransaction tx = MockTransaction.describe(body);
+        return (TransactionReadResult)
+                answer(new MockCall("transaction", "readTransaction", tx.parts(), null), tx);
+    }
+
+    /**
+     * Not mocked: a batch writer flushes in the background.
+     *
+     * @param options ignored
+     * @return never
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public BatchWriter batchWriter(BatchWriterOptions options) {
+        throw notMocked(
+                "DynamORM.batchWriter()",
+                "mock the batch writes with expect(table).batchPut(...) and call"
+                        + " table.batchPut(...) instead, or test the writer on a real backend");
+    }
+
+    /** Does nothing: a MockDB holds no resources. */
+    @Override
+    public void close() {}
+
+    // ------------------------------------------------------------------ programming
+
+    /**
+     * Programs the answer to reads (or a key-bound update or delete) through a query built like
+     * this one, on a table of this MockDB.
+     *
+     * @param query e.g. {@code orders.where("status", "=", "PAID").limit(10)}
+     * @param <T> the model type
+     * @return the stub to program the answer with
+     * @throws IllegalArgumentException if the query is not of this MockDB
+     */
+    public <T> QueryStub<T> expect(Query<T> query) {
+        Objects.requireNonNull(query, "query");
+        if (!(query instanceof MockQuery<T> mock) || mock.table().db() != this) {
+            throw new IllegalArgumentException(
+                    "expect(query) takes a query of this MockDB's tables: build it from"
+                            + " db.table(Model.class), got "
+                            + query.getClass().getName());
+        }
+        return new QueryStub<>(this, mock, location());
+    }
+
+    /**
+     * Programs the answer to a single-item or batch operation on a table of this MockDB.
+     *
+     * @param table the table, from {@link #table(Class)}
+     * @param <T> the model type
+     * @return the stub whose methods name the operation
+     * @throws IllegalArgumentException if the table is not of this MockDB
+     */
+    public <T> TableStub<T> expect(Table<T> table) {
+        Objects.requireNonNull(table, "table");
+        if (!(table instanceof MockTable<T> mock) || mock.db() != this) {
+            throw new IllegalArgumentException(
+                    "expect(table) takes a table of this MockDB: db.table(Model.class),"
+                            + " got "
+                            + table.getClass().getName());
+        }
+        return new TableStub<>(this, mock, location());
+    }
+
+    /**
+     * Programs the answer to a write transaction with these actions, in this order (the client
+     * request token is not compared). {@link Stub#succeeds()} answers a result whose written items
+     * are those of the create, put and update-of-an-item actions.
+     *
+     * @param body adds the expected actions, e.g. {@code tx -> tx.create(order).delete(cartLine)}
+     * @return the stub
+     */
+    public Stub<TransactionResult> expectTransaction(Consumer<Transaction> body) {
+        MockTransaction tx = MockTransaction.describe(body);
+        return new Stub<>(
+                this,
+                new MockCall("transaction", "transaction", tx.parts(), null),
+                location(),
+                (call, detail) -> {
+                    MockTransaction actual = (MockTransaction) detail;
+                    return new TransactionResult(
+                            actual.token() != null ? actual.token() : UUID.randomUUID().toString(),
+                            actual.written(),
+                            0);
+                });
+    }
+
+    /**
+     * Programs the answer to a read transaction with these gets, in this order. {@link
+     * Stub#succeeds()} answers no items (all gets empty).
+     *
+     * @param body adds the expected gets
+     * @return the stub
+     */
+    public Stub<TransactionReadResult> expectReadTransaction(Consumer<ReadTransaction> body) {
+        MockTransaction tx = MockTransaction.describe(body);
+        return new Stub<>(
+                this,
+                new MockCall("transaction", "readTransaction", tx.parts(), null),
+                location(),
+                (call, detail) ->
+                        new TransactionReadResult(
+                                Collections.nCopies(call.parts().size(), null), 0));
+    }
+
+    // ------------------------------------------------------------------ verification
+
+    /**
+     * Every call received, in order, matched or not.
+     *
+     * @return a snapshot
+     */
+    public synchronized List<MockCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    /**
+     * Fails unless every expectation was called as often as programmed and no unexpected call was
+     * made (even one whose {@link AssertionError} your code swallowed).
+     *
+     * @throws AssertionError listing the unmet expectations, the unexpected calls and the calls
+     *     received
+     */
+    public synchronized void verifyAllExpectationsMet() {
+        List<String> unmet = new ArrayList<>();
+        for (Programmed p : expectations) {
+            if (!p.met()) {
+                unmet.add(
+                        "  - "
+                                + p.describe()
+                                + "\n      programmed at "
+                                + p.location
+                                + ": expected "
+                                + p.times
+                                + (p.times == 1 ? " call" : " calls")
+                                + ", got "
+                                + p.used);
+            }
+        }
+        if (unmet.isEmpty() && unexpected.isEmpty()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder("MockDB expectations not met");
+        if (!unmet.isEmpty()) {
+            out.append("\nexpected but not (or not often enough) called:\n")
+                    .append(String.join("\n", unmet));
+        }
+        if (!unexpected.isEmpty()) {
+            out.append("\nunexpected calls:");
+            for (String u : unexpected) {
+                out.append("\n  - ").append(u.replace("\n", "\n    "));
+            }
+        }
+        out.append("\ncalls received:");
+        if (calls.isEmpty()) {
+            out.append(" none");
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            out.append("\n  ").append(i).append(": ").append(calls.get(i));
+        }
+        throw new AssertionError(out.toString());
+    }
+
+    /** Forgets every expectation and every recorded call. */
+    public synchronized void reset() {
+        expectations.clear();
+        calls.clear();
+        unexpected.clear();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "MockDB[" + expectations.size() + " expectations, " + calls.size() + " calls]";
+    }
+
+    // ------------------------------------------------------------------ answering
+
+    /** Answers a call: the first matching expectation with uses left, else an AssertionError. */
+    Object answer(MockCall call) {
+        return answer(call, null);
+    }
+
+    Object answer(MockCall call, Object detail) {
+        Programmed match = null;
+        String failure = null;
+        synchronized (this) {
+            calls.add(call);
+            for (Programmed p : expectations) {
+                if (!p.exhausted() && p.matches(call)) {
+                    match = p;
+                    p.used++;
+                    break;
+                }
+            }
+            if (match == null) {
+                failure = mismatch(call);
+                unexpected.add(failure);
+            }
+        }
+        if (match == null) {
+            throw new AssertionError(failure);
+        }
+        return match.responder.respond(call, detail);
+    }
+
+    private String mismatch(MockCall call) {
+        StringBuilder out = new StringBuilder("unexpected call on MockDB:\n  ").append(call);
+        if (expectations.isEmpty()) {
+            return out.append("\nno expectations are programmed: program one with db.expect(...)")
+                    .toString();
+        }
+        for (Programmed p : expectations) {
+            if (p.exhausted() && p.matches(call)) {
+                return out.append("\nit matches the expectation programmed at ")
+                        .append(p.location)
+                        .append(", which was already called ")
+                        .append(p.used)
+                        .append(p.used == 1 ? " time" : " times")
+                        .append(": program it with .times(n) or .anyTimes() to allow more calls")
+                        .toString();
+            }
+        }
+        Programmed nearest = null;
+        double best = -1;
+        for (Programmed p : expectations) {
+            double score = p.similarity(call) + (p.exhausted() ? 0 : 10);
+            if (score > best) {
+                best = score;
+                nearest = p;
+            }
+        }
+        List<String> expected = nearest.lines(call);
+        out.append("\nnearest expectation (programmed at ")
+                .append(nearest.location)
+                .append(nearest.exhausted() ? ", already used up" : "")
+                .append("):\n  ")
+                .append(nearest.describe())
+                .append("\ndifference (- expected, + actual):");
+        for (String line : LineDiff.diff(expected, call.lines())) {
+            out.append("\n  ").append(line);
+        }
+        return out.toString();
+    }
+
+    synchronized void register(Programmed programmed) {
+        expectations.add(programmed);
+    }
+
+    /** Where user code programmed an expectation: the first frame outside MockDB's classes. */
+    private static String location() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(
+                        frames ->
+                                frames.filter(
+                                                f ->
+                                                        !INTERNAL.contains(f.getDeclaringClass())
+                                                                && f.getDeclaringClass()
+                                                                                .getNestHost()
+                                                                        != MockDB.class)
+                                        .findFirst()
+                                        .map(
+                                                f ->
+                                                        f.getClassName()
+                                                                        .substring(
+                                                                                f.getClassName()
+                                                                                                .lastIndexOf(
+                                                                                                        '.')
+                                                                                        + 1)
+                                                                + "."
+                                                                + f.getMethodName()
+                                                                + "("
+                                                                + f.getFileName()
+                                                                + ":"
+                                                                + f.getLineNumber()
+                                                                + ")")
+                                        .orElse("an unknown place"));
+    }
+
+    private static final Set<Class<?>> INTERNAL =
+            Set.of(
+                    MockTable.class,
+                    MockQuery.class,
+                    MockTransaction.class,
+                    MockUpdateBuilder.class,
+                    MockCall.class);
+
+    /** Produces the answer of a matched call: a value, or a thrown exception. */
+    interface Responder {
+        Object respond(MockCall call, Object detail);
+    }
+
+    /** A programmed expectation. */
+    static final class Programmed {
+        private final MockCall expected;
+        private final List<String> terminals;
+        private final String terminalText;
+        private final Responder responder;
+        private final String location;
+        private int times = 1;
+        private boolean any;
+        private int used;
+
+        Programmed(
+                MockCall expected,
+                List<String> terminals,
+                String terminalText,
+                Responder responder,
+                String location) {
+            this.expected = expected;
+            this.terminals = terminals;
+            this.terminalText = terminalText;
+            this.responder = responder;
+            this.location = location;
+        }
+
+        boolean matches(MockCall call) {
+            if (!expected.sameShape(call)) {
+                return false;
+            }
+            if (terminals == null) {
+                return call.terminal() == null;
+            }
+            return call.terminal() != null
+                    && terminals.stream().anyMatch(t -> terminalMatches(t, call.terminal()));
+        }
+
+        private static boolean terminalMatches(String allowed, String actual) {
+            return allowed.equals(actual)
+                    || allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan(");
+        }
+
+        boolean exhausted() {
+            return !any && used >= times;
+        }
+
+        boolean met() {
+            return any || used == times;
+        }
+
+        /** The expected call's lines; the terminal shown as the actual one when it is allowed. */
+        List<String> lines(MockCall actual) {
+            List<String> lines = new ArrayList<>(expected.lines());
+            if (terminals != null) {
+                boolean allowed =
+                        actual.terminal() != null
+                                && terminals.stream()
+                                        .anyMatch(t -> terminalMatches(t, actual.terminal()));
+                lines.add("call: " + (allowed ? actual.terminal() : terminalText));
+            }
+            return lines;
+        }
+
+        String describe() {
+            return expected + (terminalText == null ? "" : " " + terminalText);
+        }
+
+        /**
+         * 0..1 plus weights for the same table and operation: how close a call is to this
+         * expectation.
+         */
+        double similarity(MockCall call) {
+            double score = 0;
+            if (expected.table().equals(call.table())) {
+                score += 4;
+            }
+            if (expected.operation().equals(call.operation())) {
+                score += 2;
+            }
+            List<String> mine = lines(call);
+            List<String> theirs = call.lines();
+            return score
+                    + (double) LineDiff.common(mine, theirs) / Math.max(mine.size(), theirs.size());
+        }
+    }
+
+    private static final List<String> READS =
+            List.of(
+                    "all()",
+                    "first()",
+                    "stream()",
+                    "page()",
+                    "count()",
+                    "scan()",
+                    "parallelScan(n)");
+
+    /**
+     * One programmed expectation, to say how often it may be called. Each answers exactly once
+     * unless told otherwise.
+     */
+    public static final class Expectation {
+
+        private final MockDB db;
+        private final Programmed programmed;
+
+        Expectation(MockDB db, Programmed programmed) {
+            this.db = db;
+            this.programmed = programmed;
+        }
+
+        /**
+         * The expectation answers exactly {@code n} calls; {@link
+         * MockDB#verifyAllExpectationsMet()} fails if fewer came, and a call beyond {@code n} is
+         * unexpected.
+         *
+         * @param n at least 1
+         * @return this expectation
+         * @throws IllegalArgumentException if n is less than 1
+         */
+        public Expectation times(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException(
+                        "times(n) needs n of at least 1, got "
+                                + n
+                                + ": to check a call never happens, program no expectation for it");
+            }
+            synchronized (db) {
+                programmed.times = n;
+                programmed.any = false;
+            }
+            return this;
+        }
+
+        /**
+         * The expectation answers any number of calls, none included.
+         *
+         * @return this expectation
+         */
+        public Expectation anyTimes() {
+            synchronized (db) {
+                programmed.any = true;
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "Expectation[" + programmed.describe() + " at " + programmed.location + "]";
+        }
+    }
+
+    /**
+     * Programs the answer of one expected call.
+     *
+     * @param <R> the type the call returns
+     */
+    public static final class Stub<R> {
+
+        private final MockDB db;
+        private final MockCall expected;
+        private final String location;
+        private final Responder success;
+
+        Stub(MockDB db, MockCall expected, String location, Responder success) {
+            this.db = db;
+            this.expected = expected;
+            this.location = location;
+            this.success = success;
+        }
+
+        private Expectation program(Responder responder) {
+            Programmed p = new Programmed(expected, null, null, responder, location);
+            db.register(p);
+            return new Expectation(db, p);
+        }
+
+        /**
+         * The call returns this result.
+         *
+         * @param result e.g. {@code Optional.of(order)} for a get
+         * @return the expectation
+         */
+        public Expectation returns(R result) {
+            return program((call, detail) -> result);
+        }
+
+        /**
+         * The call succeeds with a default result: for create, put and update of an item, a {@link
+         * WriteResult} whose {@code written()} is the item; for deletes and key-bound updates, an
+         * empty one; an empty {@code Optional} for a get; for batches, a complete result (a batch
+         * get finds none of its keys); for transactions, see {@link MockDB#expectTransaction}.
+         *
+         * @return the expectation
+         */
+        public Expectation succeeds() {
+            return program(success);
+        }
+
+        /**
+         * The call throws this exception, e.g. a {@code ConditionFailedException} or {@code
+         * ThrottledException}.
+         *
+         * @param failure the exception
+         * @return the expectation
+         * @throws NullPointerException if failure is null
+         */
+        public Expectation fails(RuntimeException failure) {
+            Objects.requireNonNull(failure, "failure");
+            return program(
+                    (call, detail) -> {
+                        throw failure;
+                    });
+        }
+
+        @Override
+        public String toString() {
+            return "Stub[" + expected + "]";
+        }
+    }
+
+    /**
+     * Programs the answer to reads through a query (and key-bound updates and deletes).
+     *
+     * @param <T> the model type
+     */
+    public static final class QueryStub<T> {
+
+        private final MockDB db;
+        private final MockQuery<T> query;
+        private final String location;
+
+        QueryStub(MockDB db, MockQuery<T> query, String location) {
+            this.db = db;
+            this.query = query;
+            this.location = location;
+        }
+
+        private Expectation program(List<String> terminals, String text, Responder responder) {
+            Programmed p =
+                    new Programmed(
+                            query.call("query", List.of(), null),
+                            terminals,
+                            text,
+                            responder,
+                            location);
+            db.register(p);
+            return new Expectation(db, p);
+        }
+
+        /**
+         * Any read through the query returns these items: {@code all()}, {@code scan()} and {@code
+         * parallelScan(n)} all of them, {@code first()} the first, {@code stream()} a stream of
+         * them, {@code page()} a last page of them, {@code count()} their number.
+         *
+         * @param items the items, in order
+         * @return the expectation
+         */
+        public Expectation returns(List<? extends T> items) {
+            List<T> copy =
+                    Collections.unmodifiableList(
+                            new ArrayList<>(Objects.requireNonNull(items, "items")));
+            return program(READS, "any read", (call, detail) -> read(call.terminal(), copy, null));
+        }
+
+        /**
+         * Any read through the query returns these items, see {@link #returns(List)}.
+         *
+         * @param items the items, in order
+         * @return the expectation
+         */
+        @SafeVarargs
+        public final Expectation returns(T... items) {
+            List<T> list = new ArrayList<>(items.length);
+            for (T item : items) {
+                list.add(item);
+            }
+            return returns(list);
+        }
+
+        /**
+         * {@code page()} through the query returns this page (with its cursor).
+         *
+         * @param page the page
+         * @return the expectation
+         */
+        public Expectation returnsPage(Page<T> page) {
+            Objects.requireNonNull(page, "page");
+            return program(List.of("page()"), "page()", (call, detail) -> page);
+        }
+
+        /**
+         * {@code count()} through the query returns this number.
+         *
+         * @param count the count
+         * @return the expectation
+         */
+        public Expectation returnsCount(long count) {
+            return program(List.of("count()"), "count()", (call, detail) -> count);
+        }
+
+        /**
+         * Any read through the query throws this exception.
+         *
+         * @param failure the exception, e.g. a {@code ThrottledException}
+         * @return the expectation
+         */
+        public Expectation fails(RuntimeException failure) {
+            Objects.requireNonNull(failure, "failure");
+            return program(
+                    READS,
+                    "any read",
+                    (call, detail) -> {
+                        throw failure;
+                    });
+        }
+
+        /**
+         * Programs {@code query.update(update)}: the actions and conditions of the expected update.
+         *
+         * @param update the expected update, e.g. {@code u -> u.set("status", "SHIPPED")}
+         * @return the stub; {@link Stub#succeeds()} returns an empty {@link WriteResult}
+         */
+        public Stub<WriteResult<T>> updates(Consumer<UpdateBuilder> update) {
+            return new Stub<>(
+                    db,
+                    query.call("query.update", MockUpdateBuilder.describe(update), null),
+                    location,
+                    (call, detail) -> emptyWrite());
+        }
+
+        /**
+         * Programs {@code query.delete()}.
+         *
+         * @return the stub; {@link Stub#succeeds()} returns an empty {@link WriteResult}
+         */
+        public Stub<WriteResult<T>> deletes() {
+            return new Stub<>(
+                    db,
+                    query.call("query.delete", List.of(), null),
+                    location,
+                    (call, detail) -> emptyWrite());
+        }
+
+        private static <T> Object read(String terminal, List<T> items, Page<T> page) {
+            if (terminal.equals("first()")) {
+                return items.isEmpty() ? Optional.empty() : Optional.ofNullable(items.get(0));
+            }
+            if (terminal.equals("stream()")) {
+                return items.stream();
+            }
+            if (terminal.equals("page()")) {
+                return page != null ? page : new Page<>(items, null, items.size());
+            }
+            if (terminal.equals("count()")) {
+                return (long) items.size();
+            }
+            return items;
+        }
+
+        @Override
+        public String toString() {
+            return "QueryStub[" + query + "]";
+        }
+    }
+
+    private static <T> WriteResult<T> emptyWrite() {
+        return new WriteResult<>(Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
+    }
+
+    private static <T> WriteResult<T> written(T item) {
+        return new WriteResult<>(Optional.empty(), Map.of(), Optional.empty(), Optional.of(item));
+    }
+
+    /**
+     * Programs the answer to single-item and batch operations on a table; each method names the
+     * expected call with its arguments.
+     *
+     * @param <T> the model type
+     */
+    public static final class TableStub<T> {
+
+        private final MockDB db;
+        private final MockTable<T> table;
+        private final String location;
+
+        TableStub(MockDB db, MockTable<T> table, String location) {
+            this.db = db;
+            this.table = table;
+            this.location = location;
+        }
+
+        private <R> Stub<R> stub(MockCall call, Responder success) {
+            return new Stub<>(db, call, location, success);
+        }
+
+        /**
+         * Expects {@code create(item)}.
+         *
+         * @param item the item
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> create(T item) {
+            return create(item, WriteOptions.defaults());
+        }
+
+        /**
+         * Expects {@code create(item, options)}.
+         *
+         * @param item the item
+         * @param options the options
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> create(T item, WriteOptions options) {
+            return stub(table.createCall(item, options), (call, detail) -> written(item));
+        }
+
+        /**
+         * Expects {@code put(item)}.
+         *
+         * @param item the item
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> put(T item) {
+            return put(item, WriteOptions.defaults());
+        }
+
+        /**
+         * Expects {@code put(item, options)}.
+         *
+         * @param item the item
+         * @param options the options
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> put(T item, WriteOptions options) {
+            return stub(table.putCall(item, options), (call, detail) -> written(item));
+        }
+
+        /**
+         * Expects {@code update(item, fields...)}.
+         *
+         * @param item the item
+         * @param fields the fields, none for all
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> update(T item, String... fields) {
+            return update(item, WriteOptions.defaults(), fields);
+        }
+
+        /**
+         * Expects {@code update(item, options, fields...)}.
+         *
+         * @param item the item
+         * @param options the options
+         * @param fields the fields, none for all
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> update(T item, WriteOptions options, String... fields) {
+            return stub(table.updateCall(item, options, fields), (call, detail) -> written(item));
+        }
+
+        /**
+         * Expects {@code update(item, u -> ...)} with these actions and conditions.
+         *
+         * @param item the item
+         * @param update the expected update
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> update(T item, Consumer<UpdateBuilder> update) {
+            return stub(table.updateCall(item, update), (call, detail) -> written(item));
+        }
+
+        /**
+         * Expects {@code updateChanged(before, after)}.
+         *
+         * @param before the item as read
+         * @param after the item with the changes
+         * @return the stub; {@link Stub#succeeds()} returns {@code after} as written
+         */
+        public Stub<WriteResult<T>> updateChanged(T before, T after) {
+            return updateChanged(before, after, WriteOptions.defaults());
+        }
+
+        /**
+         * Expects {@code updateChanged(before, after, options)}.
+         *
+         * @param before the item as read
+         * @param after the item with the changes
+         * @param options the options
+         * @return the stub; {@link Stub#succeeds()} returns {@code after} as written
+         */
+        public Stub<WriteResult<T>> updateChanged(T before, T after, WriteOptions options) {
+            return stub(
+                    table.updateChangedCall(before, after, options),
+                    (call, detail) -> written(after));
+        }
+
+        /**
+         * Expects {@code delete(item)}.
+         *
+         * @param item the item
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> delete(T item) {
+            return delete(item, WriteOptions.defaults());
+        }
+
+        /**
+         * Expects {@code delete(item, options)}.
+         *
+         * @param item the item
+         * @param options the options
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> delete(T item, WriteOptions options) {
+            return stub(table.deleteCall(item, options), (call, detail) -> emptyWrite());
+        }
+
+        /**
+         * Expects {@code delete(key)}.
+         *
+         * @param key the key
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> delete(Key key) {
+            return delete(key, WriteOptions.defaults());
+        }
+
+        /**
+         * Expects {@code delete(key, options)}.
+         *
+         * @param key the key
+         * @param options the options
+         * @return the stub
+         */
+        public Stub<WriteResult<T>> delete(Key key, WriteOptions options) {
+            return stub(table.deleteCall(key, options), (call, detail) -> emptyWrite());
+        }
+
+        /**
+         * Expects {@code get(partitionKey)} (or {@code get(Key.of(partitionKey))}).
+         *
+         * @param partitionKey the partition key value
+         * @return the stub; program it with {@code returns(Optional.of(item))}
+         */
+        public Stub<Optional<T>> get(Object partitionKey) {
+            return get(Key.of(partitionKey));
+        }
+
+        /**
+         * Expects {@code get(partitionKey, sortKey)} (or {@code get(Key.of(partitionKey,
+         * sortKey))}).
+         *
+         * @param partitionKey the partition key value
+         * @param sortKey the sort key value
+         * @return the stub; program it with {@code returns(Optional.of(item))}
+         */
+        public Stub<Optional<T>> get(Object partitionKey, Object sortKey) {
+            return get(Key.of(partitionKey, sortKey));
+        }
+
+        /**
+         * Expects {@code get(key)}.
+         *
+         * @param key the key
+         * @return the stub; program it with {@code returns(Optional.of(item))}
+         */
+        public Stub<Optional<T>> get(Key key) {
+            return stub(table.getCall(key), (call, detail) -> Optional.empty());
+        }
+
+        /**
+         * Expects {@code batchGet(keys)}.
+         *
+         * @param keys the keys, in order
+         * @return the stub
+         */
+        public Stub<BatchGetResult<T>> batchGet(Collection<Key> keys) {
+            return batchGet(keys, BatchOptions.defaults());
+        }
+
+        /**
+         * Expects {@code batchGet(keys, options)}.
+         *
+         * @param keys the keys, in order
+         * @param options the options
+         * @return the stub
+         */
+        public Stub<BatchGetResult<T>> batchGet(Collection<Key> keys, BatchOptions options) {
+            List<Key> copy = List.copyOf(keys);
+            return stub(
+                    table.batchGetCall(copy, options),
+                    (call, detail) -> new BatchGetResult<T>(List.of(), copy, List.of(), 0));
+        }
+
+        /**
+         * Expects {@code batchPut(items)}.
+         *
+         * @param items the items, in order
+         * @return the stub
+         */
+        public Stub<BatchWriteResult<T>> batchPut(Collection<? extends T> items) {
+            return batchWrite(items, List.of(), BatchOptions.defaults());
+        }
+
+        /**
+         * Expects {@code batchDelete(keys)}.
+         *
+         * @param keys the keys, in order
+         * @return the stub
+         */
+        public Stub<BatchWriteResult<T>> batchDelete(Collection<Key> keys) {
+            return batchWrite(List.of(), keys, BatchOptions.defaults());
+        }
+
+        /**
+         * Expects {@code batchWrite(puts, deletes, options)}.
+         *
+         * @param puts the items, in order
+         * @param deletes the keys, in order
+         * @param options the options
+         * @return the stub
+         */
+        public Stub<BatchWriteResult<T>> batchWrite(
+                Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+            int n = puts.size() + deletes.size();
+            return stub(
+                    table.batchWriteCall(puts, deletes, options),
+                    (call, detail) -> new BatchWriteResult<T>(n, List.of(), List.of(), 0));
+        }
+
+        @Override
+        public String toString() {
+            return "TableStub[" + table.tableName() + "]";
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.dynamorm.test.mock;
+
+import dev.dynamorm.BatchGetResult;
+import dev.dynamorm.BatchOptions;
+import dev.dynamorm.BatchWriteResult;
+import dev.dynamorm.CreateTableOptions;
+import dev.dynamorm.Key;
+import dev.dynamorm.Query;
+import dev.dynamorm.SchemaDrift;
+import dev.dynamorm.Table;
+import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.WriteOptions;
+import dev.dynamorm.WriteResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * A table of a {@link MockDB}: reads and writes become calls answered by the MockDB's expectations;
+ * table management and item conversion are not mocked.
+ *
+ * @param <T> the model type
+ */
+final class MockTable<T> implements Table<T> {
+
+    private final MockDB db;
+    private final Class<T> modelType;
+    private final String tableName;
+
+    MockTable(MockDB db, Class<T> modelType, String tableName) {
+        this.db = db;
+        this.modelType = modelType;
+        this.tableName = tableName;
+    }
+
+    MockDB db() {
+        return db;
+    }
+
+    @Override
+    public Class<T> modelType() {
+        return modelType;
+    }
+
+    @Override
+    public String tableName() {
+        return tableName;
+    }
+
+    /** A call on this table; options are part of it only when they are not the defaults. */
+    MockCall call(String operation, List<MockCall.Part> parts) {
+        return new MockCall(tableName, operation, parts, null);
+    }
+
+    static List<MockCall.Part> parts(Object... labelsAndValues) {
+        List<MockCall.Part> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
+            parts.add(new MockCall.Part((String) labelsAndValues[i], labelsAndValues[i + 1]));
+        }
+        return parts;
+    }
+
+    static List<MockCall.Part> withOptions(List<MockCall.Part> parts, WriteOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (!options.equals(WriteOptions.defaults())) {
+            parts.add(new MockCall.Part("options", options));
+        }
+        return parts;
+    }
+
+    private T checked(T item) {
+        Objects.requireNonNull(item, "item");
+        if (!modelType.isInstance(item)) {
+            throw new IllegalArgumentException(
+                    "the table of "
+                            + modelType.getSimpleName()
+                            + " got a "
+                            + item.getClass().getName());
+        }
+        return item;
+    }
+
+    // ---- calls, in the shape MockDB.TableStub programs them ----
+
+    MockCall createCall(T item, WriteOptions options) {
+        return call("create", withOptions(parts("item", checked(item)), options));
+    }
+
+    MockCall putCall(T item, WriteOptions options) {
+        return call("put", withOptions(parts("item", checked(item)), options));
+    }
+
+    MockCall updateCall(T item, WriteOptions options, String... fields) {
+        List<MockCall.Part> parts = parts("item", checked(item));
+        if (fields.length > 0) {
+            parts.add(new MockCall.Part("fields", Arrays.asList(fields.clone())));
+        }
+        return call("update", withOptions(parts, options));
+    }
+
+    MockCall updateCall(T item, Consumer<UpdateBuilder> update) {
+        List<MockCall.Part> parts = parts("item", checked(item));
+        parts.addAll(MockUpdateBuilder.describe(update));
+        return call("update", parts);
+    }
+
+    MockCall updateChangedCall(T before, T after, WriteOptions options) {
+        return call(
+                "updateChanged",
+                withOptions(parts("before", checked(before), "after", checked(after)), options));
+    }
+
+    MockCall deleteCall(T item, WriteOptions options) {
+        return call("delete", withOptions(parts("item", checked(item)), options));
+    }
+
+    MockCall deleteCall(Key key, WriteOptions options) {
+        return call(
+                "delete", withOptions(parts("key", Objects.requireNonNull(key, "key")), options));
+    }
+
+    MockCall getCall(Key key) {
+        return call("get", parts("key", Objects.requireNonNull(key, "key")));
+    }
+
+    MockCall batchGetCall(Collection<Key> keys, BatchOptions options) {
+        List<MockCall.Part> parts = parts("keys", List.copyOf(keys));
+        if (!Objects.requireNonNull(options, "options").equals(BatchOptions.defaults())) {
+            parts.add(new MockCall.Part("options", options));
+        }
+        return call("batchGet", parts);
+    }
+
+    MockCall batchWriteCall(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+        List<MockCall.Part> parts = new ArrayList<>();
+        if (!puts.isEmpty()) {
+            parts.add(new MockCall.Part("puts", List.copyOf(puts)));
+        }
+        if (!deletes.isEmpty()) {
+            parts.add(new MockCall.Part("deletes", List.copyOf(deletes)));
+        }
+        if (!Objects.requireNonNull(options, "options").equals(BatchOptions.defaults())) {
+            parts.add(new MockCall.Part("options", options));
+        }
+        return call("batchWrite", parts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private WriteResult<T> write(MockCall call) {
+        return (WriteResult<T>) db.answer(call);
+    }
+
+    @Override
+    public WriteResult<T> create(T item, WriteOptions options) {
+        return write(createCall(item, options));
+    }
+
+    @Override
+    public WriteResult<T> put(T item, WriteOptions options) {
+        return write(putCall(item, options));
+    }
+
+    @Override
+    public WriteResult<T> update(T item, WriteOptions options, String... fields) {
+        return write(updateCall(item, options, fields));
+    }
+
+    @Override
+    public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
+        return write(updateCall(item, update));
+    }
+
+    @Override
+    public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
+        return write(updateChangedCall(before, after, options));
+    }
+
+    @Override
+    public WriteResult<T> delete(T item, WriteOptions options) {
+        return write(deleteCall(item, options));
+    }
+
+    @Override
+    public WriteResult<T> delete(Key key, WriteOptions options) {
+        return write(deleteCall(key, options));
+    }
+
+    @Override
+    public Optional<T> get(Object partitionKey) {
+        return get(Key.of(partitionKey));
+    }
+
+    @Override
+    public Optional<T> get(Object partitionKey, Object sortKey) {
+        return get(Key.of(partitionKey, sortKey));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<T> get(Key key) {
+        return (Optional<T>) db.answer(getCall(key));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public BatchGetResult<T> batchGet(Collection<Key> keys, BatchOptions options) {
+        return (BatchGetResult<T>) db.answer(batchGetCall(keys, options));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public BatchWriteResult<T> batchWrite(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+        return (BatchWriteResult<T>) db.answer(batchWriteCall(puts, deletes, options));
+    }
+
+    @Override
+    public Query<T> where(String field, String operator, Object value) {
+        return query().where(field, operator, value);
+    }
+
+    @Override
+    public Query<T> query() {
+        return new MockQuery<>(this, List.of());
+    }
+
+    // ---- not mocked ----
+
+    @Override
+    public Key keyOf(T item) {
+        throw MockDB.notMocked(
+                "Table.keyOf(item)", "key extraction needs the engine's model metadata");
+    }
+
+    @Override
+    public Map<String, AttributeValue> toItem(T item) {
+        throw MockDB.notMocked(
+                "Table.toItem(item)", "item conversion needs the engine's converters");
+    }
+
+    @Override
+    public T fromItem(Map<String, AttributeValue> item) {
+        throw MockDB.notMocked(
+                "Table.fromItem(item)", "item conversion needs the engine's converters");
+    }
+
+    @Override
+    public void createTable(CreateTableOptions options) {
+        throw MockDB.notMocked("Table.createTable()", MockDB.TABLE_MANAGEMENT);
+    }
+
+    @Override
+    public boolean createTableIfMissing() {
+        throw MockDB.notMocked("Table.createTableIfMissing()", MockDB.TABLE_MANAGEMENT);
+    }
+
+    @Override
+    public boolean tableExists() {
+        throw MockDB.notMocked("Table.tableExists()", MockDB.TABLE_MANAGEMENT);
+    }
+
+    @Override
+    public TableDescription describeTable() {
+        throw MockDB.notMocked("Table.describeTable()", MockDB.TABLE_MANAGEMENT);
+    }
+
+    @Override
+    public void deleteTable() {
+        throw MockDB.notMocked("Table.deleteTable()", MockDB.TABLE_MANAGEMENT);
+    }
+
+    @Override
+    public SchemaDrift drift() {
+        throw MockDB.notMocked("Table.drift()", MockDB.TABLE_MANAGEMENT);
+    }
+
+    @Override
+    public String toString() {
+        return "MockTable[" + tableName + ", " + modelType.getSimpleName() + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.dynamorm.test.mock;
+
+import dev.dynamorm.Condition;
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Key;
+import dev.dynamorm.Operation;
+import dev.dynamorm.ReadTransaction;
+import dev.dynamorm.Transaction;
+import dev.dynamorm.UpdateBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Transaction} (and {@link ReadTransaction}) that records its actions as call parts, so
+ * MockDB can compare a transaction with an expected one. The client request token is kept for the
+ * result but not compared.
+ */
+final class MockTransaction implements Transaction, ReadTransaction {
+
+    private final List<MockCall.Part> actions = new ArrayList<>();
+
+    /**
+     * Per action: the item a real transaction reports as written (create, put, update of an item),
+     * else null.
+     */
+    private final List<Object> written = new ArrayList<>();
+
+    private String token;
+
+    static MockTransaction describe(Consumer<? super MockTransaction> body) {
+        Objects.requireNonNull(body, "body");
+        MockTransaction tx = new MockTransaction();
+        body.accept(tx);
+        return tx;
+    }
+
+    List<MockCall.Part> parts() {
+        return List.copyOf(actions);
+    }
+
+    List<Object> written() {
+        return written;
+    }
+
+    String token() {
+        return token;
+    }
+
+    private MockTransaction action(String name, Object written, Object... arguments) {
+        if (actions.size() >= MAX_ACTIONS) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction holds at most %d actions: split it, or use a batch when atomicity is not"
+                                    + " needed",
+                            MAX_ACTIONS),
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
+        }
+        List<Object> args = new ArrayList<>(Arrays.asList(arguments));
+        while (!args.isEmpty() && args.get(args.size() - 1) == null) {
+            args.remove(args.size() - 1);
+        }
+        actions.add(new MockCall.Part(name, args.size() == 1 ? args.get(0) : args));
+        this.written.add(written);
+        return this;
+    }
+
+    @Override
+    public <T> Transaction create(T item) {
+        return action("create", Objects.requireNonNull(item, "item"), item);
+    }
+
+    @Override
+    public <T> Transaction put(T item, Condition condition) {
+        return action("put", Objects.requireNonNull(item, "item"), item, condition);
+    }
+
+    @Override
+    public <T> Transaction update(T item, String... fields) {
+        Objects.requireNonNull(item, "item");
+        return fields.length == 0
+                ? action("update", item, item)
+                : action("update", item, item, Arrays.asList(fields.clone()));
+    }
+
+    @Override
+    public <T> Transaction update(T item, Consumer<UpdateBuilder> update) {
+        return action(
+                "update",
+                Objects.requireNonNull(item, "item"),
+                item,
+                MockUpdateBuilder.describe(update));
+    }
+
+    @Override
+    public Transaction update(Class<?> modelType, Key key, Consumer<UpdateBuilder> update) {
+        return action(
+                "update",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"),
+                MockUpdateBuilder.describe(update));
+    }
+
+    @Override
+    public <T> Transaction delete(T item, Condition condition) {
+        return action("delete", null, Objects.requireNonNull(item, "item"), condition);
+    }
+
+    @Override
+    public Transaction delete(Class<?> modelType, Key key) {
+        return action(
+                "delete",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public <T> Transaction conditionCheck(T item, Condition condition) {
+        return action(
+                "conditionCheck",
+                null,
+                Objects.requireNonNull(item, "item"),
+                Objects.requireNonNull(condition, "condition"));
+    }
+
+    @Override
+    public Transaction conditionCheck(Class<?> modelType, Key key, Condition condition) {
+        return action(
+                "conditionCheck",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"),
+                Objects.requireNonNull(condition, "condition"));
+    }
+
+    @Override
+    public Transaction clientRequestToken(String token) {
+        Objects.requireNonNull(token, "token");
+        if (token.isEmpty() || token.length() > 36) {
+            throw new IllegalArgumentException(
+                    "client request token must have 1 to 36 characters, got " + token.length());
+        }
+        this.token = token;
+        return this;
+    }
+
+    @Override
+    public ReadTransaction get(Class<?> modelType, Key key) {
+        action(
+                "get",
+                null,
+                Objects.requireNonNull(modelType, "modelType"),
+                Objects.requireNonNull(key, "key"));
+        return this;
+    }
+}
