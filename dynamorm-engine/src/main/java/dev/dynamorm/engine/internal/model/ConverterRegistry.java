@@ -78,6 +78,22 @@ public final class ConverterRegistry implements ConverterLookup {
     }
 
     /**
+     * Whether any converter provider besides the engine's nested-model one is present. Without one,
+     * {@code dynamorm-converters} is missing from the path (even {@code String} has no converter)
+     * and the error should say so rather than suggest writing a converter.
+     *
+     * @return true when a built-in, discovered or registered provider is present
+     */
+    boolean builtInsPresent() {
+        for (ConverterProvider provider : providers) {
+            if (!(provider instanceof NestedModelProvider)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Finds the converter for a type.
      *
      * @param type a class or parameterized type

@@ -19,29 +19,48 @@ final class MissingConverterException extends ModelDefinitionException {
 
     private final String missingType;
 
-    MissingConverterException(Class<?> root, String path, Type missing) {
-        this(root, path, missing.getTypeName());
+    private final String advice;
+
+    /**
+     * @param builtInsPresent whether the built-in converters ({@code dynamorm-converters}) were
+     *     found: without them even {@code String} has no converter, and the advice names the
+     *     missing artifact instead of suggesting a converter of one's own
+     */
+    MissingConverterException(Class<?> root, String path, Type missing, boolean builtInsPresent) {
+        this(
+                root,
+                path,
+                missing.getTypeName(),
+                builtInsPresent
+                        ? "register a ConverterProvider for this type, or annotate the field with"
+                                + " @Convert"
+                        : "the built-in converters are missing: add the dev.dynamorm:"
+                                + "dynamorm-converters artifact to the runtime dependencies (it"
+                                + " is managed by dynamorm-bom; on the module path also resolve"
+                                + " it, e.g. --add-modules dev.dynamorm.converters)");
     }
 
-    private MissingConverterException(Class<?> root, String path, String missingType) {
+    private MissingConverterException(
+            Class<?> root, String path, String missingType, String advice) {
         super(
                 String.format(
                         Locale.ROOT,
-                        "model %s: %s.%s: no converter for %s (register a ConverterProvider for "
-                                + "this type, or annotate the field with @Convert)",
+                        "model %s: %s.%s: no converter for %s (%s)",
                         root.getName(),
                         root.getSimpleName(),
                         path,
-                        missingType),
+                        missingType,
+                        advice),
                 root);
         this.root = root;
         this.path = path;
         this.missingType = missingType;
+        this.advice = advice;
     }
 
     /** The same failure seen from the model that holds the nested type in {@code field}. */
     MissingConverterException nestedIn(Class<?> outer, String field) {
-        return new MissingConverterException(outer, field + "." + path, missingType);
+        return new MissingConverterException(outer, field + "." + path, missingType, advice);
     }
 
     Class<?> root() {

@@ -679,7 +679,8 @@ final class ModelBuilder<T> {
             throw ex;
         }
         if (found.isEmpty()) {
-            throw new MissingConverterException(type, p.name, p.genericType);
+            throw new MissingConverterException(
+                    type, p.name, p.genericType, converters.builtInsPresent());
         }
         return (Converter<Object>) found.get();
     }
