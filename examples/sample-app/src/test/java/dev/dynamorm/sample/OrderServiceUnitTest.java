@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamorm.Table;
 import dev.dynamorm.test.mock.MockDB;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The service's own logic with MockDB: no server, only the calls it is expected to make. */
@@ -21,8 +22,8 @@ class OrderServiceUnitTest {
     void totalSpentIgnoresNewOrders() {
         db.expect(orders.where("customerId", "=", "c-1"))
                 .returns(
-                        new Order("c-1", "o-1", "PAID", T, 1250),
-                        new Order("c-1", "o-2", "NEW", T, 300));
+                        new Order("c-1", "o-1", "PAID", T, 1250, List.of(), null),
+                        new Order("c-1", "o-2", "NEW", T, 300, List.of(), null));
 
         assertThat(service.totalSpent("c-1")).isEqualTo(1250);
         db.verifyAllExpectationsMet();
@@ -41,7 +42,7 @@ class OrderServiceUnitTest {
 
     @Test
     void placingCreatesTheOrder() {
-        Order order = new Order("c-1", "o-7", "NEW", T, 500);
+        Order order = new Order("c-1", "o-7", "NEW", T, 500, List.of(), null);
         db.expect(orders).create(order).succeeds();
 
         service.place(order);
@@ -51,7 +52,10 @@ class OrderServiceUnitTest {
 
     @Test
     void placingAPaidOrderSendsNothing() {
-        assertThatThrownBy(() -> service.place(new Order("c-1", "o-7", "PAID", T, 500)))
+        assertThatThrownBy(
+                        () ->
+                                service.place(
+                                        new Order("c-1", "o-7", "PAID", T, 500, List.of(), null)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(db.calls()).isEmpty();
     }

@@ -1,0 +1,181 @@
+package dev.dynamorm.it.readme;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code ```java} blocks of one README, assembled into one compilation unit: import lines are
+ * hoisted, type declarations become nested types, blocks of fields and methods become nested
+ * classes, and blocks of statements become method bodies. A context file (imports and members the
+ * snippets take for granted, such as a {@code DynamoDbClient dynamoDbClient}) is prepended.
+ */
+final class ReadmeSnippets {
+
+    private static final Pattern FENCE = Pattern.compile("^```(\\S*)\\s*$");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?[\\w.*]+;\\s*$");
+    private static final Pattern TYPE =
+            Pattern.compile(
+                    "^(public\\s+|abstract\\s+|final\\s+|sealed\\s+|static\\s+)*"
+                            + "(record|class|interface|enum|@interface)\\s+\\w+.*");
+    private static final Pattern MEMBER =
+            Pattern.compile(
+                    "^(private|protected|public|static|final|void\\s"
+                            + "|[\\w.<>,?\\[\\] ]+\\s+\\w+\\s*\\([^;]*\\)\\s*(throws [\\w., ]+)?\\{).*");
+
+    /** One {@code ```java} block: its first line in the README and its text. */
+    record Block(int firstLine, List<String> lines) {}
+
+    /** The assembled source and, for each of its lines, the README line it came from (or 0). */
+    record Unit(String className, String source, int[] readmeLines) {}
+
+    private ReadmeSnippets() {}
+
+    static List<Block> javaBlocks(Path readme) throws IOException {
+        List<String> all = Files.readAllLines(readme);
+        List<Block> blocks = new ArrayList<>();
+        List<String> current = null;
+        int first = 0;
+        for (int i = 0; i < all.size(); i++) {
+            String line = all.get(i);
+            Matcher fence = FENCE.matcher(line.strip());
+            if (current == null) {
+                if (fence.matches() && fence.group(1).equals("java")) {
+                    current = new ArrayList<>();
+                    first = i + 2;
+                }
+            } else if (line.strip().equals("```")) {
+                blocks.add(new Block(first, List.copyOf(current)));
+                current = null;
+            } else {
+                current.add(line);
+            }
+        }
+        if (current != null) {
+            throw new IllegalStateException(
+                    readme + ":" + (first - 1) + ": unclosed ```java block");
+        }
+        return blocks;
+    }
+
+    /**
+     * Assembles the blocks with the context: its lines starting with {@code import} go to the top,
+     * the rest into the class body.
+     */
+    static Unit assemble(String className, List<Block> blocks, List<String> context) {
+        Set<String> imports = new LinkedHashSet<>();
+        List<String> contextMembers = new ArrayList<>();
+        for (String line : context) {
+            if (IMPORT.matcher(line.strip()).matches()) {
+                imports.add(line.strip());
+            } else {
+                contextMembers.add(line);
+            }
+        }
+        List<String> body = new ArrayList<>();
+        List<Integer> bodyLines = new ArrayList<>();
+        for (String line : contextMembers) {
+            body.add("    " + line);
+            bodyLines.add(0);
+        }
+        int n = 0;
+        for (Block block : blocks) {
+            n++;
+            List<String> code = new ArrayList<>();
+            List<Integer> codeLines = new ArrayList<>();
+            for (int i = 0; i < block.lines().size(); i++) {
+                String line = block.lines().get(i);
+                if (IMPORT.matcher(line.strip()).matches()) {
+                    imports.add(line.strip());
+                } else {
+                    code.add(line);
+                    codeLines.add(block.firstLine() + i);
+                }
+            }
+            Kind kind = kindOf(code);
+            String open =
+                    switch (kind) {
+                        case TYPES -> null;
+                        case MEMBERS -> "abstract class Snippet" + n + " {";
+                        case STATEMENTS -> "void snippet" + n + "() throws Exception {";
+                    };
+            if (open != null) {
+                body.add("    " + open);
+                bodyLines.add(block.firstLine() - 1);
+            }
+            for (int i = 0; i < code.size(); i++) {
+                body.add("        " + code.get(i));
+                bodyLines.add(codeLines.get(i));
+            }
+            if (open != null) {
+                body.add("    }");
+                bodyLines.add(block.firstLine() + block.lines().size());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        List<Integer> map = new ArrayList<>();
+        out.add("package dev.dynamorm.it.readme.generated;");
+        map.add(0);
+        for (String i : imports) {
+            out.add(i);
+            map.add(0);
+        }
+        out.add("@SuppressWarnings(\"all\")");
+        map.add(0);
+        out.add("abstract class " + className + " {");
+        map.add(0);
+        out.addAll(body);
+        map.addAll(bodyLines);
+        out.add("}");
+        map.add(0);
+        return new Unit(
+                className,
+                String.join("\n", out) + "\n",
+                map.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private enum Kind {
+        TYPES,
+        MEMBERS,
+        STATEMENTS
+    }
+
+    /** Judged by the first line at column 0 that is not blank, an annotation or a comment. */
+    private static Kind kindOf(List<String> code) {
+        for (String line : code) {
+            if (line.isBlank()
+                    || Character.isWhitespace(line.charAt(0))
+                    || line.startsWith("//")
+                    || line.startsWith("/*")
+                    || line.startsWith("*")
+                    || (line.startsWith("@") && !line.startsWith("@interface"))) {
+                continue;
+            }
+            if (TYPE.matcher(line).matches()) {
+                return Kind.TYPES;
+            }
+            if (MEMBER.matcher(line).matches() && !line.contains("=")) {
+                return Kind.MEMBERS;
+            }
+            if (line.startsWith("private ") || line.startsWith("static ")) {
+                return Kind.MEMBERS;
+            }
+            return Kind.STATEMENTS;
+        }
+        return Kind.STATEMENTS;
+    }
+
+    /** A Java identifier made from a README's path, e.g. {@code Readme_dynamorm_test}. */
+    static String classNameFor(Path relativeReadme) {
+        Path parent = relativeReadme.getParent();
+        String base = parent == null ? "root" : parent.toString();
+        return "Readme_" + base.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(Locale.ROOT);
+    }
+}
