@@ -38,9 +38,7 @@ final class ServerLauncher {
                 return EmbeddedServer.start(timeout);
             case DYNOXIDE:
                 {
-                    TestServers servers =
-                            TestServers.locate(
-                                    settings.nonBlank(Settings.SERVERS), workingDirectory);
+                    TestServers servers = TestServers.find(settings, workingDirectory);
                     Path binary = servers.dynoxide();
                     return ProcessServer.start(
                             "dynoxide",
@@ -57,9 +55,7 @@ final class ServerLauncher {
                 }
             case DYNALITE:
                 {
-                    TestServers servers =
-                            TestServers.locate(
-                                    settings.nonBlank(Settings.SERVERS), workingDirectory);
+                    TestServers servers = TestServers.find(settings, workingDirectory);
                     Path cli = servers.dynaliteCli();
                     Path node =
                             TestServers.node(

@@ -23,6 +23,9 @@ final class Settings {
     /** Path of the test-servers folder holding node_modules. */
     static final String SERVERS = "dynamorm.test.servers";
 
+    /** Folder of the per-user cache where the kit installs the pinned npm servers itself. */
+    static final String SERVERS_CACHE = "dynamorm.test.serversCache";
+
     /** Endpoint URI of the ENDPOINT backend, or {@code aws}. */
     static final String ENDPOINT = "dynamorm.test.endpoint";
 

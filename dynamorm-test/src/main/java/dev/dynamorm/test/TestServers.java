@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the {@code test-servers} folder, whose {@code node_modules} the Maven build fills with
- * {@code npm ci}, and the server programs inside it.
+ * A folder whose {@code node_modules} holds the pinned servers: the repository's {@code
+ * test-servers} (filled by the Maven build), a configured one, or the per-user cache the kit
+ * installs into ({@link ServerInstaller}); and the server programs inside it.
  */
 final class TestServers {
 
@@ -22,6 +23,40 @@ final class TestServers {
 
     Path root() {
         return root;
+    }
+
+    /** The servers of a folder known to hold them. */
+    static TestServers at(Path root) {
+        return new TestServers(root.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The configured folder, else a {@code test-servers/node_modules} walking up from the working
+     * directory (a build of this repository), else the kit's own install in the per-user cache.
+     */
+    static TestServers find(Settings settings, Path workingDirectory)
+            throws BackendUnavailableException {
+        Optional<String> configured = settings.nonBlank(Settings.SERVERS);
+        if (configured.isPresent()) {
+            return locate(configured, workingDirectory);
+        }
+        Optional<TestServers> nearby = upwards(workingDirectory);
+        if (nearby.isPresent()) {
+            return nearby.get();
+        }
+        return ServerInstaller.of(settings).install();
+    }
+
+    private static Optional<TestServers> upwards(Path workingDirectory) {
+        for (Path dir = workingDirectory.toAbsolutePath().normalize();
+                dir != null;
+                dir = dir.getParent()) {
+            Path candidate = dir.resolve(FOLDER);
+            if (Files.isDirectory(candidate.resolve("node_modules"))) {
+                return Optional.of(new TestServers(candidate));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -45,11 +80,9 @@ final class TestServers {
             return new TestServers(root);
         }
         Path start = workingDirectory.toAbsolutePath().normalize();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(FOLDER);
-            if (Files.isDirectory(candidate.resolve("node_modules"))) {
-                return new TestServers(candidate);
-            }
+        Optional<TestServers> nearby = upwards(start);
+        if (nearby.isPresent()) {
+            return nearby.get();
         }
         throw new BackendUnavailableException(
                 "no "
@@ -117,7 +150,19 @@ final class TestServers {
         }
         boolean windows =
                 System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        String name = windows ? "node.exe" : "node";
+        Optional<Path> found = findOnPath(windows ? "node.exe" : "node", pathVariable);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        throw new BackendUnavailableException(
+                "node was not found on the PATH: install Node.js 20 or later"
+                        + " or set -D"
+                        + Settings.NODE
+                        + "=/path/to/node");
+    }
+
+    /** The first executable file {@code name} in the folders of {@code pathVariable}. */
+    static Optional<Path> findOnPath(String name, String pathVariable) {
         if (pathVariable != null) {
             for (String dir : pathVariable.split(File.pathSeparator)) {
                 if (dir.isBlank()) {
@@ -125,15 +170,11 @@ final class TestServers {
                 }
                 Path candidate = Path.of(dir, name);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return candidate;
+                    return Optional.of(candidate);
                 }
             }
         }
-        throw new BackendUnavailableException(
-                "node was not found on the PATH: install Node.js 20 or later"
-                        + " or set -D"
-                        + Settings.NODE
-                        + "=/path/to/node");
+        return Optional.empty();
     }
 
     /** This machine as npm names platforms, e.g. {@code linux-x64}, {@code darwin-arm64}. */
