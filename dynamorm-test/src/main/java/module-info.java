@@ -21,6 +21,10 @@ module dev.dynamorm.test {
     requires com.fasterxml.jackson.core;
     // the HTTP client of the clients the kit builds
     requires software.amazon.awssdk.http.apache5;
+    // Apache5HttpClient checks jdk.net.NetworkPermission when it builds a client: a module-path
+    // test
+    // run resolves jdk.net only when some module requires it
+    requires jdk.net;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.identity.spi;
     // YAML fixtures only: without SnakeYAML, loading a .yaml fixture fails with the reason

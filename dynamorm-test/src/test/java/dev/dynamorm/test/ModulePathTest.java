@@ -104,6 +104,10 @@ final class ModulePathTest {
                                 .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(
                         "dev.dynamorm.api", "org.junit.jupiter.api", "org.assertj.core");
+        assertThat(descriptor.requires())
+                .extracting(ModuleDescriptor.Requires::name)
+                .as("the kit's clients use Apache5HttpClient, which needs jdk.net")
+                .contains("jdk.net");
         assertThat(layer.findModule("org.yaml.snakeyaml")).isEmpty();
     }
 
