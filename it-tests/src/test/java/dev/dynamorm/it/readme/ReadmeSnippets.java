@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code ```java} blocks of one README, assembled into one compilation unit: import lines are
- * hoisted, type declarations become nested types, blocks of fields and methods become nested
- * classes, and blocks of statements become method bodies. A context file (imports and members the
- * snippets take for granted, such as a {@code DynamoDbClient dynamoDbClient}) is prepended.
+ * hoisted, top-level type declarations become nested types, and what is left of a block becomes a
+ * nested class (fields and methods) or a method body (statements). A context file (imports and
+ * members the snippets take for granted, such as a {@code DynamoDbClient dynamoDbClient}) is
+ * prepended.
  */
 final class ReadmeSnippets {
 
@@ -99,25 +100,27 @@ final class ReadmeSnippets {
                     codeLines.add(block.firstLine() + i);
                 }
             }
-            Kind kind = kindOf(code);
+            // type declarations go to the class body as they are; what is left of the block
+            // (fields and methods, or statements) is wrapped
+            List<String> rest = new ArrayList<>();
+            List<Integer> restLines = new ArrayList<>();
+            splitTypes(code, codeLines, body, bodyLines, rest, restLines);
+            if (rest.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Kind kind = kindOf(rest);
             String open =
-                    switch (kind) {
-                        case TYPES -> null;
-                        case MEMBERS -> "abstract class Snippet" + n + " {";
-                        case STATEMENTS -> "void snippet" + n + "() throws Exception {";
-                    };
-            if (open != null) {
-                body.add("    " + open);
-                bodyLines.add(block.firstLine() - 1);
+                    kind == Kind.MEMBERS
+                            ? "abstract class Snippet" + n + " {"
+                            : "void snippet" + n + "() throws Exception {";
+            body.add("    " + open);
+            bodyLines.add(block.firstLine() - 1);
+            for (int i = 0; i < rest.size(); i++) {
+                body.add("        " + rest.get(i));
+                bodyLines.add(restLines.get(i));
             }
-            for (int i = 0; i < code.size(); i++) {
-                body.add("        " + code.get(i));
-                bodyLines.add(codeLines.get(i));
-            }
-            if (open != null) {
-                body.add("    }");
-                bodyLines.add(block.firstLine() + block.lines().size());
-            }
+            body.add("    }");
+            bodyLines.add(block.firstLine() + block.lines().size());
         }
         List<String> out = new ArrayList<>();
         List<Integer> map = new ArrayList<>();
@@ -142,9 +145,88 @@ final class ReadmeSnippets {
     }
 
     private enum Kind {
-        TYPES,
         MEMBERS,
         STATEMENTS
+    }
+
+    /**
+     * Moves each top-level type declaration of a block (with the annotations before it, up to the
+     * brace that closes it) to {@code types}; every other line goes to {@code rest}.
+     */
+    private static void splitTypes(
+            List<String> code,
+            List<Integer> codeLines,
+            List<String> types,
+            List<Integer> typeLines,
+            List<String> rest,
+            List<Integer> restLines) {
+        int depth = 0;
+        boolean inType = false;
+        List<Integer> pendingAnnotations = new ArrayList<>();
+        for (int i = 0; i < code.size(); i++) {
+            String line = code.get(i);
+            if (!inType && depth == 0) {
+                if (line.startsWith("@") && !line.startsWith("@interface")) {
+                    pendingAnnotations.add(i);
+                    depth += braceDelta(line);
+                    continue;
+                }
+                if (TYPE.matcher(line).matches()) {
+                    inType = true;
+                    for (int a : pendingAnnotations) {
+                        types.add("        " + code.get(a));
+                        typeLines.add(codeLines.get(a));
+                    }
+                    pendingAnnotations.clear();
+                } else if (!pendingAnnotations.isEmpty()) {
+                    for (int a : pendingAnnotations) {
+                        rest.add(code.get(a));
+                        restLines.add(codeLines.get(a));
+                    }
+                    pendingAnnotations.clear();
+                }
+            }
+            depth += braceDelta(line);
+            if (inType) {
+                types.add("        " + line);
+                typeLines.add(codeLines.get(i));
+                if (depth == 0 && line.contains("}")) {
+                    inType = false;
+                }
+            } else {
+                rest.add(line);
+                restLines.add(codeLines.get(i));
+            }
+        }
+        for (int a : pendingAnnotations) {
+            rest.add(code.get(a));
+            restLines.add(codeLines.get(a));
+        }
+    }
+
+    /** Opening minus closing braces outside string and char literals and line comments. */
+    private static int braceDelta(String line) {
+        int delta = 0;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                break;
+            } else if (c == '{') {
+                delta++;
+            } else if (c == '}') {
+                delta--;
+            }
+        }
+        return delta;
     }
 
     /** Judged by the first line at column 0 that is not blank, an annotation or a comment. */
@@ -157,9 +239,6 @@ final class ReadmeSnippets {
                     || line.startsWith("*")
                     || (line.startsWith("@") && !line.startsWith("@interface"))) {
                 continue;
-            }
-            if (TYPE.matcher(line).matches()) {
-                return Kind.TYPES;
             }
             if (MEMBER.matcher(line).matches() && !line.contains("=")) {
                 return Kind.MEMBERS;
