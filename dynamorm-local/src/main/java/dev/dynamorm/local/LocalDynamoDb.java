@@ -40,6 +40,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     private final int port;
     private final WriteAheadLog wal;
     private final DynamoDbClient client;
+    private final InProcessHttpClient inProcess;
     private final ScheduledExecutorService sweeper;
     private volatile FaultInjection faults;
     private HttpListener listener;
@@ -50,14 +51,18 @@ public final class LocalDynamoDb implements AutoCloseable {
         this.accountId = b.accountId;
         this.port = b.port;
         this.engine = new Engine(region, accountId);
-        this.wal = b.dataDirectory == null ? null : WriteAheadLog.open(b.dataDirectory, engine);
+        this.wal =
+                b.dataDirectory == null
+                        ? null
+                        : WriteAheadLog.open(b.dataDirectory, engine, b.recover);
         if (wal != null) {
             engine.journal(wal);
         }
         faults(b.faults);
+        this.inProcess = new InProcessHttpClient(engine);
         this.client =
                 DynamoDbClient.builder()
-                        .httpClient(new InProcessHttpClient(engine))
+                        .httpClient(inProcess)
                         .region(Region.of(region))
                         // the engine checks no signature: anonymous credentials spare the SDK the
                         // SigV4 work on every call
@@ -186,6 +191,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             listener.close();
         }
         sweeper.shutdownNow();
+        // the SDK leaves a caller-supplied HTTP client open: close it so the client refuses calls
+        inProcess.close();
         client.close();
         if (wal != null) {
             wal.close();
@@ -200,6 +207,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         private FaultInjection faults = FaultInjection.none();
         private int port;
         private Duration ttlSweepInterval = Duration.ofSeconds(1);
+        private boolean recover;
 
         private Builder() {}
 
@@ -235,6 +243,21 @@ public final class LocalDynamoDb implements AutoCloseable {
          */
         public Builder dataDirectory(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /**
+         * Opens a damaged data directory anyway (default false): every log and snapshot record
+         * whose checksum holds is kept, a copy of each damaged file is kept beside it with a {@code
+         * .damaged-TIMESTAMP} suffix, and what was skipped is printed on standard error. Without
+         * it, damage other than a torn last log record refuses to start with an error naming the
+         * file, byte offset and record, and changes nothing on disk.
+         *
+         * @param recover whether to recover from damaged files
+         * @return this builder
+         */
+        public Builder recover(boolean recover) {
+            this.recover = recover;
             return this;
         }
 
@@ -281,14 +304,19 @@ public final class LocalDynamoDb implements AutoCloseable {
          * Starts the instance.
          *
          * @return the running instance
-         * @throws UncheckedIOException if the data directory cannot be read or written
+         * @throws UncheckedIOException if the data directory cannot be read or written, is damaged
+         *     (see {@link #recover(boolean)}) or is in use by another server
          */
         public LocalDynamoDb start() {
             try {
                 return new LocalDynamoDb(this);
             } catch (IOException e) {
                 throw new UncheckedIOException(
-                        "Could not open the data directory " + dataDirectory, e);
+                        "Could not open the data directory "
+                                + dataDirectory
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
     }

@@ -23,6 +23,9 @@ final class Main {
                 case "--data-dir":
                     builder.dataDirectory(Path.of(value(args, ++i, a)));
                     break;
+                case "--recover":
+                    builder.recover(true);
+                    break;
                 case "--region":
                     builder.region(value(args, ++i, a));
                     break;
@@ -32,7 +35,7 @@ final class Main {
                 case "--help":
                 case "-h":
                     System.out.println(
-                            "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR] [--region REGION] [--account-id ID]");
+                            "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR [--recover]] [--region REGION] [--account-id ID]");
                     return;
                 default:
                     System.err.println("unknown option: " + a);
@@ -40,7 +43,14 @@ final class Main {
                     return;
             }
         }
-        LocalDynamoDb db = builder.start();
+        LocalDynamoDb db;
+        try {
+            db = builder.start();
+        } catch (RuntimeException e) {
+            System.err.println("dynamorm-local could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

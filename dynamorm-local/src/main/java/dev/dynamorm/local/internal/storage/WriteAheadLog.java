@@ -5,11 +5,7 @@ import dev.dynamorm.local.internal.engine.Journal;
 import dev.dynamorm.local.internal.engine.TableMeta;
 import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.AttributeCodec;
-import dev.dynamorm.local.internal.wire.Json;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,125 +13,379 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Durability for a data directory: {@code snapshot.bin} holds a full copy written on open and
  * close, and {@code wal.bin} holds every change since, each record framed as length, CRC32 and JSON
- * payload and forced to disk before the write is acknowledged. A torn or corrupt trailing record is
- * ignored on replay.
+ * payload and forced to disk before the write is acknowledged.
+ *
+ * <p>Only a torn last record (a crash while appending) is dropped on replay; any other damage
+ * refuses to start without touching the files, unless recovery is asked for. The snapshot starts
+ * with its generation id and the log with the generation it continues, so a missing or stale
+ * snapshot is noticed. All file access runs on one writer thread, so an interrupted caller never
+ * closes the shared channel; a failed append is cut back to the last good record before the next.
  */
 public final class WriteAheadLog implements Journal {
-    private static final String SNAPSHOT = "snapshot.bin";
-    private static final String LOG = "wal.bin";
+    static final String SNAPSHOT = "snapshot.bin";
+    static final String LOG = "wal.bin";
+
+    /** Opens the log file for appending; replaceable in tests to simulate failing disks. */
+    interface ChannelOpener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    private static final ChannelOpener DEFAULT_OPENER =
+            file ->
+                    FileChannel.open(
+                            file,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
 
     private final Path dir;
     private final Engine engine;
+    private final boolean recover;
+    private final ChannelOpener opener;
+    private final ExecutorService writer;
+    private final List<String> report = new ArrayList<>();
+    private DirectoryLock lock;
     private FileChannel log;
+    private long goodSize;
+    private IOException broken;
+    private String generation;
+    private boolean closed;
 
-    private WriteAheadLog(Path dir, Engine engine) {
+    private WriteAheadLog(Path dir, Engine engine, boolean recover, ChannelOpener opener) {
         this.dir = dir;
         this.engine = engine;
+        this.recover = recover;
+        this.opener = opener;
+        this.writer =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "dynamorm-local-wal");
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /**
-     * Restores the engine from the directory, compacts it into a fresh snapshot and starts a new
-     * log.
+     * Locks the directory, restores the engine from it, compacts it into a fresh snapshot and
+     * starts a new log.
+     *
+     * @param recover keep every record whose checksum holds instead of refusing damaged files
+     * @throws CorruptLogException if a file is damaged and {@code recover} is false
+     * @throws IOException if the directory is locked by another server or cannot be used
      */
-    public static WriteAheadLog open(Path dir, Engine engine) throws IOException {
-        Files.createDirectories(dir);
-        WriteAheadLog wal = new WriteAheadLog(dir, engine);
-        wal.replay(dir.resolve(SNAPSHOT));
-        wal.replay(dir.resolve(LOG));
-        wal.writeSnapshot();
-        wal.log =
-                FileChannel.open(
-                        dir.resolve(LOG),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-        wal.log.force(true);
+    public static WriteAheadLog open(Path dir, Engine engine, boolean recover) throws IOException {
+        return open(dir, engine, recover, DEFAULT_OPENER);
+    }
+
+    static WriteAheadLog open(Path dir, Engine engine, boolean recover, ChannelOpener opener)
+            throws IOException {
+        WriteAheadLog wal = new WriteAheadLog(dir, engine, recover, opener);
+        try {
+            wal.onWriter(
+                    () -> {
+                        wal.start();
+                        return null;
+                    });
+        } catch (IOException | RuntimeException e) {
+            wal.writer.shutdown();
+            throw e;
+        }
         return wal;
     }
 
-    @SuppressWarnings("unchecked")
-    private void replay(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-            while (true) {
-                byte[] payload;
-                try {
-                    int length = in.readInt();
-                    long crc = Integer.toUnsignedLong(in.readInt());
-                    if (length < 0 || length > 64 * 1024 * 1024) {
-                        return;
-                    }
-                    payload = new byte[length];
-                    in.readFully(payload);
-                    CRC32 check = new CRC32();
-                    check.update(payload);
-                    if (check.getValue() != crc) {
-                        return;
-                    }
-                } catch (EOFException e) {
-                    return;
-                }
-                apply((Map<String, Object>) Json.parse(payload));
-            }
+    /**
+     * What opening reported: a dropped torn record, and in recovery the skipped stretches and where
+     * the damaged files were moved.
+     *
+     * @return one line per finding, empty when the directory was intact
+     */
+    public List<String> report() {
+        return List.copyOf(report);
+    }
+
+    private void start() throws IOException {
+        Files.createDirectories(dir);
+        lock = DirectoryLock.acquire(dir);
+        try {
+            restore();
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void apply(Map<String, Object> record) {
-        switch ((String) record.get("t")) {
-            case "table":
-                engine.restoreTable(MetaCodec.decode((Map<String, Object>) record.get("meta")));
-                break;
-            case "drop":
-                engine.restoreDrop((String) record.get("name"));
-                break;
-            case "items":
-                for (Object o : (List<Object>) record.get("changes")) {
+    private void restore() throws IOException {
+        Path snapshotFile = dir.resolve(SNAPSHOT);
+        Path logFile = dir.resolve(LOG);
+        Replay snapshot = new Replay(snapshotFile, true);
+        LogReader.Result snapshotResult = null;
+        if (Files.exists(snapshotFile)) {
+            snapshotResult = LogReader.read(snapshotFile, snapshot::accept, recover, false);
+        }
+        Replay wal = new Replay(logFile, false);
+        wal.snapshot = snapshot;
+        wal.tables.addAll(snapshot.tables);
+        LogReader.Result walResult = null;
+        if (Files.exists(logFile)) {
+            walResult = LogReader.read(logFile, wal::accept, recover, true);
+        }
+        List<Path> damaged = new ArrayList<>();
+        for (LogReader.Result r : new LogReader.Result[] {snapshotResult, walResult}) {
+            if (r == null) {
+                continue;
+            }
+            if (r.tornTail() != null) {
+                report.add(r.tornTail());
+            }
+            report.addAll(r.skipped());
+        }
+        if (snapshotResult != null && snapshotResult.damaged()) {
+            damaged.add(snapshotFile);
+        }
+        if (walResult != null && (walResult.damaged() || wal.mismatch)) {
+            damaged.add(logFile);
+        }
+        String stamp = Instant.now().toString().replace(':', '-');
+        for (Path file : damaged) {
+            Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+            Files.copy(file, aside, StandardCopyOption.COPY_ATTRIBUTES);
+            report.add("kept a copy of the damaged " + file + " as " + aside);
+        }
+        for (String line : report) {
+            System.err.println("dynamorm-local: " + line);
+        }
+        writeSnapshot(wal.generation);
+        log = opener.open(logFile);
+        goodSize = 0;
+        Map<String, Object> begin = new LinkedHashMap<>();
+        begin.put("t", "begin");
+        begin.put("snapshot", generation);
+        appendNow(LogCodec.frame(begin));
+        log.force(true);
+    }
+
+    /** Applies the records of one file during restore, checking they continue each other. */
+    private final class Replay {
+        final Path file;
+        final boolean isSnapshot;
+        final Set<String> tables = new HashSet<>();
+        Replay snapshot;
+        String generation;
+        String includes;
+        boolean skipRest;
+        boolean mismatch;
+
+        Replay(Path file, boolean isSnapshot) {
+            this.file = file;
+            this.isSnapshot = isSnapshot;
+        }
+
+        void accept(LogReader.Frame frame) throws IOException {
+            if (skipRest) {
+                return;
+            }
+            Map<String, Object> record;
+            try {
+                record = LogCodec.parse(frame.payload());
+            } catch (IOException | RuntimeException e) {
+                throw new CorruptLogException(
+                        file, frame.offset(), frame.index(), "unreadable JSON: " + e.getMessage());
+            }
+            Object type = record.get("t");
+            if (frame.index() == 0 && "snapshot".equals(type) && isSnapshot) {
+                generation = (String) record.get("id");
+                includes = (String) record.get("includes");
+                return;
+            }
+            if (frame.index() == 0 && "begin".equals(type) && !isSnapshot) {
+                String continues = (String) record.get("snapshot");
+                generation = continues;
+                if (continues.equals(snapshot.generation)) {
+                    return;
+                }
+                if (continues.equals(snapshot.includes)) {
+                    // a crash after the snapshot was replaced but before the log was restarted:
+                    // every record here is already in the snapshot
+                    skipRest = true;
+                    return;
+                }
+                String problem =
+                        "it continues snapshot "
+                                + continues
+                                + " but "
+                                + (snapshot.generation == null
+                                        ? dir.resolve(SNAPSHOT) + " is missing or has no header"
+                                        : dir.resolve(SNAPSHOT)
+                                                + " is snapshot "
+                                                + snapshot.generation);
+                if (!recover) {
+                    throw new CorruptLogException(file, frame.offset(), frame.index(), problem);
+                }
+                mismatch = true;
+                report.add(file + ": " + problem + "; replaying its records anyway");
+                return;
+            }
+            try {
+                apply(record);
+            } catch (CorruptLogException e) {
+                throw new CorruptLogException(file, frame.offset(), frame.index(), e.getMessage());
+            } catch (RuntimeException e) {
+                throw new CorruptLogException(
+                        file, frame.offset(), frame.index(), "an unusable record: " + e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void apply(Map<String, Object> record) throws CorruptLogException {
+            Object type = record.get("t");
+            if ("table".equals(type)) {
+                TableMeta meta = MetaCodec.decode((Map<String, Object>) record.get("meta"));
+                engine.restoreTable(meta);
+                tables.add(meta.name());
+            } else if ("drop".equals(type)) {
+                String name = (String) record.get("name");
+                engine.restoreDrop(name);
+                tables.remove(name);
+            } else if ("items".equals(type)) {
+                List<Object> changes = (List<Object>) record.get("changes");
+                for (Object o : changes) {
+                    String table = (String) ((Map<String, Object>) o).get("table");
+                    if (!tables.contains(table)) {
+                        throw new CorruptLogException(
+                                "an item of table "
+                                        + table
+                                        + ", which no earlier record defines (is "
+                                        + SNAPSHOT
+                                        + " missing?)");
+                    }
+                }
+                for (Object o : changes) {
                     Map<String, Object> c = (Map<String, Object>) o;
                     engine.restoreItem(
                             (String) c.get("table"),
                             AttributeCodec.item(c.get("key")),
                             c.get("item") == null ? null : AttributeCodec.item(c.get("item")));
                 }
-                break;
-            default:
-                throw new IllegalStateException("Unknown log record " + record.get("t"));
+            } else {
+                throw new CorruptLogException("an unknown record type " + type);
+            }
         }
     }
 
-    private static byte[] frame(Map<String, Object> record) {
-        byte[] payload = Json.write(record);
-        CRC32 crc = new CRC32();
-        crc.update(payload);
-        ByteBuffer buf = ByteBuffer.allocate(8 + payload.length);
-        buf.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
-        return buf.array();
-    }
-
-    private synchronized void append(Map<String, Object> record) {
+    /**
+     * Appends one frame at the end of the last good record and forces it. A failure cuts the file
+     * back to that record; if even that fails, later appends retry the cut and are refused until it
+     * succeeds, so nothing is ever acknowledged behind a partial record.
+     */
+    private void appendNow(byte[] frame) throws IOException {
         if (log == null) {
-            return;
+            throw new IOException("The write-ahead log is closed");
+        }
+        if (broken != null) {
+            try {
+                cutBack();
+            } catch (IOException e) {
+                IOException refused =
+                        new IOException(
+                                "The write-ahead log could not be repaired after a failed write"
+                                        + " (refusing writes until it can): "
+                                        + e.getMessage(),
+                                e);
+                refused.addSuppressed(broken);
+                throw refused;
+            }
         }
         try {
-            ByteBuffer buf = ByteBuffer.wrap(frame(record));
+            ByteBuffer buf = ByteBuffer.wrap(frame);
+            long at = goodSize;
             while (buf.hasRemaining()) {
-                log.write(buf);
+                at += log.write(buf, at);
             }
             log.force(false);
+            goodSize += frame.length;
+        } catch (IOException e) {
+            broken = e;
+            try {
+                cutBack();
+            } catch (IOException cut) {
+                e.addSuppressed(cut);
+            }
+            throw e;
+        }
+    }
+
+    private void cutBack() throws IOException {
+        if (log.size() > goodSize) {
+            log.truncate(goodSize);
+        }
+        log.force(false);
+        broken = null;
+    }
+
+    private void append(Map<String, Object> record) {
+        byte[] frame = LogCodec.frame(record);
+        try {
+            onWriter(
+                    () -> {
+                        if (closed) {
+                            throw new IOException("The write-ahead log is closed");
+                        }
+                        appendNow(frame);
+                        return null;
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the write-ahead log", e);
+        }
+    }
+
+    /**
+     * Runs file work on the writer thread and waits for it without being interruptible: an
+     * interrupt of the caller is kept for later and never reaches the channel.
+     */
+    private <T> T onWriter(Callable<T> task) throws IOException {
+        Future<T> f = writer.submit(task);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -178,7 +428,12 @@ public final class WriteAheadLog implements Journal {
         return r;
     }
 
-    private void writeSnapshot() throws IOException {
+    /**
+     * Writes a full snapshot to a temporary file and moves it over {@code snapshot.bin}; its header
+     * names the log generation it includes, so that log is skipped if a crash keeps it.
+     */
+    private void writeSnapshot(String includes) throws IOException {
+        String next = UUID.randomUUID().toString();
         Path tmp = dir.resolve(SNAPSHOT + ".tmp");
         try (FileChannel out =
                 FileChannel.open(
@@ -187,6 +442,11 @@ public final class WriteAheadLog implements Journal {
                         StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {
             IOException[] failure = new IOException[1];
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("t", "snapshot");
+            head.put("id", next);
+            head.put("includes", includes);
+            write(out, head, failure);
             engine.snapshot(
                     new Engine.SnapshotVisitor() {
                         @Override
@@ -194,23 +454,15 @@ public final class WriteAheadLog implements Journal {
                             Map<String, Object> r = new LinkedHashMap<>();
                             r.put("t", "table");
                             r.put("meta", MetaCodec.encode(meta));
-                            write(r);
+                            write(out, r, failure);
                         }
 
                         @Override
                         public void item(String table, Map<String, Value> item) {
-                            write(itemsRecord(List.of(new ItemChange(table, item, item))));
-                        }
-
-                        private void write(Map<String, Object> r) {
-                            try {
-                                ByteBuffer buf = ByteBuffer.wrap(frame(r));
-                                while (buf.hasRemaining()) {
-                                    out.write(buf);
-                                }
-                            } catch (IOException e) {
-                                failure[0] = e;
-                            }
+                            write(
+                                    out,
+                                    itemsRecord(List.of(new ItemChange(table, item, item))),
+                                    failure);
                         }
                     });
             if (failure[0] != null) {
@@ -223,22 +475,54 @@ public final class WriteAheadLog implements Journal {
                 dir.resolve(SNAPSHOT),
                 StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+        generation = next;
     }
 
-    /** Writes a snapshot and empties the log. */
-    @Override
-    public synchronized void close() {
+    private static void write(FileChannel out, Map<String, Object> r, IOException[] failure) {
+        if (failure[0] != null) {
+            return;
+        }
         try {
-            if (log != null) {
-                log.force(true);
-                writeSnapshot();
-                log.truncate(0);
-                log.force(true);
-                log.close();
-                log = null;
+            ByteBuffer buf = ByteBuffer.wrap(LogCodec.frame(r));
+            while (buf.hasRemaining()) {
+                out.write(buf);
             }
         } catch (IOException e) {
+            failure[0] = e;
+        }
+    }
+
+    /** Writes a snapshot, empties the log and releases the directory. */
+    @Override
+    public void close() {
+        try {
+            onWriter(
+                    () -> {
+                        if (closed) {
+                            return null;
+                        }
+                        closed = true;
+                        try {
+                            if (broken != null) {
+                                cutBack();
+                            }
+                            log.force(true);
+                            writeSnapshot(generation);
+                            log.truncate(0);
+                            log.force(true);
+                        } finally {
+                            try {
+                                log.close();
+                            } finally {
+                                lock.close();
+                            }
+                        }
+                        return null;
+                    });
+        } catch (IOException e) {
             throw new UncheckedIOException("Could not write the snapshot", e);
+        } finally {
+            writer.shutdown();
         }
     }
 }
