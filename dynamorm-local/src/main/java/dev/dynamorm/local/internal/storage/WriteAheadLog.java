@@ -351,7 +351,9 @@ public final class WriteAheadLog implements Journal {
                         return null;
                     });
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the write-ahead log", e);
+            throw new UncheckedIOException(
+                    "Could not write the write-ahead log (nothing was written): " + e.getMessage(),
+                    e);
         }
     }
 
