@@ -75,6 +75,50 @@ class StorageReplayTest {
     }
 
     @Test
+    void attributeNamesUpTo65535BytesAreAcceptedAndLongerOnesRefusedAsDynamoDbDoes() {
+        String longest = "p".repeat(65_535);
+        String tooLong = "p".repeat(65_536);
+        String t;
+        try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(dir).start()) {
+            var c = db.client();
+            t = Fixtures.hashTable(c);
+            c.putItem(r -> r.tableName(t).item(item("pk", s("put"), longest, s("v"))));
+            assertThatThrownBy(
+                            () ->
+                                    c.putItem(
+                                            r ->
+                                                    r.tableName(t)
+                                                            .item(
+                                                                    item(
+                                                                            "pk", s("put2"),
+                                                                            tooLong, s("v")))))
+                    .hasMessageContaining(
+                            "1 validation error detected: Attribute name is too large, must be"
+                                    + " less than 65536 bytes");
+            assertThatThrownBy(
+                            () ->
+                                    c.updateItem(
+                                            r ->
+                                                    r.tableName(t)
+                                                            .key(item("pk", s("upd")))
+                                                            .updateExpression("SET #n = :v")
+                                                            .expressionAttributeNames(
+                                                                    Map.of(
+                                                                            "#n",
+                                                                            "é".repeat(40_000)))
+                                                            .expressionAttributeValues(
+                                                                    item(":v", s("x")))))
+                    .hasMessageContaining("Attribute name is too large");
+            assertThat(c.getItem(r -> r.tableName(t).key(item("pk", s("upd")))).hasItem())
+                    .isFalse();
+        }
+        try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(dir).start()) {
+            assertThat(db.client().getItem(r -> r.tableName(t).key(item("pk", s("put")))).item())
+                    .containsKey(longest);
+        }
+    }
+
+    @Test
     void interruptedCallersNeverCloseTheLog() throws Exception {
         Path live = dir.resolve("live");
         List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());

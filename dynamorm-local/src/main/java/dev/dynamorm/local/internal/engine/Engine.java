@@ -242,6 +242,9 @@ public final class Engine {
     void commit(List<Change> changes) {
         List<Journal.ItemChange> records = new ArrayList<>(changes.size());
         for (Change c : changes) {
+            if (c.item() != null) {
+                AttributeNames.check(c.item());
+            }
             records.add(
                     new Journal.ItemChange(
                             c.table().meta().name(),
