@@ -3,6 +3,7 @@ package dev.dynamorm.local;
 import dev.dynamorm.local.internal.engine.Engine;
 import dev.dynamorm.local.internal.engine.FaultState;
 import dev.dynamorm.local.internal.http.HttpListener;
+import dev.dynamorm.local.internal.http.HttpOptions;
 import dev.dynamorm.local.internal.http.InProcessHttpClient;
 import dev.dynamorm.local.internal.storage.WriteAheadLog;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     private final String region;
     private final String accountId;
     private final int port;
+    private final HttpOptions httpOptions;
     private final WriteAheadLog wal;
     private final DynamoDbClient client;
     private final InProcessHttpClient inProcess;
@@ -50,6 +52,11 @@ public final class LocalDynamoDb implements AutoCloseable {
         this.region = b.region;
         this.accountId = b.accountId;
         this.port = b.port;
+        this.httpOptions =
+                HttpOptions.defaults()
+                        .withAllowedHosts(b.allowedHosts)
+                        .withSigningKeys(b.signingKeys)
+                        .withCorsOrigin(b.cors);
         this.engine = new Engine(region, accountId);
         this.wal =
                 b.dataDirectory == null
@@ -123,7 +130,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
         if (listener == null) {
             try {
-                listener = new HttpListener(engine, port);
+                listener = new HttpListener(engine, port, httpOptions);
             } catch (IOException e) {
                 throw new UncheckedIOException(
                         "Could not start the HTTP listener on port " + port, e);
@@ -208,6 +215,9 @@ public final class LocalDynamoDb implements AutoCloseable {
         private int port;
         private Duration ttlSweepInterval = Duration.ofSeconds(1);
         private boolean recover;
+        private final java.util.Set<String> allowedHosts = new java.util.LinkedHashSet<>();
+        private final java.util.Map<String, String> signingKeys = new java.util.LinkedHashMap<>();
+        private String cors = "*";
 
         private Builder() {}
 
@@ -258,6 +268,48 @@ public final class LocalDynamoDb implements AutoCloseable {
          */
         public Builder recover(boolean recover) {
             this.recover = recover;
+            return this;
+        }
+
+        /**
+         * Allows a host name in the {@code Host} header of HTTP requests besides the loopback names
+         * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}); requests for other hosts are
+         * refused with 403, so that a web page cannot reach the listener through DNS rebinding.
+         *
+         * @param host a host name, without port
+         * @return this builder
+         */
+        public Builder allowHost(String host) {
+            allowedHosts.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /**
+         * Makes the HTTP listener verify SigV4 signatures: requests must be signed with one of the
+         * keys given this way (unknown keys get {@code UnrecognizedClientException}, wrong
+         * signatures {@code InvalidSignatureException}). Without it (the default) only the presence
+         * and shape of the {@code Authorization} header are checked, as DynamoDB Local does.
+         *
+         * @param accessKeyId the access key id
+         * @param secretAccessKey its secret
+         * @return this builder
+         */
+        public Builder requireSignature(String accessKeyId, String secretAccessKey) {
+            signingKeys.put(
+                    Objects.requireNonNull(accessKeyId, "accessKeyId"),
+                    Objects.requireNonNull(secretAccessKey, "secretAccessKey"));
+            return this;
+        }
+
+        /**
+         * Sets the origins allowed by CORS on the HTTP listener: {@code *} (the default, as
+         * DynamoDB Local), a comma-separated list of origins, or null for no CORS headers.
+         *
+         * @param origins allowed origins, or null
+         * @return this builder
+         */
+        public Builder cors(String origins) {
+            this.cors = origins;
             return this;
         }
 

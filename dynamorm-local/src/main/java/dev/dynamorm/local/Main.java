@@ -26,6 +26,27 @@ final class Main {
                 case "--recover":
                     builder.recover(true);
                     break;
+                case "--allowed-host":
+                    builder.allowHost(value(args, ++i, a));
+                    break;
+                case "--require-signature":
+                    {
+                        String key = value(args, ++i, a);
+                        int colon = key.indexOf(':');
+                        if (colon <= 0) {
+                            System.err.println(
+                                    "--require-signature takes ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+                            System.exit(2);
+                        }
+                        builder.requireSignature(key.substring(0, colon), key.substring(colon + 1));
+                        break;
+                    }
+                case "--cors":
+                    {
+                        String origins = value(args, ++i, a);
+                        builder.cors(origins.equals("off") ? null : origins);
+                        break;
+                    }
                 case "--region":
                     builder.region(value(args, ++i, a));
                     break;
@@ -35,7 +56,9 @@ final class Main {
                 case "--help":
                 case "-h":
                     System.out.println(
-                            "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR [--recover]] [--region REGION] [--account-id ID]");
+                            "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR [--recover]]"
+                                    + " [--region REGION] [--account-id ID] [--allowed-host NAME]..."
+                                    + " [--require-signature KEY_ID:SECRET]... [--cors ORIGINS|off]");
                     return;
                 default:
                     System.err.println("unknown option: " + a);
