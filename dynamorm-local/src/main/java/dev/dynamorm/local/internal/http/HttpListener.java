@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpListener implements AutoCloseable {
     private static final int IDLE_SLICE_MILLIS = 250;
+    private static final int BUSY_SLICE_MILLIS = 20;
     private static final int BUDGET_UNIT = 1024;
 
     private final Engine engine;
@@ -174,10 +175,16 @@ public final class HttpListener implements AutoCloseable {
      */
     private int awaitRequest(Socket socket, InputStream in) throws IOException {
         long idle = options.idleTimeout().toMillis();
-        int slice = (int) Math.max(1, Math.min(IDLE_SLICE_MILLIS, idle));
-        socket.setSoTimeout(slice);
         long waited = 0;
         while (true) {
+            // while connections wait for a worker, a silent one gives its worker up quickly
+            boolean others = !workers.getQueue().isEmpty();
+            int slice =
+                    (int)
+                            Math.max(
+                                    1,
+                                    Math.min(others ? BUSY_SLICE_MILLIS : IDLE_SLICE_MILLIS, idle));
+            socket.setSoTimeout(slice);
             try {
                 return in.read();
             } catch (SocketTimeoutException e) {
