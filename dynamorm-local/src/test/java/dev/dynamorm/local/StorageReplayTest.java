@@ -174,6 +174,69 @@ class StorageReplayTest {
         }
     }
 
+    private static void increment(
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient c,
+            String t,
+            String token,
+            int by) {
+        c.transactWriteItems(
+                r ->
+                        r.clientRequestToken(token)
+                                .transactItems(
+                                        i ->
+                                                i.update(
+                                                        u ->
+                                                                u.tableName(t)
+                                                                        .key(
+                                                                                item(
+                                                                                        "pk",
+                                                                                        s(
+                                                                                                "counter")))
+                                                                        .updateExpression(
+                                                                                "ADD n :by")
+                                                                        .expressionAttributeValues(
+                                                                                item(
+                                                                                        ":by",
+                                                                                        Fixtures.n(
+                                                                                                by))))));
+    }
+
+    private static String counter(
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient c, String t) {
+        return c.getItem(r -> r.tableName(t).key(item("pk", s("counter")))).item().get("n").n();
+    }
+
+    @Test
+    void transactionTokensSurviveARestartAndACrash() throws Exception {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        java.nio.file.Files.createDirectories(crashed);
+        String t;
+        try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(live).start()) {
+            t = Fixtures.hashTable(db.client());
+            increment(db.client(), t, "token-in-snapshot", 1);
+        }
+        try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(live).start()) {
+            // from the snapshot: the retry is not applied again
+            increment(db.client(), t, "token-in-snapshot", 1);
+            assertThat(counter(db.client(), t)).isEqualTo("1");
+            increment(db.client(), t, "token-in-log", 10);
+            java.nio.file.Files.copy(live.resolve("snapshot.bin"), crashed.resolve("snapshot.bin"));
+            java.nio.file.Files.copy(live.resolve("wal.bin"), crashed.resolve("wal.bin"));
+        }
+        try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(crashed).start()) {
+            // from the log after a crash
+            increment(db.client(), t, "token-in-log", 10);
+            increment(db.client(), t, "token-in-snapshot", 1);
+            assertThat(counter(db.client(), t)).isEqualTo("11");
+            assertThatThrownBy(() -> increment(db.client(), t, "token-in-log", 99))
+                    .hasMessageContaining(
+                            "Request with the same client request token but different parameters");
+            increment(db.client(), t, "a-new-token", 100);
+            assertThat(counter(db.client(), t)).isEqualTo("111");
+        }
+    }
+
     @Test
     void closeStopsTheInProcessClient() {
         LocalDynamoDb db = LocalDynamoDb.start();

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -283,6 +284,11 @@ public final class WriteAheadLog implements Journal {
                             AttributeCodec.item(c.get("key")),
                             c.get("item") == null ? null : AttributeCodec.item(c.get("item")));
                 }
+                if (record.get("token") != null) {
+                    restoreToken(record.get("token"));
+                }
+            } else if ("token".equals(type)) {
+                restoreToken(record.get("token"));
             } else {
                 throw new CorruptLogException("an unknown record type " + type);
             }
@@ -415,6 +421,32 @@ public final class WriteAheadLog implements Journal {
         append(itemsRecord(changes));
     }
 
+    /** The changes and the transaction's idempotency token in one record, so both or neither. */
+    @Override
+    public void items(List<ItemChange> changes, Token token) {
+        Map<String, Object> r = itemsRecord(changes);
+        r.put("token", tokenJson(token));
+        append(r);
+    }
+
+    private static Map<String, Object> tokenJson(Token token) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", token.token());
+        t.put("fingerprint", Base64.getEncoder().encodeToString(token.fingerprint()));
+        t.put("at", token.createdMillis());
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void restoreToken(Object json) {
+        Map<String, Object> t = (Map<String, Object>) json;
+        engine.restoreToken(
+                new Token(
+                        (String) t.get("id"),
+                        Base64.getDecoder().decode((String) t.get("fingerprint")),
+                        ((Number) t.get("at")).longValue()));
+    }
+
     private static Map<String, Object> itemsRecord(List<ItemChange> changes) {
         List<Object> list = new ArrayList<>();
         for (ItemChange c : changes) {
@@ -465,6 +497,14 @@ public final class WriteAheadLog implements Journal {
                                     out,
                                     itemsRecord(List.of(new ItemChange(table, item, item))),
                                     failure);
+                        }
+
+                        @Override
+                        public void token(Token token) {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("t", "token");
+                            r.put("token", tokenJson(token));
+                            write(out, r, failure);
                         }
                     });
             if (failure[0] != null) {
