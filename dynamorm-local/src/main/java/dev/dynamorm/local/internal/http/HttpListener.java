@@ -282,7 +282,16 @@ public final class HttpListener implements AutoCloseable {
                         "com.amazon.coral.service#UnknownOperationException",
                         "Missing X-Amz-Target header");
             }
-            Engine.Response response = engine.handle(Protocol.operation(target), body);
+            Engine.Response response;
+            try {
+                response = engine.handle(Protocol.operation(target), body);
+            } catch (StackOverflowError e) {
+                // answer rather than drop the connection, and log nothing
+                return Reply.error(
+                        500,
+                        "com.amazonaws.dynamodb.v20120810#InternalServerError",
+                        "Internal server error: the request is nested too deeply to be processed");
+            }
             return new Reply(response.status(), response.body());
         } finally {
             bodyBudget.release(permits);

@@ -53,8 +53,8 @@ public record HttpOptions(
                 Set.of(),
                 "*",
                 Map.of(),
-                64,
-                256,
+                128,
+                512,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(60),
                 DYNAMODB_MAX_REQUEST_BYTES);

@@ -166,6 +166,31 @@ class HttpListenerLimitsTest {
     }
 
     @Test
+    void deeplyNestedExpressionsGetAnAnswerNotAClosedSocket() throws Exception {
+        URI endpoint = start(HttpOptions.defaults());
+        String created =
+                RawHttp.exchange(
+                        endpoint,
+                        RawHttp.post(
+                                "CreateTable",
+                                "{\"TableName\":\"deep\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                                        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                                        + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}"));
+        assertThat(created).startsWith("HTTP/1.1 200");
+        String deep = "(".repeat(200_000) + "a = :v" + ")".repeat(200_000);
+        String answer =
+                RawHttp.exchange(
+                        endpoint,
+                        RawHttp.post(
+                                "PutItem",
+                                "{\"TableName\":\"deep\",\"Item\":{\"pk\":{\"S\":\"a\"}},"
+                                        + "\"ConditionExpression\":\""
+                                        + deep
+                                        + "\",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}"));
+        assertThat(answer).matches("(?s)HTTP/1\\.1 (400|500) .*");
+    }
+
+    @Test
     void malformedHttpIsAnswered400() throws Exception {
         URI endpoint = start(HttpOptions.defaults());
         assertThat(RawHttp.exchange(endpoint, "GARBAGE\r\n\r\n"))
