@@ -5,14 +5,14 @@ import dev.dynamorm.local.internal.engine.Journal;
 import dev.dynamorm.local.internal.engine.TableMeta;
 import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.AttributeCodec;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,11 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Durability for a data directory: {@code snapshot.bin} holds a full copy written on open and
@@ -36,51 +31,31 @@ import java.util.concurrent.Future;
  * <p>Only a torn last record (a crash while appending) is dropped on replay; any other damage
  * refuses to start without touching the files, unless recovery is asked for. The snapshot starts
  * with its generation id and the log with the generation it continues, so a missing or stale
- * snapshot is noticed. All file access runs on one writer thread, so an interrupted caller never
- * closes the shared channel; a failed append is cut back to the last good record before the next.
+ * snapshot is noticed. The files are written through non-interruptible streams, so an interrupted
+ * caller never closes the log for the others; a failed append is cut back to the last good record
+ * before the next.
  */
 public final class WriteAheadLog implements Journal {
     static final String SNAPSHOT = "snapshot.bin";
     static final String LOG = "wal.bin";
 
-    /** Opens the log file for appending; replaceable in tests to simulate failing disks. */
-    interface ChannelOpener {
-        FileChannel open(Path file) throws IOException;
-    }
-
-    private static final ChannelOpener DEFAULT_OPENER =
-            file ->
-                    FileChannel.open(
-                            file,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING);
-
     private final Path dir;
     private final Engine engine;
     private final boolean recover;
-    private final ChannelOpener opener;
-    private final ExecutorService writer;
+    private final LogFile.Opener opener;
     private final List<String> report = new ArrayList<>();
     private DirectoryLock lock;
-    private FileChannel log;
+    private LogFile log;
     private long goodSize;
     private IOException broken;
     private String generation;
     private boolean closed;
 
-    private WriteAheadLog(Path dir, Engine engine, boolean recover, ChannelOpener opener) {
+    private WriteAheadLog(Path dir, Engine engine, boolean recover, LogFile.Opener opener) {
         this.dir = dir;
         this.engine = engine;
         this.recover = recover;
         this.opener = opener;
-        this.writer =
-                Executors.newSingleThreadExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "dynamorm-local-wal");
-                            t.setDaemon(true);
-                            return t;
-                        });
     }
 
     /**
@@ -92,22 +67,13 @@ public final class WriteAheadLog implements Journal {
      * @throws IOException if the directory is locked by another server or cannot be used
      */
     public static WriteAheadLog open(Path dir, Engine engine, boolean recover) throws IOException {
-        return open(dir, engine, recover, DEFAULT_OPENER);
+        return open(dir, engine, recover, LogFile.RANDOM_ACCESS);
     }
 
-    static WriteAheadLog open(Path dir, Engine engine, boolean recover, ChannelOpener opener)
+    static WriteAheadLog open(Path dir, Engine engine, boolean recover, LogFile.Opener opener)
             throws IOException {
         WriteAheadLog wal = new WriteAheadLog(dir, engine, recover, opener);
-        try {
-            wal.onWriter(
-                    () -> {
-                        wal.start();
-                        return null;
-                    });
-        } catch (IOException | RuntimeException e) {
-            wal.writer.shutdown();
-            throw e;
-        }
+        wal.start();
         return wal;
     }
 
@@ -179,7 +145,6 @@ public final class WriteAheadLog implements Journal {
         begin.put("t", "begin");
         begin.put("snapshot", generation);
         appendNow(LogCodec.frame(begin));
-        log.force(true);
     }
 
     /** Applies the records of one file during restore, checking they continue each other. */
@@ -319,12 +284,8 @@ public final class WriteAheadLog implements Journal {
             }
         }
         try {
-            ByteBuffer buf = ByteBuffer.wrap(frame);
-            long at = goodSize;
-            while (buf.hasRemaining()) {
-                at += log.write(buf, at);
-            }
-            log.force(false);
+            log.write(frame, goodSize);
+            log.force();
             goodSize += frame.length;
         } catch (IOException e) {
             broken = e;
@@ -341,59 +302,26 @@ public final class WriteAheadLog implements Journal {
         if (log.size() > goodSize) {
             log.truncate(goodSize);
         }
-        log.force(false);
+        log.force();
         broken = null;
     }
 
-    private void append(Map<String, Object> record) {
+    /**
+     * Appends one record and forces it to disk. Runs on the caller's thread, but through
+     * non-interruptible file access: an interrupted caller may give up waiting, never closes the
+     * log for the others.
+     */
+    private synchronized void append(Map<String, Object> record) {
         byte[] frame = LogCodec.frame(record);
         try {
-            onWriter(
-                    () -> {
-                        if (closed) {
-                            throw new IOException("The write-ahead log is closed");
-                        }
-                        appendNow(frame);
-                        return null;
-                    });
+            if (closed) {
+                throw new IOException("The write-ahead log is closed");
+            }
+            appendNow(frame);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Could not write the write-ahead log (nothing was written): " + e.getMessage(),
                     e);
-        }
-    }
-
-    /**
-     * Runs file work on the writer thread and waits for it without being interruptible: an
-     * interrupt of the caller is kept for later and never reaches the channel.
-     */
-    private <T> T onWriter(Callable<T> task) throws IOException {
-        Future<T> f = writer.submit(task);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -469,12 +397,9 @@ public final class WriteAheadLog implements Journal {
     private void writeSnapshot(String includes) throws IOException {
         String next = UUID.randomUUID().toString();
         Path tmp = dir.resolve(SNAPSHOT + ".tmp");
-        try (FileChannel out =
-                FileChannel.open(
-                        tmp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+        // a stream rather than a channel: not interruptible, like the log itself
+        FileOutputStream file = new FileOutputStream(tmp.toFile());
+        try (OutputStream out = new BufferedOutputStream(file, 64 * 1024)) {
             IOException[] failure = new IOException[1];
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("t", "snapshot");
@@ -510,7 +435,8 @@ public final class WriteAheadLog implements Journal {
             if (failure[0] != null) {
                 throw failure[0];
             }
-            out.force(true);
+            out.flush();
+            file.getFD().sync();
         }
         Files.move(
                 tmp,
@@ -520,15 +446,12 @@ public final class WriteAheadLog implements Journal {
         generation = next;
     }
 
-    private static void write(FileChannel out, Map<String, Object> r, IOException[] failure) {
+    private static void write(OutputStream out, Map<String, Object> r, IOException[] failure) {
         if (failure[0] != null) {
             return;
         }
         try {
-            ByteBuffer buf = ByteBuffer.wrap(LogCodec.frame(r));
-            while (buf.hasRemaining()) {
-                out.write(buf);
-            }
+            out.write(LogCodec.frame(r));
         } catch (IOException e) {
             failure[0] = e;
         }
@@ -536,35 +459,29 @@ public final class WriteAheadLog implements Journal {
 
     /** Writes a snapshot, empties the log and releases the directory. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            onWriter(
-                    () -> {
-                        if (closed) {
-                            return null;
-                        }
-                        closed = true;
-                        try {
-                            if (broken != null) {
-                                cutBack();
-                            }
-                            log.force(true);
-                            writeSnapshot(generation);
-                            log.truncate(0);
-                            log.force(true);
-                        } finally {
-                            try {
-                                log.close();
-                            } finally {
-                                lock.close();
-                            }
-                        }
-                        return null;
-                    });
+            try {
+                if (broken != null) {
+                    cutBack();
+                }
+                log.force();
+                writeSnapshot(generation);
+                log.truncate(0);
+                log.force();
+            } finally {
+                try {
+                    log.close();
+                } finally {
+                    lock.close();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the snapshot", e);
-        } finally {
-            writer.shutdown();
         }
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.local.internal.engine.Engine;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FailedAppendTest {
     @TempDir Path dir;
 
-    private FullDiskChannel channel;
+    private FullDiskFile channel;
 
     private WriteAheadLog open(Path d, Engine engine) throws IOException {
         return WriteAheadLog.open(
@@ -29,14 +27,7 @@ class FailedAppendTest {
                 engine,
                 false,
                 file -> {
-                    channel =
-                            new FullDiskChannel(
-                                    FileChannel.open(
-                                            file,
-                                            StandardOpenOption.CREATE,
-                                            StandardOpenOption.READ,
-                                            StandardOpenOption.WRITE,
-                                            StandardOpenOption.TRUNCATE_EXISTING));
+                    channel = new FullDiskFile(file);
                     return channel;
                 });
     }
