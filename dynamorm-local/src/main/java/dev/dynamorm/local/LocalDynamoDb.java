@@ -3,6 +3,7 @@ package dev.dynamorm.local;
 import dev.dynamorm.local.internal.engine.Engine;
 import dev.dynamorm.local.internal.engine.FaultState;
 import dev.dynamorm.local.internal.http.HttpListener;
+import dev.dynamorm.local.internal.http.HttpOptions;
 import dev.dynamorm.local.internal.http.InProcessHttpClient;
 import dev.dynamorm.local.internal.storage.WriteAheadLog;
 import java.io.IOException;
@@ -38,8 +39,10 @@ public final class LocalDynamoDb implements AutoCloseable {
     private final String region;
     private final String accountId;
     private final int port;
+    private final HttpOptions httpOptions;
     private final WriteAheadLog wal;
     private final DynamoDbClient client;
+    private final InProcessHttpClient inProcess;
     private final ScheduledExecutorService sweeper;
     private volatile FaultInjection faults;
     private HttpListener listener;
@@ -49,15 +52,24 @@ public final class LocalDynamoDb implements AutoCloseable {
         this.region = b.region;
         this.accountId = b.accountId;
         this.port = b.port;
+        this.httpOptions =
+                HttpOptions.defaults()
+                        .withAllowedHosts(b.allowedHosts)
+                        .withSigningKeys(b.signingKeys)
+                        .withCorsOrigin(b.cors);
         this.engine = new Engine(region, accountId);
-        this.wal = b.dataDirectory == null ? null : WriteAheadLog.open(b.dataDirectory, engine);
+        this.wal =
+                b.dataDirectory == null
+                        ? null
+                        : WriteAheadLog.open(b.dataDirectory, engine, b.recover);
         if (wal != null) {
             engine.journal(wal);
         }
         faults(b.faults);
+        this.inProcess = new InProcessHttpClient(engine);
         this.client =
                 DynamoDbClient.builder()
-                        .httpClient(new InProcessHttpClient(engine))
+                        .httpClient(inProcess)
                         .region(Region.of(region))
                         // the engine checks no signature: anonymous credentials spare the SDK the
                         // SigV4 work on every call
@@ -118,7 +130,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
         if (listener == null) {
             try {
-                listener = new HttpListener(engine, port);
+                listener = new HttpListener(engine, port, httpOptions);
             } catch (IOException e) {
                 throw new UncheckedIOException(
                         "Could not start the HTTP listener on port " + port, e);
@@ -186,6 +198,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             listener.close();
         }
         sweeper.shutdownNow();
+        // the SDK leaves a caller-supplied HTTP client open: close it so the client refuses calls
+        inProcess.close();
         client.close();
         if (wal != null) {
             wal.close();
@@ -200,6 +214,10 @@ public final class LocalDynamoDb implements AutoCloseable {
         private FaultInjection faults = FaultInjection.none();
         private int port;
         private Duration ttlSweepInterval = Duration.ofSeconds(1);
+        private boolean recover;
+        private final java.util.Set<String> allowedHosts = new java.util.LinkedHashSet<>();
+        private final java.util.Map<String, String> signingKeys = new java.util.LinkedHashMap<>();
+        private String cors = "*";
 
         private Builder() {}
 
@@ -235,6 +253,63 @@ public final class LocalDynamoDb implements AutoCloseable {
          */
         public Builder dataDirectory(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /**
+         * Opens a damaged data directory anyway (default false): every log and snapshot record
+         * whose checksum holds is kept, a copy of each damaged file is kept beside it with a {@code
+         * .damaged-TIMESTAMP} suffix, and what was skipped is printed on standard error. Without
+         * it, damage other than a torn last log record refuses to start with an error naming the
+         * file, byte offset and record, and changes nothing on disk.
+         *
+         * @param recover whether to recover from damaged files
+         * @return this builder
+         */
+        public Builder recover(boolean recover) {
+            this.recover = recover;
+            return this;
+        }
+
+        /**
+         * Allows a host name in the {@code Host} header of HTTP requests besides the loopback names
+         * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}); requests for other hosts are
+         * refused with 403, so that a web page cannot reach the listener through DNS rebinding.
+         *
+         * @param host a host name, without port
+         * @return this builder
+         */
+        public Builder allowHost(String host) {
+            allowedHosts.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /**
+         * Makes the HTTP listener verify SigV4 signatures: requests must be signed with one of the
+         * keys given this way (unknown keys get {@code UnrecognizedClientException}, wrong
+         * signatures {@code InvalidSignatureException}). Without it (the default) only the presence
+         * and shape of the {@code Authorization} header are checked, as DynamoDB Local does.
+         *
+         * @param accessKeyId the access key id
+         * @param secretAccessKey its secret
+         * @return this builder
+         */
+        public Builder requireSignature(String accessKeyId, String secretAccessKey) {
+            signingKeys.put(
+                    Objects.requireNonNull(accessKeyId, "accessKeyId"),
+                    Objects.requireNonNull(secretAccessKey, "secretAccessKey"));
+            return this;
+        }
+
+        /**
+         * Sets the origins allowed by CORS on the HTTP listener: {@code *} (the default, as
+         * DynamoDB Local), a comma-separated list of origins, or null for no CORS headers.
+         *
+         * @param origins allowed origins, or null
+         * @return this builder
+         */
+        public Builder cors(String origins) {
+            this.cors = origins;
             return this;
         }
 
@@ -281,14 +356,19 @@ public final class LocalDynamoDb implements AutoCloseable {
          * Starts the instance.
          *
          * @return the running instance
-         * @throws UncheckedIOException if the data directory cannot be read or written
+         * @throws UncheckedIOException if the data directory cannot be read or written, is damaged
+         *     (see {@link #recover(boolean)}) or is in use by another server
          */
         public LocalDynamoDb start() {
             try {
                 return new LocalDynamoDb(this);
             } catch (IOException e) {
                 throw new UncheckedIOException(
-                        "Could not open the data directory " + dataDirectory, e);
+                        "Could not open the data directory "
+                                + dataDirectory
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
     }

@@ -23,6 +23,30 @@ final class Main {
                 case "--data-dir":
                     builder.dataDirectory(Path.of(value(args, ++i, a)));
                     break;
+                case "--recover":
+                    builder.recover(true);
+                    break;
+                case "--allowed-host":
+                    builder.allowHost(value(args, ++i, a));
+                    break;
+                case "--require-signature":
+                    {
+                        String key = value(args, ++i, a);
+                        int colon = key.indexOf(':');
+                        if (colon <= 0) {
+                            System.err.println(
+                                    "--require-signature takes ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+                            System.exit(2);
+                        }
+                        builder.requireSignature(key.substring(0, colon), key.substring(colon + 1));
+                        break;
+                    }
+                case "--cors":
+                    {
+                        String origins = value(args, ++i, a);
+                        builder.cors(origins.equals("off") ? null : origins);
+                        break;
+                    }
                 case "--region":
                     builder.region(value(args, ++i, a));
                     break;
@@ -32,7 +56,9 @@ final class Main {
                 case "--help":
                 case "-h":
                     System.out.println(
-                            "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR] [--region REGION] [--account-id ID]");
+                            "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR [--recover]]"
+                                    + " [--region REGION] [--account-id ID] [--allowed-host NAME]..."
+                                    + " [--require-signature KEY_ID:SECRET]... [--cors ORIGINS|off]");
                     return;
                 default:
                     System.err.println("unknown option: " + a);
@@ -40,7 +66,14 @@ final class Main {
                     return;
             }
         }
-        LocalDynamoDb db = builder.start();
+        LocalDynamoDb db;
+        try {
+            db = builder.start();
+        } catch (RuntimeException e) {
+            System.err.println("dynamorm-local could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

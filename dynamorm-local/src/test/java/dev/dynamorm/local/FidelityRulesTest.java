@@ -301,7 +301,9 @@ final class FidelityRulesTest {
             InputStream in = socket.getInputStream();
             String body = "{}";
             String request =
-                    "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                    "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                            + "Authorization: AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00\r\n"
+                            + "X-Amz-Date: 20260101T000000Z\r\n"
                             + "Content-Type: application/x-amz-json-1.0\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n"
                             + Integer.toHexString(body.length())
                             + "\r\n"

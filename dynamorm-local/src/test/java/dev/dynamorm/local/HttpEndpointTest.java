@@ -75,6 +75,12 @@ class HttpEndpointTest {
         conn.setDoOutput(true);
         conn.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
         conn.setRequestProperty("X-Amz-Target", target);
+        // as every SDK sends; the listener refuses requests without it, as DynamoDB does
+        conn.setRequestProperty(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request,"
+                        + " SignedHeaders=host;x-amz-date, Signature=00");
+        conn.setRequestProperty("X-Amz-Date", "20260101T000000Z");
         try (OutputStream out = conn.getOutputStream()) {
             out.write(body.getBytes(StandardCharsets.UTF_8));
         }

@@ -240,15 +240,27 @@ public final class Engine {
 
     /** Applies changes (journal first) under the write locks the caller already holds. */
     void commit(List<Change> changes) {
+        commit(changes, null);
+    }
+
+    /** Applies changes made by a transaction with an idempotency token (journal first). */
+    void commit(List<Change> changes, Journal.Token token) {
         List<Journal.ItemChange> records = new ArrayList<>(changes.size());
         for (Change c : changes) {
+            if (c.item() != null) {
+                AttributeNames.check(c.item());
+            }
             records.add(
                     new Journal.ItemChange(
                             c.table().meta().name(),
                             c.key().toItem(c.table().meta().key()),
                             c.item()));
         }
-        journal.items(records);
+        if (token == null) {
+            journal.items(records);
+        } else {
+            journal.items(records, token);
+        }
         for (Change c : changes) {
             c.table().apply(c.key(), c.item() == null ? null : Table.copy(c.item()));
         }
@@ -304,8 +316,21 @@ public final class Engine {
         }
     }
 
-    /** Visits every table definition and item, for snapshots. Takes each table's read lock. */
+    /** Restores a transaction idempotency token (ignored once its ten minutes have passed). */
+    public void restoreToken(Journal.Token token) {
+        transactOps.restoreToken(token);
+    }
+
+    /**
+     * Visits every table definition and item, for snapshots, then the live transaction tokens.
+     * Takes each table's read lock.
+     */
     public void snapshot(SnapshotVisitor visitor) {
+        snapshotTables(visitor);
+        transactOps.liveTokens().forEach(visitor::token);
+    }
+
+    private void snapshotTables(SnapshotVisitor visitor) {
         for (Table t : tables.values()) {
             t.lock.readLock().lock();
             try {
@@ -322,6 +347,9 @@ public final class Engine {
         void table(TableMeta meta);
 
         void item(String table, Map<String, Value> item);
+
+        /** A transaction idempotency token still within its ten minutes. */
+        default void token(Journal.Token token) {}
     }
 
     /** Deletes items whose TTL passed; returns how many were removed. */

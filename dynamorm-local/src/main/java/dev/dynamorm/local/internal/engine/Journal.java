@@ -11,12 +11,23 @@ public interface Journal extends AutoCloseable {
     /** One item write: {@code item} null means delete of {@code key}. */
     record ItemChange(String table, Map<String, Value> key, Map<String, Value> item) {}
 
+    /**
+     * A transaction's idempotency token, kept for ten minutes so that a retry with it does not
+     * apply the transaction twice, also across a restart.
+     */
+    record Token(String token, byte[] fingerprint, long createdMillis) {}
+
     void tableDefined(TableMeta meta);
 
     void tableDropped(String name);
 
     /** Persists a group of item changes atomically. */
     void items(List<ItemChange> changes);
+
+    /** Persists a group of item changes and the token of the transaction that made them. */
+    default void items(List<ItemChange> changes, Token token) {
+        items(changes);
+    }
 
     @Override
     void close();

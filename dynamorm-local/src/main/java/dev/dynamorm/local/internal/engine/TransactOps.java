@@ -166,10 +166,12 @@ final class TransactOps {
                                     false);
                 }
             }
-            engine.commit(changes);
+            long now = System.currentTimeMillis();
+            engine.commit(
+                    changes, token == null ? null : new Journal.Token(token, fingerprint, now));
             if (token != null) {
                 synchronized (tokens) {
-                    tokens.put(token, new TokenEntry(fingerprint, System.currentTimeMillis()));
+                    tokens.put(token, new TokenEntry(fingerprint, now));
                 }
             }
         } finally {
@@ -178,6 +180,28 @@ final class TransactOps {
         Map<String, Object> out = new LinkedHashMap<>();
         BatchOps.addCapacity(out, capacity, r.string("ReturnConsumedCapacity"));
         return out;
+    }
+
+    void restoreToken(Journal.Token t) {
+        if (System.currentTimeMillis() - t.createdMillis() <= TOKEN_TTL_MILLIS) {
+            synchronized (tokens) {
+                tokens.put(t.token(), new TokenEntry(t.fingerprint(), t.createdMillis()));
+            }
+        }
+    }
+
+    List<Journal.Token> liveTokens() {
+        long now = System.currentTimeMillis();
+        List<Journal.Token> live = new ArrayList<>();
+        synchronized (tokens) {
+            tokens.forEach(
+                    (k, e) -> {
+                        if (now - e.createdMillis() <= TOKEN_TTL_MILLIS) {
+                            live.add(new Journal.Token(k, e.fingerprint(), e.createdMillis()));
+                        }
+                    });
+        }
+        return live;
     }
 
     /**

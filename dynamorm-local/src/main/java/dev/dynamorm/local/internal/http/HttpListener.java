@@ -3,8 +3,6 @@ package dev.dynamorm.local.internal.http;
 import dev.dynamorm.local.internal.engine.Engine;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,48 +10,88 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves the DynamoDB JSON 1.0 protocol over HTTP/1.1 on the loopback interface.
  *
- * <p>One thread per connection reads a request, runs it on the engine and writes the answer on the
- * same thread, with keep-alive and TCP_NODELAY: a request costs one wake-up of the connection's
- * thread and no hand-off between threads, which is what a single-threaded SDK client waits on.
+ * <p>A bounded pool of workers serves connections, each reading a request, running it on the engine
+ * and answering on the same thread, with keep-alive and TCP_NODELAY. Connections beyond the pool
+ * wait in a bounded queue (further ones are answered 503); a kept-alive connection gives its worker
+ * up after the idle timeout, or at once when others are waiting. A request must arrive within the
+ * read timeout, its body within DynamoDB's size limit (413 otherwise), with a loopback or
+ * configured {@code Host} (against DNS rebinding) and an {@code Authorization} header as DynamoDB
+ * requires. Malformed HTTP is answered 400; nothing is logged for client errors.
  */
 public final class HttpListener implements AutoCloseable {
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    private static final int IDLE_SLICE_MILLIS = 250;
+    private static final int BUSY_SLICE_MILLIS = 20;
+    private static final int BUDGET_UNIT = 1024;
 
     private final Engine engine;
+    private final HttpOptions options;
     private final ServerSocket server;
-    private final ExecutorService connections;
+    private final ThreadPoolExecutor workers;
+    private final Semaphore bodyBudget;
+    private final int budgetPermits;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
+    /**
+     * Starts a listener with the default options.
+     *
+     * @param engine the engine answering requests
+     * @param port TCP port on the loopback interface, 0 for any free port
+     * @throws IOException if the port cannot be bound
+     */
     public HttpListener(Engine engine, int port) throws IOException {
+        this(engine, port, HttpOptions.defaults());
+    }
+
+    /**
+     * Starts a listener.
+     *
+     * @param engine the engine answering requests
+     * @param port TCP port on the loopback interface, 0 for any free port
+     * @param options limits, allowed hosts, CORS and signature settings
+     * @throws IOException if the port cannot be bound
+     */
+    public HttpListener(Engine engine, int port, HttpOptions options) throws IOException {
         this.engine = engine;
+        this.options = options;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         AtomicInteger n = new AtomicInteger();
-        this.connections =
-                Executors.newCachedThreadPool(
+        this.workers =
+                new ThreadPoolExecutor(
+                        options.workers(),
+                        options.workers(),
+                        30,
+                        TimeUnit.SECONDS,
+                        new ArrayBlockingQueue<>(Math.max(1, options.queue())),
                         r -> {
                             Thread t = new Thread(r, "dynamorm-local-http-" + n.incrementAndGet());
                             t.setDaemon(true);
                             return t;
                         });
+        workers.allowCoreThreadTimeOut(true);
+        // bodies held at once: at most four of the largest requests, and never less than one
+        long budget = Math.max(4 * options.maxBodyBytes(), 64L * 1024 * 1024) / BUDGET_UNIT;
+        this.budgetPermits = (int) Math.min(Integer.MAX_VALUE, budget);
+        this.bodyBudget = new Semaphore(budgetPermits);
         this.acceptor = new Thread(this::acceptLoop, "dynamorm-local-http-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -61,21 +99,40 @@ public final class HttpListener implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closed) {
+            Socket s;
             try {
-                Socket s = server.accept();
-                s.setTcpNoDelay(true);
-                open.add(s);
-                connections.execute(() -> serve(s));
+                s = server.accept();
             } catch (IOException e) {
                 if (closed) {
                     return;
                 }
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                throw e;
+                continue;
             }
+            open.add(s);
+            try {
+                s.setTcpNoDelay(true);
+                workers.execute(() -> serve(s));
+            } catch (RejectedExecutionException | IOException e) {
+                busy(s);
+            }
+        }
+    }
+
+    /** Answers a connection no worker can take: 503, then close. */
+    private void busy(Socket s) {
+        try (s) {
+            s.setSoTimeout(1000);
+            OutputStream out = s.getOutputStream();
+            Reply.error(
+                            503,
+                            "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+                            "The server is busy: too many connections are waiting")
+                    .close()
+                    .write(out, null, null);
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            open.remove(s);
         }
     }
 
@@ -84,72 +141,208 @@ public final class HttpListener implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             while (!closed) {
-                Request request = Request.read(in);
-                if (request == null) {
+                int first = awaitRequest(socket, in);
+                if (first < 0) {
                     return;
                 }
-                if (request.expectContinue) {
-                    out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
+                socket.setSoTimeout((int) Math.max(1, options.readTimeout().toMillis()));
+                HttpRequest request;
+                try {
+                    request = HttpRequest.read(in, first);
+                } catch (HttpRequest.Malformed e) {
+                    Reply.error(400, "BadRequest", "Malformed HTTP request: " + e.getMessage())
+                            .close()
+                            .write(out, null, null);
+                    return;
                 }
-                byte[] body = request.body(in);
-                Engine.Response response = respond(request, body);
-                write(out, response, request.keepAlive);
-                if (!request.keepAlive) {
+                Reply reply = respond(request, in, out);
+                reply.write(out, request, options.corsOrigin());
+                if (reply.closes() || !request.keepAlive) {
                     return;
                 }
             }
-        } catch (EOFException | SocketException e) {
-            // client went away
         } catch (IOException | RuntimeException e) {
-            // malformed request or engine failure outside its own error handling: drop the
-            // connection
+            // the client went away, timed out or sent something unreadable: drop the connection;
+            // client errors are never logged
         } finally {
             open.remove(socket);
         }
     }
 
-    private Engine.Response respond(Request request, byte[] body) {
-        if (request.target == null) {
-            if (request.method.equals("GET")) {
-                return new Engine.Response(
-                        200, "{\"healthy\":true}".getBytes(StandardCharsets.UTF_8));
+    /**
+     * Waits for the first byte of the next request; -1 when the client closed, the idle timeout
+     * passed, or other connections wait for a worker.
+     */
+    private int awaitRequest(Socket socket, InputStream in) throws IOException {
+        long idle = options.idleTimeout().toMillis();
+        long waited = 0;
+        while (true) {
+            // while connections wait for a worker, a silent one gives its worker up quickly
+            boolean others = !workers.getQueue().isEmpty();
+            int slice =
+                    (int)
+                            Math.max(
+                                    1,
+                                    Math.min(others ? BUSY_SLICE_MILLIS : IDLE_SLICE_MILLIS, idle));
+            socket.setSoTimeout(slice);
+            try {
+                return in.read();
+            } catch (SocketTimeoutException e) {
+                waited += slice;
+                if (closed || waited >= idle || !workers.getQueue().isEmpty()) {
+                    return -1;
+                }
             }
-            return new Engine.Response(
-                    400,
-                    ("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\","
-                                    + "\"message\":\"Missing X-Amz-Target header\"}")
-                            .getBytes(StandardCharsets.UTF_8));
         }
-        return engine.handle(Protocol.operation(request.target), body);
     }
 
-    private static void write(OutputStream out, Engine.Response response, boolean keepAlive)
+    private Reply respond(HttpRequest request, InputStream in, OutputStream out)
             throws IOException {
-        byte[] body = response.body();
-        StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ")
-                .append(response.status())
-                .append(
-                        response.status() == 200
-                                ? " OK"
-                                : response.status() == 400
-                                        ? " Bad Request"
-                                        : " Internal Server Error")
-                .append("\r\n");
-        head.append("Content-Type: ").append(Protocol.CONTENT_TYPE).append("\r\n");
-        head.append("Content-Length: ").append(body.length).append("\r\n");
-        head.append("x-amzn-RequestId: ").append(Protocol.requestId()).append("\r\n");
-        head.append("x-amz-crc32: ").append(Protocol.crc32(body)).append("\r\n");
-        if (!keepAlive) {
-            head.append("Connection: close\r\n");
+        String host = request.header("host");
+        if (host == null) {
+            return Reply.error(400, "BadRequest", "Missing Host header").close();
         }
-        head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
+        if (!hostAllowed(host)) {
+            return Reply.error(
+                            403,
+                            "com.amazon.coral.service#AccessDeniedException",
+                            "Host '"
+                                    + host
+                                    + "' is not allowed: dynamorm-local answers requests for"
+                                    + " localhost, 127.0.0.1 and [::1], and for names configured"
+                                    + " with --allowed-host")
+                    .close();
+        }
+        if (request.method.equals("OPTIONS")) {
+            return Reply.preflight(request, options.corsOrigin()).closeUnless(bodyless(request));
+        }
+        if (!request.path.equals("/")) {
+            return Reply.error(404, "com.amazon.coral.service#UnknownOperationException", null)
+                    .closeUnless(bodyless(request));
+        }
+        if (request.method.equals("GET") || request.method.equals("HEAD")) {
+            return new Reply(200, "{\"healthy\":true}".getBytes(StandardCharsets.UTF_8))
+                    .closeUnless(bodyless(request));
+        }
+        if (!request.method.equals("POST")) {
+            return Reply.error(404, "com.amazon.coral.service#UnknownOperationException", null)
+                    .close();
+        }
+        try {
+            request.checkDeclaredLength(options.maxBodyBytes());
+        } catch (HttpRequest.TooLarge e) {
+            return tooLarge(e);
+        }
+        long declared = request.chunked ? options.maxBodyBytes() : request.contentLength;
+        int permits =
+                (int)
+                        Math.max(
+                                1,
+                                Math.min(
+                                        budgetPermits, (declared + BUDGET_UNIT - 1) / BUDGET_UNIT));
+        boolean acquired;
+        try {
+            acquired =
+                    bodyBudget.tryAcquire(
+                            permits, options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reply.error(503, "ServiceUnavailable", "The server is shutting down").close();
+        }
+        if (!acquired) {
+            return Reply.error(
+                            503,
+                            "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+                            "The server is busy: too many large requests at once")
+                    .close();
+        }
+        try {
+            if (request.expectContinue) {
+                out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            byte[] body;
+            try {
+                body = request.body(in, options.maxBodyBytes());
+            } catch (HttpRequest.TooLarge e) {
+                return tooLarge(e);
+            } catch (HttpRequest.Malformed e) {
+                return Reply.error(400, "BadRequest", "Malformed HTTP request: " + e.getMessage())
+                        .close();
+            }
+            Authorization.Refusal refusal =
+                    Authorization.check(request, body, options.signingKeys());
+            if (refusal != null) {
+                return Reply.error(400, refusal.type(), refusal.message());
+            }
+            String target = request.header("x-amz-target");
+            if (target == null) {
+                return Reply.error(
+                        400,
+                        "com.amazon.coral.service#UnknownOperationException",
+                        "Missing X-Amz-Target header");
+            }
+            Engine.Response response;
+            try {
+                response = engine.handle(Protocol.operation(target), body);
+            } catch (StackOverflowError e) {
+                // answer rather than drop the connection, and log nothing
+                return Reply.error(
+                        500,
+                        "com.amazonaws.dynamodb.v20120810#InternalServerError",
+                        "Internal server error: the request is nested too deeply to be processed");
+            }
+            return new Reply(response.status(), response.body());
+        } finally {
+            bodyBudget.release(permits);
+        }
     }
 
+    private static boolean bodyless(HttpRequest request) {
+        return !request.chunked && request.contentLength <= 0;
+    }
+
+    private static Reply tooLarge(HttpRequest.TooLarge e) {
+        return Reply.error(
+                        413,
+                        "com.amazon.coral.service#RequestEntityTooLargeException",
+                        e.getMessage() + ": DynamoDB accepts requests of at most 16 MB")
+                .close();
+    }
+
+    private boolean hostAllowed(String hostHeader) {
+        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            if (end < 0) {
+                return false;
+            }
+            host = host.substring(0, end + 1);
+        } else {
+            int colon = host.lastIndexOf(':');
+            if (colon >= 0) {
+                host = host.substring(0, colon);
+            }
+        }
+        if (host.equals("localhost")
+                || host.endsWith(".localhost")
+                || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            return true;
+        }
+        for (String allowed : options.allowedHosts()) {
+            if (allowed.equalsIgnoreCase(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the endpoint URI.
+     *
+     * @return {@code http://127.0.0.1:PORT}
+     */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
@@ -169,142 +362,12 @@ public final class HttpListener implements AutoCloseable {
                 // already closed
             }
         }
-        connections.shutdownNow();
+        workers.shutdownNow();
         try {
             acceptor.join(5000);
-            connections.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The parts of an HTTP/1.1 request head the protocol needs. */
-    private static final class Request {
-        String method;
-        String target;
-        long contentLength = -1;
-        boolean chunked;
-        boolean keepAlive = true;
-        boolean expectContinue;
-
-        /** Reads a request head, or returns null at the end of the stream. */
-        static Request read(InputStream in) throws IOException {
-            String line = readLine(in, true);
-            while (line != null && line.isEmpty()) {
-                line = readLine(in, true); // tolerate stray CRLF between requests
-            }
-            if (line == null) {
-                return null;
-            }
-            Request r = new Request();
-            int sp = line.indexOf(' ');
-            if (sp < 0) {
-                throw new IOException("malformed request line");
-            }
-            r.method = line.substring(0, sp);
-            r.keepAlive = !line.endsWith("HTTP/1.0");
-            int total = line.length();
-            while (true) {
-                String h = readLine(in, false);
-                if (h == null) {
-                    throw new EOFException();
-                }
-                if (h.isEmpty()) {
-                    return r;
-                }
-                total += h.length();
-                if (total > MAX_HEADER_BYTES) {
-                    throw new IOException("request head too large");
-                }
-                int colon = h.indexOf(':');
-                if (colon <= 0) {
-                    continue;
-                }
-                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = h.substring(colon + 1).trim();
-                switch (name) {
-                    case "x-amz-target":
-                        r.target = value;
-                        break;
-                    case "content-length":
-                        r.contentLength = Long.parseLong(value);
-                        break;
-                    case "transfer-encoding":
-                        r.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                        break;
-                    case "connection":
-                        if (value.equalsIgnoreCase("close")) {
-                            r.keepAlive = false;
-                        } else if (value.equalsIgnoreCase("keep-alive")) {
-                            r.keepAlive = true;
-                        }
-                        break;
-                    case "expect":
-                        r.expectContinue = value.equalsIgnoreCase("100-continue");
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }
-
-        byte[] body(InputStream in) throws IOException {
-            if (chunked) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                while (true) {
-                    String size = readLine(in, false);
-                    if (size == null) {
-                        throw new EOFException();
-                    }
-                    int semi = size.indexOf(';');
-                    long n = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
-                    if (n == 0) {
-                        String trailer;
-                        do {
-                            trailer = readLine(in, false);
-                        } while (trailer != null && !trailer.isEmpty());
-                        return out.toByteArray();
-                    }
-                    if (out.size() + n > MAX_BODY_BYTES) {
-                        throw new IOException("request body too large");
-                    }
-                    out.write(in.readNBytes((int) n));
-                    readLine(in, false);
-                }
-            }
-            if (contentLength <= 0) {
-                return new byte[0];
-            }
-            if (contentLength > MAX_BODY_BYTES) {
-                throw new IOException("request body too large");
-            }
-            byte[] body = in.readNBytes((int) contentLength);
-            if (body.length != contentLength) {
-                throw new EOFException();
-            }
-            return body;
-        }
-
-        private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
-            StringBuilder sb = new StringBuilder(64);
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    int len = sb.length();
-                    if (len > 0 && sb.charAt(len - 1) == '\r') {
-                        sb.setLength(len - 1);
-                    }
-                    return sb.toString();
-                }
-                sb.append((char) c);
-                if (sb.length() > MAX_HEADER_BYTES) {
-                    throw new IOException("header line too long");
-                }
-            }
-            if (sb.length() == 0 && eofAllowed) {
-                return null;
-            }
-            throw new EOFException();
         }
     }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public final class InProcessHttpClient implements SdkHttpClient {
     private final Engine engine;
+    private volatile boolean closed;
 
     public InProcessHttpClient(Engine engine) {
         this.engine = engine;
@@ -27,6 +28,11 @@ public final class InProcessHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
+                if (closed) {
+                    throw new IllegalStateException(
+                            "LocalDynamoDb is closed: its in-process client cannot be used any"
+                                    + " more");
+                }
                 byte[] body;
                 Optional<software.amazon.awssdk.http.ContentStreamProvider> content =
                         request.contentStreamProvider();
@@ -68,5 +74,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        closed = true;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.dynamorm.local.internal.http;
 
-import java.util.UUID;
 import java.util.zip.CRC32;
 
 /** DynamoDB JSON 1.0 protocol constants shared by the in-process client and the HTTP listener. */
@@ -16,21 +15,17 @@ final class Protocol {
                 : target;
     }
 
-    private static final long RUN = UUID.randomUUID().getMostSignificantBits();
-    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
-            new java.util.concurrent.atomic.AtomicLong();
+    private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
-    /**
-     * A request id unique in this process (random per run plus a sequence number); cheaper than a
-     * random UUID.
-     */
+    /** A request id shaped like DynamoDB's: 52 characters of upper-case letters and digits. */
     static String requestId() {
-        return hex16(RUN) + hex16(SEQUENCE.incrementAndGet());
-    }
-
-    private static String hex16(long v) {
-        String h = Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
-        return "0000000000000000".substring(h.length()) + h;
+        java.util.concurrent.ThreadLocalRandom random =
+                java.util.concurrent.ThreadLocalRandom.current();
+        char[] id = new char[52];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
     }
 
     static String crc32(byte[] body) {

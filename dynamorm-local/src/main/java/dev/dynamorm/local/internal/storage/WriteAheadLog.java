@@ -5,137 +5,323 @@ import dev.dynamorm.local.internal.engine.Journal;
 import dev.dynamorm.local.internal.engine.TableMeta;
 import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.AttributeCodec;
-import dev.dynamorm.local.internal.wire.Json;
-import java.io.DataInputStream;
-import java.io.EOFException;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Durability for a data directory: {@code snapshot.bin} holds a full copy written on open and
  * close, and {@code wal.bin} holds every change since, each record framed as length, CRC32 and JSON
- * payload and forced to disk before the write is acknowledged. A torn or corrupt trailing record is
- * ignored on replay.
+ * payload and forced to disk before the write is acknowledged.
+ *
+ * <p>Only a torn last record (a crash while appending) is dropped on replay; any other damage
+ * refuses to start without touching the files, unless recovery is asked for. The snapshot starts
+ * with its generation id and the log with the generation it continues, so a missing or stale
+ * snapshot is noticed. The files are written through non-interruptible streams, so an interrupted
+ * caller never closes the log for the others; a failed append is cut back to the last good record
+ * before the next.
  */
 public final class WriteAheadLog implements Journal {
-    private static final String SNAPSHOT = "snapshot.bin";
-    private static final String LOG = "wal.bin";
+    static final String SNAPSHOT = "snapshot.bin";
+    static final String LOG = "wal.bin";
 
     private final Path dir;
     private final Engine engine;
-    private FileChannel log;
+    private final boolean recover;
+    private final LogFile.Opener opener;
+    private final List<String> report = new ArrayList<>();
+    private DirectoryLock lock;
+    private LogFile log;
+    private long goodSize;
+    private IOException broken;
+    private String generation;
+    private boolean closed;
 
-    private WriteAheadLog(Path dir, Engine engine) {
+    private WriteAheadLog(Path dir, Engine engine, boolean recover, LogFile.Opener opener) {
         this.dir = dir;
         this.engine = engine;
+        this.recover = recover;
+        this.opener = opener;
     }
 
     /**
-     * Restores the engine from the directory, compacts it into a fresh snapshot and starts a new
-     * log.
+     * Locks the directory, restores the engine from it, compacts it into a fresh snapshot and
+     * starts a new log.
+     *
+     * @param recover keep every record whose checksum holds instead of refusing damaged files
+     * @throws CorruptLogException if a file is damaged and {@code recover} is false
+     * @throws IOException if the directory is locked by another server or cannot be used
      */
-    public static WriteAheadLog open(Path dir, Engine engine) throws IOException {
-        Files.createDirectories(dir);
-        WriteAheadLog wal = new WriteAheadLog(dir, engine);
-        wal.replay(dir.resolve(SNAPSHOT));
-        wal.replay(dir.resolve(LOG));
-        wal.writeSnapshot();
-        wal.log =
-                FileChannel.open(
-                        dir.resolve(LOG),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-        wal.log.force(true);
+    public static WriteAheadLog open(Path dir, Engine engine, boolean recover) throws IOException {
+        return open(dir, engine, recover, LogFile.RANDOM_ACCESS);
+    }
+
+    static WriteAheadLog open(Path dir, Engine engine, boolean recover, LogFile.Opener opener)
+            throws IOException {
+        WriteAheadLog wal = new WriteAheadLog(dir, engine, recover, opener);
+        wal.start();
         return wal;
     }
 
-    @SuppressWarnings("unchecked")
-    private void replay(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-            while (true) {
-                byte[] payload;
-                try {
-                    int length = in.readInt();
-                    long crc = Integer.toUnsignedLong(in.readInt());
-                    if (length < 0 || length > 64 * 1024 * 1024) {
-                        return;
-                    }
-                    payload = new byte[length];
-                    in.readFully(payload);
-                    CRC32 check = new CRC32();
-                    check.update(payload);
-                    if (check.getValue() != crc) {
-                        return;
-                    }
-                } catch (EOFException e) {
-                    return;
-                }
-                apply((Map<String, Object>) Json.parse(payload));
-            }
+    /**
+     * What opening reported: a dropped torn record, and in recovery the skipped stretches and where
+     * the damaged files were moved.
+     *
+     * @return one line per finding, empty when the directory was intact
+     */
+    public List<String> report() {
+        return List.copyOf(report);
+    }
+
+    private void start() throws IOException {
+        Files.createDirectories(dir);
+        lock = DirectoryLock.acquire(dir);
+        try {
+            restore();
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void apply(Map<String, Object> record) {
-        switch ((String) record.get("t")) {
-            case "table":
-                engine.restoreTable(MetaCodec.decode((Map<String, Object>) record.get("meta")));
-                break;
-            case "drop":
-                engine.restoreDrop((String) record.get("name"));
-                break;
-            case "items":
-                for (Object o : (List<Object>) record.get("changes")) {
+    private void restore() throws IOException {
+        Path snapshotFile = dir.resolve(SNAPSHOT);
+        Path logFile = dir.resolve(LOG);
+        Replay snapshot = new Replay(snapshotFile, true);
+        LogReader.Result snapshotResult = null;
+        if (Files.exists(snapshotFile)) {
+            snapshotResult = LogReader.read(snapshotFile, snapshot::accept, recover, false);
+        }
+        Replay wal = new Replay(logFile, false);
+        wal.snapshot = snapshot;
+        wal.tables.addAll(snapshot.tables);
+        LogReader.Result walResult = null;
+        if (Files.exists(logFile)) {
+            walResult = LogReader.read(logFile, wal::accept, recover, true);
+        }
+        List<Path> damaged = new ArrayList<>();
+        for (LogReader.Result r : new LogReader.Result[] {snapshotResult, walResult}) {
+            if (r == null) {
+                continue;
+            }
+            if (r.tornTail() != null) {
+                report.add(r.tornTail());
+            }
+            report.addAll(r.skipped());
+        }
+        if (snapshotResult != null && snapshotResult.damaged()) {
+            damaged.add(snapshotFile);
+        }
+        if (walResult != null && (walResult.damaged() || wal.mismatch)) {
+            damaged.add(logFile);
+        }
+        String stamp = Instant.now().toString().replace(':', '-');
+        for (Path file : damaged) {
+            Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+            Files.copy(file, aside, StandardCopyOption.COPY_ATTRIBUTES);
+            report.add("kept a copy of the damaged " + file + " as " + aside);
+        }
+        for (String line : report) {
+            System.err.println("dynamorm-local: " + line);
+        }
+        writeSnapshot(wal.generation);
+        log = opener.open(logFile);
+        goodSize = 0;
+        Map<String, Object> begin = new LinkedHashMap<>();
+        begin.put("t", "begin");
+        begin.put("snapshot", generation);
+        appendNow(LogCodec.frame(begin));
+    }
+
+    /** Applies the records of one file during restore, checking they continue each other. */
+    private final class Replay {
+        final Path file;
+        final boolean isSnapshot;
+        final Set<String> tables = new HashSet<>();
+        Replay snapshot;
+        String generation;
+        String includes;
+        boolean skipRest;
+        boolean mismatch;
+
+        Replay(Path file, boolean isSnapshot) {
+            this.file = file;
+            this.isSnapshot = isSnapshot;
+        }
+
+        void accept(LogReader.Frame frame) throws IOException {
+            if (skipRest) {
+                return;
+            }
+            Map<String, Object> record;
+            try {
+                record = LogCodec.parse(frame.payload());
+            } catch (IOException | RuntimeException e) {
+                throw new CorruptLogException(
+                        file, frame.offset(), frame.index(), "unreadable JSON: " + e.getMessage());
+            }
+            Object type = record.get("t");
+            if (frame.index() == 0 && "snapshot".equals(type) && isSnapshot) {
+                generation = (String) record.get("id");
+                includes = (String) record.get("includes");
+                return;
+            }
+            if (frame.index() == 0 && "begin".equals(type) && !isSnapshot) {
+                String continues = (String) record.get("snapshot");
+                generation = continues;
+                if (continues.equals(snapshot.generation)) {
+                    return;
+                }
+                if (continues.equals(snapshot.includes)) {
+                    // a crash after the snapshot was replaced but before the log was restarted:
+                    // every record here is already in the snapshot
+                    skipRest = true;
+                    return;
+                }
+                String problem =
+                        "it continues snapshot "
+                                + continues
+                                + " but "
+                                + (snapshot.generation == null
+                                        ? dir.resolve(SNAPSHOT) + " is missing or has no header"
+                                        : dir.resolve(SNAPSHOT)
+                                                + " is snapshot "
+                                                + snapshot.generation);
+                if (!recover) {
+                    throw new CorruptLogException(file, frame.offset(), frame.index(), problem);
+                }
+                mismatch = true;
+                report.add(file + ": " + problem + "; replaying its records anyway");
+                return;
+            }
+            try {
+                apply(record);
+            } catch (CorruptLogException e) {
+                throw new CorruptLogException(file, frame.offset(), frame.index(), e.getMessage());
+            } catch (RuntimeException e) {
+                throw new CorruptLogException(
+                        file, frame.offset(), frame.index(), "an unusable record: " + e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void apply(Map<String, Object> record) throws CorruptLogException {
+            Object type = record.get("t");
+            if ("table".equals(type)) {
+                TableMeta meta = MetaCodec.decode((Map<String, Object>) record.get("meta"));
+                engine.restoreTable(meta);
+                tables.add(meta.name());
+            } else if ("drop".equals(type)) {
+                String name = (String) record.get("name");
+                engine.restoreDrop(name);
+                tables.remove(name);
+            } else if ("items".equals(type)) {
+                List<Object> changes = (List<Object>) record.get("changes");
+                for (Object o : changes) {
+                    String table = (String) ((Map<String, Object>) o).get("table");
+                    if (!tables.contains(table)) {
+                        throw new CorruptLogException(
+                                "an item of table "
+                                        + table
+                                        + ", which no earlier record defines (is "
+                                        + SNAPSHOT
+                                        + " missing?)");
+                    }
+                }
+                for (Object o : changes) {
                     Map<String, Object> c = (Map<String, Object>) o;
                     engine.restoreItem(
                             (String) c.get("table"),
                             AttributeCodec.item(c.get("key")),
                             c.get("item") == null ? null : AttributeCodec.item(c.get("item")));
                 }
-                break;
-            default:
-                throw new IllegalStateException("Unknown log record " + record.get("t"));
+                if (record.get("token") != null) {
+                    restoreToken(record.get("token"));
+                }
+            } else if ("token".equals(type)) {
+                restoreToken(record.get("token"));
+            } else {
+                throw new CorruptLogException("an unknown record type " + type);
+            }
         }
     }
 
-    private static byte[] frame(Map<String, Object> record) {
-        byte[] payload = Json.write(record);
-        CRC32 crc = new CRC32();
-        crc.update(payload);
-        ByteBuffer buf = ByteBuffer.allocate(8 + payload.length);
-        buf.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
-        return buf.array();
-    }
-
-    private synchronized void append(Map<String, Object> record) {
+    /**
+     * Appends one frame at the end of the last good record and forces it. A failure cuts the file
+     * back to that record; if even that fails, later appends retry the cut and are refused until it
+     * succeeds, so nothing is ever acknowledged behind a partial record.
+     */
+    private void appendNow(byte[] frame) throws IOException {
         if (log == null) {
-            return;
+            throw new IOException("The write-ahead log is closed");
+        }
+        if (broken != null) {
+            try {
+                cutBack();
+            } catch (IOException e) {
+                IOException refused =
+                        new IOException(
+                                "The write-ahead log could not be repaired after a failed write"
+                                        + " (refusing writes until it can): "
+                                        + e.getMessage(),
+                                e);
+                refused.addSuppressed(broken);
+                throw refused;
+            }
         }
         try {
-            ByteBuffer buf = ByteBuffer.wrap(frame(record));
-            while (buf.hasRemaining()) {
-                log.write(buf);
-            }
-            log.force(false);
+            log.write(frame, goodSize);
+            log.force();
+            goodSize += frame.length;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the write-ahead log", e);
+            broken = e;
+            try {
+                cutBack();
+            } catch (IOException cut) {
+                e.addSuppressed(cut);
+            }
+            throw e;
+        }
+    }
+
+    private void cutBack() throws IOException {
+        if (log.size() > goodSize) {
+            log.truncate(goodSize);
+        }
+        log.force();
+        broken = null;
+    }
+
+    /**
+     * Appends one record and forces it to disk. Runs on the caller's thread, but through
+     * non-interruptible file access: an interrupted caller may give up waiting, never closes the
+     * log for the others.
+     */
+    private synchronized void append(Map<String, Object> record) {
+        byte[] frame = LogCodec.frame(record);
+        try {
+            if (closed) {
+                throw new IOException("The write-ahead log is closed");
+            }
+            appendNow(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Could not write the write-ahead log (nothing was written): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -163,6 +349,32 @@ public final class WriteAheadLog implements Journal {
         append(itemsRecord(changes));
     }
 
+    /** The changes and the transaction's idempotency token in one record, so both or neither. */
+    @Override
+    public void items(List<ItemChange> changes, Token token) {
+        Map<String, Object> r = itemsRecord(changes);
+        r.put("token", tokenJson(token));
+        append(r);
+    }
+
+    private static Map<String, Object> tokenJson(Token token) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", token.token());
+        t.put("fingerprint", Base64.getEncoder().encodeToString(token.fingerprint()));
+        t.put("at", token.createdMillis());
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void restoreToken(Object json) {
+        Map<String, Object> t = (Map<String, Object>) json;
+        engine.restoreToken(
+                new Token(
+                        (String) t.get("id"),
+                        Base64.getDecoder().decode((String) t.get("fingerprint")),
+                        ((Number) t.get("at")).longValue()));
+    }
+
     private static Map<String, Object> itemsRecord(List<ItemChange> changes) {
         List<Object> list = new ArrayList<>();
         for (ItemChange c : changes) {
@@ -178,15 +390,22 @@ public final class WriteAheadLog implements Journal {
         return r;
     }
 
-    private void writeSnapshot() throws IOException {
+    /**
+     * Writes a full snapshot to a temporary file and moves it over {@code snapshot.bin}; its header
+     * names the log generation it includes, so that log is skipped if a crash keeps it.
+     */
+    private void writeSnapshot(String includes) throws IOException {
+        String next = UUID.randomUUID().toString();
         Path tmp = dir.resolve(SNAPSHOT + ".tmp");
-        try (FileChannel out =
-                FileChannel.open(
-                        tmp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+        // a stream rather than a channel: not interruptible, like the log itself
+        FileOutputStream file = new FileOutputStream(tmp.toFile());
+        try (OutputStream out = new BufferedOutputStream(file, 64 * 1024)) {
             IOException[] failure = new IOException[1];
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("t", "snapshot");
+            head.put("id", next);
+            head.put("includes", includes);
+            write(out, head, failure);
             engine.snapshot(
                     new Engine.SnapshotVisitor() {
                         @Override
@@ -194,48 +413,72 @@ public final class WriteAheadLog implements Journal {
                             Map<String, Object> r = new LinkedHashMap<>();
                             r.put("t", "table");
                             r.put("meta", MetaCodec.encode(meta));
-                            write(r);
+                            write(out, r, failure);
                         }
 
                         @Override
                         public void item(String table, Map<String, Value> item) {
-                            write(itemsRecord(List.of(new ItemChange(table, item, item))));
+                            write(
+                                    out,
+                                    itemsRecord(List.of(new ItemChange(table, item, item))),
+                                    failure);
                         }
 
-                        private void write(Map<String, Object> r) {
-                            try {
-                                ByteBuffer buf = ByteBuffer.wrap(frame(r));
-                                while (buf.hasRemaining()) {
-                                    out.write(buf);
-                                }
-                            } catch (IOException e) {
-                                failure[0] = e;
-                            }
+                        @Override
+                        public void token(Token token) {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("t", "token");
+                            r.put("token", tokenJson(token));
+                            write(out, r, failure);
                         }
                     });
             if (failure[0] != null) {
                 throw failure[0];
             }
-            out.force(true);
+            out.flush();
+            file.getFD().sync();
         }
         Files.move(
                 tmp,
                 dir.resolve(SNAPSHOT),
                 StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+        generation = next;
     }
 
-    /** Writes a snapshot and empties the log. */
+    private static void write(OutputStream out, Map<String, Object> r, IOException[] failure) {
+        if (failure[0] != null) {
+            return;
+        }
+        try {
+            out.write(LogCodec.frame(r));
+        } catch (IOException e) {
+            failure[0] = e;
+        }
+    }
+
+    /** Writes a snapshot, empties the log and releases the directory. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            if (log != null) {
-                log.force(true);
-                writeSnapshot();
+            try {
+                if (broken != null) {
+                    cutBack();
+                }
+                log.force();
+                writeSnapshot(generation);
                 log.truncate(0);
-                log.force(true);
-                log.close();
-                log = null;
+                log.force();
+            } finally {
+                try {
+                    log.close();
+                } finally {
+                    lock.close();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the snapshot", e);

@@ -22,7 +22,15 @@ import java.util.Map;
  * String, Number, Boolean and null, using jackson-core streaming.
  */
 public final class Json {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    // attribute names may be 65 535 bytes (jackson's default stops at 50 000 chars); longer ones
+    // get DynamoDB's validation error rather than a parse error
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                                    .maxNameLength(1024 * 1024)
+                                    .build())
+                    .build();
 
     private Json() {}
 
@@ -88,7 +96,9 @@ public final class Json {
         }
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         for (byte b : utf8) {
-            if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') {
+            // '?' may stand for a lone surrogate that getBytes could not encode: let jackson
+            // escape the string instead (it writes each surrogate as \\uXXXX)
+            if ((b >= 0 && b < 0x20) || b == '"' || b == '\\' || b == '?') {
                 g.writeString(s);
                 return;
             }
