@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * operation, the table or index, the expressions with their placeholders, and the access paths that
  * were considered with their scores.
  *
- * <p>{@link #toString()} redacts the values (it shows their placeholders only); {@link
+ * <p>Its {@code toString()} redacts the values (it shows their placeholders only); {@link
  * #describe(boolean)} shows them when asked. Immutable and thread-safe.
  */
 public interface QueryPlan {

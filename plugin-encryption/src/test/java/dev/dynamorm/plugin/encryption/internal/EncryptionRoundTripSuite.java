@@ -2,6 +2,7 @@ package dev.dynamorm.plugin.encryption.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.ItemAlreadyExistsException;
@@ -205,9 +206,9 @@ abstract class EncryptionRoundTripSuite {
 
     @Test
     void transactions_encryptWrites_andDecryptReads() {
-        if (!backend.supportsTransactions()) {
-            return;
-        }
+        assumeTrue(
+                backend.supportsTransactions(),
+                () -> backend.backend() + " does not support transactions (TransactWriteItems)");
         Table<Note> notes = db.table(Note.class);
         String id = unique();
         db.transaction(tx -> tx.create(new Note(id, "tx-secret", "tx-other", "t")));
