@@ -104,12 +104,19 @@ final class Analyzer {
                 if (rc.getAccessor() != null) {
                     sources.add(rc.getAccessor());
                 }
+                // javac gives record components no source position; their fields have the same one
+                Element position = rc;
+                for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+                    if (f.getSimpleName().equals(rc.getSimpleName())) {
+                        position = f;
+                    }
+                }
                 Model.Property p =
                         property(
                                 errors,
                                 rc.getSimpleName().toString(),
                                 rc.asType(),
-                                rc,
+                                position,
                                 sources,
                                 "instance." + rc.getSimpleName() + "()",
                                 null,

@@ -54,7 +54,9 @@ public final class DynamORMProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("dev.dynamorm.annotations.DynamoTable");
+        // every DynamORM annotation is claimed, so that javac's -Xlint:processing has nothing to
+        // say
+        return Set.of("dev.dynamorm.annotations.*");
     }
 
     @Override
@@ -82,6 +84,7 @@ public final class DynamORMProcessor extends AbstractProcessor {
                 }
             }
         }
+        List<Model> models = new ArrayList<>();
         while (!queue.isEmpty()) {
             TypeElement t = queue.poll();
             String qn = t.getQualifiedName().toString();
@@ -98,7 +101,15 @@ public final class DynamORMProcessor extends AbstractProcessor {
                     nested(p.type(), compiled, queue);
                 }
             }
-            write(t, writer.write(model), SchemaWriter.schemaName(t));
+            models.add(model);
+        }
+        Set<String> generated = new HashSet<>();
+        for (Model m : models) {
+            generated.add(m.type().getQualifiedName().toString());
+        }
+        for (Model model : models) {
+            TypeElement t = model.type();
+            write(t, writer.write(model, generated), SchemaWriter.schemaName(t));
             String pkg = SchemaWriter.packageName(t);
             pending.computeIfAbsent(pkg, k -> new ArrayList<>()).add(SchemaWriter.schemaName(t));
             anyModelOfPackage.putIfAbsent(pkg, t);
@@ -108,7 +119,7 @@ public final class DynamORMProcessor extends AbstractProcessor {
         } else {
             writeServices();
         }
-        return false;
+        return true;
     }
 
     private void collect(TypeElement t, Set<String> out) {

@@ -49,7 +49,13 @@ final class SchemaWriter {
         return true;
     }
 
-    String write(Model model) {
+    /**
+     * Writes the schema class.
+     *
+     * @param generated qualified names of the models that get a schema in this round: their fields
+     *     get nested typed references
+     */
+    String write(Model model, java.util.Set<String> generated) {
         TypeElement type = model.type();
         String pkg = packageName(type);
         String name = schemaName(type);
@@ -78,6 +84,7 @@ final class SchemaWriter {
                 .append(" SCHEMA = new ")
                 .append(name)
                 .append("();\n\n");
+        refs(s, model, generated, t);
         s.append("    private static final java.util.List<")
                 .append(SPI)
                 .append("FieldSchema> FIELDS =\n");
@@ -148,8 +155,106 @@ final class SchemaWriter {
             }
             s.append("        return instance;\n");
         }
-        s.append("    }\n}\n");
+        s.append("    }\n");
+        path(s, model, t, pub);
+        s.append("}\n");
         return s.toString();
+    }
+
+    /** The typed field references: {@code Order_.status}, {@code Order_.address.city}. */
+    private void refs(StringBuilder s, Model model, java.util.Set<String> generated, String t) {
+        for (Model.Property p : model.properties()) {
+            if (RESERVED.contains(p.name())) {
+                continue;
+            }
+            TypeElement nested = nestedModel(p, generated, model);
+            s.append("    /** The field {@code ")
+                    .append(p.name())
+                    .append("}. */\n    public static final ");
+            if (nested != null) {
+                String path = qualifiedSchema(nested) + ".Path<" + t + ">";
+                s.append(path)
+                        .append(" ")
+                        .append(p.name())
+                        .append(" =\n            new ")
+                        .append(qualifiedSchema(nested))
+                        .append(".Path<>(")
+                        .append(literal(p.name()))
+                        .append(");\n\n");
+            } else {
+                s.append("dev.dynamorm.FieldRef<")
+                        .append(t)
+                        .append(", ")
+                        .append(boxed(p.type()))
+                        .append("> ")
+                        .append(p.name())
+                        .append(" =\n            dev.dynamorm.FieldRef.of(")
+                        .append(literal(p.name()))
+                        .append(");\n\n");
+            }
+        }
+    }
+
+    /** The reference to a nested field of this type, with one reference per field of its own. */
+    private void path(StringBuilder s, Model model, String t, boolean pub) {
+        s.append("\n    /**\n     * A typed reference to a field of type {@link ")
+                .append(t)
+                .append(
+                        "}, with references to its own fields.\n     *\n     * @param <R> the model the path starts at\n     */\n");
+        s.append("    ")
+                .append(pub ? "public " : "")
+                .append("static final class Path<R> extends dev.dynamorm.FieldRef<R, ")
+                .append(t)
+                .append("> {\n\n");
+        for (Model.Property p : model.properties()) {
+            if (RESERVED.contains(p.name())) {
+                continue;
+            }
+            s.append("        /** The nested field {@code ").append(p.name()).append("}. */\n");
+            s.append("        public final dev.dynamorm.FieldRef<R, ")
+                    .append(boxed(p.type()))
+                    .append("> ")
+                    .append(p.name())
+                    .append(";\n\n");
+        }
+        s.append(
+                "        /**\n         * Creates the reference.\n         *\n         * @param path the path of the field\n         */\n");
+        s.append("        public Path(String path) {\n            super(path);\n");
+        for (Model.Property p : model.properties()) {
+            if (RESERVED.contains(p.name())) {
+                continue;
+            }
+            s.append("            this.")
+                    .append(p.name())
+                    .append(" = dev.dynamorm.FieldRef.of(path + ")
+                    .append(literal("." + p.name()))
+                    .append(");\n");
+        }
+        s.append("        }\n    }\n");
+    }
+
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("SCHEMA", "FIELDS", "Path");
+
+    private TypeElement nestedModel(
+            Model.Property p, java.util.Set<String> generated, Model model) {
+        if (p.converter() != null || !(p.type() instanceof DeclaredType d)) {
+            return null;
+        }
+        TypeElement e = (TypeElement) d.asElement();
+        return generated.contains(e.getQualifiedName().toString()) ? e : null;
+    }
+
+    private static String qualifiedSchema(TypeElement type) {
+        String pkg = packageName(type);
+        return pkg.isEmpty() ? schemaName(type) : pkg + "." + schemaName(type);
+    }
+
+    private String boxed(TypeMirror type) {
+        if (type.getKind().isPrimitive()) {
+            return types.boxedClass((PrimitiveType) type).getQualifiedName().toString();
+        }
+        return source(type);
     }
 
     private String field(Model.Property p) {
