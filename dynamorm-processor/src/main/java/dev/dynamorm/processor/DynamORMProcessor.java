@@ -191,14 +191,8 @@ public final class DynamORMProcessor extends AbstractProcessor {
         if (module == null || module.isUnnamed()) {
             return;
         }
-        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
-            if (p.getService().getQualifiedName().contentEquals(PROVIDER_SERVICE)) {
-                for (TypeElement impl : p.getImplementations()) {
-                    if (impl.getQualifiedName().contentEquals(provider)) {
-                        return;
-                    }
-                }
-            }
+        if (declaresProvider(module, provider)) {
+            return;
         }
         processingEnv
                 .getMessager()
@@ -213,6 +207,44 @@ public final class DynamORMProcessor extends AbstractProcessor {
                                 PROVIDER_SERVICE,
                                 provider),
                         model);
+    }
+
+    /**
+     * Whether module-info declares the provider. The provider is generated in this compilation, and
+     * javac drops a {@code provides} whose class does not exist yet from the module's directives,
+     * so the source of module-info is read as well.
+     */
+    private boolean declaresProvider(ModuleElement module, String provider) {
+        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
+            for (TypeElement impl : p.getImplementations()) {
+                if (impl.getQualifiedName().contentEquals(provider)) {
+                    return true;
+                }
+            }
+        }
+        try {
+            com.sun.source.util.TreePath path =
+                    com.sun.source.util.Trees.instance(processingEnv).getPath(module);
+            if (path == null) {
+                return false;
+            }
+            String text =
+                    path.getCompilationUnit()
+                            .getSourceFile()
+                            .getCharContent(true)
+                            .toString()
+                            .replaceAll("//[^\\n]*|/\\*(?s:.*?)\\*/", " ")
+                            .replaceAll("\\s+", " ");
+            return text.contains("provides " + PROVIDER_SERVICE + " with")
+                    && text.matches(
+                            "(?s).*provides "
+                                    + PROVIDER_SERVICE.replace(".", "\\.")
+                                    + " with [^;]*\\b"
+                                    + provider.replace(".", "\\.")
+                                    + "\\b.*");
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String qualified(String pkg, String name) {
