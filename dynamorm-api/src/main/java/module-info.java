@@ -18,10 +18,12 @@ module dev.dynamorm.api {
     exports dev.dynamorm;
     exports dev.dynamorm.annotations;
     exports dev.dynamorm.spi;
+    exports dev.dynamorm.spi.schema;
 
     uses dev.dynamorm.spi.EngineProvider;
     uses dev.dynamorm.spi.ConverterProvider;
     uses dev.dynamorm.spi.Plugin;
     uses dev.dynamorm.spi.RetryPolicy;
     uses dev.dynamorm.spi.IndexScorer;
+    uses dev.dynamorm.spi.schema.ModelSchemaProvider;
 }

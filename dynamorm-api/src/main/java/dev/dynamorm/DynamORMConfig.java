@@ -37,6 +37,7 @@ public final class DynamORMConfig {
     private final java.util.Map<String, java.util.Map<String, String>> pluginProperties;
     private final boolean logAttributeValues;
     private final boolean hideExpiredItems;
+    private final boolean requireGeneratedModels;
 
     DynamORMConfig(DynamORM.Builder b) {
         this.client = b.client;
@@ -65,6 +66,7 @@ public final class DynamORMConfig {
         this.pluginProperties = java.util.Collections.unmodifiableMap(props);
         this.logAttributeValues = b.logAttributeValues;
         this.hideExpiredItems = b.hideExpiredItems;
+        this.requireGeneratedModels = b.requireGeneratedModels;
     }
 
     /**
@@ -230,5 +232,14 @@ public final class DynamORMConfig {
      */
     public boolean hideExpiredItems() {
         return hideExpiredItems;
+    }
+
+    /**
+     * Whether every model must have a schema generated at compile time (no reflective fallback).
+     *
+     * @return false by default
+     */
+    public boolean requireGeneratedModels() {
+        return requireGeneratedModels;
     }
 }

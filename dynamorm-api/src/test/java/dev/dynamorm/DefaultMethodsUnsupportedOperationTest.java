@@ -80,6 +80,38 @@ final class DefaultMethodsUnsupportedOperationTest {
                     Map.entry(
                             "UpdateBuilder.or(String,String,Object)",
                             "or(Condition.when(field, operator, value))"),
+                    // typed field references: the string-name method with the path
+                    Map.entry(
+                            "Query.where(FieldRef,String,Object)",
+                            "where(field.path(), operator, value)"),
+                    Map.entry(
+                            "Query.where(FieldRef,Operator,Object)",
+                            "where(field.path(), operator, value)"),
+                    Map.entry(
+                            "Query.filter(FieldRef,String,Object)",
+                            "filter(field.path(), operator, value)"),
+                    Map.entry(
+                            "Query.or(FieldRef,String,Object)",
+                            "or(field.path(), operator, value)"),
+                    Map.entry("Query.select(List)", "select(paths...)"),
+                    Map.entry("Query.orderBy(FieldRef,SortOrder)", "orderBy(field.path(), order)"),
+                    Map.entry(
+                            "Table.where(FieldRef,String,Object)",
+                            "where(field.path(), operator, value)"),
+                    Map.entry("UpdateBuilder.set(FieldRef,Object)", "set(field.path(), value)"),
+                    Map.entry(
+                            "UpdateBuilder.setIfNotExists(FieldRef,Object)",
+                            "setIfNotExists(field.path(), value)"),
+                    Map.entry(
+                            "UpdateBuilder.increment(FieldRef,Number)",
+                            "increment(field.path(), amount)"),
+                    Map.entry(
+                            "UpdateBuilder.decrement(FieldRef,Number)",
+                            "decrement(field.path(), amount)"),
+                    Map.entry("UpdateBuilder.remove(FieldRef)", "remove(field.path())"),
+                    Map.entry(
+                            "UpdateBuilder.when(FieldRef,String,Object)",
+                            "when(field.path(), operator, value)"),
                     Map.entry("Transaction.put(Object)", "put(item, null)"),
                     Map.entry("Transaction.delete(Object)", "delete(item, null)"));
 
@@ -229,6 +261,9 @@ final class DefaultMethodsUnsupportedOperationTest {
         }
         if (type == Class.class) {
             return Object.class;
+        }
+        if (type == FieldRef.class) {
+            return FieldRef.of("x");
         }
         return null;
     }

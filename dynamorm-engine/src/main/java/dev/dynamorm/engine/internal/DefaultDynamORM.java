@@ -55,7 +55,8 @@ final class DefaultDynamORM implements DynamORM {
         }
         List<ConverterProvider> providers = new ArrayList<>(config.converterProviders());
         providers.addAll(discover(ConverterProvider.class));
-        ConverterRegistry converters = new ConverterRegistry(providers);
+        ConverterRegistry converters =
+                new ConverterRegistry(providers, config.requireGeneratedModels());
         this.registry = new ModelRegistry(converters);
         RetryPolicy retry =
                 config.retryPolicy()

@@ -57,13 +57,25 @@ public final class ConverterRegistry implements ConverterLookup {
      *     order
      */
     public ConverterRegistry(List<? extends ConverterProvider> providers) {
+        this(providers, false);
+    }
+
+    /**
+     * Creates a registry.
+     *
+     * @param providers the providers, as for {@link #ConverterRegistry(List)}
+     * @param requireGeneratedModels whether a type without a generated schema is an error instead
+     *     of being read by reflection
+     */
+    public ConverterRegistry(
+            List<? extends ConverterProvider> providers, boolean requireGeneratedModels) {
         List<ConverterProvider> sorted = new ArrayList<>(providers.size() + 1);
         for (ConverterProvider p : providers) {
             sorted.add(Objects.requireNonNull(p, "provider"));
         }
         // List.sort is stable: equal priorities keep the given order
         sorted.sort(Comparator.comparingInt(ConverterProvider::priority).reversed());
-        this.models = new ModelFactory(this);
+        this.models = new ModelFactory(this, new GeneratedSchemas(), requireGeneratedModels);
         sorted.add(new NestedModelProvider(models));
         this.providers = List.copyOf(sorted);
     }

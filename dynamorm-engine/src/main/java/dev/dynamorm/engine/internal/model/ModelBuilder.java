@@ -19,6 +19,9 @@ import dev.dynamorm.annotations.Ttl;
 import dev.dynamorm.annotations.UpdatedAt;
 import dev.dynamorm.annotations.Version;
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.FieldSchema;
+import dev.dynamorm.spi.schema.IndexKeySchema;
+import dev.dynamorm.spi.schema.ModelSchema;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -73,14 +76,31 @@ final class ModelBuilder<T> {
 
     private final Class<T> type;
     private final ConverterRegistry converters;
-    private final DynamoTable table;
+
+    /** The table name, or null for a nested-only type. */
+    private final String table;
+
     private final NamingConvention naming;
+
+    /** The generated schema the model is read from, or null to read it by reflection. */
+    private final ModelSchema<T> schema;
 
     ModelBuilder(Class<T> type, ConverterRegistry converters) {
         this.type = type;
         this.converters = converters;
-        this.table = type.getAnnotation(DynamoTable.class);
-        this.naming = table == null ? NamingConvention.CAMEL_CASE : table.naming();
+        DynamoTable annotation = type.getAnnotation(DynamoTable.class);
+        this.table = annotation == null ? null : annotation.value();
+        this.naming = annotation == null ? NamingConvention.CAMEL_CASE : annotation.naming();
+        this.schema = null;
+    }
+
+    /** A builder that reads the model from its generated schema instead of reflection. */
+    ModelBuilder(ModelSchema<T> schema, ConverterRegistry converters) {
+        this.type = schema.type();
+        this.converters = converters;
+        this.table = schema.tableName().orElse(null);
+        this.naming = schema.naming();
+        this.schema = schema;
     }
 
     // ------------------------------------------------------------------ properties
@@ -123,14 +143,15 @@ final class ModelBuilder<T> {
             boolean ignore,
             boolean partitionKey,
             boolean sortKey,
-            Attribute attribute,
-            Convert convert,
+            String attribute,
+            Class<?> convert,
+            Converter<?> converterInstance,
             boolean version,
             boolean createdAt,
             boolean updatedAt,
             boolean ttl,
             boolean encrypted,
-            List<IndexKey> indexKeys,
+            List<IndexKeySchema> indexKeys,
             List<String> present) {
 
         static Mapping read(List<AnnotatedElement> sources) {
@@ -149,19 +170,49 @@ final class ModelBuilder<T> {
                     }
                 }
             }
+            Attribute attribute = first(sources, Attribute.class);
+            Convert convert = first(sources, Convert.class);
             return new Mapping(
                     has(sources, Ignore.class),
                     has(sources, PartitionKey.class),
                     has(sources, SortKey.class),
-                    first(sources, Attribute.class),
-                    first(sources, Convert.class),
+                    attribute == null ? null : attribute.value(),
+                    convert == null ? null : convert.value(),
+                    null,
                     has(sources, Version.class),
                     has(sources, CreatedAt.class),
                     has(sources, UpdatedAt.class),
                     has(sources, Ttl.class),
                     has(sources, Encrypted.class),
-                    List.copyOf(indexKeys),
+                    indexKeys.stream()
+                            .map(
+                                    k ->
+                                            new IndexKeySchema(
+                                                    k.index(),
+                                                    k.type(),
+                                                    k.role(),
+                                                    k.projection(),
+                                                    List.of(k.include())))
+                            .toList(),
                     List.copyOf(present));
+        }
+
+        /** The mapping a generated schema declares for one field. */
+        static Mapping of(FieldSchema f) {
+            return new Mapping(
+                    false,
+                    f.partitionKey(),
+                    f.sortKey(),
+                    f.attribute().orElse(null),
+                    f.converter().<Class<?>>map(Object::getClass).orElse(null),
+                    f.converter().orElse(null),
+                    f.version(),
+                    f.createdAt(),
+                    f.updatedAt(),
+                    f.ttl(),
+                    f.encrypted(),
+                    f.indexKeys(),
+                    List.of());
         }
 
         private static boolean has(List<AnnotatedElement> sources, Class<? extends Annotation> a) {
@@ -200,6 +251,14 @@ final class ModelBuilder<T> {
         } catch (LinkageError | SecurityException e) {
             return false;
         }
+    }
+
+    private static List<Property> schemaProperties(ModelSchema<?> schema) {
+        List<Property> out = new ArrayList<>();
+        for (FieldSchema f : schema.fields()) {
+            out.add(new Property(f.name(), f.type(), List.of(), null, null, null));
+        }
+        return out;
     }
 
     private static List<Property> recordProperties(Class<?> type) {
@@ -375,20 +434,26 @@ final class ModelBuilder<T> {
 
     void buildInto(ReflectiveModel<T> model) {
         checkKind();
-        if (table != null && table.value().isBlank()) {
+        if (table != null && table.isBlank()) {
             throw fail(
                     "model %s has an empty table name in @DynamoTable: give the table a name",
                     type.getName());
         }
         boolean isRecord = type.isRecord();
-        Constructor<?> constructor = constructor(isRecord);
-        List<Property> properties = isRecord ? recordProperties(type) : beanProperties(type);
+        Constructor<?> constructor = schema == null ? constructor(isRecord) : null;
+        List<Property> properties =
+                schema != null
+                        ? schemaProperties(schema)
+                        : isRecord ? recordProperties(type) : beanProperties(type);
 
         // per field: annotations, attribute name, converter
         List<Mapped> mapped = new ArrayList<>();
         for (int slot = 0; slot < properties.size(); slot++) {
             Property p = properties.get(slot);
-            Mapping m = Mapping.read(p.sources);
+            Mapping m =
+                    schema != null
+                            ? Mapping.of(schema.fields().get(slot))
+                            : Mapping.read(p.sources);
             if (m.ignore()) {
                 if (m.present().size() > 1) {
                     throw ignoredWithOthers(p, m);
@@ -396,6 +461,7 @@ final class ModelBuilder<T> {
                 continue;
             }
             if (!isRecord
+                    && schema == null
                     && p.getter == null
                     && p.setter == null
                     && Modifier.isFinal(p.field.getModifiers())) {
@@ -484,15 +550,19 @@ final class ModelBuilder<T> {
         Mapped ttl = single(mapped, Mapping::ttl, "@Ttl");
 
         // accessors and fields
-        Accessors access = Accessors.of(type, type);
+        Accessors access = schema == null ? Accessors.of(type, type) : null;
         List<ReflectiveField> fields = new ArrayList<>(mapped.size());
         Map<Mapped, ReflectiveField> byMapped = new IdentityHashMap<>();
         for (Mapped f : mapped) {
             Property p = f.property;
-            Function<Object, Object> getter =
-                    p.getter != null ? access.getter(p.getter) : access.getter(p.field);
+            Function<Object, Object> getter;
             BiConsumer<Object, Object> setter = null;
-            if (!isRecord) {
+            if (schema != null) {
+                getter = new SchemaGetter<>(schema, f.slot());
+            } else {
+                getter = p.getter != null ? access.getter(p.getter) : access.getter(p.field);
+            }
+            if (!isRecord && schema == null) {
                 setter = p.setter != null ? access.setter(p.setter) : access.setter(p.field);
             }
             Mapping m = f.mapping;
@@ -523,7 +593,12 @@ final class ModelBuilder<T> {
         Supplier<Object> beanConstructor = null;
         int[] recordSlots = null;
         Object[] recordDefaults = null;
-        if (isRecord) {
+        if (schema != null) {
+            // records and beans alike are created from one array of values, in schema order
+            recordConstructor = new SchemaConstructor<>(schema);
+            recordDefaults = new Object[properties.size()];
+            recordSlots = mapped.stream().mapToInt(Mapped::slot).toArray();
+        } else if (isRecord) {
             recordConstructor = access.spreadConstructor(constructor);
             // ignored components are passed null, or zero/false when primitive
             recordDefaults = new Object[properties.size()];
@@ -547,7 +622,7 @@ final class ModelBuilder<T> {
         }
         model.complete(
                 new ReflectiveModel.Structure(
-                        table == null ? Optional.empty() : Optional.of(table.value()),
+                        Optional.ofNullable(table),
                         List.copyOf(fields),
                         fields.toArray(new ReflectiveField[0]),
                         Collections.unmodifiableMap(byName),
@@ -630,7 +705,7 @@ final class ModelBuilder<T> {
 
     private String attributeName(Property p, Mapping m) {
         if (m.attribute() != null) {
-            String name = m.attribute().value();
+            String name = m.attribute();
             if (name.isBlank()) {
                 throw fail(
                         "model %s: field '%s' has an empty @Attribute name: give the attribute a name or remove "
@@ -660,8 +735,11 @@ final class ModelBuilder<T> {
             }
             return EpochSecondsConverter.forType(raw);
         }
+        if (m.converterInstance() != null) {
+            return checkConverter(m.convert(), p, (Converter<Object>) m.converterInstance());
+        }
         if (m.convert() != null) {
-            return instantiate(m.convert().value(), p);
+            return instantiate(m.convert(), p);
         }
         Optional<Converter<?>> found;
         try {
@@ -700,6 +778,29 @@ final class ModelBuilder<T> {
                     "model %s: field '%s': converter %s has no public no-argument constructor: add one",
                     type.getName(), p.name, converterClass.getName());
         }
+        checkConverterType(converterClass, p);
+        try {
+            return (Converter<Object>) Accessors.of(converterClass, type).newInstance(ctor);
+        } catch (ModelDefinitionException e) {
+            throw e;
+        } catch (Throwable t) {
+            ModelDefinitionException ex =
+                    fail(
+                            "model %s: field '%s': creating converter %s failed: %s",
+                            type.getName(), p.name, converterClass.getName(), t);
+            ex.addSuppressed(t);
+            throw ex;
+        }
+    }
+
+    /** Checks a {@code @Convert} converter a generated schema created. */
+    private Converter<Object> checkConverter(
+            Class<?> converterClass, Property p, Converter<Object> converter) {
+        checkConverterType(converterClass, p);
+        return converter;
+    }
+
+    private void checkConverterType(Class<?> converterClass, Property p) {
         Class<?> converts = convertedType(converterClass);
         Class<?> fieldType = Types.wrap(Types.raw(p.genericType));
         if (converts != null
@@ -715,18 +816,6 @@ final class ModelBuilder<T> {
                     converterClass.getName(),
                     converts.getName(),
                     fieldType.getName());
-        }
-        try {
-            return (Converter<Object>) Accessors.of(converterClass, type).newInstance(ctor);
-        } catch (ModelDefinitionException e) {
-            throw e;
-        } catch (Throwable t) {
-            ModelDefinitionException ex =
-                    fail(
-                            "model %s: field '%s': creating converter %s failed: %s",
-                            type.getName(), p.name, converterClass.getName(), t);
-            ex.addSuppressed(t);
-            throw ex;
         }
     }
 
@@ -846,7 +935,7 @@ final class ModelBuilder<T> {
             List<Mapped> mapped, Map<Mapped, ReflectiveField> byMapped, Mapped pk, Mapped sk) {
         Map<String, IndexDecl> decls = new LinkedHashMap<>();
         for (Mapped f : mapped) {
-            for (IndexKey k : f.mapping.indexKeys()) {
+            for (IndexKeySchema k : f.mapping.indexKeys()) {
                 if (k.index().isBlank()) {
                     throw fail(
                             "model %s: field '%s' has an @IndexKey with an empty index name: name the index",
@@ -864,9 +953,9 @@ final class ModelBuilder<T> {
                 } else {
                     d.sort = claim(d, d.sort, d.partition, f, "sort", "partition");
                 }
-                boolean specified = k.projection() != ProjectionType.ALL || k.include().length > 0;
+                boolean specified = k.projection() != ProjectionType.ALL || !k.include().isEmpty();
                 if (specified) {
-                    List<String> include = List.of(k.include());
+                    List<String> include = k.include();
                     if (d.projectionField == null) {
                         d.projection = k.projection();
                         d.include = include;

@@ -1,12 +1,17 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.ModelSchema;
 import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds and caches the metadata of every type (top-level and nested), one instance per class.
@@ -18,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * still being built. Reads of published metadata take no lock.
  */
 final class ModelFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelFactory.class);
 
     /** What one outermost build has created so far. */
     static final class Session {
@@ -33,8 +40,40 @@ final class ModelFactory {
     /** The session of the thread holding the lock; guarded by the lock. */
     private Session session;
 
-    ModelFactory(ConverterRegistry converters) {
+    private final GeneratedSchemas schemas;
+    private final boolean requireGenerated;
+
+    ModelFactory(ConverterRegistry converters, GeneratedSchemas schemas, boolean requireGenerated) {
         this.converters = converters;
+        this.schemas = schemas;
+        this.requireGenerated = requireGenerated;
+    }
+
+    /** Whether a generated schema describes the class. */
+    boolean hasSchema(Class<?> type) {
+        return schemas.find(type) != null;
+    }
+
+    private <T> void build(ReflectiveModel<T> model, Class<T> type) {
+        ModelSchema<T> schema = schemas.find(type);
+        if (schema != null) {
+            LOG.debug("model {}: generated schema {}", type.getName(), schema.getClass().getName());
+            new ModelBuilder<>(schema, converters).buildInto(model);
+            return;
+        }
+        if (requireGenerated) {
+            throw new ModelDefinitionException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s has no generated schema and requireGeneratedModels(true) forbids reading it by "
+                                    + "reflection: compile it with dev.dynamorm:dynamorm-processor on the annotation "
+                                    + "processor path (and, on the module path, declare the provides line the "
+                                    + "processor reports)",
+                            type.getName()),
+                    type);
+        }
+        LOG.debug("model {}: no generated schema, read by reflection", type.getName());
+        new ModelBuilder<>(type, converters).buildInto(model);
     }
 
     /** The published metadata of a class, or null. */
@@ -78,7 +117,7 @@ final class ModelFactory {
                 model = new ReflectiveModel<>(type);
                 session.models.put(type, model);
                 try {
-                    new ModelBuilder<>(type, converters).buildInto(model);
+                    build(model, type);
                 } catch (RuntimeException | Error e) {
                     session.models.remove(type);
                     throw e;

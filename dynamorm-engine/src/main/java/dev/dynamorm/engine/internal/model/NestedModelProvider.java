@@ -21,7 +21,7 @@ final class NestedModelProvider implements ConverterProvider {
 
     @Override
     public Optional<Converter<?>> converterFor(Type type, ConverterLookup lookup) {
-        if (type instanceof Class<?> c && eligible(c)) {
+        if (type instanceof Class<?> c && (models.hasSchema(c) || eligible(c))) {
             return Optional.of(new NestedModelConverter(models.get(c)));
         }
         return Optional.empty();

@@ -1,0 +1,301 @@
+package dev.dynamorm.spi.schema;
+
+import dev.dynamorm.spi.Converter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One mapped field of a {@link ModelSchema}: its Java name and type and the mapping annotations
+ * found on it. An immutable value built with {@link #builder(String, Type)}.
+ */
+public final class FieldSchema {
+
+    private final String name;
+    private final Type type;
+    private final String attribute;
+    private final Converter<?> converter;
+    private final boolean partitionKey;
+    private final boolean sortKey;
+    private final boolean version;
+    private final boolean createdAt;
+    private final boolean updatedAt;
+    private final boolean ttl;
+    private final boolean encrypted;
+    private final List<IndexKeySchema> indexKeys;
+
+    private FieldSchema(Builder b) {
+        this.name = b.name;
+        this.type = b.type;
+        this.attribute = b.attribute;
+        this.converter = b.converter;
+        this.partitionKey = b.partitionKey;
+        this.sortKey = b.sortKey;
+        this.version = b.version;
+        this.createdAt = b.createdAt;
+        this.updatedAt = b.updatedAt;
+        this.ttl = b.ttl;
+        this.encrypted = b.encrypted;
+        this.indexKeys = List.copyOf(b.indexKeys);
+    }
+
+    /**
+     * Starts a field.
+     *
+     * @param name the Java field (or bean property) name
+     * @param type the generic Java type; see {@link SchemaTypes} for parameterized types
+     * @return a builder
+     * @throws NullPointerException if an argument is null
+     */
+    public static Builder builder(String name, Type type) {
+        return new Builder(name, type);
+    }
+
+    /**
+     * The Java field (or bean property) name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The generic Java type.
+     *
+     * @return the type
+     */
+    public Type type() {
+        return type;
+    }
+
+    /**
+     * The attribute name given by {@code @Attribute}.
+     *
+     * @return the name, or empty when the naming convention applies
+     */
+    public Optional<String> attribute() {
+        return Optional.ofNullable(attribute);
+    }
+
+    /**
+     * The converter given by {@code @Convert}, created once with {@code new}.
+     *
+     * @return the converter, or empty when the engine's converters apply
+     */
+    public Optional<Converter<?>> converter() {
+        return Optional.ofNullable(converter);
+    }
+
+    /**
+     * Whether the field carries {@code @PartitionKey}.
+     *
+     * @return true for the partition key
+     */
+    public boolean partitionKey() {
+        return partitionKey;
+    }
+
+    /**
+     * Whether the field carries {@code @SortKey}.
+     *
+     * @return true for the sort key
+     */
+    public boolean sortKey() {
+        return sortKey;
+    }
+
+    /**
+     * Whether the field carries {@code @Version}.
+     *
+     * @return true for the version field
+     */
+    public boolean version() {
+        return version;
+    }
+
+    /**
+     * Whether the field carries {@code @CreatedAt}.
+     *
+     * @return true for the creation timestamp
+     */
+    public boolean createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * Whether the field carries {@code @UpdatedAt}.
+     *
+     * @return true for the update timestamp
+     */
+    public boolean updatedAt() {
+        return updatedAt;
+    }
+
+    /**
+     * Whether the field carries {@code @Ttl}.
+     *
+     * @return true for the time-to-live field
+     */
+    public boolean ttl() {
+        return ttl;
+    }
+
+    /**
+     * Whether the field carries {@code @Encrypted}.
+     *
+     * @return true for an encrypted field
+     */
+    public boolean encrypted() {
+        return encrypted;
+    }
+
+    /**
+     * The {@code @IndexKey} annotations of the field, in declaration order.
+     *
+     * @return the index keys
+     */
+    public List<IndexKeySchema> indexKeys() {
+        return indexKeys;
+    }
+
+    @Override
+    public String toString() {
+        return "FieldSchema[" + name + " " + type.getTypeName() + "]";
+    }
+
+    /** Builds a {@link FieldSchema}. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private final Type type;
+        private String attribute;
+        private Converter<?> converter;
+        private boolean partitionKey;
+        private boolean sortKey;
+        private boolean version;
+        private boolean createdAt;
+        private boolean updatedAt;
+        private boolean ttl;
+        private boolean encrypted;
+        private final List<IndexKeySchema> indexKeys = new ArrayList<>();
+
+        private Builder(String name, Type type) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.type = Objects.requireNonNull(type, "type");
+        }
+
+        /**
+         * Sets the {@code @Attribute} name.
+         *
+         * @param attribute the attribute name
+         * @return this builder
+         */
+        public Builder attribute(String attribute) {
+            this.attribute = Objects.requireNonNull(attribute, "attribute");
+            return this;
+        }
+
+        /**
+         * Sets the {@code @Convert} converter.
+         *
+         * @param converter the converter instance
+         * @return this builder
+         */
+        public Builder converter(Converter<?> converter) {
+            this.converter = Objects.requireNonNull(converter, "converter");
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @PartitionKey}.
+         *
+         * @return this builder
+         */
+        public Builder partitionKey() {
+            this.partitionKey = true;
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @SortKey}.
+         *
+         * @return this builder
+         */
+        public Builder sortKey() {
+            this.sortKey = true;
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @Version}.
+         *
+         * @return this builder
+         */
+        public Builder version() {
+            this.version = true;
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @CreatedAt}.
+         *
+         * @return this builder
+         */
+        public Builder createdAt() {
+            this.createdAt = true;
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @UpdatedAt}.
+         *
+         * @return this builder
+         */
+        public Builder updatedAt() {
+            this.updatedAt = true;
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @Ttl}.
+         *
+         * @return this builder
+         */
+        public Builder ttl() {
+            this.ttl = true;
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @Encrypted}.
+         *
+         * @return this builder
+         */
+        public Builder encrypted() {
+            this.encrypted = true;
+            return this;
+        }
+
+        /**
+         * Adds an {@code @IndexKey}.
+         *
+         * @param key the index key
+         * @return this builder
+         */
+        public Builder indexKey(IndexKeySchema key) {
+            this.indexKeys.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /**
+         * Builds the field.
+         *
+         * @return the field schema
+         */
+        public FieldSchema build() {
+            return new FieldSchema(this);
+        }
+    }
+}

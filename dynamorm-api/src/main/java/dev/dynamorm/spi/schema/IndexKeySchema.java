@@ -1,0 +1,37 @@
+package dev.dynamorm.spi.schema;
+
+import dev.dynamorm.annotations.IndexType;
+import dev.dynamorm.annotations.KeyRole;
+import dev.dynamorm.annotations.ProjectionType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One {@code @IndexKey} annotation of a field, as values.
+ *
+ * @param index the index name
+ * @param type global or local
+ * @param role partition or sort key of the index
+ * @param projection the projection type declared on this key field
+ * @param include Java names of the fields copied into the index when the projection is INCLUDE
+ */
+public record IndexKeySchema(
+        String index,
+        IndexType type,
+        KeyRole role,
+        ProjectionType projection,
+        List<String> include) {
+
+    /**
+     * Checks and copies the components.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public IndexKeySchema {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(projection, "projection");
+        include = List.copyOf(include);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.dynamorm.spi.schema;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Objects;
+
+/** Builds the generic types generated schemas declare, without reflection on the model. */
+public final class SchemaTypes {
+
+    private SchemaTypes() {}
+
+    /**
+     * A parameterized type such as {@code List<String>}, equal to the JDK's own representation of
+     * the same type.
+     *
+     * @param raw the raw class
+     * @param arguments the type arguments
+     * @return the parameterized type
+     * @throws IllegalArgumentException if the number of arguments does not match the class
+     */
+    public static ParameterizedType parameterized(Class<?> raw, Type... arguments) {
+        Objects.requireNonNull(raw, "raw");
+        if (raw.getTypeParameters().length != arguments.length) {
+            throw new IllegalArgumentException(
+                    raw.getName()
+                            + " takes "
+                            + raw.getTypeParameters().length
+                            + " type arguments, not "
+                            + arguments.length);
+        }
+        return new Parameterized(raw, arguments.clone());
+    }
+
+    private record Parameterized(Class<?> raw, Type[] arguments) implements ParameterizedType {
+
+        @Override
+        public Type[] getActualTypeArguments() {
+            return arguments.clone();
+        }
+
+        @Override
+        public Type getRawType() {
+            return raw;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return raw.getDeclaringClass();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ParameterizedType p
+                    && raw.equals(p.getRawType())
+                    && Objects.equals(getOwnerType(), p.getOwnerType())
+                    && Arrays.equals(arguments, p.getActualTypeArguments());
+        }
+
+        @Override
+        public int hashCode() {
+            // the JDK's formula, so that both representations mix in hash maps
+            return Arrays.hashCode(arguments) ^ Objects.hashCode(getOwnerType()) ^ raw.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(raw.getName()).append('<');
+            for (int i = 0; i < arguments.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(arguments[i].getTypeName());
+            }
+            return sb.append('>').toString();
+        }
+    }
+}
