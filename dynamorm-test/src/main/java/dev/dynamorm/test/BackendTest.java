@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The test method takes the same parameters as other tests of the kit ({@code DynamORM}, {@code
  * DynamoDbClient}, {@link Backend}, {@link BackendContext}, {@link
- * dev.dynamorm.test.fixtures.Fixtures}, {@link RequestRecorder}); it needs no {@code @Test}. The
- * class needs no {@link DynamoBackend}.
+ * dev.dynamorm.test.fixtures.Fixtures}, {@link dev.dynamorm.test.assertions.RequestRecorder}); it
+ * needs no {@code @Test}. The class needs no {@link DynamoBackend}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

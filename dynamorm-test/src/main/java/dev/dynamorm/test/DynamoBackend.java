@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * required). To run one test on several backends, use {@link BackendTest}.
  *
  * <p>With {@link #recordRequests()}, the class (or test) gets its own client with a {@link
- * RequestRecorder} installed; inject the recorder to assert what was sent.
+ * dev.dynamorm.test.assertions.RequestRecorder} installed; inject the recorder to assert what was
+ * sent.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -69,10 +70,10 @@ public @interface DynamoBackend {
 
     /**
      * Whether the class (or test) gets a client of its own that records every request in a {@link
-     * RequestRecorder}, injectable as a parameter and cleared before each test. The injected {@code
-     * DynamoDbClient} and {@code DynamORM} use that client. On {@link Backend#EMBEDDED} it talks to
-     * the engine through its HTTP listener on 127.0.0.1 instead of in-process. A superclass or the
-     * enclosing class asking for it is enough.
+     * dev.dynamorm.test.assertions.RequestRecorder}, injectable as a parameter and cleared before
+     * each test. The injected {@code DynamoDbClient} and {@code DynamORM} use that client. On
+     * {@link Backend#EMBEDDED} it talks to the engine through its HTTP listener on 127.0.0.1
+     * instead of in-process. A superclass or the enclosing class asking for it is enough.
      *
      * @return true to record the requests
      */
