@@ -8,7 +8,7 @@ module dev.dynamorm.examples {
     requires static dev.dynamorm.plugin.metrics;
     requires static dev.dynamorm.plugin.tracing;
 
-    // the engine reads and builds model records reflectively
-    opens dev.dynamorm.examples to
-            dev.dynamorm.engine;
+    // compile-time schemas written by dynamorm-processor: no 'opens' to the engine needed
+    provides dev.dynamorm.spi.schema.ModelSchemaProvider with
+            dev.dynamorm.examples.DynamORM_Schemas;
 }

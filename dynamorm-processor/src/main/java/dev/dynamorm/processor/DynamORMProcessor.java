@@ -210,23 +210,19 @@ public final class DynamORMProcessor extends AbstractProcessor {
     }
 
     /**
-     * Whether module-info declares the provider. The provider is generated in this compilation, and
-     * javac drops a {@code provides} whose class does not exist yet from the module's directives,
-     * so the source of module-info is read as well.
+     * Whether module-info declares the provider, read from its source. The module's directives are
+     * not asked for: on JDK 17 to 20 that makes javac check the {@code provides} before the
+     * provider is generated and fail with "the service implementation does not have a default
+     * constructor" (JDK-8305225, fixed in 21).
      */
     private boolean declaresProvider(ModuleElement module, String provider) {
-        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
-            for (TypeElement impl : p.getImplementations()) {
-                if (impl.getQualifiedName().contentEquals(provider)) {
-                    return true;
-                }
-            }
-        }
         try {
             com.sun.source.util.TreePath path =
                     com.sun.source.util.Trees.instance(processingEnv).getPath(module);
             if (path == null) {
-                return false;
+                // module-info is not compiled now (an incremental build): its provider exists
+                // already
+                return declaredInDirectives(module, provider);
             }
             String text =
                     path.getCompilationUnit()
@@ -245,6 +241,17 @@ public final class DynamORMProcessor extends AbstractProcessor {
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static boolean declaredInDirectives(ModuleElement module, String provider) {
+        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
+            for (TypeElement impl : p.getImplementations()) {
+                if (impl.getQualifiedName().contentEquals(provider)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String qualified(String pkg, String name) {
