@@ -1415,10 +1415,11 @@ final class TableWriter<T> {
                                     + " = "
                                     + expr.value(
                                             ctx.values()
-                                                    .bindElement(
+                                                    .bindListElement(
                                                             model.type(),
                                                             Operation.UPDATE,
                                                             javaPath,
+                                                            leaf,
                                                             a.value())));
             case REMOVE, REMOVE_AT -> {
                 if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT) {
@@ -1541,7 +1542,8 @@ final class TableWriter<T> {
 
     private AttributeValue bind(AttributePath path, String javaPath, Object value) {
         if (path.indexed()) {
-            return ctx.values().bindElement(model.type(), Operation.UPDATE, javaPath, value);
+            return ctx.values()
+                    .bindListElement(model.type(), Operation.UPDATE, javaPath, path.leaf(), value);
         }
         AttributeValue av =
                 ctx.values().bind(model.type(), Operation.UPDATE, javaPath, path.leaf(), value);
