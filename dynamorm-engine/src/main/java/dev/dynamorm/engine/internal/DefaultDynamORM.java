@@ -79,7 +79,8 @@ final class DefaultDynamORM implements DynamORM {
                         config.clock(),
                         config.tableNamePrefix(),
                         config.logAttributeValues(),
-                        plugins.chain().handlesEncryptedFields());
+                        plugins.chain().handlesEncryptedFields(),
+                        config.cursorKey().orElse(null));
         plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
         LOG.info(
                 "DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",

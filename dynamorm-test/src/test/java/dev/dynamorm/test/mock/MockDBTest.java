@@ -94,6 +94,15 @@ final class MockDBTest {
     }
 
     @Test
+    void query_afterTheLastPagesNullCursor_failsAsTheEngineDoes() {
+        assertThatThrownBy(() -> orders.where("customerId", "=", "c-1").after(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage(
+                        "after(null): the last page has no cursor (check Page.hasNext()); to start"
+                                + " from the first page, leave after(..) out");
+    }
+
+    @Test
     void query_failsWithTheProgrammedException() {
         ThrottledException throttled =
                 new ThrottledException("throttled", Operation.QUERY, KitOrder.class, null);
