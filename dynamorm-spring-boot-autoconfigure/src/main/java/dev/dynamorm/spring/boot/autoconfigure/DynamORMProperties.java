@@ -13,20 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code dynamorm.*} properties. Every value is checked when it is bound: a bad one stops the
  * application at start-up with a message naming the property.
  *
- * @param region the AWS region id (like {@code us-east-1}) of the client DynamORM builds; ignored
- *     when the application has a {@code DynamoDbClient} bean
- * @param endpoint the endpoint of the client DynamORM builds, an absolute {@code http} or {@code
- *     https} URI (e.g. {@code http://127.0.0.1:8000}); leave it out for AWS
- * @param tableNamePrefix a prefix for every table name (letters, digits, {@code _ - .})
- * @param hideExpiredItems hide items whose {@code @Ttl} time has passed but which DynamoDB has not
+ * @param region the AWS region id (like us-east-1) of the client DynamORM builds; ignored
+ *     when the application has a DynamoDbClient bean
+ * @param endpoint the endpoint of the client DynamORM builds, an absolute http or {@code
+ *     https} URI (e.g. http://127.0.0.1:8000); leave it out for AWS
+ * @param tableNamePrefix a prefix for every table name (letters, digits, _ - .)
+ * @param hideExpiredItems hide items whose @Ttl time has passed but which DynamoDB has not
  *     deleted yet
- * @param scanPackages packages scanned for {@code @DynamoTable} models, each exposed as a {@code
- *     Table<Model>} bean; when neither this nor {@code @DynamORMScan} names any, the application's
+ * @param scanPackages packages scanned for @DynamoTable models, each exposed as a {@code
+ *     Table<Model>} bean; when neither this nor @DynamORMScan names any, the application's
  *     auto-configuration package is scanned
  * @param createTablesIfMissing create the table of every scanned model that does not exist at
  *     start-up, and log how existing tables differ from their models as WARN
  * @param retry the retry policy
- * @param plugin plugin properties: {@code dynamorm.plugin.<name>.<key>=value}
+ * @param plugin plugin properties: dynamorm.plugin.<name>.<key>=value
  * @param plugins which plugins are installed
  * @param local the embedded engine (dynamorm-local)
  */
@@ -129,7 +129,7 @@ public record DynamORMProperties(
     /**
      * Which plugins are installed.
      *
-     * @param discover install the plugins found on the class path ({@code ServiceLoader})
+     * @param discover install the plugins found on the class path (ServiceLoader)
      * @param disabled names of discovered plugins to leave out
      */
     public record Plugins(@DefaultValue("true") boolean discover, List<String> disabled) {
