@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param createTablesIfMissing create the table of every scanned model that does not exist at
  *     start-up, and log how existing tables differ from their models as WARN
  * @param retry the retry policy
- * @param plugin plugin properties: dynamorm.plugin.<name>.<key>=value
+ * @param plugin plugin properties: dynamorm.plugin.NAME.KEY=value
  * @param plugins which plugins are installed
  * @param local the embedded engine (dynamorm-local)
  */
