@@ -13,13 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code dynamorm.*} properties. Every value is checked when it is bound: a bad one stops the
  * application at start-up with a message naming the property.
  *
- * @param region the AWS region id (like us-east-1) of the client DynamORM builds; ignored
- *     when the application has a DynamoDbClient bean
- * @param endpoint the endpoint of the client DynamORM builds, an absolute http or {@code
- *     https} URI (e.g. http://127.0.0.1:8000); leave it out for AWS
+ * @param region the AWS region id (like us-east-1) of the client DynamORM builds; ignored when the
+ *     application has a DynamoDbClient bean
+ * @param endpoint the endpoint of the client DynamORM builds, an absolute http or https URI (e.g.
+ *     http://127.0.0.1:8000); leave it out for AWS
  * @param tableNamePrefix a prefix for every table name (letters, digits, _ - .)
- * @param hideExpiredItems hide items whose @Ttl time has passed but which DynamoDB has not
- *     deleted yet
+ * @param hideExpiredItems hide items whose @Ttl time has passed but which DynamoDB has not deleted
+ *     yet
  * @param scanPackages packages scanned for @DynamoTable models, each exposed as a {@code
  *     Table<Model>} bean; when neither this nor @DynamORMScan names any, the application's
  *     auto-configuration package is scanned
