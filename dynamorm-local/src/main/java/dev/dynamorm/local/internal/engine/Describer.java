@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.value.KeyDef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.expr.Bindings;
 import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.AttributeCodec;
@@ -156,7 +157,7 @@ public final class Engine {
     Table table(String name) {
         Table t = tables.get(name);
         if (t == null) {
-            TableMeta.validateTableName(name, "tableName");
+            TableMeta.validateTableReference(name);
         }
         if (t == null) {
             throw DynamoException.tableNotFound();

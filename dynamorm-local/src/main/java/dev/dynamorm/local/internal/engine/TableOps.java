@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.wire.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,7 +202,6 @@ final class TableOps {
 
     Map<String, Object> updateTtl(Request r) {
         String name = r.requiredString("TableName");
-        Table t = existing(name);
         Request spec = r.object("TimeToLiveSpecification");
         if (spec == null) {
             throw DynamoException.validation(
@@ -209,6 +209,18 @@ final class TableOps {
         }
         boolean enabled = spec.bool("Enabled");
         String attr = spec.requiredString("AttributeName");
+        // member constraints (AttributeName: 1 to 255 characters) come before the table lookup
+        if (attr.isEmpty() || attr.length() > 255) {
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + attr
+                            + "' at 'timeToLiveSpecification.attributeName' failed to satisfy"
+                            + " constraint: Member must have length "
+                            + (attr.isEmpty()
+                                    ? "greater than or equal to 1"
+                                    : "less than or equal to 255"));
+        }
+        Table t = existing(name);
         t.lock.writeLock().lock();
         try {
             String current = t.meta().ttlAttribute();
