@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.streams.StreamManager;
 import dev.dynamorm.local.internal.wire.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ final class TableOps {
         TableMeta meta =
                 TableMeta.fromCreateRequest(
                         r, System.currentTimeMillis(), UUID.randomUUID().toString());
+        StreamManager.Spec stream = StreamManager.spec(r);
         Table table = new Table(meta);
         synchronized (engine.tables) {
             if (engine.tables.containsKey(meta.name())) {
@@ -26,6 +28,14 @@ final class TableOps {
             }
             engine.journal().tableDefined(meta);
             engine.tables.put(meta.name(), table);
+            if (stream != null && stream.enabled()) {
+                engine.streams()
+                        .apply(
+                                meta.name(),
+                                engine.tableArn(meta.name()),
+                                Describer.keySchema(meta.key()),
+                                stream);
+            }
         }
         // like DynamoDB, CreateTable answers CREATING (the table is usable at once: DescribeTable
         // says ACTIVE)
@@ -93,6 +103,7 @@ final class TableOps {
             try {
                 engine.journal().tableDropped(name);
                 engine.tables.remove(name);
+                engine.streams().dropped(name);
             } finally {
                 t.lock.writeLock().unlock();
             }
@@ -108,6 +119,10 @@ final class TableOps {
         t.lock.writeLock().lock();
         try {
             TableMeta meta = t.meta();
+            StreamManager.Spec stream = StreamManager.spec(r);
+            if (stream != null) {
+                engine.streams().checkUpdate(name, stream);
+            }
             Map<String, String> types = new LinkedHashMap<>(meta.attributeTypes());
             List<Object> defs = r.list("AttributeDefinitions");
             if (defs != null) {
@@ -193,6 +208,14 @@ final class TableOps {
             next = next.withIndexes(indexes, types);
             engine.journal().tableDefined(next);
             t.redefine(next);
+            if (stream != null) {
+                engine.streams()
+                        .apply(
+                                name,
+                                engine.tableArn(name),
+                                Describer.keySchema(next.key()),
+                                stream);
+            }
         } finally {
             t.lock.writeLock().unlock();
         }
