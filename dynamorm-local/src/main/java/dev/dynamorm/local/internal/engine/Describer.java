@@ -68,6 +68,7 @@ final class Describer {
         if (!gsis.isEmpty()) {
             d.put("GlobalSecondaryIndexes", gsis);
         }
+        engine.streams().describe(m.name(), d);
         d.put("DeletionProtectionEnabled", m.deletionProtection());
         return d;
     }

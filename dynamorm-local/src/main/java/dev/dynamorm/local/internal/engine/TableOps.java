@@ -1,6 +1,7 @@
 package dev.dynamorm.local.internal.engine;
 
 import dev.dynamorm.local.internal.error.DynamoException;
+import dev.dynamorm.local.internal.streams.StreamManager;
 import dev.dynamorm.local.internal.wire.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ final class TableOps {
         TableMeta meta =
                 TableMeta.fromCreateRequest(
                         r, System.currentTimeMillis(), UUID.randomUUID().toString());
+        StreamManager.Spec stream = StreamManager.spec(r);
         Table table = new Table(meta);
         synchronized (engine.tables) {
             if (engine.tables.containsKey(meta.name())) {
@@ -27,6 +29,14 @@ final class TableOps {
             }
             engine.journal().tableDefined(meta);
             engine.tables.put(meta.name(), table);
+            if (stream != null && stream.enabled()) {
+                engine.streams()
+                        .apply(
+                                meta.name(),
+                                engine.tableArn(meta.name()),
+                                Describer.keySchema(meta.key()),
+                                stream);
+            }
         }
         // like DynamoDB, CreateTable answers CREATING (the table is usable at once: DescribeTable
         // says ACTIVE)
@@ -94,6 +104,7 @@ final class TableOps {
             try {
                 engine.journal().tableDropped(name);
                 engine.tables.remove(name);
+                engine.streams().dropped(name);
             } finally {
                 t.lock.writeLock().unlock();
             }
@@ -109,6 +120,10 @@ final class TableOps {
         t.lock.writeLock().lock();
         try {
             TableMeta meta = t.meta();
+            StreamManager.Spec stream = StreamManager.spec(r);
+            if (stream != null) {
+                engine.streams().checkUpdate(name, stream);
+            }
             Map<String, String> types = new LinkedHashMap<>(meta.attributeTypes());
             List<Object> defs = r.list("AttributeDefinitions");
             if (defs != null) {
@@ -194,6 +209,14 @@ final class TableOps {
             next = next.withIndexes(indexes, types);
             engine.journal().tableDefined(next);
             t.redefine(next);
+            if (stream != null) {
+                engine.streams()
+                        .apply(
+                                name,
+                                engine.tableArn(name),
+                                Describer.keySchema(next.key()),
+                                stream);
+            }
         } finally {
             t.lock.writeLock().unlock();
         }
