@@ -10,6 +10,7 @@ import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionReadResult;
 import dev.dynamorm.TransactionResult;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
 import dev.dynamorm.spi.ConverterProvider;
 import dev.dynamorm.spi.IndexScorer;
@@ -42,6 +43,7 @@ final class DefaultDynamORM implements DynamORM {
     private final boolean hideExpiredItems;
     private final IndexScorer indexScorer;
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
+    private final TableModels tableModels = new TableModels();
 
     DefaultDynamORM(DynamORMConfig config) {
         this.hideExpiredItems = config.hideExpiredItems();
@@ -129,15 +131,17 @@ final class DefaultDynamORM implements DynamORM {
                 tables.computeIfAbsent(
                         modelType,
                         t -> {
+                            ModelMetadata<?> model =
+                                    HookedModel.of(
+                                            registry.metadata(t),
+                                            context.executor().hooks(),
+                                            context.tableNamePrefix());
+                            tableModels.register(
+                                    context.tableNamePrefix() + model.tableName().orElseThrow(),
+                                    model);
                             DefaultTable<?> table =
                                     new DefaultTable<>(
-                                            HookedModel.of(
-                                                    registry.metadata(t),
-                                                    context.executor().hooks(),
-                                                    context.tableNamePrefix()),
-                                            context,
-                                            hideExpiredItems,
-                                            indexScorer);
+                                            model, context, hideExpiredItems, indexScorer);
                             context.executor().hooks().register(table.model());
                             return table;
                         });

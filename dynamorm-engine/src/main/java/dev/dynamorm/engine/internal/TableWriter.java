@@ -367,15 +367,25 @@ final class TableWriter<T> {
     }
 
     void requireUnversioned(boolean ignoreVersioning) {
+        requireUnversioned(ignoreVersioning, "BatchOptions");
+    }
+
+    /**
+     * Refuses a batch write of a versioned model unless opted out.
+     *
+     * @param optionsType the options class the caller opts out with, for the message
+     */
+    void requireUnversioned(boolean ignoreVersioning, String optionsType) {
         if (version != null && !ignoreVersioning) {
             throw new InvalidRequestException(
                     String.format(
                             Locale.ROOT,
                             "model %s has @Version field '%s': BatchWriteItem cannot carry the version condition, so a batch "
                                     + "write would overwrite concurrent changes; use put/delete or a transaction, or opt out "
-                                    + "with BatchOptions.builder().ignoreVersioning(true)",
+                                    + "with %s.builder().ignoreVersioning(true)",
                             model.type().getName(),
-                            version.name()),
+                            version.name(),
+                            optionsType),
                     Operation.BATCH_WRITE,
                     model.type(),
                     null);
