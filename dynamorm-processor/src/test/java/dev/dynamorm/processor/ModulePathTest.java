@@ -191,9 +191,9 @@ final class ModulePathTest {
         assertThat(compile(src, classes))
                 .containsExactly(
                         "module demo.shop holds DynamORM models but does not provide their schemas:"
-                            + " add 'provides dev.dynamorm.spi.schema.ModelSchemaProvider with"
-                            + " demo.shop.DynamORM_Schemas;' to its module-info.java (and 'requires"
-                            + " dev.dynamorm.api;')");
+                                + " add 'provides dev.dynamorm.spi.schema.ModelSchemaProvider with"
+                                + " demo.shop.DynamORM_Schemas;' to its module-info.java (and 'requires"
+                                + " dev.dynamorm.api;')");
     }
 
     private static List<String> compile(Path src, Path classes) throws IOException {
@@ -212,9 +212,7 @@ final class ModulePathTest {
 
     private static List<String> compileClassPath(Path src, Path classes) throws IOException {
         return javac(
-                src,
-                List.of("-cp", modulePath(), "-d", classes.toString(), "-proc:none"),
-                false);
+                src, List.of("-cp", modulePath(), "-d", classes.toString(), "-proc:none"), false);
     }
 
     private static List<String> javac(Path src, List<String> options, boolean processor)
