@@ -293,4 +293,127 @@ public interface UpdateBuilder {
     default <V> UpdateBuilder when(FieldRef<?, V> field, String operator, V value) {
         return when(field.path(), operator, value);
     }
+
+    /**
+     * Like {@link #add(String, Object)} on a number, with a typed reference to a numeric field.
+     *
+     * @param field the field reference, e.g. {@code Order_.totalCents}
+     * @param amount the amount to add
+     * @return this builder
+     */
+    default UpdateBuilder add(FieldRef<?, ? extends Number> field, Number amount) {
+        return add(field.path(), amount);
+    }
+
+    /**
+     * Like {@link #add(String, Object)} on a set, with a typed reference to a set field: {@code
+     * add(Order_.tags, Set.of(1))} does not compile when the tags are strings.
+     *
+     * @param field the field reference, e.g. {@code Order_.tags}
+     * @param members the members to add
+     * @param <E> the member type
+     * @return this builder
+     */
+    default <E> UpdateBuilder add(
+            FieldRef<?, ? extends java.util.Set<E>> field, java.util.Set<? extends E> members) {
+        return add(field.path(), members);
+    }
+
+    /**
+     * Like {@link #delete(String, Object)} with a typed reference to a set field.
+     *
+     * @param field the field reference
+     * @param members the members to remove
+     * @param <E> the member type
+     * @return this builder
+     */
+    default <E> UpdateBuilder delete(
+            FieldRef<?, ? extends java.util.Set<E>> field, java.util.Set<? extends E> members) {
+        return delete(field.path(), members);
+    }
+
+    /**
+     * Like {@link #appendToList(String, Object)} with a typed reference to a list field.
+     *
+     * @param field the field reference, e.g. {@code Order_.lines}
+     * @param values the elements to append
+     * @param <E> the element type
+     * @return this builder
+     */
+    default <E> UpdateBuilder appendToList(
+            FieldRef<?, ? extends java.util.List<E>> field, java.util.List<? extends E> values) {
+        return appendToList(field.path(), values);
+    }
+
+    /**
+     * Like {@link #prependToList(String, Object)} with a typed reference to a list field.
+     *
+     * @param field the field reference
+     * @param values the elements to prepend
+     * @param <E> the element type
+     * @return this builder
+     */
+    default <E> UpdateBuilder prependToList(
+            FieldRef<?, ? extends java.util.List<E>> field, java.util.List<? extends E> values) {
+        return prependToList(field.path(), values);
+    }
+
+    /**
+     * Like {@link #removeFromList(String, int)} with a typed reference to a list field.
+     *
+     * @param field the field reference
+     * @param index the index, from 0
+     * @return this builder
+     */
+    default UpdateBuilder removeFromList(
+            FieldRef<?, ? extends java.util.List<?>> field, int index) {
+        return removeFromList(field.path(), index);
+    }
+
+    /**
+     * Like {@link #setListElement(String, int, Object)} with a typed reference to a list field.
+     *
+     * @param field the field reference
+     * @param index the index, from 0
+     * @param value the element, of the list's element type
+     * @param <E> the element type
+     * @return this builder
+     */
+    default <E> UpdateBuilder setListElement(
+            FieldRef<?, ? extends java.util.List<E>> field, int index, E value) {
+        return setListElement(field.path(), index, value);
+    }
+
+    /**
+     * Like {@link #whenExists(String)} with a typed field reference.
+     *
+     * @param field the field reference
+     * @return this builder
+     */
+    default UpdateBuilder whenExists(FieldRef<?, ?> field) {
+        return whenExists(field.path());
+    }
+
+    /**
+     * Like {@link #whenNotExists(String)} with a typed field reference.
+     *
+     * @param field the field reference
+     * @return this builder
+     */
+    default UpdateBuilder whenNotExists(FieldRef<?, ?> field) {
+        return whenNotExists(field.path());
+    }
+
+    /**
+     * Like {@link #or(String, String, Object)} with a typed field reference.
+     *
+     * @param field the field reference
+     * @param operator an operator symbol
+     * @param value the value, of the field's type
+     * @param <V> the field type
+     * @return this builder
+     */
+    default <V> UpdateBuilder or(FieldRef<?, V> field, String operator, V value) {
+        return or(field.path(), operator, value);
+    }
 }

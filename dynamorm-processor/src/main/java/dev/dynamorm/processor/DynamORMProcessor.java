@@ -210,19 +210,18 @@ public final class DynamORMProcessor extends AbstractProcessor {
     }
 
     /**
-     * Whether module-info declares the provider, read from its source. The module's directives are
-     * not asked for: on JDK 17 to 20 that makes javac check the {@code provides} before the
-     * provider is generated and fail with "the service implementation does not have a default
-     * constructor" (JDK-8305225, fixed in 21).
+     * Whether module-info declares the provider, read from its source. {@code
+     * ModuleElement#getDirectives()} is not asked: before JDK 21 (JDK-8305225) that call makes
+     * javac check a {@code provides} whose class this compilation has yet to generate, and fail
+     * with "the service implementation does not have a default constructor". When the source of
+     * module-info is not at hand (it is not compiled in this run), there is nothing to check.
      */
     private boolean declaresProvider(ModuleElement module, String provider) {
         try {
             com.sun.source.util.TreePath path =
                     com.sun.source.util.Trees.instance(processingEnv).getPath(module);
             if (path == null) {
-                // module-info is not compiled now (an incremental build): its provider exists
-                // already
-                return declaredInDirectives(module, provider);
+                return true;
             }
             String text =
                     path.getCompilationUnit()
@@ -239,19 +238,8 @@ public final class DynamORMProcessor extends AbstractProcessor {
                                     + provider.replace(".", "\\.")
                                     + "\\b.*");
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            return true;
         }
-    }
-
-    private static boolean declaredInDirectives(ModuleElement module, String provider) {
-        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
-            for (TypeElement impl : p.getImplementations()) {
-                if (impl.getQualifiedName().contentEquals(provider)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String qualified(String pkg, String name) {
