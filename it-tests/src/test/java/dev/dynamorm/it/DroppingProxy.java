@@ -27,6 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DroppingProxy implements AutoCloseable {
 
+    static {
+        // without it the JDK server writes headers and body in two segments and Nagle's algorithm
+        // meets the client's delayed ACK: 40 ms per answer
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Set<String> RESTRICTED =
             Set.of("connection", "content-length", "expect", "host", "upgrade");
 
