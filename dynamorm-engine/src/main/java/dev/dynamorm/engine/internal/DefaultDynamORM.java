@@ -125,7 +125,7 @@ final class DefaultDynamORM implements DynamORM {
     @SuppressWarnings("unchecked")
     public <T> Table<T> table(Class<T> modelType) {
         if (closed.get()) {
-            throw new IllegalStateException("this DynamORM instance is closed");
+            throw new IllegalStateException(Executor.CLOSED);
         }
         return (Table<T>)
                 tables.computeIfAbsent(
@@ -165,7 +165,7 @@ final class DefaultDynamORM implements DynamORM {
     public BatchWriter batchWriter(BatchWriterOptions options) {
         Objects.requireNonNull(options, "options");
         if (closed.get()) {
-            throw new IllegalStateException("this DynamORM instance is closed");
+            throw new IllegalStateException(Executor.CLOSED);
         }
         DefaultBatchWriter writer =
                 new DefaultBatchWriter(this::internalTable, context, options, writers::remove);
@@ -196,6 +196,8 @@ final class DefaultDynamORM implements DynamORM {
         for (DefaultBatchWriter writer : List.copyOf(writers)) {
             writer.close(); // flushes: nothing accepted is dropped
         }
+        // before the plugins shut down: no hook may run once close() has begun
+        context.executor().close();
         plugins.close();
         closeOwned();
     }
