@@ -142,7 +142,7 @@ final class MockDBTest {
         assertThatThrownBy(() -> one.update(u -> u.increment("totalCents", null)))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("amount");
-        assertThatThrownBy(() -> one.update(u -> u.add(null, 1)))
+        assertThatThrownBy(() -> one.update(u -> u.add((String) null, 1)))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("field");
         assertThatThrownBy(() -> one.update(u -> u.or(Condition.when("status", "=", "NEW"))))
