@@ -23,6 +23,6 @@ class OrderTablesSliceTest {
         orders.put(order);
 
         assertThat(orders.get("c-1", "o-1")).contains(order);
-        assertThat(context.getBeanNamesForType(OrderService.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(OrderDesk.class)).isEmpty();
     }
 }

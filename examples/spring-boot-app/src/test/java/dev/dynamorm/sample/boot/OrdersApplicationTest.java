@@ -19,7 +19,7 @@ class OrdersApplicationTest {
 
     private static final Instant JAN_5 = Instant.parse("2026-01-05T10:00:00Z");
 
-    @Autowired OrderService service;
+    @Autowired OrderDesk service;
 
     @Autowired HealthIndicator dynamormHealthIndicator;
 

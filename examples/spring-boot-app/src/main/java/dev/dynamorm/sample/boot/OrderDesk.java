@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** Orders, over the injected {@code Table<Order>}. */
 @Service
-public class OrderService {
+public class OrderDesk {
 
     private final DynamORM db;
     private final Table<Order> orders;
@@ -23,7 +23,7 @@ public class OrderService {
      * @param db the DynamORM bean
      * @param orders the table bean of {@link Order}
      */
-    public OrderService(DynamORM db, Table<Order> orders) {
+    public OrderDesk(DynamORM db, Table<Order> orders) {
         this.db = db;
         this.orders = orders;
     }
