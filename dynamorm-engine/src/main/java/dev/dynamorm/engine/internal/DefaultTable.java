@@ -432,10 +432,7 @@ final class DefaultTable<T> implements Table<T> {
      */
     AttributeValue requireNonEmptyKey(
             String role, FieldMetadata field, AttributeValue value, Operation op) {
-        boolean empty =
-                (value.s() != null && value.s().isEmpty())
-                        || (value.b() != null && value.b().asByteArrayUnsafe().length == 0);
-        if (empty) {
+        if (AttributeValues.isEmptyKeyValue(value)) {
             throw new InvalidRequestException(
                     String.format(
                             Locale.ROOT,

@@ -42,13 +42,13 @@ final class IdempotentWrites {
                                             .item(r.item())
                                             .conditionExpression(r.conditionExpression())
                                             .expressionAttributeNames(
-                                                    r.hasExpressionAttributeNames()
-                                                            ? r.expressionAttributeNames()
-                                                            : null)
+                                                    present(
+                                                            r.hasExpressionAttributeNames(),
+                                                            r.expressionAttributeNames()))
                                             .expressionAttributeValues(
-                                                    r.hasExpressionAttributeValues()
-                                                            ? r.expressionAttributeValues()
-                                                            : null)
+                                                    present(
+                                                            r.hasExpressionAttributeValues(),
+                                                            r.expressionAttributeValues()))
                                             .returnValuesOnConditionCheckFailure(
                                                     onFailure(r.conditionExpression()))
                                             .build())
@@ -63,13 +63,13 @@ final class IdempotentWrites {
                                             .updateExpression(r.updateExpression())
                                             .conditionExpression(r.conditionExpression())
                                             .expressionAttributeNames(
-                                                    r.hasExpressionAttributeNames()
-                                                            ? r.expressionAttributeNames()
-                                                            : null)
+                                                    present(
+                                                            r.hasExpressionAttributeNames(),
+                                                            r.expressionAttributeNames()))
                                             .expressionAttributeValues(
-                                                    r.hasExpressionAttributeValues()
-                                                            ? r.expressionAttributeValues()
-                                                            : null)
+                                                    present(
+                                                            r.hasExpressionAttributeValues(),
+                                                            r.expressionAttributeValues()))
                                             .returnValuesOnConditionCheckFailure(
                                                     onFailure(r.conditionExpression()))
                                             .build())
@@ -83,13 +83,13 @@ final class IdempotentWrites {
                                             .key(r.key())
                                             .conditionExpression(r.conditionExpression())
                                             .expressionAttributeNames(
-                                                    r.hasExpressionAttributeNames()
-                                                            ? r.expressionAttributeNames()
-                                                            : null)
+                                                    present(
+                                                            r.hasExpressionAttributeNames(),
+                                                            r.expressionAttributeNames()))
                                             .expressionAttributeValues(
-                                                    r.hasExpressionAttributeValues()
-                                                            ? r.expressionAttributeValues()
-                                                            : null)
+                                                    present(
+                                                            r.hasExpressionAttributeValues(),
+                                                            r.expressionAttributeValues()))
                                             .returnValuesOnConditionCheckFailure(
                                                     onFailure(r.conditionExpression()))
                                             .build())
@@ -102,6 +102,11 @@ final class IdempotentWrites {
                 .transactItems(action)
                 .clientRequestToken(UUID.randomUUID().toString())
                 .build();
+    }
+
+    /** The SDK's "absent" collection as null, so the action leaves the parameter out. */
+    private static <M> M present(boolean has, M value) {
+        return has ? value : null;
     }
 
     private static String onFailure(String condition) {

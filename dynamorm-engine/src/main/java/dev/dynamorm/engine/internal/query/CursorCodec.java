@@ -288,7 +288,7 @@ final class CursorCodec {
         return index.isEmpty() ? "the table" : "index '" + index + "'";
     }
 
-    private static InvalidCursorException invalid(Class<?> model, Operation op, String what) {
+    static InvalidCursorException invalid(Class<?> model, Operation op, String what) {
         return new InvalidCursorException(
                 String.format(Locale.ROOT, "cursor for model %s %s", model.getName(), what),
                 op,

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Locale;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -54,17 +53,17 @@ final class CursorSeal {
         try {
             all = Base64.getUrlDecoder().decode(cursor.trim());
         } catch (IllegalArgumentException e) {
-            throw invalid(model, op, "is not a DynamORM cursor (not URL-safe Base64)");
+            throw CursorCodec.invalid(model, op, "is not a DynamORM cursor (not URL-safe Base64)");
         }
         if (all.length == 0 || all[0] != VERSION) {
-            throw invalid(
+            throw CursorCodec.invalid(
                     model,
                     op,
                     "is not encrypted, and this instance encrypts its cursors (cursorKey): start"
                             + " the query again without after(..)");
         }
         if (all.length < 1 + NONCE_BYTES + TAG_BITS / 8) {
-            throw invalid(model, op, "is not a DynamORM cursor (too short)");
+            throw CursorCodec.invalid(model, op, "is not a DynamORM cursor (too short)");
         }
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
@@ -73,7 +72,7 @@ final class CursorSeal {
             byte[] plain = gcm.doFinal(all, 1 + NONCE_BYTES, all.length - 1 - NONCE_BYTES);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(plain);
         } catch (AEADBadTagException e) {
-            throw invalid(
+            throw CursorCodec.invalid(
                     model,
                     op,
                     "does not decrypt with this instance's cursor key: it was altered or made"
@@ -81,12 +80,5 @@ final class CursorSeal {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required by every Java platform", e);
         }
-    }
-
-    private static InvalidCursorException invalid(Class<?> model, Operation op, String what) {
-        return new InvalidCursorException(
-                String.format(Locale.ROOT, "cursor for model %s %s", model.getName(), what),
-                op,
-                model);
     }
 }

@@ -449,7 +449,7 @@ public final class QueryRunner<T> {
                         type,
                         null);
             }
-            if (k < plan.keySlots() && isEmptyKeyValue(av)) {
+            if (k < plan.keySlots() && AttributeValues.isEmptyKeyValue(av)) {
                 throw new InvalidRequestException(
                         String.format(
                                 Locale.ROOT,
@@ -479,11 +479,6 @@ public final class QueryRunner<T> {
     private String open(String cursor, Operation op) {
         SecretKey key = access.cursorKey();
         return key == null ? cursor : CursorSeal.open(key, cursor, model.type(), op);
-    }
-
-    private static boolean isEmptyKeyValue(AttributeValue av) {
-        return (av.s() != null && av.s().isEmpty())
-                || (av.b() != null && av.b().asByteArrayUnsafe().length == 0);
     }
 
     // ---- reading ----
