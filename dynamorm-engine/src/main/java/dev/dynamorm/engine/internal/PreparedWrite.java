@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -12,6 +12,7 @@ import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import dev.dynamorm.ThrottledException;
+import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.RetryPolicy;
 import java.math.BigDecimal;

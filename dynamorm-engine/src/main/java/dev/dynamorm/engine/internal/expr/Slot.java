@@ -1,20 +1,21 @@
-package dev.dynamorm.engine.internal.query;
+package dev.dynamorm.engine.internal.expr;
 
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 
 /**
  * How one {@code :vK} placeholder of a compiled plan takes its value from a query's values.
  *
- * @param valueIndex the index in the query's flattened values (see {@link QueryCompiler#values})
+ * @param valueIndex the index in the query's flattened values (see {@code QueryCompiler#values})
  * @param mode how the value is converted
  * @param field the field whose converter binds it (for {@link Mode#FIELD})
  * @param javaPath the Java path, for messages
  * @param rangeHigh true when this is the upper bound of the previous slot (checked low &lt;= high)
  */
-record Slot(int valueIndex, Mode mode, FieldMetadata field, String javaPath, boolean rangeHigh) {
+public record Slot(
+        int valueIndex, Mode mode, FieldMetadata field, String javaPath, boolean rangeHigh) {
 
     /** How a value is converted. */
-    enum Mode {
+    public enum Mode {
         /** Through the field's converter. */
         FIELD,
         /** By the value's own type (list elements, set members). */

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (what {@code Table.toItem}/{@code fromItem} offer users) stay untransformed. Used only when a
  * plugin is installed.
  */
-final class HookedModel<T> implements ModelMetadata<T> {
+public final class HookedModel<T> implements ModelMetadata<T> {
 
     private static final Set<Operation> WRITES =
             EnumSet.of(
@@ -32,14 +32,14 @@ final class HookedModel<T> implements ModelMetadata<T> {
     private final HookChain hooks;
     private final String tableName;
 
-    HookedModel(ModelMetadata<T> model, HookChain hooks, String tableName) {
+    public HookedModel(ModelMetadata<T> model, HookChain hooks, String tableName) {
         this.model = model;
         this.hooks = hooks;
         this.tableName = tableName;
     }
 
     /** The model itself, or a hooked view of it when plugins are installed. */
-    static <T> ModelMetadata<T> of(
+    public static <T> ModelMetadata<T> of(
             ModelMetadata<T> model, HookChain hooks, String tableNamePrefix) {
         if (hooks.isEmpty() || model instanceof HookedModel) {
             return model;
@@ -48,12 +48,12 @@ final class HookedModel<T> implements ModelMetadata<T> {
     }
 
     /** The model without the item transforms. */
-    ModelMetadata<T> unhooked() {
+    public ModelMetadata<T> unhooked() {
         return model;
     }
 
     /** The model without the item transforms, whatever {@code model} is. */
-    static <T> ModelMetadata<T> unhooked(ModelMetadata<T> model) {
+    public static <T> ModelMetadata<T> unhooked(ModelMetadata<T> model) {
         return model instanceof HookedModel<T> h ? h.model : model;
     }
 

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.expr;
 
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
@@ -21,7 +21,7 @@ public final class ValueBinder {
 
     private final ConverterLookup converters;
 
-    ValueBinder(ConverterLookup converters) {
+    public ValueBinder(ConverterLookup converters) {
         this.converters = converters;
     }
 
@@ -114,7 +114,7 @@ public final class ValueBinder {
         return wrap(type).isInstance(value);
     }
 
-    static Class<?> wrap(Class<?> type) {
+    public static Class<?> wrap(Class<?> type) {
         return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
     }
 

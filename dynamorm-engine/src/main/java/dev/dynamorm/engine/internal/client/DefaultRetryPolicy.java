@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.spi.RetryPolicy;
@@ -10,9 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Exponential backoff with full jitter: before attempt n+1 wait a random time in [0, min(cap, base
  * * 2^(n-1))], at most {@code maxAttempts} attempts and {@code maxElapsed} in all.
  */
-final class DefaultRetryPolicy implements RetryPolicy {
+public final class DefaultRetryPolicy implements RetryPolicy {
 
-    static final DefaultRetryPolicy STANDARD =
+    public static final DefaultRetryPolicy STANDARD =
             new DefaultRetryPolicy(
                     Duration.ofMillis(25), Duration.ofSeconds(1), 8, Duration.ofSeconds(20));
 
@@ -21,7 +21,7 @@ final class DefaultRetryPolicy implements RetryPolicy {
     private final int maxAttempts;
     private final Duration maxElapsed;
 
-    DefaultRetryPolicy(Duration base, Duration cap, int maxAttempts, Duration maxElapsed) {
+    public DefaultRetryPolicy(Duration base, Duration cap, int maxAttempts, Duration maxElapsed) {
         this.baseNanos = base.toNanos();
         this.capNanos = cap.toNanos();
         this.maxAttempts = maxAttempts;

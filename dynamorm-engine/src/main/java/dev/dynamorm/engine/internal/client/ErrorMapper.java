@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.DynamORMException;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** Maps AWS SDK errors to the DynamORM exception hierarchy, keeping the AWS error as the cause. */
-final class ErrorMapper {
+public final class ErrorMapper {
 
     private static final Set<String> THROTTLING =
             Set.of(
@@ -55,7 +55,7 @@ final class ErrorMapper {
      * @param table the table name, or null
      * @param mapper turns a returned item into a model for condition failures, or null
      */
-    static DynamORMException map(
+    public static DynamORMException map(
             SdkException e,
             Operation op,
             Class<?> model,
@@ -158,7 +158,7 @@ final class ErrorMapper {
     }
 
     /** The DynamORM code of a DynamoDB cancellation reason code. */
-    static TransactionCanceledException.Code cancellationCode(String awsCode) {
+    public static TransactionCanceledException.Code cancellationCode(String awsCode) {
         if (awsCode == null) {
             return TransactionCanceledException.Code.NONE;
         }
@@ -189,7 +189,7 @@ final class ErrorMapper {
      * @param actions the number of actions
      * @param cause the AWS error
      */
-    static TransactionCanceledException transactionCanceled(
+    public static TransactionCanceledException transactionCanceled(
             Operation op,
             List<TransactionCanceledException.Reason> reasons,
             String token,

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.expr;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.UnknownFieldException;
@@ -19,7 +19,7 @@ import java.util.Locale;
 public record AttributePath(List<String> segments, FieldMetadata leaf, boolean indexed) {
 
     /** The expression text with name placeholders, e.g. {@code #n0.#n1[2]}. */
-    String render(ExpressionBuilder expr) {
+    public String render(ExpressionBuilder expr) {
         StringBuilder out = new StringBuilder();
         for (String segment : segments) {
             if (segment.startsWith("[")) {
@@ -133,7 +133,7 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
     }
 
     /** Levenshtein distance, for did-you-mean suggestions. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.expr;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ public final class AttributeValues {
      * @param b another value
      * @return true when DynamoDB would store the same attribute for both
      */
-    static boolean same(AttributeValue a, AttributeValue b) {
+    public static boolean same(AttributeValue a, AttributeValue b) {
         if (a == b) {
             return true;
         }

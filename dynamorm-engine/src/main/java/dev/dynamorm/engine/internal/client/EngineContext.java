@@ -1,10 +1,12 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.client;
 
+import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The shared, immutable pieces every table of one {@code DynamORM} instance uses. */
-record EngineContext(
+public record EngineContext(
         DynamoDbClient client,
         Executor executor,
         ConditionCompiler conditions,

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.expr;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.ReturnValue;
@@ -11,10 +11,10 @@ import java.util.Objects;
  * Records the actions and conditions a user gives to {@link UpdateBuilder}; {@link UpdateCompiler}
  * checks and compiles them against the model just before sending.
  */
-final class DefaultUpdateBuilder implements UpdateBuilder {
+public final class DefaultUpdateBuilder implements UpdateBuilder {
 
     /** The kinds of update actions. */
-    enum Kind {
+    public enum Kind {
         SET,
         SET_IF_NOT_EXISTS,
         ADD,
@@ -36,26 +36,26 @@ final class DefaultUpdateBuilder implements UpdateBuilder {
      * @param index the list index for REMOVE_AT and SET_AT, else -1
      * @param negate whether an INCREMENT amount is subtracted
      */
-    record Action(Kind kind, String field, Object value, int index, boolean negate) {}
+    public record Action(Kind kind, String field, Object value, int index, boolean negate) {}
 
     private final List<Action> actions = new ArrayList<>();
     private Condition condition;
     private ReturnValue returnValue = ReturnValue.NONE;
     private boolean upsert;
 
-    List<Action> actions() {
+    public List<Action> actions() {
         return actions;
     }
 
-    Condition condition() {
+    public Condition condition() {
         return condition;
     }
 
-    ReturnValue returnValue() {
+    public ReturnValue returnValue() {
         return returnValue;
     }
 
-    boolean isUpsert() {
+    public boolean isUpsert() {
         return upsert;
     }
 

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * initializes them with their configuration, collects their hooks into a {@link HookChain}, relays
  * the statistics they publish, and shuts them down in reverse order.
  */
-final class PluginHost implements AutoCloseable {
+public final class PluginHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
@@ -46,7 +46,7 @@ final class PluginHost implements AutoCloseable {
 
     private final Statistics statistics = new Statistics();
 
-    PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
+    public PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
         Map<Class<?>, Plugin> byClass = new LinkedHashMap<>();
         config.plugins().forEach(p -> byClass.putIfAbsent(p.getClass(), p));
         if (config.discoverPlugins()) {
@@ -171,19 +171,19 @@ final class PluginHost implements AutoCloseable {
                 : cs.getLocation().toString();
     }
 
-    HookChain chain() {
+    public HookChain chain() {
         return chain;
     }
 
-    List<Statistic> statistics() {
+    public List<Statistic> statistics() {
         return List.copyOf(statistics.published);
     }
 
-    List<String> names() {
+    public List<String> names() {
         return installed.stream().map(Plugin::name).toList();
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return installed.stream().anyMatch(p -> p.name().equals(name));
     }
 

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.AssumeRole;
 import dev.dynamorm.DynamORMConfig;
@@ -19,14 +19,14 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * SDK retries are off: the engine's {@link dev.dynamorm.spi.RetryPolicy} is the only one that
  * retries.
  */
-final class ClientFactory {
+public final class ClientFactory {
 
     private ClientFactory() {}
 
     /** The client and everything that must be closed with it, in closing order. */
-    record OwnedClient(DynamoDbClient client, List<AutoCloseable> resources) {}
+    public record OwnedClient(DynamoDbClient client, List<AutoCloseable> resources) {}
 
-    static OwnedClient build(DynamORMConfig config) {
+    public static OwnedClient build(DynamORMConfig config) {
         List<AutoCloseable> resources = new ArrayList<>();
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
         config.region().ifPresent(builder::region);

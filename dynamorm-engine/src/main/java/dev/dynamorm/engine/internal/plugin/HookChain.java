@@ -1,8 +1,9 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.PluginException;
+import dev.dynamorm.engine.internal.expr.ConditionCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
@@ -37,14 +38,14 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * reverse for every hook whose before-hook completed. Also runs the item transforms and describes
  * models to hooks. Immutable once bound; {@link #EMPTY} when no plugin is installed.
  */
-final class HookChain {
+public final class HookChain {
 
     private static final Logger LOG = LoggerFactory.getLogger(HookChain.class);
 
     /** A hook and the plugin it came from. */
-    record Entry(String plugin, Hook hook) {}
+    public record Entry(String plugin, Hook hook) {}
 
-    static final HookChain EMPTY = new HookChain(List.of());
+    public static final HookChain EMPTY = new HookChain(List.of());
 
     private final List<Entry> entries;
     private final boolean wantsCapacity;
@@ -63,7 +64,7 @@ final class HookChain {
     private volatile ConditionCompiler conditions;
     private volatile String tableNamePrefix = "";
 
-    HookChain(List<Entry> entries) {
+    public HookChain(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
         this.handlesEncrypted = entries.stream().anyMatch(e -> e.hook().handlesEncryptedFields());
@@ -86,14 +87,14 @@ final class HookChain {
     }
 
     /** A chain of hooks whose plugins are unknown (tests, old callers). */
-    static HookChain of(List<Hook> hooks) {
+    public static HookChain of(List<Hook> hooks) {
         return hooks.isEmpty()
                 ? EMPTY
                 : new HookChain(hooks.stream().map(h -> new Entry("unknown", h)).toList());
     }
 
     /** Gives the chain what it needs to describe models and compile hook conditions. */
-    void bind(ModelRegistry models, ConditionCompiler compiler, String prefix) {
+    public void bind(ModelRegistry models, ConditionCompiler compiler, String prefix) {
         if (entries.isEmpty()) {
             return;
         }
@@ -102,11 +103,11 @@ final class HookChain {
         this.tableNamePrefix = prefix;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    boolean wantsConsumedCapacity() {
+    public boolean wantsConsumedCapacity() {
         return wantsCapacity;
     }
 
@@ -114,21 +115,21 @@ final class HookChain {
      * Whether an installed hook encrypts {@code @Encrypted} fields ({@link
      * Hook#handlesEncryptedFields()}).
      */
-    boolean handlesEncryptedFields() {
+    public boolean handlesEncryptedFields() {
         return handlesEncrypted;
     }
 
-    long afterFailures() {
+    public long afterFailures() {
         return afterFailures.get();
     }
 
-    ConditionCompiler conditions() {
+    public ConditionCompiler conditions() {
         return conditions;
     }
 
     // ---- models ----
 
-    Optional<ModelMetadata<?>> metadata(Class<?> type) {
+    public Optional<ModelMetadata<?>> metadata(Class<?> type) {
         ModelRegistry r = registry;
         if (r == null || type == null || type == Object.class) {
             return Optional.empty();
@@ -140,7 +141,7 @@ final class HookChain {
         }
     }
 
-    Optional<ModelInfo> model(Class<?> type) {
+    public Optional<ModelInfo> model(Class<?> type) {
         if (type == null || type == Object.class || registry == null) {
             return Optional.empty(); // not cached: the chain may not be bound yet
         }
@@ -150,13 +151,13 @@ final class HookChain {
     /**
      * Registers a model when its table is first used, so batches and transactions can be described.
      */
-    void register(ModelMetadata<?> model) {
+    public void register(ModelMetadata<?> model) {
         if (!entries.isEmpty()) {
             model(model.type());
         }
     }
 
-    Optional<ModelInfo> modelForTable(String table) {
+    public Optional<ModelInfo> modelForTable(String table) {
         return Optional.ofNullable(byTable.get(table));
     }
 
@@ -240,7 +241,7 @@ final class HookChain {
         return new Item(op, table, model, partial, k);
     }
 
-    Map<String, AttributeValue> beforeWrite(
+    public Map<String, AttributeValue> beforeWrite(
             Operation op,
             String table,
             Class<?> type,
@@ -255,7 +256,7 @@ final class HookChain {
      *
      * @param key the item's key, or null to take it from the item (partial items must give it)
      */
-    Map<String, AttributeValue> beforeWrite(
+    public Map<String, AttributeValue> beforeWrite(
             Operation op,
             String table,
             Class<?> type,
@@ -308,7 +309,7 @@ final class HookChain {
         }
     }
 
-    Map<String, AttributeValue> afterRead(
+    public Map<String, AttributeValue> afterRead(
             Operation op,
             String table,
             Class<?> type,
@@ -322,7 +323,7 @@ final class HookChain {
      *
      * @param key the item's key, or null to take it from the item (partial items should give it)
      */
-    Map<String, AttributeValue> afterRead(
+    public Map<String, AttributeValue> afterRead(
             Operation op,
             String table,
             Class<?> type,
@@ -400,7 +401,7 @@ final class HookChain {
      * @param sender sends with retries
      */
     @SuppressWarnings("unchecked")
-    <Q extends DynamoDbRequest, R> R around(
+    public <Q extends DynamoDbRequest, R> R around(
             Event event, Q request, Function<Q, R> call, Function<Supplier<R>, R> sender) {
         event.open(this, request);
         long start = System.nanoTime();

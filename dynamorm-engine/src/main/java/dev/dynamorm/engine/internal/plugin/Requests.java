@@ -1,7 +1,8 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.PluginException;
+import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.ItemRef;
 import dev.dynamorm.spi.ModelInfo;
@@ -52,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * before-hooks asked for applied to a request, and consumed capacity and unprocessed counts of a
  * response. Only used when a plugin is installed.
  */
-final class Requests {
+public final class Requests {
 
     private static final Pattern CLAUSE = Pattern.compile("(?i)\\b(SET|REMOVE|ADD|DELETE)\\b");
     private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#n(\\d+)");
@@ -62,7 +63,7 @@ final class Requests {
 
     // ---- items ----
 
-    static List<ItemRef> items(Event event, DynamoDbRequest request, HookChain chain) {
+    public static List<ItemRef> items(Event event, DynamoDbRequest request, HookChain chain) {
         if (request instanceof PutItemRequest r) {
             return List.of(put(event, r.tableName(), r.item(), chain));
         }
@@ -351,7 +352,7 @@ final class Requests {
      * for.
      */
     @SuppressWarnings("unchecked")
-    static <Q extends DynamoDbRequest> Q amend(Event event, Q request, HookChain chain) {
+    public static <Q extends DynamoDbRequest> Q amend(Event event, Q request, HookChain chain) {
         DynamoDbRequest out = request;
         if (!event.conditions().isEmpty()) {
             out = withConditions(event, out, chain);
@@ -523,7 +524,7 @@ final class Requests {
 
     // ---- responses ----
 
-    static List<ConsumedCapacity> consumedCapacity(DynamoDbResponse response) {
+    public static List<ConsumedCapacity> consumedCapacity(DynamoDbResponse response) {
         if (response instanceof PutItemResponse r) {
             return one(r.consumedCapacity());
         }
@@ -561,7 +562,7 @@ final class Requests {
         return c == null ? List.of() : List.of(c);
     }
 
-    static int unprocessed(DynamoDbResponse response) {
+    public static int unprocessed(DynamoDbResponse response) {
         int n = 0;
         if (response instanceof BatchWriteItemResponse r && r.hasUnprocessedItems()) {
             for (List<WriteRequest> w : r.unprocessedItems().values()) {

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.expr;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,14 +11,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * de-duplicated; values are not (two equal values may still mean different things to a reader). Not
  * thread-safe: one builder per request.
  */
-final class ExpressionBuilder {
+public final class ExpressionBuilder {
 
     private final Map<String, String> nameToPlaceholder = new HashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
 
     /** Returns the placeholder for an attribute name, creating it on first use. */
-    String name(String attributeName) {
+    public String name(String attributeName) {
         String existing = nameToPlaceholder.get(attributeName);
         if (existing != null) {
             return existing;
@@ -30,14 +30,14 @@ final class ExpressionBuilder {
     }
 
     /** Returns a new placeholder bound to a value. */
-    String value(AttributeValue value) {
+    public String value(AttributeValue value) {
         String placeholder = ":v" + values.size();
         values.put(placeholder, value);
         return placeholder;
     }
 
     /** The name placeholders, or null when none (the SDK rejects empty maps). */
-    Map<String, String> names() {
+    public Map<String, String> names() {
         return names.isEmpty() ? null : names;
     }
 
@@ -45,7 +45,7 @@ final class ExpressionBuilder {
      * Rebinds a value placeholder created by {@link #value(AttributeValue)} (for values plugins
      * transform).
      */
-    void replaceValue(String placeholder, AttributeValue value) {
+    public void replaceValue(String placeholder, AttributeValue value) {
         if (!values.containsKey(placeholder)) {
             throw new IllegalArgumentException("no value placeholder " + placeholder);
         }
@@ -53,7 +53,7 @@ final class ExpressionBuilder {
     }
 
     /** The value placeholders, or null when none. */
-    Map<String, AttributeValue> values() {
+    public Map<String, AttributeValue> values() {
         return values.isEmpty() ? null : values;
     }
 }

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.expr;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.InvalidRequestException;
@@ -15,19 +15,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Java field paths to attribute names and binding values through the field converters. Every bad
  * input fails here, before anything is sent.
  */
-final class ConditionCompiler {
+public final class ConditionCompiler {
 
     /** DynamoDB's limit on the operands of IN. */
-    static final int MAX_IN_VALUES = 100;
+    public static final int MAX_IN_VALUES = 100;
 
     private final ValueBinder binder;
 
-    ConditionCompiler(ValueBinder binder) {
+    public ConditionCompiler(ValueBinder binder) {
         this.binder = binder;
     }
 
     /** Compiles a condition tree into expression text, registering placeholders in {@code expr}. */
-    String compile(
+    public String compile(
             ModelMetadata<?> model, Condition condition, ExpressionBuilder expr, Operation op) {
         if (condition instanceof Condition.Comparison c) {
             return comparison(model, c, expr, op);

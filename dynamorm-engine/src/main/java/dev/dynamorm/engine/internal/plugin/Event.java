@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.Operation;
@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * One request as hooks see it ({@link HookContext}): created by a call site with the operation,
- * table, model and key; the {@link Executor} adds the SDK request, collects what before-hooks amend
+ * table, model and key; the {@code Executor} adds the SDK request, collects what before-hooks amend
  * and counts attempts. One instance per request, used by one thread.
  */
-final class Event implements HookContext {
+public final class Event implements HookContext {
 
     private static final Set<Operation> CONDITIONAL =
             EnumSet.of(Operation.CREATE, Operation.PUT, Operation.UPDATE, Operation.DELETE);
@@ -55,7 +55,7 @@ final class Event implements HookContext {
      * @param modelType the model, or null for requests over several models
      * @param key the key of a single-item operation
      */
-    Event(
+    public Event(
             Operation operation,
             String tableName,
             Class<?> modelType,
@@ -68,12 +68,12 @@ final class Event implements HookContext {
     }
 
     /** An event of a batch or transaction over any tables, described by its request. */
-    static Event multiTable(Operation operation) {
+    public static Event multiTable(Operation operation) {
         return new Event(operation, null, null, Optional.empty());
     }
 
     /** Sets the page number of a query or scan (1 for the first request). */
-    Event page(int number) {
+    public Event page(int number) {
         this.page = number;
         return this;
     }
@@ -259,7 +259,7 @@ final class Event implements HookContext {
     // ---- executor side ----
 
     /** Called by the executor before the before-hooks. */
-    void open(HookChain hookChain, DynamoDbRequest sdkRequest) {
+    public void open(HookChain hookChain, DynamoDbRequest sdkRequest) {
         this.chain = hookChain;
         this.request = sdkRequest;
         this.items = null;
@@ -267,45 +267,45 @@ final class Event implements HookContext {
     }
 
     /** Ends the amendable phase. */
-    void close() {
+    public void close() {
         this.amendable = false;
     }
 
     /** Records the request as sent (after amendments). */
-    void sent(DynamoDbRequest sdkRequest) {
+    public void sent(DynamoDbRequest sdkRequest) {
         this.request = sdkRequest;
         this.items = null;
     }
 
-    List<Condition> conditions() {
+    public List<Condition> conditions() {
         return conditions == null ? List.of() : conditions;
     }
 
-    List<Map.Entry<String, Map<String, AttributeValue>>> transactionPuts() {
+    public List<Map.Entry<String, Map<String, AttributeValue>>> transactionPuts() {
         return transactionPuts == null ? List.of() : transactionPuts;
     }
 
-    Map<String, AttributeValue> served() {
+    public Map<String, AttributeValue> served() {
         return served;
     }
 
-    HookChain chain() {
+    public HookChain chain() {
         return chain;
     }
 
     /** Counts a failed attempt (retried or not). */
-    void failedAttempt(dev.dynamorm.DynamORMException failure) {
+    public void failedAttempt(dev.dynamorm.DynamORMException failure) {
         failedAttempts++;
         if (failure instanceof dev.dynamorm.ThrottledException) {
             throttles++;
         }
     }
 
-    int failedAttempts() {
+    public int failedAttempts() {
         return failedAttempts;
     }
 
-    int throttles() {
+    public int throttles() {
         return throttles;
     }
 

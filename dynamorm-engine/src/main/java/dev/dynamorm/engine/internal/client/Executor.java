@@ -1,6 +1,8 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.DynamORMException;
+import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.engine.internal.plugin.HookChain;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.OperationEvent;
 import dev.dynamorm.spi.RetryPolicy;
@@ -18,29 +20,29 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
  * Runs one request: before-hooks, the call with retries under the {@link RetryPolicy}, after-hooks.
  * A before-hook that throws aborts the call; an after-hook that throws is logged and counted.
  */
-final class Executor {
+public final class Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
     private final RetryPolicy retryPolicy;
     private final HookChain hooks;
 
-    Executor(RetryPolicy retryPolicy, List<Hook> hooks) {
+    public Executor(RetryPolicy retryPolicy, List<Hook> hooks) {
         this(retryPolicy, HookChain.of(hooks));
     }
 
-    Executor(RetryPolicy retryPolicy, HookChain hooks) {
+    public Executor(RetryPolicy retryPolicy, HookChain hooks) {
         this.retryPolicy = retryPolicy;
         this.hooks = hooks;
     }
 
     /** The installed plugins' hooks: item transforms and model descriptions for call sites. */
-    HookChain hooks() {
+    public HookChain hooks() {
         return hooks;
     }
 
     /** How many after-hook invocations threw. */
-    long failedAfterHooks() {
+    public long failedAfterHooks() {
         return hooks.afterFailures();
     }
 
@@ -48,7 +50,7 @@ final class Executor {
      * Runs a call whose request hooks cannot see or amend (table management). Prefer {@link
      * #run(OperationEvent, DynamoDbRequest, Function, Function)}.
      */
-    <R> R run(
+    public <R> R run(
             OperationEvent event,
             Supplier<R> call,
             Function<SdkException, DynamORMException> errors) {
@@ -69,7 +71,7 @@ final class Executor {
      * @param call sends a request, e.g. {@code r -> client.putItem(r)}
      * @param errors maps SDK failures
      */
-    <Q extends DynamoDbRequest, R> R run(
+    public <Q extends DynamoDbRequest, R> R run(
             OperationEvent event,
             Q request,
             Function<Q, R> call,
@@ -82,12 +84,12 @@ final class Executor {
     }
 
     /** The retry policy of this instance. */
-    RetryPolicy retryPolicy() {
+    public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
     /** {@link #run(OperationEvent, Supplier, Function)} under another retry policy. */
-    <R> R run(
+    public <R> R run(
             OperationEvent event,
             Supplier<R> call,
             Function<SdkException, DynamORMException> errors,
@@ -103,7 +105,7 @@ final class Executor {
     /**
      * {@link #run(OperationEvent, DynamoDbRequest, Function, Function)} under another retry policy.
      */
-    <Q extends DynamoDbRequest, R> R run(
+    public <Q extends DynamoDbRequest, R> R run(
             OperationEvent event,
             Q request,
             Function<Q, R> call,
