@@ -20,6 +20,15 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
 
     /** The expression text with name placeholders, e.g. {@code #n0.#n1[2]}. */
     public String render(ExpressionBuilder expr) {
+        return render(expr::name);
+    }
+
+    /** The expression text with name placeholders from a condition's placeholders. */
+    public String render(Placeholders placeholders) {
+        return render(placeholders::name);
+    }
+
+    private String render(java.util.function.UnaryOperator<String> names) {
         StringBuilder out = new StringBuilder();
         for (String segment : segments) {
             if (segment.startsWith("[")) {
@@ -28,7 +37,7 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
                 if (out.length() > 0) {
                     out.append('.');
                 }
-                out.append(expr.name(segment));
+                out.append(names.apply(segment));
             }
         }
         return out.toString();
