@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.ConditionFailedException;
@@ -49,27 +49,27 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * request token; conflicts and throttling are retried by the executor with the same request, so
  * with the same token. A cancellation is mapped back to each action.
  */
-final class DefaultTransaction implements Transaction {
+public final class DefaultTransaction implements Transaction {
 
     /** DynamoDB's limit on the total size of a transaction's items. */
-    static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+    public static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
     /** DynamoDB's limit on the length of a client request token. */
-    static final int MAX_TOKEN_LENGTH = 36;
+    public static final int MAX_TOKEN_LENGTH = 36;
 
-    private final Function<Class<?>, DefaultTable<?>> tables;
+    private final Function<Class<?>, TableContext<?>> tables;
     private final EngineContext ctx;
     private final List<PreparedWrite> actions = new ArrayList<>();
     private final Map<List<Object>, Integer> seen = new HashMap<>();
     private String token;
 
-    DefaultTransaction(Function<Class<?>, DefaultTable<?>> tables, EngineContext ctx) {
+    public DefaultTransaction(Function<Class<?>, TableContext<?>> tables, EngineContext ctx) {
         this.tables = tables;
         this.ctx = ctx;
     }
 
     @SuppressWarnings("unchecked")
-    private <T> DefaultTable<T> tableOf(T item, String action) {
+    private <T> TableContext<T> tableOf(T item, String action) {
         if (item == null) {
             throw new InvalidRequestException(
                     "transaction " + action + " of a null item",
@@ -77,10 +77,10 @@ final class DefaultTransaction implements Transaction {
                     null,
                     null);
         }
-        return (DefaultTable<T>) tables.apply(item.getClass());
+        return (TableContext<T>) tables.apply(item.getClass());
     }
 
-    private DefaultTable<?> tableOf(Class<?> type) {
+    private TableContext<?> tableOf(Class<?> type) {
         if (type == null) {
             throw new InvalidRequestException(
                     "transaction action with a null model class",
@@ -223,7 +223,7 @@ final class DefaultTransaction implements Transaction {
     }
 
     /** Runs the consumer, then sends the collected actions. */
-    TransactionResult run(Consumer<Transaction> body) {
+    public TransactionResult run(Consumer<Transaction> body) {
         Objects.requireNonNull(body, "body");
         body.accept(this);
         String requestToken = token != null ? token : UUID.randomUUID().toString();
@@ -390,7 +390,7 @@ final class DefaultTransaction implements Transaction {
     }
 
     /** Describes the failed reasons for a message. */
-    static String describe(List<TransactionCanceledException.Reason> reasons) {
+    public static String describe(List<TransactionCanceledException.Reason> reasons) {
         StringJoiner out = new StringJoiner("; ");
         for (TransactionCanceledException.Reason r : reasons) {
             if (r.code() != TransactionCanceledException.Code.NONE) {

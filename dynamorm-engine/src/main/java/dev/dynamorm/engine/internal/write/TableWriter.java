@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.ConditionFailedException;
@@ -61,21 +61,21 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * exception that says what happened (exists, not found, version conflict, condition failed).
  * Transactions and batches use the same preparation.
  */
-final class TableWriter<T> {
+public final class TableWriter<T> {
 
     /** DynamoDB's limit on the length of one expression. */
-    static final int MAX_EXPRESSION_BYTES = 4096;
+    public static final int MAX_EXPRESSION_BYTES = 4096;
 
     /** Items larger than this (90% of DynamoDB's limit) are logged as a hazard. */
-    static final long NEAR_LIMIT_BYTES = ItemSize.MAX_ITEM_BYTES * 9L / 10;
+    public static final long NEAR_LIMIT_BYTES = ItemSize.MAX_ITEM_BYTES * 9L / 10;
 
     /** At most one near-limit warning per table in this many nanoseconds (a minute). */
-    static final long NEAR_LIMIT_WARN_INTERVAL_NANOS =
+    public static final long NEAR_LIMIT_WARN_INTERVAL_NANOS =
             java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
 
-    private final DefaultTable<T> table;
+    private final TableContext<T> table;
     private final ModelMetadata<T> model;
     private final EngineContext ctx;
     private final String tableName;
@@ -89,7 +89,7 @@ final class TableWriter<T> {
     private final java.util.concurrent.atomic.AtomicReference<Long> lastNearLimitWarning =
             new java.util.concurrent.atomic.AtomicReference<>();
 
-    TableWriter(DefaultTable<T> table) {
+    public TableWriter(TableContext<T> table) {
         this.table = table;
         this.model = table.model();
         this.ctx = table.context();
@@ -103,7 +103,7 @@ final class TableWriter<T> {
 
     // ---- single-item operations ----
 
-    WriteResult<T> create(T item, WriteOptions options) {
+    public WriteResult<T> create(T item, WriteOptions options) {
         requireReturnValue(options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
         PreparedWrite p = prepareCreate(item, options.condition().orElse(null));
         PutItemRequest request =
@@ -130,7 +130,7 @@ final class TableWriter<T> {
                 p);
     }
 
-    WriteResult<T> put(T item, WriteOptions options) {
+    public WriteResult<T> put(T item, WriteOptions options) {
         requireReturnValue(options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
         PreparedWrite p = preparePut(item, options.condition().orElse(null));
         PutItemRequest request =
@@ -158,7 +158,7 @@ final class TableWriter<T> {
                 p);
     }
 
-    WriteResult<T> update(T item, WriteOptions options, String... fields) {
+    public WriteResult<T> update(T item, WriteOptions options, String... fields) {
         PreparedWrite p =
                 prepareUpdateFields(
                         item, options.nullHandling(), options.condition().orElse(null), fields);
@@ -169,7 +169,7 @@ final class TableWriter<T> {
      * See {@code Table.updateChanged}: sends nothing and returns an empty result when nothing
      * changed.
      */
-    WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
+    public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
         PreparedWrite p = prepareUpdateChanged(before, after, options.condition().orElse(null));
         if (p == null) {
             if (LOG.isDebugEnabled()) {
@@ -184,7 +184,7 @@ final class TableWriter<T> {
         return sendUpdate(p, options.returnValue());
     }
 
-    WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
+    public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
         Map<String, AttributeValue> attributes = itemForKey(item, Operation.UPDATE);
         DefaultUpdateBuilder u = build(update);
         PreparedWrite p =
@@ -192,13 +192,14 @@ final class TableWriter<T> {
         return sendUpdate(p, u.returnValue());
     }
 
-    WriteResult<T> updateByKey(Map<String, AttributeValue> key, Consumer<UpdateBuilder> update) {
+    public WriteResult<T> updateByKey(
+            Map<String, AttributeValue> key, Consumer<UpdateBuilder> update) {
         DefaultUpdateBuilder u = build(update);
         PreparedWrite p = prepareUpdate(key, null, u, null);
         return sendUpdate(p, u.returnValue());
     }
 
-    WriteResult<T> delete(T item, WriteOptions options) {
+    public WriteResult<T> delete(T item, WriteOptions options) {
         requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
         if (item == null) {
             throw new InvalidRequestException(
@@ -216,7 +217,7 @@ final class TableWriter<T> {
         return sendDelete(p, options);
     }
 
-    WriteResult<T> deleteByKey(Map<String, AttributeValue> key, WriteOptions options) {
+    public WriteResult<T> deleteByKey(Map<String, AttributeValue> key, WriteOptions options) {
         requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
         return sendDelete(prepareDelete(key, null, options.condition().orElse(null)), options);
     }
@@ -285,7 +286,7 @@ final class TableWriter<T> {
 
     // ---- preparation (shared with transactions and batches) ----
 
-    PreparedWrite prepareCreate(T item, Condition extra) {
+    public PreparedWrite prepareCreate(T item, Condition extra) {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.CREATE, false);
         Instant now = now();
         if (version != null) {
@@ -318,7 +319,7 @@ final class TableWriter<T> {
                 size);
     }
 
-    PreparedWrite preparePut(T item, Condition extra) {
+    public PreparedWrite preparePut(T item, Condition extra) {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.PUT, false);
         Long expected = versionCheck(attributes);
         stampPut(attributes, expected);
@@ -346,7 +347,7 @@ final class TableWriter<T> {
      * A put for a batch: stamped like a put, but without conditions (refused for versioned models
      * unless allowed).
      */
-    PreparedWrite prepareBatchPut(T item, boolean ignoreVersioning) {
+    public PreparedWrite prepareBatchPut(T item, boolean ignoreVersioning) {
         requireUnversioned(ignoreVersioning);
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.BATCH_WRITE, false);
         stampPut(attributes, versionCheck(attributes));
@@ -367,13 +368,13 @@ final class TableWriter<T> {
     }
 
     /** A delete for a batch (refused for versioned models unless allowed). */
-    Map<String, AttributeValue> batchDeleteKey(Key key, boolean ignoreVersioning) {
+    public Map<String, AttributeValue> batchDeleteKey(Key key, boolean ignoreVersioning) {
         table.requireWritableForWrite(Operation.BATCH_WRITE);
         requireUnversioned(ignoreVersioning);
         return keyOf(key, Operation.BATCH_WRITE);
     }
 
-    void requireUnversioned(boolean ignoreVersioning) {
+    public void requireUnversioned(boolean ignoreVersioning) {
         if (version != null && !ignoreVersioning) {
             throw new InvalidRequestException(
                     String.format(
@@ -403,7 +404,7 @@ final class TableWriter<T> {
         }
     }
 
-    PreparedWrite prepareUpdateFields(
+    public PreparedWrite prepareUpdateFields(
             T item, NullHandling nullHandling, Condition extra, String... fields) {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.UPDATE, true);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.UPDATE);
@@ -447,7 +448,7 @@ final class TableWriter<T> {
      *
      * @return the write, or null when no attribute changed (nothing is to be sent)
      */
-    PreparedWrite prepareUpdateChanged(T before, T after, Condition extra) {
+    public PreparedWrite prepareUpdateChanged(T before, T after, Condition extra) {
         if (before == null || after == null) {
             throw new InvalidRequestException(
                     String.format(
@@ -569,7 +570,7 @@ final class TableWriter<T> {
                 0);
     }
 
-    DefaultUpdateBuilder build(Consumer<UpdateBuilder> update) {
+    public DefaultUpdateBuilder build(Consumer<UpdateBuilder> update) {
         if (update == null) {
             throw new InvalidRequestException(
                     "update of model "
@@ -594,7 +595,7 @@ final class TableWriter<T> {
      * @param u the recorded actions
      * @param extra a further condition, or null
      */
-    PreparedWrite prepareUpdate(
+    public PreparedWrite prepareUpdate(
             Map<String, AttributeValue> key,
             Map<String, AttributeValue> attributes,
             DefaultUpdateBuilder u,
@@ -687,7 +688,8 @@ final class TableWriter<T> {
                 0);
     }
 
-    PreparedWrite prepareDelete(Map<String, AttributeValue> key, Long expected, Condition extra) {
+    public PreparedWrite prepareDelete(
+            Map<String, AttributeValue> key, Long expected, Condition extra) {
         table.requireWritableForWrite(Operation.DELETE);
         ExpressionBuilder expr = new ExpressionBuilder();
         String condition = null;
@@ -719,7 +721,7 @@ final class TableWriter<T> {
                 0);
     }
 
-    PreparedWrite prepareDeleteOf(T item, Condition extra) {
+    public PreparedWrite prepareDeleteOf(T item, Condition extra) {
         if (item == null) {
             throw new InvalidRequestException(
                     "delete of a null " + model.type().getName(),
@@ -732,7 +734,8 @@ final class TableWriter<T> {
                 table.keyOf(attributes, Operation.DELETE), versionCheck(attributes), extra);
     }
 
-    PreparedWrite prepareConditionCheck(Map<String, AttributeValue> key, Condition condition) {
+    public PreparedWrite prepareConditionCheck(
+            Map<String, AttributeValue> key, Condition condition) {
         if (condition == null) {
             throw new InvalidRequestException(
                     "condition check on model "
@@ -761,7 +764,7 @@ final class TableWriter<T> {
                 0);
     }
 
-    Map<String, AttributeValue> keyOfItem(T item, Operation op) {
+    public Map<String, AttributeValue> keyOfItem(T item, Operation op) {
         if (item == null) {
             throw new InvalidRequestException(
                     op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
@@ -773,7 +776,7 @@ final class TableWriter<T> {
                 HookedModel.unhooked(model).toItem(item, op), op); // keys are never transformed
     }
 
-    Map<String, AttributeValue> keyOf(Key key, Operation op) {
+    public Map<String, AttributeValue> keyOf(Key key, Operation op) {
         if (key == null) {
             throw new InvalidRequestException(
                     "null key for model " + model.type().getName(), op, model.type(), null);
@@ -804,7 +807,7 @@ final class TableWriter<T> {
         return table.key(key.partitionKey(), key.sortKey(), op);
     }
 
-    Key toKey(Map<String, AttributeValue> key) {
+    public Key toKey(Map<String, AttributeValue> key) {
         Object pk =
                 model.partitionKey()
                         .fromAttributeValue(key.get(model.partitionKey().attributeName()));
@@ -820,7 +823,7 @@ final class TableWriter<T> {
     /**
      * Maps a failure of a single-item write, telling apart exists / not found / version conflict.
      */
-    DynamORMException failure(PreparedWrite p, SdkException e) {
+    public DynamORMException failure(PreparedWrite p, SdkException e) {
         DynamORMException mapped = table.map(e, p.op());
         if (!(mapped instanceof ConditionFailedException cf)) {
             return mapped;
@@ -829,7 +832,7 @@ final class TableWriter<T> {
     }
 
     /** The exception for a failed condition of a prepared write, given the stored item. */
-    ConditionFailedException classify(
+    public ConditionFailedException classify(
             PreparedWrite p,
             Optional<Map<String, AttributeValue>> stored,
             String message,
@@ -886,7 +889,8 @@ final class TableWriter<T> {
                 message, p.op(), model.type(), stored.orElse(null), storedModel, cause);
     }
 
-    boolean isVersionConflict(PreparedWrite p, Optional<Map<String, AttributeValue>> stored) {
+    public boolean isVersionConflict(
+            PreparedWrite p, Optional<Map<String, AttributeValue>> stored) {
         if (p.expectedVersion() == null || version == null) {
             return false;
         }
@@ -900,7 +904,7 @@ final class TableWriter<T> {
      * The stored item of a failed condition: as DynamoDB returned it, or, from servers that do not
      * support ReturnValuesOnConditionCheckFailure, read with a consistent GetItem right after.
      */
-    Optional<Map<String, AttributeValue>> storedItem(
+    public Optional<Map<String, AttributeValue>> storedItem(
             Optional<Map<String, AttributeValue>> returned,
             Map<String, AttributeValue> key,
             Throwable failure) {
@@ -919,16 +923,16 @@ final class TableWriter<T> {
 
     // ---- lifecycle ----
 
-    Instant now() {
+    public Instant now() {
         return ctx.clock().instant();
     }
 
     /** The version an instance carries (0 when absent), or null for unversioned models. */
-    Long versionCheck(Map<String, AttributeValue> attributes) {
+    public Long versionCheck(Map<String, AttributeValue> attributes) {
         return version == null ? null : versionOf(attributes);
     }
 
-    long versionOf(Map<String, AttributeValue> attributes) {
+    public long versionOf(Map<String, AttributeValue> attributes) {
         if (version == null || attributes == null) {
             return 0;
         }
@@ -953,7 +957,7 @@ final class TableWriter<T> {
     }
 
     /** The attribute of a timestamp field for an instant, in the field's Java type. */
-    AttributeValue timestamp(FieldMetadata field, Instant now) {
+    public AttributeValue timestamp(FieldMetadata field, Instant now) {
         Class<?> type = field.rawType();
         Object value;
         if (type == Instant.class) {
@@ -975,7 +979,7 @@ final class TableWriter<T> {
     }
 
     /** Whether an item's {@code @Ttl} time has passed by the engine's clock. */
-    boolean expired(Map<String, AttributeValue> item) {
+    public boolean expired(Map<String, AttributeValue> item) {
         if (ttl == null || item == null) {
             return false;
         }
@@ -996,7 +1000,7 @@ final class TableWriter<T> {
      * Converts an item for writing, rejecting null items, null keys and unprotected encrypted
      * fields.
      */
-    Map<String, AttributeValue> itemToWrite(T item, Operation op, boolean checkSize) {
+    public Map<String, AttributeValue> itemToWrite(T item, Operation op, boolean checkSize) {
         if (item == null) {
             throw new InvalidRequestException(
                     op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),
@@ -1094,7 +1098,7 @@ final class TableWriter<T> {
         return fromItemSafely(plain);
     }
 
-    Object fromItemSafely(Map<String, AttributeValue> item) {
+    public Object fromItemSafely(Map<String, AttributeValue> item) {
         try {
             return model.fromItem(item);
         } catch (RuntimeException e) {
@@ -1106,7 +1110,7 @@ final class TableWriter<T> {
      * A stored item (of a failed condition) as a model, read through the plugins like any read (so
      * encrypted fields are decrypted), or null when it cannot be read.
      */
-    Object storedModel(Map<String, AttributeValue> stored, Operation op) {
+    public Object storedModel(Map<String, AttributeValue> stored, Operation op) {
         try {
             return model.fromItem(stored, op);
         } catch (RuntimeException e) {
@@ -1118,7 +1122,7 @@ final class TableWriter<T> {
      * The attributes of an instance, for its key and version only (never sent whole, so not
      * transformed by plugins), rejecting null items and unprotected encrypted fields.
      */
-    Map<String, AttributeValue> itemForKey(T item, Operation op) {
+    public Map<String, AttributeValue> itemForKey(T item, Operation op) {
         if (item == null) {
             throw new InvalidRequestException(
                     op.name().toLowerCase(Locale.ROOT) + " of a null " + model.type().getName(),

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.InvalidRequestException;
@@ -29,15 +29,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 
 /** Collects the gets of one read transaction and sends them as one TransactGetItems call. */
-final class DefaultReadTransaction implements ReadTransaction {
+public final class DefaultReadTransaction implements ReadTransaction {
 
-    private record Read(DefaultTable<?> table, Map<String, AttributeValue> key) {}
+    private record Read(TableContext<?> table, Map<String, AttributeValue> key) {}
 
-    private final Function<Class<?>, DefaultTable<?>> tables;
+    private final Function<Class<?>, TableContext<?>> tables;
     private final EngineContext ctx;
     private final List<Read> reads = new ArrayList<>();
 
-    DefaultReadTransaction(Function<Class<?>, DefaultTable<?>> tables, EngineContext ctx) {
+    public DefaultReadTransaction(Function<Class<?>, TableContext<?>> tables, EngineContext ctx) {
         this.tables = tables;
         this.ctx = ctx;
     }
@@ -51,7 +51,7 @@ final class DefaultReadTransaction implements ReadTransaction {
                     null,
                     null);
         }
-        DefaultTable<?> table = tables.apply(modelType);
+        TableContext<?> table = tables.apply(modelType);
         if (reads.size() == Transaction.MAX_ACTIONS) {
             throw new InvalidRequestException(
                     String.format(
@@ -67,7 +67,7 @@ final class DefaultReadTransaction implements ReadTransaction {
         return this;
     }
 
-    TransactionReadResult run(Consumer<ReadTransaction> body) {
+    public TransactionReadResult run(Consumer<ReadTransaction> body) {
         Objects.requireNonNull(body, "body");
         body.accept(this);
         if (reads.isEmpty()) {
@@ -101,7 +101,7 @@ final class DefaultReadTransaction implements ReadTransaction {
         for (int i = 0; i < reads.size(); i++) {
             ItemResponse r = i < responses.size() ? responses.get(i) : null;
             Map<String, AttributeValue> item = r == null || !r.hasItem() ? null : r.item();
-            DefaultTable<?> table = reads.get(i).table();
+            TableContext<?> table = reads.get(i).table();
             out.add(
                     item == null || item.isEmpty() || table.hidden(item)
                             ? null

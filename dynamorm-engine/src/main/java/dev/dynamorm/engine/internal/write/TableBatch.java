@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.BatchGetIncompleteException;
 import dev.dynamorm.BatchGetResult;
@@ -55,20 +55,20 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * the retry policy until done or the budget is spent; whatever is left is reported exactly, never
  * dropped.
  */
-final class TableBatch<T> {
+public final class TableBatch<T> {
 
     /** DynamoDB's limit on the keys of one BatchGetItem call. */
-    static final int MAX_GET_KEYS = 100;
+    public static final int MAX_GET_KEYS = 100;
 
     /** DynamoDB's limit on the writes of one BatchWriteItem call. */
-    static final int MAX_WRITE_ITEMS = 25;
+    public static final int MAX_WRITE_ITEMS = 25;
 
-    private final DefaultTable<T> table;
+    private final TableContext<T> table;
     private final TableWriter<T> writer;
     private final ModelMetadata<T> model;
     private final EngineContext ctx;
 
-    TableBatch(DefaultTable<T> table) {
+    public TableBatch(TableContext<T> table) {
         this.table = table;
         this.writer = table.writer();
         this.model = table.model();
@@ -77,7 +77,7 @@ final class TableBatch<T> {
 
     // ---- reads ----
 
-    BatchGetResult<T> get(Collection<Key> keys, BatchOptions options) {
+    public BatchGetResult<T> get(Collection<Key> keys, BatchOptions options) {
         Objects.requireNonNull(options, "options");
         if (keys == null) {
             throw invalid(
@@ -225,7 +225,7 @@ final class TableBatch<T> {
     private record Op(
             int index, boolean put, Object source, List<Object> id, WriteRequest request) {}
 
-    BatchWriteResult<T> write(
+    public BatchWriteResult<T> write(
             Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
         Objects.requireNonNull(options, "options");
         if (puts == null || deletes == null) {
@@ -424,7 +424,7 @@ final class TableBatch<T> {
      *
      * @return false when the policy gives up or the thread is interrupted (the failure is recorded)
      */
-    static boolean backoff(
+    public static boolean backoff(
             RetryPolicy policy,
             int attempts,
             long startNanos,
@@ -463,7 +463,7 @@ final class TableBatch<T> {
      *
      * @return the chunks that ran to their end (others were not sent because of an interruption)
      */
-    static <C> Set<Object> runChunks(
+    public static <C> Set<Object> runChunks(
             List<C> chunks,
             int workers,
             Consumer<C> work,
@@ -553,7 +553,7 @@ final class TableBatch<T> {
                 "interrupted: the remaining chunks were not sent", op, null, true, null);
     }
 
-    static <E> List<List<E>> chunk(List<E> all, int size) {
+    public static <E> List<List<E>> chunk(List<E> all, int size) {
         List<List<E>> out = new ArrayList<>((all.size() + size - 1) / size);
         for (int i = 0; i < all.size(); i += size) {
             out.add(new ArrayList<>(all.subList(i, Math.min(all.size(), i + size))));
@@ -561,7 +561,7 @@ final class TableBatch<T> {
         return out;
     }
 
-    static double total(List<ConsumedCapacity> capacities) {
+    public static double total(List<ConsumedCapacity> capacities) {
         double sum = 0;
         if (capacities != null) {
             for (ConsumedCapacity c : capacities) {
@@ -577,7 +577,7 @@ final class TableBatch<T> {
      * A key's identity for lookups: attribute names with canonical values (numbers without trailing
      * zeros).
      */
-    static List<Object> identity(Map<String, AttributeValue> key) {
+    public static List<Object> identity(Map<String, AttributeValue> key) {
         List<Object> id = new ArrayList<>(key.size() * 2);
         key.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -613,7 +613,7 @@ final class TableBatch<T> {
     }
 
     /** Reports progress to the callback, one call at a time. */
-    static final class Progress {
+    public static final class Progress {
         private final BatchProgress callback;
         private final int total;
         private int done;

@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.BatchWriteIncompleteException;
 import dev.dynamorm.BatchWriteResult;
@@ -51,13 +51,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * the retry policy, completing each write's future. A key with a write in flight is held back, so
  * writes to one key apply in acceptance order and a call never holds one key twice.
  */
-final class DefaultBatchWriter implements BatchWriter {
+public final class DefaultBatchWriter implements BatchWriter {
 
     /** One accepted write. */
     private record Pending(
             long seq,
             List<Object> id,
-            DefaultTable<?> table,
+            TableContext<?> table,
             WriteRequest request,
             Object source,
             boolean put,
@@ -65,7 +65,7 @@ final class DefaultBatchWriter implements BatchWriter {
             CompletableFuture<Void> future,
             long acceptedNanos) {}
 
-    private final Function<Class<?>, DefaultTable<?>> tables;
+    private final Function<Class<?>, TableContext<?>> tables;
     private final EngineContext ctx;
     private final BatchWriterOptions options;
     private final RetryPolicy policy;
@@ -84,8 +84,8 @@ final class DefaultBatchWriter implements BatchWriter {
     private int activeSends;
     private boolean closed;
 
-    DefaultBatchWriter(
-            Function<Class<?>, DefaultTable<?>> tables,
+    public DefaultBatchWriter(
+            Function<Class<?>, TableContext<?>> tables,
             EngineContext ctx,
             BatchWriterOptions options,
             Consumer<DefaultBatchWriter> onClose) {
@@ -113,7 +113,7 @@ final class DefaultBatchWriter implements BatchWriter {
 
     @Override
     public <T> CompletableFuture<Void> put(T item) {
-        DefaultTable<T> table = tableOf(item, "put");
+        TableContext<T> table = tableOf(item, "put");
         PreparedWrite p = table.writer().prepareBatchPut(item, options.ignoreVersioning());
         return enqueue(
                 table,
@@ -128,7 +128,7 @@ final class DefaultBatchWriter implements BatchWriter {
 
     @Override
     public <T> CompletableFuture<Void> delete(T item) {
-        DefaultTable<T> table = tableOf(item, "delete");
+        TableContext<T> table = tableOf(item, "delete");
         table.requireWritableForWrite(Operation.BATCH_WRITE);
         table.writer().requireUnversioned(options.ignoreVersioning());
         Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
@@ -145,7 +145,7 @@ final class DefaultBatchWriter implements BatchWriter {
                     null,
                     null);
         }
-        DefaultTable<?> table = tables.apply(modelType);
+        TableContext<?> table = tables.apply(modelType);
         Map<String, AttributeValue> bound =
                 table.writer().batchDeleteKey(key, options.ignoreVersioning());
         return enqueue(table, bound, deleteRequest(bound), key, false, ItemSize.of(bound));
@@ -158,7 +158,7 @@ final class DefaultBatchWriter implements BatchWriter {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> DefaultTable<T> tableOf(T item, String action) {
+    private <T> TableContext<T> tableOf(T item, String action) {
         if (item == null) {
             throw new InvalidRequestException(
                     "batch writer " + action + " of a null item",
@@ -167,7 +167,7 @@ final class DefaultBatchWriter implements BatchWriter {
                     null);
         }
         requireOpen();
-        return (DefaultTable<T>) tables.apply(item.getClass());
+        return (TableContext<T>) tables.apply(item.getClass());
     }
 
     private void requireOpen() {
@@ -183,7 +183,7 @@ final class DefaultBatchWriter implements BatchWriter {
     }
 
     private CompletableFuture<Void> enqueue(
-            DefaultTable<?> table,
+            TableContext<?> table,
             Map<String, AttributeValue> key,
             WriteRequest request,
             Object source,
@@ -377,7 +377,7 @@ final class DefaultBatchWriter implements BatchWriter {
             int attempts = 0;
             while (!pending.isEmpty()) {
                 Map<String, List<WriteRequest>> items = new LinkedHashMap<>();
-                Map<String, DefaultTable<?>> byName = new HashMap<>();
+                Map<String, TableContext<?>> byName = new HashMap<>();
                 Map<List<Object>, Pending> byId = new HashMap<>();
                 for (Pending p : pending) {
                     items.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>())
@@ -413,7 +413,7 @@ final class DefaultBatchWriter implements BatchWriter {
                     response.unprocessedItems()
                             .forEach(
                                     (tableName, requests) -> {
-                                        DefaultTable<?> table = byName.get(tableName);
+                                        TableContext<?> table = byName.get(tableName);
                                         for (WriteRequest r : requests) {
                                             Pending p =
                                                     table == null ? null : byId.get(id(table, r));
@@ -466,7 +466,7 @@ final class DefaultBatchWriter implements BatchWriter {
         }
     }
 
-    private static List<Object> id(DefaultTable<?> table, WriteRequest r) {
+    private static List<Object> id(TableContext<?> table, WriteRequest r) {
         Map<String, AttributeValue> key;
         if (r.putRequest() != null) {
             key = new HashMap<>(4);

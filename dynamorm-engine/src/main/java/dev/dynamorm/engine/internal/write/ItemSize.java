@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.write;
 
 import java.util.List;
 import java.util.Map;
@@ -8,14 +8,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Computes an item's size as DynamoDB counts it: UTF-8 bytes of attribute names plus values
  * (numbers about one byte per two digits plus one, containers three bytes plus one per element).
  */
-final class ItemSize {
+public final class ItemSize {
 
     /** DynamoDB's maximum item size. */
-    static final int MAX_ITEM_BYTES = 400 * 1024;
+    public static final int MAX_ITEM_BYTES = 400 * 1024;
 
     private ItemSize() {}
 
-    static long of(Map<String, AttributeValue> item) {
+    public static long of(Map<String, AttributeValue> item) {
         long size = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
             size += utf8Length(e.getKey()) + of(e.getValue());
@@ -108,7 +108,7 @@ final class ItemSize {
         return n;
     }
 
-    static boolean fitsInItem(Map<String, AttributeValue> item) {
+    public static boolean fitsInItem(Map<String, AttributeValue> item) {
         return of(item) <= MAX_ITEM_BYTES;
     }
 }

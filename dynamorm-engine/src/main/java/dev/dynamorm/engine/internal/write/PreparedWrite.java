@@ -1,4 +1,4 @@
-package dev.dynamorm.engine.internal;
+package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param written the item as the write stores it, or null when unknown
  * @param size the item's size as DynamoDB counts it (0 when not a whole item)
  */
-record PreparedWrite(
+public record PreparedWrite(
         Operation op,
-        DefaultTable<?> table,
+        TableContext<?> table,
         Map<String, AttributeValue> key,
         Map<String, AttributeValue> item,
         String update,
