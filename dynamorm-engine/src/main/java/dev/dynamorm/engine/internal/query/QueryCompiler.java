@@ -50,6 +50,9 @@ final class QueryCompiler {
     /** DynamoDB's limit on the operands of IN. */
     static final int MAX_IN_VALUES = ConditionCompiler.MAX_IN_VALUES;
 
+    private static final String GSI_CONSISTENT =
+            "global secondary indexes do not support consistent reads";
+
     private static final Set<Operator> KEY_OPERATORS =
             EnumSet.of(
                     Operator.EQ,
@@ -514,7 +517,7 @@ final class QueryCompiler {
             c.unusable = "not sorted by '" + spec.orderField() + "'";
         }
         if (c.unusable == null && spec.consistent() && c.global()) {
-            c.unusable = "global secondary indexes do not support consistent reads";
+            c.unusable = GSI_CONSISTENT;
         }
         if (c.unusable == null && index != null) {
             Set<String> needed = needed(selected, c.filters);
@@ -728,8 +731,25 @@ final class QueryCompiler {
                     type);
         }
         StringJoiner why = new StringJoiner("; ");
+        boolean onlyConsistency = false;
         for (PathCandidate c : candidates) {
             why.add(c.label() + ": " + c.unusable);
+            onlyConsistency |= c.pkTerm != null && GSI_CONSISTENT.equals(c.unusable);
+        }
+        if (onlyConsistency) {
+            // a scan would not help: the key is bound, only the read mode rules the global index
+            // out
+            return new QueryRequiresScanException(
+                    String.format(
+                            Locale.ROOT,
+                            "query on model %s with conditions %s cannot be served by any key: %s; drop "
+                                    + "consistentRead() to query the global index (read eventually consistently), or "
+                                    + "bind the key of the table or of a local secondary index, which support "
+                                    + "consistent reads",
+                            type.getName(),
+                            given(terms),
+                            why),
+                    type);
         }
         return new QueryRequiresScanException(
                 String.format(

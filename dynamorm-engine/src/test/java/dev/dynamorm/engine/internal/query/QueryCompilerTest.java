@@ -117,4 +117,24 @@ final class QueryCompilerTest {
                                 + Order.class.getName()
                                 + " is long");
     }
+
+    @Test
+    void compile_consistentReadOnGlobalIndexKey_suggestsTableOrLocalIndexNotAScan() {
+        assertThatThrownBy(
+                        () ->
+                                compile(
+                                        QuerySpec.EMPTY
+                                                .withTerm(
+                                                        Condition.when("status", "=", "PAID"),
+                                                        false)
+                                                .withConsistentRead()))
+                .isInstanceOf(QueryRequiresScanException.class)
+                .hasMessageContaining(
+                        "by-status: global secondary indexes do not support consistent reads")
+                .hasMessageEndingWith(
+                        "drop consistentRead() to query the global index (read eventually consistently), or "
+                                + "bind the key of the table or of a local secondary index, which support "
+                                + "consistent reads")
+                .hasMessageNotContaining("allowScan");
+    }
 }
