@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.QueryPlan;
+import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,10 @@ import dev.dynamorm.QueryPlan;
 import dev.dynamorm.QueryRequiresScanException;
 import dev.dynamorm.SortOrder;
 import dev.dynamorm.annotations.ProjectionType;
-import dev.dynamorm.engine.internal.AttributePath;
+import dev.dynamorm.engine.internal.expr.AttributePath;
+import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.expr.Placeholders;
+import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
@@ -26,7 +29,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.StringJoiner;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Compiles a {@link QuerySpec} into a {@link CompiledPlan}: resolves every field path (unknown
@@ -49,7 +51,7 @@ final class QueryCompiler {
     }
 
     /** DynamoDB's limit on the operands of IN. */
-    static final int MAX_IN_VALUES = 100;
+    static final int MAX_IN_VALUES = ConditionCompiler.MAX_IN_VALUES;
 
     private static final Set<Operator> KEY_OPERATORS =
             EnumSet.of(
@@ -841,7 +843,8 @@ final class QueryCompiler {
                                                 Slot.Mode.FIELD,
                                                 f,
                                                 f.name(),
-                                                false)))
+                                                false),
+                                        null))
                         .append(" AND ")
                         .append(
                                 expr.value(
@@ -850,7 +853,8 @@ final class QueryCompiler {
                                                 Slot.Mode.FIELD,
                                                 f,
                                                 f.name(),
-                                                true)));
+                                                true),
+                                        null));
             } else {
                 key.append(render(winner.skTerms.get(0), expr));
             }
@@ -1039,177 +1043,7 @@ final class QueryCompiler {
 
     private String render(TermInfo t, Expr expr) {
         int[] next = {t.valueBase()};
-        return render(t.term().condition(), next, expr);
-    }
-
-    private String render(Condition c, int[] next, Expr expr) {
-        if (c instanceof Condition.Comparison cmp) {
-            return comparison(cmp, next, expr);
-        }
-        if (c instanceof Condition.Size s) {
-            return size(s, next, expr);
-        }
-        if (c instanceof Condition.AttributeType at) {
-            AttributePath path = resolve(at.field());
-            String p = expr.path(path);
-            return "attribute_type("
-                    + p
-                    + ", "
-                    + expr.value(new Slot(next[0]++, Slot.Mode.TYPE, null, at.field(), false))
-                    + ")";
-        }
-        if (c instanceof Condition.And and) {
-            return join(and.conditions(), " AND ", next, expr);
-        }
-        if (c instanceof Condition.Or or) {
-            return join(or.conditions(), " OR ", next, expr);
-        }
-        return "NOT (" + render(((Condition.Not) c).condition(), next, expr) + ")";
-    }
-
-    private String join(List<Condition> parts, String glue, int[] next, Expr expr) {
-        StringJoiner out = new StringJoiner(glue);
-        for (Condition part : parts) {
-            out.add("(" + render(part, next, expr) + ")");
-        }
-        return out.toString();
-    }
-
-    private AttributePath resolve(String field) {
-        AttributePath path = AttributePath.resolve(model, field, op);
-        if (path.encrypted(model)) {
-            throw invalid(
-                    "field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored value "
-                            + "is ciphertext",
-                    field, type.getName());
-        }
-        return path;
-    }
-
-    private String comparison(Condition.Comparison c, int[] next, Expr expr) {
-        AttributePath path = resolve(c.field());
-        String p = expr.path(path);
-        Slot.Mode mode = path.indexed() ? Slot.Mode.ELEMENT : Slot.Mode.FIELD;
-        FieldMetadata leaf = path.leaf();
-        Operator operator = c.operator();
-        switch (operator) {
-            case EXISTS:
-                return "attribute_exists(" + p + ")";
-            case NOT_EXISTS:
-                return "attribute_not_exists(" + p + ")";
-            case BETWEEN:
-                {
-                    String low = expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
-                    String high = expr.value(new Slot(next[0]++, mode, leaf, c.field(), true));
-                    return p + " BETWEEN " + low + " AND " + high;
-                }
-            case IN:
-                {
-                    int n = c.values().size();
-                    if (n == 0 || n > MAX_IN_VALUES) {
-                        throw invalid(
-                                "IN on field '%s' of model %s needs 1 to %d values, got %d",
-                                c.field(), type.getName(), MAX_IN_VALUES, n);
-                    }
-                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                    for (int i = 0; i < n; i++) {
-                        list.add(expr.value(new Slot(next[0]++, mode, leaf, c.field(), false)));
-                    }
-                    return p + list;
-                }
-            case BEGINS_WITH:
-                {
-                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                    if (t != null && t != AttributeValue.Type.S && t != AttributeValue.Type.B) {
-                        throw invalid(
-                                "BEGINS_WITH needs a string or binary field, but '%s' of model %s is %s",
-                                c.field(), type.getName(), leaf.genericType().getTypeName());
-                    }
-                    return "begins_with("
-                            + p
-                            + ", "
-                            + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false))
-                            + ")";
-                }
-            case CONTAINS:
-            case NOT_CONTAINS:
-                {
-                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                    Slot.Mode m =
-                            t == AttributeValue.Type.S || t == AttributeValue.Type.B
-                                    ? mode
-                                    : Slot.Mode.ELEMENT;
-                    if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
-                        throw invalid(
-                                "%s needs a string, binary, set or list field, but '%s' of model %s is %s",
-                                operator.symbol(),
-                                c.field(),
-                                type.getName(),
-                                leaf.genericType().getTypeName());
-                    }
-                    String call =
-                            "contains("
-                                    + p
-                                    + ", "
-                                    + expr.value(new Slot(next[0]++, m, leaf, c.field(), false))
-                                    + ")";
-                    return operator == Operator.CONTAINS ? call : "NOT " + call;
-                }
-            default:
-                return p
-                        + " "
-                        + operator.symbol()
-                        + " "
-                        + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
-        }
-    }
-
-    private String size(Condition.Size s, int[] next, Expr expr) {
-        AttributePath path = resolve(s.field());
-        AttributeValue.Type t = path.indexed() ? null : path.leaf().attributeType();
-        if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
-            throw invalid(
-                    "SIZE needs a string, binary, set, list or map field, but '%s' of model %s is %s",
-                    s.field(), type.getName(), path.leaf().genericType().getTypeName());
-        }
-        String p = "size(" + expr.path(path) + ")";
-        switch (s.operator()) {
-            case BETWEEN:
-                {
-                    String low =
-                            expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false));
-                    String high =
-                            expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), true));
-                    return p + " BETWEEN " + low + " AND " + high;
-                }
-            case IN:
-                {
-                    int n = s.values().size();
-                    if (n == 0 || n > MAX_IN_VALUES) {
-                        throw invalid(
-                                "SIZE IN on field '%s' of model %s needs 1 to %d values, got %d",
-                                s.field(), type.getName(), MAX_IN_VALUES, n);
-                    }
-                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                    for (int i = 0; i < n; i++) {
-                        list.add(
-                                expr.value(
-                                        new Slot(
-                                                next[0]++,
-                                                Slot.Mode.SIZE,
-                                                null,
-                                                s.field(),
-                                                false)));
-                    }
-                    return p + list;
-                }
-            default:
-                return p
-                        + " "
-                        + s.operator().symbol()
-                        + " "
-                        + expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false));
-        }
+        return ConditionCompiler.render(model, t.term().condition(), op, expr, next);
     }
 
     private InvalidRequestException invalid(String format, Object... args) {
@@ -1218,12 +1052,13 @@ final class QueryCompiler {
     }
 
     /** Placeholders of one plan: names de-duplicated, values in slot order. */
-    private static final class Expr {
+    private static final class Expr implements Placeholders {
         private final Map<String, String> byName = new HashMap<>();
         private final Map<String, String> names = new LinkedHashMap<>();
         private final List<Slot> slots = new ArrayList<>();
 
-        String name(String attributeName) {
+        @Override
+        public String name(String attributeName) {
             return byName.computeIfAbsent(
                     attributeName,
                     a -> {
@@ -1233,24 +1068,14 @@ final class QueryCompiler {
                     });
         }
 
-        String value(Slot slot) {
+        @Override
+        public String value(Slot slot, Object value) {
             slots.add(slot);
             return ":v" + (slots.size() - 1);
         }
 
         String path(AttributePath path) {
-            StringBuilder out = new StringBuilder();
-            for (String segment : path.segments()) {
-                if (segment.startsWith("[")) {
-                    out.append(segment);
-                } else {
-                    if (out.length() > 0) {
-                        out.append('.');
-                    }
-                    out.append(name(segment));
-                }
-            }
-            return out.toString();
+            return path.render(this);
         }
 
         Map<String, String> names() {

@@ -7,8 +7,10 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.annotations.ProjectionType;
-import dev.dynamorm.engine.internal.AttributeValues;
-import dev.dynamorm.engine.internal.ValueBinder;
+import dev.dynamorm.engine.internal.expr.AttributeValues;
+import dev.dynamorm.engine.internal.expr.Slot;
+import dev.dynamorm.engine.internal.expr.SlotValues;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.IndexScorer;
@@ -408,47 +410,10 @@ public final class QueryRunner<T> {
         ValueBinder binder = access.values();
         Class<?> type = model.type();
         Map<String, AttributeValue> out = new LinkedHashMap<>();
-        AttributeValue previous = null;
-        Object previousRaw = null;
+        SlotValues values = new SlotValues(binder, type, op);
         for (int k = 0; k < plan.slots().size(); k++) {
             Slot slot = plan.slots().get(k);
-            Object v = raw.get(slot.valueIndex());
-            AttributeValue av;
-            switch (slot.mode()) {
-                case FIELD -> av = binder.bind(type, op, slot.javaPath(), slot.field(), v);
-                case ELEMENT -> av = binder.bindElement(type, op, slot.javaPath(), v);
-                case SIZE -> {
-                    if (!(v instanceof Number n)) {
-                        throw new InvalidRequestException(
-                                String.format(
-                                        Locale.ROOT,
-                                        "SIZE on field '%s' of model %s compares with a number, got %s",
-                                        slot.javaPath(),
-                                        type.getName(),
-                                        v == null
-                                                ? "null"
-                                                : v + " (" + v.getClass().getSimpleName() + ")"),
-                                op,
-                                type,
-                                null);
-                    }
-                    av = AttributeValue.createN(ValueBinder.numberText(n));
-                }
-                default -> av = AttributeValue.createS((String) v);
-            }
-            if (slot.rangeHigh() && AttributeValues.compare(previous, av) > 0) {
-                throw new InvalidRequestException(
-                        String.format(
-                                Locale.ROOT,
-                                "BETWEEN on field '%s' of model %s has low %s greater than high %s",
-                                slot.javaPath(),
-                                type.getName(),
-                                previousRaw,
-                                v),
-                        op,
-                        type,
-                        null);
-            }
+            AttributeValue av = values.bind(slot, raw.get(slot.valueIndex()));
             if (k < plan.keySlots() && AttributeValues.isEmptyKeyValue(av)) {
                 throw new InvalidRequestException(
                         String.format(
@@ -465,8 +430,6 @@ public final class QueryRunner<T> {
                         null);
             }
             out.put(":v" + k, av);
-            previous = av;
-            previousRaw = v;
         }
         return out;
     }
