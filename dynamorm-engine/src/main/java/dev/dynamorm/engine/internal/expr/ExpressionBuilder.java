@@ -13,9 +13,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ExpressionBuilder {
 
+    private final String namePrefix;
+    private final String valuePrefix;
     private final Map<String, String> nameToPlaceholder = new HashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+
+    /** A builder of {@code #nK} and {@code :vK} placeholders. */
+    public ExpressionBuilder() {
+        this("#n", ":v");
+    }
+
+    /**
+     * A builder whose placeholders cannot clash with those of another builder (e.g. conditions a
+     * hook adds to a request the engine built).
+     *
+     * @param namePrefix starts every name placeholder, e.g. {@code #hk}
+     * @param valuePrefix starts every value placeholder, e.g. {@code :hk}
+     */
+    public ExpressionBuilder(String namePrefix, String valuePrefix) {
+        this.namePrefix = namePrefix;
+        this.valuePrefix = valuePrefix;
+    }
 
     /** Returns the placeholder for an attribute name, creating it on first use. */
     public String name(String attributeName) {
@@ -23,7 +42,7 @@ public final class ExpressionBuilder {
         if (existing != null) {
             return existing;
         }
-        String placeholder = "#n" + names.size();
+        String placeholder = namePrefix + names.size();
         nameToPlaceholder.put(attributeName, placeholder);
         names.put(placeholder, attributeName);
         return placeholder;
@@ -31,7 +50,7 @@ public final class ExpressionBuilder {
 
     /** Returns a new placeholder bound to a value. */
     public String value(AttributeValue value) {
-        String placeholder = ":v" + values.size();
+        String placeholder = valuePrefix + values.size();
         values.put(placeholder, value);
         return placeholder;
     }

@@ -56,8 +56,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class Requests {
 
     private static final Pattern CLAUSE = Pattern.compile("(?i)\\b(SET|REMOVE|ADD|DELETE)\\b");
-    private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#n(\\d+)");
-    private static final Pattern VALUE_PLACEHOLDER = Pattern.compile(":v(\\d+)");
 
     private Requests() {}
 
@@ -393,21 +391,11 @@ public final class Requests {
                 event.conditions().size() == 1
                         ? event.conditions().get(0)
                         : new Condition.And(new ArrayList<>(event.conditions()));
-        ExpressionBuilder expr = new ExpressionBuilder();
-        String compiled = chain.conditions().compile(model, all, expr, event.operation());
-        // placeholders are renamed so they cannot clash with the request's own #nK / :vK
-        String text =
-                VALUE_PLACEHOLDER
-                        .matcher(NAME_PLACEHOLDER.matcher(compiled).replaceAll("#hk$1"))
-                        .replaceAll(":hk$1");
-        Map<String, String> names = new HashMap<>();
-        if (expr.names() != null) {
-            expr.names().forEach((k, v) -> names.put(k.replace("#n", "#hk"), v));
-        }
-        Map<String, AttributeValue> values = new HashMap<>();
-        if (expr.values() != null) {
-            expr.values().forEach((k, v) -> values.put(k.replace(":v", ":hk"), v));
-        }
+        // own placeholder prefixes, so they cannot clash with the request's #nK / :vK
+        ExpressionBuilder expr = new ExpressionBuilder("#hk", ":hk");
+        String text = chain.conditions().compile(model, all, expr, event.operation());
+        Map<String, String> names = expr.names() == null ? Map.of() : expr.names();
+        Map<String, AttributeValue> values = expr.values() == null ? Map.of() : expr.values();
         if (request instanceof PutItemRequest r) {
             return r.toBuilder()
                     .conditionExpression(and(r.conditionExpression(), text))

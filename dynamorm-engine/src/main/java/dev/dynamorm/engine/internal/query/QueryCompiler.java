@@ -20,6 +20,7 @@ import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -880,6 +881,8 @@ final class QueryCompiler {
                     null,
                     projection,
                     expr.names(),
+                    expr.inConditions,
+                    expr.inProjection,
                     expr.slots(),
                     keySlots,
                     getKey,
@@ -906,6 +909,8 @@ final class QueryCompiler {
                 filter,
                 projection,
                 expr.names(),
+                expr.inConditions,
+                expr.inProjection,
                 expr.slots(),
                 keySlots,
                 Map.of(),
@@ -993,6 +998,8 @@ final class QueryCompiler {
                 filter,
                 projection,
                 expr.names(),
+                expr.inConditions,
+                expr.inProjection,
                 expr.slots(),
                 0,
                 Map.of(),
@@ -1030,12 +1037,14 @@ final class QueryCompiler {
             return null;
         }
         Set<String> parts = new LinkedHashSet<>();
+        expr.projecting = true;
         for (AttributePath p : selected) {
             parts.add(expr.path(p));
         }
         for (String attr : cursorKey) {
             parts.add(expr.name(attr));
         }
+        expr.projecting = false;
         return String.join(", ", parts);
     }
 
@@ -1051,21 +1060,32 @@ final class QueryCompiler {
                 String.format(Locale.ROOT, format, args), op, type, null);
     }
 
-    /** Placeholders of one plan: names de-duplicated, values in slot order. */
+    /**
+     * Placeholders of one plan: names de-duplicated, values in slot order; records which names only
+     * the projection uses, so that a request without the projection does not send them.
+     */
     private static final class Expr implements Placeholders {
         private final Map<String, String> byName = new HashMap<>();
         private final Map<String, String> names = new LinkedHashMap<>();
+        private final Set<String> inConditions = new HashSet<>();
+        private final Set<String> inProjection = new HashSet<>();
         private final List<Slot> slots = new ArrayList<>();
+
+        /** True while the projection is rendered. */
+        boolean projecting;
 
         @Override
         public String name(String attributeName) {
-            return byName.computeIfAbsent(
-                    attributeName,
-                    a -> {
-                        String placeholder = "#n" + names.size();
-                        names.put(placeholder, a);
-                        return placeholder;
-                    });
+            String placeholder =
+                    byName.computeIfAbsent(
+                            attributeName,
+                            a -> {
+                                String p = "#n" + names.size();
+                                names.put(p, a);
+                                return p;
+                            });
+            (projecting ? inProjection : inConditions).add(placeholder);
+            return placeholder;
         }
 
         @Override

@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.crypto.SecretKey;
@@ -73,12 +72,9 @@ public final class QueryRunner<T> {
     /** The largest Limit sent while filling a limited result through a filter. */
     static final int MAX_FILTERED_REQUEST_LIMIT = 1000;
 
-    private static final Pattern NAME = Pattern.compile("#n\\d+");
-
     /** The name placeholder of the {@code @Ttl} attribute, read to hide expired items. */
     private static final String TTL_NAME = "#ttl";
 
-    private static final Pattern VALUE = Pattern.compile(":v\\d+");
     private static final AtomicInteger SCAN_THREADS = new AtomicInteger();
 
     private final TableAccess<T> access;
@@ -516,13 +512,12 @@ public final class QueryRunner<T> {
         String projection =
                 countByReading ? TTL_NAME : count ? null : withTtl(plan, plan.projection(), ttl);
         boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
+        // the plan's projection is sent unless counting (a count by reading sends only the TTL)
+        boolean planProjection = !count && plan.projection() != null;
         Map<String, String> names =
-                withTtlName(
-                        used(plan.names(), NAME, plan.keyCondition(), plan.filter(), projection),
-                        projection,
-                        ttl);
-        Map<String, AttributeValue> values =
-                used(p.values(), VALUE, plan.keyCondition(), plan.filter());
+                withTtlName(plan.namesSent(true, planProjection), projection, ttl);
+        // every value of a query or scan plan is in its key condition or filter
+        Map<String, AttributeValue> values = p.values().isEmpty() ? null : p.values();
         String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
         if (plan.operation() == Operation.QUERY) {
             QueryRequest request =
@@ -651,40 +646,6 @@ public final class QueryRunner<T> {
         return has && key != null && !key.isEmpty() ? key : null;
     }
 
-    /** The placeholders of a map that occur in the texts, or null when none does. */
-    private static <V> Map<String, V> used(Map<String, V> all, Pattern pattern, String... texts) {
-        if (all.isEmpty()) {
-            return null;
-        }
-        // a scan for the placeholder prefix and its digits: what the pattern matches, without a
-        // Matcher
-        String prefix = pattern == NAME ? "#n" : ":v";
-        Map<String, V> out = null;
-        for (String text : texts) {
-            if (text == null) {
-                continue;
-            }
-            for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 2)) {
-                int end = at + 2;
-                while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
-                    end++;
-                }
-                if (end == at + 2) {
-                    continue;
-                }
-                String placeholder = text.substring(at, end);
-                V v = all.get(placeholder);
-                if (v != null) {
-                    if (out == null) {
-                        out = new LinkedHashMap<>(all.size() * 2);
-                    }
-                    out.put(placeholder, v);
-                }
-            }
-        }
-        return out;
-    }
-
     private Optional<Map<String, AttributeValue>> get(Prepared p) {
         CompiledPlan plan = p.plan();
         Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -697,10 +658,7 @@ public final class QueryRunner<T> {
                         .key(key)
                         .projectionExpression(projection)
                         .expressionAttributeNames(
-                                withTtlName(
-                                        used(plan.names(), NAME, projection),
-                                        projection,
-                                        ttlAttribute))
+                                withTtlName(plan.namesSent(false, true), projection, ttlAttribute))
                         .consistentRead(plan.consistent() ? Boolean.TRUE : null)
                         .build();
         GetItemResponse r =
