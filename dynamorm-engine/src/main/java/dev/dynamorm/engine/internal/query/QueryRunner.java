@@ -315,7 +315,7 @@ public final class QueryRunner<T> {
     }
 
     private Prepared prepare(QueryCompiler.Mode mode, boolean run) {
-        String shape = QueryCompiler.shapeOf(spec, mode);
+        String shape = QueryShape.shapeOf(spec, mode);
         CompiledPlan plan =
                 access.planCache()
                         .get(
@@ -335,7 +335,7 @@ public final class QueryRunner<T> {
                                     }
                                     return compiled;
                                 });
-        Map<String, AttributeValue> values = bind(plan, QueryCompiler.values(spec));
+        Map<String, AttributeValue> values = bind(plan, QueryShape.values(spec));
         // the fingerprint (a SHA-256) is computed only when a cursor is read or written
         byte[] fingerprint = null;
         Map<String, AttributeValue> start = null;

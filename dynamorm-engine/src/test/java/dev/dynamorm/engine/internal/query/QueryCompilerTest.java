@@ -44,7 +44,7 @@ final class QueryCompilerTest {
                 MODEL,
                 spec,
                 QueryCompiler.Mode.AUTO,
-                QueryCompiler.shapeOf(spec, QueryCompiler.Mode.AUTO));
+                QueryShape.shapeOf(spec, QueryCompiler.Mode.AUTO));
     }
 
     @Test
