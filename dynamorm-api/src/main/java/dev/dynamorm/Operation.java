@@ -26,6 +26,11 @@ public enum Operation {
     TRANSACT_WRITE,
     /** An atomic multi-item read. */
     TRANSACT_GET,
+    /**
+     * A condition check inside a transaction: it writes nothing, only requires its condition to
+     * hold (named so in {@link TransactionCanceledException.Reason#operation()}).
+     */
+    CONDITION_CHECK,
     /** Creating a table. */
     CREATE_TABLE,
     /** Describing a table. */

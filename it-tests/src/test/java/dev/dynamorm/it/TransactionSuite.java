@@ -108,6 +108,13 @@ abstract class TransactionSuite {
                                     .containsExactly(Code.NONE, Code.NONE, Code.CONDITION_FAILED);
                             TransactionCanceledException.Reason failed = e.failures().get(0);
                             assertThat(failed.index()).isEqualTo(2);
+                            assertThat(failed.operation()).isEqualTo(Operation.CONDITION_CHECK);
+                            assertThat(e.reasons())
+                                    .extracting(TransactionCanceledException.Reason::operation)
+                                    .containsExactly(
+                                            Operation.CREATE,
+                                            Operation.PUT,
+                                            Operation.CONDITION_CHECK);
                             assertThat(failed.modelType()).isEqualTo(Customer.class);
                             assertThat(failed.tableName()).isEqualTo(customers.tableName());
                             assertThat(failed.key())
@@ -117,7 +124,7 @@ abstract class TransactionSuite {
                             assertThat(e.getMessage())
                                     .startsWith(
                                             "transaction of 3 actions was cancelled and nothing was "
-                                                    + "applied: #2 transact_write Customer");
+                                                    + "applied: #2 condition_check Customer");
                         });
         assertThat(accounts.get(c)).isEmpty();
         assertThat(orders.get(c, "o1")).isEmpty();

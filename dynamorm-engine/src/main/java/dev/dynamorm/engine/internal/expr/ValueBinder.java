@@ -172,11 +172,26 @@ public final class ValueBinder {
             Class<?> model, Operation op, String path, Converter<Object> c, Object v) {
         try {
             return c.toAttributeValue(v);
-        } catch (IllegalArgumentException | ClassCastException e) {
+        } catch (ClassCastException e) {
+            // a collection or map whose elements the field's converter cannot take: say which
+            // types it holds rather than the JVM's cast message
             throw new InvalidRequestException(
                     String.format(
                             Locale.ROOT,
-                            "cannot convert value %s for field '%s' of " + "model %s: %s",
+                            "value %s does not fit field '%s' of model %s: it holds %s, which the"
+                                    + " field's element type does not",
+                            describe(v),
+                            path,
+                            model.getName(),
+                            heldTypes(v)),
+                    op,
+                    model,
+                    null);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "cannot convert value %s for field '%s' of model %s: %s",
                             describe(v),
                             path,
                             model.getName(),
@@ -185,6 +200,25 @@ public final class ValueBinder {
                     model,
                     null);
         }
+    }
+
+    /** The classes a collection's elements or a map's keys and values have, for messages. */
+    private static String heldTypes(Object v) {
+        if (v instanceof java.util.Map<?, ?> m) {
+            return "keys of " + classes(m.keySet()) + " and values of " + classes(m.values());
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return "elements of " + classes(c);
+        }
+        return "a " + v.getClass().getSimpleName();
+    }
+
+    private static String classes(java.util.Collection<?> values) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Object o : values) {
+            out.add(o == null ? "null" : o.getClass().getSimpleName());
+        }
+        return String.join("/", out);
     }
 
     private static boolean fits(Class<?> type, Object value) {

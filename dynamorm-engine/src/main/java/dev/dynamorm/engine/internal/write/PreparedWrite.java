@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * One checked, compiled write, ready to send alone or as an action of a transaction.
  *
- * @param op CREATE, PUT, UPDATE, DELETE, or TRANSACT_WRITE for a condition check
+ * @param op CREATE, PUT, UPDATE, DELETE, or CONDITION_CHECK
  * @param table the table written
  * @param key the item's key
  * @param item the whole item, for CREATE and PUT

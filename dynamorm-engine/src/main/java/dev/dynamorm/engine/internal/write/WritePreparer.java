@@ -509,7 +509,7 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         String compiled =
                 ctx.conditions().compile(model, condition, expr, Operation.TRANSACT_WRITE);
         return new PreparedWrite(
-                Operation.TRANSACT_WRITE,
+                Operation.CONDITION_CHECK,
                 table,
                 key,
                 null,

@@ -29,6 +29,7 @@ final class UpdateCompilerTest {
             String name,
             Set<String> tags,
             List<String> notes,
+            Map<String, Integer> stock,
             @Version long version) {}
 
     private static final ConverterRegistry CONVERTERS =
@@ -117,5 +118,23 @@ final class UpdateCompilerTest {
         ExpressionBuilder expr = new ExpressionBuilder();
         compile(u -> u.set("qty", 7), expr);
         assertThat(expr.values()).isEqualTo(Map.of(":v0", AttributeValue.fromN("7")));
+    }
+
+    @Test
+    void compile_valuesOfTheWrongElementType_areRefusedWithTheFieldNamed() {
+        assertThatThrownBy(() -> compile(u -> u.add("tags", 5), new ExpressionBuilder()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'tags'")
+                .hasMessageNotContaining("ClassCastException")
+                .hasMessageNotContaining("cannot be cast");
+        assertThatThrownBy(
+                        () ->
+                                compile(
+                                        u -> u.set("stock", Map.of("ams", "many")),
+                                        new ExpressionBuilder()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'stock'")
+                .hasMessageNotContaining("ClassCastException")
+                .hasMessageNotContaining("cannot be cast");
     }
 }
