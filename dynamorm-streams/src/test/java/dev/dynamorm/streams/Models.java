@@ -30,4 +30,12 @@ final class Models {
     /** A model with an encrypted field. */
     @DynamoTable("secrets")
     public record Secret(@PartitionKey String id, String label, @Encrypted String pin) {}
+
+    /** Orders per customer and status: a materialized view of {@link Order}. */
+    @DynamoTable("status_totals")
+    public record StatusTotals(
+            @PartitionKey String customerId,
+            @SortKey String status,
+            long orders,
+            long totalCents) {}
 }
