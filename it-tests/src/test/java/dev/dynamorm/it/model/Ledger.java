@@ -6,4 +6,5 @@ import dev.dynamorm.annotations.SortKey;
 
 /** A model whose table has a stream: the change data capture suites write and follow it. */
 @DynamoTable("ledger")
-public record Ledger(@PartitionKey String account, @SortKey String entry, long cents, String memo) {}
+public record Ledger(
+        @PartitionKey String account, @SortKey String entry, long cents, String memo) {}
