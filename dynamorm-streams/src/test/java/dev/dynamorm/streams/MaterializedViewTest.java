@@ -120,7 +120,12 @@ final class MaterializedViewTest {
             f.get();
         }
         pool.shutdown();
-        Thread.sleep(300); // the TTL sweeper deletes the expired items
+        // the TTL sweeper deletes the expired items, a batch at a time
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (orders.scan().stream().anyMatch(o -> o.expiresAt() != null)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
 
         List<ChangeEvent<Order>> seen = Collections.synchronizedList(new ArrayList<>());
         try (StreamConsumer c =
