@@ -122,7 +122,8 @@ final class TableFromImageTest {
 
     @Test
     void fromImage_ofAnEncryptedModel_isRefusedWithoutAPluginThatDecrypts() {
-        try (DynamORM db = DynamORM.builder().client(local.client()).discoverPlugins(false).build()) {
+        try (DynamORM db =
+                DynamORM.builder().client(local.client()).discoverPlugins(false).build()) {
             var sealed = db.table(Sealed.class);
             Map<String, AttributeValue> image =
                     Map.of("id", AttributeValue.fromS("s1"), "pin", AttributeValue.fromS("1234"));
