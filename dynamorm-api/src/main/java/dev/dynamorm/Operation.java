@@ -38,5 +38,10 @@ public enum Operation {
     /** Deleting a table. */
     DELETE_TABLE,
     /** Changing a table's time-to-live setting. */
-    UPDATE_TIME_TO_LIVE
+    UPDATE_TIME_TO_LIVE,
+    /**
+     * Mapping an item image of a change record (DynamoDB Streams, a Lambda event) to the model;
+     * nothing is sent.
+     */
+    STREAM_READ
 }

@@ -376,6 +376,32 @@ public interface Table<T> {
     T fromItem(Map<String, AttributeValue> item);
 
     /**
+     * Converts an item image that arrived outside a read (a DynamoDB Streams record, a Lambda
+     * event) to a model instance the way a read does: the plugins' {@code afterRead} transforms run
+     * with {@link Operation#STREAM_READ}, so {@code @Encrypted} fields are decrypted, and the image
+     * is refused when the model has {@code @Encrypted} fields and no installed plugin handles them.
+     * Unlike {@link #fromItem(Map)}, which maps attributes as given.
+     *
+     * @param image the attributes of the image, possibly only the key (a {@code KEYS_ONLY} stream)
+     * @return the model instance; fields missing from the image are null or the type's default
+     * @throws InvalidRequestException if the model has {@code @Encrypted} fields and no plugin
+     *     decrypts them, or an attribute does not fit its field
+     * @throws PluginException if a plugin's transform fails (e.g. a value cannot be decrypted)
+     */
+    default T fromImage(Map<String, AttributeValue> image) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * The model as plugins see it: table name, key attributes, field to attribute names.
+     *
+     * @return the model's description
+     */
+    default dev.dynamorm.spi.ModelInfo modelInfo() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
      * Creates the table with on-demand billing and waits until it is active.
      *
      * @throws TableInUseException if it exists

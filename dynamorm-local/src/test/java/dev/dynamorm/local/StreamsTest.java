@@ -390,6 +390,55 @@ class StreamsTest {
     }
 
     @Test
+    void overwritingOrDeletingAnExpiredItemBeforeTheSweep_recordsItsRemovalByTtlFirst() {
+        try (LocalDynamoDb local =
+                LocalDynamoDb.builder().ttlSweepInterval(Duration.ofHours(1)).start()) {
+            DynamoDbClient c = local.client();
+            String t = Fixtures.uniqueName("ttl");
+            c.createTable(
+                    r ->
+                            r.tableName(t)
+                                    .billingMode("PAY_PER_REQUEST")
+                                    .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                                    .attributeDefinitions(
+                                            a -> a.attributeName("pk").attributeType("S"))
+                                    .streamSpecification(
+                                            s ->
+                                                    s.streamEnabled(true)
+                                                            .streamViewType(
+                                                                    StreamViewType
+                                                                            .NEW_AND_OLD_IMAGES)));
+            c.updateTimeToLive(
+                    r ->
+                            r.tableName(t)
+                                    .timeToLiveSpecification(
+                                            x -> x.attributeName("exp").enabled(true)));
+            long now = System.currentTimeMillis() / 1000;
+            c.putItem(r -> r.tableName(t).item(item("pk", s("a"), "exp", n(now - 10))));
+            c.putItem(r -> r.tableName(t).item(item("pk", s("a"), "v", n(1))));
+            c.putItem(r -> r.tableName(t).item(item("pk", s("b"), "exp", n(now - 10))));
+            c.deleteItem(r -> r.tableName(t).key(item("pk", s("b"))));
+
+            List<Record> records = all(local.streamsClient(), arn(c, t));
+            assertThat(records)
+                    .extracting(
+                            r ->
+                                    r.eventName()
+                                            + " "
+                                            + r.dynamodb().keys().get("pk").s()
+                                            + (r.userIdentity() == null ? "" : " by TTL"))
+                    .containsExactly(
+                            "INSERT a",
+                            "REMOVE a by TTL",
+                            "INSERT a",
+                            "INSERT b",
+                            "REMOVE b by TTL");
+            assertThat(records.get(1).dynamodb().oldImage()).containsEntry("exp", n(now - 10));
+            assertThat(records.get(2).dynamodb().hasOldImage()).isFalse();
+        }
+    }
+
+    @Test
     void shardsRollOverAndRecordsAreTrimmed() throws InterruptedException {
         try (LocalDynamoDb local =
                 LocalDynamoDb.builder()

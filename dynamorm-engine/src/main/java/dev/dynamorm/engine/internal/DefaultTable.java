@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -295,6 +296,18 @@ final class DefaultTable<T> implements Table<T> {
     @Override
     public T fromItem(Map<String, AttributeValue> item) {
         return model.fromItem(item);
+    }
+
+    @Override
+    public T fromImage(Map<String, AttributeValue> image) {
+        Objects.requireNonNull(image, "image");
+        table.requireReadableForQuery(Operation.STREAM_READ);
+        return model.fromItem(image, Operation.STREAM_READ);
+    }
+
+    @Override
+    public dev.dynamorm.spi.ModelInfo modelInfo() {
+        return TableModelInfo.of(model, tableName);
     }
 
     @Override

@@ -253,6 +253,18 @@ final class MockTable<T> implements Table<T> {
     }
 
     @Override
+    public T fromImage(Map<String, AttributeValue> image) {
+        throw MockDB.notMocked(
+                "Table.fromImage(image)", "item conversion needs the engine's converters");
+    }
+
+    @Override
+    public dev.dynamorm.spi.ModelInfo modelInfo() {
+        throw MockDB.notMocked(
+                "Table.modelInfo()", "the model description needs the engine's model metadata");
+    }
+
+    @Override
     public void createTable(CreateTableOptions options) {
         throw MockDB.notMocked("Table.createTable()", MockDB.TABLE_MANAGEMENT);
     }

@@ -288,7 +288,10 @@ public final class Engine {
                             ? c.table().items.get(c.key().hash(), Pos.table(c.key().range()))
                             : null;
             if (old != null && !byService && c.table().isExpired(old, nowSeconds)) {
-                old = null; // invisible to reads already: overwriting it inserts
+                // invisible to reads already, so overwriting it inserts; the stream first records
+                // the expired item's removal by TTL, or a consumer would never see it go
+                streams.record(name, records.get(i).key(), old, null, true);
+                old = null;
             }
             Map<String, Value> stored = c.item() == null ? null : Table.copy(c.item());
             c.table().apply(c.key(), stored);

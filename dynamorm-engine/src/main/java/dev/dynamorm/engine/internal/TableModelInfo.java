@@ -1,0 +1,42 @@
+package dev.dynamorm.engine.internal;
+
+import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.spi.ModelInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What {@code Table.modelInfo()} answers: a registered model described for callers. */
+record TableModelInfo(
+        Class<?> type,
+        String tableName,
+        String partitionKeyAttribute,
+        Optional<String> sortKeyAttribute,
+        Map<String, String> attributeNames,
+        Set<String> encryptedAttributes,
+        Optional<String> versionAttribute)
+        implements ModelInfo {
+
+    static TableModelInfo of(ModelMetadata<?> model, String tableName) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (FieldMetadata f : model.fields()) {
+            names.put(f.name(), f.attributeName());
+        }
+        Set<String> encrypted = new LinkedHashSet<>();
+        for (FieldMetadata f : model.encryptedFields()) {
+            encrypted.add(f.attributeName());
+        }
+        return new TableModelInfo(
+                model.type(),
+                tableName,
+                model.partitionKey().attributeName(),
+                model.sortKey().map(FieldMetadata::attributeName),
+                Collections.unmodifiableMap(names),
+                Collections.unmodifiableSet(encrypted),
+                model.versionField().map(FieldMetadata::attributeName));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.dynamorm.streams;
+
+import dev.dynamorm.Key;
+import dev.dynamorm.Table;
+import dev.dynamorm.spi.ModelInfo;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Identity;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+
+/** {@link ChangeDecoder} over a table: images through {@link Table#fromImage}. */
+final class TableChangeDecoder<T> implements ChangeDecoder<T> {
+    /** The principal DynamoDB records as the user identity of a time-to-live deletion. */
+    static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
+
+    private final Table<T> table;
+    private volatile Map<String, String> fieldNames;
+
+    TableChangeDecoder(Table<T> table) {
+        this.table = table;
+    }
+
+    Table<T> table() {
+        return table;
+    }
+
+    @Override
+    public ChangeEvent<T> decode(Record record) {
+        Objects.requireNonNull(record, "record");
+        StreamRecord sr = record.dynamodb();
+        String id = record.eventID();
+        if (sr == null) {
+            throw invalid(id, "has no 'dynamodb' section");
+        }
+        ChangeKind kind = kind(record.eventNameAsString(), id);
+        if (sr.sequenceNumber() == null || sr.sequenceNumber().isEmpty()) {
+            throw invalid(id, "has no sequence number");
+        }
+        Map<String, AttributeValue> oldItem = sr.hasOldImage() ? sr.oldImage() : null;
+        Map<String, AttributeValue> newItem = sr.hasNewImage() ? sr.newImage() : null;
+        T oldImage = oldItem == null ? null : table.fromImage(oldItem);
+        T newImage = newItem == null ? null : table.fromImage(newItem);
+        Key key;
+        if (newImage != null) {
+            key = table.keyOf(newImage);
+        } else if (oldImage != null) {
+            key = table.keyOf(oldImage);
+        } else if (sr.hasKeys() && !sr.keys().isEmpty()) {
+            key = table.keyOf(table.fromImage(sr.keys()));
+        } else {
+            throw invalid(id, "has neither keys nor images");
+        }
+        return new ChangeEvent<>(
+                kind,
+                key,
+                oldImage,
+                newImage,
+                changed(oldItem, newItem, oldImage, newImage),
+                sr.sequenceNumber(),
+                sr.approximateCreationDateTime(),
+                kind == ChangeKind.REMOVE && isTtl(record.userIdentity()),
+                id,
+                sr.sizeBytes() == null ? 0 : sr.sizeBytes(),
+                sr.streamViewType());
+    }
+
+    private Set<String> changed(
+            Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem,
+            T oldImage,
+            T newImage) {
+        Map<String, String> names = fieldNames();
+        Set<String> out = new HashSet<>();
+        if (oldImage != null && newImage != null) {
+            // compare the converted models, not the raw images: encrypted values differ per write
+            Map<String, AttributeValue> before = table.toItem(oldImage);
+            Map<String, AttributeValue> after = table.toItem(newImage);
+            Set<String> attributes = new HashSet<>(before.keySet());
+            attributes.addAll(after.keySet());
+            for (String a : attributes) {
+                if (!Objects.equals(before.get(a), after.get(a))) {
+                    out.add(names.getOrDefault(a, a));
+                }
+            }
+        } else if (oldItem != null || newItem != null) {
+            for (String a : (newItem != null ? newItem : oldItem).keySet()) {
+                String field = names.get(a);
+                if (field != null) {
+                    out.add(field);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Attribute name to Java field name. */
+    private Map<String, String> fieldNames() {
+        Map<String, String> names = fieldNames;
+        if (names == null) {
+            ModelInfo info = table.modelInfo();
+            names = new HashMap<>();
+            for (Map.Entry<String, String> e : info.attributeNames().entrySet()) {
+                names.put(e.getValue(), e.getKey());
+            }
+            fieldNames = names;
+        }
+        return names;
+    }
+
+    static boolean isTtl(Identity identity) {
+        return identity != null
+                && "Service".equals(identity.type())
+                && TTL_PRINCIPAL.equals(identity.principalId());
+    }
+
+    private static ChangeKind kind(String eventName, String id) {
+        if (eventName != null) {
+            for (ChangeKind k : ChangeKind.values()) {
+                if (k.name().equals(eventName)) {
+                    return k;
+                }
+            }
+        }
+        throw invalid(id, "has event name '" + eventName + "'; expected INSERT, MODIFY or REMOVE");
+    }
+
+    private static IllegalArgumentException invalid(String id, String what) {
+        return new IllegalArgumentException(
+                String.format(Locale.ROOT, "stream record '%s' %s", id, what));
+    }
+}

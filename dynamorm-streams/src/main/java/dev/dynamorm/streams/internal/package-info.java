@@ -1,0 +1,2 @@
+/** Implementation of the streams module: unsupported, may change at any time. */
+package dev.dynamorm.streams.internal;
