@@ -65,4 +65,34 @@ public interface ModelSchema<T> {
      * @return the new instance
      */
     T create(Object[] values);
+
+    /**
+     * Hands every field of an instance to a writer with direct getter calls, primitives unboxed.
+     * Generated schemas override it; the default reads each field through {@link #get(Object, int)}
+     * (schemas generated before this method existed keep working).
+     *
+     * @param instance the instance
+     * @param out receives the values, field by field in {@link #fields()} order
+     */
+    default void write(T instance, FieldWriter out) {
+        for (int i = 0, n = fields().size(); i < n; i++) {
+            out.write(i, get(instance, i));
+        }
+    }
+
+    /**
+     * Creates an instance from values a reader supplies, primitives unboxed, with the semantics of
+     * {@link #create(Object[])}. Generated schemas override it; the default reads every field boxed
+     * and calls {@link #create(Object[])}.
+     *
+     * @param in supplies the values
+     * @return the new instance
+     */
+    default T read(FieldReader in) {
+        Object[] values = new Object[fields().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.read(i);
+        }
+        return create(values);
+    }
 }

@@ -638,7 +638,19 @@ final class ModelBuilder<T> {
                         recordConstructor,
                         recordSlots,
                         recordDefaults,
-                        beanConstructor));
+                        beanConstructor,
+                        schema,
+                        schema == null ? null : bySlot(properties.size(), mapped, byMapped)));
+    }
+
+    /** The fields by their index in the generated schema (null for none). */
+    private static ReflectiveField[] bySlot(
+            int size, List<Mapped> mapped, Map<Mapped, ReflectiveField> byMapped) {
+        ReflectiveField[] bySlot = new ReflectiveField[size];
+        for (Mapped m : mapped) {
+            bySlot[m.slot()] = byMapped.get(m);
+        }
+        return bySlot;
     }
 
     private static Optional<FieldMetadata> field(Map<Mapped, ReflectiveField> byMapped, Mapped m) {

@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.spi.schema.ModelSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,9 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             Function<Object[], Object> recordConstructor,
             int[] recordSlots,
             Object[] recordDefaults,
-            Supplier<Object> beanConstructor) {}
+            Supplier<Object> beanConstructor,
+            ModelSchema<?> schema,
+            ReflectiveField[] bySlot) {}
 
     private final Class<T> type;
     private volatile Structure structure;
@@ -162,8 +165,14 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     @Override
     public Map<String, AttributeValue> toItem(T instance, Operation operation) {
         Objects.requireNonNull(instance, "instance");
-        ReflectiveField[] fields = s().fieldArray();
+        Structure s = s();
+        ReflectiveField[] fields = s.fieldArray();
         Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
+        ModelSchema<T> schema = schema(s);
+        if (schema != null) {
+            schema.write(instance, new SchemaItemWriter(s.bySlot(), item, operation));
+            return item;
+        }
         for (ReflectiveField f : fields) {
             Object value = f.get(instance);
             if (value != null) {
@@ -185,6 +194,10 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     public T fromItem(Map<String, AttributeValue> item, Operation operation) {
         Objects.requireNonNull(item, "item");
         Structure s = s();
+        ModelSchema<T> schema = schema(s);
+        if (schema != null) {
+            return fromSchema(schema, s, item, operation);
+        }
         ReflectiveField[] fields = s.fieldArray();
         if (s.recordConstructor() != null) {
             Object[] args = s.recordDefaults().clone();
@@ -217,6 +230,38 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             }
         }
         return type.cast(instance);
+    }
+
+    private T fromSchema(
+            ModelSchema<T> schema,
+            Structure s,
+            Map<String, AttributeValue> item,
+            Operation operation) {
+        SchemaItemReader in = new SchemaItemReader(s.bySlot(), item, operation);
+        T instance;
+        try {
+            instance = schema.read(in);
+        } catch (RuntimeException e) {
+            if (in.converting()) {
+                throw e;
+            }
+            String what;
+            if (type.isRecord()) {
+                what = "its canonical constructor";
+            } else if (in.lastField() == null) {
+                what = "its no-argument constructor";
+            } else {
+                what = "the setter of field '" + in.lastField().name() + "'";
+            }
+            throw creationFailure(e, what, operation);
+        }
+        return type.cast(instance);
+    }
+
+    /** The generated schema the model was read from, or null. */
+    @SuppressWarnings("unchecked") // the builder stores the schema of this very type
+    private ModelSchema<T> schema(Structure s) {
+        return (ModelSchema<T>) s.schema();
     }
 
     private InvalidRequestException creationFailure(
