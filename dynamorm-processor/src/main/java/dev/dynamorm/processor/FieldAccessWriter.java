@@ -29,7 +29,7 @@ final class FieldAccessWriter {
         for (int i = 0; i < props.size(); i++) {
             Model.Property p = props.get(i);
             s.append("        out.")
-                    .append(writeMethod(p.type().getKind()))
+                    .append(isString(p.type()) ? "writeString" : writeMethod(p.type().getKind()))
                     .append("(")
                     .append(i)
                     .append(", ")
@@ -60,7 +60,8 @@ final class FieldAccessWriter {
                     // a primitive is always set: an absent attribute gives zero or false
                     s.append("        ").append(p.setter()).append(read(p.type(), i)).append(close);
                 } else {
-                    s.append("        {\n            Object v = in.read(")
+                    s.append("        {\n            Object v = in.")
+                            .append(isString(p.type()) ? "readString(" : "read(")
                             .append(i)
                             .append(");\n            if (v != null) {\n                ")
                             .append(p.setter())
@@ -72,6 +73,10 @@ final class FieldAccessWriter {
             s.append("        return instance;\n");
         }
         s.append("    }\n");
+    }
+
+    private static boolean isString(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED && type.toString().equals("java.lang.String");
     }
 
     private static boolean isUnboxed(TypeKind kind) {
@@ -115,6 +120,9 @@ final class FieldAccessWriter {
             case CHAR:
                 return "(java.lang.Character) in.read(" + index + ")";
             default:
+                if (isString(type)) {
+                    return "in.readString(" + index + ")";
+                }
                 return cast(type, "in.read(" + index + ")");
         }
     }

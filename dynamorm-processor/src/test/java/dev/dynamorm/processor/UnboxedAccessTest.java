@@ -96,7 +96,7 @@ final class UnboxedAccessTest {
             schema.write(prims, new Recorder(calls));
             assertThat(calls)
                     .containsExactly(
-                            "write(0, p)",
+                            "writeString(0, p)",
                             "writeLong(1, 1)",
                             "writeLong(2, 2)",
                             "writeLong(3, 3)",
@@ -115,7 +115,7 @@ final class UnboxedAccessTest {
                                     + "boxed=99, skipped=0]");
             assertThat(calls)
                     .containsExactly(
-                            "read(0)",
+                            "readString(0)",
                             "readLong(1)",
                             "readLong(2)",
                             "readLong(3)",
@@ -263,6 +263,11 @@ final class UnboxedAccessTest {
         }
 
         @Override
+        public void writeString(int field, String value) {
+            calls.add("writeString(" + field + ", " + value + ")");
+        }
+
+        @Override
         public void writeLong(int field, long value) {
             calls.add("writeLong(" + field + ", " + value + ")");
         }
@@ -289,6 +294,12 @@ final class UnboxedAccessTest {
         public Object read(int field) {
             calls.add("read(" + field + ")");
             return field == 0 ? "v0" : field == 8 ? (Object) 'c' : (Object) 99L;
+        }
+
+        @Override
+        public String readString(int field) {
+            calls.add("readString(" + field + ")");
+            return "v" + field;
         }
 
         @Override

@@ -17,6 +17,14 @@ public interface FieldReader {
     Object read(int field);
 
     /**
+     * Reads a {@code String} field.
+     *
+     * @param field the index of the field
+     * @return the value, possibly null
+     */
+    String readString(int field);
+
+    /**
      * Reads a {@code long}, {@code int}, {@code short} or {@code byte} field; a stored number
      * outside the field's own type is refused, so narrowing the result is safe.
      *

@@ -7,6 +7,7 @@ import dev.dynamorm.spi.schema.BooleanCodec;
 import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FloatCodec;
 import dev.dynamorm.spi.schema.LongCodec;
+import dev.dynamorm.spi.schema.StringCodec;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +48,7 @@ final class ReflectiveField implements FieldMetadata {
     private final DoubleCodec doubleCodec;
     private final FloatCodec floatCodec;
     private final BooleanCodec booleanCodec;
+    private final StringCodec stringCodec;
 
     ReflectiveField(
             Class<?> modelType,
@@ -75,6 +77,7 @@ final class ReflectiveField implements FieldMetadata {
         this.longCodec = integral && converter instanceof LongCodec c ? c : null;
         this.doubleCodec = rawType == double.class && converter instanceof DoubleCodec c ? c : null;
         this.floatCodec = rawType == float.class && converter instanceof FloatCodec c ? c : null;
+        this.stringCodec = rawType == String.class && converter instanceof StringCodec c ? c : null;
         this.booleanCodec =
                 rawType == boolean.class && converter instanceof BooleanCodec c ? c : null;
     }
@@ -173,6 +176,30 @@ final class ReflectiveField implements FieldMetadata {
                         null);
         ex.addSuppressed(e);
         return ex;
+    }
+
+    /** Converts a value of a {@code String} field, directly when the converter allows it. */
+    AttributeValue encodeString(String value, Operation operation) {
+        if (stringCodec == null || value == null) {
+            return toAttributeValue(value, operation);
+        }
+        try {
+            return stringCodec.encodeString(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw writeFailure(e, operation);
+        }
+    }
+
+    /** Reads a {@code String} field, directly when the converter allows it. */
+    String decodeString(AttributeValue value, Operation operation) {
+        if (stringCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
+            return (String) fromAttributeValue(value, operation);
+        }
+        try {
+            return stringCodec.decodeString(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw readFailure(e, operation);
+        }
     }
 
     /** Converts a value of an integral primitive field, unboxed when the converter allows it. */

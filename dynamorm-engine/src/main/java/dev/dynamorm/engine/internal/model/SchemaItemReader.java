@@ -53,6 +53,17 @@ final class SchemaItemReader implements FieldReader {
     }
 
     @Override
+    public String readString(int field) {
+        ReflectiveField f = bySlot[field];
+        if (f == null) {
+            return null;
+        }
+        String value = f.decodeString(start(f), operation);
+        converting = false;
+        return value;
+    }
+
+    @Override
     public long readLong(int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {

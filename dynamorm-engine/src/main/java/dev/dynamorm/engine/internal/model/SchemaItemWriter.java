@@ -37,6 +37,14 @@ final class SchemaItemWriter implements FieldWriter {
     }
 
     @Override
+    public void writeString(int field, String value) {
+        ReflectiveField f = bySlot[field];
+        if (value != null && f != null) {
+            put(f, f.encodeString(value, operation));
+        }
+    }
+
+    @Override
     public void writeLong(int field, long value) {
         ReflectiveField f = bySlot[field];
         if (f != null) {
