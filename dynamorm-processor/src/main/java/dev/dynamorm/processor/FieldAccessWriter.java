@@ -17,6 +17,9 @@ final class FieldAccessWriter {
         this.schemas = schemas;
     }
 
+    private static final String ITEM =
+            "java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item";
+
     /** Appends both methods for the model of type {@code t}. */
     void write(StringBuilder s, Model model, String t) {
         String spi = SchemaWriter.SPI;
@@ -24,13 +27,15 @@ final class FieldAccessWriter {
         s.append("    @Override\n    public void write(")
                 .append(t)
                 .append(" instance, ")
+                .append(ITEM)
+                .append(", ")
                 .append(spi)
                 .append("FieldWriter out) {\n");
         for (int i = 0; i < props.size(); i++) {
             Model.Property p = props.get(i);
             s.append("        out.")
                     .append(isString(p.type()) ? "writeString" : writeMethod(p.type().getKind()))
-                    .append("(")
+                    .append("(item, ")
                     .append(i)
                     .append(", ")
                     .append(p.getter())
@@ -40,6 +45,8 @@ final class FieldAccessWriter {
         s.append("    @Override\n    @SuppressWarnings(\"unchecked\")\n    public ")
                 .append(t)
                 .append(" read(")
+                .append(ITEM)
+                .append(", ")
                 .append(spi)
                 .append("FieldReader in) {\n");
         if (model.record()) {
@@ -54,25 +61,52 @@ final class FieldAccessWriter {
         } else {
             s.append("        ").append(t).append(" instance = new ").append(t).append("();\n");
             for (int i = 0; i < props.size(); i++) {
-                Model.Property p = props.get(i);
-                String close = p.setterIsField() ? ";\n" : ");\n";
-                if (isUnboxed(p.type().getKind())) {
-                    // a primitive is always set: an absent attribute gives zero or false
-                    s.append("        ").append(p.setter()).append(read(p.type(), i)).append(close);
-                } else {
-                    s.append("        {\n            Object v = in.")
-                            .append(isString(p.type()) ? "readString(" : "read(")
-                            .append(i)
-                            .append(");\n            if (v != null) {\n                ")
-                            .append(p.setter())
-                            .append(cast(p.type(), "v"))
-                            .append(close)
-                            .append("            }\n        }\n");
-                }
+                bean(s, props.get(i), i);
             }
             s.append("        return instance;\n");
         }
         s.append("    }\n");
+    }
+
+    /**
+     * One bean property: a reference is set only when not null (field initializers stay in effect),
+     * a primitive always (an absent attribute gives zero or false); a throwing setter is reported
+     * through the reader, naming the field.
+     */
+    private void bean(StringBuilder s, Model.Property p, int i) {
+        boolean primitive = isUnboxed(p.type().getKind());
+        String local = "v" + i;
+        s.append("        ");
+        if (primitive) {
+            s.append(schemas.source(p.type()))
+                    .append(" ")
+                    .append(local)
+                    .append(" = ")
+                    .append(read(p.type(), i))
+                    .append(";\n        {\n");
+        } else {
+            s.append("Object ")
+                    .append(local)
+                    .append(" = in.")
+                    .append(isString(p.type()) ? "readString(item, " : "read(item, ")
+                    .append(i)
+                    .append(");\n        if (")
+                    .append(local)
+                    .append(" != null) {\n");
+        }
+        String value = primitive ? local : cast(p.type(), local);
+        if (p.setterIsField()) {
+            s.append("            ").append(p.setter()).append(value).append(";\n");
+        } else {
+            s.append("            try {\n                ")
+                    .append(p.setter())
+                    .append(value)
+                    .append(
+                            ");\n            } catch (RuntimeException e) {\n                throw in.setterFailed(")
+                    .append(i)
+                    .append(", e);\n            }\n");
+        }
+        s.append("        }\n");
     }
 
     private static boolean isString(TypeMirror type) {
@@ -104,26 +138,26 @@ final class FieldAccessWriter {
     private String read(TypeMirror type, int index) {
         switch (type.getKind()) {
             case LONG:
-                return "in.readLong(" + index + ")";
+                return "in.readLong(item, " + index + ")";
             case INT:
-                return "(int) in.readLong(" + index + ")";
+                return "(int) in.readLong(item, " + index + ")";
             case SHORT:
-                return "(short) in.readLong(" + index + ")";
+                return "(short) in.readLong(item, " + index + ")";
             case BYTE:
-                return "(byte) in.readLong(" + index + ")";
+                return "(byte) in.readLong(item, " + index + ")";
             case DOUBLE:
-                return "in.readDouble(" + index + ")";
+                return "in.readDouble(item, " + index + ")";
             case FLOAT:
-                return "in.readFloat(" + index + ")";
+                return "in.readFloat(item, " + index + ")";
             case BOOLEAN:
-                return "in.readBoolean(" + index + ")";
+                return "in.readBoolean(item, " + index + ")";
             case CHAR:
-                return "(java.lang.Character) in.read(" + index + ")";
+                return "(java.lang.Character) in.read(item, " + index + ")";
             default:
                 if (isString(type)) {
-                    return "in.readString(" + index + ")";
+                    return "in.readString(item, " + index + ")";
                 }
-                return cast(type, "in.read(" + index + ")");
+                return cast(type, "in.read(item, " + index + ")");
         }
     }
 

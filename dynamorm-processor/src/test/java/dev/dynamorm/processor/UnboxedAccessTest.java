@@ -93,7 +93,7 @@ final class UnboxedAccessTest {
                             .newInstance(
                                     "p", 1L, 2, (short) 3, (byte) 4, 5.5, 6.5f, true, 'x', 9L, 0);
             List<String> calls = new ArrayList<>();
-            schema.write(prims, new Recorder(calls));
+            schema.write(prims, new HashMap<>(), new Recorder(calls));
             assertThat(calls)
                     .containsExactly(
                             "writeString(0, p)",
@@ -108,7 +108,7 @@ final class UnboxedAccessTest {
                             "write(9, 9)");
 
             calls.clear();
-            Object read = schema.read(new Supplier(calls));
+            Object read = schema.read(Map.of(), new Supplier(calls));
             assertThat(read)
                     .hasToString(
                             "Prims[id=v0, l=11, i=12, s=13, b=14, d=15.5, f=16.5, z=true, c=c, "
@@ -258,32 +258,32 @@ final class UnboxedAccessTest {
     /** Records the writer calls. */
     private record Recorder(List<String> calls) implements FieldWriter {
         @Override
-        public void write(int field, Object value) {
+        public void write(Map<String, AttributeValue> item, int field, Object value) {
             calls.add("write(" + field + ", " + value + ")");
         }
 
         @Override
-        public void writeString(int field, String value) {
+        public void writeString(Map<String, AttributeValue> item, int field, String value) {
             calls.add("writeString(" + field + ", " + value + ")");
         }
 
         @Override
-        public void writeLong(int field, long value) {
+        public void writeLong(Map<String, AttributeValue> item, int field, long value) {
             calls.add("writeLong(" + field + ", " + value + ")");
         }
 
         @Override
-        public void writeDouble(int field, double value) {
+        public void writeDouble(Map<String, AttributeValue> item, int field, double value) {
             calls.add("writeDouble(" + field + ", " + value + ")");
         }
 
         @Override
-        public void writeFloat(int field, float value) {
+        public void writeFloat(Map<String, AttributeValue> item, int field, float value) {
             calls.add("writeFloat(" + field + ", " + value + ")");
         }
 
         @Override
-        public void writeBoolean(int field, boolean value) {
+        public void writeBoolean(Map<String, AttributeValue> item, int field, boolean value) {
             calls.add("writeBoolean(" + field + ", " + value + ")");
         }
     }
@@ -291,39 +291,44 @@ final class UnboxedAccessTest {
     /** Supplies 10 + the field index (and records the reader calls). */
     private record Supplier(List<String> calls) implements FieldReader {
         @Override
-        public Object read(int field) {
+        public Object read(Map<String, AttributeValue> item, int field) {
             calls.add("read(" + field + ")");
             return field == 0 ? "v0" : field == 8 ? (Object) 'c' : (Object) 99L;
         }
 
         @Override
-        public String readString(int field) {
+        public String readString(Map<String, AttributeValue> item, int field) {
             calls.add("readString(" + field + ")");
             return "v" + field;
         }
 
         @Override
-        public long readLong(int field) {
+        public long readLong(Map<String, AttributeValue> item, int field) {
             calls.add("readLong(" + field + ")");
             return 10 + field;
         }
 
         @Override
-        public double readDouble(int field) {
+        public double readDouble(Map<String, AttributeValue> item, int field) {
             calls.add("readDouble(" + field + ")");
             return 10.5 + field;
         }
 
         @Override
-        public float readFloat(int field) {
+        public float readFloat(Map<String, AttributeValue> item, int field) {
             calls.add("readFloat(" + field + ")");
             return 10.5f + field;
         }
 
         @Override
-        public boolean readBoolean(int field) {
+        public boolean readBoolean(Map<String, AttributeValue> item, int field) {
             calls.add("readBoolean(" + field + ")");
             return true;
+        }
+
+        @Override
+        public RuntimeException setterFailed(int field, RuntimeException failure) {
+            return failure;
         }
     }
 }

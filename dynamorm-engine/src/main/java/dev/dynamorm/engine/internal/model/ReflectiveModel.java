@@ -50,6 +50,11 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     private final Class<T> type;
     private volatile Structure structure;
 
+    /** For a generated schema: its writer and reader per operation (by ordinal); else null. */
+    private volatile SchemaItemWriter[] writers;
+
+    private volatile SchemaItemReader[] readers;
+
     ReflectiveModel(Class<T> type) {
         this.type = type;
     }
@@ -58,6 +63,17 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         if (structure != null) {
             throw new IllegalStateException(
                     "metadata of " + type.getName() + " is already complete");
+        }
+        if (s.schema() != null) {
+            Operation[] ops = Operation.values();
+            SchemaItemWriter[] w = new SchemaItemWriter[ops.length];
+            SchemaItemReader[] r = new SchemaItemReader[ops.length];
+            for (Operation op : ops) {
+                w[op.ordinal()] = new SchemaItemWriter(s.bySlot(), op);
+                r[op.ordinal()] = new SchemaItemReader(type, s.bySlot(), op);
+            }
+            writers = w;
+            readers = r;
         }
         structure = s;
     }
@@ -170,7 +186,12 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
         ModelSchema<T> schema = schema(s);
         if (schema != null) {
-            schema.write(instance, new SchemaItemWriter(s.bySlot(), item, operation));
+            schema.write(
+                    instance,
+                    item,
+                    operation == null
+                            ? new SchemaItemWriter(s.bySlot(), null)
+                            : writers[operation.ordinal()]);
             return item;
         }
         for (ReflectiveField f : fields) {
@@ -237,23 +258,23 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             Structure s,
             Map<String, AttributeValue> item,
             Operation operation) {
-        SchemaItemReader in = new SchemaItemReader(s.bySlot(), item, operation);
+        SchemaItemReader in =
+                operation == null
+                        ? new SchemaItemReader(type, s.bySlot(), null)
+                        : readers[operation.ordinal()];
         T instance;
         try {
-            instance = schema.read(in);
+            instance = schema.read(item, in);
+        } catch (InvalidRequestException e) {
+            throw e; // a converter's, or a setter's through FieldReader.setterFailed
+        } catch (SchemaItemReader.ConverterFailure e) {
+            throw e.original();
         } catch (RuntimeException e) {
-            if (in.converting()) {
-                throw e;
-            }
-            String what;
-            if (type.isRecord()) {
-                what = "its canonical constructor";
-            } else if (in.lastField() == null) {
-                what = "its no-argument constructor";
-            } else {
-                what = "the setter of field '" + in.lastField().name() + "'";
-            }
-            throw creationFailure(e, what, operation);
+            throw creationFailure(
+                    type,
+                    e,
+                    type.isRecord() ? "its canonical constructor" : "its no-argument constructor",
+                    operation);
         }
         return type.cast(instance);
     }
@@ -266,6 +287,12 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     private InvalidRequestException creationFailure(
             RuntimeException e, String what, Operation operation) {
+        return creationFailure(type, e, what, operation);
+    }
+
+    /** The failure to create an instance of a model from a stored item. */
+    static InvalidRequestException creationFailure(
+            Class<?> type, RuntimeException e, String what, Operation operation) {
         InvalidRequestException ex =
                 new InvalidRequestException(
                         String.format(

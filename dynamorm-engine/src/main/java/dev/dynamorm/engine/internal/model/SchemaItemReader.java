@@ -1,109 +1,137 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.spi.schema.FieldReader;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Converts the attributes of one item for a generated schema, field by field as its code asks
- * (primitives unboxed). Remembers the last field read and whether a conversion was running, so that
- * a failure can name a constructor, a setter or leave a converter's exception as it is.
+ * Converts the attributes of an item for a generated schema, field by field as its code asks
+ * (primitives unboxed): one stateless instance per model and operation, so nothing is allocated per
+ * item. A converter's own failure leaves wrapped in {@link ConverterFailure}, so that the model can
+ * tell it from a constructor's.
  */
 final class SchemaItemReader implements FieldReader {
 
-    private final ReflectiveField[] bySlot;
-    private final Map<String, AttributeValue> item;
-    private final Operation operation;
-    private ReflectiveField last;
-    private boolean converting;
+    /** Carries what a converter threw past the generated code; unwrapped by the model. */
+    static final class ConverterFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    SchemaItemReader(
-            ReflectiveField[] bySlot, Map<String, AttributeValue> item, Operation operation) {
+        ConverterFailure(RuntimeException cause) {
+            super(null, cause, false, false);
+        }
+
+        RuntimeException original() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    private final Class<?> type;
+    private final ReflectiveField[] bySlot;
+    private final Operation operation;
+
+    SchemaItemReader(Class<?> type, ReflectiveField[] bySlot, Operation operation) {
+        this.type = type;
         this.bySlot = bySlot;
-        this.item = item;
         this.operation = operation;
     }
 
-    /** The field read last, or null before the first. */
-    ReflectiveField lastField() {
-        return last;
-    }
-
-    /** Whether a converter was running (so a failure comes from it, not from the model). */
-    boolean converting() {
-        return converting;
-    }
-
-    private AttributeValue start(ReflectiveField f) {
-        last = f;
-        converting = true;
-        return item.get(f.attributeName());
-    }
-
     @Override
-    public Object read(int field) {
+    public Object read(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return null;
         }
-        Object value = f.fromAttributeValue(start(f), operation);
-        converting = false;
-        return value;
+        try {
+            return f.fromAttributeValue(item.get(f.attributeName()), operation);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConverterFailure(e);
+        }
     }
 
     @Override
-    public String readString(int field) {
+    public String readString(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return null;
         }
-        String value = f.decodeString(start(f), operation);
-        converting = false;
-        return value;
+        try {
+            return f.decodeString(item.get(f.attributeName()), operation);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConverterFailure(e);
+        }
     }
 
     @Override
-    public long readLong(int field) {
+    public long readLong(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0L;
         }
-        long value = f.decodeLong(start(f), operation);
-        converting = false;
-        return value;
+        try {
+            return f.decodeLong(item.get(f.attributeName()), operation);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConverterFailure(e);
+        }
     }
 
     @Override
-    public double readDouble(int field) {
+    public double readDouble(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0.0;
         }
-        double value = f.decodeDouble(start(f), operation);
-        converting = false;
-        return value;
+        try {
+            return f.decodeDouble(item.get(f.attributeName()), operation);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConverterFailure(e);
+        }
     }
 
     @Override
-    public float readFloat(int field) {
+    public float readFloat(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0.0f;
         }
-        float value = f.decodeFloat(start(f), operation);
-        converting = false;
-        return value;
+        try {
+            return f.decodeFloat(item.get(f.attributeName()), operation);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConverterFailure(e);
+        }
     }
 
     @Override
-    public boolean readBoolean(int field) {
+    public boolean readBoolean(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return false;
         }
-        boolean value = f.decodeBoolean(start(f), operation);
-        converting = false;
-        return value;
+        try {
+            return f.decodeBoolean(item.get(f.attributeName()), operation);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConverterFailure(e);
+        }
+    }
+
+    @Override
+    public RuntimeException setterFailed(int field, RuntimeException failure) {
+        ReflectiveField f = bySlot[field];
+        String name = f == null ? String.valueOf(field) : f.name();
+        return ReflectiveModel.creationFailure(
+                type, failure, "the setter of field '" + name + "'", operation);
     }
 }
