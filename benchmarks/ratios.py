@@ -31,7 +31,8 @@ AREAS = OrderedDict([
 
 # further subjects compared with the same baselines and with the main subject: DynamORM on models
 # compiled with dynamorm-processor (the main subject, "dynamorm", reads its models by reflection)
-EXTRA_SUBJECTS = {"MarshallingBenchmark": ["generated"], "RegistrationBenchmark": ["generated"]}
+EXTRA_SUBJECTS = {"MarshallingBenchmark": ["generated"], "RegistrationBenchmark": ["generated"],
+                  "ColdStartBenchmark": ["generated"]}
 
 NAMES = {"dynamorm": "DynamORM (reflective)", "generated": "DynamORM (generated)", "handwritten": "hand-written SDK", "enhancedBean": "Enhanced (Bean)",
          "enhancedStatic": "Enhanced (Static)", "allPlugins": "idle plugins", "noPlugins": "no plugins"}
@@ -45,6 +46,8 @@ def ratio_target(area, case, baseline, subject="dynamorm"):
         # issue 16: generated models at or near hand-written code
         if area == "MarshallingBenchmark" and baseline == "handwritten":
             return 1.10, "<= 1.10"
+        if area == "ColdStartBenchmark" and baseline == "handwritten" and case == "firstGet":
+            return 1.02, "<= 1.02"
         return None
     if area == "MarshallingBenchmark":
         if baseline == "handwritten":

@@ -50,6 +50,9 @@ final class ReflectiveField implements FieldMetadata {
     private final BooleanCodec booleanCodec;
     private final StringCodec stringCodec;
 
+    /** For a {@code Map<String, V>} field: its values by key, for paths ({@code map.key}). */
+    private final ModelMetadata<?> mapValues;
+
     ReflectiveField(
             Class<?> modelType,
             String name,
@@ -59,6 +62,20 @@ final class ReflectiveField implements FieldMetadata {
             Function<Object, Object> getter,
             BiConsumer<Object, Object> setter,
             Roles roles) {
+        this(modelType, name, attributeName, genericType, converter, getter, setter, roles, null);
+    }
+
+    ReflectiveField(
+            Class<?> modelType,
+            String name,
+            String attributeName,
+            Type genericType,
+            Converter<Object> converter,
+            Function<Object, Object> getter,
+            BiConsumer<Object, Object> setter,
+            Roles roles,
+            ModelMetadata<?> mapValues) {
+        this.mapValues = mapValues;
         this.modelType = modelType;
         this.name = name;
         this.attributeName = attributeName;
@@ -324,9 +341,10 @@ final class ReflectiveField implements FieldMetadata {
 
     @Override
     public Optional<ModelMetadata<?>> nestedModel() {
-        return converter instanceof NestedModelConverter n
-                ? Optional.of(n.model())
-                : Optional.empty();
+        if (converter instanceof NestedModelConverter n) {
+            return Optional.of(n.model());
+        }
+        return Optional.ofNullable(mapValues);
     }
 
     @Override
