@@ -109,6 +109,14 @@ public class ColdStartBenchmark {
      * @return the child's answer
      */
     @Benchmark
+    public String firstGet_generated() {
+        return firstGet("generated");
+    }
+
+    /**
+     * @return the child's answer
+     */
+    @Benchmark
     public String firstGet_enhancedBean() {
         return firstGet("enhancedBean");
     }

@@ -1,6 +1,7 @@
 package dev.dynamorm.benchmarks;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.benchmarks.generated.GenOrder;
 import dev.dynamorm.benchmarks.model.Codecs;
 import dev.dynamorm.benchmarks.model.Order;
 import dev.dynamorm.benchmarks.model.OrderBean;
@@ -24,8 +25,9 @@ public final class ColdStartMain {
     /**
      * Runs one variant.
      *
-     * @param args {@code dynamorm}, {@code enhancedBean}, {@code enhancedStatic}, {@code
-     *     handwritten} or {@code noop}
+     * @param args {@code dynamorm}, {@code generated} (the order model compiled with {@code
+     *     dynamorm-processor}), {@code enhancedBean}, {@code enhancedStatic}, {@code handwritten}
+     *     or {@code noop}
      */
     public static void main(String[] args) {
         String variant = args[0];
@@ -42,6 +44,10 @@ public final class ColdStartMain {
             case "dynamorm" -> {
                 DynamORM db = OrmClients.dynamorm(client);
                 got = db.table(Order.class).get("c-42", "o-000001").orElseThrow().orderId();
+            }
+            case "generated" -> {
+                DynamORM db = OrmClients.dynamorm(client);
+                got = db.table(GenOrder.class).get("c-42", "o-000001").orElseThrow().orderId();
             }
             case "enhancedBean" -> {
                 DynamoDbEnhancedClient enhanced = OrmClients.enhanced(client);

@@ -2,6 +2,9 @@ package dev.dynamorm.benchmarks;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Table;
+import dev.dynamorm.benchmarks.generated.GenOrder;
+import dev.dynamorm.benchmarks.generated.GenSmallItem;
+import dev.dynamorm.benchmarks.generated.GenWide;
 import dev.dynamorm.benchmarks.model.Codecs;
 import dev.dynamorm.benchmarks.model.Fixtures;
 import dev.dynamorm.benchmarks.model.Order;
@@ -35,8 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the conversion every operation runs), {@code handwritten} (direct code, {@link Codecs}), {@code
  * enhancedBean}/{@code enhancedStatic} (the Enhanced Client's {@code BeanTableSchema} and a
  * hand-built {@code StaticTableSchema}; {@code itemToMap(item, true)} as its put does, and {@code
- * mapToItem}). Each variant reads the item it writes. Run with {@code -prof gc} for allocation per
- * operation.
+ * mapToItem}), {@code generated} (the same models, copied to the {@code generated} package and
+ * compiled with {@code dynamorm-processor}: DynamORM through their generated schemas, where {@code
+ * dynamorm} reads the originals by reflection). Each variant reads the item it writes. Run with
+ * {@code -prof gc} for allocation per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -76,6 +81,16 @@ public class MarshallingBenchmark {
     private Map<String, AttributeValue> wideItemHandwritten;
     private Map<String, AttributeValue> wideItemEnhanced;
 
+    private Table<GenSmallItem> genSmallTable;
+    private Table<GenOrder> genOrderTable;
+    private Table<GenWide> genWideTable;
+    private GenSmallItem genSmall;
+    private GenOrder genOrder;
+    private GenWide genWide;
+    private Map<String, AttributeValue> smallItemGenerated;
+    private Map<String, AttributeValue> orderItemGenerated;
+    private Map<String, AttributeValue> wideItemGenerated;
+
     /** Builds the mappers and the data, and checks that every variant maps it the same way. */
     @Setup(Level.Trial)
     public void setUp() {
@@ -107,6 +122,7 @@ public class MarshallingBenchmark {
         wideItemHandwritten = Codecs.toItem(wide);
         wideItemEnhanced = wideBeanSchema.itemToMap(wideBean, true);
 
+        setUpGenerated();
         Check.sameShape(smallItemHandwritten, smallItemDynamorm, "small item, dynamorm");
         Check.sameShape(smallItemHandwritten, smallItemEnhanced, "small item, enhanced bean");
         Check.sameShape(
@@ -161,6 +177,28 @@ public class MarshallingBenchmark {
                 wideBean,
                 wideStaticSchema.mapToItem(wideItemEnhanced),
                 "large round trip, enhanced static");
+    }
+
+    /** The generated copies, built from the hand-written items; checked like the others. */
+    private void setUpGenerated() {
+        genSmallTable = db.table(GenSmallItem.class);
+        genOrderTable = db.table(GenOrder.class);
+        genWideTable = db.table(GenWide.class);
+        genSmall = genSmallTable.fromItem(smallItemHandwritten);
+        genOrder = genOrderTable.fromItem(orderItemHandwritten);
+        genWide = genWideTable.fromItem(wideItemHandwritten);
+        smallItemGenerated = genSmallTable.toItem(genSmall);
+        orderItemGenerated = genOrderTable.toItem(genOrder);
+        wideItemGenerated = genWideTable.toItem(genWide);
+        Check.sameShape(smallItemHandwritten, smallItemGenerated, "small item, generated");
+        Check.sameShape(orderItemHandwritten, orderItemGenerated, "typical item, generated");
+        Check.sameShape(wideItemHandwritten, wideItemGenerated, "large item, generated");
+        Check.equal(genSmall, genSmallTable.fromItem(smallItemGenerated), "small, generated");
+        Check.equal(genOrder, genOrderTable.fromItem(orderItemGenerated), "typical, generated");
+        Check.equal(genWide, genWideTable.fromItem(wideItemGenerated), "large, generated");
+        Check.state(
+                genSmall.toString().equals(small.toString().replace("SmallItem", "GenSmallItem")),
+                "small, generated: " + genSmall + " differs from " + small);
     }
 
     /** Closes DynamORM. */
@@ -371,5 +409,55 @@ public class MarshallingBenchmark {
     @Benchmark
     public WideBean largeRead_enhancedStatic() {
         return wideStaticSchema.mapToItem(wideItemEnhanced);
+    }
+
+    // ---- generated schemas (the same models, compiled with dynamorm-processor) ----
+
+    /**
+     * @return the item
+     */
+    @Benchmark
+    public Map<String, AttributeValue> smallWrite_generated() {
+        return genSmallTable.toItem(genSmall);
+    }
+
+    /**
+     * @return the model
+     */
+    @Benchmark
+    public GenSmallItem smallRead_generated() {
+        return genSmallTable.fromItem(smallItemGenerated);
+    }
+
+    /**
+     * @return the item
+     */
+    @Benchmark
+    public Map<String, AttributeValue> typicalWrite_generated() {
+        return genOrderTable.toItem(genOrder);
+    }
+
+    /**
+     * @return the model
+     */
+    @Benchmark
+    public GenOrder typicalRead_generated() {
+        return genOrderTable.fromItem(orderItemGenerated);
+    }
+
+    /**
+     * @return the item
+     */
+    @Benchmark
+    public Map<String, AttributeValue> largeWrite_generated() {
+        return genWideTable.toItem(genWide);
+    }
+
+    /**
+     * @return the model
+     */
+    @Benchmark
+    public GenWide largeRead_generated() {
+        return genWideTable.fromItem(wideItemGenerated);
     }
 }

@@ -2,6 +2,10 @@ package dev.dynamorm.benchmarks;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Table;
+import dev.dynamorm.benchmarks.generated.GenIndexed;
+import dev.dynamorm.benchmarks.generated.GenOrder;
+import dev.dynamorm.benchmarks.generated.GenSmallItem;
+import dev.dynamorm.benchmarks.generated.GenWide;
 import dev.dynamorm.benchmarks.model.Indexed;
 import dev.dynamorm.benchmarks.model.IndexedBean;
 import dev.dynamorm.benchmarks.model.Order;
@@ -34,7 +38,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * enhancedBean}: {@code TableSchema.fromBean(Bean.class)}; {@code enhancedStatic}: building the
  * hand-written {@code StaticTableSchema}. {@code first*} cases register the small model as the
  * first one after the mapper is built (engine classes still loading; for the Enhanced Client, the
- * first schema built in the JVM).
+ * first schema built in the JVM). {@code generated}: {@code db.table(GenModel.class)} for the same
+ * models compiled with {@code dynamorm-processor} (found through their generated schemas; the
+ * primed engine has registered the generated small model too).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -74,6 +80,7 @@ public class RegistrationBenchmark {
         public void setUp() {
             db = OrmClients.dynamorm(OrmClients.sdk(new CannedHttpClient()));
             db.table(SmallItem.class);
+            db.table(GenSmallItem.class);
             TableSchema.fromBean(SmallBean.class);
             Schemas.smallStatic();
         }
@@ -175,5 +182,39 @@ public class RegistrationBenchmark {
     @Benchmark
     public TableSchema<IndexedBean> indexed_enhancedBean(Primed p) {
         return TableSchema.fromBean(IndexedBean.class);
+    }
+
+    // ---- generated schemas ----
+
+    /**
+     * @param f DynamORM without models @return the table
+     */
+    @Benchmark
+    public Table<GenSmallItem> firstSmall_generated(Fresh f) {
+        return f.db.table(GenSmallItem.class);
+    }
+
+    /**
+     * @param p the primed engine @return the table
+     */
+    @Benchmark
+    public Table<GenOrder> typical_generated(Primed p) {
+        return p.db.table(GenOrder.class);
+    }
+
+    /**
+     * @param p the primed engine @return the table
+     */
+    @Benchmark
+    public Table<GenWide> large_generated(Primed p) {
+        return p.db.table(GenWide.class);
+    }
+
+    /**
+     * @param p the primed engine @return the table
+     */
+    @Benchmark
+    public Table<GenIndexed> indexed_generated(Primed p) {
+        return p.db.table(GenIndexed.class);
     }
 }

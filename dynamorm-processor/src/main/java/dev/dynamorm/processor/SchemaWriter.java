@@ -155,7 +155,8 @@ final class SchemaWriter {
             }
             s.append("        return instance;\n");
         }
-        s.append("    }\n");
+        s.append("    }\n\n");
+        new FieldAccessWriter(this).write(s, model, t);
         path(s, model, t, pub);
         s.append("}\n");
         return s.toString();
@@ -314,7 +315,7 @@ final class SchemaWriter {
         return "(" + source(type) + ") " + v;
     }
 
-    private static String zero(TypeMirror type) {
+    static String zero(TypeMirror type) {
         switch (type.getKind()) {
             case BOOLEAN:
                 return "false";
@@ -338,7 +339,7 @@ final class SchemaWriter {
     }
 
     /** The source form of a type, without type annotations. */
-    private String source(TypeMirror t) {
+    String source(TypeMirror t) {
         if (t.getKind().isPrimitive()) {
             return t.getKind().name().toLowerCase(Locale.ROOT);
         }

@@ -29,7 +29,7 @@ final class TypedFieldRefsTest {
         local.close();
     }
 
-    private static Map<String, String> sources(String scenarioBody) {
+    static Map<String, String> sources(String scenarioBody) {
         Map<String, String> s = new HashMap<>(GeneratedModelEquivalenceTest.SOURCES);
         s.put(
                 "demo/Typed.java",

@@ -2,7 +2,9 @@ package dev.dynamorm.spi.schema;
 
 import dev.dynamorm.annotations.NamingConvention;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The compile-time description of one mapped type: its table, naming convention, mapped fields with
@@ -65,4 +67,37 @@ public interface ModelSchema<T> {
      * @return the new instance
      */
     T create(Object[] values);
+
+    /**
+     * Converts every field of an instance into an item through a writer, with direct getter calls
+     * and primitives unboxed. Generated schemas override it; the default reads each field through
+     * {@link #get(Object, int)}.
+     *
+     * @param instance the instance
+     * @param item the item to fill
+     * @param out converts the values, field by field in {@link #fields()} order
+     */
+    default void write(T instance, Map<String, AttributeValue> item, FieldWriter out) {
+        for (int i = 0, n = fields().size(); i < n; i++) {
+            out.write(item, i, get(instance, i));
+        }
+    }
+
+    /**
+     * Creates an instance from an item through a reader, primitives unboxed, with the semantics of
+     * {@link #create(Object[])}; a bean setter that throws is reported through {@link
+     * FieldReader#setterFailed(int, RuntimeException)}. Generated schemas override it; the default
+     * reads every field boxed and calls {@link #create(Object[])}.
+     *
+     * @param item the stored item
+     * @param in converts the attributes
+     * @return the new instance
+     */
+    default T read(Map<String, AttributeValue> item, FieldReader in) {
+        Object[] values = new Object[fields().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.read(item, i);
+        }
+        return create(values);
+    }
 }

@@ -1,10 +1,11 @@
 package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.BooleanCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code boolean} and {@link Boolean} as {@code BOOL}. */
-final class BooleanConverter implements Converter<Boolean> {
+final class BooleanConverter implements Converter<Boolean>, BooleanCodec {
 
     static final BooleanConverter PRIMITIVE = new BooleanConverter("boolean", Boolean.FALSE);
     static final BooleanConverter BOXED = new BooleanConverter("java.lang.Boolean", null);
@@ -36,5 +37,16 @@ final class BooleanConverter implements Converter<Boolean> {
     @Override
     public Boolean absentValue() {
         return absent;
+    }
+
+    @Override
+    public AttributeValue encodeBoolean(boolean value) {
+        return AttributeValue.createBool(value);
+    }
+
+    @Override
+    public boolean decodeBoolean(AttributeValue attribute) {
+        Attributes.require(attribute, AttributeValue.Type.BOOL, target);
+        return attribute.bool();
     }
 }

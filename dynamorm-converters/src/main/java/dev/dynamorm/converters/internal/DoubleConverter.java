@@ -1,6 +1,7 @@
 package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.DoubleCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -9,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * range (below 1E-130 or above 9.99..E+125, e.g. {@link Double#MIN_VALUE} and {@link
  * Double#MAX_VALUE}); {@code -0.0} is written as {@code 0} and reads back as {@code 0.0}.
  */
-final class DoubleConverter implements Converter<Double> {
+final class DoubleConverter implements Converter<Double>, DoubleCodec {
 
     static final DoubleConverter PRIMITIVE = new DoubleConverter("double", 0.0);
     static final DoubleConverter BOXED = new DoubleConverter("java.lang.Double", null);
@@ -41,5 +42,16 @@ final class DoubleConverter implements Converter<Double> {
     @Override
     public Double absentValue() {
         return absent;
+    }
+
+    @Override
+    public AttributeValue encodeDouble(double value) {
+        return AttributeValue.createN(Numbers.format(value, target));
+    }
+
+    @Override
+    public double decodeDouble(AttributeValue attribute) {
+        Attributes.require(attribute, AttributeValue.Type.N, target);
+        return Numbers.parseDouble(attribute.n(), target);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.FloatCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -8,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the same float. NaN and the infinities cannot be stored; {@code -0.0f} is written as {@code 0}.
  * Reading a number too large or too small (non-zero but rounding to zero) for a float fails.
  */
-final class FloatConverter implements Converter<Float> {
+final class FloatConverter implements Converter<Float>, FloatCodec {
 
     static final FloatConverter PRIMITIVE = new FloatConverter("float", 0.0f);
     static final FloatConverter BOXED = new FloatConverter("java.lang.Float", null);
@@ -40,5 +41,16 @@ final class FloatConverter implements Converter<Float> {
     @Override
     public Float absentValue() {
         return absent;
+    }
+
+    @Override
+    public AttributeValue encodeFloat(float value) {
+        return AttributeValue.createN(Numbers.format(value, target));
+    }
+
+    @Override
+    public float decodeFloat(AttributeValue attribute) {
+        Attributes.require(attribute, AttributeValue.Type.N, target);
+        return Numbers.parseFloat(attribute.n(), target);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.LongCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -9,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param <T> the boxed type
  */
-final class IntegralConverter<T extends Number> implements Converter<T> {
+final class IntegralConverter<T extends Number> implements Converter<T>, LongCodec {
 
     static final IntegralConverter<Byte> BYTE =
             new IntegralConverter<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, (byte) 0);
@@ -85,5 +86,16 @@ final class IntegralConverter<T extends Number> implements Converter<T> {
     @Override
     public T absentValue() {
         return absent;
+    }
+
+    @Override
+    public AttributeValue encodeLong(long value) {
+        return AttributeValue.createN(Long.toString(value));
+    }
+
+    @Override
+    public long decodeLong(AttributeValue attribute) {
+        Attributes.require(attribute, AttributeValue.Type.N, target);
+        return Numbers.parseLong(attribute.n(), target, min, max);
     }
 }

@@ -1,10 +1,11 @@
 package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.StringCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link String} as {@code S}; the empty string is allowed (DynamoDB accepts it outside keys). */
-final class StringConverter implements Converter<String> {
+final class StringConverter implements Converter<String>, StringCodec {
 
     static final StringConverter INSTANCE = new StringConverter();
 
@@ -17,6 +18,17 @@ final class StringConverter implements Converter<String> {
 
     @Override
     public String fromAttributeValue(AttributeValue attribute) {
+        Attributes.require(attribute, AttributeValue.Type.S, "java.lang.String");
+        return attribute.s();
+    }
+
+    @Override
+    public AttributeValue encodeString(String value) {
+        return AttributeValue.createS(Utf8Text.requireWellFormed(value, "string"));
+    }
+
+    @Override
+    public String decodeString(AttributeValue attribute) {
         Attributes.require(attribute, AttributeValue.Type.S, "java.lang.String");
         return attribute.s();
     }

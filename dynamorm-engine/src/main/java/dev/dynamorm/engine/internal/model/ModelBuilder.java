@@ -583,7 +583,8 @@ final class ModelBuilder<T> {
                                     m.createdAt(),
                                     m.updatedAt(),
                                     m.ttl(),
-                                    m.encrypted()));
+                                    m.encrypted()),
+                            mapValues(p, f.converter));
             fields.add(field);
             byMapped.put(f, field);
         }
@@ -638,7 +639,44 @@ final class ModelBuilder<T> {
                         recordConstructor,
                         recordSlots,
                         recordDefaults,
-                        beanConstructor));
+                        beanConstructor,
+                        schema,
+                        schema == null ? null : bySlot(properties.size(), mapped, byMapped)));
+    }
+
+    /**
+     * For a {@code Map<String, V>} field stored as a map attribute, its values by key (so that
+     * paths reach them: {@code counts.x}); null for other fields or a value type without converter.
+     */
+    private MapValues mapValues(Property p, Converter<Object> converter) {
+        if (converter.attributeType() != AttributeValue.Type.M
+                || !(p.genericType instanceof ParameterizedType pt)
+                || !(pt.getRawType() instanceof Class<?> raw)
+                || !Map.class.isAssignableFrom(raw)
+                || pt.getActualTypeArguments().length != 2
+                || pt.getActualTypeArguments()[0] != String.class) {
+            return null;
+        }
+        Type value = pt.getActualTypeArguments()[1];
+        Optional<Converter<?>> found;
+        try {
+            found = converters.find(value);
+        } catch (RuntimeException e) {
+            return null; // the map's own converter decides whether the model is valid
+        }
+        @SuppressWarnings("unchecked") // converters are found by the type they convert
+        Converter<Object> c = (Converter<Object>) found.orElse(null);
+        return c == null ? null : new MapValues(type, p.name, value, c);
+    }
+
+    /** The fields by their index in the generated schema (null for none). */
+    private static ReflectiveField[] bySlot(
+            int size, List<Mapped> mapped, Map<Mapped, ReflectiveField> byMapped) {
+        ReflectiveField[] bySlot = new ReflectiveField[size];
+        for (Mapped m : mapped) {
+            bySlot[m.slot()] = byMapped.get(m);
+        }
+        return bySlot;
     }
 
     private static Optional<FieldMetadata> field(Map<Mapped, ReflectiveField> byMapped, Mapped m) {

@@ -3,6 +3,11 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.BooleanCodec;
+import dev.dynamorm.spi.schema.DoubleCodec;
+import dev.dynamorm.spi.schema.FloatCodec;
+import dev.dynamorm.spi.schema.LongCodec;
+import dev.dynamorm.spi.schema.StringCodec;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,6 +42,17 @@ final class ReflectiveField implements FieldMetadata {
     private final Object primitiveDefault;
     private final Roles roles;
 
+    /** The converter's unboxed paths, used when the field is primitive; else null. */
+    private final LongCodec longCodec;
+
+    private final DoubleCodec doubleCodec;
+    private final FloatCodec floatCodec;
+    private final BooleanCodec booleanCodec;
+    private final StringCodec stringCodec;
+
+    /** For a {@code Map<String, V>} field: its values by key, for paths ({@code map.key}). */
+    private final ModelMetadata<?> mapValues;
+
     ReflectiveField(
             Class<?> modelType,
             String name,
@@ -46,6 +62,20 @@ final class ReflectiveField implements FieldMetadata {
             Function<Object, Object> getter,
             BiConsumer<Object, Object> setter,
             Roles roles) {
+        this(modelType, name, attributeName, genericType, converter, getter, setter, roles, null);
+    }
+
+    ReflectiveField(
+            Class<?> modelType,
+            String name,
+            String attributeName,
+            Type genericType,
+            Converter<Object> converter,
+            Function<Object, Object> getter,
+            BiConsumer<Object, Object> setter,
+            Roles roles,
+            ModelMetadata<?> mapValues) {
+        this.mapValues = mapValues;
         this.modelType = modelType;
         this.name = name;
         this.attributeName = attributeName;
@@ -56,6 +86,17 @@ final class ReflectiveField implements FieldMetadata {
         this.setter = setter;
         this.primitiveDefault = Types.primitiveDefault(rawType);
         this.roles = roles;
+        boolean integral =
+                rawType == long.class
+                        || rawType == int.class
+                        || rawType == short.class
+                        || rawType == byte.class;
+        this.longCodec = integral && converter instanceof LongCodec c ? c : null;
+        this.doubleCodec = rawType == double.class && converter instanceof DoubleCodec c ? c : null;
+        this.floatCodec = rawType == float.class && converter instanceof FloatCodec c ? c : null;
+        this.stringCodec = rawType == String.class && converter instanceof StringCodec c ? c : null;
+        this.booleanCodec =
+                rawType == boolean.class && converter instanceof BooleanCodec c ? c : null;
     }
 
     @Override
@@ -116,20 +157,161 @@ final class ReflectiveField implements FieldMetadata {
         try {
             return converter.toAttributeValue(value);
         } catch (IllegalArgumentException | ClassCastException e) {
-            InvalidRequestException ex =
-                    new InvalidRequestException(
-                            String.format(
-                                    Locale.ROOT,
-                                    "cannot convert field '%s' (attribute '%s') of model %s: %s",
-                                    name,
-                                    attributeName,
-                                    modelType.getName(),
-                                    reason(e)),
-                            operation,
-                            modelType,
-                            null);
-            ex.addSuppressed(e);
-            throw ex;
+            throw writeFailure(e, operation);
+        }
+    }
+
+    private InvalidRequestException writeFailure(RuntimeException e, Operation operation) {
+        InvalidRequestException ex =
+                new InvalidRequestException(
+                        String.format(
+                                Locale.ROOT,
+                                "cannot convert field '%s' (attribute '%s') of model %s: %s",
+                                name,
+                                attributeName,
+                                modelType.getName(),
+                                reason(e)),
+                        operation,
+                        modelType,
+                        null);
+        ex.addSuppressed(e);
+        return ex;
+    }
+
+    private InvalidRequestException readFailure(RuntimeException e, Operation operation) {
+        InvalidRequestException ex =
+                new InvalidRequestException(
+                        String.format(
+                                Locale.ROOT,
+                                "cannot read attribute '%s' into field '%s' of model %s: %s",
+                                attributeName,
+                                name,
+                                modelType.getName(),
+                                reason(e)),
+                        operation,
+                        modelType,
+                        null);
+        ex.addSuppressed(e);
+        return ex;
+    }
+
+    /** Converts a value of a {@code String} field, directly when the converter allows it. */
+    AttributeValue encodeString(String value, Operation operation) {
+        if (stringCodec == null || value == null) {
+            return toAttributeValue(value, operation);
+        }
+        try {
+            return stringCodec.encodeString(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw writeFailure(e, operation);
+        }
+    }
+
+    /** Reads a {@code String} field, directly when the converter allows it. */
+    String decodeString(AttributeValue value, Operation operation) {
+        if (stringCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
+            return (String) fromAttributeValue(value, operation);
+        }
+        try {
+            return stringCodec.decodeString(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw readFailure(e, operation);
+        }
+    }
+
+    /** Converts a value of an integral primitive field, unboxed when the converter allows it. */
+    AttributeValue encodeLong(long value, Operation operation) {
+        if (longCodec == null) {
+            return toAttributeValue(Types.boxIntegral(rawType, value), operation);
+        }
+        try {
+            return longCodec.encodeLong(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw writeFailure(e, operation);
+        }
+    }
+
+    /** Converts a value of a {@code double} field, unboxed when the converter allows it. */
+    AttributeValue encodeDouble(double value, Operation operation) {
+        if (doubleCodec == null) {
+            return toAttributeValue(value, operation);
+        }
+        try {
+            return doubleCodec.encodeDouble(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw writeFailure(e, operation);
+        }
+    }
+
+    /** Converts a value of a {@code float} field, unboxed when the converter allows it. */
+    AttributeValue encodeFloat(float value, Operation operation) {
+        if (floatCodec == null) {
+            return toAttributeValue(value, operation);
+        }
+        try {
+            return floatCodec.encodeFloat(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw writeFailure(e, operation);
+        }
+    }
+
+    /** Converts a value of a {@code boolean} field, unboxed when the converter allows it. */
+    AttributeValue encodeBoolean(boolean value, Operation operation) {
+        if (booleanCodec == null) {
+            return toAttributeValue(value, operation);
+        }
+        try {
+            return booleanCodec.encodeBoolean(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw writeFailure(e, operation);
+        }
+    }
+
+    /** Reads an integral primitive field, unboxed when the converter allows it. */
+    long decodeLong(AttributeValue value, Operation operation) {
+        if (longCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
+            return ((Number) fromAttributeValue(value, operation)).longValue();
+        }
+        try {
+            return longCodec.decodeLong(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw readFailure(e, operation);
+        }
+    }
+
+    /** Reads a {@code double} field, unboxed when the converter allows it. */
+    double decodeDouble(AttributeValue value, Operation operation) {
+        if (doubleCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
+            return ((Number) fromAttributeValue(value, operation)).doubleValue();
+        }
+        try {
+            return doubleCodec.decodeDouble(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw readFailure(e, operation);
+        }
+    }
+
+    /** Reads a {@code float} field, unboxed when the converter allows it. */
+    float decodeFloat(AttributeValue value, Operation operation) {
+        if (floatCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
+            return ((Number) fromAttributeValue(value, operation)).floatValue();
+        }
+        try {
+            return floatCodec.decodeFloat(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw readFailure(e, operation);
+        }
+    }
+
+    /** Reads a {@code boolean} field, unboxed when the converter allows it. */
+    boolean decodeBoolean(AttributeValue value, Operation operation) {
+        if (booleanCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
+            return (Boolean) fromAttributeValue(value, operation);
+        }
+        try {
+            return booleanCodec.decodeBoolean(value);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw readFailure(e, operation);
         }
     }
 
@@ -147,20 +329,7 @@ final class ReflectiveField implements FieldMetadata {
             try {
                 result = converter.fromAttributeValue(value);
             } catch (IllegalArgumentException | ClassCastException e) {
-                InvalidRequestException ex =
-                        new InvalidRequestException(
-                                String.format(
-                                        Locale.ROOT,
-                                        "cannot read attribute '%s' into field '%s' of model %s: %s",
-                                        attributeName,
-                                        name,
-                                        modelType.getName(),
-                                        reason(e)),
-                                operation,
-                                modelType,
-                                null);
-                ex.addSuppressed(e);
-                throw ex;
+                throw readFailure(e, operation);
             }
         }
         return result == null ? primitiveDefault : result;
@@ -172,9 +341,10 @@ final class ReflectiveField implements FieldMetadata {
 
     @Override
     public Optional<ModelMetadata<?>> nestedModel() {
-        return converter instanceof NestedModelConverter n
-                ? Optional.of(n.model())
-                : Optional.empty();
+        if (converter instanceof NestedModelConverter n) {
+            return Optional.of(n.model());
+        }
+        return Optional.ofNullable(mapValues);
     }
 
     @Override

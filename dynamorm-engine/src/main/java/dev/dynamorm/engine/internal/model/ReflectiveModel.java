@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.spi.schema.ModelSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,17 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             Function<Object[], Object> recordConstructor,
             int[] recordSlots,
             Object[] recordDefaults,
-            Supplier<Object> beanConstructor) {}
+            Supplier<Object> beanConstructor,
+            ModelSchema<?> schema,
+            ReflectiveField[] bySlot) {}
 
     private final Class<T> type;
     private volatile Structure structure;
+
+    /** For a generated schema: its writer and reader per operation (by ordinal); else null. */
+    private volatile SchemaItemWriter[] writers;
+
+    private volatile SchemaItemReader[] readers;
 
     ReflectiveModel(Class<T> type) {
         this.type = type;
@@ -55,6 +63,17 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         if (structure != null) {
             throw new IllegalStateException(
                     "metadata of " + type.getName() + " is already complete");
+        }
+        if (s.schema() != null) {
+            Operation[] ops = Operation.values();
+            SchemaItemWriter[] w = new SchemaItemWriter[ops.length];
+            SchemaItemReader[] r = new SchemaItemReader[ops.length];
+            for (Operation op : ops) {
+                w[op.ordinal()] = new SchemaItemWriter(s.bySlot(), op);
+                r[op.ordinal()] = new SchemaItemReader(type, s.bySlot(), op);
+            }
+            writers = w;
+            readers = r;
         }
         structure = s;
     }
@@ -162,8 +181,19 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     @Override
     public Map<String, AttributeValue> toItem(T instance, Operation operation) {
         Objects.requireNonNull(instance, "instance");
-        ReflectiveField[] fields = s().fieldArray();
+        Structure s = s();
+        ReflectiveField[] fields = s.fieldArray();
         Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
+        ModelSchema<T> schema = schema(s);
+        if (schema != null) {
+            schema.write(
+                    instance,
+                    item,
+                    operation == null
+                            ? new SchemaItemWriter(s.bySlot(), null)
+                            : writers[operation.ordinal()]);
+            return item;
+        }
         for (ReflectiveField f : fields) {
             Object value = f.get(instance);
             if (value != null) {
@@ -185,6 +215,10 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     public T fromItem(Map<String, AttributeValue> item, Operation operation) {
         Objects.requireNonNull(item, "item");
         Structure s = s();
+        ModelSchema<T> schema = schema(s);
+        if (schema != null) {
+            return fromSchema(schema, s, item, operation);
+        }
         ReflectiveField[] fields = s.fieldArray();
         if (s.recordConstructor() != null) {
             Object[] args = s.recordDefaults().clone();
@@ -219,8 +253,46 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         return type.cast(instance);
     }
 
+    private T fromSchema(
+            ModelSchema<T> schema,
+            Structure s,
+            Map<String, AttributeValue> item,
+            Operation operation) {
+        SchemaItemReader in =
+                operation == null
+                        ? new SchemaItemReader(type, s.bySlot(), null)
+                        : readers[operation.ordinal()];
+        T instance;
+        try {
+            instance = schema.read(item, in);
+        } catch (InvalidRequestException e) {
+            throw e; // a converter's, or a setter's through FieldReader.setterFailed
+        } catch (SchemaItemReader.ConverterFailure e) {
+            throw e.original();
+        } catch (RuntimeException e) {
+            throw creationFailure(
+                    type,
+                    e,
+                    type.isRecord() ? "its canonical constructor" : "its no-argument constructor",
+                    operation);
+        }
+        return type.cast(instance);
+    }
+
+    /** The generated schema the model was read from, or null. */
+    @SuppressWarnings("unchecked") // the builder stores the schema of this very type
+    private ModelSchema<T> schema(Structure s) {
+        return (ModelSchema<T>) s.schema();
+    }
+
     private InvalidRequestException creationFailure(
             RuntimeException e, String what, Operation operation) {
+        return creationFailure(type, e, what, operation);
+    }
+
+    /** The failure to create an instance of a model from a stored item. */
+    static InvalidRequestException creationFailure(
+            Class<?> type, RuntimeException e, String what, Operation operation) {
         InvalidRequestException ex =
                 new InvalidRequestException(
                         String.format(

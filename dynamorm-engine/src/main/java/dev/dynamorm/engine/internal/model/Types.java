@@ -44,6 +44,20 @@ final class Types {
     }
 
     /** The default value of a primitive type (0, false, '\0'), or null for reference types. */
+    /** Boxes a widened integral value as the primitive type's own box. */
+    static Object boxIntegral(Class<?> type, long value) {
+        if (type == int.class) {
+            return (int) value;
+        }
+        if (type == short.class) {
+            return (short) value;
+        }
+        if (type == byte.class) {
+            return (byte) value;
+        }
+        return value;
+    }
+
     static Object primitiveDefault(Class<?> type) {
         if (!type.isPrimitive() || type == void.class) {
             return null;
