@@ -160,6 +160,10 @@ public final class Engine {
             case "ExecuteTransaction":
                 return partiql.transaction(r);
             default:
+                Map<String, Object> described = ReadOnlyDescribes.answer(this, op, r);
+                if (described != null) {
+                    return described;
+                }
                 throw new DynamoException(
                         "UnknownOperationException",
                         "Operation " + op + " is not supported by dynamorm-local",

@@ -127,13 +127,7 @@ final class PartiQLBatch {
                     partiql.write(s, statements.get(i));
                 }
             } catch (DynamoException e) {
-                responses[i] =
-                        error(
-                                e,
-                                e.type().equals("ValidationException")
-                                                && e.getMessage().startsWith("Select statements")
-                                        ? null
-                                        : s.tableName());
+                responses[i] = error(e, s.tableName());
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -157,7 +151,8 @@ final class PartiQLBatch {
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("Error", err);
-        if (tableName != null) {
+        // a statement DynamoDB refuses as invalid is not attributed to its table
+        if (tableName != null && !e.type().equals("ValidationException")) {
             response.put("TableName", tableName);
         }
         return response;
