@@ -13,6 +13,9 @@ module dev.dynamorm.local {
     requires software.amazon.awssdk.identity.spi;
     requires software.amazon.awssdk.utils;
     requires com.fasterxml.jackson.core;
+    // only the standalone server (Main) tunes the collector, and only where the JDK has them
+    requires static java.management;
+    requires static jdk.management;
 
     exports dev.dynamorm.local;
 }

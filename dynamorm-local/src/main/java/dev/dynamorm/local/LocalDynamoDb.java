@@ -4,7 +4,6 @@ import dev.dynamorm.local.internal.engine.Engine;
 import dev.dynamorm.local.internal.engine.FaultState;
 import dev.dynamorm.local.internal.http.HttpListener;
 import dev.dynamorm.local.internal.http.HttpOptions;
-import dev.dynamorm.local.internal.http.InProcessHttpClient;
 import dev.dynamorm.local.internal.storage.WriteAheadLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +14,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -34,17 +31,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * client, and writes a snapshot when a data directory is configured.
  */
 public final class LocalDynamoDb implements AutoCloseable {
-    private static final URI IN_PROCESS_ENDPOINT = URI.create("http://dynamorm-local");
-
     private final Engine engine;
     private final String region;
     private final String accountId;
     private final int port;
     private final HttpOptions httpOptions;
     private final WriteAheadLog wal;
-    private final DynamoDbClient client;
-    private final DynamoDbStreamsClient streamsClient;
-    private final InProcessHttpClient inProcess;
+
+    /** Built on first use (guarded by this). */
+    private InProcessClients clients;
+
     private final ScheduledExecutorService sweeper;
     private volatile FaultInjection faults;
     private HttpListener listener;
@@ -73,23 +69,6 @@ public final class LocalDynamoDb implements AutoCloseable {
             engine.journal(wal);
         }
         faults(b.faults);
-        this.inProcess = new InProcessHttpClient(engine);
-        this.client =
-                DynamoDbClient.builder()
-                        .httpClient(inProcess)
-                        .region(Region.of(region))
-                        // the engine checks no signature: anonymous credentials spare the SDK the
-                        // SigV4 work on every call
-                        .credentialsProvider(AnonymousCredentialsProvider.create())
-                        .endpointOverride(IN_PROCESS_ENDPOINT)
-                        .build();
-        this.streamsClient =
-                DynamoDbStreamsClient.builder()
-                        .httpClient(inProcess)
-                        .region(Region.of(region))
-                        .credentialsProvider(AnonymousCredentialsProvider.create())
-                        .endpointOverride(IN_PROCESS_ENDPOINT)
-                        .build();
         this.sweeper =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -128,7 +107,7 @@ public final class LocalDynamoDb implements AutoCloseable {
      * @return the in-process client
      */
     public DynamoDbClient client() {
-        return client;
+        return clients().client();
     }
 
     /**
@@ -140,7 +119,17 @@ public final class LocalDynamoDb implements AutoCloseable {
      * @return the in-process streams client
      */
     public DynamoDbStreamsClient streamsClient() {
-        return streamsClient;
+        return clients().streamsClient();
+    }
+
+    private synchronized InProcessClients clients() {
+        if (clients == null) {
+            clients = new InProcessClients(engine, region);
+            if (closed) {
+                clients.close();
+            }
+        }
+        return clients;
     }
 
     /**
@@ -224,10 +213,9 @@ public final class LocalDynamoDb implements AutoCloseable {
             listener.close();
         }
         sweeper.shutdownNow();
-        // the SDK leaves a caller-supplied HTTP client open: close it so the client refuses calls
-        inProcess.close();
-        client.close();
-        streamsClient.close();
+        if (clients != null) {
+            clients.close();
+        }
         if (wal != null) {
             wal.close();
         }

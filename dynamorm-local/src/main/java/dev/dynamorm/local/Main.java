@@ -85,6 +85,7 @@ final class Main {
                                 "dynamorm-local-shutdown"));
         System.out.println("dynamorm-local listening on " + db.endpoint());
         System.out.flush();
+        ServerMemory.giveBackWhenIdle();
         stopped.await();
     }
 

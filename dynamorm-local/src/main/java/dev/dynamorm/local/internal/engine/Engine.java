@@ -35,7 +35,7 @@ public final class Engine {
     private final ReadOps readOps = new ReadOps(this);
     private final BatchOps batchOps = new BatchOps(this);
     private final TransactOps transactOps = new TransactOps(this);
-    private final PartiQL partiql = new PartiQL(this, itemOps, readOps);
+    private final PartiQL partiql = new PartiQL(this, itemOps, readOps, transactOps);
     private final StreamManager streams;
 
     public Engine(String region, String account) {
@@ -155,7 +155,15 @@ public final class Engine {
                 return transactOps.get(r);
             case "ExecuteStatement":
                 return partiql.execute(r);
+            case "BatchExecuteStatement":
+                return partiql.batch(r);
+            case "ExecuteTransaction":
+                return partiql.transaction(r);
             default:
+                Map<String, Object> described = ReadOnlyDescribes.answer(this, op, r);
+                if (described != null) {
+                    return described;
+                }
                 throw new DynamoException(
                         "UnknownOperationException",
                         "Operation " + op + " is not supported by dynamorm-local",

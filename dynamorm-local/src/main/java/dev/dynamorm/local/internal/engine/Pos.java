@@ -40,7 +40,10 @@ record Pos(Value sort, Value tableHash, Value tableRange) {
         return KeyOrder.INSTANCE.compare(a, b);
     }
 
+    /** The one position of a hash-key-only table's item: shared rather than one per item. */
+    private static final Pos HASH_ONLY = new Pos(NONE, NONE, NONE);
+
     static Pos table(Value range) {
-        return new Pos(range == null ? NONE : range, NONE, NONE);
+        return range == null ? HASH_ONLY : new Pos(range, NONE, NONE);
     }
 }

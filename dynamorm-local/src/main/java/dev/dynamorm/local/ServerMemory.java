@@ -1,0 +1,44 @@
+package dev.dynamorm.local;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Lets the standalone server ({@link Main}) give memory back to the system: G1, the default
+ * collector, otherwise keeps the heap it grew to while requests produced garbage, so the process
+ * holds several times its live data. A periodic collection when idle and tighter free-heap ratios
+ * let G1 shrink the heap to what the stored items need. Options the user set on the command line
+ * are left alone; the embedded library never calls this (the host application owns its JVM).
+ */
+final class ServerMemory {
+    private ServerMemory() {}
+
+    /** Adjusts the collector in the background, so that start-up does not wait for it. */
+    static void giveBackWhenIdle() {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                HotSpotDiagnosticMXBean vm =
+                                        ManagementFactory.getPlatformMXBean(
+                                                HotSpotDiagnosticMXBean.class);
+                                set(vm, "G1PeriodicGCInterval", "5000");
+                                set(vm, "MinHeapFreeRatio", "10");
+                                set(vm, "MaxHeapFreeRatio", "20");
+                            } catch (RuntimeException | LinkageError e) {
+                                // not HotSpot, or the option is not manageable here: keep defaults
+                            }
+                        },
+                        "dynamorm-local-memory");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void set(HotSpotDiagnosticMXBean vm, String name, String value) {
+        VMOption current = vm.getVMOption(name);
+        if (current.getOrigin() == VMOption.Origin.DEFAULT) {
+            vm.setVMOption(name, value);
+        }
+    }
+}
