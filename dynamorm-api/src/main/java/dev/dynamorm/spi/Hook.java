@@ -1,6 +1,5 @@
 package dev.dynamorm.spi;
 
-import dev.dynamorm.annotations.Encrypted;
 import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.Set;
@@ -106,24 +105,6 @@ public interface Hook {
      * @return the annotation types, none by default
      */
     default Set<Class<? extends Annotation>> transformedFields() {
-        return handlesEncryptedFields() ? Set.of(Encrypted.class) : Set.of();
-    }
-
-    /**
-     * Whether this hook encrypts the attributes of {@code @Encrypted} fields in {@link
-     * #beforeWrite(ItemContext, Map)} and decrypts them in {@link #afterRead(ItemContext, Map)}.
-     *
-     * <p>The engine refuses every read and write of a model with {@code @Encrypted} fields (before
-     * anything is sent) unless an installed hook returns true here; such a hook must turn every
-     * encrypted attribute of every item it is given into a binary (B) value other than the one it
-     * got, including partial items (the values an update builder sets, {@link
-     * ItemContext#partial()}, whose key is {@link ItemContext#key()}). The engine checks this after
-     * the write transforms and refuses a write that would still carry a plain encrypted attribute.
-     * Only an encryption plugin returns true. Being replaced by {@link #transformedFields()}.
-     *
-     * @return false by default
-     */
-    default boolean handlesEncryptedFields() {
-        return false;
+        return Set.of();
     }
 }

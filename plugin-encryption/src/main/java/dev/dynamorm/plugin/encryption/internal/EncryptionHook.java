@@ -58,11 +58,6 @@ final class EncryptionHook implements Hook {
         return Set.of(Encrypted.class);
     }
 
-    @Override
-    public boolean handlesEncryptedFields() {
-        return true; // until every engine reads transformedFields()
-    }
-
     /** The attributes of the model's {@code @Encrypted} fields. */
     static Set<String> encrypted(ModelInfo model) {
         return model.transformedAttributes(Encrypted.class);
