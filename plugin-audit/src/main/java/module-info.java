@@ -7,7 +7,8 @@
 module dev.dynamorm.plugin.audit {
     // AuditConfig implements PluginConfig; AuditRecord carries an Operation
     requires transitive dev.dynamorm.api;
-    requires org.slf4j;
+    // AuditConfig.logLevel takes SLF4J's Level
+    requires transitive org.slf4j;
 
     exports dev.dynamorm.plugin.audit;
 

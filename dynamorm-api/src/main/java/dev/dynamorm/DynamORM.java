@@ -43,6 +43,17 @@ public interface DynamORM extends AutoCloseable {
     }
 
     /**
+     * The version of DynamORM on the path, e.g. {@code 0.1.0}; the bundled plugins report it as
+     * theirs.
+     *
+     * @return the version, or {@code unknown} when the API jar was built without its version
+     *     resource
+     */
+    static String version() {
+        return Version.VALUE;
+    }
+
+    /**
      * The table of a model, registering the model on first use.
      *
      * @param modelType a record or JavaBean annotated with {@code @DynamoTable}

@@ -10,9 +10,14 @@ import java.lang.annotation.Target;
  * Marks a field to be stored encrypted by the encryption plugin.
  *
  * <p>Without the plugin, the engine refuses to read or write models with encrypted fields.
- * Encrypted fields cannot be keys or index keys.
+ * Encrypted fields cannot be keys or index keys. The engine knows it only as a {@link
+ * FieldTransform}: the encryption plugin's hook declares it in {@link
+ * dev.dynamorm.spi.Hook#transformedFields()}.
  */
 @Documented
+@FieldTransform(
+        storedAs = software.amazon.awssdk.services.dynamodb.model.AttributeValue.Type.B,
+        plugin = "dynamorm-plugin-encryption")
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT})
 public @interface Encrypted {}

@@ -1,6 +1,8 @@
 package dev.dynamorm.spi;
 
+import java.lang.annotation.Annotation;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -88,20 +90,21 @@ public interface Hook {
     }
 
     /**
-     * Whether this hook encrypts the attributes of {@code @Encrypted} fields in {@link
-     * #beforeWrite(ItemContext, Map)} and decrypts them in {@link #afterRead(ItemContext, Map)}.
+     * The field annotations (each marked {@link dev.dynamorm.annotations.FieldTransform}) whose
+     * fields this hook transforms: in {@link #beforeWrite(ItemContext, Map)} it turns every
+     * attribute of such a field, in every item it is given, into a value of the annotation's {@link
+     * dev.dynamorm.annotations.FieldTransform#storedAs()} type other than the one it got, including
+     * partial items (the values an update builder sets, {@link ItemContext#partial()}, whose key is
+     * {@link ItemContext#key()}); in {@link #afterRead(ItemContext, Map)} it turns them back.
+     * {@link ModelInfo#transformedAttributes} names a model's attributes of each annotation.
      *
-     * <p>The engine refuses every read and write of a model with {@code @Encrypted} fields (before
-     * anything is sent) unless an installed hook returns true here; such a hook must turn every
-     * encrypted attribute of every item it is given into a binary (B) value other than the one it
-     * got, including partial items (the values an update builder sets, {@link
-     * ItemContext#partial()}, whose key is {@link ItemContext#key()}). The engine checks this after
-     * the write transforms and refuses a write that would still carry a plain encrypted attribute.
-     * Only an encryption plugin returns true.
+     * <p>The engine refuses every read and write of a model with fields carrying such an annotation
+     * (before anything is sent) unless an installed hook declares it here, and refuses a write
+     * whose transformed attributes come back unchanged or of another type.
      *
-     * @return false by default
+     * @return the annotation types, none by default
      */
-    default boolean handlesEncryptedFields() {
-        return false;
+    default Set<Class<? extends Annotation>> transformedFields() {
+        return Set.of();
     }
 }

@@ -1,5 +1,7 @@
 package dev.dynamorm.spi;
 
+import dev.dynamorm.annotations.Encrypted;
+import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +53,30 @@ public interface ModelInfo {
      * @return the attribute names, possibly empty
      */
     Set<String> encryptedAttributes();
+
+    /**
+     * Attribute names of the fields carrying a field annotation marked {@link
+     * dev.dynamorm.annotations.FieldTransform}: the attributes a hook declaring it in {@link
+     * Hook#transformedFields()} transforms. Their stored values must never be logged or copied in
+     * clear.
+     *
+     * @param annotation the field annotation, e.g. {@code Encrypted.class}
+     * @return the attribute names in declaration order, possibly empty
+     */
+    default Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
+        return annotation == Encrypted.class ? encryptedAttributes() : Set.of();
+    }
+
+    /**
+     * Attribute names of all fields some plugin transforms (any annotation marked {@link
+     * dev.dynamorm.annotations.FieldTransform}): their stored values must never be logged or copied
+     * in clear.
+     *
+     * @return the attribute names in declaration order, possibly empty
+     */
+    default Set<String> transformedAttributes() {
+        return encryptedAttributes();
+    }
 
     /**
      * The attribute name of the {@code @Version} field.

@@ -101,9 +101,8 @@ final class PluginsModulePathTest {
         assertThat(out)
                 .contains("plugins: [tracing, metrics, audit, cache]")
                 .contains("installed plugin cache")
-                .contains("statistic dynamorm.cache.hits{model=dev.dynamorm.examples.Order} = 1.0")
-                .contains(
-                        "statistic dynamorm.cache.misses{model=dev.dynamorm.examples.Order} = 2.0")
+                .contains("statistic dynamorm.cache.hits{model=Order} = 1.0")
+                .contains("statistic dynamorm.cache.misses{model=Order} = 2.0")
                 .contains("status after update: PAID")
                 .contains("\"operation\":\"UPDATE\"")
                 .contains("\"changedFields\":[\"status\"]");
@@ -153,6 +152,6 @@ final class PluginsModulePathTest {
         assertThat(out)
                 .contains("running in unnamed module")
                 .contains("plugins: [metrics, cache]")
-                .contains("statistic dynamorm.cache.hits{model=dev.dynamorm.examples.Order} = 1.0");
+                .contains("statistic dynamorm.cache.hits{model=Order} = 1.0");
     }
 }

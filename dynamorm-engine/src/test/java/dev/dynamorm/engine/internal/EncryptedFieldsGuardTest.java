@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Models with {@code @Encrypted} fields: refused on every read and write path unless an installed
- * hook declares {@link Hook#handlesEncryptedFields()}; with one, write transforms see update values
+ * hook declares {@link Hook#transformedFields()}; with one, write transforms see update values
  * (with the item's key), read transforms see items returned by writes, the engine refuses values a
  * capable hook left in plaintext, and encrypted fields never enter expressions.
  */
@@ -285,8 +285,8 @@ final class EncryptedFieldsGuardTest {
     /** Claims to encrypt but writes everything as given. */
     static final class Liar implements Hook {
         @Override
-        public boolean handlesEncryptedFields() {
-            return true;
+        public java.util.Set<Class<? extends java.lang.annotation.Annotation>> transformedFields() {
+            return java.util.Set.of(dev.dynamorm.annotations.Encrypted.class);
         }
     }
 
@@ -331,8 +331,8 @@ final class EncryptedFieldsGuardTest {
         final List<ItemContext> reads = new ArrayList<>();
 
         @Override
-        public boolean handlesEncryptedFields() {
-            return true;
+        public java.util.Set<Class<? extends java.lang.annotation.Annotation>> transformedFields() {
+            return java.util.Set.of(dev.dynamorm.annotations.Encrypted.class);
         }
 
         @Override

@@ -7,8 +7,12 @@ import java.util.function.Supplier;
 /**
  * Tells who performs the current write (a user, a service, a job), for audit records. Give one with
  * {@link AuditConfig.Builder#actorProvider(ActorProvider)} or provide one through {@link
- * java.util.ServiceLoader}; by default the actor set with {@link #runAs(String, Runnable)} on the
- * current thread is used, and {@code unknown} when none is set.
+ * java.util.ServiceLoader}.
+ *
+ * <p>The actor of a write is, in this order: the one set with {@link #runAs(String, Runnable)} or
+ * {@link #callAs(String, Supplier)} on the writing thread; the configured provider's; a discovered
+ * provider's; else {@code unknown}. So {@code runAs("alice", ...)} names alice even when a provider
+ * is configured.
  */
 @FunctionalInterface
 public interface ActorProvider {

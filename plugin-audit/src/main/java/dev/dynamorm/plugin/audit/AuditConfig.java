@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.event.Level;
 
 /**
  * How the audit plugin records writes: its sinks, the actor provider, whether before/after images
@@ -23,10 +24,21 @@ import java.util.Set;
  * <p>As properties ({@code DynamORM.Builder.pluginProperties}): {@code
  * dynamorm.plugin.audit.sinks=log,table}, {@code dynamorm.plugin.audit.images=true}, {@code
  * dynamorm.plugin.audit.redact=email,phone}, {@code dynamorm.plugin.audit.actor=batch-job} (a fixed
- * actor). Without any configuration the plugin logs every write through SLF4J (logger {@code
- * dev.dynamorm.audit}) without images.
+ * actor), {@code dynamorm.plugin.audit.log.level=DEBUG}, {@code
+ * dynamorm.plugin.audit.log.batchSize=100}. Without any configuration the plugin logs every write
+ * through SLF4J (logger {@code dev.dynamorm.audit}, INFO) without images: one JSON line for a
+ * single-item write, lines of up to 100 records (a JSON array) for batches and transactions. Other
+ * sinks receive one record per item.
+ *
+ * <p>The actor of a record is the one set with {@link ActorProvider#runAs} or {@link
+ * ActorProvider#callAs} on the writing thread; when none is set, the configured {@link
+ * #actorProvider()}'s, else that of an {@link ActorProvider} found by {@link
+ * java.util.ServiceLoader}; else {@code unknown}.
  */
 public final class AuditConfig implements PluginConfig {
+
+    /** The default number of records per log line ({@link #logBatchSize()}). */
+    public static final int DEFAULT_LOG_BATCH_SIZE = 100;
 
     private final boolean logSink;
     private final boolean tableSink;
@@ -34,6 +46,8 @@ public final class AuditConfig implements PluginConfig {
     private final ActorProvider actorProvider;
     private final boolean images;
     private final Set<String> redacted;
+    private final Level logLevel;
+    private final int logBatchSize;
 
     private AuditConfig(Builder b) {
         this.logSink = b.logSink;
@@ -42,6 +56,8 @@ public final class AuditConfig implements PluginConfig {
         this.actorProvider = b.actorProvider;
         this.images = b.images;
         this.redacted = Set.copyOf(b.redacted);
+        this.logLevel = b.logLevel;
+        this.logBatchSize = b.logBatchSize;
     }
 
     /**
@@ -64,6 +80,25 @@ public final class AuditConfig implements PluginConfig {
     }
 
     /**
+     * The level the log sink writes at.
+     *
+     * @return {@link Level#INFO} by default
+     */
+    public Level logLevel() {
+        return logLevel;
+    }
+
+    /**
+     * The most records one log line carries when a request wrote several items (a JSON array); 1
+     * logs one line per record.
+     *
+     * @return 100 by default
+     */
+    public int logBatchSize() {
+        return logBatchSize;
+    }
+
+    /**
      * Whether records are written to the audit table through DynamORM (in the same transaction when
      * the write is transactional).
      *
@@ -83,9 +118,10 @@ public final class AuditConfig implements PluginConfig {
     }
 
     /**
-     * The actor provider.
+     * The actor provider, asked when no actor is set on the writing thread ({@link
+     * ActorProvider#runAs} wins).
      *
-     * @return the provider, or empty for a discovered one or {@link ActorProvider#threadLocal()}
+     * @return the provider, or empty for a discovered one (else {@code unknown})
      */
     public Optional<ActorProvider> actorProvider() {
         return Optional.ofNullable(actorProvider);
@@ -119,8 +155,10 @@ public final class AuditConfig implements PluginConfig {
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "AuditConfig[log=%s, table=%s, sinks=%d, images=%s, redacted=%s]",
+                "AuditConfig[log=%s (%s, %d per line), table=%s, sinks=%d, images=%s, redacted=%s]",
                 logSink,
+                logLevel,
+                logBatchSize,
                 tableSink,
                 sinks.size(),
                 images,
@@ -135,8 +173,40 @@ public final class AuditConfig implements PluginConfig {
         private ActorProvider actorProvider;
         private boolean images;
         private final Set<String> redacted = new LinkedHashSet<>();
+        private Level logLevel = Level.INFO;
+        private int logBatchSize = DEFAULT_LOG_BATCH_SIZE;
 
         private Builder() {}
+
+        /**
+         * Sets the level the log sink writes at.
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder logLevel(Level level) {
+            this.logLevel = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /**
+         * Sets the most records one log line carries when a request wrote several items.
+         *
+         * @param size at least 1; 1 logs one line per record
+         * @return this builder
+         * @throws IllegalArgumentException if {@code size} is below 1
+         */
+        public Builder logBatchSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "audit log batch size must be at least 1, got %d",
+                                size));
+            }
+            this.logBatchSize = size;
+            return this;
+        }
 
         /**
          * Turns the SLF4J sink on or off.
@@ -172,7 +242,8 @@ public final class AuditConfig implements PluginConfig {
         }
 
         /**
-         * Sets the actor provider.
+         * Sets the actor provider, asked when no actor is set on the writing thread with {@link
+         * ActorProvider#runAs} or {@link ActorProvider#callAs} (which wins).
          *
          * @param provider the provider
          * @return this builder

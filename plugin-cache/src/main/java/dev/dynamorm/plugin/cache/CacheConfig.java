@@ -18,12 +18,16 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>The same can be given as properties ({@code DynamORM.Builder.pluginProperties}): {@code
- * dynamorm.plugin.cache.models=com.acme.Order,customers} (model class names or physical table
- * names), {@code dynamorm.plugin.cache.maximumSize=10000} and {@code
- * dynamorm.plugin.cache.ttl=PT5M} (defaults for the listed models), {@code
- * dynamorm.plugin.cache.model.<class-or-table>.maximumSize} and {@code ...ttl} (per model). A typed
- * configuration replaces the properties.
+ * <p>A model is named by its class name or its physical table name (with the configured prefix),
+ * else by its simple class name, else by its logical table name ({@code @DynamoTable}); a simple
+ * class name that two models in use share (or a logical name two tables share) fails their
+ * operations with a message asking for the class name. The same can be given as properties ({@code
+ * DynamORM.Builder.pluginProperties}): {@code
+ * dynamorm.plugin.cache.models=com.acme.Order,customers}, {@code
+ * dynamorm.plugin.cache.maximumSize=10000} and {@code dynamorm.plugin.cache.ttl=PT5M} (defaults for
+ * the listed models), {@code dynamorm.plugin.cache.model.<class-or-table>.maximumSize} and {@code
+ * ...ttl} (per model). A typed configuration replaces the properties. An unknown property fails
+ * {@code build()} with the closest known one.
  */
 public final class CacheConfig implements PluginConfig {
 
@@ -49,7 +53,8 @@ public final class CacheConfig implements PluginConfig {
     }
 
     /**
-     * The cached models: fully qualified model class name or physical table name, to settings.
+     * The cached models: class name, simple class name, physical or logical table name, to
+     * settings.
      *
      * @return the settings by model
      */
@@ -138,9 +143,10 @@ public final class CacheConfig implements PluginConfig {
         }
 
         /**
-         * Caches the model of a table, named as DynamoDB knows it (with any prefix).
+         * Caches a model named by its table, physical (as DynamoDB knows it, with any prefix) or
+         * logical (the {@code @DynamoTable} value), or by its simple class name.
          *
-         * @param tableName the physical table name
+         * @param tableName the table or simple class name
          * @param maximumSize the most items kept
          * @param ttl how long a loaded item is served
          * @return this builder

@@ -3,6 +3,8 @@ package dev.dynamorm.engine.internal.plugin;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.PluginException;
+import dev.dynamorm.annotations.Encrypted;
+import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.engine.internal.expr.ConditionCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
@@ -11,12 +13,14 @@ import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.ItemContext;
 import dev.dynamorm.spi.ModelInfo;
 import dev.dynamorm.spi.Outcome;
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,9 +51,15 @@ public final class HookChain {
 
     public static final HookChain EMPTY = new HookChain(List.of());
 
+    /** How {@code @Encrypted} attributes must come out of the write transforms. */
+    private static final FieldTransform ENCRYPTED =
+            Encrypted.class.getAnnotation(FieldTransform.class);
+
     private final List<Entry> entries;
     private final boolean wantsCapacity;
-    private final boolean handlesEncrypted;
+
+    /** The field annotations some hook transforms ({@link Hook#transformedFields()}). */
+    private final Set<Class<? extends Annotation>> transformed;
 
     /**
      * Whether any hook overrides {@link Hook#afterRead}; when none does, reads skip the per-item
@@ -71,7 +81,13 @@ public final class HookChain {
     public HookChain(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
-        this.handlesEncrypted = entries.stream().anyMatch(e -> e.hook().handlesEncryptedFields());
+        Set<Class<? extends Annotation>> t = new LinkedHashSet<>();
+        entries.forEach(
+                e ->
+                        t.addAll(
+                                Objects.requireNonNull(
+                                        e.hook().transformedFields(), "transformedFields()")));
+        this.transformed = Set.copyOf(t);
         this.transformsReads = entries.stream().anyMatch(e -> overridesAfterRead(e.hook()));
     }
 
@@ -121,11 +137,11 @@ public final class HookChain {
     }
 
     /**
-     * Whether an installed hook encrypts {@code @Encrypted} fields ({@link
-     * Hook#handlesEncryptedFields()}).
+     * Whether an installed hook transforms the fields carrying {@code annotation} ({@link
+     * Hook#transformedFields()}).
      */
-    public boolean handlesEncryptedFields() {
-        return handlesEncrypted;
+    public boolean transforms(Class<? extends Annotation> annotation) {
+        return transformed.contains(annotation);
     }
 
     public long afterFailures() {
@@ -299,13 +315,15 @@ public final class HookChain {
             AttributeValue written = out.get(attribute);
             if (given != null
                     && written != null
-                    && (written.equals(given) || written.type() != AttributeValue.Type.B)) {
+                    && (written.equals(given) || written.type() != ENCRYPTED.storedAs())) {
                 throw new PluginException(
                         String.format(
                                 Locale.ROOT,
                                 "attribute '%s' of @Encrypted field of model %s "
                                         + "was not encrypted by any plugin before %s on table '%s': refusing to write it in "
-                                        + "plaintext; install and configure the encryption plugin (dynamorm-plugin-encryption)",
+                                        + "plaintext; install and configure the plugin that transforms it ("
+                                        + ENCRYPTED.plugin()
+                                        + ")",
                                 attribute,
                                 context.model().get().type().getName(),
                                 context.operation().name().toLowerCase(Locale.ROOT),

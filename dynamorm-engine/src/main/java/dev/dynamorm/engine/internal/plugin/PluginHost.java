@@ -9,6 +9,7 @@ import dev.dynamorm.spi.Plugin;
 import dev.dynamorm.spi.PluginConfig;
 import dev.dynamorm.spi.PluginContext;
 import dev.dynamorm.spi.Statistic;
+import dev.dynamorm.spi.Suggestions;
 import java.security.CodeSource;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,8 +52,10 @@ public final class PluginHost implements AutoCloseable {
     public PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
         Map<Class<?>, Plugin> byClass = new LinkedHashMap<>();
         config.plugins().forEach(p -> byClass.putIfAbsent(p.getClass(), p));
+        List<Plugin> discovered = config.discoverPlugins() ? load() : List.of();
+        requireKnownNames(config, config.plugins(), discovered);
         if (config.discoverPlugins()) {
-            for (Plugin p : load()) {
+            for (Plugin p : discovered) {
                 if (config.disabledPlugins().contains(p.name())) {
                     LOG.info(
                             "plugin {} ({}) found but disabled by configuration",
@@ -112,6 +115,55 @@ public final class PluginHost implements AutoCloseable {
                             Map.of(),
                             () -> (double) c.afterFailures()));
         }
+    }
+
+    /**
+     * Fails when a plugin name in the configuration ({@code disablePlugin}, {@code
+     * dynamorm.plugin.<name>.*}) is not a plugin found but is close to one: a typo that would
+     * otherwise be ignored. A name close to none is a plugin whose jar is absent: allowed (logged).
+     */
+    private static void requireKnownNames(
+            DynamORMConfig config, List<Plugin> registered, List<Plugin> discovered) {
+        Set<String> found = new java.util.TreeSet<>();
+        registered.forEach(p -> found.add(p.name()));
+        discovered.forEach(p -> found.add(p.name()));
+        for (String name : config.disabledPlugins()) {
+            if (!found.contains(name)) {
+                Optional<String> near = Suggestions.nearest(name, found);
+                if (near.isPresent()) {
+                    throw unknownName(
+                            String.format(
+                                    Locale.ROOT,
+                                    "disablePlugin(\"%s\") names no plugin; did you mean '%s'? plugins found: %s",
+                                    name,
+                                    near.get(),
+                                    found),
+                            name);
+                }
+                LOG.info("plugin '{}' disabled by configuration is not on the path", name);
+            }
+        }
+        for (String name : config.pluginProperties().keySet()) {
+            if (!found.contains(name)) {
+                Optional<String> near = Suggestions.nearest(name, found);
+                if (near.isPresent()) {
+                    throw unknownName(
+                            String.format(
+                                    Locale.ROOT,
+                                    "properties given for plugin '%s' (dynamorm.plugin.%s.*), which is not on the path; "
+                                            + "did you mean '%s'? plugins found: %s",
+                                    name,
+                                    name,
+                                    near.get(),
+                                    found),
+                            name);
+                }
+            }
+        }
+    }
+
+    private static PluginException unknownName(String message, String name) {
+        return new PluginException(message, name, Operation.REGISTER, null, null);
     }
 
     private static void requireUniqueNames(List<Plugin> plugins) {

@@ -83,7 +83,7 @@ public final class TableContext<T> {
     /**
      * Refuses every write (create, put, update, delete, batch, transaction, condition check) of a
      * model with {@code @Encrypted} fields unless an installed hook encrypts them ({@code
-     * Hook.handlesEncryptedFields()}): nothing of it goes on the wire in plaintext.
+     * Hook.transformedFields()}): nothing of it goes on the wire in plaintext.
      */
     private void requireWritable(Operation op) {
         if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {

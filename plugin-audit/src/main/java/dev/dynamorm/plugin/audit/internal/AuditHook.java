@@ -62,6 +62,7 @@ final class AuditHook implements Hook {
     private final DynamoDbClient client;
     private final AuditConfig config;
     private final ActorProvider actors;
+    private final LogSink log;
     private final List<AuditSink> sinks;
     private volatile Table<AuditEntry> auditTable;
 
@@ -69,12 +70,14 @@ final class AuditHook implements Hook {
             PluginContext context,
             AuditConfig config,
             ActorProvider actors,
+            LogSink log,
             List<AuditSink> sinks) {
         this.context = context;
         this.clock = context.clock();
         this.client = context.client();
         this.config = config;
         this.actors = actors;
+        this.log = log;
         this.sinks = List.copyOf(sinks);
     }
 
@@ -128,7 +131,7 @@ final class AuditHook implements Hook {
         if (!WRITES.contains(op) || !outcome.succeeded()) {
             return;
         }
-        if (sinks.isEmpty() && !config.tableSink()) {
+        if (log == null && sinks.isEmpty() && !config.tableSink()) {
             return; // no sink would receive the records: building them is wasted work on every
             // write
         }
@@ -156,6 +159,13 @@ final class AuditHook implements Hook {
                             r.tableName(),
                             e);
                 }
+            }
+        }
+        if (log != null) {
+            try {
+                log.write(records);
+            } catch (RuntimeException e) {
+                LOG.warn("audit log sink failed for {}", ctx.operation(), e);
             }
         }
     }
@@ -297,7 +307,8 @@ final class AuditHook implements Hook {
         if (item == null) {
             return null;
         }
-        Set<String> encrypted = model.map(ModelInfo::encryptedAttributes).orElse(Set.of());
+        // every transformed attribute (encrypted, tokenized...) stays hidden, whatever its plugin
+        Set<String> encrypted = model.map(ModelInfo::transformedAttributes).orElse(Set.of());
         Map<String, String> toField = new HashMap<>();
         model.ifPresent(
                 m ->

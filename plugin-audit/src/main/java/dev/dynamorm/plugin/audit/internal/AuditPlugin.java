@@ -1,16 +1,20 @@
 package dev.dynamorm.plugin.audit.internal;
 
+import dev.dynamorm.DynamORM;
 import dev.dynamorm.plugin.audit.ActorProvider;
 import dev.dynamorm.plugin.audit.AuditConfig;
 import dev.dynamorm.plugin.audit.AuditSink;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.Plugin;
 import dev.dynamorm.spi.PluginContext;
+import dev.dynamorm.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import org.slf4j.event.Level;
 
 /**
  * The audit plugin: records every successful write. Runs after the observing plugins and before the
@@ -20,6 +24,10 @@ public final class AuditPlugin implements Plugin {
 
     /** The plugin's name. */
     public static final String NAME = "audit";
+
+    /** The property keys {@link #fromProperties} reads. */
+    static final List<String> KEYS =
+            List.of("sinks", "images", "redact", "actor", "log.level", "log.batchSize");
 
     private volatile AuditHook hook;
 
@@ -33,8 +41,7 @@ public final class AuditPlugin implements Plugin {
 
     @Override
     public String version() {
-        String v = AuditPlugin.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return DynamORM.version();
     }
 
     @Override
@@ -47,7 +54,7 @@ public final class AuditPlugin implements Plugin {
         AuditConfig config =
                 context.config(AuditConfig.class)
                         .orElseGet(() -> fromProperties(context.properties()));
-        ActorProvider actors =
+        ActorProvider fallback =
                 config.actorProvider()
                         .or(
                                 () ->
@@ -55,20 +62,28 @@ public final class AuditPlugin implements Plugin {
                                                         ActorProvider.class,
                                                         AuditPlugin.class.getClassLoader())
                                                 .findFirst())
-                        .orElse(ActorProvider.threadLocal());
-        List<AuditSink> sinks = new ArrayList<>();
-        if (config.logSink()) {
-            sinks.add(new LogSink());
-        }
-        sinks.addAll(config.sinks());
+                        .orElse(Optional::empty);
+        List<AuditSink> sinks = new ArrayList<>(config.sinks());
         ServiceLoader.load(AuditSink.class, AuditPlugin.class.getClassLoader()).forEach(sinks::add);
-        this.hook = new AuditHook(context, config, actors, sinks);
+        LogSink log =
+                config.logSink() ? new LogSink(config.logLevel(), config.logBatchSize()) : null;
+        this.hook = new AuditHook(context, config, actors(fallback), log, sinks);
     }
 
     @Override
     public List<Hook> hooks() {
         AuditHook h = hook;
         return h == null ? List.of() : List.of(h);
+    }
+
+    /**
+     * The actor of a write: the one set with {@link ActorProvider#runAs} or {@link
+     * ActorProvider#callAs} on the writing thread wins over the configured (or discovered)
+     * provider.
+     */
+    static ActorProvider actors(ActorProvider configured) {
+        ActorProvider thread = ActorProvider.threadLocal();
+        return () -> thread.currentActor().or(configured::currentActor);
     }
 
     static AuditConfig fromProperties(Map<String, String> properties) {
@@ -102,15 +117,47 @@ public final class AuditPlugin implements Plugin {
                     }
                 }
                 case "actor" -> b.actorProvider(ActorProvider.fixed(v));
+                case "log.level" -> b.logLevel(level(e.getKey(), v));
+                case "log.batchSize" -> b.logBatchSize(whole(e.getKey(), v));
                 default ->
                         throw new IllegalArgumentException(
                                 String.format(
                                         Locale.ROOT,
-                                        "unknown audit property '%s': use sinks, images, redact or actor",
-                                        e.getKey()));
+                                        "unknown option '%s' for plugin audit; %soptions are %s",
+                                        e.getKey(),
+                                        Suggestions.didYouMean(e.getKey(), KEYS),
+                                        KEYS));
             }
         }
         return b.build();
+    }
+
+    private static Level level(String key, String v) {
+        try {
+            return Level.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "audit property %s must be one of TRACE, DEBUG, INFO, WARN, ERROR, got '%s'",
+                            key,
+                            v),
+                    e);
+        }
+    }
+
+    private static int whole(String key, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "audit property %s must be a whole number, got '%s'",
+                            key,
+                            v),
+                    e);
+        }
     }
 
     private static boolean bool(String key, String v) {

@@ -75,8 +75,9 @@ final class AuditPluginTest {
                         }
 
                         @Override
-                        public boolean handlesEncryptedFields() {
-                            return true;
+                        public java.util.Set<Class<? extends java.lang.annotation.Annotation>>
+                                transformedFields() {
+                            return java.util.Set.of(dev.dynamorm.annotations.Encrypted.class);
                         }
                     });
         }

@@ -3,6 +3,7 @@ package dev.dynamorm.plugin.cache.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.dynamorm.Operation;
+import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.plugin.cache.CacheConfig;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.HookContext;
@@ -13,7 +14,9 @@ import dev.dynamorm.spi.Statistic;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,6 +46,15 @@ final class CacheHook implements Hook {
     private final ConcurrentMap<String, ModelCache> byName = new ConcurrentHashMap<>();
     private final LongAdder bypasses = new LongAdder();
 
+    /** Each model's cache once resolved: empty when no configured name matches the model. */
+    private final ConcurrentMap<Class<?>, Optional<ModelCache>> byModel = new ConcurrentHashMap<>();
+
+    /** The model each simple class name entry matched, to refuse an entry naming two models. */
+    private final ConcurrentMap<String, Class<?>> simpleNameMatches = new ConcurrentHashMap<>();
+
+    /** The physical table each logical table name entry matched. */
+    private final ConcurrentMap<String, String> logicalNameMatches = new ConcurrentHashMap<>();
+
     CacheHook(CacheConfig config) {
         this.settings = config.models();
         for (Map.Entry<String, CacheConfig.ModelSettings> e : settings.entrySet()) {
@@ -53,8 +65,29 @@ final class CacheHook implements Hook {
                             .expireAfterWrite(s.ttl())
                             .recordStats()
                             .build();
-            byName.put(e.getKey(), new ModelCache(e.getKey(), cache));
+            byName.put(e.getKey(), new ModelCache(tag(e.getKey()), cache));
         }
+    }
+
+    /**
+     * The {@code model} tag of a configured name: a class's simple name (as on every DynamORM
+     * meter), else the name as configured (a table name, or a simple class name already).
+     */
+    static String tag(String configured) {
+        for (ClassLoader loader :
+                new ClassLoader[] {
+                    Thread.currentThread().getContextClassLoader(), CacheHook.class.getClassLoader()
+                }) {
+            if (loader == null || configured.indexOf('.') < 0) {
+                continue;
+            }
+            try {
+                return Class.forName(configured, false, loader).getSimpleName();
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not a class this loader sees: a table name, or another loader's class
+            }
+        }
+        return configured;
     }
 
     void publish(PluginContext context) {
@@ -97,13 +130,59 @@ final class CacheHook implements Hook {
         byName.values().forEach(c -> c.cache().invalidateAll());
     }
 
-    /** The cache of a model, by class name or table name; null when the model is not configured. */
+    /** The cache of a model; null when the model is not configured. */
     private ModelCache cacheFor(String table, Class<?> modelType) {
         if (byName.isEmpty()) {
             return null;
         }
-        ModelCache c = modelType == null ? null : byName.get(modelType.getName());
-        return c != null ? c : byName.get(table);
+        if (modelType == null || modelType == Object.class) {
+            return byName.get(table);
+        }
+        Optional<ModelCache> c = byModel.get(modelType);
+        if (c == null) {
+            c = resolve(modelType, table);
+            byModel.putIfAbsent(modelType, c);
+        }
+        return c.orElse(null);
+    }
+
+    /**
+     * Finds the configured name of a model: its class name, its physical table name, its simple
+     * class name or its logical table name ({@code @DynamoTable}), in this order.
+     *
+     * @throws IllegalArgumentException when a simple or logical name matches two models that do not
+     *     share a table
+     */
+    private Optional<ModelCache> resolve(Class<?> type, String table) {
+        ModelCache c = byName.get(type.getName());
+        if (c == null) {
+            c = byName.get(table);
+        }
+        if (c == null && (c = byName.get(type.getSimpleName())) != null) {
+            Class<?> other = simpleNameMatches.putIfAbsent(type.getSimpleName(), type);
+            if (other != null && other != type) {
+                throw ambiguous(type.getSimpleName(), other.getName(), type.getName());
+            }
+        }
+        DynamoTable logical = type.getAnnotation(DynamoTable.class);
+        if (c == null && logical != null && (c = byName.get(logical.value())) != null) {
+            String other = logicalNameMatches.putIfAbsent(logical.value(), table);
+            if (other != null && !other.equals(table)) {
+                throw ambiguous(logical.value(), "table " + other, "table " + table);
+            }
+        }
+        return Optional.ofNullable(c);
+    }
+
+    private static IllegalArgumentException ambiguous(String name, String first, String second) {
+        return new IllegalArgumentException(
+                String.format(
+                        Locale.ROOT,
+                        "cache model '%s' is ambiguous: it names %s and %s; configure the model's class name "
+                                + "or physical table name instead",
+                        name,
+                        first,
+                        second));
     }
 
     private ModelCache cacheFor(ItemRef ref) {

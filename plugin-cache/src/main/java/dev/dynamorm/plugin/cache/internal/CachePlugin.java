@@ -1,9 +1,11 @@
 package dev.dynamorm.plugin.cache.internal;
 
+import dev.dynamorm.DynamORM;
 import dev.dynamorm.plugin.cache.CacheConfig;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.Plugin;
 import dev.dynamorm.spi.PluginContext;
+import dev.dynamorm.spi.Suggestions;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -20,6 +22,12 @@ public final class CachePlugin implements Plugin {
     /** The plugin's name. */
     public static final String NAME = "cache";
 
+    /** The top-level property keys; each model also takes {@link #MODEL_KEYS}. */
+    static final List<String> KEYS = List.of("models", "maximumSize", "ttl");
+
+    /** The keys of {@code model.<name>.<key>}. */
+    static final List<String> MODEL_KEYS = List.of("maximumSize", "ttl");
+
     private volatile CacheHook hook;
 
     /** Creates the plugin; {@link java.util.ServiceLoader} calls this. */
@@ -32,8 +40,7 @@ public final class CachePlugin implements Plugin {
 
     @Override
     public String version() {
-        String v = CachePlugin.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return DynamORM.version();
     }
 
     @Override
@@ -84,13 +91,8 @@ public final class CachePlugin implements Plugin {
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String key = e.getKey();
             if (!key.startsWith("model.")) {
-                if (!List.of("models", "maximumSize", "ttl").contains(key)) {
-                    throw new IllegalArgumentException(
-                            String.format(
-                                    Locale.ROOT,
-                                    "unknown cache property '%s': use models, maximumSize, ttl, model.<name>.maximumSize or "
-                                            + "model.<name>.ttl",
-                                    key));
+                if (!KEYS.contains(key)) {
+                    throw unknown(key, Suggestions.didYouMean(key, KEYS));
                 }
                 continue;
             }
@@ -98,29 +100,44 @@ public final class CachePlugin implements Plugin {
             int dot = rest.lastIndexOf('.');
             String model = dot <= 0 ? "" : rest.substring(0, dot);
             String setting = dot <= 0 ? rest : rest.substring(dot + 1);
-            if (model.isEmpty() || !sizes.containsKey(model)) {
+            if (model.isEmpty()) {
+                throw unknown(key, "");
+            }
+            if (!sizes.containsKey(model)) {
                 throw new IllegalArgumentException(
                         String.format(
                                 Locale.ROOT,
-                                "cache property '%s' names model '%s', which is not in models=%s: add it there",
+                                "cache property '%s' names model '%s', which is not in models=%s; %sadd it there",
                                 key,
                                 model,
-                                models));
+                                models,
+                                Suggestions.didYouMean(model, sizes.keySet())));
             }
             switch (setting) {
                 case "maximumSize" -> sizes.get(model)[0] = size(properties, key, defaultSize);
                 case "ttl" -> ttls.put(model, ttl(properties, key, defaultTtl));
                 default ->
-                        throw new IllegalArgumentException(
-                                String.format(
-                                        Locale.ROOT,
-                                        "unknown cache property '%s': a model takes maximumSize or ttl",
-                                        key));
+                        throw unknown(
+                                key,
+                                Suggestions.nearest(setting, MODEL_KEYS)
+                                        .map(k -> "did you mean 'model." + model + "." + k + "'? ")
+                                        .orElse(""));
             }
         }
         CacheConfig.Builder b = CacheConfig.builder();
         sizes.forEach((m, size) -> b.table(m, size[0], ttls.get(m)));
         return b.build();
+    }
+
+    private static IllegalArgumentException unknown(String key, String hint) {
+        return new IllegalArgumentException(
+                String.format(
+                        Locale.ROOT,
+                        "unknown option '%s' for plugin cache; %soptions are %s, model.<name>.maximumSize and "
+                                + "model.<name>.ttl",
+                        key,
+                        hint,
+                        String.join(", ", KEYS)));
     }
 
     private static long size(Map<String, String> properties, String key, long fallback) {

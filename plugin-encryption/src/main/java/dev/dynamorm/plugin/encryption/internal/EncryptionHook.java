@@ -1,6 +1,7 @@
 package dev.dynamorm.plugin.encryption.internal;
 
 import dev.dynamorm.Operation;
+import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.plugin.encryption.DecryptionFailedException;
 import dev.dynamorm.plugin.encryption.DecryptionFailedException.Reason;
 import dev.dynamorm.plugin.encryption.KeyProvider;
@@ -8,6 +9,7 @@ import dev.dynamorm.plugin.encryption.KeyProvider.DataKey;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.ItemContext;
 import dev.dynamorm.spi.ModelInfo;
+import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -49,20 +52,26 @@ final class EncryptionHook implements Hook {
         return provider;
     }
 
+    /** Declares {@code @Encrypted} as the field transform this hook performs. */
     @Override
-    public boolean handlesEncryptedFields() {
-        return true;
+    public Set<Class<? extends Annotation>> transformedFields() {
+        return Set.of(Encrypted.class);
+    }
+
+    /** The attributes of the model's {@code @Encrypted} fields. */
+    static Set<String> encrypted(ModelInfo model) {
+        return model.transformedAttributes(Encrypted.class);
     }
 
     @Override
     public Map<String, AttributeValue> beforeWrite(
             ItemContext context, Map<String, AttributeValue> item) {
         ModelInfo model = context.model().orElse(null);
-        if (model == null || model.encryptedAttributes().isEmpty()) {
+        if (model == null || encrypted(model).isEmpty()) {
             return item;
         }
         Map<String, AttributeValue> values = new LinkedHashMap<>();
-        for (String attribute : model.encryptedAttributes()) {
+        for (String attribute : encrypted(model)) {
             if (item.get(attribute) != null) {
                 values.put(attribute, item.get(attribute));
             }
@@ -80,13 +89,13 @@ final class EncryptionHook implements Hook {
     public Map<String, AttributeValue> afterRead(
             ItemContext context, Map<String, AttributeValue> item) {
         ModelInfo model = context.model().orElse(null);
-        if (model == null || model.encryptedAttributes().isEmpty()) {
+        if (model == null || encrypted(model).isEmpty()) {
             return item;
         }
         Map<String, AttributeValue> out = null;
         Map<ByteBuffer, byte[]> unwrapped = new HashMap<>(4);
         try {
-            for (String attribute : model.encryptedAttributes()) {
+            for (String attribute : encrypted(model)) {
                 AttributeValue stored = item.get(attribute);
                 if (stored == null) {
                     continue;

@@ -1,5 +1,6 @@
 package dev.dynamorm.plugin.encryption.internal;
 
+import dev.dynamorm.DynamORM;
 import dev.dynamorm.plugin.encryption.EncryptionConfig;
 import dev.dynamorm.plugin.encryption.KmsKeyProvider;
 import dev.dynamorm.plugin.encryption.LocalKeyring;
@@ -7,6 +8,7 @@ import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.Plugin;
 import dev.dynamorm.spi.PluginContext;
 import dev.dynamorm.spi.Statistic;
+import dev.dynamorm.spi.Suggestions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +25,11 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
  * The encryption plugin: encrypts {@code @Encrypted} fields on write and decrypts them on read, and
- * tells the engine it does ({@link Hook#handlesEncryptedFields()}), which is what lets models with
- * encrypted fields be used at all. Runs after every other plugin's write transform and before every
- * other plugin's read transform (order 10000), so other plugins see plaintext items while DynamoDB,
- * audit images and logs only ever see envelopes.
+ * tells the engine it does ({@link Hook#transformedFields()} holds {@code Encrypted}, a {@link
+ * dev.dynamorm.annotations.FieldTransform}), which is what lets models with encrypted fields be
+ * used at all. Runs after every other plugin's write transform and before every other plugin's read
+ * transform (order 10000), so other plugins see plaintext items while DynamoDB, audit images and
+ * logs only ever see envelopes.
  */
 public final class EncryptionPlugin implements Plugin {
 
@@ -49,8 +52,7 @@ public final class EncryptionPlugin implements Plugin {
 
     @Override
     public String version() {
-        String v = EncryptionPlugin.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return DynamORM.version();
     }
 
     @Override
@@ -147,6 +149,20 @@ public final class EncryptionPlugin implements Plugin {
      * kms.cacheMaxUses}, {@code kms.cacheMaxEntries} and {@code unreadableFields} ({@code fail} or
      * {@code unset}).
      */
+    /** The property keys {@link #fromProperties} reads ({@code <id>} stands for any key id). */
+    static final List<String> KEYS =
+            List.of(
+                    "keyring.file",
+                    "keyring.active",
+                    "keyring.key.<id>",
+                    "kms.keyId",
+                    "kms.region",
+                    "kms.endpoint",
+                    "kms.cacheMaxAge",
+                    "kms.cacheMaxUses",
+                    "kms.cacheMaxEntries",
+                    "unreadableFields");
+
     EncryptionConfig fromProperties(Map<String, String> properties) {
         EncryptionConfig.Builder config = EncryptionConfig.builder();
         LocalKeyring.Builder keyring = null;
@@ -162,14 +178,7 @@ public final class EncryptionPlugin implements Plugin {
             } else if (key.startsWith("keyring.key.")) {
                 keyring = keyring == null ? LocalKeyring.builder() : keyring;
                 keyring.key(key.substring("keyring.key.".length()), value);
-            } else if (List.of(
-                            "kms.keyId",
-                            "kms.region",
-                            "kms.endpoint",
-                            "kms.cacheMaxAge",
-                            "kms.cacheMaxUses",
-                            "kms.cacheMaxEntries")
-                    .contains(key)) {
+            } else if (key.startsWith("kms.") && KEYS.contains(key)) {
                 kms = true;
             } else if (key.equals("unreadableFields")) {
                 if (value.equals("unset")) {
@@ -186,10 +195,12 @@ public final class EncryptionPlugin implements Plugin {
                 throw new IllegalArgumentException(
                         String.format(
                                 Locale.ROOT,
-                                "unknown encryption property '%s': use keyring.file, keyring.active, keyring.key.<id>, "
-                                        + "kms.keyId, kms.region, kms.endpoint, kms.cacheMaxAge, kms.cacheMaxUses, "
-                                        + "kms.cacheMaxEntries or unreadableFields",
-                                key));
+                                "unknown option '%s' for plugin encryption; %soptions are %s",
+                                key,
+                                key.startsWith("keyring.key")
+                                        ? "did you mean 'keyring.key.<id>'? "
+                                        : Suggestions.didYouMean(key, KEYS),
+                                String.join(", ", KEYS)));
             }
         }
         if (keyring != null && kms) {

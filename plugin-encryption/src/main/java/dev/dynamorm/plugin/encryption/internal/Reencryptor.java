@@ -63,7 +63,7 @@ public final class Reencryptor {
         attributes.add(model.partitionKeyAttribute());
         model.sortKeyAttribute().ifPresent(attributes::add);
         model.versionAttribute().ifPresent(attributes::add);
-        attributes.addAll(model.encryptedAttributes());
+        attributes.addAll(EncryptionHook.encrypted(model));
         StringJoiner p = new StringJoiner(", ");
         for (String a : attributes) {
             p.add(name(a));
@@ -109,7 +109,7 @@ public final class Reencryptor {
                                                         "%s is not a valid table model of this DynamORM instance: reencrypt the "
                                                                 + "model class of a table",
                                                         modelType.getName())));
-        if (model.encryptedAttributes().isEmpty()) {
+        if (EncryptionHook.encrypted(model).isEmpty()) {
             throw new IllegalArgumentException(
                     String.format(
                             Locale.ROOT,
@@ -183,7 +183,7 @@ public final class Reencryptor {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Map<String, AttributeValue> read = item;
             Map<String, AttributeValue> stale = new LinkedHashMap<>();
-            for (String a : model.encryptedAttributes()) {
+            for (String a : EncryptionHook.encrypted(model)) {
                 AttributeValue v = item.get(a);
                 if (v != null) {
                     String keyId = EncryptionHook.keyIdOf(v);

@@ -144,9 +144,16 @@ final class PropertiesConfigTest {
                 .isInstanceOf(PluginException.class)
                 .hasMessageContaining("plugin 'encryption'")
                 .hasMessageContaining(
-                        "unknown encryption property 'keyring.keys': use keyring.file, keyring.active, "
-                                + "keyring.key.<id>, kms.keyId, kms.region, kms.endpoint, kms.cacheMaxAge, kms.cacheMaxUses, "
-                                + "kms.cacheMaxEntries or unreadableFields");
+                        "unknown option 'keyring.keys' for plugin encryption; did you mean 'keyring.key.<id>'? "
+                                + "options are keyring.file, keyring.active, keyring.key.<id>, kms.keyId, kms.region, "
+                                + "kms.endpoint, kms.cacheMaxAge, kms.cacheMaxUses, kms.cacheMaxEntries, "
+                                + "unreadableFields");
+        Properties typo = new Properties();
+        typo.setProperty("dynamorm.plugin.encryption.kms.keyID", "alias/x");
+        assertThatThrownBy(() -> open(typo))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining(
+                        "unknown option 'kms.keyID' for plugin encryption; did you mean 'kms.keyId'? ");
         Properties both = new Properties();
         both.setProperty("dynamorm.plugin.encryption.keyring.key.k1", LocalKeyring.newKeyBase64());
         both.setProperty("dynamorm.plugin.encryption.kms.keyId", "alias/x");

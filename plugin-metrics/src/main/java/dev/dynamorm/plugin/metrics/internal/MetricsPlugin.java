@@ -1,11 +1,18 @@
 package dev.dynamorm.plugin.metrics.internal;
 
+import dev.dynamorm.DynamORM;
 import dev.dynamorm.plugin.metrics.MetricsConfig;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.Plugin;
 import dev.dynamorm.spi.PluginContext;
+import dev.dynamorm.spi.Suggestions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tag;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The metrics plugin: records every request into a Micrometer registry. Runs early (order -900).
@@ -15,7 +22,12 @@ public final class MetricsPlugin implements Plugin {
     /** The plugin's name. */
     public static final String NAME = "metrics";
 
+    /** The property keys {@link #fromProperties} reads. */
+    static final List<String> KEYS = List.of("instance");
+
     private volatile MetricsHook hook;
+    private volatile MeterRegistry registry;
+    private volatile String instance;
 
     /** Creates the plugin; {@link java.util.ServiceLoader} calls this. */
     public MetricsPlugin() {}
@@ -27,8 +39,7 @@ public final class MetricsPlugin implements Plugin {
 
     @Override
     public String version() {
-        String v = MetricsPlugin.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return DynamORM.version();
     }
 
     @Override
@@ -40,10 +51,34 @@ public final class MetricsPlugin implements Plugin {
     public void initialize(PluginContext context) {
         MetricsConfig config =
                 context.config(MetricsConfig.class)
-                        .orElseGet(() -> MetricsConfig.of(Metrics.globalRegistry));
-        MetricsHook h = new MetricsHook(config.registry(), config.commonTags());
+                        .orElseGet(() -> fromProperties(context.properties()));
+        String instance = InstanceNames.claim(config.registry(), config.instance().orElse(null));
+        List<Tag> tags = new ArrayList<>(config.commonTags());
+        tags.add(Tag.of(InstanceNames.TAG, instance));
+        MetricsHook h = new MetricsHook(config.registry(), tags);
+        this.registry = config.registry();
+        this.instance = instance;
         context.onStatistic(h::register);
         this.hook = h;
+    }
+
+    /** Reads {@code instance}; records into Micrometer's global registry. */
+    static MetricsConfig fromProperties(Map<String, String> properties) {
+        MetricsConfig config = MetricsConfig.of(Metrics.globalRegistry);
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (!KEYS.contains(e.getKey())) {
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "unknown option '%s' for plugin metrics; %soptions are %s (the registry and tags "
+                                        + "are set with MetricsConfig)",
+                                e.getKey(),
+                                Suggestions.didYouMean(e.getKey(), KEYS),
+                                KEYS));
+            }
+            config = config.withInstance(e.getValue().trim());
+        }
+        return config;
     }
 
     @Override
@@ -57,6 +92,10 @@ public final class MetricsPlugin implements Plugin {
         MetricsHook h = hook;
         if (h != null) {
             h.removeStatistics();
+        }
+        if (instance != null) {
+            InstanceNames.release(registry, instance);
+            instance = null;
         }
     }
 }

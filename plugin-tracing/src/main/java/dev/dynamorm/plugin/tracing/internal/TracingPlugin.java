@@ -1,5 +1,6 @@
 package dev.dynamorm.plugin.tracing.internal;
 
+import dev.dynamorm.DynamORM;
 import dev.dynamorm.plugin.tracing.TracingConfig;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.Plugin;
@@ -7,6 +8,7 @@ import dev.dynamorm.spi.PluginContext;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The tracing plugin: a span per request. Runs first (order -1000) so its span covers the other
@@ -29,8 +31,7 @@ public final class TracingPlugin implements Plugin {
 
     @Override
     public String version() {
-        String v = TracingPlugin.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return DynamORM.version();
     }
 
     @Override
@@ -40,6 +41,14 @@ public final class TracingPlugin implements Plugin {
 
     @Override
     public void initialize(PluginContext context) {
+        for (String key : context.properties().keySet()) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "unknown option '%s' for plugin tracing; it takes no options (give the "
+                                    + "OpenTelemetry instance with TracingConfig)",
+                            key));
+        }
         OpenTelemetry otel =
                 context.config(TracingConfig.class)
                         .map(TracingConfig::openTelemetry)

@@ -210,4 +210,25 @@ final class TracingPluginTest {
                 .extracting(SpanData::getName)
                 .containsExactly("caller");
     }
+
+    @Test
+    void properties_areRefused_theOpenTelemetryInstanceIsTypedConfiguration() {
+        assertThatThrownBy(
+                        () ->
+                                DynamORM.builder()
+                                        .client(local.client())
+                                        .pluginProperty("tracing", "enabled", "false")
+                                        .build())
+                .isInstanceOf(dev.dynamorm.PluginException.class)
+                .hasMessageContaining(
+                        "unknown option 'enabled' for plugin tracing; it takes no options (give the "
+                                + "OpenTelemetry instance with TracingConfig)");
+    }
+
+    @Test
+    void version_isDynamORMsVersion() {
+        assertThat(new TracingPlugin().version())
+                .isEqualTo(DynamORM.version())
+                .isNotEqualTo("unknown");
+    }
 }
