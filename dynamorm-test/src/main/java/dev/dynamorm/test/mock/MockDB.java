@@ -84,6 +84,7 @@ public final class MockDB implements DynamORM {
 
     private final Map<Class<?>, MockTable<?>> tables = new ConcurrentHashMap<>();
     private final CallLedger ledger = new CallLedger();
+    private final TypedValues values = new TypedValues(new FieldTypes());
 
     private MockDB() {}
 
@@ -169,7 +170,7 @@ public final class MockDB implements DynamORM {
      */
     @Override
     public TransactionResult transaction(Consumer<Transaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return (TransactionResult)
                 answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
     }
@@ -183,7 +184,7 @@ public final class MockDB implements DynamORM {
      */
     @Override
     public TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return (TransactionReadResult)
                 answer(new MockCall("transaction", "readTransaction", tx.parts(), null), tx);
     }
@@ -257,7 +258,7 @@ public final class MockDB implements DynamORM {
      * @return the stub
      */
     public Stub<TransactionResult> expectTransaction(Consumer<Transaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return new Stub<>(
                 this,
                 new MockCall("transaction", "transaction", tx.parts(), null),
@@ -279,7 +280,7 @@ public final class MockDB implements DynamORM {
      * @return the stub
      */
     public Stub<TransactionReadResult> expectReadTransaction(Consumer<ReadTransaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return new Stub<>(
                 this,
                 new MockCall("transaction", "readTransaction", tx.parts(), null),
@@ -330,6 +331,11 @@ public final class MockDB implements DynamORM {
 
     Object answer(MockCall call, Object detail) {
         return ledger.answer(call, detail);
+    }
+
+    /** The engine's rule for values given for typed fields. */
+    TypedValues values() {
+        return values;
     }
 
     void register(Programmed programmed) {
@@ -576,7 +582,7 @@ public final class MockDB implements DynamORM {
         public Stub<WriteResult<T>> updates(Consumer<UpdateBuilder> update) {
             return new Stub<>(
                     db,
-                    query.call("query.update", MockUpdateBuilder.describe(update), null),
+                    query.call("query.update", query.updateParts(update), null),
                     location,
                     (call, detail) -> emptyWrite());
         }

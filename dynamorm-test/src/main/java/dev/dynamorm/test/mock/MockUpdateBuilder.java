@@ -1,6 +1,7 @@
 package dev.dynamorm.test.mock;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.Operation;
 import dev.dynamorm.ReturnValue;
 import dev.dynamorm.UpdateBuilder;
 import java.util.ArrayList;
@@ -15,17 +16,50 @@ import java.util.function.Consumer;
  */
 final class MockUpdateBuilder implements UpdateBuilder {
 
+    private final TypedValues values;
+    private final Class<?> model;
+    private final Operation operation;
     private final List<MockCall.Part> actions = new ArrayList<>();
     private Condition condition;
     private ReturnValue returnValue = ReturnValue.NONE;
     private boolean upsert;
 
-    /** The parts of the update a consumer describes. */
-    static List<MockCall.Part> describe(Consumer<UpdateBuilder> update) {
+    /** A builder that records values as given (no model to type them by). */
+    MockUpdateBuilder() {
+        this(null, null, null);
+    }
+
+    /**
+     * A builder that types the values set and the conditions of a model as the engine does.
+     *
+     * @param values the rule, or null to record values as given
+     * @param model the model updated
+     * @param operation the operation named in refusals
+     */
+    MockUpdateBuilder(TypedValues values, Class<?> model, Operation operation) {
+        this.values = values;
+        this.model = model;
+        this.operation = operation;
+    }
+
+    /** The parts of the update a consumer describes, values typed for the model. */
+    static List<MockCall.Part> describe(
+            TypedValues values,
+            Class<?> model,
+            Operation operation,
+            Consumer<UpdateBuilder> update) {
         Objects.requireNonNull(update, "update");
-        MockUpdateBuilder builder = new MockUpdateBuilder();
+        MockUpdateBuilder builder = new MockUpdateBuilder(values, model, operation);
         update.accept(builder);
         return builder.parts();
+    }
+
+    private Object typed(String field, Object value) {
+        return values == null ? value : values.fieldValue(model, operation, field, value);
+    }
+
+    private Condition typed(Condition c) {
+        return values == null ? c : values.condition(model, operation, c);
     }
 
     List<MockCall.Part> parts() {
@@ -57,12 +91,15 @@ final class MockUpdateBuilder implements UpdateBuilder {
 
     @Override
     public UpdateBuilder set(String field, Object value) {
-        return action("set", field(field), value);
+        return action("set", field(field), typed(field, value));
     }
 
     @Override
     public UpdateBuilder setIfNotExists(String field, Object value) {
-        return action("setIfNotExists", field(field), Objects.requireNonNull(value, "value"));
+        return action(
+                "setIfNotExists",
+                field(field),
+                typed(field, Objects.requireNonNull(value, "value")));
     }
 
     @Override
@@ -107,13 +144,19 @@ final class MockUpdateBuilder implements UpdateBuilder {
 
     @Override
     public UpdateBuilder setListElement(String field, int index, Object value) {
-        return action("setListElement", field(field), index, value);
+        field(field);
+        Object typed =
+                values == null || index < 0
+                        ? value
+                        : values.listElement(model, operation, field, index, value);
+        return action("setListElement", field, index, typed);
     }
 
     @Override
     public UpdateBuilder when(Condition c) {
         Objects.requireNonNull(c, "condition");
-        condition = condition == null ? c : condition.and(c);
+        Condition typed = typed(c);
+        condition = condition == null ? typed : condition.and(typed);
         return this;
     }
 
@@ -125,7 +168,7 @@ final class MockUpdateBuilder implements UpdateBuilder {
                     "or(...) combines with the conditions given before it, but there are "
                             + "none: start with when(...)");
         }
-        condition = condition.or(c);
+        condition = condition.or(typed(c));
         return this;
     }
 
