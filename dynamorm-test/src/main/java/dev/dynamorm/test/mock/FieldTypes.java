@@ -4,6 +4,7 @@ import dev.dynamorm.annotations.Convert;
 import dev.dynamorm.annotations.Ignore;
 import dev.dynamorm.annotations.Ttl;
 import dev.dynamorm.spi.Converter;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -92,6 +93,31 @@ final class FieldTypes {
         }
         FieldType element = typeArgument(list.type(), 0);
         return element != null && element.type() instanceof Class<?> ? element : null;
+    }
+
+    /**
+     * The name of the field carrying a key annotation.
+     *
+     * @param role {@code PartitionKey.class} or {@code SortKey.class}
+     * @return the Java field name, or null when no field carries it
+     */
+    static String keyField(Class<?> model, Class<? extends Annotation> role) {
+        if (model.isRecord()) {
+            for (RecordComponent c : model.getRecordComponents()) {
+                if (c.isAnnotationPresent(role)) {
+                    return c.getName();
+                }
+            }
+            return null;
+        }
+        for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.isAnnotationPresent(role)) {
+                    return f.getName();
+                }
+            }
+        }
+        return null;
     }
 
     private Map<String, FieldType> fields(Class<?> type) {

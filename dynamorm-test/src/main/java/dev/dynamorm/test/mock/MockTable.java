@@ -97,6 +97,18 @@ final class MockTable<T> implements Table<T> {
         return item;
     }
 
+    private Key typed(Operation op, Key key) {
+        return db.values().key(modelType, op, Objects.requireNonNull(key, "key"));
+    }
+
+    private List<Key> typed(Operation op, Collection<Key> keys) {
+        List<Key> out = new ArrayList<>(keys.size());
+        for (Key key : keys) {
+            out.add(typed(op, key));
+        }
+        return List.copyOf(out);
+    }
+
     // ---- calls, in the shape MockDB.TableStub programs them ----
 
     MockCall createCall(T item, WriteOptions options) {
@@ -137,18 +149,15 @@ final class MockTable<T> implements Table<T> {
     MockCall deleteCall(Key key, WriteOptions options) {
         return call(
                 "delete",
-                withOptions(
-                        parts("key", Objects.requireNonNull(key, "key")),
-                        Operation.DELETE,
-                        options));
+                withOptions(parts("key", typed(Operation.DELETE, key)), Operation.DELETE, options));
     }
 
     MockCall getCall(Key key) {
-        return call("get", parts("key", Objects.requireNonNull(key, "key")));
+        return call("get", parts("key", typed(Operation.GET, key)));
     }
 
     MockCall batchGetCall(Collection<Key> keys, BatchOptions options) {
-        List<MockCall.Part> parts = parts("keys", List.copyOf(keys));
+        List<MockCall.Part> parts = parts("keys", typed(Operation.BATCH_GET, keys));
         if (!Objects.requireNonNull(options, "options").equals(BatchOptions.defaults())) {
             parts.add(new MockCall.Part("options", options));
         }
@@ -162,7 +171,7 @@ final class MockTable<T> implements Table<T> {
             parts.add(new MockCall.Part("puts", List.copyOf(puts)));
         }
         if (!deletes.isEmpty()) {
-            parts.add(new MockCall.Part("deletes", List.copyOf(deletes)));
+            parts.add(new MockCall.Part("deletes", typed(Operation.BATCH_WRITE, deletes)));
         }
         if (!Objects.requireNonNull(options, "options").equals(BatchOptions.defaults())) {
             parts.add(new MockCall.Part("options", options));

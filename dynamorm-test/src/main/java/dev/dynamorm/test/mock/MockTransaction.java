@@ -71,6 +71,11 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 : values.condition(model, Operation.TRANSACT_WRITE, condition);
     }
 
+    private Key key(Class<?> model, Key key, Operation op) {
+        Objects.requireNonNull(key, "key");
+        return values == null || model == null ? key : values.key(model, op, key);
+    }
+
     private List<MockCall.Part> update(Class<?> model, Consumer<UpdateBuilder> update) {
         return MockUpdateBuilder.describe(values, model, Operation.TRANSACT_WRITE, update);
     }
@@ -127,7 +132,7 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "update",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"),
+                key(modelType, key, Operation.TRANSACT_WRITE),
                 update(modelType, update));
     }
 
@@ -143,7 +148,7 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "delete",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"));
+                key(modelType, key, Operation.TRANSACT_WRITE));
     }
 
     @Override
@@ -162,7 +167,7 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "conditionCheck",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"),
+                key(modelType, key, Operation.TRANSACT_WRITE),
                 typed(modelType, Objects.requireNonNull(condition, "condition")));
     }
 
@@ -183,7 +188,7 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "get",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"));
+                key(modelType, key, Operation.TRANSACT_GET));
         return this;
     }
 }

@@ -2,10 +2,14 @@ package dev.dynamorm.test.mock;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
+import dev.dynamorm.annotations.PartitionKey;
+import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.spi.Converter;
 import dev.dynamorm.test.mock.FieldTypes.FieldType;
+import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -80,6 +84,19 @@ final class TypedValues {
     Object fieldValue(Class<?> model, Operation op, String path, Object value) {
         FieldType field = fields.resolve(model, path);
         return field == null || value == null ? value : field(model, op, path, field, value);
+    }
+
+    /** A key with its values typed for the model's key fields, as the engine binds them. */
+    Key key(Class<?> model, Operation op, Key key) {
+        Object pk = keyValue(model, op, PartitionKey.class, key.partitionKey());
+        Object sk = keyValue(model, op, SortKey.class, key.sortKey());
+        return pk == key.partitionKey() && sk == key.sortKey() ? key : new Key(pk, sk);
+    }
+
+    private Object keyValue(
+            Class<?> model, Operation op, Class<? extends Annotation> role, Object value) {
+        String name = value == null ? null : FieldTypes.keyField(model, role);
+        return name == null ? value : fieldValue(model, op, name, value);
     }
 
     /** A value set on one element of a list field, as the engine binds it. */

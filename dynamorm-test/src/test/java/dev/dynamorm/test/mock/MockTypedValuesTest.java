@@ -11,11 +11,16 @@ import dev.dynamorm.Key;
 import dev.dynamorm.Query;
 import dev.dynamorm.Table;
 import dev.dynamorm.WriteOptions;
+import dev.dynamorm.annotations.DynamoTable;
+import dev.dynamorm.annotations.PartitionKey;
+import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.test.Backend;
 import dev.dynamorm.test.DynamoBackend;
 import dev.dynamorm.test.KitOrder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,18 +32,26 @@ import org.junit.jupiter.api.Test;
  * the typed value, and text the field's converter cannot read is refused with the engine's message.
  * Each refusal is checked against the embedded engine, which must give the same message.
  */
-@DynamoBackend(value = Backend.EMBEDDED, models = KitOrder.class)
+@DynamoBackend(
+        value = Backend.EMBEDDED,
+        models = {KitOrder.class, MockTypedValuesTest.Event.class})
 final class MockTypedValuesTest {
 
     private static final String MODEL = "dev.dynamorm.test.KitOrder";
     private static final Instant NEW_YEAR = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** A model keyed by typed values. */
+    @DynamoTable("events")
+    public record Event(@PartitionKey UUID id, @SortKey Instant at, String text) {}
+
     private MockDB mock;
     private Table<KitOrder> mockOrders;
     private Table<KitOrder> engineOrders;
+    private DynamORM engine;
 
     @BeforeEach
     void setUp(DynamORM engine) {
+        this.engine = engine;
         mock = MockDB.create();
         mockOrders = mock.table(KitOrder.class);
         engineOrders = engine.table(KitOrder.class);
@@ -238,5 +251,32 @@ final class MockTypedValuesTest {
                                 .count())
                 .isEqualTo(3);
         mock.verifyAllExpectationsMet();
+    }
+
+    @Test
+    void keyValuesAsText_matchTheTypedKey_andKeysThatDoNotFitAreRefused() {
+        UUID id = UUID.fromString("8d3c4f8e-8c39-4a55-9b0e-6c1e0e0b7a11");
+        Event event = new Event(id, NEW_YEAR, "launch");
+        engine.table(Event.class).put(event);
+        Table<Event> events = mock.table(Event.class);
+        mock.expect(events).get(id, NEW_YEAR).returns(Optional.of(event));
+        mock.expect(events).delete(Key.of(id, NEW_YEAR)).succeeds();
+
+        assertThat(engine.table(Event.class).get(id.toString(), "2026-01-01T00:00:00Z"))
+                .contains(event);
+        assertThat(events.get(id.toString(), "2026-01-01T00:00:00Z")).contains(event);
+        events.delete(Key.of(id.toString(), "2026-01-01T00:00:00Z"));
+        mock.verifyAllExpectationsMet();
+
+        String message =
+                "value 'not-a-uuid' (String) does not fit field 'id' of model "
+                        + Event.class.getName()
+                        + ", which is java.util.UUID";
+        assertThatThrownBy(() -> engine.table(Event.class).get("not-a-uuid", NEW_YEAR))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> events.get("not-a-uuid", NEW_YEAR))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(message);
     }
 }
