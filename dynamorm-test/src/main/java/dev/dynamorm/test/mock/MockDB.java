@@ -60,6 +60,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * each answers once unless {@link Expectation#times(int)} or {@link Expectation#anyTimes()} says
  * otherwise.
  *
+ * <p><b>Typed values.</b> Values given for a model's fields (in conditions, keys and update values)
+ * are treated as the engine treats them: a value of the field's type is kept; text or a number for
+ * a field of another type is read through the field's converter, so {@code "2026-01-01T00:00:00Z"}
+ * for an {@code Instant} field matches an expectation programmed with that {@code Instant}, and
+ * {@code "PAID"} one with the enum constant; a value the converter cannot read ({@code
+ * "yesterday"}) is refused with the engine's {@link dev.dynamorm.InvalidRequestException}. The
+ * converters are those on the path ({@code dynamorm-converters}); fields MockDB cannot type
+ * ({@code @Ttl} fields, nested models, list elements in paths, or no converters on the path) are
+ * compared as given.
+ *
  * <p><b>Failures.</b> A call no expectation matches throws an {@link AssertionError} (which your
  * code will not catch as an exception) naming the call, the nearest expectation with where it was
  * programmed, and a line diff of the two; {@link #verifyAllExpectationsMet()} reports it again,

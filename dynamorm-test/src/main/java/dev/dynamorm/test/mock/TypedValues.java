@@ -7,11 +7,11 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
+import dev.dynamorm.internal.NumberText;
 import dev.dynamorm.spi.Converter;
 import dev.dynamorm.test.mock.FieldTypes.FieldType;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodType;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +139,7 @@ final class TypedValues {
         try {
             AttributeValue asStored;
             if (value instanceof Number n && c.attributeType() == AttributeValue.Type.N) {
-                asStored = AttributeValue.fromN(numberText(n));
+                asStored = AttributeValue.fromN(NumberText.of(n));
             } else if (value instanceof CharSequence text
                     && c.attributeType() == AttributeValue.Type.S) {
                 asStored = AttributeValue.fromS(text.toString());
@@ -167,15 +167,6 @@ final class TypedValues {
                 op,
                 model,
                 null);
-    }
-
-    private static String numberText(Number n) {
-        if (n instanceof Double || n instanceof Float) {
-            return BigDecimal.valueOf(n.doubleValue()).toPlainString();
-        }
-        return n instanceof BigDecimal d
-                ? d.toPlainString()
-                : new BigDecimal(n.toString()).toPlainString();
     }
 
     private static Class<?> wrap(Class<?> type) {
