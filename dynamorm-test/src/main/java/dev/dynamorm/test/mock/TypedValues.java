@@ -7,14 +7,11 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
-import dev.dynamorm.internal.NumberText;
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.internal.FieldValues;
 import dev.dynamorm.test.mock.FieldTypes.FieldType;
 import java.lang.annotation.Annotation;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -131,50 +128,14 @@ final class TypedValues {
 
     /** The value as a value of the field's type, or null when it cannot be one. */
     private static Object typed(FieldType field, Object value) {
-        Class<?> type = wrap(field.rawType());
-        if (type.isInstance(value)) {
-            return value;
-        }
-        Converter<Object> c = field.converter();
-        try {
-            AttributeValue asStored;
-            if (value instanceof Number n && c.attributeType() == AttributeValue.Type.N) {
-                asStored = AttributeValue.fromN(NumberText.of(n));
-            } else if (value instanceof CharSequence text
-                    && c.attributeType() == AttributeValue.Type.S) {
-                asStored = AttributeValue.fromS(text.toString());
-            } else {
-                return null;
-            }
-            Object read = c.fromAttributeValue(asStored);
-            return type.isInstance(read) ? read : null;
-        } catch (RuntimeException notReadable) {
-            return null;
-        }
+        Class<?> type = field.rawType();
+        return FieldValues.fits(type, value)
+                ? value
+                : FieldValues.readAsStored(field.converter(), type, value);
     }
 
     private static InvalidRequestException doesNotFit(
             Class<?> model, Operation op, Object value, String what, FieldType field) {
-        return new InvalidRequestException(
-                String.format(
-                        Locale.ROOT,
-                        "value %s (%s) does not fit %s of model %s, which is %s",
-                        describe(value),
-                        value.getClass().getSimpleName(),
-                        what,
-                        model.getName(),
-                        field.type().getTypeName()),
-                op,
-                model,
-                null);
-    }
-
-    private static Class<?> wrap(Class<?> type) {
-        return MethodType.methodType(type).wrap().returnType();
-    }
-
-    private static String describe(Object value) {
-        String s = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+        return FieldValues.doesNotFit(model, op, value, what, field.type());
     }
 }
