@@ -4,6 +4,7 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.UnknownFieldException;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,40 +146,12 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
     }
 
     private static String suggestion(ModelMetadata<?> model, String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
         List<String> all = new ArrayList<>();
         for (FieldMetadata f : model.fields()) {
             all.add(f.name());
-            int d = distance(name.toLowerCase(Locale.ROOT), f.name().toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = f.name();
-            }
         }
-        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
-            return "did you mean '" + best + "'? fields are " + all;
-        }
-        return "fields are " + all;
-    }
-
-    /** Levenshtein distance, for did-you-mean suggestions. */
-    public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.nearest(name, all)
+                .map(best -> "did you mean '" + best + "'? fields are " + all)
+                .orElse("fields are " + all);
     }
 }
