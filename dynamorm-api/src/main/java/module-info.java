@@ -6,6 +6,8 @@
  * implementation logic: the engine is found at run time through {@link
  * dev.dynamorm.spi.EngineProvider}.
  */
+// "module": the qualified export names the engine and the test kit, which are built after the API
+@SuppressWarnings("module")
 module dev.dynamorm.api {
     // AttributeValue, DynamoDbClient and the SDK's table types appear in public signatures
     requires transitive software.amazon.awssdk.services.dynamodb;
@@ -19,6 +21,10 @@ module dev.dynamorm.api {
     exports dev.dynamorm.annotations;
     exports dev.dynamorm.spi;
     exports dev.dynamorm.spi.schema;
+    // not API: one implementation of did-you-mean and number text for the engine and the test kit
+    exports dev.dynamorm.internal to
+            dev.dynamorm.engine,
+            dev.dynamorm.test;
 
     uses dev.dynamorm.spi.EngineProvider;
     uses dev.dynamorm.spi.ConverterProvider;

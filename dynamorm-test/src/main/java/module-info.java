@@ -38,4 +38,7 @@ module dev.dynamorm.test {
     exports dev.dynamorm.test.assertions;
     // MockDB, for unit tests without a server
     exports dev.dynamorm.test.mock;
+
+    // MockDB reads values given for typed fields with the converters the engine would use
+    uses dev.dynamorm.spi.ConverterProvider;
 }

@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -61,6 +60,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * each answers once unless {@link Expectation#times(int)} or {@link Expectation#anyTimes()} says
  * otherwise.
  *
+ * <p><b>Typed values.</b> Values given for a model's fields (in conditions, keys and update values)
+ * are treated as the engine treats them: a value of the field's type is kept; text or a number for
+ * a field of another type is read through the field's converter, so {@code "2026-01-01T00:00:00Z"}
+ * for an {@code Instant} field matches an expectation programmed with that {@code Instant}, and
+ * {@code "PAID"} one with the enum constant; a value the converter cannot read ({@code
+ * "yesterday"}) is refused with the engine's {@link dev.dynamorm.InvalidRequestException}. The
+ * converters are those on the path ({@code dynamorm-converters}); fields MockDB cannot type
+ * ({@code @Ttl} fields, nested models, list elements in paths, or no converters on the path) are
+ * compared as given.
+ *
  * <p><b>Failures.</b> A call no expectation matches throws an {@link AssertionError} (which your
  * code will not catch as an exception) naming the call, the nearest expectation with where it was
  * programmed, and a line diff of the two; {@link #verifyAllExpectationsMet()} reports it again,
@@ -84,9 +93,8 @@ public final class MockDB implements DynamORM {
             "tables exist only on real backends: test table management with" + " @DynamoBackend";
 
     private final Map<Class<?>, MockTable<?>> tables = new ConcurrentHashMap<>();
-    private final List<Programmed> expectations = new ArrayList<>();
-    private final List<MockCall> calls = new ArrayList<>();
-    private final List<String> unexpected = new ArrayList<>();
+    private final CallLedger ledger = new CallLedger();
+    private final TypedValues values = new TypedValues(new FieldTypes());
 
     private MockDB() {}
 
@@ -172,7 +180,7 @@ public final class MockDB implements DynamORM {
      */
     @Override
     public TransactionResult transaction(Consumer<Transaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return (TransactionResult)
                 answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
     }
@@ -186,7 +194,7 @@ public final class MockDB implements DynamORM {
      */
     @Override
     public TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return (TransactionReadResult)
                 answer(new MockCall("transaction", "readTransaction", tx.parts(), null), tx);
     }
@@ -229,7 +237,7 @@ public final class MockDB implements DynamORM {
                             + " db.table(Model.class), got "
                             + query.getClass().getName());
         }
-        return new QueryStub<>(this, mock, location());
+        return new QueryStub<>(this, mock, CallSite.location());
     }
 
     /**
@@ -248,7 +256,7 @@ public final class MockDB implements DynamORM {
                             + " got "
                             + table.getClass().getName());
         }
-        return new TableStub<>(this, mock, location());
+        return new TableStub<>(this, mock, CallSite.location());
     }
 
     /**
@@ -260,11 +268,11 @@ public final class MockDB implements DynamORM {
      * @return the stub
      */
     public Stub<TransactionResult> expectTransaction(Consumer<Transaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return new Stub<>(
                 this,
                 new MockCall("transaction", "transaction", tx.parts(), null),
-                location(),
+                CallSite.location(),
                 (call, detail) -> {
                     MockTransaction actual = (MockTransaction) detail;
                     return new TransactionResult(
@@ -282,11 +290,11 @@ public final class MockDB implements DynamORM {
      * @return the stub
      */
     public Stub<TransactionReadResult> expectReadTransaction(Consumer<ReadTransaction> body) {
-        MockTransaction tx = MockTransaction.describe(body);
+        MockTransaction tx = MockTransaction.describe(values, body);
         return new Stub<>(
                 this,
                 new MockCall("transaction", "readTransaction", tx.parts(), null),
-                location(),
+                CallSite.location(),
                 (call, detail) ->
                         new TransactionReadResult(
                                 Collections.nCopies(call.parts().size(), null), 0));
@@ -299,8 +307,8 @@ public final class MockDB implements DynamORM {
      *
      * @return a snapshot
      */
-    public synchronized List<MockCall> calls() {
-        return List.copyOf(calls);
+    public List<MockCall> calls() {
+        return ledger.calls();
     }
 
     /**
@@ -310,256 +318,38 @@ public final class MockDB implements DynamORM {
      * @throws AssertionError listing the unmet expectations, the unexpected calls and the calls
      *     received
      */
-    public synchronized void verifyAllExpectationsMet() {
-        List<String> unmet = new ArrayList<>();
-        for (Programmed p : expectations) {
-            if (!p.met()) {
-                unmet.add(
-                        "  - "
-                                + p.describe()
-                                + "\n      programmed at "
-                                + p.location
-                                + ": expected "
-                                + p.times
-                                + (p.times == 1 ? " call" : " calls")
-                                + ", got "
-                                + p.used);
-            }
-        }
-        if (unmet.isEmpty() && unexpected.isEmpty()) {
-            return;
-        }
-        StringBuilder out = new StringBuilder("MockDB expectations not met");
-        if (!unmet.isEmpty()) {
-            out.append("\nexpected but not (or not often enough) called:\n")
-                    .append(String.join("\n", unmet));
-        }
-        if (!unexpected.isEmpty()) {
-            out.append("\nunexpected calls:");
-            for (String u : unexpected) {
-                out.append("\n  - ").append(u.replace("\n", "\n    "));
-            }
-        }
-        out.append("\ncalls received:");
-        if (calls.isEmpty()) {
-            out.append(" none");
-        }
-        for (int i = 0; i < calls.size(); i++) {
-            out.append("\n  ").append(i).append(": ").append(calls.get(i));
-        }
-        throw new AssertionError(out.toString());
+    public void verifyAllExpectationsMet() {
+        ledger.verifyAllExpectationsMet();
     }
 
     /** Forgets every expectation and every recorded call. */
-    public synchronized void reset() {
-        expectations.clear();
-        calls.clear();
-        unexpected.clear();
+    public void reset() {
+        ledger.reset();
     }
 
     @Override
-    public synchronized String toString() {
-        return "MockDB[" + expectations.size() + " expectations, " + calls.size() + " calls]";
+    public String toString() {
+        return ledger.toString();
     }
 
     // ------------------------------------------------------------------ answering
 
     /** Answers a call: the first matching expectation with uses left, else an AssertionError. */
     Object answer(MockCall call) {
-        return answer(call, null);
+        return ledger.answer(call, null);
     }
 
     Object answer(MockCall call, Object detail) {
-        Programmed match = null;
-        String failure = null;
-        synchronized (this) {
-            calls.add(call);
-            for (Programmed p : expectations) {
-                if (!p.exhausted() && p.matches(call)) {
-                    match = p;
-                    p.used++;
-                    break;
-                }
-            }
-            if (match == null) {
-                failure = mismatch(call);
-                unexpected.add(failure);
-            }
-        }
-        if (match == null) {
-            throw new AssertionError(failure);
-        }
-        return match.responder.respond(call, detail);
+        return ledger.answer(call, detail);
     }
 
-    private String mismatch(MockCall call) {
-        StringBuilder out = new StringBuilder("unexpected call on MockDB:\n  ").append(call);
-        if (expectations.isEmpty()) {
-            return out.append("\nno expectations are programmed: program one with db.expect(...)")
-                    .toString();
-        }
-        for (Programmed p : expectations) {
-            if (p.exhausted() && p.matches(call)) {
-                return out.append("\nit matches the expectation programmed at ")
-                        .append(p.location)
-                        .append(", which was already called ")
-                        .append(p.used)
-                        .append(p.used == 1 ? " time" : " times")
-                        .append(": program it with .times(n) or .anyTimes() to allow more calls")
-                        .toString();
-            }
-        }
-        Programmed nearest = null;
-        double best = -1;
-        for (Programmed p : expectations) {
-            double score = p.similarity(call) + (p.exhausted() ? 0 : 10);
-            if (score > best) {
-                best = score;
-                nearest = p;
-            }
-        }
-        List<String> expected = nearest.lines(call);
-        out.append("\nnearest expectation (programmed at ")
-                .append(nearest.location)
-                .append(nearest.exhausted() ? ", already used up" : "")
-                .append("):\n  ")
-                .append(nearest.describe())
-                .append("\ndifference (- expected, + actual):");
-        for (String line : LineDiff.diff(expected, call.lines())) {
-            out.append("\n  ").append(line);
-        }
-        return out.toString();
+    /** The engine's rule for values given for typed fields. */
+    TypedValues values() {
+        return values;
     }
 
-    synchronized void register(Programmed programmed) {
-        expectations.add(programmed);
-    }
-
-    /** Where user code programmed an expectation: the first frame outside MockDB's classes. */
-    private static String location() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .walk(
-                        frames ->
-                                frames.filter(
-                                                f ->
-                                                        !INTERNAL.contains(f.getDeclaringClass())
-                                                                && f.getDeclaringClass()
-                                                                                .getNestHost()
-                                                                        != MockDB.class)
-                                        .findFirst()
-                                        .map(
-                                                f ->
-                                                        f.getClassName()
-                                                                        .substring(
-                                                                                f.getClassName()
-                                                                                                .lastIndexOf(
-                                                                                                        '.')
-                                                                                        + 1)
-                                                                + "."
-                                                                + f.getMethodName()
-                                                                + "("
-                                                                + f.getFileName()
-                                                                + ":"
-                                                                + f.getLineNumber()
-                                                                + ")")
-                                        .orElse("an unknown place"));
-    }
-
-    private static final Set<Class<?>> INTERNAL =
-            Set.of(
-                    MockTable.class,
-                    MockQuery.class,
-                    MockTransaction.class,
-                    MockUpdateBuilder.class,
-                    MockCall.class);
-
-    /** Produces the answer of a matched call: a value, or a thrown exception. */
-    interface Responder {
-        Object respond(MockCall call, Object detail);
-    }
-
-    /** A programmed expectation. */
-    static final class Programmed {
-        private final MockCall expected;
-        private final List<String> terminals;
-        private final String terminalText;
-        private final Responder responder;
-        private final String location;
-        private int times = 1;
-        private boolean any;
-        private int used;
-
-        Programmed(
-                MockCall expected,
-                List<String> terminals,
-                String terminalText,
-                Responder responder,
-                String location) {
-            this.expected = expected;
-            this.terminals = terminals;
-            this.terminalText = terminalText;
-            this.responder = responder;
-            this.location = location;
-        }
-
-        boolean matches(MockCall call) {
-            if (!expected.sameShape(call)) {
-                return false;
-            }
-            if (terminals == null) {
-                return call.terminal() == null;
-            }
-            return call.terminal() != null
-                    && terminals.stream().anyMatch(t -> terminalMatches(t, call.terminal()));
-        }
-
-        private static boolean terminalMatches(String allowed, String actual) {
-            return allowed.equals(actual)
-                    || allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan(");
-        }
-
-        boolean exhausted() {
-            return !any && used >= times;
-        }
-
-        boolean met() {
-            return any || used == times;
-        }
-
-        /** The expected call's lines; the terminal shown as the actual one when it is allowed. */
-        List<String> lines(MockCall actual) {
-            List<String> lines = new ArrayList<>(expected.lines());
-            if (terminals != null) {
-                boolean allowed =
-                        actual.terminal() != null
-                                && terminals.stream()
-                                        .anyMatch(t -> terminalMatches(t, actual.terminal()));
-                lines.add("call: " + (allowed ? actual.terminal() : terminalText));
-            }
-            return lines;
-        }
-
-        String describe() {
-            return expected + (terminalText == null ? "" : " " + terminalText);
-        }
-
-        /**
-         * 0..1 plus weights for the same table and operation: how close a call is to this
-         * expectation.
-         */
-        double similarity(MockCall call) {
-            double score = 0;
-            if (expected.table().equals(call.table())) {
-                score += 4;
-            }
-            if (expected.operation().equals(call.operation())) {
-                score += 2;
-            }
-            List<String> mine = lines(call);
-            List<String> theirs = call.lines();
-            return score
-                    + (double) LineDiff.common(mine, theirs) / Math.max(mine.size(), theirs.size());
-        }
+    void register(Programmed programmed) {
+        ledger.register(programmed);
     }
 
     private static final List<String> READS =
@@ -602,7 +392,7 @@ public final class MockDB implements DynamORM {
                                 + n
                                 + ": to check a call never happens, program no expectation for it");
             }
-            synchronized (db) {
+            synchronized (db.ledger) {
                 programmed.times = n;
                 programmed.any = false;
             }
@@ -615,7 +405,7 @@ public final class MockDB implements DynamORM {
          * @return this expectation
          */
         public Expectation anyTimes() {
-            synchronized (db) {
+            synchronized (db.ledger) {
                 programmed.any = true;
             }
             return this;
@@ -623,7 +413,7 @@ public final class MockDB implements DynamORM {
 
         @Override
         public String toString() {
-            return "Expectation[" + programmed.describe() + " at " + programmed.location + "]";
+            return "Expectation[" + programmed.describe() + " at " + programmed.location() + "]";
         }
     }
 
@@ -637,16 +427,16 @@ public final class MockDB implements DynamORM {
         private final MockDB db;
         private final MockCall expected;
         private final String location;
-        private final Responder success;
+        private final Programmed.Responder success;
 
-        Stub(MockDB db, MockCall expected, String location, Responder success) {
+        Stub(MockDB db, MockCall expected, String location, Programmed.Responder success) {
             this.db = db;
             this.expected = expected;
             this.location = location;
             this.success = success;
         }
 
-        private Expectation program(Responder responder) {
+        private Expectation program(Programmed.Responder responder) {
             Programmed p = new Programmed(expected, null, null, responder, location);
             db.register(p);
             return new Expectation(db, p);
@@ -713,7 +503,8 @@ public final class MockDB implements DynamORM {
             this.location = location;
         }
 
-        private Expectation program(List<String> terminals, String text, Responder responder) {
+        private Expectation program(
+                List<String> terminals, String text, Programmed.Responder responder) {
             Programmed p =
                     new Programmed(
                             query.call("query", List.of(), null),
@@ -801,7 +592,7 @@ public final class MockDB implements DynamORM {
         public Stub<WriteResult<T>> updates(Consumer<UpdateBuilder> update) {
             return new Stub<>(
                     db,
-                    query.call("query.update", MockUpdateBuilder.describe(update), null),
+                    query.call("query.update", query.updateParts(update), null),
                     location,
                     (call, detail) -> emptyWrite());
         }
@@ -867,7 +658,7 @@ public final class MockDB implements DynamORM {
             this.location = location;
         }
 
-        private <R> Stub<R> stub(MockCall call, Responder success) {
+        private <R> Stub<R> stub(MockCall call, Programmed.Responder success) {
             return new Stub<>(db, call, location, success);
         }
 

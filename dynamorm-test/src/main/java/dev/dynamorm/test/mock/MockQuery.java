@@ -1,6 +1,7 @@
 package dev.dynamorm.test.mock;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.Page;
 import dev.dynamorm.Query;
@@ -39,9 +40,31 @@ final class MockQuery<T> implements Query<T> {
 
     /** The query's shape, for a read with this terminal (null for the expectation of any read). */
     MockCall call(String operation, List<MockCall.Part> extra, String terminal) {
-        List<MockCall.Part> all = new ArrayList<>(parts);
+        List<MockCall.Part> all = new ArrayList<>(parts.size() + extra.size());
+        for (MockCall.Part part : parts) {
+            all.add(typed(part));
+        }
         all.addAll(extra);
         return new MockCall(table.tableName(), operation, all, terminal);
+    }
+
+    /**
+     * A where or filter part with its values typed as the engine binds them when the query runs (so
+     * a refused value fails the terminal call, as in the engine).
+     */
+    private MockCall.Part typed(MockCall.Part part) {
+        if (part.value() instanceof Condition c
+                && (part.label().equals("where") || part.label().equals("filter"))) {
+            Condition typed = table.db().values().condition(table.modelType(), Operation.QUERY, c);
+            return typed == c ? part : new MockCall.Part(part.label(), typed);
+        }
+        return part;
+    }
+
+    /** The parts of an update through this query, its values typed for the model. */
+    List<MockCall.Part> updateParts(Consumer<UpdateBuilder> update) {
+        return MockUpdateBuilder.describe(
+                table.db().values(), table.modelType(), Operation.UPDATE, update);
     }
 
     private MockQuery<T> with(String label, Object value) {
@@ -217,8 +240,7 @@ final class MockQuery<T> implements Query<T> {
     @Override
     @SuppressWarnings("unchecked")
     public WriteResult<T> update(Consumer<UpdateBuilder> update) {
-        return (WriteResult<T>)
-                table.db().answer(call("query.update", MockUpdateBuilder.describe(update), null));
+        return (WriteResult<T>) table.db().answer(call("query.update", updateParts(update), null));
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.dynamorm.test.mock;
 import dev.dynamorm.BatchGetResult;
 import dev.dynamorm.BatchOptions;
 import dev.dynamorm.BatchWriteResult;
+import dev.dynamorm.Condition;
 import dev.dynamorm.CreateTableOptions;
 import dev.dynamorm.Key;
+import dev.dynamorm.Operation;
 import dev.dynamorm.Query;
 import dev.dynamorm.SchemaDrift;
 import dev.dynamorm.Table;
@@ -67,10 +69,18 @@ final class MockTable<T> implements Table<T> {
         return parts;
     }
 
-    static List<MockCall.Part> withOptions(List<MockCall.Part> parts, WriteOptions options) {
+    /** The parts with the options, unless they are the defaults; a condition's values typed. */
+    private List<MockCall.Part> withOptions(
+            List<MockCall.Part> parts, Operation op, WriteOptions options) {
         Objects.requireNonNull(options, "options");
         if (!options.equals(WriteOptions.defaults())) {
-            parts.add(new MockCall.Part("options", options));
+            WriteOptions typed = options;
+            if (options.condition().isPresent()) {
+                Condition c = options.condition().get();
+                Condition t = db.values().condition(modelType, op, c);
+                typed = t == c ? options : options.toBuilder().condition(t).build();
+            }
+            parts.add(new MockCall.Part("options", typed));
         }
         return parts;
     }
@@ -87,14 +97,26 @@ final class MockTable<T> implements Table<T> {
         return item;
     }
 
+    private Key typed(Operation op, Key key) {
+        return db.values().key(modelType, op, Objects.requireNonNull(key, "key"));
+    }
+
+    private List<Key> typed(Operation op, Collection<Key> keys) {
+        List<Key> out = new ArrayList<>(keys.size());
+        for (Key key : keys) {
+            out.add(typed(op, key));
+        }
+        return List.copyOf(out);
+    }
+
     // ---- calls, in the shape MockDB.TableStub programs them ----
 
     MockCall createCall(T item, WriteOptions options) {
-        return call("create", withOptions(parts("item", checked(item)), options));
+        return call("create", withOptions(parts("item", checked(item)), Operation.CREATE, options));
     }
 
     MockCall putCall(T item, WriteOptions options) {
-        return call("put", withOptions(parts("item", checked(item)), options));
+        return call("put", withOptions(parts("item", checked(item)), Operation.PUT, options));
     }
 
     MockCall updateCall(T item, WriteOptions options, String... fields) {
@@ -102,36 +124,40 @@ final class MockTable<T> implements Table<T> {
         if (fields.length > 0) {
             parts.add(new MockCall.Part("fields", Arrays.asList(fields.clone())));
         }
-        return call("update", withOptions(parts, options));
+        return call("update", withOptions(parts, Operation.UPDATE, options));
     }
 
     MockCall updateCall(T item, Consumer<UpdateBuilder> update) {
         List<MockCall.Part> parts = parts("item", checked(item));
-        parts.addAll(MockUpdateBuilder.describe(update));
+        parts.addAll(MockUpdateBuilder.describe(db.values(), modelType, Operation.UPDATE, update));
         return call("update", parts);
     }
 
     MockCall updateChangedCall(T before, T after, WriteOptions options) {
         return call(
                 "updateChanged",
-                withOptions(parts("before", checked(before), "after", checked(after)), options));
+                withOptions(
+                        parts("before", checked(before), "after", checked(after)),
+                        Operation.UPDATE,
+                        options));
     }
 
     MockCall deleteCall(T item, WriteOptions options) {
-        return call("delete", withOptions(parts("item", checked(item)), options));
+        return call("delete", withOptions(parts("item", checked(item)), Operation.DELETE, options));
     }
 
     MockCall deleteCall(Key key, WriteOptions options) {
         return call(
-                "delete", withOptions(parts("key", Objects.requireNonNull(key, "key")), options));
+                "delete",
+                withOptions(parts("key", typed(Operation.DELETE, key)), Operation.DELETE, options));
     }
 
     MockCall getCall(Key key) {
-        return call("get", parts("key", Objects.requireNonNull(key, "key")));
+        return call("get", parts("key", typed(Operation.GET, key)));
     }
 
     MockCall batchGetCall(Collection<Key> keys, BatchOptions options) {
-        List<MockCall.Part> parts = parts("keys", List.copyOf(keys));
+        List<MockCall.Part> parts = parts("keys", typed(Operation.BATCH_GET, keys));
         if (!Objects.requireNonNull(options, "options").equals(BatchOptions.defaults())) {
             parts.add(new MockCall.Part("options", options));
         }
@@ -145,7 +171,7 @@ final class MockTable<T> implements Table<T> {
             parts.add(new MockCall.Part("puts", List.copyOf(puts)));
         }
         if (!deletes.isEmpty()) {
-            parts.add(new MockCall.Part("deletes", List.copyOf(deletes)));
+            parts.add(new MockCall.Part("deletes", typed(Operation.BATCH_WRITE, deletes)));
         }
         if (!Objects.requireNonNull(options, "options").equals(BatchOptions.defaults())) {
             parts.add(new MockCall.Part("options", options));

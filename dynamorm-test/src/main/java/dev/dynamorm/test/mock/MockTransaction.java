@@ -29,11 +29,26 @@ final class MockTransaction implements Transaction, ReadTransaction {
      */
     private final List<Object> written = new ArrayList<>();
 
+    private final TypedValues values;
     private String token;
 
-    static MockTransaction describe(Consumer<? super MockTransaction> body) {
+    /** A transaction that records values as given (no models to type them by). */
+    MockTransaction() {
+        this(null);
+    }
+
+    /**
+     * A transaction that types the values of its conditions and updates as the engine does.
+     *
+     * @param values the rule, or null to record values as given
+     */
+    MockTransaction(TypedValues values) {
+        this.values = values;
+    }
+
+    static MockTransaction describe(TypedValues values, Consumer<? super MockTransaction> body) {
         Objects.requireNonNull(body, "body");
-        MockTransaction tx = new MockTransaction();
+        MockTransaction tx = new MockTransaction(values);
         body.accept(tx);
         return tx;
     }
@@ -48,6 +63,21 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     String token() {
         return token;
+    }
+
+    private Condition typed(Class<?> model, Condition condition) {
+        return values == null || condition == null
+                ? condition
+                : values.condition(model, Operation.TRANSACT_WRITE, condition);
+    }
+
+    private Key key(Class<?> model, Key key, Operation op) {
+        Objects.requireNonNull(key, "key");
+        return values == null || model == null ? key : values.key(model, op, key);
+    }
+
+    private List<MockCall.Part> update(Class<?> model, Consumer<UpdateBuilder> update) {
+        return MockUpdateBuilder.describe(values, model, Operation.TRANSACT_WRITE, update);
     }
 
     private MockTransaction action(String name, Object written, Object... arguments) {
@@ -78,7 +108,8 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     @Override
     public <T> Transaction put(T item, Condition condition) {
-        return action("put", Objects.requireNonNull(item, "item"), item, condition);
+        Objects.requireNonNull(item, "item");
+        return action("put", item, item, typed(item.getClass(), condition));
     }
 
     @Override
@@ -91,11 +122,8 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     @Override
     public <T> Transaction update(T item, Consumer<UpdateBuilder> update) {
-        return action(
-                "update",
-                Objects.requireNonNull(item, "item"),
-                item,
-                MockUpdateBuilder.describe(update));
+        Objects.requireNonNull(item, "item");
+        return action("update", item, item, update(item.getClass(), update));
     }
 
     @Override
@@ -104,13 +132,14 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "update",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"),
-                MockUpdateBuilder.describe(update));
+                key(modelType, key, Operation.TRANSACT_WRITE),
+                update(modelType, update));
     }
 
     @Override
     public <T> Transaction delete(T item, Condition condition) {
-        return action("delete", null, Objects.requireNonNull(item, "item"), condition);
+        Objects.requireNonNull(item, "item");
+        return action("delete", null, item, typed(item.getClass(), condition));
     }
 
     @Override
@@ -119,16 +148,17 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "delete",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"));
+                key(modelType, key, Operation.TRANSACT_WRITE));
     }
 
     @Override
     public <T> Transaction conditionCheck(T item, Condition condition) {
+        Objects.requireNonNull(item, "item");
         return action(
                 "conditionCheck",
                 null,
-                Objects.requireNonNull(item, "item"),
-                Objects.requireNonNull(condition, "condition"));
+                item,
+                typed(item.getClass(), Objects.requireNonNull(condition, "condition")));
     }
 
     @Override
@@ -137,8 +167,8 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "conditionCheck",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"),
-                Objects.requireNonNull(condition, "condition"));
+                key(modelType, key, Operation.TRANSACT_WRITE),
+                typed(modelType, Objects.requireNonNull(condition, "condition")));
     }
 
     @Override
@@ -158,7 +188,7 @@ final class MockTransaction implements Transaction, ReadTransaction {
                 "get",
                 null,
                 Objects.requireNonNull(modelType, "modelType"),
-                Objects.requireNonNull(key, "key"));
+                key(modelType, key, Operation.TRANSACT_GET));
         return this;
     }
 }

@@ -1,8 +1,10 @@
 package dev.dynamorm.test.mock;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.Operation;
 import dev.dynamorm.ReturnValue;
 import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.internal.UpdateRecorder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,140 +12,98 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * An {@link UpdateBuilder} that records its actions and conditions as call parts, so MockDB can
- * compare an update with an expected one.
+ * The update builder of {@link MockDB}: records actions and conditions exactly as the engine's
+ * builder does (both are an {@link UpdateRecorder}, so null checks and condition combining are the
+ * same), then describes them as call parts with their values typed as the engine binds them, so
+ * MockDB can compare an update with an expected one. {@code idempotent()} is recorded and ignored:
+ * the MockDB loses no answer, so there is nothing to send twice.
  */
-final class MockUpdateBuilder implements UpdateBuilder {
+final class MockUpdateBuilder extends UpdateRecorder {
 
-    private final List<MockCall.Part> actions = new ArrayList<>();
-    private Condition condition;
-    private ReturnValue returnValue = ReturnValue.NONE;
-    private boolean upsert;
+    private final TypedValues values;
+    private final Class<?> model;
+    private final Operation operation;
 
-    /** The parts of the update a consumer describes. */
-    static List<MockCall.Part> describe(Consumer<UpdateBuilder> update) {
+    /** A builder that records values as given (no model to type them by). */
+    MockUpdateBuilder() {
+        this(null, null, null);
+    }
+
+    /**
+     * A builder that types the values set and the conditions of a model as the engine does.
+     *
+     * @param values the rule, or null to record values as given
+     * @param model the model updated
+     * @param operation the operation named in refusals
+     */
+    MockUpdateBuilder(TypedValues values, Class<?> model, Operation operation) {
+        this.values = values;
+        this.model = model;
+        this.operation = operation;
+    }
+
+    /** The parts of the update a consumer describes, values typed for the model. */
+    static List<MockCall.Part> describe(
+            TypedValues values,
+            Class<?> model,
+            Operation operation,
+            Consumer<UpdateBuilder> update) {
         Objects.requireNonNull(update, "update");
-        MockUpdateBuilder builder = new MockUpdateBuilder();
+        MockUpdateBuilder builder = new MockUpdateBuilder(values, model, operation);
         update.accept(builder);
         return builder.parts();
     }
 
     List<MockCall.Part> parts() {
-        List<MockCall.Part> parts = new ArrayList<>(actions);
-        if (condition != null) {
-            parts.add(new MockCall.Part("when", condition));
+        List<MockCall.Part> parts = new ArrayList<>();
+        for (Action a : actions()) {
+            parts.add(part(a));
         }
-        if (returnValue != ReturnValue.NONE) {
-            parts.add(new MockCall.Part("returnValue", returnValue));
+        if (condition() != null) {
+            Condition c = condition();
+            parts.add(
+                    new MockCall.Part(
+                            "when", values == null ? c : values.condition(model, operation, c)));
         }
-        if (upsert) {
+        if (returnValue() != ReturnValue.NONE) {
+            parts.add(new MockCall.Part("returnValue", returnValue()));
+        }
+        if (isUpsert()) {
             parts.add(new MockCall.Part("upsert", true));
         }
         return parts;
     }
 
-    /**
-     * Null checks as the real builder makes them, so a test against the mock fails where production
-     * would.
-     */
-    private static String field(String field) {
-        return Objects.requireNonNull(field, "field");
+    /** An action as MockDB shows it: the builder method's name and its arguments. */
+    private MockCall.Part part(Action a) {
+        String field = a.field();
+        return switch (a.kind()) {
+            case SET -> part("set", field, typed(field, a.value()));
+            case SET_IF_NOT_EXISTS -> part("setIfNotExists", field, typed(field, a.value()));
+            case ADD -> part("add", field, a.value());
+            case INCREMENT -> part(a.negate() ? "decrement" : "increment", field, a.value());
+            case REMOVE -> part("remove", field);
+            case DELETE -> part("delete", field, a.value());
+            case APPEND -> part("appendToList", field, a.value());
+            case PREPEND -> part("prependToList", field, a.value());
+            case REMOVE_AT -> part("removeFromList", field, a.index());
+            case SET_AT ->
+                    part(
+                            "setListElement",
+                            field,
+                            a.index(),
+                            values == null || a.index() < 0
+                                    ? a.value()
+                                    : values.listElement(
+                                            model, operation, field, a.index(), a.value()));
+        };
     }
 
-    private UpdateBuilder action(String name, Object... arguments) {
-        actions.add(new MockCall.Part(name, Arrays.asList(arguments)));
-        return this;
+    private static MockCall.Part part(String name, Object... arguments) {
+        return new MockCall.Part(name, Arrays.asList(arguments));
     }
 
-    @Override
-    public UpdateBuilder set(String field, Object value) {
-        return action("set", field(field), value);
-    }
-
-    @Override
-    public UpdateBuilder setIfNotExists(String field, Object value) {
-        return action("setIfNotExists", field(field), Objects.requireNonNull(value, "value"));
-    }
-
-    @Override
-    public UpdateBuilder add(String field, Object value) {
-        return action("add", field(field), Objects.requireNonNull(value, "value"));
-    }
-
-    @Override
-    public UpdateBuilder increment(String field, Number amount) {
-        return action("increment", field(field), Objects.requireNonNull(amount, "amount"));
-    }
-
-    @Override
-    public UpdateBuilder decrement(String field, Number amount) {
-        return action("decrement", field(field), Objects.requireNonNull(amount, "amount"));
-    }
-
-    @Override
-    public UpdateBuilder remove(String field) {
-        return action("remove", field(field));
-    }
-
-    @Override
-    public UpdateBuilder delete(String field, Object members) {
-        return action("delete", field(field), Objects.requireNonNull(members, "members"));
-    }
-
-    @Override
-    public UpdateBuilder appendToList(String field, Object values) {
-        return action("appendToList", field(field), Objects.requireNonNull(values, "values"));
-    }
-
-    @Override
-    public UpdateBuilder prependToList(String field, Object values) {
-        return action("prependToList", field(field), Objects.requireNonNull(values, "values"));
-    }
-
-    @Override
-    public UpdateBuilder removeFromList(String field, int index) {
-        return action("removeFromList", field(field), index);
-    }
-
-    @Override
-    public UpdateBuilder setListElement(String field, int index, Object value) {
-        return action("setListElement", field(field), index, value);
-    }
-
-    @Override
-    public UpdateBuilder when(Condition c) {
-        Objects.requireNonNull(c, "condition");
-        condition = condition == null ? c : condition.and(c);
-        return this;
-    }
-
-    @Override
-    public UpdateBuilder or(Condition c) {
-        Objects.requireNonNull(c, "condition");
-        if (condition == null) {
-            throw new IllegalStateException(
-                    "or(...) combines with the conditions given before it, but there are "
-                            + "none: start with when(...)");
-        }
-        condition = condition.or(c);
-        return this;
-    }
-
-    @Override
-    public UpdateBuilder returnValue(ReturnValue value) {
-        this.returnValue = Objects.requireNonNull(value, "returnValue");
-        return this;
-    }
-
-    @Override
-    public UpdateBuilder upsert() {
-        this.upsert = true;
-        return this;
-    }
-
-    /** Accepted and ignored: the MockDB loses no answer, so there is nothing to send twice. */
-    @Override
-    public UpdateBuilder idempotent() {
-        return this;
+    private Object typed(String field, Object value) {
+        return values == null ? value : values.fieldValue(model, operation, field, value);
     }
 }

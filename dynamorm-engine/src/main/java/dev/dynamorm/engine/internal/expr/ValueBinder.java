@@ -3,10 +3,10 @@ package dev.dynamorm.engine.internal.expr;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.internal.FieldValues;
+import dev.dynamorm.internal.NumberText;
 import dev.dynamorm.spi.Converter;
 import dev.dynamorm.spi.ConverterLookup;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,21 +72,7 @@ public final class ValueBinder {
      * converter's type, or null when the converter cannot read it or stores another attribute type.
      */
     private static Object readAsStored(Converter<Object> c, Class<?> type, Object value) {
-        AttributeValue asStored;
-        if (value instanceof Number n && c.attributeType() == AttributeValue.Type.N) {
-            asStored = AttributeValue.createN(numberText(n));
-        } else if (value instanceof CharSequence text
-                && c.attributeType() == AttributeValue.Type.S) {
-            asStored = AttributeValue.createS(text.toString());
-        } else {
-            return null;
-        }
-        try {
-            Object read = c.fromAttributeValue(asStored);
-            return read != null && fits(type, read) ? read : null;
-        } catch (RuntimeException notReadable) {
-            return null;
-        }
+        return FieldValues.readAsStored(c, type, value);
     }
 
     /**
@@ -116,18 +102,7 @@ public final class ValueBinder {
 
     private static InvalidRequestException doesNotFit(
             Class<?> model, Operation op, Object value, String what, FieldMetadata field) {
-        return new InvalidRequestException(
-                String.format(
-                        Locale.ROOT,
-                        "value %s (%s) does not fit %s of model %s, which is %s",
-                        describe(value),
-                        value.getClass().getSimpleName(),
-                        what,
-                        model.getName(),
-                        field.genericType().getTypeName()),
-                op,
-                model,
-                null);
+        return FieldValues.doesNotFit(model, op, value, what, field.genericType());
     }
 
     private static Class<?> elementClass(java.lang.reflect.Type type) {
@@ -222,36 +197,19 @@ public final class ValueBinder {
     }
 
     private static boolean fits(Class<?> type, Object value) {
-        return wrap(type).isInstance(value);
+        return FieldValues.fits(type, value);
     }
 
     public static Class<?> wrap(Class<?> type) {
         return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
     }
 
+    /** The N text of a number: see {@link NumberText#of(Number)}. */
     public static String numberText(Number n) {
-        if (n instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        if (n instanceof Double || n instanceof Float) {
-            double d = n.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException("DynamoDB cannot store " + d);
-            }
-            return BigDecimal.valueOf(d).toPlainString();
-        }
-        if (n instanceof BigInteger
-                || n instanceof Long
-                || n instanceof Integer
-                || n instanceof Short
-                || n instanceof Byte) {
-            return n.toString();
-        }
-        return new BigDecimal(n.toString()).toPlainString();
+        return NumberText.of(n);
     }
 
     private static String describe(Object value) {
-        String s = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+        return FieldValues.describe(value);
     }
 }
