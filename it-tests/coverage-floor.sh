@@ -9,7 +9,9 @@ if [ ! -f "$csv" ]; then
 fi
 awk -F, '
   BEGIN {
-    floor["dynamorm-engine"] = 0; floor["dynamorm-converters"] = 0; floor["dynamorm-local"] = 0
+    # measured 2026-12-05 from the own tests of each module: converters 95.96 %, local 86.05 %; the engine
+    # (covered by it-tests only) is not measured yet: its floor is 0 until an aggregate run sets it
+    floor["dynamorm-engine"] = 0; floor["dynamorm-converters"] = 93; floor["dynamorm-local"] = 83
   }
   NR > 1 { missed[$1] += $8; covered[$1] += $9 }
   END {

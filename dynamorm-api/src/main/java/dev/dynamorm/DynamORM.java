@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -134,17 +135,17 @@ public interface DynamORM extends AutoCloseable {
      * thread-safe; {@link #build()} leaves it reusable.
      */
     final class Builder {
-        DynamoDbClient client;
-        Region region;
-        URI endpoint;
-        AwsCredentialsProvider credentialsProvider;
-        AssumeRole assumeRole;
+        @Nullable DynamoDbClient client;
+        @Nullable Region region;
+        @Nullable URI endpoint;
+        @Nullable AwsCredentialsProvider credentialsProvider;
+        @Nullable AssumeRole assumeRole;
         int maxConnections;
         Clock clock = Clock.systemUTC();
         String tableNamePrefix = "";
         final List<ConverterProvider> converterProviders = new ArrayList<>();
-        RetryPolicy retryPolicy;
-        dev.dynamorm.spi.IndexScorer indexScorer;
+        @Nullable RetryPolicy retryPolicy;
+        dev.dynamorm.spi.@Nullable IndexScorer indexScorer;
         final List<Plugin> plugins = new ArrayList<>();
         boolean discoverPlugins = true;
         final Set<String> disabledPlugins = new LinkedHashSet<>();
@@ -227,7 +228,7 @@ public interface DynamORM extends AutoCloseable {
          * @return this builder
          * @throws IllegalArgumentException if the ARN or session name is invalid
          */
-        public Builder assumeRole(String roleArn, String sessionName, String externalId) {
+        public Builder assumeRole(String roleArn, String sessionName, @Nullable String externalId) {
             this.assumeRole = new AssumeRole(roleArn, sessionName, externalId);
             return this;
         }

@@ -2,6 +2,7 @@ package dev.dynamorm.spi;
 
 import dev.dynamorm.Condition;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -68,5 +69,5 @@ public interface HookContext extends OperationEvent {
      * @param key the key, namespaced as {@code "pluginName:key"}
      * @param value the value, or null to remove it
      */
-    void attribute(String key, Object value);
+    void attribute(String key, @Nullable Object value);
 }

@@ -3,6 +3,7 @@ package dev.dynamorm.spi.schema;
 import dev.dynamorm.annotations.NamingConvention;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compile-time description of one mapped type: its table, naming convention, mapped fields with
@@ -64,5 +65,5 @@ public interface ModelSchema<T> {
      *     primitive field gives zero or false
      * @return the new instance
      */
-    T create(Object[] values);
+    T create(@Nullable Object[] values);
 }
