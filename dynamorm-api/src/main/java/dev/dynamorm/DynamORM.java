@@ -156,6 +156,7 @@ public interface DynamORM extends AutoCloseable {
         boolean logAttributeValues;
         boolean hideExpiredItems;
         boolean requireGeneratedModels;
+        javax.crypto.SecretKey cursorKey;
 
         Builder() {}
 
@@ -464,6 +465,35 @@ public interface DynamORM extends AutoCloseable {
          */
         public Builder logAttributeValues(boolean enabled) {
             this.logAttributeValues = enabled;
+            return this;
+        }
+
+        /**
+         * Encrypts and authenticates pagination cursors ({@link Page#cursor()}) with this AES key
+         * (AES-GCM, 128, 192 or 256 bits). Without it a cursor is bound to its query and checked,
+         * but the key values it carries are readable by whoever holds it; with it they are not, and
+         * a cursor can neither be altered nor made without the key. Every instance that continues a
+         * cursor needs the same key; a plain cursor is then refused, as an encrypted one is by an
+         * instance without the key.
+         *
+         * @param key an AES key, for example from {@code new SecretKeySpec(bytes, "AES")} with 16,
+         *     24 or 32 bytes from a secret store
+         * @return this builder
+         * @throws NullPointerException if the key is null
+         * @throws IllegalArgumentException if the key is not an AES key of 16, 24 or 32 bytes
+         */
+        public Builder cursorKey(javax.crypto.SecretKey key) {
+            java.util.Objects.requireNonNull(key, "key");
+            byte[] encoded = key.getEncoded();
+            if (!"AES".equalsIgnoreCase(key.getAlgorithm())
+                    || encoded == null
+                    || (encoded.length != 16 && encoded.length != 24 && encoded.length != 32)) {
+                throw new IllegalArgumentException(
+                        "cursorKey needs an AES key of 16, 24 or 32 bytes, got "
+                                + key.getAlgorithm()
+                                + (encoded == null ? "" : " of " + encoded.length + " bytes"));
+            }
+            this.cursorKey = key;
             return this;
         }
 

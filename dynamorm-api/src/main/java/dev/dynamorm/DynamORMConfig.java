@@ -39,6 +39,7 @@ public final class DynamORMConfig {
     private final boolean logAttributeValues;
     private final boolean hideExpiredItems;
     private final boolean requireGeneratedModels;
+    private final javax.crypto.SecretKey cursorKey;
 
     DynamORMConfig(DynamORM.Builder b) {
         this.client = b.client;
@@ -68,6 +69,16 @@ public final class DynamORMConfig {
         this.logAttributeValues = b.logAttributeValues;
         this.hideExpiredItems = b.hideExpiredItems;
         this.requireGeneratedModels = b.requireGeneratedModels;
+        this.cursorKey = b.cursorKey;
+    }
+
+    /**
+     * The key that encrypts pagination cursors.
+     *
+     * @return the AES key, or empty when cursors are plain (checked, not encrypted)
+     */
+    public Optional<javax.crypto.SecretKey> cursorKey() {
+        return Optional.ofNullable(cursorKey);
     }
 
     /**

@@ -54,6 +54,27 @@ public class FieldRef<T, V> {
     }
 
     /**
+     * A reference to one element of a list field: {@code FieldRef.element(Order_.lines, 0)} is the
+     * path {@code lines[0]}, typed by the list's element type.
+     *
+     * @param list the reference to a list field
+     * @param index the index, from 0
+     * @param <T> the model type
+     * @param <E> the element type
+     * @return the reference
+     * @throws IllegalArgumentException if {@code index} is negative
+     */
+    public static <T, E> FieldRef<T, E> element(
+            FieldRef<T, ? extends java.util.List<E>> list, int index) {
+        Objects.requireNonNull(list, "list");
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    "a list index must not be negative: " + list.path() + "[" + index + "]");
+        }
+        return new FieldRef<>(list.path() + "[" + index + "]");
+    }
+
+    /**
      * The path in Java names, as the string-based methods take it.
      *
      * @return the path, e.g. {@code address.city}

@@ -2,7 +2,6 @@ package dev.dynamorm;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,20 +56,19 @@ public final class Page<T> {
     }
 
     /**
-     * The cursor of the next page, as an optional.
+     * Whether another page may follow (it may turn out empty). On the last page, {@link #cursor()}
+     * is null and must not be passed to {@link Query#after(String)}; loop on this instead:
      *
-     * @return the cursor, or empty when this is the last page
-     */
-    public Optional<String> nextCursor() {
-        return Optional.ofNullable(cursor);
-    }
-
-    /**
-     * Whether another page may follow (it may turn out empty).
+     * <pre>{@code
+     * Page<Order> page = query.page();
+     * while (page.hasNext()) {
+     *     page = query.after(page.cursor()).page();
+     * }
+     * }</pre>
      *
      * @return true when {@link #cursor()} is not null
      */
-    public boolean hasMore() {
+    public boolean hasNext() {
         return cursor != null;
     }
 

@@ -217,8 +217,10 @@ public interface Query<T> {
      * Continues after a page: the next {@link #page()} (or other terminal call) starts where the
      * page that returned this cursor ended.
      *
-     * @param cursor a {@link Page#cursor()} of the same query; null means from the start
+     * @param cursor a {@link Page#cursor()} of the same query
      * @return a new query
+     * @throws NullPointerException if the cursor is null: the last page has none (check {@link
+     *     Page#hasNext()}), and restarting from the first page is a query without {@code after}
      */
     Query<T> after(String cursor);
 

@@ -17,8 +17,10 @@ public final class WriteOptions {
     private final ReturnValue returnValue;
     private final NullHandling nullHandling;
     private final boolean returnItemOnConditionFailure;
+    private final boolean idempotent;
 
     private WriteOptions(Builder b) {
+        this.idempotent = b.idempotent;
         this.condition = b.condition;
         this.returnValue = b.returnValue;
         this.nullHandling = b.nullHandling;
@@ -65,6 +67,7 @@ public final class WriteOptions {
         b.returnValue = returnValue;
         b.nullHandling = nullHandling;
         b.returnItemOnConditionFailure = returnItemOnConditionFailure;
+        b.idempotent = idempotent;
         return b;
     }
 
@@ -105,18 +108,41 @@ public final class WriteOptions {
         return returnItemOnConditionFailure;
     }
 
+    /**
+     * Whether the write is sent idempotently: as a single-action {@code TransactWriteItems} with a
+     * client request token reused by every retry, so a retry after a lost answer never applies the
+     * write twice. It costs twice the write capacity of a plain write, returns no item, and a token
+     * is remembered by DynamoDB for ten minutes.
+     *
+     * @return false by default
+     */
+    public boolean idempotent() {
+        return idempotent;
+    }
+
+    /**
+     * Options that send a write idempotently (see {@link #idempotent()}).
+     *
+     * @return the options
+     */
+    public static WriteOptions idempotently() {
+        return builder().idempotent(true).build();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof WriteOptions w
                 && Objects.equals(condition, w.condition)
                 && returnValue == w.returnValue
                 && nullHandling == w.nullHandling
-                && returnItemOnConditionFailure == w.returnItemOnConditionFailure;
+                && returnItemOnConditionFailure == w.returnItemOnConditionFailure
+                && idempotent == w.idempotent;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(condition, returnValue, nullHandling, returnItemOnConditionFailure);
+        return Objects.hash(
+                condition, returnValue, nullHandling, returnItemOnConditionFailure, idempotent);
     }
 
     @Override
@@ -129,6 +155,8 @@ public final class WriteOptions {
                 + nullHandling
                 + ", returnItemOnConditionFailure="
                 + returnItemOnConditionFailure
+                + ", idempotent="
+                + idempotent
                 + "]";
     }
 
@@ -138,6 +166,7 @@ public final class WriteOptions {
         private ReturnValue returnValue = ReturnValue.NONE;
         private NullHandling nullHandling = NullHandling.SKIP;
         private boolean returnItemOnConditionFailure = true;
+        private boolean idempotent;
 
         private Builder() {}
 
@@ -184,6 +213,18 @@ public final class WriteOptions {
          */
         public Builder returnItemOnConditionFailure(boolean enabled) {
             this.returnItemOnConditionFailure = enabled;
+            return this;
+        }
+
+        /**
+         * Sends the write idempotently (see {@link WriteOptions#idempotent()}); the return value
+         * must then be {@link ReturnValue#NONE}.
+         *
+         * @param enabled true to send it idempotently
+         * @return this builder
+         */
+        public Builder idempotent(boolean enabled) {
+            this.idempotent = enabled;
             return this;
         }
 

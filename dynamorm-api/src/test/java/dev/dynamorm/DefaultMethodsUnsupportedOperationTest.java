@@ -112,6 +112,28 @@ final class DefaultMethodsUnsupportedOperationTest {
                     Map.entry(
                             "UpdateBuilder.when(FieldRef,String,Object)",
                             "when(field.path(), operator, value)"),
+                    Map.entry("UpdateBuilder.add(FieldRef,Number)", "add(field.path(), amount)"),
+                    Map.entry("UpdateBuilder.add(FieldRef,Set)", "add(field.path(), members)"),
+                    Map.entry(
+                            "UpdateBuilder.delete(FieldRef,Set)", "delete(field.path(), members)"),
+                    Map.entry(
+                            "UpdateBuilder.appendToList(FieldRef,List)",
+                            "appendToList(field.path(), values)"),
+                    Map.entry(
+                            "UpdateBuilder.prependToList(FieldRef,List)",
+                            "prependToList(field.path(), values)"),
+                    Map.entry(
+                            "UpdateBuilder.removeFromList(FieldRef,int)",
+                            "removeFromList(field.path(), index)"),
+                    Map.entry(
+                            "UpdateBuilder.setListElement(FieldRef,int,Object)",
+                            "setListElement(field.path(), index, value)"),
+                    Map.entry("UpdateBuilder.whenExists(FieldRef)", "whenExists(field.path())"),
+                    Map.entry(
+                            "UpdateBuilder.whenNotExists(FieldRef)", "whenNotExists(field.path())"),
+                    Map.entry(
+                            "UpdateBuilder.or(FieldRef,String,Object)",
+                            "or(field.path(), operator, value)"),
                     Map.entry("Transaction.put(Object)", "put(item, null)"),
                     Map.entry("Transaction.delete(Object)", "delete(item, null)"));
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * An embedded, in-memory DynamoDB-compatible server.
@@ -42,6 +43,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     private final HttpOptions httpOptions;
     private final WriteAheadLog wal;
     private final DynamoDbClient client;
+    private final DynamoDbStreamsClient streamsClient;
     private final InProcessHttpClient inProcess;
     private final ScheduledExecutorService sweeper;
     private volatile FaultInjection faults;
@@ -58,6 +60,11 @@ public final class LocalDynamoDb implements AutoCloseable {
                         .withSigningKeys(b.signingKeys)
                         .withCorsOrigin(b.cors);
         this.engine = new Engine(region, accountId);
+        engine.streams()
+                .settings(
+                        dev.dynamorm.local.internal.streams.StreamSettings.defaults()
+                                .withShardPeriod(b.streamShardPeriod)
+                                .withRetention(b.streamRetention));
         this.wal =
                 b.dataDirectory == null
                         ? null
@@ -73,6 +80,13 @@ public final class LocalDynamoDb implements AutoCloseable {
                         .region(Region.of(region))
                         // the engine checks no signature: anonymous credentials spare the SDK the
                         // SigV4 work on every call
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .endpointOverride(IN_PROCESS_ENDPOINT)
+                        .build();
+        this.streamsClient =
+                DynamoDbStreamsClient.builder()
+                        .httpClient(inProcess)
+                        .region(Region.of(region))
                         .credentialsProvider(AnonymousCredentialsProvider.create())
                         .endpointOverride(IN_PROCESS_ENDPOINT)
                         .build();
@@ -115,6 +129,18 @@ public final class LocalDynamoDb implements AutoCloseable {
      */
     public DynamoDbClient client() {
         return client;
+    }
+
+    /**
+     * Returns a DynamoDB Streams client wired to this instance in-process, reading the streams of
+     * tables created with a {@code StreamSpecification}. The client is shared and closed by {@link
+     * #close()}. Over HTTP, a {@code DynamoDbStreamsClient} pointed at {@link #endpoint()} reaches
+     * the same streams.
+     *
+     * @return the in-process streams client
+     */
+    public DynamoDbStreamsClient streamsClient() {
+        return streamsClient;
     }
 
     /**
@@ -201,6 +227,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         // the SDK leaves a caller-supplied HTTP client open: close it so the client refuses calls
         inProcess.close();
         client.close();
+        streamsClient.close();
         if (wal != null) {
             wal.close();
         }
@@ -218,6 +245,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         private final java.util.Set<String> allowedHosts = new java.util.LinkedHashSet<>();
         private final java.util.Map<String, String> signingKeys = new java.util.LinkedHashMap<>();
         private String cors = "*";
+        private Duration streamShardPeriod = Duration.ofHours(4);
+        private Duration streamRetention = Duration.ofHours(24);
 
         private Builder() {}
 
@@ -349,6 +378,39 @@ public final class LocalDynamoDb implements AutoCloseable {
          */
         public Builder ttlSweepInterval(Duration interval) {
             this.ttlSweepInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * Sets the age at which a stream's open shard is closed and a child shard opened (default
+         * four hours, about what DynamoDB does); tests that follow shard lineage can shorten it.
+         *
+         * @param period a positive duration
+         * @return this builder
+         */
+        public Builder streamShardPeriod(Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("streamShardPeriod must be positive: " + period);
+            }
+            this.streamShardPeriod = period;
+            return this;
+        }
+
+        /**
+         * Sets how long stream records are kept (default 24 hours, as DynamoDB); older records are
+         * trimmed and reading them is a {@code TrimmedDataAccessException}.
+         *
+         * @param retention a positive duration
+         * @return this builder
+         */
+        public Builder streamRetention(Duration retention) {
+            Objects.requireNonNull(retention, "retention");
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException(
+                        "streamRetention must be positive: " + retention);
+            }
+            this.streamRetention = retention;
             return this;
         }
 

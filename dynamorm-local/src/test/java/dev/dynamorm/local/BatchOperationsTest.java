@@ -127,7 +127,11 @@ class BatchOperationsTest {
                                                                 KeysAndAttributes.builder()
                                                                         .keys(keys)
                                                                         .build()))))
-                .hasMessageContaining("Too many items requested for the BatchGetItem call");
+                .hasMessageContaining(
+                        "1 validation error detected: Value at 'RequestItems."
+                                + t
+                                + ".member.Keys' failed to satisfy constraint: Member must have"
+                                + " length less than or equal to 100");
         assertThatThrownBy(
                         () ->
                                 client.batchGetItem(
@@ -152,6 +156,23 @@ class BatchOperationsTest {
                                                                         .keys(item("pk", s("a")))
                                                                         .build()))))
                 .isInstanceOf(ResourceNotFoundException.class);
+        // the member constraint wins over the unknown table
+        assertThatThrownBy(
+                        () ->
+                                client.batchGetItem(
+                                        r ->
+                                                r.requestItems(
+                                                        Map.of(
+                                                                "no-such-table",
+                                                                KeysAndAttributes.builder()
+                                                                        .keys(keys)
+                                                                        .build()))))
+                .hasMessageStartingWith(
+                        "1 validation error detected: Value at 'RequestItems.no-such-table.member.Keys'"
+                                + " failed to satisfy constraint: Member must have length less than"
+                                + " or equal to 100 (Service: DynamoDb, Status Code: 400")
+                .isInstanceOf(
+                        software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class);
     }
 
     @Test

@@ -213,9 +213,15 @@ final class FidelityRulesTest {
                                                         .item(item("pk", s("k".repeat(2049))))))
                 .hasMessageContaining(
                         "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        // the data plane takes a name or an ARN of 1 to 1024 characters (API reference, TableName)
         assertThatThrownBy(() -> client.putItem(r -> r.tableName("ab").item(item("pk", s("k")))))
-                .hasMessageContaining(
-                        "Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3");
+                .isInstanceOf(
+                        software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException
+                                .class);
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName("").item(item("pk", s("k")))))
+                .hasMessageStartingWith(
+                        "1 validation error detected: Value '' at 'tableName' failed to satisfy"
+                                + " constraint: Member must have length greater than or equal to 1");
     }
 
     @Test
@@ -278,6 +284,63 @@ final class FidelityRulesTest {
                                                                                                                 "a")))))))
                 .hasMessageContaining(
                         "Transaction request cannot include multiple operations on one item");
+    }
+
+    @Test
+    void timeToLive_emptyAttributeName_isAMemberConstraint() {
+        assertThatThrownBy(
+                        () ->
+                                client.updateTimeToLive(
+                                        r ->
+                                                r.tableName("no-such-table")
+                                                        .timeToLiveSpecification(
+                                                                t ->
+                                                                        t.attributeName("")
+                                                                                .enabled(true))))
+                .hasMessageStartingWith(
+                        "1 validation error detected: Value '' at"
+                                + " 'timeToLiveSpecification.attributeName' failed to satisfy"
+                                + " constraint: Member must have length greater than or equal to 1");
+    }
+
+    @Test
+    void transactGet_badKey_isACancellationReason() {
+        TransactionCanceledException e =
+                (TransactionCanceledException)
+                        org.assertj.core.api.Assertions.catchThrowable(
+                                () ->
+                                        client.transactGetItems(
+                                                r ->
+                                                        r.transactItems(
+                                                                t ->
+                                                                        t.get(
+                                                                                g ->
+                                                                                        g.tableName(
+                                                                                                        table)
+                                                                                                .key(
+                                                                                                        item(
+                                                                                                                "pk",
+                                                                                                                s(
+                                                                                                                        "a")))),
+                                                                t ->
+                                                                        t.get(
+                                                                                g ->
+                                                                                        g.tableName(
+                                                                                                        table)
+                                                                                                .key(
+                                                                                                        item(
+                                                                                                                "pk",
+                                                                                                                n(
+                                                                                                                        1)))))));
+        assertThat(e.cancellationReasons()).hasSize(2);
+        assertThat(e.cancellationReasons().get(0).code()).isEqualTo("None");
+        assertThat(e.cancellationReasons().get(1).code()).isEqualTo("ValidationError");
+        assertThat(e.cancellationReasons().get(1).message())
+                .isEqualTo("The provided key element does not match the schema");
+        assertThat(e.getMessage())
+                .startsWith(
+                        "Transaction cancelled, please refer cancellation reasons for specific"
+                                + " reasons [None, ValidationError]");
     }
 
     @Test

@@ -111,7 +111,9 @@ class HttpEndpointTest {
                         "DynamoDB_20120810.PutItem",
                         "{\"TableName\":\"x\",\"Item\":{\"pk\":{\"S\":\"a\",\"N\":\"1\"}}}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("#ValidationException").contains("more than one datatypes");
+        assertThat(bad.body())
+                .contains("\"__type\":\"com.amazon.coral.validate#ValidationException\"")
+                .contains("more than one datatypes");
         Raw list = post("DynamoDB_20120810.ListTables", "{}");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).startsWith("{\"TableNames\":[");

@@ -210,23 +210,18 @@ public final class DynamORMProcessor extends AbstractProcessor {
     }
 
     /**
-     * Whether module-info declares the provider. The provider is generated in this compilation, and
-     * javac drops a {@code provides} whose class does not exist yet from the module's directives,
-     * so the source of module-info is read as well.
+     * Whether module-info declares the provider, read from its source. {@code
+     * ModuleElement#getDirectives()} is not asked: before JDK 21 (JDK-8305225) that call makes
+     * javac check a {@code provides} whose class this compilation has yet to generate, and fail
+     * with "the service implementation does not have a default constructor". When the source of
+     * module-info is not at hand (it is not compiled in this run), there is nothing to check.
      */
     private boolean declaresProvider(ModuleElement module, String provider) {
-        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
-            for (TypeElement impl : p.getImplementations()) {
-                if (impl.getQualifiedName().contentEquals(provider)) {
-                    return true;
-                }
-            }
-        }
         try {
             com.sun.source.util.TreePath path =
                     com.sun.source.util.Trees.instance(processingEnv).getPath(module);
             if (path == null) {
-                return false;
+                return true;
             }
             String text =
                     path.getCompilationUnit()
@@ -243,7 +238,7 @@ public final class DynamORMProcessor extends AbstractProcessor {
                                     + provider.replace(".", "\\.")
                                     + "\\b.*");
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            return true;
         }
     }
 

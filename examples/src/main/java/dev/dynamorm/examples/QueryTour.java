@@ -37,7 +37,8 @@ public final class QueryTour {
      * Runs the query tour.
      *
      * @param dynamoDbClient the client to use
-     * @return what the tour saw: the plan, two pages, a count, the scan's results and the refusal
+     * @return what the tour saw: the plan, two pages, a count, the scan's results, the refusal and
+     *     the typed query's items
      */
     public static List<Object> tour(DynamoDbClient dynamoDbClient) {
         DynamORM db = DynamORM.builder().client(dynamoDbClient).build();
@@ -80,8 +81,16 @@ public final class QueryTour {
         }
         List<Order> scanned =
                 orders.query().where("note", "CONTAINS", "door").scan(); // an explicit Scan
+        // the same query with the field references dynamorm-processor generates (Order_)
+        List<Order> large =
+                orders.where(Order_.customerId, "=", "c-42")
+                        .where(
+                                Order_.totalCents,
+                                ">",
+                                2000L) // where(Order_.totalCents, ">", "x") does not compile
+                        .all();
 
         db.close();
-        return List.of(plan, page, next, big, scanned, refused);
+        return List.of(plan, page, next, big, scanned, refused, large);
     }
 }

@@ -154,7 +154,13 @@ abstract class BatchSuite {
                 .isInstanceOf(InvalidRequestException.class);
         try (BatchWriter writer = db.batchWriter()) {
             assertThatThrownBy(() -> writer.put(Account.of(id, 1)))
-                    .isInstanceOf(InvalidRequestException.class);
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageEndingWith(
+                            "or opt out with BatchWriterOptions.builder().ignoreVersioning(true)");
+            assertThatThrownBy(() -> writer.delete(Account.class, Key.of(id)))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageEndingWith(
+                            "or opt out with BatchWriterOptions.builder().ignoreVersioning(true)");
         }
         assertThat(accounts.get(id)).isEmpty();
         accounts.batchWrite(

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the quickstart in fresh JVMs, once on the module path and once on the class path: both must
- * find the engine and the converters through ServiceLoader and finish.
+ * find the engine, the converters and the generated model schemas through ServiceLoader and finish.
+ * The examples module opens no package, so on the module path reflection on the models would fail.
  */
 final class ModulePathTest {
 
@@ -42,11 +43,16 @@ final class ModulePathTest {
         String out =
                 run(
                         List.of(
+                                "-Dorg.slf4j.simpleLogger.log.dev.dynamorm.engine.internal.model=debug",
                                 "--module-path",
                                 runtimePath(),
                                 "--module",
                                 "dev.dynamorm.examples/dev.dynamorm.examples.Quickstart"));
+        // the examples module opens nothing: the engine can only use the generated schemas
         assertThat(out)
+                .contains(
+                        "model dev.dynamorm.examples.Order: generated schema dev.dynamorm.examples.Order_")
+                .doesNotContain("read by reflection")
                 .contains(
                         "running in module dev.dynamorm.examples, engine in module dev.dynamorm.engine")
                 .contains("customer c-42 has 2 orders: [o-1, o-2]")

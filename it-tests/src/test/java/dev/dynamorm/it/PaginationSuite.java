@@ -95,10 +95,11 @@ abstract class PaginationSuite {
         String cursor = null;
         int pages = 0;
         do {
-            Page<Reading> page = q.limit(pageSize).after(cursor).page();
+            Query<Reading> sized = q.limit(pageSize);
+            Page<Reading> page = (cursor == null ? sized : sized.after(cursor)).page();
             assertThat(page.returnedCount()).isLessThanOrEqualTo(pageSize);
             assertThat(page.scannedCount()).isGreaterThanOrEqualTo(page.returnedCount());
-            if (page.hasMore()) {
+            if (page.hasNext()) {
                 assertThat(page.returnedCount()).isEqualTo(pageSize);
                 assertThat(page.cursor()).matches("[A-Za-z0-9_-]+");
             }
@@ -299,10 +300,17 @@ abstract class PaginationSuite {
                         .page();
         assertThat(seqs(page.items())).containsExactly(2995, 2996, 2997, 2998, 2999);
         assertThat(page.cursor()).isNull();
-        assertThat(page.hasMore()).isFalse();
+        assertThat(page.hasNext()).isFalse();
+        // passing the last page's null cursor on is an error, not a silent restart at page 1
+        Query<Reading> query = readings.where("sensor", "=", SENSOR);
+        assertThatThrownBy(() -> query.after(page.cursor()))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage(
+                        "after(null): the last page has no cursor (check Page.hasNext()); to start"
+                                + " from the first page, leave after(..) out");
         Page<Reading> exact =
                 readings.where("sensor", "=", SENSOR).where("seq", ">=", ITEMS - 5).limit(5).page();
-        if (exact.hasMore()) {
+        if (exact.hasNext()) {
             assertThat(
                             readings.where("sensor", "=", SENSOR)
                                     .where("seq", ">=", ITEMS - 5)

@@ -35,6 +35,10 @@ final class QueryTourTest {
                     .startsWith(
                             "query on model dev.dynamorm.examples.Order needs a partition "
                                     + "key bound with '='");
+            assertThat((List<Order>) seen.get(6))
+                    .as("generated Order_ references query like the field names")
+                    .hasSize(19)
+                    .allSatisfy(o -> assertThat(o.totalCents()).isGreaterThan(2000L));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.dynamorm.engine.internal.model.ModelMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A field path in Java names ({@code address.city}, {@code tags[0]}) resolved against a model: the
@@ -73,6 +74,14 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
                     throw unknown(model, javaPath, operation, "list index must look like name[0]");
                 }
                 for (String idx : rest.substring(1, rest.length() - 1).split("\\]\\[")) {
+                    if (idx.length() > 9) {
+                        // DynamoDB lists hold at most 400 KB, far below a ten-digit index
+                        throw unknown(
+                                model,
+                                javaPath,
+                                operation,
+                                "list index " + idx + " is out of range");
+                    }
                     indexes.add("[" + Integer.parseInt(idx) + "]");
                 }
             }
@@ -90,6 +99,18 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
             FieldMetadata next = current.field(name);
             if (next == null) {
                 throw unknown(model, javaPath, operation, suggestion(current, name));
+            }
+            if (!indexes.isEmpty() && next.attributeType() != AttributeValue.Type.L) {
+                throw unknown(
+                        model,
+                        javaPath,
+                        operation,
+                        "'"
+                                + next.name()
+                                + "' is "
+                                + next.genericType().getTypeName()
+                                + ", not a list, so it has no element "
+                                + indexes.get(0));
             }
             field = next;
             segments.add(field.attributeName());

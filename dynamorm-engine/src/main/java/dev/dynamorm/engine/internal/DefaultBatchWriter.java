@@ -50,6 +50,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class DefaultBatchWriter implements BatchWriter {
 
+    /** The options a caller opts out of the versioning check with, named in its error. */
+    private static final String OPTIONS = "BatchWriterOptions";
+
     /** One accepted write. */
     private record Pending(
             long seq,
@@ -111,6 +114,7 @@ final class DefaultBatchWriter implements BatchWriter {
     @Override
     public <T> CompletableFuture<Void> put(T item) {
         DefaultTable<T> table = tableOf(item, "put");
+        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
         PreparedWrite p = table.writer().prepareBatchPut(item, options.ignoreVersioning());
         return enqueue(
                 table,
@@ -127,7 +131,7 @@ final class DefaultBatchWriter implements BatchWriter {
     public <T> CompletableFuture<Void> delete(T item) {
         DefaultTable<T> table = tableOf(item, "delete");
         table.requireWritableForWrite(Operation.BATCH_WRITE);
-        table.writer().requireUnversioned(options.ignoreVersioning());
+        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
         Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
         return enqueue(
                 table, key, deleteRequest(key), table.writer().toKey(key), false, ItemSize.of(key));
@@ -143,6 +147,7 @@ final class DefaultBatchWriter implements BatchWriter {
                     null);
         }
         DefaultTable<?> table = tables.apply(modelType);
+        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
         Map<String, AttributeValue> bound =
                 table.writer().batchDeleteKey(key, options.ignoreVersioning());
         return enqueue(table, bound, deleteRequest(bound), key, false, ItemSize.of(bound));

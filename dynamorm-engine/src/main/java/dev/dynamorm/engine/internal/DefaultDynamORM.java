@@ -10,6 +10,7 @@ import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionReadResult;
 import dev.dynamorm.TransactionResult;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
 import dev.dynamorm.spi.ConverterProvider;
 import dev.dynamorm.spi.IndexScorer;
@@ -42,6 +43,7 @@ final class DefaultDynamORM implements DynamORM {
     private final boolean hideExpiredItems;
     private final IndexScorer indexScorer;
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
+    private final TableModels tableModels = new TableModels();
 
     DefaultDynamORM(DynamORMConfig config) {
         this.hideExpiredItems = config.hideExpiredItems();
@@ -79,7 +81,8 @@ final class DefaultDynamORM implements DynamORM {
                         config.clock(),
                         config.tableNamePrefix(),
                         config.logAttributeValues(),
-                        plugins.chain().handlesEncryptedFields());
+                        plugins.chain().handlesEncryptedFields(),
+                        config.cursorKey().orElse(null));
         plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
         LOG.info(
                 "DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
@@ -122,21 +125,23 @@ final class DefaultDynamORM implements DynamORM {
     @SuppressWarnings("unchecked")
     public <T> Table<T> table(Class<T> modelType) {
         if (closed.get()) {
-            throw new IllegalStateException("this DynamORM instance is closed");
+            throw new IllegalStateException(Executor.CLOSED);
         }
         return (Table<T>)
                 tables.computeIfAbsent(
                         modelType,
                         t -> {
+                            ModelMetadata<?> model =
+                                    HookedModel.of(
+                                            registry.metadata(t),
+                                            context.executor().hooks(),
+                                            context.tableNamePrefix());
+                            tableModels.register(
+                                    context.tableNamePrefix() + model.tableName().orElseThrow(),
+                                    model);
                             DefaultTable<?> table =
                                     new DefaultTable<>(
-                                            HookedModel.of(
-                                                    registry.metadata(t),
-                                                    context.executor().hooks(),
-                                                    context.tableNamePrefix()),
-                                            context,
-                                            hideExpiredItems,
-                                            indexScorer);
+                                            model, context, hideExpiredItems, indexScorer);
                             context.executor().hooks().register(table.model());
                             return table;
                         });
@@ -160,7 +165,7 @@ final class DefaultDynamORM implements DynamORM {
     public BatchWriter batchWriter(BatchWriterOptions options) {
         Objects.requireNonNull(options, "options");
         if (closed.get()) {
-            throw new IllegalStateException("this DynamORM instance is closed");
+            throw new IllegalStateException(Executor.CLOSED);
         }
         DefaultBatchWriter writer =
                 new DefaultBatchWriter(this::internalTable, context, options, writers::remove);
@@ -191,6 +196,8 @@ final class DefaultDynamORM implements DynamORM {
         for (DefaultBatchWriter writer : List.copyOf(writers)) {
             writer.close(); // flushes: nothing accepted is dropped
         }
+        // before the plugins shut down: no hook may run once close() has begun
+        context.executor().close();
         plugins.close();
         closeOwned();
     }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.crypto.SecretKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,6 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@link Query} for the access-path rules.
  */
 final class DefaultQuery<T> implements Query<T> {
+
+    /** The test kit's MockQuery gives the same message. */
+    static final String AFTER_NULL =
+            "after(null): the last page has no cursor (check Page.hasNext()); to start from the"
+                    + " first page, leave after(..) out";
 
     private final DefaultTable<T> table;
     private final QuerySpec spec;
@@ -136,7 +142,7 @@ final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public Query<T> after(String cursor) {
-        return with(spec.withCursor(cursor));
+        return with(spec.withCursor(Objects.requireNonNull(cursor, AFTER_NULL)));
     }
 
     private DefaultQuery<T> with(QuerySpec next) {
@@ -244,6 +250,11 @@ final class DefaultQuery<T> implements Query<T> {
         @Override
         public boolean logAttributeValues() {
             return table.context().logAttributeValues();
+        }
+
+        @Override
+        public SecretKey cursorKey() {
+            return table.context().cursorKey();
         }
 
         @Override

@@ -406,7 +406,7 @@ final class DefaultTable<T> implements Table<T> {
                     model.type(),
                     null);
         }
-        key.put(pk.attributeName(), pkValue);
+        key.put(pk.attributeName(), requireNonEmptyKey("partition", pk, pkValue, op));
         if (model.sortKey().isPresent()) {
             FieldMetadata sk = model.sortKey().get();
             AttributeValue skValue = attributes.get(sk.attributeName());
@@ -421,9 +421,31 @@ final class DefaultTable<T> implements Table<T> {
                         model.type(),
                         null);
             }
-            key.put(sk.attributeName(), skValue);
+            key.put(sk.attributeName(), requireNonEmptyKey("sort", sk, skValue, op));
         }
         return key;
+    }
+
+    /**
+     * Refuses an empty string or binary key value before sending; DynamoDB refuses it too ("The
+     * AttributeValue for a key attribute cannot contain an empty string value").
+     */
+    AttributeValue requireNonEmptyKey(
+            String role, FieldMetadata field, AttributeValue value, Operation op) {
+        if (AttributeValues.isEmptyKeyValue(value)) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s key '%s' of model %s is empty: DynamoDB refuses empty string and"
+                                    + " binary key values",
+                            role,
+                            field.name(),
+                            model.type().getName()),
+                    op,
+                    model.type(),
+                    null);
+        }
+        return value;
     }
 
     Map<String, AttributeValue> key(Object partitionKey, Object sortKey, Operation op) {
@@ -431,12 +453,20 @@ final class DefaultTable<T> implements Table<T> {
         FieldMetadata pk = model.partitionKey();
         key.put(
                 pk.attributeName(),
-                ctx.values().bind(model.type(), op, pk.name(), pk, partitionKey));
+                requireNonEmptyKey(
+                        "partition",
+                        pk,
+                        ctx.values().bind(model.type(), op, pk.name(), pk, partitionKey),
+                        op));
         if (sortKey != null) {
             FieldMetadata sk = model.sortKey().orElseThrow();
             key.put(
                     sk.attributeName(),
-                    ctx.values().bind(model.type(), op, sk.name(), sk, sortKey));
+                    requireNonEmptyKey(
+                            "sort",
+                            sk,
+                            ctx.values().bind(model.type(), op, sk.name(), sk, sortKey),
+                            op));
         } else if (model.sortKey().isPresent()) {
             throw new InvalidRequestException(
                     String.format(

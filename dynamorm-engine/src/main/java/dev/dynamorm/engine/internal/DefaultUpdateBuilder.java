@@ -42,6 +42,7 @@ final class DefaultUpdateBuilder implements UpdateBuilder {
     private Condition condition;
     private ReturnValue returnValue = ReturnValue.NONE;
     private boolean upsert;
+    private boolean idempotent;
 
     List<Action> actions() {
         return actions;
@@ -57,6 +58,10 @@ final class DefaultUpdateBuilder implements UpdateBuilder {
 
     boolean isUpsert() {
         return upsert;
+    }
+
+    boolean isIdempotent() {
+        return idempotent;
     }
 
     private UpdateBuilder add(Kind kind, String field, Object value, int index, boolean negate) {
@@ -148,6 +153,12 @@ final class DefaultUpdateBuilder implements UpdateBuilder {
     @Override
     public UpdateBuilder upsert() {
         this.upsert = true;
+        return this;
+    }
+
+    @Override
+    public UpdateBuilder idempotent() {
+        this.idempotent = true;
         return this;
     }
 }

@@ -1,9 +1,13 @@
 package dev.dynamorm.engine.internal;
 
 import java.time.Clock;
+import javax.crypto.SecretKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The shared, immutable pieces every table of one {@code DynamORM} instance uses. */
+/**
+ * The shared, immutable pieces every table of one {@code DynamORM} instance uses; {@code cursorKey}
+ * is null when cursors are not encrypted.
+ */
 record EngineContext(
         DynamoDbClient client,
         Executor executor,
@@ -12,4 +16,5 @@ record EngineContext(
         Clock clock,
         String tableNamePrefix,
         boolean logAttributeValues,
-        boolean encryptionAvailable) {}
+        boolean encryptionAvailable,
+        SecretKey cursorKey) {}

@@ -151,10 +151,69 @@ final class ErrorMapper {
             boolean retryable = ase.statusCode() >= 500 || RETRYABLE.contains(code);
             return new DynamoServiceException(message, op, model, retryable, e);
         }
-        if (e instanceof SdkClientException) {
+        if (e instanceof SdkClientException client) {
+            String configuration = configurationError(client);
+            if (configuration != null) {
+                return new DynamoServiceException(
+                        String.format(
+                                Locale.ROOT,
+                                "%s%s%s failed: %s (a configuration error: not retried): %s",
+                                op.name().toLowerCase(Locale.ROOT),
+                                where,
+                                modelName,
+                                configuration,
+                                awsMessage),
+                        op,
+                        model,
+                        false,
+                        e);
+            }
             return new DynamoServiceException(message, op, model, true, e);
         }
         return new DynamoServiceException(message, op, model, e.retryable(), e);
+    }
+
+    /**
+     * Whether a failure may have come after the request was applied: its answer was lost (a network
+     * failure other than a refused connection, a timeout) or the server failed (5xx).
+     */
+    static boolean ambiguous(SdkException e) {
+        if (e instanceof AwsServiceException ase) {
+            return ase.statusCode() >= 500;
+        }
+        if (!(e instanceof SdkClientException client) || configurationError(client) != null) {
+            return false;
+        }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return false; // never reached the server
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What is misconfigured when a client failure is a configuration error that no retry can fix
+     * (no credentials, no region), or null for a transient failure (network, timeout).
+     */
+    static String configurationError(SdkClientException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("credential") || m.contains("access key")) {
+                return "no AWS credentials could be resolved; give"
+                        + " DynamORM.builder().credentialsProvider(...) or configure the default"
+                        + " chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, aws.accessKeyId/"
+                        + "aws.secretAccessKey, ~/.aws/credentials, a container or instance role)";
+            }
+            if (m.contains("unable to load region") || m.contains("region must be specified")) {
+                return "no AWS region could be resolved; give DynamORM.builder().region(...) or"
+                        + " set AWS_REGION";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** The DynamORM code of a DynamoDB cancellation reason code. */

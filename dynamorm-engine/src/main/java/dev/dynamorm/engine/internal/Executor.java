@@ -22,8 +22,12 @@ final class Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
+    /** The one message of every operation attempted after {@code DynamORM.close()}. */
+    static final String CLOSED = "this DynamORM instance is closed";
+
     private final RetryPolicy retryPolicy;
     private final HookChain hooks;
+    private volatile boolean closed;
 
     Executor(RetryPolicy retryPolicy, List<Hook> hooks) {
         this(retryPolicy, HookChain.of(hooks));
@@ -32,6 +36,22 @@ final class Executor {
     Executor(RetryPolicy retryPolicy, HookChain hooks) {
         this.retryPolicy = retryPolicy;
         this.hooks = hooks;
+    }
+
+    /**
+     * Refuses every later request (before any hook runs): objects obtained before {@code close()}
+     * fail with one {@link IllegalStateException}.
+     */
+    void close() {
+        closed = true;
+        hooks.close();
+    }
+
+    /** Throws when this instance is closed. */
+    void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(CLOSED);
+        }
     }
 
     /** The installed plugins' hooks: item transforms and model descriptions for call sites. */
@@ -52,12 +72,16 @@ final class Executor {
             OperationEvent event,
             Supplier<R> call,
             Function<SdkException, DynamORMException> errors) {
+        requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, call, errors, retryPolicy);
+            return callWithRetries(event, call, errors, retryPolicy, null);
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, retryPolicy));
+                e,
+                null,
+                ignored -> call.get(),
+                c -> callWithRetries(e, c, errors, retryPolicy, null));
     }
 
     /**
@@ -74,11 +98,13 @@ final class Executor {
             Q request,
             Function<Q, R> call,
             Function<SdkException, DynamORMException> errors) {
+        requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy);
+            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy, null);
         }
         Event e = asEvent(event);
-        return hooks.around(e, request, call, c -> callWithRetries(e, c, errors, retryPolicy));
+        return hooks.around(
+                e, request, call, c -> callWithRetries(e, c, errors, retryPolicy, null));
     }
 
     /** The retry policy of this instance. */
@@ -92,12 +118,13 @@ final class Executor {
             Supplier<R> call,
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy) {
+        requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, call, errors, policy);
+            return callWithRetries(event, call, errors, policy, null);
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, policy));
+                e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, policy, null));
     }
 
     /**
@@ -109,11 +136,33 @@ final class Executor {
             Function<Q, R> call,
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy) {
+        requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, () -> call.apply(request), errors, policy);
+            return callWithRetries(event, () -> call.apply(request), errors, policy, null);
         }
         Event e = asEvent(event);
-        return hooks.around(e, request, call, c -> callWithRetries(e, c, errors, policy));
+        return hooks.around(e, request, call, c -> callWithRetries(e, c, errors, policy, null));
+    }
+
+    /**
+     * Runs one single-item write like {@link #run(OperationEvent, DynamoDbRequest, Function,
+     * Function)}, retrying after a lost answer only as {@code retry} allows: a write that is not
+     * resendable raises {@link dev.dynamorm.OutcomeUnknownException}; a retry whose condition fails
+     * on the write's own earlier attempt succeeds.
+     */
+    <Q extends DynamoDbRequest, R> R runWrite(
+            OperationEvent event,
+            Q request,
+            Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors,
+            WriteRetry<R> retry) {
+        requireOpen();
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy, retry);
+        }
+        Event e = asEvent(event);
+        return hooks.around(
+                e, request, call, c -> callWithRetries(e, c, errors, retryPolicy, retry));
     }
 
     private static Event asEvent(OperationEvent event) {
@@ -126,9 +175,11 @@ final class Executor {
             OperationEvent event,
             Supplier<R> call,
             Function<SdkException, DynamORMException> errors,
-            RetryPolicy policy) {
+            RetryPolicy policy,
+            WriteRetry<R> retry) {
         long start = System.nanoTime();
         int attempts = 0;
+        boolean lostAnswer = false;
         while (true) {
             try {
                 return call.get();
@@ -137,6 +188,25 @@ final class Executor {
                 DynamORMException mapped = errors.apply(e);
                 if (event instanceof Event hooked) {
                     hooked.failedAttempt(mapped);
+                }
+                if (retry != null) {
+                    if (lostAnswer && mapped instanceof dev.dynamorm.ConditionFailedException cf) {
+                        // an earlier attempt may have applied: is the stored item its own write?
+                        if (retry.ownWrite().test(cf)) {
+                            LOG.debug(
+                                    "{} on {}: a retry met the write's own earlier attempt",
+                                    event.operation(),
+                                    event.tableName());
+                            return retry.applied().get();
+                        }
+                        throw retry.unknown(mapped, true);
+                    }
+                    if (ErrorMapper.ambiguous(e)) {
+                        if (!retry.resendable()) {
+                            throw retry.unknown(mapped, false);
+                        }
+                        lostAnswer = true;
+                    }
                 }
                 if (!mapped.isRetryable()) {
                     throw mapped;
@@ -151,6 +221,9 @@ final class Executor {
                             attempts,
                             elapsed.toMillis(),
                             mapped.getMessage());
+                    if (lostAnswer) {
+                        throw retry.unknown(mapped, true);
+                    }
                     throw mapped;
                 }
                 LOG.debug(
@@ -165,7 +238,7 @@ final class Executor {
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     mapped.addSuppressed(ie);
-                    throw mapped;
+                    throw lostAnswer ? retry.unknown(mapped, true) : mapped;
                 }
             }
         }

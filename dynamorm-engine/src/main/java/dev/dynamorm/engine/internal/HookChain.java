@@ -62,12 +62,18 @@ final class HookChain {
     private volatile ModelRegistry registry;
     private volatile ConditionCompiler conditions;
     private volatile String tableNamePrefix = "";
+    private volatile boolean closed;
 
     HookChain(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
         this.handlesEncrypted = entries.stream().anyMatch(e -> e.hook().handlesEncryptedFields());
         this.transformsReads = entries.stream().anyMatch(e -> overridesAfterRead(e.hook()));
+    }
+
+    /** From now on no hook runs: every call through the chain fails as a closed instance. */
+    void close() {
+        closed = true;
     }
 
     /**
@@ -350,6 +356,9 @@ final class HookChain {
             Supplier<Map<String, AttributeValue>> call,
             Map<String, AttributeValue> current,
             boolean write) {
+        if (closed) {
+            throw new IllegalStateException(Executor.CLOSED);
+        }
         Map<String, AttributeValue> result;
         try {
             result = call.get();
@@ -402,6 +411,9 @@ final class HookChain {
     @SuppressWarnings("unchecked")
     <Q extends DynamoDbRequest, R> R around(
             Event event, Q request, Function<Q, R> call, Function<Supplier<R>, R> sender) {
+        if (closed) {
+            throw new IllegalStateException(Executor.CLOSED);
+        }
         event.open(this, request);
         long start = System.nanoTime();
         int entered = 0;

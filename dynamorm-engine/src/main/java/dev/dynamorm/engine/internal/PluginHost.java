@@ -2,6 +2,8 @@ package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
+import dev.dynamorm.Operation;
+import dev.dynamorm.PluginException;
 import dev.dynamorm.spi.Hook;
 import dev.dynamorm.spi.Plugin;
 import dev.dynamorm.spi.PluginConfig;
@@ -79,7 +81,7 @@ final class PluginHost implements AutoCloseable {
             } catch (RuntimeException e) {
                 ready.add(p);
                 shutdown(ready);
-                throw new IllegalStateException(
+                throw new PluginException(
                         String.format(
                                 Locale.ROOT,
                                 "plugin '%s' (%s from %s) failed to initialize: %s; fix its configuration, or disable it "
@@ -89,6 +91,9 @@ final class PluginHost implements AutoCloseable {
                                 source(p),
                                 e.getMessage(),
                                 p.name()),
+                        p.name(),
+                        Operation.REGISTER,
+                        null,
                         e);
             }
             ready.add(p);
@@ -114,13 +119,17 @@ final class PluginHost implements AutoCloseable {
         for (Plugin p : plugins) {
             Plugin other = seen.putIfAbsent(p.name(), p);
             if (other != null) {
-                throw new IllegalStateException(
+                throw new PluginException(
                         String.format(
                                 Locale.ROOT,
                                 "two plugins are named '%s': %s and %s; disable one of them or register only one",
                                 p.name(),
                                 other.getClass().getName(),
-                                p.getClass().getName()));
+                                p.getClass().getName()),
+                        p.name(),
+                        Operation.REGISTER,
+                        null,
+                        null);
             }
         }
     }
@@ -155,10 +164,13 @@ final class PluginHost implements AutoCloseable {
                         .forEach(found::add);
             }
         } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException(
+            throw new PluginException(
                     "a plugin found on the path cannot be loaded: "
                             + e.getMessage()
                             + "; remove its jar or fix its provider declaration",
+                    null,
+                    Operation.REGISTER,
+                    null,
                     e);
         }
         return found;

@@ -100,6 +100,8 @@ final class TableBatch<T> {
         DoubleAdder capacity = new DoubleAdder();
         AtomicReference<DynamORMException> failure = new AtomicReference<>();
         RetryPolicy policy = options.retryPolicy().orElse(ctx.executor().retryPolicy());
+        // the policy's elapsed-time budget counts for the whole operation, not for each chunk
+        long operationStart = System.nanoTime();
         Progress progress = new Progress(options.progress().orElse(null), distinct.size());
         Set<Object> finished =
                 runChunks(
@@ -107,6 +109,7 @@ final class TableBatch<T> {
                         options.workers(),
                         chunk -> {
                             getChunk(
+                                    operationStart,
                                     chunk,
                                     options.consistentRead(),
                                     policy,
@@ -159,6 +162,7 @@ final class TableBatch<T> {
     }
 
     private void getChunk(
+            long start,
             List<Map<String, AttributeValue>> chunk,
             boolean consistent,
             RetryPolicy policy,
@@ -168,7 +172,6 @@ final class TableBatch<T> {
             AtomicReference<DynamORMException> failure) {
         String tableName = table.tableName();
         List<Map<String, AttributeValue>> pending = chunk;
-        long start = System.nanoTime();
         int attempts = 0;
         while (!pending.isEmpty()) {
             BatchGetItemRequest request =
@@ -270,13 +273,22 @@ final class TableBatch<T> {
         DoubleAdder capacity = new DoubleAdder();
         AtomicReference<DynamORMException> failure = new AtomicReference<>();
         RetryPolicy policy = options.retryPolicy().orElse(ctx.executor().retryPolicy());
+        // the policy's elapsed-time budget counts for the whole operation, not for each chunk
+        long operationStart = System.nanoTime();
         Progress progress = new Progress(options.progress().orElse(null), ops.size());
         Set<Object> finished =
                 runChunks(
                         chunks,
                         options.workers(),
                         chunk -> {
-                            writeChunk(chunk, policy, unwritten, written, capacity, failure);
+                            writeChunk(
+                                    operationStart,
+                                    chunk,
+                                    policy,
+                                    unwritten,
+                                    written,
+                                    capacity,
+                                    failure);
                             progress.advance(chunk.size());
                         },
                         failure,
@@ -343,6 +355,7 @@ final class TableBatch<T> {
     }
 
     private void writeChunk(
+            long start,
             List<Op> chunk,
             RetryPolicy policy,
             Set<Integer> unwritten,
@@ -351,7 +364,6 @@ final class TableBatch<T> {
             AtomicReference<DynamORMException> failure) {
         String tableName = table.tableName();
         List<Op> pending = chunk;
-        long start = System.nanoTime();
         int attempts = 0;
         while (!pending.isEmpty()) {
             BatchWriteItemRequest request =

@@ -110,13 +110,17 @@ final class TableWriter<T> {
                         .returnValuesOnConditionCheckFailure(onFailure(options))
                         .build();
         table.debug(Operation.CREATE, p.condition(), p.expr());
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
         PutItemResponse response =
                 ctx.executor()
-                        .run(
+                        .runWrite(
                                 table.event(Operation.CREATE, p.key()),
                                 request,
                                 r -> ctx.client().putItem(r),
-                                e -> failure(p, e));
+                                e -> failure(p, e),
+                                retryOf(p, () -> PutItemResponse.builder().build()));
         return result(
                 response.hasAttributes() ? response.attributes() : null,
                 response.consumedCapacity(),
@@ -138,13 +142,17 @@ final class TableWriter<T> {
                                 p.condition() == null ? null : onFailure(options))
                         .build();
         table.debug(Operation.PUT, p.condition(), p.expr());
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
         PutItemResponse response =
                 ctx.executor()
-                        .run(
+                        .runWrite(
                                 table.event(Operation.PUT, p.key()),
                                 request,
                                 r -> ctx.client().putItem(r),
-                                e -> failure(p, e));
+                                e -> failure(p, e),
+                                retryOf(p, () -> PutItemResponse.builder().build()));
         return result(
                 response.hasAttributes() ? response.attributes() : null,
                 response.consumedCapacity(),
@@ -155,7 +163,7 @@ final class TableWriter<T> {
         PreparedWrite p =
                 prepareUpdateFields(
                         item, options.nullHandling(), options.condition().orElse(null), fields);
-        return sendUpdate(p, options.returnValue());
+        return sendUpdate(p, options.returnValue(), options.idempotent());
     }
 
     /**
@@ -174,7 +182,7 @@ final class TableWriter<T> {
             return new WriteResult<>(
                     Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
         }
-        return sendUpdate(p, options.returnValue());
+        return sendUpdate(p, options.returnValue(), options.idempotent());
     }
 
     WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
@@ -182,13 +190,13 @@ final class TableWriter<T> {
         DefaultUpdateBuilder u = build(update);
         PreparedWrite p =
                 prepareUpdate(table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
-        return sendUpdate(p, u.returnValue());
+        return sendUpdate(p, u.returnValue(), u.isIdempotent());
     }
 
     WriteResult<T> updateByKey(Map<String, AttributeValue> key, Consumer<UpdateBuilder> update) {
         DefaultUpdateBuilder u = build(update);
         PreparedWrite p = prepareUpdate(key, null, u, null);
-        return sendUpdate(p, u.returnValue());
+        return sendUpdate(p, u.returnValue(), u.isIdempotent());
     }
 
     WriteResult<T> delete(T item, WriteOptions options) {
@@ -227,20 +235,25 @@ final class TableWriter<T> {
                                 p.condition() == null ? null : onFailure(options))
                         .build();
         table.debug(Operation.DELETE, p.condition(), p.expr());
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
         DeleteItemResponse response =
                 ctx.executor()
-                        .run(
+                        .runWrite(
                                 table.event(Operation.DELETE, p.key()),
                                 request,
                                 r -> ctx.client().deleteItem(r),
-                                e -> failure(p, e));
+                                e -> failure(p, e),
+                                retryOf(p, () -> DeleteItemResponse.builder().build()));
         return result(
                 response.hasAttributes() ? response.attributes() : null,
                 response.consumedCapacity(),
                 p);
     }
 
-    private WriteResult<T> sendUpdate(PreparedWrite p, ReturnValue returnValue) {
+    private WriteResult<T> sendUpdate(
+            PreparedWrite p, ReturnValue returnValue, boolean idempotent) {
         UpdateItemRequest request =
                 UpdateItemRequest.builder()
                         .tableName(tableName)
@@ -259,13 +272,17 @@ final class TableWriter<T> {
                 Operation.UPDATE,
                 p.update() + (p.condition() == null ? "" : " IF " + p.condition()),
                 p.expr());
+        if (idempotent) {
+            return sendIdempotently(p, request, returnValue);
+        }
         UpdateItemResponse response =
                 ctx.executor()
-                        .run(
+                        .runWrite(
                                 table.event(Operation.UPDATE, p.key()),
                                 request,
                                 r -> ctx.client().updateItem(r),
-                                e -> failure(p, e));
+                                e -> failure(p, e),
+                                retryOf(p, () -> UpdateItemResponse.builder().build()));
         Map<String, AttributeValue> returned =
                 response.hasAttributes() ? response.attributes() : null;
         WriteResult<T> r = result(returned, response.consumedCapacity(), p);
@@ -274,6 +291,70 @@ final class TableWriter<T> {
             return new WriteResult<>(r.item(), r.attributes(), r.consumedCapacity(), r.item());
         }
         return r;
+    }
+
+    // ---- retries after a lost answer (see WriteRetry, IdempotentWrites) ----
+
+    private static final java.util.regex.Pattern ACCUMULATES =
+            java.util.regex.Pattern.compile("\\+|\\s-\\s|list_append|(^|\\s)ADD\\s");
+
+    /** How the executor may retry this write after a lost answer. */
+    private <R> WriteRetry<R> retryOf(PreparedWrite p, java.util.function.Supplier<R> applied) {
+        boolean versioned = p.expectedVersion() != null && version != null;
+        boolean resendable =
+                p.update() == null || versioned || !ACCUMULATES.matcher(p.update()).find();
+        String write =
+                String.format(
+                        Locale.ROOT,
+                        "on table '%s' (model %s) of key %s%s",
+                        tableName,
+                        model.type().getName(),
+                        table.describeKey(p.key()),
+                        p.update() == null ? "" : " with update '" + p.update() + "'");
+        return new WriteRetry<>(
+                resendable, cf -> ownWrite(p, cf), applied, p.op(), model.type(), write);
+    }
+
+    /** Whether a retry's condition failed on the write's own earlier, applied attempt. */
+    private boolean ownWrite(PreparedWrite p, ConditionFailedException failure) {
+        Optional<Map<String, AttributeValue>> stored = failure.storedItem();
+        if (p.op() == Operation.DELETE) {
+            return stored.isEmpty();
+        }
+        if (p.item() != null) {
+            return stored.isPresent() && WriteRetry.sameItem(stored.get(), p.item());
+        }
+        return stored.isPresent()
+                && p.expectedVersion() != null
+                && version != null
+                && versionOf(stored.get()) == p.expectedVersion() + 1;
+    }
+
+    /** Sends a write as a one-action transaction with a client request token (no item returned). */
+    private WriteResult<T> sendIdempotently(
+            PreparedWrite p,
+            software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest write,
+            ReturnValue returnValue) {
+        if (returnValue != ReturnValue.NONE) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s of model %s: an idempotent write is sent as TransactWriteItems,"
+                                    + " which returns no item; use ReturnValue.NONE, not %s",
+                            p.op().name().toLowerCase(Locale.ROOT),
+                            model.type().getName(),
+                            returnValue),
+                    p.op(),
+                    model.type(),
+                    null);
+        }
+        ctx.executor()
+                .run(
+                        table.event(p.op(), p.key()),
+                        IdempotentWrites.of(write),
+                        r -> ctx.client().transactWriteItems(r),
+                        e -> failure(p, IdempotentWrites.unwrap(e)));
+        return result(null, null, p);
     }
 
     // ---- preparation (shared with transactions and batches) ----
@@ -367,15 +448,25 @@ final class TableWriter<T> {
     }
 
     void requireUnversioned(boolean ignoreVersioning) {
+        requireUnversioned(ignoreVersioning, "BatchOptions");
+    }
+
+    /**
+     * Refuses a batch write of a versioned model unless opted out.
+     *
+     * @param optionsType the options class the caller opts out with, for the message
+     */
+    void requireUnversioned(boolean ignoreVersioning, String optionsType) {
         if (version != null && !ignoreVersioning) {
             throw new InvalidRequestException(
                     String.format(
                             Locale.ROOT,
                             "model %s has @Version field '%s': BatchWriteItem cannot carry the version condition, so a batch "
                                     + "write would overwrite concurrent changes; use put/delete or a transaction, or opt out "
-                                    + "with BatchOptions.builder().ignoreVersioning(true)",
+                                    + "with %s.builder().ignoreVersioning(true)",
                             model.type().getName(),
-                            version.name()),
+                            version.name(),
+                            optionsType),
                     Operation.BATCH_WRITE,
                     model.type(),
                     null);
@@ -1415,10 +1506,11 @@ final class TableWriter<T> {
                                     + " = "
                                     + expr.value(
                                             ctx.values()
-                                                    .bindElement(
+                                                    .bindListElement(
                                                             model.type(),
                                                             Operation.UPDATE,
                                                             javaPath,
+                                                            leaf,
                                                             a.value())));
             case REMOVE, REMOVE_AT -> {
                 if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT) {
@@ -1541,7 +1633,8 @@ final class TableWriter<T> {
 
     private AttributeValue bind(AttributePath path, String javaPath, Object value) {
         if (path.indexed()) {
-            return ctx.values().bindElement(model.type(), Operation.UPDATE, javaPath, value);
+            return ctx.values()
+                    .bindListElement(model.type(), Operation.UPDATE, javaPath, path.leaf(), value);
         }
         AttributeValue av =
                 ctx.values().bind(model.type(), Operation.UPDATE, javaPath, path.leaf(), value);

@@ -44,24 +44,101 @@ public final class ValueBinder {
             if (av != null) {
                 return av;
             }
-        } else if (value instanceof Number n && field.attributeType() == AttributeValue.Type.N) {
-            return AttributeValue.createN(numberText(n));
-        } else if (value instanceof CharSequence s
-                && field.attributeType() == AttributeValue.Type.S) {
-            return AttributeValue.createS(s.toString());
+        } else {
+            AttributeValue av = throughConverter(model, op, javaPath, field, value);
+            if (av != null) {
+                return av;
+            }
         }
-        throw new InvalidRequestException(
+        throw doesNotFit(model, op, value, "field '" + javaPath + "'", field);
+    }
+
+    /**
+     * A number or text given for a field of another type (an {@code Instant}, an enum, a {@code
+     * UUID}, a {@code long}...) is read by the field's converter as if it were stored, and written
+     * back in the field's stored form: {@code "2026-01-01T00:00:00Z"} for an {@code Instant}
+     * becomes the stored {@code "2026-01-01T00:00:00.000000000Z"}, {@code 2} for a {@code long}
+     * stays a number. A value the converter cannot read ({@code "yesterday"}, an unknown enum
+     * constant, {@code 1.5} for a {@code long}) gives null: it does not fit, and nothing is sent.
+     */
+    private static AttributeValue throughConverter(
+            Class<?> model, Operation op, String javaPath, FieldMetadata field, Object value) {
+        Object read = readAsStored(field.converter(), field.rawType(), value);
+        return read == null ? null : convert(model, op, javaPath, field.converter(), read);
+    }
+
+    /**
+     * Reads a number or text with a converter as if DynamoDB had stored it, giving a value of the
+     * converter's type, or null when the converter cannot read it or stores another attribute type.
+     */
+    private static Object readAsStored(Converter<Object> c, Class<?> type, Object value) {
+        AttributeValue asStored;
+        if (value instanceof Number n && c.attributeType() == AttributeValue.Type.N) {
+            asStored = AttributeValue.createN(numberText(n));
+        } else if (value instanceof CharSequence text
+                && c.attributeType() == AttributeValue.Type.S) {
+            asStored = AttributeValue.createS(text.toString());
+        } else {
+            return null;
+        }
+        try {
+            Object read = c.fromAttributeValue(asStored);
+            return read != null && fits(type, read) ? read : null;
+        } catch (RuntimeException notReadable) {
+            return null;
+        }
+    }
+
+    /**
+     * Binds a value for one element of a list field: through the element type's converter when the
+     * list's element type is known (so an unknown enum constant is refused), by the value's own
+     * type otherwise.
+     */
+    public AttributeValue bindListElement(
+            Class<?> model, Operation op, String javaPath, FieldMetadata list, Object value) {
+        Class<?> element = elementClass(list.genericType());
+        Optional<Converter<?>> found =
+                element == null || value == null ? Optional.empty() : converters.find(element);
+        if (found.isEmpty()) {
+            return bindElement(model, op, javaPath, value);
+        }
+        @SuppressWarnings("unchecked")
+        Converter<Object> c = (Converter<Object>) found.get();
+        if (fits(element, value)) {
+            return convert(model, op, javaPath, c, value);
+        }
+        Object read = readAsStored(c, element, value);
+        if (read != null) {
+            return convert(model, op, javaPath, c, read);
+        }
+        throw doesNotFit(model, op, value, "list element '" + javaPath + "'", list);
+    }
+
+    private static InvalidRequestException doesNotFit(
+            Class<?> model, Operation op, Object value, String what, FieldMetadata field) {
+        return new InvalidRequestException(
                 String.format(
                         Locale.ROOT,
-                        "value %s (%s) does not fit field '%s' of model %s, which is %s",
+                        "value %s (%s) does not fit %s of model %s, which is %s",
                         describe(value),
                         value.getClass().getSimpleName(),
-                        javaPath,
+                        what,
                         model.getName(),
                         field.genericType().getTypeName()),
                 op,
                 model,
                 null);
+    }
+
+    private static Class<?> elementClass(java.lang.reflect.Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType p
+                && p.getRawType() instanceof Class<?> raw
+                && java.util.List.class.isAssignableFrom(raw)
+                && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> e) {
+            return e;
+        }
+        return null;
     }
 
     /** Converts a value by its own type: list elements, set members, substrings. */

@@ -262,11 +262,16 @@ final class PluginRuntimeTest {
                     throw new IllegalArgumentException("no key provider configured");
                 };
         assertThatThrownBy(() -> db(x -> x.plugin(fine).plugin(new SecondPlugin(bad))))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessageStartingWith("plugin 'bad' (" + SecondPlugin.class.getName() + " from ")
                 .hasMessageEndingWith(
                         "failed to initialize: no key provider configured; fix its configuration, "
-                                + "or disable it with disablePlugin(\"bad\")");
+                                + "or disable it with disablePlugin(\"bad\")")
+                .satisfies(
+                        e -> {
+                            assertThat(((PluginException) e).pluginName()).contains("bad");
+                            assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
+                        });
         assertThat(fine.shutDown).isTrue();
     }
 
@@ -543,7 +548,7 @@ final class PluginRuntimeTest {
                                                                 new SecondPlugin(
                                                                         new TestPlugin(
                                                                                 "same", 1, log)))))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessage(
                         "two plugins are named 'same': "
                                 + TestPlugin.class.getName()

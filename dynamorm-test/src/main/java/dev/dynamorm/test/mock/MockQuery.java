@@ -147,7 +147,12 @@ final class MockQuery<T> implements Query<T> {
 
     @Override
     public Query<T> after(String cursor) {
-        return cursor == null ? this : with("after", cursor);
+        return with(
+                "after",
+                Objects.requireNonNull(
+                        cursor,
+                        "after(null): the last page has no cursor (check Page.hasNext()); to start"
+                                + " from the first page, leave after(..) out"));
     }
 
     // ---- terminal calls: answered by the MockDB ----

@@ -140,4 +140,10 @@ final class MockUpdateBuilder implements UpdateBuilder {
         this.upsert = true;
         return this;
     }
+
+    /** Accepted and ignored: the MockDB loses no answer, so there is nothing to send twice. */
+    @Override
+    public UpdateBuilder idempotent() {
+        return this;
+    }
 }

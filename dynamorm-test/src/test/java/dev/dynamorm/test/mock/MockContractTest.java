@@ -108,6 +108,9 @@ final class MockContractTest {
         if (type.isArray()) {
             return Array.newInstance(type.getComponentType(), 0);
         }
+        if (type == java.util.Set.class) {
+            return java.util.Set.of();
+        }
         if (Collection.class.isAssignableFrom(type)) {
             return List.of();
         }

@@ -94,6 +94,15 @@ final class MockDBTest {
     }
 
     @Test
+    void query_afterTheLastPagesNullCursor_failsAsTheEngineDoes() {
+        assertThatThrownBy(() -> orders.where("customerId", "=", "c-1").after(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage(
+                        "after(null): the last page has no cursor (check Page.hasNext()); to start"
+                                + " from the first page, leave after(..) out");
+    }
+
+    @Test
     void query_failsWithTheProgrammedException() {
         ThrottledException throttled =
                 new ThrottledException("throttled", Operation.QUERY, KitOrder.class, null);
@@ -133,7 +142,7 @@ final class MockDBTest {
         assertThatThrownBy(() -> one.update(u -> u.increment("totalCents", null)))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("amount");
-        assertThatThrownBy(() -> one.update(u -> u.add(null, 1)))
+        assertThatThrownBy(() -> one.update(u -> u.add((String) null, 1)))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("field");
         assertThatThrownBy(() -> one.update(u -> u.or(Condition.when("status", "=", "NEW"))))

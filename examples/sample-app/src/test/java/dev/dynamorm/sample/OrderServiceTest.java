@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Table;
 import dev.dynamorm.test.DynamoBackend;
 import dev.dynamorm.test.assertions.RequestRecorder;
 import dev.dynamorm.test.fixtures.Fixture;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The service against a real backend: the embedded engine by default, Dynoxide with {@code
@@ -70,5 +72,30 @@ class OrderServiceTest {
                 .hasUpdate("SET status = 'SHIPPED'")
                 .hasCondition("attribute_exists(customerId) AND (status = 'PAID')");
         assertThat(service.totalSpent("c-3")).isEqualTo(4200);
+    }
+
+    @Test
+    void theModelIsMappedByItsCompileTimeSchema(DynamoDbClient client) {
+        // requireGeneratedModels(true) refuses any model read by reflection: Order_ is used
+        try (DynamORM generatedOnly =
+                DynamORM.builder()
+                        .client(client)
+                        .tableNamePrefix("generated_")
+                        .requireGeneratedModels(true)
+                        .build()) {
+            Table<Order> orders = generatedOnly.table(Order.class);
+            orders.createTableIfMissing();
+            try {
+                Order order =
+                        new Order("c-9", "o-1", "NEW", NEW_YEAR, 1250L, List.of("book"), null);
+                orders.put(order);
+
+                assertThat(orders.get("c-9", "o-1")).contains(order);
+                assertThat(orders.where(Order_.customerId, "=", "c-9").all())
+                        .containsExactly(order);
+            } finally {
+                orders.deleteTable();
+            }
+        }
     }
 }

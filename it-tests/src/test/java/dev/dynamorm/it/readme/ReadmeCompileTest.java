@@ -94,7 +94,9 @@ final class ReadmeCompileTest {
         Path classes = Files.createDirectories(out.resolve(className));
         List<String> options =
                 List.of(
-                        "-proc:none",
+                        // the README's models get their Order_ the way users' models do
+                        "-processor",
+                        "dev.dynamorm.processor.DynamORMProcessor",
                         "-parameters",
                         "--release",
                         "17",

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code ```java} blocks of one README, assembled into one compilation unit: import lines are
- * hoisted, top-level type declarations become nested types, and what is left of a block becomes a
- * nested class (fields and methods) or a method body (statements). A context file (imports and
- * members the snippets take for granted, such as a {@code DynamoDbClient dynamoDbClient}) is
- * prepended.
+ * hoisted, type declarations become top-level types of the file (not public), and what is left of a
+ * block becomes a nested class (fields and methods) or a method body (statements). A context file
+ * (imports and members the snippets take for granted, such as a {@code DynamoDbClient
+ * dynamoDbClient}) is prepended.
  */
 final class ReadmeSnippets {
 
@@ -82,6 +82,8 @@ final class ReadmeSnippets {
         }
         List<String> body = new ArrayList<>();
         List<Integer> bodyLines = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Integer> typeLines = new ArrayList<>();
         for (String line : contextMembers) {
             body.add("    " + line);
             bodyLines.add(0);
@@ -100,11 +102,12 @@ final class ReadmeSnippets {
                     codeLines.add(block.firstLine() + i);
                 }
             }
-            // type declarations go to the class body as they are; what is left of the block
-            // (fields and methods, or statements) is wrapped
+            // type declarations become top-level types of the file as they are (so that the
+            // annotation processor names a model's Order_ as the README does); what is left of
+            // the block (fields and methods, or statements) is wrapped
             List<String> rest = new ArrayList<>();
             List<Integer> restLines = new ArrayList<>();
-            splitTypes(code, codeLines, body, bodyLines, rest, restLines);
+            splitTypes(code, codeLines, types, typeLines, rest, restLines);
             if (rest.stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -130,6 +133,9 @@ final class ReadmeSnippets {
             out.add(i);
             map.add(0);
         }
+        // the top-level types see the context's nested types
+        out.add("import static dev.dynamorm.it.readme.generated." + className + ".*;");
+        map.add(0);
         out.add("@SuppressWarnings(\"all\")");
         map.add(0);
         out.add("abstract class " + className + " {");
@@ -138,6 +144,8 @@ final class ReadmeSnippets {
         map.addAll(bodyLines);
         out.add("}");
         map.add(0);
+        out.addAll(types);
+        map.addAll(typeLines);
         return new Unit(
                 className,
                 String.join("\n", out) + "\n",
@@ -186,9 +194,15 @@ final class ReadmeSnippets {
                     pendingAnnotations.clear();
                 }
             }
+            boolean header = inType && depth == 0 && TYPE.matcher(line).matches();
             depth += braceDelta(line);
             if (inType) {
-                types.add("        " + line);
+                // a top-level type of the assembled file: neither public nor static
+                types.add(
+                        "        "
+                                + (header
+                                        ? line.replaceFirst("^((public|static)\\s+)+", "")
+                                        : line));
                 typeLines.add(codeLines.get(i));
                 if (depth == 0 && line.contains("}")) {
                     inType = false;

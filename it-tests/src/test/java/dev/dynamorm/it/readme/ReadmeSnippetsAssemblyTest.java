@@ -15,7 +15,7 @@ final class ReadmeSnippetsAssemblyTest {
     @TempDir Path dir;
 
     @Test
-    void aBlockMixingATypeAndStatements_becomesANestedTypeAndAMethod() throws IOException {
+    void aBlockMixingATypeAndStatements_becomesATopLevelTypeAndAMethod() throws IOException {
         Path readme =
                 Files.writeString(
                         dir.resolve("README.md"),
@@ -25,7 +25,7 @@ final class ReadmeSnippetsAssemblyTest {
                                 "```java",
                                 "import java.util.List;",
                                 "@Deprecated",
-                                "record Note(String text) {",
+                                "public record Note(String text) {",
                                 "    Note {}",
                                 "}",
                                 "",
@@ -46,15 +46,18 @@ final class ReadmeSnippetsAssemblyTest {
                 .containsSubsequence(
                         "package dev.dynamorm.it.readme.generated;",
                         "import java.util.List;",
+                        "import static dev.dynamorm.it.readme.generated.Readme_x.*;",
                         "abstract class Readme_x {",
                         "    int context;",
-                        "        @Deprecated",
-                        "        record Note(String text) {",
-                        "        }",
                         "    void snippet1() throws Exception {",
                         "        List<Note> notes = List.of(new Note(\"a {\"));",
                         "    }",
-                        "}");
+                        "}",
+                        // top level (so that a model's generated Order_ is named as the README
+                        // does), not public (one public type per file)
+                        "        @Deprecated",
+                        "        record Note(String text) {",
+                        "        }");
         int statement = lines.indexOf("        List<Note> notes = List.of(new Note(\"a {\"));");
         assertThat(unit.readmeLines()[statement]).isEqualTo(9);
         int record = lines.indexOf("        record Note(String text) {");

@@ -54,6 +54,11 @@ final class ModelFactory {
         return schemas.find(type) != null;
     }
 
+    /** The generated schema of the class, or null. */
+    <T> ModelSchema<T> schema(Class<T> type) {
+        return schemas.find(type);
+    }
+
     private <T> void build(ReflectiveModel<T> model, Class<T> type) {
         ModelSchema<T> schema = schemas.find(type);
         if (schema != null) {

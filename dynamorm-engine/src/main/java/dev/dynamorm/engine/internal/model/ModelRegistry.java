@@ -42,7 +42,14 @@ public final class ModelRegistry {
         if (cached != null && cached.tableName().isPresent()) {
             return cached;
         }
-        if (!type.isAnnotationPresent(DynamoTable.class)) {
+        // a generated schema says whether the class is a table without reading its annotations
+        // (no reflection on the generated path)
+        dev.dynamorm.spi.schema.ModelSchema<T> schema = models.schema(type);
+        boolean table =
+                schema != null
+                        ? schema.tableName().isPresent()
+                        : type.isAnnotationPresent(DynamoTable.class);
+        if (!table) {
             throw new ModelDefinitionException(
                     String.format(
                             Locale.ROOT,

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param projection the projection expression, or null
  * @param names every name placeholder, in order
  * @param slots the value placeholders {@code :v0..}, in order
+ * @param keySlots how many of the first slots are key condition values (never empty strings)
  * @param getKey for GET, key attribute name to slot index; else empty
  * @param select the Select parameter to send when reading items, or null for DynamoDB's default
  * @param forward ScanIndexForward
@@ -37,6 +38,7 @@ record CompiledPlan(
         String projection,
         Map<String, String> names,
         List<Slot> slots,
+        int keySlots,
         Map<String, Integer> getKey,
         String select,
         boolean forward,

@@ -195,6 +195,13 @@ final class CursorCodec {
         if (all.length < 2 + ID_BYTES + 2 + 1 + CHECK_BYTES) {
             throw invalid(model, op, "is not a DynamORM cursor (too short)");
         }
+        if (all[0] == CursorSeal.VERSION) {
+            throw invalid(
+                    model,
+                    op,
+                    "is encrypted: continue it with an instance built with the same"
+                            + " cursorKey(..)");
+        }
         if (all[0] != VERSION) {
             throw invalid(
                     model,
@@ -281,7 +288,7 @@ final class CursorCodec {
         return index.isEmpty() ? "the table" : "index '" + index + "'";
     }
 
-    private static InvalidCursorException invalid(Class<?> model, Operation op, String what) {
+    static InvalidCursorException invalid(Class<?> model, Operation op, String what) {
         return new InvalidCursorException(
                 String.format(Locale.ROOT, "cursor for model %s %s", model.getName(), what),
                 op,

@@ -37,6 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class QueryCompiler {
 
+    private static final String GSI_NOT_CONSISTENT =
+            "global secondary indexes do not support consistent reads";
+
     /** What the terminal call asks for. */
     enum Mode {
         /** Choose GetItem, Query or (if allowed) Scan. */
@@ -512,7 +515,7 @@ final class QueryCompiler {
             c.unusable = "not sorted by '" + spec.orderField() + "'";
         }
         if (c.unusable == null && spec.consistent() && c.global()) {
-            c.unusable = "global secondary indexes do not support consistent reads";
+            c.unusable = GSI_NOT_CONSISTENT;
         }
         if (c.unusable == null && index != null) {
             Set<String> needed = needed(selected, c.filters);
@@ -725,6 +728,20 @@ final class QueryCompiler {
                             keys),
                     type);
         }
+        if (spec.consistent()) {
+            // the conditions fit a global index, and only the consistent read rules it out:
+            // scanning is not the fix, reading the table or a local index is
+            for (PathCandidate c : candidates) {
+                if (c.global() && c.pkTerm != null && GSI_NOT_CONSISTENT.equals(c.unusable)) {
+                    return invalid(
+                            "consistentRead() on model %s: the conditions fit global secondary index"
+                                    + " '%s', which DynamoDB reads eventually consistently only; drop"
+                                    + " consistentRead(), or bind the table's key (or a local index's)"
+                                    + " to read consistently",
+                            type.getName(), c.label());
+                }
+            }
+        }
         StringJoiner why = new StringJoiner("; ");
         for (PathCandidate c : candidates) {
             why.add(c.label() + ": " + c.unusable);
@@ -838,6 +855,7 @@ final class QueryCompiler {
                 key.append(render(winner.skTerms.get(0), expr));
             }
         }
+        int keySlots = expr.slots().size();
         boolean get =
                 winner.index == null
                         && winner.filters.isEmpty()
@@ -859,6 +877,7 @@ final class QueryCompiler {
                     projection,
                     expr.names(),
                     expr.slots(),
+                    keySlots,
                     getKey,
                     null,
                     true,
@@ -884,6 +903,7 @@ final class QueryCompiler {
                 projection,
                 expr.names(),
                 expr.slots(),
+                keySlots,
                 Map.of(),
                 select,
                 spec.order() == SortOrder.ASC,
@@ -970,6 +990,7 @@ final class QueryCompiler {
                 projection,
                 expr.names(),
                 expr.slots(),
+                0,
                 Map.of(),
                 select,
                 true,

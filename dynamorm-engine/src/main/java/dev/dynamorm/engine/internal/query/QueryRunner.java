@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -164,12 +165,13 @@ public final class QueryRunner<T> {
         String cursor =
                 c.cursorItem == null
                         ? null
-                        : CursorCodec.encode(
-                                fingerprint(p.plan(), p.values()),
-                                p.plan().indexName(),
-                                !p.plan().forward(),
-                                p.plan().cursorKey(),
-                                c.cursorItem);
+                        : seal(
+                                CursorCodec.encode(
+                                        fingerprint(p.plan(), p.values()),
+                                        p.plan().indexName(),
+                                        !p.plan().forward(),
+                                        p.plan().cursorKey(),
+                                        c.cursorItem));
         return new Page<>(convertAll(c.items, p), cursor, c.scanned);
     }
 
@@ -353,7 +355,7 @@ public final class QueryRunner<T> {
             fingerprint = fingerprint(plan, values);
             start =
                     CursorCodec.decode(
-                            spec.cursor(),
+                            open(spec.cursor(), plan.operation()),
                             fingerprint,
                             plan.indexName(),
                             !plan.forward(),
@@ -447,11 +449,36 @@ public final class QueryRunner<T> {
                         type,
                         null);
             }
+            if (k < plan.keySlots() && AttributeValues.isEmptyKeyValue(av)) {
+                throw new InvalidRequestException(
+                        String.format(
+                                Locale.ROOT,
+                                "key field '%s' of model %s is compared with an empty value on %s:"
+                                        + " DynamoDB refuses empty string and binary key values",
+                                slot.javaPath(),
+                                type.getName(),
+                                plan.indexName() == null
+                                        ? "the table"
+                                        : "index '" + plan.indexName() + "'"),
+                        op,
+                        type,
+                        null);
+            }
             out.put(":v" + k, av);
             previous = av;
             previousRaw = v;
         }
         return out;
+    }
+
+    private String seal(String plainCursor) {
+        SecretKey key = access.cursorKey();
+        return key == null ? plainCursor : CursorSeal.seal(key, plainCursor);
+    }
+
+    private String open(String cursor, Operation op) {
+        SecretKey key = access.cursorKey();
+        return key == null ? cursor : CursorSeal.open(key, cursor, model.type(), op);
     }
 
     // ---- reading ----

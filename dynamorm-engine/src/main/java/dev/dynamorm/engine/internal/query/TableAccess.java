@@ -5,6 +5,7 @@ import dev.dynamorm.engine.internal.ValueBinder;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.crypto.SecretKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,6 +34,11 @@ public interface TableAccess<T> {
 
     /** Whether DEBUG logs may show attribute values. */
     boolean logAttributeValues();
+
+    /** The key that encrypts cursors, or null when they are plain. */
+    default SecretKey cursorKey() {
+        return null;
+    }
 
     /** Fails when the model cannot be read (encrypted fields without a plugin). */
     void requireReadable(Operation op);

@@ -20,6 +20,7 @@ final class PlanCacheTest {
                 null,
                 Map.of("#n0", "id"),
                 List.of(),
+                0,
                 Map.of(),
                 null,
                 true,

@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

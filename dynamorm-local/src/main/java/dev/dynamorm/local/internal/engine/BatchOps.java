@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.expr.Bindings;
 import dev.dynamorm.local.internal.expr.Documents;
 import dev.dynamorm.local.internal.value.ItemSize;
@@ -45,6 +46,17 @@ final class BatchOps {
                 List<List<Object>> projection,
                 Request spec) {}
         List<Want> wants = new ArrayList<>();
+        // member constraints are checked for every table before any table is looked up
+        for (Map.Entry<String, Object> e : requestItems.entrySet()) {
+            List<Object> keys = Request.of(e.getValue()).list("Keys");
+            if (keys != null && keys.size() > 100) {
+                throw DynamoException.validation(
+                        "1 validation error detected: Value at 'RequestItems."
+                                + e.getKey()
+                                + ".member.Keys' failed to satisfy constraint: Member must have"
+                                + " length less than or equal to 100");
+            }
+        }
         for (Map.Entry<String, Object> e : requestItems.entrySet()) {
             Table t = engine.table(e.getKey());
             Request spec = Request.of(e.getValue());

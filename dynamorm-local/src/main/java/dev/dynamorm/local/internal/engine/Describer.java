@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.value.KeyDef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,7 @@ final class Describer {
         if (!gsis.isEmpty()) {
             d.put("GlobalSecondaryIndexes", gsis);
         }
+        engine.streams().describe(m.name(), d);
         d.put("DeletionProtectionEnabled", m.deletionProtection());
         return d;
     }

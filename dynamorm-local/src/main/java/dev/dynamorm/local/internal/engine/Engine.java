@@ -1,6 +1,8 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.expr.Bindings;
+import dev.dynamorm.local.internal.streams.StreamManager;
 import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.AttributeCodec;
 import dev.dynamorm.local.internal.wire.Json;
@@ -34,10 +36,17 @@ public final class Engine {
     private final BatchOps batchOps = new BatchOps(this);
     private final TransactOps transactOps = new TransactOps(this);
     private final PartiQL partiql = new PartiQL(this, itemOps, readOps);
+    private final StreamManager streams;
 
     public Engine(String region, String account) {
         this.region = region;
         this.account = account;
+        this.streams = new StreamManager(region);
+    }
+
+    /** The tables' DynamoDB Streams. */
+    public StreamManager streams() {
+        return streams;
     }
 
     public void journal(Journal j) {
@@ -80,7 +89,11 @@ public final class Engine {
                                 400,
                                 null);
             }
-            Map<String, Object> out = dispatch(target, r);
+            Map<String, Object> out =
+                    target != null && target.startsWith(StreamManager.TARGET_PREFIX)
+                            ? streams.handle(
+                                    target.substring(StreamManager.TARGET_PREFIX.length()), r)
+                            : dispatch(target, r);
             return new Response(200, Json.write(out));
         } catch (DynamoException e) {
             return new Response(e.status(), Json.write(e.body()));
@@ -156,7 +169,7 @@ public final class Engine {
     Table table(String name) {
         Table t = tables.get(name);
         if (t == null) {
-            TableMeta.validateTableName(name, "tableName");
+            TableMeta.validateTableReference(name);
         }
         if (t == null) {
             throw DynamoException.tableNotFound();
@@ -245,6 +258,11 @@ public final class Engine {
 
     /** Applies changes made by a transaction with an idempotency token (journal first). */
     void commit(List<Change> changes, Journal.Token token) {
+        commit(changes, token, false);
+    }
+
+    /** Applies changes; {@code byService} marks TTL deletions in the table's stream. */
+    private void commit(List<Change> changes, Journal.Token token, boolean byService) {
         List<Journal.ItemChange> records = new ArrayList<>(changes.size());
         for (Change c : changes) {
             if (c.item() != null) {
@@ -261,8 +279,22 @@ public final class Engine {
         } else {
             journal.items(records, token);
         }
-        for (Change c : changes) {
-            c.table().apply(c.key(), c.item() == null ? null : Table.copy(c.item()));
+        long nowSeconds = System.currentTimeMillis() / 1000;
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            String name = c.table().meta().name();
+            Map<String, Value> old =
+                    streams.recording(name)
+                            ? c.table().items.get(c.key().hash(), Pos.table(c.key().range()))
+                            : null;
+            if (old != null && !byService && c.table().isExpired(old, nowSeconds)) {
+                old = null; // invisible to reads already: overwriting it inserts
+            }
+            Map<String, Value> stored = c.item() == null ? null : Table.copy(c.item());
+            c.table().apply(c.key(), stored);
+            if (streams.recording(name)) {
+                streams.record(name, records.get(i).key(), old, stored, byService);
+            }
         }
     }
 
@@ -370,7 +402,7 @@ public final class Engine {
                             }
                         });
                 if (!changes.isEmpty()) {
-                    commit(changes);
+                    commit(changes, null, true);
                     removed += changes.size();
                 }
             } finally {

@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.value.KeyDef;
 import java.util.List;
 
 /** A secondary index definition. {@code projection} is KEYS_ONLY, INCLUDE or ALL. */

@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.expr.Bindings;
 import dev.dynamorm.local.internal.expr.Condition;
 import dev.dynamorm.local.internal.expr.Documents;

@@ -1,6 +1,8 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.value.ItemSize;
+import dev.dynamorm.local.internal.value.KeyDef;
 import dev.dynamorm.local.internal.value.Value;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
+import dev.dynamorm.local.internal.value.KeyDef;
 import dev.dynamorm.local.internal.wire.Json;
 import dev.dynamorm.local.internal.wire.Request;
 import java.io.IOException;

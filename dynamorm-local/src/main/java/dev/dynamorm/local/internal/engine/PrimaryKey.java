@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.value.KeyDef;
 import dev.dynamorm.local.internal.value.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;

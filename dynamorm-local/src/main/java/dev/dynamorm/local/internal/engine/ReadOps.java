@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.expr.Bindings;
 import dev.dynamorm.local.internal.expr.Condition;
 import dev.dynamorm.local.internal.expr.Documents;
@@ -7,6 +8,7 @@ import dev.dynamorm.local.internal.expr.Evaluator;
 import dev.dynamorm.local.internal.expr.KeyCondition;
 import dev.dynamorm.local.internal.expr.Parser;
 import dev.dynamorm.local.internal.value.ItemSize;
+import dev.dynamorm.local.internal.value.KeyDef;
 import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.AttributeCodec;
 import dev.dynamorm.local.internal.wire.Request;

@@ -1,6 +1,7 @@
 package dev.dynamorm.local.internal.engine;
 
 import dev.dynamorm.local.internal.value.ItemSize;
+import dev.dynamorm.local.internal.value.KeyDef;
 import dev.dynamorm.local.internal.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;

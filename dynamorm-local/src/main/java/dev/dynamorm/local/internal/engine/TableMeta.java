@@ -1,5 +1,7 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
+import dev.dynamorm.local.internal.value.KeyDef;
 import dev.dynamorm.local.internal.wire.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,6 +120,24 @@ public record TableMeta(
     }
 
     // ---- parsing of CreateTable requests (also used to restore persisted tables)
+
+    /**
+     * The member constraint of {@code TableName} in the data plane: the API reference allows a name
+     * or a table ARN, 1 to 1024 characters, so a short or unusual name is simply not found.
+     */
+    static void validateTableReference(String name) {
+        if (name == null) {
+            validateTableName(null, "tableName");
+        } else if (name.isEmpty() || name.length() > 1024) {
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + name
+                            + "' at 'tableName' failed to satisfy constraint: Member must have length "
+                            + (name.isEmpty()
+                                    ? "greater than or equal to 1"
+                                    : "less than or equal to 1024"));
+        }
+    }
 
     static void validateTableName(String name, String field) {
         if (name == null) {

@@ -1,5 +1,7 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
+import dev.dynamorm.local.internal.streams.StreamManager;
 import dev.dynamorm.local.internal.wire.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ final class TableOps {
         TableMeta meta =
                 TableMeta.fromCreateRequest(
                         r, System.currentTimeMillis(), UUID.randomUUID().toString());
+        StreamManager.Spec stream = StreamManager.spec(r);
         Table table = new Table(meta);
         synchronized (engine.tables) {
             if (engine.tables.containsKey(meta.name())) {
@@ -26,6 +29,14 @@ final class TableOps {
             }
             engine.journal().tableDefined(meta);
             engine.tables.put(meta.name(), table);
+            if (stream != null && stream.enabled()) {
+                engine.streams()
+                        .apply(
+                                meta.name(),
+                                engine.tableArn(meta.name()),
+                                Describer.keySchema(meta.key()),
+                                stream);
+            }
         }
         // like DynamoDB, CreateTable answers CREATING (the table is usable at once: DescribeTable
         // says ACTIVE)
@@ -93,6 +104,7 @@ final class TableOps {
             try {
                 engine.journal().tableDropped(name);
                 engine.tables.remove(name);
+                engine.streams().dropped(name);
             } finally {
                 t.lock.writeLock().unlock();
             }
@@ -108,6 +120,10 @@ final class TableOps {
         t.lock.writeLock().lock();
         try {
             TableMeta meta = t.meta();
+            StreamManager.Spec stream = StreamManager.spec(r);
+            if (stream != null) {
+                engine.streams().checkUpdate(name, stream);
+            }
             Map<String, String> types = new LinkedHashMap<>(meta.attributeTypes());
             List<Object> defs = r.list("AttributeDefinitions");
             if (defs != null) {
@@ -193,6 +209,14 @@ final class TableOps {
             next = next.withIndexes(indexes, types);
             engine.journal().tableDefined(next);
             t.redefine(next);
+            if (stream != null) {
+                engine.streams()
+                        .apply(
+                                name,
+                                engine.tableArn(name),
+                                Describer.keySchema(next.key()),
+                                stream);
+            }
         } finally {
             t.lock.writeLock().unlock();
         }
@@ -201,7 +225,6 @@ final class TableOps {
 
     Map<String, Object> updateTtl(Request r) {
         String name = r.requiredString("TableName");
-        Table t = existing(name);
         Request spec = r.object("TimeToLiveSpecification");
         if (spec == null) {
             throw DynamoException.validation(
@@ -209,6 +232,18 @@ final class TableOps {
         }
         boolean enabled = spec.bool("Enabled");
         String attr = spec.requiredString("AttributeName");
+        // member constraints (AttributeName: 1 to 255 characters) come before the table lookup
+        if (attr.isEmpty() || attr.length() > 255) {
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + attr
+                            + "' at 'timeToLiveSpecification.attributeName' failed to satisfy"
+                            + " constraint: Member must have length "
+                            + (attr.isEmpty()
+                                    ? "greater than or equal to 1"
+                                    : "less than or equal to 255"));
+        }
+        Table t = existing(name);
         t.lock.writeLock().lock();
         try {
             String current = t.meta().ttlAttribute();

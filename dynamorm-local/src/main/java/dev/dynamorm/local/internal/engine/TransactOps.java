@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.engine;
 
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.expr.Bindings;
 import dev.dynamorm.local.internal.expr.Documents;
 import dev.dynamorm.local.internal.expr.Updater;
@@ -268,7 +269,23 @@ final class TransactOps {
                         "1 validation error detected: Value null at 'transactItems.1.member.get' failed to satisfy constraint: Member must not be null");
             }
             Table t = engine.table(get.requiredString("TableName"));
-            PrimaryKey key = Keys.key(t.meta(), AttributeCodec.item(get.map("Key")));
+            PrimaryKey key;
+            try {
+                key = Keys.key(t.meta(), AttributeCodec.item(get.map("Key")));
+            } catch (DynamoException invalid) {
+                if (!invalid.type().equals("ValidationException")) {
+                    throw invalid;
+                }
+                // DynamoDB reports a key that does not match the schema as a cancellation reason
+                List<Object> validation = new ArrayList<>();
+                for (int j = 0; j < items.size(); j++) {
+                    validation.add(
+                            j == reads.size()
+                                    ? reason("ValidationError", invalid.getMessage(), null)
+                                    : reason("None", null, null));
+                }
+                throw cancelled(validation);
+            }
             Bindings b = Engine.bindings(get);
             List<List<Object>> projection = ItemOps.projection(get, b);
             b.checkAllUsed();

@@ -1,6 +1,6 @@
 package dev.dynamorm.local.internal.expr;
 
-import dev.dynamorm.local.internal.engine.DynamoException;
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

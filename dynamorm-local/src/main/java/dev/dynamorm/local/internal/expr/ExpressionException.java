@@ -1,6 +1,6 @@
 package dev.dynamorm.local.internal.expr;
 
-import dev.dynamorm.local.internal.engine.DynamoException;
+import dev.dynamorm.local.internal.error.DynamoException;
 
 /** Builds ValidationExceptions worded like DynamoDB's expression errors. */
 final class ExpressionException {

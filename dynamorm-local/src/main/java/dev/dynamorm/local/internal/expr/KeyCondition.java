@@ -1,7 +1,7 @@
 package dev.dynamorm.local.internal.expr;
 
-import dev.dynamorm.local.internal.engine.DynamoException;
-import dev.dynamorm.local.internal.engine.KeyDef;
+import dev.dynamorm.local.internal.error.DynamoException;
+import dev.dynamorm.local.internal.value.KeyDef;
 import dev.dynamorm.local.internal.value.KeyOrder;
 import dev.dynamorm.local.internal.value.Value;
 import java.util.ArrayList;
@@ -61,9 +61,17 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
                 if (cmp.op() == Token.Kind.NE) {
                     throw invalid("Invalid operator used in KeyConditionExpression: <>");
                 }
-                attr = attribute(cmp.left(), b);
-                v1 = value(cmp.right(), b);
-                partOp = Op.valueOf(cmp.op().name());
+                if (cmp.left() instanceof Operand.ValueRef
+                        && cmp.right() instanceof Operand.PathRef) {
+                    // DynamoDB accepts the value on the left (":v = pk", ":lo < sk")
+                    attr = attribute(cmp.right(), b);
+                    v1 = value(cmp.left(), b);
+                    partOp = Op.valueOf(mirror(cmp.op()).name());
+                } else {
+                    attr = attribute(cmp.left(), b);
+                    v1 = value(cmp.right(), b);
+                    partOp = Op.valueOf(cmp.op().name());
+                }
             } else if (part instanceof Condition.Between bt) {
                 attr = attribute(bt.value(), b);
                 v1 = value(bt.low(), b);
@@ -160,6 +168,17 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
             throw DynamoException.validation("Query key condition not supported");
         }
         throw DynamoException.validation("Query key condition not supported");
+    }
+
+    /** The comparison with its operands swapped: {@code :v < a} is {@code a > :v}. */
+    private static Token.Kind mirror(Token.Kind op) {
+        return switch (op) {
+            case LT -> Token.Kind.GT;
+            case LE -> Token.Kind.GE;
+            case GT -> Token.Kind.LT;
+            case GE -> Token.Kind.LE;
+            default -> op;
+        };
     }
 
     private static Value value(Operand o, Bindings b) {

@@ -1,6 +1,6 @@
 package dev.dynamorm.local.internal.expr;
 
-import dev.dynamorm.local.internal.engine.DynamoException;
+import dev.dynamorm.local.internal.error.DynamoException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,11 +41,29 @@ public final class Parser {
     private final Set<Condition> parenthesized =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private DynamoException redundantParens;
+    private int depth;
 
     private Parser(String text, String kind) {
         this.text = text;
         this.kind = kind;
+        ExpressionLimits.checkSize(text, kind);
         this.tokens = Lexer.tokenize(text, kind);
+    }
+
+    /**
+     * Enters one level of nesting (a parenthesised group, NOT, or a function call). The parser
+     * recurses per level, so the depth is bounded before the stack is: DynamoDB's own limit on
+     * operators and functions is reached first by any expression it accepts.
+     */
+    private void enter() {
+        depth++;
+        if (depth > ExpressionLimits.MAX_OPERATORS) {
+            throw ExpressionLimits.tooManyOperators(kind, depth);
+        }
+    }
+
+    private void leave() {
+        depth--;
     }
 
     /** Parses a condition; {@code kind} is the request parameter name used in error messages. */
@@ -145,7 +163,10 @@ public final class Parser {
     private Condition parseNot() {
         if (peek().isKeyword("NOT")) {
             pos++;
-            return new Condition.Not(parseNot());
+            enter();
+            Condition inner = parseNot();
+            leave();
+            return new Condition.Not(inner);
         }
         return parsePrimary();
     }
@@ -154,8 +175,10 @@ public final class Parser {
         Token t = peek();
         if (t.kind() == Token.Kind.LPAREN) {
             pos++;
+            enter();
             Condition c = parseOr();
             expect(Token.Kind.RPAREN);
+            leave();
             if (parenthesized.contains(c) && redundantParens == null) {
                 // DynamoDB rejects a parenthesised group whose whole content is another
                 // parenthesised group
@@ -298,6 +321,7 @@ public final class Parser {
     private Operand.Function parseFunction() {
         Token name = next();
         expect(Token.Kind.LPAREN);
+        enter();
         List<Operand> args = new ArrayList<>();
         if (peek().kind() != Token.Kind.RPAREN) {
             do {
@@ -308,6 +332,7 @@ public final class Parser {
             } while (accept(Token.Kind.COMMA));
         }
         expect(Token.Kind.RPAREN);
+        leave();
         return new Operand.Function(name.text(), args);
     }
 

@@ -1,6 +1,6 @@
 package dev.dynamorm.local.internal.expr;
 
-import dev.dynamorm.local.internal.engine.DynamoException;
+import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.value.Bytes;
 import dev.dynamorm.local.internal.value.Numbers;
 import dev.dynamorm.local.internal.value.Value;

@@ -1,8 +1,8 @@
 package dev.dynamorm.local.internal.storage;
 
 import dev.dynamorm.local.internal.engine.IndexDef;
-import dev.dynamorm.local.internal.engine.KeyDef;
 import dev.dynamorm.local.internal.engine.TableMeta;
+import dev.dynamorm.local.internal.value.KeyDef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

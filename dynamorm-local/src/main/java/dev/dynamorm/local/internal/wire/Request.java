@@ -1,6 +1,6 @@
 package dev.dynamorm.local.internal.wire;
 
-import dev.dynamorm.local.internal.engine.DynamoException;
+import dev.dynamorm.local.internal.error.DynamoException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Key;
+import dev.dynamorm.PluginException;
 import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
@@ -238,7 +239,7 @@ final class CachePluginTest {
         p.setProperty("dynamorm.plugin.cache.ttl", "five minutes");
         assertThatThrownBy(
                         () -> DynamORM.builder().client(local.client()).pluginProperties(p).build())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessageContaining("plugin 'cache'")
                 .hasMessageContaining(
                         "cache property ttl must be an ISO-8601 duration such as PT5M, got 'five minutes'");

@@ -1,6 +1,7 @@
 package dev.dynamorm.plugin.encryption.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -174,6 +175,35 @@ final class Canonical {
         for (byte[] m : sorted) {
             writeBytes(out, m);
         }
+    }
+
+    /**
+     * A number's canonical text, as DynamoDB stores it: the same value always gives the same text
+     * ({@code 1.50}, {@code 1.5} and {@code 15E-1} all give {@code 1.5}; {@code 3.0} gives {@code
+     * 3}; {@code -0} gives {@code 0}). Text that is not a number is returned unchanged (DynamoDB
+     * refuses it before anything is stored).
+     */
+    static String number(String text) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return text;
+        }
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Whether a key holds a number whose text differs from its {@linkplain #number canonical} form.
+     */
+    static boolean hasUnnormalisedNumber(List<Map.Entry<String, AttributeValue>> key) {
+        for (Map.Entry<String, AttributeValue> e : key) {
+            AttributeValue v = e.getValue();
+            if (v.type() == AttributeValue.Type.N && !number(v.n()).equals(v.n())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- decoding ----

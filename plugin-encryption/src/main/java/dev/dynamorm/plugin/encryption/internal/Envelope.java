@@ -117,12 +117,28 @@ final class Envelope {
             List<Map.Entry<String, AttributeValue>> key,
             String attribute)
             throws AEADBadTagException, Canonical.FormatException {
-        byte[] plaintext =
-                Aead.open(
-                        dataKey,
-                        nonce(),
-                        Arrays.copyOfRange(bytes, ciphertextOffset, bytes.length),
-                        associatedData(table, key, attribute, header()));
+        byte[] ciphertext = Arrays.copyOfRange(bytes, ciphertextOffset, bytes.length);
+        byte[] plaintext;
+        try {
+            plaintext =
+                    Aead.open(
+                            dataKey,
+                            nonce(),
+                            ciphertext,
+                            associatedData(table, key, attribute, header()));
+        } catch (AEADBadTagException e) {
+            if (!Canonical.hasUnnormalisedNumber(key)) {
+                throw e;
+            }
+            // written by an earlier version, which bound the number's text as given; only a
+            // backend that keeps that text (none that normalises like DynamoDB) can hold these
+            plaintext =
+                    Aead.open(
+                            dataKey,
+                            nonce(),
+                            ciphertext,
+                            associatedData(table, key, attribute, header(), true));
+        }
         try {
             return Canonical.decode(plaintext);
         } finally {
@@ -132,21 +148,42 @@ final class Envelope {
 
     /**
      * The associated data binding a ciphertext to its place: a label, the table name, the primary
-     * key attributes (partition key first) with their canonical values, the attribute name, and the
-     * envelope header; strings and byte strings are 32-bit length-prefixed.
+     * key attributes (partition key first) with their canonical values (a number in its normalised
+     * form, see {@link Canonical#number}), the attribute name, and the envelope header; strings and
+     * byte strings are 32-bit length-prefixed.
      */
     static byte[] associatedData(
             String table,
             List<Map.Entry<String, AttributeValue>> key,
             String attribute,
             byte[] header) {
+        return associatedData(table, key, attribute, header, false);
+    }
+
+    /**
+     * The associated data, with key numbers bound as their text ({@code asWritten}, the binding of
+     * envelopes written before numbers were normalised) or as their canonical form.
+     */
+    static byte[] associatedData(
+            String table,
+            List<Map.Entry<String, AttributeValue>> key,
+            String attribute,
+            byte[] header,
+            boolean asWritten) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + header.length);
         Canonical.writeString(out, AAD_LABEL);
         Canonical.writeString(out, table);
         Canonical.writeInt(out, key.size());
         for (Map.Entry<String, AttributeValue> e : key) {
             Canonical.writeString(out, e.getKey());
-            Canonical.writeValue(out, e.getValue());
+            AttributeValue v = e.getValue();
+            // DynamoDB stores a key number in its normalised form (1.50 reads back as 1.5), so
+            // the binding uses the number's value, never the text it was written with
+            Canonical.writeValue(
+                    out,
+                    v.type() == AttributeValue.Type.N && !asWritten
+                            ? AttributeValue.fromN(Canonical.number(v.n()))
+                            : v);
         }
         Canonical.writeString(out, attribute);
         Canonical.writeBytes(out, header);

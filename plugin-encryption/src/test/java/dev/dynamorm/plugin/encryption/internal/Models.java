@@ -165,4 +165,18 @@ final class Models {
             @Encrypted String secret,
             @Encrypted String other,
             String tag) {}
+
+    /** A number partition key: DynamoDB stores {@code 1.50} as {@code 1.5}. */
+    @DynamoTable("enc_decimal_keys")
+    public record DecimalKeyed(@PartitionKey BigDecimal id, @Encrypted String secret) {}
+
+    /** A string partition key with a number sort key. */
+    @DynamoTable("enc_decimal_sorted")
+    public record DecimalSorted(
+            @PartitionKey String id, @SortKey BigDecimal seq, @Encrypted String secret) {}
+
+    /** A binary partition key with an integer sort key. */
+    @DynamoTable("enc_binary_keys")
+    public record BinaryKeyed(
+            @PartitionKey ByteBuffer id, @SortKey long seq, @Encrypted String secret) {}
 }

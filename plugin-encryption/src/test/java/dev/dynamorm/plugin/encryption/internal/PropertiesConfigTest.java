@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.PluginException;
 import dev.dynamorm.Table;
 import dev.dynamorm.local.LocalDynamoDb;
 import dev.dynamorm.plugin.encryption.LocalKeyring;
@@ -140,7 +141,7 @@ final class PropertiesConfigTest {
         Properties unknown = new Properties();
         unknown.setProperty("dynamorm.plugin.encryption.keyring.keys", "x");
         assertThatThrownBy(() -> open(unknown))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessageContaining("plugin 'encryption'")
                 .hasMessageContaining(
                         "unknown encryption property 'keyring.keys': use keyring.file, keyring.active, "
@@ -150,7 +151,7 @@ final class PropertiesConfigTest {
         both.setProperty("dynamorm.plugin.encryption.keyring.key.k1", LocalKeyring.newKeyBase64());
         both.setProperty("dynamorm.plugin.encryption.kms.keyId", "alias/x");
         assertThatThrownBy(() -> open(both))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessageContaining(
                         "encryption properties configure both a local keyring (keyring.*) and KMS "
                                 + "(kms.*): choose one");
@@ -160,17 +161,17 @@ final class PropertiesConfigTest {
         noActive.setProperty(
                 "dynamorm.plugin.encryption.keyring.key.k2", LocalKeyring.newKeyBase64());
         assertThatThrownBy(() -> open(noActive))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessageContaining("a local keyring with keys [k1, k2] needs active(id)");
         Properties kmsWithoutKey = new Properties();
         kmsWithoutKey.setProperty("dynamorm.plugin.encryption.kms.region", "us-east-1");
         assertThatThrownBy(() -> open(kmsWithoutKey))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessageContaining("encryption property kms.keyId is required");
         Properties badPolicy = new Properties();
         badPolicy.setProperty("dynamorm.plugin.encryption.unreadableFields", "ignore");
         assertThatThrownBy(() -> open(badPolicy))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(PluginException.class)
                 .hasMessageContaining(
                         "encryption property unreadableFields must be fail or unset, got 'ignore'");
     }

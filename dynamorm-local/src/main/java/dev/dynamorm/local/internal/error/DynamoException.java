@@ -1,4 +1,4 @@
-package dev.dynamorm.local.internal.engine;
+package dev.dynamorm.local.internal.error;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +9,9 @@ import java.util.Map;
 public final class DynamoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "com.amazonaws.dynamodb.v20120810#";
+
+    /** DynamoDB answers request validation errors from its framework's namespace. */
+    private static final String VALIDATION_PREFIX = "com.amazon.coral.validate#";
 
     private final String type;
     private final int status;
@@ -31,7 +34,7 @@ public final class DynamoException extends RuntimeException {
 
     public Map<String, Object> body() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("__type", PREFIX + type);
+        m.put("__type", (type.equals("ValidationException") ? VALIDATION_PREFIX : PREFIX) + type);
         m.put("message", getMessage());
         m.putAll(extra);
         return m;

@@ -1,0 +1,5 @@
+/**
+ * Stored attribute values and their DynamoDB semantics: numbers, binary, key order, key schemas and
+ * item size. The lowest layer; depends on nothing else in dynamorm-local.
+ */
+package dev.dynamorm.local.internal.value;

@@ -1,0 +1,2 @@
+/** Test models. */
+package dev.dynamorm.spring.boot.autoconfigure.sample;

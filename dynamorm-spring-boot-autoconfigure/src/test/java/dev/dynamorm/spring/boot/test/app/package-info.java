@@ -1,0 +1,2 @@
+/** The application of the slice test. */
+package dev.dynamorm.spring.boot.test.app;

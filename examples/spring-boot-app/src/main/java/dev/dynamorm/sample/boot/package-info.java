@@ -1,0 +1,2 @@
+/** A Spring Boot service on the DynamORM starter. */
+package dev.dynamorm.sample.boot;
