@@ -156,7 +156,7 @@ public interface DynamORM extends AutoCloseable {
         boolean logAttributeValues;
         boolean hideExpiredItems;
         boolean requireGeneratedModels;
-        javax.crypto.SecretKey cursorKey;
+        javax.crypto.@Nullable SecretKey cursorKey;
 
         Builder() {}
 
@@ -436,7 +436,7 @@ public interface DynamORM extends AutoCloseable {
                     }
                     discoverPlugins = Boolean.parseBoolean(v);
                 } else if (name.equals("dynamorm.plugins.disabled")) {
-                    for (String p : value.split(",")) {
+                    for (String p : value.split(",", -1)) {
                         if (!p.isBlank()) {
                             disabledPlugins.add(p.trim());
                         }

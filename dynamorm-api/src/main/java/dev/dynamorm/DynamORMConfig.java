@@ -39,7 +39,7 @@ public final class DynamORMConfig {
     private final boolean logAttributeValues;
     private final boolean hideExpiredItems;
     private final boolean requireGeneratedModels;
-    private final javax.crypto.SecretKey cursorKey;
+    private final javax.crypto.@Nullable SecretKey cursorKey;
 
     DynamORMConfig(DynamORM.Builder b) {
         this.client = b.client;

@@ -21,7 +21,7 @@ public class ItemAlreadyExistsException extends ConditionFailedException {
     public ItemAlreadyExistsException(
             String message,
             @Nullable Class<?> modelType,
-            Map<String, AttributeValue> storedItem,
+            @Nullable Map<String, AttributeValue> storedItem,
             @Nullable Object storedModel,
             Throwable cause) {
         super(message, Operation.CREATE, modelType, storedItem, storedModel, cause);

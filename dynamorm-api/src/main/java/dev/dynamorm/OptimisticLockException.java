@@ -30,7 +30,7 @@ public class OptimisticLockException extends ConditionFailedException {
             Operation operation,
             @Nullable Class<?> modelType,
             long expectedVersion,
-            Map<String, AttributeValue> storedItem,
+            @Nullable Map<String, AttributeValue> storedItem,
             @Nullable Object storedModel,
             Throwable cause) {
         super(message, operation, modelType, storedItem, storedModel, cause);

@@ -61,7 +61,7 @@ public interface HookContext extends OperationEvent {
      * @param key the key, namespaced as {@code "pluginName:key"}
      * @return the value, or null
      */
-    Object attribute(String key);
+    @Nullable Object attribute(String key);
 
     /**
      * Stores a value for this request, visible to every hook until the request's after-hooks end.

@@ -51,7 +51,7 @@ public final class ItemRef {
             String tableName,
             @Nullable Class<?> modelType,
             Map<String, AttributeValue> key,
-            Map<String, AttributeValue> item,
+            @Nullable Map<String, AttributeValue> item,
             Set<String> changedAttributes) {
         this.action = Objects.requireNonNull(action, "action");
         this.tableName = Objects.requireNonNull(tableName, "tableName");

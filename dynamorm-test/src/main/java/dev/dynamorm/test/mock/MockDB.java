@@ -515,7 +515,7 @@ public final class MockDB implements DynamORM {
 
         private static boolean terminalMatches(String allowed, String actual) {
             return allowed.equals(actual)
-                    || allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan(");
+                    || (allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan("));
         }
 
         boolean exhausted() {
