@@ -16,6 +16,8 @@ module dev.dynamorm.api {
     // AwsServiceException is exposed by DynamORMException
     requires transitive software.amazon.awssdk.awscore;
     requires transitive software.amazon.awssdk.core;
+    // @NullMarked/@Nullable in public signatures
+    requires transitive org.jspecify;
 
     exports dev.dynamorm;
     exports dev.dynamorm.annotations;

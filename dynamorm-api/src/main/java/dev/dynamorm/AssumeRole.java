@@ -2,6 +2,7 @@ package dev.dynamorm;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A role DynamORM assumes through STS before talking to DynamoDB (for cross-account access).
@@ -10,7 +11,7 @@ import java.util.Optional;
  * @param sessionName the role session name
  * @param externalId the external ID the role's trust policy requires, or null
  */
-public record AssumeRole(String roleArn, String sessionName, String externalId) {
+public record AssumeRole(String roleArn, String sessionName, @Nullable String externalId) {
 
     /**
      * Validates the role.

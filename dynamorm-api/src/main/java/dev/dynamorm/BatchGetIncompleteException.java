@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch read could not read every key: the retry budget for throttled requests or unprocessed
@@ -21,7 +22,10 @@ public class BatchGetIncompleteException extends DynamORMException {
      * @param cause the last failure, or null when only unprocessed keys remained
      */
     public BatchGetIncompleteException(
-            String message, Class<?> modelType, BatchGetResult<?> result, Throwable cause) {
+            String message,
+            Class<?> modelType,
+            BatchGetResult<?> result,
+            @Nullable Throwable cause) {
         super(message, Operation.BATCH_GET, modelType, true, cause);
         this.result = result;
     }

@@ -4,6 +4,7 @@ import dev.dynamorm.spi.RetryPolicy;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of {@link Table#batchGet(java.util.Collection, BatchOptions)} and {@link
@@ -17,8 +18,8 @@ public final class BatchOptions {
     private static final BatchOptions DEFAULTS = builder().build();
 
     private final int workers;
-    private final RetryPolicy retryPolicy;
-    private final BatchProgress progress;
+    private final @Nullable RetryPolicy retryPolicy;
+    private final @Nullable BatchProgress progress;
     private final boolean consistentRead;
     private final boolean ignoreVersioning;
 
@@ -130,8 +131,8 @@ public final class BatchOptions {
     /** Builds {@link BatchOptions}; not thread-safe, reusable after {@link #build()}. */
     public static final class Builder {
         private int workers = 4;
-        private RetryPolicy retryPolicy;
-        private BatchProgress progress;
+        private @Nullable RetryPolicy retryPolicy;
+        private @Nullable BatchProgress progress;
         private boolean consistentRead;
         private boolean ignoreVersioning;
 

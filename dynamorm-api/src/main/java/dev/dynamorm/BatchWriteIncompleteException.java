@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch write could not apply every put and delete: the retry budget for throttled requests or
@@ -23,7 +24,10 @@ public class BatchWriteIncompleteException extends DynamORMException {
      * @param cause the last failure, or null when only unprocessed items remained
      */
     public BatchWriteIncompleteException(
-            String message, Class<?> modelType, BatchWriteResult<?> result, Throwable cause) {
+            String message,
+            @Nullable Class<?> modelType,
+            BatchWriteResult<?> result,
+            @Nullable Throwable cause) {
         super(message, Operation.BATCH_WRITE, modelType, true, cause);
         this.result = result;
     }

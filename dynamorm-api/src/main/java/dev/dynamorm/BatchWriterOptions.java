@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a {@link BatchWriter}: when it flushes, how much it buffers, how many requests it
@@ -24,7 +25,7 @@ public final class BatchWriterOptions {
     private final long maxBufferedBytes;
     private final int capacity;
     private final int workers;
-    private final RetryPolicy retryPolicy;
+    private final @Nullable RetryPolicy retryPolicy;
     private final boolean ignoreVersioning;
 
     private BatchWriterOptions(Builder b) {
@@ -170,7 +171,7 @@ public final class BatchWriterOptions {
         private long maxBufferedBytes = 4L * 1024 * 1024;
         private int capacity = 10_000;
         private int workers = 4;
-        private RetryPolicy retryPolicy;
+        private @Nullable RetryPolicy retryPolicy;
         private boolean ignoreVersioning;
 
         private Builder() {}

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -249,7 +250,7 @@ public sealed interface Condition
             }
         }
 
-        private static List<Object> asList(Object value) {
+        private static @Nullable List<Object> asList(Object value) {
             if (value instanceof Collection<?> c) {
                 return new ArrayList<>(c);
             }

@@ -2,6 +2,7 @@ package dev.dynamorm;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -12,8 +13,8 @@ public class ConditionFailedException extends DynamORMException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Map<String, AttributeValue> storedItem;
-    private final transient Object storedModel;
+    private final transient @Nullable Map<String, AttributeValue> storedItem;
+    private final transient @Nullable Object storedModel;
 
     /**
      * Creates the exception.
@@ -28,9 +29,9 @@ public class ConditionFailedException extends DynamORMException {
     public ConditionFailedException(
             String message,
             Operation operation,
-            Class<?> modelType,
-            Map<String, AttributeValue> storedItem,
-            Object storedModel,
+            @Nullable Class<?> modelType,
+            @Nullable Map<String, AttributeValue> storedItem,
+            @Nullable Object storedModel,
             Throwable cause) {
         super(message, operation, modelType, false, cause);
         this.storedItem = storedItem == null ? null : Map.copyOf(storedItem);

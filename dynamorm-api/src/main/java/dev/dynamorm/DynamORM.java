@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -145,17 +146,17 @@ public interface DynamORM extends AutoCloseable {
      * thread-safe; {@link #build()} leaves it reusable.
      */
     final class Builder {
-        DynamoDbClient client;
-        Region region;
-        URI endpoint;
-        AwsCredentialsProvider credentialsProvider;
-        AssumeRole assumeRole;
+        @Nullable DynamoDbClient client;
+        @Nullable Region region;
+        @Nullable URI endpoint;
+        @Nullable AwsCredentialsProvider credentialsProvider;
+        @Nullable AssumeRole assumeRole;
         int maxConnections;
         Clock clock = Clock.systemUTC();
         String tableNamePrefix = "";
         final List<ConverterProvider> converterProviders = new ArrayList<>();
-        RetryPolicy retryPolicy;
-        dev.dynamorm.spi.IndexScorer indexScorer;
+        @Nullable RetryPolicy retryPolicy;
+        dev.dynamorm.spi.@Nullable IndexScorer indexScorer;
         final List<Plugin> plugins = new ArrayList<>();
         boolean discoverPlugins = true;
         final Set<String> disabledPlugins = new LinkedHashSet<>();
@@ -166,7 +167,7 @@ public interface DynamORM extends AutoCloseable {
         boolean logAttributeValues;
         boolean hideExpiredItems;
         boolean requireGeneratedModels;
-        javax.crypto.SecretKey cursorKey;
+        javax.crypto.@Nullable SecretKey cursorKey;
 
         Builder() {}
 
@@ -239,7 +240,7 @@ public interface DynamORM extends AutoCloseable {
          * @return this builder
          * @throws IllegalArgumentException if the ARN or session name is invalid
          */
-        public Builder assumeRole(String roleArn, String sessionName, String externalId) {
+        public Builder assumeRole(String roleArn, String sessionName, @Nullable String externalId) {
             this.assumeRole = new AssumeRole(roleArn, sessionName, externalId);
             return this;
         }
@@ -446,7 +447,7 @@ public interface DynamORM extends AutoCloseable {
                     }
                     discoverPlugins = Boolean.parseBoolean(v);
                 } else if (name.equals("dynamorm.plugins.disabled")) {
-                    for (String p : value.split(",")) {
+                    for (String p : value.split(",", -1)) {
                         if (!p.isBlank()) {
                             disabledPlugins.add(p.trim());
                         }

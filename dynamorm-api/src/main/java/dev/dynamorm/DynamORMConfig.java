@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,17 +20,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamORMConfig {
 
-    private final DynamoDbClient client;
-    private final Region region;
-    private final URI endpoint;
-    private final AwsCredentialsProvider credentialsProvider;
-    private final AssumeRole assumeRole;
+    private final @Nullable DynamoDbClient client;
+    private final @Nullable Region region;
+    private final @Nullable URI endpoint;
+    private final @Nullable AwsCredentialsProvider credentialsProvider;
+    private final @Nullable AssumeRole assumeRole;
     private final int maxConnections;
     private final Clock clock;
     private final String tableNamePrefix;
     private final List<ConverterProvider> converterProviders;
-    private final RetryPolicy retryPolicy;
-    private final dev.dynamorm.spi.IndexScorer indexScorer;
+    private final @Nullable RetryPolicy retryPolicy;
+    private final dev.dynamorm.spi.@Nullable IndexScorer indexScorer;
     private final List<Plugin> plugins;
     private final boolean discoverPlugins;
     private final Set<String> disabledPlugins;
@@ -38,7 +39,7 @@ public final class DynamORMConfig {
     private final boolean logAttributeValues;
     private final boolean hideExpiredItems;
     private final boolean requireGeneratedModels;
-    private final javax.crypto.SecretKey cursorKey;
+    private final javax.crypto.@Nullable SecretKey cursorKey;
 
     DynamORMConfig(DynamORM.Builder b) {
         this.client = b.client;

@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -11,8 +12,8 @@ public abstract class DynamORMException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final Operation operation;
-    private final transient Class<?> modelType;
+    private final @Nullable Operation operation;
+    private final transient @Nullable Class<?> modelType;
     private final boolean retryable;
 
     /**
@@ -26,10 +27,10 @@ public abstract class DynamORMException extends RuntimeException {
      */
     protected DynamORMException(
             String message,
-            Operation operation,
-            Class<?> modelType,
+            @Nullable Operation operation,
+            @Nullable Class<?> modelType,
             boolean retryable,
-            Throwable cause) {
+            @Nullable Throwable cause) {
         super(message, cause);
         this.operation = operation;
         this.modelType = modelType;

@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Any other error from DynamoDB or the connection to it: server errors (retryable), network
  * failures (retryable), access denied, limits exceeded.
@@ -20,7 +22,7 @@ public class DynamoServiceException extends DynamORMException {
     public DynamoServiceException(
             String message,
             Operation operation,
-            Class<?> modelType,
+            @Nullable Class<?> modelType,
             boolean retryable,
             Throwable cause) {
         super(message, operation, modelType, retryable, cause);

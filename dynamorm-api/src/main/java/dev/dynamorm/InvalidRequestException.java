@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request is invalid: either rejected before sending (unknown field, wrong value type, limits) or
  * rejected by DynamoDB as a validation error (then the AWS error is the cause).
@@ -17,7 +19,10 @@ public class InvalidRequestException extends DynamORMException {
      * @param cause the AWS validation error, or null when rejected before sending
      */
     public InvalidRequestException(
-            String message, Operation operation, Class<?> modelType, Throwable cause) {
+            String message,
+            Operation operation,
+            @Nullable Class<?> modelType,
+            @Nullable Throwable cause) {
         super(message, operation, modelType, false, cause);
     }
 }

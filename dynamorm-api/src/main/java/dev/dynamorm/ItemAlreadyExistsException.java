@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link Table#create} found an item with the same key; nothing was written. */
@@ -19,9 +20,9 @@ public class ItemAlreadyExistsException extends ConditionFailedException {
      */
     public ItemAlreadyExistsException(
             String message,
-            Class<?> modelType,
-            Map<String, AttributeValue> storedItem,
-            Object storedModel,
+            @Nullable Class<?> modelType,
+            @Nullable Map<String, AttributeValue> storedItem,
+            @Nullable Object storedModel,
             Throwable cause) {
         super(message, Operation.CREATE, modelType, storedItem, storedModel, cause);
     }

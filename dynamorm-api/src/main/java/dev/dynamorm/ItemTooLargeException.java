@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An item, or an item collection of a local index, exceeds DynamoDB's size limit (400 KB per item,
  * 10 GB per item collection).
@@ -17,7 +19,10 @@ public class ItemTooLargeException extends InvalidRequestException {
      * @param cause the AWS error, or null when detected before sending
      */
     public ItemTooLargeException(
-            String message, Operation operation, Class<?> modelType, Throwable cause) {
+            String message,
+            Operation operation,
+            @Nullable Class<?> modelType,
+            @Nullable Throwable cause) {
         super(message, operation, modelType, cause);
     }
 }

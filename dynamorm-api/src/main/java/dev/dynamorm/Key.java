@@ -2,6 +2,7 @@ package dev.dynamorm;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The primary key of one item, as Java values that the key fields' converters turn into attributes:
@@ -10,7 +11,7 @@ import java.util.Optional;
  * @param partitionKey the partition key value
  * @param sortKey the sort key value, or null when the model has no sort key
  */
-public record Key(Object partitionKey, Object sortKey) {
+public record Key(Object partitionKey, @Nullable Object sortKey) {
 
     /**
      * Checks the partition key.

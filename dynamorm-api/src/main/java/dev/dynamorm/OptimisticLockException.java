@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,10 +28,10 @@ public class OptimisticLockException extends ConditionFailedException {
     public OptimisticLockException(
             String message,
             Operation operation,
-            Class<?> modelType,
+            @Nullable Class<?> modelType,
             long expectedVersion,
-            Map<String, AttributeValue> storedItem,
-            Object storedModel,
+            @Nullable Map<String, AttributeValue> storedItem,
+            @Nullable Object storedModel,
             Throwable cause) {
         super(message, operation, modelType, storedItem, storedModel, cause);
         this.expectedVersion = expectedVersion;

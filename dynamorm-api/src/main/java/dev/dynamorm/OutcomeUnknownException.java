@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A write whose outcome is unknown: a request reached (or may have reached) DynamoDB but its answer
  * was lost (a dropped connection, a timeout, a server error), and the write is not idempotent (an
@@ -26,7 +28,7 @@ public class OutcomeUnknownException extends DynamORMException {
     public OutcomeUnknownException(
             String message,
             Operation operation,
-            Class<?> modelType,
+            @Nullable Class<?> modelType,
             String write,
             Throwable cause) {
         super(message, operation, modelType, false, cause);

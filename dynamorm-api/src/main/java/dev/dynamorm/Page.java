@@ -2,6 +2,7 @@ package dev.dynamorm;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of query results with the cursor of the next page.
@@ -14,7 +15,7 @@ import java.util.Objects;
 public final class Page<T> {
 
     private final List<T> items;
-    private final String cursor;
+    private final @Nullable String cursor;
     private final long scannedCount;
 
     /**
@@ -26,7 +27,7 @@ public final class Page<T> {
      * @throws NullPointerException if items is null
      * @throws IllegalArgumentException if scannedCount is negative
      */
-    public Page(List<T> items, String cursor, long scannedCount) {
+    public Page(List<T> items, @Nullable String cursor, long scannedCount) {
         this.items = List.copyOf(Objects.requireNonNull(items, "items"));
         this.cursor = cursor;
         if (scannedCount < 0) {
@@ -50,7 +51,7 @@ public final class Page<T> {
      *
      * @return the cursor, or null when this is the last page
      */
-    public String cursor() {
+    public @Nullable String cursor() {
         return cursor;
     }
 

@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A plugin refused an operation (a before-hook vetoed it) or failed while handling it. Nothing was
@@ -10,7 +11,7 @@ public class PluginException extends DynamORMException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String pluginName;
+    private final @Nullable String pluginName;
 
     /**
      * Creates the exception.
@@ -23,9 +24,9 @@ public class PluginException extends DynamORMException {
      */
     public PluginException(
             String message,
-            String pluginName,
+            @Nullable String pluginName,
             Operation operation,
-            Class<?> modelType,
+            @Nullable Class<?> modelType,
             Throwable cause) {
         super(message, operation, modelType, false, cause);
         this.pluginName = pluginName;

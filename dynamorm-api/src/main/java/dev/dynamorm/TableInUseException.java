@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /** The table already exists, or is being created, updated or deleted. */
 public class TableInUseException extends DynamORMException {
 
@@ -14,7 +16,7 @@ public class TableInUseException extends DynamORMException {
      * @param cause the AWS error
      */
     public TableInUseException(
-            String message, Operation operation, Class<?> modelType, Throwable cause) {
+            String message, Operation operation, @Nullable Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, false, cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /** The table does not exist (or is not active yet). */
 public class TableNotFoundException extends DynamORMException {
 
@@ -14,7 +16,10 @@ public class TableNotFoundException extends DynamORMException {
      * @param cause the AWS error, or null
      */
     public TableNotFoundException(
-            String message, Operation operation, Class<?> modelType, Throwable cause) {
+            String message,
+            Operation operation,
+            @Nullable Class<?> modelType,
+            @Nullable Throwable cause) {
         super(message, operation, modelType, false, cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * DynamoDB throttled the request (provisioned throughput exceeded, request limit, or throttling)
  * and the retry policy gave up; retryable.
@@ -17,7 +19,7 @@ public class ThrottledException extends DynamORMException {
      * @param cause the AWS error
      */
     public ThrottledException(
-            String message, Operation operation, Class<?> modelType, Throwable cause) {
+            String message, Operation operation, @Nullable Class<?> modelType, Throwable cause) {
         super(message, operation, modelType, true, cause);
     }
 }

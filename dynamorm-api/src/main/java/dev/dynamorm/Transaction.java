@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The actions of one atomic write, collected by the consumer given to {@link
@@ -55,7 +56,7 @@ public interface Transaction {
      * @param <T> the model type
      * @return this transaction
      */
-    <T> Transaction put(T item, Condition condition);
+    <T> Transaction put(T item, @Nullable Condition condition);
 
     /**
      * Changes chosen fields of an existing item, as {@link Table#update(Object, String...)}.
@@ -106,7 +107,7 @@ public interface Transaction {
      * @param <T> the model type
      * @return this transaction
      */
-    <T> Transaction delete(T item, Condition condition);
+    <T> Transaction delete(T item, @Nullable Condition condition);
 
     /**
      * Deletes an item by key (no version check).

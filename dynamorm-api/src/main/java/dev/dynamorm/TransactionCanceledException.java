@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -18,7 +19,7 @@ public class TransactionCanceledException extends DynamORMException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Reason> reasons;
-    private final String clientRequestToken;
+    private final @Nullable String clientRequestToken;
 
     /**
      * Creates the exception.
@@ -34,7 +35,7 @@ public class TransactionCanceledException extends DynamORMException {
             String message,
             Operation operation,
             List<Reason> reasons,
-            String clientRequestToken,
+            @Nullable String clientRequestToken,
             boolean retryable,
             Throwable cause) {
         super(message, operation, null, retryable, cause);
@@ -119,7 +120,7 @@ public class TransactionCanceledException extends DynamORMException {
             String awsCode,
             String message,
             Map<String, AttributeValue> storedItem,
-            Object storedModel) {
+            @Nullable Object storedModel) {
 
         /**
          * Copies the maps.

@@ -3,6 +3,7 @@ package dev.dynamorm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The items of a read transaction, in the order of the gets.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param consumedCapacity the read capacity units consumed, as reported by DynamoDB (0 when not
  *     reported)
  */
-public record TransactionReadResult(List<Object> items, double consumedCapacity) {
+public record TransactionReadResult(List<@Nullable Object> items, double consumedCapacity) {
 
     /** Copies the list (which may hold nulls). */
     public TransactionReadResult {

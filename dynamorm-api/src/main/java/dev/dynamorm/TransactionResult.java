@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a write transaction.
@@ -16,7 +17,7 @@ import java.util.Optional;
  *     reported)
  */
 public record TransactionResult(
-        String clientRequestToken, List<Object> written, double consumedCapacity) {
+        String clientRequestToken, List<@Nullable Object> written, double consumedCapacity) {
 
     /**
      * Copies the list (which may hold nulls).

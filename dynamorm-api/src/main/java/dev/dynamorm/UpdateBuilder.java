@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The actions and conditions of one UpdateItem, collected by the consumer given to {@link
  * Table#update(Object, java.util.function.Consumer)}, {@link
@@ -30,7 +32,7 @@ public interface UpdateBuilder {
      * @param value the value, converted by the field's converter; null removes the attribute
      * @return this builder
      */
-    UpdateBuilder set(String field, Object value);
+    UpdateBuilder set(String field, @Nullable Object value);
 
     /**
      * Sets a field only when the attribute is absent: {@code SET path = if_not_exists(path,
@@ -244,11 +246,11 @@ public interface UpdateBuilder {
      * Like {@link #set(String, Object)} with a typed field reference.
      *
      * @param field the field reference, e.g. {@code Order_.status}
-     * @param value the value, of the field's type
+     * @param value the value, of the field's type; null removes the attribute
      * @param <V> the field type
      * @return this builder
      */
-    default <V> UpdateBuilder set(FieldRef<?, V> field, V value) {
+    default <V> UpdateBuilder set(FieldRef<?, V> field, @Nullable V value) {
         return set(field.path(), value);
     }
 

@@ -2,6 +2,7 @@ package dev.dynamorm;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of a single-item write: an extra condition, what to return, and null handling.
@@ -12,7 +13,7 @@ public final class WriteOptions {
 
     private static final WriteOptions DEFAULTS = builder().build();
 
-    private final Condition condition;
+    private final @Nullable Condition condition;
     private final ReturnValue returnValue;
     private final NullHandling nullHandling;
     private final boolean returnItemOnConditionFailure;
@@ -161,7 +162,7 @@ public final class WriteOptions {
 
     /** Builds {@link WriteOptions}; not thread-safe. */
     public static final class Builder {
-        private Condition condition;
+        private @Nullable Condition condition;
         private ReturnValue returnValue = ReturnValue.NONE;
         private NullHandling nullHandling = NullHandling.SKIP;
         private boolean returnItemOnConditionFailure = true;
@@ -175,7 +176,7 @@ public final class WriteOptions {
          * @param condition the condition, or null for none
          * @return this builder
          */
-        public Builder condition(Condition condition) {
+        public Builder condition(@Nullable Condition condition) {
             this.condition = condition;
             return this;
         }

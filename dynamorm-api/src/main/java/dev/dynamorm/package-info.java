@@ -3,4 +3,7 @@
  * {@link dev.dynamorm.Query}, conditions, write options and the exception hierarchy rooted at
  * {@link dev.dynamorm.DynamORMException}.
  */
+@NullMarked
 package dev.dynamorm;
+
+import org.jspecify.annotations.NullMarked;

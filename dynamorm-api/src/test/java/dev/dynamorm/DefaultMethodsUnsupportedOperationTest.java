@@ -139,6 +139,8 @@ final class DefaultMethodsUnsupportedOperationTest {
 
     /** Thrown by the minimal implementation when a default reaches an abstract method. */
     private static final class AbstractCalled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         AbstractCalled(Method m) {
             super(signature(m), null, false, false);
         }

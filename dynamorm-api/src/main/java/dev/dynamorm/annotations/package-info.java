@@ -3,4 +3,7 @@
  *
  * <p>Annotations may be placed on record components, fields, or bean getters.
  */
+@NullMarked
 package dev.dynamorm.annotations;
+
+import org.jspecify.annotations.NullMarked;

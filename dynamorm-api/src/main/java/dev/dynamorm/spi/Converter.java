@@ -1,5 +1,6 @@
 package dev.dynamorm.spi;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -18,7 +19,7 @@ public interface Converter<T> {
      * @return the attribute, or {@code null} to omit the attribute from the item (for example an
      *     empty {@code Optional})
      */
-    AttributeValue toAttributeValue(T value);
+    @Nullable AttributeValue toAttributeValue(T value);
 
     /**
      * Converts an attribute back to a value.
@@ -41,7 +42,7 @@ public interface Converter<T> {
      *
      * @return {@code null} by default; zero for primitives, {@code Optional.empty()} for optionals
      */
-    default T absentValue() {
+    default @Nullable T absentValue() {
         return null;
     }
 }

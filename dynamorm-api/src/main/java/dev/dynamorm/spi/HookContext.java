@@ -2,6 +2,7 @@ package dev.dynamorm.spi;
 
 import dev.dynamorm.Condition;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -60,7 +61,7 @@ public interface HookContext extends OperationEvent {
      * @param key the key, namespaced as {@code "pluginName:key"}
      * @return the value, or null
      */
-    Object attribute(String key);
+    @Nullable Object attribute(String key);
 
     /**
      * Stores a value for this request, visible to every hook until the request's after-hooks end.
@@ -68,5 +69,5 @@ public interface HookContext extends OperationEvent {
      * @param key the key, namespaced as {@code "pluginName:key"}
      * @param value the value, or null to remove it
      */
-    void attribute(String key, Object value);
+    void attribute(String key, @Nullable Object value);
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,9 +29,9 @@ public final class ItemRef {
 
     private final Action action;
     private final String tableName;
-    private final Class<?> modelType;
+    private final @Nullable Class<?> modelType;
     private final Map<String, AttributeValue> key;
-    private final Map<String, AttributeValue> item;
+    private final @Nullable Map<String, AttributeValue> item;
     private final Set<String> changedAttributes;
 
     /**
@@ -48,9 +49,9 @@ public final class ItemRef {
     public ItemRef(
             Action action,
             String tableName,
-            Class<?> modelType,
+            @Nullable Class<?> modelType,
             Map<String, AttributeValue> key,
-            Map<String, AttributeValue> item,
+            @Nullable Map<String, AttributeValue> item,
             Set<String> changedAttributes) {
         this.action = Objects.requireNonNull(action, "action");
         this.tableName = Objects.requireNonNull(tableName, "tableName");

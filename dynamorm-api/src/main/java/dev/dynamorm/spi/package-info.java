@@ -3,4 +3,7 @@
  * implement. Implementations are found with {@link java.util.ServiceLoader} on the module path and
  * on the class path.
  */
+@NullMarked
 package dev.dynamorm.spi;
+
+import org.jspecify.annotations.NullMarked;

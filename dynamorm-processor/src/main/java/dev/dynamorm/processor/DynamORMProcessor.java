@@ -64,6 +64,10 @@ public final class DynamORMProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    // claims the model annotations on purpose: unclaimed, javac -Xlint:processing warns "No
+    // processor
+    // claimed any of these annotations" in every user build (and fails it under -Werror)
+    @SuppressWarnings("DoNotClaimAnnotations")
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Analyzer analyzer = new Analyzer(processingEnv);
@@ -212,9 +216,10 @@ public final class DynamORMProcessor extends AbstractProcessor {
     /**
      * Whether module-info declares the provider, read from its source. {@code
      * ModuleElement#getDirectives()} is not asked: before JDK 21 (JDK-8305225) that call makes
-     * javac check a {@code provides} whose class this compilation has yet to generate, and fail
-     * with "the service implementation does not have a default constructor". When the source of
-     * module-info is not at hand (it is not compiled in this run), there is nothing to check.
+     * javac check a {@code provides ... with} directive whose class this compilation has yet to
+     * generate, and fail with "the service implementation does not have a default constructor".
+     * When the source of module-info is not at hand (it is not compiled in this run), there is
+     * nothing to check.
      */
     private boolean declaresProvider(ModuleElement module, String provider) {
         try {
@@ -276,7 +281,7 @@ public final class DynamORMProcessor extends AbstractProcessor {
             FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path);
             try (InputStream in = existing.openInputStream()) {
                 for (String line :
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
                     String l = line.trim();
                     if (!l.isEmpty() && !l.startsWith("#")) {
                         all.add(l);

@@ -168,7 +168,7 @@ final class SchemaWriter {
             if (RESERVED.contains(p.name())) {
                 continue;
             }
-            TypeElement nested = nestedModel(p, generated, model);
+            TypeElement nested = nestedModel(p, generated);
             s.append("    /** The field {@code ")
                     .append(p.name())
                     .append("}. */\n    public static final ");
@@ -237,8 +237,7 @@ final class SchemaWriter {
     private static final java.util.Set<String> RESERVED =
             java.util.Set.of("SCHEMA", "FIELDS", "Path");
 
-    private TypeElement nestedModel(
-            Model.Property p, java.util.Set<String> generated, Model model) {
+    private TypeElement nestedModel(Model.Property p, java.util.Set<String> generated) {
         if (p.converter() != null || !(p.type() instanceof DeclaredType d)) {
             return null;
         }
@@ -316,26 +315,17 @@ final class SchemaWriter {
     }
 
     static String zero(TypeMirror type) {
-        switch (type.getKind()) {
-            case BOOLEAN:
-                return "false";
-            case CHAR:
-                return "'\\0'";
-            case BYTE:
-                return "(byte) 0";
-            case SHORT:
-                return "(short) 0";
-            case LONG:
-                return "0L";
-            case FLOAT:
-                return "0f";
-            case DOUBLE:
-                return "0d";
-            case INT:
-                return "0";
-            default:
-                return "null";
-        }
+        return switch (type.getKind()) {
+            case BOOLEAN -> "false";
+            case CHAR -> "'\\0'";
+            case BYTE -> "(byte) 0";
+            case SHORT -> "(short) 0";
+            case LONG -> "0L";
+            case FLOAT -> "0f";
+            case DOUBLE -> "0d";
+            case INT -> "0";
+            default -> "null";
+        };
     }
 
     /** The source form of a type, without type annotations. */
@@ -400,7 +390,8 @@ final class SchemaWriter {
 
     static String literal(String s) {
         StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");

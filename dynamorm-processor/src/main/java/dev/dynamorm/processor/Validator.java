@@ -205,7 +205,7 @@ final class Validator {
                 }
             }
         }
-        indexes(pk, sk);
+        indexes(sk);
     }
 
     private void tableKey(Model.Property key, String role) {
@@ -229,7 +229,7 @@ final class Validator {
         }
     }
 
-    private void indexes(Model.Property pk, Model.Property sk) {
+    private void indexes(Model.Property sk) {
         Map<String, List<Object[]>> decls = new LinkedHashMap<>();
         for (Model.Property p : model.properties()) {
             for (Model.IndexKey k : p.indexKeys()) {

@@ -43,8 +43,8 @@ final class EndpointServer implements RunningServer {
                     timeout,
                     () -> "; check -D" + Settings.ENDPOINT + " and -D" + Settings.REGION);
         } catch (BackendUnavailableException e) {
-            if (credentials instanceof AutoCloseable) {
-                closeQuietly((AutoCloseable) credentials);
+            if (credentials instanceof AutoCloseable autoCloseable) {
+                closeQuietly(autoCloseable);
             }
             throw e;
         }
@@ -98,8 +98,8 @@ final class EndpointServer implements RunningServer {
     @Override
     public void close() {
         client.close();
-        if (credentials instanceof AutoCloseable) {
-            closeQuietly((AutoCloseable) credentials);
+        if (credentials instanceof AutoCloseable autoCloseable) {
+            closeQuietly(autoCloseable);
         }
     }
 

@@ -28,7 +28,7 @@ final class RequirePolicy {
     static RequirePolicy parse(String spec) {
         EnumSet<Backend> required = EnumSet.noneOf(Backend.class);
         if (spec != null) {
-            for (String part : spec.split(",")) {
+            for (String part : spec.split(",", -1)) {
                 String name = part.trim();
                 if (name.isEmpty()) {
                     continue;

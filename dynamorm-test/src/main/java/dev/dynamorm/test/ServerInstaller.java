@@ -87,6 +87,8 @@ final class ServerInstaller {
     }
 
     /** The installed servers, installing them first when this lock file was never installed. */
+    // the file lock is only held, never used, while npm installs
+    @SuppressWarnings("try")
     TestServers install() throws BackendUnavailableException {
         Path dir = directory();
         if (installed(dir)) {

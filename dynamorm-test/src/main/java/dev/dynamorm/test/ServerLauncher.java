@@ -27,7 +27,7 @@ final class ServerLauncher {
     RunningServer start(Backend backend) throws BackendUnavailableException {
         Duration timeout = settings.startTimeout();
         switch (backend) {
-            case EMBEDDED:
+            case EMBEDDED -> {
                 if (!present(LOCAL_DYNAMODB_CLASS)) {
                     throw new BackendUnavailableException(
                             LOCAL_DYNAMODB_CLASS
@@ -36,51 +36,49 @@ final class ServerLauncher {
                                     + " (on the module path, also --add-modules dev.dynamorm.local)");
                 }
                 return EmbeddedServer.start(timeout);
-            case DYNOXIDE:
-                {
-                    TestServers servers = TestServers.find(settings, workingDirectory);
-                    Path binary = servers.dynoxide();
-                    return ProcessServer.start(
-                            "dynoxide",
-                            port ->
-                                    List.of(
-                                            binary.toString(),
-                                            "--host",
-                                            "127.0.0.1",
-                                            "--port",
-                                            Integer.toString(port)),
-                            servers.root(),
-                            logDirectory(),
-                            timeout);
-                }
-            case DYNALITE:
-                {
-                    TestServers servers = TestServers.find(settings, workingDirectory);
-                    Path cli = servers.dynaliteCli();
-                    Path node =
-                            TestServers.node(
-                                    settings.nonBlank(Settings.NODE), System.getenv("PATH"));
-                    return ProcessServer.start(
-                            "dynalite",
-                            port ->
-                                    List.of(
-                                            node.toString(),
-                                            cli.toString(),
-                                            "--host",
-                                            "127.0.0.1",
-                                            "--port",
-                                            Integer.toString(port),
-                                            "--createTableMs",
-                                            "0",
-                                            "--deleteTableMs",
-                                            "0",
-                                            "--updateTableMs",
-                                            "0"),
-                            servers.root(),
-                            logDirectory(),
-                            timeout);
-                }
-            case LOCALSTACK:
+            }
+            case DYNOXIDE -> {
+                TestServers servers = TestServers.find(settings, workingDirectory);
+                Path binary = servers.dynoxide();
+                return ProcessServer.start(
+                        "dynoxide",
+                        port ->
+                                List.of(
+                                        binary.toString(),
+                                        "--host",
+                                        "127.0.0.1",
+                                        "--port",
+                                        Integer.toString(port)),
+                        servers.root(),
+                        logDirectory(),
+                        timeout);
+            }
+            case DYNALITE -> {
+                TestServers servers = TestServers.find(settings, workingDirectory);
+                Path cli = servers.dynaliteCli();
+                Path node =
+                        TestServers.node(settings.nonBlank(Settings.NODE), System.getenv("PATH"));
+                return ProcessServer.start(
+                        "dynalite",
+                        port ->
+                                List.of(
+                                        node.toString(),
+                                        cli.toString(),
+                                        "--host",
+                                        "127.0.0.1",
+                                        "--port",
+                                        Integer.toString(port),
+                                        "--createTableMs",
+                                        "0",
+                                        "--deleteTableMs",
+                                        "0",
+                                        "--updateTableMs",
+                                        "0"),
+                        servers.root(),
+                        logDirectory(),
+                        timeout);
+            }
+            case LOCALSTACK -> {
                 if (!present(LOCALSTACK_CLASS)) {
                     throw new BackendUnavailableException(
                             "testcontainers is not on the test path:"
@@ -95,23 +93,22 @@ final class ServerLauncher {
                 return LocalStackServer.start(
                         settings.nonBlank(Settings.LOCALSTACK_IMAGE)
                                 .orElse(Settings.DEFAULT_LOCALSTACK_IMAGE));
-            case ENDPOINT:
-                {
-                    String endpoint =
-                            settings.nonBlank(Settings.ENDPOINT)
-                                    .orElseThrow(
-                                            () ->
-                                                    new BackendUnavailableException(
-                                                            "no endpoint configured: set -D"
-                                                                    + Settings.ENDPOINT
-                                                                    + "=http://127.0.0.1:8000 (or aws for real DynamoDB)"));
-                    return EndpointServer.connect(
-                            endpoint,
-                            settings.nonBlank(Settings.REGION).orElse(Settings.DEFAULT_REGION),
-                            timeout);
-                }
-            default:
-                throw new IllegalStateException("unhandled backend " + backend);
+            }
+            case ENDPOINT -> {
+                String endpoint =
+                        settings.nonBlank(Settings.ENDPOINT)
+                                .orElseThrow(
+                                        () ->
+                                                new BackendUnavailableException(
+                                                        "no endpoint configured: set -D"
+                                                                + Settings.ENDPOINT
+                                                                + "=http://127.0.0.1:8000 (or aws for real DynamoDB)"));
+                return EndpointServer.connect(
+                        endpoint,
+                        settings.nonBlank(Settings.REGION).orElse(Settings.DEFAULT_REGION),
+                        timeout);
+            }
+            default -> throw new IllegalStateException("unhandled backend " + backend);
         }
     }
 

@@ -164,7 +164,7 @@ final class TestServers {
     /** The first executable file {@code name} in the folders of {@code pathVariable}. */
     static Optional<Path> findOnPath(String name, String pathVariable) {
         if (pathVariable != null) {
-            for (String dir : pathVariable.split(File.pathSeparator)) {
+            for (String dir : pathVariable.split(File.pathSeparator, -1)) {
                 if (dir.isBlank()) {
                     continue;
                 }

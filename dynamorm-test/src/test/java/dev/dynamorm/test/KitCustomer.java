@@ -10,6 +10,9 @@ import java.util.Set;
 @DynamoTable("customers")
 public class KitCustomer {
 
+    /** A customer with no fields set, for the mapper. */
+    public KitCustomer() {}
+
     @PartitionKey private String id;
     private String name;
     private boolean vip;

@@ -16,6 +16,9 @@ import org.junit.platform.testkit.engine.Event;
  * kit's settings given as configuration parameters. Such a run has its own root store, so it starts
  * and stops its own servers.
  */
+// exports: JUnit's testkit types (results, events) are on the test path, not in a module the kit
+// requires
+@SuppressWarnings("exports")
 public final class KitRuns {
 
     private KitRuns() {}

@@ -94,6 +94,8 @@ abstract class RawClientSuite {
     }
 
     @Test
+    // the SDK's Consumer<Builder>... overloads are not @SafeVarargs
+    @SuppressWarnings("unchecked")
     void transactionsWorkExactlyWhereTheBackendSaysSo(
             DynamoDbClient client, BackendContext context) {
         String table = context.tableName("tx");
@@ -139,6 +141,8 @@ abstract class RawClientSuite {
         }
     }
 
+    // the SDK's Consumer<Builder>... overloads are not @SafeVarargs
+    @SuppressWarnings("unchecked")
     static void createTable(DynamoDbClient client, String table) {
         client.createTable(
                 r ->

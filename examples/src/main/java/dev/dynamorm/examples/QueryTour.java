@@ -51,7 +51,7 @@ public final class QueryTour {
                             "o-" + i,
                             i % 2 == 0 ? "PAID" : "NEW",
                             Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i),
-                            1000L + 100 * i,
+                            1000L + 100L * i,
                             List.of("item"),
                             i == 7 ? "leave at the door" : null));
         }

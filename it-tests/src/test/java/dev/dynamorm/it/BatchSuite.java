@@ -214,7 +214,8 @@ abstract class BatchSuite {
         } finally {
             pool.shutdownNow();
         }
-        CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).get(1, TimeUnit.MINUTES);
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+                .get(1, TimeUnit.MINUTES);
         assertThat(orders.where("customerId", "=", c).all()).hasSize(threads * perThread);
         assertThat(customers.batchGet(List.of(Key.of(c + "-0-0"), Key.of(c + "-5-140"))).items())
                 .hasSize(2);

@@ -51,6 +51,8 @@ abstract class StreamsSuite {
         streams.close();
     }
 
+    // the SDK's Consumer<Builder>... overloads are not @SafeVarargs
+    @SuppressWarnings("unchecked")
     private String streamTable(String name, StreamViewType view) {
         String table = backend.tableName(name);
         raw.createTable(

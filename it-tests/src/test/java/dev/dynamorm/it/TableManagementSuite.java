@@ -129,6 +129,8 @@ abstract class TableManagementSuite {
     }
 
     @Test
+    // the SDK's Consumer<Builder>... overloads are not @SafeVarargs
+    @SuppressWarnings("unchecked")
     void drift_reportsHowAnExistingTableDiffersFromTheModel() {
         String name = backend.tableName("orders");
         raw.createTable(

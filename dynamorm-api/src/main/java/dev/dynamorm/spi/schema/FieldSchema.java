@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One mapped field of a {@link ModelSchema}: its Java name and type and the mapping annotations
@@ -15,8 +16,8 @@ public final class FieldSchema {
 
     private final String name;
     private final Type type;
-    private final String attribute;
-    private final Converter<?> converter;
+    private final @Nullable String attribute;
+    private final @Nullable Converter<?> converter;
     private final boolean partitionKey;
     private final boolean sortKey;
     private final boolean version;
@@ -170,8 +171,8 @@ public final class FieldSchema {
     public static final class Builder {
         private final String name;
         private final Type type;
-        private String attribute;
-        private Converter<?> converter;
+        private @Nullable String attribute;
+        private @Nullable Converter<?> converter;
         private boolean partitionKey;
         private boolean sortKey;
         private boolean version;

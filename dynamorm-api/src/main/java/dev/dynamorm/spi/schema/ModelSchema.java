@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compile-time description of one mapped type: its table, naming convention, mapped fields with
@@ -66,7 +67,7 @@ public interface ModelSchema<T> {
      *     primitive field gives zero or false
      * @return the new instance
      */
-    T create(Object[] values);
+    T create(@Nullable Object[] values);
 
     /**
      * Converts every field of an instance into an item through a writer, with direct getter calls

@@ -4,6 +4,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the generic types generated schemas declare, without reflection on the model. */
 public final class SchemaTypes {
@@ -32,6 +33,8 @@ public final class SchemaTypes {
         return new Parameterized(raw, arguments.clone());
     }
 
+    // the array never escapes (clone in, clone out) and equals/hashCode compare its contents
+    @SuppressWarnings("ArrayRecordComponent")
     private record Parameterized(Class<?> raw, Type[] arguments) implements ParameterizedType {
 
         @Override
@@ -45,7 +48,7 @@ public final class SchemaTypes {
         }
 
         @Override
-        public Type getOwnerType() {
+        public @Nullable Type getOwnerType() {
             return raw.getDeclaringClass();
         }
 

@@ -13,4 +13,7 @@
  * <p>The contract is stable: a schema compiled against one release keeps working with later engines
  * of the same major version. Hand-written schemas are allowed but unusual.
  */
+@NullMarked
 package dev.dynamorm.spi.schema;
+
+import org.jspecify.annotations.NullMarked;

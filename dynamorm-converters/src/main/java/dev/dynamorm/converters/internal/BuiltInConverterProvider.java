@@ -176,6 +176,8 @@ public final class BuiltInConverterProvider implements ConverterProvider {
                                         type.getTypeName()));
     }
 
+    // JdkObsolete: a field declared as LinkedList must be read back as one
+    @SuppressWarnings("JdkObsolete")
     private static Optional<Converter<?>> forParameterized(
             ParameterizedType type, ConverterLookup lookup) {
         if (!(type.getRawType() instanceof Class<?> raw)) {

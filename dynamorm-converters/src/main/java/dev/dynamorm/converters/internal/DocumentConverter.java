@@ -146,45 +146,55 @@ final class DocumentConverter implements Converter<Object> {
             throw Attributes.mismatch(attribute, TARGET, "S, N, B, BOOL, NUL, M, L, SS, NS or BS");
         }
         switch (type) {
-            case S:
+            case S -> {
                 return attribute.s();
-            case N:
+            }
+            case N -> {
                 return Numbers.parseDecimal(attribute.n(), TARGET);
-            case BOOL:
+            }
+            case BOOL -> {
                 return attribute.bool();
-            case B:
+            }
+            case B -> {
                 return attribute.b().asByteArray();
-            case NUL:
+            }
+            case NUL -> {
                 return null;
-            case M:
+            }
+            case M -> {
                 Map<String, Object> map = new LinkedHashMap<>(attribute.m().size() * 4 / 3 + 1);
                 for (Map.Entry<String, AttributeValue> entry : attribute.m().entrySet()) {
                     map.put(entry.getKey(), read(entry.getValue()));
                 }
                 return map;
-            case L:
+            }
+            case L -> {
                 List<Object> list = new ArrayList<>(attribute.l().size());
                 for (AttributeValue item : attribute.l()) {
                     list.add(read(item));
                 }
                 return list;
-            case SS:
+            }
+            case SS -> {
                 return new LinkedHashSet<>(attribute.ss());
-            case NS:
+            }
+            case NS -> {
                 Set<Object> numbers = new LinkedHashSet<>();
                 for (String n : attribute.ns()) {
                     numbers.add(Numbers.parseDecimal(n, TARGET));
                 }
                 return numbers;
-            case BS:
+            }
+            case BS -> {
                 Set<Object> binaries = new LinkedHashSet<>();
                 for (SdkBytes b : attribute.bs()) {
                     binaries.add(b.asByteArray());
                 }
                 return binaries;
-            default:
-                throw Attributes.mismatch(
-                        attribute, TARGET, "S, N, B, BOOL, NUL, M, L, SS, NS or BS");
+            }
+            default ->
+                    throw Attributes.mismatch(
+                            attribute, TARGET, "S, N, B, BOOL, NUL, M, L, SS, NS or BS");
         }
     }
 

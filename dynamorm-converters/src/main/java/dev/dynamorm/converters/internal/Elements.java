@@ -35,16 +35,12 @@ final class Elements {
         if (elementType == null) {
             return null;
         }
-        switch (elementType) {
-            case S:
-                return AttributeValue.Type.SS;
-            case N:
-                return AttributeValue.Type.NS;
-            case B:
-                return AttributeValue.Type.BS;
-            default:
-                return null;
-        }
+        return switch (elementType) {
+            case S -> AttributeValue.Type.SS;
+            case N -> AttributeValue.Type.NS;
+            case B -> AttributeValue.Type.BS;
+            default -> null;
+        };
     }
 
     /**
@@ -67,26 +63,28 @@ final class Elements {
     static List<AttributeValue> members(AttributeValue set) {
         List<AttributeValue> members;
         switch (set.type()) {
-            case SS:
+            case SS -> {
                 members = new ArrayList<>(set.ss().size());
                 for (String s : set.ss()) {
                     members.add(AttributeValue.createS(s));
                 }
                 return members;
-            case NS:
+            }
+            case NS -> {
                 members = new ArrayList<>(set.ns().size());
                 for (String n : set.ns()) {
                     members.add(AttributeValue.createN(n));
                 }
                 return members;
-            case BS:
+            }
+            case BS -> {
                 members = new ArrayList<>(set.bs().size());
                 for (SdkBytes b : set.bs()) {
                     members.add(AttributeValue.createB(b));
                 }
                 return members;
-            default:
-                throw new IllegalStateException("not a set: " + set.type());
+            }
+            default -> throw new IllegalStateException("not a set: " + set.type());
         }
     }
 }

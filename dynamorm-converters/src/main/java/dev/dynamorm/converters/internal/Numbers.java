@@ -191,7 +191,7 @@ final class Numbers {
         } catch (NumberFormatException e) {
             value = exact.doubleValue();
         }
-        if (Double.isInfinite(value) || value == 0 && exact.signum() != 0) {
+        if (Double.isInfinite(value) || (value == 0 && exact.signum() != 0)) {
             throw outOfRange(text, target);
         }
         return value;
@@ -206,7 +206,7 @@ final class Numbers {
         } catch (NumberFormatException e) {
             value = exact.floatValue();
         }
-        if (Float.isInfinite(value) || value == 0 && exact.signum() != 0) {
+        if (Float.isInfinite(value) || (value == 0 && exact.signum() != 0)) {
             throw outOfRange(text, target);
         }
         return value;

@@ -55,32 +55,36 @@ final class SetConverter implements Converter<Set<Object>> {
             return null;
         }
         switch (setType) {
-            case SS:
+            case SS -> {
                 Set<String> strings = new LinkedHashSet<>();
                 for (Object item : value) {
                     strings.add(member(item).s());
                 }
                 return AttributeValue.createSs(new ArrayList<>(strings));
-            case NS:
+            }
+            case NS -> {
                 Map<BigDecimal, String> numbers = new LinkedHashMap<>();
                 for (Object item : value) {
                     String n = member(item).n();
                     numbers.putIfAbsent(Numbers.parseDecimal(n, target).stripTrailingZeros(), n);
                 }
                 return AttributeValue.createNs(new ArrayList<>(numbers.values()));
-            case BS:
+            }
+            case BS -> {
                 Map<ByteBuffer, SdkBytes> binaries = new LinkedHashMap<>();
                 for (Object item : value) {
                     SdkBytes b = member(item).b();
                     binaries.putIfAbsent(b.asByteBuffer(), b);
                 }
                 return AttributeValue.createBs(new ArrayList<>(binaries.values()));
-            default:
+            }
+            default -> {
                 Set<AttributeValue> items = new LinkedHashSet<>();
                 for (Object item : value) {
                     items.add(Elements.write(element, item));
                 }
                 return AttributeValue.createL(new ArrayList<>(items));
+            }
         }
     }
 

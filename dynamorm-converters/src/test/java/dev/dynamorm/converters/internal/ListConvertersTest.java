@@ -223,7 +223,7 @@ final class ListConvertersTest {
     void genericArray_roundTrips() {
         Converter<List<String>[]> converter = converter(new TypeRef<List<String>[]>() {});
         @SuppressWarnings("unchecked")
-        List<String>[] value = new List[] {List.of("a"), List.of()};
+        List<String>[] value = (List<String>[]) new List<?>[] {List.of("a"), List.of()};
 
         assertThat(roundTrip(converter, value)).containsExactly(List.of("a"), List.of());
     }

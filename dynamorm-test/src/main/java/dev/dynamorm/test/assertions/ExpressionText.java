@@ -52,38 +52,31 @@ final class ExpressionText {
         if (v == null) {
             return "null";
         }
-        switch (v.type()) {
-            case S:
-                return "'" + v.s().replace("\\", "\\\\").replace("'", "\\'") + "'";
-            case N:
-                return v.n();
-            case B:
-                return bytes(v.b());
-            case BOOL:
-                return String.valueOf(v.bool());
-            case NUL:
-                return "null";
-            case SS:
-                return v.ss().stream()
-                        .map(s -> "'" + s + "'")
-                        .collect(Collectors.joining(", ", "<<", ">>"));
-            case NS:
-                return v.ns().stream().collect(Collectors.joining(", ", "<<", ">>"));
-            case BS:
-                return v.bs().stream()
-                        .map(ExpressionText::bytes)
-                        .collect(Collectors.joining(", ", "<<", ">>"));
-            case L:
-                return v.l().stream()
-                        .map(ExpressionText::value)
-                        .collect(Collectors.joining(", ", "[", "]"));
-            case M:
-                return v.m().entrySet().stream()
-                        .map(e -> e.getKey() + ": " + value(e.getValue()))
-                        .collect(Collectors.joining(", ", "{", "}"));
-            default:
-                return String.valueOf(v);
-        }
+        return switch (v.type()) {
+            case S -> "'" + v.s().replace("\\", "\\\\").replace("'", "\\'") + "'";
+            case N -> v.n();
+            case B -> bytes(v.b());
+            case BOOL -> String.valueOf(v.bool());
+            case NUL -> "null";
+            case SS ->
+                    v.ss().stream()
+                            .map(s -> "'" + s + "'")
+                            .collect(Collectors.joining(", ", "<<", ">>"));
+            case NS -> v.ns().stream().collect(Collectors.joining(", ", "<<", ">>"));
+            case BS ->
+                    v.bs().stream()
+                            .map(ExpressionText::bytes)
+                            .collect(Collectors.joining(", ", "<<", ">>"));
+            case L ->
+                    v.l().stream()
+                            .map(ExpressionText::value)
+                            .collect(Collectors.joining(", ", "[", "]"));
+            case M ->
+                    v.m().entrySet().stream()
+                            .map(e -> e.getKey() + ": " + value(e.getValue()))
+                            .collect(Collectors.joining(", ", "{", "}"));
+            default -> String.valueOf(v);
+        };
     }
 
     private static String bytes(SdkBytes b) {

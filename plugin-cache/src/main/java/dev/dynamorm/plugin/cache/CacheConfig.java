@@ -2,11 +2,13 @@ package dev.dynamorm.plugin.cache;
 
 import dev.dynamorm.spi.PluginConfig;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which models the cache plugin caches, and how: per model (or table) a maximum number of items and
@@ -38,9 +40,11 @@ public final class CacheConfig implements PluginConfig {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
     private final Map<String, ModelSettings> models;
+    private final Optional<InstantSource> clock;
 
-    private CacheConfig(Map<String, ModelSettings> models) {
+    private CacheConfig(Map<String, ModelSettings> models, Optional<InstantSource> clock) {
         this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        this.clock = clock;
     }
 
     /**
@@ -62,6 +66,16 @@ public final class CacheConfig implements PluginConfig {
         return models;
     }
 
+    /**
+     * The time source that ages cached items, if one was set ({@link Builder#clock}); empty means
+     * the JVM's monotonic clock.
+     *
+     * @return the clock, or empty
+     */
+    public Optional<InstantSource> clock() {
+        return clock;
+    }
+
     @Override
     public String pluginName() {
         return "cache";
@@ -69,12 +83,12 @@ public final class CacheConfig implements PluginConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CacheConfig c && models.equals(c.models);
+        return o instanceof CacheConfig c && models.equals(c.models) && clock.equals(c.clock);
     }
 
     @Override
     public int hashCode() {
-        return models.hashCode();
+        return Objects.hash(models, clock);
     }
 
     @Override
@@ -114,8 +128,22 @@ public final class CacheConfig implements PluginConfig {
     /** Builds a {@link CacheConfig}. Not thread-safe; {@link #build()} leaves it reusable. */
     public static final class Builder {
         private final Map<String, ModelSettings> models = new LinkedHashMap<>();
+        private Optional<InstantSource> clock = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * The time source that ages cached items (see the time-to-live of {@link #model(Class,
+         * long, Duration)}); by default the JVM's monotonic clock. Meant for tests that advance
+         * time themselves instead of sleeping.
+         *
+         * @param clock the time source; its instants must not go backwards
+         * @return this builder
+         */
+        public Builder clock(InstantSource clock) {
+            this.clock = Optional.of(Objects.requireNonNull(clock, "clock"));
+            return this;
+        }
 
         /**
          * Caches a model.
@@ -182,7 +210,7 @@ public final class CacheConfig implements PluginConfig {
          * @return the configuration
          */
         public CacheConfig build() {
-            return new CacheConfig(models);
+            return new CacheConfig(models, clock);
         }
     }
 }

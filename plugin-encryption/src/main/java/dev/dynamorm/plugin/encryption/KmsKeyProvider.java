@@ -3,12 +3,15 @@ package dev.dynamorm.plugin.encryption;
 import dev.dynamorm.plugin.encryption.internal.Aead;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -57,6 +60,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
     private final long maxUses;
     private final int maxEntries;
     private final Duration maxAge;
+    private final LongSupplier nanoTime;
     private volatile String resolvedKeyId;
     private final Map<Map<String, String>, Cached> generated = new HashMap<>();
     private final LinkedHashMap<CacheKey, Cached> unwrapped = new LinkedHashMap<>(16, 0.75f, true);
@@ -68,6 +72,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
         this.maxAgeNanos = b.maxAge.toNanos();
         this.maxUses = b.maxUses;
         this.maxEntries = b.maxEntries;
+        this.nanoTime = b.nanoTime;
     }
 
     /**
@@ -83,12 +88,13 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
     private static final class Cached {
         final DataKey key;
         final byte[] plaintext;
-        final long created = System.nanoTime();
+        final long created;
         long uses;
 
-        Cached(DataKey key, byte[] plaintext) {
+        Cached(DataKey key, byte[] plaintext, long created) {
             this.key = key;
             this.plaintext = plaintext;
+            this.created = created;
         }
     }
 
@@ -100,7 +106,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
     }
 
     private boolean usable(Cached c) {
-        return c.uses < maxUses && System.nanoTime() - c.created < maxAgeNanos;
+        return c.uses < maxUses && nanoTime.getAsLong() - c.created < maxAgeNanos;
     }
 
     /** The configured KMS key id (or alias) that wraps new data keys. */
@@ -157,7 +163,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
             DataKey key = new DataKey(arn, plaintext, blob);
             resolvedKeyId = arn;
             if (caching()) {
-                Cached fresh = new Cached(key, key.plaintext());
+                Cached fresh = new Cached(key, key.plaintext(), nanoTime.getAsLong());
                 fresh.uses = 1;
                 synchronized (generated) {
                     Cached old = generated.put(context, fresh);
@@ -285,7 +291,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
             return;
         }
         synchronized (unwrapped) {
-            Cached fresh = new Cached(null, plaintext);
+            Cached fresh = new Cached(null, plaintext, nanoTime.getAsLong());
             fresh.uses = uses;
             Cached old = unwrapped.put(key, fresh);
             if (old != null) {
@@ -333,6 +339,7 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
         private Duration maxAge = DEFAULT_CACHE_MAX_AGE;
         private long maxUses = DEFAULT_CACHE_MAX_USES;
         private int maxEntries = DEFAULT_CACHE_MAX_ENTRIES;
+        private LongSupplier nanoTime = System::nanoTime;
 
         private Builder() {}
 
@@ -409,6 +416,24 @@ public final class KmsKeyProvider implements KeyProvider, AutoCloseable {
                         "KMS data key cache max entries must not be negative, got " + maxEntries);
             }
             this.maxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * The time source that ages cached data keys (see {@link #cacheMaxAge}); by default the
+         * JVM's monotonic clock ({@link System#nanoTime()}). Meant for tests that advance time
+         * themselves instead of sleeping.
+         *
+         * @param clock the time source; its instants must not go backwards
+         * @return this builder
+         */
+        public Builder clock(InstantSource clock) {
+            Objects.requireNonNull(clock, "clock");
+            this.nanoTime =
+                    () -> {
+                        Instant now = clock.instant();
+                        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                    };
             return this;
         }
 

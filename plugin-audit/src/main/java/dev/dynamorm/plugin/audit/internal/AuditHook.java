@@ -198,7 +198,7 @@ final class AuditHook implements Hook {
                     || ref.action() == ItemRef.Action.CONDITION_CHECK
                     || isAuditTable(ref.tableName())
                     || skipped.contains(ref.key())
-                    || ref.item().isPresent() && skipped.contains(ref.item().get())) {
+                    || (ref.item().isPresent() && skipped.contains(ref.item().get()))) {
                 continue;
             }
             // transactions span tables: their items' models are looked up, so encrypted fields stay
@@ -206,7 +206,7 @@ final class AuditHook implements Hook {
             Optional<ModelInfo> model =
                     ref.modelType().flatMap(t -> sameModel(ctx, t).or(() -> context.model(t)));
             Map<String, AttributeValue> before = beforeSend ? null : beforeImage(ctx);
-            Map<String, AttributeValue> after = beforeSend ? null : afterImage(ctx, ref, before);
+            Map<String, AttributeValue> after = beforeSend ? null : afterImage(ctx, ref);
             Operation op = ctx.operation();
             out.add(
                     new AuditRecord(
@@ -238,8 +238,7 @@ final class AuditHook implements Hook {
         return before.isEmpty() ? null : before;
     }
 
-    private Map<String, AttributeValue> afterImage(
-            HookContext ctx, ItemRef ref, Map<String, AttributeValue> before) {
+    private Map<String, AttributeValue> afterImage(HookContext ctx, ItemRef ref) {
         if (!config.images()) {
             return null;
         }

@@ -93,7 +93,7 @@ public final class AuditPlugin implements Plugin {
             switch (e.getKey()) {
                 case "sinks" -> {
                     b.logSink(false);
-                    for (String s : v.split(",")) {
+                    for (String s : v.split(",", -1)) {
                         switch (s.trim()) {
                             case "log" -> b.logSink(true);
                             case "table" -> b.tableSink(true);
@@ -110,7 +110,7 @@ public final class AuditPlugin implements Plugin {
                 }
                 case "images" -> b.images(bool(e.getKey(), v));
                 case "redact" -> {
-                    for (String f : v.split(",")) {
+                    for (String f : v.split(",", -1)) {
                         if (!f.isBlank()) {
                             b.redact(f.trim());
                         }

@@ -16,44 +16,34 @@ final class Values {
         if (v == null) {
             return "null";
         }
-        switch (v.type()) {
-            case S:
-                return v.s();
-            case N:
-                return v.n();
-            case BOOL:
-                return v.bool().toString();
-            case NUL:
-                return "null";
-            case B:
-                return bytes(v.b());
-            case SS:
-                return String.join(",", v.ss()).isEmpty()
-                        ? "[]"
-                        : "[" + String.join(",", v.ss()) + "]";
-            case NS:
-                return "[" + String.join(",", v.ns()) + "]";
-            case BS:
-                {
-                    StringJoiner out = new StringJoiner(",", "[", "]");
-                    v.bs().forEach(b -> out.add(bytes(b)));
-                    return out.toString();
-                }
-            case L:
-                {
-                    StringJoiner out = new StringJoiner(",", "[", "]");
-                    v.l().forEach(e -> out.add(render(e)));
-                    return out.toString();
-                }
-            case M:
-                {
-                    StringJoiner out = new StringJoiner(",", "{", "}");
-                    new TreeMap<>(v.m()).forEach((k, e) -> out.add(k + "=" + render(e)));
-                    return out.toString();
-                }
-            default:
-                return String.valueOf(v);
-        }
+        return switch (v.type()) {
+            case S -> v.s();
+            case N -> v.n();
+            case BOOL -> v.bool().toString();
+            case NUL -> "null";
+            case B -> bytes(v.b());
+            case SS ->
+                    String.join(",", v.ss()).isEmpty()
+                            ? "[]"
+                            : "[" + String.join(",", v.ss()) + "]";
+            case NS -> "[" + String.join(",", v.ns()) + "]";
+            case BS -> {
+                StringJoiner out = new StringJoiner(",", "[", "]");
+                v.bs().forEach(b -> out.add(bytes(b)));
+                yield out.toString();
+            }
+            case L -> {
+                StringJoiner out = new StringJoiner(",", "[", "]");
+                v.l().forEach(e -> out.add(render(e)));
+                yield out.toString();
+            }
+            case M -> {
+                StringJoiner out = new StringJoiner(",", "{", "}");
+                new TreeMap<>(v.m()).forEach((k, e) -> out.add(k + "=" + render(e)));
+                yield out.toString();
+            }
+            default -> String.valueOf(v);
+        };
     }
 
     private static String bytes(SdkBytes b) {

@@ -2,6 +2,7 @@ package dev.dynamorm.plugin.cache.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.plugin.cache.CacheConfig;
@@ -11,6 +12,8 @@ import dev.dynamorm.spi.ItemRef;
 import dev.dynamorm.spi.Outcome;
 import dev.dynamorm.spi.PluginContext;
 import dev.dynamorm.spi.Statistic;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,12 +60,14 @@ final class CacheHook implements Hook {
 
     CacheHook(CacheConfig config) {
         this.settings = config.models();
+        Ticker ticker = config.clock().<Ticker>map(CacheHook::ticker).orElse(Ticker.systemTicker());
         for (Map.Entry<String, CacheConfig.ModelSettings> e : settings.entrySet()) {
             CacheConfig.ModelSettings s = e.getValue();
             Cache<Map<String, AttributeValue>, Map<String, AttributeValue>> cache =
                     Caffeine.newBuilder()
                             .maximumSize(s.maximumSize())
                             .expireAfterWrite(s.ttl())
+                            .ticker(ticker)
                             .recordStats()
                             .build();
             byName.put(e.getKey(), new ModelCache(tag(e.getKey()), cache));
@@ -88,6 +93,13 @@ final class CacheHook implements Hook {
             }
         }
         return configured;
+    }
+
+    private static Ticker ticker(InstantSource clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
     }
 
     void publish(PluginContext context) {

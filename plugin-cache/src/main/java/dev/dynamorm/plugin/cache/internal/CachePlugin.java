@@ -82,7 +82,7 @@ public final class CachePlugin implements Plugin {
         Map<String, long[]> sizes = new LinkedHashMap<>();
         Map<String, Duration> ttls = new LinkedHashMap<>();
         String models = properties.getOrDefault("models", "");
-        for (String m : models.split(",")) {
+        for (String m : models.split(",", -1)) {
             if (!m.isBlank()) {
                 sizes.put(m.trim(), new long[] {defaultSize});
                 ttls.put(m.trim(), defaultTtl);

@@ -14,10 +14,12 @@ import dev.dynamorm.local.LocalDynamoDb;
 import dev.dynamorm.plugin.cache.CacheConfig;
 import dev.dynamorm.spi.Statistic;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,14 +158,21 @@ final class CachePluginTest {
     }
 
     @Test
-    void entries_expireAfterTheirTimeToLive() throws InterruptedException {
-        open(CacheConfig.builder().model(Product.class, 100, Duration.ofMillis(200)).build());
+    void entries_expireAfterTheirTimeToLive() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+        open(
+                CacheConfig.builder()
+                        .model(Product.class, 100, Duration.ofMillis(200))
+                        .clock(now::get)
+                        .build());
         Table<Product> products = db.table(Product.class);
         products.put(new Product("p2", "ink", 5));
         assertThat(products.get("p2")).contains(new Product("p2", "ink", 5));
         changeElsewhere(products, "sku", "p2", "price", AttributeValue.fromN("6"));
         assertThat(products.get("p2")).contains(new Product("p2", "ink", 5));
-        Thread.sleep(400);
+        now.set(now.get().plusMillis(199));
+        assertThat(products.get("p2")).contains(new Product("p2", "ink", 5));
+        now.set(now.get().plusMillis(1));
         assertThat(products.get("p2")).contains(new Product("p2", "ink", 6));
     }
 

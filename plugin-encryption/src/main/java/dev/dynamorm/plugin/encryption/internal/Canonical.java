@@ -224,73 +224,71 @@ final class Canonical {
         }
         byte tag = need(in, 1).get();
         switch (tag) {
-            case S:
+            case S -> {
                 return AttributeValue.createS(readString(in));
-            case N:
+            }
+            case N -> {
                 return AttributeValue.createN(readString(in));
-            case B:
+            }
+            case B -> {
                 return AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
-            case SS:
-                {
-                    int n = count(in, 4);
-                    List<String> out = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        out.add(readString(in));
-                    }
-                    return AttributeValue.createSs(out);
+            }
+            case SS -> {
+                int n = count(in, 4);
+                List<String> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(readString(in));
                 }
-            case NS:
-                {
-                    int n = count(in, 4);
-                    List<String> out = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        out.add(readString(in));
-                    }
-                    return AttributeValue.createNs(out);
+                return AttributeValue.createSs(out);
+            }
+            case NS -> {
+                int n = count(in, 4);
+                List<String> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(readString(in));
                 }
-            case BS:
-                {
-                    int n = count(in, 4);
-                    List<SdkBytes> out = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        out.add(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
-                    }
-                    return AttributeValue.createBs(out);
+                return AttributeValue.createNs(out);
+            }
+            case BS -> {
+                int n = count(in, 4);
+                List<SdkBytes> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(SdkBytes.fromByteArrayUnsafe(readBytes(in)));
                 }
-            case M:
-                {
-                    int n = count(in, 5);
-                    Map<String, AttributeValue> out = new LinkedHashMap<>(n * 2);
-                    for (int i = 0; i < n; i++) {
-                        String key = readString(in);
-                        if (out.put(key, read(in, depth + 1)) != null) {
-                            throw new FormatException("map key '" + key + "' appears twice");
-                        }
+                return AttributeValue.createBs(out);
+            }
+            case M -> {
+                int n = count(in, 5);
+                Map<String, AttributeValue> out = new LinkedHashMap<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    String key = readString(in);
+                    if (out.put(key, read(in, depth + 1)) != null) {
+                        throw new FormatException("map key '" + key + "' appears twice");
                     }
-                    return AttributeValue.createM(out);
                 }
-            case L:
-                {
-                    int n = count(in, 1);
-                    List<AttributeValue> out = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        out.add(read(in, depth + 1));
-                    }
-                    return AttributeValue.createL(out);
+                return AttributeValue.createM(out);
+            }
+            case L -> {
+                int n = count(in, 1);
+                List<AttributeValue> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(read(in, depth + 1));
                 }
-            case BOOL:
-                {
-                    byte b = need(in, 1).get();
-                    if (b != 0 && b != 1) {
-                        throw new FormatException("boolean byte " + b);
-                    }
-                    return AttributeValue.createBool(b == 1);
+                return AttributeValue.createL(out);
+            }
+            case BOOL -> {
+                byte b = need(in, 1).get();
+                if (b != 0 && b != 1) {
+                    throw new FormatException("boolean byte " + b);
                 }
-            case NUL:
+                return AttributeValue.createBool(b == 1);
+            }
+            case NUL -> {
                 return AttributeValue.createNul(true);
-            default:
-                throw new FormatException(
-                        String.format(Locale.ROOT, "unknown type tag 0x%02x", tag));
+            }
+            default ->
+                    throw new FormatException(
+                            String.format(Locale.ROOT, "unknown type tag 0x%02x", tag));
         }
     }
 

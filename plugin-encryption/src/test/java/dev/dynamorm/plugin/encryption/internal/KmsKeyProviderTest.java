@@ -15,10 +15,12 @@ import dev.dynamorm.plugin.encryption.KmsKeyProvider;
 import dev.dynamorm.plugin.encryption.Reencryption;
 import dev.dynamorm.plugin.encryption.internal.Models.Note;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,11 @@ final class KmsKeyProviderTest {
     private KmsClient client;
     private String k1;
     private final List<AutoCloseable> opened = new ArrayList<>();
+
+    /** The providers' clock: the tests advance it instead of sleeping. */
+    private final AtomicReference<Instant> now =
+            new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+
     private final String prefix = "k" + UUID.randomUUID().toString().substring(0, 8) + "_";
 
     @BeforeAll
@@ -73,6 +80,7 @@ final class KmsKeyProviderTest {
                         .keyId(keyId)
                         .cacheMaxAge(maxAge)
                         .cacheMaxUses(maxUses)
+                        .clock(now::get)
                         .build();
         opened.add(p);
         return p;
@@ -141,13 +149,15 @@ final class KmsKeyProviderTest {
     }
 
     @Test
-    void cachedDataKeys_expireAfterMaxAge() throws InterruptedException {
+    void cachedDataKeys_expireAfterMaxAge() {
         Table<Note> notes = notes(provider(k1, Duration.ofMillis(300), 1000));
         notes.put(new Note("a", "1", null, "t"));
         notes.put(new Note("b", "2", null, "t"));
-        assertThat(kms.generateCalls).hasValue(1);
-        Thread.sleep(400);
+        now.set(now.get().plusMillis(299));
         notes.put(new Note("c", "3", null, "t"));
+        assertThat(kms.generateCalls).hasValue(1);
+        now.set(now.get().plusMillis(1));
+        notes.put(new Note("d", "4", null, "t"));
         assertThat(kms.generateCalls).hasValue(2);
     }
 

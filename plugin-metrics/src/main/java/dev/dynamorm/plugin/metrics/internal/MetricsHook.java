@@ -102,11 +102,11 @@ final class MetricsHook implements Hook {
                     .increment(outcome.throttles());
         }
         if (failure instanceof ConditionFailedException
-                || failure != null
+                || (failure != null
                         && failure.getCause()
                                 instanceof
                                 software.amazon.awssdk.services.dynamodb.model
-                                        .ConditionalCheckFailedException) {
+                                        .ConditionalCheckFailedException)) {
             Counter.builder("dynamorm.condition.failures")
                     .description("failed condition checks")
                     .tags(opTable)

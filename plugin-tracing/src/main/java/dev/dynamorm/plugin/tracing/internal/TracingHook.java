@@ -82,6 +82,8 @@ final class TracingHook implements Hook {
         return true;
     }
 
+    // MustBeClosedChecker: the scope outlives this method on purpose; after() closes it
+    @SuppressWarnings("MustBeClosedChecker")
     @Override
     public void before(HookContext context) {
         if (noop) {

@@ -94,6 +94,8 @@ final class TracingPluginTest {
     }
 
     @Test
+    // the scope is only opened and closed (makes the parent span current)
+    @SuppressWarnings("try")
     void write_isAClientSpanWithDynamoDbConventions_childOfTheCallersSpan() {
         Span parent = otel.getTracer("test").spanBuilder("handle request").startSpan();
         try (Scope ignored = parent.makeCurrent()) {
@@ -186,6 +188,8 @@ final class TracingPluginTest {
     }
 
     @Test
+    // the scope is only opened and closed (makes the parent span current)
+    @SuppressWarnings("try")
     void noopOpenTelemetry_operationsSucceed_andTheCallersSpanStaysCurrent() {
         try (DynamORM quiet =
                 DynamORM.builder()

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Fails when a module's line coverage in the aggregate JaCoCo report (CSV) is below its floor.
+# Floors are the figures measured when they were set, minus a small margin; raise them as coverage grows
+# (the target is 85 % for dynamorm-engine, dynamorm-converters and dynamorm-local).
+csv="$1"
+if [ ! -f "$csv" ]; then
+  echo "coverage: $csv missing (tests skipped or -Djacoco.skip=true): floor not checked"
+  exit 0
+fi
+awk -F, '
+  BEGIN {
+    # measured 2026-12-05 in the aggregate report from the own tests of each module: converters 95.96 %,
+    # local 86.37 %; the engine (covered by it-tests) is not measured yet: its floor is 0 until a full
+    # aggregate run sets it
+    floor["dynamorm-engine"] = 0; floor["dynamorm-converters"] = 93; floor["dynamorm-local"] = 83
+  }
+  # the aggregate report names each group "<aggregator name>/<artifactId>"
+  NR > 1 { m = $1; sub(/.*\//, "", m); missed[m] += $8; covered[m] += $9 }
+  END {
+    failed = 0
+    for (m in missed) {
+      total = missed[m] + covered[m]
+      pct = total ? 100 * covered[m] / total : 100
+      line = sprintf("coverage: %-22s %6.2f %% lines (%d/%d)", m, pct, covered[m], total)
+      if (m in floor && pct < floor[m]) { line = line sprintf("  BELOW FLOOR %d %%", floor[m]); failed = 1 }
+      print line
+    }
+    for (m in floor) if (!(m in missed)) { print "coverage: no data for " m; failed = 1 }
+    exit failed
+  }' "$csv"
