@@ -4,8 +4,8 @@ import dev.dynamorm.annotations.NamingConvention;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The compile-time description of one mapped type: its table, naming convention, mapped fields with
