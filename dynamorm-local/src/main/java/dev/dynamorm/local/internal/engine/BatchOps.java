@@ -69,6 +69,7 @@ final class BatchOps {
                                 + e.getKey()
                                 + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
+            LegacyParameters.checkNotMixed(spec, "BatchGet");
             Engine.expressionParameters(spec, "ProjectionExpression");
             Bindings b = Engine.bindings(spec);
             List<List<Object>> projection = ItemOps.projection(spec, b);
@@ -198,6 +199,8 @@ final class BatchOps {
             throw DynamoException.validation(
                     "Too many items requested for the BatchWriteItem call");
         }
+        boolean metrics = ItemCollections.requested(r);
+        Map<String, Map<Value, Object>> collections = new LinkedHashMap<>();
         Map<String, Object> unprocessed = new LinkedHashMap<>();
         Map<String, Capacity> capacity = new LinkedHashMap<>();
         FaultState faults = engine.faults();
@@ -216,6 +219,13 @@ final class BatchOps {
                 engine.commit(List.of(new Change(w.table(), w.key(), w.item())));
                 capacity.computeIfAbsent(name, Capacity::new)
                         .write(w.table().meta(), old, w.item());
+                Map<String, Object> collection =
+                        metrics ? ItemCollections.of(w.table(), w.key().hash()) : null;
+                if (collection != null) {
+                    collections
+                            .computeIfAbsent(name, k -> new LinkedHashMap<>())
+                            .put(w.key().hash(), collection);
+                }
             } finally {
                 w.table().lock.writeLock().unlock();
             }
@@ -223,6 +233,11 @@ final class BatchOps {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("UnprocessedItems", unprocessed);
         addCapacity(out, capacity, r.string("ReturnConsumedCapacity"));
+        if (!collections.isEmpty()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            collections.forEach((k, v) -> m.put(k, new ArrayList<>(v.values())));
+            out.put("ItemCollectionMetrics", m);
+        }
         return out;
     }
 }

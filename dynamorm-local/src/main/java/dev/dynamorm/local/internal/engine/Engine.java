@@ -233,21 +233,6 @@ public final class Engine {
                 }
             }
         }
-        for (String legacy :
-                List.of(
-                        "Expected",
-                        "AttributesToGet",
-                        "KeyConditions",
-                        "QueryFilter",
-                        "ScanFilter",
-                        "AttributeUpdates")) {
-            if (r.has(legacy)) {
-                throw DynamoException.validation(
-                        "dynamorm-local does not support the legacy parameter "
-                                + legacy
-                                + "; use expressions instead");
-            }
-        }
         return new Bindings(names, values);
     }
 

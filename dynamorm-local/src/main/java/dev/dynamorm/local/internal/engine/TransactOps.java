@@ -151,20 +151,18 @@ final class TransactOps {
                 Updater.Result result = results.get(i);
                 if (!w.kind.equals("ConditionCheck")) {
                     changes.add(new Change(w.table, w.key, result.item()));
-                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
+                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::transactional)
                             .write(w.table.meta(), olds.get(i), result.item())
                             .write(w.table.meta(), olds.get(i), result.item());
                 } else {
-                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
-                            .read(
+                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::transactional)
+                            .check(
                                     Capacity.readUnits(
                                                     olds.get(i) == null
                                                             ? 0
                                                             : ItemSize.of(olds.get(i)),
                                                     true)
-                                            * 2,
-                                    null,
-                                    false);
+                                            * 2);
                 }
             }
             long now = System.currentTimeMillis();
@@ -315,7 +313,7 @@ final class TransactOps {
                                             : Documents.project(item, x.projection())));
                 }
                 responses.add(resp);
-                capacity.computeIfAbsent(x.table().meta().name(), Capacity::new)
+                capacity.computeIfAbsent(x.table().meta().name(), Capacity::transactional)
                         .read(
                                 Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true) * 2,
                                 null,
