@@ -24,11 +24,11 @@ final class BatchOps {
         this.engine = engine;
     }
 
-    private static Map<String, Object> requestItems(Request r) {
+    private static Map<String, Object> requestItems(Request r, String operation) {
         Map<String, Object> items = r.map("RequestItems");
         if (items == null) {
             throw DynamoException.validation(
-                    "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+                    "The requestItems parameter is required for " + operation);
         }
         if (items.isEmpty()) {
             throw DynamoException.validation(
@@ -38,7 +38,7 @@ final class BatchOps {
     }
 
     Map<String, Object> get(Request r) {
-        Map<String, Object> requestItems = requestItems(r);
+        Map<String, Object> requestItems = requestItems(r, "BatchGetItem");
         record Want(
                 Table table,
                 PrimaryKey key,
@@ -154,7 +154,7 @@ final class BatchOps {
     }
 
     Map<String, Object> write(Request r) {
-        Map<String, Object> requestItems = requestItems(r);
+        Map<String, Object> requestItems = requestItems(r, "BatchWriteItem");
         record Write(Table table, PrimaryKey key, Map<String, Value> item, Object raw) {}
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, Object> e : requestItems.entrySet()) {
