@@ -168,4 +168,40 @@ class RequestLimitsTest {
         client.putItem(r -> r.tableName(t).item(item("pk", s("a"))).conditionExpression("x <> y"));
         assertThat(client.getItem(r -> r.tableName(t).key(item("pk", s("a")))).hasItem()).isTrue();
     }
+
+    @Test
+    void memberConstraints_areCountedAndJoined() {
+        String t = Fixtures.rangeTable(client);
+        assertThatThrownBy(() -> client.scan(r -> r.tableName("").limit(0)))
+                .hasMessageStartingWith(
+                        "2 validation errors detected: Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        assertThatThrownBy(
+                        () ->
+                                client.putItem(
+                                        r ->
+                                                r.tableName(t)
+                                                        .item(item("pk", s("a"), "sk", s("b")))
+                                                        .returnValues("BAD")
+                                                        .returnConsumedCapacity("BAD")))
+                .hasMessageStartingWith(
+                        "2 validation errors detected: Value 'BAD' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; Value 'BAD' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+        assertThatThrownBy(
+                        () ->
+                                client.getItem(
+                                        r ->
+                                                r.tableName(t)
+                                                        .key(item("pk", s("a"), "sk", s("b")))
+                                                        .returnConsumedCapacity("BAD")))
+                .hasMessageStartingWith(
+                        "1 validation error detected: Value 'BAD' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
+        assertThatThrownBy(
+                        () ->
+                                client.scan(
+                                        r ->
+                                                r.tableName("no-such-table")
+                                                        .segment(-1)
+                                                        .totalSegments(2)))
+                .hasMessageStartingWith(
+                        "1 validation error detected: Value '-1' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0");
+    }
 }

@@ -108,6 +108,7 @@ public final class Engine {
     }
 
     private Map<String, Object> dispatch(String op, Request r) {
+        MemberConstraints.check(op == null ? "" : op, r);
         switch (op == null ? "" : op) {
             case "CreateTable":
                 return tableOps.create(r);

@@ -12,7 +12,10 @@ import java.util.List;
 final class LegacyParameters {
     private LegacyParameters() {}
 
-    /** The legacy parameters of {@code operation}, in the order DynamoDB names them. */
+    /**
+     * The legacy parameters of {@code operation} that DynamoDB names when they are mixed with
+     * expressions, in its order (the writes do not name ConditionalOperator).
+     */
     static List<String> of(String operation) {
         return switch (operation) {
             case "Query" ->
@@ -22,8 +25,8 @@ final class LegacyParameters {
                             "ConditionalOperator",
                             "KeyConditions");
             case "Scan" -> List.of("AttributesToGet", "ScanFilter", "ConditionalOperator");
-            case "Update" -> List.of("AttributeUpdates", "Expected", "ConditionalOperator");
-            case "Put", "Delete" -> List.of("Expected", "ConditionalOperator");
+            case "Update" -> List.of("AttributeUpdates", "Expected");
+            case "Put", "Delete" -> List.of("Expected");
             case "Get", "BatchGet" -> List.of("AttributesToGet");
             default -> List.of();
         };
@@ -42,6 +45,9 @@ final class LegacyParameters {
 
     /** Whether the request sends any legacy parameter of {@code operation}. */
     static boolean used(Request r, String operation) {
+        if (r.has("ConditionalOperator")) {
+            return true;
+        }
         for (String p : of(operation)) {
             if (r.has(p)) {
                 return true;
