@@ -118,47 +118,28 @@ final class FieldAccessWriter {
     }
 
     private static String writeMethod(TypeKind kind) {
-        switch (kind) {
-            case LONG:
-            case INT:
-            case SHORT:
-            case BYTE:
-                return "writeLong";
-            case DOUBLE:
-                return "writeDouble";
-            case FLOAT:
-                return "writeFloat";
-            case BOOLEAN:
-                return "writeBoolean";
-            default:
-                return "write";
-        }
+        return switch (kind) {
+            case LONG, INT, SHORT, BYTE -> "writeLong";
+            case DOUBLE -> "writeDouble";
+            case FLOAT -> "writeFloat";
+            case BOOLEAN -> "writeBoolean";
+            default -> "write";
+        };
     }
 
     private String read(TypeMirror type, int index) {
-        switch (type.getKind()) {
-            case LONG:
-                return "in.readLong(item, " + index + ")";
-            case INT:
-                return "(int) in.readLong(item, " + index + ")";
-            case SHORT:
-                return "(short) in.readLong(item, " + index + ")";
-            case BYTE:
-                return "(byte) in.readLong(item, " + index + ")";
-            case DOUBLE:
-                return "in.readDouble(item, " + index + ")";
-            case FLOAT:
-                return "in.readFloat(item, " + index + ")";
-            case BOOLEAN:
-                return "in.readBoolean(item, " + index + ")";
-            case CHAR:
-                return "(java.lang.Character) in.read(item, " + index + ")";
-            default:
-                if (isString(type)) {
-                    return "in.readString(item, " + index + ")";
-                }
-                return cast(type, "in.read(item, " + index + ")");
-        }
+        String at = "(item, " + index + ")";
+        return switch (type.getKind()) {
+            case LONG -> "in.readLong" + at;
+            case INT -> "(int) in.readLong" + at;
+            case SHORT -> "(short) in.readLong" + at;
+            case BYTE -> "(byte) in.readLong" + at;
+            case DOUBLE -> "in.readDouble" + at;
+            case FLOAT -> "in.readFloat" + at;
+            case BOOLEAN -> "in.readBoolean" + at;
+            case CHAR -> "(java.lang.Character) in.read" + at;
+            default -> isString(type) ? "in.readString" + at : cast(type, "in.read" + at);
+        };
     }
 
     private String cast(TypeMirror type, String expression) {

@@ -58,7 +58,7 @@ final class Programmed {
 
     private static boolean terminalMatches(String allowed, String actual) {
         return allowed.equals(actual)
-                || allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan(");
+                || (allowed.equals("parallelScan(n)") && actual.startsWith("parallelScan("));
     }
 
     boolean exhausted() {

@@ -24,11 +24,11 @@ final class BatchOps {
         this.engine = engine;
     }
 
-    private static Map<String, Object> requestItems(Request r) {
+    private static Map<String, Object> requestItems(Request r, String operation) {
         Map<String, Object> items = r.map("RequestItems");
         if (items == null) {
             throw DynamoException.validation(
-                    "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+                    "The requestItems parameter is required for " + operation);
         }
         if (items.isEmpty()) {
             throw DynamoException.validation(
@@ -38,7 +38,7 @@ final class BatchOps {
     }
 
     Map<String, Object> get(Request r) {
-        Map<String, Object> requestItems = requestItems(r);
+        Map<String, Object> requestItems = requestItems(r, "BatchGetItem");
         record Want(
                 Table table,
                 PrimaryKey key,
@@ -69,6 +69,7 @@ final class BatchOps {
                                 + e.getKey()
                                 + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
+            LegacyParameters.checkNotMixed(spec, "BatchGet");
             Engine.expressionParameters(spec, "ProjectionExpression");
             Bindings b = Engine.bindings(spec);
             List<List<Object>> projection = ItemOps.projection(spec, b);
@@ -153,7 +154,7 @@ final class BatchOps {
     }
 
     Map<String, Object> write(Request r) {
-        Map<String, Object> requestItems = requestItems(r);
+        Map<String, Object> requestItems = requestItems(r, "BatchWriteItem");
         record Write(Table table, PrimaryKey key, Map<String, Value> item, Object raw) {}
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, Object> e : requestItems.entrySet()) {
@@ -198,6 +199,8 @@ final class BatchOps {
             throw DynamoException.validation(
                     "Too many items requested for the BatchWriteItem call");
         }
+        boolean metrics = ItemCollections.requested(r);
+        Map<String, Map<Value, Object>> collections = new LinkedHashMap<>();
         Map<String, Object> unprocessed = new LinkedHashMap<>();
         Map<String, Capacity> capacity = new LinkedHashMap<>();
         FaultState faults = engine.faults();
@@ -216,6 +219,13 @@ final class BatchOps {
                 engine.commit(List.of(new Change(w.table(), w.key(), w.item())));
                 capacity.computeIfAbsent(name, Capacity::new)
                         .write(w.table().meta(), old, w.item());
+                Map<String, Object> collection =
+                        metrics ? ItemCollections.of(w.table(), w.key().hash()) : null;
+                if (collection != null) {
+                    collections
+                            .computeIfAbsent(name, k -> new LinkedHashMap<>())
+                            .put(w.key().hash(), collection);
+                }
             } finally {
                 w.table().lock.writeLock().unlock();
             }
@@ -223,6 +233,11 @@ final class BatchOps {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("UnprocessedItems", unprocessed);
         addCapacity(out, capacity, r.string("ReturnConsumedCapacity"));
+        if (!collections.isEmpty()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            collections.forEach((k, v) -> m.put(k, new ArrayList<>(v.values())));
+            out.put("ItemCollectionMetrics", m);
+        }
         return out;
     }
 }

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Plausible consumed-capacity numbers: 1 WCU per started KB written, 1 RCU per started 4 KB read
- * (half if eventual).
+ * Consumed capacity in DynamoDB's shapes: 1 WCU per started KB written, 1 RCU per started 4 KB read
+ * (half if eventual). Single-item, batch and query calls report only {@code CapacityUnits};
+ * transactions add {@code ReadCapacityUnits} or {@code WriteCapacityUnits}, as DynamoDB does.
+ * Secondary indexes are charged for a write only when the item is (or was) in them.
  */
 final class Capacity {
     private final String table;
@@ -15,9 +17,17 @@ final class Capacity {
     private final Map<String, Double> gsi = new LinkedHashMap<>();
     private final Map<String, Double> lsi = new LinkedHashMap<>();
     private boolean write;
+    private boolean transactional;
 
     Capacity(String table) {
         this.table = table;
+    }
+
+    /** A transaction's capacity: rendered with Read/WriteCapacityUnits beside CapacityUnits. */
+    static Capacity transactional(String table) {
+        Capacity c = new Capacity(table);
+        c.transactional = true;
+        return c;
     }
 
     static double writeUnits(Map<String, Value> oldItem, Map<String, Value> newItem) {
@@ -38,13 +48,51 @@ final class Capacity {
         double units = writeUnits(oldItem, newItem);
         tableUnits += units;
         for (IndexDef idx : meta.indexes()) {
-            boolean affected =
-                    (oldItem != null && oldItem.containsKey(idx.key().hashName()))
-                            || (newItem != null && newItem.containsKey(idx.key().hashName()));
-            if (affected) {
-                (idx.global() ? gsi : lsi).merge(idx.name(), units, Double::sum);
+            double writes = indexWrites(idx, oldItem, newItem);
+            if (writes > 0) {
+                (idx.global() ? gsi : lsi).merge(idx.name(), writes * units, Double::sum);
             }
         }
+        return this;
+    }
+
+    /**
+     * Index entries written: none when the item is in the index neither before nor after, two when
+     * its index key changed (delete plus put), else one.
+     */
+    private static int indexWrites(
+            IndexDef idx, Map<String, Value> oldItem, Map<String, Value> newItem) {
+        boolean before = inIndex(idx, oldItem);
+        boolean after = inIndex(idx, newItem);
+        if (!before && !after) {
+            return 0;
+        }
+        if (before && after) {
+            for (String k : idx.key().names()) {
+                if (!oldItem.get(k).equals(newItem.get(k))) {
+                    return 2;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static boolean inIndex(IndexDef idx, Map<String, Value> item) {
+        if (item == null) {
+            return false;
+        }
+        for (String k : idx.key().names()) {
+            if (item.get(k) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Units of a transactional condition check, charged as a write as DynamoDB reports it. */
+    Capacity check(double units) {
+        write = true;
+        tableUnits += units;
         return this;
     }
 
@@ -78,12 +126,7 @@ final class Capacity {
         }
         Map<String, Object> cc = new LinkedHashMap<>();
         cc.put("TableName", table);
-        cc.put("CapacityUnits", total);
-        if (write) {
-            cc.put("WriteCapacityUnits", total);
-        } else {
-            cc.put("ReadCapacityUnits", total);
-        }
+        putUnits(cc, total);
         if (mode.equals("INDEXES")) {
             cc.put("Table", units(tableUnits));
             if (!gsi.isEmpty()) {
@@ -100,10 +143,16 @@ final class Capacity {
         return cc;
     }
 
+    private void putUnits(Map<String, Object> m, double v) {
+        m.put("CapacityUnits", v);
+        if (transactional) {
+            m.put(write ? "WriteCapacityUnits" : "ReadCapacityUnits", v);
+        }
+    }
+
     private Map<String, Object> units(double v) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("CapacityUnits", v);
-        m.put(write ? "WriteCapacityUnits" : "ReadCapacityUnits", v);
+        putUnits(m, v);
         return m;
     }
 }

@@ -108,6 +108,7 @@ public final class Engine {
     }
 
     private Map<String, Object> dispatch(String op, Request r) {
+        MemberConstraints.check(op == null ? "" : op, r);
         switch (op == null ? "" : op) {
             case "CreateTable":
                 return tableOps.create(r);
@@ -239,21 +240,6 @@ public final class Engine {
                                     + " for key "
                                     + e.getKey());
                 }
-            }
-        }
-        for (String legacy :
-                List.of(
-                        "Expected",
-                        "AttributesToGet",
-                        "KeyConditions",
-                        "QueryFilter",
-                        "ScanFilter",
-                        "AttributeUpdates")) {
-            if (r.has(legacy)) {
-                throw DynamoException.validation(
-                        "dynamorm-local does not support the legacy parameter "
-                                + legacy
-                                + "; use expressions instead");
             }
         }
         return new Bindings(names, values);

@@ -5,6 +5,8 @@ import dev.dynamorm.local.internal.expr.Bindings;
 import dev.dynamorm.local.internal.expr.Condition;
 import dev.dynamorm.local.internal.expr.Documents;
 import dev.dynamorm.local.internal.expr.Evaluator;
+import dev.dynamorm.local.internal.expr.Legacy;
+import dev.dynamorm.local.internal.expr.LegacyUpdates;
 import dev.dynamorm.local.internal.expr.Parser;
 import dev.dynamorm.local.internal.expr.Path;
 import dev.dynamorm.local.internal.expr.UpdateExpression;
@@ -42,6 +44,7 @@ final class ItemOps {
         final Map<String, Value> putItem;
         final UpdateExpression update;
         final boolean returnOldOnFailure;
+        final boolean legacyUpdate;
 
         PreparedWrite(
                 Table table,
@@ -51,7 +54,8 @@ final class ItemOps {
                 String kind,
                 Map<String, Value> putItem,
                 UpdateExpression update,
-                boolean returnOldOnFailure) {
+                boolean returnOldOnFailure,
+                boolean legacyUpdate) {
             this.table = table;
             this.key = key;
             this.bindings = bindings;
@@ -60,12 +64,25 @@ final class ItemOps {
             this.putItem = putItem;
             this.update = update;
             this.returnOldOnFailure = returnOldOnFailure;
+            this.legacyUpdate = legacyUpdate;
         }
 
         boolean conditionHolds(Map<String, Value> current) {
             return condition == null
                     || new Evaluator(bindings, "ConditionExpression")
                             .test(condition, current == null ? Map.of() : current);
+        }
+
+        /** Applies the update; legacy AttributeUpdates report type clashes in their own words. */
+        private Updater.Result apply(Map<String, Value> base) {
+            try {
+                return Updater.apply(update, bindings, base, table.meta().key().names());
+            } catch (DynamoException e) {
+                if (legacyUpdate && OPERAND_TYPE_ERROR.equals(e.getMessage())) {
+                    throw DynamoException.validation(LegacyUpdates.TYPE_MISMATCH);
+                }
+                throw e;
+            }
         }
 
         /**
@@ -87,8 +104,7 @@ final class ItemOps {
                         if (update == null) {
                             return new Updater.Result(base, List.of());
                         }
-                        Updater.Result r =
-                                Updater.apply(update, bindings, base, table.meta().key().names());
+                        Updater.Result r = apply(base);
                         Keys.item(table.meta(), r.item(), true);
                         return r;
                     }
@@ -96,7 +112,18 @@ final class ItemOps {
         }
     }
 
+    private static final String OPERAND_TYPE_ERROR =
+            "An operand in the update expression has an incorrect data type";
+
     static PreparedWrite prepare(Engine engine, String kind, Request r) {
+        return prepare(engine, kind, r, false);
+    }
+
+    /**
+     * Validates one write; {@code legacy} admits the legacy Expected / AttributeUpdates parameters
+     * (PutItem, UpdateItem and DeleteItem have them, transaction actions do not).
+     */
+    static PreparedWrite prepare(Engine engine, String kind, Request r, boolean legacy) {
         String tableName = r.requiredString("TableName");
         Map<String, Value> item =
                 kind.equals("Put") && r.has("Item")
@@ -104,16 +131,29 @@ final class ItemOps {
                                 AttributeCodec.item(r.map("Item")))
                         : null;
         Map<String, Value> rawKey = kind.equals("Put") ? null : AttributeCodec.item(r.map("Key"));
+        if (legacy) {
+            LegacyParameters.checkNotMixed(r, kind);
+        }
         if (kind.equals("Update")) {
             Engine.expressionParameters(r, "UpdateExpression", "ConditionExpression");
         } else {
             Engine.expressionParameters(r, "ConditionExpression");
         }
-        Bindings b = Engine.bindings(r);
+        Legacy translation = legacy && LegacyParameters.used(r, kind) ? new Legacy() : null;
+        Condition legacyCondition = null;
+        UpdateExpression legacyUpdate = null;
+        if (translation != null) {
+            if (kind.equals("Update")) {
+                legacyUpdate = LegacyUpdates.translate(translation, r.map("AttributeUpdates"));
+            }
+            legacyCondition =
+                    translation.expected(r.map("Expected"), r.string("ConditionalOperator"));
+        }
+        Bindings b = translation != null ? translation.bindings() : Engine.bindings(r);
         Table t = engine.table(tableName);
         PrimaryKey key =
                 item != null ? Keys.item(t.meta(), item, false) : Keys.key(t.meta(), rawKey);
-        Condition cond = null;
+        Condition cond = legacyCondition;
         String condText = r.string("ConditionExpression");
         if (condText != null) {
             cond = b.use(Parser.condition(condText, "ConditionExpression"));
@@ -122,8 +162,10 @@ final class ItemOps {
             throw DynamoException.validation(
                     "1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
         }
-        UpdateExpression update = null;
-        if (kind.equals("Update")) {
+        UpdateExpression update = legacyUpdate;
+        if (legacyUpdate != null) {
+            Updater.touchedPaths(legacyUpdate, b, t.meta().key().names());
+        } else if (kind.equals("Update")) {
             String u = r.string("UpdateExpression");
             if (u != null) {
                 update = b.use(Parser.update(u));
@@ -139,7 +181,16 @@ final class ItemOps {
                             + onFailure
                             + "' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]");
         }
-        return new PreparedWrite(t, key, b, cond, kind, item, update, onFailure.equals("ALL_OLD"));
+        return new PreparedWrite(
+                t,
+                key,
+                b,
+                cond,
+                kind,
+                item,
+                update,
+                onFailure.equals("ALL_OLD"),
+                legacyUpdate != null);
     }
 
     private static String returnValues(Request r, Set<String> allowed) {
@@ -161,24 +212,38 @@ final class ItemOps {
 
     Map<String, Object> put(Request r) {
         String rv = returnValues(r, Set.of("NONE", "ALL_OLD"));
-        return write(prepare(engine, "Put", r), rv, r.string("ReturnConsumedCapacity"));
+        boolean metrics = ItemCollections.requested(r);
+        return write(
+                prepare(engine, "Put", r, true), rv, r.string("ReturnConsumedCapacity"), metrics);
     }
 
     Map<String, Object> delete(Request r) {
         String rv = returnValues(r, Set.of("NONE", "ALL_OLD"));
-        return write(prepare(engine, "Delete", r), rv, r.string("ReturnConsumedCapacity"));
+        boolean metrics = ItemCollections.requested(r);
+        return write(
+                prepare(engine, "Delete", r, true),
+                rv,
+                r.string("ReturnConsumedCapacity"),
+                metrics);
     }
 
     Map<String, Object> update(Request r) {
         String rv =
                 returnValues(r, Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
-        return write(prepare(engine, "Update", r), rv, r.string("ReturnConsumedCapacity"));
+        boolean metrics = ItemCollections.requested(r);
+        return write(
+                prepare(engine, "Update", r, true),
+                rv,
+                r.string("ReturnConsumedCapacity"),
+                metrics);
     }
 
-    private Map<String, Object> write(PreparedWrite w, String returnValues, String rcc) {
+    private Map<String, Object> write(
+            PreparedWrite w, String returnValues, String rcc, boolean metrics) {
         Table t = w.table;
         Map<String, Value> old;
         Updater.Result result;
+        Map<String, Object> collection = null;
         t.lock.writeLock().lock();
         try {
             old = t.get(w.key);
@@ -188,6 +253,9 @@ final class ItemOps {
             }
             result = w.compute(old);
             engine.commit(List.of(new Change(t, w.key, result.item())));
+            if (metrics) {
+                collection = ItemCollections.of(t, w.key.hash());
+            }
         } finally {
             t.lock.writeLock().unlock();
         }
@@ -219,12 +287,16 @@ final class ItemOps {
             out.put("Attributes", AttributeCodec.json(attributes));
         }
         new Capacity(t.meta().name()).write(t.meta(), old, result.item()).addTo(out, rcc);
+        if (collection != null) {
+            out.put("ItemCollectionMetrics", collection);
+        }
         return out;
     }
 
     Map<String, Object> get(Request r) {
         Table t = engine.table(r.requiredString("TableName"));
         PrimaryKey key = Keys.key(t.meta(), AttributeCodec.item(r.map("Key")));
+        LegacyParameters.checkNotMixed(r, "Get");
         Engine.expressionParameters(r, "ProjectionExpression");
         Bindings b = Engine.bindings(r);
         List<List<Object>> projection = projection(r, b);
@@ -278,11 +350,14 @@ final class ItemOps {
         return "[" + String.join(", ", parts) + "]";
     }
 
-    /** Parses ProjectionExpression into resolved paths, or null when absent. */
+    /**
+     * Parses ProjectionExpression (or the legacy AttributesToGet) into resolved paths, or null when
+     * absent.
+     */
     static List<List<Object>> projection(Request r, Bindings b) {
         String text = r.string("ProjectionExpression");
         if (text == null) {
-            return null;
+            return Legacy.attributesToGet(r.list("AttributesToGet"));
         }
         List<Path> paths = b.use(Parser.projection(text));
         List<List<Object>> resolved = new ArrayList<>();

@@ -6,6 +6,8 @@ import dev.dynamorm.local.internal.expr.Condition;
 import dev.dynamorm.local.internal.expr.Documents;
 import dev.dynamorm.local.internal.expr.Evaluator;
 import dev.dynamorm.local.internal.expr.KeyCondition;
+import dev.dynamorm.local.internal.expr.Legacy;
+import dev.dynamorm.local.internal.expr.LegacyKeys;
 import dev.dynamorm.local.internal.expr.Parser;
 import dev.dynamorm.local.internal.value.ItemSize;
 import dev.dynamorm.local.internal.value.KeyDef;
@@ -45,6 +47,8 @@ final class ReadOps {
         int scanned;
         long bytes;
         Map<String, Value> lastKey;
+        Legacy legacy;
+        Condition legacyFilter;
     }
 
     private Plan plan(Request r, boolean query) {
@@ -71,19 +75,34 @@ final class ReadOps {
                             + p.limit
                             + "' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
+        String operation = query ? "Query" : "Scan";
+        LegacyParameters.checkNotMixed(r, operation);
         if (query) {
             Engine.expressionParameters(
                     r, "ProjectionExpression", "FilterExpression", "KeyConditionExpression");
         } else {
             Engine.expressionParameters(r, "ProjectionExpression", "FilterExpression");
         }
-        p.bindings = Engine.bindings(r);
+        if (LegacyParameters.used(r, operation)) {
+            p.legacy = new Legacy();
+            p.legacyFilter =
+                    p.legacy.filter(
+                            r.map(query ? "QueryFilter" : "ScanFilter"),
+                            r.string("ConditionalOperator"),
+                            query ? "QueryFilter" : "ScanFilter");
+            p.bindings = p.legacy.bindings();
+        } else {
+            p.bindings = Engine.bindings(r);
+        }
         return p;
     }
 
     private void finishPlan(Plan p, Request r, boolean query) {
         String filterText = r.string("FilterExpression");
-        if (filterText != null) {
+        if (p.legacy != null) {
+            p.filter = p.legacyFilter;
+            p.bindings = p.legacy.bindings();
+        } else if (filterText != null) {
             p.filter = p.bindings.use(Parser.condition(filterText, "FilterExpression"));
             dev.dynamorm.local.internal.expr.StaticChecks.condition(
                     p.filter, p.bindings, "FilterExpression");
@@ -173,19 +192,25 @@ final class ReadOps {
     Map<String, Object> query(Request r) {
         Plan p = plan(r, true);
         String kc = r.string("KeyConditionExpression");
-        if (kc == null) {
+        Map<String, Object> legacyKeys = r.map("KeyConditions");
+        if (kc == null && (legacyKeys == null || legacyKeys.isEmpty())) {
             throw DynamoException.validation(
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         KeyDef keyDef = p.index != null ? p.index.key() : p.table.meta().key();
-        dev.dynamorm.local.internal.expr.Condition keyCond =
-                p.bindings.use(Parser.condition(kc, "KeyConditionExpression"));
-        dev.dynamorm.local.internal.expr.StaticChecks.condition(
-                keyCond, p.bindings, "KeyConditionExpression");
-        KeyCondition key = KeyCondition.analyze(keyCond, p.bindings, keyDef);
+        KeyCondition key;
+        if (kc == null) {
+            key = LegacyKeys.analyze(p.legacy, legacyKeys, keyDef);
+        } else {
+            dev.dynamorm.local.internal.expr.Condition keyCond =
+                    p.bindings.use(Parser.condition(kc, "KeyConditionExpression"));
+            dev.dynamorm.local.internal.expr.StaticChecks.condition(
+                    keyCond, p.bindings, "KeyConditionExpression");
+            key = KeyCondition.analyze(keyCond, p.bindings, keyDef);
+        }
         finishPlan(p, r, true);
         if (p.filter != null) {
-            checkFilterKeys(r, p, keyDef);
+            checkFilterKeys(p, keyDef, p.legacy != null ? "QueryFilter" : "Filter Expression");
         }
         boolean forward = !r.has("ScanIndexForward") || r.bool("ScanIndexForward");
         p.table.lock.readLock().lock();
@@ -218,12 +243,13 @@ final class ReadOps {
         return respond(p, r);
     }
 
-    private static void checkFilterKeys(Request r, Plan p, KeyDef keyDef) {
+    private static void checkFilterKeys(Plan p, KeyDef keyDef, String parameter) {
         List<String> keys = new ArrayList<>(keyDef.names());
         for (String k : keys) {
             if (KeyCondition.topLevelNames(p.filter, p.bindings).contains(k)) {
                 throw DynamoException.validation(
-                        "Filter Expression can only contain non-primary key attributes: Primary key attribute: "
+                        parameter
+                                + " can only contain non-primary key attributes: Primary key attribute: "
                                 + k);
             }
         }

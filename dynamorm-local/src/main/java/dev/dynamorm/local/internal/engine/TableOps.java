@@ -114,8 +114,28 @@ final class TableOps {
         return Map.of("TableDescription", d);
     }
 
+    /** What UpdateTable can change; a request with none of them is refused before the lookup. */
+    private static final List<String> TABLE_UPDATES =
+            List.of(
+                    "ProvisionedThroughput",
+                    "BillingMode",
+                    "StreamSpecification",
+                    "GlobalSecondaryIndexUpdates",
+                    "SSESpecification",
+                    "ReplicaUpdates",
+                    "DeletionProtectionEnabled",
+                    "TableClass",
+                    "OnDemandThroughput",
+                    "WarmThroughput",
+                    "MultiRegionConsistency",
+                    "GlobalTableWitnessUpdates");
+
     Map<String, Object> update(Request r) {
         String name = r.requiredString("TableName");
+        if (TABLE_UPDATES.stream().noneMatch(r::has)) {
+            throw DynamoException.validation(
+                    "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
         Table t = existing(name);
         t.lock.writeLock().lock();
         try {
@@ -305,12 +325,29 @@ final class TableOps {
             throw DynamoException.validation(
                     "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
         }
+        if (tags.isEmpty()) {
+            throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
+        }
         t.lock.writeLock().lock();
         try {
             Map<String, String> next = new LinkedHashMap<>(t.meta().tags());
             for (Object o : tags) {
                 Request tag = Request.of(o);
-                next.put(tag.requiredString("Key"), tag.requiredString("Value"));
+                String key = tag.requiredString("Key");
+                String value = tag.requiredString("Value");
+                if (key.isEmpty() || key.length() > 128) {
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: Tag key must be between 1 and 128 characters");
+                }
+                if (value.length() > 256) {
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: Tag value must be between 0 and 256 characters");
+                }
+                next.put(key, value);
+            }
+            if (next.size() > 50) {
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: Too many tags: tag limit is 50");
             }
             TableMeta meta = t.meta().withTags(next);
             engine.journal().tableDefined(meta);
@@ -328,6 +365,9 @@ final class TableOps {
             throw DynamoException.validation(
                     "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null");
         }
+        if (keys.isEmpty()) {
+            throw DynamoException.validation("Atleast one Tag Key needs to be provided as Input.");
+        }
         t.lock.writeLock().lock();
         try {
             Map<String, String> next = new LinkedHashMap<>(t.meta().tags());
@@ -342,7 +382,23 @@ final class TableOps {
     }
 
     Map<String, Object> listTags(Request r) {
-        Table t = byArn(r.string("ResourceArn"));
+        Table t;
+        try {
+            t = byArn(r.string("ResourceArn"));
+        } catch (DynamoException e) {
+            if (!e.type().equals("ResourceNotFoundException")) {
+                throw e;
+            }
+            // IAM cannot authorise an action on a resource that does not exist
+            throw new DynamoException(
+                    "AccessDeniedException",
+                    "User: arn:aws:iam::"
+                            + engine.account
+                            + ":root is not authorized to perform: dynamodb:ListTagsOfResource on resource: "
+                            + r.string("ResourceArn"),
+                    400,
+                    null);
+        }
         List<Object> tags = new ArrayList<>();
         t.meta()
                 .tags()

@@ -25,6 +25,8 @@ import java.util.concurrent.locks.Lock;
  * involved.
  */
 final class TransactOps {
+    private static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
     private static final long TOKEN_TTL_MILLIS = 10 * 60 * 1000;
 
     private record TokenEntry(byte[] fingerprint, long createdMillis) {}
@@ -145,26 +147,25 @@ final class TransactOps {
                     throw cancelled(validation);
                 }
             }
+            checkAggregateSize(writes, results);
             List<Change> changes = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
                 ItemOps.PreparedWrite w = writes.get(i);
                 Updater.Result result = results.get(i);
                 if (!w.kind.equals("ConditionCheck")) {
                     changes.add(new Change(w.table, w.key, result.item()));
-                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
+                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::transactional)
                             .write(w.table.meta(), olds.get(i), result.item())
                             .write(w.table.meta(), olds.get(i), result.item());
                 } else {
-                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::new)
-                            .read(
+                    capacity.computeIfAbsent(w.table.meta().name(), Capacity::transactional)
+                            .check(
                                     Capacity.readUnits(
                                                     olds.get(i) == null
                                                             ? 0
                                                             : ItemSize.of(olds.get(i)),
                                                     true)
-                                            * 2,
-                                    null,
-                                    false);
+                                            * 2);
                 }
             }
             long now = System.currentTimeMillis();
@@ -181,6 +182,23 @@ final class TransactOps {
         Map<String, Object> out = new LinkedHashMap<>();
         BatchOps.addCapacity(out, capacity, r.string("ReturnConsumedCapacity"));
         return out;
+    }
+
+    /** DynamoDB's 4 MB limit on the aggregate size of the items a transaction writes. */
+    private static void checkAggregateSize(
+            List<ItemOps.PreparedWrite> writes, List<Updater.Result> results) {
+        long total = 0;
+        for (int i = 0; i < writes.size(); i++) {
+            String kind = writes.get(i).kind;
+            Map<String, Value> item = results.get(i).item();
+            if ((kind.equals("Put") || kind.equals("Update")) && item != null) {
+                total += ItemSize.of(item);
+            }
+        }
+        if (total > MAX_TRANSACTION_BYTES) {
+            throw DynamoException.validation(
+                    "Collection size of items exceeded, which can also be caused by the aggregate size of the items in the transaction exceeding the 4MB limit");
+        }
     }
 
     void restoreToken(Journal.Token t) {
@@ -315,7 +333,7 @@ final class TransactOps {
                                             : Documents.project(item, x.projection())));
                 }
                 responses.add(resp);
-                capacity.computeIfAbsent(x.table().meta().name(), Capacity::new)
+                capacity.computeIfAbsent(x.table().meta().name(), Capacity::transactional)
                         .read(
                                 Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true) * 2,
                                 null,

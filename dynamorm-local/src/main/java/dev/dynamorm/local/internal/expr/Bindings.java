@@ -109,6 +109,16 @@ public final class Bindings {
         }
     }
 
+    /** Marks every provided placeholder used (legacy translations introduce only used ones). */
+    void markAllUsed() {
+        if (names != null) {
+            usedNames.addAll(names.keySet());
+        }
+        if (values != null) {
+            usedValues.addAll(values.keySet());
+        }
+    }
+
     public boolean hasNames() {
         return names != null;
     }

@@ -168,7 +168,8 @@ public final class Evaluator {
             return a != null && a.equals(b);
         }
         if (op == Token.Kind.NE) {
-            return a == null ? b != null : !a.equals(b);
+            // two missing attributes are not equal either: DynamoDB finds "a <> b" true then
+            return a == null || !a.equals(b);
         }
         if (a == null || b == null || !sameScalarType(a, b)) {
             return false;
