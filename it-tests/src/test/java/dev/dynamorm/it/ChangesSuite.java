@@ -44,6 +44,8 @@ abstract class ChangesSuite {
     private String arn;
 
     @BeforeEach
+    // the SDK's Consumer<Builder>... overloads are not @SafeVarargs
+    @SuppressWarnings("unchecked")
     void setUp(DynamoDbClient raw, BackendContext backend) {
         // a table of its own per test: a server may keep a deleted table's stream for the next
         // table of the same name (Dynoxide does), and its records would reach this test

@@ -68,6 +68,8 @@ final class MetricsInstancesTest {
     }
 
     @Test
+    // the instances only need to be open while the meters are read
+    @SuppressWarnings("try")
     void twoInstancesOnOneRegistry_keepTheirOwnMeters() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (DynamORM first = open(MetricsConfig.of(registry), "i1_", 1);
@@ -98,6 +100,8 @@ final class MetricsInstancesTest {
     }
 
     @Test
+    // the instances only need to be open while the meters are read
+    @SuppressWarnings("try")
     void namedInstances_tagTheirMeters_andANameInUseFailsTheBuild() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (DynamORM orders = open(MetricsConfig.of(registry).withInstance("orders"), "o_", 5)) {
