@@ -1,0 +1,8 @@
+package dev.dynamorm.it.model.shop;
+
+import dev.dynamorm.annotations.Discriminator;
+import dev.dynamorm.annotations.PartitionKey;
+
+/** What an event of a type this version does not know reads as. */
+@Discriminator(value = "UNKNOWN", fallback = true)
+public record UnknownShopEvent(@PartitionKey String id) implements ShopEvent {}
