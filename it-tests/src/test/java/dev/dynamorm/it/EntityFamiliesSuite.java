@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
+import dev.dynamorm.OptimisticLockException;
 import dev.dynamorm.ReturnValue;
 import dev.dynamorm.Table;
 import dev.dynamorm.it.model.shop.ShopClick;
@@ -177,12 +178,20 @@ abstract class EntityFamiliesSuite {
                 .hasMessageContaining("its discriminator attribute 'kind' is absent");
     }
 
+    private Map<String, AttributeValue> rawEvent(String id) {
+        return raw.getItem(
+                        b ->
+                                b.tableName(events.tableName())
+                                        .key(Map.of("id", AttributeValue.fromS(id)))
+                                        .consistentRead(true))
+                .item();
+    }
+
     @Test
     void family_withFallback_readsUnknownDiscriminatorsAsTheFallback() {
         String id = unique();
-        ShopClick click = new ShopClick(id + "-click", "/cart");
-        events.put(click);
-        events.put(new UnknownShopEvent(id + "-own"));
+        events.put(new ShopClick(id + "-click", "/cart", 0));
+        events.put(new UnknownShopEvent(id + "-own", 0));
         putRaw(
                 events,
                 Map.of(
@@ -193,32 +202,28 @@ abstract class EntityFamiliesSuite {
                         "amount",
                         AttributeValue.fromN("5")));
 
-        assertThat(events.get(id + "-click")).contains(click);
-        assertThat(events.get(id + "-future")).contains(new UnknownShopEvent(id + "-future"));
-        assertThat(events.get(id + "-own")).contains(new UnknownShopEvent(id + "-own"));
-        Map<String, AttributeValue> stored =
-                raw.getItem(
-                                b ->
-                                        b.tableName(events.tableName())
-                                                .key(
-                                                        Map.of(
-                                                                "id",
-                                                                AttributeValue.fromS(id + "-own")))
-                                                .consistentRead(true))
-                        .item();
-        assertThat(stored).containsEntry("_type", AttributeValue.fromS("UNKNOWN"));
-        Map<String, AttributeValue> clickItem =
-                raw.getItem(
-                                b ->
-                                        b.tableName(events.tableName())
-                                                .key(
-                                                        Map.of(
-                                                                "id",
-                                                                AttributeValue.fromS(
-                                                                        id + "-click")))
-                                                .consistentRead(true))
-                        .item();
-        assertThat(clickItem).containsEntry("_type", AttributeValue.fromS("ShopClick"));
+        assertThat(events.get(id + "-click")).contains(new ShopClick(id + "-click", "/cart", 1));
+        assertThat(events.get(id + "-future")).contains(new UnknownShopEvent(id + "-future", 0));
+        assertThat(events.get(id + "-own")).contains(new UnknownShopEvent(id + "-own", 1));
+        assertThat(rawEvent(id + "-own")).containsEntry("_type", AttributeValue.fromS("UNKNOWN"));
+        assertThat(rawEvent(id + "-click"))
+                .containsEntry("_type", AttributeValue.fromS("ShopClick"));
+    }
+
+    @Test
+    void family_versionField_isWrittenAndCheckedForEveryMember() {
+        String id = unique();
+        events.create(new ShopClick(id, "/cart", 0));
+        assertThat(rawEvent(id))
+                .containsEntry("version", AttributeValue.fromN("1"))
+                .containsEntry("_type", AttributeValue.fromS("ShopClick"));
+
+        events.put(new ShopClick(id, "/checkout", 1));
+
+        assertThat(events.get(id)).contains(new ShopClick(id, "/checkout", 2));
+        assertThatThrownBy(() -> events.put(new ShopClick(id, "/stale", 1)))
+                .isInstanceOf(OptimisticLockException.class);
+        assertThat(rawEvent(id)).containsEntry("page", AttributeValue.fromS("/checkout"));
     }
 
     @Test
