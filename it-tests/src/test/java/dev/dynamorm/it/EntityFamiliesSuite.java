@@ -2,6 +2,7 @@ package dev.dynamorm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
@@ -16,6 +17,8 @@ import dev.dynamorm.it.model.shop.ShopItem;
 import dev.dynamorm.it.model.shop.ShopNote;
 import dev.dynamorm.it.model.shop.ShopOrder;
 import dev.dynamorm.it.model.shop.UnknownShopEvent;
+import dev.dynamorm.test.Backend;
+import dev.dynamorm.test.BackendContext;
 import dev.dynamorm.test.DynamoBackend;
 import java.util.HashMap;
 import java.util.List;
@@ -35,14 +38,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 abstract class EntityFamiliesSuite {
 
     private DynamORM db;
+    private BackendContext backend;
     private DynamoDbClient raw;
     private Table<ShopItem> shop;
     private Table<ShopOrder> orders;
     private Table<ShopEvent> events;
 
     @BeforeEach
-    void setUp(DynamORM db, DynamoDbClient raw) {
+    void setUp(DynamORM db, DynamoDbClient raw, BackendContext backend) {
         this.db = db;
+        this.backend = backend;
         this.raw = raw;
         this.shop = db.table(ShopItem.class);
         this.orders = db.table(ShopOrder.class);
@@ -239,13 +244,12 @@ abstract class EntityFamiliesSuite {
     }
 
     @Test
-    void family_batchesAndTransactions_writeEachMembersDiscriminator_andBatchGetReadsEachType() {
+    void family_batchPut_writesEachMembersDiscriminator_andBatchGetReadsEachType() {
         String p = unique();
         ShopCustomer customer = new ShopCustomer(p, "CUSTOMER", "Ada", "ada@example.com");
         ShopNote note = new ShopNote(p, "NOTE#1", "call back");
         ShopOrder order = new ShopOrder(p, "ORDER#1", "first", 100, "NEW");
-        shop.batchPut(List.of(customer, note));
-        db.transaction(tx -> tx.create(order));
+        shop.batchPut(List.of(customer, note, order));
 
         assertThat(rawItem(shop, p, "CUSTOMER"))
                 .containsEntry("kind", AttributeValue.fromS("CUSTOMER"));
@@ -261,6 +265,24 @@ abstract class EntityFamiliesSuite {
                                                 Key.of(p, "NOTE#1")))
                                 .items())
                 .containsExactly(order, customer, note);
+    }
+
+    @Test
+    void family_transaction_writesEachMembersDiscriminator() {
+        assumeThat(backend.backend())
+                .as("dynalite does not implement TransactWriteItems")
+                .isNotEqualTo(Backend.DYNALITE);
+        String p = unique();
+        ShopCustomer customer = new ShopCustomer(p, "CUSTOMER", "Ada", "ada@example.com");
+        ShopOrder order = new ShopOrder(p, "ORDER#1", "first", 100, "NEW");
+
+        db.transaction(tx -> tx.create(customer).create(order));
+
+        assertThat(rawItem(shop, p, "CUSTOMER"))
+                .containsEntry("kind", AttributeValue.fromS("CUSTOMER"));
+        assertThat(rawItem(shop, p, "ORDER#1"))
+                .containsEntry("kind", AttributeValue.fromS("ORDER"));
+        assertThat(shop.where("pk", "=", p).all()).containsExactly(customer, order);
     }
 
     @Test
