@@ -9,9 +9,21 @@ import dev.dynamorm.Table;
 import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionReadResult;
 import dev.dynamorm.TransactionResult;
+import dev.dynamorm.engine.internal.client.ClientFactory;
+import dev.dynamorm.engine.internal.client.DefaultRetryPolicy;
+import dev.dynamorm.engine.internal.client.EngineContext;
+import dev.dynamorm.engine.internal.client.Executor;
+import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
+import dev.dynamorm.engine.internal.plugin.HookedModel;
+import dev.dynamorm.engine.internal.plugin.PluginHost;
+import dev.dynamorm.engine.internal.write.DefaultBatchWriter;
+import dev.dynamorm.engine.internal.write.DefaultReadTransaction;
+import dev.dynamorm.engine.internal.write.DefaultTransaction;
+import dev.dynamorm.engine.internal.write.TableContext;
 import dev.dynamorm.spi.ConverterProvider;
 import dev.dynamorm.spi.IndexScorer;
 import dev.dynamorm.spi.RetryPolicy;
@@ -147,18 +159,22 @@ final class DefaultDynamORM implements DynamORM {
                         });
     }
 
+    private TableContext<?> tableContext(Class<?> modelType) {
+        return internalTable(modelType).tableContext();
+    }
+
     private DefaultTable<?> internalTable(Class<?> modelType) {
         return (DefaultTable<?>) table(modelType);
     }
 
     @Override
     public TransactionResult transaction(Consumer<Transaction> body) {
-        return new DefaultTransaction(this::internalTable, context).run(body);
+        return new DefaultTransaction(this::tableContext, context).run(body);
     }
 
     @Override
     public TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
-        return new DefaultReadTransaction(this::internalTable, context).run(body);
+        return new DefaultReadTransaction(this::tableContext, context).run(body);
     }
 
     @Override
@@ -168,7 +184,7 @@ final class DefaultDynamORM implements DynamORM {
             throw new IllegalStateException(Executor.CLOSED);
         }
         DefaultBatchWriter writer =
-                new DefaultBatchWriter(this::internalTable, context, options, writers::remove);
+                new DefaultBatchWriter(this::tableContext, context, options, writers::remove);
         writers.add(writer);
         return writer;
     }

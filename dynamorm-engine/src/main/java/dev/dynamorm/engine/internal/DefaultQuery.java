@@ -7,6 +7,7 @@ import dev.dynamorm.Page;
 import dev.dynamorm.Query;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.SortOrder;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.query.PlanCache;
 import dev.dynamorm.engine.internal.query.QueryRunner;

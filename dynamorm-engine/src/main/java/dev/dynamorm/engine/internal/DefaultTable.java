@@ -14,16 +14,18 @@ import dev.dynamorm.Table;
 import dev.dynamorm.UpdateBuilder;
 import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
-import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.query.QuerySpec;
+import dev.dynamorm.engine.internal.write.TableBatch;
+import dev.dynamorm.engine.internal.write.TableContext;
+import dev.dynamorm.engine.internal.write.TableWriter;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ final class DefaultTable<T> implements Table<T> {
     private final TableAdmin admin;
     private final DefaultQuery.Access<T> queryAccess;
     private final TableWriter<T> writer;
+    private final TableContext<T> table;
     private final boolean hideExpiredItems;
     private final QuerySpec emptyQuery;
 
@@ -71,10 +74,11 @@ final class DefaultTable<T> implements Table<T> {
                 indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
         this.model = model;
         this.ctx = ctx;
-        this.tableName = ctx.tableNamePrefix() + model.tableName().orElseThrow();
+        this.table = new TableContext<>(model, ctx, hideExpiredItems);
+        this.tableName = table.tableName();
         this.admin = new TableAdmin(model, tableName, ctx);
         this.queryAccess = new DefaultQuery.Access<>(this);
-        this.writer = new TableWriter<>(this);
+        this.writer = table.writer();
     }
 
     /** The query engine's view of this table, with its plan cache. */
@@ -142,7 +146,7 @@ final class DefaultTable<T> implements Table<T> {
     }
 
     Optional<T> getItem(Map<String, AttributeValue> key) {
-        requireReadable(Operation.GET);
+        table.requireReadableForQuery(Operation.GET);
         GetItemRequest request = GetItemRequest.builder().tableName(tableName).key(key).build();
         GetItemResponse response =
                 ctx.executor()
@@ -264,13 +268,13 @@ final class DefaultTable<T> implements Table<T> {
 
     @Override
     public BatchGetResult<T> batchGet(Collection<Key> keys, BatchOptions options) {
-        return new TableBatch<>(this).get(keys, options);
+        return new TableBatch<>(table).get(keys, options);
     }
 
     @Override
     public BatchWriteResult<T> batchWrite(
             Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
-        return new TableBatch<>(this).write(puts, deletes, options);
+        return new TableBatch<>(table).write(puts, deletes, options);
     }
 
     @Override
@@ -323,202 +327,34 @@ final class DefaultTable<T> implements Table<T> {
         return admin.drift();
     }
 
-    // ---- shared helpers ----
+    // ---- shared helpers (the table context) ----
 
-    /**
-     * Refuses every write (create, put, update, delete, batch, transaction, condition check) of a
-     * model with {@code @Encrypted} fields unless an installed hook encrypts them ({@code
-     * Hook.handlesEncryptedFields()}): nothing of it goes on the wire in plaintext.
-     */
-    private void requireWritable(Operation op) {
-        if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "model %s has @Encrypted fields %s but no installed plugin encrypts them (the encryption plugin "
-                                    + "is absent or disabled): refusing %s on table '%s' rather than writing them in "
-                                    + "plaintext; put dynamorm-plugin-encryption on the path and configure a key provider",
-                            model.type().getName(),
-                            model.encryptedFields().stream().map(FieldMetadata::name).toList(),
-                            op.name().toLowerCase(Locale.ROOT),
-                            tableName),
-                    op,
-                    model.type(),
-                    null);
-        }
-    }
-
-    /**
-     * Refuses every read (get, query, scan, batch get, transaction get) of a model whose encrypted
-     * fields no installed plugin decrypts.
-     */
-    private void requireReadable(Operation op) {
-        if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "model %s has @Encrypted fields %s but no installed plugin decrypts them (the encryption plugin "
-                                    + "is absent or disabled): refusing %s on table '%s'; put dynamorm-plugin-encryption on "
-                                    + "the path and configure a key provider",
-                            model.type().getName(),
-                            model.encryptedFields().stream().map(FieldMetadata::name).toList(),
-                            op.name().toLowerCase(Locale.ROOT),
-                            tableName),
-                    op,
-                    model.type(),
-                    null);
-        }
+    /** What the read and write paths share about this table. */
+    TableContext<T> tableContext() {
+        return table;
     }
 
     void requireReadableForQuery(Operation op) {
-        requireReadable(op);
+        table.requireReadableForQuery(op);
     }
 
-    void requireWritableForWrite(Operation op) {
-        requireWritable(op);
-    }
-
-    /**
-     * Whether reads hide this item: hiding expired items is on and its {@code @Ttl} time has
-     * passed. Query code should skip items for which this is true.
-     */
     boolean hidden(Map<String, AttributeValue> item) {
-        return hideExpiredItems && writer.expired(item);
+        return table.hidden(item);
     }
 
-    /** Whether reads of this table hide expired items. */
     boolean hidesExpiredItems() {
-        return hideExpiredItems;
-    }
-
-    Map<String, AttributeValue> keyOf(Map<String, AttributeValue> attributes, Operation op) {
-        Map<String, AttributeValue> key = new HashMap<>(4);
-        FieldMetadata pk = model.partitionKey();
-        AttributeValue pkValue = attributes.get(pk.attributeName());
-        if (pkValue == null) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "partition key '%s' of model %s is null: every item needs its key",
-                            pk.name(),
-                            model.type().getName()),
-                    op,
-                    model.type(),
-                    null);
-        }
-        key.put(pk.attributeName(), requireNonEmptyKey("partition", pk, pkValue, op));
-        if (model.sortKey().isPresent()) {
-            FieldMetadata sk = model.sortKey().get();
-            AttributeValue skValue = attributes.get(sk.attributeName());
-            if (skValue == null) {
-                throw new InvalidRequestException(
-                        String.format(
-                                Locale.ROOT,
-                                "sort key '%s' of model %s is null: every item needs its full key",
-                                sk.name(),
-                                model.type().getName()),
-                        op,
-                        model.type(),
-                        null);
-            }
-            key.put(sk.attributeName(), requireNonEmptyKey("sort", sk, skValue, op));
-        }
-        return key;
-    }
-
-    /**
-     * Refuses an empty string or binary key value before sending; DynamoDB refuses it too ("The
-     * AttributeValue for a key attribute cannot contain an empty string value").
-     */
-    AttributeValue requireNonEmptyKey(
-            String role, FieldMetadata field, AttributeValue value, Operation op) {
-        if (AttributeValues.isEmptyKeyValue(value)) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "%s key '%s' of model %s is empty: DynamoDB refuses empty string and"
-                                    + " binary key values",
-                            role,
-                            field.name(),
-                            model.type().getName()),
-                    op,
-                    model.type(),
-                    null);
-        }
-        return value;
+        return table.hidesExpiredItems();
     }
 
     Map<String, AttributeValue> key(Object partitionKey, Object sortKey, Operation op) {
-        Map<String, AttributeValue> key = new HashMap<>(4);
-        FieldMetadata pk = model.partitionKey();
-        key.put(
-                pk.attributeName(),
-                requireNonEmptyKey(
-                        "partition",
-                        pk,
-                        ctx.values().bind(model.type(), op, pk.name(), pk, partitionKey),
-                        op));
-        if (sortKey != null) {
-            FieldMetadata sk = model.sortKey().orElseThrow();
-            key.put(
-                    sk.attributeName(),
-                    requireNonEmptyKey(
-                            "sort",
-                            sk,
-                            ctx.values().bind(model.type(), op, sk.name(), sk, sortKey),
-                            op));
-        } else if (model.sortKey().isPresent()) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "sort key '%s' of model %s is null",
-                            model.sortKey().get().name(),
-                            model.type().getName()),
-                    op,
-                    model.type(),
-                    null);
-        }
-        return key;
+        return table.key(partitionKey, sortKey, op);
     }
 
     Event event(Operation op, Map<String, AttributeValue> key) {
-        return new Event(op, tableName, model.type(), Optional.ofNullable(key));
+        return table.event(op, key);
     }
 
     DynamORMException map(SdkException e, Operation op) {
-        // stored items of condition failures are read like any other (decrypted by the plugins)
-        return ErrorMapper.map(e, op, model.type(), tableName, item -> model.fromItem(item, op));
-    }
-
-    void debug(Operation op, String expression, ExpressionBuilder expr) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug(
-                    "{} {} expression=[{}] names={} values={}",
-                    op,
-                    tableName,
-                    expression,
-                    expr.names(),
-                    ctx.logAttributeValues() ? expr.values() : redacted(expr.values()));
-        }
-    }
-
-    private static Object redacted(Map<String, AttributeValue> values) {
-        return values == null ? null : values.keySet() + "=<redacted>";
-    }
-
-    String describeKey(Map<String, AttributeValue> key) {
-        StringJoiner out = new StringJoiner(", ", "{", "}");
-        key.forEach((k, v) -> out.add(k + "=" + scalar(v)));
-        return out.toString();
-    }
-
-    private static String scalar(AttributeValue v) {
-        if (v.s() != null) {
-            return "'" + v.s() + "'";
-        }
-        if (v.n() != null) {
-            return v.n();
-        }
-        return v.type().name();
+        return table.map(e, op);
     }
 }

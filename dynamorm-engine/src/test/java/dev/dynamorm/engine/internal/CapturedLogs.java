@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal;
 
+import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

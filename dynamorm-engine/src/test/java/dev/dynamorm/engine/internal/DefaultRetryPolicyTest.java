@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.ThrottledException;
+import dev.dynamorm.engine.internal.client.DefaultRetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

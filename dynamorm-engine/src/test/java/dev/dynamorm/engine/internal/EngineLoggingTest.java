@@ -8,6 +8,7 @@ import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.engine.internal.query.QueryRunner;
+import dev.dynamorm.engine.internal.write.TableWriter;
 import dev.dynamorm.local.LocalDynamoDb;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -9,6 +9,7 @@ import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
+import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.query.PlanCache;
 import dev.dynamorm.local.LocalDynamoDb;
 import org.junit.jupiter.api.AfterAll;

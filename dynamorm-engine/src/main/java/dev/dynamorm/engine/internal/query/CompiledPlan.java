@@ -2,9 +2,12 @@ package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.QueryPlan;
+import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A query compiled for one shape, without values: operation, path, expression texts with
@@ -18,6 +21,8 @@ import java.util.Map;
  * @param filter the filter expression, or null
  * @param projection the projection expression, or null
  * @param names every name placeholder, in order
+ * @param conditionNames the name placeholders the key condition and the filter use
+ * @param projectionNames the name placeholders the projection uses
  * @param slots the value placeholders {@code :v0..}, in order
  * @param keySlots how many of the first slots are key condition values (never empty strings)
  * @param getKey for GET, key attribute name to slot index; else empty
@@ -37,6 +42,8 @@ record CompiledPlan(
         String filter,
         String projection,
         Map<String, String> names,
+        Set<String> conditionNames,
+        Set<String> projectionNames,
         List<Slot> slots,
         int keySlots,
         Map<String, Integer> getKey,
@@ -55,6 +62,8 @@ record CompiledPlan(
                         ? Map.of()
                         : java.util.Collections.unmodifiableMap(
                                 new java.util.LinkedHashMap<>(names));
+        conditionNames = Set.copyOf(conditionNames);
+        projectionNames = Set.copyOf(projectionNames);
         slots = List.copyOf(slots);
         getKey = Map.copyOf(getKey);
         cursorKey = List.copyOf(cursorKey);
@@ -64,5 +73,21 @@ record CompiledPlan(
     /** The index name, or null for the table. */
     String indexName() {
         return index == null ? null : index.name();
+    }
+
+    /**
+     * The name placeholders a request sends: those of the conditions it carries and of the
+     * projection when it carries the projection; null when none.
+     */
+    Map<String, String> namesSent(boolean withConditions, boolean withProjection) {
+        Map<String, String> out = new LinkedHashMap<>(names.size() * 2);
+        names.forEach(
+                (placeholder, attribute) -> {
+                    if (withConditions && conditionNames.contains(placeholder)
+                            || withProjection && projectionNames.contains(placeholder)) {
+                        out.put(placeholder, attribute);
+                    }
+                });
+        return out.isEmpty() ? null : out;
     }
 }

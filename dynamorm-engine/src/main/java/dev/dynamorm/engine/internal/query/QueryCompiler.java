@@ -8,25 +8,23 @@ import dev.dynamorm.Query;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.QueryRequiresScanException;
 import dev.dynamorm.SortOrder;
-import dev.dynamorm.annotations.ProjectionType;
-import dev.dynamorm.engine.internal.AttributePath;
+import dev.dynamorm.engine.internal.expr.AttributePath;
+import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.StringJoiner;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Compiles a {@link QuerySpec} into a {@link CompiledPlan}: resolves every field path (unknown
@@ -37,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class QueryCompiler {
 
-    private static final String GSI_NOT_CONSISTENT =
+    static final String GSI_NOT_CONSISTENT =
             "global secondary indexes do not support consistent reads";
 
     /** What the terminal call asks for. */
@@ -49,7 +47,7 @@ final class QueryCompiler {
     }
 
     /** DynamoDB's limit on the operands of IN. */
-    static final int MAX_IN_VALUES = 100;
+    static final int MAX_IN_VALUES = ConditionCompiler.MAX_IN_VALUES;
 
     private static final Set<Operator> KEY_OPERATORS =
             EnumSet.of(
@@ -66,6 +64,8 @@ final class QueryCompiler {
     private final Mode mode;
     private final Operation op;
     private final Class<?> type;
+    private final PathReasons reasons;
+    private final IndexProjections projections;
 
     private QueryCompiler(ModelMetadata<?> model, QuerySpec spec, Mode mode) {
         this.model = model;
@@ -73,105 +73,8 @@ final class QueryCompiler {
         this.mode = mode;
         this.op = mode == Mode.SCAN ? Operation.SCAN : Operation.QUERY;
         this.type = model.type();
-    }
-
-    // ---- shape and values ----
-
-    /** The canonical shape of a query: everything but the values (and the limit and cursor). */
-    static String shapeOf(QuerySpec spec, Mode mode) {
-        StringBuilder out = new StringBuilder(64).append(mode).append('|');
-        for (Term t : spec.terms()) {
-            out.append(t.filterOnly() ? 'F' : 'W');
-            shape(t.condition(), out);
-            out.append(';');
-        }
-        out.append("|sel");
-        for (String s : spec.select()) {
-            out.append(s.length()).append(':').append(s);
-        }
-        out.append("|ord=").append(spec.order());
-        if (spec.orderField() != null) {
-            out.append(spec.orderField().length()).append(':').append(spec.orderField());
-        }
-        out.append("|cr=").append(spec.consistent()).append("|scan=").append(spec.allowScan());
-        if (spec.index() != null) {
-            out.append("|idx=").append(spec.index().length()).append(':').append(spec.index());
-        }
-        return out.toString();
-    }
-
-    private static void shape(Condition c, StringBuilder out) {
-        if (c instanceof Condition.Comparison cmp) {
-            out.append("c(")
-                    .append(cmp.field().length())
-                    .append(':')
-                    .append(cmp.field())
-                    .append(',')
-                    .append(cmp.operator().name())
-                    .append(',')
-                    .append(cmp.values().size())
-                    .append(')');
-        } else if (c instanceof Condition.Size s) {
-            out.append("s(")
-                    .append(s.field().length())
-                    .append(':')
-                    .append(s.field())
-                    .append(',')
-                    .append(s.operator().name())
-                    .append(',')
-                    .append(s.values().size())
-                    .append(')');
-        } else if (c instanceof Condition.AttributeType at) {
-            out.append("t(").append(at.field().length()).append(':').append(at.field()).append(')');
-        } else if (c instanceof Condition.And and) {
-            group("and", and.conditions(), out);
-        } else if (c instanceof Condition.Or or) {
-            group("or", or.conditions(), out);
-        } else {
-            out.append("not(");
-            shape(((Condition.Not) c).condition(), out);
-            out.append(')');
-        }
-    }
-
-    private static void group(String name, List<Condition> parts, StringBuilder out) {
-        out.append(name).append('(');
-        for (Condition part : parts) {
-            shape(part, out);
-            out.append(',');
-        }
-        out.append(')');
-    }
-
-    /** The query's values in the order slots refer to them. */
-    static List<Object> values(QuerySpec spec) {
-        List<Object> out = new ArrayList<>();
-        for (Term t : spec.terms()) {
-            flatten(t.condition(), out);
-        }
-        return out;
-    }
-
-    private static void flatten(Condition c, List<Object> out) {
-        if (c instanceof Condition.Comparison cmp) {
-            out.addAll(cmp.values());
-        } else if (c instanceof Condition.Size s) {
-            out.addAll(s.values());
-        } else if (c instanceof Condition.AttributeType at) {
-            out.add(at.wireName());
-        } else if (c instanceof Condition.And and) {
-            and.conditions().forEach(p -> flatten(p, out));
-        } else if (c instanceof Condition.Or or) {
-            or.conditions().forEach(p -> flatten(p, out));
-        } else {
-            flatten(((Condition.Not) c).condition(), out);
-        }
-    }
-
-    private static int valueCount(Condition c) {
-        List<Object> out = new ArrayList<>();
-        flatten(c, out);
-        return out.size();
+        this.reasons = new PathReasons(model, spec, op);
+        this.projections = new IndexProjections(model);
     }
 
     // ---- compilation ----
@@ -186,15 +89,6 @@ final class QueryCompiler {
     static CompiledPlan compile(ModelMetadata<?> model, QuerySpec spec, Mode mode, String shape) {
         return new QueryCompiler(model, spec, mode).compile(shape);
     }
-
-    /** One term with its resolved paths. */
-    private record TermInfo(
-            int index,
-            Term term,
-            int valueBase,
-            Set<String> attributes,
-            FieldMetadata keyField,
-            Condition.Comparison keyComparison) {}
 
     private CompiledPlan compile(String shape) {
         List<TermInfo> terms = new ArrayList<>();
@@ -213,7 +107,7 @@ final class QueryCompiler {
                 }
             }
             terms.add(new TermInfo(i, t, base, attributes, keyField, keyComparison));
-            base += valueCount(t.condition());
+            base += QueryShape.valueCount(t.condition());
         }
         List<AttributePath> selected = new ArrayList<>();
         for (String s : spec.select()) {
@@ -315,9 +209,9 @@ final class QueryCompiler {
                         "no key can serve the query; allowScan() permits a scan",
                         shape);
             }
-            throw noPath(terms, candidates, forced, forcedTable);
+            throw reasons.noPath(terms, candidates, forced, forcedTable);
         }
-        String reason = reason(winner, candidates);
+        String reason = reasons.reason(winner, candidates);
         return queryPlan(winner, terms, selected, candidates, reason, shape);
     }
 
@@ -339,117 +233,9 @@ final class QueryCompiler {
 
     // ---- candidates ----
 
-    /**
-     * An access path and how the query binds it; the {@link IndexScorer} sees it as a candidate.
-     */
-    private final class PathCandidate implements IndexScorer.Candidate {
-        final IndexMetadata index;
-        final FieldMetadata pk;
-        final Optional<FieldMetadata> sk;
-        final int position;
-        TermInfo pkTerm;
-        final List<TermInfo> skTerms = new ArrayList<>();
-        Operator skOperator;
-        final List<TermInfo> filters = new ArrayList<>();
-        boolean covers = true;
-        List<String> missing = List.of();
-        String unusable;
-        OptionalInt defaultScore = OptionalInt.empty();
-        OptionalInt score = OptionalInt.empty();
-
-        PathCandidate(IndexMetadata index, int position) {
-            this.index = index;
-            this.pk = index == null ? model.partitionKey() : index.partitionKey();
-            this.sk = index == null ? model.sortKey() : index.sortKey();
-            this.position = position;
-        }
-
-        String label() {
-            return index == null ? "table" : index.name();
-        }
-
-        String kind() {
-            return index == null ? "table" : index.global() ? "gsi" : "lsi";
-        }
-
-        int rank() {
-            return (index == null ? 0 : index.global() ? 2000 : 1000) + position;
-        }
-
-        String keys() {
-            return pk.name() + sk.map(s -> " + " + s.name()).orElse("");
-        }
-
-        String binding() {
-            StringBuilder out = new StringBuilder();
-            out.append("partition key ").append(pk.name()).append(" =");
-            if (skOperator != null) {
-                out.append(", sort key ")
-                        .append(sk.get().name())
-                        .append(' ')
-                        .append(skOperator.symbol());
-            }
-            out.append(filters.isEmpty() ? "" : ", " + filters.size() + " filter condition(s)");
-            if (!covers) {
-                out.append(", fetches ").append(missing).append(" from the table");
-            }
-            return out.toString();
-        }
-
-        @Override
-        public Optional<String> indexName() {
-            return index == null ? Optional.empty() : Optional.of(index.name());
-        }
-
-        @Override
-        public boolean global() {
-            return index != null && index.global();
-        }
-
-        @Override
-        public String partitionKey() {
-            return pk.name();
-        }
-
-        @Override
-        public Optional<String> sortKey() {
-            return sk.map(FieldMetadata::name);
-        }
-
-        @Override
-        public boolean partitionKeyBound() {
-            return pkTerm != null;
-        }
-
-        @Override
-        public Optional<Operator> sortKeyOperator() {
-            return Optional.ofNullable(skOperator);
-        }
-
-        @Override
-        public boolean coversProjection() {
-            return covers;
-        }
-
-        @Override
-        public int filterConditions() {
-            return filters.size();
-        }
-
-        @Override
-        public OptionalInt defaultScore() {
-            return defaultScore;
-        }
-
-        @Override
-        public String toString() {
-            return label() + " (" + kind() + ")";
-        }
-    }
-
     private PathCandidate evaluate(
             IndexMetadata index, List<TermInfo> terms, List<AttributePath> selected, int position) {
-        PathCandidate c = new PathCandidate(index, position);
+        PathCandidate c = new PathCandidate(model, index, position);
         String pkAttr = c.pk.attributeName();
         String skAttr = c.sk.map(FieldMetadata::attributeName).orElse(null);
         List<TermInfo> rest = new ArrayList<>();
@@ -503,7 +289,7 @@ final class QueryCompiler {
                                     Locale.ROOT,
                                     "condition %s on key field '%s' cannot be a key "
                                             + "condition, and DynamoDB does not filter a Query on its key attributes",
-                                    describe(t.term()),
+                                    PathReasons.describe(t.term()),
                                     clash);
                     break;
                 }
@@ -518,9 +304,9 @@ final class QueryCompiler {
             c.unusable = GSI_NOT_CONSISTENT;
         }
         if (c.unusable == null && index != null) {
-            Set<String> needed = needed(selected, c.filters);
+            Set<String> needed = projections.needed(selected, c.filters);
             List<String> missing = new ArrayList<>();
-            Set<String> projected = projected(index);
+            Set<String> projected = projections.projected(index);
             for (String attr : needed) {
                 if (projected != null && !projected.contains(attr)) {
                     missing.add(attr);
@@ -534,8 +320,8 @@ final class QueryCompiler {
                                 Locale.ROOT,
                                 "index projects %s, not %s that the query reads; select(..) "
                                         + "only projected fields or widen the index projection",
-                                describeProjection(index),
-                                fieldNames(missing));
+                                projections.describeProjection(index),
+                                projections.fieldNames(missing));
             }
         }
         return c;
@@ -545,253 +331,6 @@ final class QueryCompiler {
         Operator x = a.keyComparison().operator();
         Operator y = b.keyComparison().operator();
         return x == Operator.GE && y == Operator.LE || x == Operator.LE && y == Operator.GE;
-    }
-
-    /**
-     * Attribute names the query reads: the selection (or every field) and the filter attributes.
-     */
-    private Set<String> needed(List<AttributePath> selected, List<TermInfo> filters) {
-        Set<String> needed = new LinkedHashSet<>();
-        if (selected.isEmpty()) {
-            for (FieldMetadata f : model.fields()) {
-                needed.add(f.attributeName());
-            }
-        } else {
-            for (AttributePath p : selected) {
-                needed.add(p.segments().get(0));
-            }
-        }
-        for (TermInfo t : filters) {
-            needed.addAll(t.attributes());
-        }
-        return needed;
-    }
-
-    /** Attribute names an index holds, or null when it holds every attribute. */
-    private Set<String> projected(IndexMetadata index) {
-        if (index.projection() == ProjectionType.ALL) {
-            return null;
-        }
-        Set<String> out = new LinkedHashSet<>(cursorKey(index));
-        if (index.projection() == ProjectionType.INCLUDE) {
-            out.addAll(index.includedAttributes());
-        }
-        return out;
-    }
-
-    private String describeProjection(IndexMetadata index) {
-        Set<String> attrs = projected(index);
-        return index.projection()
-                + " "
-                + fieldNames(attrs == null ? List.of() : new ArrayList<>(attrs));
-    }
-
-    private List<String> fieldNames(List<String> attributes) {
-        List<String> out = new ArrayList<>();
-        for (String a : attributes) {
-            FieldMetadata f = model.fieldByAttribute(a);
-            out.add(f == null ? a : f.name());
-        }
-        return out;
-    }
-
-    /** The key attributes a cursor carries on a path: the table's key, then the index's. */
-    private List<String> cursorKey(IndexMetadata index) {
-        List<String> out = new ArrayList<>();
-        out.add(model.partitionKey().attributeName());
-        model.sortKey().ifPresent(s -> out.add(s.attributeName()));
-        if (index != null) {
-            if (!out.contains(index.partitionKey().attributeName())) {
-                out.add(index.partitionKey().attributeName());
-            }
-            index.sortKey()
-                    .ifPresent(
-                            s -> {
-                                if (!out.contains(s.attributeName())) {
-                                    out.add(s.attributeName());
-                                }
-                            });
-        }
-        return out;
-    }
-
-    private String reason(PathCandidate winner, List<PathCandidate> candidates) {
-        if (spec.index() != null) {
-            return winner.label() + ": asked for with index('" + spec.index() + "')";
-        }
-        PathCandidate second = null;
-        for (PathCandidate c : candidates) {
-            if (c != winner
-                    && c.unusable == null
-                    && (second == null || c.score.getAsInt() > second.score.getAsInt())) {
-                second = c;
-            }
-        }
-        if (second == null) {
-            return winner.label()
-                    + ": the only path that can serve the query ("
-                    + winner.binding()
-                    + ")";
-        }
-        if (second.score.getAsInt() == winner.score.getAsInt()) {
-            return String.format(
-                    Locale.ROOT,
-                    "%s: score %d ties with %s; the %s is preferred",
-                    winner.label(),
-                    winner.score.getAsInt(),
-                    second.label(),
-                    winner.index == null
-                            ? "table"
-                            : winner.global() ? "first declared index" : "local index");
-        }
-        return String.format(
-                Locale.ROOT,
-                "%s: score %d > %s: score %d (%s)",
-                winner.label(),
-                winner.score.getAsInt(),
-                second.label(),
-                second.score.getAsInt(),
-                winner.binding());
-    }
-
-    private List<QueryPlan.Candidate> explainCandidates(
-            List<PathCandidate> candidates, PathCandidate winner) {
-        List<QueryPlan.Candidate> out = new ArrayList<>();
-        if (winner != null) {
-            out.add(
-                    new QueryPlan.Candidate(
-                            winner.label(), winner.kind(), winner.score, true, winner.binding()));
-        }
-        for (PathCandidate c : candidates) {
-            if (c == winner) {
-                continue;
-            }
-            out.add(
-                    new QueryPlan.Candidate(
-                            c.label(),
-                            c.kind(),
-                            c.unusable == null ? c.score : OptionalInt.empty(),
-                            false,
-                            c.unusable == null ? c.binding() : c.unusable));
-        }
-        return out;
-    }
-
-    private RuntimeException noPath(
-            List<TermInfo> terms,
-            List<PathCandidate> candidates,
-            IndexMetadata forced,
-            boolean forcedTable) {
-        if (spec.index() != null) {
-            PathCandidate asked =
-                    candidates.stream()
-                            .filter(c -> forcedTable ? c.index == null : c.index == forced)
-                            .findFirst()
-                            .orElseThrow();
-            if (spec.consistent() && asked.global() && asked.pkTerm != null) {
-                return invalid(
-                        "consistentRead() on global secondary index '%s' of model %s: DynamoDB reads global "
-                                + "indexes eventually consistently only; drop consistentRead() or query the table or a "
-                                + "local index",
-                        asked.label(), type.getName());
-            }
-            if (asked.pkTerm == null) {
-                return new QueryRequiresScanException(
-                        String.format(
-                                Locale.ROOT,
-                                "index('%s') on model %s cannot serve the query: %s; the conditions are %s (use scan() to "
-                                        + "scan it)",
-                                spec.index(),
-                                type.getName(),
-                                asked.unusable,
-                                given(terms)),
-                        type);
-            }
-            return invalid(
-                    "index('%s') on model %s cannot serve the query: %s",
-                    spec.index(), type.getName(), asked.unusable);
-        }
-        List<String> keys = new ArrayList<>();
-        boolean anyBound = false;
-        for (PathCandidate c : candidates) {
-            keys.add(c.label() + ": " + c.keys());
-            anyBound |= c.pkTerm != null;
-        }
-        if (!anyBound) {
-            return new QueryRequiresScanException(
-                    String.format(
-                            Locale.ROOT,
-                            "query on model %s needs a partition key bound with '=', but the conditions are %s; keys that can "
-                                    + "serve a query: %s; or call allowScan() or scan() to read the whole table",
-                            type.getName(),
-                            given(terms),
-                            keys),
-                    type);
-        }
-        if (spec.consistent()) {
-            // the conditions fit a global index, and only the consistent read rules it out:
-            // scanning is not the fix, reading the table or a local index is
-            for (PathCandidate c : candidates) {
-                if (c.global() && c.pkTerm != null && GSI_NOT_CONSISTENT.equals(c.unusable)) {
-                    return invalid(
-                            "consistentRead() on model %s: the conditions fit global secondary index"
-                                    + " '%s', which DynamoDB reads eventually consistently only; drop"
-                                    + " consistentRead(), or bind the table's key (or a local index's)"
-                                    + " to read consistently",
-                            type.getName(), c.label());
-                }
-            }
-        }
-        StringJoiner why = new StringJoiner("; ");
-        for (PathCandidate c : candidates) {
-            why.add(c.label() + ": " + c.unusable);
-        }
-        return new QueryRequiresScanException(
-                String.format(
-                        Locale.ROOT,
-                        "query on model %s with conditions %s cannot be served by any key: %s; change the conditions or "
-                                + "call allowScan() or scan() to read the whole table",
-                        type.getName(),
-                        given(terms),
-                        why),
-                type);
-    }
-
-    private static List<String> given(List<TermInfo> terms) {
-        List<String> out = new ArrayList<>();
-        for (TermInfo t : terms) {
-            out.add(describe(t.term()));
-        }
-        return out;
-    }
-
-    private static String describe(Term t) {
-        return describe(t.condition());
-    }
-
-    static String describe(Condition c) {
-        if (c instanceof Condition.Comparison cmp) {
-            return cmp.field() + " " + cmp.operator().symbol();
-        }
-        if (c instanceof Condition.Size s) {
-            return "size(" + s.field() + ") " + s.operator().symbol();
-        }
-        if (c instanceof Condition.AttributeType at) {
-            return "attribute_type(" + at.field() + ")";
-        }
-        if (c instanceof Condition.And and) {
-            return joinDescribed(and.conditions(), " AND ");
-        }
-        if (c instanceof Condition.Or or) {
-            return joinDescribed(or.conditions(), " OR ");
-        }
-        return "NOT " + describe(((Condition.Not) c).condition());
-    }
-
-    private static String joinDescribed(List<Condition> parts, String glue) {
-        StringJoiner out = new StringJoiner(glue, "(", ")");
-        parts.forEach(p -> out.add(describe(p)));
-        return out.toString();
     }
 
     private List<String> sortKeys() {
@@ -818,7 +357,7 @@ final class QueryCompiler {
             List<PathCandidate> candidates,
             String reason,
             String shape) {
-        Expr expr = new Expr();
+        PlanPlaceholders expr = new PlanPlaceholders();
         StringBuilder key = new StringBuilder(render(winner.pkTerm, expr));
         if (winner.skOperator != null) {
             key.append(" AND ");
@@ -841,7 +380,8 @@ final class QueryCompiler {
                                                 Slot.Mode.FIELD,
                                                 f,
                                                 f.name(),
-                                                false)))
+                                                false),
+                                        null))
                         .append(" AND ")
                         .append(
                                 expr.value(
@@ -850,7 +390,8 @@ final class QueryCompiler {
                                                 Slot.Mode.FIELD,
                                                 f,
                                                 f.name(),
-                                                true)));
+                                                true),
+                                        null));
             } else {
                 key.append(render(winner.skTerms.get(0), expr));
             }
@@ -862,9 +403,9 @@ final class QueryCompiler {
                         && (winner.sk.isEmpty()
                                 || winner.skOperator == Operator.EQ && winner.skTerms.size() == 1);
         String filter = filter(winner.filters, expr);
-        List<String> cursorKey = cursorKey(winner.index);
+        List<String> cursorKey = projections.cursorKey(winner.index);
         String projection = projection(selected, cursorKey, expr);
-        List<QueryPlan.Candidate> explained = explainCandidates(candidates, winner);
+        List<QueryPlan.Candidate> explained = reasons.explainCandidates(candidates, winner);
         if (get) {
             Map<String, Integer> getKey = new LinkedHashMap<>();
             getKey.put(winner.pk.attributeName(), 0);
@@ -876,6 +417,8 @@ final class QueryCompiler {
                     null,
                     projection,
                     expr.names(),
+                    expr.inConditions(),
+                    expr.inProjection(),
                     expr.slots(),
                     keySlots,
                     getKey,
@@ -902,6 +445,8 @@ final class QueryCompiler {
                 filter,
                 projection,
                 expr.names(),
+                expr.inConditions(),
+                expr.inProjection(),
                 expr.slots(),
                 keySlots,
                 Map.of(),
@@ -936,9 +481,9 @@ final class QueryCompiler {
         }
         boolean covers = true;
         if (index != null) {
-            Set<String> projected = projected(index);
+            Set<String> projected = projections.projected(index);
             List<String> missing = new ArrayList<>();
-            for (String a : needed(selected, terms)) {
+            for (String a : projections.needed(selected, terms)) {
                 if (projected != null && !projected.contains(a)) {
                     missing.add(a);
                 }
@@ -950,13 +495,13 @@ final class QueryCompiler {
                                 + "projected fields or widen the index projection",
                         index.name(),
                         type.getName(),
-                        describeProjection(index),
-                        fieldNames(missing));
+                        projections.describeProjection(index),
+                        projections.fieldNames(missing));
             }
         }
-        Expr expr = new Expr();
+        PlanPlaceholders expr = new PlanPlaceholders();
         String filter = filter(terms, expr);
-        List<String> cursorKey = cursorKey(index);
+        List<String> cursorKey = projections.cursorKey(index);
         String projection = projection(selected, cursorKey, expr);
         String select =
                 projection == null && index != null && !index.global() && !covers
@@ -989,6 +534,8 @@ final class QueryCompiler {
                 filter,
                 projection,
                 expr.names(),
+                expr.inConditions(),
+                expr.inProjection(),
                 expr.slots(),
                 0,
                 Map.of(),
@@ -1002,7 +549,7 @@ final class QueryCompiler {
                 true);
     }
 
-    private String filter(List<TermInfo> filters, Expr expr) {
+    private String filter(List<TermInfo> filters, PlanPlaceholders expr) {
         if (filters.isEmpty()) {
             return null;
         }
@@ -1021,244 +568,32 @@ final class QueryCompiler {
         return out.toString();
     }
 
-    private String projection(List<AttributePath> selected, List<String> cursorKey, Expr expr) {
+    private String projection(
+            List<AttributePath> selected, List<String> cursorKey, PlanPlaceholders expr) {
         if (selected.isEmpty()) {
             return null;
         }
         Set<String> parts = new LinkedHashSet<>();
+        expr.projecting = true;
         for (AttributePath p : selected) {
             parts.add(expr.path(p));
         }
         for (String attr : cursorKey) {
             parts.add(expr.name(attr));
         }
+        expr.projecting = false;
         return String.join(", ", parts);
     }
 
     // ---- rendering ----
 
-    private String render(TermInfo t, Expr expr) {
+    private String render(TermInfo t, PlanPlaceholders expr) {
         int[] next = {t.valueBase()};
-        return render(t.term().condition(), next, expr);
-    }
-
-    private String render(Condition c, int[] next, Expr expr) {
-        if (c instanceof Condition.Comparison cmp) {
-            return comparison(cmp, next, expr);
-        }
-        if (c instanceof Condition.Size s) {
-            return size(s, next, expr);
-        }
-        if (c instanceof Condition.AttributeType at) {
-            AttributePath path = resolve(at.field());
-            String p = expr.path(path);
-            return "attribute_type("
-                    + p
-                    + ", "
-                    + expr.value(new Slot(next[0]++, Slot.Mode.TYPE, null, at.field(), false))
-                    + ")";
-        }
-        if (c instanceof Condition.And and) {
-            return join(and.conditions(), " AND ", next, expr);
-        }
-        if (c instanceof Condition.Or or) {
-            return join(or.conditions(), " OR ", next, expr);
-        }
-        return "NOT (" + render(((Condition.Not) c).condition(), next, expr) + ")";
-    }
-
-    private String join(List<Condition> parts, String glue, int[] next, Expr expr) {
-        StringJoiner out = new StringJoiner(glue);
-        for (Condition part : parts) {
-            out.add("(" + render(part, next, expr) + ")");
-        }
-        return out.toString();
-    }
-
-    private AttributePath resolve(String field) {
-        AttributePath path = AttributePath.resolve(model, field, op);
-        if (path.encrypted(model)) {
-            throw invalid(
-                    "field '%s' of model %s is @Encrypted and cannot be used in a condition: its stored value "
-                            + "is ciphertext",
-                    field, type.getName());
-        }
-        return path;
-    }
-
-    private String comparison(Condition.Comparison c, int[] next, Expr expr) {
-        AttributePath path = resolve(c.field());
-        String p = expr.path(path);
-        Slot.Mode mode = path.indexed() ? Slot.Mode.ELEMENT : Slot.Mode.FIELD;
-        FieldMetadata leaf = path.leaf();
-        Operator operator = c.operator();
-        switch (operator) {
-            case EXISTS:
-                return "attribute_exists(" + p + ")";
-            case NOT_EXISTS:
-                return "attribute_not_exists(" + p + ")";
-            case BETWEEN:
-                {
-                    String low = expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
-                    String high = expr.value(new Slot(next[0]++, mode, leaf, c.field(), true));
-                    return p + " BETWEEN " + low + " AND " + high;
-                }
-            case IN:
-                {
-                    int n = c.values().size();
-                    if (n == 0 || n > MAX_IN_VALUES) {
-                        throw invalid(
-                                "IN on field '%s' of model %s needs 1 to %d values, got %d",
-                                c.field(), type.getName(), MAX_IN_VALUES, n);
-                    }
-                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                    for (int i = 0; i < n; i++) {
-                        list.add(expr.value(new Slot(next[0]++, mode, leaf, c.field(), false)));
-                    }
-                    return p + list;
-                }
-            case BEGINS_WITH:
-                {
-                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                    if (t != null && t != AttributeValue.Type.S && t != AttributeValue.Type.B) {
-                        throw invalid(
-                                "BEGINS_WITH needs a string or binary field, but '%s' of model %s is %s",
-                                c.field(), type.getName(), leaf.genericType().getTypeName());
-                    }
-                    return "begins_with("
-                            + p
-                            + ", "
-                            + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false))
-                            + ")";
-                }
-            case CONTAINS:
-            case NOT_CONTAINS:
-                {
-                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                    Slot.Mode m =
-                            t == AttributeValue.Type.S || t == AttributeValue.Type.B
-                                    ? mode
-                                    : Slot.Mode.ELEMENT;
-                    if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
-                        throw invalid(
-                                "%s needs a string, binary, set or list field, but '%s' of model %s is %s",
-                                operator.symbol(),
-                                c.field(),
-                                type.getName(),
-                                leaf.genericType().getTypeName());
-                    }
-                    String call =
-                            "contains("
-                                    + p
-                                    + ", "
-                                    + expr.value(new Slot(next[0]++, m, leaf, c.field(), false))
-                                    + ")";
-                    return operator == Operator.CONTAINS ? call : "NOT " + call;
-                }
-            default:
-                return p
-                        + " "
-                        + operator.symbol()
-                        + " "
-                        + expr.value(new Slot(next[0]++, mode, leaf, c.field(), false));
-        }
-    }
-
-    private String size(Condition.Size s, int[] next, Expr expr) {
-        AttributePath path = resolve(s.field());
-        AttributeValue.Type t = path.indexed() ? null : path.leaf().attributeType();
-        if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
-            throw invalid(
-                    "SIZE needs a string, binary, set, list or map field, but '%s' of model %s is %s",
-                    s.field(), type.getName(), path.leaf().genericType().getTypeName());
-        }
-        String p = "size(" + expr.path(path) + ")";
-        switch (s.operator()) {
-            case BETWEEN:
-                {
-                    String low =
-                            expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false));
-                    String high =
-                            expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), true));
-                    return p + " BETWEEN " + low + " AND " + high;
-                }
-            case IN:
-                {
-                    int n = s.values().size();
-                    if (n == 0 || n > MAX_IN_VALUES) {
-                        throw invalid(
-                                "SIZE IN on field '%s' of model %s needs 1 to %d values, got %d",
-                                s.field(), type.getName(), MAX_IN_VALUES, n);
-                    }
-                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                    for (int i = 0; i < n; i++) {
-                        list.add(
-                                expr.value(
-                                        new Slot(
-                                                next[0]++,
-                                                Slot.Mode.SIZE,
-                                                null,
-                                                s.field(),
-                                                false)));
-                    }
-                    return p + list;
-                }
-            default:
-                return p
-                        + " "
-                        + s.operator().symbol()
-                        + " "
-                        + expr.value(new Slot(next[0]++, Slot.Mode.SIZE, null, s.field(), false));
-        }
+        return ConditionCompiler.render(model, t.term().condition(), op, expr, next);
     }
 
     private InvalidRequestException invalid(String format, Object... args) {
         return new InvalidRequestException(
                 String.format(Locale.ROOT, format, args), op, type, null);
-    }
-
-    /** Placeholders of one plan: names de-duplicated, values in slot order. */
-    private static final class Expr {
-        private final Map<String, String> byName = new HashMap<>();
-        private final Map<String, String> names = new LinkedHashMap<>();
-        private final List<Slot> slots = new ArrayList<>();
-
-        String name(String attributeName) {
-            return byName.computeIfAbsent(
-                    attributeName,
-                    a -> {
-                        String placeholder = "#n" + names.size();
-                        names.put(placeholder, a);
-                        return placeholder;
-                    });
-        }
-
-        String value(Slot slot) {
-            slots.add(slot);
-            return ":v" + (slots.size() - 1);
-        }
-
-        String path(AttributePath path) {
-            StringBuilder out = new StringBuilder();
-            for (String segment : path.segments()) {
-                if (segment.startsWith("[")) {
-                    out.append(segment);
-                } else {
-                    if (out.length() > 0) {
-                        out.append('.');
-                    }
-                    out.append(name(segment));
-                }
-            }
-            return out.toString();
-        }
-
-        Map<String, String> names() {
-            return names;
-        }
-
-        List<Slot> slots() {
-            return slots;
-        }
     }
 }

@@ -7,8 +7,10 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.annotations.ProjectionType;
-import dev.dynamorm.engine.internal.AttributeValues;
-import dev.dynamorm.engine.internal.ValueBinder;
+import dev.dynamorm.engine.internal.expr.AttributeValues;
+import dev.dynamorm.engine.internal.expr.Slot;
+import dev.dynamorm.engine.internal.expr.SlotValues;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.IndexScorer;
@@ -28,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.crypto.SecretKey;
@@ -71,12 +72,9 @@ public final class QueryRunner<T> {
     /** The largest Limit sent while filling a limited result through a filter. */
     static final int MAX_FILTERED_REQUEST_LIMIT = 1000;
 
-    private static final Pattern NAME = Pattern.compile("#n\\d+");
-
     /** The name placeholder of the {@code @Ttl} attribute, read to hide expired items. */
     private static final String TTL_NAME = "#ttl";
 
-    private static final Pattern VALUE = Pattern.compile(":v\\d+");
     private static final AtomicInteger SCAN_THREADS = new AtomicInteger();
 
     private final TableAccess<T> access;
@@ -317,7 +315,7 @@ public final class QueryRunner<T> {
     }
 
     private Prepared prepare(QueryCompiler.Mode mode, boolean run) {
-        String shape = QueryCompiler.shapeOf(spec, mode);
+        String shape = QueryShape.shapeOf(spec, mode);
         CompiledPlan plan =
                 access.planCache()
                         .get(
@@ -337,7 +335,7 @@ public final class QueryRunner<T> {
                                     }
                                     return compiled;
                                 });
-        Map<String, AttributeValue> values = bind(plan, QueryCompiler.values(spec));
+        Map<String, AttributeValue> values = bind(plan, QueryShape.values(spec));
         // the fingerprint (a SHA-256) is computed only when a cursor is read or written
         byte[] fingerprint = null;
         Map<String, AttributeValue> start = null;
@@ -408,47 +406,10 @@ public final class QueryRunner<T> {
         ValueBinder binder = access.values();
         Class<?> type = model.type();
         Map<String, AttributeValue> out = new LinkedHashMap<>();
-        AttributeValue previous = null;
-        Object previousRaw = null;
+        SlotValues values = new SlotValues(binder, type, op);
         for (int k = 0; k < plan.slots().size(); k++) {
             Slot slot = plan.slots().get(k);
-            Object v = raw.get(slot.valueIndex());
-            AttributeValue av;
-            switch (slot.mode()) {
-                case FIELD -> av = binder.bind(type, op, slot.javaPath(), slot.field(), v);
-                case ELEMENT -> av = binder.bindElement(type, op, slot.javaPath(), v);
-                case SIZE -> {
-                    if (!(v instanceof Number n)) {
-                        throw new InvalidRequestException(
-                                String.format(
-                                        Locale.ROOT,
-                                        "SIZE on field '%s' of model %s compares with a number, got %s",
-                                        slot.javaPath(),
-                                        type.getName(),
-                                        v == null
-                                                ? "null"
-                                                : v + " (" + v.getClass().getSimpleName() + ")"),
-                                op,
-                                type,
-                                null);
-                    }
-                    av = AttributeValue.createN(ValueBinder.numberText(n));
-                }
-                default -> av = AttributeValue.createS((String) v);
-            }
-            if (slot.rangeHigh() && AttributeValues.compare(previous, av) > 0) {
-                throw new InvalidRequestException(
-                        String.format(
-                                Locale.ROOT,
-                                "BETWEEN on field '%s' of model %s has low %s greater than high %s",
-                                slot.javaPath(),
-                                type.getName(),
-                                previousRaw,
-                                v),
-                        op,
-                        type,
-                        null);
-            }
+            AttributeValue av = values.bind(slot, raw.get(slot.valueIndex()));
             if (k < plan.keySlots() && AttributeValues.isEmptyKeyValue(av)) {
                 throw new InvalidRequestException(
                         String.format(
@@ -465,8 +426,6 @@ public final class QueryRunner<T> {
                         null);
             }
             out.put(":v" + k, av);
-            previous = av;
-            previousRaw = v;
         }
         return out;
     }
@@ -553,13 +512,12 @@ public final class QueryRunner<T> {
         String projection =
                 countByReading ? TTL_NAME : count ? null : withTtl(plan, plan.projection(), ttl);
         boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
+        // the plan's projection is sent unless counting (a count by reading sends only the TTL)
+        boolean planProjection = !count && plan.projection() != null;
         Map<String, String> names =
-                withTtlName(
-                        used(plan.names(), NAME, plan.keyCondition(), plan.filter(), projection),
-                        projection,
-                        ttl);
-        Map<String, AttributeValue> values =
-                used(p.values(), VALUE, plan.keyCondition(), plan.filter());
+                withTtlName(plan.namesSent(true, planProjection), projection, ttl);
+        // every value of a query or scan plan is in its key condition or filter
+        Map<String, AttributeValue> values = p.values().isEmpty() ? null : p.values();
         String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
         if (plan.operation() == Operation.QUERY) {
             QueryRequest request =
@@ -688,40 +646,6 @@ public final class QueryRunner<T> {
         return has && key != null && !key.isEmpty() ? key : null;
     }
 
-    /** The placeholders of a map that occur in the texts, or null when none does. */
-    private static <V> Map<String, V> used(Map<String, V> all, Pattern pattern, String... texts) {
-        if (all.isEmpty()) {
-            return null;
-        }
-        // a scan for the placeholder prefix and its digits: what the pattern matches, without a
-        // Matcher
-        String prefix = pattern == NAME ? "#n" : ":v";
-        Map<String, V> out = null;
-        for (String text : texts) {
-            if (text == null) {
-                continue;
-            }
-            for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 2)) {
-                int end = at + 2;
-                while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
-                    end++;
-                }
-                if (end == at + 2) {
-                    continue;
-                }
-                String placeholder = text.substring(at, end);
-                V v = all.get(placeholder);
-                if (v != null) {
-                    if (out == null) {
-                        out = new LinkedHashMap<>(all.size() * 2);
-                    }
-                    out.put(placeholder, v);
-                }
-            }
-        }
-        return out;
-    }
-
     private Optional<Map<String, AttributeValue>> get(Prepared p) {
         CompiledPlan plan = p.plan();
         Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -734,10 +658,7 @@ public final class QueryRunner<T> {
                         .key(key)
                         .projectionExpression(projection)
                         .expressionAttributeNames(
-                                withTtlName(
-                                        used(plan.names(), NAME, projection),
-                                        projection,
-                                        ttlAttribute))
+                                withTtlName(plan.namesSent(false, true), projection, ttlAttribute))
                         .consistentRead(plan.consistent() ? Boolean.TRUE : null)
                         .build();
         GetItemResponse r =

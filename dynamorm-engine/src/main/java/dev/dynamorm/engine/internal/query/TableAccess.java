@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.Operation;
-import dev.dynamorm.engine.internal.ValueBinder;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import java.util.Map;
 import java.util.function.Supplier;

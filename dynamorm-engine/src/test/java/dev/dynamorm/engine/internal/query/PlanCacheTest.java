@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamorm.Operation;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,8 @@ final class PlanCacheTest {
                 null,
                 null,
                 Map.of("#n0", "id"),
+                Set.of("#n0"),
+                Set.of(),
                 List.of(),
                 0,
                 Map.of(),

@@ -1,0 +1,22 @@
+package dev.dynamorm.engine.internal.client;
+
+import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
+import java.time.Clock;
+import javax.crypto.SecretKey;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The shared, immutable pieces every table of one {@code DynamORM} instance uses; {@code cursorKey}
+ * is null when cursors are not encrypted.
+ */
+public record EngineContext(
+        DynamoDbClient client,
+        Executor executor,
+        ConditionCompiler conditions,
+        ValueBinder values,
+        Clock clock,
+        String tableNamePrefix,
+        boolean logAttributeValues,
+        boolean encryptionAvailable,
+        SecretKey cursorKey) {}

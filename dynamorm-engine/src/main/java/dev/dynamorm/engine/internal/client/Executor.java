@@ -1,0 +1,248 @@
+package dev.dynamorm.engine.internal.client;
+
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.engine.internal.plugin.HookChain;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.OperationEvent;
+import dev.dynamorm.spi.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+
+/**
+ * Runs one request: before-hooks, the call with retries under the {@link RetryPolicy}, after-hooks.
+ * A before-hook that throws aborts the call; an after-hook that throws is logged and counted.
+ */
+public final class Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+    /** The one message of every operation attempted after {@code DynamORM.close()}. */
+    public static final String CLOSED = HookChain.CLOSED;
+
+    private final RetryPolicy retryPolicy;
+    private final HookChain hooks;
+    private volatile boolean closed;
+
+    public Executor(RetryPolicy retryPolicy, List<Hook> hooks) {
+        this(retryPolicy, HookChain.of(hooks));
+    }
+
+    public Executor(RetryPolicy retryPolicy, HookChain hooks) {
+        this.retryPolicy = retryPolicy;
+        this.hooks = hooks;
+    }
+
+    /**
+     * Refuses every later request (before any hook runs): objects obtained before {@code close()}
+     * fail with one {@link IllegalStateException}.
+     */
+    public void close() {
+        closed = true;
+        hooks.close();
+    }
+
+    /** Throws when this instance is closed. */
+    void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(CLOSED);
+        }
+    }
+
+    /** The installed plugins' hooks: item transforms and model descriptions for call sites. */
+    public HookChain hooks() {
+        return hooks;
+    }
+
+    /** How many after-hook invocations threw. */
+    public long failedAfterHooks() {
+        return hooks.afterFailures();
+    }
+
+    /**
+     * Runs a call whose request hooks cannot see or amend (table management). Prefer {@link
+     * #run(OperationEvent, DynamoDbRequest, Function, Function)}.
+     */
+    public <R> R run(
+            OperationEvent event,
+            Supplier<R> call,
+            Function<SdkException, DynamORMException> errors) {
+        requireOpen();
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, call, errors, retryPolicy, null);
+        }
+        Event e = asEvent(event);
+        return hooks.around(
+                e,
+                null,
+                ignored -> call.get(),
+                c -> callWithRetries(e, c, errors, retryPolicy, null));
+    }
+
+    /**
+     * Runs one request: before-hooks (which may veto, amend the request, or serve a get), the
+     * amended request with retries, after-hooks. With no plugin installed, only the call.
+     *
+     * @param event the operation, table, model and key
+     * @param request the SDK request as built by the call site
+     * @param call sends a request, e.g. {@code r -> client.putItem(r)}
+     * @param errors maps SDK failures
+     */
+    public <Q extends DynamoDbRequest, R> R run(
+            OperationEvent event,
+            Q request,
+            Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors) {
+        requireOpen();
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy, null);
+        }
+        Event e = asEvent(event);
+        return hooks.around(
+                e, request, call, c -> callWithRetries(e, c, errors, retryPolicy, null));
+    }
+
+    /** The retry policy of this instance. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** {@link #run(OperationEvent, Supplier, Function)} under another retry policy. */
+    public <R> R run(
+            OperationEvent event,
+            Supplier<R> call,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy) {
+        requireOpen();
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, call, errors, policy, null);
+        }
+        Event e = asEvent(event);
+        return hooks.around(
+                e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, policy, null));
+    }
+
+    /**
+     * {@link #run(OperationEvent, DynamoDbRequest, Function, Function)} under another retry policy.
+     */
+    public <Q extends DynamoDbRequest, R> R run(
+            OperationEvent event,
+            Q request,
+            Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy) {
+        requireOpen();
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, () -> call.apply(request), errors, policy, null);
+        }
+        Event e = asEvent(event);
+        return hooks.around(e, request, call, c -> callWithRetries(e, c, errors, policy, null));
+    }
+
+    /**
+     * Runs one single-item write like {@link #run(OperationEvent, DynamoDbRequest, Function,
+     * Function)}, retrying after a lost answer only as {@code retry} allows: a write that is not
+     * resendable raises {@link dev.dynamorm.OutcomeUnknownException}; a retry whose condition fails
+     * on the write's own earlier attempt succeeds.
+     */
+    public <Q extends DynamoDbRequest, R> R runWrite(
+            OperationEvent event,
+            Q request,
+            Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors,
+            WriteRetry<R> retry) {
+        requireOpen();
+        if (hooks.isEmpty()) {
+            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy, retry);
+        }
+        Event e = asEvent(event);
+        return hooks.around(
+                e, request, call, c -> callWithRetries(e, c, errors, retryPolicy, retry));
+    }
+
+    private static Event asEvent(OperationEvent event) {
+        return event instanceof Event e
+                ? e
+                : new Event(event.operation(), event.tableName(), event.modelType(), event.key());
+    }
+
+    private <R> R callWithRetries(
+            OperationEvent event,
+            Supplier<R> call,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy,
+            WriteRetry<R> retry) {
+        long start = System.nanoTime();
+        int attempts = 0;
+        boolean lostAnswer = false;
+        while (true) {
+            try {
+                return call.get();
+            } catch (SdkException e) {
+                attempts++;
+                DynamORMException mapped = errors.apply(e);
+                if (event instanceof Event hooked) {
+                    hooked.failedAttempt(mapped);
+                }
+                if (retry != null) {
+                    if (lostAnswer && mapped instanceof dev.dynamorm.ConditionFailedException cf) {
+                        // an earlier attempt may have applied: is the stored item its own write?
+                        if (retry.ownWrite().test(cf)) {
+                            LOG.debug(
+                                    "{} on {}: a retry met the write's own earlier attempt",
+                                    event.operation(),
+                                    event.tableName());
+                            return retry.applied().get();
+                        }
+                        throw retry.unknown(mapped, true);
+                    }
+                    if (ErrorMapper.ambiguous(e)) {
+                        if (!retry.resendable()) {
+                            throw retry.unknown(mapped, false);
+                        }
+                        lostAnswer = true;
+                    }
+                }
+                if (!mapped.isRetryable()) {
+                    throw mapped;
+                }
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                Optional<Duration> delay = policy.nextDelay(attempts, elapsed, mapped);
+                if (delay.isEmpty()) {
+                    LOG.warn(
+                            "{} on {} gave up after {} attempts in {} ms: {}",
+                            event.operation(),
+                            event.tableName(),
+                            attempts,
+                            elapsed.toMillis(),
+                            mapped.getMessage());
+                    if (lostAnswer) {
+                        throw retry.unknown(mapped, true);
+                    }
+                    throw mapped;
+                }
+                LOG.debug(
+                        "{} on {} failed (attempt {}), retrying in {} ms: {}",
+                        event.operation(),
+                        event.tableName(),
+                        attempts,
+                        delay.get().toMillis(),
+                        mapped.getMessage());
+                try {
+                    Thread.sleep(delay.get().toMillis(), delay.get().toNanosPart() % 1_000_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    mapped.addSuppressed(ie);
+                    throw lostAnswer ? retry.unknown(mapped, true) : mapped;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.dynamorm.engine.internal.expr;
+
+import dev.dynamorm.Operation;
+import dev.dynamorm.UnknownFieldException;
+import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A field path in Java names ({@code address.city}, {@code tags[0]}) resolved against a model: the
+ * attribute names on the wire and the field the path ends at.
+ *
+ * @param segments attribute-name segments; list indexes are segments of the form {@code [n]}
+ * @param leaf the field the path ends at (the list field itself when the path ends in an index)
+ * @param indexed true when the path ends with a list index
+ */
+public record AttributePath(List<String> segments, FieldMetadata leaf, boolean indexed) {
+
+    /** The expression text with name placeholders, e.g. {@code #n0.#n1[2]}. */
+    public String render(ExpressionBuilder expr) {
+        return render(expr::name);
+    }
+
+    /** The expression text with name placeholders from a condition's placeholders. */
+    public String render(Placeholders placeholders) {
+        return render(placeholders::name);
+    }
+
+    private String render(java.util.function.UnaryOperator<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : segments) {
+            if (segment.startsWith("[")) {
+                out.append(segment);
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(names.apply(segment));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * True when the path is an {@code @Encrypted} field or lies inside one (its stored value is
+     * ciphertext, so no expression can look into it).
+     */
+    public boolean encrypted(ModelMetadata<?> model) {
+        if (leaf.isEncrypted()) {
+            return true;
+        }
+        FieldMetadata top = model.fieldByAttribute(segments.get(0));
+        return top != null && top.isEncrypted();
+    }
+
+    /** True when the path is a single top-level attribute. */
+    public boolean isTopLevel() {
+        return segments.size() == 1;
+    }
+
+    /**
+     * Resolves a Java path against a model.
+     *
+     * @throws UnknownFieldException naming the model, the path and the nearest field
+     */
+    public static AttributePath resolve(
+            ModelMetadata<?> model, String javaPath, Operation operation) {
+        List<String> segments = new ArrayList<>();
+        ModelMetadata<?> current = model;
+        FieldMetadata field = null;
+        boolean indexed = false;
+        for (String part : javaPath.split("\\.", -1)) {
+            String name = part;
+            List<String> indexes = new ArrayList<>();
+            int bracket = part.indexOf('[');
+            if (bracket >= 0) {
+                name = part.substring(0, bracket);
+                String rest = part.substring(bracket);
+                if (!rest.matches("(\\[\\d+\\])+")) {
+                    throw unknown(model, javaPath, operation, "list index must look like name[0]");
+                }
+                for (String idx : rest.substring(1, rest.length() - 1).split("\\]\\[")) {
+                    if (idx.length() > 9) {
+                        // DynamoDB lists hold at most 400 KB, far below a ten-digit index
+                        throw unknown(
+                                model,
+                                javaPath,
+                                operation,
+                                "list index " + idx + " is out of range");
+                    }
+                    indexes.add("[" + Integer.parseInt(idx) + "]");
+                }
+            }
+            if (current == null) {
+                throw unknown(
+                        model,
+                        javaPath,
+                        operation,
+                        "'"
+                                + field.name()
+                                + "' is not a nested record or bean, so it has no field '"
+                                + name
+                                + "'");
+            }
+            FieldMetadata next = current.field(name);
+            if (next == null) {
+                throw unknown(model, javaPath, operation, suggestion(current, name));
+            }
+            if (!indexes.isEmpty() && next.attributeType() != AttributeValue.Type.L) {
+                throw unknown(
+                        model,
+                        javaPath,
+                        operation,
+                        "'"
+                                + next.name()
+                                + "' is "
+                                + next.genericType().getTypeName()
+                                + ", not a list, so it has no element "
+                                + indexes.get(0));
+            }
+            field = next;
+            segments.add(field.attributeName());
+            segments.addAll(indexes);
+            indexed = !indexes.isEmpty();
+            current = indexed ? null : field.nestedModel().orElse(null);
+        }
+        return new AttributePath(List.copyOf(segments), field, indexed);
+    }
+
+    private static UnknownFieldException unknown(
+            ModelMetadata<?> model, String path, Operation op, String hint) {
+        return new UnknownFieldException(
+                String.format(
+                        Locale.ROOT,
+                        "unknown field '%s' in model %s: %s",
+                        path,
+                        model.type().getName(),
+                        hint),
+                op,
+                model.type(),
+                path);
+    }
+
+    private static String suggestion(ModelMetadata<?> model, String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        List<String> all = new ArrayList<>();
+        for (FieldMetadata f : model.fields()) {
+            all.add(f.name());
+            int d = distance(name.toLowerCase(Locale.ROOT), f.name().toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = f.name();
+            }
+        }
+        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
+            return "did you mean '" + best + "'? fields are " + all;
+        }
+        return "fields are " + all;
+    }
+
+    /** Levenshtein distance, for did-you-mean suggestions. */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

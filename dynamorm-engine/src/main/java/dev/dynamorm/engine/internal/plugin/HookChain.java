@@ -1,0 +1,591 @@
+package dev.dynamorm.engine.internal.plugin;
+
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.Operation;
+import dev.dynamorm.PluginException;
+import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.model.ModelRegistry;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.ItemContext;
+import dev.dynamorm.spi.ModelInfo;
+import dev.dynamorm.spi.Outcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * The installed plugins' hooks in plugin order, and how they run around a request: before-hooks
+ * forward (a veto aborts, a served get skips the rest), the amended request sent, after-hooks in
+ * reverse for every hook whose before-hook completed. Also runs the item transforms and describes
+ * models to hooks. Immutable once bound; {@link #EMPTY} when no plugin is installed.
+ */
+public final class HookChain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HookChain.class);
+
+    /** A hook and the plugin it came from. */
+    public record Entry(String plugin, Hook hook) {}
+
+    public static final HookChain EMPTY = new HookChain(List.of());
+
+    private final List<Entry> entries;
+    private final boolean wantsCapacity;
+    private final boolean handlesEncrypted;
+
+    /**
+     * Whether any hook overrides {@link Hook#afterRead}; when none does, reads skip the per-item
+     * context.
+     */
+    private final boolean transformsReads;
+
+    private final AtomicLong afterFailures = new AtomicLong();
+    private final ConcurrentMap<Class<?>, Optional<ModelInfo>> byClass = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ModelInfo> byTable = new ConcurrentHashMap<>();
+    private volatile ModelRegistry registry;
+    private volatile ConditionCompiler conditions;
+    private volatile String tableNamePrefix = "";
+    private volatile boolean closed;
+
+    /** The one message of every operation attempted after {@code DynamORM.close()}. */
+    public static final String CLOSED = "this DynamORM instance is closed";
+
+    public HookChain(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+        this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
+        this.handlesEncrypted = entries.stream().anyMatch(e -> e.hook().handlesEncryptedFields());
+        this.transformsReads = entries.stream().anyMatch(e -> overridesAfterRead(e.hook()));
+    }
+
+    /** From now on no hook runs: every call through the chain fails as a closed instance. */
+    public void close() {
+        closed = true;
+    }
+
+    /**
+     * Whether a hook's class replaces the default (identity) {@link Hook#afterRead}; true when
+     * unsure.
+     */
+    private static boolean overridesAfterRead(Hook hook) {
+        try {
+            return hook.getClass()
+                            .getMethod("afterRead", ItemContext.class, Map.class)
+                            .getDeclaringClass()
+                    != Hook.class;
+        } catch (NoSuchMethodException | SecurityException e) {
+            return true;
+        }
+    }
+
+    /** A chain of hooks whose plugins are unknown (tests, old callers). */
+    public static HookChain of(List<Hook> hooks) {
+        return hooks.isEmpty()
+                ? EMPTY
+                : new HookChain(hooks.stream().map(h -> new Entry("unknown", h)).toList());
+    }
+
+    /** Gives the chain what it needs to describe models and compile hook conditions. */
+    public void bind(ModelRegistry models, ConditionCompiler compiler, String prefix) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        this.registry = models;
+        this.conditions = compiler;
+        this.tableNamePrefix = prefix;
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    public boolean wantsConsumedCapacity() {
+        return wantsCapacity;
+    }
+
+    /**
+     * Whether an installed hook encrypts {@code @Encrypted} fields ({@link
+     * Hook#handlesEncryptedFields()}).
+     */
+    public boolean handlesEncryptedFields() {
+        return handlesEncrypted;
+    }
+
+    public long afterFailures() {
+        return afterFailures.get();
+    }
+
+    public ConditionCompiler conditions() {
+        return conditions;
+    }
+
+    // ---- models ----
+
+    public Optional<ModelMetadata<?>> metadata(Class<?> type) {
+        ModelRegistry r = registry;
+        if (r == null || type == null || type == Object.class) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(r.metadata(type));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<ModelInfo> model(Class<?> type) {
+        if (type == null || type == Object.class || registry == null) {
+            return Optional.empty(); // not cached: the chain may not be bound yet
+        }
+        return byClass.computeIfAbsent(type, t -> metadata(t).map(this::describe));
+    }
+
+    /**
+     * Registers a model when its table is first used, so batches and transactions can be described.
+     */
+    public void register(ModelMetadata<?> model) {
+        if (!entries.isEmpty()) {
+            model(model.type());
+        }
+    }
+
+    public Optional<ModelInfo> modelForTable(String table) {
+        return Optional.ofNullable(byTable.get(table));
+    }
+
+    private ModelInfo describe(ModelMetadata<?> m) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (FieldMetadata f : m.fields()) {
+            names.put(f.name(), f.attributeName());
+        }
+        Set<String> encrypted = new LinkedHashSet<>();
+        for (FieldMetadata f : m.encryptedFields()) {
+            encrypted.add(f.attributeName());
+        }
+        String table = tableNamePrefix + m.tableName().orElse(m.type().getSimpleName());
+        ModelInfo info =
+                new Info(
+                        m.type(),
+                        table,
+                        m.partitionKey().attributeName(),
+                        m.sortKey().map(FieldMetadata::attributeName),
+                        names,
+                        java.util.Collections.unmodifiableSet(
+                                encrypted), // declaration order, for stable messages
+                        m.versionField().map(FieldMetadata::attributeName));
+        byTable.putIfAbsent(table, info);
+        return info;
+    }
+
+    private record Info(
+            Class<?> type,
+            String tableName,
+            String partitionKeyAttribute,
+            Optional<String> sortKeyAttribute,
+            Map<String, String> attributeNames,
+            Set<String> encryptedAttributes,
+            Optional<String> versionAttribute)
+            implements ModelInfo {
+        Info {
+            // keep declaration order for callers that iterate the fields
+            attributeNames =
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeNames));
+        }
+    }
+
+    // ---- item transforms ----
+
+    private record Item(
+            Operation operation,
+            String tableName,
+            Optional<ModelInfo> model,
+            boolean partial,
+            Map<String, AttributeValue> key)
+            implements ItemContext {}
+
+    /** The item context: the key as given, or else the key attributes the item holds. */
+    private Item context(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial,
+            Map<String, AttributeValue> key) {
+        Optional<ModelInfo> model = type == null ? modelForTable(table) : model(type);
+        Map<String, AttributeValue> k = key;
+        if (k == null || k.isEmpty()) {
+            k = Map.of();
+            if (model.isPresent()) {
+                Map<String, AttributeValue> found = new LinkedHashMap<>(4);
+                AttributeValue pk = item.get(model.get().partitionKeyAttribute());
+                if (pk != null) {
+                    found.put(model.get().partitionKeyAttribute(), pk);
+                    model.get()
+                            .sortKeyAttribute()
+                            .map(item::get)
+                            .ifPresent(sk -> found.put(model.get().sortKeyAttribute().get(), sk));
+                }
+                k = java.util.Collections.unmodifiableMap(found);
+            }
+        } else {
+            k = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(k));
+        }
+        return new Item(op, table, model, partial, k);
+    }
+
+    public Map<String, AttributeValue> beforeWrite(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial) {
+        return beforeWrite(op, table, type, item, partial, null);
+    }
+
+    /**
+     * Runs the write transforms on an item, in plugin order, then checks that no attribute of an
+     * {@code @Encrypted} field is left as given (a write is refused rather than sent in plaintext).
+     *
+     * @param key the item's key, or null to take it from the item (partial items must give it)
+     */
+    public Map<String, AttributeValue> beforeWrite(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial,
+            Map<String, AttributeValue> key) {
+        if (entries.isEmpty() || item == null) {
+            return item;
+        }
+        Item context = context(op, table, type, item, partial, key);
+        Map<String, AttributeValue> out = item;
+        for (Entry e : entries) {
+            Map<String, AttributeValue> in = out;
+            out = transform(e, op, table, type, () -> e.hook().beforeWrite(context, in), out, true);
+        }
+        requireEncrypted(context, item, out, type);
+        return out;
+    }
+
+    /** Fails when an encrypted attribute would be written as given: no hook encrypted it. */
+    private void requireEncrypted(
+            Item context,
+            Map<String, AttributeValue> in,
+            Map<String, AttributeValue> out,
+            Class<?> type) {
+        if (context.model().isEmpty()) {
+            return;
+        }
+        for (String attribute : context.model().get().encryptedAttributes()) {
+            AttributeValue given = in.get(attribute);
+            AttributeValue written = out.get(attribute);
+            if (given != null
+                    && written != null
+                    && (written.equals(given) || written.type() != AttributeValue.Type.B)) {
+                throw new PluginException(
+                        String.format(
+                                Locale.ROOT,
+                                "attribute '%s' of @Encrypted field of model %s "
+                                        + "was not encrypted by any plugin before %s on table '%s': refusing to write it in "
+                                        + "plaintext; install and configure the encryption plugin (dynamorm-plugin-encryption)",
+                                attribute,
+                                context.model().get().type().getName(),
+                                context.operation().name().toLowerCase(Locale.ROOT),
+                                context.tableName()),
+                        null,
+                        context.operation(),
+                        type,
+                        null);
+            }
+        }
+    }
+
+    public Map<String, AttributeValue> afterRead(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial) {
+        return afterRead(op, table, type, item, partial, null);
+    }
+
+    /**
+     * Runs the read transforms on an item, in reverse plugin order.
+     *
+     * @param key the item's key, or null to take it from the item (partial items should give it)
+     */
+    public Map<String, AttributeValue> afterRead(
+            Operation op,
+            String table,
+            Class<?> type,
+            Map<String, AttributeValue> item,
+            boolean partial,
+            Map<String, AttributeValue> key) {
+        if (!transformsReads || item == null) {
+            return item; // no hook changes items read: the default afterRead returns them as given
+        }
+        ItemContext context = context(op, table, type, item, partial, key);
+        Map<String, AttributeValue> out = item;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            Map<String, AttributeValue> in = out;
+            out = transform(e, op, table, type, () -> e.hook().afterRead(context, in), out, false);
+        }
+        return out;
+    }
+
+    private Map<String, AttributeValue> transform(
+            Entry e,
+            Operation op,
+            String table,
+            Class<?> type,
+            Supplier<Map<String, AttributeValue>> call,
+            Map<String, AttributeValue> current,
+            boolean write) {
+        if (closed) {
+            throw new IllegalStateException(CLOSED);
+        }
+        Map<String, AttributeValue> result;
+        try {
+            result = call.get();
+        } catch (DynamORMException x) {
+            throw x;
+        } catch (RuntimeException x) {
+            throw new PluginException(
+                    String.format(
+                            Locale.ROOT,
+                            "plugin '%s' failed to transform an item %s for %s "
+                                    + "on table '%s': %s",
+                            e.plugin(),
+                            write ? "before writing it" : "after reading it",
+                            op.name().toLowerCase(Locale.ROOT),
+                            table,
+                            x.getMessage()),
+                    e.plugin(),
+                    op,
+                    type,
+                    x);
+        }
+        if (result == null) {
+            throw new PluginException(
+                    String.format(
+                            Locale.ROOT,
+                            "plugin '%s' returned no item from %s for %s on "
+                                    + "table '%s': return the item unchanged instead",
+                            e.plugin(),
+                            write ? "beforeWrite" : "afterRead",
+                            op.name().toLowerCase(Locale.ROOT),
+                            table),
+                    e.plugin(),
+                    op,
+                    type,
+                    null);
+        }
+        return result == current ? current : result;
+    }
+
+    // ---- around a request ----
+
+    /**
+     * Runs the hooks around one request.
+     *
+     * @param event the event (opened here)
+     * @param request the SDK request, or null when the call site only gives a supplier
+     * @param call sends a (possibly amended) request
+     * @param sender sends with retries
+     */
+    @SuppressWarnings("unchecked")
+    public <Q extends DynamoDbRequest, R> R around(
+            Event event, Q request, Function<Q, R> call, Function<Supplier<R>, R> sender) {
+        if (closed) {
+            throw new IllegalStateException(CLOSED);
+        }
+        event.open(this, request);
+        long start = System.nanoTime();
+        int entered = 0;
+        Throwable failure = null;
+        R result = null;
+        try {
+            for (Entry e : entries) {
+                try {
+                    e.hook().before(event);
+                } catch (DynamORMException x) {
+                    throw x;
+                } catch (RuntimeException x) {
+                    throw new PluginException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "plugin '%s' refused %s on table '%s'%s: %s",
+                                    e.plugin(),
+                                    event.operation().name().toLowerCase(Locale.ROOT),
+                                    event.tableName(),
+                                    event.modelType() == Object.class
+                                            ? ""
+                                            : " (model " + event.modelType().getName() + ")",
+                                    x.getMessage()),
+                            e.plugin(),
+                            event.operation(),
+                            event.modelType() == Object.class ? null : event.modelType(),
+                            x);
+                }
+                entered++;
+                if (event.served() != null) {
+                    break;
+                }
+            }
+            event.close();
+            if (event.served() != null) {
+                result = (R) GetItemResponse.builder().item(event.served()).build();
+                return result;
+            }
+            if (request == null) {
+                if (!event.conditions().isEmpty() || !event.transactionPuts().isEmpty()) {
+                    throw new PluginException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "a hook amended %s on table '%s', but this "
+                                            + "operation cannot carry amendments",
+                                    event.operation(),
+                                    event.tableName()),
+                            null,
+                            event.operation(),
+                            null,
+                            null);
+                }
+                result = sender.apply(() -> call.apply(null));
+                return result;
+            }
+            Q amended = Requests.amend(event, request, this);
+            event.sent(amended);
+            result = sender.apply(() -> call.apply(amended));
+            return result;
+        } catch (RuntimeException | Error x) {
+            failure = x;
+            throw x;
+        } finally {
+            event.close();
+            if (entered > 0) {
+                after(
+                        event,
+                        new Result(
+                                failure,
+                                Duration.ofNanos(System.nanoTime() - start),
+                                event,
+                                result),
+                        entered);
+            }
+        }
+    }
+
+    private void after(Event event, Outcome outcome, int entered) {
+        for (int i = entered - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            try {
+                e.hook().after(event, outcome);
+            } catch (RuntimeException x) {
+                afterFailures.incrementAndGet();
+                LOG.warn(
+                        "after-hook of plugin {} failed for {} on {}; the operation's outcome is unchanged",
+                        e.plugin(),
+                        event.operation(),
+                        event.tableName(),
+                        x);
+            }
+        }
+    }
+
+    /** The outcome handed to after-hooks. */
+    private static final class Result implements Outcome {
+        private final Throwable failure;
+        private final Duration elapsed;
+        private final int attempts;
+        private final int throttles;
+        private final boolean served;
+        private final DynamoDbResponse response;
+
+        Result(Throwable failure, Duration elapsed, Event event, Object result) {
+            this.failure = failure;
+            this.elapsed = elapsed;
+            this.served = event.served() != null && failure == null;
+            this.response = failure == null && result instanceof DynamoDbResponse r ? r : null;
+            boolean sent = !served && (event.failedAttempts() > 0 || result != null);
+            this.attempts = !sent ? 0 : event.failedAttempts() + (failure == null ? 1 : 0);
+            this.throttles = event.throttles();
+        }
+
+        @Override
+        public boolean succeeded() {
+            return failure == null;
+        }
+
+        @Override
+        public Optional<Throwable> failure() {
+            return Optional.ofNullable(failure);
+        }
+
+        @Override
+        public Duration elapsed() {
+            return elapsed;
+        }
+
+        @Override
+        public int attempts() {
+            return attempts;
+        }
+
+        @Override
+        public int throttles() {
+            return throttles;
+        }
+
+        @Override
+        public boolean servedByHook() {
+            return served;
+        }
+
+        @Override
+        public Optional<DynamoDbResponse> response() {
+            return Optional.ofNullable(response);
+        }
+
+        @Override
+        public List<ConsumedCapacity> consumedCapacity() {
+            return response == null ? List.of() : Requests.consumedCapacity(response);
+        }
+
+        @Override
+        public int unprocessedItems() {
+            return response == null ? 0 : Requests.unprocessed(response);
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome["
+                    + (failure == null ? "success" : failure.getClass().getSimpleName())
+                    + ", "
+                    + elapsed.toMillis()
+                    + " ms, attempts="
+                    + attempts
+                    + (served ? ", served by hook" : "")
+                    + "]";
+        }
+    }
+}

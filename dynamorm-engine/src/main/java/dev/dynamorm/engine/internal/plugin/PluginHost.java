@@ -1,0 +1,317 @@
+package dev.dynamorm.engine.internal.plugin;
+
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.DynamORMConfig;
+import dev.dynamorm.Operation;
+import dev.dynamorm.PluginException;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.Plugin;
+import dev.dynamorm.spi.PluginConfig;
+import dev.dynamorm.spi.PluginContext;
+import dev.dynamorm.spi.Statistic;
+import java.security.CodeSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Installs plugins: the explicitly registered ones, then (unless disabled) those found by {@link
+ * ServiceLoader}, one per class, ordered by {@link Plugin#order()}, name, then class name;
+ * initializes them with their configuration, collects their hooks into a {@link HookChain}, relays
+ * the statistics they publish, and shuts them down in reverse order.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    private final List<Plugin> installed;
+    private final HookChain chain;
+
+    /** The chain, for contexts created before it exists. */
+    private final java.util.concurrent.atomic.AtomicReference<HookChain> chainRef =
+            new java.util.concurrent.atomic.AtomicReference<>(HookChain.EMPTY);
+
+    private final Statistics statistics = new Statistics();
+
+    public PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
+        Map<Class<?>, Plugin> byClass = new LinkedHashMap<>();
+        config.plugins().forEach(p -> byClass.putIfAbsent(p.getClass(), p));
+        if (config.discoverPlugins()) {
+            for (Plugin p : load()) {
+                if (config.disabledPlugins().contains(p.name())) {
+                    LOG.info(
+                            "plugin {} ({}) found but disabled by configuration",
+                            p.name(),
+                            p.getClass().getName());
+                    continue;
+                }
+                byClass.putIfAbsent(p.getClass(), p);
+            }
+        }
+        List<Plugin> ordered = new ArrayList<>(byClass.values());
+        ordered.sort(
+                Comparator.comparingInt(Plugin::order)
+                        .thenComparing(Plugin::name)
+                        .thenComparing(p -> p.getClass().getName()));
+        requireUniqueNames(ordered);
+        List<Plugin> ready = new ArrayList<>();
+        List<HookChain.Entry> collected = new ArrayList<>();
+        for (Plugin p : ordered) {
+            try {
+                p.initialize(new Context(p.name(), config, client, owner, statistics, chainRef));
+                for (Hook hook : Objects.requireNonNull(p.hooks(), "hooks()")) {
+                    collected.add(
+                            new HookChain.Entry(p.name(), Objects.requireNonNull(hook, "hook")));
+                }
+            } catch (RuntimeException e) {
+                ready.add(p);
+                shutdown(ready);
+                throw new PluginException(
+                        String.format(
+                                Locale.ROOT,
+                                "plugin '%s' (%s from %s) failed to initialize: %s; fix its configuration, or disable it "
+                                        + "with disablePlugin(\"%s\")",
+                                p.name(),
+                                p.getClass().getName(),
+                                source(p),
+                                e.getMessage(),
+                                p.name()),
+                        p.name(),
+                        Operation.REGISTER,
+                        null,
+                        e);
+            }
+            ready.add(p);
+            LOG.info("installed plugin {} {} from {}", p.name(), p.version(), source(p));
+        }
+        this.installed = List.copyOf(ready);
+        this.chain = collected.isEmpty() ? HookChain.EMPTY : new HookChain(collected);
+        chainRef.set(chain);
+        warnUnused(config);
+        if (!collected.isEmpty()) {
+            HookChain c = chain;
+            statistics.publish(
+                    Statistic.counter(
+                            "dynamorm.plugins.after.hook.failures",
+                            "after-hook invocations that threw (logged; the operation's outcome was unchanged)",
+                            Map.of(),
+                            () -> (double) c.afterFailures()));
+        }
+    }
+
+    private static void requireUniqueNames(List<Plugin> plugins) {
+        Map<String, Plugin> seen = new LinkedHashMap<>();
+        for (Plugin p : plugins) {
+            Plugin other = seen.putIfAbsent(p.name(), p);
+            if (other != null) {
+                throw new PluginException(
+                        String.format(
+                                Locale.ROOT,
+                                "two plugins are named '%s': %s and %s; disable one of them or register only one",
+                                p.name(),
+                                other.getClass().getName(),
+                                p.getClass().getName()),
+                        p.name(),
+                        Operation.REGISTER,
+                        null,
+                        null);
+            }
+        }
+    }
+
+    private void warnUnused(DynamORMConfig config) {
+        Set<String> names = new LinkedHashSet<>(names());
+        for (String plugin : config.pluginProperties().keySet()) {
+            if (!names.contains(plugin)) {
+                LOG.warn(
+                        "properties given for plugin '{}', which is not installed (installed: {})",
+                        plugin,
+                        names);
+            }
+        }
+        for (PluginConfig c : config.pluginConfigs().values()) {
+            if (!names.contains(c.pluginName())) {
+                LOG.warn(
+                        "configuration {} given for plugin '{}', which is not installed (installed: {})",
+                        c.getClass().getName(),
+                        c.pluginName(),
+                        names);
+            }
+        }
+    }
+
+    private static List<Plugin> load() {
+        List<Plugin> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(Plugin.class).forEach(found::add);
+            if (found.isEmpty()) {
+                ServiceLoader.load(Plugin.class, PluginHost.class.getClassLoader())
+                        .forEach(found::add);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new PluginException(
+                    "a plugin found on the path cannot be loaded: "
+                            + e.getMessage()
+                            + "; remove its jar or fix its provider declaration",
+                    null,
+                    Operation.REGISTER,
+                    null,
+                    e);
+        }
+        return found;
+    }
+
+    private static String source(Plugin p) {
+        CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
+        return cs == null || cs.getLocation() == null
+                ? "unknown location"
+                : cs.getLocation().toString();
+    }
+
+    public HookChain chain() {
+        return chain;
+    }
+
+    public List<Statistic> statistics() {
+        return List.copyOf(statistics.published);
+    }
+
+    public List<String> names() {
+        return installed.stream().map(Plugin::name).toList();
+    }
+
+    public boolean has(String name) {
+        return installed.stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    @Override
+    public void close() {
+        shutdown(installed);
+    }
+
+    private static void shutdown(List<Plugin> plugins) {
+        for (int i = plugins.size() - 1; i >= 0; i--) {
+            try {
+                plugins.get(i).shutdown();
+            } catch (RuntimeException e) {
+                LOG.warn("plugin {} failed to shut down", plugins.get(i).name(), e);
+            }
+        }
+    }
+
+    /** Statistics published by plugins, and the listeners that export them. */
+    private static final class Statistics {
+        private final List<Statistic> published = new CopyOnWriteArrayList<>();
+        private final List<Consumer<Statistic>> listeners = new CopyOnWriteArrayList<>();
+
+        synchronized void publish(Statistic statistic) {
+            published.add(Objects.requireNonNull(statistic, "statistic"));
+            for (Consumer<Statistic> l : listeners) {
+                deliver(l, statistic);
+            }
+        }
+
+        synchronized void listen(Consumer<Statistic> listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            for (Statistic s : published) {
+                deliver(listener, s);
+            }
+        }
+
+        private static void deliver(Consumer<Statistic> listener, Statistic s) {
+            try {
+                listener.accept(s);
+            } catch (RuntimeException e) {
+                LOG.warn("statistic listener failed for {}", s, e);
+            }
+        }
+    }
+
+    private static final class Context implements PluginContext {
+        private final String name;
+        private final DynamORMConfig config;
+        private final DynamoDbClient client;
+        private final DynamORM owner;
+        private final Statistics statistics;
+        private final java.util.concurrent.atomic.AtomicReference<HookChain> chain;
+
+        Context(
+                String name,
+                DynamORMConfig config,
+                DynamoDbClient client,
+                DynamORM owner,
+                Statistics statistics,
+                java.util.concurrent.atomic.AtomicReference<HookChain> chain) {
+            this.name = name;
+            this.config = config;
+            this.client = client;
+            this.owner = owner;
+            this.statistics = statistics;
+            this.chain = chain;
+        }
+
+        @Override
+        public Optional<dev.dynamorm.spi.ModelInfo> model(Class<?> modelType) {
+            return chain.get().model(Objects.requireNonNull(modelType, "modelType"));
+        }
+
+        @Override
+        public Clock clock() {
+            return config.clock();
+        }
+
+        @Override
+        public DynamoDbClient client() {
+            return client;
+        }
+
+        @Override
+        public Map<String, String> properties() {
+            return config.pluginProperties().getOrDefault(name, Map.of());
+        }
+
+        @Override
+        public <C extends PluginConfig> Optional<C> config(Class<C> type) {
+            Objects.requireNonNull(type, "type");
+            PluginConfig c = config.pluginConfigs().get(type);
+            if (c == null) {
+                c =
+                        config.pluginConfigs().values().stream()
+                                .filter(type::isInstance)
+                                .findFirst()
+                                .orElse(null);
+            }
+            return Optional.ofNullable(type.cast(c));
+        }
+
+        @Override
+        public DynamORM dynamorm() {
+            return owner;
+        }
+
+        @Override
+        public void publish(Statistic statistic) {
+            statistics.publish(statistic);
+        }
+
+        @Override
+        public void onStatistic(Consumer<Statistic> listener) {
+            statistics.listen(listener);
+        }
+    }
+}

@@ -1,0 +1,566 @@
+package dev.dynamorm.engine.internal.plugin;
+
+import dev.dynamorm.Condition;
+import dev.dynamorm.PluginException;
+import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.spi.ItemRef;
+import dev.dynamorm.spi.ModelInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * What hooks need from SDK requests and responses: the items a request touches, the amendments
+ * before-hooks asked for applied to a request, and consumed capacity and unprocessed counts of a
+ * response. Only used when a plugin is installed.
+ */
+public final class Requests {
+
+    private static final Pattern CLAUSE = Pattern.compile("(?i)\\b(SET|REMOVE|ADD|DELETE)\\b");
+
+    private Requests() {}
+
+    // ---- items ----
+
+    public static List<ItemRef> items(Event event, DynamoDbRequest request, HookChain chain) {
+        if (request instanceof PutItemRequest r) {
+            return List.of(put(event, r.tableName(), r.item(), chain));
+        }
+        if (request instanceof UpdateItemRequest r) {
+            return List.of(
+                    update(
+                            event,
+                            r.tableName(),
+                            r.key(),
+                            r.updateExpression(),
+                            names(r.expressionAttributeNames(), r.hasExpressionAttributeNames()),
+                            values(r.expressionAttributeValues(), r.hasExpressionAttributeValues()),
+                            chain));
+        }
+        if (request instanceof DeleteItemRequest r) {
+            return List.of(
+                    ref(
+                            ItemRef.Action.DELETE,
+                            r.tableName(),
+                            event,
+                            chain,
+                            r.key(),
+                            null,
+                            Set.of()));
+        }
+        if (request instanceof GetItemRequest r) {
+            return List.of(
+                    ref(ItemRef.Action.GET, r.tableName(), event, chain, r.key(), null, Set.of()));
+        }
+        List<ItemRef> out = new ArrayList<>();
+        if (request instanceof BatchWriteItemRequest r && r.hasRequestItems()) {
+            r.requestItems()
+                    .forEach(
+                            (table, writes) -> {
+                                for (WriteRequest w : writes) {
+                                    if (w.putRequest() != null) {
+                                        out.add(put(event, table, w.putRequest().item(), chain));
+                                    } else if (w.deleteRequest() != null) {
+                                        out.add(
+                                                ref(
+                                                        ItemRef.Action.DELETE,
+                                                        table,
+                                                        event,
+                                                        chain,
+                                                        w.deleteRequest().key(),
+                                                        null,
+                                                        Set.of()));
+                                    }
+                                }
+                            });
+        } else if (request instanceof BatchGetItemRequest r && r.hasRequestItems()) {
+            r.requestItems()
+                    .forEach(
+                            (table, keys) -> {
+                                for (Map<String, AttributeValue> k : keysOf(keys)) {
+                                    out.add(
+                                            ref(
+                                                    ItemRef.Action.GET,
+                                                    table,
+                                                    event,
+                                                    chain,
+                                                    k,
+                                                    null,
+                                                    Set.of()));
+                                }
+                            });
+        } else if (request instanceof TransactWriteItemsRequest r && r.hasTransactItems()) {
+            for (TransactWriteItem t : r.transactItems()) {
+                if (t.put() != null) {
+                    out.add(put(event, t.put().tableName(), t.put().item(), chain));
+                } else if (t.update() != null) {
+                    out.add(
+                            update(
+                                    event,
+                                    t.update().tableName(),
+                                    t.update().key(),
+                                    t.update().updateExpression(),
+                                    names(
+                                            t.update().expressionAttributeNames(),
+                                            t.update().hasExpressionAttributeNames()),
+                                    values(
+                                            t.update().expressionAttributeValues(),
+                                            t.update().hasExpressionAttributeValues()),
+                                    chain));
+                } else if (t.delete() != null) {
+                    out.add(
+                            ref(
+                                    ItemRef.Action.DELETE,
+                                    t.delete().tableName(),
+                                    event,
+                                    chain,
+                                    t.delete().key(),
+                                    null,
+                                    Set.of()));
+                } else if (t.conditionCheck() != null) {
+                    out.add(
+                            ref(
+                                    ItemRef.Action.CONDITION_CHECK,
+                                    t.conditionCheck().tableName(),
+                                    event,
+                                    chain,
+                                    t.conditionCheck().key(),
+                                    null,
+                                    Set.of()));
+                }
+            }
+        } else if (request instanceof TransactGetItemsRequest r && r.hasTransactItems()) {
+            for (TransactGetItem t : r.transactItems()) {
+                if (t.get() != null) {
+                    out.add(
+                            ref(
+                                    ItemRef.Action.GET,
+                                    t.get().tableName(),
+                                    event,
+                                    chain,
+                                    t.get().key(),
+                                    null,
+                                    Set.of()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Map<String, AttributeValue>> keysOf(KeysAndAttributes keys) {
+        return keys.hasKeys() ? keys.keys() : List.of();
+    }
+
+    private static Map<String, String> names(Map<String, String> names, boolean has) {
+        return has ? names : Map.of();
+    }
+
+    private static Map<String, AttributeValue> values(
+            Map<String, AttributeValue> values, boolean has) {
+        return has ? values : Map.of();
+    }
+
+    private static Optional<ModelInfo> modelOf(String table, Event event, HookChain chain) {
+        if (chain == null) {
+            return Optional.empty();
+        }
+        Optional<ModelInfo> byTable = chain.modelForTable(table);
+        if (byTable.isPresent()) {
+            return byTable;
+        }
+        return table.equals(event.tableName()) && event.modelType() != Object.class
+                ? chain.model(event.modelType())
+                : Optional.empty();
+    }
+
+    private static ItemRef ref(
+            ItemRef.Action action,
+            String table,
+            Event event,
+            HookChain chain,
+            Map<String, AttributeValue> key,
+            Map<String, AttributeValue> item,
+            Set<String> changed) {
+        Class<?> type = modelOf(table, event, chain).<Class<?>>map(ModelInfo::type).orElse(null);
+        return new ItemRef(action, table, type, key == null ? Map.of() : key, item, changed);
+    }
+
+    private static ItemRef put(
+            Event event, String table, Map<String, AttributeValue> item, HookChain chain) {
+        Optional<ModelInfo> model = modelOf(table, event, chain);
+        Map<String, AttributeValue> key = new HashMap<>(4);
+        if (model.isPresent()) {
+            copy(item, model.get().partitionKeyAttribute(), key);
+            model.get().sortKeyAttribute().ifPresent(sk -> copy(item, sk, key));
+        } else if (event.key().isPresent()) {
+            key.putAll(event.key().get());
+        }
+        Set<String> changed = new LinkedHashSet<>(item.keySet());
+        changed.removeAll(key.keySet());
+        return new ItemRef(
+                ItemRef.Action.PUT,
+                table,
+                model.<Class<?>>map(ModelInfo::type).orElse(null),
+                key,
+                item,
+                changed);
+    }
+
+    private static void copy(
+            Map<String, AttributeValue> from, String name, Map<String, AttributeValue> to) {
+        AttributeValue v = from.get(name);
+        if (v != null) {
+            to.put(name, v);
+        }
+    }
+
+    /**
+     * An update's changed attributes are the top-level names its expression writes; the values of
+     * plain {@code #name = :value} assignments form its partial item.
+     */
+    private static ItemRef update(
+            Event event,
+            String table,
+            Map<String, AttributeValue> key,
+            String expression,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            HookChain chain) {
+        Set<String> changed = new LinkedHashSet<>();
+        Map<String, AttributeValue> assigned = new LinkedHashMap<>();
+        if (expression != null) {
+            Matcher m = CLAUSE.matcher(expression);
+            List<int[]> starts = new ArrayList<>();
+            List<String> kinds = new ArrayList<>();
+            while (m.find()) {
+                if (depthAt(expression, m.start()) == 0) {
+                    starts.add(new int[] {m.start(), m.end()});
+                    kinds.add(m.group(1).toUpperCase(Locale.ROOT));
+                }
+            }
+            for (int i = 0; i < starts.size(); i++) {
+                int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : expression.length();
+                String body = expression.substring(starts.get(i)[1], end);
+                for (String action : splitTopLevel(body)) {
+                    String a = action.trim();
+                    if (a.isEmpty()) {
+                        continue;
+                    }
+                    String path =
+                            kinds.get(i).equals("SET")
+                                    ? a.split("=", 2)[0].trim()
+                                    : a.split("\\s+", 2)[0];
+                    String first = path.split("[.\\[]", 2)[0].trim();
+                    String attribute = names.getOrDefault(first, first);
+                    changed.add(attribute);
+                    if (kinds.get(i).equals("SET") && first.equals(path)) {
+                        String rhs = a.split("=", 2).length == 2 ? a.split("=", 2)[1].trim() : "";
+                        if (values.containsKey(rhs)) {
+                            assigned.put(attribute, values.get(rhs));
+                        }
+                    }
+                }
+            }
+        }
+        Optional<ModelInfo> model = modelOf(table, event, chain);
+        return new ItemRef(
+                ItemRef.Action.UPDATE,
+                table,
+                model.<Class<?>>map(ModelInfo::type).orElse(null),
+                key,
+                assigned,
+                changed);
+    }
+
+    private static int depthAt(String s, int index) {
+        int depth = 0;
+        for (int i = 0; i < index; i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    private static List<String> splitTopLevel(String s) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(s.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(s.substring(from));
+        return parts;
+    }
+
+    // ---- amendments ----
+
+    /**
+     * The request with the hooks' amendments and, when a hook wants it, consumed capacity asked
+     * for.
+     */
+    @SuppressWarnings("unchecked")
+    public static <Q extends DynamoDbRequest> Q amend(Event event, Q request, HookChain chain) {
+        DynamoDbRequest out = request;
+        if (!event.conditions().isEmpty()) {
+            out = withConditions(event, out, chain);
+        }
+        if (!event.transactionPuts().isEmpty() && out instanceof TransactWriteItemsRequest t) {
+            List<TransactWriteItem> all = new ArrayList<>(t.transactItems());
+            for (Map.Entry<String, Map<String, AttributeValue>> p : event.transactionPuts()) {
+                all.add(
+                        TransactWriteItem.builder()
+                                .put(Put.builder().tableName(p.getKey()).item(p.getValue()).build())
+                                .build());
+            }
+            out = t.toBuilder().transactItems(all).build();
+        }
+        if (chain.wantsConsumedCapacity()) {
+            out = withCapacity(out);
+        }
+        return (Q) out;
+    }
+
+    private static DynamoDbRequest withConditions(
+            Event event, DynamoDbRequest request, HookChain chain) {
+        ModelMetadata<?> model =
+                chain.metadata(event.modelType())
+                        .orElseThrow(
+                                () ->
+                                        new PluginException(
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "a hook added a condition to %s on '%s', which maps no model",
+                                                        event.operation(),
+                                                        event.tableName()),
+                                                null,
+                                                event.operation(),
+                                                null,
+                                                null));
+        Condition all =
+                event.conditions().size() == 1
+                        ? event.conditions().get(0)
+                        : new Condition.And(new ArrayList<>(event.conditions()));
+        // own placeholder prefixes, so they cannot clash with the request's #nK / :vK
+        ExpressionBuilder expr = new ExpressionBuilder("#hk", ":hk");
+        String text = chain.conditions().compile(model, all, expr, event.operation());
+        Map<String, String> names = expr.names() == null ? Map.of() : expr.names();
+        Map<String, AttributeValue> values = expr.values() == null ? Map.of() : expr.values();
+        if (request instanceof PutItemRequest r) {
+            return r.toBuilder()
+                    .conditionExpression(and(r.conditionExpression(), text))
+                    .expressionAttributeNames(
+                            merge(
+                                    r.hasExpressionAttributeNames()
+                                            ? r.expressionAttributeNames()
+                                            : null,
+                                    names))
+                    .expressionAttributeValues(
+                            merge(
+                                    r.hasExpressionAttributeValues()
+                                            ? r.expressionAttributeValues()
+                                            : null,
+                                    values))
+                    .build();
+        }
+        if (request instanceof UpdateItemRequest r) {
+            return r.toBuilder()
+                    .conditionExpression(and(r.conditionExpression(), text))
+                    .expressionAttributeNames(
+                            merge(
+                                    r.hasExpressionAttributeNames()
+                                            ? r.expressionAttributeNames()
+                                            : null,
+                                    names))
+                    .expressionAttributeValues(
+                            merge(
+                                    r.hasExpressionAttributeValues()
+                                            ? r.expressionAttributeValues()
+                                            : null,
+                                    values))
+                    .build();
+        }
+        if (request instanceof DeleteItemRequest r) {
+            return r.toBuilder()
+                    .conditionExpression(and(r.conditionExpression(), text))
+                    .expressionAttributeNames(
+                            merge(
+                                    r.hasExpressionAttributeNames()
+                                            ? r.expressionAttributeNames()
+                                            : null,
+                                    names))
+                    .expressionAttributeValues(
+                            merge(
+                                    r.hasExpressionAttributeValues()
+                                            ? r.expressionAttributeValues()
+                                            : null,
+                                    values))
+                    .build();
+        }
+        throw new PluginException(
+                String.format(
+                        Locale.ROOT,
+                        "a hook added a condition to %s on '%s', whose request (%s) cannot carry one",
+                        event.operation(),
+                        event.tableName(),
+                        request.getClass().getSimpleName()),
+                null,
+                event.operation(),
+                event.modelType(),
+                null);
+    }
+
+    private static String and(String existing, String added) {
+        return existing == null || existing.isBlank()
+                ? added
+                : "(" + existing + ") AND (" + added + ")";
+    }
+
+    private static <V> Map<String, V> merge(Map<String, V> existing, Map<String, V> added) {
+        Map<String, V> out = new HashMap<>();
+        if (existing != null) {
+            out.putAll(existing);
+        }
+        out.putAll(added);
+        return out.isEmpty() ? null : out;
+    }
+
+    private static DynamoDbRequest withCapacity(DynamoDbRequest request) {
+        ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
+        if (request instanceof PutItemRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof UpdateItemRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof DeleteItemRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof GetItemRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof QueryRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof ScanRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof BatchGetItemRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof BatchWriteItemRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof TransactWriteItemsRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        if (request instanceof TransactGetItemsRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
+        return request;
+    }
+
+    // ---- responses ----
+
+    public static List<ConsumedCapacity> consumedCapacity(DynamoDbResponse response) {
+        if (response instanceof PutItemResponse r) {
+            return one(r.consumedCapacity());
+        }
+        if (response instanceof UpdateItemResponse r) {
+            return one(r.consumedCapacity());
+        }
+        if (response instanceof DeleteItemResponse r) {
+            return one(r.consumedCapacity());
+        }
+        if (response instanceof GetItemResponse r) {
+            return one(r.consumedCapacity());
+        }
+        if (response instanceof QueryResponse r) {
+            return one(r.consumedCapacity());
+        }
+        if (response instanceof ScanResponse r) {
+            return one(r.consumedCapacity());
+        }
+        if (response instanceof BatchGetItemResponse r && r.hasConsumedCapacity()) {
+            return r.consumedCapacity();
+        }
+        if (response instanceof BatchWriteItemResponse r && r.hasConsumedCapacity()) {
+            return r.consumedCapacity();
+        }
+        if (response instanceof TransactWriteItemsResponse r && r.hasConsumedCapacity()) {
+            return r.consumedCapacity();
+        }
+        if (response instanceof TransactGetItemsResponse r && r.hasConsumedCapacity()) {
+            return r.consumedCapacity();
+        }
+        return List.of();
+    }
+
+    private static List<ConsumedCapacity> one(ConsumedCapacity c) {
+        return c == null ? List.of() : List.of(c);
+    }
+
+    public static int unprocessed(DynamoDbResponse response) {
+        int n = 0;
+        if (response instanceof BatchWriteItemResponse r && r.hasUnprocessedItems()) {
+            for (List<WriteRequest> w : r.unprocessedItems().values()) {
+                n += w.size();
+            }
+        } else if (response instanceof BatchGetItemResponse r && r.hasUnprocessedKeys()) {
+            for (KeysAndAttributes k : r.unprocessedKeys().values()) {
+                n += keysOf(k).size();
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.dynamorm.engine.internal.query;
+
+import dev.dynamorm.Operator;
+import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.IndexMetadata;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.spi.IndexScorer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** An access path and how the query binds it; the {@link IndexScorer} sees it as a candidate. */
+final class PathCandidate implements IndexScorer.Candidate {
+    final IndexMetadata index;
+    final FieldMetadata pk;
+    final Optional<FieldMetadata> sk;
+    final int position;
+    TermInfo pkTerm;
+    final List<TermInfo> skTerms = new ArrayList<>();
+    Operator skOperator;
+    final List<TermInfo> filters = new ArrayList<>();
+    boolean covers = true;
+    List<String> missing = List.of();
+    String unusable;
+    OptionalInt defaultScore = OptionalInt.empty();
+    OptionalInt score = OptionalInt.empty();
+
+    PathCandidate(ModelMetadata<?> model, IndexMetadata index, int position) {
+        this.index = index;
+        this.pk = index == null ? model.partitionKey() : index.partitionKey();
+        this.sk = index == null ? model.sortKey() : index.sortKey();
+        this.position = position;
+    }
+
+    String label() {
+        return index == null ? "table" : index.name();
+    }
+
+    String kind() {
+        return index == null ? "table" : index.global() ? "gsi" : "lsi";
+    }
+
+    int rank() {
+        return (index == null ? 0 : index.global() ? 2000 : 1000) + position;
+    }
+
+    String keys() {
+        return pk.name() + sk.map(s -> " + " + s.name()).orElse("");
+    }
+
+    String binding() {
+        StringBuilder out = new StringBuilder();
+        out.append("partition key ").append(pk.name()).append(" =");
+        if (skOperator != null) {
+            out.append(", sort key ")
+                    .append(sk.get().name())
+                    .append(' ')
+                    .append(skOperator.symbol());
+        }
+        out.append(filters.isEmpty() ? "" : ", " + filters.size() + " filter condition(s)");
+        if (!covers) {
+            out.append(", fetches ").append(missing).append(" from the table");
+        }
+        return out.toString();
+    }
+
+    @Override
+    public Optional<String> indexName() {
+        return index == null ? Optional.empty() : Optional.of(index.name());
+    }
+
+    @Override
+    public boolean global() {
+        return index != null && index.global();
+    }
+
+    @Override
+    public String partitionKey() {
+        return pk.name();
+    }
+
+    @Override
+    public Optional<String> sortKey() {
+        return sk.map(FieldMetadata::name);
+    }
+
+    @Override
+    public boolean partitionKeyBound() {
+        return pkTerm != null;
+    }
+
+    @Override
+    public Optional<Operator> sortKeyOperator() {
+        return Optional.ofNullable(skOperator);
+    }
+
+    @Override
+    public boolean coversProjection() {
+        return covers;
+    }
+
+    @Override
+    public int filterConditions() {
+        return filters.size();
+    }
+
+    @Override
+    public OptionalInt defaultScore() {
+        return defaultScore;
+    }
+
+    @Override
+    public String toString() {
+        return label() + " (" + kind() + ")";
+    }
+}

@@ -1,0 +1,528 @@
+package dev.dynamorm.engine.internal.write;
+
+import dev.dynamorm.BatchWriteIncompleteException;
+import dev.dynamorm.BatchWriteResult;
+import dev.dynamorm.BatchWriter;
+import dev.dynamorm.BatchWriterOptions;
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.DynamoServiceException;
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Key;
+import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.client.EngineContext;
+import dev.dynamorm.engine.internal.client.ErrorMapper;
+import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.spi.RetryPolicy;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The batch processor behind {@link BatchWriter}: producers enqueue prepared writes (blocking when
+ * {@link BatchWriterOptions#capacity()} writes are pending); a dispatcher thread forms
+ * BatchWriteItem calls of up to 25 writes when enough are queued, when the oldest has waited the
+ * flush interval, when the buffered bytes pass the bound, or when a flush or close asks; up to
+ * {@link BatchWriterOptions#workers()} sender threads send them and retry unprocessed items under
+ * the retry policy, completing each write's future. A key with a write in flight is held back, so
+ * writes to one key apply in acceptance order and a call never holds one key twice.
+ */
+public final class DefaultBatchWriter implements BatchWriter {
+
+    /** The options a caller opts out of the versioning check with, named in its error. */
+    private static final String OPTIONS = "BatchWriterOptions";
+
+    /** One accepted write. */
+    private record Pending(
+            long seq,
+            List<Object> id,
+            TableContext<?> table,
+            WriteRequest request,
+            Object source,
+            boolean put,
+            long size,
+            CompletableFuture<Void> future,
+            long acceptedNanos) {}
+
+    private final Function<Class<?>, TableContext<?>> tables;
+    private final EngineContext ctx;
+    private final BatchWriterOptions options;
+    private final RetryPolicy policy;
+    private final Consumer<DefaultBatchWriter> onClose;
+    private final Semaphore capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final Set<List<Object>> inFlight = new HashSet<>();
+    private final TreeSet<Long> outstanding = new TreeSet<>();
+    private final Thread dispatcher;
+    private final ExecutorService senders;
+    private long nextSeq;
+    private long queuedBytes;
+    private int flushRequests;
+    private int activeSends;
+    private boolean closed;
+
+    public DefaultBatchWriter(
+            Function<Class<?>, TableContext<?>> tables,
+            EngineContext ctx,
+            BatchWriterOptions options,
+            Consumer<DefaultBatchWriter> onClose) {
+        this.tables = tables;
+        this.ctx = ctx;
+        this.options = options;
+        this.policy = options.retryPolicy().orElse(ctx.executor().retryPolicy());
+        this.onClose = onClose;
+        this.capacity = new Semaphore(options.capacity());
+        AtomicInteger n = new AtomicInteger();
+        this.senders =
+                Executors.newFixedThreadPool(
+                        options.workers(),
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r, "dynamorm-batch-writer-send-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.dispatcher = new Thread(this::dispatch, "dynamorm-batch-writer");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    @Override
+    public <T> CompletableFuture<Void> put(T item) {
+        TableContext<T> table = tableOf(item, "put");
+        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
+        PreparedWrite p = table.writer().prepareBatchPut(item, options.ignoreVersioning());
+        return enqueue(
+                table,
+                p.key(),
+                WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(p.item()).build())
+                        .build(),
+                item,
+                true,
+                p.size());
+    }
+
+    @Override
+    public <T> CompletableFuture<Void> delete(T item) {
+        TableContext<T> table = tableOf(item, "delete");
+        table.requireWritableForWrite(Operation.BATCH_WRITE);
+        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
+        Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
+        return enqueue(
+                table, key, deleteRequest(key), table.writer().toKey(key), false, ItemSize.of(key));
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(Class<?> modelType, Key key) {
+        if (modelType == null) {
+            throw new InvalidRequestException(
+                    "batch writer delete with a null model class",
+                    Operation.BATCH_WRITE,
+                    null,
+                    null);
+        }
+        TableContext<?> table = tables.apply(modelType);
+        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
+        Map<String, AttributeValue> bound =
+                table.writer().batchDeleteKey(key, options.ignoreVersioning());
+        return enqueue(table, bound, deleteRequest(bound), key, false, ItemSize.of(bound));
+    }
+
+    private static WriteRequest deleteRequest(Map<String, AttributeValue> key) {
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableContext<T> tableOf(T item, String action) {
+        if (item == null) {
+            throw new InvalidRequestException(
+                    "batch writer " + action + " of a null item",
+                    Operation.BATCH_WRITE,
+                    null,
+                    null);
+        }
+        requireOpen();
+        return (TableContext<T>) tables.apply(item.getClass());
+    }
+
+    private void requireOpen() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException(
+                        "this batch writer is closed: create a new one with db.batchWriter()");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CompletableFuture<Void> enqueue(
+            TableContext<?> table,
+            Map<String, AttributeValue> key,
+            WriteRequest request,
+            Object source,
+            boolean put,
+            long size) {
+        List<Object> id = new ArrayList<>();
+        id.add(table.tableName());
+        id.addAll(TableBatch.identity(key));
+        try {
+            capacity.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(
+                    new DynamoServiceException(
+                            "interrupted while waiting for room in "
+                                    + "the batch writer: the write was not accepted",
+                            Operation.BATCH_WRITE,
+                            table.modelType(),
+                            true,
+                            e));
+        }
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        lock.lock();
+        try {
+            if (closed) {
+                capacity.release();
+                throw new IllegalStateException(
+                        "this batch writer is closed: create a new one with db.batchWriter()");
+            }
+            long seq = nextSeq++;
+            queue.add(
+                    new Pending(
+                            seq, id, table, request, source, put, size, future, System.nanoTime()));
+            outstanding.add(seq);
+            queuedBytes += size;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return future;
+    }
+
+    @Override
+    public void flush() {
+        lock.lock();
+        try {
+            long target = nextSeq - 1;
+            flushRequests++;
+            changed.signalAll();
+            try {
+                while (!outstanding.isEmpty() && outstanding.first() <= target) {
+                    changed.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DynamoServiceException(
+                        "interrupted while flushing the batch writer; accepted writes are "
+                                + "still being sent",
+                        Operation.BATCH_WRITE,
+                        null,
+                        true,
+                        e);
+            } finally {
+                flushRequests--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int pending() {
+        lock.lock();
+        try {
+            return outstanding.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                dispatcher.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        senders.shutdown();
+        try {
+            senders.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        onClose.accept(this);
+    }
+
+    // ---- dispatcher ----
+
+    private void dispatch() {
+        lock.lock();
+        try {
+            while (true) {
+                if (closed && queue.isEmpty() && activeSends == 0) {
+                    changed.signalAll();
+                    return;
+                }
+                long waitNanos = Long.MAX_VALUE;
+                if (!queue.isEmpty() && activeSends < options.workers()) {
+                    long age = System.nanoTime() - queue.peekFirst().acceptedNanos();
+                    long interval = options.flushInterval().toNanos();
+                    boolean due =
+                            queue.size() >= options.maxBatchSize()
+                                    || queuedBytes >= options.maxBufferedBytes()
+                                    || flushRequests > 0
+                                    || closed
+                                    || age >= interval;
+                    if (due) {
+                        List<Pending> batch = take();
+                        if (!batch.isEmpty()) {
+                            activeSends++;
+                            senders.execute(() -> send(batch));
+                            continue;
+                        }
+                    } else {
+                        waitNanos = interval - age;
+                    }
+                }
+                try {
+                    if (waitNanos == Long.MAX_VALUE) {
+                        changed.await();
+                    } else {
+                        changed.awaitNanos(waitNanos);
+                    }
+                } catch (InterruptedException e) {
+                    // the dispatcher stops only through close(), after every accepted write is
+                    // finished
+                    Thread.interrupted();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes up to a batch of writes whose keys are free, keeping each key's order. Holds the
+     * lock.
+     */
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>(options.maxBatchSize());
+        Set<List<Object>> held = new HashSet<>();
+        Iterator<Pending> it = queue.iterator();
+        while (it.hasNext() && batch.size() < options.maxBatchSize()) {
+            Pending p = it.next();
+            if (inFlight.contains(p.id()) || held.contains(p.id())) {
+                held.add(p.id());
+                continue;
+            }
+            held.add(p.id());
+            inFlight.add(p.id());
+            queuedBytes -= p.size();
+            batch.add(p);
+            it.remove();
+        }
+        return batch;
+    }
+
+    // ---- senders ----
+
+    private void send(List<Pending> batch) {
+        try {
+            List<Pending> pending = batch;
+            long start = System.nanoTime();
+            int attempts = 0;
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> items = new LinkedHashMap<>();
+                Map<String, TableContext<?>> byName = new HashMap<>();
+                Map<List<Object>, Pending> byId = new HashMap<>();
+                for (Pending p : pending) {
+                    items.computeIfAbsent(p.table().tableName(), t -> new ArrayList<>())
+                            .add(p.request());
+                    byName.put(p.table().tableName(), p.table());
+                    byId.put(p.id(), p);
+                }
+                BatchWriteItemRequest request =
+                        BatchWriteItemRequest.builder().requestItems(items).build();
+                BatchWriteItemResponse response;
+                try {
+                    response =
+                            ctx.executor()
+                                    .run(
+                                            Event.multiTable(Operation.BATCH_WRITE),
+                                            request,
+                                            r -> ctx.client().batchWriteItem(r),
+                                            e ->
+                                                    ErrorMapper.map(
+                                                            e,
+                                                            Operation.BATCH_WRITE,
+                                                            null,
+                                                            null,
+                                                            null),
+                                            policy);
+                } catch (DynamORMException e) {
+                    pending.forEach(p -> p.future().completeExceptionally(e));
+                    return;
+                }
+                List<Pending> next = new ArrayList<>();
+                Set<Pending> left = new HashSet<>();
+                if (response.hasUnprocessedItems()) {
+                    response.unprocessedItems()
+                            .forEach(
+                                    (tableName, requests) -> {
+                                        TableContext<?> table = byName.get(tableName);
+                                        for (WriteRequest r : requests) {
+                                            Pending p =
+                                                    table == null ? null : byId.get(id(table, r));
+                                            if (p != null && left.add(p)) {
+                                                next.add(p);
+                                            }
+                                        }
+                                    });
+                }
+                for (Pending p : pending) {
+                    if (!left.contains(p)) {
+                        p.future().complete(null);
+                    }
+                }
+                pending = next;
+                if (!pending.isEmpty()) {
+                    attempts++;
+                    AtomicReference<DynamORMException> failure = new AtomicReference<>();
+                    if (!TableBatch.backoff(
+                            policy,
+                            attempts,
+                            start,
+                            pending.size(),
+                            Operation.BATCH_WRITE,
+                            failure)) {
+                        for (Pending p : pending) {
+                            p.future()
+                                    .completeExceptionally(incomplete(p, attempts, failure.get()));
+                        }
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            batch.forEach(p -> p.future().completeExceptionally(e));
+            throw e;
+        } finally {
+            lock.lock();
+            try {
+                for (Pending p : batch) {
+                    inFlight.remove(p.id());
+                    outstanding.remove(p.seq());
+                }
+                activeSends--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            capacity.release(batch.size());
+        }
+    }
+
+    private static List<Object> id(TableContext<?> table, WriteRequest r) {
+        Map<String, AttributeValue> key;
+        if (r.putRequest() != null) {
+            key = new HashMap<>(4);
+            Map<String, AttributeValue> item = r.putRequest().item();
+            String pk = table.model().partitionKey().attributeName();
+            key.put(pk, item.get(pk));
+            table.model()
+                    .sortKey()
+                    .ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
+        } else {
+            key = r.deleteRequest().key();
+        }
+        List<Object> id = new ArrayList<>();
+        id.add(table.tableName());
+        id.addAll(TableBatch.identity(key));
+        return id;
+    }
+
+    private static BatchWriteIncompleteException incomplete(
+            Pending p, int attempts, DynamORMException cause) {
+        BatchWriteResult<Object> result =
+                p.put()
+                        ? new BatchWriteResult<>(0, List.of(p.source()), List.of(), 0)
+                        : new BatchWriteResult<>(0, List.of(), List.of((Key) p.source()), 0);
+        return new BatchWriteIncompleteException(
+                String.format(
+                        Locale.ROOT,
+                        "%s of key %s in table '%s' (model %s) was still unprocessed after %d attempts: the retry budget ran "
+                                + "out; it was not written",
+                        p.put() ? "put" : "delete",
+                        p.table().describeKey(keyOf(p)),
+                        p.table().tableName(),
+                        p.table().modelType().getName(),
+                        attempts),
+                p.table().modelType(),
+                result,
+                cause);
+    }
+
+    private static Map<String, AttributeValue> keyOf(Pending p) {
+        if (p.request().deleteRequest() != null) {
+            return p.request().deleteRequest().key();
+        }
+        Map<String, AttributeValue> item = p.request().putRequest().item();
+        Map<String, AttributeValue> key = new HashMap<>(4);
+        String pk = p.table().model().partitionKey().attributeName();
+        key.put(pk, item.get(pk));
+        p.table()
+                .model()
+                .sortKey()
+                .ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
+        return key;
+    }
+}

@@ -1,0 +1,402 @@
+package dev.dynamorm.engine.internal.write;
+
+import dev.dynamorm.Condition;
+import dev.dynamorm.ConditionFailedException;
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.ItemAlreadyExistsException;
+import dev.dynamorm.ItemNotFoundException;
+import dev.dynamorm.Key;
+import dev.dynamorm.NullHandling;
+import dev.dynamorm.Operation;
+import dev.dynamorm.OptimisticLockException;
+import dev.dynamorm.ReturnValue;
+import dev.dynamorm.Transaction;
+import dev.dynamorm.TransactionCanceledException;
+import dev.dynamorm.TransactionResult;
+import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.engine.internal.client.EngineContext;
+import dev.dynamorm.engine.internal.client.ErrorMapper;
+import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import dev.dynamorm.engine.internal.plugin.Event;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Collects the actions of one write transaction, each prepared by its table's {@link TableWriter}
+ * (versioning, timestamps, conditions), and sends them as one TransactWriteItems call with a client
+ * request token; conflicts and throttling are retried by the executor with the same request, so
+ * with the same token. A cancellation is mapped back to each action.
+ */
+public final class DefaultTransaction implements Transaction {
+
+    /** DynamoDB's limit on the total size of a transaction's items. */
+    public static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
+    /** DynamoDB's limit on the length of a client request token. */
+    public static final int MAX_TOKEN_LENGTH = 36;
+
+    private final Function<Class<?>, TableContext<?>> tables;
+    private final EngineContext ctx;
+    private final List<PreparedWrite> actions = new ArrayList<>();
+    private final Map<List<Object>, Integer> seen = new HashMap<>();
+    private String token;
+
+    public DefaultTransaction(Function<Class<?>, TableContext<?>> tables, EngineContext ctx) {
+        this.tables = tables;
+        this.ctx = ctx;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableContext<T> tableOf(T item, String action) {
+        if (item == null) {
+            throw new InvalidRequestException(
+                    "transaction " + action + " of a null item",
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
+        }
+        return (TableContext<T>) tables.apply(item.getClass());
+    }
+
+    private TableContext<?> tableOf(Class<?> type) {
+        if (type == null) {
+            throw new InvalidRequestException(
+                    "transaction action with a null model class",
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
+        }
+        return tables.apply(type);
+    }
+
+    @Override
+    public <T> Transaction create(T item) {
+        return add(tableOf(item, "create").writer().prepareCreate(item, null));
+    }
+
+    @Override
+    public <T> Transaction put(T item, Condition condition) {
+        return add(tableOf(item, "put").writer().preparePut(item, condition));
+    }
+
+    @Override
+    public <T> Transaction update(T item, String... fields) {
+        return add(
+                tableOf(item, "update")
+                        .writer()
+                        .prepareUpdateFields(item, NullHandling.SKIP, null, fields));
+    }
+
+    @Override
+    public <T> Transaction update(T item, Consumer<UpdateBuilder> update) {
+        TableWriter<T> writer = tableOf(item, "update").writer();
+        Map<String, AttributeValue> attributes = writer.itemForKey(item, Operation.UPDATE);
+        DefaultUpdateBuilder u = built(writer, update);
+        return add(
+                writer.prepareUpdate(
+                        writer.keyOfItem(item, Operation.UPDATE), attributes, u, null));
+    }
+
+    @Override
+    public Transaction update(Class<?> modelType, Key key, Consumer<UpdateBuilder> update) {
+        TableWriter<?> writer = tableOf(modelType).writer();
+        DefaultUpdateBuilder u = built(writer, update);
+        return add(writer.prepareUpdate(writer.keyOf(key, Operation.UPDATE), null, u, null));
+    }
+
+    private static DefaultUpdateBuilder built(
+            TableWriter<?> writer, Consumer<UpdateBuilder> update) {
+        DefaultUpdateBuilder u = writer.build(update);
+        if (u.returnValue() != ReturnValue.NONE) {
+            throw new InvalidRequestException(
+                    "return values are not available inside a transaction (DynamoDB "
+                            + "returns nothing from TransactWriteItems): remove returnValue("
+                            + u.returnValue()
+                            + ")",
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
+        }
+        return u;
+    }
+
+    @Override
+    public <T> Transaction delete(T item, Condition condition) {
+        return add(tableOf(item, "delete").writer().prepareDeleteOf(item, condition));
+    }
+
+    @Override
+    public Transaction delete(Class<?> modelType, Key key) {
+        TableWriter<?> writer = tableOf(modelType).writer();
+        return add(writer.prepareDelete(writer.keyOf(key, Operation.DELETE), null, null));
+    }
+
+    @Override
+    public <T> Transaction conditionCheck(T item, Condition condition) {
+        TableWriter<T> writer = tableOf(item, "condition check").writer();
+        return add(
+                writer.prepareConditionCheck(
+                        writer.keyOfItem(item, Operation.TRANSACT_WRITE), condition));
+    }
+
+    @Override
+    public Transaction conditionCheck(Class<?> modelType, Key key, Condition condition) {
+        TableWriter<?> writer = tableOf(modelType).writer();
+        return add(
+                writer.prepareConditionCheck(
+                        writer.keyOf(key, Operation.TRANSACT_WRITE), condition));
+    }
+
+    @Override
+    public Transaction clientRequestToken(String token) {
+        Objects.requireNonNull(token, "token");
+        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "client request token must have 1 to %d characters, got %d",
+                            MAX_TOKEN_LENGTH,
+                            token.length()));
+        }
+        this.token = token;
+        return this;
+    }
+
+    private Transaction add(PreparedWrite p) {
+        if (actions.size() == MAX_ACTIONS) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction holds at most %d actions (DynamoDB's limit); action %d (%s on table '%s') is one "
+                                    + "too many: split the work into several transactions",
+                            MAX_ACTIONS,
+                            MAX_ACTIONS + 1,
+                            p.op().name().toLowerCase(Locale.ROOT),
+                            p.table().tableName()),
+                    Operation.TRANSACT_WRITE,
+                    p.table().modelType(),
+                    null);
+        }
+        List<Object> id = new ArrayList<>();
+        id.add(p.table().tableName());
+        id.addAll(TableBatch.identity(p.key()));
+        Integer other = seen.putIfAbsent(id, actions.size());
+        if (other != null) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction may touch each item once (DynamoDB's rule), but actions #%d and #%d both touch key "
+                                    + "%s of table '%s' (model %s): merge them into one action",
+                            other,
+                            actions.size(),
+                            p.table().describeKey(p.key()),
+                            p.table().tableName(),
+                            p.table().modelType().getName()),
+                    Operation.TRANSACT_WRITE,
+                    p.table().modelType(),
+                    null);
+        }
+        actions.add(p);
+        return this;
+    }
+
+    /** Runs the consumer, then sends the collected actions. */
+    public TransactionResult run(Consumer<Transaction> body) {
+        Objects.requireNonNull(body, "body");
+        body.accept(this);
+        String requestToken = token != null ? token : UUID.randomUUID().toString();
+        if (actions.isEmpty()) {
+            return new TransactionResult(requestToken, List.of(), 0);
+        }
+        long size = 0;
+        List<TransactWriteItem> items = new ArrayList<>(actions.size());
+        for (PreparedWrite p : actions) {
+            size +=
+                    p.item() != null
+                            ? p.size()
+                            : ItemSize.of(p.key())
+                                    + (p.expr() == null || p.expr().values() == null
+                                            ? 0
+                                            : ItemSize.of(p.expr().values()));
+            items.add(item(p));
+        }
+        if (size > MAX_TRANSACTION_BYTES) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "a transaction of %d actions is %d bytes; DynamoDB accepts at most %d bytes in one transaction: "
+                                    + "split it",
+                            actions.size(),
+                            size,
+                            MAX_TRANSACTION_BYTES),
+                    Operation.TRANSACT_WRITE,
+                    null,
+                    null);
+        }
+        TransactWriteItemsRequest request =
+                TransactWriteItemsRequest.builder()
+                        .transactItems(items)
+                        .clientRequestToken(requestToken)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .build();
+        TransactWriteItemsResponse response =
+                ctx.executor()
+                        .run(
+                                Event.multiTable(Operation.TRANSACT_WRITE),
+                                request,
+                                r -> ctx.client().transactWriteItems(r),
+                                e -> failure(e, requestToken));
+        List<Object> written = new ArrayList<>(actions.size());
+        for (PreparedWrite p : actions) {
+            written.add(p.written());
+        }
+        return new TransactionResult(
+                requestToken, written, TableBatch.total(response.consumedCapacity()));
+    }
+
+    private static TransactWriteItem item(PreparedWrite p) {
+        String table = p.table().tableName();
+        Map<String, String> names = p.expr() == null ? null : p.expr().names();
+        Map<String, AttributeValue> values = p.expr() == null ? null : p.expr().values();
+        ReturnValuesOnConditionCheckFailure old =
+                p.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
+        return switch (p.op()) {
+            case CREATE, PUT ->
+                    TransactWriteItem.builder()
+                            .put(
+                                    Put.builder()
+                                            .tableName(table)
+                                            .item(p.item())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
+            case UPDATE ->
+                    TransactWriteItem.builder()
+                            .update(
+                                    Update.builder()
+                                            .tableName(table)
+                                            .key(p.key())
+                                            .updateExpression(p.update())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
+            case DELETE ->
+                    TransactWriteItem.builder()
+                            .delete(
+                                    Delete.builder()
+                                            .tableName(table)
+                                            .key(p.key())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
+            default ->
+                    TransactWriteItem.builder()
+                            .conditionCheck(
+                                    ConditionCheck.builder()
+                                            .tableName(table)
+                                            .key(p.key())
+                                            .conditionExpression(p.condition())
+                                            .expressionAttributeNames(names)
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(old)
+                                            .build())
+                            .build();
+        };
+    }
+
+    private DynamORMException failure(SdkException e, String requestToken) {
+        if (!(e
+                instanceof
+                software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException tce)) {
+            return ErrorMapper.map(e, Operation.TRANSACT_WRITE, null, null, null);
+        }
+        List<CancellationReason> raw =
+                tce.hasCancellationReasons() ? tce.cancellationReasons() : List.of();
+        List<TransactionCanceledException.Reason> reasons = new ArrayList<>(actions.size());
+        for (int i = 0; i < actions.size(); i++) {
+            reasons.add(reason(i, actions.get(i), i < raw.size() ? raw.get(i) : null, e));
+        }
+        return ErrorMapper.transactionCanceled(
+                Operation.TRANSACT_WRITE, reasons, requestToken, actions.size(), e);
+    }
+
+    private TransactionCanceledException.Reason reason(
+            int index, PreparedWrite p, CancellationReason raw, Throwable cause) {
+        String awsCode = raw == null || raw.code() == null ? "None" : raw.code();
+        TransactionCanceledException.Code code = ErrorMapper.cancellationCode(awsCode);
+        Map<String, AttributeValue> stored = null;
+        Object storedModel = null;
+        if (code == TransactionCanceledException.Code.CONDITION_FAILED) {
+            TableWriter<?> writer = p.table().writer();
+            Optional<Map<String, AttributeValue>> item =
+                    writer.storedItem(
+                            raw.hasItem() ? Optional.of(raw.item()) : Optional.empty(),
+                            p.key(),
+                            cause);
+            stored = item.orElse(null);
+            storedModel =
+                    item.map(i -> writer.storedModel(i, Operation.TRANSACT_WRITE)).orElse(null);
+            ConditionFailedException classified = writer.classify(p, item, "", null);
+            if (classified instanceof ItemAlreadyExistsException) {
+                code = TransactionCanceledException.Code.ITEM_ALREADY_EXISTS;
+            } else if (classified instanceof ItemNotFoundException) {
+                code = TransactionCanceledException.Code.ITEM_NOT_FOUND;
+            } else if (classified instanceof OptimisticLockException) {
+                code = TransactionCanceledException.Code.VERSION_CONFLICT;
+            }
+        }
+        return new TransactionCanceledException.Reason(
+                index,
+                p.op(),
+                p.table().modelType(),
+                p.table().tableName(),
+                p.key(),
+                code,
+                awsCode,
+                raw == null ? null : raw.message(),
+                stored,
+                storedModel);
+    }
+
+    /** Describes the failed reasons for a message. */
+    public static String describe(List<TransactionCanceledException.Reason> reasons) {
+        StringJoiner out = new StringJoiner("; ");
+        for (TransactionCanceledException.Reason r : reasons) {
+            if (r.code() != TransactionCanceledException.Code.NONE) {
+                out.add(r.toString());
+            }
+        }
+        return out.toString();
+    }
+}

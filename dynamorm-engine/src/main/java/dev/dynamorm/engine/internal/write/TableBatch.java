@@ -1,0 +1,645 @@
+package dev.dynamorm.engine.internal.write;
+
+import dev.dynamorm.BatchGetIncompleteException;
+import dev.dynamorm.BatchGetResult;
+import dev.dynamorm.BatchOptions;
+import dev.dynamorm.BatchProgress;
+import dev.dynamorm.BatchWriteIncompleteException;
+import dev.dynamorm.BatchWriteResult;
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.DynamoServiceException;
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Key;
+import dev.dynamorm.Operation;
+import dev.dynamorm.ThrottledException;
+import dev.dynamorm.engine.internal.client.EngineContext;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.spi.RetryPolicy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Batch reads and writes of one table: chunks of {@value #MAX_GET_KEYS} keys or {@value
+ * #MAX_WRITE_ITEMS} writes, sent by parallel workers, with unprocessed keys and items retried under
+ * the retry policy until done or the budget is spent; whatever is left is reported exactly, never
+ * dropped.
+ */
+public final class TableBatch<T> {
+
+    /** DynamoDB's limit on the keys of one BatchGetItem call. */
+    public static final int MAX_GET_KEYS = 100;
+
+    /** DynamoDB's limit on the writes of one BatchWriteItem call. */
+    public static final int MAX_WRITE_ITEMS = 25;
+
+    private final TableContext<T> table;
+    private final TableWriter<T> writer;
+    private final ModelMetadata<T> model;
+    private final EngineContext ctx;
+
+    public TableBatch(TableContext<T> table) {
+        this.table = table;
+        this.writer = table.writer();
+        this.model = table.model();
+        this.ctx = table.context();
+    }
+
+    // ---- reads ----
+
+    public BatchGetResult<T> get(Collection<Key> keys, BatchOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (keys == null) {
+            throw invalid(
+                    Operation.BATCH_GET,
+                    "batch get of model %s needs a collection of keys, got null",
+                    model.type().getName());
+        }
+        table.requireReadableForQuery(Operation.BATCH_GET);
+        List<Key> requested = new ArrayList<>(keys);
+        List<Map<String, AttributeValue>> bound = new ArrayList<>(requested.size());
+        Map<List<Object>, Map<String, AttributeValue>> distinct = new LinkedHashMap<>();
+        for (Key k : requested) {
+            Map<String, AttributeValue> key = writer.keyOf(k, Operation.BATCH_GET);
+            bound.add(key);
+            distinct.putIfAbsent(identity(key), key);
+        }
+        List<List<Map<String, AttributeValue>>> chunks =
+                chunk(new ArrayList<>(distinct.values()), MAX_GET_KEYS);
+        Map<List<Object>, Map<String, AttributeValue>> found = new ConcurrentHashMap<>();
+        Set<List<Object>> unprocessed = ConcurrentHashMap.newKeySet();
+        DoubleAdder capacity = new DoubleAdder();
+        AtomicReference<DynamORMException> failure = new AtomicReference<>();
+        RetryPolicy policy = options.retryPolicy().orElse(ctx.executor().retryPolicy());
+        // the policy's elapsed-time budget counts for the whole operation, not for each chunk
+        long operationStart = System.nanoTime();
+        Progress progress = new Progress(options.progress().orElse(null), distinct.size());
+        Set<Object> finished =
+                runChunks(
+                        chunks,
+                        options.workers(),
+                        chunk -> {
+                            getChunk(
+                                    operationStart,
+                                    chunk,
+                                    options.consistentRead(),
+                                    policy,
+                                    found,
+                                    unprocessed,
+                                    capacity,
+                                    failure);
+                            progress.advance(chunk.size());
+                        },
+                        failure,
+                        Operation.BATCH_GET);
+        for (List<Map<String, AttributeValue>> chunk : chunks) {
+            if (!finished.contains(chunk)) {
+                chunk.forEach(k -> unprocessed.add(identity(k)));
+            }
+        }
+        List<T> items = new ArrayList<>();
+        List<Key> missing = new ArrayList<>();
+        List<Key> left = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            List<Object> id = identity(bound.get(i));
+            Map<String, AttributeValue> item = found.get(id);
+            if (item != null && !table.hidden(item)) {
+                items.add(model.fromItem(item, Operation.BATCH_GET));
+            } else if (item == null && unprocessed.contains(id)) {
+                left.add(requested.get(i));
+            } else {
+                missing.add(requested.get(i));
+            }
+        }
+        BatchGetResult<T> result = new BatchGetResult<>(items, missing, left, capacity.sum());
+        if (!left.isEmpty()) {
+            throw new BatchGetIncompleteException(
+                    String.format(
+                            Locale.ROOT,
+                            "batch get of model %s from table '%s' left %d of %d keys unread: %s; the exception's result "
+                                    + "holds what was read",
+                            model.type().getName(),
+                            table.tableName(),
+                            left.size(),
+                            requested.size(),
+                            failure.get() == null
+                                    ? "the retry budget for unprocessed keys ran out"
+                                    : failure.get().getMessage()),
+                    model.type(),
+                    result,
+                    failure.get());
+        }
+        return result;
+    }
+
+    private void getChunk(
+            long start,
+            List<Map<String, AttributeValue>> chunk,
+            boolean consistent,
+            RetryPolicy policy,
+            Map<List<Object>, Map<String, AttributeValue>> found,
+            Set<List<Object>> unprocessed,
+            DoubleAdder capacity,
+            AtomicReference<DynamORMException> failure) {
+        String tableName = table.tableName();
+        List<Map<String, AttributeValue>> pending = chunk;
+        int attempts = 0;
+        while (!pending.isEmpty()) {
+            BatchGetItemRequest request =
+                    BatchGetItemRequest.builder()
+                            .requestItems(
+                                    Map.of(
+                                            tableName,
+                                            KeysAndAttributes.builder()
+                                                    .keys(pending)
+                                                    .consistentRead(consistent)
+                                                    .build()))
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
+            BatchGetItemResponse response;
+            try {
+                response =
+                        ctx.executor()
+                                .run(
+                                        table.event(Operation.BATCH_GET, null),
+                                        request,
+                                        r -> ctx.client().batchGetItem(r),
+                                        e -> table.map(e, Operation.BATCH_GET),
+                                        policy);
+            } catch (DynamORMException e) {
+                failure.compareAndSet(null, e);
+                pending.forEach(k -> unprocessed.add(identity(k)));
+                return;
+            }
+            capacity.add(total(response.consumedCapacity()));
+            for (Map<String, AttributeValue> item :
+                    response.responses().getOrDefault(tableName, List.of())) {
+                found.put(identity(keyAttributes(item)), item);
+            }
+            KeysAndAttributes left =
+                    response.hasUnprocessedKeys()
+                            ? response.unprocessedKeys().get(tableName)
+                            : null;
+            pending = left == null || !left.hasKeys() ? List.of() : left.keys();
+            if (!pending.isEmpty()) {
+                attempts++;
+                if (!backoff(
+                        policy, attempts, start, pending.size(), Operation.BATCH_GET, failure)) {
+                    pending.forEach(k -> unprocessed.add(identity(k)));
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---- writes ----
+
+    /** One put or delete of a batch write. */
+    private record Op(
+            int index, boolean put, Object source, List<Object> id, WriteRequest request) {}
+
+    public BatchWriteResult<T> write(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (puts == null || deletes == null) {
+            throw invalid(
+                    Operation.BATCH_WRITE,
+                    "batch write of model %s needs collections of puts and deletes "
+                            + "(use an empty list for none), got null",
+                    model.type().getName());
+        }
+        List<Op> ops = new ArrayList<>(puts.size() + deletes.size());
+        Map<List<Object>, Op> byKey = new HashMap<>();
+        for (T item : puts) {
+            PreparedWrite p = writer.prepareBatchPut(item, options.ignoreVersioning());
+            addOp(
+                    ops,
+                    byKey,
+                    new Op(
+                            ops.size(),
+                            true,
+                            item,
+                            identity(p.key()),
+                            WriteRequest.builder()
+                                    .putRequest(PutRequest.builder().item(p.item()).build())
+                                    .build()));
+        }
+        for (Key k : deletes) {
+            Map<String, AttributeValue> key = writer.batchDeleteKey(k, options.ignoreVersioning());
+            addOp(
+                    ops,
+                    byKey,
+                    new Op(
+                            ops.size(),
+                            false,
+                            k,
+                            identity(key),
+                            WriteRequest.builder()
+                                    .deleteRequest(DeleteRequest.builder().key(key).build())
+                                    .build()));
+        }
+        List<List<Op>> chunks = chunk(ops, MAX_WRITE_ITEMS);
+        Set<Integer> unwritten = ConcurrentHashMap.newKeySet();
+        AtomicInteger written = new AtomicInteger();
+        DoubleAdder capacity = new DoubleAdder();
+        AtomicReference<DynamORMException> failure = new AtomicReference<>();
+        RetryPolicy policy = options.retryPolicy().orElse(ctx.executor().retryPolicy());
+        // the policy's elapsed-time budget counts for the whole operation, not for each chunk
+        long operationStart = System.nanoTime();
+        Progress progress = new Progress(options.progress().orElse(null), ops.size());
+        Set<Object> finished =
+                runChunks(
+                        chunks,
+                        options.workers(),
+                        chunk -> {
+                            writeChunk(
+                                    operationStart,
+                                    chunk,
+                                    policy,
+                                    unwritten,
+                                    written,
+                                    capacity,
+                                    failure);
+                            progress.advance(chunk.size());
+                        },
+                        failure,
+                        Operation.BATCH_WRITE);
+        for (List<Op> chunk : chunks) {
+            if (!finished.contains(chunk)) {
+                chunk.forEach(op -> unwritten.add(op.index()));
+            }
+        }
+        List<T> unwrittenPuts = new ArrayList<>();
+        List<Key> unwrittenDeletes = new ArrayList<>();
+        for (Op op : ops) {
+            if (unwritten.contains(op.index())) {
+                if (op.put()) {
+                    @SuppressWarnings("unchecked")
+                    T item = (T) op.source();
+                    unwrittenPuts.add(item);
+                } else {
+                    unwrittenDeletes.add((Key) op.source());
+                }
+            }
+        }
+        BatchWriteResult<T> result =
+                new BatchWriteResult<>(
+                        written.get(), unwrittenPuts, unwrittenDeletes, capacity.sum());
+        if (!result.complete()) {
+            throw new BatchWriteIncompleteException(
+                    String.format(
+                            Locale.ROOT,
+                            "batch write of model %s to table '%s' left %d of %d operations unwritten (%d puts, %d deletes): "
+                                    + "%s; the exception lists them, everything else was written",
+                            model.type().getName(),
+                            table.tableName(),
+                            unwritten.size(),
+                            ops.size(),
+                            unwrittenPuts.size(),
+                            unwrittenDeletes.size(),
+                            failure.get() == null
+                                    ? "the retry budget for unprocessed items ran out"
+                                    : failure.get().getMessage()),
+                    model.type(),
+                    result,
+                    failure.get());
+        }
+        return result;
+    }
+
+    private void addOp(List<Op> ops, Map<List<Object>, Op> byKey, Op op) {
+        Op other = byKey.putIfAbsent(op.id(), op);
+        if (other != null) {
+            throw invalid(
+                    Operation.BATCH_WRITE,
+                    "batch write of model %s has two operations on key %s (%s #%d and "
+                            + "%s #%d): DynamoDB rejects duplicate keys in one request and their order could not be kept: "
+                            + "keep one",
+                    model.type().getName(),
+                    table.describeKey(keyOf(op.request())),
+                    other.put() ? "put" : "delete",
+                    other.index(),
+                    op.put() ? "put" : "delete",
+                    op.index());
+        }
+        ops.add(op);
+    }
+
+    private void writeChunk(
+            long start,
+            List<Op> chunk,
+            RetryPolicy policy,
+            Set<Integer> unwritten,
+            AtomicInteger written,
+            DoubleAdder capacity,
+            AtomicReference<DynamORMException> failure) {
+        String tableName = table.tableName();
+        List<Op> pending = chunk;
+        int attempts = 0;
+        while (!pending.isEmpty()) {
+            BatchWriteItemRequest request =
+                    BatchWriteItemRequest.builder()
+                            .requestItems(
+                                    Map.of(tableName, pending.stream().map(Op::request).toList()))
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
+            BatchWriteItemResponse response;
+            try {
+                response =
+                        ctx.executor()
+                                .run(
+                                        table.event(Operation.BATCH_WRITE, null),
+                                        request,
+                                        r -> ctx.client().batchWriteItem(r),
+                                        e -> table.map(e, Operation.BATCH_WRITE),
+                                        policy);
+            } catch (DynamORMException e) {
+                failure.compareAndSet(null, e);
+                pending.forEach(op -> unwritten.add(op.index()));
+                return;
+            }
+            capacity.add(total(response.consumedCapacity()));
+            List<WriteRequest> left =
+                    response.hasUnprocessedItems()
+                            ? response.unprocessedItems().getOrDefault(tableName, List.of())
+                            : List.of();
+            Map<List<Object>, Op> byId = new HashMap<>();
+            pending.forEach(op -> byId.put(op.id(), op));
+            List<Op> next = new ArrayList<>(left.size());
+            for (WriteRequest r : left) {
+                Op op = byId.get(identity(keyOf(r)));
+                if (op != null) {
+                    next.add(op);
+                }
+            }
+            written.addAndGet(pending.size() - next.size());
+            pending = next;
+            if (!pending.isEmpty()) {
+                attempts++;
+                if (!backoff(
+                        policy, attempts, start, pending.size(), Operation.BATCH_WRITE, failure)) {
+                    pending.forEach(op -> unwritten.add(op.index()));
+                    return;
+                }
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> keyOf(WriteRequest r) {
+        return r.putRequest() != null
+                ? keyAttributes(r.putRequest().item())
+                : r.deleteRequest().key();
+    }
+
+    private Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new HashMap<>(4);
+        String pk = model.partitionKey().attributeName();
+        key.put(pk, item.get(pk));
+        model.sortKey().ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
+        return key;
+    }
+
+    // ---- shared ----
+
+    /**
+     * Waits before retrying unprocessed keys or items.
+     *
+     * @return false when the policy gives up or the thread is interrupted (the failure is recorded)
+     */
+    public static boolean backoff(
+            RetryPolicy policy,
+            int attempts,
+            long startNanos,
+            int left,
+            Operation op,
+            AtomicReference<DynamORMException> failure) {
+        ThrottledException reason =
+                new ThrottledException(
+                        String.format(
+                                Locale.ROOT,
+                                "%d %s left unprocessed after %d attempts",
+                                left,
+                                op == Operation.BATCH_GET ? "keys" : "items",
+                                attempts),
+                        op,
+                        null,
+                        null);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Optional<Duration> delay = policy.nextDelay(attempts, elapsed, reason);
+        if (delay.isEmpty()) {
+            return false;
+        }
+        try {
+            Thread.sleep(delay.get().toMillis(), delay.get().toNanosPart() % 1_000_000);
+            return true;
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            reason.addSuppressed(ie);
+            failure.compareAndSet(null, reason);
+            return false;
+        }
+    }
+
+    /**
+     * Runs chunks on up to {@code workers} threads.
+     *
+     * @return the chunks that ran to their end (others were not sent because of an interruption)
+     */
+    public static <C> Set<Object> runChunks(
+            List<C> chunks,
+            int workers,
+            Consumer<C> work,
+            AtomicReference<DynamORMException> failure,
+            Operation op) {
+        Set<Object> finished = ConcurrentHashMap.newKeySet();
+        if (workers <= 1 || chunks.size() <= 1) {
+            for (C chunk : chunks) {
+                if (Thread.currentThread().isInterrupted()) {
+                    failure.compareAndSet(null, interrupted(op));
+                    break;
+                }
+                work.accept(chunk);
+                finished.add(new Identity(chunk));
+            }
+            return unwrap(finished);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        Math.min(workers, chunks.size()),
+                        r -> {
+                            Thread t = new Thread(r, "dynamorm-batch-" + threads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (C chunk : chunks) {
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    work.accept(chunk);
+                                    finished.add(new Identity(chunk));
+                                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure.compareAndSet(null, interrupted(op));
+                    pool.shutdownNow();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return unwrap(finished);
+    }
+
+    /** Identity wrapper, so that equal chunks (lists) are told apart. */
+    private record Identity(Object chunk) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.chunk == chunk;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(chunk);
+        }
+    }
+
+    private static Set<Object> unwrap(Set<Object> identities) {
+        Set<Object> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Object o : identities) {
+            out.add(((Identity) o).chunk());
+        }
+        return out;
+    }
+
+    private static DynamORMException interrupted(Operation op) {
+        return new DynamoServiceException(
+                "interrupted: the remaining chunks were not sent", op, null, true, null);
+    }
+
+    public static <E> List<List<E>> chunk(List<E> all, int size) {
+        List<List<E>> out = new ArrayList<>((all.size() + size - 1) / size);
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(new ArrayList<>(all.subList(i, Math.min(all.size(), i + size))));
+        }
+        return out;
+    }
+
+    public static double total(List<ConsumedCapacity> capacities) {
+        double sum = 0;
+        if (capacities != null) {
+            for (ConsumedCapacity c : capacities) {
+                if (c.capacityUnits() != null) {
+                    sum += c.capacityUnits();
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * A key's identity for lookups: attribute names with canonical values (numbers without trailing
+     * zeros).
+     */
+    public static List<Object> identity(Map<String, AttributeValue> key) {
+        List<Object> id = new ArrayList<>(key.size() * 2);
+        key.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(
+                        e -> {
+                            id.add(e.getKey());
+                            AttributeValue v = e.getValue();
+                            if (v == null) {
+                                id.add(null);
+                            } else if (v.s() != null) {
+                                id.add("S" + v.s());
+                            } else if (v.n() != null) {
+                                id.add(
+                                        "N"
+                                                + new BigDecimal(v.n())
+                                                        .stripTrailingZeros()
+                                                        .toPlainString());
+                            } else if (v.b() != null) {
+                                id.add(
+                                        "B"
+                                                + Base64.getEncoder()
+                                                        .encodeToString(v.b().asByteArrayUnsafe()));
+                            } else {
+                                id.add(v.toString());
+                            }
+                        });
+        return id;
+    }
+
+    private InvalidRequestException invalid(Operation op, String format, Object... args) {
+        return new InvalidRequestException(
+                String.format(Locale.ROOT, format, args), op, model.type(), null);
+    }
+
+    /** Reports progress to the callback, one call at a time. */
+    public static final class Progress {
+        private final BatchProgress callback;
+        private final int total;
+        private int done;
+
+        Progress(BatchProgress callback, int total) {
+            this.callback = callback;
+            this.total = total;
+        }
+
+        synchronized void advance(int n) {
+            done += n;
+            if (callback != null) {
+                callback.onProgress(done, total);
+            }
+        }
+    }
+}

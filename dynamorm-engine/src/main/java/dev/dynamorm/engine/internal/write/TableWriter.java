@@ -1,0 +1,316 @@
+package dev.dynamorm.engine.internal.write;
+
+import dev.dynamorm.ConditionFailedException;
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Operation;
+import dev.dynamorm.ReturnValue;
+import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.WriteOptions;
+import dev.dynamorm.WriteResult;
+import dev.dynamorm.engine.internal.client.WriteRetry;
+import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The write path of one table: turns create, put, update and delete calls into checked {@link
+ * PreparedWrite}s — with the optimistic-locking version, {@code @CreatedAt}/{@code @UpdatedAt} from
+ * the engine's clock, and the conditions — sends them alone, and maps condition failures to the
+ * exception that says what happened (exists, not found, version conflict, condition failed).
+ * Transactions and batches use the same preparation.
+ */
+public final class TableWriter<T> extends WritePreparer<T> {
+
+    /**
+     * The write path of one table.
+     *
+     * @param table the table
+     */
+    public TableWriter(TableContext<T> table) {
+        super(table);
+    }
+
+    // ---- single-item operations ----
+
+    public WriteResult<T> create(T item, WriteOptions options) {
+        requireReturnValue(options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        PreparedWrite p = prepareCreate(item, options.condition().orElse(null));
+        PutItemRequest request =
+                PutItemRequest.builder()
+                        .tableName(tableName)
+                        .item(p.item())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(options.returnValue().name())
+                        .returnValuesOnConditionCheckFailure(onFailure(options))
+                        .build();
+        table.debug(Operation.CREATE, p.condition(), p.expr());
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
+        PutItemResponse response =
+                ctx.executor()
+                        .runWrite(
+                                table.event(Operation.CREATE, p.key()),
+                                request,
+                                r -> ctx.client().putItem(r),
+                                e -> failure(p, e),
+                                retryOf(p, false, () -> PutItemResponse.builder().build()));
+        return result(
+                response.hasAttributes() ? response.attributes() : null,
+                response.consumedCapacity(),
+                p);
+    }
+
+    public WriteResult<T> put(T item, WriteOptions options) {
+        requireReturnValue(options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        PreparedWrite p = preparePut(item, options.condition().orElse(null));
+        PutItemRequest request =
+                PutItemRequest.builder()
+                        .tableName(tableName)
+                        .item(p.item())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(options.returnValue().name())
+                        .returnValuesOnConditionCheckFailure(
+                                p.condition() == null ? null : onFailure(options))
+                        .build();
+        table.debug(Operation.PUT, p.condition(), p.expr());
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
+        PutItemResponse response =
+                ctx.executor()
+                        .runWrite(
+                                table.event(Operation.PUT, p.key()),
+                                request,
+                                r -> ctx.client().putItem(r),
+                                e -> failure(p, e),
+                                retryOf(p, false, () -> PutItemResponse.builder().build()));
+        return result(
+                response.hasAttributes() ? response.attributes() : null,
+                response.consumedCapacity(),
+                p);
+    }
+
+    public WriteResult<T> update(T item, WriteOptions options, String... fields) {
+        PreparedWrite p =
+                prepareUpdateFields(
+                        item, options.nullHandling(), options.condition().orElse(null), fields);
+        return sendUpdate(p, options.returnValue(), options.idempotent(), false);
+    }
+
+    /**
+     * See {@code Table.updateChanged}: sends nothing and returns an empty result when nothing
+     * changed.
+     */
+    public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
+        PreparedWrite p = prepareUpdateChanged(before, after, options.condition().orElse(null));
+        if (p == null) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(
+                        "UPDATE {} skipped: no attribute of model {} changed",
+                        tableName,
+                        model.type().getName());
+            }
+            return new WriteResult<>(
+                    Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
+        }
+        return sendUpdate(p, options.returnValue(), options.idempotent(), false);
+    }
+
+    public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
+        Map<String, AttributeValue> attributes = itemForKey(item, Operation.UPDATE);
+        DefaultUpdateBuilder u = build(update);
+        PreparedWrite p =
+                prepareUpdate(table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
+        return sendUpdate(p, u.returnValue(), u.isIdempotent(), accumulates(u));
+    }
+
+    public WriteResult<T> updateByKey(
+            Map<String, AttributeValue> key, Consumer<UpdateBuilder> update) {
+        DefaultUpdateBuilder u = build(update);
+        PreparedWrite p = prepareUpdate(key, null, u, null);
+        return sendUpdate(p, u.returnValue(), u.isIdempotent(), accumulates(u));
+    }
+
+    public WriteResult<T> delete(T item, WriteOptions options) {
+        requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        if (item == null) {
+            throw new InvalidRequestException(
+                    "delete of a null " + model.type().getName(),
+                    Operation.DELETE,
+                    model.type(),
+                    null);
+        }
+        Map<String, AttributeValue> attributes = model.toItem(item, Operation.DELETE);
+        PreparedWrite p =
+                prepareDelete(
+                        table.keyOf(attributes, Operation.DELETE),
+                        versionCheck(attributes),
+                        options.condition().orElse(null));
+        return sendDelete(p, options);
+    }
+
+    public WriteResult<T> deleteByKey(Map<String, AttributeValue> key, WriteOptions options) {
+        requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        return sendDelete(prepareDelete(key, null, options.condition().orElse(null)), options);
+    }
+
+    private WriteResult<T> sendDelete(PreparedWrite p, WriteOptions options) {
+        DeleteItemRequest request =
+                DeleteItemRequest.builder()
+                        .tableName(tableName)
+                        .key(p.key())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(options.returnValue().name())
+                        .returnValuesOnConditionCheckFailure(
+                                p.condition() == null ? null : onFailure(options))
+                        .build();
+        table.debug(Operation.DELETE, p.condition(), p.expr());
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
+        DeleteItemResponse response =
+                ctx.executor()
+                        .runWrite(
+                                table.event(Operation.DELETE, p.key()),
+                                request,
+                                r -> ctx.client().deleteItem(r),
+                                e -> failure(p, e),
+                                retryOf(p, false, () -> DeleteItemResponse.builder().build()));
+        return result(
+                response.hasAttributes() ? response.attributes() : null,
+                response.consumedCapacity(),
+                p);
+    }
+
+    private WriteResult<T> sendUpdate(
+            PreparedWrite p, ReturnValue returnValue, boolean idempotent, boolean accumulates) {
+        UpdateItemRequest request =
+                UpdateItemRequest.builder()
+                        .tableName(tableName)
+                        .key(p.key())
+                        .updateExpression(p.update())
+                        .conditionExpression(p.condition())
+                        .expressionAttributeNames(p.expr().names())
+                        .expressionAttributeValues(p.expr().values())
+                        .returnValues(returnValue.name())
+                        .returnValuesOnConditionCheckFailure(
+                                p.condition() == null
+                                        ? null
+                                        : ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build();
+        table.debug(
+                Operation.UPDATE,
+                p.update() + (p.condition() == null ? "" : " IF " + p.condition()),
+                p.expr());
+        if (idempotent) {
+            return sendIdempotently(p, request, returnValue);
+        }
+        UpdateItemResponse response =
+                ctx.executor()
+                        .runWrite(
+                                table.event(Operation.UPDATE, p.key()),
+                                request,
+                                r -> ctx.client().updateItem(r),
+                                e -> failure(p, e),
+                                retryOf(
+                                        p,
+                                        accumulates,
+                                        () -> UpdateItemResponse.builder().build()));
+        Map<String, AttributeValue> returned =
+                response.hasAttributes() ? response.attributes() : null;
+        WriteResult<T> r = result(returned, response.consumedCapacity(), p);
+        if (returnValue == ReturnValue.ALL_NEW && r.item().isPresent()) {
+            // the whole item as stored beats the instance as given
+            return new WriteResult<>(r.item(), r.attributes(), r.consumedCapacity(), r.item());
+        }
+        return r;
+    }
+
+    // ---- retries after a lost answer (see WriteRetry, IdempotentWrites) ----
+
+    /** Whether applying the update twice differs from applying it once (add, increment, append). */
+    private static boolean accumulates(DefaultUpdateBuilder u) {
+        return u.actions().stream()
+                .anyMatch(
+                        a ->
+                                switch (a.kind()) {
+                                    case ADD, INCREMENT, APPEND, PREPEND -> true;
+                                    default -> false;
+                                });
+    }
+
+    /** How the executor may retry this write after a lost answer. */
+    private <R> WriteRetry<R> retryOf(PreparedWrite p, boolean accumulates, Supplier<R> applied) {
+        boolean versioned = p.expectedVersion() != null && version != null;
+        boolean resendable = p.update() == null || versioned || !accumulates;
+        String write =
+                String.format(
+                        Locale.ROOT,
+                        "on table '%s' (model %s) of key %s%s",
+                        tableName,
+                        model.type().getName(),
+                        table.describeKey(p.key()),
+                        p.update() == null ? "" : " with update '" + p.update() + "'");
+        return new WriteRetry<>(
+                resendable, cf -> ownWrite(p, cf), applied, p.op(), model.type(), write);
+    }
+
+    /** Whether a retry's condition failed on the write's own earlier, applied attempt. */
+    private boolean ownWrite(PreparedWrite p, ConditionFailedException failure) {
+        Optional<Map<String, AttributeValue>> stored = failure.storedItem();
+        if (p.op() == Operation.DELETE) {
+            return stored.isEmpty();
+        }
+        if (p.item() != null) {
+            return stored.isPresent() && WriteRetry.sameItem(stored.get(), p.item());
+        }
+        return stored.isPresent()
+                && p.expectedVersion() != null
+                && version != null
+                && versionOf(stored.get()) == p.expectedVersion() + 1;
+    }
+
+    /** Sends a write as a one-action transaction with a client request token (no item returned). */
+    private WriteResult<T> sendIdempotently(
+            PreparedWrite p, DynamoDbRequest write, ReturnValue returnValue) {
+        if (returnValue != ReturnValue.NONE) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s of model %s: an idempotent write is sent as TransactWriteItems,"
+                                    + " which returns no item; use ReturnValue.NONE, not %s",
+                            p.op().name().toLowerCase(Locale.ROOT),
+                            model.type().getName(),
+                            returnValue),
+                    p.op(),
+                    model.type(),
+                    null);
+        }
+        ctx.executor()
+                .run(
+                        table.event(p.op(), p.key()),
+                        IdempotentWrites.of(write),
+                        r -> ctx.client().transactWriteItems(r),
+                        e -> failure(p, IdempotentWrites.unwrap(e)));
+        return result(null, null, p);
+    }
+}
