@@ -39,7 +39,7 @@ final class FamilyModel<T> implements ModelMetadata<T> {
         Map<String, MemberModel<?>> tags = new HashMap<>();
         for (MemberModel<?> m : memberModels) {
             ms.put(m.type(), m);
-            tags.put(m.typeTag().value(), m);
+            tags.put(m.tag().value(), m);
         }
         this.members = ms;
         this.byTag = tags;
@@ -205,9 +205,9 @@ final class FamilyModel<T> implements ModelMetadata<T> {
         }
     }
 
-    /** The discriminator attribute name. */
-    String discriminatorAttribute() {
-        return shape.attribute();
+    @Override
+    public Optional<String> discriminatorAttribute() {
+        return Optional.of(shape.attribute());
     }
 
     /** The member models, in {@code permits} order. */

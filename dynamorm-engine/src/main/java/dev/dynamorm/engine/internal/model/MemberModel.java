@@ -31,8 +31,18 @@ final class MemberModel<T> implements ModelMetadata<T> {
     }
 
     /** The discriminator this member's items carry. */
-    TypeTag typeTag() {
+    TypeTag tag() {
         return tag;
+    }
+
+    @Override
+    public Optional<TypeTag> typeTag() {
+        return Optional.of(tag);
+    }
+
+    @Override
+    public Optional<String> discriminatorAttribute() {
+        return Optional.of(tag.attribute());
     }
 
     /** The family root. */
