@@ -36,7 +36,9 @@ final class Families {
 
     /** Whether the type is a family root: annotated, and an interface or abstract class. */
     static boolean isRoot(TypeElement type) {
+        // an annotated interface that is not sealed stays an invalid model, reported as such
         return Analyzer.annotation(type, "DynamoTable") != null
+                && type.getModifiers().contains(Modifier.SEALED)
                 && (type.getKind() == ElementKind.INTERFACE
                         || (type.getKind() == ElementKind.CLASS
                                 && type.getModifiers().contains(Modifier.ABSTRACT)));

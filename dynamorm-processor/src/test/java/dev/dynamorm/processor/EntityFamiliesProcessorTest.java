@@ -62,7 +62,7 @@ final class EntityFamiliesProcessorTest {
     }
 
     @Test
-    void family_notSealed_isACompileError(@TempDir Path dir) {
+    void annotatedInterface_notSealed_staysAnInvalidModel(@TempDir Path dir) {
         Compilation c =
                 Compilation.compile(
                         dir,
@@ -79,9 +79,8 @@ final class EntityFamiliesProcessorTest {
                                 """));
         assertThat(c.errors())
                 .containsExactly(
-                        "6: entity family bad.Loose is an interface but not sealed: declare it 'sealed ... "
-                                + "permits' its member types (records or concrete classes), or annotate a record "
-                                + "or concrete class instead");
+                        "6: model bad.Loose is an interface: a model must be a record, or a concrete class "
+                                + "with a public no-argument constructor and getters and setters");
     }
 
     @Test

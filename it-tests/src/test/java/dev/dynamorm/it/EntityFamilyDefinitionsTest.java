@@ -76,11 +76,10 @@ final class EntityFamilyDefinitionsTest {
         return Stream.of(
                 Arguments.of(
                         NotSealed.class,
-                        "entity family "
+                        "model "
                                 + p
-                                + "NotSealed is an interface but not sealed: declare it 'sealed ... permits' "
-                                + "its member types (records or concrete classes), or annotate a record or "
-                                + "concrete class instead"),
+                                + "NotSealed is an interface: a model must be a record, or a concrete class "
+                                + "with a public no-argument constructor and getters and setters"),
                 Arguments.of(
                         SameTag.class,
                         "members "

@@ -66,9 +66,13 @@ final class Families {
 
     private Families() {}
 
-    /** Whether the class is the root of a family: annotated, and an interface or abstract class. */
+    /**
+     * Whether the class is the root of a family: annotated, sealed, and an interface or abstract
+     * class (an annotated interface that is not sealed stays an invalid model, reported as such).
+     */
     static boolean isRoot(Class<?> type) {
         return type.isAnnotationPresent(DynamoTable.class)
+                && type.isSealed()
                 && (type.isInterface() || Modifier.isAbstract(type.getModifiers()))
                 && !type.isAnnotation()
                 && !type.isPrimitive()
