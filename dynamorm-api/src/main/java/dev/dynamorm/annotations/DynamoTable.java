@@ -13,6 +13,25 @@ import java.lang.annotation.Target;
  * user code imports alongside it.
  *
  * <p>A type used only as a nested value (an attribute of type map) needs no annotation.
+ *
+ * <p><b>Entity families.</b> On a sealed interface (or sealed abstract class), the annotation
+ * declares a family of entity types stored in one table: every permitted subtype is a member, a
+ * record or bean declaring its own fields and keys, without {@code @DynamoTable} of its own. Each
+ * item carries a discriminator attribute (named by {@link #discriminator()}) whose value names the
+ * member type: the member's simple name, or its {@link Discriminator} value. {@code
+ * db.table(Family.class)} reads and writes every member; {@code db.table(Member.class)} reads and
+ * writes only that member. Every member maps the same key attributes (same attribute names and
+ * types).
+ *
+ * <pre>{@code
+ * @DynamoTable(value = "shop", discriminator = "kind")
+ * sealed interface ShopItem permits Customer, Order {}
+ *
+ * record Customer(@PartitionKey String pk, @SortKey String sk, String name) implements ShopItem {}
+ *
+ * @Discriminator("ORDER")
+ * record Order(@PartitionKey String pk, @SortKey String sk, long totalCents) implements ShopItem {}
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,4 +50,12 @@ public @interface DynamoTable {
      * @return the naming convention, {@link NamingConvention#CAMEL_CASE} by default
      */
     NamingConvention naming() default NamingConvention.CAMEL_CASE;
+
+    /**
+     * For an entity family (the annotation on a sealed interface or abstract class), the attribute
+     * that stores each item's member type. Ignored on a single model.
+     *
+     * @return the discriminator attribute name, {@code "_type"} by default
+     */
+    String discriminator() default "_type";
 }

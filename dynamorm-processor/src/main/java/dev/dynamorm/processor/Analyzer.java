@@ -54,6 +54,9 @@ final class Analyzer {
      */
     Model analyze(TypeElement type, boolean report) {
         AnnotationMirror tableAnn = annotation(type, "DynamoTable");
+        if (tableAnn == null) {
+            tableAnn = Families.familyTable(type); // a member of an entity family
+        }
         String table = tableAnn == null ? null : (String) value(tableAnn, "value");
         String naming = tableAnn == null ? "CAMEL_CASE" : value(tableAnn, "naming").toString();
         String name = type.getQualifiedName().toString();

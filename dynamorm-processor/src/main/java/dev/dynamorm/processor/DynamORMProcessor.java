@@ -71,6 +71,8 @@ public final class DynamORMProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Analyzer analyzer = new Analyzer(processingEnv);
+        Families families =
+                new Families(processingEnv.getElementUtils(), processingEnv.getMessager());
         SchemaWriter writer = new SchemaWriter(processingEnv.getTypeUtils());
         Set<String> compiled = new HashSet<>();
         for (TypeElement t : ElementFilter.typesIn(round.getRootElements())) {
@@ -95,7 +97,13 @@ public final class DynamORMProcessor extends AbstractProcessor {
             if (!done.add(qn)) {
                 continue;
             }
-            boolean table = Analyzer.annotation(t, "DynamoTable") != null;
+            if (Families.isRoot(t)) {
+                // an entity family: no schema of its own, one per member (with the family's table)
+                queue.addAll(families.members(t));
+                continue;
+            }
+            boolean table =
+                    Analyzer.annotation(t, "DynamoTable") != null || Families.rootOf(t) != null;
             Model model = analyzer.analyze(t, table);
             if (model == null || !writer.writable(model)) {
                 continue;

@@ -88,7 +88,7 @@ final class ModelBuilder<T> {
     ModelBuilder(Class<T> type, ConverterRegistry converters) {
         this.type = type;
         this.converters = converters;
-        DynamoTable annotation = type.getAnnotation(DynamoTable.class);
+        DynamoTable annotation = Families.tableOf(type); // its own, or its entity family's
         this.table = annotation == null ? null : annotation.value();
         this.naming = annotation == null ? NamingConvention.CAMEL_CASE : annotation.naming();
         this.schema = null;

@@ -73,6 +73,22 @@ public interface ModelMetadata<T> {
     }
 
     /**
+     * For an entity family or one of its members: the attribute that stores each item's member type
+     * (reads with a projection must include it). Empty for other models.
+     */
+    default Optional<String> discriminatorAttribute() {
+        return Optional.empty();
+    }
+
+    /**
+     * For a member of an entity family used as a table model of its own: the discriminator value
+     * its items carry; its queries and scans keep only such items. Empty for other models.
+     */
+    default Optional<TypeTag> typeTag() {
+        return Optional.empty();
+    }
+
+    /**
      * Like {@link #fromItem(Map)} (which reports {@code GET}), naming another operation in the
      * {@code InvalidRequestException} a converter failure becomes.
      */

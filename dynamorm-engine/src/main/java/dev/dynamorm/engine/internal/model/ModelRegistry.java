@@ -4,6 +4,7 @@ import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.annotations.DynamoTable;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The metadata of every model, read by reflection once per class and cached. Thread-safe: many
@@ -16,6 +17,7 @@ public final class ModelRegistry {
 
     private final ConverterRegistry converters;
     private final ModelFactory models;
+    private final FamilyRegistry families;
 
     /**
      * Creates a registry.
@@ -25,6 +27,7 @@ public final class ModelRegistry {
     public ModelRegistry(ConverterRegistry converters) {
         this.converters = Objects.requireNonNull(converters, "converters");
         this.models = converters.models();
+        this.families = new FamilyRegistry(models);
     }
 
     /**
@@ -38,6 +41,11 @@ public final class ModelRegistry {
      */
     public <T> ModelMetadata<T> metadata(Class<T> type) {
         Objects.requireNonNull(type, "type");
+        // entity families and their members (a member's own schema has the family's table)
+        Optional<ModelMetadata<T>> family = families.find(type);
+        if (family.isPresent()) {
+            return family.get();
+        }
         ReflectiveModel<T> cached = models.cached(type);
         if (cached != null && cached.tableName().isPresent()) {
             return cached;

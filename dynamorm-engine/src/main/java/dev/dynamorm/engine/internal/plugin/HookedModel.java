@@ -4,6 +4,7 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.model.TypeTag;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,16 @@ public final class HookedModel<T> implements ModelMetadata<T> {
     @Override
     public List<FieldMetadata> encryptedFields() {
         return model.encryptedFields();
+    }
+
+    @Override
+    public Optional<String> discriminatorAttribute() {
+        return model.discriminatorAttribute();
+    }
+
+    @Override
+    public Optional<TypeTag> typeTag() {
+        return model.typeTag();
     }
 
     @Override

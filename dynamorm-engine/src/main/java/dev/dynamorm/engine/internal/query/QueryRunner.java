@@ -509,8 +509,13 @@ public final class QueryRunner<T> {
         String ttl = ttlToRead(plan);
         // hiding expired items needs them read: a count then reads only their TTL attribute
         boolean countByReading = count && ttl != null;
+        Discriminators family = Discriminators.of(model);
+        String planProjectionText =
+                family == null
+                        ? plan.projection()
+                        : family.projection(plan.projection(), plan.names());
         String projection =
-                countByReading ? TTL_NAME : count ? null : withTtl(plan, plan.projection(), ttl);
+                countByReading ? TTL_NAME : count ? null : withTtl(plan, planProjectionText, ttl);
         boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
         // the plan's projection is sent unless counting (a count by reading sends only the TTL)
         boolean planProjection = !count && plan.projection() != null;
@@ -518,6 +523,13 @@ public final class QueryRunner<T> {
                 withTtlName(plan.namesSent(true, planProjection), projection, ttl);
         // every value of a query or scan plan is in its key condition or filter
         Map<String, AttributeValue> values = p.values().isEmpty() ? null : p.values();
+        String filter = plan.filter();
+        if (family != null) {
+            // an entity family member reads only its own items; projections read the discriminator
+            filter = family.filter(filter);
+            names = family.names(names, filter, projection);
+            values = family.values(values, filter);
+        }
         String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
         if (plan.operation() == Operation.QUERY) {
             QueryRequest request =
@@ -525,7 +537,7 @@ public final class QueryRunner<T> {
                             .tableName(access.tableName())
                             .indexName(plan.indexName())
                             .keyConditionExpression(plan.keyCondition())
-                            .filterExpression(plan.filter())
+                            .filterExpression(filter)
                             .projectionExpression(projection)
                             .expressionAttributeNames(names)
                             .expressionAttributeValues(values)
@@ -549,7 +561,7 @@ public final class QueryRunner<T> {
                 ScanRequest.builder()
                         .tableName(access.tableName())
                         .indexName(plan.indexName())
-                        .filterExpression(plan.filter())
+                        .filterExpression(filter)
                         .projectionExpression(projection)
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)
@@ -650,15 +662,26 @@ public final class QueryRunner<T> {
         CompiledPlan plan = p.plan();
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         plan.getKey().forEach((attr, slot) -> key.put(attr, p.values().get(":v" + slot)));
-        String projection = withTtl(plan, plan.projection(), ttlAttribute);
+        Discriminators family = Discriminators.of(model);
+        String projection =
+                withTtl(
+                        plan,
+                        family == null
+                                ? plan.projection()
+                                : family.projection(plan.projection(), plan.names()),
+                        ttlAttribute);
         boolean strip = projection != null && projection.endsWith(TTL_NAME);
+        Map<String, String> names =
+                withTtlName(plan.namesSent(false, true), projection, ttlAttribute);
+        if (family != null) {
+            names = family.names(names, projection);
+        }
         GetItemRequest request =
                 GetItemRequest.builder()
                         .tableName(access.tableName())
                         .key(key)
                         .projectionExpression(projection)
-                        .expressionAttributeNames(
-                                withTtlName(plan.namesSent(false, true), projection, ttlAttribute))
+                        .expressionAttributeNames(names)
                         .consistentRead(plan.consistent() ? Boolean.TRUE : null)
                         .build();
         GetItemResponse r =

@@ -1,0 +1,7 @@
+package dev.dynamorm.examples.shop;
+
+import dev.dynamorm.annotations.DynamoTable;
+
+/** Everything the shop stores: one table, one sealed family of record types. */
+@DynamoTable(value = "shop", discriminator = "kind")
+public sealed interface ShopItem permits Customer, ShopOrder, OrderLine {}
