@@ -160,17 +160,13 @@ public class ClientOverheadBenchmark {
 
     // ---- get ----
 
-    /**
-     * @return the order
-     */
+    /** Returns the order, for the benchmark to consume. */
     @Benchmark
     public Optional<Order> get_dynamorm() {
         return orders.get(customerId, orderId);
     }
 
-    /**
-     * @return the order
-     */
+    /** Returns the order, for the benchmark to consume. */
     @Benchmark
     public Order get_handwritten() {
         GetItemResponse r =
@@ -186,18 +182,14 @@ public class ClientOverheadBenchmark {
         return r.hasItem() ? Codecs.orderFromItem(r.item()) : null;
     }
 
-    /**
-     * @return the order
-     */
+    /** Returns the order, for the benchmark to consume. */
     @Benchmark
     public OrderBean get_enhancedBean() {
         return beanTable.getItem(
                 Key.builder().partitionValue(customerId).sortValue(orderId).build());
     }
 
-    /**
-     * @return the order
-     */
+    /** Returns the order, for the benchmark to consume. */
     @Benchmark
     public OrderBean get_enhancedStatic() {
         return staticTable.getItem(
@@ -206,34 +198,26 @@ public class ClientOverheadBenchmark {
 
     // ---- put ----
 
-    /**
-     * @return the result
-     */
+    /** Returns the result, for the benchmark to consume. */
     @Benchmark
     public WriteResult<Order> put_dynamorm() {
         return orders.put(order);
     }
 
-    /**
-     * @return the response
-     */
+    /** Returns the response, for the benchmark to consume. */
     @Benchmark
     public PutItemResponse put_handwritten() {
         return client.putItem(b -> b.tableName(TABLE).item(Codecs.toItem(order)));
     }
 
-    /**
-     * @return the bean
-     */
+    /** Returns the bean, for the benchmark to consume. */
     @Benchmark
     public OrderBean put_enhancedBean() {
         beanTable.putItem(orderBean);
         return orderBean;
     }
 
-    /**
-     * @return the bean
-     */
+    /** Returns the bean, for the benchmark to consume. */
     @Benchmark
     public OrderBean put_enhancedStatic() {
         staticTable.putItem(orderBean);
@@ -242,9 +226,7 @@ public class ClientOverheadBenchmark {
 
     // ---- conditional update: status NEW -> SHIPPED ----
 
-    /**
-     * @return the result
-     */
+    /** Returns the result, for the benchmark to consume. */
     @Benchmark
     public WriteResult<Order> update_dynamorm() {
         return orders.where("customerId", "=", customerId)
@@ -252,9 +234,7 @@ public class ClientOverheadBenchmark {
                 .update(u -> u.set("status", "SHIPPED").when("status", "=", "NEW"));
     }
 
-    /**
-     * @return the response
-     */
+    /** Returns the response, for the benchmark to consume. */
     @Benchmark
     public UpdateItemResponse update_handwritten() {
         return client.updateItem(
@@ -276,8 +256,8 @@ public class ClientOverheadBenchmark {
     }
 
     /**
-     * @return the updated bean, as the response gives it (null here: the canned answer has no
-     *     attributes)
+     * Returns the updated bean as the response gives it (null here: the canned answer has no
+     * attributes).
      */
     @Benchmark
     public OrderBean update_enhancedBean() {
@@ -285,7 +265,8 @@ public class ClientOverheadBenchmark {
     }
 
     /**
-     * @return the updated bean (null: the canned answer has no attributes)
+     * Returns the updated bean (null: the canned answer has no attributes), for the benchmark to
+     * consume.
      */
     @Benchmark
     public OrderBean update_enhancedStatic() {
@@ -306,17 +287,13 @@ public class ClientOverheadBenchmark {
 
     // ---- query of 25 ----
 
-    /**
-     * @return the orders
-     */
+    /** Returns the orders, for the benchmark to consume. */
     @Benchmark
     public List<Order> query25_dynamorm() {
         return orders.where("customerId", "=", customerId).all();
     }
 
-    /**
-     * @return the orders
-     */
+    /** Returns the orders, for the benchmark to consume. */
     @Benchmark
     public List<Order> query25_handwritten() {
         QueryResponse r =
@@ -334,17 +311,13 @@ public class ClientOverheadBenchmark {
         return out;
     }
 
-    /**
-     * @return the orders
-     */
+    /** Returns the orders, for the benchmark to consume. */
     @Benchmark
     public List<OrderBean> query25_enhancedBean() {
         return query(beanTable);
     }
 
-    /**
-     * @return the orders
-     */
+    /** Returns the orders, for the benchmark to consume. */
     @Benchmark
     public List<OrderBean> query25_enhancedStatic() {
         return query(staticTable);
@@ -360,17 +333,13 @@ public class ClientOverheadBenchmark {
 
     // ---- batch write of 25 ----
 
-    /**
-     * @return the result
-     */
+    /** Returns the result, for the benchmark to consume. */
     @Benchmark
     public BatchWriteResult<Order> batchWrite25_dynamorm() {
         return orders.batchPut(batch);
     }
 
-    /**
-     * @return the response
-     */
+    /** Returns the response, for the benchmark to consume. */
     @Benchmark
     public BatchWriteItemResponse batchWrite25_handwritten() {
         List<WriteRequest> writes = new ArrayList<>(batch.size());
@@ -388,17 +357,13 @@ public class ClientOverheadBenchmark {
         return r;
     }
 
-    /**
-     * @return the result
-     */
+    /** Returns the result, for the benchmark to consume. */
     @Benchmark
     public Object batchWrite25_enhancedBean() {
         return batchWrite(beanTable);
     }
 
-    /**
-     * @return the result
-     */
+    /** Returns the result, for the benchmark to consume. */
     @Benchmark
     public Object batchWrite25_enhancedStatic() {
         return batchWrite(staticTable);

@@ -48,24 +48,23 @@ public class LocalEngineBenchmark {
     @Setup(Level.Trial)
     public void start() {
         switch (target) {
-            case "local-http":
+            case "local-http" -> {
                 local = LocalDynamoDb.start();
                 client = Clients.http(local.endpoint());
-                break;
-            case "local-inprocess":
+            }
+            case "local-inprocess" -> {
                 local = LocalDynamoDb.start();
                 client = local.client();
-                break;
-            case "dynoxide":
+            }
+            case "dynoxide" -> {
                 server = Servers.dynoxide();
                 client = Clients.http(server.endpoint);
-                break;
-            case "dynalite":
+            }
+            case "dynalite" -> {
                 server = Servers.dynalite();
                 client = Clients.http(server.endpoint);
-                break;
-            default:
-                throw new IllegalArgumentException("unknown target " + target);
+            }
+            default -> throw new IllegalArgumentException("unknown target " + target);
         }
         workload = new Workload(client);
         workload.createAndSeed();

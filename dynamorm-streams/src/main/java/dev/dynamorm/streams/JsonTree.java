@@ -37,28 +37,21 @@ final class JsonTree {
 
     private static Object value(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT:
-                return object(p);
-            case START_ARRAY:
+        return switch (t) {
+            case START_OBJECT -> object(p);
+            case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     list.add(value(p));
                 }
-                return list;
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return p.getDecimalValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IOException("unexpected JSON token " + t);
-        }
+                yield list;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            case VALUE_NULL -> null;
+            default -> throw new IOException("unexpected JSON token " + t);
+        };
     }
 }
