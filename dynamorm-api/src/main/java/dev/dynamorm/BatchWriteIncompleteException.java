@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A batch write could not apply every put and delete: the retry budget for throttled requests or
- * unprocessed items ran out, or a request failed. Everything not listed here was written; nothing
- * listed was (DynamoDB reported it unprocessed or never received it). Retryable: write the listed
- * items again.
+ * unprocessed items ran out, or a request failed. Everything not listed here was written. The
+ * unwritten ones were not (DynamoDB reported them unprocessed or never received them); those of
+ * unknown outcome were sent but the answer was lost, so they may be stored. Retryable: write the
+ * listed items again (batch puts and deletes are safe to repeat).
  */
 public class BatchWriteIncompleteException extends DynamORMException {
 
@@ -60,5 +61,26 @@ public class BatchWriteIncompleteException extends DynamORMException {
      */
     public List<Key> unwrittenDeletes() {
         return result.unwrittenDeletes();
+    }
+
+    /**
+     * The items whose request reached DynamoDB without an answer: they may be stored.
+     *
+     * @param modelType the model class
+     * @param <T> the model type
+     * @return the items, in the order given
+     * @throws ClassCastException if an item is of another class
+     */
+    public <T> List<T> unknownPuts(Class<T> modelType) {
+        return result.unknownPuts().stream().map(modelType::cast).toList();
+    }
+
+    /**
+     * The keys whose delete request reached DynamoDB without an answer: they may be deleted.
+     *
+     * @return the keys, in the order given
+     */
+    public List<Key> unknownDeletes() {
+        return result.unknownDeletes();
     }
 }

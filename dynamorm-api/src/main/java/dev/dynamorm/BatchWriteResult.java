@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param unwrittenDeletes the keys not deleted; empty on success
  * @param consumedCapacity the write capacity units consumed, as reported by DynamoDB (0 when not
  *     reported)
+ * @param unknownPuts the items whose outcome is unknown: a request carrying them reached DynamoDB
+ *     but its answer was lost (a dropped connection, a timeout, a 5xx), so they may be stored;
+ *     writing them again is safe (a batch put replaces the item with the same content)
+ * @param unknownDeletes the keys whose deletion is unknown, for the same reason
  */
 public record BatchWriteResult<T>(
-        int written, List<T> unwrittenPuts, List<Key> unwrittenDeletes, double consumedCapacity) {
+        int written,
+        List<T> unwrittenPuts,
+        List<Key> unwrittenDeletes,
+        double consumedCapacity,
+        List<T> unknownPuts,
+        List<Key> unknownDeletes) {
 
     /**
      * Copies the lists.
@@ -26,14 +35,36 @@ public record BatchWriteResult<T>(
         unwrittenPuts = List.copyOf(Objects.requireNonNull(unwrittenPuts, "unwrittenPuts"));
         unwrittenDeletes =
                 List.copyOf(Objects.requireNonNull(unwrittenDeletes, "unwrittenDeletes"));
+        unknownPuts = List.copyOf(Objects.requireNonNull(unknownPuts, "unknownPuts"));
+        unknownDeletes = List.copyOf(Objects.requireNonNull(unknownDeletes, "unknownDeletes"));
     }
 
     /**
-     * Whether every put and delete was applied.
+     * A result without operations of unknown outcome.
      *
-     * @return true when nothing is left unwritten
+     * @param written how many puts and deletes were applied
+     * @param unwrittenPuts the items not written
+     * @param unwrittenDeletes the keys not deleted
+     * @param consumedCapacity the write capacity units consumed
+     * @throws NullPointerException if a list is null
+     */
+    public BatchWriteResult(
+            int written,
+            List<T> unwrittenPuts,
+            List<Key> unwrittenDeletes,
+            double consumedCapacity) {
+        this(written, unwrittenPuts, unwrittenDeletes, consumedCapacity, List.of(), List.of());
+    }
+
+    /**
+     * Whether every put and delete is known to be applied.
+     *
+     * @return true when nothing is left unwritten or of unknown outcome
      */
     public boolean complete() {
-        return unwrittenPuts.isEmpty() && unwrittenDeletes.isEmpty();
+        return unwrittenPuts.isEmpty()
+                && unwrittenDeletes.isEmpty()
+                && unknownPuts.isEmpty()
+                && unknownDeletes.isEmpty();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dynamorm.BatchOptions;
+import dev.dynamorm.BatchWriteIncompleteException;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.OutcomeUnknownException;
@@ -249,5 +251,62 @@ abstract class LostAnswersSuite {
         }
         proxy.dropRate(0);
         assertThat(orders.where("customerId", "=", customer).all()).hasSize(100);
+    }
+
+    @Test
+    void batchWrite_whoseAnswersAreLost_reportsOutcomeUnknown_notUnwritten() {
+        String customer = UUID.randomUUID().toString();
+        List<Order> items = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            items.add(Order.of(customer, "o" + i, "NEW", i));
+        }
+        proxy.dropRate(1);
+        assertThatThrownBy(() -> orders.batchPut(items))
+                .isInstanceOfSatisfying(
+                        BatchWriteIncompleteException.class,
+                        e -> {
+                            assertThat(e.unwrittenPuts(Order.class)).isEmpty();
+                            assertThat(e.unknownPuts(Order.class))
+                                    .containsExactlyInAnyOrderElementsOf(items);
+                            assertThat(e.result().complete()).isFalse();
+                        })
+                .hasMessageContaining("left 0 of 30 operations unwritten")
+                .hasMessageContaining(
+                        "30 of unknown outcome (sent, answer lost: they may be stored)");
+        proxy.dropRate(0);
+        // every request reached the server: all stored, none was reported unwritten
+        assertThat(orders.where("customerId", "=", customer).all()).hasSize(30);
+    }
+
+    @Test
+    void batchWrite_underDroppedAnswers_neverReportsAStoredItemAsUnwritten() {
+        String customer = UUID.randomUUID().toString();
+        List<Order> items = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            items.add(Order.of(customer, "o" + i, "NEW", i));
+        }
+        proxy.dropRate(0.5);
+        // two attempts per request: enough requests fail to exercise both outcomes
+        RetryPolicy twice =
+                (attempts, elapsed, failure) ->
+                        attempts >= 2 ? Optional.empty() : Optional.of(Duration.ofMillis(1));
+        List<Order> unwritten = new ArrayList<>();
+        List<Order> unknown = new ArrayList<>();
+        try {
+            orders.batchWrite(items, List.of(), BatchOptions.builder().retryPolicy(twice).build());
+        } catch (BatchWriteIncompleteException e) {
+            unwritten.addAll(e.unwrittenPuts(Order.class));
+            unknown.addAll(e.unknownPuts(Order.class));
+        }
+        proxy.dropRate(0);
+        List<String> stored =
+                orders.where("customerId", "=", customer).all().stream()
+                        .map(Order::orderId)
+                        .toList();
+        assertThat(unwritten).extracting(Order::orderId).doesNotContainAnyElementsOf(stored);
+        List<Order> known = new ArrayList<>(items);
+        known.removeAll(unknown);
+        known.removeAll(unwritten);
+        assertThat(stored).containsAll(known.stream().map(Order::orderId).toList());
     }
 }

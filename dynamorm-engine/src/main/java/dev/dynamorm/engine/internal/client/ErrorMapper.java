@@ -177,7 +177,7 @@ public final class ErrorMapper {
      * Whether a failure may have come after the request was applied: its answer was lost (a network
      * failure other than a refused connection, a timeout) or the server failed (5xx).
      */
-    static boolean ambiguous(SdkException e) {
+    public static boolean ambiguous(SdkException e) {
         if (e instanceof AwsServiceException ase) {
             return ase.statusCode() >= 500;
         }

@@ -13,6 +13,7 @@ import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import dev.dynamorm.ThrottledException;
 import dev.dynamorm.engine.internal.client.EngineContext;
+import dev.dynamorm.engine.internal.client.ErrorMapper;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.RetryPolicy;
 import java.math.BigDecimal;
@@ -33,10 +34,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -270,6 +273,7 @@ public final class TableBatch<T> {
         }
         List<List<Op>> chunks = chunk(ops, MAX_WRITE_ITEMS);
         Set<Integer> unwritten = ConcurrentHashMap.newKeySet();
+        Set<Integer> unknown = ConcurrentHashMap.newKeySet();
         AtomicInteger written = new AtomicInteger();
         DoubleAdder capacity = new DoubleAdder();
         AtomicReference<DynamORMException> failure = new AtomicReference<>();
@@ -287,6 +291,7 @@ public final class TableBatch<T> {
                                     chunk,
                                     policy,
                                     unwritten,
+                                    unknown,
                                     written,
                                     capacity,
                                     failure);
@@ -301,32 +306,42 @@ public final class TableBatch<T> {
         }
         List<T> unwrittenPuts = new ArrayList<>();
         List<Key> unwrittenDeletes = new ArrayList<>();
+        List<T> unknownPuts = new ArrayList<>();
+        List<Key> unknownDeletes = new ArrayList<>();
         for (Op op : ops) {
-            if (unwritten.contains(op.index())) {
+            boolean lost = unknown.contains(op.index());
+            if (lost || unwritten.contains(op.index())) {
                 if (op.put()) {
                     @SuppressWarnings("unchecked")
                     T item = (T) op.source();
-                    unwrittenPuts.add(item);
+                    (lost ? unknownPuts : unwrittenPuts).add(item);
                 } else {
-                    unwrittenDeletes.add((Key) op.source());
+                    (lost ? unknownDeletes : unwrittenDeletes).add((Key) op.source());
                 }
             }
         }
         BatchWriteResult<T> result =
                 new BatchWriteResult<>(
-                        written.get(), unwrittenPuts, unwrittenDeletes, capacity.sum());
+                        written.get(),
+                        unwrittenPuts,
+                        unwrittenDeletes,
+                        capacity.sum(),
+                        unknownPuts,
+                        unknownDeletes);
         if (!result.complete()) {
             throw new BatchWriteIncompleteException(
                     String.format(
                             Locale.ROOT,
-                            "batch write of model %s to table '%s' left %d of %d operations unwritten (%d puts, %d deletes): "
+                            "batch write of model %s to table '%s' left %d of %d operations unwritten (%d puts, %d deletes)"
+                                    + " and %d of unknown outcome (sent, answer lost: they may be stored): "
                                     + "%s; the exception lists them, everything else was written",
                             model.type().getName(),
                             table.tableName(),
-                            unwritten.size(),
+                            unwrittenPuts.size() + unwrittenDeletes.size(),
                             ops.size(),
                             unwrittenPuts.size(),
                             unwrittenDeletes.size(),
+                            unknownPuts.size() + unknownDeletes.size(),
                             failure.get() == null
                                     ? "the retry budget for unprocessed items ran out"
                                     : failure.get().getMessage()),
@@ -360,12 +375,15 @@ public final class TableBatch<T> {
             List<Op> chunk,
             RetryPolicy policy,
             Set<Integer> unwritten,
+            Set<Integer> unknown,
             AtomicInteger written,
             DoubleAdder capacity,
             AtomicReference<DynamORMException> failure) {
         String tableName = table.tableName();
         List<Op> pending = chunk;
         int attempts = 0;
+        // once an attempt's answer is lost, what is still pending may have been applied by it
+        AtomicBoolean lost = new AtomicBoolean();
         while (!pending.isEmpty()) {
             BatchWriteItemRequest request =
                     BatchWriteItemRequest.builder()
@@ -380,12 +398,21 @@ public final class TableBatch<T> {
                                 .run(
                                         table.event(Operation.BATCH_WRITE, null),
                                         request,
-                                        r -> ctx.client().batchWriteItem(r),
+                                        r -> {
+                                            try {
+                                                return ctx.client().batchWriteItem(r);
+                                            } catch (SdkException e) {
+                                                if (ErrorMapper.ambiguous(e)) {
+                                                    lost.set(true);
+                                                }
+                                                throw e;
+                                            }
+                                        },
                                         e -> table.map(e, Operation.BATCH_WRITE),
                                         policy);
             } catch (DynamORMException e) {
                 failure.compareAndSet(null, e);
-                pending.forEach(op -> unwritten.add(op.index()));
+                pending.forEach(op -> (lost.get() ? unknown : unwritten).add(op.index()));
                 return;
             }
             capacity.add(total(response.consumedCapacity()));
@@ -408,7 +435,7 @@ public final class TableBatch<T> {
                 attempts++;
                 if (!backoff(
                         policy, attempts, start, pending.size(), Operation.BATCH_WRITE, failure)) {
-                    pending.forEach(op -> unwritten.add(op.index()));
+                    pending.forEach(op -> (lost.get() ? unknown : unwritten).add(op.index()));
                     return;
                 }
             }
