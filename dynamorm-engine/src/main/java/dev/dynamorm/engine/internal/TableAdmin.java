@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -86,13 +87,22 @@ final class TableAdmin {
         }
     }
 
+    /**
+     * Whether the table exists. A missing table is the probe's answer, not a failure: hooks see a
+     * successful DescribeTable (metrics outcome success, span status unset), not an error.
+     */
     boolean exists() {
-        try {
-            describe();
-            return true;
-        } catch (TableNotFoundException e) {
-            return false;
-        }
+        DescribeTableResponse answer =
+                run(
+                        Operation.DESCRIBE_TABLE,
+                        () -> {
+                            try {
+                                return ctx.client().describeTable(b -> b.tableName(tableName));
+                            } catch (ResourceNotFoundException absent) {
+                                return DescribeTableResponse.builder().build();
+                            }
+                        });
+        return answer.table() != null;
     }
 
     TableDescription describe() {

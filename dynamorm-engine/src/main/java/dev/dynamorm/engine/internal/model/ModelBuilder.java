@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.DynamORMException;
+import dev.dynamorm.MissingConverterException;
 import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.annotations.Attribute;
 import dev.dynamorm.annotations.Convert;

@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamorm.MissingConverterException;
 import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.Attribute;
@@ -248,6 +249,17 @@ final class ModelValidationTest {
                         + n(Order.class)
                         + ": Order.customer.address.location.geo: no converter for "
                         + "java.lang.Thread (register a ConverterProvider for this type, or annotate the field with @Convert)");
+        // a public type users can catch, not an internal class name in their logs
+        assertThatThrownBy(() -> TestConverters.registry().metadata(Order.class))
+                .isExactlyInstanceOf(MissingConverterException.class)
+                .satisfies(
+                        e -> {
+                            MissingConverterException m = (MissingConverterException) e;
+                            assertThat(m.root()).isEqualTo(Order.class);
+                            assertThat(m.path()).isEqualTo("customer.address.location.geo");
+                            assertThat(m.missingType()).isEqualTo("java.lang.Thread");
+                        });
+        assertThat(MissingConverterException.class.getPackageName()).isEqualTo("dev.dynamorm");
     }
 
     @DynamoTable("t")

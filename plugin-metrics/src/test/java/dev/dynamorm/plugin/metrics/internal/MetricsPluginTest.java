@@ -103,6 +103,20 @@ final class MetricsPluginTest {
     }
 
     @Test
+    void createTableIfMissing_probeOfAMissingTable_isNotAnError() {
+        widgets.deleteTable();
+        assertThat(widgets.tableExists()).isFalse();
+        assertThat(widgets.createTableIfMissing()).isTrue();
+
+        assertThat(
+                        registry.find("dynamorm.operations")
+                                .tags("operation", "describe_table", "table", widgets.tableName())
+                                .timers())
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getId().getTag("outcome")).isEqualTo("success"));
+    }
+
+    @Test
     void conditionFailures_areCountedAndTaggedAsSuch() {
         widgets.create(new Widget("w1", "red", 3));
         assertThatThrownBy(() -> widgets.create(new Widget("w1", "red", 3)))

@@ -1,14 +1,16 @@
-package dev.dynamorm.engine.internal.model;
+package dev.dynamorm;
 
-import dev.dynamorm.ModelDefinitionException;
 import java.lang.reflect.Type;
 import java.util.Locale;
 
 /**
- * No converter for a field type. Raised where the field is declared and re-raised by every model
- * that nests it, each adding its field to the path: {@code Order.customer.address.geo}.
+ * A model field has a type no converter handles. Raised where the field is declared and re-raised
+ * by every model that nests it, each adding its field to the path: {@code
+ * Order.customer.address.geo}. The message says what to do: register a {@code ConverterProvider},
+ * annotate the field with {@code @Convert}, or add the missing {@code dynamorm-converters}
+ * artifact.
  */
-final class MissingConverterException extends ModelDefinitionException {
+public final class MissingConverterException extends ModelDefinitionException {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,11 +24,17 @@ final class MissingConverterException extends ModelDefinitionException {
     private final String advice;
 
     /**
+     * Creates the exception for a field of a model.
+     *
+     * @param root the model class declaring the field
+     * @param path the field's Java name
+     * @param missing the type no converter handles
      * @param builtInsPresent whether the built-in converters ({@code dynamorm-converters}) were
      *     found: without them even {@code String} has no converter, and the advice names the
      *     missing artifact instead of suggesting a converter of one's own
      */
-    MissingConverterException(Class<?> root, String path, Type missing, boolean builtInsPresent) {
+    public MissingConverterException(
+            Class<?> root, String path, Type missing, boolean builtInsPresent) {
         this(
                 root,
                 path,
@@ -58,16 +66,41 @@ final class MissingConverterException extends ModelDefinitionException {
         this.advice = advice;
     }
 
-    /** The same failure seen from the model that holds the nested type in {@code field}. */
-    MissingConverterException nestedIn(Class<?> outer, String field) {
+    /**
+     * The same failure seen from the model that holds the nested type in a field.
+     *
+     * @param outer the model class holding the nested type
+     * @param field the field of {@code outer} holding it
+     * @return the failure with {@code field} prepended to the path
+     */
+    public MissingConverterException nestedIn(Class<?> outer, String field) {
         return new MissingConverterException(outer, field + "." + path, missingType, advice);
     }
 
-    Class<?> root() {
+    /**
+     * The model class the path starts at.
+     *
+     * @return the root model
+     */
+    public Class<?> root() {
         return root;
     }
 
-    String path() {
+    /**
+     * The Java field path from the root model to the field, e.g. {@code customer.address.geo}.
+     *
+     * @return the path
+     */
+    public String path() {
         return path;
+    }
+
+    /**
+     * The type no converter handles, as written in the source.
+     *
+     * @return the type name
+     */
+    public String missingType() {
+        return missingType;
     }
 }
