@@ -130,6 +130,7 @@ class StorageReplayTest {
             AtomicInteger next = new AtomicInteger();
             try {
                 for (int round = 0; round < 40; round++) {
+                    int before = acknowledged.size();
                     List<Future<?>> futures = new ArrayList<>();
                     for (int i = 0; i < 8; i++) {
                         futures.add(
@@ -153,7 +154,12 @@ class StorageReplayTest {
                                             }
                                         }));
                     }
-                    Thread.sleep(1);
+                    // interrupt while writes are in flight, once this round has had one
+                    // acknowledged (bounded: a loaded machine may not get that far)
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+                    do {
+                        Thread.sleep(1);
+                    } while (acknowledged.size() == before && System.nanoTime() < until);
                     futures.forEach(f -> f.cancel(true));
                 }
             } finally {
