@@ -56,6 +56,11 @@ public final class ClientFactory {
         if (credentials != null) {
             builder.credentialsProvider(credentials);
         }
+        // ApacheHttpClient (Apache HttpClient 4) is deprecated; its successor Apache5HttpClient is
+        // in another
+        // artifact (apache5-client, not a dependency) and pools connections differently: moving is
+        // its own change
+        @SuppressWarnings("deprecation")
         ApacheHttpClient.Builder http = ApacheHttpClient.builder();
         if (config.maxConnections() > 0) {
             http.maxConnections(config.maxConnections());

@@ -51,6 +51,8 @@ public final class AttributeValues {
      * @param b another value
      * @return true when DynamoDB would store the same attribute for both
      */
+    // a == b is a fast path (and makes two nulls the same); values are compared below
+    @SuppressWarnings("ReferenceEquality")
     public static boolean same(AttributeValue a, AttributeValue b) {
         if (a == b) {
             return true;
@@ -59,24 +61,29 @@ public final class AttributeValues {
             return false;
         }
         switch (a.type()) {
-            case N:
+            case N -> {
                 return sameNumber(a.n(), b.n());
-            case SS:
+            }
+            case SS -> {
                 return new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
-            case BS:
+            }
+            case BS -> {
                 return new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
-            case NS:
-                {
-                    Set<BigDecimal> x = numbers(a.ns());
-                    Set<BigDecimal> y = numbers(b.ns());
-                    return x == null || y == null ? a.equals(b) : x.equals(y);
-                }
-            case M:
+            }
+            case NS -> {
+                Set<BigDecimal> x = numbers(a.ns());
+                Set<BigDecimal> y = numbers(b.ns());
+                return (x == null || y == null) ? a.equals(b) : x.equals(y);
+            }
+            case M -> {
                 return sameMap(a.m(), b.m());
-            case L:
+            }
+            case L -> {
                 return sameList(a.l(), b.l());
-            default:
+            }
+            default -> {
                 return a.equals(b);
+            }
         }
     }
 
