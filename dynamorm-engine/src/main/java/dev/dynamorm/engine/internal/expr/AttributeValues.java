@@ -60,31 +60,19 @@ public final class AttributeValues {
         if (a == null || b == null || a.type() != b.type()) {
             return false;
         }
-        switch (a.type()) {
-            case N -> {
-                return sameNumber(a.n(), b.n());
-            }
-            case SS -> {
-                return new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
-            }
-            case BS -> {
-                return new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
-            }
+        return switch (a.type()) {
+            case N -> sameNumber(a.n(), b.n());
+            case SS -> new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
+            case BS -> new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
             case NS -> {
                 Set<BigDecimal> x = numbers(a.ns());
                 Set<BigDecimal> y = numbers(b.ns());
-                return (x == null || y == null) ? a.equals(b) : x.equals(y);
+                yield (x == null || y == null) ? a.equals(b) : x.equals(y);
             }
-            case M -> {
-                return sameMap(a.m(), b.m());
-            }
-            case L -> {
-                return sameList(a.l(), b.l());
-            }
-            default -> {
-                return a.equals(b);
-            }
-        }
+            case M -> sameMap(a.m(), b.m());
+            case L -> sameList(a.l(), b.l());
+            default -> a.equals(b);
+        };
     }
 
     private static boolean sameMap(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {

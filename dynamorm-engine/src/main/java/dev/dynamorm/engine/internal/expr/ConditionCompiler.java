@@ -154,17 +154,13 @@ public final class ConditionCompiler {
             String field = c.field();
             List<Object> values = c.values();
             Operator operator = c.operator();
-            switch (operator) {
-                case EXISTS -> {
-                    return "attribute_exists(" + p + ")";
-                }
-                case NOT_EXISTS -> {
-                    return "attribute_not_exists(" + p + ")";
-                }
+            return switch (operator) {
+                case EXISTS -> "attribute_exists(" + p + ")";
+                case NOT_EXISTS -> "attribute_not_exists(" + p + ")";
                 case BETWEEN -> {
                     String low = value(mode, leaf, field, false, values.get(0));
                     String high = value(mode, leaf, field, true, values.get(1));
-                    return p + " BETWEEN " + low + " AND " + high;
+                    yield p + " BETWEEN " + low + " AND " + high;
                 }
                 case IN -> {
                     int n = values.size();
@@ -177,7 +173,7 @@ public final class ConditionCompiler {
                     for (int i = 0; i < n; i++) {
                         list.add(value(mode, leaf, field, false, values.get(i)));
                     }
-                    return p + list;
+                    yield p + list;
                 }
                 case BEGINS_WITH -> {
                     AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
@@ -186,7 +182,7 @@ public final class ConditionCompiler {
                                 "BEGINS_WITH needs a string or binary field, but '%s' of model %s is %s",
                                 field, type.getName(), leaf.genericType().getTypeName());
                     }
-                    return "begins_with("
+                    yield "begins_with("
                             + p
                             + ", "
                             + value(mode, leaf, field, false, values.get(0))
@@ -212,16 +208,15 @@ public final class ConditionCompiler {
                                     + ", "
                                     + value(m, leaf, field, false, values.get(0))
                                     + ")";
-                    return operator == Operator.CONTAINS ? call : "NOT " + call;
+                    yield operator == Operator.CONTAINS ? call : "NOT " + call;
                 }
-                default -> {
-                    return p
-                            + " "
-                            + operator.symbol()
-                            + " "
-                            + value(mode, leaf, field, false, values.get(0));
-                }
-            }
+                default ->
+                        p
+                                + " "
+                                + operator.symbol()
+                                + " "
+                                + value(mode, leaf, field, false, values.get(0));
+            };
         }
 
         private String size(Condition.Size s) {
@@ -234,11 +229,11 @@ public final class ConditionCompiler {
             }
             String p = "size(" + path.render(out) + ")";
             List<Object> values = s.values();
-            switch (s.operator()) {
+            return switch (s.operator()) {
                 case BETWEEN -> {
                     String low = value(Slot.Mode.SIZE, null, s.field(), false, values.get(0));
                     String high = value(Slot.Mode.SIZE, null, s.field(), true, values.get(1));
-                    return p + " BETWEEN " + low + " AND " + high;
+                    yield p + " BETWEEN " + low + " AND " + high;
                 }
                 case IN -> {
                     int n = values.size();
@@ -251,16 +246,15 @@ public final class ConditionCompiler {
                     for (int i = 0; i < n; i++) {
                         list.add(value(Slot.Mode.SIZE, null, s.field(), false, values.get(i)));
                     }
-                    return p + list;
+                    yield p + list;
                 }
-                default -> {
-                    return p
-                            + " "
-                            + s.operator().symbol()
-                            + " "
-                            + value(Slot.Mode.SIZE, null, s.field(), false, values.get(0));
-                }
-            }
+                default ->
+                        p
+                                + " "
+                                + s.operator().symbol()
+                                + " "
+                                + value(Slot.Mode.SIZE, null, s.field(), false, values.get(0));
+            };
         }
 
         private InvalidRequestException invalid(String format, Object... args) {

@@ -24,39 +24,31 @@ public final class ItemSize {
     }
 
     private static long of(AttributeValue v) {
-        switch (v.type()) {
-            case S -> {
-                return utf8Length(v.s());
-            }
-            case N -> {
-                return numberSize(v.n());
-            }
-            case B -> {
-                return v.b().asByteBuffer().remaining();
-            }
-            case BOOL, NUL -> {
-                return 1;
-            }
+        return switch (v.type()) {
+            case S -> utf8Length(v.s());
+            case N -> numberSize(v.n());
+            case B -> v.b().asByteBuffer().remaining();
+            case BOOL, NUL -> 1;
             case SS -> {
                 long s = 0;
                 for (String x : v.ss()) {
                     s += utf8Length(x);
                 }
-                return s;
+                yield s;
             }
             case NS -> {
                 long s = 0;
                 for (String x : v.ns()) {
                     s += numberSize(x);
                 }
-                return s;
+                yield s;
             }
             case BS -> {
                 long s = 0;
                 for (var x : v.bs()) {
                     s += x.asByteBuffer().remaining();
                 }
-                return s;
+                yield s;
             }
             case L -> {
                 List<AttributeValue> l = v.l();
@@ -64,19 +56,17 @@ public final class ItemSize {
                 for (AttributeValue x : l) {
                     s += of(x);
                 }
-                return s;
+                yield s;
             }
             case M -> {
                 long s = 3L + v.m().size();
                 for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
                     s += utf8Length(e.getKey()) + of(e.getValue());
                 }
-                return s;
+                yield s;
             }
-            default -> {
-                return 0;
-            }
-        }
+            default -> 0;
+        };
     }
 
     private static long numberSize(String n) {
