@@ -56,10 +56,8 @@ public final class ClientFactory {
         if (credentials != null) {
             builder.credentialsProvider(credentials);
         }
-        // ApacheHttpClient (Apache HttpClient 4) is deprecated; its successor Apache5HttpClient is
-        // in another
-        // artifact (apache5-client, not a dependency) and pools connections differently: moving is
-        // its own change
+        // ApacheHttpClient (HttpClient 4) is deprecated; its successor, Apache5HttpClient, is in
+        // apache5-client (not a dependency) and pools connections differently: a change of its own
         @SuppressWarnings("deprecation")
         ApacheHttpClient.Builder http = ApacheHttpClient.builder();
         if (config.maxConnections() > 0) {
