@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -39,8 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /** The {@link Table} of one model: single-item operations, queries and table management. */
 final class DefaultTable<T> implements Table<T> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DefaultTable.class);
-
     private final ModelMetadata<T> model;
     private final EngineContext ctx;
     private final String tableName;
@@ -48,7 +44,6 @@ final class DefaultTable<T> implements Table<T> {
     private final DefaultQuery.Access<T> queryAccess;
     private final TableWriter<T> writer;
     private final TableContext<T> table;
-    private final boolean hideExpiredItems;
     private final QuerySpec emptyQuery;
 
     DefaultTable(ModelMetadata<T> model, EngineContext ctx) {
@@ -70,7 +65,6 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.spi.IndexScorer indexScorer) {
-        this.hideExpiredItems = hideExpiredItems;
         this.emptyQuery =
                 indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
         this.model = model;

@@ -56,6 +56,9 @@ public final class ClientFactory {
         if (credentials != null) {
             builder.credentialsProvider(credentials);
         }
+        // ApacheHttpClient (HttpClient 4) is deprecated; its successor, Apache5HttpClient, is in
+        // apache5-client (not a dependency) and pools connections differently: a change of its own
+        @SuppressWarnings("deprecation")
         ApacheHttpClient.Builder http = ApacheHttpClient.builder();
         if (config.maxConnections() > 0) {
             http.maxConnections(config.maxConnections());

@@ -83,7 +83,7 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
                 if (!rest.matches("(\\[\\d+\\])+")) {
                     throw unknown(model, javaPath, operation, "list index must look like name[0]");
                 }
-                for (String idx : rest.substring(1, rest.length() - 1).split("\\]\\[")) {
+                for (String idx : rest.substring(1, rest.length() - 1).split("\\]\\[", -1)) {
                     if (idx.length() > 9) {
                         // DynamoDB lists hold at most 400 KB, far below a ten-digit index
                         throw unknown(

@@ -51,6 +51,8 @@ public final class AttributeValues {
      * @param b another value
      * @return true when DynamoDB would store the same attribute for both
      */
+    // a == b is a fast path (and makes two nulls the same); values are compared below
+    @SuppressWarnings("ReferenceEquality")
     public static boolean same(AttributeValue a, AttributeValue b) {
         if (a == b) {
             return true;
@@ -58,26 +60,19 @@ public final class AttributeValues {
         if (a == null || b == null || a.type() != b.type()) {
             return false;
         }
-        switch (a.type()) {
-            case N:
-                return sameNumber(a.n(), b.n());
-            case SS:
-                return new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
-            case BS:
-                return new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
-            case NS:
-                {
-                    Set<BigDecimal> x = numbers(a.ns());
-                    Set<BigDecimal> y = numbers(b.ns());
-                    return x == null || y == null ? a.equals(b) : x.equals(y);
-                }
-            case M:
-                return sameMap(a.m(), b.m());
-            case L:
-                return sameList(a.l(), b.l());
-            default:
-                return a.equals(b);
-        }
+        return switch (a.type()) {
+            case N -> sameNumber(a.n(), b.n());
+            case SS -> new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
+            case BS -> new HashSet<>(a.bs()).equals(new HashSet<>(b.bs()));
+            case NS -> {
+                Set<BigDecimal> x = numbers(a.ns());
+                Set<BigDecimal> y = numbers(b.ns());
+                yield (x == null || y == null) ? a.equals(b) : x.equals(y);
+            }
+            case M -> sameMap(a.m(), b.m());
+            case L -> sameList(a.l(), b.l());
+            default -> a.equals(b);
+        };
     }
 
     private static boolean sameMap(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {

@@ -154,76 +154,69 @@ public final class ConditionCompiler {
             String field = c.field();
             List<Object> values = c.values();
             Operator operator = c.operator();
-            switch (operator) {
-                case EXISTS:
-                    return "attribute_exists(" + p + ")";
-                case NOT_EXISTS:
-                    return "attribute_not_exists(" + p + ")";
-                case BETWEEN:
-                    {
-                        String low = value(mode, leaf, field, false, values.get(0));
-                        String high = value(mode, leaf, field, true, values.get(1));
-                        return p + " BETWEEN " + low + " AND " + high;
+            return switch (operator) {
+                case EXISTS -> "attribute_exists(" + p + ")";
+                case NOT_EXISTS -> "attribute_not_exists(" + p + ")";
+                case BETWEEN -> {
+                    String low = value(mode, leaf, field, false, values.get(0));
+                    String high = value(mode, leaf, field, true, values.get(1));
+                    yield p + " BETWEEN " + low + " AND " + high;
+                }
+                case IN -> {
+                    int n = values.size();
+                    if (n == 0 || n > MAX_IN_VALUES) {
+                        throw invalid(
+                                "IN on field '%s' of model %s needs 1 to %d values, got %d",
+                                field, type.getName(), MAX_IN_VALUES, n);
                     }
-                case IN:
-                    {
-                        int n = values.size();
-                        if (n == 0 || n > MAX_IN_VALUES) {
-                            throw invalid(
-                                    "IN on field '%s' of model %s needs 1 to %d values, got %d",
-                                    field, type.getName(), MAX_IN_VALUES, n);
-                        }
-                        StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                        for (int i = 0; i < n; i++) {
-                            list.add(value(mode, leaf, field, false, values.get(i)));
-                        }
-                        return p + list;
+                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
+                    for (int i = 0; i < n; i++) {
+                        list.add(value(mode, leaf, field, false, values.get(i)));
                     }
-                case BEGINS_WITH:
-                    {
-                        AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                        if (t != null && t != AttributeValue.Type.S && t != AttributeValue.Type.B) {
-                            throw invalid(
-                                    "BEGINS_WITH needs a string or binary field, but '%s' of model %s is %s",
-                                    field, type.getName(), leaf.genericType().getTypeName());
-                        }
-                        return "begins_with("
-                                + p
-                                + ", "
-                                + value(mode, leaf, field, false, values.get(0))
-                                + ")";
+                    yield p + list;
+                }
+                case BEGINS_WITH -> {
+                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
+                    if (t != null && t != AttributeValue.Type.S && t != AttributeValue.Type.B) {
+                        throw invalid(
+                                "BEGINS_WITH needs a string or binary field, but '%s' of model %s is %s",
+                                field, type.getName(), leaf.genericType().getTypeName());
                     }
-                case CONTAINS:
-                case NOT_CONTAINS:
-                    {
-                        AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
-                        if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
-                            throw invalid(
-                                    "%s needs a string, binary, set or list field, but '%s' of model %s is %s",
-                                    operator.symbol(),
-                                    field,
-                                    type.getName(),
-                                    leaf.genericType().getTypeName());
-                        }
-                        Slot.Mode m =
-                                t == AttributeValue.Type.S || t == AttributeValue.Type.B
-                                        ? mode
-                                        : Slot.Mode.ELEMENT;
-                        String call =
-                                "contains("
-                                        + p
-                                        + ", "
-                                        + value(m, leaf, field, false, values.get(0))
-                                        + ")";
-                        return operator == Operator.CONTAINS ? call : "NOT " + call;
+                    yield "begins_with("
+                            + p
+                            + ", "
+                            + value(mode, leaf, field, false, values.get(0))
+                            + ")";
+                }
+                case CONTAINS, NOT_CONTAINS -> {
+                    AttributeValue.Type t = path.indexed() ? null : leaf.attributeType();
+                    if (t == AttributeValue.Type.N || t == AttributeValue.Type.BOOL) {
+                        throw invalid(
+                                "%s needs a string, binary, set or list field, but '%s' of model %s is %s",
+                                operator.symbol(),
+                                field,
+                                type.getName(),
+                                leaf.genericType().getTypeName());
                     }
-                default:
-                    return p
-                            + " "
-                            + operator.symbol()
-                            + " "
-                            + value(mode, leaf, field, false, values.get(0));
-            }
+                    Slot.Mode m =
+                            t == AttributeValue.Type.S || t == AttributeValue.Type.B
+                                    ? mode
+                                    : Slot.Mode.ELEMENT;
+                    String call =
+                            "contains("
+                                    + p
+                                    + ", "
+                                    + value(m, leaf, field, false, values.get(0))
+                                    + ")";
+                    yield operator == Operator.CONTAINS ? call : "NOT " + call;
+                }
+                default ->
+                        p
+                                + " "
+                                + operator.symbol()
+                                + " "
+                                + value(mode, leaf, field, false, values.get(0));
+            };
         }
 
         private String size(Condition.Size s) {
@@ -236,34 +229,32 @@ public final class ConditionCompiler {
             }
             String p = "size(" + path.render(out) + ")";
             List<Object> values = s.values();
-            switch (s.operator()) {
-                case BETWEEN:
-                    {
-                        String low = value(Slot.Mode.SIZE, null, s.field(), false, values.get(0));
-                        String high = value(Slot.Mode.SIZE, null, s.field(), true, values.get(1));
-                        return p + " BETWEEN " + low + " AND " + high;
+            return switch (s.operator()) {
+                case BETWEEN -> {
+                    String low = value(Slot.Mode.SIZE, null, s.field(), false, values.get(0));
+                    String high = value(Slot.Mode.SIZE, null, s.field(), true, values.get(1));
+                    yield p + " BETWEEN " + low + " AND " + high;
+                }
+                case IN -> {
+                    int n = values.size();
+                    if (n == 0 || n > MAX_IN_VALUES) {
+                        throw invalid(
+                                "SIZE IN on field '%s' of model %s needs 1 to %d values, got %d",
+                                s.field(), type.getName(), MAX_IN_VALUES, n);
                     }
-                case IN:
-                    {
-                        int n = values.size();
-                        if (n == 0 || n > MAX_IN_VALUES) {
-                            throw invalid(
-                                    "SIZE IN on field '%s' of model %s needs 1 to %d values, got %d",
-                                    s.field(), type.getName(), MAX_IN_VALUES, n);
-                        }
-                        StringJoiner list = new StringJoiner(", ", " IN (", ")");
-                        for (int i = 0; i < n; i++) {
-                            list.add(value(Slot.Mode.SIZE, null, s.field(), false, values.get(i)));
-                        }
-                        return p + list;
+                    StringJoiner list = new StringJoiner(", ", " IN (", ")");
+                    for (int i = 0; i < n; i++) {
+                        list.add(value(Slot.Mode.SIZE, null, s.field(), false, values.get(i)));
                     }
-                default:
-                    return p
-                            + " "
-                            + s.operator().symbol()
-                            + " "
-                            + value(Slot.Mode.SIZE, null, s.field(), false, values.get(0));
-            }
+                    yield p + list;
+                }
+                default ->
+                        p
+                                + " "
+                                + s.operator().symbol()
+                                + " "
+                                + value(Slot.Mode.SIZE, null, s.field(), false, values.get(0));
+            };
         }
 
         private InvalidRequestException invalid(String format, Object... args) {

@@ -4,6 +4,7 @@ import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.internal.UpdateRecorder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,11 +122,10 @@ public final class UpdateCompiler {
      * @param clauses the clauses being built
      * @throws InvalidRequestException when the action does not fit the model
      */
-    public void compile(DefaultUpdateBuilder.Action a, ExpressionBuilder expr, Clauses clauses) {
-        DefaultUpdateBuilder.Kind kind = a.kind();
+    public void compile(UpdateRecorder.Action a, ExpressionBuilder expr, Clauses clauses) {
+        UpdateRecorder.Kind kind = a.kind();
         String javaPath = a.field();
-        if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT
-                || kind == DefaultUpdateBuilder.Kind.SET_AT) {
+        if (kind == UpdateRecorder.Kind.REMOVE_AT || kind == UpdateRecorder.Kind.SET_AT) {
             if (a.index() < 0) {
                 throw invalid(
                         "list index for field '%s' of model %s must be 0 or more, got %d",
@@ -148,9 +148,9 @@ public final class UpdateCompiler {
         if (encrypted
                 && !(path.isTopLevel()
                         && !path.indexed()
-                        && (kind == DefaultUpdateBuilder.Kind.SET
-                                || kind == DefaultUpdateBuilder.Kind.SET_IF_NOT_EXISTS
-                                || kind == DefaultUpdateBuilder.Kind.REMOVE))) {
+                        && (kind == UpdateRecorder.Kind.SET
+                                || kind == UpdateRecorder.Kind.SET_IF_NOT_EXISTS
+                                || kind == UpdateRecorder.Kind.REMOVE))) {
             throw invalid(
                     "field '%s' of model %s is @Encrypted, so %s cannot work on it: its stored value is "
                             + "ciphertext; set(...) or remove(...) the whole field instead",
@@ -198,7 +198,7 @@ public final class UpdateCompiler {
                                                     leaf,
                                                     a.value())));
             case REMOVE, REMOVE_AT -> {
-                if (kind == DefaultUpdateBuilder.Kind.REMOVE_AT) {
+                if (kind == UpdateRecorder.Kind.REMOVE_AT) {
                     requireType(leaf, a.field(), "removeFromList", AttributeValue.Type.L);
                 }
                 clauses.remove.add(p);
@@ -251,16 +251,14 @@ public final class UpdateCompiler {
                 if (path.indexed()) {
                     throw invalid(
                             "%s needs a list field, not the list element '%s' of model %s",
-                            kind == DefaultUpdateBuilder.Kind.APPEND
-                                    ? "appendToList"
-                                    : "prependToList",
+                            kind == UpdateRecorder.Kind.APPEND ? "appendToList" : "prependToList",
                             javaPath,
                             model.type().getName());
                 }
                 requireType(
                         leaf,
                         a.field(),
-                        kind == DefaultUpdateBuilder.Kind.APPEND ? "appendToList" : "prependToList",
+                        kind == UpdateRecorder.Kind.APPEND ? "appendToList" : "prependToList",
                         AttributeValue.Type.L);
                 List<Object> values = asList(a.value());
                 if (values.isEmpty()) {
@@ -278,7 +276,7 @@ public final class UpdateCompiler {
                 clauses.set.add(
                         p
                                 + " = list_append("
-                                + (kind == DefaultUpdateBuilder.Kind.APPEND
+                                + (kind == UpdateRecorder.Kind.APPEND
                                         ? existing + ", " + v
                                         : v + ", " + existing)
                                 + ")");
@@ -288,7 +286,7 @@ public final class UpdateCompiler {
     }
 
     /** How an update action is named in messages. */
-    private static String describe(DefaultUpdateBuilder.Action a, AttributePath path) {
+    private static String describe(UpdateRecorder.Action a, AttributePath path) {
         return switch (a.kind()) {
             case ADD -> "add(...)";
             case INCREMENT -> a.negate() ? "decrement(...)" : "increment(...)";

@@ -171,7 +171,7 @@ final class Accessors {
 
     /** Whether core reflection may call the member without access checks failing. */
     private boolean reflectable(java.lang.reflect.Executable member) {
-        return member.trySetAccessible() || lookup == publicFallback && publicMember(member);
+        return member.trySetAccessible() || (lookup == publicFallback && publicMember(member));
     }
 
     private Function<Object, Object> directGetter(Method method) {

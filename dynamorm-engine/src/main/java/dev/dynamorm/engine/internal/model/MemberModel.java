@@ -138,7 +138,7 @@ final class MemberModel<T> implements ModelMetadata<T> {
         String value = stored == null ? null : stored.s();
         if (!tag.value().equals(value)) {
             Families.Member holder = value == null ? null : family.byTag(value);
-            boolean fallbackRead = self.fallback() && (holder == null || holder == self);
+            boolean fallbackRead = self.fallback() && (holder == null || self.equals(holder));
             if (!fallbackRead) {
                 throw new InvalidRequestException(
                         String.format(

@@ -243,7 +243,8 @@ final class ModelBuilder<T> {
             return false;
         }
         try {
-            c.getConstructor();
+            // only whether a public no-argument constructor exists matters
+            Constructor<?> unused = c.getConstructor();
         } catch (NoSuchMethodException | SecurityException e) {
             return false;
         }
@@ -431,6 +432,13 @@ final class ModelBuilder<T> {
         String name() {
             return property.name;
         }
+
+        /** Whether both are the same property (a record's equals would compare every component). */
+        // one Mapped per mapped property, so identity is the intended comparison (as in byMapped)
+        @SuppressWarnings("ReferenceEquality")
+        static boolean same(Mapped a, Mapped b) {
+            return a == b;
+        }
     }
 
     void buildInto(ReflectiveModel<T> model) {
@@ -553,7 +561,7 @@ final class ModelBuilder<T> {
         // accessors and fields
         Accessors access = schema == null ? Accessors.of(type, type) : null;
         List<ReflectiveField> fields = new ArrayList<>(mapped.size());
-        Map<Mapped, ReflectiveField> byMapped = new IdentityHashMap<>();
+        IdentityHashMap<Mapped, ReflectiveField> byMapped = new IdentityHashMap<>();
         for (Mapped f : mapped) {
             Property p = f.property;
             Function<Object, Object> getter;
@@ -578,8 +586,8 @@ final class ModelBuilder<T> {
                             getter,
                             setter,
                             new ReflectiveField.Roles(
-                                    isTable && f == pk,
-                                    isTable && f == sk,
+                                    isTable && Mapped.same(f, pk),
+                                    isTable && Mapped.same(f, sk),
                                     m.version(),
                                     m.createdAt(),
                                     m.updatedAt(),
@@ -1072,7 +1080,10 @@ final class ModelBuilder<T> {
                             name,
                             String.join(", ", mapped.stream().map(Mapped::name).toList()));
                 }
-                if (f != pk && f != sk && f != partition && f != d.sort) {
+                if (!Mapped.same(f, pk)
+                        && !Mapped.same(f, sk)
+                        && !Mapped.same(f, partition)
+                        && !Mapped.same(f, d.sort)) {
                     included.add(f.attributeName);
                 }
             }
@@ -1090,7 +1101,7 @@ final class ModelBuilder<T> {
 
     private Mapped claim(
             IndexDecl d, Mapped holder, Mapped otherRole, Mapped f, String role, String other) {
-        if (holder == f) {
+        if (Mapped.same(holder, f)) {
             throw fail(
                     "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
                     type.getName(), f.name(), role, d.name);
@@ -1100,7 +1111,7 @@ final class ModelBuilder<T> {
                     "model %s: fields '%s' and '%s' are both the %s key of index '%s': give each role to one field",
                     type.getName(), holder.name(), f.name(), role, d.name);
         }
-        if (otherRole == f) {
+        if (Mapped.same(otherRole, f)) {
             throw fail(
                     "model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
                     type.getName(), f.name(), other, role, d.name);

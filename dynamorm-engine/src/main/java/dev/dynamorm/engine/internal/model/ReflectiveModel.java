@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.spi.schema.ModelSchema;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     /** Everything known once the model is built. */
+    // arrays for indexed access on the per-item paths; a Structure is never compared or hashed
+    @SuppressWarnings("ArrayRecordComponent")
     record Structure(
             Optional<String> tableName,
             List<FieldMetadata> fields,
@@ -50,10 +53,10 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     private final Class<T> type;
     private volatile Structure structure;
 
-    /** For a generated schema: its writer and reader per operation (by ordinal); else null. */
-    private volatile SchemaItemWriter[] writers;
+    /** For a generated schema: its writer and reader per operation; else null. */
+    private volatile EnumMap<Operation, SchemaItemWriter> writers;
 
-    private volatile SchemaItemReader[] readers;
+    private volatile EnumMap<Operation, SchemaItemReader> readers;
 
     ReflectiveModel(Class<T> type) {
         this.type = type;
@@ -65,12 +68,11 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
                     "metadata of " + type.getName() + " is already complete");
         }
         if (s.schema() != null) {
-            Operation[] ops = Operation.values();
-            SchemaItemWriter[] w = new SchemaItemWriter[ops.length];
-            SchemaItemReader[] r = new SchemaItemReader[ops.length];
-            for (Operation op : ops) {
-                w[op.ordinal()] = new SchemaItemWriter(s.bySlot(), op);
-                r[op.ordinal()] = new SchemaItemReader(type, s.bySlot(), op);
+            EnumMap<Operation, SchemaItemWriter> w = new EnumMap<>(Operation.class);
+            EnumMap<Operation, SchemaItemReader> r = new EnumMap<>(Operation.class);
+            for (Operation op : Operation.values()) {
+                w.put(op, new SchemaItemWriter(s.bySlot(), op));
+                r.put(op, new SchemaItemReader(type, s.bySlot(), op));
             }
             writers = w;
             readers = r;
@@ -191,7 +193,7 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
                     item,
                     operation == null
                             ? new SchemaItemWriter(s.bySlot(), null)
-                            : writers[operation.ordinal()]);
+                            : writers.get(operation));
             return item;
         }
         for (ReflectiveField f : fields) {
@@ -261,7 +263,7 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         SchemaItemReader in =
                 operation == null
                         ? new SchemaItemReader(type, s.bySlot(), null)
-                        : readers[operation.ordinal()];
+                        : readers.get(operation);
         T instance;
         try {
             instance = schema.read(item, in);

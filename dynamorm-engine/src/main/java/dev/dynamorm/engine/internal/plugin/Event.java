@@ -174,8 +174,8 @@ public final class Event implements HookContext {
     @Override
     public int page() {
         if (page == 1
-                && (request instanceof QueryRequest q && q.hasExclusiveStartKey()
-                        || request instanceof ScanRequest s && s.hasExclusiveStartKey())) {
+                && ((request instanceof QueryRequest q && q.hasExclusiveStartKey())
+                        || (request instanceof ScanRequest s && s.hasExclusiveStartKey()))) {
             return 2;
         }
         return page;

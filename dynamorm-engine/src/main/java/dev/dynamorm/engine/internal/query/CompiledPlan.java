@@ -83,8 +83,8 @@ record CompiledPlan(
         Map<String, String> out = new LinkedHashMap<>(names.size() * 2);
         names.forEach(
                 (placeholder, attribute) -> {
-                    if (withConditions && conditionNames.contains(placeholder)
-                            || withProjection && projectionNames.contains(placeholder)) {
+                    if ((withConditions && conditionNames.contains(placeholder))
+                            || (withProjection && projectionNames.contains(placeholder))) {
                         out.put(placeholder, attribute);
                     }
                 });

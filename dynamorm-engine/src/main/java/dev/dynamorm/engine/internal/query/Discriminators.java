@@ -38,7 +38,7 @@ final class Discriminators {
         if (projection == null) {
             return null;
         }
-        for (String path : projection.split(", ")) {
+        for (String path : projection.split(", ", -1)) {
             if (attribute.equals(planNames.get(path))) {
                 return projection;
             }

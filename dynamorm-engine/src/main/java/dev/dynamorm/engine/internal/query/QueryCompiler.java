@@ -195,7 +195,8 @@ final class QueryCompiler {
             }
             if (winner == null
                     || c.score.getAsInt() > winner.score.getAsInt()
-                    || c.score.getAsInt() == winner.score.getAsInt() && c.rank() < winner.rank()) {
+                    || (c.score.getAsInt() == winner.score.getAsInt()
+                            && c.rank() < winner.rank())) {
                 winner = c;
             }
         }
@@ -212,7 +213,7 @@ final class QueryCompiler {
             throw reasons.noPath(terms, candidates, forced, forcedTable);
         }
         String reason = reasons.reason(winner, candidates);
-        return queryPlan(winner, terms, selected, candidates, reason, shape);
+        return queryPlan(winner, selected, candidates, reason, shape);
     }
 
     private void collectAttributes(Condition c, Set<String> out) {
@@ -330,7 +331,7 @@ final class QueryCompiler {
     private static boolean isRangePair(TermInfo a, TermInfo b) {
         Operator x = a.keyComparison().operator();
         Operator y = b.keyComparison().operator();
-        return x == Operator.GE && y == Operator.LE || x == Operator.LE && y == Operator.GE;
+        return (x == Operator.GE && y == Operator.LE) || (x == Operator.LE && y == Operator.GE);
     }
 
     private List<String> sortKeys() {
@@ -352,7 +353,6 @@ final class QueryCompiler {
 
     private CompiledPlan queryPlan(
             PathCandidate winner,
-            List<TermInfo> terms,
             List<AttributePath> selected,
             List<PathCandidate> candidates,
             String reason,
@@ -362,14 +362,9 @@ final class QueryCompiler {
         if (winner.skOperator != null) {
             key.append(" AND ");
             if (winner.skTerms.size() == 2) {
-                TermInfo low =
-                        winner.skTerms.get(0).keyComparison().operator() == Operator.GE
-                                ? winner.skTerms.get(0)
-                                : winner.skTerms.get(1);
-                TermInfo high =
-                        low == winner.skTerms.get(0)
-                                ? winner.skTerms.get(1)
-                                : winner.skTerms.get(0);
+                boolean lowFirst = winner.skTerms.get(0).keyComparison().operator() == Operator.GE;
+                TermInfo low = winner.skTerms.get(lowFirst ? 0 : 1);
+                TermInfo high = winner.skTerms.get(lowFirst ? 1 : 0);
                 FieldMetadata f = winner.sk.get();
                 key.append(expr.name(f.attributeName()))
                         .append(" BETWEEN ")
@@ -401,7 +396,8 @@ final class QueryCompiler {
                 winner.index == null
                         && winner.filters.isEmpty()
                         && (winner.sk.isEmpty()
-                                || winner.skOperator == Operator.EQ && winner.skTerms.size() == 1);
+                                || (winner.skOperator == Operator.EQ
+                                        && winner.skTerms.size() == 1));
         String filter = filter(winner.filters, expr);
         List<String> cursorKey = projections.cursorKey(winner.index);
         String projection = projection(selected, cursorKey, expr);

@@ -101,6 +101,9 @@ public final class QueryRunner<T> {
     private record PlanKey(String shape, IndexScorer scorer) {}
 
     /** A compiled plan with this query's values, fingerprint and start key. */
+    // the fingerprint is a byte array as the digest returns it; a Prepared is never compared or
+    // hashed
+    @SuppressWarnings("ArrayRecordComponent")
     private record Prepared(
             CompiledPlan plan,
             Map<String, AttributeValue> values,
@@ -189,7 +192,7 @@ public final class QueryRunner<T> {
             Batch b = fetch(p, start, limit, true, null, null);
             total += b.count();
             scanned += b.scanned();
-            if (b.lastKey() == null || n > 0 && total >= n) {
+            if (b.lastKey() == null || (n > 0 && total >= n)) {
                 break;
             }
             start = b.lastKey();
@@ -606,7 +609,7 @@ public final class QueryRunner<T> {
         if (projection == null || ttl == null) {
             return projection;
         }
-        for (String path : projection.split(", ")) {
+        for (String path : projection.split(", ", -1)) {
             if (ttl.equals(plan.names().get(path))) {
                 return projection;
             }
@@ -746,7 +749,7 @@ public final class QueryRunner<T> {
 
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
-            if (closed || spec.limit() > 0 && emitted >= spec.limit()) {
+            if (closed || (spec.limit() > 0 && emitted >= spec.limit())) {
                 report();
                 return false;
             }

@@ -24,60 +24,49 @@ public final class ItemSize {
     }
 
     private static long of(AttributeValue v) {
-        switch (v.type()) {
-            case S:
-                return utf8Length(v.s());
-            case N:
-                return numberSize(v.n());
-            case B:
-                return v.b().asByteBuffer().remaining();
-            case BOOL:
-            case NUL:
-                return 1;
-            case SS:
-                {
-                    long s = 0;
-                    for (String x : v.ss()) {
-                        s += utf8Length(x);
-                    }
-                    return s;
+        return switch (v.type()) {
+            case S -> utf8Length(v.s());
+            case N -> numberSize(v.n());
+            case B -> v.b().asByteBuffer().remaining();
+            case BOOL, NUL -> 1;
+            case SS -> {
+                long s = 0;
+                for (String x : v.ss()) {
+                    s += utf8Length(x);
                 }
-            case NS:
-                {
-                    long s = 0;
-                    for (String x : v.ns()) {
-                        s += numberSize(x);
-                    }
-                    return s;
+                yield s;
+            }
+            case NS -> {
+                long s = 0;
+                for (String x : v.ns()) {
+                    s += numberSize(x);
                 }
-            case BS:
-                {
-                    long s = 0;
-                    for (var x : v.bs()) {
-                        s += x.asByteBuffer().remaining();
-                    }
-                    return s;
+                yield s;
+            }
+            case BS -> {
+                long s = 0;
+                for (var x : v.bs()) {
+                    s += x.asByteBuffer().remaining();
                 }
-            case L:
-                {
-                    List<AttributeValue> l = v.l();
-                    long s = 3 + l.size();
-                    for (AttributeValue x : l) {
-                        s += of(x);
-                    }
-                    return s;
+                yield s;
+            }
+            case L -> {
+                List<AttributeValue> l = v.l();
+                long s = 3L + l.size();
+                for (AttributeValue x : l) {
+                    s += of(x);
                 }
-            case M:
-                {
-                    long s = 3 + v.m().size();
-                    for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-                        s += utf8Length(e.getKey()) + of(e.getValue());
-                    }
-                    return s;
+                yield s;
+            }
+            case M -> {
+                long s = 3L + v.m().size();
+                for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+                    s += utf8Length(e.getKey()) + of(e.getValue());
                 }
-            default:
-                return 0;
-        }
+                yield s;
+            }
+            default -> 0;
+        };
     }
 
     private static long numberSize(String n) {
@@ -87,7 +76,7 @@ public final class ItemSize {
                 digits++;
             }
         }
-        return (digits + 1) / 2 + 1;
+        return (digits + 1L) / 2 + 1;
     }
 
     private static long utf8Length(String s) {

@@ -12,6 +12,7 @@ import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.expr.UpdateCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
+import dev.dynamorm.internal.UpdateRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -374,7 +375,7 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         }
         ExpressionBuilder expr = new ExpressionBuilder();
         UpdateCompiler.Clauses clauses = updates.clauses();
-        for (DefaultUpdateBuilder.Action a : u.actions()) {
+        for (UpdateRecorder.Action a : u.actions()) {
             updates.compile(a, expr, clauses);
         }
         sealEncryptedValues(key, expr, clauses);

@@ -71,9 +71,12 @@ abstract class WriteSupport<T> {
     final boolean lifecycle;
     final UpdateCompiler updates;
 
-    /** When the last near-limit warning was logged (System.nanoTime), or null for never. */
-    final java.util.concurrent.atomic.AtomicReference<Long> lastNearLimitWarning =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    /** {@link #lastNearLimitWarning} before the first near-limit warning. */
+    private static final long NEVER_WARNED = Long.MIN_VALUE;
+
+    /** When the last near-limit warning was logged (System.nanoTime), or NEVER_WARNED. */
+    final java.util.concurrent.atomic.AtomicLong lastNearLimitWarning =
+            new java.util.concurrent.atomic.AtomicLong(NEVER_WARNED);
 
     WriteSupport(TableContext<T> table) {
         this.table = table;
@@ -312,8 +315,8 @@ abstract class WriteSupport<T> {
      */
     void warnNearLimit(Map<String, AttributeValue> attributes, long size) {
         long now = System.nanoTime();
-        Long last = lastNearLimitWarning.get();
-        if (last != null && now - last < NEAR_LIMIT_WARN_INTERVAL_NANOS
+        long last = lastNearLimitWarning.get();
+        if ((last != NEVER_WARNED && now - last < NEAR_LIMIT_WARN_INTERVAL_NANOS)
                 || !lastNearLimitWarning.compareAndSet(last, now)) {
             return;
         }
