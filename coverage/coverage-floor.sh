@@ -9,10 +9,9 @@ if [ ! -f "$csv" ]; then
 fi
 awk -F, '
   BEGIN {
-    # measured 2026-12-05 in the aggregate report from the own tests of each module: converters 95.96 %,
-    # local 86.37 %; the engine (covered by it-tests) is not measured yet: its floor is 0 until a full
-    # aggregate run sets it
-    floor["dynamorm-engine"] = 0; floor["dynamorm-converters"] = 93; floor["dynamorm-local"] = 83
+    # measured 2026-12-05 in the full aggregate run (README test command): engine 84.70 %, local 90.30 %,
+    # converters 96.03 %; floors sit a little below, the target is 85 % for the three
+    floor["dynamorm-engine"] = 82; floor["dynamorm-converters"] = 93; floor["dynamorm-local"] = 88
   }
   # the aggregate report names each group "<aggregator name>/<artifactId>"
   NR > 1 { m = $1; sub(/.*\//, "", m); missed[m] += $8; covered[m] += $9 }
