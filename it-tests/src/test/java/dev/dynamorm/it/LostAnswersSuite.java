@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynamorm.BatchOptions;
 import dev.dynamorm.BatchWriteIncompleteException;
+import dev.dynamorm.BatchWriter;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.OutcomeUnknownException;
@@ -308,5 +309,38 @@ abstract class LostAnswersSuite {
         known.removeAll(unknown);
         known.removeAll(unwritten);
         assertThat(stored).containsAll(known.stream().map(Order::orderId).toList());
+    }
+
+    @Test
+    void batchWriter_whoseAnswersAreLost_failsEachWriteAsOutcomeUnknown() throws Exception {
+        String customer = UUID.randomUUID().toString();
+        List<Order> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(Order.of(customer, "o" + i, "NEW", i));
+        }
+        proxy.dropRate(1);
+        List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+        try (BatchWriter writer = db.batchWriter()) {
+            for (Order o : items) {
+                futures.add(writer.put(o));
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Order expected = items.get(i);
+            assertThat(futures.get(i))
+                    .failsWithin(Duration.ofSeconds(30))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause()
+                    .isInstanceOfSatisfying(
+                            BatchWriteIncompleteException.class,
+                            e -> {
+                                assertThat(e.unwrittenPuts(Order.class)).isEmpty();
+                                assertThat(e.unknownPuts(Order.class)).containsExactly(expected);
+                            })
+                    .withMessageContaining("the outcome is unknown");
+        }
+        proxy.dropRate(0);
+        // every request reached the server: all stored, none was reported unwritten
+        assertThat(orders.where("customerId", "=", customer).all()).hasSize(10);
     }
 }

@@ -29,12 +29,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -380,6 +382,8 @@ public final class DefaultBatchWriter implements BatchWriter {
             List<Pending> pending = batch;
             long start = System.nanoTime();
             int attempts = 0;
+            // once an attempt's answer is lost, what is still pending may have been applied by it
+            AtomicBoolean lost = new AtomicBoolean();
             while (!pending.isEmpty()) {
                 Map<String, List<WriteRequest>> items = new LinkedHashMap<>();
                 Map<String, TableContext<?>> byName = new HashMap<>();
@@ -399,7 +403,16 @@ public final class DefaultBatchWriter implements BatchWriter {
                                     .run(
                                             Event.multiTable(Operation.BATCH_WRITE),
                                             request,
-                                            r -> ctx.client().batchWriteItem(r),
+                                            r -> {
+                                                try {
+                                                    return ctx.client().batchWriteItem(r);
+                                                } catch (SdkException e) {
+                                                    if (ErrorMapper.ambiguous(e)) {
+                                                        lost.set(true);
+                                                    }
+                                                    throw e;
+                                                }
+                                            },
                                             e ->
                                                     ErrorMapper.map(
                                                             e,
@@ -409,7 +422,12 @@ public final class DefaultBatchWriter implements BatchWriter {
                                                             null),
                                             policy);
                 } catch (DynamORMException e) {
-                    pending.forEach(p -> p.future().completeExceptionally(e));
+                    int tried = attempts + 1;
+                    pending.forEach(
+                            p ->
+                                    p.future()
+                                            .completeExceptionally(
+                                                    lost.get() ? unknown(p, tried, e) : e));
                     return;
                 }
                 List<Pending> next = new ArrayList<>();
@@ -446,7 +464,10 @@ public final class DefaultBatchWriter implements BatchWriter {
                             failure)) {
                         for (Pending p : pending) {
                             p.future()
-                                    .completeExceptionally(incomplete(p, attempts, failure.get()));
+                                    .completeExceptionally(
+                                            lost.get()
+                                                    ? unknown(p, attempts, failure.get())
+                                                    : incomplete(p, attempts, failure.get()));
                         }
                         return;
                     }
@@ -501,6 +522,34 @@ public final class DefaultBatchWriter implements BatchWriter {
                         Locale.ROOT,
                         "%s of key %s in table '%s' (model %s) was still unprocessed after %d attempts: the retry budget ran "
                                 + "out; it was not written",
+                        p.put() ? "put" : "delete",
+                        p.table().describeKey(keyOf(p)),
+                        p.table().tableName(),
+                        p.table().modelType().getName(),
+                        attempts),
+                p.table().modelType(),
+                result,
+                cause);
+    }
+
+    /**
+     * The failure of a write whose request reached DynamoDB without an answer: it may be stored, so
+     * it is listed as of unknown outcome, not as unwritten.
+     */
+    private static BatchWriteIncompleteException unknown(
+            Pending p, int attempts, DynamORMException cause) {
+        BatchWriteResult<Object> result =
+                p.put()
+                        ? new BatchWriteResult<>(
+                                0, List.of(), List.of(), 0, List.of(p.source()), List.of())
+                        : new BatchWriteResult<>(
+                                0, List.of(), List.of(), 0, List.of(), List.of((Key) p.source()));
+        return new BatchWriteIncompleteException(
+                String.format(
+                        Locale.ROOT,
+                        "%s of key %s in table '%s' (model %s): the outcome is unknown after %d attempts (a request"
+                                + " carrying it was sent and its answer lost), so it may be stored; writing it again"
+                                + " is safe",
                         p.put() ? "put" : "delete",
                         p.table().describeKey(keyOf(p)),
                         p.table().tableName(),
