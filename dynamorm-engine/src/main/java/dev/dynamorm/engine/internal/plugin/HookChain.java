@@ -31,9 +31,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
@@ -503,7 +501,7 @@ public final class HookChain {
             if (entered > 0) {
                 after(
                         event,
-                        new Result(
+                        new HookOutcome(
                                 failure,
                                 Duration.ofNanos(System.nanoTime() - start),
                                 event,
@@ -527,83 +525,6 @@ public final class HookChain {
                         event.tableName(),
                         x);
             }
-        }
-    }
-
-    /** The outcome handed to after-hooks. */
-    private static final class Result implements Outcome {
-        private final Throwable failure;
-        private final Duration elapsed;
-        private final int attempts;
-        private final int throttles;
-        private final boolean served;
-        private final DynamoDbResponse response;
-
-        Result(Throwable failure, Duration elapsed, Event event, Object result) {
-            this.failure = failure;
-            this.elapsed = elapsed;
-            this.served = event.served() != null && failure == null;
-            this.response = failure == null && result instanceof DynamoDbResponse r ? r : null;
-            boolean sent = !served && (event.failedAttempts() > 0 || result != null);
-            this.attempts = !sent ? 0 : event.failedAttempts() + (failure == null ? 1 : 0);
-            this.throttles = event.throttles();
-        }
-
-        @Override
-        public boolean succeeded() {
-            return failure == null;
-        }
-
-        @Override
-        public Optional<Throwable> failure() {
-            return Optional.ofNullable(failure);
-        }
-
-        @Override
-        public Duration elapsed() {
-            return elapsed;
-        }
-
-        @Override
-        public int attempts() {
-            return attempts;
-        }
-
-        @Override
-        public int throttles() {
-            return throttles;
-        }
-
-        @Override
-        public boolean servedByHook() {
-            return served;
-        }
-
-        @Override
-        public Optional<DynamoDbResponse> response() {
-            return Optional.ofNullable(response);
-        }
-
-        @Override
-        public List<ConsumedCapacity> consumedCapacity() {
-            return response == null ? List.of() : Requests.consumedCapacity(response);
-        }
-
-        @Override
-        public int unprocessedItems() {
-            return response == null ? 0 : Requests.unprocessed(response);
-        }
-
-        @Override
-        public String toString() {
-            return "Outcome["
-                    + (failure == null ? "success" : failure.getClass().getSimpleName())
-                    + ", "
-                    + elapsed.toMillis()
-                    + " ms, attempts="
-                    + attempts
-                    + (served ? ", served by hook" : "")
-                    + "]";
         }
     }
 }

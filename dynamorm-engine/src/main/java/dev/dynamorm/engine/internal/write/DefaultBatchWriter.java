@@ -198,7 +198,7 @@ public final class DefaultBatchWriter implements BatchWriter {
             long size) {
         List<Object> id = new ArrayList<>();
         id.add(table.tableName());
-        id.addAll(TableBatch.identity(key));
+        id.addAll(BatchSupport.identity(key));
         try {
             capacity.acquire();
         } catch (InterruptedException e) {
@@ -455,7 +455,7 @@ public final class DefaultBatchWriter implements BatchWriter {
                 if (!pending.isEmpty()) {
                     attempts++;
                     AtomicReference<DynamORMException> failure = new AtomicReference<>();
-                    if (!TableBatch.backoff(
+                    if (!BatchSupport.backoff(
                             policy,
                             attempts,
                             start,
@@ -507,7 +507,7 @@ public final class DefaultBatchWriter implements BatchWriter {
         }
         List<Object> id = new ArrayList<>();
         id.add(table.tableName());
-        id.addAll(TableBatch.identity(key));
+        id.addAll(BatchSupport.identity(key));
         return id;
     }
 

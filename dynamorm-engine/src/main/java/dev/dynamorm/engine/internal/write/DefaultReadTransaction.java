@@ -107,7 +107,7 @@ public final class DefaultReadTransaction implements ReadTransaction {
                             ? null
                             : table.model().fromItem(item, Operation.TRANSACT_GET));
         }
-        return new TransactionReadResult(out, TableBatch.total(response.consumedCapacity()));
+        return new TransactionReadResult(out, BatchSupport.total(response.consumedCapacity()));
     }
 
     private DynamORMException failure(SdkException e) {

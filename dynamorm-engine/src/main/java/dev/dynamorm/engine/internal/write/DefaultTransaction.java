@@ -201,7 +201,7 @@ public final class DefaultTransaction implements Transaction {
         }
         List<Object> id = new ArrayList<>();
         id.add(p.table().tableName());
-        id.addAll(TableBatch.identity(p.key()));
+        id.addAll(BatchSupport.identity(p.key()));
         Integer other = seen.putIfAbsent(id, actions.size());
         if (other != null) {
             throw new InvalidRequestException(
@@ -273,7 +273,7 @@ public final class DefaultTransaction implements Transaction {
             written.add(p.written());
         }
         return new TransactionResult(
-                requestToken, written, TableBatch.total(response.consumedCapacity()));
+                requestToken, written, BatchSupport.total(response.consumedCapacity()));
     }
 
     private static TransactWriteItem item(PreparedWrite p) {

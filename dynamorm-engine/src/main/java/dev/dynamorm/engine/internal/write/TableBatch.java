@@ -1,25 +1,26 @@
 package dev.dynamorm.engine.internal.write;
 
+import static dev.dynamorm.engine.internal.write.BatchSupport.backoff;
+import static dev.dynamorm.engine.internal.write.BatchSupport.chunk;
+import static dev.dynamorm.engine.internal.write.BatchSupport.identity;
+import static dev.dynamorm.engine.internal.write.BatchSupport.runChunks;
+import static dev.dynamorm.engine.internal.write.BatchSupport.total;
+
 import dev.dynamorm.BatchGetIncompleteException;
 import dev.dynamorm.BatchGetResult;
 import dev.dynamorm.BatchOptions;
-import dev.dynamorm.BatchProgress;
 import dev.dynamorm.BatchWriteIncompleteException;
 import dev.dynamorm.BatchWriteResult;
 import dev.dynamorm.DynamORMException;
-import dev.dynamorm.DynamoServiceException;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
-import dev.dynamorm.ThrottledException;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.write.BatchSupport.Progress;
 import dev.dynamorm.spi.RetryPolicy;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,25 +28,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -456,217 +450,8 @@ public final class TableBatch<T> {
         return key;
     }
 
-    // ---- shared ----
-
-    /**
-     * Waits before retrying unprocessed keys or items.
-     *
-     * @return false when the policy gives up or the thread is interrupted (the failure is recorded)
-     */
-    public static boolean backoff(
-            RetryPolicy policy,
-            int attempts,
-            long startNanos,
-            int left,
-            Operation op,
-            AtomicReference<DynamORMException> failure) {
-        ThrottledException reason =
-                new ThrottledException(
-                        String.format(
-                                Locale.ROOT,
-                                "%d %s left unprocessed after %d attempts",
-                                left,
-                                op == Operation.BATCH_GET ? "keys" : "items",
-                                attempts),
-                        op,
-                        null,
-                        null);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        Optional<Duration> delay = policy.nextDelay(attempts, elapsed, reason);
-        if (delay.isEmpty()) {
-            return false;
-        }
-        try {
-            Thread.sleep(delay.get().toMillis(), delay.get().toNanosPart() % 1_000_000);
-            return true;
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            reason.addSuppressed(ie);
-            failure.compareAndSet(null, reason);
-            return false;
-        }
-    }
-
-    /**
-     * Runs chunks on up to {@code workers} threads.
-     *
-     * @return the chunks that ran to their end (others were not sent because of an interruption)
-     */
-    public static <C> Set<Object> runChunks(
-            List<C> chunks,
-            int workers,
-            Consumer<C> work,
-            AtomicReference<DynamORMException> failure,
-            Operation op) {
-        Set<Object> finished = ConcurrentHashMap.newKeySet();
-        if (workers <= 1 || chunks.size() <= 1) {
-            for (C chunk : chunks) {
-                if (Thread.currentThread().isInterrupted()) {
-                    failure.compareAndSet(null, interrupted(op));
-                    break;
-                }
-                work.accept(chunk);
-                finished.add(new Identity(chunk));
-            }
-            return unwrap(finished);
-        }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool =
-                Executors.newFixedThreadPool(
-                        Math.min(workers, chunks.size()),
-                        r -> {
-                            Thread t = new Thread(r, "dynamorm-batch-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (C chunk : chunks) {
-                futures.add(
-                        pool.submit(
-                                () -> {
-                                    work.accept(chunk);
-                                    finished.add(new Identity(chunk));
-                                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure.compareAndSet(null, interrupted(op));
-                    pool.shutdownNow();
-                    break;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(cause);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return unwrap(finished);
-    }
-
-    /** Identity wrapper, so that equal chunks (lists) are told apart. */
-    private record Identity(Object chunk) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Identity i && i.chunk == chunk;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(chunk);
-        }
-    }
-
-    private static Set<Object> unwrap(Set<Object> identities) {
-        Set<Object> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Object o : identities) {
-            out.add(((Identity) o).chunk());
-        }
-        return out;
-    }
-
-    private static DynamORMException interrupted(Operation op) {
-        return new DynamoServiceException(
-                "interrupted: the remaining chunks were not sent", op, null, true, null);
-    }
-
-    public static <E> List<List<E>> chunk(List<E> all, int size) {
-        List<List<E>> out = new ArrayList<>((all.size() + size - 1) / size);
-        for (int i = 0; i < all.size(); i += size) {
-            out.add(new ArrayList<>(all.subList(i, Math.min(all.size(), i + size))));
-        }
-        return out;
-    }
-
-    public static double total(List<ConsumedCapacity> capacities) {
-        double sum = 0;
-        if (capacities != null) {
-            for (ConsumedCapacity c : capacities) {
-                if (c.capacityUnits() != null) {
-                    sum += c.capacityUnits();
-                }
-            }
-        }
-        return sum;
-    }
-
-    /**
-     * A key's identity for lookups: attribute names with canonical values (numbers without trailing
-     * zeros).
-     */
-    public static List<Object> identity(Map<String, AttributeValue> key) {
-        List<Object> id = new ArrayList<>(key.size() * 2);
-        key.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(
-                        e -> {
-                            id.add(e.getKey());
-                            AttributeValue v = e.getValue();
-                            if (v == null) {
-                                id.add(null);
-                            } else if (v.s() != null) {
-                                id.add("S" + v.s());
-                            } else if (v.n() != null) {
-                                id.add(
-                                        "N"
-                                                + new BigDecimal(v.n())
-                                                        .stripTrailingZeros()
-                                                        .toPlainString());
-                            } else if (v.b() != null) {
-                                id.add(
-                                        "B"
-                                                + Base64.getEncoder()
-                                                        .encodeToString(v.b().asByteArrayUnsafe()));
-                            } else {
-                                id.add(v.toString());
-                            }
-                        });
-        return id;
-    }
-
     private InvalidRequestException invalid(Operation op, String format, Object... args) {
         return new InvalidRequestException(
                 String.format(Locale.ROOT, format, args), op, model.type(), null);
-    }
-
-    /** Reports progress to the callback, one call at a time. */
-    public static final class Progress {
-        private final BatchProgress callback;
-        private final int total;
-        private int done;
-
-        Progress(BatchProgress callback, int total) {
-            this.callback = callback;
-            this.total = total;
-        }
-
-        synchronized void advance(int n) {
-            done += n;
-            if (callback != null) {
-                callback.onProgress(done, total);
-            }
-        }
     }
 }

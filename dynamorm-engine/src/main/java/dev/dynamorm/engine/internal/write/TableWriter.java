@@ -46,38 +46,16 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     public WriteResult<T> create(T item, WriteOptions options) {
         requireReturnValue(options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
-        PreparedWrite p = prepareCreate(item, options.condition().orElse(null));
-        PutItemRequest request =
-                PutItemRequest.builder()
-                        .tableName(tableName)
-                        .item(p.item())
-                        .conditionExpression(p.condition())
-                        .expressionAttributeNames(p.expr().names())
-                        .expressionAttributeValues(p.expr().values())
-                        .returnValues(options.returnValue().name())
-                        .returnValuesOnConditionCheckFailure(onFailure(options))
-                        .build();
-        table.debug(Operation.CREATE, p.condition(), p.expr());
-        if (options.idempotent()) {
-            return sendIdempotently(p, request, options.returnValue());
-        }
-        PutItemResponse response =
-                ctx.executor()
-                        .runWrite(
-                                table.event(Operation.CREATE, p.key()),
-                                request,
-                                r -> ctx.client().putItem(r),
-                                e -> failure(p, e),
-                                retryOf(p, false, () -> PutItemResponse.builder().build()));
-        return result(
-                response.hasAttributes() ? response.attributes() : null,
-                response.consumedCapacity(),
-                p);
+        return sendPut(prepareCreate(item, options.condition().orElse(null)), options);
     }
 
     public WriteResult<T> put(T item, WriteOptions options) {
         requireReturnValue(options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
-        PreparedWrite p = preparePut(item, options.condition().orElse(null));
+        return sendPut(preparePut(item, options.condition().orElse(null)), options);
+    }
+
+    /** Sends a prepared create or put (its operation is {@code p.op()}) as one PutItem. */
+    private WriteResult<T> sendPut(PreparedWrite p, WriteOptions options) {
         PutItemRequest request =
                 PutItemRequest.builder()
                         .tableName(tableName)
@@ -89,14 +67,14 @@ public final class TableWriter<T> extends WritePreparer<T> {
                         .returnValuesOnConditionCheckFailure(
                                 p.condition() == null ? null : onFailure(options))
                         .build();
-        table.debug(Operation.PUT, p.condition(), p.expr());
+        table.debug(p.op(), p.condition(), p.expr());
         if (options.idempotent()) {
             return sendIdempotently(p, request, options.returnValue());
         }
         PutItemResponse response =
                 ctx.executor()
                         .runWrite(
-                                table.event(Operation.PUT, p.key()),
+                                table.event(p.op(), p.key()),
                                 request,
                                 r -> ctx.client().putItem(r),
                                 e -> failure(p, e),

@@ -1,0 +1,85 @@
+package dev.dynamorm.engine.internal.plugin;
+
+import dev.dynamorm.spi.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+
+/** The outcome handed to after-hooks. */
+final class HookOutcome implements Outcome {
+    private final Throwable failure;
+    private final Duration elapsed;
+    private final int attempts;
+    private final int throttles;
+    private final boolean served;
+    private final DynamoDbResponse response;
+
+    HookOutcome(Throwable failure, Duration elapsed, Event event, Object result) {
+        this.failure = failure;
+        this.elapsed = elapsed;
+        this.served = event.served() != null && failure == null;
+        this.response = failure == null && result instanceof DynamoDbResponse r ? r : null;
+        boolean sent = !served && (event.failedAttempts() > 0 || result != null);
+        this.attempts = !sent ? 0 : event.failedAttempts() + (failure == null ? 1 : 0);
+        this.throttles = event.throttles();
+    }
+
+    @Override
+    public boolean succeeded() {
+        return failure == null;
+    }
+
+    @Override
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public int throttles() {
+        return throttles;
+    }
+
+    @Override
+    public boolean servedByHook() {
+        return served;
+    }
+
+    @Override
+    public Optional<DynamoDbResponse> response() {
+        return Optional.ofNullable(response);
+    }
+
+    @Override
+    public List<ConsumedCapacity> consumedCapacity() {
+        return response == null ? List.of() : Requests.consumedCapacity(response);
+    }
+
+    @Override
+    public int unprocessedItems() {
+        return response == null ? 0 : Requests.unprocessed(response);
+    }
+
+    @Override
+    public String toString() {
+        return "Outcome["
+                + (failure == null ? "success" : failure.getClass().getSimpleName())
+                + ", "
+                + elapsed.toMillis()
+                + " ms, attempts="
+                + attempts
+                + (served ? ", served by hook" : "")
+                + "]";
+    }
+}
