@@ -93,7 +93,7 @@ final class DefaultDynamORM implements DynamORM {
                         config.clock(),
                         config.tableNamePrefix(),
                         config.logAttributeValues(),
-                        plugins.chain().transforms(dev.dynamorm.annotations.Encrypted.class),
+                        plugins.chain().transformedFields(),
                         config.cursorKey().orElse(null));
         plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
         LOG.info(

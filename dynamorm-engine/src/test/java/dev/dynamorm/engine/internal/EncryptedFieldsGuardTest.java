@@ -210,9 +210,9 @@ final class EncryptedFieldsGuardTest {
                                                                             "model "
                                                                                     + Vault.class
                                                                                             .getName()
-                                                                                    + " has @Encrypted fields [pin, address, score, tags] but no installed plugin ")
+                                                                                    + " has fields [pin, address, score, tags] marked @Encrypted but no installed plugin ")
                                                                     .contains(
-                                                                            "(the encryption plugin is absent or disabled): refusing",
+                                                                            "(it is absent or disabled): refusing",
                                                                             "on table '"
                                                                                     + t.tableName()
                                                                                     + "'",
@@ -242,13 +242,13 @@ final class EncryptedFieldsGuardTest {
                                         .isEqualTo(
                                                 "model "
                                                         + Vault.class.getName()
-                                                        + " has @Encrypted fields "
-                                                        + "[pin, address, score, tags] but no installed plugin encrypts them (the encryption plugin "
-                                                        + "is absent or disabled): refusing put on table '"
+                                                        + " has fields "
+                                                        + "[pin, address, score, tags] marked @Encrypted but no installed plugin transforms them "
+                                                        + "(it is absent or disabled): refusing put on table '"
                                                         + t.tableName()
                                                         + "' rather than "
-                                                        + "writing them in plaintext; put dynamorm-plugin-encryption on the path and configure a "
-                                                        + "key provider");
+                                                        + "writing them untransformed; put dynamorm-plugin-encryption on the path and configure "
+                                                        + "it");
                             });
             assertThatThrownBy(() -> t.get("x"))
                     .isInstanceOfSatisfying(
@@ -256,8 +256,9 @@ final class EncryptedFieldsGuardTest {
                             e ->
                                     assertThat(e.getMessage())
                                             .contains(
-                                                    "no installed plugin decrypts them",
-                                                    "refusing get"));
+                                                    "no installed plugin transforms them",
+                                                    "refusing get",
+                                                    "as they would be read back untransformed"));
         }
     }
 
@@ -582,7 +583,7 @@ final class EncryptedFieldsGuardTest {
                             "model "
                                     + Inner.class.getName()
                                     + ": field 'secret' is @Encrypted, but "
-                                    + "Inner is stored nested inside another model, where nothing encrypts it: mark the field "
+                                    + "Inner is stored nested inside another model, where no plugin transforms it: mark the field "
                                     + "of the table model that holds a Inner @Encrypted instead");
             assertThatThrownBy(() -> db.table(EncryptedStamp.class))
                     .isInstanceOf(ModelDefinitionException.class)

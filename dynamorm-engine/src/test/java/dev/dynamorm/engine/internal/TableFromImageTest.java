@@ -133,11 +133,11 @@ final class TableFromImageTest {
                     .hasMessage(
                             "model "
                                     + Sealed.class.getName()
-                                    + " has @Encrypted fields [pin] but no installed plugin"
-                                    + " decrypts them (the encryption plugin is absent or"
-                                    + " disabled): refusing stream_read on table 'sealed_notes';"
-                                    + " put dynamorm-plugin-encryption on the path and configure"
-                                    + " a key provider");
+                                    + " has fields [pin] marked @Encrypted but no installed plugin"
+                                    + " transforms them (it is absent or disabled): refusing"
+                                    + " stream_read on table 'sealed_notes' as they would be read"
+                                    + " back untransformed; put dynamorm-plugin-encryption on the"
+                                    + " path and configure it");
             assertThatThrownBy(() -> sealed.fromImage(null))
                     .isInstanceOf(NullPointerException.class)
                     .hasMessage("image");

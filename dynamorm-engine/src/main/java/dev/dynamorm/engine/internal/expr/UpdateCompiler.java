@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -61,6 +62,9 @@ public final class UpdateCompiler {
          */
         public final Map<String, String> encrypted = new java.util.LinkedHashMap<>();
 
+        /** Attribute name to the value placeholder of each plain top-level assignment. */
+        private final Map<String, String> assigned = new java.util.LinkedHashMap<>();
+
         /** Registers a path, failing when it is, contains or is inside a path already used. */
         public void claim(List<String> segments, String javaPath) {
             for (int i = 0; i < paths.size(); i++) {
@@ -85,6 +89,33 @@ public final class UpdateCompiler {
             }
             paths.add(segments);
             javaPaths.add(javaPath);
+        }
+
+        /**
+         * Adds the plain assignment {@code name = value} of a top-level attribute to the SET
+         * clause.
+         *
+         * @param attributeName the attribute assigned
+         * @param name its name placeholder
+         * @param value the placeholder of its new value
+         */
+        public void assign(String attributeName, String name, String value) {
+            set.add(name + " = " + value);
+            assigned.put(attributeName, value);
+        }
+
+        /**
+         * What these clauses write, for hooks: the top-level attribute of every claimed path and
+         * the plain assignments.
+         *
+         * @return the writes of the update
+         */
+        public UpdateWrites writes() {
+            Set<String> changed = new LinkedHashSet<>();
+            for (List<String> p : paths) {
+                changed.add(p.get(0));
+            }
+            return new UpdateWrites(changed, assigned);
         }
 
         public boolean touches(String attributeName) {
@@ -172,7 +203,11 @@ public final class UpdateCompiler {
                     if (encrypted) {
                         clauses.encrypted.put(path.segments().get(0), v);
                     }
-                    clauses.set.add(p + " = " + v);
+                    if (path.isTopLevel() && !path.indexed()) {
+                        clauses.assign(path.segments().get(0), p, v);
+                    } else {
+                        clauses.set.add(p + " = " + v);
+                    }
                 }
             }
             case SET_IF_NOT_EXISTS -> {

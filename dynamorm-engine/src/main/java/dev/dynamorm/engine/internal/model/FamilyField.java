@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.Operation;
 import dev.dynamorm.spi.Converter;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -124,6 +125,11 @@ final class FamilyField implements FieldMetadata {
     @Override
     public boolean isEncrypted() {
         return first.isEncrypted();
+    }
+
+    @Override
+    public List<Class<? extends java.lang.annotation.Annotation>> transforms() {
+        return first.transforms();
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.Operation;
+import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.spi.Converter;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -71,5 +74,20 @@ public interface FieldMetadata {
 
     boolean isTtl();
 
+    /**
+     * Whether a plugin transforms this field's stored value: it carries an annotation marked {@link
+     * dev.dynamorm.annotations.FieldTransform} (such as {@code @Encrypted}), so the value is opaque
+     * to the engine.
+     */
     boolean isEncrypted();
+
+    /**
+     * The annotations marked {@link dev.dynamorm.annotations.FieldTransform} on this field, which
+     * an installed hook must declare in {@code Hook.transformedFields()}.
+     *
+     * @return the transform annotations, empty when the field is stored as converted
+     */
+    default List<Class<? extends Annotation>> transforms() {
+        return isEncrypted() ? List.of(Encrypted.class) : List.of();
+    }
 }

@@ -191,9 +191,14 @@ final class IndexBuilder {
         checkKeyType(key, "the " + role + " key of index '" + d.name + "'");
         if (key.mapping().encrypted()) {
             throw fail(
-                    "model %s: field '%s' is the %s key of index '%s' and cannot be @Encrypted: DynamoDB must read "
-                            + "index keys in plain form; remove @Encrypted",
-                    type.getName(), key.name(), role, d.name);
+                    "model %s: field '%s' is the %s key of index '%s' and cannot be %s: DynamoDB must read "
+                            + "index keys in plain form; remove %s",
+                    type.getName(),
+                    key.name(),
+                    role,
+                    d.name,
+                    key.mapping().transformNames(),
+                    key.mapping().transformNames());
         }
     }
 

@@ -65,7 +65,7 @@ final class MapValues implements ModelMetadata<Object> {
                 valueConverter,
                 NO_GETTER,
                 null,
-                new ReflectiveField.Roles(false, false, false, false, false, false, false));
+                new ReflectiveField.Roles(false, false, false, false, false, false, List.of()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.dynamorm.annotations.Attribute;
 import dev.dynamorm.annotations.Convert;
 import dev.dynamorm.annotations.CreatedAt;
 import dev.dynamorm.annotations.Encrypted;
+import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.annotations.Ignore;
 import dev.dynamorm.annotations.IndexKey;
 import dev.dynamorm.annotations.PartitionKey;
@@ -33,7 +34,7 @@ record Mapping(
         boolean createdAt,
         boolean updatedAt,
         boolean ttl,
-        boolean encrypted,
+        List<Class<? extends Annotation>> transforms,
         List<IndexKeySchema> indexKeys,
         List<String> present) {
 
@@ -69,7 +70,7 @@ record Mapping(
                 has(sources, CreatedAt.class),
                 has(sources, UpdatedAt.class),
                 has(sources, Ttl.class),
-                has(sources, Encrypted.class),
+                transforms(sources),
                 indexKeys.stream()
                         .map(
                                 k ->
@@ -96,9 +97,35 @@ record Mapping(
                 f.createdAt(),
                 f.updatedAt(),
                 f.ttl(),
-                f.encrypted(),
+                f.encrypted() ? List.of(Encrypted.class) : List.of(),
                 f.indexKeys(),
                 List.of());
+    }
+
+    /**
+     * Whether a plugin transforms the field: it carries an annotation marked {@link
+     * FieldTransform}, such as {@code @Encrypted}.
+     */
+    boolean encrypted() {
+        return !transforms.isEmpty();
+    }
+
+    /** The field's transform annotations as written on it, e.g. {@code @Encrypted}. */
+    String transformNames() {
+        return String.join(", ", transforms.stream().map(a -> "@" + a.getSimpleName()).toList());
+    }
+
+    /** The annotations marked {@link FieldTransform} on any of the sources, once each. */
+    private static List<Class<? extends Annotation>> transforms(List<AnnotatedElement> sources) {
+        Set<Class<? extends Annotation>> out = new LinkedHashSet<>();
+        for (AnnotatedElement source : sources) {
+            for (Annotation a : source.getAnnotations()) {
+                if (a.annotationType().isAnnotationPresent(FieldTransform.class)) {
+                    out.add(a.annotationType());
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static boolean has(List<AnnotatedElement> sources, Class<? extends Annotation> a) {

@@ -130,25 +130,32 @@ final class ModelBuilder<T> {
             Mapping m = f.mapping();
             if (m.encrypted() && (m.version() || m.createdAt() || m.updatedAt() || m.ttl())) {
                 throw fail(
-                        "model %s: field '%s' is @Encrypted and %s: DynamORM (or DynamoDB, for @Ttl) must read and "
-                                + "write that value in plain form; remove @Encrypted",
+                        "model %s: field '%s' is %s and %s: DynamORM (or DynamoDB, for @Ttl) must read and "
+                                + "write that value in plain form; remove %s",
                         type.getName(),
                         f.name(),
+                        m.transformNames(),
                         m.version()
                                 ? "@Version"
                                 : m.createdAt()
                                         ? "@CreatedAt"
-                                        : m.updatedAt() ? "@UpdatedAt" : "@Ttl");
+                                        : m.updatedAt() ? "@UpdatedAt" : "@Ttl",
+                        m.transformNames());
             }
         }
         if (table == null) {
             for (Mapped f : mapped) {
                 if (f.mapping().encrypted()) {
                     throw fail(
-                            "model %s: field '%s' is @Encrypted, but %s is stored nested inside another model, "
-                                    + "where nothing encrypts it: mark the field of the table model that holds a %s "
-                                    + "@Encrypted instead (its whole value is then encrypted)",
-                            type.getName(), f.name(), type.getSimpleName(), type.getSimpleName());
+                            "model %s: field '%s' is %s, but %s is stored nested inside another model, "
+                                    + "where no plugin transforms it: mark the field of the table model that holds a %s "
+                                    + "%s instead (its whole value is then transformed)",
+                            type.getName(),
+                            f.name(),
+                            f.mapping().transformNames(),
+                            type.getSimpleName(),
+                            type.getSimpleName(),
+                            f.mapping().transformNames());
                 }
             }
         }
@@ -230,7 +237,7 @@ final class ModelBuilder<T> {
                                     m.createdAt(),
                                     m.updatedAt(),
                                     m.ttl(),
-                                    m.encrypted()),
+                                    m.transforms()),
                             fieldConverters.mapValues(p, f.converter()));
             fields.add(field);
             byMapped.put(f, field);
@@ -415,9 +422,13 @@ final class ModelBuilder<T> {
         indexBuilder.checkKeyType(key, "the " + role + " key");
         if (key.mapping().encrypted()) {
             throw fail(
-                    "model %s: field '%s' is the %s key and cannot be @Encrypted: DynamoDB must read keys in "
-                            + "plain form; remove @Encrypted",
-                    type.getName(), key.name(), role);
+                    "model %s: field '%s' is the %s key and cannot be %s: DynamoDB must read keys in "
+                            + "plain form; remove %s",
+                    type.getName(),
+                    key.name(),
+                    role,
+                    key.mapping().transformNames(),
+                    key.mapping().transformNames());
         }
         if (key.mapping().version() || key.mapping().updatedAt()) {
             throw fail(

@@ -8,7 +8,9 @@ import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FloatCodec;
 import dev.dynamorm.spi.schema.LongCodec;
 import dev.dynamorm.spi.schema.StringCodec;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -26,7 +28,13 @@ final class ReflectiveField implements FieldMetadata {
             boolean createdAt,
             boolean updatedAt,
             boolean ttl,
-            boolean encrypted) {}
+            List<Class<? extends Annotation>> transforms) {
+
+        /** Whether a plugin transforms the field (an annotation marked {@code FieldTransform}). */
+        boolean encrypted() {
+            return !transforms.isEmpty();
+        }
+    }
 
     private final Class<?> modelType;
     private final String name;
@@ -380,6 +388,11 @@ final class ReflectiveField implements FieldMetadata {
     @Override
     public boolean isEncrypted() {
         return roles.encrypted();
+    }
+
+    @Override
+    public List<Class<? extends Annotation>> transforms() {
+        return roles.transforms();
     }
 
     @Override

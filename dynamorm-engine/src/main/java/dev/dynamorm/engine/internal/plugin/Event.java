@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import dev.dynamorm.spi.HookContext;
 import dev.dynamorm.spi.ItemRef;
 import dev.dynamorm.spi.ModelInfo;
@@ -44,6 +45,7 @@ public final class Event implements HookContext {
     private List<Map.Entry<String, Map<String, AttributeValue>>> transactionPuts;
     private Map<String, AttributeValue> served;
     private Map<String, Object> attributes;
+    private Map<List<Object>, UpdateWrites> updateWrites;
     private int failedAttempts;
     private int throttles;
 
@@ -70,6 +72,31 @@ public final class Event implements HookContext {
     /** An event of a batch or transaction over any tables, described by its request. */
     public static Event multiTable(Operation operation) {
         return new Event(operation, null, null, Optional.empty());
+    }
+
+    /**
+     * Records what the engine's update of one item writes, so that {@link #items()} reads it from
+     * the compiled structure rather than from the expression text.
+     *
+     * @param table the physical table name
+     * @param key the item's key
+     * @param writes what the update writes, or null (nothing is recorded)
+     * @return this event
+     */
+    public Event updateWrites(String table, Map<String, AttributeValue> key, UpdateWrites writes) {
+        if (writes != null) {
+            if (updateWrites == null) {
+                updateWrites = new HashMap<>(4);
+            }
+            updateWrites.put(List.of(table, key), writes);
+        }
+        return this;
+    }
+
+    /** What the update of one item writes, or {@link UpdateWrites#NONE} when not recorded. */
+    UpdateWrites updateWrites(String table, Map<String, AttributeValue> key) {
+        UpdateWrites w = updateWrites == null ? null : updateWrites.get(List.of(table, key));
+        return w == null ? UpdateWrites.NONE : w;
     }
 
     /** Sets the page number of a query or scan (1 for the first request). */

@@ -138,6 +138,15 @@ public final class HookChain {
      * Whether an installed hook transforms the fields carrying {@code annotation} ({@link
      * Hook#transformedFields()}).
      */
+    /**
+     * The field annotations some hook transforms.
+     *
+     * @return the annotations every hook declared in {@link Hook#transformedFields()}
+     */
+    public Set<Class<? extends Annotation>> transformedFields() {
+        return transformed;
+    }
+
     public boolean transforms(Class<? extends Annotation> annotation) {
         return transformed.contains(annotation);
     }

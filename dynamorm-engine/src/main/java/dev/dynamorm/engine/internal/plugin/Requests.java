@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.plugin;
 import dev.dynamorm.Condition;
 import dev.dynamorm.PluginException;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
+import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.ItemRef;
 import dev.dynamorm.spi.ModelInfo;
@@ -15,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -55,8 +54,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class Requests {
 
-    private static final Pattern CLAUSE = Pattern.compile("(?i)\\b(SET|REMOVE|ADD|DELETE)\\b");
-
     private Requests() {}
 
     // ---- items ----
@@ -71,8 +68,6 @@ public final class Requests {
                             event,
                             r.tableName(),
                             r.key(),
-                            r.updateExpression(),
-                            names(r.expressionAttributeNames(), r.hasExpressionAttributeNames()),
                             values(r.expressionAttributeValues(), r.hasExpressionAttributeValues()),
                             chain));
         }
@@ -138,10 +133,6 @@ public final class Requests {
                                     event,
                                     t.update().tableName(),
                                     t.update().key(),
-                                    t.update().updateExpression(),
-                                    names(
-                                            t.update().expressionAttributeNames(),
-                                            t.update().hasExpressionAttributeNames()),
                                     values(
                                             t.update().expressionAttributeValues(),
                                             t.update().hasExpressionAttributeValues()),
@@ -188,10 +179,6 @@ public final class Requests {
 
     private static List<Map<String, AttributeValue>> keysOf(KeysAndAttributes keys) {
         return keys.hasKeys() ? keys.keys() : List.of();
-    }
-
-    private static Map<String, String> names(Map<String, String> names, boolean has) {
-        return has ? names : Map.of();
     }
 
     private static Map<String, AttributeValue> values(
@@ -254,53 +241,27 @@ public final class Requests {
     }
 
     /**
-     * An update's changed attributes are the top-level names its expression writes; the values of
-     * plain {@code #name = :value} assignments form its partial item.
+     * An update's changed attributes and partial item, as the engine compiled them (see {@link
+     * Event#updateWrites}): the top-level attributes it writes, and the values of its plain {@code
+     * #name = :value} assignments as the request now carries them. An update the engine did not
+     * compile reports no changed attributes.
      */
     private static ItemRef update(
             Event event,
             String table,
             Map<String, AttributeValue> key,
-            String expression,
-            Map<String, String> names,
             Map<String, AttributeValue> values,
             HookChain chain) {
-        Set<String> changed = new LinkedHashSet<>();
+        UpdateWrites writes = event.updateWrites(table, key);
         Map<String, AttributeValue> assigned = new LinkedHashMap<>();
-        if (expression != null) {
-            Matcher m = CLAUSE.matcher(expression);
-            List<int[]> starts = new ArrayList<>();
-            List<String> kinds = new ArrayList<>();
-            while (m.find()) {
-                if (depthAt(expression, m.start()) == 0) {
-                    starts.add(new int[] {m.start(), m.end()});
-                    kinds.add(m.group(1).toUpperCase(Locale.ROOT));
-                }
-            }
-            for (int i = 0; i < starts.size(); i++) {
-                int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : expression.length();
-                String body = expression.substring(starts.get(i)[1], end);
-                for (String action : splitTopLevel(body)) {
-                    String a = action.trim();
-                    if (a.isEmpty()) {
-                        continue;
-                    }
-                    String path =
-                            kinds.get(i).equals("SET")
-                                    ? a.split("=", 2)[0].trim()
-                                    : a.split("\\s+", 2)[0];
-                    String first = path.split("[.\\[]", 2)[0].trim();
-                    String attribute = names.getOrDefault(first, first);
-                    changed.add(attribute);
-                    if (kinds.get(i).equals("SET") && first.equals(path)) {
-                        String rhs = a.split("=", 2).length == 2 ? a.split("=", 2)[1].trim() : "";
-                        if (values.containsKey(rhs)) {
-                            assigned.put(attribute, values.get(rhs));
-                        }
-                    }
-                }
-            }
-        }
+        writes.assigned()
+                .forEach(
+                        (attribute, placeholder) -> {
+                            AttributeValue v = values.get(placeholder);
+                            if (v != null) {
+                                assigned.put(attribute, v);
+                            }
+                        });
         Optional<ModelInfo> model = modelOf(table, event, chain);
         return new ItemRef(
                 ItemRef.Action.UPDATE,
@@ -308,39 +269,7 @@ public final class Requests {
                 model.<Class<?>>map(ModelInfo::type).orElse(null),
                 key,
                 assigned,
-                changed);
-    }
-
-    private static int depthAt(String s, int index) {
-        int depth = 0;
-        for (int i = 0; i < index; i++) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            }
-        }
-        return depth;
-    }
-
-    private static List<String> splitTopLevel(String s) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(s.substring(from, i));
-                from = i + 1;
-            }
-        }
-        parts.add(s.substring(from));
-        return parts;
+                writes.changed());
     }
 
     // ---- amendments ----

@@ -261,10 +261,14 @@ public final class DefaultTransaction implements Transaction {
                         .clientRequestToken(requestToken)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                         .build();
+        Event event = Event.multiTable(Operation.TRANSACT_WRITE);
+        for (PreparedWrite p : actions) {
+            event.updateWrites(p.table().tableName(), p.key(), p.updateWrites());
+        }
         TransactWriteItemsResponse response =
                 ctx.executor()
                         .run(
-                                Event.multiTable(Operation.TRANSACT_WRITE),
+                                event,
                                 request,
                                 r -> ctx.client().transactWriteItems(r),
                                 e -> failure(e, requestToken));

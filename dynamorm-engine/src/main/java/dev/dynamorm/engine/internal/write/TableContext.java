@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.write;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
 import dev.dynamorm.engine.internal.expr.AttributeValues;
@@ -10,7 +11,11 @@ import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.Event;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -82,47 +87,68 @@ public final class TableContext<T> {
 
     /**
      * Refuses every write (create, put, update, delete, batch, transaction, condition check) of a
-     * model with {@code @Encrypted} fields unless an installed hook encrypts them ({@code
-     * Hook.transformedFields()}): nothing of it goes on the wire in plaintext.
+     * model with fields marked by a {@code @FieldTransform} annotation (such as {@code @Encrypted})
+     * that no installed hook declares in {@code Hook.transformedFields()}: nothing of them goes on
+     * the wire untransformed.
      */
     private void requireWritable(Operation op) {
-        if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "model %s has @Encrypted fields %s but no installed plugin encrypts them (the encryption plugin "
-                                    + "is absent or disabled): refusing %s on table '%s' rather than writing them in "
-                                    + "plaintext; put dynamorm-plugin-encryption on the path and configure a key provider",
-                            model.type().getName(),
-                            model.encryptedFields().stream().map(FieldMetadata::name).toList(),
-                            op.name().toLowerCase(Locale.ROOT),
-                            tableName),
-                    op,
-                    model.type(),
-                    null);
-        }
+        refuseUntransformed(op, "rather than writing them untransformed");
     }
 
     /**
-     * Refuses every read (get, query, scan, batch get, transaction get) of a model whose encrypted
-     * fields no installed plugin decrypts.
+     * Refuses every read (get, query, scan, batch get, transaction get) of a model whose
+     * transformed fields no installed hook transforms back.
      */
     private void requireReadable(Operation op) {
-        if (!model.encryptedFields().isEmpty() && !ctx.encryptionAvailable()) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "model %s has @Encrypted fields %s but no installed plugin decrypts them (the encryption plugin "
-                                    + "is absent or disabled): refusing %s on table '%s'; put dynamorm-plugin-encryption on "
-                                    + "the path and configure a key provider",
-                            model.type().getName(),
-                            model.encryptedFields().stream().map(FieldMetadata::name).toList(),
-                            op.name().toLowerCase(Locale.ROOT),
-                            tableName),
-                    op,
-                    model.type(),
-                    null);
+        refuseUntransformed(op, "as they would be read back untransformed");
+    }
+
+    /**
+     * Fails naming, per transform annotation no hook declares, the fields it marks and the plugin
+     * to install (its {@code FieldTransform.plugin()}).
+     */
+    private void refuseUntransformed(Operation op, String why) {
+        if (model.encryptedFields().isEmpty()) {
+            return;
         }
+        Map<Class<? extends Annotation>, List<String>> fields = new LinkedHashMap<>();
+        for (FieldMetadata f : model.encryptedFields()) {
+            for (Class<? extends Annotation> a : f.transforms()) {
+                if (!ctx.transformedFields().contains(a)) {
+                    fields.computeIfAbsent(a, k -> new ArrayList<>()).add(f.name());
+                }
+            }
+        }
+        if (fields.isEmpty()) {
+            return;
+        }
+        List<String> what = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        fields.forEach(
+                (a, names) -> {
+                    what.add(
+                            String.format(
+                                    Locale.ROOT, "fields %s marked @%s", names, a.getSimpleName()));
+                    FieldTransform t = a.getAnnotation(FieldTransform.class);
+                    fixes.add(
+                            t == null
+                                    ? "the plugin that transforms @" + a.getSimpleName()
+                                    : t.plugin());
+                });
+        throw new InvalidRequestException(
+                String.format(
+                        Locale.ROOT,
+                        "model %s has %s but no installed plugin transforms them (it is absent or disabled):"
+                                + " refusing %s on table '%s' %s; put %s on the path and configure it",
+                        model.type().getName(),
+                        String.join(" and ", what),
+                        op.name().toLowerCase(Locale.ROOT),
+                        tableName,
+                        why,
+                        String.join(" and ", fixes)),
+                op,
+                model.type(),
+                null);
     }
 
     public void requireReadableForQuery(Operation op) {

@@ -205,7 +205,8 @@ public final class TableWriter<T> extends WritePreparer<T> {
         UpdateItemResponse response =
                 ctx.executor()
                         .runWrite(
-                                table.event(Operation.UPDATE, p.key()),
+                                table.event(Operation.UPDATE, p.key())
+                                        .updateWrites(tableName, p.key(), p.updateWrites()),
                                 request,
                                 r -> ctx.client().updateItem(r),
                                 e -> failure(p, e),
@@ -285,7 +286,8 @@ public final class TableWriter<T> extends WritePreparer<T> {
         }
         ctx.executor()
                 .run(
-                        table.event(p.op(), p.key()),
+                        table.event(p.op(), p.key())
+                                .updateWrites(tableName, p.key(), p.updateWrites()),
                         IdempotentWrites.of(write),
                         r -> ctx.client().transactWriteItems(r),
                         e -> failure(p, IdempotentWrites.unwrap(e)));

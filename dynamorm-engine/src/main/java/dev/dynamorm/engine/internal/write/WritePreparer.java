@@ -174,12 +174,15 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         set.setEmptyValue("");
         StringJoiner remove = new StringJoiner(", ", "REMOVE ", "");
         remove.setEmptyValue("");
+        FieldWrites writes = new FieldWrites();
         for (FieldMetadata f : chosen) {
             AttributeValue value = attributes.get(f.attributeName());
             if (value != null) {
-                set.add(expr.name(f.attributeName()) + " = " + expr.value(value));
+                writes.assign(
+                        set, f.attributeName(), expr.name(f.attributeName()), expr.value(value));
             } else if (nullHandling == NullHandling.REMOVE) {
                 remove.add(expr.name(f.attributeName()));
+                writes.changed.add(f.attributeName());
             }
         }
         if (set.length() == 0 && remove.length() == 0) {
@@ -196,7 +199,7 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                     null);
         }
         return finishFieldUpdate(
-                item, attributes, key, versionCheck(attributes), expr, set, remove, extra);
+                item, attributes, key, versionCheck(attributes), expr, set, remove, writes, extra);
     }
 
     /**
@@ -259,6 +262,7 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         set.setEmptyValue("");
         StringJoiner remove = new StringJoiner(", ", "REMOVE ", "");
         remove.setEmptyValue("");
+        FieldWrites writes = new FieldWrites();
         for (FieldMetadata f : model.fields()) {
             if (f.isPartitionKey()
                     || f.isSortKey()
@@ -272,15 +276,18 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
             if (now == null) {
                 if (was != null) {
                     remove.add(expr.name(f.attributeName()));
+                    writes.changed.add(f.attributeName());
                 }
             } else if (was == null || !AttributeValues.same(was, now)) {
-                set.add(expr.name(f.attributeName()) + " = " + expr.value(now));
+                writes.assign(
+                        set, f.attributeName(), expr.name(f.attributeName()), expr.value(now));
             }
         }
         if (set.length() == 0 && remove.length() == 0) {
             return null;
         }
-        return finishFieldUpdate(after, attributes, key, expected, expr, set, remove, extra);
+        return finishFieldUpdate(
+                after, attributes, key, expected, expr, set, remove, writes, extra);
     }
 
     /**
@@ -295,16 +302,25 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
             ExpressionBuilder expr,
             StringJoiner set,
             StringJoiner remove,
+            FieldWrites writes,
             Condition extra) {
         Instant now = now();
         if (version != null) {
             AttributeValue next = AttributeValue.createN(Long.toString(expected + 1));
-            set.add(expr.name(version.attributeName()) + " = " + expr.value(next));
+            writes.assign(
+                    set,
+                    version.attributeName(),
+                    expr.name(version.attributeName()),
+                    expr.value(next));
             attributes.put(version.attributeName(), next);
         }
         if (updatedAt != null) {
             AttributeValue stamp = timestamp(updatedAt, now);
-            set.add(expr.name(updatedAt.attributeName()) + " = " + expr.value(stamp));
+            writes.assign(
+                    set,
+                    updatedAt.attributeName(),
+                    expr.name(updatedAt.attributeName()),
+                    expr.value(stamp));
             attributes.put(updatedAt.attributeName(), stamp);
         }
         String updateExpression = (set + " " + remove).trim();
@@ -327,7 +343,8 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                 extra != null,
                 true,
                 written(item, attributes),
-                0);
+                0,
+                writes.toWrites());
     }
 
     public DefaultUpdateBuilder build(Consumer<UpdateBuilder> update) {
@@ -386,7 +403,7 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
             clauses.claim(List.of(version.attributeName()), version.name());
             if (expected != null) {
                 AttributeValue next = AttributeValue.createN(Long.toString(expected + 1));
-                clauses.set.add(p + " = " + expr.value(next));
+                clauses.assign(version.attributeName(), p, expr.value(next));
                 attributes.put(version.attributeName(), next);
             } else {
                 clauses.add.add(p + " " + expr.value(AttributeValue.createN("1")));
@@ -395,7 +412,10 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         if (updatedAt != null && !clauses.touches(updatedAt.attributeName())) {
             AttributeValue stamp = timestamp(updatedAt, now);
             clauses.claim(List.of(updatedAt.attributeName()), updatedAt.name());
-            clauses.set.add(expr.name(updatedAt.attributeName()) + " = " + expr.value(stamp));
+            clauses.assign(
+                    updatedAt.attributeName(),
+                    expr.name(updatedAt.attributeName()),
+                    expr.value(stamp));
             if (attributes != null) {
                 attributes.put(updatedAt.attributeName(), stamp);
             }
@@ -445,7 +465,8 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                 userCondition,
                 !u.isUpsert(),
                 written,
-                0);
+                0,
+                clauses.writes());
     }
 
     public PreparedWrite prepareDelete(

@@ -137,4 +137,40 @@ final class UpdateCompilerTest {
                 .hasMessageNotContaining("ClassCastException")
                 .hasMessageNotContaining("cannot be cast");
     }
+
+    @Test
+    void writes_listEveryActionsTopLevelAttribute_andOnlyPlainTopLevelSetsAsAssigned() {
+        ExpressionBuilder expr = new ExpressionBuilder();
+        DefaultUpdateBuilder u = new DefaultUpdateBuilder();
+        u.set("name", "bolt")
+                .setIfNotExists("qty", 1)
+                .remove("notes")
+                .add("tags", "red")
+                .increment("stock.a", 2);
+        UpdateCompiler.Clauses clauses = COMPILER.clauses();
+        for (DefaultUpdateBuilder.Action a : u.actions()) {
+            COMPILER.compile(a, expr, clauses);
+        }
+
+        UpdateWrites writes = clauses.writes();
+        assertThat(writes.changed()).containsExactly("name", "qty", "notes", "tags", "stock");
+        // the name's value placeholder; if_not_exists and nested paths are not plain assignments
+        assertThat(writes.assigned()).containsOnlyKeys("name");
+        assertThat(expr.values().get(writes.assigned().get("name")))
+                .isEqualTo(AttributeValue.fromS("bolt"));
+        assertThatThrownBy(() -> writes.changed().add("x"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void assign_addsThePlainSetAndRecordsIt() {
+        UpdateCompiler.Clauses clauses = COMPILER.clauses();
+        clauses.assign("name", "#n0", ":v0");
+        clauses.claim(List.of("name"), "name");
+
+        assertThat(clauses.render()).isEqualTo("SET #n0 = :v0");
+        assertThat(clauses.writes())
+                .isEqualTo(new UpdateWrites(Set.of("name"), Map.of("name", ":v0")));
+        assertThat(UpdateWrites.NONE.changed()).isEmpty();
+    }
 }

@@ -101,13 +101,13 @@ final class MisconfigurationTest {
                     .hasMessageStartingWith(
                             "model "
                                     + Note.class.getName()
-                                    + " has @Encrypted fields [secret, other] "
-                                    + "but no installed plugin encrypts them (the encryption plugin is absent or disabled)");
+                                    + " has fields [secret, other] marked @Encrypted "
+                                    + "but no installed plugin transforms them (it is absent or disabled)");
             assertThatThrownBy(() -> notes.where("id", "=", "n1").update(u -> u.set("tag", "x")))
                     .isInstanceOf(InvalidRequestException.class);
             assertThatThrownBy(() -> notes.get("n1"))
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageContaining("no installed plugin decrypts them");
+                    .hasMessageContaining("no installed plugin transforms them");
             assertThatThrownBy(() -> notes.query().scan())
                     .isInstanceOf(InvalidRequestException.class);
             assertThat(stored()).isZero();
