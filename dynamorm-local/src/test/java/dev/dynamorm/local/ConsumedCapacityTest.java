@@ -54,6 +54,8 @@ class ConsumedCapacityTest {
     }
 
     /** pk (S) + sk (N), GSI "gix" on g, LSI "lix" on pk + l, both projecting ALL. */
+    @SuppressWarnings(
+            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
     private static String indexedTable() {
         String name = Fixtures.uniqueName("cap");
         client.createTable(
@@ -215,6 +217,8 @@ class ConsumedCapacityTest {
     }
 
     @Test
+    @SuppressWarnings(
+            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
     void transactions_reportReadOrWriteCapacityUnitsToo() {
         String t = indexedTable();
         ConsumedCapacity write =

@@ -225,6 +225,8 @@ final class FidelityRulesTest {
     }
 
     @Test
+    @SuppressWarnings(
+            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
     void transactions_errorWhileApplying_cancelsWithValidationError() {
         TransactionCanceledException e =
                 (TransactionCanceledException)
@@ -304,6 +306,8 @@ final class FidelityRulesTest {
     }
 
     @Test
+    @SuppressWarnings(
+            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
     void transactGet_badKey_isACancellationReason() {
         TransactionCanceledException e =
                 (TransactionCanceledException)

@@ -317,6 +317,8 @@ class LegacyParametersTest {
     }
 
     @Test
+    @SuppressWarnings(
+            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
     void attributesToGet_projectsGetItemAndBatchGetItem() {
         String t = Fixtures.hashTable(client);
         client.putItem(r -> r.tableName(t).item(item("pk", s("a"), "x", n(1), "y", n(2))));

@@ -180,6 +180,8 @@ class StorageReplayTest {
         }
     }
 
+    @SuppressWarnings(
+            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
     private static void increment(
             software.amazon.awssdk.services.dynamodb.DynamoDbClient c,
             String t,

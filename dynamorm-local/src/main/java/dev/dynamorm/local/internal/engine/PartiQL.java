@@ -33,16 +33,15 @@ final class PartiQL {
     Map<String, Object> execute(Request r) {
         String statement = r.requiredString("Statement");
         PartiQLStatement s = new PartiQLPlanner(engine, statement, r.list("Parameters")).plan();
-        switch (s.kind()) {
-            case QUERY:
-            case SCAN:
-                return select(s, r);
-            case EXISTS:
-                throw PartiQLLexer.malformed("EXISTS is supported only in ExecuteTransaction");
-            default:
+        return switch (s.kind()) {
+            case QUERY, SCAN -> select(s, r);
+            case EXISTS ->
+                    throw PartiQLLexer.malformed("EXISTS is supported only in ExecuteTransaction");
+            default -> {
                 write(s, r);
-                return new LinkedHashMap<>();
-        }
+                yield new LinkedHashMap<>();
+            }
+        };
     }
 
     /** BatchExecuteStatement. */
@@ -61,7 +60,7 @@ final class PartiQL {
             req.put("Limit", r.integer("Limit"));
         }
         if (r.bool("ConsistentRead")) {
-            req.put("ConsistentRead", Boolean.TRUE);
+            req.put("ConsistentRead", true);
         }
         if (r.has("NextToken")) {
             req.put("ExclusiveStartKey", decodeToken(r.string("NextToken")));
@@ -86,7 +85,7 @@ final class PartiQL {
     Object selectOne(PartiQLStatement s, Request options) {
         Map<String, Object> req = new LinkedHashMap<>(s.request());
         if (options.bool("ConsistentRead")) {
-            req.put("ConsistentRead", Boolean.TRUE);
+            req.put("ConsistentRead", true);
         }
         List<Object> found = (List<Object>) reads.query(new Request(req)).get("Items");
         return found == null || found.isEmpty() ? null : found.get(0);
@@ -98,7 +97,7 @@ final class PartiQL {
     void write(PartiQLStatement s, Request options) {
         Map<String, Object> req = withOnFailure(s.request(), options);
         switch (s.kind()) {
-            case INSERT:
+            case INSERT -> {
                 try {
                     items.put(new Request(req));
                 } catch (DynamoException e) {
@@ -107,15 +106,10 @@ final class PartiQL {
                     }
                     throw e;
                 }
-                break;
-            case UPDATE:
-                items.update(new Request(req));
-                break;
-            case DELETE:
-                items.delete(new Request(req));
-                break;
-            default:
-                throw new IllegalArgumentException("not a write: " + s.kind());
+            }
+            case UPDATE -> items.update(new Request(req));
+            case DELETE -> items.delete(new Request(req));
+            default -> throw new IllegalArgumentException("not a write: " + s.kind());
         }
     }
 

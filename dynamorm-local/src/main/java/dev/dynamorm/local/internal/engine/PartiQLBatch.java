@@ -160,19 +160,15 @@ final class PartiQLBatch {
 
     /** The BatchStatementError code of an exception type. */
     private static String code(String type) {
-        switch (type) {
-            case "ValidationException":
-                return "ValidationError";
-            case "ThrottlingException":
-                return "ThrottlingError";
-            case "InternalServerError":
-            case "RequestLimitExceeded":
-                return type;
-            default:
-                return type.endsWith("Exception")
-                        ? type.substring(0, type.length() - "Exception".length())
-                        : type;
-        }
+        return switch (type) {
+            case "ValidationException" -> "ValidationError";
+            case "ThrottlingException" -> "ThrottlingError";
+            case "InternalServerError", "RequestLimitExceeded" -> type;
+            default ->
+                    type.endsWith("Exception")
+                            ? type.substring(0, type.length() - "Exception".length())
+                            : type;
+        };
     }
 
     // ---- ExecuteTransaction
@@ -258,21 +254,14 @@ final class PartiQLBatch {
         for (int i = 0; i < plans.size(); i++) {
             PartiQLStatement s = plans.get(i);
             Map<String, Object> req = PartiQL.withOnFailure(s.request(), statements.get(i));
-            String action;
-            switch (s.kind()) {
-                case INSERT:
-                    action = "Put";
-                    break;
-                case UPDATE:
-                    action = "Update";
-                    break;
-                case DELETE:
-                    action = "Delete";
-                    break;
-                default:
-                    action = "ConditionCheck";
-                    break;
-            }
+
+            String action =
+                    switch (s.kind()) {
+                        case INSERT -> "Put";
+                        case UPDATE -> "Update";
+                        case DELETE -> "Delete";
+                        default -> "ConditionCheck";
+                    };
             actions.add(Map.of(action, req));
         }
         Map<String, Object> req = new LinkedHashMap<>();

@@ -32,26 +32,17 @@ final class PartiQLPlanner {
         String verb = t.keyword();
         PartiQLStatement s;
         switch (verb) {
-            case "SELECT":
-                s = select(false);
-                break;
-            case "EXISTS":
+            case "SELECT" -> s = select(false);
+            case "EXISTS" -> {
                 t.expect("(");
                 t.expectKeyword("SELECT");
                 s = select(true);
                 t.expect(")");
-                break;
-            case "INSERT":
-                s = insert();
-                break;
-            case "UPDATE":
-                s = update();
-                break;
-            case "DELETE":
-                s = delete();
-                break;
-            default:
-                throw PartiQLLexer.malformed("unexpected keyword " + verb);
+            }
+            case "INSERT" -> s = insert();
+            case "UPDATE" -> s = update();
+            case "DELETE" -> s = delete();
+            default -> throw PartiQLLexer.malformed("unexpected keyword " + verb);
         }
         t.end();
         return s;

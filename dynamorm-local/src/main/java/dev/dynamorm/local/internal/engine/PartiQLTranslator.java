@@ -210,7 +210,7 @@ final class PartiQLTranslator {
         List<Object> raw = new ArrayList<>();
         for (Object m : members) {
             Map.Entry<String, Object> e = ((Map<String, Object>) m).entrySet().iterator().next();
-            if (type != null && !type.equals(e.getKey())
+            if ((type != null && !type.equals(e.getKey()))
                     || !(e.getKey().equals("S")
                             || e.getKey().equals("N")
                             || e.getKey().equals("B"))) {
@@ -354,18 +354,10 @@ final class PartiQLTranslator {
         }
         String op = peek();
         switch (op) {
-            case "=":
-            case "<>":
-            case "!=":
-            case "<":
-            case "<=":
-            case ">":
-            case ">=":
-                pos++;
-                break;
-            default:
-                throw PartiQLLexer.malformed(
-                        "expected a comparison but found " + (op.isEmpty() ? "the end" : op));
+            case "=", "<>", "!=", "<", "<=", ">", ">=" -> pos++;
+            default ->
+                    throw PartiQLLexer.malformed(
+                            "expected a comparison but found " + (op.isEmpty() ? "the end" : op));
         }
         int valueStart = pos;
         Object literal = startsValue() ? valueAt() : null;

@@ -29,6 +29,8 @@ final class TransactOps {
 
     private static final long TOKEN_TTL_MILLIS = 10 * 60 * 1000;
 
+    // the fingerprint is a digest computed once for this entry and never mutated
+    @SuppressWarnings("ArrayRecordComponent")
     private record TokenEntry(byte[] fingerprint, long createdMillis) {}
 
     private final Engine engine;
