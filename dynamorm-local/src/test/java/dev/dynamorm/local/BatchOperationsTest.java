@@ -42,8 +42,8 @@ class BatchOperationsTest {
     }
 
     @Test
-    @SuppressWarnings(
-            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void writeThenGetAcrossTables() {
         String a = Fixtures.hashTable(client);
         String b = Fixtures.hashTable(client);
@@ -84,8 +84,8 @@ class BatchOperationsTest {
     }
 
     @Test
-    @SuppressWarnings(
-            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void limitsAndDuplicates() {
         String t = Fixtures.hashTable(client);
         List<WriteRequest> tooMany = new ArrayList<>();

@@ -106,8 +106,8 @@ class ConcurrencyTest {
     }
 
     @Test
-    @SuppressWarnings(
-            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void transactionsAreAtomicUnderConcurrentWrites() throws Exception {
         try (LocalDynamoDb db = LocalDynamoDb.start()) {
             DynamoDbClient c = db.client();

@@ -18,8 +18,8 @@ class DurabilityTest {
     @TempDir Path dir;
 
     @Test
-    @SuppressWarnings(
-            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void dataSurvivesRestart() {
         String t;
         try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(dir).start()) {

@@ -180,8 +180,8 @@ class StorageReplayTest {
         }
     }
 
-    @SuppressWarnings(
-            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     private static void increment(
             software.amazon.awssdk.services.dynamodb.DynamoDbClient c,
             String t,

@@ -249,8 +249,8 @@ class TableOperationsTest {
     }
 
     @Test
-    @SuppressWarnings(
-            "unchecked") // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void updateTableAddsAndRemovesGsi() {
         String name = Fixtures.hashTable(client);
         client.putItem(r -> r.tableName(name).item(item("pk", s("1"), "g", s("x"))));

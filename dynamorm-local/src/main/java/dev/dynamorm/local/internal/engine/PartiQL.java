@@ -37,11 +37,22 @@ final class PartiQL {
             case QUERY, SCAN -> select(s, r);
             case EXISTS ->
                     throw PartiQLLexer.malformed("EXISTS is supported only in ExecuteTransaction");
-            default -> {
-                write(s, r);
-                yield new LinkedHashMap<>();
-            }
+            default -> returned(s, write(s, r));
         };
+    }
+
+    /**
+     * The answer of a write: with a {@code RETURNING} clause, the returned attributes as the one
+     * element of {@code Items} (an empty {@code Items} when there are none), else nothing.
+     */
+    private static Map<String, Object> returned(PartiQLStatement s, Map<String, Object> result) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (s.request().containsKey("ReturnValues")) {
+            // the write answers Attributes only when there are some
+            Object attributes = result.get("Attributes");
+            answer.put("Items", attributes != null ? List.of(attributes) : List.of());
+        }
+        return answer;
     }
 
     /** BatchExecuteStatement. */
@@ -60,6 +71,14 @@ final class PartiQL {
             req.put("Limit", r.integer("Limit"));
         }
         if (r.bool("ConsistentRead")) {
+            IndexDef index =
+                    s.request().get("IndexName") instanceof String name
+                            ? engine.table(s.tableName()).meta().index(name)
+                            : null;
+            if (index != null && index.global()) {
+                throw DynamoException.validation(
+                        "Strongly consistent read is not supported on Global Secondary Indexes");
+            }
             req.put("ConsistentRead", true);
         }
         if (r.has("NextToken")) {
@@ -92,14 +111,15 @@ final class PartiQL {
     }
 
     /**
-     * Runs an INSERT, UPDATE or DELETE with the statement's ReturnValuesOnConditionCheckFailure.
+     * Runs an INSERT, UPDATE or DELETE with the statement's ReturnValuesOnConditionCheckFailure and
+     * answers the request's result.
      */
-    void write(PartiQLStatement s, Request options) {
+    Map<String, Object> write(PartiQLStatement s, Request options) {
         Map<String, Object> req = withOnFailure(s.request(), options);
-        switch (s.kind()) {
+        return switch (s.kind()) {
             case INSERT -> {
                 try {
-                    items.put(new Request(req));
+                    yield items.put(new Request(req));
                 } catch (DynamoException e) {
                     if (e.type().equals("ConditionalCheckFailedException")) {
                         throw duplicate();
@@ -110,7 +130,7 @@ final class PartiQL {
             case UPDATE -> items.update(new Request(req));
             case DELETE -> items.delete(new Request(req));
             default -> throw new IllegalArgumentException("not a write: " + s.kind());
-        }
+        };
     }
 
     static Map<String, Object> withOnFailure(Map<String, Object> request, Request options) {

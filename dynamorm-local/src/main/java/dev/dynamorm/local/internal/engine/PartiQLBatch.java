@@ -124,7 +124,11 @@ final class PartiQLBatch {
                         responses[i].put("Item", item);
                     }
                 } else {
-                    partiql.write(s, statements.get(i));
+                    // a RETURNING clause answers the returned attributes as the member's Item
+                    Object returned = partiql.write(s, statements.get(i)).get("Attributes");
+                    if (s.request().containsKey("ReturnValues") && returned != null) {
+                        responses[i].put("Item", returned);
+                    }
                 }
             } catch (DynamoException e) {
                 responses[i] = error(e, s.tableName());
@@ -182,6 +186,17 @@ final class PartiQLBatch {
             PartiQLStatement s =
                     new PartiQLPlanner(engine, st.string("Statement"), st.list("Parameters"))
                             .plan();
+            if (s.isRead() && s.request().containsKey("IndexName")) {
+                throw DynamoException.validation(
+                        "Validation failed in TransactStatements["
+                                + plans.size()
+                                + "]: Reads on indices are not supported within transactions.");
+            }
+            if (s.request().containsKey("ReturnValues")) {
+                // a transaction answers no items for its writes (ExecuteTransaction returns
+                // Responses only for reads), so a RETURNING clause cannot be honoured
+                throw PartiQLLexer.malformed("RETURNING is not supported in ExecuteTransaction");
+            }
             plans.add(s);
             reads |= s.isRead();
             writes |= !s.isRead();

@@ -87,12 +87,23 @@ final class PartiQLTranslator {
     }
 
     String[] tableRef() {
-        String table = identifier();
+        String table = pathComponent();
         String index = null;
         if (accept(".")) {
-            index = identifier();
+            index = pathComponent();
+            if (peekIs(".")) {
+                throw DynamoException.validation(
+                        "A path may contain at most 2 components in the FROM clause");
+            }
         }
         return new String[] {table, index};
+    }
+
+    private String pathComponent() {
+        if (peekIs("\"\"")) {
+            throw DynamoException.validation("Path component cannot be an empty string");
+        }
+        return identifier();
     }
 
     private String identifier() {
