@@ -77,7 +77,10 @@ public final class LocalDynamoDb implements AutoCloseable {
                             return t;
                         });
         long every = Math.max(1, b.ttlSweepInterval.toMillis());
-        sweeper.scheduleWithFixedDelay(engine::sweepExpired, every, every, TimeUnit.MILLISECONDS);
+        // runs until close() shuts the executor down
+        var unused =
+                sweeper.scheduleWithFixedDelay(
+                        engine::sweepExpired, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -17,53 +17,38 @@ final class Main {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--port":
-                    builder.port(Integer.parseInt(value(args, ++i, a)));
-                    break;
-                case "--data-dir":
-                    builder.dataDirectory(Path.of(value(args, ++i, a)));
-                    break;
-                case "--recover":
-                    builder.recover(true);
-                    break;
-                case "--allowed-host":
-                    builder.allowHost(value(args, ++i, a));
-                    break;
-                case "--require-signature":
-                    {
-                        String key = value(args, ++i, a);
-                        int colon = key.indexOf(':');
-                        if (colon <= 0) {
-                            System.err.println(
-                                    "--require-signature takes ACCESS_KEY_ID:SECRET_ACCESS_KEY");
-                            System.exit(2);
-                        }
-                        builder.requireSignature(key.substring(0, colon), key.substring(colon + 1));
-                        break;
+                case "--port" -> builder.port(Integer.parseInt(value(args, ++i, a)));
+                case "--data-dir" -> builder.dataDirectory(Path.of(value(args, ++i, a)));
+                case "--recover" -> builder.recover(true);
+                case "--allowed-host" -> builder.allowHost(value(args, ++i, a));
+                case "--require-signature" -> {
+                    String key = value(args, ++i, a);
+                    int colon = key.indexOf(':');
+                    if (colon <= 0) {
+                        System.err.println(
+                                "--require-signature takes ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+                        System.exit(2);
                     }
-                case "--cors":
-                    {
-                        String origins = value(args, ++i, a);
-                        builder.cors(origins.equals("off") ? null : origins);
-                        break;
-                    }
-                case "--region":
-                    builder.region(value(args, ++i, a));
-                    break;
-                case "--account-id":
-                    builder.accountId(value(args, ++i, a));
-                    break;
-                case "--help":
-                case "-h":
+                    builder.requireSignature(key.substring(0, colon), key.substring(colon + 1));
+                }
+                case "--cors" -> {
+                    String origins = value(args, ++i, a);
+                    builder.cors(origins.equals("off") ? null : origins);
+                }
+                case "--region" -> builder.region(value(args, ++i, a));
+                case "--account-id" -> builder.accountId(value(args, ++i, a));
+                case "--help", "-h" -> {
                     System.out.println(
                             "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR [--recover]]"
                                     + " [--region REGION] [--account-id ID] [--allowed-host NAME]..."
                                     + " [--require-signature KEY_ID:SECRET]... [--cors ORIGINS|off]");
                     return;
-                default:
+                }
+                default -> {
                     System.err.println("unknown option: " + a);
                     System.exit(2);
                     return;
+                }
             }
         }
         LocalDynamoDb db;

@@ -42,6 +42,8 @@ class BatchOperationsTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void writeThenGetAcrossTables() {
         String a = Fixtures.hashTable(client);
         String b = Fixtures.hashTable(client);
@@ -82,6 +84,8 @@ class BatchOperationsTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void limitsAndDuplicates() {
         String t = Fixtures.hashTable(client);
         List<WriteRequest> tooMany = new ArrayList<>();

@@ -106,6 +106,8 @@ class ConcurrencyTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void transactionsAreAtomicUnderConcurrentWrites() throws Exception {
         try (LocalDynamoDb db = LocalDynamoDb.start()) {
             DynamoDbClient c = db.client();

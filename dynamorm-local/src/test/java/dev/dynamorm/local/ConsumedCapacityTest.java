@@ -54,6 +54,8 @@ class ConsumedCapacityTest {
     }
 
     /** pk (S) + sk (N), GSI "gix" on g, LSI "lix" on pk + l, both projecting ALL. */
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     private static String indexedTable() {
         String name = Fixtures.uniqueName("cap");
         client.createTable(
@@ -215,6 +217,8 @@ class ConsumedCapacityTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void transactions_reportReadOrWriteCapacityUnitsToo() {
         String t = indexedTable();
         ConsumedCapacity write =

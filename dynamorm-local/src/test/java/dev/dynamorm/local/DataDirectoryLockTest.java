@@ -37,6 +37,7 @@ class DataDirectoryLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the unreferenced resource holds the directory's lock for the test
     void secondProcessOnTheSameDirectoryExitsWithAClearMessage() throws Exception {
         try (LocalDynamoDb first = LocalDynamoDb.builder().dataDirectory(dir).start()) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -18,6 +18,8 @@ class DurabilityTest {
     @TempDir Path dir;
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void dataSurvivesRestart() {
         String t;
         try (LocalDynamoDb db = LocalDynamoDb.builder().dataDirectory(dir).start()) {

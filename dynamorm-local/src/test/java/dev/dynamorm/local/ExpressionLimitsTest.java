@@ -99,7 +99,8 @@ final class ExpressionLimitsTest {
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
         assertThat(e.awsErrorDetails().errorMessage())
                 .isEqualTo(
-                        "Invalid ConditionExpression: The expression contains too many operators;"
+                        "1 validation error detected: Invalid ConditionExpression: The expression"
+                                + " contains too many operators;"
                                 + " operator count: 301");
     }
 
@@ -111,7 +112,8 @@ final class ExpressionLimitsTest {
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
         assertThat(e.awsErrorDetails().errorMessage())
                 .startsWith(
-                        "Invalid ConditionExpression: The expression contains too many operators");
+                        "1 validation error detected: Invalid ConditionExpression: The expression"
+                                + " contains too many operators");
     }
 
     @ParameterizedTest
@@ -123,8 +125,8 @@ final class ExpressionLimitsTest {
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
         assertThat(e.awsErrorDetails().errorMessage())
                 .isEqualTo(
-                        "Invalid ConditionExpression: Expression size has exceeded the maximum"
-                                + " allowed size; expression size: 200006");
+                        "1 validation error detected: Invalid ConditionExpression: Expression size"
+                                + " has exceeded the maximum allowed size; expression size: 200006");
     }
 
     @ParameterizedTest

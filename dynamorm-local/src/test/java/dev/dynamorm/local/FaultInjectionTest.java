@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
@@ -30,7 +30,8 @@ class FaultInjectionTest {
                                             .StaticCredentialsProvider.create(
                                             software.amazon.awssdk.auth.credentials
                                                     .AwsBasicCredentials.create("a", "b")))
-                            .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                            .overrideConfiguration(
+                                    o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                             .build();
             try (noRetry) {
                 List<String> out = new ArrayList<>();

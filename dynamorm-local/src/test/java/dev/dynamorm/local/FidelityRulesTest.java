@@ -7,11 +7,13 @@ import static dev.dynamorm.local.Fixtures.s;
 import static dev.dynamorm.local.Fixtures.ss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -225,6 +228,8 @@ final class FidelityRulesTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void transactions_errorWhileApplying_cancelsWithValidationError() {
         TransactionCanceledException e =
                 (TransactionCanceledException)
@@ -304,6 +309,38 @@ final class FidelityRulesTest {
     }
 
     @Test
+    void transactWrite_badKey_isACancellationReason() {
+        TransactWriteItem fine =
+                TransactWriteItem.builder()
+                        .conditionCheck(
+                                c ->
+                                        c.tableName(table)
+                                                .key(item("pk", s("a")))
+                                                .conditionExpression("attribute_exists(pk)"))
+                        .build();
+        TransactWriteItem badKey =
+                TransactWriteItem.builder()
+                        .delete(d -> d.tableName(table).key(item("id", s("a"))))
+                        .build();
+        TransactionCanceledException e =
+                catchThrowableOfType(
+                        TransactionCanceledException.class,
+                        () ->
+                                client.transactWriteItems(
+                                        r -> r.transactItems(List.of(fine, badKey))));
+        assertThat(e).isNotNull();
+        assertThat(e.cancellationReasons()).hasSize(2);
+        assertThat(e.cancellationReasons().get(0).code()).isEqualTo("None");
+        assertThat(e.cancellationReasons().get(1).code()).isEqualTo("ValidationError");
+        assertThat(e.cancellationReasons().get(1).message())
+                .isEqualTo("The provided key element does not match the schema");
+        assertThat(client.getItem(r -> r.tableName(table).key(item("pk", s("a")))).item())
+                .containsKey("pk");
+    }
+
+    @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void transactGet_badKey_isACancellationReason() {
         TransactionCanceledException e =
                 (TransactionCanceledException)

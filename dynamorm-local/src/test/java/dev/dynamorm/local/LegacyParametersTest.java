@@ -317,6 +317,8 @@ class LegacyParametersTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void attributesToGet_projectsGetItemAndBatchGetItem() {
         String t = Fixtures.hashTable(client);
         client.putItem(r -> r.tableName(t).item(item("pk", s("a"), "x", n(1), "y", n(2))));

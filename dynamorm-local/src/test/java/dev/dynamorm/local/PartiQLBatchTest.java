@@ -307,4 +307,15 @@ final class PartiQLBatchTest {
                         "Where clause does not contain a mandatory equality on all key attributes");
         assertThat(get("a", "1")).isNotEmpty();
     }
+
+    @Test
+    void batchWrite_withReturning_answersTheItem() {
+        List<BatchStatementResponse> out =
+                batch(
+                        st("UPDATE $t SET n = 2 WHERE pk = 'a' AND sk = '1' RETURNING ALL OLD *"),
+                        st("INSERT INTO $t VALUE {'pk': 'b', 'sk': '1'}"));
+        assertThat(out.get(0).item()).isEqualTo(item("pk", s("a"), "sk", s("1"), "n", n(1)));
+        assertThat(out.get(1).hasItem()).isFalse();
+        assertThat(get("a", "1")).containsEntry("n", n(2));
+    }
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DuplicateItemException;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 
 final class PartiQLTest {
     private static LocalDynamoDb db;
@@ -108,5 +109,51 @@ final class PartiQLTest {
                                         .limit(3)
                                         .nextToken(first.nextToken()));
         assertThat(second.items()).extracting(m -> m.get("sk").s()).containsExactly("k3", "k4");
+    }
+
+    @Test
+    void updateAndDeleteReturnTheItemsTheirReturningClauseAsksFor() {
+        run("INSERT INTO $t VALUE {'pk': 'r', 'sk': 'a', 'n': 1, 'keep': 'k'}");
+        assertThat(
+                        run("UPDATE $t SET n = 2 WHERE pk = 'r' AND sk = 'a' RETURNING ALL OLD *")
+                                .items())
+                .containsExactly(item("pk", s("r"), "sk", s("a"), "n", n(1), "keep", s("k")));
+        assertThat(
+                        run("UPDATE $t SET n = 3 WHERE pk = 'r' AND sk = 'a' RETURNING MODIFIED OLD *")
+                                .items())
+                .containsExactly(item("n", n(2)));
+        assertThat(
+                        run("UPDATE $t SET n = 4 WHERE pk = 'r' AND sk = 'a' RETURNING ALL NEW *")
+                                .items())
+                .containsExactly(item("pk", s("r"), "sk", s("a"), "n", n(4), "keep", s("k")));
+        assertThat(
+                        run("UPDATE $t SET n = 5 WHERE pk = 'r' AND sk = 'a' RETURNING MODIFIED NEW *")
+                                .items())
+                .containsExactly(item("n", n(5)));
+        assertThat(run("UPDATE $t SET n = 6 WHERE pk = 'r' AND sk = 'a'").items()).isEmpty();
+        assertThat(run("DELETE FROM $t WHERE pk = 'r' AND sk = 'a' RETURNING ALL OLD *").items())
+                .containsExactly(item("pk", s("r"), "sk", s("a"), "n", n(6), "keep", s("k")));
+        assertThat(run("DELETE FROM $t WHERE pk = 'r' AND sk = 'a' RETURNING ALL OLD *").items())
+                .isEmpty();
+        assertThatThrownBy(
+                        () -> run("DELETE FROM $t WHERE pk = 'r' AND sk = 'a' RETURNING ALL NEW *"))
+                .hasMessageStartingWith(
+                        "Statement wasn't well formed, can't be processed: RETURNING ALL NEW * is"
+                                + " not supported for DELETE, only ALL OLD *");
+        ParameterizedStatement returning =
+                ParameterizedStatement.builder()
+                        .statement(
+                                "UPDATE \""
+                                        + table
+                                        + "\" SET n = 1 WHERE pk = 'r' AND sk = 'a' RETURNING ALL"
+                                        + " NEW *")
+                        .build();
+        assertThatThrownBy(
+                        () ->
+                                client.executeTransaction(
+                                        r -> r.transactStatements(List.of(returning))))
+                .hasMessageStartingWith(
+                        "Statement wasn't well formed, can't be processed: RETURNING is not"
+                                + " supported in ExecuteTransaction");
     }
 }

@@ -180,6 +180,8 @@ class StorageReplayTest {
         }
     }
 
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     private static void increment(
             software.amazon.awssdk.services.dynamodb.DynamoDbClient c,
             String t,

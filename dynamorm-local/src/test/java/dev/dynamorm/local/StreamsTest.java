@@ -326,6 +326,8 @@ class StreamsTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void createTableWithStreamAndTtlDeletionsByTheService() throws InterruptedException {
         try (LocalDynamoDb local =
                 LocalDynamoDb.builder().ttlSweepInterval(Duration.ofMillis(50)).start()) {
@@ -390,6 +392,8 @@ class StreamsTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void overwritingOrDeletingAnExpiredItemBeforeTheSweep_recordsItsRemovalByTtlFirst() {
         try (LocalDynamoDb local =
                 LocalDynamoDb.builder().ttlSweepInterval(Duration.ofHours(1)).start()) {

@@ -249,6 +249,8 @@ class TableOperationsTest {
     }
 
     @Test
+    // the SDK builders' generic varargs (Consumer<Builder>..., Map<...>...)
+    @SuppressWarnings("unchecked")
     void updateTableAddsAndRemovesGsi() {
         String name = Fixtures.hashTable(client);
         client.putItem(r -> r.tableName(name).item(item("pk", s("1"), "g", s("x"))));

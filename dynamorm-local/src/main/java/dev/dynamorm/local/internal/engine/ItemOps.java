@@ -69,7 +69,7 @@ final class ItemOps {
 
         boolean conditionHolds(Map<String, Value> current) {
             return condition == null
-                    || new Evaluator(bindings, "ConditionExpression")
+                    || new Evaluator(bindings)
                             .test(condition, current == null ? Map.of() : current);
         }
 
@@ -91,23 +91,25 @@ final class ItemOps {
          */
         Updater.Result compute(Map<String, Value> current) {
             switch (kind) {
-                case "Put":
+                case "Put" -> {
                     return new Updater.Result(putItem, List.of());
-                case "Delete":
+                }
+                case "Delete" -> {
                     return new Updater.Result(null, List.of());
-                case "ConditionCheck":
+                }
+                case "ConditionCheck" -> {
                     return new Updater.Result(current, List.of());
-                default:
-                    {
-                        Map<String, Value> base =
-                                current != null ? current : key.toItem(table.meta().key());
-                        if (update == null) {
-                            return new Updater.Result(base, List.of());
-                        }
-                        Updater.Result r = apply(base);
-                        Keys.item(table.meta(), r.item(), true);
-                        return r;
+                }
+                default -> {
+                    Map<String, Value> base =
+                            current != null ? current : key.toItem(table.meta().key());
+                    if (update == null) {
+                        return new Updater.Result(base, List.of());
                     }
+                    Updater.Result r = apply(base);
+                    Keys.item(table.meta(), r.item(), true);
+                    return r;
+                }
             }
         }
     }
@@ -262,26 +264,19 @@ final class ItemOps {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Value> attributes = null;
         switch (returnValues) {
-            case "ALL_OLD":
-                attributes = old;
-                break;
-            case "ALL_NEW":
-                attributes = result.item();
-                break;
-            case "UPDATED_OLD":
-                attributes =
-                        old == null || result.paths().isEmpty()
-                                ? null
-                                : Documents.project(old, result.paths());
-                break;
-            case "UPDATED_NEW":
-                attributes =
-                        result.item() == null || result.paths().isEmpty()
-                                ? null
-                                : Documents.project(result.item(), result.paths());
-                break;
-            default:
-                break;
+            case "ALL_OLD" -> attributes = old;
+            case "ALL_NEW" -> attributes = result.item();
+            case "UPDATED_OLD" ->
+                    attributes =
+                            old == null || result.paths().isEmpty()
+                                    ? null
+                                    : Documents.project(old, result.paths());
+            case "UPDATED_NEW" ->
+                    attributes =
+                            result.item() == null || result.paths().isEmpty()
+                                    ? null
+                                    : Documents.project(result.item(), result.paths());
+            default -> {}
         }
         if (attributes != null && !attributes.isEmpty()) {
             out.put("Attributes", AttributeCodec.json(attributes));

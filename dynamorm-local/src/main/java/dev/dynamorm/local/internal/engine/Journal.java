@@ -15,6 +15,8 @@ public interface Journal extends AutoCloseable {
      * A transaction's idempotency token, kept for ten minutes so that a retry with it does not
      * apply the transaction twice, also across a restart.
      */
+    // the fingerprint is a digest computed once for this token and never mutated
+    @SuppressWarnings("ArrayRecordComponent")
     record Token(String token, byte[] fingerprint, long createdMillis) {}
 
     void tableDefined(TableMeta meta);

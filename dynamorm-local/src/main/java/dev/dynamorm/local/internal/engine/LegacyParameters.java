@@ -57,8 +57,8 @@ final class LegacyParameters {
     }
 
     /**
-     * Refuses a request that mixes legacy parameters with expressions. PutItem and UpdateItem
-     * report it as a counted validation error, as DynamoDB does.
+     * Refuses a request that mixes legacy parameters with expressions (PutItem and UpdateItem
+     * envelope it as a counted validation error, see {@link CountedValidation}).
      */
     static void checkNotMixed(Request r, String operation) {
         List<String> legacy = present(r, of(operation));
@@ -66,10 +66,8 @@ final class LegacyParameters {
         if (legacy.isEmpty() || expressions.isEmpty()) {
             return;
         }
-        boolean counted = operation.equals("Put") || operation.equals("Update");
         throw DynamoException.validation(
-                (counted ? "1 validation error detected: " : "")
-                        + "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
+                "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
                         + String.join(", ", legacy)
                         + "} Expression parameters: {"
                         + String.join(", ", expressions)

@@ -33,16 +33,26 @@ final class PartiQL {
     Map<String, Object> execute(Request r) {
         String statement = r.requiredString("Statement");
         PartiQLStatement s = new PartiQLPlanner(engine, statement, r.list("Parameters")).plan();
-        switch (s.kind()) {
-            case QUERY:
-            case SCAN:
-                return select(s, r);
-            case EXISTS:
-                throw PartiQLLexer.malformed("EXISTS is supported only in ExecuteTransaction");
-            default:
-                write(s, r);
-                return new LinkedHashMap<>();
+        return switch (s.kind()) {
+            case QUERY, SCAN -> select(s, r);
+            case EXISTS ->
+                    throw PartiQLLexer.malformed("EXISTS is supported only in ExecuteTransaction");
+            default -> returned(s, write(s, r));
+        };
+    }
+
+    /**
+     * The answer of a write: with a {@code RETURNING} clause, the returned attributes as the one
+     * element of {@code Items} (an empty {@code Items} when there are none), else nothing.
+     */
+    private static Map<String, Object> returned(PartiQLStatement s, Map<String, Object> result) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (s.request().containsKey("ReturnValues")) {
+            // the write answers Attributes only when there are some
+            Object attributes = result.get("Attributes");
+            answer.put("Items", attributes != null ? List.of(attributes) : List.of());
         }
+        return answer;
     }
 
     /** BatchExecuteStatement. */
@@ -61,7 +71,15 @@ final class PartiQL {
             req.put("Limit", r.integer("Limit"));
         }
         if (r.bool("ConsistentRead")) {
-            req.put("ConsistentRead", Boolean.TRUE);
+            IndexDef index =
+                    s.request().get("IndexName") instanceof String name
+                            ? engine.table(s.tableName()).meta().index(name)
+                            : null;
+            if (index != null && index.global()) {
+                throw DynamoException.validation(
+                        "Strongly consistent read is not supported on Global Secondary Indexes");
+            }
+            req.put("ConsistentRead", true);
         }
         if (r.has("NextToken")) {
             req.put("ExclusiveStartKey", decodeToken(r.string("NextToken")));
@@ -86,37 +104,33 @@ final class PartiQL {
     Object selectOne(PartiQLStatement s, Request options) {
         Map<String, Object> req = new LinkedHashMap<>(s.request());
         if (options.bool("ConsistentRead")) {
-            req.put("ConsistentRead", Boolean.TRUE);
+            req.put("ConsistentRead", true);
         }
         List<Object> found = (List<Object>) reads.query(new Request(req)).get("Items");
         return found == null || found.isEmpty() ? null : found.get(0);
     }
 
     /**
-     * Runs an INSERT, UPDATE or DELETE with the statement's ReturnValuesOnConditionCheckFailure.
+     * Runs an INSERT, UPDATE or DELETE with the statement's ReturnValuesOnConditionCheckFailure and
+     * answers the request's result.
      */
-    void write(PartiQLStatement s, Request options) {
+    Map<String, Object> write(PartiQLStatement s, Request options) {
         Map<String, Object> req = withOnFailure(s.request(), options);
-        switch (s.kind()) {
-            case INSERT:
+        return switch (s.kind()) {
+            case INSERT -> {
                 try {
-                    items.put(new Request(req));
+                    yield items.put(new Request(req));
                 } catch (DynamoException e) {
                     if (e.type().equals("ConditionalCheckFailedException")) {
                         throw duplicate();
                     }
                     throw e;
                 }
-                break;
-            case UPDATE:
-                items.update(new Request(req));
-                break;
-            case DELETE:
-                items.delete(new Request(req));
-                break;
-            default:
-                throw new IllegalArgumentException("not a write: " + s.kind());
-        }
+            }
+            case UPDATE -> items.update(new Request(req));
+            case DELETE -> items.delete(new Request(req));
+            default -> throw new IllegalArgumentException("not a write: " + s.kind());
+        };
     }
 
     static Map<String, Object> withOnFailure(Map<String, Object> request, Request options) {

@@ -124,7 +124,11 @@ final class PartiQLBatch {
                         responses[i].put("Item", item);
                     }
                 } else {
-                    partiql.write(s, statements.get(i));
+                    // a RETURNING clause answers the returned attributes as the member's Item
+                    Object returned = partiql.write(s, statements.get(i)).get("Attributes");
+                    if (s.request().containsKey("ReturnValues") && returned != null) {
+                        responses[i].put("Item", returned);
+                    }
                 }
             } catch (DynamoException e) {
                 responses[i] = error(e, s.tableName());
@@ -160,19 +164,15 @@ final class PartiQLBatch {
 
     /** The BatchStatementError code of an exception type. */
     private static String code(String type) {
-        switch (type) {
-            case "ValidationException":
-                return "ValidationError";
-            case "ThrottlingException":
-                return "ThrottlingError";
-            case "InternalServerError":
-            case "RequestLimitExceeded":
-                return type;
-            default:
-                return type.endsWith("Exception")
-                        ? type.substring(0, type.length() - "Exception".length())
-                        : type;
-        }
+        return switch (type) {
+            case "ValidationException" -> "ValidationError";
+            case "ThrottlingException" -> "ThrottlingError";
+            case "InternalServerError", "RequestLimitExceeded" -> type;
+            default ->
+                    type.endsWith("Exception")
+                            ? type.substring(0, type.length() - "Exception".length())
+                            : type;
+        };
     }
 
     // ---- ExecuteTransaction
@@ -186,6 +186,17 @@ final class PartiQLBatch {
             PartiQLStatement s =
                     new PartiQLPlanner(engine, st.string("Statement"), st.list("Parameters"))
                             .plan();
+            if (s.isRead() && s.request().containsKey("IndexName")) {
+                throw DynamoException.validation(
+                        "Validation failed in TransactStatements["
+                                + plans.size()
+                                + "]: Reads on indices are not supported within transactions.");
+            }
+            if (s.request().containsKey("ReturnValues")) {
+                // a transaction answers no items for its writes (ExecuteTransaction returns
+                // Responses only for reads), so a RETURNING clause cannot be honoured
+                throw PartiQLLexer.malformed("RETURNING is not supported in ExecuteTransaction");
+            }
             plans.add(s);
             reads |= s.isRead();
             writes |= !s.isRead();
@@ -258,21 +269,14 @@ final class PartiQLBatch {
         for (int i = 0; i < plans.size(); i++) {
             PartiQLStatement s = plans.get(i);
             Map<String, Object> req = PartiQL.withOnFailure(s.request(), statements.get(i));
-            String action;
-            switch (s.kind()) {
-                case INSERT:
-                    action = "Put";
-                    break;
-                case UPDATE:
-                    action = "Update";
-                    break;
-                case DELETE:
-                    action = "Delete";
-                    break;
-                default:
-                    action = "ConditionCheck";
-                    break;
-            }
+
+            String action =
+                    switch (s.kind()) {
+                        case INSERT -> "Put";
+                        case UPDATE -> "Update";
+                        case DELETE -> "Delete";
+                        default -> "ConditionCheck";
+                    };
             actions.add(Map.of(action, req));
         }
         Map<String, Object> req = new LinkedHashMap<>();

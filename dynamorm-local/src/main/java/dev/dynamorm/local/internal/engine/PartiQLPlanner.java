@@ -32,26 +32,17 @@ final class PartiQLPlanner {
         String verb = t.keyword();
         PartiQLStatement s;
         switch (verb) {
-            case "SELECT":
-                s = select(false);
-                break;
-            case "EXISTS":
+            case "SELECT" -> s = select(false);
+            case "EXISTS" -> {
                 t.expect("(");
                 t.expectKeyword("SELECT");
                 s = select(true);
                 t.expect(")");
-                break;
-            case "INSERT":
-                s = insert();
-                break;
-            case "UPDATE":
-                s = update();
-                break;
-            case "DELETE":
-                s = delete();
-                break;
-            default:
-                throw PartiQLLexer.malformed("unexpected keyword " + verb);
+            }
+            case "INSERT" -> s = insert();
+            case "UPDATE" -> s = update();
+            case "DELETE" -> s = delete();
+            default -> throw PartiQLLexer.malformed("unexpected keyword " + verb);
         }
         t.end();
         return s;
@@ -217,8 +208,12 @@ final class PartiQLPlanner {
         }
         t.expectKeyword("WHERE");
         t.condition();
+        String returnValues = returning(true);
         Table table = table(target[0]);
         Map<String, Object> req = keyedRequest(table, target[0]);
+        if (returnValues != null) {
+            req.put("ReturnValues", returnValues);
+        }
         req.put(
                 "UpdateExpression",
                 (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
@@ -237,8 +232,12 @@ final class PartiQLPlanner {
         String[] target = target();
         t.expectKeyword("WHERE");
         t.condition();
+        String returnValues = returning(false);
         Table table = table(target[0]);
         Map<String, Object> req = keyedRequest(table, target[0]);
+        if (returnValues != null) {
+            req.put("ReturnValues", returnValues);
+        }
         String condition = condition(table, null);
         if (condition != null) {
             req.put("ConditionExpression", condition);
@@ -246,6 +245,34 @@ final class PartiQLPlanner {
         t.bindings(req);
         return new PartiQLStatement(
                 PartiQLStatement.Kind.DELETE, target[0], req, keyOf(req), null, null);
+    }
+
+    /**
+     * The optional {@code RETURNING} clause as the ReturnValues of the request that runs the
+     * statement: {@code [ALL | MODIFIED] [OLD | NEW] *} for UPDATE, {@code ALL OLD *} for DELETE
+     * (PartiQL reference, ql-reference.update / ql-reference.delete).
+     */
+    private String returning(boolean update) {
+        if (!t.acceptKeyword("RETURNING")) {
+            return null;
+        }
+        String which = t.keyword();
+        String when = t.keyword();
+        t.expect("*");
+        boolean all = which.equals("ALL");
+        boolean old = when.equals("OLD");
+        if ((!all && !which.equals("MODIFIED"))
+                || (!old && !when.equals("NEW"))
+                || (!update && !(all && old))) {
+            throw PartiQLLexer.malformed(
+                    "RETURNING "
+                            + which
+                            + " "
+                            + when
+                            + " * is not supported"
+                            + (update ? "" : " for DELETE, only ALL OLD *"));
+        }
+        return (all ? "ALL_" : "UPDATED_") + (old ? "OLD" : "NEW");
     }
 
     @SuppressWarnings("unchecked")
@@ -292,8 +319,8 @@ final class PartiQLPlanner {
     private static KeyDef indexKey(Table table, String index) {
         IndexDef def = table.meta().index(index);
         if (def == null) {
-            throw DynamoException.validation(
-                    "The table does not have the specified index: " + index);
+            // unlike Query's, PartiQL's message does not name the index
+            throw DynamoException.validation("The table does not have the specified index");
         }
         return def.key();
     }

@@ -87,12 +87,23 @@ final class PartiQLTranslator {
     }
 
     String[] tableRef() {
-        String table = identifier();
+        String table = pathComponent();
         String index = null;
         if (accept(".")) {
-            index = identifier();
+            index = pathComponent();
+            if (peekIs(".")) {
+                throw DynamoException.validation(
+                        "A path may contain at most 2 components in the FROM clause");
+            }
         }
         return new String[] {table, index};
+    }
+
+    private String pathComponent() {
+        if (peekIs("\"\"")) {
+            throw DynamoException.validation("Path component cannot be an empty string");
+        }
+        return identifier();
     }
 
     private String identifier() {
@@ -210,7 +221,7 @@ final class PartiQLTranslator {
         List<Object> raw = new ArrayList<>();
         for (Object m : members) {
             Map.Entry<String, Object> e = ((Map<String, Object>) m).entrySet().iterator().next();
-            if (type != null && !type.equals(e.getKey())
+            if ((type != null && !type.equals(e.getKey()))
                     || !(e.getKey().equals("S")
                             || e.getKey().equals("N")
                             || e.getKey().equals("B"))) {
@@ -354,18 +365,10 @@ final class PartiQLTranslator {
         }
         String op = peek();
         switch (op) {
-            case "=":
-            case "<>":
-            case "!=":
-            case "<":
-            case "<=":
-            case ">":
-            case ">=":
-                pos++;
-                break;
-            default:
-                throw PartiQLLexer.malformed(
-                        "expected a comparison but found " + (op.isEmpty() ? "the end" : op));
+            case "=", "<>", "!=", "<", "<=", ">", ">=" -> pos++;
+            default ->
+                    throw PartiQLLexer.malformed(
+                            "expected a comparison but found " + (op.isEmpty() ? "the end" : op));
         }
         int valueStart = pos;
         Object literal = startsValue() ? valueAt() : null;

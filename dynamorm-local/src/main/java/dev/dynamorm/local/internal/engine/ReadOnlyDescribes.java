@@ -17,43 +17,41 @@ final class ReadOnlyDescribes {
     /** The answer to {@code op}, or null when it is not one of these calls. */
     static Map<String, Object> answer(Engine engine, String op, Request r) {
         switch (op) {
-            case "DescribeContinuousBackups":
-                {
-                    String name = r.requiredString("TableName");
-                    if (engine.tables.get(name) == null) {
-                        TableMeta.validateTableReference(name);
-                        throw new DynamoException(
-                                "TableNotFoundException", "Table not found: " + name, 400, null);
-                    }
-                    Map<String, Object> description = new LinkedHashMap<>();
-                    // continuous backups are on for every table; point-in-time recovery is opt-in
-                    description.put("ContinuousBackupsStatus", "ENABLED");
-                    description.put(
-                            "PointInTimeRecoveryDescription",
-                            Map.of("PointInTimeRecoveryStatus", "DISABLED"));
-                    return Map.of("ContinuousBackupsDescription", description);
+            case "DescribeContinuousBackups" -> {
+                String name = r.requiredString("TableName");
+                if (engine.tables.get(name) == null) {
+                    TableMeta.validateTableReference(name);
+                    throw new DynamoException(
+                            "TableNotFoundException", "Table not found: " + name, 400, null);
                 }
-            case "DescribeContributorInsights":
-                {
-                    String name = existing(engine, r);
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("TableName", name);
-                    if (r.has("IndexName")) {
-                        out.put("IndexName", r.string("IndexName"));
-                    }
-                    out.put("ContributorInsightsStatus", "DISABLED");
-                    return out;
+                Map<String, Object> description = new LinkedHashMap<>();
+                // continuous backups are on for every table; point-in-time recovery is opt-in
+                description.put("ContinuousBackupsStatus", "ENABLED");
+                description.put(
+                        "PointInTimeRecoveryDescription",
+                        Map.of("PointInTimeRecoveryStatus", "DISABLED"));
+                return Map.of("ContinuousBackupsDescription", description);
+            }
+            case "DescribeContributorInsights" -> {
+                String name = existing(engine, r);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("TableName", name);
+                if (r.has("IndexName")) {
+                    out.put("IndexName", r.string("IndexName"));
                 }
-            case "DescribeKinesisStreamingDestination":
-                {
-                    String name = existing(engine, r);
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("TableName", name);
-                    out.put("KinesisDataStreamDestinations", List.of());
-                    return out;
-                }
-            default:
+                out.put("ContributorInsightsStatus", "DISABLED");
+                return out;
+            }
+            case "DescribeKinesisStreamingDestination" -> {
+                String name = existing(engine, r);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("TableName", name);
+                out.put("KinesisDataStreamDestinations", List.of());
+                return out;
+            }
+            default -> {
                 return null;
+            }
         }
     }
 

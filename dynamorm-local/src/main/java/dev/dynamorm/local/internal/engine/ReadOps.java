@@ -117,19 +117,22 @@ final class ReadOps {
                             : p.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         }
         switch (select) {
-            case "SPECIFIC_ATTRIBUTES":
+            case "SPECIFIC_ATTRIBUTES" -> {
                 if (p.projection == null) {
                     throw DynamoException.validation(
-                            "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+                            "1 validation error detected: Must specify the AttributesToGet or ProjectionExpression"
+                                    + " when choosing to get SPECIFIC_ATTRIBUTES");
                 }
-                break;
-            case "ALL_ATTRIBUTES":
-            case "ALL_PROJECTED_ATTRIBUTES":
-            case "COUNT":
+            }
+            case "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "COUNT" -> {
                 if (p.projection != null) {
                     throw DynamoException.validation(
-                            "Cannot specify the AttributesToGet or ProjectionExpression when choosing to get "
-                                    + select);
+                            "Cannot specify the "
+                                    + (r.has("AttributesToGet")
+                                            ? "AttributesToGet"
+                                            : "ProjectionExpression")
+                                    + " when choosing to get "
+                                    + (select.equals("COUNT") ? "only the Count" : select));
                 }
                 if (select.equals("ALL_PROJECTED_ATTRIBUTES") && p.index == null) {
                     throw DynamoException.validation(
@@ -144,12 +147,12 @@ final class ReadOps {
                                     + p.index.name()
                                     + " because its projection type is not ALL");
                 }
-                break;
-            default:
-                throw DynamoException.validation(
-                        "1 validation error detected: Value '"
-                                + select
-                                + "' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+            }
+            default ->
+                    throw DynamoException.validation(
+                            "1 validation error detected: Value '"
+                                    + select
+                                    + "' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
         }
         p.select = select;
         if (r.has("ExclusiveStartKey")) {
@@ -259,27 +262,20 @@ final class ReadOps {
             ConcurrentSkipListMap<Pos, Map<String, Value>> part, KeyCondition key) {
         Value a = key.low();
         Value b = key.high();
-        switch (key.op()) {
-            case NONE:
-                return part;
-            case EQ:
-                return part.subMap(
-                        new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(a, Pos.MAX, Pos.MAX), true);
-            case LT:
-                return part.headMap(new Pos(a, Pos.MIN, Pos.MIN), false);
-            case LE:
-                return part.headMap(new Pos(a, Pos.MAX, Pos.MAX), true);
-            case GT:
-                return part.tailMap(new Pos(a, Pos.MAX, Pos.MAX), false);
-            case GE:
-            case BEGINS_WITH:
-                return part.tailMap(new Pos(a, Pos.MIN, Pos.MIN), true);
-            case BETWEEN:
-                return part.subMap(
-                        new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(b, Pos.MAX, Pos.MAX), true);
-            default:
-                throw new IllegalStateException(key.op().name());
-        }
+        return switch (key.op()) {
+            case NONE -> part;
+            case EQ ->
+                    part.subMap(
+                            new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(a, Pos.MAX, Pos.MAX), true);
+            case LT -> part.headMap(new Pos(a, Pos.MIN, Pos.MIN), false);
+            case LE -> part.headMap(new Pos(a, Pos.MAX, Pos.MAX), true);
+            case GT -> part.tailMap(new Pos(a, Pos.MAX, Pos.MAX), false);
+            case GE, BEGINS_WITH -> part.tailMap(new Pos(a, Pos.MIN, Pos.MIN), true);
+            case BETWEEN ->
+                    part.subMap(
+                            new Pos(a, Pos.MIN, Pos.MIN), true, new Pos(b, Pos.MAX, Pos.MAX), true);
+            default -> throw new IllegalStateException(key.op().name());
+        };
     }
 
     private static Pos startPos(Plan p) {
@@ -304,8 +300,7 @@ final class ReadOps {
                         ? indexProjection(p.table.meta(), p.index, stored)
                         : stored;
         p.bytes += ItemSize.of(visible);
-        if (p.filter == null
-                || new Evaluator(p.bindings, "FilterExpression").test(p.filter, visible)) {
+        if (p.filter == null || new Evaluator(p.bindings).test(p.filter, visible)) {
             p.count++;
             if (!p.select.equals("COUNT")) {
                 Map<String, Value> shown;

@@ -327,26 +327,25 @@ public record TableMeta(
             }
         }
         switch (type) {
-            case "INCLUDE":
+            case "INCLUDE" -> {
                 if (nonKey.isEmpty()) {
                     throw DynamoException.validation(
                             "One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
                 }
-                break;
-            case "ALL":
-            case "KEYS_ONLY":
+            }
+            case "ALL", "KEYS_ONLY" -> {
                 if (nk != null) {
                     throw DynamoException.validation(
                             "One or more parameter values were invalid: ProjectionType is "
                                     + type
                                     + ", but NonKeyAttributes is specified");
                 }
-                break;
-            default:
-                throw DynamoException.validation(
-                        "1 validation error detected: Value '"
-                                + type
-                                + "' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
+            }
+            default ->
+                    throw DynamoException.validation(
+                            "1 validation error detected: Value '"
+                                    + type
+                                    + "' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
         }
         long[] tp =
                 global

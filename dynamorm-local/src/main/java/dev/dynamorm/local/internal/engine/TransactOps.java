@@ -27,8 +27,12 @@ import java.util.concurrent.locks.Lock;
 final class TransactOps {
     private static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
+    private static final String KEY_MISMATCH = "The provided key element does not match the schema";
+
     private static final long TOKEN_TTL_MILLIS = 10 * 60 * 1000;
 
+    // the fingerprint is a digest computed once for this entry and never mutated
+    @SuppressWarnings("ArrayRecordComponent")
     private record TokenEntry(byte[] fingerprint, long createdMillis) {}
 
     private final Engine engine;
@@ -74,7 +78,12 @@ final class TransactOps {
                 throw DynamoException.validation(
                         "TransactItems can only contain one of Check, Put, Update or Delete");
             }
-            ItemOps.PreparedWrite w = ItemOps.prepare(engine, kind, action.object(kind));
+            ItemOps.PreparedWrite w;
+            try {
+                w = ItemOps.prepare(engine, kind, action.object(kind));
+            } catch (DynamoException invalid) {
+                throw keyMismatchAsCancellation(invalid, writes.size(), items.size());
+            }
             if (!seen.add(List.of(w.table.meta().name(), w.key))) {
                 throw DynamoException.validation(
                         "Transaction request cannot include multiple operations on one item");
@@ -274,6 +283,28 @@ final class TransactOps {
                         + codes.toString(),
                 400,
                 Map.of("CancellationReasons", reasons));
+    }
+
+    /**
+     * DynamoDB cancels a transaction for "a user error, such as an invalid data format" (API
+     * reference, TransactionCanceledException): a key that does not match the schema is the
+     * action's {@code ValidationError} reason, {@code None} for the others. Other validation errors
+     * of the request are returned as they are.
+     */
+    private static DynamoException keyMismatchAsCancellation(
+            DynamoException invalid, int index, int count) {
+        if (!invalid.type().equals("ValidationException")
+                || !KEY_MISMATCH.equals(invalid.getMessage())) {
+            return invalid;
+        }
+        List<Object> reasons = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            reasons.add(
+                    j == index
+                            ? reason("ValidationError", invalid.getMessage(), null)
+                            : reason("None", null, null));
+        }
+        return cancelled(reasons);
     }
 
     Map<String, Object> get(Request r) {

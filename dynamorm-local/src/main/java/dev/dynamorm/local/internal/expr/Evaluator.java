@@ -12,11 +12,9 @@ import java.util.Map;
 public final class Evaluator {
 
     private final Bindings bindings;
-    private final String kind;
 
-    public Evaluator(Bindings bindings, String kind) {
+    public Evaluator(Bindings bindings) {
         this.bindings = bindings;
-        this.kind = kind;
     }
 
     Bindings bindings() {
@@ -60,54 +58,52 @@ public final class Evaluator {
         List<Operand> args = call.args();
         Value first = operand(args.get(0), item);
         switch (call.function()) {
-            case "attribute_exists":
+            case "attribute_exists" -> {
                 return first != null;
-            case "attribute_not_exists":
+            }
+            case "attribute_not_exists" -> {
                 return first == null;
-            case "attribute_type":
-                {
-                    Value t = operand(args.get(1), item);
-                    return first != null && t instanceof Value.S s && first.type().equals(s.v());
+            }
+            case "attribute_type" -> {
+                Value t = operand(args.get(1), item);
+                return first != null && t instanceof Value.S s && first.type().equals(s.v());
+            }
+            case "begins_with" -> {
+                Value prefix = operand(args.get(1), item);
+                if (first instanceof Value.S s && prefix instanceof Value.S p) {
+                    return s.v().startsWith(p.v());
                 }
-            case "begins_with":
-                {
-                    Value prefix = operand(args.get(1), item);
-                    if (first instanceof Value.S s && prefix instanceof Value.S p) {
-                        return s.v().startsWith(p.v());
-                    }
-                    if (first instanceof Value.B b && prefix instanceof Value.B p) {
-                        return b.v().startsWith(p.v());
-                    }
+                if (first instanceof Value.B b && prefix instanceof Value.B p) {
+                    return b.v().startsWith(p.v());
+                }
+                return false;
+            }
+            case "contains" -> {
+                Value needle = operand(args.get(1), item);
+                if (first == null || needle == null) {
                     return false;
                 }
-            case "contains":
-                {
-                    Value needle = operand(args.get(1), item);
-                    if (first == null || needle == null) {
-                        return false;
-                    }
-                    if (first instanceof Value.S s && needle instanceof Value.S n) {
-                        return s.v().contains(n.v());
-                    }
-                    if (first instanceof Value.B b && needle instanceof Value.B n) {
-                        return containsBytes(b.v().toArray(), n.v().toArray());
-                    }
-                    if (first instanceof Value.SS ss && needle instanceof Value.S n) {
-                        return ss.v().contains(n.v());
-                    }
-                    if (first instanceof Value.NS ns && needle instanceof Value.N n) {
-                        return ns.v().contains(n.v());
-                    }
-                    if (first instanceof Value.BS bs && needle instanceof Value.B n) {
-                        return bs.v().contains(n.v());
-                    }
-                    if (first instanceof Value.L l) {
-                        return l.v().contains(needle);
-                    }
-                    return false;
+                if (first instanceof Value.S s && needle instanceof Value.S n) {
+                    return s.v().contains(n.v());
                 }
-            default:
-                throw new IllegalStateException(call.function());
+                if (first instanceof Value.B b && needle instanceof Value.B n) {
+                    return containsBytes(b.v().toArray(), n.v().toArray());
+                }
+                if (first instanceof Value.SS ss && needle instanceof Value.S n) {
+                    return ss.v().contains(n.v());
+                }
+                if (first instanceof Value.NS ns && needle instanceof Value.N n) {
+                    return ns.v().contains(n.v());
+                }
+                if (first instanceof Value.BS bs && needle instanceof Value.B n) {
+                    return bs.v().contains(n.v());
+                }
+                if (first instanceof Value.L l) {
+                    return l.v().contains(needle);
+                }
+                return false;
+            }
+            default -> throw new IllegalStateException(call.function());
         }
     }
 
@@ -175,18 +171,13 @@ public final class Evaluator {
             return false;
         }
         int c = KeyOrder.INSTANCE.compare(a, b);
-        switch (op) {
-            case LT:
-                return c < 0;
-            case LE:
-                return c <= 0;
-            case GT:
-                return c > 0;
-            case GE:
-                return c >= 0;
-            default:
-                throw new IllegalStateException(op.name());
-        }
+        return switch (op) {
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            case GE -> c >= 0;
+            default -> throw new IllegalStateException(op.name());
+        };
     }
 
     static String render(Value v) {

@@ -282,27 +282,33 @@ public final class Legacy {
     private Condition compare(String attribute, String op, List<Value> args) {
         Operand.PathRef attr = ref(attribute);
         switch (op) {
-            case "NULL":
+            case "NULL" -> {
                 return new Condition.Call("attribute_not_exists", List.of(attr));
-            case "NOT_NULL":
+            }
+            case "NOT_NULL" -> {
                 return new Condition.Call("attribute_exists", List.of(attr));
-            case "CONTAINS":
+            }
+            case "CONTAINS" -> {
                 return new Condition.Call("contains", List.of(attr, value(args.get(0))));
-            case "NOT_CONTAINS":
+            }
+            case "NOT_CONTAINS" -> {
                 return new Condition.Not(
                         new Condition.Call("contains", List.of(attr, value(args.get(0)))));
-            case "BEGINS_WITH":
+            }
+            case "BEGINS_WITH" -> {
                 return new Condition.Call("begins_with", List.of(attr, value(args.get(0))));
-            case "IN":
-                {
-                    List<Operand> candidates = new ArrayList<>();
-                    args.forEach(v -> candidates.add(value(v)));
-                    return new Condition.In(attr, candidates);
-                }
-            case "BETWEEN":
+            }
+            case "IN" -> {
+                List<Operand> candidates = new ArrayList<>();
+                args.forEach(v -> candidates.add(value(v)));
+                return new Condition.In(attr, candidates);
+            }
+            case "BETWEEN" -> {
                 return new Condition.Between(attr, value(args.get(0)), value(args.get(1)));
-            default:
+            }
+            default -> {
                 return new Condition.Compare(Token.Kind.valueOf(op), attr, value(args.get(0)));
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public final class LegacyUpdates {
                 continue;
             }
             switch (action) {
-                case "DELETE":
+                case "DELETE" -> {
                     if (!SETS.contains(value.type())) {
                         throw DynamoException.validation(
                                 invalid
@@ -66,8 +66,8 @@ public final class LegacyUpdates {
                     deletes.add(
                             new UpdateExpression.SetAction(
                                     legacy.path(attribute), legacy.value(value)));
-                    break;
-                case "ADD":
+                }
+                case "ADD" -> {
                     if (value instanceof Value.L) {
                         Path path = legacy.path(attribute);
                         Operand existing =
@@ -86,12 +86,11 @@ public final class LegacyUpdates {
                                         + "ADD action is not supported for the type "
                                         + value.type());
                     }
-                    break;
-                default:
-                    sets.add(
-                            new UpdateExpression.SetAction(
-                                    legacy.path(attribute), legacy.value(value)));
-                    break;
+                }
+                default ->
+                        sets.add(
+                                new UpdateExpression.SetAction(
+                                        legacy.path(attribute), legacy.value(value)));
             }
         }
         return new UpdateExpression(sets, removes, adds, deletes);

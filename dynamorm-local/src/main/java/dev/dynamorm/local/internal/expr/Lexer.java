@@ -57,34 +57,16 @@ final class Lexer {
             Token.Kind kind;
             int len = 1;
             switch (c) {
-                case '(':
-                    kind = Token.Kind.LPAREN;
-                    break;
-                case ')':
-                    kind = Token.Kind.RPAREN;
-                    break;
-                case '[':
-                    kind = Token.Kind.LBRACK;
-                    break;
-                case ']':
-                    kind = Token.Kind.RBRACK;
-                    break;
-                case '.':
-                    kind = Token.Kind.DOT;
-                    break;
-                case ',':
-                    kind = Token.Kind.COMMA;
-                    break;
-                case '=':
-                    kind = Token.Kind.EQ;
-                    break;
-                case '+':
-                    kind = Token.Kind.PLUS;
-                    break;
-                case '-':
-                    kind = Token.Kind.MINUS;
-                    break;
-                case '<':
+                case '(' -> kind = Token.Kind.LPAREN;
+                case ')' -> kind = Token.Kind.RPAREN;
+                case '[' -> kind = Token.Kind.LBRACK;
+                case ']' -> kind = Token.Kind.RBRACK;
+                case '.' -> kind = Token.Kind.DOT;
+                case ',' -> kind = Token.Kind.COMMA;
+                case '=' -> kind = Token.Kind.EQ;
+                case '+' -> kind = Token.Kind.PLUS;
+                case '-' -> kind = Token.Kind.MINUS;
+                case '<' -> {
                     if (i + 1 < n && text.charAt(i + 1) == '>') {
                         kind = Token.Kind.NE;
                         len = 2;
@@ -94,17 +76,16 @@ final class Lexer {
                     } else {
                         kind = Token.Kind.LT;
                     }
-                    break;
-                case '>':
+                }
+                case '>' -> {
                     if (i + 1 < n && text.charAt(i + 1) == '=') {
                         kind = Token.Kind.GE;
                         len = 2;
                     } else {
                         kind = Token.Kind.GT;
                     }
-                    break;
-                default:
-                    throw ExpressionException.invalidChar(exprKind, c, start);
+                }
+                default -> throw ExpressionException.invalidChar(exprKind, c, start);
             }
             out.add(new Token(kind, text.substring(start, start + len), start));
             i += len;

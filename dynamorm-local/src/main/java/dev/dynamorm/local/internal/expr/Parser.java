@@ -209,16 +209,11 @@ public final class Parser {
         Operand left = parseConditionOperand();
         Token op = peek();
         switch (op.kind()) {
-            case EQ:
-            case NE:
-            case LT:
-            case LE:
-            case GT:
-            case GE:
+            case EQ, NE, LT, LE, GT, GE -> {
                 pos++;
                 return new Condition.Compare(op.kind(), left, parseConditionOperand());
-            default:
-                break;
+            }
+            default -> {}
         }
         if (op.isKeyword("BETWEEN")) {
             pos++;
@@ -406,31 +401,23 @@ public final class Parser {
             }
             do {
                 switch (c) {
-                    case "SET":
-                        {
-                            Path p = parsePath();
-                            expect(Token.Kind.EQ);
-                            sets.add(new UpdateExpression.SetAction(p, parseSetValue()));
-                            break;
+                    case "SET" -> {
+                        Path p = parsePath();
+                        expect(Token.Kind.EQ);
+                        sets.add(new UpdateExpression.SetAction(p, parseSetValue()));
+                    }
+                    case "REMOVE" -> removes.add(parsePath());
+                    case "ADD", "DELETE" -> {
+                        Path p = parsePath();
+                        Token v = peek();
+                        if (v.kind() != Token.Kind.VALUE_REF) {
+                            throw syntaxError(v);
                         }
-                    case "REMOVE":
-                        removes.add(parsePath());
-                        break;
-                    case "ADD":
-                    case "DELETE":
-                        {
-                            Path p = parsePath();
-                            Token v = peek();
-                            if (v.kind() != Token.Kind.VALUE_REF) {
-                                throw syntaxError(v);
-                            }
-                            Operand value = parseSimpleOperand();
-                            (c.equals("ADD") ? adds : deletes)
-                                    .add(new UpdateExpression.SetAction(p, value));
-                            break;
-                        }
-                    default:
-                        throw new IllegalStateException(c);
+                        Operand value = parseSimpleOperand();
+                        (c.equals("ADD") ? adds : deletes)
+                                .add(new UpdateExpression.SetAction(p, value));
+                    }
+                    default -> throw new IllegalStateException(c);
                 }
             } while (accept(Token.Kind.COMMA));
         }
@@ -453,7 +440,7 @@ public final class Parser {
         if (t.kind() == Token.Kind.NAME && peekAt(1).kind() == Token.Kind.LPAREN) {
             Operand.Function f = parseFunction();
             switch (f.name()) {
-                case "if_not_exists":
+                case "if_not_exists" -> {
                     if (f.args().size() != 2) {
                         throw ExpressionException.invalid(
                                 kind,
@@ -466,7 +453,8 @@ public final class Parser {
                                 "Operator or function requires a document path; operator or function: if_not_exists");
                     }
                     return new Operand.IfNotExists(p.path(), f.args().get(1));
-                case "list_append":
+                }
+                case "list_append" -> {
                     if (f.args().size() != 2) {
                         throw ExpressionException.invalid(
                                 kind,
@@ -474,9 +462,10 @@ public final class Parser {
                                         + f.args().size());
                     }
                     return new Operand.ListAppend(f.args().get(0), f.args().get(1));
-                default:
-                    throw ExpressionException.invalid(
-                            kind, "Invalid function name; function: " + f.name());
+                }
+                default ->
+                        throw ExpressionException.invalid(
+                                kind, "Invalid function name; function: " + f.name());
             }
         }
         return parseSimpleOperand();

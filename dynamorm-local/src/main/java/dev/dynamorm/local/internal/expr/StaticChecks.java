@@ -68,28 +68,23 @@ public final class StaticChecks {
                 distinct(call.function(), args.get(0), args.get(1), b, kind);
             }
             switch (call.function()) {
-                case "attribute_type":
-                    {
-                        Value t =
-                                args.get(1) instanceof Operand.ValueRef v
-                                        ? b.value(v.name())
-                                        : null;
-                        if (t != null && !(t instanceof Value.S)) {
-                            throw ExpressionException.invalid(
-                                    kind,
-                                    "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
-                                            + t.type());
-                        }
-                        if (t instanceof Value.S s && !TYPES.contains(s.v())) {
-                            throw ExpressionException.invalid(
-                                    kind,
-                                    "Invalid attribute type name found; type: "
-                                            + s.v()
-                                            + ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
-                        }
-                        break;
+                case "attribute_type" -> {
+                    Value t = args.get(1) instanceof Operand.ValueRef v ? b.value(v.name()) : null;
+                    if (t != null && !(t instanceof Value.S)) {
+                        throw ExpressionException.invalid(
+                                kind,
+                                "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: "
+                                        + t.type());
                     }
-                case "begins_with":
+                    if (t instanceof Value.S s && !TYPES.contains(s.v())) {
+                        throw ExpressionException.invalid(
+                                kind,
+                                "Invalid attribute type name found; type: "
+                                        + s.v()
+                                        + ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+                    }
+                }
+                case "begins_with" -> {
                     for (Operand o : args) {
                         if (o instanceof Operand.ValueRef v
                                 && !(b.value(v.name()) instanceof Value.S)
@@ -100,9 +95,8 @@ public final class StaticChecks {
                                             + b.value(v.name()).type());
                         }
                     }
-                    break;
-                default:
-                    break;
+                }
+                default -> {}
             }
         }
     }
@@ -143,19 +137,13 @@ public final class StaticChecks {
     }
 
     private static String symbol(Token.Kind op) {
-        switch (op) {
-            case EQ:
-                return "=";
-            case NE:
-                return "<>";
-            case LT:
-                return "<";
-            case LE:
-                return "<=";
-            case GT:
-                return ">";
-            default:
-                return ">=";
-        }
+        return switch (op) {
+            case EQ -> "=";
+            case NE -> "<>";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            default -> ">=";
+        };
     }
 }

@@ -49,9 +49,9 @@ public final class Updater {
                     throw ExpressionException.invalid(
                             KIND,
                             "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
-                                    + render(q)
+                                    + render(p)
                                     + ", path two: "
-                                    + render(p));
+                                    + render(q));
                 }
             }
         }
@@ -108,7 +108,7 @@ public final class Updater {
             Map<String, Value> original,
             Set<String> keyAttributes) {
         List<List<Object>> touched = touchedPaths(u, b, keyAttributes);
-        Evaluator ev = new Evaluator(b, KIND);
+        Evaluator ev = new Evaluator(b);
         List<Value> setValues = new ArrayList<>();
         for (UpdateExpression.SetAction s : u.sets()) {
             setValues.add(setValue(s.value(), ev, original));
@@ -271,21 +271,14 @@ public final class Updater {
         if (v == null) {
             return "NULL";
         }
-        switch (v.type()) {
-            case "S":
-                return "STRING";
-            case "N":
-                return "NUMBER";
-            case "B":
-                return "BINARY";
-            case "BOOL":
-                return "BOOLEAN";
-            case "L":
-                return "LIST";
-            case "M":
-                return "MAP";
-            default:
-                return v.type();
-        }
+        return switch (v.type()) {
+            case "S" -> "STRING";
+            case "N" -> "NUMBER";
+            case "B" -> "BINARY";
+            case "BOOL" -> "BOOLEAN";
+            case "L" -> "LIST";
+            case "M" -> "MAP";
+            default -> v.type();
+        };
     }
 }

@@ -41,7 +41,7 @@ final class Authorization {
             problems.add(
                     "Authorization header requires '" + ALGORITHM + "' as the signing algorithm.");
         } else {
-            for (String part : header.substring(ALGORITHM.length() + 1).split(",")) {
+            for (String part : header.substring(ALGORITHM.length() + 1).split(",", -1)) {
                 int eq = part.indexOf('=');
                 if (eq > 0) {
                     params.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
@@ -103,7 +103,7 @@ final class Authorization {
         canonical.append(request.method).append('\n');
         canonical.append(request.path).append('\n');
         canonical.append(request.query).append('\n');
-        for (String name : signedHeaders.split(";")) {
+        for (String name : signedHeaders.split(";", -1)) {
             List<String> values = new ArrayList<>();
             for (HttpRequest.Header h : request.headers) {
                 if (h.name().equals(name)) {

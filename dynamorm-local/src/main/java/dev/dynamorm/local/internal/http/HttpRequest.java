@@ -67,7 +67,7 @@ final class HttpRequest {
         if (parts.length != 3
                 || parts[0].isEmpty()
                 || !parts[0].chars().allMatch(c -> c >= 'A' && c <= 'Z')
-                || !parts[1].startsWith("/") && !parts[1].equals("*")
+                || (!parts[1].startsWith("/") && !parts[1].equals("*"))
                 || !parts[2].startsWith("HTTP/1.")) {
             throw new Malformed("malformed request line");
         }
@@ -99,7 +99,7 @@ final class HttpRequest {
             String value = h.substring(colon + 1).trim();
             r.headers.add(new Header(name, value));
             switch (name) {
-                case "content-length":
+                case "content-length" -> {
                     try {
                         r.contentLength = Long.parseLong(value);
                     } catch (NumberFormatException e) {
@@ -108,22 +108,18 @@ final class HttpRequest {
                     if (r.contentLength < 0) {
                         throw new Malformed("malformed Content-Length");
                     }
-                    break;
-                case "transfer-encoding":
-                    r.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    break;
-                case "connection":
+                }
+                case "transfer-encoding" ->
+                        r.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "connection" -> {
                     if (value.equalsIgnoreCase("close")) {
                         r.keepAlive = false;
                     } else if (value.equalsIgnoreCase("keep-alive")) {
                         r.keepAlive = true;
                     }
-                    break;
-                case "expect":
-                    r.expectContinue = value.equalsIgnoreCase("100-continue");
-                    break;
-                default:
-                    break;
+                }
+                case "expect" -> r.expectContinue = value.equalsIgnoreCase("100-continue");
+                default -> {}
             }
         }
     }

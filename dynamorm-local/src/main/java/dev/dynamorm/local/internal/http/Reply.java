@@ -116,22 +116,15 @@ final class Reply {
     }
 
     private static String reason(int status) {
-        switch (status) {
-            case 200:
-                return "OK";
-            case 400:
-                return "Bad Request";
-            case 403:
-                return "Forbidden";
-            case 404:
-                return "Not Found";
-            case 413:
-                return "Request Entity Too Large";
-            case 503:
-                return "Service Unavailable";
-            default:
-                return status >= 500 ? "Internal Server Error" : "Error";
-        }
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 413 -> "Request Entity Too Large";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
+        };
     }
 
     private static String escape(String s) {

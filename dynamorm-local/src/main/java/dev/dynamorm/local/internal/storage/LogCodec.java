@@ -101,38 +101,41 @@ final class LogCodec {
 
     private static Object read(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
-            case START_OBJECT:
-                {
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        map.put(name, read(p, p.nextToken()));
-                    }
-                    return map;
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    map.put(name, read(p, p.nextToken()));
                 }
-            case START_ARRAY:
-                {
-                    List<Object> list = new ArrayList<>();
-                    JsonToken n;
-                    while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                        list.add(read(p, n));
-                    }
-                    return list;
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                JsonToken n;
+                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(read(p, n));
                 }
-            case VALUE_STRING:
+                return list;
+            }
+            case VALUE_STRING -> {
                 return p.getText();
-            case VALUE_NUMBER_INT:
+            }
+            case VALUE_NUMBER_INT -> {
                 return p.getNumberValue();
-            case VALUE_NUMBER_FLOAT:
+            }
+            case VALUE_NUMBER_FLOAT -> {
                 return p.getDecimalValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
+            }
+            case VALUE_TRUE -> {
+                return true;
+            }
+            case VALUE_FALSE -> {
+                return false;
+            }
+            case VALUE_NULL -> {
                 return null;
-            default:
-                throw new IOException("unexpected JSON token " + t);
+            }
+            default -> throw new IOException("unexpected JSON token " + t);
         }
     }
 

@@ -18,6 +18,9 @@ final class LogReader {
     static final int MAX_PAYLOAD = 64 * 1024 * 1024;
 
     /** One record whose checksum holds. */
+    // the payload is read for this frame alone and decoded once; copying it would double replay's
+    // reads
+    @SuppressWarnings("ArrayRecordComponent")
     record Frame(long offset, int index, byte[] payload) {}
 
     /** Receives frames in file order; throws to stop with damage. */

@@ -75,6 +75,6 @@ public final class ItemSize {
     }
 
     private static long number(BigDecimal d) {
-        return (d.precision() + 1) / 2 + 1;
+        return (d.precision() + 1L) / 2 + 1;
     }
 }

@@ -61,6 +61,7 @@ public sealed interface Value {
             return plain;
         }
 
+        @Override
         public String type() {
             return "S";
         }
@@ -82,24 +83,28 @@ public sealed interface Value {
     }
 
     record N(BigDecimal v) implements Value {
+        @Override
         public String type() {
             return "N";
         }
     }
 
     record B(Bytes v) implements Value {
+        @Override
         public String type() {
             return "B";
         }
     }
 
     record Bool(boolean v) implements Value {
+        @Override
         public String type() {
             return "BOOL";
         }
     }
 
     record Null() implements Value {
+        @Override
         public String type() {
             return "NULL";
         }
@@ -110,6 +115,7 @@ public sealed interface Value {
             v = Collections.unmodifiableSet(new LinkedHashSet<>(v));
         }
 
+        @Override
         public String type() {
             return "SS";
         }
@@ -124,6 +130,7 @@ public sealed interface Value {
             v = Collections.unmodifiableSet(copy);
         }
 
+        @Override
         public String type() {
             return "NS";
         }
@@ -134,6 +141,7 @@ public sealed interface Value {
             v = Collections.unmodifiableSet(new LinkedHashSet<>(v));
         }
 
+        @Override
         public String type() {
             return "BS";
         }
@@ -144,6 +152,7 @@ public sealed interface Value {
             v = List.copyOf(v);
         }
 
+        @Override
         public String type() {
             return "L";
         }
@@ -154,6 +163,7 @@ public sealed interface Value {
             v = Collections.unmodifiableMap(new LinkedHashMap<>(v));
         }
 
+        @Override
         public String type() {
             return "M";
         }

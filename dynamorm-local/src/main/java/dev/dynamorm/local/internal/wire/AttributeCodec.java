@@ -57,80 +57,82 @@ public final class AttributeCodec {
         }
         Object v = only.getValue();
         switch (only.getKey()) {
-            case "S":
+            case "S" -> {
                 return Value.s(str(v));
-            case "N":
+            }
+            case "N" -> {
                 return new Value.N(number(str(v)));
-            case "B":
+            }
+            case "B" -> {
                 return Value.b(bytes(v));
-            case "BOOL":
+            }
+            case "BOOL" -> {
                 if (!(v instanceof Boolean b)) {
                     throw DynamoException.serialization("Unexpected value type for BOOL");
                 }
                 return new Value.Bool(b);
-            case "NULL":
+            }
+            case "NULL" -> {
                 if (!Boolean.TRUE.equals(v)) {
                     throw DynamoException.validation(
                             "One or more parameter values were invalid: Null attribute value types must have the value of true");
                 }
                 return new Value.Null();
-            case "SS":
-                {
-                    List<Object> l = list(v);
-                    nonEmptySet(l, "An string set  may not be empty");
-                    Set<String> set = new LinkedHashSet<>();
-                    for (Object o : l) {
-                        if (!set.add(str(o))) {
-                            throw DynamoException.validation(
-                                    "One or more parameter values were invalid: Input collection "
-                                            + l
-                                            + " contains duplicates.");
-                        }
+            }
+            case "SS" -> {
+                List<Object> l = list(v);
+                nonEmptySet(l, "An string set  may not be empty");
+                Set<String> set = new LinkedHashSet<>();
+                for (Object o : l) {
+                    if (!set.add(str(o))) {
+                        throw DynamoException.validation(
+                                "One or more parameter values were invalid: Input collection "
+                                        + l
+                                        + " contains duplicates.");
                     }
-                    return new Value.SS(set);
                 }
-            case "NS":
-                {
-                    List<Object> l = list(v);
-                    nonEmptySet(l, "An number set  may not be empty");
-                    Set<BigDecimal> set = new LinkedHashSet<>();
-                    boolean duplicate = false;
-                    for (Object o : l) {
-                        duplicate |= !set.add(number(str(o)));
-                    }
-                    if (duplicate) {
-                        throw DynamoException.validation("Input collection contains duplicates");
-                    }
-                    return new Value.NS(set);
+                return new Value.SS(set);
+            }
+            case "NS" -> {
+                List<Object> l = list(v);
+                nonEmptySet(l, "An number set  may not be empty");
+                Set<BigDecimal> set = new LinkedHashSet<>();
+                boolean duplicate = false;
+                for (Object o : l) {
+                    duplicate |= !set.add(number(str(o)));
                 }
-            case "BS":
-                {
-                    List<Object> l = list(v);
-                    nonEmptySet(l, "Binary sets should not be empty");
-                    Set<Bytes> set = new LinkedHashSet<>();
-                    for (Object o : l) {
-                        if (!set.add(bytes(o))) {
-                            throw DynamoException.validation(
-                                    "One or more parameter values were invalid: Input collection "
-                                            + l
-                                            + "of type BS contains duplicates.");
-                        }
-                    }
-                    return new Value.BS(set);
+                if (duplicate) {
+                    throw DynamoException.validation("Input collection contains duplicates");
                 }
-            case "L":
-                {
-                    List<Value> out = new ArrayList<>();
-                    for (Object o : list(v)) {
-                        out.add(value(o));
+                return new Value.NS(set);
+            }
+            case "BS" -> {
+                List<Object> l = list(v);
+                nonEmptySet(l, "Binary sets should not be empty");
+                Set<Bytes> set = new LinkedHashSet<>();
+                for (Object o : l) {
+                    if (!set.add(bytes(o))) {
+                        throw DynamoException.validation(
+                                "One or more parameter values were invalid: Input collection "
+                                        + l
+                                        + "of type BS contains duplicates.");
                     }
-                    return new Value.L(out);
                 }
-            case "M":
+                return new Value.BS(set);
+            }
+            case "L" -> {
+                List<Value> out = new ArrayList<>();
+                for (Object o : list(v)) {
+                    out.add(value(o));
+                }
+                return new Value.L(out);
+            }
+            case "M" -> {
                 return new Value.M(item(v));
-            default:
-                throw DynamoException.validation(
-                        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            }
+            default ->
+                    throw DynamoException.validation(
+                            "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
     }
 
@@ -207,7 +209,7 @@ public final class AttributeCodec {
         } else if (v instanceof Value.Bool b) {
             out.put("BOOL", b.v());
         } else if (v instanceof Value.Null) {
-            out.put("NULL", Boolean.TRUE);
+            out.put("NULL", true);
         } else if (v instanceof Value.SS ss) {
             out.put("SS", new ArrayList<Object>(ss.v()));
         } else if (v instanceof Value.NS ns) {
