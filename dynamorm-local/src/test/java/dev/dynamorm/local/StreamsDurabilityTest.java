@@ -205,6 +205,52 @@ class StreamsDurabilityTest {
     }
 
     @Test
+    void aCrashBetweenATablesDropAndItsStreamsStillDisablesTheStream() throws IOException {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        String t;
+        String arn;
+        try (LocalDynamoDb db = open(live)) {
+            t = streamTable(db.client(), StreamViewType.KEYS_ONLY);
+            arn = arn(db.client(), t);
+            db.client().putItem(r -> r.tableName(t).item(item("pk", s("a"))));
+            db.client().deleteTable(r -> r.tableName(t));
+            crashCopy(live, crashed);
+        }
+        // cut the log after the table's drop record: its stream's disable record is lost
+        Path wal = crashed.resolve("wal.bin");
+        byte[] bytes = Files.readAllBytes(wal);
+        List<Integer> frames = offsets(bytes);
+        assertThat(
+                        new String(
+                                bytes,
+                                frames.get(frames.size() - 1),
+                                bytes.length - frames.get(frames.size() - 1),
+                                java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"op\":\"disable\"");
+        Files.write(wal, Arrays.copyOf(bytes, frames.get(frames.size() - 1)));
+        try (LocalDynamoDb db = open(crashed)) {
+            DynamoDbStreamsClient sc = db.streamsClient();
+            assertThat(sc.describeStream(r -> r.streamArn(arn)).streamDescription().streamStatus())
+                    .isEqualTo(StreamStatus.DISABLED);
+            db.client()
+                    .createTable(
+                            r ->
+                                    r.tableName(t)
+                                            .billingMode("PAY_PER_REQUEST")
+                                            .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                                            .attributeDefinitions(
+                                                    a -> a.attributeName("pk").attributeType("S")));
+            db.client().putItem(r -> r.tableName(t).item(item("pk", s("b"))));
+            assertThat(db.client().describeTable(r -> r.tableName(t)).table().latestStreamArn())
+                    .isNull();
+            assertThat(all(sc, arn))
+                    .extracting(x -> x.dynamodb().keys().get("pk").s())
+                    .containsExactly("a");
+        }
+    }
+
+    @Test
     void rolledShardsDisabledStreamsAndDeletedTablesSurvive() throws Exception {
         Path live = dir.resolve("live");
         Path crashed = dir.resolve("crashed");

@@ -142,6 +142,7 @@ public final class WriteAheadLog implements Journal {
         for (String line : report) {
             System.err.println("dynamorm-local: " + line);
         }
+        engine.streams().restored(wal.tables);
         writeSnapshot(wal.generation);
         log = opener.open(logFile);
         goodSize = 0;

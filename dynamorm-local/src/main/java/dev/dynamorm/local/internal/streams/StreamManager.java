@@ -322,6 +322,20 @@ public final class StreamManager {
     }
 
     /**
+     * Ends restoring: the stream of a table the log dropped is disabled as {@link #dropped} does,
+     * also when a crash came between the table's drop and its stream's.
+     *
+     * @param tables the names of the tables that exist after replay
+     */
+    public synchronized void restored(Set<String> tables) {
+        for (String table : List.copyOf(latest.keySet())) {
+            if (!tables.contains(table)) {
+                dropped(table);
+            }
+        }
+    }
+
+    /**
      * Writes every stream still within retention, with its shards and records, as records that
      * {@link #restore} replays.
      *
