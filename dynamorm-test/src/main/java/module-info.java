@@ -16,6 +16,8 @@ module dev.dynamorm.test {
     requires transitive org.junit.jupiter.api;
     // QueryAssert and the request assertions extend AssertJ's AbstractAssert
     requires transitive org.assertj.core;
+    // assertThatChanges takes and gives the typed change events of dynamorm-streams
+    requires transitive dev.dynamorm.streams;
     requires org.slf4j;
     // JSON fixtures are read with Jackson's streaming parser
     requires com.fasterxml.jackson.core;

@@ -2,6 +2,8 @@
 module dev.dynamorm.examples {
     requires dev.dynamorm.api;
     requires dev.dynamorm.local;
+    // ChangesTour: change data capture
+    requires dev.dynamorm.streams;
     // PluginConfigs shows the plugins' configuration; their jars stay optional at run time
     requires static dev.dynamorm.plugin.cache;
     requires static dev.dynamorm.plugin.audit;
@@ -12,5 +14,6 @@ module dev.dynamorm.examples {
     // ServiceLoader, so the package needs no 'opens'
     provides dev.dynamorm.spi.schema.ModelSchemaProvider with
             dev.dynamorm.examples.DynamORM_Schemas,
-            dev.dynamorm.examples.shop.DynamORM_Schemas;
+            dev.dynamorm.examples.shop.DynamORM_Schemas,
+            dev.dynamorm.examples.changes.DynamORM_Schemas;
 }

@@ -86,4 +86,24 @@ public interface ModelInfo {
     default Optional<String> versionAttribute() {
         return Optional.empty();
     }
+
+    /**
+     * For an entity family or one of its members: the attribute that stores each item's member
+     * type.
+     *
+     * @return the discriminator attribute, or empty for a model outside any family
+     */
+    default Optional<String> discriminatorAttribute() {
+        return Optional.empty();
+    }
+
+    /**
+     * For a member of an entity family used as a model of its own ({@code db.table(Member.class)}):
+     * the discriminator value its items carry.
+     *
+     * @return the member's discriminator value, or empty for a family root and other models
+     */
+    default Optional<String> discriminatorValue() {
+        return Optional.empty();
+    }
 }

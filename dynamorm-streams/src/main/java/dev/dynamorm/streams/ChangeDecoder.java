@@ -18,6 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * }
  * }</pre>
  *
+ * <p>Entity families: the decoder of a family ({@code db.table(ShopItem.class)}) builds each image
+ * as the member type its discriminator names, so a handler switches on {@code
+ * change.newImage().get()}; the decoder of a member ({@code db.table(ShopOrder.class)}) leaves the
+ * other members' records out of {@link #decodeAll} (see {@link #accepts}).
+ *
  * <p>Thread-safe.
  *
  * @param <T> the model type
@@ -50,7 +55,25 @@ public interface ChangeDecoder<T> {
     ChangeEvent<T> decode(Record record);
 
     /**
-     * Decodes records in order.
+     * Whether a record is a change of this decoder's model. For a table of an entity family's
+     * member ({@code db.table(ShopOrder.class)}) the stream also carries the other members' items:
+     * their records are not the member's (a read of the member would refuse them), so they are
+     * skipped as a member's queries skip them. True for every other model, and for records that
+     * carry no image (a {@code KEYS_ONLY} stream, a {@code REMOVE} on a {@code NEW_IMAGE} stream):
+     * their keys cannot tell the members apart, so a member's decoder hands them on with the key
+     * only. (A family's decoder refuses such records: give a family's stream {@code
+     * NEW_AND_OLD_IMAGES}.)
+     *
+     * @param record a record of the table's stream
+     * @return false when the record holds an item of another member of the model's family
+     */
+    default boolean accepts(Record record) {
+        return true;
+    }
+
+    /**
+     * Decodes records in order, leaving out those this decoder does not {@link #accepts accept}
+     * (items of other members of an entity family).
      *
      * @param records the records
      * @return the changes, in the order of the records
@@ -59,7 +82,9 @@ public interface ChangeDecoder<T> {
     default List<ChangeEvent<T>> decodeAll(List<Record> records) {
         List<ChangeEvent<T>> out = new ArrayList<>(records.size());
         for (Record r : records) {
-            out.add(decode(r));
+            if (accepts(r)) {
+                out.add(decode(r));
+            }
         }
         return out;
     }

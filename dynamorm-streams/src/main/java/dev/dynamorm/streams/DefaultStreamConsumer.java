@@ -312,7 +312,8 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
                     stop(id, e, "a record could not be decoded");
                     return 0;
                 }
-                if (!handle(id, changes)) {
+                // a batch of only other family members' items is checkpointed without a call
+                if (!changes.isEmpty() && !handle(id, changes)) {
                     return 0;
                 }
                 String last = records.get(records.size() - 1).dynamodb().sequenceNumber();

@@ -108,10 +108,11 @@ public final class LambdaEvents {
     }
 
     /**
-     * Decodes and handles the changes of a Lambda DynamoDB event in order, stopping at the first
-     * one that cannot be decoded or whose handler throws, and returns Lambda's partial batch
-     * response: {@code {"batchItemFailures": [{"itemIdentifier": "<sequence number>"}]}}, with no
-     * item when every change was handled.
+     * Decodes and handles the changes of a Lambda DynamoDB event in order (skipping records the
+     * decoder does not {@link ChangeDecoder#accepts accept}), stopping at the first one that cannot
+     * be decoded or whose handler throws, and returns Lambda's partial batch response: {@code
+     * {"batchItemFailures": [{"itemIdentifier": "<sequence number>"}]}}, with no item when every
+     * change was handled.
      *
      * @param decoder the decoder of the source table
      * @param event the event's JSON tree
@@ -127,6 +128,9 @@ public final class LambdaEvents {
         List<Map<String, String>> failures = new ArrayList<>();
         for (Record r : records(event)) {
             try {
+                if (!decoder.accepts(r)) {
+                    continue; // another family member's item: not this model's change
+                }
                 handler.handle(decoder.decode(r));
             } catch (Exception e) {
                 failures.add(Map.of("itemIdentifier", r.dynamodb().sequenceNumber()));

@@ -1,5 +1,6 @@
 package dev.dynamorm.streams;
 
+import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Table;
 import dev.dynamorm.spi.ModelInfo;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Identity;
@@ -52,7 +54,7 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
         } else if (oldImage != null) {
             key = table.keyOf(oldImage);
         } else if (sr.hasKeys() && !sr.keys().isEmpty()) {
-            key = table.keyOf(table.fromImage(sr.keys()));
+            key = keyOnly(sr.keys(), id);
         } else {
             throw invalid(id, "has neither keys nor images");
         }
@@ -68,6 +70,62 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
                 id,
                 sr.sizeBytes() == null ? 0 : sr.sizeBytes(),
                 sr.streamViewType());
+    }
+
+    /**
+     * The key of a record without images. An entity family's keys do not say which member the item
+     * is: a member's decoder takes it as its own (it cannot tell), a family's refuses it.
+     */
+    private Key keyOnly(Map<String, AttributeValue> keys, String id) {
+        ModelInfo info = table.modelInfo();
+        Optional<String> discriminator = info.discriminatorAttribute();
+        if (discriminator.isEmpty() || keys.containsKey(discriminator.get())) {
+            return table.keyOf(table.fromImage(keys));
+        }
+        Optional<String> member = info.discriminatorValue();
+        if (member.isEmpty()) {
+            throw invalid(
+                    id,
+                    "has no image (a KEYS_ONLY stream, or an image the view type leaves out), so"
+                            + " its keys do not tell which member of entity family "
+                            + info.type().getName()
+                            + " the item is; give the table's stream the NEW_AND_OLD_IMAGES view"
+                            + " type, whose every record carries an image");
+        }
+        Map<String, AttributeValue> tagged = new HashMap<>(keys);
+        tagged.put(discriminator.get(), AttributeValue.fromS(member.get()));
+        return table.keyOf(table.fromImage(tagged));
+    }
+
+    /**
+     * False only when this decoder's model is a member of an entity family and the record's image
+     * holds an item of another member, which a read of the member would refuse.
+     */
+    @Override
+    public boolean accepts(Record record) {
+        Objects.requireNonNull(record, "record");
+        Optional<String> own = table.modelInfo().discriminatorValue();
+        StreamRecord sr = record.dynamodb();
+        if (own.isEmpty() || sr == null) {
+            return true;
+        }
+        Map<String, AttributeValue> image =
+                sr.hasNewImage() ? sr.newImage() : sr.hasOldImage() ? sr.oldImage() : null;
+        if (image == null) {
+            return true;
+        }
+        String attribute = table.modelInfo().discriminatorAttribute().orElseThrow();
+        AttributeValue stored = image.get(attribute);
+        if (stored != null && own.get().equals(stored.s())) {
+            return true;
+        }
+        // another member's tag (or none): only a fallback member reads such an item
+        try {
+            table.fromImage(image);
+            return true;
+        } catch (InvalidRequestException e) {
+            return false;
+        }
     }
 
     private Set<String> changed(

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
-import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Table;
 import dev.dynamorm.local.LocalDynamoDb;
-import dev.dynamorm.plugin.encryption.EncryptionConfig;
-import dev.dynamorm.plugin.encryption.LocalKeyring;
 import dev.dynamorm.streams.Models.Order;
-import dev.dynamorm.streams.Models.Secret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,38 +121,6 @@ final class ChangeDecoderTest {
         assertThat(changes.get(0).expiredByTtl()).isFalse();
         assertThat(changes.get(1).expiredByTtl()).isTrue();
         assertThat(changes.get(1).toString()).endsWith(" ttl]");
-    }
-
-    @Test
-    void decode_encryptedField_isDecryptedThroughThePlugin() {
-        LocalKeyring ring = LocalKeyring.builder().key("k1", LocalKeyring.newKeyBase64()).build();
-        try (DynamORM encrypting =
-                DynamORM.builder()
-                        .client(local.client())
-                        .pluginConfig(EncryptionConfig.builder().keyProvider(ring).build())
-                        .build()) {
-            Table<Secret> secrets = encrypting.table(Secret.class);
-            String arn =
-                    StreamTables.createWithStream(
-                            secrets, local.client(), StreamViewType.NEW_AND_OLD_IMAGES);
-            secrets.put(new Secret("s1", "door", "1234"));
-            secrets.put(new Secret("s1", "door", "9999"));
-
-            List<Record> records = StreamTables.records(local.streamsClient(), arn);
-            assertThat(records.get(0).dynamodb().newImage().get("pin").b()).isNotNull();
-
-            List<ChangeEvent<Secret>> changes = ChangeDecoder.of(secrets).decodeAll(records);
-            assertThat(changes.get(0).newImage()).contains(new Secret("s1", "door", "1234"));
-            assertThat(changes.get(1).oldImage()).contains(new Secret("s1", "door", "1234"));
-            assertThat(changes.get(1).newImage()).contains(new Secret("s1", "door", "9999"));
-            assertThat(changes.get(1).changedFields()).containsExactly("pin");
-
-            // without the encryption plugin the same record is refused, not decoded as ciphertext
-            Table<Secret> plain = db.table(Secret.class);
-            assertThatThrownBy(() -> ChangeDecoder.of(plain).decode(records.get(0)))
-                    .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageContaining("@Encrypted");
-        }
     }
 
     @Test

@@ -103,7 +103,11 @@ final class ModulePathTest {
                                 .map(ModuleDescriptor.Requires::name)
                                 .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(
-                        "dev.dynamorm.api", "org.junit.jupiter.api", "org.assertj.core");
+                        "dev.dynamorm.api",
+                        "org.junit.jupiter.api",
+                        "org.assertj.core",
+                        // assertThatChanges takes and gives dynamorm-streams' ChangeEvent
+                        "dev.dynamorm.streams");
         assertThat(descriptor.requires())
                 .extracting(ModuleDescriptor.Requires::name)
                 .as("the kit's clients use Apache5HttpClient, which needs jdk.net")

@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.model.TypeTag;
 import dev.dynamorm.spi.ModelInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ record TableModelInfo(
         Optional<String> sortKeyAttribute,
         Map<String, String> attributeNames,
         Set<String> encryptedAttributes,
-        Optional<String> versionAttribute)
+        Optional<String> versionAttribute,
+        Optional<String> discriminatorAttribute,
+        Optional<String> discriminatorValue)
         implements ModelInfo {
 
     static TableModelInfo of(ModelMetadata<?> model, String tableName) {
@@ -37,6 +40,8 @@ record TableModelInfo(
                 model.sortKey().map(FieldMetadata::attributeName),
                 Collections.unmodifiableMap(names),
                 Collections.unmodifiableSet(encrypted),
-                model.versionField().map(FieldMetadata::attributeName));
+                model.versionField().map(FieldMetadata::attributeName),
+                model.discriminatorAttribute(),
+                model.typeTag().map(TypeTag::value));
     }
 }

@@ -2,6 +2,7 @@ package dev.dynamorm.local.internal.engine;
 
 import dev.dynamorm.local.internal.error.DynamoException;
 import dev.dynamorm.local.internal.expr.Bindings;
+import dev.dynamorm.local.internal.streams.StreamBatch;
 import dev.dynamorm.local.internal.streams.StreamManager;
 import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.AttributeCodec;
@@ -275,31 +276,36 @@ public final class Engine {
                             c.key().toItem(c.table().meta().key()),
                             c.item()));
         }
-        if (token == null) {
-            journal.items(records);
-        } else {
-            journal.items(records, token);
-        }
         long nowSeconds = System.currentTimeMillis() / 1000;
+        StreamBatch batch = streams.batch();
+        List<Map<String, Value>> stored = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
             String name = c.table().meta().name();
+            Map<String, Value> after = c.item() == null ? null : Table.copy(c.item());
+            stored.add(after);
+            if (!streams.recording(name)) {
+                continue;
+            }
             Map<String, Value> old =
-                    streams.recording(name)
-                            ? c.table().items.get(c.key().hash(), Pos.table(c.key().range()))
-                            : null;
+                    c.table().items.get(c.key().hash(), Pos.table(c.key().range()));
             if (old != null && !byService && c.table().isExpired(old, nowSeconds)) {
                 // invisible to reads already, so overwriting it inserts; the stream first records
                 // the expired item's removal by TTL, or a consumer would never see it go
-                streams.record(name, records.get(i).key(), old, null, true);
+                batch.add(name, records.get(i).key(), old, null, true);
                 old = null;
             }
-            Map<String, Value> stored = c.item() == null ? null : Table.copy(c.item());
-            c.table().apply(c.key(), stored);
-            if (streams.recording(name)) {
-                streams.record(name, records.get(i).key(), old, stored, byService);
-            }
+            batch.add(name, records.get(i).key(), old, after, byService);
         }
+        // journal first (items and stream records in one record), then apply
+        streams.commit(
+                batch,
+                streamRecords -> journal.items(records, token, streamRecords),
+                () -> {
+                    for (int i = 0; i < changes.size(); i++) {
+                        changes.get(i).table().apply(changes.get(i).key(), stored.get(i));
+                    }
+                });
     }
 
     Journal journal() {

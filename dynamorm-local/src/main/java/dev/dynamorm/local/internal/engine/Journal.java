@@ -31,6 +31,18 @@ public interface Journal extends AutoCloseable {
         items(changes);
     }
 
+    /**
+     * Persists a group of item changes, the token of the transaction that made them (or null) and
+     * the stream records they produce (JSON trees, possibly none), all in one record.
+     */
+    default void items(List<ItemChange> changes, Token token, List<Object> streamRecords) {
+        if (token == null) {
+            items(changes);
+        } else {
+            items(changes, token);
+        }
+    }
+
     @Override
     void close();
 

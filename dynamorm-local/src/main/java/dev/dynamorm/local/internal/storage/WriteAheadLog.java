@@ -34,6 +34,10 @@ import java.util.UUID;
  * snapshot is noticed. The files are written through non-interruptible streams, so an interrupted
  * caller never closes the log for the others; a failed append is cut back to the last good record
  * before the next.
+ *
+ * <p>Stream records travel in the items record of the change that made them, so both are durable or
+ * neither; changes of a stream's shape (created, shard rolled over, disabled) are records of their
+ * own, and a snapshot holds every stream still within retention.
  */
 public final class WriteAheadLog implements Journal {
     static final String SNAPSHOT = "snapshot.bin";
@@ -138,6 +142,7 @@ public final class WriteAheadLog implements Journal {
         for (String line : report) {
             System.err.println("dynamorm-local: " + line);
         }
+        engine.streams().restored(wal.tables);
         writeSnapshot(wal.generation);
         log = opener.open(logFile);
         goodSize = 0;
@@ -145,6 +150,7 @@ public final class WriteAheadLog implements Journal {
         begin.put("t", "begin");
         begin.put("snapshot", generation);
         appendNow(LogCodec.frame(begin));
+        engine.streams().journal(this::append);
     }
 
     /** Applies the records of one file during restore, checking they continue each other. */
@@ -252,8 +258,15 @@ public final class WriteAheadLog implements Journal {
                 if (record.get("token") != null) {
                     restoreToken(record.get("token"));
                 }
+                if (record.get("streams") != null) {
+                    for (Object o : (List<Object>) record.get("streams")) {
+                        engine.streams().restore((Map<String, Object>) o);
+                    }
+                }
             } else if ("token".equals(type)) {
                 restoreToken(record.get("token"));
+            } else if ("stream".equals(type)) {
+                engine.streams().restore(record);
             } else {
                 throw new CorruptLogException("an unknown record type " + type);
             }
@@ -352,8 +365,22 @@ public final class WriteAheadLog implements Journal {
     /** The changes and the transaction's idempotency token in one record, so both or neither. */
     @Override
     public void items(List<ItemChange> changes, Token token) {
+        items(changes, token, List.of());
+    }
+
+    /** The changes, the token and the changes' stream records in one record: all or nothing. */
+    @Override
+    public void items(List<ItemChange> changes, Token token, List<Object> streamRecords) {
+        if (token == null && changes.isEmpty()) {
+            return;
+        }
         Map<String, Object> r = itemsRecord(changes);
-        r.put("token", tokenJson(token));
+        if (token != null) {
+            r.put("token", tokenJson(token));
+        }
+        if (!streamRecords.isEmpty()) {
+            r.put("streams", streamRecords);
+        }
         append(r);
     }
 
@@ -432,6 +459,7 @@ public final class WriteAheadLog implements Journal {
                             write(out, r, failure);
                         }
                     });
+            engine.streams().snapshot(r -> write(out, r, failure));
             if (failure[0] != null) {
                 throw failure[0];
             }

@@ -2,12 +2,16 @@ package dev.dynamorm.local.internal.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * One table stream: its shards, the open one last. All methods are synchronized; {@link
- * #maintain(long)} rolls the open shard over and trims records past the retention period.
+ * One table stream: its shards, the open one last. Guarded by the {@link StreamManager}'s lock (the
+ * methods are also synchronized, for the readers of {@link #enabled()}). {@link #maintain(long)}
+ * rolls the open shard over and trims records past the retention period; every change of shape
+ * (creation, roll-over, disabling) is handed to the journal before it is made.
  */
 final class Stream {
     final String arn;
@@ -18,11 +22,12 @@ final class Stream {
     final long createdMillis;
     private final StreamSettings settings;
     private final AtomicLong sequences;
+    private final Consumer<Map<String, Object>> journal;
     private final List<Shard> shards = new ArrayList<>();
     private boolean enabled = true;
     private long disabledMillis;
 
-    Stream(
+    private Stream(
             String arn,
             String label,
             String tableName,
@@ -30,7 +35,8 @@ final class Stream {
             List<Object> keySchema,
             long createdMillis,
             StreamSettings settings,
-            AtomicLong sequences) {
+            AtomicLong sequences,
+            Consumer<Map<String, Object>> journal) {
         this.arn = arn;
         this.label = label;
         this.tableName = tableName;
@@ -39,7 +45,75 @@ final class Stream {
         this.createdMillis = createdMillis;
         this.settings = settings;
         this.sequences = sequences;
-        shards.add(newShard(null, createdMillis));
+        this.journal = journal;
+    }
+
+    /** A new stream with its first shard, journaled before it is returned. */
+    static Stream create(
+            String arn,
+            String label,
+            String tableName,
+            String viewType,
+            List<Object> keySchema,
+            long now,
+            StreamSettings settings,
+            AtomicLong sequences,
+            Consumer<Map<String, Object>> journal) {
+        Stream s =
+                new Stream(
+                        arn, label, tableName, viewType, keySchema, now, settings, sequences,
+                        journal);
+        Shard first = s.newShard(null, now);
+        journal.accept(s.describe("create", List.of(first)));
+        s.shards.add(first);
+        return s;
+    }
+
+    /** A stream from a {@code create} or {@code state} record of the log or snapshot. */
+    static Stream restore(
+            Map<String, Object> r,
+            StreamSettings settings,
+            AtomicLong sequences,
+            Consumer<Map<String, Object>> journal) {
+        Stream s =
+                new Stream(
+                        (String) r.get("arn"),
+                        (String) r.get("label"),
+                        (String) r.get("table"),
+                        (String) r.get("view"),
+                        StreamCodec.keySchema(r.get("keySchema")),
+                        StreamCodec.number(r, "created"),
+                        settings,
+                        sequences,
+                        journal);
+        if (!StreamManager.VIEW_TYPES.contains(s.viewType)) {
+            throw new IllegalArgumentException("unknown stream view type " + s.viewType);
+        }
+        s.enabled = !Boolean.FALSE.equals(r.get("enabled"));
+        if (r.get("disabled") != null) {
+            s.disabledMillis = StreamCodec.number(r, "disabled");
+        }
+        for (Object o : (List<?>) r.get("shards")) {
+            Shard sh = StreamCodec.shard(o);
+            s.shards.add(sh);
+            sequences.accumulateAndGet(sh.startSequence, Math::max);
+        }
+        return s;
+    }
+
+    private Map<String, Object> describe(String op, List<Shard> list) {
+        Map<String, Object> r = StreamCodec.header(op, arn);
+        r.put("label", label);
+        r.put("table", tableName);
+        r.put("view", viewType);
+        r.put("keySchema", keySchema);
+        r.put("created", createdMillis);
+        r.put("enabled", enabled);
+        r.put("disabled", enabled ? null : disabledMillis);
+        List<Object> shardTrees = new ArrayList<>();
+        list.forEach(sh -> shardTrees.add(StreamCodec.shard(sh)));
+        r.put("shards", shardTrees);
+        return r;
     }
 
     private Shard newShard(String parent, long now) {
@@ -58,24 +132,44 @@ final class Stream {
         return enabled ? "ENABLED" : "DISABLED";
     }
 
-    synchronized void append(ChangeRecord.Draft draft) {
-        long now = settings.clock().getAsLong();
-        maintain(now);
-        if (!enabled) {
-            return;
-        }
-        Shard open = shards.get(shards.size() - 1);
-        open.records.add(draft.at(sequences.incrementAndGet(), now));
+    /**
+     * Gives a change its sequence number in the open shard without adding it yet; null when the
+     * stream is disabled. The caller ran {@link #maintain(long)} at {@code now} first.
+     */
+    synchronized ChangeRecord place(ChangeRecord.Draft draft, long now) {
+        return enabled ? draft.at(sequences.incrementAndGet(), now) : null;
+    }
+
+    /** The id of the shard {@link #place} puts records in. */
+    synchronized String openShardId() {
+        return shards.get(shards.size() - 1).id;
+    }
+
+    /** Adds a placed (and journaled) record to the open shard. */
+    synchronized void publish(ChangeRecord c) {
+        shards.get(shards.size() - 1).records.add(c);
     }
 
     /** Closes the open shard; no records are added afterwards. */
-    synchronized void disable(long now) {
+    synchronized void disable(long now, boolean dropped) {
         maintain(now);
         if (enabled) {
-            close(shards.get(shards.size() - 1), now);
-            enabled = false;
-            disabledMillis = now;
+            Shard open = shards.get(shards.size() - 1);
+            long end = endOf(open);
+            Map<String, Object> r = StreamCodec.header("disable", arn);
+            r.put("at", now);
+            r.put("end", end);
+            r.put("dropped", dropped);
+            journal.accept(r);
+            close(open, end, now);
         }
+    }
+
+    private void close(Shard open, long end, long now) {
+        open.endSequence = end;
+        open.closedMillis = now;
+        enabled = false;
+        disabledMillis = now;
     }
 
     /** Whether the stream is disabled and past retention, so it can be forgotten. */
@@ -83,12 +177,10 @@ final class Stream {
         return !enabled && disabledMillis <= now - settings.retention().toMillis();
     }
 
-    private static void close(Shard s, long now) {
-        s.endSequence =
-                s.records.isEmpty()
-                        ? s.startSequence
-                        : s.records.get(s.records.size() - 1).sequence();
-        s.closedMillis = now;
+    private static long endOf(Shard s) {
+        return s.records.isEmpty()
+                ? s.startSequence
+                : s.records.get(s.records.size() - 1).sequence();
     }
 
     /** Rolls the open shard over when it is older than the shard period; trims old records. */
@@ -97,8 +189,16 @@ final class Stream {
             Shard open = shards.get(shards.size() - 1);
             long period = settings.shardPeriod().toMillis();
             if (now - open.createdMillis >= period) {
-                close(open, now);
-                shards.add(newShard(open.id, now));
+                Shard child = newShard(open.id, now);
+                long end = endOf(open);
+                Map<String, Object> r = StreamCodec.header("roll", arn);
+                r.put("at", now);
+                r.put("end", end);
+                r.put("shard", StreamCodec.shard(child));
+                journal.accept(r);
+                open.endSequence = end;
+                open.closedMillis = now;
+                shards.add(child);
             }
         }
         long horizon = now - settings.retention().toMillis();
@@ -122,6 +222,10 @@ final class Stream {
 
     synchronized Shard shard(String id, long now) {
         maintain(now);
+        return find(id);
+    }
+
+    private Shard find(String id) {
         for (Shard s : shards) {
             if (s.id.equals(id)) {
                 return s;
@@ -140,5 +244,63 @@ final class Stream {
     /** The sequence number the next record will get (or beyond it). */
     long nextSequence() {
         return sequences.get() + 1;
+    }
+
+    // ---- the data directory: replaying journaled changes and writing snapshots
+
+    /** Replays a {@code roll}, {@code disable} or {@code record} entry. */
+    synchronized void replay(String op, Map<String, Object> r) {
+        Shard open = shards.isEmpty() ? null : shards.get(shards.size() - 1);
+        switch (op) {
+            case "roll" -> {
+                Shard child = StreamCodec.shard(r.get("shard"));
+                if (open == null || !open.open() || !open.id.equals(child.parentId)) {
+                    throw new IllegalArgumentException(
+                            "a shard roll-over of "
+                                    + arn
+                                    + " that does not continue its open shard");
+                }
+                open.endSequence = StreamCodec.number(r, "end");
+                open.closedMillis = StreamCodec.number(r, "at");
+                shards.add(child);
+                sequences.accumulateAndGet(child.startSequence, Math::max);
+            }
+            case "disable" -> {
+                if (enabled && open != null) {
+                    close(open, StreamCodec.number(r, "end"), StreamCodec.number(r, "at"));
+                }
+            }
+            case "record" -> {
+                Shard sh = find((String) r.get("shard"));
+                ChangeRecord c = StreamCodec.record(r);
+                if (sh == null) {
+                    throw new IllegalArgumentException(
+                            "a stream record for shard " + r.get("shard") + ", not one of " + arn);
+                }
+                if (!sh.records.isEmpty()
+                        && sh.records.get(sh.records.size() - 1).sequence() >= c.sequence()) {
+                    throw new IllegalArgumentException(
+                            "a stream record out of sequence order in shard " + sh.id);
+                }
+                sh.records.add(c);
+                sequences.accumulateAndGet(c.sequence(), Math::max);
+            }
+            default -> throw new IllegalArgumentException("an unknown stream entry " + op);
+        }
+    }
+
+    /** Writes the whole stream: its description and shards, then every record kept. */
+    synchronized void snapshot(boolean latest, Consumer<Map<String, Object>> out) {
+        Map<String, Object> state = describe("state", shards);
+        state.put("latest", latest);
+        out.accept(state);
+        for (Shard sh : shards) {
+            for (ChangeRecord c : sh.records) {
+                Map<String, Object> r = StreamCodec.record(arn, sh.id, c);
+                r.put("t", StreamCodec.TYPE);
+                r.put("op", "record");
+                out.accept(r);
+            }
+        }
     }
 }

@@ -1,12 +1,14 @@
 package dev.dynamorm.local.internal.streams;
 
 import dev.dynamorm.local.internal.error.DynamoException;
-import dev.dynamorm.local.internal.value.Value;
 import dev.dynamorm.local.internal.wire.Request;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,11 +16,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The streams of one engine: table hooks (create, update, delete, describe, committed changes) and
- * the Streams API. Thread-safe; {@link #record} is called under the table's write lock so that a
- * table's records are in commit order.
+ * the Streams API. Thread-safe: stream state is guarded by this manager's lock, and {@link #commit}
+ * runs under the tables' write locks so that a table's records are in commit order.
  */
 public final class StreamManager {
     /** The X-Amz-Target prefix of the Streams API. */
@@ -40,6 +43,9 @@ public final class StreamManager {
     private final Map<String, Stream> latest = new ConcurrentHashMap<>();
 
     private final StreamsApi api = new StreamsApi(this);
+
+    /** Where changes of stream shape are journaled; nowhere until a data directory is opened. */
+    private volatile Consumer<Map<String, Object>> journal = r -> {};
 
     /**
      * Creates the streams of an engine.
@@ -140,12 +146,13 @@ public final class StreamManager {
      * @param keySchema the table's KeySchema as rendered in descriptions
      * @param spec the specification
      */
-    public void apply(String table, String tableArn, List<Object> keySchema, Spec spec) {
+    public synchronized void apply(
+            String table, String tableArn, List<Object> keySchema, Spec spec) {
         long now = now();
         if (!spec.enabled()) {
             Stream current = latest.get(table);
             if (current != null) {
-                current.disable(now);
+                current.disable(now, false);
             }
             return;
         }
@@ -157,7 +164,16 @@ public final class StreamManager {
             arn = tableArn + "/stream/" + label;
         }
         Stream s =
-                new Stream(arn, label, table, spec.viewType(), keySchema, now, settings, sequences);
+                Stream.create(
+                        arn,
+                        label,
+                        table,
+                        spec.viewType(),
+                        keySchema,
+                        now,
+                        settings,
+                        sequences,
+                        this::journalEntry);
         streams.put(arn, s);
         latest.put(table, s);
     }
@@ -167,10 +183,11 @@ public final class StreamManager {
      *
      * @param table table name
      */
-    public void dropped(String table) {
-        Stream s = latest.remove(table);
+    public synchronized void dropped(String table) {
+        Stream s = latest.get(table);
         if (s != null) {
-            s.disable(now());
+            s.disable(now(), true);
+            latest.remove(table);
         }
     }
 
@@ -206,26 +223,131 @@ public final class StreamManager {
     }
 
     /**
-     * Records one committed change; a change that leaves the item as it was records nothing.
+     * Starts collecting the stream records of one commit.
      *
-     * @param table table name
-     * @param keys the item's key attributes
-     * @param oldImage the item before, or null
-     * @param newImage the item after, or null
-     * @param byService whether the service made it (TTL expiry)
+     * @return an empty batch
      */
-    public void record(
-            String table,
-            Map<String, Value> keys,
-            Map<String, Value> oldImage,
-            Map<String, Value> newImage,
-            boolean byService) {
-        Stream s = latest.get(table);
-        if (s == null || Objects.equals(oldImage, newImage)) {
+    public StreamBatch batch() {
+        return new StreamBatch();
+    }
+
+    /**
+     * Commits changes with their stream records: numbers the records, hands them to {@code journal}
+     * (with the items, so both are durable or neither), runs {@code apply} and then publishes the
+     * records. Runs under this manager's lock when there are records, so a stream's records are in
+     * commit order and no shard rolls over in between.
+     *
+     * @param batch the records of the commit
+     * @param journal persists the commit's items with the records' JSON trees (may be empty)
+     * @param apply makes the items visible
+     */
+    public void commit(StreamBatch batch, Consumer<List<Object>> journal, Runnable apply) {
+        if (batch.isEmpty()) {
+            journal.accept(List.of());
+            apply.run();
             return;
         }
-        String event = oldImage == null ? "INSERT" : newImage == null ? "REMOVE" : "MODIFY";
-        s.append(new ChangeRecord.Draft(event, keys, oldImage, newImage, byService));
+        synchronized (this) {
+            long now = now();
+            Set<Stream> maintained = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Stream> into = new ArrayList<>();
+            List<ChangeRecord> placed = new ArrayList<>();
+            List<Object> trees = new ArrayList<>();
+            for (StreamBatch.Entry e : batch.entries) {
+                Stream s = latest.get(e.table());
+                if (s == null) {
+                    continue;
+                }
+                if (maintained.add(s)) {
+                    s.maintain(now);
+                }
+                ChangeRecord c = s.place(e.draft(), now);
+                if (c != null) {
+                    into.add(s);
+                    placed.add(c);
+                    trees.add(StreamCodec.record(s.arn, s.openShardId(), c));
+                }
+            }
+            journal.accept(trees);
+            apply.run();
+            for (int i = 0; i < placed.size(); i++) {
+                into.get(i).publish(placed.get(i));
+            }
+        }
+    }
+
+    /**
+     * Sets where changes of stream shape (created, shard rolled over, disabled) are journaled; the
+     * write-ahead log sets itself once it has replayed the data directory.
+     *
+     * @param sink receives {@code "t":"stream"} records; throws if they cannot be persisted
+     */
+    public void journal(Consumer<Map<String, Object>> sink) {
+        this.journal = Objects.requireNonNull(sink, "sink");
+    }
+
+    private void journalEntry(Map<String, Object> r) {
+        journal.accept(r);
+    }
+
+    /**
+     * Replays one record of the data directory: a {@code "t":"stream"} record of the log or
+     * snapshot, or an entry of an items record's {@code "streams"} list.
+     *
+     * @param r the record
+     * @throws IllegalArgumentException if the record does not fit the streams restored so far
+     */
+    public synchronized void restore(Map<String, Object> r) {
+        Object op = r.getOrDefault("op", "record");
+        if ("create".equals(op) || "state".equals(op)) {
+            Stream s = Stream.restore(r, settings, sequences, this::journalEntry);
+            if (streams.putIfAbsent(s.arn, s) != null) {
+                throw new IllegalArgumentException("a second definition of stream " + s.arn);
+            }
+            if ("create".equals(op) || Boolean.TRUE.equals(r.get("latest"))) {
+                latest.put(s.tableName, s);
+            }
+            return;
+        }
+        String arn = (String) r.get("arn");
+        Stream s = arn == null ? null : streams.get(arn);
+        if (s == null) {
+            throw new IllegalArgumentException(
+                    "an entry of stream " + arn + ", which no earlier record defines");
+        }
+        s.replay(String.valueOf(op), r);
+        if ("disable".equals(op) && Boolean.TRUE.equals(r.get("dropped"))) {
+            latest.remove(s.tableName, s);
+        }
+    }
+
+    /**
+     * Ends restoring: the stream of a table the log dropped is disabled as {@link #dropped} does,
+     * also when a crash came between the table's drop and its stream's.
+     *
+     * @param tables the names of the tables that exist after replay
+     */
+    public synchronized void restored(Set<String> tables) {
+        for (String table : List.copyOf(latest.keySet())) {
+            if (!tables.contains(table)) {
+                dropped(table);
+            }
+        }
+    }
+
+    /**
+     * Writes every stream still within retention, with its shards and records, as records that
+     * {@link #restore} replays.
+     *
+     * @param out receives the records
+     */
+    public synchronized void snapshot(Consumer<Map<String, Object>> out) {
+        long now = now();
+        for (Stream s : streams.values()) {
+            if (!s.expired(now)) {
+                s.snapshot(latest.get(s.tableName) == s, out);
+            }
+        }
     }
 
     /**
@@ -235,7 +357,7 @@ public final class StreamManager {
      * @param r the request
      * @return the answer
      */
-    public Map<String, Object> handle(String operation, Request r) {
+    public synchronized Map<String, Object> handle(String operation, Request r) {
         long now = now();
         streams.values().removeIf(s -> s.expired(now));
         return api.handle(operation, r, now);
