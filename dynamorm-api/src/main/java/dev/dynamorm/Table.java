@@ -488,7 +488,8 @@ public interface Table<T> {
      * @throws UnsupportedOperationException if the implementation has no vector search
      */
     default VectorQuery<T> nearest(String field, float[] vector) {
-        throw new UnsupportedOperationException("vector search is not implemented by " + getClass());
+        throw new UnsupportedOperationException(
+                "vector search is not implemented by " + getClass());
     }
 
     /**
