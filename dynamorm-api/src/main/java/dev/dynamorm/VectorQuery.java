@@ -17,11 +17,12 @@ import java.util.List;
 public interface VectorQuery<T> {
 
     /**
-     * Adds a filter condition, combined with AND. The field must be the index's partition field
-     * (then only {@code =}) or one of its filter fields.
+     * Adds an equality condition, combined with AND (the only form DynamoDB's {@code
+     * SearchConditionExpression} takes). The field must be the index's partition field or one of
+     * its filter fields.
      *
      * @param field the Java field name
-     * @param operator one of {@code = <> < <= > >=}
+     * @param operator {@code =}
      * @param value the value, converted by the field's converter
      * @return a new query with the condition
      * @throws UnknownFieldException if the model has no such field

@@ -180,6 +180,10 @@ abstract class VectorSearchSuite {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage(
                         "vector index 'by-features' is partitioned by 'tenant': add where(\"tenant\", \"=\", value)");
+        assertThatThrownBy(() -> docs.nearest("embedding", eight).where("category", "<", "x"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(
+                        "operator '<' is not supported by vector search filters: DynamoDB compares search schema fields with '=' only");
         float[] nan = eight.clone();
         nan[2] = Float.NaN;
         assertThatThrownBy(() -> docs.nearest("embedding", nan))

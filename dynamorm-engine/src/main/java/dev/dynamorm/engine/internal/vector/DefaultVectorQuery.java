@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.SearchResultItem;
 import software.amazon.awssdk.services.dynamodb.model.SearchVectorsRequest;
@@ -33,8 +32,6 @@ public final class DefaultVectorQuery<T> implements VectorQuery<T> {
     static final int MAX_K = 100;
 
     static final int DEFAULT_K = 10;
-
-    private static final Set<String> OPERATORS = Set.of("=", "<>", "<", "<=", ">", ">=");
 
     /** One filter condition with its value already converted. */
     private record Filter(FieldMetadata field, String operator, AttributeValue value) {}
@@ -159,12 +156,6 @@ public final class DefaultVectorQuery<T> implements VectorQuery<T> {
                     index.searchFieldNames());
         }
         String op = operator.trim();
-        if (!OPERATORS.contains(op)) {
-            throw invalid(
-                    model,
-                    "operator '%s' is not supported by vector search filters: use one of = <> < <= > >=",
-                    operator);
-        }
         if (index.partitionKey().filter(f::equals).isPresent() && !op.equals("=")) {
             throw invalid(
                     model,
@@ -172,6 +163,13 @@ public final class DefaultVectorQuery<T> implements VectorQuery<T> {
                     field,
                     index.name(),
                     op);
+        }
+        if (!op.equals("=")) {
+            // DynamoDB's SearchConditionExpression takes equality conditions joined by AND only
+            throw invalid(
+                    model,
+                    "operator '%s' is not supported by vector search filters: DynamoDB compares search schema fields with '=' only",
+                    operator);
         }
         AttributeValue v =
                 table.context()

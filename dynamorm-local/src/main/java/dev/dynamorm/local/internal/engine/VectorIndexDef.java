@@ -184,10 +184,9 @@ record VectorIndexDef(
         }
         d.put("Projection", p);
         d.put("IndexStatus", "ACTIVE");
-        d.put("Backfilling", false);
         d.put("IndexSizeBytes", sizeBytes);
         d.put("ItemCount", itemCount);
-        d.put("IndexArn", tableArn + "/vector-index/" + name);
+        d.put("IndexArn", tableArn + "/index/" + name);
         return d;
     }
 }

@@ -334,8 +334,19 @@ final class VectorOps {
             throw DynamoException.validation(
                     "1 validation error detected: Value null at 'topK' failed to satisfy constraint: Member must not be null");
         }
-        if (topK < 1 || topK > MAX_TOP_K) {
-            throw DynamoException.validation("Provided TopK value is out of valid range");
+        if (topK < 1) {
+            throw DynamoException.validation(
+                    "1 validation error detected: Value '"
+                            + topK
+                            + "' at 'topK' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+        if (topK > MAX_TOP_K) {
+            throw DynamoException.validation(
+                    "Provided TopK value '"
+                            + topK
+                            + "' is out of valid range. The value must be between 1 and "
+                            + MAX_TOP_K
+                            + " inclusive");
         }
         float[] query = searchVector(r, index);
         Engine.expressionParameters(r, "ProjectionExpression", "SearchConditionExpression");
@@ -410,22 +421,17 @@ final class VectorOps {
         }
         if (raw.size() != index.dimensions()) {
             throw DynamoException.validation(
-                    "One or more parameter values were invalid: SearchVector has "
+                    "Input search vector dimension "
                             + raw.size()
-                            + " dimensions but vector index "
-                            + index.name()
-                            + " has "
+                            + " does not match vector index dimension "
                             + index.dimensions());
         }
         float[] out = new float[raw.size()];
         for (int i = 0; i < out.length; i++) {
             Value v = AttributeCodec.value(raw.get(i));
-            if (!(v instanceof Value.N n)) {
+            if (!(v instanceof Value.N n) || !Float.isFinite(n.v().floatValue())) {
                 throw DynamoException.validation(
-                        "One or more parameter values were invalid: SearchVector element "
-                                + i
-                                + " must be of type N, but is "
-                                + v.type());
+                        "Search vector contains invalid values. All values in the search vector must be a 32-bit floating-point number attribute");
             }
             out[i] = n.v().floatValue();
         }
@@ -433,57 +439,52 @@ final class VectorOps {
     }
 
     /**
-     * The rules of a search condition: only attributes of the search schema, top-level, compared
-     * with an expression attribute value; the HASH attribute with {@code =} only, and required.
+     * The rules of a search condition, as DynamoDB checks them: equality conditions joined by AND,
+     * on top-level attributes of the search schema, compared with expression attribute values; the
+     * HASH attribute among them when the schema has one.
      */
     private static void checkSearchSchema(Condition c, Bindings b, VectorIndexDef index) {
-        boolean hashBound = false;
-        List<String> allowed = index.searchAttributes();
-        for (SearchConditions.Comparison cmp : SearchConditions.comparisons(c, b)) {
-            if (!cmp.againstValue()
-                    || !Set.of("=", "<>", "<", "<=", ">", ">=", "BETWEEN", "IN")
-                            .contains(cmp.operator())) {
+        List<SearchConditions.Comparison> comparisons = SearchConditions.comparisons(c, b);
+        for (SearchConditions.Comparison cmp : comparisons) {
+            if (!cmp.againstValue() || !cmp.conjunct() || !cmp.operator().equals("=")) {
                 throw DynamoException.validation(
-                        "Invalid comparator used in SearchConditionExpression");
+                        "Invalid SearchConditionExpression: Invalid comparator used in SearchConditionExpression");
             }
             if (cmp.path().size() != 1) {
                 throw DynamoException.validation(
-                        "Invalid SearchConditionExpression: nested attribute paths are not supported: "
-                                + cmp.path());
+                        "Invalid SearchConditionExpression: SearchConditionExpression cannot have conditions on nested attributes");
             }
+        }
+        boolean hashBound = false;
+        for (SearchConditions.Comparison cmp : comparisons) {
             String attribute = String.valueOf(cmp.path().get(0));
-            if (!allowed.contains(attribute)) {
+            if (!index.searchAttributes().contains(attribute)) {
                 throw DynamoException.validation(
-                        "Invalid SearchConditionExpression: attribute "
-                                + attribute
-                                + " is not in the SearchSchema of vector index "
-                                + index.name());
+                        "SearchConditionExpression must not contain any attributes that is not in SearchSchema. Invalid attribute: "
+                                + attribute);
             }
-            if (attribute.equals(index.hashKey())) {
-                if (!cmp.operator().equals("=")) {
-                    throw DynamoException.validation(
-                            "Invalid comparator used in SearchConditionExpression");
-                }
-                hashBound |= cmp.conjunct();
-            }
+            hashBound |= attribute.equals(index.hashKey());
         }
         if (index.hashKey() != null && !hashBound) {
             throw DynamoException.validation(
-                    "SearchConditionExpression must specify an equality condition on the HASH key of the SearchSchema: "
-                            + index.hashKey());
+                    "SearchConditionExpression must be provided when SearchSchema has a HASH key");
         }
     }
 
-    /** The item as the index holds it: all, or the keys, the search schema and included ones. */
+    /**
+     * The item as a search answers it: all attributes, or the keys, the search schema and the
+     * included ones; never the vectors.
+     */
     private static Map<String, Value> projected(
             TableMeta meta, VectorIndexDef index, Map<String, Value> item) {
-        if (index.projection().equals("ALL")) {
-            return item;
-        }
         Map<String, Value> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : item.entrySet()) {
             String n = e.getKey();
-            if (meta.key().names().contains(n)
+            if (n.equals(index.attribute())) {
+                continue;
+            }
+            if (index.projection().equals("ALL")
+                    || meta.key().names().contains(n)
                     || index.searchAttributes().contains(n)
                     || (index.projection().equals("INCLUDE")
                             && index.nonKeyAttributes().contains(n))) {
