@@ -43,5 +43,7 @@ public enum Operation {
      * Mapping an item image of a change record (DynamoDB Streams, a Lambda event) to the model;
      * nothing is sent.
      */
-    STREAM_READ
+    STREAM_READ,
+    /** A nearest-neighbour search on a vector index ({@code SearchVectors}). */
+    SEARCH_VECTORS
 }

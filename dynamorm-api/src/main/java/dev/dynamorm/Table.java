@@ -470,4 +470,42 @@ public interface Table<T> {
     default <V> Query<T> where(FieldRef<T, V> field, String operator, V value) {
         return where(field.path(), operator, value);
     }
+
+    /**
+     * Starts a nearest-neighbour search on the vector index of a field declared with {@link
+     * dev.dynamorm.annotations.VectorIndex}.
+     *
+     * <pre>{@code
+     * List<VectorMatch<Doc>> top = docs.nearest("embedding", v).where("category", "=", "news").limit(10).all();
+     * }</pre>
+     *
+     * @param field the Java name of the vector field
+     * @param vector the search vector; its length must be the index's dimensions
+     * @return a search returning 10 items unless {@link VectorQuery#limit(int)} says otherwise
+     * @throws UnknownFieldException if the model has no such field
+     * @throws InvalidRequestException if the field has no vector index, the vector's length is not
+     *     the index's dimensions or it holds a NaN or infinite element
+     * @throws UnsupportedOperationException if the implementation has no vector search
+     */
+    default VectorQuery<T> nearest(String field, float[] vector) {
+        throw new UnsupportedOperationException(
+                "vector search is not implemented by " + getClass());
+    }
+
+    /**
+     * Like {@link #nearest(String, float[])} with the vector as a list of numbers.
+     *
+     * @param field the Java name of the vector field
+     * @param vector the search vector
+     * @return a search
+     * @throws NullPointerException if the vector or one of its elements is null
+     * @throws InvalidRequestException as {@link #nearest(String, float[])}
+     */
+    default VectorQuery<T> nearest(String field, List<? extends Number> vector) {
+        float[] values = new float[vector.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = vector.get(i).floatValue();
+        }
+        return nearest(field, values);
+    }
 }

@@ -74,6 +74,8 @@ public final class DynamORMProcessor extends AbstractProcessor {
         Families families =
                 new Families(processingEnv.getElementUtils(), processingEnv.getMessager());
         SchemaWriter writer = new SchemaWriter(processingEnv.getTypeUtils());
+        VectorIndexChecks vectorIndexes =
+                new VectorIndexChecks(processingEnv.getElementUtils(), processingEnv.getMessager());
         Set<String> compiled = new HashSet<>();
         for (TypeElement t : ElementFilter.typesIn(round.getRootElements())) {
             collect(t, compiled);
@@ -105,7 +107,7 @@ public final class DynamORMProcessor extends AbstractProcessor {
             boolean table =
                     Analyzer.annotation(t, "DynamoTable") != null || Families.rootOf(t) != null;
             Model model = analyzer.analyze(t, table);
-            if (model == null || !writer.writable(model)) {
+            if (model == null || !writer.writable(model) || !vectorIndexes.check(model)) {
                 continue;
             }
             for (Model.Property p : model.properties()) {

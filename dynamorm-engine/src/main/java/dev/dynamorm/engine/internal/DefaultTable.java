@@ -110,6 +110,11 @@ final class DefaultTable<T> implements Table<T> {
     }
 
     @Override
+    public dev.dynamorm.VectorQuery<T> nearest(String field, float[] vector) {
+        return dev.dynamorm.engine.internal.vector.DefaultVectorQuery.start(table, field, vector);
+    }
+
+    @Override
     public Optional<T> get(Object partitionKey) {
         if (model.sortKey().isPresent()) {
             throw new InvalidRequestException(

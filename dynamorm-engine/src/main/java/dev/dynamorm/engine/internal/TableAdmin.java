@@ -15,6 +15,8 @@ import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.engine.internal.vector.VectorIndexModel;
+import dev.dynamorm.engine.internal.vector.VectorIndexes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,7 +154,7 @@ final class TableAdmin {
                                                                     .equals(
                                                                             i
                                                                                     .indexStatusAsString()));
-            if (d.tableStatus() == TableStatus.ACTIVE && indexesActive) {
+            if (d.tableStatus() == TableStatus.ACTIVE && indexesActive && VectorIndexes.active(d)) {
                 return;
             }
             pause = sleep(pause);
@@ -234,6 +236,18 @@ final class TableAdmin {
                                 .build());
             }
         }
+        List<VectorIndexModel> vectors = VectorIndexes.of(model);
+        if (!vectors.isEmpty() && options.billingMode() == BillingMode.PROVISIONED) {
+            throw new dev.dynamorm.InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "model %s declares vector indexes, which need on-demand billing: create the table with CreateTableOptions.onDemand()",
+                            model.type().getName()),
+                    Operation.CREATE_TABLE,
+                    model.type(),
+                    null);
+        }
+        VectorIndexes.attributeDefinitions(vectors).forEach(definitions::putIfAbsent);
         List<AttributeDefinition> attributeDefinitions = new ArrayList<>();
         definitions.forEach(
                 (name, type) ->
@@ -248,6 +262,7 @@ final class TableAdmin {
                 .attributeDefinitions(attributeDefinitions)
                 .globalSecondaryIndexes(gsis.isEmpty() ? null : gsis)
                 .localSecondaryIndexes(lsis.isEmpty() ? null : lsis)
+                .vectorIndexes(vectors.isEmpty() ? null : VectorIndexes.toSdk(vectors))
                 .billingMode(options.billingMode().name())
                 .provisionedThroughput(throughput)
                 .build();
@@ -374,6 +389,7 @@ final class TableAdmin {
                                         "local index '"
                                                 + n
                                                 + "' is in the table but not in the model"));
+        VectorIndexes.drift(VectorIndexes.of(model), actual, differences);
         compareTtl(differences);
         return new SchemaDrift(tableName, differences);
     }

@@ -39,6 +39,7 @@ public final class Engine {
     private final ReadOps readOps = new ReadOps(this);
     private final BatchOps batchOps = new BatchOps(this);
     private final TransactOps transactOps = new TransactOps(this);
+    private final VectorOps vectors = new VectorOps(this);
     private final PartiQL partiql = new PartiQL(this, itemOps, readOps, transactOps);
     private final StreamManager streams;
 
@@ -119,15 +120,17 @@ public final class Engine {
         MemberConstraints.check(op == null ? "" : op, r);
         switch (op == null ? "" : op) {
             case "CreateTable":
-                return tableOps.create(r);
+                return vectors.create(r, tableOps::create);
             case "DescribeTable":
-                return tableOps.describe(r);
+                return vectors.describe(tableOps.describe(r), "Table");
             case "ListTables":
                 return tableOps.list(r);
             case "DeleteTable":
-                return tableOps.delete(r);
+                return vectors.deleted(tableOps.delete(r));
             case "UpdateTable":
-                return tableOps.update(r);
+                return vectors.update(r, tableOps::update);
+            case "SearchVectors":
+                return vectors.search(r);
             case "UpdateTimeToLive":
                 return tableOps.updateTtl(r);
             case "DescribeTimeToLive":
