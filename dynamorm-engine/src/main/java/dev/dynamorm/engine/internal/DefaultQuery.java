@@ -13,6 +13,7 @@ import dev.dynamorm.engine.internal.query.PlanCache;
 import dev.dynamorm.engine.internal.query.QueryRunner;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.query.TableAccess;
+import dev.dynamorm.engine.internal.query.TemplateBinding;
 import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,7 +154,7 @@ final class DefaultQuery<T> implements Query<T> {
     // ---- terminal calls ----
 
     private QueryRunner<T> runner() {
-        return new QueryRunner<>(table.queryAccess(), spec);
+        return new QueryRunner<>(table.queryAccess(), TemplateBinding.bind(table.model(), spec));
     }
 
     @Override
@@ -199,12 +200,12 @@ final class DefaultQuery<T> implements Query<T> {
     @Override
     public dev.dynamorm.WriteResult<T> update(
             java.util.function.Consumer<dev.dynamorm.UpdateBuilder> update) {
-        return table.updateByTerms(spec.terms(), update);
+        return table.updateByTerms(TemplateBinding.bind(table.model(), spec).terms(), update);
     }
 
     @Override
     public dev.dynamorm.WriteResult<T> delete() {
-        return table.deleteByTerms(spec.terms());
+        return table.deleteByTerms(TemplateBinding.bind(table.model(), spec).terms());
     }
 
     /**
