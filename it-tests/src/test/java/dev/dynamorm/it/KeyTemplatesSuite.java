@@ -1,8 +1,10 @@
 package dev.dynamorm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.Table;
 import dev.dynamorm.it.model.templates.Invoice;
@@ -219,5 +221,37 @@ abstract class KeyTemplatesSuite {
 
         assertThat(docs.where("tenant", "=", tenant).all())
                 .containsExactly(new LibDoc(tenant, "a#b\\c", "written elsewhere"));
+    }
+
+    @Test
+    void update_ofAnIndexTemplateField_rewritesTheIndexKey_ofATableKeyField_fails() {
+        Invoice first = new Invoice(tenant, 2024, 7, 30, Instant.parse("2024-07-01T00:00:00Z"), 10);
+        invoices.put(first);
+        Invoice later = new Invoice(tenant, 2024, 7, 30, Instant.parse("2024-07-02T00:00:00Z"), 10);
+        invoices.update(later, "issuedAt");
+
+        assertThat(
+                        raw.getItem(
+                                        b ->
+                                                b.tableName(invoices.tableName())
+                                                        .key(
+                                                                Map.of(
+                                                                        "pk",
+                                                                        AttributeValue.fromS(
+                                                                                "TENANT#" + tenant),
+                                                                        "sk",
+                                                                        AttributeValue.fromS(
+                                                                                "INVOICE#2024#7#30")))
+                                                        .consistentRead(true))
+                                .item())
+                .containsEntry("gsk", AttributeValue.fromS("ISSUED#2024-07-02T00:00:00Z"))
+                .containsEntry("issuedAt", AttributeValue.fromS("2024-07-02T00:00:00Z"));
+        assertThatThrownBy(() -> invoices.update(later, "month"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining(
+                        "cannot update field 'month' of model "
+                                + Invoice.class.getName()
+                                + ": it is part of the key template 'INVOICE#{year}#{month}#{number}' of key "
+                                + "attribute 'sk'");
     }
 }

@@ -42,9 +42,17 @@ final class DefaultQuery<T> implements Query<T> {
     private final DefaultTable<T> table;
     private final QuerySpec spec;
 
+    /** A collection query ({@code db.collection(..)}): one partition of the table, never a scan. */
+    private final boolean collection;
+
     DefaultQuery(DefaultTable<T> table, QuerySpec spec) {
+        this(table, spec, false);
+    }
+
+    DefaultQuery(DefaultTable<T> table, QuerySpec spec, boolean collection) {
         this.table = table;
         this.spec = spec;
+        this.collection = collection;
     }
 
     /** What the query states. */
@@ -148,13 +156,17 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     private DefaultQuery<T> with(QuerySpec next) {
-        return new DefaultQuery<>(table, next);
+        return new DefaultQuery<>(table, next, collection);
     }
 
     // ---- terminal calls ----
 
     private QueryRunner<T> runner() {
-        return new QueryRunner<>(table.queryAccess(), TemplateBinding.bind(table.model(), spec));
+        QuerySpec bound = TemplateBinding.bind(table.model(), spec);
+        if (collection) {
+            CollectionQueries.check(table.model(), bound);
+        }
+        return new QueryRunner<>(table.queryAccess(), bound);
     }
 
     @Override

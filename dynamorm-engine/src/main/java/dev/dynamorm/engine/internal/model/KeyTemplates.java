@@ -313,4 +313,48 @@ public final class KeyTemplates {
         }
         return List.of();
     }
+
+    /**
+     * Completes the fields an update of named fields writes: a computed index key whose template
+     * names one of them is written too (recomputed from the item). A field named by a table key
+     * template cannot be updated: the key identifies the item.
+     *
+     * @param model the model
+     * @param chosen the fields to write; computed index keys are appended
+     * @throws dev.dynamorm.InvalidRequestException if a chosen field is part of a table key
+     *     template
+     */
+    public static void addDerivedKeys(ModelMetadata<?> model, List<FieldMetadata> chosen) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (FieldMetadata f : chosen) {
+            names.add(f.name());
+        }
+        for (FieldMetadata key : model.fields()) {
+            for (KeyTemplate t : templatesOf(key)) {
+                for (FieldMetadata part : t.fields()) {
+                    if (!names.contains(part.name())) {
+                        continue;
+                    }
+                    if (key.isPartitionKey() || key.isSortKey()) {
+                        throw new dev.dynamorm.InvalidRequestException(
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "cannot update field '%s' of model %s: it is part of the key template "
+                                                + "'%s' of key attribute '%s', and the key identifies the item "
+                                                + "(delete it and create a new one instead)",
+                                        part.name(),
+                                        model.type().getName(),
+                                        t.text(),
+                                        key.attributeName()),
+                                dev.dynamorm.Operation.UPDATE,
+                                model.type(),
+                                null);
+                    }
+                    if (!chosen.contains(key)) {
+                        chosen.add(key);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -95,23 +95,38 @@ public final class TemplateBinding {
         if (partitionTemplates.isEmpty()) {
             return null;
         }
+        // templates of other members that the given fields cannot render are skipped: their items
+        // cannot hold this key value. The equalities are then kept as filters, so the results are
+        // exactly the items with those field values.
         Set<String> used = new HashSet<>();
         String partitionValue = null;
+        boolean everyTemplate = true;
         for (KeyTemplate t : partitionTemplates) {
             Map<FieldMetadata, Object> values = new HashMap<>();
             for (FieldMetadata f : t.fields()) {
                 Object v = equal.get(f.name());
-                if (v == null) {
-                    return null;
+                if (v != null) {
+                    values.put(f, v);
                 }
-                values.put(f, v);
-                used.add(f.name());
+            }
+            if (values.size() < t.fields().size()) {
+                everyTemplate = false;
+                continue;
             }
             String rendered = t.render(values, t.fields().size(), Operation.QUERY);
             if (rendered == null || (partitionValue != null && !partitionValue.equals(rendered))) {
                 return null; // members disagree on the partition: leave the query as given
             }
             partitionValue = rendered;
+            for (FieldMetadata f : t.fields()) {
+                used.add(f.name());
+            }
+        }
+        if (partitionValue == null) {
+            return null;
+        }
+        if (!everyTemplate) {
+            used.clear();
         }
         Condition sortCondition = null;
         FieldMetadata sortField = slot.sort().orElse(null);
@@ -140,7 +155,7 @@ public final class TemplateBinding {
                     sortCondition =
                             Condition.when(sortField.name(), Operator.BEGINS_WITH, rendered);
                 }
-                if (sortCondition != null) {
+                if (sortCondition != null && everyTemplate) {
                     for (int i = 0; i < bound; i++) {
                         used.add(t.fields().get(i).name());
                     }

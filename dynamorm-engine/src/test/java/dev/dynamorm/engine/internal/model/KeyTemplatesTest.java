@@ -87,7 +87,7 @@ final class KeyTemplatesTest {
     }
 
     @DynamoTable("t")
-    @PartitionKey(template = "CUSTOMER#{custId}")
+    @PartitionKey(template = "CUSTOMER#{customerID}")
     record UnknownField(String customerId) {}
 
     @DynamoTable("t")
@@ -131,7 +131,7 @@ final class KeyTemplatesTest {
     void registration_badTemplates_failWithClearMessages() {
         assertFails(
                 UnknownField.class,
-                "@PartitionKey template 'CUSTOMER#{custId}' names unknown field 'custId': did you mean "
+                "@PartitionKey template 'CUSTOMER#{customerID}' names unknown field 'customerID': did you mean "
                         + "'customerId'? fields are [customerId]");
         assertFails(
                 MixedPart.class,
