@@ -114,6 +114,15 @@ public final class KeyTemplate {
                         text,
                         name);
             }
+            if (field.isEncrypted()) {
+                throw fail(
+                        owner,
+                        "%s template '%s': field '%s' is @Encrypted, and a key stores its value in plain "
+                                + "text: leave it out of the template",
+                        declared,
+                        text,
+                        name);
+            }
             AttributeValue.Type type = field.attributeType();
             if (type != AttributeValue.Type.S && type != AttributeValue.Type.N) {
                 throw fail(

@@ -127,8 +127,16 @@ final class KeyTemplatesTest {
     @PartitionKey(template = "A#{a}")
     record Clash(String a, @dev.dynamorm.annotations.Attribute("PK") String b) {}
 
+    @DynamoTable("t")
+    @PartitionKey(template = "A#{a}")
+    record EncryptedPart(@dev.dynamorm.annotations.Encrypted String a) {}
+
     @Test
     void registration_badTemplates_failWithClearMessages() {
+        assertFails(
+                EncryptedPart.class,
+                "@PartitionKey template 'A#{a}': field 'a' is @Encrypted, and a key stores its value in "
+                        + "plain text: leave it out of the template");
         assertFails(
                 UnknownField.class,
                 "@PartitionKey template 'CUSTOMER#{customerID}' names unknown field 'customerID': did you mean "
