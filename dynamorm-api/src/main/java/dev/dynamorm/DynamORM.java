@@ -65,6 +65,28 @@ public interface DynamORM extends AutoCloseable {
     <T> Table<T> table(Class<T> modelType);
 
     /**
+     * A query over one partition of an entity family's table across all its member types: a
+     * collection in single-table terms. Give the partition with {@code where(field, "=", value)} on
+     * the partition key (or every field of its template); results come in sort key order as the
+     * family type, with pagination and cursors as for any query. A collection never scans and never
+     * reads an index.
+     *
+     * <pre>{@code
+     * List<Shop> all = db.collection(Shop.class).where("customerId", "=", "c1").all();
+     * }</pre>
+     *
+     * @param family a sealed interface (or abstract class) with {@code @DynamoTable}
+     * @param <T> the family type
+     * @return the query, to be narrowed with {@code where}
+     * @throws InvalidRequestException if the type is not an entity family root (and, when the query
+     *     runs, if it does not name one partition)
+     * @throws UnsupportedOperationException if the engine does not support collections
+     */
+    default <T> Query<T> collection(Class<T> family) {
+        throw new UnsupportedOperationException("collection");
+    }
+
+    /**
      * The DynamoDB client in use.
      *
      * @return the client

@@ -14,10 +14,16 @@ import java.lang.annotation.Target;
  * with role {@link KeyRole#SORT}. A local secondary index shares the table's partition key and is
  * declared by a single field with role {@link KeyRole#SORT} and {@code type = LOCAL}. Projection
  * settings may be given on any one key field of the index; conflicting settings fail registration.
+ *
+ * <p>On the model type, with a {@link #template()}, the index key is a string attribute computed
+ * from fields (see {@link PartitionKey}); several entity types of one table may share such an
+ * attribute (an overloaded index): {@code @IndexKey(index = "GSI1", template = "ORDER#{orderId}")}.
+ * An index is declared either on the type (templates for each of its keys) or on fields, not both.
+ * An item missing a field of an index template is left out of that index (no attribute written).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT, ElementType.TYPE})
 @Repeatable(IndexKeys.class)
 public @interface IndexKey {
     /**
@@ -55,4 +61,19 @@ public @interface IndexKey {
      * @return the included field names, empty by default
      */
     String[] include() default {};
+
+    /**
+     * On the model type: the template the key is computed from. Must be empty on a field.
+     *
+     * @return the template, empty by default
+     */
+    String template() default "";
+
+    /**
+     * On the model type: the name of the computed key attribute.
+     *
+     * @return the attribute name; empty (the default) means the index name followed by {@code "PK"}
+     *     or {@code "SK"} (for index {@code GSI1}: {@code GSI1PK}, {@code GSI1SK})
+     */
+    String attribute() default "";
 }

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Container of repeated {@link IndexKey} annotations on one field. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT, ElementType.TYPE})
 public @interface IndexKeys {
     /**
      * The index keys declared on the field.

@@ -145,6 +145,7 @@ final class Analyzer {
         }
         Model model = new Model(type, table, naming, record, props, components);
         new Validator(errors, model, types, elements).validate();
+        Templates.validate(model, errors);
         return errors.count > 0 ? null : model;
     }
 

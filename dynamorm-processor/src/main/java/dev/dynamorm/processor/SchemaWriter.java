@@ -112,6 +112,7 @@ final class SchemaWriter {
                 .append("        return dev.dynamorm.annotations.NamingConvention.")
                 .append(model.naming())
                 .append(";\n    }\n\n");
+        s.append(Templates.method(model.type()));
         s.append("    @Override\n    public java.util.List<")
                 .append(SPI)
                 .append("FieldSchema> fields() {\n")

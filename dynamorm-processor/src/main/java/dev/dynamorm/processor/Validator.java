@@ -177,14 +177,16 @@ final class Validator {
                 sk = p;
             }
         }
-        if (pk == null) {
+        if (pk == null && !Templates.declaresPartitionKey(model.type())) {
             errors.fail(
                     model.type(),
                     "model %s has no @PartitionKey: annotate the field that holds the partition key",
                     name);
             return;
         }
-        tableKey(pk, "partition");
+        if (pk != null) {
+            tableKey(pk, "partition");
+        }
         if (sk != null) {
             tableKey(sk, "sort");
         }

@@ -101,4 +101,14 @@ public interface ModelSchema<T> {
         }
         return create(values);
     }
+
+    /**
+     * The key templates declared on the type ({@code PartitionKey}, {@code SortKey} and {@code
+     * IndexKey} annotations with a {@code template}), in declaration order.
+     *
+     * @return the templates, empty by default (schemas generated before templates existed)
+     */
+    default List<KeyTemplateSchema> keyTemplates() {
+        return List.of();
+    }
 }

@@ -159,6 +159,12 @@ final class DefaultDynamORM implements DynamORM {
                         });
     }
 
+    @Override
+    public <T> dev.dynamorm.Query<T> collection(Class<T> family) {
+        DefaultTable<T> table = (DefaultTable<T>) table(family);
+        return CollectionQueries.start(table);
+    }
+
     private TableContext<?> tableContext(Class<?> modelType) {
         return internalTable(modelType).tableContext();
     }

@@ -13,6 +13,7 @@ import dev.dynamorm.engine.internal.query.PlanCache;
 import dev.dynamorm.engine.internal.query.QueryRunner;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.query.TableAccess;
+import dev.dynamorm.engine.internal.query.TemplateBinding;
 import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,9 +42,17 @@ final class DefaultQuery<T> implements Query<T> {
     private final DefaultTable<T> table;
     private final QuerySpec spec;
 
+    /** A collection query ({@code db.collection(..)}): one partition of the table, never a scan. */
+    private final boolean collection;
+
     DefaultQuery(DefaultTable<T> table, QuerySpec spec) {
+        this(table, spec, false);
+    }
+
+    DefaultQuery(DefaultTable<T> table, QuerySpec spec, boolean collection) {
         this.table = table;
         this.spec = spec;
+        this.collection = collection;
     }
 
     /** What the query states. */
@@ -147,13 +156,17 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     private DefaultQuery<T> with(QuerySpec next) {
-        return new DefaultQuery<>(table, next);
+        return new DefaultQuery<>(table, next, collection);
     }
 
     // ---- terminal calls ----
 
     private QueryRunner<T> runner() {
-        return new QueryRunner<>(table.queryAccess(), spec);
+        QuerySpec bound = TemplateBinding.bind(table.model(), spec);
+        if (collection) {
+            CollectionQueries.check(table.model(), bound);
+        }
+        return new QueryRunner<>(table.queryAccess(), bound);
     }
 
     @Override
@@ -199,12 +212,12 @@ final class DefaultQuery<T> implements Query<T> {
     @Override
     public dev.dynamorm.WriteResult<T> update(
             java.util.function.Consumer<dev.dynamorm.UpdateBuilder> update) {
-        return table.updateByTerms(spec.terms(), update);
+        return table.updateByTerms(TemplateBinding.bind(table.model(), spec).terms(), update);
     }
 
     @Override
     public dev.dynamorm.WriteResult<T> delete() {
-        return table.deleteByTerms(spec.terms());
+        return table.deleteByTerms(TemplateBinding.bind(table.model(), spec).terms());
     }
 
     /**

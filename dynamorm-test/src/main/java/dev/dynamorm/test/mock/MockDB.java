@@ -200,6 +200,21 @@ public final class MockDB implements DynamORM {
     }
 
     /**
+     * Not mocked: a collection reads a partition of an entity family's table.
+     *
+     * @param family ignored
+     * @param <T> the family type
+     * @return never
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public <T> dev.dynamorm.Query<T> collection(Class<T> family) {
+        throw notMocked(
+                "DynamORM.collection()",
+                "test collection queries of entity families on a real backend (the embedded engine)");
+    }
+
+    /**
      * Not mocked: a batch writer flushes in the background.
      *
      * @param options ignored

@@ -1,22 +1,25 @@
 package dev.dynamorm.examples.shop;
 
-import dev.dynamorm.annotations.Attribute;
 import dev.dynamorm.annotations.Discriminator;
+import dev.dynamorm.annotations.IndexKey;
+import dev.dynamorm.annotations.KeyRole;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 
 /**
- * One line of an order, stored in the customer's partition after its order.
+ * One line of an order, stored in the customer's partition after its order ({@code SK =
+ * ORDER#<id>#LINE#<n>}) and under the order in {@code GSI1}.
  *
- * @param pk the customer's partition key
- * @param sk the sort key, {@code ORDER#<id>#LINE#<n>}
+ * @param customerId the customer who ordered
+ * @param orderId the order
+ * @param lineNo the line number
  * @param sku the product
  * @param quantity how many
  */
 @Discriminator("LINE")
-public record OrderLine(
-        @PartitionKey @Attribute("PK") String pk,
-        @SortKey @Attribute("SK") String sk,
-        String sku,
-        int quantity)
+@PartitionKey(template = "CUSTOMER#{customerId}")
+@SortKey(template = "ORDER#{orderId}#LINE#{lineNo}")
+@IndexKey(index = "GSI1", template = "ORDER#{orderId}")
+@IndexKey(index = "GSI1", role = KeyRole.SORT, template = "LINE#{lineNo}")
+public record OrderLine(String customerId, String orderId, int lineNo, String sku, int quantity)
         implements ShopItem {}

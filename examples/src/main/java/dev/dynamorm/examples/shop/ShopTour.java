@@ -24,32 +24,39 @@ public final class ShopTour {
     }
 
     /**
-     * Writes a customer with one order of two lines, then reads the partition back.
+     * Writes a customer with one order of two lines, then reads the customer's collection, the
+     * orders alone, and the order with its lines through the overloaded index.
      *
      * @param client the client to use
-     * @return what the tour read: the whole partition, then the orders alone
+     * @return what the tour read: the collection, the pieces ordered, the orders alone, then the
+     *     order with its lines
      */
     public static List<Object> tour(DynamoDbClient client) {
         try (DynamORM db = DynamORM.builder().client(client).build()) {
             Table<ShopItem> shop = db.table(ShopItem.class); // every member type, one table
             shop.createTableIfMissing();
-            shop.put(new Customer("CUSTOMER#c1", "PROFILE", "Ada", "ada@example.com"));
-            shop.put(new ShopOrder("CUSTOMER#c1", "ORDER#o1", "NEW", 2500));
-            shop.put(new OrderLine("CUSTOMER#c1", "ORDER#o1#LINE#1", "pen", 2));
-            shop.put(new OrderLine("CUSTOMER#c1", "ORDER#o1#LINE#2", "ink", 1));
+            shop.put(new Customer("c1", "Ada", "ada@example.com")); // PK CUSTOMER#c1, SK PROFILE
+            shop.put(new ShopOrder("c1", "o1", "NEW", 2500)); // SK ORDER#o1
+            shop.put(new OrderLine("c1", "o1", 1, "pen", 2)); // SK ORDER#o1#LINE#1
+            shop.put(new OrderLine("c1", "o1", 2, "ink", 1));
 
-            List<ShopItem> partition = shop.where("pk", "=", "CUSTOMER#c1").all(); // one Query
+            // one Query of the partition CUSTOMER#c1, every type
+            List<ShopItem> collection =
+                    db.collection(ShopItem.class).where("customerId", "=", "c1").all();
             int pieces = 0;
-            for (ShopItem item : partition) {
+            for (ShopItem item : collection) {
                 if (item instanceof OrderLine line) { // each item comes back as its type
                     pieces += line.quantity();
                 }
             }
-            List<ShopOrder> orders =
-                    db.table(ShopOrder.class).where("pk", "=", "CUSTOMER#c1").all(); // orders only
-            List<Object> seen = new ArrayList<>(partition);
+            // PK = CUSTOMER#c1 AND begins_with(SK, ORDER#), orders only
+            List<ShopOrder> orders = db.table(ShopOrder.class).where("customerId", "=", "c1").all();
+            // GSI1PK = ORDER#o1: the order and its lines
+            List<ShopItem> order = shop.where("orderId", "=", "o1").all();
+            List<Object> seen = new ArrayList<>(collection);
             seen.add(pieces);
             seen.addAll(orders);
+            seen.addAll(order);
             return seen;
         }
     }

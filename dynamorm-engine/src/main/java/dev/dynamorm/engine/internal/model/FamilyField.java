@@ -26,6 +26,11 @@ final class FamilyField implements FieldMetadata {
         this.byMember = Map.copyOf(byMember);
     }
 
+    /** The field of every member that declares it. */
+    java.util.Collection<FieldMetadata> memberFields() {
+        return byMember.values();
+    }
+
     /** Whether the member class declares this field. */
     boolean declaredBy(Class<?> member) {
         return byMember.containsKey(member);

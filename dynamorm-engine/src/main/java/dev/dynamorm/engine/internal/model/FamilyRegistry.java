@@ -58,7 +58,7 @@ final class FamilyRegistry {
     }
 
     private <M> MemberModel<M> member(Class<M> type, Families.Shape shape) {
-        ModelMetadata<M> base = models.get(type);
+        ModelMetadata<M> base = KeyTemplates.wrap(models.get(type), models.schema(type));
         if (base.tableName().isEmpty()) {
             // a generated schema compiled before the family existed, or without the family's table
             throw Families.fail(

@@ -188,12 +188,14 @@ final class ModelBuilder<T> {
                     sk = f;
                 }
             }
-            if (pk == null) {
+            if (pk == null && !KeyTemplates.templatedPartitionKey(type, schema)) {
                 throw fail(
                         "model %s has no @PartitionKey: annotate the field that holds the partition key",
                         type.getName());
             }
-            checkTableKey(pk, "partition");
+            if (pk != null) {
+                checkTableKey(pk, "partition");
+            }
             if (sk != null) {
                 checkTableKey(sk, "sort");
             }

@@ -5,6 +5,7 @@ import dev.dynamorm.annotations.DynamoTable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The metadata of every model, read by reflection once per class and cached. Thread-safe: many
@@ -18,6 +19,10 @@ public final class ModelRegistry {
     private final ConverterRegistry converters;
     private final ModelFactory models;
     private final FamilyRegistry families;
+
+    /** Top-level models, with their key templates applied. */
+    private final ConcurrentHashMap<Class<?>, ModelMetadata<?>> templated =
+            new ConcurrentHashMap<>();
 
     /**
      * Creates a registry.
@@ -46,9 +51,11 @@ public final class ModelRegistry {
         if (family.isPresent()) {
             return family.get();
         }
-        ReflectiveModel<T> cached = models.cached(type);
-        if (cached != null && cached.tableName().isPresent()) {
-            return cached;
+        ModelMetadata<?> templated = this.templated.get(type);
+        if (templated != null) {
+            @SuppressWarnings("unchecked") // cached under its own class
+            ModelMetadata<T> t = (ModelMetadata<T>) templated;
+            return t;
         }
         // a generated schema says whether the class is a table without reading its annotations
         // (no reflection on the generated path)
@@ -66,7 +73,14 @@ public final class ModelRegistry {
                             type.getName()),
                     type);
         }
-        return models.get(type);
+        ModelMetadata<T> built = KeyTemplates.wrap(models.get(type), schema);
+        ModelMetadata<?> raced = this.templated.putIfAbsent(type, built);
+        if (raced != null) {
+            @SuppressWarnings("unchecked") // cached under its own class
+            ModelMetadata<T> t = (ModelMetadata<T>) raced;
+            return t;
+        }
+        return built;
     }
 
     /**

@@ -46,6 +46,21 @@ public record QuerySpec(
         Objects.requireNonNull(order, "order");
     }
 
+    /** This spec without any terms (the rest kept). */
+    public QuerySpec withoutTerms() {
+        return new QuerySpec(
+                List.of(),
+                select,
+                order,
+                orderField,
+                limit,
+                consistent,
+                index,
+                cursor,
+                allowScan,
+                scorer);
+    }
+
     /** This spec with a term added; a top-level AND is split into its parts. */
     public QuerySpec withTerm(Condition condition, boolean filterOnly) {
         Objects.requireNonNull(condition, "condition");

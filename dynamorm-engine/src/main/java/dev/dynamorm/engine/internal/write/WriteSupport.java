@@ -18,6 +18,7 @@ import dev.dynamorm.engine.internal.expr.AttributePath;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.expr.UpdateCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.KeyTemplates;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
 import java.math.BigDecimal;
@@ -490,6 +491,7 @@ abstract class WriteSupport<T> {
                 chosen.add(f);
             }
         }
+        KeyTemplates.addDerivedKeys(model, chosen);
         return chosen;
     }
 
