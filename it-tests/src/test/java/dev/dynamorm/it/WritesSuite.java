@@ -21,9 +21,12 @@ import dev.dynamorm.it.model.Account;
 import dev.dynamorm.it.model.Address;
 import dev.dynamorm.it.model.Memo;
 import dev.dynamorm.it.model.Order;
+import dev.dynamorm.it.model.PlainPriced;
+import dev.dynamorm.it.model.Priced;
 import dev.dynamorm.it.model.Session;
 import dev.dynamorm.test.Backend;
 import dev.dynamorm.test.BackendContext;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -415,6 +418,31 @@ abstract class WritesSuite extends WriteSuiteBase {
         Instant t4 = clock.advance(Duration.ofMinutes(1));
         assertThat(memos.put(Memo.of(id, "again")).written().orElseThrow().createdAt())
                 .isEqualTo(t4);
+    }
+
+    @Test
+    void bigDecimalScale_andEmptySets_areNormalisedByDynamoDb_writtenShowsWhatWasSent() {
+        String id = unique();
+        Table<PlainPriced> plain = db.table(PlainPriced.class);
+        plain.createTableIfMissing();
+        PlainPriced given = new PlainPriced(id, new BigDecimal("1.50"), Set.of());
+        assertThat(plain.put(given).written()).containsSame(given);
+        PlainPriced read = plain.get(id).orElseThrow();
+        assertThat(read.price()).isEqualTo(new BigDecimal("1.5")).isEqualByComparingTo("1.50");
+        assertThat(read.tags()).isNull();
+        Map<String, AttributeValue> item = rawItem(plain, Map.of("id", AttributeValue.fromS(id)));
+        assertThat(item.get("price").n()).isEqualTo("1.5");
+        assertThat(item).doesNotContainKey("tags");
+
+        Table<Priced> priced = db.table(Priced.class);
+        priced.createTableIfMissing();
+        Priced written =
+                priced.put(new Priced(id, new BigDecimal("1.50"), Set.of(), null))
+                        .written()
+                        .orElseThrow();
+        assertThat(written.price()).isEqualTo(new BigDecimal("1.50"));
+        assertThat(written.tags()).isNull();
+        assertThat(priced.get(id).orElseThrow().price()).isEqualTo(new BigDecimal("1.5"));
     }
 
     @Test
