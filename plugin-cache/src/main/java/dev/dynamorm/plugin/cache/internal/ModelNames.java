@@ -101,7 +101,9 @@ final class ModelNames {
             Collection<String> unmatched, Class<?> type, String table, Set<String> generated) {
         List<String> names = of(type, table);
         for (String name : unmatched) {
-            if (generated.contains(name)) {
+            if (generated.contains(name) || load(name) != null) {
+                // a generated model's name, or a class (checked to be a model at build time): a
+                // model not used yet, not a typo
                 continue;
             }
             Optional<String> near = Suggestions.nearest(name, names);
