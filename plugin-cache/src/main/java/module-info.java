@@ -10,6 +10,10 @@ module dev.dynamorm.plugin.cache {
 
     exports dev.dynamorm.plugin.cache;
 
+    // the generated models' names, so that a typo check never refuses a name of a model not used
+    // yet
+    uses dev.dynamorm.spi.schema.ModelSchemaProvider;
+
     provides dev.dynamorm.spi.Plugin with
             dev.dynamorm.plugin.cache.internal.CachePlugin;
 }

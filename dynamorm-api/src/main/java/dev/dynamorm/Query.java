@@ -397,6 +397,25 @@ public interface Query<T> {
     }
 
     /**
+     * The Java names of the fields each result of this query is read from, in model order: every
+     * field without {@link #select(String...)}; with it, the fields of the selected paths (a nested
+     * path counts for its top-level field) and the key fields of the table and of the chosen index.
+     * Every other field of a result holds its absent value (null, or 0 and false for primitives),
+     * not what is stored: do not write such a partial model back with {@code put}.
+     *
+     * <pre>{@code
+     * Query<Order> q = orders.where("customerId", "=", "c-42").select("status");
+     * q.readFields();   // [customerId, orderId, status]: totalCents of each result is 0, unread
+     * }</pre>
+     *
+     * @return the field names
+     * @throws InvalidRequestException if the query cannot be planned (as its terminal calls would)
+     */
+    default java.util.Set<String> readFields() {
+        throw new UnsupportedOperationException("readFields() is not implemented by this Query");
+    }
+
+    /**
      * Like {@link #select(String...)} with typed field references.
      *
      * @param fields the field references

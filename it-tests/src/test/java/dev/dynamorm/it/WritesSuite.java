@@ -19,10 +19,14 @@ import dev.dynamorm.UnknownFieldException;
 import dev.dynamorm.WriteResult;
 import dev.dynamorm.it.model.Account;
 import dev.dynamorm.it.model.Address;
+import dev.dynamorm.it.model.Memo;
 import dev.dynamorm.it.model.Order;
+import dev.dynamorm.it.model.PlainPriced;
+import dev.dynamorm.it.model.Priced;
 import dev.dynamorm.it.model.Session;
 import dev.dynamorm.test.Backend;
 import dev.dynamorm.test.BackendContext;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,6 +138,45 @@ abstract class WritesSuite extends WriteSuiteBase {
                                                 .returnValue(ReturnValue.UPDATED_NEW));
         assertThat(updatedNew.attributes()).containsKey("balance").doesNotContainKeys("id", "note");
         assertThat(updatedNew.item().orElseThrow().balance()).isEqualTo(102);
+    }
+
+    @Test
+    void partialModels_sayWhichFieldsWereRead_andCarryTheirKey() {
+        String id = unique();
+        created(id);
+        WriteResult<Account> updatedNew =
+                accounts.where("id", "=", id)
+                        .update(u -> u.set("note", "x").returnValue(ReturnValue.UPDATED_NEW));
+        Account partial = updatedNew.item().orElseThrow();
+        assertThat(partial.id()).isEqualTo(id);
+        assertThat(partial.note()).isEqualTo("x");
+        assertThat(partial.balance()).isZero();
+        assertThat(updatedNew.itemFields()).containsExactly("id", "version", "updatedAt", "note");
+        WriteResult<Account> allNew =
+                accounts.where("id", "=", id)
+                        .update(u -> u.set("note", "y").returnValue(ReturnValue.ALL_NEW));
+        assertThat(allNew.itemFields())
+                .containsExactly(
+                        "id",
+                        "version",
+                        "createdAt",
+                        "updatedAt",
+                        "balance",
+                        "tags",
+                        "history",
+                        "address",
+                        "note",
+                        "visits");
+        assertThat(accounts.where("id", "=", id).update(u -> u.set("note", "z")).itemFields())
+                .isEmpty();
+
+        var selected = accounts.where("id", "=", id).select("note", "address.city");
+        assertThat(selected.readFields()).containsExactly("id", "address", "note");
+        Account read = selected.all().get(0);
+        assertThat(read.id()).isEqualTo(id);
+        assertThat(read.note()).isEqualTo("z");
+        assertThat(read.balance()).isZero();
+        assertThat(accounts.where("id", "=", id).readFields()).hasSize(10);
     }
 
     @Test
@@ -310,6 +353,96 @@ abstract class WritesSuite extends WriteSuiteBase {
         assertThat(Instant.parse(item.get("updatedAt").s())).isEqualTo(t2);
         accounts.delete(v3);
         assertThat(account(id)).isEmpty();
+    }
+
+    @Test
+    void put_ofAnInstanceWithoutCreatedAt_keepsTheStoredCreationTime() {
+        String id = unique();
+        Account v1 = created(id);
+        Instant t1 = clock.advance(Duration.ofMinutes(1));
+        Account noCreatedAt =
+                new Account(
+                        id,
+                        v1.version(),
+                        null,
+                        null,
+                        300,
+                        v1.tags(),
+                        v1.history(),
+                        v1.address(),
+                        "replaced",
+                        null);
+        Account v2 = accounts.put(noCreatedAt).written().orElseThrow();
+        assertThat(v2.createdAt()).isEqualTo(T0);
+        assertThat(v2.updatedAt()).isEqualTo(t1);
+        Map<String, AttributeValue> item = account(id);
+        assertThat(Instant.parse(item.get("createdAt").s())).isEqualTo(T0);
+        assertThat(item.get("balance").n()).isEqualTo("300");
+        assertThat(item.get("version").n()).isEqualTo("2");
+    }
+
+    @Test
+    void put_unversioned_withoutCreatedAt_stampsANewItem_keepsAStoredOne_andReplacesTheRest(
+            BackendContext backend) {
+        Table<Memo> memos = db.table(Memo.class);
+        memos.createTableIfMissing();
+        String id = unique();
+        Memo first = memos.put(Memo.of(id, "first")).written().orElseThrow();
+        assertThat(first.createdAt()).isEqualTo(T0);
+        Instant t1 = clock.advance(Duration.ofMinutes(1));
+        Memo second = memos.put(Memo.of(id, "second")).written().orElseThrow();
+        assertThat(second).isEqualTo(new Memo(id, "second", T0, t1));
+        assertThat(memos.get(id)).contains(second);
+        Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS(id));
+        // an item stored without a creation time (e.g. before the field had @CreatedAt) gets one
+        raw.putItem(
+                b ->
+                        b.tableName(memos.tableName())
+                                .item(
+                                        Map.of(
+                                                "id",
+                                                AttributeValue.fromS(id),
+                                                "text",
+                                                AttributeValue.fromS("raw"))));
+        Instant t2 = clock.advance(Duration.ofMinutes(1));
+        assertThat(memos.put(Memo.of(id, "third")).written().orElseThrow().createdAt())
+                .isEqualTo(t2);
+        assertThat(Instant.parse(rawItem(memos, key).get("createdAt").s())).isEqualTo(t2);
+        if (backend.backend() != Backend.DYNALITE) {
+            clock.advance(Duration.ofMinutes(1));
+            db.transaction(tx -> tx.put(Memo.of(id, "in a transaction")));
+            assertThat(memos.get(id).orElseThrow().createdAt()).isEqualTo(t2);
+            assertThat(memos.get(id).orElseThrow().text()).isEqualTo("in a transaction");
+        }
+        memos.delete(Key.of(id));
+        Instant t4 = clock.advance(Duration.ofMinutes(1));
+        assertThat(memos.put(Memo.of(id, "again")).written().orElseThrow().createdAt())
+                .isEqualTo(t4);
+    }
+
+    @Test
+    void bigDecimalScale_andEmptySets_areNormalisedByDynamoDb_writtenShowsWhatWasSent() {
+        String id = unique();
+        Table<PlainPriced> plain = db.table(PlainPriced.class);
+        plain.createTableIfMissing();
+        PlainPriced given = new PlainPriced(id, new BigDecimal("1.50"), Set.of());
+        assertThat(plain.put(given).written()).containsSame(given);
+        PlainPriced read = plain.get(id).orElseThrow();
+        assertThat(read.price()).isEqualTo(new BigDecimal("1.5")).isEqualByComparingTo("1.50");
+        assertThat(read.tags()).isNull();
+        Map<String, AttributeValue> item = rawItem(plain, Map.of("id", AttributeValue.fromS(id)));
+        assertThat(item.get("price").n()).isEqualTo("1.5");
+        assertThat(item).doesNotContainKey("tags");
+
+        Table<Priced> priced = db.table(Priced.class);
+        priced.createTableIfMissing();
+        Priced written =
+                priced.put(new Priced(id, new BigDecimal("1.50"), Set.of(), null))
+                        .written()
+                        .orElseThrow();
+        assertThat(written.price()).isEqualTo(new BigDecimal("1.50"));
+        assertThat(written.tags()).isNull();
+        assertThat(priced.get(id).orElseThrow().price()).isEqualTo(new BigDecimal("1.5"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.dynamorm.Query;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.SortOrder;
 import dev.dynamorm.engine.internal.expr.ValueBinder;
+import dev.dynamorm.engine.internal.model.FieldMetadata;
+import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.query.PlanCache;
 import dev.dynamorm.engine.internal.query.QueryRunner;
@@ -17,10 +19,14 @@ import dev.dynamorm.engine.internal.query.TemplateBinding;
 import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
@@ -99,6 +105,34 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     // ---- shape ----
+
+    @Override
+    public Set<String> readFields() {
+        ModelMetadata<T> model = table.model();
+        Set<String> read = new HashSet<>();
+        if (spec.select().isEmpty()) {
+            model.fields().forEach(f -> read.add(f.name()));
+        } else {
+            for (String path : spec.select()) {
+                read.add(path.split("[.\\[]", 2)[0]);
+            }
+            read.add(model.partitionKey().name());
+            model.sortKey().ifPresent(f -> read.add(f.name()));
+            Optional<String> index = explain().indexName();
+            for (IndexMetadata i : model.indexes()) {
+                if (index.isPresent() && i.name().equals(index.get())) {
+                    read.add(i.partitionKey().name());
+                    i.sortKey().ifPresent(f -> read.add(f.name()));
+                }
+            }
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        model.fields().stream()
+                .map(FieldMetadata::name)
+                .filter(read::contains)
+                .forEach(ordered::add);
+        return Collections.unmodifiableSet(ordered);
+    }
 
     @Override
     public Query<T> select(String... fields) {

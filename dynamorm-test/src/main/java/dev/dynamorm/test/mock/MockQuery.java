@@ -238,6 +238,14 @@ final class MockQuery<T> implements Query<T> {
     }
 
     @Override
+    public java.util.Set<String> readFields() {
+        throw MockDB.notMocked(
+                "Query.readFields()",
+                "the fields read depend on the index the engine chooses: call it on a query of a"
+                        + " real backend's table (@DynamoBackend)");
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public WriteResult<T> update(Consumer<UpdateBuilder> update) {
         return (WriteResult<T>) table.db().answer(call("query.update", updateParts(update), null));

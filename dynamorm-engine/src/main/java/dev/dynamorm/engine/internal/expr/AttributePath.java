@@ -74,6 +74,14 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
         FieldMetadata field = null;
         boolean indexed = false;
         for (String part : javaPath.split("\\.", -1)) {
+            if (part.isEmpty() || part.startsWith("[")) {
+                throw unknown(
+                        model,
+                        javaPath,
+                        operation,
+                        "a path is field names joined by '.', each optionally followed by list indexes"
+                                + " like [0]; this one has an empty name");
+            }
             String name = part;
             List<String> indexes = new ArrayList<>();
             int bracket = part.indexOf('[');

@@ -242,7 +242,15 @@ public final class UpdateCompiler {
                 requireTopLevel(path, a.field(), "add");
                 AttributeValue.Type t = leaf.attributeType();
                 if (t == AttributeValue.Type.N) {
-                    clauses.add.add(p + " " + expr.value(number(a.field(), a.value(), false)));
+                    clauses.add.add(
+                            p
+                                    + " "
+                                    + expr.value(
+                                            WholeNumbers.fit(
+                                                    leaf,
+                                                    a.field(),
+                                                    model,
+                                                    number(a.field(), a.value(), false))));
                 } else if (isSet(t)) {
                     clauses.add.add(p + " " + expr.value(members(leaf, a.field(), a.value())));
                 } else {
@@ -260,6 +268,9 @@ public final class UpdateCompiler {
                             AttributeValue.Type.N);
                 }
                 AttributeValue amount = number(a.field(), a.value(), a.negate());
+                if (!path.indexed()) {
+                    amount = WholeNumbers.fit(leaf, a.field(), model, amount);
+                }
                 if (path.isTopLevel() && !path.indexed()) {
                     clauses.add.add(p + " " + expr.value(amount));
                 } else {

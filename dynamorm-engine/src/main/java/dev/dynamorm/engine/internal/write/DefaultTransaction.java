@@ -98,7 +98,7 @@ public final class DefaultTransaction implements Transaction {
 
     @Override
     public <T> Transaction put(T item, Condition condition) {
-        return add(tableOf(item, "put").writer().preparePut(item, condition));
+        return add(tableOf(item, "put").writer().preparePutKeepingCreatedAt(item, condition));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal.write;
 
+import dev.dynamorm.Condition;
 import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
@@ -9,15 +10,19 @@ import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
 import dev.dynamorm.engine.internal.client.WriteRetry;
 import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -32,6 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * Transactions and batches use the same preparation.
  */
 public final class TableWriter<T> extends WritePreparer<T> {
+
+    /** How often a put keeping the stored {@code @CreatedAt} reads and tries again. */
+    private static final int KEEP_CREATED_AT_ATTEMPTS = 3;
 
     /**
      * The write path of one table.
@@ -51,7 +59,75 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     public WriteResult<T> put(T item, WriteOptions options) {
         requireReturnValue(options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
-        return sendPut(preparePut(item, options.condition().orElse(null)), options);
+        Condition extra = options.condition().orElse(null);
+        Map<String, AttributeValue> key = keyKeepingCreatedAt(item);
+        if (key == null) {
+            return sendPut(preparePut(item, extra), options);
+        }
+        for (int attempt = 1; ; attempt++) {
+            StoredCreation stored = storedCreation(key);
+            try {
+                return sendPut(preparePut(item, extra, stored), options);
+            } catch (ConditionFailedException e) {
+                // the item was created or deleted between the read and the put: read again
+                if (attempt >= KEEP_CREATED_AT_ATTEMPTS
+                        || stored.matches(e.storedItem(), createdAt.attributeName())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A put for a transaction: like {@link #preparePut}, but an instance without {@code @CreatedAt}
+     * keeps the stored creation time (read now, checked by the transaction's condition).
+     */
+    public PreparedWrite preparePutKeepingCreatedAt(T item, Condition extra) {
+        Map<String, AttributeValue> key = keyKeepingCreatedAt(item);
+        return key == null ? preparePut(item, extra) : preparePut(item, extra, storedCreation(key));
+    }
+
+    /**
+     * The key of an instance whose put must keep the stored {@code @CreatedAt} — the model has one,
+     * the instance none, and the item may exist (a versioned instance at version 0 may not) — or
+     * null.
+     */
+    private Map<String, AttributeValue> keyKeepingCreatedAt(T item) {
+        if (createdAt == null) {
+            return null;
+        }
+        Map<String, AttributeValue> attributes = itemToWrite(item, Operation.PUT, false);
+        Long expected = versionCheck(attributes);
+        if (!absent(attributes.get(createdAt.attributeName()))
+                || (expected != null && expected == 0)) {
+            return null;
+        }
+        return table.keyOf(attributes, Operation.PUT);
+    }
+
+    /** Reads the stored item's key and creation time (consistently). */
+    private StoredCreation storedCreation(Map<String, AttributeValue> key) {
+        ExpressionBuilder expr = new ExpressionBuilder();
+        StringJoiner projection = new StringJoiner(", ");
+        key.keySet().forEach(k -> projection.add(expr.name(k)));
+        projection.add(expr.name(createdAt.attributeName()));
+        GetItemRequest request =
+                GetItemRequest.builder()
+                        .tableName(tableName)
+                        .key(key)
+                        .consistentRead(true)
+                        .projectionExpression(projection.toString())
+                        .expressionAttributeNames(expr.names())
+                        .build();
+        GetItemResponse response =
+                ctx.executor()
+                        .run(
+                                table.event(Operation.GET, key),
+                                request,
+                                r -> ctx.client().getItem(r),
+                                e -> table.map(e, Operation.PUT));
+        return StoredCreation.of(
+                response.hasItem() ? response.item() : null, createdAt.attributeName());
     }
 
     /** Sends a prepared create or put (its operation is {@code p.op()}) as one PutItem. */
@@ -219,7 +295,8 @@ public final class TableWriter<T> extends WritePreparer<T> {
         WriteResult<T> r = result(returned, response.consumedCapacity(), p);
         if (returnValue == ReturnValue.ALL_NEW && r.item().isPresent()) {
             // the whole item as stored beats the instance as given
-            return new WriteResult<>(r.item(), r.attributes(), r.consumedCapacity(), r.item());
+            return new WriteResult<>(
+                    r.item(), r.attributes(), r.consumedCapacity(), r.item(), r.itemFields());
         }
         return r;
     }

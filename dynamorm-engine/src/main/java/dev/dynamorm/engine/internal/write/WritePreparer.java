@@ -70,13 +70,27 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
     }
 
     public PreparedWrite preparePut(T item, Condition extra) {
+        return preparePut(item, extra, null);
+    }
+
+    /** A put that writes back the creation time {@code stored} found, if not null. */
+    PreparedWrite preparePut(T item, Condition extra, StoredCreation stored) {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.PUT, false);
         Long expected = versionCheck(attributes);
+        ExpressionBuilder expr = new ExpressionBuilder();
+        String condition = versionCondition(expected, expr, false);
+        if (stored != null) {
+            stored.fill(attributes, createdAt.attributeName());
+            condition =
+                    stored.and(
+                            condition,
+                            expr,
+                            model.partitionKey().attributeName(),
+                            createdAt.attributeName());
+        }
         stampPut(attributes, expected);
         long size = checkSize(attributes, Operation.PUT);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.PUT);
-        ExpressionBuilder expr = new ExpressionBuilder();
-        String condition = versionCondition(expected, expr, false);
         condition = and(condition, extra, expr, Operation.PUT);
         return new PreparedWrite(
                 Operation.PUT,

@@ -28,10 +28,12 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -545,12 +547,14 @@ abstract class WriteSupport<T> {
                 has ? Optional.of(readReturned(returned, p)) : Optional.empty(),
                 has ? returned : Map.of(),
                 Optional.ofNullable(capacity),
-                Optional.ofNullable((T) p.written()));
+                Optional.ofNullable((T) p.written()),
+                has ? ReturnedFields.of(model, returned, p.key()) : Set.of());
     }
 
     /**
      * The attributes a write returned as a model, read through the plugins like any read (so
-     * encrypted fields are decrypted); UPDATED_OLD/UPDATED_NEW lack the key, which is given.
+     * encrypted fields are decrypted); UPDATED_OLD/UPDATED_NEW lack the key, which is taken from
+     * the request.
      */
     T readReturned(Map<String, AttributeValue> returned, PreparedWrite p) {
         boolean partial = !returned.containsKey(model.partitionKey().attributeName());
@@ -558,6 +562,11 @@ abstract class WriteSupport<T> {
                 ctx.executor()
                         .hooks()
                         .afterRead(p.op(), tableName, model.type(), returned, partial, p.key());
+        if (partial && p.key() != null) {
+            Map<String, AttributeValue> keyed = new HashMap<>(item);
+            p.key().forEach(keyed::putIfAbsent);
+            item = keyed;
+        }
         return HookedModel.unhooked(model).fromItem(item, p.op());
     }
 }

@@ -58,8 +58,15 @@ final class CacheHook implements Hook {
     /** The physical table each logical table name entry matched. */
     private final ConcurrentMap<String, String> logicalNameMatches = new ConcurrentHashMap<>();
 
+    /** The configured names that matched a model so far. */
+    private final Set<String> matched = ConcurrentHashMap.newKeySet();
+
+    /** The names of generated models, read at the first check (see {@link ModelNames}). */
+    private volatile Set<String> generated;
+
     CacheHook(CacheConfig config) {
         this.settings = config.models();
+        settings.keySet().forEach(ModelNames::requireModelIfClass);
         Ticker ticker = config.clock().<Ticker>map(CacheHook::ticker).orElse(Ticker.systemTicker());
         for (Map.Entry<String, CacheConfig.ModelSettings> e : settings.entrySet()) {
             CacheConfig.ModelSettings s = e.getValue();
@@ -183,7 +190,29 @@ final class CacheHook implements Hook {
                 throw ambiguous(logical.value(), "table " + other, "table " + table);
             }
         }
-        return Optional.ofNullable(c);
+        if (c != null) {
+            for (String name : ModelNames.of(type, table)) {
+                if (byName.containsKey(name)) {
+                    matched.add(name);
+                }
+            }
+            return Optional.of(c);
+        }
+        List<String> unmatched =
+                byName.keySet().stream().filter(n -> !matched.contains(n)).sorted().toList();
+        if (!unmatched.isEmpty()) {
+            Set<String> g = generated;
+            if (g == null) {
+                g = ModelNames.generated();
+                generated = g;
+            }
+            Optional<IllegalArgumentException> typo =
+                    ModelNames.nearMiss(unmatched, type, table, g);
+            if (typo.isPresent()) {
+                throw typo.get();
+            }
+        }
+        return Optional.empty();
     }
 
     private static IllegalArgumentException ambiguous(String name, String first, String second) {

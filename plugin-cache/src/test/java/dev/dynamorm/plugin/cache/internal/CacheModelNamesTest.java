@@ -125,6 +125,39 @@ final class CacheModelNamesTest {
     }
 
     @Test
+    void aClassThatIsNoModel_failsTheBuild() {
+        assertThatThrownBy(() -> open(models("java.lang.String")))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining(
+                        "cache model 'java.lang.String' names a class that is no table model (neither it nor a "
+                                + "type it implements has @DynamoTable)");
+    }
+
+    @Test
+    void aTypoOfAModelsName_failsItsFirstUse_withADidYouMean_beforeSending() {
+        open(models("Ordr"));
+        Table<Order> orders = db.table(Order.class);
+        // no table was created: the failure comes before any request
+        assertThatThrownBy(() -> orders.get("t1"))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining(
+                        "cache model 'Ordr' matches no model; did you mean 'Order' (model "
+                                + Order.class.getName()
+                                + ", table '"
+                                + orders.tableName()
+                                + "')?");
+        assertThatThrownBy(() -> orders.put(new Order("t1", 1)))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("cache model 'Ordr' matches no model; did you mean 'Order'");
+    }
+
+    @Test
+    void aNameCloseToNoUsedModel_isLeftForModelsNotUsedYet() {
+        open(models("Invoice"));
+        assertThat(cached(db.table(Order.class), "n1")).isFalse();
+    }
+
+    @Test
     void classNameTag_isTheSimpleName_asOnEveryMeter() {
         assertThat(CacheHook.tag(Order.class.getName())).isEqualTo("Order");
         assertThat(CacheHook.tag("prod.orders")).isEqualTo("prod.orders");

@@ -1,0 +1,2 @@
+/** The validation plugin's implementation. Unsupported: may change in any release. */
+package dev.dynamorm.plugin.validation.internal;

@@ -1,0 +1,17 @@
+/**
+ * DynamORM validation plugin: Jakarta Bean Validation of every item written (create, put, batch and
+ * transaction puts) and of the values an update sets, before anything is sent. Exports its
+ * configuration and exception; the plugin itself is found through {@link java.util.ServiceLoader}.
+ */
+module dev.dynamorm.plugin.validation {
+    // ValidationConfig implements PluginConfig; ConstraintViolationsException is an
+    // InvalidRequestException
+    requires transitive dev.dynamorm.api;
+    // ValidationConfig takes a ValidatorFactory and validation groups
+    requires transitive jakarta.validation;
+
+    exports dev.dynamorm.plugin.validation;
+
+    provides dev.dynamorm.spi.Plugin with
+            dev.dynamorm.plugin.validation.internal.ValidationPlugin;
+}
