@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.Page;
@@ -14,9 +15,11 @@ import dev.dynamorm.engine.internal.query.QueryRunner;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.query.TableAccess;
 import dev.dynamorm.spi.IndexScorer;
+import dev.dynamorm.spi.QueryModifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,10 +43,42 @@ final class DefaultQuery<T> implements Query<T> {
 
     private final DefaultTable<T> table;
     private final QuerySpec spec;
+    private final List<QueryModifier<T>> modifiers;
+
+    /**
+     * For the copy a modifier amends and the copies made from it, a token unique to that
+     * application (terminal calls are refused); null otherwise.
+     */
+    private final Object applying;
 
     DefaultQuery(DefaultTable<T> table, QuerySpec spec) {
+        this(table, spec, List.of(), null);
+    }
+
+    private DefaultQuery(
+            DefaultTable<T> table,
+            QuerySpec spec,
+            List<QueryModifier<T>> modifiers,
+            Object applying) {
         this.table = table;
         this.spec = spec;
+        this.modifiers = modifiers;
+        this.applying = applying;
+    }
+
+    /** The copy of a query a modifier amends (see {@link ModifierChain}). */
+    static <T> DefaultQuery<T> applying(DefaultTable<T> table, QuerySpec spec) {
+        return new DefaultQuery<>(table, spec, List.of(), new Object());
+    }
+
+    /** The query's own modifiers, in the order given. */
+    List<QueryModifier<T>> modifiers() {
+        return modifiers;
+    }
+
+    /** Whether this query is {@code view} or was made from it. */
+    boolean derivedFrom(DefaultQuery<?> view) {
+        return applying != null && applying == view.applying;
     }
 
     /** What the query states. */
@@ -147,13 +182,31 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     private DefaultQuery<T> with(QuerySpec next) {
-        return new DefaultQuery<>(table, next);
+        return new DefaultQuery<>(table, next, modifiers, applying);
+    }
+
+    @Override
+    public Query<T> with(QueryModifier<T> modifier) {
+        Objects.requireNonNull(modifier, "modifier");
+        List<QueryModifier<T>> next = new ArrayList<>(modifiers);
+        next.add(modifier);
+        return new DefaultQuery<>(table, spec, List.copyOf(next), applying);
     }
 
     // ---- terminal calls ----
 
     private QueryRunner<T> runner() {
-        return new QueryRunner<>(table.queryAccess(), spec);
+        return new QueryRunner<>(table.queryAccess(), modified().spec());
+    }
+
+    private ModifierChain.Applied modified() {
+        if (applying != null) {
+            throw new IllegalStateException(
+                    "a query modifier must only amend the query it is given and return it; a"
+                            + " terminal call (first, all, page, ...) inside a modifier is not"
+                            + " allowed");
+        }
+        return ModifierChain.apply(table, spec, modifiers);
     }
 
     @Override
@@ -193,18 +246,39 @@ final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public QueryPlan explain() {
-        return runner().explain();
+        ModifierChain.Applied applied = modified();
+        return ModifiedPlan.of(
+                new QueryRunner<>(table.queryAccess(), applied.spec()).explain(),
+                applied.applied());
     }
 
     @Override
     public dev.dynamorm.WriteResult<T> update(
             java.util.function.Consumer<dev.dynamorm.UpdateBuilder> update) {
+        requireNoModifiers(Operation.UPDATE, "update(..)");
         return table.updateByTerms(spec.terms(), update);
     }
 
     @Override
     public dev.dynamorm.WriteResult<T> delete() {
+        requireNoModifiers(Operation.DELETE, "delete()");
         return table.deleteByTerms(spec.terms());
+    }
+
+    private void requireNoModifiers(Operation op, String call) {
+        if (applying != null || !modifiers.isEmpty()) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s on model %s: query modifiers %s shape reads, not key writes; write"
+                                    + " by key without with(..), or read the items first",
+                            call,
+                            table.modelType().getName(),
+                            modifiers.stream().map(QueryModifier::name).toList()),
+                    op,
+                    table.modelType(),
+                    null);
+        }
     }
 
     /**
