@@ -249,6 +249,8 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                                 p.queryModifiers(type, model), "queryModifiers(..)")) {
                     out.add(new Registered<>(p.name(), Objects.requireNonNull(m, "modifier")));
                 }
+            } catch (dev.dynamorm.DynamORMException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new PluginException(
                         String.format(
