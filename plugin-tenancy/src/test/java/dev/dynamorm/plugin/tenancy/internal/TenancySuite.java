@@ -4,6 +4,7 @@ import static dev.dynamorm.plugin.tenancy.TenantProvider.callAs;
 import static dev.dynamorm.plugin.tenancy.TenantProvider.runAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.DynamORM;
@@ -39,6 +40,7 @@ abstract class TenancySuite {
 
     private DynamORM db;
     private DynamoDbClient raw;
+    private BackendContext backend;
     private Table<Invoice> invoices;
     private Table<Doc> docs;
     private String a;
@@ -47,6 +49,7 @@ abstract class TenancySuite {
     @BeforeEach
     void setUp(DynamoDbClient raw, BackendContext backend) {
         this.raw = raw;
+        this.backend = backend;
         this.db =
                 DynamORM.builder()
                         .client(raw)
@@ -378,6 +381,7 @@ abstract class TenancySuite {
 
     @Test
     void transactions_areBoundToTheTenant() {
+        // every refusal happens before anything is sent, so it holds on every backend
         runAs(
                 a,
                 () -> {
@@ -388,10 +392,14 @@ abstract class TenancySuite {
                                                         tx.put(new Invoice(a, "t1", "OPEN", 1));
                                                         tx.delete(Invoice.class, Key.of(b, "i0"));
                                                     }))
-                            .isInstanceOf(TenancyException.class);
+                            .isInstanceOf(TenancyException.class)
+                            .hasMessage(
+                                    String.format(
+                                            TENANT_A_FOREIGN_WRITE,
+                                            a,
+                                            "delete",
+                                            invoices.tableName()));
                     assertThat(invoices.get(a, "t1")).isEmpty();
-                    db.transaction(tx -> tx.put(new Invoice(a, "t2", "OPEN", 1)));
-                    assertThat(invoices.get(a, "t2")).isPresent();
                     assertThatThrownBy(
                                     () ->
                                             db.readTransaction(
@@ -409,6 +417,13 @@ abstract class TenancySuite {
                             .hasMessageContaining("a transactional write cannot be bound");
                 });
         runAs(b, () -> assertThat(invoices.get(b, "i0")).isPresent());
+        assumeTrue(backend.supportsTransactions(), "the backend has no TransactWriteItems");
+        runAs(
+                a,
+                () -> {
+                    db.transaction(tx -> tx.put(new Invoice(a, "t2", "OPEN", 1)));
+                    assertThat(invoices.get(a, "t2")).isPresent();
+                });
     }
 
     @Test
