@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import dev.dynamorm.spi.IndexScorer;
+import dev.dynamorm.spi.QueryModifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -223,6 +224,23 @@ public interface Query<T> {
      *     Page#hasNext()}), and restarting from the first page is a query without {@code after}
      */
     Query<T> after(String cursor);
+
+    /**
+     * Applies a modifier at each terminal call: its conditions are AND-ed with this query's (see
+     * {@link QueryModifier} for the rules and the order). Modifiers shape reads; {@link
+     * #update(java.util.function.Consumer)} and {@link #delete()} refuse a query that has any.
+     *
+     * <pre>{@code
+     * orders.where("customerId", "=", c).with(activeOnly()).all();
+     * }</pre>
+     *
+     * @param modifier the modifier, e.g. {@code activeOnly()}
+     * @return a new query
+     * @throws NullPointerException if the modifier is null
+     */
+    default Query<T> with(QueryModifier<T> modifier) {
+        throw new UnsupportedOperationException();
+    }
 
     // ---- terminal calls ----
 

@@ -102,6 +102,17 @@ public interface QueryPlan {
     String reason();
 
     /**
+     * The query modifiers applied, in the order they ran: those of plugins first, then the query's
+     * own ({@link Query#with(dev.dynamorm.spi.QueryModifier)}). Their conditions are part of {@link
+     * #keyCondition()} and {@link #filter()}.
+     *
+     * @return the modifiers, empty by default
+     */
+    default List<Modifier> modifiers() {
+        return List.of();
+    }
+
+    /**
      * A multi-line description of the plan.
      *
      * @param withValues true to show the bound values, false to redact them
@@ -141,6 +152,30 @@ public interface QueryPlan {
                     + (chosen ? ", chosen" : "")
                     + " - "
                     + note;
+        }
+    }
+
+    /**
+     * One query modifier that was applied.
+     *
+     * @param name the modifier's {@link dev.dynamorm.spi.QueryModifier#name()}
+     * @param plugin the name of the plugin that registered it for the model, or empty for one given
+     *     with {@link Query#with(dev.dynamorm.spi.QueryModifier)}
+     */
+    record Modifier(String name, Optional<String> plugin) {
+        /**
+         * Checks for nulls.
+         *
+         * @throws NullPointerException if a component is null
+         */
+        public Modifier {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(plugin, "plugin");
+        }
+
+        @Override
+        public String toString() {
+            return plugin.map(p -> name + " (plugin " + p + ")").orElse(name);
         }
     }
 }

@@ -56,6 +56,22 @@ public interface Plugin {
         return List.of();
     }
 
+    /**
+     * The query modifiers this plugin applies to every query and scan of a model (not to key
+     * writes, which hooks see). Asked once per model, the first time a query of it runs; modifiers
+     * of several plugins run in plugin order, before the query's own ({@link
+     * dev.dynamorm.Query#with(QueryModifier)}). A plugin that changes reads must return modifiers
+     * only for the models configured for it (e.g. those with a field carrying its annotation).
+     *
+     * @param modelType the model class
+     * @param model the model as hooks see it
+     * @param <T> the model type
+     * @return the modifiers, none by default
+     */
+    default <T> List<QueryModifier<T>> queryModifiers(Class<T> modelType, ModelInfo model) {
+        return List.of();
+    }
+
     /** Called once when the {@code DynamORM} instance is closed, in reverse installation order. */
     default void shutdown() {}
 }

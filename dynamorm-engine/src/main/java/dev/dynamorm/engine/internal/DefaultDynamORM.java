@@ -153,7 +153,7 @@ final class DefaultDynamORM implements DynamORM {
                                     model);
                             DefaultTable<?> table =
                                     new DefaultTable<>(
-                                            model, context, hideExpiredItems, indexScorer);
+                                            model, context, hideExpiredItems, indexScorer, plugins);
                             context.executor().hooks().register(table.model());
                             return table;
                         });

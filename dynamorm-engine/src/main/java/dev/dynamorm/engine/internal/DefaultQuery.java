@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.Page;
@@ -17,12 +18,14 @@ import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.query.TableAccess;
 import dev.dynamorm.engine.internal.query.TemplateBinding;
 import dev.dynamorm.spi.IndexScorer;
+import dev.dynamorm.spi.QueryModifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,18 +50,51 @@ final class DefaultQuery<T> implements Query<T> {
 
     private final DefaultTable<T> table;
     private final QuerySpec spec;
+    private final List<QueryModifier<T>> modifiers;
+
+    /**
+     * For the copy a modifier amends and the copies made from it, a token unique to that
+     * application (terminal calls are refused); null otherwise.
+     */
+    private final Object applying;
 
     /** A collection query ({@code db.collection(..)}): one partition of the table, never a scan. */
     private final boolean collection;
 
     DefaultQuery(DefaultTable<T> table, QuerySpec spec) {
-        this(table, spec, false);
+        this(table, spec, false, List.of(), null);
     }
 
     DefaultQuery(DefaultTable<T> table, QuerySpec spec, boolean collection) {
+        this(table, spec, collection, List.of(), null);
+    }
+
+    private DefaultQuery(
+            DefaultTable<T> table,
+            QuerySpec spec,
+            boolean collection,
+            List<QueryModifier<T>> modifiers,
+            Object applying) {
         this.table = table;
         this.spec = spec;
         this.collection = collection;
+        this.modifiers = modifiers;
+        this.applying = applying;
+    }
+
+    /** The copy of a query a modifier amends (see {@link ModifierChain}). */
+    static <T> DefaultQuery<T> applying(DefaultTable<T> table, QuerySpec spec) {
+        return new DefaultQuery<>(table, spec, false, List.of(), new Object());
+    }
+
+    /** The query's own modifiers, in the order given. */
+    List<QueryModifier<T>> modifiers() {
+        return modifiers;
+    }
+
+    /** Whether this query is {@code view} or was made from it. */
+    boolean derivedFrom(DefaultQuery<?> view) {
+        return applying != null && applying == view.applying;
     }
 
     /** What the query states. */
@@ -190,17 +226,40 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     private DefaultQuery<T> with(QuerySpec next) {
-        return new DefaultQuery<>(table, next, collection);
+        return new DefaultQuery<>(table, next, collection, modifiers, applying);
+    }
+
+    @Override
+    public Query<T> with(QueryModifier<T> modifier) {
+        Objects.requireNonNull(modifier, "modifier");
+        List<QueryModifier<T>> next = new ArrayList<>(modifiers);
+        next.add(modifier);
+        return new DefaultQuery<>(table, spec, collection, List.copyOf(next), applying);
     }
 
     // ---- terminal calls ----
 
     private QueryRunner<T> runner() {
-        QuerySpec bound = TemplateBinding.bind(table.model(), spec);
+        return runner(modified());
+    }
+
+    private QueryRunner<T> runner(ModifierChain.Applied applied) {
+        // modifiers first (they may name template fields), then the key templates
+        QuerySpec bound = TemplateBinding.bind(table.model(), applied.spec());
         if (collection) {
             CollectionQueries.check(table.model(), bound);
         }
         return new QueryRunner<>(table.queryAccess(), bound);
+    }
+
+    private ModifierChain.Applied modified() {
+        if (applying != null) {
+            throw new IllegalStateException(
+                    "a query modifier must only amend the query it is given and return it; a"
+                            + " terminal call (first, all, page, ...) inside a modifier is not"
+                            + " allowed");
+        }
+        return ModifierChain.apply(table, spec, modifiers);
     }
 
     @Override
@@ -240,18 +299,39 @@ final class DefaultQuery<T> implements Query<T> {
 
     @Override
     public QueryPlan explain() {
-        return runner().explain();
+        ModifierChain.Applied applied = modified();
+        return ModifiedPlan.of(
+                runner(applied).explain(),
+                applied.applied());
     }
 
     @Override
     public dev.dynamorm.WriteResult<T> update(
             java.util.function.Consumer<dev.dynamorm.UpdateBuilder> update) {
+        requireNoModifiers(Operation.UPDATE, "update(..)");
         return table.updateByTerms(TemplateBinding.bind(table.model(), spec).terms(), update);
     }
 
     @Override
     public dev.dynamorm.WriteResult<T> delete() {
+        requireNoModifiers(Operation.DELETE, "delete()");
         return table.deleteByTerms(TemplateBinding.bind(table.model(), spec).terms());
+    }
+
+    private void requireNoModifiers(Operation op, String call) {
+        if (applying != null || !modifiers.isEmpty()) {
+            throw new InvalidRequestException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s on model %s: query modifiers %s shape reads, not key writes; write"
+                                    + " by key without with(..), or read the items first",
+                            call,
+                            table.modelType().getName(),
+                            modifiers.stream().map(QueryModifier::name).toList()),
+                    op,
+                    table.modelType(),
+                    null);
+        }
     }
 
     /**

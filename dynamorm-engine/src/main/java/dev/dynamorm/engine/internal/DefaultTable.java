@@ -17,6 +17,7 @@ import dev.dynamorm.WriteResult;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.engine.internal.plugin.ModifierSource;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.write.TableBatch;
 import dev.dynamorm.engine.internal.write.TableContext;
@@ -45,6 +46,8 @@ final class DefaultTable<T> implements Table<T> {
     private final TableWriter<T> writer;
     private final TableContext<T> table;
     private final QuerySpec emptyQuery;
+    private final ModifierSource modifierSource;
+    private volatile List<ModifierSource.Registered<T>> pluginModifiers;
 
     DefaultTable(ModelMetadata<T> model, EngineContext ctx) {
         this(model, ctx, false);
@@ -65,6 +68,21 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.spi.IndexScorer indexScorer) {
+        this(model, ctx, hideExpiredItems, indexScorer, ModifierSource.NONE);
+    }
+
+    /**
+     * A table whose queries run the query modifiers plugins register for its model.
+     *
+     * @param modifierSource the plugins' modifiers, asked at the first query
+     */
+    DefaultTable(
+            ModelMetadata<T> model,
+            EngineContext ctx,
+            boolean hideExpiredItems,
+            dev.dynamorm.spi.IndexScorer indexScorer,
+            ModifierSource modifierSource) {
+        this.modifierSource = modifierSource;
         this.emptyQuery =
                 indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
         this.model = model;
@@ -74,6 +92,16 @@ final class DefaultTable<T> implements Table<T> {
         this.admin = new TableAdmin(model, tableName, ctx);
         this.queryAccess = new DefaultQuery.Access<>(this);
         this.writer = table.writer();
+    }
+
+    /** The query modifiers plugins register for this model, asked once. */
+    List<ModifierSource.Registered<T>> pluginModifiers() {
+        List<ModifierSource.Registered<T>> found = pluginModifiers;
+        if (found == null) {
+            found = modifierSource.queryModifiers(model.type(), modelInfo());
+            pluginModifiers = found;
+        }
+        return found;
     }
 
     /** The query engine's view of this table, with its plan cache. */

@@ -168,6 +168,19 @@ final class MockQuery<T> implements Query<T> {
         return with("indexScorer", Objects.requireNonNull(scorer, "scorer"));
     }
 
+    /**
+     * Applies the modifier at once (MockDB has no plugins and no deferred chain): the conditions it
+     * adds are AND-ed with this query's, as in the engine; an {@code or(..)} inside it combines
+     * with this query's last condition, unlike the engine, which runs it on a condition-free copy.
+     */
+    @Override
+    public Query<T> with(dev.dynamorm.spi.QueryModifier<T> modifier) {
+        Objects.requireNonNull(modifier, "modifier");
+        return Objects.requireNonNull(
+                modifier.apply(this),
+                () -> "query modifier '" + modifier.name() + "' returned null");
+    }
+
     @Override
     public Query<T> after(String cursor) {
         return with(

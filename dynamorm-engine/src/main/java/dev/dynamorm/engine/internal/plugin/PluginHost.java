@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * initializes them with their configuration, collects their hooks into a {@link HookChain}, relays
  * the statistics they publish, and shuts them down in reverse order.
  */
-public final class PluginHost implements AutoCloseable {
+public final class PluginHost implements AutoCloseable, ModifierSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
@@ -237,6 +237,35 @@ public final class PluginHost implements AutoCloseable {
 
     public HookChain chain() {
         return chain;
+    }
+
+    @Override
+    public <T> List<Registered<T>> queryModifiers(Class<T> type, dev.dynamorm.spi.ModelInfo model) {
+        List<Registered<T>> out = new ArrayList<>();
+        for (Plugin p : installed) {
+            try {
+                for (dev.dynamorm.spi.QueryModifier<T> m :
+                        Objects.requireNonNull(
+                                p.queryModifiers(type, model), "queryModifiers(..)")) {
+                    out.add(new Registered<>(p.name(), Objects.requireNonNull(m, "modifier")));
+                }
+            } catch (dev.dynamorm.DynamORMException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new PluginException(
+                        String.format(
+                                Locale.ROOT,
+                                "plugin '%s' failed to give the query modifiers of model %s: %s",
+                                p.name(),
+                                type.getName(),
+                                e.getMessage()),
+                        p.name(),
+                        Operation.QUERY,
+                        type,
+                        e);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<Statistic> statistics() {

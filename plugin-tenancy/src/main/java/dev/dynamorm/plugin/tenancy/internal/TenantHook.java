@@ -1,0 +1,197 @@
+package dev.dynamorm.plugin.tenancy.internal;
+
+import dev.dynamorm.Condition;
+import dev.dynamorm.Operation;
+import dev.dynamorm.plugin.tenancy.TenancyException;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.HookContext;
+import dev.dynamorm.spi.ItemContext;
+import dev.dynamorm.spi.ItemRef;
+import dev.dynamorm.spi.ModelInfo;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Binds the key lookups and writes of tenant models to the current tenant:
+ *
+ * <ul>
+ *   <li>before each request, every item it names: a tenant in the key must be the current one; an
+ *       update may not set or remove the tenant; a single-item write of a model whose tenant is not
+ *       in the key gets the condition {@code attribute_not_exists(pk) OR tenant = current}; a batch
+ *       or transactional write of such a model is refused (it cannot be conditioned);
+ *   <li>each item written is stamped with the current tenant (an item of another tenant is
+ *       refused);
+ *   <li>each item read must carry the current tenant.
+ * </ul>
+ */
+final class TenantHook implements Hook {
+
+    private final TenancyPlugin plugin;
+
+    TenantHook(TenancyPlugin plugin) {
+        this.plugin = plugin;
+    }
+
+    @Override
+    public void before(HookContext context) {
+        for (ItemRef ref : context.items()) {
+            Optional<TenantField> field = plugin.field(ref.modelType().orElse(null));
+            if (field.isPresent()) {
+                check(context, ref, field.get());
+            }
+        }
+    }
+
+    private void check(HookContext context, ItemRef ref, TenantField f) {
+        Operation op = context.operation();
+        String verb = verb(ref.action());
+        String tenant = plugin.current(f, op, verb);
+        if (ref.action() == ItemRef.Action.UPDATE
+                && ref.changedAttributes().contains(f.attribute())) {
+            throw refused(
+                    f,
+                    op,
+                    String.format(
+                            Locale.ROOT,
+                            "an update may not set or remove the tenant field '%s'",
+                            f.field()));
+        }
+        if (f.inKey()) {
+            AttributeValue v = ref.key().get(f.attribute());
+            if (v == null || !tenant.equals(v.s())) {
+                throw foreign(f, op, verb, tenant);
+            }
+            return;
+        }
+        if (ref.action() == ItemRef.Action.GET) {
+            return; // checked when read (afterRead): GetItem takes no condition
+        }
+        boolean single =
+                !context.transactional()
+                        && (op == Operation.CREATE
+                                || op == Operation.PUT
+                                || op == Operation.UPDATE
+                                || op == Operation.DELETE);
+        if (!single) {
+            throw refused(
+                    f,
+                    op,
+                    String.format(
+                            Locale.ROOT,
+                            "a %s cannot be bound to the tenant because the tenant field '%s' is"
+                                    + " not part of the key and DynamoDB cannot condition it; use"
+                                    + " single-item writes, or make '%s' the partition key",
+                            op == Operation.BATCH_WRITE ? "batch write" : "transactional write",
+                            f.field(),
+                            f.field()));
+        }
+        context.addCondition(
+                Condition.notExists(f.partitionKeyField())
+                        .or(Condition.when(f.field(), "=", tenant)));
+    }
+
+    @Override
+    public Map<String, AttributeValue> beforeWrite(
+            ItemContext context, Map<String, AttributeValue> item) {
+        Optional<TenantField> field = field(context);
+        if (field.isEmpty()) {
+            return item;
+        }
+        TenantField f = field.get();
+        Operation op = context.operation();
+        AttributeValue v = item.get(f.attribute());
+        if (context.partial()) {
+            if (v != null) {
+                throw refused(
+                        f,
+                        op,
+                        String.format(
+                                Locale.ROOT,
+                                "an update may not set the tenant field '%s'",
+                                f.field()));
+            }
+            return item;
+        }
+        String tenant = plugin.current(f, op, "write");
+        if (v == null || Boolean.TRUE.equals(v.nul())) {
+            Map<String, AttributeValue> stamped = new HashMap<>(item);
+            stamped.put(f.attribute(), AttributeValue.fromS(tenant));
+            return stamped;
+        }
+        if (!tenant.equals(v.s())) {
+            throw foreign(f, op, "write", tenant);
+        }
+        return item;
+    }
+
+    @Override
+    public Map<String, AttributeValue> afterRead(
+            ItemContext context, Map<String, AttributeValue> item) {
+        Optional<TenantField> field = field(context);
+        if (field.isEmpty()) {
+            return item;
+        }
+        TenantField f = field.get();
+        Operation op = context.operation();
+        String tenant = plugin.current(f, op, "read");
+        AttributeValue v = item.get(f.attribute());
+        if (v == null ? !context.partial() : !tenant.equals(v.s())) {
+            throw new TenancyException(
+                    String.format(
+                            Locale.ROOT,
+                            "tenant '%s' may not read an item of another tenant from table '%s'"
+                                    + " (model %s); the item was not returned",
+                            tenant,
+                            f.tableName(),
+                            f.modelType().getName()),
+                    op,
+                    f.modelType());
+        }
+        return item;
+    }
+
+    private Optional<TenantField> field(ItemContext context) {
+        Optional<ModelInfo> model = context.model();
+        return model.isEmpty() ? Optional.empty() : plugin.field(model.get().type(), model.get());
+    }
+
+    private static String verb(ItemRef.Action action) {
+        return switch (action) {
+            case PUT -> "write";
+            case UPDATE -> "update";
+            case DELETE -> "delete";
+            case CONDITION_CHECK -> "condition check";
+            case GET -> "read";
+        };
+    }
+
+    private static TenancyException foreign(TenantField f, Operation op, String verb, String t) {
+        return new TenancyException(
+                String.format(
+                        Locale.ROOT,
+                        "tenant '%s' may not %s an item of another tenant in table '%s' (model %s);"
+                                + " nothing was sent",
+                        t,
+                        verb,
+                        f.tableName(),
+                        f.modelType().getName()),
+                op,
+                f.modelType());
+    }
+
+    private static TenancyException refused(TenantField f, Operation op, String why) {
+        return new TenancyException(
+                String.format(
+                        Locale.ROOT,
+                        "%s on model %s (table '%s'): %s; nothing was sent",
+                        op,
+                        f.modelType().getName(),
+                        f.tableName(),
+                        why),
+                op,
+                f.modelType());
+    }
+}
