@@ -470,4 +470,15 @@ public interface Table<T> {
     default <V> Query<T> where(FieldRef<T, V> field, String operator, V value) {
         return where(field.path(), operator, value);
     }
+
+    /**
+     * The non-blocking view of this table over the async client given to {@link
+     * DynamORM.Builder#asyncClient}.
+     *
+     * @return the async view
+     * @throws IllegalStateException if no async client was given
+     */
+    default AsyncTable<T> async() {
+        throw new UnsupportedOperationException();
+    }
 }

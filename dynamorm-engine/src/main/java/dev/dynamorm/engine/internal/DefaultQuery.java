@@ -51,6 +51,11 @@ final class DefaultQuery<T> implements Query<T> {
         return spec;
     }
 
+    /** Whether this is a query of that table. */
+    boolean of(DefaultTable<?> other) {
+        return table == other;
+    }
+
     // ---- conditions ----
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal;
 
+import dev.dynamorm.AsyncTable;
 import dev.dynamorm.BatchGetResult;
 import dev.dynamorm.BatchOptions;
 import dev.dynamorm.BatchWriteResult;
@@ -14,9 +15,13 @@ import dev.dynamorm.Table;
 import dev.dynamorm.UpdateBuilder;
 import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
+import dev.dynamorm.engine.internal.async.AsyncEngine;
+import dev.dynamorm.engine.internal.async.DefaultAsyncTable;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.engine.internal.query.AsyncQueryRunner;
+import dev.dynamorm.engine.internal.query.AsyncSend;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.write.TableBatch;
 import dev.dynamorm.engine.internal.write.TableContext;
@@ -45,6 +50,7 @@ final class DefaultTable<T> implements Table<T> {
     private final TableWriter<T> writer;
     private final TableContext<T> table;
     private final QuerySpec emptyQuery;
+    private final AsyncTable<T> asyncView;
 
     DefaultTable(ModelMetadata<T> model, EngineContext ctx) {
         this(model, ctx, false);
@@ -65,6 +71,20 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.spi.IndexScorer indexScorer) {
+        this(model, ctx, hideExpiredItems, indexScorer, null);
+    }
+
+    /**
+     * A table with an async view.
+     *
+     * @param asyncEngine the async client and executor, or null when there is no async view
+     */
+    DefaultTable(
+            ModelMetadata<T> model,
+            EngineContext ctx,
+            boolean hideExpiredItems,
+            dev.dynamorm.spi.IndexScorer indexScorer,
+            AsyncEngine asyncEngine) {
         this.emptyQuery =
                 indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
         this.model = model;
@@ -74,6 +94,31 @@ final class DefaultTable<T> implements Table<T> {
         this.admin = new TableAdmin(model, tableName, ctx);
         this.queryAccess = new DefaultQuery.Access<>(this);
         this.writer = table.writer();
+        this.asyncView =
+                asyncEngine == null
+                        ? null
+                        : new DefaultAsyncTable<>(this, table, asyncEngine, this::asyncRunner);
+    }
+
+    @Override
+    public AsyncTable<T> async() {
+        if (asyncView == null) {
+            throw new IllegalStateException(AsyncEngine.NO_ASYNC_CLIENT);
+        }
+        return asyncView;
+    }
+
+    private AsyncQueryRunner<T> asyncRunner(Query<T> query, AsyncSend send) {
+        if (!(query instanceof DefaultQuery<T> q) || !q.of(this)) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "the async view of table '%s' runs only its own queries (from"
+                                    + " where(..) or query() of this table), got %s",
+                            tableName,
+                            query));
+        }
+        return new AsyncQueryRunner<>(queryAccess, q.spec(), send);
     }
 
     /** The query engine's view of this table, with its plan cache. */
