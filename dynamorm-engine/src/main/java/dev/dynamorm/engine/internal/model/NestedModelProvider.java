@@ -47,7 +47,7 @@ final class NestedModelProvider implements ConverterProvider {
         if (c.isRecord()) {
             return true;
         }
-        return ModelBuilder.isBean(c);
+        return Property.isBean(c);
     }
 
     private static boolean platform(Class<?> c) {

@@ -1,48 +1,26 @@
 package dev.dynamorm.engine.internal.query;
 
-import dev.dynamorm.DynamoServiceException;
 import dev.dynamorm.InvalidCursorException;
-import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.QueryPlan;
-import dev.dynamorm.annotations.ProjectionType;
-import dev.dynamorm.engine.internal.expr.AttributeValues;
-import dev.dynamorm.engine.internal.expr.Slot;
-import dev.dynamorm.engine.internal.expr.SlotValues;
-import dev.dynamorm.engine.internal.expr.ValueBinder;
-import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Runs one terminal call of a query: compiles it through the plan cache, binds the values, checks
@@ -57,12 +35,6 @@ public final class QueryRunner<T> {
     /** The page size of {@code page()} when no limit is set. */
     static final int DEFAULT_PAGE_SIZE = 100;
 
-    /** The most threads one parallel scan uses. */
-    static final int MAX_SCAN_THREADS = 16;
-
-    /** The most segments of a parallel scan. */
-    static final int MAX_SEGMENTS = 1000;
-
     /** A filtered read is reported as wasteful from this many evaluated items on... */
     static final int WASTE_MIN_SCANNED = 100;
 
@@ -72,17 +44,11 @@ public final class QueryRunner<T> {
     /** The largest Limit sent while filling a limited result through a filter. */
     static final int MAX_FILTERED_REQUEST_LIMIT = 1000;
 
-    /** The name placeholder of the {@code @Ttl} attribute, read to hide expired items. */
-    private static final String TTL_NAME = "#ttl";
-
-    private static final AtomicInteger SCAN_THREADS = new AtomicInteger();
-
     private final TableAccess<T> access;
     private final QuerySpec spec;
     private final ModelMetadata<T> model;
-
-    /** The {@code @Ttl} attribute when expired items are hidden from results, else null. */
-    private final String ttlAttribute;
+    private final QueryBinding<T> binding;
+    private final PageReader<T> reader;
 
     /**
      * Creates a runner.
@@ -94,32 +60,12 @@ public final class QueryRunner<T> {
         this.access = access;
         this.spec = spec;
         this.model = access.model();
-        this.ttlAttribute = access.hiddenByTtlAttribute();
+        this.binding = new QueryBinding<>(access);
+        this.reader = new PageReader<>(access);
     }
 
     /** The cache key of a plan: its shape and the scorer that chose it. */
     private record PlanKey(String shape, IndexScorer scorer) {}
-
-    /** A compiled plan with this query's values, fingerprint and start key. */
-    // the fingerprint is a byte array as the digest returns it; a Prepared is never compared or
-    // hashed
-    @SuppressWarnings("ArrayRecordComponent")
-    private record Prepared(
-            CompiledPlan plan,
-            Map<String, AttributeValue> values,
-            byte[] fingerprint,
-            Map<String, AttributeValue> start) {
-        Operation op() {
-            return plan.operation();
-        }
-    }
-
-    /** One response page. */
-    private record Batch(
-            List<Map<String, AttributeValue>> items,
-            Map<String, AttributeValue> lastKey,
-            int count,
-            int scanned) {}
 
     // ---- terminal calls ----
 
@@ -127,7 +73,7 @@ public final class QueryRunner<T> {
     public Optional<T> first() {
         Prepared p = prepare(QueryCompiler.Mode.AUTO);
         if (p.op() == Operation.GET) {
-            return get(p).map(this::convertGet);
+            return reader.get(p).map(this::convertGet);
         }
         Collected c = collect(p, 1);
         return c.items.isEmpty() ? Optional.empty() : Optional.of(convert(c.items.get(0), p));
@@ -145,7 +91,7 @@ public final class QueryRunner<T> {
 
     private List<T> readAll(Prepared p) {
         if (p.op() == Operation.GET) {
-            return get(p).map(i -> List.of(convertGet(i))).orElse(List.of());
+            return reader.get(p).map(i -> List.of(convertGet(i))).orElse(List.of());
         }
         Collected c = collect(p, spec.limit());
         return convertAll(c.items, p);
@@ -155,7 +101,7 @@ public final class QueryRunner<T> {
     public Page<T> page() {
         Prepared p = prepare(QueryCompiler.Mode.AUTO);
         if (p.op() == Operation.GET) {
-            Optional<Map<String, AttributeValue>> item = get(p);
+            Optional<Map<String, AttributeValue>> item = reader.get(p);
             return new Page<>(
                     item.map(i -> List.of(convertGet(i))).orElse(List.of()),
                     null,
@@ -166,9 +112,9 @@ public final class QueryRunner<T> {
         String cursor =
                 c.cursorItem == null
                         ? null
-                        : seal(
+                        : binding.seal(
                                 CursorCodec.encode(
-                                        fingerprint(p.plan(), p.values()),
+                                        binding.fingerprint(p.plan(), p.values()),
                                         p.plan().indexName(),
                                         !p.plan().forward(),
                                         p.plan().cursorKey(),
@@ -180,7 +126,7 @@ public final class QueryRunner<T> {
     public long count() {
         Prepared p = prepare(QueryCompiler.Mode.AUTO);
         if (p.op() == Operation.GET) {
-            return get(p).isPresent() ? 1 : 0;
+            return reader.get(p).isPresent() ? 1 : 0;
         }
         int n = spec.limit();
         long total = 0;
@@ -189,7 +135,7 @@ public final class QueryRunner<T> {
         while (true) {
             Integer limit =
                     n > 0 && p.plan().filter() == null ? Integer.valueOf((int) (n - total)) : null;
-            Batch b = fetch(p, start, limit, true, null, null);
+            Batch b = reader.fetch(p, start, limit, true, null, null);
             total += b.count();
             scanned += b.scanned();
             if (b.lastKey() == null || (n > 0 && total >= n)) {
@@ -213,96 +159,15 @@ public final class QueryRunner<T> {
 
     /** See {@code Query.parallelScan(int)}. */
     public List<T> parallelScan(int segments) {
-        if (segments < 1 || segments > MAX_SEGMENTS) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            Locale.ROOT,
-                            "parallelScan needs 1 to %d segments, got %d",
-                            MAX_SEGMENTS,
-                            segments));
-        }
-        if (spec.cursor() != null) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "parallelScan(..) on model %s reads every "
-                                    + "segment from its start; after(cursor) applies to page(), not to parallel scans",
-                            model.type().getName()),
-                    Operation.SCAN,
-                    model.type(),
-                    null);
-        }
+        ParallelScan.check(segments, spec, model.type());
         Prepared p = prepare(QueryCompiler.Mode.SCAN);
-        int threads = Math.min(segments, MAX_SCAN_THREADS);
-        ExecutorService pool =
-                Executors.newFixedThreadPool(
-                        threads,
-                        r -> {
-                            Thread t =
-                                    new Thread(
-                                            r,
-                                            "dynamorm-scan-"
-                                                    + access.tableName()
-                                                    + "-"
-                                                    + SCAN_THREADS.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        try {
-            List<Future<Collected>> futures = new ArrayList<>(segments);
-            for (int s = 0; s < segments; s++) {
-                int segment = s;
-                futures.add(pool.submit(() -> scanSegment(p, segment, segments)));
-            }
-            List<Map<String, AttributeValue>> merged = new ArrayList<>();
-            long scanned = 0;
-            for (Future<Collected> f : futures) {
-                Collected c = f.get();
-                merged.addAll(c.items);
-                scanned += c.scanned;
-            }
-            warnIfWasteful(p, scanned, merged.size());
-            if (spec.limit() > 0 && merged.size() > spec.limit()) {
-                merged = merged.subList(0, spec.limit());
-            }
-            return convertAll(merged, p);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new DynamoServiceException(
-                    "parallel scan of table '" + access.tableName() + "' failed: " + cause,
-                    Operation.SCAN,
-                    model.type(),
-                    false,
-                    cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DynamoServiceException(
-                    "parallel scan of table '" + access.tableName() + "' was interrupted",
-                    Operation.SCAN,
-                    model.type(),
-                    false,
-                    e);
-        } finally {
-            pool.shutdownNow();
+        Collected c = new ParallelScan<>(access, reader).read(p, segments);
+        List<Map<String, AttributeValue>> merged = c.items;
+        warnIfWasteful(p, c.scanned, merged.size());
+        if (spec.limit() > 0 && merged.size() > spec.limit()) {
+            merged = merged.subList(0, spec.limit());
         }
-    }
-
-    private Collected scanSegment(Prepared p, int segment, int total) {
-        Collected out = new Collected();
-        Map<String, AttributeValue> start = null;
-        do {
-            Batch b = fetch(p, start, null, false, segment, total);
-            out.items.addAll(b.items());
-            out.scanned += b.scanned();
-            start = b.lastKey();
-        } while (start != null);
-        return out;
+        return convertAll(merged, p);
     }
 
     /** See {@code Query.explain()}. */
@@ -338,7 +203,7 @@ public final class QueryRunner<T> {
                                     }
                                     return compiled;
                                 });
-        Map<String, AttributeValue> values = bind(plan, QueryShape.values(spec));
+        Map<String, AttributeValue> values = binding.bind(plan, QueryShape.values(spec));
         // the fingerprint (a SHA-256) is computed only when a cursor is read or written
         byte[] fingerprint = null;
         Map<String, AttributeValue> start = null;
@@ -353,10 +218,10 @@ public final class QueryRunner<T> {
                         Operation.GET,
                         model.type());
             }
-            fingerprint = fingerprint(plan, values);
+            fingerprint = binding.fingerprint(plan, values);
             start =
                     CursorCodec.decode(
-                            open(spec.cursor(), plan.operation()),
+                            binding.open(spec.cursor(), plan.operation()),
                             fingerprint,
                             plan.indexName(),
                             !plan.forward(),
@@ -393,64 +258,7 @@ public final class QueryRunner<T> {
         return new Prepared(plan, values, fingerprint, start);
     }
 
-    /** The fingerprint of this query bound to its values, which cursors carry and check. */
-    private byte[] fingerprint(CompiledPlan plan, Map<String, AttributeValue> values) {
-        return CursorCodec.fingerprint(
-                model.type(),
-                access.tableName(),
-                plan.shape(),
-                plan.indexName(),
-                !plan.forward(),
-                values);
-    }
-
-    private Map<String, AttributeValue> bind(CompiledPlan plan, List<Object> raw) {
-        Operation op = plan.operation() == Operation.SCAN ? Operation.SCAN : Operation.QUERY;
-        ValueBinder binder = access.values();
-        Class<?> type = model.type();
-        Map<String, AttributeValue> out = new LinkedHashMap<>();
-        SlotValues values = new SlotValues(binder, type, op);
-        for (int k = 0; k < plan.slots().size(); k++) {
-            Slot slot = plan.slots().get(k);
-            AttributeValue av = values.bind(slot, raw.get(slot.valueIndex()));
-            if (k < plan.keySlots() && AttributeValues.isEmptyKeyValue(av)) {
-                throw new InvalidRequestException(
-                        String.format(
-                                Locale.ROOT,
-                                "key field '%s' of model %s is compared with an empty value on %s:"
-                                        + " DynamoDB refuses empty string and binary key values",
-                                slot.javaPath(),
-                                type.getName(),
-                                plan.indexName() == null
-                                        ? "the table"
-                                        : "index '" + plan.indexName() + "'"),
-                        op,
-                        type,
-                        null);
-            }
-            out.put(":v" + k, av);
-        }
-        return out;
-    }
-
-    private String seal(String plainCursor) {
-        SecretKey key = access.cursorKey();
-        return key == null ? plainCursor : CursorSeal.seal(key, plainCursor);
-    }
-
-    private String open(String cursor, Operation op) {
-        SecretKey key = access.cursorKey();
-        return key == null ? cursor : CursorSeal.open(key, cursor, model.type(), op);
-    }
-
     // ---- reading ----
-
-    /** Items read so far, with the item a cursor would continue after. */
-    private static final class Collected {
-        final List<Map<String, AttributeValue>> items = new ArrayList<>();
-        long scanned;
-        Map<String, AttributeValue> cursorItem;
-    }
 
     /** Reads until n items matched (n = 0: all) or the data ends. */
     private Collected collect(Prepared p, int n) {
@@ -459,7 +267,7 @@ public final class QueryRunner<T> {
         int round = 0;
         while (true) {
             Batch b =
-                    fetch(
+                    reader.fetch(
                             p,
                             start,
                             requestLimit(p, n, n - out.items.size(), round++),
@@ -499,201 +307,6 @@ public final class QueryRunner<T> {
         }
         long limit = Math.max(remaining * 2L, 32L) << Math.min(round, 6);
         return (int) Math.min(limit, MAX_FILTERED_REQUEST_LIMIT);
-    }
-
-    private Batch fetch(
-            Prepared p,
-            Map<String, AttributeValue> start,
-            Integer limit,
-            boolean count,
-            Integer segment,
-            Integer totalSegments) {
-        CompiledPlan plan = p.plan();
-        String ttl = ttlToRead(plan);
-        // hiding expired items needs them read: a count then reads only their TTL attribute
-        boolean countByReading = count && ttl != null;
-        Discriminators family = Discriminators.of(model);
-        String planProjectionText =
-                family == null
-                        ? plan.projection()
-                        : family.projection(plan.projection(), plan.names());
-        String projection =
-                countByReading ? TTL_NAME : count ? null : withTtl(plan, planProjectionText, ttl);
-        boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
-        // the plan's projection is sent unless counting (a count by reading sends only the TTL)
-        boolean planProjection = !count && plan.projection() != null;
-        Map<String, String> names =
-                withTtlName(plan.namesSent(true, planProjection), projection, ttl);
-        // every value of a query or scan plan is in its key condition or filter
-        Map<String, AttributeValue> values = p.values().isEmpty() ? null : p.values();
-        String filter = plan.filter();
-        if (family != null) {
-            // an entity family member reads only its own items; projections read the discriminator
-            filter = family.filter(filter);
-            names = family.names(names, filter, projection);
-            values = family.values(values, filter);
-        }
-        String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
-        if (plan.operation() == Operation.QUERY) {
-            QueryRequest request =
-                    QueryRequest.builder()
-                            .tableName(access.tableName())
-                            .indexName(plan.indexName())
-                            .keyConditionExpression(plan.keyCondition())
-                            .filterExpression(filter)
-                            .projectionExpression(projection)
-                            .expressionAttributeNames(names)
-                            .expressionAttributeValues(values)
-                            .exclusiveStartKey(start)
-                            .limit(limit)
-                            .scanIndexForward(plan.forward() ? null : Boolean.FALSE)
-                            .consistentRead(plan.consistent() ? Boolean.TRUE : null)
-                            .select(select)
-                            .build();
-            QueryResponse r =
-                    access.send(Operation.QUERY, null, request, q -> access.client().query(q));
-            List<Map<String, AttributeValue>> items =
-                    visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
-            return new Batch(
-                    items,
-                    lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                    countByReading ? items.size() : count(r.count()),
-                    count(r.scannedCount()));
-        }
-        ScanRequest request =
-                ScanRequest.builder()
-                        .tableName(access.tableName())
-                        .indexName(plan.indexName())
-                        .filterExpression(filter)
-                        .projectionExpression(projection)
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values)
-                        .exclusiveStartKey(start)
-                        .limit(limit)
-                        .consistentRead(plan.consistent() ? Boolean.TRUE : null)
-                        .select(select)
-                        .segment(segment)
-                        .totalSegments(totalSegments)
-                        .build();
-        ScanResponse r = access.send(Operation.SCAN, null, request, q -> access.client().scan(q));
-        List<Map<String, AttributeValue>> items =
-                visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
-        return new Batch(
-                items,
-                lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                countByReading ? items.size() : count(r.count()),
-                count(r.scannedCount()));
-    }
-
-    /**
-     * The {@code @Ttl} attribute to read with the items of a plan so expired ones can be hidden, or
-     * null: hiding is off, or the plan reads a global index that does not project it (its items
-     * cannot be told apart and are kept).
-     */
-    private String ttlToRead(CompiledPlan plan) {
-        if (ttlAttribute == null) {
-            return null;
-        }
-        IndexMetadata index = plan.index();
-        if (index != null
-                && index.global()
-                && index.projection() != ProjectionType.ALL
-                && !index.includedAttributes().contains(ttlAttribute)) {
-            return null;
-        }
-        return ttlAttribute;
-    }
-
-    /** A projection that also reads the TTL attribute (null, for whole items, stays null). */
-    private static String withTtl(CompiledPlan plan, String projection, String ttl) {
-        if (projection == null || ttl == null) {
-            return projection;
-        }
-        for (String path : projection.split(", ", -1)) {
-            if (ttl.equals(plan.names().get(path))) {
-                return projection;
-            }
-        }
-        return projection + ", " + TTL_NAME;
-    }
-
-    private static Map<String, String> withTtlName(
-            Map<String, String> names, String projection, String ttl) {
-        if (projection == null
-                || !(projection.equals(TTL_NAME) || projection.endsWith(", " + TTL_NAME))) {
-            return names;
-        }
-        Map<String, String> out =
-                names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
-        out.put(TTL_NAME, ttl);
-        return out;
-    }
-
-    /**
-     * The items reads do not hide, without the TTL attribute when only this runner asked for it.
-     */
-    private List<Map<String, AttributeValue>> visible(
-            List<Map<String, AttributeValue>> items, String ttl, boolean strip) {
-        if (ttl == null) {
-            return items;
-        }
-        List<Map<String, AttributeValue>> out = new ArrayList<>(items.size());
-        for (Map<String, AttributeValue> item : items) {
-            if (access.hidden(item)) {
-                continue;
-            }
-            if (strip) {
-                Map<String, AttributeValue> copy = new LinkedHashMap<>(item);
-                copy.remove(ttl);
-                item = copy;
-            }
-            out.add(item);
-        }
-        return out;
-    }
-
-    private static int count(Integer n) {
-        return n == null ? 0 : n;
-    }
-
-    private static Map<String, AttributeValue> lastKey(
-            boolean has, Map<String, AttributeValue> key) {
-        return has && key != null && !key.isEmpty() ? key : null;
-    }
-
-    private Optional<Map<String, AttributeValue>> get(Prepared p) {
-        CompiledPlan plan = p.plan();
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        plan.getKey().forEach((attr, slot) -> key.put(attr, p.values().get(":v" + slot)));
-        Discriminators family = Discriminators.of(model);
-        String projection =
-                withTtl(
-                        plan,
-                        family == null
-                                ? plan.projection()
-                                : family.projection(plan.projection(), plan.names()),
-                        ttlAttribute);
-        boolean strip = projection != null && projection.endsWith(TTL_NAME);
-        Map<String, String> names =
-                withTtlName(plan.namesSent(false, true), projection, ttlAttribute);
-        if (family != null) {
-            names = family.names(names, projection);
-        }
-        GetItemRequest request =
-                GetItemRequest.builder()
-                        .tableName(access.tableName())
-                        .key(key)
-                        .projectionExpression(projection)
-                        .expressionAttributeNames(names)
-                        .consistentRead(plan.consistent() ? Boolean.TRUE : null)
-                        .build();
-        GetItemResponse r =
-                access.send(Operation.GET, key, request, q -> access.client().getItem(q));
-        if (!r.hasItem() || r.item().isEmpty()) {
-            return Optional.empty();
-        }
-        List<Map<String, AttributeValue>> visible = visible(List.of(r.item()), ttlAttribute, strip);
-        return visible.isEmpty() ? Optional.empty() : Optional.of(visible.get(0));
     }
 
     private T convertGet(Map<String, AttributeValue> item) {
@@ -756,7 +369,7 @@ public final class QueryRunner<T> {
             while (buffer.isEmpty() && !done && !closed) {
                 int n = spec.limit();
                 Batch b =
-                        fetch(
+                        reader.fetch(
                                 p,
                                 start,
                                 requestLimit(p, n, (int) (n - emitted), round++),
@@ -807,7 +420,7 @@ public final class QueryRunner<T> {
                 return false;
             }
             consumed = true;
-            Optional<Map<String, AttributeValue>> item = get(p);
+            Optional<Map<String, AttributeValue>> item = reader.get(p);
             item.ifPresent(i -> action.accept(convertGet(i)));
             return item.isPresent();
         }

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.regions.Region;
@@ -102,14 +101,15 @@ public class DynamORMAutoConfiguration {
 
     /**
      * Creates missing tables at start-up and logs drift, with {@code
-     * dynamorm.create-tables-if-missing=true}.
+     * dynamorm.create-tables-if-missing=true} (the default when the embedded engine is enabled).
      *
      * @param tables the table beans
+     * @param properties the properties
      * @return the initializer
      */
     @Bean
-    @ConditionalOnProperty(name = "dynamorm.create-tables-if-missing", havingValue = "true")
-    TablesInitializer dynamORMTablesInitializer(ObjectProvider<Table<?>> tables) {
-        return new TablesInitializer(tables);
+    TablesInitializer dynamORMTablesInitializer(
+            ObjectProvider<Table<?>> tables, DynamORMProperties properties) {
+        return new TablesInitializer(tables, properties.createsTablesIfMissing());
     }
 }

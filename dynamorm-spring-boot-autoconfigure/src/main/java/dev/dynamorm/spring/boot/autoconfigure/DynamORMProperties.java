@@ -24,7 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Table<Model>} bean; when neither this nor @DynamORMScan names any, the application's
  *     auto-configuration package is scanned
  * @param createTablesIfMissing create the table of every scanned model that does not exist at
- *     start-up, and log how existing tables differ from their models as WARN
+ *     start-up, and log how existing tables differ from their models as WARN; when not set, true
+ *     exactly when the embedded engine is enabled (it starts empty), false otherwise
  * @param retry the retry policy
  * @param plugin plugin properties: dynamorm.plugin.NAME.KEY=value
  * @param plugins which plugins are installed
@@ -37,7 +38,7 @@ public record DynamORMProperties(
         String tableNamePrefix,
         @DefaultValue("false") boolean hideExpiredItems,
         List<String> scanPackages,
-        @DefaultValue("false") boolean createTablesIfMissing,
+        Boolean createTablesIfMissing,
         @DefaultValue Retry retry,
         Map<String, Map<String, String>> plugin,
         @DefaultValue Plugins plugins,
@@ -89,6 +90,16 @@ public record DynamORMProperties(
                     endpoint,
                     "must be an absolute http or https URI with a host, like http://127.0.0.1:8000");
         }
+    }
+
+    /**
+     * Whether tables are created at start-up: {@code dynamorm.create-tables-if-missing} when set,
+     * otherwise whether the embedded engine is enabled.
+     *
+     * @return true to create missing tables and log drift
+     */
+    public boolean createsTablesIfMissing() {
+        return createTablesIfMissing != null ? createTablesIfMissing : local.enabled();
     }
 
     static IllegalArgumentException invalid(String property, Object value, String why) {

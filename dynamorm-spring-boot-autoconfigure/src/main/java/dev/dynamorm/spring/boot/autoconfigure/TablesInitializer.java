@@ -8,9 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * With {@code dynamorm.create-tables-if-missing=true}: once every singleton exists, creates the
- * missing table of each {@code Table} bean and logs as WARN how existing tables differ from their
- * models.
+ * With {@code dynamorm.create-tables-if-missing=true} (the default with the embedded engine): once
+ * every singleton exists, creates the missing table of each {@code Table} bean and logs as WARN how
+ * existing tables differ from their models. Otherwise it does nothing.
  */
 final class TablesInitializer implements SmartInitializingSingleton {
 
@@ -18,12 +18,18 @@ final class TablesInitializer implements SmartInitializingSingleton {
 
     private final ObjectProvider<Table<?>> tables;
 
-    TablesInitializer(ObjectProvider<Table<?>> tables) {
+    private final boolean enabled;
+
+    TablesInitializer(ObjectProvider<Table<?>> tables, boolean enabled) {
         this.tables = tables;
+        this.enabled = enabled;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (!enabled) {
+            return;
+        }
         tables.orderedStream().forEach(TablesInitializer::prepare);
     }
 

@@ -2,6 +2,10 @@ package dev.dynamorm.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Table;
 import dev.dynamorm.local.LocalDynamoDb;
@@ -11,11 +15,18 @@ import dev.dynamorm.spring.boot.autoconfigure.sample.Order;
 import dev.dynamorm.spring.boot.autoconfigure.sample.OrderService;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class DynamORMAutoConfigurationTest {
 
@@ -110,6 +121,103 @@ class DynamORMAutoConfigurationTest {
                                                         .listTables()
                                                         .tableNames())
                                         .isEmpty());
+    }
+
+    @Test
+    void withTheEmbeddedEngineTablesAreCreatedWithoutAskingForIt() {
+        // the embedded engine starts empty: dynamorm.local.enabled=true alone gives working tables
+        new ApplicationContextRunner()
+                .withConfiguration(
+                        AutoConfigurations.of(
+                                LocalDynamoDbAutoConfiguration.class,
+                                DynamORMAutoConfiguration.class))
+                .withPropertyValues(
+                        "dynamorm.local.enabled=true",
+                        "dynamorm.plugins.discover=false",
+                        "dynamorm.scan-packages=" + SAMPLE)
+                .run(
+                        context ->
+                                assertThat(
+                                                context.getBean(DynamoDbClient.class)
+                                                        .listTables()
+                                                        .tableNames())
+                                        .containsExactlyInAnyOrder("orders", "customers"));
+    }
+
+    @Test
+    void againstAnotherEndpointTablesAreNotCreatedByDefault() {
+        try (LocalDynamoDb local = LocalDynamoDb.start()) {
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(DynamORMAutoConfiguration.class))
+                    .withBean(DynamoDbClient.class, local::client)
+                    .withPropertyValues(
+                            "dynamorm.plugins.discover=false", "dynamorm.scan-packages=" + SAMPLE)
+                    .run(
+                            context -> {
+                                assertThat(context).hasNotFailed();
+                                assertThat(local.client().listTables().tableNames()).isEmpty();
+                            });
+        }
+    }
+
+    @Test
+    void anExistingTableThatDiffersFromItsModelIsLoggedAsWarn() {
+        Logger logger = (Logger) LoggerFactory.getLogger(TablesInitializer.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try (LocalDynamoDb local = LocalDynamoDb.start()) {
+            // "orders" exists with another sort key than the model's orderId
+            local.client()
+                    .createTable(
+                            CreateTableRequest.builder()
+                                    .tableName("orders")
+                                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                                    .attributeDefinitions(
+                                            List.of(attribute("customerId"), attribute("placedAt")))
+                                    .keySchema(
+                                            List.of(
+                                                    key("customerId", KeyType.HASH),
+                                                    key("placedAt", KeyType.RANGE)))
+                                    .build());
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(DynamORMAutoConfiguration.class))
+                    .withBean(DynamoDbClient.class, local::client)
+                    .withPropertyValues(
+                            "dynamorm.plugins.discover=false",
+                            "dynamorm.scan-packages=" + SAMPLE,
+                            "dynamorm.create-tables-if-missing=true")
+                    .run(context -> assertThat(context).hasNotFailed());
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list)
+                .filteredOn(e -> e.getLevel() == Level.WARN)
+                .singleElement()
+                .satisfies(
+                        e ->
+                                assertThat(e.getFormattedMessage())
+                                        .startsWith(
+                                                "Table orders differs from model "
+                                                        + Order.class.getName()
+                                                        + ": ")
+                                        .contains("orderId")
+                                        .contains("placedAt"));
+        assertThat(appender.list)
+                .filteredOn(e -> e.getLevel() == Level.INFO)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Created table customers for " + Customer.class.getName());
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dynamorm.sample.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.Table;
+import dev.dynamorm.spring.boot.test.DynamORMFixture;
 import dev.dynamorm.spring.boot.test.DynamORMTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,5 +25,17 @@ class OrderTablesSliceTest {
 
         assertThat(orders.get("c-1", "o-1")).contains(order);
         assertThat(context.getBeanNamesForType(OrderDesk.class)).isEmpty();
+    }
+
+    @Test
+    @DynamORMFixture("orders.json")
+    void itemsOfAFixtureAreQueriedThroughTheIndex() {
+        assertThat(
+                        orders.where("status", "=", "PAID")
+                                .where("createdAt", ">=", Instant.parse("2026-01-05T10:00:00Z"))
+                                .where("customerId", "begins_with", "f-")
+                                .all())
+                .extracting(Order::orderId)
+                .containsExactly("o-1", "o-3");
     }
 }

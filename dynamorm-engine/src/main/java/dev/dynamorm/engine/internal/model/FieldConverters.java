@@ -1,0 +1,174 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.MissingConverterException;
+import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.spi.Converter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Resolves the converter of each mapped property: the epoch-seconds converter of {@code @Ttl}, a
+ * {@code @Convert} class (checked against the field type and instantiated), or the registry's; and
+ * the value converter of map fields whose values paths can reach.
+ */
+final class FieldConverters {
+
+    private final Class<?> type;
+    private final ConverterRegistry converters;
+
+    FieldConverters(Class<?> type, ConverterRegistry converters) {
+        this.type = type;
+        this.converters = converters;
+    }
+
+    /**
+     * For a {@code Map<String, V>} field stored as a map attribute, its values by key (so that
+     * paths reach them: {@code counts.x}); null for other fields or a value type without converter.
+     */
+    MapValues mapValues(Property p, Converter<Object> converter) {
+        if (converter.attributeType() != AttributeValue.Type.M
+                || !(p.genericType instanceof ParameterizedType pt)
+                || !(pt.getRawType() instanceof Class<?> raw)
+                || !Map.class.isAssignableFrom(raw)
+                || pt.getActualTypeArguments().length != 2
+                || pt.getActualTypeArguments()[0] != String.class) {
+            return null;
+        }
+        Type value = pt.getActualTypeArguments()[1];
+        Optional<Converter<?>> found;
+        try {
+            found = converters.find(value);
+        } catch (RuntimeException e) {
+            return null; // the map's own converter decides whether the model is valid
+        }
+        @SuppressWarnings("unchecked") // converters are found by the type they convert
+        Converter<Object> c = (Converter<Object>) found.orElse(null);
+        return c == null ? null : new MapValues(type, p.name, value, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    Converter<Object> converter(Property p, Mapping m) {
+        Class<?> raw = Types.raw(p.genericType);
+        if (m.ttl()) {
+            if (!EpochSecondsConverter.supports(raw)) {
+                throw fail(
+                        "model %s: @Ttl field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, long "
+                                + "or Long (epoch seconds)",
+                        type.getName(), p.name, p.genericType.getTypeName());
+            }
+            if (m.convert() != null) {
+                throw fail(
+                        "model %s: @Ttl field '%s' cannot have @Convert: the time-to-live attribute is always "
+                                + "stored as epoch seconds; remove @Convert",
+                        type.getName(), p.name);
+            }
+            return EpochSecondsConverter.forType(raw);
+        }
+        if (m.converterInstance() != null) {
+            return checkConverter(m.convert(), p, (Converter<Object>) m.converterInstance());
+        }
+        if (m.convert() != null) {
+            return instantiate(m.convert(), p);
+        }
+        Optional<Converter<?>> found;
+        try {
+            found = converters.find(p.genericType);
+        } catch (MissingConverterException e) {
+            throw e.nestedIn(type, p.name);
+        } catch (DynamORMException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            ModelDefinitionException ex =
+                    fail(
+                            "model %s: field '%s': finding the converter for %s failed: %s",
+                            type.getName(), p.name, p.genericType.getTypeName(), e);
+            ex.addSuppressed(e);
+            throw ex;
+        }
+        if (found.isEmpty()) {
+            throw new MissingConverterException(
+                    type, p.name, p.genericType, converters.builtInsPresent());
+        }
+        return (Converter<Object>) found.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Converter<Object> instantiate(Class<?> converterClass, Property p) {
+        if (converterClass.isInterface() || Modifier.isAbstract(converterClass.getModifiers())) {
+            throw fail(
+                    "model %s: field '%s': @Convert names %s, which is abstract: name a concrete converter class",
+                    type.getName(), p.name, converterClass.getName());
+        }
+        Constructor<?> ctor;
+        try {
+            ctor = converterClass.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw fail(
+                    "model %s: field '%s': converter %s has no public no-argument constructor: add one",
+                    type.getName(), p.name, converterClass.getName());
+        }
+        checkConverterType(converterClass, p);
+        try {
+            return (Converter<Object>) Accessors.of(converterClass, type).newInstance(ctor);
+        } catch (ModelDefinitionException e) {
+            throw e;
+        } catch (Throwable t) {
+            ModelDefinitionException ex =
+                    fail(
+                            "model %s: field '%s': creating converter %s failed: %s",
+                            type.getName(), p.name, converterClass.getName(), t);
+            ex.addSuppressed(t);
+            throw ex;
+        }
+    }
+
+    /** Checks a {@code @Convert} converter a generated schema created. */
+    private Converter<Object> checkConverter(
+            Class<?> converterClass, Property p, Converter<Object> converter) {
+        checkConverterType(converterClass, p);
+        return converter;
+    }
+
+    private void checkConverterType(Class<?> converterClass, Property p) {
+        Class<?> converts = convertedType(converterClass);
+        Class<?> fieldType = Types.wrap(Types.raw(p.genericType));
+        if (converts != null
+                && converts != Object.class
+                && !converts.isAssignableFrom(fieldType)
+                && !fieldType.isAssignableFrom(converts)) {
+            throw fail(
+                    "model %s: field '%s' has type %s but its @Convert converter %s converts %s: use a converter "
+                            + "for %s",
+                    type.getName(),
+                    p.name,
+                    p.genericType.getTypeName(),
+                    converterClass.getName(),
+                    converts.getName(),
+                    fieldType.getName());
+        }
+    }
+
+    /** The {@code T} of {@code Converter<T>} a class implements, or null when unknown. */
+    private static Class<?> convertedType(Class<?> converterClass) {
+        for (Class<?> c = converterClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Type i : c.getGenericInterfaces()) {
+                if (i instanceof ParameterizedType pt && pt.getRawType() == Converter.class) {
+                    Type arg = Types.resolve(pt.getActualTypeArguments()[0], converterClass);
+                    return Types.raw(arg);
+                }
+            }
+        }
+        return null;
+    }
+
+    private ModelDefinitionException fail(String format, Object... args) {
+        return new ModelDefinitionException(String.format(Locale.ROOT, format, args), type);
+    }
+}

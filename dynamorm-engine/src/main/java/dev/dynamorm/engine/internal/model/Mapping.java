@@ -1,0 +1,117 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.annotations.Attribute;
+import dev.dynamorm.annotations.Convert;
+import dev.dynamorm.annotations.CreatedAt;
+import dev.dynamorm.annotations.Encrypted;
+import dev.dynamorm.annotations.Ignore;
+import dev.dynamorm.annotations.IndexKey;
+import dev.dynamorm.annotations.PartitionKey;
+import dev.dynamorm.annotations.SortKey;
+import dev.dynamorm.annotations.Ttl;
+import dev.dynamorm.annotations.UpdatedAt;
+import dev.dynamorm.annotations.Version;
+import dev.dynamorm.spi.Converter;
+import dev.dynamorm.spi.schema.FieldSchema;
+import dev.dynamorm.spi.schema.IndexKeySchema;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The mapping annotations of one property, merged over its sources (field, getter, component). */
+record Mapping(
+        boolean ignore,
+        boolean partitionKey,
+        boolean sortKey,
+        String attribute,
+        Class<?> convert,
+        Converter<?> converterInstance,
+        boolean version,
+        boolean createdAt,
+        boolean updatedAt,
+        boolean ttl,
+        boolean encrypted,
+        List<IndexKeySchema> indexKeys,
+        List<String> present) {
+
+    /** The package of the mapping annotations. */
+    static final String ANNOTATION_PACKAGE = PartitionKey.class.getPackageName();
+
+    static Mapping read(List<AnnotatedElement> sources) {
+        Set<IndexKey> indexKeys = new LinkedHashSet<>();
+        Set<String> present = new LinkedHashSet<>();
+        for (AnnotatedElement source : sources) {
+            indexKeys.addAll(Arrays.asList(source.getAnnotationsByType(IndexKey.class)));
+            for (Annotation a : source.getAnnotations()) {
+                if (a.annotationType().getPackageName().equals(ANNOTATION_PACKAGE)) {
+                    present.add(
+                            "@"
+                                    + (a.annotationType()
+                                                    == dev.dynamorm.annotations.IndexKeys.class
+                                            ? IndexKey.class.getSimpleName()
+                                            : a.annotationType().getSimpleName()));
+                }
+            }
+        }
+        Attribute attribute = first(sources, Attribute.class);
+        Convert convert = first(sources, Convert.class);
+        return new Mapping(
+                has(sources, Ignore.class),
+                has(sources, PartitionKey.class),
+                has(sources, SortKey.class),
+                attribute == null ? null : attribute.value(),
+                convert == null ? null : convert.value(),
+                null,
+                has(sources, Version.class),
+                has(sources, CreatedAt.class),
+                has(sources, UpdatedAt.class),
+                has(sources, Ttl.class),
+                has(sources, Encrypted.class),
+                indexKeys.stream()
+                        .map(
+                                k ->
+                                        new IndexKeySchema(
+                                                k.index(),
+                                                k.type(),
+                                                k.role(),
+                                                k.projection(),
+                                                List.of(k.include())))
+                        .toList(),
+                List.copyOf(present));
+    }
+
+    /** The mapping a generated schema declares for one field. */
+    static Mapping of(FieldSchema f) {
+        return new Mapping(
+                false,
+                f.partitionKey(),
+                f.sortKey(),
+                f.attribute().orElse(null),
+                f.converter().<Class<?>>map(Object::getClass).orElse(null),
+                f.converter().orElse(null),
+                f.version(),
+                f.createdAt(),
+                f.updatedAt(),
+                f.ttl(),
+                f.encrypted(),
+                f.indexKeys(),
+                List.of());
+    }
+
+    private static boolean has(List<AnnotatedElement> sources, Class<? extends Annotation> a) {
+        return first(sources, a) != null;
+    }
+
+    private static <A extends Annotation> A first(List<AnnotatedElement> sources, Class<A> a) {
+        for (AnnotatedElement source : sources) {
+            A found = source.getAnnotation(a);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.dynamorm.engine.internal.query;
+
+import static dev.dynamorm.engine.internal.query.TtlHiding.TTL_NAME;
+import static dev.dynamorm.engine.internal.query.TtlHiding.withTtl;
+import static dev.dynamorm.engine.internal.query.TtlHiding.withTtlName;
+
+import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Sends the requests of a prepared query: one Query or Scan page at a time, or the GetItem of a
+ * full-key read, with the entity family's discriminator and the hiding of expired items applied.
+ *
+ * @param <T> the model type
+ */
+final class PageReader<T> {
+
+    private final TableAccess<T> access;
+    private final ModelMetadata<T> model;
+    private final TtlHiding<T> ttlHiding;
+
+    PageReader(TableAccess<T> access) {
+        this.access = access;
+        this.model = access.model();
+        this.ttlHiding = new TtlHiding<>(access);
+    }
+
+    /** Reads one page; a count asks only for the number of items (unless it must read them). */
+    Batch fetch(
+            Prepared p,
+            Map<String, AttributeValue> start,
+            Integer limit,
+            boolean count,
+            Integer segment,
+            Integer totalSegments) {
+        CompiledPlan plan = p.plan();
+        String ttl = ttlHiding.ttlToRead(plan);
+        // hiding expired items needs them read: a count then reads only their TTL attribute
+        boolean countByReading = count && ttl != null;
+        Discriminators family = Discriminators.of(model);
+        String planProjectionText =
+                family == null
+                        ? plan.projection()
+                        : family.projection(plan.projection(), plan.names());
+        String projection =
+                countByReading ? TTL_NAME : count ? null : withTtl(plan, planProjectionText, ttl);
+        boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
+        // the plan's projection is sent unless counting (a count by reading sends only the TTL)
+        boolean planProjection = !count && plan.projection() != null;
+        Map<String, String> names =
+                withTtlName(plan.namesSent(true, planProjection), projection, ttl);
+        // every value of a query or scan plan is in its key condition or filter
+        Map<String, AttributeValue> values = p.values().isEmpty() ? null : p.values();
+        String filter = plan.filter();
+        if (family != null) {
+            // an entity family member reads only its own items; projections read the discriminator
+            filter = family.filter(filter);
+            names = family.names(names, filter, projection);
+            values = family.values(values, filter);
+        }
+        String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
+        if (plan.operation() == Operation.QUERY) {
+            QueryRequest request =
+                    QueryRequest.builder()
+                            .tableName(access.tableName())
+                            .indexName(plan.indexName())
+                            .keyConditionExpression(plan.keyCondition())
+                            .filterExpression(filter)
+                            .projectionExpression(projection)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .exclusiveStartKey(start)
+                            .limit(limit)
+                            .scanIndexForward(plan.forward() ? null : Boolean.FALSE)
+                            .consistentRead(plan.consistent() ? Boolean.TRUE : null)
+                            .select(select)
+                            .build();
+            QueryResponse r =
+                    access.send(Operation.QUERY, null, request, q -> access.client().query(q));
+            List<Map<String, AttributeValue>> items =
+                    ttlHiding.visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
+            return new Batch(
+                    items,
+                    lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
+                    countByReading ? items.size() : count(r.count()),
+                    count(r.scannedCount()));
+        }
+        ScanRequest request =
+                ScanRequest.builder()
+                        .tableName(access.tableName())
+                        .indexName(plan.indexName())
+                        .filterExpression(filter)
+                        .projectionExpression(projection)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .exclusiveStartKey(start)
+                        .limit(limit)
+                        .consistentRead(plan.consistent() ? Boolean.TRUE : null)
+                        .select(select)
+                        .segment(segment)
+                        .totalSegments(totalSegments)
+                        .build();
+        ScanResponse r = access.send(Operation.SCAN, null, request, q -> access.client().scan(q));
+        List<Map<String, AttributeValue>> items =
+                ttlHiding.visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
+        return new Batch(
+                items,
+                lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
+                countByReading ? items.size() : count(r.count()),
+                count(r.scannedCount()));
+    }
+
+    private static int count(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    private static Map<String, AttributeValue> lastKey(
+            boolean has, Map<String, AttributeValue> key) {
+        return has && key != null && !key.isEmpty() ? key : null;
+    }
+
+    /** Reads the one item of a full-key plan with GetItem; empty when absent or hidden. */
+    Optional<Map<String, AttributeValue>> get(Prepared p) {
+        CompiledPlan plan = p.plan();
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        plan.getKey().forEach((attr, slot) -> key.put(attr, p.values().get(":v" + slot)));
+        Discriminators family = Discriminators.of(model);
+        String projection =
+                withTtl(
+                        plan,
+                        family == null
+                                ? plan.projection()
+                                : family.projection(plan.projection(), plan.names()),
+                        ttlHiding.attribute());
+        boolean strip = projection != null && projection.endsWith(TTL_NAME);
+        Map<String, String> names =
+                withTtlName(plan.namesSent(false, true), projection, ttlHiding.attribute());
+        if (family != null) {
+            names = family.names(names, projection);
+        }
+        GetItemRequest request =
+                GetItemRequest.builder()
+                        .tableName(access.tableName())
+                        .key(key)
+                        .projectionExpression(projection)
+                        .expressionAttributeNames(names)
+                        .consistentRead(plan.consistent() ? Boolean.TRUE : null)
+                        .build();
+        GetItemResponse r =
+                access.send(Operation.GET, key, request, q -> access.client().getItem(q));
+        if (!r.hasItem() || r.item().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, AttributeValue>> visible =
+                ttlHiding.visible(List.of(r.item()), ttlHiding.attribute(), strip);
+        return visible.isEmpty() ? Optional.empty() : Optional.of(visible.get(0));
+    }
+}
