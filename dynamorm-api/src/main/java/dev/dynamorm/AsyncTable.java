@@ -210,9 +210,9 @@ public interface AsyncTable<T> {
     CompletableFuture<List<T>> all(Query<T> query);
 
     /**
-     * The pages of a query: one page per request sent, each with the cursor after it (null on the
-     * last). With a limit, each request asks for at most the items still wanted and the last page
-     * ends at the limit. Starts after the query's cursor, if any.
+     * The pages of a query, as {@link #page(Query)} and its cursors would give them one after
+     * another: each up to the query's limit (100 without one) and with the cursor after it; the
+     * last has no cursor. Starts after the query's cursor, if any.
      *
      * @param query a query of this table
      * @return a cold publisher; each subscription runs the query
@@ -220,7 +220,8 @@ public interface AsyncTable<T> {
     Flow.Publisher<Page<T>> pages(Query<T> query);
 
     /**
-     * The items of a query, page after page, up to its limit.
+     * The items of a query, read one request at a time as the subscriber asks for more, up to its
+     * limit (as {@link Query#stream()}).
      *
      * @param query a query of this table
      * @return a cold publisher; each subscription runs the query
@@ -229,7 +230,7 @@ public interface AsyncTable<T> {
 
     /**
      * The pages of a scan of the query (a Scan request with the query's conditions as a filter, as
-     * {@link Query#scan()}).
+     * {@link Query#scan()}), each up to the query's limit (100 without one).
      *
      * @param query a query of this table, e.g. {@link #query()}
      * @return a cold publisher; each subscription runs the scan

@@ -3,9 +3,11 @@ package dev.dynamorm.engine.internal.async;
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.query.AsyncSend;
 import dev.dynamorm.engine.internal.write.TableContext;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /** Sends the async query runner's requests of one table through the async executor. */
@@ -26,8 +28,11 @@ final class TableSend implements AsyncSend {
 
     @Override
     public <Q extends DynamoDbRequest, R> CompletableFuture<R> send(
-            Operation op, Q request, Function<Q, CompletableFuture<R>> call) {
+            Operation op,
+            Map<String, AttributeValue> key,
+            Q request,
+            Function<Q, CompletableFuture<R>> call) {
         return engine.executor()
-                .run(table.event(op, null), request, call, e -> table.map(e, op), null);
+                .run(table.event(op, key), request, call, e -> table.map(e, op), null);
     }
 }

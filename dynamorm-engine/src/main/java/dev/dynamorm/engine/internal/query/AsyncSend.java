@@ -15,10 +15,15 @@ public interface AsyncSend {
      * Sends a request through hooks and retries, mapping SDK errors.
      *
      * @param op the operation
+     * @param key the key of a get, or null
      * @param request the request
      * @param call sends a (possibly amended) request
      * @return the response; fails with the mapped exception itself
      */
     <Q extends DynamoDbRequest, R> CompletableFuture<R> send(
-            Operation op, Q request, java.util.function.Function<Q, CompletableFuture<R>> call);
+            Operation op,
+            java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>
+                    key,
+            Q request,
+            java.util.function.Function<Q, CompletableFuture<R>> call);
 }

@@ -8,9 +8,9 @@ import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.ItemAlreadyExistsException;
 import dev.dynamorm.ItemNotFoundException;
+import dev.dynamorm.OptimisticLockException;
 import dev.dynamorm.Table;
 import dev.dynamorm.ThrottledException;
-import dev.dynamorm.OptimisticLockException;
 import dev.dynamorm.WriteResult;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
@@ -33,6 +33,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -359,5 +360,166 @@ final class AsyncTableTest {
         assertThat(failureOf(orders.get("c", "o")))
                 .isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("this DynamORM instance is closed");
+    }
+
+    /** Collects a publisher, requesting one element at a time. */
+    static <E> CompletableFuture<List<E>> collect(Flow.Publisher<E> publisher) {
+        CompletableFuture<List<E>> done = new CompletableFuture<>();
+        List<E> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+        publisher.subscribe(
+                new Flow.Subscriber<E>() {
+                    private Flow.Subscription subscription;
+
+                    @Override
+                    public void onSubscribe(Flow.Subscription s) {
+                        subscription = s;
+                        s.request(1);
+                    }
+
+                    @Override
+                    public void onNext(E item) {
+                        out.add(item);
+                        subscription.request(1);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        done.complete(List.copyOf(out));
+                    }
+                });
+        return done.orTimeout(20, TimeUnit.SECONDS);
+    }
+
+    private static List<Order> seed(Table<Order> orders, String c, int n) {
+        List<Order> all = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Order o =
+                    new Order(
+                            c,
+                            String.format(java.util.Locale.ROOT, "o%02d", i),
+                            i % 2 == 0 ? "EVEN" : "ODD",
+                            i,
+                            0);
+            orders.create(o);
+            all.add(new Order(o.customerId(), o.orderId(), o.status(), o.totalCents(), 1));
+        }
+        return all;
+    }
+
+    @Test
+    void queries_readTheSameItemsAsTheSyncApi() {
+        try (DynamORM db = db()) {
+            Table<Order> sync = db.table(Order.class);
+            AsyncTable<Order> orders = sync.async();
+            String c = unique();
+            List<Order> all = seed(sync, c, 25);
+            assertThat(orders.all(orders.where("customerId", "=", c)).join()).isEqualTo(all);
+            assertThat(orders.first(orders.where("customerId", "=", c)).join())
+                    .contains(all.get(0));
+            assertThat(
+                            orders.first(
+                                            orders.where("customerId", "=", c)
+                                                    .where("orderId", "=", "o03"))
+                                    .join())
+                    .contains(all.get(3));
+            dev.dynamorm.Page<Order> first =
+                    orders.page(orders.where("customerId", "=", c).limit(10)).join();
+            assertThat(first.items()).isEqualTo(all.subList(0, 10));
+            assertThat(first.cursor()).isNotNull();
+            dev.dynamorm.Page<Order> second =
+                    orders.page(orders.where("customerId", "=", c).limit(10).after(first.cursor()))
+                            .join();
+            assertThat(second.items()).isEqualTo(all.subList(10, 20));
+            // a sync page continues an async cursor and the other way round
+            assertThat(
+                            sync.where("customerId", "=", c)
+                                    .limit(10)
+                                    .after(first.cursor())
+                                    .page()
+                                    .items())
+                    .isEqualTo(second.items());
+
+            List<dev.dynamorm.Page<Order>> pages =
+                    collect(orders.pages(orders.where("customerId", "=", c).limit(10))).join();
+            assertThat(pages).extracting(p -> p.items().size()).containsExactly(10, 10, 5);
+            assertThat(pages.get(2).cursor()).isNull();
+            assertThat(pages.stream().flatMap(p -> p.items().stream()).toList()).isEqualTo(all);
+
+            assertThat(collect(orders.items(orders.where("customerId", "=", c))).join())
+                    .isEqualTo(all);
+            assertThat(collect(orders.items(orders.where("customerId", "=", c).limit(7))).join())
+                    .isEqualTo(all.subList(0, 7));
+            assertThat(
+                            collect(
+                                            orders.items(
+                                                    orders.where("customerId", "=", c)
+                                                            .filter("status", "=", "EVEN")
+                                                            .limit(5)))
+                                    .join())
+                    .isEqualTo(
+                            all.stream().filter(o -> o.status().equals("EVEN")).limit(5).toList());
+            List<Order> scanned =
+                    collect(orders.scanItems(orders.query().filter("customerId", "=", c))).join();
+            assertThat(scanned).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(
+                            collect(
+                                            orders.scanPages(
+                                                    orders.query()
+                                                            .filter("customerId", "=", c)
+                                                            .limit(10)))
+                                    .join())
+                    .extracting(p -> p.items().size())
+                    .containsExactly(10, 10, 5);
+        }
+    }
+
+    @Test
+    void publishers_readOnlyWhatIsRequested_andReportFailures() throws Exception {
+        ThreadsPlugin threads = new ThreadsPlugin();
+        try (DynamORM db = db(threads)) {
+            Table<Order> sync = db.table(Order.class);
+            AsyncTable<Order> orders = sync.async();
+            String c = unique();
+            seed(sync, c, 30);
+            threads.attempts.set(0);
+            Flow.Publisher<dev.dynamorm.Page<Order>> pages =
+                    orders.pages(orders.where("customerId", "=", c).limit(10));
+            assertThat(threads.attempts).hasValue(0); // cold: nothing sent before subscribing
+            CompletableFuture<dev.dynamorm.Page<Order>> one = new CompletableFuture<>();
+            pages.subscribe(
+                    new Flow.Subscriber<dev.dynamorm.Page<Order>>() {
+                        @Override
+                        public void onSubscribe(Flow.Subscription s) {
+                            s.request(1);
+                        }
+
+                        @Override
+                        public void onNext(dev.dynamorm.Page<Order> page) {
+                            one.complete(page);
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            one.completeExceptionally(t);
+                        }
+
+                        @Override
+                        public void onComplete() {}
+                    });
+            assertThat(one.get(10, TimeUnit.SECONDS).items()).hasSize(10);
+            Thread.sleep(200); // a publisher reading ahead would send more by now
+            assertThat(threads.attempts).hasValue(1);
+
+            Throwable failure =
+                    failureOf(collect(orders.items(orders.where("status", "=", "EVEN"))));
+            assertThat(failure)
+                    .isExactlyInstanceOf(dev.dynamorm.QueryRequiresScanException.class)
+                    .hasMessageContaining("status");
+        }
     }
 }
