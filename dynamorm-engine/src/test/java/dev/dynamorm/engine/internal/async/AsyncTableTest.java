@@ -231,6 +231,39 @@ final class AsyncTableTest {
     }
 
     @Test
+    void fieldUpdates_keyDeletes_andIdempotentWrites_workAsInTheSyncApi() {
+        try (DynamORM db = db()) {
+            AsyncTable<Order> orders = db.table(Order.class).async();
+            String c = unique();
+            orders.create(
+                            new Order(c, "o1", "NEW", 100, 0),
+                            dev.dynamorm.WriteOptions.idempotently())
+                    .join();
+            assertThat(orders.get(c, "o1").join()).contains(new Order(c, "o1", "NEW", 100, 1));
+            orders.update(
+                            new Order(c, "o1", "PAID", 999, 1),
+                            dev.dynamorm.WriteOptions.defaults(),
+                            "status")
+                    .join();
+            assertThat(orders.get(c, "o1").join()).contains(new Order(c, "o1", "PAID", 100, 2));
+            assertThat(
+                            failureOf(
+                                    orders.put(
+                                            new Order(c, "o1", "X", 1, 2),
+                                            dev.dynamorm.WriteOptions.builder()
+                                                    .idempotent(true)
+                                                    .returnValue(dev.dynamorm.ReturnValue.ALL_OLD)
+                                                    .build())))
+                    .isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("an idempotent write is sent as TransactWriteItems");
+            orders.delete(dev.dynamorm.Key.of(c, "o1"), dev.dynamorm.WriteOptions.defaults())
+                    .join();
+            assertThat(orders.get(c, "o1").join()).isEmpty();
+            assertThat(orders.table()).isSameAs(db.table(Order.class));
+        }
+    }
+
+    @Test
     void failures_completeTheFutureWithTheSyncException_itself() {
         try (DynamORM db = db()) {
             AsyncTable<Order> orders = db.table(Order.class).async();
