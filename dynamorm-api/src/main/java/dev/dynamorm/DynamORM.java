@@ -90,6 +90,7 @@ public interface DynamORM extends AutoCloseable {
      * The DynamoDB client in use.
      *
      * @return the client
+     * @throws IllegalStateException if this instance was built with only an async client
      */
     DynamoDbClient client();
 
@@ -190,6 +191,8 @@ public interface DynamORM extends AutoCloseable {
         boolean hideExpiredItems;
         boolean requireGeneratedModels;
         javax.crypto.@Nullable SecretKey cursorKey;
+        software.amazon.awssdk.services.dynamodb.@Nullable DynamoDbAsyncClient asyncClient;
+        java.util.concurrent.@Nullable Executor asyncExecutor;
 
         Builder() {}
 
@@ -208,6 +211,34 @@ public interface DynamORM extends AutoCloseable {
          */
         public Builder client(DynamoDbClient client) {
             this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Uses an existing async client for {@link Table#async()}, which DynamORM will not close.
+         * Give it alongside a sync client (or client settings) to have both views; given alone,
+         * only the async view works and every sync operation fails with {@link
+         * IllegalStateException} (table management included: create tables with a sync instance).
+         * The same advice on SDK retries as for {@link #client} applies.
+         *
+         * @param asyncClient the client
+         * @return this builder
+         */
+        public Builder asyncClient(
+                software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient asyncClient) {
+            this.asyncClient = Objects.requireNonNull(asyncClient, "asyncClient");
+            return this;
+        }
+
+        /**
+         * Sets the executor that runs the async view's hooks, conversions and completions (never
+         * the SDK's I/O threads). The common fork-join pool without this call.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder asyncExecutor(java.util.concurrent.Executor executor) {
+            this.asyncExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -455,38 +486,7 @@ public interface DynamORM extends AutoCloseable {
          *     false, or a {@code dynamorm.plugin.} key has no {@code <name>.<key>}
          */
         public Builder pluginProperties(java.util.Properties properties) {
-            Objects.requireNonNull(properties, "properties");
-            for (String name : new java.util.TreeSet<>(properties.stringPropertyNames())) {
-                String value = properties.getProperty(name);
-                if (name.equals("dynamorm.plugins.discover")) {
-                    String v = value.trim().toLowerCase(Locale.ROOT);
-                    if (!v.equals("true") && !v.equals("false")) {
-                        throw new IllegalArgumentException(
-                                String.format(
-                                        Locale.ROOT,
-                                        "dynamorm.plugins.discover must be true or false, got '%s'",
-                                        value));
-                    }
-                    discoverPlugins = Boolean.parseBoolean(v);
-                } else if (name.equals("dynamorm.plugins.disabled")) {
-                    for (String p : value.split(",", -1)) {
-                        if (!p.isBlank()) {
-                            disabledPlugins.add(p.trim());
-                        }
-                    }
-                } else if (name.startsWith("dynamorm.plugin.")) {
-                    String rest = name.substring("dynamorm.plugin.".length());
-                    int dot = rest.indexOf('.');
-                    if (dot <= 0 || dot == rest.length() - 1) {
-                        throw new IllegalArgumentException(
-                                String.format(
-                                        Locale.ROOT,
-                                        "plugin property '%s' must look like dynamorm.plugin.<name>.<key>",
-                                        name));
-                    }
-                    pluginProperty(rest.substring(0, dot), rest.substring(dot + 1), value.trim());
-                }
-            }
+            BuilderProperties.apply(this, Objects.requireNonNull(properties, "properties"));
             return this;
         }
 

@@ -40,6 +40,9 @@ public final class DynamORMConfig {
     private final boolean hideExpiredItems;
     private final boolean requireGeneratedModels;
     private final javax.crypto.@Nullable SecretKey cursorKey;
+    private final software.amazon.awssdk.services.dynamodb.@Nullable DynamoDbAsyncClient
+            asyncClient;
+    private final java.util.concurrent.@Nullable Executor asyncExecutor;
 
     DynamORMConfig(DynamORM.Builder b) {
         this.client = b.client;
@@ -70,6 +73,26 @@ public final class DynamORMConfig {
         this.hideExpiredItems = b.hideExpiredItems;
         this.requireGeneratedModels = b.requireGeneratedModels;
         this.cursorKey = b.cursorKey;
+        this.asyncClient = b.asyncClient;
+        this.asyncExecutor = b.asyncExecutor;
+    }
+
+    /**
+     * The async client supplied by the user for {@link Table#async()}, which DynamORM never closes.
+     *
+     * @return the client, or empty when the async view is not available
+     */
+    public Optional<software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient> asyncClient() {
+        return Optional.ofNullable(asyncClient);
+    }
+
+    /**
+     * The executor that runs the async view's hooks, conversions and completions.
+     *
+     * @return the executor, or empty for the common fork-join pool
+     */
+    public Optional<java.util.concurrent.Executor> asyncExecutor() {
+        return Optional.ofNullable(asyncExecutor);
     }
 
     /**

@@ -508,4 +508,15 @@ public interface Table<T> {
         }
         return nearest(field, values);
     }
+
+    /**
+     * The non-blocking view of this table over the async client given to {@link
+     * DynamORM.Builder#asyncClient}.
+     *
+     * @return the async view
+     * @throws IllegalStateException if no async client was given
+     */
+    default AsyncTable<T> async() {
+        throw new UnsupportedOperationException();
+    }
 }

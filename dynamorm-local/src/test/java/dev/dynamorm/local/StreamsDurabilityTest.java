@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * snapshot) and a crash (from the log) exactly, with real files and the server restarted
  * in-process.
  */
+// the SDK builders' generic varargs (Consumer<Builder>...) in table set-up and transactions
+@SuppressWarnings("unchecked")
 class StreamsDurabilityTest {
     @TempDir Path dir;
 

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * for each distance function compared with a reference computed here, filters, projections and
  * DynamoDB's validation errors.
  */
+// the SDK builders' generic varargs (Consumer<Builder>...) in table set-up and transactions
+@SuppressWarnings("unchecked")
 class VectorSearchTest {
     private static final int COUNT = 10_000;
     private static final int DIMENSIONS = 256;

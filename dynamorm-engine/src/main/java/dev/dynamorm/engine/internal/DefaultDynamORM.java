@@ -9,6 +9,7 @@ import dev.dynamorm.Table;
 import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionReadResult;
 import dev.dynamorm.TransactionResult;
+import dev.dynamorm.engine.internal.async.AsyncEngine;
 import dev.dynamorm.engine.internal.client.ClientFactory;
 import dev.dynamorm.engine.internal.client.DefaultRetryPolicy;
 import dev.dynamorm.engine.internal.client.EngineContext;
@@ -56,11 +57,17 @@ final class DefaultDynamORM implements DynamORM {
     private final IndexScorer indexScorer;
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
     private final TableModels tableModels = new TableModels();
+    private final boolean syncAvailable;
+    private final AsyncEngine asyncEngine;
 
     DefaultDynamORM(DynamORMConfig config) {
         this.hideExpiredItems = config.hideExpiredItems();
+        this.syncAvailable = config.client().isPresent() || !asyncOnly(config);
         if (config.client().isPresent()) {
             this.client = config.client().get();
+            this.owned = List.of();
+        } else if (!syncAvailable) {
+            this.client = AsyncEngine.syncUnavailable();
             this.owned = List.of();
         } else {
             ClientFactory.OwnedClient built = ClientFactory.build(config);
@@ -96,12 +103,31 @@ final class DefaultDynamORM implements DynamORM {
                         plugins.chain().transformedFields(),
                         config.cursorKey().orElse(null));
         plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
+        this.asyncEngine =
+                config.asyncClient()
+                        .map(
+                                c ->
+                                        AsyncEngine.of(
+                                                c,
+                                                context.executor(),
+                                                config.asyncExecutor().orElse(null)))
+                        .orElse(null);
         LOG.info(
                 "DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
                 providers.size(),
                 retry,
                 indexScorer == null ? "default" : indexScorer.getClass().getName(),
                 plugins.names());
+    }
+
+    /** Whether only an async client is given: no sync client, nor settings to build one. */
+    private static boolean asyncOnly(DynamORMConfig config) {
+        return config.asyncClient().isPresent()
+                && config.region().isEmpty()
+                && config.endpoint().isEmpty()
+                && config.credentialsProvider().isEmpty()
+                && config.assumeRole().isEmpty()
+                && config.maxConnections() == 0;
     }
 
     /**
@@ -153,7 +179,12 @@ final class DefaultDynamORM implements DynamORM {
                                     model);
                             DefaultTable<?> table =
                                     new DefaultTable<>(
-                                            model, context, hideExpiredItems, indexScorer, plugins);
+                                            model,
+                                            context,
+                                            hideExpiredItems,
+                                            indexScorer,
+                                            plugins,
+                                            asyncEngine);
                             context.executor().hooks().register(table.model());
                             return table;
                         });
@@ -197,6 +228,9 @@ final class DefaultDynamORM implements DynamORM {
 
     @Override
     public DynamoDbClient client() {
+        if (!syncAvailable) {
+            throw new IllegalStateException(AsyncEngine.ASYNC_ONLY);
+        }
         return client;
     }
 

@@ -102,6 +102,11 @@ final class DefaultQuery<T> implements Query<T> {
         return spec;
     }
 
+    /** Whether this is a query of that table. */
+    boolean of(DefaultTable<?> other) {
+        return table == other;
+    }
+
     // ---- conditions ----
 
     @Override
@@ -244,12 +249,21 @@ final class DefaultQuery<T> implements Query<T> {
     }
 
     private QueryRunner<T> runner(ModifierChain.Applied applied) {
+        return new QueryRunner<>(table.queryAccess(), bound(applied));
+    }
+
+    /** The spec a terminal call runs: modifiers applied, key templates bound, checked. */
+    QuerySpec runSpec() {
+        return bound(modified());
+    }
+
+    private QuerySpec bound(ModifierChain.Applied applied) {
         // modifiers first (they may name template fields), then the key templates
         QuerySpec bound = TemplateBinding.bind(table.model(), applied.spec());
         if (collection) {
             CollectionQueries.check(table.model(), bound);
         }
-        return new QueryRunner<>(table.queryAccess(), bound);
+        return bound;
     }
 
     private ModifierChain.Applied modified() {
@@ -300,9 +314,7 @@ final class DefaultQuery<T> implements Query<T> {
     @Override
     public QueryPlan explain() {
         ModifierChain.Applied applied = modified();
-        return ModifiedPlan.of(
-                runner(applied).explain(),
-                applied.applied());
+        return ModifiedPlan.of(runner(applied).explain(), applied.applied());
     }
 
     @Override

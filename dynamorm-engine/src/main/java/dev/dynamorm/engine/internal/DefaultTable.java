@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal;
 
+import dev.dynamorm.AsyncTable;
 import dev.dynamorm.BatchGetResult;
 import dev.dynamorm.BatchOptions;
 import dev.dynamorm.BatchWriteResult;
@@ -14,10 +15,14 @@ import dev.dynamorm.Table;
 import dev.dynamorm.UpdateBuilder;
 import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
+import dev.dynamorm.engine.internal.async.AsyncEngine;
+import dev.dynamorm.engine.internal.async.DefaultAsyncTable;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.plugin.ModifierSource;
+import dev.dynamorm.engine.internal.query.AsyncQueryRunner;
+import dev.dynamorm.engine.internal.query.AsyncSend;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.write.TableBatch;
 import dev.dynamorm.engine.internal.write.TableContext;
@@ -48,6 +53,7 @@ final class DefaultTable<T> implements Table<T> {
     private final QuerySpec emptyQuery;
     private final ModifierSource modifierSource;
     private volatile List<ModifierSource.Registered<T>> pluginModifiers;
+    private final AsyncTable<T> asyncView;
 
     DefaultTable(ModelMetadata<T> model, EngineContext ctx) {
         this(model, ctx, false);
@@ -68,20 +74,23 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.spi.IndexScorer indexScorer) {
-        this(model, ctx, hideExpiredItems, indexScorer, ModifierSource.NONE);
+        this(model, ctx, hideExpiredItems, indexScorer, ModifierSource.NONE, null);
     }
 
     /**
-     * A table whose queries run the query modifiers plugins register for its model.
+     * A table whose queries run the query modifiers plugins register for its model, with an async
+     * view.
      *
      * @param modifierSource the plugins' modifiers, asked at the first query
+     * @param asyncEngine the async client and executor, or null when there is no async view
      */
     DefaultTable(
             ModelMetadata<T> model,
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.spi.IndexScorer indexScorer,
-            ModifierSource modifierSource) {
+            ModifierSource modifierSource,
+            AsyncEngine asyncEngine) {
         this.modifierSource = modifierSource;
         this.emptyQuery =
                 indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
@@ -92,6 +101,32 @@ final class DefaultTable<T> implements Table<T> {
         this.admin = new TableAdmin(model, tableName, ctx);
         this.queryAccess = new DefaultQuery.Access<>(this);
         this.writer = table.writer();
+        this.asyncView =
+                asyncEngine == null
+                        ? null
+                        : new DefaultAsyncTable<>(this, table, asyncEngine, this::asyncRunner);
+    }
+
+    @Override
+    public AsyncTable<T> async() {
+        if (asyncView == null) {
+            throw new IllegalStateException(AsyncEngine.NO_ASYNC_CLIENT);
+        }
+        return asyncView;
+    }
+
+    private AsyncQueryRunner<T> asyncRunner(Query<T> query, AsyncSend send) {
+        if (!(query instanceof DefaultQuery<T> q) || !q.of(this)) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "the async view of table '%s' runs only its own queries (from"
+                                    + " where(..) or query() of this table), got %s",
+                            tableName,
+                            query));
+        }
+        // the spec the sync API would run: plugin and query modifiers applied, key templates bound
+        return new AsyncQueryRunner<>(queryAccess, q.runSpec(), send);
     }
 
     /** The query modifiers plugins register for this model, asked once. */

@@ -285,6 +285,14 @@ final class MockTable<T> implements Table<T> {
     }
 
     @Override
+    public dev.dynamorm.AsyncTable<T> async() {
+        throw MockDB.notMocked(
+                "Table.async()",
+                "the async view needs the engine and an async client: test async code against"
+                        + " dynamorm-local");
+    }
+
+    @Override
     public dev.dynamorm.spi.ModelInfo modelInfo() {
         throw MockDB.notMocked(
                 "Table.modelInfo()", "the model description needs the engine's model metadata");

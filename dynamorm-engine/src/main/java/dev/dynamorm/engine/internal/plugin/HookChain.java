@@ -53,7 +53,7 @@ public final class HookChain {
     private static final FieldTransform ENCRYPTED =
             Encrypted.class.getAnnotation(FieldTransform.class);
 
-    private final List<Entry> entries;
+    final List<Entry> entries;
     private final boolean wantsCapacity;
 
     /** The field annotations some hook transforms ({@link Hook#transformedFields()}). */
@@ -71,7 +71,7 @@ public final class HookChain {
     private volatile ModelRegistry registry;
     private volatile ConditionCompiler conditions;
     private volatile String tableNamePrefix = "";
-    private volatile boolean closed;
+    volatile boolean closed;
 
     /** The one message of every operation attempted after {@code DynamORM.close()}. */
     public static final String CLOSED = "this DynamORM instance is closed";
@@ -455,21 +455,7 @@ public final class HookChain {
                 } catch (DynamORMException x) {
                     throw x;
                 } catch (RuntimeException x) {
-                    throw new PluginException(
-                            String.format(
-                                    Locale.ROOT,
-                                    "plugin '%s' refused %s on table '%s'%s: %s",
-                                    e.plugin(),
-                                    event.operation().name().toLowerCase(Locale.ROOT),
-                                    event.tableName(),
-                                    event.modelType() == Object.class
-                                            ? ""
-                                            : " (model " + event.modelType().getName() + ")",
-                                    x.getMessage()),
-                            e.plugin(),
-                            event.operation(),
-                            event.modelType() == Object.class ? null : event.modelType(),
-                            x);
+                    throw refused(e, event, x);
                 }
                 entered++;
                 if (event.served() != null) {
@@ -520,7 +506,26 @@ public final class HookChain {
         }
     }
 
-    private void after(Event event, Outcome outcome, int entered) {
+    /** The failure of a before-hook that threw something other than a DynamORM exception. */
+    static PluginException refused(Entry e, Event event, RuntimeException x) {
+        return new PluginException(
+                String.format(
+                        Locale.ROOT,
+                        "plugin '%s' refused %s on table '%s'%s: %s",
+                        e.plugin(),
+                        event.operation().name().toLowerCase(Locale.ROOT),
+                        event.tableName(),
+                        event.modelType() == Object.class
+                                ? ""
+                                : " (model " + event.modelType().getName() + ")",
+                        x.getMessage()),
+                e.plugin(),
+                event.operation(),
+                event.modelType() == Object.class ? null : event.modelType(),
+                x);
+    }
+
+    void after(Event event, Outcome outcome, int entered) {
         for (int i = entered - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             try {

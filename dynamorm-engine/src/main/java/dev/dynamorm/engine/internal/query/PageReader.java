@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -37,8 +39,33 @@ final class PageReader<T> {
         this.ttlHiding = new TtlHiding<>(access);
     }
 
+    /**
+     * The request of one page and how to read its answer: the TTL attribute read to hide expired
+     * items, whether to strip it, whether a count reads the items.
+     */
+    record PageRequest(
+            DynamoDbRequest request, String ttl, boolean strip, boolean countByReading) {}
+
     /** Reads one page; a count asks only for the number of items (unless it must read them). */
     Batch fetch(
+            Prepared p,
+            Map<String, AttributeValue> start,
+            Integer limit,
+            boolean count,
+            Integer segment,
+            Integer totalSegments) {
+        PageRequest r = request(p, start, limit, count, segment, totalSegments);
+        if (r.request() instanceof QueryRequest q) {
+            return batchOf(r, access.send(Operation.QUERY, null, q, access.client()::query));
+        }
+        return batchOf(
+                r,
+                access.send(
+                        Operation.SCAN, null, (ScanRequest) r.request(), access.client()::scan));
+    }
+
+    /** The Query or Scan request of one page (shared with the async runner). */
+    PageRequest request(
             Prepared p,
             Map<String, AttributeValue> start,
             Integer limit,
@@ -87,15 +114,7 @@ final class PageReader<T> {
                             .consistentRead(plan.consistent() ? Boolean.TRUE : null)
                             .select(select)
                             .build();
-            QueryResponse r =
-                    access.send(Operation.QUERY, null, request, q -> access.client().query(q));
-            List<Map<String, AttributeValue>> items =
-                    ttlHiding.visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
-            return new Batch(
-                    items,
-                    lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                    countByReading ? items.size() : count(r.count()),
-                    count(r.scannedCount()));
+            return new PageRequest(request, ttl, strip, countByReading);
         }
         ScanRequest request =
                 ScanRequest.builder()
@@ -112,14 +131,44 @@ final class PageReader<T> {
                         .segment(segment)
                         .totalSegments(totalSegments)
                         .build();
-        ScanResponse r = access.send(Operation.SCAN, null, request, q -> access.client().scan(q));
+        return new PageRequest(request, ttl, strip, countByReading);
+    }
+
+    /** The page a Query or Scan answered. */
+    Batch batchOf(PageRequest request, DynamoDbResponse response) {
+        if (response instanceof QueryResponse r) {
+            return batchOf(
+                    request,
+                    r.hasItems() ? r.items() : List.of(),
+                    r.hasLastEvaluatedKey(),
+                    r.lastEvaluatedKey(),
+                    r.count(),
+                    r.scannedCount());
+        }
+        ScanResponse r = (ScanResponse) response;
+        return batchOf(
+                request,
+                r.hasItems() ? r.items() : List.of(),
+                r.hasLastEvaluatedKey(),
+                r.lastEvaluatedKey(),
+                r.count(),
+                r.scannedCount());
+    }
+
+    private Batch batchOf(
+            PageRequest request,
+            List<Map<String, AttributeValue>> read,
+            boolean hasLastKey,
+            Map<String, AttributeValue> lastKey,
+            Integer count,
+            Integer scanned) {
         List<Map<String, AttributeValue>> items =
-                ttlHiding.visible(r.hasItems() ? r.items() : List.of(), ttl, strip);
+                ttlHiding.visible(read, request.ttl(), request.strip());
         return new Batch(
                 items,
-                lastKey(r.hasLastEvaluatedKey(), r.lastEvaluatedKey()),
-                countByReading ? items.size() : count(r.count()),
-                count(r.scannedCount()));
+                lastKey(hasLastKey, lastKey),
+                request.countByReading() ? items.size() : count(count),
+                count(scanned));
     }
 
     private static int count(Integer n) {
@@ -133,6 +182,14 @@ final class PageReader<T> {
 
     /** Reads the one item of a full-key plan with GetItem; empty when absent or hidden. */
     Optional<Map<String, AttributeValue>> get(Prepared p) {
+        GetItemRequest request = getRequest(p);
+        return itemOf(
+                request,
+                access.send(Operation.GET, request.key(), request, access.client()::getItem));
+    }
+
+    /** The GetItem of a full-key plan (shared with the async runner). */
+    GetItemRequest getRequest(Prepared p) {
         CompiledPlan plan = p.plan();
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         plan.getKey().forEach((attr, slot) -> key.put(attr, p.values().get(":v" + slot)));
@@ -144,7 +201,6 @@ final class PageReader<T> {
                                 ? plan.projection()
                                 : family.projection(plan.projection(), plan.names()),
                         ttlHiding.attribute());
-        boolean strip = projection != null && projection.endsWith(TTL_NAME);
         Map<String, String> names =
                 withTtlName(plan.namesSent(false, true), projection, ttlHiding.attribute());
         if (family != null) {
@@ -158,11 +214,16 @@ final class PageReader<T> {
                         .expressionAttributeNames(names)
                         .consistentRead(plan.consistent() ? Boolean.TRUE : null)
                         .build();
-        GetItemResponse r =
-                access.send(Operation.GET, key, request, q -> access.client().getItem(q));
+        return request;
+    }
+
+    /** The item a GetItem answered; empty when absent or hidden. */
+    Optional<Map<String, AttributeValue>> itemOf(GetItemRequest request, GetItemResponse r) {
         if (!r.hasItem() || r.item().isEmpty()) {
             return Optional.empty();
         }
+        String projection = request.projectionExpression();
+        boolean strip = projection != null && projection.endsWith(TTL_NAME);
         List<Map<String, AttributeValue>> visible =
                 ttlHiding.visible(List.of(r.item()), ttlHiding.attribute(), strip);
         return visible.isEmpty() ? Optional.empty() : Optional.of(visible.get(0));

@@ -109,17 +109,20 @@ public final class QueryRunner<T> {
         }
         int size = spec.limit() > 0 ? spec.limit() : DEFAULT_PAGE_SIZE;
         Collected c = collect(p, size);
-        String cursor =
-                c.cursorItem == null
-                        ? null
-                        : binding.seal(
-                                CursorCodec.encode(
-                                        binding.fingerprint(p.plan(), p.values()),
-                                        p.plan().indexName(),
-                                        !p.plan().forward(),
-                                        p.plan().cursorKey(),
-                                        c.cursorItem));
-        return new Page<>(convertAll(c.items, p), cursor, c.scanned);
+        return new Page<>(convertAll(c.items, p), cursorOf(p, c.cursorItem), c.scanned);
+    }
+
+    /** The cursor that continues after an item (or a last evaluated key), or null for none. */
+    String cursorOf(Prepared p, Map<String, AttributeValue> item) {
+        return item == null
+                ? null
+                : binding.seal(
+                        CursorCodec.encode(
+                                binding.fingerprint(p.plan(), p.values()),
+                                p.plan().indexName(),
+                                !p.plan().forward(),
+                                p.plan().cursorKey(),
+                                item));
     }
 
     /** See {@code Query.count()}. */
@@ -178,7 +181,7 @@ public final class QueryRunner<T> {
 
     // ---- preparation ----
 
-    private Prepared prepare(QueryCompiler.Mode mode) {
+    Prepared prepare(QueryCompiler.Mode mode) {
         return prepare(mode, true);
     }
 
@@ -298,7 +301,7 @@ public final class QueryRunner<T> {
      * The Limit to send: none when reading everything; the items still wanted without a filter;
      * with a filter, twice that (at least 32), doubling each round up to 1000.
      */
-    private static Integer requestLimit(Prepared p, int n, int remaining, int round) {
+    static Integer requestLimit(Prepared p, int n, int remaining, int round) {
         if (n <= 0) {
             return null;
         }
@@ -309,15 +312,15 @@ public final class QueryRunner<T> {
         return (int) Math.min(limit, MAX_FILTERED_REQUEST_LIMIT);
     }
 
-    private T convertGet(Map<String, AttributeValue> item) {
+    T convertGet(Map<String, AttributeValue> item) {
         return model.fromItem(item, Operation.GET);
     }
 
-    private T convert(Map<String, AttributeValue> item, Prepared p) {
+    T convert(Map<String, AttributeValue> item, Prepared p) {
         return model.fromItem(item, p.op());
     }
 
-    private List<T> convertAll(List<Map<String, AttributeValue>> items, Prepared p) {
+    List<T> convertAll(List<Map<String, AttributeValue>> items, Prepared p) {
         List<T> out = new ArrayList<>(items.size());
         for (Map<String, AttributeValue> item : items) {
             out.add(convert(item, p));
@@ -325,7 +328,7 @@ public final class QueryRunner<T> {
         return out;
     }
 
-    private void warnIfWasteful(Prepared p, long scanned, long kept) {
+    void warnIfWasteful(Prepared p, long scanned, long kept) {
         if (p.plan().filter() != null
                 && scanned >= WASTE_MIN_SCANNED
                 && kept * WASTE_RATIO < scanned) {

@@ -132,18 +132,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     /** Sends a prepared create or put (its operation is {@code p.op()}) as one PutItem. */
     private WriteResult<T> sendPut(PreparedWrite p, WriteOptions options) {
-        PutItemRequest request =
-                PutItemRequest.builder()
-                        .tableName(tableName)
-                        .item(p.item())
-                        .conditionExpression(p.condition())
-                        .expressionAttributeNames(p.expr().names())
-                        .expressionAttributeValues(p.expr().values())
-                        .returnValues(options.returnValue().name())
-                        .returnValuesOnConditionCheckFailure(
-                                p.condition() == null ? null : onFailure(options))
-                        .build();
-        table.debug(p.op(), p.condition(), p.expr());
+        PutItemRequest request = putRequest(p, options);
         if (options.idempotent()) {
             return sendIdempotently(p, request, options.returnValue());
         }
@@ -226,18 +215,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
     }
 
     private WriteResult<T> sendDelete(PreparedWrite p, WriteOptions options) {
-        DeleteItemRequest request =
-                DeleteItemRequest.builder()
-                        .tableName(tableName)
-                        .key(p.key())
-                        .conditionExpression(p.condition())
-                        .expressionAttributeNames(p.expr().names())
-                        .expressionAttributeValues(p.expr().values())
-                        .returnValues(options.returnValue().name())
-                        .returnValuesOnConditionCheckFailure(
-                                p.condition() == null ? null : onFailure(options))
-                        .build();
-        table.debug(Operation.DELETE, p.condition(), p.expr());
+        DeleteItemRequest request = deleteRequest(p, options);
         if (options.idempotent()) {
             return sendIdempotently(p, request, options.returnValue());
         }
@@ -257,24 +235,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     private WriteResult<T> sendUpdate(
             PreparedWrite p, ReturnValue returnValue, boolean idempotent, boolean accumulates) {
-        UpdateItemRequest request =
-                UpdateItemRequest.builder()
-                        .tableName(tableName)
-                        .key(p.key())
-                        .updateExpression(p.update())
-                        .conditionExpression(p.condition())
-                        .expressionAttributeNames(p.expr().names())
-                        .expressionAttributeValues(p.expr().values())
-                        .returnValues(returnValue.name())
-                        .returnValuesOnConditionCheckFailure(
-                                p.condition() == null
-                                        ? null
-                                        : ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build();
-        table.debug(
-                Operation.UPDATE,
-                p.update() + (p.condition() == null ? "" : " IF " + p.condition()),
-                p.expr());
+        UpdateItemRequest request = updateRequest(p, returnValue);
         if (idempotent) {
             return sendIdempotently(p, request, returnValue);
         }
@@ -290,21 +251,76 @@ public final class TableWriter<T> extends WritePreparer<T> {
                                         p,
                                         accumulates,
                                         () -> UpdateItemResponse.builder().build()));
+        return updateResult(response, p, returnValue);
+    }
+
+    /** The result of an update: with ALL_NEW, the whole item as stored beats the given instance. */
+    WriteResult<T> updateResult(UpdateItemResponse response, PreparedWrite p, ReturnValue rv) {
         Map<String, AttributeValue> returned =
                 response.hasAttributes() ? response.attributes() : null;
         WriteResult<T> r = result(returned, response.consumedCapacity(), p);
-        if (returnValue == ReturnValue.ALL_NEW && r.item().isPresent()) {
-            // the whole item as stored beats the instance as given
+        if (rv == ReturnValue.ALL_NEW && r.item().isPresent()) {
             return new WriteResult<>(
                     r.item(), r.attributes(), r.consumedCapacity(), r.item(), r.itemFields());
         }
         return r;
     }
 
+    // ---- the SDK requests (shared with the async view, see AsyncWrites) ----
+
+    /** The PutItem of a prepared create or put, logged at DEBUG. */
+    PutItemRequest putRequest(PreparedWrite p, WriteOptions options) {
+        table.debug(p.op(), p.condition(), p.expr());
+        return PutItemRequest.builder()
+                .tableName(tableName)
+                .item(p.item())
+                .conditionExpression(p.condition())
+                .expressionAttributeNames(p.expr().names())
+                .expressionAttributeValues(p.expr().values())
+                .returnValues(options.returnValue().name())
+                .returnValuesOnConditionCheckFailure(
+                        p.condition() == null ? null : onFailure(options))
+                .build();
+    }
+
+    /** The DeleteItem of a prepared delete, logged at DEBUG. */
+    DeleteItemRequest deleteRequest(PreparedWrite p, WriteOptions options) {
+        table.debug(Operation.DELETE, p.condition(), p.expr());
+        return DeleteItemRequest.builder()
+                .tableName(tableName)
+                .key(p.key())
+                .conditionExpression(p.condition())
+                .expressionAttributeNames(p.expr().names())
+                .expressionAttributeValues(p.expr().values())
+                .returnValues(options.returnValue().name())
+                .returnValuesOnConditionCheckFailure(
+                        p.condition() == null ? null : onFailure(options))
+                .build();
+    }
+
+    /** The UpdateItem of a prepared update, logged at DEBUG. */
+    UpdateItemRequest updateRequest(PreparedWrite p, ReturnValue returnValue) {
+        table.debug(
+                Operation.UPDATE,
+                p.update() + (p.condition() == null ? "" : " IF " + p.condition()),
+                p.expr());
+        return UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(p.key())
+                .updateExpression(p.update())
+                .conditionExpression(p.condition())
+                .expressionAttributeNames(p.expr().names())
+                .expressionAttributeValues(p.expr().values())
+                .returnValues(returnValue.name())
+                .returnValuesOnConditionCheckFailure(
+                        p.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
     // ---- retries after a lost answer (see WriteRetry, IdempotentWrites) ----
 
     /** Whether applying the update twice differs from applying it once (add, increment, append). */
-    private static boolean accumulates(DefaultUpdateBuilder u) {
+    static boolean accumulates(DefaultUpdateBuilder u) {
         return u.actions().stream()
                 .anyMatch(
                         a ->
@@ -315,7 +331,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
     }
 
     /** How the executor may retry this write after a lost answer. */
-    private <R> WriteRetry<R> retryOf(PreparedWrite p, boolean accumulates, Supplier<R> applied) {
+    <R> WriteRetry<R> retryOf(PreparedWrite p, boolean accumulates, Supplier<R> applied) {
         boolean versioned = p.expectedVersion() != null && version != null;
         boolean resendable = p.update() == null || versioned || !accumulates;
         String write =
@@ -348,6 +364,19 @@ public final class TableWriter<T> extends WritePreparer<T> {
     /** Sends a write as a one-action transaction with a client request token (no item returned). */
     private WriteResult<T> sendIdempotently(
             PreparedWrite p, DynamoDbRequest write, ReturnValue returnValue) {
+        requireNoItemReturned(p, returnValue);
+        ctx.executor()
+                .run(
+                        table.event(p.op(), p.key())
+                                .updateWrites(tableName, p.key(), p.updateWrites()),
+                        IdempotentWrites.of(write),
+                        r -> ctx.client().transactWriteItems(r),
+                        e -> failure(p, IdempotentWrites.unwrap(e)));
+        return result(null, null, p);
+    }
+
+    /** An idempotent write is a transaction, which returns no item. */
+    void requireNoItemReturned(PreparedWrite p, ReturnValue returnValue) {
         if (returnValue != ReturnValue.NONE) {
             throw new InvalidRequestException(
                     String.format(
@@ -361,13 +390,5 @@ public final class TableWriter<T> extends WritePreparer<T> {
                     model.type(),
                     null);
         }
-        ctx.executor()
-                .run(
-                        table.event(p.op(), p.key())
-                                .updateWrites(tableName, p.key(), p.updateWrites()),
-                        IdempotentWrites.of(write),
-                        r -> ctx.client().transactWriteItems(r),
-                        e -> failure(p, IdempotentWrites.unwrap(e)));
-        return result(null, null, p);
     }
 }

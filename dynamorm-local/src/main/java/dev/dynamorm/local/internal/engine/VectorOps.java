@@ -363,8 +363,7 @@ final class VectorOps {
         }
         List<List<Object>> projection = ItemOps.projection(r, bindings);
         bindings.checkAllUsed();
-        Evaluator evaluator =
-                condition == null ? null : new Evaluator(bindings, "SearchConditionExpression");
+        Evaluator evaluator = condition == null ? null : new Evaluator(bindings);
         List<Hit> hits = new ArrayList<>();
         long now = System.currentTimeMillis() / 1000;
         long order = 0;

@@ -1,0 +1,153 @@
+package dev.dynamorm.benchmarks;
+
+import dev.dynamorm.AsyncTable;
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.WriteResult;
+import dev.dynamorm.benchmarks.model.Codecs;
+import dev.dynamorm.benchmarks.model.Fixtures;
+import dev.dynamorm.benchmarks.model.Order;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+
+/**
+ * Issue 20 target: the async view ({@code table.async()}) against hand-written async SDK code, per
+ * operation (get, put, query of 25), both over one {@code DynamoDbAsyncClient} whose HTTP client
+ * answers in-process with canned responses ({@link CannedAsyncHttpClient}); each call waits for its
+ * future. Target: dynamorm ≤ 1.05 × handwritten.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+        value = 3,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
+public class AsyncOverheadBenchmark {
+
+    private static final String TABLE = "orders";
+
+    private DynamoDbAsyncClient client;
+    private DynamORM db;
+    private AsyncTable<Order> orders;
+    private Order order;
+    private String customerId;
+    private String orderId;
+
+    /** Builds the clients and checks that both variants read the same order and page. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        client =
+                DynamoDbAsyncClient.builder()
+                        .httpClient(new CannedAsyncHttpClient(CannedOrders.client()))
+                        .endpointOverride(URI.create("http://localhost:8000"))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("bench", "bench")))
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                        .build();
+        db = DynamORM.builder().asyncClient(client).discoverPlugins(false).build();
+        orders = db.table(Order.class).async();
+        order = Fixtures.order(CannedOrders.CUSTOMER, 1);
+        customerId = order.customerId();
+        orderId = order.orderId();
+        Check.equal(order, get_dynamorm().orElseThrow(), "get, dynamorm");
+        Check.equal(order, get_handwritten(), "get, handwritten");
+        Check.equal(query25_handwritten(), query25_dynamorm(), "query of 25");
+        Check.equal(CannedOrders.QUERY_SIZE, query25_dynamorm().size(), "query size");
+        put_dynamorm();
+        put_handwritten();
+    }
+
+    /** Closes the clients. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        db.close();
+        client.close();
+    }
+
+    /** Returns the order, for the benchmark to consume. */
+    @Benchmark
+    public Optional<Order> get_dynamorm() {
+        return orders.get(customerId, orderId).join();
+    }
+
+    /** Returns the order, for the benchmark to consume. */
+    @Benchmark
+    public Order get_handwritten() {
+        return client.getItem(
+                        b ->
+                                b.tableName(TABLE)
+                                        .key(
+                                                Map.of(
+                                                        "customerId",
+                                                        AttributeValue.createS(customerId),
+                                                        "orderId",
+                                                        AttributeValue.createS(orderId))))
+                .thenApply(r -> r.hasItem() ? Codecs.orderFromItem(r.item()) : null)
+                .join();
+    }
+
+    /** Returns the result, for the benchmark to consume. */
+    @Benchmark
+    public WriteResult<Order> put_dynamorm() {
+        return orders.put(order).join();
+    }
+
+    /** Returns the response, for the benchmark to consume. */
+    @Benchmark
+    public PutItemResponse put_handwritten() {
+        return client.putItem(b -> b.tableName(TABLE).item(Codecs.toItem(order))).join();
+    }
+
+    /** Returns the orders, for the benchmark to consume. */
+    @Benchmark
+    public List<Order> query25_dynamorm() {
+        return orders.all(orders.where("customerId", "=", customerId)).join();
+    }
+
+    /** Returns the orders, for the benchmark to consume. */
+    @Benchmark
+    public List<Order> query25_handwritten() {
+        return client.query(
+                        b ->
+                                b.tableName(TABLE)
+                                        .keyConditionExpression("#pk = :pk")
+                                        .expressionAttributeNames(Map.of("#pk", "customerId"))
+                                        .expressionAttributeValues(
+                                                Map.of(":pk", AttributeValue.createS(customerId))))
+                .thenApply(
+                        r -> {
+                            List<Order> out = new ArrayList<>(r.items().size());
+                            for (Map<String, AttributeValue> item : r.items()) {
+                                out.add(Codecs.orderFromItem(item));
+                            }
+                            return out;
+                        })
+                .join();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.dynamorm.engine.internal.write;
+
+import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Operation;
+import dev.dynamorm.ReturnValue;
+import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.WriteOptions;
+import dev.dynamorm.WriteResult;
+import dev.dynamorm.engine.internal.client.AsyncExecutor;
+import dev.dynamorm.engine.internal.client.Futures;
+import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The single-item writes of one table for the async view: the {@link TableWriter}'s preparation and
+ * requests, sent through an {@link AsyncExecutor}. Bad input fails the returned future (the
+ * preparation runs on the calling thread); nothing is then sent.
+ *
+ * @param <T> the model type
+ */
+public final class AsyncWrites<T> {
+
+    private final TableWriter<T> writer;
+    private final TableContext<T> table;
+    private final DynamoDbAsyncClient client;
+    private final AsyncExecutor executor;
+
+    /**
+     * The async writes of a table.
+     *
+     * @param table the table
+     * @param client the async client
+     * @param executor the async executor
+     */
+    public AsyncWrites(TableContext<T> table, DynamoDbAsyncClient client, AsyncExecutor executor) {
+        this.table = table;
+        this.writer = table.writer();
+        this.client = client;
+        this.executor = executor;
+    }
+
+    /** Runs a preparation, turning what it throws into a failed future. */
+    static <R> CompletableFuture<R> guarded(Supplier<CompletableFuture<R>> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    public CompletableFuture<WriteResult<T>> create(T item, WriteOptions options) {
+        return guarded(
+                () -> {
+                    writer.requireReturnValue(
+                            options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+                    return sendPut(
+                            writer.prepareCreate(item, options.condition().orElse(null)), options);
+                });
+    }
+
+    public CompletableFuture<WriteResult<T>> put(T item, WriteOptions options) {
+        return guarded(
+                () -> {
+                    writer.requireReturnValue(
+                            options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
+                    return sendPut(
+                            writer.preparePut(item, options.condition().orElse(null)), options);
+                });
+    }
+
+    public CompletableFuture<WriteResult<T>> update(
+            T item, WriteOptions options, String... fields) {
+        return guarded(
+                () -> {
+                    PreparedWrite p =
+                            writer.prepareUpdateFields(
+                                    item,
+                                    options.nullHandling(),
+                                    options.condition().orElse(null),
+                                    fields);
+                    return sendUpdate(p, options.returnValue(), options.idempotent(), false);
+                });
+    }
+
+    public CompletableFuture<WriteResult<T>> update(T item, Consumer<UpdateBuilder> update) {
+        return guarded(
+                () -> {
+                    Map<String, AttributeValue> attributes =
+                            writer.itemForKey(item, Operation.UPDATE);
+                    DefaultUpdateBuilder u = writer.build(update);
+                    PreparedWrite p =
+                            writer.prepareUpdate(
+                                    table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
+                    return sendUpdate(
+                            p, u.returnValue(), u.isIdempotent(), TableWriter.accumulates(u));
+                });
+    }
+
+    public CompletableFuture<WriteResult<T>> delete(T item, WriteOptions options) {
+        return guarded(
+                () -> {
+                    writer.requireReturnValue(
+                            options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+                    if (item == null) {
+                        throw new InvalidRequestException(
+                                "delete of a null " + table.modelType().getName(),
+                                Operation.DELETE,
+                                table.modelType(),
+                                null);
+                    }
+                    Map<String, AttributeValue> attributes =
+                            table.model().toItem(item, Operation.DELETE);
+                    PreparedWrite p =
+                            writer.prepareDelete(
+                                    table.keyOf(attributes, Operation.DELETE),
+                                    writer.versionCheck(attributes),
+                                    options.condition().orElse(null));
+                    return sendDelete(p, options);
+                });
+    }
+
+    public CompletableFuture<WriteResult<T>> delete(dev.dynamorm.Key key, WriteOptions options) {
+        return guarded(
+                () -> {
+                    writer.requireReturnValue(
+                            options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+                    Map<String, AttributeValue> k = writer.keyOf(key, Operation.DELETE);
+                    return sendDelete(
+                            writer.prepareDelete(k, null, options.condition().orElse(null)),
+                            options);
+                });
+    }
+
+    private CompletableFuture<WriteResult<T>> sendPut(PreparedWrite p, WriteOptions options) {
+        var request = writer.putRequest(p, options);
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
+        return Futures.map(
+                executor.run(
+                        table.event(p.op(), p.key()),
+                        request,
+                        client::putItem,
+                        e -> writer.failure(p, e),
+                        writer.retryOf(p, false, () -> PutItemResponse.builder().build())),
+                r ->
+                        writer.result(
+                                r.hasAttributes() ? r.attributes() : null,
+                                r.consumedCapacity(),
+                                p));
+    }
+
+    private CompletableFuture<WriteResult<T>> sendDelete(PreparedWrite p, WriteOptions options) {
+        var request = writer.deleteRequest(p, options);
+        if (options.idempotent()) {
+            return sendIdempotently(p, request, options.returnValue());
+        }
+        return Futures.map(
+                executor.run(
+                        table.event(Operation.DELETE, p.key()),
+                        request,
+                        client::deleteItem,
+                        e -> writer.failure(p, e),
+                        writer.retryOf(p, false, () -> DeleteItemResponse.builder().build())),
+                r ->
+                        writer.result(
+                                r.hasAttributes() ? r.attributes() : null,
+                                r.consumedCapacity(),
+                                p));
+    }
+
+    private CompletableFuture<WriteResult<T>> sendUpdate(
+            PreparedWrite p, ReturnValue returnValue, boolean idempotent, boolean accumulates) {
+        var request = writer.updateRequest(p, returnValue);
+        if (idempotent) {
+            return sendIdempotently(p, request, returnValue);
+        }
+        return Futures.map(
+                executor.run(
+                        table.event(Operation.UPDATE, p.key())
+                                .updateWrites(table.tableName(), p.key(), p.updateWrites()),
+                        request,
+                        client::updateItem,
+                        e -> writer.failure(p, e),
+                        writer.retryOf(p, accumulates, () -> UpdateItemResponse.builder().build())),
+                r -> writer.updateResult(r, p, returnValue));
+    }
+
+    private CompletableFuture<WriteResult<T>> sendIdempotently(
+            PreparedWrite p, DynamoDbRequest write, ReturnValue returnValue) {
+        writer.requireNoItemReturned(p, returnValue);
+        return Futures.map(
+                executor.run(
+                        table.event(p.op(), p.key())
+                                .updateWrites(table.tableName(), p.key(), p.updateWrites()),
+                        IdempotentWrites.of(write),
+                        client::transactWriteItems,
+                        e -> writer.failure(p, IdempotentWrites.unwrap(e)),
+                        null),
+                r -> writer.result(null, null, p));
+    }
+}
