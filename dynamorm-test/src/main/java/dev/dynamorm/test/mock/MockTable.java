@@ -293,6 +293,20 @@ final class MockTable<T> implements Table<T> {
     }
 
     @Override
+    public dev.dynamorm.VectorQuery<T> nearest(String field, float[] vector) {
+        throw MockDB.notMocked(
+                "Table.nearest(field, vector)",
+                "vector search needs an engine with SearchVectors: test it against dynamorm-local");
+    }
+
+    @Override
+    public dev.dynamorm.VectorQuery<T> nearest(String field, List<? extends Number> vector) {
+        throw MockDB.notMocked(
+                "Table.nearest(field, vector)",
+                "vector search needs an engine with SearchVectors: test it against dynamorm-local");
+    }
+
+    @Override
     public dev.dynamorm.spi.ModelInfo modelInfo() {
         throw MockDB.notMocked(
                 "Table.modelInfo()", "the model description needs the engine's model metadata");
