@@ -1,0 +1,100 @@
+package dev.dynamorm.examples;
+
+import dev.dynamorm.AsyncTable;
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.ItemNotFoundException;
+import dev.dynamorm.Page;
+import dev.dynamorm.WriteResult;
+import dev.dynamorm.local.LocalDynamoDb;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The README's async API on the embedded engine over HTTP (the async client finds the SDK's netty
+ * HTTP client on the path).
+ */
+public final class AsyncTour {
+
+    private AsyncTour() {}
+
+    /**
+     * Runs the tour.
+     *
+     * @param args none
+     */
+    public static void main(String[] args) {
+        try (LocalDynamoDb local = LocalDynamoDb.start();
+                DynamoDbAsyncClient asyncClient =
+                        DynamoDbAsyncClient.builder()
+                                .endpointOverride(local.endpoint())
+                                .region(Region.of(local.region()))
+                                .credentialsProvider(
+                                        StaticCredentialsProvider.create(
+                                                AwsBasicCredentials.create("akid", "secret")))
+                                .build()) {
+            DynamoDbClient dynamoDbClient = local.client();
+            DynamORM.builder()
+                    .client(dynamoDbClient)
+                    .build()
+                    .table(Order.class)
+                    .createTableIfMissing();
+            Order order =
+                    new Order(
+                            "c-42",
+                            "o-1",
+                            "PAID",
+                            Instant.parse("2026-01-05T10:00:00Z"),
+                            1250,
+                            List.of(),
+                            null);
+            DynamORM db =
+                    DynamORM.builder()
+                            .client(dynamoDbClient) // optional: without it only the async view
+                            // works
+                            .asyncClient(asyncClient) // e.g. built with NettyNioAsyncHttpClient
+                            .build();
+            AsyncTable<Order> orders = db.table(Order.class).async();
+
+            CompletableFuture<Optional<Order>> stored =
+                    orders.create(order) // ItemAlreadyExistsException fails the future
+                            .thenCompose(r -> orders.get(order.customerId(), order.orderId()));
+            CompletableFuture<WriteResult<Order>> shipped =
+                    orders.update(order, u -> u.set("status", "SHIPPED"))
+                            .whenComplete(
+                                    (r, e) -> {
+                                        if (e
+                                                instanceof
+                                                ItemNotFoundException) { // the exception itself,
+                                            // not a wrapper
+                                            // ...
+                                        }
+                                    });
+            CompletableFuture<Page<Order>> page =
+                    orders.page(orders.where("customerId", "=", "c-42").limit(20));
+            Flow.Publisher<Page<Order>> pages =
+                    orders.pages(orders.where("customerId", "=", "c-42").limit(20));
+            Flow.Publisher<Order> paid =
+                    orders.items(orders.where("status", "=", "PAID")); // reads as demanded
+            Flow.Publisher<Order> everything = orders.scanItems(orders.query());
+            System.out.println(
+                    stored.join().orElseThrow().orderId()
+                            + " "
+                            + shipped.join().item().isPresent()
+                            + " "
+                            + page.join().items().size()
+                            + " "
+                            + pages
+                            + paid
+                            + everything);
+            db.close();
+        }
+    }
+}
