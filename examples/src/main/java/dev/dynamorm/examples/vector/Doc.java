@@ -13,6 +13,9 @@ import dev.dynamorm.annotations.VectorIndex;
  * @param title title
  * @param embedding the vector, indexed by {@code by-embedding}
  */
+// a vector is a float[], as DynamoDB's SearchVectors takes it; documents are compared by id, never
+// by record equality
+@SuppressWarnings("ArrayRecordComponent")
 @DynamoTable("docs")
 public record Doc(
         @PartitionKey String id,
