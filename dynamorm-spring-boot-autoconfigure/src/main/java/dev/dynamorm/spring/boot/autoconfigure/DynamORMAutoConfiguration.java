@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,6 +37,7 @@ public class DynamORMAutoConfiguration {
      *
      * @param properties the {@code dynamorm.*} properties
      * @param client the application's client, if any
+     * @param asyncClient the application's async client, if any: it backs {@code Table.async()}
      * @param retryPolicy the application's retry policy, if any
      * @param customizers builder customizers, in order
      * @return the instance
@@ -45,6 +47,7 @@ public class DynamORMAutoConfiguration {
     public DynamORM dynamORM(
             DynamORMProperties properties,
             ObjectProvider<DynamoDbClient> client,
+            ObjectProvider<DynamoDbAsyncClient> asyncClient,
             ObjectProvider<RetryPolicy> retryPolicy,
             ObjectProvider<DynamORMBuilderCustomizer> customizers) {
         DynamORM.Builder builder = DynamORM.builder();
@@ -64,6 +67,8 @@ public class DynamORMAutoConfiguration {
                 builder.endpoint(URI.create(properties.endpoint()));
             }
         }
+        // the application's async client, when it has one, gives every Table bean its async() view
+        asyncClient.ifUnique(builder::asyncClient);
         if (properties.tableNamePrefix() != null) {
             builder.tableNamePrefix(properties.tableNamePrefix());
         }

@@ -1,6 +1,7 @@
 package dev.dynamorm.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -20,6 +21,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -218,6 +224,52 @@ class DynamORMAutoConfigurationTest {
 
     private static KeySchemaElement key(String name, KeyType type) {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    @Test
+    void theApplicationsAsyncClientBacksTheAsyncViewOfTheTableBeans() {
+        try (LocalDynamoDb local = LocalDynamoDb.start();
+                DynamoDbAsyncClient async =
+                        DynamoDbAsyncClient.builder()
+                                .endpointOverride(local.endpoint())
+                                .region(Region.of(local.region()))
+                                .credentialsProvider(
+                                        StaticCredentialsProvider.create(
+                                                AwsBasicCredentials.create("akid", "secret")))
+                                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                                .build()) {
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(DynamORMAutoConfiguration.class))
+                    .withBean(DynamoDbClient.class, local::client)
+                    .withBean(DynamoDbAsyncClient.class, () -> async)
+                    .withPropertyValues(
+                            "dynamorm.plugins.discover=false",
+                            "dynamorm.scan-packages=" + SAMPLE,
+                            "dynamorm.create-tables-if-missing=true")
+                    .run(
+                            context -> {
+                                @SuppressWarnings("unchecked")
+                                Table<Order> orders = context.getBean("orderTable", Table.class);
+                                orders.async().put(new Order("c-7", "o-7", 70)).join();
+                                // written over HTTP by the async client, read back by the sync one
+                                assertThat(orders.get("c-7", "o-7"))
+                                        .contains(new Order("c-7", "o-7", 70));
+                                assertThat(orders.async().get("c-7", "o-7").join())
+                                        .contains(new Order("c-7", "o-7", 70));
+                            });
+        }
+    }
+
+    @Test
+    void withoutAnAsyncClientTheAsyncViewIsRefused() {
+        runner.withPropertyValues("dynamorm.scan-packages=" + SAMPLE)
+                .run(
+                        context ->
+                                assertThatThrownBy(
+                                                () ->
+                                                        context.getBean("orderTable", Table.class)
+                                                                .async())
+                                        .isInstanceOf(IllegalStateException.class));
     }
 
     @Test
