@@ -11,7 +11,7 @@ awk -F, '
   BEGIN {
     # measured 2026-12-05 in the full aggregate run (README test command): engine 84.70 %, local 90.30 %,
     # converters 96.03 %; floors sit a little below, the target is 85 % for the three
-    floor["dynamorm-engine"] = 82; floor["dynamorm-converters"] = 93; floor["dynamorm-local"] = 88
+    floor["dynamorm-engine"] = 85; floor["dynamorm-converters"] = 93; floor["dynamorm-local"] = 88
   }
   # the aggregate report names each group "<aggregator name>/<artifactId>"
   NR > 1 { m = $1; sub(/.*\//, "", m); missed[m] += $8; covered[m] += $9 }
