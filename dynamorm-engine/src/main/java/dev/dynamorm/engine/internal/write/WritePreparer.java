@@ -572,33 +572,7 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
     }
 
     public Map<String, AttributeValue> keyOf(Key key, Operation op) {
-        if (key == null) {
-            throw new InvalidRequestException(
-                    "null key for model " + model.type().getName(), op, model.type(), null);
-        }
-        if (key.sortKey() == null && model.sortKey().isPresent()) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "key %s of model %s lacks the sort key '%s': use Key.of(partitionKey, sortKey)",
-                            key,
-                            model.type().getName(),
-                            model.sortKey().get().name()),
-                    op,
-                    model.type(),
-                    null);
-        }
-        if (key.sortKey() != null && model.sortKey().isEmpty()) {
-            throw new InvalidRequestException(
-                    String.format(
-                            Locale.ROOT,
-                            "key %s of model %s has a sort key but the model has none: use Key.of(partitionKey)",
-                            key,
-                            model.type().getName()),
-                    op,
-                    model.type(),
-                    null);
-        }
+        KeyArguments.requireShape(key, model, op);
         return table.key(key.partitionKey(), key.sortKey(), op);
     }
 

@@ -122,40 +122,9 @@ record VectorIndexDef(
                 }
             }
         }
-        Request projection = r.object("Projection");
-        if (projection == null) {
-            throw DynamoException.validation(
-                    "1 validation error detected: Value null at 'projection' failed to satisfy constraint: Member must not be null");
-        }
-        String type = projection.string("ProjectionType", "KEYS_ONLY");
-        List<String> nonKey = new ArrayList<>();
-        List<Object> nk = projection.list("NonKeyAttributes");
-        if (nk != null) {
-            for (Object o : nk) {
-                nonKey.add(String.valueOf(o));
-            }
-        }
-        switch (type) {
-            case "INCLUDE" -> {
-                if (nonKey.isEmpty()) {
-                    throw DynamoException.validation(
-                            "One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
-                }
-            }
-            case "ALL", "KEYS_ONLY" -> {
-                if (nk != null) {
-                    throw DynamoException.validation(
-                            "One or more parameter values were invalid: ProjectionType is "
-                                    + type
-                                    + ", but NonKeyAttributes is specified");
-                }
-            }
-            default ->
-                    throw DynamoException.validation(
-                            "1 validation error detected: Value '"
-                                    + type
-                                    + "' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]");
-        }
+        Projection projection = Projection.of(r);
+        String type = projection.type();
+        List<String> nonKey = projection.nonKey();
         return new VectorIndexDef(
                 name, attribute, dimensions.intValue(), distance, hash, filters, type, nonKey);
     }
