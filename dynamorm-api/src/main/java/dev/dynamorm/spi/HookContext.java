@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  *   <li>create, put, update, delete: {@link #addCondition(Condition)} (AND-ed with the request's
  *       own condition; field names are the model's Java names);
+ *   <li>update (not in a transaction): {@link #setOnUpdate(String, AttributeValue)} sets one more
+ *       attribute in the same request, e.g. a stamp that an upserted item must carry;
  *   <li>get: {@link #respondWith(Map)} serves the item without sending a request (later hooks'
  *       {@code before} do not run);
  *   <li>transactional writes: {@link #addTransactionPut(String, Map)} adds a put to the same
@@ -35,6 +37,22 @@ public interface HookContext extends OperationEvent {
      *     hook is a before-hook
      */
     void addCondition(Condition condition);
+
+    /**
+     * Sets an attribute in the update being sent, in the same request ({@code SET field = value}):
+     * a stamp that an item the update creates ({@code upsert()}) must carry as well as an existing
+     * one. Combine it with {@link #addCondition(Condition)} when the existing value must match.
+     *
+     * @param field the model's Java field name, not a key field and not one the update already
+     *     writes or removes
+     * @param value the attribute in its stored form
+     * @throws IllegalArgumentException if the field is not a mapped non-key field of the model
+     * @throws IllegalStateException unless the operation is a single-item update and the hook is a
+     *     before-hook, or if the update already writes the field
+     */
+    default void setOnUpdate(String field, AttributeValue value) {
+        throw new UnsupportedOperationException("setOnUpdate");
+    }
 
     /**
      * Serves a get from the hook: no request is sent, hooks after this one are skipped, and the

@@ -106,4 +106,17 @@ public interface ModelInfo {
     default Optional<String> discriminatorValue() {
         return Optional.empty();
     }
+
+    /**
+     * The converter a top-level field's values are written and read with, so a plugin can turn a
+     * value into its stored form the way the engine does (e.g. a tenant id into the attribute of a
+     * {@code UUID} or {@code long} field).
+     *
+     * @param field the Java field name
+     * @return the converter, or empty when the field is not mapped or this description carries no
+     *     converters
+     */
+    default Optional<Converter<?>> converter(String field) {
+        return Optional.empty();
+    }
 }

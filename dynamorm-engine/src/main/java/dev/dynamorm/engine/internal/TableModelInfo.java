@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.TypeTag;
+import dev.dynamorm.spi.Converter;
 import dev.dynamorm.spi.ModelInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,8 +22,16 @@ record TableModelInfo(
         Set<String> encryptedAttributes,
         Optional<String> versionAttribute,
         Optional<String> discriminatorAttribute,
-        Optional<String> discriminatorValue)
+        Optional<String> discriminatorValue,
+        ModelMetadata<?> metadata)
         implements ModelInfo {
+
+    @Override
+    public Optional<Converter<?>> converter(String field) {
+        // resolved only when asked: registration does not pay for it
+        FieldMetadata f = field == null ? null : metadata.field(field);
+        return f == null ? Optional.empty() : Optional.of(f.converter());
+    }
 
     static TableModelInfo of(ModelMetadata<?> model, String tableName) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -42,6 +51,7 @@ record TableModelInfo(
                 Collections.unmodifiableSet(encrypted),
                 model.versionField().map(FieldMetadata::attributeName),
                 model.discriminatorAttribute(),
-                model.typeTag().map(TypeTag::value));
+                model.typeTag().map(TypeTag::value),
+                model);
     }
 }

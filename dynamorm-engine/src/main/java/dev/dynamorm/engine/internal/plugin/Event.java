@@ -43,6 +43,7 @@ public final class Event implements HookContext {
     private boolean amendable;
     private List<Condition> conditions;
     private List<Map.Entry<String, Map<String, AttributeValue>>> transactionPuts;
+    private Map<String, AttributeValue> updateSets;
     private Map<String, AttributeValue> served;
     private Map<String, Object> attributes;
     private Map<List<Object>, UpdateWrites> updateWrites;
@@ -226,6 +227,47 @@ public final class Event implements HookContext {
     }
 
     @Override
+    public void setOnUpdate(String field, AttributeValue value) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(value, "value");
+        requireAmendable("setOnUpdate", operation == Operation.UPDATE);
+        ModelInfo model =
+                model().orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "setOnUpdate on '"
+                                                        + tableName()
+                                                        + "', which maps no model"));
+        String attribute = model.attributeNames().get(field);
+        if (attribute == null
+                || attribute.equals(model.partitionKeyAttribute())
+                || model.sortKeyAttribute().filter(attribute::equals).isPresent()) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "setOnUpdate: '%s' is not a mapped non-key field of model %s",
+                            field,
+                            model.type().getName()));
+        }
+        boolean written =
+                (updateSets != null && updateSets.containsKey(attribute))
+                        || items().stream()
+                                .anyMatch(r -> r.changedAttributes().contains(attribute));
+        if (written) {
+            throw new IllegalStateException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "setOnUpdate: the update of model %s already writes '%s'",
+                            model.type().getName(),
+                            field));
+        }
+        if (updateSets == null) {
+            updateSets = new java.util.LinkedHashMap<>(2);
+        }
+        updateSets.put(attribute, value);
+    }
+
+    @Override
     public void respondWith(Map<String, AttributeValue> item) {
         Objects.requireNonNull(item, "item");
         requireAmendable("respondWith", operation == Operation.GET);
@@ -310,6 +352,11 @@ public final class Event implements HookContext {
 
     public List<Map.Entry<String, Map<String, AttributeValue>>> transactionPuts() {
         return transactionPuts == null ? List.of() : transactionPuts;
+    }
+
+    /** The attributes before-hooks set on an update, by attribute name. */
+    public Map<String, AttributeValue> updateSets() {
+        return updateSets == null ? Map.of() : updateSets;
     }
 
     public Map<String, AttributeValue> served() {

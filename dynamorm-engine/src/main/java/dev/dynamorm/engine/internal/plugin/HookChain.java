@@ -212,7 +212,8 @@ public final class HookChain {
                         names,
                         java.util.Collections.unmodifiableSet(
                                 encrypted), // declaration order, for stable messages
-                        m.versionField().map(FieldMetadata::attributeName));
+                        m.versionField().map(FieldMetadata::attributeName),
+                        m);
         byTable.putIfAbsent(table, info);
         return info;
     }
@@ -224,12 +225,19 @@ public final class HookChain {
             Optional<String> sortKeyAttribute,
             Map<String, String> attributeNames,
             Set<String> encryptedAttributes,
-            Optional<String> versionAttribute)
+            Optional<String> versionAttribute,
+            ModelMetadata<?> metadata)
             implements ModelInfo {
         Info {
             // keep declaration order for callers that iterate the fields
             attributeNames =
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeNames));
+        }
+
+        @Override
+        public Optional<dev.dynamorm.spi.Converter<?>> converter(String field) {
+            FieldMetadata f = field == null ? null : metadata.field(field);
+            return f == null ? Optional.empty() : Optional.of(f.converter());
         }
     }
 

@@ -284,6 +284,9 @@ public final class Requests {
         if (!event.conditions().isEmpty()) {
             out = withConditions(event, out, chain);
         }
+        if (!event.updateSets().isEmpty() && out instanceof UpdateItemRequest u) {
+            out = withSets(event.updateSets(), u);
+        }
         if (!event.transactionPuts().isEmpty() && out instanceof TransactWriteItemsRequest t) {
             List<TransactWriteItem> all = new ArrayList<>(t.transactItems());
             for (Map.Entry<String, Map<String, AttributeValue>> p : event.transactionPuts()) {
@@ -298,6 +301,49 @@ public final class Requests {
             out = withCapacity(out);
         }
         return (Q) out;
+    }
+
+    /**
+     * Adds the attributes hooks set to an update's SET clause (the engine renders SET first, and an
+     * expression may hold it only once), with their own placeholders.
+     */
+    private static UpdateItemRequest withSets(
+            Map<String, AttributeValue> sets, UpdateItemRequest r) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> actions = new ArrayList<>();
+        for (Map.Entry<String, AttributeValue> e : sets.entrySet()) {
+            String n = "#hs" + names.size();
+            String v = ":hs" + values.size();
+            names.put(n, e.getKey());
+            values.put(v, e.getValue());
+            actions.add(n + " = " + v);
+        }
+        String existing = r.updateExpression() == null ? "" : r.updateExpression().strip();
+        String added = String.join(", ", actions);
+        String expression;
+        if (existing.isEmpty()) {
+            expression = "SET " + added;
+        } else if (existing.regionMatches(true, 0, "SET ", 0, 4)) {
+            expression = "SET " + added + ", " + existing.substring(4).strip();
+        } else {
+            expression = "SET " + added + " " + existing;
+        }
+        return r.toBuilder()
+                .updateExpression(expression)
+                .expressionAttributeNames(
+                        merge(
+                                r.hasExpressionAttributeNames()
+                                        ? r.expressionAttributeNames()
+                                        : null,
+                                names))
+                .expressionAttributeValues(
+                        merge(
+                                r.hasExpressionAttributeValues()
+                                        ? r.expressionAttributeValues()
+                                        : null,
+                                values))
+                .build();
     }
 
     private static DynamoDbRequest withConditions(

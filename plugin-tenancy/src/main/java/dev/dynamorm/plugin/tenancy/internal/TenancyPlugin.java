@@ -93,7 +93,11 @@ public final class TenancyPlugin implements Plugin {
         return List.of(
                 QueryModifier.of(
                         MODIFIER,
-                        q -> q.where(f.field(), "=", current(f, Operation.QUERY, "query"))));
+                        q ->
+                                q.where(
+                                        f.field(),
+                                        "=",
+                                        current(f, Operation.QUERY, "query").value())));
     }
 
     /** The tenant field of a model, or empty when it has none. */
@@ -116,11 +120,11 @@ public final class TenancyPlugin implements Plugin {
     }
 
     /**
-     * The current tenant.
+     * The current tenant, as the model's tenant field holds it.
      *
-     * @throws TenancyException when there is none
+     * @throws TenancyException when there is none, or it does not fit the field
      */
-    String current(TenantField field, Operation op, String what) {
+    TenantField.Tenant current(TenantField field, Operation op, String what) {
         Optional<String> tenant = TenantProvider.threadTenant().or(provider::currentTenant);
         if (tenant.isEmpty() || tenant.get().isBlank()) {
             throw new TenancyException(
@@ -137,6 +141,6 @@ public final class TenancyPlugin implements Plugin {
                     op,
                     field.modelType());
         }
-        return tenant.get();
+        return field.bind(tenant.get(), op);
     }
 }

@@ -19,9 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <ul>
  *   <li>before each request, every item it names: a tenant in the key must be the current one; an
- *       update may not set or remove the tenant; a single-item write of a model whose tenant is not
- *       in the key gets the condition {@code attribute_not_exists(pk) OR tenant = current}; a batch
- *       or transactional write of such a model is refused (it cannot be conditioned);
+ *       update may not set another tenant or remove it; a single-item write of a model whose tenant
+ *       is not in the key gets the condition {@code attribute_not_exists(pk) OR tenant = current},
+ *       and an update of such a model also sets the tenant (so an upsert that creates the item
+ *       stamps it); a batch or transactional write of such a model is refused (it cannot be
+ *       conditioned);
  *   <li>each item written is stamped with the current tenant (an item of another tenant is
  *       refused);
  *   <li>each item read must carry the current tenant.
@@ -48,9 +50,14 @@ final class TenantHook implements Hook {
     private void check(HookContext context, ItemRef ref, TenantField f) {
         Operation op = context.operation();
         String verb = verb(ref.action());
-        String tenant = plugin.current(f, op, verb);
-        if (ref.action() == ItemRef.Action.UPDATE
-                && ref.changedAttributes().contains(f.attribute())) {
+        TenantField.Tenant tenant = plugin.current(f, op, verb);
+        boolean writesTenant =
+                ref.action() == ItemRef.Action.UPDATE
+                        && ref.changedAttributes().contains(f.attribute());
+        if (writesTenant
+                && !ref.item()
+                        .map(i -> tenant.stored().equals(i.get(f.attribute())))
+                        .orElse(false)) {
             throw refused(
                     f,
                     op,
@@ -61,8 +68,8 @@ final class TenantHook implements Hook {
         }
         if (f.inKey()) {
             AttributeValue v = ref.key().get(f.attribute());
-            if (v == null || !tenant.equals(v.s())) {
-                throw foreign(f, op, verb, tenant);
+            if (!tenant.stored().equals(v)) {
+                throw foreign(f, op, verb, tenant.id());
             }
             return;
         }
@@ -90,7 +97,11 @@ final class TenantHook implements Hook {
         }
         context.addCondition(
                 Condition.notExists(f.partitionKeyField())
-                        .or(Condition.when(f.field(), "=", tenant)));
+                        .or(Condition.when(f.field(), "=", tenant.value())));
+        if (op == Operation.UPDATE && !writesTenant) {
+            // an upsert may create the item: it must carry the tenant like a put's item does
+            context.setOnUpdate(f.field(), tenant.stored());
+        }
     }
 
     @Override
@@ -104,7 +115,7 @@ final class TenantHook implements Hook {
         Operation op = context.operation();
         AttributeValue v = item.get(f.attribute());
         if (context.partial()) {
-            if (v != null) {
+            if (v != null && !plugin.current(f, op, "update").stored().equals(v)) {
                 throw refused(
                         f,
                         op,
@@ -115,14 +126,14 @@ final class TenantHook implements Hook {
             }
             return item;
         }
-        String tenant = plugin.current(f, op, "write");
+        TenantField.Tenant tenant = plugin.current(f, op, "write");
         if (v == null || Boolean.TRUE.equals(v.nul())) {
             Map<String, AttributeValue> stamped = new HashMap<>(item);
-            stamped.put(f.attribute(), AttributeValue.fromS(tenant));
+            stamped.put(f.attribute(), tenant.stored());
             return stamped;
         }
-        if (!tenant.equals(v.s())) {
-            throw foreign(f, op, "write", tenant);
+        if (!tenant.stored().equals(v)) {
+            throw foreign(f, op, "write", tenant.id());
         }
         return item;
     }
@@ -136,15 +147,15 @@ final class TenantHook implements Hook {
         }
         TenantField f = field.get();
         Operation op = context.operation();
-        String tenant = plugin.current(f, op, "read");
+        TenantField.Tenant tenant = plugin.current(f, op, "read");
         AttributeValue v = item.get(f.attribute());
-        if (v == null ? !context.partial() : !tenant.equals(v.s())) {
+        if (v == null ? !context.partial() : !tenant.stored().equals(v)) {
             throw new TenancyException(
                     String.format(
                             Locale.ROOT,
                             "tenant '%s' may not read an item of another tenant from table '%s'"
                                     + " (model %s); the item was not returned",
-                            tenant,
+                            tenant.id(),
                             f.tableName(),
                             f.modelType().getName()),
                     op,

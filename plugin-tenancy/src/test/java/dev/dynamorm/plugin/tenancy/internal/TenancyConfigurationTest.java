@@ -12,6 +12,7 @@ import dev.dynamorm.plugin.tenancy.TenancyConfig;
 import dev.dynamorm.plugin.tenancy.TenancyException;
 import dev.dynamorm.plugin.tenancy.TenantId;
 import dev.dynamorm.plugin.tenancy.TenantProvider;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +31,13 @@ final class TenancyConfigurationTest {
     @DynamoTable("twice")
     public record Twice(@PartitionKey @TenantId String id, @TenantId String tenant) {}
 
-    /** A tenant field that is not a String. */
+    /** A numeric tenant field: the tenant must read as a number. */
     @DynamoTable("numbered")
     public record Numbered(@PartitionKey String id, @TenantId long tenant) {}
+
+    /** A tenant field stored as a list. */
+    @DynamoTable("listed")
+    public record Listed(@PartitionKey String id, @TenantId List<String> tenant) {}
 
     @BeforeAll
     static void start() {
@@ -98,13 +103,24 @@ final class TenancyConfigurationTest {
                             "model "
                                     + Twice.class.getName()
                                     + " has 2 @TenantId fields [id, tenant]; mark exactly one");
-            assertThatThrownBy(() -> db.table(Numbered.class).query().scan())
+            assertThatThrownBy(() -> db.table(Listed.class).query().scan())
                     .isInstanceOf(TenancyException.class)
                     .hasMessage(
                             "model "
+                                    + Listed.class.getName()
+                                    + " has @TenantId on field 'tenant' of type"
+                                    + " java.util.List<java.lang.String>, which is stored as L;"
+                                    + " the tenant field must be stored as a string or a number (a"
+                                    + " String, UUID, enum, long... or a type whose converter"
+                                    + " stores S or N)");
+            // a numeric tenant field takes tenants that read as numbers
+            assertThatThrownBy(() -> db.table(Numbered.class).query().scan())
+                    .isInstanceOf(TenancyException.class)
+                    .hasMessage(
+                            "the current tenant 't' does not fit the tenant field 'tenant' of"
+                                    + " model "
                                     + Numbered.class.getName()
-                                    + " has @TenantId on field 'tenant' of type long; the tenant"
-                                    + " field must be a String");
+                                    + ", which is long; nothing was sent");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.plugin.tenancy.TenantId;
+import java.util.UUID;
 
 /** The models of the tenancy tests. */
 final class TenantModels {
@@ -26,4 +27,12 @@ final class TenantModels {
     /** No tenant: untouched by the plugin. */
     @DynamoTable("plain")
     public record Plain(@PartitionKey String id, String text) {}
+
+    /** The tenant is a {@code UUID} partition key: stored as text through its converter. */
+    @DynamoTable("accounts")
+    public record Account(@PartitionKey @TenantId UUID org, @SortKey String id, String name) {}
+
+    /** The tenant is a plain {@code Long} field: stored as a number through its converter. */
+    @DynamoTable("ledger")
+    public record Entry(@PartitionKey String id, @TenantId Long org, long cents) {}
 }
