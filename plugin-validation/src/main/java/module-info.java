@@ -10,6 +10,11 @@ module dev.dynamorm.plugin.validation {
     // ValidationConfig takes a ValidatorFactory and validation groups
     requires transitive jakarta.validation;
 
+    // Hibernate Validator interpolates messages with Jakarta EL but reads it only optionally
+    // ('requires static'): requiring it here resolves it on the module path, and its 'uses
+    // ExpressionFactory' binds the provider (Expressly, found by service binding)
+    requires jakarta.el;
+
     exports dev.dynamorm.plugin.validation;
 
     provides dev.dynamorm.spi.Plugin with
