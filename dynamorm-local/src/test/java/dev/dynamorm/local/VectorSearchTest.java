@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.SearchResultItem;
 import software.amazon.awssdk.services.dynamodb.model.SearchSchemaElementType;
 import software.amazon.awssdk.services.dynamodb.model.SearchVectorsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.VectorDistanceFunction;
 import software.amazon.awssdk.services.dynamodb.model.VectorIndex;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -96,19 +97,30 @@ class VectorSearchTest {
                 batch.clear();
             }
         }
-        // an item whose vector has the wrong dimensions is not in the index
-        client.putItem(
-                b ->
-                        b.tableName(TABLE)
-                                .item(
-                                        Map.of(
-                                                "id", AttributeValue.fromS("short"),
-                                                "category", AttributeValue.fromS("news"),
-                                                "embedding",
-                                                        AttributeValue.fromL(
-                                                                List.of(
-                                                                        AttributeValue.fromN(
-                                                                                "1"))))));
+        // an item whose vector has the wrong dimensions is refused, so it is not in the index
+        assertThatThrownBy(
+                        () ->
+                                client.putItem(
+                                        b ->
+                                                b.tableName(TABLE)
+                                                        .item(
+                                                                Map.of(
+                                                                        "id",
+                                                                        AttributeValue.fromS(
+                                                                                "short"),
+                                                                        "category",
+                                                                        AttributeValue.fromS(
+                                                                                "news"),
+                                                                        "embedding",
+                                                                        AttributeValue.fromL(
+                                                                                List.of(
+                                                                                        AttributeValue
+                                                                                                .fromN(
+                                                                                                        "1")))))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining(
+                        "Invalid size for parameter embedding, Expected: 256, Actual: 1 IndexName:"
+                                + " by-cosine");
     }
 
     @AfterAll
@@ -497,5 +509,160 @@ class VectorSearchTest {
                 .hasMessageContaining(
                         "One element in SearchSchema is not defined in attribute definitions");
         assertThat(client.listTables().tableNames()).doesNotContain("bad-vectors");
+    }
+
+    private static void refusedWrite(Runnable write, String message) {
+        assertThatThrownBy(write::run)
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(
+                        e -> {
+                            DynamoDbException d = (DynamoDbException) e;
+                            assertThat(d.awsErrorDetails().errorCode())
+                                    .isEqualTo("ValidationException");
+                            assertThat(d.awsErrorDetails().errorMessage()).isEqualTo(message);
+                        });
+    }
+
+    private static Map<String, AttributeValue> small(String id, AttributeValue vector) {
+        return Map.of("id", AttributeValue.fromS(id), "v", vector);
+    }
+
+    private static AttributeValue numbers(String... values) {
+        List<AttributeValue> out = new ArrayList<>();
+        for (String v : values) {
+            out.add(AttributeValue.fromN(v));
+        }
+        return AttributeValue.fromL(out);
+    }
+
+    @Test
+    void writes_whoseVectorDoesNotFitTheIndex_areRefusedWithDynoxidesMessages() {
+        String t = "vectors-checked";
+        client.createTable(
+                b ->
+                        b.tableName(t)
+                                .billingMode("PAY_PER_REQUEST")
+                                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                                .vectorIndexes(
+                                        VectorIndex.builder()
+                                                .indexName("by-v")
+                                                .vectorAttribute(a -> a.attributeName("v"))
+                                                .dimensions(3L)
+                                                .distanceFunction(VectorDistanceFunction.COSINE)
+                                                .projection(
+                                                        p -> p.projectionType(ProjectionType.ALL))
+                                                .build()));
+        String invalid = "One or more parameter values were invalid. ";
+        refusedWrite(
+                () -> client.putItem(b -> b.tableName(t).item(small("a", numbers("1", "2")))),
+                invalid + "Invalid size for parameter v, Expected: 3, Actual: 2 IndexName: by-v");
+        refusedWrite(
+                () ->
+                        client.putItem(
+                                b -> b.tableName(t).item(small("a", AttributeValue.fromS("x")))),
+                invalid
+                        + "Invalid type for parameter v, Expected: 32-bit floating point number list"
+                        + " IndexName: by-v");
+        refusedWrite(
+                () ->
+                        client.putItem(
+                                b ->
+                                        b.tableName(t)
+                                                .item(
+                                                        small(
+                                                                "a",
+                                                                AttributeValue.fromL(
+                                                                        List.of(
+                                                                                AttributeValue
+                                                                                        .fromN("1"),
+                                                                                AttributeValue
+                                                                                        .fromS("2"),
+                                                                                AttributeValue
+                                                                                        .fromN(
+                                                                                                "3")))))),
+                invalid
+                        + "Invalid type for parameter v[1], Expected: 32-bit floating point number,"
+                        + " Actual: S. IndexName: by-v");
+        refusedWrite(
+                () ->
+                        client.putItem(
+                                b -> b.tableName(t).item(small("a", numbers("1", "2", "-1E+39")))),
+                invalid
+                        + "Invalid value for parameter v[2], Value: -1E+39 is outside valid range"
+                        + " [-3.4028235E38, 3.4028235E38]. IndexName: by-v");
+        // the shape is checked before the condition, as Dynoxide does
+        refusedWrite(
+                () ->
+                        client.putItem(
+                                b ->
+                                        b.tableName(t)
+                                                .item(small("a", numbers("1")))
+                                                .conditionExpression("attribute_exists(nope)")),
+                invalid + "Invalid size for parameter v, Expected: 3, Actual: 1 IndexName: by-v");
+        client.putItem(b -> b.tableName(t).item(small("a", numbers("1", "2", "3"))));
+        refusedWrite(
+                () ->
+                        client.updateItem(
+                                b ->
+                                        b.tableName(t)
+                                                .key(Map.of("id", AttributeValue.fromS("a")))
+                                                .updateExpression("REMOVE v[0]")),
+                invalid + "Invalid size for parameter v, Expected: 3, Actual: 2 IndexName: by-v");
+        refusedWrite(
+                () ->
+                        client.batchWriteItem(
+                                b ->
+                                        b.requestItems(
+                                                Map.of(
+                                                        t,
+                                                        List.of(
+                                                                WriteRequest.builder()
+                                                                        .putRequest(
+                                                                                PutRequest.builder()
+                                                                                        .item(
+                                                                                                small(
+                                                                                                        "b",
+                                                                                                        numbers(
+                                                                                                                "1")))
+                                                                                        .build())
+                                                                        .build())))),
+                invalid + "Invalid size for parameter v, Expected: 3, Actual: 1 IndexName: by-v");
+        assertThatThrownBy(
+                        () ->
+                                client.transactWriteItems(
+                                        b ->
+                                                b.transactItems(
+                                                        x ->
+                                                                x.put(
+                                                                        p ->
+                                                                                p.tableName(t)
+                                                                                        .item(
+                                                                                                small(
+                                                                                                        "c",
+                                                                                                        numbers(
+                                                                                                                "1")))))))
+                .isInstanceOf(TransactionCanceledException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((TransactionCanceledException) e).cancellationReasons())
+                                        .extracting(r -> r.code() + ": " + r.message())
+                                        .containsExactly(
+                                                "ValidationError: "
+                                                        + invalid
+                                                        + "Invalid size for parameter v, Expected:"
+                                                        + " 3, Actual: 1 IndexName: by-v"));
+        assertThat(
+                        client.getItem(
+                                        b ->
+                                                b.tableName(t)
+                                                        .key(
+                                                                Map.of(
+                                                                        "id",
+                                                                        AttributeValue.fromS("a"))))
+                                .item()
+                                .get("v"))
+                .isEqualTo(numbers("1", "2", "3"));
+        assertThat(client.scan(b -> b.tableName(t)).count()).isEqualTo(1);
     }
 }

@@ -126,7 +126,7 @@ public final class Engine {
             case "ListTables":
                 return tableOps.list(r);
             case "DeleteTable":
-                return vectors.deleted(tableOps.delete(r));
+                return vectors.delete(r, tableOps::delete);
             case "UpdateTable":
                 return vectors.update(r, tableOps::update);
             case "SearchVectors":

@@ -21,6 +21,14 @@ public interface Journal extends AutoCloseable {
 
     void tableDefined(TableMeta meta);
 
+    /**
+     * Persists a table definition and the stream records made with it (a stream it creates), all in
+     * one record.
+     */
+    default void tableDefined(TableMeta meta, List<Object> streamRecords) {
+        tableDefined(meta);
+    }
+
     void tableDropped(String name);
 
     /** Persists a group of item changes atomically. */

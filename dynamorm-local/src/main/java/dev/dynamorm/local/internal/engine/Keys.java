@@ -68,6 +68,7 @@ final class Keys {
                 indexAttribute(item, idx, idx.key().rangeName(), idx.key().rangeType(), fromUpdate);
             }
         }
+        meta.vectors().checkItem(item);
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoException.validation(
                     fromUpdate

@@ -23,11 +23,61 @@ public record TableMeta(
         long createdMillis,
         String ttlAttribute,
         Map<String, String> tags,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        VectorIndexes vectors) {
     public TableMeta {
         attributeTypes = Map.copyOf(attributeTypes);
+        vectors = vectors == null ? VectorIndexes.NONE : vectors;
         indexes = List.copyOf(indexes);
         tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** A definition without vector indexes. */
+    public TableMeta(
+            String name,
+            String tableId,
+            KeyDef key,
+            Map<String, String> attributeTypes,
+            List<IndexDef> indexes,
+            String billingMode,
+            long readCapacity,
+            long writeCapacity,
+            long createdMillis,
+            String ttlAttribute,
+            Map<String, String> tags,
+            boolean deletionProtection) {
+        this(
+                name,
+                tableId,
+                key,
+                attributeTypes,
+                indexes,
+                billingMode,
+                readCapacity,
+                writeCapacity,
+                createdMillis,
+                ttlAttribute,
+                tags,
+                deletionProtection,
+                VectorIndexes.NONE);
+    }
+
+    /** This definition with other vector indexes. */
+    public TableMeta withVectors(VectorIndexes newVectors) {
+        return new TableMeta(
+                name,
+                tableId,
+                key,
+                attributeTypes,
+                indexes,
+                billingMode,
+                readCapacity,
+                writeCapacity,
+                createdMillis,
+                ttlAttribute,
+                tags,
+                deletionProtection,
+                newVectors);
     }
 
     public IndexDef index(String indexName) {
@@ -52,7 +102,8 @@ public record TableMeta(
                 createdMillis,
                 ttlAttribute,
                 tags,
-                deletionProtection);
+                deletionProtection,
+                vectors);
     }
 
     public TableMeta withBilling(String mode, long read, long write) {
@@ -68,7 +119,8 @@ public record TableMeta(
                 createdMillis,
                 ttlAttribute,
                 tags,
-                deletionProtection);
+                deletionProtection,
+                vectors);
     }
 
     public TableMeta withTtl(String attribute) {
@@ -84,7 +136,8 @@ public record TableMeta(
                 createdMillis,
                 attribute,
                 tags,
-                deletionProtection);
+                deletionProtection,
+                vectors);
     }
 
     public TableMeta withTags(Map<String, String> newTags) {
@@ -100,7 +153,8 @@ public record TableMeta(
                 createdMillis,
                 ttlAttribute,
                 newTags,
-                deletionProtection);
+                deletionProtection,
+                vectors);
     }
 
     public TableMeta withDeletionProtection(boolean enabled) {
@@ -116,7 +170,8 @@ public record TableMeta(
                 createdMillis,
                 ttlAttribute,
                 tags,
-                enabled);
+                enabled,
+                vectors);
     }
 
     // ---- parsing of CreateTable requests (also used to restore persisted tables)

@@ -17,26 +17,33 @@ final class TableOps {
         this.engine = engine;
     }
 
-    Map<String, Object> create(Request r) {
+    /** CreateTable; {@code vectors} are the request's (already validated) vector indexes. */
+    Map<String, Object> create(Request r, VectorIndexes vectors) {
         TableMeta meta =
                 TableMeta.fromCreateRequest(
-                        r, System.currentTimeMillis(), UUID.randomUUID().toString());
+                                r, System.currentTimeMillis(), UUID.randomUUID().toString())
+                        .withVectors(vectors);
         StreamManager.Spec stream = StreamManager.spec(r);
         Table table = new Table(meta);
         synchronized (engine.tables) {
             if (engine.tables.containsKey(meta.name())) {
                 throw DynamoException.inUse("Table already exists: " + meta.name());
             }
-            engine.journal().tableDefined(meta);
-            engine.tables.put(meta.name(), table);
             if (stream != null && stream.enabled()) {
+                // the table and its stream are one journal record: a crash cannot keep one alone
                 engine.streams()
                         .apply(
                                 meta.name(),
                                 engine.tableArn(meta.name()),
                                 Describer.keySchema(meta.key()),
-                                stream);
+                                stream,
+                                created ->
+                                        engine.journal()
+                                                .tableDefined(meta, List.<Object>of(created)));
+            } else {
+                engine.journal().tableDefined(meta);
             }
+            engine.tables.put(meta.name(), table);
         }
         // like DynamoDB, CreateTable answers CREATING (the table is usable at once: DescribeTable
         // says ACTIVE)
@@ -130,7 +137,11 @@ final class TableOps {
                     "MultiRegionConsistency",
                     "GlobalTableWitnessUpdates");
 
-    Map<String, Object> update(Request r) {
+    /**
+     * UpdateTable; {@code vectors}, when not null, are the table's vector indexes after the
+     * request's VectorIndexUpdates, journaled in the same definition.
+     */
+    Map<String, Object> update(Request r, VectorIndexes vectors) {
         String name = r.requiredString("TableName");
         if (TABLE_UPDATES.stream().noneMatch(r::has)) {
             throw DynamoException.validation(
@@ -227,15 +238,32 @@ final class TableOps {
             indexes.forEach(i -> used.addAll(i.key().names()));
             types.keySet().retainAll(used);
             next = next.withIndexes(indexes, types);
-            engine.journal().tableDefined(next);
-            t.redefine(next);
-            if (stream != null) {
+            if (vectors != null) {
+                next = next.withVectors(vectors);
+            }
+            TableMeta defined = next;
+            if (stream != null && stream.enabled()) {
                 engine.streams()
                         .apply(
                                 name,
                                 engine.tableArn(name),
                                 Describer.keySchema(next.key()),
-                                stream);
+                                stream,
+                                created ->
+                                        engine.journal()
+                                                .tableDefined(defined, List.<Object>of(created)));
+                t.redefine(next);
+            } else {
+                engine.journal().tableDefined(next);
+                t.redefine(next);
+                if (stream != null) {
+                    engine.streams()
+                            .apply(
+                                    name,
+                                    engine.tableArn(name),
+                                    Describer.keySchema(next.key()),
+                                    stream);
+                }
             }
         } finally {
             t.lock.writeLock().unlock();

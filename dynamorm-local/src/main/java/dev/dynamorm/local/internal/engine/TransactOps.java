@@ -288,13 +288,15 @@ final class TransactOps {
     /**
      * DynamoDB cancels a transaction for "a user error, such as an invalid data format" (API
      * reference, TransactionCanceledException): a key that does not match the schema is the
-     * action's {@code ValidationError} reason, {@code None} for the others. Other validation errors
-     * of the request are returned as they are.
+     * action's {@code ValidationError} reason, {@code None} for the others, and so is a vector that
+     * does not fit a vector index (as Dynoxide answers). Other validation errors of the request are
+     * returned as they are.
      */
     private static DynamoException keyMismatchAsCancellation(
             DynamoException invalid, int index, int count) {
         if (!invalid.type().equals("ValidationException")
-                || !KEY_MISMATCH.equals(invalid.getMessage())) {
+                || !(KEY_MISMATCH.equals(invalid.getMessage())
+                        || VectorIndexes.isVectorRefusal(invalid.getMessage()))) {
             return invalid;
         }
         List<Object> reasons = new ArrayList<>();

@@ -19,26 +19,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Vector indexes: carried by CreateTable, UpdateTable and DescribeTable, and searched by
  * SearchVectors exactly, by brute force over the items in the index.
  *
- * <p>The indexes of a table are kept here by table id (a re-created table has a new id), so the
- * table operations stay unaware of them: the table sees a request without its vector indexes and
- * without the attribute definitions only their search schemas use.
+ * <p>The indexes of a table are part of its definition ({@link TableMeta#vectors()}), so they are
+ * journaled with it; the table operations otherwise stay unaware of them: they see a request
+ * without its vector indexes and without the attribute definitions only their search schemas use.
  */
 final class VectorOps {
-    /** The vector indexes of one table and the attribute types only their search schemas use. */
-    private record Indexes(List<VectorIndexDef> indexes, Map<String, String> searchTypes) {}
-
     private static final int MAX_TOP_K = 100;
 
     private final Engine engine;
-    private final Map<String, Indexes> byTableId = new ConcurrentHashMap<>();
     private final VectorCache cache = new VectorCache();
 
     VectorOps(Engine engine) {
@@ -48,10 +44,11 @@ final class VectorOps {
     // ---- control plane
 
     /** CreateTable: validates the vector indexes, creates the table, then records them. */
-    Map<String, Object> create(Request r, Function<Request, Map<String, Object>> createTable) {
+    Map<String, Object> create(
+            Request r, BiFunction<Request, VectorIndexes, Map<String, Object>> createTable) {
         List<Object> list = r.list("VectorIndexes");
         if (list == null) {
-            return createTable.apply(r);
+            return createTable.apply(r, VectorIndexes.NONE);
         }
         if (list.isEmpty()) {
             throw DynamoException.validation(
@@ -73,11 +70,12 @@ final class VectorOps {
                 }
             }
         }
-        Map<String, Object> out = createTable.apply(withoutSearchOnly(r, searchOnly.keySet()));
+        VectorIndexes vectors = new VectorIndexes(defs, searchOnly);
+        Map<String, Object> out =
+                createTable.apply(withoutSearchOnly(r, searchOnly.keySet()), vectors);
         @SuppressWarnings("unchecked")
         Map<String, Object> description = (Map<String, Object>) out.get("TableDescription");
-        byTableId.put((String) description.get("TableId"), new Indexes(defs, searchOnly));
-        decorate(description, "CREATING");
+        decorate(description, "CREATING", vectors);
         return out;
     }
 
@@ -86,27 +84,34 @@ final class VectorOps {
         @SuppressWarnings("unchecked")
         Map<String, Object> description = (Map<String, Object>) out.get(member);
         if (description != null) {
-            decorate(description, "ACTIVE");
+            Table table = engine.tables.get(String.valueOf(description.get("TableName")));
+            if (table != null && table.meta().tableId().equals(description.get("TableId"))) {
+                decorate(description, "ACTIVE", table.meta().vectors());
+            }
         }
         return out;
     }
 
-    /** DeleteTable: forgets the table's vector indexes. */
-    Map<String, Object> deleted(Map<String, Object> out) {
+    /** DeleteTable: describes the deleted table's vector indexes (they go with its definition). */
+    Map<String, Object> delete(Request r, Function<Request, Map<String, Object>> deleteTable) {
+        Table before = engine.tables.get(String.valueOf(r.string("TableName")));
+        Map<String, Object> out = deleteTable.apply(r);
         @SuppressWarnings("unchecked")
         Map<String, Object> description = (Map<String, Object>) out.get("TableDescription");
-        if (description != null) {
-            decorate(description, "DELETING");
-            byTableId.remove((String) description.get("TableId"));
+        if (description != null
+                && before != null
+                && before.meta().tableId().equals(description.get("TableId"))) {
+            decorate(description, "DELETING", before.meta().vectors());
         }
         return out;
     }
 
     /** UpdateTable: applies VectorIndexUpdates, then any other change the request makes. */
-    Map<String, Object> update(Request r, Function<Request, Map<String, Object>> updateTable) {
+    Map<String, Object> update(
+            Request r, BiFunction<Request, VectorIndexes, Map<String, Object>> updateTable) {
         List<Object> updates = r.list("VectorIndexUpdates");
         if (updates == null) {
-            return describe(updateTable.apply(r), "TableDescription");
+            return describe(updateTable.apply(r, null), "TableDescription");
         }
         if (updates.isEmpty()) {
             throw DynamoException.validation(
@@ -114,7 +119,7 @@ final class VectorOps {
         }
         Table table = engine.table(r.requiredString("TableName"));
         TableMeta meta = table.meta();
-        Indexes current = byTableId.getOrDefault(meta.tableId(), new Indexes(List.of(), Map.of()));
+        VectorIndexes current = meta.vectors();
         Map<String, String> types = new LinkedHashMap<>(meta.attributeTypes());
         types.putAll(current.searchTypes());
         types.putAll(attributeTypes(r));
@@ -155,15 +160,26 @@ final class VectorOps {
         }
         Map<String, Object> rest = new LinkedHashMap<>(r.raw());
         rest.remove("VectorIndexUpdates");
+        VectorIndexes next = new VectorIndexes(defs, searchOnly);
         Map<String, Object> out;
         if (rest.keySet().stream()
                 .anyMatch(k -> !Set.of("TableName", "AttributeDefinitions").contains(k))) {
-            out = updateTable.apply(withoutSearchOnly(new Request(rest), searchOnly.keySet()));
+            // the other changes and the vector indexes are one journaled definition
+            out =
+                    updateTable.apply(
+                            withoutSearchOnly(new Request(rest), searchOnly.keySet()), next);
         } else {
+            table.lock.writeLock().lock();
+            try {
+                TableMeta redefined = table.meta().withVectors(next);
+                engine.journal().tableDefined(redefined);
+                table.meta(redefined);
+            } finally {
+                table.lock.writeLock().unlock();
+            }
             out = new LinkedHashMap<>();
             out.put("TableDescription", Describer.table(engine, table));
         }
-        byTableId.put(meta.tableId(), new Indexes(defs, searchOnly));
         return describe(out, "TableDescription");
     }
 
@@ -187,9 +203,8 @@ final class VectorOps {
         defs.add(d);
     }
 
-    private void decorate(Map<String, Object> description, String status) {
-        Indexes indexes = byTableId.get(String.valueOf(description.get("TableId")));
-        if (indexes == null) {
+    private void decorate(Map<String, Object> description, String status, VectorIndexes indexes) {
+        if (indexes.isEmpty()) {
             return;
         }
         if (!indexes.searchTypes().isEmpty()
@@ -316,7 +331,7 @@ final class VectorOps {
     Map<String, Object> search(Request r) {
         Table table = engine.table(r.requiredString("TableName"));
         String indexName = r.requiredString("IndexName");
-        Indexes indexes = byTableId.get(table.meta().tableId());
+        VectorIndexes indexes = table.meta().vectors();
         VectorIndexDef index = null;
         if (indexes != null) {
             for (VectorIndexDef d : indexes.indexes()) {

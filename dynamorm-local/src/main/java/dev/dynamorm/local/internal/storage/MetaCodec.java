@@ -2,6 +2,7 @@ package dev.dynamorm.local.internal.storage;
 
 import dev.dynamorm.local.internal.engine.IndexDef;
 import dev.dynamorm.local.internal.engine.TableMeta;
+import dev.dynamorm.local.internal.engine.VectorIndexes;
 import dev.dynamorm.local.internal.value.KeyDef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ final class MetaCodec {
         o.put("ttl", m.ttlAttribute());
         o.put("tags", new LinkedHashMap<String, Object>(m.tags()));
         o.put("deletionProtection", m.deletionProtection());
+        if (!m.vectors().isEmpty()) {
+            o.put("vectors", m.vectors().toJson());
+        }
         return o;
     }
 
@@ -83,7 +87,8 @@ final class MetaCodec {
                 ((Number) o.get("created")).longValue(),
                 (String) o.get("ttl"),
                 tags,
-                Boolean.TRUE.equals(o.get("deletionProtection")));
+                Boolean.TRUE.equals(o.get("deletionProtection")),
+                VectorIndexes.fromJson(o.get("vectors")));
     }
 
     private static KeyDef key(Map<String, Object> o) {

@@ -231,6 +231,11 @@ public final class WriteAheadLog implements Journal {
                 TableMeta meta = MetaCodec.decode((Map<String, Object>) record.get("meta"));
                 engine.restoreTable(meta);
                 tables.add(meta.name());
+                if (record.get("streams") != null) {
+                    for (Object o : (List<Object>) record.get("streams")) {
+                        engine.streams().restore((Map<String, Object>) o);
+                    }
+                }
             } else if ("drop".equals(type)) {
                 String name = (String) record.get("name");
                 engine.restoreDrop(name);
@@ -343,6 +348,18 @@ public final class WriteAheadLog implements Journal {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("t", "table");
         r.put("meta", MetaCodec.encode(meta));
+        append(r);
+    }
+
+    /** The definition and the stream it creates in one record: both or neither. */
+    @Override
+    public void tableDefined(TableMeta meta, List<Object> streamRecords) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("t", "table");
+        r.put("meta", MetaCodec.encode(meta));
+        if (!streamRecords.isEmpty()) {
+            r.put("streams", streamRecords);
+        }
         append(r);
     }
 
@@ -485,19 +502,30 @@ public final class WriteAheadLog implements Journal {
         }
     }
 
-    /** Writes a snapshot, empties the log and releases the directory. */
+    /**
+     * Refuses further appends, then writes a snapshot, empties the log and releases the directory.
+     *
+     * <p>The snapshot is written without this log's lock: it takes each table's read lock, which a
+     * write in flight holds while it waits to append here; holding both would deadlock. Writes
+     * journaled before the refusal are applied before their table's read lock is released, so the
+     * snapshot has them; later ones fail without having changed anything.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         try {
             try {
-                if (broken != null) {
-                    cutBack();
+                synchronized (this) {
+                    if (broken != null) {
+                        cutBack();
+                    }
+                    log.force();
                 }
-                log.force();
                 writeSnapshot(generation);
                 log.truncate(0);
                 log.force();

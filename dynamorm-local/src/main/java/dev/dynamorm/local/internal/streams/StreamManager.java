@@ -146,8 +146,27 @@ public final class StreamManager {
      * @param keySchema the table's KeySchema as rendered in descriptions
      * @param spec the specification
      */
+    public void apply(String table, String tableArn, List<Object> keySchema, Spec spec) {
+        apply(table, tableArn, keySchema, spec, this::journalEntry);
+    }
+
+    /**
+     * Applies a table's stream specification, handing the record of a stream it creates to {@code
+     * creation} instead of the journal, so that the caller persists it with the table's definition
+     * (later changes of the stream go to the journal).
+     *
+     * @param table table name
+     * @param tableArn the table's ARN
+     * @param keySchema the table's KeySchema as rendered in descriptions
+     * @param spec the specification
+     * @param creation persists the creation record; throws if it cannot, and nothing is created
+     */
     public synchronized void apply(
-            String table, String tableArn, List<Object> keySchema, Spec spec) {
+            String table,
+            String tableArn,
+            List<Object> keySchema,
+            Spec spec,
+            Consumer<Map<String, Object>> creation) {
         long now = now();
         if (!spec.enabled()) {
             Stream current = latest.get(table);
@@ -173,7 +192,19 @@ public final class StreamManager {
                         now,
                         settings,
                         sequences,
-                        this::journalEntry);
+                        new Consumer<Map<String, Object>>() {
+                            private boolean created;
+
+                            @Override
+                            public void accept(Map<String, Object> r) {
+                                if (created) {
+                                    journalEntry(r);
+                                } else {
+                                    creation.accept(r);
+                                    created = true;
+                                }
+                            }
+                        });
         streams.put(arn, s);
         latest.put(table, s);
     }

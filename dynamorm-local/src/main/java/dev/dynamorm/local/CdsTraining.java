@@ -1,0 +1,95 @@
+package dev.dynamorm.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training run behind the class-data sharing archive the build writes next to the jar: starts
+ * the server as {@link Main} does and answers the requests of a typical first session over HTTP, so
+ * that the classes they load are listed ({@code -XX:DumpLoadedClassList}) and archived ({@code
+ * -Xshare:dump}). A later {@code java -XX:SharedArchiveFile=dynamorm-local.jsa -jar ...} maps them
+ * instead of loading, verifying and linking them.
+ */
+final class CdsTraining {
+    private static final String[][] SESSION = {
+        {"ListTables", "{}"},
+        {
+            "CreateTable",
+            "{\"TableName\":\"cds\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                    + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}"
+        },
+        {"PutItem", "{\"TableName\":\"cds\",\"Item\":{\"pk\":{\"S\":\"a\"},\"n\":{\"N\":\"1\"}}}"},
+        {"GetItem", "{\"TableName\":\"cds\",\"Key\":{\"pk\":{\"S\":\"a\"}}}"},
+        {
+            "Query",
+            "{\"TableName\":\"cds\",\"KeyConditionExpression\":\"pk = :p\","
+                    + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}"
+        },
+        {"DescribeTable", "{\"TableName\":\"cds\"}"}
+    };
+
+    private CdsTraining() {}
+
+    /**
+     * Runs the training session and prints its answers' status lines.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        run().forEach(System.out::println);
+    }
+
+    /** Serves the session on an ephemeral port; returns each answer's status line. */
+    static List<String> run() {
+        List<String> statuses = new ArrayList<>();
+        try (LocalDynamoDb db = LocalDynamoDb.builder().port(0).start()) {
+            URI endpoint = db.endpoint();
+            for (String[] call : SESSION) {
+                statuses.add(call[0] + ": " + post(endpoint.getPort(), call[0], call[1]));
+            }
+        }
+        return statuses;
+    }
+
+    private static String post(int port, String operation, String body) {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        String head =
+                "POST / HTTP/1.1\r\n"
+                        + "Host: localhost:"
+                        + port
+                        + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                        + "X-Amz-Target: DynamoDB_20120810."
+                        + operation
+                        + "\r\nX-Amz-Date: 20240101T000000Z\r\n"
+                        + "Authorization: AWS4-HMAC-SHA256"
+                        + " Credential=training/20240101/us-east-1/dynamodb/aws4_request,"
+                        + " SignedHeaders=host;x-amz-date, Signature=0\r\n"
+                        + "Content-Length: "
+                        + json.length
+                        + "\r\nConnection: close\r\n\r\n";
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            String text = answer.toString(StandardCharsets.UTF_8);
+            int eol = text.indexOf("\r\n");
+            return eol < 0 ? text : text.substring(0, eol);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
