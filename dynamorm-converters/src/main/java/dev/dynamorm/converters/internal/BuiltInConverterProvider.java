@@ -332,6 +332,14 @@ public final class BuiltInConverterProvider implements ConverterProvider {
     }
 
     private static Converter<?> newTextForm(Class<?> type) {
+        // every text-form type is a JDK class: comparing any other class (a nested record, say)
+        // with the thirteen class literals below would load the java.time classes it does not use
+        String name = type.getName();
+        if (!name.startsWith("java.time.")
+                && !name.equals("java.util.UUID")
+                && !name.equals("java.net.URI")) {
+            return null;
+        }
         if (type == Instant.class) {
             return new TextFormConverter<>(Instant.class, TimeFormats::instant, Instant::parse);
         }

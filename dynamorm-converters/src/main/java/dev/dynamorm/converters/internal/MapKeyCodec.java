@@ -85,7 +85,11 @@ final class MapKeyCodec {
             }
         }
         try {
-            return kind == Kind.INTEGERS ? Integer.valueOf(name) : Long.valueOf(name);
+            // two returns, not a conditional: that would promote an Integer to a Long
+            if (kind == Kind.INTEGERS) {
+                return Integer.valueOf(name);
+            }
+            return Long.valueOf(name);
         } catch (NumberFormatException e) {
             throw unreadable(name, kind == Kind.INTEGERS ? "java.lang.Integer" : "java.lang.Long");
         }
