@@ -43,7 +43,8 @@ public final class DynamORMProcessor extends AbstractProcessor {
     static final String PROVIDER_NAME = "DynamORM_Schemas";
 
     /** Schemas written so far, by package, as simple class names. */
-    private final Map<String, List<String>> pending = new LinkedHashMap<>();
+    /** Per package, the models whose schemas its provider lists: binary name, schema class. */
+    private final Map<String, List<Map.Entry<String, String>>> pending = new LinkedHashMap<>();
 
     private final Set<String> done = new HashSet<>();
     private final Set<String> providers = new TreeSet<>();
@@ -125,7 +126,11 @@ public final class DynamORMProcessor extends AbstractProcessor {
             TypeElement t = model.type();
             write(t, writer.write(model, generated), SchemaWriter.schemaName(t));
             String pkg = SchemaWriter.packageName(t);
-            pending.computeIfAbsent(pkg, k -> new ArrayList<>()).add(SchemaWriter.schemaName(t));
+            pending.computeIfAbsent(pkg, k -> new ArrayList<>())
+                    .add(
+                            Map.entry(
+                                    processingEnv.getElementUtils().getBinaryName(t).toString(),
+                                    SchemaWriter.schemaName(t)));
             anyModelOfPackage.putIfAbsent(pkg, t);
         }
         if (!round.processingOver()) {
@@ -165,7 +170,7 @@ public final class DynamORMProcessor extends AbstractProcessor {
     }
 
     private void writeProviders() {
-        for (Map.Entry<String, List<String>> e : pending.entrySet()) {
+        for (Map.Entry<String, List<Map.Entry<String, String>>> e : pending.entrySet()) {
             String pkg = e.getKey();
             String name = PROVIDER_NAME;
             for (int n = 2; providers.contains(qualified(pkg, name)); n++) {
@@ -190,9 +195,24 @@ public final class DynamORMProcessor extends AbstractProcessor {
                             "    public java.util.List<dev.dynamorm.spi.schema.ModelSchema<?>> schemas() {\n")
                     .append("        return java.util.List.of(");
             for (int i = 0; i < e.getValue().size(); i++) {
-                s.append(i == 0 ? "" : ", ").append(e.getValue().get(i)).append(".SCHEMA");
+                s.append(i == 0 ? "" : ", ")
+                        .append(e.getValue().get(i).getValue())
+                        .append(".SCHEMA");
             }
-            s.append(");\n    }\n}\n");
+            s.append(");\n    }\n\n");
+            // one model's schema without loading the others' (registration cost, issue 16)
+            s.append("    @Override\n")
+                    .append(
+                            "    public dev.dynamorm.spi.schema.ModelSchema<?> schema(Class<?> type) {\n")
+                    .append("        return switch (type.getName()) {\n");
+            for (Map.Entry<String, String> m : e.getValue()) {
+                s.append("            case \"")
+                        .append(m.getKey())
+                        .append("\" -> ")
+                        .append(m.getValue())
+                        .append(".SCHEMA;\n");
+            }
+            s.append("            default -> null;\n        };\n    }\n}\n");
             write(anyModelOfPackage.get(pkg), s.toString(), name);
             providers.add(qualified(pkg, name));
             checkModule(anyModelOfPackage.get(pkg), qualified(pkg, name));

@@ -22,15 +22,34 @@ public final class SchemaTypes {
      */
     public static ParameterizedType parameterized(Class<?> raw, Type... arguments) {
         Objects.requireNonNull(raw, "raw");
-        if (raw.getTypeParameters().length != arguments.length) {
+        int expected = arity(raw);
+        if (expected != arguments.length) {
             throw new IllegalArgumentException(
                     raw.getName()
                             + " takes "
-                            + raw.getTypeParameters().length
+                            + expected
                             + " type arguments, not "
                             + arguments.length);
         }
         return new Parameterized(raw, arguments.clone());
+    }
+
+    /**
+     * The number of type parameters of a class. The containers generated schemas use most are
+     * answered without {@link Class#getTypeParameters()}, whose first call in a JVM parses generic
+     * signatures and loads a dozen reflection classes while the first model registers.
+     */
+    private static int arity(Class<?> raw) {
+        if (raw == java.util.List.class
+                || raw == java.util.Set.class
+                || raw == java.util.Collection.class
+                || raw == java.util.Optional.class) {
+            return 1;
+        }
+        if (raw == java.util.Map.class) {
+            return 2;
+        }
+        return raw.getTypeParameters().length;
     }
 
     // the array never escapes (clone in, clone out) and equals/hashCode compare its contents

@@ -49,6 +49,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -188,8 +189,11 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return element(Types.argument(type, 0), lookup).map(OptionalConverter::new);
         }
         if (raw == List.class || raw == Collection.class || raw == ArrayList.class) {
-            return element(Types.argument(type, 0), lookup)
-                    .map(e -> new CollectionConverter(e, ArrayList::new, target));
+            // the most common container: no lambda (each spins a hidden class at first use)
+            Converter<Object> e = element(Types.argument(type, 0), lookup).orElse(null);
+            return e == null
+                    ? Optional.empty()
+                    : Optional.of(new CollectionConverter(e, NewArrayList.INSTANCE, target));
         }
         if (raw == LinkedList.class) {
             return element(Types.argument(type, 0), lookup)
@@ -240,9 +244,9 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         }
         Supplier<? extends Map<Object, Object>> factory;
         if (raw == Map.class) {
-            factory = keyClass.isEnum() ? () -> enumMap(keyClass) : LinkedHashMap::new;
+            factory = keyClass.isEnum() ? () -> enumMap(keyClass) : NewLinkedHashMap.INSTANCE;
         } else if (raw == HashMap.class || raw == LinkedHashMap.class) {
-            factory = LinkedHashMap::new;
+            factory = NewLinkedHashMap.INSTANCE;
         } else if (raw == SortedMap.class || raw == NavigableMap.class || raw == TreeMap.class) {
             factory = TreeMap::new;
         } else if (raw == EnumMap.class && keyClass.isEnum()) {
@@ -251,13 +255,35 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return Optional.empty();
         }
         String target = type.getTypeName();
-        return element(Types.argument(type, 1), lookup)
-                .map(v -> new MapConverter(keys, v, factory, target));
+        Converter<Object> v = element(Types.argument(type, 1), lookup).orElse(null);
+        return v == null
+                ? Optional.empty()
+                : Optional.of(new MapConverter(keys, v, factory, target));
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // a converter of the element type converts its values
     private static Optional<Converter<Object>> element(Type type, ConverterLookup lookup) {
-        return lookup.find(type).map(c -> (Converter<Object>) c);
+        return (Optional<Converter<Object>>) (Optional<?>) lookup.find(type);
+    }
+
+    /** {@code ArrayList::new} as a class: a method reference spins a hidden class at first use. */
+    private static final class NewArrayList implements IntFunction<Collection<Object>> {
+        static final NewArrayList INSTANCE = new NewArrayList();
+
+        @Override
+        public Collection<Object> apply(int size) {
+            return new ArrayList<>(size);
+        }
+    }
+
+    /** {@code LinkedHashMap::new} as a class, for the same reason. */
+    private static final class NewLinkedHashMap implements Supplier<Map<Object, Object>> {
+        static final NewLinkedHashMap INSTANCE = new NewLinkedHashMap();
+
+        @Override
+        public Map<Object, Object> get() {
+            return new LinkedHashMap<>();
+        }
     }
 
     private static int capacity(int size) {
@@ -292,10 +318,28 @@ public final class BuiltInConverterProvider implements ConverterProvider {
      * The text-form converter of a type (created once; nothing is kept for other types), or null.
      */
     private static Converter<?> textForm(Class<?> type) {
-        return TEXT_FORMS.computeIfAbsent(type, BuiltInConverterProvider::newTextForm);
+        // get and putIfAbsent rather than computeIfAbsent with a method reference (a hidden class)
+        Converter<?> known = TEXT_FORMS.get(type);
+        if (known != null) {
+            return known;
+        }
+        Converter<?> created = newTextForm(type);
+        if (created == null) {
+            return null;
+        }
+        Converter<?> raced = TEXT_FORMS.putIfAbsent(type, created);
+        return raced != null ? raced : created;
     }
 
     private static Converter<?> newTextForm(Class<?> type) {
+        // every text-form type is a JDK class: comparing any other class (a nested record, say)
+        // with the thirteen class literals below would load the java.time classes it does not use
+        String name = type.getName();
+        if (!name.startsWith("java.time.")
+                && !name.equals("java.util.UUID")
+                && !name.equals("java.net.URI")) {
+            return null;
+        }
         if (type == Instant.class) {
             return new TextFormConverter<>(Instant.class, TimeFormats::instant, Instant::parse);
         }

@@ -35,12 +35,15 @@ final class Elements {
         if (elementType == null) {
             return null;
         }
-        return switch (elementType) {
-            case S -> AttributeValue.Type.SS;
-            case N -> AttributeValue.Type.NS;
-            case B -> AttributeValue.Type.BS;
-            default -> null;
-        };
+        // an if chain: a switch on the enum loads a synthetic switch-map class (and, to verify
+        // it, NoSuchFieldError) while the first list or set converter is created
+        if (elementType == AttributeValue.Type.S) {
+            return AttributeValue.Type.SS;
+        }
+        if (elementType == AttributeValue.Type.N) {
+            return AttributeValue.Type.NS;
+        }
+        return elementType == AttributeValue.Type.B ? AttributeValue.Type.BS : null;
     }
 
     /**

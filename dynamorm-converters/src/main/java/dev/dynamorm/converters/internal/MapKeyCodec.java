@@ -1,55 +1,38 @@
 package dev.dynamorm.converters.internal;
 
 import java.util.UUID;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Map keys as the names of an {@code M} attribute: strings as they are, enums by name, UUIDs,
  * integers and longs in their decimal text form.
+ *
+ * <p>One class with a kind rather than a lambda per key type: the codecs are created while models
+ * are registered, where every lambda spins a hidden class the first time it runs.
  */
 final class MapKeyCodec {
 
-    private static final MapKeyCodec STRING =
-            new MapKeyCodec(
-                    key -> Utf8Text.requireWellFormed((String) key, "map key"), name -> name);
-    private static final MapKeyCodec UUIDS =
-            new MapKeyCodec(
-                    Object::toString,
-                    name -> {
-                        try {
-                            return UUID.fromString(name);
-                        } catch (IllegalArgumentException e) {
-                            throw unreadable(name, "java.util.UUID");
-                        }
-                    });
-    private static final MapKeyCodec INTEGERS =
-            new MapKeyCodec(
-                    Object::toString,
-                    name -> {
-                        try {
-                            return Integer.valueOf(name);
-                        } catch (NumberFormatException e) {
-                            throw unreadable(name, "java.lang.Integer");
-                        }
-                    });
-    private static final MapKeyCodec LONGS =
-            new MapKeyCodec(
-                    Object::toString,
-                    name -> {
-                        try {
-                            return Long.valueOf(name);
-                        } catch (NumberFormatException e) {
-                            throw unreadable(name, "java.lang.Long");
-                        }
-                    });
+    private enum Kind {
+        STRING,
+        UUIDS,
+        INTEGERS,
+        LONGS,
+        ENUMS
+    }
 
-    private final Function<Object, String> write;
-    private final Function<String, Object> read;
+    private static final MapKeyCodec STRING = new MapKeyCodec(Kind.STRING, null);
+    private static final MapKeyCodec UUIDS = new MapKeyCodec(Kind.UUIDS, null);
+    private static final MapKeyCodec INTEGERS = new MapKeyCodec(Kind.INTEGERS, null);
+    private static final MapKeyCodec LONGS = new MapKeyCodec(Kind.LONGS, null);
 
-    private MapKeyCodec(Function<Object, String> write, Function<String, Object> read) {
-        this.write = write;
-        this.read = read;
+    private final Kind kind;
+
+    /** The enum's converter, for {@link Kind#ENUMS}; else null. */
+    private final EnumConverter<?> names;
+
+    private MapKeyCodec(Kind kind, EnumConverter<?> names) {
+        this.kind = kind;
+        this.names = names;
     }
 
     /**
@@ -72,22 +55,44 @@ final class MapKeyCodec {
             return LONGS;
         }
         if (keyType.isEnum()) {
-            EnumConverter<?> names = new EnumConverter<>((Class) keyType);
-            return new MapKeyCodec(
-                    key -> ((Enum<?>) key).name(),
-                    name -> names.fromAttributeValue(AttributeValue.createS(name)));
+            return new MapKeyCodec(Kind.ENUMS, new EnumConverter<>((Class) keyType));
         }
         return null;
     }
 
     /** The attribute name of a key. */
     String write(Object key) {
-        return write.apply(key);
+        if (kind == Kind.STRING) {
+            return Utf8Text.requireWellFormed((String) key, "map key");
+        }
+        return kind == Kind.ENUMS ? ((Enum<?>) key).name() : key.toString();
     }
 
     /** The key of an attribute name; throws {@link IllegalArgumentException} if unreadable. */
     Object read(String name) {
-        return read.apply(name);
+        // if chains, not switches: a switch on an enum loads a synthetic switch-map class
+        if (kind == Kind.STRING) {
+            return name;
+        }
+        if (kind == Kind.ENUMS) {
+            return names.fromAttributeValue(AttributeValue.createS(name));
+        }
+        if (kind == Kind.UUIDS) {
+            try {
+                return UUID.fromString(name);
+            } catch (IllegalArgumentException e) {
+                throw unreadable(name, "java.util.UUID");
+            }
+        }
+        try {
+            // two returns, not a conditional: that would promote an Integer to a Long
+            if (kind == Kind.INTEGERS) {
+                return Integer.valueOf(name);
+            }
+            return Long.valueOf(name);
+        } catch (NumberFormatException e) {
+            throw unreadable(name, kind == Kind.INTEGERS ? "java.lang.Integer" : "java.lang.Long");
+        }
     }
 
     private static IllegalArgumentException unreadable(String name, String keyType) {

@@ -149,7 +149,9 @@ public final class ConverterRegistry implements ConverterLookup {
 
     /** Publishes the converters created during a successful build. */
     void publish(Map<Type, Converter<?>> converters) {
-        converters.forEach(cache::putIfAbsent);
+        for (Map.Entry<Type, Converter<?>> e : converters.entrySet()) {
+            cache.putIfAbsent(e.getKey(), e.getValue());
+        }
     }
 
     /** The metadata cache shared by every {@link ModelRegistry} over this registry. */

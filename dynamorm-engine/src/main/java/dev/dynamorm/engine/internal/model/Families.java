@@ -71,12 +71,14 @@ final class Families {
      * class (an annotated interface that is not sealed stays an invalid model, reported as such).
      */
     static boolean isRoot(Class<?> type) {
-        return type.isAnnotationPresent(DynamoTable.class)
-                && type.isSealed()
-                && (type.isInterface() || Modifier.isAbstract(type.getModifiers()))
+        // the cheap checks first: reading annotations parses them and spins a proxy, which a
+        // generated model (a record or concrete class) must not pay for
+        return (type.isInterface() || Modifier.isAbstract(type.getModifiers()))
                 && !type.isAnnotation()
                 && !type.isPrimitive()
-                && !type.isArray();
+                && !type.isArray()
+                && type.isSealed()
+                && type.isAnnotationPresent(DynamoTable.class);
     }
 
     /**
@@ -84,16 +86,14 @@ final class Families {
      * it; null when the class has its own {@code @DynamoTable} or belongs to no family.
      */
     static Class<?> rootOf(Class<?> type) {
-        if (type.isAnnotationPresent(DynamoTable.class)) {
-            return null;
-        }
         List<Class<?>> supers = new ArrayList<>(List.of(type.getInterfaces()));
         if (type.getSuperclass() != null) {
             supers.add(type.getSuperclass());
         }
         for (Class<?> s : supers) {
-            if (isRoot(s) && s.isSealed() && List.of(s.getPermittedSubclasses()).contains(type)) {
-                return s;
+            if (isRoot(s) && List.of(s.getPermittedSubclasses()).contains(type)) {
+                // own annotation read only for a permitted subtype of a root (see isRoot)
+                return type.isAnnotationPresent(DynamoTable.class) ? null : s;
             }
         }
         return null;

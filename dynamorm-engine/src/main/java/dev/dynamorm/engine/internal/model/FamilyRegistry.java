@@ -34,7 +34,8 @@ final class FamilyRegistry {
                 found = raced;
             }
         }
-        return found.map(m -> (ModelMetadata<T>) m);
+        // a cast, not found.map(..): no lambda on the registration path
+        return (Optional<ModelMetadata<T>>) (Optional<?>) found;
     }
 
     private Optional<ModelMetadata<?>> build(Class<?> type) {

@@ -86,13 +86,15 @@ record Mapping(
 
     /** The mapping a generated schema declares for one field. */
     static Mapping of(FieldSchema f) {
+        // no Optional.map(..) here: a lambda spins a hidden class on this cold path
+        Converter<?> converter = f.converter().orElse(null);
         return new Mapping(
                 false,
                 f.partitionKey(),
                 f.sortKey(),
                 f.attribute().orElse(null),
-                f.converter().<Class<?>>map(Object::getClass).orElse(null),
-                f.converter().orElse(null),
+                converter == null ? null : converter.getClass(),
+                converter,
                 f.version(),
                 f.createdAt(),
                 f.updatedAt(),

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,17 +31,6 @@ import java.util.function.Supplier;
  * Every failure is a {@link ModelDefinitionException} naming the class, the field and a fix.
  */
 final class ModelBuilder<T> {
-
-    private static final Set<Class<?>> VERSION_TYPES =
-            Set.of(int.class, long.class, Integer.class, Long.class);
-    private static final Set<Class<?>> TIMESTAMP_TYPES =
-            Set.of(
-                    Instant.class,
-                    OffsetDateTime.class,
-                    ZonedDateTime.class,
-                    LocalDateTime.class,
-                    long.class,
-                    Long.class);
 
     private final Class<T> type;
     private final FieldConverters fieldConverters;
@@ -200,10 +188,10 @@ final class ModelBuilder<T> {
                 checkTableKey(sk, "sort");
             }
         }
-        Mapped version = single(mapped, Mapping::version, "@Version");
-        Mapped createdAt = single(mapped, Mapping::createdAt, "@CreatedAt");
-        Mapped updatedAt = single(mapped, Mapping::updatedAt, "@UpdatedAt");
-        Mapped ttl = single(mapped, Mapping::ttl, "@Ttl");
+        Mapped version = single(mapped, Role.VERSION);
+        Mapped createdAt = single(mapped, Role.CREATED_AT);
+        Mapped updatedAt = single(mapped, Role.UPDATED_AT);
+        Mapped ttl = single(mapped, Role.TTL);
 
         // accessors and fields
         Accessors access = schema == null ? Accessors.of(type, type) : null;
@@ -255,7 +243,7 @@ final class ModelBuilder<T> {
             // records and beans alike are created from one array of values, in schema order
             recordConstructor = new SchemaConstructor<>(schema);
             recordDefaults = new Object[properties.size()];
-            recordSlots = mapped.stream().mapToInt(Mapped::slot).toArray();
+            recordSlots = slots(mapped);
         } else if (isRecord) {
             recordConstructor = access.spreadConstructor(constructor);
             // ignored components are passed null, or zero/false when primitive
@@ -264,7 +252,7 @@ final class ModelBuilder<T> {
                 recordDefaults[i] =
                         Types.primitiveDefault(Types.raw(properties.get(i).genericType));
             }
-            recordSlots = mapped.stream().mapToInt(Mapped::slot).toArray();
+            recordSlots = slots(mapped);
         } else {
             beanConstructor = access.noArgConstructor(constructor);
         }
@@ -286,7 +274,7 @@ final class ModelBuilder<T> {
                         Collections.unmodifiableMap(byName),
                         Collections.unmodifiableMap(byAttribute),
                         pk == null ? null : byMapped.get(pk),
-                        Optional.ofNullable(sk).map(byMapped::get),
+                        sk == null ? Optional.empty() : Optional.of(byMapped.get(sk)),
                         List.copyOf(indexes),
                         field(byMapped, version),
                         field(byMapped, createdAt),
@@ -299,6 +287,15 @@ final class ModelBuilder<T> {
                         beanConstructor,
                         schema,
                         schema == null ? null : bySlot(properties.size(), mapped, byMapped)));
+    }
+
+    /** The slots of the mapped fields, in order (a loop: no stream or lambda on this cold path). */
+    private static int[] slots(List<Mapped> mapped) {
+        int[] slots = new int[mapped.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = mapped.get(i).slot();
+        }
+        return slots;
     }
 
     /** The fields by their index in the generated schema (null for none). */
@@ -390,7 +387,7 @@ final class ModelBuilder<T> {
     private void checkLifecycleTypes(List<Mapped> mapped) {
         for (Mapped f : mapped) {
             Class<?> raw = Types.raw(f.property().genericType);
-            if (f.mapping().version() && !VERSION_TYPES.contains(raw)) {
+            if (f.mapping().version() && !isVersionType(raw)) {
                 throw fail(
                         "model %s: @Version field '%s' has type %s: use int, long, Integer or Long",
                         type.getName(), f.name(), f.property().genericType.getTypeName());
@@ -398,7 +395,7 @@ final class ModelBuilder<T> {
             for (String a : new String[] {"@CreatedAt", "@UpdatedAt"}) {
                 boolean marked =
                         a.equals("@CreatedAt") ? f.mapping().createdAt() : f.mapping().updatedAt();
-                if (marked && !TIMESTAMP_TYPES.contains(raw)) {
+                if (marked && !isTimestampType(raw)) {
                     throw fail(
                             "model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
                                     + "LocalDateTime, long or Long (epoch milliseconds)",
@@ -406,6 +403,21 @@ final class ModelBuilder<T> {
                 }
             }
         }
+    }
+
+    private static boolean isVersionType(Class<?> raw) {
+        return raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class;
+    }
+
+    // compared one by one (not a constant set) so that the time classes are loaded only for a
+    // field that is marked
+    private static boolean isTimestampType(Class<?> raw) {
+        return raw == Instant.class
+                || raw == OffsetDateTime.class
+                || raw == ZonedDateTime.class
+                || raw == LocalDateTime.class
+                || raw == long.class
+                || raw == Long.class;
     }
 
     private void checkDuplicateAttributes(List<Mapped> mapped) {
@@ -442,15 +454,40 @@ final class ModelBuilder<T> {
         }
     }
 
-    private Mapped single(
-            List<Mapped> mapped, java.util.function.Predicate<Mapping> marked, String annotation) {
+    /** A role a single field may hold. */
+    private enum Role {
+        VERSION("@Version"),
+        CREATED_AT("@CreatedAt"),
+        UPDATED_AT("@UpdatedAt"),
+        TTL("@Ttl");
+
+        final String annotation;
+
+        Role(String annotation) {
+            this.annotation = annotation;
+        }
+
+        // an if chain: a switch on the enum would load a synthetic switch-map class
+        boolean marks(Mapping m) {
+            if (this == VERSION) {
+                return m.version();
+            }
+            if (this == CREATED_AT) {
+                return m.createdAt();
+            }
+            return this == UPDATED_AT ? m.updatedAt() : m.ttl();
+        }
+    }
+
+    // a role rather than a Predicate: a method reference spins a hidden class at first use
+    private Mapped single(List<Mapped> mapped, Role role) {
         Mapped found = null;
         for (Mapped f : mapped) {
-            if (marked.test(f.mapping())) {
+            if (role.marks(f.mapping())) {
                 if (found != null) {
                     throw fail(
                             "model %s has two %s fields, '%s' and '%s': keep at most one",
-                            type.getName(), annotation, found.name(), f.name());
+                            type.getName(), role.annotation, found.name(), f.name());
                 }
                 found = f;
             }

@@ -1,0 +1,203 @@
+package dev.dynamorm.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What registering a generated model loads, in a fresh JVM that logs class loading (issue 16: a
+ * cold registration under a millisecond): only that model's schema (not every schema of its
+ * package's provider), no hidden class spun by the engine's model building (lambdas and method
+ * references on the registration path) and no annotation read by reflection (each read parses the
+ * annotations and creates a proxy class). Class counts, not times: a timed assertion would fail on
+ * a busy machine.
+ */
+final class GeneratedRegistrationFootprintTest {
+
+    private static final String ORDER =
+            """
+            package demo.shop;
+
+            import dev.dynamorm.annotations.*;
+            import java.util.List;
+
+            @DynamoTable("orders")
+            public record Order(
+                    @PartitionKey String customerId,
+                    @SortKey String orderId,
+                    @Version long version,
+                    long totalCents,
+                    Address address,
+                    List<String> items) {}
+            """;
+
+    private static final String ADDRESS =
+            """
+            package demo.shop;
+
+            public record Address(String city, int zip) {}
+            """;
+
+    /** A second model of the package, never registered. */
+    private static final String INVOICE =
+            """
+            package demo.shop;
+
+            import dev.dynamorm.annotations.*;
+
+            @DynamoTable("invoices")
+            public record Invoice(@PartitionKey String id, long totalCents) {}
+            """;
+
+    private static final String MAIN =
+            """
+            package demo.shop;
+
+            import dev.dynamorm.DynamORM;
+            import dev.dynamorm.local.LocalDynamoDb;
+
+            public final class Main {
+                public static void main(String[] args) {
+                    try (LocalDynamoDb local = LocalDynamoDb.start();
+                            DynamORM db = DynamORM.builder()
+                                    .client(local.client())
+                                    .requireGeneratedModels(true)
+                                    .build()) {
+                        System.out.println("REGISTERING");
+                        System.out.flush();
+                        db.table(Order.class);
+                        System.out.println("REGISTERED");
+                        System.out.flush();
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void registeringAGeneratedModel_loadsItsSchemaOnly_spinsNoModelLambda_readsNoAnnotation(
+            @TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src");
+        write(src.resolve("demo/shop/Order.java"), ORDER);
+        write(src.resolve("demo/shop/Address.java"), ADDRESS);
+        write(src.resolve("demo/shop/Invoice.java"), INVOICE);
+        write(src.resolve("demo/shop/Main.java"), MAIN);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertThat(compile(src, classes)).isEmpty();
+        assertThat(classes.resolve("demo/shop/Invoice_.class")).exists();
+
+        String out =
+                run(
+                        List.of(
+                                "-Xlog:class+load=info",
+                                "-cp",
+                                classes + File.pathSeparator + classPath(),
+                                "demo.shop.Main"));
+        List<String> lines = out.lines().collect(Collectors.toList());
+        int from = lines.indexOf("REGISTERING");
+        int to = lines.indexOf("REGISTERED");
+        assertThat(from).as(out).isNotNegative();
+        assertThat(to).as(out).isGreaterThan(from);
+        List<String> loaded = lines.subList(from + 1, to);
+
+        assertThat(loaded).anyMatch(l -> l.contains(" demo.shop.Order_ source:"));
+        assertThat(loaded)
+                .as("another model's schema")
+                .noneMatch(l -> l.contains("demo.shop.Invoice"));
+        assertThat(loaded)
+                .as("hidden classes spun while building the model")
+                .noneMatch(
+                        l ->
+                                l.contains("dev.dynamorm.engine.internal.model.")
+                                        && l.contains("$$Lambda"));
+        assertThat(loaded)
+                .as("annotation proxies (annotations read by reflection)")
+                .noneMatch(l -> l.contains("$Proxy"));
+        assertThat(loaded)
+                .as("java.time classes for the lifecycle checks of a model without timestamps")
+                .noneMatch(l -> l.contains("java.time.OffsetDateTime "));
+    }
+
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(
+                        e ->
+                                !e.contains("junit")
+                                        && !e.contains("opentest4j")
+                                        && !e.contains("apiguardian")
+                                        && !e.contains("assertj")
+                                        && !e.contains("byte-buddy")
+                                        && !e.contains("surefire")
+                                        && !e.endsWith("test-classes")
+                                        && !e.contains("dynamorm-processor"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static List<String> compile(Path src, Path classes) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm =
+                        javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8);
+                var files = Files.walk(src)) {
+            List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+            JavaCompiler.CompilationTask task =
+                    javac.getTask(
+                            null,
+                            fm,
+                            diags,
+                            List.of(
+                                    "-cp",
+                                    classPath(),
+                                    "-d",
+                                    classes.toString(),
+                                    "-s",
+                                    Files.createDirectories(classes.resolveSibling("generated"))
+                                            .toString()),
+                            null,
+                            fm.getJavaFileObjectsFromPaths(sources));
+            task.setProcessors(List.of(new DynamORMProcessor()));
+            task.call();
+        }
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                errors.add(d.getMessage(Locale.ROOT));
+            }
+        }
+        return errors;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static String run(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+        String text = new String(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+}
