@@ -3,7 +3,9 @@ package dev.dynamorm.engine.internal;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.TypeTag;
+import dev.dynamorm.engine.internal.plugin.TransformedFields;
 import dev.dynamorm.spi.ModelInfo;
+import java.lang.annotation.Annotation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +23,19 @@ record TableModelInfo(
         Set<String> encryptedAttributes,
         Optional<String> versionAttribute,
         Optional<String> discriminatorAttribute,
-        Optional<String> discriminatorValue)
+        Optional<String> discriminatorValue,
+        Map<Class<? extends Annotation>, Set<String>> transforms)
         implements ModelInfo {
+
+    @Override
+    public Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
+        return transforms.getOrDefault(annotation, Set.of());
+    }
+
+    @Override
+    public Set<String> transformedAttributes() {
+        return encryptedAttributes;
+    }
 
     static TableModelInfo of(ModelMetadata<?> model, String tableName) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -42,6 +55,7 @@ record TableModelInfo(
                 Collections.unmodifiableSet(encrypted),
                 model.versionField().map(FieldMetadata::attributeName),
                 model.discriminatorAttribute(),
-                model.typeTag().map(TypeTag::value));
+                model.typeTag().map(TypeTag::value),
+                TransformedFields.of(model));
     }
 }
