@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One compiled expression (a key condition, filter, condition, projection or update) as the
  * compiler knew it: its text with {@code #nK}/{@code :vK} placeholders only, the placeholders it
  * uses, and the attributes it reads and writes. Whoever needs to know what an expression touches
- * (hooks, explain, page reading) reads these instead of parsing the text. Immutable.
+ * (page reading, hook conditions, the requests a plan sends) reads these instead of parsing the
+ * text. Immutable.
  *
  * @param text the expression text
  * @param names the name placeholders the text uses, to the attribute names they stand for, in order
