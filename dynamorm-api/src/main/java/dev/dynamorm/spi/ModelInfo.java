@@ -1,6 +1,5 @@
 package dev.dynamorm.spi;
 
-import dev.dynamorm.annotations.Encrypted;
 import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +63,11 @@ public interface ModelInfo {
      * @return the attribute names in declaration order, possibly empty
      */
     default Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
-        return annotation == Encrypted.class ? encryptedAttributes() : Set.of();
+        // by name rather than Encrypted.class: spi must not depend on annotations, which depends
+        // on spi (@Convert names a Converter), see package-info
+        return annotation.getName().equals("dev.dynamorm.annotations.Encrypted")
+                ? encryptedAttributes()
+                : Set.of();
     }
 
     /**

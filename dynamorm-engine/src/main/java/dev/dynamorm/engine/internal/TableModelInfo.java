@@ -3,8 +3,10 @@ package dev.dynamorm.engine.internal;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.TypeTag;
+import dev.dynamorm.engine.internal.plugin.TransformedFields;
 import dev.dynamorm.spi.Converter;
 import dev.dynamorm.spi.ModelInfo;
+import java.lang.annotation.Annotation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +25,8 @@ record TableModelInfo(
         Optional<String> versionAttribute,
         Optional<String> discriminatorAttribute,
         Optional<String> discriminatorValue,
-        ModelMetadata<?> metadata)
+        ModelMetadata<?> metadata,
+        Map<Class<? extends Annotation>, Set<String>> transforms)
         implements ModelInfo {
 
     @Override
@@ -31,6 +34,16 @@ record TableModelInfo(
         // resolved only when asked: registration does not pay for it
         FieldMetadata f = field == null ? null : metadata.field(field);
         return f == null ? Optional.empty() : Optional.of(f.converter());
+    }
+
+    @Override
+    public Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
+        return transforms.getOrDefault(annotation, Set.of());
+    }
+
+    @Override
+    public Set<String> transformedAttributes() {
+        return encryptedAttributes;
     }
 
     static TableModelInfo of(ModelMetadata<?> model, String tableName) {
@@ -52,6 +65,7 @@ record TableModelInfo(
                 model.versionField().map(FieldMetadata::attributeName),
                 model.discriminatorAttribute(),
                 model.typeTag().map(TypeTag::value),
-                model);
+                model,
+                TransformedFields.of(model));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.PluginException;
 import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.Encrypted;
@@ -46,8 +47,17 @@ final class FieldTransformGuardTest {
     @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
     @interface Compressed {}
 
+    /** What a tokenization plugin would define: the stored value is a token, a string. */
+    @FieldTransform(storedAs = AttributeValue.Type.S, plugin = "acme-tokens")
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+    @interface Tokenized {}
+
     @DynamoTable("docs")
     record Doc(@PartitionKey String id, @Compressed String body) {}
+
+    @DynamoTable("cards")
+    record Card(@PartitionKey String id, @Tokenized String number, @Compressed String note) {}
 
     @DynamoTable("keyed")
     record CompressedKey(@PartitionKey @Compressed String id) {}
@@ -82,8 +92,18 @@ final class FieldTransformGuardTest {
         }
     }
 
+    /** A plugin of several hooks (the engine installs one plugin per class). */
+    record Hooks(String name, List<Hook> hooks) implements Plugin {}
+
     /** Stores the declared annotations' attributes as their UTF-8 bytes, and reads them back. */
     record Bytes(Set<Class<? extends Annotation>> declares) implements Hook {
+        /** The attributes of the declared annotations, as the model describes them to hooks. */
+        private Set<String> attributes(ItemContext c) {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            declares.forEach(a -> out.addAll(c.model().orElseThrow().transformedAttributes(a)));
+            return out;
+        }
+
         @Override
         public Set<Class<? extends Annotation>> transformedFields() {
             return declares;
@@ -93,7 +113,7 @@ final class FieldTransformGuardTest {
         public Map<String, AttributeValue> beforeWrite(
                 ItemContext c, Map<String, AttributeValue> item) {
             Map<String, AttributeValue> out = new HashMap<>(item);
-            for (String a : c.model().orElseThrow().encryptedAttributes()) {
+            for (String a : attributes(c)) {
                 if (item.containsKey(a)) {
                     out.put(a, AttributeValue.fromB(SdkBytes.fromUtf8String(item.get(a).s())));
                 }
@@ -105,7 +125,7 @@ final class FieldTransformGuardTest {
         public Map<String, AttributeValue> afterRead(
                 ItemContext c, Map<String, AttributeValue> item) {
             Map<String, AttributeValue> out = new HashMap<>(item);
-            for (String a : c.model().orElseThrow().encryptedAttributes()) {
+            for (String a : attributes(c)) {
                 if (item.containsKey(a)) {
                     out.put(
                             a,
@@ -116,6 +136,136 @@ final class FieldTransformGuardTest {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Replaces the string attributes of one annotation (as the model describes them to hooks) with
+     * {@code prefix + value}, and strips the prefix on reads.
+     */
+    record Prefixing(Class<? extends Annotation> annotation, String prefix) implements Hook {
+        @Override
+        public Set<Class<? extends Annotation>> transformedFields() {
+            return Set.of(annotation);
+        }
+
+        @Override
+        public Map<String, AttributeValue> beforeWrite(
+                ItemContext c, Map<String, AttributeValue> item) {
+            Map<String, AttributeValue> out = new HashMap<>(item);
+            for (String a : c.model().orElseThrow().transformedAttributes(annotation)) {
+                if (item.containsKey(a)) {
+                    out.put(a, AttributeValue.fromS(prefix + item.get(a).s()));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public Map<String, AttributeValue> afterRead(
+                ItemContext c, Map<String, AttributeValue> item) {
+            Map<String, AttributeValue> out = new HashMap<>(item);
+            for (String a : c.model().orElseThrow().transformedAttributes(annotation)) {
+                if (item.containsKey(a)) {
+                    out.put(a, AttributeValue.fromS(item.get(a).s().substring(prefix.length())));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Declares an annotation and leaves its fields as given. */
+    record Forgetful(Class<? extends Annotation> annotation) implements Hook {
+        @Override
+        public Set<Class<? extends Annotation>> transformedFields() {
+            return Set.of(annotation);
+        }
+    }
+
+    @Test
+    void aTransformStoredAsAString_isWrittenAndReadBack_withEachAnnotationsOwnAttributes() {
+        try (DynamORM db =
+                db(
+                        b ->
+                                b.plugin(
+                                        new Hooks(
+                                                "tokens-and-acme",
+                                                List.of(
+                                                        new Prefixing(Tokenized.class, "tok:"),
+                                                        new Bytes(Set.of(Compressed.class))))))) {
+            Table<Card> cards = db.table(Card.class);
+            cards.createTable();
+            assertThat(cards.modelInfo().transformedAttributes(Tokenized.class))
+                    .containsExactly("number");
+            assertThat(cards.modelInfo().transformedAttributes(Compressed.class))
+                    .containsExactly("note");
+            assertThat(cards.modelInfo().transformedAttributes()).containsExactly("number", "note");
+            cards.put(new Card("c1", "4111", "hello"));
+            Map<String, AttributeValue> stored =
+                    local.client()
+                            .getItem(
+                                    r ->
+                                            r.tableName(cards.tableName())
+                                                    .key(Map.of("id", AttributeValue.fromS("c1"))))
+                            .item();
+            assertThat(stored.get("number")).isEqualTo(AttributeValue.fromS("tok:4111"));
+            assertThat(stored.get("note"))
+                    .isEqualTo(AttributeValue.fromB(SdkBytes.fromUtf8String("hello")));
+            assertThat(cards.get("c1")).contains(new Card("c1", "4111", "hello"));
+        }
+    }
+
+    @Test
+    void aDeclaringHookThatLeavesTheFieldAsGiven_isRefused_namingTheAnnotationAndItsPlugin() {
+        try (DynamORM db =
+                db(
+                        b ->
+                                b.plugin(
+                                        new Hooks(
+                                                "forgetful-tokens-and-acme",
+                                                List.of(
+                                                        new Forgetful(Tokenized.class),
+                                                        new Bytes(Set.of(Compressed.class))))))) {
+            Table<Card> cards = db.table(Card.class);
+            cards.createTable();
+            assertThatThrownBy(() -> cards.put(new Card("c1", "4111", "hello")))
+                    .isInstanceOf(PluginException.class)
+                    .hasMessage(
+                            "attribute 'number' of @Tokenized field of model "
+                                    + Card.class.getName()
+                                    + " was not transformed by any plugin before put on table '"
+                                    + cards.tableName()
+                                    + "' (the hooks gave it back unchanged): refusing"
+                                    + " to write it as given; install and configure the plugin"
+                                    + " that transforms it (acme-tokens)");
+            assertThat(local.client().scan(r -> r.tableName(cards.tableName())).items()).isEmpty();
+        }
+    }
+
+    @Test
+    void aHookStoringAnotherTypeThanTheAnnotationSays_isRefused() {
+        // @Compressed says B; this hook writes a string
+        try (DynamORM db =
+                db(
+                        b ->
+                                b.plugin(
+                                        new Hooks(
+                                                "tokens-and-zip",
+                                                List.of(
+                                                        new Prefixing(Tokenized.class, "tok:"),
+                                                        new Prefixing(
+                                                                Compressed.class, "zip:")))))) {
+            Table<Card> cards = db.table(Card.class);
+            cards.createTable();
+            assertThatThrownBy(() -> cards.put(new Card("c1", "4111", "hello")))
+                    .isInstanceOf(PluginException.class)
+                    .hasMessageContaining(
+                            "attribute 'note' of @Compressed field of model "
+                                    + Card.class.getName()
+                                    + " was not transformed by any plugin before put on table '"
+                                    + cards.tableName()
+                                    + "' (the hooks gave back S, it must be stored as B)");
+            assertThat(local.client().scan(r -> r.tableName(cards.tableName())).items()).isEmpty();
         }
     }
 

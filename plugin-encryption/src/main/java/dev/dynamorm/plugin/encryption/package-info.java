@@ -14,5 +14,9 @@
  * <p>Without the plugin (or with it disabled), DynamORM refuses to read or write models with
  * encrypted fields at all. The module's README documents the envelope byte by byte and the threat
  * model.
+ *
+ * <p>The implementation lives in the non-exported {@code internal} package, which depends on this
+ * one; this one reaches back into it only for the key-wrapping primitive and {@code Reencryption}'s
+ * entry points (its package-info says why that cycle stays).
  */
 package dev.dynamorm.plugin.encryption;

@@ -56,6 +56,11 @@ public final class ConditionCompiler {
                     }
 
                     @Override
+                    public String path(AttributePath path) {
+                        return expr.path(path);
+                    }
+
+                    @Override
                     public String value(Slot slot, Object value) {
                         return expr.value(values.bind(slot, value));
                     }
@@ -107,7 +112,7 @@ public final class ConditionCompiler {
             if (c instanceof Condition.AttributeType at) {
                 AttributePath path = resolve(at.field());
                 return "attribute_type("
-                        + path.render(out)
+                        + out.path(path)
                         + ", "
                         + value(Slot.Mode.TYPE, null, at.field(), false, at.wireName())
                         + ")";
@@ -148,7 +153,7 @@ public final class ConditionCompiler {
 
         private String comparison(Condition.Comparison c) {
             AttributePath path = resolve(c.field());
-            String p = path.render(out);
+            String p = out.path(path);
             Slot.Mode mode = path.indexed() ? Slot.Mode.ELEMENT : Slot.Mode.FIELD;
             FieldMetadata leaf = path.leaf();
             String field = c.field();
@@ -227,7 +232,7 @@ public final class ConditionCompiler {
                         "SIZE needs a string, binary, set, list or map field, but '%s' of model %s is %s",
                         s.field(), type.getName(), path.leaf().genericType().getTypeName());
             }
-            String p = "size(" + path.render(out) + ")";
+            String p = "size(" + out.path(path) + ")";
             List<Object> values = s.values();
             return switch (s.operator()) {
                 case BETWEEN -> {

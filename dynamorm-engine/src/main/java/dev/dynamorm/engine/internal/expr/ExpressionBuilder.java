@@ -2,13 +2,17 @@ package dev.dynamorm.engine.internal.expr;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Collects expression placeholders for one request: every attribute name becomes {@code #nK} and
  * every value {@code :vK}, so no user string ever enters an expression text. Names are
- * de-duplicated; values are not (two equal values may still mean different things to a reader). Not
+ * de-duplicated; values are not (two equal values may still mean different things to a reader).
+ * Each expression of the request (condition, update) is closed with {@link #build}, which gives the
+ * immutable {@link Expression}: its text, the placeholders it used and the attributes it reads. Not
  * thread-safe: one builder per request.
  */
 public final class ExpressionBuilder {
@@ -18,6 +22,11 @@ public final class ExpressionBuilder {
     private final Map<String, String> nameToPlaceholder = new HashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+
+    // what the expression being built uses, since the last build()
+    private final Map<String, String> usedNames = new LinkedHashMap<>();
+    private final Set<String> usedValues = new LinkedHashSet<>();
+    private final Set<String> reads = new LinkedHashSet<>();
 
     /** A builder of {@code #nK} and {@code :vK} placeholders. */
     public ExpressionBuilder() {
@@ -38,21 +47,51 @@ public final class ExpressionBuilder {
 
     /** Returns the placeholder for an attribute name, creating it on first use. */
     public String name(String attributeName) {
-        String existing = nameToPlaceholder.get(attributeName);
-        if (existing != null) {
-            return existing;
+        String placeholder = nameToPlaceholder.get(attributeName);
+        if (placeholder == null) {
+            placeholder = namePrefix + names.size();
+            nameToPlaceholder.put(attributeName, placeholder);
+            names.put(placeholder, attributeName);
         }
-        String placeholder = namePrefix + names.size();
-        nameToPlaceholder.put(attributeName, placeholder);
-        names.put(placeholder, attributeName);
+        usedNames.put(placeholder, attributeName);
         return placeholder;
+    }
+
+    /**
+     * Returns the text of a path the expression reads, e.g. {@code #n0.#n1[2]}, noting its
+     * top-level attribute as read.
+     */
+    public String path(AttributePath path) {
+        reads.add(path.segments().get(0));
+        return path.render(this);
     }
 
     /** Returns a new placeholder bound to a value. */
     public String value(AttributeValue value) {
         String placeholder = valuePrefix + values.size();
         values.put(placeholder, value);
+        usedValues.add(placeholder);
         return placeholder;
+    }
+
+    /**
+     * Closes one expression of the request: its text with the placeholders and read attributes used
+     * since the previous {@code build} (a name both expressions use keeps one placeholder and
+     * appears in both). The values are those bound now: a later {@link #replaceValue} is sent with
+     * the request but not seen by an expression built before it.
+     *
+     * @param text the expression text
+     * @param writes what an update expression writes, or null for other expressions
+     * @return the expression
+     */
+    public Expression build(String text, UpdateWrites writes) {
+        Map<String, AttributeValue> bound = new LinkedHashMap<>();
+        usedValues.forEach(p -> bound.put(p, values.get(p)));
+        Expression out = new Expression(text, usedNames, bound, Map.of(), reads, writes);
+        usedNames.clear();
+        usedValues.clear();
+        reads.clear();
+        return out;
     }
 
     /** The name placeholders, or null when none (the SDK rejects empty maps). */

@@ -15,6 +15,17 @@ public interface Placeholders {
     String name(String attributeName);
 
     /**
+     * Returns the text of a path the condition reads; records that read where the placeholders
+     * track them.
+     *
+     * @param path the resolved path
+     * @return its text with name placeholders, e.g. {@code #n0.#n1[2]}
+     */
+    default String path(AttributePath path) {
+        return path.render(this);
+    }
+
+    /**
      * Returns the placeholder for one value operand.
      *
      * @param slot how the operand is bound

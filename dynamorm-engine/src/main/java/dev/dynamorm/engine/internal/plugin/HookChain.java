@@ -3,8 +3,6 @@ package dev.dynamorm.engine.internal.plugin;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.PluginException;
-import dev.dynamorm.annotations.Encrypted;
-import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.engine.internal.expr.ConditionCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
@@ -48,10 +46,6 @@ public final class HookChain {
     public record Entry(String plugin, Hook hook) {}
 
     public static final HookChain EMPTY = new HookChain(List.of());
-
-    /** How {@code @Encrypted} attributes must come out of the write transforms. */
-    private static final FieldTransform ENCRYPTED =
-            Encrypted.class.getAnnotation(FieldTransform.class);
 
     final List<Entry> entries;
     private final boolean wantsCapacity;
@@ -213,7 +207,8 @@ public final class HookChain {
                         java.util.Collections.unmodifiableSet(
                                 encrypted), // declaration order, for stable messages
                         m.versionField().map(FieldMetadata::attributeName),
-                        m);
+                        m,
+                        TransformedFields.of(m));
         byTable.putIfAbsent(table, info);
         return info;
     }
@@ -226,7 +221,8 @@ public final class HookChain {
             Map<String, String> attributeNames,
             Set<String> encryptedAttributes,
             Optional<String> versionAttribute,
-            ModelMetadata<?> metadata)
+            ModelMetadata<?> metadata,
+            Map<Class<? extends Annotation>, Set<String>> transforms)
             implements ModelInfo {
         Info {
             // keep declaration order for callers that iterate the fields
@@ -238,6 +234,16 @@ public final class HookChain {
         public Optional<dev.dynamorm.spi.Converter<?>> converter(String field) {
             FieldMetadata f = field == null ? null : metadata.field(field);
             return f == null ? Optional.empty() : Optional.of(f.converter());
+        }
+
+        @Override
+        public Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
+            return transforms.getOrDefault(annotation, Set.of());
+        }
+
+        @Override
+        public Set<String> transformedAttributes() {
+            return encryptedAttributes;
         }
     }
 
@@ -291,8 +297,10 @@ public final class HookChain {
     }
 
     /**
-     * Runs the write transforms on an item, in plugin order, then checks that no attribute of an
-     * {@code @Encrypted} field is left as given (a write is refused rather than sent in plaintext).
+     * Runs the write transforms on an item, in plugin order, then checks that no attribute of a
+     * transformed field (an annotation marked {@code FieldTransform}, such as {@code @Encrypted})
+     * is left as given or stored as another type than its annotation says (a write is refused
+     * rather than sent untransformed).
      *
      * @param key the item's key, or null to take it from the item (partial items must give it)
      */
@@ -312,42 +320,19 @@ public final class HookChain {
             Map<String, AttributeValue> in = out;
             out = transform(e, op, table, type, () -> e.hook().beforeWrite(context, in), out, true);
         }
-        requireEncrypted(context, item, out, type);
+        requireTransformed(context, item, out);
         return out;
     }
 
-    /** Fails when an encrypted attribute would be written as given: no hook encrypted it. */
-    private void requireEncrypted(
-            Item context,
-            Map<String, AttributeValue> in,
-            Map<String, AttributeValue> out,
-            Class<?> type) {
-        if (context.model().isEmpty()) {
-            return;
-        }
-        for (String attribute : context.model().get().encryptedAttributes()) {
-            AttributeValue given = in.get(attribute);
-            AttributeValue written = out.get(attribute);
-            if (given != null
-                    && written != null
-                    && (written.equals(given) || written.type() != ENCRYPTED.storedAs())) {
-                throw new PluginException(
-                        String.format(
-                                Locale.ROOT,
-                                "attribute '%s' of @Encrypted field of model %s "
-                                        + "was not encrypted by any plugin before %s on table '%s': refusing to write it in "
-                                        + "plaintext; install and configure the plugin that transforms it ("
-                                        + ENCRYPTED.plugin()
-                                        + ")",
-                                attribute,
-                                context.model().get().type().getName(),
-                                context.operation().name().toLowerCase(Locale.ROOT),
-                                context.tableName()),
-                        null,
-                        context.operation(),
-                        type,
-                        null);
-            }
+    /**
+     * Fails when a transformed attribute would be written as given: no hook transformed it (see
+     * {@link TransformedFields#requireTransformed}).
+     */
+    private static void requireTransformed(
+            Item context, Map<String, AttributeValue> in, Map<String, AttributeValue> out) {
+        if (context.model().orElse(null) instanceof Info info && !info.transforms().isEmpty()) {
+            TransformedFields.requireTransformed(
+                    info, info.transforms(), context.operation(), context.tableName(), in, out);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.PluginException;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
@@ -368,9 +369,11 @@ public final class Requests {
                         : new Condition.And(new ArrayList<>(event.conditions()));
         // own placeholder prefixes, so they cannot clash with the request's #nK / :vK
         ExpressionBuilder expr = new ExpressionBuilder("#hk", ":hk");
-        String text = chain.conditions().compile(model, all, expr, event.operation());
-        Map<String, String> names = expr.names() == null ? Map.of() : expr.names();
-        Map<String, AttributeValue> values = expr.values() == null ? Map.of() : expr.values();
+        Expression added =
+                expr.build(chain.conditions().compile(model, all, expr, event.operation()), null);
+        String text = added.text();
+        Map<String, String> names = added.names();
+        Map<String, AttributeValue> values = added.values();
         if (request instanceof PutItemRequest r) {
             return r.toBuilder()
                     .conditionExpression(and(r.conditionExpression(), text))

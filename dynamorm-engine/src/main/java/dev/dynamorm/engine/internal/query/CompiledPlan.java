@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.QueryPlan;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import java.util.LinkedHashMap;
@@ -10,19 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A query compiled for one shape, without values: operation, path, expression texts with
- * placeholders, how each value placeholder is bound, and the index-selection record. Immutable;
- * cached per table by shape.
+ * A query compiled for one shape, without values: operation, path, its expressions (text with
+ * placeholders, the placeholders each uses, the attributes each reads), how each value placeholder
+ * is bound, and the index-selection record. Immutable; cached per table by shape.
  *
  * @param operation GET, QUERY or SCAN
  * @param index the index read, or null for the table
- * @param keyCondition the key condition (for GET, the key equalities, for display), or null for a
- *     scan
- * @param filter the filter expression, or null
- * @param projection the projection expression, or null
+ * @param keyConditionExpression the key condition (for GET, the key equalities, for display), or
+ *     null for a scan
+ * @param filterExpression the filter expression, or null
+ * @param projectionExpression the projection expression, or null
  * @param names every name placeholder, in order
- * @param conditionNames the name placeholders the key condition and the filter use
- * @param projectionNames the name placeholders the projection uses
  * @param slots the value placeholders {@code :v0..}, in order
  * @param keySlots how many of the first slots are key condition values (never empty strings)
  * @param getKey for GET, key attribute name to slot index; else empty
@@ -38,12 +37,10 @@ import java.util.Set;
 record CompiledPlan(
         Operation operation,
         IndexMetadata index,
-        String keyCondition,
-        String filter,
-        String projection,
+        Expression keyConditionExpression,
+        Expression filterExpression,
+        Expression projectionExpression,
         Map<String, String> names,
-        Set<String> conditionNames,
-        Set<String> projectionNames,
         List<Slot> slots,
         int keySlots,
         Map<String, Integer> getKey,
@@ -62,12 +59,34 @@ record CompiledPlan(
                         ? Map.of()
                         : java.util.Collections.unmodifiableMap(
                                 new java.util.LinkedHashMap<>(names));
-        conditionNames = Set.copyOf(conditionNames);
-        projectionNames = Set.copyOf(projectionNames);
         slots = List.copyOf(slots);
         getKey = Map.copyOf(getKey);
         cursorKey = List.copyOf(cursorKey);
         candidates = List.copyOf(candidates);
+    }
+
+    /** The key condition's text, or null for a scan. */
+    String keyCondition() {
+        return Expression.textOf(keyConditionExpression);
+    }
+
+    /** The filter's text, or null. */
+    String filter() {
+        return Expression.textOf(filterExpression);
+    }
+
+    /** The projection's text, or null when whole items are read. */
+    String projection() {
+        return Expression.textOf(projectionExpression);
+    }
+
+    /**
+     * The top-level attributes the projection reads; empty when whole items are read.
+     *
+     * @return the attribute names
+     */
+    Set<String> projected() {
+        return projectionExpression == null ? Set.of() : projectionExpression.reads();
     }
 
     /** The index name, or null for the table. */
@@ -81,13 +100,19 @@ record CompiledPlan(
      */
     Map<String, String> namesSent(boolean withConditions, boolean withProjection) {
         Map<String, String> out = new LinkedHashMap<>(names.size() * 2);
-        names.forEach(
-                (placeholder, attribute) -> {
-                    if ((withConditions && conditionNames.contains(placeholder))
-                            || (withProjection && projectionNames.contains(placeholder))) {
-                        out.put(placeholder, attribute);
-                    }
-                });
+        if (withConditions) {
+            add(keyConditionExpression, out);
+            add(filterExpression, out);
+        }
+        if (withProjection) {
+            add(projectionExpression, out);
+        }
         return out.isEmpty() ? null : out;
+    }
+
+    private static void add(Expression expression, Map<String, String> names) {
+        if (expression != null) {
+            names.putAll(expression.names());
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.TypeTag;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -33,15 +34,15 @@ final class Discriminators {
                 : new Discriminators(attribute, model.typeTag().orElse(null));
     }
 
-    /** A projection that also reads the discriminator (null, for whole items, stays null). */
-    String projection(String projection, Map<String, String> planNames) {
-        if (projection == null) {
-            return null;
-        }
-        for (String path : projection.split(", ", -1)) {
-            if (attribute.equals(planNames.get(path))) {
-                return projection;
-            }
+    /**
+     * A projection that also reads the discriminator (null, for whole items, stays null).
+     *
+     * @param projection the plan's projection text, or null
+     * @param projected the top-level attributes it reads
+     */
+    String projection(String projection, Set<String> projected) {
+        if (projection == null || projected.contains(attribute)) {
+            return projection;
         }
         return projection + ", " + NAME;
     }

@@ -80,7 +80,7 @@ final class PageReader<T> {
         String planProjectionText =
                 family == null
                         ? plan.projection()
-                        : family.projection(plan.projection(), plan.names());
+                        : family.projection(plan.projection(), plan.projected());
         String projection =
                 countByReading ? TTL_NAME : count ? null : withTtl(plan, planProjectionText, ttl);
         boolean strip = !countByReading && projection != null && projection.endsWith(TTL_NAME);
@@ -199,7 +199,7 @@ final class PageReader<T> {
                         plan,
                         family == null
                                 ? plan.projection()
-                                : family.projection(plan.projection(), plan.names()),
+                                : family.projection(plan.projection(), plan.projected()),
                         ttlHiding.attribute());
         Map<String, String> names =
                 withTtlName(plan.namesSent(false, true), projection, ttlHiding.attribute());

@@ -10,6 +10,7 @@ import dev.dynamorm.QueryRequiresScanException;
 import dev.dynamorm.SortOrder;
 import dev.dynamorm.engine.internal.expr.AttributePath;
 import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
@@ -366,7 +367,7 @@ final class QueryCompiler {
                 TermInfo low = winner.skTerms.get(lowFirst ? 0 : 1);
                 TermInfo high = winner.skTerms.get(lowFirst ? 1 : 0);
                 FieldMetadata f = winner.sk.get();
-                key.append(expr.name(f.attributeName()))
+                key.append(expr.attribute(f.attributeName()))
                         .append(" BETWEEN ")
                         .append(
                                 expr.value(
@@ -391,6 +392,7 @@ final class QueryCompiler {
                 key.append(render(winner.skTerms.get(0), expr));
             }
         }
+        Expression keyCondition = expr.finish(key.toString());
         int keySlots = expr.slots().size();
         boolean get =
                 winner.index == null
@@ -398,9 +400,9 @@ final class QueryCompiler {
                         && (winner.sk.isEmpty()
                                 || (winner.skOperator == Operator.EQ
                                         && winner.skTerms.size() == 1));
-        String filter = filter(winner.filters, expr);
+        Expression filter = expr.finish(filter(winner.filters, expr));
         List<String> cursorKey = projections.cursorKey(winner.index);
-        String projection = projection(selected, cursorKey, expr);
+        Expression projection = expr.finish(projection(selected, cursorKey, expr));
         List<QueryPlan.Candidate> explained = reasons.explainCandidates(candidates, winner);
         if (get) {
             Map<String, Integer> getKey = new LinkedHashMap<>();
@@ -409,12 +411,10 @@ final class QueryCompiler {
             return new CompiledPlan(
                     Operation.GET,
                     null,
-                    key.toString(),
+                    keyCondition,
                     null,
                     projection,
                     expr.names(),
-                    expr.inConditions(),
-                    expr.inProjection(),
                     expr.slots(),
                     keySlots,
                     getKey,
@@ -437,12 +437,10 @@ final class QueryCompiler {
         return new CompiledPlan(
                 Operation.QUERY,
                 winner.index,
-                key.toString(),
+                keyCondition,
                 filter,
                 projection,
                 expr.names(),
-                expr.inConditions(),
-                expr.inProjection(),
                 expr.slots(),
                 keySlots,
                 Map.of(),
@@ -496,9 +494,9 @@ final class QueryCompiler {
             }
         }
         PlanPlaceholders expr = new PlanPlaceholders();
-        String filter = filter(terms, expr);
+        Expression filter = expr.finish(filter(terms, expr));
         List<String> cursorKey = projections.cursorKey(index);
-        String projection = projection(selected, cursorKey, expr);
+        Expression projection = expr.finish(projection(selected, cursorKey, expr));
         String select =
                 projection == null && index != null && !index.global() && !covers
                         ? "ALL_ATTRIBUTES"
@@ -530,8 +528,6 @@ final class QueryCompiler {
                 filter,
                 projection,
                 expr.names(),
-                expr.inConditions(),
-                expr.inProjection(),
                 expr.slots(),
                 0,
                 Map.of(),
@@ -570,14 +566,12 @@ final class QueryCompiler {
             return null;
         }
         Set<String> parts = new LinkedHashSet<>();
-        expr.projecting = true;
         for (AttributePath p : selected) {
             parts.add(expr.path(p));
         }
         for (String attr : cursorKey) {
-            parts.add(expr.name(attr));
+            parts.add(expr.attribute(attr));
         }
-        expr.projecting = false;
         return String.join(", ", parts);
     }
 

@@ -59,12 +59,7 @@ final class TtlHiding<T> {
         if (projection == null || ttl == null) {
             return projection;
         }
-        for (String path : projection.split(", ", -1)) {
-            if (ttl.equals(plan.names().get(path))) {
-                return projection;
-            }
-        }
-        return projection + ", " + TTL_NAME;
+        return plan.projected().contains(ttl) ? projection : projection + ", " + TTL_NAME;
     }
 
     static Map<String, String> withTtlName(

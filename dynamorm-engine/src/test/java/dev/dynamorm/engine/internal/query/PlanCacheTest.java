@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.expr.Expression;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,11 @@ final class PlanCacheTest {
         return new CompiledPlan(
                 Operation.QUERY,
                 null,
-                "#n0 = :v0",
+                new Expression(
+                        "#n0 = :v0", Map.of("#n0", "id"), Map.of(), Map.of(), Set.of("id"), null),
                 null,
                 null,
                 Map.of("#n0", "id"),
-                Set.of("#n0"),
-                Set.of(),
                 List.of(),
                 0,
                 Map.of(),

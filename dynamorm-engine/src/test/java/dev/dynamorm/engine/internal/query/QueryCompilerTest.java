@@ -68,6 +68,36 @@ final class QueryCompilerTest {
     }
 
     @Test
+    void compile_eachExpression_knowsItsPlaceholdersAndTheAttributesItReads() {
+        CompiledPlan plan =
+                compile(
+                        QuerySpec.EMPTY
+                                .withTerm(Condition.when("customerId", "=", "c1"), false)
+                                .withTerm(Condition.when("totalCents", ">", 100L), false)
+                                .withSelect(java.util.List.of("status")));
+
+        assertThat(plan.keyConditionExpression().names())
+                .containsExactly(Map.entry("#n0", "customerId"));
+        assertThat(plan.keyConditionExpression().slots()).containsOnlyKeys(":v0");
+        assertThat(plan.keyConditionExpression().reads()).containsExactly("customerId");
+        assertThat(plan.filterExpression().text()).isEqualTo("#n1 > :v1");
+        assertThat(plan.filterExpression().names()).containsExactly(Map.entry("#n1", "totalCents"));
+        assertThat(plan.filterExpression().slots()).containsOnlyKeys(":v1");
+        assertThat(plan.filterExpression().reads()).containsExactly("totalCents");
+        // the selected field, then the key a cursor carries
+        assertThat(plan.projection()).isEqualTo("#n2, #n0, #n3");
+        assertThat(plan.projected()).containsExactly("status", "customerId", "orderId");
+        assertThat(plan.projectionExpression().names())
+                .containsExactly(
+                        Map.entry("#n2", "status"),
+                        Map.entry("#n0", "customerId"),
+                        Map.entry("#n3", "orderId"));
+        // a request without the projection sends only the conditions' names
+        assertThat(plan.namesSent(true, false)).containsOnlyKeys("#n0", "#n1");
+        assertThat(plan.namesSent(false, true)).containsOnlyKeys("#n0", "#n2", "#n3");
+    }
+
+    @Test
     void compile_indexKey_choosesTheIndex() {
         CompiledPlan plan =
                 compile(QuerySpec.EMPTY.withTerm(Condition.when("status", "=", "PAID"), false));
