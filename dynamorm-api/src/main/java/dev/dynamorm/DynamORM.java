@@ -112,6 +112,63 @@ public interface DynamORM extends AutoCloseable {
     }
 
     /**
+     * Publishes a statistic of code that uses this instance without being a plugin (a stream
+     * consumer's records handled, lag and iterator age), exactly as a plugin does with {@link
+     * dev.dynamorm.spi.PluginContext#publish}: listening plugins receive it (the metrics plugin
+     * exports it as a meter) and {@link #statistics()} lists it from then on. A statistic stays
+     * published until this instance is closed; give it tags that tell its publisher apart (e.g. a
+     * worker id), since an exporter may keep the first of two statistics with one name and tags.
+     * Does nothing by default (an implementation without plugins).
+     *
+     * @param statistic the statistic
+     */
+    default void publish(dev.dynamorm.spi.Statistic statistic) {
+        Objects.requireNonNull(statistic, "statistic");
+    }
+
+    /**
+     * Runs work that sends no request of its own but that installed hooks should see as one
+     * operation: their {@code before} runs first (in plugin order), then {@code work}, then their
+     * {@code after} with its outcome (its duration, and what it threw). The tracing plugin opens a
+     * span around it (current while it runs, so the requests {@code work} sends nest under it), the
+     * metrics plugin times it and counts its failures. Only {@link Operation#STREAM_READ} is such
+     * an operation: a stream consumer handling one batch of change records. Without hooks, {@code
+     * work} simply runs.
+     *
+     * @param operation {@link Operation#STREAM_READ}
+     * @param modelType the model the work is about (hooks see its table)
+     * @param attributes values hooks read with {@link
+     *     dev.dynamorm.spi.HookContext#attribute(String)} (e.g. {@code dynamorm.stream.records},
+     *     the batch's record count)
+     * @param work the work
+     * @param <R> what the work returns
+     * @return what {@code work} returned
+     * @throws IllegalArgumentException if the operation is not {@link Operation#STREAM_READ}
+     * @throws RuntimeException what {@code work} threw, or what a before-hook threw to veto it
+     *     (then {@code work} did not run)
+     */
+    default <R> R observe(
+            Operation operation,
+            Class<?> modelType,
+            java.util.Map<String, Object> attributes,
+            java.util.function.Supplier<R> work) {
+        requireObservable(operation);
+        Objects.requireNonNull(modelType, "modelType");
+        Objects.requireNonNull(attributes, "attributes");
+        return Objects.requireNonNull(work, "work").get();
+    }
+
+    /** Checks the operation {@link #observe} runs (the engine repeats this check). */
+    private static void requireObservable(Operation operation) {
+        if (Objects.requireNonNull(operation, "operation") != Operation.STREAM_READ) {
+            throw new IllegalArgumentException(
+                    "observe runs work that sends no request of its own: only STREAM_READ is such"
+                            + " an operation, not "
+                            + operation);
+        }
+    }
+
+    /**
      * Runs an atomic write transaction: the consumer adds actions, then DynamORM sends them as one
      * TransactWriteItems call with a client request token, retrying conflicts and throttling with
      * the same token. Nothing is sent if the consumer throws or adds no action.

@@ -1,6 +1,8 @@
 package dev.dynamorm.streams;
 
 import dev.dynamorm.ConditionFailedException;
+import dev.dynamorm.DynamORM;
+import dev.dynamorm.Operation;
 import dev.dynamorm.Table;
 import dev.dynamorm.streams.internal.ShardLease;
 import java.time.Duration;
@@ -50,6 +52,16 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
     /** What one round did. */
     private record Round(int handled, int progress) {}
 
+    /** The attributes hooks see on each handler call ({@link Operation#STREAM_READ}). */
+    static final String SHARD = "dynamorm.stream.shard";
+
+    static final String RECORDS = "dynamorm.stream.records";
+    static final String ATTEMPT = "dynamorm.stream.attempt";
+    static final String ITERATOR_AGE = "dynamorm.stream.iterator_age_ms";
+
+    private final DynamORM db;
+    private final Class<T> modelType;
+    private final ConsumerStatistics statistics;
     private final DynamoDbStreamsClient streams;
     private final ChangeDecoder<T> decoder;
     private final ChangeHandler<T> handler;
@@ -75,6 +87,9 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
 
     DefaultStreamConsumer(StreamConsumer.Builder<T> b) {
         Table<T> table = b.db.table(b.modelType);
+        this.db = b.db;
+        this.modelType = b.modelType;
+        this.statistics = new ConsumerStatistics(b.clock);
         this.streams = b.streamsClient;
         this.decoder = ChangeDecoder.of(table);
         this.handler = b.handler;
@@ -102,6 +117,11 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
                                     t.setDaemon(true);
                                     return t;
                                 });
+        statistics.publish(
+                b.db,
+                Map.of("model", b.modelType.getSimpleName(), "group", b.group, "worker", workerId),
+                owned::size,
+                failures::size);
     }
 
     private static String latestStream(Table<?> table) {
@@ -304,6 +324,7 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
                 return 0;
             }
             List<Record> records = page.records();
+            statistics.read(id, records);
             if (!records.isEmpty()) {
                 List<ChangeEvent<T>> changes;
                 try {
@@ -316,6 +337,7 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
                 if (!changes.isEmpty() && !handle(id, changes)) {
                     return 0;
                 }
+                statistics.handled(id, records);
                 String last = records.get(records.size() - 1).dynamodb().sequenceNumber();
                 h.lease =
                         leases.write(
@@ -328,12 +350,14 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
             if (h.iterator == null) {
                 h.lease = leases.write(h.lease.asFinished());
                 owned.remove(id);
+                statistics.forget(id);
                 nextDiscovery = 0;
                 LOG.debug("stream consumer {} finished shard {}", workerId, id);
             }
             return records.size();
         } catch (ConditionFailedException lost) {
             owned.remove(id);
+            statistics.forget(id);
             LOG.info("stream consumer {} lost the lease of shard {}", workerId, id);
             return 0;
         }
@@ -376,7 +400,7 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
         Exception last = null;
         for (int attempt = 1; attempt <= handlerAttempts; attempt++) {
             try {
-                handler.handle(changes);
+                observe(shardId, changes, attempt);
                 return true;
             } catch (Exception e) {
                 last = e;
@@ -397,9 +421,55 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
         return false;
     }
 
+    /**
+     * Calls the handler as a {@link Operation#STREAM_READ} the installed hooks see: the tracing
+     * plugin's span covers it (and the requests it sends), the metrics plugin times it.
+     */
+    private void observe(String shardId, List<ChangeEvent<T>> changes, int attempt)
+            throws Exception {
+        Map<String, Object> attributes =
+                Map.of(
+                        SHARD,
+                        shardId,
+                        RECORDS,
+                        (long) changes.size(),
+                        ATTEMPT,
+                        (long) attempt,
+                        ITERATOR_AGE,
+                        statistics.iteratorAge(shardId));
+        try {
+            db.observe(
+                    Operation.STREAM_READ,
+                    modelType,
+                    attributes,
+                    () -> {
+                        try {
+                            handler.handle(changes);
+                            return null;
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new HandlerFailedException(e);
+                        }
+                    });
+        } catch (HandlerFailedException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    /** Carries a handler's checked exception through {@link DynamORM#observe}. */
+    private static final class HandlerFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailedException(Exception cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
     private void stop(String shardId, Throwable failure, String why) {
         failures.put(shardId, failure);
         owned.remove(shardId);
+        statistics.forget(shardId);
         LOG.error(
                 "stream consumer {} stopped shard {}: {}; its lease expires for another consumer"
                         + " to retry",
@@ -462,6 +532,7 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
         }
         synchronized (roundLock) {
             for (Held h : owned.values()) {
+                statistics.forget(h.shard.shardId());
                 try {
                     leases.write(h.lease.withOwner(null, 0));
                 } catch (RuntimeException e) {

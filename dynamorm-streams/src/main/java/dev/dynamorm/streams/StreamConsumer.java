@@ -33,6 +33,22 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * }
  * }</pre>
  *
+ * <h2>Metrics and traces</h2>
+ *
+ * <p>Each handler call runs as a {@link dev.dynamorm.Operation#STREAM_READ} operation that the
+ * installed plugins' hooks see ({@link DynamORM#observe}): the tracing plugin opens a span around
+ * it, under which the requests the handler sends nest, with the attributes {@code
+ * dynamorm.stream.shard}, {@code dynamorm.stream.records}, {@code dynamorm.stream.attempt} and
+ * {@code dynamorm.stream.iterator_age_ms}; the metrics plugin times it ({@code
+ * dynamorm.operations}, {@code operation=stream_read}, with its outcome). The consumer also
+ * publishes statistics ({@link DynamORM#publish}, exported by the metrics plugin), tagged {@code
+ * model}, {@code group} and {@code worker}: the counter {@code dynamorm.stream.records} (changes
+ * handled), the gauges {@code dynamorm.stream.lag} (milliseconds since the creation of the oldest
+ * change not yet handled; 0 when caught up), {@code dynamorm.stream.iterator.age} (milliseconds
+ * between reading a batch and the creation of its newest record, as Lambda's {@code IteratorAge}),
+ * {@code dynamorm.stream.shards} and {@code dynamorm.stream.shards.stopped}. DynamoDB gives
+ * creation times in whole seconds, so lag and age are that coarse against DynamoDB.
+ *
  * <p>Thread-safe.
  */
 public interface StreamConsumer extends AutoCloseable {

@@ -4,6 +4,7 @@ import dev.dynamorm.BatchWriter;
 import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
+import dev.dynamorm.Operation;
 import dev.dynamorm.ReadTransaction;
 import dev.dynamorm.Table;
 import dev.dynamorm.Transaction;
@@ -19,6 +20,8 @@ import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
+import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.engine.internal.plugin.HookChain;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
 import dev.dynamorm.engine.internal.plugin.PluginHost;
 import dev.dynamorm.engine.internal.write.DefaultBatchWriter;
@@ -30,16 +33,20 @@ import dev.dynamorm.spi.IndexScorer;
 import dev.dynamorm.spi.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /** The engine behind {@link DynamORM}: one client, one registry, one plugin host. */
 final class DefaultDynamORM implements DynamORM {
@@ -242,6 +249,40 @@ final class DefaultDynamORM implements DynamORM {
     @Override
     public List<dev.dynamorm.spi.Statistic> statistics() {
         return plugins.statistics();
+    }
+
+    @Override
+    public void publish(dev.dynamorm.spi.Statistic statistic) {
+        plugins.publish(Objects.requireNonNull(statistic, "statistic"));
+    }
+
+    @Override
+    public <R> R observe(
+            Operation operation,
+            Class<?> modelType,
+            Map<String, Object> attributes,
+            Supplier<R> work) {
+        if (Objects.requireNonNull(operation, "operation") != Operation.STREAM_READ) {
+            throw new IllegalArgumentException(
+                    "observe runs work that sends no request of its own: only STREAM_READ is such"
+                            + " an operation, not "
+                            + operation);
+        }
+        Objects.requireNonNull(attributes, "attributes");
+        Objects.requireNonNull(work, "work");
+        HookChain chain = context.executor().hooks();
+        DefaultTable<?> table = internalTable(Objects.requireNonNull(modelType, "modelType"));
+        if (chain.isEmpty()) {
+            return work.get();
+        }
+        Event event =
+                new Event(
+                        operation,
+                        context.tableNamePrefix() + table.model().tableName().orElseThrow(),
+                        modelType,
+                        Optional.empty());
+        attributes.forEach(event::attribute);
+        return chain.<DynamoDbRequest, R>around(event, null, request -> work.get(), Supplier::get);
     }
 
     @Override

@@ -268,6 +268,11 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         return List.copyOf(out);
     }
 
+    /** Publishes a statistic of code that is not a plugin ({@code DynamORM.publish}). */
+    public void publish(Statistic statistic) {
+        statistics.publish(statistic);
+    }
+
     public List<Statistic> statistics() {
         return List.copyOf(statistics.published);
     }

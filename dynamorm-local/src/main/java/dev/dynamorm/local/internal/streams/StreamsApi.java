@@ -25,22 +25,18 @@ final class StreamsApi {
     }
 
     Map<String, Object> handle(String operation, Request r, long now) {
-        switch (operation) {
-            case "ListStreams":
-                return listStreams(r, now);
-            case "DescribeStream":
-                return describeStream(r, now);
-            case "GetShardIterator":
-                return getShardIterator(r, now);
-            case "GetRecords":
-                return getRecords(r, now);
-            default:
-                throw new DynamoException(
-                        "UnknownOperationException",
-                        "Operation " + operation + " is not supported by dynamorm-local",
-                        400,
-                        null);
-        }
+        return switch (operation) {
+            case "ListStreams" -> listStreams(r);
+            case "DescribeStream" -> describeStream(r, now);
+            case "GetShardIterator" -> getShardIterator(r, now);
+            case "GetRecords" -> getRecords(r, now);
+            default ->
+                    throw new DynamoException(
+                            "UnknownOperationException",
+                            "Operation " + operation + " is not supported by dynamorm-local",
+                            400,
+                            null);
+        };
     }
 
     private static int limit(Request r, String field, int max) {
@@ -62,7 +58,7 @@ final class StreamsApi {
         return limit;
     }
 
-    private Map<String, Object> listStreams(Request r, long now) {
+    private Map<String, Object> listStreams(Request r) {
         int limit = limit(r, "limit", 100);
         String table = r.string("TableName");
         String start = r.string("ExclusiveStartStreamArn");
@@ -187,34 +183,31 @@ final class StreamsApi {
                             + " in stream "
                             + s.arn);
         }
-        long position;
-        switch (type) {
-            case "TRIM_HORIZON":
-                position = Math.max(sh.startSequence, sh.trimmedThrough + 1);
-                break;
-            case "LATEST":
-                position = sh.open() ? s.nextSequence() : sh.endSequence + 1;
-                break;
-            default:
-                String text = r.string("SequenceNumber");
-                if (text == null) {
-                    throw DynamoException.validation(
-                            "SequenceNumber is required for ShardIteratorType " + type);
-                }
-                long seq = parseSequence(text);
-                if (seq < sh.startSequence || (!sh.open() && seq > sh.endSequence)) {
-                    throw DynamoException.validation(
-                            "Invalid SequenceNumber: "
-                                    + text
-                                    + " is not in the range of shard "
-                                    + shardId);
-                }
-                if (seq <= sh.trimmedThrough) {
-                    throw trimmed();
-                }
-                position = type.equals("AT_SEQUENCE_NUMBER") ? seq : seq + 1;
-        }
+        long position =
+                switch (type) {
+                    case "TRIM_HORIZON" -> Math.max(sh.startSequence, sh.trimmedThrough + 1);
+                    case "LATEST" -> sh.open() ? s.nextSequence() : sh.endSequence + 1;
+                    default -> sequencePosition(r, sh, shardId, type);
+                };
         return Map.of("ShardIterator", encode(s.arn, sh.id, position, now));
+    }
+
+    /** The position an AT_ or AFTER_SEQUENCE_NUMBER iterator starts at. */
+    private static long sequencePosition(Request r, Shard sh, String shardId, String type) {
+        String text = r.string("SequenceNumber");
+        if (text == null) {
+            throw DynamoException.validation(
+                    "SequenceNumber is required for ShardIteratorType " + type);
+        }
+        long seq = parseSequence(text);
+        if (seq < sh.startSequence || (!sh.open() && seq > sh.endSequence)) {
+            throw DynamoException.validation(
+                    "Invalid SequenceNumber: " + text + " is not in the range of shard " + shardId);
+        }
+        if (seq <= sh.trimmedThrough) {
+            throw trimmed();
+        }
+        return type.equals("AT_SEQUENCE_NUMBER") ? seq : seq + 1;
     }
 
     private static long parseSequence(String text) {

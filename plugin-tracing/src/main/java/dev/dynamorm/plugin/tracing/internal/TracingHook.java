@@ -61,6 +61,17 @@ final class TracingHook implements Hook {
     static final AttributeKey<Boolean> DYNAMORM_CACHE_HIT =
             AttributeKey.booleanKey("dynamorm.cache_hit");
 
+    /** The attributes a stream consumer gives each handler call ({@code DynamORM.observe}). */
+    static final AttributeKey<String> STREAM_SHARD =
+            AttributeKey.stringKey("dynamorm.stream.shard");
+
+    static final AttributeKey<Long> STREAM_RECORDS =
+            AttributeKey.longKey("dynamorm.stream.records");
+    static final AttributeKey<Long> STREAM_ATTEMPT =
+            AttributeKey.longKey("dynamorm.stream.attempt");
+    static final AttributeKey<Long> STREAM_ITERATOR_AGE =
+            AttributeKey.longKey("dynamorm.stream.iterator_age_ms");
+
     private static final String SPAN = "tracing:span";
     private static final String SCOPE = "tracing:scope";
 
@@ -82,13 +93,15 @@ final class TracingHook implements Hook {
         return true;
     }
 
-    // MustBeClosedChecker: the scope outlives this method on purpose; after() closes it
-    @SuppressWarnings("MustBeClosedChecker")
     @Override
     public void before(HookContext context) {
         if (noop) {
             return; // a no-op span would only re-wrap the current context; after() then finds no
             // span
+        }
+        if (context.operation() == Operation.STREAM_READ) {
+            start(context, streamSpan(context));
+            return;
         }
         String awsOperation = awsOperation(context);
         List<String> tables = tables(context);
@@ -127,9 +140,42 @@ final class TracingHook implements Hook {
         } else if (request instanceof ScanRequest s) {
             readOptions(b, s.limit(), s.projectionExpression(), s.selectAsString());
         }
+        start(context, b);
+    }
+
+    // MustBeClosedChecker: the scope outlives this method on purpose; after() closes it
+    @SuppressWarnings("MustBeClosedChecker")
+    private static void start(HookContext context, SpanBuilder b) {
         Span span = b.startSpan();
         context.attribute(SPAN, span);
         context.attribute(SCOPE, span.makeCurrent());
+    }
+
+    /**
+     * A stream consumer handling one batch of change records: a consumer span, current while the
+     * handler runs so the requests it sends nest under it.
+     */
+    private SpanBuilder streamSpan(HookContext context) {
+        SpanBuilder b =
+                tracer.spanBuilder("ProcessRecords " + context.tableName())
+                        .setSpanKind(SpanKind.CONSUMER)
+                        .setParent(Context.current())
+                        .setAttribute(DB_SYSTEM, "dynamodb")
+                        .setAttribute(DYNAMORM_OPERATION, "stream_read")
+                        .setAttribute(TABLE_NAMES, List.of(context.tableName()));
+        if (context.modelType() != Object.class) {
+            b.setAttribute(DYNAMORM_MODEL, context.modelType().getName());
+        }
+        if (context.attribute(STREAM_SHARD.getKey()) instanceof String shard) {
+            b.setAttribute(STREAM_SHARD, shard);
+        }
+        for (AttributeKey<Long> key :
+                List.of(STREAM_RECORDS, STREAM_ATTEMPT, STREAM_ITERATOR_AGE)) {
+            if (context.attribute(key.getKey()) instanceof Number n) {
+                b.setAttribute(key, n.longValue());
+            }
+        }
+        return b;
     }
 
     private static void readOptions(
