@@ -50,6 +50,12 @@ final class PageReader<T> {
 
     static final String SENTINEL_VALUE = ":uq";
 
+    /** A scan filter that also leaves out the sentinels of unique values. */
+    static String sentinelFilter(String filter) {
+        String own = "NOT begins_with(" + SENTINEL_NAME + ", " + SENTINEL_VALUE + ")";
+        return filter == null ? own : "(" + filter + ") AND " + own;
+    }
+
     /**
      * The request of one page and how to read its answer: the TTL attribute read to hide expired
      * items, whether to strip it, whether a count reads the items.
@@ -111,8 +117,7 @@ final class PageReader<T> {
         String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
         if (sentinelKey != null && plan.operation() != Operation.QUERY) {
             // a scan of a table with @Unique fields leaves out their sentinel items
-            String own = "NOT begins_with(" + SENTINEL_NAME + ", " + SENTINEL_VALUE + ")";
-            filter = filter == null ? own : "(" + filter + ") AND " + own;
+            filter = sentinelFilter(filter);
             names = names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
             names.put(SENTINEL_NAME, sentinelKey);
             values = values == null ? new LinkedHashMap<>() : new LinkedHashMap<>(values);

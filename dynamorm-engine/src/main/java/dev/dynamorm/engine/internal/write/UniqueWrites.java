@@ -192,7 +192,7 @@ final class UniqueWrites<T> {
             String condition =
                     p.condition() == null
                             ? guard.toString()
-                            : "(" + p.condition() + ") AND " + guard;
+                            : enclosed(p.condition()) + " AND " + guard;
             main =
                     new PreparedWrite(
                             p.op(),
@@ -324,6 +324,31 @@ final class UniqueWrites<T> {
                                 r -> table.context().client().getItem(r),
                                 e -> table.map(e, op));
         return response.hasItem() ? response.item() : Map.of();
+    }
+
+    /**
+     * The condition in parentheses, unless one pair already encloses all of it (DynamoDB refuses
+     * redundant parentheses).
+     */
+    static String enclosed(String condition) {
+        if (condition.startsWith("(")) {
+            int depth = 0;
+            for (int i = 0; i < condition.length(); i++) {
+                char c = condition.charAt(i);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                    if (depth == 0) {
+                        if (i == condition.length() - 1) {
+                            return condition;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return "(" + condition + ")";
     }
 
     static boolean same(AttributeValue a, AttributeValue b) {
