@@ -19,5 +19,6 @@ module dev.dynamorm.examples {
             dev.dynamorm.examples.shop.DynamORM_Schemas,
             dev.dynamorm.examples.changes.DynamORM_Schemas,
             dev.dynamorm.examples.vector.DynamORM_Schemas,
-            dev.dynamorm.examples.tenancy.DynamORM_Schemas;
+            dev.dynamorm.examples.tenancy.DynamORM_Schemas,
+            dev.dynamorm.examples.unique.DynamORM_Schemas;
 }

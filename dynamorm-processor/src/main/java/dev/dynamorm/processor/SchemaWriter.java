@@ -280,6 +280,7 @@ final class SchemaWriter {
                     {"CreatedAt", "createdAt"},
                     {"UpdatedAt", "updatedAt"},
                     {"Ttl", "ttl"},
+                    {"Unique", "unique"},
                     {"Encrypted", "encrypted"}
                 }) {
             if (p.has(f[0])) {

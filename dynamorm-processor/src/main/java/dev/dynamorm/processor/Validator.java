@@ -89,6 +89,18 @@ final class Validator {
                             p.name());
                 }
             }
+            if (p.has("Unique")
+                    && (p.has("PartitionKey") || p.has("SortKey") || p.has("Encrypted"))) {
+                errors.fail(
+                        p.element(),
+                        "model %s: field '%s' is @Unique and %s: %s",
+                        name,
+                        p.name(),
+                        p.has("Encrypted") ? "@Encrypted" : "a key",
+                        p.has("Encrypted")
+                                ? "its sentinel item's key would hold the plain value; remove one of them"
+                                : "a key is unique already, remove @Unique");
+            }
             if (p.has("Encrypted")) {
                 String role =
                         p.has("Version")

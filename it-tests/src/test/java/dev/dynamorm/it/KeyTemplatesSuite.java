@@ -104,6 +104,12 @@ abstract class KeyTemplatesSuite {
         QueryPlan plan = acls.where("tenant", "=", tenant).explain();
         assertThat(plan.keyCondition()).contains("#n0 = :v0 AND begins_with(#n1, :v1)");
         assertThat(plan.expressionValues().get(":v1").s()).isEqualTo("DOC#");
+        // explain shows the member's filter on its discriminator, as sent
+        assertThat(plan.filter()).contains("#dt = :dt");
+        assertThat(plan.expressionNames()).containsEntry("#dt", "_type");
+        assertThat(plan.expressionValues().get(":dt").s()).isEqualTo("ACL");
+        assertThat(plan.describe(true)).contains("filter: #dt = :dt");
+        assertThat(library.where("tenant", "=", tenant).explain().filter()).isEmpty();
         assertThat(acls.where("tenant", "=", tenant).all())
                 .containsExactly(new LibAcl(tenant, "d1", "bob", "READ"));
     }
@@ -247,5 +253,87 @@ abstract class KeyTemplatesSuite {
                                 + Invoice.class.getName()
                                 + ": it is part of the key template 'INVOICE#{year}#{month}#{number}' of key "
                                 + "attribute 'sk'");
+    }
+
+    private Map<String, AttributeValue> rawInvoice(String sk) {
+        return raw.getItem(
+                        b ->
+                                b.tableName(invoices.tableName())
+                                        .key(
+                                                Map.of(
+                                                        "pk",
+                                                        AttributeValue.fromS("TENANT#" + tenant),
+                                                        "sk",
+                                                        AttributeValue.fromS(sk)))
+                                        .consistentRead(true))
+                .item();
+    }
+
+    @Test
+    void updateBuilder_setOfAnIndexTemplateField_recomputesTheIndexKey_removeDropsIt() {
+        Invoice first = new Invoice(tenant, 2024, 8, 40, Instant.parse("2024-08-01T00:00:00Z"), 10);
+        invoices.put(first);
+
+        invoices.where("tenant", "=", tenant)
+                .where("year", "=", 2024)
+                .where("month", "=", 8)
+                .where("number", "=", 40L)
+                .update(u -> u.set("issuedAt", Instant.parse("2024-08-09T00:00:00Z")));
+        assertThat(rawInvoice("INVOICE#2024#8#40"))
+                .containsEntry("gsk", AttributeValue.fromS("ISSUED#2024-08-09T00:00:00.000000000Z"))
+                .containsEntry("gpk", AttributeValue.fromS("NUMBER#40"));
+        // the index sees the new key at once
+        assertThat(
+                        invoices.where("number", "=", 40L)
+                                .where("issuedAt", "=", Instant.parse("2024-08-09T00:00:00Z"))
+                                .all())
+                .extracting(Invoice::totalCents)
+                .containsExactly(10L);
+
+        // from an instance: the same
+        invoices.update(
+                new Invoice(tenant, 2024, 8, 40, null, 0),
+                u -> u.set("issuedAt", Instant.parse("2024-08-10T00:00:00Z")));
+        assertThat(rawInvoice("INVOICE#2024#8#40"))
+                .containsEntry(
+                        "gsk", AttributeValue.fromS("ISSUED#2024-08-10T00:00:00.000000000Z"));
+
+        // removing the field takes the item out of the (sparse) index
+        invoices.update(new Invoice(tenant, 2024, 8, 40, null, 0), u -> u.remove("issuedAt"));
+        assertThat(rawInvoice("INVOICE#2024#8#40"))
+                .doesNotContainKeys("gsk", "issuedAt")
+                .containsKey("gpk");
+    }
+
+    @Test
+    void updateBuilder_onATableKeyTemplateField_orWithAnUnknownNewValue_isRefused() {
+        invoices.put(new Invoice(tenant, 2024, 9, 50, Instant.parse("2024-09-01T00:00:00Z"), 10));
+        Invoice key = new Invoice(tenant, 2024, 9, 50, null, 0);
+
+        assertThatThrownBy(() -> invoices.update(key, u -> u.set("number", 51L)))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(
+                        "cannot update field 'number' of model "
+                                + Invoice.class.getName()
+                                + ": it is part of the key template 'INVOICE#{year}#{month}#{number}' of key"
+                                + " attribute 'sk', and the key identifies the item (delete it and create a new"
+                                + " one instead)");
+        assertThatThrownBy(
+                        () ->
+                                invoices.update(
+                                        key,
+                                        u ->
+                                                u.setIfNotExists(
+                                                        "issuedAt",
+                                                        Instant.parse("2024-09-02T00:00:00Z"))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(
+                        "cannot set_if_not_exists field 'issuedAt' of model "
+                                + Invoice.class.getName()
+                                + ": it is part of the template 'ISSUED#{issuedAt}' of index key 'gsk', which"
+                                + " must be recomputed from its new value; use set(\"issuedAt\", value)");
+        assertThat(rawInvoice("INVOICE#2024#9#50"))
+                .containsEntry(
+                        "gsk", AttributeValue.fromS("ISSUED#2024-09-01T00:00:00.000000000Z"));
     }
 }

@@ -24,6 +24,7 @@ public final class FieldSchema {
     private final boolean createdAt;
     private final boolean updatedAt;
     private final boolean ttl;
+    private final boolean unique;
     private final boolean encrypted;
     private final List<IndexKeySchema> indexKeys;
 
@@ -38,6 +39,7 @@ public final class FieldSchema {
         this.createdAt = b.createdAt;
         this.updatedAt = b.updatedAt;
         this.ttl = b.ttl;
+        this.unique = b.unique;
         this.encrypted = b.encrypted;
         this.indexKeys = List.copyOf(b.indexKeys);
     }
@@ -145,6 +147,15 @@ public final class FieldSchema {
     }
 
     /**
+     * Whether the field carries {@code @Unique}.
+     *
+     * @return true for a field whose value at most one item may hold
+     */
+    public boolean unique() {
+        return unique;
+    }
+
+    /**
      * Whether the field carries {@code @Encrypted}.
      *
      * @return true for an encrypted field
@@ -179,6 +190,7 @@ public final class FieldSchema {
         private boolean createdAt;
         private boolean updatedAt;
         private boolean ttl;
+        private boolean unique;
         private boolean encrypted;
         private final List<IndexKeySchema> indexKeys = new ArrayList<>();
 
@@ -266,6 +278,16 @@ public final class FieldSchema {
          */
         public Builder ttl() {
             this.ttl = true;
+            return this;
+        }
+
+        /**
+         * Marks the field {@code @Unique}.
+         *
+         * @return this builder
+         */
+        public Builder unique() {
+            this.unique = true;
             return this;
         }
 

@@ -128,6 +128,11 @@ final class FamilyField implements FieldMetadata {
     }
 
     @Override
+    public boolean isUnique() {
+        return first.isUnique();
+    }
+
+    @Override
     public boolean isEncrypted() {
         return first.isEncrypted();
     }

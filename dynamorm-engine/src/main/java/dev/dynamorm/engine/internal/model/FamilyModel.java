@@ -119,6 +119,7 @@ final class FamilyModel<T> implements ModelMetadata<T> {
                 || a.isCreatedAt() != b.isCreatedAt()
                 || a.isUpdatedAt() != b.isUpdatedAt()
                 || a.isTtl() != b.isTtl()
+                || a.isUnique() != b.isUnique()
                 || a.isEncrypted() != b.isEncrypted()) {
             what = "annotations (key, lifecycle or @Encrypted roles)";
         }

@@ -69,6 +69,7 @@ final class FamilyRegistry {
                     type.getName(),
                     shape.root().getName());
         }
+        UniqueKeys.check(base);
         return new MemberModel<>(base, shape);
     }
 }

@@ -75,6 +75,14 @@ public interface FieldMetadata {
     boolean isTtl();
 
     /**
+     * Whether the field is {@code @Unique}: at most one item of the table holds each value (kept
+     * with sentinel items, see {@code UniqueWrites}).
+     */
+    default boolean isUnique() {
+        return false;
+    }
+
+    /**
      * Whether a plugin transforms this field's stored value: it carries an annotation marked {@link
      * dev.dynamorm.annotations.FieldTransform} (such as {@code @Encrypted}), so the value is opaque
      * to the engine.

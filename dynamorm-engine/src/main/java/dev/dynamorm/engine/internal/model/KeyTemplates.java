@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads the key templates of a model type (from its generated schema, else from the annotations on
@@ -312,6 +313,34 @@ public final class KeyTemplates {
             return out;
         }
         return List.of();
+    }
+
+    /**
+     * The attribute values of the fields a stored key's table templates name, parsed from the key.
+     *
+     * @param model the model
+     * @param key the item's key attributes
+     * @return attribute name to value of each field found in the key, possibly empty
+     */
+    public static Map<String, AttributeValue> fieldsOfKey(
+            ModelMetadata<?> model, Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> out = new java.util.HashMap<>();
+        List<FieldMetadata> keys = new ArrayList<>();
+        keys.add(model.partitionKey());
+        model.sortKey().ifPresent(keys::add);
+        for (FieldMetadata k : keys) {
+            AttributeValue stored = key.get(k.attributeName());
+            if (stored == null || stored.s() == null) {
+                continue;
+            }
+            for (KeyTemplate t : templatesOf(k)) {
+                Map<FieldMetadata, AttributeValue> parsed = t.parse(stored.s());
+                if (parsed != null) {
+                    parsed.forEach((f, v) -> out.putIfAbsent(f.attributeName(), v));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -65,7 +65,8 @@ final class MapValues implements ModelMetadata<Object> {
                 valueConverter,
                 NO_GETTER,
                 null,
-                new ReflectiveField.Roles(false, false, false, false, false, false, List.of()));
+                new ReflectiveField.Roles(
+                        false, false, false, false, false, false, List.of(), false));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.dynamorm.annotations.IndexKey;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.annotations.Ttl;
+import dev.dynamorm.annotations.Unique;
 import dev.dynamorm.annotations.UpdatedAt;
 import dev.dynamorm.annotations.Version;
 import dev.dynamorm.spi.Converter;
@@ -34,6 +35,7 @@ record Mapping(
         boolean createdAt,
         boolean updatedAt,
         boolean ttl,
+        boolean unique,
         List<Class<? extends Annotation>> transforms,
         List<IndexKeySchema> indexKeys,
         List<String> present) {
@@ -70,6 +72,7 @@ record Mapping(
                 has(sources, CreatedAt.class),
                 has(sources, UpdatedAt.class),
                 has(sources, Ttl.class),
+                has(sources, Unique.class),
                 transforms(sources),
                 indexKeys.stream()
                         .map(
@@ -99,6 +102,7 @@ record Mapping(
                 f.createdAt(),
                 f.updatedAt(),
                 f.ttl(),
+                f.unique(),
                 f.encrypted() ? List.of(Encrypted.class) : List.of(),
                 f.indexKeys(),
                 List.of());

@@ -227,7 +227,8 @@ final class ModelBuilder<T> {
                                     m.createdAt(),
                                     m.updatedAt(),
                                     m.ttl(),
-                                    m.transforms()),
+                                    m.transforms(),
+                                    isTable && m.unique()),
                             fieldConverters.mapValues(p, f.converter()));
             fields.add(field);
             byMapped.put(f, field);

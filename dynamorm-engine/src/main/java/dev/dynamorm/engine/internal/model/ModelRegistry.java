@@ -74,6 +74,7 @@ public final class ModelRegistry {
                     type);
         }
         ModelMetadata<T> built = KeyTemplates.wrap(models.get(type), schema);
+        UniqueKeys.check(built);
         ModelMetadata<?> raced = this.templated.putIfAbsent(type, built);
         if (raced != null) {
             @SuppressWarnings("unchecked") // cached under its own class

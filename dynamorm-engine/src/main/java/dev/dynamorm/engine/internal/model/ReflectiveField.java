@@ -28,7 +28,8 @@ final class ReflectiveField implements FieldMetadata {
             boolean createdAt,
             boolean updatedAt,
             boolean ttl,
-            List<Class<? extends Annotation>> transforms) {
+            List<Class<? extends Annotation>> transforms,
+            boolean unique) {
 
         /** Whether a plugin transforms the field (an annotation marked {@code FieldTransform}). */
         boolean encrypted() {
@@ -383,6 +384,11 @@ final class ReflectiveField implements FieldMetadata {
     @Override
     public boolean isTtl() {
         return roles.ttl();
+    }
+
+    @Override
+    public boolean isUnique() {
+        return roles.unique();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.dynamorm.engine.internal.query;
 import dev.dynamorm.Operation;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.SortOrder;
+import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.model.UniqueKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +19,49 @@ final class ExplainedPlan implements QueryPlan {
     private final String tableName;
     private final Map<String, AttributeValue> values;
 
-    ExplainedPlan(CompiledPlan plan, String tableName, Map<String, AttributeValue> values) {
+    /** The filter, names and projection as sent, with what the edge adds to the plan's. */
+    private final String filter;
+
+    private final Map<String, String> names;
+    private final String projection;
+
+    /**
+     * A plan as it is sent: an entity family member's filter on its discriminator, the
+     * discriminator read by projections and the scan filter that leaves out the sentinels of
+     * {@code @Unique} values are added as {@code PageReader} adds them.
+     */
+    ExplainedPlan(
+            CompiledPlan plan,
+            String tableName,
+            Map<String, AttributeValue> values,
+            ModelMetadata<?> model) {
         this.plan = plan;
         this.tableName = tableName;
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        String f = plan.filter();
+        Map<String, String> n = plan.names();
+        Map<String, AttributeValue> v = values;
+        String proj = plan.projection();
+        boolean read = plan.operation() == Operation.QUERY || plan.operation() == Operation.SCAN;
+        Discriminators family = Discriminators.of(model);
+        if (family != null) {
+            proj = family.projection(proj, plan.names());
+            if (read) {
+                f = family.filter(f);
+            }
+            n = family.names(n, f, proj);
+            v = family.values(v, f);
+        }
+        if (plan.operation() == Operation.SCAN && !UniqueKeys.fields(model).isEmpty()) {
+            f = PageReader.sentinelFilter(f);
+            n = new LinkedHashMap<>(n == null ? Map.of() : n);
+            n.put(PageReader.SENTINEL_NAME, model.partitionKey().attributeName());
+            v = new LinkedHashMap<>(v == null ? Map.of() : v);
+            v.put(PageReader.SENTINEL_VALUE, AttributeValue.fromS(UniqueKeys.PREFIX));
+        }
+        this.filter = f;
+        this.names = n == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(n));
+        this.projection = proj;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(v == null ? Map.of() : v));
     }
 
     @Override
@@ -45,17 +86,17 @@ final class ExplainedPlan implements QueryPlan {
 
     @Override
     public Optional<String> filter() {
-        return Optional.ofNullable(plan.filter());
+        return Optional.ofNullable(filter);
     }
 
     @Override
     public Optional<String> projection() {
-        return Optional.ofNullable(plan.projection());
+        return Optional.ofNullable(projection);
     }
 
     @Override
     public Map<String, String> expressionNames() {
-        return plan.names();
+        return names;
     }
 
     @Override
@@ -99,12 +140,12 @@ final class ExplainedPlan implements QueryPlan {
         }
         out.append(plan.consistent() ? ", consistent read" : ", eventually consistent read");
         line(out, "key condition", plan.keyCondition());
-        line(out, "filter", plan.filter());
-        line(out, "projection", plan.projection());
+        line(out, "filter", filter);
+        line(out, "projection", projection);
         if (plan.select() != null) {
             line(out, "select", plan.select());
         }
-        line(out, "names", plan.names().toString());
+        line(out, "names", names.toString());
         line(out, "values", withValues ? values.toString() : redacted(values));
         line(out, "chosen", plan.reason());
         out.append("\n  candidates:");

@@ -6,6 +6,7 @@ import static dev.dynamorm.engine.internal.query.TtlHiding.withTtlName;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.model.UniqueKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,26 @@ final class PageReader<T> {
     private final ModelMetadata<T> model;
     private final TtlHiding<T> ttlHiding;
 
+    /** The partition key attribute when the table holds sentinels of {@code @Unique} values. */
+    private final String sentinelKey;
+
     PageReader(TableAccess<T> access) {
         this.access = access;
         this.model = access.model();
         this.ttlHiding = new TtlHiding<>(access);
+        this.sentinelKey =
+                UniqueKeys.fields(model).isEmpty() ? null : model.partitionKey().attributeName();
+    }
+
+    /** The placeholders of the scan filter that leaves out the sentinels of unique values. */
+    static final String SENTINEL_NAME = "#uq";
+
+    static final String SENTINEL_VALUE = ":uq";
+
+    /** A scan filter that also leaves out the sentinels of unique values. */
+    static String sentinelFilter(String filter) {
+        String own = "NOT begins_with(" + SENTINEL_NAME + ", " + SENTINEL_VALUE + ")";
+        return filter == null ? own : "(" + filter + ") AND " + own;
     }
 
     /**
@@ -98,6 +115,14 @@ final class PageReader<T> {
             values = family.values(values, filter);
         }
         String select = countByReading ? null : count ? Select.COUNT.toString() : plan.select();
+        if (sentinelKey != null && plan.operation() != Operation.QUERY) {
+            // a scan of a table with @Unique fields leaves out their sentinel items
+            filter = sentinelFilter(filter);
+            names = names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
+            names.put(SENTINEL_NAME, sentinelKey);
+            values = values == null ? new LinkedHashMap<>() : new LinkedHashMap<>(values);
+            values.put(SENTINEL_VALUE, AttributeValue.fromS(UniqueKeys.PREFIX));
+        }
         if (plan.operation() == Operation.QUERY) {
             QueryRequest request =
                     QueryRequest.builder()

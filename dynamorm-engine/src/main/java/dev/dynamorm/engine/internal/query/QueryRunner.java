@@ -176,7 +176,7 @@ public final class QueryRunner<T> {
     /** See {@code Query.explain()}. */
     public QueryPlan explain() {
         Prepared p = prepare(QueryCompiler.Mode.AUTO, false);
-        return new ExplainedPlan(p.plan(), access.tableName(), p.values());
+        return new ExplainedPlan(p.plan(), access.tableName(), p.values(), model);
     }
 
     // ---- preparation ----
@@ -201,7 +201,8 @@ public final class QueryRunner<T> {
                                                 new ExplainedPlan(
                                                                 compiled,
                                                                 access.tableName(),
-                                                                Map.of())
+                                                                Map.of(),
+                                                                model)
                                                         .describe(false));
                                     }
                                     return compiled;

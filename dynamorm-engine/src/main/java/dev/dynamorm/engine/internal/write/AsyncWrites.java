@@ -57,9 +57,18 @@ public final class AsyncWrites<T> {
         }
     }
 
+    /**
+     * Writes of models with {@code @Unique} fields are transactions, which the async view lacks.
+     */
+    private void requireNoUnique(Operation op) {
+        writer.requireNoUnique(
+                op, "the async view (table.async())", "write it with the sync API (Table)");
+    }
+
     public CompletableFuture<WriteResult<T>> create(T item, WriteOptions options) {
         return guarded(
                 () -> {
+                    requireNoUnique(Operation.CREATE);
                     writer.requireReturnValue(
                             options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
                     return sendPut(
@@ -70,6 +79,7 @@ public final class AsyncWrites<T> {
     public CompletableFuture<WriteResult<T>> put(T item, WriteOptions options) {
         return guarded(
                 () -> {
+                    requireNoUnique(Operation.PUT);
                     writer.requireReturnValue(
                             options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
                     return sendPut(
@@ -81,6 +91,7 @@ public final class AsyncWrites<T> {
             T item, WriteOptions options, String... fields) {
         return guarded(
                 () -> {
+                    requireNoUnique(Operation.UPDATE);
                     PreparedWrite p =
                             writer.prepareUpdateFields(
                                     item,
@@ -94,6 +105,7 @@ public final class AsyncWrites<T> {
     public CompletableFuture<WriteResult<T>> update(T item, Consumer<UpdateBuilder> update) {
         return guarded(
                 () -> {
+                    requireNoUnique(Operation.UPDATE);
                     Map<String, AttributeValue> attributes =
                             writer.itemForKey(item, Operation.UPDATE);
                     DefaultUpdateBuilder u = writer.build(update);
@@ -108,6 +120,7 @@ public final class AsyncWrites<T> {
     public CompletableFuture<WriteResult<T>> delete(T item, WriteOptions options) {
         return guarded(
                 () -> {
+                    requireNoUnique(Operation.DELETE);
                     writer.requireReturnValue(
                             options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
                     if (item == null) {
@@ -131,6 +144,7 @@ public final class AsyncWrites<T> {
     public CompletableFuture<WriteResult<T>> delete(dev.dynamorm.Key key, WriteOptions options) {
         return guarded(
                 () -> {
+                    requireNoUnique(Operation.DELETE);
                     writer.requireReturnValue(
                             options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
                     Map<String, AttributeValue> k = writer.keyOf(key, Operation.DELETE);

@@ -21,6 +21,7 @@ import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
 import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,11 +62,28 @@ public final class DefaultTransaction implements Transaction {
     private final EngineContext ctx;
     private final List<PreparedWrite> actions = new ArrayList<>();
     private final Map<List<Object>, Integer> seen = new HashMap<>();
+
+    /** The sentinel claims of {@code @Unique} values among the actions. */
+    private final IdentityHashMap<PreparedWrite, Claim> claims = new IdentityHashMap<>();
+
+    /** The operation a unique clash is reported as. */
+    private final Operation operation;
+
     private String token;
 
+    /** A sentinel action and the model whose unique value it writes. */
+    private record Claim(UniqueWrites<?> unique, UniqueWrites.Sentinel sentinel) {}
+
     public DefaultTransaction(Function<Class<?>, TableContext<?>> tables, EngineContext ctx) {
+        this(tables, ctx, Operation.TRANSACT_WRITE);
+    }
+
+    /** A transaction sent for one write (of a model with {@code @Unique} fields). */
+    DefaultTransaction(
+            Function<Class<?>, TableContext<?>> tables, EngineContext ctx, Operation operation) {
         this.tables = tables;
         this.ctx = ctx;
+        this.operation = operation;
     }
 
     @SuppressWarnings("unchecked")
@@ -185,6 +203,26 @@ public final class DefaultTransaction implements Transaction {
     }
 
     private Transaction add(PreparedWrite p) {
+        UniqueWrites<?> unique = p.table().writer().unique();
+        if (unique.active()) {
+            addExpanded(unique, unique.expand(p));
+            return this;
+        }
+        return addOne(p);
+    }
+
+    /** Adds a write with the sentinel actions of its unique values. */
+    void addExpanded(UniqueWrites<?> unique, UniqueWrites.Expansion x) {
+        addOne(x.main());
+        for (int i = 0; i < x.sentinels().size(); i++) {
+            addOne(x.sentinels().get(i));
+            if (x.what().get(i).claim()) {
+                claims.put(x.sentinels().get(i), new Claim(unique, x.what().get(i)));
+            }
+        }
+    }
+
+    private Transaction addOne(PreparedWrite p) {
         if (actions.size() == MAX_ACTIONS) {
             throw new InvalidRequestException(
                     String.format(
@@ -226,6 +264,11 @@ public final class DefaultTransaction implements Transaction {
     public TransactionResult run(Consumer<Transaction> body) {
         Objects.requireNonNull(body, "body");
         body.accept(this);
+        return send();
+    }
+
+    /** Sends the collected actions. */
+    TransactionResult send() {
         String requestToken = token != null ? token : UUID.randomUUID().toString();
         if (actions.isEmpty()) {
             return new TransactionResult(requestToken, List.of(), 0);
@@ -351,6 +394,21 @@ public final class DefaultTransaction implements Transaction {
         for (int i = 0; i < actions.size(); i++) {
             reasons.add(reason(i, actions.get(i), i < raw.size() ? raw.get(i) : null, e));
         }
+        Claim clash = null;
+        for (int i = 0; i < actions.size(); i++) {
+            Claim claim = claims.get(actions.get(i));
+            TransactionCanceledException.Code code = reasons.get(i).code();
+            if (claim == null && code != TransactionCanceledException.Code.NONE) {
+                clash = null; // another action failed too: report every reason
+                break;
+            }
+            if (claim != null && code == TransactionCanceledException.Code.CONDITION_FAILED) {
+                clash = clash == null ? claim : clash;
+            }
+        }
+        if (clash != null) {
+            return clash.unique().taken(clash.sentinel(), operation, e);
+        }
         return ErrorMapper.transactionCanceled(
                 Operation.TRANSACT_WRITE, reasons, requestToken, actions.size(), e);
     }
@@ -361,7 +419,7 @@ public final class DefaultTransaction implements Transaction {
         TransactionCanceledException.Code code = ErrorMapper.cancellationCode(awsCode);
         Map<String, AttributeValue> stored = null;
         Object storedModel = null;
-        if (code == TransactionCanceledException.Code.CONDITION_FAILED) {
+        if (code == TransactionCanceledException.Code.CONDITION_FAILED && !claims.containsKey(p)) {
             TableWriter<?> writer = p.table().writer();
             Optional<Map<String, AttributeValue>> item =
                     writer.storedItem(

@@ -5,6 +5,7 @@ import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.ReturnValue;
+import dev.dynamorm.TransactionCanceledException;
 import dev.dynamorm.UpdateBuilder;
 import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
@@ -48,18 +49,95 @@ public final class TableWriter<T> extends WritePreparer<T> {
      */
     public TableWriter(TableContext<T> table) {
         super(table);
+        this.unique = new UniqueWrites<>(table);
+    }
+
+    /** How often a write of a model with unique fields reads again after its guard failed. */
+    private static final int UNIQUE_ATTEMPTS = 3;
+
+    /** The sentinels of the model's {@code @Unique} fields. */
+    private final UniqueWrites<T> unique;
+
+    @Override
+    void requireNoUnique(Operation op, String what, String instead) {
+        unique.refuse(op, what, instead);
+    }
+
+    @Override
+    void requireKnownUniqueValue(String field, String action) {
+        unique.requireKnownValue(field, action);
+    }
+
+    /** The sentinels of the model's {@code @Unique} fields (inactive without them). */
+    UniqueWrites<T> unique() {
+        return unique;
+    }
+
+    /**
+     * Sends a write of a model with unique fields as one transaction with its sentinels; when a
+     * unique value it read changed before the write, reads again and retries.
+     *
+     * @param prepare prepares the write (called again for each attempt)
+     */
+    private WriteResult<T> sendUnique(Supplier<PreparedWrite> prepare) {
+        for (int attempt = 1; ; attempt++) {
+            PreparedWrite p = prepare.get();
+            UniqueWrites.Expansion x = unique.expand(p);
+            DefaultTransaction tx = new DefaultTransaction(c -> table, ctx, p.op());
+            tx.addExpanded(unique, x);
+            try {
+                tx.send();
+                return result(null, null, x.main());
+            } catch (TransactionCanceledException e) {
+                TransactionCanceledException.Reason own =
+                        e.reasons().isEmpty() ? null : e.reasons().get(0);
+                if (own == null || !conditionFailed(own.code())) {
+                    throw e;
+                }
+                if (attempt < UNIQUE_ATTEMPTS && x.guardBroken(own.storedItem())) {
+                    continue; // another writer changed a unique value since the read
+                }
+                throw classify(
+                        x.main(),
+                        Optional.ofNullable(own.storedItem()),
+                        String.format(
+                                Locale.ROOT,
+                                "the condition of the %s of key %s in table '%s' (model %s) did not"
+                                        + " hold",
+                                p.op().name().toLowerCase(Locale.ROOT),
+                                table.describeKey(p.key()),
+                                tableName,
+                                model.type().getName()),
+                        e);
+            }
+        }
+    }
+
+    private static boolean conditionFailed(TransactionCanceledException.Code code) {
+        return switch (code) {
+            case CONDITION_FAILED, ITEM_ALREADY_EXISTS, ITEM_NOT_FOUND, VERSION_CONFLICT -> true;
+            default -> false;
+        };
     }
 
     // ---- single-item operations ----
 
     public WriteResult<T> create(T item, WriteOptions options) {
         requireReturnValue(options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.CREATE, options.returnValue());
+            return sendUnique(() -> prepareCreate(item, options.condition().orElse(null)));
+        }
         return sendPut(prepareCreate(item, options.condition().orElse(null)), options);
     }
 
     public WriteResult<T> put(T item, WriteOptions options) {
         requireReturnValue(options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
         Condition extra = options.condition().orElse(null);
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.PUT, options.returnValue());
+            return sendUnique(() -> preparePutKeepingCreatedAt(item, extra));
+        }
         Map<String, AttributeValue> key = keyKeepingCreatedAt(item);
         if (key == null) {
             return sendPut(preparePut(item, extra), options);
@@ -151,6 +229,16 @@ public final class TableWriter<T> extends WritePreparer<T> {
     }
 
     public WriteResult<T> update(T item, WriteOptions options, String... fields) {
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.UPDATE, options.returnValue());
+            return sendUnique(
+                    () ->
+                            prepareUpdateFields(
+                                    item,
+                                    options.nullHandling(),
+                                    options.condition().orElse(null),
+                                    fields));
+        }
         PreparedWrite p =
                 prepareUpdateFields(
                         item, options.nullHandling(), options.condition().orElse(null), fields);
@@ -173,12 +261,33 @@ public final class TableWriter<T> extends WritePreparer<T> {
             return new WriteResult<>(
                     Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
         }
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.UPDATE, options.returnValue());
+            PreparedWrite[] first = {p};
+            return sendUnique(
+                    () -> {
+                        PreparedWrite next = first[0];
+                        first[0] = null;
+                        return next != null
+                                ? next
+                                : prepareUpdateChanged(
+                                        before, after, options.condition().orElse(null));
+                    });
+        }
         return sendUpdate(p, options.returnValue(), options.idempotent(), false);
     }
 
     public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
         Map<String, AttributeValue> attributes = itemForKey(item, Operation.UPDATE);
         DefaultUpdateBuilder u = build(update);
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.UPDATE, u.returnValue());
+            return sendUnique(
+                    () -> {
+                        Map<String, AttributeValue> fresh = itemForKey(item, Operation.UPDATE);
+                        return prepareUpdate(table.keyOf(fresh, Operation.UPDATE), fresh, u, null);
+                    });
+        }
         PreparedWrite p =
                 prepareUpdate(table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
         return sendUpdate(p, u.returnValue(), u.isIdempotent(), accumulates(u));
@@ -187,6 +296,10 @@ public final class TableWriter<T> extends WritePreparer<T> {
     public WriteResult<T> updateByKey(
             Map<String, AttributeValue> key, Consumer<UpdateBuilder> update) {
         DefaultUpdateBuilder u = build(update);
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.UPDATE, u.returnValue());
+            return sendUnique(() -> prepareUpdate(key, null, u, null));
+        }
         PreparedWrite p = prepareUpdate(key, null, u, null);
         return sendUpdate(p, u.returnValue(), u.isIdempotent(), accumulates(u));
     }
@@ -201,16 +314,25 @@ public final class TableWriter<T> extends WritePreparer<T> {
                     null);
         }
         Map<String, AttributeValue> attributes = model.toItem(item, Operation.DELETE);
-        PreparedWrite p =
-                prepareDelete(
-                        table.keyOf(attributes, Operation.DELETE),
-                        versionCheck(attributes),
-                        options.condition().orElse(null));
-        return sendDelete(p, options);
+        Supplier<PreparedWrite> prepare =
+                () ->
+                        prepareDelete(
+                                table.keyOf(attributes, Operation.DELETE),
+                                versionCheck(attributes),
+                                options.condition().orElse(null));
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.DELETE, options.returnValue());
+            return sendUnique(prepare);
+        }
+        return sendDelete(prepare.get(), options);
     }
 
     public WriteResult<T> deleteByKey(Map<String, AttributeValue> key, WriteOptions options) {
         requireReturnValue(options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+        if (unique.active()) {
+            unique.requireNoReturnValue(Operation.DELETE, options.returnValue());
+            return sendUnique(() -> prepareDelete(key, null, options.condition().orElse(null)));
+        }
         return sendDelete(prepareDelete(key, null, options.condition().orElse(null)), options);
     }
 

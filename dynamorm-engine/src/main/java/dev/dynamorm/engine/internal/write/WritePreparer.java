@@ -148,6 +148,10 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
      * @param optionsType the options class the caller opts out with, for the message
      */
     public void requireUnversioned(boolean ignoreVersioning, String optionsType) {
+        requireNoUnique(
+                Operation.BATCH_WRITE,
+                "BatchWriteItem",
+                "write it with create/put/update/delete or a transaction");
         if (version != null && !ignoreVersioning) {
             throw new InvalidRequestException(
                     String.format(
@@ -163,6 +167,12 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                     null);
         }
     }
+
+    /** Refuses a write path that cannot carry the sentinels of {@code @Unique} fields. */
+    abstract void requireNoUnique(Operation op, String what, String instead);
+
+    /** Refuses an update action on a {@code @Unique} field whose new value is not known. */
+    abstract void requireKnownUniqueValue(String field, String action);
 
     void stampPut(Map<String, AttributeValue> attributes, Long expected) {
         Instant now = now();
@@ -407,8 +417,13 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         ExpressionBuilder expr = new ExpressionBuilder();
         UpdateCompiler.Clauses clauses = updates.clauses();
         for (UpdateRecorder.Action a : u.actions()) {
+            if (a.kind() != UpdateRecorder.Kind.SET && a.kind() != UpdateRecorder.Kind.REMOVE) {
+                String root = a.field() == null ? "" : a.field().split("[.\\[]", 2)[0];
+                requireKnownUniqueValue(root, a.kind().name().toLowerCase(Locale.ROOT));
+            }
             updates.compile(a, expr, clauses);
         }
+        TemplateUpdates.derive(model, u.actions(), key, attributes, expr, clauses);
         sealEncryptedValues(key, expr, clauses);
         Instant now = now();
         Long expected = attributes == null ? null : versionCheck(attributes);

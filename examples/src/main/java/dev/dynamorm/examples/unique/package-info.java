@@ -1,0 +1,2 @@
+/** Unique constraints: a non-key field whose value at most one item of the table may hold. */
+package dev.dynamorm.examples.unique;
