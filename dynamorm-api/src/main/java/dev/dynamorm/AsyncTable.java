@@ -268,6 +268,27 @@ public interface AsyncTable<T> {
     CompletableFuture<List<T>> all(Query<T> query);
 
     /**
+     * The number of items a query matches (up to its limit), as {@link Query#count()}: Select COUNT
+     * requests, one page after the other.
+     *
+     * @param query a query of this table
+     * @return the count
+     */
+    CompletableFuture<Long> count(Query<T> query);
+
+    /**
+     * Every item of a scan of the query read in {@code segments} parallel segments, merged in
+     * segment order (up to the query's limit), as {@link Query#parallelScan(int)}: all segments are
+     * read at once, without a thread per segment.
+     *
+     * @param query a query of this table, e.g. {@link #query()}
+     * @param segments 1 to 1000
+     * @return the items; fails with {@link IllegalArgumentException} on a segment count out of
+     *     range, {@link InvalidRequestException} on a query with a cursor (nothing sent)
+     */
+    CompletableFuture<List<T>> parallelScan(Query<T> query, int segments);
+
+    /**
      * The pages of a query, as {@link #page(Query)} and its cursors would give them one after
      * another: each up to the query's limit (100 without one) and with the cursor after it; the
      * last has no cursor. Starts after the query's cursor, if any.

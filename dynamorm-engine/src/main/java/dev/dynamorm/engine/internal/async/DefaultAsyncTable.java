@@ -202,6 +202,16 @@ public final class DefaultAsyncTable<T> implements AsyncTable<T> {
     }
 
     @Override
+    public CompletableFuture<Long> count(Query<T> query) {
+        return guarded(() -> queries.apply(query).count());
+    }
+
+    @Override
+    public CompletableFuture<List<T>> parallelScan(Query<T> query, int segments) {
+        return guarded(() -> queries.apply(query).parallelScan(segments));
+    }
+
+    @Override
     public Flow.Publisher<Page<T>> pages(Query<T> query) {
         return queries.apply(query).pages(false);
     }
