@@ -1,5 +1,6 @@
 package dev.dynamorm;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -164,6 +165,63 @@ public interface AsyncTable<T> {
     CompletableFuture<WriteResult<T>> delete(Key key, WriteOptions options);
 
     /**
+     * Reads many items by key, as {@link Table#batchGet(Collection)}: chunks of 100 keys, up to
+     * {@link BatchOptions#workers()} of them in flight at once, unprocessed keys retried with the
+     * retry policy.
+     *
+     * @param keys the keys, any number; a key given twice is read once and returned twice
+     * @return the items in key order and the missing keys; fails with {@link
+     *     BatchGetIncompleteException} if the retry budget ran out (it carries the partial result)
+     */
+    default CompletableFuture<BatchGetResult<T>> batchGet(Collection<Key> keys) {
+        return batchGet(keys, BatchOptions.defaults());
+    }
+
+    /**
+     * Reads many items by key with options, as {@link Table#batchGet(Collection, BatchOptions)}.
+     *
+     * @param keys the keys
+     * @param options chunks in flight, retry policy, progress callback, consistency
+     * @return the items in key order and the missing keys; fails as the sync call throws
+     */
+    CompletableFuture<BatchGetResult<T>> batchGet(Collection<Key> keys, BatchOptions options);
+
+    /**
+     * Writes many items, as {@link Table#batchPut(Collection)}.
+     *
+     * @param items the items, any number; two with the same key are refused
+     * @return the outcome; fails with {@link BatchWriteIncompleteException} if some items were not
+     *     written (it lists them exactly), {@link InvalidRequestException} on bad input (nothing
+     *     sent)
+     */
+    default CompletableFuture<BatchWriteResult<T>> batchPut(Collection<? extends T> items) {
+        return batchWrite(items, List.of(), BatchOptions.defaults());
+    }
+
+    /**
+     * Deletes many items by key, as {@link Table#batchDelete(Collection)}.
+     *
+     * @param keys the keys, any number; duplicates are refused
+     * @return the outcome; fails as the sync call throws
+     */
+    default CompletableFuture<BatchWriteResult<T>> batchDelete(Collection<Key> keys) {
+        return batchWrite(List.of(), keys, BatchOptions.defaults());
+    }
+
+    /**
+     * Writes and deletes many items, as {@link Table#batchWrite(Collection, Collection,
+     * BatchOptions)}: chunks of 25, up to {@link BatchOptions#workers()} of them in flight at once.
+     *
+     * @param puts the items to write
+     * @param deletes the keys to delete
+     * @param options chunks in flight, retry policy, progress callback, versioning opt-out
+     * @return the outcome; fails with {@link BatchWriteIncompleteException} listing exactly what
+     *     was not applied, {@link InvalidRequestException} on bad input (nothing sent)
+     */
+    CompletableFuture<BatchWriteResult<T>> batchWrite(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options);
+
+    /**
      * Starts a query with a condition (nothing runs until a terminal call of this view).
      *
      * @param field the Java field name
@@ -208,6 +266,27 @@ public interface AsyncTable<T> {
      * @return the items
      */
     CompletableFuture<List<T>> all(Query<T> query);
+
+    /**
+     * The number of items a query matches (up to its limit), as {@link Query#count()}: Select COUNT
+     * requests, one page after the other.
+     *
+     * @param query a query of this table
+     * @return the count
+     */
+    CompletableFuture<Long> count(Query<T> query);
+
+    /**
+     * Every item of a scan of the query read in {@code segments} parallel segments, merged in
+     * segment order (up to the query's limit), as {@link Query#parallelScan(int)}: all segments are
+     * read at once, without a thread per segment.
+     *
+     * @param query a query of this table, e.g. {@link #query()}
+     * @param segments 1 to 1000
+     * @return the items; fails with {@link IllegalArgumentException} on a segment count out of
+     *     range, {@link InvalidRequestException} on a query with a cursor (nothing sent)
+     */
+    CompletableFuture<List<T>> parallelScan(Query<T> query, int segments);
 
     /**
      * The pages of a query, as {@link #page(Query)} and its cursors would give them one after

@@ -199,6 +199,17 @@ public interface DynamORM extends AutoCloseable {
     }
 
     /**
+     * The non-blocking view of this instance (transactions) over the async client given to {@link
+     * Builder#asyncClient}; tables have theirs with {@link Table#async()}.
+     *
+     * @return the async view
+     * @throws IllegalStateException if no async client was given
+     */
+    default AsyncDynamORM async() {
+        throw new UnsupportedOperationException("async");
+    }
+
+    /**
      * A writer that batches single puts and deletes from many threads, with default options.
      *
      * @return a new writer; close it to flush and stop it

@@ -11,6 +11,7 @@ import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionReadResult;
 import dev.dynamorm.TransactionResult;
 import dev.dynamorm.engine.internal.async.AsyncEngine;
+import dev.dynamorm.engine.internal.async.DefaultAsyncDynamORM;
 import dev.dynamorm.engine.internal.client.ClientFactory;
 import dev.dynamorm.engine.internal.client.DefaultRetryPolicy;
 import dev.dynamorm.engine.internal.client.EngineContext;
@@ -219,6 +220,17 @@ final class DefaultDynamORM implements DynamORM {
     @Override
     public TransactionReadResult readTransaction(Consumer<ReadTransaction> body) {
         return new DefaultReadTransaction(this::tableContext, context).run(body);
+    }
+
+    @Override
+    public dev.dynamorm.AsyncDynamORM async() {
+        if (closed.get()) {
+            throw new IllegalStateException(Executor.CLOSED);
+        }
+        if (asyncEngine == null) {
+            throw new IllegalStateException(AsyncEngine.NO_ASYNC_CLIENT_INSTANCE);
+        }
+        return new DefaultAsyncDynamORM(this, this::tableContext, context, asyncEngine);
     }
 
     @Override

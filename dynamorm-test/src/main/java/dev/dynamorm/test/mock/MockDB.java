@@ -205,6 +205,20 @@ public final class MockDB implements DynamORM {
     }
 
     /**
+     * Not mocked: the async view needs the engine and an async client.
+     *
+     * @return never
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public dev.dynamorm.AsyncDynamORM async() {
+        throw notMocked(
+                "DynamORM.async()",
+                "the async view needs the engine and an async client: test async code against"
+                        + " dynamorm-local");
+    }
+
+    /**
      * Not mocked: a batch writer flushes in the background.
      *
      * @param options ignored

@@ -28,6 +28,11 @@ public record AsyncEngine(DynamoDbAsyncClient client, AsyncExecutor executor) {
             "table.async() needs an async client: build DynamORM with"
                     + " DynamORM.builder().asyncClient(DynamoDbAsyncClient)";
 
+    /** The message of {@code db.async()} on an instance built without an async client. */
+    public static final String NO_ASYNC_CLIENT_INSTANCE =
+            "db.async() needs an async client: build DynamORM with"
+                    + " DynamORM.builder().asyncClient(DynamoDbAsyncClient)";
+
     /**
      * The async engine of an instance.
      *

@@ -1,6 +1,9 @@
 package dev.dynamorm.engine.internal.async;
 
 import dev.dynamorm.AsyncTable;
+import dev.dynamorm.BatchGetResult;
+import dev.dynamorm.BatchOptions;
+import dev.dynamorm.BatchWriteResult;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
@@ -13,8 +16,10 @@ import dev.dynamorm.WriteResult;
 import dev.dynamorm.engine.internal.client.Futures;
 import dev.dynamorm.engine.internal.query.AsyncQueryRunner;
 import dev.dynamorm.engine.internal.query.AsyncSend;
+import dev.dynamorm.engine.internal.write.AsyncTableBatch;
 import dev.dynamorm.engine.internal.write.AsyncWrites;
 import dev.dynamorm.engine.internal.write.TableContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +45,7 @@ public final class DefaultAsyncTable<T> implements AsyncTable<T> {
     private final TableContext<T> table;
     private final AsyncEngine engine;
     private final AsyncWrites<T> writes;
+    private final AsyncTableBatch<T> batches;
     private final Function<Query<T>, AsyncQueryRunner<T>> queries;
 
     /**
@@ -60,6 +66,7 @@ public final class DefaultAsyncTable<T> implements AsyncTable<T> {
         this.table = table;
         this.engine = engine;
         this.writes = new AsyncWrites<>(table, engine.client(), engine.executor());
+        this.batches = new AsyncTableBatch<>(table, engine.client(), engine.executor());
         AsyncSend send = new TableSend(table, engine);
         this.queries = q -> queries.apply(q, send);
     }
@@ -163,6 +170,20 @@ public final class DefaultAsyncTable<T> implements AsyncTable<T> {
         return writes.delete(key, Objects.requireNonNull(options, "options"));
     }
 
+    // ---- batches ----
+
+    @Override
+    public CompletableFuture<BatchGetResult<T>> batchGet(
+            Collection<Key> keys, BatchOptions options) {
+        return batches.get(keys, Objects.requireNonNull(options, "options"));
+    }
+
+    @Override
+    public CompletableFuture<BatchWriteResult<T>> batchWrite(
+            Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
+        return batches.write(puts, deletes, Objects.requireNonNull(options, "options"));
+    }
+
     // ---- queries ----
 
     @Override
@@ -178,6 +199,16 @@ public final class DefaultAsyncTable<T> implements AsyncTable<T> {
     @Override
     public CompletableFuture<List<T>> all(Query<T> query) {
         return guarded(() -> queries.apply(query).all());
+    }
+
+    @Override
+    public CompletableFuture<Long> count(Query<T> query) {
+        return guarded(() -> queries.apply(query).count());
+    }
+
+    @Override
+    public CompletableFuture<List<T>> parallelScan(Query<T> query, int segments) {
+        return guarded(() -> queries.apply(query).parallelScan(segments));
     }
 
     @Override

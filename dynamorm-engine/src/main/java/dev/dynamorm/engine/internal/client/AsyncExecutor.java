@@ -1,19 +1,15 @@
 package dev.dynamorm.engine.internal.client;
 
-import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.spi.OperationEvent;
 import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
@@ -25,8 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
  * never on a sleeping thread.
  */
 public final class AsyncExecutor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AsyncExecutor.class);
 
     private final Executor sync;
     private final java.util.concurrent.Executor continuations;
@@ -64,14 +58,38 @@ public final class AsyncExecutor {
             Function<Q, CompletableFuture<R>> call,
             Function<SdkException, DynamORMException> errors,
             WriteRetry<R> retry) {
+        return run(event, request, call, errors, sync.retryPolicy(), retry);
+    }
+
+    /**
+     * {@link #run(OperationEvent, DynamoDbRequest, Function, Function, WriteRetry)} under another
+     * retry policy (a batch's own).
+     *
+     * @param event the operation, table, model and key
+     * @param request the SDK request as built by the call site
+     * @param call sends a request
+     * @param errors maps SDK failures
+     * @param policy the retry policy
+     * @param retry how a single-item write may be retried after a lost answer, or null
+     * @return the response; fails with the mapped exception itself
+     */
+    public <Q extends DynamoDbRequest, R> CompletableFuture<R> run(
+            OperationEvent event,
+            Q request,
+            Function<Q, CompletableFuture<R>> call,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy,
+            WriteRetry<R> retry) {
         try {
             sync.requireOpen();
         } catch (IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
-        RetryPolicy policy = sync.retryPolicy();
         if (sync.hooks().isEmpty()) {
-            return new Attempts<>(event, () -> call.apply(request), errors, policy, retry).start();
+            return new Attempts<>(
+                            () -> call.apply(request),
+                            new RetryDecision<>(event, errors, policy, retry))
+                    .start();
         }
         Event e =
                 event instanceof Event hooked
@@ -85,32 +103,25 @@ public final class AsyncExecutor {
                 sync.hooks(),
                 e,
                 request,
-                q -> new Attempts<>(e, () -> call.apply(q), errors, policy, retry).start());
+                q ->
+                        new Attempts<>(
+                                        () -> call.apply(q),
+                                        new RetryDecision<>(e, errors, policy, retry))
+                                .start());
     }
 
-    /** The attempts of one request, as {@code Executor.callWithRetries}. */
+    /**
+     * The attempts of one request: sends, and after a failure asks the {@link RetryDecision} (the
+     * same as the sync loop's), waiting on a timer before the next attempt.
+     */
     private final class Attempts<R> {
-        private final OperationEvent event;
         private final Supplier<CompletableFuture<R>> call;
-        private final Function<SdkException, DynamORMException> errors;
-        private final RetryPolicy policy;
-        private final WriteRetry<R> retry;
+        private final RetryDecision<R> decision;
         private final CompletableFuture<R> result = new CompletableFuture<>();
-        private final long start = System.nanoTime();
-        private int attempts;
-        private boolean lostAnswer;
 
-        Attempts(
-                OperationEvent event,
-                Supplier<CompletableFuture<R>> call,
-                Function<SdkException, DynamORMException> errors,
-                RetryPolicy policy,
-                WriteRetry<R> retry) {
-            this.event = event;
+        Attempts(Supplier<CompletableFuture<R>> call, RetryDecision<R> decision) {
             this.call = call;
-            this.errors = errors;
-            this.policy = policy;
-            this.retry = retry;
+            this.decision = decision;
         }
 
         CompletableFuture<R> start() {
@@ -139,68 +150,20 @@ public final class AsyncExecutor {
                     result.completeExceptionally(cause);
                     return;
                 }
-                Optional<Duration> delay = failed(sdk);
-                if (delay.isEmpty()) {
-                    return;
+                RetryDecision.Next<R> next = decision.failed(sdk);
+                if (next instanceof RetryDecision.Applied<R> applied) {
+                    result.complete(applied.response());
+                } else if (next instanceof RetryDecision.Fail<R> fail) {
+                    result.completeExceptionally(fail.failure());
+                } else {
+                    Duration delay = ((RetryDecision.Retry<R>) next).delay();
+                    CompletableFuture.delayedExecutor(
+                                    delay.toNanos(), TimeUnit.NANOSECONDS, continuations)
+                            .execute(this::attempt);
                 }
-                CompletableFuture.delayedExecutor(
-                                delay.get().toNanos(), TimeUnit.NANOSECONDS, continuations)
-                        .execute(this::attempt);
             } catch (RuntimeException | Error x) {
                 result.completeExceptionally(x);
             }
-        }
-
-        /** Decides after a failed attempt: the delay before the next, or empty when done. */
-        private Optional<Duration> failed(SdkException e) {
-            attempts++;
-            DynamORMException mapped = errors.apply(e);
-            if (event instanceof Event hooked) {
-                hooked.failedAttempt(mapped);
-            }
-            if (retry != null) {
-                if (lostAnswer && mapped instanceof ConditionFailedException cf) {
-                    // an earlier attempt may have applied: is the stored item its own write?
-                    if (retry.ownWrite().test(cf)) {
-                        result.complete(retry.applied().get());
-                    } else {
-                        result.completeExceptionally(retry.unknown(mapped, true));
-                    }
-                    return Optional.empty();
-                }
-                if (ErrorMapper.ambiguous(e)) {
-                    if (!retry.resendable()) {
-                        result.completeExceptionally(retry.unknown(mapped, false));
-                        return Optional.empty();
-                    }
-                    lostAnswer = true;
-                }
-            }
-            if (!mapped.isRetryable()) {
-                result.completeExceptionally(mapped);
-                return Optional.empty();
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            Optional<Duration> delay = policy.nextDelay(attempts, elapsed, mapped);
-            if (delay.isEmpty()) {
-                LOG.warn(
-                        "{} on {} gave up after {} attempts in {} ms: {}",
-                        event.operation(),
-                        event.tableName(),
-                        attempts,
-                        elapsed.toMillis(),
-                        mapped.getMessage());
-                result.completeExceptionally(lostAnswer ? retry.unknown(mapped, true) : mapped);
-                return Optional.empty();
-            }
-            LOG.debug(
-                    "{} on {} failed (attempt {}), retrying in {} ms: {}",
-                    event.operation(),
-                    event.tableName(),
-                    attempts,
-                    delay.get().toMillis(),
-                    mapped.getMessage());
-            return delay;
         }
     }
 }

@@ -8,11 +8,8 @@ import dev.dynamorm.spi.OperationEvent;
 import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
@@ -21,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
  * A before-hook that throws aborts the call; an after-hook that throws is logged and counted.
  */
 public final class Executor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
     /** The one message of every operation attempted after {@code DynamORM.close()}. */
     public static final String CLOSED = HookChain.CLOSED;
@@ -179,68 +174,24 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy,
             WriteRetry<R> retry) {
-        long start = System.nanoTime();
-        int attempts = 0;
-        boolean lostAnswer = false;
+        RetryDecision<R> decision = new RetryDecision<>(event, errors, policy, retry);
         while (true) {
             try {
                 return call.get();
             } catch (SdkException e) {
-                attempts++;
-                DynamORMException mapped = errors.apply(e);
-                if (event instanceof Event hooked) {
-                    hooked.failedAttempt(mapped);
+                RetryDecision.Next<R> next = decision.failed(e);
+                if (next instanceof RetryDecision.Applied<R> applied) {
+                    return applied.response();
                 }
-                if (retry != null) {
-                    if (lostAnswer && mapped instanceof dev.dynamorm.ConditionFailedException cf) {
-                        // an earlier attempt may have applied: is the stored item its own write?
-                        if (retry.ownWrite().test(cf)) {
-                            LOG.debug(
-                                    "{} on {}: a retry met the write's own earlier attempt",
-                                    event.operation(),
-                                    event.tableName());
-                            return retry.applied().get();
-                        }
-                        throw retry.unknown(mapped, true);
-                    }
-                    if (ErrorMapper.ambiguous(e)) {
-                        if (!retry.resendable()) {
-                            throw retry.unknown(mapped, false);
-                        }
-                        lostAnswer = true;
-                    }
+                if (next instanceof RetryDecision.Fail<R> fail) {
+                    throw fail.failure();
                 }
-                if (!mapped.isRetryable()) {
-                    throw mapped;
-                }
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                Optional<Duration> delay = policy.nextDelay(attempts, elapsed, mapped);
-                if (delay.isEmpty()) {
-                    LOG.warn(
-                            "{} on {} gave up after {} attempts in {} ms: {}",
-                            event.operation(),
-                            event.tableName(),
-                            attempts,
-                            elapsed.toMillis(),
-                            mapped.getMessage());
-                    if (lostAnswer) {
-                        throw retry.unknown(mapped, true);
-                    }
-                    throw mapped;
-                }
-                LOG.debug(
-                        "{} on {} failed (attempt {}), retrying in {} ms: {}",
-                        event.operation(),
-                        event.tableName(),
-                        attempts,
-                        delay.get().toMillis(),
-                        mapped.getMessage());
+                Duration delay = ((RetryDecision.Retry<R>) next).delay();
                 try {
-                    Thread.sleep(delay.get().toMillis(), delay.get().toNanosPart() % 1_000_000);
+                    Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    mapped.addSuppressed(ie);
-                    throw lostAnswer ? retry.unknown(mapped, true) : mapped;
+                    throw decision.interrupted(ie);
                 }
             }
         }

@@ -27,6 +27,7 @@ public final class AsyncQueryRunner<T> {
     private final AsyncSend send;
     private final QueryRunner<T> sync;
     private final PageReader<T> reader;
+    private final TableAccess<T> access;
 
     /**
      * A runner.
@@ -40,6 +41,7 @@ public final class AsyncQueryRunner<T> {
         this.send = send;
         this.sync = new QueryRunner<>(access, spec);
         this.reader = new PageReader<>(access);
+        this.access = access;
     }
 
     /** See {@code AsyncTable.first(Query)}. */
@@ -199,6 +201,80 @@ public final class AsyncQueryRunner<T> {
         }
     }
 
+    /** See {@code AsyncTable.count(Query)}: as {@code Query.count()}, one request at a time. */
+    public CompletableFuture<Long> count() {
+        Prepared p = sync.prepare(QueryCompiler.Mode.AUTO);
+        if (p.op() == Operation.GET) {
+            return map(get(p), item -> item.isPresent() ? 1L : 0L);
+        }
+        return counted(p, p.start(), 0, 0);
+    }
+
+    private CompletableFuture<Long> counted(
+            Prepared p, Map<String, AttributeValue> start, long total, long scanned) {
+        int n = spec.limit();
+        Integer limit =
+                n > 0 && p.plan().filter() == null ? Integer.valueOf((int) (n - total)) : null;
+        return fetch(p, start, limit, true, null, null)
+                .thenCompose(
+                        b -> {
+                            long t = total + b.count();
+                            long s = scanned + b.scanned();
+                            if (b.lastKey() == null || (n > 0 && t >= n)) {
+                                sync.warnIfWasteful(p, s, t);
+                                return CompletableFuture.completedFuture(
+                                        n > 0 ? Math.min(t, n) : t);
+                            }
+                            return counted(p, b.lastKey(), t, s);
+                        });
+    }
+
+    /**
+     * See {@code AsyncTable.parallelScan(Query, int)}: every segment read at once, one request at a
+     * time each, merged in segment order, as {@code Query.parallelScan(int)}.
+     */
+    public CompletableFuture<List<T>> parallelScan(int segments) {
+        ParallelScan.check(segments, spec, access.model().type());
+        Prepared p = sync.prepare(QueryCompiler.Mode.SCAN);
+        List<CompletableFuture<Collected>> all = new java.util.ArrayList<>(segments);
+        for (int s = 0; s < segments; s++) {
+            all.add(segment(p, s, segments, new Collected(), null));
+        }
+        return map(
+                CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])),
+                ignored -> {
+                    Collected merged = new Collected();
+                    for (CompletableFuture<Collected> f : all) {
+                        Collected c = f.join(); // done: allOf completed
+                        merged.items.addAll(c.items);
+                        merged.scanned += c.scanned;
+                    }
+                    List<Map<String, AttributeValue>> items = merged.items;
+                    sync.warnIfWasteful(p, merged.scanned, items.size());
+                    if (spec.limit() > 0 && items.size() > spec.limit()) {
+                        items = items.subList(0, spec.limit());
+                    }
+                    return sync.convertAll(items, p);
+                });
+    }
+
+    private CompletableFuture<Collected> segment(
+            Prepared p,
+            int segment,
+            int segments,
+            Collected out,
+            Map<String, AttributeValue> start) {
+        return fetch(p, start, null, false, segment, segments)
+                .thenCompose(
+                        b -> {
+                            out.items.addAll(b.items());
+                            out.scanned += b.scanned();
+                            return b.lastKey() == null
+                                    ? CompletableFuture.completedFuture(out)
+                                    : segment(p, segment, segments, out, b.lastKey());
+                        });
+    }
+
     // ---- reading ----
 
     /** Reads until n items matched (n = 0: all) or the data ends, as the sync runner's collect. */
@@ -233,7 +309,17 @@ public final class AsyncQueryRunner<T> {
 
     private CompletableFuture<Batch> fetch(
             Prepared p, Map<String, AttributeValue> start, Integer limit) {
-        PageReader.PageRequest r = reader.request(p, start, limit, false, null, null);
+        return fetch(p, start, limit, false, null, null);
+    }
+
+    private CompletableFuture<Batch> fetch(
+            Prepared p,
+            Map<String, AttributeValue> start,
+            Integer limit,
+            boolean count,
+            Integer segment,
+            Integer segments) {
+        PageReader.PageRequest r = reader.request(p, start, limit, count, segment, segments);
         if (r.request() instanceof QueryRequest q) {
             return map(
                     send.send(Operation.QUERY, null, q, send.client()::query),

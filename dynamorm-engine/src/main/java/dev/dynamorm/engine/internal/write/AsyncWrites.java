@@ -1,5 +1,7 @@
 package dev.dynamorm.engine.internal.write;
 
+import dev.dynamorm.Condition;
+import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.ReturnValue;
@@ -9,6 +11,7 @@ import dev.dynamorm.WriteResult;
 import dev.dynamorm.engine.internal.client.AsyncExecutor;
 import dev.dynamorm.engine.internal.client.Futures;
 import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -82,9 +85,87 @@ public final class AsyncWrites<T> {
                     requireNoUnique(Operation.PUT);
                     writer.requireReturnValue(
                             options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
-                    return sendPut(
-                            writer.preparePut(item, options.condition().orElse(null)), options);
+                    Condition extra = options.condition().orElse(null);
+                    Map<String, AttributeValue> key = writer.keyKeepingCreatedAt(item);
+                    if (key == null) {
+                        return sendPut(writer.preparePut(item, extra), options);
+                    }
+                    return putKeepingCreatedAt(item, extra, key, options, 1);
                 });
+    }
+
+    /**
+     * A put of an instance without {@code @CreatedAt} keeps the stored one, as the sync put: read
+     * it, put conditioned on it being still stored, read again if it changed in between.
+     */
+    private CompletableFuture<WriteResult<T>> putKeepingCreatedAt(
+            T item,
+            Condition extra,
+            Map<String, AttributeValue> key,
+            WriteOptions options,
+            int attempt) {
+        CompletableFuture<StoredCreation> read =
+                Futures.map(
+                        executor.run(
+                                table.event(Operation.GET, key),
+                                writer.storedCreationRequest(key),
+                                client::getItem,
+                                e -> table.map(e, Operation.PUT),
+                                null),
+                        writer::storedCreation);
+        CompletableFuture<WriteResult<T>> out = new CompletableFuture<>();
+        CompletableFuture<?> unused =
+                read.whenComplete(
+                        (stored, readFailure) -> {
+                            if (readFailure != null) {
+                                out.completeExceptionally(AsyncAround.unwrap(readFailure));
+                                return;
+                            }
+                            CompletableFuture<?> unusedPut =
+                                    guarded(
+                                                    () ->
+                                                            sendPut(
+                                                                    writer.preparePut(
+                                                                            item, extra, stored),
+                                                                    options))
+                                            .whenComplete(
+                                                    (result, thrown) -> {
+                                                        Throwable failure =
+                                                                AsyncAround.unwrap(thrown);
+                                                        if (failure == null) {
+                                                            out.complete(result);
+                                                        } else if (failure
+                                                                        instanceof
+                                                                        ConditionFailedException e
+                                                                && writer.readAgain(
+                                                                        attempt, stored, e)) {
+                                                            relay(
+                                                                    putKeepingCreatedAt(
+                                                                            item,
+                                                                            extra,
+                                                                            key,
+                                                                            options,
+                                                                            attempt + 1),
+                                                                    out);
+                                                        } else {
+                                                            out.completeExceptionally(failure);
+                                                        }
+                                                    });
+                        });
+        return out;
+    }
+
+    /** Completes {@code to} as {@code from} completes, failures unwrapped. */
+    private static <R> void relay(CompletableFuture<R> from, CompletableFuture<R> to) {
+        CompletableFuture<R> unused =
+                from.whenComplete(
+                        (r, thrown) -> {
+                            if (thrown == null) {
+                                to.complete(r);
+                            } else {
+                                to.completeExceptionally(AsyncAround.unwrap(thrown));
+                            }
+                        });
     }
 
     public CompletableFuture<WriteResult<T>> update(

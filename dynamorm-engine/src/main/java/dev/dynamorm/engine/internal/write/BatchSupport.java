@@ -46,19 +46,7 @@ public final class BatchSupport {
             int left,
             Operation op,
             AtomicReference<DynamORMException> failure) {
-        ThrottledException reason =
-                new ThrottledException(
-                        String.format(
-                                Locale.ROOT,
-                                "%d %s left unprocessed after %d attempts",
-                                left,
-                                op == Operation.BATCH_GET ? "keys" : "items",
-                                attempts),
-                        op,
-                        null,
-                        null);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        Optional<Duration> delay = policy.nextDelay(attempts, elapsed, reason);
+        Optional<Duration> delay = backoffDelay(policy, attempts, startNanos, left, op);
         if (delay.isEmpty()) {
             return false;
         }
@@ -67,10 +55,36 @@ public final class BatchSupport {
             return true;
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
+            DynamORMException reason = unprocessed(attempts, left, op);
             reason.addSuppressed(ie);
             failure.compareAndSet(null, reason);
             return false;
         }
+    }
+
+    /**
+     * How long to wait before retrying unprocessed keys or items, as the policy says for a
+     * throttling failure.
+     *
+     * @return the delay, or empty when the policy gives up
+     */
+    public static Optional<Duration> backoffDelay(
+            RetryPolicy policy, int attempts, long startNanos, int left, Operation op) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        return policy.nextDelay(attempts, elapsed, unprocessed(attempts, left, op));
+    }
+
+    private static ThrottledException unprocessed(int attempts, int left, Operation op) {
+        return new ThrottledException(
+                String.format(
+                        Locale.ROOT,
+                        "%d %s left unprocessed after %d attempts",
+                        left,
+                        op == Operation.BATCH_GET ? "keys" : "items",
+                        attempts),
+                op,
+                null,
+                null);
     }
 
     /**

@@ -8,17 +8,21 @@ import dev.dynamorm.ReadTransaction;
 import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionCanceledException;
 import dev.dynamorm.TransactionReadResult;
+import dev.dynamorm.engine.internal.client.AsyncExecutor;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
+import dev.dynamorm.engine.internal.client.Futures;
 import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Get;
@@ -73,6 +77,47 @@ public final class DefaultReadTransaction implements ReadTransaction {
         if (reads.isEmpty()) {
             return new TransactionReadResult(List.of(), 0);
         }
+        TransactGetItemsResponse response =
+                ctx.executor()
+                        .run(
+                                Event.multiTable(Operation.TRANSACT_GET),
+                                request(),
+                                r -> ctx.client().transactGetItems(r),
+                                this::failure);
+        return result(response);
+    }
+
+    /**
+     * Runs the consumer on the calling thread, then sends the gets through the async executor, as
+     * {@link #run}.
+     *
+     * @param body adds the gets
+     * @param executor the async executor
+     * @param client the async client
+     * @return the items; fails with what {@link #run} throws
+     */
+    public CompletableFuture<TransactionReadResult> runAsync(
+            Consumer<ReadTransaction> body, AsyncExecutor executor, DynamoDbAsyncClient client) {
+        try {
+            Objects.requireNonNull(body, "body");
+            body.accept(this);
+            if (reads.isEmpty()) {
+                return CompletableFuture.completedFuture(new TransactionReadResult(List.of(), 0));
+            }
+            return Futures.map(
+                    executor.run(
+                            Event.multiTable(Operation.TRANSACT_GET),
+                            request(),
+                            client::transactGetItems,
+                            this::failure,
+                            null),
+                    this::result);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private TransactGetItemsRequest request() {
         List<TransactGetItem> items = new ArrayList<>(reads.size());
         for (Read r : reads) {
             items.add(
@@ -84,18 +129,13 @@ public final class DefaultReadTransaction implements ReadTransaction {
                                             .build())
                             .build());
         }
-        TransactGetItemsRequest request =
-                TransactGetItemsRequest.builder()
-                        .transactItems(items)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                        .build();
-        TransactGetItemsResponse response =
-                ctx.executor()
-                        .run(
-                                Event.multiTable(Operation.TRANSACT_GET),
-                                request,
-                                r -> ctx.client().transactGetItems(r),
-                                this::failure);
+        return TransactGetItemsRequest.builder()
+                .transactItems(items)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+    }
+
+    private TransactionReadResult result(TransactGetItemsResponse response) {
         List<Object> out = new ArrayList<>(reads.size());
         List<ItemResponse> responses = response.hasResponses() ? response.responses() : List.of();
         for (int i = 0; i < reads.size(); i++) {

@@ -15,13 +15,17 @@ import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionCanceledException;
 import dev.dynamorm.TransactionResult;
 import dev.dynamorm.UpdateBuilder;
+import dev.dynamorm.engine.internal.client.AsyncExecutor;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
+import dev.dynamorm.engine.internal.client.Futures;
 import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +33,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -73,6 +79,20 @@ public final class DefaultTransaction implements Transaction {
 
     /** A sentinel action and the model whose unique value it writes. */
     private record Claim(UniqueWrites<?> unique, UniqueWrites.Sentinel sentinel) {}
+
+    private final Map<Integer, KeepCreatedAt<?>> keepCreatedAt = new LinkedHashMap<>();
+    private AsyncExecutor async;
+
+    /**
+     * A put whose stored {@code @CreatedAt} the async transaction reads before sending (the sync
+     * one reads it at once): the action at its index is prepared again with what was read.
+     */
+    private record KeepCreatedAt<T>(
+            TableWriter<T> writer, Map<String, AttributeValue> key, T item, Condition condition) {
+        PreparedWrite prepare(StoredCreation stored) {
+            return writer.preparePut(item, condition, stored);
+        }
+    }
 
     public DefaultTransaction(Function<Class<?>, TableContext<?>> tables, EngineContext ctx) {
         this(tables, ctx, Operation.TRANSACT_WRITE);
@@ -116,7 +136,17 @@ public final class DefaultTransaction implements Transaction {
 
     @Override
     public <T> Transaction put(T item, Condition condition) {
-        return add(tableOf(item, "put").writer().preparePutKeepingCreatedAt(item, condition));
+        TableWriter<T> writer = tableOf(item, "put").writer();
+        if (async != null) {
+            Map<String, AttributeValue> key = writer.keyKeepingCreatedAt(item);
+            if (key != null) {
+                // checked now; prepared again once the stored creation time is read
+                keepCreatedAt.put(
+                        actions.size(), new KeepCreatedAt<>(writer, key, item, condition));
+                return add(writer.preparePut(item, condition));
+            }
+        }
+        return add(writer.preparePutKeepingCreatedAt(item, condition));
     }
 
     @Override
@@ -273,6 +303,109 @@ public final class DefaultTransaction implements Transaction {
         if (actions.isEmpty()) {
             return new TransactionResult(requestToken, List.of(), 0);
         }
+        TransactWriteItemsResponse response =
+                ctx.executor()
+                        .run(
+                                event(),
+                                request(requestToken),
+                                r -> ctx.client().transactWriteItems(r),
+                                e -> failure(e, requestToken));
+        return result(requestToken, response);
+    }
+
+    /**
+     * Runs the consumer on the calling thread, then sends the collected actions through the async
+     * executor: the same checks, request, retries and cancellation reasons as {@link #run}. The
+     * stored creation times that puts keep are read first, without blocking.
+     *
+     * @param body adds the actions
+     * @param executor the async executor
+     * @param client the async client
+     * @return the result; fails with what {@link #run} throws
+     */
+    public CompletableFuture<TransactionResult> runAsync(
+            Consumer<Transaction> body, AsyncExecutor executor, DynamoDbAsyncClient client) {
+        try {
+            Objects.requireNonNull(body, "body");
+            this.async = executor;
+            body.accept(this);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String requestToken = token != null ? token : UUID.randomUUID().toString();
+        if (actions.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    new TransactionResult(requestToken, List.of(), 0));
+        }
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        keepCreatedAt.forEach(
+                (index, keep) ->
+                        reads.add(
+                                Futures.map(
+                                        executor.run(
+                                                keep.writer()
+                                                        .table
+                                                        .event(Operation.GET, keep.key()),
+                                                keep.writer().storedCreationRequest(keep.key()),
+                                                client::getItem,
+                                                e ->
+                                                        keep.writer()
+                                                                .table
+                                                                .map(e, Operation.TRANSACT_WRITE),
+                                                null),
+                                        r -> {
+                                            synchronized (actions) {
+                                                actions.set(
+                                                        index,
+                                                        keep.prepare(
+                                                                keep.writer().storedCreation(r)));
+                                            }
+                                            return r;
+                                        })));
+        CompletableFuture<Void> ready =
+                CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0]));
+        CompletableFuture<TransactionResult> out = new CompletableFuture<>();
+        CompletableFuture<?> unused =
+                ready.whenComplete(
+                        (ignored, readFailure) -> {
+                            if (readFailure != null) {
+                                out.completeExceptionally(AsyncAround.unwrap(readFailure));
+                                return;
+                            }
+                            CompletableFuture<TransactionResult> sent;
+                            try {
+                                sent =
+                                        Futures.map(
+                                                executor.run(
+                                                        event(),
+                                                        request(requestToken),
+                                                        client::transactWriteItems,
+                                                        e -> failure(e, requestToken),
+                                                        null),
+                                                r -> result(requestToken, r));
+                            } catch (RuntimeException e) {
+                                sent = CompletableFuture.failedFuture(e);
+                            }
+                            CompletableFuture<?> unusedRelay =
+                                    sent.whenComplete(
+                                            (r, thrown) -> {
+                                                if (thrown == null) {
+                                                    out.complete(r);
+                                                } else {
+                                                    out.completeExceptionally(
+                                                            AsyncAround.unwrap(thrown));
+                                                }
+                                            });
+                        });
+        return out;
+    }
+
+    /**
+     * The request of the collected actions.
+     *
+     * @throws InvalidRequestException if the transaction is too large
+     */
+    private TransactWriteItemsRequest request(String requestToken) {
         long size = 0;
         List<TransactWriteItem> items = new ArrayList<>(actions.size());
         for (PreparedWrite p : actions) {
@@ -298,23 +431,22 @@ public final class DefaultTransaction implements Transaction {
                     null,
                     null);
         }
-        TransactWriteItemsRequest request =
-                TransactWriteItemsRequest.builder()
-                        .transactItems(items)
-                        .clientRequestToken(requestToken)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                        .build();
+        return TransactWriteItemsRequest.builder()
+                .transactItems(items)
+                .clientRequestToken(requestToken)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+    }
+
+    private Event event() {
         Event event = Event.multiTable(Operation.TRANSACT_WRITE);
         for (PreparedWrite p : actions) {
             event.updateWrites(p.table().tableName(), p.key(), p.updateWrites());
         }
-        TransactWriteItemsResponse response =
-                ctx.executor()
-                        .run(
-                                event,
-                                request,
-                                r -> ctx.client().transactWriteItems(r),
-                                e -> failure(e, requestToken));
+        return event;
+    }
+
+    private TransactionResult result(String requestToken, TransactWriteItemsResponse response) {
         List<Object> written = new ArrayList<>(actions.size());
         for (PreparedWrite p : actions) {
             written.add(p.written());

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class TableWriter<T> extends WritePreparer<T> {
 
     /** How often a put keeping the stored {@code @CreatedAt} reads and tries again. */
-    private static final int KEEP_CREATED_AT_ATTEMPTS = 3;
+    static final int KEEP_CREATED_AT_ATTEMPTS = 3;
 
     /**
      * The write path of one table.
@@ -148,8 +148,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
                 return sendPut(preparePut(item, extra, stored), options);
             } catch (ConditionFailedException e) {
                 // the item was created or deleted between the read and the put: read again
-                if (attempt >= KEEP_CREATED_AT_ATTEMPTS
-                        || stored.matches(e.storedItem(), createdAt.attributeName())) {
+                if (!readAgain(attempt, stored, e)) {
                     throw e;
                 }
             }
@@ -170,7 +169,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
      * the instance none, and the item may exist (a versioned instance at version 0 may not) — or
      * null.
      */
-    private Map<String, AttributeValue> keyKeepingCreatedAt(T item) {
+    Map<String, AttributeValue> keyKeepingCreatedAt(T item) {
         if (createdAt == null) {
             return null;
         }
@@ -183,27 +182,44 @@ public final class TableWriter<T> extends WritePreparer<T> {
         return table.keyOf(attributes, Operation.PUT);
     }
 
+    /**
+     * Whether a put keeping the stored {@code @CreatedAt} that failed its condition should read and
+     * try again: the item was created or deleted between the read and the put.
+     */
+    boolean readAgain(int attempt, StoredCreation stored, ConditionFailedException e) {
+        return attempt < KEEP_CREATED_AT_ATTEMPTS
+                && !stored.matches(e.storedItem(), createdAt.attributeName());
+    }
+
     /** Reads the stored item's key and creation time (consistently). */
     private StoredCreation storedCreation(Map<String, AttributeValue> key) {
-        ExpressionBuilder expr = new ExpressionBuilder();
-        StringJoiner projection = new StringJoiner(", ");
-        key.keySet().forEach(k -> projection.add(expr.name(k)));
-        projection.add(expr.name(createdAt.attributeName()));
-        GetItemRequest request =
-                GetItemRequest.builder()
-                        .tableName(tableName)
-                        .key(key)
-                        .consistentRead(true)
-                        .projectionExpression(projection.toString())
-                        .expressionAttributeNames(expr.names())
-                        .build();
         GetItemResponse response =
                 ctx.executor()
                         .run(
                                 table.event(Operation.GET, key),
-                                request,
+                                storedCreationRequest(key),
                                 r -> ctx.client().getItem(r),
                                 e -> table.map(e, Operation.PUT));
+        return storedCreation(response);
+    }
+
+    /** The consistent read of the stored item's key and creation time. */
+    GetItemRequest storedCreationRequest(Map<String, AttributeValue> key) {
+        ExpressionBuilder expr = new ExpressionBuilder();
+        StringJoiner projection = new StringJoiner(", ");
+        key.keySet().forEach(k -> projection.add(expr.name(k)));
+        projection.add(expr.name(createdAt.attributeName()));
+        return GetItemRequest.builder()
+                .tableName(tableName)
+                .key(key)
+                .consistentRead(true)
+                .projectionExpression(projection.toString())
+                .expressionAttributeNames(expr.names())
+                .build();
+    }
+
+    /** What the read of {@link #storedCreationRequest} found. */
+    StoredCreation storedCreation(GetItemResponse response) {
         return StoredCreation.of(
                 response.hasItem() ? response.item() : null, createdAt.attributeName());
     }

@@ -191,7 +191,9 @@ abstract class WriteSupport<T> {
             GetItemResponse r =
                     ctx.client().getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
             return r.hasItem() && !r.item().isEmpty() ? Optional.of(r.item()) : Optional.empty();
-        } catch (SdkException readFailed) {
+        } catch (SdkException | IllegalStateException readFailed) {
+            // IllegalStateException: an instance built with only an async client has no sync
+            // client to read with; the failure is then reported without the stored item
             failure.addSuppressed(readFailed);
             return Optional.empty();
         }
