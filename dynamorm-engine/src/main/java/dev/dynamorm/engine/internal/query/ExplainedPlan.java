@@ -44,7 +44,7 @@ final class ExplainedPlan implements QueryPlan {
         boolean read = plan.operation() == Operation.QUERY || plan.operation() == Operation.SCAN;
         Discriminators family = Discriminators.of(model);
         if (family != null) {
-            proj = family.projection(proj, plan.names());
+            proj = family.projection(proj, plan.projected());
             if (read) {
                 f = family.filter(f);
             }
