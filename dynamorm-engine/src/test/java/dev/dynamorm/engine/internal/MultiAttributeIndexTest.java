@@ -79,6 +79,7 @@ final class MultiAttributeIndexTest {
         assertThat(keys)
                 .extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
                 .containsExactly("tournament:HASH", "region:HASH", "round:RANGE", "seq:RANGE");
+        assertThat(matches.drift().differences()).isEmpty();
     }
 
     @Test
@@ -224,8 +225,19 @@ final class MultiAttributeIndexTest {
             @IndexKey(index = "l", type = IndexType.LOCAL, role = KeyRole.SORT, order = 2)
                     String b) {}
 
+    @DynamoTable("t")
+    @IndexKey(index = "g", template = "X#{a}", order = 1)
+    record TemplateOrder(@PartitionKey String id, String a) {}
+
     @Test
     void invalidOrdersFailRegistrationWithTheReason() {
+        assertThatThrownBy(() -> db.table(TemplateOrder.class))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessage(
+                        "model "
+                                + TemplateOrder.class.getName()
+                                + ": @IndexKey(index = \"g\") on the type has order = 1: a template computes one "
+                                + "attribute; put the @IndexKey annotations of a multi-attribute key on its fields");
         assertThatThrownBy(() -> db.table(Gap.class))
                 .isInstanceOf(ModelDefinitionException.class)
                 .hasMessage(
