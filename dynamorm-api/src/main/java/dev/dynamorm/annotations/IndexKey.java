@@ -20,6 +20,21 @@ import java.lang.annotation.Target;
  * attribute (an overloaded index): {@code @IndexKey(index = "GSI1", template = "ORDER#{orderId}")}.
  * An index is declared either on the type (templates for each of its keys) or on fields, not both.
  * An item missing a field of an index template is left out of that index (no attribute written).
+ *
+ * <p>A global index key may also be made of several fields (DynamoDB's multi-attribute keys, up to
+ * four partition and four sort attributes): give each field of the same role an {@link #order()},
+ * from 1. DynamoDB hashes the partition attributes together and sorts by the sort attributes from
+ * left to right, so a query must bind every partition field with {@code =}, and may then bind sort
+ * fields from the first one on: {@code =} on each but the last, any sort key comparison on the
+ * last. An item missing one of the fields is left out of the index.
+ *
+ * <pre>{@code
+ * record Match(@PartitionKey String id,
+ *              @IndexKey(index = "by-region", order = 1) String tournament,
+ *              @IndexKey(index = "by-region", order = 2) String region,
+ *              @IndexKey(index = "by-region", role = KeyRole.SORT, order = 1) String round,
+ *              @IndexKey(index = "by-region", role = KeyRole.SORT, order = 2) int seq) {}
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -76,4 +91,13 @@ public @interface IndexKey {
      *     or {@code "SK"} (for index {@code GSI1}: {@code GSI1PK}, {@code GSI1SK})
      */
     String attribute() default "";
+
+    /**
+     * The position of this field in a multi-attribute index key: 1 for the first of its role, 2 for
+     * the next, up to 4. Only on fields of a global index, and only when several fields share the
+     * role; the positions of one role must run from 1 without a gap.
+     *
+     * @return the position; 0 (the default) for the only field of its role
+     */
+    int order() default 0;
 }

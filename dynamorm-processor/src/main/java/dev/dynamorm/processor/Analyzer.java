@@ -476,7 +476,8 @@ final class Analyzer {
                 value(a, "type").toString(),
                 value(a, "role").toString(),
                 value(a, "projection").toString(),
-                names);
+                names,
+                (Integer) value(a, "order"));
     }
 
     /** Simple names of the DynamORM annotations on the sources, in order, without repeats. */

@@ -59,7 +59,12 @@ record Model(
         }
     }
 
-    /** One {@code @IndexKey}, by constant names. */
+    /** One {@code @IndexKey}, by constant names; {@code order} 0 unless a multi-attribute key. */
     record IndexKey(
-            String index, String type, String role, String projection, List<String> include) {}
+            String index,
+            String type,
+            String role,
+            String projection,
+            List<String> include,
+            int order) {}
 }

@@ -302,7 +302,8 @@ final class SchemaWriter {
             for (int i = 0; i < k.include().size(); i++) {
                 b.append(i == 0 ? "" : ", ").append(literal(k.include().get(i)));
             }
-            b.append(")))");
+            // the position in a multi-attribute key; single-attribute keys keep the shorter form
+            b.append(k.order() == 0 ? ")))" : "), " + k.order() + "))");
         }
         return b.append(".build()").toString();
     }

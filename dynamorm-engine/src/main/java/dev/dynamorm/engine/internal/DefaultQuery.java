@@ -162,8 +162,8 @@ final class DefaultQuery<T> implements Query<T> {
             Optional<String> index = explain().indexName();
             for (IndexMetadata i : model.indexes()) {
                 if (index.isPresent() && i.name().equals(index.get())) {
-                    read.add(i.partitionKey().name());
-                    i.sortKey().ifPresent(f -> read.add(f.name()));
+                    i.partitionKeys().forEach(f -> read.add(f.name()));
+                    i.sortKeys().forEach(f -> read.add(f.name()));
                 }
             }
         }

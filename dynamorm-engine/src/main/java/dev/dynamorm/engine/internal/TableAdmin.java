@@ -205,7 +205,10 @@ final class TableAdmin {
     CreateTableRequest createRequest(CreateTableOptions options) {
         Map<String, ScalarAttributeType> definitions = new LinkedHashMap<>();
         List<KeySchemaElement> keySchema =
-                keySchema(model.partitionKey(), model.sortKey(), definitions);
+                keySchema(
+                        List.of(model.partitionKey()),
+                        model.sortKey().map(List::of).orElse(List.of()),
+                        definitions);
         List<GlobalSecondaryIndex> gsis = new ArrayList<>();
         List<LocalSecondaryIndex> lsis = new ArrayList<>();
         ProvisionedThroughput throughput =
@@ -217,7 +220,7 @@ final class TableAdmin {
                         : null;
         for (IndexMetadata index : model.indexes()) {
             List<KeySchemaElement> indexKeys =
-                    keySchema(index.partitionKey(), index.sortKey(), definitions);
+                    keySchema(index.partitionKeys(), index.sortKeys(), definitions);
             Projection projection = projection(index);
             if (index.global()) {
                 gsis.add(
@@ -268,26 +271,28 @@ final class TableAdmin {
                 .build();
     }
 
+    /** HASH elements then RANGE elements, in key order (several for a multi-attribute key). */
     private static List<KeySchemaElement> keySchema(
-            FieldMetadata partition,
-            Optional<FieldMetadata> sort,
+            List<FieldMetadata> partition,
+            List<FieldMetadata> sort,
             Map<String, ScalarAttributeType> definitions) {
-        List<KeySchemaElement> keys = new ArrayList<>(2);
-        keys.add(
-                KeySchemaElement.builder()
-                        .attributeName(partition.attributeName())
-                        .keyType(KeyType.HASH)
-                        .build());
-        definitions.put(partition.attributeName(), scalarType(partition));
-        sort.ifPresent(
-                s -> {
-                    keys.add(
-                            KeySchemaElement.builder()
-                                    .attributeName(s.attributeName())
-                                    .keyType(KeyType.RANGE)
-                                    .build());
-                    definitions.put(s.attributeName(), scalarType(s));
-                });
+        List<KeySchemaElement> keys = new ArrayList<>(partition.size() + sort.size());
+        for (FieldMetadata p : partition) {
+            keys.add(
+                    KeySchemaElement.builder()
+                            .attributeName(p.attributeName())
+                            .keyType(KeyType.HASH)
+                            .build());
+            definitions.put(p.attributeName(), scalarType(p));
+        }
+        for (FieldMetadata s : sort) {
+            keys.add(
+                    KeySchemaElement.builder()
+                            .attributeName(s.attributeName())
+                            .keyType(KeyType.RANGE)
+                            .build());
+            definitions.put(s.attributeName(), scalarType(s));
+        }
         return keys;
     }
 

@@ -154,6 +154,10 @@ final class FamilyModel<T> implements ModelMetadata<T> {
         }
     }
 
+    private static List<String> names(List<FieldMetadata> fields) {
+        return fields.stream().map(FieldMetadata::name).toList();
+    }
+
     private List<IndexMetadata> indexes(List<MemberModel<?>> memberModels) {
         Map<String, IndexMetadata> out = new LinkedHashMap<>();
         for (MemberModel<?> m : memberModels) {
@@ -165,15 +169,15 @@ final class FamilyModel<T> implements ModelMetadata<T> {
                             new ReflectiveIndex(
                                     i.name(),
                                     i.global(),
-                                    byName.get(i.partitionKey().name()),
-                                    i.sortKey().map(s -> byName.get(s.name())),
+                                    i.partitionKeys().stream()
+                                            .map(k -> byName.get(k.name()))
+                                            .toList(),
+                                    i.sortKeys().stream().map(k -> byName.get(k.name())).toList(),
                                     i.projection(),
                                     i.includedAttributes()));
                 } else if (seen.global() != i.global()
-                        || !seen.partitionKey().name().equals(i.partitionKey().name())
-                        || !seen.sortKey()
-                                .map(FieldMetadata::name)
-                                .equals(i.sortKey().map(FieldMetadata::name))
+                        || !names(seen.partitionKeys()).equals(names(i.partitionKeys()))
+                        || !names(seen.sortKeys()).equals(names(i.sortKeys()))
                         || seen.projection() != i.projection()
                         || !seen.includedAttributes().equals(i.includedAttributes())) {
                     throw fail(

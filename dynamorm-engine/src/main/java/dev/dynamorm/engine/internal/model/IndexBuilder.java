@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * their key roles, key types and projections.
  */
 final class IndexBuilder {
+
+    /** DynamoDB's limit of attributes per partition (and per sort) key of a global index. */
+    static final int MAX_KEY_FIELDS = 4;
 
     private final Class<?> type;
 
@@ -33,8 +35,8 @@ final class IndexBuilder {
         final String name;
         final IndexType type;
         final Mapped typeField;
-        Mapped partition;
-        Mapped sort;
+        final Map<Mapped, Integer> partitions = new LinkedHashMap<>();
+        final Map<Mapped, Integer> sorts = new LinkedHashMap<>();
         ProjectionType projection = ProjectionType.ALL;
         List<String> include = List.of();
         Mapped projectionField;
@@ -64,9 +66,9 @@ final class IndexBuilder {
                             type.getName(), d.name, d.type, d.typeField.name(), k.type(), f.name());
                 }
                 if (k.role() == KeyRole.PARTITION) {
-                    d.partition = claim(d, d.partition, d.sort, f, "partition", "sort");
+                    claim(d, d.partitions, d.sorts, f, k.order(), "partition", "sort");
                 } else {
-                    d.sort = claim(d, d.sort, d.partition, f, "sort", "partition");
+                    claim(d, d.sorts, d.partitions, f, k.order(), "sort", "partition");
                 }
                 boolean specified = k.projection() != ProjectionType.ALL || !k.include().isEmpty();
                 if (specified) {
@@ -93,21 +95,29 @@ final class IndexBuilder {
         List<IndexMetadata> out = new ArrayList<>();
         for (IndexDecl d : decls.values()) {
             boolean global = d.type == IndexType.GLOBAL;
+            List<Mapped> partitions = ordered(d, d.partitions, "partition");
+            List<Mapped> sorts = ordered(d, d.sorts, "sort");
+            if (!global && (partitions.size() > 1 || sorts.size() > 1)) {
+                throw fail(
+                        "model %s: local index '%s' has a multi-attribute key, which DynamoDB allows on "
+                                + "global indexes only: make it GLOBAL or give it one sort key field",
+                        type.getName(), d.name);
+            }
             Mapped partition;
             if (global) {
-                if (d.partition == null) {
+                if (partitions.isEmpty()) {
                     throw fail(
                             "model %s: index '%s' has a sort key but no partition key: add @IndexKey(index = "
                                     + "\"%s\") to the field that partitions it",
                             type.getName(), d.name, d.name);
                 }
-                partition = d.partition;
+                partition = partitions.get(0);
             } else {
-                if (d.partition != null) {
+                if (!partitions.isEmpty()) {
                     throw fail(
                             "model %s: local index '%s' declares field '%s' as its partition key, but a local "
                                     + "index shares the table's partition key: declare only its sort key (role = KeyRole.SORT)",
-                            type.getName(), d.name, d.partition.name());
+                            type.getName(), d.name, partitions.get(0).name());
                 }
                 if (sk == null) {
                     throw fail(
@@ -116,13 +126,12 @@ final class IndexBuilder {
                             type.getName(), d.name);
                 }
                 partition = pk;
+                partitions = List.of(pk);
             }
-            if (d.partition != null) {
-                checkIndexKey(d, d.partition, "partition");
+            if (global) {
+                partitions.forEach(f -> checkIndexKey(d, f, "partition"));
             }
-            if (d.sort != null) {
-                checkIndexKey(d, d.sort, "sort");
-            }
+            sorts.forEach(f -> checkIndexKey(d, f, "sort"));
             if (d.include.size() > 0 && d.projection != ProjectionType.INCLUDE) {
                 throw fail(
                         "model %s: index '%s' lists include fields %s but its projection is %s: set projection = "
@@ -148,10 +157,14 @@ final class IndexBuilder {
                             name,
                             String.join(", ", mapped.stream().map(Mapped::name).toList()));
                 }
-                if (!Mapped.same(f, pk)
-                        && !Mapped.same(f, sk)
-                        && !Mapped.same(f, partition)
-                        && !Mapped.same(f, d.sort)) {
+                boolean key = Mapped.same(f, pk) || Mapped.same(f, sk) || Mapped.same(f, partition);
+                for (Mapped k : d.partitions.keySet()) {
+                    key |= Mapped.same(f, k);
+                }
+                for (Mapped k : sorts) {
+                    key |= Mapped.same(f, k);
+                }
+                if (!key) {
                     included.add(f.attributeName());
                 }
             }
@@ -159,32 +172,93 @@ final class IndexBuilder {
                     new ReflectiveIndex(
                             d.name,
                             global,
-                            byMapped.get(partition),
-                            Optional.ofNullable(d.sort).map(byMapped::get),
+                            partitions.stream().<FieldMetadata>map(byMapped::get).toList(),
+                            sorts.stream().<FieldMetadata>map(byMapped::get).toList(),
                             d.projection,
                             List.copyOf(included)));
         }
         return out;
     }
 
-    private Mapped claim(
-            IndexDecl d, Mapped holder, Mapped otherRole, Mapped f, String role, String other) {
-        if (Mapped.same(holder, f)) {
-            throw fail(
-                    "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
-                    type.getName(), f.name(), role, d.name);
+    private void claim(
+            IndexDecl d,
+            Map<Mapped, Integer> holders,
+            Map<Mapped, Integer> otherRole,
+            Mapped f,
+            int order,
+            String role,
+            String other) {
+        for (Map.Entry<Mapped, Integer> h : holders.entrySet()) {
+            Mapped holder = h.getKey();
+            if (Mapped.same(holder, f)) {
+                throw fail(
+                        "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
+                        type.getName(), f.name(), role, d.name);
+            }
+            if (order == 0 && h.getValue() == 0) {
+                throw fail(
+                        "model %s: fields '%s' and '%s' are both the %s key of index '%s': give each role to one field",
+                        type.getName(), holder.name(), f.name(), role, d.name);
+            }
+            if (order == 0 || h.getValue() == 0) {
+                throw fail(
+                        "model %s: fields '%s' and '%s' are both the %s key of index '%s' but only '%s' has an "
+                                + "order: give every field of a multi-attribute key its position (order = 1, 2, ...)",
+                        type.getName(),
+                        holder.name(),
+                        f.name(),
+                        role,
+                        d.name,
+                        order == 0 ? holder.name() : f.name());
+            }
+            if (order == h.getValue()) {
+                throw fail(
+                        "model %s: fields '%s' and '%s' both have order %d in the %s key of index '%s': give "
+                                + "each field its own position",
+                        type.getName(), holder.name(), f.name(), order, role, d.name);
+            }
         }
-        if (holder != null) {
-            throw fail(
-                    "model %s: fields '%s' and '%s' are both the %s key of index '%s': give each role to one field",
-                    type.getName(), holder.name(), f.name(), role, d.name);
+        for (Mapped o : otherRole.keySet()) {
+            if (Mapped.same(o, f)) {
+                throw fail(
+                        "model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
+                        type.getName(), f.name(), other, role, d.name);
+            }
         }
-        if (Mapped.same(otherRole, f)) {
-            throw fail(
-                    "model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
-                    type.getName(), f.name(), other, role, d.name);
+        holders.put(f, order);
+    }
+
+    /** The fields of one key role in key order, checking that their positions run 1, 2, ... */
+    private List<Mapped> ordered(IndexDecl d, Map<Mapped, Integer> fields, String role) {
+        List<Map.Entry<Mapped, Integer>> sorted = new ArrayList<>(fields.entrySet());
+        sorted.sort(Map.Entry.comparingByValue());
+        List<Mapped> out = new ArrayList<>();
+        for (Map.Entry<Mapped, Integer> e : sorted) {
+            int order = e.getValue();
+            if (order < 0 || order > MAX_KEY_FIELDS) {
+                throw fail(
+                        "model %s: field '%s' has order %d in the %s key of index '%s': an order runs from 1 "
+                                + "to %d (DynamoDB allows up to %d attributes per index key)",
+                        type.getName(),
+                        e.getKey().name(),
+                        order,
+                        role,
+                        d.name,
+                        MAX_KEY_FIELDS,
+                        MAX_KEY_FIELDS);
+            }
+            if (order > 0 && order != out.size() + 1) {
+                throw fail(
+                        "model %s: the %s key of index '%s' has fields at positions %s: number them from 1 "
+                                + "without a gap",
+                        type.getName(),
+                        role,
+                        d.name,
+                        sorted.stream().map(Map.Entry::getValue).toList());
+            }
+            out.add(e.getKey());
         }
-        return f;
+        return out;
     }
 
     private void checkIndexKey(IndexDecl d, Mapped key, String role) {

@@ -13,11 +13,32 @@ public interface IndexMetadata {
     /** True for a global secondary index, false for a local one. */
     boolean global();
 
-    /** The index partition key (the table's partition key for a local index). */
+    /**
+     * The index partition key (the table's partition key for a local index); the first of {@link
+     * #partitionKeys()} for a multi-attribute key.
+     */
     FieldMetadata partitionKey();
 
-    /** The index sort key, if any (always present for a local index). */
+    /**
+     * The index sort key, if any (always present for a local index); the first of {@link
+     * #sortKeys()} for a multi-attribute key.
+     */
     Optional<FieldMetadata> sortKey();
+
+    /** Every partition key field in key order: one, or up to four for a multi-attribute key. */
+    default List<FieldMetadata> partitionKeys() {
+        return List.of(partitionKey());
+    }
+
+    /** Every sort key field in key order: none, one, or up to four for a multi-attribute key. */
+    default List<FieldMetadata> sortKeys() {
+        return sortKey().map(List::of).orElse(List.of());
+    }
+
+    /** Whether the partition or the sort key is made of several fields. */
+    default boolean multiAttribute() {
+        return partitionKeys().size() > 1 || sortKeys().size() > 1;
+    }
 
     /** The projection type. */
     ProjectionType projection();

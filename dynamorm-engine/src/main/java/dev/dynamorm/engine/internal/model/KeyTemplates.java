@@ -72,6 +72,14 @@ public final class KeyTemplates {
                                 + "or move the annotation to the field that holds the key",
                         k.index());
             }
+            if (k.order() != 0) {
+                throw KeyTemplate.fail(
+                        type,
+                        "@IndexKey(index = \"%s\") on the type has order = %d: a template computes one "
+                                + "attribute; put the @IndexKey annotations of a multi-attribute key on its fields",
+                        k.index(),
+                        k.order());
+            }
             out.add(
                     new KeyTemplateSchema(
                             k.index(),

@@ -82,7 +82,8 @@ record Mapping(
                                                 k.type(),
                                                 k.role(),
                                                 k.projection(),
-                                                List.of(k.include())))
+                                                List.of(k.include()),
+                                                k.order()))
                         .toList(),
                 List.copyOf(present));
     }

@@ -3,28 +3,58 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.annotations.ProjectionType;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A secondary index read from {@code @IndexKey} annotations.
  *
  * @param name the index name
  * @param global true for a GSI
- * @param partitionKey the index partition key (the table's for a local index)
- * @param sortKey the index sort key, if any
+ * @param partitionKeys the index partition key fields in key order (the table's for a local index)
+ * @param sortKeys the index sort key fields in key order, possibly none
  * @param projection the projection type
  * @param includedAttributes attribute names of the included non-key attributes (INCLUDE only)
  */
 record ReflectiveIndex(
         String name,
         boolean global,
-        FieldMetadata partitionKey,
-        Optional<FieldMetadata> sortKey,
+        List<FieldMetadata> partitionKeys,
+        List<FieldMetadata> sortKeys,
         ProjectionType projection,
         List<String> includedAttributes)
         implements IndexMetadata {
 
     ReflectiveIndex {
+        partitionKeys = List.copyOf(partitionKeys);
+        sortKeys = List.copyOf(sortKeys);
         includedAttributes = List.copyOf(includedAttributes);
+    }
+
+    /** An index with a single-attribute partition key and at most one sort key field. */
+    ReflectiveIndex(
+            String name,
+            boolean global,
+            FieldMetadata partitionKey,
+            Optional<FieldMetadata> sortKey,
+            ProjectionType projection,
+            List<String> includedAttributes) {
+        this(
+                name,
+                global,
+                List.of(partitionKey),
+                sortKey.map(List::of).orElse(List.of()),
+                projection,
+                includedAttributes);
+    }
+
+    @Override
+    public FieldMetadata partitionKey() {
+        return partitionKeys.get(0);
+    }
+
+    @Override
+    public Optional<FieldMetadata> sortKey() {
+        return sortKeys.isEmpty() ? Optional.empty() : Optional.of(sortKeys.get(0));
     }
 
     @Override
@@ -33,11 +63,15 @@ record ReflectiveIndex(
                 + name
                 + (global ? ", global" : ", local")
                 + ", pk="
-                + partitionKey.name()
-                + sortKey.map(s -> ", sk=" + s.name()).orElse("")
+                + names(partitionKeys)
+                + (sortKeys.isEmpty() ? "" : ", sk=" + names(sortKeys))
                 + ", "
                 + projection
                 + (includedAttributes.isEmpty() ? "" : " " + includedAttributes)
                 + "]";
+    }
+
+    private static String names(List<FieldMetadata> fields) {
+        return fields.stream().map(FieldMetadata::name).collect(Collectors.joining(", "));
     }
 }

@@ -30,6 +30,13 @@ final class DefaultScorer implements IndexScorer {
      */
     static final int SORT_RANGE = 20;
 
+    /**
+     * Points for each further key field bound with {@code =} in a multi-attribute index key (every
+     * partition field after the first, every leading sort field): the index that binds more of the
+     * query wins over one that would filter it.
+     */
+    static final int KEY_FIELD = 5;
+
     /** Points for a path that projects every attribute the query reads. */
     static final int COVERS = 10;
 
@@ -53,6 +60,9 @@ final class DefaultScorer implements IndexScorer {
                     op == Operator.EQ
                             ? SORT_EQ
                             : op == Operator.BEGINS_WITH ? SORT_PREFIX : SORT_RANGE;
+        }
+        if (c instanceof PathCandidate p) {
+            score += KEY_FIELD * p.keyEqualities.size();
         }
         if (c.coversProjection()) {
             score += COVERS;

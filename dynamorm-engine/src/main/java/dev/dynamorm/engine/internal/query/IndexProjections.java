@@ -76,16 +76,13 @@ final class IndexProjections {
         out.add(model.partitionKey().attributeName());
         model.sortKey().ifPresent(s -> out.add(s.attributeName()));
         if (index != null) {
-            if (!out.contains(index.partitionKey().attributeName())) {
-                out.add(index.partitionKey().attributeName());
+            List<FieldMetadata> keys = new ArrayList<>(index.partitionKeys());
+            keys.addAll(index.sortKeys());
+            for (FieldMetadata k : keys) {
+                if (!out.contains(k.attributeName())) {
+                    out.add(k.attributeName());
+                }
             }
-            index.sortKey()
-                    .ifPresent(
-                            s -> {
-                                if (!out.contains(s.attributeName())) {
-                                    out.add(s.attributeName());
-                                }
-                            });
         }
         return out;
     }

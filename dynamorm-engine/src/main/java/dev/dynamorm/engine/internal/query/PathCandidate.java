@@ -15,10 +15,28 @@ final class PathCandidate implements IndexScorer.Candidate {
     final IndexMetadata index;
     final FieldMetadata pk;
     final Optional<FieldMetadata> sk;
+
+    /** Every partition key field: one, or several for a multi-attribute index key. */
+    final List<FieldMetadata> pks;
+
+    /** Every sort key field: none, one, or several for a multi-attribute index key. */
+    final List<FieldMetadata> sks;
+
     final int position;
     TermInfo pkTerm;
+
+    /**
+     * The '=' terms on the other partition fields and the leading sort fields of a multi-attribute
+     * key, rendered into the key condition between the partition term and the sort term(s).
+     */
+    final List<TermInfo> keyEqualities = new ArrayList<>();
+
     final List<TermInfo> skTerms = new ArrayList<>();
     Operator skOperator;
+
+    /** The sort field that {@link #skTerms} bind, when it is not {@link #sk} (multi-attribute). */
+    FieldMetadata skBound;
+
     final List<TermInfo> filters = new ArrayList<>();
     boolean covers = true;
     List<String> missing = List.of();
@@ -30,7 +48,18 @@ final class PathCandidate implements IndexScorer.Candidate {
         this.index = index;
         this.pk = index == null ? model.partitionKey() : index.partitionKey();
         this.sk = index == null ? model.sortKey() : index.sortKey();
+        this.pks = index == null ? List.of(pk) : index.partitionKeys();
+        this.sks = index == null ? sk.map(List::of).orElse(List.of()) : index.sortKeys();
         this.position = position;
+    }
+
+    /** The sort field the sort key operator applies to. */
+    FieldMetadata skField() {
+        return skBound != null ? skBound : sk.orElseThrow();
+    }
+
+    private static String names(List<FieldMetadata> fields) {
+        return String.join(", ", fields.stream().map(FieldMetadata::name).toList());
     }
 
     String label() {
@@ -46,15 +75,22 @@ final class PathCandidate implements IndexScorer.Candidate {
     }
 
     String keys() {
+        if (pks.size() > 1 || sks.size() > 1) {
+            return "(" + names(pks) + ")" + (sks.isEmpty() ? "" : " + (" + names(sks) + ")");
+        }
         return pk.name() + sk.map(s -> " + " + s.name()).orElse("");
     }
 
     String binding() {
         StringBuilder out = new StringBuilder();
-        out.append("partition key ").append(pk.name()).append(" =");
+        out.append("partition key ").append(pks.size() > 1 ? names(pks) : pk.name()).append(" =");
+        int sortEqualities = keyEqualities.size() - (pks.size() - 1);
+        for (int i = 0; i < sortEqualities; i++) {
+            out.append(i == 0 ? ", sort key " : ", ").append(sks.get(i).name()).append(" =");
+        }
         if (skOperator != null) {
-            out.append(", sort key ")
-                    .append(sk.get().name())
+            out.append(sortEqualities == 0 ? ", sort key " : ", ")
+                    .append(skField().name())
                     .append(' ')
                     .append(skOperator.symbol());
         }

@@ -50,7 +50,7 @@ final class QueryCompiler {
     /** DynamoDB's limit on the operands of IN. */
     static final int MAX_IN_VALUES = ConditionCompiler.MAX_IN_VALUES;
 
-    private static final Set<Operator> KEY_OPERATORS =
+    static final Set<Operator> KEY_OPERATORS =
             EnumSet.of(
                     Operator.EQ,
                     Operator.LT,
@@ -238,6 +238,47 @@ final class QueryCompiler {
     private PathCandidate evaluate(
             IndexMetadata index, List<TermInfo> terms, List<AttributePath> selected, int position) {
         PathCandidate c = new PathCandidate(model, index, position);
+        if (index != null && index.multiAttribute()) {
+            if (!CompositeKeyBinding.bind(c, terms)) {
+                return c;
+            }
+        } else if (!bindSingle(c, terms)) {
+            return c;
+        }
+        if (c.unusable == null
+                && spec.orderField() != null
+                && c.sk.map(s -> !s.name().equals(spec.orderField())).orElse(true)) {
+            c.unusable = "not sorted by '" + spec.orderField() + "'";
+        }
+        if (c.unusable == null && spec.consistent() && c.global()) {
+            c.unusable = GSI_NOT_CONSISTENT;
+        }
+        if (c.unusable == null && index != null) {
+            Set<String> needed = projections.needed(selected, c.filters);
+            List<String> missing = new ArrayList<>();
+            Set<String> projected = projections.projected(index);
+            for (String attr : needed) {
+                if (projected != null && !projected.contains(attr)) {
+                    missing.add(attr);
+                }
+            }
+            c.covers = missing.isEmpty();
+            c.missing = missing;
+            if (!c.covers && index.global()) {
+                c.unusable =
+                        String.format(
+                                Locale.ROOT,
+                                "index projects %s, not %s that the query reads; select(..) "
+                                        + "only projected fields or widen the index projection",
+                                projections.describeProjection(index),
+                                projections.fieldNames(missing));
+            }
+        }
+        return c;
+    }
+
+    /** Binds the terms to a single-attribute key; false when the partition key is not bound. */
+    private static boolean bindSingle(PathCandidate c, List<TermInfo> terms) {
         String pkAttr = c.pk.attributeName();
         String skAttr = c.sk.map(FieldMetadata::attributeName).orElse(null);
         List<TermInfo> rest = new ArrayList<>();
@@ -261,7 +302,7 @@ final class QueryCompiler {
             rest.addAll(c.skTerms);
             c.skTerms.clear();
             c.filters.addAll(rest);
-            return c;
+            return false;
         }
         if (c.skTerms.size() == 1) {
             c.skOperator = c.skTerms.get(0).keyComparison().operator();
@@ -297,39 +338,10 @@ final class QueryCompiler {
                 }
             }
         }
-        if (c.unusable == null
-                && spec.orderField() != null
-                && c.sk.map(s -> !s.name().equals(spec.orderField())).orElse(true)) {
-            c.unusable = "not sorted by '" + spec.orderField() + "'";
-        }
-        if (c.unusable == null && spec.consistent() && c.global()) {
-            c.unusable = GSI_NOT_CONSISTENT;
-        }
-        if (c.unusable == null && index != null) {
-            Set<String> needed = projections.needed(selected, c.filters);
-            List<String> missing = new ArrayList<>();
-            Set<String> projected = projections.projected(index);
-            for (String attr : needed) {
-                if (projected != null && !projected.contains(attr)) {
-                    missing.add(attr);
-                }
-            }
-            c.covers = missing.isEmpty();
-            c.missing = missing;
-            if (!c.covers && index.global()) {
-                c.unusable =
-                        String.format(
-                                Locale.ROOT,
-                                "index projects %s, not %s that the query reads; select(..) "
-                                        + "only projected fields or widen the index projection",
-                                projections.describeProjection(index),
-                                projections.fieldNames(missing));
-            }
-        }
-        return c;
+        return true;
     }
 
-    private static boolean isRangePair(TermInfo a, TermInfo b) {
+    static boolean isRangePair(TermInfo a, TermInfo b) {
         Operator x = a.keyComparison().operator();
         Operator y = b.keyComparison().operator();
         return (x == Operator.GE && y == Operator.LE) || (x == Operator.LE && y == Operator.GE);
@@ -360,13 +372,16 @@ final class QueryCompiler {
             String shape) {
         PlanPlaceholders expr = new PlanPlaceholders();
         StringBuilder key = new StringBuilder(render(winner.pkTerm, expr));
+        for (TermInfo t : winner.keyEqualities) {
+            key.append(" AND ").append(render(t, expr));
+        }
         if (winner.skOperator != null) {
             key.append(" AND ");
             if (winner.skTerms.size() == 2) {
                 boolean lowFirst = winner.skTerms.get(0).keyComparison().operator() == Operator.GE;
                 TermInfo low = winner.skTerms.get(lowFirst ? 0 : 1);
                 TermInfo high = winner.skTerms.get(lowFirst ? 1 : 0);
-                FieldMetadata f = winner.sk.get();
+                FieldMetadata f = winner.skField();
                 key.append(expr.attribute(f.attributeName()))
                         .append(" BETWEEN ")
                         .append(

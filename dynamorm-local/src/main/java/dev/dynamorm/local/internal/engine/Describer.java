@@ -75,10 +75,8 @@ final class Describer {
 
     static List<Object> keySchema(KeyDef k) {
         List<Object> out = new ArrayList<>();
-        out.add(Map.of("AttributeName", k.hashName(), "KeyType", "HASH"));
-        if (k.hasRange()) {
-            out.add(Map.of("AttributeName", k.rangeName(), "KeyType", "RANGE"));
-        }
+        k.hashParts().forEach(p -> out.add(Map.of("AttributeName", p.name(), "KeyType", "HASH")));
+        k.rangeParts().forEach(p -> out.add(Map.of("AttributeName", p.name(), "KeyType", "RANGE")));
         return out;
     }
 

@@ -63,9 +63,11 @@ final class Keys {
                     "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
         }
         for (IndexDef idx : meta.indexes()) {
-            indexAttribute(item, idx, idx.key().hashName(), idx.key().hashType(), fromUpdate);
-            if (idx.key().hasRange()) {
-                indexAttribute(item, idx, idx.key().rangeName(), idx.key().rangeType(), fromUpdate);
+            for (KeyDef.KeyPart part : idx.key().hashParts()) {
+                indexAttribute(item, idx, part.name(), part.type(), fromUpdate);
+            }
+            for (KeyDef.KeyPart part : idx.key().rangeParts()) {
+                indexAttribute(item, idx, part.name(), part.type(), fromUpdate);
             }
         }
         meta.vectors().checkItem(item);

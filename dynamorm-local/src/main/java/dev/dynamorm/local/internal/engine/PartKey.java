@@ -17,6 +17,15 @@ record PartKey(int hash, Value value) {
 
     static PartKey of(Value v) {
         CRC32 crc = new CRC32();
+        update(crc, v);
+        return new PartKey((int) crc.getValue(), v);
+    }
+
+    /**
+     * Hashes what identifies the value: numbers in canonical form (1 and 1.0 are one partition),
+     * and a composite multi-attribute key element by element.
+     */
+    private static void update(CRC32 crc, Value v) {
         crc.update(v.type().charAt(0));
         if (v instanceof Value.B b) {
             crc.update(b.v().toArray());
@@ -26,10 +35,14 @@ record PartKey(int hash, Value value) {
                             .getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof Value.S s) {
             crc.update(s.v().getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof Value.L l) {
+            for (Value e : l.v()) {
+                update(crc, e);
+                crc.update(0);
+            }
         } else {
             crc.update(AttributeCodec.toJson(v).toString().getBytes(StandardCharsets.UTF_8));
         }
-        return new PartKey((int) crc.getValue(), v);
     }
 
     int segment(int totalSegments) {

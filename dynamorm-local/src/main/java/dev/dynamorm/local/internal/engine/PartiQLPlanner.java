@@ -92,7 +92,9 @@ final class PartiQLPlanner {
             req.put("ProjectionExpression", String.join(", ", projection));
         }
         KeyDef key = target[1] == null ? table.meta().key() : indexKey(table, target[1]);
-        String hashTerm = where == null ? null : t.equalityTerm(key.hashName());
+        // a multi-attribute index key is read by a scan with the whole WHERE as its filter
+        String hashTerm =
+                where == null || key.multiAttribute() ? null : t.equalityTerm(key.hashName());
         Map<String, Object> get = null;
         Map<String, Object> filter = null;
         Map<String, Object> fullKey = target[1] == null ? fullKey(table) : null;

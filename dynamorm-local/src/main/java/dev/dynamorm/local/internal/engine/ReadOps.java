@@ -231,8 +231,7 @@ final class ReadOps {
                     view = view.tailMap(startPos(p), false);
                 }
                 for (Map.Entry<Pos, Map<String, Value>> e : view.entrySet()) {
-                    if (key.op() == KeyCondition.Op.BEGINS_WITH
-                            && !key.matchesSort(e.getKey().sort())) {
+                    if (key.testsEachItem() && !key.matchesSort(e.getKey().sort())) {
                         continue;
                     }
                     if (!visit(p, e.getValue())) {
@@ -260,6 +259,10 @@ final class ReadOps {
 
     private static NavigableMap<Pos, Map<String, Value>> range(
             ConcurrentSkipListMap<Pos, Map<String, Value>> part, KeyCondition key) {
+        if (key.composite()) {
+            // matchesSort tests each item: a composite sort value holds the prefix and the bound
+            return part;
+        }
         Value a = key.low();
         Value b = key.high();
         return switch (key.op()) {
@@ -284,7 +287,7 @@ final class ReadOps {
         if (p.index == null) {
             return Pos.table(tk.hasRange() ? s.get(tk.rangeName()) : null);
         }
-        Value sort = p.index.key().hasRange() ? s.get(p.index.key().rangeName()) : Pos.NONE;
+        Value sort = p.index.key().hasRange() ? p.index.key().rangeValue(s) : Pos.NONE;
         return new Pos(
                 sort, s.get(tk.hashName()), tk.hasRange() ? s.get(tk.rangeName()) : Pos.NONE);
     }
@@ -413,7 +416,7 @@ final class ReadOps {
                 Value hash =
                         p.index == null
                                 ? p.exclusiveStart.get(p.table.meta().key().hashName())
-                                : p.exclusiveStart.get(p.index.key().hashName());
+                                : p.index.key().hashValue(p.exclusiveStart);
                 PartKey pk = PartKey.of(hash);
                 ConcurrentSkipListMap<Pos, Map<String, Value>> first = parts.get(pk);
                 if (first != null && inSegment(pk, segment, total)) {

@@ -100,8 +100,8 @@ public final class Table {
     private void index(Map<String, Value> item, PrimaryKey key) {
         for (IndexDef def : meta.indexes()) {
             Partitions p = indexes.get(def.name());
-            Value h = item.get(def.key().hashName());
-            Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
+            Value h = def.key().hashValue(item);
+            Value r = def.key().rangeValue(item);
             if (p != null && h != null && (!def.key().hasRange() || r != null)) {
                 p.put(h, indexPos(def, item, key), item);
             }
@@ -111,7 +111,7 @@ public final class Table {
     private void unindex(Map<String, Value> item, PrimaryKey key) {
         for (IndexDef def : meta.indexes()) {
             Partitions p = indexes.get(def.name());
-            Value h = item.get(def.key().hashName());
+            Value h = def.key().hashValue(item);
             if (p != null && h != null) {
                 p.remove(h, indexPos(def, item, key));
             }
@@ -119,7 +119,7 @@ public final class Table {
     }
 
     static Pos indexPos(IndexDef def, Map<String, Value> item, PrimaryKey key) {
-        Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
+        Value r = def.key().rangeValue(item);
         return new Pos(
                 r == null ? Pos.NONE : r, key.hash(), key.range() == null ? Pos.NONE : key.range());
     }
@@ -139,8 +139,8 @@ public final class Table {
                 indexes.put(def.name(), p);
                 forEachItem(
                         (key, item) -> {
-                            Value h = item.get(def.key().hashName());
-                            Value r = def.key().hasRange() ? item.get(def.key().rangeName()) : null;
+                            Value h = def.key().hashValue(item);
+                            Value r = def.key().rangeValue(item);
                             if (h != null && (!def.key().hasRange() || r != null)) {
                                 p.put(h, indexPos(def, item, key), item);
                             }

@@ -245,7 +245,7 @@ public record TableMeta(
                 throw DynamoException.validation("Cannot have two attributes with the same name");
             }
         }
-        KeyDef key = keySchema(r.list("KeySchema"), types, "KeySchema");
+        KeyDef key = KeySchemas.parse(r.list("KeySchema"), types, false);
         String billing = r.string("BillingMode", "PROVISIONED");
         long[] throughput = throughput(r.object("ProvisionedThroughput"), billing, "");
         Set<String> used = new TreeSet<>(key.names());
@@ -367,7 +367,7 @@ public record TableMeta(
     static IndexDef index(Request r, boolean global, Map<String, String> types, String billing) {
         String name = r.string("IndexName");
         validateTableName(name, "indexName");
-        KeyDef key = keySchema(r.list("KeySchema"), types, "KeySchema");
+        KeyDef key = KeySchemas.parse(r.list("KeySchema"), types, global);
         Projection projection = Projection.of(r);
         String type = projection.type();
         List<String> nonKey = projection.nonKey();
@@ -376,52 +376,5 @@ public record TableMeta(
                         ? throughput(r.object("ProvisionedThroughput"), billing, name)
                         : new long[] {0, 0};
         return new IndexDef(name, global, key, type, nonKey, tp[0], tp[1]);
-    }
-
-    static KeyDef keySchema(List<Object> schema, Map<String, String> types, String field) {
-        if (schema == null || schema.isEmpty() || schema.size() > 2) {
-            throw DynamoException.validation(
-                    schema == null
-                            ? "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null"
-                            : "1 validation error detected: Value '"
-                                    + schema
-                                    + "' at 'keySchema' failed to satisfy constraint: Member must have length "
-                                    + (schema.isEmpty()
-                                            ? "greater than or equal to 1"
-                                            : "less than or equal to 2"));
-        }
-        Request first = Request.of(schema.get(0));
-        if (!"HASH".equals(first.string("KeyType"))) {
-            throw DynamoException.validation(
-                    "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
-        String hash = first.requiredString("AttributeName");
-        String range = null;
-        if (schema.size() == 2) {
-            Request second = Request.of(schema.get(1));
-            if (!"RANGE".equals(second.string("KeyType"))) {
-                throw DynamoException.validation(
-                        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-            }
-            range = second.requiredString("AttributeName");
-            if (range.equals(hash)) {
-                throw DynamoException.validation(
-                        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (String n : range == null ? List.of(hash) : List.of(hash, range)) {
-            if (!types.containsKey(n)) {
-                missing.add(n);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw DynamoException.validation(
-                    "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                            + missing
-                            + ", AttributeDefinitions: "
-                            + types.keySet());
-        }
-        return new KeyDef(hash, types.get(hash), range, range == null ? null : types.get(range));
     }
 }

@@ -11,9 +11,30 @@ import java.util.Set;
 
 /**
  * A validated KeyConditionExpression: partition key equality plus an optional sort-key predicate.
+ * On a multi-attribute key {@code hash} is the composite of all partition attributes, {@code
+ * prefix} holds the equalities on the leading sort attributes and {@code op} applies to the sort
+ * attribute right after them (see {@link KeyDef}).
  */
-public record KeyCondition(Value hash, Op op, Value low, Value high) {
+public record KeyCondition(
+        Value hash, Op op, Value low, Value high, List<Value> prefix, boolean composite) {
     private static final String KIND = "KeyConditionExpression";
+
+    public KeyCondition {
+        prefix = List.copyOf(prefix);
+    }
+
+    /** A condition on a single-attribute key. */
+    public KeyCondition(Value hash, Op op, Value low, Value high) {
+        this(hash, op, low, high, List.of(), false);
+    }
+
+    /**
+     * Whether items of the queried partition must be tested one by one with {@link
+     * #matchesSort(Value)}: a bounded range of the partition is not exact for them.
+     */
+    public boolean testsEachItem() {
+        return composite || op == Op.BEGINS_WITH;
+    }
 
     /** Sort key predicate kinds. */
     public enum Op {
@@ -28,9 +49,44 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
     }
 
     public boolean matchesSort(Value sort) {
+        if (composite) {
+            return matchesComposite(sort);
+        }
         if (op != Op.BEGINS_WITH) {
             return true;
         }
+        return beginsWith(sort, low);
+    }
+
+    private boolean matchesComposite(Value sort) {
+        if (!(sort instanceof Value.L list)) {
+            // a single sort attribute under a multi-attribute partition key
+            return prefix.isEmpty() && compareOne(sort);
+        }
+        List<Value> parts = list.v();
+        for (int i = 0; i < prefix.size(); i++) {
+            if (KeyOrder.INSTANCE.compare(parts.get(i), prefix.get(i)) != 0) {
+                return false;
+            }
+        }
+        return op == Op.NONE || compareOne(parts.get(prefix.size()));
+    }
+
+    private boolean compareOne(Value v) {
+        int lowCmp = low == null ? 0 : KeyOrder.INSTANCE.compare(v, low);
+        return switch (op) {
+            case NONE -> true;
+            case EQ -> lowCmp == 0;
+            case LT -> lowCmp < 0;
+            case LE -> lowCmp <= 0;
+            case GT -> lowCmp > 0;
+            case GE -> lowCmp >= 0;
+            case BETWEEN -> lowCmp >= 0 && KeyOrder.INSTANCE.compare(v, high) <= 0;
+            case BEGINS_WITH -> beginsWith(v, low);
+        };
+    }
+
+    private static boolean beginsWith(Value sort, Value low) {
         if (sort instanceof Value.S s && low instanceof Value.S p) {
             return s.v().startsWith(p.v());
         }
@@ -40,85 +96,83 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
         return false;
     }
 
+    /** One comparison of a key condition: {@code attr op v1 [AND v2]}. */
+    record Part(String attr, Op op, Value v1, Value v2) {}
+
     public static KeyCondition analyze(Condition c, Bindings b, KeyDef key) {
-        List<Condition> parts = new ArrayList<>();
-        flatten(c, parts);
-        if (parts.size() > 2) {
+        List<Condition> conditions = new ArrayList<>();
+        flatten(c, conditions);
+        if (conditions.size() > (key.multiAttribute() ? key.names().size() : 2)) {
             throw DynamoException.validation(
                     "KeyConditionExpressions must only contain one condition per key");
         }
+        List<Part> parts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Condition part : conditions) {
+            Part p = part(part, b);
+            if (!seen.add(p.attr())) {
+                throw DynamoException.validation(
+                        "KeyConditionExpressions must only contain one condition per key");
+            }
+            parts.add(p);
+        }
+        return key.multiAttribute() ? CompositeKeys.analyze(parts, key) : single(parts, key);
+    }
+
+    private static Part part(Condition part, Bindings b) {
+        if (part instanceof Condition.Compare cmp) {
+            if (cmp.op() == Token.Kind.NE) {
+                throw invalid("Invalid operator used in KeyConditionExpression: <>");
+            }
+            if (cmp.left() instanceof Operand.ValueRef && cmp.right() instanceof Operand.PathRef) {
+                // DynamoDB accepts the value on the left (":v = pk", ":lo < sk")
+                return new Part(
+                        attribute(cmp.right(), b),
+                        Op.valueOf(mirror(cmp.op()).name()),
+                        value(cmp.left(), b),
+                        null);
+            }
+            return new Part(
+                    attribute(cmp.left(), b),
+                    Op.valueOf(cmp.op().name()),
+                    value(cmp.right(), b),
+                    null);
+        } else if (part instanceof Condition.Between bt) {
+            return new Part(
+                    attribute(bt.value(), b), Op.BETWEEN, value(bt.low(), b), value(bt.high(), b));
+        } else if (part instanceof Condition.Call call && call.function().equals("begins_with")) {
+            return new Part(
+                    attribute(call.args().get(0), b),
+                    Op.BEGINS_WITH,
+                    value(call.args().get(1), b),
+                    null);
+        } else if (part instanceof Condition.Call call) {
+            throw invalid("Invalid operator used in KeyConditionExpression: " + call.function());
+        } else if (part instanceof Condition.In) {
+            throw invalid("Invalid operator used in KeyConditionExpression: IN");
+        }
+        throw DynamoException.validation("Query key condition not supported");
+    }
+
+    private static KeyCondition single(List<Part> parts, KeyDef key) {
         Value hash = null;
         Op op = Op.NONE;
         Value low = null;
         Value high = null;
         Set<String> seen = new HashSet<>();
-        for (Condition part : parts) {
-            String attr;
-            Op partOp;
-            Value v1;
-            Value v2 = null;
-            if (part instanceof Condition.Compare cmp) {
-                if (cmp.op() == Token.Kind.NE) {
-                    throw invalid("Invalid operator used in KeyConditionExpression: <>");
-                }
-                if (cmp.left() instanceof Operand.ValueRef
-                        && cmp.right() instanceof Operand.PathRef) {
-                    // DynamoDB accepts the value on the left (":v = pk", ":lo < sk")
-                    attr = attribute(cmp.right(), b);
-                    v1 = value(cmp.left(), b);
-                    partOp = Op.valueOf(mirror(cmp.op()).name());
-                } else {
-                    attr = attribute(cmp.left(), b);
-                    v1 = value(cmp.right(), b);
-                    partOp = Op.valueOf(cmp.op().name());
-                }
-            } else if (part instanceof Condition.Between bt) {
-                attr = attribute(bt.value(), b);
-                v1 = value(bt.low(), b);
-                v2 = value(bt.high(), b);
-                partOp = Op.BETWEEN;
-            } else if (part instanceof Condition.Call call
-                    && call.function().equals("begins_with")) {
-                attr = attribute(call.args().get(0), b);
-                v1 = value(call.args().get(1), b);
-                partOp = Op.BEGINS_WITH;
-            } else if (part instanceof Condition.Call call) {
-                throw invalid(
-                        "Invalid operator used in KeyConditionExpression: " + call.function());
-            } else if (part instanceof Condition.In) {
-                throw invalid("Invalid operator used in KeyConditionExpression: IN");
-            } else {
-                throw DynamoException.validation("Query key condition not supported");
-            }
-            if (!seen.add(attr)) {
-                throw DynamoException.validation(
-                        "KeyConditionExpressions must only contain one condition per key");
-            }
-            if (attr.equals(key.hashName())) {
-                if (partOp != Op.EQ) {
+        for (Part p : parts) {
+            seen.add(p.attr());
+            if (p.attr().equals(key.hashName())) {
+                if (p.op() != Op.EQ) {
                     throw DynamoException.validation("Query key condition not supported");
                 }
-                checkType(v1, key.hashType());
-                hash = v1;
-            } else if (attr.equals(key.rangeName())) {
-                if (partOp == Op.BEGINS_WITH && key.rangeType().equals("N")) {
-                    throw invalid(
-                            "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
-                }
-                checkType(v1, key.rangeType());
-                if (v2 != null) {
-                    checkType(v2, key.rangeType());
-                    if (KeyOrder.INSTANCE.compare(v1, v2) > 0) {
-                        throw invalid(
-                                "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
-                                        + Evaluator.render(v1)
-                                        + ", upper bound operand: AttributeValue: "
-                                        + Evaluator.render(v2));
-                    }
-                }
-                op = partOp;
-                low = v1;
-                high = v2;
+                checkType(p.v1(), key.hashType());
+                hash = p.v1();
+            } else if (p.attr().equals(key.rangeName())) {
+                checkSortOperands(p, key.rangeType());
+                op = p.op();
+                low = p.v1();
+                high = p.v2();
             } else {
                 throw DynamoException.validation(
                         "Query condition missed key schema element: "
@@ -134,11 +188,30 @@ public record KeyCondition(Value hash, Op op, Value low, Value high) {
         return new KeyCondition(hash, op, low, high);
     }
 
+    /** Type and operand checks of a condition on a sort key attribute of type {@code type}. */
+    static void checkSortOperands(Part p, String type) {
+        if (p.op() == Op.BEGINS_WITH && type.equals("N")) {
+            throw invalid(
+                    "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+        }
+        checkType(p.v1(), type);
+        if (p.v2() != null) {
+            checkType(p.v2(), type);
+            if (KeyOrder.INSTANCE.compare(p.v1(), p.v2()) > 0) {
+                throw invalid(
+                        "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
+                                + Evaluator.render(p.v1())
+                                + ", upper bound operand: AttributeValue: "
+                                + Evaluator.render(p.v2()));
+            }
+        }
+    }
+
     private static DynamoException invalid(String detail) {
         return ExpressionException.invalid(KIND, detail);
     }
 
-    private static void checkType(Value v, String type) {
+    static void checkType(Value v, String type) {
         if (!v.type().equals(type)) {
             throw DynamoException.validation(
                     "One or more parameter values were invalid: Condition parameter type does not match schema type");

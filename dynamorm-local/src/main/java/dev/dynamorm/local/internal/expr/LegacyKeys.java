@@ -30,6 +30,14 @@ public final class LegacyKeys {
             Legacy.checkArguments(op, Legacy.values(c.get("AttributeValueList")), true);
         }
         int n = keyConditions.size();
+        if (key.multiAttribute()) {
+            for (Map.Entry<String, Object> e : keyConditions.entrySet()) {
+                Condition part =
+                        legacy.condition(e.getKey(), Legacy.entry(e.getValue()), "KeyConditions");
+                all = all == null ? part : new Condition.And(all, part);
+            }
+            return KeyCondition.analyze(all, legacy.bindings(), key);
+        }
         if (n != 1 && n != 2) {
             throw DynamoException.validation("Conditions can be of length 1 or 2 only");
         }

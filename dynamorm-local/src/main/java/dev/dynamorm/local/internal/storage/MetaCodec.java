@@ -51,6 +51,11 @@ final class MetaCodec {
         o.put("hashType", k.hashType());
         o.put("range", k.rangeName());
         o.put("rangeType", k.rangeType());
+        if (k.multiAttribute()) {
+            // the first attributes stay in the fields above so that older readers still parse it
+            o.put("hashParts", parts(k.hashParts()));
+            o.put("rangeParts", parts(k.rangeParts()));
+        }
         return o;
     }
 
@@ -91,7 +96,26 @@ final class MetaCodec {
                 VectorIndexes.fromJson(o.get("vectors")));
     }
 
+    private static List<Object> parts(List<KeyDef.KeyPart> parts) {
+        List<Object> out = new ArrayList<>();
+        parts.forEach(p -> out.add(List.of(p.name(), p.type())));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked") // decoded JSON: lists of [name, type] pairs
+    private static List<KeyDef.KeyPart> parts(Object encoded) {
+        List<KeyDef.KeyPart> out = new ArrayList<>();
+        for (Object p : (List<Object>) encoded) {
+            List<Object> pair = (List<Object>) p;
+            out.add(new KeyDef.KeyPart((String) pair.get(0), (String) pair.get(1)));
+        }
+        return out;
+    }
+
     private static KeyDef key(Map<String, Object> o) {
+        if (o.containsKey("hashParts")) {
+            return new KeyDef(parts(o.get("hashParts")), parts(o.get("rangeParts")));
+        }
         return new KeyDef(
                 (String) o.get("hash"),
                 (String) o.get("hashType"),
