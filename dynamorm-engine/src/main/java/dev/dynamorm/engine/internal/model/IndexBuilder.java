@@ -56,7 +56,13 @@ final class IndexBuilder {
                             "model %s: field '%s' has an @IndexKey with an empty index name: name the index",
                             type.getName(), f.name());
                 }
-                IndexDecl d = decls.computeIfAbsent(k.index(), n -> new IndexDecl(n, k.type(), f));
+                // get and put rather than computeIfAbsent with a lambda (a hidden class at first
+                // use)
+                IndexDecl d = decls.get(k.index());
+                if (d == null) {
+                    d = new IndexDecl(k.index(), k.type(), f);
+                    decls.put(k.index(), d);
+                }
                 if (d.type != k.type()) {
                     throw fail(
                             "model %s: index '%s' is declared %s on field '%s' and %s on field '%s': give every "
@@ -137,8 +143,13 @@ final class IndexBuilder {
             }
             Set<String> included = new LinkedHashSet<>();
             for (String name : d.include) {
-                Mapped f =
-                        mapped.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+                Mapped f = null;
+                for (Mapped m : mapped) {
+                    if (m.name().equals(name)) {
+                        f = m;
+                        break;
+                    }
+                }
                 if (f == null) {
                     throw fail(
                             "model %s: index '%s' includes unknown field '%s': include takes Java field names of "
@@ -160,7 +171,7 @@ final class IndexBuilder {
                             d.name,
                             global,
                             byMapped.get(partition),
-                            Optional.ofNullable(d.sort).map(byMapped::get),
+                            d.sort == null ? Optional.empty() : Optional.of(byMapped.get(d.sort)),
                             d.projection,
                             List.copyOf(included)));
         }
