@@ -58,7 +58,13 @@ final class IndexBuilder {
                             "model %s: field '%s' has an @IndexKey with an empty index name: name the index",
                             type.getName(), f.name());
                 }
-                IndexDecl d = decls.computeIfAbsent(k.index(), n -> new IndexDecl(n, k.type(), f));
+                // get and put rather than computeIfAbsent with a lambda (a hidden class at first
+                // use)
+                IndexDecl d = decls.get(k.index());
+                if (d == null) {
+                    d = new IndexDecl(k.index(), k.type(), f);
+                    decls.put(k.index(), d);
+                }
                 if (d.type != k.type()) {
                     throw fail(
                             "model %s: index '%s' is declared %s on field '%s' and %s on field '%s': give every "
@@ -129,9 +135,13 @@ final class IndexBuilder {
                 partitions = List.of(pk);
             }
             if (global) {
-                partitions.forEach(f -> checkIndexKey(d, f, "partition"));
+                for (Mapped f : partitions) {
+                    checkIndexKey(d, f, "partition");
+                }
             }
-            sorts.forEach(f -> checkIndexKey(d, f, "sort"));
+            for (Mapped f : sorts) {
+                checkIndexKey(d, f, "sort");
+            }
             if (d.include.size() > 0 && d.projection != ProjectionType.INCLUDE) {
                 throw fail(
                         "model %s: index '%s' lists include fields %s but its projection is %s: set projection = "
@@ -146,8 +156,13 @@ final class IndexBuilder {
             }
             Set<String> included = new LinkedHashSet<>();
             for (String name : d.include) {
-                Mapped f =
-                        mapped.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+                Mapped f = null;
+                for (Mapped m : mapped) {
+                    if (m.name().equals(name)) {
+                        f = m;
+                        break;
+                    }
+                }
                 if (f == null) {
                     throw fail(
                             "model %s: index '%s' includes unknown field '%s': include takes Java field names of "
@@ -172,12 +187,23 @@ final class IndexBuilder {
                     new ReflectiveIndex(
                             d.name,
                             global,
-                            partitions.stream().<FieldMetadata>map(byMapped::get).toList(),
-                            sorts.stream().<FieldMetadata>map(byMapped::get).toList(),
+                            fieldsOf(partitions, byMapped),
+                            fieldsOf(sorts, byMapped),
                             d.projection,
                             List.copyOf(included)));
         }
         return out;
+    }
+
+    // a loop, not a stream: registration spins no lambda classes (see
+    // GeneratedRegistrationFootprintTest)
+    private static List<FieldMetadata> fieldsOf(
+            List<Mapped> fields, Map<Mapped, ReflectiveField> byMapped) {
+        List<FieldMetadata> out = new ArrayList<>(fields.size());
+        for (Mapped f : fields) {
+            out.add(byMapped.get(f));
+        }
+        return List.copyOf(out);
     }
 
     private void claim(
@@ -231,7 +257,9 @@ final class IndexBuilder {
     /** The fields of one key role in key order, checking that their positions run 1, 2, ... */
     private List<Mapped> ordered(IndexDecl d, Map<Mapped, Integer> fields, String role) {
         List<Map.Entry<Mapped, Integer>> sorted = new ArrayList<>(fields.entrySet());
-        sorted.sort(Map.Entry.comparingByValue());
+        if (sorted.size() > 1) { // a single-field key needs no comparator (no lambda class spun)
+            sorted.sort(Map.Entry.comparingByValue());
+        }
         List<Mapped> out = new ArrayList<>();
         for (Map.Entry<Mapped, Integer> e : sorted) {
             int order = e.getValue();
