@@ -248,7 +248,8 @@ abstract class UniqueSuite {
                 .hasMessageContaining("'email' already has the value '" + email("ann") + "'");
         assertThat(members.get(id("cy"))).isEmpty();
         assertThat(sentinel("email", email("cy"))).isNull();
-        db.transaction(tx -> tx.delete(Member.of(id("bob"), email("bob"), null)));
+        Member bob = members.get(id("bob")).orElseThrow();
+        db.transaction(tx -> tx.delete(bob));
         assertThat(sentinel("email", email("bob"))).isNull();
     }
 
