@@ -59,14 +59,15 @@ public interface ModelInfo {
      * Hook#transformedFields()} transforms. Their stored values must never be logged or copied in
      * clear.
      *
-     * <p>The default knows no transforms and returns an empty set; the engine's model information
-     * overrides it.
-     *
      * @param annotation the field annotation, e.g. {@code Encrypted.class}
      * @return the attribute names in declaration order, possibly empty
      */
     default Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
-        return Set.of();
+        // by name rather than Encrypted.class: spi must not depend on annotations, which depends
+        // on spi (@Convert names a Converter), see package-info
+        return annotation.getName().equals("dev.dynamorm.annotations.Encrypted")
+                ? encryptedAttributes()
+                : Set.of();
     }
 
     /**
