@@ -118,12 +118,11 @@ public interface DynamORM extends AutoCloseable {
      * exports it as a meter) and {@link #statistics()} lists it from then on. A statistic stays
      * published until this instance is closed; give it tags that tell its publisher apart (e.g. a
      * worker id), since an exporter may keep the first of two statistics with one name and tags.
-     * Does nothing by default (an implementation without plugins).
      *
      * @param statistic the statistic
      */
     default void publish(dev.dynamorm.spi.Statistic statistic) {
-        Objects.requireNonNull(statistic, "statistic");
+        throw new UnsupportedOperationException("publish");
     }
 
     /**
@@ -152,20 +151,7 @@ public interface DynamORM extends AutoCloseable {
             Class<?> modelType,
             java.util.Map<String, Object> attributes,
             java.util.function.Supplier<R> work) {
-        requireObservable(operation);
-        Objects.requireNonNull(modelType, "modelType");
-        Objects.requireNonNull(attributes, "attributes");
-        return Objects.requireNonNull(work, "work").get();
-    }
-
-    /** Checks the operation {@link #observe} runs (the engine repeats this check). */
-    private static void requireObservable(Operation operation) {
-        if (Objects.requireNonNull(operation, "operation") != Operation.STREAM_READ) {
-            throw new IllegalArgumentException(
-                    "observe runs work that sends no request of its own: only STREAM_READ is such"
-                            + " an operation, not "
-                            + operation);
-        }
+        throw new UnsupportedOperationException("observe");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.dynamorm.BatchWriter;
 import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.Query;
 import dev.dynamorm.ReadTransaction;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -159,6 +161,43 @@ public final class MockDB implements DynamORM {
     @Override
     public List<Statistic> statistics() {
         return List.of();
+    }
+
+    /**
+     * Accepts the statistic; no plugin listens in a MockDB, so {@link #statistics()} stays empty.
+     *
+     * @param statistic the statistic
+     */
+    @Override
+    public void publish(Statistic statistic) {
+        Objects.requireNonNull(statistic, "statistic");
+    }
+
+    /**
+     * Runs the work: no hooks are installed in a MockDB.
+     *
+     * @param operation {@link Operation#STREAM_READ}, the only operation {@code observe} runs
+     * @param modelType the model the work is about
+     * @param attributes what hooks would read
+     * @param work the work
+     * @param <R> what the work returns
+     * @return what {@code work} returned
+     */
+    @Override
+    public <R> R observe(
+            Operation operation,
+            Class<?> modelType,
+            Map<String, Object> attributes,
+            Supplier<R> work) {
+        if (Objects.requireNonNull(operation, "operation") != Operation.STREAM_READ) {
+            throw new IllegalArgumentException(
+                    "observe runs work that sends no request of its own: only STREAM_READ is such"
+                            + " an operation, not "
+                            + operation);
+        }
+        Objects.requireNonNull(modelType, "modelType");
+        Objects.requireNonNull(attributes, "attributes");
+        return Objects.requireNonNull(work, "work").get();
     }
 
     /**

@@ -186,11 +186,16 @@ final class AsyncTableTest {
             AsyncTable<Order> orders = db.table(Order.class).async();
             String c = unique();
             Order order = new Order(c, "o1", "NEW", 100, 0);
-            String completedOn =
-                    orders.create(order)
+            // the whole chain is attached before the first request starts: a stage attached to an
+            // already completed future would run on the attaching thread (main), not the executor
+            java.util.concurrent.CompletableFuture<Void> start =
+                    new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<String> chain =
+                    start.thenCompose(v -> orders.create(order))
                             .thenCompose(r -> orders.get(c, "o1"))
-                            .thenApply(o -> Thread.currentThread().getName())
-                            .join();
+                            .thenApply(o -> Thread.currentThread().getName());
+            start.complete(null);
+            String completedOn = chain.join();
             assertThat(completedOn).isEqualTo("app-async");
             assertThat(threads.threads)
                     .isNotEmpty()
