@@ -39,13 +39,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,6 +61,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @DynamoBackend(models = {Order.class, Account.class, Memo.class})
 abstract class AsyncSuite {
 
+    // one event loop for the class: a Netty client that owns its loop waits Netty's 2 s quiet
+    // period when it closes, which each test paid
+    private static SdkEventLoopGroup loop;
+
     private DynamoDbAsyncClient client;
     private DynamORM db;
     private Table<Order> syncOrders;
@@ -65,6 +72,16 @@ abstract class AsyncSuite {
     private AsyncTable<Account> accounts;
     private AsyncDynamORM async;
     private BackendContext backend;
+
+    @BeforeAll
+    static void startLoop() {
+        loop = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+    }
+
+    @AfterAll
+    static void stopLoop() {
+        loop.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
 
     @BeforeEach
     void setUp(DynamoDbClient raw, BackendContext backend) {
@@ -75,7 +92,7 @@ abstract class AsyncSuite {
                         .credentialsProvider(
                                 StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("a", "b")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
                         .build();
         db =
                 DynamORM.builder()

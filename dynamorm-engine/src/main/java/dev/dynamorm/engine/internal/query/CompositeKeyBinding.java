@@ -61,7 +61,7 @@ final class CompositeKeyBinding {
             c.skBound = f;
             if (on.size() == 1) {
                 c.skOperator = first;
-            } else if (on.size() == 2 && QueryCompiler.isRangePair(on.get(0), on.get(1))) {
+            } else if (on.size() == 2 && SingleKeyBinding.isRangePair(on.get(0), on.get(1))) {
                 c.skOperator = Operator.BETWEEN;
             } else {
                 c.unusable =
