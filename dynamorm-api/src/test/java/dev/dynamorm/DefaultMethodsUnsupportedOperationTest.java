@@ -31,6 +31,7 @@ final class DefaultMethodsUnsupportedOperationTest {
     private static final List<Class<?>> INTERFACES =
             List.of(
                     DynamORM.class,
+                    PluginAccess.class,
                     Table.class,
                     Query.class,
                     UpdateBuilder.class,

@@ -326,7 +326,7 @@ final class DefaultTable<T> implements Table<T> {
 
     @Override
     public Key keyOf(T item) {
-        return writer.toKey(writer.keyOfItem(item, Operation.GET));
+        return model.toKey(writer.keyOfItem(item, Operation.GET));
     }
 
     @Override

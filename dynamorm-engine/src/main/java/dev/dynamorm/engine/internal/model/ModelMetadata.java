@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +95,18 @@ public interface ModelMetadata<T> {
      */
     default T fromItem(Map<String, AttributeValue> item, Operation operation) {
         return fromItem(item);
+    }
+
+    /**
+     * The key of an item's key attributes, each read through its field's converter.
+     *
+     * @param key the key attributes (partition, and sort if the model has one)
+     * @return the key
+     */
+    default Key toKey(Map<String, AttributeValue> key) {
+        Object pk = partitionKey().fromAttributeValue(key.get(partitionKey().attributeName()));
+        Object sk =
+                sortKey().map(s -> s.fromAttributeValue(key.get(s.attributeName()))).orElse(null);
+        return new Key(pk, sk);
     }
 }

@@ -139,7 +139,7 @@ public final class DefaultBatchWriter implements BatchWriter {
         table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
         Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
         return enqueue(
-                table, key, deleteRequest(key), table.writer().toKey(key), false, ItemSize.of(key));
+                table, key, deleteRequest(key), table.model().toKey(key), false, ItemSize.of(key));
     }
 
     @Override

@@ -590,15 +590,4 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         KeyArguments.requireShape(key, model, op);
         return table.key(key.partitionKey(), key.sortKey(), op);
     }
-
-    public Key toKey(Map<String, AttributeValue> key) {
-        Object pk =
-                model.partitionKey()
-                        .fromAttributeValue(key.get(model.partitionKey().attributeName()));
-        Object sk =
-                model.sortKey()
-                        .map(s -> s.fromAttributeValue(key.get(s.attributeName())))
-                        .orElse(null);
-        return new Key(pk, sk);
-    }
 }
