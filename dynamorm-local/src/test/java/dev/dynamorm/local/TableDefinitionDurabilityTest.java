@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.VectorIndex;
 
 /**
  * Table definitions with a data directory: vector indexes survive a clean restart (snapshot) and a
- * crash (log), and a table created or updated with a stream is one log record, so no crash leaves a
- * table without the stream it was created with.
+ * crash (log), and a table created or updated with a stream (turning it on or off) is one log
+ * record, so no crash leaves a table without the stream change it was made with.
  */
 // the SDK builders' generic varargs (Consumer<Builder>...) in table set-up
 @SuppressWarnings("unchecked")
@@ -285,6 +285,60 @@ class TableDefinitionDurabilityTest {
             assertThat(u.deletionProtectionEnabled()).isTrue();
             assertThat(u.streamSpecification().streamViewType())
                     .isEqualTo(StreamViewType.NEW_IMAGE);
+        }
+    }
+
+    @Test
+    void anUpdateTurningAStreamOffIsOneLogRecord() throws IOException {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        int before;
+        try (LocalDynamoDb db = open(live)) {
+            DynamoDbClient c = db.client();
+            c.createTable(
+                    b ->
+                            b.tableName("tab")
+                                    .billingMode("PAY_PER_REQUEST")
+                                    .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                                    .attributeDefinitions(
+                                            a -> a.attributeName("pk").attributeType("S"))
+                                    .deletionProtectionEnabled(true)
+                                    .streamSpecification(
+                                            s ->
+                                                    s.streamEnabled(true)
+                                                            .streamViewType(
+                                                                    StreamViewType.KEYS_ONLY)));
+            before = recordEnds(Files.readAllBytes(live.resolve("wal.bin"))).size();
+            c.updateTable(
+                    b ->
+                            b.tableName("tab")
+                                    .deletionProtectionEnabled(false)
+                                    .streamSpecification(s -> s.streamEnabled(false)));
+            crashCopy(live, crashed);
+        }
+        byte[] log = Files.readAllBytes(crashed.resolve("wal.bin"));
+        List<Integer> ends = recordEnds(log);
+        assertThat(ends).hasSize(before + 1);
+        // cut before and after the update's record: protection and stream change together
+        for (int i = ends.size() - 2; i < ends.size(); i++) {
+            Path cut = dir.resolve("cut" + i);
+            Files.createDirectories(cut);
+            Files.copy(crashed.resolve("snapshot.bin"), cut.resolve("snapshot.bin"));
+            Files.write(cut.resolve("wal.bin"), Arrays.copyOf(log, ends.get(i)));
+            try (LocalDynamoDb db = open(cut)) {
+                TableDescription t = db.client().describeTable(b -> b.tableName("tab")).table();
+                boolean protectedTable = Boolean.TRUE.equals(t.deletionProtectionEnabled());
+                assertThat(t.streamSpecification() != null)
+                        .as("cut after record %d: the stream of table 'tab' is enabled", i)
+                        .isEqualTo(protectedTable);
+                assertThat(
+                                db.streamsClient()
+                                        .describeStream(b -> b.streamArn(t.latestStreamArn()))
+                                        .streamDescription()
+                                        .streamStatusAsString())
+                        .isEqualTo(protectedTable ? "ENABLED" : "DISABLED");
+                assertThat(protectedTable).isEqualTo(i < ends.size() - 1);
+            }
         }
     }
 

@@ -242,29 +242,25 @@ final class TableOps {
                 next = next.withVectors(vectors);
             }
             TableMeta defined = next;
-            if (stream != null && stream.enabled()) {
+            boolean[] journaled = {false};
+            if (stream != null) {
+                // the definition and the stream's creation or disabling are one journal record
                 engine.streams()
                         .apply(
                                 name,
                                 engine.tableArn(name),
                                 Describer.keySchema(next.key()),
                                 stream,
-                                created ->
-                                        engine.journal()
-                                                .tableDefined(defined, List.<Object>of(created)));
-                t.redefine(next);
-            } else {
-                engine.journal().tableDefined(next);
-                t.redefine(next);
-                if (stream != null) {
-                    engine.streams()
-                            .apply(
-                                    name,
-                                    engine.tableArn(name),
-                                    Describer.keySchema(next.key()),
-                                    stream);
-                }
+                                change -> {
+                                    engine.journal().tableDefined(defined, List.<Object>of(change));
+                                    journaled[0] = true;
+                                });
             }
+            if (!journaled[0]) {
+                // no stream change (or the stream was already gone): the definition alone
+                engine.journal().tableDefined(next);
+            }
+            t.redefine(next);
         } finally {
             t.lock.writeLock().unlock();
         }

@@ -152,6 +152,14 @@ final class Stream {
 
     /** Closes the open shard; no records are added afterwards. */
     synchronized void disable(long now, boolean dropped) {
+        disable(now, dropped, journal);
+    }
+
+    /**
+     * Disables the stream, handing its {@code disable} record to {@code sink} (which persists it,
+     * or throws and nothing is disabled) rather than to the stream's journal.
+     */
+    synchronized void disable(long now, boolean dropped, Consumer<Map<String, Object>> sink) {
         maintain(now);
         if (enabled) {
             Shard open = shards.get(shards.size() - 1);
@@ -160,7 +168,7 @@ final class Stream {
             r.put("at", now);
             r.put("end", end);
             r.put("dropped", dropped);
-            journal.accept(r);
+            sink.accept(r);
             close(open, end, now);
         }
     }

@@ -151,15 +151,16 @@ public final class StreamManager {
     }
 
     /**
-     * Applies a table's stream specification, handing the record of a stream it creates to {@code
-     * creation} instead of the journal, so that the caller persists it with the table's definition
-     * (later changes of the stream go to the journal).
+     * Applies a table's stream specification, handing the record of a stream it creates or disables
+     * to {@code creation} instead of the journal, so that the caller persists it with the table's
+     * definition (later changes of the stream go to the journal).
      *
      * @param table table name
      * @param tableArn the table's ARN
      * @param keySchema the table's KeySchema as rendered in descriptions
      * @param spec the specification
-     * @param creation persists the creation record; throws if it cannot, and nothing is created
+     * @param creation persists the creation (or disabling) record; throws if it cannot, and nothing
+     *     is created (or disabled)
      */
     public synchronized void apply(
             String table,
@@ -171,7 +172,7 @@ public final class StreamManager {
         if (!spec.enabled()) {
             Stream current = latest.get(table);
             if (current != null) {
-                current.disable(now, false);
+                current.disable(now, false, creation);
             }
             return;
         }
