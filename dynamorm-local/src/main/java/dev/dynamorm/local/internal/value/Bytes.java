@@ -19,6 +19,16 @@ public final class Bytes implements Comparable<Bytes> {
         return new Bytes(Base64.getDecoder().decode(base64));
     }
 
+    /** Takes ownership of {@code data} (the caller keeps no reference to it). */
+    static Bytes wrap(byte[] data) {
+        return new Bytes(data);
+    }
+
+    /** The bytes themselves, for encoders in this package that only read them. */
+    byte[] raw() {
+        return data;
+    }
+
     public byte[] toArray() {
         return data.clone();
     }

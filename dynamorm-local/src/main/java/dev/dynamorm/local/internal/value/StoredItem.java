@@ -12,17 +12,20 @@ import java.util.function.BiConsumer;
  * An immutable item as the engine stores it, with its DynamoDB size computed once: page limits,
  * capacity figures and table sizes read it on every access.
  *
- * <p>Names and values sit in one array (name, value, name, value, ...) in the item's order instead
- * of a hash map: a stored item costs one small array rather than a table and an entry object per
- * attribute, which is most of the per-item overhead once a table holds many items. Items have few
- * attributes, so a linear lookup is as fast as hashing.
+ * <p>The item is kept in {@link ItemEncoding}'s compact binary form, one byte array, and decoded on
+ * read: a lookup walks the attributes comparing names and skipping values, iteration decodes each
+ * value as it comes. A stored item costs its bytes plus one small object, instead of a map and a
+ * value, string and array object per attribute, which is most of the heap once a table holds many
+ * items. Each read returns fresh (immutable) values.
  */
 public final class StoredItem extends AbstractMap<String, Value> {
-    private final Object[] slots;
+    private final byte[] encoded;
+    private final int size;
     private final long bytes;
 
-    private StoredItem(Object[] slots, long bytes) {
-        this.slots = slots;
+    private StoredItem(byte[] encoded, int size, long bytes) {
+        this.encoded = encoded;
+        this.size = size;
         this.bytes = bytes;
     }
 
@@ -31,13 +34,7 @@ public final class StoredItem extends AbstractMap<String, Value> {
         if (item instanceof StoredItem s) {
             return s;
         }
-        Object[] slots = new Object[item.size() * 2];
-        int i = 0;
-        for (Map.Entry<String, Value> e : item.entrySet()) {
-            slots[i++] = e.getKey();
-            slots[i++] = e.getValue();
-        }
-        return new StoredItem(slots, ItemSize.computeOf(item));
+        return new StoredItem(ItemEncoding.encode(item), item.size(), ItemSize.computeOf(item));
     }
 
     /** The item's size in bytes by DynamoDB's rules. */
@@ -47,34 +44,33 @@ public final class StoredItem extends AbstractMap<String, Value> {
 
     @Override
     public int size() {
-        return slots.length / 2;
+        return size;
     }
 
-    private int indexOf(Object key) {
-        for (int i = 0; i < slots.length; i += 2) {
-            if (slots[i] == key) {
-                return i;
-            }
+    /** A reader positioned just past the name {@code key}, or null when the item lacks it. */
+    private ItemEncoding.In find(Object key) {
+        if (!(key instanceof String name)) {
+            return null;
         }
-        if (key != null) {
-            for (int i = 0; i < slots.length; i += 2) {
-                if (slots[i].equals(key)) {
-                    return i;
-                }
+        ItemEncoding.In in = new ItemEncoding.In(encoded, 0);
+        while (in.at < encoded.length) {
+            if (in.nameEquals(name)) {
+                return in;
             }
+            in.skipValue();
         }
-        return -1;
+        return null;
     }
 
     @Override
     public Value get(Object key) {
-        int i = indexOf(key);
-        return i < 0 ? null : (Value) slots[i + 1];
+        ItemEncoding.In in = find(key);
+        return in == null ? null : in.attributeValue();
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return indexOf(key) >= 0;
+        return find(key) != null;
     }
 
     @Override
@@ -83,38 +79,37 @@ public final class StoredItem extends AbstractMap<String, Value> {
             @Override
             public Iterator<Entry<String, Value>> iterator() {
                 return new Iterator<>() {
-                    private int next;
+                    private final ItemEncoding.In in = new ItemEncoding.In(encoded, 0);
 
                     @Override
                     public boolean hasNext() {
-                        return next < slots.length;
+                        return in.at < encoded.length;
                     }
 
                     @Override
                     public Entry<String, Value> next() {
-                        if (next >= slots.length) {
+                        if (in.at >= encoded.length) {
                             throw new NoSuchElementException();
                         }
-                        Entry<String, Value> e =
-                                new SimpleImmutableEntry<>(
-                                        (String) slots[next], (Value) slots[next + 1]);
-                        next += 2;
-                        return e;
+                        String name = in.name();
+                        return new SimpleImmutableEntry<>(name, in.attributeValue());
                     }
                 };
             }
 
             @Override
             public int size() {
-                return slots.length / 2;
+                return size;
             }
         };
     }
 
     @Override
     public void forEach(BiConsumer<? super String, ? super Value> action) {
-        for (int i = 0; i < slots.length; i += 2) {
-            action.accept((String) slots[i], (Value) slots[i + 1]);
+        ItemEncoding.In in = new ItemEncoding.In(encoded, 0);
+        while (in.at < encoded.length) {
+            String name = in.name();
+            action.accept(name, in.attributeValue());
         }
     }
 }

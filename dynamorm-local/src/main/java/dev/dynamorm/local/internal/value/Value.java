@@ -42,6 +42,12 @@ public sealed interface Value {
             this.plain = v.length() >= 24 && plainAscii(v);
         }
 
+        /** A string whose {@link #plain()} flag is already known (decoding a stored item). */
+        S(String v, boolean plain) {
+            this.v = v;
+            this.plain = plain;
+        }
+
         private static boolean plainAscii(String s) {
             for (int i = 0, n = s.length(); i < n; i++) {
                 char c = s.charAt(i);
