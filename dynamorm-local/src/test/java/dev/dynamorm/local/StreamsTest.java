@@ -503,6 +503,37 @@ class StreamsTest {
     }
 
     @Test
+    void aShardClosedWithoutRecords_endsAtOnce() throws InterruptedException {
+        try (LocalDynamoDb local =
+                LocalDynamoDb.builder().streamShardPeriod(Duration.ofMillis(200)).start()) {
+            DynamoDbClient c = local.client();
+            DynamoDbStreamsClient sc = local.streamsClient();
+            String t = streamTable(c, StreamViewType.KEYS_ONLY);
+            String arn = arn(c, t);
+            // no write for longer than a shard period: the first shard closes empty
+            Thread.sleep(300);
+            c.putItem(r -> r.tableName(t).item(item("pk", s("after the gap"))));
+            List<Shard> shards =
+                    sc.describeStream(r -> r.streamArn(arn)).streamDescription().shards();
+            assertThat(shards).hasSizeGreaterThanOrEqualTo(2);
+            for (Shard closed : shards.subList(0, shards.size() - 1)) {
+                String it =
+                        sc.getShardIterator(
+                                        r ->
+                                                r.streamArn(arn)
+                                                        .shardId(closed.shardId())
+                                                        .shardIteratorType(
+                                                                ShardIteratorType.TRIM_HORIZON))
+                                .shardIterator();
+                var page = sc.getRecords(r -> r.shardIterator(it));
+                // a reader that follows NextShardIterator until it is null moves on to the child
+                assertThat(page.records()).as(closed.shardId()).isEmpty();
+                assertThat(page.nextShardIterator()).as(closed.shardId()).isNull();
+            }
+        }
+    }
+
+    @Test
     void reachableOverHttpAtTheSameEndpoint() {
         URI endpoint = db.endpoint();
         String t = streamTable(client, StreamViewType.NEW_IMAGE);

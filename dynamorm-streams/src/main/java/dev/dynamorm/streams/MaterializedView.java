@@ -8,11 +8,13 @@ import dev.dynamorm.TransactionCanceledException;
 import dev.dynamorm.streams.internal.ViewMark;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -31,11 +33,13 @@ import java.util.function.ToLongFunction;
  * StreamConsumer.builder(db, Order.class).streamsClient(streams).handler(totals::applyAll)...
  * }</pre>
  *
- * <p>Each change is applied with one transaction that updates the affected view items (its old
+ * <p>Each change is applied with a transaction that updates the affected view items (its old
  * image's group loses the old values, its new image's group gains the new ones) and records the
  * change's sequence number for the source item in {@code dynamorm_view_marks}, on the condition
  * that a later change of that item was not recorded already. So a change delivered twice (a
- * replayed batch, at-least-once delivery, a consumer taking over a shard) is counted once.
+ * replayed batch, at-least-once delivery, a consumer taking over a shard) is counted once. {@link
+ * #applyAll} puts consecutive changes into one transaction (their deltas summed per view item),
+ * with the same outcome as applying them one by one.
  *
  * <p>Consistency: a view is eventually consistent with its source. It lags the source by the
  * consumer's delay; every source item's contribution is that of some recent version of the item
@@ -50,6 +54,9 @@ import java.util.function.ToLongFunction;
  */
 public final class MaterializedView<S, V> {
     private static final int SEQUENCE_DIGITS = 48;
+
+    /** DynamoDB's limit on the actions of one transaction. */
+    private static final int MAX_ACTIONS = 100;
 
     private final DynamORM db;
     private final Class<V> viewType;
@@ -109,7 +116,49 @@ public final class MaterializedView<S, V> {
      * @throws TransactionCanceledException if the transaction failed for another reason
      */
     public boolean apply(ChangeEvent<S> change) {
-        Objects.requireNonNull(change, "change");
+        return applyAll(List.of(Objects.requireNonNull(change, "change"))) == 1;
+    }
+
+    /**
+     * Applies changes in order, as {@link #apply} one by one would; usable as a {@link
+     * ChangeHandler}: {@code handler(view::applyAll)}. Consecutive changes are applied together, up
+     * to DynamoDB's 100 actions per transaction (one per source item and one per view item they
+     * touch); when a change among them had been applied already, that group is applied change by
+     * change.
+     *
+     * @param changes the changes
+     * @return how many were applied (the others had been)
+     * @throws IllegalArgumentException if a change lacks an image its kind has (nothing is sent)
+     * @throws TransactionCanceledException if a transaction failed for another reason
+     */
+    public int applyAll(List<ChangeEvent<S>> changes) {
+        List<Pending> pending = new ArrayList<>(changes.size());
+        for (ChangeEvent<S> c : changes) {
+            pending.add(prepare(Objects.requireNonNull(c, "change")));
+        }
+        int applied = 0;
+        int from = 0;
+        while (from < pending.size()) {
+            int to = groupEnd(pending, from);
+            List<Pending> group = pending.subList(from, to);
+            if (send(group)) {
+                applied += group.size();
+            } else if (group.size() > 1) {
+                for (Pending one : group) {
+                    if (send(List.of(one))) {
+                        applied++;
+                    }
+                }
+            }
+            from = to;
+        }
+        return applied;
+    }
+
+    /** A change checked and reduced to its source item and its deltas per view item. */
+    private record Pending(String sourceKey, String mark, Map<Key, long[]> deltas) {}
+
+    private Pending prepare(ChangeEvent<S> change) {
         boolean needsOld = change.kind() != ChangeKind.INSERT;
         boolean needsNew = change.kind() != ChangeKind.REMOVE;
         if ((needsOld && change.oldImage().isEmpty())
@@ -125,19 +174,75 @@ public final class MaterializedView<S, V> {
         Map<Key, long[]> deltas = new LinkedHashMap<>();
         change.oldImage().ifPresent(o -> contribute(deltas, o, -1));
         change.newImage().ifPresent(n -> contribute(deltas, n, 1));
+        return new Pending(sourceKey(change.key()), padded(change.sequence()), deltas);
+    }
+
+    /**
+     * Where the group of changes starting at {@code from} ends: before the change that would take
+     * it past {@link #MAX_ACTIONS}, or before a change of a source item that is not newer than that
+     * item's last change in the group (one by one, it would be skipped).
+     */
+    private static int groupEnd(List<Pending> pending, int from) {
+        Map<String, String> newest = new LinkedHashMap<>();
+        Set<Key> viewKeys = new HashSet<>();
+        int i = from;
+        while (i < pending.size()) {
+            Pending p = pending.get(i);
+            String last = newest.get(p.sourceKey());
+            if (last != null && p.mark().compareTo(last) <= 0) {
+                break;
+            }
+            int added = last == null ? 1 : 0;
+            for (Key k : p.deltas().keySet()) {
+                if (!viewKeys.contains(k)) {
+                    added++;
+                }
+            }
+            if (i > from && newest.size() + viewKeys.size() + added > MAX_ACTIONS) {
+                break;
+            }
+            newest.put(p.sourceKey(), p.mark());
+            viewKeys.addAll(p.deltas().keySet());
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Applies a group of changes in one transaction: each source item's mark moves to its newest
+     * change on the condition that it is older than its oldest one, and each view item gains the
+     * sum of the deltas. False when a mark's condition failed (nothing was applied).
+     */
+    private boolean send(List<Pending> group) {
+        Map<String, String[]> marks = new LinkedHashMap<>();
+        Map<Key, long[]> deltas = new LinkedHashMap<>();
+        for (Pending p : group) {
+            marks.computeIfAbsent(p.sourceKey(), k -> new String[] {p.mark(), null})[1] = p.mark();
+            p.deltas()
+                    .forEach(
+                            (k, d) -> {
+                                long[] sum = deltas.computeIfAbsent(k, x -> new long[d.length]);
+                                for (int j = 0; j < d.length; j++) {
+                                    sum[j] += d[j];
+                                }
+                            });
+        }
         deltas.values().removeIf(MaterializedView::isZero);
-        String mark = padded(change.sequence());
         try {
             db.transaction(
                     tx -> {
-                        tx.update(
-                                ViewMark.class,
-                                Key.of(name, sourceKey(change.key())),
-                                u ->
-                                        u.upsert()
-                                                .set("sequence", mark)
-                                                .when(Condition.notExists("sequence"))
-                                                .or("sequence", "<", mark));
+                        marks.forEach(
+                                (source, range) ->
+                                        tx.update(
+                                                ViewMark.class,
+                                                Key.of(name, source),
+                                                u ->
+                                                        u.upsert()
+                                                                .set("sequence", range[1])
+                                                                .when(
+                                                                        Condition.notExists(
+                                                                                "sequence"))
+                                                                .or("sequence", "<", range[0])));
                         deltas.forEach(
                                 (key, d) ->
                                         tx.update(
@@ -155,29 +260,14 @@ public final class MaterializedView<S, V> {
                     });
             return true;
         } catch (TransactionCanceledException e) {
-            if (!e.reasons().isEmpty()
-                    && e.reasons().get(0).code()
-                            == TransactionCanceledException.Code.CONDITION_FAILED) {
-                return false;
+            for (TransactionCanceledException.Reason r : e.reasons()) {
+                if (r.index() < marks.size()
+                        && r.code() == TransactionCanceledException.Code.CONDITION_FAILED) {
+                    return false;
+                }
             }
             throw e;
         }
-    }
-
-    /**
-     * Applies changes in order; usable as a {@link ChangeHandler}: {@code handler(view::applyAll)}.
-     *
-     * @param changes the changes
-     * @return how many were applied (the others had been)
-     */
-    public int applyAll(List<ChangeEvent<S>> changes) {
-        int applied = 0;
-        for (ChangeEvent<S> c : changes) {
-            if (apply(c)) {
-                applied++;
-            }
-        }
-        return applied;
     }
 
     /**

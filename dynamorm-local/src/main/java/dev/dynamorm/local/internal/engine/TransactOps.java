@@ -239,13 +239,17 @@ final class TransactOps {
     private boolean alreadyApplied(String token, byte[] fingerprint) {
         synchronized (tokens) {
             long now = System.currentTimeMillis();
+            // tokens are kept in insertion order, which is (nearly) creation order: the expired
+            // ones are at the head, so dropping them stops at the first live one (a full pass per
+            // transaction made a long run of transactions quadratic)
             for (Iterator<TokenEntry> it = tokens.values().iterator(); it.hasNext(); ) {
-                if (now - it.next().createdMillis() > TOKEN_TTL_MILLIS) {
-                    it.remove();
+                if (now - it.next().createdMillis() <= TOKEN_TTL_MILLIS) {
+                    break;
                 }
+                it.remove();
             }
             TokenEntry prior = tokens.get(token);
-            if (prior == null) {
+            if (prior == null || now - prior.createdMillis() > TOKEN_TTL_MILLIS) {
                 return false;
             }
             if (Arrays.equals(prior.fingerprint(), fingerprint)) {

@@ -275,7 +275,9 @@ final class StreamsApi {
         long next = records.isEmpty() ? position : records.get(records.size() - 1).sequence() + 1;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("Records", out);
-        if (sh.open() || next <= sh.endSequence) {
+        // a closed shard ends once nothing is left to read (an empty one ends at once): its
+        // ending sequence number is its starting one, which no record has
+        if (sh.open() || (next <= sh.endSequence && !s.read(sh, next, 1).isEmpty())) {
             result.put("NextShardIterator", encode(s.arn, sh.id, next, now));
         }
         return result;
