@@ -86,7 +86,10 @@ public final class MockDB implements DynamORM {
 
     private final Map<Class<?>, MockTable<?>> tables = new ConcurrentHashMap<>();
     private final CallLedger ledger = new CallLedger();
-    private final TypedValues values = new TypedValues(new FieldTypes());
+    private final FieldTypes fieldTypes = new FieldTypes();
+    private final TypedValues values = new TypedValues(fieldTypes);
+    private final UniqueWrites uniqueWrites = new UniqueWrites(fieldTypes);
+    private final UniqueClaims claims = new UniqueClaims();
 
     private MockDB() {}
 
@@ -118,12 +121,13 @@ public final class MockDB implements DynamORM {
     @SuppressWarnings("unchecked")
     public <T> Table<T> table(Class<T> modelType) {
         Objects.requireNonNull(modelType, "modelType");
-        DynamoTable annotation = modelType.getAnnotation(DynamoTable.class);
+        DynamoTable annotation = ModelTypes.tableOf(modelType);
         if (annotation == null) {
             throw new ModelDefinitionException(
                     String.format(
                             Locale.ROOT,
-                            "%s is not a model: annotate it with @DynamoTable(\"table-name\")",
+                            "%s is not a model: annotate it with @DynamoTable(\"table-name\"), or"
+                                    + " permit it from a sealed entity family annotated with it",
                             modelType.getName()),
                     modelType);
         }
@@ -210,8 +214,16 @@ public final class MockDB implements DynamORM {
     @Override
     public TransactionResult transaction(Consumer<Transaction> body) {
         MockTransaction tx = MockTransaction.describe(values, body);
-        return (TransactionResult)
-                answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
+        for (MockTransaction.Write w : tx.writes()) {
+            if (w.update() != null) {
+                UniqueWrites.requireKnownValues(w.model(), w.update());
+            }
+        }
+        TransactionResult result =
+                (TransactionResult)
+                        answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
+        claim(uniqueWrites.transaction(tx.writes()));
+        return result;
     }
 
     /**
@@ -380,9 +392,10 @@ public final class MockDB implements DynamORM {
         ledger.verifyAllExpectationsMet();
     }
 
-    /** Forgets every expectation and every recorded call. */
+    /** Forgets every expectation, every recorded call and every {@code @Unique} value written. */
     public void reset() {
         ledger.reset();
+        claims.reset();
     }
 
     @Override
@@ -404,6 +417,22 @@ public final class MockDB implements DynamORM {
     /** The engine's rule for values given for typed fields. */
     TypedValues values() {
         return values;
+    }
+
+    /** Reads the unique values and keys of writes. */
+    UniqueWrites uniqueWrites() {
+        return uniqueWrites;
+    }
+
+    /**
+     * Records the {@code @Unique} values of writes that were answered as a success, all or none.
+     *
+     * @throws dev.dynamorm.UniqueConstraintException if one takes a value another item holds
+     */
+    void claim(List<UniqueClaims.Change> changes) {
+        if (!changes.isEmpty()) {
+            claims.apply(changes);
+        }
     }
 
     void register(Programmed programmed) {
