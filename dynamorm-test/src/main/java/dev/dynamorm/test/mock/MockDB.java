@@ -67,9 +67,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * programmed, and a line diff of the two; {@link #verifyAllExpectationsMet()} reports it again,
  * with the expectations that were not met.
  *
+ * <p><b>Single-table models.</b> A member of an entity family (a record permitted by a sealed
+ * interface annotated with {@code @DynamoTable}) is a model of the family's table, and values for a
+ * family's fields are typed through its members. {@code keyOf(item)} computes the key as the engine
+ * does, key templates included ({@code CUSTOMER#c1}, with {@code #} and {@code \} in values
+ * escaped).
+ *
+ * <p><b>{@code @Unique}.</b> MockDB remembers the unique values of the writes it answered as a
+ * success (create, put, update, delete, and the writes of a transaction, all or none): a write that
+ * takes a value another item holds fails with the engine's {@link
+ * dev.dynamorm.UniqueConstraintException} and message instead of the programmed answer; an update
+ * moves the value, a delete frees it, {@link #reset()} forgets them. Like the engine it refuses
+ * batch writes of such models, return values other than NONE and update actions whose new value is
+ * unknown. Updates and deletes through a query find the item's key from the query's equalities on
+ * the key fields or the fields its key templates name.
+ *
  * <p><b>Not mocked.</b> Table management ({@code createTable}, {@code drift}, ...), item conversion
- * ({@code toItem}, {@code fromItem}, {@code keyOf}), {@code explain()}, {@code client()} and {@code
- * batchWriter()} throw {@link UnsupportedOperationException} ("not mocked: ...").
+ * ({@code toItem}, {@code fromItem}), {@code explain()}, {@code client()} and {@code batchWriter()}
+ * throw {@link UnsupportedOperationException} ("not mocked: ...").
  *
  * <p><b>No substitute for real-backend tests.</b> MockDB checks that your code asks for what you
  * expect; it cannot tell whether that request works: whether an index serves the query, a condition
