@@ -4,7 +4,10 @@ import dev.dynamorm.DynamORM;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.test.assertions.RequestRecorder;
 import dev.dynamorm.test.fixtures.Fixtures;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +72,13 @@ final class BackendState implements AutoCloseable {
                         recorder,
                         selection.models());
         try {
+            Set<Class<?>> created = new HashSet<>();
             for (Class<?> model : selection.models()) {
-                state.dynamorm().table(model).createTable();
+                // members of an entity family share the family's table: create it once
+                Class<?> owner = tableOwner(model);
+                if (created.add(owner)) {
+                    state.dynamorm().table(owner).createTable();
+                }
             }
             state.load(selection.fixtures());
         } catch (RuntimeException | Error e) {
@@ -147,13 +155,35 @@ final class BackendState implements AutoCloseable {
     Fixtures fixtures() {
         List<Class<?>> tableModels =
                 models.stream()
-                        .filter(m -> m.isAnnotationPresent(DynamoTable.class))
+                        .filter(m -> tableOwner(m).isAnnotationPresent(DynamoTable.class))
                         .collect(Collectors.toList());
         return Fixtures.of(dynamorm())
                 .withModels(tableModels.toArray(new Class<?>[0]))
                 .withTablePrefix(context.tableNamePrefix())
                 .withClient(client)
                 .relativeTo(testClass);
+    }
+
+    /**
+     * The class whose {@code @DynamoTable} a model's table follows: the sealed entity family it is
+     * a member of, else the model itself.
+     */
+    static Class<?> tableOwner(Class<?> model) {
+        if (model.isAnnotationPresent(DynamoTable.class)) {
+            return model;
+        }
+        List<Class<?>> supers = new ArrayList<>(List.of(model.getInterfaces()));
+        if (model.getSuperclass() != null) {
+            supers.add(model.getSuperclass());
+        }
+        for (Class<?> s : supers) {
+            if (s.isSealed()
+                    && s.isAnnotationPresent(DynamoTable.class)
+                    && List.of(s.getPermittedSubclasses()).contains(model)) {
+                return s;
+            }
+        }
+        return model;
     }
 
     /** Loads fixture files into this scope's tables. */

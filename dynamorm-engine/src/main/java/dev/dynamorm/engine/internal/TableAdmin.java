@@ -55,11 +55,16 @@ final class TableAdmin {
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
 
     private final ModelMetadata<?> model;
+
+    /** What defines the table: the model, or for a family member the family (every index). */
+    private final ModelMetadata<?> table;
+
     private final String tableName;
     private final EngineContext ctx;
 
     TableAdmin(ModelMetadata<?> model, String tableName, EngineContext ctx) {
         this.model = model;
+        this.table = model.tableModel();
         this.tableName = tableName;
         this.ctx = ctx;
     }
@@ -182,7 +187,7 @@ final class TableAdmin {
     }
 
     private void enableTtl() {
-        Optional<FieldMetadata> ttl = model.ttlField();
+        Optional<FieldMetadata> ttl = table.ttlField();
         if (ttl.isEmpty()) {
             return;
         }
@@ -206,8 +211,8 @@ final class TableAdmin {
         Map<String, ScalarAttributeType> definitions = new LinkedHashMap<>();
         List<KeySchemaElement> keySchema =
                 keySchema(
-                        List.of(model.partitionKey()),
-                        model.sortKey().map(List::of).orElse(List.of()),
+                        List.of(table.partitionKey()),
+                        table.sortKey().map(List::of).orElse(List.of()),
                         definitions);
         List<GlobalSecondaryIndex> gsis = new ArrayList<>();
         List<LocalSecondaryIndex> lsis = new ArrayList<>();
@@ -218,7 +223,7 @@ final class TableAdmin {
                                 .writeCapacityUnits(options.writeCapacityUnits())
                                 .build()
                         : null;
-        for (IndexMetadata index : model.indexes()) {
+        for (IndexMetadata index : table.indexes()) {
             List<KeySchemaElement> indexKeys =
                     keySchema(index.partitionKeys(), index.sortKeys(), definitions);
             Projection projection = projection(index);
@@ -239,7 +244,7 @@ final class TableAdmin {
                                 .build());
             }
         }
-        List<VectorIndexModel> vectors = VectorIndexes.of(model);
+        List<VectorIndexModel> vectors = VectorIndexes.of(table);
         if (!vectors.isEmpty() && options.billingMode() == BillingMode.PROVISIONED) {
             throw new dev.dynamorm.InvalidRequestException(
                     String.format(
@@ -394,7 +399,7 @@ final class TableAdmin {
                                         "local index '"
                                                 + n
                                                 + "' is in the table but not in the model"));
-        VectorIndexes.drift(VectorIndexes.of(model), actual, differences);
+        VectorIndexes.drift(VectorIndexes.of(table), actual, differences);
         compareTtl(differences);
         return new SchemaDrift(tableName, differences);
     }
@@ -410,7 +415,7 @@ final class TableAdmin {
                         && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
                                 || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
         String actualAttribute = enabled ? ttl.attributeName() : null;
-        String expectedAttribute = model.ttlField().map(FieldMetadata::attributeName).orElse(null);
+        String expectedAttribute = table.ttlField().map(FieldMetadata::attributeName).orElse(null);
         if (!Objects.equals(actualAttribute, expectedAttribute)) {
             differences.add(
                     String.format(

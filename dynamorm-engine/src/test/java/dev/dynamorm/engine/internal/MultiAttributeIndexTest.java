@@ -236,8 +236,13 @@ final class MultiAttributeIndexTest {
                 .hasMessage(
                         "model "
                                 + TemplateOrder.class.getName()
-                                + ": @IndexKey(index = \"g\") on the type has order = 1: a template computes one "
-                                + "attribute; put the @IndexKey annotations of a multi-attribute key on its fields");
+                                + ": @IndexKey(index = \"g\") on the type has order = 1, but a key template and"
+                                + " a multi-attribute key do not combine: a template computes one attribute"
+                                + " from several fields, while a multi-attribute key stores each of its fields"
+                                + " in its own attribute, which DynamoDB compares one by one. Either drop order"
+                                + " and keep one template per key role (e.g. template = \"X#{a}\"), or drop the"
+                                + " template and put @IndexKey(index = \"g\", order = n) on each field of the"
+                                + " key");
         assertThatThrownBy(() -> db.table(Gap.class))
                 .isInstanceOf(ModelDefinitionException.class)
                 .hasMessage(

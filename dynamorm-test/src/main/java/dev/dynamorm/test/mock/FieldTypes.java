@@ -131,6 +131,13 @@ final class FieldTypes {
 
     private Map<String, FieldType> read(Class<?> type) {
         Map<String, FieldType> out = new LinkedHashMap<>();
+        if (ModelTypes.isFamily(type)) {
+            // an entity family's fields are its members' (the first member declaring one types it)
+            for (Class<?> member : type.getPermittedSubclasses()) {
+                fields(member).forEach(out::putIfAbsent);
+            }
+            return Map.copyOf(out);
+        }
         if (type.isRecord()) {
             for (RecordComponent c : type.getRecordComponents()) {
                 if (!c.isAnnotationPresent(Ignore.class)) {

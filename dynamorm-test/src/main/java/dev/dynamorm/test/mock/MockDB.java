@@ -67,9 +67,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * programmed, and a line diff of the two; {@link #verifyAllExpectationsMet()} reports it again,
  * with the expectations that were not met.
  *
+ * <p><b>Single-table models.</b> A member of an entity family (a record permitted by a sealed
+ * interface annotated with {@code @DynamoTable}) is a model of the family's table, and values for a
+ * family's fields are typed through its members. {@code keyOf(item)} computes the key as the engine
+ * does, key templates included ({@code CUSTOMER#c1}, with {@code #} and {@code \} in values
+ * escaped).
+ *
+ * <p><b>{@code @Unique}.</b> MockDB remembers the unique values of the writes it answered as a
+ * success (create, put, update, delete, and the writes of a transaction, all or none): a write that
+ * takes a value another item holds fails with the engine's {@link
+ * dev.dynamorm.UniqueConstraintException} and message instead of the programmed answer; an update
+ * moves the value, a delete frees it, {@link #reset()} forgets them. Like the engine it refuses
+ * batch writes of such models, return values other than NONE and update actions whose new value is
+ * unknown. Updates and deletes through a query find the item's key from the query's equalities on
+ * the key fields or the fields its key templates name.
+ *
  * <p><b>Not mocked.</b> Table management ({@code createTable}, {@code drift}, ...), item conversion
- * ({@code toItem}, {@code fromItem}, {@code keyOf}), {@code explain()}, {@code client()} and {@code
- * batchWriter()} throw {@link UnsupportedOperationException} ("not mocked: ...").
+ * ({@code toItem}, {@code fromItem}), {@code explain()}, {@code client()} and {@code batchWriter()}
+ * throw {@link UnsupportedOperationException} ("not mocked: ...").
  *
  * <p><b>No substitute for real-backend tests.</b> MockDB checks that your code asks for what you
  * expect; it cannot tell whether that request works: whether an index serves the query, a condition
@@ -86,7 +101,10 @@ public final class MockDB implements DynamORM {
 
     private final Map<Class<?>, MockTable<?>> tables = new ConcurrentHashMap<>();
     private final CallLedger ledger = new CallLedger();
-    private final TypedValues values = new TypedValues(new FieldTypes());
+    private final FieldTypes fieldTypes = new FieldTypes();
+    private final TypedValues values = new TypedValues(fieldTypes);
+    private final UniqueWrites uniqueWrites = new UniqueWrites(fieldTypes);
+    private final UniqueClaims claims = new UniqueClaims();
 
     private MockDB() {}
 
@@ -118,12 +136,13 @@ public final class MockDB implements DynamORM {
     @SuppressWarnings("unchecked")
     public <T> Table<T> table(Class<T> modelType) {
         Objects.requireNonNull(modelType, "modelType");
-        DynamoTable annotation = modelType.getAnnotation(DynamoTable.class);
+        DynamoTable annotation = ModelTypes.tableOf(modelType);
         if (annotation == null) {
             throw new ModelDefinitionException(
                     String.format(
                             Locale.ROOT,
-                            "%s is not a model: annotate it with @DynamoTable(\"table-name\")",
+                            "%s is not a model: annotate it with @DynamoTable(\"table-name\"), or"
+                                    + " permit it from a sealed entity family annotated with it",
                             modelType.getName()),
                     modelType);
         }
@@ -210,8 +229,16 @@ public final class MockDB implements DynamORM {
     @Override
     public TransactionResult transaction(Consumer<Transaction> body) {
         MockTransaction tx = MockTransaction.describe(values, body);
-        return (TransactionResult)
-                answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
+        for (MockTransaction.Write w : tx.writes()) {
+            if (w.update() != null) {
+                UniqueWrites.requireKnownValues(w.model(), w.update());
+            }
+        }
+        TransactionResult result =
+                (TransactionResult)
+                        answer(new MockCall("transaction", "transaction", tx.parts(), null), tx);
+        claim(uniqueWrites.transaction(tx.writes()));
+        return result;
     }
 
     /**
@@ -380,9 +407,10 @@ public final class MockDB implements DynamORM {
         ledger.verifyAllExpectationsMet();
     }
 
-    /** Forgets every expectation and every recorded call. */
+    /** Forgets every expectation, every recorded call and every {@code @Unique} value written. */
     public void reset() {
         ledger.reset();
+        claims.reset();
     }
 
     @Override
@@ -404,6 +432,22 @@ public final class MockDB implements DynamORM {
     /** The engine's rule for values given for typed fields. */
     TypedValues values() {
         return values;
+    }
+
+    /** Reads the unique values and keys of writes. */
+    UniqueWrites uniqueWrites() {
+        return uniqueWrites;
+    }
+
+    /**
+     * Records the {@code @Unique} values of writes that were answered as a success, all or none.
+     *
+     * @throws dev.dynamorm.UniqueConstraintException if one takes a value another item holds
+     */
+    void claim(List<UniqueClaims.Change> changes) {
+        if (!changes.isEmpty()) {
+            claims.apply(changes);
+        }
     }
 
     void register(Programmed programmed) {

@@ -261,13 +261,37 @@ final class MockQuery<T> implements Query<T> {
     @Override
     @SuppressWarnings("unchecked")
     public WriteResult<T> update(Consumer<UpdateBuilder> update) {
-        return (WriteResult<T>) table.db().answer(call("query.update", updateParts(update), null));
+        List<MockCall.Part> actions = updateParts(update);
+        UniqueWrites.requireKnownValues(table.modelType(), actions);
+        UniqueWrites.requireNoReturnValue(table.modelType(), actions);
+        MockCall call = call("query.update", actions, null);
+        WriteResult<T> result = (WriteResult<T>) table.db().answer(call);
+        UniqueWrites unique = table.db().uniqueWrites();
+        UniqueClaims.Change change =
+                unique.updated(
+                        table.tableName(),
+                        table.modelType(),
+                        Operation.UPDATE,
+                        unique.keyOfQuery(table.modelType(), call.parts()),
+                        actions);
+        table.db().claim(change == null ? List.of() : List.of(change));
+        return result;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public WriteResult<T> delete() {
-        return (WriteResult<T>) table.db().answer(call("query.delete", List.of(), null));
+        MockCall call = call("query.delete", List.of(), null);
+        WriteResult<T> result = (WriteResult<T>) table.db().answer(call);
+        UniqueWrites unique = table.db().uniqueWrites();
+        UniqueClaims.Change change =
+                unique.deleted(
+                        table.tableName(),
+                        table.modelType(),
+                        Operation.DELETE,
+                        unique.keyOfQuery(table.modelType(), call.parts()));
+        table.db().claim(change == null ? List.of() : List.of(change));
+        return result;
     }
 
     @Override

@@ -184,39 +184,107 @@ final class MockTable<T> implements Table<T> {
         return (WriteResult<T>) db.answer(call);
     }
 
+    /** Refuses a return value the engine cannot give for an item with unique fields. */
+    private void requireNoReturnValue(Object item, Operation op, WriteOptions options) {
+        Objects.requireNonNull(options, "options");
+        Class<?> type = item == null ? modelType : item.getClass();
+        UniqueClaims.requireNoReturnValue(
+                type, UniqueClaims.names(UniqueWrites.fieldsOf(type)), op, options.returnValue());
+    }
+
+    /** Answers a write, then records its unique values (a clash fails instead of the answer). */
+    private WriteResult<T> write(MockCall call, UniqueClaims.Change change) {
+        WriteResult<T> result = write(call);
+        db.claim(change == null ? List.of() : List.of(change));
+        return result;
+    }
+
     @Override
     public WriteResult<T> create(T item, WriteOptions options) {
-        return write(createCall(item, options));
+        MockCall call = createCall(item, options);
+        requireNoReturnValue(item, Operation.CREATE, options);
+        return write(
+                call, db.uniqueWrites().item(tableName, modelType, Operation.CREATE, item, null));
     }
 
     @Override
     public WriteResult<T> put(T item, WriteOptions options) {
-        return write(putCall(item, options));
+        MockCall call = putCall(item, options);
+        requireNoReturnValue(item, Operation.PUT, options);
+        return write(call, db.uniqueWrites().item(tableName, modelType, Operation.PUT, item, null));
     }
 
     @Override
     public WriteResult<T> update(T item, WriteOptions options, String... fields) {
-        return write(updateCall(item, options, fields));
+        MockCall call = updateCall(item, options, fields);
+        requireNoReturnValue(item, Operation.UPDATE, options);
+        return write(
+                call,
+                db.uniqueWrites()
+                        .item(tableName, modelType, Operation.UPDATE, item, Arrays.asList(fields)));
     }
 
     @Override
     public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
-        return write(updateCall(item, update));
+        MockCall call = updateCall(item, update);
+        UniqueWrites.requireKnownValues(item.getClass(), call.parts());
+        UniqueWrites.requireNoReturnValue(item.getClass(), call.parts());
+        return write(
+                call,
+                db.uniqueWrites()
+                        .updated(
+                                tableName,
+                                modelType,
+                                Operation.UPDATE,
+                                db.uniqueWrites().keyOf(item),
+                                call.parts()));
     }
 
     @Override
     public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
-        return write(updateChangedCall(before, after, options));
+        MockCall call = updateChangedCall(before, after, options);
+        requireNoReturnValue(after, Operation.UPDATE, options);
+        List<String> changed = new ArrayList<>();
+        for (ModelTypes.UniqueField f : ModelTypes.uniqueFields(after.getClass())) {
+            if (!Objects.equals(
+                    ModelTypes.read(before, f.element()), ModelTypes.read(after, f.element()))) {
+                changed.add(f.name());
+            }
+        }
+        return write(
+                call,
+                changed.isEmpty()
+                        ? null
+                        : db.uniqueWrites()
+                                .item(tableName, modelType, Operation.UPDATE, after, changed));
     }
 
     @Override
     public WriteResult<T> delete(T item, WriteOptions options) {
-        return write(deleteCall(item, options));
+        MockCall call = deleteCall(item, options);
+        requireNoReturnValue(item, Operation.DELETE, options);
+        return write(
+                call,
+                db.uniqueWrites()
+                        .deleted(
+                                tableName,
+                                modelType,
+                                Operation.DELETE,
+                                db.uniqueWrites().keyOf(item)));
     }
 
     @Override
     public WriteResult<T> delete(Key key, WriteOptions options) {
-        return write(deleteCall(key, options));
+        MockCall call = deleteCall(key, options);
+        requireNoReturnValue(null, Operation.DELETE, options);
+        return write(
+                call,
+                db.uniqueWrites()
+                        .deleted(
+                                tableName,
+                                modelType,
+                                Operation.DELETE,
+                                typed(Operation.DELETE, key)));
     }
 
     @Override
@@ -245,7 +313,17 @@ final class MockTable<T> implements Table<T> {
     @SuppressWarnings("unchecked")
     public BatchWriteResult<T> batchWrite(
             Collection<? extends T> puts, Collection<Key> deletes, BatchOptions options) {
-        return (BatchWriteResult<T>) db.answer(batchWriteCall(puts, deletes, options));
+        MockCall call = batchWriteCall(puts, deletes, options);
+        List<ModelTypes.UniqueField> unique = UniqueWrites.fieldsOf(modelType);
+        if (!unique.isEmpty() && (!puts.isEmpty() || !deletes.isEmpty())) {
+            throw UniqueClaims.refusal(
+                    modelType,
+                    unique.get(0).name(),
+                    Operation.BATCH_WRITE,
+                    "BatchWriteItem",
+                    "write it with create/put/update/delete or a transaction");
+        }
+        return (BatchWriteResult<T>) db.answer(call);
     }
 
     @Override
@@ -260,10 +338,23 @@ final class MockTable<T> implements Table<T> {
 
     // ---- not mocked ----
 
+    /**
+     * The key as the engine computes it: the key fields' values, or the text of the model's key
+     * templates ({@code CUSTOMER#c1}).
+     */
     @Override
     public Key keyOf(T item) {
-        throw MockDB.notMocked(
-                "Table.keyOf(item)", "key extraction needs the engine's model metadata");
+        Key key = db.uniqueWrites().keyOf(checked(item));
+        if (key == null) {
+            throw new dev.dynamorm.InvalidRequestException(
+                    "the key of this "
+                            + item.getClass().getSimpleName()
+                            + " is incomplete: a key field, or a field its key template names, is null",
+                    Operation.GET,
+                    modelType,
+                    null);
+        }
+        return key;
     }
 
     @Override

@@ -29,8 +29,29 @@ final class MockTransaction implements Transaction, ReadTransaction {
      */
     private final List<Object> written = new ArrayList<>();
 
+    /** The writes, for MockDB's {@code @Unique} bookkeeping. */
+    private final List<Write> writes = new ArrayList<>();
+
     private final TypedValues values;
     private String token;
+
+    /**
+     * One write action.
+     *
+     * @param op create, put, update or delete
+     * @param model the model class
+     * @param item the item, or null when the action names a key
+     * @param key the key, or null when the action names an item
+     * @param fields the fields of an update of an item, else empty
+     * @param update the actions of an update through a builder, else null
+     */
+    record Write(
+            String op,
+            Class<?> model,
+            Object item,
+            Key key,
+            List<String> fields,
+            List<MockCall.Part> update) {}
 
     /** A transaction that records values as given (no models to type them by). */
     MockTransaction() {
@@ -63,6 +84,20 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     String token() {
         return token;
+    }
+
+    List<Write> writes() {
+        return List.copyOf(writes);
+    }
+
+    private void write(
+            String op,
+            Class<?> model,
+            Object item,
+            Key key,
+            List<String> fields,
+            List<MockCall.Part> update) {
+        writes.add(new Write(op, model, item, key, fields, update));
     }
 
     private Condition typed(Class<?> model, Condition condition) {
@@ -103,52 +138,66 @@ final class MockTransaction implements Transaction, ReadTransaction {
 
     @Override
     public <T> Transaction create(T item) {
-        return action("create", Objects.requireNonNull(item, "item"), item);
+        action("create", Objects.requireNonNull(item, "item"), item);
+        write("create", item.getClass(), item, null, List.of(), null);
+        return this;
     }
 
     @Override
     public <T> Transaction put(T item, Condition condition) {
         Objects.requireNonNull(item, "item");
-        return action("put", item, item, typed(item.getClass(), condition));
+        action("put", item, item, typed(item.getClass(), condition));
+        write("put", item.getClass(), item, null, List.of(), null);
+        return this;
     }
 
     @Override
     public <T> Transaction update(T item, String... fields) {
         Objects.requireNonNull(item, "item");
-        return fields.length == 0
-                ? action("update", item, item)
-                : action("update", item, item, Arrays.asList(fields.clone()));
+        List<String> named = Arrays.asList(fields.clone());
+        if (fields.length == 0) {
+            action("update", item, item);
+        } else {
+            action("update", item, item, named);
+        }
+        write("update", item.getClass(), item, null, named, null);
+        return this;
     }
 
     @Override
     public <T> Transaction update(T item, Consumer<UpdateBuilder> update) {
         Objects.requireNonNull(item, "item");
-        return action("update", item, item, update(item.getClass(), update));
+        List<MockCall.Part> parts = update(item.getClass(), update);
+        action("update", item, item, parts);
+        write("update", item.getClass(), item, null, List.of(), parts);
+        return this;
     }
 
     @Override
     public Transaction update(Class<?> modelType, Key key, Consumer<UpdateBuilder> update) {
-        return action(
-                "update",
-                null,
-                Objects.requireNonNull(modelType, "modelType"),
-                key(modelType, key, Operation.TRANSACT_WRITE),
-                update(modelType, update));
+        Key typed =
+                key(Objects.requireNonNull(modelType, "modelType"), key, Operation.TRANSACT_WRITE);
+        List<MockCall.Part> parts = update(modelType, update);
+        action("update", null, modelType, typed, parts);
+        write("update", modelType, null, typed, List.of(), parts);
+        return this;
     }
 
     @Override
     public <T> Transaction delete(T item, Condition condition) {
         Objects.requireNonNull(item, "item");
-        return action("delete", null, item, typed(item.getClass(), condition));
+        action("delete", null, item, typed(item.getClass(), condition));
+        write("delete", item.getClass(), item, null, List.of(), null);
+        return this;
     }
 
     @Override
     public Transaction delete(Class<?> modelType, Key key) {
-        return action(
-                "delete",
-                null,
-                Objects.requireNonNull(modelType, "modelType"),
-                key(modelType, key, Operation.TRANSACT_WRITE));
+        Key typed =
+                key(Objects.requireNonNull(modelType, "modelType"), key, Operation.TRANSACT_WRITE);
+        action("delete", null, modelType, typed);
+        write("delete", modelType, null, typed, List.of(), null);
+        return this;
     }
 
     @Override

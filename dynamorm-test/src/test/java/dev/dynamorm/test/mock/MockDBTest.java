@@ -377,7 +377,8 @@ final class MockDBTest {
         assertThatThrownBy(() -> db.table(String.class))
                 .isInstanceOf(ModelDefinitionException.class)
                 .hasMessage(
-                        "java.lang.String is not a model: annotate it with @DynamoTable(\"table-name\")");
+                        "java.lang.String is not a model: annotate it with @DynamoTable(\"table-name\"),"
+                                + " or permit it from a sealed entity family annotated with it");
         Table<KitOrder> foreign = MockDB.create().table(KitOrder.class);
         assertThatThrownBy(() -> db.expect(foreign.where("status", "=", "PAID")))
                 .isInstanceOf(IllegalArgumentException.class)

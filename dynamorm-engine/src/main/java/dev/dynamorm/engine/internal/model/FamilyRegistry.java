@@ -46,6 +46,13 @@ final class FamilyRegistry {
         if (root == null) {
             return Optional.empty();
         }
+        // the family's own member model: its table (keys, every member's indexes) is the family's
+        FamilyModel<?> family = (FamilyModel<?>) find(root).orElseThrow();
+        for (MemberModel<?> m : family.members()) {
+            if (m.type() == type) {
+                return Optional.of(m);
+            }
+        }
         return Optional.of(member(type, Families.shape(root)));
     }
 
@@ -55,7 +62,11 @@ final class FamilyRegistry {
         for (Families.Member m : shape.members()) {
             members.add(member(m.type(), shape));
         }
-        return new FamilyModel<>(root, shape, members);
+        FamilyModel<T> family = new FamilyModel<>(root, shape, members);
+        for (MemberModel<?> m : members) {
+            m.family(family);
+        }
+        return family;
     }
 
     private <M> MemberModel<M> member(Class<M> type, Families.Shape shape) {

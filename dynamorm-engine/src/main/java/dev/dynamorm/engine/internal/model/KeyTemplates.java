@@ -25,6 +25,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class KeyTemplates {
 
+    /**
+     * Why a template cannot be one attribute of a multi-attribute key, and what to do instead
+     * (format arguments: index, order, template, index).
+     */
+    private static final String TEMPLATE_WITH_ORDER =
+            String.join(
+                    " ",
+                    "@IndexKey(index = \"%s\") on the type has order = %d, but a key template and a",
+                    "multi-attribute key do not combine: a template computes one attribute from",
+                    "several fields, while a multi-attribute key stores each of its fields in its own",
+                    "attribute, which DynamoDB compares one by one. Either drop order and keep one",
+                    "template per key role (e.g. template = \"%s\"), or drop the template and put",
+                    "@IndexKey(index = \"%s\", order = n) on each field of the key");
+
     private KeyTemplates() {}
 
     /**
@@ -74,11 +88,7 @@ public final class KeyTemplates {
             }
             if (k.order() != 0) {
                 throw KeyTemplate.fail(
-                        type,
-                        "@IndexKey(index = \"%s\") on the type has order = %d: a template computes one "
-                                + "attribute; put the @IndexKey annotations of a multi-attribute key on its fields",
-                        k.index(),
-                        k.order());
+                        type, TEMPLATE_WITH_ORDER, k.index(), k.order(), k.template(), k.index());
             }
             out.add(
                     new KeyTemplateSchema(

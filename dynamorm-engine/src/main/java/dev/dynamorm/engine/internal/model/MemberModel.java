@@ -22,6 +22,9 @@ final class MemberModel<T> implements ModelMetadata<T> {
     private final Families.Member self;
     private final TypeTag tag;
 
+    /** The family's model, set once by the registry right after the family is built. */
+    private volatile ModelMetadata<?> familyModel;
+
     MemberModel(ModelMetadata<T> member, Families.Shape family) {
         this.member = member;
         this.family = family;
@@ -43,6 +46,17 @@ final class MemberModel<T> implements ModelMetadata<T> {
     @Override
     public Optional<String> discriminatorAttribute() {
         return Optional.of(tag.attribute());
+    }
+
+    /** Called once by the registry: the family this member's table belongs to. */
+    void family(ModelMetadata<?> familyModel) {
+        this.familyModel = familyModel;
+    }
+
+    @Override
+    public ModelMetadata<?> tableModel() {
+        ModelMetadata<?> f = familyModel;
+        return f == null ? this : f;
     }
 
     /** The family root. */

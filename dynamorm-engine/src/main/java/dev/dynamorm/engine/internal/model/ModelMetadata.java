@@ -90,6 +90,14 @@ public interface ModelMetadata<T> {
     }
 
     /**
+     * The model whose keys, indexes and TTL define the table: the family's for a member of an
+     * entity family (whose table holds every member's indexes), else this one.
+     */
+    default ModelMetadata<?> tableModel() {
+        return this;
+    }
+
+    /**
      * Like {@link #fromItem(Map)} (which reports {@code GET}), naming another operation in the
      * {@code InvalidRequestException} a converter failure becomes.
      */

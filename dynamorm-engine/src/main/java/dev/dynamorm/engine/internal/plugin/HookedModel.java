@@ -154,6 +154,12 @@ public final class HookedModel<T> implements ModelMetadata<T> {
     }
 
     @Override
+    public ModelMetadata<?> tableModel() {
+        ModelMetadata<?> table = model.tableModel();
+        return table == model ? this : table;
+    }
+
+    @Override
     public Map<String, AttributeValue> toItem(T instance) {
         return model.toItem(instance);
     }

@@ -1,0 +1,4 @@
+package dev.dynamorm.test;
+
+@DynamoBackend(Backend.DYNOXIDE)
+class SingleTableFixturesOnDynoxideTest extends SingleTableFixturesSuite {}

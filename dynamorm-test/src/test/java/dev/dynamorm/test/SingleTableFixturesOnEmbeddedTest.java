@@ -1,0 +1,4 @@
+package dev.dynamorm.test;
+
+@DynamoBackend(Backend.EMBEDDED)
+class SingleTableFixturesOnEmbeddedTest extends SingleTableFixturesSuite {}
