@@ -66,8 +66,8 @@ final class StoredCreationReads
 
     /**
      * Whether the put of {@code item} must carry the stored creation time over: its model has
-     * {@code @CreatedAt} and the instance none (null, or 0 for an epoch field), and it may be stored
-     * — a versioned instance at version 0 is new, as for {@code put}.
+     * {@code @CreatedAt} and the instance none (null, or 0 for an epoch field), and it may be
+     * stored — a versioned instance at version 0 is new, as for {@code put}.
      */
     static boolean wanted(WriteSupport<?> writer, Object item) {
         FieldMetadata createdAt = writer.createdAt;
