@@ -29,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
 public interface BatchWriter extends AutoCloseable {
 
     /**
-     * Queues a put.
+     * Queues a put. An item whose {@code @CreatedAt} is null keeps the stored creation time, best
+     * effort: its call reads the stored ones first (one consistent BatchGetItem), and a writer that
+     * creates or deletes the item between that read and the write still wins.
      *
      * @param item the item, of a model whose table is registered
      * @param <T> the model type

@@ -290,7 +290,11 @@ public interface Table<T> {
     /**
      * Writes many items, in chunks of 25 (DynamoDB's limit per BatchWriteItem), retrying
      * unprocessed items with backoff and jitter. Batch writes carry no conditions: versioned models
-     * are refused unless {@link BatchOptions#ignoreVersioning()}.
+     * are refused unless {@link BatchOptions#ignoreVersioning()}. An instance whose
+     * {@code @CreatedAt} is null keeps the stored creation time, best effort: one consistent
+     * BatchGetItem reads the stored ones first (none when every instance has one), and a writer
+     * that creates or deletes the item between that read and the write still wins; items not stored
+     * get the clock's time.
      *
      * @param items the items, any number; two with the same key are refused
      * @return the outcome

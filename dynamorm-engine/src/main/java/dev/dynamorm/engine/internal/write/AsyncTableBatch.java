@@ -3,26 +3,16 @@ package dev.dynamorm.engine.internal.write;
 import dev.dynamorm.BatchGetResult;
 import dev.dynamorm.BatchOptions;
 import dev.dynamorm.BatchWriteResult;
-import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Key;
-import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.client.AsyncExecutor;
-import dev.dynamorm.engine.internal.client.ErrorMapper;
 import dev.dynamorm.engine.internal.plugin.AsyncAround;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Batch reads and writes of one table for the async view: the same {@link GetBatch}/{@link
@@ -66,73 +56,18 @@ public final class AsyncTableBatch<T> {
                 () -> {
                     GetBatch<T> batch = new GetBatch<>(table, keys, options);
                     return then(
-                            inFlight(batch.chunks(), options.workers(), c -> getChunk(batch, c)),
+                            inFlight(
+                                    batch.chunks(),
+                                    options.workers(),
+                                    c ->
+                                            UnprocessedRetry.sendAsync(
+                                                            executor,
+                                                            batch,
+                                                            c,
+                                                            client::batchGetItem)
+                                                    .thenRun(() -> batch.chunkDone(c))),
                             batch::result);
                 });
-    }
-
-    private CompletableFuture<Void> getChunk(
-            GetBatch<T> batch, List<Map<String, AttributeValue>> chunk) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        sendGet(batch, chunk, chunk, 0, done);
-        return done;
-    }
-
-    private void sendGet(
-            GetBatch<T> batch,
-            List<Map<String, AttributeValue>> chunk,
-            List<Map<String, AttributeValue>> pending,
-            int attempts,
-            CompletableFuture<Void> done) {
-        CompletableFuture<?> unused =
-                executor.run(
-                                batch.event(),
-                                batch.request(pending),
-                                client::batchGetItem,
-                                batch::map,
-                                batch.policy(),
-                                null)
-                        .whenComplete(
-                                (response, thrown) -> {
-                                    try {
-                                        Throwable failure = AsyncAround.unwrap(thrown);
-                                        if (failure instanceof DynamORMException e) {
-                                            batch.failed(pending, e);
-                                        } else if (failure != null) {
-                                            done.completeExceptionally(failure);
-                                            return;
-                                        } else {
-                                            List<Map<String, AttributeValue>> left =
-                                                    batch.answered(response);
-                                            if (!left.isEmpty()) {
-                                                Optional<Duration> delay =
-                                                        BatchSupport.backoffDelay(
-                                                                batch.policy(),
-                                                                attempts + 1,
-                                                                batch.start(),
-                                                                left.size(),
-                                                                Operation.BATCH_GET);
-                                                if (delay.isPresent()) {
-                                                    later(
-                                                            delay.get(),
-                                                            () ->
-                                                                    sendGet(
-                                                                            batch,
-                                                                            chunk,
-                                                                            left,
-                                                                            attempts + 1,
-                                                                            done));
-                                                    return;
-                                                }
-                                                batch.unread(left);
-                                            }
-                                        }
-                                        batch.chunkDone(chunk);
-                                        done.complete(null);
-                                    } catch (RuntimeException | Error x) {
-                                        done.completeExceptionally(x);
-                                    }
-                                });
     }
 
     /**
@@ -148,92 +83,37 @@ public final class AsyncTableBatch<T> {
         return AsyncWrites.guarded(
                 () -> {
                     WriteBatch<T> batch = new WriteBatch<>(table, puts, deletes, options);
+                    StoredCreationReads reads = batch.reads();
+                    CompletableFuture<Void> read =
+                            reads.isEmpty()
+                                    ? CompletableFuture.completedFuture(null)
+                                    : inFlight(
+                                            reads.chunks(),
+                                            options.workers(),
+                                            c ->
+                                                    UnprocessedRetry.sendAsync(
+                                                            executor,
+                                                            reads,
+                                                            c,
+                                                            client::batchGetItem));
                     return then(
-                            inFlight(batch.chunks(), options.workers(), c -> writeChunk(batch, c)),
+                            read.thenCompose(
+                                    ignored ->
+                                            inFlight(
+                                                    batch.chunks(),
+                                                    options.workers(),
+                                                    c ->
+                                                            UnprocessedRetry.sendAsync(
+                                                                            executor,
+                                                                            batch,
+                                                                            c,
+                                                                            client::batchWriteItem)
+                                                                    .thenRun(
+                                                                            () ->
+                                                                                    batch.chunkDone(
+                                                                                            c)))),
                             batch::result);
                 });
-    }
-
-    private CompletableFuture<Void> writeChunk(WriteBatch<T> batch, List<WriteBatch.Op> chunk) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        // once an attempt's answer is lost, what is still pending may have been applied by it
-        sendWrite(batch, chunk, chunk, 0, new AtomicBoolean(), done);
-        return done;
-    }
-
-    private void sendWrite(
-            WriteBatch<T> batch,
-            List<WriteBatch.Op> chunk,
-            List<WriteBatch.Op> pending,
-            int attempts,
-            AtomicBoolean lost,
-            CompletableFuture<Void> done) {
-        CompletableFuture<?> unused =
-                executor.run(
-                                batch.event(),
-                                batch.request(pending),
-                                r ->
-                                        client.batchWriteItem(r)
-                                                .whenComplete(
-                                                        (ok, thrown) -> {
-                                                            if (AsyncAround.unwrap(thrown)
-                                                                            instanceof
-                                                                            SdkException e
-                                                                    && ErrorMapper.ambiguous(e)) {
-                                                                lost.set(true);
-                                                            }
-                                                        }),
-                                batch::map,
-                                batch.policy(),
-                                null)
-                        .whenComplete(
-                                (response, thrown) -> {
-                                    try {
-                                        Throwable failure = AsyncAround.unwrap(thrown);
-                                        if (failure instanceof DynamORMException e) {
-                                            batch.failed(pending, e, lost.get());
-                                        } else if (failure != null) {
-                                            done.completeExceptionally(failure);
-                                            return;
-                                        } else {
-                                            List<WriteBatch.Op> left =
-                                                    batch.answered(pending, response);
-                                            if (!left.isEmpty()) {
-                                                Optional<Duration> delay =
-                                                        BatchSupport.backoffDelay(
-                                                                batch.policy(),
-                                                                attempts + 1,
-                                                                batch.start(),
-                                                                left.size(),
-                                                                Operation.BATCH_WRITE);
-                                                if (delay.isPresent()) {
-                                                    later(
-                                                            delay.get(),
-                                                            () ->
-                                                                    sendWrite(
-                                                                            batch,
-                                                                            chunk,
-                                                                            left,
-                                                                            attempts + 1,
-                                                                            lost,
-                                                                            done));
-                                                    return;
-                                                }
-                                                batch.unwritten(left, lost.get());
-                                            }
-                                        }
-                                        batch.chunkDone(chunk);
-                                        done.complete(null);
-                                    } catch (RuntimeException | Error x) {
-                                        done.completeExceptionally(x);
-                                    }
-                                });
-    }
-
-    private void later(Duration delay, Runnable next) {
-        CompletableFuture.delayedExecutor(
-                        delay.toNanos(), TimeUnit.NANOSECONDS, executor.continuations())
-                .execute(next);
     }
 
     /**

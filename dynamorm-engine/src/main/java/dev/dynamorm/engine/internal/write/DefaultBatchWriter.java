@@ -1,7 +1,6 @@
 package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.BatchWriteIncompleteException;
-import dev.dynamorm.BatchWriteResult;
 import dev.dynamorm.BatchWriter;
 import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.DynamORMException;
@@ -20,7 +19,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,7 +66,8 @@ public final class DefaultBatchWriter implements BatchWriter {
             boolean put,
             long size,
             CompletableFuture<Void> future,
-            long acceptedNanos) {}
+            long acceptedNanos,
+            boolean keepCreatedAt) {}
 
     private final Function<Class<?>, TableContext<?>> tables;
     private final EngineContext ctx;
@@ -129,7 +128,8 @@ public final class DefaultBatchWriter implements BatchWriter {
                         .build(),
                 item,
                 true,
-                p.size());
+                p.size(),
+                StoredCreationReads.wanted(table.writer(), item));
     }
 
     @Override
@@ -139,7 +139,13 @@ public final class DefaultBatchWriter implements BatchWriter {
         table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
         Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
         return enqueue(
-                table, key, deleteRequest(key), table.model().toKey(key), false, ItemSize.of(key));
+                table,
+                key,
+                deleteRequest(key),
+                table.model().toKey(key),
+                false,
+                ItemSize.of(key),
+                false);
     }
 
     @Override
@@ -155,7 +161,7 @@ public final class DefaultBatchWriter implements BatchWriter {
         table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
         Map<String, AttributeValue> bound =
                 table.writer().batchDeleteKey(key, options.ignoreVersioning());
-        return enqueue(table, bound, deleteRequest(bound), key, false, ItemSize.of(bound));
+        return enqueue(table, bound, deleteRequest(bound), key, false, ItemSize.of(bound), false);
     }
 
     private static WriteRequest deleteRequest(Map<String, AttributeValue> key) {
@@ -195,7 +201,8 @@ public final class DefaultBatchWriter implements BatchWriter {
             WriteRequest request,
             Object source,
             boolean put,
-            long size) {
+            long size,
+            boolean keepCreatedAt) {
         List<Object> id = new ArrayList<>();
         id.add(table.tableName());
         id.addAll(BatchSupport.identity(key));
@@ -223,7 +230,16 @@ public final class DefaultBatchWriter implements BatchWriter {
             long seq = nextSeq++;
             queue.add(
                     new Pending(
-                            seq, id, table, request, source, put, size, future, System.nanoTime()));
+                            seq,
+                            id,
+                            table,
+                            request,
+                            source,
+                            put,
+                            size,
+                            future,
+                            System.nanoTime(),
+                            keepCreatedAt));
             outstanding.add(seq);
             queuedBytes += size;
             changed.signalAll();
@@ -379,8 +395,8 @@ public final class DefaultBatchWriter implements BatchWriter {
 
     private void send(List<Pending> batch) {
         try {
-            List<Pending> pending = batch;
             long start = System.nanoTime();
+            List<Pending> pending = keepCreatedAt(batch, start);
             int attempts = 0;
             // once an attempt's answer is lost, what is still pending may have been applied by it
             AtomicBoolean lost = new AtomicBoolean();
@@ -467,7 +483,13 @@ public final class DefaultBatchWriter implements BatchWriter {
                                     .completeExceptionally(
                                             lost.get()
                                                     ? unknown(p, attempts, failure.get())
-                                                    : incomplete(p, attempts, failure.get()));
+                                                    : incomplete(
+                                                            p,
+                                                            "was still unprocessed after "
+                                                                    + attempts
+                                                                    + " attempts: the retry"
+                                                                    + " budget ran out",
+                                                            failure.get()));
                         }
                         return;
                     }
@@ -493,83 +515,84 @@ public final class DefaultBatchWriter implements BatchWriter {
     }
 
     private static List<Object> id(TableContext<?> table, WriteRequest r) {
-        Map<String, AttributeValue> key;
-        if (r.putRequest() != null) {
-            key = new HashMap<>(4);
-            Map<String, AttributeValue> item = r.putRequest().item();
-            String pk = table.model().partitionKey().attributeName();
-            key.put(pk, item.get(pk));
-            table.model()
-                    .sortKey()
-                    .ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
-        } else {
-            key = r.deleteRequest().key();
-        }
         List<Object> id = new ArrayList<>();
         id.add(table.tableName());
-        id.addAll(BatchSupport.identity(key));
+        id.addAll(BatchSupport.identity(keyOf(table, r)));
         return id;
     }
 
-    private static BatchWriteIncompleteException incomplete(
-            Pending p, int attempts, DynamORMException cause) {
-        BatchWriteResult<Object> result =
-                p.put()
-                        ? new BatchWriteResult<>(0, List.of(p.source()), List.of(), 0)
-                        : new BatchWriteResult<>(0, List.of(), List.of((Key) p.source()), 0);
-        return new BatchWriteIncompleteException(
-                String.format(
-                        Locale.ROOT,
-                        "%s of key %s in table '%s' (model %s) was still unprocessed after %d attempts: the retry budget ran "
-                                + "out; it was not written",
-                        p.put() ? "put" : "delete",
-                        p.table().describeKey(keyOf(p)),
-                        p.table().tableName(),
-                        p.table().modelType().getName(),
-                        attempts),
-                p.table().modelType(),
-                result,
-                cause);
+    /**
+     * The writes of a call to send: the puts of instances without {@code @CreatedAt} carry the
+     * stored creation time over, read first (best effort: see {@link StoredCreationReads}); a put
+     * whose read did not complete fails, unsent.
+     */
+    private List<Pending> keepCreatedAt(List<Pending> batch, long start) {
+        StoredCreationReads reads = new StoredCreationReads(policy, start);
+        batch.stream().filter(Pending::keepCreatedAt).forEach(p -> reads.add(p.table(), keyOf(p)));
+        if (reads.isEmpty()) {
+            return batch;
+        }
+        for (List<StoredCreationReads.Wanted> chunk : reads.chunks()) {
+            UnprocessedRetry.send(ctx.executor(), reads, chunk, r -> ctx.client().batchGetItem(r));
+        }
+        List<Pending> send = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            Map<String, AttributeValue> item =
+                    p.keepCreatedAt() ? new HashMap<>(p.request().putRequest().item()) : null;
+            if (item == null) {
+                send.add(p);
+            } else if (reads.carryOver(p.table(), keyOf(p), item)) {
+                WriteRequest put =
+                        WriteRequest.builder()
+                                .putRequest(PutRequest.builder().item(item).build())
+                                .build();
+                send.add(
+                        new Pending(
+                                p.seq(),
+                                p.id(),
+                                p.table(),
+                                put,
+                                p.source(),
+                                true,
+                                p.size(),
+                                p.future(),
+                                p.acceptedNanos(),
+                                false));
+            } else {
+                DynamORMException why = reads.whyUnsent(1);
+                p.future()
+                        .completeExceptionally(
+                                incomplete(p, "was not sent: " + why.getMessage(), why));
+            }
+        }
+        return send;
     }
 
-    /**
-     * The failure of a write whose request reached DynamoDB without an answer: it may be stored, so
-     * it is listed as of unknown outcome, not as unwritten.
-     */
+    private static BatchWriteIncompleteException incomplete(
+            Pending p, String reason, DynamORMException cause) {
+        return BatchWriterFailures.unwritten(
+                p.table(), keyOf(p), p.put(), p.source(), reason, cause);
+    }
+
     private static BatchWriteIncompleteException unknown(
             Pending p, int attempts, DynamORMException cause) {
-        BatchWriteResult<Object> result =
-                p.put()
-                        ? new BatchWriteResult<>(
-                                0, List.of(), List.of(), 0, List.of(p.source()), List.of())
-                        : new BatchWriteResult<>(
-                                0, List.of(), List.of(), 0, List.of(), List.of((Key) p.source()));
-        return new BatchWriteIncompleteException(
-                String.format(
-                        Locale.ROOT,
-                        "%s of key %s in table '%s' (model %s): the outcome is unknown after %d attempts (a request"
-                                + " carrying it was sent and its answer lost), so it may be stored; writing it again"
-                                + " is safe",
-                        p.put() ? "put" : "delete",
-                        p.table().describeKey(keyOf(p)),
-                        p.table().tableName(),
-                        p.table().modelType().getName(),
-                        attempts),
-                p.table().modelType(),
-                result,
-                cause);
+        return BatchWriterFailures.unknown(
+                p.table(), keyOf(p), p.put(), p.source(), attempts, cause);
     }
 
     private static Map<String, AttributeValue> keyOf(Pending p) {
-        if (p.request().deleteRequest() != null) {
-            return p.request().deleteRequest().key();
+        return keyOf(p.table(), p.request());
+    }
+
+    private static Map<String, AttributeValue> keyOf(TableContext<?> table, WriteRequest r) {
+        if (r.deleteRequest() != null) {
+            return r.deleteRequest().key();
         }
-        Map<String, AttributeValue> item = p.request().putRequest().item();
+        Map<String, AttributeValue> item = r.putRequest().item();
         Map<String, AttributeValue> key = new HashMap<>(4);
-        String pk = p.table().model().partitionKey().attributeName();
+        String pk = table.model().partitionKey().attributeName();
         key.put(pk, item.get(pk));
-        p.table()
-                .model()
+        table.model()
                 .sortKey()
                 .ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
         return key;

@@ -42,7 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  *
  * @param <T> the model type
  */
-final class GetBatch<T> {
+final class GetBatch<T>
+        implements UnprocessedRetry.Batch<
+                Map<String, AttributeValue>, BatchGetItemRequest, BatchGetItemResponse> {
 
     private final TableContext<T> table;
     private final ModelMetadata<T> model;
@@ -98,28 +100,33 @@ final class GetBatch<T> {
         return chunks;
     }
 
-    /** The retry policy of the calls and of unprocessed keys. */
-    RetryPolicy policy() {
+    @Override
+    public Operation operation() {
+        return Operation.BATCH_GET;
+    }
+
+    @Override
+    public RetryPolicy policy() {
         return policy;
     }
 
-    /** When the batch started, for the policy's elapsed-time budget. */
-    long start() {
+    @Override
+    public long start() {
         return start;
     }
 
-    /** The event of one call. */
-    Event event() {
+    @Override
+    public Event event() {
         return table.event(Operation.BATCH_GET, null);
     }
 
-    /** Maps an SDK failure of a call. */
-    DynamORMException map(SdkException e) {
+    @Override
+    public DynamORMException map(SdkException e) {
         return table.map(e, Operation.BATCH_GET);
     }
 
-    /** The request reading the pending keys of a chunk. */
-    BatchGetItemRequest request(List<Map<String, AttributeValue>> pending) {
+    @Override
+    public BatchGetItemRequest request(List<Map<String, AttributeValue>> pending) {
         return BatchGetItemRequest.builder()
                 .requestItems(
                         Map.of(
@@ -132,12 +139,9 @@ final class GetBatch<T> {
                 .build();
     }
 
-    /**
-     * Takes in an answer.
-     *
-     * @return the keys it left unprocessed, to be sent again
-     */
-    List<Map<String, AttributeValue>> answered(BatchGetItemResponse response) {
+    @Override
+    public List<Map<String, AttributeValue>> answered(
+            List<Map<String, AttributeValue>> pending, BatchGetItemResponse response) {
         String tableName = table.tableName();
         capacity.add(total(response.consumedCapacity()));
         for (Map<String, AttributeValue> item :
@@ -150,7 +154,9 @@ final class GetBatch<T> {
     }
 
     /** A call failed for good: its pending keys stay unread. */
-    void failed(List<Map<String, AttributeValue>> pending, DynamORMException e) {
+    @Override
+    public void failed(
+            List<Map<String, AttributeValue>> pending, DynamORMException e, boolean lost) {
         failure.compareAndSet(null, e);
         unread(pending);
     }
@@ -160,8 +166,13 @@ final class GetBatch<T> {
         pending.forEach(k -> unprocessed.add(identity(k)));
     }
 
-    /** Where a failure that ends the batch is recorded (the first one wins). */
-    AtomicReference<DynamORMException> failure() {
+    @Override
+    public void left(List<Map<String, AttributeValue>> pending, boolean lost) {
+        unread(pending);
+    }
+
+    @Override
+    public AtomicReference<DynamORMException> failure() {
         return failure;
     }
 

@@ -44,7 +44,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * @param <T> the model type
  */
-final class WriteBatch<T> {
+final class WriteBatch<T>
+        implements UnprocessedRetry.Batch<
+                WriteBatch.Op, BatchWriteItemRequest, BatchWriteItemResponse> {
 
     /** One put or delete of a batch write. */
     record Op(int index, boolean put, Object source, List<Object> id, WriteRequest request) {}
@@ -52,7 +54,11 @@ final class WriteBatch<T> {
     private final TableContext<T> table;
     private final ModelMetadata<T> model;
     private final List<Op> ops;
-    private final List<List<Op>> chunks;
+    // built once the stored creation times are carried over
+    private List<List<Op>> chunks;
+    // the puts whose stored @CreatedAt is read first (by op index), or empty
+    private final Map<Integer, Map<String, AttributeValue>> carried = new HashMap<>();
+    private final StoredCreationReads reads;
     private final RetryPolicy policy;
     // the policy's elapsed-time budget counts for the whole operation, not for each chunk
     private final long start = System.nanoTime();
@@ -83,10 +89,16 @@ final class WriteBatch<T> {
                     model.type().getName());
         }
         TableWriter<T> writer = table.writer();
+        this.policy = options.retryPolicy().orElse(table.context().executor().retryPolicy());
+        this.reads = new StoredCreationReads(policy, start);
         List<Op> all = new ArrayList<>(puts.size() + deletes.size());
         Map<List<Object>, Op> byKey = new HashMap<>();
         for (T item : puts) {
             PreparedWrite p = writer.prepareBatchPut(item, options.ignoreVersioning());
+            if (StoredCreationReads.wanted(writer, item)) {
+                carried.put(all.size(), p.item());
+                reads.add(table, p.key());
+            }
             add(
                     all,
                     byKey,
@@ -114,8 +126,6 @@ final class WriteBatch<T> {
                                     .build()));
         }
         this.ops = all;
-        this.chunks = chunk(all, TableBatch.MAX_WRITE_ITEMS);
-        this.policy = options.retryPolicy().orElse(table.context().executor().retryPolicy());
         this.progress = new Progress(options.progress().orElse(null), all.size());
     }
 
@@ -136,45 +146,87 @@ final class WriteBatch<T> {
         all.add(op);
     }
 
-    /** The chunks of writes, each sent on its own. */
+    /**
+     * The reads of the stored creation times to carry over, sent before {@link #chunks()}; empty
+     * when no put needs one.
+     */
+    StoredCreationReads reads() {
+        return reads;
+    }
+
+    /**
+     * The chunks of writes, each sent on its own: once asked for, the stored creation times read
+     * are carried over, and a put whose read did not complete is left unwritten.
+     */
     List<List<Op>> chunks() {
+        if (chunks == null) {
+            List<Op> send = ops;
+            if (!carried.isEmpty()) {
+                send = new ArrayList<>(ops.size());
+                List<Op> unsent = new ArrayList<>();
+                for (Op op : ops) {
+                    Map<String, AttributeValue> item = carried.get(op.index());
+                    if (item == null) {
+                        send.add(op);
+                    } else if (reads.carryOver(table, keyOf(op.request()), item)) {
+                        send.add(
+                                new Op(
+                                        op.index(),
+                                        true,
+                                        op.source(),
+                                        op.id(),
+                                        WriteRequest.builder()
+                                                .putRequest(PutRequest.builder().item(item).build())
+                                                .build()));
+                    } else {
+                        unsent.add(op);
+                    }
+                }
+                if (!unsent.isEmpty()) {
+                    failure.compareAndSet(null, reads.whyUnsent(unsent.size()));
+                    unwritten(unsent, false);
+                }
+            }
+            chunks = chunk(send, TableBatch.MAX_WRITE_ITEMS);
+        }
         return chunks;
     }
 
-    /** The retry policy of the calls and of unprocessed items. */
-    RetryPolicy policy() {
+    @Override
+    public Operation operation() {
+        return Operation.BATCH_WRITE;
+    }
+
+    @Override
+    public RetryPolicy policy() {
         return policy;
     }
 
-    /** When the batch started, for the policy's elapsed-time budget. */
-    long start() {
+    @Override
+    public long start() {
         return start;
     }
 
-    /** The event of one call. */
-    Event event() {
+    @Override
+    public Event event() {
         return table.event(Operation.BATCH_WRITE, null);
     }
 
-    /** Maps an SDK failure of a call. */
-    DynamORMException map(SdkException e) {
+    @Override
+    public DynamORMException map(SdkException e) {
         return table.map(e, Operation.BATCH_WRITE);
     }
 
-    /** The request writing the pending writes of a chunk. */
-    BatchWriteItemRequest request(List<Op> pending) {
+    @Override
+    public BatchWriteItemRequest request(List<Op> pending) {
         return BatchWriteItemRequest.builder()
                 .requestItems(Map.of(table.tableName(), pending.stream().map(Op::request).toList()))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
     }
 
-    /**
-     * Takes in the answer to the pending writes of a chunk.
-     *
-     * @return the writes it left unprocessed, to be sent again
-     */
-    List<Op> answered(List<Op> pending, BatchWriteItemResponse response) {
+    @Override
+    public List<Op> answered(List<Op> pending, BatchWriteItemResponse response) {
         capacity.add(total(response.consumedCapacity()));
         List<WriteRequest> left =
                 response.hasUnprocessedItems()
@@ -194,7 +246,8 @@ final class WriteBatch<T> {
     }
 
     /** A call failed for good: its pending writes are unwritten, or of unknown outcome if lost. */
-    void failed(List<Op> pending, DynamORMException e, boolean lost) {
+    @Override
+    public void failed(List<Op> pending, DynamORMException e, boolean lost) {
         failure.compareAndSet(null, e);
         unwritten(pending, lost);
     }
@@ -207,8 +260,13 @@ final class WriteBatch<T> {
         pending.forEach(op -> (lost ? unknown : unwritten).add(op.index()));
     }
 
-    /** Where a failure that ends the batch is recorded (the first one wins). */
-    AtomicReference<DynamORMException> failure() {
+    @Override
+    public void left(List<Op> pending, boolean lost) {
+        unwritten(pending, lost);
+    }
+
+    @Override
+    public AtomicReference<DynamORMException> failure() {
         return failure;
     }
 

@@ -1,0 +1,215 @@
+package dev.dynamorm.engine.internal.write;
+
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.client.AsyncExecutor;
+import dev.dynamorm.engine.internal.client.ErrorMapper;
+import dev.dynamorm.engine.internal.client.Executor;
+import dev.dynamorm.engine.internal.plugin.AsyncAround;
+import dev.dynamorm.engine.internal.plugin.Event;
+import dev.dynamorm.spi.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+
+/**
+ * The loop every batch call of one chunk runs (batch gets, batch writes, the reads of stored
+ * creation times), sync or async: send the pending elements, take in the answer, and send what it
+ * left unprocessed again after the retry policy's backoff, until nothing is left, the budget is
+ * spent, or a call fails for good.
+ */
+final class UnprocessedRetry {
+
+    private UnprocessedRetry() {}
+
+    /**
+     * One batch whose chunks are sent through this loop.
+     *
+     * @param <P> a pending element (a key or a write)
+     * @param <Q> the request
+     * @param <R> the response
+     */
+    interface Batch<P, Q extends DynamoDbRequest, R> {
+
+        /** The operation, for the backoff's throttling failure. */
+        Operation operation();
+
+        /** The event of one call. */
+        Event event();
+
+        /** The request sending the pending elements. */
+        Q request(List<P> pending);
+
+        /** Maps an SDK failure of a call. */
+        DynamORMException map(SdkException e);
+
+        /** The retry policy of the calls and of unprocessed elements. */
+        RetryPolicy policy();
+
+        /** When the batch started, for the policy's elapsed-time budget. */
+        long start();
+
+        /**
+         * Takes in the answer to the pending elements.
+         *
+         * @return the elements it left unprocessed, to be sent again
+         */
+        List<P> answered(List<P> pending, R response);
+
+        /**
+         * A call failed for good.
+         *
+         * @param lost whether an attempt's answer was lost (it may have applied them)
+         */
+        void failed(List<P> pending, DynamORMException e, boolean lost);
+
+        /**
+         * The budget ran out with elements still unprocessed.
+         *
+         * @param lost whether an attempt's answer was lost (it may have applied them)
+         */
+        void left(List<P> pending, boolean lost);
+
+        /** Where a failure that ends the batch is recorded (the first one wins). */
+        AtomicReference<DynamORMException> failure();
+    }
+
+    /** Sends one chunk on the calling thread until it is done. */
+    static <P, Q extends DynamoDbRequest, R> void send(
+            Executor executor, Batch<P, Q, R> batch, List<P> chunk, Function<Q, R> call) {
+        List<P> pending = chunk;
+        int attempts = 0;
+        // once an attempt's answer is lost, what is still pending may have been applied by it
+        AtomicBoolean lost = new AtomicBoolean();
+        while (!pending.isEmpty()) {
+            R response;
+            try {
+                response =
+                        executor.run(
+                                batch.event(),
+                                batch.request(pending),
+                                r -> {
+                                    try {
+                                        return call.apply(r);
+                                    } catch (SdkException e) {
+                                        if (ErrorMapper.ambiguous(e)) {
+                                            lost.set(true);
+                                        }
+                                        throw e;
+                                    }
+                                },
+                                batch::map,
+                                batch.policy());
+            } catch (DynamORMException e) {
+                batch.failed(pending, e, lost.get());
+                return;
+            }
+            pending = batch.answered(pending, response);
+            if (!pending.isEmpty()) {
+                attempts++;
+                if (!BatchSupport.backoff(
+                        batch.policy(),
+                        attempts,
+                        batch.start(),
+                        pending.size(),
+                        batch.operation(),
+                        batch.failure())) {
+                    batch.left(pending, lost.get());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends one chunk without blocking, waiting out backoff on a timer.
+     *
+     * @return completes when the chunk is done (its outcome recorded in the batch); fails only with
+     *     a failure the batch does not record (e.g. the instance closed)
+     */
+    static <P, Q extends DynamoDbRequest, R> CompletableFuture<Void> sendAsync(
+            AsyncExecutor executor,
+            Batch<P, Q, R> batch,
+            List<P> chunk,
+            Function<Q, CompletableFuture<R>> call) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        // once an attempt's answer is lost, what is still pending may have been applied by it
+        new AsyncLoop<>(executor, batch, call, new AtomicBoolean(), done).send(chunk, 0);
+        return done;
+    }
+
+    private record AsyncLoop<P, Q extends DynamoDbRequest, R>(
+            AsyncExecutor executor,
+            Batch<P, Q, R> batch,
+            Function<Q, CompletableFuture<R>> call,
+            AtomicBoolean lost,
+            CompletableFuture<Void> done) {
+
+        void send(List<P> pending, int attempts) {
+            CompletableFuture<?> unused =
+                    executor.run(
+                                    batch.event(),
+                                    batch.request(pending),
+                                    r ->
+                                            call.apply(r)
+                                                    .whenComplete(
+                                                            (ok, thrown) -> {
+                                                                if (AsyncAround.unwrap(thrown)
+                                                                                instanceof
+                                                                                SdkException e
+                                                                        && ErrorMapper.ambiguous(
+                                                                                e)) {
+                                                                    lost.set(true);
+                                                                }
+                                                            }),
+                                    batch::map,
+                                    batch.policy(),
+                                    null)
+                            .whenComplete(
+                                    (response, thrown) ->
+                                            answered(pending, attempts, response, thrown));
+        }
+
+        private void answered(List<P> pending, int attempts, R response, Throwable thrown) {
+            try {
+                Throwable failure = AsyncAround.unwrap(thrown);
+                if (failure instanceof DynamORMException e) {
+                    batch.failed(pending, e, lost.get());
+                } else if (failure != null) {
+                    done.completeExceptionally(failure);
+                    return;
+                } else {
+                    List<P> left = batch.answered(pending, response);
+                    if (!left.isEmpty()) {
+                        Optional<Duration> delay =
+                                BatchSupport.backoffDelay(
+                                        batch.policy(),
+                                        attempts + 1,
+                                        batch.start(),
+                                        left.size(),
+                                        batch.operation());
+                        if (delay.isPresent()) {
+                            CompletableFuture.delayedExecutor(
+                                            delay.get().toNanos(),
+                                            TimeUnit.NANOSECONDS,
+                                            executor.continuations())
+                                    .execute(() -> send(left, attempts + 1));
+                            return;
+                        }
+                        batch.left(left, lost.get());
+                    }
+                }
+                done.complete(null);
+            } catch (RuntimeException | Error x) {
+                done.completeExceptionally(x);
+            }
+        }
+    }
+}
