@@ -7,19 +7,30 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.Operation;
 import dev.dynamorm.Table;
 import dev.dynamorm.UnknownFieldException;
 import dev.dynamorm.VectorMatch;
 import dev.dynamorm.it.model.Doc;
+import dev.dynamorm.spi.Hook;
+import dev.dynamorm.spi.HookContext;
+import dev.dynamorm.spi.Outcome;
+import dev.dynamorm.spi.Plugin;
 import dev.dynamorm.test.BackendContext;
 import dev.dynamorm.test.DynamoBackend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.SearchVectorsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -34,9 +45,13 @@ abstract class VectorSearchSuite {
 
     private Table<Doc> docs;
     private final List<Doc> stored = new ArrayList<>();
+    private DynamoDbClient raw;
+    private BackendContext backend;
 
     @BeforeEach
-    void setUp(DynamORM db, BackendContext backend) {
+    void setUp(DynamORM db, DynamoDbClient raw, BackendContext backend) {
+        this.raw = raw;
+        this.backend = backend;
         docs = db.table(Doc.class);
         try {
             docs.createTableIfMissing();
@@ -192,5 +207,68 @@ abstract class VectorSearchSuite {
                         "element 2 of the search vector is NaN: every element must be a finite number");
         assertThatThrownBy(() -> docs.nearest("embedding", eight).where("category", "=", 5))
                 .isInstanceOf(InvalidRequestException.class);
+    }
+
+    /** Records what an after-hook sees of each SearchVectors: the request sent and the capacity. */
+    static final class CapacityRecorder implements Plugin {
+        final List<DynamoDbRequest> sent = new CopyOnWriteArrayList<>();
+        final List<ConsumedCapacity> capacity = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "capacity-recorder";
+        }
+
+        @Override
+        public List<Hook> hooks() {
+            return List.of(
+                    new Hook() {
+                        @Override
+                        public boolean wantsConsumedCapacity() {
+                            return true;
+                        }
+
+                        @Override
+                        public void after(HookContext context, Outcome outcome) {
+                            if (context.operation() == Operation.SEARCH_VECTORS) {
+                                context.request().ifPresent(sent::add);
+                                capacity.addAll(outcome.consumedCapacity());
+                            }
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void nearest_asksForTheConsumedCapacity_whenAHookWantsIt_andTheHookSeesIt() {
+        CapacityRecorder recorder = new CapacityRecorder();
+        try (DynamORM withHook =
+                DynamORM.builder()
+                        .client(raw)
+                        .tableNamePrefix(backend.tableNamePrefix())
+                        .discoverPlugins(false)
+                        .plugin(recorder)
+                        .build()) {
+            assertThat(
+                            withHook.table(Doc.class)
+                                    .nearest("embedding", stored.get(3).embedding())
+                                    .limit(3)
+                                    .all())
+                    .hasSize(3);
+        }
+
+        assertThat(recorder.sent)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        SearchVectorsRequest.class,
+                        r ->
+                                assertThat(r.returnConsumedCapacity())
+                                        .isEqualTo(ReturnConsumedCapacity.TOTAL));
+        assumeThat(recorder.capacity)
+                .as(backend.backend() + " answers SearchVectors without ConsumedCapacity")
+                .isNotEmpty();
+        ConsumedCapacity c = recorder.capacity.get(0);
+        assertThat(c.tableName()).isEqualTo(docs.tableName());
+        assertThat(c.vectorIndexes().get("by-embedding").vectorSearchRequestBytes()).isPositive();
     }
 }

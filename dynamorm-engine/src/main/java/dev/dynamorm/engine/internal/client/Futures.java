@@ -34,4 +34,40 @@ public final class Futures {
                         });
         return out;
     }
+
+    /**
+     * The future {@code fn} starts with the result of {@code source}, on the thread that completes
+     * {@code source}; fails with what {@code source} failed with, what {@code fn} threw or what its
+     * future failed with, unwrapped.
+     */
+    public static <A, B> CompletableFuture<B> flatMap(
+            CompletableFuture<A> source, Function<? super A, CompletableFuture<B>> fn) {
+        CompletableFuture<B> out = new CompletableFuture<>();
+        CompletableFuture<A> unused =
+                source.whenComplete(
+                        (a, thrown) -> {
+                            if (thrown != null) {
+                                out.completeExceptionally(AsyncAround.unwrap(thrown));
+                                return;
+                            }
+                            CompletableFuture<B> next;
+                            try {
+                                next = fn.apply(a);
+                            } catch (RuntimeException | Error x) {
+                                out.completeExceptionally(x);
+                                return;
+                            }
+                            CompletableFuture<B> unusedRelay =
+                                    next.whenComplete(
+                                            (b, failed) -> {
+                                                if (failed != null) {
+                                                    out.completeExceptionally(
+                                                            AsyncAround.unwrap(failed));
+                                                } else {
+                                                    out.complete(b);
+                                                }
+                                            });
+                        });
+        return out;
+    }
 }

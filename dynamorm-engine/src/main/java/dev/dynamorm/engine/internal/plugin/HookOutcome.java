@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
 
 /** The outcome handed to after-hooks. */
@@ -15,12 +16,14 @@ final class HookOutcome implements Outcome {
     private final int throttles;
     private final boolean served;
     private final DynamoDbResponse response;
+    private final DynamoDbRequest sent;
 
     HookOutcome(Throwable failure, Duration elapsed, Event event, Object result) {
         this.failure = failure;
         this.elapsed = elapsed;
         this.served = event.served() != null && failure == null;
         this.response = failure == null && result instanceof DynamoDbResponse r ? r : null;
+        this.sent = event.request().orElse(null);
         boolean sent = !served && (event.failedAttempts() > 0 || result != null);
         this.attempts = !sent ? 0 : event.failedAttempts() + (failure == null ? 1 : 0);
         this.throttles = event.throttles();
@@ -63,7 +66,7 @@ final class HookOutcome implements Outcome {
 
     @Override
     public List<ConsumedCapacity> consumedCapacity() {
-        return response == null ? List.of() : Requests.consumedCapacity(response);
+        return response == null ? List.of() : Requests.consumedCapacity(response, sent);
     }
 
     @Override

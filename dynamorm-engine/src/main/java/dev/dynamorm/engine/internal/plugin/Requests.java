@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.SearchVectorsRequest;
+import software.amazon.awssdk.services.dynamodb.model.SearchVectorsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
@@ -485,10 +487,32 @@ public final class Requests {
         if (request instanceof TransactGetItemsRequest r && r.returnConsumedCapacity() == null) {
             return r.toBuilder().returnConsumedCapacity(total).build();
         }
+        if (request instanceof SearchVectorsRequest r && r.returnConsumedCapacity() == null) {
+            return r.toBuilder().returnConsumedCapacity(total).build();
+        }
         return request;
     }
 
     // ---- responses ----
+
+    /**
+     * The consumed capacity of a response as hooks see it. SearchVectors reports a {@code
+     * VectorCapacity} of its own, shown as the table's capacity with that entry under the vector
+     * index's name (as writes report vector index capacity).
+     */
+    static List<ConsumedCapacity> consumedCapacity(
+            DynamoDbResponse response, DynamoDbRequest sent) {
+        if (response instanceof SearchVectorsResponse r
+                && r.consumedCapacity() != null
+                && sent instanceof SearchVectorsRequest q) {
+            return List.of(
+                    ConsumedCapacity.builder()
+                            .tableName(q.tableName())
+                            .vectorIndexes(Map.of(q.indexName(), r.consumedCapacity()))
+                            .build());
+        }
+        return consumedCapacity(response);
+    }
 
     public static List<ConsumedCapacity> consumedCapacity(DynamoDbResponse response) {
         if (response instanceof PutItemResponse r) {

@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The single-item writes of one table for the async view: the {@link TableWriter}'s preparation and
- * requests, sent through an {@link AsyncExecutor}. Bad input fails the returned future (the
- * preparation runs on the calling thread); nothing is then sent.
+ * requests, sent through an {@link AsyncExecutor}; writes of models with {@code @Unique} fields go
+ * through {@link AsyncUniqueWrites}. Bad input fails the returned future (the preparation runs on
+ * the calling thread); nothing is then sent.
  *
  * @param <T> the model type
  */
@@ -36,6 +37,7 @@ public final class AsyncWrites<T> {
     private final TableContext<T> table;
     private final DynamoDbAsyncClient client;
     private final AsyncExecutor executor;
+    private final AsyncUniqueWrites<T> unique;
 
     /**
      * The async writes of a table.
@@ -49,6 +51,7 @@ public final class AsyncWrites<T> {
         this.writer = table.writer();
         this.client = client;
         this.executor = executor;
+        this.unique = new AsyncUniqueWrites<>(table, client, executor);
     }
 
     /** Runs a preparation, turning what it throws into a failed future. */
@@ -60,20 +63,20 @@ public final class AsyncWrites<T> {
         }
     }
 
-    /**
-     * Writes of models with {@code @Unique} fields are transactions, which the async view lacks.
-     */
-    private void requireNoUnique(Operation op) {
-        writer.requireNoUnique(
-                op, "the async view (table.async())", "write it with the sync API (Table)");
-    }
-
     public CompletableFuture<WriteResult<T>> create(T item, WriteOptions options) {
         return guarded(
                 () -> {
-                    requireNoUnique(Operation.CREATE);
                     writer.requireReturnValue(
                             options, Operation.CREATE, ReturnValue.NONE, ReturnValue.ALL_OLD);
+                    if (unique.active()) {
+                        writer.unique()
+                                .requireNoReturnValue(Operation.CREATE, options.returnValue());
+                        return unique.send(
+                                () ->
+                                        CompletableFuture.completedFuture(
+                                                writer.prepareCreate(
+                                                        item, options.condition().orElse(null))));
+                    }
                     return sendPut(
                             writer.prepareCreate(item, options.condition().orElse(null)), options);
                 });
@@ -82,10 +85,13 @@ public final class AsyncWrites<T> {
     public CompletableFuture<WriteResult<T>> put(T item, WriteOptions options) {
         return guarded(
                 () -> {
-                    requireNoUnique(Operation.PUT);
                     writer.requireReturnValue(
                             options, Operation.PUT, ReturnValue.NONE, ReturnValue.ALL_OLD);
                     Condition extra = options.condition().orElse(null);
+                    if (unique.active()) {
+                        writer.unique().requireNoReturnValue(Operation.PUT, options.returnValue());
+                        return unique.send(() -> unique.preparePut(item, extra));
+                    }
                     Map<String, AttributeValue> key = writer.keyKeepingCreatedAt(item);
                     if (key == null) {
                         return sendPut(writer.preparePut(item, extra), options);
@@ -172,7 +178,18 @@ public final class AsyncWrites<T> {
             T item, WriteOptions options, String... fields) {
         return guarded(
                 () -> {
-                    requireNoUnique(Operation.UPDATE);
+                    if (unique.active()) {
+                        writer.unique()
+                                .requireNoReturnValue(Operation.UPDATE, options.returnValue());
+                        return unique.send(
+                                () ->
+                                        CompletableFuture.completedFuture(
+                                                writer.prepareUpdateFields(
+                                                        item,
+                                                        options.nullHandling(),
+                                                        options.condition().orElse(null),
+                                                        fields)));
+                    }
                     PreparedWrite p =
                             writer.prepareUpdateFields(
                                     item,
@@ -186,10 +203,23 @@ public final class AsyncWrites<T> {
     public CompletableFuture<WriteResult<T>> update(T item, Consumer<UpdateBuilder> update) {
         return guarded(
                 () -> {
-                    requireNoUnique(Operation.UPDATE);
                     Map<String, AttributeValue> attributes =
                             writer.itemForKey(item, Operation.UPDATE);
                     DefaultUpdateBuilder u = writer.build(update);
+                    if (unique.active()) {
+                        writer.unique().requireNoReturnValue(Operation.UPDATE, u.returnValue());
+                        return unique.send(
+                                () -> {
+                                    Map<String, AttributeValue> fresh =
+                                            writer.itemForKey(item, Operation.UPDATE);
+                                    return CompletableFuture.completedFuture(
+                                            writer.prepareUpdate(
+                                                    table.keyOf(fresh, Operation.UPDATE),
+                                                    fresh,
+                                                    u,
+                                                    null));
+                                });
+                    }
                     PreparedWrite p =
                             writer.prepareUpdate(
                                     table.keyOf(attributes, Operation.UPDATE), attributes, u, null);
@@ -201,7 +231,6 @@ public final class AsyncWrites<T> {
     public CompletableFuture<WriteResult<T>> delete(T item, WriteOptions options) {
         return guarded(
                 () -> {
-                    requireNoUnique(Operation.DELETE);
                     writer.requireReturnValue(
                             options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
                     if (item == null) {
@@ -213,22 +242,38 @@ public final class AsyncWrites<T> {
                     }
                     Map<String, AttributeValue> attributes =
                             table.model().toItem(item, Operation.DELETE);
-                    PreparedWrite p =
-                            writer.prepareDelete(
-                                    table.keyOf(attributes, Operation.DELETE),
-                                    writer.versionCheck(attributes),
-                                    options.condition().orElse(null));
-                    return sendDelete(p, options);
+                    Supplier<PreparedWrite> prepare =
+                            () ->
+                                    writer.prepareDelete(
+                                            table.keyOf(attributes, Operation.DELETE),
+                                            writer.versionCheck(attributes),
+                                            options.condition().orElse(null));
+                    if (unique.active()) {
+                        writer.unique()
+                                .requireNoReturnValue(Operation.DELETE, options.returnValue());
+                        return unique.send(() -> CompletableFuture.completedFuture(prepare.get()));
+                    }
+                    return sendDelete(prepare.get(), options);
                 });
     }
 
     public CompletableFuture<WriteResult<T>> delete(dev.dynamorm.Key key, WriteOptions options) {
         return guarded(
                 () -> {
-                    requireNoUnique(Operation.DELETE);
                     writer.requireReturnValue(
                             options, Operation.DELETE, ReturnValue.NONE, ReturnValue.ALL_OLD);
                     Map<String, AttributeValue> k = writer.keyOf(key, Operation.DELETE);
+                    if (unique.active()) {
+                        writer.unique()
+                                .requireNoReturnValue(Operation.DELETE, options.returnValue());
+                        return unique.send(
+                                () ->
+                                        CompletableFuture.completedFuture(
+                                                writer.prepareDelete(
+                                                        k,
+                                                        null,
+                                                        options.condition().orElse(null))));
+                    }
                     return sendDelete(
                             writer.prepareDelete(k, null, options.condition().orElse(null)),
                             options);

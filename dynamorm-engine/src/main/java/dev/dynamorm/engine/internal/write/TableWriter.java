@@ -81,36 +81,53 @@ public final class TableWriter<T> extends WritePreparer<T> {
      */
     private WriteResult<T> sendUnique(Supplier<PreparedWrite> prepare) {
         for (int attempt = 1; ; attempt++) {
-            PreparedWrite p = prepare.get();
-            UniqueWrites.Expansion x = unique.expand(p);
-            DefaultTransaction tx = new DefaultTransaction(c -> table, ctx, p.op());
-            tx.addExpanded(unique, x);
+            UniqueWrites.Expansion x = unique.expand(prepare.get());
             try {
-                tx.send();
+                uniqueTransaction(x).send();
                 return result(null, null, x.main());
             } catch (TransactionCanceledException e) {
-                TransactionCanceledException.Reason own =
-                        e.reasons().isEmpty() ? null : e.reasons().get(0);
-                if (own == null || !conditionFailed(own.code())) {
-                    throw e;
+                RuntimeException failure = uniqueFailure(attempt, x, e);
+                if (failure != null) {
+                    throw failure;
                 }
-                if (attempt < UNIQUE_ATTEMPTS && x.guardBroken(own.storedItem())) {
-                    continue; // another writer changed a unique value since the read
-                }
-                throw classify(
-                        x.main(),
-                        Optional.ofNullable(own.storedItem()),
-                        String.format(
-                                Locale.ROOT,
-                                "the condition of the %s of key %s in table '%s' (model %s) did not"
-                                        + " hold",
-                                p.op().name().toLowerCase(Locale.ROOT),
-                                table.describeKey(p.key()),
-                                tableName,
-                                model.type().getName()),
-                        e);
+                // another writer changed a unique value since the read: read again
             }
         }
+    }
+
+    /** The transaction of a write with its sentinels (sync and async paths). */
+    DefaultTransaction uniqueTransaction(UniqueWrites.Expansion x) {
+        DefaultTransaction tx = new DefaultTransaction(c -> table, ctx, x.main().op());
+        tx.addExpanded(unique, x);
+        return tx;
+    }
+
+    /**
+     * What a write of a model with unique fields fails with after its transaction was canceled, or
+     * null when a unique value it read changed before the write and attempt {@code attempt} may
+     * read again (sync and async paths).
+     */
+    RuntimeException uniqueFailure(
+            int attempt, UniqueWrites.Expansion x, TransactionCanceledException e) {
+        PreparedWrite p = x.main();
+        TransactionCanceledException.Reason own = e.reasons().isEmpty() ? null : e.reasons().get(0);
+        if (own == null || !conditionFailed(own.code())) {
+            return e;
+        }
+        if (attempt < UNIQUE_ATTEMPTS && x.guardBroken(own.storedItem())) {
+            return null;
+        }
+        return classify(
+                p,
+                Optional.ofNullable(own.storedItem()),
+                String.format(
+                        Locale.ROOT,
+                        "the condition of the %s of key %s in table '%s' (model %s) did not hold",
+                        p.op().name().toLowerCase(Locale.ROOT),
+                        table.describeKey(p.key()),
+                        tableName,
+                        model.type().getName()),
+                e);
     }
 
     private static boolean conditionFailed(TransactionCanceledException.Code code) {

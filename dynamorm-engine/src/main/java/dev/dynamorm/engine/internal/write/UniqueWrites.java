@@ -90,7 +90,7 @@ final class UniqueWrites<T> {
     }
 
     /**
-     * Refuses what the sentinels cannot serve: batch writes, the async view, return values.
+     * Refuses what the sentinels cannot serve: batch writes, the batch writer, return values.
      *
      * @param what the kind of write, e.g. "a batch write"
      */
@@ -141,8 +141,20 @@ final class UniqueWrites<T> {
      * (consistently); the write is then conditioned on them still being stored.
      */
     Expansion expand(PreparedWrite p) {
+        return expand(p, readsStored(p) ? stored(p.key(), p.op()) : Map.of());
+    }
+
+    /**
+     * Whether {@link #expand(PreparedWrite)} reads the stored unique values first: the write is not
+     * a create and touches a unique field. The async path reads them with {@link #storedRequest}.
+     */
+    boolean readsStored(PreparedWrite p) {
+        return p.op() != Operation.CREATE && !touched(p, new HashMap<>()).isEmpty();
+    }
+
+    /** The unique fields a write touches; fills {@code after} with the values it writes. */
+    private List<FieldMetadata> touched(PreparedWrite p, Map<String, AttributeValue> after) {
         List<FieldMetadata> touched = new ArrayList<>(fields.size());
-        Map<String, AttributeValue> after = new HashMap<>();
         switch (p.op()) {
             case CREATE, PUT -> {
                 touched.addAll(fields);
@@ -170,11 +182,19 @@ final class UniqueWrites<T> {
                 // a condition check writes nothing
             }
         }
+        return touched;
+    }
+
+    /**
+     * The write with its sentinels, given the unique values stored under its key (empty for a
+     * create or when no item is stored), as {@link #stored} reads them.
+     */
+    Expansion expand(PreparedWrite p, Map<String, AttributeValue> before) {
+        Map<String, AttributeValue> after = new HashMap<>();
+        List<FieldMetadata> touched = touched(p, after);
         if (touched.isEmpty()) {
             return new Expansion(p, List.of(), List.of(), Map.of());
         }
-        Map<String, AttributeValue> before =
-                p.op() == Operation.CREATE ? Map.of() : stored(p.key(), p.op());
         Map<String, AttributeValue> guarded = new HashMap<>();
         PreparedWrite main = p;
         if (p.op() != Operation.CREATE) {
@@ -303,26 +323,34 @@ final class UniqueWrites<T> {
 
     /** The unique attributes stored under a key, read consistently; empty when no item is. */
     private Map<String, AttributeValue> stored(Map<String, AttributeValue> key, Operation op) {
-        ExpressionBuilder expr = new ExpressionBuilder();
-        StringJoiner projection = new StringJoiner(", ");
-        key.keySet().forEach(k -> projection.add(expr.name(k)));
-        fields.forEach(f -> projection.add(expr.name(f.attributeName())));
-        GetItemRequest request =
-                GetItemRequest.builder()
-                        .tableName(table.tableName())
-                        .key(key)
-                        .consistentRead(true)
-                        .projectionExpression(projection.toString())
-                        .expressionAttributeNames(expr.names())
-                        .build();
         GetItemResponse response =
                 table.context()
                         .executor()
                         .run(
                                 table.event(Operation.GET, key),
-                                request,
+                                storedRequest(key),
                                 r -> table.context().client().getItem(r),
                                 e -> table.map(e, op));
+        return stored(response);
+    }
+
+    /** The consistent read of the unique attributes stored under a key. */
+    GetItemRequest storedRequest(Map<String, AttributeValue> key) {
+        ExpressionBuilder expr = new ExpressionBuilder();
+        StringJoiner projection = new StringJoiner(", ");
+        key.keySet().forEach(k -> projection.add(expr.name(k)));
+        fields.forEach(f -> projection.add(expr.name(f.attributeName())));
+        return GetItemRequest.builder()
+                .tableName(table.tableName())
+                .key(key)
+                .consistentRead(true)
+                .projectionExpression(projection.toString())
+                .expressionAttributeNames(expr.names())
+                .build();
+    }
+
+    /** What the read of {@link #storedRequest} found: the stored attributes, empty when none. */
+    static Map<String, AttributeValue> stored(GetItemResponse response) {
         return response.hasItem() ? response.item() : Map.of();
     }
 

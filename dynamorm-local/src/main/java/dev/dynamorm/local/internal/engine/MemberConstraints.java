@@ -28,6 +28,7 @@ final class MemberConstraints {
                     "BatchWriteItem",
                     "TransactGetItems",
                     "TransactWriteItems",
+                    "SearchVectors",
                     "ExecuteStatement",
                     "BatchExecuteStatement",
                     "ExecuteTransaction");

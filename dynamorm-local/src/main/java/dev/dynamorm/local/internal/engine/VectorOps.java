@@ -382,6 +382,7 @@ final class VectorOps {
         List<Hit> hits = new ArrayList<>();
         long now = System.currentTimeMillis() / 1000;
         long order = 0;
+        long examined = 0;
         table.lock.readLock().lock();
         try {
             for (ConcurrentSkipListMap<Pos, Map<String, Value>> p : table.items.data.values()) {
@@ -392,8 +393,11 @@ final class VectorOps {
                     float[] vector =
                             cache.vectorOf(item.get(index.attribute()), index.dimensions());
                     if (vector == null
-                            || (index.hashKey() != null && !item.containsKey(index.hashKey()))
-                            || (evaluator != null && !evaluator.test(condition, item))) {
+                            || (index.hashKey() != null && !item.containsKey(index.hashKey()))) {
+                        continue;
+                    }
+                    examined++;
+                    if (evaluator != null && !evaluator.test(condition, item)) {
                         continue;
                     }
                     hits.add(
@@ -412,6 +416,7 @@ final class VectorOps {
         }
         hits.sort(byScore.thenComparingLong(Hit::order));
         List<Object> results = new ArrayList<>();
+        long returned = 0;
         for (Hit h : hits.subList(0, Math.min(topK, hits.size()))) {
             Map<String, Object> result = new LinkedHashMap<>();
             Map<String, Value> shown = projected(table.meta(), index, h.item());
@@ -421,8 +426,19 @@ final class VectorOps {
             result.put("Item", AttributeCodec.json(shown));
             result.put("Score", h.score());
             results.add(result);
+            returned += ItemSize.of(shown);
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        String capacity = r.string("ReturnConsumedCapacity");
+        if (capacity != null && !capacity.equals("NONE")) {
+            // DynamoDB meters a search by the vector data it examines and returns; this engine
+            // counts 4 bytes per dimension of each vector in the index plus the items returned
+            out.put(
+                    "ConsumedCapacity",
+                    Map.of(
+                            "VectorSearchRequestBytes",
+                            (double) (examined * index.dimensions() * 4L + returned)));
+        }
         out.put("SearchResults", results);
         return out;
     }

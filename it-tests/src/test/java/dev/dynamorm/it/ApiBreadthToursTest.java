@@ -1,0 +1,46 @@
+package dev.dynamorm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynamorm.examples.ModifiersTour;
+import dev.dynamorm.examples.vector.VectorTour;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the README's vector search and query modifier programs (issue 20) as a user would and checks
+ * what they print.
+ */
+final class ApiBreadthToursTest {
+
+    /** What a program printed to standard output. */
+    private static String printed(Runnable program) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            program.run();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void vectorTour_printsTheTwoNearestNewsDocuments() {
+        String[] lines = printed(() -> VectorTour.main(new String[0])).strip().split("\\R");
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).isEqualTo("Rain tomorrow 0.0");
+        assertThat(lines[1]).startsWith("Sunny weekend 0.0061");
+    }
+
+    @Test
+    void modifiersTour_printsTheModifierAndWhatItFound() {
+        String[] lines = printed(() -> ModifiersTour.main(new String[0])).strip().split("\\R");
+
+        assertThat(lines).containsExactly("[createdAfter]", "1 order(s), 2 not cancelled");
+    }
+}
