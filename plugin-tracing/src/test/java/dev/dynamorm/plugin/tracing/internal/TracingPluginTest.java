@@ -171,6 +171,26 @@ final class TracingPluginTest {
     }
 
     @Test
+    void createTableIfMissing_probeOfAMissingTable_isNoErrorSpan() {
+        try (DynamORM other =
+                DynamORM.builder()
+                        .client(local.client())
+                        .tableNamePrefix("t" + UUID.randomUUID().toString().substring(0, 8) + "_")
+                        .pluginConfig(TracingConfig.of(otel))
+                        .build()) {
+            exporter.reset();
+            other.table(Event.class).createTableIfMissing();
+            assertThat(exporter.getFinishedSpanItems())
+                    .isNotEmpty()
+                    .allSatisfy(
+                            span ->
+                                    assertThat(span.getStatus().getStatusCode())
+                                            .as(span.getName())
+                                            .isNotEqualTo(StatusCode.ERROR));
+        }
+    }
+
+    @Test
     void batchAndTransaction_spanListsEveryTable() {
         events.batchPut(List.of(new Event("s4", 1, "a", "x"), new Event("s4", 2, "a", "y")));
         db.transaction(tx -> tx.put(new Event("s4", 3, "a", "z")));
