@@ -242,7 +242,7 @@ public final class AsyncWrites<T> {
         }
         return Futures.map(
                 executor.run(
-                        table.event(p.op(), p.key()),
+                        table.event(p),
                         request,
                         client::putItem,
                         e -> writer.failure(p, e),
@@ -261,7 +261,7 @@ public final class AsyncWrites<T> {
         }
         return Futures.map(
                 executor.run(
-                        table.event(Operation.DELETE, p.key()),
+                        table.event(p),
                         request,
                         client::deleteItem,
                         e -> writer.failure(p, e),
@@ -281,8 +281,7 @@ public final class AsyncWrites<T> {
         }
         return Futures.map(
                 executor.run(
-                        table.event(Operation.UPDATE, p.key())
-                                .updateWrites(table.tableName(), p.key(), p.updateWrites()),
+                        table.event(p),
                         request,
                         client::updateItem,
                         e -> writer.failure(p, e),
@@ -295,8 +294,7 @@ public final class AsyncWrites<T> {
         writer.requireNoItemReturned(p, returnValue);
         return Futures.map(
                 executor.run(
-                        table.event(p.op(), p.key())
-                                .updateWrites(table.tableName(), p.key(), p.updateWrites()),
+                        table.event(p),
                         IdempotentWrites.of(write),
                         client::transactWriteItems,
                         e -> writer.failure(p, IdempotentWrites.unwrap(e)),
