@@ -29,6 +29,7 @@ import dev.dynamorm.engine.internal.write.DefaultBatchWriter;
 import dev.dynamorm.engine.internal.write.DefaultReadTransaction;
 import dev.dynamorm.engine.internal.write.DefaultTransaction;
 import dev.dynamorm.engine.internal.write.TableContext;
+import dev.dynamorm.internal.ObservedOperations;
 import dev.dynamorm.spi.ConverterProvider;
 import dev.dynamorm.spi.IndexScorer;
 import dev.dynamorm.spi.RetryPolicy;
@@ -274,12 +275,7 @@ final class DefaultDynamORM implements DynamORM {
             Class<?> modelType,
             Map<String, Object> attributes,
             Supplier<R> work) {
-        if (Objects.requireNonNull(operation, "operation") != Operation.STREAM_READ) {
-            throw new IllegalArgumentException(
-                    "observe runs work that sends no request of its own: only STREAM_READ is such"
-                            + " an operation, not "
-                            + operation);
-        }
+        ObservedOperations.require(operation);
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(work, "work");
         HookChain chain = context.executor().hooks();

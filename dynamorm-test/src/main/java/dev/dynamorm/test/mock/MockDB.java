@@ -13,6 +13,7 @@ import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionReadResult;
 import dev.dynamorm.TransactionResult;
 import dev.dynamorm.annotations.DynamoTable;
+import dev.dynamorm.internal.ObservedOperations;
 import dev.dynamorm.spi.Statistic;
 import java.util.Collections;
 import java.util.List;
@@ -208,12 +209,7 @@ public final class MockDB implements DynamORM {
             Class<?> modelType,
             Map<String, Object> attributes,
             Supplier<R> work) {
-        if (Objects.requireNonNull(operation, "operation") != Operation.STREAM_READ) {
-            throw new IllegalArgumentException(
-                    "observe runs work that sends no request of its own: only STREAM_READ is such"
-                            + " an operation, not "
-                            + operation);
-        }
+        ObservedOperations.require(operation);
         Objects.requireNonNull(modelType, "modelType");
         Objects.requireNonNull(attributes, "attributes");
         return Objects.requireNonNull(work, "work").get();

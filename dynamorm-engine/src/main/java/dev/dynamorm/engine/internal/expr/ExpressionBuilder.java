@@ -77,8 +77,8 @@ public final class ExpressionBuilder {
     /**
      * Closes one expression of the request: its text with the placeholders and read attributes used
      * since the previous {@code build} (a name both expressions use keeps one placeholder and
-     * appears in both). The values are those bound now: a later {@link #replaceValue} is sent with
-     * the request but not seen by an expression built before it.
+     * appears in both). The values are those bound now: a later {@link #replaceValue} is not seen
+     * by an expression built before it.
      *
      * @param text the expression text
      * @param writes what an update expression writes, or null for other expressions
@@ -92,6 +92,27 @@ public final class ExpressionBuilder {
         usedValues.clear();
         reads.clear();
         return out;
+    }
+
+    /**
+     * Closes a condition of the request (see {@link #build}).
+     *
+     * @param condition the condition's parts, possibly none
+     * @return the condition, or null when it has no part
+     */
+    public Expression condition(Conjunction condition) {
+        return condition.isEmpty() ? null : build(condition.text(), null);
+    }
+
+    /**
+     * Closes the update expression of the request (see {@link #build}), its text laid out from its
+     * clauses.
+     *
+     * @param writes what the update writes, with its clauses
+     * @return the update expression
+     */
+    public Expression update(UpdateWrites writes) {
+        return build(writes.text(), writes);
     }
 
     /** The name placeholders, or null when none (the SDK rejects empty maps). */

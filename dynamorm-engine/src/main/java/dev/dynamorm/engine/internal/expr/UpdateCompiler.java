@@ -115,7 +115,13 @@ public final class UpdateCompiler {
             for (List<String> p : paths) {
                 changed.add(p.get(0));
             }
-            return new UpdateWrites(changed, assigned);
+            return UpdateWrites.of(
+                    changed,
+                    assigned,
+                    set.toString(),
+                    remove.toString(),
+                    add.toString(),
+                    delete.toString());
         }
 
         public boolean touches(String attributeName) {
@@ -127,21 +133,13 @@ public final class UpdateCompiler {
             return false;
         }
 
+        /**
+         * The update expression text of the clauses.
+         *
+         * @return the text; empty when no action was compiled
+         */
         public String render() {
-            StringJoiner out = new StringJoiner(" ");
-            if (set.length() > 0) {
-                out.add("SET " + set);
-            }
-            if (remove.length() > 0) {
-                out.add("REMOVE " + remove);
-            }
-            if (add.length() > 0) {
-                out.add("ADD " + add);
-            }
-            if (delete.length() > 0) {
-                out.add("DELETE " + delete);
-            }
-            return out.toString();
+            return writes().text();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import dev.dynamorm.spi.HookContext;
 import dev.dynamorm.spi.ItemRef;
@@ -46,7 +47,11 @@ public final class Event implements HookContext {
     private Map<String, AttributeValue> updateSets;
     private Map<String, AttributeValue> served;
     private Map<String, Object> attributes;
-    private Map<List<Object>, UpdateWrites> updateWrites;
+    private Map<List<Object>, Written> expressions;
+
+    /** The expressions of the write of one item. */
+    private record Written(Expression condition, Expression update) {}
+
     private int failedAttempts;
     private int throttles;
 
@@ -76,28 +81,55 @@ public final class Event implements HookContext {
     }
 
     /**
-     * Records what the engine's update of one item writes, so that {@link #items()} reads it from
-     * the compiled structure rather than from the expression text.
+     * Records the expressions the engine compiled for the write of one item, so that {@link
+     * #items()} reads what an update writes from the compiled structure, and the amendments hooks
+     * ask for are merged into the expressions rather than into their text.
      *
      * @param table the physical table name
      * @param key the item's key
-     * @param writes what the update writes, or null (nothing is recorded)
+     * @param condition the write's condition, or null
+     * @param update the write's update expression, or null
      * @return this event
      */
-    public Event updateWrites(String table, Map<String, AttributeValue> key, UpdateWrites writes) {
-        if (writes != null) {
-            if (updateWrites == null) {
-                updateWrites = new HashMap<>(4);
-            }
-            updateWrites.put(List.of(table, key), writes);
+    public Event expressions(
+            String table,
+            Map<String, AttributeValue> key,
+            Expression condition,
+            Expression update) {
+        if (expressions == null) {
+            expressions = new HashMap<>(4);
         }
+        expressions.put(List.of(table, key), new Written(condition, update));
         return this;
+    }
+
+    /**
+     * Whether the expressions of the write of one item were recorded.
+     *
+     * @param table the physical table name
+     * @param key the item's key
+     * @return true when {@link #expressions} was called for it
+     */
+    boolean recorded(String table, Map<String, AttributeValue> key) {
+        return expressions != null && expressions.containsKey(List.of(table, key));
+    }
+
+    /** The recorded condition of the write of one item, or null. */
+    Expression condition(String table, Map<String, AttributeValue> key) {
+        Written w = expressions == null ? null : expressions.get(List.of(table, key));
+        return w == null ? null : w.condition();
+    }
+
+    /** The recorded update expression of the write of one item, or null. */
+    Expression update(String table, Map<String, AttributeValue> key) {
+        Written w = expressions == null ? null : expressions.get(List.of(table, key));
+        return w == null ? null : w.update();
     }
 
     /** What the update of one item writes, or {@link UpdateWrites#NONE} when not recorded. */
     UpdateWrites updateWrites(String table, Map<String, AttributeValue> key) {
-        UpdateWrites w = updateWrites == null ? null : updateWrites.get(List.of(table, key));
-        return w == null ? UpdateWrites.NONE : w;
+        Expression update = update(table, key);
+        return update == null ? UpdateWrites.NONE : update.writes();
     }
 
     /** Sets the page number of a query or scan (1 for the first request). */

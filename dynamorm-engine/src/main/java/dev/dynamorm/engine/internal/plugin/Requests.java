@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -284,11 +285,9 @@ public final class Requests {
     @SuppressWarnings("unchecked")
     public static <Q extends DynamoDbRequest> Q amend(Event event, Q request, HookChain chain) {
         DynamoDbRequest out = request;
-        if (!event.conditions().isEmpty()) {
-            out = withConditions(event, out, chain);
-        }
-        if (!event.updateSets().isEmpty() && out instanceof UpdateItemRequest u) {
-            out = withSets(event.updateSets(), u);
+        boolean sets = !event.updateSets().isEmpty() && out instanceof UpdateItemRequest;
+        if (!event.conditions().isEmpty() || sets) {
+            out = withExpressions(event, out, chain, sets);
         }
         if (!event.transactionPuts().isEmpty() && out instanceof TransactWriteItemsRequest t) {
             List<TransactWriteItem> all = new ArrayList<>(t.transactItems());
@@ -307,50 +306,85 @@ public final class Requests {
     }
 
     /**
-     * Adds the attributes hooks set to an update's SET clause (the engine renders SET first, and an
-     * expression may hold it only once), with their own placeholders.
+     * The request of a single-item write with the conditions hooks added and the attributes they
+     * set, merged into the expressions the engine compiled for it (recorded on the event): the
+     * added condition is ANDed to the write's, the added SET actions go in front of the update's
+     * SET clause (an expression holds each clause once), each with its own placeholders.
      */
-    private static UpdateItemRequest withSets(
-            Map<String, AttributeValue> sets, UpdateItemRequest r) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> actions = new ArrayList<>();
-        for (Map.Entry<String, AttributeValue> e : sets.entrySet()) {
-            String n = "#hs" + names.size();
-            String v = ":hs" + values.size();
-            names.put(n, e.getKey());
-            values.put(v, e.getValue());
-            actions.add(n + " = " + v);
-        }
-        String existing = r.updateExpression() == null ? "" : r.updateExpression().strip();
-        String added = String.join(", ", actions);
-        String expression;
-        if (existing.isEmpty()) {
-            expression = "SET " + added;
-        } else if (existing.regionMatches(true, 0, "SET ", 0, 4)) {
-            expression = "SET " + added + ", " + existing.substring(4).strip();
+    private static DynamoDbRequest withExpressions(
+            Event event, DynamoDbRequest request, HookChain chain, boolean sets) {
+        Expression added = event.conditions().isEmpty() ? null : hookCondition(event, chain);
+        String table;
+        if (request instanceof PutItemRequest r) {
+            table = r.tableName();
+        } else if (request instanceof UpdateItemRequest r) {
+            table = r.tableName();
+        } else if (request instanceof DeleteItemRequest r) {
+            table = r.tableName();
         } else {
-            expression = "SET " + added + " " + existing;
+            throw new PluginException(
+                    String.format(
+                            Locale.ROOT,
+                            "a hook added a condition to %s on '%s', whose request (%s) cannot carry one",
+                            event.operation(),
+                            event.tableName(),
+                            request.getClass().getSimpleName()),
+                    null,
+                    event.operation(),
+                    event.modelType(),
+                    null);
         }
-        return r.toBuilder()
-                .updateExpression(expression)
-                .expressionAttributeNames(
-                        merge(
-                                r.hasExpressionAttributeNames()
-                                        ? r.expressionAttributeNames()
-                                        : null,
-                                names))
-                .expressionAttributeValues(
-                        merge(
-                                r.hasExpressionAttributeValues()
-                                        ? r.expressionAttributeValues()
-                                        : null,
-                                values))
-                .build();
+        Map<String, AttributeValue> key = event.key().orElse(Map.of());
+        if (!event.recorded(table, key)) {
+            throw new IllegalStateException(
+                    "the engine recorded no expressions for the "
+                            + event.operation()
+                            + " on '"
+                            + table
+                            + "' that hooks amend");
+        }
+        Expression condition = Expression.and(event.condition(table, key), added);
+        Expression update = event.update(table, key);
+        if (sets) {
+            update = update.withLeadingSets(setActions(event.updateSets()));
+        }
+        Map<String, String> names = Expression.requestNames(update, condition);
+        Map<String, AttributeValue> values = Expression.requestValues(update, condition);
+        if (request instanceof PutItemRequest r) {
+            return r.toBuilder()
+                    .conditionExpression(condition.text())
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build();
+        }
+        if (request instanceof UpdateItemRequest r) {
+            return r.toBuilder()
+                    .updateExpression(update.text())
+                    .conditionExpression(Expression.textOf(condition))
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build();
+        }
+        return ((DeleteItemRequest) request)
+                .toBuilder()
+                        .conditionExpression(condition.text())
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .build();
     }
 
-    private static DynamoDbRequest withConditions(
-            Event event, DynamoDbRequest request, HookChain chain) {
+    /** The SET actions of the attributes hooks set, with their own placeholders. */
+    private static Expression setActions(Map<String, AttributeValue> sets) {
+        ExpressionBuilder expr = new ExpressionBuilder("#hs", ":hs");
+        StringJoiner actions = new StringJoiner(", ");
+        sets.forEach(
+                (attribute, value) ->
+                        actions.add(expr.name(attribute) + " = " + expr.value(value)));
+        return expr.build(actions.toString(), null);
+    }
+
+    /** The conditions hooks added, compiled against the event's model. */
+    private static Expression hookCondition(Event event, HookChain chain) {
         ModelMetadata<?> model =
                 chain.metadata(event.modelType())
                         .orElseThrow(
@@ -371,88 +405,7 @@ public final class Requests {
                         : new Condition.And(new ArrayList<>(event.conditions()));
         // own placeholder prefixes, so they cannot clash with the request's #nK / :vK
         ExpressionBuilder expr = new ExpressionBuilder("#hk", ":hk");
-        Expression added =
-                expr.build(chain.conditions().compile(model, all, expr, event.operation()), null);
-        String text = added.text();
-        Map<String, String> names = added.names();
-        Map<String, AttributeValue> values = added.values();
-        if (request instanceof PutItemRequest r) {
-            return r.toBuilder()
-                    .conditionExpression(and(r.conditionExpression(), text))
-                    .expressionAttributeNames(
-                            merge(
-                                    r.hasExpressionAttributeNames()
-                                            ? r.expressionAttributeNames()
-                                            : null,
-                                    names))
-                    .expressionAttributeValues(
-                            merge(
-                                    r.hasExpressionAttributeValues()
-                                            ? r.expressionAttributeValues()
-                                            : null,
-                                    values))
-                    .build();
-        }
-        if (request instanceof UpdateItemRequest r) {
-            return r.toBuilder()
-                    .conditionExpression(and(r.conditionExpression(), text))
-                    .expressionAttributeNames(
-                            merge(
-                                    r.hasExpressionAttributeNames()
-                                            ? r.expressionAttributeNames()
-                                            : null,
-                                    names))
-                    .expressionAttributeValues(
-                            merge(
-                                    r.hasExpressionAttributeValues()
-                                            ? r.expressionAttributeValues()
-                                            : null,
-                                    values))
-                    .build();
-        }
-        if (request instanceof DeleteItemRequest r) {
-            return r.toBuilder()
-                    .conditionExpression(and(r.conditionExpression(), text))
-                    .expressionAttributeNames(
-                            merge(
-                                    r.hasExpressionAttributeNames()
-                                            ? r.expressionAttributeNames()
-                                            : null,
-                                    names))
-                    .expressionAttributeValues(
-                            merge(
-                                    r.hasExpressionAttributeValues()
-                                            ? r.expressionAttributeValues()
-                                            : null,
-                                    values))
-                    .build();
-        }
-        throw new PluginException(
-                String.format(
-                        Locale.ROOT,
-                        "a hook added a condition to %s on '%s', whose request (%s) cannot carry one",
-                        event.operation(),
-                        event.tableName(),
-                        request.getClass().getSimpleName()),
-                null,
-                event.operation(),
-                event.modelType(),
-                null);
-    }
-
-    private static String and(String existing, String added) {
-        return existing == null || existing.isBlank()
-                ? added
-                : "(" + existing + ") AND (" + added + ")";
-    }
-
-    private static <V> Map<String, V> merge(Map<String, V> existing, Map<String, V> added) {
-        Map<String, V> out = new HashMap<>();
-        if (existing != null) {
-            out.putAll(existing);
-        }
-        out.putAll(added);
-        return out.isEmpty() ? null : out;
+        return expr.build(chain.conditions().compile(model, all, expr, event.operation()), null);
     }
 
     private static DynamoDbRequest withCapacity(DynamoDbRequest request) {

@@ -287,7 +287,7 @@ public final class AsyncWrites<T> {
         }
         return Futures.map(
                 executor.run(
-                        table.event(p.op(), p.key()),
+                        table.event(p),
                         request,
                         client::putItem,
                         e -> writer.failure(p, e),
@@ -306,7 +306,7 @@ public final class AsyncWrites<T> {
         }
         return Futures.map(
                 executor.run(
-                        table.event(Operation.DELETE, p.key()),
+                        table.event(p),
                         request,
                         client::deleteItem,
                         e -> writer.failure(p, e),
@@ -326,8 +326,7 @@ public final class AsyncWrites<T> {
         }
         return Futures.map(
                 executor.run(
-                        table.event(Operation.UPDATE, p.key())
-                                .updateWrites(table.tableName(), p.key(), p.updateWrites()),
+                        table.event(p),
                         request,
                         client::updateItem,
                         e -> writer.failure(p, e),
@@ -340,8 +339,7 @@ public final class AsyncWrites<T> {
         writer.requireNoItemReturned(p, returnValue);
         return Futures.map(
                 executor.run(
-                        table.event(p.op(), p.key())
-                                .updateWrites(table.tableName(), p.key(), p.updateWrites()),
+                        table.event(p),
                         IdempotentWrites.of(write),
                         client::transactWriteItems,
                         e -> writer.failure(p, IdempotentWrites.unwrap(e)),

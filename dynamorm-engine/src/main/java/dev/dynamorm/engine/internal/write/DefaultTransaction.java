@@ -40,15 +40,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Collects the actions of one write transaction, each prepared by its table's {@link TableWriter}
@@ -409,14 +404,12 @@ public final class DefaultTransaction implements Transaction {
         long size = 0;
         List<TransactWriteItem> items = new ArrayList<>(actions.size());
         for (PreparedWrite p : actions) {
+            Map<String, AttributeValue> values = p.values();
             size +=
                     p.item() != null
                             ? p.size()
-                            : ItemSize.of(p.key())
-                                    + (p.expr() == null || p.expr().values() == null
-                                            ? 0
-                                            : ItemSize.of(p.expr().values()));
-            items.add(item(p));
+                            : ItemSize.of(p.key()) + (values == null ? 0 : ItemSize.of(values));
+            items.add(TransactionItems.of(p));
         }
         if (size > MAX_TRANSACTION_BYTES) {
             throw new InvalidRequestException(
@@ -441,7 +434,7 @@ public final class DefaultTransaction implements Transaction {
     private Event event() {
         Event event = Event.multiTable(Operation.TRANSACT_WRITE);
         for (PreparedWrite p : actions) {
-            event.updateWrites(p.table().tableName(), p.key(), p.updateWrites());
+            event.expressions(p.table().tableName(), p.key(), p.condition(), p.update());
         }
         return event;
     }
@@ -453,65 +446,6 @@ public final class DefaultTransaction implements Transaction {
         }
         return new TransactionResult(
                 requestToken, written, BatchSupport.total(response.consumedCapacity()));
-    }
-
-    private static TransactWriteItem item(PreparedWrite p) {
-        String table = p.table().tableName();
-        Map<String, String> names = p.expr() == null ? null : p.expr().names();
-        Map<String, AttributeValue> values = p.expr() == null ? null : p.expr().values();
-        ReturnValuesOnConditionCheckFailure old =
-                p.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
-        return switch (p.op()) {
-            case CREATE, PUT ->
-                    TransactWriteItem.builder()
-                            .put(
-                                    Put.builder()
-                                            .tableName(table)
-                                            .item(p.item())
-                                            .conditionExpression(p.condition())
-                                            .expressionAttributeNames(names)
-                                            .expressionAttributeValues(values)
-                                            .returnValuesOnConditionCheckFailure(old)
-                                            .build())
-                            .build();
-            case UPDATE ->
-                    TransactWriteItem.builder()
-                            .update(
-                                    Update.builder()
-                                            .tableName(table)
-                                            .key(p.key())
-                                            .updateExpression(p.update())
-                                            .conditionExpression(p.condition())
-                                            .expressionAttributeNames(names)
-                                            .expressionAttributeValues(values)
-                                            .returnValuesOnConditionCheckFailure(old)
-                                            .build())
-                            .build();
-            case DELETE ->
-                    TransactWriteItem.builder()
-                            .delete(
-                                    Delete.builder()
-                                            .tableName(table)
-                                            .key(p.key())
-                                            .conditionExpression(p.condition())
-                                            .expressionAttributeNames(names)
-                                            .expressionAttributeValues(values)
-                                            .returnValuesOnConditionCheckFailure(old)
-                                            .build())
-                            .build();
-            default ->
-                    TransactWriteItem.builder()
-                            .conditionCheck(
-                                    ConditionCheck.builder()
-                                            .tableName(table)
-                                            .key(p.key())
-                                            .conditionExpression(p.condition())
-                                            .expressionAttributeNames(names)
-                                            .expressionAttributeValues(values)
-                                            .returnValuesOnConditionCheckFailure(old)
-                                            .build())
-                            .build();
-        };
     }
 
     private DynamORMException failure(SdkException e, String requestToken) {

@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.engine.internal.expr.AttributeValues;
+import dev.dynamorm.engine.internal.expr.Conjunction;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import java.util.Map;
 import java.util.Optional;
@@ -34,23 +35,24 @@ record StoredCreation(boolean exists, AttributeValue createdAt) {
         }
     }
 
-    /** The condition that the stored item is still as read, joined to {@code base} with AND. */
-    String and(
-            String base, ExpressionBuilder expr, String partitionKey, String createdAtAttribute) {
-        String guard;
+    /** Adds the condition that the stored item is still as read. */
+    void guard(
+            Conjunction condition,
+            ExpressionBuilder expr,
+            String partitionKey,
+            String createdAtAttribute) {
         if (!exists) {
-            guard = "attribute_not_exists(" + expr.name(partitionKey) + ")";
+            condition.term("attribute_not_exists(" + expr.name(partitionKey) + ")");
         } else if (createdAt == null) {
-            guard =
+            condition.term(
                     "attribute_exists("
                             + expr.name(partitionKey)
                             + ") AND attribute_not_exists("
                             + expr.name(createdAtAttribute)
-                            + ")";
+                            + ")");
         } else {
-            guard = expr.name(createdAtAttribute) + " = " + expr.value(createdAt);
+            condition.term(expr.name(createdAtAttribute) + " = " + expr.value(createdAt));
         }
-        return base == null ? guard : "(" + base + ") AND (" + guard + ")";
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
 import dev.dynamorm.engine.internal.expr.AttributeValues;
-import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.Event;
@@ -271,15 +271,33 @@ public final class TableContext<T> {
         return ErrorMapper.map(e, op, model.type(), tableName, item -> model.fromItem(item, op));
     }
 
-    public void debug(Operation op, String expression, ExpressionBuilder expr) {
+    /**
+     * An event for a prepared write, carrying its compiled expressions (hooks read what an update
+     * writes from them, and add conditions and SET actions to them).
+     *
+     * @param p the write
+     * @return the event
+     */
+    public Event event(PreparedWrite p) {
+        return event(p.op(), p.key()).expressions(tableName, p.key(), p.condition(), p.update());
+    }
+
+    /** Logs a prepared write's expressions at DEBUG, its values redacted unless configured. */
+    public void debug(PreparedWrite p) {
         if (LOG.isDebugEnabled()) {
+            String text =
+                    p.update() == null
+                            ? Expression.textOf(p.condition())
+                            : p.update().text()
+                                    + (p.condition() == null ? "" : " IF " + p.condition().text());
+            Map<String, AttributeValue> values = p.values();
             LOG.debug(
                     "{} {} expression=[{}] names={} values={}",
-                    op,
+                    p.op(),
                     tableName,
-                    expression,
-                    expr.names(),
-                    ctx.logAttributeValues() ? expr.values() : redacted(expr.values()));
+                    text,
+                    p.names(),
+                    ctx.logAttributeValues() ? values : redacted(values));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
 import dev.dynamorm.engine.internal.client.WriteRetry;
 import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import java.util.Locale;
 import java.util.Map;
@@ -223,15 +224,16 @@ public final class TableWriter<T> extends WritePreparer<T> {
     /** The consistent read of the stored item's key and creation time. */
     GetItemRequest storedCreationRequest(Map<String, AttributeValue> key) {
         ExpressionBuilder expr = new ExpressionBuilder();
-        StringJoiner projection = new StringJoiner(", ");
-        key.keySet().forEach(k -> projection.add(expr.name(k)));
-        projection.add(expr.name(createdAt.attributeName()));
+        StringJoiner read = new StringJoiner(", ");
+        key.keySet().forEach(k -> read.add(expr.name(k)));
+        read.add(expr.name(createdAt.attributeName()));
+        Expression projection = expr.build(read.toString(), null);
         return GetItemRequest.builder()
                 .tableName(tableName)
                 .key(key)
                 .consistentRead(true)
-                .projectionExpression(projection.toString())
-                .expressionAttributeNames(expr.names())
+                .projectionExpression(projection.text())
+                .expressionAttributeNames(projection.names())
                 .build();
     }
 
@@ -250,7 +252,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
         PutItemResponse response =
                 ctx.executor()
                         .runWrite(
-                                table.event(p.op(), p.key()),
+                                table.event(p),
                                 request,
                                 r -> ctx.client().putItem(r),
                                 e -> failure(p, e),
@@ -377,7 +379,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
         DeleteItemResponse response =
                 ctx.executor()
                         .runWrite(
-                                table.event(Operation.DELETE, p.key()),
+                                table.event(p),
                                 request,
                                 r -> ctx.client().deleteItem(r),
                                 e -> failure(p, e),
@@ -397,8 +399,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
         UpdateItemResponse response =
                 ctx.executor()
                         .runWrite(
-                                table.event(Operation.UPDATE, p.key())
-                                        .updateWrites(tableName, p.key(), p.updateWrites()),
+                                table.event(p),
                                 request,
                                 r -> ctx.client().updateItem(r),
                                 e -> failure(p, e),
@@ -425,13 +426,13 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     /** The PutItem of a prepared create or put, logged at DEBUG. */
     PutItemRequest putRequest(PreparedWrite p, WriteOptions options) {
-        table.debug(p.op(), p.condition(), p.expr());
+        table.debug(p);
         return PutItemRequest.builder()
                 .tableName(tableName)
                 .item(p.item())
-                .conditionExpression(p.condition())
-                .expressionAttributeNames(p.expr().names())
-                .expressionAttributeValues(p.expr().values())
+                .conditionExpression(Expression.textOf(p.condition()))
+                .expressionAttributeNames(p.names())
+                .expressionAttributeValues(p.values())
                 .returnValues(options.returnValue().name())
                 .returnValuesOnConditionCheckFailure(
                         p.condition() == null ? null : onFailure(options))
@@ -440,13 +441,13 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     /** The DeleteItem of a prepared delete, logged at DEBUG. */
     DeleteItemRequest deleteRequest(PreparedWrite p, WriteOptions options) {
-        table.debug(Operation.DELETE, p.condition(), p.expr());
+        table.debug(p);
         return DeleteItemRequest.builder()
                 .tableName(tableName)
                 .key(p.key())
-                .conditionExpression(p.condition())
-                .expressionAttributeNames(p.expr().names())
-                .expressionAttributeValues(p.expr().values())
+                .conditionExpression(Expression.textOf(p.condition()))
+                .expressionAttributeNames(p.names())
+                .expressionAttributeValues(p.values())
                 .returnValues(options.returnValue().name())
                 .returnValuesOnConditionCheckFailure(
                         p.condition() == null ? null : onFailure(options))
@@ -455,17 +456,14 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     /** The UpdateItem of a prepared update, logged at DEBUG. */
     UpdateItemRequest updateRequest(PreparedWrite p, ReturnValue returnValue) {
-        table.debug(
-                Operation.UPDATE,
-                p.update() + (p.condition() == null ? "" : " IF " + p.condition()),
-                p.expr());
+        table.debug(p);
         return UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(p.key())
-                .updateExpression(p.update())
-                .conditionExpression(p.condition())
-                .expressionAttributeNames(p.expr().names())
-                .expressionAttributeValues(p.expr().values())
+                .updateExpression(p.update().text())
+                .conditionExpression(Expression.textOf(p.condition()))
+                .expressionAttributeNames(p.names())
+                .expressionAttributeValues(p.values())
                 .returnValues(returnValue.name())
                 .returnValuesOnConditionCheckFailure(
                         p.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -496,7 +494,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
                         tableName,
                         model.type().getName(),
                         table.describeKey(p.key()),
-                        p.update() == null ? "" : " with update '" + p.update() + "'");
+                        p.update() == null ? "" : " with update '" + p.update().text() + "'");
         return new WriteRetry<>(
                 resendable, cf -> ownWrite(p, cf), applied, p.op(), model.type(), write);
     }
@@ -522,8 +520,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
         requireNoItemReturned(p, returnValue);
         ctx.executor()
                 .run(
-                        table.event(p.op(), p.key())
-                                .updateWrites(tableName, p.key(), p.updateWrites()),
+                        table.event(p),
                         IdempotentWrites.of(write),
                         r -> ctx.client().transactWriteItems(r),
                         e -> failure(p, IdempotentWrites.unwrap(e)));

@@ -5,6 +5,8 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.ReturnValue;
 import dev.dynamorm.UniqueConstraintException;
 import dev.dynamorm.engine.internal.expr.AttributeValues;
+import dev.dynamorm.engine.internal.expr.Conjunction;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
@@ -171,7 +173,7 @@ final class UniqueWrites<T> {
                     String placeholder = w.assigned().get(f.attributeName());
                     if (placeholder != null) {
                         touched.add(f);
-                        after.put(f.attributeName(), p.expr().values().get(placeholder));
+                        after.put(f.attributeName(), p.update().values().get(placeholder));
                     } else if (w.changed().contains(f.attributeName())) {
                         touched.add(f); // removed (other actions are refused when compiled)
                     }
@@ -198,36 +200,19 @@ final class UniqueWrites<T> {
         Map<String, AttributeValue> guarded = new HashMap<>();
         PreparedWrite main = p;
         if (p.op() != Operation.CREATE) {
-            ExpressionBuilder expr = p.expr();
-            StringJoiner guard = new StringJoiner(" AND ");
+            // own placeholder prefixes, so they cannot clash with the write's #nK / :vK
+            ExpressionBuilder expr = new ExpressionBuilder("#un", ":un");
+            Conjunction guard = new Conjunction();
             for (FieldMetadata f : touched) {
                 AttributeValue old = before.get(f.attributeName());
                 guarded.put(f.attributeName(), old);
                 String name = expr.name(f.attributeName());
-                guard.add(
+                guard.term(
                         old == null
                                 ? "attribute_not_exists(" + name + ")"
                                 : name + " = " + expr.value(old));
             }
-            String condition =
-                    p.condition() == null
-                            ? guard.toString()
-                            : enclosed(p.condition()) + " AND " + guard;
-            main =
-                    new PreparedWrite(
-                            p.op(),
-                            p.table(),
-                            p.key(),
-                            p.item(),
-                            p.update(),
-                            condition,
-                            expr,
-                            p.expectedVersion(),
-                            p.userCondition(),
-                            p.requireExists(),
-                            p.written(),
-                            p.size(),
-                            p.updateWrites());
+            main = p.withCondition(Expression.and(p.condition(), expr.condition(guard)));
         }
         List<PreparedWrite> sentinels = new ArrayList<>();
         List<Sentinel> what = new ArrayList<>();
@@ -288,8 +273,7 @@ final class UniqueWrites<T> {
                 sentinelKey(f, value),
                 item,
                 null,
-                condition,
-                expr,
+                expr.build(condition, null),
                 null,
                 false,
                 false,
@@ -305,7 +289,6 @@ final class UniqueWrites<T> {
                 null,
                 null,
                 null,
-                new ExpressionBuilder(),
                 null,
                 false,
                 false,
@@ -337,46 +320,22 @@ final class UniqueWrites<T> {
     /** The consistent read of the unique attributes stored under a key. */
     GetItemRequest storedRequest(Map<String, AttributeValue> key) {
         ExpressionBuilder expr = new ExpressionBuilder();
-        StringJoiner projection = new StringJoiner(", ");
-        key.keySet().forEach(k -> projection.add(expr.name(k)));
-        fields.forEach(f -> projection.add(expr.name(f.attributeName())));
+        StringJoiner read = new StringJoiner(", ");
+        key.keySet().forEach(k -> read.add(expr.name(k)));
+        fields.forEach(f -> read.add(expr.name(f.attributeName())));
+        Expression projection = expr.build(read.toString(), null);
         return GetItemRequest.builder()
                 .tableName(table.tableName())
                 .key(key)
                 .consistentRead(true)
-                .projectionExpression(projection.toString())
-                .expressionAttributeNames(expr.names())
+                .projectionExpression(projection.text())
+                .expressionAttributeNames(projection.names())
                 .build();
     }
 
     /** What the read of {@link #storedRequest} found: the stored attributes, empty when none. */
     static Map<String, AttributeValue> stored(GetItemResponse response) {
         return response.hasItem() ? response.item() : Map.of();
-    }
-
-    /**
-     * The condition in parentheses, unless one pair already encloses all of it (DynamoDB refuses
-     * redundant parentheses).
-     */
-    static String enclosed(String condition) {
-        if (condition.startsWith("(")) {
-            int depth = 0;
-            for (int i = 0; i < condition.length(); i++) {
-                char c = condition.charAt(i);
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                    if (depth == 0) {
-                        if (i == condition.length() - 1) {
-                            return condition;
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-        return "(" + condition + ")";
     }
 
     static boolean same(AttributeValue a, AttributeValue b) {

@@ -7,14 +7,15 @@ import dev.dynamorm.NullHandling;
 import dev.dynamorm.Operation;
 import dev.dynamorm.UpdateBuilder;
 import dev.dynamorm.engine.internal.expr.AttributeValues;
+import dev.dynamorm.engine.internal.expr.Conjunction;
 import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.expr.UpdateCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
 import dev.dynamorm.internal.UpdateRecorder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,17 +52,17 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         long size = checkSize(attributes, Operation.CREATE);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.CREATE);
         ExpressionBuilder expr = new ExpressionBuilder();
-        String condition =
-                "attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
-        condition = and(condition, extra, expr, Operation.CREATE);
+        Conjunction condition = new Conjunction();
+        condition.term(
+                "attribute_not_exists(" + expr.name(model.partitionKey().attributeName()) + ")");
+        userCondition(condition, extra, expr, Operation.CREATE);
         return new PreparedWrite(
                 Operation.CREATE,
                 table,
                 key,
                 attributes,
                 null,
-                checkLength(condition),
-                expr,
+                condition(expr, condition),
                 version == null ? null : 0L,
                 extra != null,
                 false,
@@ -78,28 +79,27 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.PUT, false);
         Long expected = versionCheck(attributes);
         ExpressionBuilder expr = new ExpressionBuilder();
-        String condition = versionCondition(expected, expr, false);
+        Conjunction condition = new Conjunction();
+        versionCondition(condition, expected, expr, false);
         if (stored != null) {
             stored.fill(attributes, createdAt.attributeName());
-            condition =
-                    stored.and(
-                            condition,
-                            expr,
-                            model.partitionKey().attributeName(),
-                            createdAt.attributeName());
+            stored.guard(
+                    condition,
+                    expr,
+                    model.partitionKey().attributeName(),
+                    createdAt.attributeName());
         }
         stampPut(attributes, expected);
         long size = checkSize(attributes, Operation.PUT);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.PUT);
-        condition = and(condition, extra, expr, Operation.PUT);
+        userCondition(condition, extra, expr, Operation.PUT);
         return new PreparedWrite(
                 Operation.PUT,
                 table,
                 key,
                 attributes,
                 null,
-                checkLength(condition),
-                expr,
+                condition(expr, condition),
                 expected,
                 extra != null,
                 false,
@@ -121,7 +121,6 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                 table,
                 table.keyOf(attributes, Operation.BATCH_WRITE),
                 attributes,
-                null,
                 null,
                 null,
                 null,
@@ -192,12 +191,10 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
             T item, NullHandling nullHandling, Condition extra, String... fields) {
         Map<String, AttributeValue> attributes = itemToWrite(item, Operation.UPDATE, true);
         Map<String, AttributeValue> key = table.keyOf(attributes, Operation.UPDATE);
-        List<FieldMetadata> chosen = chosenFields(fields);
+        List<FieldMetadata> chosen = FieldWrites.chosen(model, fields);
         ExpressionBuilder expr = new ExpressionBuilder();
-        StringJoiner set = new StringJoiner(", ", "SET ", "");
-        set.setEmptyValue("");
-        StringJoiner remove = new StringJoiner(", ", "REMOVE ", "");
-        remove.setEmptyValue("");
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner remove = new StringJoiner(", ");
         FieldWrites writes = new FieldWrites();
         for (FieldMetadata f : chosen) {
             AttributeValue value = attributes.get(f.attributeName());
@@ -282,10 +279,8 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                     null);
         }
         ExpressionBuilder expr = new ExpressionBuilder();
-        StringJoiner set = new StringJoiner(", ", "SET ", "");
-        set.setEmptyValue("");
-        StringJoiner remove = new StringJoiner(", ", "REMOVE ", "");
-        remove.setEmptyValue("");
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner remove = new StringJoiner(", ");
         FieldWrites writes = new FieldWrites();
         for (FieldMetadata f : model.fields()) {
             if (f.isPartitionKey()
@@ -347,28 +342,23 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                     expr.value(stamp));
             attributes.put(updatedAt.attributeName(), stamp);
         }
-        String updateExpression = (set + " " + remove).trim();
-        String condition =
-                "attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")";
-        String versionCondition = versionCondition(expected, expr, false);
-        if (versionCondition != null) {
-            condition += " AND " + versionCondition;
-        }
-        condition = and(condition, extra, expr, Operation.UPDATE);
+        Expression update = update(expr, writes.toWrites(set, remove));
+        Conjunction condition = new Conjunction();
+        condition.term("attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")");
+        versionCondition(condition, expected, expr, false);
+        userCondition(condition, extra, expr, Operation.UPDATE);
         return new PreparedWrite(
                 Operation.UPDATE,
                 table,
                 key,
                 null,
-                checkLength(updateExpression),
-                checkLength(condition),
-                expr,
+                update,
+                condition(expr, condition),
                 expected,
                 extra != null,
                 true,
                 written(item, attributes),
-                0,
-                writes.toWrites());
+                0);
     }
 
     public DefaultUpdateBuilder build(Consumer<UpdateBuilder> update) {
@@ -460,70 +450,56 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
                             + expr.value(timestamp(createdAt, now))
                             + ")");
         }
-        List<String> conditions = new ArrayList<>();
+        Expression update = update(expr, clauses.writes());
+        Conjunction condition = new Conjunction();
         if (!u.isUpsert()) {
-            conditions.add(
+            condition.term(
                     "attribute_exists(" + expr.name(model.partitionKey().attributeName()) + ")");
         }
-        String versionCondition = versionCondition(expected, expr, u.isUpsert());
-        if (versionCondition != null) {
-            conditions.add(versionCondition);
-        }
+        versionCondition(condition, expected, expr, u.isUpsert());
         boolean userCondition = u.condition() != null || extra != null;
-        if (u.condition() != null) {
-            conditions.add(
-                    "("
-                            + ctx.conditions().compile(model, u.condition(), expr, Operation.UPDATE)
-                            + ")");
-        }
-        if (extra != null) {
-            conditions.add(
-                    "(" + ctx.conditions().compile(model, extra, expr, Operation.UPDATE) + ")");
-        }
-        String condition = conditions.isEmpty() ? null : String.join(" AND ", conditions);
+        userCondition(condition, u.condition(), expr, Operation.UPDATE);
+        userCondition(condition, extra, expr, Operation.UPDATE);
         Object written = attributes == null ? null : fromItemSafely(attributes);
         return new PreparedWrite(
                 Operation.UPDATE,
                 table,
                 key,
                 null,
-                checkLength(clauses.render()),
-                checkLength(condition),
-                expr,
+                update,
+                condition(expr, condition),
                 expected,
                 userCondition,
                 !u.isUpsert(),
                 written,
-                0,
-                clauses.writes());
+                0);
     }
 
     public PreparedWrite prepareDelete(
             Map<String, AttributeValue> key, Long expected, Condition extra) {
         table.requireWritableForWrite(Operation.DELETE);
         ExpressionBuilder expr = new ExpressionBuilder();
-        String condition = null;
-        if (expected != null) {
-            condition =
-                    expected == 0
-                            ? "attribute_not_exists(" + expr.name(version.attributeName()) + ")"
-                            : "(attribute_not_exists("
-                                    + expr.name(model.partitionKey().attributeName())
-                                    + ") OR "
-                                    + expr.name(version.attributeName())
-                                    + " = "
-                                    + expr.value(AttributeValue.createN(Long.toString(expected)))
-                                    + ")";
+        Conjunction condition = new Conjunction();
+        if (expected != null && expected == 0) {
+            condition.term("attribute_not_exists(" + expr.name(version.attributeName()) + ")");
+        } else if (expected != null) {
+            // deleting an item that is already gone is not a version conflict
+            condition.group(
+                    "attribute_not_exists("
+                            + expr.name(model.partitionKey().attributeName())
+                            + ") OR "
+                            + expr.name(version.attributeName())
+                            + " = "
+                            + expr.value(AttributeValue.createN(Long.toString(expected))));
         }
-        condition = and(condition, extra, expr, Operation.DELETE);
+        userCondition(condition, extra, expr, Operation.DELETE);
         return new PreparedWrite(
                 Operation.DELETE,
                 table,
                 key,
                 null,
                 null,
-                checkLength(condition),
-                expr,
+                condition(expr, condition),
                 expected,
                 extra != null,
                 false,
@@ -557,16 +533,15 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
         }
         table.requireWritableForWrite(Operation.TRANSACT_WRITE);
         ExpressionBuilder expr = new ExpressionBuilder();
-        String compiled =
-                ctx.conditions().compile(model, condition, expr, Operation.TRANSACT_WRITE);
+        Conjunction check = new Conjunction();
+        userCondition(check, condition, expr, Operation.TRANSACT_WRITE);
         return new PreparedWrite(
                 Operation.CONDITION_CHECK,
                 table,
                 key,
                 null,
                 null,
-                checkLength(compiled),
-                expr,
+                condition(expr, check),
                 null,
                 true,
                 false,

@@ -10,15 +10,15 @@ import dev.dynamorm.ItemTooLargeException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.OptimisticLockException;
 import dev.dynamorm.ReturnValue;
-import dev.dynamorm.UnknownFieldException;
 import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
 import dev.dynamorm.engine.internal.client.EngineContext;
-import dev.dynamorm.engine.internal.expr.AttributePath;
+import dev.dynamorm.engine.internal.expr.Conjunction;
+import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.expr.UpdateCompiler;
+import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
-import dev.dynamorm.engine.internal.model.KeyTemplates;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
 import java.math.BigDecimal;
@@ -26,10 +26,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -221,16 +219,31 @@ abstract class WriteSupport<T> {
         return new BigDecimal(v.n()).longValueExact();
     }
 
-    String versionCondition(Long expected, ExpressionBuilder expr, boolean allowMissingItem) {
+    /**
+     * Adds the check of the version a write expects to a condition, if the model is versioned and
+     * the write checks it.
+     *
+     * @param allowMissingItem whether the condition also holds when no item is stored (an upsert)
+     */
+    void versionCondition(
+            Conjunction condition,
+            Long expected,
+            ExpressionBuilder expr,
+            boolean allowMissingItem) {
         if (expected == null || version == null) {
-            return null;
+            return;
         }
         String v = expr.name(version.attributeName());
         if (expected == 0) {
-            return "attribute_not_exists(" + v + ")";
+            condition.term("attribute_not_exists(" + v + ")");
+            return;
         }
         String check = v + " = " + expr.value(AttributeValue.createN(Long.toString(expected)));
-        return allowMissingItem ? "(attribute_not_exists(" + v + ") OR " + check + ")" : check;
+        if (allowMissingItem) {
+            condition.group("attribute_not_exists(" + v + ") OR " + check);
+        } else {
+            condition.term(check);
+        }
     }
 
     /** The attribute of a timestamp field for an instant, in the field's Java type. */
@@ -341,14 +354,24 @@ abstract class WriteSupport<T> {
                 shown, model.type().getName(), tableName, size, ItemSize.MAX_ITEM_BYTES);
     }
 
-    String checkLength(String expression) {
-        if (expression != null && expression.length() > MAX_EXPRESSION_BYTES) {
+    /** The condition of a write, checked against DynamoDB's length limit; null when empty. */
+    Expression condition(ExpressionBuilder expr, Conjunction condition) {
+        return checkLength(expr.condition(condition));
+    }
+
+    /** The update expression of a write, checked against DynamoDB's length limit. */
+    Expression update(ExpressionBuilder expr, UpdateWrites writes) {
+        return checkLength(expr.update(writes));
+    }
+
+    private Expression checkLength(Expression expression) {
+        if (expression != null && expression.text().length() > MAX_EXPRESSION_BYTES) {
             throw new InvalidRequestException(
                     String.format(
                             Locale.ROOT,
                             "an expression for model %s is %d characters; DynamoDB accepts at most %d: split the write",
                             model.type().getName(),
-                            expression.length(),
+                            expression.text().length(),
                             MAX_EXPRESSION_BYTES),
                     Operation.UPDATE,
                     model.type(),
@@ -449,75 +472,12 @@ abstract class WriteSupport<T> {
         }
     }
 
-    List<FieldMetadata> chosenFields(String[] fields) {
-        List<FieldMetadata> chosen = new ArrayList<>();
-        if (fields == null || fields.length == 0) {
-            for (FieldMetadata f : model.fields()) {
-                if (!f.isPartitionKey()
-                        && !f.isSortKey()
-                        && !f.isVersion()
-                        && !f.isCreatedAt()
-                        && !f.isUpdatedAt()) {
-                    chosen.add(f);
-                }
-            }
-            return chosen;
+    /** Adds a condition the caller gave, if any, to a write's condition. */
+    void userCondition(
+            Conjunction condition, Condition extra, ExpressionBuilder expr, Operation op) {
+        if (extra != null) {
+            condition.group(ctx.conditions().compile(model, extra, expr, op));
         }
-        for (String name : fields) {
-            FieldMetadata f = model.field(name);
-            if (f == null) {
-                AttributePath.resolve(model, name, Operation.UPDATE); // throws with a suggestion
-                throw new UnknownFieldException(
-                        "unknown field '" + name + "' in model " + model.type().getName(),
-                        Operation.UPDATE,
-                        model.type(),
-                        name);
-            }
-            if (f.isPartitionKey() || f.isSortKey()) {
-                throw new InvalidRequestException(
-                        String.format(
-                                Locale.ROOT,
-                                "cannot update key field '%s' of model %s: the key identifies the item (delete it and "
-                                        + "create a new one instead)",
-                                name,
-                                model.type().getName()),
-                        Operation.UPDATE,
-                        model.type(),
-                        null);
-            }
-            if (f.isVersion()) {
-                throw managedVersion(name);
-            }
-            if (f.isUpdatedAt()) {
-                continue; // always set from the clock
-            }
-            if (!chosen.contains(f)) {
-                chosen.add(f);
-            }
-        }
-        KeyTemplates.addDerivedKeys(model, chosen);
-        return chosen;
-    }
-
-    InvalidRequestException managedVersion(String name) {
-        return new InvalidRequestException(
-                String.format(
-                        Locale.ROOT,
-                        "field '%s' of model %s is the @Version counter, which DynamORM checks and increments on every "
-                                + "write: do not write it yourself",
-                        name,
-                        model.type().getName()),
-                Operation.UPDATE,
-                model.type(),
-                null);
-    }
-
-    String and(String base, Condition extra, ExpressionBuilder expr, Operation op) {
-        if (extra == null) {
-            return base;
-        }
-        String compiled = ctx.conditions().compile(model, extra, expr, op);
-        return base == null ? compiled : base + " AND (" + compiled + ")";
     }
 
     void requireReturnValue(WriteOptions options, Operation op, ReturnValue... allowed) {

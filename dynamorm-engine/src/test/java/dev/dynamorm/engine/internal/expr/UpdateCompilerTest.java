@@ -170,7 +170,9 @@ final class UpdateCompilerTest {
 
         assertThat(clauses.render()).isEqualTo("SET #n0 = :v0");
         assertThat(clauses.writes())
-                .isEqualTo(new UpdateWrites(Set.of("name"), Map.of("name", ":v0")));
+                .isEqualTo(
+                        UpdateWrites.of(
+                                Set.of("name"), Map.of("name", ":v0"), "#n0 = :v0", "", "", ""));
         assertThat(UpdateWrites.NONE.changed()).isEmpty();
     }
 }
