@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -73,8 +74,12 @@ final class GeneratedFieldTransformsTest {
         local.close();
     }
 
-    /** Prefixes the string attributes of one annotation and strips the prefix on reads. */
-    record Prefixing(Class<? extends Annotation> annotation, String prefix) implements Hook {
+    /**
+     * Prefixes the string attributes of one annotation and strips the prefix on reads; stores them
+     * as bytes when {@code bytes} (what {@code @Encrypted}'s {@code storedAs} asks).
+     */
+    record Prefixing(Class<? extends Annotation> annotation, String prefix, boolean bytes)
+            implements Hook {
         @Override
         public Set<Class<? extends Annotation>> transformedFields() {
             return Set.of(annotation);
@@ -86,7 +91,12 @@ final class GeneratedFieldTransformsTest {
             Map<String, AttributeValue> out = new HashMap<>(item);
             for (String a : c.model().orElseThrow().transformedAttributes(annotation)) {
                 if (item.containsKey(a)) {
-                    out.put(a, AttributeValue.fromS(prefix + item.get(a).s()));
+                    String v = prefix + item.get(a).s();
+                    out.put(
+                            a,
+                            bytes
+                                    ? AttributeValue.fromB(SdkBytes.fromUtf8String(v))
+                                    : AttributeValue.fromS(v));
                 }
             }
             return out;
@@ -98,7 +108,9 @@ final class GeneratedFieldTransformsTest {
             Map<String, AttributeValue> out = new HashMap<>(item);
             for (String a : c.model().orElseThrow().transformedAttributes(annotation)) {
                 if (item.containsKey(a)) {
-                    out.put(a, AttributeValue.fromS(item.get(a).s().substring(prefix.length())));
+                    AttributeValue v = item.get(a);
+                    String text = bytes ? v.b().asUtf8String() : v.s();
+                    out.put(a, AttributeValue.fromS(text.substring(prefix.length())));
                 }
             }
             return out;
@@ -179,8 +191,8 @@ final class GeneratedFieldTransformsTest {
                                     new Hooks(
                                             "tokens-and-enc",
                                             List.of(
-                                                    new Prefixing(tokenized, "tok:"),
-                                                    new Prefixing(Encrypted.class, "enc:"))))
+                                                    new Prefixing(tokenized, "tok:", false),
+                                                    new Prefixing(Encrypted.class, "enc:", true))))
                             .build()) {
                 Table<Object> cards = table(db, card);
                 cards.createTable();
@@ -200,7 +212,8 @@ final class GeneratedFieldTransformsTest {
                                                                                 "c1"))))
                                 .item();
                 for (String a : List.of("number", "pin", "holder")) {
-                    out.add("stored " + a + "=" + stored.get(a).s());
+                    AttributeValue v = stored.get(a);
+                    out.add("stored " + a + "=" + (v.b() != null ? v.b().asUtf8String() : v.s()));
                 }
                 out.add("read=" + cards.get("c1").orElseThrow());
             }
@@ -212,7 +225,7 @@ final class GeneratedFieldTransformsTest {
                             .plugin(
                                     new Hooks(
                                             "enc-only",
-                                            List.of(new Prefixing(Encrypted.class, "enc:"))))
+                                            List.of(new Prefixing(Encrypted.class, "enc:", true))))
                             .build()) {
                 Table<Object> cards = table(db, card);
                 Object other = card.getConstructors()[0].newInstance("c2", "1", "2", "Bo");
