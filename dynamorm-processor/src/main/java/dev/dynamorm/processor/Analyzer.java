@@ -392,12 +392,14 @@ final class Analyzer {
         String converter = null;
         // an annotation on a record component also lands on its accessor: keep each key once
         Set<Model.IndexKey> keys = new LinkedHashSet<>();
+        Set<String> transforms = new LinkedHashSet<>();
         for (Element e : sources) {
             for (AnnotationMirror a : e.getAnnotationMirrors()) {
-                String an =
-                        ((TypeElement) a.getAnnotationType().asElement())
-                                .getQualifiedName()
-                                .toString();
+                TypeElement at = (TypeElement) a.getAnnotationType().asElement();
+                String an = at.getQualifiedName().toString();
+                if (annotation(at, "FieldTransform") != null) {
+                    transforms.add(an);
+                }
                 if (an.equals(PKG + "Attribute") && attribute == null) {
                     attribute = (String) value(a, "value");
                 } else if (an.equals(PKG + "Convert") && converter == null) {
@@ -434,7 +436,8 @@ final class Analyzer {
                 attribute,
                 converter,
                 present,
-                List.copyOf(keys));
+                List.copyOf(keys),
+                List.copyOf(transforms));
     }
 
     private void checkConverter(Errors errors, Element element, String field, TypeElement c) {

@@ -41,6 +41,8 @@ record Model(
      * @param converter the {@code @Convert} class name, or null
      * @param flags annotation simple names present (PartitionKey, SortKey, Version, …)
      * @param indexKeys the {@code @IndexKey} declarations
+     * @param transforms qualified names of the annotations marked {@code @FieldTransform} on it
+     *     ({@code @Encrypted} or a plugin's own), in declaration order, once each
      */
     record Property(
             String name,
@@ -52,10 +54,27 @@ record Model(
             String attribute,
             String converter,
             List<String> flags,
-            List<IndexKey> indexKeys) {
+            List<IndexKey> indexKeys,
+            List<String> transforms) {
 
         boolean has(String flag) {
             return flags.contains(flag);
+        }
+
+        /**
+         * Whether a plugin transforms the stored value (any {@code @FieldTransform} annotation).
+         */
+        boolean transformed() {
+            return !transforms.isEmpty();
+        }
+
+        /** The transform annotations as written on the field: {@code @Encrypted, @Compressed}. */
+        String transformNames() {
+            StringBuilder b = new StringBuilder();
+            for (String t : transforms) {
+                b.append(b.length() == 0 ? "@" : ", @").append(t.substring(t.lastIndexOf('.') + 1));
+            }
+            return b.toString();
         }
     }
 

@@ -280,12 +280,18 @@ final class SchemaWriter {
                     {"CreatedAt", "createdAt"},
                     {"UpdatedAt", "updatedAt"},
                     {"Ttl", "ttl"},
-                    {"Unique", "unique"},
-                    {"Encrypted", "encrypted"}
+                    {"Unique", "unique"}
                 }) {
             if (p.has(f[0])) {
                 b.append(".").append(f[1]).append("()");
             }
+        }
+        // every transform annotation by its type, so that plugins tell them apart
+        for (String t : p.transforms()) {
+            b.append(
+                    t.equals(Analyzer.PKG + "Encrypted")
+                            ? ".encrypted()"
+                            : ".transform(" + t + ".class)");
         }
         for (Model.IndexKey k : p.indexKeys()) {
             b.append(".indexKey(new ")

@@ -89,19 +89,18 @@ final class Validator {
                             p.name());
                 }
             }
-            if (p.has("Unique")
-                    && (p.has("PartitionKey") || p.has("SortKey") || p.has("Encrypted"))) {
+            if (p.has("Unique") && (p.has("PartitionKey") || p.has("SortKey") || p.transformed())) {
                 errors.fail(
                         p.element(),
                         "model %s: field '%s' is @Unique and %s: %s",
                         name,
                         p.name(),
-                        p.has("Encrypted") ? "@Encrypted" : "a key",
-                        p.has("Encrypted")
+                        p.transformed() ? p.transformNames() : "a key",
+                        p.transformed()
                                 ? "its sentinel item's key would hold the plain value; remove one of them"
                                 : "a key is unique already, remove @Unique");
             }
-            if (p.has("Encrypted")) {
+            if (p.transformed()) {
                 String role =
                         p.has("Version")
                                 ? "@Version"
@@ -113,11 +112,13 @@ final class Validator {
                 if (role != null) {
                     errors.fail(
                             p.element(),
-                            "model %s: field '%s' is @Encrypted and %s: DynamORM (or DynamoDB, for @Ttl) must read "
-                                    + "and write that value in plain form; remove @Encrypted",
+                            "model %s: field '%s' is %s and %s: DynamORM (or DynamoDB, for @Ttl) must read "
+                                    + "and write that value in plain form; remove %s",
                             name,
                             p.name(),
-                            role);
+                            p.transformNames(),
+                            role,
+                            p.transformNames());
                 }
             }
         }
@@ -137,17 +138,22 @@ final class Validator {
         }
         if (model.table() == null) {
             for (Model.Property p : props) {
-                if (p.has("Encrypted")) {
+                if (p.transformed()) {
                     String simple = model.type().getSimpleName().toString();
+                    boolean encrypted = p.transformNames().equals("@Encrypted");
                     errors.fail(
                             p.element(),
-                            "model %s: field '%s' is @Encrypted, but %s is stored nested inside another model, "
-                                    + "where nothing encrypts it: mark the field of the table model that holds a %s "
-                                    + "@Encrypted instead (its whole value is then encrypted)",
+                            "model %s: field '%s' is %s, but %s is stored nested inside another model, "
+                                    + "where nothing %s it: mark the field of the table model that holds a %s "
+                                    + "%s instead (its whole value is then %s)",
                             name,
                             p.name(),
+                            p.transformNames(),
                             simple,
-                            simple);
+                            encrypted ? "encrypts" : "transforms",
+                            simple,
+                            p.transformNames(),
+                            encrypted ? "encrypted" : "transformed");
                 }
             }
             return;
@@ -223,14 +229,16 @@ final class Validator {
     }
 
     private void tableKey(Model.Property key, String role) {
-        if (key.has("Encrypted")) {
+        if (key.transformed()) {
             errors.fail(
                     key.element(),
-                    "model %s: field '%s' is the %s key and cannot be @Encrypted: DynamoDB must read keys in "
-                            + "plain form; remove @Encrypted",
+                    "model %s: field '%s' is the %s key and cannot be %s: DynamoDB must read keys in "
+                            + "plain form; remove %s",
                     name,
                     key.name(),
-                    role);
+                    role,
+                    key.transformNames(),
+                    key.transformNames());
         }
         if (key.has("Version") || key.has("UpdatedAt")) {
             errors.fail(
@@ -272,15 +280,17 @@ final class Validator {
                 } else {
                     sort = p;
                 }
-                if (p.has("Encrypted")) {
+                if (p.transformed()) {
                     errors.fail(
                             p.element(),
-                            "model %s: field '%s' is the %s key of index '%s' and cannot be @Encrypted: DynamoDB "
-                                    + "must read index keys in plain form; remove @Encrypted",
+                            "model %s: field '%s' is the %s key of index '%s' and cannot be %s: DynamoDB "
+                                    + "must read index keys in plain form; remove %s",
                             name,
                             p.name(),
                             k.role().equals("PARTITION") ? "partition" : "sort",
-                            index);
+                            index,
+                            p.transformNames(),
+                            p.transformNames());
                 }
                 if (!k.include().isEmpty() && !k.projection().equals("INCLUDE")) {
                     errors.fail(

@@ -44,7 +44,7 @@ final class GeneratedRegistrationFootprintTest {
                     @PartitionKey String customerId,
                     @SortKey String orderId,
                     @Version long version,
-                    long totalCents,
+                    @IndexKey(index = "by-total") long totalCents,
                     Address address,
                     List<String> items) {}
             """;

@@ -1,6 +1,9 @@
 package dev.dynamorm.spi.schema;
 
+import dev.dynamorm.annotations.Encrypted;
+import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.spi.Converter;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,7 @@ public final class FieldSchema {
     private final boolean updatedAt;
     private final boolean ttl;
     private final boolean unique;
-    private final boolean encrypted;
+    private final List<Class<? extends Annotation>> transforms;
     private final List<IndexKeySchema> indexKeys;
 
     private FieldSchema(Builder b) {
@@ -40,7 +43,7 @@ public final class FieldSchema {
         this.updatedAt = b.updatedAt;
         this.ttl = b.ttl;
         this.unique = b.unique;
-        this.encrypted = b.encrypted;
+        this.transforms = List.copyOf(b.transforms);
         this.indexKeys = List.copyOf(b.indexKeys);
     }
 
@@ -161,7 +164,17 @@ public final class FieldSchema {
      * @return true for an encrypted field
      */
     public boolean encrypted() {
-        return encrypted;
+        return transforms.contains(Encrypted.class);
+    }
+
+    /**
+     * The annotations marked {@link FieldTransform} that the field carries ({@code @Encrypted} or a
+     * plugin's own), in declaration order: a plugin transforms its stored value.
+     *
+     * @return the transform annotations, empty when the value is stored as converted
+     */
+    public List<Class<? extends Annotation>> transforms() {
+        return transforms;
     }
 
     /**
@@ -191,7 +204,7 @@ public final class FieldSchema {
         private boolean updatedAt;
         private boolean ttl;
         private boolean unique;
-        private boolean encrypted;
+        private final List<Class<? extends Annotation>> transforms = new ArrayList<>();
         private final List<IndexKeySchema> indexKeys = new ArrayList<>();
 
         private Builder(String name, Type type) {
@@ -292,12 +305,29 @@ public final class FieldSchema {
         }
 
         /**
-         * Marks the field {@code @Encrypted}.
+         * Marks the field {@code @Encrypted}; the same as {@code transform(Encrypted.class)}.
          *
          * @return this builder
          */
         public Builder encrypted() {
-            this.encrypted = true;
+            return transform(Encrypted.class);
+        }
+
+        /**
+         * Adds an annotation marked {@link FieldTransform} that the field carries, such as
+         * {@code @Encrypted} or a plugin's own; each is kept once.
+         *
+         * <p>Not checked here (reading the meta-annotation by reflection would slow registration):
+         * the processor writes only annotations marked {@link FieldTransform}.
+         *
+         * @param annotation the annotation type
+         * @return this builder
+         */
+        public Builder transform(Class<? extends Annotation> annotation) {
+            Objects.requireNonNull(annotation, "annotation");
+            if (!transforms.contains(annotation)) {
+                transforms.add(annotation);
+            }
             return this;
         }
 

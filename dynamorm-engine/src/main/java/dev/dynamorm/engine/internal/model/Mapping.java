@@ -3,7 +3,6 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.annotations.Attribute;
 import dev.dynamorm.annotations.Convert;
 import dev.dynamorm.annotations.CreatedAt;
-import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.annotations.Ignore;
 import dev.dynamorm.annotations.IndexKey;
@@ -104,7 +103,7 @@ record Mapping(
                 f.updatedAt(),
                 f.ttl(),
                 f.unique(),
-                f.encrypted() ? List.of(Encrypted.class) : List.of(),
+                f.transforms(),
                 f.indexKeys(),
                 List.of());
     }

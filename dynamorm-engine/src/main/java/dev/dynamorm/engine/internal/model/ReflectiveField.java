@@ -113,6 +113,26 @@ final class ReflectiveField implements FieldMetadata {
         return name;
     }
 
+    /** The converter's unboxed {@code String} path for a {@code String} field, or null. */
+    StringCodec stringCodec() {
+        return stringCodec;
+    }
+
+    /** The converter's unboxed path for an integral primitive field, or null. */
+    LongCodec longCodec() {
+        return longCodec;
+    }
+
+    /** The converter's unboxed path for a {@code boolean} field, or null. */
+    BooleanCodec booleanCodec() {
+        return booleanCodec;
+    }
+
+    /** The converter's unboxed path for a {@code double} field, or null. */
+    DoubleCodec doubleCodec() {
+        return doubleCodec;
+    }
+
     @Override
     public String attributeName() {
         return attributeName;
@@ -187,7 +207,7 @@ final class ReflectiveField implements FieldMetadata {
         return ex;
     }
 
-    private InvalidRequestException readFailure(RuntimeException e, Operation operation) {
+    InvalidRequestException readFailure(RuntimeException e, Operation operation) {
         InvalidRequestException ex =
                 new InvalidRequestException(
                         String.format(

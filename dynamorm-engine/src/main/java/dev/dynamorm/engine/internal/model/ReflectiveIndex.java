@@ -42,7 +42,8 @@ record ReflectiveIndex(
                 name,
                 global,
                 List.of(partitionKey),
-                sortKey.map(List::of).orElse(List.of()),
+                // no method reference: each one spins a hidden class at registration
+                sortKey.isPresent() ? List.of(sortKey.get()) : List.of(),
                 projection,
                 includedAttributes);
     }

@@ -3,7 +3,6 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.spi.schema.ModelSchema;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +52,14 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     private final Class<T> type;
     private volatile Structure structure;
 
-    /** For a generated schema: its writer and reader per operation; else null. */
-    private volatile EnumMap<Operation, SchemaItemWriter> writers;
+    /**
+     * For a generated schema: its writer and reader per operation (by ordinal; the last for a null
+     * operation); else null. Arrays, not {@code EnumMap}s: one load per item instead of a map
+     * lookup. Written before {@link #structure}, whose volatile write publishes them.
+     */
+    private SchemaItemWriter[] writers;
 
-    private volatile EnumMap<Operation, SchemaItemReader> readers;
+    private SchemaItemReader[] readers;
 
     ReflectiveModel(Class<T> type) {
         this.type = type;
@@ -68,11 +71,14 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
                     "metadata of " + type.getName() + " is already complete");
         }
         if (s.schema() != null) {
-            EnumMap<Operation, SchemaItemWriter> w = new EnumMap<>(Operation.class);
-            EnumMap<Operation, SchemaItemReader> r = new EnumMap<>(Operation.class);
-            for (Operation op : Operation.values()) {
-                w.put(op, new SchemaItemWriter(s.bySlot(), op));
-                r.put(op, new SchemaItemReader(type, s.bySlot(), op));
+            Operation[] ops = Operation.values();
+            SchemaItemWriter[] w = new SchemaItemWriter[ops.length + 1];
+            SchemaItemReader[] r = new SchemaItemReader[ops.length + 1];
+            SchemaItemReader.Slots slots = SchemaItemReader.Slots.of(s.bySlot());
+            for (int i = 0; i <= ops.length; i++) {
+                Operation op = i < ops.length ? ops[i] : null;
+                w[i] = new SchemaItemWriter(s.bySlot(), op);
+                r[i] = new SchemaItemReader(type, slots, op);
             }
             writers = w;
             readers = r;
@@ -188,12 +194,8 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
         ModelSchema<T> schema = schema(s);
         if (schema != null) {
-            schema.write(
-                    instance,
-                    item,
-                    operation == null
-                            ? new SchemaItemWriter(s.bySlot(), null)
-                            : writers.get(operation));
+            SchemaItemWriter[] w = writers;
+            schema.write(instance, item, w[slot(operation, w.length)]);
             return item;
         }
         for (ReflectiveField f : fields) {
@@ -219,7 +221,7 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         Structure s = s();
         ModelSchema<T> schema = schema(s);
         if (schema != null) {
-            return fromSchema(schema, s, item, operation);
+            return fromSchema(schema, item, operation);
         }
         ReflectiveField[] fields = s.fieldArray();
         if (s.recordConstructor() != null) {
@@ -256,14 +258,9 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     }
 
     private T fromSchema(
-            ModelSchema<T> schema,
-            Structure s,
-            Map<String, AttributeValue> item,
-            Operation operation) {
-        SchemaItemReader in =
-                operation == null
-                        ? new SchemaItemReader(type, s.bySlot(), null)
-                        : readers.get(operation);
+            ModelSchema<T> schema, Map<String, AttributeValue> item, Operation operation) {
+        SchemaItemReader[] r = readers;
+        SchemaItemReader in = r[slot(operation, r.length)];
         T instance;
         try {
             instance = schema.read(item, in);
@@ -279,6 +276,16 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
                     operation);
         }
         return type.cast(instance);
+    }
+
+    /**
+     * The index of an operation's writer or reader in arrays of {@code length}: its ordinal, the
+     * last for a null operation.
+     */
+    // the arrays are built from Operation.values() in this class, in the same JVM: ordinals match
+    @SuppressWarnings("EnumOrdinal")
+    private static int slot(Operation operation, int length) {
+        return operation == null ? length - 1 : operation.ordinal();
     }
 
     /** The generated schema the model was read from, or null. */

@@ -2,7 +2,11 @@ package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.spi.schema.BooleanCodec;
+import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FieldReader;
+import dev.dynamorm.spi.schema.LongCodec;
+import dev.dynamorm.spi.schema.StringCodec;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -11,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (primitives unboxed): one stateless instance per model and operation, so nothing is allocated per
  * item. A converter's own failure leaves wrapped in {@link ConverterFailure}, so that the model can
  * tell it from a constructor's.
+ *
+ * <p>The common case (a present, non-NULL attribute of a field whose converter has an unboxed path)
+ * reads straight from per-slot arrays resolved once per model: the attribute name and the codec,
+ * without going through the field; anything else takes the field's full path.
  */
 final class SchemaItemReader implements FieldReader {
 
@@ -27,14 +35,61 @@ final class SchemaItemReader implements FieldReader {
         }
     }
 
+    /** What every reader of one model shares: the fields and their names and codecs, by slot. */
+    // arrays for indexed access on the per-item path; never compared or hashed
+    @SuppressWarnings("ArrayRecordComponent")
+    record Slots(
+            ReflectiveField[] fields,
+            String[] names,
+            StringCodec[] strings,
+            LongCodec[] longs,
+            BooleanCodec[] booleans,
+            DoubleCodec[] doubles) {
+
+        static Slots of(ReflectiveField[] bySlot) {
+            int n = bySlot.length;
+            String[] names = new String[n];
+            StringCodec[] strings = new StringCodec[n];
+            LongCodec[] longs = new LongCodec[n];
+            BooleanCodec[] booleans = new BooleanCodec[n];
+            DoubleCodec[] doubles = new DoubleCodec[n];
+            for (int i = 0; i < n; i++) {
+                ReflectiveField f = bySlot[i];
+                if (f != null) {
+                    names[i] = f.attributeName();
+                    strings[i] = f.stringCodec();
+                    longs[i] = f.longCodec();
+                    booleans[i] = f.booleanCodec();
+                    doubles[i] = f.doubleCodec();
+                }
+            }
+            return new Slots(bySlot, names, strings, longs, booleans, doubles);
+        }
+    }
+
     private final Class<?> type;
     private final ReflectiveField[] bySlot;
+    private final String[] names;
+    private final StringCodec[] strings;
+    private final LongCodec[] longs;
+    private final BooleanCodec[] booleans;
+    private final DoubleCodec[] doubles;
     private final Operation operation;
 
-    SchemaItemReader(Class<?> type, ReflectiveField[] bySlot, Operation operation) {
+    SchemaItemReader(Class<?> type, Slots slots, Operation operation) {
         this.type = type;
-        this.bySlot = bySlot;
+        this.bySlot = slots.fields();
+        this.names = slots.names();
+        this.strings = slots.strings();
+        this.longs = slots.longs();
+        this.booleans = slots.booleans();
+        this.doubles = slots.doubles();
         this.operation = operation;
+    }
+
+    /** Whether the codec path applies: a present attribute that is not the DynamoDB NULL. */
+    private static boolean plain(AttributeValue v) {
+        return v != null && !Boolean.TRUE.equals(v.nul());
     }
 
     @Override
@@ -54,6 +109,19 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public String readString(Map<String, AttributeValue> item, int field) {
+        StringCodec c = strings[field];
+        if (c != null) {
+            AttributeValue v = item.get(names[field]);
+            if (plain(v)) {
+                try {
+                    return c.decodeString(v);
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    throw bySlot[field].readFailure(e, operation);
+                } catch (RuntimeException e) {
+                    throw new ConverterFailure(e);
+                }
+            }
+        }
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return null;
@@ -69,6 +137,19 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public long readLong(Map<String, AttributeValue> item, int field) {
+        LongCodec c = longs[field];
+        if (c != null) {
+            AttributeValue v = item.get(names[field]);
+            if (plain(v)) {
+                try {
+                    return c.decodeLong(v);
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    throw bySlot[field].readFailure(e, operation);
+                } catch (RuntimeException e) {
+                    throw new ConverterFailure(e);
+                }
+            }
+        }
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0L;
@@ -84,6 +165,19 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public double readDouble(Map<String, AttributeValue> item, int field) {
+        DoubleCodec c = doubles[field];
+        if (c != null) {
+            AttributeValue v = item.get(names[field]);
+            if (plain(v)) {
+                try {
+                    return c.decodeDouble(v);
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    throw bySlot[field].readFailure(e, operation);
+                } catch (RuntimeException e) {
+                    throw new ConverterFailure(e);
+                }
+            }
+        }
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0.0;
@@ -114,6 +208,19 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public boolean readBoolean(Map<String, AttributeValue> item, int field) {
+        BooleanCodec c = booleans[field];
+        if (c != null) {
+            AttributeValue v = item.get(names[field]);
+            if (plain(v)) {
+                try {
+                    return c.decodeBoolean(v);
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    throw bySlot[field].readFailure(e, operation);
+                } catch (RuntimeException e) {
+                    throw new ConverterFailure(e);
+                }
+            }
+        }
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return false;
