@@ -184,12 +184,17 @@ final class MockTable<T> implements Table<T> {
         return (WriteResult<T>) db.answer(call);
     }
 
-    /** Refuses a return value the engine cannot give for an item with unique fields. */
-    private void requireNoReturnValue(Object item, Operation op, WriteOptions options) {
+    /**
+     * Refuses a return value the engine cannot give for a model with unique fields (a family's
+     * table: its members' unique fields).
+     */
+    private void requireNoReturnValue(Operation op, WriteOptions options) {
         Objects.requireNonNull(options, "options");
-        Class<?> type = item == null ? modelType : item.getClass();
         UniqueClaims.requireNoReturnValue(
-                type, UniqueClaims.names(UniqueWrites.fieldsOf(type)), op, options.returnValue());
+                modelType,
+                UniqueClaims.names(UniqueWrites.fieldsOf(modelType)),
+                op,
+                options.returnValue());
     }
 
     /** Answers a write, then records its unique values (a clash fails instead of the answer). */
@@ -202,7 +207,7 @@ final class MockTable<T> implements Table<T> {
     @Override
     public WriteResult<T> create(T item, WriteOptions options) {
         MockCall call = createCall(item, options);
-        requireNoReturnValue(item, Operation.CREATE, options);
+        requireNoReturnValue(Operation.CREATE, options);
         return write(
                 call, db.uniqueWrites().item(tableName, modelType, Operation.CREATE, item, null));
     }
@@ -210,14 +215,14 @@ final class MockTable<T> implements Table<T> {
     @Override
     public WriteResult<T> put(T item, WriteOptions options) {
         MockCall call = putCall(item, options);
-        requireNoReturnValue(item, Operation.PUT, options);
+        requireNoReturnValue(Operation.PUT, options);
         return write(call, db.uniqueWrites().item(tableName, modelType, Operation.PUT, item, null));
     }
 
     @Override
     public WriteResult<T> update(T item, WriteOptions options, String... fields) {
         MockCall call = updateCall(item, options, fields);
-        requireNoReturnValue(item, Operation.UPDATE, options);
+        requireNoReturnValue(Operation.UPDATE, options);
         return write(
                 call,
                 db.uniqueWrites()
@@ -227,8 +232,8 @@ final class MockTable<T> implements Table<T> {
     @Override
     public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
         MockCall call = updateCall(item, update);
-        UniqueWrites.requireKnownValues(item.getClass(), call.parts());
-        UniqueWrites.requireNoReturnValue(item.getClass(), call.parts());
+        UniqueWrites.requireKnownValues(modelType, call.parts());
+        UniqueWrites.requireNoReturnValue(modelType, call.parts());
         return write(
                 call,
                 db.uniqueWrites()
@@ -243,7 +248,7 @@ final class MockTable<T> implements Table<T> {
     @Override
     public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
         MockCall call = updateChangedCall(before, after, options);
-        requireNoReturnValue(after, Operation.UPDATE, options);
+        requireNoReturnValue(Operation.UPDATE, options);
         List<String> changed = new ArrayList<>();
         for (ModelTypes.UniqueField f : ModelTypes.uniqueFields(after.getClass())) {
             if (!Objects.equals(
@@ -262,7 +267,7 @@ final class MockTable<T> implements Table<T> {
     @Override
     public WriteResult<T> delete(T item, WriteOptions options) {
         MockCall call = deleteCall(item, options);
-        requireNoReturnValue(item, Operation.DELETE, options);
+        requireNoReturnValue(Operation.DELETE, options);
         return write(
                 call,
                 db.uniqueWrites()
@@ -276,7 +281,7 @@ final class MockTable<T> implements Table<T> {
     @Override
     public WriteResult<T> delete(Key key, WriteOptions options) {
         MockCall call = deleteCall(key, options);
-        requireNoReturnValue(null, Operation.DELETE, options);
+        requireNoReturnValue(Operation.DELETE, options);
         return write(
                 call,
                 db.uniqueWrites()

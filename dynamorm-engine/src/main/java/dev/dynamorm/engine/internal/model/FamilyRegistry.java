@@ -46,13 +46,6 @@ final class FamilyRegistry {
         if (root == null) {
             return Optional.empty();
         }
-        // the family's own member model: its table (keys, every member's indexes) is the family's
-        FamilyModel<?> family = (FamilyModel<?>) find(root).orElseThrow();
-        for (MemberModel<?> m : family.members()) {
-            if (m.type() == type) {
-                return Optional.of(m);
-            }
-        }
         return Optional.of(member(type, Families.shape(root)));
     }
 
@@ -62,11 +55,7 @@ final class FamilyRegistry {
         for (Families.Member m : shape.members()) {
             members.add(member(m.type(), shape));
         }
-        FamilyModel<T> family = new FamilyModel<>(root, shape, members);
-        for (MemberModel<?> m : members) {
-            m.family(family);
-        }
-        return family;
+        return new FamilyModel<>(root, shape, members);
     }
 
     private <M> MemberModel<M> member(Class<M> type, Families.Shape shape) {
@@ -81,6 +70,6 @@ final class FamilyRegistry {
                     shape.root().getName());
         }
         UniqueKeys.check(base);
-        return new MemberModel<>(base, shape);
+        return new MemberModel<>(base, shape, this);
     }
 }

@@ -22,11 +22,12 @@ final class MemberModel<T> implements ModelMetadata<T> {
     private final Families.Member self;
     private final TypeTag tag;
 
-    /** The family's model, set once by the registry right after the family is built. */
-    private volatile ModelMetadata<?> familyModel;
+    /** Where the family's model is found when the table is managed (not at registration). */
+    private final FamilyRegistry registry;
 
-    MemberModel(ModelMetadata<T> member, Families.Shape family) {
+    MemberModel(ModelMetadata<T> member, Families.Shape family, FamilyRegistry registry) {
         this.member = member;
+        this.registry = registry;
         this.family = family;
         this.self = family.member(member.type());
         this.tag = new TypeTag(family.attribute(), self.tag());
@@ -48,15 +49,14 @@ final class MemberModel<T> implements ModelMetadata<T> {
         return Optional.of(tag.attribute());
     }
 
-    /** Called once by the registry: the family this member's table belongs to. */
-    void family(ModelMetadata<?> familyModel) {
-        this.familyModel = familyModel;
-    }
-
+    /**
+     * The family's model (built on first use, so registering a member builds no other member): the
+     * table holds every member's indexes.
+     */
     @Override
     public ModelMetadata<?> tableModel() {
-        ModelMetadata<?> f = familyModel;
-        return f == null ? this : f;
+        Optional<? extends ModelMetadata<?>> family = registry.find(this.family.root());
+        return family.isPresent() ? family.get() : this;
     }
 
     /** The family root. */
