@@ -103,9 +103,12 @@ final class MemberConstraints {
     }
 
     private static void oneOf(Request r, String name, String values, List<String> violations) {
-        Object v = r.raw().get(name);
+        // most requests leave the member out: split the allowed values only when it is there
+        if (!(r.raw().get(name) instanceof String v)) {
+            return;
+        }
         List<String> allowed = List.of(values.substring(1, values.length() - 1).split(", "));
-        if (v instanceof String s && !allowed.contains(s)) {
+        if (!allowed.contains(v)) {
             violations.add(
                     "Value '"
                             + v

@@ -54,13 +54,14 @@ final class HttpRequest {
 
     /** Reads a request head whose first byte was already read. */
     static HttpRequest read(InputStream in, int first) throws IOException {
-        String line = readLine(in, first);
+        StringBuilder sb = new StringBuilder(256);
+        String line = readLine(in, first, sb);
         while (line.isEmpty()) {
             int next = in.read();
             if (next < 0) {
                 throw new EOFException();
             }
-            line = readLine(in, next); // tolerate stray CRLF between requests
+            line = readLine(in, next, sb); // tolerate stray CRLF between requests
         }
         HttpRequest r = new HttpRequest();
         String[] parts = line.split(" ", -1);
@@ -83,7 +84,7 @@ final class HttpRequest {
             if (c < 0) {
                 throw new EOFException();
             }
-            String h = readLine(in, c);
+            String h = readLine(in, c, sb);
             if (h.isEmpty()) {
                 return r;
             }
@@ -185,7 +186,12 @@ final class HttpRequest {
     }
 
     private static String readLine(InputStream in, int first) throws IOException {
-        StringBuilder sb = new StringBuilder(64);
+        return readLine(in, first, new StringBuilder(64));
+    }
+
+    /** Reads one line into {@code sb} (cleared first: one builder serves a whole request head). */
+    private static String readLine(InputStream in, int first, StringBuilder sb) throws IOException {
+        sb.setLength(0);
         int c = first;
         while (c != -1) {
             if (c == '\n') {

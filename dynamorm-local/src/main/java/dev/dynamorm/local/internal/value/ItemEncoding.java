@@ -297,6 +297,26 @@ final class ItemEncoding {
             return s;
         }
 
+        /**
+         * If the value at the position is a plain string, its bytes' {offset, length} (the position
+         * is then unchanged past the tag); otherwise null with the position unchanged.
+         */
+        int[] plainString() {
+            if (buf[at] != S_PLAIN) {
+                return null;
+            }
+            int start = at;
+            at++;
+            long header = varint();
+            if ((header & 1) != 0) {
+                at = start;
+                return null;
+            }
+            int[] slice = {at, (int) (header >>> 1)};
+            at = start;
+            return slice;
+        }
+
         /** Skips an attribute's value; the position is just past the attribute's name. */
         void skipValue() {
             int n = count();

@@ -1,5 +1,6 @@
 package dev.dynamorm.local.internal.value;
 
+import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -102,6 +103,40 @@ public final class StoredItem extends AbstractMap<String, Value> {
                 return size;
             }
         };
+    }
+
+    /** Receives a stored item's attributes in order, for writers that copy bytes straight out. */
+    public interface Visitor {
+        /** An attribute whose value is decoded. */
+        void attribute(String name, Value value) throws IOException;
+
+        /**
+         * An attribute whose value is a {@link Value.S#plain() plain} string, given as its ASCII
+         * bytes {@code ascii[offset .. offset + length)}; the array must not be modified or kept.
+         */
+        void plainString(String name, byte[] ascii, int offset, int length) throws IOException;
+    }
+
+    /**
+     * Visits every attribute in order without decoding plain strings (the bulk of large items).
+     *
+     * @param visitor receives each attribute
+     * @throws IOException if the visitor throws it
+     */
+    public void visit(Visitor visitor) throws IOException {
+        ItemEncoding.In in = new ItemEncoding.In(encoded, 0);
+        while (in.at < encoded.length) {
+            String name = in.name();
+            int valueEnd = in.count();
+            valueEnd += in.at;
+            int[] ascii = in.plainString();
+            if (ascii != null) {
+                visitor.plainString(name, encoded, ascii[0], ascii[1]);
+                in.at = valueEnd;
+            } else {
+                visitor.attribute(name, in.value());
+            }
+        }
     }
 
     @Override

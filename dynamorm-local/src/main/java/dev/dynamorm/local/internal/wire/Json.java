@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.dynamorm.local.internal.value.Numbers;
+import dev.dynamorm.local.internal.value.StoredItem;
 import dev.dynamorm.local.internal.value.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,6 +114,30 @@ public final class Json {
     public record Item(Map<String, Value> attributes) {}
 
     private static void writeItem(JsonGenerator g, Map<String, Value> item) throws IOException {
+        if (item instanceof StoredItem stored) {
+            g.writeStartObject();
+            stored.visit(
+                    new StoredItem.Visitor() {
+                        @Override
+                        public void attribute(String name, Value value) throws IOException {
+                            g.writeFieldName(name);
+                            writeValue(g, value);
+                        }
+
+                        @Override
+                        public void plainString(String name, byte[] ascii, int offset, int length)
+                                throws IOException {
+                            // ASCII is UTF-8: the stored bytes go out as they are
+                            g.writeFieldName(name);
+                            g.writeStartObject();
+                            g.writeFieldName("S");
+                            g.writeRawUTF8String(ascii, offset, length);
+                            g.writeEndObject();
+                        }
+                    });
+            g.writeEndObject();
+            return;
+        }
         g.writeStartObject();
         for (Map.Entry<String, Value> e : item.entrySet()) {
             g.writeFieldName(e.getKey());
@@ -182,14 +207,38 @@ public final class Json {
         }
     }
 
+    /** Largest output buffer a thread keeps for its next answer; larger ones are dropped. */
+    private static final int KEPT_BUFFER = 64 * 1024;
+
+    /**
+     * Each thread's output buffer, reused: growing a fresh one to the size of a page of large items
+     * was most of the garbage of answering a query.
+     */
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(4096);
+        }
+
+        boolean oversized() {
+            return buf.length > KEPT_BUFFER;
+        }
+    }
+
     public static byte[] write(Object tree) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        Buffer out = BUFFERS.get();
+        out.reset();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             write(g, tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (out.oversized()) {
+            BUFFERS.remove();
+        }
+        return bytes;
     }
 
     @SuppressWarnings("unchecked")
