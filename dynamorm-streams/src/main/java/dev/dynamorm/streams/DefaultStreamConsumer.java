@@ -154,7 +154,7 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
             try {
                 synchronized (roundLock) {
                     if (!closed) {
-                        handled = round().handled();
+                        handled = round(null).handled();
                     }
                 }
             } catch (RuntimeException e) {
@@ -177,7 +177,7 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
     public int pollOnce() {
         checkForeground();
         synchronized (roundLock) {
-            return round().handled();
+            return round(null).handled();
         }
     }
 
@@ -186,10 +186,16 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
         checkForeground();
         int total = 0;
         synchronized (roundLock) {
-            nextDiscovery = 0;
+            discover();
+            // the changes written so far are in the shards there are now: shards opened since
+            // (empty ones roll over on a short shard period) keep the drain going only with changes
+            Set<String> counted = new HashSet<>();
+            for (Shard s : shards) {
+                counted.add(s.shardId());
+            }
             Round r;
             do {
-                r = round();
+                r = round(counted);
                 total += r.handled();
             } while (r.progress() > 0 && !closed);
         }
@@ -205,14 +211,22 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
         }
     }
 
-    private Round round() {
+    /**
+     * One round; its progress counts the changes handled and the shards taken or let go, of those
+     * in {@code counted} (all when null).
+     */
+    private Round round(Set<String> counted) {
         if (leases.now() >= nextDiscovery) {
             discover();
         }
-        int progress = acquire();
+        int progress = 0;
+        for (String id : acquire()) {
+            if (counted == null || counted.contains(id)) {
+                progress++;
+            }
+        }
         List<Held> held = new ArrayList<>(owned.values());
         int handled = 0;
-        int finishedBefore = owned.size();
         if (workers == null || held.size() <= 1) {
             for (Held h : held) {
                 handled += process(h);
@@ -226,7 +240,13 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
                 handled += join(f);
             }
         }
-        progress += handled + Math.max(0, finishedBefore - owned.size());
+        progress += handled;
+        for (Held h : held) {
+            String id = h.shard.shardId();
+            if (!owned.containsKey(id) && (counted == null || counted.contains(id))) {
+                progress++;
+            }
+        }
         return new Round(handled, progress);
     }
 
@@ -258,15 +278,15 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
         nextDiscovery = leases.now() + discoveryInterval.toMillis();
     }
 
-    /** Takes the leases of shards that are free and ready; returns how many it took. */
-    private int acquire() {
+    /** Takes the leases of shards that are free and ready; returns the ids of those it took. */
+    private List<String> acquire() {
         List<Shard> known = shards;
         Set<String> ids = new HashSet<>();
         for (Shard s : known) {
             ids.add(s.shardId());
         }
         Map<String, ShardLease> rows = null;
-        int taken = 0;
+        List<String> taken = new ArrayList<>();
         long now = leases.now();
         for (Shard shard : known) {
             String id = shard.shardId();
@@ -294,7 +314,7 @@ final class DefaultStreamConsumer<T> implements StreamConsumer {
             var lease = leases.acquire(id, workerId, leaseDuration);
             if (lease.isPresent()) {
                 owned.put(id, new Held(shard, lease.get(), parentRow != null));
-                taken++;
+                taken.add(id);
                 LOG.debug("stream consumer {} took shard {}", workerId, id);
             }
         }

@@ -83,8 +83,10 @@ public interface StreamConsumer extends AutoCloseable {
     int pollOnce();
 
     /**
-     * Runs rounds on the caller's thread until one handles nothing and takes no new shard: in a
-     * test, every change written so far has been handled (on the shards this consumer holds).
+     * Runs rounds on the caller's thread until one handles nothing and neither takes nor finishes a
+     * shard the stream had when the drain began: in a test, every change written so far has been
+     * handled (on the shards this consumer holds). Shards opened since count only by their changes,
+     * so a drain ends even when (empty) shards keep rolling over faster than a round takes.
      *
      * @return the number of changes handled
      * @throws IllegalStateException if closed, or started
