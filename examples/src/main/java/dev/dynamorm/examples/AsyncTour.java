@@ -66,19 +66,21 @@ public final class AsyncTour {
             CompletableFuture<Optional<Order>> stored =
                     orders.create(order) // ItemAlreadyExistsException fails the future
                             .thenCompose(r -> orders.get(order.customerId(), order.orderId()));
+            // Futures run concurrently: chain what must see an earlier write.
             CompletableFuture<WriteResult<Order>> shipped =
-                    orders.update(order, u -> u.set("status", "SHIPPED"))
-                            .whenComplete(
-                                    (r, e) -> {
-                                        if (e
-                                                instanceof
-                                                ItemNotFoundException) { // the exception itself,
-                                            // not a wrapper
-                                            // ...
-                                        }
-                                    });
+                    stored.thenCompose(
+                            s ->
+                                    orders.update(order, u -> u.set("status", "SHIPPED"))
+                                            .whenComplete(
+                                                    (r, e) -> {
+                                                        // the exception itself, not a wrapper
+                                                        if (e instanceof ItemNotFoundException) {
+                                                            // ...
+                                                        }
+                                                    }));
             CompletableFuture<Page<Order>> page =
-                    orders.page(orders.where("customerId", "=", "c-42").limit(20));
+                    shipped.thenCompose(
+                            w -> orders.page(orders.where("customerId", "=", "c-42").limit(20)));
             Flow.Publisher<Page<Order>> pages =
                     orders.pages(orders.where("customerId", "=", "c-42").limit(20));
             Flow.Publisher<Order> paid =
@@ -87,14 +89,46 @@ public final class AsyncTour {
             System.out.println(
                     stored.join().orElseThrow().orderId()
                             + " "
-                            + shipped.join().item().isPresent()
+                            + shipped.join().item().orElseThrow().status()
                             + " "
                             + page.join().items().size()
                             + " "
-                            + pages
-                            + paid
-                            + everything);
+                            + count(pages).join()
+                            + " "
+                            + count(paid).join()
+                            + " "
+                            + count(everything).join());
             db.close();
         }
+    }
+
+    /** How many elements a publisher gives, once it completes. */
+    private static <T> CompletableFuture<Long> count(Flow.Publisher<T> publisher) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        publisher.subscribe(
+                new Flow.Subscriber<T>() {
+                    private long seen;
+
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(T element) {
+                        seen++;
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        result.completeExceptionally(error);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        result.complete(seen);
+                    }
+                });
+        return result;
     }
 }

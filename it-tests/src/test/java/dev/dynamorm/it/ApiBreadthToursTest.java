@@ -2,6 +2,7 @@ package dev.dynamorm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamorm.examples.AsyncTour;
 import dev.dynamorm.examples.ModifiersTour;
 import dev.dynamorm.examples.vector.VectorTour;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the README's vector search and query modifier programs (issue 20) as a user would and checks
- * what they print.
+ * Runs the README's async, vector search and query modifier programs (issue 20) as a user would and
+ * checks what they print.
  */
 final class ApiBreadthToursTest {
 
@@ -42,5 +43,14 @@ final class ApiBreadthToursTest {
         String[] lines = printed(() -> ModifiersTour.main(new String[0])).strip().split("\\R");
 
         assertThat(lines).containsExactly("[createdAfter]", "1 order(s), 2 not cancelled");
+    }
+
+    @Test
+    void asyncTour_chainsItsWrites_andPrintsWhatEachStepSaw() {
+        String printed = printed(() -> AsyncTour.main(new String[0])).strip();
+
+        // created and read back, then shipped, then one order on the page, one page, no PAID
+        // order left, one item in the table
+        assertThat(printed).isEqualTo("o-1 SHIPPED 1 1 0 1");
     }
 }
