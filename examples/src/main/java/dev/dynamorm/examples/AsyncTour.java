@@ -89,9 +89,9 @@ public final class AsyncTour {
             System.out.println(
                     stored.join().orElseThrow().orderId()
                             + " "
-                            + shipped.join().item().orElseThrow().status()
+                            + shipped.join().item().isPresent() // ReturnValue.NONE: no item
                             + " "
-                            + page.join().items().size()
+                            + page.join().items().get(0).status()
                             + " "
                             + count(pages).join()
                             + " "

@@ -49,8 +49,8 @@ final class ApiBreadthToursTest {
     void asyncTour_chainsItsWrites_andPrintsWhatEachStepSaw() {
         String printed = printed(() -> AsyncTour.main(new String[0])).strip();
 
-        // created and read back, then shipped, then one order on the page, one page, no PAID
-        // order left, one item in the table
-        assertThat(printed).isEqualTo("o-1 SHIPPED 1 1 0 1");
+        // created and read back; the update answers no item (ReturnValue.NONE) and the page read
+        // after it sees SHIPPED; one page, no PAID order left, one item in the table
+        assertThat(printed).isEqualTo("o-1 false SHIPPED 1 0 1");
     }
 }
