@@ -28,7 +28,8 @@ final class Templates {
             String type,
             String projection,
             List<String> include,
-            String annotation) {}
+            String annotation,
+            int order) {}
 
     /** The templates declared on the type, in declaration order. */
     static List<Template> read(TypeElement type) {
@@ -74,7 +75,8 @@ final class Templates {
                 "GLOBAL",
                 "ALL",
                 List.of(),
-                annotation);
+                annotation,
+                0);
     }
 
     private static Template index(AnnotationMirror a) {
@@ -94,7 +96,8 @@ final class Templates {
                 v.getOrDefault("type", "GLOBAL").toString(),
                 v.getOrDefault("projection", "ALL").toString(),
                 include,
-                "@IndexKey(index = \"" + index + "\")");
+                "@IndexKey(index = \"" + index + "\")",
+                ((Number) v.getOrDefault("order", 0)).intValue());
     }
 
     private static Map<String, Object> explicit(AnnotationMirror a) {
@@ -152,6 +155,21 @@ final class Templates {
                         name,
                         t.annotation());
                 continue;
+            }
+            if (t.order() != 0) {
+                // the engine's KeyTemplates refuses the same declaration with the same words
+                errors.fail(
+                        type,
+                        "model %s: %s on the type has order = %d, but a key template and a "
+                                + "multi-attribute key do not combine: a template computes one attribute "
+                                + "from several fields, while a multi-attribute key stores each of its "
+                                + "fields in its own attribute, which DynamoDB compares one by one. Either "
+                                + "drop order and keep one template per key role, or drop the template and "
+                                + "put @IndexKey(index = \"%s\", order = n) on each field of the key",
+                        name,
+                        t.annotation(),
+                        t.order(),
+                        t.index());
             }
             if (t.index().isEmpty() && t.role().equals("SORT") && fieldSortKey) {
                 errors.fail(

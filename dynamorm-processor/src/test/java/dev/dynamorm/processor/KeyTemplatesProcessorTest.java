@@ -82,4 +82,31 @@ final class KeyTemplatesProcessorTest {
                         "7: model tpl.OnField: @PartitionKey on 'a' has a template, but a template computes the "
                                 + "key from other fields: put the annotation on the type instead");
     }
+
+    @Test
+    void templateWithOrder_isACompileError_asTheEngineRefusesIt(@TempDir Path dir) {
+        Compilation c =
+                compile(
+                        dir,
+                        "Ordered",
+                        """
+                        package tpl;
+
+                        import dev.dynamorm.annotations.*;
+
+                        @DynamoTable("t")
+                        @IndexKey(index = "by-region", template = "REGION#{region}", order = 1)
+                        public record Ordered(@PartitionKey String id, String region) {}
+                        """);
+        assertThat(c.success).isFalse();
+        assertThat(c.errors())
+                .containsExactly(
+                        "7: model tpl.Ordered: @IndexKey(index = \"by-region\") on the type has order = 1, "
+                                + "but a key template and a multi-attribute key do not combine: a template "
+                                + "computes one attribute from several fields, while a multi-attribute key "
+                                + "stores each of its fields in its own attribute, which DynamoDB compares "
+                                + "one by one. Either drop order and keep one template per key role, or drop "
+                                + "the template and put @IndexKey(index = \"by-region\", order = n) on each "
+                                + "field of the key");
+    }
 }

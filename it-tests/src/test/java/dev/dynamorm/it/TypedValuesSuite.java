@@ -2,6 +2,7 @@ package dev.dynamorm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynamorm.Condition;
 import dev.dynamorm.DynamORM;
@@ -9,6 +10,7 @@ import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Table;
 import dev.dynamorm.it.model.AllTypes;
 import dev.dynamorm.it.model.Color;
+import dev.dynamorm.test.BackendContext;
 import dev.dynamorm.test.DynamoBackend;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,11 +27,15 @@ abstract class TypedValuesSuite {
 
     private static final String MODEL = "dev.dynamorm.it.model.AllTypes";
 
+    private DynamORM db;
+    private BackendContext backend;
     private Table<AllTypes> table;
     private String id;
 
     @BeforeEach
-    void setUp(DynamORM db) {
+    void setUp(DynamORM db, BackendContext backend) {
+        this.db = db;
+        this.backend = backend;
         table = db.table(AllTypes.class);
         id = UUID.randomUUID().toString();
         table.put(ConvertersSuite.typical(id));
@@ -125,5 +131,73 @@ abstract class TypedValuesSuite {
                                 + MODEL
                                 + ", which is dev.dynamorm.it.model.Color");
         assertThat(table.get(id).orElseThrow().text()).isEqualTo(item.text());
+    }
+
+    @Test
+    void textInTransactionConditions_comparesWithTheStoredForm_orIsRefused() {
+        assumeTrue(
+                backend.supportsTransactions(), backend.backend() + " has no TransactWriteItems");
+        table.update(
+                table.get(id).orElseThrow(),
+                u -> u.set("instant", Instant.parse("2026-01-01T00:00:00Z")));
+        AllTypes stored = table.get(id).orElseThrow();
+
+        // both conditions hold only if the text is sent in the stored form
+        db.transaction(
+                tx ->
+                        tx.update(
+                                stored,
+                                u ->
+                                        u.set("text", "in a transaction")
+                                                .when(
+                                                        Condition.when(
+                                                                        "instant",
+                                                                        "=",
+                                                                        "2026-01-01T00:00:00Z")
+                                                                .and(
+                                                                        Condition.when(
+                                                                                "color",
+                                                                                "=",
+                                                                                stored.color()
+                                                                                        .name())))));
+        assertThat(table.get(id).orElseThrow().text()).isEqualTo("in a transaction");
+
+        assertThatThrownBy(
+                        () ->
+                                db.transaction(
+                                        tx ->
+                                                tx.conditionCheck(
+                                                        stored,
+                                                        Condition.when(
+                                                                "instant", "<", "yesterday"))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(
+                        "value 'yesterday' (String) does not fit field 'instant' of model "
+                                + MODEL
+                                + ", which is java.time.Instant");
+        assertThat(table.get(id).orElseThrow().text()).isEqualTo("in a transaction");
+    }
+
+    @Test
+    void dottedPathsIntoAMapField_updateAndFilterThroughTheValueType() {
+        AllTypes item = table.get(id).orElseThrow();
+        assertThat(item.map()).containsEntry("one", 1);
+
+        table.update(item, u -> u.increment("map.one", 5).set("map.three", 3));
+
+        AllTypes back = table.get(id).orElseThrow();
+        assertThat(back.map()).containsEntry("one", 6).containsEntry("three", 3);
+        assertThat(table.where("id", "=", id).filter("map.one", "=", 6).all()).hasSize(1);
+        assertThat(table.where("id", "=", id).filter("map.three", "=", 3).all()).hasSize(1);
+        assertThat(table.where("id", "=", id).filter("map.two", ">", 2).all()).isEmpty();
+        assertThatThrownBy(() -> table.update(back, u -> u.set("map.four", "4")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage(
+                        "value '4' (String) does not fit field 'map.four' of model "
+                                + MODEL
+                                + ", which is java.lang.Integer");
+        assertThatThrownBy(() -> table.where("id", "=", id).filter("map.one", "=", "six").all())
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(table.get(id).orElseThrow().map()).doesNotContainKey("four");
     }
 }
