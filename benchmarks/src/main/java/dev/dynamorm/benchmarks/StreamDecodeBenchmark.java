@@ -9,6 +9,7 @@ import dev.dynamorm.streams.ChangeDecoder;
 import dev.dynamorm.streams.ChangeEvent;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -142,6 +143,15 @@ public class StreamDecodeBenchmark {
     @Benchmark
     public ChangeEvent<Order> modifyDynamorm() {
         return decoder.decode(modify);
+    }
+
+    /**
+     * A MODIFY decoded and asked for its changed fields (computed on first use: both images
+     * converted back and compared), the full cost a handler that reads them pays.
+     */
+    @Benchmark
+    public Set<String> modifyWithChangedFieldsDynamorm() {
+        return decoder.decode(modify).changedFields();
     }
 
     /** The mapping a get runs on its item, through the generated schema. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
@@ -25,7 +26,9 @@ public final class ChangeEvent<T> {
     private final Key key;
     private final T oldImage;
     private final T newImage;
-    private final Set<String> changedFields;
+    private final Supplier<Set<String>> changes;
+    // computed on first use: most handlers never ask, and for a MODIFY it costs two conversions
+    private volatile Set<String> changedFields; // null until computed
     private final String sequenceNumber;
     private final Instant approximateCreationTime;
     private final boolean expiredByTtl;
@@ -38,7 +41,7 @@ public final class ChangeEvent<T> {
             Key key,
             T oldImage,
             T newImage,
-            Set<String> changedFields,
+            Supplier<Set<String>> changes,
             String sequenceNumber,
             Instant approximateCreationTime,
             boolean expiredByTtl,
@@ -49,7 +52,7 @@ public final class ChangeEvent<T> {
         this.key = Objects.requireNonNull(key, "key");
         this.oldImage = oldImage;
         this.newImage = newImage;
-        this.changedFields = Set.copyOf(changedFields);
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.sequenceNumber = Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         this.approximateCreationTime = approximateCreationTime;
         this.expiredByTtl = expiredByTtl;
@@ -100,11 +103,19 @@ public final class ChangeEvent<T> {
      * The names of the model fields whose values differ between the old and the new image (compared
      * after decryption): every field present in the only image of an {@code INSERT} or a {@code
      * REMOVE}. Empty when the stream records neither image, or only one image of a {@code MODIFY}.
+     * Computed on the first call (a MODIFY's comparison converts both images), so a handler that
+     * does not ask does not pay for it.
      *
      * @return the Java field names, unordered
      */
     public Set<String> changedFields() {
-        return changedFields;
+        Set<String> fields = changedFields;
+        if (fields == null) {
+            // a race computes the same set twice, harmlessly
+            fields = Set.copyOf(changes.get());
+            changedFields = fields;
+        }
+        return fields;
     }
 
     /**
@@ -180,7 +191,7 @@ public final class ChangeEvent<T> {
                 && key.equals(e.key)
                 && Objects.equals(oldImage, e.oldImage)
                 && Objects.equals(newImage, e.newImage)
-                && changedFields.equals(e.changedFields)
+                && changedFields().equals(e.changedFields())
                 && sequenceNumber.equals(e.sequenceNumber)
                 && Objects.equals(approximateCreationTime, e.approximateCreationTime)
                 && expiredByTtl == e.expiredByTtl

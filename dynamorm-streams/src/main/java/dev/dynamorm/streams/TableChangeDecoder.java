@@ -63,7 +63,7 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
                 key,
                 oldImage,
                 newImage,
-                changed(oldItem, newItem, oldImage, newImage),
+                () -> changed(oldItem, newItem, oldImage, newImage),
                 sr.sequenceNumber(),
                 sr.approximateCreationDateTime(),
                 kind == ChangeKind.REMOVE && isTtl(record.userIdentity()),
