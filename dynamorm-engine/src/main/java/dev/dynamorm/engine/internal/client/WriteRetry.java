@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param applied the response to return when the retry met its own write
  * @param op the operation
  * @param model the model, or null
- * @param write the write as named in messages: table, key and expression
+ * @param write the write as named in messages (table, key and expression), built only when a
+ *     message needs it
  * @param <R> the SDK response type
  */
 public record WriteRetry<R>(
@@ -35,10 +36,11 @@ public record WriteRetry<R>(
         Supplier<R> applied,
         Operation op,
         Class<?> model,
-        String write) {
+        Supplier<String> write) {
 
     /** The exception for a write whose answer was lost and that was not, or not surely, applied. */
     OutcomeUnknownException unknown(DynamORMException failure, boolean resent) {
+        String write = this.write.get();
         String message =
                 String.format(
                         Locale.ROOT,

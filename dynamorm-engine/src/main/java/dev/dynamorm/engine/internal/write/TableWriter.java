@@ -487,14 +487,18 @@ public final class TableWriter<T> extends WritePreparer<T> {
     <R> WriteRetry<R> retryOf(PreparedWrite p, boolean accumulates, Supplier<R> applied) {
         boolean versioned = p.expectedVersion() != null && version != null;
         boolean resendable = p.update() == null || versioned || !accumulates;
-        String write =
-                String.format(
-                        Locale.ROOT,
-                        "on table '%s' (model %s) of key %s%s",
-                        tableName,
-                        model.type().getName(),
-                        table.describeKey(p.key()),
-                        p.update() == null ? "" : " with update '" + p.update().text() + "'");
+        // described only when an answer is lost: formatting it costs as much as a small write
+        Supplier<String> write =
+                () ->
+                        String.format(
+                                Locale.ROOT,
+                                "on table '%s' (model %s) of key %s%s",
+                                tableName,
+                                model.type().getName(),
+                                table.describeKey(p.key()),
+                                p.update() == null
+                                        ? ""
+                                        : " with update '" + p.update().text() + "'");
         return new WriteRetry<>(
                 resendable, cf -> ownWrite(p, cf), applied, p.op(), model.type(), write);
     }
