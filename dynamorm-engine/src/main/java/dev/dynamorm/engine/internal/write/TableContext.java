@@ -279,7 +279,12 @@ public final class TableContext<T> {
      * @return the event
      */
     public Event event(PreparedWrite p) {
-        return event(p.op(), p.key()).expressions(tableName, p.key(), p.condition(), p.update());
+        Event event = event(p.op(), p.key());
+        // only hooks amend recorded expressions: without them, recording would hash the key per
+        // write
+        return ctx.executor().hooks().isEmpty()
+                ? event
+                : event.expressions(tableName, p.key(), p.condition(), p.update());
     }
 
     /** Logs a prepared write's expressions at DEBUG, its values redacted unless configured. */
