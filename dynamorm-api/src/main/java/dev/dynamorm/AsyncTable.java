@@ -30,8 +30,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Threads.</b> Nothing blocks: retries wait with a timer, not a sleeping thread. Hooks,
  * converters and the future's completion run on the executor given to {@link
- * DynamORM.Builder#asyncExecutor} (the common fork-join pool by default), never on the SDK's I/O
- * event loop.
+ * DynamORM.Builder#asyncExecutor}; without one, on the thread that completed the SDK's future (the
+ * SDK's future-completion executor by default), moving to the common fork-join pool only from an
+ * I/O event loop. They never run on the SDK's event loop.
  *
  * <p><b>Queries.</b> Build a query with {@link #where} or {@link #query()} (the same immutable
  * {@link Query} as the sync API; nothing runs while building) and run it with a terminal call here.

@@ -225,8 +225,20 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
         }
 
         /**
-         * Sets the executor that runs the async view's hooks, conversions and completions (never
-         * the SDK's I/O threads). The common fork-join pool without this call.
+         * Sets the executor that runs every hook, conversion and completion of the async view, and
+         * each retry after its backoff.
+         *
+         * <p>Without this call they run on the thread that completed the SDK's future: the client's
+         * future-completion executor ({@code
+         * SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR}, the SDK's own pool unless
+         * configured otherwise), or the calling thread when the answer was already there. That
+         * takes no extra thread hand-off per request (the cost of the async view is then the SDK's
+         * alone). Only when that thread is an I/O event loop (a Netty or CRT event loop, e.g. with
+         * {@code FUTURE_COMPLETION_EXECUTOR} set to {@code Runnable::run}) do they move to the
+         * common fork-join pool, so a blocking hook never stalls I/O; retries wait on a timer and
+         * resume on the common pool. Give an executor here when hooks or converters block for long
+         * (the SDK's completion pool is small and shared by every request of the client), or when
+         * continuations must run on threads of your own.
          *
          * @param executor the executor
          * @return this builder

@@ -38,7 +38,9 @@ public record AsyncEngine(DynamoDbAsyncClient client, AsyncExecutor executor) {
      *
      * @param client the user's async client
      * @param sync the instance's executor (hooks, retry policy, closed state)
-     * @param continuations the executor of continuations, or null for the common pool
+     * @param continuations the executor of every continuation, or null: continuations then run on
+     *     the thread that completed the SDK's future, moving to the common pool only from an I/O
+     *     event loop (see {@link AsyncExecutor})
      */
     public static AsyncEngine of(
             DynamoDbAsyncClient client,
@@ -46,8 +48,9 @@ public record AsyncEngine(DynamoDbAsyncClient client, AsyncExecutor executor) {
             java.util.concurrent.Executor continuations) {
         return new AsyncEngine(
                 client,
-                new AsyncExecutor(
-                        sync, continuations == null ? ForkJoinPool.commonPool() : continuations));
+                continuations == null
+                        ? new AsyncExecutor(sync, ForkJoinPool.commonPool(), true)
+                        : new AsyncExecutor(sync, continuations, false));
     }
 
     /**

@@ -13,7 +13,6 @@ import dev.dynamorm.Table;
 import dev.dynamorm.UpdateBuilder;
 import dev.dynamorm.WriteOptions;
 import dev.dynamorm.WriteResult;
-import dev.dynamorm.engine.internal.client.Futures;
 import dev.dynamorm.engine.internal.query.AsyncQueryRunner;
 import dev.dynamorm.engine.internal.query.AsyncSend;
 import dev.dynamorm.engine.internal.write.AsyncTableBatch;
@@ -132,21 +131,21 @@ public final class DefaultAsyncTable<T> implements AsyncTable<T> {
         table.requireReadableForQuery(Operation.GET);
         GetItemRequest request =
                 GetItemRequest.builder().tableName(table.tableName()).key(key).build();
-        return Futures.map(
-                engine.executor()
-                        .run(
-                                table.event(Operation.GET, key),
-                                request,
-                                engine.client()::getItem,
-                                e -> table.map(e, Operation.GET),
-                                null),
-                response ->
-                        response.hasItem()
-                                        && !response.item().isEmpty()
-                                        && !table.hidden(response.item())
-                                ? Optional.of(
-                                        table.model().fromItem(response.item(), Operation.GET))
-                                : Optional.empty());
+        return engine.executor()
+                .runAndConvert(
+                        table.event(Operation.GET, key),
+                        request,
+                        engine.client()::getItem,
+                        e -> table.map(e, Operation.GET),
+                        null,
+                        response ->
+                                response.hasItem()
+                                                && !response.item().isEmpty()
+                                                && !table.hidden(response.item())
+                                        ? Optional.of(
+                                                table.model()
+                                                        .fromItem(response.item(), Operation.GET))
+                                        : Optional.empty());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -15,28 +16,41 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /**
  * The {@link Executor} of the async view: the same hooks, retry policy, error mapping and
- * lost-answer rules, with each attempt answered by a future. Every continuation (error mapping,
- * after-hooks, the caller's result) runs on {@code continuations}, never on the thread that
- * completed the SDK's future; a retry waits on a timer ({@link CompletableFuture#delayedExecutor}),
- * never on a sleeping thread.
+ * lost-answer rules, with each attempt answered by a future; a retry waits on a timer ({@link
+ * CompletableFuture#delayedExecutor}), never on a sleeping thread.
+ *
+ * <p>Where continuations (error mapping, after-hooks, conversion, the caller's result) run: with
+ * {@code direct} (no executor configured), on the thread that completed the SDK's future, which is
+ * the SDK's own future-completion executor unless the client was told otherwise, or on the calling
+ * thread when the future was already complete; only when that thread is an I/O event loop ({@link
+ * EventLoops}) do they move to {@code continuations}. Without {@code direct} (an executor given by
+ * the user), every continuation runs on {@code continuations}. Each hand-off to another thread
+ * costs a wake-up (tens to hundreds of microseconds on a busy machine), which is why the default
+ * takes none when none is needed.
  */
 public final class AsyncExecutor {
 
     private final Executor sync;
     private final java.util.concurrent.Executor continuations;
+    private final boolean direct;
 
     /**
      * An async executor sharing the sync one's hooks, retry policy and closed state.
      *
      * @param sync the sync executor
-     * @param continuations runs every continuation
+     * @param continuations runs continuations (all of them, or with {@code direct} those whose
+     *     future completed on an event loop) and every retry after its backoff
+     * @param direct whether continuations run on the thread that completed the SDK's future when it
+     *     is not an event loop
      */
-    public AsyncExecutor(Executor sync, java.util.concurrent.Executor continuations) {
+    public AsyncExecutor(
+            Executor sync, java.util.concurrent.Executor continuations, boolean direct) {
         this.sync = sync;
         this.continuations = continuations;
+        this.direct = direct;
     }
 
-    /** The executor continuations run on. */
+    /** The executor continuations run on when they move, and retries after their backoff. */
     public java.util.concurrent.Executor continuations() {
         return continuations;
     }
@@ -58,7 +72,30 @@ public final class AsyncExecutor {
             Function<Q, CompletableFuture<R>> call,
             Function<SdkException, DynamORMException> errors,
             WriteRetry<R> retry) {
-        return run(event, request, call, errors, sync.retryPolicy(), retry);
+        return run(event, request, call, errors, sync.retryPolicy(), retry, Function.identity());
+    }
+
+    /**
+     * {@link #run(OperationEvent, DynamoDbRequest, Function, Function, WriteRetry)} with the
+     * response converted in the same step that completes the result (no further stage): {@code
+     * convert} runs where the after-hooks ran, and what it throws fails the result as it is.
+     *
+     * @param event the operation, table, model and key
+     * @param request the SDK request as built by the call site
+     * @param call sends a request
+     * @param errors maps SDK failures
+     * @param retry how a single-item write may be retried after a lost answer, or null
+     * @param convert turns the response into the caller's result
+     * @return the converted response; fails with the mapped exception itself
+     */
+    public <Q extends DynamoDbRequest, R, T> CompletableFuture<T> runAndConvert(
+            OperationEvent event,
+            Q request,
+            Function<Q, CompletableFuture<R>> call,
+            Function<SdkException, DynamORMException> errors,
+            WriteRetry<R> retry,
+            Function<? super R, ? extends T> convert) {
+        return run(event, request, call, errors, sync.retryPolicy(), retry, convert);
     }
 
     /**
@@ -80,15 +117,27 @@ public final class AsyncExecutor {
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy,
             WriteRetry<R> retry) {
+        return run(event, request, call, errors, policy, retry, Function.identity());
+    }
+
+    private <Q extends DynamoDbRequest, R, T> CompletableFuture<T> run(
+            OperationEvent event,
+            Q request,
+            Function<Q, CompletableFuture<R>> call,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy,
+            WriteRetry<R> retry,
+            Function<? super R, ? extends T> convert) {
         try {
             sync.requireOpen();
         } catch (IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
         if (sync.hooks().isEmpty()) {
-            return new Attempts<>(
+            return new Attempts<R, T>(
                             () -> call.apply(request),
-                            new RetryDecision<>(event, errors, policy, retry))
+                            new RetryDecision<>(event, errors, policy, retry),
+                            convert)
                     .start();
         }
         Event e =
@@ -99,32 +148,42 @@ public final class AsyncExecutor {
                                 event.tableName(),
                                 event.modelType(),
                                 event.key());
-        return AsyncAround.around(
-                sync.hooks(),
-                e,
-                request,
-                q ->
-                        new Attempts<>(
-                                        () -> call.apply(q),
-                                        new RetryDecision<>(e, errors, policy, retry))
-                                .start());
+        // the after-hooks see the response itself: convert after them
+        CompletableFuture<R> hooked =
+                AsyncAround.around(
+                        sync.hooks(),
+                        e,
+                        request,
+                        q ->
+                                new Attempts<R, R>(
+                                                () -> call.apply(q),
+                                                new RetryDecision<>(e, errors, policy, retry),
+                                                Function.identity())
+                                        .start());
+        return Futures.map(hooked, convert);
     }
 
     /**
      * The attempts of one request: sends, and after a failure asks the {@link RetryDecision} (the
-     * same as the sync loop's), waiting on a timer before the next attempt.
+     * same as the sync loop's), waiting on a timer before the next attempt. Answers where the class
+     * comment says, converting the response in the same step.
      */
-    private final class Attempts<R> {
+    private final class Attempts<R, T> implements BiConsumer<R, Throwable> {
         private final Supplier<CompletableFuture<R>> call;
         private final RetryDecision<R> decision;
-        private final CompletableFuture<R> result = new CompletableFuture<>();
+        private final Function<? super R, ? extends T> convert;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Attempts(Supplier<CompletableFuture<R>> call, RetryDecision<R> decision) {
+        Attempts(
+                Supplier<CompletableFuture<R>> call,
+                RetryDecision<R> decision,
+                Function<? super R, ? extends T> convert) {
             this.call = call;
             this.decision = decision;
+            this.convert = convert;
         }
 
-        CompletableFuture<R> start() {
+        CompletableFuture<T> start() {
             attempt();
             return result;
         }
@@ -136,15 +195,25 @@ public final class AsyncExecutor {
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
-            CompletableFuture<R> unused = sent.whenCompleteAsync(this::answered, continuations);
+            CompletableFuture<R> unused = sent.whenComplete(this);
+        }
+
+        /** The SDK's answer, on the thread that completed its future (or attached to it). */
+        @Override
+        public void accept(R response, Throwable thrown) {
+            if (direct && !EventLoops.current()) {
+                answered(response, thrown);
+            } else {
+                continuations.execute(() -> answered(response, thrown));
+            }
         }
 
         private void answered(R response, Throwable thrown) {
-            if (thrown == null) {
-                result.complete(response);
-                return;
-            }
             try {
+                if (thrown == null) {
+                    result.complete(convert.apply(response));
+                    return;
+                }
                 Throwable cause = AsyncAround.unwrap(thrown);
                 if (!(cause instanceof SdkException sdk)) {
                     result.completeExceptionally(cause);
@@ -152,7 +221,7 @@ public final class AsyncExecutor {
                 }
                 RetryDecision.Next<R> next = decision.failed(sdk);
                 if (next instanceof RetryDecision.Applied<R> applied) {
-                    result.complete(applied.response());
+                    result.complete(convert.apply(applied.response()));
                 } else if (next instanceof RetryDecision.Fail<R> fail) {
                     result.completeExceptionally(fail.failure());
                 } else {

@@ -285,13 +285,12 @@ public final class AsyncWrites<T> {
         if (options.idempotent()) {
             return sendIdempotently(p, request, options.returnValue());
         }
-        return Futures.map(
-                executor.run(
-                        table.event(p),
-                        request,
-                        client::putItem,
-                        e -> writer.failure(p, e),
-                        writer.retryOf(p, false, () -> PutItemResponse.builder().build())),
+        return executor.runAndConvert(
+                table.event(p),
+                request,
+                client::putItem,
+                e -> writer.failure(p, e),
+                writer.retryOf(p, false, () -> PutItemResponse.builder().build()),
                 r ->
                         writer.result(
                                 r.hasAttributes() ? r.attributes() : null,
@@ -304,13 +303,12 @@ public final class AsyncWrites<T> {
         if (options.idempotent()) {
             return sendIdempotently(p, request, options.returnValue());
         }
-        return Futures.map(
-                executor.run(
-                        table.event(p),
-                        request,
-                        client::deleteItem,
-                        e -> writer.failure(p, e),
-                        writer.retryOf(p, false, () -> DeleteItemResponse.builder().build())),
+        return executor.runAndConvert(
+                table.event(p),
+                request,
+                client::deleteItem,
+                e -> writer.failure(p, e),
+                writer.retryOf(p, false, () -> DeleteItemResponse.builder().build()),
                 r ->
                         writer.result(
                                 r.hasAttributes() ? r.attributes() : null,
@@ -324,26 +322,24 @@ public final class AsyncWrites<T> {
         if (idempotent) {
             return sendIdempotently(p, request, returnValue);
         }
-        return Futures.map(
-                executor.run(
-                        table.event(p),
-                        request,
-                        client::updateItem,
-                        e -> writer.failure(p, e),
-                        writer.retryOf(p, accumulates, () -> UpdateItemResponse.builder().build())),
+        return executor.runAndConvert(
+                table.event(p),
+                request,
+                client::updateItem,
+                e -> writer.failure(p, e),
+                writer.retryOf(p, accumulates, () -> UpdateItemResponse.builder().build()),
                 r -> writer.updateResult(r, p, returnValue));
     }
 
     private CompletableFuture<WriteResult<T>> sendIdempotently(
             PreparedWrite p, DynamoDbRequest write, ReturnValue returnValue) {
         writer.requireNoItemReturned(p, returnValue);
-        return Futures.map(
-                executor.run(
-                        table.event(p),
-                        IdempotentWrites.of(write),
-                        client::transactWriteItems,
-                        e -> writer.failure(p, IdempotentWrites.unwrap(e)),
-                        null),
+        return executor.runAndConvert(
+                table.event(p),
+                IdempotentWrites.of(write),
+                client::transactWriteItems,
+                e -> writer.failure(p, IdempotentWrites.unwrap(e)),
+                null,
                 r -> writer.result(null, null, p));
     }
 }
