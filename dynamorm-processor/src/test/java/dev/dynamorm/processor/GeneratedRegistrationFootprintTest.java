@@ -32,6 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class GeneratedRegistrationFootprintTest {
 
+    /**
+     * At most this many classes load while the first model registers (the engine's model classes
+     * included): 68 when the table's writer, admin and plan cache came to be built at first use
+     * (about 190 before, with the ~100 method-handle classes of a record's equals/hashCode linked
+     * by index building); the margin absorbs a JDK's own background loading.
+     */
+    private static final int FIRST_MODEL_CLASSES = 80;
+
+    /** At most this many classes load while a second model registers: 7 today (its schema, ...). */
+    private static final int SECOND_MODEL_CLASSES = 15;
+
     private static final String ORDER =
             """
             package demo.shop;
@@ -67,6 +78,24 @@ final class GeneratedRegistrationFootprintTest {
             public record Invoice(@PartitionKey String id, long totalCents) {}
             """;
 
+    /** A second model, registered after the first: indexes (two per key role) and an Instant. */
+    private static final String SHIPMENT =
+            """
+            package demo.shop;
+
+            import dev.dynamorm.annotations.*;
+            import java.time.Instant;
+
+            @DynamoTable("shipments")
+            public record Shipment(
+                    @PartitionKey String id,
+                    @IndexKey(index = "by-carrier") String carrier,
+                    @IndexKey(index = "by-carrier", role = KeyRole.SORT) Instant shippedAt,
+                    @IndexKey(index = "by-zone") String zone,
+                    @IndexKey(index = "by-zone", role = KeyRole.SORT) long weight,
+                    String note) {}
+            """;
+
     private static final String MAIN =
             """
             package demo.shop;
@@ -86,6 +115,9 @@ final class GeneratedRegistrationFootprintTest {
                         db.table(Order.class);
                         System.out.println("REGISTERED");
                         System.out.flush();
+                        db.table(Shipment.class);
+                        System.out.println("REGISTERED SECOND");
+                        System.out.flush();
                     }
                 }
             }
@@ -98,6 +130,7 @@ final class GeneratedRegistrationFootprintTest {
         write(src.resolve("demo/shop/Order.java"), ORDER);
         write(src.resolve("demo/shop/Address.java"), ADDRESS);
         write(src.resolve("demo/shop/Invoice.java"), INVOICE);
+        write(src.resolve("demo/shop/Shipment.java"), SHIPMENT);
         write(src.resolve("demo/shop/Main.java"), MAIN);
         Path classes = Files.createDirectories(dir.resolve("classes"));
         assertThat(compile(src, classes)).isEmpty();
@@ -133,6 +166,34 @@ final class GeneratedRegistrationFootprintTest {
         assertThat(loaded)
                 .as("java.time classes for the lifecycle checks of a model without timestamps")
                 .noneMatch(l -> l.contains("java.time.OffsetDateTime "));
+        // what the table's operations need is built at their first use, not at registration
+        assertThat(loaded)
+                .as("per-operation collaborators built at registration")
+                .noneMatch(
+                        l ->
+                                l.contains(" dev.dynamorm.engine.internal.write.TableWriter ")
+                                        || l.contains(" dev.dynamorm.engine.internal.TableAdmin ")
+                                        || l.contains(
+                                                " dev.dynamorm.engine.internal.query.PlanCache ")
+                                        || l.contains(
+                                                " dev.dynamorm.engine.internal.async.DefaultAsyncTable "));
+        // ceilings a little above what it loads today (FIRST_MODEL_CLASSES): a feature that starts
+        // loading its classes for every model shows up here
+        assertThat(loaded.size())
+                .as("classes loaded registering the first model:%n%s", String.join("\n", loaded))
+                .isLessThanOrEqualTo(FIRST_MODEL_CLASSES);
+
+        List<String> second = lines.subList(to + 1, lines.indexOf("REGISTERED SECOND"));
+        assertThat(second).anyMatch(l -> l.contains(" demo.shop.Shipment_ source:"));
+        assertThat(second)
+                .as("lambdas spun by DynamORM or a record's equals/hashCode linked")
+                .noneMatch(
+                        l ->
+                                (l.contains(" dev.dynamorm.") && l.contains("$$Lambda"))
+                                        || l.contains("java.lang.runtime.ObjectMethods"));
+        assertThat(second.size())
+                .as("classes loaded registering a second model:%n%s", String.join("\n", second))
+                .isLessThanOrEqualTo(SECOND_MODEL_CLASSES);
     }
 
     private static String classPath() {

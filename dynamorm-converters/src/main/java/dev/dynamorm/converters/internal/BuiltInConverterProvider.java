@@ -341,7 +341,8 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return null;
         }
         if (type == Instant.class) {
-            return new TextFormConverter<>(Instant.class, TimeFormats::instant, Instant::parse);
+            // named classes rather than method references: no hidden class spun at registration
+            return new TextFormConverter<>(Instant.class, InstantText.FORMAT, InstantText.PARSE);
         }
         if (type == LocalDate.class) {
             return new TextFormConverter<>(

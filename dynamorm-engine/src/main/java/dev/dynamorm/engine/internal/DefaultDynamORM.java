@@ -61,6 +61,7 @@ final class DefaultDynamORM implements DynamORM {
     private final PluginHost plugins;
     private final EngineContext context;
     private final ConcurrentMap<Class<?>, DefaultTable<?>> tables = new ConcurrentHashMap<>();
+    private final Object registration = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean hideExpiredItems;
     private final IndexScorer indexScorer;
@@ -174,29 +175,32 @@ final class DefaultDynamORM implements DynamORM {
         if (closed.get()) {
             throw new IllegalStateException(Executor.CLOSED);
         }
-        return (Table<T>)
-                tables.computeIfAbsent(
-                        modelType,
-                        t -> {
-                            ModelMetadata<?> model =
-                                    HookedModel.of(
-                                            registry.metadata(t),
-                                            context.executor().hooks(),
-                                            context.tableNamePrefix());
-                            tableModels.register(
-                                    context.tableNamePrefix() + model.tableName().orElseThrow(),
-                                    model);
-                            DefaultTable<?> table =
-                                    new DefaultTable<>(
-                                            model,
-                                            context,
-                                            hideExpiredItems,
-                                            indexScorer,
-                                            plugins,
-                                            asyncEngine);
-                            context.executor().hooks().register(table.model());
-                            return table;
-                        });
+        DefaultTable<?> table = tables.get(modelType);
+        if (table == null) {
+            // a lock rather than computeIfAbsent with a lambda: registration spins no hidden class
+            synchronized (registration) {
+                table = tables.get(modelType);
+                if (table == null) {
+                    table = register(modelType);
+                    tables.put(modelType, table);
+                }
+            }
+        }
+        return (Table<T>) table;
+    }
+
+    private DefaultTable<?> register(Class<?> modelType) {
+        ModelMetadata<?> model =
+                HookedModel.of(
+                        registry.metadata(modelType),
+                        context.executor().hooks(),
+                        context.tableNamePrefix());
+        tableModels.register(context.tableNamePrefix() + model.tableName().orElseThrow(), model);
+        DefaultTable<?> table =
+                new DefaultTable<>(
+                        model, context, hideExpiredItems, indexScorer, plugins, asyncEngine);
+        context.executor().hooks().register(table.model());
+        return table;
     }
 
     @Override

@@ -46,14 +46,19 @@ final class DefaultTable<T> implements Table<T> {
     private final ModelMetadata<T> model;
     private final EngineContext ctx;
     private final String tableName;
-    private final TableAdmin admin;
-    private final DefaultQuery.Access<T> queryAccess;
-    private final TableWriter<T> writer;
     private final TableContext<T> table;
-    private final QuerySpec emptyQuery;
+    private final dev.dynamorm.spi.IndexScorer indexScorer;
     private final ModifierSource modifierSource;
     private volatile List<ModifierSource.Registered<T>> pluginModifiers;
-    private final AsyncTable<T> asyncView;
+    private final AsyncEngine asyncEngine;
+
+    // Created on first use, not at registration (issue 16: a model registers in well under a
+    // millisecond, so nothing a model may never use is built or even loaded for it). Each is
+    // written once under the lock and read through the volatile field afterwards.
+    private volatile TableAdmin admin;
+    private volatile DefaultQuery.Access<T> queryAccess;
+    private volatile AsyncTable<T> asyncView;
+    private volatile QuerySpec emptyQuery;
 
     DefaultTable(ModelMetadata<T> model, EngineContext ctx) {
         this(model, ctx, false);
@@ -92,27 +97,44 @@ final class DefaultTable<T> implements Table<T> {
             ModifierSource modifierSource,
             AsyncEngine asyncEngine) {
         this.modifierSource = modifierSource;
-        this.emptyQuery =
-                indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
+        this.indexScorer = indexScorer;
         this.model = model;
         this.ctx = ctx;
         this.table = new TableContext<>(model, ctx, hideExpiredItems);
         this.tableName = table.tableName();
-        this.admin = new TableAdmin(model, tableName, ctx);
-        this.queryAccess = new DefaultQuery.Access<>(this);
-        this.writer = table.writer();
-        this.asyncView =
-                asyncEngine == null
-                        ? null
-                        : new DefaultAsyncTable<>(this, table, asyncEngine, this::asyncRunner);
+        this.asyncEngine = asyncEngine;
     }
 
     @Override
     public AsyncTable<T> async() {
-        if (asyncView == null) {
+        if (asyncEngine == null) {
             throw new IllegalStateException(AsyncEngine.NO_ASYNC_CLIENT);
         }
-        return asyncView;
+        AsyncTable<T> view = asyncView;
+        if (view == null) {
+            synchronized (this) {
+                view = asyncView;
+                if (view == null) {
+                    view = new DefaultAsyncTable<>(this, table, asyncEngine, this::asyncRunner);
+                    asyncView = view;
+                }
+            }
+        }
+        return view;
+    }
+
+    private TableAdmin admin() {
+        TableAdmin a = admin;
+        if (a == null) {
+            synchronized (this) {
+                a = admin;
+                if (a == null) {
+                    a = new TableAdmin(model, tableName, ctx);
+                    admin = a;
+                }
+            }
+        }
+        return a;
     }
 
     private AsyncQueryRunner<T> asyncRunner(Query<T> query, AsyncSend send) {
@@ -126,7 +148,7 @@ final class DefaultTable<T> implements Table<T> {
                             query));
         }
         // the spec the sync API would run: plugin and query modifiers applied, key templates bound
-        return new AsyncQueryRunner<>(queryAccess, q.runSpec(), send);
+        return new AsyncQueryRunner<>(queryAccess(), q.runSpec(), send);
     }
 
     /** The query modifiers plugins register for this model, asked once. */
@@ -141,7 +163,17 @@ final class DefaultTable<T> implements Table<T> {
 
     /** The query engine's view of this table, with its plan cache. */
     DefaultQuery.Access<T> queryAccess() {
-        return queryAccess;
+        DefaultQuery.Access<T> a = queryAccess;
+        if (a == null) {
+            synchronized (this) {
+                a = queryAccess;
+                if (a == null) {
+                    a = new DefaultQuery.Access<>(this);
+                    queryAccess = a;
+                }
+            }
+        }
+        return a;
     }
 
     ModelMetadata<T> model() {
@@ -164,12 +196,12 @@ final class DefaultTable<T> implements Table<T> {
 
     @Override
     public WriteResult<T> create(T item, WriteOptions options) {
-        return writer.create(item, options);
+        return table.writer().create(item, options);
     }
 
     @Override
     public WriteResult<T> put(T item, WriteOptions options) {
-        return writer.put(item, options);
+        return table.writer().put(item, options);
     }
 
     @Override
@@ -225,18 +257,18 @@ final class DefaultTable<T> implements Table<T> {
 
     @Override
     public WriteResult<T> update(T item, WriteOptions options, String... fields) {
-        return writer.update(item, options, fields);
+        return table.writer().update(item, options, fields);
     }
 
     @Override
     public WriteResult<T> updateChanged(T before, T after, WriteOptions options) {
         java.util.Objects.requireNonNull(options, "options");
-        return writer.updateChanged(before, after, options);
+        return table.writer().updateChanged(before, after, options);
     }
 
     @Override
     public WriteResult<T> update(T item, Consumer<UpdateBuilder> update) {
-        return writer.update(item, update);
+        return table.writer().update(item, update);
     }
 
     /**
@@ -245,14 +277,15 @@ final class DefaultTable<T> implements Table<T> {
      */
     WriteResult<T> updateByTerms(
             List<dev.dynamorm.engine.internal.query.Term> terms, Consumer<UpdateBuilder> update) {
-        return writer.updateByKey(keyOfTerms(terms, Operation.UPDATE), update);
+        return table.writer().updateByKey(keyOfTerms(terms, Operation.UPDATE), update);
     }
 
     /**
      * The delete of {@code where(pk).where(sk).delete()}: the terms must bind exactly the full key.
      */
     WriteResult<T> deleteByTerms(List<dev.dynamorm.engine.internal.query.Term> terms) {
-        return writer.deleteByKey(keyOfTerms(terms, Operation.DELETE), WriteOptions.defaults());
+        return table.writer()
+                .deleteByKey(keyOfTerms(terms, Operation.DELETE), WriteOptions.defaults());
     }
 
     private Map<String, AttributeValue> keyOfTerms(
@@ -296,37 +329,37 @@ final class DefaultTable<T> implements Table<T> {
 
     /** A key-bound update, for {@code where(pk).where(sk).update(...)}. */
     WriteResult<T> updateByKey(Map<String, AttributeValue> key, Consumer<UpdateBuilder> update) {
-        return writer.updateByKey(key, update);
+        return table.writer().updateByKey(key, update);
     }
 
     /** A key-bound delete, for {@code where(pk).where(sk).delete()}. */
     WriteResult<T> deleteByKey(Map<String, AttributeValue> key) {
-        return writer.deleteByKey(key, WriteOptions.defaults());
+        return table.writer().deleteByKey(key, WriteOptions.defaults());
     }
 
     /** The write path (transactions and batches prepare their actions with it). */
     TableWriter<T> writer() {
-        return writer;
+        return table.writer();
     }
 
     @Override
     public WriteResult<T> delete(T item, WriteOptions options) {
-        return writer.delete(item, options);
+        return table.writer().delete(item, options);
     }
 
     @Override
     public WriteResult<T> delete(Key key, WriteOptions options) {
-        return writer.deleteByKey(writer.keyOf(key, Operation.DELETE), options);
+        return table.writer().deleteByKey(table.writer().keyOf(key, Operation.DELETE), options);
     }
 
     @Override
     public Optional<T> get(Key key) {
-        return getItem(writer.keyOf(key, Operation.GET));
+        return getItem(table.writer().keyOf(key, Operation.GET));
     }
 
     @Override
     public Key keyOf(T item) {
-        return model.toKey(writer.keyOfItem(item, Operation.GET));
+        return model.toKey(table.writer().keyOfItem(item, Operation.GET));
     }
 
     @Override
@@ -347,7 +380,13 @@ final class DefaultTable<T> implements Table<T> {
 
     @Override
     public Query<T> query() {
-        return new DefaultQuery<>(this, emptyQuery);
+        QuerySpec empty = emptyQuery;
+        if (empty == null) {
+            // racy but idempotent: every thread computes an equal spec
+            empty = indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
+            emptyQuery = empty;
+        }
+        return new DefaultQuery<>(this, empty);
     }
 
     @Override
@@ -374,32 +413,32 @@ final class DefaultTable<T> implements Table<T> {
 
     @Override
     public void createTable(CreateTableOptions options) {
-        admin.create(options);
+        admin().create(options);
     }
 
     @Override
     public boolean createTableIfMissing() {
-        return admin.createIfMissing();
+        return admin().createIfMissing();
     }
 
     @Override
     public boolean tableExists() {
-        return admin.exists();
+        return admin().exists();
     }
 
     @Override
     public TableDescription describeTable() {
-        return admin.describe();
+        return admin().describe();
     }
 
     @Override
     public void deleteTable() {
-        admin.delete();
+        admin().delete();
     }
 
     @Override
     public SchemaDrift drift() {
-        return admin.drift();
+        return admin().drift();
     }
 
     // ---- shared helpers (the table context) ----

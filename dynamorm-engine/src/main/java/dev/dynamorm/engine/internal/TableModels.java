@@ -4,13 +4,13 @@ import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.stream.Collectors;
 
 /**
  * The models registered per table of one engine. Two models of one table must agree on which
@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  */
 final class TableModels {
 
-    private final ConcurrentMap<String, List<ModelMetadata<?>>> byTable = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}. */
+    private final Map<String, List<ModelMetadata<?>>> byTable = new HashMap<>();
 
     /**
      * Registers a model of a table.
@@ -27,17 +28,17 @@ final class TableModels {
      * @throws ModelDefinitionException when it disagrees with a model registered earlier on an
      *     encrypted attribute
      */
-    void register(String table, ModelMetadata<?> model) {
-        byTable.compute(
-                table,
-                (name, models) -> {
-                    List<ModelMetadata<?>> out = models == null ? new ArrayList<>() : models;
-                    for (ModelMetadata<?> other : out) {
-                        check(name, other, model);
-                    }
-                    out.add(model);
-                    return out;
-                });
+    // a lock rather than ConcurrentMap.compute with a lambda: registration spins no hidden class
+    synchronized void register(String table, ModelMetadata<?> model) {
+        List<ModelMetadata<?>> models = byTable.get(table);
+        if (models == null) {
+            models = new ArrayList<>(2);
+            byTable.put(table, models);
+        }
+        for (ModelMetadata<?> other : models) {
+            check(table, other, model);
+        }
+        models.add(model);
     }
 
     private static void check(String table, ModelMetadata<?> first, ModelMetadata<?> second) {
@@ -72,14 +73,18 @@ final class TableModels {
     }
 
     private static Set<String> encrypted(ModelMetadata<?> model) {
-        return model.encryptedFields().stream()
-                .map(FieldMetadata::attributeName)
-                .collect(Collectors.toSet());
+        return attributeNames(model.encryptedFields());
     }
 
     private static Set<String> attributes(ModelMetadata<?> model) {
-        return model.fields().stream()
-                .map(FieldMetadata::attributeName)
-                .collect(Collectors.toSet());
+        return attributeNames(model.fields());
+    }
+
+    private static Set<String> attributeNames(List<? extends FieldMetadata> fields) {
+        Set<String> names = new HashSet<>();
+        for (FieldMetadata f : fields) {
+            names.add(f.attributeName());
+        }
+        return names;
     }
 }

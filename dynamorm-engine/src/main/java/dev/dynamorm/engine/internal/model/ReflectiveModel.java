@@ -223,6 +223,11 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         if (schema != null) {
             return fromSchema(schema, item, operation);
         }
+        return fromReflection(s, item, operation);
+    }
+
+    // apart from fromItem so that fromItem stays small enough for the JIT to inline into callers
+    private T fromReflection(Structure s, Map<String, AttributeValue> item, Operation operation) {
         ReflectiveField[] fields = s.fieldArray();
         if (s.recordConstructor() != null) {
             Object[] args = s.recordDefaults().clone();

@@ -115,13 +115,15 @@ final class SchemaItemReader implements FieldReader {
             if (plain(v)) {
                 try {
                     return c.decodeString(v);
-                } catch (IllegalArgumentException | ClassCastException e) {
-                    throw bySlot[field].readFailure(e, operation);
                 } catch (RuntimeException e) {
-                    throw new ConverterFailure(e);
+                    throw codecFailure(e, field);
                 }
             }
         }
+        return readStringThroughField(item, field);
+    }
+
+    private String readStringThroughField(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return null;
@@ -143,13 +145,15 @@ final class SchemaItemReader implements FieldReader {
             if (plain(v)) {
                 try {
                     return c.decodeLong(v);
-                } catch (IllegalArgumentException | ClassCastException e) {
-                    throw bySlot[field].readFailure(e, operation);
                 } catch (RuntimeException e) {
-                    throw new ConverterFailure(e);
+                    throw codecFailure(e, field);
                 }
             }
         }
+        return readLongThroughField(item, field);
+    }
+
+    private long readLongThroughField(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0L;
@@ -171,13 +175,15 @@ final class SchemaItemReader implements FieldReader {
             if (plain(v)) {
                 try {
                     return c.decodeDouble(v);
-                } catch (IllegalArgumentException | ClassCastException e) {
-                    throw bySlot[field].readFailure(e, operation);
                 } catch (RuntimeException e) {
-                    throw new ConverterFailure(e);
+                    throw codecFailure(e, field);
                 }
             }
         }
+        return readDoubleThroughField(item, field);
+    }
+
+    private double readDoubleThroughField(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0.0;
@@ -214,13 +220,15 @@ final class SchemaItemReader implements FieldReader {
             if (plain(v)) {
                 try {
                     return c.decodeBoolean(v);
-                } catch (IllegalArgumentException | ClassCastException e) {
-                    throw bySlot[field].readFailure(e, operation);
                 } catch (RuntimeException e) {
-                    throw new ConverterFailure(e);
+                    throw codecFailure(e, field);
                 }
             }
         }
+        return readBooleanThroughField(item, field);
+    }
+
+    private boolean readBooleanThroughField(Map<String, AttributeValue> item, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return false;
@@ -232,6 +240,18 @@ final class SchemaItemReader implements FieldReader {
         } catch (RuntimeException e) {
             throw new ConverterFailure(e);
         }
+    }
+
+    /**
+     * What a codec threw: a type mismatch or unreadable value becomes the field's read failure,
+     * anything else leaves as the converter's own failure. Out of line, so that the per-field
+     * methods stay small enough to inline into the generated code.
+     */
+    private RuntimeException codecFailure(RuntimeException e, int field) {
+        if (e instanceof IllegalArgumentException || e instanceof ClassCastException) {
+            return bySlot[field].readFailure(e, operation);
+        }
+        return new ConverterFailure(e);
     }
 
     @Override

@@ -41,7 +41,8 @@ public final class TableContext<T> {
     private final EngineContext ctx;
     private final String tableName;
     private final boolean hideExpiredItems;
-    private final TableWriter<T> writer;
+    // built at the first write or TTL check, not at registration (issue 16)
+    private volatile TableWriter<T> writer;
 
     /**
      * Binds a model to its table.
@@ -55,7 +56,6 @@ public final class TableContext<T> {
         this.ctx = ctx;
         this.tableName = ctx.tableNamePrefix() + model.tableName().orElseThrow();
         this.hideExpiredItems = hideExpiredItems;
-        this.writer = new TableWriter<>(this);
     }
 
     /** The model. */
@@ -80,7 +80,17 @@ public final class TableContext<T> {
 
     /** The single-item write path of this table. */
     public TableWriter<T> writer() {
-        return writer;
+        TableWriter<T> w = writer;
+        if (w == null) {
+            synchronized (this) {
+                w = writer;
+                if (w == null) {
+                    w = new TableWriter<>(this);
+                    writer = w;
+                }
+            }
+        }
+        return w;
     }
 
     // ---- shared helpers ----
@@ -164,7 +174,7 @@ public final class TableContext<T> {
      * passed. Query code should skip items for which this is true.
      */
     public boolean hidden(Map<String, AttributeValue> item) {
-        return hideExpiredItems && writer.expired(item);
+        return hideExpiredItems && writer().expired(item);
     }
 
     /** Whether reads of this table hide expired items. */
