@@ -25,6 +25,7 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
     // computed on first use (once per decoder, not per record): the model's description
     private volatile ModelInfo info;
     private volatile RecordKeyReader keys;
+    private volatile RawImageDiff diff;
     private volatile Map<String, String> fieldNames;
 
     TableChangeDecoder(Table<T> table) {
@@ -139,6 +140,12 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
             Map<String, AttributeValue> newItem,
             T oldImage,
             T newImage) {
+        if (oldImage != null && newImage != null) {
+            Set<String> raw = diff().changed(oldItem, newItem);
+            if (raw != null) {
+                return raw;
+            }
+        }
         Map<String, String> names = fieldNames();
         Set<String> out = new HashSet<>();
         if (oldImage != null && newImage != null) {
@@ -193,6 +200,15 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
             keys = k;
         }
         return k;
+    }
+
+    private RawImageDiff diff() {
+        RawImageDiff d = diff;
+        if (d == null) {
+            d = RawImageDiff.of(info());
+            diff = d;
+        }
+        return d;
     }
 
     static boolean isTtl(Identity identity) {
