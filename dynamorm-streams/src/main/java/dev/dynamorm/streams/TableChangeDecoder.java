@@ -22,6 +22,10 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
     static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
 
     private final Table<T> table;
+    // computed on first use (once per decoder, not per record): the model's description
+    private volatile ModelInfo info;
+    private volatile RecordKeyReader keys;
+    private volatile RawImageDiff diff;
     private volatile Map<String, String> fieldNames;
 
     TableChangeDecoder(Table<T> table) {
@@ -49,10 +53,13 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
         T oldImage = oldItem == null ? null : table.fromImage(oldItem);
         T newImage = newItem == null ? null : table.fromImage(newItem);
         Key key;
-        if (newImage != null) {
-            key = table.keyOf(newImage);
-        } else if (oldImage != null) {
-            key = table.keyOf(oldImage);
+        if (newImage != null || oldImage != null) {
+            // the record's Keys hold the image's key attributes: read them rather than converting
+            // the whole model back to an item
+            key = sr.hasKeys() ? keys().read(sr.keys()) : null;
+            if (key == null) {
+                key = table.keyOf(newImage != null ? newImage : oldImage);
+            }
         } else if (sr.hasKeys() && !sr.keys().isEmpty()) {
             key = keyOnly(sr.keys(), id);
         } else {
@@ -77,7 +84,7 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
      * is: a member's decoder takes it as its own (it cannot tell), a family's refuses it.
      */
     private Key keyOnly(Map<String, AttributeValue> keys, String id) {
-        ModelInfo info = table.modelInfo();
+        ModelInfo info = info();
         Optional<String> discriminator = info.discriminatorAttribute();
         if (discriminator.isEmpty() || keys.containsKey(discriminator.get())) {
             return table.keyOf(table.fromImage(keys));
@@ -104,7 +111,7 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
     @Override
     public boolean accepts(Record record) {
         Objects.requireNonNull(record, "record");
-        Optional<String> own = table.modelInfo().discriminatorValue();
+        Optional<String> own = info().discriminatorValue();
         StreamRecord sr = record.dynamodb();
         if (own.isEmpty() || sr == null) {
             return true;
@@ -114,7 +121,7 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
         if (image == null) {
             return true;
         }
-        String attribute = table.modelInfo().discriminatorAttribute().orElseThrow();
+        String attribute = info().discriminatorAttribute().orElseThrow();
         AttributeValue stored = image.get(attribute);
         if (stored != null && own.get().equals(stored.s())) {
             return true;
@@ -133,6 +140,12 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
             Map<String, AttributeValue> newItem,
             T oldImage,
             T newImage) {
+        if (oldImage != null && newImage != null) {
+            Set<String> raw = diff().changed(oldItem, newItem);
+            if (raw != null) {
+                return raw;
+            }
+        }
         Map<String, String> names = fieldNames();
         Set<String> out = new HashSet<>();
         if (oldImage != null && newImage != null) {
@@ -161,14 +174,41 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
     private Map<String, String> fieldNames() {
         Map<String, String> names = fieldNames;
         if (names == null) {
-            ModelInfo info = table.modelInfo();
             names = new HashMap<>();
-            for (Map.Entry<String, String> e : info.attributeNames().entrySet()) {
+            for (Map.Entry<String, String> e : info().attributeNames().entrySet()) {
                 names.put(e.getValue(), e.getKey());
             }
             fieldNames = names;
         }
         return names;
+    }
+
+    /** The model's description ({@code Table.modelInfo()} builds a new one per call). */
+    private ModelInfo info() {
+        ModelInfo i = info;
+        if (i == null) {
+            i = table.modelInfo();
+            info = i;
+        }
+        return i;
+    }
+
+    private RecordKeyReader keys() {
+        RecordKeyReader k = keys;
+        if (k == null) {
+            k = RecordKeyReader.of(info());
+            keys = k;
+        }
+        return k;
+    }
+
+    private RawImageDiff diff() {
+        RawImageDiff d = diff;
+        if (d == null) {
+            d = RawImageDiff.of(info());
+            diff = d;
+        }
+        return d;
     }
 
     static boolean isTtl(Identity identity) {
@@ -178,12 +218,17 @@ final class TableChangeDecoder<T> implements ChangeDecoder<T> {
     }
 
     private static ChangeKind kind(String eventName, String id) {
-        if (eventName != null) {
-            for (ChangeKind k : ChangeKind.values()) {
-                if (k.name().equals(eventName)) {
-                    return k;
-                }
-            }
+        ChangeKind kind =
+                eventName == null
+                        ? null
+                        : switch (eventName) {
+                            case "INSERT" -> ChangeKind.INSERT;
+                            case "MODIFY" -> ChangeKind.MODIFY;
+                            case "REMOVE" -> ChangeKind.REMOVE;
+                            default -> null;
+                        };
+        if (kind != null) {
+            return kind;
         }
         throw invalid(id, "has event name '" + eventName + "'; expected INSERT, MODIFY or REMOVE");
     }
