@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * first ListTables, in-process or over HTTP. {@code cold} measures the first start in a fresh JVM
  * (all class loading included, the AWS SDK's too; one shot per fork); {@code firstInRunningJvm} the
  * first start in a JVM that already used the SDK but never dynamorm-local; {@code warm} a later
- * start in the same JVM.
+ * start in the same JVM. The standalone server's start in a fresh process ({@code java -jar} or the
+ * launcher, class-data sharing archive included) is timed by {@link ServerStartup}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

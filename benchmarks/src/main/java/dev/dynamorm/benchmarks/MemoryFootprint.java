@@ -33,14 +33,7 @@ public final class MemoryFootprint {
             List<WriteRequest> batch = new ArrayList<>();
             long itemBytes = 0;
             for (int i = 0; i < n; i++) {
-                Map<String, AttributeValue> item =
-                        new java.util.HashMap<>(Workload.item("m" + i, i));
-                // a distinct payload per item, so no string is shared between items
-                item.put(
-                        "payload",
-                        AttributeValue.createS(
-                                String.format(Locale.ROOT, "%08d", i)
-                                        + Workload.PAYLOAD.substring(8)));
+                Map<String, AttributeValue> item = item(i);
                 itemBytes = approximateSize(item);
                 batch.add(
                         WriteRequest.builder()
@@ -64,6 +57,19 @@ public final class MemoryFootprint {
                     itemBytes,
                     (after - before) / n);
         }
+    }
+
+    /**
+     * The i-th stored item: the benchmark's shape with a distinct key and a distinct payload, so no
+     * string is shared between items (as with real data).
+     */
+    static Map<String, AttributeValue> item(int i) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Workload.item("m" + i, i));
+        item.put(
+                "payload",
+                AttributeValue.createS(
+                        String.format(Locale.ROOT, "%08d", i) + Workload.PAYLOAD.substring(8)));
+        return item;
     }
 
     private static long approximateSize(Map<String, AttributeValue> item) {

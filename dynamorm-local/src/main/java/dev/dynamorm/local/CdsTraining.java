@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The training run behind the class-data sharing archive the build writes next to the jar: starts
@@ -46,17 +47,32 @@ final class CdsTraining {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run().forEach(System.out::println);
+        run(true).forEach(System.out::println);
     }
 
-    /** Serves the session on an ephemeral port; returns each answer's status line. */
-    static List<String> run() {
+    /**
+     * Starts the server as {@link Main} does (option parsing and announcement included) and serves
+     * the session on an ephemeral port; returns the announcement and each answer's status line.
+     *
+     * @param tuneCollector whether to run {@link ServerMemory}'s adjustment as the server does (it
+     *     changes the running JVM's collector settings)
+     */
+    static List<String> run(boolean tuneCollector) {
         List<String> statuses = new ArrayList<>();
-        try (LocalDynamoDb db = LocalDynamoDb.builder().port(0).start()) {
+        try (LocalDynamoDb db = Main.start(new String[] {"--port", "0"})) {
+            // built, not registered: its classes (and the lambda's) are archived for Main
+            Thread unusedHook = Main.shutdownHook(db, new CountDownLatch(1));
+            statuses.add(Main.announcement(db));
             URI endpoint = db.endpoint();
             for (String[] call : SESSION) {
                 statuses.add(call[0] + ": " + post(endpoint.getPort(), call[0], call[1]));
             }
+            if (tuneCollector) {
+                ServerMemory.giveBackWhenIdle(0).join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         return statuses;
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -60,7 +61,8 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .settings(
                         dev.dynamorm.local.internal.streams.StreamSettings.defaults()
                                 .withShardPeriod(b.streamShardPeriod)
-                                .withRetention(b.streamRetention));
+                                .withRetention(b.streamRetention)
+                                .withClock(b.streamClock));
         this.wal =
                 b.dataDirectory == null
                         ? null
@@ -238,6 +240,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         private String cors = "*";
         private Duration streamShardPeriod = Duration.ofHours(4);
         private Duration streamRetention = Duration.ofHours(24);
+        private LongSupplier streamClock = System::currentTimeMillis;
 
         private Builder() {}
 
@@ -402,6 +405,18 @@ public final class LocalDynamoDb implements AutoCloseable {
                         "streamRetention must be positive: " + retention);
             }
             this.streamRetention = retention;
+            return this;
+        }
+
+        /**
+         * Sets the clock (epoch milliseconds) that stream shard roll-over, retention and record
+         * timestamps follow; tests advance it instead of sleeping.
+         *
+         * @param clock current time in epoch milliseconds
+         * @return this builder
+         */
+        Builder streamClock(LongSupplier clock) {
+            this.streamClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

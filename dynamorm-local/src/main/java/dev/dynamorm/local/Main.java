@@ -5,9 +5,44 @@ import java.util.concurrent.CountDownLatch;
 
 /** Command-line launcher: {@code java -jar dynamorm-local.jar --port 8000 [--data-dir DIR]}. */
 final class Main {
+    /** How long after the announcement the collector is tuned ({@link ServerMemory}). */
+    static final long IDLE_TUNING_DELAY_MILLIS = 3000;
+
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
+        LocalDynamoDb db = start(args);
+        if (db == null) {
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(shutdownHook(db, stopped));
+        System.out.println(announcement(db));
+        System.out.flush();
+        // after a pause, so that its management classes do not compete with the first requests
+        ServerMemory.giveBackWhenIdle(IDLE_TUNING_DELAY_MILLIS);
+        stopped.await();
+    }
+
+    /** Closes the server (snapshot included) on SIGTERM / Ctrl-C, then releases {@code main}. */
+    static Thread shutdownHook(LocalDynamoDb db, CountDownLatch stopped) {
+        return new Thread(
+                () -> {
+                    db.close();
+                    stopped.countDown();
+                },
+                "dynamorm-local-shutdown");
+    }
+
+    static String announcement(LocalDynamoDb db) {
+        return "dynamorm-local listening on " + db.endpoint();
+    }
+
+    /**
+     * Parses the options and starts the server with its HTTP listener bound; {@code null} after
+     * {@code --help}. Exits the JVM on bad options or when the server cannot start.
+     */
+    static LocalDynamoDb start(String[] args) {
         // the SDK's slf4j-api warns on stderr when no logging backend is present; keep startup
         // output to one line
         if (System.getProperty("slf4j.internal.verbosity") == null) {
@@ -42,36 +77,24 @@ final class Main {
                             "usage: java -jar dynamorm-local.jar [--port PORT] [--data-dir DIR [--recover]]"
                                     + " [--region REGION] [--account-id ID] [--allowed-host NAME]..."
                                     + " [--require-signature KEY_ID:SECRET]... [--cors ORIGINS|off]");
-                    return;
+                    return null;
                 }
                 default -> {
                     System.err.println("unknown option: " + a);
                     System.exit(2);
-                    return;
+                    return null;
                 }
             }
         }
-        LocalDynamoDb db;
         try {
-            db = builder.start();
+            LocalDynamoDb db = builder.start();
+            db.endpoint();
+            return db;
         } catch (RuntimeException e) {
             System.err.println("dynamorm-local could not start: " + e.getMessage());
             System.exit(1);
-            return;
+            return null;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    db.close();
-                                    stopped.countDown();
-                                },
-                                "dynamorm-local-shutdown"));
-        System.out.println("dynamorm-local listening on " + db.endpoint());
-        System.out.flush();
-        ServerMemory.giveBackWhenIdle();
-        stopped.await();
     }
 
     private static String value(String[] args, int i, String option) {

@@ -14,11 +14,22 @@ import java.lang.management.ManagementFactory;
 final class ServerMemory {
     private ServerMemory() {}
 
-    /** Adjusts the collector in the background, so that start-up does not wait for it. */
-    static void giveBackWhenIdle() {
+    /**
+     * Adjusts the collector in the background after {@code delayMillis}, so that start-up and the
+     * first requests do not wait for it.
+     *
+     * @return the started thread
+     */
+    static Thread giveBackWhenIdle(long delayMillis) {
         Thread t =
                 new Thread(
                         () -> {
+                            try {
+                                Thread.sleep(delayMillis);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
                             try {
                                 HotSpotDiagnosticMXBean vm =
                                         ManagementFactory.getPlatformMXBean(
@@ -33,6 +44,7 @@ final class ServerMemory {
                         "dynamorm-local-memory");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static void set(HotSpotDiagnosticMXBean vm, String name, String value) {

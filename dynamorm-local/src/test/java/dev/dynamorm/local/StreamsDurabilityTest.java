@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -261,16 +262,27 @@ class StreamsDurabilityTest {
         String rolledArn;
         String droppedArn;
         List<Shard> shards;
+        // the streams' clock only moves when the test moves it: exactly one roll-over, however
+        // slowly the machine runs
+        AtomicLong clock = new AtomicLong(System.currentTimeMillis());
         try (LocalDynamoDb db =
                 LocalDynamoDb.builder()
                         .dataDirectory(live)
                         .streamShardPeriod(Duration.ofMillis(300))
+                        .streamClock(clock::get)
                         .start()) {
             DynamoDbClient c = db.client();
             rolled = streamTable(c, StreamViewType.NEW_IMAGE);
             rolledArn = arn(c, rolled);
             c.putItem(r -> r.tableName(rolled).item(item("pk", s("x"))));
-            Thread.sleep(350);
+            clock.addAndGet(299);
+            assertThat(
+                            db.streamsClient()
+                                    .describeStream(r -> r.streamArn(rolledArn))
+                                    .streamDescription()
+                                    .shards())
+                    .hasSize(1);
+            clock.addAndGet(1);
             c.putItem(r -> r.tableName(rolled).item(item("pk", s("y"))));
             c.updateTable(
                     r -> r.tableName(rolled).streamSpecification(x -> x.streamEnabled(false)));
@@ -287,7 +299,12 @@ class StreamsDurabilityTest {
         }
         assertThat(shards).hasSize(2);
         for (Path d : List.of(live, crashed)) {
-            try (LocalDynamoDb db = open(d)) {
+            try (LocalDynamoDb db =
+                    LocalDynamoDb.builder()
+                            .dataDirectory(d)
+                            .streamShardPeriod(Duration.ofMillis(300))
+                            .streamClock(clock::get)
+                            .start()) {
                 DynamoDbStreamsClient sc = db.streamsClient();
                 StreamDescription desc =
                         sc.describeStream(r -> r.streamArn(rolledArn)).streamDescription();
@@ -345,10 +362,12 @@ class StreamsDurabilityTest {
         String arn;
         String shard;
         String sequence;
+        AtomicLong clock = new AtomicLong(System.currentTimeMillis());
         try (LocalDynamoDb db =
                 LocalDynamoDb.builder()
                         .dataDirectory(live)
                         .streamRetention(Duration.ofMillis(600))
+                        .streamClock(clock::get)
                         .start()) {
             t = streamTable(db.client(), StreamViewType.KEYS_ONLY);
             arn = arn(db.client(), t);
@@ -362,12 +381,16 @@ class StreamsDurabilityTest {
                             .shards()
                             .get(0)
                             .shardId();
+            // a millisecond short of the retention period the record is still there
+            clock.addAndGet(599);
+            assertThat(all(db.streamsClient(), arn)).hasSize(1);
         }
-        Thread.sleep(700);
+        clock.addAndGet(1);
         try (LocalDynamoDb db =
                 LocalDynamoDb.builder()
                         .dataDirectory(live)
                         .streamRetention(Duration.ofMillis(600))
+                        .streamClock(clock::get)
                         .start()) {
             DynamoDbStreamsClient sc = db.streamsClient();
             assertThat(all(sc, arn)).isEmpty();
