@@ -22,12 +22,15 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
 
     /** The expression text with name placeholders, e.g. {@code #n0.#n1[2]}. */
     public String render(ExpressionBuilder expr) {
-        return render(expr::name);
+        // a top-level attribute (an index is never first): its placeholder is the whole text
+        return segments.size() == 1 ? expr.name(segments.get(0)) : render(expr::name);
     }
 
     /** The expression text with name placeholders from a condition's placeholders. */
     public String render(Placeholders placeholders) {
-        return render(placeholders::name);
+        return segments.size() == 1
+                ? placeholders.name(segments.get(0))
+                : render(placeholders::name);
     }
 
     private String render(java.util.function.UnaryOperator<String> names) {
@@ -69,6 +72,13 @@ public record AttributePath(List<String> segments, FieldMetadata leaf, boolean i
      */
     public static AttributePath resolve(
             ModelMetadata<?> model, String javaPath, Operation operation) {
+        if (javaPath.indexOf('.') < 0 && javaPath.indexOf('[') < 0 && !javaPath.isEmpty()) {
+            // the common case, a top-level field: no splitting
+            FieldMetadata f = model.field(javaPath);
+            if (f != null) {
+                return new AttributePath(List.of(f.attributeName()), f, false);
+            }
+        }
         List<String> segments = new ArrayList<>();
         ModelMetadata<?> current = model;
         FieldMetadata field = null;

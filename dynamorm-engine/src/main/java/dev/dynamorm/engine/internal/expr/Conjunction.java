@@ -2,7 +2,6 @@ package dev.dynamorm.engine.internal.expr;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * The parts of a condition that must all hold, collected while a write is prepared and joined with
@@ -65,9 +64,16 @@ public final class Conjunction {
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        StringJoiner out = new StringJoiner(" AND ");
+        StringBuilder out = new StringBuilder(64);
         for (int i = 0; i < parts.size(); i++) {
-            out.add(grouped.get(i) ? "(" + parts.get(i) + ")" : parts.get(i));
+            if (i > 0) {
+                out.append(" AND ");
+            }
+            if (grouped.get(i)) {
+                out.append('(').append(parts.get(i)).append(')');
+            } else {
+                out.append(parts.get(i));
+            }
         }
         return out.toString();
     }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -12,50 +13,148 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * compiler knew it: its text with {@code #nK}/{@code :vK} placeholders only, the placeholders it
  * uses, and the attributes it reads and writes. Whoever needs to know what an expression touches
  * (page reading, hook conditions, the requests a plan sends) reads these instead of parsing the
- * text. Immutable.
+ * text. Immutable; equal when every part is.
  *
- * @param text the expression text
- * @param names the name placeholders the text uses, to the attribute names they stand for, in order
- * @param values the value placeholders the text uses, to their bound values (empty in a cached
- *     query plan, whose values are bound per call)
- * @param slots the value placeholders the text uses, to how a cached plan binds them (empty when
- *     the values are bound)
- * @param reads the top-level attributes the expression reads (conditions, projections), in order
- * @param writes what an update expression writes; {@link UpdateWrites#NONE} for other expressions
+ * <p>Not a record: the {@link ExpressionBuilder} of a write hands its freshly built collections
+ * over without the copy the public constructor makes (a write builds two expressions per request).
  */
-public record Expression(
-        String text,
-        Map<String, String> names,
-        Map<String, AttributeValue> values,
-        Map<String, Slot> slots,
-        Set<String> reads,
-        UpdateWrites writes) {
+public final class Expression {
+
+    private final String text;
+    private final Map<String, String> names;
+    private final Map<String, AttributeValue> values;
+    private final Map<String, Slot> slots;
+    private final Set<String> reads;
+    private final UpdateWrites writes;
 
     /**
      * Copies every collection.
      *
      * @param text the expression text
-     * @param names the name placeholders the text uses
-     * @param values the value placeholders the text uses, bound
-     * @param slots the value placeholders the text uses, as slots
-     * @param reads the top-level attributes read
-     * @param writes what an update writes
+     * @param names the name placeholders the text uses, to the attribute names they stand for, in
+     *     order
+     * @param values the value placeholders the text uses, to their bound values (empty in a cached
+     *     query plan, whose values are bound per call)
+     * @param slots the value placeholders the text uses, to how a cached plan binds them (empty
+     *     when the values are bound)
+     * @param reads the top-level attributes the expression reads (conditions, projections), in
+     *     order
+     * @param writes what an update expression writes; null or {@link UpdateWrites#NONE} for other
+     *     expressions
      */
-    public Expression {
+    public Expression(
+            String text,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            Map<String, Slot> slots,
+            Set<String> reads,
+            UpdateWrites writes) {
+        this(
+                writes,
+                text,
+                copy(names),
+                copy(values),
+                copy(slots),
+                Collections.unmodifiableSet(new LinkedHashSet<>(reads)));
+    }
+
+    /**
+     * Takes the collections as they are: the caller made them and never changes them again (the
+     * parameter order only tells this constructor apart from the copying one).
+     */
+    private Expression(
+            UpdateWrites writes,
+            String text,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            Map<String, Slot> slots,
+            Set<String> reads) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("an expression needs text");
         }
-        names = copy(names);
-        values = copy(values);
-        slots = copy(slots);
-        reads = Collections.unmodifiableSet(new LinkedHashSet<>(reads));
-        if (writes == null) {
-            writes = UpdateWrites.NONE;
-        }
+        this.text = text;
+        this.names = names;
+        this.values = values;
+        this.slots = slots;
+        this.reads = reads;
+        this.writes = writes == null ? UpdateWrites.NONE : writes;
+    }
+
+    /**
+     * An expression of collections the caller built for it alone and never changes again (the
+     * builder of one request), wrapped rather than copied.
+     */
+    static Expression owned(
+            String text,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            Set<String> reads,
+            UpdateWrites writes) {
+        return new Expression(
+                writes,
+                text,
+                names.isEmpty() ? Map.of() : Collections.unmodifiableMap(names),
+                values.isEmpty() ? Map.of() : Collections.unmodifiableMap(values),
+                Map.of(),
+                reads.isEmpty() ? Set.of() : Collections.unmodifiableSet(reads));
     }
 
     private static <V> Map<String, V> copy(Map<String, V> map) {
         return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /**
+     * The expression text.
+     *
+     * @return the text, with placeholders only
+     */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The name placeholders the text uses.
+     *
+     * @return placeholder to attribute name, in order
+     */
+    public Map<String, String> names() {
+        return names;
+    }
+
+    /**
+     * The value placeholders the text uses, bound.
+     *
+     * @return placeholder to value (empty in a cached query plan)
+     */
+    public Map<String, AttributeValue> values() {
+        return values;
+    }
+
+    /**
+     * The value placeholders the text uses, as a cached plan binds them.
+     *
+     * @return placeholder to slot (empty when the values are bound)
+     */
+    public Map<String, Slot> slots() {
+        return slots;
+    }
+
+    /**
+     * The top-level attributes the expression reads.
+     *
+     * @return the attribute names, in order
+     */
+    public Set<String> reads() {
+        return reads;
+    }
+
+    /**
+     * What an update expression writes.
+     *
+     * @return the writes; {@link UpdateWrites#NONE} for other expressions
+     */
+    public UpdateWrites writes() {
+        return writes;
     }
 
     /**
@@ -85,12 +184,12 @@ public record Expression(
         Set<String> reads = new LinkedHashSet<>(first.reads);
         reads.addAll(second.reads);
         return new Expression(
+                UpdateWrites.NONE,
                 "(" + first.text + ") AND (" + second.text + ")",
                 merge(first.names, second.names),
                 merge(first.values, second.values),
                 merge(first.slots, second.slots),
-                reads,
-                UpdateWrites.NONE);
+                Collections.unmodifiableSet(reads));
     }
 
     /**
@@ -107,45 +206,44 @@ public record Expression(
         }
         UpdateWrites added = writes.withLeadingSets(actions.text);
         return new Expression(
+                added,
                 added.text(),
                 merge(names, actions.names),
                 merge(values, actions.values),
                 slots,
-                reads,
-                added);
+                reads);
     }
 
     /**
-     * The name placeholders of the expressions one request carries, as the SDK takes them.
+     * The name placeholders of the (at most two) expressions one request carries, as the SDK takes
+     * them.
      *
-     * @param expressions the request's expressions; null ones are skipped
+     * @param first one expression of the request, or null
+     * @param second the other, or null
      * @return every placeholder to its name, or null when none (the SDK rejects empty maps)
      * @throws IllegalArgumentException if one placeholder stands for two names
      */
-    public static Map<String, String> requestNames(Expression... expressions) {
-        Map<String, String> out = Map.of();
-        for (Expression e : expressions) {
-            if (e != null) {
-                out = merge(out, e.names);
-            }
-        }
+    public static Map<String, String> requestNames(Expression first, Expression second) {
+        Map<String, String> out =
+                merge(
+                        first == null ? Map.of() : first.names,
+                        second == null ? Map.of() : second.names);
         return out.isEmpty() ? null : out;
     }
 
     /**
-     * The bound values of the expressions one request carries, as the SDK takes them.
+     * The bound values of the (at most two) expressions one request carries, as the SDK takes them.
      *
-     * @param expressions the request's expressions; null ones are skipped
+     * @param first one expression of the request, or null
+     * @param second the other, or null
      * @return every placeholder to its value, or null when none (the SDK rejects empty maps)
      * @throws IllegalArgumentException if one placeholder stands for two values
      */
-    public static Map<String, AttributeValue> requestValues(Expression... expressions) {
-        Map<String, AttributeValue> out = Map.of();
-        for (Expression e : expressions) {
-            if (e != null) {
-                out = merge(out, e.values);
-            }
-        }
+    public static Map<String, AttributeValue> requestValues(Expression first, Expression second) {
+        Map<String, AttributeValue> out =
+                merge(
+                        first == null ? Map.of() : first.values,
+                        second == null ? Map.of() : second.values);
         return out.isEmpty() ? null : out;
     }
 
@@ -156,7 +254,9 @@ public record Expression(
         if (first.isEmpty()) {
             return second;
         }
-        Map<String, V> out = new LinkedHashMap<>(first);
+        // sized for both: no rehash while the second is added
+        Map<String, V> out = new LinkedHashMap<>((first.size() + second.size()) * 4 / 3 + 1);
+        out.putAll(first);
         second.forEach(
                 (placeholder, v) -> {
                     V was = out.putIfAbsent(placeholder, v);
@@ -181,6 +281,22 @@ public record Expression(
      */
     public boolean reads(String attribute) {
         return reads.contains(attribute);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Expression e
+                && text.equals(e.text)
+                && names.equals(e.names)
+                && values.equals(e.values)
+                && slots.equals(e.slots)
+                && reads.equals(e.reads)
+                && writes.equals(e.writes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text, names, values, slots, reads, writes);
     }
 
     @Override

@@ -23,10 +23,11 @@ public final class ExpressionBuilder {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
 
-    // what the expression being built uses, since the last build()
-    private final Map<String, String> usedNames = new LinkedHashMap<>();
-    private final Set<String> usedValues = new LinkedHashSet<>();
-    private final Set<String> reads = new LinkedHashSet<>();
+    // what the expression being built uses, since the last build(); handed over to the
+    // expression it builds, not copied, and started afresh on first use (null until then)
+    private Map<String, String> usedNames;
+    private Map<String, AttributeValue> usedValues;
+    private Set<String> reads;
 
     /** A builder of {@code #nK} and {@code :vK} placeholders. */
     public ExpressionBuilder() {
@@ -53,6 +54,9 @@ public final class ExpressionBuilder {
             nameToPlaceholder.put(attributeName, placeholder);
             names.put(placeholder, attributeName);
         }
+        if (usedNames == null) {
+            usedNames = new LinkedHashMap<>();
+        }
         usedNames.put(placeholder, attributeName);
         return placeholder;
     }
@@ -62,6 +66,9 @@ public final class ExpressionBuilder {
      * top-level attribute as read.
      */
     public String path(AttributePath path) {
+        if (reads == null) {
+            reads = new LinkedHashSet<>();
+        }
         reads.add(path.segments().get(0));
         return path.render(this);
     }
@@ -70,7 +77,10 @@ public final class ExpressionBuilder {
     public String value(AttributeValue value) {
         String placeholder = valuePrefix + values.size();
         values.put(placeholder, value);
-        usedValues.add(placeholder);
+        if (usedValues == null) {
+            usedValues = new LinkedHashMap<>();
+        }
+        usedValues.put(placeholder, value);
         return placeholder;
     }
 
@@ -85,12 +95,16 @@ public final class ExpressionBuilder {
      * @return the expression
      */
     public Expression build(String text, UpdateWrites writes) {
-        Map<String, AttributeValue> bound = new LinkedHashMap<>();
-        usedValues.forEach(p -> bound.put(p, values.get(p)));
-        Expression out = new Expression(text, usedNames, bound, Map.of(), reads, writes);
-        usedNames.clear();
-        usedValues.clear();
-        reads.clear();
+        Expression out =
+                Expression.owned(
+                        text,
+                        usedNames == null ? Map.of() : usedNames,
+                        usedValues == null ? Map.of() : usedValues,
+                        reads == null ? Set.of() : reads,
+                        writes);
+        usedNames = null;
+        usedValues = null;
+        reads = null;
         return out;
     }
 
@@ -129,6 +143,9 @@ public final class ExpressionBuilder {
             throw new IllegalArgumentException("no value placeholder " + placeholder);
         }
         values.put(placeholder, value);
+        if (usedValues != null) {
+            usedValues.replace(placeholder, value);
+        }
     }
 
     /** The value placeholders, or null when none. */

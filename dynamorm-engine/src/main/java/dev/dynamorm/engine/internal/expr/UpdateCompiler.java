@@ -115,7 +115,7 @@ public final class UpdateCompiler {
             for (List<String> p : paths) {
                 changed.add(p.get(0));
             }
-            return UpdateWrites.of(
+            return UpdateWrites.compiled(
                     changed,
                     assigned,
                     set.toString(),

@@ -13,6 +13,7 @@ import dev.dynamorm.engine.internal.client.WriteRetry;
 import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
 import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
+import dev.dynamorm.internal.UpdateRecorder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -474,13 +475,16 @@ public final class TableWriter<T> extends WritePreparer<T> {
 
     /** Whether applying the update twice differs from applying it once (add, increment, append). */
     static boolean accumulates(DefaultUpdateBuilder u) {
-        return u.actions().stream()
-                .anyMatch(
-                        a ->
-                                switch (a.kind()) {
-                                    case ADD, INCREMENT, APPEND, PREPEND -> true;
-                                    default -> false;
-                                });
+        for (UpdateRecorder.Action a : u.actions()) {
+            UpdateRecorder.Kind k = a.kind();
+            if (k == UpdateRecorder.Kind.ADD
+                    || k == UpdateRecorder.Kind.INCREMENT
+                    || k == UpdateRecorder.Kind.APPEND
+                    || k == UpdateRecorder.Kind.PREPEND) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How the executor may retry this write after a lost answer. */

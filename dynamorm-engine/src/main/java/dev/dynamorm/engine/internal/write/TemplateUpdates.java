@@ -33,6 +33,22 @@ final class TemplateUpdates {
     private TemplateUpdates() {}
 
     /**
+     * Whether a field of the model is a key computed from a template, i.e. whether {@link #derive}
+     * can do anything for an update of it (computed once per table).
+     *
+     * @param model the model
+     * @return true when some field has a key template
+     */
+    static boolean applies(ModelMetadata<?> model) {
+        for (FieldMetadata k : model.fields()) {
+            if (!KeyTemplates.templatesOf(k).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Adds the recomputed (or removed) index keys to compiled clauses.
      *
      * @param model the model

@@ -413,7 +413,9 @@ abstract class WritePreparer<T> extends WriteSupport<T> {
             }
             updates.compile(a, expr, clauses);
         }
-        TemplateUpdates.derive(model, u.actions(), key, attributes, expr, clauses);
+        if (keyTemplates) {
+            TemplateUpdates.derive(model, u.actions(), key, attributes, expr, clauses);
+        }
         sealEncryptedValues(key, expr, clauses);
         Instant now = now();
         Long expected = attributes == null ? null : versionCheck(attributes);

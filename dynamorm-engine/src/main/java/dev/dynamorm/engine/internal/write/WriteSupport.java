@@ -72,6 +72,9 @@ abstract class WriteSupport<T> {
     final boolean lifecycle;
     final UpdateCompiler updates;
 
+    /** Whether a key of the model is computed from a template (see {@link TemplateUpdates}). */
+    final boolean keyTemplates;
+
     /** {@link #lastNearLimitWarning} before the first near-limit warning. */
     private static final long NEVER_WARNED = Long.MIN_VALUE;
 
@@ -90,6 +93,7 @@ abstract class WriteSupport<T> {
         this.ttl = model.ttlField().orElse(null);
         this.lifecycle = version != null || createdAt != null || updatedAt != null;
         this.updates = new UpdateCompiler(model, ctx.values());
+        this.keyTemplates = TemplateUpdates.applies(model);
     }
 
     // ---- failures ----

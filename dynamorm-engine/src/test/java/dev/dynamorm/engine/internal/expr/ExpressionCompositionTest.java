@@ -96,11 +96,12 @@ final class ExpressionCompositionTest {
                 expr.build(name + " <> " + expr.value(AttributeValue.fromS("B")), null);
 
         assertThat(update.text()).isEqualTo("SET #n0 = :v0");
-        assertThat(Expression.requestNames(update, null, condition))
+        assertThat(Expression.requestNames(update, condition))
                 .containsExactly(Map.entry("#n0", "status"));
         assertThat(Expression.requestValues(update, condition)).containsOnlyKeys(":v0", ":v1");
-        assertThat(Expression.requestNames()).isNull();
-        assertThat(Expression.requestValues((Expression) null)).isNull();
+        assertThat(Expression.requestValues(update, null)).containsOnlyKeys(":v0");
+        assertThat(Expression.requestNames(null, null)).isNull();
+        assertThat(Expression.requestValues(null, null)).isNull();
     }
 
     @Test
