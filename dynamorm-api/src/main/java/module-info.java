@@ -4,7 +4,7 @@
  * <p>Holds the {@link dev.dynamorm.DynamORM} entry point, the table and query interfaces, the
  * mapping annotations, the exception hierarchy and the service provider interfaces. It contains no
  * implementation logic: the engine is found at run time through {@link
- * dev.dynamorm.spi.EngineProvider}.
+ * dev.dynamorm.EngineProvider}.
  */
 // "module": the qualified export names the engine and the test kit, which are built after the API
 @SuppressWarnings("module")
@@ -28,10 +28,10 @@ module dev.dynamorm.api {
             dev.dynamorm.engine,
             dev.dynamorm.test;
 
-    uses dev.dynamorm.spi.EngineProvider;
-    uses dev.dynamorm.spi.ConverterProvider;
-    uses dev.dynamorm.spi.Plugin;
-    uses dev.dynamorm.spi.RetryPolicy;
-    uses dev.dynamorm.spi.IndexScorer;
+    uses dev.dynamorm.EngineProvider;
+    uses dev.dynamorm.ConverterProvider;
+    uses dev.dynamorm.Plugin;
+    uses dev.dynamorm.RetryPolicy;
+    uses dev.dynamorm.IndexScorer;
     uses dev.dynamorm.spi.schema.ModelSchemaProvider;
 }

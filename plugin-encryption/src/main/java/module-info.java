@@ -12,6 +12,6 @@ module dev.dynamorm.plugin.encryption {
 
     exports dev.dynamorm.plugin.encryption;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.encryption.internal.EncryptionPlugin;
 }

@@ -73,7 +73,7 @@ final class DefaultTable<T> implements Table<T> {
             ModelMetadata<T> model,
             EngineContext ctx,
             boolean hideExpiredItems,
-            dev.dynamorm.spi.IndexScorer indexScorer) {
+            dev.dynamorm.IndexScorer indexScorer) {
         this(model, ctx, hideExpiredItems, indexScorer, ModifierSource.NONE, null);
     }
 
@@ -88,7 +88,7 @@ final class DefaultTable<T> implements Table<T> {
             ModelMetadata<T> model,
             EngineContext ctx,
             boolean hideExpiredItems,
-            dev.dynamorm.spi.IndexScorer indexScorer,
+            dev.dynamorm.IndexScorer indexScorer,
             ModifierSource modifierSource,
             AsyncEngine asyncEngine) {
         this.modifierSource = modifierSource;
@@ -368,7 +368,7 @@ final class DefaultTable<T> implements Table<T> {
     }
 
     @Override
-    public dev.dynamorm.spi.ModelInfo modelInfo() {
+    public dev.dynamorm.ModelInfo modelInfo() {
         return TableModelInfo.of(model, tableName);
     }
 

@@ -1,11 +1,11 @@
 package dev.dynamorm.plugin.encryption.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.PluginException;
 import dev.dynamorm.plugin.encryption.KeyProvider;
 import dev.dynamorm.plugin.encryption.Reencryption;
-import dev.dynamorm.spi.ModelInfo;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
