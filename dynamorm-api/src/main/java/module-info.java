@@ -2,9 +2,9 @@
  * The DynamORM API: everything a user compiles against.
  *
  * <p>Holds the {@link dev.dynamorm.DynamORM} entry point, the table and query interfaces, the
- * mapping annotations, the exception hierarchy and the service provider interfaces. It contains no
- * implementation logic: the engine is found at run time through {@link
- * dev.dynamorm.EngineProvider}.
+ * mapping annotations, the exception hierarchy and the extension points (plugins, hooks,
+ * converters, retry policies, index scorers). It contains no implementation logic: the engine is
+ * found at run time through {@link dev.dynamorm.EngineProvider}.
  */
 // "module": the qualified export names the engine and the test kit, which are built after the API
 @SuppressWarnings("module")

@@ -11,6 +11,7 @@ module dev.dynamorm.plugin.encryption {
     requires org.slf4j;
 
     exports dev.dynamorm.plugin.encryption;
+    exports dev.dynamorm.plugin.encryption.rotation;
 
     provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.encryption.internal.EncryptionPlugin;

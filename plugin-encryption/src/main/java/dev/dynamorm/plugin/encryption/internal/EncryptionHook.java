@@ -9,6 +9,7 @@ import dev.dynamorm.plugin.encryption.DecryptionFailedException;
 import dev.dynamorm.plugin.encryption.DecryptionFailedException.Reason;
 import dev.dynamorm.plugin.encryption.KeyProvider;
 import dev.dynamorm.plugin.encryption.KeyProvider.DataKey;
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
