@@ -23,7 +23,9 @@ module dev.dynamorm.api {
     exports dev.dynamorm.annotations;
     exports dev.dynamorm.spi;
     exports dev.dynamorm.spi.schema;
-    // not API: one implementation of did-you-mean and number text for the engine and the test kit
+    // not API: one implementation of did-you-mean, number text and path roots for the engine and
+    // the
+    // test kit
     exports dev.dynamorm.internal to
             dev.dynamorm.engine,
             dev.dynamorm.test;
