@@ -2,9 +2,9 @@
  * The DynamORM API: everything a user compiles against.
  *
  * <p>Holds the {@link dev.dynamorm.DynamORM} entry point, the table and query interfaces, the
- * mapping annotations, the exception hierarchy and the service provider interfaces. It contains no
- * implementation logic: the engine is found at run time through {@link
- * dev.dynamorm.spi.EngineProvider}.
+ * mapping annotations, the exception hierarchy and the extension points (plugins, hooks,
+ * converters, retry policies, index scorers). It contains no implementation logic: the engine is
+ * found at run time through {@link dev.dynamorm.EngineProvider}.
  */
 // "module": the qualified export names the engine and the test kit, which are built after the API
 @SuppressWarnings("module")
@@ -23,15 +23,17 @@ module dev.dynamorm.api {
     exports dev.dynamorm.annotations;
     exports dev.dynamorm.spi;
     exports dev.dynamorm.spi.schema;
-    // not API: one implementation of did-you-mean and number text for the engine and the test kit
+    // not API: one implementation of did-you-mean, number text and path roots for the engine and
+    // the
+    // test kit
     exports dev.dynamorm.internal to
             dev.dynamorm.engine,
             dev.dynamorm.test;
 
-    uses dev.dynamorm.spi.EngineProvider;
-    uses dev.dynamorm.spi.ConverterProvider;
-    uses dev.dynamorm.spi.Plugin;
-    uses dev.dynamorm.spi.RetryPolicy;
-    uses dev.dynamorm.spi.IndexScorer;
+    uses dev.dynamorm.EngineProvider;
+    uses dev.dynamorm.ConverterProvider;
+    uses dev.dynamorm.Plugin;
+    uses dev.dynamorm.RetryPolicy;
+    uses dev.dynamorm.IndexScorer;
     uses dev.dynamorm.spi.schema.ModelSchemaProvider;
 }

@@ -3,11 +3,11 @@
  * optionals, collections, arrays, maps and schemaless document values.
  *
  * <p>Exports nothing; the engine finds the converters through {@link
- * dev.dynamorm.spi.ConverterProvider}.
+ * dev.dynamorm.ConverterProvider}.
  */
 module dev.dynamorm.converters {
     requires dev.dynamorm.api;
 
-    provides dev.dynamorm.spi.ConverterProvider with
+    provides dev.dynamorm.ConverterProvider with
             dev.dynamorm.converters.internal.BuiltInConverterProvider;
 }

@@ -42,5 +42,5 @@ module dev.dynamorm.test {
     exports dev.dynamorm.test.mock;
 
     // MockDB reads values given for typed fields with the converters the engine would use
-    uses dev.dynamorm.spi.ConverterProvider;
+    uses dev.dynamorm.ConverterProvider;
 }

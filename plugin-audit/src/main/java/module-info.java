@@ -18,6 +18,6 @@ module dev.dynamorm.plugin.audit {
     uses dev.dynamorm.plugin.audit.ActorProvider;
     uses dev.dynamorm.plugin.audit.AuditSink;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.audit.internal.AuditPlugin;
 }

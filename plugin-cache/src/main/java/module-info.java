@@ -14,6 +14,6 @@ module dev.dynamorm.plugin.cache {
     // yet
     uses dev.dynamorm.spi.schema.ModelSchemaProvider;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.cache.internal.CachePlugin;
 }

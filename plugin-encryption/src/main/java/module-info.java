@@ -11,7 +11,8 @@ module dev.dynamorm.plugin.encryption {
     requires org.slf4j;
 
     exports dev.dynamorm.plugin.encryption;
+    exports dev.dynamorm.plugin.encryption.rotation;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.encryption.internal.EncryptionPlugin;
 }

@@ -10,6 +10,6 @@ module dev.dynamorm.plugin.metrics {
 
     exports dev.dynamorm.plugin.metrics;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.metrics.internal.MetricsPlugin;
 }

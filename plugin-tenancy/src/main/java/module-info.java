@@ -12,6 +12,6 @@ module dev.dynamorm.plugin.tenancy {
 
     uses dev.dynamorm.plugin.tenancy.TenantProvider;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.tenancy.internal.TenancyPlugin;
 }

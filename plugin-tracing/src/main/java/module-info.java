@@ -12,6 +12,6 @@ module dev.dynamorm.plugin.tracing {
 
     exports dev.dynamorm.plugin.tracing;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.tracing.internal.TracingPlugin;
 }

@@ -17,6 +17,6 @@ module dev.dynamorm.plugin.validation {
 
     exports dev.dynamorm.plugin.validation;
 
-    provides dev.dynamorm.spi.Plugin with
+    provides dev.dynamorm.Plugin with
             dev.dynamorm.plugin.validation.internal.ValidationPlugin;
 }

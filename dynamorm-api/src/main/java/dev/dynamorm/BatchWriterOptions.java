@@ -1,6 +1,5 @@
 package dev.dynamorm;
 
-import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,9 +1,5 @@
 package dev.dynamorm;
 
-import dev.dynamorm.spi.ConverterProvider;
-import dev.dynamorm.spi.EngineProvider;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -173,11 +169,11 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
         String tableNamePrefix = "";
         final List<ConverterProvider> converterProviders = new ArrayList<>();
         @Nullable RetryPolicy retryPolicy;
-        dev.dynamorm.spi.@Nullable IndexScorer indexScorer;
+        @Nullable IndexScorer indexScorer;
         final List<Plugin> plugins = new ArrayList<>();
         boolean discoverPlugins = true;
         final Set<String> disabledPlugins = new LinkedHashSet<>();
-        final java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs =
+        final java.util.Map<Class<?>, dev.dynamorm.PluginConfig> pluginConfigs =
                 new java.util.LinkedHashMap<>();
         final java.util.Map<String, java.util.Map<String, String>> pluginProperties =
                 new java.util.TreeMap<>();
@@ -376,15 +372,15 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
         /**
          * Sets the index scorer every query uses to choose among the table and its indexes,
          * replacing a discovered one and the default. A query's own {@link
-         * Query#indexScorer(dev.dynamorm.spi.IndexScorer)} still overrides it. Without this call,
-         * an {@link dev.dynamorm.spi.IndexScorer} found with {@link ServiceLoader} is used (the
-         * first by class name when several are found), else the default scoring; pass {@code c ->
+         * Query#indexScorer(dev.dynamorm.IndexScorer)} still overrides it. Without this call, an
+         * {@link dev.dynamorm.IndexScorer} found with {@link ServiceLoader} is used (the first by
+         * class name when several are found), else the default scoring; pass {@code c ->
          * c.defaultScore()} to keep the default even when one is on the path.
          *
          * @param scorer the scorer
          * @return this builder
          */
-        public Builder indexScorer(dev.dynamorm.spi.IndexScorer scorer) {
+        public Builder indexScorer(dev.dynamorm.IndexScorer scorer) {
             this.indexScorer = Objects.requireNonNull(scorer, "scorer");
             return this;
         }
@@ -424,15 +420,15 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
 
         /**
          * Gives a plugin its typed configuration, which it reads with {@link
-         * dev.dynamorm.spi.PluginContext#config(Class)}.
+         * dev.dynamorm.PluginContext#config(Class)}.
          *
          * @param config the configuration (one per class)
          * @return this builder
          * @throws IllegalStateException if a configuration of the same class was already given
          */
-        public Builder pluginConfig(dev.dynamorm.spi.PluginConfig config) {
+        public Builder pluginConfig(dev.dynamorm.PluginConfig config) {
             Objects.requireNonNull(config, "config");
-            dev.dynamorm.spi.PluginConfig previous =
+            dev.dynamorm.PluginConfig previous =
                     pluginConfigs.putIfAbsent(config.getClass(), config);
             if (previous != null) {
                 throw new IllegalStateException(
@@ -447,7 +443,7 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
 
         /**
          * Sets one configuration property of a plugin, which it reads with {@link
-         * dev.dynamorm.spi.PluginContext#properties()}.
+         * dev.dynamorm.PluginContext#properties()}.
          *
          * @param plugin the plugin's name
          * @param key the property key, e.g. {@code models}

@@ -1,8 +1,5 @@
 package dev.dynamorm;
 
-import dev.dynamorm.spi.ConverterProvider;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -30,11 +27,11 @@ public final class DynamORMConfig {
     private final String tableNamePrefix;
     private final List<ConverterProvider> converterProviders;
     private final @Nullable RetryPolicy retryPolicy;
-    private final dev.dynamorm.spi.@Nullable IndexScorer indexScorer;
+    private final @Nullable IndexScorer indexScorer;
     private final List<Plugin> plugins;
     private final boolean discoverPlugins;
     private final Set<String> disabledPlugins;
-    private final java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs;
+    private final java.util.Map<Class<?>, dev.dynamorm.PluginConfig> pluginConfigs;
     private final java.util.Map<String, java.util.Map<String, String>> pluginProperties;
     private final boolean logAttributeValues;
     private final boolean hideExpiredItems;
@@ -197,11 +194,11 @@ public final class DynamORMConfig {
 
     /**
      * The index scorer registered on the builder, which every query uses unless it sets its own
-     * with {@link Query#indexScorer(dev.dynamorm.spi.IndexScorer)}.
+     * with {@link Query#indexScorer(dev.dynamorm.IndexScorer)}.
      *
      * @return the scorer, or empty for a discovered one or the default
      */
-    public Optional<dev.dynamorm.spi.IndexScorer> indexScorer() {
+    public Optional<dev.dynamorm.IndexScorer> indexScorer() {
         return Optional.ofNullable(indexScorer);
     }
 
@@ -237,7 +234,7 @@ public final class DynamORMConfig {
      *
      * @return the configurations
      */
-    public java.util.Map<Class<?>, dev.dynamorm.spi.PluginConfig> pluginConfigs() {
+    public java.util.Map<Class<?>, dev.dynamorm.PluginConfig> pluginConfigs() {
         return pluginConfigs;
     }
 

@@ -1,6 +1,5 @@
 package dev.dynamorm;
 
-import dev.dynamorm.spi.Statistic;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,10 +32,10 @@ public interface PluginAccess {
     /**
      * Publishes a statistic of code that uses this instance without being a plugin (a stream
      * consumer's records handled, lag and iterator age), exactly as a plugin does with {@link
-     * dev.dynamorm.spi.PluginContext#publish}: listening plugins receive it (the metrics plugin
-     * exports it as a meter) and {@link #statistics()} lists it from then on. A statistic stays
-     * published until this instance is closed; give it tags that tell its publisher apart (e.g. a
-     * worker id), since an exporter may keep the first of two statistics with one name and tags.
+     * dev.dynamorm.PluginContext#publish}: listening plugins receive it (the metrics plugin exports
+     * it as a meter) and {@link #statistics()} lists it from then on. A statistic stays published
+     * until this instance is closed; give it tags that tell its publisher apart (e.g. a worker id),
+     * since an exporter may keep the first of two statistics with one name and tags.
      *
      * @param statistic the statistic
      */
@@ -55,9 +54,8 @@ public interface PluginAccess {
      *
      * @param operation {@link Operation#STREAM_READ}
      * @param modelType the model the work is about (hooks see its table)
-     * @param attributes values hooks read with {@link
-     *     dev.dynamorm.spi.HookContext#attribute(String)} (e.g. {@code dynamorm.stream.records},
-     *     the batch's record count)
+     * @param attributes values hooks read with {@link dev.dynamorm.HookContext#attribute(String)}
+     *     (e.g. {@code dynamorm.stream.records}, the batch's record count)
      * @param work the work
      * @param <R> what the work returns
      * @return what {@code work} returned

@@ -1,7 +1,5 @@
 package dev.dynamorm;
 
-import dev.dynamorm.spi.IndexScorer;
-import dev.dynamorm.spi.QueryModifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -103,7 +103,7 @@ public interface QueryPlan {
 
     /**
      * The query modifiers applied, in the order they ran: those of plugins first, then the query's
-     * own ({@link Query#with(dev.dynamorm.spi.QueryModifier)}). Their conditions are part of {@link
+     * own ({@link Query#with(dev.dynamorm.QueryModifier)}). Their conditions are part of {@link
      * #keyCondition()} and {@link #filter()}.
      *
      * @return the modifiers, empty by default
@@ -158,9 +158,9 @@ public interface QueryPlan {
     /**
      * One query modifier that was applied.
      *
-     * @param name the modifier's {@link dev.dynamorm.spi.QueryModifier#name()}
+     * @param name the modifier's {@link dev.dynamorm.QueryModifier#name()}
      * @param plugin the name of the plugin that registered it for the model, or empty for one given
-     *     with {@link Query#with(dev.dynamorm.spi.QueryModifier)}
+     *     with {@link Query#with(dev.dynamorm.QueryModifier)}
      */
     record Modifier(String name, Optional<String> plugin) {
         /**

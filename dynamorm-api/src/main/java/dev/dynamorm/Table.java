@@ -401,7 +401,7 @@ public interface Table<T> {
      *
      * @return the model's description
      */
-    default dev.dynamorm.spi.ModelInfo modelInfo() {
+    default dev.dynamorm.ModelInfo modelInfo() {
         throw new UnsupportedOperationException();
     }
 

@@ -20,5 +20,5 @@ public @interface Convert {
      *
      * @return the converter class
      */
-    Class<? extends dev.dynamorm.spi.Converter<?>> value();
+    Class<? extends dev.dynamorm.Converter<?>> value();
 }

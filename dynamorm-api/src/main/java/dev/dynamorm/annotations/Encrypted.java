@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * <p>Without the plugin, the engine refuses to read or write models with encrypted fields.
  * Encrypted fields cannot be keys or index keys. The engine knows it only as a {@link
  * FieldTransform}: the encryption plugin's hook declares it in {@link
- * dev.dynamorm.spi.Hook#transformedFields()}.
+ * dev.dynamorm.Hook#transformedFields()}.
  */
 @Documented
 @FieldTransform(

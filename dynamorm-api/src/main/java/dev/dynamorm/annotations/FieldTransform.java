@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Marks a field annotation whose fields a plugin transforms: their values are changed before they
  * are written and changed back after they are read (encryption, tokenization, compression). {@link
  * Encrypted} is one; a third-party plugin defines its own and declares it in {@link
- * dev.dynamorm.spi.Hook#transformedFields()}. Plugin authors use it; models use the annotations it
+ * dev.dynamorm.Hook#transformedFields()}. Plugin authors use it; models use the annotations it
  * marks.
  *
  * <pre>{@code
@@ -26,10 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  *   <li>it refuses every read and write of a model with fields so marked (before anything is sent)
  *       unless an installed hook declares the annotation in {@link
- *       dev.dynamorm.spi.Hook#transformedFields()};
- *   <li>after the write transforms ({@link dev.dynamorm.spi.Hook#beforeWrite}), every such
- *       attribute must hold a value of type {@link #storedAs()} other than the one given, or the
- *       write is refused;
+ *       dev.dynamorm.Hook#transformedFields()};
+ *   <li>after the write transforms ({@link dev.dynamorm.Hook#beforeWrite}), every such attribute
+ *       must hold a value of type {@link #storedAs()} other than the one given, or the write is
+ *       refused;
  *   <li>such a field cannot be a key, an index key, a version, timestamp or time-to-live field, nor
  *       be used in conditions, filters or projections into its parts.
  * </ul>

@@ -1,8 +1,8 @@
 package dev.dynamorm.internal;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
-import dev.dynamorm.spi.Converter;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
 import java.util.Locale;

@@ -1,17 +1,17 @@
 /**
- * Service provider interfaces: what engines, converters, plugins, retry policies and index scorers
- * implement. Implementations are found with {@link java.util.ServiceLoader} on the module path and
- * on the class path.
+ * Helpers for plugin and extension authors that the user API itself never needs: {@link
+ * dev.dynamorm.spi.Suggestions}, the did-you-mean rule for names in error messages.
  *
- * <p><b>Package dependencies.</b> {@code dev.dynamorm} and {@code dev.dynamorm.spi} depend on each
- * other, on purpose: the user API takes SPI types ({@code DynamORM.Builder.plugin(Plugin)}, {@code
- * Query.modify(QueryModifier)}, {@code Table.modelInfo()}), and the SPI speaks the user API's
- * values ({@code Operation}, {@code Condition}, {@code Query}, {@code DynamORMException}).
- * Splitting them apart would move public types between packages and break every user's imports. The
- * cycle stays within these two packages: {@code dev.dynamorm.annotations} depends on {@code spi}
- * (for {@code @Convert}'s converter class) and nothing here depends on {@code annotations} (checked
- * by {@code PackageDependenciesTest}); {@code dev.dynamorm.spi.schema} depends on both, and neither
- * on it.
+ * <p>The interfaces an extension implements ({@link dev.dynamorm.Plugin}, {@link
+ * dev.dynamorm.Hook}, {@link dev.dynamorm.Converter}, {@link dev.dynamorm.ConverterProvider},
+ * {@link dev.dynamorm.RetryPolicy}, {@link dev.dynamorm.IndexScorer}, {@link
+ * dev.dynamorm.EngineProvider}) live in {@code dev.dynamorm}: the builder, {@code Table} and {@code
+ * Query} take them, and they speak the user API's values ({@code Operation}, {@code Condition},
+ * {@code Query}), so they belong to the package users compile against.
+ *
+ * <p><b>Package dependencies.</b> They point one way, checked by {@code PackageDependenciesTest}:
+ * {@code dev.dynamorm.spi}, {@code dev.dynamorm.spi.schema}, {@code dev.dynamorm.annotations} and
+ * {@code dev.dynamorm.internal} may depend on {@code dev.dynamorm}, which depends on none of them.
  */
 @NullMarked
 package dev.dynamorm.spi;

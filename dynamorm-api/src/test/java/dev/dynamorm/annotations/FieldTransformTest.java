@@ -2,7 +2,7 @@ package dev.dynamorm.annotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamorm.spi.Hook;
+import dev.dynamorm.Hook;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +26,8 @@ final class FieldTransformTest {
 
     @Test
     void modelInfo_transformedAttributes_defaultToTheEncryptedOnes() {
-        dev.dynamorm.spi.ModelInfo info =
-                new dev.dynamorm.spi.ModelInfo() {
+        dev.dynamorm.ModelInfo info =
+                new dev.dynamorm.ModelInfo() {
                     @Override
                     public Class<?> type() {
                         return Object.class;

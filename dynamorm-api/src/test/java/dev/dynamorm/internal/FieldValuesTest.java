@@ -2,9 +2,9 @@ package dev.dynamorm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
-import dev.dynamorm.spi.Converter;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
 import dev.dynamorm.InvalidRequestException;
+import dev.dynamorm.ItemContext;
+import dev.dynamorm.Plugin;
 import dev.dynamorm.Table;
 import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.local.LocalDynamoDb;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.ItemContext;
-import dev.dynamorm.spi.Plugin;
 import java.lang.annotation.Annotation;
 import java.net.URLClassLoader;
 import java.nio.file.Path;

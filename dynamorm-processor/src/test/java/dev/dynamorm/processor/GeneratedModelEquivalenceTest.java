@@ -106,7 +106,7 @@ final class GeneratedModelEquivalenceTest {
                     """
                     package demo;
 
-                    import dev.dynamorm.spi.Converter;
+                    import dev.dynamorm.Converter;
                     import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
                     public class UpperConverter implements Converter<String> {

@@ -41,7 +41,7 @@ final class NativeImageMetadataTest {
             assertThat(Class.forName(type, false, getClass().getClassLoader())).isNotNull();
         }
         assertThat(json)
-                .contains("\"glob\": \"META-INF/services/dev.dynamorm.spi.*\"")
+                .contains("\"glob\": \"META-INF/services/dev.dynamorm.*\"")
                 .contains("\"glob\": \"META-INF/services/dev.dynamorm.spi.schema.*\"");
     }
 }

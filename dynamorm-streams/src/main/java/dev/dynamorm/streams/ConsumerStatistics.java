@@ -1,7 +1,7 @@
 package dev.dynamorm.streams;
 
 import dev.dynamorm.DynamORM;
-import dev.dynamorm.spi.Statistic;
+import dev.dynamorm.Statistic;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.dynamorm.streams;
 
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Table;
-import dev.dynamorm.spi.ModelInfo;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;

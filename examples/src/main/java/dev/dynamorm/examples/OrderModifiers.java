@@ -1,6 +1,6 @@
 package dev.dynamorm.examples;
 
-import dev.dynamorm.spi.QueryModifier;
+import dev.dynamorm.QueryModifier;
 import java.time.Instant;
 
 /** Reusable query modifiers of the README's "Query modifiers" section. */

@@ -1,9 +1,9 @@
 package dev.dynamorm.examples;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Statistic;
 import dev.dynamorm.Table;
 import dev.dynamorm.local.LocalDynamoDb;
-import dev.dynamorm.spi.Statistic;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;

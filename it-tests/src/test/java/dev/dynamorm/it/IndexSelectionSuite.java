@@ -3,6 +3,7 @@ package dev.dynamorm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Query;
@@ -11,7 +12,6 @@ import dev.dynamorm.QueryRequiresScanException;
 import dev.dynamorm.SortOrder;
 import dev.dynamorm.Table;
 import dev.dynamorm.it.model.Shipment;
-import dev.dynamorm.spi.IndexScorer;
 import dev.dynamorm.test.BackendContext;
 import dev.dynamorm.test.DynamoBackend;
 import java.time.Instant;

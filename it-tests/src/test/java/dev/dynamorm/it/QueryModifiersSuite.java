@@ -3,13 +3,13 @@ package dev.dynamorm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Page;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.QueryModifier;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.Table;
 import dev.dynamorm.it.model.Order;
-import dev.dynamorm.spi.ModelInfo;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.QueryModifier;
 import dev.dynamorm.test.BackendContext;
 import dev.dynamorm.test.DynamoBackend;
 import java.time.Instant;

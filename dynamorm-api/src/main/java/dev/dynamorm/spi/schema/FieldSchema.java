@@ -1,8 +1,8 @@
 package dev.dynamorm.spi.schema;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.annotations.FieldTransform;
-import dev.dynamorm.spi.Converter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;

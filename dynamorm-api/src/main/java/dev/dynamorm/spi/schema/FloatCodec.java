@@ -3,7 +3,7 @@ package dev.dynamorm.spi.schema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The primitive path of a {@link dev.dynamorm.spi.Converter} for {@code float} values: generated
+ * The primitive path of a {@link dev.dynamorm.Converter} for {@code float} values: generated
  * schemas read and write primitive fields through it without boxing.
  *
  * <p>Both methods must agree with the converter's own {@code toAttributeValue} and {@code

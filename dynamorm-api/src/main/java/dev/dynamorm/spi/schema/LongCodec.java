@@ -3,10 +3,10 @@ package dev.dynamorm.spi.schema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The primitive path of a {@link dev.dynamorm.spi.Converter} for {@code long} values: generated
- * schemas read and write primitive fields through it without boxing. Converters of {@code byte},
- * {@code short} and {@code int} implement it too: they refuse, when reading, a number outside their
- * own type's range.
+ * The primitive path of a {@link dev.dynamorm.Converter} for {@code long} values: generated schemas
+ * read and write primitive fields through it without boxing. Converters of {@code byte}, {@code
+ * short} and {@code int} implement it too: they refuse, when reading, a number outside their own
+ * type's range.
  *
  * <p>Both methods must agree with the converter's own {@code toAttributeValue} and {@code
  * fromAttributeValue} (the engine uses either); a failure is an {@link IllegalArgumentException},

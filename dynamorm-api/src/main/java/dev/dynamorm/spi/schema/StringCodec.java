@@ -3,9 +3,9 @@ package dev.dynamorm.spi.schema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The direct path of a {@link dev.dynamorm.spi.Converter} for {@code String} values: generated
- * schemas read and write {@code String} fields through it, so that the call reaches one converter
- * class (and can be inlined) instead of dispatching over every converter of the model.
+ * The direct path of a {@link dev.dynamorm.Converter} for {@code String} values: generated schemas
+ * read and write {@code String} fields through it, so that the call reaches one converter class
+ * (and can be inlined) instead of dispatching over every converter of the model.
  *
  * <p>Both methods must agree with the converter's own {@code toAttributeValue} and {@code
  * fromAttributeValue} (the engine uses either); a failure is an {@link IllegalArgumentException},

@@ -1,8 +1,8 @@
 package dev.dynamorm.converters.internal;
 
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ConverterLookup;
-import dev.dynamorm.spi.ConverterProvider;
+import dev.dynamorm.Converter;
+import dev.dynamorm.ConverterLookup;
+import dev.dynamorm.ConverterProvider;
 import java.lang.reflect.Array;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;

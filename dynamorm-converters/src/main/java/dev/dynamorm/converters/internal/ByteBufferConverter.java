@@ -1,6 +1,6 @@
 package dev.dynamorm.converters.internal;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 import java.nio.ByteBuffer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

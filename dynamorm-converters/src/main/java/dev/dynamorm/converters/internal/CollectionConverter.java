@@ -1,6 +1,6 @@
 package dev.dynamorm.converters.internal;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -4,9 +4,9 @@ import static dev.dynamorm.converters.internal.RecursiveLookup.converter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ConverterLookup;
-import dev.dynamorm.spi.ConverterProvider;
+import dev.dynamorm.Converter;
+import dev.dynamorm.ConverterLookup;
+import dev.dynamorm.ConverterProvider;
 import java.lang.reflect.Field;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import static dev.dynamorm.converters.internal.RecursiveLookup.converter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 import java.net.URI;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;

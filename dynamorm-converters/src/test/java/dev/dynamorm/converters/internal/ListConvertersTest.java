@@ -5,7 +5,7 @@ import static dev.dynamorm.converters.internal.RecursiveLookup.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.dynamorm.converters.internal;
 
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ConverterLookup;
+import dev.dynamorm.Converter;
+import dev.dynamorm.ConverterLookup;
 import java.lang.reflect.Type;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

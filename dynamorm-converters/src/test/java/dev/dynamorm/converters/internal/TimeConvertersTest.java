@@ -4,7 +4,7 @@ import static dev.dynamorm.converters.internal.RecursiveLookup.converter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

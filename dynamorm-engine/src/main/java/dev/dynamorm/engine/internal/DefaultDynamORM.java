@@ -2,10 +2,13 @@ package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.BatchWriter;
 import dev.dynamorm.BatchWriterOptions;
+import dev.dynamorm.ConverterProvider;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.Operation;
 import dev.dynamorm.ReadTransaction;
+import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.Table;
 import dev.dynamorm.Transaction;
 import dev.dynamorm.TransactionReadResult;
@@ -30,9 +33,6 @@ import dev.dynamorm.engine.internal.write.DefaultReadTransaction;
 import dev.dynamorm.engine.internal.write.DefaultTransaction;
 import dev.dynamorm.engine.internal.write.TableContext;
 import dev.dynamorm.internal.ObservedOperations;
-import dev.dynamorm.spi.ConverterProvider;
-import dev.dynamorm.spi.IndexScorer;
-import dev.dynamorm.spi.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -264,12 +264,12 @@ final class DefaultDynamORM implements DynamORM {
     }
 
     @Override
-    public List<dev.dynamorm.spi.Statistic> statistics() {
+    public List<dev.dynamorm.Statistic> statistics() {
         return plugins.statistics();
     }
 
     @Override
-    public void publish(dev.dynamorm.spi.Statistic statistic) {
+    public void publish(dev.dynamorm.Statistic statistic) {
         plugins.publish(Objects.requireNonNull(statistic, "statistic"));
     }
 

@@ -2,7 +2,7 @@ package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
-import dev.dynamorm.spi.EngineProvider;
+import dev.dynamorm.EngineProvider;
 
 /** The engine's entry for {@link java.util.ServiceLoader}; public for the class-path case. */
 public final class DefaultEngineProvider implements EngineProvider {

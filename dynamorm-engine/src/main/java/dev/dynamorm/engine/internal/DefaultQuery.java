@@ -1,11 +1,13 @@
 package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.Page;
 import dev.dynamorm.Query;
+import dev.dynamorm.QueryModifier;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.SortOrder;
 import dev.dynamorm.engine.internal.expr.ValueBinder;
@@ -17,8 +19,6 @@ import dev.dynamorm.engine.internal.query.QueryRunner;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.query.TableAccess;
 import dev.dynamorm.engine.internal.query.TemplateBinding;
-import dev.dynamorm.spi.IndexScorer;
-import dev.dynamorm.spi.QueryModifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

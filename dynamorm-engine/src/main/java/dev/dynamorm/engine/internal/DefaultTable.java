@@ -78,7 +78,7 @@ final class DefaultTable<T> implements Table<T> {
             ModelMetadata<T> model,
             EngineContext ctx,
             boolean hideExpiredItems,
-            dev.dynamorm.spi.IndexScorer indexScorer) {
+            dev.dynamorm.IndexScorer indexScorer) {
         this(model, ctx, hideExpiredItems, indexScorer, ModifierSource.NONE, null);
     }
 
@@ -93,7 +93,7 @@ final class DefaultTable<T> implements Table<T> {
             ModelMetadata<T> model,
             EngineContext ctx,
             boolean hideExpiredItems,
-            dev.dynamorm.spi.IndexScorer indexScorer,
+            dev.dynamorm.IndexScorer indexScorer,
             ModifierSource modifierSource,
             AsyncEngine asyncEngine) {
         this.modifierSource = modifierSource;
@@ -407,7 +407,7 @@ final class DefaultTable<T> implements Table<T> {
     }
 
     @Override
-    public dev.dynamorm.spi.ModelInfo modelInfo() {
+    public dev.dynamorm.ModelInfo modelInfo() {
         return TableModelInfo.of(model, tableName);
     }
 

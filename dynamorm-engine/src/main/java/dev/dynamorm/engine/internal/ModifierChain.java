@@ -1,11 +1,11 @@
 package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.Query;
+import dev.dynamorm.QueryModifier;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.engine.internal.plugin.ModifierSource;
 import dev.dynamorm.engine.internal.query.QuerySpec;
 import dev.dynamorm.engine.internal.query.Term;
-import dev.dynamorm.spi.QueryModifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.dynamorm.engine.internal;
 
+import dev.dynamorm.Converter;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.TypeTag;
 import dev.dynamorm.engine.internal.plugin.TransformedFields;
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ModelInfo;
 import java.lang.annotation.Annotation;
 import java.util.Collections;
 import java.util.LinkedHashMap;

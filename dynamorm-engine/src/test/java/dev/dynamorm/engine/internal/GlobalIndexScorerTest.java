@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.Operation;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.Table;
@@ -11,7 +12,6 @@ import dev.dynamorm.annotations.IndexKey;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.local.LocalDynamoDb;
-import dev.dynamorm.spi.IndexScorer;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.HookContext;
 import dev.dynamorm.Operation;
 import dev.dynamorm.PluginException;
 import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.local.LocalDynamoDb;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.HookContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

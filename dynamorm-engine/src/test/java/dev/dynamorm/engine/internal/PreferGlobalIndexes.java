@@ -1,6 +1,6 @@
 package dev.dynamorm.engine.internal;
 
-import dev.dynamorm.spi.IndexScorer;
+import dev.dynamorm.IndexScorer;
 import java.util.OptionalInt;
 
 /**

@@ -1,9 +1,9 @@
 package dev.dynamorm.test.mock;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.annotations.Convert;
 import dev.dynamorm.annotations.Ignore;
 import dev.dynamorm.annotations.Ttl;
-import dev.dynamorm.spi.Converter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;

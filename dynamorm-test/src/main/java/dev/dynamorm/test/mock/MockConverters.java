@@ -1,8 +1,8 @@
 package dev.dynamorm.test.mock;
 
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ConverterLookup;
-import dev.dynamorm.spi.ConverterProvider;
+import dev.dynamorm.Converter;
+import dev.dynamorm.ConverterLookup;
+import dev.dynamorm.ConverterProvider;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
 package dev.dynamorm.test.mock;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.Page;
@@ -9,7 +10,6 @@ import dev.dynamorm.QueryPlan;
 import dev.dynamorm.SortOrder;
 import dev.dynamorm.UpdateBuilder;
 import dev.dynamorm.WriteResult;
-import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -174,7 +174,7 @@ final class MockQuery<T> implements Query<T> {
      * with this query's last condition, unlike the engine, which runs it on a condition-free copy.
      */
     @Override
-    public Query<T> with(dev.dynamorm.spi.QueryModifier<T> modifier) {
+    public Query<T> with(dev.dynamorm.QueryModifier<T> modifier) {
         Objects.requireNonNull(modifier, "modifier");
         return Objects.requireNonNull(
                 modifier.apply(this),

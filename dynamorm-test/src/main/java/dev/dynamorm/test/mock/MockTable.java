@@ -403,7 +403,7 @@ final class MockTable<T> implements Table<T> {
     }
 
     @Override
-    public dev.dynamorm.spi.ModelInfo modelInfo() {
+    public dev.dynamorm.ModelInfo modelInfo() {
         throw MockDB.notMocked(
                 "Table.modelInfo()", "the model description needs the engine's model metadata");
     }

@@ -1,12 +1,12 @@
 package dev.dynamorm.test.mock;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.Key;
 import dev.dynamorm.annotations.Attribute;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.annotations.Unique;
-import dev.dynamorm.spi.Converter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.AnnotatedElement;

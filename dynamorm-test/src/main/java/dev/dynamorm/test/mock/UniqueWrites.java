@@ -5,6 +5,7 @@ import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
 import dev.dynamorm.ReturnValue;
+import dev.dynamorm.internal.FieldPaths;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,7 +121,7 @@ final class UniqueWrites {
                 continue;
             }
             String path = String.valueOf(args.get(0));
-            String root = path.split("[.\\[]", 2)[0];
+            String root = FieldPaths.root(path);
             for (ModelTypes.UniqueField f : fields) {
                 if (f.name().equals(root)) {
                     throw UniqueClaims.refusal(

@@ -1,6 +1,6 @@
 package dev.dynamorm.plugin.audit;
 
-import dev.dynamorm.spi.PluginConfig;
+import dev.dynamorm.PluginConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.dynamorm.plugin.cache;
 
-import dev.dynamorm.spi.PluginConfig;
+import dev.dynamorm.PluginConfig;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collections;

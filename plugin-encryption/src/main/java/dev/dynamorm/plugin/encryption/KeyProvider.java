@@ -28,7 +28,7 @@ public interface KeyProvider {
 
     /**
      * Whether an envelope naming this key id was written under the active key (so {@link
-     * Reencryption} leaves it alone).
+     * dev.dynamorm.plugin.encryption.rotation.Reencryption} leaves it alone).
      *
      * @param keyId a key id read from an envelope
      * @return true when it names the active key; by default when it equals {@link #activeKeyId()}

@@ -1,6 +1,6 @@
 package dev.dynamorm.plugin.encryption;
 
-import dev.dynamorm.plugin.encryption.internal.Aead;
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.dynamorm.plugin.encryption;
 
-import dev.dynamorm.plugin.encryption.internal.Aead;
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

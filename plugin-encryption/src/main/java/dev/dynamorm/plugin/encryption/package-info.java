@@ -8,15 +8,14 @@
  * ciphertext bound to the table name, the item's primary key and the attribute name. Reads decrypt
  * it, or fail with {@link dev.dynamorm.plugin.encryption.DecryptionFailedException}. Any field type
  * can be encrypted; encrypted fields cannot be keys, index keys, or used in conditions, filters or
- * update arithmetic. After a key rotation, {@link dev.dynamorm.plugin.encryption.Reencryption}
- * rewrites stored values under the new key.
+ * update arithmetic. After a key rotation, {@link
+ * dev.dynamorm.plugin.encryption.rotation.Reencryption} rewrites stored values under the new key.
  *
  * <p>Without the plugin (or with it disabled), DynamORM refuses to read or write models with
  * encrypted fields at all. The module's README documents the envelope byte by byte and the threat
  * model.
  *
  * <p>The implementation lives in the non-exported {@code internal} package, which depends on this
- * one; this one reaches back into it only for the key-wrapping primitive and {@code Reencryption}'s
- * entry points (its package-info says why that cycle stays).
+ * one; this one depends only on the AES-GCM primitive in {@code internal.crypto}.
  */
 package dev.dynamorm.plugin.encryption;

@@ -1,6 +1,6 @@
 package dev.dynamorm.plugin.tenancy;
 
-import dev.dynamorm.spi.PluginConfig;
+import dev.dynamorm.PluginConfig;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package dev.dynamorm.plugin.tracing;
 
-import dev.dynamorm.spi.PluginConfig;
+import dev.dynamorm.PluginConfig;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.Objects;
 

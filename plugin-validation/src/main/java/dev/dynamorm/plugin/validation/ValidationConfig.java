@@ -1,6 +1,6 @@
 package dev.dynamorm.plugin.validation;
 
-import dev.dynamorm.spi.PluginConfig;
+import dev.dynamorm.PluginConfig;
 import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.DynamORMException;
+import dev.dynamorm.OperationEvent;
+import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import dev.dynamorm.engine.internal.plugin.Event;
-import dev.dynamorm.spi.OperationEvent;
-import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

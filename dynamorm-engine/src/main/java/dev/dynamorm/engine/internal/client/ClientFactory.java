@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /**
  * Builds the one {@link DynamoDbClient} a {@code DynamORM} instance owns when the user gave
  * settings instead of a client: region, endpoint, credentials, role assumption and pool size. Its
- * SDK retries are off: the engine's {@link dev.dynamorm.spi.RetryPolicy} is the only one that
- * retries.
+ * SDK retries are off: the engine's {@link dev.dynamorm.RetryPolicy} is the only one that retries.
  */
 public final class ClientFactory {
 

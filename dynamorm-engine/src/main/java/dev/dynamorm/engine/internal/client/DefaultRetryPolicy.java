@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.DynamORMException;
-import dev.dynamorm.spi.RetryPolicy;
+import dev.dynamorm.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,11 +1,11 @@
 package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.DynamORMException;
+import dev.dynamorm.Hook;
+import dev.dynamorm.OperationEvent;
+import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.plugin.HookChain;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.OperationEvent;
-import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;

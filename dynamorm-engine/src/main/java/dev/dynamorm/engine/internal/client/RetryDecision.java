@@ -2,9 +2,9 @@ package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.ConditionFailedException;
 import dev.dynamorm.DynamORMException;
+import dev.dynamorm.OperationEvent;
+import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.plugin.Event;
-import dev.dynamorm.spi.OperationEvent;
-import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,12 +1,12 @@
 package dev.dynamorm.engine.internal.expr;
 
+import dev.dynamorm.Converter;
+import dev.dynamorm.ConverterLookup;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.internal.FieldValues;
 import dev.dynamorm.internal.NumberText;
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ConverterLookup;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,6 @@
 package dev.dynamorm.engine.internal.model;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;

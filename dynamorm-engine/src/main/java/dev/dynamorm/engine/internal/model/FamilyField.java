@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.Operation;
-import dev.dynamorm.spi.Converter;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.MissingConverterException;
 import dev.dynamorm.ModelDefinitionException;
-import dev.dynamorm.spi.Converter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;

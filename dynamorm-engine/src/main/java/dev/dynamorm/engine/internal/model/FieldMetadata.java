@@ -1,8 +1,8 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.Encrypted;
-import dev.dynamorm.spi.Converter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.List;

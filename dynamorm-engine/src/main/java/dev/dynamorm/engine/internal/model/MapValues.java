@@ -1,6 +1,6 @@
 package dev.dynamorm.engine.internal.model;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;

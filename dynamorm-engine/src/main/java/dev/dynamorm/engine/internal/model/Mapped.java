@@ -1,6 +1,6 @@
 package dev.dynamorm.engine.internal.model;
 
-import dev.dynamorm.spi.Converter;
+import dev.dynamorm.Converter;
 
 /** A validated property, ready to become a {@link ReflectiveField}. */
 record Mapped(

@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.annotations.Attribute;
 import dev.dynamorm.annotations.Convert;
 import dev.dynamorm.annotations.CreatedAt;
@@ -12,7 +13,6 @@ import dev.dynamorm.annotations.Ttl;
 import dev.dynamorm.annotations.Unique;
 import dev.dynamorm.annotations.UpdatedAt;
 import dev.dynamorm.annotations.Version;
-import dev.dynamorm.spi.Converter;
 import dev.dynamorm.spi.schema.FieldSchema;
 import dev.dynamorm.spi.schema.IndexKeySchema;
 import java.lang.annotation.Annotation;

@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.ModelDefinitionException;
-import dev.dynamorm.spi.Converter;
 import dev.dynamorm.spi.schema.ModelSchema;
 import java.lang.reflect.Type;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.InvalidRequestException;
-import dev.dynamorm.spi.Converter;
 import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

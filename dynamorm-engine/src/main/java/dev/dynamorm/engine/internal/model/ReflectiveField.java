@@ -1,8 +1,8 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
-import dev.dynamorm.spi.Converter;
 import dev.dynamorm.spi.schema.BooleanCodec;
 import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FloatCodec;

@@ -1,12 +1,12 @@
 package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.HookContext;
+import dev.dynamorm.ItemRef;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.UpdateWrites;
-import dev.dynamorm.spi.HookContext;
-import dev.dynamorm.spi.ItemRef;
-import dev.dynamorm.spi.ModelInfo;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -1,16 +1,16 @@
 package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.DynamORMException;
+import dev.dynamorm.Hook;
+import dev.dynamorm.ItemContext;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
+import dev.dynamorm.Outcome;
 import dev.dynamorm.PluginException;
 import dev.dynamorm.engine.internal.expr.ConditionCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.ItemContext;
-import dev.dynamorm.spi.ModelInfo;
-import dev.dynamorm.spi.Outcome;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -231,7 +231,7 @@ public final class HookChain {
         }
 
         @Override
-        public Optional<dev.dynamorm.spi.Converter<?>> converter(String field) {
+        public Optional<dev.dynamorm.Converter<?>> converter(String field) {
             FieldMetadata f = field == null ? null : metadata.field(field);
             return f == null ? Optional.empty() : Optional.of(f.converter());
         }

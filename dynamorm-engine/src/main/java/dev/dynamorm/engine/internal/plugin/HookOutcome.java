@@ -1,6 +1,6 @@
 package dev.dynamorm.engine.internal.plugin;
 
-import dev.dynamorm.spi.Outcome;
+import dev.dynamorm.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.plugin;
 
-import dev.dynamorm.spi.ModelInfo;
-import dev.dynamorm.spi.QueryModifier;
+import dev.dynamorm.ModelInfo;
+import dev.dynamorm.QueryModifier;
 import java.util.List;
 
 /** Where a table finds the query modifiers plugins register for its model. */

@@ -2,13 +2,13 @@ package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
+import dev.dynamorm.Hook;
 import dev.dynamorm.Operation;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginConfig;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.PluginException;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginConfig;
-import dev.dynamorm.spi.PluginContext;
-import dev.dynamorm.spi.Statistic;
+import dev.dynamorm.Statistic;
 import dev.dynamorm.spi.Suggestions;
 import java.security.CodeSource;
 import java.time.Clock;
@@ -240,11 +240,11 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     }
 
     @Override
-    public <T> List<Registered<T>> queryModifiers(Class<T> type, dev.dynamorm.spi.ModelInfo model) {
+    public <T> List<Registered<T>> queryModifiers(Class<T> type, dev.dynamorm.ModelInfo model) {
         List<Registered<T>> out = new ArrayList<>();
         for (Plugin p : installed) {
             try {
-                for (dev.dynamorm.spi.QueryModifier<T> m :
+                for (dev.dynamorm.QueryModifier<T> m :
                         Objects.requireNonNull(
                                 p.queryModifiers(type, model), "queryModifiers(..)")) {
                     out.add(new Registered<>(p.name(), Objects.requireNonNull(m, "modifier")));
@@ -352,7 +352,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         }
 
         @Override
-        public Optional<dev.dynamorm.spi.ModelInfo> model(Class<?> modelType) {
+        public Optional<dev.dynamorm.ModelInfo> model(Class<?> modelType) {
             return chain.get().model(Objects.requireNonNull(modelType, "modelType"));
         }
 

@@ -1,13 +1,13 @@
 package dev.dynamorm.engine.internal.plugin;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.ItemRef;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.PluginException;
 import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.ExpressionBuilder;
 import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
-import dev.dynamorm.spi.ItemRef;
-import dev.dynamorm.spi.ModelInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.dynamorm.engine.internal.plugin;
 
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.PluginException;
 import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
-import dev.dynamorm.spi.ModelInfo;
 import java.lang.annotation.Annotation;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.query;
 
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.Operator;
-import dev.dynamorm.spi.IndexScorer;
 import java.util.OptionalInt;
 
 /**

@@ -1,10 +1,10 @@
 package dev.dynamorm.engine.internal.query;
 
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.Operator;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
-import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
@@ -15,7 +16,6 @@ import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
-import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

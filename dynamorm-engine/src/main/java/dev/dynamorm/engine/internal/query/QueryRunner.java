@@ -1,11 +1,11 @@
 package dev.dynamorm.engine.internal.query;
 
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.InvalidCursorException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
-import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

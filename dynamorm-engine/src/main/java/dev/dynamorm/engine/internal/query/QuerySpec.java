@@ -1,8 +1,8 @@
 package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.IndexScorer;
 import dev.dynamorm.SortOrder;
-import dev.dynamorm.spi.IndexScorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

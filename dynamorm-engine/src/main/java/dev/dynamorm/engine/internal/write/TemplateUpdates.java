@@ -9,6 +9,7 @@ import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.KeyTemplate;
 import dev.dynamorm.engine.internal.model.KeyTemplates;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.internal.FieldPaths;
 import dev.dynamorm.internal.UpdateRecorder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ final class TemplateUpdates {
             UpdateCompiler.Clauses clauses) {
         Map<String, UpdateRecorder.Kind> touched = new HashMap<>();
         for (UpdateRecorder.Action a : actions) {
-            String root = a.field() == null ? "" : root(a.field());
+            String root = a.field() == null ? "" : FieldPaths.root(a.field());
             UpdateRecorder.Kind kind =
                     (a.kind() == UpdateRecorder.Kind.SET && a.value() == null)
                             ? UpdateRecorder.Kind.REMOVE
@@ -176,18 +177,5 @@ final class TemplateUpdates {
             ModelMetadata<?> model, String format, Object... args) {
         return new InvalidRequestException(
                 String.format(Locale.ROOT, format, args), Operation.UPDATE, model.type(), null);
-    }
-
-    /**
-     * The top-level field of a path: {@code address} of {@code address.zip} and of {@code tags[0]}.
-     */
-    private static String root(String path) {
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '.' || c == '[') {
-                return path.substring(0, i);
-            }
-        }
-        return path;
     }
 }

@@ -2,12 +2,12 @@ package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.client.AsyncExecutor;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
 import dev.dynamorm.engine.internal.client.Executor;
 import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import dev.dynamorm.engine.internal.plugin.Event;
-import dev.dynamorm.spi.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

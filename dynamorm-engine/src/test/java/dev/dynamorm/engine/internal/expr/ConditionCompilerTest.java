@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.ConverterProvider;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
@@ -12,7 +13,6 @@ import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
-import dev.dynamorm.spi.ConverterProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

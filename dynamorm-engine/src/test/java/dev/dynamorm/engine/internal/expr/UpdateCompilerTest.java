@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamorm.ConverterProvider;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
@@ -10,7 +11,6 @@ import dev.dynamorm.annotations.Version;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
-import dev.dynamorm.spi.ConverterProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;

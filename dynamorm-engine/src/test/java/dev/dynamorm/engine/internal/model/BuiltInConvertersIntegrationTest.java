@@ -3,13 +3,13 @@ package dev.dynamorm.engine.internal.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamorm.ConverterProvider;
 import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.NamingConvention;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.annotations.Ttl;
-import dev.dynamorm.spi.ConverterProvider;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.dynamorm.engine.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ConverterLookup;
-import dev.dynamorm.spi.ConverterProvider;
+import dev.dynamorm.Converter;
+import dev.dynamorm.ConverterLookup;
+import dev.dynamorm.ConverterProvider;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.Attribute;
@@ -22,7 +23,6 @@ import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.annotations.Ttl;
 import dev.dynamorm.annotations.UpdatedAt;
 import dev.dynamorm.annotations.Version;
-import dev.dynamorm.spi.Converter;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

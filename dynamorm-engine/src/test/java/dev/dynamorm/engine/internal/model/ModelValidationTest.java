@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.MissingConverterException;
 import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.Operation;
@@ -22,7 +23,6 @@ import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.annotations.Ttl;
 import dev.dynamorm.annotations.UpdatedAt;
 import dev.dynamorm.annotations.Version;
-import dev.dynamorm.spi.Converter;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.dynamorm.spring.boot.autoconfigure;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.Table;
-import dev.dynamorm.spi.RetryPolicy;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -1,19 +1,19 @@
 package dev.dynamorm.plugin.audit.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.HookContext;
+import dev.dynamorm.ItemRef;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
+import dev.dynamorm.Outcome;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.Table;
 import dev.dynamorm.plugin.audit.ActorProvider;
 import dev.dynamorm.plugin.audit.AuditConfig;
 import dev.dynamorm.plugin.audit.AuditEntry;
 import dev.dynamorm.plugin.audit.AuditRecord;
 import dev.dynamorm.plugin.audit.AuditSink;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.HookContext;
-import dev.dynamorm.spi.ItemRef;
-import dev.dynamorm.spi.ModelInfo;
-import dev.dynamorm.spi.Outcome;
-import dev.dynamorm.spi.PluginContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;

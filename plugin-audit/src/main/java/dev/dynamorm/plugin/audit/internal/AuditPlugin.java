@@ -1,12 +1,12 @@
 package dev.dynamorm.plugin.audit.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.plugin.audit.ActorProvider;
 import dev.dynamorm.plugin.audit.AuditConfig;
 import dev.dynamorm.plugin.audit.AuditSink;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginContext;
 import dev.dynamorm.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.PluginException;
+import dev.dynamorm.Statistic;
 import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.local.LocalDynamoDb;
-import dev.dynamorm.spi.Statistic;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;

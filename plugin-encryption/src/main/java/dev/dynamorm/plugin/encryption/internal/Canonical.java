@@ -1,5 +1,6 @@
 package dev.dynamorm.plugin.encryption.internal;
 
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -70,22 +71,18 @@ final class Canonical {
         return out.toByteArray();
     }
 
-    /** Appends a length-prefixed UTF-8 string. */
+    /** Appends a length-prefixed UTF-8 string (the framing {@link Aead} defines). */
     static void writeString(ByteArrayOutputStream out, String s) {
-        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+        Aead.writeString(out, s);
     }
 
     /** Appends length-prefixed bytes. */
     static void writeBytes(ByteArrayOutputStream out, byte[] bytes) {
-        writeInt(out, bytes.length);
-        out.write(bytes, 0, bytes.length);
+        Aead.writeBytes(out, bytes);
     }
 
     static void writeInt(ByteArrayOutputStream out, int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
+        Aead.writeInt(out, v);
     }
 
     /** Appends the canonical encoding of a value. */

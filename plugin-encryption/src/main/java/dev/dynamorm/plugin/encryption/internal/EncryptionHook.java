@@ -1,14 +1,15 @@
 package dev.dynamorm.plugin.encryption.internal;
 
+import dev.dynamorm.Hook;
+import dev.dynamorm.ItemContext;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.plugin.encryption.DecryptionFailedException;
 import dev.dynamorm.plugin.encryption.DecryptionFailedException.Reason;
 import dev.dynamorm.plugin.encryption.KeyProvider;
 import dev.dynamorm.plugin.encryption.KeyProvider.DataKey;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.ItemContext;
-import dev.dynamorm.spi.ModelInfo;
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

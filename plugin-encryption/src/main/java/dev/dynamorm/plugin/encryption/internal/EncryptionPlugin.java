@@ -1,13 +1,13 @@
 package dev.dynamorm.plugin.encryption.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginContext;
+import dev.dynamorm.Statistic;
 import dev.dynamorm.plugin.encryption.EncryptionConfig;
 import dev.dynamorm.plugin.encryption.KmsKeyProvider;
 import dev.dynamorm.plugin.encryption.LocalKeyring;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginContext;
-import dev.dynamorm.spi.Statistic;
 import dev.dynamorm.spi.Suggestions;
 import java.net.URI;
 import java.nio.file.Path;

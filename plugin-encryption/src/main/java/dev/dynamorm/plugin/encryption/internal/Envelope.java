@@ -1,5 +1,6 @@
 package dev.dynamorm.plugin.encryption.internal;
 
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

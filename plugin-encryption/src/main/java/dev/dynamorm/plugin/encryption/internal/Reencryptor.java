@@ -1,11 +1,11 @@
 package dev.dynamorm.plugin.encryption.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.PluginException;
 import dev.dynamorm.plugin.encryption.KeyProvider;
-import dev.dynamorm.plugin.encryption.Reencryption;
-import dev.dynamorm.spi.ModelInfo;
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +24,23 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Implements {@link Reencryption}: scans the table and rewrites stale envelopes with conditional
- * updates.
+ * Implements {@code rotation.Reencryption}: scans the table and rewrites stale envelopes with
+ * conditional updates.
  */
 public final class Reencryptor {
+
+    /**
+     * What a run did; {@code Reencryption} answers it as its public result (this package does not
+     * depend on the exported ones).
+     *
+     * @param tableName the physical table
+     * @param scanned items read
+     * @param rewritten items whose envelopes were rewritten under the active key
+     * @param alreadyCurrent items already under the active key
+     * @param conflicts items changed by a concurrent writer and read again
+     */
+    public record Counts(
+            String tableName, long scanned, long rewritten, long alreadyCurrent, long conflicts) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(Reencryptor.class);
 
@@ -83,7 +96,7 @@ public final class Reencryptor {
     }
 
     /** Runs a reencryption of a model's table through {@code db}'s encryption plugin. */
-    public static Reencryption.Result run(DynamORM db, Class<?> modelType) {
+    public static Counts run(DynamORM db, Class<?> modelType) {
         EncryptionPlugin plugin = Instances.of(db);
         if (plugin == null || plugin.hook() == null) {
             throw new IllegalStateException(
@@ -119,7 +132,7 @@ public final class Reencryptor {
         return new Reencryptor(plugin.hook(), model, db.client()).run();
     }
 
-    private Reencryption.Result run() {
+    private Counts run() {
         long scanned = 0;
         long rewritten = 0;
         long current = 0;
@@ -175,7 +188,7 @@ public final class Reencryptor {
                 rewritten,
                 current,
                 conflicts);
-        return new Reencryption.Result(table, scanned, rewritten, current, conflicts);
+        return new Counts(table, scanned, rewritten, current, conflicts);
     }
 
     private Outcome reencrypt(Map<String, AttributeValue> first) {

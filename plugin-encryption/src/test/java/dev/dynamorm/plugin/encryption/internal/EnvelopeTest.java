@@ -3,6 +3,7 @@ package dev.dynamorm.plugin.encryption.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

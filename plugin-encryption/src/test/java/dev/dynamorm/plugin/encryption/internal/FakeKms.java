@@ -2,6 +2,7 @@ package dev.dynamorm.plugin.encryption.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.dynamorm.plugin.encryption.internal.crypto.Aead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -32,7 +32,7 @@ final class ModuleDescriptorTest {
                 .singleElement()
                 .satisfies(
                         p -> {
-                            assertThat(p.service()).isEqualTo("dev.dynamorm.spi.Plugin");
+                            assertThat(p.service()).isEqualTo("dev.dynamorm.Plugin");
                             assertThat(p.providers())
                                     .containsExactly(EncryptionPlugin.class.getName());
                         });

@@ -1,13 +1,13 @@
 package dev.dynamorm.plugin.metrics.internal;
 
 import dev.dynamorm.ConditionFailedException;
+import dev.dynamorm.Hook;
+import dev.dynamorm.HookContext;
 import dev.dynamorm.Operation;
+import dev.dynamorm.Outcome;
 import dev.dynamorm.PluginException;
+import dev.dynamorm.Statistic;
 import dev.dynamorm.ThrottledException;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.HookContext;
-import dev.dynamorm.spi.Outcome;
-import dev.dynamorm.spi.Statistic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,10 +1,10 @@
 package dev.dynamorm.plugin.metrics.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.plugin.metrics.MetricsConfig;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginContext;
 import dev.dynamorm.spi.Suggestions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;

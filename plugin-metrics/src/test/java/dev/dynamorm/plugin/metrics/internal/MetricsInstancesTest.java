@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.PluginException;
+import dev.dynamorm.Statistic;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.local.LocalDynamoDb;
 import dev.dynamorm.plugin.metrics.MetricsConfig;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginContext;
-import dev.dynamorm.spi.Statistic;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,15 +1,15 @@
 package dev.dynamorm.plugin.tenancy.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginContext;
+import dev.dynamorm.QueryModifier;
 import dev.dynamorm.plugin.tenancy.TenancyConfig;
 import dev.dynamorm.plugin.tenancy.TenancyException;
 import dev.dynamorm.plugin.tenancy.TenantProvider;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.ModelInfo;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginContext;
-import dev.dynamorm.spi.QueryModifier;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

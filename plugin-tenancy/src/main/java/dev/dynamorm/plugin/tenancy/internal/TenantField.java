@@ -1,10 +1,10 @@
 package dev.dynamorm.plugin.tenancy.internal;
 
+import dev.dynamorm.Converter;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.plugin.tenancy.TenancyException;
 import dev.dynamorm.plugin.tenancy.TenantId;
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ModelInfo;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.dynamorm.plugin.tenancy.internal;
 
 import dev.dynamorm.Condition;
+import dev.dynamorm.Hook;
+import dev.dynamorm.HookContext;
+import dev.dynamorm.ItemContext;
+import dev.dynamorm.ItemRef;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.plugin.tenancy.TenancyException;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.HookContext;
-import dev.dynamorm.spi.ItemContext;
-import dev.dynamorm.spi.ItemRef;
-import dev.dynamorm.spi.ModelInfo;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

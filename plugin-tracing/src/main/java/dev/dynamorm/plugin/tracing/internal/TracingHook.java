@@ -1,10 +1,10 @@
 package dev.dynamorm.plugin.tracing.internal;
 
+import dev.dynamorm.Hook;
+import dev.dynamorm.HookContext;
+import dev.dynamorm.ItemRef;
 import dev.dynamorm.Operation;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.HookContext;
-import dev.dynamorm.spi.ItemRef;
-import dev.dynamorm.spi.Outcome;
+import dev.dynamorm.Outcome;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;

@@ -1,10 +1,10 @@
 package dev.dynamorm.plugin.tracing.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.plugin.tracing.TracingConfig;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginContext;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;

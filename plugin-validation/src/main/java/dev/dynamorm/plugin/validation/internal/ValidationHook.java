@@ -1,15 +1,15 @@
 package dev.dynamorm.plugin.validation.internal;
 
+import dev.dynamorm.Hook;
+import dev.dynamorm.HookContext;
+import dev.dynamorm.ItemContext;
+import dev.dynamorm.ItemRef;
+import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.Table;
 import dev.dynamorm.plugin.validation.ConstraintViolationsException;
 import dev.dynamorm.plugin.validation.Violation;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.HookContext;
-import dev.dynamorm.spi.ItemContext;
-import dev.dynamorm.spi.ItemRef;
-import dev.dynamorm.spi.ModelInfo;
-import dev.dynamorm.spi.PluginContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;

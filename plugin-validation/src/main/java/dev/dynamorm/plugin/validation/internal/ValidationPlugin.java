@@ -1,10 +1,10 @@
 package dev.dynamorm.plugin.validation.internal;
 
 import dev.dynamorm.DynamORM;
+import dev.dynamorm.Hook;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginContext;
 import dev.dynamorm.plugin.validation.ValidationConfig;
-import dev.dynamorm.spi.Hook;
-import dev.dynamorm.spi.Plugin;
-import dev.dynamorm.spi.PluginContext;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.ValidatorFactory;

@@ -1,7 +1,4 @@
-package dev.dynamorm.spi;
-
-import dev.dynamorm.DynamORM;
-import dev.dynamorm.DynamORMConfig;
+package dev.dynamorm;
 
 /** Creates the engine behind {@link DynamORM#builder()}; the engine module provides it. */
 public interface EngineProvider {

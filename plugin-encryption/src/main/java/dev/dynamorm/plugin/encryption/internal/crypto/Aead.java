@@ -1,4 +1,4 @@
-package dev.dynamorm.plugin.encryption.internal;
+package dev.dynamorm.plugin.encryption.internal.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -125,11 +125,46 @@ public final class Aead {
                         Arrays.compareUnsigned(
                                 a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Canonical.writeInt(out, keys.size());
+        writeInt(out, keys.size());
         for (String k : keys) {
-            Canonical.writeString(out, k);
-            Canonical.writeString(out, context.get(k));
+            writeString(out, k);
+            writeString(out, context.get(k));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Appends a length-prefixed UTF-8 string: the framing of encryption contexts and of the
+     * envelopes' associated data.
+     *
+     * @param out the buffer
+     * @param s the string
+     */
+    public static void writeString(java.io.ByteArrayOutputStream out, String s) {
+        writeBytes(out, s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends bytes after their 32-bit big-endian length.
+     *
+     * @param out the buffer
+     * @param bytes the bytes
+     */
+    public static void writeBytes(java.io.ByteArrayOutputStream out, byte[] bytes) {
+        writeInt(out, bytes.length);
+        out.write(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Appends a 32-bit big-endian integer.
+     *
+     * @param out the buffer
+     * @param v the value
+     */
+    public static void writeInt(java.io.ByteArrayOutputStream out, int v) {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
     }
 }

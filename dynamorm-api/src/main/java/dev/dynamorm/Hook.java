@@ -1,4 +1,4 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
 import java.lang.annotation.Annotation;
 import java.util.Map;

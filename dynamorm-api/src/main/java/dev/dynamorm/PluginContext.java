@@ -1,6 +1,5 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
-import dev.dynamorm.DynamORM;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

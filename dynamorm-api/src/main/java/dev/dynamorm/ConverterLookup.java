@@ -1,4 +1,4 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
 import java.lang.reflect.Type;
 import java.util.Optional;

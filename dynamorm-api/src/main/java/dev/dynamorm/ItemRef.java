@@ -1,4 +1,4 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
 import java.util.Map;
 import java.util.Objects;

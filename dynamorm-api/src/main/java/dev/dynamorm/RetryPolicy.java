@@ -1,6 +1,5 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
-import dev.dynamorm.DynamORMException;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
-import dev.dynamorm.Operation;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,5 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
-import dev.dynamorm.Query;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 

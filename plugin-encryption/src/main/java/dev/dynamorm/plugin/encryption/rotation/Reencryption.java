@@ -1,7 +1,8 @@
-package dev.dynamorm.plugin.encryption;
+package dev.dynamorm.plugin.encryption.rotation;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Table;
+import dev.dynamorm.plugin.encryption.DecryptionFailedException;
 import dev.dynamorm.plugin.encryption.internal.Reencryptor;
 import java.util.Objects;
 
@@ -52,8 +53,12 @@ public final class Reencryption {
      * @throws dev.dynamorm.DynamORMException if DynamoDB fails
      */
     public static Result reencrypt(DynamORM db, Class<?> modelType) {
-        return Reencryptor.run(
-                Objects.requireNonNull(db, "db"), Objects.requireNonNull(modelType, "modelType"));
+        Reencryptor.Counts c =
+                Reencryptor.run(
+                        Objects.requireNonNull(db, "db"),
+                        Objects.requireNonNull(modelType, "modelType"));
+        return new Result(
+                c.tableName(), c.scanned(), c.rewritten(), c.alreadyCurrent(), c.conflicts());
     }
 
     /**

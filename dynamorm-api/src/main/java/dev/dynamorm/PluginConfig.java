@@ -1,4 +1,4 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
 /**
  * A plugin's typed configuration, given to {@code DynamORM.builder().pluginConfig(...)} and read by

@@ -1,6 +1,5 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
-import dev.dynamorm.Condition;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,5 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
-import dev.dynamorm.Query;
 import java.util.function.UnaryOperator;
 
 /** The {@link QueryModifier} of {@link QueryModifier#of(String, UnaryOperator)}. */

@@ -1,4 +1,4 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
 import java.lang.annotation.Annotation;
 import java.util.Map;
@@ -63,8 +63,8 @@ public interface ModelInfo {
      * @return the attribute names in declaration order, possibly empty
      */
     default Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
-        // by name rather than Encrypted.class: spi must not depend on annotations, which depends
-        // on spi (@Convert names a Converter), see package-info
+        // by name rather than Encrypted.class: this package must not depend on annotations, which
+        // depends on it (@Convert names a Converter), see spi's package-info
         return annotation.getName().equals("dev.dynamorm.annotations.Encrypted")
                 ? encryptedAttributes()
                 : Set.of();

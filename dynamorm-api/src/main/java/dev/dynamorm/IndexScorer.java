@@ -1,6 +1,5 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
-import dev.dynamorm.Operator;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,7 +18,7 @@ import java.util.OptionalInt;
  * >=}, {@code BETWEEN}), plus 10 when the path holds every attribute the query reads, plus 2 for
  * the table and 1 for a local index. A scorer replaces it for every query when given to {@code
  * DynamORM.Builder.indexScorer(..)} or, without that, when found with {@link
- * java.util.ServiceLoader} (a {@code provides dev.dynamorm.spi.IndexScorer} module or a {@code
+ * java.util.ServiceLoader} (a {@code provides dev.dynamorm.IndexScorer} module or a {@code
  * META-INF/services} entry; the first by class name when several are found); a scorer given to
  * {@code Query.indexScorer(..)} replaces it for that query. {@link Candidate#defaultScore()} lets a
  * scorer adjust the default instead:

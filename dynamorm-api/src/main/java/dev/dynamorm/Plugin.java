@@ -1,4 +1,4 @@
-package dev.dynamorm.spi;
+package dev.dynamorm;
 
 import java.util.List;
 
@@ -6,11 +6,11 @@ import java.util.List;
  * An extension found by {@link java.util.ServiceLoader} or registered on the builder.
  *
  * <p>Every method but {@link #name()} has a no-op default, so plugins implement only what they use.
- * A plugin jar declares {@code provides dev.dynamorm.spi.Plugin with ...} in its module-info and
- * lists the class in {@code META-INF/services/dev.dynamorm.spi.Plugin}. Installed plugins are
- * ordered by {@link #order()}, then {@link #name()}; one instance per class is installed, an
- * explicitly registered one winning over a discovered one. Plugins that change data or reads must
- * act only on the models or tables configured for them.
+ * A plugin jar declares {@code provides dev.dynamorm.Plugin with ...} in its module-info and lists
+ * the class in {@code META-INF/services/dev.dynamorm.Plugin}. Installed plugins are ordered by
+ * {@link #order()}, then {@link #name()}; one instance per class is installed, an explicitly
+ * registered one winning over a discovered one. Plugins that change data or reads must act only on
+ * the models or tables configured for them.
  */
 public interface Plugin {
 
