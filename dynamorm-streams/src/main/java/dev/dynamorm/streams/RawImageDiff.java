@@ -1,7 +1,7 @@
 package dev.dynamorm.streams;
 
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ModelInfo;
+import dev.dynamorm.Converter;
+import dev.dynamorm.ModelInfo;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

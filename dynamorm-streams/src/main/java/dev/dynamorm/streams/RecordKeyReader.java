@@ -1,8 +1,8 @@
 package dev.dynamorm.streams;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.Key;
-import dev.dynamorm.spi.Converter;
-import dev.dynamorm.spi.ModelInfo;
+import dev.dynamorm.ModelInfo;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -47,7 +47,7 @@ final class DefaultTable<T> implements Table<T> {
     private final EngineContext ctx;
     private final String tableName;
     private final TableContext<T> table;
-    private final dev.dynamorm.spi.IndexScorer indexScorer;
+    private final dev.dynamorm.IndexScorer indexScorer;
     private final ModifierSource modifierSource;
     private volatile List<ModifierSource.Registered<T>> pluginModifiers;
     private final AsyncEngine asyncEngine;
