@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compiled module descriptor: name, the one exported package, the plugin provided, what it
- * reads.
+ * The compiled module descriptor: name, the exported packages (configuration and key rotation), the
+ * plugin provided, what it reads.
  */
 final class ModuleDescriptorTest {
 
     @Test
-    void descriptor_exportsOnlyTheConfigurationPackage_andProvidesThePlugin() throws Exception {
+    void descriptor_exportsOnlyConfigurationAndRotation_andProvidesThePlugin() throws Exception {
         Path classes =
                 Path.of(
                         EncryptionPlugin.class
@@ -27,7 +27,9 @@ final class ModuleDescriptorTest {
         assertThat(d.name()).isEqualTo("dev.dynamorm.plugin.encryption");
         assertThat(d.exports())
                 .extracting(ModuleDescriptor.Exports::source)
-                .containsExactly("dev.dynamorm.plugin.encryption");
+                .containsExactlyInAnyOrder(
+                        "dev.dynamorm.plugin.encryption",
+                        "dev.dynamorm.plugin.encryption.rotation");
         assertThat(d.provides())
                 .singleElement()
                 .satisfies(
@@ -51,6 +53,8 @@ final class ModuleDescriptorTest {
         assertThat(d.packages())
                 .containsExactlyInAnyOrder(
                         "dev.dynamorm.plugin.encryption",
-                        "dev.dynamorm.plugin.encryption.internal");
+                        "dev.dynamorm.plugin.encryption.rotation",
+                        "dev.dynamorm.plugin.encryption.internal",
+                        "dev.dynamorm.plugin.encryption.internal.crypto");
     }
 }
