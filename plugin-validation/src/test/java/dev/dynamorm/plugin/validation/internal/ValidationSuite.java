@@ -20,12 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,12 +45,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @DynamoBackend(models = Member.class)
 abstract class ValidationSuite {
 
+    // one event loop for the class: a Netty client that owns its loop waits Netty's 2 s quiet
+    // period when it closes, which each test paid
+    private static SdkEventLoopGroup loop;
+
     private DynamORM db;
     private DynamoDbClient raw;
     private BackendContext backend;
     private DynamoDbAsyncClient asyncClient;
     private Table<Member> members;
     private String team;
+
+    @BeforeAll
+    static void startLoop() {
+        loop = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+    }
+
+    @AfterAll
+    static void stopLoop() {
+        loop.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
 
     @BeforeEach
     void setUp(DynamoDbClient raw, BackendContext backend) {
@@ -58,6 +77,7 @@ abstract class ValidationSuite {
                         .credentialsProvider(
                                 StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("a", "b")))
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
                         .build();
         this.db =
                 DynamORM.builder()
