@@ -23,7 +23,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -341,52 +340,43 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return null;
         }
         if (type == Instant.class) {
-            // named classes rather than method references: no hidden class spun at registration
-            return new TextFormConverter<>(Instant.class, InstantText.FORMAT, InstantText.PARSE);
+            return new TextFormConverter<>(Instant.class, TextForm.INSTANT);
         }
         if (type == LocalDate.class) {
-            return new TextFormConverter<>(
-                    LocalDate.class, DateTimeFormatter.ISO_LOCAL_DATE::format, LocalDate::parse);
+            return new TextFormConverter<>(LocalDate.class, TextForm.LOCAL_DATE);
         }
         if (type == LocalTime.class) {
-            return new TextFormConverter<>(
-                    LocalTime.class, TimeFormats.LOCAL_TIME::format, LocalTime::parse);
+            return new TextFormConverter<>(LocalTime.class, TextForm.LOCAL_TIME);
         }
         if (type == LocalDateTime.class) {
-            return new TextFormConverter<>(
-                    LocalDateTime.class, TimeFormats.LOCAL_DATE_TIME::format, LocalDateTime::parse);
+            return new TextFormConverter<>(LocalDateTime.class, TextForm.LOCAL_DATE_TIME);
         }
         if (type == OffsetDateTime.class) {
-            return new TextFormConverter<>(
-                    OffsetDateTime.class,
-                    TimeFormats.OFFSET_DATE_TIME::format,
-                    OffsetDateTime::parse);
+            return new TextFormConverter<>(OffsetDateTime.class, TextForm.OFFSET_DATE_TIME);
         }
         if (type == ZonedDateTime.class) {
-            return new TextFormConverter<>(
-                    ZonedDateTime.class, TimeFormats.ZONED_DATE_TIME::format, ZonedDateTime::parse);
+            return new TextFormConverter<>(ZonedDateTime.class, TextForm.ZONED_DATE_TIME);
         }
         if (type == Duration.class) {
-            return new TextFormConverter<>(Duration.class, Duration::toString, Duration::parse);
+            return new TextFormConverter<>(Duration.class, TextForm.DURATION);
         }
         if (type == Period.class) {
-            return new TextFormConverter<>(Period.class, Period::toString, Period::parse);
+            return new TextFormConverter<>(Period.class, TextForm.PERIOD);
         }
         if (type == YearMonth.class) {
-            return new TextFormConverter<>(
-                    YearMonth.class, TimeFormats.YEAR_MONTH::format, YearMonth::parse);
+            return new TextFormConverter<>(YearMonth.class, TextForm.YEAR_MONTH);
         }
         if (type == ZoneId.class) {
-            return new TextFormConverter<>(ZoneId.class, ZoneId::getId, ZoneId::of);
+            return new TextFormConverter<>(ZoneId.class, TextForm.ZONE_ID);
         }
         if (type == ZoneOffset.class) {
-            return new TextFormConverter<>(ZoneOffset.class, ZoneOffset::getId, ZoneOffset::of);
+            return new TextFormConverter<>(ZoneOffset.class, TextForm.ZONE_OFFSET);
         }
         if (type == UUID.class) {
-            return new TextFormConverter<>(UUID.class, UUID::toString, UUID::fromString);
+            return new TextFormConverter<>(UUID.class, TextForm.UUID_TEXT);
         }
         if (type == URI.class) {
-            return new TextFormConverter<>(URI.class, URI::toString, URI::create);
+            return new TextFormConverter<>(URI.class, TextForm.URI_TEXT);
         }
         return null;
     }

@@ -2,7 +2,6 @@ package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.Converter;
 import java.time.DateTimeException;
-import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -13,28 +12,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class TextFormConverter<T> implements Converter<T> {
 
+    private final Class<T> type;
     private final String target;
-    private final Function<? super T, String> format;
-    private final Function<String, ? extends T> parse;
+    private final TextForm form;
 
     /**
      * @param type the Java type, named in error messages
-     * @param format writes the text form
-     * @param parse reads the text form, throwing {@link IllegalArgumentException} or {@link
-     *     DateTimeException} on bad input
+     * @param form how a value of {@code type} is written and read
      */
-    TextFormConverter(
-            Class<T> type,
-            Function<? super T, String> format,
-            Function<String, ? extends T> parse) {
+    TextFormConverter(Class<T> type, TextForm form) {
+        this.type = type;
         this.target = type.getName();
-        this.format = format;
-        this.parse = parse;
+        this.form = form;
     }
 
     @Override
     public AttributeValue toAttributeValue(T value) {
-        return AttributeValue.createS(format.apply(value));
+        return AttributeValue.createS(form.format(value));
     }
 
     @Override
@@ -42,7 +36,7 @@ final class TextFormConverter<T> implements Converter<T> {
         Attributes.require(attribute, AttributeValue.Type.S, target);
         String text = attribute.s();
         try {
-            return parse.apply(text);
+            return type.cast(form.parse(text));
         } catch (DateTimeException | IllegalArgumentException e) {
             throw Attributes.invalid("cannot read '%s' as %s: %s", text, target, e.getMessage());
         }
