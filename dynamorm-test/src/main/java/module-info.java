@@ -43,4 +43,6 @@ module dev.dynamorm.test {
 
     // MockDB reads values given for typed fields with the converters the engine would use
     uses dev.dynamorm.ConverterProvider;
+    // fixtures and MockDB read a generated model through its schema, not by reflection
+    uses dev.dynamorm.spi.schema.ModelSchemaProvider;
 }

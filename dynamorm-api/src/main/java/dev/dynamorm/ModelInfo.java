@@ -82,6 +82,21 @@ public interface ModelInfo {
     }
 
     /**
+     * Attribute names of the fields annotated {@code @Unique}: at most one item of the table holds
+     * each of their values (the engine keeps a sentinel item per value). For an entity family, the
+     * unique fields of all its members. A model with such fields cannot be written with a batch
+     * write; write its items one by one or in a transaction.
+     *
+     * @return the attribute names in declaration order, possibly empty
+     * @throws UnsupportedOperationException if this description does not carry unique fields (an
+     *     implementation written before this method existed)
+     */
+    default Set<String> uniqueAttributes() {
+        throw new UnsupportedOperationException(
+                "ModelInfo.uniqueAttributes() is not implemented by " + getClass().getName());
+    }
+
+    /**
      * The attribute name of the {@code @Version} field.
      *
      * @return the attribute name, or empty when the model is not versioned

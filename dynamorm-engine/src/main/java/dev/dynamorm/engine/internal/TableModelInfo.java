@@ -5,6 +5,7 @@ import dev.dynamorm.ModelInfo;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.TypeTag;
+import dev.dynamorm.engine.internal.model.UniqueKeys;
 import dev.dynamorm.engine.internal.plugin.TransformedFields;
 import java.lang.annotation.Annotation;
 import java.util.Collections;
@@ -39,6 +40,11 @@ record TableModelInfo(
     @Override
     public Set<String> transformedAttributes(Class<? extends Annotation> annotation) {
         return transforms.getOrDefault(annotation, Set.of());
+    }
+
+    @Override
+    public Set<String> uniqueAttributes() {
+        return UniqueKeys.attributes(metadata);
     }
 
     @Override

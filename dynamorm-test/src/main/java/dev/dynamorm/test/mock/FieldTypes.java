@@ -1,15 +1,9 @@
 package dev.dynamorm.test.mock;
 
 import dev.dynamorm.Converter;
-import dev.dynamorm.annotations.Convert;
-import dev.dynamorm.annotations.Ignore;
-import dev.dynamorm.annotations.Ttl;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import dev.dynamorm.test.internal.KitField;
+import dev.dynamorm.test.internal.KitModel;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +11,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The declared type and converter of each field of a model, read from the class itself (record
- * components, or the fields of a bean and its superclasses; {@code @Ignore} left out), so that
- * {@link MockDB} can treat values given for a field as the engine does. A field whose converter is
- * not known ({@code @Ttl} fields, nested models, no converters on the path) has none, and its
- * values are compared as given. Thread-safe.
+ * The declared type and converter of each field of a model, read from its {@link KitModel} (the
+ * generated schema, else record components or the fields of a bean and its superclasses;
+ * {@code @Ignore} left out), so that {@link MockDB} can treat values given for a field as the
+ * engine does. A field whose converter is not known ({@code @Ttl} fields, nested models, no
+ * converters on the path) has none, and its values are compared as given. Thread-safe.
  */
 final class FieldTypes {
 
@@ -95,31 +89,6 @@ final class FieldTypes {
         return element != null && element.type() instanceof Class<?> ? element : null;
     }
 
-    /**
-     * The name of the field carrying a key annotation.
-     *
-     * @param role {@code PartitionKey.class} or {@code SortKey.class}
-     * @return the Java field name, or null when no field carries it
-     */
-    static String keyField(Class<?> model, Class<? extends Annotation> role) {
-        if (model.isRecord()) {
-            for (RecordComponent c : model.getRecordComponents()) {
-                if (c.isAnnotationPresent(role)) {
-                    return c.getName();
-                }
-            }
-            return null;
-        }
-        for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(role)) {
-                    return f.getName();
-                }
-            }
-        }
-        return null;
-    }
-
     private Map<String, FieldType> fields(Class<?> type) {
         Map<String, FieldType> known = models.get(type);
         if (known == null) {
@@ -138,53 +107,28 @@ final class FieldTypes {
             }
             return Map.copyOf(out);
         }
-        if (type.isRecord()) {
-            for (RecordComponent c : type.getRecordComponents()) {
-                if (!c.isAnnotationPresent(Ignore.class)) {
-                    out.put(c.getName(), field(c.getGenericType(), c));
-                }
-            }
-            return Map.copyOf(out);
-        }
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                int m = f.getModifiers();
-                if (!Modifier.isStatic(m)
-                        && !Modifier.isTransient(m)
-                        && !f.isSynthetic()
-                        && !f.isAnnotationPresent(Ignore.class)) {
-                    out.putIfAbsent(f.getName(), field(f.getGenericType(), f));
-                }
-            }
+        for (KitField f : KitModel.of(type).fields()) {
+            out.putIfAbsent(f.name(), field(f));
         }
         return Map.copyOf(out);
     }
 
-    private FieldType field(Type type, AnnotatedElement annotations) {
-        if (annotations.isAnnotationPresent(Ttl.class)) {
+    private FieldType field(KitField f) {
+        if (f.ttl()) {
             // the engine stores @Ttl fields as epoch seconds with its own converter
-            return new FieldType(type, null);
+            return new FieldType(f.type(), null);
         }
-        Convert convert = annotations.getAnnotation(Convert.class);
-        if (convert != null) {
-            return new FieldType(type, instantiate(convert.value()));
+        if (f.ownConverter()) {
+            // null when the @Convert class cannot be created: the engine reports that
+            return new FieldType(f.type(), f.converter() == null ? null : erase(f.converter()));
         }
-        return new FieldType(type, converter(type));
+        return new FieldType(f.type(), converter(f.type()));
     }
 
     private Converter<Object> converter(Type type) {
         try {
             return converters().find(type).map(FieldTypes::erase).orElse(null);
         } catch (RuntimeException noConverter) {
-            return null;
-        }
-    }
-
-    private static Converter<Object> instantiate(Class<?> converterClass) {
-        try {
-            return erase((Converter<?>) converterClass.getConstructor().newInstance());
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // the engine reports a converter it cannot create when it reads the model
             return null;
         }
     }

@@ -252,7 +252,7 @@ final class MockTable<T> implements Table<T> {
         List<String> changed = new ArrayList<>();
         for (ModelTypes.UniqueField f : ModelTypes.uniqueFields(after.getClass())) {
             if (!Objects.equals(
-                    ModelTypes.read(before, f.element()), ModelTypes.read(after, f.element()))) {
+                    ModelTypes.read(before, f.name()), ModelTypes.read(after, f.name()))) {
                 changed.add(f.name());
             }
         }

@@ -2,19 +2,11 @@ package dev.dynamorm.test.mock;
 
 import dev.dynamorm.Converter;
 import dev.dynamorm.Key;
-import dev.dynamorm.annotations.Attribute;
 import dev.dynamorm.annotations.DynamoTable;
-import dev.dynamorm.annotations.PartitionKey;
-import dev.dynamorm.annotations.SortKey;
-import dev.dynamorm.annotations.Unique;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AccessibleObject;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import dev.dynamorm.annotations.KeyRole;
+import dev.dynamorm.test.internal.KitField;
+import dev.dynamorm.test.internal.KitModel;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What {@link MockDB} reads from a model class the way the engine does: the {@code @DynamoTable}
  * that applies (its own or its entity family's: a sealed interface or abstract class annotated with
  * it), the key of an instance (fields, or key templates such as {@code CUSTOMER#{customerId}} with
- * {@code #} and {@code \} in values escaped by a backslash) and its {@code @Unique} fields.
+ * {@code #} and {@code \} in values escaped by a backslash) and its {@code @Unique} fields. Fields
+ * and their values come from {@link KitModel}: the generated schema when the model has one (no
+ * reflection on it), else reflection; the class-level {@code @DynamoTable} and the family's sealed
+ * hierarchy are read from the class.
  */
 final class ModelTypes {
 
     private static final char SEPARATOR = '#';
     private static final char ESCAPE = '\\';
 
-    /** A {@code @Unique} field: its Java name, stored attribute name and accessor. */
-    record UniqueField(String name, String attribute, AnnotatedElement element) {}
+    /** A {@code @Unique} field: its Java name and stored attribute name. */
+    record UniqueField(String name, String attribute) {}
 
     private ModelTypes() {}
 
@@ -68,18 +63,8 @@ final class ModelTypes {
     /** The {@code @Unique} fields of a concrete model class, in declaration order. */
     static List<UniqueField> uniqueFields(Class<?> type) {
         List<UniqueField> out = new ArrayList<>();
-        for (AnnotatedElement e : fields(type)) {
-            if (e.isAnnotationPresent(Unique.class)) {
-                Attribute renamed = e.getAnnotation(Attribute.class);
-                String name = name(e);
-                out.add(
-                        new UniqueField(
-                                name,
-                                renamed != null && !renamed.value().isEmpty()
-                                        ? renamed.value()
-                                        : name,
-                                e));
-            }
+        for (KitField f : KitModel.of(type).uniqueFields()) {
+            out.add(new UniqueField(f.name(), f.attribute()));
         }
         return out;
     }
@@ -92,16 +77,12 @@ final class ModelTypes {
      */
     static Key keyOf(Object item, FieldTypes types) {
         Class<?> type = item.getClass();
-        Function<String, Object> values =
-                name -> {
-                    AnnotatedElement e = field(type, name);
-                    return e == null ? null : read(item, e);
-                };
-        Object pk = keyPart(type, PartitionKey.class, values, types);
+        Function<String, Object> values = name -> read(item, name);
+        Object pk = keyPart(type, KeyRole.PARTITION, values, types);
         if (pk == null) {
             return null;
         }
-        return new Key(pk, keyPart(type, SortKey.class, values, types));
+        return new Key(pk, keyPart(type, KeyRole.SORT, values, types));
     }
 
     /**
@@ -114,48 +95,39 @@ final class ModelTypes {
         if (isFamily(type)) {
             return null;
         }
-        Object pk = keyPart(type, PartitionKey.class, values::get, types);
+        Object pk = keyPart(type, KeyRole.PARTITION, values::get, types);
         if (pk == null) {
             return null;
         }
-        boolean sorted = typeTemplate(type, SortKey.class) != null || keyField(type, SortKey.class);
-        Object sk = keyPart(type, SortKey.class, values::get, types);
+        boolean sorted =
+                KitModel.of(type).keyTemplate(KeyRole.SORT) != null
+                        || keyField(type, KeyRole.SORT) != null;
+        Object sk = keyPart(type, KeyRole.SORT, values::get, types);
         return sorted && sk == null ? null : new Key(pk, sk);
     }
 
-    private static boolean keyField(Class<?> type, Class<? extends Annotation> role) {
-        for (AnnotatedElement e : fields(type)) {
-            if (e.isAnnotationPresent(role)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Object keyPart(
-            Class<?> type,
-            Class<? extends Annotation> role,
-            Function<String, Object> values,
-            FieldTypes types) {
-        String template = typeTemplate(type, role);
-        if (template != null) {
-            return render(type, template, values, types);
-        }
-        for (AnnotatedElement e : fields(type)) {
-            if (e.isAnnotationPresent(role)) {
-                return values.apply(name(e));
+    /**
+     * The name of the table key field of this role.
+     *
+     * @return the Java field name, or null when no field has the role (or a template makes the key)
+     */
+    static String keyField(Class<?> type, KeyRole role) {
+        for (KitField f : KitModel.of(type).fields()) {
+            if (role == KeyRole.PARTITION ? f.partitionKey() : f.sortKey()) {
+                return f.name();
             }
         }
         return null;
     }
 
-    private static String typeTemplate(Class<?> type, Class<? extends Annotation> role) {
-        if (role == PartitionKey.class) {
-            PartitionKey pk = type.getAnnotation(PartitionKey.class);
-            return pk == null || pk.template().isEmpty() ? null : pk.template();
+    private static Object keyPart(
+            Class<?> type, KeyRole role, Function<String, Object> values, FieldTypes types) {
+        String template = KitModel.of(type).keyTemplate(role);
+        if (template != null) {
+            return render(type, template, values, types);
         }
-        SortKey sk = type.getAnnotation(SortKey.class);
-        return sk == null || sk.template().isEmpty() ? null : sk.template();
+        String field = keyField(type, role);
+        return field == null ? null : values.apply(field);
     }
 
     /** The template's text for these values; null when a field it names has none. */
@@ -202,57 +174,15 @@ final class ModelTypes {
         return String.valueOf(value);
     }
 
-    private static AnnotatedElement field(Class<?> type, String name) {
-        for (AnnotatedElement e : fields(type)) {
-            if (name(e).equals(name)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    /** Record components, or the instance fields of a bean and its superclasses. */
-    private static List<AnnotatedElement> fields(Class<?> type) {
-        List<AnnotatedElement> out = new ArrayList<>();
-        if (type.isRecord()) {
-            out.addAll(List.of(type.getRecordComponents()));
-            return out;
-        }
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                int m = f.getModifiers();
-                if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()) {
-                    out.add(f);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String name(AnnotatedElement e) {
-        return e instanceof RecordComponent c ? c.getName() : ((Field) e).getName();
-    }
-
-    /** The value of a field of an item. */
-    static Object read(Object item, AnnotatedElement e) {
-        AccessibleObject target = e instanceof RecordComponent c ? c.getAccessor() : (Field) e;
-        try {
-            if (!target.canAccess(item)) {
-                target.setAccessible(true);
-            }
-            return target instanceof Method m ? m.invoke(item) : ((Field) target).get(item);
-        } catch (InvocationTargetException ex) {
-            throw new IllegalStateException(
-                    "MockDB could not read field '" + name(e) + "': its accessor threw",
-                    ex.getCause());
-        } catch (ReflectiveOperationException | RuntimeException ex) {
-            throw new IllegalStateException(
-                    "MockDB could not read field '"
-                            + name(e)
-                            + "' of "
-                            + item.getClass().getName()
-                            + ": open its package to dev.dynamorm.test",
-                    ex);
-        }
+    /**
+     * The value of a field of an item, read as the engine reads it (through the generated schema
+     * when the class has one).
+     *
+     * @return the value, or null when the item's class maps no field of this name
+     */
+    static Object read(Object item, String field) {
+        KitModel model = KitModel.of(item.getClass());
+        int i = model.indexOf(field);
+        return i < 0 ? null : model.read(item, i);
     }
 }

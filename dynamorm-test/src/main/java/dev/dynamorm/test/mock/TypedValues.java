@@ -5,11 +5,9 @@ import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Operator;
-import dev.dynamorm.annotations.PartitionKey;
-import dev.dynamorm.annotations.SortKey;
+import dev.dynamorm.annotations.KeyRole;
 import dev.dynamorm.internal.FieldValues;
 import dev.dynamorm.test.mock.FieldTypes.FieldType;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,14 +83,13 @@ final class TypedValues {
 
     /** A key with its values typed for the model's key fields, as the engine binds them. */
     Key key(Class<?> model, Operation op, Key key) {
-        Object pk = keyValue(model, op, PartitionKey.class, key.partitionKey());
-        Object sk = keyValue(model, op, SortKey.class, key.sortKey());
+        Object pk = keyValue(model, op, KeyRole.PARTITION, key.partitionKey());
+        Object sk = keyValue(model, op, KeyRole.SORT, key.sortKey());
         return pk == key.partitionKey() && sk == key.sortKey() ? key : new Key(pk, sk);
     }
 
-    private Object keyValue(
-            Class<?> model, Operation op, Class<? extends Annotation> role, Object value) {
-        String name = value == null ? null : FieldTypes.keyField(model, role);
+    private Object keyValue(Class<?> model, Operation op, KeyRole role, Object value) {
+        String name = value == null ? null : ModelTypes.keyField(model, role);
         return name == null ? value : fieldValue(model, op, name, value);
     }
 

@@ -57,7 +57,7 @@ final class UniqueWrites {
         Map<String, String> names = new HashMap<>();
         for (ModelTypes.UniqueField f : fields) {
             if (only == null || only.isEmpty() || only.contains(f.name())) {
-                values.put(f.attribute(), ModelTypes.read(item, f.element()));
+                values.put(f.attribute(), ModelTypes.read(item, f.name()));
                 names.put(f.attribute(), f.name());
             }
         }

@@ -4,9 +4,12 @@ import dev.dynamorm.ModelDefinitionException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,6 +45,25 @@ public final class UniqueKeys {
             }
         }
         return out == null ? List.of() : List.copyOf(out);
+    }
+
+    /**
+     * The attribute names of a model's {@code @Unique} fields, as {@code ModelInfo} gives them.
+     *
+     * @param model a table model
+     * @return the attribute names in declaration order, unmodifiable, empty for most models
+     */
+    public static Set<String> attributes(ModelMetadata<?> model) {
+        Set<String> out = null;
+        for (FieldMetadata f : model.fields()) {
+            if (f.isUnique()) {
+                if (out == null) {
+                    out = new LinkedHashSet<>(4);
+                }
+                out.add(f.attributeName());
+            }
+        }
+        return out == null ? Set.of() : Collections.unmodifiableSet(out);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.dynamorm.engine.internal.expr.ConditionCompiler;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
+import dev.dynamorm.engine.internal.model.UniqueKeys;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -244,6 +245,11 @@ public final class HookChain {
         @Override
         public Set<String> transformedAttributes() {
             return encryptedAttributes;
+        }
+
+        @Override
+        public Set<String> uniqueAttributes() {
+            return UniqueKeys.attributes(metadata);
         }
     }
 
