@@ -215,7 +215,7 @@ final class ModulePathTest {
                 src, List.of("-cp", modulePath(), "-d", classes.toString(), "-proc:none"), false);
     }
 
-    private static List<String> javac(Path src, List<String> options, boolean processor)
+    static List<String> javac(Path src, List<String> options, boolean processor)
             throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
@@ -245,12 +245,12 @@ final class ModulePathTest {
         return errors;
     }
 
-    private static void write(Path file, String text) throws IOException {
+    static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
     }
 
-    private static String run(List<String> args) throws Exception {
+    static String run(List<String> args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(args);

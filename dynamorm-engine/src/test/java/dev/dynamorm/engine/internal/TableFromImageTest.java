@@ -15,6 +15,7 @@ import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
+import dev.dynamorm.annotations.Unique;
 import dev.dynamorm.annotations.Version;
 import dev.dynamorm.local.LocalDynamoDb;
 import java.util.ArrayList;
@@ -43,6 +44,13 @@ final class TableFromImageTest {
             String label,
             @Attribute("t") String text,
             @Version long version) {}
+
+    @DynamoTable("members")
+    record Member(
+            @PartitionKey String id,
+            @Unique @Attribute("mail") String email,
+            String name,
+            @Unique String handle) {}
 
     @DynamoTable("sealed_notes")
     record Sealed(@PartitionKey String id, @Encrypted String pin) {}
@@ -169,6 +177,28 @@ final class TableFromImageTest {
             ModelInfo sealed = db.table(Sealed.class).modelInfo();
             assertThat(sealed.sortKeyAttribute()).isEqualTo(Optional.empty());
             assertThat(sealed.encryptedAttributes()).isEqualTo(Set.of("pin"));
+        }
+    }
+
+    @Test
+    void modelInfo_namesTheUniqueAttributes_toCallersAndToHooks() {
+        Shouting hook = new Shouting();
+        try (DynamORM db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .discoverPlugins(false)
+                        .tableNamePrefix("img_")
+                        .plugin(hook)
+                        .build()) {
+            var members = db.table(Member.class);
+            assertThat(members.modelInfo().uniqueAttributes()).containsExactly("mail", "handle");
+            assertThat(db.table(Note.class).modelInfo().uniqueAttributes()).isEmpty();
+
+            // the description hooks get (the plugin layer's own) says the same
+            members.fromImage(Map.of("id", AttributeValue.fromS("m1")));
+            assertThat(hook.reads).hasSize(1);
+            assertThat(hook.reads.get(0).model().orElseThrow().uniqueAttributes())
+                    .containsExactly("mail", "handle");
         }
     }
 }
