@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  *     accepted = accepted.thenCompose(ignored -> writer.put(o)); // waits for room, never blocks
  * }
  * accepted.thenCompose(ignored -> writer.close())
- *         .whenComplete((result, failure) -> log.info("stored {}", result.written()));
+ *         .thenAccept(result -> log.info("stored {}", result.written()));
  * }</pre>
  *
  * <p><b>Back-pressure.</b> {@code put} and {@code delete} answer when the write is
