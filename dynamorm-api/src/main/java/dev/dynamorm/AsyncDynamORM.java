@@ -58,4 +58,27 @@ public interface AsyncDynamORM {
      * @return the items, in the order of the gets; fails as the sync call throws
      */
     CompletableFuture<TransactionReadResult> readTransaction(Consumer<ReadTransaction> body);
+
+    /**
+     * A non-blocking writer that batches single puts and deletes, with default options, as {@link
+     * DynamORM#batchWriter()}.
+     *
+     * @return a new writer; close it to flush it
+     */
+    default AsyncBatchWriter batchWriter() {
+        return batchWriter(BatchWriterOptions.defaults());
+    }
+
+    /**
+     * A non-blocking writer that batches single puts and deletes, as {@link
+     * DynamORM#batchWriter(BatchWriterOptions)}: the same options and semantics, with back-pressure
+     * through the futures of its writes instead of blocked threads.
+     *
+     * @param options flush triggers, buffer bound, calls in flight and retries
+     * @return a new writer; close it to flush it
+     * @throws IllegalStateException if the instance is closed
+     */
+    default AsyncBatchWriter batchWriter(BatchWriterOptions options) {
+        throw new UnsupportedOperationException("batchWriter");
+    }
 }

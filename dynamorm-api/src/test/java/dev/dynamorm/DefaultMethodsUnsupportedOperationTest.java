@@ -37,7 +37,8 @@ final class DefaultMethodsUnsupportedOperationTest {
                     UpdateBuilder.class,
                     Transaction.class,
                     ReadTransaction.class,
-                    BatchWriter.class);
+                    BatchWriter.class,
+                    AsyncDynamORM.class);
 
     /**
      * Defaults that are legitimate conveniences: they only delegate to another method of the same
@@ -48,6 +49,10 @@ final class DefaultMethodsUnsupportedOperationTest {
             Map.ofEntries(
                     Map.entry(
                             "DynamORM.batchWriter()", "batchWriter(BatchWriterOptions.defaults())"),
+                    Map.entry(
+                            "AsyncDynamORM.batchWriter()",
+                            "batchWriter(BatchWriterOptions.defaults())"),
+                    Map.entry("AsyncDynamORM.table(Class)", "sync().table(modelType).async()"),
                     Map.entry("Table.create(Object)", "create(item, WriteOptions.defaults())"),
                     Map.entry("Table.put(Object)", "put(item, WriteOptions.defaults())"),
                     Map.entry(
@@ -180,7 +185,8 @@ final class DefaultMethodsUnsupportedOperationTest {
                 .hasSizeGreaterThan(CONVENIENCES.size())
                 .contains(
                         "Table.updateChanged(Object,Object,WriteOptions)",
-                        "DynamORM.transaction(Consumer)");
+                        "DynamORM.transaction(Consumer)",
+                        "AsyncDynamORM.batchWriter(BatchWriterOptions)");
     }
 
     @Test

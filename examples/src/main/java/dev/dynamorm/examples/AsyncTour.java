@@ -1,6 +1,9 @@
 package dev.dynamorm.examples;
 
+import dev.dynamorm.AsyncBatchWriter;
 import dev.dynamorm.AsyncTable;
+import dev.dynamorm.BatchWriteIncompleteException;
+import dev.dynamorm.BatchWriteResult;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.ItemNotFoundException;
 import dev.dynamorm.Page;
@@ -98,6 +101,34 @@ public final class AsyncTour {
                             + count(paid).join()
                             + " "
                             + count(everything).join());
+            List<Order> manyOrders =
+                    List.of(
+                            new Order("c-7", "o-1", "NEW", order.createdAt(), 100, List.of(), null),
+                            new Order(
+                                    "c-7", "o-2", "NEW", order.createdAt(), 200, List.of(), null));
+            AsyncBatchWriter writer = db.async().batchWriter();
+            CompletableFuture<Void> accepted = CompletableFuture.completedFuture(null);
+            for (Order o : manyOrders) {
+                // waits for room, blocks no thread
+                accepted = accepted.thenCompose(ignored -> writer.put(o));
+            }
+            CompletableFuture<BatchWriteResult<Object>> done =
+                    accepted.thenCompose(
+                            ignored ->
+                                    writer.close() // flushes, then refuses later writes
+                                            .whenComplete(
+                                                    (result, failure) -> {
+                                                        // not wrapped here
+                                                        if (failure
+                                                                instanceof
+                                                                BatchWriteIncompleteException e) {
+                                                            System.err.println(
+                                                                    "not written: "
+                                                                            + e.unwrittenPuts(
+                                                                                    Order.class));
+                                                        }
+                                                    }));
+            System.out.println("batch writer: " + done.join().written() + " written");
             db.close();
         }
     }

@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal;
 
+import dev.dynamorm.AsyncBatchWriter;
 import dev.dynamorm.BatchWriter;
 import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.ConverterProvider;
@@ -28,6 +29,7 @@ import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.plugin.HookChain;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
 import dev.dynamorm.engine.internal.plugin.PluginHost;
+import dev.dynamorm.engine.internal.write.DefaultAsyncBatchWriter;
 import dev.dynamorm.engine.internal.write.DefaultBatchWriter;
 import dev.dynamorm.engine.internal.write.DefaultReadTransaction;
 import dev.dynamorm.engine.internal.write.DefaultTransaction;
@@ -40,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,6 +69,7 @@ final class DefaultDynamORM implements DynamORM {
     private final boolean hideExpiredItems;
     private final IndexScorer indexScorer;
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
+    private final Set<DefaultAsyncBatchWriter> asyncWriters = ConcurrentHashMap.newKeySet();
     private final TableModels tableModels = new TableModels();
     private final boolean syncAvailable;
     private final AsyncEngine asyncEngine;
@@ -235,7 +239,8 @@ final class DefaultDynamORM implements DynamORM {
         if (asyncEngine == null) {
             throw new IllegalStateException(AsyncEngine.NO_ASYNC_CLIENT_INSTANCE);
         }
-        return new DefaultAsyncDynamORM(this, this::tableContext, context, asyncEngine);
+        return new DefaultAsyncDynamORM(
+                this, this::tableContext, context, asyncEngine, this::asyncBatchWriter);
     }
 
     @Override
@@ -247,6 +252,22 @@ final class DefaultDynamORM implements DynamORM {
         DefaultBatchWriter writer =
                 new DefaultBatchWriter(this::tableContext, context, options, writers::remove);
         writers.add(writer);
+        return writer;
+    }
+
+    private AsyncBatchWriter asyncBatchWriter(BatchWriterOptions options) {
+        if (closed.get()) {
+            throw new IllegalStateException(Executor.CLOSED);
+        }
+        DefaultAsyncBatchWriter writer =
+                new DefaultAsyncBatchWriter(
+                        this::tableContext,
+                        context,
+                        options,
+                        asyncEngine.client(),
+                        asyncEngine.executor(),
+                        asyncWriters::remove);
+        asyncWriters.add(writer);
         return writer;
     }
 
@@ -304,6 +325,11 @@ final class DefaultDynamORM implements DynamORM {
         }
         for (DefaultBatchWriter writer : List.copyOf(writers)) {
             writer.close(); // flushes: nothing accepted is dropped
+        }
+        for (DefaultAsyncBatchWriter writer : List.copyOf(asyncWriters)) {
+            // flushes too; what failed is reported through the writer's own futures
+            CompletableFuture<?> flushed = writer.close().handle((r, t) -> null);
+            flushed.join();
         }
         // before the plugins shut down: no hook may run once close() has begun
         context.executor().close();
