@@ -1,6 +1,8 @@
 package dev.dynamorm.benchmarks;
 
 import dev.dynamorm.local.LocalDynamoDb;
+import java.net.URI;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +25,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The mixed workload (put, get, query of 20 items, conditional update; ~1 KB items), one client
  * thread, AWS SDK v2 with the Apache HTTP client, against each server. The score is requests per
  * second (each invocation is four requests). {@code target}: {@code local-http} (dynamorm-local's
- * HTTP listener), {@code dynoxide}, {@code dynalite}, {@code local-inprocess} (dynamorm-local's
- * in-process client, no sockets).
+ * HTTP listener in this JVM), {@code dynoxide}, {@code dynalite}, {@code local-inprocess}
+ * (dynamorm-local's in-process client, no sockets), {@code local-launcher} (the standalone server
+ * in its own process, started by the build's launcher {@code dynamorm-local/target/dynamorm-local}
+ * with its JVM options, e.g. its collector).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,11 +41,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Threads(1)
 public class LocalEngineBenchmark {
 
-    @Param({"local-http", "dynoxide", "dynalite", "local-inprocess"})
+    @Param({"local-http", "dynoxide", "dynalite", "local-inprocess", "local-launcher"})
     public String target;
 
     private LocalDynamoDb local;
     private Servers.Running server;
+    private Process launched;
     private DynamoDbClient client;
     private Workload workload;
 
@@ -55,6 +60,17 @@ public class LocalEngineBenchmark {
             case "local-inprocess" -> {
                 local = LocalDynamoDb.start();
                 client = local.client();
+            }
+            case "local-launcher" -> {
+                int port = ServerProcess.freePort();
+                launched =
+                        ServerProcess.start(
+                                List.of(
+                                        ServerProcess.localLauncher().toString(),
+                                        "--port",
+                                        Integer.toString(port)));
+                ServerProcess.awaitLine(launched, "listening on");
+                client = Clients.http(URI.create("http://127.0.0.1:" + port));
             }
             case "dynoxide" -> {
                 server = Servers.dynoxide();
@@ -80,6 +96,9 @@ public class LocalEngineBenchmark {
         }
         if (server != null) {
             server.close();
+        }
+        if (launched != null) {
+            ServerProcess.stop(launched);
         }
     }
 

@@ -60,8 +60,11 @@ final class CdsTraining {
     static List<String> run(boolean tuneCollector) {
         List<String> statuses = new ArrayList<>();
         try (LocalDynamoDb db = Main.start(new String[] {"--port", "0"})) {
-            // built, not registered: its classes (and the lambda's) are archived for Main
-            Thread unusedHook = Main.shutdownHook(db, new CountDownLatch(1));
+            // registered and removed again: its classes, the lambda's and the JDK's hook registry
+            // are archived for Main (which keeps it until SIGTERM)
+            Thread hook = Main.shutdownHook(db, new CountDownLatch(1));
+            Runtime.getRuntime().addShutdownHook(hook);
+            Runtime.getRuntime().removeShutdownHook(hook);
             statuses.add(Main.announcement(db));
             URI endpoint = db.endpoint();
             for (String[] call : SESSION) {

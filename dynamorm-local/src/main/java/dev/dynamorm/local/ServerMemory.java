@@ -8,7 +8,8 @@ import java.lang.management.ManagementFactory;
  * Lets the standalone server ({@link Main}) give memory back to the system: G1, the default
  * collector, otherwise keeps the heap it grew to while requests produced garbage, so the process
  * holds several times its live data. A periodic collection when idle and tighter free-heap ratios
- * let G1 shrink the heap to what the stored items need. Options the user set on the command line
+ * let G1 shrink the heap to what the stored items need. Only under G1 (plain {@code java -jar}):
+ * the launcher's serial collector is left as configured. Options the user set on the command line
  * are left alone; the embedded library never calls this (the host application owns its JVM).
  */
 final class ServerMemory {
@@ -34,6 +35,12 @@ final class ServerMemory {
                                 HotSpotDiagnosticMXBean vm =
                                         ManagementFactory.getPlatformMXBean(
                                                 HotSpotDiagnosticMXBean.class);
+                                if (!vm.getVMOption("UseG1GC").getValue().equals("true")) {
+                                    // the launcher's serial collector keeps its default
+                                    // headroom: 10 % would mean a full collection for every
+                                    // tenth more data while a large load grows the heap
+                                    return;
+                                }
                                 set(vm, "G1PeriodicGCInterval", "5000");
                                 set(vm, "MinHeapFreeRatio", "10");
                                 set(vm, "MaxHeapFreeRatio", "20");

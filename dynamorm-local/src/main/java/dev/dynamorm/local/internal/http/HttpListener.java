@@ -35,9 +35,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * requires. Malformed HTTP is answered 400; nothing is logged for client errors.
  */
 public final class HttpListener implements AutoCloseable {
-    // compiled once: String.matches compiled it on every request
-    private static final java.util.regex.Pattern LOOPBACK_V4 =
-            java.util.regex.Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final int IDLE_SLICE_MILLIS = 250;
     private static final int BUSY_SLICE_MILLIS = 20;
     private static final int BUDGET_UNIT = 1024;
@@ -330,7 +327,7 @@ public final class HttpListener implements AutoCloseable {
         if (host.equals("localhost")
                 || host.endsWith(".localhost")
                 || host.equals("[::1]")
-                || LOOPBACK_V4.matcher(host).matches()) {
+                || Loopback.V4.matcher(host).matches()) {
             return true;
         }
         for (String allowed : options.allowedHosts()) {
@@ -372,5 +369,16 @@ public final class HttpListener implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The 127.x.y.z host pattern, compiled once (String.matches compiled it on every request) and
+     * only when a request names such a host, not at every server start.
+     */
+    private static final class Loopback {
+        static final java.util.regex.Pattern V4 =
+                java.util.regex.Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+        private Loopback() {}
     }
 }

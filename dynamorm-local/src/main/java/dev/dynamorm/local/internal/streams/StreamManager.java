@@ -29,8 +29,6 @@ public final class StreamManager {
 
     static final Set<String> VIEW_TYPES =
             Set.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES");
-    private static final DateTimeFormatter LABEL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     final String region;
     private volatile StreamSettings settings = StreamSettings.defaults();
@@ -176,11 +174,11 @@ public final class StreamManager {
             }
             return;
         }
-        String label = LABEL.format(Instant.ofEpochMilli(now));
+        String label = Label.FORMAT.format(Instant.ofEpochMilli(now));
         String arn = tableArn + "/stream/" + label;
         while (streams.containsKey(arn)) {
             now++;
-            label = LABEL.format(Instant.ofEpochMilli(now));
+            label = Label.FORMAT.format(Instant.ofEpochMilli(now));
             arn = tableArn + "/stream/" + label;
         }
         Stream s =
@@ -401,5 +399,16 @@ public final class StreamManager {
 
     static BigDecimal seconds(long millis) {
         return BigDecimal.valueOf(millis / 1000);
+    }
+
+    /**
+     * The stream label format, in a holder so that java.time's formatting classes load with the
+     * first stream rather than at every server start.
+     */
+    private static final class Label {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+        private Label() {}
     }
 }
