@@ -108,7 +108,7 @@ final class UnboxedAccessTest {
                             "write(9, 9)");
 
             calls.clear();
-            Object read = schema.read(Map.of(), new Supplier(calls));
+            Object read = schema.read(ITEM, new Supplier(calls));
             assertThat(read)
                     .hasToString(
                             "Prims[id=v0, l=11, i=12, s=13, b=14, d=15.5, f=16.5, z=true, c=c, "
@@ -288,8 +288,35 @@ final class UnboxedAccessTest {
         }
     }
 
-    /** Supplies 10 + the field index (and records the reader calls). */
+    /**
+     * An item whose attribute {@code a<i>} holds the number {@code i}, for the {@link Supplier}.
+     */
+    private static final Map<String, AttributeValue> ITEM = item();
+
+    private static Map<String, AttributeValue> item() {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        for (int i = 0; i < 11; i++) {
+            item.put("a" + i, AttributeValue.fromN(Integer.toString(i)));
+        }
+        return item;
+    }
+
+    /**
+     * Supplies 10 + the field index (and records the reader calls); each typed read must receive
+     * the attribute stored under its own field's name ({@link #ITEM}).
+     */
     private record Supplier(List<String> calls) implements FieldReader {
+        @Override
+        public String attributeName(int field) {
+            return "a" + field;
+        }
+
+        private static void requireOwn(AttributeValue attribute, int field) {
+            if (attribute == null || !attribute.n().equals(Integer.toString(field))) {
+                throw new AssertionError("field " + field + " was handed " + attribute);
+            }
+        }
+
         @Override
         public Object read(Map<String, AttributeValue> item, int field) {
             calls.add("read(" + field + ")");
@@ -297,31 +324,36 @@ final class UnboxedAccessTest {
         }
 
         @Override
-        public String readString(Map<String, AttributeValue> item, int field) {
+        public String readString(AttributeValue attribute, int field) {
+            requireOwn(attribute, field);
             calls.add("readString(" + field + ")");
             return "v" + field;
         }
 
         @Override
-        public long readLong(Map<String, AttributeValue> item, int field) {
+        public long readLong(AttributeValue attribute, int field) {
+            requireOwn(attribute, field);
             calls.add("readLong(" + field + ")");
             return 10 + field;
         }
 
         @Override
-        public double readDouble(Map<String, AttributeValue> item, int field) {
+        public double readDouble(AttributeValue attribute, int field) {
+            requireOwn(attribute, field);
             calls.add("readDouble(" + field + ")");
             return 10.5 + field;
         }
 
         @Override
-        public float readFloat(Map<String, AttributeValue> item, int field) {
+        public float readFloat(AttributeValue attribute, int field) {
+            requireOwn(attribute, field);
             calls.add("readFloat(" + field + ")");
             return 10.5f + field;
         }
 
         @Override
-        public boolean readBoolean(Map<String, AttributeValue> item, int field) {
+        public boolean readBoolean(AttributeValue attribute, int field) {
+            requireOwn(attribute, field);
             calls.add("readBoolean(" + field + ")");
             return true;
         }

@@ -9,6 +9,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * nothing is allocated per call); the {@code field} argument is the index of the field in {@link
  * ModelSchema#fields()}. Each method converts the stored attribute of that field; an absent
  * attribute gives the converter's absent value ({@code null}, or zero or false for a primitive).
+ *
+ * <p>The typed methods ({@code readString}, {@code readLong}, …) take the attribute, which the
+ * generated code looks up itself ({@code item.get(in.attributeName(field))}) rather than the item:
+ * the lookup is then a call site of its own in each generated method (with the receiver type of
+ * that model's items), and each typed conversion a small method, so that the JIT compiler inlines
+ * both into a generated {@code read} method (a shared method that looks up and converts grows, once
+ * compiled on its own, past the size the compiler inlines).
  */
 public interface FieldReader {
 
@@ -22,50 +29,59 @@ public interface FieldReader {
     Object read(Map<String, AttributeValue> item, int field);
 
     /**
+     * The name of a field's attribute in stored items; for a property the model does not map, a
+     * name that the typed methods ignore.
+     *
+     * @param field the index of the field
+     * @return the attribute name, never null
+     */
+    String attributeName(int field);
+
+    /**
      * Reads a {@code String} field.
      *
-     * @param item the stored item
+     * @param attribute the field's attribute ({@code item.get(attributeName(field))}), or null
      * @param field the index of the field
      * @return the value, possibly null
      */
-    String readString(Map<String, AttributeValue> item, int field);
+    String readString(AttributeValue attribute, int field);
 
     /**
      * Reads a {@code long}, {@code int}, {@code short} or {@code byte} field; a stored number
      * outside the field's own type is refused, so narrowing the result is safe.
      *
-     * @param item the stored item
+     * @param attribute the field's attribute ({@code item.get(attributeName(field))}), or null
      * @param field the index of the field
      * @return the value
      */
-    long readLong(Map<String, AttributeValue> item, int field);
+    long readLong(AttributeValue attribute, int field);
 
     /**
      * Reads a {@code double} field.
      *
-     * @param item the stored item
+     * @param attribute the field's attribute ({@code item.get(attributeName(field))}), or null
      * @param field the index of the field
      * @return the value
      */
-    double readDouble(Map<String, AttributeValue> item, int field);
+    double readDouble(AttributeValue attribute, int field);
 
     /**
      * Reads a {@code float} field.
      *
-     * @param item the stored item
+     * @param attribute the field's attribute ({@code item.get(attributeName(field))}), or null
      * @param field the index of the field
      * @return the value
      */
-    float readFloat(Map<String, AttributeValue> item, int field);
+    float readFloat(AttributeValue attribute, int field);
 
     /**
      * Reads a {@code boolean} field.
      *
-     * @param item the stored item
+     * @param attribute the field's attribute ({@code item.get(attributeName(field))}), or null
      * @param field the index of the field
      * @return the value
      */
-    boolean readBoolean(Map<String, AttributeValue> item, int field);
+    boolean readBoolean(AttributeValue attribute, int field);
 
     /**
      * The exception to throw when a bean's setter threw: generated code calls each setter in a

@@ -370,4 +370,57 @@ final class NumberConvertersTest {
         assertThat(boxedDoubles.absentValue()).isNull();
         assertThat(decimals.absentValue()).isNull();
     }
+
+    @Provide
+    Arbitrary<String> decimalLikeTexts() {
+        return Arbitraries.strings().withChars("-.0123456789").ofMinLength(1).ofMaxLength(20);
+    }
+
+    /**
+     * Short plain decimals read without an exact parse; every text of digits, points and minus
+     * signs still reads as the exact parse says: the same value, or the same error.
+     */
+    @Property
+    void doubleAndFloat_readAsTheExactParseSays(@ForAll("decimalLikeTexts") String text) {
+        assertSameRead(doubles, text, exactDouble(text, "double"));
+        assertSameRead(floats, text, exactFloat(text, "float"));
+    }
+
+    private static void assertSameRead(Converter<?> converter, String text, Object expected) {
+        AttributeValue attribute = AttributeValue.fromN(text);
+        if (expected instanceof String message) {
+            assertThatThrownBy(() -> converter.fromAttributeValue(attribute)).hasMessage(message);
+        } else {
+            assertThat(converter.fromAttributeValue(attribute)).isEqualTo(expected);
+        }
+    }
+
+    /** The value (or error message) of the exact read: BigDecimal first, then the range check. */
+    private static Object exactDouble(String text, String target) {
+        BigDecimal exact;
+        try {
+            exact = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return "malformed number '" + text + "' for " + target;
+        }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value) || (value == 0 && exact.signum() != 0)) {
+            return "number " + text + " is out of range for " + target;
+        }
+        return value;
+    }
+
+    private static Object exactFloat(String text, String target) {
+        BigDecimal exact;
+        try {
+            exact = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return "malformed number '" + text + "' for " + target;
+        }
+        float value = Float.parseFloat(text);
+        if (Float.isInfinite(value) || (value == 0 && exact.signum() != 0)) {
+            return "number " + text + " is out of range for " + target;
+        }
+        return value;
+    }
 }

@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>The common case (a present, non-NULL attribute of a field whose converter has an unboxed path)
  * reads straight from per-slot arrays resolved once per model: the attribute name and the codec,
- * without going through the field; anything else takes the field's full path.
+ * without going through the field; anything else takes the field's full path. The generated code
+ * looks the attribute up itself, so that each typed conversion stays small enough for the JIT
+ * compiler to inline (see {@link FieldReader}).
  */
 final class SchemaItemReader implements FieldReader {
 
@@ -55,8 +57,9 @@ final class SchemaItemReader implements FieldReader {
             DoubleCodec[] doubles = new DoubleCodec[n];
             for (int i = 0; i < n; i++) {
                 ReflectiveField f = bySlot[i];
+                // an unmapped property reads as absent whatever its attribute: any non-null name
+                names[i] = f == null ? "" : f.attributeName();
                 if (f != null) {
-                    names[i] = f.attributeName();
                     strings[i] = f.stringCodec();
                     longs[i] = f.longCodec();
                     booleans[i] = f.booleanCodec();
@@ -108,28 +111,30 @@ final class SchemaItemReader implements FieldReader {
     }
 
     @Override
-    public String readString(Map<String, AttributeValue> item, int field) {
-        StringCodec c = strings[field];
-        if (c != null) {
-            AttributeValue v = item.get(names[field]);
-            if (plain(v)) {
-                try {
-                    return c.decodeString(v);
-                } catch (RuntimeException e) {
-                    throw codecFailure(e, field);
-                }
-            }
-        }
-        return readStringThroughField(item, field);
+    public String attributeName(int field) {
+        return names[field];
     }
 
-    private String readStringThroughField(Map<String, AttributeValue> item, int field) {
+    @Override
+    public String readString(AttributeValue v, int field) {
+        StringCodec c = strings[field];
+        if (c != null && plain(v)) {
+            try {
+                return c.decodeString(v);
+            } catch (RuntimeException e) {
+                throw codecFailure(e, field);
+            }
+        }
+        return readStringThroughField(v, field);
+    }
+
+    private String readStringThroughField(AttributeValue v, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return null;
         }
         try {
-            return f.decodeString(item.get(f.attributeName()), operation);
+            return f.decodeString(v, operation);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -138,28 +143,25 @@ final class SchemaItemReader implements FieldReader {
     }
 
     @Override
-    public long readLong(Map<String, AttributeValue> item, int field) {
+    public long readLong(AttributeValue v, int field) {
         LongCodec c = longs[field];
-        if (c != null) {
-            AttributeValue v = item.get(names[field]);
-            if (plain(v)) {
-                try {
-                    return c.decodeLong(v);
-                } catch (RuntimeException e) {
-                    throw codecFailure(e, field);
-                }
+        if (c != null && plain(v)) {
+            try {
+                return c.decodeLong(v);
+            } catch (RuntimeException e) {
+                throw codecFailure(e, field);
             }
         }
-        return readLongThroughField(item, field);
+        return readLongThroughField(v, field);
     }
 
-    private long readLongThroughField(Map<String, AttributeValue> item, int field) {
+    private long readLongThroughField(AttributeValue v, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0L;
         }
         try {
-            return f.decodeLong(item.get(f.attributeName()), operation);
+            return f.decodeLong(v, operation);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -168,28 +170,25 @@ final class SchemaItemReader implements FieldReader {
     }
 
     @Override
-    public double readDouble(Map<String, AttributeValue> item, int field) {
+    public double readDouble(AttributeValue v, int field) {
         DoubleCodec c = doubles[field];
-        if (c != null) {
-            AttributeValue v = item.get(names[field]);
-            if (plain(v)) {
-                try {
-                    return c.decodeDouble(v);
-                } catch (RuntimeException e) {
-                    throw codecFailure(e, field);
-                }
+        if (c != null && plain(v)) {
+            try {
+                return c.decodeDouble(v);
+            } catch (RuntimeException e) {
+                throw codecFailure(e, field);
             }
         }
-        return readDoubleThroughField(item, field);
+        return readDoubleThroughField(v, field);
     }
 
-    private double readDoubleThroughField(Map<String, AttributeValue> item, int field) {
+    private double readDoubleThroughField(AttributeValue v, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0.0;
         }
         try {
-            return f.decodeDouble(item.get(f.attributeName()), operation);
+            return f.decodeDouble(v, operation);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -198,13 +197,13 @@ final class SchemaItemReader implements FieldReader {
     }
 
     @Override
-    public float readFloat(Map<String, AttributeValue> item, int field) {
+    public float readFloat(AttributeValue v, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return 0.0f;
         }
         try {
-            return f.decodeFloat(item.get(f.attributeName()), operation);
+            return f.decodeFloat(v, operation);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -213,28 +212,25 @@ final class SchemaItemReader implements FieldReader {
     }
 
     @Override
-    public boolean readBoolean(Map<String, AttributeValue> item, int field) {
+    public boolean readBoolean(AttributeValue v, int field) {
         BooleanCodec c = booleans[field];
-        if (c != null) {
-            AttributeValue v = item.get(names[field]);
-            if (plain(v)) {
-                try {
-                    return c.decodeBoolean(v);
-                } catch (RuntimeException e) {
-                    throw codecFailure(e, field);
-                }
+        if (c != null && plain(v)) {
+            try {
+                return c.decodeBoolean(v);
+            } catch (RuntimeException e) {
+                throw codecFailure(e, field);
             }
         }
-        return readBooleanThroughField(item, field);
+        return readBooleanThroughField(v, field);
     }
 
-    private boolean readBooleanThroughField(Map<String, AttributeValue> item, int field) {
+    private boolean readBooleanThroughField(AttributeValue v, int field) {
         ReflectiveField f = bySlot[field];
         if (f == null) {
             return false;
         }
         try {
-            return f.decodeBoolean(item.get(f.attributeName()), operation);
+            return f.decodeBoolean(v, operation);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {
