@@ -56,6 +56,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * same data, same responses. The Enhanced Client cannot update one attribute of a model with
  * primitive fields, so its conditional update sends the whole item (its idiomatic
  * read-modify-write).
+ *
+ * <p>The {@code dynamorm} and {@code handwritten} requests are the same on the wire (checked by
+ * capturing the marshalled bodies): the update sends the same key, {@code SET}, condition ({@code
+ * attribute_exists} of the partition key and the user's comparison) and {@code
+ * ReturnValuesOnConditionCheckFailure=ALL_OLD} (which the ORM needs to tell "not found" from
+ * "condition failed"), with other placeholder names; the put differs only in the stored text of
+ * {@code createdAt} (DynamORM's fixed-width instant); the batch write adds {@code
+ * ReturnConsumedCapacity=TOTAL}, which {@code BatchWriteResult.consumedCapacity()} reports.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -17,8 +17,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ExpressionBuilder {
 
+    private static final String NAME_PREFIX = "#n";
+    private static final String VALUE_PREFIX = ":v";
+
+    /** How many placeholders of the default prefixes are made once (most requests use a few). */
+    private static final int CACHED = 32;
+
+    private static final String[] NAMES = placeholders(NAME_PREFIX);
+    private static final String[] VALUES = placeholders(VALUE_PREFIX);
+
     private final String namePrefix;
     private final String valuePrefix;
+    // the made-once placeholders of this builder's prefixes, or null for other prefixes
+    private final String[] cachedNames;
+    private final String[] cachedValues;
     private final Map<String, String> nameToPlaceholder = new HashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
@@ -31,7 +43,7 @@ public final class ExpressionBuilder {
 
     /** A builder of {@code #nK} and {@code :vK} placeholders. */
     public ExpressionBuilder() {
-        this("#n", ":v");
+        this(NAME_PREFIX, VALUE_PREFIX);
     }
 
     /**
@@ -44,13 +56,28 @@ public final class ExpressionBuilder {
     public ExpressionBuilder(String namePrefix, String valuePrefix) {
         this.namePrefix = namePrefix;
         this.valuePrefix = valuePrefix;
+        this.cachedNames = NAME_PREFIX.equals(namePrefix) ? NAMES : null;
+        this.cachedValues = VALUE_PREFIX.equals(valuePrefix) ? VALUES : null;
+    }
+
+    private static String[] placeholders(String prefix) {
+        String[] out = new String[CACHED];
+        for (int i = 0; i < CACHED; i++) {
+            out[i] = prefix + i;
+        }
+        return out;
+    }
+
+    /** The placeholder number {@code i} of a prefix, made once for the default prefixes. */
+    private static String placeholder(String[] cached, String prefix, int i) {
+        return cached != null && i < CACHED ? cached[i] : prefix + i;
     }
 
     /** Returns the placeholder for an attribute name, creating it on first use. */
     public String name(String attributeName) {
         String placeholder = nameToPlaceholder.get(attributeName);
         if (placeholder == null) {
-            placeholder = namePrefix + names.size();
+            placeholder = placeholder(cachedNames, namePrefix, names.size());
             nameToPlaceholder.put(attributeName, placeholder);
             names.put(placeholder, attributeName);
         }
@@ -75,7 +102,7 @@ public final class ExpressionBuilder {
 
     /** Returns a new placeholder bound to a value. */
     public String value(AttributeValue value) {
-        String placeholder = valuePrefix + values.size();
+        String placeholder = placeholder(cachedValues, valuePrefix, values.size());
         values.put(placeholder, value);
         if (usedValues == null) {
             usedValues = new LinkedHashMap<>();

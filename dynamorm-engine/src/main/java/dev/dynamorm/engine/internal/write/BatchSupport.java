@@ -9,6 +9,7 @@ import dev.dynamorm.ThrottledException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -207,33 +208,40 @@ public final class BatchSupport {
      * zeros).
      */
     public static List<Object> identity(Map<String, AttributeValue> key) {
-        List<Object> id = new ArrayList<>(key.size() * 2);
-        key.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(
-                        e -> {
-                            id.add(e.getKey());
-                            AttributeValue v = e.getValue();
-                            if (v == null) {
-                                id.add(null);
-                            } else if (v.s() != null) {
-                                id.add("S" + v.s());
-                            } else if (v.n() != null) {
-                                id.add(
-                                        "N"
-                                                + new BigDecimal(v.n())
-                                                        .stripTrailingZeros()
-                                                        .toPlainString());
-                            } else if (v.b() != null) {
-                                id.add(
-                                        "B"
-                                                + Base64.getEncoder()
-                                                        .encodeToString(v.b().asByteArrayUnsafe()));
-                            } else {
-                                id.add(v.toString());
-                            }
-                        });
-        return id;
+        // one or two attributes: sorted by hand, no stream (this runs for every item of a batch)
+        String[] names = key.keySet().toArray(new String[0]);
+        if (names.length == 2) {
+            if (names[0].compareTo(names[1]) > 0) {
+                String first = names[1];
+                names[1] = names[0];
+                names[0] = first;
+            }
+        } else if (names.length > 2) {
+            Arrays.sort(names);
+        }
+        Object[] id = new Object[names.length * 2];
+        for (int i = 0; i < names.length; i++) {
+            id[2 * i] = names[i];
+            id[2 * i + 1] = canonical(key.get(names[i]));
+        }
+        return Arrays.asList(id);
+    }
+
+    /** A key value in canonical text form (numbers without trailing zeros), or null. */
+    private static Object canonical(AttributeValue v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.s() != null) {
+            return "S" + v.s();
+        }
+        if (v.n() != null) {
+            return "N" + new BigDecimal(v.n()).stripTrailingZeros().toPlainString();
+        }
+        if (v.b() != null) {
+            return "B" + Base64.getEncoder().encodeToString(v.b().asByteArrayUnsafe());
+        }
+        return v.toString();
     }
 
     /** Reports progress to the callback, one call at a time. */

@@ -434,7 +434,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
                 .conditionExpression(Expression.textOf(p.condition()))
                 .expressionAttributeNames(p.names())
                 .expressionAttributeValues(p.values())
-                .returnValues(options.returnValue().name())
+                .returnValues(returnValues(options.returnValue()))
                 .returnValuesOnConditionCheckFailure(
                         p.condition() == null ? null : onFailure(options))
                 .build();
@@ -449,7 +449,7 @@ public final class TableWriter<T> extends WritePreparer<T> {
                 .conditionExpression(Expression.textOf(p.condition()))
                 .expressionAttributeNames(p.names())
                 .expressionAttributeValues(p.values())
-                .returnValues(options.returnValue().name())
+                .returnValues(returnValues(options.returnValue()))
                 .returnValuesOnConditionCheckFailure(
                         p.condition() == null ? null : onFailure(options))
                 .build();
@@ -465,10 +465,18 @@ public final class TableWriter<T> extends WritePreparer<T> {
                 .conditionExpression(Expression.textOf(p.condition()))
                 .expressionAttributeNames(p.names())
                 .expressionAttributeValues(p.values())
-                .returnValues(returnValue.name())
+                .returnValues(returnValues(returnValue))
                 .returnValuesOnConditionCheckFailure(
                         p.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
+    }
+
+    /**
+     * The request's {@code ReturnValues}: left out when NONE, DynamoDB's default, so the request
+     * carries (and the SDK marshals and signs) only what differs from the default.
+     */
+    static String returnValues(ReturnValue returnValue) {
+        return returnValue == ReturnValue.NONE ? null : returnValue.name();
     }
 
     // ---- retries after a lost answer (see WriteRetry, IdempotentWrites) ----

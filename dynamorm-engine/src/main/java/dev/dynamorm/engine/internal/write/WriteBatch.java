@@ -232,6 +232,10 @@ final class WriteBatch<T>
                 response.hasUnprocessedItems()
                         ? response.unprocessedItems().getOrDefault(table.tableName(), List.of())
                         : List.of();
+        if (left.isEmpty()) {
+            written.addAndGet(pending.size());
+            return List.of();
+        }
         Map<List<Object>, Op> byId = new HashMap<>();
         pending.forEach(op -> byId.put(op.id(), op));
         List<Op> next = new ArrayList<>(left.size());
