@@ -3,7 +3,6 @@ package dev.dynamorm;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -581,19 +580,22 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
                                 + "settings of a client you built belong on that client");
             }
             DynamORMConfig config = new DynamORMConfig(this);
-            List<EngineProvider> engines = new ArrayList<>();
-            ServiceLoader.load(EngineProvider.class).forEach(engines::add);
-            if (engines.isEmpty()) {
-                ServiceLoader.load(EngineProvider.class, DynamORM.class.getClassLoader())
-                        .forEach(engines::add);
+            // loops, not lambdas: each lambda spins a hidden class in a cold JVM
+            EngineProvider best = null;
+            for (EngineProvider e : ServiceLoader.load(EngineProvider.class)) {
+                best = best == null || e.priority() > best.priority() ? e : best;
             }
-            return engines.stream()
-                    .max(Comparator.comparingInt(EngineProvider::priority))
-                    .orElseThrow(
-                            () ->
-                                    new IllegalStateException(
-                                            "no DynamORM engine found: add dev.dynamorm:dynamorm-engine to the module path or class path"))
-                    .create(config);
+            ClassLoader own = DynamORM.class.getClassLoader();
+            if (best == null && own != Thread.currentThread().getContextClassLoader()) {
+                for (EngineProvider e : ServiceLoader.load(EngineProvider.class, own)) {
+                    best = best == null || e.priority() > best.priority() ? e : best;
+                }
+            }
+            if (best == null) {
+                throw new IllegalStateException(
+                        "no DynamORM engine found: add dev.dynamorm:dynamorm-engine to the module path or class path");
+            }
+            return best.create(config);
         }
     }
 }

@@ -60,11 +60,12 @@ public final class DynamORMConfig {
                 java.util.Collections.unmodifiableMap(
                         new java.util.LinkedHashMap<>(b.pluginConfigs));
         java.util.Map<String, java.util.Map<String, String>> props = new java.util.TreeMap<>();
-        b.pluginProperties.forEach(
-                (k, v) ->
-                        props.put(
-                                k,
-                                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(v))));
+        for (java.util.Map.Entry<String, java.util.Map<String, String>> e :
+                b.pluginProperties.entrySet()) {
+            props.put(
+                    e.getKey(),
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(e.getValue())));
+        }
         this.pluginProperties = java.util.Collections.unmodifiableMap(props);
         this.logAttributeValues = b.logAttributeValues;
         this.hideExpiredItems = b.hideExpiredItems;

@@ -226,11 +226,14 @@ final class SchemaWriter {
             if (RESERVED.contains(p.name())) {
                 continue;
             }
+            // String.concat, not '+': javac compiles '+' to an invokedynamic call site, whose first
+            // run links StringConcatFactory and spins a hidden class, each while a model
+            // referencing this path registers in a cold JVM
             s.append("            this.")
                     .append(p.name())
-                    .append(" = dev.dynamorm.FieldRef.of(path + ")
+                    .append(" = dev.dynamorm.FieldRef.of(path.concat(")
                     .append(literal("." + p.name()))
-                    .append(");\n");
+                    .append("));\n");
         }
         s.append("        }\n    }\n");
     }

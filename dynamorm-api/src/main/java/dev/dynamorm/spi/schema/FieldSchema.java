@@ -43,8 +43,8 @@ public final class FieldSchema {
         this.updatedAt = b.updatedAt;
         this.ttl = b.ttl;
         this.unique = b.unique;
-        this.transforms = List.copyOf(b.transforms);
-        this.indexKeys = List.copyOf(b.indexKeys);
+        this.transforms = b.transforms == null ? List.of() : List.copyOf(b.transforms);
+        this.indexKeys = b.indexKeys == null ? List.of() : List.copyOf(b.indexKeys);
     }
 
     /**
@@ -204,8 +204,10 @@ public final class FieldSchema {
         private boolean updatedAt;
         private boolean ttl;
         private boolean unique;
-        private final List<Class<? extends Annotation>> transforms = new ArrayList<>();
-        private final List<IndexKeySchema> indexKeys = new ArrayList<>();
+        // created by the first transform or index key: most fields have neither, and a generated
+        // schema builds every field's schema when it is first used (cold code)
+        private @Nullable List<Class<? extends Annotation>> transforms;
+        private @Nullable List<IndexKeySchema> indexKeys;
 
         private Builder(String name, Type type) {
             this.name = Objects.requireNonNull(name, "name");
@@ -325,6 +327,9 @@ public final class FieldSchema {
          */
         public Builder transform(Class<? extends Annotation> annotation) {
             Objects.requireNonNull(annotation, "annotation");
+            if (transforms == null) {
+                transforms = new ArrayList<>(1);
+            }
             if (!transforms.contains(annotation)) {
                 transforms.add(annotation);
             }
@@ -338,7 +343,11 @@ public final class FieldSchema {
          * @return this builder
          */
         public Builder indexKey(IndexKeySchema key) {
-            this.indexKeys.add(Objects.requireNonNull(key, "key"));
+            Objects.requireNonNull(key, "key");
+            if (indexKeys == null) {
+                indexKeys = new ArrayList<>(2);
+            }
+            indexKeys.add(key);
             return this;
         }
 

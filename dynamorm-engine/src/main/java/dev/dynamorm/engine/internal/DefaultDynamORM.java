@@ -93,11 +93,14 @@ final class DefaultDynamORM implements DynamORM {
         ConverterRegistry converters =
                 new ConverterRegistry(providers, config.requireGeneratedModels());
         this.registry = new ModelRegistry(converters);
-        RetryPolicy retry =
-                config.retryPolicy()
-                        .or(() -> discover(RetryPolicy.class).stream().findFirst())
-                        .orElse(DefaultRetryPolicy.STANDARD);
-        this.indexScorer = config.indexScorer().orElseGet(DefaultDynamORM::discoveredScorer);
+        // no lambdas while the engine is built: each spins a hidden class in a cold JVM
+        RetryPolicy retry = config.retryPolicy().orElse(null);
+        if (retry == null) {
+            List<RetryPolicy> found = discover(RetryPolicy.class);
+            retry = found.isEmpty() ? DefaultRetryPolicy.STANDARD : found.get(0);
+        }
+        IndexScorer scorer = config.indexScorer().orElse(null);
+        this.indexScorer = scorer != null ? scorer : discoveredScorer();
         try {
             this.plugins = new PluginHost(config, client, this);
         } catch (RuntimeException e) {
@@ -118,14 +121,12 @@ final class DefaultDynamORM implements DynamORM {
                         config.cursorKey().orElse(null));
         plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
         this.asyncEngine =
-                config.asyncClient()
-                        .map(
-                                c ->
-                                        AsyncEngine.of(
-                                                c,
-                                                context.executor(),
-                                                config.asyncExecutor().orElse(null)))
-                        .orElse(null);
+                config.asyncClient().isEmpty()
+                        ? null
+                        : AsyncEngine.of(
+                                config.asyncClient().get(),
+                                context.executor(),
+                                config.asyncExecutor().orElse(null));
         LOG.info(
                 "DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
                 providers.size(),
@@ -164,11 +165,21 @@ final class DefaultDynamORM implements DynamORM {
         return found.get(0);
     }
 
+    /**
+     * The providers of a service visible to the thread context class loader, else to the engine's
+     * own loader. The second scan is skipped when both loaders are the same: each scan reads every
+     * jar's {@code META-INF/services} entry.
+     */
     private static <S> List<S> discover(Class<S> service) {
         List<S> found = new ArrayList<>();
-        ServiceLoader.load(service).forEach(found::add);
-        if (found.isEmpty()) {
-            ServiceLoader.load(service, DefaultDynamORM.class.getClassLoader()).forEach(found::add);
+        for (S s : ServiceLoader.load(service)) {
+            found.add(s);
+        }
+        ClassLoader own = DefaultDynamORM.class.getClassLoader();
+        if (found.isEmpty() && own != Thread.currentThread().getContextClassLoader()) {
+            for (S s : ServiceLoader.load(service, own)) {
+                found.add(s);
+            }
         }
         return found;
     }

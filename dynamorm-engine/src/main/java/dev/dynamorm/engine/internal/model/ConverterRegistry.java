@@ -5,7 +5,6 @@ import dev.dynamorm.ConverterLookup;
 import dev.dynamorm.ConverterProvider;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,10 +70,15 @@ public final class ConverterRegistry implements ConverterLookup {
             List<? extends ConverterProvider> providers, boolean requireGeneratedModels) {
         List<ConverterProvider> sorted = new ArrayList<>(providers.size() + 1);
         for (ConverterProvider p : providers) {
-            sorted.add(Objects.requireNonNull(p, "provider"));
+            Objects.requireNonNull(p, "provider");
+            // an insertion sort after the last provider of higher or equal priority (stable: equal
+            // priorities keep the given order); no Comparator lambda while the engine is built
+            int at = sorted.size();
+            while (at > 0 && sorted.get(at - 1).priority() < p.priority()) {
+                at--;
+            }
+            sorted.add(at, p);
         }
-        // List.sort is stable: equal priorities keep the given order
-        sorted.sort(Comparator.comparingInt(ConverterProvider::priority).reversed());
         this.models = new ModelFactory(this, new GeneratedSchemas(), requireGeneratedModels);
         sorted.add(new NestedModelProvider(models));
         this.providers = List.copyOf(sorted);

@@ -27,6 +27,12 @@ final class GeneratedSchemas {
     private final ConcurrentHashMap<Class<?>, Optional<ModelSchema<?>>> byType =
             new ConcurrentHashMap<>();
 
+    /**
+     * The class loader the first scan ({@link #NO_LOADER}) searched, once it has run; a model of
+     * that loader needs no second scan.
+     */
+    private volatile ClassLoader defaultLoader;
+
     /** The generated schema of a class, or null. */
     @SuppressWarnings("unchecked") // a schema is cached under the class it describes
     <T> ModelSchema<T> find(Class<T> type) {
@@ -35,7 +41,8 @@ final class GeneratedSchemas {
             ModelSchema<?> s = ask(providers(NO_LOADER), type);
             if (s == null) {
                 ClassLoader loader = type.getClassLoader();
-                if (loader != null) {
+                // not the loader the first scan used again: a scan reads every jar's services file
+                if (loader != null && loader != defaultLoader) {
                     s = ask(providers(loader), type);
                 }
             }
@@ -62,10 +69,19 @@ final class GeneratedSchemas {
     private List<ModelSchemaProvider> providers(ClassLoader loader) {
         List<ModelSchemaProvider> found = byLoader.get(loader);
         if (found == null) {
-            found = load(loader);
+            // NO_LOADER: what ServiceLoader.load(Class) searches, the context class loader (else
+            // the system one), named here so that a model of that loader is not searched again
+            ClassLoader searched = loader;
+            if (loader == NO_LOADER) {
+                ClassLoader context = Thread.currentThread().getContextClassLoader();
+                searched = context != null ? context : ClassLoader.getSystemClassLoader();
+            }
+            found = load(searched);
             List<ModelSchemaProvider> raced = byLoader.putIfAbsent(loader, found);
             if (raced != null) {
                 found = raced;
+            } else if (loader == NO_LOADER) {
+                defaultLoader = searched;
             }
         }
         return found;
@@ -73,9 +89,7 @@ final class GeneratedSchemas {
 
     private static List<ModelSchemaProvider> load(ClassLoader loader) {
         ServiceLoader<ModelSchemaProvider> providers =
-                loader == NO_LOADER
-                        ? ServiceLoader.load(ModelSchemaProvider.class)
-                        : ServiceLoader.load(ModelSchemaProvider.class, loader);
+                ServiceLoader.load(ModelSchemaProvider.class, loader);
         List<ModelSchemaProvider> out = new ArrayList<>();
         try {
             for (ModelSchemaProvider p : providers) {

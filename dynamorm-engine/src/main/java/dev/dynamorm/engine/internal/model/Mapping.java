@@ -39,8 +39,11 @@ record Mapping(
         List<IndexKeySchema> indexKeys,
         List<String> present) {
 
-    /** The package of the mapping annotations. */
-    static final String ANNOTATION_PACKAGE = PartitionKey.class.getPackageName();
+    /**
+     * The package of the mapping annotations: a constant, so that initializing this class (a
+     * generated model's path too) loads no annotation type.
+     */
+    static final String ANNOTATION_PACKAGE = "dev.dynamorm.annotations";
 
     static Mapping read(List<AnnotatedElement> sources) {
         Set<IndexKey> indexKeys = new LinkedHashSet<>();

@@ -73,15 +73,18 @@ public final class HookChain {
 
     public HookChain(List<Entry> entries) {
         this.entries = List.copyOf(entries);
-        this.wantsCapacity = entries.stream().anyMatch(e -> e.hook().wantsConsumedCapacity());
+        // a loop, not streams: the empty chain is built while a cold JVM builds the engine
+        boolean capacity = false;
+        boolean reads = false;
         Set<Class<? extends Annotation>> t = new LinkedHashSet<>();
-        entries.forEach(
-                e ->
-                        t.addAll(
-                                Objects.requireNonNull(
-                                        e.hook().transformedFields(), "transformedFields()")));
+        for (Entry e : entries) {
+            capacity |= e.hook().wantsConsumedCapacity();
+            t.addAll(Objects.requireNonNull(e.hook().transformedFields(), "transformedFields()"));
+            reads = reads || overridesAfterRead(e.hook());
+        }
+        this.wantsCapacity = capacity;
         this.transformed = Set.copyOf(t);
-        this.transformsReads = entries.stream().anyMatch(e -> overridesAfterRead(e.hook()));
+        this.transformsReads = reads;
     }
 
     /** From now on no hook runs: every call through the chain fails as a closed instance. */

@@ -51,7 +51,10 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
 
     public PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
         Map<Class<?>, Plugin> byClass = new LinkedHashMap<>();
-        config.plugins().forEach(p -> byClass.putIfAbsent(p.getClass(), p));
+        // loops, not lambdas: each lambda spins a hidden class while a cold JVM builds the engine
+        for (Plugin p : config.plugins()) {
+            byClass.putIfAbsent(p.getClass(), p);
+        }
         List<Plugin> discovered = config.discoverPlugins() ? load() : List.of();
         requireKnownNames(config, config.plugins(), discovered);
         if (config.discoverPlugins()) {
@@ -67,10 +70,12 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
             }
         }
         List<Plugin> ordered = new ArrayList<>(byClass.values());
-        ordered.sort(
-                Comparator.comparingInt(Plugin::order)
-                        .thenComparing(Plugin::name)
-                        .thenComparing(p -> p.getClass().getName()));
+        if (ordered.size() > 1) {
+            ordered.sort(
+                    Comparator.comparingInt(Plugin::order)
+                            .thenComparing(Plugin::name)
+                            .thenComparing(p -> p.getClass().getName()));
+        }
         requireUniqueNames(ordered);
         List<Plugin> ready = new ArrayList<>();
         List<HookChain.Entry> collected = new ArrayList<>();
@@ -125,8 +130,12 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     private static void requireKnownNames(
             DynamORMConfig config, List<Plugin> registered, List<Plugin> discovered) {
         Set<String> found = new java.util.TreeSet<>();
-        registered.forEach(p -> found.add(p.name()));
-        discovered.forEach(p -> found.add(p.name()));
+        for (Plugin p : registered) {
+            found.add(p.name());
+        }
+        for (Plugin p : discovered) {
+            found.add(p.name());
+        }
         for (String name : config.disabledPlugins()) {
             if (!found.contains(name)) {
                 Optional<String> near = Suggestions.nearest(name, found);
@@ -210,10 +219,15 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     private static List<Plugin> load() {
         List<Plugin> found = new ArrayList<>();
         try {
-            ServiceLoader.load(Plugin.class).forEach(found::add);
-            if (found.isEmpty()) {
-                ServiceLoader.load(Plugin.class, PluginHost.class.getClassLoader())
-                        .forEach(found::add);
+            for (Plugin p : ServiceLoader.load(Plugin.class)) {
+                found.add(p);
+            }
+            ClassLoader own = PluginHost.class.getClassLoader();
+            // the second scan only when it can find something else
+            if (found.isEmpty() && own != Thread.currentThread().getContextClassLoader()) {
+                for (Plugin p : ServiceLoader.load(Plugin.class, own)) {
+                    found.add(p);
+                }
             }
         } catch (ServiceConfigurationError e) {
             throw new PluginException(
@@ -278,7 +292,11 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     }
 
     public List<String> names() {
-        return installed.stream().map(Plugin::name).toList();
+        List<String> names = new ArrayList<>(installed.size());
+        for (Plugin p : installed) {
+            names.add(p.name());
+        }
+        return List.copyOf(names);
     }
 
     public boolean has(String name) {
