@@ -38,8 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code @Unique} fields through the async view ({@code table.async()}) over the netty client and
  * the backend's HTTP endpoint, on an instance built with only an async client: the sentinel items
  * are written in the same TransactWriteItems as the item; a clash fails the future with {@link
- * UniqueConstraintException}; of 8 concurrent async writers of one value exactly one wins. Skipped
- * on backends without transactions (dynalite).
+ * UniqueConstraintException}; an async transaction reads the stored values it moves through the
+ * async client; of 8 concurrent async writers of one value exactly one wins. Skipped on backends
+ * without transactions (dynalite).
  */
 @DynamoBackend(models = Member.class)
 abstract class AsyncUniqueSuite {
@@ -221,6 +222,45 @@ abstract class AsyncUniqueSuite {
                         UniqueConstraintException.class,
                         e -> assertThat(e.operation()).contains(Operation.TRANSACT_WRITE));
         assertThat(await(members.get(id("cy")))).isEmpty();
+    }
+
+    @Test
+    void anAsyncTransaction_putUpdateAndDelete_readTheStoredValues_andMoveTheSentinels() {
+        AsyncDynamORM async = db.async();
+        Member ann =
+                await(members.create(Member.of(id("ann"), email("ann"), null)))
+                        .written()
+                        .orElseThrow();
+        Member bob =
+                await(members.create(Member.of(id("bob"), email("bob"), null)))
+                        .written()
+                        .orElseThrow();
+
+        // on an instance with only an async client: the stored values are read through it
+        await(
+                async.transaction(
+                        tx ->
+                                tx.put(ann.withEmail(email("ann2")))
+                                        .update(bob, u -> u.set("email", email("bob2")))));
+        assertThat(sentinel(email("ann"))).isNull();
+        assertThat(sentinel(email("ann2"))).isNotNull();
+        assertThat(sentinel(email("bob"))).isNull();
+        assertThat(sentinel(email("bob2"))).isNotNull();
+        assertThat(await(members.get(id("bob"))).orElseThrow().email()).isEqualTo(email("bob2"));
+
+        Member stored = await(members.get(id("ann"))).orElseThrow();
+        assertThat(failureOf(async.transaction(tx -> tx.put(stored.withEmail(email("bob2"))))))
+                .isInstanceOfSatisfying(
+                        UniqueConstraintException.class,
+                        e -> {
+                            assertThat(e.value()).isEqualTo(email("bob2"));
+                            assertThat(e.operation()).contains(Operation.TRANSACT_WRITE);
+                        });
+        assertThat(await(members.get(id("ann"))).orElseThrow().email()).isEqualTo(email("ann2"));
+
+        await(async.transaction(tx -> tx.delete(stored)));
+        assertThat(sentinel(email("ann2"))).isNull();
+        assertThat(await(members.get(id("ann")))).isEmpty();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
@@ -134,8 +133,9 @@ public final class AsyncExecutor {
             return CompletableFuture.failedFuture(e);
         }
         if (sync.hooks().isEmpty()) {
-            return new Attempts<R, T>(
-                            () -> call.apply(request),
+            return new Attempts<Q, R, T>(
+                            request,
+                            call,
                             new RetryDecision<>(event, errors, policy, retry),
                             convert)
                     .start();
@@ -155,8 +155,9 @@ public final class AsyncExecutor {
                         e,
                         request,
                         q ->
-                                new Attempts<R, R>(
-                                                () -> call.apply(q),
+                                new Attempts<Q, R, R>(
+                                                q,
+                                                call,
                                                 new RetryDecision<>(e, errors, policy, retry),
                                                 Function.identity())
                                         .start());
@@ -168,16 +169,19 @@ public final class AsyncExecutor {
      * same as the sync loop's), waiting on a timer before the next attempt. Answers where the class
      * comment says, converting the response in the same step.
      */
-    private final class Attempts<R, T> implements BiConsumer<R, Throwable> {
-        private final Supplier<CompletableFuture<R>> call;
+    private final class Attempts<Q, R, T> implements BiConsumer<R, Throwable> {
+        private final Q request;
+        private final Function<Q, CompletableFuture<R>> call;
         private final RetryDecision<R> decision;
         private final Function<? super R, ? extends T> convert;
         private final CompletableFuture<T> result = new CompletableFuture<>();
 
         Attempts(
-                Supplier<CompletableFuture<R>> call,
+                Q request,
+                Function<Q, CompletableFuture<R>> call,
                 RetryDecision<R> decision,
                 Function<? super R, ? extends T> convert) {
+            this.request = request;
             this.call = call;
             this.decision = decision;
             this.convert = convert;
@@ -191,7 +195,7 @@ public final class AsyncExecutor {
         private void attempt() {
             CompletableFuture<R> sent;
             try {
-                sent = call.get();
+                sent = call.apply(request);
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }

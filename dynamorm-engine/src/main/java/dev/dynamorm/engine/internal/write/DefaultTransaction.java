@@ -20,12 +20,10 @@ import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
 import dev.dynamorm.engine.internal.client.Futures;
 import dev.dynamorm.engine.internal.expr.DefaultUpdateBuilder;
-import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,19 +73,11 @@ public final class DefaultTransaction implements Transaction {
     /** A sentinel action and the model whose unique value it writes. */
     private record Claim(UniqueWrites<?> unique, UniqueWrites.Sentinel sentinel) {}
 
-    private final Map<Integer, KeepCreatedAt<?>> keepCreatedAt = new LinkedHashMap<>();
-    private AsyncExecutor async;
-
     /**
-     * A put whose stored {@code @CreatedAt} the async transaction reads before sending (the sync
-     * one reads it at once): the action at its index is prepared again with what was read.
+     * The actions of an async transaction, added to {@link #actions} once their reads are answered
+     * (see {@link DeferredAction}); null in a sync one.
      */
-    private record KeepCreatedAt<T>(
-            TableWriter<T> writer, Map<String, AttributeValue> key, T item, Condition condition) {
-        PreparedWrite prepare(StoredCreation stored) {
-            return writer.preparePut(item, condition, stored);
-        }
-    }
+    private List<DeferredAction> deferred;
 
     public DefaultTransaction(Function<Class<?>, TableContext<?>> tables, EngineContext ctx) {
         this(tables, ctx, Operation.TRANSACT_WRITE);
@@ -132,13 +122,13 @@ public final class DefaultTransaction implements Transaction {
     @Override
     public <T> Transaction put(T item, Condition condition) {
         TableWriter<T> writer = tableOf(item, "put").writer();
-        if (async != null) {
+        if (deferred != null) {
             Map<String, AttributeValue> key = writer.keyKeepingCreatedAt(item);
             if (key != null) {
                 // checked now; prepared again once the stored creation time is read
-                keepCreatedAt.put(
-                        actions.size(), new KeepCreatedAt<>(writer, key, item, condition));
-                return add(writer.preparePut(item, condition));
+                return defer(
+                        writer.preparePut(item, condition),
+                        new DeferredAction.KeepCreatedAt<>(writer, key, item, condition));
             }
         }
         return add(writer.preparePutKeepingCreatedAt(item, condition));
@@ -228,12 +218,37 @@ public final class DefaultTransaction implements Transaction {
     }
 
     private Transaction add(PreparedWrite p) {
+        if (deferred != null) {
+            return defer(p, null);
+        }
         UniqueWrites<?> unique = p.table().writer().unique();
         if (unique.active()) {
             addExpanded(unique, unique.expand(p));
             return this;
         }
         return addOne(p);
+    }
+
+    /**
+     * Records an action of an async transaction; until its reads are answered {@link #actions}
+     * holds it alone (without sentinels), so its key and the number of actions are checked now.
+     */
+    private Transaction defer(PreparedWrite p, DeferredAction.KeepCreatedAt<?> keep) {
+        addOne(p);
+        deferred.add(new DeferredAction(p, keep));
+        return this;
+    }
+
+    /**
+     * Adds the deferred actions as the sync transaction adds them, in place of the actions held
+     * while they were read ({@code preset} actions were added before the body ran).
+     */
+    private void addDeferred(int preset) {
+        actions.subList(preset, actions.size()).clear();
+        seen.values().removeIf(index -> index >= preset);
+        for (DeferredAction a : deferred) {
+            a.addTo(this);
+        }
     }
 
     /** Adds a write with the sentinel actions of its unique values. */
@@ -247,7 +262,7 @@ public final class DefaultTransaction implements Transaction {
         }
     }
 
-    private Transaction addOne(PreparedWrite p) {
+    Transaction addOne(PreparedWrite p) {
         if (actions.size() == MAX_ACTIONS) {
             throw new InvalidRequestException(
                     String.format(
@@ -310,8 +325,10 @@ public final class DefaultTransaction implements Transaction {
 
     /**
      * Runs the consumer on the calling thread, then sends the collected actions through the async
-     * executor: the same checks, request, retries and cancellation reasons as {@link #run}. The
-     * stored creation times that puts keep are read first, without blocking.
+     * executor: the same checks, request, retries and cancellation reasons as {@link #run}. What
+     * the sync transaction reads while the body runs (the stored creation times that puts keep, the
+     * stored values of the {@code @Unique} fields that writes move) is read after it, through the
+     * async client, without blocking; the actions are then added as the sync transaction adds them.
      *
      * @param body adds the actions
      * @param executor the async executor
@@ -320,10 +337,16 @@ public final class DefaultTransaction implements Transaction {
      */
     public CompletableFuture<TransactionResult> runAsync(
             Consumer<Transaction> body, AsyncExecutor executor, DynamoDbAsyncClient client) {
+        int preset = actions.size();
+        List<CompletableFuture<?>> reads;
         try {
             Objects.requireNonNull(body, "body");
-            this.async = executor;
+            this.deferred = new ArrayList<>();
             body.accept(this);
+            reads = DeferredAction.readAll(deferred, executor, client);
+            if (reads.isEmpty()) {
+                addDeferred(preset);
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -332,67 +355,31 @@ public final class DefaultTransaction implements Transaction {
             return CompletableFuture.completedFuture(
                     new TransactionResult(requestToken, List.of(), 0));
         }
-        List<CompletableFuture<?>> reads = new ArrayList<>();
-        keepCreatedAt.forEach(
-                (index, keep) ->
-                        reads.add(
-                                Futures.map(
-                                        executor.run(
-                                                keep.writer()
-                                                        .table
-                                                        .event(Operation.GET, keep.key()),
-                                                keep.writer().storedCreationRequest(keep.key()),
-                                                client::getItem,
-                                                e ->
-                                                        keep.writer()
-                                                                .table
-                                                                .map(e, Operation.TRANSACT_WRITE),
-                                                null),
-                                        r -> {
-                                            synchronized (actions) {
-                                                actions.set(
-                                                        index,
-                                                        keep.prepare(
-                                                                keep.writer().storedCreation(r)));
-                                            }
-                                            return r;
-                                        })));
-        CompletableFuture<Void> ready =
-                CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0]));
-        CompletableFuture<TransactionResult> out = new CompletableFuture<>();
-        CompletableFuture<?> unused =
-                ready.whenComplete(
-                        (ignored, readFailure) -> {
-                            if (readFailure != null) {
-                                out.completeExceptionally(AsyncAround.unwrap(readFailure));
-                                return;
-                            }
-                            CompletableFuture<TransactionResult> sent;
-                            try {
-                                sent =
-                                        Futures.map(
-                                                executor.run(
-                                                        event(),
-                                                        request(requestToken),
-                                                        client::transactWriteItems,
-                                                        e -> failure(e, requestToken),
-                                                        null),
-                                                r -> result(requestToken, r));
-                            } catch (RuntimeException e) {
-                                sent = CompletableFuture.failedFuture(e);
-                            }
-                            CompletableFuture<?> unusedRelay =
-                                    sent.whenComplete(
-                                            (r, thrown) -> {
-                                                if (thrown == null) {
-                                                    out.complete(r);
-                                                } else {
-                                                    out.completeExceptionally(
-                                                            AsyncAround.unwrap(thrown));
-                                                }
-                                            });
-                        });
-        return out;
+        if (reads.isEmpty()) {
+            return send(executor, client, requestToken);
+        }
+        return Futures.flatMap(
+                CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])),
+                ignored -> {
+                    addDeferred(preset);
+                    return send(executor, client, requestToken);
+                });
+    }
+
+    /** Sends the collected actions through the async executor. */
+    private CompletableFuture<TransactionResult> send(
+            AsyncExecutor executor, DynamoDbAsyncClient client, String requestToken) {
+        try {
+            return executor.runAndConvert(
+                    event(),
+                    request(requestToken),
+                    client::transactWriteItems,
+                    e -> failure(e, requestToken),
+                    null,
+                    r -> result(requestToken, r));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

@@ -15,11 +15,13 @@ import dev.dynamorm.Plugin;
 import dev.dynamorm.ReturnValue;
 import dev.dynamorm.UniqueConstraintException;
 import dev.dynamorm.WriteOptions;
+import dev.dynamorm.annotations.CreatedAt;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.Unique;
 import dev.dynamorm.annotations.Version;
 import dev.dynamorm.local.LocalDynamoDb;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,9 @@ final class AsyncUniqueTest {
             return new Member(id, e, name, version);
         }
     }
+
+    @DynamoTable("async_accounts")
+    record Account(@PartitionKey String id, @Unique String handle, @CreatedAt Instant createdAt) {}
 
     /** Records the operation and thread of every request; runs an action before one of them. */
     static final class Recorder implements Plugin {
@@ -128,6 +133,7 @@ final class AsyncUniqueTest {
                         });
         try (DynamORM db = DynamORM.builder().client(local.client()).build()) {
             db.table(Member.class).createTable();
+            db.table(Account.class).createTable();
         }
     }
 
@@ -162,16 +168,24 @@ final class AsyncUniqueTest {
 
     /** The sentinel item of an e-mail address, read raw; null when absent. */
     private static Map<String, AttributeValue> sentinel(String email) {
+        return sentinel("async_members", "email", email);
+    }
+
+    /** The sentinel item of a unique value, read raw; null when absent. */
+    private static Map<String, AttributeValue> sentinel(String table, String field, String value) {
         Map<String, AttributeValue> item =
                 local.client()
                         .getItem(
                                 b ->
-                                        b.tableName("async_members")
+                                        b.tableName(table)
                                                 .key(
                                                         Map.of(
                                                                 "id",
                                                                 AttributeValue.fromS(
-                                                                        "$unique#email#" + email)))
+                                                                        "$unique#"
+                                                                                + field
+                                                                                + "#"
+                                                                                + value)))
                                                 .consistentRead(true))
                         .item();
         return item == null || item.isEmpty() ? null : item;
@@ -326,6 +340,87 @@ final class AsyncUniqueTest {
                             Operation.TRANSACT_WRITE);
             assertThat(await(members.get("ann" + r)).orElseThrow().email()).isEqualTo("a2" + r);
             assertThat(sentinel("a2" + r)).isNotNull();
+            assertOffTheEventLoop(recorder);
+        }
+    }
+
+    @Test
+    void asyncTransactions_readTheStoredUniqueValuesWithoutBlocking_andMoveTheSentinels() {
+        Recorder recorder = new Recorder();
+        String r = run();
+        try (DynamORM db = asyncOnly(recorder)) {
+            AsyncTable<Member> members = db.table(Member.class).async();
+            Member ann =
+                    await(members.create(new Member("ann" + r, "a1" + r, "Ann", 0)))
+                            .written()
+                            .orElseThrow();
+            Member bob =
+                    await(members.create(new Member("bob" + r, "b1" + r, "Bob", 0)))
+                            .written()
+                            .orElseThrow();
+            recorder.operations.clear();
+
+            // a put and an update in one transaction: both stored values are read, then both move
+            await(
+                    db.async()
+                            .transaction(
+                                    tx ->
+                                            tx.put(ann.withEmail("a2" + r))
+                                                    .update(bob, u -> u.set("email", "b2" + r))));
+            assertThat(recorder.operations)
+                    .containsExactlyInAnyOrder(
+                            Operation.GET, Operation.GET, Operation.TRANSACT_WRITE);
+            assertThat(recorder.operations).last().isEqualTo(Operation.TRANSACT_WRITE);
+            assertThat(sentinel("a1" + r)).isNull();
+            assertThat(sentinel("a2" + r)).isNotNull();
+            assertThat(sentinel("b1" + r)).isNull();
+            assertThat(sentinel("b2" + r)).isNotNull();
+            assertThat(await(members.get("bob" + r)).orElseThrow().email()).isEqualTo("b2" + r);
+
+            // a put taking another item's value: the transaction fails, nothing moves
+            Member stored = await(members.get("ann" + r)).orElseThrow();
+            assertThat(failureOf(db.async().transaction(tx -> tx.put(stored.withEmail("b2" + r)))))
+                    .isInstanceOfSatisfying(
+                            UniqueConstraintException.class,
+                            e -> {
+                                assertThat(e.field()).isEqualTo("email");
+                                assertThat(e.value()).isEqualTo("b2" + r);
+                                assertThat(e.operation()).contains(Operation.TRANSACT_WRITE);
+                            });
+            assertThat(await(members.get("ann" + r)).orElseThrow().email()).isEqualTo("a2" + r);
+            assertThat(sentinel("a2" + r)).isNotNull();
+
+            // a delete frees the value
+            await(db.async().transaction(tx -> tx.delete(stored)));
+            assertThat(sentinel("a2" + r)).isNull();
+            assertThat(await(members.get("ann" + r))).isEmpty();
+            assertOffTheEventLoop(recorder);
+        }
+    }
+
+    @Test
+    void anAsyncTransactionPut_keepsTheStoredCreationTime_andMovesTheUniqueValue() {
+        Recorder recorder = new Recorder();
+        String r = run();
+        try (DynamORM db = asyncOnly(recorder)) {
+            AsyncTable<Account> accounts = db.table(Account.class).async();
+            Account created =
+                    await(accounts.create(new Account("acc" + r, "h1" + r, null)))
+                            .written()
+                            .orElseThrow();
+            assertThat(created.createdAt()).isNotNull();
+            recorder.operations.clear();
+
+            // without a creation time: the stored one is kept, read with the unique value
+            await(db.async().transaction(tx -> tx.put(new Account("acc" + r, "h2" + r, null))));
+            assertThat(recorder.operations)
+                    .containsExactlyInAnyOrder(
+                            Operation.GET, Operation.GET, Operation.TRANSACT_WRITE);
+            Account now = await(accounts.get("acc" + r)).orElseThrow();
+            assertThat(now.handle()).isEqualTo("h2" + r);
+            assertThat(now.createdAt()).isEqualTo(created.createdAt());
+            assertThat(sentinel("async_accounts", "handle", "h1" + r)).isNull();
+            assertThat(sentinel("async_accounts", "handle", "h2" + r)).isNotNull();
             assertOffTheEventLoop(recorder);
         }
     }
