@@ -580,22 +580,7 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
                                 + "settings of a client you built belong on that client");
             }
             DynamORMConfig config = new DynamORMConfig(this);
-            // loops, not lambdas: each lambda spins a hidden class in a cold JVM
-            EngineProvider best = null;
-            for (EngineProvider e : ServiceLoader.load(EngineProvider.class)) {
-                best = best == null || e.priority() > best.priority() ? e : best;
-            }
-            ClassLoader own = DynamORM.class.getClassLoader();
-            if (best == null && own != Thread.currentThread().getContextClassLoader()) {
-                for (EngineProvider e : ServiceLoader.load(EngineProvider.class, own)) {
-                    best = best == null || e.priority() > best.priority() ? e : best;
-                }
-            }
-            if (best == null) {
-                throw new IllegalStateException(
-                        "no DynamORM engine found: add dev.dynamorm:dynamorm-engine to the module path or class path");
-            }
-            return best.create(config);
+            return Engines.best().create(config);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.dynamorm.BatchWriter;
 import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.DynamoServiceException;
-import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import dev.dynamorm.RetryPolicy;
@@ -38,8 +37,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -53,21 +50,29 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DefaultBatchWriter implements BatchWriter {
 
-    /** The options a caller opts out of the versioning check with, named in its error. */
-    private static final String OPTIONS = "BatchWriterOptions";
-
     /** One accepted write. */
     private record Pending(
-            long seq,
-            List<Object> id,
-            TableContext<?> table,
-            WriteRequest request,
-            Object source,
-            boolean put,
-            long size,
-            CompletableFuture<Void> future,
-            long acceptedNanos,
-            boolean keepCreatedAt) {}
+            long seq, WriterWrite write, CompletableFuture<Void> future, long acceptedNanos) {
+        List<Object> id() {
+            return write.id();
+        }
+
+        TableContext<?> table() {
+            return write.table();
+        }
+
+        WriteRequest request() {
+            return write.request();
+        }
+
+        long size() {
+            return write.size();
+        }
+
+        boolean keepCreatedAt() {
+            return write.keepCreatedAt();
+        }
+    }
 
     private final Function<Class<?>, TableContext<?>> tables;
     private final EngineContext ctx;
@@ -117,67 +122,26 @@ public final class DefaultBatchWriter implements BatchWriter {
 
     @Override
     public <T> CompletableFuture<Void> put(T item) {
-        TableContext<T> table = tableOf(item, "put");
-        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
-        PreparedWrite p = table.writer().prepareBatchPut(item, options.ignoreVersioning());
-        return enqueue(
-                table,
-                p.key(),
-                WriteRequest.builder()
-                        .putRequest(PutRequest.builder().item(p.item()).build())
-                        .build(),
-                item,
-                true,
-                p.size(),
-                StoredCreationReads.wanted(table.writer(), item));
+        return enqueue(WriterWrite.put(tableOf(item, "put"), item, options));
     }
 
     @Override
     public <T> CompletableFuture<Void> delete(T item) {
-        TableContext<T> table = tableOf(item, "delete");
-        table.requireWritableForWrite(Operation.BATCH_WRITE);
-        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
-        Map<String, AttributeValue> key = table.writer().keyOfItem(item, Operation.BATCH_WRITE);
-        return enqueue(
-                table,
-                key,
-                deleteRequest(key),
-                table.model().toKey(key),
-                false,
-                ItemSize.of(key),
-                false);
+        return enqueue(WriterWrite.delete(tableOf(item, "delete"), item, options));
     }
 
     @Override
     public CompletableFuture<Void> delete(Class<?> modelType, Key key) {
         if (modelType == null) {
-            throw new InvalidRequestException(
-                    "batch writer delete with a null model class",
-                    Operation.BATCH_WRITE,
-                    null,
-                    null);
+            throw WriterWrite.nullModel();
         }
-        TableContext<?> table = tables.apply(modelType);
-        table.writer().requireUnversioned(options.ignoreVersioning(), OPTIONS);
-        Map<String, AttributeValue> bound =
-                table.writer().batchDeleteKey(key, options.ignoreVersioning());
-        return enqueue(table, bound, deleteRequest(bound), key, false, ItemSize.of(bound), false);
-    }
-
-    private static WriteRequest deleteRequest(Map<String, AttributeValue> key) {
-        return WriteRequest.builder()
-                .deleteRequest(DeleteRequest.builder().key(key).build())
-                .build();
+        return enqueue(WriterWrite.delete(tables.apply(modelType), key, options));
     }
 
     @SuppressWarnings("unchecked")
     private <T> TableContext<T> tableOf(T item, String action) {
         if (item == null) {
-            throw new InvalidRequestException(
-                    "batch writer " + action + " of a null item",
-                    Operation.BATCH_WRITE,
-                    null,
-                    null);
+            throw WriterWrite.nullItem(action);
         }
         requireOpen();
         return (TableContext<T>) tables.apply(item.getClass());
@@ -195,17 +159,7 @@ public final class DefaultBatchWriter implements BatchWriter {
         }
     }
 
-    private CompletableFuture<Void> enqueue(
-            TableContext<?> table,
-            Map<String, AttributeValue> key,
-            WriteRequest request,
-            Object source,
-            boolean put,
-            long size,
-            boolean keepCreatedAt) {
-        List<Object> id = new ArrayList<>();
-        id.add(table.tableName());
-        id.addAll(BatchSupport.identity(key));
+    private CompletableFuture<Void> enqueue(WriterWrite write) {
         try {
             capacity.acquire();
         } catch (InterruptedException e) {
@@ -215,7 +169,7 @@ public final class DefaultBatchWriter implements BatchWriter {
                             "interrupted while waiting for room in "
                                     + "the batch writer: the write was not accepted",
                             Operation.BATCH_WRITE,
-                            table.modelType(),
+                            write.table().modelType(),
                             true,
                             e));
         }
@@ -228,20 +182,9 @@ public final class DefaultBatchWriter implements BatchWriter {
                         "this batch writer is closed: create a new one with db.batchWriter()");
             }
             long seq = nextSeq++;
-            queue.add(
-                    new Pending(
-                            seq,
-                            id,
-                            table,
-                            request,
-                            source,
-                            put,
-                            size,
-                            future,
-                            System.nanoTime(),
-                            keepCreatedAt));
+            queue.add(new Pending(seq, write, future, System.nanoTime()));
             outstanding.add(seq);
-            queuedBytes += size;
+            queuedBytes += write.size();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -455,7 +398,9 @@ public final class DefaultBatchWriter implements BatchWriter {
                                         TableContext<?> table = byName.get(tableName);
                                         for (WriteRequest r : requests) {
                                             Pending p =
-                                                    table == null ? null : byId.get(id(table, r));
+                                                    table == null
+                                                            ? null
+                                                            : byId.get(WriterWrite.idOf(table, r));
                                             if (p != null && left.add(p)) {
                                                 next.add(p);
                                             }
@@ -514,13 +459,6 @@ public final class DefaultBatchWriter implements BatchWriter {
         }
     }
 
-    private static List<Object> id(TableContext<?> table, WriteRequest r) {
-        List<Object> id = new ArrayList<>();
-        id.add(table.tableName());
-        id.addAll(BatchSupport.identity(keyOf(table, r)));
-        return id;
-    }
-
     /**
      * The writes of a call to send: the puts of instances without {@code @CreatedAt} carry the
      * stored creation time over, read first (best effort: see {@link StoredCreationReads}); a put
@@ -542,22 +480,9 @@ public final class DefaultBatchWriter implements BatchWriter {
             if (item == null) {
                 send.add(p);
             } else if (reads.carryOver(p.table(), keyOf(p), item)) {
-                WriteRequest put =
-                        WriteRequest.builder()
-                                .putRequest(PutRequest.builder().item(item).build())
-                                .build();
                 send.add(
                         new Pending(
-                                p.seq(),
-                                p.id(),
-                                p.table(),
-                                put,
-                                p.source(),
-                                true,
-                                p.size(),
-                                p.future(),
-                                p.acceptedNanos(),
-                                false));
+                                p.seq(), p.write().withItem(item), p.future(), p.acceptedNanos()));
             } else {
                 DynamORMException why = reads.whyUnsent(1);
                 p.future()
@@ -570,31 +495,15 @@ public final class DefaultBatchWriter implements BatchWriter {
 
     private static BatchWriteIncompleteException incomplete(
             Pending p, String reason, DynamORMException cause) {
-        return BatchWriterFailures.unwritten(
-                p.table(), keyOf(p), p.put(), p.source(), reason, cause);
+        return p.write().unwritten(reason, cause);
     }
 
     private static BatchWriteIncompleteException unknown(
             Pending p, int attempts, DynamORMException cause) {
-        return BatchWriterFailures.unknown(
-                p.table(), keyOf(p), p.put(), p.source(), attempts, cause);
+        return p.write().unknown(attempts, cause);
     }
 
     private static Map<String, AttributeValue> keyOf(Pending p) {
-        return keyOf(p.table(), p.request());
-    }
-
-    private static Map<String, AttributeValue> keyOf(TableContext<?> table, WriteRequest r) {
-        if (r.deleteRequest() != null) {
-            return r.deleteRequest().key();
-        }
-        Map<String, AttributeValue> item = r.putRequest().item();
-        Map<String, AttributeValue> key = new HashMap<>(4);
-        String pk = table.model().partitionKey().attributeName();
-        key.put(pk, item.get(pk));
-        table.model()
-                .sortKey()
-                .ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
-        return key;
+        return p.write().key();
     }
 }

@@ -222,10 +222,7 @@ final class WriterChunk
                                 WriterWrite w =
                                         table == null
                                                 ? null
-                                                : byId.remove(
-                                                        WriterWrite.id(
-                                                                table,
-                                                                WriterWrite.keyOf(table, r)));
+                                                : byId.remove(WriterWrite.idOf(table, r));
                                 if (w != null) {
                                     left.add(w);
                                 }

@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * One write of a batch writer, prepared and checked on the caller's thread exactly as the sync
- * {@link DefaultBatchWriter} prepares its writes (the same {@link TableWriter} calls: stamps,
- * conversion, plugins' transforms, size, the versioning and {@code @Unique} refusals).
+ * One write of a batch writer ({@link DefaultBatchWriter} and {@link DefaultAsyncBatchWriter}),
+ * prepared and checked on the caller's thread (the {@link TableWriter} calls: stamps, conversion,
+ * plugins' transforms, size, the versioning and {@code @Unique} refusals).
  *
  * @param id the table name and the key's identity: two writes with one id are never sent together
  * @param table the table written
@@ -101,6 +101,11 @@ record WriterWrite(
         id.add(table.tableName());
         id.addAll(BatchSupport.identity(key));
         return id;
+    }
+
+    /** The id of a write as an answer's unprocessed items list it. */
+    static List<Object> idOf(TableContext<?> table, WriteRequest request) {
+        return id(table, keyOf(table, request));
     }
 
     /** The item's key. */
