@@ -1,6 +1,7 @@
 package dev.dynamorm;
 
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 
 /** Finds the engine {@link DynamORM.Builder#build()} hands its configuration to. */
 final class Engines {
@@ -14,7 +15,7 @@ final class Engines {
      */
     static EngineProvider best() {
         // loops, not lambdas: each lambda spins a hidden class in a cold JVM
-        EngineProvider best = null;
+        @Nullable EngineProvider best = null;
         for (EngineProvider e : ServiceLoader.load(EngineProvider.class)) {
             best = higher(best, e);
         }
@@ -32,7 +33,7 @@ final class Engines {
         return best;
     }
 
-    private static EngineProvider higher(EngineProvider best, EngineProvider candidate) {
+    private static EngineProvider higher(@Nullable EngineProvider best, EngineProvider candidate) {
         return best == null || candidate.priority() > best.priority() ? candidate : best;
     }
 }
