@@ -149,7 +149,12 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
         throw new UnsupportedOperationException();
     }
 
-    /** Shuts plugins down in reverse order and closes the client if DynamORM built it. */
+    /**
+     * Flushes open batch writers (sync and {@link AsyncDynamORM#batchWriter async}) and waits for
+     * them, then shuts plugins down in reverse order and closes the client if DynamORM built it.
+     * Waiting for an async writer needs the async executor free: do not call this from the only
+     * thread of a single-thread {@code asyncExecutor}.
+     */
     @Override
     void close();
 
