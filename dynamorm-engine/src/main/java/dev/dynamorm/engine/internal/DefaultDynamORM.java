@@ -29,6 +29,7 @@ import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.plugin.HookChain;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
 import dev.dynamorm.engine.internal.plugin.PluginHost;
+import dev.dynamorm.engine.internal.plugin.Services;
 import dev.dynamorm.engine.internal.write.DefaultAsyncBatchWriter;
 import dev.dynamorm.engine.internal.write.DefaultBatchWriter;
 import dev.dynamorm.engine.internal.write.DefaultReadTransaction;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -165,23 +165,8 @@ final class DefaultDynamORM implements DynamORM {
         return found.get(0);
     }
 
-    /**
-     * The providers of a service visible to the thread context class loader, else to the engine's
-     * own loader. The second scan is skipped when both loaders are the same: each scan reads every
-     * jar's {@code META-INF/services} entry.
-     */
     private static <S> List<S> discover(Class<S> service) {
-        List<S> found = new ArrayList<>();
-        for (S s : ServiceLoader.load(service)) {
-            found.add(s);
-        }
-        ClassLoader own = DefaultDynamORM.class.getClassLoader();
-        if (found.isEmpty() && own != Thread.currentThread().getContextClassLoader()) {
-            for (S s : ServiceLoader.load(service, own)) {
-                found.add(s);
-            }
-        }
-        return found;
+        return Services.load(service);
     }
 
     @Override

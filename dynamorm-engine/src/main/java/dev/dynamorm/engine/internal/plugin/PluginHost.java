@@ -217,18 +217,8 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     }
 
     private static List<Plugin> load() {
-        List<Plugin> found = new ArrayList<>();
         try {
-            for (Plugin p : ServiceLoader.load(Plugin.class)) {
-                found.add(p);
-            }
-            ClassLoader own = PluginHost.class.getClassLoader();
-            // the second scan only when it can find something else
-            if (found.isEmpty() && own != Thread.currentThread().getContextClassLoader()) {
-                for (Plugin p : ServiceLoader.load(Plugin.class, own)) {
-                    found.add(p);
-                }
-            }
+            return Services.load(Plugin.class);
         } catch (ServiceConfigurationError e) {
             throw new PluginException(
                     "a plugin found on the path cannot be loaded: "
@@ -239,7 +229,6 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                     null,
                     e);
         }
-        return found;
     }
 
     private static String source(Plugin p) {

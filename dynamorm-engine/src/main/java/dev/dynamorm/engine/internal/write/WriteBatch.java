@@ -334,15 +334,7 @@ final class WriteBatch<T>
     }
 
     private Map<String, AttributeValue> keyOf(WriteRequest r) {
-        if (r.putRequest() == null) {
-            return r.deleteRequest().key();
-        }
-        Map<String, AttributeValue> item = r.putRequest().item();
-        Map<String, AttributeValue> key = new HashMap<>(4);
-        String pk = model.partitionKey().attributeName();
-        key.put(pk, item.get(pk));
-        model.sortKey().ifPresent(s -> key.put(s.attributeName(), item.get(s.attributeName())));
-        return key;
+        return WriterWrite.keyOf(table, r);
     }
 
     private InvalidRequestException invalid(String format, Object... args) {

@@ -1,0 +1,35 @@
+package dev.dynamorm.engine.internal.plugin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Service discovery as the engine does it everywhere: the providers visible to the thread context
+ * class loader, else those visible to the engine's own loader. Lives in the engine module because
+ * {@link ServiceLoader#load(Class)} checks the caller's module {@code uses} declarations.
+ */
+public final class Services {
+    private Services() {}
+
+    /**
+     * The providers of {@code service}; the second scan is skipped when both loaders are the same
+     * (each scan reads every jar's {@code META-INF/services} entry). Loops, not streams: no hidden
+     * class is spun while DynamORM is built.
+     *
+     * @throws java.util.ServiceConfigurationError if a provider cannot be loaded
+     */
+    public static <S> List<S> load(Class<S> service) {
+        List<S> found = new ArrayList<>();
+        for (S s : ServiceLoader.load(service)) {
+            found.add(s);
+        }
+        ClassLoader own = Services.class.getClassLoader();
+        if (found.isEmpty() && own != Thread.currentThread().getContextClassLoader()) {
+            for (S s : ServiceLoader.load(service, own)) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+}
