@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Area 4, model registration, cold: each measurement is one call in a fresh JVM (ten forks, one
@@ -40,7 +41,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * first one after the mapper is built (engine classes still loading; for the Enhanced Client, the
  * first schema built in the JVM). {@code generated}: {@code db.table(GenModel.class)} for the same
  * models compiled with {@code dynamorm-processor} (found through their generated schemas; the
- * primed engine has registered the generated small model too).
+ * primed engine has registered the generated small model too); {@code buildAndFirstSmall_generated}
+ * builds DynamORM and registers the generated small model in the one measured call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -67,6 +69,27 @@ public class RegistrationBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             db.close();
+        }
+    }
+
+    /** The SDK client built, DynamORM not yet; closes the DynamORM a benchmark builds. */
+    @State(Scope.Benchmark)
+    public static class Unbuilt {
+        DynamoDbClient sdk;
+        DynamORM db;
+
+        /** Builds the SDK client. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            sdk = OrmClients.sdk(new CannedHttpClient());
+        }
+
+        /** Closes DynamORM. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            if (db != null) {
+                db.close();
+            }
         }
     }
 
@@ -192,6 +215,19 @@ public class RegistrationBenchmark {
     @Benchmark
     public Table<GenSmallItem> firstSmall_generated(Fresh f) {
         return f.db.table(GenSmallItem.class);
+    }
+
+    /**
+     * The first model including engine load (issue 16: at most 15 ms): {@code DynamORM.builder()
+     * ... build()} and {@code db.table(GenSmallItem.class)} in one shot, the SDK client already
+     * built.
+     *
+     * @param u the SDK client @return the table
+     */
+    @Benchmark
+    public Table<GenSmallItem> buildAndFirstSmall_generated(Unbuilt u) {
+        u.db = OrmClients.dynamorm(u.sdk);
+        return u.db.table(GenSmallItem.class);
     }
 
     /**

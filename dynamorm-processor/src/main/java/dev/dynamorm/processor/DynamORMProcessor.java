@@ -32,10 +32,11 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Generates a {@code ModelSchema} ({@code Order_}) for every {@code @DynamoTable} model and every
- * nested record or bean it reaches, one {@code DynamORM_Schemas} provider per package, and the
- * {@code META-INF/services} entry the engine finds them by. Model errors the engine would report at
- * run time are compile errors here, worded the same.
+ * Generates the typed field references ({@code Order_}) and a {@code ModelSchema} ({@code
+ * Order_.Schema}) for every {@code @DynamoTable} model and every nested record or bean it reaches,
+ * one {@code DynamORM_Schemas} provider per package, and the {@code META-INF/services} entry the
+ * engine finds them by. Model errors the engine would report at run time are compile errors here,
+ * worded the same.
  */
 public final class DynamORMProcessor extends AbstractProcessor {
 
@@ -197,10 +198,11 @@ public final class DynamORMProcessor extends AbstractProcessor {
             for (int i = 0; i < e.getValue().size(); i++) {
                 s.append(i == 0 ? "" : ", ")
                         .append(e.getValue().get(i).getValue())
-                        .append(".SCHEMA");
+                        .append(".Schema.INSTANCE");
             }
             s.append(");\n    }\n\n");
-            // one model's schema without loading the others' (registration cost, issue 16)
+            // one model's schema without loading the others' (registration cost, issue 16), nor
+            // initializing its field references (Order_.Schema, not Order_.SCHEMA)
             s.append("    @Override\n")
                     .append(
                             "    public dev.dynamorm.spi.schema.ModelSchema<?> schema(Class<?> type) {\n")
@@ -210,7 +212,7 @@ public final class DynamORMProcessor extends AbstractProcessor {
                         .append(m.getKey())
                         .append("\" -> ")
                         .append(m.getValue())
-                        .append(".SCHEMA;\n");
+                        .append(".Schema.INSTANCE;\n");
             }
             s.append("            default -> null;\n        };\n    }\n}\n");
             write(anyModelOfPackage.get(pkg), s.toString(), name);

@@ -168,7 +168,14 @@ final class GeneratedRegistrationFootprintTest {
         assertThat(to).as(out).isGreaterThan(from);
         List<String> loaded = lines.subList(from + 1, to);
 
-        assertThat(loaded).anyMatch(l -> l.contains(" demo.shop.Order_ source:"));
+        assertThat(loaded).anyMatch(l -> l.contains(" demo.shop.Order_$Schema source:"));
+        assertThat(loaded)
+                .as("typed field references (Order_, Address_.Path) initialized at registration")
+                .noneMatch(
+                        l ->
+                                l.contains(" demo.shop.Order_ source:")
+                                        || l.contains(" demo.shop.Address_ source:")
+                                        || l.contains("demo.shop.Address_$Path"));
         assertThat(loaded)
                 .as("another model's schema")
                 .noneMatch(l -> l.contains("demo.shop.Invoice"));
@@ -207,7 +214,7 @@ final class GeneratedRegistrationFootprintTest {
                 .isLessThanOrEqualTo(FIRST_MODEL_CLASSES);
 
         List<String> second = lines.subList(to + 1, lines.indexOf("REGISTERED SECOND"));
-        assertThat(second).anyMatch(l -> l.contains(" demo.shop.Shipment_ source:"));
+        assertThat(second).anyMatch(l -> l.contains(" demo.shop.Shipment_$Schema source:"));
         assertThat(second)
                 .as("lambdas spun by DynamORM or a record's equals/hashCode linked")
                 .noneMatch(

@@ -153,8 +153,9 @@ final class ProcessorErrorsTest {
                 .containsExactly(
                         "ok/DynamORM_Schemas.java", "ok/Shop_Item_.java", "ok/Shop_Part_.java");
         assertThat(c.generatedSource("ok/Shop_Item_.java"))
+                .contains("final class Shop_Item_ {")
                 .contains(
-                        "final class Shop_Item_ implements dev.dynamorm.spi.schema.ModelSchema<ok.Shop.Item>")
+                        "static final class Schema implements dev.dynamorm.spi.schema.ModelSchema<ok.Shop.Item>")
                 .contains("return instance.id();")
                 .contains("return new ok.Shop.Item(")
                 .contains("(java.lang.String) values[0],")

@@ -48,7 +48,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -123,7 +122,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return forGenericArray(array, lookup);
         }
         if (type instanceof WildcardType wildcard) {
-            return lookup.find(Types.upperBound(wildcard));
+            return lookup.find(upperBound(wildcard));
         }
         return Optional.empty();
     }
@@ -163,7 +162,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
     private static Optional<Converter<?>> forGenericArray(
             GenericArrayType type, ConverterLookup lookup) {
         Type component = type.getGenericComponentType();
-        Class<?> raw = Types.rawClass(component);
+        Class<?> raw = rawClass(component);
         if (raw == null) {
             return Optional.empty();
         }
@@ -185,21 +184,21 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         }
         String target = type.getTypeName();
         if (raw == Optional.class) {
-            return element(Types.argument(type, 0), lookup).map(OptionalConverter::new);
+            return element(argument(type, 0), lookup).map(OptionalConverter::new);
         }
         if (raw == List.class || raw == Collection.class || raw == ArrayList.class) {
             // the most common container: no lambda (each spins a hidden class at first use)
-            Converter<Object> e = element(Types.argument(type, 0), lookup).orElse(null);
+            Converter<Object> e = element(argument(type, 0), lookup).orElse(null);
             return e == null
                     ? Optional.empty()
-                    : Optional.of(new CollectionConverter(e, NewArrayList.INSTANCE, target));
+                    : Optional.of(new CollectionConverter(e, null, target));
         }
         if (raw == LinkedList.class) {
-            return element(Types.argument(type, 0), lookup)
+            return element(argument(type, 0), lookup)
                     .map(e -> new CollectionConverter(e, size -> new LinkedList<>(), target));
         }
         if (raw == Set.class || raw == HashSet.class || raw == LinkedHashSet.class) {
-            return element(Types.argument(type, 0), lookup)
+            return element(argument(type, 0), lookup)
                     .map(
                             e ->
                                     new SetConverter(
@@ -209,8 +208,8 @@ public final class BuiltInConverterProvider implements ConverterProvider {
                                             target));
         }
         if (raw == SortedSet.class || raw == NavigableSet.class || raw == TreeSet.class) {
-            Type elementType = Types.argument(type, 0);
-            Class<?> elementClass = Types.rawClass(elementType);
+            Type elementType = argument(type, 0);
+            Class<?> elementClass = rawClass(elementType);
             if (elementClass == null || !Comparable.class.isAssignableFrom(elementClass)) {
                 return Optional.empty();
             }
@@ -218,7 +217,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
                     .map(e -> new SetConverter(e, size -> new TreeSet<>(), false, target));
         }
         if (raw == EnumSet.class) {
-            Type elementType = Types.argument(type, 0);
+            Type elementType = argument(type, 0);
             if (!(elementType instanceof Class<?> enumType) || !enumType.isEnum()) {
                 return Optional.empty();
             }
@@ -233,7 +232,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
 
     private static Optional<Converter<?>> forMap(
             ParameterizedType type, Class<?> raw, ConverterLookup lookup) {
-        Type keyType = Types.argument(type, 0);
+        Type keyType = argument(type, 0);
         if (!(keyType instanceof Class<?> keyClass)) {
             return Optional.empty();
         }
@@ -243,9 +242,10 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         }
         Supplier<? extends Map<Object, Object>> factory;
         if (raw == Map.class) {
-            factory = keyClass.isEnum() ? () -> enumMap(keyClass) : NewLinkedHashMap.INSTANCE;
+            // null: a LinkedHashMap, without a factory class to load
+            factory = keyClass.isEnum() ? () -> enumMap(keyClass) : null;
         } else if (raw == HashMap.class || raw == LinkedHashMap.class) {
-            factory = NewLinkedHashMap.INSTANCE;
+            factory = null;
         } else if (raw == SortedMap.class || raw == NavigableMap.class || raw == TreeMap.class) {
             factory = TreeMap::new;
         } else if (raw == EnumMap.class && keyClass.isEnum()) {
@@ -254,7 +254,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return Optional.empty();
         }
         String target = type.getTypeName();
-        Converter<Object> v = element(Types.argument(type, 1), lookup).orElse(null);
+        Converter<Object> v = element(argument(type, 1), lookup).orElse(null);
         return v == null
                 ? Optional.empty()
                 : Optional.of(new MapConverter(keys, v, factory, target));
@@ -265,24 +265,37 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         return (Optional<Converter<Object>>) (Optional<?>) lookup.find(type);
     }
 
-    /** {@code ArrayList::new} as a class: a method reference spins a hidden class at first use. */
-    private static final class NewArrayList implements IntFunction<Collection<Object>> {
-        static final NewArrayList INSTANCE = new NewArrayList();
-
-        @Override
-        public Collection<Object> apply(int size) {
-            return new ArrayList<>(size);
-        }
+    /** A type argument, with a wildcard replaced by its upper bound. */
+    private static Type argument(ParameterizedType type, int index) {
+        Type argument = type.getActualTypeArguments()[index];
+        return argument instanceof WildcardType wildcard ? upperBound(wildcard) : argument;
     }
 
-    /** {@code LinkedHashMap::new} as a class, for the same reason. */
-    private static final class NewLinkedHashMap implements Supplier<Map<Object, Object>> {
-        static final NewLinkedHashMap INSTANCE = new NewLinkedHashMap();
+    /** The upper bound of a wildcard ({@code Object} for {@code ?} and {@code ? super X}). */
+    private static Type upperBound(WildcardType wildcard) {
+        Type[] bounds = wildcard.getUpperBounds();
+        return bounds.length == 0 ? Object.class : bounds[0];
+    }
 
-        @Override
-        public Map<Object, Object> get() {
-            return new LinkedHashMap<>();
+    /**
+     * The class of a class, parameterized or generic array type, or {@code null} for type
+     * variables.
+     */
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> cls) {
+            return cls;
         }
+        if (type instanceof ParameterizedType parameterized) {
+            return rawClass(parameterized.getRawType());
+        }
+        if (type instanceof GenericArrayType array) {
+            Class<?> component = rawClass(array.getGenericComponentType());
+            return component == null ? null : component.arrayType();
+        }
+        if (type instanceof WildcardType wildcard) {
+            return rawClass(upperBound(wildcard));
+        }
+        return null;
     }
 
     private static int capacity(int size) {
@@ -340,43 +353,44 @@ public final class BuiltInConverterProvider implements ConverterProvider {
             return null;
         }
         if (type == Instant.class) {
-            return new TextFormConverter<>(Instant.class, TextForm.INSTANT);
+            return new TextFormConverter<>(Instant.class, TextFormConverter.INSTANT);
         }
         if (type == LocalDate.class) {
-            return new TextFormConverter<>(LocalDate.class, TextForm.LOCAL_DATE);
+            return new TextFormConverter<>(LocalDate.class, TextFormConverter.LOCAL_DATE);
         }
         if (type == LocalTime.class) {
-            return new TextFormConverter<>(LocalTime.class, TextForm.LOCAL_TIME);
+            return new TextFormConverter<>(LocalTime.class, TextFormConverter.LOCAL_TIME);
         }
         if (type == LocalDateTime.class) {
-            return new TextFormConverter<>(LocalDateTime.class, TextForm.LOCAL_DATE_TIME);
+            return new TextFormConverter<>(LocalDateTime.class, TextFormConverter.LOCAL_DATE_TIME);
         }
         if (type == OffsetDateTime.class) {
-            return new TextFormConverter<>(OffsetDateTime.class, TextForm.OFFSET_DATE_TIME);
+            return new TextFormConverter<>(
+                    OffsetDateTime.class, TextFormConverter.OFFSET_DATE_TIME);
         }
         if (type == ZonedDateTime.class) {
-            return new TextFormConverter<>(ZonedDateTime.class, TextForm.ZONED_DATE_TIME);
+            return new TextFormConverter<>(ZonedDateTime.class, TextFormConverter.ZONED_DATE_TIME);
         }
         if (type == Duration.class) {
-            return new TextFormConverter<>(Duration.class, TextForm.DURATION);
+            return new TextFormConverter<>(Duration.class, TextFormConverter.DURATION);
         }
         if (type == Period.class) {
-            return new TextFormConverter<>(Period.class, TextForm.PERIOD);
+            return new TextFormConverter<>(Period.class, TextFormConverter.PERIOD);
         }
         if (type == YearMonth.class) {
-            return new TextFormConverter<>(YearMonth.class, TextForm.YEAR_MONTH);
+            return new TextFormConverter<>(YearMonth.class, TextFormConverter.YEAR_MONTH);
         }
         if (type == ZoneId.class) {
-            return new TextFormConverter<>(ZoneId.class, TextForm.ZONE_ID);
+            return new TextFormConverter<>(ZoneId.class, TextFormConverter.ZONE_ID);
         }
         if (type == ZoneOffset.class) {
-            return new TextFormConverter<>(ZoneOffset.class, TextForm.ZONE_OFFSET);
+            return new TextFormConverter<>(ZoneOffset.class, TextFormConverter.ZONE_OFFSET);
         }
         if (type == UUID.class) {
-            return new TextFormConverter<>(UUID.class, TextForm.UUID_TEXT);
+            return new TextFormConverter<>(UUID.class, TextFormConverter.UUID_TEXT);
         }
         if (type == URI.class) {
-            return new TextFormConverter<>(URI.class, TextForm.URI_TEXT);
+            return new TextFormConverter<>(URI.class, TextFormConverter.URI_TEXT);
         }
         return null;
     }

@@ -21,7 +21,8 @@ final class CollectionConverter implements Converter<Collection<Object>> {
 
     /**
      * @param element the element converter
-     * @param factory creates the collection read, given the expected size
+     * @param factory creates the collection read, given the expected size; null for an {@code
+     *     ArrayList} (the common case needs no factory class loaded)
      * @param target the declared type, for messages
      */
     CollectionConverter(
@@ -30,7 +31,7 @@ final class CollectionConverter implements Converter<Collection<Object>> {
             String target) {
         this.element = element;
         this.factory = factory;
-        this.readableSetType = Elements.setTypeOf(element.attributeType());
+        this.readableSetType = setTypeOf(element.attributeType());
         this.target = target;
     }
 
@@ -46,7 +47,8 @@ final class CollectionConverter implements Converter<Collection<Object>> {
     @Override
     public Collection<Object> fromAttributeValue(AttributeValue attribute) {
         List<AttributeValue> items = Elements.items(attribute, readableSetType, target);
-        Collection<Object> result = factory.apply(items.size());
+        Collection<Object> result =
+                factory == null ? new ArrayList<>(items.size()) : factory.apply(items.size());
         for (AttributeValue item : items) {
             result.add(Elements.read(element, item));
         }
@@ -56,5 +58,25 @@ final class CollectionConverter implements Converter<Collection<Object>> {
     @Override
     public AttributeValue.Type attributeType() {
         return AttributeValue.Type.L;
+    }
+
+    /**
+     * The set type holding elements of a type: SS for S, NS for N, BS for B, else {@code null}.
+     * Here rather than in {@link Elements}: list converters are created while models register, and
+     * Elements is needed only once values are read and written.
+     */
+    static AttributeValue.Type setTypeOf(AttributeValue.Type elementType) {
+        if (elementType == null) {
+            return null;
+        }
+        // an if chain: a switch on the enum loads a synthetic switch-map class (and, to verify
+        // it, NoSuchFieldError) while the first list or set converter is created
+        if (elementType == AttributeValue.Type.S) {
+            return AttributeValue.Type.SS;
+        }
+        if (elementType == AttributeValue.Type.N) {
+            return AttributeValue.Type.NS;
+        }
+        return elementType == AttributeValue.Type.B ? AttributeValue.Type.BS : null;
     }
 }

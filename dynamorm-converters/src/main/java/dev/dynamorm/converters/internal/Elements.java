@@ -30,22 +30,6 @@ final class Elements {
                 : element.fromAttributeValue(attribute);
     }
 
-    /** The set type holding elements of a type: SS for S, NS for N, BS for B, else {@code null}. */
-    static AttributeValue.Type setTypeOf(AttributeValue.Type elementType) {
-        if (elementType == null) {
-            return null;
-        }
-        // an if chain: a switch on the enum loads a synthetic switch-map class (and, to verify
-        // it, NoSuchFieldError) while the first list or set converter is created
-        if (elementType == AttributeValue.Type.S) {
-            return AttributeValue.Type.SS;
-        }
-        if (elementType == AttributeValue.Type.N) {
-            return AttributeValue.Type.NS;
-        }
-        return elementType == AttributeValue.Type.B ? AttributeValue.Type.BS : null;
-    }
-
     /**
      * The items of an {@code L} attribute or, when {@code setType} is not {@code null}, of a set
      * attribute of that type, each set member as its own scalar attribute.

@@ -18,6 +18,13 @@ final class MapConverter implements Converter<Map<Object, Object>> {
     private final Supplier<? extends Map<Object, Object>> factory;
     private final String target;
 
+    /**
+     * @param keys the key codec
+     * @param values the value converter
+     * @param factory creates the map read; null for a {@code LinkedHashMap} (the common case needs
+     *     no factory class loaded)
+     * @param target the declared type, for messages
+     */
     MapConverter(
             MapKeyCodec keys,
             Converter<Object> values,
@@ -44,7 +51,7 @@ final class MapConverter implements Converter<Map<Object, Object>> {
     @Override
     public Map<Object, Object> fromAttributeValue(AttributeValue attribute) {
         Attributes.require(attribute, AttributeValue.Type.M, target);
-        Map<Object, Object> result = factory.get();
+        Map<Object, Object> result = factory == null ? new LinkedHashMap<>() : factory.get();
         for (Map.Entry<String, AttributeValue> entry : attribute.m().entrySet()) {
             result.put(keys.read(entry.getKey()), Elements.read(values, entry.getValue()));
         }

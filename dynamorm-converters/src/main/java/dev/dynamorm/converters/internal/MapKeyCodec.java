@@ -12,25 +12,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class MapKeyCodec {
 
-    private enum Kind {
-        STRING,
-        UUIDS,
-        INTEGERS,
-        LONGS,
-        ENUMS
-    }
+    // int constants, not an enum: one class less to load while models register
+    private static final int STRING_KEYS = 0;
+    private static final int UUID_KEYS = 1;
+    private static final int INTEGER_KEYS = 2;
+    private static final int LONG_KEYS = 3;
+    private static final int ENUM_KEYS = 4;
 
-    private static final MapKeyCodec STRING = new MapKeyCodec(Kind.STRING, null);
-    private static final MapKeyCodec UUIDS = new MapKeyCodec(Kind.UUIDS, null);
-    private static final MapKeyCodec INTEGERS = new MapKeyCodec(Kind.INTEGERS, null);
-    private static final MapKeyCodec LONGS = new MapKeyCodec(Kind.LONGS, null);
+    private static final MapKeyCodec STRING = new MapKeyCodec(STRING_KEYS, null);
+    private static final MapKeyCodec UUIDS = new MapKeyCodec(UUID_KEYS, null);
+    private static final MapKeyCodec INTEGERS = new MapKeyCodec(INTEGER_KEYS, null);
+    private static final MapKeyCodec LONGS = new MapKeyCodec(LONG_KEYS, null);
 
-    private final Kind kind;
+    private final int kind;
 
-    /** The enum's converter, for {@link Kind#ENUMS}; else null. */
+    /** The enum's converter, for {@code ENUM_KEYS}; else null. */
     private final EnumConverter<?> names;
 
-    private MapKeyCodec(Kind kind, EnumConverter<?> names) {
+    private MapKeyCodec(int kind, EnumConverter<?> names) {
         this.kind = kind;
         this.names = names;
     }
@@ -55,29 +54,28 @@ final class MapKeyCodec {
             return LONGS;
         }
         if (keyType.isEnum()) {
-            return new MapKeyCodec(Kind.ENUMS, new EnumConverter<>((Class) keyType));
+            return new MapKeyCodec(ENUM_KEYS, new EnumConverter<>((Class) keyType));
         }
         return null;
     }
 
     /** The attribute name of a key. */
     String write(Object key) {
-        if (kind == Kind.STRING) {
+        if (kind == STRING_KEYS) {
             return Utf8Text.requireWellFormed((String) key, "map key");
         }
-        return kind == Kind.ENUMS ? ((Enum<?>) key).name() : key.toString();
+        return kind == ENUM_KEYS ? ((Enum<?>) key).name() : key.toString();
     }
 
     /** The key of an attribute name; throws {@link IllegalArgumentException} if unreadable. */
     Object read(String name) {
-        // if chains, not switches: a switch on an enum loads a synthetic switch-map class
-        if (kind == Kind.STRING) {
+        if (kind == STRING_KEYS) {
             return name;
         }
-        if (kind == Kind.ENUMS) {
+        if (kind == ENUM_KEYS) {
             return names.fromAttributeValue(AttributeValue.createS(name));
         }
-        if (kind == Kind.UUIDS) {
+        if (kind == UUID_KEYS) {
             try {
                 return UUID.fromString(name);
             } catch (IllegalArgumentException e) {
@@ -86,12 +84,12 @@ final class MapKeyCodec {
         }
         try {
             // two returns, not a conditional: that would promote an Integer to a Long
-            if (kind == Kind.INTEGERS) {
+            if (kind == INTEGER_KEYS) {
                 return Integer.valueOf(name);
             }
             return Long.valueOf(name);
         } catch (NumberFormatException e) {
-            throw unreadable(name, kind == Kind.INTEGERS ? "java.lang.Integer" : "java.lang.Long");
+            throw unreadable(name, kind == INTEGER_KEYS ? "java.lang.Integer" : "java.lang.Long");
         }
     }
 

@@ -25,7 +25,7 @@ final class ObjectArrayConverter implements Converter<Object[]> {
     ObjectArrayConverter(Converter<Object> element, Object[] empty, String target) {
         this.element = element;
         this.empty = empty;
-        this.readableSetType = Elements.setTypeOf(element.attributeType());
+        this.readableSetType = CollectionConverter.setTypeOf(element.attributeType());
         this.target = target;
     }
 

@@ -20,7 +20,7 @@ final class PrimitiveArrayConverter implements Converter<Object> {
     PrimitiveArrayConverter(PrimitiveArrayKind kind, Converter<Object> element) {
         this.kind = kind;
         this.element = element;
-        this.readableSetType = Elements.setTypeOf(element.attributeType());
+        this.readableSetType = CollectionConverter.setTypeOf(element.attributeType());
         this.target = kind.component().getName() + "[]";
     }
 

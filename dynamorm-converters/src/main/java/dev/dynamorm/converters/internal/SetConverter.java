@@ -42,7 +42,7 @@ final class SetConverter implements Converter<Set<Object>> {
             boolean permitsNull,
             String target) {
         this.element = element;
-        AttributeValue.Type scalarSet = Elements.setTypeOf(element.attributeType());
+        AttributeValue.Type scalarSet = CollectionConverter.setTypeOf(element.attributeType());
         this.setType = scalarSet == null ? AttributeValue.Type.L : scalarSet;
         this.factory = factory;
         this.permitsNull = permitsNull;

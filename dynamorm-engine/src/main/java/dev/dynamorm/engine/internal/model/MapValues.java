@@ -16,10 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class MapValues implements ModelMetadata<Object> {
 
-    /** Map values are read with their map, never on their own. */
-    private static final Function<Object, Object> NO_GETTER = new NoGetter();
-
+    /**
+     * Map values are read with their map, never on their own. A holder class, loaded at the first
+     * field path into a map rather than when a model with a map field registers.
+     */
     private static final class NoGetter implements Function<Object, Object> {
+        static final Function<Object, Object> INSTANCE = new NoGetter();
+
         @Override
         public Object apply(Object instance) {
             throw new UnsupportedOperationException("a map value is read with its map");
@@ -63,7 +66,7 @@ final class MapValues implements ModelMetadata<Object> {
                 key,
                 valueType,
                 valueConverter,
-                NO_GETTER,
+                NoGetter.INSTANCE,
                 null,
                 new ReflectiveField.Roles(
                         false, false, false, false, false, false, List.of(), false));
