@@ -148,7 +148,7 @@ final class ModulePathTest {
                 .contains("equal: true");
         List<String> loaded =
                 out.lines().filter(l -> l.contains("demo.shop.")).collect(Collectors.toList());
-        assertThat(loaded).anyMatch(l -> l.contains("demo.shop.Order_ source:"));
+        assertThat(loaded).anyMatch(l -> l.contains("demo.shop.Order_$Schema source:"));
         // hidden classes (LambdaMetafactory, MethodHandles.Lookup#defineHiddenClass) are named
         // Outer$$Lambda/0x... or Outer/0x...; the reflective path spins them in the model's package
         assertThat(loaded).noneMatch(l -> l.contains("$$Lambda") || l.contains("/0x"));
