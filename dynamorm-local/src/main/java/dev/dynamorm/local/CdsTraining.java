@@ -39,6 +39,20 @@ final class CdsTraining {
         {"DescribeTable", "{\"TableName\":\"cds\"}"}
     };
 
+    /**
+     * JDK classes a real start loads that this run does not: {@code java -jar} opens the jar and
+     * resolves its {@code Class-Path} (this run uses {@code -cp}), and the warm-up thread and
+     * {@code main} may wait for one another's class initialisation.
+     */
+    private static final String[] ALSO_ARCHIVED = {
+        "java.io.RandomAccessFile$1",
+        "java.nio.file.FileSystems",
+        "java.nio.file.FileSystems$DefaultFileSystemHolder",
+        "java.nio.file.FileSystems$DefaultFileSystemHolder$1",
+        "java.util.concurrent.locks.AbstractQueuedSynchronizer$SharedNode",
+        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ExclusiveNode"
+    };
+
     private CdsTraining() {}
 
     /**
@@ -47,6 +61,13 @@ final class CdsTraining {
      * @param args ignored
      */
     public static void main(String[] args) {
+        for (String name : ALSO_ARCHIVED) {
+            try {
+                Class.forName(name, false, null);
+            } catch (ClassNotFoundException e) {
+                // another JDK: its own classes, archived or not
+            }
+        }
         run(true).forEach(System.out::println);
     }
 

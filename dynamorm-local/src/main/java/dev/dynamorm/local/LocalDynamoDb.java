@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,12 +58,15 @@ public final class LocalDynamoDb implements AutoCloseable {
                         .withSigningKeys(b.signingKeys)
                         .withCorsOrigin(b.cors);
         this.engine = new Engine(region, accountId);
+        dev.dynamorm.local.internal.streams.StreamSettings streamSettings =
+                dev.dynamorm.local.internal.streams.StreamSettings.defaults()
+                        .withShardPeriod(b.streamShardPeriod)
+                        .withRetention(b.streamRetention);
         engine.streams()
                 .settings(
-                        dev.dynamorm.local.internal.streams.StreamSettings.defaults()
-                                .withShardPeriod(b.streamShardPeriod)
-                                .withRetention(b.streamRetention)
-                                .withClock(b.streamClock));
+                        b.streamClock == null
+                                ? streamSettings
+                                : streamSettings.withClock(b.streamClock));
         this.wal =
                 b.dataDirectory == null
                         ? null
@@ -71,18 +75,39 @@ public final class LocalDynamoDb implements AutoCloseable {
             engine.journal(wal);
         }
         faults(b.faults);
-        this.sweeper =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "dynamorm-local-ttl");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        // classes, not lambdas: the first invokedynamic of a JVM initialises java.lang.invoke
+        // (about
+        // a tenth of a fresh server's start), which the launcher leaves to its warm-up thread
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(new SweeperThreads());
         long every = Math.max(1, b.ttlSweepInterval.toMillis());
         // runs until close() shuts the executor down
         var unused =
                 sweeper.scheduleWithFixedDelay(
-                        engine::sweepExpired, every, every, TimeUnit.MILLISECONDS);
+                        new Sweep(engine), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The TTL sweeper's daemon thread. */
+    private static final class SweeperThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "dynamorm-local-ttl");
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /** One pass of the TTL sweeper. */
+    private static final class Sweep implements Runnable {
+        private final Engine engine;
+
+        Sweep(Engine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public void run() {
+            engine.sweepExpired();
+        }
     }
 
     /**
@@ -240,7 +265,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         private String cors = "*";
         private Duration streamShardPeriod = Duration.ofHours(4);
         private Duration streamRetention = Duration.ofHours(24);
-        private LongSupplier streamClock = System::currentTimeMillis;
+        // null: StreamSettings' system clock (no method reference: see the SweeperThreads comment)
+        private LongSupplier streamClock;
 
         private Builder() {}
 

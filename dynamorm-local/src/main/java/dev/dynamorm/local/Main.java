@@ -1,5 +1,8 @@
 package dev.dynamorm.local;
 
+import dev.dynamorm.local.internal.wire.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,12 +29,25 @@ final class Main {
 
     /** Closes the server (snapshot included) on SIGTERM / Ctrl-C, then releases {@code main}. */
     static Thread shutdownHook(LocalDynamoDb db, CountDownLatch stopped) {
-        return new Thread(
-                () -> {
-                    db.close();
-                    stopped.countDown();
-                },
-                "dynamorm-local-shutdown");
+        return new ShutdownHook(db, stopped);
+    }
+
+    /** A class, not a lambda: registered before the announcement (see {@link Warmup}). */
+    private static final class ShutdownHook extends Thread {
+        private final LocalDynamoDb db;
+        private final CountDownLatch stopped;
+
+        ShutdownHook(LocalDynamoDb db, CountDownLatch stopped) {
+            super("dynamorm-local-shutdown");
+            this.db = db;
+            this.stopped = stopped;
+        }
+
+        @Override
+        public void run() {
+            db.close();
+            stopped.countDown();
+        }
     }
 
     static String announcement(LocalDynamoDb db) {
@@ -86,6 +102,7 @@ final class Main {
                 }
             }
         }
+        new Warmup().start();
         try {
             LocalDynamoDb db = builder.start();
             db.endpoint();
@@ -103,5 +120,37 @@ final class Main {
             System.exit(2);
         }
         return args[i];
+    }
+
+    /**
+     * A head start on the second core for the first request: while {@code main} builds the engine
+     * and binds the listener (the JDK's socket classes and native libraries, and the JVM's first
+     * lambda, which initialises java.lang.invoke), this thread initialises the JSON reader and
+     * writer (jackson-core) that the first request needs, so that the two overlap instead of
+     * following each other. It changes no state; a real problem shows in the first request. Nothing
+     * on either path uses a lambda before the socket is bound (they would wait for one another's
+     * initialisation of java.lang.invoke).
+     */
+    private static final class Warmup extends Thread {
+        // no JSON number: jackson's number classes compile a regular expression, whose lambdas
+        // would
+        // compete with main for java.lang.invoke's initialisation
+        private static final byte[] SAMPLE =
+                "{\"TableName\":\"t\",\"Item\":{\"pk\":{\"S\":\"a\"},\"n\":{\"N\":\"1\"},\"b\":{\"BOOL\":true},\"l\":{\"L\":[]}}}"
+                        .getBytes(StandardCharsets.UTF_8);
+
+        Warmup() {
+            super("dynamorm-local-warmup");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Json.write(Json.parse(SAMPLE));
+            } catch (IOException | RuntimeException e) {
+                // only a head start (see above)
+            }
+        }
     }
 }

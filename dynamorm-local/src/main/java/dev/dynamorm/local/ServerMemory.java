@@ -22,36 +22,48 @@ final class ServerMemory {
      * @return the started thread
      */
     static Thread giveBackWhenIdle(long delayMillis) {
-        Thread t =
-                new Thread(
-                        () -> {
-                            try {
-                                Thread.sleep(delayMillis);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                            try {
-                                HotSpotDiagnosticMXBean vm =
-                                        ManagementFactory.getPlatformMXBean(
-                                                HotSpotDiagnosticMXBean.class);
-                                if (!vm.getVMOption("UseG1GC").getValue().equals("true")) {
-                                    // the launcher's serial collector keeps its default
-                                    // headroom: 10 % would mean a full collection for every
-                                    // tenth more data while a large load grows the heap
-                                    return;
-                                }
-                                set(vm, "G1PeriodicGCInterval", "5000");
-                                set(vm, "MinHeapFreeRatio", "10");
-                                set(vm, "MaxHeapFreeRatio", "20");
-                            } catch (RuntimeException | LinkageError e) {
-                                // not HotSpot, or the option is not manageable here: keep defaults
-                            }
-                        },
-                        "dynamorm-local-memory");
+        Thread t = new Tuning(delayMillis);
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /**
+     * The tuning thread; a class, not a lambda, as everything {@link Main} runs before a first
+     * request.
+     */
+    private static final class Tuning extends Thread {
+        private final long delayMillis;
+
+        Tuning(long delayMillis) {
+            super("dynamorm-local-memory");
+            this.delayMillis = delayMillis;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                HotSpotDiagnosticMXBean vm =
+                        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+                if (!vm.getVMOption("UseG1GC").getValue().equals("true")) {
+                    // the launcher's serial collector keeps its default
+                    // headroom: 10 % would mean a full collection for every
+                    // tenth more data while a large load grows the heap
+                    return;
+                }
+                set(vm, "G1PeriodicGCInterval", "5000");
+                set(vm, "MinHeapFreeRatio", "10");
+                set(vm, "MaxHeapFreeRatio", "20");
+            } catch (RuntimeException | LinkageError e) {
+                // not HotSpot, or the option is not manageable here: keep defaults
+            }
+        }
     }
 
     private static void set(HotSpotDiagnosticMXBean vm, String name, String value) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +75,9 @@ public final class HttpListener implements AutoCloseable {
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        AtomicInteger n = new AtomicInteger();
+        // classes, not lambdas, here and below: each lambda's first run bootstraps its call site,
+        // on
+        // a fresh server's way to its first answer
         this.workers =
                 new ThreadPoolExecutor(
                         options.workers(),
@@ -82,17 +85,13 @@ public final class HttpListener implements AutoCloseable {
                         30,
                         TimeUnit.SECONDS,
                         new ArrayBlockingQueue<>(Math.max(1, options.queue())),
-                        r -> {
-                            Thread t = new Thread(r, "dynamorm-local-http-" + n.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+                        new WorkerThreads());
         workers.allowCoreThreadTimeOut(true);
         // bodies held at once: at most four of the largest requests, and never less than one
         long budget = Math.max(4 * options.maxBodyBytes(), 64L * 1024 * 1024) / BUDGET_UNIT;
         this.budgetPermits = (int) Math.min(Integer.MAX_VALUE, budget);
         this.bodyBudget = new Semaphore(budgetPermits);
-        this.acceptor = new Thread(this::acceptLoop, "dynamorm-local-http-accept");
+        this.acceptor = new Acceptor(this);
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -111,7 +110,7 @@ public final class HttpListener implements AutoCloseable {
             open.add(s);
             try {
                 s.setTcpNoDelay(true);
-                workers.execute(() -> serve(s));
+                workers.execute(new Serve(this, s));
             } catch (RejectedExecutionException | IOException e) {
                 busy(s);
             }
@@ -380,5 +379,48 @@ public final class HttpListener implements AutoCloseable {
                 java.util.regex.Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
         private Loopback() {}
+    }
+
+    /** The request workers' daemon threads, numbered. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "dynamorm-local-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /** The thread accepting connections. */
+    private static final class Acceptor extends Thread {
+        private final HttpListener listener;
+
+        Acceptor(HttpListener listener) {
+            super("dynamorm-local-http-accept");
+            this.listener = listener;
+        }
+
+        @Override
+        public void run() {
+            listener.acceptLoop();
+        }
+    }
+
+    /** Serves one connection on a worker. */
+    private static final class Serve implements Runnable {
+        private final HttpListener listener;
+        private final Socket socket;
+
+        Serve(HttpListener listener, Socket socket) {
+            this.listener = listener;
+            this.socket = socket;
+        }
+
+        @Override
+        public void run() {
+            listener.serve(socket);
+        }
     }
 }

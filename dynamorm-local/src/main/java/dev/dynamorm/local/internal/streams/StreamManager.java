@@ -43,7 +43,7 @@ public final class StreamManager {
     private final StreamsApi api = new StreamsApi(this);
 
     /** Where changes of stream shape are journaled; nowhere until a data directory is opened. */
-    private volatile Consumer<Map<String, Object>> journal = r -> {};
+    private volatile Consumer<Map<String, Object>> journal = NoJournal.INSTANCE;
 
     /**
      * Creates the streams of an engine.
@@ -410,5 +410,13 @@ public final class StreamManager {
                 DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
         private Label() {}
+    }
+
+    /** Journals nothing; a class, not a lambda, to keep invokedynamic off a server's start path. */
+    private enum NoJournal implements Consumer<Map<String, Object>> {
+        INSTANCE;
+
+        @Override
+        public void accept(Map<String, Object> record) {}
     }
 }

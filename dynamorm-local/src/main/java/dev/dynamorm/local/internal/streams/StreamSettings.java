@@ -40,7 +40,7 @@ public record StreamSettings(
                 Duration.ofHours(24),
                 Duration.ofHours(4),
                 Duration.ofMinutes(15),
-                System::currentTimeMillis);
+                SystemClock.INSTANCE);
     }
 
     /**
@@ -71,5 +71,18 @@ public record StreamSettings(
      */
     public StreamSettings withClock(LongSupplier newClock) {
         return new StreamSettings(retention, shardPeriod, iteratorLifetime, newClock);
+    }
+
+    /**
+     * The system clock as a class rather than a method reference: no invokedynamic on a fresh
+     * server's start path (see LocalDynamoDb's constructor).
+     */
+    private enum SystemClock implements LongSupplier {
+        INSTANCE;
+
+        @Override
+        public long getAsLong() {
+            return System.currentTimeMillis();
+        }
     }
 }

@@ -214,7 +214,16 @@ public final class Json {
      * Each thread's output buffer, reused: growing a fresh one to the size of a page of large items
      * was most of the garbage of answering a query.
      */
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+    // a subclass, not withInitial(Buffer::new): a fresh server initialises this class on a warm-up
+    // thread while its main thread runs the JVM's first lambda (see Main.Warmup)
+    private static final ThreadLocal<Buffer> BUFFERS = new Buffers();
+
+    private static final class Buffers extends ThreadLocal<Buffer> {
+        @Override
+        protected Buffer initialValue() {
+            return new Buffer();
+        }
+    }
 
     private static final class Buffer extends ByteArrayOutputStream {
         Buffer() {
