@@ -1,38 +1,64 @@
 package dev.dynamorm.engine.internal.async;
 
+import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.client.AsyncExecutor;
 import dev.dynamorm.engine.internal.query.AsyncSend;
 import dev.dynamorm.engine.internal.write.TableContext;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
-/** Sends the async query runner's requests of one table through the async executor. */
+/**
+ * Sends the async query runner's requests of one table through the async executor. The calls and
+ * error mappings are built once per table, not per request.
+ */
 final class TableSend implements AsyncSend {
 
     private final TableContext<?> table;
-    private final AsyncEngine engine;
+    private final AsyncExecutor executor;
+    private final Function<QueryRequest, CompletableFuture<QueryResponse>> query;
+    private final Function<ScanRequest, CompletableFuture<ScanResponse>> scan;
+    private final Function<GetItemRequest, CompletableFuture<GetItemResponse>> get;
+    private final Function<SdkException, DynamORMException> queryErrors;
+    private final Function<SdkException, DynamORMException> scanErrors;
+    private final Function<SdkException, DynamORMException> getErrors;
 
     TableSend(TableContext<?> table, AsyncEngine engine) {
         this.table = table;
-        this.engine = engine;
+        this.executor = engine.executor();
+        this.query = engine.client()::query;
+        this.scan = engine.client()::scan;
+        this.get = engine.client()::getItem;
+        this.queryErrors = e -> table.map(e, Operation.QUERY);
+        this.scanErrors = e -> table.map(e, Operation.SCAN);
+        this.getErrors = e -> table.map(e, Operation.GET);
     }
 
     @Override
-    public DynamoDbAsyncClient client() {
-        return engine.client();
+    public <R> CompletableFuture<R> query(
+            QueryRequest request, Function<? super QueryResponse, ? extends R> convert) {
+        return executor.runAndConvert(
+                table.event(Operation.QUERY, null), request, query, queryErrors, null, convert);
     }
 
     @Override
-    public <Q extends DynamoDbRequest, R> CompletableFuture<R> send(
-            Operation op,
-            Map<String, AttributeValue> key,
-            Q request,
-            Function<Q, CompletableFuture<R>> call) {
-        return engine.executor()
-                .run(table.event(op, key), request, call, e -> table.map(e, op), null);
+    public <R> CompletableFuture<R> scan(
+            ScanRequest request, Function<? super ScanResponse, ? extends R> convert) {
+        return executor.runAndConvert(
+                table.event(Operation.SCAN, null), request, scan, scanErrors, null, convert);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> get(
+            GetItemRequest request, Function<? super GetItemResponse, ? extends R> convert) {
+        return executor.runAndConvert(
+                table.event(Operation.GET, request.key()), request, get, getErrors, null, convert);
     }
 }

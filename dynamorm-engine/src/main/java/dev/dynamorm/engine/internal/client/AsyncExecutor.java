@@ -133,11 +133,7 @@ public final class AsyncExecutor {
             return CompletableFuture.failedFuture(e);
         }
         if (sync.hooks().isEmpty()) {
-            return new Attempts<Q, R, T>(
-                            request,
-                            call,
-                            new RetryDecision<>(event, errors, policy, retry),
-                            convert)
+            return new Attempts<Q, R, T>(request, call, event, errors, policy, retry, convert)
                     .start();
         }
         Event e =
@@ -158,7 +154,10 @@ public final class AsyncExecutor {
                                 new Attempts<Q, R, R>(
                                                 q,
                                                 call,
-                                                new RetryDecision<>(e, errors, policy, retry),
+                                                e,
+                                                errors,
+                                                policy,
+                                                retry,
                                                 Function.identity())
                                         .start());
         return Futures.map(hooked, convert);
@@ -172,18 +171,31 @@ public final class AsyncExecutor {
     private final class Attempts<Q, R, T> implements BiConsumer<R, Throwable> {
         private final Q request;
         private final Function<Q, CompletableFuture<R>> call;
-        private final RetryDecision<R> decision;
+        private final OperationEvent event;
+        private final Function<SdkException, DynamORMException> errors;
+        private final RetryPolicy policy;
+        private final WriteRetry<R> retry;
         private final Function<? super R, ? extends T> convert;
         private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final long start = System.nanoTime();
+
+        /** Made at the first failure: a request answered at once needs no decision. */
+        private RetryDecision<R> decision;
 
         Attempts(
                 Q request,
                 Function<Q, CompletableFuture<R>> call,
-                RetryDecision<R> decision,
+                OperationEvent event,
+                Function<SdkException, DynamORMException> errors,
+                RetryPolicy policy,
+                WriteRetry<R> retry,
                 Function<? super R, ? extends T> convert) {
             this.request = request;
             this.call = call;
-            this.decision = decision;
+            this.event = event;
+            this.errors = errors;
+            this.policy = policy;
+            this.retry = retry;
             this.convert = convert;
         }
 
@@ -222,6 +234,9 @@ public final class AsyncExecutor {
                 if (!(cause instanceof SdkException sdk)) {
                     result.completeExceptionally(cause);
                     return;
+                }
+                if (decision == null) {
+                    decision = new RetryDecision<>(event, errors, policy, retry, start);
                 }
                 RetryDecision.Next<R> next = decision.failed(sdk);
                 if (next instanceof RetryDecision.Applied<R> applied) {

@@ -53,7 +53,7 @@ final class RetryDecision<R> {
     private final Function<SdkException, DynamORMException> errors;
     private final RetryPolicy policy;
     private final WriteRetry<R> retry;
-    private final long start = System.nanoTime();
+    private final long start;
     private int attempts;
     private boolean lostAnswer;
     private DynamORMException last;
@@ -71,6 +71,26 @@ final class RetryDecision<R> {
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy,
             WriteRetry<R> retry) {
+        this(event, errors, policy, retry, System.nanoTime());
+    }
+
+    /**
+     * The decisions of one request whose first attempt started at {@code start} (the async loop
+     * makes its decision only after a failure).
+     *
+     * @param event the operation, told of each failed attempt when it is a hooked {@link Event}
+     * @param errors maps SDK failures
+     * @param policy the retry policy
+     * @param retry how a single-item write may be retried after a lost answer, or null
+     * @param start {@link System#nanoTime()} when the first attempt started
+     */
+    RetryDecision(
+            OperationEvent event,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy,
+            WriteRetry<R> retry,
+            long start) {
+        this.start = start;
         this.event = event;
         this.errors = errors;
         this.policy = policy;

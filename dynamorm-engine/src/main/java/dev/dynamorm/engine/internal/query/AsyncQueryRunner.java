@@ -2,11 +2,14 @@ package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
+import dev.dynamorm.engine.internal.plugin.AsyncAround;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -50,12 +53,15 @@ public final class AsyncQueryRunner<T> {
         if (p.op() == Operation.GET) {
             return map(get(p), item -> item.map(sync::convertGet));
         }
-        return map(
-                collect(p, 1),
-                c ->
-                        c.items.isEmpty()
-                                ? Optional.empty()
-                                : Optional.of(sync.convert(c.items.get(0), p)));
+        return new Collecting<Optional<T>>(
+                        p,
+                        1,
+                        false,
+                        c ->
+                                c.out.items.isEmpty()
+                                        ? Optional.empty()
+                                        : Optional.of(sync.convert(c.out.items.get(0), p)))
+                .start(p.start());
     }
 
     /** See {@code AsyncTable.all(Query)}. */
@@ -65,7 +71,8 @@ public final class AsyncQueryRunner<T> {
             return map(
                     get(p), item -> item.map(i -> List.of(sync.convertGet(i))).orElse(List.of()));
         }
-        return map(collect(p, spec.limit()), c -> sync.convertAll(c.items, p));
+        // items converted as each page arrives, into the list returned
+        return new Collecting<List<T>>(p, spec.limit(), true, c -> c.converted).start(p.start());
     }
 
     /** See {@code AsyncTable.page(Query)}. */
@@ -75,13 +82,7 @@ public final class AsyncQueryRunner<T> {
             return map(get(p), this::getPage);
         }
         int size = spec.limit() > 0 ? spec.limit() : QueryRunner.DEFAULT_PAGE_SIZE;
-        return map(
-                collect(p, size),
-                c ->
-                        new Page<>(
-                                sync.convertAll(c.items, p),
-                                sync.cursorOf(p, c.cursorItem),
-                                c.scanned));
+        return new Collecting<Page<T>>(p, size, false, c -> pageOf(p, c.out)).start(p.start());
     }
 
     /**
@@ -107,6 +108,10 @@ public final class AsyncQueryRunner<T> {
 
     private static QueryCompiler.Mode mode(boolean scan) {
         return scan ? QueryCompiler.Mode.SCAN : QueryCompiler.Mode.AUTO;
+    }
+
+    private Page<T> pageOf(Prepared p, Collected c) {
+        return new Page<>(sync.convertAll(c.items, p), sync.cursorOf(p, c.cursorItem), c.scanned);
     }
 
     private Page<T> getPage(Optional<Map<String, AttributeValue>> item) {
@@ -138,17 +143,16 @@ public final class AsyncQueryRunner<T> {
                 done = true;
                 return map(get(p), item -> Optional.of(getPage(item)));
             }
-            return map(
-                    collect(p, size, new Collected(), start, 0),
-                    c -> {
-                        done = c.cursorItem == null;
-                        start = done ? null : keyOf(c.cursorItem);
-                        return Optional.of(
-                                new Page<>(
-                                        sync.convertAll(c.items, p),
-                                        sync.cursorOf(p, c.cursorItem),
-                                        c.scanned));
-                    });
+            return new Collecting<Optional<Page<T>>>(
+                            p,
+                            size,
+                            false,
+                            c -> {
+                                done = c.out.cursorItem == null;
+                                start = done ? null : keyOf(c.out.cursorItem);
+                                return Optional.of(pageOf(p, c.out));
+                            })
+                    .start(start);
         }
 
         /** The key attributes a cursor after this item carries: where the next page starts. */
@@ -236,7 +240,7 @@ public final class AsyncQueryRunner<T> {
     public CompletableFuture<List<T>> parallelScan(int segments) {
         ParallelScan.check(segments, spec, access.model().type());
         Prepared p = sync.prepare(QueryCompiler.Mode.SCAN);
-        List<CompletableFuture<Collected>> all = new java.util.ArrayList<>(segments);
+        List<CompletableFuture<Collected>> all = new ArrayList<>(segments);
         for (int s = 0; s < segments; s++) {
             all.add(segment(p, s, segments, new Collected(), null));
         }
@@ -277,34 +281,94 @@ public final class AsyncQueryRunner<T> {
 
     // ---- reading ----
 
-    /** Reads until n items matched (n = 0: all) or the data ends, as the sync runner's collect. */
-    private CompletableFuture<Collected> collect(Prepared p, int n) {
-        return collect(p, n, new Collected(), p.start(), 0);
-    }
+    /**
+     * Reads until n items matched (n = 0: all) or the data ends, as the sync runner's collect: one
+     * request at a time, each page handled in the step that completes its future, the result
+     * finished in the step that handles the last page (no further stage per page or per call).
+     */
+    private final class Collecting<R> implements BiConsumer<Batch, Throwable> {
+        private final Prepared p;
+        private final int n;
+        private final Function<? super Collecting<R>, ? extends R> finish;
+        private final CompletableFuture<R> result = new CompletableFuture<>();
 
-    private CompletableFuture<Collected> collect(
-            Prepared p, int n, Collected out, Map<String, AttributeValue> start, int round) {
-        return fetch(p, start, QueryRunner.requestLimit(p, n, n - out.items.size(), round))
-                .thenCompose(
-                        b -> {
-                            out.scanned += b.scanned();
-                            List<Map<String, AttributeValue>> items = b.items();
-                            for (int i = 0; i < items.size(); i++) {
-                                out.items.add(items.get(i));
-                                if (n > 0 && out.items.size() == n) {
-                                    if (i < items.size() - 1 || b.lastKey() != null) {
-                                        out.cursorItem = items.get(i);
-                                    }
-                                    sync.warnIfWasteful(p, out.scanned, out.items.size());
-                                    return CompletableFuture.completedFuture(out);
-                                }
-                            }
-                            if (b.lastKey() == null) {
-                                sync.warnIfWasteful(p, out.scanned, out.items.size());
-                                return CompletableFuture.completedFuture(out);
-                            }
-                            return collect(p, n, out, b.lastKey(), round + 1);
-                        });
+        /** What was read: the items themselves unless they are converted as they arrive. */
+        final Collected out = new Collected();
+
+        /** The items converted as they arrive (then not kept in {@code out}), or null. */
+        final List<T> converted;
+
+        private int kept;
+        private int round;
+
+        Collecting(
+                Prepared p,
+                int n,
+                boolean convert,
+                Function<? super Collecting<R>, ? extends R> finish) {
+            this.p = p;
+            this.n = n;
+            this.finish = finish;
+            this.converted = convert ? new ArrayList<>() : null;
+        }
+
+        CompletableFuture<R> start(Map<String, AttributeValue> start) {
+            next(start);
+            return result;
+        }
+
+        private void next(Map<String, AttributeValue> start) {
+            CompletableFuture<Batch> page;
+            try {
+                page = fetch(p, start, QueryRunner.requestLimit(p, n, n - kept, round++));
+            } catch (RuntimeException | Error x) {
+                result.completeExceptionally(x);
+                return;
+            }
+            CompletableFuture<Batch> unused = page.whenComplete(this);
+        }
+
+        /** One page, on the thread that completed its future. */
+        @Override
+        public void accept(Batch b, Throwable thrown) {
+            if (thrown != null) {
+                result.completeExceptionally(AsyncAround.unwrap(thrown));
+                return;
+            }
+            try {
+                out.scanned += b.scanned();
+                List<Map<String, AttributeValue>> items = b.items();
+                for (int i = 0; i < items.size(); i++) {
+                    Map<String, AttributeValue> item = items.get(i);
+                    if (converted != null) {
+                        converted.add(sync.convert(item, p));
+                    } else {
+                        out.items.add(item);
+                    }
+                    kept++;
+                    if (n > 0 && kept == n) {
+                        if (i < items.size() - 1 || b.lastKey() != null) {
+                            out.cursorItem = item;
+                        }
+                        finish();
+                        return;
+                    }
+                }
+                if (b.lastKey() == null) {
+                    finish();
+                    return;
+                }
+            } catch (RuntimeException | Error x) {
+                result.completeExceptionally(x);
+                return;
+            }
+            next(b.lastKey());
+        }
+
+        private void finish() {
+            sync.warnIfWasteful(p, out.scanned, kept);
+            result.complete(finish.apply(this));
+        }
     }
 
     private CompletableFuture<Batch> fetch(
@@ -321,20 +385,14 @@ public final class AsyncQueryRunner<T> {
             Integer segments) {
         PageReader.PageRequest r = reader.request(p, start, limit, count, segment, segments);
         if (r.request() instanceof QueryRequest q) {
-            return map(
-                    send.send(Operation.QUERY, null, q, send.client()::query),
-                    response -> reader.batchOf(r, response));
+            return send.query(q, response -> reader.batchOf(r, response));
         }
-        return map(
-                send.send(Operation.SCAN, null, (ScanRequest) r.request(), send.client()::scan),
-                response -> reader.batchOf(r, response));
+        return send.scan((ScanRequest) r.request(), response -> reader.batchOf(r, response));
     }
 
     private CompletableFuture<Optional<Map<String, AttributeValue>>> get(Prepared p) {
         GetItemRequest request = reader.getRequest(p);
-        return map(
-                send.send(Operation.GET, request.key(), request, send.client()::getItem),
-                response -> reader.itemOf(request, response));
+        return send.get(request, response -> reader.itemOf(request, response));
     }
 
     /** {@code thenApply} that fails with the exception itself, not a CompletionException. */

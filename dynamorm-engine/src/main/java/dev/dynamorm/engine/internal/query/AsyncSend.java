@@ -1,29 +1,48 @@
 package dev.dynamorm.engine.internal.query;
 
-import dev.dynamorm.Operation;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
-/** How the async query runner sends a request: through the async executor of its table. */
+/**
+ * How the async query runner sends a request: through the async executor of its table (hooks,
+ * retries, SDK errors mapped), with the response converted in the step that completes the returned
+ * future (no further stage). Each returned future fails with the mapped exception itself.
+ */
 public interface AsyncSend {
 
-    /** The async client. */
-    DynamoDbAsyncClient client();
+    /**
+     * Sends a Query.
+     *
+     * @param request the request
+     * @param convert turns the response into the caller's result
+     * @return the converted response
+     */
+    <R> CompletableFuture<R> query(
+            QueryRequest request, Function<? super QueryResponse, ? extends R> convert);
 
     /**
-     * Sends a request through hooks and retries, mapping SDK errors.
+     * Sends a Scan.
      *
-     * @param op the operation
-     * @param key the key of a get, or null
      * @param request the request
-     * @param call sends a (possibly amended) request
-     * @return the response; fails with the mapped exception itself
+     * @param convert turns the response into the caller's result
+     * @return the converted response
      */
-    <Q extends DynamoDbRequest, R> CompletableFuture<R> send(
-            Operation op,
-            java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>
-                    key,
-            Q request,
-            java.util.function.Function<Q, CompletableFuture<R>> call);
+    <R> CompletableFuture<R> scan(
+            ScanRequest request, Function<? super ScanResponse, ? extends R> convert);
+
+    /**
+     * Sends a GetItem.
+     *
+     * @param request the request
+     * @param convert turns the response into the caller's result
+     * @return the converted response
+     */
+    <R> CompletableFuture<R> get(
+            GetItemRequest request, Function<? super GetItemResponse, ? extends R> convert);
 }

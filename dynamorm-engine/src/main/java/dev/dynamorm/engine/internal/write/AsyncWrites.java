@@ -15,12 +15,18 @@ import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
@@ -39,6 +45,13 @@ public final class AsyncWrites<T> {
     private final AsyncExecutor executor;
     private final AsyncUniqueWrites<T> unique;
 
+    // the SDK calls, bound once rather than per write
+    private final Function<PutItemRequest, CompletableFuture<PutItemResponse>> putItem;
+    private final Function<DeleteItemRequest, CompletableFuture<DeleteItemResponse>> deleteItem;
+    private final Function<UpdateItemRequest, CompletableFuture<UpdateItemResponse>> updateItem;
+    private final Function<TransactWriteItemsRequest, CompletableFuture<TransactWriteItemsResponse>>
+            transactWriteItems;
+
     /**
      * The async writes of a table.
      *
@@ -52,6 +65,10 @@ public final class AsyncWrites<T> {
         this.client = client;
         this.executor = executor;
         this.unique = new AsyncUniqueWrites<>(table, client, executor);
+        this.putItem = client::putItem;
+        this.deleteItem = client::deleteItem;
+        this.updateItem = client::updateItem;
+        this.transactWriteItems = client::transactWriteItems;
     }
 
     /** Runs a preparation, turning what it throws into a failed future. */
@@ -290,7 +307,7 @@ public final class AsyncWrites<T> {
         return executor.runAndConvert(
                 table.event(p),
                 request,
-                client::putItem,
+                putItem,
                 e -> writer.failure(p, e),
                 writer.retryOf(p, false, () -> PutItemResponse.builder().build()),
                 r ->
@@ -308,7 +325,7 @@ public final class AsyncWrites<T> {
         return executor.runAndConvert(
                 table.event(p),
                 request,
-                client::deleteItem,
+                deleteItem,
                 e -> writer.failure(p, e),
                 writer.retryOf(p, false, () -> DeleteItemResponse.builder().build()),
                 r ->
@@ -327,7 +344,7 @@ public final class AsyncWrites<T> {
         return executor.runAndConvert(
                 table.event(p),
                 request,
-                client::updateItem,
+                updateItem,
                 e -> writer.failure(p, e),
                 writer.retryOf(p, accumulates, () -> UpdateItemResponse.builder().build()),
                 r -> writer.updateResult(r, p, returnValue));
@@ -339,7 +356,7 @@ public final class AsyncWrites<T> {
         return executor.runAndConvert(
                 table.event(p),
                 IdempotentWrites.of(write),
-                client::transactWriteItems,
+                transactWriteItems,
                 e -> writer.failure(p, IdempotentWrites.unwrap(e)),
                 null,
                 r -> writer.result(null, null, p));
