@@ -20,8 +20,10 @@ final class ChildTimes {
         if (line == null || !line.startsWith("t ")) {
             return null;
         }
-        String[] parts = line.split(" ");
-        return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+        int space = line.indexOf(' ', 2);
+        return new long[] {
+            Long.parseLong(line.substring(2, space)), Long.parseLong(line.substring(space + 1))
+        };
     }
 
     /** The median of the values at {@code index} in {@code times}. */
