@@ -6,6 +6,7 @@ import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.ThrottledException;
+import dev.dynamorm.engine.internal.client.DefaultRetryPolicy;
 import dev.dynamorm.engine.internal.client.DiscoveredRetryPolicy;
 import java.io.IOException;
 import java.net.URL;
@@ -41,9 +42,10 @@ final class DiscoveredRetryPolicyTest {
     @Test
     void withoutProvider_itIsTheStandardPolicy() {
         DiscoveredRetryPolicy policy = new DiscoveredRetryPolicy();
+        assertThat(policy.toString()).contains("looked up at the first failure");
         assertThat(policy.nextDelay(8, Duration.ZERO, THROTTLED)).isEmpty();
         assertThat(policy.nextDelay(1, Duration.ZERO, THROTTLED)).isPresent();
-        assertThat(policy.toString()).contains("standard");
+        assertThat(policy.toString()).isEqualTo(DefaultRetryPolicy.STANDARD.toString());
     }
 
     @Test
