@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +23,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Area 5, cold start: the time from launching a fresh JVM to its first completed GetItem, each
@@ -30,6 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * ProcessBuilder.start()} to the child's {@code ok} line; the child's exit is waited for outside
  * the measurement. {@code emptyJvm_noop} is a child that prints at once: the JVM's own start,
  * common to all.
+ *
+ * <p>The parent's time carries the jitter of spawning a process (±60–90 ms on a loaded machine).
+ * Each child also reports its own time to the first GetItem, from its JVM's start and from the
+ * start of {@code main}; they are read after the measurement and printed at the end of the trial
+ * (medians over the measurement iterations). {@link ColdStartCompare} runs the variants interleaved
+ * and reports all three times side by side with paired ratios.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -45,6 +55,9 @@ public class ColdStartBenchmark {
     private String classPath;
     private String response;
     private Process child;
+    private BufferedReader childOut;
+    private boolean measuring;
+    private final List<long[]> childTimes = new ArrayList<>();
 
     /** Finds the java launcher and class path, and prepares the canned GetItem answer. */
     @Setup(Level.Trial)
@@ -54,15 +67,41 @@ public class ColdStartBenchmark {
         response = DynamoJson.getItemResponse(Codecs.toItem(Fixtures.order(42, 1)));
     }
 
-    /** Waits for the child to exit (outside the measurement). */
+    /** Notes whether the coming iteration is measured. */
+    @Setup(Level.Iteration)
+    public void iteration(IterationParams params) {
+        measuring = params.getType() == IterationType.MEASUREMENT;
+    }
+
+    /**
+     * Reads the child's own times and waits for it to exit (outside the measurement).
+     *
+     * @throws IOException if the child's output cannot be read
+     */
     @TearDown(Level.Invocation)
-    public void reap() throws InterruptedException {
+    public void reap() throws InterruptedException, IOException {
+        if (childOut != null) {
+            long[] times = ChildTimes.parse(childOut.readLine());
+            if (measuring && times != null) {
+                childTimes.add(times);
+            }
+            childOut = null;
+        }
         if (child != null) {
             if (!child.waitFor(30, TimeUnit.SECONDS)) {
                 child.destroyForcibly().waitFor();
             }
             child = null;
         }
+    }
+
+    /**
+     * Prints the children's own times to the first GetItem (medians of the measurement iterations).
+     */
+    @TearDown(Level.Trial)
+    public void printChildTimes(BenchmarkParams params) {
+        System.out.println();
+        System.out.println(ChildTimes.summary(params.getBenchmark(), childTimes));
     }
 
     private String firstGet(String variant) {
@@ -86,6 +125,7 @@ public class ColdStartBenchmark {
             StringBuilder seen = new StringBuilder();
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("ok ")) {
+                    childOut = out;
                     return line;
                 }
                 seen.append(line).append('\n');

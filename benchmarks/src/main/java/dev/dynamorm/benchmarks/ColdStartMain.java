@@ -6,6 +6,7 @@ import dev.dynamorm.benchmarks.model.Codecs;
 import dev.dynamorm.benchmarks.model.Order;
 import dev.dynamorm.benchmarks.model.OrderBean;
 import dev.dynamorm.benchmarks.model.Schemas;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -16,7 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * The child process of {@link ColdStartBenchmark}: in a fresh JVM, builds the client stack of one
  * variant over the canned HTTP client (whose GetItem answer comes in system property {@code
- * cold.response}), reads one order, prints {@code ok <id>} and exits at once.
+ * cold.response}), reads one order, prints {@code ok <id>}, then on a second line {@code t <ms
+ * since JVM start> <µs since main>} (its own measurement, free of the parent's process-spawn
+ * jitter; taken before the {@code ok} line, computed after it so the parent's measurement is
+ * unchanged) and exits at once.
  */
 public final class ColdStartMain {
 
@@ -30,11 +34,10 @@ public final class ColdStartMain {
      *     or {@code noop}
      */
     public static void main(String[] args) {
+        long mainStart = System.nanoTime();
         String variant = args[0];
         if (variant.equals("noop")) {
-            System.out.println("ok noop");
-            System.out.flush();
-            Runtime.getRuntime().halt(0);
+            finish("noop", mainStart);
         }
         CannedHttpClient http =
                 new CannedHttpClient().respond("GetItem", System.getProperty("cold.response"));
@@ -88,7 +91,22 @@ public final class ColdStartMain {
             }
             default -> throw new IllegalArgumentException("unknown variant " + variant);
         }
-        System.out.println("ok " + got);
+        finish(got, mainStart);
+    }
+
+    /**
+     * Prints {@code ok <got>}, then the child's own times ({@code java.management} is loaded only
+     * after the {@code ok} line, when the parent's measurement has ended), and exits.
+     */
+    private static void finish(String got, long mainStart) {
+        long end = System.nanoTime();
+        long endMillis = System.currentTimeMillis();
+        // no string concatenation: in a fresh JVM the first one bootstraps StringConcatFactory
+        System.out.print("ok ");
+        System.out.println(got);
+        System.out.flush();
+        long sinceJvmStart = endMillis - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("t " + sinceJvmStart + " " + (end - mainStart) / 1_000);
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }

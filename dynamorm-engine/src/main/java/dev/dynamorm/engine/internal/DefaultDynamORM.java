@@ -6,7 +6,6 @@ import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.ConverterProvider;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
-import dev.dynamorm.IndexScorer;
 import dev.dynamorm.Operation;
 import dev.dynamorm.ReadTransaction;
 import dev.dynamorm.RetryPolicy;
@@ -17,7 +16,7 @@ import dev.dynamorm.TransactionResult;
 import dev.dynamorm.engine.internal.async.AsyncEngine;
 import dev.dynamorm.engine.internal.async.DefaultAsyncDynamORM;
 import dev.dynamorm.engine.internal.client.ClientFactory;
-import dev.dynamorm.engine.internal.client.DefaultRetryPolicy;
+import dev.dynamorm.engine.internal.client.DiscoveredRetryPolicy;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.Executor;
 import dev.dynamorm.engine.internal.expr.ConditionCompiler;
@@ -67,7 +66,7 @@ final class DefaultDynamORM implements DynamORM {
     private final Object registration = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean hideExpiredItems;
-    private final IndexScorer indexScorer;
+    private final IndexScorers indexScorer;
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
     private final Set<DefaultAsyncBatchWriter> asyncWriters = ConcurrentHashMap.newKeySet();
     private final TableModels tableModels = new TableModels();
@@ -96,11 +95,10 @@ final class DefaultDynamORM implements DynamORM {
         // no lambdas while the engine is built: each spins a hidden class in a cold JVM
         RetryPolicy retry = config.retryPolicy().orElse(null);
         if (retry == null) {
-            List<RetryPolicy> found = discover(RetryPolicy.class);
-            retry = found.isEmpty() ? DefaultRetryPolicy.STANDARD : found.get(0);
+            // looked up at the first failure, not here: a get that succeeds never needs it
+            retry = new DiscoveredRetryPolicy();
         }
-        IndexScorer scorer = config.indexScorer().orElse(null);
-        this.indexScorer = scorer != null ? scorer : discoveredScorer();
+        this.indexScorer = IndexScorers.configuredOrDiscovered(config.indexScorer().orElse(null));
         try {
             this.plugins = new PluginHost(config, client, this);
         } catch (RuntimeException e) {
@@ -131,7 +129,7 @@ final class DefaultDynamORM implements DynamORM {
                 "DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
                 providers.size(),
                 retry,
-                indexScorer == null ? "default" : indexScorer.getClass().getName(),
+                indexScorer.describe(),
                 plugins.names());
     }
 
@@ -143,26 +141,6 @@ final class DefaultDynamORM implements DynamORM {
                 && config.credentialsProvider().isEmpty()
                 && config.assumeRole().isEmpty()
                 && config.maxConnections() == 0;
-    }
-
-    /**
-     * The discovered index scorer: the first by class name when several are found, or null for the
-     * default.
-     */
-    private static IndexScorer discoveredScorer() {
-        List<IndexScorer> found = new ArrayList<>(discover(IndexScorer.class));
-        if (found.isEmpty()) {
-            return null;
-        }
-        found.sort(java.util.Comparator.comparing(s -> s.getClass().getName()));
-        if (found.size() > 1) {
-            LOG.warn(
-                    "found {} index scorers {}; using {}: set one with DynamORM.builder().indexScorer(..) to choose",
-                    found.size(),
-                    found.stream().map(s -> s.getClass().getName()).toList(),
-                    found.get(0).getClass().getName());
-        }
-        return found.get(0);
     }
 
     private static <S> List<S> discover(Class<S> service) {

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -47,7 +48,7 @@ final class DefaultTable<T> implements Table<T> {
     private final EngineContext ctx;
     private final String tableName;
     private final TableContext<T> table;
-    private final dev.dynamorm.IndexScorer indexScorer;
+    private final IndexScorers indexScorer;
     private final ModifierSource modifierSource;
     private volatile List<ModifierSource.Registered<T>> pluginModifiers;
     private final AsyncEngine asyncEngine;
@@ -79,13 +80,14 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.IndexScorer indexScorer) {
-        this(model, ctx, hideExpiredItems, indexScorer, ModifierSource.NONE, null);
+        this(model, ctx, hideExpiredItems, IndexScorers.of(indexScorer), ModifierSource.NONE, null);
     }
 
     /**
      * A table whose queries run the query modifiers plugins register for its model, with an async
      * view.
      *
+     * @param indexScorer the instance's index scorer, resolved at the first query
      * @param modifierSource the plugins' modifiers, asked at the first query
      * @param asyncEngine the async client and executor, or null when there is no async view
      */
@@ -93,7 +95,7 @@ final class DefaultTable<T> implements Table<T> {
             ModelMetadata<T> model,
             EngineContext ctx,
             boolean hideExpiredItems,
-            dev.dynamorm.IndexScorer indexScorer,
+            IndexScorers indexScorer,
             ModifierSource modifierSource,
             AsyncEngine asyncEngine) {
         this.modifierSource = modifierSource;
@@ -248,8 +250,8 @@ final class DefaultTable<T> implements Table<T> {
                         .run(
                                 event(Operation.GET, key),
                                 request,
-                                r -> ctx.client().getItem(r),
-                                e -> map(e, Operation.GET));
+                                new SendGet(ctx),
+                                new GetErrors(this));
         return response.hasItem() && !response.item().isEmpty() && !hidden(response.item())
                 ? Optional.of(model.fromItem(response.item(), Operation.GET))
                 : Optional.empty();
@@ -383,7 +385,8 @@ final class DefaultTable<T> implements Table<T> {
         QuerySpec empty = emptyQuery;
         if (empty == null) {
             // racy but idempotent: every thread computes an equal spec
-            empty = indexScorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(indexScorer);
+            dev.dynamorm.IndexScorer scorer = indexScorer.get();
+            empty = scorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(scorer);
             emptyQuery = empty;
         }
         return new DefaultQuery<>(this, empty);
@@ -470,5 +473,36 @@ final class DefaultTable<T> implements Table<T> {
 
     DynamORMException map(SdkException e, Operation op) {
         return table.map(e, op);
+    }
+
+    // Classes, not lambdas, on the path of the first GetItem: each lambda spins a hidden class in a
+    // cold JVM (issue 16, cold start to the first GetItem).
+
+    /** Sends a GetItem through the engine's client. */
+    private static final class SendGet implements Function<GetItemRequest, GetItemResponse> {
+        private final EngineContext ctx;
+
+        SendGet(EngineContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public GetItemResponse apply(GetItemRequest request) {
+            return ctx.client().getItem(request);
+        }
+    }
+
+    /** Maps a GetItem's SDK failure. */
+    private static final class GetErrors implements Function<SdkException, DynamORMException> {
+        private final DefaultTable<?> table;
+
+        GetErrors(DefaultTable<?> table) {
+            this.table = table;
+        }
+
+        @Override
+        public DynamORMException apply(SdkException e) {
+            return table.map(e, Operation.GET);
+        }
     }
 }

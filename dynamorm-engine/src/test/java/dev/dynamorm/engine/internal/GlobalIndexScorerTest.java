@@ -205,4 +205,32 @@ final class GlobalIndexScorerTest {
             thread.setContextClassLoader(previous);
         }
     }
+
+    @Test
+    void discoveredScorer_isFoundThroughTheLoaderDynamORMWasBuiltUnder(@TempDir Path services)
+            throws IOException {
+        // the lookup is made at the first query; it must see what the build would have seen
+        Path file = services.resolve("META-INF/services/" + IndexScorer.class.getName());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, PreferGlobalIndexes.class.getName() + "\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {services.toUri().toURL()}, previous)) {
+            DynamORM db;
+            thread.setContextClassLoader(loader);
+            try {
+                db = db(b -> {});
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+            try (db) {
+                Table<Ticket> tickets = db.table(Ticket.class);
+                assertThat(annOfT1(tickets)).extracting(Ticket::id).containsExactly("1");
+                assertThat(sent)
+                        .singleElement()
+                        .satisfies(q -> assertThat(q.indexName()).isEqualTo("by-owner"));
+            }
+        }
+    }
 }

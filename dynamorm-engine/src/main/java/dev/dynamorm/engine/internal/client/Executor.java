@@ -71,14 +71,14 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors) {
         requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, call, errors, retryPolicy, null);
+            return callWithRetries(event, call, null, null, errors, retryPolicy, null);
         }
         Event e = asEvent(event);
         return hooks.around(
                 e,
                 null,
                 ignored -> call.get(),
-                c -> callWithRetries(e, c, errors, retryPolicy, null));
+                c -> callWithRetries(e, c, null, null, errors, retryPolicy, null));
     }
 
     /**
@@ -97,11 +97,14 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors) {
         requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy, null);
+            return callWithRetries(event, null, call, request, errors, retryPolicy, null);
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, errors, retryPolicy, null));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e, c, null, null, errors, retryPolicy, null));
     }
 
     /** The retry policy of this instance. */
@@ -117,11 +120,14 @@ public final class Executor {
             RetryPolicy policy) {
         requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, call, errors, policy, null);
+            return callWithRetries(event, call, null, null, errors, policy, null);
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, null, ignored -> call.get(), c -> callWithRetries(e, c, errors, policy, null));
+                e,
+                null,
+                ignored -> call.get(),
+                c -> callWithRetries(e, c, null, null, errors, policy, null));
     }
 
     /**
@@ -135,10 +141,11 @@ public final class Executor {
             RetryPolicy policy) {
         requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, () -> call.apply(request), errors, policy, null);
+            return callWithRetries(event, null, call, request, errors, policy, null);
         }
         Event e = asEvent(event);
-        return hooks.around(e, request, call, c -> callWithRetries(e, c, errors, policy, null));
+        return hooks.around(
+                e, request, call, c -> callWithRetries(e, c, null, null, errors, policy, null));
     }
 
     /**
@@ -155,11 +162,14 @@ public final class Executor {
             WriteRetry<R> retry) {
         requireOpen();
         if (hooks.isEmpty()) {
-            return callWithRetries(event, () -> call.apply(request), errors, retryPolicy, retry);
+            return callWithRetries(event, null, call, request, errors, retryPolicy, retry);
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, errors, retryPolicy, retry));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e, c, null, null, errors, retryPolicy, retry));
     }
 
     private static Event asEvent(OperationEvent event) {
@@ -168,16 +178,22 @@ public final class Executor {
                 : new Event(event.operation(), event.tableName(), event.modelType(), event.key());
     }
 
-    private <R> R callWithRetries(
+    /**
+     * Sends {@code call.get()}, or {@code request} through {@code send} when {@code call} is null
+     * (no lambda wraps the request: each spins a hidden class in a cold JVM), with retries.
+     */
+    private <Q, R> R callWithRetries(
             OperationEvent event,
             Supplier<R> call,
+            Function<Q, R> send,
+            Q request,
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy,
             WriteRetry<R> retry) {
         RetryDecision<R> decision = new RetryDecision<>(event, errors, policy, retry);
         while (true) {
             try {
-                return call.get();
+                return call != null ? call.get() : send.apply(request);
             } catch (SdkException e) {
                 RetryDecision.Next<R> next = decision.failed(e);
                 if (next instanceof RetryDecision.Applied<R> applied) {

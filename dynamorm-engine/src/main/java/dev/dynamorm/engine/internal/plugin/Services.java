@@ -20,12 +20,22 @@ public final class Services {
      * @throws java.util.ServiceConfigurationError if a provider cannot be loaded
      */
     public static <S> List<S> load(Class<S> service) {
+        return load(service, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * {@link #load(Class)} as if {@code contextLoader} were the thread context class loader: for a
+     * lookup made later than the moment it stands for.
+     *
+     * @throws java.util.ServiceConfigurationError if a provider cannot be loaded
+     */
+    public static <S> List<S> load(Class<S> service, ClassLoader contextLoader) {
         List<S> found = new ArrayList<>();
-        for (S s : ServiceLoader.load(service)) {
+        for (S s : ServiceLoader.load(service, contextLoader)) {
             found.add(s);
         }
         ClassLoader own = Services.class.getClassLoader();
-        if (found.isEmpty() && own != Thread.currentThread().getContextClassLoader()) {
+        if (found.isEmpty() && own != contextLoader) {
             for (S s : ServiceLoader.load(service, own)) {
                 found.add(s);
             }

@@ -1,0 +1,55 @@
+package dev.dynamorm.engine.internal.client;
+
+import dev.dynamorm.DynamORMException;
+import dev.dynamorm.RetryPolicy;
+import dev.dynamorm.engine.internal.plugin.Services;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The retry policy of an engine built without one: the first found with {@link
+ * java.util.ServiceLoader}, else {@link DefaultRetryPolicy#STANDARD}. The lookup is made at the
+ * first failure rather than while DynamORM is built (a service scan costs about a millisecond in a
+ * cold JVM and a call that succeeds never consults the policy), through the context class loader
+ * the engine was built under, as an eager lookup would. Thread-safe.
+ */
+public final class DiscoveredRetryPolicy implements RetryPolicy {
+
+    private final ClassLoader contextLoader;
+    private volatile RetryPolicy resolved;
+
+    /** A policy looked up through the current thread's context class loader when first needed. */
+    public DiscoveredRetryPolicy() {
+        this.contextLoader = Thread.currentThread().getContextClassLoader();
+    }
+
+    @Override
+    public Optional<Duration> nextDelay(int attempts, Duration elapsed, DynamORMException failure) {
+        return resolved().nextDelay(attempts, elapsed, failure);
+    }
+
+    /** The discovered policy, or the standard one; looked up once. */
+    RetryPolicy resolved() {
+        RetryPolicy r = resolved;
+        if (r == null) {
+            synchronized (this) {
+                r = resolved;
+                if (r == null) {
+                    List<RetryPolicy> found = Services.load(RetryPolicy.class, contextLoader);
+                    r = found.isEmpty() ? DefaultRetryPolicy.STANDARD : found.get(0);
+                    resolved = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        RetryPolicy r = resolved;
+        return r != null
+                ? r.toString()
+                : "standard unless one is discovered (looked up at the first failure)";
+    }
+}
