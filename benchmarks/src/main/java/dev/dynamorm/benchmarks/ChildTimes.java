@@ -1,5 +1,9 @@
 package dev.dynamorm.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +15,46 @@ import java.util.Locale;
 final class ChildTimes {
 
     private ChildTimes() {}
+
+    /** Starts one cold-start child ({@link ColdStartMain}) running {@code variant}. */
+    static Process start(String java, String classPath, String response, String variant)
+            throws IOException {
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                        List.of(
+                                java,
+                                "-Xms256m",
+                                "-Xmx256m",
+                                "-Dcold.response=" + response,
+                                "-cp",
+                                classPath,
+                                ColdStartMain.class.getName(),
+                                variant));
+        pb.redirectErrorStream(true);
+        return pb.start();
+    }
+
+    /** The child's output, as lines. */
+    static BufferedReader output(Process child) {
+        return new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads the child's output up to its {@code ok} line and returns that line; the reader is left
+     * just after it (at the times line).
+     */
+    static String awaitOk(BufferedReader out, String variant) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("ok ")) {
+                return line;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new IllegalStateException(
+                "cold start of " + variant + " printed no 'ok' line:\n" + seen);
+    }
 
     /**
      * @param line the child's {@code t <ms since JVM start> <µs since main>} line

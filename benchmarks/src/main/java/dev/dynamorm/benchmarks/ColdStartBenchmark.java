@@ -4,9 +4,7 @@ import dev.dynamorm.benchmarks.model.Codecs;
 import dev.dynamorm.benchmarks.model.Fixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,33 +103,12 @@ public class ColdStartBenchmark {
     }
 
     private String firstGet(String variant) {
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                        List.of(
-                                java,
-                                "-Xms256m",
-                                "-Xmx256m",
-                                "-Dcold.response=" + response,
-                                "-cp",
-                                classPath,
-                                ColdStartMain.class.getName(),
-                                variant));
-        pb.redirectErrorStream(true);
         try {
-            child = pb.start();
-            BufferedReader out =
-                    new BufferedReader(
-                            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("ok ")) {
-                    childOut = out;
-                    return line;
-                }
-                seen.append(line).append('\n');
-            }
-            throw new IllegalStateException(
-                    "cold start of " + variant + " printed no 'ok' line:\n" + seen);
+            child = ChildTimes.start(java, classPath, response, variant);
+            BufferedReader out = ChildTimes.output(child);
+            String ok = ChildTimes.awaitOk(out, variant);
+            childOut = out;
+            return ok;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,8 +4,6 @@ import dev.dynamorm.benchmarks.model.Codecs;
 import dev.dynamorm.benchmarks.model.Fixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,38 +76,17 @@ public final class ColdStartCompare {
     /** One child: {parent ms, child ms from JVM start, child ms from main}. */
     private static double[] run(String java, String classPath, String response, String variant)
             throws IOException, InterruptedException {
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                        List.of(
-                                java,
-                                "-Xms256m",
-                                "-Xmx256m",
-                                "-Dcold.response=" + response,
-                                "-cp",
-                                classPath,
-                                ColdStartMain.class.getName(),
-                                variant));
-        pb.redirectErrorStream(true);
         long start = System.nanoTime();
-        Process child = pb.start();
+        Process child = ChildTimes.start(java, classPath, response, variant);
         try {
-            BufferedReader out =
-                    new BufferedReader(
-                            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("ok ")) {
-                    double parent = (System.nanoTime() - start) / 1e6;
-                    long[] own = ChildTimes.parse(out.readLine());
-                    if (own == null) {
-                        throw new IllegalStateException(variant + " printed no times line");
-                    }
-                    return new double[] {parent, own[0], own[1] / 1e3};
-                }
-                seen.append(line).append('\n');
+            BufferedReader out = ChildTimes.output(child);
+            ChildTimes.awaitOk(out, variant);
+            double parent = (System.nanoTime() - start) / 1e6;
+            long[] own = ChildTimes.parse(out.readLine());
+            if (own == null) {
+                throw new IllegalStateException(variant + " printed no times line");
             }
-            throw new IllegalStateException(
-                    "cold start of " + variant + " printed no 'ok' line:\n" + seen);
+            return new double[] {parent, own[0], own[1] / 1e3};
         } finally {
             if (!child.waitFor(30, TimeUnit.SECONDS)) {
                 child.destroyForcibly().waitFor();
