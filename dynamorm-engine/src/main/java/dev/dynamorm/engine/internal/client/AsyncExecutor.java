@@ -6,7 +6,9 @@ import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import dev.dynamorm.engine.internal.plugin.Event;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -209,9 +211,37 @@ public final class AsyncExecutor {
             try {
                 sent = call.apply(request);
             } catch (RuntimeException e) {
-                sent = CompletableFuture.failedFuture(e);
+                deliver(null, e);
+                return;
             }
-            CompletableFuture<R> unused = sent.whenComplete(this);
+            if (!sent.isDone()) {
+                CompletableFuture<R> unused = sent.whenComplete(this);
+                return;
+            }
+            // Answered already (an in-process client, a client told to complete on the calling
+            // thread, a failure before sending): take the answer here rather than through a stage.
+            // Same thread and outcome as whenComplete on a done future, without its allocations,
+            // and without adding this class to the receivers of CompletableFuture's shared
+            // completion code, which the SDK's own pipeline runs several times per request.
+            R response;
+            try {
+                response = sent.join();
+            } catch (CompletionException | CancellationException e) {
+                deliver(null, e);
+                return;
+            }
+            deliver(response, null);
+        }
+
+        /**
+         * {@link #accept} called directly: what it throws (a rejected hand-off) fails the result.
+         */
+        private void deliver(R response, Throwable thrown) {
+            try {
+                accept(response, thrown);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
         }
 
         /** The SDK's answer, on the thread that completed its future (or attached to it). */
