@@ -15,8 +15,7 @@ import java.util.Optional;
  * cold JVM and a call that succeeds never consults the policy), through the context class loader
  * the engine was built under, as an eager lookup would. Thread-safe.
  */
-public final class DiscoveredRetryPolicy extends LazyService<RetryPolicy>
-        implements RetryPolicy {
+public final class DiscoveredRetryPolicy extends LazyService<RetryPolicy> implements RetryPolicy {
 
     /** A policy looked up through the current thread's context class loader when first needed. */
     public DiscoveredRetryPolicy() {

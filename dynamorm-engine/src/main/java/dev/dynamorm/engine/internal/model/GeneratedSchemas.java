@@ -67,8 +67,8 @@ final class GeneratedSchemas {
     /**
      * The schema from the provider generated in the model's own package, or null: the service scan
      * reads the {@code META-INF/services} entry of every jar, some ten percent of the first
-     * registration in a cold JVM. Class path only: on the module path a provider is instantiated
-     * by {@link ServiceLoader} alone (its package need not be exported), so the scan decides.
+     * registration in a cold JVM. Class path only: on the module path a provider is instantiated by
+     * {@link ServiceLoader} alone (its package need not be exported), so the scan decides.
      */
     private static ModelSchema<?> direct(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
