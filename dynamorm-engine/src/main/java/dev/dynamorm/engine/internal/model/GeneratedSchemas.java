@@ -66,9 +66,9 @@ final class GeneratedSchemas {
 
     /**
      * The schema from the provider generated in the model's own package, or null: the service scan
-     * reads the {@code META-INF/services} entry of every jar, some ten percent of the first
-     * registration in a cold JVM. Class path only: on the module path a provider is instantiated by
-     * {@link ServiceLoader} alone (its package need not be exported), so the scan decides.
+     * reads the {@code META-INF/services} entry of every jar on the class path, once per class
+     * loader. Class path only: on the module path a provider is instantiated by {@link
+     * ServiceLoader} alone (its package need not be exported), so the scan decides.
      */
     private static ModelSchema<?> direct(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
@@ -78,7 +78,10 @@ final class GeneratedSchemas {
         String pkg = type.getPackageName();
         Class<?> found;
         try {
-            found = Class.forName(pkg.isEmpty() ? PROVIDER : pkg + '.' + PROVIDER, false, loader);
+            // concat, not +: a string concatenation is an invokedynamic linked at its first run
+            found =
+                    Class.forName(
+                            pkg.isEmpty() ? PROVIDER : pkg.concat("." + PROVIDER), false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
