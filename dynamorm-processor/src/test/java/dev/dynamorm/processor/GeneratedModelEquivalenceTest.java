@@ -237,6 +237,23 @@ final class GeneratedModelEquivalenceTest {
         }
     }
 
+    /**
+     * On the class path the engine finds a model's schema through the provider generated in its
+     * package, without the service scan: the schemas are used even when the {@code
+     * META-INF/services} entry is gone (the scan stays the way on the module path and for providers
+     * of other names).
+     */
+    @Test
+    void generatedSchemas_areFoundInTheModelsPackage_withoutAServiceScan(@TempDir Path dir)
+            throws Exception {
+        Compilation gen = Compilation.compile(dir, true, SOURCES);
+        Files.delete(
+                gen.classes.resolve(
+                        "META-INF/services/dev.dynamorm.spi.schema.ModelSchemaProvider"));
+        // requireGeneratedModels(true): a model read by reflection would be refused
+        assertThat(run(gen, "direct_", true)).contains("Customer[c1, Ann, 7, true");
+    }
+
     @SuppressWarnings("unchecked")
     private static String run(Compilation c, String prefix, boolean requireGenerated)
             throws Exception {

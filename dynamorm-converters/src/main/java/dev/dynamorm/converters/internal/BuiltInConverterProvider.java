@@ -8,10 +8,7 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +35,6 @@ import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -85,8 +79,6 @@ import java.util.function.Supplier;
  */
 public final class BuiltInConverterProvider implements ConverterProvider {
 
-    private static final Map<Class<?>, Converter<?>> SCALARS = scalars();
-
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public BuiltInConverterProvider() {}
 
@@ -128,7 +120,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
     }
 
     private static Optional<Converter<?>> forClass(Class<?> cls, ConverterLookup lookup) {
-        Converter<?> scalar = SCALARS.get(cls);
+        Converter<?> scalar = scalar(cls);
         if (scalar == null) {
             scalar = textForm(cls);
         }
@@ -395,34 +387,41 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         return null;
     }
 
-    private static Map<Class<?>, Converter<?>> scalars() {
-        Map<Class<?>, Converter<?>> map = new HashMap<>();
-        map.put(String.class, StringConverter.INSTANCE);
-        map.put(char.class, CharacterConverter.PRIMITIVE);
-        map.put(Character.class, CharacterConverter.BOXED);
-        map.put(boolean.class, BooleanConverter.PRIMITIVE);
-        map.put(Boolean.class, BooleanConverter.BOXED);
-        map.put(byte.class, IntegralConverter.BYTE);
-        map.put(Byte.class, IntegralConverter.BYTE_BOXED);
-        map.put(short.class, IntegralConverter.SHORT);
-        map.put(Short.class, IntegralConverter.SHORT_BOXED);
-        map.put(int.class, IntegralConverter.INT);
-        map.put(Integer.class, IntegralConverter.INT_BOXED);
-        map.put(long.class, IntegralConverter.LONG);
-        map.put(Long.class, IntegralConverter.LONG_BOXED);
-        map.put(float.class, FloatConverter.PRIMITIVE);
-        map.put(Float.class, FloatConverter.BOXED);
-        map.put(double.class, DoubleConverter.PRIMITIVE);
-        map.put(Double.class, DoubleConverter.BOXED);
-        map.put(BigDecimal.class, BigDecimalConverter.INSTANCE);
-        map.put(BigInteger.class, BigIntegerConverter.INSTANCE);
-        map.put(Number.class, NumberConverter.INSTANCE);
-        map.put(OptionalInt.class, OptionalIntConverter.INSTANCE);
-        map.put(OptionalLong.class, OptionalLongConverter.INSTANCE);
-        map.put(OptionalDouble.class, OptionalDoubleConverter.INSTANCE);
-        map.put(byte[].class, ByteArrayConverter.INSTANCE);
-        map.put(ByteBuffer.class, ByteBufferConverter.INSTANCE);
-        map.put(Object.class, DocumentConverter.INSTANCE);
-        return Map.copyOf(map);
+    /**
+     * The scalar converter of a class, or null. A switch on the name rather than a map built up
+     * front: registering a model loads the converter classes of its own field types only (the map
+     * loaded and initialized some twenty of them, a fifth of building DynamORM in a cold JVM). No
+     * class outside {@code java.*} can have these names, and the primitives' names are keywords.
+     */
+    private static Converter<?> scalar(Class<?> cls) {
+        return switch (cls.getName()) {
+            case "java.lang.String" -> StringConverter.INSTANCE;
+            case "char" -> CharacterConverter.PRIMITIVE;
+            case "java.lang.Character" -> CharacterConverter.BOXED;
+            case "boolean" -> BooleanConverter.PRIMITIVE;
+            case "java.lang.Boolean" -> BooleanConverter.BOXED;
+            case "byte" -> IntegralConverter.BYTE;
+            case "java.lang.Byte" -> IntegralConverter.BYTE_BOXED;
+            case "short" -> IntegralConverter.SHORT;
+            case "java.lang.Short" -> IntegralConverter.SHORT_BOXED;
+            case "int" -> IntegralConverter.INT;
+            case "java.lang.Integer" -> IntegralConverter.INT_BOXED;
+            case "long" -> IntegralConverter.LONG;
+            case "java.lang.Long" -> IntegralConverter.LONG_BOXED;
+            case "float" -> FloatConverter.PRIMITIVE;
+            case "java.lang.Float" -> FloatConverter.BOXED;
+            case "double" -> DoubleConverter.PRIMITIVE;
+            case "java.lang.Double" -> DoubleConverter.BOXED;
+            case "java.math.BigDecimal" -> BigDecimalConverter.INSTANCE;
+            case "java.math.BigInteger" -> BigIntegerConverter.INSTANCE;
+            case "java.lang.Number" -> NumberConverter.INSTANCE;
+            case "java.util.OptionalInt" -> OptionalIntConverter.INSTANCE;
+            case "java.util.OptionalLong" -> OptionalLongConverter.INSTANCE;
+            case "java.util.OptionalDouble" -> OptionalDoubleConverter.INSTANCE;
+            case "[B" -> ByteArrayConverter.INSTANCE;
+            case "java.nio.ByteBuffer" -> ByteBufferConverter.INSTANCE;
+            case "java.lang.Object" -> DocumentConverter.INSTANCE;
+            default -> null;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal;
 
 import dev.dynamorm.IndexScorer;
+import dev.dynamorm.engine.internal.plugin.LazyService;
 import dev.dynamorm.engine.internal.plugin.Services;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,28 +15,26 @@ import org.slf4j.LoggerFactory;
  * service scan costs about a millisecond in a cold JVM and a get or put never needs it). The lookup
  * uses the context class loader the engine was built under, as an eager lookup would. Thread-safe.
  */
-final class IndexScorers {
+final class IndexScorers extends LazyService<IndexScorer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexScorers.class);
 
     /** The built-in scoring, for tables made without an engine. */
-    static final IndexScorers DEFAULT = new IndexScorers(null, null, false);
+    static final IndexScorers DEFAULT = new IndexScorers((IndexScorer) null);
 
-    private final ClassLoader contextLoader;
-    private final boolean discover;
-    private volatile boolean resolved;
-    private volatile IndexScorer scorer;
+    /** A scorer known now (null for the built-in scoring). */
+    private IndexScorers(IndexScorer configured) {
+        super(configured);
+    }
 
-    private IndexScorers(IndexScorer configured, ClassLoader contextLoader, boolean discover) {
-        this.scorer = configured;
-        this.contextLoader = contextLoader;
-        this.discover = discover;
-        this.resolved = configured != null || !discover;
+    /** A scorer discovered at the first query. */
+    private IndexScorers() {
+        super();
     }
 
     /** The builder's scorer. */
     static IndexScorers of(IndexScorer configured) {
-        return configured == null ? DEFAULT : new IndexScorers(configured, null, false);
+        return configured == null ? DEFAULT : new IndexScorers(configured);
     }
 
     /**
@@ -43,42 +42,25 @@ final class IndexScorers {
      * current thread's context class loader.
      */
     static IndexScorers configuredOrDiscovered(IndexScorer configured) {
-        return configured != null
-                ? new IndexScorers(configured, null, false)
-                : new IndexScorers(null, Thread.currentThread().getContextClassLoader(), true);
+        return configured != null ? new IndexScorers(configured) : new IndexScorers();
     }
 
     /** What the start-up log says: a configured scorer's class, or how it will be found. */
     String describe() {
-        IndexScorer s = scorer;
-        if (s != null) {
-            return s.getClass().getName();
+        if (!resolved()) {
+            return "default unless one is discovered at the first query";
         }
-        return discover && !resolved
-                ? "default unless one is discovered at the first query"
-                : "default";
-    }
-
-    /** The scorer, or null for the built-in scoring. */
-    IndexScorer get() {
-        if (resolved) {
-            return scorer;
-        }
-        synchronized (this) {
-            if (!resolved) {
-                scorer = discovered(contextLoader);
-                resolved = true;
-            }
-            return scorer;
-        }
+        IndexScorer s = get();
+        return s != null ? s.getClass().getName() : "default";
     }
 
     /**
      * The discovered index scorer: the first by class name when several are found, or null for the
-     * default.
+     * default. {@link #get()} is the scorer, or null for the built-in scoring.
      */
-    private static IndexScorer discovered(ClassLoader loader) {
-        List<IndexScorer> found = new ArrayList<>(Services.load(IndexScorer.class, loader));
+    @Override
+    protected IndexScorer find(ClassLoader contextLoader) {
+        List<IndexScorer> found = new ArrayList<>(Services.load(IndexScorer.class, contextLoader));
         if (found.isEmpty()) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.RetryPolicy;
+import dev.dynamorm.engine.internal.plugin.LazyService;
 import dev.dynamorm.engine.internal.plugin.Services;
 import java.time.Duration;
 import java.util.List;
@@ -14,42 +15,29 @@ import java.util.Optional;
  * cold JVM and a call that succeeds never consults the policy), through the context class loader
  * the engine was built under, as an eager lookup would. Thread-safe.
  */
-public final class DiscoveredRetryPolicy implements RetryPolicy {
-
-    private final ClassLoader contextLoader;
-    private volatile RetryPolicy resolved;
+public final class DiscoveredRetryPolicy extends LazyService<RetryPolicy> implements RetryPolicy {
 
     /** A policy looked up through the current thread's context class loader when first needed. */
     public DiscoveredRetryPolicy() {
-        this.contextLoader = Thread.currentThread().getContextClassLoader();
+        super();
     }
 
     @Override
     public Optional<Duration> nextDelay(int attempts, Duration elapsed, DynamORMException failure) {
-        return resolved().nextDelay(attempts, elapsed, failure);
+        return get().nextDelay(attempts, elapsed, failure);
     }
 
-    /** The discovered policy, or the standard one; looked up once. */
-    RetryPolicy resolved() {
-        RetryPolicy r = resolved;
-        if (r == null) {
-            synchronized (this) {
-                r = resolved;
-                if (r == null) {
-                    List<RetryPolicy> found = Services.load(RetryPolicy.class, contextLoader);
-                    r = found.isEmpty() ? DefaultRetryPolicy.STANDARD : found.get(0);
-                    resolved = r;
-                }
-            }
-        }
-        return r;
+    /** The first policy found, else the standard one. */
+    @Override
+    protected RetryPolicy find(ClassLoader contextLoader) {
+        List<RetryPolicy> found = Services.load(RetryPolicy.class, contextLoader);
+        return found.isEmpty() ? DefaultRetryPolicy.STANDARD : found.get(0);
     }
 
     @Override
     public String toString() {
-        RetryPolicy r = resolved;
-        return r != null
-                ? r.toString()
+        return resolved()
+                ? get().toString()
                 : "standard unless one is discovered (looked up at the first failure)";
     }
 }
