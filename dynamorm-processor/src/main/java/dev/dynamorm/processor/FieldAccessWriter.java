@@ -17,7 +17,7 @@ final class FieldAccessWriter {
         this.schemas = schemas;
     }
 
-    private static final String ITEM =
+    static final String ITEM =
             "java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item";
 
     /** Appends both methods for the model of type {@code t}. */

@@ -128,7 +128,6 @@ final class SchemaWriter {
 
     /** The methods of the schema class. */
     private void schemaMethods(StringBuilder s, Model model, String t) {
-        List<Model.Property> props = model.properties();
         s.append("    @Override\n    public Class<")
                 .append(t)
                 .append("> type() {\n        return ")
@@ -150,6 +149,63 @@ final class SchemaWriter {
                 .append(SPI)
                 .append("FieldSchema> fields() {\n")
                 .append("        return FIELDS;\n    }\n\n");
+        // the per-field code in a class of its own (Schema.Codec), loaded and verified at the first
+        // read or write, not when the model registers; these methods only delegate to it
+        s.append("    @Override\n    public Object get(")
+                .append(t)
+                .append(
+                        " instance, int field) {\n        return Schema.Codec.INSTANCE.get(instance, field);\n    }\n\n");
+        s.append("    @Override\n    public ")
+                .append(t)
+                .append(
+                        " create(Object[] values) {\n        return Schema.Codec.INSTANCE.create(values);\n    }\n\n");
+        s.append("    @Override\n    public void write(")
+                .append(t)
+                .append(" instance, ")
+                .append(FieldAccessWriter.ITEM)
+                .append(", ")
+                .append(SPI)
+                .append(
+                        "FieldWriter out) {\n        Schema.Codec.INSTANCE.write(instance, item, out);\n    }\n\n");
+        s.append("    @Override\n    public ")
+                .append(t)
+                .append(" read(")
+                .append(FieldAccessWriter.ITEM)
+                .append(", ")
+                .append(SPI)
+                .append(
+                        "FieldReader in) {\n        return Schema.Codec.INSTANCE.read(item, in);\n    }\n\n");
+        StringBuilder c = new StringBuilder();
+        codec(c, model, t);
+        indent(s, c);
+    }
+
+    /**
+     * The codec class: the schema's per-field code (get, create, write, read). It implements the
+     * schema interface so that the read and write methods are written as for the schema itself; its
+     * description methods answer the schema's.
+     */
+    private void codec(StringBuilder s, Model model, String t) {
+        List<Model.Property> props = model.properties();
+        s.append("/** The per-field code of the schema, loaded at the first read or write. */\n");
+        s.append("static final class Codec implements ")
+                .append(SPI)
+                .append("ModelSchema<")
+                .append(t)
+                .append("> {\n\n");
+        s.append("    static final Codec INSTANCE = new Codec();\n\n");
+        s.append("    private Codec() {}\n\n");
+        s.append("    @Override\n    public Class<")
+                .append(t)
+                .append("> type() {\n        return Schema.INSTANCE.type();\n    }\n\n");
+        s.append("    @Override\n    public java.util.Optional<String> tableName() {\n")
+                .append("        return Schema.INSTANCE.tableName();\n    }\n\n");
+        s.append("    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
+                .append("        return Schema.INSTANCE.naming();\n    }\n\n");
+        s.append("    @Override\n    public java.util.List<")
+                .append(SPI)
+                .append(
+                        "FieldSchema> fields() {\n        return Schema.INSTANCE.fields();\n    }\n\n");
         s.append("    @Override\n    public Object get(")
                 .append(t)
                 .append(" instance, int field) {\n");
@@ -191,6 +247,7 @@ final class SchemaWriter {
         }
         s.append("    }\n\n");
         new FieldAccessWriter(this).write(s, model, t);
+        s.append("}\n");
     }
 
     /** The typed field references: {@code Order_.status}, {@code Order_.address.city}. */

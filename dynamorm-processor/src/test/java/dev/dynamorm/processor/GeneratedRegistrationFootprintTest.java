@@ -181,6 +181,10 @@ final class GeneratedRegistrationFootprintTest {
                                         || l.contains(" demo.shop.Address_ source:")
                                         || l.contains("demo.shop.Address_$Path"));
         assertThat(loaded)
+                .as(
+                        "the schema's per-field read/write code (Order_.Schema.Codec) loaded at registration")
+                .noneMatch(l -> l.contains("demo.shop.Order_$Schema$Codec"));
+        assertThat(loaded)
                 .as("another model's schema")
                 .noneMatch(l -> l.contains("demo.shop.Invoice"));
         assertThat(loaded)

@@ -6,10 +6,22 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Builds the generic types generated schemas declare, without reflection on the model. */
-public final class SchemaTypes {
+/**
+ * Builds the generic types generated schemas declare, without reflection on the model. Its
+ * instances are the parameterized types it builds: one class, not two, for the JVM to load while
+ * the first model with a generic field registers.
+ */
+public final class SchemaTypes implements ParameterizedType {
 
-    private SchemaTypes() {}
+    private final Class<?> raw;
+
+    // never escapes (clone in, clone out); equals/hashCode compare its contents
+    private final Type[] arguments;
+
+    private SchemaTypes(Class<?> raw, Type[] arguments) {
+        this.raw = raw;
+        this.arguments = arguments;
+    }
 
     /**
      * A parameterized type such as {@code List<String>}, equal to the JDK's own representation of
@@ -31,7 +43,7 @@ public final class SchemaTypes {
                             + " type arguments, not "
                             + arguments.length);
         }
-        return new Parameterized(raw, arguments.clone());
+        return new SchemaTypes(raw, arguments.clone());
     }
 
     /**
@@ -52,46 +64,41 @@ public final class SchemaTypes {
         return raw.getTypeParameters().length;
     }
 
-    // the array never escapes (clone in, clone out) and equals/hashCode compare its contents
-    @SuppressWarnings("ArrayRecordComponent")
-    private record Parameterized(Class<?> raw, Type[] arguments) implements ParameterizedType {
+    @Override
+    public Type[] getActualTypeArguments() {
+        return arguments.clone();
+    }
 
-        @Override
-        public Type[] getActualTypeArguments() {
-            return arguments.clone();
-        }
+    @Override
+    public Type getRawType() {
+        return raw;
+    }
 
-        @Override
-        public Type getRawType() {
-            return raw;
-        }
+    @Override
+    public @Nullable Type getOwnerType() {
+        return raw.getDeclaringClass();
+    }
 
-        @Override
-        public @Nullable Type getOwnerType() {
-            return raw.getDeclaringClass();
-        }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParameterizedType p
+                && raw.equals(p.getRawType())
+                && Objects.equals(getOwnerType(), p.getOwnerType())
+                && Arrays.equals(arguments, p.getActualTypeArguments());
+    }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ParameterizedType p
-                    && raw.equals(p.getRawType())
-                    && Objects.equals(getOwnerType(), p.getOwnerType())
-                    && Arrays.equals(arguments, p.getActualTypeArguments());
-        }
+    @Override
+    public int hashCode() {
+        // the JDK's formula, so that both representations mix in hash maps
+        return Arrays.hashCode(arguments) ^ Objects.hashCode(getOwnerType()) ^ raw.hashCode();
+    }
 
-        @Override
-        public int hashCode() {
-            // the JDK's formula, so that both representations mix in hash maps
-            return Arrays.hashCode(arguments) ^ Objects.hashCode(getOwnerType()) ^ raw.hashCode();
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(raw.getName()).append('<');
+        for (int i = 0; i < arguments.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(arguments[i].getTypeName());
         }
-
-        @Override
-        public String toString() {
-            StringBuilder sb = new StringBuilder(raw.getName()).append('<');
-            for (int i = 0; i < arguments.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(arguments[i].getTypeName());
-            }
-            return sb.append('>').toString();
-        }
+        return sb.append('>').toString();
     }
 }
