@@ -38,7 +38,9 @@ final class DefaultMethodsUnsupportedOperationTest {
                     Transaction.class,
                     ReadTransaction.class,
                     BatchWriter.class,
-                    AsyncDynamORM.class);
+                    AsyncDynamORM.class,
+                    // the SPI the engine implements for generated schemas
+                    dev.dynamorm.spi.schema.FieldReader.class);
 
     /**
      * Defaults that are legitimate conveniences: they only delegate to another method of the same
@@ -184,6 +186,7 @@ final class DefaultMethodsUnsupportedOperationTest {
                 .as("defaults checked")
                 .hasSizeGreaterThan(CONVENIENCES.size())
                 .contains(
+                        "FieldReader.plainFields()",
                         "Table.updateChanged(Object,Object,WriteOptions)",
                         "DynamORM.transaction(Consumer)",
                         "AsyncDynamORM.batchWriter(BatchWriterOptions)");

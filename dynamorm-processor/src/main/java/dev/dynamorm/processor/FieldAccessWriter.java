@@ -49,6 +49,9 @@ final class FieldAccessWriter {
                 .append(", ")
                 .append(spi)
                 .append("FieldReader in) {\n");
+        if (anyPlain(props)) {
+            s.append("        long plain = in.plainFields();\n");
+        }
         if (model.record()) {
             s.append("        return new ").append(t).append("(");
             List<Model.Component> cs = model.components();
@@ -88,10 +91,7 @@ final class FieldAccessWriter {
             s.append("Object ")
                     .append(local)
                     .append(" = ")
-                    .append(
-                            isString(p.type())
-                                    ? "in.readString" + typedAt(i)
-                                    : "in.read(item, " + i + ")")
+                    .append(isString(p.type()) ? read(p.type(), i) : "in.read(item, " + i + ")")
                     .append(";\n        if (")
                     .append(local)
                     .append(" != null) {\n");
@@ -109,6 +109,30 @@ final class FieldAccessWriter {
                     .append(", e);\n            }\n");
         }
         s.append("        }\n");
+    }
+
+    /**
+     * Whether a field is read through {@code PlainReads}: a {@code String}, {@code long}, {@code
+     * int} or {@code boolean} within the 64 fields that {@code FieldReader.plainFields()} covers.
+     */
+    private static boolean plain(TypeMirror type, int index) {
+        if (index >= 64) {
+            return false;
+        }
+        TypeKind kind = type.getKind();
+        return kind == TypeKind.LONG
+                || kind == TypeKind.INT
+                || kind == TypeKind.BOOLEAN
+                || isString(type);
+    }
+
+    private static boolean anyPlain(List<Model.Property> props) {
+        for (int i = 0; i < props.size(); i++) {
+            if (plain(props.get(i).type(), i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isString(TypeMirror type) {
@@ -139,6 +163,23 @@ final class FieldAccessWriter {
 
     private String read(TypeMirror type, int index) {
         String at = typedAt(index);
+        if (plain(type, index)) {
+            String method =
+                    switch (type.getKind()) {
+                        case LONG -> "readLong";
+                        case INT -> "readInt";
+                        case BOOLEAN -> "readBoolean";
+                        default -> "readString";
+                    };
+            return SchemaWriter.SPI
+                    + "PlainReads."
+                    + method
+                    + "(item.get(in.attributeName("
+                    + index
+                    + ")), in, "
+                    + index
+                    + ", plain)";
+        }
         return switch (type.getKind()) {
             case LONG -> "in.readLong" + at;
             case INT -> "(int) in.readLong" + at;

@@ -162,6 +162,57 @@ final class UnboxedAccessTest {
     }
 
     @Test
+    void plainReads_handEverythingButAPlainValue_toTheConverter(@TempDir Path dir)
+            throws Exception {
+        Compilation gen = Compilation.compile(dir, true, SOURCES);
+        Compilation refl = Compilation.compile(dir, false, SOURCES);
+        // numbers the converter reads although Long.parseLong / Integer.parseInt do not
+        Map<String, AttributeValue> odd = new HashMap<>();
+        odd.put("l", AttributeValue.fromN("12E2"));
+        odd.put("i", AttributeValue.fromN("7.0"));
+        odd.put("z", AttributeValue.fromNul(true));
+        String read = readPrims(gen, "gen_odd_", odd);
+        assertThat(read)
+                .contains("l=1200, i=7,")
+                .contains("z=false")
+                .isEqualTo(readPrims(refl, "refl_odd_", odd));
+        // an attribute of another type, or a number out of the field's range, is refused as before
+        List<Map<String, AttributeValue>> wrongs =
+                List.of(
+                        Map.of("z", AttributeValue.fromS("true")),
+                        Map.of("i", AttributeValue.fromS("7")),
+                        Map.of("l", AttributeValue.fromN("9223372036854775808")),
+                        Map.of("i", AttributeValue.fromN("-2147483649")));
+        for (int n = 0; n < wrongs.size(); n++) {
+            Map<String, AttributeValue> wrong = wrongs.get(n);
+            String key = wrong.keySet().iterator().next();
+            String failure = readPrims(gen, "gen_wrong" + n + "_", wrong);
+            assertThat(failure)
+                    .startsWith("cannot read attribute '" + key + "' into field '" + key + "'")
+                    .isEqualTo(readPrims(refl, "refl_wrong" + n + "_", wrong));
+        }
+    }
+
+    /** Reads a Prims item with id "x" and the given attributes: its text, or the failure's. */
+    private static String readPrims(
+            Compilation c, String prefix, Map<String, AttributeValue> attributes) throws Exception {
+        try (URLClassLoader loader = c.loader();
+                DynamORM db = db(prefix, c.generatedFiles().size() > 0)) {
+            Table<?> t = db.table(loader.loadClass("demo.Prims"));
+            t.createTable();
+            Map<String, AttributeValue> item = new HashMap<>(attributes);
+            item.put("id", AttributeValue.fromS("x"));
+            local.client().putItem(b -> b.tableName(prefix + "prims").item(item));
+            Throwable thrown = catchThrowable(() -> t.get("x"));
+            if (thrown == null) {
+                return String.valueOf(t.get("x").orElseThrow());
+            }
+            assertThat(thrown).isInstanceOf(InvalidRequestException.class);
+            return thrown.getMessage();
+        }
+    }
+
+    @Test
     void beanRead_keepsInitializers_forAbsentReferenceFields_andSetsAbsentPrimitivesToZero(
             @TempDir Path dir) throws Exception {
         Compilation gen = Compilation.compile(dir, true, SOURCES);
@@ -306,6 +357,11 @@ final class UnboxedAccessTest {
      * the attribute stored under its own field's name ({@link #ITEM}).
      */
     private record Supplier(List<String> calls) implements FieldReader {
+        @Override
+        public long plainFields() {
+            return 0L; // every field through the typed methods, so that each call is recorded
+        }
+
         @Override
         public String attributeName(int field) {
             return "a" + field;

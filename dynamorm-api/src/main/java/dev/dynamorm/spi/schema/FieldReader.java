@@ -38,6 +38,21 @@ public interface FieldReader {
     String attributeName(int field);
 
     /**
+     * The fields that {@link PlainReads} may read without this reader: bit {@code i} (for {@code i
+     * < 64}) is set when field {@code i} is a {@code String}, {@code long}, {@code int} or {@code
+     * boolean} whose converter is a {@link PlainCodec}, with nothing else between the attribute and
+     * the value. Generated code asks once per item and hands every field to {@code PlainReads},
+     * which takes a present attribute of the expected type itself and passes anything else (absent,
+     * NULL, another type, an unparsable or out-of-range number) to the typed method here.
+     *
+     * @return the bit set of plain fields, 0 for none
+     * @throws UnsupportedOperationException if the reader offers no plain reads (the default)
+     */
+    default long plainFields() {
+        throw new UnsupportedOperationException("plainFields");
+    }
+
+    /**
      * Reads a {@code String} field.
      *
      * @param attribute the field's attribute ({@code item.get(attributeName(field))}), or null

@@ -2,10 +2,11 @@ package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.Converter;
 import dev.dynamorm.spi.schema.BooleanCodec;
+import dev.dynamorm.spi.schema.PlainCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code boolean} and {@link Boolean} as {@code BOOL}. */
-final class BooleanConverter implements Converter<Boolean>, BooleanCodec {
+final class BooleanConverter implements Converter<Boolean>, BooleanCodec, PlainCodec {
 
     static final BooleanConverter PRIMITIVE = new BooleanConverter("boolean", Boolean.FALSE);
     static final BooleanConverter BOXED = new BooleanConverter("java.lang.Boolean", null);

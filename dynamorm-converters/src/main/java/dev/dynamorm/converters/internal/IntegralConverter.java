@@ -2,6 +2,7 @@ package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.Converter;
 import dev.dynamorm.spi.schema.LongCodec;
+import dev.dynamorm.spi.schema.PlainCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -10,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param <T> the boxed type
  */
-final class IntegralConverter<T extends Number> implements Converter<T>, LongCodec {
+final class IntegralConverter<T extends Number> implements Converter<T>, LongCodec, PlainCodec {
 
     static final IntegralConverter<Byte> BYTE =
             new IntegralConverter<>("byte", Byte.MIN_VALUE, Byte.MAX_VALUE, Byte.class, (byte) 0);

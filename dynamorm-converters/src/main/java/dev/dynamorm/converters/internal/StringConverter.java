@@ -1,11 +1,12 @@
 package dev.dynamorm.converters.internal;
 
 import dev.dynamorm.Converter;
+import dev.dynamorm.spi.schema.PlainCodec;
 import dev.dynamorm.spi.schema.StringCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link String} as {@code S}; the empty string is allowed (DynamoDB accepts it outside keys). */
-final class StringConverter implements Converter<String>, StringCodec {
+final class StringConverter implements Converter<String>, StringCodec, PlainCodec {
 
     static final StringConverter INSTANCE = new StringConverter();
 

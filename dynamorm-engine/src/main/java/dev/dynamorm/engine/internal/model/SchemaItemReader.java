@@ -6,6 +6,7 @@ import dev.dynamorm.spi.schema.BooleanCodec;
 import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FieldReader;
 import dev.dynamorm.spi.schema.LongCodec;
+import dev.dynamorm.spi.schema.PlainCodec;
 import dev.dynamorm.spi.schema.StringCodec;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,7 +47,8 @@ final class SchemaItemReader implements FieldReader {
             StringCodec[] strings,
             LongCodec[] longs,
             BooleanCodec[] booleans,
-            DoubleCodec[] doubles) {
+            DoubleCodec[] doubles,
+            long plain) {
 
         static Slots of(ReflectiveField[] bySlot) {
             int n = bySlot.length;
@@ -66,7 +68,30 @@ final class SchemaItemReader implements FieldReader {
                     doubles[i] = f.doubleCodec();
                 }
             }
-            return new Slots(bySlot, names, strings, longs, booleans, doubles);
+            return new Slots(bySlot, names, strings, longs, booleans, doubles, plain(bySlot));
+        }
+
+        /** The fields that {@link dev.dynamorm.spi.schema.PlainReads} may read itself. */
+        private static long plain(ReflectiveField[] bySlot) {
+            long plain = 0L;
+            for (int i = 0; i < bySlot.length && i < 64; i++) {
+                ReflectiveField f = bySlot[i];
+                if (f != null && plain(f)) {
+                    plain |= 1L << i;
+                }
+            }
+            return plain;
+        }
+
+        private static boolean plain(ReflectiveField f) {
+            Class<?> raw = f.rawType();
+            if (raw == String.class) {
+                return f.stringCodec() instanceof PlainCodec;
+            }
+            if (raw == long.class || raw == int.class) {
+                return f.longCodec() instanceof PlainCodec;
+            }
+            return raw == boolean.class && f.booleanCodec() instanceof PlainCodec;
         }
     }
 
@@ -77,6 +102,7 @@ final class SchemaItemReader implements FieldReader {
     private final LongCodec[] longs;
     private final BooleanCodec[] booleans;
     private final DoubleCodec[] doubles;
+    private final long plain;
     private final Operation operation;
 
     SchemaItemReader(Class<?> type, Slots slots, Operation operation) {
@@ -87,6 +113,7 @@ final class SchemaItemReader implements FieldReader {
         this.longs = slots.longs();
         this.booleans = slots.booleans();
         this.doubles = slots.doubles();
+        this.plain = slots.plain();
         this.operation = operation;
     }
 
@@ -108,6 +135,11 @@ final class SchemaItemReader implements FieldReader {
         } catch (RuntimeException e) {
             throw new ConverterFailure(e);
         }
+    }
+
+    @Override
+    public long plainFields() {
+        return plain;
     }
 
     @Override
