@@ -211,7 +211,7 @@ public final class AsyncExecutor {
             try {
                 sent = call.apply(request);
             } catch (RuntimeException e) {
-                deliver(null, e);
+                accept(null, e);
                 return;
             }
             if (!sent.isDone()) {
@@ -227,21 +227,10 @@ public final class AsyncExecutor {
             try {
                 response = sent.join();
             } catch (CompletionException | CancellationException e) {
-                deliver(null, e);
+                accept(null, e);
                 return;
             }
-            deliver(response, null);
-        }
-
-        /**
-         * {@link #accept} called directly: what it throws (a rejected hand-off) fails the result.
-         */
-        private void deliver(R response, Throwable thrown) {
-            try {
-                accept(response, thrown);
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
+            accept(response, null);
         }
 
         /** The SDK's answer, on the thread that completed its future (or attached to it). */
@@ -249,8 +238,14 @@ public final class AsyncExecutor {
         public void accept(R response, Throwable thrown) {
             if (direct && !EventLoops.current()) {
                 answered(response, thrown);
-            } else {
+                return;
+            }
+            try {
                 continuations.execute(() -> answered(response, thrown));
+            } catch (RuntimeException rejected) {
+                // a rejected hand-off (a shut-down executor): thrown here it would be lost in the
+                // SDK's future and the caller's would never complete
+                result.completeExceptionally(rejected);
             }
         }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -255,6 +256,24 @@ final class AsyncContinuationsTest {
             assertThat(delays).hasValue(3);
             assertThat(threads.attempts).hasValue(3);
             assertThat(threads.threads).isNotEmpty().noneMatch(AsyncContinuationsTest::isEventLoop);
+        }
+    }
+
+    @Test
+    void rejectedHandOff_failsTheCallersFuture_insteadOfLeavingItPending() {
+        ExecutorService closed = Executors.newSingleThreadExecutor();
+        closed.shutdown();
+        try (DynamORM db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .asyncClient(sdkDefault)
+                        .asyncExecutor(closed)
+                        .discoverPlugins(false)
+                        .build()) {
+            AsyncTable<Order> orders = db.table(Order.class).async();
+            Throwable failure =
+                    orders.get("c", "o").handle((r, t) -> t).orTimeout(10, TimeUnit.SECONDS).join();
+            assertThat(failure).isInstanceOf(RejectedExecutionException.class);
         }
     }
 }
