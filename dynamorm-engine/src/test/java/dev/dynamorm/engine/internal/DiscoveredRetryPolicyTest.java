@@ -9,9 +9,7 @@ import dev.dynamorm.ThrottledException;
 import dev.dynamorm.engine.internal.client.DefaultRetryPolicy;
 import dev.dynamorm.engine.internal.client.DiscoveredRetryPolicy;
 import java.io.IOException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,13 +49,10 @@ final class DiscoveredRetryPolicyTest {
     @Test
     void provider_isFoundThroughTheLoaderCurrentAtConstruction(@TempDir Path services)
             throws IOException {
-        Path file = services.resolve("META-INF/services/" + RetryPolicy.class.getName());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, SevenMillis.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader =
-                new URLClassLoader(new URL[] {services.toUri().toURL()}, previous)) {
+                ServiceFiles.loaderListing(services, RetryPolicy.class, SevenMillis.class)) {
             DiscoveredRetryPolicy policy;
             thread.setContextClassLoader(loader);
             try {

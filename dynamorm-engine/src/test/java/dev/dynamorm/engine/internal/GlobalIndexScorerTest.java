@@ -13,9 +13,7 @@ import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.local.LocalDynamoDb;
 import java.io.IOException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
@@ -175,13 +173,11 @@ final class GlobalIndexScorerTest {
     @Test
     void discoveredScorer_isUsed_andTheBuilderScorerReplacesIt(@TempDir Path services)
             throws IOException {
-        Path file = services.resolve("META-INF/services/" + IndexScorer.class.getName());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, PreferGlobalIndexes.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader =
-                new URLClassLoader(new URL[] {services.toUri().toURL()}, previous)) {
+                ServiceFiles.loaderListing(
+                        services, IndexScorer.class, PreferGlobalIndexes.class)) {
             thread.setContextClassLoader(loader);
             try (DynamORM db = db(b -> {})) {
                 Table<Ticket> tickets = db.table(Ticket.class);
@@ -210,13 +206,11 @@ final class GlobalIndexScorerTest {
     void discoveredScorer_isFoundThroughTheLoaderDynamORMWasBuiltUnder(@TempDir Path services)
             throws IOException {
         // the lookup is made at the first query; it must see what the build would have seen
-        Path file = services.resolve("META-INF/services/" + IndexScorer.class.getName());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, PreferGlobalIndexes.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader =
-                new URLClassLoader(new URL[] {services.toUri().toURL()}, previous)) {
+                ServiceFiles.loaderListing(
+                        services, IndexScorer.class, PreferGlobalIndexes.class)) {
             DynamORM db;
             thread.setContextClassLoader(loader);
             try {
