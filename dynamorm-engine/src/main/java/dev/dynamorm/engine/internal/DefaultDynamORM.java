@@ -184,7 +184,7 @@ final class DefaultDynamORM implements DynamORM {
     @Override
     public <T> dev.dynamorm.Query<T> collection(Class<T> family) {
         DefaultTable<T> table = (DefaultTable<T>) table(family);
-        return CollectionQueries.start(table);
+        return ApiTypes.query(CollectionQueries.start(table));
     }
 
     private TableContext<?> tableContext(Class<?> modelType) {
@@ -213,8 +213,9 @@ final class DefaultDynamORM implements DynamORM {
         if (asyncEngine == null) {
             throw new IllegalStateException(AsyncEngine.NO_ASYNC_CLIENT_INSTANCE);
         }
-        return new DefaultAsyncDynamORM(
-                this, this::tableContext, context, asyncEngine, this::asyncBatchWriter);
+        return ApiTypes.asyncDynamORM(
+                new DefaultAsyncDynamORM(
+                        this, this::tableContext, context, asyncEngine, this::asyncBatchWriter));
     }
 
     @Override
@@ -226,7 +227,7 @@ final class DefaultDynamORM implements DynamORM {
         DefaultBatchWriter writer =
                 new DefaultBatchWriter(this::tableContext, context, options, writers::remove);
         writers.add(writer);
-        return writer;
+        return ApiTypes.batchWriter(writer);
     }
 
     private AsyncBatchWriter asyncBatchWriter(BatchWriterOptions options) {
@@ -242,7 +243,7 @@ final class DefaultDynamORM implements DynamORM {
                         asyncEngine.executor(),
                         asyncWriters::remove);
         asyncWriters.add(writer);
-        return writer;
+        return ApiTypes.asyncBatchWriter(writer);
     }
 
     @Override

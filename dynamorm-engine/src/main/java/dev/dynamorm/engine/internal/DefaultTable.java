@@ -117,7 +117,10 @@ final class DefaultTable<T> implements Table<T> {
             synchronized (this) {
                 view = asyncView;
                 if (view == null) {
-                    view = new DefaultAsyncTable<>(this, table, asyncEngine, this::asyncRunner);
+                    view =
+                            ApiTypes.asyncTable(
+                                    new DefaultAsyncTable<>(
+                                            this, table, asyncEngine, this::asyncRunner));
                     asyncView = view;
                 }
             }
@@ -389,7 +392,7 @@ final class DefaultTable<T> implements Table<T> {
             empty = scorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(scorer);
             emptyQuery = empty;
         }
-        return new DefaultQuery<>(this, empty);
+        return ApiTypes.query(new DefaultQuery<>(this, empty));
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         List<HookChain.Entry> collected = new ArrayList<>();
         for (Plugin p : ordered) {
             try {
-                p.initialize(new Context(p.name(), config, client, owner, statistics, chainRef));
+                p.initialize(Context.of(p.name(), config, client, owner, statistics, chainRef));
                 for (Hook hook : Objects.requireNonNull(p.hooks(), "hooks()")) {
                     collected.add(
                             new HookChain.Entry(p.name(), Objects.requireNonNull(hook, "hook")));
@@ -336,6 +336,21 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     }
 
     private static final class Context implements PluginContext {
+
+        /**
+         * A context, upcast here rather than in {@code PluginHost}: verifying an upcast loads the
+         * interface, and {@code PluginHost} is loaded by every engine, with plugins or without.
+         */
+        static PluginContext of(
+                String name,
+                DynamORMConfig config,
+                DynamoDbClient client,
+                DynamORM owner,
+                Statistics statistics,
+                java.util.concurrent.atomic.AtomicReference<HookChain> chain) {
+            return new Context(name, config, client, owner, statistics, chain);
+        }
+
         private final String name;
         private final DynamORMConfig config;
         private final DynamoDbClient client;
