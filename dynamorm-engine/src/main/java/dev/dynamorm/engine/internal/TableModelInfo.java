@@ -52,7 +52,11 @@ record TableModelInfo(
         return encryptedAttributes;
     }
 
-    static TableModelInfo of(ModelMetadata<?> model, String tableName) {
+    /**
+     * The description, typed as the interface so that {@link DefaultTable}, which is loaded at
+     * every registration, does not load {@code ModelInfo} to verify an upcast.
+     */
+    static dev.dynamorm.ModelInfo of(ModelMetadata<?> model, String tableName) {
         Map<String, String> names = new LinkedHashMap<>();
         for (FieldMetadata f : model.fields()) {
             names.put(f.name(), f.attributeName());

@@ -190,11 +190,16 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy,
             WriteRetry<R> retry) {
-        RetryDecision<R> decision = new RetryDecision<>(event, errors, policy, retry);
+        long start = System.nanoTime();
+        // made at the first failure: a call that succeeds at once never loads the retry classes
+        RetryDecision<R> decision = null;
         while (true) {
             try {
                 return call != null ? call.get() : send.apply(request);
             } catch (SdkException e) {
+                if (decision == null) {
+                    decision = new RetryDecision<>(event, errors, policy, retry, start);
+                }
                 RetryDecision.Next<R> next = decision.failed(e);
                 if (next instanceof RetryDecision.Applied<R> applied) {
                     return applied.response();

@@ -59,24 +59,8 @@ final class RetryDecision<R> {
     private DynamORMException last;
 
     /**
-     * The decisions of one request.
-     *
-     * @param event the operation, told of each failed attempt when it is a hooked {@link Event}
-     * @param errors maps SDK failures
-     * @param policy the retry policy
-     * @param retry how a single-item write may be retried after a lost answer, or null
-     */
-    RetryDecision(
-            OperationEvent event,
-            Function<SdkException, DynamORMException> errors,
-            RetryPolicy policy,
-            WriteRetry<R> retry) {
-        this(event, errors, policy, retry, System.nanoTime());
-    }
-
-    /**
-     * The decisions of one request whose first attempt started at {@code start} (the async loop
-     * makes its decision only after a failure).
+     * The decisions of one request whose first attempt started at {@code start} (both executors
+     * make it only after a failure: a call that succeeds at once needs none).
      *
      * @param event the operation, told of each failed attempt when it is a hooked {@link Event}
      * @param errors maps SDK failures

@@ -201,7 +201,7 @@ public final class HookChain {
             encrypted.add(f.attributeName());
         }
         String table = tableNamePrefix + m.tableName().orElse(m.type().getSimpleName());
-        ModelInfo info =
+        Info info =
                 new Info(
                         m.type(),
                         table,
@@ -214,7 +214,7 @@ public final class HookChain {
                         m,
                         TransformedFields.of(m));
         byTable.putIfAbsent(table, info);
-        return info;
+        return info.asModelInfo();
     }
 
     private record Info(
@@ -254,6 +254,14 @@ public final class HookChain {
         public Set<String> uniqueAttributes() {
             return UniqueKeys.attributes(metadata);
         }
+
+        /**
+         * This, as the interface: upcasts of the chain's records happen in the records, because
+         * verifying an upcast loads the interface and the (empty) chain is loaded by every engine.
+         */
+        ModelInfo asModelInfo() {
+            return this;
+        }
     }
 
     // ---- item transforms ----
@@ -264,7 +272,13 @@ public final class HookChain {
             Optional<ModelInfo> model,
             boolean partial,
             Map<String, AttributeValue> key)
-            implements ItemContext {}
+            implements ItemContext {
+
+        /** This, as the interface (see {@link Info#asModelInfo()}). */
+        ItemContext asItemContext() {
+            return this;
+        }
+    }
 
     /** The item context: the key as given, or else the key attributes the item holds. */
     private Item context(
@@ -324,10 +338,11 @@ public final class HookChain {
             return item;
         }
         Item context = context(op, table, type, item, partial, key);
+        ItemContext given = context.asItemContext();
         Map<String, AttributeValue> out = item;
         for (Entry e : entries) {
             Map<String, AttributeValue> in = out;
-            out = transform(e, op, table, type, () -> e.hook().beforeWrite(context, in), out, true);
+            out = transform(e, op, table, type, () -> e.hook().beforeWrite(given, in), out, true);
         }
         requireTransformed(context, item, out);
         return out;
@@ -341,7 +356,12 @@ public final class HookChain {
             Item context, Map<String, AttributeValue> in, Map<String, AttributeValue> out) {
         if (context.model().orElse(null) instanceof Info info && !info.transforms().isEmpty()) {
             TransformedFields.requireTransformed(
-                    info, info.transforms(), context.operation(), context.tableName(), in, out);
+                    info.asModelInfo(),
+                    info.transforms(),
+                    context.operation(),
+                    context.tableName(),
+                    in,
+                    out);
         }
     }
 
@@ -369,7 +389,7 @@ public final class HookChain {
         if (!transformsReads || item == null) {
             return item; // no hook changes items read: the default afterRead returns them as given
         }
-        ItemContext context = context(op, table, type, item, partial, key);
+        ItemContext context = context(op, table, type, item, partial, key).asItemContext();
         Map<String, AttributeValue> out = item;
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
@@ -498,7 +518,7 @@ public final class HookChain {
             if (entered > 0) {
                 after(
                         event,
-                        new HookOutcome(
+                        HookOutcome.of(
                                 failure,
                                 Duration.ofNanos(System.nanoTime() - start),
                                 event,

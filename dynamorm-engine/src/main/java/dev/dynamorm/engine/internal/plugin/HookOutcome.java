@@ -18,6 +18,14 @@ final class HookOutcome implements Outcome {
     private final DynamoDbResponse response;
     private final DynamoDbRequest sent;
 
+    /**
+     * An outcome, upcast here rather than in {@link HookChain}: verifying an upcast loads the
+     * interface, and the (empty) chain is loaded by every engine.
+     */
+    static Outcome of(Throwable failure, Duration elapsed, Event event, Object result) {
+        return new HookOutcome(failure, elapsed, event, result);
+    }
+
     HookOutcome(Throwable failure, Duration elapsed, Event event, Object result) {
         this.failure = failure;
         this.elapsed = elapsed;
