@@ -229,7 +229,7 @@ final class ModelBuilder<T> {
                                     m.ttl(),
                                     m.transforms(),
                                     isTable && m.unique()),
-                            fieldConverters.mapValues(p, f.converter()));
+                            fieldConverters.mapValueConverter(p, f.converter()));
             fields.add(field);
             byMapped.put(f, field);
         }
