@@ -39,7 +39,9 @@ final class GeneratedRegistrationFootprintTest {
      * by index building), 65 since a nested path's generated constants concatenate without
      * invokedynamic (no method-handle classes spun), 60 since the schema is the nested {@code
      * Order_.Schema} (registration initializes no field references, no {@code Address_.Path}) and
-     * list converters load no factory class; the margin absorbs a JDK's own background loading.
+     * list converters load no factory class (61 with the model's map field, whose key handling is
+     * no class of its own and whose values-by-key view loads at the first path into it); the margin
+     * absorbs a JDK's own background loading.
      */
     private static final int FIRST_MODEL_CLASSES = 66;
 
@@ -55,6 +57,7 @@ final class GeneratedRegistrationFootprintTest {
 
             import dev.dynamorm.annotations.*;
             import java.util.List;
+            import java.util.Map;
 
             @DynamoTable("orders")
             public record Order(
@@ -63,7 +66,8 @@ final class GeneratedRegistrationFootprintTest {
                     @Version long version,
                     @IndexKey(index = "by-total") long totalCents,
                     Address address,
-                    List<String> items) {}
+                    List<String> items,
+                    Map<String, Integer> counts) {}
             """;
 
     private static final String ADDRESS =
@@ -198,6 +202,14 @@ final class GeneratedRegistrationFootprintTest {
                         "method-handle classes spun (a nested path's string concatenation compiled to "
                                 + "invokedynamic, a record's equals/hashCode)")
                 .noneMatch(l -> l.contains("LambdaForm$MH") || l.contains("ObjectMethods"));
+        assertThat(loaded)
+                .as(
+                        "what a map field needs only for paths into it (MapValues) or in a class of its "
+                                + "own (a key codec)")
+                .noneMatch(
+                        l ->
+                                l.contains(" dev.dynamorm.engine.internal.model.MapValues ")
+                                        || l.contains("MapKeyCodec"));
         assertThat(loaded)
                 .as("annotation proxies (annotations read by reflection)")
                 .noneMatch(l -> l.contains("$Proxy"));

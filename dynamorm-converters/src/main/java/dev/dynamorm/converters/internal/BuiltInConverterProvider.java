@@ -228,8 +228,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         if (!(keyType instanceof Class<?> keyClass)) {
             return Optional.empty();
         }
-        MapKeyCodec keys = MapKeyCodec.forType(keyClass);
-        if (keys == null) {
+        if (MapConverter.keyKind(keyClass) == MapConverter.UNSUPPORTED_KEYS) {
             return Optional.empty();
         }
         Supplier<? extends Map<Object, Object>> factory;
@@ -249,7 +248,7 @@ public final class BuiltInConverterProvider implements ConverterProvider {
         Converter<Object> v = element(argument(type, 1), lookup).orElse(null);
         return v == null
                 ? Optional.empty()
-                : Optional.of(new MapConverter(keys, v, factory, target));
+                : Optional.of(new MapConverter(keyClass, v, factory, target));
     }
 
     @SuppressWarnings("unchecked") // a converter of the element type converts its values

@@ -29,10 +29,11 @@ final class FieldConverters {
     }
 
     /**
-     * For a {@code Map<String, V>} field stored as a map attribute, its values by key (so that
-     * paths reach them: {@code counts.x}); null for other fields or a value type without converter.
+     * For a {@code Map<String, V>} field stored as a map attribute, the converter of its values (so
+     * that paths reach them: {@code counts.x}); null for other fields or a value type without
+     * converter.
      */
-    MapValues mapValues(Property p, Converter<Object> converter) {
+    Converter<Object> mapValueConverter(Property p, Converter<Object> converter) {
         if (converter.attributeType() != AttributeValue.Type.M
                 || !(p.genericType instanceof ParameterizedType pt)
                 || !(pt.getRawType() instanceof Class<?> raw)
@@ -50,7 +51,7 @@ final class FieldConverters {
         }
         @SuppressWarnings("unchecked") // converters are found by the type they convert
         Converter<Object> c = (Converter<Object>) found.orElse(null);
-        return c == null ? null : new MapValues(type, p.name, value, c);
+        return c;
     }
 
     @SuppressWarnings("unchecked")

@@ -214,19 +214,21 @@ final class IndexBuilder {
             int order,
             String role,
             String other) {
-        for (Map.Entry<Mapped, Integer> h : holders.entrySet()) {
-            Mapped holder = h.getKey();
+        // keys and get, not entrySet: its iterator class is otherwise loaded by the first indexed
+        // model only
+        for (Mapped holder : holders.keySet()) {
+            int held = holders.get(holder);
             if (Mapped.same(holder, f)) {
                 throw fail(
                         "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
                         type.getName(), f.name(), role, d.name);
             }
-            if (order == 0 && h.getValue() == 0) {
+            if (order == 0 && held == 0) {
                 throw fail(
                         "model %s: fields '%s' and '%s' are both the %s key of index '%s': give each role to one field",
                         type.getName(), holder.name(), f.name(), role, d.name);
             }
-            if (order == 0 || h.getValue() == 0) {
+            if (order == 0 || held == 0) {
                 throw fail(
                         "model %s: fields '%s' and '%s' are both the %s key of index '%s' but only '%s' has an "
                                 + "order: give every field of a multi-attribute key its position (order = 1, 2, ...)",
@@ -237,7 +239,7 @@ final class IndexBuilder {
                         d.name,
                         order == 0 ? holder.name() : f.name());
             }
-            if (order == h.getValue()) {
+            if (order == held) {
                 throw fail(
                         "model %s: fields '%s' and '%s' both have order %d in the %s key of index '%s': give "
                                 + "each field its own position",
@@ -256,19 +258,26 @@ final class IndexBuilder {
 
     /** The fields of one key role in key order, checking that their positions run 1, 2, ... */
     private List<Mapped> ordered(IndexDecl d, Map<Mapped, Integer> fields, String role) {
-        List<Map.Entry<Mapped, Integer>> sorted = new ArrayList<>(fields.entrySet());
-        if (sorted.size() > 1) { // a single-field key needs no comparator (no lambda class spun)
-            sorted.sort(Map.Entry.comparingByValue());
+        // a stable insertion sort by order over the keys: no comparator (a lambda class spun) and
+        // no
+        // entry iterator (a class the first indexed model would load)
+        List<Mapped> sorted = new ArrayList<>(fields.size());
+        for (Mapped f : fields.keySet()) {
+            int at = sorted.size();
+            while (at > 0 && fields.get(sorted.get(at - 1)) > fields.get(f)) {
+                at--;
+            }
+            sorted.add(at, f);
         }
         List<Mapped> out = new ArrayList<>();
-        for (Map.Entry<Mapped, Integer> e : sorted) {
-            int order = e.getValue();
+        for (Mapped f : sorted) {
+            int order = fields.get(f);
             if (order < 0 || order > MAX_KEY_FIELDS) {
                 throw fail(
                         "model %s: field '%s' has order %d in the %s key of index '%s': an order runs from 1 "
                                 + "to %d (DynamoDB allows up to %d attributes per index key)",
                         type.getName(),
-                        e.getKey().name(),
+                        f.name(),
                         order,
                         role,
                         d.name,
@@ -279,12 +288,18 @@ final class IndexBuilder {
                 throw fail(
                         "model %s: the %s key of index '%s' has fields at positions %s: number them from 1 "
                                 + "without a gap",
-                        type.getName(),
-                        role,
-                        d.name,
-                        sorted.stream().map(Map.Entry::getValue).toList());
+                        type.getName(), role, d.name, positions(sorted, fields));
             }
-            out.add(e.getKey());
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** The positions of the fields, in their order (for a message). */
+    private static List<Integer> positions(List<Mapped> sorted, Map<Mapped, Integer> fields) {
+        List<Integer> out = new ArrayList<>(sorted.size());
+        for (Mapped f : sorted) {
+            out.add(fields.get(f));
         }
         return out;
     }

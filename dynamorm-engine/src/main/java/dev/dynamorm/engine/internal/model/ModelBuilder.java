@@ -188,10 +188,20 @@ final class ModelBuilder<T> {
                 checkTableKey(sk, "sort");
             }
         }
-        Mapped version = single(mapped, Role.VERSION);
-        Mapped createdAt = single(mapped, Role.CREATED_AT);
-        Mapped updatedAt = single(mapped, Role.UPDATED_AT);
-        Mapped ttl = single(mapped, Role.TTL);
+        // one pass to learn whether any field holds a single-field role, rather than four passes
+        // over every field of every model (cold, interpreted code)
+        boolean roles = false;
+        for (Mapped f : mapped) {
+            Mapping m = f.mapping();
+            if (m.version() || m.createdAt() || m.updatedAt() || m.ttl()) {
+                roles = true;
+                break;
+            }
+        }
+        Mapped version = roles ? single(mapped, Role.VERSION) : null;
+        Mapped createdAt = roles ? single(mapped, Role.CREATED_AT) : null;
+        Mapped updatedAt = roles ? single(mapped, Role.UPDATED_AT) : null;
+        Mapped ttl = roles ? single(mapped, Role.TTL) : null;
 
         // accessors and fields
         Accessors access = schema == null ? Accessors.of(type, type) : null;
@@ -229,7 +239,7 @@ final class ModelBuilder<T> {
                                     m.ttl(),
                                     m.transforms(),
                                     isTable && m.unique()),
-                            fieldConverters.mapValues(p, f.converter()));
+                            fieldConverters.mapValueConverter(p, f.converter()));
             fields.add(field);
             byMapped.put(f, field);
         }
@@ -387,23 +397,32 @@ final class ModelBuilder<T> {
 
     private void checkLifecycleTypes(List<Mapped> mapped) {
         for (Mapped f : mapped) {
+            Mapping m = f.mapping();
+            // most fields hold no lifecycle role: nothing to compute for them (cold code, per
+            // field)
+            if (!m.version() && !m.createdAt() && !m.updatedAt()) {
+                continue;
+            }
             Class<?> raw = Types.raw(f.property().genericType);
-            if (f.mapping().version() && !isVersionType(raw)) {
+            if (m.version() && !isVersionType(raw)) {
                 throw fail(
                         "model %s: @Version field '%s' has type %s: use int, long, Integer or Long",
                         type.getName(), f.name(), f.property().genericType.getTypeName());
             }
-            for (String a : new String[] {"@CreatedAt", "@UpdatedAt"}) {
-                boolean marked =
-                        a.equals("@CreatedAt") ? f.mapping().createdAt() : f.mapping().updatedAt();
-                if (marked && !isTimestampType(raw)) {
-                    throw fail(
-                            "model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
-                                    + "LocalDateTime, long or Long (epoch milliseconds)",
-                            type.getName(), a, f.name(), f.property().genericType.getTypeName());
-                }
+            if (m.createdAt() && !isTimestampType(raw)) {
+                throw timestampType(f, "@CreatedAt");
+            }
+            if (m.updatedAt() && !isTimestampType(raw)) {
+                throw timestampType(f, "@UpdatedAt");
             }
         }
+    }
+
+    private ModelDefinitionException timestampType(Mapped f, String annotation) {
+        return fail(
+                "model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
+                        + "LocalDateTime, long or Long (epoch milliseconds)",
+                type.getName(), annotation, f.name(), f.property().genericType.getTypeName());
     }
 
     private static boolean isVersionType(Class<?> raw) {

@@ -9,6 +9,7 @@ import dev.dynamorm.spi.schema.FloatCodec;
 import dev.dynamorm.spi.schema.LongCodec;
 import dev.dynamorm.spi.schema.StringCodec;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,17 @@ final class ReflectiveField implements FieldMetadata {
     private final BooleanCodec booleanCodec;
     private final StringCodec stringCodec;
 
-    /** For a {@code Map<String, V>} field: its values by key, for paths ({@code map.key}). */
-    private final ModelMetadata<?> mapValues;
+    /**
+     * For a {@code Map<String, V>} field whose values paths reach ({@code map.key}): the converter
+     * of V; else null.
+     */
+    private final Converter<Object> mapValueConverter;
+
+    /**
+     * The values of a map field by key, created at the first path into the map rather than when the
+     * model registers (a class to load). Racy but safe: immutable, and any copy answers the same.
+     */
+    private MapValues mapValues;
 
     ReflectiveField(
             Class<?> modelType,
@@ -83,8 +93,8 @@ final class ReflectiveField implements FieldMetadata {
             Function<Object, Object> getter,
             BiConsumer<Object, Object> setter,
             Roles roles,
-            ModelMetadata<?> mapValues) {
-        this.mapValues = mapValues;
+            Converter<Object> mapValueConverter) {
+        this.mapValueConverter = mapValueConverter;
         this.modelType = modelType;
         this.name = name;
         this.attributeName = attributeName;
@@ -373,7 +383,20 @@ final class ReflectiveField implements FieldMetadata {
         if (converter instanceof NestedModelConverter n) {
             return Optional.of(n.model());
         }
-        return Optional.ofNullable(mapValues);
+        if (mapValueConverter == null) {
+            return Optional.empty();
+        }
+        MapValues values = mapValues;
+        if (values == null) {
+            values =
+                    new MapValues(
+                            modelType,
+                            name,
+                            ((ParameterizedType) genericType).getActualTypeArguments()[1],
+                            mapValueConverter);
+            mapValues = values;
+        }
+        return Optional.of(values);
     }
 
     @Override

@@ -58,11 +58,40 @@ final class Types {
         return value;
     }
 
+    /**
+     * The zero value of a primitive type, boxed; null for other types. Compared one by one rather
+     * than read from a new array through reflection: it runs for every primitive field of every
+     * model that registers (cold, interpreted code).
+     */
     static Object primitiveDefault(Class<?> type) {
-        if (!type.isPrimitive() || type == void.class) {
+        if (!type.isPrimitive()) {
             return null;
         }
-        return Array.get(Array.newInstance(type, 1), 0);
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == double.class) {
+            return 0d;
+        }
+        if (type == float.class) {
+            return 0f;
+        }
+        if (type == short.class) {
+            return (short) 0;
+        }
+        if (type == byte.class) {
+            return (byte) 0;
+        }
+        if (type == char.class) {
+            return '\0';
+        }
+        return null; // void
     }
 
     /**
