@@ -13,6 +13,9 @@ final class FieldAccessWriter {
 
     private final SchemaWriter schemas;
 
+    /** The attribute names of the model being written, by field index. */
+    private String[] names = new String[0];
+
     FieldAccessWriter(SchemaWriter schemas) {
         this.schemas = schemas;
     }
@@ -42,14 +45,51 @@ final class FieldAccessWriter {
                     .append(");\n");
         }
         s.append("    }\n\n");
-        s.append("    @Override\n    @SuppressWarnings(\"unchecked\")\n    public ")
-                .append(t)
-                .append(" read(")
+        long mask = plainMask(props);
+        names = new String[props.size()];
+        for (int i = 0; i < props.size(); i++) {
+            names[i] = Validator.attributeName(model.naming(), props.get(i));
+        }
+        if (mask != 0L) {
+            // the common case in one method of its own that the JIT compiler inlines: attributes
+            // looked up by constant names, plain fields read without a per-field bit test
+            s.append("    private static final String[] NAMES = {");
+            for (int i = 0; i < props.size(); i++) {
+                s.append(i == 0 ? "" : ", ").append(SchemaWriter.literal(names[i]));
+            }
+            s.append("};\n\n");
+            s.append("    @Override\n    public ")
+                    .append(t)
+                    .append(" read(")
+                    .append(ITEM)
+                    .append(", ")
+                    .append(spi)
+                    .append("FieldReader in) {\n")
+                    .append("        return in.plainFields(NAMES) == 0x")
+                    .append(Long.toHexString(mask))
+                    .append("L ? readNamed(item, in) : readAny(item, in);\n    }\n\n");
+            readMethod(s, model, t, "private " + t + " readNamed", true);
+            s.append("\n");
+            readMethod(s, model, t, "private " + t + " readAny", false);
+        } else {
+            readMethod(s, model, t, "@Override\n    public " + t + " read", false);
+        }
+    }
+
+    /**
+     * One read method. {@code named}: the reader confirmed the generated attribute names and that
+     * every plain field is plain; else every lookup asks the reader, plain fields per bit.
+     */
+    private void readMethod(StringBuilder s, Model model, String t, String head, boolean named) {
+        List<Model.Property> props = model.properties();
+        s.append("    @SuppressWarnings(\"unchecked\")\n    ")
+                .append(head)
+                .append("(")
                 .append(ITEM)
                 .append(", ")
-                .append(spi)
+                .append(SchemaWriter.SPI)
                 .append("FieldReader in) {\n");
-        if (anyPlain(props)) {
+        if (!named && anyPlain(props)) {
             s.append("        long plain = in.plainFields();\n");
         }
         if (model.record()) {
@@ -58,13 +98,13 @@ final class FieldAccessWriter {
             for (int i = 0; i < cs.size(); i++) {
                 s.append(i == 0 ? "\n                " : ",\n                ");
                 Model.Component c = cs.get(i);
-                s.append(c.property() < 0 ? zero(c.type()) : read(c.type(), c.property()));
+                s.append(c.property() < 0 ? zero(c.type()) : read(c.type(), c.property(), named));
             }
             s.append(");\n");
         } else {
             s.append("        ").append(t).append(" instance = new ").append(t).append("();\n");
             for (int i = 0; i < props.size(); i++) {
-                bean(s, props.get(i), i);
+                bean(s, props.get(i), i, named);
             }
             s.append("        return instance;\n");
         }
@@ -76,7 +116,7 @@ final class FieldAccessWriter {
      * a primitive always (an absent attribute gives zero or false); a throwing setter is reported
      * through the reader, naming the field.
      */
-    private void bean(StringBuilder s, Model.Property p, int i) {
+    private void bean(StringBuilder s, Model.Property p, int i, boolean named) {
         boolean primitive = isUnboxed(p.type().getKind());
         String local = "v" + i;
         s.append("        ");
@@ -85,13 +125,16 @@ final class FieldAccessWriter {
                     .append(" ")
                     .append(local)
                     .append(" = ")
-                    .append(read(p.type(), i))
+                    .append(read(p.type(), i, named))
                     .append(";\n        {\n");
         } else {
             s.append("Object ")
                     .append(local)
                     .append(" = ")
-                    .append(isString(p.type()) ? read(p.type(), i) : "in.read(item, " + i + ")")
+                    .append(
+                            isString(p.type())
+                                    ? read(p.type(), i, named)
+                                    : "in.read(item, " + i + ")")
                     .append(";\n        if (")
                     .append(local)
                     .append(" != null) {\n");
@@ -126,6 +169,17 @@ final class FieldAccessWriter {
                 || isString(type);
     }
 
+    /** The bits of the fields read through {@code PlainReads}. */
+    private static long plainMask(List<Model.Property> props) {
+        long mask = 0L;
+        for (int i = 0; i < props.size(); i++) {
+            if (plain(props.get(i).type(), i)) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
+
     private static boolean anyPlain(List<Model.Property> props) {
         for (int i = 0; i < props.size(); i++) {
             if (plain(props.get(i).type(), i)) {
@@ -157,12 +211,22 @@ final class FieldAccessWriter {
      * The arguments of a typed read: the attribute, looked up here rather than in the reader, so
      * that the JIT compiler can inline the lookup and the conversion (see {@code FieldReader}).
      */
-    private static String typedAt(int index) {
-        return "(item.get(in.attributeName(" + index + ")), " + index + ")";
+    private String typedAt(int index, boolean named) {
+        return "(" + lookup(index, named) + ", " + index + ")";
     }
 
-    private String read(TypeMirror type, int index) {
-        String at = typedAt(index);
+    /**
+     * The attribute of field {@code index}: by its generated name (a literal, which the JIT
+     * compiler treats as a constant, unlike an array element), or by the reader's.
+     */
+    private String lookup(int index, boolean named) {
+        return named
+                ? "item.get(" + SchemaWriter.literal(names[index]) + ")"
+                : "item.get(in.attributeName(" + index + "))";
+    }
+
+    private String read(TypeMirror type, int index, boolean named) {
+        String at = typedAt(index, named);
         if (plain(type, index)) {
             String method =
                     switch (type.getKind()) {
@@ -174,11 +238,11 @@ final class FieldAccessWriter {
             return SchemaWriter.SPI
                     + "PlainReads."
                     + method
-                    + "(item.get(in.attributeName("
+                    + "("
+                    + lookup(index, named)
+                    + ", in, "
                     + index
-                    + ")), in, "
-                    + index
-                    + ", plain)";
+                    + (named ? ")" : ", plain)");
         }
         return switch (type.getKind()) {
             case LONG -> "in.readLong" + at;

@@ -340,10 +340,18 @@ final class Validator {
     }
 
     String attributeName(Model.Property p) {
+        return attributeName(model.naming(), p);
+    }
+
+    /**
+     * The attribute name of a property under a naming convention, as the engine resolves it (the
+     * engine checks the names that generated read code assumes before using them).
+     */
+    static String attributeName(String naming, Model.Property p) {
         if (p.attribute() != null) {
             return p.attribute();
         }
-        if (!model.naming().equals("SNAKE_CASE")) {
+        if (!naming.equals("SNAKE_CASE")) {
             return p.name();
         }
         String javaName = p.name();

@@ -363,6 +363,11 @@ final class UnboxedAccessTest {
         }
 
         @Override
+        public long plainFields(String[] attributeNames) {
+            return 0L; // not the generated names ("a" + index): the lookups by attributeName
+        }
+
+        @Override
         public String attributeName(int field) {
             return "a" + field;
         }

@@ -53,6 +53,21 @@ public interface FieldReader {
     }
 
     /**
+     * Like {@link #plainFields()}, for generated code that looks attributes up by the names it was
+     * generated with: the bit set of plain fields when every name in {@code attributeNames} is the
+     * attribute name of the field at that index in stored items, 0 otherwise (so that such code
+     * falls back to {@link #attributeName(int)} and the typed methods). Generated code passes the
+     * same array on every call, which the reader may use to check the names once.
+     *
+     * @param attributeNames the attribute name the generated code assumes for each field, by index
+     * @return the bit set of plain fields, 0 for none or when a name differs
+     * @throws UnsupportedOperationException if the reader offers no plain reads (the default)
+     */
+    default long plainFields(String[] attributeNames) {
+        throw new UnsupportedOperationException("plainFields");
+    }
+
+    /**
      * Reads a {@code String} field.
      *
      * @param attribute the field's attribute ({@code item.get(attributeName(field))}), or null

@@ -100,4 +100,72 @@ public final class PlainReads {
         }
         return in.readBoolean(attribute, field);
     }
+
+    /**
+     * Reads a {@code String} field that {@link FieldReader#plainFields(String[])} reported plain.
+     *
+     * @param attribute the field's attribute, or null
+     * @param in the reader
+     * @param field the index of the field
+     * @return the value, possibly null
+     */
+    public static String readString(AttributeValue attribute, FieldReader in, int field) {
+        if (attribute != null && attribute.type() == AttributeValue.Type.S) {
+            return attribute.s();
+        }
+        return in.readString(attribute, field);
+    }
+
+    /**
+     * Reads a {@code long} field that {@link FieldReader#plainFields(String[])} reported plain.
+     *
+     * @param attribute the field's attribute, or null
+     * @param in the reader
+     * @param field the index of the field
+     * @return the value
+     */
+    public static long readLong(AttributeValue attribute, FieldReader in, int field) {
+        if (attribute != null && attribute.type() == AttributeValue.Type.N) {
+            try {
+                return Long.parseLong(attribute.n());
+            } catch (NumberFormatException e) {
+                // not a plain decimal long (an exponent, a fraction, out of range): the codec's way
+            }
+        }
+        return in.readLong(attribute, field);
+    }
+
+    /**
+     * Reads an {@code int} field that {@link FieldReader#plainFields(String[])} reported plain.
+     *
+     * @param attribute the field's attribute, or null
+     * @param in the reader
+     * @param field the index of the field
+     * @return the value
+     */
+    public static int readInt(AttributeValue attribute, FieldReader in, int field) {
+        if (attribute != null && attribute.type() == AttributeValue.Type.N) {
+            try {
+                return Integer.parseInt(attribute.n());
+            } catch (NumberFormatException e) {
+                // not a plain decimal int (an exponent, a fraction, out of range): the codec's way
+            }
+        }
+        return (int) in.readLong(attribute, field);
+    }
+
+    /**
+     * Reads a {@code boolean} field that {@link FieldReader#plainFields(String[])} reported plain.
+     *
+     * @param attribute the field's attribute, or null
+     * @param in the reader
+     * @param field the index of the field
+     * @return the value
+     */
+    public static boolean readBoolean(AttributeValue attribute, FieldReader in, int field) {
+        if (attribute != null && attribute.type() == AttributeValue.Type.BOOL) {
+            return attribute.bool();
+        }
+        return in.readBoolean(attribute, field);
+    }
 }

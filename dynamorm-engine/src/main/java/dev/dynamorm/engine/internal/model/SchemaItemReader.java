@@ -142,6 +142,48 @@ final class SchemaItemReader implements FieldReader {
         return plain;
     }
 
+    /**
+     * The names a generated read method assumes and what {@link #plainFields(String[])} answers for
+     * them: checked once per array, then one identity comparison per item. Immutable, so that a
+     * racing reader sees either the old or the new answer, both right.
+     */
+    private static final class NamesChecked {
+        final String[] names;
+        final long plain;
+
+        NamesChecked(String[] names, long plain) {
+            this.names = names;
+            this.plain = plain;
+        }
+    }
+
+    private NamesChecked namesChecked;
+
+    @Override
+    public long plainFields(String[] attributeNames) {
+        NamesChecked c = namesChecked;
+        if (c == null || c.names != attributeNames) {
+            c = new NamesChecked(attributeNames, sameNames(attributeNames) ? plain : 0L);
+            namesChecked = c;
+        }
+        return c.plain;
+    }
+
+    /**
+     * Whether every given name is the attribute of the field at its index (and no field is left).
+     */
+    private boolean sameNames(String[] attributeNames) {
+        if (attributeNames.length != names.length) {
+            return false;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (bySlot[i] == null || !names[i].equals(attributeNames[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String attributeName(int field) {
         return names[field];
