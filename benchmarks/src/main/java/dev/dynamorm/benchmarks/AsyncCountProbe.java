@@ -1,5 +1,6 @@
 package dev.dynamorm.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -65,16 +66,27 @@ public final class AsyncCountProbe {
         for (int i = 0; i < warmup; i++) {
             sink = call.get();
         }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
         CallgrindMarks.zero();
         for (int s = 0; s < segments; s++) {
+            long bytes = threads.getThreadAllocatedBytes(thread);
             long start = System.nanoTime();
             for (int i = 0; i < ops; i++) {
                 sink = call.get();
             }
             long nanos = System.nanoTime() - start;
+            bytes = threads.getThreadAllocatedBytes(thread) - bytes;
             CallgrindMarks.dump(op + "-" + side + "-" + s);
             System.out.printf(
-                    Locale.ROOT, "%s %s segment %d: %d ns/op%n", op, side, s, nanos / ops);
+                    Locale.ROOT,
+                    "%s %s segment %d: %d ns/op, %d bytes/op allocated on the calling thread%n",
+                    op,
+                    side,
+                    s,
+                    nanos / ops,
+                    bytes / ops);
         }
         bench.tearDown();
     }
