@@ -57,6 +57,34 @@ public final class AsyncExecutor {
     }
 
     /**
+     * Runs {@code task} on {@link #continuations()} once {@code delay} has passed, waiting on the
+     * JDK's timer, not on a thread. If the executor rejects the task when the delay ends (shut down
+     * meanwhile), {@code failed} fails with the {@code RejectedExecutionException}: thrown on the
+     * timer's thread it would be lost, and whoever waits on {@code failed} would wait forever.
+     *
+     * @param delay how long to wait
+     * @param task what to run then
+     * @param failed the future that fails if the task cannot be handed off
+     */
+    public void afterDelay(Duration delay, Runnable task, CompletableFuture<?> failed) {
+        CompletableFuture.delayedExecutor(
+                        delay.toNanos(), TimeUnit.NANOSECONDS, r -> handOff(r, failed))
+                .execute(task);
+    }
+
+    /** Runs {@code task} on {@link #continuations()}, or fails {@code failed} if it is refused. */
+    private void handOff(Runnable task, CompletableFuture<?> failed) {
+        try {
+            continuations.execute(task);
+        } catch (RuntimeException rejected) {
+            // a rejected hand-off (a shut-down executor): thrown here it would be lost on the
+            // completing thread (the SDK's future, the JDK's timer) and the caller's future would
+            // never complete
+            failed.completeExceptionally(rejected);
+        }
+    }
+
+    /**
      * Runs one request like {@link Executor#run(OperationEvent, DynamoDbRequest, Function,
      * Function)}, or like {@link Executor#runWrite} when {@code retry} is given.
      *
@@ -240,13 +268,7 @@ public final class AsyncExecutor {
                 answered(response, thrown);
                 return;
             }
-            try {
-                continuations.execute(() -> answered(response, thrown));
-            } catch (RuntimeException rejected) {
-                // a rejected hand-off (a shut-down executor): thrown here it would be lost in the
-                // SDK's future and the caller's would never complete
-                result.completeExceptionally(rejected);
-            }
+            handOff(() -> answered(response, thrown), result);
         }
 
         private void answered(R response, Throwable thrown) {
@@ -269,10 +291,7 @@ public final class AsyncExecutor {
                 } else if (next instanceof RetryDecision.Fail<R> fail) {
                     result.completeExceptionally(fail.failure());
                 } else {
-                    Duration delay = ((RetryDecision.Retry<R>) next).delay();
-                    CompletableFuture.delayedExecutor(
-                                    delay.toNanos(), TimeUnit.NANOSECONDS, continuations)
-                            .execute(this::attempt);
+                    afterDelay(((RetryDecision.Retry<R>) next).delay(), this::attempt, result);
                 }
             } catch (RuntimeException | Error x) {
                 result.completeExceptionally(x);

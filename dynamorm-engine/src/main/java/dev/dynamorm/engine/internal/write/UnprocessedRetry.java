@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -196,11 +195,7 @@ final class UnprocessedRetry {
                                         left.size(),
                                         batch.operation());
                         if (delay.isPresent()) {
-                            CompletableFuture.delayedExecutor(
-                                            delay.get().toNanos(),
-                                            TimeUnit.NANOSECONDS,
-                                            executor.continuations())
-                                    .execute(() -> send(left, attempts + 1));
+                            executor.afterDelay(delay.get(), () -> send(left, attempts + 1), done);
                             return;
                         }
                         batch.left(left, lost.get());

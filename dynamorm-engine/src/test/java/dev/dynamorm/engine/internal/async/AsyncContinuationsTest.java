@@ -276,4 +276,60 @@ final class AsyncContinuationsTest {
             assertThat(failure).isInstanceOf(RejectedExecutionException.class);
         }
     }
+
+    /**
+     * An executor that accepts hand-offs until the retry policy first runs, which shuts it down:
+     * the first answer is handed off, the retry after the backoff is refused.
+     */
+    private static DynamORM shutDownAtTheFirstRetry(ExecutorService app, AtomicInteger delays) {
+        return DynamORM.builder()
+                .client(local.client())
+                .asyncClient(sdkDefault)
+                .asyncExecutor(app)
+                .discoverPlugins(false)
+                .retryPolicy(
+                        (attempts, elapsed, failure) -> {
+                            delays.incrementAndGet();
+                            app.shutdown();
+                            return Optional.of(Duration.ofMillis(20));
+                        })
+                .build();
+    }
+
+    @Test
+    void rejectedHandOff_whenARetrysBackoffEnds_failsTheCallersFuture() {
+        ExecutorService closing = Executors.newSingleThreadExecutor();
+        AtomicInteger delays = new AtomicInteger();
+        try (DynamORM db = shutDownAtTheFirstRetry(closing, delays)) {
+            AsyncTable<Order> orders = db.table(Order.class).async();
+            local.faults(FaultInjection.builder().throttleRate(1.0).build());
+            Throwable failure =
+                    orders.get("c", "o").handle((r, t) -> t).orTimeout(10, TimeUnit.SECONDS).join();
+            // not a TimeoutException: the refused retry fails the call
+            assertThat(failure).isInstanceOf(RejectedExecutionException.class);
+            assertThat(delays).hasValue(1);
+        } finally {
+            closing.shutdownNow();
+        }
+    }
+
+    @Test
+    void rejectedHandOff_whenABatchsBackoffEnds_failsTheCallersFuture() {
+        ExecutorService closing = Executors.newSingleThreadExecutor();
+        AtomicInteger delays = new AtomicInteger();
+        try (DynamORM db = shutDownAtTheFirstRetry(closing, delays)) {
+            AsyncTable<Order> orders = db.table(Order.class).async();
+            String c = UUID.randomUUID().toString();
+            local.faults(FaultInjection.builder().unprocessedRate(1.0).build());
+            Throwable failure =
+                    orders.batchPut(List.of(new Order(c, "o1", "NEW"), new Order(c, "o2", "NEW")))
+                            .handle((r, t) -> t)
+                            .orTimeout(10, TimeUnit.SECONDS)
+                            .join();
+            assertThat(failure).isInstanceOf(RejectedExecutionException.class);
+            assertThat(delays).hasValue(1);
+        } finally {
+            closing.shutdownNow();
+        }
+    }
 }
