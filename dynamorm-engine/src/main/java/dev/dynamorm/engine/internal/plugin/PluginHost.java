@@ -25,6 +25,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     private final HookChain chain;
 
     /** The chain, for contexts created before it exists. */
-    private final java.util.concurrent.atomic.AtomicReference<HookChain> chainRef =
-            new java.util.concurrent.atomic.AtomicReference<>(HookChain.EMPTY);
+    private final AtomicReference<HookChain> chainRef = new AtomicReference<>(HookChain.EMPTY);
 
     private final Statistics statistics = new Statistics();
 
@@ -347,7 +347,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                 DynamoDbClient client,
                 DynamORM owner,
                 Statistics statistics,
-                java.util.concurrent.atomic.AtomicReference<HookChain> chain) {
+                AtomicReference<HookChain> chain) {
             return new Context(name, config, client, owner, statistics, chain);
         }
 
@@ -356,7 +356,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         private final DynamoDbClient client;
         private final DynamORM owner;
         private final Statistics statistics;
-        private final java.util.concurrent.atomic.AtomicReference<HookChain> chain;
+        private final AtomicReference<HookChain> chain;
 
         Context(
                 String name,
@@ -364,7 +364,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                 DynamoDbClient client,
                 DynamORM owner,
                 Statistics statistics,
-                java.util.concurrent.atomic.AtomicReference<HookChain> chain) {
+                AtomicReference<HookChain> chain) {
             this.name = name;
             this.config = config;
             this.client = client;
