@@ -28,12 +28,9 @@ public final class PlainReads {
      */
     public static String readString(
             AttributeValue attribute, FieldReader in, int field, long plainFields) {
-        if (attribute != null
-                && attribute.type() == AttributeValue.Type.S
-                && plain(plainFields, field)) {
-            return attribute.s();
-        }
-        return in.readString(attribute, field);
+        return plain(plainFields, field)
+                ? readString(attribute, in, field)
+                : in.readString(attribute, field);
     }
 
     /**
@@ -47,16 +44,9 @@ public final class PlainReads {
      */
     public static long readLong(
             AttributeValue attribute, FieldReader in, int field, long plainFields) {
-        if (attribute != null
-                && attribute.type() == AttributeValue.Type.N
-                && plain(plainFields, field)) {
-            try {
-                return Long.parseLong(attribute.n());
-            } catch (NumberFormatException e) {
-                // not a plain decimal long (an exponent, a fraction, out of range): the codec's way
-            }
-        }
-        return in.readLong(attribute, field);
+        return plain(plainFields, field)
+                ? readLong(attribute, in, field)
+                : in.readLong(attribute, field);
     }
 
     /**
@@ -70,16 +60,9 @@ public final class PlainReads {
      */
     public static int readInt(
             AttributeValue attribute, FieldReader in, int field, long plainFields) {
-        if (attribute != null
-                && attribute.type() == AttributeValue.Type.N
-                && plain(plainFields, field)) {
-            try {
-                return Integer.parseInt(attribute.n());
-            } catch (NumberFormatException e) {
-                // not a plain decimal int (an exponent, a fraction, out of range): the codec's way
-            }
-        }
-        return (int) in.readLong(attribute, field);
+        return plain(plainFields, field)
+                ? readInt(attribute, in, field)
+                : (int) in.readLong(attribute, field);
     }
 
     /**
@@ -93,16 +76,14 @@ public final class PlainReads {
      */
     public static boolean readBoolean(
             AttributeValue attribute, FieldReader in, int field, long plainFields) {
-        if (attribute != null
-                && attribute.type() == AttributeValue.Type.BOOL
-                && plain(plainFields, field)) {
-            return attribute.bool();
-        }
-        return in.readBoolean(attribute, field);
+        return plain(plainFields, field)
+                ? readBoolean(attribute, in, field)
+                : in.readBoolean(attribute, field);
     }
 
     /**
-     * Reads a {@code String} field that {@link FieldReader#plainFields(String[])} reported plain.
+     * Reads a {@code String} field known to be plain ({@link FieldReader#plainFields(String[])} or
+     * the bit of {@link FieldReader#plainFields()}).
      *
      * @param attribute the field's attribute, or null
      * @param in the reader
@@ -117,7 +98,8 @@ public final class PlainReads {
     }
 
     /**
-     * Reads a {@code long} field that {@link FieldReader#plainFields(String[])} reported plain.
+     * Reads a {@code long} field known to be plain ({@link FieldReader#plainFields(String[])} or
+     * the bit of {@link FieldReader#plainFields()}).
      *
      * @param attribute the field's attribute, or null
      * @param in the reader
@@ -136,7 +118,8 @@ public final class PlainReads {
     }
 
     /**
-     * Reads an {@code int} field that {@link FieldReader#plainFields(String[])} reported plain.
+     * Reads an {@code int} field known to be plain ({@link FieldReader#plainFields(String[])} or
+     * the bit of {@link FieldReader#plainFields()}).
      *
      * @param attribute the field's attribute, or null
      * @param in the reader
@@ -155,7 +138,8 @@ public final class PlainReads {
     }
 
     /**
-     * Reads a {@code boolean} field that {@link FieldReader#plainFields(String[])} reported plain.
+     * Reads a {@code boolean} field known to be plain ({@link FieldReader#plainFields(String[])} or
+     * the bit of {@link FieldReader#plainFields()}).
      *
      * @param attribute the field's attribute, or null
      * @param in the reader
