@@ -13,10 +13,11 @@ import java.util.function.Supplier;
  * compilation finishes before the measured segments rather than racing them.
  *
  * <p>Arguments: the case ({@code put}, {@code get}, {@code query25}), the side ({@code dynamorm},
- * {@code handwritten}), the {@code completion} parameter ({@code direct}, {@code sdk}), the warm-up
- * operations, the operations per segment, the number of segments. After the warm-up it zeroes
- * callgrind's counters ({@link CallgrindMarks}) and dumps them after each segment, so each dump
- * holds one segment's instructions, of every thread (the JIT's, the collector's included):
+ * {@code generated}, {@code handwritten}), the {@code completion} parameter ({@code direct}, {@code
+ * sdk}), the warm-up operations, the operations per segment, the number of segments. After the
+ * warm-up it zeroes callgrind's counters ({@link CallgrindMarks}) and dumps them after each
+ * segment, so each dump holds one segment's instructions, of every thread (the JIT's, the
+ * collector's included):
  *
  * <pre>
  * gcc -O2 -shared -fPIC -I"$JAVA_HOME/include" -I"$JAVA_HOME/include/linux" \
@@ -33,6 +34,8 @@ import java.util.function.Supplier;
 public final class AsyncCountProbe {
 
     private static final List<String> CASES = List.of("put", "get", "query25");
+
+    private static final List<String> SIDES = List.of("dynamorm", "generated", "handwritten");
 
     /** Where the results go, so the JIT cannot drop the work that made them. */
     @SuppressWarnings("unused") // written only: it keeps the results alive
@@ -52,9 +55,9 @@ public final class AsyncCountProbe {
         }
         String op = args[0];
         String side = args[1];
-        if (!CASES.contains(op) || !(side.equals("dynamorm") || side.equals("handwritten"))) {
+        if (!CASES.contains(op) || !SIDES.contains(side)) {
             throw new IllegalArgumentException(
-                    "case is one of " + CASES + ", side dynamorm or handwritten");
+                    "case is one of " + CASES + ", side one of " + SIDES);
         }
         int warmup = Integer.parseInt(args[3]);
         int ops = Integer.parseInt(args[4]);
@@ -92,11 +95,16 @@ public final class AsyncCountProbe {
     }
 
     private static Supplier<Object> call(AsyncOverheadBenchmark bench, String op, String side) {
-        boolean orm = side.equals("dynamorm");
-        return switch (op) {
-            case "put" -> orm ? bench::put_dynamorm : bench::put_handwritten;
-            case "get" -> orm ? bench::get_dynamorm : bench::get_handwritten;
-            default -> orm ? bench::query25_dynamorm : bench::query25_handwritten;
+        return switch (op + "/" + side) {
+            case "put/dynamorm" -> bench::put_dynamorm;
+            case "put/generated" -> bench::put_generated;
+            case "put/handwritten" -> bench::put_handwritten;
+            case "get/dynamorm" -> bench::get_dynamorm;
+            case "get/generated" -> bench::get_generated;
+            case "get/handwritten" -> bench::get_handwritten;
+            case "query25/dynamorm" -> bench::query25_dynamorm;
+            case "query25/generated" -> bench::query25_generated;
+            default -> bench::query25_handwritten;
         };
     }
 }
