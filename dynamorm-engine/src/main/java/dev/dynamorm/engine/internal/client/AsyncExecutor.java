@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
@@ -69,6 +70,31 @@ public final class AsyncExecutor {
     public void afterDelay(Duration delay, Runnable task, CompletableFuture<?> failed) {
         CompletableFuture.delayedExecutor(
                         delay.toNanos(), TimeUnit.NANOSECONDS, r -> handOff(r, failed))
+                .execute(task);
+    }
+
+    /**
+     * {@link #afterDelay(Duration, Runnable, CompletableFuture)} for a task whose refusal is more
+     * than one future's failure (the async batch writer's flush timer): {@code refused} is told, on
+     * the JDK's timer thread, with the {@code RejectedExecutionException}.
+     *
+     * @param delay how long to wait
+     * @param task what to run then
+     * @param refused told if the executor refuses the task when the delay ends
+     */
+    public void afterDelayOrElse(
+            Duration delay, Runnable task, Consumer<? super RuntimeException> refused) {
+        CompletableFuture.delayedExecutor(
+                        delay.toNanos(),
+                        TimeUnit.NANOSECONDS,
+                        r -> {
+                            try {
+                                continuations.execute(r);
+                            } catch (RuntimeException rejected) {
+                                // thrown here it would be lost on the JDK's timer thread
+                                refused.accept(rejected);
+                            }
+                        })
                 .execute(task);
     }
 

@@ -1,12 +1,16 @@
 package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.AsyncBatchWriter;
+import dev.dynamorm.BatchWriteIncompleteException;
 import dev.dynamorm.BatchWriteResult;
 import dev.dynamorm.BatchWriterOptions;
+import dev.dynamorm.DynamoServiceException;
 import dev.dynamorm.Key;
+import dev.dynamorm.Operation;
 import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.client.AsyncExecutor;
 import dev.dynamorm.engine.internal.client.EngineContext;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -318,14 +321,53 @@ public final class DefaultAsyncBatchWriter implements AsyncBatchWriter {
         return batch;
     }
 
-    /** Dispatches again once the oldest queued write is due; a timer, never a sleeping thread. */
+    /**
+     * Dispatches again once the oldest queued write is due; a timer, never a sleeping thread. If
+     * the async executor refuses the timer's hand-off, {@link #timerRefused} runs instead.
+     */
     private void armTimer(long nanos) {
         if (timerArmed) {
             return;
         }
         timerArmed = true;
-        CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, executor.continuations())
-                .execute(this::timer);
+        executor.afterDelayOrElse(Duration.ofNanos(nanos), this::timer, this::timerRefused);
+    }
+
+    /**
+     * The async executor refused the flush timer's hand-off (shut down, or saturated), on the JDK's
+     * timer thread: the writes the timer would have sent (and, as their calls would have ended at
+     * once, the ones due after them) fail unsent, reported by the flush that covers them like any
+     * failed write, and the timer may be armed again for the writes not yet due. Left queued, they
+     * would wait for a flush with no timer to send them (a shut-down executor refuses every later
+     * hand-off too); sent from here, hooks and the SDK call would run on the JDK's timer thread.
+     */
+    private void timerRefused(RuntimeException rejected) {
+        DynamoServiceException cause =
+                new DynamoServiceException(
+                        "the batch writer's flush timer could not hand the writes due to the async"
+                                + " executor, which refused it: "
+                                + rejected,
+                        Operation.BATCH_WRITE,
+                        null,
+                        true,
+                        rejected);
+        String reason = "was not sent: " + cause.getMessage();
+        List<CompletableFuture<Void>> admitted = new ArrayList<>();
+        List<WriterReport> done;
+        lock.lock();
+        try {
+            timerArmed = false;
+            for (List<List<Pending>> due = dispatch(); !due.isEmpty(); due = dispatch()) {
+                for (List<Pending> batch : due) {
+                    finished(batch, w -> w.unwritten(reason, cause), admitted);
+                }
+            }
+            done = ready();
+        } finally {
+            lock.unlock();
+        }
+        admitted.forEach(f -> f.complete(null));
+        done.forEach(WriterReport::complete);
     }
 
     private void timer() {
@@ -358,17 +400,7 @@ public final class DefaultAsyncBatchWriter implements AsyncBatchWriter {
         lock.lock();
         try {
             batch.get(0).report().consumed(chunk.consumedCapacity());
-            for (Pending p : batch) {
-                p.report().finished(p.write(), chunk.failureOf(p.write()));
-                inFlight.remove(p.write().id());
-                accepted--;
-            }
-            activeSends--;
-            while (!waiting.isEmpty() && accepted < options.capacity()) {
-                Waiting w = waiting.pollFirst();
-                accept(w.write(), w.report());
-                admitted.add(w.future());
-            }
+            finished(batch, chunk::failureOf, admitted);
             done = ready();
             send = dispatch();
         } finally {
@@ -377,5 +409,29 @@ public final class DefaultAsyncBatchWriter implements AsyncBatchWriter {
         admitted.forEach(f -> f.complete(null));
         done.forEach(WriterReport::complete);
         launch(send);
+    }
+
+    /**
+     * Records the writes of a call as finished, frees their keys, its worker and their room, and
+     * accepts waiting writes into the room (their futures to complete outside the lock). Holds the
+     * lock.
+     *
+     * @param failureOf the failure of a write, or null when it was written
+     */
+    private void finished(
+            List<Pending> batch,
+            Function<WriterWrite, BatchWriteIncompleteException> failureOf,
+            List<CompletableFuture<Void>> admitted) {
+        for (Pending p : batch) {
+            p.report().finished(p.write(), failureOf.apply(p.write()));
+            inFlight.remove(p.write().id());
+            accepted--;
+        }
+        activeSends--;
+        while (!waiting.isEmpty() && accepted < options.capacity()) {
+            Waiting w = waiting.pollFirst();
+            accept(w.write(), w.report());
+            admitted.add(w.future());
+        }
     }
 }

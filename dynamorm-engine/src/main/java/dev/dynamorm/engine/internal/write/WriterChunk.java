@@ -50,6 +50,15 @@ final class WriterChunk
     private final AtomicInteger attempts = new AtomicInteger();
     private final DoubleAdder capacity = new DoubleAdder();
 
+    /** The writes of the latest request built (the loop sends one request at a time). */
+    private volatile List<WriterWrite> requested;
+
+    /**
+     * The writes that may have reached DynamoDB without their outcome taken in: those of the latest
+     * request sent, less the ones its answer took in as processed; null until one is sent.
+     */
+    private volatile List<WriterWrite> open;
+
     WriterChunk(
             AsyncExecutor executor,
             DynamoDbAsyncClient client,
@@ -76,10 +85,7 @@ final class WriterChunk
                                             send.isEmpty()
                                                     ? CompletableFuture.completedFuture(null)
                                                     : UnprocessedRetry.sendAsync(
-                                                            executor,
-                                                            this,
-                                                            send,
-                                                            client::batchWriteItem))
+                                                            executor, this, send, this::call))
                             .whenComplete((ok, thrown) -> ended(thrown, done));
         } catch (RuntimeException | Error e) {
             ended(e, done);
@@ -87,7 +93,21 @@ final class WriterChunk
         return done;
     }
 
-    /** A failure the loop does not record (the instance closed, a bug) fails what is left. */
+    /**
+     * Sends a request built by {@link #request}: from here on its writes may be applied, whatever
+     * becomes of the answer.
+     */
+    private CompletableFuture<BatchWriteItemResponse> call(BatchWriteItemRequest r) {
+        open = requested;
+        return client.batchWriteItem(r);
+    }
+
+    /**
+     * A failure the loop does not record (the instance closed, the async executor refusing a
+     * hand-off, a bug) fails what is left: every write when no request was sent; else the writes
+     * that may have reached DynamoDB unanswered are of unknown outcome (a refused hand-off drops an
+     * answer), and those an answer took in as processed stay written.
+     */
     private void ended(Throwable thrown, CompletableFuture<Void> done) {
         Throwable why = AsyncAround.unwrap(thrown);
         if (why != null) {
@@ -95,14 +115,21 @@ final class WriterChunk
                     why instanceof DynamORMException d
                             ? d
                             : new DynamoServiceException(
-                                    "the batch writer's call could not be sent: " + why,
+                                    "the batch writer's call failed: " + why,
                                     Operation.BATCH_WRITE,
                                     null,
                                     true,
                                     why);
-            for (WriterWrite w : writes) {
-                failures.putIfAbsent(
-                        w.id(), w.unwritten("was not sent: " + cause.getMessage(), cause));
+            List<WriterWrite> unanswered = open;
+            if (unanswered == null) {
+                for (WriterWrite w : writes) {
+                    failures.putIfAbsent(
+                            w.id(), w.unwritten("was not sent: " + cause.getMessage(), cause));
+                }
+            } else {
+                for (WriterWrite w : unanswered) {
+                    failures.putIfAbsent(w.id(), w.unknown(attempts.get() + 1, cause));
+                }
             }
         }
         done.complete(null);
@@ -176,6 +203,7 @@ final class WriterChunk
 
     @Override
     public BatchWriteItemRequest request(List<WriterWrite> pending) {
+        requested = pending;
         Map<String, List<WriteRequest>> items = new LinkedHashMap<>();
         for (WriterWrite w : pending) {
             items.computeIfAbsent(w.table().tableName(), t -> new ArrayList<>()).add(w.request());
@@ -205,6 +233,7 @@ final class WriterChunk
     public List<WriterWrite> answered(List<WriterWrite> pending, BatchWriteItemResponse response) {
         capacity.add(BatchSupport.total(response.consumedCapacity()));
         if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
+            open = List.of();
             return List.of();
         }
         Map<List<Object>, WriterWrite> byId = new HashMap<>();
@@ -231,6 +260,7 @@ final class WriterChunk
         if (!left.isEmpty()) {
             attempts.incrementAndGet();
         }
+        open = left;
         return left;
     }
 

@@ -2,13 +2,18 @@ package dev.dynamorm.engine.internal.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamorm.AsyncBatchWriter;
 import dev.dynamorm.AsyncTable;
+import dev.dynamorm.BatchWriteIncompleteException;
+import dev.dynamorm.BatchWriterOptions;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.Hook;
 import dev.dynamorm.HookContext;
 import dev.dynamorm.ItemContext;
+import dev.dynamorm.Key;
 import dev.dynamorm.Outcome;
 import dev.dynamorm.Plugin;
+import dev.dynamorm.Query;
 import dev.dynamorm.ThrottledException;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
@@ -16,6 +21,8 @@ import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.local.FaultInjection;
 import dev.dynamorm.local.LocalDynamoDb;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +33,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -331,5 +340,242 @@ final class AsyncContinuationsTest {
         } finally {
             closing.shutdownNow();
         }
+    }
+
+    /** An async batch writer whose flush timer sends a lone write after 20 ms. */
+    private static AsyncBatchWriter timedWriter(DynamORM db) {
+        return db.async()
+                .batchWriter(
+                        BatchWriterOptions.builder().flushInterval(Duration.ofMillis(20)).build());
+    }
+
+    /** Waits (up to 10 s) until the writer holds no write: the flush timer took them. */
+    private static void awaitNothingPending(AsyncBatchWriter writer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writer.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(writer.pending()).as("writes still queued for the flush timer").isZero();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    @Test
+    void rejectedFlushTimer_failsTheWritesItWouldHaveSent_reportedByTheNextFlush()
+            throws InterruptedException {
+        ExecutorService closed = Executors.newSingleThreadExecutor();
+        closed.shutdown();
+        try (DynamORM db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .asyncClient(sdkDefault)
+                        .asyncExecutor(closed)
+                        .discoverPlugins(false)
+                        .build()) {
+            AsyncBatchWriter writer = timedWriter(db);
+            Order order = new Order(UUID.randomUUID().toString(), "o1", "NEW");
+            writer.put(order).orTimeout(10, TimeUnit.SECONDS).join();
+
+            // the timer's hand-off is refused: the write fails, unsent, instead of staying queued
+            // with the timer believed armed (then no interval flush ever came)
+            awaitNothingPending(writer);
+
+            Throwable failure =
+                    writer.flush().handle((r, t) -> t).orTimeout(10, TimeUnit.SECONDS).join();
+            assertThat(failure)
+                    .isExactlyInstanceOf(BatchWriteIncompleteException.class)
+                    .hasMessageContaining(
+                            "in table 'async_continuations' (model "
+                                    + Order.class.getName()
+                                    + ") was not sent: the batch writer's flush timer could not"
+                                    + " hand the writes due to the async executor, which refused"
+                                    + " it: java.util.concurrent.RejectedExecutionException");
+            BatchWriteIncompleteException e = (BatchWriteIncompleteException) failure;
+            assertThat(e.unwrittenPuts(Order.class)).containsExactly(order);
+            assertThat(e.result().written()).isZero();
+            assertThat(e.result().unknownPuts()).isEmpty();
+            assertThat(rootCause(e)).isInstanceOf(RejectedExecutionException.class);
+            assertThat(db.table(Order.class).get(order.customerId(), "o1")).isEmpty();
+        }
+    }
+
+    @Test
+    void refusedFlushTimer_isArmedAgain_soLaterWritesAreStillSentOnTheInterval()
+            throws InterruptedException {
+        // refuses the first hand-off from the JDK's timer thread (a saturated executor), then
+        // accepts every one
+        AtomicBoolean refuseNext = new AtomicBoolean(true);
+        java.util.concurrent.Executor saturatedOnce =
+                r -> {
+                    if (Thread.currentThread().getName().equals("CompletableFutureDelayScheduler")
+                            && refuseNext.getAndSet(false)) {
+                        throw new RejectedExecutionException("saturated");
+                    }
+                    app.execute(r);
+                };
+        try (DynamORM db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .asyncClient(sdkDefault)
+                        .asyncExecutor(saturatedOnce)
+                        .discoverPlugins(false)
+                        .build()) {
+            AsyncBatchWriter writer = timedWriter(db);
+            String c = UUID.randomUUID().toString();
+            Order refused = new Order(c, "o1", "NEW");
+            Order later = new Order(c, "o2", "NEW");
+            writer.put(refused).orTimeout(10, TimeUnit.SECONDS).join();
+            awaitNothingPending(writer);
+            assertThat(refuseNext).isFalse();
+
+            writer.put(later).orTimeout(10, TimeUnit.SECONDS).join();
+            awaitNothingPending(writer); // sent by the timer, no flush asked
+
+            assertThat(db.table(Order.class).get(c, "o2")).contains(later);
+            assertThat(db.table(Order.class).get(c, "o1")).isEmpty();
+            Throwable failure =
+                    writer.flush().handle((r, t) -> t).orTimeout(10, TimeUnit.SECONDS).join();
+            assertThat(failure).isExactlyInstanceOf(BatchWriteIncompleteException.class);
+            BatchWriteIncompleteException e = (BatchWriteIncompleteException) failure;
+            assertThat(e.result().written()).isEqualTo(1);
+            assertThat(e.unwrittenPuts(Order.class)).containsExactly(refused);
+            assertThat(rootCause(e)).hasMessage("saturated");
+        }
+    }
+
+    @Test
+    void writersResendRefused_keepsWhatTheFirstCallWrote_asWritten_andTheRestAsUnknown() {
+        ExecutorService closing = Executors.newSingleThreadExecutor();
+        AtomicInteger delays = new AtomicInteger();
+        try (DynamORM db = shutDownAtTheFirstRetry(closing, delays)) {
+            AsyncBatchWriter writer =
+                    db.async()
+                            .batchWriter(
+                                    BatchWriterOptions.builder()
+                                            .flushInterval(Duration.ofMinutes(10))
+                                            .build());
+            String c = UUID.randomUUID().toString();
+            List<Order> orders = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                orders.add(new Order(c, "o" + i, "NEW"));
+                writer.put(orders.get(i)).orTimeout(10, TimeUnit.SECONDS).join();
+            }
+            // the first call leaves some unprocessed; the resend after the backoff is refused
+            local.faults(FaultInjection.builder().unprocessedRate(0.5).seed(7).build());
+            Throwable failure =
+                    writer.flush().handle((r, t) -> t).orTimeout(10, TimeUnit.SECONDS).join();
+            local.faults(FaultInjection.none());
+
+            assertThat(delays).hasValue(1);
+            List<Order> stored = db.table(Order.class).where("customerId", "=", c).all();
+            List<Object> notStored = new ArrayList<>(orders);
+            notStored.removeAll(stored);
+            assertThat(stored).isNotEmpty();
+            assertThat(notStored).isNotEmpty();
+            assertThat(failure).isExactlyInstanceOf(BatchWriteIncompleteException.class);
+            BatchWriteIncompleteException e = (BatchWriteIncompleteException) failure;
+            // not "was not sent" for all ten: what the first answer took in is written
+            assertThat(e.result().written()).isEqualTo(stored.size());
+            assertThat(e.unwrittenPuts(Order.class)).isEmpty();
+            assertThat(new ArrayList<Object>(e.result().unknownPuts()))
+                    .containsExactlyInAnyOrderElementsOf(notStored);
+            assertThat(rootCause(e)).isInstanceOf(RejectedExecutionException.class);
+        } finally {
+            closing.shutdownNow();
+        }
+    }
+
+    /** How a publisher ends when everything is requested at once: its failure, or null. */
+    private static <E> CompletableFuture<Throwable> endOf(Flow.Publisher<E> publisher) {
+        CompletableFuture<Throwable> end = new CompletableFuture<>();
+        publisher.subscribe(
+                new Flow.Subscriber<E>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription s) {
+                        s.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(E item) {}
+
+                    @Override
+                    public void onError(Throwable t) {
+                        end.complete(t);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        end.complete(null);
+                    }
+                });
+        return end;
+    }
+
+    @Test
+    void everyAsyncPath_withAnExecutorThatRefuses_failsInsteadOfStayingPending() {
+        ExecutorService closed = Executors.newSingleThreadExecutor();
+        closed.shutdown();
+        try (DynamORM db =
+                DynamORM.builder()
+                        .client(local.client())
+                        .asyncClient(sdkDefault)
+                        .asyncExecutor(closed)
+                        .discoverPlugins(false)
+                        .build()) {
+            AsyncTable<Order> orders = db.table(Order.class).async();
+            String c = UUID.randomUUID().toString();
+            Order order = new Order(c, "o1", "NEW");
+            Query<Order> q = orders.where("customerId", "=", c);
+            Key key = Key.of(c, "o1");
+            AsyncBatchWriter writer =
+                    db.async()
+                            .batchWriter(
+                                    BatchWriterOptions.builder()
+                                            .flushInterval(Duration.ofMinutes(10))
+                                            .build());
+            writer.put(order).orTimeout(10, TimeUnit.SECONDS).join();
+
+            Map<String, CompletableFuture<Throwable>> ends = new LinkedHashMap<>();
+            ends.put("put", orders.put(order).handle((r, t) -> t));
+            ends.put("first", orders.first(q).handle((r, t) -> t));
+            ends.put("page", orders.page(q).handle((r, t) -> t));
+            ends.put("all", orders.all(q).handle((r, t) -> t));
+            ends.put("count", orders.count(q).handle((r, t) -> t));
+            ends.put("parallelScan", orders.parallelScan(orders.query(), 2).handle((r, t) -> t));
+            ends.put("items", endOf(orders.items(q)));
+            ends.put("pages", endOf(orders.pages(q)));
+            ends.put("scanItems", endOf(orders.scanItems(orders.query())));
+            ends.put("batchGet", orders.batchGet(List.of(key)).handle((r, t) -> t));
+            ends.put("batchPut", orders.batchPut(List.of(order)).handle((r, t) -> t));
+            ends.put(
+                    "transaction", db.async().transaction(tx -> tx.put(order)).handle((r, t) -> t));
+            ends.put(
+                    "readTransaction",
+                    db.async().readTransaction(tx -> tx.get(Order.class, key)).handle((r, t) -> t));
+            ends.put("batch writer", writer.flush().handle((r, t) -> t));
+
+            ends.forEach(
+                    (path, end) ->
+                            assertThat(rootCause(end.orTimeout(10, TimeUnit.SECONDS).join()))
+                                    .as(path)
+                                    .isInstanceOf(RejectedExecutionException.class));
+            assertThat(
+                            new ArrayList<Object>(
+                                    failureOfFlush(ends.get("batch writer"))
+                                            .result()
+                                            .unknownPuts()))
+                    .as("sent, its answer dropped: it may be stored")
+                    .containsExactly(order);
+        }
+    }
+
+    private static BatchWriteIncompleteException failureOfFlush(CompletableFuture<Throwable> end) {
+        return (BatchWriteIncompleteException) end.join();
     }
 }
