@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The benchmarks' sanity mode, run by the build: every ORM benchmark once, in this JVM, for one
- * iteration of 100 ms without warmup — it keeps the suites compiling and runnable (their setups
+ * iteration of 20 ms without warmup — it keeps the suites compiling and runnable (their setups
  * check that every variant does the same work) and feeds the ratio script, but judges no speed.
  * Skip it with {@code -Ddynamorm.bench.sanity.skip=true}.
  */
@@ -48,7 +48,7 @@ final class OrmBenchmarksSanityTest {
                         .forks(0)
                         .warmupIterations(0)
                         .measurementIterations(1)
-                        .measurementTime(TimeValue.milliseconds(100))
+                        .measurementTime(TimeValue.milliseconds(20))
                         .shouldFailOnError(true)
                         .resultFormat(ResultFormatType.JSON)
                         .result(json.toString())

@@ -19,13 +19,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,6 +47,10 @@ abstract class AsyncLostAnswersSuite {
             (attempts, elapsed, failure) ->
                     attempts >= 40 ? Optional.empty() : Optional.of(Duration.ofMillis(1));
 
+    // one event loop for the class: a Netty client that owns its loop waits Netty's 2 s quiet
+    // period when it closes, which each test paid
+    private static SdkEventLoopGroup loop;
+
     private DroppingProxy proxy;
     private DynamoDbAsyncClient client;
     private DynamORM db;
@@ -51,6 +58,16 @@ abstract class AsyncLostAnswersSuite {
     private Table<Order> syncOrders;
     private AsyncTable<Order> orders;
     private AsyncTable<Account> accounts;
+
+    @BeforeAll
+    static void startLoop() {
+        loop = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+    }
+
+    @AfterAll
+    static void stopLoop() {
+        loop.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
 
     @BeforeEach
     void setUp(DynamoDbClient raw, BackendContext backend) {
@@ -63,7 +80,7 @@ abstract class AsyncLostAnswersSuite {
                         .credentialsProvider(
                                 StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("a", "b")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
                         // DynamORM decides every retry, as with the clients it builds
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                         .build();

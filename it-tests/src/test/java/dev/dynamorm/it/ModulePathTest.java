@@ -27,6 +27,10 @@ final class ModulePathTest {
     private static String run(List<String> args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // a short-lived JVM: the client compiler alone and the serial collector start it in about
+        // two thirds of the CPU time (what it does and prints is the same)
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();

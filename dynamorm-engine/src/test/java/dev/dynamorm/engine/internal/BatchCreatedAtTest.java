@@ -42,6 +42,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -104,6 +105,9 @@ final class BatchCreatedAtTest {
     private static final Instant EXPLICIT = Instant.parse("2020-01-02T03:04:05Z");
 
     private static LocalDynamoDb local;
+    // one event loop for the class: a Netty client that owns its loop waits Netty's 2 s quiet
+    // period when it closes, which each test paid
+    private static SdkEventLoopGroup loop;
     private final List<SdkRequest> sent = new CopyOnWriteArrayList<>();
     private DynamoDbClient client;
     private DynamoDbAsyncClient async;
@@ -114,6 +118,7 @@ final class BatchCreatedAtTest {
     @BeforeAll
     static void start() {
         local = LocalDynamoDb.start();
+        loop = SdkEventLoopGroup.builder().build();
         try (DynamORM db = DynamORM.builder().client(local.client()).build()) {
             db.table(Note.class).createTableIfMissing();
             db.table(Ledger.class).createTableIfMissing();
@@ -122,6 +127,7 @@ final class BatchCreatedAtTest {
 
     @AfterAll
     static void stop() {
+        loop.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         local.close();
     }
 
@@ -149,7 +155,7 @@ final class BatchCreatedAtTest {
                         .endpointOverride(local.endpoint())
                         .region(Region.US_EAST_1)
                         .credentialsProvider(credentials)
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
                         .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
                         .build();
         clock = new TestClock(T0);

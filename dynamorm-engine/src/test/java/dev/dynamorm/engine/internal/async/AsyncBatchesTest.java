@@ -42,6 +42,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
@@ -53,6 +54,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 final class AsyncBatchesTest {
 
     private static LocalDynamoDb local;
+    // the client's event loop, owned here: a Netty client that owns its loop waits Netty's 2 s
+    // quiet period when it closes
+    private static SdkEventLoopGroup loop;
     private static DynamoDbAsyncClient async;
     private static ExecutorService app;
 
@@ -88,6 +92,7 @@ final class AsyncBatchesTest {
     @BeforeAll
     static void start() {
         local = LocalDynamoDb.start();
+        loop = SdkEventLoopGroup.builder().build();
         async =
                 DynamoDbAsyncClient.builder()
                         .endpointOverride(local.endpoint())
@@ -95,7 +100,7 @@ final class AsyncBatchesTest {
                         .credentialsProvider(
                                 StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("akid", "secret")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
                         // complete the SDK's futures on the event loop itself: the worst case
                         .asyncConfiguration(
                                 c ->
@@ -121,6 +126,7 @@ final class AsyncBatchesTest {
     @AfterAll
     static void stop() {
         async.close();
+        loop.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         app.shutdownNow();
         local.close();
     }

@@ -45,6 +45,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,6 +58,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class AsyncTableTest {
 
     private static LocalDynamoDb local;
+    // the client's event loop, owned here: a Netty client that owns its loop waits Netty's 2 s
+    // quiet period when it closes
+    private static SdkEventLoopGroup loop;
     private static DynamoDbAsyncClient async;
     private static ExecutorService app;
 
@@ -106,6 +110,7 @@ final class AsyncTableTest {
     @BeforeAll
     static void start() {
         local = LocalDynamoDb.start();
+        loop = SdkEventLoopGroup.builder().build();
         async =
                 DynamoDbAsyncClient.builder()
                         .endpointOverride(local.endpoint())
@@ -113,7 +118,7 @@ final class AsyncTableTest {
                         .credentialsProvider(
                                 StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("akid", "secret")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
                         // complete the SDK's futures on the event loop itself: the worst case
                         .asyncConfiguration(
                                 c ->
@@ -139,6 +144,7 @@ final class AsyncTableTest {
     @AfterAll
     static void stop() {
         async.close();
+        loop.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         app.shutdownNow();
         local.close();
     }

@@ -42,6 +42,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -56,6 +57,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class AsyncUniqueTest {
 
     private static LocalDynamoDb local;
+    // the client's event loop, owned here: a Netty client that owns its loop waits Netty's 2 s
+    // quiet period when it closes
+    private static SdkEventLoopGroup loop;
     private static DynamoDbAsyncClient async;
     private static ExecutorService app;
 
@@ -107,6 +111,7 @@ final class AsyncUniqueTest {
     @BeforeAll
     static void start() {
         local = LocalDynamoDb.start();
+        loop = SdkEventLoopGroup.builder().build();
         async =
                 DynamoDbAsyncClient.builder()
                         .endpointOverride(local.endpoint())
@@ -114,7 +119,7 @@ final class AsyncUniqueTest {
                         .credentialsProvider(
                                 StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("akid", "secret")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
                         .asyncConfiguration(
                                 c ->
                                         c.advancedOption(
@@ -140,6 +145,7 @@ final class AsyncUniqueTest {
     @AfterAll
     static void stop() {
         async.close();
+        loop.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         app.shutdownNow();
         local.close();
     }
