@@ -246,7 +246,7 @@ final class GeneratedRegistrationFootprintTest {
                 .isLessThanOrEqualTo(SECOND_MODEL_CLASSES);
     }
 
-    private static String classPath() {
+    static String classPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(
                         e ->
@@ -261,7 +261,7 @@ final class GeneratedRegistrationFootprintTest {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static List<String> compile(Path src, Path classes) throws IOException {
+    static List<String> compile(Path src, Path classes) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm =
@@ -295,12 +295,12 @@ final class GeneratedRegistrationFootprintTest {
         return errors;
     }
 
-    private static void write(Path file, String text) throws IOException {
+    static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
     }
 
-    private static String run(List<String> args) throws Exception {
+    static String run(List<String> args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(args);

@@ -19,7 +19,6 @@ import dev.dynamorm.engine.internal.client.ClientFactory;
 import dev.dynamorm.engine.internal.client.DiscoveredRetryPolicy;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.Executor;
-import dev.dynamorm.engine.internal.expr.ConditionCompiler;
 import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.ConverterRegistry;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
@@ -110,14 +109,13 @@ final class DefaultDynamORM implements DynamORM {
                 new EngineContext(
                         client,
                         new Executor(retry, plugins.chain()),
-                        new ConditionCompiler(values),
                         values,
                         config.clock(),
                         config.tableNamePrefix(),
                         config.logAttributeValues(),
                         plugins.chain().transformedFields(),
                         config.cursorKey().orElse(null));
-        plugins.chain().bind(registry, context.conditions(), config.tableNamePrefix());
+        plugins.chain().bind(registry, values, config.tableNamePrefix());
         this.asyncEngine =
                 config.asyncClient().isEmpty()
                         ? null

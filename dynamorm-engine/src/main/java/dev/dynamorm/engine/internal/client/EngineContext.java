@@ -16,10 +16,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public record EngineContext(
         DynamoDbClient client,
         Executor executor,
-        ConditionCompiler conditions,
         ValueBinder values,
         Clock clock,
         String tableNamePrefix,
         boolean logAttributeValues,
         Set<Class<? extends Annotation>> transformedFields,
-        SecretKey cursorKey) {}
+        SecretKey cursorKey) {
+
+    /**
+     * The condition compiler of writes' conditions: made per call (it only holds {@link #values()})
+     * so that building an engine loads no expression compiler before the first conditional write.
+     */
+    public ConditionCompiler conditions() {
+        return new ConditionCompiler(values);
+    }
+}

@@ -1,6 +1,5 @@
 package dev.dynamorm.engine.internal.plugin;
 
-import dev.dynamorm.DynamORMException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -40,10 +39,8 @@ public final class AsyncAround {
             for (HookChain.Entry e : chain.entries) {
                 try {
                     e.hook().before(event);
-                } catch (DynamORMException x) {
-                    throw x;
                 } catch (RuntimeException x) {
-                    throw HookChain.refused(e, event, x);
+                    throw PluginFailures.refused(e, event, x);
                 }
                 entered++;
                 if (event.served() != null) {

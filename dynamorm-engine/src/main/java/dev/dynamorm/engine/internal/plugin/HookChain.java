@@ -1,13 +1,12 @@
 package dev.dynamorm.engine.internal.plugin;
 
-import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Hook;
 import dev.dynamorm.ItemContext;
 import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Outcome;
-import dev.dynamorm.PluginException;
 import dev.dynamorm.engine.internal.expr.ConditionCompiler;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.ModelRegistry;
@@ -115,12 +114,12 @@ public final class HookChain {
     }
 
     /** Gives the chain what it needs to describe models and compile hook conditions. */
-    public void bind(ModelRegistry models, ConditionCompiler compiler, String prefix) {
+    public void bind(ModelRegistry models, ValueBinder values, String prefix) {
         if (entries.isEmpty()) {
-            return;
+            return; // and no ConditionCompiler loads for an engine without hooks
         }
         this.registry = models;
-        this.conditions = compiler;
+        this.conditions = new ConditionCompiler(values);
         this.tableNamePrefix = prefix;
     }
 
@@ -413,10 +412,9 @@ public final class HookChain {
         Map<String, AttributeValue> result;
         try {
             result = call.get();
-        } catch (DynamORMException x) {
-            throw x;
         } catch (RuntimeException x) {
-            throw new PluginException(
+            throw PluginFailures.wrap(
+                    x,
                     String.format(
                             Locale.ROOT,
                             "plugin '%s' failed to transform an item %s for %s "
@@ -428,11 +426,10 @@ public final class HookChain {
                             x.getMessage()),
                     e.plugin(),
                     op,
-                    type,
-                    x);
+                    type);
         }
         if (result == null) {
-            throw new PluginException(
+            throw PluginFailures.of(
                     String.format(
                             Locale.ROOT,
                             "plugin '%s' returned no item from %s for %s on "
@@ -474,10 +471,8 @@ public final class HookChain {
             for (Entry e : entries) {
                 try {
                     e.hook().before(event);
-                } catch (DynamORMException x) {
-                    throw x;
                 } catch (RuntimeException x) {
-                    throw refused(e, event, x);
+                    throw PluginFailures.refused(e, event, x);
                 }
                 entered++;
                 if (event.served() != null) {
@@ -491,7 +486,7 @@ public final class HookChain {
             }
             if (request == null) {
                 if (!event.conditions().isEmpty() || !event.transactionPuts().isEmpty()) {
-                    throw new PluginException(
+                    throw PluginFailures.of(
                             String.format(
                                     Locale.ROOT,
                                     "a hook amended %s on table '%s', but this "
@@ -526,25 +521,6 @@ public final class HookChain {
                         entered);
             }
         }
-    }
-
-    /** The failure of a before-hook that threw something other than a DynamORM exception. */
-    static PluginException refused(Entry e, Event event, RuntimeException x) {
-        return new PluginException(
-                String.format(
-                        Locale.ROOT,
-                        "plugin '%s' refused %s on table '%s'%s: %s",
-                        e.plugin(),
-                        event.operation().name().toLowerCase(Locale.ROOT),
-                        event.tableName(),
-                        event.modelType() == Object.class
-                                ? ""
-                                : " (model " + event.modelType().getName() + ")",
-                        x.getMessage()),
-                e.plugin(),
-                event.operation(),
-                event.modelType() == Object.class ? null : event.modelType(),
-                x);
     }
 
     void after(Event event, Outcome outcome, int entered) {

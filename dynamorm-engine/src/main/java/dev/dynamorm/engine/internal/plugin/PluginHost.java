@@ -7,7 +7,6 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.Plugin;
 import dev.dynamorm.PluginConfig;
 import dev.dynamorm.PluginContext;
-import dev.dynamorm.PluginException;
 import dev.dynamorm.Statistic;
 import dev.dynamorm.spi.Suggestions;
 import java.security.CodeSource;
@@ -47,7 +46,11 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     /** The chain, for contexts created before it exists. */
     private final AtomicReference<HookChain> chainRef = new AtomicReference<>(HookChain.EMPTY);
 
-    private final Statistics statistics = new Statistics();
+    /**
+     * Made at the first plugin or statistic: an engine without plugins loads no class for it before
+     * its first answer. Guarded by {@code this}.
+     */
+    private Statistics statistics;
 
     public PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
         Map<Class<?>, Plugin> byClass = new LinkedHashMap<>();
@@ -81,7 +84,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         List<HookChain.Entry> collected = new ArrayList<>();
         for (Plugin p : ordered) {
             try {
-                p.initialize(Context.of(p.name(), config, client, owner, statistics, chainRef));
+                p.initialize(Context.of(p.name(), config, client, owner, stats(), chainRef));
                 for (Hook hook : Objects.requireNonNull(p.hooks(), "hooks()")) {
                     collected.add(
                             new HookChain.Entry(p.name(), Objects.requireNonNull(hook, "hook")));
@@ -89,7 +92,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
             } catch (RuntimeException e) {
                 ready.add(p);
                 shutdown(ready);
-                throw new PluginException(
+                throw PluginFailures.of(
                         String.format(
                                 Locale.ROOT,
                                 "plugin '%s' (%s from %s) failed to initialize: %s; fix its configuration, or disable it "
@@ -113,12 +116,12 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         warnUnused(config);
         if (!collected.isEmpty()) {
             HookChain c = chain;
-            statistics.publish(
-                    Statistic.counter(
-                            "dynamorm.plugins.after.hook.failures",
-                            "after-hook invocations that threw (logged; the operation's outcome was unchanged)",
-                            Map.of(),
-                            () -> (double) c.afterFailures()));
+            stats().publish(
+                            Statistic.counter(
+                                    "dynamorm.plugins.after.hook.failures",
+                                    "after-hook invocations that threw (logged; the operation's outcome was unchanged)",
+                                    Map.of(),
+                                    () -> (double) c.afterFailures()));
         }
     }
 
@@ -171,8 +174,8 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         }
     }
 
-    private static PluginException unknownName(String message, String name) {
-        return new PluginException(message, name, Operation.REGISTER, null, null);
+    private static RuntimeException unknownName(String message, String name) {
+        return PluginFailures.of(message, name, Operation.REGISTER, null, null);
     }
 
     private static void requireUniqueNames(List<Plugin> plugins) {
@@ -180,7 +183,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         for (Plugin p : plugins) {
             Plugin other = seen.putIfAbsent(p.name(), p);
             if (other != null) {
-                throw new PluginException(
+                throw PluginFailures.of(
                         String.format(
                                 Locale.ROOT,
                                 "two plugins are named '%s': %s and %s; disable one of them or register only one",
@@ -220,7 +223,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
         try {
             return Services.load(Plugin.class);
         } catch (ServiceConfigurationError e) {
-            throw new PluginException(
+            throw PluginFailures.of(
                     "a plugin found on the path cannot be loaded: "
                             + e.getMessage()
                             + "; remove its jar or fix its provider declaration",
@@ -252,10 +255,9 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                                 p.queryModifiers(type, model), "queryModifiers(..)")) {
                     out.add(new Registered<>(p.name(), Objects.requireNonNull(m, "modifier")));
                 }
-            } catch (dev.dynamorm.DynamORMException e) {
-                throw e;
             } catch (RuntimeException e) {
-                throw new PluginException(
+                throw PluginFailures.wrap(
+                        e,
                         String.format(
                                 Locale.ROOT,
                                 "plugin '%s' failed to give the query modifiers of model %s: %s",
@@ -264,8 +266,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                                 e.getMessage()),
                         p.name(),
                         Operation.QUERY,
-                        type,
-                        e);
+                        type);
             }
         }
         return List.copyOf(out);
@@ -273,11 +274,18 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
 
     /** Publishes a statistic of code that is not a plugin ({@code DynamORM.publish}). */
     public void publish(Statistic statistic) {
-        statistics.publish(statistic);
+        stats().publish(statistic);
     }
 
     public List<Statistic> statistics() {
-        return List.copyOf(statistics.published);
+        return List.copyOf(stats().published);
+    }
+
+    private synchronized Statistics stats() {
+        if (statistics == null) {
+            statistics = new Statistics();
+        }
+        return statistics;
     }
 
     public List<String> names() {

@@ -1,0 +1,190 @@
+package dev.dynamorm.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a cold JVM loads from DynamORM between building it and the answer of its first get of a
+ * generated model (issue 16: cold start within 2 % of hand-written SDK code), in a fresh JVM that
+ * logs class loading. Each class loaded from the application's jars costs about a million
+ * instructions in an interpreted cold JVM; the classes listed here were loaded only because
+ * verifying an engine class that every instance loads named them (an upcast to an API interface, a
+ * thrown or caught exception type) or because the engine built them eagerly, and are now loaded at
+ * their first real use. Class names, not times: a timed assertion would fail on a busy machine.
+ */
+final class ColdStartFootprintTest {
+
+    /** Loaded only when the API type is handed out (upcasts in {@code ApiTypes}). */
+    private static final List<String> API_TYPES =
+            List.of(
+                    "dev.dynamorm.AsyncDynamORM",
+                    "dev.dynamorm.BatchWriter",
+                    "dev.dynamorm.AsyncBatchWriter",
+                    "dev.dynamorm.Query",
+                    "dev.dynamorm.AsyncTable",
+                    "dev.dynamorm.PluginContext");
+
+    /** Loaded only when a hook is installed (upcasts in the hook chain's own records). */
+    private static final List<String> HOOK_TYPES =
+            List.of("dev.dynamorm.ModelInfo", "dev.dynamorm.ItemContext", "dev.dynamorm.Outcome");
+
+    /** Loaded at the first failed attempt of a call. */
+    private static final List<String> RETRY_TYPES =
+            List.of(
+                    "dev.dynamorm.engine.internal.client.RetryDecision",
+                    "dev.dynamorm.engine.internal.client.RetryDecision$Next",
+                    "dev.dynamorm.OutcomeUnknownException");
+
+    /**
+     * Loaded at the first plugin failure ({@code PluginFailures} makes them) and the first
+     * conditional write (the condition compiler and its placeholders).
+     */
+    private static final List<String> LATER_TYPES =
+            List.of(
+                    "dev.dynamorm.PluginException",
+                    "dev.dynamorm.engine.internal.plugin.PluginFailures",
+                    "dev.dynamorm.engine.internal.expr.ConditionCompiler",
+                    "dev.dynamorm.engine.internal.expr.Placeholders");
+
+    /**
+     * At most this many {@code dev.dynamorm} classes (the in-process server's {@code
+     * dev.dynamorm.local} ones not counted) load between building DynamORM and the first answer: 91
+     * today (95 before {@code PluginException}, the condition compiler, its placeholders and the
+     * plugin statistics holder were deferred); a feature that starts loading its classes in every
+     * engine shows up here.
+     */
+    private static final int ENGINE_CLASSES = 95;
+
+    private static final String ORDER =
+            """
+            package demo.cold;
+
+            import dev.dynamorm.annotations.*;
+
+            @DynamoTable("orders")
+            public record Order(
+                    @PartitionKey String customerId,
+                    @SortKey String orderId,
+                    long totalCents,
+                    String note) {}
+            """;
+
+    private static final String MAIN =
+            """
+            package demo.cold;
+
+            import dev.dynamorm.DynamORM;
+            import dev.dynamorm.local.LocalDynamoDb;
+            import java.util.Map;
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+            import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+            import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+            import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+            import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+            import software.amazon.awssdk.services.dynamodb.model.KeyType;
+            import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+            public final class Main {
+                public static void main(String[] args) {
+                    try (LocalDynamoDb local = LocalDynamoDb.start()) {
+                        DynamoDbClient client = local.client();
+                        client.createTable(b -> b.tableName("orders")
+                                .billingMode(BillingMode.PAY_PER_REQUEST)
+                                .keySchema(
+                                        KeySchemaElement.builder().attributeName("customerId")
+                                                .keyType(KeyType.HASH).build(),
+                                        KeySchemaElement.builder().attributeName("orderId")
+                                                .keyType(KeyType.RANGE).build())
+                                .attributeDefinitions(
+                                        AttributeDefinition.builder().attributeName("customerId")
+                                                .attributeType(ScalarAttributeType.S).build(),
+                                        AttributeDefinition.builder().attributeName("orderId")
+                                                .attributeType(ScalarAttributeType.S).build()));
+                        client.putItem(b -> b.tableName("orders").item(Map.of(
+                                "customerId", AttributeValue.fromS("c-1"),
+                                "orderId", AttributeValue.fromS("o-1"),
+                                "totalCents", AttributeValue.fromN("1250"),
+                                "note", AttributeValue.fromS("gift"))));
+                        System.out.println("BUILDING");
+                        System.out.flush();
+                        try (DynamORM db = DynamORM.builder()
+                                        .client(client)
+                                        .requireGeneratedModels(true)
+                                        .build()) {
+                            Order order = db.table(Order.class).get("c-1", "o-1").orElseThrow();
+                            System.out.println("ANSWERED");
+                            System.out.println(order.note());
+                            System.out.println(order.totalCents());
+                            System.out.flush();
+                        }
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void buildingDynamORMAndAFirstGet_loadNoClassThatOnlyAFailureARetryOrAnotherApiNeeds(
+            @TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src");
+        GeneratedRegistrationFootprintTest.write(src.resolve("demo/cold/Order.java"), ORDER);
+        GeneratedRegistrationFootprintTest.write(src.resolve("demo/cold/Main.java"), MAIN);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertThat(GeneratedRegistrationFootprintTest.compile(src, classes)).isEmpty();
+
+        String out =
+                GeneratedRegistrationFootprintTest.run(
+                        List.of(
+                                "-Xlog:class+load=info",
+                                "-cp",
+                                classes
+                                        + File.pathSeparator
+                                        + GeneratedRegistrationFootprintTest.classPath(),
+                                "demo.cold.Main"));
+        List<String> lines = out.lines().collect(Collectors.toList());
+        int from = lines.indexOf("BUILDING");
+        int to = lines.indexOf("ANSWERED");
+        assertThat(from).as(out).isNotNegative();
+        assertThat(to).as(out).isGreaterThan(from);
+        assertThat(lines.subList(to + 1, to + 3))
+                .as("the item read back")
+                .containsExactly("gift", "1250");
+        List<String> loaded = lines.subList(from + 1, to);
+        assertThat(loaded)
+                .as("the first get went through the generated schema")
+                .anyMatch(l -> l.contains(" demo.cold.Order_$Schema source:"));
+
+        assertNotLoaded(loaded, API_TYPES, "API interfaces the first get does not hand out");
+        assertNotLoaded(loaded, HOOK_TYPES, "hook types with no plugin installed");
+        assertNotLoaded(loaded, RETRY_TYPES, "retry classes of a call that succeeded at once");
+        assertNotLoaded(
+                loaded, LATER_TYPES, "plugin failures and the condition compiler of writes");
+        List<String> engine =
+                loaded.stream()
+                        .filter(
+                                l ->
+                                        l.contains(" dev.dynamorm.")
+                                                && l.contains(" source:")
+                                                && !l.contains(" dev.dynamorm.local."))
+                        .toList();
+        assertThat(engine.size())
+                .as(
+                        "dev.dynamorm classes loaded from building DynamORM to the first answer:%n%s",
+                        String.join("\n", engine))
+                .isLessThanOrEqualTo(ENGINE_CLASSES);
+    }
+
+    private static void assertNotLoaded(List<String> loaded, List<String> classes, String what) {
+        for (String name : classes) {
+            assertThat(loaded)
+                    .as("%s: %s loaded before the first answer", what, name)
+                    .noneMatch(l -> l.contains(" " + name + " source:"));
+        }
+    }
+}
