@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -159,6 +160,54 @@ final class UnboxedAccessTest {
                         "cannot create a demo.Account from a stored item: the setter of field 'points' threw "
                                 + "java.lang.IllegalStateException: negative points -1")
                 .isEqualTo(readFailure(refl, "refl_setter_", "accounts", Map.of("points", "-1")));
+    }
+
+    @Test
+    void readFailures_nameTheOperationThatRead_onEveryEntryPath(@TempDir Path dir)
+            throws Exception {
+        Compilation gen = Compilation.compile(dir, true, SOURCES);
+        Compilation refl = Compilation.compile(dir, false, SOURCES);
+        String generated = readFailuresByEntry(gen, "gen_ops_");
+        assertThat(generated)
+                .contains("get: GET cannot read attribute 'i' into field 'i'")
+                .contains("scan: SCAN cannot read attribute 'i' into field 'i'")
+                .contains("fromItem: GET cannot read attribute 'i' into field 'i'")
+                .isEqualTo(readFailuresByEntry(refl, "refl_ops_"));
+    }
+
+    /**
+     * A stored Prims item whose int does not fit, read through a get, a scan and {@code fromItem}:
+     * per entry, the operation the failure names and its message.
+     */
+    private static String readFailuresByEntry(Compilation c, String prefix) throws Exception {
+        try (URLClassLoader loader = c.loader();
+                DynamORM db = db(prefix, c.generatedFiles().size() > 0)) {
+            Table<?> t = db.table(loader.loadClass("demo.Prims"));
+            t.createTable();
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("id", AttributeValue.fromS("x"));
+            item.put("i", AttributeValue.fromN("3000000000"));
+            local.client().putItem(b -> b.tableName(prefix + "prims").item(item));
+            Map<String, Throwable> byEntry = new LinkedHashMap<>();
+            byEntry.put("get", catchThrowable(() -> t.get("x")));
+            byEntry.put("scan", catchThrowable(t::scan));
+            byEntry.put("fromItem", catchThrowable(() -> t.fromItem(item)));
+            StringBuilder out = new StringBuilder();
+            byEntry.forEach(
+                    (entry, thrown) -> {
+                        assertThat(thrown).as(entry).isInstanceOf(InvalidRequestException.class);
+                        out.append(entry)
+                                .append(": ")
+                                .append(
+                                        ((InvalidRequestException) thrown)
+                                                .operation()
+                                                .orElseThrow())
+                                .append(' ')
+                                .append(thrown.getMessage())
+                                .append('\n');
+                    });
+            return out.toString();
+        }
     }
 
     @Test

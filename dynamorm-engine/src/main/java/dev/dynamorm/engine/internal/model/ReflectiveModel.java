@@ -59,7 +59,14 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
      */
     private SchemaItemWriter[] writers;
 
-    private SchemaItemReader[] readers;
+    private SchemaRead<T>[] reads;
+
+    /**
+     * The read for {@link Operation#GET} (the common one: gets and {@code Table.fromItem}), or null
+     * without a generated schema. Read without {@link #structure}: a {@link SchemaRead} is
+     * immutable, so its final fields publish it whoever sees it.
+     */
+    private SchemaRead<T> getRead;
 
     ReflectiveModel(Class<T> type) {
         this.type = type;
@@ -70,18 +77,20 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             throw new IllegalStateException(
                     "metadata of " + type.getName() + " is already complete");
         }
-        if (s.schema() != null) {
+        ModelSchema<T> schema = schema(s);
+        if (schema != null) {
             Operation[] ops = Operation.values();
             SchemaItemWriter[] w = new SchemaItemWriter[ops.length + 1];
-            SchemaItemReader[] r = new SchemaItemReader[ops.length + 1];
+            SchemaRead<T>[] r = newReads(ops.length + 1);
             SchemaItemReader.Slots slots = SchemaItemReader.Slots.of(s.bySlot());
             for (int i = 0; i <= ops.length; i++) {
                 Operation op = i < ops.length ? ops[i] : null;
                 w[i] = new SchemaItemWriter(s.bySlot(), op);
-                r[i] = new SchemaItemReader(type, slots, op);
+                r[i] = new SchemaRead<>(type, schema, new SchemaItemReader(type, slots, op), op);
             }
             writers = w;
-            readers = r;
+            reads = r;
+            getRead = r[slot(Operation.GET, r.length)];
         }
         structure = s;
     }
@@ -212,16 +221,24 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     @Override
     public T fromItem(Map<String, AttributeValue> item) {
+        SchemaRead<T> r = getRead;
+        if (r != null) {
+            return r.read(Objects.requireNonNull(item, "item"));
+        }
         return fromItem(item, Operation.GET);
     }
 
     @Override
     public T fromItem(Map<String, AttributeValue> item, Operation operation) {
         Objects.requireNonNull(item, "item");
+        SchemaRead<T> get = getRead;
+        if (get != null && operation == Operation.GET) {
+            return get.read(item);
+        }
         Structure s = s();
-        ModelSchema<T> schema = schema(s);
-        if (schema != null) {
-            return fromSchema(schema, item, operation);
+        SchemaRead<T>[] r = reads;
+        if (r != null) {
+            return r[slot(operation, r.length)].read(item);
         }
         return fromReflection(s, item, operation);
     }
@@ -262,27 +279,6 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         return type.cast(instance);
     }
 
-    private T fromSchema(
-            ModelSchema<T> schema, Map<String, AttributeValue> item, Operation operation) {
-        SchemaItemReader[] r = readers;
-        SchemaItemReader in = r[slot(operation, r.length)];
-        T instance;
-        try {
-            instance = schema.read(item, in);
-        } catch (InvalidRequestException e) {
-            throw e; // a converter's, or a setter's through FieldReader.setterFailed
-        } catch (SchemaItemReader.ConverterFailure e) {
-            throw e.original();
-        } catch (RuntimeException e) {
-            throw creationFailure(
-                    type,
-                    e,
-                    type.isRecord() ? "its canonical constructor" : "its no-argument constructor",
-                    operation);
-        }
-        return type.cast(instance);
-    }
-
     /**
      * The index of an operation's writer or reader in arrays of {@code length}: its ordinal, the
      * last for a null operation.
@@ -291,6 +287,11 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     @SuppressWarnings("EnumOrdinal")
     private static int slot(Operation operation, int length) {
         return operation == null ? length - 1 : operation.ordinal();
+    }
+
+    @SuppressWarnings("unchecked") // an array of the erased type holds reads of T only
+    private static <T> SchemaRead<T>[] newReads(int length) {
+        return (SchemaRead<T>[]) new SchemaRead<?>[length];
     }
 
     /** The generated schema the model was read from, or null. */
