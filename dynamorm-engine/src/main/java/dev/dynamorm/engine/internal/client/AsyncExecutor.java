@@ -68,15 +68,14 @@ public final class AsyncExecutor {
      * @param failed the future that fails if the task cannot be handed off
      */
     public void afterDelay(Duration delay, Runnable task, CompletableFuture<?> failed) {
-        CompletableFuture.delayedExecutor(
-                        delay.toNanos(), TimeUnit.NANOSECONDS, r -> handOff(r, failed))
-                .execute(task);
+        afterDelayOrElse(delay, task, failed::completeExceptionally);
     }
 
     /**
-     * {@link #afterDelay(Duration, Runnable, CompletableFuture)} for a task whose refusal is more
-     * than one future's failure (the async batch writer's flush timer): {@code refused} is told, on
-     * the JDK's timer thread, with the {@code RejectedExecutionException}.
+     * Runs {@code task} on {@link #continuations()} once {@code delay} has passed, on the JDK's
+     * timer; if the executor refuses it then, {@code refused} is told, on the timer's thread, with
+     * the {@code RejectedExecutionException} (thrown there it would be lost). {@link #afterDelay}
+     * for one future's failure; the async batch writer's flush timer for more.
      *
      * @param delay how long to wait
      * @param task what to run then

@@ -270,20 +270,31 @@ final class AsyncContinuationsTest {
 
     @Test
     void rejectedHandOff_failsTheCallersFuture_insteadOfLeavingItPending() {
-        ExecutorService closed = Executors.newSingleThreadExecutor();
-        closed.shutdown();
-        try (DynamORM db =
-                DynamORM.builder()
-                        .client(local.client())
-                        .asyncClient(sdkDefault)
-                        .asyncExecutor(closed)
-                        .discoverPlugins(false)
-                        .build()) {
+        try (DynamORM db = withExecutor(shutDown())) {
             AsyncTable<Order> orders = db.table(Order.class).async();
             Throwable failure =
                     orders.get("c", "o").handle((r, t) -> t).orTimeout(10, TimeUnit.SECONDS).join();
             assertThat(failure).isInstanceOf(RejectedExecutionException.class);
         }
+    }
+
+    /**
+     * DynamORM over the SDK's default async client, its continuations handed to {@code executor}.
+     */
+    private static DynamORM withExecutor(java.util.concurrent.Executor executor) {
+        return DynamORM.builder()
+                .client(local.client())
+                .asyncClient(sdkDefault)
+                .asyncExecutor(executor)
+                .discoverPlugins(false)
+                .build();
+    }
+
+    /** An executor already shut down: it refuses every hand-off. */
+    private static ExecutorService shutDown() {
+        ExecutorService closed = Executors.newSingleThreadExecutor();
+        closed.shutdown();
+        return closed;
     }
 
     /**
@@ -369,15 +380,7 @@ final class AsyncContinuationsTest {
     @Test
     void rejectedFlushTimer_failsTheWritesItWouldHaveSent_reportedByTheNextFlush()
             throws InterruptedException {
-        ExecutorService closed = Executors.newSingleThreadExecutor();
-        closed.shutdown();
-        try (DynamORM db =
-                DynamORM.builder()
-                        .client(local.client())
-                        .asyncClient(sdkDefault)
-                        .asyncExecutor(closed)
-                        .discoverPlugins(false)
-                        .build()) {
+        try (DynamORM db = withExecutor(shutDown())) {
             AsyncBatchWriter writer = timedWriter(db);
             Order order = new Order(UUID.randomUUID().toString(), "o1", "NEW");
             writer.put(order).orTimeout(10, TimeUnit.SECONDS).join();
@@ -419,13 +422,7 @@ final class AsyncContinuationsTest {
                     }
                     app.execute(r);
                 };
-        try (DynamORM db =
-                DynamORM.builder()
-                        .client(local.client())
-                        .asyncClient(sdkDefault)
-                        .asyncExecutor(saturatedOnce)
-                        .discoverPlugins(false)
-                        .build()) {
+        try (DynamORM db = withExecutor(saturatedOnce)) {
             AsyncBatchWriter writer = timedWriter(db);
             String c = UUID.randomUUID().toString();
             Order refused = new Order(c, "o1", "NEW");
@@ -519,15 +516,7 @@ final class AsyncContinuationsTest {
 
     @Test
     void everyAsyncPath_withAnExecutorThatRefuses_failsInsteadOfStayingPending() {
-        ExecutorService closed = Executors.newSingleThreadExecutor();
-        closed.shutdown();
-        try (DynamORM db =
-                DynamORM.builder()
-                        .client(local.client())
-                        .asyncClient(sdkDefault)
-                        .asyncExecutor(closed)
-                        .discoverPlugins(false)
-                        .build()) {
+        try (DynamORM db = withExecutor(shutDown())) {
             AsyncTable<Order> orders = db.table(Order.class).async();
             String c = UUID.randomUUID().toString();
             Order order = new Order(c, "o1", "NEW");
