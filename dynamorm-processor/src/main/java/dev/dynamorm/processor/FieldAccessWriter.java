@@ -58,6 +58,12 @@ final class FieldAccessWriter {
                 s.append(i == 0 ? "" : ", ").append(SchemaWriter.literal(names[i]));
             }
             s.append("};\n\n");
+            s.append("    @Override\n    public boolean readsNamed(")
+                    .append(spi)
+                    .append("FieldReader in) {\n")
+                    .append("        return in.plainFields(NAMES) == 0x")
+                    .append(Long.toHexString(mask))
+                    .append("L;\n    }\n\n");
             s.append("    @Override\n    public ")
                     .append(t)
                     .append(" read(")
@@ -65,15 +71,44 @@ final class FieldAccessWriter {
                     .append(", ")
                     .append(spi)
                     .append("FieldReader in) {\n")
-                    .append("        return in.plainFields(NAMES) == 0x")
-                    .append(Long.toHexString(mask))
-                    .append("L ? readNamed(item, in) : readAny(item, in);\n    }\n\n");
-            readMethod(s, model, t, "private " + t + " readNamed", true);
+                    .append(
+                            "        return readsNamed(in) ? readNamed(item, in) : readAny(item, in);\n    }\n\n");
+            readMethod(s, model, t, "@Override\n    public " + t + " readNamed", true);
             s.append("\n");
             readMethod(s, model, t, "private " + t + " readAny", false);
         } else {
             readMethod(s, model, t, "@Override\n    public " + t + " read", false);
         }
+    }
+
+    /**
+     * Whether the codec of {@code model} has {@code readsNamed}/{@code readNamed} (a model with at
+     * least one field read through {@code PlainReads}), which the schema then delegates to it.
+     */
+    static boolean readsNamed(Model model) {
+        return plainMask(model.properties()) != 0L;
+    }
+
+    /**
+     * Appends the schema's {@code readsNamed} and {@code readNamed}, delegating to its codec, when
+     * the codec has them (see {@link #readsNamed(Model)}).
+     */
+    static void namedDelegates(StringBuilder s, Model model, String t) {
+        if (!readsNamed(model)) {
+            return;
+        }
+        s.append("    @Override\n    public boolean readsNamed(")
+                .append(SchemaWriter.SPI)
+                .append(
+                        "FieldReader in) {\n        return Schema.Codec.INSTANCE.readsNamed(in);\n    }\n\n");
+        s.append("    @Override\n    public ")
+                .append(t)
+                .append(" readNamed(")
+                .append(ITEM)
+                .append(", ")
+                .append(SchemaWriter.SPI)
+                .append(
+                        "FieldReader in) {\n        return Schema.Codec.INSTANCE.readNamed(item, in);\n    }\n\n");
     }
 
     /**

@@ -175,6 +175,7 @@ final class SchemaWriter {
                 .append(SPI)
                 .append(
                         "FieldReader in) {\n        return Schema.Codec.INSTANCE.read(item, in);\n    }\n\n");
+        FieldAccessWriter.namedDelegates(s, model, t);
         StringBuilder c = new StringBuilder();
         codec(c, model, t);
         indent(s, c);

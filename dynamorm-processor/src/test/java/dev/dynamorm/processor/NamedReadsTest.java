@@ -7,8 +7,11 @@ import dev.dynamorm.DynamORM;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Table;
 import dev.dynamorm.local.LocalDynamoDb;
+import dev.dynamorm.spi.schema.FieldReader;
+import dev.dynamorm.spi.schema.ModelSchema;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +138,97 @@ final class NamedReadsTest {
         assertThat(read(gen, "gen_label_", "demo.Box", "boxes", "box_id", labelled))
                 .isEqualTo("Box[x, 0, glass]")
                 .isEqualTo(read(refl, "refl_label_", "demo.Box", "boxes", "box_id", labelled));
+    }
+
+    @Test
+    void readsNamed_isTheReadersAnswerForTheGeneratedNames_andReadNamedReadsLikeRead(
+            @TempDir Path dir) throws Exception {
+        Compilation gen = Compilation.compile(dir, true, SOURCES);
+        try (URLClassLoader loader = gen.loader()) {
+            @SuppressWarnings("unchecked") // the generated schema of demo.Box
+            ModelSchema<Object> schema =
+                    (ModelSchema<Object>)
+                            loader.loadClass("demo.Box_").getField("SCHEMA").get(null);
+            Map<String, AttributeValue> item =
+                    Map.of(
+                            "box_id", AttributeValue.fromS("x"),
+                            "weight_grams", AttributeValue.fromN("40"),
+                            "label", AttributeValue.fromS("glass"));
+            Names same = new Names(List.of("box_id", "weight_grams", "label"));
+            assertThat(schema.readsNamed(same)).isTrue();
+            assertThat(same.asked).containsExactly(List.of("box_id", "weight_grams", "label"));
+            assertThat(schema.readNamed(item, same)).hasToString("Box[x, 40, glass]");
+            assertThat(schema.read(item, same)).hasToString("Box[x, 40, glass]");
+
+            // a reader whose attributes have other names: no named reads; read asks the reader
+            Names other = new Names(List.of("box", "weight", "label"));
+            assertThat(schema.readsNamed(other)).isFalse();
+            assertThat(schema.read(item, other)).hasToString("Box[null, 0, glass]");
+        }
+    }
+
+    /**
+     * A reader that confirms the generated names when they are {@code names} (every field plain),
+     * and otherwise reads by its own names, which finds no attribute for a name not in the item.
+     */
+    private static final class Names implements FieldReader {
+        final List<String> names;
+        final List<List<String>> asked = new ArrayList<>();
+
+        Names(List<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public long plainFields() {
+            return 0b111L;
+        }
+
+        @Override
+        public long plainFields(String[] attributeNames) {
+            asked.add(List.of(attributeNames));
+            return names.equals(List.of(attributeNames)) ? 0b111L : 0L;
+        }
+
+        @Override
+        public Object read(Map<String, AttributeValue> item, int field) {
+            throw new AssertionError("no reference field");
+        }
+
+        @Override
+        public String attributeName(int field) {
+            return names.get(field);
+        }
+
+        @Override
+        public String readString(AttributeValue attribute, int field) {
+            return attribute == null ? null : attribute.s();
+        }
+
+        @Override
+        public long readLong(AttributeValue attribute, int field) {
+            return attribute == null ? 0L : Long.parseLong(attribute.n());
+        }
+
+        @Override
+        public double readDouble(AttributeValue attribute, int field) {
+            throw new AssertionError("no double field");
+        }
+
+        @Override
+        public float readFloat(AttributeValue attribute, int field) {
+            throw new AssertionError("no float field");
+        }
+
+        @Override
+        public boolean readBoolean(AttributeValue attribute, int field) {
+            throw new AssertionError("no boolean field");
+        }
+
+        @Override
+        public RuntimeException setterFailed(int field, RuntimeException failure) {
+            return failure;
+        }
     }
 
     /**

@@ -103,6 +103,37 @@ public interface ModelSchema<T> {
     }
 
     /**
+     * Whether {@link #readNamed(Map, FieldReader)} may read items for this reader: generated
+     * schemas answer from {@link FieldReader#plainFields(String[])} with the attribute names they
+     * were generated with. The engine asks once per reader (the answer does not change) and then
+     * calls {@code readNamed} per item without asking again.
+     *
+     * @param in the reader the items will be read with
+     * @return whether {@code readNamed} reads items for {@code in} as {@link #read(Map,
+     *     FieldReader)} would
+     * @throws UnsupportedOperationException if the schema has no such read (the default; schemas
+     *     generated before it existed, and models without a plain field)
+     */
+    default boolean readsNamed(FieldReader in) {
+        throw new UnsupportedOperationException("readsNamed");
+    }
+
+    /**
+     * Creates an instance from an item, like {@link #read(Map, FieldReader)}, for a reader for
+     * which {@link #readsNamed(FieldReader)} answered true: attributes are looked up by the names
+     * the schema was generated with and plain fields are read through {@link PlainReads} without
+     * asking the reader first.
+     *
+     * @param item the stored item
+     * @param in converts the attributes; one for which {@code readsNamed} answered true
+     * @return the new instance
+     * @throws UnsupportedOperationException if the schema has no such read (the default)
+     */
+    default T readNamed(Map<String, AttributeValue> item, FieldReader in) {
+        throw new UnsupportedOperationException("readNamed");
+    }
+
+    /**
      * The key templates declared on the type ({@code PartitionKey}, {@code SortKey} and {@code
      * IndexKey} annotations with a {@code template}), in declaration order.
      *
