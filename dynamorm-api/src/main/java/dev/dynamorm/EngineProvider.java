@@ -1,6 +1,12 @@
 package dev.dynamorm;
 
-/** Creates the engine behind {@link DynamORM#builder()}; the engine module provides it. */
+/**
+ * Creates the engine behind {@link DynamORM#builder()}; the engine module provides it.
+ *
+ * <p>When {@code dynamorm-engine} is present, its engine is used (on the class path it is found by
+ * name, without a {@link java.util.ServiceLoader} scan); other providers are looked up, and ranked
+ * by {@link #priority()}, only when it is absent.
+ */
 public interface EngineProvider {
 
     /**
@@ -12,7 +18,8 @@ public interface EngineProvider {
     DynamORM create(DynamORMConfig config);
 
     /**
-     * Which provider wins when several are present; higher first.
+     * Which provider wins when several are present and {@code dynamorm-engine} is not; higher
+     * first.
      *
      * @return 0 by default
      */
