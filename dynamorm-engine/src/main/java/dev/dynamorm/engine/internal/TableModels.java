@@ -42,6 +42,11 @@ final class TableModels {
     }
 
     private static void check(String table, ModelMetadata<?> first, ModelMetadata<?> second) {
+        if (first.encryptedFields().isEmpty() && second.encryptedFields().isEmpty()) {
+            // nothing either model encrypts, so nothing to disagree on: the common case of several
+            // models on one table costs no attribute sets per registration
+            return;
+        }
         Set<String> firstEncrypted = encrypted(first);
         Set<String> secondEncrypted = encrypted(second);
         Set<String> plainInSecond = new TreeSet<>(firstEncrypted);
