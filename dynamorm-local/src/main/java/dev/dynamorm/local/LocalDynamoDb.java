@@ -110,6 +110,16 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
     }
 
+    /** Runs one TTL sweep now, as the sweeper would (tests); returns the items it deleted. */
+    int sweepExpiredNow() {
+        return engine.sweepExpired();
+    }
+
+    /** Expiry-index entries the TTL sweeps have visited in the live tables (tests). */
+    long sweepVisits() {
+        return engine.sweepVisits();
+    }
+
     /**
      * Starts an in-memory instance with default settings (region us-east-1, account 000000000000,
      * no persistence).

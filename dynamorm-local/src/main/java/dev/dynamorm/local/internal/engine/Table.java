@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +27,15 @@ public final class Table {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
+    /** The items by expiry, so a TTL sweep visits only expired ones (guarded by {@link #lock}). */
+    private final ExpiryIndex expiries = new ExpiryIndex();
+
+    /** The TTL attribute {@link #expiries} is kept for; null (and the index empty) without TTL. */
+    private String indexedTtl;
+
     Table(TableMeta meta) {
         this.meta = meta;
+        this.indexedTtl = meta.ttlAttribute();
         for (IndexDef i : meta.indexes()) {
             indexes.put(i.name(), new Partitions());
         }
@@ -37,8 +45,40 @@ public final class Table {
         return meta;
     }
 
+    /** Replaces the definition. Caller holds the write lock. */
     void meta(TableMeta newMeta) {
         this.meta = newMeta;
+        reindexExpiries();
+    }
+
+    /**
+     * Rebuilds the expiry index when TTL was enabled, disabled or moved to another attribute: one
+     * pass over the items then, instead of one per sweep.
+     */
+    private void reindexExpiries() {
+        String attr = meta.ttlAttribute();
+        if (Objects.equals(attr, indexedTtl)) {
+            return;
+        }
+        expiries.clear();
+        indexedTtl = attr;
+        if (attr != null) {
+            forEachItem((key, item) -> indexExpiry(item, key));
+        }
+    }
+
+    private void indexExpiry(Map<String, Value> item, PrimaryKey key) {
+        BigDecimal at = ExpiryIndex.expiryOf(item, indexedTtl);
+        if (at != null) {
+            expiries.add(at, key);
+        }
+    }
+
+    private void unindexExpiry(Map<String, Value> item, PrimaryKey key) {
+        BigDecimal at = ExpiryIndex.expiryOf(item, indexedTtl);
+        if (at != null) {
+            expiries.remove(at, key);
+        }
     }
 
     long itemCount() {
@@ -86,6 +126,9 @@ public final class Table {
             count.decrementAndGet();
             bytes.addAndGet(-ItemSize.of(old));
             unindex(old, key);
+            if (indexedTtl != null) {
+                unindexExpiry(old, key);
+            }
         }
         if (newItem == null) {
             items.remove(key.hash(), pos);
@@ -94,6 +137,9 @@ public final class Table {
             count.incrementAndGet();
             bytes.addAndGet(ItemSize.of(newItem));
             index(newItem, key);
+            if (indexedTtl != null) {
+                indexExpiry(newItem, key);
+            }
         }
     }
 
@@ -147,6 +193,7 @@ public final class Table {
                         });
             }
         }
+        reindexExpiries();
     }
 
     interface ItemVisitor {
@@ -161,20 +208,23 @@ public final class Table {
         }
     }
 
-    /** Removes expired items; returns the keys removed. Caller holds the write lock. */
-    List<PrimaryKey> expire(long nowSeconds) {
-        List<PrimaryKey> expired = new ArrayList<>();
-        if (meta.ttlAttribute() == null) {
-            return expired;
+    /**
+     * Keys of the items that are expired at {@code nowSeconds} (see {@link #isExpired}), found
+     * through the expiry index: the sweep visits these and no unexpired item. Caller holds the read
+     * or the write lock.
+     */
+    List<PrimaryKey> expiredKeys(long nowSeconds) {
+        if (indexedTtl == null) {
+            return List.of();
         }
-        forEachItem(
-                (key, item) -> {
-                    if (isExpired(item, nowSeconds)) {
-                        expired.add(key);
-                    }
-                });
-        expired.forEach(k -> apply(k, null));
-        return expired;
+        return expiries.expired(
+                BigDecimal.valueOf(nowSeconds - FIVE_YEARS_SECONDS),
+                BigDecimal.valueOf(nowSeconds));
+    }
+
+    /** Expiry-index entries the sweeps of this table have visited (a test hook). */
+    long expiryVisits() {
+        return expiries.visited();
     }
 
     long indexItemCount(String indexName) {
