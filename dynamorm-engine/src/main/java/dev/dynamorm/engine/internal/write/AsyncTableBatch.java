@@ -4,12 +4,16 @@ import dev.dynamorm.BatchGetResult;
 import dev.dynamorm.BatchOptions;
 import dev.dynamorm.BatchWriteResult;
 import dev.dynamorm.Key;
+import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.client.AsyncExecutor;
 import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -20,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * retry policy, exact reports of what is left), with up to {@link BatchOptions#workers()} chunks in
  * flight at once instead of worker threads, and backoff on a timer. A failure of the batch (budget
  * spent, a call failing for good) fails the future with the same {@code
- * BatchGetIncompleteException}/{@code BatchWriteIncompleteException} as the sync call.
+ * BatchGetIncompleteException}/{@code BatchWriteIncompleteException} as the sync call; so does the
+ * async executor refusing a hand-off ({@link Lanes}): the exception lists what was read or written,
+ * what was not sent and what is of unknown outcome, with the refusal as the root cause.
  *
  * @param <T> the model type
  */
@@ -55,8 +61,9 @@ public final class AsyncTableBatch<T> {
         return AsyncWrites.guarded(
                 () -> {
                     GetBatch<T> batch = new GetBatch<>(table, keys, options);
+                    Lanes lanes = new Lanes();
                     return then(
-                            inFlight(
+                            lanes.run(
                                     batch.chunks(),
                                     options.workers(),
                                     c ->
@@ -65,7 +72,8 @@ public final class AsyncTableBatch<T> {
                                                             batch,
                                                             c,
                                                             client::batchGetItem)
-                                                    .thenRun(() -> batch.chunkDone(c))),
+                                                    .thenRun(() -> batch.chunkDone(c)),
+                                    batch::unread),
                             batch::result);
                 });
     }
@@ -84,10 +92,11 @@ public final class AsyncTableBatch<T> {
                 () -> {
                     WriteBatch<T> batch = new WriteBatch<>(table, puts, deletes, options);
                     StoredCreationReads reads = batch.reads();
+                    Lanes lanes = new Lanes();
                     CompletableFuture<Void> read =
                             reads.isEmpty()
                                     ? CompletableFuture.completedFuture(null)
-                                    : inFlight(
+                                    : lanes.run(
                                             reads.chunks(),
                                             options.workers(),
                                             c ->
@@ -95,49 +104,97 @@ public final class AsyncTableBatch<T> {
                                                             executor,
                                                             reads,
                                                             c,
-                                                            client::batchGetItem));
+                                                            client::batchGetItem),
+                                            c -> {});
                     return then(
                             read.thenCompose(
-                                    ignored ->
-                                            inFlight(
-                                                    batch.chunks(),
-                                                    options.workers(),
-                                                    c ->
-                                                            UnprocessedRetry.sendAsync(
-                                                                            executor,
-                                                                            batch,
-                                                                            c,
-                                                                            client::batchWriteItem)
-                                                                    .thenRun(
-                                                                            () ->
-                                                                                    batch.chunkDone(
-                                                                                            c)))),
+                                    ignored -> {
+                                        RejectedExecutionException refused = lanes.refused;
+                                        if (refused != null) {
+                                            // the puts whose read did not complete say why
+                                            reads.failure()
+                                                    .compareAndSet(
+                                                            null,
+                                                            UnprocessedRetry.refusal(
+                                                                    Operation.BATCH_WRITE,
+                                                                    table.modelType(),
+                                                                    refused));
+                                        }
+                                        return lanes.run(
+                                                batch.chunks(),
+                                                options.workers(),
+                                                c ->
+                                                        UnprocessedRetry.sendAsync(
+                                                                        executor,
+                                                                        batch,
+                                                                        c,
+                                                                        client::batchWriteItem)
+                                                                .thenRun(() -> batch.chunkDone(c)),
+                                                c -> batch.unwritten(c, false));
+                                    }),
                             batch::result);
                 });
     }
 
     /**
-     * Runs every chunk with at most {@code workers} in flight; completes when all are done, or
-     * fails with the first failure that is not recorded in the batch (e.g. the instance closed).
+     * The chunks of one batch call, at most {@code workers} in flight at once. When the async
+     * executor refuses a step of a chunk's loop (shut down, saturated), the batch has recorded that
+     * chunk's pending elements ({@link UnprocessedRetry.Batch#refused}); no further chunk is sent
+     * (the executor would drop its answer too) and each one left is handed to {@code notSent}, so
+     * the batch reports every element, as the sync batch does for chunks it did not finish.
      */
-    static <C> CompletableFuture<Void> inFlight(
-            List<C> chunks, int workers, Function<C, CompletableFuture<Void>> work) {
-        AtomicInteger next = new AtomicInteger();
-        int lanes = Math.max(1, Math.min(workers, chunks.size()));
-        CompletableFuture<?>[] all = new CompletableFuture<?>[lanes];
-        for (int i = 0; i < lanes; i++) {
-            all[i] = lane(chunks, next, work);
-        }
-        return CompletableFuture.allOf(all);
-    }
+    static final class Lanes {
 
-    private static <C> CompletableFuture<Void> lane(
-            List<C> chunks, AtomicInteger next, Function<C, CompletableFuture<Void>> work) {
-        int i = next.getAndIncrement();
-        if (i >= chunks.size()) {
+        /** The first refusal; once set, no chunk starts. */
+        volatile RejectedExecutionException refused;
+
+        /**
+         * Runs every chunk; completes when all are done or handed to {@code notSent}, or fails with
+         * the first failure that is neither recorded in the batch nor a refusal (e.g. the instance
+         * closed).
+         */
+        <C> CompletableFuture<Void> run(
+                List<C> chunks,
+                int workers,
+                Function<C, CompletableFuture<Void>> work,
+                Consumer<C> notSent) {
+            AtomicInteger next = new AtomicInteger();
+            int lanes = Math.max(1, Math.min(workers, chunks.size()));
+            CompletableFuture<?>[] all = new CompletableFuture<?>[lanes];
+            for (int i = 0; i < lanes; i++) {
+                all[i] = lane(chunks, next, work, notSent);
+            }
+            return CompletableFuture.allOf(all);
+        }
+
+        private <C> CompletableFuture<Void> lane(
+                List<C> chunks,
+                AtomicInteger next,
+                Function<C, CompletableFuture<Void>> work,
+                Consumer<C> notSent) {
+            for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+                C chunk = chunks.get(i);
+                if (refused != null) {
+                    notSent.accept(chunk);
+                    continue;
+                }
+                return work.apply(chunk)
+                        .exceptionally(this::refusedOrRethrow)
+                        .thenCompose(ignored -> lane(chunks, next, work, notSent));
+            }
             return CompletableFuture.completedFuture(null);
         }
-        return work.apply(chunks.get(i)).thenCompose(ignored -> lane(chunks, next, work));
+
+        /** A refusal ends the chunk (the batch recorded it); anything else fails the lane. */
+        private Void refusedOrRethrow(Throwable thrown) {
+            if (AsyncAround.unwrap(thrown) instanceof RejectedExecutionException r) {
+                if (refused == null) {
+                    refused = r;
+                }
+                return null;
+            }
+            throw thrown instanceof CompletionException c ? c : new CompletionException(thrown);
+        }
     }
 
     /** The value of {@code result} once {@code done} completes; failures unwrapped. */

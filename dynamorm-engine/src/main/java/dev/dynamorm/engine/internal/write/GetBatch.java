@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -168,6 +169,17 @@ final class GetBatch<T>
 
     @Override
     public void left(List<Map<String, AttributeValue>> pending, boolean lost) {
+        unread(pending);
+    }
+
+    /** The async executor refused the loop's next step: its pending keys stay unread. */
+    @Override
+    public void refused(
+            List<Map<String, AttributeValue>> pending,
+            RejectedExecutionException rejected,
+            boolean sent) {
+        failure.compareAndSet(
+                null, UnprocessedRetry.refusal(Operation.BATCH_GET, model.type(), rejected));
         unread(pending);
     }
 

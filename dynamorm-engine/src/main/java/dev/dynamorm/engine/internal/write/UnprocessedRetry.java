@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal.write;
 
 import dev.dynamorm.DynamORMException;
+import dev.dynamorm.DynamoServiceException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.client.AsyncExecutor;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -78,6 +80,35 @@ final class UnprocessedRetry {
 
         /** Where a failure that ends the batch is recorded (the first one wins). */
         AtomicReference<DynamORMException> failure();
+
+        /**
+         * The async executor refused a hand-off of this chunk's loop (shut down, saturated): the
+         * loop ends, its future failing with {@code rejected}. By default nothing is recorded and
+         * the sender handles the failure for the whole chunk (the async batch writer does); a batch
+         * that reports element by element records {@code pending} here.
+         *
+         * @param pending the elements still pending
+         * @param rejected the executor's refusal
+         * @param sent whether they may have been applied: a request carrying them was sent and its
+         *     answer dropped by the refusal, or an earlier attempt's answer was lost; false when
+         *     DynamoDB answered them unprocessed and the resend was refused
+         */
+        default void refused(List<P> pending, RejectedExecutionException rejected, boolean sent) {}
+    }
+
+    /**
+     * The failure recorded for elements a refused hand-off left: the sync batch's exception type
+     * for a call that failed, with the refusal as its cause.
+     */
+    static DynamORMException refusal(
+            Operation operation, Class<?> modelType, RejectedExecutionException rejected) {
+        return new DynamoServiceException(
+                "the async executor refused to run the batch's next step (shut down or saturated): "
+                        + rejected,
+                operation,
+                modelType,
+                true,
+                rejected);
     }
 
     /** Sends one chunk on the calling thread until it is done. */
@@ -181,6 +212,12 @@ final class UnprocessedRetry {
                 Throwable failure = AsyncAround.unwrap(thrown);
                 if (failure instanceof DynamORMException e) {
                     batch.failed(pending, e, lost.get());
+                } else if (failure instanceof RejectedExecutionException rejected) {
+                    // the answer (or the retry of a failed attempt) was dropped: sent, so they
+                    // may be applied
+                    batch.refused(pending, rejected, true);
+                    done.completeExceptionally(rejected);
+                    return;
                 } else if (failure != null) {
                     done.completeExceptionally(failure);
                     return;
@@ -195,7 +232,10 @@ final class UnprocessedRetry {
                                         left.size(),
                                         batch.operation());
                         if (delay.isPresent()) {
-                            executor.afterDelay(delay.get(), () -> send(left, attempts + 1), done);
+                            executor.afterDelayOrElse(
+                                    delay.get(),
+                                    () -> send(left, attempts + 1),
+                                    rejected -> refused(left, rejected));
                             return;
                         }
                         batch.left(left, lost.get());
@@ -204,6 +244,17 @@ final class UnprocessedRetry {
                 done.complete(null);
             } catch (RuntimeException | Error x) {
                 done.completeExceptionally(x);
+            }
+        }
+
+        /** The resend of what an answer left unprocessed was refused, on the JDK's timer thread. */
+        private void refused(List<P> left, RuntimeException rejected) {
+            try {
+                if (rejected instanceof RejectedExecutionException r) {
+                    batch.refused(left, r, lost.get());
+                }
+            } finally {
+                done.completeExceptionally(rejected);
             }
         }
     }

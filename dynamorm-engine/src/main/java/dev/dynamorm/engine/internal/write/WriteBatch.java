@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -267,6 +268,18 @@ final class WriteBatch<T>
     @Override
     public void left(List<Op> pending, boolean lost) {
         unwritten(pending, lost);
+    }
+
+    /**
+     * The async executor refused the loop's next step: its pending writes are of unknown outcome
+     * when a request carrying them went unanswered, else (answered unprocessed, resend refused)
+     * unwritten.
+     */
+    @Override
+    public void refused(List<Op> pending, RejectedExecutionException rejected, boolean sent) {
+        failure.compareAndSet(
+                null, UnprocessedRetry.refusal(Operation.BATCH_WRITE, model.type(), rejected));
+        unwritten(pending, sent);
     }
 
     @Override

@@ -333,26 +333,6 @@ final class AsyncContinuationsTest {
         }
     }
 
-    @Test
-    void rejectedHandOff_whenABatchsBackoffEnds_failsTheCallersFuture() {
-        ExecutorService closing = Executors.newSingleThreadExecutor();
-        AtomicInteger delays = new AtomicInteger();
-        try (DynamORM db = shutDownAtTheFirstRetry(closing, delays)) {
-            AsyncTable<Order> orders = db.table(Order.class).async();
-            String c = UUID.randomUUID().toString();
-            local.faults(FaultInjection.builder().unprocessedRate(1.0).build());
-            Throwable failure =
-                    orders.batchPut(List.of(new Order(c, "o1", "NEW"), new Order(c, "o2", "NEW")))
-                            .handle((r, t) -> t)
-                            .orTimeout(10, TimeUnit.SECONDS)
-                            .join();
-            assertThat(failure).isInstanceOf(RejectedExecutionException.class);
-            assertThat(delays).hasValue(1);
-        } finally {
-            closing.shutdownNow();
-        }
-    }
-
     /** An async batch writer whose flush timer sends a lone write after 20 ms. */
     private static AsyncBatchWriter timedWriter(DynamORM db) {
         return db.async()
