@@ -108,13 +108,21 @@ public final class PlainReads {
      */
     public static long readLong(AttributeValue attribute, FieldReader in, int field) {
         if (attribute != null && attribute.type() == AttributeValue.Type.N) {
-            try {
-                return Long.parseLong(attribute.n());
-            } catch (NumberFormatException e) {
-                // not a plain decimal long (an exponent, a fraction, out of range): the codec's way
-            }
+            String n = attribute.n();
+            long v = decimal(n, 18);
+            return v != NOT_SHORT ? v : parseLong(n, attribute, in, field);
         }
         return in.readLong(attribute, field);
+    }
+
+    // out of line: what decimal leaves (long numbers, a sign '+', other digits, not a number)
+    private static long parseLong(String n, AttributeValue attribute, FieldReader in, int field) {
+        try {
+            return Long.parseLong(n);
+        } catch (NumberFormatException e) {
+            // not a plain decimal long (an exponent, a fraction, out of range): the codec's way
+            return in.readLong(attribute, field);
+        }
     }
 
     /**
@@ -128,13 +136,50 @@ public final class PlainReads {
      */
     public static int readInt(AttributeValue attribute, FieldReader in, int field) {
         if (attribute != null && attribute.type() == AttributeValue.Type.N) {
-            try {
-                return Integer.parseInt(attribute.n());
-            } catch (NumberFormatException e) {
-                // not a plain decimal int (an exponent, a fraction, out of range): the codec's way
-            }
+            String n = attribute.n();
+            long v = decimal(n, 9);
+            return v != NOT_SHORT ? (int) v : parseInt(n, attribute, in, field);
         }
         return (int) in.readLong(attribute, field);
+    }
+
+    // out of line: what decimal leaves (long numbers, a sign '+', other digits, not a number)
+    private static int parseInt(String n, AttributeValue attribute, FieldReader in, int field) {
+        try {
+            return Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            // not a plain decimal int (an exponent, a fraction, out of range): the codec's way
+            return (int) in.readLong(attribute, field);
+        }
+    }
+
+    /**
+     * What {@link #decimal} returns for a text it leaves to {@code Long}/{@code Integer.parseInt}.
+     */
+    private static final long NOT_SHORT = Long.MIN_VALUE;
+
+    /**
+     * The value of {@code n} when it is an optional {@code '-'} and 1 to {@code maxDigits} ASCII
+     * digits (which {@code Long.parseLong}, and {@code Integer.parseInt} for at most 9 digits, read
+     * to the same value without failing), else {@link #NOT_SHORT}. The common numbers, read without
+     * a {@code try} block in the generated read: a handler there makes the JIT compiler keep the
+     * other fields' values in memory through the digit loop.
+     */
+    private static long decimal(String n, int maxDigits) {
+        int len = n.length();
+        int i = len > 0 && n.charAt(0) == '-' ? 1 : 0;
+        if (len == i || len - i > maxDigits) {
+            return NOT_SHORT;
+        }
+        long v = 0;
+        for (; i < len; i++) {
+            int d = n.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return NOT_SHORT;
+            }
+            v = v * 10 + d;
+        }
+        return n.charAt(0) == '-' ? -v : v;
     }
 
     /**
