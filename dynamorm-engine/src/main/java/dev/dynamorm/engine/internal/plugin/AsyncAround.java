@@ -32,6 +32,8 @@ public final class AsyncAround {
             return CompletableFuture.failedFuture(new IllegalStateException(HookChain.CLOSED));
         }
         event.open(chain, request);
+        // a response answered at once is converted on this thread after this returns
+        RequestScope.enter(event);
         long start = System.nanoTime();
         int entered = 0;
         CompletableFuture<R> sent;
@@ -69,10 +71,17 @@ public final class AsyncAround {
                         (result, thrown) -> {
                             Throwable failure = unwrap(thrown);
                             finish(chain, event, hooked, start, failure, result);
-                            if (failure == null) {
-                                out.complete(result);
-                            } else {
-                                out.completeExceptionally(failure);
+                            // the stages converting the response run here, maybe on another
+                            // thread than the caller's: they see this request's attributes
+                            Event previous = RequestScope.enter(event);
+                            try {
+                                if (failure == null) {
+                                    out.complete(result);
+                                } else {
+                                    out.completeExceptionally(failure);
+                                }
+                            } finally {
+                                RequestScope.restore(previous);
                             }
                         });
         return out;
@@ -91,6 +100,19 @@ public final class AsyncAround {
                     new HookOutcome(
                             failure, Duration.ofNanos(System.nanoTime() - start), event, result),
                     entered);
+        }
+    }
+
+    /**
+     * {@code convert} applied to a response of the request of {@code event} with that request made
+     * current (see {@link RequestScope}), on whatever thread this runs.
+     */
+    public static <R, T> T convert(Event event, Function<? super R, ? extends T> convert, R r) {
+        Event previous = RequestScope.enter(event);
+        try {
+            return convert.apply(r);
+        } finally {
+            RequestScope.restore(previous);
         }
     }
 
