@@ -32,6 +32,12 @@ public final class AsyncAround {
             return CompletableFuture.failedFuture(new IllegalStateException(HookChain.CLOSED));
         }
         event.open(chain, request);
+        Event followed = RequestScope.followed(event);
+        if (followed != null) {
+            // the next page of a read, sent on the thread completing the previous one: its hooks
+            // start from what they stored for the operation's first request on the caller's thread
+            event.inheritAttributes(followed);
+        }
         // a response answered at once is converted on this thread after this returns
         RequestScope.enter(event);
         long start = System.nanoTime();
@@ -73,16 +79,15 @@ public final class AsyncAround {
                             finish(chain, event, hooked, start, failure, result);
                             // the stages converting the response run here, maybe on another
                             // thread than the caller's: they see this request's attributes
-                            Event previous = RequestScope.enter(event);
-                            try {
-                                if (failure == null) {
-                                    out.complete(result);
-                                } else {
-                                    out.completeExceptionally(failure);
-                                }
-                            } finally {
-                                RequestScope.restore(previous);
-                            }
+                            RequestScope.completing(
+                                    event,
+                                    () -> {
+                                        if (failure == null) {
+                                            out.complete(result);
+                                        } else {
+                                            out.completeExceptionally(failure);
+                                        }
+                                    });
                         });
         return out;
     }

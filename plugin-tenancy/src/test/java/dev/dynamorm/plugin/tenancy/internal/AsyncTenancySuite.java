@@ -329,4 +329,39 @@ abstract class AsyncTenancySuite {
             pool.shutdown();
         }
     }
+
+    @Test
+    void anAsyncQueryOfSeveralPages_readsTheLaterPagesAsTheCallersTenant() {
+        String many = folder + "-many";
+        runAs(
+                a,
+                () -> {
+                    for (int i = 0; i < 40; i++) {
+                        docs.put(new Doc(many, String.format("%02d", i), null, "t" + i));
+                    }
+                });
+        // the tenant filter and this one make each round read at most 32 items: the match is on
+        // a later page, sent and read on the thread that completed the first one (no tenant there)
+        assertThat(
+                        callAs(
+                                a,
+                                () ->
+                                        await(
+                                                asyncDocs.first(
+                                                        asyncDocs
+                                                                .where("folder", "=", many)
+                                                                .filter("title", "=", "t39")))))
+                .map(Doc::id)
+                .contains("39");
+        assertThat(
+                        callAs(
+                                b,
+                                () ->
+                                        await(
+                                                asyncDocs.first(
+                                                        asyncDocs
+                                                                .where("folder", "=", many)
+                                                                .filter("title", "=", "t39")))))
+                .isEmpty();
+    }
 }
