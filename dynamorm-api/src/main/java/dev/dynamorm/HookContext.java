@@ -81,7 +81,10 @@ public interface HookContext extends OperationEvent {
     @Nullable Object attribute(String key);
 
     /**
-     * Stores a value for this request, visible to every hook until the request's after-hooks end.
+     * Stores a value for this request, visible to every hook until the request's after-hooks end,
+     * and to {@link Hook#afterRead} through {@link ItemContext#attribute(String)} for the items the
+     * request read. The next page of an async query or scan, sent as the previous page arrives,
+     * starts with the values stored for the page it follows.
      *
      * @param key the key, namespaced as {@code "pluginName:key"}
      * @param value the value, or null to remove it

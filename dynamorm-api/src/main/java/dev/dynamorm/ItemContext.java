@@ -2,6 +2,7 @@ package dev.dynamorm;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The item an item-transform hook ({@link Hook#beforeWrite}, {@link Hook#afterRead}) works on. */
@@ -43,5 +44,19 @@ public interface ItemContext {
      */
     default Map<String, AttributeValue> key() {
         return Map.of();
+    }
+
+    /**
+     * A value a hook stored with {@link HookContext#attribute(String, Object)} for the request that
+     * read this item: lets an {@link Hook#afterRead} see what its {@link Hook#before} saw on the
+     * calling thread, whichever thread converts the response (the async view converts on the thread
+     * that completed the request).
+     *
+     * @param key the attribute's key
+     * @return the value, or null when the item was not read by a request (e.g. {@code
+     *     Table.fromItem}) or no hook stored one
+     */
+    default @Nullable Object attribute(String key) {
+        throw new UnsupportedOperationException("ItemContext.attribute(String)");
     }
 }

@@ -215,7 +215,11 @@ public final class AsyncExecutor {
                                                 retry,
                                                 Function.identity())
                                         .start());
-        return Futures.map(hooked, convert);
+        if (convert == Function.identity()) {
+            return Futures.map(hooked, convert);
+        }
+        // converted with this request current, also when the response came at once
+        return Futures.map(hooked, r -> AsyncAround.convert(e, convert, r));
     }
 
     /**

@@ -32,6 +32,14 @@ public final class AsyncAround {
             return CompletableFuture.failedFuture(new IllegalStateException(HookChain.CLOSED));
         }
         event.open(chain, request);
+        Event followed = RequestScope.followed(event);
+        if (followed != null) {
+            // the next page of a read, sent on the thread completing the previous one: its hooks
+            // start from what they stored for the operation's first request on the caller's thread
+            event.inheritAttributes(followed);
+        }
+        // a response answered at once is converted on this thread after this returns
+        RequestScope.enter(event);
         long start = System.nanoTime();
         int entered = 0;
         CompletableFuture<R> sent;
@@ -69,11 +77,17 @@ public final class AsyncAround {
                         (result, thrown) -> {
                             Throwable failure = unwrap(thrown);
                             finish(chain, event, hooked, start, failure, result);
-                            if (failure == null) {
-                                out.complete(result);
-                            } else {
-                                out.completeExceptionally(failure);
-                            }
+                            // the stages converting the response run here, maybe on another
+                            // thread than the caller's: they see this request's attributes
+                            RequestScope.completing(
+                                    event,
+                                    () -> {
+                                        if (failure == null) {
+                                            out.complete(result);
+                                        } else {
+                                            out.completeExceptionally(failure);
+                                        }
+                                    });
                         });
         return out;
     }
@@ -91,6 +105,19 @@ public final class AsyncAround {
                     new HookOutcome(
                             failure, Duration.ofNanos(System.nanoTime() - start), event, result),
                     entered);
+        }
+    }
+
+    /**
+     * {@code convert} applied to a response of the request of {@code event} with that request made
+     * current (see {@link RequestScope}), on whatever thread this runs.
+     */
+    public static <R, T> T convert(Event event, Function<? super R, ? extends T> convert, R r) {
+        Event previous = RequestScope.enter(event);
+        try {
+            return convert.apply(r);
+        } finally {
+            RequestScope.restore(previous);
         }
     }
 

@@ -359,6 +359,16 @@ public final class Event implements HookContext {
 
     // ---- executor side ----
 
+    /**
+     * Starts this request's attributes as {@code first}'s (the request of the same operation this
+     * one follows): attributes this request's hooks set replace them.
+     */
+    void inheritAttributes(Event first) {
+        if (first.attributes != null && attributes == null) {
+            attributes = new HashMap<>(first.attributes);
+        }
+    }
+
     /** Called by the executor before the before-hooks. */
     public void open(HookChain hookChain, DynamoDbRequest sdkRequest) {
         this.chain = hookChain;

@@ -270,8 +270,14 @@ public final class HookChain {
             String tableName,
             Optional<ModelInfo> model,
             boolean partial,
-            Map<String, AttributeValue> key)
+            Map<String, AttributeValue> key,
+            Event request)
             implements ItemContext {
+
+        @Override
+        public Object attribute(String name) {
+            return request == null ? null : request.attribute(name);
+        }
 
         /** This, as the interface (see {@link Info#asModelInfo()}). */
         ItemContext asItemContext() {
@@ -306,7 +312,9 @@ public final class HookChain {
         } else {
             k = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(k));
         }
-        return new Item(op, table, model, partial, k);
+        // a stream image was read by no request: a request made current earlier does not apply
+        Event request = op == Operation.STREAM_READ ? null : RequestScope.current();
+        return new Item(op, table, model, partial, k, request);
     }
 
     public Map<String, AttributeValue> beforeWrite(
@@ -463,6 +471,9 @@ public final class HookChain {
             throw new IllegalStateException(CLOSED);
         }
         event.open(this, request);
+        // the response is converted on this thread after this returns: the conversion's afterRead
+        // sees this request's attributes (left current until the next request on this thread)
+        RequestScope.enter(event);
         long start = System.nanoTime();
         int entered = 0;
         Throwable failure = null;

@@ -120,13 +120,20 @@ public final class TenancyPlugin implements Plugin {
     }
 
     /**
+     * The current tenant of the calling thread (or the provider's), or empty when there is none.
+     */
+    Optional<String> currentId() {
+        return TenantProvider.threadTenant().or(provider::currentTenant).filter(t -> !t.isBlank());
+    }
+
+    /**
      * The current tenant, as the model's tenant field holds it.
      *
      * @throws TenancyException when there is none, or it does not fit the field
      */
     TenantField.Tenant current(TenantField field, Operation op, String what) {
-        Optional<String> tenant = TenantProvider.threadTenant().or(provider::currentTenant);
-        if (tenant.isEmpty() || tenant.get().isBlank()) {
+        Optional<String> tenant = currentId();
+        if (tenant.isEmpty()) {
             throw new TenancyException(
                     String.format(
                             Locale.ROOT,

@@ -26,10 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       conditioned);
  *   <li>each item written is stamped with the current tenant (an item of another tenant is
  *       refused);
- *   <li>each item read must carry the current tenant.
+ *   <li>each item read must carry the tenant its request was sent for (stored by {@link #before} on
+ *       the calling thread), or else the current one.
  * </ul>
  */
 final class TenantHook implements Hook {
+
+    /** The request attribute holding the tenant a request was sent for (see {@link #before}). */
+    static final String TENANT = "tenancy:tenant";
 
     private final TenancyPlugin plugin;
 
@@ -39,10 +43,20 @@ final class TenantHook implements Hook {
 
     @Override
     public void before(HookContext context) {
+        boolean tenantModel = plugin.field(context.modelType()).isPresent();
         for (ItemRef ref : context.items()) {
             Optional<TenantField> field = plugin.field(ref.modelType().orElse(null));
             if (field.isPresent()) {
+                tenantModel = true;
                 check(context, ref, field.get());
+            }
+        }
+        if (tenantModel) {
+            // the items this request reads are checked against the tenant it was bound to, here
+            // on the calling thread: the async view converts them on the thread completing it
+            Optional<String> tenant = plugin.currentId();
+            if (tenant.isPresent()) {
+                context.attribute(TENANT, tenant.get());
             }
         }
     }
@@ -147,7 +161,10 @@ final class TenantHook implements Hook {
         }
         TenantField f = field.get();
         Operation op = context.operation();
-        TenantField.Tenant tenant = plugin.current(f, op, "read");
+        TenantField.Tenant tenant =
+                requestTenant(context)
+                        .map(t -> f.bind(t, op))
+                        .orElseGet(() -> plugin.current(f, op, "read"));
         AttributeValue v = item.get(f.attribute());
         if (v == null ? !context.partial() : !tenant.stored().equals(v)) {
             throw new TenancyException(
@@ -162,6 +179,20 @@ final class TenantHook implements Hook {
                     f.modelType());
         }
         return item;
+    }
+
+    /**
+     * The tenant the request reading the item was sent for, or empty (an item read by no request,
+     * or a context made outside the engine): then the calling thread's tenant applies.
+     */
+    private static Optional<String> requestTenant(ItemContext context) {
+        Object tenant;
+        try {
+            tenant = context.attribute(TENANT);
+        } catch (UnsupportedOperationException notKnown) {
+            return Optional.empty(); // an ItemContext implemented outside the engine
+        }
+        return tenant instanceof String s ? Optional.of(s) : Optional.empty();
     }
 
     private Optional<TenantField> field(ItemContext context) {

@@ -22,6 +22,8 @@ import dev.dynamorm.test.DynamoBackend;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -274,16 +275,7 @@ abstract class AsyncTenancySuite {
         assertThat(callAs(a, () -> invoices.get(a, "n"))).isEmpty();
     }
 
-    /** Why the async reads below are disabled: a product bug this suite found. */
-    private static final String AFTER_READ_BUG =
-            "known bug (found by this suite, not fixed yet): plugin-tenancy checks each item of a"
-                    + " tenant model read in its afterRead hook, which the"
-                    + " async view runs on the thread that completed the SDK's future; the tenant is"
-                    + " looked up there, not on the calling thread, so every async read that returns"
-                    + " items of a tenant model fails with 'no current tenant ... nothing was sent'";
-
     @Test
-    @Disabled(AFTER_READ_BUG)
     void readsThroughTheAsyncView_seeTheCallersTenant_andAreCheckedAsTheSyncOnes() {
         List<Invoice> scanned =
                 callAs(b, () -> await(asyncInvoices.all(asyncInvoices.query().allowScan())));
@@ -298,5 +290,78 @@ abstract class AsyncTenancySuite {
                 a,
                 () -> docs.batchGet(List.of(Key.of(folder, "3"))),
                 () -> asyncDocs.batchGet(List.of(Key.of(folder, "3"))));
+    }
+
+    @Test
+    void asyncReads_completedOnAThreadOfAnotherTenant_areCheckedAgainstTheCallersTenant(
+            DynamoDbClient raw, BackendContext backend) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        // every continuation (conversion, afterRead) runs on a thread whose tenant is b
+        DynamORM other =
+                DynamORM.builder()
+                        .client(raw)
+                        .asyncClient(client)
+                        .tableNamePrefix(backend.tableNamePrefix())
+                        .discoverPlugins(false)
+                        .plugin(new TenancyPlugin())
+                        .asyncExecutor(r -> pool.execute(() -> runAs(b, r)))
+                        .build();
+        try {
+            AsyncTable<Invoice> inv = other.table(Invoice.class).async();
+            AsyncTable<Doc> doc = other.table(Doc.class).async();
+            assertThat(callAs(a, () -> await(inv.get(a, "i1"))))
+                    .contains(new Invoice(a, "i1", "PAID", 2));
+            assertThat(callAs(a, () -> await(doc.all(doc.where("folder", "=", folder)))))
+                    .extracting(Doc::title)
+                    .containsExactly("a's first", "a's second");
+            assertThat(callAs(a, () -> await(inv.all(inv.query().allowScan()))))
+                    .extracting(Invoice::id)
+                    .containsExactlyInAnyOrder("i0", "i1");
+            // b's item, read by a request of a, is refused although the completing thread is b's
+            Throwable refused = callAs(a, () -> catchThrowable(() -> await(doc.get(folder, "3"))));
+            assertThat(refused)
+                    .isInstanceOf(java.util.concurrent.CompletionException.class)
+                    .cause()
+                    .isInstanceOf(TenancyException.class)
+                    .hasMessageContaining("tenant '" + a + "' may not read");
+        } finally {
+            other.close();
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void anAsyncQueryOfSeveralPages_readsTheLaterPagesAsTheCallersTenant() {
+        String many = folder + "-many";
+        runAs(
+                a,
+                () -> {
+                    for (int i = 0; i < 40; i++) {
+                        docs.put(new Doc(many, String.format("%02d", i), null, "t" + i));
+                    }
+                });
+        // the tenant filter and this one make each round read at most 32 items: the match is on
+        // a later page, sent and read on the thread that completed the first one (no tenant there)
+        assertThat(
+                        callAs(
+                                a,
+                                () ->
+                                        await(
+                                                asyncDocs.first(
+                                                        asyncDocs
+                                                                .where("folder", "=", many)
+                                                                .filter("title", "=", "t39")))))
+                .map(Doc::id)
+                .contains("39");
+        assertThat(
+                        callAs(
+                                b,
+                                () ->
+                                        await(
+                                                asyncDocs.first(
+                                                        asyncDocs
+                                                                .where("folder", "=", many)
+                                                                .filter("title", "=", "t39")))))
+                .isEmpty();
     }
 }
