@@ -33,12 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
@@ -63,13 +59,7 @@ final class AsyncBatchRefusalTest {
         local = LocalDynamoDb.start();
         loop = SdkEventLoopGroup.builder().numberOfThreads(2).build();
         client =
-                DynamoDbAsyncClient.builder()
-                        .endpointOverride(local.endpoint())
-                        .region(Region.of(local.region()))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("akid", "secret")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
+                LocalAsyncClients.builder(local, loop)
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                         .build();
         app = Executors.newFixedThreadPool(2);

@@ -42,13 +42,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -124,13 +120,7 @@ final class AsyncContinuationsTest {
 
     private static DynamoDbAsyncClient client(boolean completeOnTheEventLoop) {
         var b =
-                DynamoDbAsyncClient.builder()
-                        .endpointOverride(local.endpoint())
-                        .region(Region.of(local.region()))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("akid", "secret")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
+                LocalAsyncClients.builder(local, loop)
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (completeOnTheEventLoop) {
             b.asyncConfiguration(

@@ -40,13 +40,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -112,13 +108,7 @@ final class AsyncTableTest {
         local = LocalDynamoDb.start();
         loop = SdkEventLoopGroup.builder().build();
         async =
-                DynamoDbAsyncClient.builder()
-                        .endpointOverride(local.endpoint())
-                        .region(Region.of(local.region()))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("akid", "secret")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
+                LocalAsyncClients.builder(local, loop)
                         // complete the SDK's futures on the event loop itself: the worst case
                         .asyncConfiguration(
                                 c ->

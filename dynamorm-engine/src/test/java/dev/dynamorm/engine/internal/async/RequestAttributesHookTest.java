@@ -29,12 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -90,13 +86,7 @@ final class RequestAttributesHookTest {
         local = LocalDynamoDb.start();
         loop = SdkEventLoopGroup.builder().numberOfThreads(1).build();
         async =
-                DynamoDbAsyncClient.builder()
-                        .endpointOverride(local.endpoint())
-                        .region(Region.of(local.region()))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("akid", "secret")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
+                LocalAsyncClients.builder(local, loop)
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                         .build();
         // the executor's thread has a value of its own: a hook reading the thread would see it
