@@ -175,6 +175,15 @@ final class AsyncContinuationsTest {
         return chain.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /**
+     * Delays every answer by 100 ms (until {@link #noFaults}), so that each SDK future is still
+     * pending when its continuations are attached: an answer that wins that race would run them on
+     * the attaching thread ({@code main}), which says nothing about where the SDK completes.
+     */
+    private static void answerSlowly() {
+        local.faults(FaultInjection.builder().latency(Duration.ofMillis(100)).build());
+    }
+
     private static boolean isEventLoop(String thread) {
         return thread.toLowerCase(Locale.ROOT).contains("eventloop");
     }
@@ -182,6 +191,7 @@ final class AsyncContinuationsTest {
     @Test
     void byDefault_continuationsRunWhereTheSdkCompleted_withoutAHandOff() {
         ThreadsPlugin threads = new ThreadsPlugin();
+        answerSlowly();
         try (DynamORM db = db(sdkDefault, threads)) {
             String completedOn = writeAndRead(db.table(Order.class).async());
             // the SDK completes its futures on its own completion executor: hooks, conversion and
@@ -196,6 +206,7 @@ final class AsyncContinuationsTest {
     @Test
     void byDefault_continuationsLeaveTheEventLoop_forTheCommonPool() {
         ThreadsPlugin threads = new ThreadsPlugin();
+        answerSlowly();
         try (DynamORM db = db(onEventLoop, threads)) {
             AsyncTable<Order> orders = db.table(Order.class).async();
             String raw =
