@@ -31,12 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -70,13 +66,7 @@ abstract class AsyncBatchWriterSuite {
     @BeforeEach
     void setUp(DynamoDbClient raw, BackendContext backend) {
         client =
-                DynamoDbAsyncClient.builder()
-                        .endpointOverride(backend.endpoint())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("a", "b")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
+                BackendAsyncClients.builder(backend, loop)
                         // complete the SDK's futures on the event loop itself: the worst case
                         .asyncConfiguration(
                                 c ->

@@ -25,11 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,15 +68,7 @@ abstract class AsyncUniqueSuite {
                 backend.supportsTransactions(),
                 backend.backend() + " has no TransactWriteItems, which @Unique fields need");
         this.raw = raw;
-        client =
-                DynamoDbAsyncClient.builder()
-                        .endpointOverride(backend.endpoint())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("a", "b")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
-                        .build();
+        client = BackendAsyncClients.builder(backend, loop).build();
         // only an async client: a sync call anywhere on the async path would fail
         db =
                 DynamORM.builder()

@@ -15,11 +15,9 @@ import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
 import dev.dynamorm.local.FaultInjection;
 import dev.dynamorm.local.LocalDynamoDb;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -101,13 +99,6 @@ final class AsyncBatchRefusalTest {
         };
     }
 
-    /** An executor already shut down: it refuses every hand-off. */
-    private static ExecutorService shutDown() {
-        ExecutorService closed = Executors.newSingleThreadExecutor();
-        closed.shutdown();
-        return closed;
-    }
-
     private static List<Order> orders(int n) {
         String c = UUID.randomUUID().toString();
         List<Order> orders = new ArrayList<>(n);
@@ -171,7 +162,7 @@ final class AsyncBatchRefusalTest {
     @Test
     void batchPut_withAShutDownExecutor_listsEveryPut_andNoneNotSentIsStored() {
         List<Order> orders = orders(60);
-        ExecutorService closed = shutDown();
+        ExecutorService closed = RefusingExecutors.shutDown();
         try (DynamORM db = withExecutor(closed)) {
             Throwable failure = failureOf(db.table(Order.class).async().batchPut(orders));
 
@@ -193,7 +184,8 @@ final class AsyncBatchRefusalTest {
         ExecutorService closing = Executors.newSingleThreadExecutor();
         AtomicInteger delays = new AtomicInteger();
         List<Order> orders = orders(2);
-        try (DynamORM db = shutDownAtTheFirstRetry(closing, delays)) {
+        try (DynamORM db =
+                RefusingExecutors.shutDownAtTheFirstRetry(local, client, closing, delays)) {
             local.faults(FaultInjection.builder().unprocessedRate(1.0).build());
             Throwable failure = failureOf(db.table(Order.class).async().batchPut(orders));
 
@@ -243,7 +235,7 @@ final class AsyncBatchRefusalTest {
     @Test
     void batchGet_withAShutDownExecutor_listsEveryKeyUnread() {
         List<Order> orders = orders(3);
-        ExecutorService closed = shutDown();
+        ExecutorService closed = RefusingExecutors.shutDown();
         try (DynamORM db = withExecutor(closed)) {
             Throwable failure = failureOf(db.table(Order.class).async().batchGet(keys(orders)));
 
@@ -253,24 +245,5 @@ final class AsyncBatchRefusalTest {
             assertThat(e.unprocessedKeys()).containsExactlyElementsOf(keys(orders));
             assertThat(e.result().items()).isEmpty();
         }
-    }
-
-    /**
-     * An executor that accepts hand-offs until the retry policy first runs, which shuts it down:
-     * the first answer is handed off, the resend after the backoff is refused.
-     */
-    private static DynamORM shutDownAtTheFirstRetry(ExecutorService app, AtomicInteger delays) {
-        return DynamORM.builder()
-                .client(local.client())
-                .asyncClient(client)
-                .asyncExecutor(app)
-                .discoverPlugins(false)
-                .retryPolicy(
-                        (attempts, elapsed, failure) -> {
-                            delays.incrementAndGet();
-                            app.shutdown();
-                            return Optional.of(Duration.ofMillis(20));
-                        })
-                .build();
     }
 }

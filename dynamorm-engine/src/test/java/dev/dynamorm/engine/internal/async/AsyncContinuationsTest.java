@@ -271,7 +271,7 @@ final class AsyncContinuationsTest {
 
     @Test
     void rejectedHandOff_failsTheCallersFuture_insteadOfLeavingItPending() {
-        try (DynamORM db = withExecutor(shutDown())) {
+        try (DynamORM db = withExecutor(RefusingExecutors.shutDown())) {
             AsyncTable<Order> orders = db.table(Order.class).async();
             Throwable failure =
                     orders.get("c", "o").handle((r, t) -> t).orTimeout(10, TimeUnit.SECONDS).join();
@@ -291,37 +291,12 @@ final class AsyncContinuationsTest {
                 .build();
     }
 
-    /** An executor already shut down: it refuses every hand-off. */
-    private static ExecutorService shutDown() {
-        ExecutorService closed = Executors.newSingleThreadExecutor();
-        closed.shutdown();
-        return closed;
-    }
-
-    /**
-     * An executor that accepts hand-offs until the retry policy first runs, which shuts it down:
-     * the first answer is handed off, the retry after the backoff is refused.
-     */
-    private static DynamORM shutDownAtTheFirstRetry(ExecutorService app, AtomicInteger delays) {
-        return DynamORM.builder()
-                .client(local.client())
-                .asyncClient(sdkDefault)
-                .asyncExecutor(app)
-                .discoverPlugins(false)
-                .retryPolicy(
-                        (attempts, elapsed, failure) -> {
-                            delays.incrementAndGet();
-                            app.shutdown();
-                            return Optional.of(Duration.ofMillis(20));
-                        })
-                .build();
-    }
-
     @Test
     void rejectedHandOff_whenARetrysBackoffEnds_failsTheCallersFuture() {
         ExecutorService closing = Executors.newSingleThreadExecutor();
         AtomicInteger delays = new AtomicInteger();
-        try (DynamORM db = shutDownAtTheFirstRetry(closing, delays)) {
+        try (DynamORM db =
+                RefusingExecutors.shutDownAtTheFirstRetry(local, sdkDefault, closing, delays)) {
             AsyncTable<Order> orders = db.table(Order.class).async();
             local.faults(FaultInjection.builder().throttleRate(1.0).build());
             Throwable failure =
@@ -361,7 +336,7 @@ final class AsyncContinuationsTest {
     @Test
     void rejectedFlushTimer_failsTheWritesItWouldHaveSent_reportedByTheNextFlush()
             throws InterruptedException {
-        try (DynamORM db = withExecutor(shutDown())) {
+        try (DynamORM db = withExecutor(RefusingExecutors.shutDown())) {
             AsyncBatchWriter writer = timedWriter(db);
             Order order = new Order(UUID.randomUUID().toString(), "o1", "NEW");
             writer.put(order).orTimeout(10, TimeUnit.SECONDS).join();
@@ -431,7 +406,8 @@ final class AsyncContinuationsTest {
     void writersResendRefused_keepsWhatTheFirstCallWrote_asWritten_andTheRestAsUnknown() {
         ExecutorService closing = Executors.newSingleThreadExecutor();
         AtomicInteger delays = new AtomicInteger();
-        try (DynamORM db = shutDownAtTheFirstRetry(closing, delays)) {
+        try (DynamORM db =
+                RefusingExecutors.shutDownAtTheFirstRetry(local, sdkDefault, closing, delays)) {
             AsyncBatchWriter writer =
                     db.async()
                             .batchWriter(
@@ -497,7 +473,7 @@ final class AsyncContinuationsTest {
 
     @Test
     void everyAsyncPath_withAnExecutorThatRefuses_failsInsteadOfStayingPending() {
-        try (DynamORM db = withExecutor(shutDown())) {
+        try (DynamORM db = withExecutor(RefusingExecutors.shutDown())) {
             AsyncTable<Order> orders = db.table(Order.class).async();
             String c = UUID.randomUUID().toString();
             Order order = new Order(c, "o1", "NEW");
