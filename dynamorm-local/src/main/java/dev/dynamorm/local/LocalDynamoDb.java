@@ -110,8 +110,18 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
     }
 
-    /** Runs one TTL sweep now, as the sweeper would (tests); returns the items it deleted. */
-    int sweepExpiredNow() {
+    /**
+     * Runs one TTL sweep now, as the background sweeper does every {@link
+     * Builder#ttlSweepInterval(Duration) sweep interval}: deletes every item whose TTL attribute is
+     * a Number of epoch seconds in the past (and less than five years old), recording each removal
+     * in the table's stream as made by the service {@code dynamodb.amazonaws.com}. Until a sweep
+     * deletes it, an expired item stays visible to reads, queries, scans, conditions and updates,
+     * as in DynamoDB. A test that wants to decide when expired items go builds the server with a
+     * long sweep interval and calls this.
+     *
+     * @return how many items the sweep deleted
+     */
+    public int sweepExpiredNow() {
         return engine.sweepExpired();
     }
 
@@ -400,8 +410,10 @@ public final class LocalDynamoDb implements AutoCloseable {
 
         /**
          * Sets how often items past their time-to-live are deleted in the background (default one
-         * second). Expired items are invisible to reads and conditions as soon as they expire,
-         * whatever this interval.
+         * second). Until the sweep deletes it, an expired item stays visible to reads, queries,
+         * scans, conditions and updates, as in DynamoDB (which deletes expired items typically
+         * within two days). Tests that need an expired item to stay put set a long interval and
+         * delete with {@link LocalDynamoDb#sweepExpiredNow()} when they choose.
          *
          * @param interval sweep interval
          * @return this builder

@@ -279,7 +279,6 @@ public final class Engine {
                             c.key().toItem(c.table().meta().key()),
                             c.item()));
         }
-        long nowSeconds = System.currentTimeMillis() / 1000;
         StreamBatch batch = streams.batch();
         List<Map<String, Value>> stored = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
@@ -292,12 +291,6 @@ public final class Engine {
             }
             Map<String, Value> old =
                     c.table().items.get(c.key().hash(), Pos.table(c.key().range()));
-            if (old != null && !byService && c.table().isExpired(old, nowSeconds)) {
-                // invisible to reads already, so overwriting it inserts; the stream first records
-                // the expired item's removal by TTL, or a consumer would never see it go
-                batch.add(name, records.get(i).key(), old, null, true);
-                old = null;
-            }
             batch.add(name, records.get(i).key(), old, after, byService);
         }
         // journal first (items and stream records in one record), then apply

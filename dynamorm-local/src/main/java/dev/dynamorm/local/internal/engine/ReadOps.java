@@ -294,9 +294,6 @@ final class ReadOps {
 
     /** Evaluates one stored item; returns false when the page is full. */
     private static boolean visit(Plan p, Map<String, Value> stored) {
-        if (p.table.isExpired(stored, System.currentTimeMillis() / 1000)) {
-            return true;
-        }
         p.scanned++;
         Map<String, Value> visible =
                 p.index != null && p.index.global()

@@ -95,12 +95,18 @@ public final class Table {
                 item.get(k.hashName()), k.hasRange() ? item.get(k.rangeName()) : null);
     }
 
-    /** Current item for a key, or null; items past their TTL count as deleted. */
+    /**
+     * Current item for a key, or null. An item past its TTL is still current until the sweep
+     * deletes it, as in DynamoDB, where expired items "still show up in reads, queries, and scans".
+     */
     Map<String, Value> get(PrimaryKey key) {
-        Map<String, Value> item = items.get(key.hash(), Pos.table(key.range()));
-        return item == null || isExpired(item, System.currentTimeMillis() / 1000) ? null : item;
+        return items.get(key.hash(), Pos.table(key.range()));
     }
 
+    /**
+     * Whether the TTL sweep deletes this item at {@code nowSeconds}: its TTL attribute is a Number
+     * of epoch seconds in the past, and less than five years old (DynamoDB never deletes older).
+     */
     boolean isExpired(Map<String, Value> item, long nowSeconds) {
         String attr = meta.ttlAttribute();
         if (attr == null) {

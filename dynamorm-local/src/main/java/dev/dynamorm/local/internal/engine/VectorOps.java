@@ -380,16 +380,12 @@ final class VectorOps {
         bindings.checkAllUsed();
         Evaluator evaluator = condition == null ? null : new Evaluator(bindings);
         List<Hit> hits = new ArrayList<>();
-        long now = System.currentTimeMillis() / 1000;
         long order = 0;
         long examined = 0;
         table.lock.readLock().lock();
         try {
             for (ConcurrentSkipListMap<Pos, Map<String, Value>> p : table.items.data.values()) {
                 for (Map<String, Value> item : p.values()) {
-                    if (table.isExpired(item, now)) {
-                        continue;
-                    }
                     float[] vector =
                             cache.vectorOf(item.get(index.attribute()), index.dimensions());
                     if (vector == null
