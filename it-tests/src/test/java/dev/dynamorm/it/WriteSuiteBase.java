@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @DynamoBackend(models = {Account.class, Order.class})
 abstract class WriteSuiteBase {
 
-    /** In the future, so that servers which hide expired items do not hide the test's items. */
+    /** In the future, so that no server's TTL sweep deletes the test's items. */
     static final Instant T0 =
             Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
 
