@@ -2,12 +2,12 @@ package dev.dynamorm.benchmarks;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.benchmarks.generated.GenIndexed;
-import dev.dynamorm.benchmarks.generated.GenIndexedTwin;
 import dev.dynamorm.benchmarks.generated.GenOrder;
-import dev.dynamorm.benchmarks.generated.GenOrderTwin;
 import dev.dynamorm.benchmarks.generated.GenSmallItem;
 import dev.dynamorm.benchmarks.generated.GenWide;
-import dev.dynamorm.benchmarks.generated.GenWideTwin;
+import dev.dynamorm.benchmarks.generated.twins.GenIndexedTwin;
+import dev.dynamorm.benchmarks.generated.twins.GenOrderTwin;
+import dev.dynamorm.benchmarks.generated.twins.GenWideTwin;
 import dev.dynamorm.benchmarks.model.Indexed;
 import dev.dynamorm.benchmarks.model.Order;
 import dev.dynamorm.benchmarks.model.SmallItem;

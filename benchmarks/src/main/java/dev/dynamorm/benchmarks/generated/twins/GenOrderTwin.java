@@ -1,17 +1,18 @@
-package dev.dynamorm.benchmarks.generated;
+package dev.dynamorm.benchmarks.generated.twins;
 
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.annotations.SortKey;
+import dev.dynamorm.benchmarks.generated.GenAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link GenOrder} on another table, with the same field types (the same nested {@link
- * GenAddress}): registered first by {@code RegistrationBenchmark}'s {@code *_generatedTypesInUse}
- * cases, so that registering the original afterwards costs what the second and later models of an
- * application pay.
+ * {@link dev.dynamorm.benchmarks.generated.GenOrder} on another table, with the same field types
+ * (the same nested {@link GenAddress}): registered first by {@code RegistrationBenchmark}'s {@code
+ * *_generatedTypesInUse} cases, so that registering the original afterwards costs what the second
+ * and later models of an application pay.
  *
  * @param customerId the partition key
  * @param orderId the sort key

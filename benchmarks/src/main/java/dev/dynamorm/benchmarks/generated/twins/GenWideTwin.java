@@ -1,12 +1,12 @@
-package dev.dynamorm.benchmarks.generated;
+package dev.dynamorm.benchmarks.generated.twins;
 
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
 
 /**
- * {@link GenWide} on another table, with the same field types: registered first by {@code
- * RegistrationBenchmark}'s {@code *_generatedTypesInUse} cases, so that registering the original
- * afterwards costs what the second and later models of an application pay.
+ * {@link dev.dynamorm.benchmarks.generated.GenWide} on another table, with the same field types:
+ * registered first by {@code RegistrationBenchmark}'s {@code *_generatedTypesInUse} cases, so that
+ * registering the original afterwards costs what the second and later models of an application pay.
  *
  * @param id field id
  * @param s01 field s01

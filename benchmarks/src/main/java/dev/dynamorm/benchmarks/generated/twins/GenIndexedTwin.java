@@ -1,4 +1,4 @@
-package dev.dynamorm.benchmarks.generated;
+package dev.dynamorm.benchmarks.generated.twins;
 
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.IndexKey;
@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@link GenIndexed} on another table, with the same field types and indexes: registered first by
- * {@code RegistrationBenchmark}'s {@code *_generatedTypesInUse} cases, so that registering the
- * original afterwards costs what the second and later models of an application pay.
+ * {@link dev.dynamorm.benchmarks.generated.GenIndexed} on another table, with the same field types
+ * and indexes: registered first by {@code RegistrationBenchmark}'s {@code *_generatedTypesInUse}
+ * cases, so that registering the original afterwards costs what the second and later models of an
+ * application pay.
  *
  * @param tenant the partition key
  * @param id the sort key
