@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * models compiled with {@code dynamorm-processor} (found through their generated schemas; the
  * primed engine has registered the generated small model too); {@code buildAndFirstSmall_generated}
  * builds DynamORM and registers the generated small model in the one measured call. {@code
- * *_generatedTypesInUse}: the same generated registrations on an engine that has also registered a
+ * *TypesInUse_generated}: the same generated registrations on an engine that has also registered a
  * generated twin of each model (same field types, nested record included, another table), so the
  * JVM already uses every field type and the score is what an application's second and later models
  * pay; the {@code *_generated} rows include the first use of each field type in the JVM (converter
@@ -294,7 +294,7 @@ public class RegistrationBenchmark {
      * @param t the engine with the twins registered @return the table
      */
     @Benchmark
-    public Table<GenOrder> typical_generatedTypesInUse(TypesInUse t) {
+    public Table<GenOrder> typicalTypesInUse_generated(TypesInUse t) {
         return t.db.table(GenOrder.class);
     }
 
@@ -304,7 +304,7 @@ public class RegistrationBenchmark {
      * @param t the engine with the twins registered @return the table
      */
     @Benchmark
-    public Table<GenWide> large_generatedTypesInUse(TypesInUse t) {
+    public Table<GenWide> largeTypesInUse_generated(TypesInUse t) {
         return t.db.table(GenWide.class);
     }
 
@@ -314,7 +314,7 @@ public class RegistrationBenchmark {
      * @param t the engine with the twins registered @return the table
      */
     @Benchmark
-    public Table<GenIndexed> indexed_generatedTypesInUse(TypesInUse t) {
+    public Table<GenIndexed> indexedTypesInUse_generated(TypesInUse t) {
         return t.db.table(GenIndexed.class);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@link dev.dynamorm.benchmarks.generated.GenIndexed} on another table, with the same field types
- * and indexes: registered first by {@code RegistrationBenchmark}'s {@code *_generatedTypesInUse}
+ * and indexes: registered first by {@code RegistrationBenchmark}'s {@code *TypesInUse_generated}
  * cases, so that registering the original afterwards costs what the second and later models of an
  * application pay.
  *

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * {@link dev.dynamorm.benchmarks.generated.GenOrder} on another table, with the same field types
  * (the same nested {@link GenAddress}): registered first by {@code RegistrationBenchmark}'s {@code
- * *_generatedTypesInUse} cases, so that registering the original afterwards costs what the second
+ * *TypesInUse_generated} cases, so that registering the original afterwards costs what the second
  * and later models of an application pay.
  *
  * @param customerId the partition key

@@ -5,7 +5,7 @@ import dev.dynamorm.annotations.PartitionKey;
 
 /**
  * {@link dev.dynamorm.benchmarks.generated.GenWide} on another table, with the same field types:
- * registered first by {@code RegistrationBenchmark}'s {@code *_generatedTypesInUse} cases, so that
+ * registered first by {@code RegistrationBenchmark}'s {@code *TypesInUse_generated} cases, so that
  * registering the original afterwards costs what the second and later models of an application pay.
  *
  * @param id field id

@@ -2,6 +2,6 @@
  * Generated twins of the benchmark models in {@code generated}: the same field types on other
  * tables, in a package of their own so that the {@code generated} package's schema provider (and
  * every benchmark that loads it) stays as it was. {@code RegistrationBenchmark}'s {@code
- * *_generatedTypesInUse} cases register them first.
+ * *TypesInUse_generated} cases register them first.
  */
 package dev.dynamorm.benchmarks.generated.twins;
