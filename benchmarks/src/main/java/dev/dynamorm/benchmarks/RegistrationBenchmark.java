@@ -6,6 +6,9 @@ import dev.dynamorm.benchmarks.generated.GenIndexed;
 import dev.dynamorm.benchmarks.generated.GenOrder;
 import dev.dynamorm.benchmarks.generated.GenSmallItem;
 import dev.dynamorm.benchmarks.generated.GenWide;
+import dev.dynamorm.benchmarks.generated.twins.GenIndexedTwin;
+import dev.dynamorm.benchmarks.generated.twins.GenOrderTwin;
+import dev.dynamorm.benchmarks.generated.twins.GenWideTwin;
 import dev.dynamorm.benchmarks.model.Indexed;
 import dev.dynamorm.benchmarks.model.IndexedBean;
 import dev.dynamorm.benchmarks.model.Order;
@@ -42,7 +45,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * first schema built in the JVM). {@code generated}: {@code db.table(GenModel.class)} for the same
  * models compiled with {@code dynamorm-processor} (found through their generated schemas; the
  * primed engine has registered the generated small model too); {@code buildAndFirstSmall_generated}
- * builds DynamORM and registers the generated small model in the one measured call.
+ * builds DynamORM and registers the generated small model in the one measured call. {@code
+ * *TypesInUse_generated}: the same generated registrations on an engine that has also registered a
+ * generated twin of each model (same field types, nested record included, another table), so the
+ * JVM already uses every field type and the score is what an application's second and later models
+ * pay; the {@code *_generated} rows include the first use of each field type in the JVM (converter
+ * classes, the nested model), paid once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -106,6 +114,32 @@ public class RegistrationBenchmark {
             db.table(GenSmallItem.class);
             TableSchema.fromBean(SmallBean.class);
             Schemas.smallStatic();
+        }
+
+        /** Closes DynamORM. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            db.close();
+        }
+    }
+
+    /**
+     * The primed engine, and a generated twin of each generated model registered: every field type
+     * of the measured models is in use.
+     */
+    @State(Scope.Benchmark)
+    public static class TypesInUse {
+        DynamORM db;
+
+        /** Primes like {@link Primed}, then registers the twins. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            db = OrmClients.dynamorm(OrmClients.sdk(new CannedHttpClient()));
+            db.table(SmallItem.class);
+            db.table(GenSmallItem.class);
+            db.table(GenOrderTwin.class);
+            db.table(GenWideTwin.class);
+            db.table(GenIndexedTwin.class);
         }
 
         /** Closes DynamORM. */
@@ -252,5 +286,35 @@ public class RegistrationBenchmark {
     @Benchmark
     public Table<GenIndexed> indexed_generated(Primed p) {
         return p.db.table(GenIndexed.class);
+    }
+
+    /**
+     * The typical model when its field types are in use (the second and later models of an app).
+     *
+     * @param t the engine with the twins registered @return the table
+     */
+    @Benchmark
+    public Table<GenOrder> typicalTypesInUse_generated(TypesInUse t) {
+        return t.db.table(GenOrder.class);
+    }
+
+    /**
+     * The large model when its field types are in use.
+     *
+     * @param t the engine with the twins registered @return the table
+     */
+    @Benchmark
+    public Table<GenWide> largeTypesInUse_generated(TypesInUse t) {
+        return t.db.table(GenWide.class);
+    }
+
+    /**
+     * The indexed model when its field types are in use.
+     *
+     * @param t the engine with the twins registered @return the table
+     */
+    @Benchmark
+    public Table<GenIndexed> indexedTypesInUse_generated(TypesInUse t) {
+        return t.db.table(GenIndexed.class);
     }
 }

@@ -86,17 +86,27 @@ final class Families {
      * it; null when the class has its own {@code @DynamoTable} or belongs to no family.
      */
     static Class<?> rootOf(Class<?> type) {
-        List<Class<?>> supers = new ArrayList<>(List.of(type.getInterfaces()));
-        if (type.getSuperclass() != null) {
-            supers.add(type.getSuperclass());
-        }
-        for (Class<?> s : supers) {
-            if (isRoot(s) && List.of(s.getPermittedSubclasses()).contains(type)) {
-                // own annotation read only for a permitted subtype of a root (see isRoot)
-                return type.isAnnotationPresent(DynamoTable.class) ? null : s;
+        // the interfaces, then the superclass; no list built: every model registration asks
+        for (Class<?> s : type.getInterfaces()) {
+            if (roots(s, type)) {
+                return ownTable(type) ? null : s;
             }
         }
+        Class<?> superclass = type.getSuperclass();
+        if (superclass != null && roots(superclass, type)) {
+            return ownTable(type) ? null : superclass;
+        }
         return null;
+    }
+
+    /** Whether {@code s} is a family root that permits {@code type}. */
+    private static boolean roots(Class<?> s, Class<?> type) {
+        return isRoot(s) && List.of(s.getPermittedSubclasses()).contains(type);
+    }
+
+    /** Own annotation read only for a permitted subtype of a root (see isRoot). */
+    private static boolean ownTable(Class<?> type) {
+        return type.isAnnotationPresent(DynamoTable.class);
     }
 
     /**

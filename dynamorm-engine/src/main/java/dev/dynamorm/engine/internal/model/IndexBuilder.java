@@ -49,10 +49,14 @@ final class IndexBuilder {
     }
 
     List<IndexMetadata> indexes(
-            List<Mapped> mapped, Map<Mapped, ReflectiveField> byMapped, Mapped pk, Mapped sk) {
+            List<Mapped> mapped, ReflectiveField[] bySlot, Mapped pk, Mapped sk) {
         Map<String, IndexDecl> decls = new LinkedHashMap<>();
         for (Mapped f : mapped) {
-            for (IndexKeySchema k : f.mapping().indexKeys()) {
+            List<IndexKeySchema> keys = f.mapping().indexKeys();
+            if (keys.isEmpty()) {
+                continue; // most fields: no iterator to create
+            }
+            for (IndexKeySchema k : keys) {
                 if (k.index().isBlank()) {
                     throw fail(
                             "model %s: field '%s' has an @IndexKey with an empty index name: name the index",
@@ -187,8 +191,8 @@ final class IndexBuilder {
                     new ReflectiveIndex(
                             d.name,
                             global,
-                            fieldsOf(partitions, byMapped),
-                            fieldsOf(sorts, byMapped),
+                            fieldsOf(partitions, bySlot),
+                            fieldsOf(sorts, bySlot),
                             d.projection,
                             List.copyOf(included)));
         }
@@ -197,11 +201,10 @@ final class IndexBuilder {
 
     // a loop, not a stream: registration spins no lambda classes (see
     // GeneratedRegistrationFootprintTest)
-    private static List<FieldMetadata> fieldsOf(
-            List<Mapped> fields, Map<Mapped, ReflectiveField> byMapped) {
+    private static List<FieldMetadata> fieldsOf(List<Mapped> fields, ReflectiveField[] bySlot) {
         List<FieldMetadata> out = new ArrayList<>(fields.size());
         for (Mapped f : fields) {
-            out.add(byMapped.get(f));
+            out.add(bySlot[f.slot()]);
         }
         return List.copyOf(out);
     }

@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.NamingConvention;
+import dev.dynamorm.spi.schema.FieldSchema;
 import dev.dynamorm.spi.schema.ModelSchema;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,12 +81,13 @@ final class ModelBuilder<T> {
                                 : Property.beanProperties(type);
 
         // per field: annotations, attribute name, converter
-        List<Mapped> mapped = new ArrayList<>();
+        List<FieldSchema> schemaFields = schema != null ? schema.fields() : null;
+        List<Mapped> mapped = new ArrayList<>(properties.size());
         for (int slot = 0; slot < properties.size(); slot++) {
             Property p = properties.get(slot);
             Mapping m =
-                    schema != null
-                            ? Mapping.of(schema.fields().get(slot))
+                    schemaFields != null
+                            ? Mapping.of(schemaFields.get(slot))
                             : Mapping.read(p.sources);
             if (m.ignore()) {
                 if (m.present().size() > 1) {
@@ -206,7 +207,9 @@ final class ModelBuilder<T> {
         // accessors and fields
         Accessors access = schema == null ? Accessors.of(type, type) : null;
         List<ReflectiveField> fields = new ArrayList<>(mapped.size());
-        IdentityHashMap<Mapped, ReflectiveField> byMapped = new IdentityHashMap<>();
+        // the field of each property by its slot (null when not mapped): an array rather than a map
+        // keyed by Mapped, which costs a hash per field on this cold path
+        ReflectiveField[] bySlot = new ReflectiveField[properties.size()];
         for (Mapped f : mapped) {
             Property p = f.property();
             Function<Object, Object> getter;
@@ -241,10 +244,10 @@ final class ModelBuilder<T> {
                                     isTable && m.unique()),
                             fieldConverters.mapValueConverter(p, f.converter()));
             fields.add(field);
-            byMapped.put(f, field);
+            bySlot[f.slot()] = field;
         }
         List<IndexMetadata> indexes =
-                table == null ? List.of() : indexBuilder.indexes(mapped, byMapped, pk, sk);
+                table == null ? List.of() : indexBuilder.indexes(mapped, bySlot, pk, sk);
 
         Function<Object[], Object> recordConstructor = null;
         Supplier<Object> beanConstructor = null;
@@ -267,8 +270,8 @@ final class ModelBuilder<T> {
         } else {
             beanConstructor = access.noArgConstructor(constructor);
         }
-        Map<String, ReflectiveField> byName = new HashMap<>();
-        Map<String, ReflectiveField> byAttribute = new HashMap<>();
+        Map<String, ReflectiveField> byName = new HashMap<>(capacity(fields.size()));
+        Map<String, ReflectiveField> byAttribute = new HashMap<>(capacity(fields.size()));
         List<FieldMetadata> encrypted = new ArrayList<>();
         for (ReflectiveField f : fields) {
             byName.put(f.name(), f);
@@ -284,20 +287,20 @@ final class ModelBuilder<T> {
                         fields.toArray(new ReflectiveField[0]),
                         Collections.unmodifiableMap(byName),
                         Collections.unmodifiableMap(byAttribute),
-                        pk == null ? null : byMapped.get(pk),
-                        sk == null ? Optional.empty() : Optional.of(byMapped.get(sk)),
+                        pk == null ? null : bySlot[pk.slot()],
+                        sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot()]),
                         List.copyOf(indexes),
-                        field(byMapped, version),
-                        field(byMapped, createdAt),
-                        field(byMapped, updatedAt),
-                        field(byMapped, ttl),
+                        field(bySlot, version),
+                        field(bySlot, createdAt),
+                        field(bySlot, updatedAt),
+                        field(bySlot, ttl),
                         List.copyOf(encrypted),
                         recordConstructor,
                         recordSlots,
                         recordDefaults,
                         beanConstructor,
                         schema,
-                        schema == null ? null : bySlot(properties.size(), mapped, byMapped)));
+                        schema == null ? null : bySlot));
     }
 
     /** The slots of the mapped fields, in order (a loop: no stream or lambda on this cold path). */
@@ -309,18 +312,13 @@ final class ModelBuilder<T> {
         return slots;
     }
 
-    /** The fields by their index in the generated schema (null for none). */
-    private static ReflectiveField[] bySlot(
-            int size, List<Mapped> mapped, Map<Mapped, ReflectiveField> byMapped) {
-        ReflectiveField[] bySlot = new ReflectiveField[size];
-        for (Mapped m : mapped) {
-            bySlot[m.slot()] = byMapped.get(m);
-        }
-        return bySlot;
+    /** The initial capacity of a {@code HashMap} that holds {@code n} entries without resizing. */
+    private static int capacity(int n) {
+        return n * 4 / 3 + 1;
     }
 
-    private static Optional<FieldMetadata> field(Map<Mapped, ReflectiveField> byMapped, Mapped m) {
-        return m == null ? Optional.empty() : Optional.of(byMapped.get(m));
+    private static Optional<FieldMetadata> field(ReflectiveField[] bySlot, Mapped m) {
+        return m == null ? Optional.empty() : Optional.of(bySlot[m.slot()]);
     }
 
     private void checkKind() {
@@ -441,7 +439,7 @@ final class ModelBuilder<T> {
     }
 
     private void checkDuplicateAttributes(List<Mapped> mapped) {
-        Map<String, Mapped> seen = new HashMap<>();
+        Map<String, Mapped> seen = new HashMap<>(capacity(mapped.size()));
         for (Mapped f : mapped) {
             Mapped other = seen.putIfAbsent(f.attributeName(), f);
             if (other != null) {

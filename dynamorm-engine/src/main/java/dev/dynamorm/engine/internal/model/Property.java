@@ -79,8 +79,9 @@ final class Property {
     }
 
     static List<Property> schemaProperties(ModelSchema<?> schema) {
-        List<Property> out = new ArrayList<>();
-        for (FieldSchema f : schema.fields()) {
+        List<FieldSchema> fields = schema.fields();
+        List<Property> out = new ArrayList<>(fields.size());
+        for (FieldSchema f : fields) {
             out.add(new Property(f.name(), f.type(), List.of(), null, null, null));
         }
         return out;
