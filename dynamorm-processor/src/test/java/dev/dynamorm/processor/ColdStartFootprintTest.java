@@ -31,15 +31,24 @@ final class ColdStartFootprintTest {
                     "dev.dynamorm.AsyncTable",
                     "dev.dynamorm.PluginContext");
 
-    /** Loaded only when a hook is installed (upcasts in the hook chain's own records). */
+    /**
+     * Loaded only when a hook is installed (upcasts in the hook chain's own records; the chain and
+     * the hooked view of a model, which an engine without hooks does not make).
+     */
     private static final List<String> HOOK_TYPES =
-            List.of("dev.dynamorm.ModelInfo", "dev.dynamorm.ItemContext", "dev.dynamorm.Outcome");
+            List.of(
+                    "dev.dynamorm.ModelInfo",
+                    "dev.dynamorm.ItemContext",
+                    "dev.dynamorm.Outcome",
+                    "dev.dynamorm.engine.internal.plugin.HookChain",
+                    "dev.dynamorm.engine.internal.plugin.HookedModel");
 
     /** Loaded at the first failed attempt of a call. */
     private static final List<String> RETRY_TYPES =
             List.of(
                     "dev.dynamorm.engine.internal.client.RetryDecision",
                     "dev.dynamorm.engine.internal.client.RetryDecision$Next",
+                    "dev.dynamorm.engine.internal.client.DiscoveredRetryPolicy",
                     "dev.dynamorm.OutcomeUnknownException");
 
     /**
@@ -55,13 +64,14 @@ final class ColdStartFootprintTest {
 
     /**
      * At most this many {@code dev.dynamorm} classes (the in-process server's {@code
-     * dev.dynamorm.local} ones not counted) load between building DynamORM and the first answer: 92
-     * today (four more before {@code PluginException}, the condition compiler, its placeholders and
-     * the plugin statistics holder were deferred; finding the engine by name rather than by a
-     * service scan saves instructions, not classes); a feature that starts loading its classes in
-     * every engine shows up here.
+     * dev.dynamorm.local} ones not counted) load between building DynamORM and the first answer: 87
+     * today (92 before an engine without hooks stopped loading the hook chain and the hooked model
+     * view, and the discovered retry policy and index scorer were made at their first use; four
+     * more before {@code PluginException}, the condition compiler, its placeholders and the plugin
+     * statistics holder were deferred); a feature that starts loading its classes in every engine
+     * shows up here.
      */
-    private static final int ENGINE_CLASSES = 92;
+    private static final int ENGINE_CLASSES = 87;
 
     private static final String ORDER =
             """
@@ -118,6 +128,7 @@ final class ColdStartFootprintTest {
                         try (DynamORM db = DynamORM.builder()
                                         .client(client)
                                         .requireGeneratedModels(true)
+                                        .discoverPlugins(args.length == 0)
                                         .build()) {
                             Order order = db.table(Order.class).get("c-1", "o-1").orElseThrow();
                             System.out.println("ANSWERED");
@@ -133,33 +144,7 @@ final class ColdStartFootprintTest {
     @Test
     void buildingDynamORMAndAFirstGet_loadNoClassThatOnlyAFailureARetryOrAnotherApiNeeds(
             @TempDir Path dir) throws Exception {
-        Path src = dir.resolve("src");
-        GeneratedRegistrationFootprintTest.write(src.resolve("demo/cold/Order.java"), ORDER);
-        GeneratedRegistrationFootprintTest.write(src.resolve("demo/cold/Main.java"), MAIN);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        assertThat(GeneratedRegistrationFootprintTest.compile(src, classes)).isEmpty();
-
-        String out =
-                GeneratedRegistrationFootprintTest.run(
-                        List.of(
-                                "-Xlog:class+load=info",
-                                "-cp",
-                                classes
-                                        + File.pathSeparator
-                                        + GeneratedRegistrationFootprintTest.classPath(),
-                                "demo.cold.Main"));
-        List<String> lines = out.lines().collect(Collectors.toList());
-        int from = lines.indexOf("BUILDING");
-        int to = lines.indexOf("ANSWERED");
-        assertThat(from).as(out).isNotNegative();
-        assertThat(to).as(out).isGreaterThan(from);
-        assertThat(lines.subList(to + 1, to + 3))
-                .as("the item read back")
-                .containsExactly("gift", "1250");
-        List<String> loaded = lines.subList(from + 1, to);
-        assertThat(loaded)
-                .as("the first get went through the generated schema")
-                .anyMatch(l -> l.contains(" demo.cold.Order_$Schema source:"));
+        List<String> loaded = loadedUntilTheFirstAnswer(dir, List.of());
 
         assertNotLoaded(loaded, API_TYPES, "API interfaces the first get does not hand out");
         assertNotLoaded(loaded, HOOK_TYPES, "hook types with no plugin installed");
@@ -179,6 +164,60 @@ final class ColdStartFootprintTest {
                         "dev.dynamorm classes loaded from building DynamORM to the first answer:%n%s",
                         String.join("\n", engine))
                 .isLessThanOrEqualTo(ENGINE_CLASSES);
+    }
+
+    /**
+     * With plugin discovery off and no plugin registered, no plugin can exist: the engine makes no
+     * plugin host and loads neither it nor the plugin interface.
+     */
+    @Test
+    void withPluginDiscoveryOff_andNoPlugin_noPluginClassLoads(@TempDir Path dir) throws Exception {
+        List<String> loaded = loadedUntilTheFirstAnswer(dir, List.of("discovery-off"));
+
+        assertNotLoaded(
+                loaded,
+                List.of("dev.dynamorm.engine.internal.plugin.PluginHost", "dev.dynamorm.Plugin"),
+                "plugin classes of an engine that cannot have a plugin");
+        assertNotLoaded(loaded, HOOK_TYPES, "hook types with no plugin installed");
+    }
+
+    /**
+     * Compiles and runs the demo (its arguments: none for plugin discovery on) in a fresh JVM that
+     * logs class loading, checks the item read back, and returns the class-load lines between
+     * building DynamORM and the first answer.
+     */
+    private static List<String> loadedUntilTheFirstAnswer(Path dir, List<String> args)
+            throws Exception {
+        Path src = dir.resolve("src");
+        GeneratedRegistrationFootprintTest.write(src.resolve("demo/cold/Order.java"), ORDER);
+        GeneratedRegistrationFootprintTest.write(src.resolve("demo/cold/Main.java"), MAIN);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertThat(GeneratedRegistrationFootprintTest.compile(src, classes)).isEmpty();
+
+        List<String> command =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "-Xlog:class+load=info",
+                                "-cp",
+                                classes
+                                        + File.pathSeparator
+                                        + GeneratedRegistrationFootprintTest.classPath(),
+                                "demo.cold.Main"));
+        command.addAll(args);
+        String out = GeneratedRegistrationFootprintTest.run(command);
+        List<String> lines = out.lines().collect(Collectors.toList());
+        int from = lines.indexOf("BUILDING");
+        int to = lines.indexOf("ANSWERED");
+        assertThat(from).as(out).isNotNegative();
+        assertThat(to).as(out).isGreaterThan(from);
+        assertThat(lines.subList(to + 1, to + 3))
+                .as("the item read back")
+                .containsExactly("gift", "1250");
+        List<String> loaded = lines.subList(from + 1, to);
+        assertThat(loaded)
+                .as("the first get went through the generated schema")
+                .anyMatch(l -> l.contains(" demo.cold.Order_$Schema source:"));
+        return loaded;
     }
 
     private static void assertNotLoaded(List<String> loaded, List<String> classes, String what) {

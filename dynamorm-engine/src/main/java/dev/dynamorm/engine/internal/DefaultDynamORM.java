@@ -16,7 +16,6 @@ import dev.dynamorm.TransactionResult;
 import dev.dynamorm.engine.internal.async.AsyncEngine;
 import dev.dynamorm.engine.internal.async.DefaultAsyncDynamORM;
 import dev.dynamorm.engine.internal.client.ClientFactory;
-import dev.dynamorm.engine.internal.client.DiscoveredRetryPolicy;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.Executor;
 import dev.dynamorm.engine.internal.expr.ValueBinder;
@@ -26,6 +25,7 @@ import dev.dynamorm.engine.internal.model.ModelRegistry;
 import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.plugin.HookChain;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
+import dev.dynamorm.engine.internal.plugin.ModifierSource;
 import dev.dynamorm.engine.internal.plugin.PluginHost;
 import dev.dynamorm.engine.internal.plugin.Services;
 import dev.dynamorm.engine.internal.write.DefaultAsyncBatchWriter;
@@ -52,20 +52,39 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /** The engine behind {@link DynamORM}: one client, one registry, one plugin host. */
-final class DefaultDynamORM implements DynamORM {
+final class DefaultDynamORM implements DynamORM, ModifierSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDynamORM.class);
 
     private final DynamoDbClient client;
     private final List<AutoCloseable> owned;
     private final ModelRegistry registry;
-    private final PluginHost plugins;
+
+    /**
+     * The plugin host; null while none is needed: no plugin registered, discovery off and no plugin
+     * settings (such an engine loads no plugin class; a host is made for the first statistic
+     * published). Written once, under {@link #registration} when made later.
+     */
+    private volatile PluginHost plugins;
+
+    /** The configuration, for a plugin host made later. */
+    private final DynamORMConfig config;
+
     private final EngineContext context;
     private final ConcurrentMap<Class<?>, DefaultTable<?>> tables = new ConcurrentHashMap<>();
     private final Object registration = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean hideExpiredItems;
-    private final IndexScorers indexScorer;
+
+    /** The builder's index scorer, or null for the one discovered at the first query. */
+    private final dev.dynamorm.IndexScorer configuredScorer;
+
+    /** The context class loader the engine was built under, for the discovered index scorer. */
+    private final ClassLoader contextLoader;
+
+    /** Made at the first query (a get or put never needs it); guarded by {@link #registration}. */
+    private IndexScorers indexScorer;
+
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
     private final Set<DefaultAsyncBatchWriter> asyncWriters = ConcurrentHashMap.newKeySet();
     private final TableModels tableModels = new TableModels();
@@ -91,31 +110,40 @@ final class DefaultDynamORM implements DynamORM {
         ConverterRegistry converters =
                 new ConverterRegistry(providers, config.requireGeneratedModels());
         this.registry = new ModelRegistry(converters);
-        // no lambdas while the engine is built: each spins a hidden class in a cold JVM
+        // no lambdas while the engine is built: each spins a hidden class in a cold JVM.
+        // null: the executor looks the policy up at the first failure (and only then loads its
+        // classes): a get that succeeds never needs it
         RetryPolicy retry = config.retryPolicy().orElse(null);
-        if (retry == null) {
-            // looked up at the first failure, not here: a get that succeeds never needs it
-            retry = new DiscoveredRetryPolicy();
-        }
-        this.indexScorer = IndexScorers.configuredOrDiscovered(config.indexScorer().orElse(null));
-        try {
-            this.plugins = new PluginHost(config, client, this);
-        } catch (RuntimeException e) {
-            closeOwned();
-            throw e;
+        this.configuredScorer = config.indexScorer().orElse(null);
+        this.contextLoader = Thread.currentThread().getContextClassLoader();
+        this.config = config;
+        HookChain hooks = null;
+        if (needsPluginHost(config)) {
+            PluginHost host;
+            try {
+                host = new PluginHost(config, client, this);
+            } catch (RuntimeException e) {
+                closeOwned();
+                throw e;
+            }
+            this.plugins = host;
+            // null without hooks: such an engine loads no class of the hook machinery
+            hooks = host.chain();
         }
         ValueBinder values = new ValueBinder(converters);
         this.context =
                 new EngineContext(
                         client,
-                        new Executor(retry, plugins.chain()),
+                        new Executor(retry, hooks),
                         values,
                         config.clock(),
                         config.tableNamePrefix(),
                         config.logAttributeValues(),
-                        plugins.chain().transformedFields(),
+                        hooks == null ? Set.of() : hooks.transformedFields(),
                         config.cursorKey().orElse(null));
-        plugins.chain().bind(registry, values, config.tableNamePrefix());
+        if (hooks != null) {
+            hooks.bind(registry, values, config.tableNamePrefix());
+        }
         this.asyncEngine =
                 config.asyncClient().isEmpty()
                         ? null
@@ -126,9 +154,45 @@ final class DefaultDynamORM implements DynamORM {
         LOG.info(
                 "DynamORM engine ready: {} converter providers, retry policy {}, index scorer {}, plugins {}",
                 providers.size(),
-                retry,
-                indexScorer.describe(),
-                plugins.names());
+                context.executor().describeRetryPolicy(),
+                configuredScorer != null
+                        ? configuredScorer.getClass().getName()
+                        : IndexScorers.UNRESOLVED,
+                plugins());
+    }
+
+    /**
+     * Whether building needs a plugin host: a plugin is registered or may be discovered, or a
+     * plugin setting must be checked against the plugins found (a host with none of these installs
+     * nothing and reports nothing).
+     */
+    private static boolean needsPluginHost(DynamORMConfig config) {
+        return !config.plugins().isEmpty()
+                || config.discoverPlugins()
+                || !config.disabledPlugins().isEmpty()
+                || !config.pluginProperties().isEmpty()
+                || !config.pluginConfigs().isEmpty();
+    }
+
+    /** The plugin host, made now (with no plugin) if building did not need one. */
+    private PluginHost host() {
+        PluginHost host = plugins;
+        if (host != null) {
+            return host;
+        }
+        synchronized (registration) {
+            if (plugins == null) {
+                plugins = new PluginHost(config, client, this);
+            }
+            return plugins;
+        }
+    }
+
+    @Override
+    public <T> List<ModifierSource.Registered<T>> queryModifiers(
+            Class<T> type, dev.dynamorm.ModelInfo model) {
+        PluginHost host = plugins;
+        return host == null ? List.of() : host.queryModifiers(type, model);
     }
 
     /** Whether only an async client is given: no sync client, nor settings to build one. */
@@ -166,17 +230,31 @@ final class DefaultDynamORM implements DynamORM {
     }
 
     private DefaultTable<?> register(Class<?> modelType) {
-        ModelMetadata<?> model =
-                HookedModel.of(
-                        registry.metadata(modelType),
-                        context.executor().hooks(),
-                        context.tableNamePrefix());
+        Executor executor = context.executor();
+        ModelMetadata<?> model = registry.metadata(modelType);
+        if (executor.hasHooks()) {
+            model = HookedModel.of(model, executor.hooks(), context.tableNamePrefix());
+        }
         tableModels.register(context.tableNamePrefix() + model.tableName().orElseThrow(), model);
         DefaultTable<?> table =
-                new DefaultTable<>(
-                        model, context, hideExpiredItems, indexScorer, plugins, asyncEngine);
-        context.executor().hooks().register(table.model());
+                new DefaultTable<>(model, context, hideExpiredItems, this, this, asyncEngine);
+        if (executor.hasHooks()) {
+            executor.hooks().register(table.model());
+        }
         return table;
+    }
+
+    /**
+     * The instance-wide index scorer: the builder's, else the one discovered (through the context
+     * class loader the engine was built under), made at the first query.
+     */
+    IndexScorers indexScorers() {
+        synchronized (registration) {
+            if (indexScorer == null) {
+                indexScorer = IndexScorers.configuredOrDiscovered(configuredScorer, contextLoader);
+            }
+            return indexScorer;
+        }
     }
 
     @Override
@@ -254,17 +332,19 @@ final class DefaultDynamORM implements DynamORM {
 
     @Override
     public List<String> plugins() {
-        return plugins.names();
+        PluginHost host = plugins;
+        return host == null ? List.of() : host.names();
     }
 
     @Override
     public List<dev.dynamorm.Statistic> statistics() {
-        return plugins.statistics();
+        PluginHost host = plugins;
+        return host == null ? List.of() : host.statistics();
     }
 
     @Override
     public void publish(dev.dynamorm.Statistic statistic) {
-        plugins.publish(Objects.requireNonNull(statistic, "statistic"));
+        host().publish(Objects.requireNonNull(statistic, "statistic"));
     }
 
     @Override
@@ -276,11 +356,11 @@ final class DefaultDynamORM implements DynamORM {
         ObservedOperations.require(operation);
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(work, "work");
-        HookChain chain = context.executor().hooks();
         DefaultTable<?> table = internalTable(Objects.requireNonNull(modelType, "modelType"));
-        if (chain.isEmpty()) {
+        if (!context.executor().hasHooks()) {
             return work.get();
         }
+        HookChain chain = context.executor().hooks();
         Event event =
                 new Event(
                         operation,
@@ -306,7 +386,10 @@ final class DefaultDynamORM implements DynamORM {
         }
         // before the plugins shut down: no hook may run once close() has begun
         context.executor().close();
-        plugins.close();
+        PluginHost host = plugins;
+        if (host != null) {
+            host.close();
+        }
         closeOwned();
     }
 

@@ -48,7 +48,15 @@ final class DefaultTable<T> implements Table<T> {
     private final EngineContext ctx;
     private final String tableName;
     private final TableContext<T> table;
+
+    /** This table's index scorer; null when {@link #owner} gives the instance's. */
     private final IndexScorers indexScorer;
+
+    /**
+     * The instance whose index scorer queries default to; null when {@link #indexScorer} is set.
+     */
+    private final DefaultDynamORM owner;
+
     private final ModifierSource modifierSource;
     private volatile List<ModifierSource.Registered<T>> pluginModifiers;
     private final AsyncEngine asyncEngine;
@@ -80,14 +88,22 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.IndexScorer indexScorer) {
-        this(model, ctx, hideExpiredItems, IndexScorers.of(indexScorer), ModifierSource.NONE, null);
+        this(
+                model,
+                ctx,
+                hideExpiredItems,
+                IndexScorers.of(indexScorer),
+                null,
+                ModifierSource.NONE,
+                null);
     }
 
     /**
      * A table whose queries run the query modifiers plugins register for its model, with an async
      * view.
      *
-     * @param indexScorer the instance's index scorer, resolved at the first query
+     * @param owner the instance, whose index scorer is asked for at the first query (not made while
+     *     a cold engine registers its first model)
      * @param modifierSource the plugins' modifiers, asked at the first query
      * @param asyncEngine the async client and executor, or null when there is no async view
      */
@@ -95,11 +111,23 @@ final class DefaultTable<T> implements Table<T> {
             ModelMetadata<T> model,
             EngineContext ctx,
             boolean hideExpiredItems,
+            DefaultDynamORM owner,
+            ModifierSource modifierSource,
+            AsyncEngine asyncEngine) {
+        this(model, ctx, hideExpiredItems, null, owner, modifierSource, asyncEngine);
+    }
+
+    private DefaultTable(
+            ModelMetadata<T> model,
+            EngineContext ctx,
+            boolean hideExpiredItems,
             IndexScorers indexScorer,
+            DefaultDynamORM owner,
             ModifierSource modifierSource,
             AsyncEngine asyncEngine) {
         this.modifierSource = modifierSource;
         this.indexScorer = indexScorer;
+        this.owner = owner;
         this.model = model;
         this.ctx = ctx;
         this.table = new TableContext<>(model, ctx, hideExpiredItems);
@@ -388,7 +416,8 @@ final class DefaultTable<T> implements Table<T> {
         QuerySpec empty = emptyQuery;
         if (empty == null) {
             // racy but idempotent: every thread computes an equal spec
-            dev.dynamorm.IndexScorer scorer = indexScorer.get();
+            IndexScorers scorers = indexScorer != null ? indexScorer : owner.indexScorers();
+            dev.dynamorm.IndexScorer scorer = scorers.get();
             empty = scorer == null ? QuerySpec.EMPTY : QuerySpec.EMPTY.withScorer(scorer);
             emptyQuery = empty;
         }

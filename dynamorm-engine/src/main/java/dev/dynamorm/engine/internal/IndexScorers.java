@@ -19,6 +19,9 @@ final class IndexScorers extends LazyService<IndexScorer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexScorers.class);
 
+    /** What the start-up log says of a scorer not yet discovered (naming it loads no class). */
+    static final String UNRESOLVED = "default unless one is discovered at the first query";
+
     /** The built-in scoring, for tables made without an engine. */
     static final IndexScorers DEFAULT = new IndexScorers((IndexScorer) null);
 
@@ -27,9 +30,9 @@ final class IndexScorers extends LazyService<IndexScorer> {
         super(configured);
     }
 
-    /** A scorer discovered at the first query. */
-    private IndexScorers() {
-        super();
+    /** A scorer discovered at the first query through {@code contextLoader}. */
+    private IndexScorers(ClassLoader contextLoader) {
+        super(contextLoader);
     }
 
     /** The builder's scorer. */
@@ -38,20 +41,14 @@ final class IndexScorers extends LazyService<IndexScorer> {
     }
 
     /**
-     * The builder's scorer if set, else the discovered one, found at the first query through the
-     * current thread's context class loader.
+     * The builder's scorer if set, else the discovered one, found at the first query through {@code
+     * contextLoader}.
+     *
+     * @param configured the builder's scorer, or null
+     * @param contextLoader the context class loader the engine was built under
      */
-    static IndexScorers configuredOrDiscovered(IndexScorer configured) {
-        return configured != null ? new IndexScorers(configured) : new IndexScorers();
-    }
-
-    /** What the start-up log says: a configured scorer's class, or how it will be found. */
-    String describe() {
-        if (!resolved()) {
-            return "default unless one is discovered at the first query";
-        }
-        IndexScorer s = get();
-        return s != null ? s.getClass().getName() : "default";
+    static IndexScorers configuredOrDiscovered(IndexScorer configured, ClassLoader contextLoader) {
+        return configured != null ? new IndexScorers(configured) : new IndexScorers(contextLoader);
     }
 
     /**

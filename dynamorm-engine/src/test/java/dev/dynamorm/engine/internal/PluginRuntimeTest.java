@@ -534,8 +534,15 @@ final class PluginRuntimeTest {
             assertThat(db.statistics()).isEmpty();
             Table<Note> notes = db.table(Note.class);
             assertThat(((DefaultTable<Note>) notes).model()).isNotInstanceOf(HookedModel.class);
+            assertThat(((DefaultTable<Note>) notes).context().executor().hasHooks()).isFalse();
             assertThat(((DefaultTable<Note>) notes).context().executor().hooks())
                     .isSameAs(HookChain.EMPTY);
+            // built without a plugin host; one is made for the first statistic published
+            db.publish(Statistic.counter("notes.fed", "notes fed", Map.of(), () -> 3));
+            assertThat(db.statistics())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.name()).isEqualTo("notes.fed"));
+            assertThat(db.plugins()).isEmpty();
         }
     }
 

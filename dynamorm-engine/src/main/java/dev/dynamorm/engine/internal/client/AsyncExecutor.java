@@ -187,7 +187,7 @@ public final class AsyncExecutor {
         } catch (IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (sync.hooks().isEmpty()) {
+        if (!sync.hasHooks()) {
             return new Attempts<Q, R, T>(request, call, event, errors, policy, retry, convert)
                     .start();
         }

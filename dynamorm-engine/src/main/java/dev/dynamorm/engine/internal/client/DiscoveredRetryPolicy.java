@@ -17,9 +17,22 @@ import java.util.Optional;
  */
 public final class DiscoveredRetryPolicy extends LazyService<RetryPolicy> implements RetryPolicy {
 
+    /** What {@link #toString()} says before the lookup (a constant: naming it loads no class). */
+    public static final String UNRESOLVED =
+            "standard unless one is discovered (looked up at the first failure)";
+
     /** A policy looked up through the current thread's context class loader when first needed. */
     public DiscoveredRetryPolicy() {
         super();
+    }
+
+    /**
+     * A policy looked up through {@code contextLoader} when first needed.
+     *
+     * @param contextLoader the context class loader when the engine was built
+     */
+    public DiscoveredRetryPolicy(ClassLoader contextLoader) {
+        super(contextLoader);
     }
 
     @Override
@@ -36,8 +49,6 @@ public final class DiscoveredRetryPolicy extends LazyService<RetryPolicy> implem
 
     @Override
     public String toString() {
-        return resolved()
-                ? get().toString()
-                : "standard unless one is discovered (looked up at the first failure)";
+        return resolved() ? get().toString() : UNRESOLVED;
     }
 }

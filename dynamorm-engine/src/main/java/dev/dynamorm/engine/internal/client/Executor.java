@@ -22,17 +22,40 @@ public final class Executor {
     /** The one message of every operation attempted after {@code DynamORM.close()}. */
     public static final String CLOSED = HookChain.CLOSED;
 
-    private final RetryPolicy retryPolicy;
+    /**
+     * The policy of calls that name none; null until the first call that needs it when none was
+     * configured (then the one discovered through {@link #contextLoader}): a call that succeeds at
+     * once loads no retry class.
+     */
+    private volatile RetryPolicy retryPolicy;
+
+    /** The context class loader at construction, for a discovered retry policy. */
+    private final ClassLoader contextLoader;
+
+    /**
+     * The installed hooks, or null when there are none: an engine without hooks never loads the
+     * hook chain's class (nor the hook API types its verification names) before its first answer.
+     */
     private final HookChain hooks;
+
     private volatile boolean closed;
 
     public Executor(RetryPolicy retryPolicy, List<Hook> hooks) {
         this(retryPolicy, HookChain.of(hooks));
     }
 
+    /**
+     * An executor under {@code retryPolicy} running {@code hooks}.
+     *
+     * @param retryPolicy the policy of calls that name none; null for the one discovered (looked up
+     *     at the first failure, through the current thread's context class loader)
+     * @param hooks the installed hooks; null (or an empty chain) when there are none
+     */
     public Executor(RetryPolicy retryPolicy, HookChain hooks) {
         this.retryPolicy = retryPolicy;
-        this.hooks = hooks;
+        this.contextLoader = Thread.currentThread().getContextClassLoader();
+        // a chain handed in is loaded already; null keeps an engine without hooks from loading it
+        this.hooks = hooks == null || hooks.isEmpty() ? null : hooks;
     }
 
     /**
@@ -41,7 +64,9 @@ public final class Executor {
      */
     public void close() {
         closed = true;
-        hooks.close();
+        if (hooks != null) {
+            hooks.close();
+        }
     }
 
     /** Throws when this instance is closed. */
@@ -51,14 +76,23 @@ public final class Executor {
         }
     }
 
-    /** The installed plugins' hooks: item transforms and model descriptions for call sites. */
+    /**
+     * The installed plugins' hooks: item transforms and model descriptions for call sites; {@link
+     * HookChain#EMPTY} when none is installed (ask {@link #hasHooks()} first on paths every engine
+     * runs: this loads the chain's class).
+     */
     public HookChain hooks() {
-        return hooks;
+        return hooks != null ? hooks : HookChain.EMPTY;
+    }
+
+    /** Whether any hook is installed; loads no hook class when none is. */
+    public boolean hasHooks() {
+        return hooks != null;
     }
 
     /** How many after-hook invocations threw. */
     public long failedAfterHooks() {
-        return hooks.afterFailures();
+        return hooks != null ? hooks.afterFailures() : 0;
     }
 
     /**
@@ -70,15 +104,15 @@ public final class Executor {
             Supplier<R> call,
             Function<SdkException, DynamORMException> errors) {
         requireOpen();
-        if (hooks.isEmpty()) {
-            return callWithRetries(event, call, null, null, errors, retryPolicy, null);
+        if (hooks == null) {
+            return callWithRetries(event, call, null, null, errors, null, null);
         }
         Event e = asEvent(event);
         return hooks.around(
                 e,
                 null,
                 ignored -> call.get(),
-                c -> callWithRetries(e, c, null, null, errors, retryPolicy, null));
+                c -> callWithRetries(e, c, null, null, errors, null, null));
     }
 
     /**
@@ -96,20 +130,35 @@ public final class Executor {
             Function<Q, R> call,
             Function<SdkException, DynamORMException> errors) {
         requireOpen();
-        if (hooks.isEmpty()) {
-            return callWithRetries(event, null, call, request, errors, retryPolicy, null);
+        if (hooks == null) {
+            return callWithRetries(event, null, call, request, errors, null, null);
         }
         Event e = asEvent(event);
         return hooks.around(
-                e,
-                request,
-                call,
-                c -> callWithRetries(e, c, null, null, errors, retryPolicy, null));
+                e, request, call, c -> callWithRetries(e, c, null, null, errors, null, null));
     }
 
     /** The retry policy of this instance. */
     public RetryPolicy retryPolicy() {
-        return retryPolicy;
+        RetryPolicy p = retryPolicy;
+        if (p != null) {
+            return p;
+        }
+        synchronized (this) {
+            if (retryPolicy == null) {
+                retryPolicy = new DiscoveredRetryPolicy(contextLoader);
+            }
+            return retryPolicy;
+        }
+    }
+
+    /**
+     * How the start-up log names the policy of calls that name none, without making a discovered
+     * one.
+     */
+    public String describeRetryPolicy() {
+        RetryPolicy p = retryPolicy;
+        return p != null ? p.toString() : DiscoveredRetryPolicy.UNRESOLVED;
     }
 
     /** {@link #run(OperationEvent, Supplier, Function)} under another retry policy. */
@@ -119,7 +168,7 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy) {
         requireOpen();
-        if (hooks.isEmpty()) {
+        if (hooks == null) {
             return callWithRetries(event, call, null, null, errors, policy, null);
         }
         Event e = asEvent(event);
@@ -140,7 +189,7 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors,
             RetryPolicy policy) {
         requireOpen();
-        if (hooks.isEmpty()) {
+        if (hooks == null) {
             return callWithRetries(event, null, call, request, errors, policy, null);
         }
         Event e = asEvent(event);
@@ -161,15 +210,12 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors,
             WriteRetry<R> retry) {
         requireOpen();
-        if (hooks.isEmpty()) {
-            return callWithRetries(event, null, call, request, errors, retryPolicy, retry);
+        if (hooks == null) {
+            return callWithRetries(event, null, call, request, errors, null, retry);
         }
         Event e = asEvent(event);
         return hooks.around(
-                e,
-                request,
-                call,
-                c -> callWithRetries(e, c, null, null, errors, retryPolicy, retry));
+                e, request, call, c -> callWithRetries(e, c, null, null, errors, null, retry));
     }
 
     private static Event asEvent(OperationEvent event) {
@@ -198,7 +244,8 @@ public final class Executor {
                 return call != null ? call.get() : send.apply(request);
             } catch (SdkException e) {
                 if (decision == null) {
-                    decision = new RetryDecision<>(event, errors, policy, retry, start);
+                    RetryPolicy p = policy != null ? policy : retryPolicy();
+                    decision = new RetryDecision<>(event, errors, p, retry, start);
                 }
                 RetryDecision.Next<R> next = decision.failed(e);
                 if (next instanceof RetryDecision.Applied<R> applied) {

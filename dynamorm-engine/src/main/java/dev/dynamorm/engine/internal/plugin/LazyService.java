@@ -20,6 +20,16 @@ public abstract class LazyService<R> {
         this.contextLoader = Thread.currentThread().getContextClassLoader();
     }
 
+    /**
+     * Remembers {@code contextLoader} for a later lookup (an object made after the moment whose
+     * context class loader counts).
+     *
+     * @param contextLoader the loader to look the value up through
+     */
+    protected LazyService(ClassLoader contextLoader) {
+        this.contextLoader = contextLoader;
+    }
+
     /** A value known now: nothing is looked up. */
     protected LazyService(R value) {
         this.contextLoader = null;

@@ -41,10 +41,15 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     private final List<Plugin> installed;
+
+    /**
+     * The installed hooks, null when there are none: an engine without hooks loads no class of the
+     * hook machinery ({@code HookChain} and the hook API types its verification names).
+     */
     private final HookChain chain;
 
-    /** The chain, for contexts created before it exists. */
-    private final AtomicReference<HookChain> chainRef = new AtomicReference<>(HookChain.EMPTY);
+    /** The chain, for contexts created before it exists (null until then, and without hooks). */
+    private final AtomicReference<HookChain> chainRef = new AtomicReference<>();
 
     /**
      * Made at the first plugin or statistic: an engine without plugins loads no class for it before
@@ -111,7 +116,7 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
             LOG.info("installed plugin {} {} from {}", p.name(), p.version(), source(p));
         }
         this.installed = List.copyOf(ready);
-        this.chain = collected.isEmpty() ? HookChain.EMPTY : new HookChain(collected);
+        this.chain = collected.isEmpty() ? null : new HookChain(collected);
         chainRef.set(chain);
         warnUnused(config);
         if (!collected.isEmpty()) {
@@ -241,6 +246,11 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                 : cs.getLocation().toString();
     }
 
+    /**
+     * The installed plugins' hooks.
+     *
+     * @return the chain, or null when no plugin has a hook
+     */
     public HookChain chain() {
         return chain;
     }
@@ -383,7 +393,10 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
 
         @Override
         public Optional<dev.dynamorm.ModelInfo> model(Class<?> modelType) {
-            return chain.get().model(Objects.requireNonNull(modelType, "modelType"));
+            Objects.requireNonNull(modelType, "modelType");
+            HookChain c = chain.get();
+            // no chain yet (plugins still initializing) or no hooks: no model is described
+            return c == null ? Optional.empty() : c.model(modelType);
         }
 
         @Override

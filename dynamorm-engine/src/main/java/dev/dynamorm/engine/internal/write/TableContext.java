@@ -292,7 +292,7 @@ public final class TableContext<T> {
         Event event = event(p.op(), p.key());
         // only hooks amend recorded expressions: without them, recording would hash the key per
         // write
-        return ctx.executor().hooks().isEmpty()
+        return !ctx.executor().hasHooks()
                 ? event
                 : event.expressions(tableName, p.key(), p.condition(), p.update());
     }

@@ -459,7 +459,7 @@ abstract class WriteSupport<T> {
                         .beforeWrite(Operation.UPDATE, tableName, model.type(), values, true, key);
         for (Map.Entry<String, String> e : clauses.encrypted.entrySet()) {
             AttributeValue v = sealed.get(e.getKey());
-            if (v == null || ctx.executor().hooks().isEmpty()) {
+            if (v == null || !ctx.executor().hasHooks()) {
                 throw new dev.dynamorm.PluginException(
                         String.format(
                                 Locale.ROOT,
