@@ -44,6 +44,22 @@ public interface Hook {
     default void before(HookContext context) {}
 
     /**
+     * Called on the caller's thread when DynamORM accepts an operation whose requests it may send
+     * later or from another thread: a batch get or write (its chunks, their resends of unprocessed
+     * items), each write a batch writer accepts, and the queries and scans of the async view (their
+     * pages) and parallel scans. What a hook puts into {@code attributes} starts the attributes
+     * ({@link HookContext#attribute(String)}) of every request sent on the operation's behalf,
+     * before that request's {@link #before} runs, whatever thread sends it: e.g. a value the
+     * caller's thread holds in a thread-local. A batch writer sends together only writes whose
+     * captured attributes are equal.
+     *
+     * @param operation the operation accepted (its operation, table and model; no request yet)
+     * @param attributes where to put the values to carry, keys namespaced as {@code
+     *     "pluginName:key"}
+     */
+    default void capture(OperationEvent operation, Map<String, Object> attributes) {}
+
+    /**
      * Called after a request completed, failed, or was served by a hook.
      *
      * @param context the operation, as it was sent
