@@ -144,6 +144,19 @@ final class CarriedTenantResendTest {
     }
 
     @Test
+    void asyncSingleItemRetries_afterTheirBackoffOnAnotherTenantsThread_keepTheCallersTenant() {
+        // throttled at random: a retry waits on a timer and is sent from the executor (tenant b);
+        // the hooks ran once, on the caller's thread, and the item read is checked against a
+        local.faults(FaultInjection.builder().seed(11).throttleRate(0.5).build());
+        List<Invoice> mine = items("t", 12);
+        for (Invoice i : mine) {
+            await(callAs(a, () -> asyncInvoices.put(i)));
+            assertThat(await(callAs(a, () -> asyncInvoices.get(a, i.id())))).contains(i);
+        }
+        assertThat(stored(mine)).containsExactlyInAnyOrderElementsOf(mine);
+    }
+
+    @Test
     void syncBatchResends_andTheBatchWritersResends_areBoundToTheCaller() throws Exception {
         List<Invoice> sync = items("s", 40);
         List<Invoice> writer = items("w", 40);
