@@ -30,8 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </ul>
  *
  * <p>A query or scan runs {@code before}/{@code after} once per page and {@code afterRead} once per
- * result; a batch runs them once per request chunk. Hooks are called on the caller's thread and
- * must be thread-safe. When no plugin is installed none of this runs.
+ * result; a batch runs them once per request chunk. {@code before}/{@code after} run on the thread
+ * that sends the request (the caller's, a batch's worker thread, a batch writer's sender, or the
+ * thread completing an earlier request of the async view); {@link #capture} runs on the caller's
+ * thread. Hooks must be thread-safe. When no plugin is installed none of this runs.
  */
 public interface Hook {
 

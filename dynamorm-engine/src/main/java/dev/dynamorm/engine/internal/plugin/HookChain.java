@@ -125,7 +125,7 @@ public final class HookChain {
      * @param op the operation
      * @param table the physical table name, or null for several tables
      * @param type the model, or null
-     * @return the origin, or null when no hook captures anything
+     * @return the origin, or null when no hook captured anything
      */
     public Event origin(Operation op, String table, Class<?> type) {
         if (!captures || closed) {
@@ -139,6 +139,9 @@ public final class HookChain {
             } catch (RuntimeException x) {
                 throw PluginFailures.refused(e, origin, x);
             }
+        }
+        if (captured.isEmpty()) {
+            return null; // nothing to carry: the requests run as if no hook captured
         }
         captured.forEach(origin::attribute);
         return origin;
