@@ -30,8 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </ul>
  *
  * <p>A query or scan runs {@code before}/{@code after} once per page and {@code afterRead} once per
- * result; a batch runs them once per request chunk. Hooks are called on the caller's thread and
- * must be thread-safe. When no plugin is installed none of this runs.
+ * result; a batch runs them once per request chunk. {@code before}/{@code after} run on the thread
+ * that sends the request (the caller's, a batch's worker thread, a batch writer's sender, or the
+ * thread completing an earlier request of the async view); {@link #capture} runs on the caller's
+ * thread. Hooks must be thread-safe. When no plugin is installed none of this runs.
  */
 public interface Hook {
 
@@ -42,6 +44,22 @@ public interface Hook {
      * @throws RuntimeException to veto the operation (nothing is sent)
      */
     default void before(HookContext context) {}
+
+    /**
+     * Called on the caller's thread when DynamORM accepts an operation whose requests it may send
+     * later or from another thread: a batch get or write (its chunks, their resends of unprocessed
+     * items), each write a batch writer accepts, and the queries and scans of the async view (their
+     * pages) and parallel scans. What a hook puts into {@code attributes} starts the attributes
+     * ({@link HookContext#attribute(String)}) of every request sent on the operation's behalf,
+     * before that request's {@link #before} runs, whatever thread sends it: e.g. a value the
+     * caller's thread holds in a thread-local. A batch writer sends together only writes whose
+     * captured attributes are equal.
+     *
+     * @param operation the operation accepted (its operation, table and model; no request yet)
+     * @param attributes where to put the values to carry, keys namespaced as {@code
+     *     "pluginName:key"}
+     */
+    default void capture(OperationEvent operation, Map<String, Object> attributes) {}
 
     /**
      * Called after a request completed, failed, or was served by a hook.

@@ -83,8 +83,9 @@ public interface HookContext extends OperationEvent {
     /**
      * Stores a value for this request, visible to every hook until the request's after-hooks end,
      * and to {@link Hook#afterRead} through {@link ItemContext#attribute(String)} for the items the
-     * request read. The next page of an async query or scan, sent as the previous page arrives,
-     * starts with the values stored for the page it follows.
+     * request read. A request sent on behalf of an operation starts with the values hooks captured
+     * for it on the caller's thread ({@link Hook#capture}); the resend of the items a batch request
+     * left unprocessed starts with the values stored for the request it follows.
      *
      * @param key the key, namespaced as {@code "pluginName:key"}
      * @param value the value, or null to remove it

@@ -431,5 +431,25 @@ final class DefaultQuery<T> implements Query<T> {
                     .executor()
                     .run(table.event(op, key), request, call, e -> table.map(e, op));
         }
+
+        @Override
+        public <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(
+                Operation op,
+                Map<String, AttributeValue> key,
+                Q request,
+                java.util.function.Function<Q, R> call,
+                dev.dynamorm.engine.internal.plugin.Event origin) {
+            return table.context()
+                    .executor()
+                    .run(table.event(op, key).follow(origin), request, call, e -> table.map(e, op));
+        }
+
+        @Override
+        public dev.dynamorm.engine.internal.plugin.Event origin(Operation op) {
+            return table.context()
+                    .executor()
+                    .hooks()
+                    .origin(op, table.tableName(), table.model().type());
+        }
     }
 }

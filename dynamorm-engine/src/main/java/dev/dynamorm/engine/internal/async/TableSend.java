@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.async;
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.client.AsyncExecutor;
+import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.query.AsyncSend;
 import dev.dynamorm.engine.internal.write.TableContext;
 import java.util.concurrent.CompletableFuture;
@@ -42,23 +43,49 @@ final class TableSend implements AsyncSend {
     }
 
     @Override
+    public Event origin(Operation op) {
+        return table.origin(op);
+    }
+
+    @Override
     public <R> CompletableFuture<R> query(
-            QueryRequest request, Function<? super QueryResponse, ? extends R> convert) {
+            QueryRequest request,
+            Event origin,
+            Function<? super QueryResponse, ? extends R> convert) {
         return executor.runAndConvert(
-                table.event(Operation.QUERY, null), request, query, queryErrors, null, convert);
+                table.event(Operation.QUERY, null).follow(origin),
+                request,
+                query,
+                queryErrors,
+                null,
+                convert);
     }
 
     @Override
     public <R> CompletableFuture<R> scan(
-            ScanRequest request, Function<? super ScanResponse, ? extends R> convert) {
+            ScanRequest request,
+            Event origin,
+            Function<? super ScanResponse, ? extends R> convert) {
         return executor.runAndConvert(
-                table.event(Operation.SCAN, null), request, scan, scanErrors, null, convert);
+                table.event(Operation.SCAN, null).follow(origin),
+                request,
+                scan,
+                scanErrors,
+                null,
+                convert);
     }
 
     @Override
     public <R> CompletableFuture<R> get(
-            GetItemRequest request, Function<? super GetItemResponse, ? extends R> convert) {
+            GetItemRequest request,
+            Event origin,
+            Function<? super GetItemResponse, ? extends R> convert) {
         return executor.runAndConvert(
-                table.event(Operation.GET, request.key()), request, get, getErrors, null, convert);
+                table.event(Operation.GET, request.key()).follow(origin),
+                request,
+                get,
+                getErrors,
+                null,
+                convert);
     }
 }

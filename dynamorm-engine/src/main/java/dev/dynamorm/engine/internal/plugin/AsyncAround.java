@@ -32,12 +32,6 @@ public final class AsyncAround {
             return CompletableFuture.failedFuture(new IllegalStateException(HookChain.CLOSED));
         }
         event.open(chain, request);
-        Event followed = RequestScope.followed(event);
-        if (followed != null) {
-            // the next page of a read, sent on the thread completing the previous one: its hooks
-            // start from what they stored for the operation's first request on the caller's thread
-            event.inheritAttributes(followed);
-        }
         // a response answered at once is converted on this thread after this returns
         RequestScope.enter(event);
         long start = System.nanoTime();

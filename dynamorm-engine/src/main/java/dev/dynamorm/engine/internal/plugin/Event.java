@@ -47,6 +47,10 @@ public final class Event implements HookContext {
     private Map<String, AttributeValue> updateSets;
     private Map<String, AttributeValue> served;
     private Map<String, Object> attributes;
+
+    /** The event whose attributes this request starts with ({@link #follow}), or null. */
+    private Event from;
+
     private Map<List<Object>, Written> expressions;
 
     /** The expressions of the write of one item. */
@@ -360,17 +364,31 @@ public final class Event implements HookContext {
     // ---- executor side ----
 
     /**
-     * Starts this request's attributes as {@code first}'s (the request of the same operation this
-     * one follows): attributes this request's hooks set replace them.
+     * Makes this request start with the attributes of {@code from} (as they are when this one is
+     * sent): the request it follows (a resend of unprocessed items), or the origin of the operation
+     * it is sent for ({@link HookChain#origin}). Attributes this request's hooks set replace them.
+     *
+     * @param from the event to carry the attributes of, or null for none
+     * @return this event
      */
-    void inheritAttributes(Event first) {
-        if (first.attributes != null && attributes == null) {
-            attributes = new HashMap<>(first.attributes);
-        }
+    public Event follow(Event from) {
+        this.from = from;
+        return this;
+    }
+
+    /**
+     * The attributes carried for this operation: what the hooks captured or stored, or an empty
+     * map.
+     */
+    public Map<String, Object> carried() {
+        return attributes == null ? Map.of() : attributes;
     }
 
     /** Called by the executor before the before-hooks. */
     public void open(HookChain hookChain, DynamoDbRequest sdkRequest) {
+        if (from != null && from.attributes != null && attributes == null) {
+            attributes = new HashMap<>(from.attributes);
+        }
         this.chain = hookChain;
         this.request = sdkRequest;
         this.items = null;

@@ -4,6 +4,7 @@ import dev.dynamorm.Hook;
 import dev.dynamorm.ItemContext;
 import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
+import dev.dynamorm.OperationEvent;
 import dev.dynamorm.Outcome;
 import dev.dynamorm.engine.internal.expr.ConditionCompiler;
 import dev.dynamorm.engine.internal.expr.ValueBinder;
@@ -13,6 +14,7 @@ import dev.dynamorm.engine.internal.model.ModelRegistry;
 import dev.dynamorm.engine.internal.model.UniqueKeys;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +61,9 @@ public final class HookChain {
      */
     private final boolean transformsReads;
 
+    /** Whether any hook overrides {@link Hook#capture}; when none does, there are no origins. */
+    private final boolean captures;
+
     private final AtomicLong afterFailures = new AtomicLong();
     private final ConcurrentMap<Class<?>, Optional<ModelInfo>> byClass = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ModelInfo> byTable = new ConcurrentHashMap<>();
@@ -75,15 +80,19 @@ public final class HookChain {
         // a loop, not streams: the empty chain is built while a cold JVM builds the engine
         boolean capacity = false;
         boolean reads = false;
+        boolean capturing = false;
         Set<Class<? extends Annotation>> t = new LinkedHashSet<>();
         for (Entry e : entries) {
             capacity |= e.hook().wantsConsumedCapacity();
             t.addAll(Objects.requireNonNull(e.hook().transformedFields(), "transformedFields()"));
             reads = reads || overridesAfterRead(e.hook());
+            capturing =
+                    capturing || overrides(e.hook(), "capture", OperationEvent.class, Map.class);
         }
         this.wantsCapacity = capacity;
         this.transformed = Set.copyOf(t);
         this.transformsReads = reads;
+        this.captures = capturing;
     }
 
     /** From now on no hook runs: every call through the chain fails as a closed instance. */
@@ -96,14 +105,46 @@ public final class HookChain {
      * unsure.
      */
     private static boolean overridesAfterRead(Hook hook) {
+        return overrides(hook, "afterRead", ItemContext.class, Map.class);
+    }
+
+    /** Whether a hook's class replaces the default of a {@link Hook} method; true when unsure. */
+    private static boolean overrides(Hook hook, String method, Class<?>... parameters) {
         try {
-            return hook.getClass()
-                            .getMethod("afterRead", ItemContext.class, Map.class)
-                            .getDeclaringClass()
-                    != Hook.class;
+            return hook.getClass().getMethod(method, parameters).getDeclaringClass() != Hook.class;
         } catch (NoSuchMethodException | SecurityException e) {
             return true;
         }
+    }
+
+    /**
+     * The origin of an operation accepted on this (the caller's) thread whose requests may be sent
+     * later or from other threads: an event that is never sent, holding what the hooks captured
+     * ({@link Hook#capture}). Each request sent for the operation {@link Event#follow follows} it.
+     *
+     * @param op the operation
+     * @param table the physical table name, or null for several tables
+     * @param type the model, or null
+     * @return the origin, or null when no hook captured anything
+     */
+    public Event origin(Operation op, String table, Class<?> type) {
+        if (!captures || closed) {
+            return null;
+        }
+        Event origin = new Event(op, table, type, Optional.empty());
+        Map<String, Object> captured = new HashMap<>(4);
+        for (Entry e : entries) {
+            try {
+                e.hook().capture(origin, captured);
+            } catch (RuntimeException x) {
+                throw PluginFailures.refused(e, origin, x);
+            }
+        }
+        if (captured.isEmpty()) {
+            return null; // nothing to carry: the requests run as if no hook captured
+        }
+        captured.forEach(origin::attribute);
+        return origin;
     }
 
     /** A chain of hooks whose plugins are unknown (tests, old callers). */

@@ -6,13 +6,12 @@ package dev.dynamorm.engine.internal.plugin;
  * event whatever thread converts it. Made current on the thread that sends a request (sync
  * conversion follows there) and, for the async view, around the completion of the request's
  * response on the thread that completes it (then restored). Only used when hooks are installed.
+ * What a request hands to the requests sent on its behalf is explicit ({@link Event#follow}), never
+ * taken from this thread-local.
  */
 final class RequestScope {
 
     private static final ThreadLocal<Event> CURRENT = new ThreadLocal<>();
-
-    /** The event whose response this thread is completing (inside {@link #completing}), or null. */
-    private static final ThreadLocal<Event> COMPLETING = new ThreadLocal<>();
 
     private RequestScope() {}
 
@@ -21,41 +20,12 @@ final class RequestScope {
         return CURRENT.get();
     }
 
-    /**
-     * The request whose completion is running on this thread, when {@code event} (about to be sent)
-     * is its follow-up: the next page of a query or scan sent as the previous page arrives. Only
-     * reads that continue one operation qualify (same operation and table).
-     */
-    static Event followed(Event event) {
-        Event outer = COMPLETING.get();
-        if (outer == null
-                || outer == event
-                || outer.operation() != event.operation()
-                || !outer.tableName().equals(event.tableName())) {
-            return null;
-        }
-        return switch (event.operation()) {
-            case QUERY, SCAN, BATCH_GET -> outer;
-            default -> null;
-        };
-    }
-
-    /**
-     * Runs {@code completion} with {@code event} current and completing on this thread (then
-     * restores what was current).
-     */
+    /** Runs {@code completion} with {@code event} current on this thread (then restores). */
     static void completing(Event event, Runnable completion) {
         Event previous = enter(event);
-        Event outer = COMPLETING.get();
-        COMPLETING.set(event);
         try {
             completion.run();
         } finally {
-            if (outer == null) {
-                COMPLETING.remove();
-            } else {
-                COMPLETING.set(outer);
-            }
             restore(previous);
         }
     }

@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.query;
 import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.engine.internal.plugin.AsyncAround;
+import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ public final class AsyncQueryRunner<T> {
     private final TableAccess<T> access;
 
     /**
+     * What hooks captured on the calling thread when the terminal call was made (set before any
+     * request is sent): every request of the call starts with it, whatever thread sends it.
+     */
+    private Event origin;
+
+    /**
      * A runner.
      *
      * @param access the table
@@ -50,6 +57,7 @@ public final class AsyncQueryRunner<T> {
     /** See {@code AsyncTable.first(Query)}. */
     public CompletableFuture<Optional<T>> first() {
         Prepared p = sync.prepare(QueryCompiler.Mode.AUTO);
+        origin = send.origin(p.op());
         if (p.op() == Operation.GET) {
             return map(get(p), item -> item.map(sync::convertGet));
         }
@@ -67,6 +75,7 @@ public final class AsyncQueryRunner<T> {
     /** See {@code AsyncTable.all(Query)}. */
     public CompletableFuture<List<T>> all() {
         Prepared p = sync.prepare(QueryCompiler.Mode.AUTO);
+        origin = send.origin(p.op());
         if (p.op() == Operation.GET) {
             return map(
                     get(p), item -> item.map(i -> List.of(sync.convertGet(i))).orElse(List.of()));
@@ -78,6 +87,7 @@ public final class AsyncQueryRunner<T> {
     /** See {@code AsyncTable.page(Query)}. */
     public CompletableFuture<Page<T>> page() {
         Prepared p = sync.prepare(QueryCompiler.Mode.AUTO);
+        origin = send.origin(p.op());
         if (p.op() == Operation.GET) {
             return map(get(p), this::getPage);
         }
@@ -90,6 +100,7 @@ public final class AsyncQueryRunner<T> {
      * another: each up to the query's limit (100 without one).
      */
     public Flow.Publisher<Page<T>> pages(boolean scan) {
+        origin = send.origin(scan ? Operation.SCAN : Operation.QUERY);
         return new BatchPublisher<>(
                 () -> {
                     Pages pages = new Pages(sync.prepare(mode(scan)));
@@ -99,6 +110,7 @@ public final class AsyncQueryRunner<T> {
 
     /** The items of the query or scan, up to its limit, as {@code Query.stream()} reads them. */
     public Flow.Publisher<T> items(boolean scan) {
+        origin = send.origin(scan ? Operation.SCAN : Operation.QUERY);
         return new BatchPublisher<>(
                 () -> {
                     Items items = new Items(sync.prepare(mode(scan)));
@@ -208,6 +220,7 @@ public final class AsyncQueryRunner<T> {
     /** See {@code AsyncTable.count(Query)}: as {@code Query.count()}, one request at a time. */
     public CompletableFuture<Long> count() {
         Prepared p = sync.prepare(QueryCompiler.Mode.AUTO);
+        origin = send.origin(p.op());
         if (p.op() == Operation.GET) {
             return map(get(p), item -> item.isPresent() ? 1L : 0L);
         }
@@ -240,6 +253,7 @@ public final class AsyncQueryRunner<T> {
     public CompletableFuture<List<T>> parallelScan(int segments) {
         ParallelScan.check(segments, spec, access.model().type());
         Prepared p = sync.prepare(QueryCompiler.Mode.SCAN);
+        origin = send.origin(p.op());
         List<CompletableFuture<Collected>> all = new ArrayList<>(segments);
         for (int s = 0; s < segments; s++) {
             all.add(segment(p, s, segments, new Collected(), null));
@@ -385,14 +399,15 @@ public final class AsyncQueryRunner<T> {
             Integer segments) {
         PageReader.PageRequest r = reader.request(p, start, limit, count, segment, segments);
         if (r.request() instanceof QueryRequest q) {
-            return send.query(q, response -> reader.batchOf(r, response));
+            return send.query(q, origin, response -> reader.batchOf(r, response));
         }
-        return send.scan((ScanRequest) r.request(), response -> reader.batchOf(r, response));
+        return send.scan(
+                (ScanRequest) r.request(), origin, response -> reader.batchOf(r, response));
     }
 
     private CompletableFuture<Optional<Map<String, AttributeValue>>> get(Prepared p) {
         GetItemRequest request = reader.getRequest(p);
-        return send.get(request, response -> reader.itemOf(request, response));
+        return send.get(request, origin, response -> reader.itemOf(request, response));
     }
 
     /** {@code thenApply} that fails with the exception itself, not a CompletionException. */

@@ -1,5 +1,7 @@
 package dev.dynamorm.engine.internal.query;
 
+import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -17,32 +19,48 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public interface AsyncSend {
 
     /**
+     * The origin of a terminal call accepted on the calling thread ({@code HookChain.origin}):
+     * every request sent for it starts with what hooks captured there, whatever thread sends it.
+     *
+     * @param op the operation
+     * @return the origin, or null when no hook captures anything
+     */
+    Event origin(Operation op);
+
+    /**
      * Sends a Query.
      *
      * @param request the request
+     * @param origin the origin of the call it is sent for, or null
      * @param convert turns the response into the caller's result
      * @return the converted response
      */
     <R> CompletableFuture<R> query(
-            QueryRequest request, Function<? super QueryResponse, ? extends R> convert);
+            QueryRequest request,
+            Event origin,
+            Function<? super QueryResponse, ? extends R> convert);
 
     /**
      * Sends a Scan.
      *
      * @param request the request
+     * @param origin the origin of the call it is sent for, or null
      * @param convert turns the response into the caller's result
      * @return the converted response
      */
     <R> CompletableFuture<R> scan(
-            ScanRequest request, Function<? super ScanResponse, ? extends R> convert);
+            ScanRequest request, Event origin, Function<? super ScanResponse, ? extends R> convert);
 
     /**
      * Sends a GetItem.
      *
      * @param request the request
+     * @param origin the origin of the call it is sent for, or null
      * @param convert turns the response into the caller's result
      * @return the converted response
      */
     <R> CompletableFuture<R> get(
-            GetItemRequest request, Function<? super GetItemResponse, ? extends R> convert);
+            GetItemRequest request,
+            Event origin,
+            Function<? super GetItemResponse, ? extends R> convert);
 }

@@ -7,6 +7,7 @@ import static dev.dynamorm.engine.internal.query.TtlHiding.withTtlName;
 import dev.dynamorm.Operation;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.model.UniqueKeys;
+import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +72,34 @@ final class PageReader<T> {
             boolean count,
             Integer segment,
             Integer totalSegments) {
+        return fetch(p, start, limit, count, segment, totalSegments, null);
+    }
+
+    /**
+     * {@link #fetch(Prepared, Map, Integer, boolean, Integer, Integer)} for a call accepted on
+     * another thread: the request starts with what hooks captured there ({@code origin}).
+     */
+    Batch fetch(
+            Prepared p,
+            Map<String, AttributeValue> start,
+            Integer limit,
+            boolean count,
+            Integer segment,
+            Integer totalSegments,
+            Event origin) {
         PageRequest r = request(p, start, limit, count, segment, totalSegments);
         if (r.request() instanceof QueryRequest q) {
-            return batchOf(r, access.send(Operation.QUERY, null, q, access.client()::query));
+            return batchOf(
+                    r, access.send(Operation.QUERY, null, q, access.client()::query, origin));
         }
         return batchOf(
                 r,
                 access.send(
-                        Operation.SCAN, null, (ScanRequest) r.request(), access.client()::scan));
+                        Operation.SCAN,
+                        null,
+                        (ScanRequest) r.request(),
+                        access.client()::scan,
+                        origin));
     }
 
     /** The Query or Scan request of one page (shared with the async runner). */

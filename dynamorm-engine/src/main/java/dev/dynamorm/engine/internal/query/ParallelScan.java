@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.query;
 import dev.dynamorm.DynamoServiceException;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +62,11 @@ final class ParallelScan<T> {
         }
     }
 
-    /** Reads all segments: the merged items and the number of items evaluated. */
-    Collected read(Prepared p, int segments) {
+    /**
+     * Reads all segments: the merged items and the number of items evaluated. Each request starts
+     * with {@code origin} (what hooks captured on the calling thread; null for none).
+     */
+    Collected read(Prepared p, int segments, Event origin) {
         Class<?> type = access.model().type();
         int threads = Math.min(segments, MAX_SCAN_THREADS);
         ExecutorService pool =
@@ -83,7 +87,7 @@ final class ParallelScan<T> {
             List<Future<Collected>> futures = new ArrayList<>(segments);
             for (int s = 0; s < segments; s++) {
                 int segment = s;
-                futures.add(pool.submit(() -> scanSegment(p, segment, segments)));
+                futures.add(pool.submit(() -> scanSegment(p, segment, segments, origin)));
             }
             Collected merged = new Collected();
             for (Future<Collected> f : futures) {
@@ -119,11 +123,11 @@ final class ParallelScan<T> {
         }
     }
 
-    private Collected scanSegment(Prepared p, int segment, int total) {
+    private Collected scanSegment(Prepared p, int segment, int total, Event origin) {
         Collected out = new Collected();
         Map<String, AttributeValue> start = null;
         do {
-            Batch b = reader.fetch(p, start, null, false, segment, total);
+            Batch b = reader.fetch(p, start, null, false, segment, total, origin);
             out.items.addAll(b.items());
             out.scanned += b.scanned();
             start = b.lastKey();

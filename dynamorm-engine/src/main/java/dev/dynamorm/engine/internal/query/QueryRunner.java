@@ -6,6 +6,8 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.Page;
 import dev.dynamorm.QueryPlan;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.plugin.AsyncAround;
+import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -164,13 +166,18 @@ public final class QueryRunner<T> {
     public List<T> parallelScan(int segments) {
         ParallelScan.check(segments, spec, model.type());
         Prepared p = prepare(QueryCompiler.Mode.SCAN);
-        Collected c = new ParallelScan<>(access, reader).read(p, segments);
+        // the segments are read on other threads: their requests start with what hooks captured
+        // here, and the items are converted with it
+        Event origin = access.origin(Operation.SCAN);
+        Collected c = new ParallelScan<>(access, reader).read(p, segments, origin);
         List<Map<String, AttributeValue>> merged = c.items;
         warnIfWasteful(p, c.scanned, merged.size());
         if (spec.limit() > 0 && merged.size() > spec.limit()) {
             merged = merged.subList(0, spec.limit());
         }
-        return convertAll(merged, p);
+        return origin == null
+                ? convertAll(merged, p)
+                : AsyncAround.convert(origin, m -> convertAll(m, p), merged);
     }
 
     /** See {@code Query.explain()}. */

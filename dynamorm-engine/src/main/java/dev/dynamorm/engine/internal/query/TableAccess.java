@@ -70,4 +70,27 @@ public interface TableAccess<T> {
             java.util.function.Function<Q, R> call) {
         return call(op, key, () -> call.apply(request));
     }
+
+    /**
+     * {@link #send} of a request of a call accepted on another thread: it starts with what hooks
+     * captured there.
+     *
+     * @param origin the call's origin ({@link #origin}), or null
+     */
+    default <Q extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest, R> R send(
+            Operation op,
+            Map<String, AttributeValue> key,
+            Q request,
+            java.util.function.Function<Q, R> call,
+            dev.dynamorm.engine.internal.plugin.Event origin) {
+        return send(op, key, request, call);
+    }
+
+    /**
+     * The origin of a call accepted on the calling thread whose requests other threads send ({@code
+     * HookChain.origin}), or null when no hook captures anything.
+     */
+    default dev.dynamorm.engine.internal.plugin.Event origin(Operation op) {
+        return null;
+    }
 }

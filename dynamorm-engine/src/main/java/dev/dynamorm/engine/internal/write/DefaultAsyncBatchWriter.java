@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -300,17 +301,26 @@ public final class DefaultAsyncBatchWriter implements AsyncBatchWriter {
     }
 
     /**
-     * Removes up to a batch of writes whose keys are free, keeping each key's order. Holds the
-     * lock.
+     * Removes up to a batch of writes whose keys are free, keeping each key's order, all with the
+     * attributes captured for the first one ({@link WriterWrite#carried()}). Holds the lock.
      */
     private List<Pending> take() {
         List<Pending> batch = new ArrayList<>(options.maxBatchSize());
         Set<List<Object>> held = new HashSet<>();
+        Map<String, Object> group = null;
         Iterator<Pending> it = queue.iterator();
         while (it.hasNext() && batch.size() < options.maxBatchSize()) {
             Pending p = it.next();
             List<Object> id = p.write().id();
             if (!held.add(id) || inFlight.contains(id)) {
+                continue;
+            }
+            // one request sends the writes of one captured group (e.g. of one tenant): its hooks
+            // start with what was captured when they were accepted
+            Map<String, Object> carried = p.write().carried();
+            if (group == null) {
+                group = carried;
+            } else if (!group.equals(carried)) {
                 continue;
             }
             inFlight.add(id);

@@ -312,16 +312,26 @@ public final class DefaultBatchWriter implements BatchWriter {
     }
 
     /**
-     * Removes up to a batch of writes whose keys are free, keeping each key's order. Holds the
-     * lock.
+     * Removes up to a batch of writes whose keys are free, keeping each key's order, all with the
+     * attributes captured for the first one ({@link WriterWrite#carried()}). Holds the lock.
      */
     private List<Pending> take() {
         List<Pending> batch = new ArrayList<>(options.maxBatchSize());
         Set<List<Object>> held = new HashSet<>();
+        Map<String, Object> group = null;
         Iterator<Pending> it = queue.iterator();
         while (it.hasNext() && batch.size() < options.maxBatchSize()) {
             Pending p = it.next();
             if (inFlight.contains(p.id()) || held.contains(p.id())) {
+                held.add(p.id());
+                continue;
+            }
+            // one request sends the writes of one captured group (e.g. of one tenant): its hooks
+            // start with what was captured when they were accepted
+            Map<String, Object> carried = p.write().carried();
+            if (group == null) {
+                group = carried;
+            } else if (!group.equals(carried)) {
                 held.add(p.id());
                 continue;
             }
@@ -343,6 +353,8 @@ public final class DefaultBatchWriter implements BatchWriter {
             int attempts = 0;
             // once an attempt's answer is lost, what is still pending may have been applied by it
             AtomicBoolean lost = new AtomicBoolean();
+            // every write of the batch was captured with the same attributes (take())
+            Event previous = batch.get(0).write().origin();
             while (!pending.isEmpty()) {
                 Map<String, List<WriteRequest>> items = new LinkedHashMap<>();
                 Map<String, TableContext<?>> byName = new HashMap<>();
@@ -356,11 +368,13 @@ public final class DefaultBatchWriter implements BatchWriter {
                 BatchWriteItemRequest request =
                         BatchWriteItemRequest.builder().requestItems(items).build();
                 BatchWriteItemResponse response;
+                Event event = Event.multiTable(Operation.BATCH_WRITE).follow(previous);
+                previous = event;
                 try {
                     response =
                             ctx.executor()
                                     .run(
-                                            Event.multiTable(Operation.BATCH_WRITE),
+                                            event,
                                             request,
                                             r -> {
                                                 try {
@@ -465,7 +479,8 @@ public final class DefaultBatchWriter implements BatchWriter {
      * whose read did not complete fails, unsent.
      */
     private List<Pending> keepCreatedAt(List<Pending> batch, long start) {
-        StoredCreationReads reads = new StoredCreationReads(policy, start);
+        StoredCreationReads reads =
+                new StoredCreationReads(policy, start, batch.get(0).write().origin());
         batch.stream().filter(Pending::keepCreatedAt).forEach(p -> reads.add(p.table(), keyOf(p)));
         if (reads.isEmpty()) {
             return batch;

@@ -13,6 +13,7 @@ import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
 import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.plugin.AsyncAround;
 import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.write.BatchSupport.Progress;
 import java.util.ArrayList;
@@ -62,6 +63,9 @@ final class GetBatch<T>
     private final DoubleAdder capacity = new DoubleAdder();
     private final AtomicReference<DynamORMException> failure = new AtomicReference<>();
 
+    /** What hooks captured on the caller's thread: every request of the batch starts with it. */
+    private final Event origin;
+
     /**
      * Checks and binds the keys; nothing is sent.
      *
@@ -94,6 +98,7 @@ final class GetBatch<T>
         this.consistent = options.consistentRead();
         this.policy = options.retryPolicy().orElse(table.context().executor().retryPolicy());
         this.progress = new Progress(options.progress().orElse(null), distinct.size());
+        this.origin = table.origin(Operation.BATCH_GET);
     }
 
     /** The chunks of distinct keys, each sent on its own. */
@@ -118,7 +123,7 @@ final class GetBatch<T>
 
     @Override
     public Event event() {
-        return table.event(Operation.BATCH_GET, null);
+        return table.event(Operation.BATCH_GET, null).follow(origin);
     }
 
     @Override
@@ -199,6 +204,15 @@ final class GetBatch<T>
      * @throws BatchGetIncompleteException if keys were left unread (it carries the result)
      */
     BatchGetResult<T> result() {
+        // the items of every chunk are converted here: with the batch's origin current, their
+        // afterRead hooks see what was captured on the caller's thread (chunks may have been sent
+        // from other threads)
+        return origin == null
+                ? converted()
+                : AsyncAround.convert(origin, ignored -> converted(), null);
+    }
+
+    private BatchGetResult<T> converted() {
         List<T> items = new ArrayList<>();
         List<Key> missing = new ArrayList<>();
         List<Key> left = new ArrayList<>();

@@ -53,15 +53,20 @@ final class StoredCreationReads
     private TableContext<?> only;
     private boolean manyTables;
 
+    /** The origin every read starts from ({@link Event#follow}), or null. */
+    private final Event origin;
+
     /**
      * Reads under a batch's retry policy.
      *
      * @param policy the batch's retry policy
      * @param start when the batch started, for the policy's elapsed-time budget
+     * @param origin what hooks captured for the writes on the caller's thread, or null
      */
-    StoredCreationReads(RetryPolicy policy, long start) {
+    StoredCreationReads(RetryPolicy policy, long start, Event origin) {
         this.policy = policy;
         this.start = start;
+        this.origin = origin;
     }
 
     /**
@@ -162,9 +167,10 @@ final class StoredCreationReads
 
     @Override
     public Event event() {
-        return manyTables
-                ? Event.multiTable(Operation.BATCH_GET)
-                : only.event(Operation.BATCH_GET, null);
+        return (manyTables
+                        ? Event.multiTable(Operation.BATCH_GET)
+                        : only.event(Operation.BATCH_GET, null))
+                .follow(origin);
     }
 
     @Override

@@ -276,6 +276,14 @@ public final class TableContext<T> {
         return new Event(op, tableName, model.type(), Optional.ofNullable(key));
     }
 
+    /**
+     * The origin of an operation on this table accepted on the calling thread, whose requests may
+     * be sent later or elsewhere ({@code HookChain.origin}): null when no hook captures anything.
+     */
+    public Event origin(Operation op) {
+        return ctx.executor().hooks().origin(op, tableName, model.type());
+    }
+
     public DynamORMException map(SdkException e, Operation op) {
         // stored items of condition failures are read like any other (decrypted by the plugins)
         return ErrorMapper.map(e, op, model.type(), tableName, item -> model.fromItem(item, op));

@@ -118,12 +118,16 @@ final class UnprocessedRetry {
         int attempts = 0;
         // once an attempt's answer is lost, what is still pending may have been applied by it
         AtomicBoolean lost = new AtomicBoolean();
+        Event previous = null;
         while (!pending.isEmpty()) {
+            // a resend of what an answer left starts with what the previous request's hooks stored
+            Event event = previous == null ? batch.event() : batch.event().follow(previous);
+            previous = event;
             R response;
             try {
                 response =
                         executor.run(
-                                batch.event(),
+                                event,
                                 batch.request(pending),
                                 r -> {
                                     try {
@@ -171,7 +175,7 @@ final class UnprocessedRetry {
             Function<Q, CompletableFuture<R>> call) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         // once an attempt's answer is lost, what is still pending may have been applied by it
-        new AsyncLoop<>(executor, batch, call, new AtomicBoolean(), done).send(chunk, 0);
+        new AsyncLoop<>(executor, batch, call, new AtomicBoolean(), done).send(chunk, 0, null);
         return done;
     }
 
@@ -182,10 +186,16 @@ final class UnprocessedRetry {
             AtomicBoolean lost,
             CompletableFuture<Void> done) {
 
-        void send(List<P> pending, int attempts) {
+        /**
+         * Sends the pending elements: the chunk's first request, or the resend of what the answer
+         * to {@code previous} left (it starts with what that request's hooks stored), sent from
+         * whatever thread runs it after the backoff.
+         */
+        void send(List<P> pending, int attempts, Event previous) {
+            Event event = previous == null ? batch.event() : batch.event().follow(previous);
             CompletableFuture<?> unused =
                     executor.run(
-                                    batch.event(),
+                                    event,
                                     batch.request(pending),
                                     r ->
                                             call.apply(r)
@@ -204,10 +214,11 @@ final class UnprocessedRetry {
                                     null)
                             .whenComplete(
                                     (response, thrown) ->
-                                            answered(pending, attempts, response, thrown));
+                                            answered(pending, attempts, event, response, thrown));
         }
 
-        private void answered(List<P> pending, int attempts, R response, Throwable thrown) {
+        private void answered(
+                List<P> pending, int attempts, Event event, R response, Throwable thrown) {
             try {
                 Throwable failure = AsyncAround.unwrap(thrown);
                 if (failure instanceof DynamORMException e) {
@@ -234,7 +245,7 @@ final class UnprocessedRetry {
                         if (delay.isPresent()) {
                             executor.afterDelayOrElse(
                                     delay.get(),
-                                    () -> send(left, attempts + 1),
+                                    () -> send(left, attempts + 1, event),
                                     rejected -> refused(left, rejected));
                             return;
                         }

@@ -53,6 +53,10 @@ final class WriteBatch<T>
     record Op(int index, boolean put, Object source, List<Object> id, WriteRequest request) {}
 
     private final TableContext<T> table;
+
+    /** What hooks captured on the caller's thread: every request of the batch starts with it. */
+    private final Event origin;
+
     private final ModelMetadata<T> model;
     private final List<Op> ops;
     // built once the stored creation times are carried over
@@ -91,7 +95,8 @@ final class WriteBatch<T>
         }
         TableWriter<T> writer = table.writer();
         this.policy = options.retryPolicy().orElse(table.context().executor().retryPolicy());
-        this.reads = new StoredCreationReads(policy, start);
+        this.origin = table.origin(Operation.BATCH_WRITE);
+        this.reads = new StoredCreationReads(policy, start, origin);
         List<Op> all = new ArrayList<>(puts.size() + deletes.size());
         Map<List<Object>, Op> byKey = new HashMap<>();
         for (T item : puts) {
@@ -210,7 +215,7 @@ final class WriteBatch<T>
 
     @Override
     public Event event() {
-        return table.event(Operation.BATCH_WRITE, null);
+        return table.event(Operation.BATCH_WRITE, null).follow(origin);
     }
 
     @Override

@@ -142,7 +142,7 @@ final class WriterChunk
      * @return the writes to send
      */
     private CompletableFuture<List<WriterWrite>> keepCreatedAt() {
-        StoredCreationReads reads = new StoredCreationReads(policy, start);
+        StoredCreationReads reads = new StoredCreationReads(policy, start, writes.get(0).origin());
         for (WriterWrite w : writes) {
             if (w.keepCreatedAt()) {
                 reads.add(w.table(), w.key());
@@ -198,7 +198,8 @@ final class WriterChunk
 
     @Override
     public Event event() {
-        return Event.multiTable(Operation.BATCH_WRITE);
+        // the writes of a chunk were captured with the same attributes (the writer's take())
+        return Event.multiTable(Operation.BATCH_WRITE).follow(writes.get(0).origin());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.dynamorm.DynamORMException;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Key;
 import dev.dynamorm.Operation;
+import dev.dynamorm.engine.internal.plugin.Event;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * @param put whether a put
  * @param size the size as DynamoDB counts it
  * @param keepCreatedAt whether the put carries the stored creation time over (read before sending)
+ * @param origin what hooks captured when the write was accepted, on the caller's thread ({@code
+ *     HookChain.origin}): the requests sending it start with it; null when no hook captures
  */
 record WriterWrite(
         List<Object> id,
@@ -35,7 +38,8 @@ record WriterWrite(
         Object source,
         boolean put,
         long size,
-        boolean keepCreatedAt) {
+        boolean keepCreatedAt,
+        Event origin) {
 
     /** The options a caller opts out of the versioning check with, named in its error. */
     static final String OPTIONS = "BatchWriterOptions";
@@ -53,7 +57,8 @@ record WriterWrite(
                 item,
                 true,
                 p.size(),
-                StoredCreationReads.wanted(table.writer(), item));
+                StoredCreationReads.wanted(table.writer(), item),
+                table.origin(Operation.BATCH_WRITE));
     }
 
     /** A delete of the item with {@code item}'s key. */
@@ -81,7 +86,8 @@ record WriterWrite(
                 source,
                 false,
                 ItemSize.of(key),
-                false);
+                false,
+                table.origin(Operation.BATCH_WRITE));
     }
 
     /** The error of a null item, as the sync writer throws it. */
@@ -122,7 +128,13 @@ record WriterWrite(
                 source,
                 true,
                 size,
-                false);
+                false,
+                origin);
+    }
+
+    /** What was captured for this write: writes sent together carry equal attributes. */
+    Map<String, Object> carried() {
+        return origin == null ? Map.of() : origin.carried();
     }
 
     /** The failure of this write, not written. */

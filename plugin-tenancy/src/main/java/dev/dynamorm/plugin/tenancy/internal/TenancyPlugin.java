@@ -132,7 +132,16 @@ public final class TenancyPlugin implements Plugin {
      * @throws TenancyException when there is none, or it does not fit the field
      */
     TenantField.Tenant current(TenantField field, Operation op, String what) {
-        Optional<String> tenant = currentId();
+        return bind(field, currentId(), op, what);
+    }
+
+    /**
+     * A tenant (the one a request carries, or the current one), as the model's tenant field holds
+     * it.
+     *
+     * @throws TenancyException when there is none, or it does not fit the field
+     */
+    TenantField.Tenant bind(TenantField field, Optional<String> tenant, Operation op, String what) {
         if (tenant.isEmpty()) {
             throw new TenancyException(
                     String.format(

@@ -7,6 +7,7 @@ import dev.dynamorm.ItemContext;
 import dev.dynamorm.ItemRef;
 import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
+import dev.dynamorm.OperationEvent;
 import dev.dynamorm.plugin.tenancy.TenancyException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -29,6 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>each item read must carry the tenant its request was sent for (stored by {@link #before} on
  *       the calling thread), or else the current one.
  * </ul>
+ *
+ * <p>The tenant of a request is the one captured on the caller's thread for the operation it is
+ * sent for ({@link #capture}: batch chunks and their resends, a batch writer's writes, the pages of
+ * the async view, parallel scans), else the current one.
  */
 final class TenantHook implements Hook {
 
@@ -41,30 +46,46 @@ final class TenantHook implements Hook {
         this.plugin = plugin;
     }
 
+    /**
+     * Captures the caller's tenant for an operation of a tenant model whose requests may be sent
+     * later or from another thread (batch chunks and resends, a batch writer's writes, async
+     * pages): {@link #before} binds them to it rather than to the sending thread's tenant.
+     */
+    @Override
+    public void capture(OperationEvent operation, Map<String, Object> attributes) {
+        if (plugin.field(operation.modelType()).isPresent()) {
+            plugin.currentId().ifPresent(t -> attributes.put(TENANT, t));
+        }
+    }
+
     @Override
     public void before(HookContext context) {
+        // the tenant captured on the caller's thread for the operation this request is sent for,
+        // else the current one (this thread's): a request sent on another thread, or later, is
+        // bound to the caller's tenant, never to the sending thread's
+        Optional<String> tenant =
+                context.attribute(TENANT) instanceof String carried
+                        ? Optional.of(carried)
+                        : plugin.currentId();
         boolean tenantModel = plugin.field(context.modelType()).isPresent();
         for (ItemRef ref : context.items()) {
             Optional<TenantField> field = plugin.field(ref.modelType().orElse(null));
             if (field.isPresent()) {
                 tenantModel = true;
-                check(context, ref, field.get());
+                check(context, ref, field.get(), tenant);
             }
         }
-        if (tenantModel) {
-            // the items this request reads are checked against the tenant it was bound to, here
-            // on the calling thread: the async view converts them on the thread completing it
-            Optional<String> tenant = plugin.currentId();
-            if (tenant.isPresent()) {
-                context.attribute(TENANT, tenant.get());
-            }
+        if (tenantModel && tenant.isPresent()) {
+            // the items this request reads are checked against the tenant it was bound to: the
+            // async view converts them on the thread completing it
+            context.attribute(TENANT, tenant.get());
         }
     }
 
-    private void check(HookContext context, ItemRef ref, TenantField f) {
+    private void check(HookContext context, ItemRef ref, TenantField f, Optional<String> id) {
         Operation op = context.operation();
         String verb = verb(ref.action());
-        TenantField.Tenant tenant = plugin.current(f, op, verb);
+        TenantField.Tenant tenant = plugin.bind(f, id, op, verb);
         boolean writesTenant =
                 ref.action() == ItemRef.Action.UPDATE
                         && ref.changedAttributes().contains(f.attribute());
