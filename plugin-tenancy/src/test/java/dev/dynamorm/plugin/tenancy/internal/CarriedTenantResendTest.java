@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
@@ -66,6 +67,9 @@ final class CarriedTenantResendTest {
                                 StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("akid", "secret")))
                         .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop))
+                        // the SDK's own retries would absorb the throttling with their backoff
+                        // (seconds): DynamORM's policy below retries, on its timer
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                         .build();
         try (DynamORM setup = DynamORM.builder().client(local.client()).build()) {
             setup.table(Invoice.class).createTable();
