@@ -176,6 +176,63 @@ final class UnboxedAccessTest {
     }
 
     /**
+     * A generated model's item readers and writers are made at its first read or write, not while
+     * it registers: whichever path comes first on a fresh engine (a get, a scan, {@code fromItem},
+     * {@code toItem}), it reads, writes and refuses as the reflective path does.
+     */
+    @Test
+    void firstUse_onAFreshEngine_behavesAlike_whicheverPathComesFirst(@TempDir Path dir)
+            throws Exception {
+        Compilation gen = Compilation.compile(dir, true, SOURCES);
+        Compilation refl = Compilation.compile(dir, false, SOURCES);
+        for (String entry : List.of("get", "scan", "fromItem", "toItem")) {
+            String generated = firstUse(gen, "gen_first_" + entry + "_", entry);
+            assertThat(generated)
+                    .as(entry)
+                    .isNotEmpty()
+                    .isEqualTo(firstUse(refl, "refl_first_" + entry + "_", entry));
+        }
+    }
+
+    /**
+     * On a fresh engine, one entry path's first use of Prims: the failure a get, a scan or {@code
+     * fromItem} of an item whose int does not fit reports (operation and message), or for {@code
+     * toItem} the item written and the instance read back from it.
+     */
+    private static String firstUse(Compilation c, String prefix, String entry) throws Exception {
+        try (URLClassLoader loader = c.loader();
+                DynamORM db = db(prefix, c.generatedFiles().size() > 0)) {
+            @SuppressWarnings("unchecked")
+            Table<Object> t = (Table<Object>) db.table(loader.loadClass("demo.Prims"));
+            if (entry.equals("toItem")) {
+                Object prims =
+                        loader.loadClass("demo.Prims")
+                                .getConstructors()[0]
+                                .newInstance(
+                                        "p", 1L, 2, (short) 3, (byte) 4, 5.5, 6.5f, true, 'x', 9L,
+                                        0);
+                Map<String, AttributeValue> item = t.toItem(prims);
+                return new java.util.TreeMap<>(item) + " -> " + t.fromItem(item);
+            }
+            t.createTable();
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("id", AttributeValue.fromS("x"));
+            item.put("i", AttributeValue.fromN("3000000000"));
+            local.client().putItem(b -> b.tableName(prefix + "prims").item(item));
+            Throwable thrown =
+                    switch (entry) {
+                        case "get" -> catchThrowable(() -> t.get("x"));
+                        case "scan" -> catchThrowable(t::scan);
+                        default -> catchThrowable(() -> t.fromItem(item));
+                    };
+            assertThat(thrown).as(entry).isInstanceOf(InvalidRequestException.class);
+            return ((InvalidRequestException) thrown).operation().orElseThrow()
+                    + " "
+                    + thrown.getMessage();
+        }
+    }
+
+    /**
      * A stored Prims item whose int does not fit, read through a get, a scan and {@code fromItem}:
      * per entry, the operation the failure names and its message.
      */

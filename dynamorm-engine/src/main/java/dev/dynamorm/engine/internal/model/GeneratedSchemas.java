@@ -24,7 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GeneratedSchemas {
 
-    private static final ClassLoader NO_LOADER = new ClassLoader(null) {};
+    /**
+     * The key of the first scan's providers in {@link #byLoader} (the context class loader's, see
+     * {@link #providers}): a plain object, not a class loader, whose construction a cold engine
+     * would pay at build.
+     */
+    private static final Object NO_LOADER = new Object();
 
     /** The simple name of the provider the processor writes in each package with models. */
     private static final String PROVIDER = "DynamORM_Schemas";
@@ -32,7 +37,7 @@ final class GeneratedSchemas {
     /** Cached in {@link #byPackage} for a package without a usable generated provider. */
     private static final Object NO_PROVIDER = new Object();
 
-    private final ConcurrentHashMap<ClassLoader, List<ModelSchemaProvider>> byLoader =
+    private final ConcurrentHashMap<Object, List<ModelSchemaProvider>> byLoader =
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Class<?>, Optional<ModelSchema<?>>> byType =
             new ConcurrentHashMap<>();
@@ -146,13 +151,16 @@ final class GeneratedSchemas {
         return null;
     }
 
-    private List<ModelSchemaProvider> providers(ClassLoader loader) {
+    /** The providers a class loader (or {@link #NO_LOADER}: the first scan's) sees. */
+    private List<ModelSchemaProvider> providers(Object loader) {
         List<ModelSchemaProvider> found = byLoader.get(loader);
         if (found == null) {
             // NO_LOADER: what ServiceLoader.load(Class) searches, the context class loader (else
             // the system one), named here so that a model of that loader is not searched again
-            ClassLoader searched = loader;
-            if (loader == NO_LOADER) {
+            ClassLoader searched;
+            if (loader != NO_LOADER) {
+                searched = (ClassLoader) loader;
+            } else {
                 ClassLoader context = Thread.currentThread().getContextClassLoader();
                 searched = context != null ? context : ClassLoader.getSystemClassLoader();
             }

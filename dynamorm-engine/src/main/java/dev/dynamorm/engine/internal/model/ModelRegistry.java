@@ -73,8 +73,15 @@ public final class ModelRegistry {
                             type.getName()),
                     type);
         }
-        ModelMetadata<T> built = KeyTemplates.wrap(models.get(type), schema);
-        UniqueKeys.check(built);
+        ModelMetadata<T> built = models.get(type);
+        // a generated schema without key templates, a model without @Unique: nothing to wrap or
+        // check, and registering loads neither class
+        if (schema == null || !schema.keyTemplates().isEmpty()) {
+            built = KeyTemplates.wrap(built, schema);
+        }
+        if (anyUnique(built)) {
+            UniqueKeys.check(built);
+        }
         ModelMetadata<?> raced = this.templated.putIfAbsent(type, built);
         if (raced != null) {
             @SuppressWarnings("unchecked") // cached under its own class
@@ -82,6 +89,16 @@ public final class ModelRegistry {
             return t;
         }
         return built;
+    }
+
+    /** Whether a field is {@code @Unique} (what {@link UniqueKeys#check} checks). */
+    private static boolean anyUnique(ModelMetadata<?> model) {
+        for (FieldMetadata f : model.fields()) {
+            if (f.isUnique()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
