@@ -216,7 +216,9 @@ final class ModelBuilder<T> {
         ReflectiveField[] bySlot = new ReflectiveField[properties.size()];
         int[] mappedSlots = new int[mapped.size()];
         Map<String, ReflectiveField> byName = new HashMap<>(capacity(mapped.size()));
-        Map<String, ReflectiveField> byAttribute = new HashMap<>(capacity(mapped.size()));
+        // null while every field's attribute is its Java name (camelCase, no @Attribute: most
+        // models), when byName answers attribute lookups too: one map to fill instead of two
+        Map<String, ReflectiveField> byAttribute = null;
         List<FieldMetadata> encrypted = transformed ? new ArrayList<>() : List.of();
         for (Mapped f : mapped) {
             Property p = f.property();
@@ -264,10 +266,20 @@ final class ModelBuilder<T> {
                                     : ReflectiveField.Roles.NONE,
                             fieldConverters.mapValueConverter(p, f.converter()));
             mappedSlots[fields.size()] = f.slot();
-            fields.add(field);
             bySlot[f.slot()] = field;
-            byName.put(field.name(), field);
-            ReflectiveField other = byAttribute.put(field.attributeName(), field);
+            ReflectiveField other = byName.put(field.name(), field);
+            if (byAttribute == null && !field.attributeName().equals(field.name())) {
+                byAttribute = new HashMap<>(capacity(mapped.size()));
+                for (ReflectiveField earlier : fields) {
+                    byAttribute.put(earlier.attributeName(), earlier);
+                }
+            }
+            fields.add(field);
+            if (byAttribute != null) {
+                other = byAttribute.put(field.attributeName(), field);
+            }
+            // another field of the same attribute (while byAttribute is null, every attribute is
+            // its field's name, so another field of the same name is one)
             if (other != null) {
                 // only a hand-written schema gets here (see checkDuplicateAttributes above)
                 throw fail(
@@ -302,13 +314,14 @@ final class ModelBuilder<T> {
         } else {
             beanConstructor = access.noArgConstructor(constructor);
         }
+        Map<String, ReflectiveField> names = Collections.unmodifiableMap(byName);
         model.complete(
                 new ReflectiveModel.Structure(
                         Optional.ofNullable(table),
                         List.copyOf(fields),
                         fields.toArray(new ReflectiveField[0]),
-                        Collections.unmodifiableMap(byName),
-                        Collections.unmodifiableMap(byAttribute),
+                        names,
+                        byAttribute == null ? names : Collections.unmodifiableMap(byAttribute),
                         pk == null ? null : bySlot[pk.slot()],
                         sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot()]),
                         List.copyOf(indexes),

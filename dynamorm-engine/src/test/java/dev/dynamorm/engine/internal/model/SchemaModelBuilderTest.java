@@ -82,6 +82,39 @@ class SchemaModelBuilderTest {
     }
 
     @Test
+    void aHandWrittenSchema_twoFieldsOfOneName_failsAsTwoFieldsOnOneAttribute() {
+        assertThatThrownBy(
+                        () ->
+                                build(
+                                        FieldSchema.builder("id", String.class)
+                                                .partitionKey()
+                                                .build(),
+                                        FieldSchema.builder("a", String.class).build(),
+                                        FieldSchema.builder("a", String.class).build()))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessage(
+                        "model "
+                                + Trio.class.getName()
+                                + ": fields 'a' and 'a' both map to attribute 'a': rename one with "
+                                + "@Attribute");
+    }
+
+    @Test
+    void aSchemaWhoseAttributesAreItsNames_findsEachFieldByNameAndByAttribute() {
+        ReflectiveModel<Trio> model =
+                build(
+                        FieldSchema.builder("id", String.class).partitionKey().build(),
+                        FieldSchema.builder("a", String.class).build(),
+                        FieldSchema.builder("b", String.class).build());
+
+        assertThat(model.fieldByAttribute("b").name()).isEqualTo("b");
+        assertThat(model.field("a").attributeName()).isEqualTo("a");
+        assertThat(model.fieldByAttribute("alpha")).isNull();
+        assertThat(model.fromItem(model.toItem(new Trio("1", "x", "y"))))
+                .isEqualTo(new Trio("1", "x", "y"));
+    }
+
+    @Test
     void aSchemaOfPlainFields_mapsEachByItsNamingAndRename_withoutRoles_andRoundTrips() {
         ReflectiveModel<Trio> model =
                 build(
@@ -99,6 +132,8 @@ class SchemaModelBuilderTest {
         assertThat(b.isUpdatedAt() || b.isTtl() || b.isUnique() || b.isEncrypted()).isFalse();
         assertThat(b.transforms()).isEmpty();
         assertThat(model.fieldByAttribute("alpha").name()).isEqualTo("a");
+        assertThat(model.fieldByAttribute("id").name()).isEqualTo("id");
+        assertThat(model.fieldByAttribute("a")).isNull();
         assertThat(model.versionField()).isEmpty();
         assertThat(model.encryptedFields()).isEmpty();
 
