@@ -23,6 +23,19 @@ final class FieldConverters {
     private final Class<?> type;
     private final ConverterRegistry converters;
 
+    /**
+     * The last types whose converter the registry found, and those converters: most fields of a
+     * model share a few types, and comparing a type by identity costs less than the registry's hash
+     * lookup (cold, interpreted code; a 60-field model has four types). The registry answers a type
+     * the same way throughout one build, so a hit answers what it would.
+     */
+    private final Type[] recentTypes = new Type[RECENT];
+
+    private final Converter<?>[] recentConverters = new Converter<?>[RECENT];
+    private int recentNext;
+
+    private static final int RECENT = 4;
+
     FieldConverters(Class<?> type, ConverterRegistry converters) {
         this.type = type;
         this.converters = converters;
@@ -78,6 +91,10 @@ final class FieldConverters {
         if (m.convert() != null) {
             return instantiate(m.convert(), p);
         }
+        Converter<?> recent = recent(p.genericType);
+        if (recent != null) {
+            return (Converter<Object>) recent;
+        }
         Optional<Converter<?>> found;
         try {
             found = converters.find(p.genericType);
@@ -97,7 +114,23 @@ final class FieldConverters {
             throw new MissingConverterException(
                     type, p.name, p.genericType, converters.builtInsPresent());
         }
-        return (Converter<Object>) found.get();
+        Converter<?> converter = found.get();
+        recentTypes[recentNext] = p.genericType;
+        recentConverters[recentNext] = converter;
+        recentNext = (recentNext + 1) % RECENT;
+        return (Converter<Object>) converter;
+    }
+
+    // the same Type object: an identity match is the cheap case that matters here, and a miss only
+    // costs the registry's lookup
+    @SuppressWarnings("ReferenceEquality")
+    private Converter<?> recent(Type t) {
+        for (int i = 0; i < RECENT; i++) {
+            if (recentTypes[i] == t) {
+                return recentConverters[i];
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")

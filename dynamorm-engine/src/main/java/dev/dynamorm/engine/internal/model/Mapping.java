@@ -90,15 +90,39 @@ record Mapping(
                 List.copyOf(present));
     }
 
+    /**
+     * The mapping of a generated field without annotations: no rename, converter, role, transform
+     * or index key (most fields). Shared, as a {@code Mapping} is immutable and compared by
+     * nothing.
+     */
+    private static final Mapping PLAIN =
+            new Mapping(
+                    false, false, false, null, null, null, false, false, false, false, false,
+                    List.of(), List.of(), List.of());
+
     /** The mapping a generated schema declares for one field. */
     static Mapping of(FieldSchema f) {
         // no Optional.map(..) here: a lambda spins a hidden class on this cold path
         Converter<?> converter = f.converter().orElse(null);
+        String attribute = f.attribute().orElse(null);
+        if (converter == null
+                && attribute == null
+                && !f.partitionKey()
+                && !f.sortKey()
+                && !f.version()
+                && !f.createdAt()
+                && !f.updatedAt()
+                && !f.ttl()
+                && !f.unique()
+                && f.transforms().isEmpty()
+                && f.indexKeys().isEmpty()) {
+            return PLAIN; // one object less per field on the generated registration path
+        }
         return new Mapping(
                 false,
                 f.partitionKey(),
                 f.sortKey(),
-                f.attribute().orElse(null),
+                attribute,
                 converter == null ? null : converter.getClass(),
                 converter,
                 f.version(),

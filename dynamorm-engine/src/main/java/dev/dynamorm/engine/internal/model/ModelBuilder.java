@@ -83,6 +83,11 @@ final class ModelBuilder<T> {
         // per field: annotations, attribute name, converter
         List<FieldSchema> schemaFields = schema != null ? schema.fields() : null;
         List<Mapped> mapped = new ArrayList<>(properties.size());
+        // whether any field holds a single-field role (@Version, @CreatedAt, @UpdatedAt, @Ttl) or
+        // a transform, learnt while mapping: the checks of those are skipped for models without
+        // them rather than run over every field (cold, interpreted code)
+        boolean roles = false;
+        boolean transformed = false;
         for (int slot = 0; slot < properties.size(); slot++) {
             Property p = properties.get(slot);
             Mapping m =
@@ -107,15 +112,24 @@ final class ModelBuilder<T> {
             }
             mapped.add(
                     new Mapped(p, m, attributeName(p, m), fieldConverters.converter(p, m), slot));
+            roles |= m.version() || m.createdAt() || m.updatedAt() || m.ttl();
+            transformed |= m.encrypted();
         }
         if (!isRecord && mapped.isEmpty() && table == null) {
             throw fail(
                     "model %s has no mapped fields: add getter and setter pairs, or annotate its fields",
                     type.getName());
         }
-        checkLifecycleTypes(mapped);
-        checkDuplicateAttributes(mapped);
-        for (Mapped f : mapped) {
+        if (roles) {
+            checkLifecycleTypes(mapped);
+        }
+        if (schema == null) {
+            // a generated schema's processor refused the same mistake at compile time; a
+            // hand-written schema's duplicate is refused below, when the fields are indexed by name
+            checkDuplicateAttributes(mapped);
+        }
+        for (int i = 0; transformed && i < mapped.size(); i++) {
+            Mapped f = mapped.get(i);
             Mapping m = f.mapping();
             if (m.encrypted() && (m.version() || m.createdAt() || m.updatedAt() || m.ttl())) {
                 throw fail(
@@ -132,7 +146,7 @@ final class ModelBuilder<T> {
                         m.transformNames());
             }
         }
-        if (table == null) {
+        if (table == null && transformed) {
             for (Mapped f : mapped) {
                 if (f.mapping().encrypted()) {
                     throw fail(
@@ -189,16 +203,6 @@ final class ModelBuilder<T> {
                 checkTableKey(sk, "sort");
             }
         }
-        // one pass to learn whether any field holds a single-field role, rather than four passes
-        // over every field of every model (cold, interpreted code)
-        boolean roles = false;
-        for (Mapped f : mapped) {
-            Mapping m = f.mapping();
-            if (m.version() || m.createdAt() || m.updatedAt() || m.ttl()) {
-                roles = true;
-                break;
-            }
-        }
         Mapped version = roles ? single(mapped, Role.VERSION) : null;
         Mapped createdAt = roles ? single(mapped, Role.CREATED_AT) : null;
         Mapped updatedAt = roles ? single(mapped, Role.UPDATED_AT) : null;
@@ -210,6 +214,12 @@ final class ModelBuilder<T> {
         // the field of each property by its slot (null when not mapped): an array rather than a map
         // keyed by Mapped, which costs a hash per field on this cold path
         ReflectiveField[] bySlot = new ReflectiveField[properties.size()];
+        int[] mappedSlots = new int[mapped.size()];
+        Map<String, ReflectiveField> byName = new HashMap<>(capacity(mapped.size()));
+        // null while every field's attribute is its Java name (camelCase, no @Attribute: most
+        // models), when byName answers attribute lookups too: one map to fill instead of two
+        Map<String, ReflectiveField> byAttribute = null;
+        List<FieldMetadata> encrypted = transformed ? new ArrayList<>() : List.of();
         for (Mapped f : mapped) {
             Property p = f.property();
             Function<Object, Object> getter;
@@ -224,6 +234,9 @@ final class ModelBuilder<T> {
             }
             Mapping m = f.mapping();
             boolean isTable = table != null;
+            boolean isPk = isTable && Mapped.same(f, pk);
+            boolean isSk = isTable && Mapped.same(f, sk);
+            boolean isUnique = isTable && m.unique();
             ReflectiveField field =
                     new ReflectiveField(
                             type,
@@ -233,18 +246,49 @@ final class ModelBuilder<T> {
                             f.converter(),
                             getter,
                             setter,
-                            new ReflectiveField.Roles(
-                                    isTable && Mapped.same(f, pk),
-                                    isTable && Mapped.same(f, sk),
-                                    m.version(),
-                                    m.createdAt(),
-                                    m.updatedAt(),
-                                    m.ttl(),
-                                    m.transforms(),
-                                    isTable && m.unique()),
+                            isPk
+                                            || isSk
+                                            || isUnique
+                                            || m.version()
+                                            || m.createdAt()
+                                            || m.updatedAt()
+                                            || m.ttl()
+                                            || m.encrypted()
+                                    ? new ReflectiveField.Roles(
+                                            isPk,
+                                            isSk,
+                                            m.version(),
+                                            m.createdAt(),
+                                            m.updatedAt(),
+                                            m.ttl(),
+                                            m.transforms(),
+                                            isUnique)
+                                    : ReflectiveField.Roles.NONE,
                             fieldConverters.mapValueConverter(p, f.converter()));
-            fields.add(field);
+            mappedSlots[fields.size()] = f.slot();
             bySlot[f.slot()] = field;
+            ReflectiveField other = byName.put(field.name(), field);
+            if (byAttribute == null && !field.attributeName().equals(field.name())) {
+                byAttribute = new HashMap<>(capacity(mapped.size()));
+                for (ReflectiveField earlier : fields) {
+                    byAttribute.put(earlier.attributeName(), earlier);
+                }
+            }
+            fields.add(field);
+            if (byAttribute != null) {
+                other = byAttribute.put(field.attributeName(), field);
+            }
+            // another field of the same attribute (while byAttribute is null, every attribute is
+            // its field's name, so another field of the same name is one)
+            if (other != null) {
+                // only a hand-written schema gets here (see checkDuplicateAttributes above)
+                throw fail(
+                        "model %s: fields '%s' and '%s' both map to attribute '%s': rename one with @Attribute",
+                        type.getName(), other.name(), field.name(), field.attributeName());
+            }
+            if (transformed && field.isEncrypted()) {
+                encrypted.add(field);
+            }
         }
         List<IndexMetadata> indexes =
                 table == null ? List.of() : indexBuilder.indexes(mapped, bySlot, pk, sk);
@@ -257,7 +301,7 @@ final class ModelBuilder<T> {
             // records and beans alike are created from one array of values, in schema order
             recordConstructor = new SchemaConstructor<>(schema);
             recordDefaults = new Object[properties.size()];
-            recordSlots = slots(mapped);
+            recordSlots = mappedSlots;
         } else if (isRecord) {
             recordConstructor = access.spreadConstructor(constructor);
             // ignored components are passed null, or zero/false when primitive
@@ -266,27 +310,18 @@ final class ModelBuilder<T> {
                 recordDefaults[i] =
                         Types.primitiveDefault(Types.raw(properties.get(i).genericType));
             }
-            recordSlots = slots(mapped);
+            recordSlots = mappedSlots;
         } else {
             beanConstructor = access.noArgConstructor(constructor);
         }
-        Map<String, ReflectiveField> byName = new HashMap<>(capacity(fields.size()));
-        Map<String, ReflectiveField> byAttribute = new HashMap<>(capacity(fields.size()));
-        List<FieldMetadata> encrypted = new ArrayList<>();
-        for (ReflectiveField f : fields) {
-            byName.put(f.name(), f);
-            byAttribute.put(f.attributeName(), f);
-            if (f.isEncrypted()) {
-                encrypted.add(f);
-            }
-        }
+        Map<String, ReflectiveField> names = Collections.unmodifiableMap(byName);
         model.complete(
                 new ReflectiveModel.Structure(
                         Optional.ofNullable(table),
                         List.copyOf(fields),
                         fields.toArray(new ReflectiveField[0]),
-                        Collections.unmodifiableMap(byName),
-                        Collections.unmodifiableMap(byAttribute),
+                        names,
+                        byAttribute == null ? names : Collections.unmodifiableMap(byAttribute),
                         pk == null ? null : bySlot[pk.slot()],
                         sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot()]),
                         List.copyOf(indexes),
@@ -301,15 +336,6 @@ final class ModelBuilder<T> {
                         beanConstructor,
                         schema,
                         schema == null ? null : bySlot));
-    }
-
-    /** The slots of the mapped fields, in order (a loop: no stream or lambda on this cold path). */
-    private static int[] slots(List<Mapped> mapped) {
-        int[] slots = new int[mapped.size()];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = mapped.get(i).slot();
-        }
-        return slots;
     }
 
     /** The initial capacity of a {@code HashMap} that holds {@code n} entries without resizing. */

@@ -32,6 +32,10 @@ final class ReflectiveField implements FieldMetadata {
             List<Class<? extends Annotation>> transforms,
             boolean unique) {
 
+        /** The roles of a field that holds none (most fields): shared, as it is immutable. */
+        static final Roles NONE =
+                new Roles(false, false, false, false, false, false, List.of(), false);
+
         /** Whether a plugin transforms the field (an annotation marked {@code FieldTransform}). */
         boolean encrypted() {
             return !transforms.isEmpty();

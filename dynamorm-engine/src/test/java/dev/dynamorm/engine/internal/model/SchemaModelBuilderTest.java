@@ -1,0 +1,146 @@
+package dev.dynamorm.engine.internal.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.annotations.NamingConvention;
+import dev.dynamorm.spi.schema.FieldSchema;
+import dev.dynamorm.spi.schema.ModelSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A model read from a schema the processor did not write (a hand-written {@link ModelSchema}): the
+ * generated path skips checks the processor makes at compile time, but refuses the same mistakes
+ * when a schema it did not check declares them.
+ */
+class SchemaModelBuilderTest {
+
+    record Trio(String id, String a, String b) {}
+
+    /** A hand-written schema of {@link Trio} with the given fields. */
+    private record TrioSchema(List<FieldSchema> fields) implements ModelSchema<Trio> {
+        @Override
+        public Class<Trio> type() {
+            return Trio.class;
+        }
+
+        @Override
+        public Optional<String> tableName() {
+            return Optional.of("trios");
+        }
+
+        @Override
+        public NamingConvention naming() {
+            return NamingConvention.SNAKE_CASE;
+        }
+
+        @Override
+        public Object get(Trio instance, int field) {
+            return field == 0 ? instance.id() : field == 1 ? instance.a() : instance.b();
+        }
+
+        @Override
+        public Trio create(Object[] values) {
+            return new Trio((String) values[0], (String) values[1], (String) values[2]);
+        }
+    }
+
+    private static ReflectiveModel<Trio> build(FieldSchema... fields) {
+        ReflectiveModel<Trio> model = new ReflectiveModel<>(Trio.class);
+        new ModelBuilder<>(
+                        new TrioSchema(List.of(fields)),
+                        new ConverterRegistry(List.of(new TestConverters())))
+                .buildInto(model);
+        return model;
+    }
+
+    @Test
+    void aHandWrittenSchema_twoFieldsOnOneAttribute_failsNamingBothFieldsAndTheAttribute() {
+        assertThatThrownBy(
+                        () ->
+                                build(
+                                        FieldSchema.builder("id", String.class)
+                                                .partitionKey()
+                                                .build(),
+                                        FieldSchema.builder("a", String.class)
+                                                .attribute("x")
+                                                .build(),
+                                        FieldSchema.builder("b", String.class)
+                                                .attribute("x")
+                                                .build()))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessage(
+                        "model "
+                                + Trio.class.getName()
+                                + ": fields 'a' and 'b' both map to attribute 'x': rename one with "
+                                + "@Attribute");
+    }
+
+    @Test
+    void aHandWrittenSchema_twoFieldsOfOneName_failsAsTwoFieldsOnOneAttribute() {
+        assertThatThrownBy(
+                        () ->
+                                build(
+                                        FieldSchema.builder("id", String.class)
+                                                .partitionKey()
+                                                .build(),
+                                        FieldSchema.builder("a", String.class).build(),
+                                        FieldSchema.builder("a", String.class).build()))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessage(
+                        "model "
+                                + Trio.class.getName()
+                                + ": fields 'a' and 'a' both map to attribute 'a': rename one with "
+                                + "@Attribute");
+    }
+
+    @Test
+    void aSchemaWhoseAttributesAreItsNames_findsEachFieldByNameAndByAttribute() {
+        ReflectiveModel<Trio> model =
+                build(
+                        FieldSchema.builder("id", String.class).partitionKey().build(),
+                        FieldSchema.builder("a", String.class).build(),
+                        FieldSchema.builder("b", String.class).build());
+
+        assertThat(model.fieldByAttribute("b").name()).isEqualTo("b");
+        assertThat(model.field("a").attributeName()).isEqualTo("a");
+        assertThat(model.fieldByAttribute("alpha")).isNull();
+        assertThat(model.fromItem(model.toItem(new Trio("1", "x", "y"))))
+                .isEqualTo(new Trio("1", "x", "y"));
+    }
+
+    @Test
+    void aSchemaOfPlainFields_mapsEachByItsNamingAndRename_withoutRoles_andRoundTrips() {
+        ReflectiveModel<Trio> model =
+                build(
+                        FieldSchema.builder("id", String.class).partitionKey().build(),
+                        FieldSchema.builder("a", String.class).attribute("alpha").build(),
+                        FieldSchema.builder("b", String.class).build());
+
+        assertThat(model.fields())
+                .extracting(FieldMetadata::attributeName)
+                .containsExactly("id", "alpha", "b");
+        assertThat(model.partitionKey().name()).isEqualTo("id");
+        FieldMetadata b = model.field("b");
+        assertThat(b.isPartitionKey() || b.isSortKey() || b.isVersion() || b.isCreatedAt())
+                .isFalse();
+        assertThat(b.isUpdatedAt() || b.isTtl() || b.isUnique() || b.isEncrypted()).isFalse();
+        assertThat(b.transforms()).isEmpty();
+        assertThat(model.fieldByAttribute("alpha").name()).isEqualTo("a");
+        assertThat(model.fieldByAttribute("id").name()).isEqualTo("id");
+        assertThat(model.fieldByAttribute("a")).isNull();
+        assertThat(model.versionField()).isEmpty();
+        assertThat(model.encryptedFields()).isEmpty();
+
+        Map<String, AttributeValue> item = model.toItem(new Trio("1", "x", "y"));
+        assertThat(item)
+                .containsOnlyKeys("id", "alpha", "b")
+                .containsEntry("alpha", AttributeValue.fromS("x"));
+        assertThat(model.fromItem(item)).isEqualTo(new Trio("1", "x", "y"));
+    }
+}
