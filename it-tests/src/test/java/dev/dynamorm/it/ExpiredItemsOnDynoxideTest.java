@@ -1,10 +1,7 @@
 package dev.dynamorm.it;
 
 import dev.dynamorm.test.Backend;
-import dev.dynamorm.test.BackendContext;
 import dev.dynamorm.test.DynamoBackend;
-import org.junit.jupiter.api.BeforeEach;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@link ExpiredItemsSuite} on Dynoxide. Dynoxide keeps expired items until its own background
@@ -12,26 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * ten minutes).
  */
 @DynamoBackend(Backend.DYNOXIDE)
-final class ExpiredItemsOnDynoxideTest extends ExpiredItemsSuite {
-
-    private DynamoDbClient raw;
-    private String prefix;
-
-    @BeforeEach
-    void backend(DynamoDbClient raw, BackendContext backend) {
-        this.raw = raw;
-        this.prefix = backend.tableNamePrefix();
-    }
-
-    @Override
-    DynamoDbClient client() {
-        return raw;
-    }
-
-    @Override
-    String tableNamePrefix() {
-        return prefix;
-    }
+final class ExpiredItemsOnDynoxideTest extends ExpiredItemsOnServerSuite {
 
     @Override
     boolean serverHasTtl() {
