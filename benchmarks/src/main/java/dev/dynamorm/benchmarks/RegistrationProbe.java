@@ -30,6 +30,10 @@ import java.util.Map;
  * typical_generated} is, for instance, {@code small gsmall gorder} (the last time printed), its
  * {@code typicalTypesInUse_generated} {@code small gsmall gordertwin gwidetwin gindexedtwin
  * gorder}.
+ *
+ * <p>Under callgrind, with {@code -Ddynamorm.callgrindMarks=<path of libcallgrindmarks.so>} (see
+ * {@link CallgrindMarks}), each registration is counted alone: the counters are zeroed before it
+ * and dumped after it, the dump named by the model.
  */
 public final class RegistrationProbe {
 
@@ -69,9 +73,11 @@ public final class RegistrationProbe {
         long[] nanos = new long[models.size()];
         try (DynamORM db = OrmClients.dynamorm(OrmClients.sdk(new CannedHttpClient()))) {
             for (int i = 0; i < nanos.length; i++) {
+                CallgrindMarks.zero();
                 long t0 = System.nanoTime();
                 db.table(models.get(i));
                 nanos[i] = System.nanoTime() - t0;
+                CallgrindMarks.dump(names.get(i));
             }
         }
         StringBuilder out = new StringBuilder();
