@@ -49,6 +49,20 @@ public final class ConverterRegistry implements ConverterLookup {
     private final ModelFactory models;
 
     /**
+     * Whether the built-in provider is the only one besides the engine's nested-model provider:
+     * then the built-in converter answers every type {@link BuiltInDefault} knows, and fields of
+     * those types are registered with a stand-in instead of their converter.
+     */
+    private final boolean builtInsOnly;
+
+    /** The stand-ins, by kind, created at the first field of each kind. */
+    private final BuiltInDefault[] standIns = new BuiltInDefault[BuiltInDefault.KINDS];
+
+    /** The built-in provider's class, named: the engine does not depend on dynamorm-converters. */
+    private static final String BUILT_IN_PROVIDER =
+            "dev.dynamorm.converters.internal.BuiltInConverterProvider";
+
+    /**
      * Creates a registry.
      *
      * @param providers the providers: those registered on the builder first, then the discovered
@@ -80,8 +94,43 @@ public final class ConverterRegistry implements ConverterLookup {
             sorted.add(at, p);
         }
         this.models = new ModelFactory(this, new GeneratedSchemas(), requireGeneratedModels);
+        boolean builtIns = false;
+        boolean others = false;
+        for (ConverterProvider p : sorted) {
+            if (p.getClass().getName().equals(BUILT_IN_PROVIDER)) {
+                builtIns = true;
+            } else {
+                others = true;
+            }
+        }
+        this.builtInsOnly = builtIns && !others;
         sorted.add(new NestedModelProvider(models));
         this.providers = List.copyOf(sorted);
+    }
+
+    /**
+     * A stand-in for the built-in converter of a type, when that converter is sure to be the one
+     * {@link #find} returns (no other provider is present) and {@link BuiltInDefault} reads and
+     * writes the type's common values itself; else null.
+     *
+     * @param type the field type
+     * @return the stand-in, or null to find the converter
+     */
+    BuiltInDefault builtInDefault(Type type) {
+        if (!builtInsOnly) {
+            return null;
+        }
+        int kind = BuiltInDefault.kindOf(type);
+        if (kind == BuiltInDefault.NONE) {
+            return null;
+        }
+        // racy but safe: two threads may each create one; either answers the same
+        BuiltInDefault standIn = standIns[kind];
+        if (standIn == null) {
+            standIn = new BuiltInDefault(kind, type, this);
+            standIns[kind] = standIn;
+        }
+        return standIn;
     }
 
     /**

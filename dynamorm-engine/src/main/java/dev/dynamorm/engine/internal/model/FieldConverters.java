@@ -47,6 +47,12 @@ final class FieldConverters {
      * converter.
      */
     Converter<Object> mapValueConverter(Property p, Converter<Object> converter) {
+        if (converter instanceof BuiltInDefault d) {
+            // a Map<String, String> stand-in: its values' stand-in, not String's converter
+            return d.kind() == BuiltInDefault.STRING_MAP
+                    ? converters.builtInDefault(String.class)
+                    : null;
+        }
         if (converter.attributeType() != AttributeValue.Type.M
                 || !(p.genericType instanceof ParameterizedType pt)
                 || !(pt.getRawType() instanceof Class<?> raw)
@@ -90,6 +96,10 @@ final class FieldConverters {
         }
         if (m.convert() != null) {
             return instantiate(m.convert(), p);
+        }
+        BuiltInDefault standIn = converters.builtInDefault(p.genericType);
+        if (standIn != null) {
+            return standIn; // the built-in converter, loaded at its first need
         }
         Converter<?> recent = recent(p.genericType);
         if (recent != null) {

@@ -7,6 +7,7 @@ import dev.dynamorm.spi.schema.BooleanCodec;
 import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FloatCodec;
 import dev.dynamorm.spi.schema.LongCodec;
+import dev.dynamorm.spi.schema.PlainCodec;
 import dev.dynamorm.spi.schema.StringCodec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
@@ -65,6 +66,13 @@ final class ReflectiveField implements FieldMetadata {
     private final StringCodec stringCodec;
 
     /**
+     * The {@link BuiltInDefault} kind when the converter is such a stand-in (its values are then
+     * read and written there, the real converter taking only what that leaves); else {@code
+     * BuiltInDefault.NONE}.
+     */
+    private final int builtIn;
+
+    /**
      * For a {@code Map<String, V>} field whose values paths reach ({@code map.key}): the converter
      * of V; else null.
      */
@@ -109,17 +117,44 @@ final class ReflectiveField implements FieldMetadata {
         this.setter = setter;
         this.primitiveDefault = Types.primitiveDefault(rawType);
         this.roles = roles;
+        // a stand-in is no codec: no instanceof test against the codec interfaces, which would
+        // load them while the first model registers
+        this.builtIn = converter instanceof BuiltInDefault d ? d.kind() : BuiltInDefault.NONE;
+        boolean codecs = builtIn == BuiltInDefault.NONE;
         boolean integral =
                 rawType == long.class
                         || rawType == int.class
                         || rawType == short.class
                         || rawType == byte.class;
-        this.longCodec = integral && converter instanceof LongCodec c ? c : null;
-        this.doubleCodec = rawType == double.class && converter instanceof DoubleCodec c ? c : null;
-        this.floatCodec = rawType == float.class && converter instanceof FloatCodec c ? c : null;
-        this.stringCodec = rawType == String.class && converter instanceof StringCodec c ? c : null;
+        this.longCodec = codecs && integral && converter instanceof LongCodec c ? c : null;
+        this.doubleCodec =
+                codecs && rawType == double.class && converter instanceof DoubleCodec c ? c : null;
+        this.floatCodec =
+                codecs && rawType == float.class && converter instanceof FloatCodec c ? c : null;
+        this.stringCodec =
+                codecs && rawType == String.class && converter instanceof StringCodec c ? c : null;
         this.booleanCodec =
-                rawType == boolean.class && converter instanceof BooleanCodec c ? c : null;
+                codecs && rawType == boolean.class && converter instanceof BooleanCodec c
+                        ? c
+                        : null;
+    }
+
+    /**
+     * Whether generated code may read the field's present attribute of its own type itself (see
+     * {@link dev.dynamorm.spi.schema.PlainReads}): a {@code String}, {@code long}, {@code int} or
+     * {@code boolean} field whose converter is a plain codec or stands in for the built-in one.
+     */
+    boolean plain() {
+        if (rawType == String.class) {
+            return builtIn == BuiltInDefault.STRING || stringCodec instanceof PlainCodec;
+        }
+        if (rawType == long.class || rawType == int.class) {
+            return builtIn == BuiltInDefault.LONG
+                    || builtIn == BuiltInDefault.INT
+                    || longCodec instanceof PlainCodec;
+        }
+        return rawType == boolean.class
+                && (builtIn == BuiltInDefault.BOOLEAN || booleanCodec instanceof PlainCodec);
     }
 
     @Override
@@ -142,6 +177,21 @@ final class ReflectiveField implements FieldMetadata {
         return booleanCodec;
     }
 
+    /**
+     * The converter's unboxed path of the field's type (a {@code StringCodec}, {@code LongCodec},
+     * {@code BooleanCodec} or {@code DoubleCodec}), or null; as an {@code Object}, so that a caller
+     * holding it loads no codec interface.
+     */
+    Object codec() {
+        if (stringCodec != null) {
+            return stringCodec;
+        }
+        if (longCodec != null) {
+            return longCodec;
+        }
+        return booleanCodec != null ? booleanCodec : doubleCodec;
+    }
+
     /** The converter's unboxed path for a {@code double} field, or null. */
     DoubleCodec doubleCodec() {
         return doubleCodec;
@@ -162,6 +212,10 @@ final class ReflectiveField implements FieldMetadata {
         return rawType;
     }
 
+    /**
+     * The converter: for a field of a common type without a converter of the user's, a {@link
+     * BuiltInDefault} that converts like the built-in converter and loads it at its first need.
+     */
     @Override
     public Converter<Object> converter() {
         return converter;
@@ -240,6 +294,12 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Converts a value of a {@code String} field, directly when the converter allows it. */
     AttributeValue encodeString(String value, Operation operation) {
+        if (builtIn == BuiltInDefault.STRING && value != null) {
+            AttributeValue plain = BuiltInDefault.writeString(value);
+            if (plain != null) {
+                return plain;
+            }
+        }
         if (stringCodec == null || value == null) {
             return toAttributeValue(value, operation);
         }
@@ -252,6 +312,11 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Reads a {@code String} field, directly when the converter allows it. */
     String decodeString(AttributeValue value, Operation operation) {
+        if (builtIn == BuiltInDefault.STRING
+                && value != null
+                && value.type() == AttributeValue.Type.S) {
+            return value.s();
+        }
         if (stringCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
             return (String) fromAttributeValue(value, operation);
         }
@@ -264,6 +329,9 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Converts a value of an integral primitive field, unboxed when the converter allows it. */
     AttributeValue encodeLong(long value, Operation operation) {
+        if (builtIn == BuiltInDefault.LONG || builtIn == BuiltInDefault.INT) {
+            return BuiltInDefault.writeLong(value);
+        }
         if (longCodec == null) {
             return toAttributeValue(Types.boxIntegral(rawType, value), operation);
         }
@@ -276,6 +344,12 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Converts a value of a {@code double} field, unboxed when the converter allows it. */
     AttributeValue encodeDouble(double value, Operation operation) {
+        if (builtIn == BuiltInDefault.DOUBLE) {
+            AttributeValue plain = BuiltInDefault.writeDouble(value);
+            if (plain != null) {
+                return plain;
+            }
+        }
         if (doubleCodec == null) {
             return toAttributeValue(value, operation);
         }
@@ -300,6 +374,9 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Converts a value of a {@code boolean} field, unboxed when the converter allows it. */
     AttributeValue encodeBoolean(boolean value, Operation operation) {
+        if (builtIn == BuiltInDefault.BOOLEAN) {
+            return BuiltInDefault.writeBoolean(value);
+        }
         if (booleanCodec == null) {
             return toAttributeValue(value, operation);
         }
@@ -312,6 +389,14 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Reads an integral primitive field, unboxed when the converter allows it. */
     long decodeLong(AttributeValue value, Operation operation) {
+        if ((builtIn == BuiltInDefault.LONG || builtIn == BuiltInDefault.INT)
+                && value != null
+                && value.type() == AttributeValue.Type.N) {
+            long v = BuiltInDefault.decimal(value.n(), builtIn == BuiltInDefault.LONG ? 18 : 9);
+            if (v != BuiltInDefault.NOT_SHORT) {
+                return v;
+            }
+        }
         if (longCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
             return ((Number) fromAttributeValue(value, operation)).longValue();
         }
@@ -324,6 +409,12 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Reads a {@code double} field, unboxed when the converter allows it. */
     double decodeDouble(AttributeValue value, Operation operation) {
+        if (builtIn == BuiltInDefault.DOUBLE
+                && value != null
+                && value.type() == AttributeValue.Type.N
+                && BuiltInDefault.shortPlainDecimal(value.n())) {
+            return Double.parseDouble(value.n());
+        }
         if (doubleCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
             return ((Number) fromAttributeValue(value, operation)).doubleValue();
         }
@@ -348,6 +439,11 @@ final class ReflectiveField implements FieldMetadata {
 
     /** Reads a {@code boolean} field, unboxed when the converter allows it. */
     boolean decodeBoolean(AttributeValue value, Operation operation) {
+        if (builtIn == BuiltInDefault.BOOLEAN
+                && value != null
+                && value.type() == AttributeValue.Type.BOOL) {
+            return value.bool();
+        }
         if (booleanCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
             return (Boolean) fromAttributeValue(value, operation);
         }

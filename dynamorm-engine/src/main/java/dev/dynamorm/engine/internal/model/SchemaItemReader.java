@@ -6,7 +6,6 @@ import dev.dynamorm.spi.schema.BooleanCodec;
 import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FieldReader;
 import dev.dynamorm.spi.schema.LongCodec;
-import dev.dynamorm.spi.schema.PlainCodec;
 import dev.dynamorm.spi.schema.StringCodec;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,34 +40,23 @@ final class SchemaItemReader implements FieldReader {
     /** What every reader of one model shares: the fields and their names and codecs, by slot. */
     // arrays for indexed access on the per-item path; never compared or hashed
     @SuppressWarnings("ArrayRecordComponent")
-    record Slots(
-            ReflectiveField[] fields,
-            String[] names,
-            StringCodec[] strings,
-            LongCodec[] longs,
-            BooleanCodec[] booleans,
-            DoubleCodec[] doubles,
-            long plain) {
+    record Slots(ReflectiveField[] fields, String[] names, Object[] codecs, long plain) {
 
         static Slots of(ReflectiveField[] bySlot) {
             int n = bySlot.length;
             String[] names = new String[n];
-            StringCodec[] strings = new StringCodec[n];
-            LongCodec[] longs = new LongCodec[n];
-            BooleanCodec[] booleans = new BooleanCodec[n];
-            DoubleCodec[] doubles = new DoubleCodec[n];
+            // one array of Object, not one per codec interface: allocating a StringCodec[] loads
+            // StringCodec, which a model whose fields have built-in stand-ins never needs
+            Object[] codecs = new Object[n];
             for (int i = 0; i < n; i++) {
                 ReflectiveField f = bySlot[i];
                 // an unmapped property reads as absent whatever its attribute: any non-null name
                 names[i] = f == null ? "" : f.attributeName();
                 if (f != null) {
-                    strings[i] = f.stringCodec();
-                    longs[i] = f.longCodec();
-                    booleans[i] = f.booleanCodec();
-                    doubles[i] = f.doubleCodec();
+                    codecs[i] = f.codec();
                 }
             }
-            return new Slots(bySlot, names, strings, longs, booleans, doubles, plain(bySlot));
+            return new Slots(bySlot, names, codecs, plain(bySlot));
         }
 
         /** The fields that {@link dev.dynamorm.spi.schema.PlainReads} may read itself. */
@@ -76,32 +64,21 @@ final class SchemaItemReader implements FieldReader {
             long plain = 0L;
             for (int i = 0; i < bySlot.length && i < 64; i++) {
                 ReflectiveField f = bySlot[i];
-                if (f != null && plain(f)) {
+                if (f != null && f.plain()) {
                     plain |= 1L << i;
                 }
             }
             return plain;
-        }
-
-        private static boolean plain(ReflectiveField f) {
-            Class<?> raw = f.rawType();
-            if (raw == String.class) {
-                return f.stringCodec() instanceof PlainCodec;
-            }
-            if (raw == long.class || raw == int.class) {
-                return f.longCodec() instanceof PlainCodec;
-            }
-            return raw == boolean.class && f.booleanCodec() instanceof PlainCodec;
         }
     }
 
     private final Class<?> type;
     private final ReflectiveField[] bySlot;
     private final String[] names;
-    private final StringCodec[] strings;
-    private final LongCodec[] longs;
-    private final BooleanCodec[] booleans;
-    private final DoubleCodec[] doubles;
+
+    /** Each field's codec (the one of its type), or null. */
+    private final Object[] codecs;
+
     private final long plain;
     private final Operation operation;
 
@@ -109,10 +86,7 @@ final class SchemaItemReader implements FieldReader {
         this.type = type;
         this.bySlot = slots.fields();
         this.names = slots.names();
-        this.strings = slots.strings();
-        this.longs = slots.longs();
-        this.booleans = slots.booleans();
-        this.doubles = slots.doubles();
+        this.codecs = slots.codecs();
         this.plain = slots.plain();
         this.operation = operation;
     }
@@ -191,10 +165,10 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public String readString(AttributeValue v, int field) {
-        StringCodec c = strings[field];
+        Object c = codecs[field];
         if (c != null && plain(v)) {
             try {
-                return c.decodeString(v);
+                return ((StringCodec) c).decodeString(v);
             } catch (RuntimeException e) {
                 throw codecFailure(e, field);
             }
@@ -218,10 +192,10 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public long readLong(AttributeValue v, int field) {
-        LongCodec c = longs[field];
+        Object c = codecs[field];
         if (c != null && plain(v)) {
             try {
-                return c.decodeLong(v);
+                return ((LongCodec) c).decodeLong(v);
             } catch (RuntimeException e) {
                 throw codecFailure(e, field);
             }
@@ -245,10 +219,10 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public double readDouble(AttributeValue v, int field) {
-        DoubleCodec c = doubles[field];
+        Object c = codecs[field];
         if (c != null && plain(v)) {
             try {
-                return c.decodeDouble(v);
+                return ((DoubleCodec) c).decodeDouble(v);
             } catch (RuntimeException e) {
                 throw codecFailure(e, field);
             }
@@ -287,10 +261,10 @@ final class SchemaItemReader implements FieldReader {
 
     @Override
     public boolean readBoolean(AttributeValue v, int field) {
-        BooleanCodec c = booleans[field];
+        Object c = codecs[field];
         if (c != null && plain(v)) {
             try {
-                return c.decodeBoolean(v);
+                return ((BooleanCodec) c).decodeBoolean(v);
             } catch (RuntimeException e) {
                 throw codecFailure(e, field);
             }

@@ -1,0 +1,503 @@
+package dev.dynamorm.engine.internal.model;
+
+import dev.dynamorm.Converter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Stands in for the built-in converter of a common field type (String, long, int, boolean, double,
+ * Instant, List/Set of String, Map of String to String) when nothing but the built-in provider can
+ * answer for it: the field is registered without loading that converter (a dozen classes for the
+ * first model), and its values are read and written here for the well-formed case (the same
+ * attributes and values as the built-in converter). Anything else (a malformed attribute, a string
+ * with an unpaired surrogate, a non-finite double, an empty set, a value of another type) goes to
+ * the real converter, found through the registry at its first need, so that values, errors and
+ * their wording stay the built-in converter's. {@link ReflectiveField#converter()} hands out the
+ * real converter, so plugins and conditions see what they always saw.
+ *
+ * <p>Immutable but for the resolved converter, which any thread may set: the registry answers a
+ * type with one converter (or equal ones), and converters are safely published (final fields).
+ */
+final class BuiltInDefault implements Converter<Object> {
+
+    static final int NONE = -1;
+    static final int STRING = 0;
+    static final int LONG = 1;
+    static final int INT = 2;
+    static final int BOOLEAN = 3;
+    static final int DOUBLE = 4;
+    static final int INSTANT = 5;
+    static final int STRING_LIST = 6;
+    static final int STRING_SET = 7;
+    static final int STRING_MAP = 8;
+    static final int KINDS = 9;
+
+    /** What the read methods return when the attribute is left to the real converter. */
+    static final Object NOT_PLAIN = new Object();
+
+    private final int kind;
+    private final Type type;
+    private final ConverterRegistry registry;
+
+    private Converter<Object> resolved;
+
+    BuiltInDefault(int kind, Type type, ConverterRegistry registry) {
+        this.kind = kind;
+        this.type = type;
+        this.registry = registry;
+    }
+
+    /** The kind of a field type whose built-in converter this class can stand in for, or NONE. */
+    static int kindOf(Type t) {
+        if (t instanceof Class<?>) {
+            if (t == String.class) {
+                return STRING;
+            }
+            if (t == long.class) {
+                return LONG;
+            }
+            if (t == int.class) {
+                return INT;
+            }
+            if (t == boolean.class) {
+                return BOOLEAN;
+            }
+            if (t == double.class) {
+                return DOUBLE;
+            }
+            return t == Instant.class ? INSTANT : NONE;
+        }
+        if (!(t instanceof ParameterizedType p)) {
+            return NONE;
+        }
+        Type raw = p.getRawType();
+        Type[] args = p.getActualTypeArguments();
+        if (raw == List.class && args.length == 1 && args[0] == String.class) {
+            return STRING_LIST;
+        }
+        if (raw == Set.class && args.length == 1 && args[0] == String.class) {
+            return STRING_SET;
+        }
+        if (raw == Map.class
+                && args.length == 2
+                && args[0] == String.class
+                && args[1] == String.class) {
+            return STRING_MAP;
+        }
+        return NONE;
+    }
+
+    int kind() {
+        return kind;
+    }
+
+    /** The built-in converter this stands in for, found at the first call. */
+    @SuppressWarnings("unchecked") // converters are found by the type they convert
+    private Converter<Object> resolved() {
+        Converter<Object> c = resolved;
+        if (c == null) {
+            // the built-in provider answers every kind (the registry holds no other provider)
+            c = (Converter<Object>) registry.find(type).orElseThrow();
+            resolved = c;
+        }
+        return c;
+    }
+
+    @Override
+    public AttributeValue toAttributeValue(Object value) {
+        AttributeValue plain = value == null ? null : write(kind, value);
+        return plain != null ? plain : resolved().toAttributeValue(value);
+    }
+
+    @Override
+    public Object fromAttributeValue(AttributeValue attribute) {
+        Object plain = attribute == null ? NOT_PLAIN : read(kind, attribute);
+        return plain != NOT_PLAIN ? plain : resolved().fromAttributeValue(attribute);
+    }
+
+    @Override
+    public AttributeValue.Type attributeType() {
+        return switch (kind) {
+            case STRING, INSTANT -> AttributeValue.Type.S;
+            case BOOLEAN -> AttributeValue.Type.BOOL;
+            case STRING_LIST -> AttributeValue.Type.L;
+            case STRING_SET -> AttributeValue.Type.SS;
+            case STRING_MAP -> AttributeValue.Type.M;
+            default -> AttributeValue.Type.N; // LONG, INT, DOUBLE
+        };
+    }
+
+    /** What the built-in converter reads an absent attribute as: zero or false, or null. */
+    @Override
+    public Object absentValue() {
+        return switch (kind) {
+            case LONG -> 0L;
+            case INT -> 0;
+            case BOOLEAN -> false;
+            case DOUBLE -> 0.0;
+            default -> null;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "built-in converter of " + type.getTypeName();
+    }
+
+    // ---- writes: the attribute, or null to leave the value to the real converter ----
+
+    /** A {@code String} as {@code S} when it is well-formed UTF-16; else null. */
+    static AttributeValue writeString(String value) {
+        return wellFormed(value) ? AttributeValue.createS(value) : null;
+    }
+
+    /** A {@code long} or {@code int} as {@code N}. */
+    static AttributeValue writeLong(long value) {
+        return AttributeValue.createN(Long.toString(value));
+    }
+
+    /** A {@code boolean} as {@code BOOL}. */
+    static AttributeValue writeBoolean(boolean value) {
+        return AttributeValue.createBool(value);
+    }
+
+    /**
+     * A {@code double} as {@code N}, the shortest decimal that reads back as it, when {@code
+     * Double.toString} writes it without an exponent; null for the rest (non-finite values, large
+     * and small magnitudes).
+     */
+    static AttributeValue writeDouble(double value) {
+        if (value == 0) {
+            return AttributeValue.createN("0"); // also -0.0: DynamoDB has no negative zero
+        }
+        if (!Double.isFinite(value)) {
+            return null;
+        }
+        String text = Double.toString(value);
+        if (text.indexOf('E') >= 0) {
+            return null;
+        }
+        return AttributeValue.createN(
+                text.endsWith(".0") ? text.substring(0, text.length() - 2) : text);
+    }
+
+    /** Any value of a kind, or null to leave it to the real converter. */
+    static AttributeValue write(int kind, Object value) {
+        return switch (kind) {
+            case STRING -> value instanceof String s ? writeString(s) : null;
+            case LONG -> value instanceof Long l ? writeLong(l) : null;
+            case INT -> value instanceof Integer i ? writeLong(i) : null;
+            case BOOLEAN -> value instanceof Boolean b ? writeBoolean(b) : null;
+            case DOUBLE -> value instanceof Double d ? writeDouble(d) : null;
+            case INSTANT -> value instanceof Instant i ? writeInstant(i) : null;
+            case STRING_LIST -> value instanceof List<?> l ? writeList(l) : null;
+            case STRING_SET -> value instanceof Set<?> s ? writeSet(s) : null;
+            case STRING_MAP -> value instanceof Map<?, ?> m ? writeMap(m) : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * The NULL written for a null element. Not a constant: creating one at class initialization
+     * would initialize the SDK's {@code AttributeValue} (dozens of classes) while the first model
+     * registers rather than at its first write.
+     */
+    private static AttributeValue nul() {
+        return AttributeValue.createNul(true);
+    }
+
+    /** Whether a string holds no surrogate (then it is well-formed); else the converter checks. */
+    private static boolean wellFormed(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds: the years whose text the
+     * built-in converter writes as {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}.
+     */
+    private static final long FIRST_SECOND = -62_167_219_200L;
+
+    private static final long END_SECOND = 253_402_300_800L;
+
+    /** An instant as the built-in converter's text (nine fraction digits); null outside 0-9999. */
+    static AttributeValue writeInstant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
+            return null;
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        char[] out = new char[30];
+        digits(out, 0, date.getYear(), 4);
+        out[4] = '-';
+        digits(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, secondOfDay / 3600, 2);
+        out[13] = ':';
+        digits(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, secondOfDay % 60, 2);
+        out[19] = '.';
+        digits(out, 20, instant.getNano(), 9);
+        out[29] = 'Z';
+        return AttributeValue.createS(new String(out));
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /** Elements as {@code S}, null ones as NULL; null if an element is not a well-formed string. */
+    private static AttributeValue writeList(Collection<?> value) {
+        List<AttributeValue> items = new ArrayList<>(value.size());
+        for (Object e : value) {
+            if (e == null) {
+                items.add(nul());
+            } else if (e instanceof String s && wellFormed(s)) {
+                items.add(AttributeValue.createS(s));
+            } else {
+                return null;
+            }
+        }
+        return AttributeValue.createL(items);
+    }
+
+    /** A non-empty set of well-formed strings as {@code SS}; null otherwise. */
+    private static AttributeValue writeSet(Set<?> value) {
+        if (value.isEmpty()) {
+            return null; // omitted: the converter's own answer
+        }
+        Set<String> strings = new LinkedHashSet<>();
+        for (Object e : value) {
+            if (!(e instanceof String s) || !wellFormed(s)) {
+                return null;
+            }
+            strings.add(s);
+        }
+        return AttributeValue.createSs(new ArrayList<>(strings));
+    }
+
+    /** String keys and values as {@code M}, null values as NULL; null for anything else. */
+    private static AttributeValue writeMap(Map<?, ?> value) {
+        Map<String, AttributeValue> entries = new LinkedHashMap<>(value.size() * 4 / 3 + 1);
+        for (Map.Entry<?, ?> e : value.entrySet()) {
+            if (!(e.getKey() instanceof String k) || !wellFormed(k)) {
+                return null;
+            }
+            Object v = e.getValue();
+            if (v == null) {
+                entries.put(k, nul());
+            } else if (v instanceof String s && wellFormed(s)) {
+                entries.put(k, AttributeValue.createS(s));
+            } else {
+                return null;
+            }
+        }
+        return AttributeValue.createM(entries);
+    }
+
+    // ---- reads of a present, non-NULL attribute: the value, or NOT_PLAIN ----
+
+    /** Any kind's value, or {@link #NOT_PLAIN} to leave the attribute to the real converter. */
+    static Object read(int kind, AttributeValue a) {
+        AttributeValue.Type t = a.type();
+        return switch (kind) {
+            case STRING -> t == AttributeValue.Type.S ? a.s() : NOT_PLAIN;
+            case LONG -> readIntegral(t, a, 18);
+            case INT -> readIntegral(t, a, 9);
+            case BOOLEAN -> t == AttributeValue.Type.BOOL ? a.bool() : NOT_PLAIN;
+            case DOUBLE ->
+                    t == AttributeValue.Type.N && shortPlainDecimal(a.n())
+                            ? (Object) Double.parseDouble(a.n())
+                            : NOT_PLAIN;
+            case INSTANT -> t == AttributeValue.Type.S ? readInstant(a.s()) : NOT_PLAIN;
+            case STRING_LIST -> t == AttributeValue.Type.L ? readList(a.l()) : NOT_PLAIN;
+            case STRING_SET -> t == AttributeValue.Type.SS ? readSet(a.ss()) : NOT_PLAIN;
+            case STRING_MAP -> t == AttributeValue.Type.M ? readMap(a.m()) : NOT_PLAIN;
+            default -> NOT_PLAIN;
+        };
+    }
+
+    /** A {@code Long} (18 digits at most) or an {@code Integer} (9), else NOT_PLAIN. */
+    private static Object readIntegral(AttributeValue.Type t, AttributeValue a, int maxDigits) {
+        long v = t == AttributeValue.Type.N ? decimal(a.n(), maxDigits) : NOT_SHORT;
+        if (v == NOT_SHORT) {
+            return NOT_PLAIN;
+        }
+        return maxDigits == 18 ? (Object) v : (Object) (int) v;
+    }
+
+    /** What {@link #decimal} returns for a text it leaves to the converter. */
+    static final long NOT_SHORT = Long.MIN_VALUE;
+
+    /**
+     * The value of {@code n} when it is an optional {@code '-'} and 1 to {@code maxDigits} ASCII
+     * digits (which the built-in converter reads to the same value, in range for 18 digits as a
+     * long and 9 as an int), else {@link #NOT_SHORT}.
+     */
+    static long decimal(String n, int maxDigits) {
+        int len = n.length();
+        int i = len > 0 && n.charAt(0) == '-' ? 1 : 0;
+        if (len == i || len - i > maxDigits) {
+            return NOT_SHORT;
+        }
+        long v = 0;
+        for (; i < len; i++) {
+            int d = n.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return NOT_SHORT;
+            }
+            v = v * 10 + d;
+        }
+        return n.charAt(0) == '-' ? -v : v;
+    }
+
+    /**
+     * Whether the text is {@code -?digits(.digits)?} of at most 17 characters, which the built-in
+     * converter reads as {@code Double.parseDouble} does (in range, never rounded to zero).
+     */
+    static boolean shortPlainDecimal(String text) {
+        int n = text.length();
+        if (n == 0 || n > 17) {
+            return false;
+        }
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && point < 0 && digits > 0) {
+                point = digits;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0 && point != digits;
+    }
+
+    /**
+     * The instant of the text the built-in converter writes ({@code
+     * yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}, a valid date and time of day); {@link #NOT_PLAIN} for any
+     * other text, which {@code Instant.parse} reads or refuses.
+     */
+    static Object readInstant(String s) {
+        if (s.length() != 30
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':'
+                || s.charAt(19) != '.'
+                || s.charAt(29) != 'Z') {
+            return NOT_PLAIN;
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 2);
+        int day = number(s, 8, 2);
+        int hour = number(s, 11, 2);
+        int minute = number(s, 14, 2);
+        int second = number(s, 17, 2);
+        int nano = number(s, 20, 9);
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > monthLength(year, month)
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || nano < 0) {
+            return NOT_PLAIN;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(
+                epochDay * 86_400L + hour * 3600L + minute * 60L + second, nano);
+    }
+
+    /** The number of {@code width} ASCII digits at {@code at}, or -1. */
+    private static int number(String s, int at, int width) {
+        int v = 0;
+        for (int i = at; i < at + width; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static int monthLength(int year, int month) {
+        if (month == 2) {
+            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** An {@code L} of {@code S} and NULL items as an {@code ArrayList}; else NOT_PLAIN. */
+    private static Object readList(List<AttributeValue> items) {
+        List<Object> out = new ArrayList<>(items.size());
+        for (AttributeValue item : items) {
+            AttributeValue.Type t = item.type();
+            if (t == AttributeValue.Type.S) {
+                out.add(item.s());
+            } else if (t == AttributeValue.Type.NUL) {
+                out.add(null);
+            } else {
+                return NOT_PLAIN;
+            }
+        }
+        return out;
+    }
+
+    /** An {@code SS} as a {@code LinkedHashSet}, as the built-in converter reads it. */
+    private static Object readSet(List<String> members) {
+        Set<Object> out = new LinkedHashSet<>(Math.max(16, (int) (members.size() / 0.75f) + 1));
+        out.addAll(members);
+        return out;
+    }
+
+    /** An {@code M} of {@code S} and NULL values as a {@code LinkedHashMap}; else NOT_PLAIN. */
+    private static Object readMap(Map<String, AttributeValue> entries) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> e : entries.entrySet()) {
+            AttributeValue v = e.getValue();
+            AttributeValue.Type t = v.type();
+            if (t == AttributeValue.Type.S) {
+                out.put(e.getKey(), v.s());
+            } else if (t == AttributeValue.Type.NUL) {
+                out.put(e.getKey(), null);
+            } else {
+                return NOT_PLAIN;
+            }
+        }
+        return out;
+    }
+}
