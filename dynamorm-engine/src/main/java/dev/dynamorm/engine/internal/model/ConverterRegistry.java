@@ -55,8 +55,11 @@ public final class ConverterRegistry implements ConverterLookup {
      */
     private final boolean builtInsOnly;
 
-    /** The stand-ins, by kind, created at the first field of each kind. */
-    private final BuiltInDefault[] standIns = new BuiltInDefault[BuiltInDefault.KINDS];
+    /**
+     * The stand-ins, by kind, created at the first field of each kind; the array itself at the
+     * first stand-in, so that building the engine loads no {@link BuiltInDefault}.
+     */
+    private BuiltInDefault[] standIns;
 
     /** The built-in provider's class, named: the engine does not depend on dynamorm-converters. */
     private static final String BUILT_IN_PROVIDER =
@@ -125,10 +128,15 @@ public final class ConverterRegistry implements ConverterLookup {
             return null;
         }
         // racy but safe: two threads may each create one; either answers the same
-        BuiltInDefault standIn = standIns[kind];
+        BuiltInDefault[] all = standIns;
+        if (all == null) {
+            all = new BuiltInDefault[BuiltInDefault.KINDS];
+            standIns = all;
+        }
+        BuiltInDefault standIn = all[kind];
         if (standIn == null) {
             standIn = new BuiltInDefault(kind, type, this);
-            standIns[kind] = standIn;
+            all[kind] = standIn;
         }
         return standIn;
     }
