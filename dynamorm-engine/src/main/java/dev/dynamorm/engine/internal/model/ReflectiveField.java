@@ -162,21 +162,6 @@ final class ReflectiveField implements FieldMetadata {
         return name;
     }
 
-    /** The converter's unboxed {@code String} path for a {@code String} field, or null. */
-    StringCodec stringCodec() {
-        return stringCodec;
-    }
-
-    /** The converter's unboxed path for an integral primitive field, or null. */
-    LongCodec longCodec() {
-        return longCodec;
-    }
-
-    /** The converter's unboxed path for a {@code boolean} field, or null. */
-    BooleanCodec booleanCodec() {
-        return booleanCodec;
-    }
-
     /**
      * The converter's unboxed path of the field's type (a {@code StringCodec}, {@code LongCodec},
      * {@code BooleanCodec} or {@code DoubleCodec}), or null; as an {@code Object}, so that a caller
@@ -190,11 +175,6 @@ final class ReflectiveField implements FieldMetadata {
             return longCodec;
         }
         return booleanCodec != null ? booleanCodec : doubleCodec;
-    }
-
-    /** The converter's unboxed path for a {@code double} field, or null. */
-    DoubleCodec doubleCodec() {
-        return doubleCodec;
     }
 
     @Override
