@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Stands in for the built-in converter of a common field type (String, long, int, boolean, double,
- * Instant, List/Set of String, Map of String to String) when nothing but the built-in provider can
- * answer for it: the field is registered without loading that converter (a dozen classes for the
- * first model), and its values are read and written here for the well-formed case (the same
- * attributes and values as the built-in converter). Anything else (a malformed attribute, a string
- * with an unpaired surrogate, a non-finite double, an empty set, a value of another type) goes to
- * the real converter, found through the registry at its first need, so that values, errors and
- * their wording stay the built-in converter's. {@link ReflectiveField#converter()} hands out the
- * real converter, so plugins and conditions see what they always saw.
+ * Instant, an enum, List/Set of String, Map of String to String) when nothing but the built-in
+ * provider can answer for it: the field is registered without loading that converter (a dozen
+ * classes for the first model), and its values are read and written here for the well-formed case
+ * (the same attributes and values as the built-in converter). Anything else (a malformed attribute,
+ * a string with an unpaired surrogate, a non-finite double, an empty set, a value of another type)
+ * goes to the real converter, found through the registry at its first need, so that values, errors
+ * and their wording stay the built-in converter's. {@link ReflectiveField#converter()} hands out
+ * the real converter, so plugins and conditions see what they always saw.
  *
  * <p>Immutable but for the resolved converter, which any thread may set: the registry answers a
  * type with one converter (or equal ones), and converters are safely published (final fields).
@@ -40,7 +40,13 @@ final class BuiltInDefault implements Converter<Object> {
     static final int STRING_LIST = 6;
     static final int STRING_SET = 7;
     static final int STRING_MAP = 8;
-    static final int KINDS = 9;
+
+    /**
+     * An enum: one stand-in per enum type, not one per kind (see the registry's builtInDefault).
+     */
+    static final int ENUM = 9;
+
+    static final int KINDS = 10;
 
     /** What the read methods return when the attribute is left to the real converter. */
     static final Object NOT_PLAIN = new Object();
@@ -75,7 +81,10 @@ final class BuiltInDefault implements Converter<Object> {
             if (t == double.class) {
                 return DOUBLE;
             }
-            return t == Instant.class ? INSTANT : NONE;
+            if (t == Instant.class) {
+                return INSTANT;
+            }
+            return ((Class<?>) t).isEnum() ? ENUM : NONE;
         }
         if (!(t instanceof ParameterizedType p)) {
             return NONE;
@@ -121,14 +130,33 @@ final class BuiltInDefault implements Converter<Object> {
 
     @Override
     public Object fromAttributeValue(AttributeValue attribute) {
-        Object plain = attribute == null ? NOT_PLAIN : read(kind, attribute);
+        Object plain =
+                attribute == null
+                        ? NOT_PLAIN
+                        : kind == ENUM ? readEnum(attribute) : read(kind, attribute);
         return plain != NOT_PLAIN ? plain : resolved().fromAttributeValue(attribute);
+    }
+
+    /**
+     * The constant an {@code S} names, as the built-in converter reads it; {@link #NOT_PLAIN} for
+     * anything else (another type, an unknown name), whose error the converter words.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the type is an enum (kindOf)
+    private Object readEnum(AttributeValue a) {
+        if (a.type() != AttributeValue.Type.S) {
+            return NOT_PLAIN;
+        }
+        try {
+            return Enum.valueOf((Class) type, a.s());
+        } catch (IllegalArgumentException e) {
+            return NOT_PLAIN; // not a constant's name: the converter lists the valid ones
+        }
     }
 
     @Override
     public AttributeValue.Type attributeType() {
         return switch (kind) {
-            case STRING, INSTANT -> AttributeValue.Type.S;
+            case STRING, INSTANT, ENUM -> AttributeValue.Type.S;
             case BOOLEAN -> AttributeValue.Type.BOOL;
             case STRING_LIST -> AttributeValue.Type.L;
             case STRING_SET -> AttributeValue.Type.SS;
@@ -203,6 +231,8 @@ final class BuiltInDefault implements Converter<Object> {
             case STRING_LIST -> value instanceof List<?> l ? writeList(l) : null;
             case STRING_SET -> value instanceof Set<?> s ? writeSet(s) : null;
             case STRING_MAP -> value instanceof Map<?, ?> m ? writeMap(m) : null;
+            // any enum's name, as the built-in converter writes it (its type erases to Enum)
+            case ENUM -> value instanceof Enum<?> e ? AttributeValue.createS(e.name()) : null;
             default -> null;
         };
     }

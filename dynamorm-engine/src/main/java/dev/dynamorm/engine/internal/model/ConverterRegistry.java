@@ -127,6 +127,9 @@ public final class ConverterRegistry implements ConverterLookup {
         if (kind == BuiltInDefault.NONE) {
             return null;
         }
+        if (kind == BuiltInDefault.ENUM) {
+            return new BuiltInDefault(kind, type, this); // one per field: each enum type its own
+        }
         // racy but safe: two threads may each create one; either answers the same
         BuiltInDefault[] all = standIns;
         if (all == null) {

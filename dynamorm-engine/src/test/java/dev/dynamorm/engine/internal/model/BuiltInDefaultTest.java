@@ -49,10 +49,31 @@ final class BuiltInDefaultTest {
             Instant t,
             List<String> list,
             Set<String> set,
-            Map<String, String> map) {}
+            Map<String, String> map,
+            Color c) {}
+
+    enum Color {
+        RED,
+        GREEN {
+            @Override
+            public String toString() {
+                return "green, a constant with a body";
+            }
+        }
+    }
 
     private static final Plain BASE =
-            new Plain("id", 1L, 2, true, 0.5, Instant.EPOCH, List.of("a"), Set.of("s"), Map.of());
+            new Plain(
+                    "id",
+                    1L,
+                    2,
+                    true,
+                    0.5,
+                    Instant.EPOCH,
+                    List.of("a"),
+                    Set.of("s"),
+                    Map.of(),
+                    Color.RED);
 
     private static List<ConverterProvider> builtIns() {
         List<ConverterProvider> found = new ArrayList<>();
@@ -131,6 +152,9 @@ final class BuiltInDefaultTest {
                         Map.of("k", "v"),
                         Map.of(1, "v"),
                         Map.of("k", 1),
+                        Color.RED,
+                        Color.GREEN,
+                        java.util.concurrent.TimeUnit.SECONDS,
                         new Object());
         for (FieldMetadata f : standIns.fields()) {
             FieldMetadata r = real.field(f.name());
@@ -208,11 +232,22 @@ final class BuiltInDefaultTest {
     private static List<Plain> instances() {
         List<Plain> out = new ArrayList<>();
         for (String s : strings()) {
-            out.add(new Plain(s, 1L, 2, true, 0.5, Instant.EPOCH, List.of(s), Set.of(s), Map.of()));
-            out.add(new Plain("id", 1L, 2, true, 0.5, null, null, null, Map.of(s, s)));
+            out.add(
+                    new Plain(
+                            s,
+                            1L,
+                            2,
+                            true,
+                            0.5,
+                            Instant.EPOCH,
+                            List.of(s),
+                            Set.of(s),
+                            Map.of(),
+                            Color.GREEN));
+            out.add(new Plain("id", 1L, 2, true, 0.5, null, null, null, Map.of(s, s), null));
         }
         for (long l : new long[] {0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE}) {
-            out.add(new Plain("id", l, (int) l, l > 0, 0.5, null, null, null, null));
+            out.add(new Plain("id", l, (int) l, l > 0, 0.5, null, null, null, null, Color.RED));
         }
         for (double d :
                 new double[] {
@@ -235,7 +270,7 @@ final class BuiltInDefaultTest {
                     1e125,
                     1e126
                 }) {
-            out.add(new Plain("id", 1L, 2, false, d, null, null, null, null));
+            out.add(new Plain("id", 1L, 2, false, d, null, null, null, null, Color.RED));
         }
         for (String t :
                 List.of(
@@ -246,10 +281,12 @@ final class BuiltInDefaultTest {
                         "0000-01-01T00:00:00Z",
                         "-0001-06-01T12:00:00Z",
                         "2024-02-29T00:00:00.5Z")) {
-            out.add(new Plain("id", 1L, 2, true, 0.5, Instant.parse(t), null, null, null));
+            out.add(
+                    new Plain(
+                            "id", 1L, 2, true, 0.5, Instant.parse(t), null, null, null, Color.RED));
         }
-        out.add(new Plain("id", 1L, 2, true, 0.5, Instant.MIN, null, null, null));
-        out.add(new Plain("id", 1L, 2, true, 0.5, Instant.MAX, null, null, null));
+        out.add(new Plain("id", 1L, 2, true, 0.5, Instant.MIN, null, null, null, Color.RED));
+        out.add(new Plain("id", 1L, 2, true, 0.5, Instant.MAX, null, null, null, Color.RED));
         List<List<String>> lists =
                 List.of(
                         List.of(),
@@ -257,12 +294,12 @@ final class BuiltInDefaultTest {
                         new LinkedList<>(List.of("x", "y")),
                         List.of("a", "\uDC00"));
         for (List<String> list : lists) {
-            out.add(new Plain("id", 1L, 2, true, 0.5, null, list, null, null));
+            out.add(new Plain("id", 1L, 2, true, 0.5, null, list, null, null, null));
         }
         Set<String> withNull = new HashSet<>(Arrays.asList("a", null));
         for (Set<String> set :
                 List.of(Set.<String>of(), new TreeSet<>(Set.of("b", "a", "c")), withNull)) {
-            out.add(new Plain("id", 1L, 2, true, 0.5, null, null, set, null));
+            out.add(new Plain("id", 1L, 2, true, 0.5, null, null, set, null, null));
         }
         Map<String, String> nullValue = new LinkedHashMap<>();
         nullValue.put("k", null);
@@ -270,7 +307,7 @@ final class BuiltInDefaultTest {
         Map<String, String> nullKey = new HashMap<>();
         nullKey.put(null, "v");
         for (Map<String, String> map : List.of(nullValue, nullKey, Map.of("\uD800x", "v"))) {
-            out.add(new Plain("id", 1L, 2, true, 0.5, null, null, null, map));
+            out.add(new Plain("id", 1L, 2, true, 0.5, null, null, null, map, Color.GREEN));
         }
         return out;
     }
@@ -286,6 +323,9 @@ final class BuiltInDefaultTest {
                 List.of(
                         "x",
                         "",
+                        "RED",
+                        "GREEN",
+                        "red",
                         "2024-01-02T03:04:05.123456789Z",
                         "2024-01-02T03:04:05Z",
                         "2024-02-29T23:59:59.999999999Z",
@@ -395,7 +435,8 @@ final class BuiltInDefaultTest {
                                     "map",
                                     SchemaTypes.parameterized(
                                             Map.class, String.class, String.class))
-                            .build());
+                            .build(),
+                    FieldSchema.builder("c", Color.class).build());
         }
 
         @Override
@@ -409,7 +450,8 @@ final class BuiltInDefaultTest {
                 case 5 -> p.t();
                 case 6 -> p.list();
                 case 7 -> p.set();
-                default -> p.map();
+                case 8 -> p.map();
+                default -> p.c();
             };
         }
 
@@ -425,7 +467,8 @@ final class BuiltInDefaultTest {
                     (Instant) v[5],
                     (List<String>) v[6],
                     (Set<String>) v[7],
-                    (Map<String, String>) v[8]);
+                    (Map<String, String>) v[8],
+                    (Color) v[9]);
         }
 
         @Override
@@ -439,6 +482,7 @@ final class BuiltInDefaultTest {
             out.write(item, 6, p.list());
             out.write(item, 7, p.set());
             out.write(item, 8, p.map());
+            out.write(item, 9, p.c());
         }
 
         @Override
@@ -455,7 +499,8 @@ final class BuiltInDefaultTest {
                     (Instant) in.read(item, 5),
                     (List<String>) in.read(item, 6),
                     (Set<String>) in.read(item, 7),
-                    (Map<String, String>) in.read(item, 8));
+                    (Map<String, String>) in.read(item, 8),
+                    (Color) in.read(item, 9));
         }
     }
 }
