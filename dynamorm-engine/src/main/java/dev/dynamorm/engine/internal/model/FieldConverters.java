@@ -97,7 +97,9 @@ final class FieldConverters {
         if (m.convert() != null) {
             return instantiate(m.convert(), p);
         }
-        BuiltInDefault standIn = converters.builtInDefault(p.genericType);
+        // a transformed field (@Encrypted...) keeps the converter itself: a plugin handles its
+        // value
+        BuiltInDefault standIn = m.encrypted() ? null : converters.builtInDefault(p.genericType);
         if (standIn != null) {
             return standIn; // the built-in converter, loaded at its first need
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynamorm.Converter;
 import dev.dynamorm.ConverterProvider;
 import dev.dynamorm.annotations.DynamoTable;
+import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.annotations.NamingConvention;
 import dev.dynamorm.annotations.PartitionKey;
 import dev.dynamorm.spi.schema.FieldReader;
@@ -195,6 +196,22 @@ final class BuiltInDefaultTest {
                 assertThat(outcome(() -> genStandIns.fromItem(item))).as(what).isEqualTo(expected);
             }
         }
+    }
+
+    @DynamoTable("secrets")
+    record Secret(@PartitionKey String id, @Encrypted String pin) {}
+
+    @Test
+    void anEncryptedField_keepsTheBuiltInConverterItself() {
+        ModelMetadata<Secret> model =
+                new ModelRegistry(new ConverterRegistry(builtIns())).metadata(Secret.class);
+        assertThat(model.field("id").converter()).isInstanceOf(BuiltInDefault.class);
+        assertThat(model.field("pin").isEncrypted()).isTrue();
+        assertThat(model.field("pin").converter())
+                .isNotInstanceOf(BuiltInDefault.class)
+                .isSameAs(new ConverterRegistry(builtIns()).find(String.class).orElseThrow());
+        assertThat(model.toItem(new Secret("a", "1234")))
+                .containsEntry("pin", AttributeValue.fromS("1234"));
     }
 
     @Test
