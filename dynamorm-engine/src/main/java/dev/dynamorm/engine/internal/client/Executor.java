@@ -116,7 +116,7 @@ public final class Executor {
                 e,
                 null,
                 ignored -> call.get(),
-                c -> callWithRetries(e, c, null, null, errors, null, null));
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, null, null));
     }
 
     /**
@@ -139,7 +139,10 @@ public final class Executor {
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, null, null, errors, null, null));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, null, null));
     }
 
     /**
@@ -166,7 +169,8 @@ public final class Executor {
             Function<SdkException, DynamORMException> errors) {
         if (hooks != null) {
             return run(
-                    new Event(operation, tableName, modelType, Optional.ofNullable(key)),
+                    new Event(operation, tableName, modelType, Optional.ofNullable(key))
+                            .asOperationEvent(),
                     request,
                     call,
                     errors);
@@ -176,7 +180,9 @@ public final class Executor {
         try {
             return call.apply(request);
         } catch (SdkException e) {
-            Event event = new Event(operation, tableName, modelType, Optional.ofNullable(key));
+            OperationEvent event =
+                    new Event(operation, tableName, modelType, Optional.ofNullable(key))
+                            .asOperationEvent();
             return retryAfter(e, event, null, call, request, errors, null, null, start);
         }
     }
@@ -189,7 +195,7 @@ public final class Executor {
         }
         synchronized (this) {
             if (retryPolicy == null) {
-                retryPolicy = new DiscoveredRetryPolicy(contextLoader);
+                retryPolicy = DiscoveredRetryPolicy.of(contextLoader);
             }
             return retryPolicy;
         }
@@ -219,7 +225,7 @@ public final class Executor {
                 e,
                 null,
                 ignored -> call.get(),
-                c -> callWithRetries(e, c, null, null, errors, policy, null));
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, policy, null));
     }
 
     /**
@@ -237,7 +243,10 @@ public final class Executor {
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, null, null, errors, policy, null));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, policy, null));
     }
 
     /**
@@ -258,7 +267,10 @@ public final class Executor {
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, null, null, errors, null, retry));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, null, retry));
     }
 
     private static Event asEvent(OperationEvent event) {
