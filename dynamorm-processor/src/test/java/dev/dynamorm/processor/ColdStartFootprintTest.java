@@ -67,18 +67,19 @@ final class ColdStartFootprintTest {
 
     /**
      * At most this many {@code dev.dynamorm} classes (the in-process server's {@code
-     * dev.dynamorm.local} ones not counted) load between building DynamORM and the first answer: 78
+     * dev.dynamorm.local} ones not counted) load between building DynamORM and the first answer: 77
      * today (83 before a get of an engine without hooks stopped making the request's event, which
      * only hooks and a failed attempt read, the executor's verification stopped loading the retry
-     * policy and operation event interfaces, and discovery that finds no plugin stopped making a
-     * plugin host; 87 before a model without key templates or {@code @Unique} stopped loading their
-     * classes and the generated-schema lookup its anonymous class-loader key; 92 before an engine
-     * without hooks stopped loading the hook chain and the hooked model view, and the discovered
-     * retry policy and index scorer were made at their first use; four more before {@code
-     * PluginException}, the condition compiler, its placeholders and the plugin statistics holder
-     * were deferred); a feature that starts loading its classes in every engine shows up here.
+     * policy and operation event interfaces, discovery that finds no plugin stopped making a plugin
+     * host, and the engine lookup moved into the configuration class; 87 before a model without key
+     * templates or {@code @Unique} stopped loading their classes and the generated-schema lookup
+     * its anonymous class-loader key; 92 before an engine without hooks stopped loading the hook
+     * chain and the hooked model view, and the discovered retry policy and index scorer were made
+     * at their first use; four more before {@code PluginException}, the condition compiler, its
+     * placeholders and the plugin statistics holder were deferred); a feature that starts loading
+     * its classes in every engine shows up here.
      */
-    private static final int ENGINE_CLASSES = 78;
+    private static final int ENGINE_CLASSES = 77;
 
     private static final String ORDER =
             """
