@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -40,6 +41,91 @@ public final class DynamORMConfig {
     private final software.amazon.awssdk.services.dynamodb.@Nullable DynamoDbAsyncClient
             asyncClient;
     private final java.util.concurrent.@Nullable Executor asyncExecutor;
+
+    // The engine DynamORM.Builder#build() hands the configuration to: DynamORM's own engine
+    // (dynamorm-engine) when it is present, else the EngineProvider of the highest priority. On
+    // the class path the own engine is looked up by name: a ServiceLoader scan reads every jar's
+    // META-INF/services entry and asks the JDK's modules too, several million interpreted
+    // instructions in a cold JVM. On the module path (where the engine's package is not open to
+    // this module) the scan finds it among the module layer's providers, which come before the
+    // class path's, and stops there. The lookup lives in this class, which every build loads,
+    // rather
+    // than in one of its own: one class less to load in a cold JVM.
+
+    /** The provider {@code dynamorm-engine} declares. */
+    static final String OWN_ENGINE = "dev.dynamorm.engine.internal.DefaultEngineProvider";
+
+    /**
+     * DynamORM's own engine if it is visible to the context class loader or to this module's own
+     * loader; else the {@link EngineProvider} of the highest priority, found with {@link
+     * ServiceLoader} through the context class loader, then through this module's own loader if
+     * that one is different.
+     *
+     * @throws IllegalStateException if no engine is found
+     */
+    static EngineProvider engine() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader own = DynamORM.class.getClassLoader();
+        EngineProvider found = byName(context);
+        if (found == null && own != context) {
+            found = byName(own);
+        }
+        if (found == null) {
+            found = scan(context);
+        }
+        if (found == null && own != context) {
+            found = scan(own);
+        }
+        if (found == null) {
+            throw new IllegalStateException(
+                    "no DynamORM engine found: add dev.dynamorm:dynamorm-engine to the module path"
+                            + " or class path");
+        }
+        return found;
+    }
+
+    /** The own engine on the class path of {@code loader}, or null: the scan decides. */
+    private static @Nullable EngineProvider byName(@Nullable ClassLoader loader) {
+        if (loader == null) {
+            return null;
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(OWN_ENGINE, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        // a named module: its provider is created by ServiceLoader alone (the package is not
+        // exported), and another loader's copy of the API would not match
+        if (type.getModule().isNamed() || !EngineProvider.class.isAssignableFrom(type)) {
+            return null;
+        }
+        try {
+            return (EngineProvider) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // the scan instantiates it again and reports its own error
+            return null;
+        }
+    }
+
+    /**
+     * The own engine among the providers {@code loader} finds, else the one of the highest
+     * priority, or null. Loops, not lambdas: each lambda spins a hidden class in a cold JVM.
+     */
+    private static @Nullable EngineProvider scan(@Nullable ClassLoader loader) {
+        @Nullable EngineProvider best = null;
+        for (EngineProvider e : ServiceLoader.load(EngineProvider.class, loader)) {
+            if (e.getClass().getName().equals(OWN_ENGINE)) {
+                return e;
+            }
+            best = higher(best, e);
+        }
+        return best;
+    }
+
+    private static EngineProvider higher(@Nullable EngineProvider best, EngineProvider candidate) {
+        return best == null || candidate.priority() > best.priority() ? candidate : best;
+    }
 
     DynamORMConfig(DynamORM.Builder b) {
         this.client = b.client;

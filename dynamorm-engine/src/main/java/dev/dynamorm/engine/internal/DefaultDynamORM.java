@@ -61,9 +61,10 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
     private final ModelRegistry registry;
 
     /**
-     * The plugin host; null while none is needed: no plugin registered, discovery off and no plugin
-     * settings (such an engine loads no plugin class; a host is made for the first statistic
-     * published). Written once, under {@link #registration} when made later.
+     * The plugin host; null while none is needed: no plugin registered or discovered and no plugin
+     * settings (such an engine loads no plugin class but, with discovery on, the plugin interface;
+     * a host is made for the first statistic published). Written once, under {@link #registration}
+     * when made later.
      */
     private volatile PluginHost plugins;
 
@@ -118,10 +119,17 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
         this.contextLoader = Thread.currentThread().getContextClassLoader();
         this.config = config;
         HookChain hooks = null;
-        if (needsPluginHost(config)) {
+        List<dev.dynamorm.Plugin> discovered;
+        try {
+            discovered = config.discoverPlugins() ? Services.plugins() : List.of();
+        } catch (RuntimeException e) {
+            closeOwned();
+            throw e;
+        }
+        if (needsPluginHost(config, discovered)) {
             PluginHost host;
             try {
-                host = new PluginHost(config, client, this);
+                host = new PluginHost(config, client, this, discovered);
             } catch (RuntimeException e) {
                 closeOwned();
                 throw e;
@@ -162,13 +170,14 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
     }
 
     /**
-     * Whether building needs a plugin host: a plugin is registered or may be discovered, or a
-     * plugin setting must be checked against the plugins found (a host with none of these installs
-     * nothing and reports nothing).
+     * Whether building needs a plugin host: a plugin is registered or was discovered, or a plugin
+     * setting must be checked against the plugins found (a host with none of these installs nothing
+     * and reports nothing).
      */
-    private static boolean needsPluginHost(DynamORMConfig config) {
+    private static boolean needsPluginHost(
+            DynamORMConfig config, List<dev.dynamorm.Plugin> discovered) {
         return !config.plugins().isEmpty()
-                || config.discoverPlugins()
+                || !discovered.isEmpty()
                 || !config.disabledPlugins().isEmpty()
                 || !config.pluginProperties().isEmpty()
                 || !config.pluginConfigs().isEmpty();
@@ -182,7 +191,8 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
         }
         synchronized (registration) {
             if (plugins == null) {
-                plugins = new PluginHost(config, client, this);
+                // discovery, when on, found nothing while the engine was built
+                plugins = new PluginHost(config, client, this, List.of());
             }
             return plugins;
         }

@@ -6,8 +6,8 @@ import dev.dynamorm.EngineProvider;
 
 /**
  * The engine's entry for {@link java.util.ServiceLoader}; public for the class-path case, where
- * {@code dev.dynamorm.Engines} instantiates it by this name without a scan (renaming or moving it
- * brings the scan back: {@code EngineDiscoveryTest} fails).
+ * {@code DynamORMConfig} instantiates it by this name without a scan (renaming or moving it brings
+ * the scan back: {@code EngineDiscoveryTest} fails).
  */
 public final class DefaultEngineProvider implements EngineProvider {
 

@@ -279,7 +279,10 @@ final class DefaultTable<T> implements Table<T> {
         GetItemResponse response =
                 ctx.executor()
                         .run(
-                                event(Operation.GET, key),
+                                Operation.GET,
+                                tableName,
+                                model.type(),
+                                key,
                                 request,
                                 new SendGet(ctx),
                                 new GetErrors(this));

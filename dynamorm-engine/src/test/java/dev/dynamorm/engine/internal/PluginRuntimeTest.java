@@ -547,6 +547,23 @@ final class PluginRuntimeTest {
     }
 
     @Test
+    void discoveryFindingNoPlugin_meansNoHookMachinery_andStatisticsStillWork() {
+        // plugin discovery on (the default); no plugin jar is on this module's test path
+        try (DynamORM db = db(x -> {})) {
+            assertThat(db.plugins()).isEmpty();
+            assertThat(db.statistics()).isEmpty();
+            Table<Note> notes = db.table(Note.class);
+            assertThat(((DefaultTable<Note>) notes).model()).isNotInstanceOf(HookedModel.class);
+            assertThat(((DefaultTable<Note>) notes).context().executor().hasHooks()).isFalse();
+            db.publish(Statistic.counter("notes.fed", "notes fed", Map.of(), () -> 3));
+            assertThat(db.statistics())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.name()).isEqualTo("notes.fed"));
+            assertThat(db.plugins()).isEmpty();
+        }
+    }
+
+    @Test
     void twoPluginsWithOneName_failTheBuild() {
         List<String> log = new ArrayList<>();
         assertThatThrownBy(

@@ -35,6 +35,18 @@ public final class DiscoveredRetryPolicy extends LazyService<RetryPolicy> implem
         super(contextLoader);
     }
 
+    /**
+     * A policy looked up through {@code contextLoader} when first needed, typed as the interface:
+     * an engine class that stores it verifies without loading {@link RetryPolicy} (an upcast from
+     * this class would load it).
+     *
+     * @param contextLoader the context class loader when the engine was built
+     * @return the policy
+     */
+    public static RetryPolicy of(ClassLoader contextLoader) {
+        return new DiscoveredRetryPolicy(contextLoader);
+    }
+
     @Override
     public Optional<Duration> nextDelay(int attempts, Duration elapsed, DynamORMException failure) {
         return get().nextDelay(attempts, elapsed, failure);

@@ -2,15 +2,19 @@ package dev.dynamorm.engine.internal.client;
 
 import dev.dynamorm.DynamORMException;
 import dev.dynamorm.Hook;
+import dev.dynamorm.Operation;
 import dev.dynamorm.OperationEvent;
 import dev.dynamorm.RetryPolicy;
 import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.plugin.HookChain;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /**
@@ -112,7 +116,7 @@ public final class Executor {
                 e,
                 null,
                 ignored -> call.get(),
-                c -> callWithRetries(e, c, null, null, errors, null, null));
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, null, null));
     }
 
     /**
@@ -135,7 +139,52 @@ public final class Executor {
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, null, null, errors, null, null));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, null, null));
+    }
+
+    /**
+     * {@link #run(OperationEvent, DynamoDbRequest, Function, Function)} for a single-item read of
+     * one table, given the parts of its event: the event is made only when a hook is installed or
+     * an attempt fails (only hooks and the retry decision read it), so the first get of an engine
+     * without hooks loads no event class.
+     *
+     * @param operation the operation
+     * @param tableName the physical table name
+     * @param modelType the model
+     * @param key the item's key, or null
+     * @param request the SDK request as built by the call site
+     * @param call sends a request
+     * @param errors maps SDK failures
+     */
+    public <Q extends DynamoDbRequest, R> R run(
+            Operation operation,
+            String tableName,
+            Class<?> modelType,
+            Map<String, AttributeValue> key,
+            Q request,
+            Function<Q, R> call,
+            Function<SdkException, DynamORMException> errors) {
+        if (hooks != null) {
+            return run(
+                    new Event(operation, tableName, modelType, Optional.ofNullable(key))
+                            .asOperationEvent(),
+                    request,
+                    call,
+                    errors);
+        }
+        requireOpen();
+        long start = System.nanoTime();
+        try {
+            return call.apply(request);
+        } catch (SdkException e) {
+            OperationEvent event =
+                    new Event(operation, tableName, modelType, Optional.ofNullable(key))
+                            .asOperationEvent();
+            return retryAfter(e, event, null, call, request, errors, null, null, start);
+        }
     }
 
     /** The retry policy of this instance. */
@@ -146,7 +195,7 @@ public final class Executor {
         }
         synchronized (this) {
             if (retryPolicy == null) {
-                retryPolicy = new DiscoveredRetryPolicy(contextLoader);
+                retryPolicy = DiscoveredRetryPolicy.of(contextLoader);
             }
             return retryPolicy;
         }
@@ -176,7 +225,7 @@ public final class Executor {
                 e,
                 null,
                 ignored -> call.get(),
-                c -> callWithRetries(e, c, null, null, errors, policy, null));
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, policy, null));
     }
 
     /**
@@ -194,7 +243,10 @@ public final class Executor {
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, null, null, errors, policy, null));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, policy, null));
     }
 
     /**
@@ -215,7 +267,10 @@ public final class Executor {
         }
         Event e = asEvent(event);
         return hooks.around(
-                e, request, call, c -> callWithRetries(e, c, null, null, errors, null, retry));
+                e,
+                request,
+                call,
+                c -> callWithRetries(e.asOperationEvent(), c, null, null, errors, null, retry));
     }
 
     private static Event asEvent(OperationEvent event) {
@@ -237,30 +292,53 @@ public final class Executor {
             RetryPolicy policy,
             WriteRetry<R> retry) {
         long start = System.nanoTime();
+        try {
+            return call != null ? call.get() : send.apply(request);
+        } catch (SdkException e) {
+            return retryAfter(e, event, call, send, request, errors, policy, retry, start);
+        }
+    }
+
+    /**
+     * Decides after the failed first attempt of a call (sent at {@code start}) and sends again as
+     * the policy says, until an attempt succeeds or the decision is to fail.
+     */
+    private <Q, R> R retryAfter(
+            SdkException first,
+            OperationEvent event,
+            Supplier<R> call,
+            Function<Q, R> send,
+            Q request,
+            Function<SdkException, DynamORMException> errors,
+            RetryPolicy policy,
+            WriteRetry<R> retry,
+            long start) {
         // made at the first failure: a call that succeeds at once never loads the retry classes
-        RetryDecision<R> decision = null;
+        RetryPolicy p = policy != null ? policy : retryPolicy();
+        RetryDecision<R> decision = new RetryDecision<>(event, errors, p, retry, start);
+        SdkException failure = first;
         while (true) {
-            try {
-                return call != null ? call.get() : send.apply(request);
-            } catch (SdkException e) {
-                if (decision == null) {
-                    RetryPolicy p = policy != null ? policy : retryPolicy();
-                    decision = new RetryDecision<>(event, errors, p, retry, start);
-                }
-                RetryDecision.Next<R> next = decision.failed(e);
-                if (next instanceof RetryDecision.Applied<R> applied) {
-                    return applied.response();
-                }
-                if (next instanceof RetryDecision.Fail<R> fail) {
-                    throw fail.failure();
-                }
-                Duration delay = ((RetryDecision.Retry<R>) next).delay();
+            if (failure == null) {
                 try {
-                    Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw decision.interrupted(ie);
+                    return call != null ? call.get() : send.apply(request);
+                } catch (SdkException e) {
+                    failure = e;
                 }
+            }
+            RetryDecision.Next<R> next = decision.failed(failure);
+            failure = null;
+            if (next instanceof RetryDecision.Applied<R> applied) {
+                return applied.response();
+            }
+            if (next instanceof RetryDecision.Fail<R> fail) {
+                throw fail.failure();
+            }
+            Duration delay = ((RetryDecision.Retry<R>) next).delay();
+            try {
+                Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw decision.interrupted(ie);
             }
         }
     }

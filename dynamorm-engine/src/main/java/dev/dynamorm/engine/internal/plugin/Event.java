@@ -5,6 +5,7 @@ import dev.dynamorm.HookContext;
 import dev.dynamorm.ItemRef;
 import dev.dynamorm.ModelInfo;
 import dev.dynamorm.Operation;
+import dev.dynamorm.OperationEvent;
 import dev.dynamorm.engine.internal.expr.Expression;
 import dev.dynamorm.engine.internal.expr.UpdateWrites;
 import java.util.ArrayList;
@@ -77,6 +78,17 @@ public final class Event implements HookContext {
         this.modelType = modelType;
         this.key = Objects.requireNonNull(key, "key");
         this.page = operation == Operation.QUERY || operation == Operation.SCAN ? 1 : 0;
+    }
+
+    /**
+     * This event, typed as the operation it describes: a caller holding an {@code Event} passes it
+     * where an {@link OperationEvent} is expected without an upcast, which its verification would
+     * load the interface for (an engine without hooks never loads it before its first answer).
+     *
+     * @return this event
+     */
+    public OperationEvent asOperationEvent() {
+        return this;
     }
 
     /** An event of a batch or transaction over any tables, described by its request. */

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,16 +56,32 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
      */
     private Statistics statistics;
 
+    /**
+     * A host of the registered plugins and, when the configuration discovers plugins, of those
+     * found now with {@link Services#plugins()}.
+     */
     public PluginHost(DynamORMConfig config, DynamoDbClient client, DynamORM owner) {
+        this(config, client, owner, config.discoverPlugins() ? Services.plugins() : List.of());
+    }
+
+    /**
+     * A host of the registered plugins and, when the configuration discovers plugins, of {@code
+     * discovered}.
+     *
+     * @param discovered the plugins {@link Services#plugins()} found; ignored when the
+     *     configuration does not discover plugins
+     */
+    public PluginHost(
+            DynamORMConfig config, DynamoDbClient client, DynamORM owner, List<Plugin> discovered) {
         Map<Class<?>, Plugin> byClass = new LinkedHashMap<>();
         // loops, not lambdas: each lambda spins a hidden class while a cold JVM builds the engine
         for (Plugin p : config.plugins()) {
             byClass.putIfAbsent(p.getClass(), p);
         }
-        List<Plugin> discovered = config.discoverPlugins() ? load() : List.of();
-        requireKnownNames(config, config.plugins(), discovered);
+        List<Plugin> found = config.discoverPlugins() ? discovered : List.of();
+        requireKnownNames(config, config.plugins(), found);
         if (config.discoverPlugins()) {
-            for (Plugin p : discovered) {
+            for (Plugin p : found) {
                 if (config.disabledPlugins().contains(p.name())) {
                     LOG.info(
                             "plugin {} ({}) found but disabled by configuration",
@@ -221,21 +236,6 @@ public final class PluginHost implements AutoCloseable, ModifierSource {
                         c.pluginName(),
                         names);
             }
-        }
-    }
-
-    private static List<Plugin> load() {
-        try {
-            return Services.load(Plugin.class);
-        } catch (ServiceConfigurationError e) {
-            throw PluginFailures.of(
-                    "a plugin found on the path cannot be loaded: "
-                            + e.getMessage()
-                            + "; remove its jar or fix its provider declaration",
-                    null,
-                    Operation.REGISTER,
-                    null,
-                    e);
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.dynamorm.engine.internal.plugin;
 
+import dev.dynamorm.Operation;
+import dev.dynamorm.Plugin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -21,6 +24,27 @@ public final class Services {
      */
     public static <S> List<S> load(Class<S> service) {
         return load(service, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * The plugins found on the path, as {@link #load(Class)} finds them.
+     *
+     * @return the plugins, in the order found
+     * @throws RuntimeException a plugin failure naming the provider that cannot be loaded
+     */
+    public static List<Plugin> plugins() {
+        try {
+            return load(Plugin.class);
+        } catch (ServiceConfigurationError e) {
+            throw PluginFailures.of(
+                    "a plugin found on the path cannot be loaded: "
+                            + e.getMessage()
+                            + "; remove its jar or fix its provider declaration",
+                    null,
+                    Operation.REGISTER,
+                    null,
+                    e);
+        }
     }
 
     /**
