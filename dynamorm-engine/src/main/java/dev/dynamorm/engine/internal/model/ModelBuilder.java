@@ -48,7 +48,7 @@ final class ModelBuilder<T> {
         this.type = type;
         this.fieldConverters = new FieldConverters(type, converters);
         this.indexBuilder = new IndexBuilder(type);
-        DynamoTable annotation = Families.tableOf(type); // its own, or its entity family's
+        DynamoTable annotation = FamilyRegistry.tableOf(type); // its own, or its entity family's
         this.table = annotation == null ? null : annotation.value();
         this.naming = annotation == null ? NamingConvention.CAMEL_CASE : annotation.naming();
         this.schema = null;
@@ -299,7 +299,7 @@ final class ModelBuilder<T> {
         Object[] recordDefaults = null;
         if (schema != null) {
             // records and beans alike are created from one array of values, in schema order
-            recordConstructor = new SchemaConstructor<>(schema);
+            recordConstructor = SchemaGetter.constructor(schema);
             recordDefaults = new Object[properties.size()];
             recordSlots = mappedSlots;
         } else if (isRecord) {
@@ -316,26 +316,25 @@ final class ModelBuilder<T> {
         }
         Map<String, ReflectiveField> names = Collections.unmodifiableMap(byName);
         model.complete(
-                new ReflectiveModel.Structure(
-                        Optional.ofNullable(table),
-                        List.copyOf(fields),
-                        fields.toArray(new ReflectiveField[0]),
-                        names,
-                        byAttribute == null ? names : Collections.unmodifiableMap(byAttribute),
-                        pk == null ? null : bySlot[pk.slot()],
-                        sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot()]),
-                        List.copyOf(indexes),
-                        field(bySlot, version),
-                        field(bySlot, createdAt),
-                        field(bySlot, updatedAt),
-                        field(bySlot, ttl),
-                        List.copyOf(encrypted),
-                        recordConstructor,
-                        recordSlots,
-                        recordDefaults,
-                        beanConstructor,
-                        schema,
-                        schema == null ? null : bySlot));
+                Optional.ofNullable(table),
+                List.copyOf(fields),
+                fields.toArray(new ReflectiveField[0]),
+                names,
+                byAttribute == null ? names : Collections.unmodifiableMap(byAttribute),
+                pk == null ? null : bySlot[pk.slot()],
+                sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot()]),
+                List.copyOf(indexes),
+                field(bySlot, version),
+                field(bySlot, createdAt),
+                field(bySlot, updatedAt),
+                field(bySlot, ttl),
+                List.copyOf(encrypted),
+                recordConstructor,
+                recordSlots,
+                recordDefaults,
+                beanConstructor,
+                schema,
+                schema == null ? null : bySlot);
     }
 
     /** The initial capacity of a {@code HashMap} that holds {@code n} entries without resizing. */
