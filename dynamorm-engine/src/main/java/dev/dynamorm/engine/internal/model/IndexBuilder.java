@@ -34,14 +34,14 @@ final class IndexBuilder {
     private static final class IndexDecl {
         final String name;
         final IndexType type;
-        final Mapped typeField;
-        final Map<Mapped, Integer> partitions = new LinkedHashMap<>();
-        final Map<Mapped, Integer> sorts = new LinkedHashMap<>();
+        final Property typeField;
+        final Map<Property, Integer> partitions = new LinkedHashMap<>();
+        final Map<Property, Integer> sorts = new LinkedHashMap<>();
         ProjectionType projection = ProjectionType.ALL;
         List<String> include = List.of();
-        Mapped projectionField;
+        Property projectionField;
 
-        IndexDecl(String name, IndexType type, Mapped typeField) {
+        IndexDecl(String name, IndexType type, Property typeField) {
             this.name = name;
             this.type = type;
             this.typeField = typeField;
@@ -49,9 +49,9 @@ final class IndexBuilder {
     }
 
     List<IndexMetadata> indexes(
-            List<Mapped> mapped, ReflectiveField[] bySlot, Mapped pk, Mapped sk) {
+            List<Property> mapped, ReflectiveField[] bySlot, Property pk, Property sk) {
         Map<String, IndexDecl> decls = new LinkedHashMap<>();
-        for (Mapped f : mapped) {
+        for (Property f : mapped) {
             List<IndexKeySchema> keys = f.mapping().indexKeys();
             if (keys.isEmpty()) {
                 continue; // most fields: no iterator to create
@@ -105,15 +105,15 @@ final class IndexBuilder {
         List<IndexMetadata> out = new ArrayList<>();
         for (IndexDecl d : decls.values()) {
             boolean global = d.type == IndexType.GLOBAL;
-            List<Mapped> partitions = ordered(d, d.partitions, "partition");
-            List<Mapped> sorts = ordered(d, d.sorts, "sort");
+            List<Property> partitions = ordered(d, d.partitions, "partition");
+            List<Property> sorts = ordered(d, d.sorts, "sort");
             if (!global && (partitions.size() > 1 || sorts.size() > 1)) {
                 throw fail(
                         "model %s: local index '%s' has a multi-attribute key, which DynamoDB allows on "
                                 + "global indexes only: make it GLOBAL or give it one sort key field",
                         type.getName(), d.name);
             }
-            Mapped partition;
+            Property partition;
             if (global) {
                 if (partitions.isEmpty()) {
                     throw fail(
@@ -139,11 +139,11 @@ final class IndexBuilder {
                 partitions = List.of(pk);
             }
             if (global) {
-                for (Mapped f : partitions) {
+                for (Property f : partitions) {
                     checkIndexKey(d, f, "partition");
                 }
             }
-            for (Mapped f : sorts) {
+            for (Property f : sorts) {
                 checkIndexKey(d, f, "sort");
             }
             if (d.include.size() > 0 && d.projection != ProjectionType.INCLUDE) {
@@ -160,8 +160,8 @@ final class IndexBuilder {
             }
             Set<String> included = new LinkedHashSet<>();
             for (String name : d.include) {
-                Mapped f = null;
-                for (Mapped m : mapped) {
+                Property f = null;
+                for (Property m : mapped) {
                     if (m.name().equals(name)) {
                         f = m;
                         break;
@@ -174,14 +174,15 @@ final class IndexBuilder {
                             type.getName(),
                             d.name,
                             name,
-                            String.join(", ", mapped.stream().map(Mapped::name).toList()));
+                            String.join(", ", mapped.stream().map(Property::name).toList()));
                 }
-                boolean key = Mapped.same(f, pk) || Mapped.same(f, sk) || Mapped.same(f, partition);
-                for (Mapped k : d.partitions.keySet()) {
-                    key |= Mapped.same(f, k);
+                boolean key =
+                        Property.same(f, pk) || Property.same(f, sk) || Property.same(f, partition);
+                for (Property k : d.partitions.keySet()) {
+                    key |= Property.same(f, k);
                 }
-                for (Mapped k : sorts) {
-                    key |= Mapped.same(f, k);
+                for (Property k : sorts) {
+                    key |= Property.same(f, k);
                 }
                 if (!key) {
                     included.add(f.attributeName());
@@ -201,9 +202,9 @@ final class IndexBuilder {
 
     // a loop, not a stream: registration spins no lambda classes (see
     // GeneratedRegistrationFootprintTest)
-    private static List<FieldMetadata> fieldsOf(List<Mapped> fields, ReflectiveField[] bySlot) {
+    private static List<FieldMetadata> fieldsOf(List<Property> fields, ReflectiveField[] bySlot) {
         List<FieldMetadata> out = new ArrayList<>(fields.size());
-        for (Mapped f : fields) {
+        for (Property f : fields) {
             out.add(bySlot[f.slot()]);
         }
         return List.copyOf(out);
@@ -211,17 +212,17 @@ final class IndexBuilder {
 
     private void claim(
             IndexDecl d,
-            Map<Mapped, Integer> holders,
-            Map<Mapped, Integer> otherRole,
-            Mapped f,
+            Map<Property, Integer> holders,
+            Map<Property, Integer> otherRole,
+            Property f,
             int order,
             String role,
             String other) {
         // keys and get, not entrySet: its iterator class is otherwise loaded by the first indexed
         // model only
-        for (Mapped holder : holders.keySet()) {
+        for (Property holder : holders.keySet()) {
             int held = holders.get(holder);
-            if (Mapped.same(holder, f)) {
+            if (Property.same(holder, f)) {
                 throw fail(
                         "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
                         type.getName(), f.name(), role, d.name);
@@ -249,8 +250,8 @@ final class IndexBuilder {
                         type.getName(), holder.name(), f.name(), order, role, d.name);
             }
         }
-        for (Mapped o : otherRole.keySet()) {
-            if (Mapped.same(o, f)) {
+        for (Property o : otherRole.keySet()) {
+            if (Property.same(o, f)) {
                 throw fail(
                         "model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
                         type.getName(), f.name(), other, role, d.name);
@@ -260,20 +261,20 @@ final class IndexBuilder {
     }
 
     /** The fields of one key role in key order, checking that their positions run 1, 2, ... */
-    private List<Mapped> ordered(IndexDecl d, Map<Mapped, Integer> fields, String role) {
+    private List<Property> ordered(IndexDecl d, Map<Property, Integer> fields, String role) {
         // a stable insertion sort by order over the keys: no comparator (a lambda class spun) and
         // no
         // entry iterator (a class the first indexed model would load)
-        List<Mapped> sorted = new ArrayList<>(fields.size());
-        for (Mapped f : fields.keySet()) {
+        List<Property> sorted = new ArrayList<>(fields.size());
+        for (Property f : fields.keySet()) {
             int at = sorted.size();
             while (at > 0 && fields.get(sorted.get(at - 1)) > fields.get(f)) {
                 at--;
             }
             sorted.add(at, f);
         }
-        List<Mapped> out = new ArrayList<>();
-        for (Mapped f : sorted) {
+        List<Property> out = new ArrayList<>();
+        for (Property f : sorted) {
             int order = fields.get(f);
             if (order < 0 || order > MAX_KEY_FIELDS) {
                 throw fail(
@@ -299,15 +300,15 @@ final class IndexBuilder {
     }
 
     /** The positions of the fields, in their order (for a message). */
-    private static List<Integer> positions(List<Mapped> sorted, Map<Mapped, Integer> fields) {
+    private static List<Integer> positions(List<Property> sorted, Map<Property, Integer> fields) {
         List<Integer> out = new ArrayList<>(sorted.size());
-        for (Mapped f : sorted) {
+        for (Property f : sorted) {
             out.add(fields.get(f));
         }
         return out;
     }
 
-    private void checkIndexKey(IndexDecl d, Mapped key, String role) {
+    private void checkIndexKey(IndexDecl d, Property key, String role) {
         checkKeyType(key, "the " + role + " key of index '" + d.name + "'");
         if (key.mapping().encrypted()) {
             throw fail(
@@ -326,7 +327,7 @@ final class IndexBuilder {
         return include.isEmpty() ? projection.name() : projection.name() + " " + include;
     }
 
-    void checkKeyType(Mapped key, String what) {
+    void checkKeyType(Property key, String what) {
         AttributeValue.Type t = key.converter().attributeType();
         if (t != AttributeValue.Type.S
                 && t != AttributeValue.Type.N

@@ -82,7 +82,7 @@ final class ModelBuilder<T> {
 
         // per field: annotations, attribute name, converter
         List<FieldSchema> schemaFields = schema != null ? schema.fields() : null;
-        List<Mapped> mapped = new ArrayList<>(properties.size());
+        List<Property> mapped = new ArrayList<>(properties.size());
         // whether any field holds a single-field role (@Version, @CreatedAt, @UpdatedAt, @Ttl) or
         // a transform, learnt while mapping: the checks of those are skipped for models without
         // them rather than run over every field (cold, interpreted code)
@@ -110,8 +110,8 @@ final class ModelBuilder<T> {
                                 + "non-final or add a setter",
                         type.getName(), p.name);
             }
-            mapped.add(
-                    new Mapped(p, m, attributeName(p, m), fieldConverters.converter(p, m), slot));
+            p.map(m, attributeName(p, m), fieldConverters.converter(p, m), slot);
+            mapped.add(p);
             roles |= m.version() || m.createdAt() || m.updatedAt() || m.ttl();
             transformed |= m.encrypted();
         }
@@ -129,7 +129,7 @@ final class ModelBuilder<T> {
             checkDuplicateAttributes(mapped);
         }
         for (int i = 0; transformed && i < mapped.size(); i++) {
-            Mapped f = mapped.get(i);
+            Property f = mapped.get(i);
             Mapping m = f.mapping();
             if (m.encrypted() && (m.version() || m.createdAt() || m.updatedAt() || m.ttl())) {
                 throw fail(
@@ -147,7 +147,7 @@ final class ModelBuilder<T> {
             }
         }
         if (table == null && transformed) {
-            for (Mapped f : mapped) {
+            for (Property f : mapped) {
                 if (f.mapping().encrypted()) {
                     throw fail(
                             "model %s: field '%s' is %s, but %s is stored nested inside another model, "
@@ -164,10 +164,10 @@ final class ModelBuilder<T> {
         }
 
         // roles
-        Mapped pk = null;
-        Mapped sk = null;
+        Property pk = null;
+        Property sk = null;
         if (table != null) {
-            for (Mapped f : mapped) {
+            for (Property f : mapped) {
                 if (f.mapping().partitionKey() && f.mapping().sortKey()) {
                     throw fail(
                             "model %s: field '%s' is annotated with both @PartitionKey and @SortKey: a field holds "
@@ -203,16 +203,16 @@ final class ModelBuilder<T> {
                 checkTableKey(sk, "sort");
             }
         }
-        Mapped version = roles ? single(mapped, Role.VERSION) : null;
-        Mapped createdAt = roles ? single(mapped, Role.CREATED_AT) : null;
-        Mapped updatedAt = roles ? single(mapped, Role.UPDATED_AT) : null;
-        Mapped ttl = roles ? single(mapped, Role.TTL) : null;
+        Property version = roles ? single(mapped, Role.VERSION) : null;
+        Property createdAt = roles ? single(mapped, Role.CREATED_AT) : null;
+        Property updatedAt = roles ? single(mapped, Role.UPDATED_AT) : null;
+        Property ttl = roles ? single(mapped, Role.TTL) : null;
 
         // accessors and fields
         Accessors access = schema == null ? Accessors.of(type, type) : null;
         List<ReflectiveField> fields = new ArrayList<>(mapped.size());
         // the field of each property by its slot (null when not mapped): an array rather than a map
-        // keyed by Mapped, which costs a hash per field on this cold path
+        // keyed by Property, which costs a hash per field on this cold path
         ReflectiveField[] bySlot = new ReflectiveField[properties.size()];
         int[] mappedSlots = new int[mapped.size()];
         Map<String, ReflectiveField> byName = new HashMap<>(capacity(mapped.size()));
@@ -220,8 +220,8 @@ final class ModelBuilder<T> {
         // models), when byName answers attribute lookups too: one map to fill instead of two
         Map<String, ReflectiveField> byAttribute = null;
         List<FieldMetadata> encrypted = transformed ? new ArrayList<>() : List.of();
-        for (Mapped f : mapped) {
-            Property p = f.property();
+        for (Property f : mapped) {
+            Property p = f;
             Function<Object, Object> getter;
             BiConsumer<Object, Object> setter = null;
             if (schema != null) {
@@ -234,8 +234,8 @@ final class ModelBuilder<T> {
             }
             Mapping m = f.mapping();
             boolean isTable = table != null;
-            boolean isPk = isTable && Mapped.same(f, pk);
-            boolean isSk = isTable && Mapped.same(f, sk);
+            boolean isPk = isTable && Property.same(f, pk);
+            boolean isSk = isTable && Property.same(f, sk);
             boolean isUnique = isTable && m.unique();
             ReflectiveField field =
                     new ReflectiveField(
@@ -342,7 +342,7 @@ final class ModelBuilder<T> {
         return n * 4 / 3 + 1;
     }
 
-    private static Optional<FieldMetadata> field(ReflectiveField[] bySlot, Mapped m) {
+    private static Optional<FieldMetadata> field(ReflectiveField[] bySlot, Property m) {
         return m == null ? Optional.empty() : Optional.of(bySlot[m.slot()]);
     }
 
@@ -418,19 +418,19 @@ final class ModelBuilder<T> {
         return naming.apply(p.name);
     }
 
-    private void checkLifecycleTypes(List<Mapped> mapped) {
-        for (Mapped f : mapped) {
+    private void checkLifecycleTypes(List<Property> mapped) {
+        for (Property f : mapped) {
             Mapping m = f.mapping();
             // most fields hold no lifecycle role: nothing to compute for them (cold code, per
             // field)
             if (!m.version() && !m.createdAt() && !m.updatedAt()) {
                 continue;
             }
-            Class<?> raw = Types.raw(f.property().genericType);
+            Class<?> raw = Types.raw(f.genericType);
             if (m.version() && !isVersionType(raw)) {
                 throw fail(
                         "model %s: @Version field '%s' has type %s: use int, long, Integer or Long",
-                        type.getName(), f.name(), f.property().genericType.getTypeName());
+                        type.getName(), f.name(), f.genericType.getTypeName());
             }
             if (m.createdAt() && !isTimestampType(raw)) {
                 throw timestampType(f, "@CreatedAt");
@@ -441,11 +441,11 @@ final class ModelBuilder<T> {
         }
     }
 
-    private ModelDefinitionException timestampType(Mapped f, String annotation) {
+    private ModelDefinitionException timestampType(Property f, String annotation) {
         return fail(
                 "model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
                         + "LocalDateTime, long or Long (epoch milliseconds)",
-                type.getName(), annotation, f.name(), f.property().genericType.getTypeName());
+                type.getName(), annotation, f.name(), f.genericType.getTypeName());
     }
 
     private static boolean isVersionType(Class<?> raw) {
@@ -463,10 +463,10 @@ final class ModelBuilder<T> {
                 || raw == Long.class;
     }
 
-    private void checkDuplicateAttributes(List<Mapped> mapped) {
-        Map<String, Mapped> seen = new HashMap<>(capacity(mapped.size()));
-        for (Mapped f : mapped) {
-            Mapped other = seen.putIfAbsent(f.attributeName(), f);
+    private void checkDuplicateAttributes(List<Property> mapped) {
+        Map<String, Property> seen = new HashMap<>(capacity(mapped.size()));
+        for (Property f : mapped) {
+            Property other = seen.putIfAbsent(f.attributeName(), f);
             if (other != null) {
                 throw fail(
                         "model %s: fields '%s' and '%s' both map to attribute '%s': rename one with @Attribute",
@@ -475,7 +475,7 @@ final class ModelBuilder<T> {
         }
     }
 
-    private void checkTableKey(Mapped key, String role) {
+    private void checkTableKey(Property key, String role) {
         indexBuilder.checkKeyType(key, "the " + role + " key");
         if (key.mapping().encrypted()) {
             throw fail(
@@ -523,9 +523,9 @@ final class ModelBuilder<T> {
     }
 
     // a role rather than a Predicate: a method reference spins a hidden class at first use
-    private Mapped single(List<Mapped> mapped, Role role) {
-        Mapped found = null;
-        for (Mapped f : mapped) {
+    private Property single(List<Property> mapped, Role role) {
+        Property found = null;
+        for (Property f : mapped) {
             if (role.marks(f.mapping())) {
                 if (found != null) {
                     throw fail(

@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.spi.schema.FieldSchema;
 import dev.dynamorm.spi.schema.ModelSchema;
 import java.lang.annotation.Annotation;
@@ -39,6 +40,18 @@ final class Property {
     /** Beans: the field, or null for computed properties. */
     final Field field;
 
+    // set once the builder has validated the property (see map): a mapped property carries its
+    // mapping itself rather than in a holder object, one class and one object per field less
+
+    /** Its mapping annotations; null until mapped. */
+    private Mapping mapping;
+
+    private String attributeName;
+    private Converter<Object> converter;
+
+    /** Its index among the model's properties (a generated schema's field index). */
+    private int slot;
+
     Property(
             String name,
             Type genericType,
@@ -52,6 +65,43 @@ final class Property {
         this.getter = getter;
         this.setter = setter;
         this.field = field;
+    }
+
+    /** Marks the property mapped: validated, with its attribute and converter. */
+    void map(Mapping mapping, String attributeName, Converter<Object> converter, int slot) {
+        this.mapping = mapping;
+        this.attributeName = attributeName;
+        this.converter = converter;
+        this.slot = slot;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Mapping mapping() {
+        return mapping;
+    }
+
+    String attributeName() {
+        return attributeName;
+    }
+
+    Converter<Object> converter() {
+        return converter;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    /**
+     * Whether both are the same property: one object per property of a model, so identity is the
+     * comparison (index building also keys maps by property, by identity).
+     */
+    @SuppressWarnings("ReferenceEquality")
+    static boolean same(Property a, Property b) {
+        return a == b;
     }
 
     /**

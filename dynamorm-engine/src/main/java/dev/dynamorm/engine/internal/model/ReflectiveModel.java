@@ -58,12 +58,18 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     /**
      * For a generated schema: its writer and reader per operation (by ordinal; the last for a null
-     * operation); else null. Arrays, not {@code EnumMap}s: one load per item instead of a map
-     * lookup. Written before {@link #complete}, whose volatile write publishes them.
+     * operation), each made at the first item of its operation (most models see a few); else null.
+     * Arrays, not {@code EnumMap}s: one load per item instead of a map lookup. The arrays are
+     * written before {@link #complete}, whose volatile write publishes them.
      */
     private SchemaItemWriter[] writers;
 
     private SchemaRead<T>[] reads;
+
+    /** For a generated schema: what its readers share, and its fields by schema index. */
+    private SchemaItemReader.Slots slots;
+
+    private ReflectiveField[] bySlot;
 
     /**
      * The read for {@link Operation#GET} (the common one: gets and {@code Table.fromItem}), or null
@@ -126,18 +132,15 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         this.beanConstructor = beanConstructor;
         this.schema = schema;
         if (schema != null) {
-            Operation[] ops = Operation.values();
-            SchemaItemWriter[] w = new SchemaItemWriter[ops.length + 1];
-            SchemaRead<T>[] r = newReads(ops.length + 1);
-            SchemaItemReader.Slots slots = SchemaItemReader.Slots.of(bySlot);
-            for (int i = 0; i <= ops.length; i++) {
-                Operation op = i < ops.length ? ops[i] : null;
-                w[i] = new SchemaItemWriter(bySlot, op);
-                r[i] = new SchemaRead<>(type, schema, new SchemaItemReader(type, slots, op), op);
-            }
-            writers = w;
-            reads = r;
-            getRead = r[slot(Operation.GET, r.length)];
+            int n = Operation.values().length + 1;
+            slots = SchemaItemReader.Slots.of(bySlot);
+            this.bySlot = bySlot;
+            writers = new SchemaItemWriter[n];
+            reads = newReads(n);
+            // the get's read and the put's writer now (the first item of nearly every model is
+            // one of those); another operation's at its first item
+            getRead = read(Operation.GET);
+            writer(Operation.PUT);
         }
         complete = true;
     }
@@ -263,8 +266,7 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
         ModelSchema<T> schema = this.schema;
         if (schema != null) {
-            SchemaItemWriter[] w = writers;
-            schema.write(instance, item, w[slot(operation, w.length)]);
+            schema.write(instance, item, writer(operation));
             return item;
         }
         for (ReflectiveField f : fields) {
@@ -296,9 +298,8 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             return get.read(item);
         }
         requireComplete();
-        SchemaRead<T>[] r = reads;
-        if (r != null) {
-            return r[slot(operation, r.length)].read(item);
+        if (reads != null) {
+            return read(operation).read(item);
         }
         return fromReflection(item, operation);
     }
@@ -337,6 +338,35 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             }
         }
         return type.cast(instance);
+    }
+
+    /**
+     * The writer of an operation (null: none named), made at its first item. Racy but safe: a
+     * writer is immutable, so two threads may each make one and either answers the same.
+     */
+    private SchemaItemWriter writer(Operation operation) {
+        SchemaItemWriter[] w = writers;
+        int i = slot(operation, w.length);
+        SchemaItemWriter writer = w[i];
+        if (writer == null) {
+            writer = new SchemaItemWriter(bySlot, operation);
+            w[i] = writer;
+        }
+        return writer;
+    }
+
+    /** The read of an operation, made at its first item; racy but safe, as {@link #writer}. */
+    private SchemaRead<T> read(Operation operation) {
+        SchemaRead<T>[] r = reads;
+        int i = slot(operation, r.length);
+        SchemaRead<T> read = r[i];
+        if (read == null) {
+            read =
+                    new SchemaRead<>(
+                            type, schema, new SchemaItemReader(type, slots, operation), operation);
+            r[i] = read;
+        }
+        return read;
     }
 
     /**
