@@ -52,7 +52,7 @@ final class IndexBuilder {
             List<Property> mapped, ReflectiveField[] bySlot, Property pk, Property sk) {
         Map<String, IndexDecl> decls = new LinkedHashMap<>();
         for (Property f : mapped) {
-            List<IndexKeySchema> keys = f.mapping().indexKeys();
+            List<IndexKeySchema> keys = f.mapping.indexKeys();
             if (keys.isEmpty()) {
                 continue; // most fields: no iterator to create
             }
@@ -176,13 +176,12 @@ final class IndexBuilder {
                             name,
                             String.join(", ", mapped.stream().map(Property::name).toList()));
                 }
-                boolean key =
-                        Property.same(f, pk) || Property.same(f, sk) || Property.same(f, partition);
+                boolean key = f == pk || f == sk || f == partition;
                 for (Property k : d.partitions.keySet()) {
-                    key |= Property.same(f, k);
+                    key |= f == k;
                 }
                 for (Property k : sorts) {
-                    key |= Property.same(f, k);
+                    key |= f == k;
                 }
                 if (!key) {
                     included.add(f.attributeName());
@@ -205,7 +204,7 @@ final class IndexBuilder {
     private static List<FieldMetadata> fieldsOf(List<Property> fields, ReflectiveField[] bySlot) {
         List<FieldMetadata> out = new ArrayList<>(fields.size());
         for (Property f : fields) {
-            out.add(bySlot[f.slot()]);
+            out.add(bySlot[f.slot]);
         }
         return List.copyOf(out);
     }
@@ -222,7 +221,7 @@ final class IndexBuilder {
         // model only
         for (Property holder : holders.keySet()) {
             int held = holders.get(holder);
-            if (Property.same(holder, f)) {
+            if (holder == f) {
                 throw fail(
                         "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
                         type.getName(), f.name(), role, d.name);
@@ -251,7 +250,7 @@ final class IndexBuilder {
             }
         }
         for (Property o : otherRole.keySet()) {
-            if (Property.same(o, f)) {
+            if (o == f) {
                 throw fail(
                         "model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
                         type.getName(), f.name(), other, role, d.name);
@@ -310,7 +309,7 @@ final class IndexBuilder {
 
     private void checkIndexKey(IndexDecl d, Property key, String role) {
         checkKeyType(key, "the " + role + " key of index '" + d.name + "'");
-        if (key.mapping().encrypted()) {
+        if (key.mapping.encrypted()) {
             throw fail(
                     "model %s: field '%s' is the %s key of index '%s' and cannot be %s: DynamoDB must read "
                             + "index keys in plain form; remove %s",
@@ -318,8 +317,8 @@ final class IndexBuilder {
                     key.name(),
                     role,
                     d.name,
-                    key.mapping().transformNames(),
-                    key.mapping().transformNames());
+                    key.mapping.transformNames(),
+                    key.mapping.transformNames());
         }
     }
 

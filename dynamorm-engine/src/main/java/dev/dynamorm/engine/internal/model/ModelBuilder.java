@@ -73,27 +73,46 @@ final class ModelBuilder<T> {
         }
         boolean isRecord = type.isRecord();
         Constructor<?> constructor = schema == null ? constructor(isRecord) : null;
+        // a generated schema's fields become properties while they are mapped (one pass)
+        List<FieldSchema> schemaFields = schema != null ? schema.fields() : null;
         List<Property> properties =
                 schema != null
-                        ? Property.schemaProperties(schema)
+                        ? null
                         : isRecord
                                 ? Property.recordProperties(type)
                                 : Property.beanProperties(type);
+        int count = schemaFields != null ? schemaFields.size() : properties.size();
 
         // per field: annotations, attribute name, converter
-        List<FieldSchema> schemaFields = schema != null ? schema.fields() : null;
-        List<Property> mapped = new ArrayList<>(properties.size());
-        // whether any field holds a single-field role (@Version, @CreatedAt, @UpdatedAt, @Ttl) or
-        // a transform, learnt while mapping: the checks of those are skipped for models without
-        // them rather than run over every field (cold, interpreted code)
+        List<Property> mapped = new ArrayList<>(count);
+        // the mapped fields whose mapping is not Mapping.PLAIN (a generated field without rename,
+        // converter, role, transform or index key, which no check below can refuse): the checks
+        // run over these only, in the same order (every reflective field is one of them)
+        List<Property> marked = new ArrayList<>();
+        // whether any field holds a single-field role (@Version, @CreatedAt, @UpdatedAt, @Ttl), a
+        // transform, an index key or @Unique, learnt while mapping: the checks of those are
+        // skipped for models without them rather than run over every field (cold, interpreted
+        // code)
         boolean roles = false;
         boolean transformed = false;
-        for (int slot = 0; slot < properties.size(); slot++) {
-            Property p = properties.get(slot);
-            Mapping m =
-                    schemaFields != null
-                            ? Mapping.of(schemaFields.get(slot))
-                            : Mapping.read(p.sources);
+        boolean indexed = false;
+        boolean unique = false;
+        for (int slot = 0; slot < count; slot++) {
+            Property p;
+            Mapping m;
+            if (schemaFields != null) {
+                FieldSchema f = schemaFields.get(slot);
+                p = Property.of(f);
+                m = Mapping.of(f);
+            } else {
+                p = properties.get(slot);
+                m = Mapping.read(p.sources);
+            }
+            if (m.plain()) {
+                p.map(m, naming.apply(p.name), fieldConverters.converter(p, m), slot);
+                mapped.add(p);
+                continue;
+            }
             if (m.ignore()) {
                 if (m.present().size() > 1) {
                     throw ignoredWithOthers(p, m);
@@ -112,8 +131,11 @@ final class ModelBuilder<T> {
             }
             p.map(m, attributeName(p, m), fieldConverters.converter(p, m), slot);
             mapped.add(p);
+            marked.add(p);
             roles |= m.version() || m.createdAt() || m.updatedAt() || m.ttl();
             transformed |= m.encrypted();
+            indexed |= !m.indexKeys().isEmpty();
+            unique |= m.unique();
         }
         if (!isRecord && mapped.isEmpty() && table == null) {
             throw fail(
@@ -121,16 +143,16 @@ final class ModelBuilder<T> {
                     type.getName());
         }
         if (roles) {
-            checkLifecycleTypes(mapped);
+            checkLifecycleTypes(marked);
         }
         if (schema == null) {
             // a generated schema's processor refused the same mistake at compile time; a
             // hand-written schema's duplicate is refused below, when the fields are indexed by name
             checkDuplicateAttributes(mapped);
         }
-        for (int i = 0; transformed && i < mapped.size(); i++) {
-            Property f = mapped.get(i);
-            Mapping m = f.mapping();
+        for (int i = 0; transformed && i < marked.size(); i++) {
+            Property f = marked.get(i);
+            Mapping m = f.mapping;
             if (m.encrypted() && (m.version() || m.createdAt() || m.updatedAt() || m.ttl())) {
                 throw fail(
                         "model %s: field '%s' is %s and %s: DynamORM (or DynamoDB, for @Ttl) must read and "
@@ -147,18 +169,18 @@ final class ModelBuilder<T> {
             }
         }
         if (table == null && transformed) {
-            for (Property f : mapped) {
-                if (f.mapping().encrypted()) {
+            for (Property f : marked) {
+                if (f.mapping.encrypted()) {
                     throw fail(
                             "model %s: field '%s' is %s, but %s is stored nested inside another model, "
                                     + "where no plugin transforms it: mark the field of the table model that holds a %s "
                                     + "%s instead (its whole value is then transformed)",
                             type.getName(),
                             f.name(),
-                            f.mapping().transformNames(),
+                            f.mapping.transformNames(),
                             type.getSimpleName(),
                             type.getSimpleName(),
-                            f.mapping().transformNames());
+                            f.mapping.transformNames());
                 }
             }
         }
@@ -167,14 +189,14 @@ final class ModelBuilder<T> {
         Property pk = null;
         Property sk = null;
         if (table != null) {
-            for (Property f : mapped) {
-                if (f.mapping().partitionKey() && f.mapping().sortKey()) {
+            for (Property f : marked) {
+                if (f.mapping.partitionKey() && f.mapping.sortKey()) {
                     throw fail(
                             "model %s: field '%s' is annotated with both @PartitionKey and @SortKey: a field holds "
                                     + "one key role; use two fields",
                             type.getName(), f.name());
                 }
-                if (f.mapping().partitionKey()) {
+                if (f.mapping.partitionKey()) {
                     if (pk != null) {
                         throw fail(
                                 "model %s has two @PartitionKey fields, '%s' and '%s': keep exactly one",
@@ -182,7 +204,7 @@ final class ModelBuilder<T> {
                     }
                     pk = f;
                 }
-                if (f.mapping().sortKey()) {
+                if (f.mapping.sortKey()) {
                     if (sk != null) {
                         throw fail(
                                 "model %s has two @SortKey fields, '%s' and '%s': keep at most one",
@@ -203,70 +225,76 @@ final class ModelBuilder<T> {
                 checkTableKey(sk, "sort");
             }
         }
-        Property version = roles ? single(mapped, Role.VERSION) : null;
-        Property createdAt = roles ? single(mapped, Role.CREATED_AT) : null;
-        Property updatedAt = roles ? single(mapped, Role.UPDATED_AT) : null;
-        Property ttl = roles ? single(mapped, Role.TTL) : null;
+        Property version = roles ? single(marked, Role.VERSION) : null;
+        Property createdAt = roles ? single(marked, Role.CREATED_AT) : null;
+        Property updatedAt = roles ? single(marked, Role.UPDATED_AT) : null;
+        Property ttl = roles ? single(marked, Role.TTL) : null;
 
         // accessors and fields
         Accessors access = schema == null ? Accessors.of(type, type) : null;
         List<ReflectiveField> fields = new ArrayList<>(mapped.size());
         // the field of each property by its slot (null when not mapped): an array rather than a map
         // keyed by Property, which costs a hash per field on this cold path
-        ReflectiveField[] bySlot = new ReflectiveField[properties.size()];
+        ReflectiveField[] bySlot = new ReflectiveField[count];
         int[] mappedSlots = new int[mapped.size()];
         Map<String, ReflectiveField> byName = new HashMap<>(capacity(mapped.size()));
         // null while every field's attribute is its Java name (camelCase, no @Attribute: most
         // models), when byName answers attribute lookups too: one map to fill instead of two
         Map<String, ReflectiveField> byAttribute = null;
         List<FieldMetadata> encrypted = transformed ? new ArrayList<>() : List.of();
-        for (Property f : mapped) {
-            Property p = f;
+        boolean isTable = table != null;
+        for (int i = 0, n = mapped.size(); i < n; i++) {
+            Property p = mapped.get(i);
             Function<Object, Object> getter;
             BiConsumer<Object, Object> setter = null;
             if (schema != null) {
-                getter = new SchemaGetter<>(schema, f.slot());
+                getter = new SchemaGetter<>(schema, p.slot);
             } else {
                 getter = p.getter != null ? access.getter(p.getter) : access.getter(p.field);
             }
             if (!isRecord && schema == null) {
                 setter = p.setter != null ? access.setter(p.setter) : access.setter(p.field);
             }
-            Mapping m = f.mapping();
-            boolean isTable = table != null;
-            boolean isPk = isTable && Property.same(f, pk);
-            boolean isSk = isTable && Property.same(f, sk);
-            boolean isUnique = isTable && m.unique();
+            Mapping m = p.mapping;
+            ReflectiveField.Roles fieldRoles = ReflectiveField.Roles.NONE;
+            // a plain mapping holds no role (and is neither key: both are marked)
+            if (!m.plain()) {
+                boolean isPk = isTable && p == pk;
+                boolean isSk = isTable && p == sk;
+                boolean isUnique = isTable && m.unique();
+                if (isPk
+                        || isSk
+                        || isUnique
+                        || m.version()
+                        || m.createdAt()
+                        || m.updatedAt()
+                        || m.ttl()
+                        || m.encrypted()) {
+                    fieldRoles =
+                            new ReflectiveField.Roles(
+                                    isPk,
+                                    isSk,
+                                    m.version(),
+                                    m.createdAt(),
+                                    m.updatedAt(),
+                                    m.ttl(),
+                                    m.transforms(),
+                                    isUnique);
+                }
+            }
             ReflectiveField field =
                     new ReflectiveField(
                             type,
                             p.name,
-                            f.attributeName(),
+                            p.attributeName,
                             p.genericType,
-                            f.converter(),
+                            p.converter,
                             getter,
                             setter,
-                            isPk
-                                            || isSk
-                                            || isUnique
-                                            || m.version()
-                                            || m.createdAt()
-                                            || m.updatedAt()
-                                            || m.ttl()
-                                            || m.encrypted()
-                                    ? new ReflectiveField.Roles(
-                                            isPk,
-                                            isSk,
-                                            m.version(),
-                                            m.createdAt(),
-                                            m.updatedAt(),
-                                            m.ttl(),
-                                            m.transforms(),
-                                            isUnique)
-                                    : ReflectiveField.Roles.NONE,
-                            fieldConverters.mapValueConverter(p, f.converter()));
-            mappedSlots[fields.size()] = f.slot();
-            bySlot[f.slot()] = field;
+                            fieldRoles,
+                            fieldConverters.mapValueConverter(p, p.converter));
+            mappedSlots[fields.size()] = p.slot;
+            bySlot[p.slot] = field;
             ReflectiveField other = byName.put(field.name(), field);
             if (byAttribute == null && !field.attributeName().equals(field.name())) {
                 byAttribute = new HashMap<>(capacity(mapped.size()));
@@ -290,8 +318,11 @@ final class ModelBuilder<T> {
                 encrypted.add(field);
             }
         }
+        // without an index key there is no index: nothing to gather
         List<IndexMetadata> indexes =
-                table == null ? List.of() : indexBuilder.indexes(mapped, bySlot, pk, sk);
+                table == null || !indexed
+                        ? List.of()
+                        : indexBuilder.indexes(mapped, bySlot, pk, sk);
 
         Function<Object[], Object> recordConstructor = null;
         Supplier<Object> beanConstructor = null;
@@ -300,7 +331,7 @@ final class ModelBuilder<T> {
         if (schema != null) {
             // records and beans alike are created from one array of values, in schema order
             recordConstructor = SchemaGetter.constructor(schema);
-            recordDefaults = new Object[properties.size()];
+            recordDefaults = new Object[count];
             recordSlots = mappedSlots;
         } else if (isRecord) {
             recordConstructor = access.spreadConstructor(constructor);
@@ -321,8 +352,8 @@ final class ModelBuilder<T> {
                 fields.toArray(new ReflectiveField[0]),
                 names,
                 byAttribute == null ? names : Collections.unmodifiableMap(byAttribute),
-                pk == null ? null : bySlot[pk.slot()],
-                sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot()]),
+                pk == null ? null : bySlot[pk.slot],
+                sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot]),
                 List.copyOf(indexes),
                 field(bySlot, version),
                 field(bySlot, createdAt),
@@ -334,7 +365,8 @@ final class ModelBuilder<T> {
                 recordDefaults,
                 beanConstructor,
                 schema,
-                schema == null ? null : bySlot);
+                schema == null ? null : bySlot,
+                table != null && unique);
     }
 
     /** The initial capacity of a {@code HashMap} that holds {@code n} entries without resizing. */
@@ -343,7 +375,7 @@ final class ModelBuilder<T> {
     }
 
     private static Optional<FieldMetadata> field(ReflectiveField[] bySlot, Property m) {
-        return m == null ? Optional.empty() : Optional.of(bySlot[m.slot()]);
+        return m == null ? Optional.empty() : Optional.of(bySlot[m.slot]);
     }
 
     private void checkKind() {
@@ -420,7 +452,7 @@ final class ModelBuilder<T> {
 
     private void checkLifecycleTypes(List<Property> mapped) {
         for (Property f : mapped) {
-            Mapping m = f.mapping();
+            Mapping m = f.mapping;
             // most fields hold no lifecycle role: nothing to compute for them (cold code, per
             // field)
             if (!m.version() && !m.createdAt() && !m.updatedAt()) {
@@ -477,23 +509,23 @@ final class ModelBuilder<T> {
 
     private void checkTableKey(Property key, String role) {
         indexBuilder.checkKeyType(key, "the " + role + " key");
-        if (key.mapping().encrypted()) {
+        if (key.mapping.encrypted()) {
             throw fail(
                     "model %s: field '%s' is the %s key and cannot be %s: DynamoDB must read keys in "
                             + "plain form; remove %s",
                     type.getName(),
                     key.name(),
                     role,
-                    key.mapping().transformNames(),
-                    key.mapping().transformNames());
+                    key.mapping.transformNames(),
+                    key.mapping.transformNames());
         }
-        if (key.mapping().version() || key.mapping().updatedAt()) {
+        if (key.mapping.version() || key.mapping.updatedAt()) {
             throw fail(
                     "model %s: field '%s' is the %s key and cannot be %s: a key never changes once written",
                     type.getName(),
                     key.name(),
                     role,
-                    key.mapping().version() ? "@Version" : "@UpdatedAt");
+                    key.mapping.version() ? "@Version" : "@UpdatedAt");
         }
     }
 
@@ -526,7 +558,7 @@ final class ModelBuilder<T> {
     private Property single(List<Property> mapped, Role role) {
         Property found = null;
         for (Property f : mapped) {
-            if (role.marks(f.mapping())) {
+            if (role.marks(f.mapping)) {
                 if (found != null) {
                     throw fail(
                             "model %s has two %s fields, '%s' and '%s': keep at most one",

@@ -2,7 +2,6 @@ package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.Converter;
 import dev.dynamorm.spi.schema.FieldSchema;
-import dev.dynamorm.spi.schema.ModelSchema;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -44,13 +43,13 @@ final class Property {
     // mapping itself rather than in a holder object, one class and one object per field less
 
     /** Its mapping annotations; null until mapped. */
-    private Mapping mapping;
+    Mapping mapping;
 
-    private String attributeName;
-    private Converter<Object> converter;
+    String attributeName;
+    Converter<Object> converter;
 
     /** Its index among the model's properties (a generated schema's field index). */
-    private int slot;
+    int slot;
 
     Property(
             String name,
@@ -79,10 +78,6 @@ final class Property {
         return name;
     }
 
-    Mapping mapping() {
-        return mapping;
-    }
-
     String attributeName() {
         return attributeName;
     }
@@ -91,17 +86,9 @@ final class Property {
         return converter;
     }
 
-    int slot() {
-        return slot;
-    }
-
-    /**
-     * Whether both are the same property: one object per property of a model, so identity is the
-     * comparison (index building also keys maps by property, by identity).
-     */
-    @SuppressWarnings("ReferenceEquality")
-    static boolean same(Property a, Property b) {
-        return a == b;
+    /** A generated schema's field as a property (no annotations, no reflection). */
+    static Property of(FieldSchema f) {
+        return new Property(f.name(), f.type(), List.of(), null, null, null);
     }
 
     /**
@@ -126,15 +113,6 @@ final class Property {
         } catch (LinkageError | SecurityException e) {
             return false;
         }
-    }
-
-    static List<Property> schemaProperties(ModelSchema<?> schema) {
-        List<FieldSchema> fields = schema.fields();
-        List<Property> out = new ArrayList<>(fields.size());
-        for (FieldSchema f : fields) {
-            out.add(new Property(f.name(), f.type(), List.of(), null, null, null));
-        }
-        return out;
     }
 
     static List<Property> recordProperties(Class<?> type) {

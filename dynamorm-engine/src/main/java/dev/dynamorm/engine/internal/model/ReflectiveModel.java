@@ -56,6 +56,9 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     /** The generated schema the model was read from, or null. */
     private ModelSchema<T> schema;
 
+    /** Whether a field is {@code @Unique}, known to the builder (no pass over the fields). */
+    private boolean anyUnique;
+
     /**
      * For a generated schema: its writer and reader per operation (by ordinal; the last for a null
      * operation), each made at the first item of its operation (most models see a few); else null.
@@ -87,6 +90,7 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
      *
      * @param bySlot for a generated schema, its fields by schema index (null when unmapped); else
      *     null
+     * @param anyUnique whether a field is {@code @Unique}
      */
     // one call from the builder; parameters rather than a holder record: a class less to load
     void complete(
@@ -108,7 +112,8 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             Object[] recordDefaults,
             Supplier<Object> beanConstructor,
             ModelSchema<T> schema,
-            ReflectiveField[] bySlot) {
+            ReflectiveField[] bySlot,
+            boolean anyUnique) {
         if (complete) {
             throw new IllegalStateException(
                     "metadata of " + type.getName() + " is already complete");
@@ -131,6 +136,7 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         this.recordDefaults = recordDefaults;
         this.beanConstructor = beanConstructor;
         this.schema = schema;
+        this.anyUnique = anyUnique;
         if (schema != null) {
             int n = Operation.values().length + 1;
             slots = SchemaItemReader.Slots.of(bySlot);
@@ -147,6 +153,12 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     boolean isComplete() {
         return complete;
+    }
+
+    /** Whether a field is {@code @Unique}, as {@link FieldMetadata#isUnique} answers. */
+    boolean anyUnique() {
+        requireComplete();
+        return anyUnique;
     }
 
     /** Fails unless the model is complete; its volatile read publishes the fields. */
