@@ -26,31 +26,42 @@ final class IndexBuilder {
 
     private final Class<?> type;
 
+    // One index's declarations, gathered over its key fields, in the instance that gathers that
+    // index (a builder per index rather than a holder class: one class less to load at the first
+    // indexed model); null in the model's own instance.
+    private final String name;
+    private final IndexType indexType;
+    private final Property typeField;
+    private final Map<Property, Integer> partitions;
+    private final Map<Property, Integer> sorts;
+    private ProjectionType projection;
+    private List<String> include;
+    private Property projectionField;
+
     IndexBuilder(Class<?> type) {
         this.type = type;
+        this.name = null;
+        this.indexType = null;
+        this.typeField = null;
+        this.partitions = null;
+        this.sorts = null;
     }
 
-    /** The declarations of one index, gathered over its key fields. */
-    private static final class IndexDecl {
-        final String name;
-        final IndexType type;
-        final Property typeField;
-        final Map<Property, Integer> partitions = new LinkedHashMap<>();
-        final Map<Property, Integer> sorts = new LinkedHashMap<>();
-        ProjectionType projection = ProjectionType.ALL;
-        List<String> include = List.of();
-        Property projectionField;
-
-        IndexDecl(String name, IndexType type, Property typeField) {
-            this.name = name;
-            this.type = type;
-            this.typeField = typeField;
-        }
+    /** The gathering of one index of a model. */
+    private IndexBuilder(Class<?> type, String name, IndexType indexType, Property typeField) {
+        this.type = type;
+        this.name = name;
+        this.indexType = indexType;
+        this.typeField = typeField;
+        this.partitions = new LinkedHashMap<>();
+        this.sorts = new LinkedHashMap<>();
+        this.projection = ProjectionType.ALL;
+        this.include = List.of();
     }
 
     List<IndexMetadata> indexes(
             List<Property> mapped, ReflectiveField[] bySlot, Property pk, Property sk) {
-        Map<String, IndexDecl> decls = new LinkedHashMap<>();
+        Map<String, IndexBuilder> decls = new LinkedHashMap<>();
         for (Property f : mapped) {
             List<IndexKeySchema> keys = f.mapping.indexKeys();
             if (keys.isEmpty()) {
@@ -64,16 +75,21 @@ final class IndexBuilder {
                 }
                 // get and put rather than computeIfAbsent with a lambda (a hidden class at first
                 // use)
-                IndexDecl d = decls.get(k.index());
+                IndexBuilder d = decls.get(k.index());
                 if (d == null) {
-                    d = new IndexDecl(k.index(), k.type(), f);
+                    d = new IndexBuilder(type, k.index(), k.type(), f);
                     decls.put(k.index(), d);
                 }
-                if (d.type != k.type()) {
+                if (d.indexType != k.type()) {
                     throw fail(
                             "model %s: index '%s' is declared %s on field '%s' and %s on field '%s': give every "
                                     + "key field of an index the same type",
-                            type.getName(), d.name, d.type, d.typeField.name(), k.type(), f.name());
+                            type.getName(),
+                            d.name,
+                            d.indexType,
+                            d.typeField.name(),
+                            k.type(),
+                            f.name());
                 }
                 if (k.role() == KeyRole.PARTITION) {
                     claim(d, d.partitions, d.sorts, f, k.order(), "partition", "sort");
@@ -103,8 +119,10 @@ final class IndexBuilder {
             }
         }
         List<IndexMetadata> out = new ArrayList<>();
-        for (IndexDecl d : decls.values()) {
-            boolean global = d.type == IndexType.GLOBAL;
+        // keys, not values(): their set and iterator classes are loaded before any model
+        for (String index : decls.keySet()) {
+            IndexBuilder d = decls.get(index);
+            boolean global = d.indexType == IndexType.GLOBAL;
             List<Property> partitions = ordered(d, d.partitions, "partition");
             List<Property> sorts = ordered(d, d.sorts, "sort");
             if (!global && (partitions.size() > 1 || sorts.size() > 1)) {
@@ -210,7 +228,7 @@ final class IndexBuilder {
     }
 
     private void claim(
-            IndexDecl d,
+            IndexBuilder d,
             Map<Property, Integer> holders,
             Map<Property, Integer> otherRole,
             Property f,
@@ -260,7 +278,7 @@ final class IndexBuilder {
     }
 
     /** The fields of one key role in key order, checking that their positions run 1, 2, ... */
-    private List<Property> ordered(IndexDecl d, Map<Property, Integer> fields, String role) {
+    private List<Property> ordered(IndexBuilder d, Map<Property, Integer> fields, String role) {
         // a stable insertion sort by order over the keys: no comparator (a lambda class spun) and
         // no
         // entry iterator (a class the first indexed model would load)
@@ -307,7 +325,7 @@ final class IndexBuilder {
         return out;
     }
 
-    private void checkIndexKey(IndexDecl d, Property key, String role) {
+    private void checkIndexKey(IndexBuilder d, Property key, String role) {
         checkKeyType(key, "the " + role + " key of index '" + d.name + "'");
         if (key.mapping.encrypted()) {
             throw fail(

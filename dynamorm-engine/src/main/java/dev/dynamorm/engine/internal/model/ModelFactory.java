@@ -160,7 +160,10 @@ final class ModelFactory {
     }
 
     private void publish(Map<Class<?>, ReflectiveModel<?>> built, Session s) {
-        for (ReflectiveModel<?> m : built.values()) {
+        // keys, not values(): their set and iterator classes are loaded before any model (the
+        // values' would be loaded by the first one)
+        for (Class<?> type : built.keySet()) {
+            ReflectiveModel<?> m = built.get(type);
             if (m.isComplete()) {
                 models.putIfAbsent(m.type(), m);
             }
