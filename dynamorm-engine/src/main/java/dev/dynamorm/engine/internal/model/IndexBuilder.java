@@ -206,7 +206,7 @@ final class IndexBuilder {
                 }
             }
             out.add(
-                    new ReflectiveIndex(
+                    new IndexMetadata(
                             d.name,
                             global,
                             fieldsOf(partitions, bySlot),
