@@ -14,6 +14,8 @@ import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.IndexMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
+import dev.dynamorm.engine.internal.query.AsyncQueryRunner;
+import dev.dynamorm.engine.internal.query.AsyncSend;
 import dev.dynamorm.engine.internal.query.PlanCache;
 import dev.dynamorm.engine.internal.query.QueryRunner;
 import dev.dynamorm.engine.internal.query.QuerySpec;
@@ -360,6 +362,15 @@ final class DefaultQuery<T> implements Query<T> {
 
         Access(DefaultTable<T> table) {
             this.table = table;
+        }
+
+        /**
+         * The async runner of a query spec over this table: made here, so that {@link DefaultTable}
+         * (loaded at every registration) passes no {@code Access} as a {@link TableAccess}, which
+         * would load that interface to verify the upcast.
+         */
+        AsyncQueryRunner<T> asyncRunner(QuerySpec spec, AsyncSend send) {
+            return new AsyncQueryRunner<>(this, spec, send);
         }
 
         @Override

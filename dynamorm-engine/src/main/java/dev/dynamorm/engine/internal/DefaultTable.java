@@ -181,7 +181,7 @@ final class DefaultTable<T> implements Table<T> {
                             query));
         }
         // the spec the sync API would run: plugin and query modifiers applied, key templates bound
-        return new AsyncQueryRunner<>(queryAccess(), q.runSpec(), send);
+        return queryAccess().asyncRunner(q.runSpec(), send);
     }
 
     /** The query modifiers plugins register for this model, asked once. */

@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds entity families: a {@code @DynamoTable} on a sealed interface or abstract class whose
+ * Reads entity families: a {@code @DynamoTable} on a sealed interface or abstract class whose
  * permitted subtypes are the members. Reads class-level annotations and the permitted subtypes
- * only, never a member's fields, so generated and reflective models alike use it.
+ * only, never a member's fields, so generated and reflective models alike use it. Whether a class
+ * is a root or a member is asked of {@link FamilyRegistry} (for every model: this class is loaded
+ * only for families).
  */
 final class Families {
 
@@ -65,62 +67,6 @@ final class Families {
     }
 
     private Families() {}
-
-    /**
-     * Whether the class is the root of a family: annotated, sealed, and an interface or abstract
-     * class (an annotated interface that is not sealed stays an invalid model, reported as such).
-     */
-    static boolean isRoot(Class<?> type) {
-        // the cheap checks first: reading annotations parses them and spins a proxy, which a
-        // generated model (a record or concrete class) must not pay for
-        return (type.isInterface() || Modifier.isAbstract(type.getModifiers()))
-                && !type.isAnnotation()
-                && !type.isPrimitive()
-                && !type.isArray()
-                && type.isSealed()
-                && type.isAnnotationPresent(DynamoTable.class);
-    }
-
-    /**
-     * The family root a class is a member of: a direct supertype that is a family root and permits
-     * it; null when the class has its own {@code @DynamoTable} or belongs to no family.
-     */
-    static Class<?> rootOf(Class<?> type) {
-        // the interfaces, then the superclass; no list built: every model registration asks
-        for (Class<?> s : type.getInterfaces()) {
-            if (roots(s, type)) {
-                return ownTable(type) ? null : s;
-            }
-        }
-        Class<?> superclass = type.getSuperclass();
-        if (superclass != null && roots(superclass, type)) {
-            return ownTable(type) ? null : superclass;
-        }
-        return null;
-    }
-
-    /** Whether {@code s} is a family root that permits {@code type}. */
-    private static boolean roots(Class<?> s, Class<?> type) {
-        return isRoot(s) && List.of(s.getPermittedSubclasses()).contains(type);
-    }
-
-    /** Own annotation read only for a permitted subtype of a root (see isRoot). */
-    private static boolean ownTable(Class<?> type) {
-        return type.isAnnotationPresent(DynamoTable.class);
-    }
-
-    /**
-     * The {@code @DynamoTable} that applies to a class: its own, or its family's; null when
-     * neither.
-     */
-    static DynamoTable tableOf(Class<?> type) {
-        DynamoTable own = type.getAnnotation(DynamoTable.class);
-        if (own != null) {
-            return own;
-        }
-        Class<?> root = rootOf(type);
-        return root == null ? null : root.getAnnotation(DynamoTable.class);
-    }
 
     /**
      * Reads and checks the shape of a family.

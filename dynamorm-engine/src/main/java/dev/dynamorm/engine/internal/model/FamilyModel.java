@@ -166,7 +166,7 @@ final class FamilyModel<T> implements ModelMetadata<T> {
                 if (seen == null) {
                     out.put(
                             i.name(),
-                            new ReflectiveIndex(
+                            new IndexMetadata(
                                     i.name(),
                                     i.global(),
                                     i.partitionKeys().stream()

@@ -26,33 +26,44 @@ final class IndexBuilder {
 
     private final Class<?> type;
 
+    // One index's declarations, gathered over its key fields, in the instance that gathers that
+    // index (a builder per index rather than a holder class: one class less to load at the first
+    // indexed model); null in the model's own instance.
+    private final String name;
+    private final IndexType indexType;
+    private final Property typeField;
+    private final Map<Property, Integer> partitions;
+    private final Map<Property, Integer> sorts;
+    private ProjectionType projection;
+    private List<String> include;
+    private Property projectionField;
+
     IndexBuilder(Class<?> type) {
         this.type = type;
+        this.name = null;
+        this.indexType = null;
+        this.typeField = null;
+        this.partitions = null;
+        this.sorts = null;
     }
 
-    /** The declarations of one index, gathered over its key fields. */
-    private static final class IndexDecl {
-        final String name;
-        final IndexType type;
-        final Mapped typeField;
-        final Map<Mapped, Integer> partitions = new LinkedHashMap<>();
-        final Map<Mapped, Integer> sorts = new LinkedHashMap<>();
-        ProjectionType projection = ProjectionType.ALL;
-        List<String> include = List.of();
-        Mapped projectionField;
-
-        IndexDecl(String name, IndexType type, Mapped typeField) {
-            this.name = name;
-            this.type = type;
-            this.typeField = typeField;
-        }
+    /** The gathering of one index of a model. */
+    private IndexBuilder(Class<?> type, String name, IndexType indexType, Property typeField) {
+        this.type = type;
+        this.name = name;
+        this.indexType = indexType;
+        this.typeField = typeField;
+        this.partitions = new LinkedHashMap<>();
+        this.sorts = new LinkedHashMap<>();
+        this.projection = ProjectionType.ALL;
+        this.include = List.of();
     }
 
     List<IndexMetadata> indexes(
-            List<Mapped> mapped, ReflectiveField[] bySlot, Mapped pk, Mapped sk) {
-        Map<String, IndexDecl> decls = new LinkedHashMap<>();
-        for (Mapped f : mapped) {
-            List<IndexKeySchema> keys = f.mapping().indexKeys();
+            List<Property> mapped, ReflectiveField[] bySlot, Property pk, Property sk) {
+        Map<String, IndexBuilder> decls = new LinkedHashMap<>();
+        for (Property f : mapped) {
+            List<IndexKeySchema> keys = f.mapping.indexKeys();
             if (keys.isEmpty()) {
                 continue; // most fields: no iterator to create
             }
@@ -64,16 +75,21 @@ final class IndexBuilder {
                 }
                 // get and put rather than computeIfAbsent with a lambda (a hidden class at first
                 // use)
-                IndexDecl d = decls.get(k.index());
+                IndexBuilder d = decls.get(k.index());
                 if (d == null) {
-                    d = new IndexDecl(k.index(), k.type(), f);
+                    d = new IndexBuilder(type, k.index(), k.type(), f);
                     decls.put(k.index(), d);
                 }
-                if (d.type != k.type()) {
+                if (d.indexType != k.type()) {
                     throw fail(
                             "model %s: index '%s' is declared %s on field '%s' and %s on field '%s': give every "
                                     + "key field of an index the same type",
-                            type.getName(), d.name, d.type, d.typeField.name(), k.type(), f.name());
+                            type.getName(),
+                            d.name,
+                            d.indexType,
+                            d.typeField.name(),
+                            k.type(),
+                            f.name());
                 }
                 if (k.role() == KeyRole.PARTITION) {
                     claim(d, d.partitions, d.sorts, f, k.order(), "partition", "sort");
@@ -103,17 +119,19 @@ final class IndexBuilder {
             }
         }
         List<IndexMetadata> out = new ArrayList<>();
-        for (IndexDecl d : decls.values()) {
-            boolean global = d.type == IndexType.GLOBAL;
-            List<Mapped> partitions = ordered(d, d.partitions, "partition");
-            List<Mapped> sorts = ordered(d, d.sorts, "sort");
+        // keys, not values(): their set and iterator classes are loaded before any model
+        for (String index : decls.keySet()) {
+            IndexBuilder d = decls.get(index);
+            boolean global = d.indexType == IndexType.GLOBAL;
+            List<Property> partitions = ordered(d, d.partitions, "partition");
+            List<Property> sorts = ordered(d, d.sorts, "sort");
             if (!global && (partitions.size() > 1 || sorts.size() > 1)) {
                 throw fail(
                         "model %s: local index '%s' has a multi-attribute key, which DynamoDB allows on "
                                 + "global indexes only: make it GLOBAL or give it one sort key field",
                         type.getName(), d.name);
             }
-            Mapped partition;
+            Property partition;
             if (global) {
                 if (partitions.isEmpty()) {
                     throw fail(
@@ -139,11 +157,11 @@ final class IndexBuilder {
                 partitions = List.of(pk);
             }
             if (global) {
-                for (Mapped f : partitions) {
+                for (Property f : partitions) {
                     checkIndexKey(d, f, "partition");
                 }
             }
-            for (Mapped f : sorts) {
+            for (Property f : sorts) {
                 checkIndexKey(d, f, "sort");
             }
             if (d.include.size() > 0 && d.projection != ProjectionType.INCLUDE) {
@@ -160,8 +178,8 @@ final class IndexBuilder {
             }
             Set<String> included = new LinkedHashSet<>();
             for (String name : d.include) {
-                Mapped f = null;
-                for (Mapped m : mapped) {
+                Property f = null;
+                for (Property m : mapped) {
                     if (m.name().equals(name)) {
                         f = m;
                         break;
@@ -174,21 +192,21 @@ final class IndexBuilder {
                             type.getName(),
                             d.name,
                             name,
-                            String.join(", ", mapped.stream().map(Mapped::name).toList()));
+                            String.join(", ", mapped.stream().map(Property::name).toList()));
                 }
-                boolean key = Mapped.same(f, pk) || Mapped.same(f, sk) || Mapped.same(f, partition);
-                for (Mapped k : d.partitions.keySet()) {
-                    key |= Mapped.same(f, k);
+                boolean key = f == pk || f == sk || f == partition;
+                for (Property k : d.partitions.keySet()) {
+                    key |= f == k;
                 }
-                for (Mapped k : sorts) {
-                    key |= Mapped.same(f, k);
+                for (Property k : sorts) {
+                    key |= f == k;
                 }
                 if (!key) {
                     included.add(f.attributeName());
                 }
             }
             out.add(
-                    new ReflectiveIndex(
+                    new IndexMetadata(
                             d.name,
                             global,
                             fieldsOf(partitions, bySlot),
@@ -201,27 +219,27 @@ final class IndexBuilder {
 
     // a loop, not a stream: registration spins no lambda classes (see
     // GeneratedRegistrationFootprintTest)
-    private static List<FieldMetadata> fieldsOf(List<Mapped> fields, ReflectiveField[] bySlot) {
+    private static List<FieldMetadata> fieldsOf(List<Property> fields, ReflectiveField[] bySlot) {
         List<FieldMetadata> out = new ArrayList<>(fields.size());
-        for (Mapped f : fields) {
-            out.add(bySlot[f.slot()]);
+        for (Property f : fields) {
+            out.add(bySlot[f.slot]);
         }
         return List.copyOf(out);
     }
 
     private void claim(
-            IndexDecl d,
-            Map<Mapped, Integer> holders,
-            Map<Mapped, Integer> otherRole,
-            Mapped f,
+            IndexBuilder d,
+            Map<Property, Integer> holders,
+            Map<Property, Integer> otherRole,
+            Property f,
             int order,
             String role,
             String other) {
         // keys and get, not entrySet: its iterator class is otherwise loaded by the first indexed
         // model only
-        for (Mapped holder : holders.keySet()) {
+        for (Property holder : holders.keySet()) {
             int held = holders.get(holder);
-            if (Mapped.same(holder, f)) {
+            if (holder == f) {
                 throw fail(
                         "model %s: field '%s' declares the %s key of index '%s' twice: keep one @IndexKey",
                         type.getName(), f.name(), role, d.name);
@@ -249,8 +267,8 @@ final class IndexBuilder {
                         type.getName(), holder.name(), f.name(), order, role, d.name);
             }
         }
-        for (Mapped o : otherRole.keySet()) {
-            if (Mapped.same(o, f)) {
+        for (Property o : otherRole.keySet()) {
+            if (o == f) {
                 throw fail(
                         "model %s: field '%s' is both the %s key and the %s key of index '%s': use two fields",
                         type.getName(), f.name(), other, role, d.name);
@@ -260,20 +278,20 @@ final class IndexBuilder {
     }
 
     /** The fields of one key role in key order, checking that their positions run 1, 2, ... */
-    private List<Mapped> ordered(IndexDecl d, Map<Mapped, Integer> fields, String role) {
+    private List<Property> ordered(IndexBuilder d, Map<Property, Integer> fields, String role) {
         // a stable insertion sort by order over the keys: no comparator (a lambda class spun) and
         // no
         // entry iterator (a class the first indexed model would load)
-        List<Mapped> sorted = new ArrayList<>(fields.size());
-        for (Mapped f : fields.keySet()) {
+        List<Property> sorted = new ArrayList<>(fields.size());
+        for (Property f : fields.keySet()) {
             int at = sorted.size();
             while (at > 0 && fields.get(sorted.get(at - 1)) > fields.get(f)) {
                 at--;
             }
             sorted.add(at, f);
         }
-        List<Mapped> out = new ArrayList<>();
-        for (Mapped f : sorted) {
+        List<Property> out = new ArrayList<>();
+        for (Property f : sorted) {
             int order = fields.get(f);
             if (order < 0 || order > MAX_KEY_FIELDS) {
                 throw fail(
@@ -299,17 +317,17 @@ final class IndexBuilder {
     }
 
     /** The positions of the fields, in their order (for a message). */
-    private static List<Integer> positions(List<Mapped> sorted, Map<Mapped, Integer> fields) {
+    private static List<Integer> positions(List<Property> sorted, Map<Property, Integer> fields) {
         List<Integer> out = new ArrayList<>(sorted.size());
-        for (Mapped f : sorted) {
+        for (Property f : sorted) {
             out.add(fields.get(f));
         }
         return out;
     }
 
-    private void checkIndexKey(IndexDecl d, Mapped key, String role) {
+    private void checkIndexKey(IndexBuilder d, Property key, String role) {
         checkKeyType(key, "the " + role + " key of index '" + d.name + "'");
-        if (key.mapping().encrypted()) {
+        if (key.mapping.encrypted()) {
             throw fail(
                     "model %s: field '%s' is the %s key of index '%s' and cannot be %s: DynamoDB must read "
                             + "index keys in plain form; remove %s",
@@ -317,8 +335,8 @@ final class IndexBuilder {
                     key.name(),
                     role,
                     d.name,
-                    key.mapping().transformNames(),
-                    key.mapping().transformNames());
+                    key.mapping.transformNames(),
+                    key.mapping.transformNames());
         }
     }
 
@@ -326,7 +344,7 @@ final class IndexBuilder {
         return include.isEmpty() ? projection.name() : projection.name() + " " + include;
     }
 
-    void checkKeyType(Mapped key, String what) {
+    void checkKeyType(Property key, String what) {
         AttributeValue.Type t = key.converter().attributeType();
         if (t != AttributeValue.Type.S
                 && t != AttributeValue.Type.N

@@ -292,7 +292,7 @@ public final class KeyTemplates {
             }
             indexPartition = tablePartitionKey != null ? tablePartitionKey : model.partitionKey();
         }
-        return new ReflectiveIndex(
+        return new IndexMetadata(
                 name, global, indexPartition, Optional.ofNullable(sort), projection, include);
     }
 

@@ -95,10 +95,20 @@ record Mapping(
      * or index key (most fields). Shared, as a {@code Mapping} is immutable and compared by
      * nothing.
      */
-    private static final Mapping PLAIN =
+    static final Mapping PLAIN =
             new Mapping(
                     false, false, false, null, null, null, false, false, false, false, false,
                     List.of(), List.of(), List.of());
+
+    /**
+     * Whether this is the shared mapping of a plain generated field ({@link #PLAIN}), which no
+     * check of roles, keys, transforms or indexes can refuse.
+     */
+    // by identity: PLAIN is one instance, and equals would compare every component
+    @SuppressWarnings("ReferenceEquality")
+    boolean plain() {
+        return this == PLAIN;
+    }
 
     /** The mapping a generated schema declares for one field. */
     static Mapping of(FieldSchema f) {

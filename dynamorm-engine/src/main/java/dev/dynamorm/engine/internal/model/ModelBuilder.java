@@ -48,7 +48,7 @@ final class ModelBuilder<T> {
         this.type = type;
         this.fieldConverters = new FieldConverters(type, converters);
         this.indexBuilder = new IndexBuilder(type);
-        DynamoTable annotation = Families.tableOf(type); // its own, or its entity family's
+        DynamoTable annotation = FamilyRegistry.tableOf(type); // its own, or its entity family's
         this.table = annotation == null ? null : annotation.value();
         this.naming = annotation == null ? NamingConvention.CAMEL_CASE : annotation.naming();
         this.schema = null;
@@ -73,27 +73,46 @@ final class ModelBuilder<T> {
         }
         boolean isRecord = type.isRecord();
         Constructor<?> constructor = schema == null ? constructor(isRecord) : null;
+        // a generated schema's fields become properties while they are mapped (one pass)
+        List<FieldSchema> schemaFields = schema != null ? schema.fields() : null;
         List<Property> properties =
                 schema != null
-                        ? Property.schemaProperties(schema)
+                        ? null
                         : isRecord
                                 ? Property.recordProperties(type)
                                 : Property.beanProperties(type);
+        int count = schemaFields != null ? schemaFields.size() : properties.size();
 
         // per field: annotations, attribute name, converter
-        List<FieldSchema> schemaFields = schema != null ? schema.fields() : null;
-        List<Mapped> mapped = new ArrayList<>(properties.size());
-        // whether any field holds a single-field role (@Version, @CreatedAt, @UpdatedAt, @Ttl) or
-        // a transform, learnt while mapping: the checks of those are skipped for models without
-        // them rather than run over every field (cold, interpreted code)
+        List<Property> mapped = new ArrayList<>(count);
+        // the mapped fields whose mapping is not Mapping.PLAIN (a generated field without rename,
+        // converter, role, transform or index key, which no check below can refuse): the checks
+        // run over these only, in the same order (every reflective field is one of them)
+        List<Property> marked = new ArrayList<>();
+        // whether any field holds a single-field role (@Version, @CreatedAt, @UpdatedAt, @Ttl), a
+        // transform, an index key or @Unique, learnt while mapping: the checks of those are
+        // skipped for models without them rather than run over every field (cold, interpreted
+        // code)
         boolean roles = false;
         boolean transformed = false;
-        for (int slot = 0; slot < properties.size(); slot++) {
-            Property p = properties.get(slot);
-            Mapping m =
-                    schemaFields != null
-                            ? Mapping.of(schemaFields.get(slot))
-                            : Mapping.read(p.sources);
+        boolean indexed = false;
+        boolean unique = false;
+        for (int slot = 0; slot < count; slot++) {
+            Property p;
+            Mapping m;
+            if (schemaFields != null) {
+                FieldSchema f = schemaFields.get(slot);
+                p = Property.of(f);
+                m = Mapping.of(f);
+            } else {
+                p = properties.get(slot);
+                m = Mapping.read(p.sources);
+            }
+            if (m.plain()) {
+                p.map(m, naming.apply(p.name), fieldConverters.converter(p, m), slot);
+                mapped.add(p);
+                continue;
+            }
             if (m.ignore()) {
                 if (m.present().size() > 1) {
                     throw ignoredWithOthers(p, m);
@@ -110,10 +129,13 @@ final class ModelBuilder<T> {
                                 + "non-final or add a setter",
                         type.getName(), p.name);
             }
-            mapped.add(
-                    new Mapped(p, m, attributeName(p, m), fieldConverters.converter(p, m), slot));
+            p.map(m, attributeName(p, m), fieldConverters.converter(p, m), slot);
+            mapped.add(p);
+            marked.add(p);
             roles |= m.version() || m.createdAt() || m.updatedAt() || m.ttl();
             transformed |= m.encrypted();
+            indexed |= !m.indexKeys().isEmpty();
+            unique |= m.unique();
         }
         if (!isRecord && mapped.isEmpty() && table == null) {
             throw fail(
@@ -121,16 +143,16 @@ final class ModelBuilder<T> {
                     type.getName());
         }
         if (roles) {
-            checkLifecycleTypes(mapped);
+            checkLifecycleTypes(marked);
         }
         if (schema == null) {
             // a generated schema's processor refused the same mistake at compile time; a
             // hand-written schema's duplicate is refused below, when the fields are indexed by name
             checkDuplicateAttributes(mapped);
         }
-        for (int i = 0; transformed && i < mapped.size(); i++) {
-            Mapped f = mapped.get(i);
-            Mapping m = f.mapping();
+        for (int i = 0; transformed && i < marked.size(); i++) {
+            Property f = marked.get(i);
+            Mapping m = f.mapping;
             if (m.encrypted() && (m.version() || m.createdAt() || m.updatedAt() || m.ttl())) {
                 throw fail(
                         "model %s: field '%s' is %s and %s: DynamORM (or DynamoDB, for @Ttl) must read and "
@@ -147,34 +169,34 @@ final class ModelBuilder<T> {
             }
         }
         if (table == null && transformed) {
-            for (Mapped f : mapped) {
-                if (f.mapping().encrypted()) {
+            for (Property f : marked) {
+                if (f.mapping.encrypted()) {
                     throw fail(
                             "model %s: field '%s' is %s, but %s is stored nested inside another model, "
                                     + "where no plugin transforms it: mark the field of the table model that holds a %s "
                                     + "%s instead (its whole value is then transformed)",
                             type.getName(),
                             f.name(),
-                            f.mapping().transformNames(),
+                            f.mapping.transformNames(),
                             type.getSimpleName(),
                             type.getSimpleName(),
-                            f.mapping().transformNames());
+                            f.mapping.transformNames());
                 }
             }
         }
 
         // roles
-        Mapped pk = null;
-        Mapped sk = null;
+        Property pk = null;
+        Property sk = null;
         if (table != null) {
-            for (Mapped f : mapped) {
-                if (f.mapping().partitionKey() && f.mapping().sortKey()) {
+            for (Property f : marked) {
+                if (f.mapping.partitionKey() && f.mapping.sortKey()) {
                     throw fail(
                             "model %s: field '%s' is annotated with both @PartitionKey and @SortKey: a field holds "
                                     + "one key role; use two fields",
                             type.getName(), f.name());
                 }
-                if (f.mapping().partitionKey()) {
+                if (f.mapping.partitionKey()) {
                     if (pk != null) {
                         throw fail(
                                 "model %s has two @PartitionKey fields, '%s' and '%s': keep exactly one",
@@ -182,7 +204,7 @@ final class ModelBuilder<T> {
                     }
                     pk = f;
                 }
-                if (f.mapping().sortKey()) {
+                if (f.mapping.sortKey()) {
                     if (sk != null) {
                         throw fail(
                                 "model %s has two @SortKey fields, '%s' and '%s': keep at most one",
@@ -203,70 +225,76 @@ final class ModelBuilder<T> {
                 checkTableKey(sk, "sort");
             }
         }
-        Mapped version = roles ? single(mapped, Role.VERSION) : null;
-        Mapped createdAt = roles ? single(mapped, Role.CREATED_AT) : null;
-        Mapped updatedAt = roles ? single(mapped, Role.UPDATED_AT) : null;
-        Mapped ttl = roles ? single(mapped, Role.TTL) : null;
+        Property version = roles ? single(marked, Role.VERSION) : null;
+        Property createdAt = roles ? single(marked, Role.CREATED_AT) : null;
+        Property updatedAt = roles ? single(marked, Role.UPDATED_AT) : null;
+        Property ttl = roles ? single(marked, Role.TTL) : null;
 
         // accessors and fields
         Accessors access = schema == null ? Accessors.of(type, type) : null;
         List<ReflectiveField> fields = new ArrayList<>(mapped.size());
         // the field of each property by its slot (null when not mapped): an array rather than a map
-        // keyed by Mapped, which costs a hash per field on this cold path
-        ReflectiveField[] bySlot = new ReflectiveField[properties.size()];
+        // keyed by Property, which costs a hash per field on this cold path
+        ReflectiveField[] bySlot = new ReflectiveField[count];
         int[] mappedSlots = new int[mapped.size()];
         Map<String, ReflectiveField> byName = new HashMap<>(capacity(mapped.size()));
         // null while every field's attribute is its Java name (camelCase, no @Attribute: most
         // models), when byName answers attribute lookups too: one map to fill instead of two
         Map<String, ReflectiveField> byAttribute = null;
         List<FieldMetadata> encrypted = transformed ? new ArrayList<>() : List.of();
-        for (Mapped f : mapped) {
-            Property p = f.property();
+        boolean isTable = table != null;
+        for (int i = 0, n = mapped.size(); i < n; i++) {
+            Property p = mapped.get(i);
             Function<Object, Object> getter;
             BiConsumer<Object, Object> setter = null;
             if (schema != null) {
-                getter = new SchemaGetter<>(schema, f.slot());
+                getter = new SchemaGetter<>(schema, p.slot);
             } else {
                 getter = p.getter != null ? access.getter(p.getter) : access.getter(p.field);
             }
             if (!isRecord && schema == null) {
                 setter = p.setter != null ? access.setter(p.setter) : access.setter(p.field);
             }
-            Mapping m = f.mapping();
-            boolean isTable = table != null;
-            boolean isPk = isTable && Mapped.same(f, pk);
-            boolean isSk = isTable && Mapped.same(f, sk);
-            boolean isUnique = isTable && m.unique();
+            Mapping m = p.mapping;
+            ReflectiveField.Roles fieldRoles = ReflectiveField.Roles.NONE;
+            // a plain mapping holds no role (and is neither key: both are marked)
+            if (!m.plain()) {
+                boolean isPk = isTable && p == pk;
+                boolean isSk = isTable && p == sk;
+                boolean isUnique = isTable && m.unique();
+                if (isPk
+                        || isSk
+                        || isUnique
+                        || m.version()
+                        || m.createdAt()
+                        || m.updatedAt()
+                        || m.ttl()
+                        || m.encrypted()) {
+                    fieldRoles =
+                            new ReflectiveField.Roles(
+                                    isPk,
+                                    isSk,
+                                    m.version(),
+                                    m.createdAt(),
+                                    m.updatedAt(),
+                                    m.ttl(),
+                                    m.transforms(),
+                                    isUnique);
+                }
+            }
             ReflectiveField field =
                     new ReflectiveField(
                             type,
                             p.name,
-                            f.attributeName(),
+                            p.attributeName,
                             p.genericType,
-                            f.converter(),
+                            p.converter,
                             getter,
                             setter,
-                            isPk
-                                            || isSk
-                                            || isUnique
-                                            || m.version()
-                                            || m.createdAt()
-                                            || m.updatedAt()
-                                            || m.ttl()
-                                            || m.encrypted()
-                                    ? new ReflectiveField.Roles(
-                                            isPk,
-                                            isSk,
-                                            m.version(),
-                                            m.createdAt(),
-                                            m.updatedAt(),
-                                            m.ttl(),
-                                            m.transforms(),
-                                            isUnique)
-                                    : ReflectiveField.Roles.NONE,
-                            fieldConverters.mapValueConverter(p, f.converter()));
-            mappedSlots[fields.size()] = f.slot();
-            bySlot[f.slot()] = field;
+                            fieldRoles,
+                            fieldConverters.mapValueConverter(p, p.converter));
+            mappedSlots[fields.size()] = p.slot;
+            bySlot[p.slot] = field;
             ReflectiveField other = byName.put(field.name(), field);
             if (byAttribute == null && !field.attributeName().equals(field.name())) {
                 byAttribute = new HashMap<>(capacity(mapped.size()));
@@ -290,8 +318,11 @@ final class ModelBuilder<T> {
                 encrypted.add(field);
             }
         }
+        // without an index key there is no index: nothing to gather
         List<IndexMetadata> indexes =
-                table == null ? List.of() : indexBuilder.indexes(mapped, bySlot, pk, sk);
+                table == null || !indexed
+                        ? List.of()
+                        : indexBuilder.indexes(mapped, bySlot, pk, sk);
 
         Function<Object[], Object> recordConstructor = null;
         Supplier<Object> beanConstructor = null;
@@ -299,8 +330,8 @@ final class ModelBuilder<T> {
         Object[] recordDefaults = null;
         if (schema != null) {
             // records and beans alike are created from one array of values, in schema order
-            recordConstructor = new SchemaConstructor<>(schema);
-            recordDefaults = new Object[properties.size()];
+            recordConstructor = SchemaGetter.constructor(schema);
+            recordDefaults = new Object[count];
             recordSlots = mappedSlots;
         } else if (isRecord) {
             recordConstructor = access.spreadConstructor(constructor);
@@ -316,26 +347,26 @@ final class ModelBuilder<T> {
         }
         Map<String, ReflectiveField> names = Collections.unmodifiableMap(byName);
         model.complete(
-                new ReflectiveModel.Structure(
-                        Optional.ofNullable(table),
-                        List.copyOf(fields),
-                        fields.toArray(new ReflectiveField[0]),
-                        names,
-                        byAttribute == null ? names : Collections.unmodifiableMap(byAttribute),
-                        pk == null ? null : bySlot[pk.slot()],
-                        sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot()]),
-                        List.copyOf(indexes),
-                        field(bySlot, version),
-                        field(bySlot, createdAt),
-                        field(bySlot, updatedAt),
-                        field(bySlot, ttl),
-                        List.copyOf(encrypted),
-                        recordConstructor,
-                        recordSlots,
-                        recordDefaults,
-                        beanConstructor,
-                        schema,
-                        schema == null ? null : bySlot));
+                Optional.ofNullable(table),
+                List.copyOf(fields),
+                fields.toArray(new ReflectiveField[0]),
+                names,
+                byAttribute == null ? names : Collections.unmodifiableMap(byAttribute),
+                pk == null ? null : bySlot[pk.slot],
+                sk == null ? Optional.empty() : Optional.of(bySlot[sk.slot]),
+                List.copyOf(indexes),
+                field(bySlot, version),
+                field(bySlot, createdAt),
+                field(bySlot, updatedAt),
+                field(bySlot, ttl),
+                List.copyOf(encrypted),
+                recordConstructor,
+                recordSlots,
+                recordDefaults,
+                beanConstructor,
+                schema,
+                schema == null ? null : bySlot,
+                table != null && unique);
     }
 
     /** The initial capacity of a {@code HashMap} that holds {@code n} entries without resizing. */
@@ -343,8 +374,8 @@ final class ModelBuilder<T> {
         return n * 4 / 3 + 1;
     }
 
-    private static Optional<FieldMetadata> field(ReflectiveField[] bySlot, Mapped m) {
-        return m == null ? Optional.empty() : Optional.of(bySlot[m.slot()]);
+    private static Optional<FieldMetadata> field(ReflectiveField[] bySlot, Property m) {
+        return m == null ? Optional.empty() : Optional.of(bySlot[m.slot]);
     }
 
     private void checkKind() {
@@ -419,19 +450,19 @@ final class ModelBuilder<T> {
         return naming.apply(p.name);
     }
 
-    private void checkLifecycleTypes(List<Mapped> mapped) {
-        for (Mapped f : mapped) {
-            Mapping m = f.mapping();
+    private void checkLifecycleTypes(List<Property> mapped) {
+        for (Property f : mapped) {
+            Mapping m = f.mapping;
             // most fields hold no lifecycle role: nothing to compute for them (cold code, per
             // field)
             if (!m.version() && !m.createdAt() && !m.updatedAt()) {
                 continue;
             }
-            Class<?> raw = Types.raw(f.property().genericType);
+            Class<?> raw = Types.raw(f.genericType);
             if (m.version() && !isVersionType(raw)) {
                 throw fail(
                         "model %s: @Version field '%s' has type %s: use int, long, Integer or Long",
-                        type.getName(), f.name(), f.property().genericType.getTypeName());
+                        type.getName(), f.name(), f.genericType.getTypeName());
             }
             if (m.createdAt() && !isTimestampType(raw)) {
                 throw timestampType(f, "@CreatedAt");
@@ -442,11 +473,11 @@ final class ModelBuilder<T> {
         }
     }
 
-    private ModelDefinitionException timestampType(Mapped f, String annotation) {
+    private ModelDefinitionException timestampType(Property f, String annotation) {
         return fail(
                 "model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
                         + "LocalDateTime, long or Long (epoch milliseconds)",
-                type.getName(), annotation, f.name(), f.property().genericType.getTypeName());
+                type.getName(), annotation, f.name(), f.genericType.getTypeName());
     }
 
     private static boolean isVersionType(Class<?> raw) {
@@ -464,10 +495,10 @@ final class ModelBuilder<T> {
                 || raw == Long.class;
     }
 
-    private void checkDuplicateAttributes(List<Mapped> mapped) {
-        Map<String, Mapped> seen = new HashMap<>(capacity(mapped.size()));
-        for (Mapped f : mapped) {
-            Mapped other = seen.putIfAbsent(f.attributeName(), f);
+    private void checkDuplicateAttributes(List<Property> mapped) {
+        Map<String, Property> seen = new HashMap<>(capacity(mapped.size()));
+        for (Property f : mapped) {
+            Property other = seen.putIfAbsent(f.attributeName(), f);
             if (other != null) {
                 throw fail(
                         "model %s: fields '%s' and '%s' both map to attribute '%s': rename one with @Attribute",
@@ -476,25 +507,25 @@ final class ModelBuilder<T> {
         }
     }
 
-    private void checkTableKey(Mapped key, String role) {
+    private void checkTableKey(Property key, String role) {
         indexBuilder.checkKeyType(key, "the " + role + " key");
-        if (key.mapping().encrypted()) {
+        if (key.mapping.encrypted()) {
             throw fail(
                     "model %s: field '%s' is the %s key and cannot be %s: DynamoDB must read keys in "
                             + "plain form; remove %s",
                     type.getName(),
                     key.name(),
                     role,
-                    key.mapping().transformNames(),
-                    key.mapping().transformNames());
+                    key.mapping.transformNames(),
+                    key.mapping.transformNames());
         }
-        if (key.mapping().version() || key.mapping().updatedAt()) {
+        if (key.mapping.version() || key.mapping.updatedAt()) {
             throw fail(
                     "model %s: field '%s' is the %s key and cannot be %s: a key never changes once written",
                     type.getName(),
                     key.name(),
                     role,
-                    key.mapping().version() ? "@Version" : "@UpdatedAt");
+                    key.mapping.version() ? "@Version" : "@UpdatedAt");
         }
     }
 
@@ -524,10 +555,10 @@ final class ModelBuilder<T> {
     }
 
     // a role rather than a Predicate: a method reference spins a hidden class at first use
-    private Mapped single(List<Mapped> mapped, Role role) {
-        Mapped found = null;
-        for (Mapped f : mapped) {
-            if (role.marks(f.mapping())) {
+    private Property single(List<Property> mapped, Role role) {
+        Property found = null;
+        for (Property f : mapped) {
+            if (role.marks(f.mapping)) {
                 if (found != null) {
                     throw fail(
                             "model %s has two %s fields, '%s' and '%s': keep at most one",

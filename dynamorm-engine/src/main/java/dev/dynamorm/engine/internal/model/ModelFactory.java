@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Builds and caches the metadata of every type (top-level and nested), one instance per class.
  *
  * <p>Building happens under one lock, which a thread re-enters when a model's field types lead to
- * other models (or back to itself). Everything created while the outermost build runs (models and
- * converters) stays in a {@link Session} private to the building thread and is published only when
+ * other models (or back to itself). Everything created while the outermost build runs (models, and
+ * converters in a {@link Session}) stays private to the building thread and is published only when
  * that build succeeds; a failed build leaves no trace, and other threads never see metadata that is
  * still being built. Reads of published metadata take no lock.
  */
@@ -26,9 +26,12 @@ final class ModelFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFactory.class);
 
-    /** What one outermost build has created so far. */
+    /**
+     * The converters one outermost build has created so far: made at the first converter the
+     * registry resolves while building (a generated model of common types resolves none, so its
+     * build loads no class for it).
+     */
     static final class Session {
-        final Map<Class<?>, ReflectiveModel<?>> models = new LinkedHashMap<>();
         final Map<Type, Converter<?>> converters = new HashMap<>();
     }
 
@@ -37,7 +40,13 @@ final class ModelFactory {
             new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
 
-    /** The session of the thread holding the lock; guarded by the lock. */
+    /**
+     * The models the outermost build of the thread holding the lock has created so far, or null
+     * when no build runs; guarded by the lock.
+     */
+    private Map<Class<?>, ReflectiveModel<?>> building;
+
+    /** The converters of that build, or null until the first; guarded by the lock. */
     private Session session;
 
     private final GeneratedSchemas schemas;
@@ -87,9 +96,17 @@ final class ModelFactory {
         return (ReflectiveModel<T>) models.get(type);
     }
 
-    /** The session of the current thread when it is building, else null. */
+    /** The session of the current thread when it is building (created now if needed), else null. */
     Session currentSession() {
-        return lock.isHeldByCurrentThread() ? session : null;
+        if (!lock.isHeldByCurrentThread() || building == null) {
+            return null;
+        }
+        Session s = session;
+        if (s == null) {
+            s = new Session();
+            session = s;
+        }
+        return s;
     }
 
     /**
@@ -110,29 +127,30 @@ final class ModelFactory {
             if (model != null) {
                 return model;
             }
-            boolean outermost = session == null;
+            boolean outermost = building == null;
             if (outermost) {
-                session = new Session();
+                building = new LinkedHashMap<>();
             }
             try {
-                model = (ReflectiveModel<T>) session.models.get(type);
+                model = (ReflectiveModel<T>) building.get(type);
                 if (model != null) {
                     return model;
                 }
                 model = new ReflectiveModel<>(type);
-                session.models.put(type, model);
+                building.put(type, model);
                 try {
                     build(model, type);
                 } catch (RuntimeException | Error e) {
-                    session.models.remove(type);
+                    building.remove(type);
                     throw e;
                 }
                 if (outermost) {
-                    publish(session);
+                    publish(building, session);
                 }
                 return model;
             } finally {
                 if (outermost) {
+                    building = null;
                     session = null;
                 }
             }
@@ -141,12 +159,17 @@ final class ModelFactory {
         }
     }
 
-    private void publish(Session s) {
-        for (ReflectiveModel<?> m : s.models.values()) {
+    private void publish(Map<Class<?>, ReflectiveModel<?>> built, Session s) {
+        // keys, not values(): their set and iterator classes are loaded before any model (the
+        // values' would be loaded by the first one)
+        for (Class<?> type : built.keySet()) {
+            ReflectiveModel<?> m = built.get(type);
             if (m.isComplete()) {
                 models.putIfAbsent(m.type(), m);
             }
         }
-        converters.publish(s.converters);
+        if (s != null) {
+            converters.publish(s.converters);
+        }
     }
 }

@@ -73,13 +73,16 @@ public final class ModelRegistry {
                             type.getName()),
                     type);
         }
-        ModelMetadata<T> built = models.get(type);
+        ReflectiveModel<T> model = models.get(type);
+        ModelMetadata<T> built = model;
         // a generated schema without key templates, a model without @Unique: nothing to wrap or
         // check, and registering loads neither class
-        if (schema == null || !schema.keyTemplates().isEmpty()) {
+        boolean wrapped = schema == null || !schema.keyTemplates().isEmpty();
+        if (wrapped) {
             built = KeyTemplates.wrap(built, schema);
         }
-        if (anyUnique(built)) {
+        // unwrapped, the builder knows (no pass over every field)
+        if (wrapped ? anyUnique(built) : model.anyUnique()) {
             UniqueKeys.check(built);
         }
         ModelMetadata<?> raced = this.templated.putIfAbsent(type, built);

@@ -1,7 +1,7 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.spi.schema.FieldSchema;
-import dev.dynamorm.spi.schema.ModelSchema;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -39,6 +39,18 @@ final class Property {
     /** Beans: the field, or null for computed properties. */
     final Field field;
 
+    // set once the builder has validated the property (see map): a mapped property carries its
+    // mapping itself rather than in a holder object, one class and one object per field less
+
+    /** Its mapping annotations; null until mapped. */
+    Mapping mapping;
+
+    String attributeName;
+    Converter<Object> converter;
+
+    /** Its index among the model's properties (a generated schema's field index). */
+    int slot;
+
     Property(
             String name,
             Type genericType,
@@ -52,6 +64,31 @@ final class Property {
         this.getter = getter;
         this.setter = setter;
         this.field = field;
+    }
+
+    /** Marks the property mapped: validated, with its attribute and converter. */
+    void map(Mapping mapping, String attributeName, Converter<Object> converter, int slot) {
+        this.mapping = mapping;
+        this.attributeName = attributeName;
+        this.converter = converter;
+        this.slot = slot;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String attributeName() {
+        return attributeName;
+    }
+
+    Converter<Object> converter() {
+        return converter;
+    }
+
+    /** A generated schema's field as a property (no annotations, no reflection). */
+    static Property of(FieldSchema f) {
+        return new Property(f.name(), f.type(), List.of(), null, null, null);
     }
 
     /**
@@ -76,15 +113,6 @@ final class Property {
         } catch (LinkageError | SecurityException e) {
             return false;
         }
-    }
-
-    static List<Property> schemaProperties(ModelSchema<?> schema) {
-        List<FieldSchema> fields = schema.fields();
-        List<Property> out = new ArrayList<>(fields.size());
-        for (FieldSchema f : fields) {
-            out.add(new Property(f.name(), f.type(), List.of(), null, null, null));
-        }
-        return out;
     }
 
     static List<Property> recordProperties(Class<?> type) {

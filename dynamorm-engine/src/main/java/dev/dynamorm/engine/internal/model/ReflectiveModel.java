@@ -25,10 +25,75 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class ReflectiveModel<T> implements ModelMetadata<T> {
 
-    /** Everything known once the model is built. */
-    // arrays for indexed access on the per-item paths; a Structure is never compared or hashed
-    @SuppressWarnings("ArrayRecordComponent")
-    record Structure(
+    private final Class<T> type;
+
+    /**
+     * Whether {@link #complete} has run: its volatile write publishes every field below, which are
+     * written once before it (fields rather than one record of them: a class less to load at the
+     * first registration).
+     */
+    private volatile boolean complete;
+
+    // everything known once the model is built; arrays for indexed access on the per-item paths
+    private Optional<String> tableName;
+    private List<FieldMetadata> fields;
+    private ReflectiveField[] fieldArray;
+    private Map<String, ReflectiveField> byName;
+    private Map<String, ReflectiveField> byAttribute;
+    private FieldMetadata partitionKey;
+    private Optional<FieldMetadata> sortKey;
+    private List<IndexMetadata> indexes;
+    private Optional<FieldMetadata> versionField;
+    private Optional<FieldMetadata> createdAtField;
+    private Optional<FieldMetadata> updatedAtField;
+    private Optional<FieldMetadata> ttlField;
+    private List<FieldMetadata> encryptedFields;
+    private Function<Object[], Object> recordConstructor;
+    private int[] recordSlots;
+    private Object[] recordDefaults;
+    private Supplier<Object> beanConstructor;
+
+    /** The generated schema the model was read from, or null. */
+    private ModelSchema<T> schema;
+
+    /** Whether a field is {@code @Unique}, known to the builder (no pass over the fields). */
+    private boolean anyUnique;
+
+    /**
+     * For a generated schema: its writer and reader per operation (by ordinal; the last for a null
+     * operation), each made at the first item of its operation (most models see a few); else null.
+     * Arrays, not {@code EnumMap}s: one load per item instead of a map lookup. The arrays are
+     * written before {@link #complete}, whose volatile write publishes them.
+     */
+    private SchemaItemWriter[] writers;
+
+    private SchemaRead<T>[] reads;
+
+    /** For a generated schema: what its readers share, and its fields by schema index. */
+    private SchemaItemReader.Slots slots;
+
+    private ReflectiveField[] bySlot;
+
+    /**
+     * The read for {@link Operation#GET} (the common one: gets and {@code Table.fromItem}), or null
+     * without a generated schema. Read without {@link #complete}: a {@link SchemaRead} is
+     * immutable, so its final fields publish it whoever sees it.
+     */
+    private SchemaRead<T> getRead;
+
+    ReflectiveModel(Class<T> type) {
+        this.type = type;
+    }
+
+    /**
+     * Completes the model once, with everything the builder learnt.
+     *
+     * @param bySlot for a generated schema, its fields by schema index (null when unmapped); else
+     *     null
+     * @param anyUnique whether a field is {@code @Unique}
+     */
+    // one call from the builder; parameters rather than a holder record: a class less to load
+    void complete(
             Optional<String> tableName,
             List<FieldMetadata> fields,
             ReflectiveField[] fieldArray,
@@ -46,78 +111,76 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
             int[] recordSlots,
             Object[] recordDefaults,
             Supplier<Object> beanConstructor,
-            ModelSchema<?> schema,
-            ReflectiveField[] bySlot) {}
-
-    private final Class<T> type;
-    private volatile Structure structure;
-
-    /**
-     * For a generated schema: its writer and reader per operation (by ordinal; the last for a null
-     * operation); else null. Arrays, not {@code EnumMap}s: one load per item instead of a map
-     * lookup. Written before {@link #structure}, whose volatile write publishes them.
-     */
-    private SchemaItemWriter[] writers;
-
-    private SchemaRead<T>[] reads;
-
-    /**
-     * The read for {@link Operation#GET} (the common one: gets and {@code Table.fromItem}), or null
-     * without a generated schema. Read without {@link #structure}: a {@link SchemaRead} is
-     * immutable, so its final fields publish it whoever sees it.
-     */
-    private SchemaRead<T> getRead;
-
-    ReflectiveModel(Class<T> type) {
-        this.type = type;
-    }
-
-    void complete(Structure s) {
-        if (structure != null) {
+            ModelSchema<T> schema,
+            ReflectiveField[] bySlot,
+            boolean anyUnique) {
+        if (complete) {
             throw new IllegalStateException(
                     "metadata of " + type.getName() + " is already complete");
         }
-        ModelSchema<T> schema = schema(s);
+        this.tableName = tableName;
+        this.fields = fields;
+        this.fieldArray = fieldArray;
+        this.byName = byName;
+        this.byAttribute = byAttribute;
+        this.partitionKey = partitionKey;
+        this.sortKey = sortKey;
+        this.indexes = indexes;
+        this.versionField = versionField;
+        this.createdAtField = createdAtField;
+        this.updatedAtField = updatedAtField;
+        this.ttlField = ttlField;
+        this.encryptedFields = encryptedFields;
+        this.recordConstructor = recordConstructor;
+        this.recordSlots = recordSlots;
+        this.recordDefaults = recordDefaults;
+        this.beanConstructor = beanConstructor;
+        this.schema = schema;
+        this.anyUnique = anyUnique;
         if (schema != null) {
-            Operation[] ops = Operation.values();
-            SchemaItemWriter[] w = new SchemaItemWriter[ops.length + 1];
-            SchemaRead<T>[] r = newReads(ops.length + 1);
-            SchemaItemReader.Slots slots = SchemaItemReader.Slots.of(s.bySlot());
-            for (int i = 0; i <= ops.length; i++) {
-                Operation op = i < ops.length ? ops[i] : null;
-                w[i] = new SchemaItemWriter(s.bySlot(), op);
-                r[i] = new SchemaRead<>(type, schema, new SchemaItemReader(type, slots, op), op);
-            }
-            writers = w;
-            reads = r;
-            getRead = r[slot(Operation.GET, r.length)];
+            int n = Operation.values().length + 1;
+            slots = SchemaItemReader.Slots.of(bySlot);
+            this.bySlot = bySlot;
+            writers = new SchemaItemWriter[n];
+            reads = newReads(n);
+            // the get's read and the put's writer now (the first item of nearly every model is
+            // one of those); another operation's at its first item
+            getRead = read(Operation.GET);
+            writer(Operation.PUT);
         }
-        structure = s;
+        complete = true;
     }
 
     boolean isComplete() {
-        return structure != null;
+        return complete;
     }
 
-    private Structure s() {
-        Structure s = structure;
-        if (s == null) {
+    /** Whether a field is {@code @Unique}, as {@link FieldMetadata#isUnique} answers. */
+    boolean anyUnique() {
+        requireComplete();
+        return anyUnique;
+    }
+
+    /** Fails unless the model is complete; its volatile read publishes the fields. */
+    private void requireComplete() {
+        if (!complete) {
             throw new IllegalStateException(
                     "the metadata of "
                             + type.getName()
                             + " is incomplete: its registration failed or is still running");
         }
-        return s;
     }
 
     /** The record constructor, or null for beans (exposed for tests of the accessor strategy). */
     Function<Object[], Object> recordConstructor() {
-        return s().recordConstructor();
+        requireComplete();
+        return recordConstructor;
     }
 
     /** Whether instances are records (built through the canonical constructor). */
     boolean isRecord() {
-        return s().recordConstructor() != null;
+        requireComplete();
+        return recordConstructor != null;
     }
 
     @Override
@@ -127,27 +190,32 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     @Override
     public Optional<String> tableName() {
-        return s().tableName();
+        requireComplete();
+        return tableName;
     }
 
     @Override
     public List<FieldMetadata> fields() {
-        return s().fields();
+        requireComplete();
+        return fields;
     }
 
     @Override
     public FieldMetadata field(String javaName) {
-        return s().byName().get(javaName);
+        requireComplete();
+        return byName.get(javaName);
     }
 
     @Override
     public FieldMetadata fieldByAttribute(String attributeName) {
-        return s().byAttribute().get(attributeName);
+        requireComplete();
+        return byAttribute.get(attributeName);
     }
 
     @Override
     public FieldMetadata partitionKey() {
-        FieldMetadata pk = s().partitionKey();
+        requireComplete();
+        FieldMetadata pk = partitionKey;
         if (pk == null) {
             throw new IllegalStateException(
                     type.getName() + " is a nested type without @DynamoTable and has no keys");
@@ -157,37 +225,44 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     @Override
     public Optional<FieldMetadata> sortKey() {
-        return s().sortKey();
+        requireComplete();
+        return sortKey;
     }
 
     @Override
     public List<IndexMetadata> indexes() {
-        return s().indexes();
+        requireComplete();
+        return indexes;
     }
 
     @Override
     public Optional<FieldMetadata> versionField() {
-        return s().versionField();
+        requireComplete();
+        return versionField;
     }
 
     @Override
     public Optional<FieldMetadata> createdAtField() {
-        return s().createdAtField();
+        requireComplete();
+        return createdAtField;
     }
 
     @Override
     public Optional<FieldMetadata> updatedAtField() {
-        return s().updatedAtField();
+        requireComplete();
+        return updatedAtField;
     }
 
     @Override
     public Optional<FieldMetadata> ttlField() {
-        return s().ttlField();
+        requireComplete();
+        return ttlField;
     }
 
     @Override
     public List<FieldMetadata> encryptedFields() {
-        return s().encryptedFields();
+        requireComplete();
+        return encryptedFields;
     }
 
     @Override
@@ -198,13 +273,12 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     @Override
     public Map<String, AttributeValue> toItem(T instance, Operation operation) {
         Objects.requireNonNull(instance, "instance");
-        Structure s = s();
-        ReflectiveField[] fields = s.fieldArray();
+        requireComplete();
+        ReflectiveField[] fields = fieldArray;
         Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
-        ModelSchema<T> schema = schema(s);
+        ModelSchema<T> schema = this.schema;
         if (schema != null) {
-            SchemaItemWriter[] w = writers;
-            schema.write(instance, item, w[slot(operation, w.length)]);
+            schema.write(instance, item, writer(operation));
             return item;
         }
         for (ReflectiveField f : fields) {
@@ -235,34 +309,33 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
         if (get != null && operation == Operation.GET) {
             return get.read(item);
         }
-        Structure s = s();
-        SchemaRead<T>[] r = reads;
-        if (r != null) {
-            return r[slot(operation, r.length)].read(item);
+        requireComplete();
+        if (reads != null) {
+            return read(operation).read(item);
         }
-        return fromReflection(s, item, operation);
+        return fromReflection(item, operation);
     }
 
     // apart from fromItem so that fromItem stays small enough for the JIT to inline into callers
-    private T fromReflection(Structure s, Map<String, AttributeValue> item, Operation operation) {
-        ReflectiveField[] fields = s.fieldArray();
-        if (s.recordConstructor() != null) {
-            Object[] args = s.recordDefaults().clone();
-            int[] slots = s.recordSlots();
+    private T fromReflection(Map<String, AttributeValue> item, Operation operation) {
+        ReflectiveField[] fields = fieldArray;
+        if (recordConstructor != null) {
+            Object[] args = recordDefaults.clone();
+            int[] slots = recordSlots;
             for (int i = 0; i < fields.length; i++) {
                 args[slots[i]] =
                         fields[i].fromAttributeValue(
                                 item.get(fields[i].attributeName()), operation);
             }
             try {
-                return type.cast(s.recordConstructor().apply(args));
+                return type.cast(recordConstructor.apply(args));
             } catch (RuntimeException e) {
                 throw creationFailure(e, "its canonical constructor", operation);
             }
         }
         Object instance;
         try {
-            instance = s.beanConstructor().get();
+            instance = beanConstructor.get();
         } catch (RuntimeException e) {
             throw creationFailure(e, "its no-argument constructor", operation);
         }
@@ -280,6 +353,35 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     }
 
     /**
+     * The writer of an operation (null: none named), made at its first item. Racy but safe: a
+     * writer is immutable, so two threads may each make one and either answers the same.
+     */
+    private SchemaItemWriter writer(Operation operation) {
+        SchemaItemWriter[] w = writers;
+        int i = slot(operation, w.length);
+        SchemaItemWriter writer = w[i];
+        if (writer == null) {
+            writer = new SchemaItemWriter(bySlot, operation);
+            w[i] = writer;
+        }
+        return writer;
+    }
+
+    /** The read of an operation, made at its first item; racy but safe, as {@link #writer}. */
+    private SchemaRead<T> read(Operation operation) {
+        SchemaRead<T>[] r = reads;
+        int i = slot(operation, r.length);
+        SchemaRead<T> read = r[i];
+        if (read == null) {
+            read =
+                    new SchemaRead<>(
+                            type, schema, new SchemaItemReader(type, slots, operation), operation);
+            r[i] = read;
+        }
+        return read;
+    }
+
+    /**
      * The index of an operation's writer or reader in arrays of {@code length}: its ordinal, the
      * last for a null operation.
      */
@@ -292,12 +394,6 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
     @SuppressWarnings("unchecked") // an array of the erased type holds reads of T only
     private static <T> SchemaRead<T>[] newReads(int length) {
         return (SchemaRead<T>[]) new SchemaRead<?>[length];
-    }
-
-    /** The generated schema the model was read from, or null. */
-    @SuppressWarnings("unchecked") // the builder stores the schema of this very type
-    private ModelSchema<T> schema(Structure s) {
-        return (ModelSchema<T>) s.schema();
     }
 
     private InvalidRequestException creationFailure(
@@ -326,10 +422,9 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
 
     @Override
     public String toString() {
-        Structure s = structure;
         return "ModelMetadata["
                 + type.getName()
-                + (s == null ? ", incomplete" : ", fields=" + s.fields())
+                + (complete ? ", fields=" + fields : ", incomplete")
                 + "]";
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.NamingConvention;
 import dev.dynamorm.spi.schema.FieldSchema;
 import dev.dynamorm.spi.schema.ModelSchema;
@@ -97,6 +98,63 @@ class SchemaModelBuilderTest {
                                 + Trio.class.getName()
                                 + ": fields 'a' and 'a' both map to attribute 'a': rename one with "
                                 + "@Attribute");
+    }
+
+    @Test
+    void aHandWrittenSchema_twoPartitionKeysAroundAPlainField_failsNamingBoth() {
+        assertThatThrownBy(
+                        () ->
+                                build(
+                                        FieldSchema.builder("id", String.class)
+                                                .partitionKey()
+                                                .build(),
+                                        FieldSchema.builder("a", String.class).build(),
+                                        FieldSchema.builder("b", String.class)
+                                                .partitionKey()
+                                                .build()))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessage(
+                        "model "
+                                + Trio.class.getName()
+                                + " has two @PartitionKey fields, 'id' and 'b': keep exactly one");
+    }
+
+    @Test
+    void aSchemaWithAUniqueField_saysSo_asItsFieldDoes() {
+        ReflectiveModel<Trio> unique =
+                build(
+                        FieldSchema.builder("id", String.class).partitionKey().build(),
+                        FieldSchema.builder("a", String.class).unique().build(),
+                        FieldSchema.builder("b", String.class).build());
+        ReflectiveModel<Trio> plain =
+                build(
+                        FieldSchema.builder("id", String.class).partitionKey().build(),
+                        FieldSchema.builder("a", String.class).build(),
+                        FieldSchema.builder("b", String.class).build());
+
+        assertThat(unique.anyUnique()).isTrue();
+        assertThat(unique.field("a").isUnique()).isTrue();
+        assertThat(unique.field("b").isUnique()).isFalse();
+        assertThat(plain.anyUnique()).isFalse();
+        assertThat(plain.fields()).noneMatch(FieldMetadata::isUnique);
+    }
+
+    @Test
+    void aSchemaModel_readsAndWritesForEveryOperation_asForGetAndPut() {
+        ReflectiveModel<Trio> model =
+                build(
+                        FieldSchema.builder("id", String.class).partitionKey().build(),
+                        FieldSchema.builder("a", String.class).build(),
+                        FieldSchema.builder("b", String.class).build());
+        Trio trio = new Trio("1", "x", "y");
+        Map<String, AttributeValue> item = model.toItem(trio);
+
+        for (Operation op : Operation.values()) {
+            assertThat(model.toItem(trio, op)).isEqualTo(item);
+            assertThat(model.fromItem(item, op)).isEqualTo(trio);
+        }
+        assertThat(model.toItem(trio, null)).isEqualTo(item);
+        assertThat(model.fromItem(item, null)).isEqualTo(trio);
     }
 
     @Test
