@@ -35,6 +35,7 @@ import dev.dynamorm.engine.internal.write.DefaultTransaction;
 import dev.dynamorm.engine.internal.write.TableContext;
 import dev.dynamorm.internal.ObservedOperations;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,7 +89,13 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
 
     private final Set<DefaultBatchWriter> writers = ConcurrentHashMap.newKeySet();
     private final Set<DefaultAsyncBatchWriter> asyncWriters = ConcurrentHashMap.newKeySet();
-    private final TableModels tableModels = new TableModels();
+
+    /**
+     * The models registered per table (checked against each other by {@link TableModels}); guarded
+     * by {@link #registration}.
+     */
+    private final Map<String, List<ModelMetadata<?>>> tableModels = new HashMap<>();
+
     private final boolean syncAvailable;
     private final AsyncEngine asyncEngine;
 
@@ -245,13 +252,31 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
         if (executor.hasHooks()) {
             model = HookedModel.of(model, executor.hooks(), context.tableNamePrefix());
         }
-        tableModels.register(context.tableNamePrefix() + model.tableName().orElseThrow(), model);
+        registerOnTable(context.tableNamePrefix() + model.tableName().orElseThrow(), model);
         DefaultTable<?> table =
                 new DefaultTable<>(model, context, hideExpiredItems, this, this, asyncEngine);
         if (executor.hasHooks()) {
             executor.hooks().register(table.model());
         }
         return table;
+    }
+
+    /**
+     * Adds a model to its table's models, after checking it against those registered there before.
+     *
+     * @throws dev.dynamorm.ModelDefinitionException when it disagrees with one of them on an
+     *     encrypted attribute
+     */
+    private void registerOnTable(String table, ModelMetadata<?> model) {
+        List<ModelMetadata<?>> models = tableModels.get(table);
+        if (models == null) {
+            models = new ArrayList<>(2);
+            tableModels.put(table, models);
+        }
+        for (ModelMetadata<?> other : models) {
+            TableModels.check(table, other, model);
+        }
+        models.add(model);
     }
 
     /**

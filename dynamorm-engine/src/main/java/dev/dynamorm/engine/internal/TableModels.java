@@ -3,45 +3,28 @@ package dev.dynamorm.engine.internal;
 import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The models registered per table of one engine. Two models of one table must agree on which
- * attributes are encrypted: an attribute one encrypts and the other maps in plaintext would be
- * stored unencrypted by the second. Thread-safe.
+ * The check of two models registered on one table: they must agree on which attributes are
+ * encrypted, since an attribute one encrypts and the other maps in plaintext would be stored
+ * unencrypted by the second. The engine keeps the models per table itself and calls this only when
+ * a table gets its second model: an engine whose tables each map one model never loads this class.
  */
 final class TableModels {
 
-    /** Guarded by {@code this}. */
-    private final Map<String, List<ModelMetadata<?>>> byTable = new HashMap<>();
+    private TableModels() {}
 
     /**
-     * Registers a model of a table.
+     * Checks a model registered on a table against one registered there earlier.
      *
-     * @throws ModelDefinitionException when it disagrees with a model registered earlier on an
-     *     encrypted attribute
+     * @throws ModelDefinitionException when they disagree on an encrypted attribute
      */
-    // a lock rather than ConcurrentMap.compute with a lambda: registration spins no hidden class
-    synchronized void register(String table, ModelMetadata<?> model) {
-        List<ModelMetadata<?>> models = byTable.get(table);
-        if (models == null) {
-            models = new ArrayList<>(2);
-            byTable.put(table, models);
-        }
-        for (ModelMetadata<?> other : models) {
-            check(table, other, model);
-        }
-        models.add(model);
-    }
-
-    private static void check(String table, ModelMetadata<?> first, ModelMetadata<?> second) {
+    static void check(String table, ModelMetadata<?> first, ModelMetadata<?> second) {
         if (first.encryptedFields().isEmpty() && second.encryptedFields().isEmpty()) {
             // nothing either model encrypts, so nothing to disagree on: the common case of several
             // models on one table costs no attribute sets per registration
