@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /** The engine behind {@link DynamORM}: one client, one registry, one plugin host. */
-final class DefaultDynamORM implements DynamORM, ModifierSource {
+final class DefaultDynamORM implements DynamORM {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDynamORM.class);
 
@@ -205,8 +205,12 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
         }
     }
 
-    @Override
-    public <T> List<ModifierSource.Registered<T>> queryModifiers(
+    /**
+     * The query modifiers of every installed plugin for a model, in plugin order ({@link
+     * PluginHost#queryModifiers}); none without a plugin host. Not through the {@link
+     * ModifierSource} interface: an engine without plugins never loads it.
+     */
+    <T> List<ModifierSource.Registered<T>> queryModifiers(
             Class<T> type, dev.dynamorm.ModelInfo model) {
         PluginHost host = plugins;
         return host == null ? List.of() : host.queryModifiers(type, model);
@@ -254,7 +258,7 @@ final class DefaultDynamORM implements DynamORM, ModifierSource {
         }
         registerOnTable(context.tableNamePrefix() + model.tableName().orElseThrow(), model);
         DefaultTable<?> table =
-                new DefaultTable<>(model, context, hideExpiredItems, this, this, asyncEngine);
+                new DefaultTable<>(model, context, hideExpiredItems, this, asyncEngine);
         if (executor.hasHooks()) {
             executor.hooks().register(table.model());
         }

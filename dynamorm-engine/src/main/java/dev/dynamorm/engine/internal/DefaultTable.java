@@ -53,11 +53,11 @@ final class DefaultTable<T> implements Table<T> {
     private final IndexScorers indexScorer;
 
     /**
-     * The instance whose index scorer queries default to; null when {@link #indexScorer} is set.
+     * The instance whose index scorer queries default to and whose plugins' query modifiers they
+     * run; null when {@link #indexScorer} is set (and no plugin can be installed).
      */
     private final DefaultDynamORM owner;
 
-    private final ModifierSource modifierSource;
     private volatile List<ModifierSource.Registered<T>> pluginModifiers;
     private final AsyncEngine asyncEngine;
 
@@ -88,23 +88,15 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             dev.dynamorm.IndexScorer indexScorer) {
-        this(
-                model,
-                ctx,
-                hideExpiredItems,
-                IndexScorers.of(indexScorer),
-                null,
-                ModifierSource.NONE,
-                null);
+        this(model, ctx, hideExpiredItems, IndexScorers.of(indexScorer), null, null);
     }
 
     /**
      * A table whose queries run the query modifiers plugins register for its model, with an async
      * view.
      *
-     * @param owner the instance, whose index scorer is asked for at the first query (not made while
-     *     a cold engine registers its first model)
-     * @param modifierSource the plugins' modifiers, asked at the first query
+     * @param owner the instance, whose index scorer (not made while a cold engine registers its
+     *     first model) and plugins' query modifiers are asked for at the first query
      * @param asyncEngine the async client and executor, or null when there is no async view
      */
     DefaultTable(
@@ -112,9 +104,8 @@ final class DefaultTable<T> implements Table<T> {
             EngineContext ctx,
             boolean hideExpiredItems,
             DefaultDynamORM owner,
-            ModifierSource modifierSource,
             AsyncEngine asyncEngine) {
-        this(model, ctx, hideExpiredItems, null, owner, modifierSource, asyncEngine);
+        this(model, ctx, hideExpiredItems, null, owner, asyncEngine);
     }
 
     private DefaultTable(
@@ -123,9 +114,7 @@ final class DefaultTable<T> implements Table<T> {
             boolean hideExpiredItems,
             IndexScorers indexScorer,
             DefaultDynamORM owner,
-            ModifierSource modifierSource,
             AsyncEngine asyncEngine) {
-        this.modifierSource = modifierSource;
         this.indexScorer = indexScorer;
         this.owner = owner;
         this.model = model;
@@ -188,7 +177,7 @@ final class DefaultTable<T> implements Table<T> {
     List<ModifierSource.Registered<T>> pluginModifiers() {
         List<ModifierSource.Registered<T>> found = pluginModifiers;
         if (found == null) {
-            found = modifierSource.queryModifiers(model.type(), modelInfo());
+            found = owner == null ? List.of() : owner.queryModifiers(model.type(), modelInfo());
             pluginModifiers = found;
         }
         return found;
@@ -284,8 +273,8 @@ final class DefaultTable<T> implements Table<T> {
                                 model.type(),
                                 key,
                                 request,
-                                new SendGet(ctx),
-                                new GetErrors(this));
+                                GetStep.send(this),
+                                GetStep.errors(this));
         return response.hasItem() && !response.item().isEmpty() && !hidden(response.item())
                 ? Optional.of(model.fromItem(response.item(), Operation.GET))
                 : Optional.empty();
@@ -513,31 +502,38 @@ final class DefaultTable<T> implements Table<T> {
     // Classes, not lambdas, on the path of the first GetItem: each lambda spins a hidden class in a
     // cold JVM (issue 16, cold start to the first GetItem).
 
-    /** Sends a GetItem through the engine's client. */
-    private static final class SendGet implements Function<GetItemRequest, GetItemResponse> {
-        private final EngineContext ctx;
-
-        SendGet(EngineContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public GetItemResponse apply(GetItemRequest request) {
-            return ctx.client().getItem(request);
-        }
-    }
-
-    /** Maps a GetItem's SDK failure. */
-    private static final class GetErrors implements Function<SdkException, DynamORMException> {
+    /**
+     * A GetItem's two steps for the executor, sending it and mapping its SDK failure, as one class
+     * (one class load, not two, at the first get); {@link #send} and {@link #errors} make each with
+     * its types.
+     */
+    private static final class GetStep<A, B> implements Function<A, B> {
         private final DefaultTable<?> table;
+        private final boolean send;
 
-        GetErrors(DefaultTable<?> table) {
+        private GetStep(DefaultTable<?> table, boolean send) {
             this.table = table;
+            this.send = send;
+        }
+
+        static GetStep<GetItemRequest, GetItemResponse> send(DefaultTable<?> table) {
+            return new GetStep<>(table, true);
+        }
+
+        static GetStep<SdkException, DynamORMException> errors(DefaultTable<?> table) {
+            return new GetStep<>(table, false);
         }
 
         @Override
-        public DynamORMException apply(SdkException e) {
-            return table.map(e, Operation.GET);
+        public B apply(A in) {
+            Object out =
+                    send
+                            ? table.ctx.client().getItem((GetItemRequest) in)
+                            : table.map((SdkException) in, Operation.GET);
+            // B is GetItemResponse for a step made by send(), DynamORMException for errors()
+            @SuppressWarnings("unchecked")
+            B result = (B) out;
+            return result;
         }
     }
 }

@@ -121,13 +121,4 @@ public final class AttributeValues {
         }
         return out;
     }
-
-    /**
-     * Whether a value cannot be a key: an empty string or empty binary (DynamoDB: "The
-     * AttributeValue for a key attribute cannot contain an empty string value").
-     */
-    public static boolean isEmptyKeyValue(AttributeValue value) {
-        return (value.s() != null && value.s().isEmpty())
-                || (value.b() != null && value.b().asByteArrayUnsafe().length == 0);
-    }
 }

@@ -196,8 +196,22 @@ public final class ValueBinder {
         return String.join("/", out);
     }
 
+    /**
+     * {@link FieldValues#fits}, written out: the first key lookup of a cold engine then loads no
+     * class for it.
+     */
     private static boolean fits(Class<?> type, Object value) {
-        return FieldValues.fits(type, value);
+        return wrap(type).isInstance(value);
+    }
+
+    /**
+     * Whether a value cannot be a key: an empty string or empty binary (DynamoDB: "The
+     * AttributeValue for a key attribute cannot contain an empty string value"). Here rather than
+     * in {@link AttributeValues}: the first get checks its key, and this class is loaded already.
+     */
+    public static boolean isEmptyKeyValue(AttributeValue value) {
+        return (value.s() != null && value.s().isEmpty())
+                || (value.b() != null && value.b().asByteArrayUnsafe().length == 0);
     }
 
     public static Class<?> wrap(Class<?> type) {

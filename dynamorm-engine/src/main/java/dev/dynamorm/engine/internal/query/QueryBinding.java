@@ -2,7 +2,6 @@ package dev.dynamorm.engine.internal.query;
 
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
-import dev.dynamorm.engine.internal.expr.AttributeValues;
 import dev.dynamorm.engine.internal.expr.Slot;
 import dev.dynamorm.engine.internal.expr.SlotValues;
 import dev.dynamorm.engine.internal.expr.ValueBinder;
@@ -50,7 +49,7 @@ final class QueryBinding<T> {
         for (int k = 0; k < plan.slots().size(); k++) {
             Slot slot = plan.slots().get(k);
             AttributeValue av = values.bind(slot, raw.get(slot.valueIndex()));
-            if (k < plan.keySlots() && AttributeValues.isEmptyKeyValue(av)) {
+            if (k < plan.keySlots() && ValueBinder.isEmptyKeyValue(av)) {
                 throw new InvalidRequestException(
                         String.format(
                                 Locale.ROOT,

@@ -6,8 +6,8 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.FieldTransform;
 import dev.dynamorm.engine.internal.client.EngineContext;
 import dev.dynamorm.engine.internal.client.ErrorMapper;
-import dev.dynamorm.engine.internal.expr.AttributeValues;
 import dev.dynamorm.engine.internal.expr.Expression;
+import dev.dynamorm.engine.internal.expr.ValueBinder;
 import dev.dynamorm.engine.internal.model.FieldMetadata;
 import dev.dynamorm.engine.internal.model.ModelMetadata;
 import dev.dynamorm.engine.internal.plugin.Event;
@@ -223,7 +223,7 @@ public final class TableContext<T> {
      */
     private AttributeValue requireNonEmptyKey(
             String role, FieldMetadata field, AttributeValue value, Operation op) {
-        if (AttributeValues.isEmptyKeyValue(value)) {
+        if (ValueBinder.isEmptyKeyValue(value)) {
             throw new InvalidRequestException(
                     String.format(
                             Locale.ROOT,
