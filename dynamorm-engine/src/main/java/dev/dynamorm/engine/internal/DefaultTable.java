@@ -273,8 +273,8 @@ final class DefaultTable<T> implements Table<T> {
                                 model.type(),
                                 key,
                                 request,
-                                GetStep.send(this),
-                                GetStep.errors(this));
+                                new SendGet(ctx),
+                                new GetErrors(this));
         return response.hasItem() && !response.item().isEmpty() && !hidden(response.item())
                 ? Optional.of(model.fromItem(response.item(), Operation.GET))
                 : Optional.empty();
@@ -502,38 +502,31 @@ final class DefaultTable<T> implements Table<T> {
     // Classes, not lambdas, on the path of the first GetItem: each lambda spins a hidden class in a
     // cold JVM (issue 16, cold start to the first GetItem).
 
-    /**
-     * A GetItem's two steps for the executor, sending it and mapping its SDK failure, as one class
-     * (one class load, not two, at the first get); {@link #send} and {@link #errors} make each with
-     * its types.
-     */
-    private static final class GetStep<A, B> implements Function<A, B> {
-        private final DefaultTable<?> table;
-        private final boolean send;
+    /** Sends a GetItem through the engine's client. */
+    private static final class SendGet implements Function<GetItemRequest, GetItemResponse> {
+        private final EngineContext ctx;
 
-        private GetStep(DefaultTable<?> table, boolean send) {
-            this.table = table;
-            this.send = send;
-        }
-
-        static GetStep<GetItemRequest, GetItemResponse> send(DefaultTable<?> table) {
-            return new GetStep<>(table, true);
-        }
-
-        static GetStep<SdkException, DynamORMException> errors(DefaultTable<?> table) {
-            return new GetStep<>(table, false);
+        SendGet(EngineContext ctx) {
+            this.ctx = ctx;
         }
 
         @Override
-        public B apply(A in) {
-            Object out =
-                    send
-                            ? table.ctx.client().getItem((GetItemRequest) in)
-                            : table.map((SdkException) in, Operation.GET);
-            // B is GetItemResponse for a step made by send(), DynamORMException for errors()
-            @SuppressWarnings("unchecked")
-            B result = (B) out;
-            return result;
+        public GetItemResponse apply(GetItemRequest request) {
+            return ctx.client().getItem(request);
+        }
+    }
+
+    /** Maps a GetItem's SDK failure. */
+    private static final class GetErrors implements Function<SdkException, DynamORMException> {
+        private final DefaultTable<?> table;
+
+        GetErrors(DefaultTable<?> table) {
+            this.table = table;
+        }
+
+        @Override
+        public DynamORMException apply(SdkException e) {
+            return table.map(e, Operation.GET);
         }
     }
 }
