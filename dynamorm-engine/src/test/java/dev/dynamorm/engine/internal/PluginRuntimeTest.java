@@ -20,7 +20,6 @@ import dev.dynamorm.Statistic;
 import dev.dynamorm.Table;
 import dev.dynamorm.annotations.DynamoTable;
 import dev.dynamorm.annotations.PartitionKey;
-import dev.dynamorm.engine.internal.plugin.Event;
 import dev.dynamorm.engine.internal.plugin.HookChain;
 import dev.dynamorm.engine.internal.plugin.HookedModel;
 import dev.dynamorm.local.LocalDynamoDb;
@@ -29,7 +28,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -529,7 +527,18 @@ final class PluginRuntimeTest {
 
     @Test
     void noPlugins_meansNoHookMachinery() {
-        try (DynamORM db = db(x -> x.discoverPlugins(false))) {
+        assertNoHookMachinery(db(x -> x.discoverPlugins(false)));
+    }
+
+    @Test
+    void discoveryFindingNoPlugin_meansNoHookMachinery_andStatisticsStillWork() {
+        // plugin discovery on (the default); no plugin jar is on this module's test path
+        assertNoHookMachinery(db(x -> {}));
+    }
+
+    /** No plugin, no hooks; a plugin host is made for the first statistic published. */
+    private static void assertNoHookMachinery(DynamORM built) {
+        try (DynamORM db = built) {
             assertThat(db.plugins()).isEmpty();
             assertThat(db.statistics()).isEmpty();
             Table<Note> notes = db.table(Note.class);
@@ -537,24 +546,6 @@ final class PluginRuntimeTest {
             assertThat(((DefaultTable<Note>) notes).context().executor().hasHooks()).isFalse();
             assertThat(((DefaultTable<Note>) notes).context().executor().hooks())
                     .isSameAs(HookChain.EMPTY);
-            // built without a plugin host; one is made for the first statistic published
-            db.publish(Statistic.counter("notes.fed", "notes fed", Map.of(), () -> 3));
-            assertThat(db.statistics())
-                    .singleElement()
-                    .satisfies(s -> assertThat(s.name()).isEqualTo("notes.fed"));
-            assertThat(db.plugins()).isEmpty();
-        }
-    }
-
-    @Test
-    void discoveryFindingNoPlugin_meansNoHookMachinery_andStatisticsStillWork() {
-        // plugin discovery on (the default); no plugin jar is on this module's test path
-        try (DynamORM db = db(x -> {})) {
-            assertThat(db.plugins()).isEmpty();
-            assertThat(db.statistics()).isEmpty();
-            Table<Note> notes = db.table(Note.class);
-            assertThat(((DefaultTable<Note>) notes).model()).isNotInstanceOf(HookedModel.class);
-            assertThat(((DefaultTable<Note>) notes).context().executor().hasHooks()).isFalse();
             db.publish(Statistic.counter("notes.fed", "notes fed", Map.of(), () -> 3));
             assertThat(db.statistics())
                     .singleElement()
@@ -597,13 +588,5 @@ final class PluginRuntimeTest {
             assertThat(received).contains("test.size=42.0");
             assertThat(db.statistics()).extracting(Statistic::name).contains("test.size");
         }
-    }
-
-    @Test
-    void optionalOfAbsentModel_isEmptyForMultiTableEvents() {
-        Event e = Event.multiTable(Operation.BATCH_WRITE);
-        assertThat(e.model()).isEqualTo(Optional.empty());
-        assertThat(e.modelType()).isEqualTo(Object.class);
-        assertThat(e.items()).isEmpty();
     }
 }
