@@ -182,16 +182,16 @@ public final class ConverterRegistry implements ConverterLookup {
         Objects.requireNonNull(type, "type");
         Converter<?> converter = cache.get(type);
         if (converter == null) {
-            ModelFactory.Session session = models.currentSession();
+            Map<Type, Converter<?>> session = models.currentSession();
             if (session != null) {
-                converter = session.converters.get(type);
+                converter = session.get(type);
             }
             if (converter == null) {
                 converter = resolve(type);
                 // a recursive lookup may have stored one meanwhile: keep the first
                 Converter<?> previous =
                         session != null
-                                ? session.converters.putIfAbsent(type, converter)
+                                ? session.putIfAbsent(type, converter)
                                 : cache.putIfAbsent(type, converter);
                 if (previous != null) {
                     converter = previous;

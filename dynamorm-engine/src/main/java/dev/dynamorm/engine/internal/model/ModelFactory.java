@@ -18,22 +18,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Building happens under one lock, which a thread re-enters when a model's field types lead to
  * other models (or back to itself). Everything created while the outermost build runs (models, and
- * converters in a {@link Session}) stays private to the building thread and is published only when
- * that build succeeds; a failed build leaves no trace, and other threads never see metadata that is
+ * the converters it resolves) stays private to the building thread and is published only when that
+ * build succeeds; a failed build leaves no trace, and other threads never see metadata that is
  * still being built. Reads of published metadata take no lock.
  */
 final class ModelFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFactory.class);
-
-    /**
-     * The converters one outermost build has created so far: made at the first converter the
-     * registry resolves while building (a generated model of common types resolves none, so its
-     * build loads no class for it).
-     */
-    static final class Session {
-        final Map<Type, Converter<?>> converters = new HashMap<>();
-    }
 
     private final ConverterRegistry converters;
     private final ConcurrentHashMap<Class<?>, ReflectiveModel<?>> models =
@@ -46,8 +37,12 @@ final class ModelFactory {
      */
     private Map<Class<?>, ReflectiveModel<?>> building;
 
-    /** The converters of that build, or null until the first; guarded by the lock. */
-    private Session session;
+    /**
+     * The converters that build has created so far, or null until the first (a generated model of
+     * common types resolves none); guarded by the lock. A plain map, not a holder class: one class
+     * less to load while the first model with a nested type registers.
+     */
+    private Map<Type, Converter<?>> session;
 
     private final GeneratedSchemas schemas;
     private final boolean requireGenerated;
@@ -96,14 +91,17 @@ final class ModelFactory {
         return (ReflectiveModel<T>) models.get(type);
     }
 
-    /** The session of the current thread when it is building (created now if needed), else null. */
-    Session currentSession() {
+    /**
+     * The converters of the current thread's build when it is building (created now if needed),
+     * else null.
+     */
+    Map<Type, Converter<?>> currentSession() {
         if (!lock.isHeldByCurrentThread() || building == null) {
             return null;
         }
-        Session s = session;
+        Map<Type, Converter<?>> s = session;
         if (s == null) {
-            s = new Session();
+            s = new HashMap<>();
             session = s;
         }
         return s;
@@ -159,7 +157,7 @@ final class ModelFactory {
         }
     }
 
-    private void publish(Map<Class<?>, ReflectiveModel<?>> built, Session s) {
+    private void publish(Map<Class<?>, ReflectiveModel<?>> built, Map<Type, Converter<?>> s) {
         // keys, not values(): their set and iterator classes are loaded before any model (the
         // values' would be loaded by the first one)
         for (Class<?> type : built.keySet()) {
@@ -169,7 +167,7 @@ final class ModelFactory {
             }
         }
         if (s != null) {
-            converters.publish(s.converters);
+            converters.publish(s);
         }
     }
 }

@@ -22,7 +22,8 @@ final class NestedModelProvider implements ConverterProvider {
     @Override
     public Optional<Converter<?>> converterFor(Type type, ConverterLookup lookup) {
         if (type instanceof Class<?> c && (models.hasSchema(c) || eligible(c))) {
-            return Optional.of(new NestedModelConverter(models.get(c)));
+            // the model converts its instances itself
+            return Optional.of(models.get(c));
         }
         return Optional.empty();
     }

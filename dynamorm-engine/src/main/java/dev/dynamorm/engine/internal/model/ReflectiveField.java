@@ -460,8 +460,8 @@ final class ReflectiveField implements FieldMetadata {
 
     @Override
     public Optional<ModelMetadata<?>> nestedModel() {
-        if (converter instanceof NestedModelConverter n) {
-            return Optional.of(n.model());
+        if (converter instanceof ReflectiveModel<?> n) {
+            return Optional.of(n);
         }
         if (mapValueConverter == null) {
             return Optional.empty();

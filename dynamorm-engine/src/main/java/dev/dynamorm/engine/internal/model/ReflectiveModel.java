@@ -1,5 +1,6 @@
 package dev.dynamorm.engine.internal.model;
 
+import dev.dynamorm.Converter;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
 import dev.dynamorm.spi.schema.ModelSchema;
@@ -22,8 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * zero/false). Beans are built through the no-argument constructor and their setters; a setter is
  * not called when the value read is null, so field initializers stay in effect for absent
  * attributes whose converter has no absent value.
+ *
+ * <p>A model is also the converter of its class where it is nested in another model: it stores an
+ * instance as a map attribute (M). One class rather than a converter holding the model: a class
+ * less to load while the first model with a nested type registers. The metadata may still be under
+ * construction when a field takes it as converter (recursive types); it is only used as one once
+ * construction has finished.
  */
-final class ReflectiveModel<T> implements ModelMetadata<T> {
+final class ReflectiveModel<T> implements ModelMetadata<T>, Converter<Object> {
 
     private final Class<T> type;
 
@@ -418,6 +425,71 @@ final class ReflectiveModel<T> implements ModelMetadata<T> {
                         null);
         ex.addSuppressed(e);
         return ex;
+    }
+
+    /**
+     * Stores a nested instance as a map attribute (M).
+     *
+     * @throws ClassCastException if the value is not an instance of the model's class
+     * @throws IllegalArgumentException if the model has encrypted fields or a value cannot be
+     *     stored
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public AttributeValue toAttributeValue(Object value) {
+        if (!type.isInstance(value)) {
+            throw new ClassCastException(
+                    String.format(
+                            Locale.ROOT,
+                            "expected a %s but got a %s",
+                            type.getName(),
+                            value.getClass().getName()));
+        }
+        if (!encryptedFields().isEmpty()) {
+            // a table model with @Encrypted fields used as a nested value: nothing would encrypt
+            // them
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s has @Encrypted fields %s, which are not encrypted when it is stored nested inside another "
+                                    + "model: mark the enclosing field @Encrypted instead",
+                            type.getName(),
+                            encryptedFields().stream().map(FieldMetadata::name).toList()));
+        }
+        try {
+            return AttributeValue.createM(toItem((T) value, null));
+        } catch (InvalidRequestException e) {
+            // the enclosing field reports it, with the operation and the outer model
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a nested instance from a map attribute (M).
+     *
+     * @throws IllegalArgumentException if the attribute is not a map or cannot be read
+     */
+    @Override
+    public Object fromAttributeValue(AttributeValue attribute) {
+        if (attribute.type() != AttributeValue.Type.M) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "expected a map (M) attribute for %s but got a %s attribute",
+                            type.getName(),
+                            attribute.type()));
+        }
+        try {
+            return fromItem(attribute.m(), null);
+        } catch (InvalidRequestException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A nested instance is stored as a map. */
+    @Override
+    public AttributeValue.Type attributeType() {
+        return AttributeValue.Type.M;
     }
 
     @Override

@@ -115,7 +115,8 @@ final class ConverterRegistryTest {
 
         Converter<?> converter = registry.find(Point.class).orElseThrow();
 
-        assertThat(converter).isInstanceOf(NestedModelConverter.class);
+        assertThat(converter).isInstanceOf(ReflectiveModel.class);
+        assertThat(((ReflectiveModel<?>) converter).type()).isEqualTo(Point.class);
         assertThat(converter.attributeType()).isEqualTo(AttributeValue.Type.M);
         assertThat(registry.find(Object.class)).isEmpty();
         assertThat(registry.find(Thread.class)).isEmpty();
