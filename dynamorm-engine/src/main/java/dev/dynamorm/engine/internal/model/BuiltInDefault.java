@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * a string with an unpaired surrogate, a non-finite double, an empty set, a value of another type)
  * goes to the real converter, found through the registry at its first need, so that values, errors
  * and their wording stay the built-in converter's. {@link ReflectiveField#converter()} hands out
- * the real converter, so plugins and conditions see what they always saw.
+ * this stand-in, so keys, conditions, updates and plugins convert through it with the same results.
+ * The well-formed cases repeat the built-in converters' rules (dynamorm-converters' {@code
+ * Numbers}, {@code TimeFormats}): {@code BuiltInDefaultTest} holds the two to the same output.
  *
  * <p>Immutable but for the resolved converter, which any thread may set: the registry answers a
  * type with one converter (or equal ones), and converters are safely published (final fields).
