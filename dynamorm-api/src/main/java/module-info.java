@@ -23,10 +23,10 @@ module dev.dynamorm.api {
     exports dev.dynamorm.annotations;
     exports dev.dynamorm.spi;
     exports dev.dynamorm.spi.schema;
-    // not API: one implementation of did-you-mean, number text and path roots for the engine and
-    // the
-    // test kit
+    // not API: one implementation of did-you-mean, number text, plain value text and path roots
+    // for the engine, the built-in converters and the test kit
     exports dev.dynamorm.internal to
+            dev.dynamorm.converters,
             dev.dynamorm.engine,
             dev.dynamorm.test;
 

@@ -1,5 +1,6 @@
 package dev.dynamorm.spi.schema;
 
+import dev.dynamorm.internal.PlainText;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -109,8 +110,8 @@ public final class PlainReads {
     public static long readLong(AttributeValue attribute, FieldReader in, int field) {
         if (attribute != null && attribute.type() == AttributeValue.Type.N) {
             String n = attribute.n();
-            long v = decimal(n, 18);
-            return v != NOT_SHORT ? v : parseLong(n, attribute, in, field);
+            long v = PlainText.decimal(n, 18);
+            return v != PlainText.NOT_SHORT ? v : parseLong(n, attribute, in, field);
         }
         return in.readLong(attribute, field);
     }
@@ -137,8 +138,8 @@ public final class PlainReads {
     public static int readInt(AttributeValue attribute, FieldReader in, int field) {
         if (attribute != null && attribute.type() == AttributeValue.Type.N) {
             String n = attribute.n();
-            long v = decimal(n, 9);
-            return v != NOT_SHORT ? (int) v : parseInt(n, attribute, in, field);
+            long v = PlainText.decimal(n, 9);
+            return v != PlainText.NOT_SHORT ? (int) v : parseInt(n, attribute, in, field);
         }
         return (int) in.readLong(attribute, field);
     }
@@ -151,35 +152,6 @@ public final class PlainReads {
             // not a plain decimal int (an exponent, a fraction, out of range): the codec's way
             return (int) in.readLong(attribute, field);
         }
-    }
-
-    /**
-     * What {@link #decimal} returns for a text it leaves to {@code Long}/{@code Integer.parseInt}.
-     */
-    private static final long NOT_SHORT = Long.MIN_VALUE;
-
-    /**
-     * The value of {@code n} when it is an optional {@code '-'} and 1 to {@code maxDigits} ASCII
-     * digits (which {@code Long.parseLong}, and {@code Integer.parseInt} for at most 9 digits, read
-     * to the same value without failing), else {@link #NOT_SHORT}. The common numbers, read without
-     * a {@code try} block in the generated read: a handler there makes the JIT compiler keep the
-     * other fields' values in memory through the digit loop.
-     */
-    private static long decimal(String n, int maxDigits) {
-        int len = n.length();
-        int i = len > 0 && n.charAt(0) == '-' ? 1 : 0;
-        if (len == i || len - i > maxDigits) {
-            return NOT_SHORT;
-        }
-        long v = 0;
-        for (; i < len; i++) {
-            int d = n.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return NOT_SHORT;
-            }
-            v = v * 10 + d;
-        }
-        return n.charAt(0) == '-' ? -v : v;
     }
 
     /**

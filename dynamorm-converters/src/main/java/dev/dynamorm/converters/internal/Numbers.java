@@ -1,5 +1,6 @@
 package dev.dynamorm.converters.internal;
 
+import dev.dynamorm.internal.PlainText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,42 +183,9 @@ final class Numbers {
         return value;
     }
 
-    /**
-     * The longest text {@link #isShortPlainDecimal(String)} accepts: at most 17 characters, so a
-     * value of at most 10^17 and, if not zero, at least 10^-15 (neither infinite nor rounded to
-     * zero as a double or a float).
-     */
-    private static final int SHORT_PLAIN = 17;
-
-    /**
-     * Whether the text is {@code -?digits(.digits)?} of at most {@link #SHORT_PLAIN} characters:
-     * such text is a valid number for both {@link BigDecimal} and {@link Double#parseDouble}, and
-     * in range, so it needs no exact parse to be checked (the common case, as numbers are written).
-     */
-    private static boolean isShortPlainDecimal(String text) {
-        int n = text.length();
-        if (n == 0 || n > SHORT_PLAIN) {
-            return false;
-        }
-        int i = text.charAt(0) == '-' ? 1 : 0;
-        int digits = 0;
-        int point = -1;
-        for (; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c == '.' && point < 0 && digits > 0) {
-                point = digits;
-            } else {
-                return false;
-            }
-        }
-        return digits > 0 && point != digits;
-    }
-
     /** Parses {@code N} text into a double; fails if it would become infinite or zero. */
     static double parseDouble(String text, String target) {
-        if (isShortPlainDecimal(text)) {
+        if (PlainText.isShortPlainDecimal(text)) {
             return Double.parseDouble(text);
         }
         BigDecimal exact = parseDecimal(text, target);
@@ -235,7 +203,7 @@ final class Numbers {
 
     /** Parses {@code N} text into a float; fails if it would become infinite or zero. */
     static float parseFloat(String text, String target) {
-        if (isShortPlainDecimal(text)) {
+        if (PlainText.isShortPlainDecimal(text)) {
             return Float.parseFloat(text);
         }
         BigDecimal exact = parseDecimal(text, target);

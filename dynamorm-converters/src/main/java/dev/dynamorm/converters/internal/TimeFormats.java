@@ -87,14 +87,6 @@ final class TimeFormats {
                     .withChronology(IsoChronology.INSTANCE);
 
     /**
-     * 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds: the range {@link #instant}
-     * writes itself.
-     */
-    private static final long FIRST_SECOND = -62_167_219_200L;
-
-    private static final long END_SECOND = 253_402_300_800L;
-
-    /**
      * {@link #INSTANT}'s text of an instant ({@code 2024-01-02T03:04:05.123456789Z}), written
      * directly for the years 0000 to 9999 (a hot path: every stored {@code Instant} goes through
      * it), through the formatter otherwise.
@@ -103,35 +95,8 @@ final class TimeFormats {
      * @return the same text as {@code INSTANT.format(instant)}
      */
     static String instant(java.time.Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
-            return INSTANT.format(instant);
-        }
-        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        char[] out = new char[30];
-        digits(out, 0, date.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, date.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, date.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, secondOfDay / 3600, 2);
-        out[13] = ':';
-        digits(out, 14, secondOfDay / 60 % 60, 2);
-        out[16] = ':';
-        digits(out, 17, secondOfDay % 60, 2);
-        out[19] = '.';
-        digits(out, 20, instant.getNano(), 9);
-        out[29] = 'Z';
-        return new String(out);
-    }
-
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        String text = dev.dynamorm.internal.PlainText.instant(instant);
+        return text != null ? text : INSTANT.format(instant);
     }
 
     private TimeFormats() {}

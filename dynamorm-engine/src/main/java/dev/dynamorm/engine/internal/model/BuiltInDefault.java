@@ -1,6 +1,7 @@
 package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.Converter;
+import dev.dynamorm.internal.PlainText;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Instant;
@@ -24,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * goes to the real converter, found through the registry at its first need, so that values, errors
  * and their wording stay the built-in converter's. {@link ReflectiveField#converter()} hands out
  * this stand-in, so keys, conditions, updates and plugins convert through it with the same results.
- * The well-formed cases repeat the built-in converters' rules (dynamorm-converters' {@code
- * Numbers}, {@code TimeFormats}): {@code BuiltInDefaultTest} holds the two to the same output.
+ * The number and instant text rules are the built-in converters' own ({@link PlainText}); {@code
+ * BuiltInDefaultTest} holds the stand-in and the converters to the same output.
  *
  * <p>Immutable but for the resolved converter, which any thread may set: the registry answers a
  * type with one converter (or equal ones), and converters are safely published (final fields).
@@ -259,45 +260,10 @@ final class BuiltInDefault implements Converter<Object> {
         return true;
     }
 
-    /**
-     * 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds: the years whose text the
-     * built-in converter writes as {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}.
-     */
-    private static final long FIRST_SECOND = -62_167_219_200L;
-
-    private static final long END_SECOND = 253_402_300_800L;
-
     /** An instant as the built-in converter's text (nine fraction digits); null outside 0-9999. */
     static AttributeValue writeInstant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
-            return null;
-        }
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        char[] out = new char[30];
-        digits(out, 0, date.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, date.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, date.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, secondOfDay / 3600, 2);
-        out[13] = ':';
-        digits(out, 14, secondOfDay / 60 % 60, 2);
-        out[16] = ':';
-        digits(out, 17, secondOfDay % 60, 2);
-        out[19] = '.';
-        digits(out, 20, instant.getNano(), 9);
-        out[29] = 'Z';
-        return AttributeValue.createS(new String(out));
-    }
-
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        String text = PlainText.instant(instant);
+        return text != null ? AttributeValue.createS(text) : null;
     }
 
     /** Elements as {@code S}, null ones as NULL; null if an element is not a well-formed string. */
@@ -360,7 +326,7 @@ final class BuiltInDefault implements Converter<Object> {
             case INT -> readIntegral(t, a, 9);
             case BOOLEAN -> t == AttributeValue.Type.BOOL ? a.bool() : NOT_PLAIN;
             case DOUBLE ->
-                    t == AttributeValue.Type.N && shortPlainDecimal(a.n())
+                    t == AttributeValue.Type.N && PlainText.isShortPlainDecimal(a.n())
                             ? (Object) Double.parseDouble(a.n())
                             : NOT_PLAIN;
             case INSTANT -> t == AttributeValue.Type.S ? readInstant(a.s()) : NOT_PLAIN;
@@ -373,61 +339,14 @@ final class BuiltInDefault implements Converter<Object> {
 
     /** A {@code Long} (18 digits at most) or an {@code Integer} (9), else NOT_PLAIN. */
     private static Object readIntegral(AttributeValue.Type t, AttributeValue a, int maxDigits) {
-        long v = t == AttributeValue.Type.N ? decimal(a.n(), maxDigits) : NOT_SHORT;
-        if (v == NOT_SHORT) {
+        long v =
+                t == AttributeValue.Type.N
+                        ? PlainText.decimal(a.n(), maxDigits)
+                        : PlainText.NOT_SHORT;
+        if (v == PlainText.NOT_SHORT) {
             return NOT_PLAIN;
         }
         return maxDigits == 18 ? (Object) v : (Object) (int) v;
-    }
-
-    /** What {@link #decimal} returns for a text it leaves to the converter. */
-    static final long NOT_SHORT = Long.MIN_VALUE;
-
-    /**
-     * The value of {@code n} when it is an optional {@code '-'} and 1 to {@code maxDigits} ASCII
-     * digits (which the built-in converter reads to the same value, in range for 18 digits as a
-     * long and 9 as an int), else {@link #NOT_SHORT}.
-     */
-    static long decimal(String n, int maxDigits) {
-        int len = n.length();
-        int i = len > 0 && n.charAt(0) == '-' ? 1 : 0;
-        if (len == i || len - i > maxDigits) {
-            return NOT_SHORT;
-        }
-        long v = 0;
-        for (; i < len; i++) {
-            int d = n.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return NOT_SHORT;
-            }
-            v = v * 10 + d;
-        }
-        return n.charAt(0) == '-' ? -v : v;
-    }
-
-    /**
-     * Whether the text is {@code -?digits(.digits)?} of at most 17 characters, which the built-in
-     * converter reads as {@code Double.parseDouble} does (in range, never rounded to zero).
-     */
-    static boolean shortPlainDecimal(String text) {
-        int n = text.length();
-        if (n == 0 || n > 17) {
-            return false;
-        }
-        int i = text.charAt(0) == '-' ? 1 : 0;
-        int digits = 0;
-        int point = -1;
-        for (; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c == '.' && point < 0 && digits > 0) {
-                point = digits;
-            } else {
-                return false;
-            }
-        }
-        return digits > 0 && point != digits;
     }
 
     /**

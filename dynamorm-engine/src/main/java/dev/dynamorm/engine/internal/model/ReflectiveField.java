@@ -3,6 +3,7 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.Converter;
 import dev.dynamorm.InvalidRequestException;
 import dev.dynamorm.Operation;
+import dev.dynamorm.internal.PlainText;
 import dev.dynamorm.spi.schema.BooleanCodec;
 import dev.dynamorm.spi.schema.DoubleCodec;
 import dev.dynamorm.spi.schema.FloatCodec;
@@ -372,8 +373,8 @@ final class ReflectiveField implements FieldMetadata {
         if ((builtIn == BuiltInDefault.LONG || builtIn == BuiltInDefault.INT)
                 && value != null
                 && value.type() == AttributeValue.Type.N) {
-            long v = BuiltInDefault.decimal(value.n(), builtIn == BuiltInDefault.LONG ? 18 : 9);
-            if (v != BuiltInDefault.NOT_SHORT) {
+            long v = PlainText.decimal(value.n(), builtIn == BuiltInDefault.LONG ? 18 : 9);
+            if (v != PlainText.NOT_SHORT) {
                 return v;
             }
         }
@@ -392,7 +393,7 @@ final class ReflectiveField implements FieldMetadata {
         if (builtIn == BuiltInDefault.DOUBLE
                 && value != null
                 && value.type() == AttributeValue.Type.N
-                && BuiltInDefault.shortPlainDecimal(value.n())) {
+                && PlainText.isShortPlainDecimal(value.n())) {
             return Double.parseDouble(value.n());
         }
         if (doubleCodec == null || value == null || Boolean.TRUE.equals(value.nul())) {
