@@ -168,23 +168,25 @@ public final class Executor {
             Function<Q, R> call,
             Function<SdkException, DynamORMException> errors) {
         if (hooks != null) {
-            return run(
-                    new Event(operation, tableName, modelType, Optional.ofNullable(key))
-                            .asOperationEvent(),
-                    request,
-                    call,
-                    errors);
+            return run(event(operation, tableName, modelType, key), request, call, errors);
         }
         requireOpen();
         long start = System.nanoTime();
         try {
             return call.apply(request);
         } catch (SdkException e) {
-            OperationEvent event =
-                    new Event(operation, tableName, modelType, Optional.ofNullable(key))
-                            .asOperationEvent();
+            OperationEvent event = event(operation, tableName, modelType, key);
             return retryAfter(e, event, null, call, request, errors, null, null, start);
         }
+    }
+
+    private static OperationEvent event(
+            Operation operation,
+            String tableName,
+            Class<?> modelType,
+            Map<String, AttributeValue> key) {
+        return new Event(operation, tableName, modelType, Optional.ofNullable(key))
+                .asOperationEvent();
     }
 
     /** The retry policy of this instance. */
