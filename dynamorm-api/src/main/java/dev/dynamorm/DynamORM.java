@@ -585,7 +585,7 @@ public interface DynamORM extends AutoCloseable, PluginAccess {
                                 + "settings of a client you built belong on that client");
             }
             DynamORMConfig config = new DynamORMConfig(this);
-            return DynamORMConfig.engine().create(config);
+            return DynamORMConfig.engine(config);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.dynamorm;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -44,35 +46,42 @@ public final class DynamORMConfig {
 
     // The engine DynamORM.Builder#build() hands the configuration to: DynamORM's own engine
     // (dynamorm-engine) when it is present, else the EngineProvider of the highest priority. On
-    // the class path the own engine is looked up by name: a ServiceLoader scan reads every jar's
-    // META-INF/services entry and asks the JDK's modules too, several million interpreted
-    // instructions in a cold JVM. On the module path (where the engine's package is not open to
-    // this module) the scan finds it among the module layer's providers, which come before the
-    // class path's, and stops there. The lookup lives in this class, which every build loads,
-    // rather
-    // than in one of its own: one class less to load in a cold JVM.
+    // the class path the own engine is created by name, through its public constructor: a
+    // ServiceLoader scan reads every jar's META-INF/services entry and asks the JDK's modules too,
+    // and its provider and the EngineProvider interface are two more classes to load, several
+    // million interpreted instructions in a cold JVM. On the module path (where the engine's
+    // package is not open to this module) the scan finds its provider among the module layer's
+    // providers, which come before the class path's, and stops there. The lookup lives in this
+    // class, which every build loads, rather than in one of its own: one class less to load.
 
-    /** The provider {@code dynamorm-engine} declares. */
-    static final String OWN_ENGINE = "dev.dynamorm.engine.internal.DefaultEngineProvider";
+    /** The engine {@code dynamorm-engine} builds, created by name on the class path. */
+    static final String OWN_ENGINE = "dev.dynamorm.engine.internal.DefaultDynamORM";
 
     /**
-     * DynamORM's own engine if it is visible to the context class loader or to this module's own
-     * loader; else the {@link EngineProvider} of the highest priority, found with {@link
-     * ServiceLoader} through the context class loader, then through this module's own loader if
-     * that one is different.
+     * The provider {@code dynamorm-engine} declares, which the scan recognises as the own engine.
+     */
+    static final String OWN_ENGINE_PROVIDER = "dev.dynamorm.engine.internal.DefaultEngineProvider";
+
+    /**
+     * An engine for {@code config}: DynamORM's own if it is visible to the context class loader or
+     * to this module's own loader; else the one the {@link EngineProvider} of the highest priority
+     * creates, found with {@link ServiceLoader} through the context class loader, then through this
+     * module's own loader if that one is different.
      *
      * @throws IllegalStateException if no engine is found
+     * @throws RuntimeException what the engine throws while it is built, unchanged
      */
-    static EngineProvider engine() {
+    static DynamORM engine(DynamORMConfig config) {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader own = DynamORM.class.getClassLoader();
-        EngineProvider found = byName(context);
-        if (found == null && own != context) {
-            found = byName(own);
+        DynamORM built = byName(context, config);
+        if (built == null && own != context) {
+            built = byName(own, config);
         }
-        if (found == null) {
-            found = scan(context);
+        if (built != null) {
+            return built;
         }
+        EngineProvider found = scan(context);
         if (found == null && own != context) {
             found = scan(own);
         }
@@ -81,41 +90,59 @@ public final class DynamORMConfig {
                     "no DynamORM engine found: add dev.dynamorm:dynamorm-engine to the module path"
                             + " or class path");
         }
-        return found;
+        return found.create(config);
     }
 
-    /** The own engine on the class path of {@code loader}, or null: the scan decides. */
-    private static @Nullable EngineProvider byName(@Nullable ClassLoader loader) {
+    /**
+     * The own engine built for {@code config} from the class path of {@code loader}, or null when
+     * it cannot be created there: the scan decides.
+     *
+     * @throws RuntimeException what its constructor throws (a build failure), unchanged
+     */
+    private static @Nullable DynamORM byName(@Nullable ClassLoader loader, DynamORMConfig config) {
         if (loader == null) {
             return null;
         }
-        Class<?> type;
+        Constructor<?> engine;
         try {
-            type = Class.forName(OWN_ENGINE, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-        // a named module: its provider is created by ServiceLoader alone (the package is not
-        // exported), and another loader's copy of the API would not match
-        if (type.getModule().isNamed() || !EngineProvider.class.isAssignableFrom(type)) {
-            return null;
-        }
-        try {
-            return (EngineProvider) type.getConstructor().newInstance();
+            Class<?> type = Class.forName(OWN_ENGINE, false, loader);
+            // a named module: its engine is created through its provider, which ServiceLoader
+            // alone may instantiate (the package is not exported); another loader's copy of the
+            // API would not match (no constructor taking this DynamORMConfig)
+            if (type.getModule().isNamed() || !DynamORM.class.isAssignableFrom(type)) {
+                return null;
+            }
+            engine = type.getConstructor(DynamORMConfig.class);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // the scan instantiates it again and reports its own error
+            return null;
+        }
+        try {
+            return (DynamORM) engine.newInstance(config);
+        } catch (InvocationTargetException e) {
+            // the engine was found and failed to build: its error, not a search for another
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (ReflectiveOperationException e) {
+            // not accessible or abstract: the scan instantiates its provider and reports its error
             return null;
         }
     }
 
     /**
-     * The own engine among the providers {@code loader} finds, else the one of the highest
-     * priority, or null. Loops, not lambdas: each lambda spins a hidden class in a cold JVM.
+     * The own engine's provider among the providers {@code loader} finds, else the one of the
+     * highest priority, or null. Loops, not lambdas: each lambda spins a hidden class in a cold
+     * JVM.
      */
     private static @Nullable EngineProvider scan(@Nullable ClassLoader loader) {
         @Nullable EngineProvider best = null;
         for (EngineProvider e : ServiceLoader.load(EngineProvider.class, loader)) {
-            if (e.getClass().getName().equals(OWN_ENGINE)) {
+            if (e.getClass().getName().equals(OWN_ENGINE_PROVIDER)) {
                 return e;
             }
             best = higher(best, e);

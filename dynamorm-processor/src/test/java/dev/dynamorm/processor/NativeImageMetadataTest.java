@@ -2,6 +2,7 @@ package dev.dynamorm.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamorm.DynamORMConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +37,20 @@ final class NativeImageMetadataTest {
         while (m.find()) {
             types.add(m.group(1));
         }
-        assertThat(types).contains("dev.dynamorm.engine.internal.DefaultEngineProvider");
+        assertThat(types)
+                .contains(
+                        "dev.dynamorm.engine.internal.DefaultDynamORM",
+                        "dev.dynamorm.engine.internal.DefaultEngineProvider");
         for (String type : types) {
             assertThat(Class.forName(type, false, getClass().getClassLoader())).isNotNull();
         }
+        // the constructor DynamORMConfig creates the engine through, by name, on the class path
+        assertThat(json)
+                .contains("\"parameterTypes\": [\"" + DynamORMConfig.class.getName() + "\"]");
+        assertThat(
+                        Class.forName("dev.dynamorm.engine.internal.DefaultDynamORM")
+                                .getConstructor(DynamORMConfig.class))
+                .isNotNull();
         assertThat(json)
                 .contains("\"glob\": \"META-INF/services/dev.dynamorm.*\"")
                 .contains("\"glob\": \"META-INF/services/dev.dynamorm.spi.schema.*\"");

@@ -52,8 +52,13 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
-/** The engine behind {@link DynamORM}: one client, one registry, one plugin host. */
-final class DefaultDynamORM implements DynamORM {
+/**
+ * The engine behind {@link DynamORM}: one client, one registry, one plugin host. Public for the
+ * class-path case, where {@code DynamORMConfig} creates it by this name through its public
+ * constructor, without a provider scan and without loading {@link DefaultEngineProvider} (renaming
+ * or moving it brings the scan back: {@code EngineDiscoveryTest} fails).
+ */
+public final class DefaultDynamORM implements DynamORM {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDynamORM.class);
 
@@ -99,7 +104,13 @@ final class DefaultDynamORM implements DynamORM {
     private final boolean syncAvailable;
     private final AsyncEngine asyncEngine;
 
-    DefaultDynamORM(DynamORMConfig config) {
+    /**
+     * Builds the engine of a configuration; called by {@code DynamORM.Builder#build()} (by name,
+     * reflectively) and by {@link DefaultEngineProvider}.
+     *
+     * @param config the validated configuration
+     */
+    public DefaultDynamORM(DynamORMConfig config) {
         this.hideExpiredItems = config.hideExpiredItems();
         this.syncAvailable = config.client().isPresent() || !asyncOnly(config);
         if (config.client().isPresent()) {

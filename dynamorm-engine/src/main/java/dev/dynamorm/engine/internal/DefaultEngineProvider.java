@@ -5,9 +5,10 @@ import dev.dynamorm.DynamORMConfig;
 import dev.dynamorm.EngineProvider;
 
 /**
- * The engine's entry for {@link java.util.ServiceLoader}; public for the class-path case, where
- * {@code DynamORMConfig} instantiates it by this name without a scan (renaming or moving it brings
- * the scan back: {@code EngineDiscoveryTest} fails).
+ * The engine's entry for {@link java.util.ServiceLoader}, through which a named module (the module
+ * path) finds the engine. On the class path {@code DynamORMConfig} creates {@link DefaultDynamORM}
+ * by name instead and never loads this class; the scan recognises this class by name as the own
+ * engine, chosen before any other listed provider.
  */
 public final class DefaultEngineProvider implements EngineProvider {
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
 import dev.dynamorm.EngineProvider;
+import dev.dynamorm.Plugin;
+import dev.dynamorm.PluginException;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -69,6 +71,50 @@ final class EngineDiscoveryTest {
             thread.setContextClassLoader(loader);
             try (DynamORM db = DynamORM.builder().client(client).discoverPlugins(false).build()) {
                 assertThat(db).isInstanceOf(DefaultDynamORM.class);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+        assertThat(RankedEngine.CREATED.get()).as("providers created by a scan").isEqualTo(before);
+    }
+
+    @Test
+    void ownEngineFailingToBuild_throwsItsOwnError_withoutCreatingAnyListedProvider(
+            @TempDir Path services) throws IOException {
+        int before = RankedEngine.CREATED.get();
+        RuntimeException boom = new IllegalStateException("the plugin cannot start");
+        Plugin failing =
+                new Plugin() {
+                    @Override
+                    public String name() {
+                        return "failing";
+                    }
+
+                    @Override
+                    public void initialize(dev.dynamorm.PluginContext context) {
+                        throw boom;
+                    }
+                };
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader =
+                        ServiceFiles.loaderListing(
+                                services, EngineProvider.class, RankedEngine.class);
+                DynamoDbClient client =
+                        DynamoDbClient.builder()
+                                .region(Region.US_EAST_1)
+                                .endpointOverride(URI.create("http://localhost:1"))
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .build()) {
+            thread.setContextClassLoader(loader);
+            try {
+                DynamORM.Builder builder =
+                        DynamORM.builder().client(client).discoverPlugins(false).plugin(failing);
+                // the engine's own failure, not a reflective wrapper nor another engine's answer
+                assertThatThrownBy(builder::build)
+                        .isInstanceOf(PluginException.class)
+                        .hasMessageContaining("failing")
+                        .hasRootCause(boom);
             } finally {
                 thread.setContextClassLoader(previous);
             }
