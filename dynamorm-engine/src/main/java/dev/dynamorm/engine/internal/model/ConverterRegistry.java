@@ -25,24 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ConverterRegistry implements ConverterLookup {
 
-    /** Caches "no provider handles this type". */
-    private static final Converter<Object> NONE =
-            new Converter<>() {
-                @Override
-                public AttributeValue toAttributeValue(Object value) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public Object fromAttributeValue(AttributeValue attribute) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public AttributeValue.Type attributeType() {
-                    throw new UnsupportedOperationException();
-                }
-            };
+    /**
+     * Caches "no provider handles this type"; made at the first such type, so that an engine whose
+     * types all have a converter (the usual case) loads no class for it. Written once.
+     */
+    private static volatile Converter<Object> none;
 
     private final List<ConverterProvider> providers;
     private final ConcurrentHashMap<Type, Converter<?>> cache = new ConcurrentHashMap<>();
@@ -198,7 +185,7 @@ public final class ConverterRegistry implements ConverterLookup {
                 }
             }
         }
-        return converter == NONE ? Optional.empty() : Optional.of(converter);
+        return converter == none ? Optional.empty() : Optional.of(converter);
     }
 
     private Converter<?> resolve(Type type) {
@@ -208,7 +195,39 @@ public final class ConverterRegistry implements ConverterLookup {
                 return found.get();
             }
         }
-        return NONE;
+        return none();
+    }
+
+    private static Converter<Object> none() {
+        Converter<Object> made = none;
+        if (made == null) {
+            synchronized (ConverterRegistry.class) {
+                made = none;
+                if (made == null) {
+                    made = new NoConverter();
+                    none = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /** The converter cached for a type no provider handles; never asked to convert. */
+    private static final class NoConverter implements Converter<Object> {
+        @Override
+        public AttributeValue toAttributeValue(Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object fromAttributeValue(AttributeValue attribute) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AttributeValue.Type attributeType() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Publishes the converters created during a successful build. */
