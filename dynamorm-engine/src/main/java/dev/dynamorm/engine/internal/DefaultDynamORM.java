@@ -44,7 +44,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -80,7 +79,14 @@ public final class DefaultDynamORM implements DynamORM {
     private final EngineContext context;
     private final ConcurrentMap<Class<?>, DefaultTable<?>> tables = new ConcurrentHashMap<>();
     private final Object registration = new Object();
-    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Set once by {@link #close()}, under {@link #registration}: a plain flag rather than an {@code
+     * AtomicBoolean}, whose class a cold JVM loads from the runtime image (it is not in the shared
+     * archive) and initializes with a VarHandle lookup, for nothing else on the way to a first get.
+     */
+    private volatile boolean closed;
+
     private final boolean hideExpiredItems;
 
     /** The builder's index scorer, or null for the one discovered at the first query. */
@@ -244,7 +250,7 @@ public final class DefaultDynamORM implements DynamORM {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Table<T> table(Class<T> modelType) {
-        if (closed.get()) {
+        if (closed) {
             throw new IllegalStateException(Executor.CLOSED);
         }
         DefaultTable<?> table = tables.get(modelType);
@@ -333,7 +339,7 @@ public final class DefaultDynamORM implements DynamORM {
 
     @Override
     public dev.dynamorm.AsyncDynamORM async() {
-        if (closed.get()) {
+        if (closed) {
             throw new IllegalStateException(Executor.CLOSED);
         }
         if (asyncEngine == null) {
@@ -347,7 +353,7 @@ public final class DefaultDynamORM implements DynamORM {
     @Override
     public BatchWriter batchWriter(BatchWriterOptions options) {
         Objects.requireNonNull(options, "options");
-        if (closed.get()) {
+        if (closed) {
             throw new IllegalStateException(Executor.CLOSED);
         }
         DefaultBatchWriter writer =
@@ -357,7 +363,7 @@ public final class DefaultDynamORM implements DynamORM {
     }
 
     private AsyncBatchWriter asyncBatchWriter(BatchWriterOptions options) {
-        if (closed.get()) {
+        if (closed) {
             throw new IllegalStateException(Executor.CLOSED);
         }
         DefaultAsyncBatchWriter writer =
@@ -423,8 +429,11 @@ public final class DefaultDynamORM implements DynamORM {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (registration) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
         for (DefaultBatchWriter writer : List.copyOf(writers)) {
             writer.close(); // flushes: nothing accepted is dropped
