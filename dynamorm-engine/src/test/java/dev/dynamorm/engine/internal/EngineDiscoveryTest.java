@@ -2,6 +2,7 @@ package dev.dynamorm.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.DynamORMConfig;
@@ -79,22 +80,65 @@ final class EngineDiscoveryTest {
     }
 
     @Test
-    void ownEngineFailingToBuild_throwsItsOwnError_withoutCreatingAnyListedProvider(
+    void ownEngineFailingToBuild_throwsItsOwnException_withoutCreatingAnyListedProvider(
             @TempDir Path services) throws IOException {
         int before = RankedEngine.CREATED.get();
         RuntimeException boom = new IllegalStateException("the plugin cannot start");
-        Plugin failing =
-                new Plugin() {
-                    @Override
-                    public String name() {
-                        return "failing";
-                    }
 
-                    @Override
-                    public void initialize(dev.dynamorm.PluginContext context) {
-                        throw boom;
-                    }
-                };
+        Throwable thrown =
+                buildFailure(
+                        services,
+                        failingPlugin(
+                                () -> {
+                                    throw boom;
+                                }));
+
+        // the engine's own failure, not a reflective wrapper nor another engine's answer
+        assertThat(thrown)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("'failing'")
+                .hasRootCause(boom);
+        assertThat(RankedEngine.CREATED.get()).as("providers created by a scan").isEqualTo(before);
+    }
+
+    @Test
+    void ownEngineFailingToBuildWithAnError_throwsThatError(@TempDir Path services)
+            throws IOException {
+        int before = RankedEngine.CREATED.get();
+        Error error = new AssertionError("the plugin broke");
+
+        Throwable thrown =
+                buildFailure(
+                        services,
+                        failingPlugin(
+                                () -> {
+                                    throw error;
+                                }));
+
+        assertThat(thrown).isSameAs(error);
+        assertThat(RankedEngine.CREATED.get()).as("providers created by a scan").isEqualTo(before);
+    }
+
+    /** A registered plugin named "failing" whose initialization runs {@code failure}. */
+    private static Plugin failingPlugin(Runnable failure) {
+        return new Plugin() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public void initialize(dev.dynamorm.PluginContext context) {
+                failure.run();
+            }
+        };
+    }
+
+    /**
+     * What {@code build()} throws with {@code plugin} registered, under a context class loader that
+     * lists {@link RankedEngine} as an engine provider (the own engine is on the class path too).
+     */
+    private static Throwable buildFailure(Path services, Plugin plugin) throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader =
@@ -107,19 +151,14 @@ final class EngineDiscoveryTest {
                                 .credentialsProvider(AnonymousCredentialsProvider.create())
                                 .build()) {
             thread.setContextClassLoader(loader);
-            try {
-                DynamORM.Builder builder =
-                        DynamORM.builder().client(client).discoverPlugins(false).plugin(failing);
-                // the engine's own failure, not a reflective wrapper nor another engine's answer
-                assertThatThrownBy(builder::build)
-                        .isInstanceOf(PluginException.class)
-                        .hasMessageContaining("failing")
-                        .hasRootCause(boom);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
+            DynamORM.Builder builder =
+                    DynamORM.builder().client(client).discoverPlugins(false).plugin(plugin);
+            Throwable thrown = catchThrowable(builder::build);
+            assertThat(thrown).as("what build() threw").isNotNull();
+            return thrown;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        assertThat(RankedEngine.CREATED.get()).as("providers created by a scan").isEqualTo(before);
     }
 
     @Test
