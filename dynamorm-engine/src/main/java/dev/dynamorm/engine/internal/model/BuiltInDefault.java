@@ -73,8 +73,26 @@ final class BuiltInDefault implements Converter<Object> {
 
     /** The kind of a field type whose built-in converter this class can stand in for, or NONE. */
     static int kindOf(Type t) {
-        if (t instanceof Class<?> c) {
-            return kindOf(c, List.of());
+        if (t instanceof Class<?>) {
+            if (t == String.class) {
+                return STRING;
+            }
+            if (t == long.class) {
+                return LONG;
+            }
+            if (t == int.class) {
+                return INT;
+            }
+            if (t == boolean.class) {
+                return BOOLEAN;
+            }
+            if (t == double.class) {
+                return DOUBLE;
+            }
+            if (t == Instant.class) {
+                return INSTANT;
+            }
+            return ((Class<?>) t).isEnum() ? ENUM : NONE;
         }
         if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
             return kindOf(raw, Arrays.asList(p.getActualTypeArguments()));
@@ -83,31 +101,10 @@ final class BuiltInDefault implements Converter<Object> {
     }
 
     /**
-     * The kind of a class, or of a parameterized type given as its raw class and type arguments (a
-     * generated field's, without making its generic type), or NONE.
+     * The kind of a parameterized type given as its raw class and type arguments (a generated
+     * field's, without making its generic type), or NONE.
      */
     static int kindOf(Class<?> raw, List<? extends Type> arguments) {
-        if (arguments.isEmpty()) {
-            if (raw == String.class) {
-                return STRING;
-            }
-            if (raw == long.class) {
-                return LONG;
-            }
-            if (raw == int.class) {
-                return INT;
-            }
-            if (raw == boolean.class) {
-                return BOOLEAN;
-            }
-            if (raw == double.class) {
-                return DOUBLE;
-            }
-            if (raw == Instant.class) {
-                return INSTANT;
-            }
-            return raw.isEnum() ? ENUM : NONE;
-        }
         if (raw == List.class && arguments.size() == 1 && arguments.get(0) == String.class) {
             return STRING_LIST;
         }

@@ -105,10 +105,13 @@ final class Property {
      * type arguments without making its generic type.
      */
     int builtInKind() {
-        if (schema != null && !schema.classArguments().isEmpty()) {
-            return BuiltInDefault.kindOf(rawType, schema.classArguments());
+        if (schema == null) {
+            return BuiltInDefault.kindOf(reflectedType);
         }
-        return BuiltInDefault.kindOf(genericType());
+        List<Class<?>> arguments = schema.classArguments();
+        return arguments.isEmpty()
+                ? BuiltInDefault.kindOf(schema.type()) // a class, or a type given as such
+                : BuiltInDefault.kindOf(rawType, arguments);
     }
 
     /** Marks the property mapped: validated, with its attribute and converter. */
