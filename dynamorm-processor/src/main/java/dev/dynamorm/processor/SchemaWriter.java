@@ -355,7 +355,7 @@ final class SchemaWriter {
                         .append("FieldSchema.builder(")
                         .append(literal(p.name()))
                         .append(", ")
-                        .append(typeExpr(p.type()))
+                        .append(builderType(p.type()))
                         .append(")");
         if (p.attribute() != null) {
             b.append(".attribute(").append(literal(p.attribute())).append(")");
@@ -454,6 +454,27 @@ final class SchemaWriter {
             return b.toString();
         }
         return t.toString();
+    }
+
+    /**
+     * The type arguments of {@code FieldSchema.builder}: for a parameterized type whose arguments
+     * are classes ({@code List<String>}), its raw class and those classes, so that its {@code
+     * ParameterizedType} is made only if the engine asks it; else the type expression.
+     */
+    private String builderType(TypeMirror t) {
+        if (!(t instanceof DeclaredType d) || d.getTypeArguments().isEmpty()) {
+            return typeExpr(t);
+        }
+        StringBuilder b =
+                new StringBuilder(((TypeElement) d.asElement()).getQualifiedName() + ".class");
+        for (TypeMirror arg : d.getTypeArguments()) {
+            String e = typeExpr(arg);
+            if (e == null || (arg instanceof DeclaredType a && !a.getTypeArguments().isEmpty())) {
+                return typeExpr(t); // a parameterized argument: SchemaTypes builds the type
+            }
+            b.append(", ").append(e);
+        }
+        return b.toString();
     }
 
     /** A {@code java.lang.reflect.Type} expression for a type, or null when none can be written. */

@@ -4,6 +4,7 @@ import dev.dynamorm.Converter;
 import dev.dynamorm.annotations.Encrypted;
 import dev.dynamorm.annotations.FieldTransform;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One mapped field of a {@link ModelSchema}: its Java name and type and the mapping annotations
- * found on it. An immutable value built with {@link #builder(String, Type)}.
+ * found on it. An immutable value built with {@link #builder(String, Type)}, or with {@link
+ * #builder(String, Class, Class...)} for a parameterized type whose arguments are classes ({@code
+ * List<String>}), whose {@link ParameterizedType} is then made only when {@link #type()} is first
+ * asked: the engine registers such a field from its {@link #rawType()} and {@link
+ * #classArguments()}, and most models never need the type object itself (nor the class that makes
+ * it, {@link SchemaTypes}, loaded).
  */
 public final class FieldSchema {
 
     private final String name;
-    private final Type type;
+
+    /**
+     * The generic type; for a field started with its raw class and class arguments, null until
+     * {@link #type()} makes it. Racy but safe: {@link SchemaTypes} has final fields only, and two
+     * threads making it at once make equal types.
+     */
+    private @Nullable Type type;
+
+    private final Class<?> rawType;
+    private final List<Class<?>> classArguments;
     private final @Nullable String attribute;
     private final @Nullable Converter<?> converter;
     private final boolean partitionKey;
@@ -34,6 +49,8 @@ public final class FieldSchema {
     private FieldSchema(Builder b) {
         this.name = b.name;
         this.type = b.type;
+        this.rawType = b.rawType;
+        this.classArguments = b.classArguments;
         this.attribute = b.attribute;
         this.converter = b.converter;
         this.partitionKey = b.partitionKey;
@@ -56,7 +73,58 @@ public final class FieldSchema {
      * @throws NullPointerException if an argument is null
      */
     public static Builder builder(String name, Type type) {
-        return new Builder(name, type);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        return new Builder(
+                name, type, type instanceof Class<?> c ? c : SchemaTypes.erasure(type), List.of());
+    }
+
+    /**
+     * Starts a field of a parameterized type whose type arguments are classes, such as {@code
+     * List<String>}: {@code builder("tags", List.class, String.class)}. The same field as {@code
+     * builder(name, SchemaTypes.parameterized(raw, arguments))}, but the {@link ParameterizedType}
+     * is made only when {@link #type()} is first asked. A type argument that is itself
+     * parameterized ({@code List<List<String>>}) needs {@link #builder(String, Type)} with {@link
+     * SchemaTypes#parameterized}.
+     *
+     * @param name the Java field (or bean property) name
+     * @param raw the raw class
+     * @param arguments the type arguments
+     * @return a builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the number of arguments does not match the class, as for
+     *     {@link SchemaTypes#parameterized}
+     */
+    public static Builder builder(String name, Class<?> raw, Class<?>... arguments) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(raw, "raw");
+        checkArity(raw, arguments.length);
+        // List.of refuses null elements and copies the array
+        return new Builder(name, arguments.length == 0 ? raw : null, raw, List.of(arguments));
+    }
+
+    /**
+     * Refuses a number of type arguments that is not the class's number of type parameters. The
+     * containers generated schemas use most are answered without {@link Class#getTypeParameters()},
+     * whose first call in a JVM parses generic signatures and loads a dozen reflection classes
+     * while the first model registers.
+     */
+    static void checkArity(Class<?> raw, int arguments) {
+        int expected;
+        if (raw == List.class
+                || raw == java.util.Set.class
+                || raw == java.util.Collection.class
+                || raw == Optional.class) {
+            expected = 1;
+        } else if (raw == java.util.Map.class) {
+            expected = 2;
+        } else {
+            expected = raw.getTypeParameters().length;
+        }
+        if (expected != arguments) {
+            throw new IllegalArgumentException(
+                    raw.getName() + " takes " + expected + " type arguments, not " + arguments);
+        }
     }
 
     /**
@@ -69,12 +137,39 @@ public final class FieldSchema {
     }
 
     /**
-     * The generic Java type.
+     * The generic Java type; for a field started with {@link #builder(String, Class, Class...)},
+     * made at the first call (equal, not always identical, across threads).
      *
      * @return the type
      */
     public Type type() {
-        return type;
+        Type t = type;
+        if (t == null) {
+            t = SchemaTypes.parameterized(rawType, classArguments.toArray(new Class<?>[0]));
+            type = t;
+        }
+        return t;
+    }
+
+    /**
+     * The class the type erases to ({@code List} for {@code List<String>}), without making the
+     * type.
+     *
+     * @return the raw class
+     */
+    public Class<?> rawType() {
+        return rawType;
+    }
+
+    /**
+     * The type arguments given to {@link #builder(String, Class, Class...)}: the type is then
+     * {@link #rawType()} parameterized by these, made only when {@link #type()} is asked. Empty for
+     * a field started with {@link #builder(String, Type)}, whose type is at hand.
+     *
+     * @return the class arguments, in order
+     */
+    public List<Class<?>> classArguments() {
+        return classArguments;
     }
 
     /**
@@ -188,13 +283,17 @@ public final class FieldSchema {
 
     @Override
     public String toString() {
-        return "FieldSchema[" + name + " " + type.getTypeName() + "]";
+        return "FieldSchema[" + name + " " + type().getTypeName() + "]";
     }
 
     /** Builds a {@link FieldSchema}. Not thread-safe. */
     public static final class Builder {
         private final String name;
-        private final Type type;
+
+        // the type (null until asked when started with classes: see FieldSchema#type)
+        private final @Nullable Type type;
+        private final Class<?> rawType;
+        private final List<Class<?>> classArguments;
         private @Nullable String attribute;
         private @Nullable Converter<?> converter;
         private boolean partitionKey;
@@ -209,9 +308,12 @@ public final class FieldSchema {
         private @Nullable List<Class<? extends Annotation>> transforms;
         private @Nullable List<IndexKeySchema> indexKeys;
 
-        private Builder(String name, Type type) {
-            this.name = Objects.requireNonNull(name, "name");
-            this.type = Objects.requireNonNull(type, "type");
+        private Builder(
+                String name, @Nullable Type type, Class<?> rawType, List<Class<?>> classArguments) {
+            this.name = name;
+            this.type = type;
+            this.rawType = rawType;
+            this.classArguments = classArguments;
         }
 
         /**

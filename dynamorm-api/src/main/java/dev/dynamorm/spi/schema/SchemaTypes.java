@@ -1,15 +1,20 @@
 package dev.dynamorm.spi.schema;
 
+import java.lang.reflect.Array;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the generic types generated schemas declare, without reflection on the model. Its
- * instances are the parameterized types it builds: one class, not two, for the JVM to load while
- * the first model with a generic field registers.
+ * instances are the parameterized types it builds: one class, not two, for the JVM to load. A field
+ * of a parameterized type whose arguments are classes ({@code List<String>}) needs none: {@link
+ * FieldSchema#builder(String, Class, Class...)} makes its type only when asked.
  */
 public final class SchemaTypes implements ParameterizedType {
 
@@ -34,34 +39,30 @@ public final class SchemaTypes implements ParameterizedType {
      */
     public static ParameterizedType parameterized(Class<?> raw, Type... arguments) {
         Objects.requireNonNull(raw, "raw");
-        int expected = arity(raw);
-        if (expected != arguments.length) {
-            throw new IllegalArgumentException(
-                    raw.getName()
-                            + " takes "
-                            + expected
-                            + " type arguments, not "
-                            + arguments.length);
-        }
+        FieldSchema.checkArity(raw, arguments.length);
         return new SchemaTypes(raw, arguments.clone());
     }
 
-    /**
-     * The number of type parameters of a class. The containers generated schemas use most are
-     * answered without {@link Class#getTypeParameters()}, whose first call in a JVM parses generic
-     * signatures and loads a dozen reflection classes while the first model registers.
-     */
-    private static int arity(Class<?> raw) {
-        if (raw == java.util.List.class
-                || raw == java.util.Set.class
-                || raw == java.util.Collection.class
-                || raw == java.util.Optional.class) {
-            return 1;
+    /** The class a type erases to: {@link FieldSchema#rawType()} of a type not a class. */
+    static Class<?> erasure(Type t) {
+        if (t instanceof Class<?> c) {
+            return c;
         }
-        if (raw == java.util.Map.class) {
-            return 2;
+        if (t instanceof ParameterizedType p) {
+            return erasure(p.getRawType());
         }
-        return raw.getTypeParameters().length;
+        if (t instanceof GenericArrayType g) {
+            return Array.newInstance(erasure(g.getGenericComponentType()), 0).getClass();
+        }
+        if (t instanceof TypeVariable<?> v) {
+            Type[] bounds = v.getBounds();
+            return bounds.length == 0 ? Object.class : erasure(bounds[0]);
+        }
+        if (t instanceof WildcardType w) {
+            Type[] upper = w.getUpperBounds();
+            return upper.length == 0 ? Object.class : erasure(upper[0]);
+        }
+        return Object.class;
     }
 
     @Override

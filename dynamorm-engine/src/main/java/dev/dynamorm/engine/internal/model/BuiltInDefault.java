@@ -2,11 +2,13 @@ package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.Converter;
 import dev.dynamorm.internal.PlainText;
+import dev.dynamorm.spi.schema.SchemaTypes;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,14 +57,17 @@ final class BuiltInDefault implements Converter<Object> {
     static final Object NOT_PLAIN = new Object();
 
     private final int kind;
-    private final Type type;
+
+    /** The field type's class; for the collection kinds, see {@link #type()}. */
+    private final Class<?> raw;
+
     private final ConverterRegistry registry;
 
     private Converter<Object> resolved;
 
-    BuiltInDefault(int kind, Type type, ConverterRegistry registry) {
+    BuiltInDefault(int kind, Class<?> raw, ConverterRegistry registry) {
         this.kind = kind;
-        this.type = type;
+        this.raw = raw;
         this.registry = registry;
     }
 
@@ -89,21 +94,27 @@ final class BuiltInDefault implements Converter<Object> {
             }
             return ((Class<?>) t).isEnum() ? ENUM : NONE;
         }
-        if (!(t instanceof ParameterizedType p)) {
-            return NONE;
+        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            return kindOf(raw, Arrays.asList(p.getActualTypeArguments()));
         }
-        Type raw = p.getRawType();
-        Type[] args = p.getActualTypeArguments();
-        if (raw == List.class && args.length == 1 && args[0] == String.class) {
+        return NONE;
+    }
+
+    /**
+     * The kind of a parameterized type given as its raw class and type arguments (a generated
+     * field's, without making its generic type), or NONE.
+     */
+    static int kindOf(Class<?> raw, List<? extends Type> arguments) {
+        if (raw == List.class && arguments.size() == 1 && arguments.get(0) == String.class) {
             return STRING_LIST;
         }
-        if (raw == Set.class && args.length == 1 && args[0] == String.class) {
+        if (raw == Set.class && arguments.size() == 1 && arguments.get(0) == String.class) {
             return STRING_SET;
         }
         if (raw == Map.class
-                && args.length == 2
-                && args[0] == String.class
-                && args[1] == String.class) {
+                && arguments.size() == 2
+                && arguments.get(0) == String.class
+                && arguments.get(1) == String.class) {
             return STRING_MAP;
         }
         return NONE;
@@ -113,13 +124,25 @@ final class BuiltInDefault implements Converter<Object> {
         return kind;
     }
 
+    /**
+     * The field type, made at its first need for the collection kinds (the registry finds the real
+     * converter by it): a field's registration makes no {@code List<String>} type.
+     */
+    private Type type() {
+        return switch (kind) {
+            case STRING_LIST, STRING_SET -> SchemaTypes.parameterized(raw, String.class);
+            case STRING_MAP -> SchemaTypes.parameterized(raw, String.class, String.class);
+            default -> raw;
+        };
+    }
+
     /** The built-in converter this stands in for, found at the first call. */
     @SuppressWarnings("unchecked") // converters are found by the type they convert
     private Converter<Object> resolved() {
         Converter<Object> c = resolved;
         if (c == null) {
             // the built-in provider answers every kind (the registry holds no other provider)
-            c = (Converter<Object>) registry.find(type).orElseThrow();
+            c = (Converter<Object>) registry.find(type()).orElseThrow();
             resolved = c;
         }
         return c;
@@ -150,7 +173,7 @@ final class BuiltInDefault implements Converter<Object> {
             return NOT_PLAIN;
         }
         try {
-            return Enum.valueOf((Class) type, a.s());
+            return Enum.valueOf((Class) raw, a.s());
         } catch (IllegalArgumentException e) {
             return NOT_PLAIN; // not a constant's name: the converter lists the valid ones
         }
@@ -182,7 +205,7 @@ final class BuiltInDefault implements Converter<Object> {
 
     @Override
     public String toString() {
-        return "built-in converter of " + type.getTypeName();
+        return "built-in converter of " + type().getTypeName();
     }
 
     // ---- writes: the attribute, or null to leave the value to the real converter ----

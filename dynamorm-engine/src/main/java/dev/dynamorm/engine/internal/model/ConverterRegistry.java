@@ -99,23 +99,32 @@ public final class ConverterRegistry implements ConverterLookup {
     }
 
     /**
-     * A stand-in for the built-in converter of a type, when that converter is sure to be the one
-     * {@link #find} returns (no other provider is present) and {@link BuiltInDefault} reads and
-     * writes the type's common values itself; else null.
+     * A stand-in for the built-in converter of a field's type, when that converter is sure to be
+     * the one {@link #find} returns (no other provider is present) and {@link BuiltInDefault} reads
+     * and writes the type's common values itself; else null.
      *
-     * @param type the field type
+     * @param field the field
      * @return the stand-in, or null to find the converter
      */
-    BuiltInDefault builtInDefault(Type type) {
+    BuiltInDefault builtInDefault(Property field) {
         if (!builtInsOnly) {
             return null;
         }
-        int kind = BuiltInDefault.kindOf(type);
-        if (kind == BuiltInDefault.NONE) {
-            return null;
-        }
+        int kind = field.builtInKind();
+        return kind == BuiltInDefault.NONE ? null : standIn(kind, field.rawType);
+    }
+
+    /**
+     * The stand-in of a kind (not NONE) of the built-in converters; only when {@link
+     * #builtInDefault} may answer one.
+     *
+     * @param kind the kind
+     * @param raw the field type's class (for an enum, the enum)
+     * @return the stand-in
+     */
+    BuiltInDefault standIn(int kind, Class<?> raw) {
         if (kind == BuiltInDefault.ENUM) {
-            return new BuiltInDefault(kind, type, this); // one per field: each enum type its own
+            return new BuiltInDefault(kind, raw, this); // one per field: each enum type its own
         }
         // racy but safe: two threads may each create one; either answers the same
         BuiltInDefault[] all = standIns;
@@ -125,7 +134,7 @@ public final class ConverterRegistry implements ConverterLookup {
         }
         BuiltInDefault standIn = all[kind];
         if (standIn == null) {
-            standIn = new BuiltInDefault(kind, type, this);
+            standIn = new BuiltInDefault(kind, raw, this);
             all[kind] = standIn;
         }
         return standIn;

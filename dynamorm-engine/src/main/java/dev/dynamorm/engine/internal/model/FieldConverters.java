@@ -50,13 +50,12 @@ final class FieldConverters {
         if (converter instanceof BuiltInDefault d) {
             // a Map<String, String> stand-in: its values' stand-in, not String's converter
             return d.kind() == BuiltInDefault.STRING_MAP
-                    ? converters.builtInDefault(String.class)
+                    ? converters.standIn(BuiltInDefault.STRING, String.class)
                     : null;
         }
         if (converter.attributeType() != AttributeValue.Type.M
-                || !(p.genericType instanceof ParameterizedType pt)
-                || !(pt.getRawType() instanceof Class<?> raw)
-                || !Map.class.isAssignableFrom(raw)
+                || !Map.class.isAssignableFrom(p.rawType)
+                || !(p.genericType() instanceof ParameterizedType pt)
                 || pt.getActualTypeArguments().length != 2
                 || pt.getActualTypeArguments()[0] != String.class) {
             return null;
@@ -75,13 +74,13 @@ final class FieldConverters {
 
     @SuppressWarnings("unchecked")
     Converter<Object> converter(Property p, Mapping m) {
-        Class<?> raw = Types.raw(p.genericType);
+        Class<?> raw = p.rawType;
         if (m.ttl()) {
             if (!EpochSecondsConverter.supports(raw)) {
                 throw fail(
                         "model %s: @Ttl field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, long "
                                 + "or Long (epoch seconds)",
-                        type.getName(), p.name, p.genericType.getTypeName());
+                        type.getName(), p.name, p.genericType().getTypeName());
             }
             if (m.convert() != null) {
                 throw fail(
@@ -99,17 +98,18 @@ final class FieldConverters {
         }
         // a transformed field (@Encrypted...) keeps the converter itself: a plugin handles its
         // value
-        BuiltInDefault standIn = m.encrypted() ? null : converters.builtInDefault(p.genericType);
+        BuiltInDefault standIn = m.encrypted() ? null : converters.builtInDefault(p);
         if (standIn != null) {
             return standIn; // the built-in converter, loaded at its first need
         }
-        Converter<?> recent = recent(p.genericType);
+        Type fieldType = p.genericType();
+        Converter<?> recent = recent(fieldType);
         if (recent != null) {
             return (Converter<Object>) recent;
         }
         Optional<Converter<?>> found;
         try {
-            found = converters.find(p.genericType);
+            found = converters.find(fieldType);
         } catch (MissingConverterException e) {
             throw e.nestedIn(type, p.name);
         } catch (DynamORMException e) {
@@ -118,16 +118,16 @@ final class FieldConverters {
             ModelDefinitionException ex =
                     fail(
                             "model %s: field '%s': finding the converter for %s failed: %s",
-                            type.getName(), p.name, p.genericType.getTypeName(), e);
+                            type.getName(), p.name, fieldType.getTypeName(), e);
             ex.addSuppressed(e);
             throw ex;
         }
         if (found.isEmpty()) {
             throw new MissingConverterException(
-                    type, p.name, p.genericType, converters.builtInsPresent());
+                    type, p.name, fieldType, converters.builtInsPresent());
         }
         Converter<?> converter = found.get();
-        recentTypes[recentNext] = p.genericType;
+        recentTypes[recentNext] = fieldType;
         recentConverters[recentNext] = converter;
         recentNext = (recentNext + 1) % RECENT;
         return (Converter<Object>) converter;
@@ -184,7 +184,7 @@ final class FieldConverters {
 
     private void checkConverterType(Class<?> converterClass, Property p) {
         Class<?> converts = convertedType(converterClass);
-        Class<?> fieldType = Types.wrap(Types.raw(p.genericType));
+        Class<?> fieldType = Types.wrap(p.rawType);
         if (converts != null
                 && converts != Object.class
                 && !converts.isAssignableFrom(fieldType)
@@ -194,7 +194,7 @@ final class FieldConverters {
                             + "for %s",
                     type.getName(),
                     p.name,
-                    p.genericType.getTypeName(),
+                    p.genericType().getTypeName(),
                     converterClass.getName(),
                     converts.getName(),
                     fieldType.getName());

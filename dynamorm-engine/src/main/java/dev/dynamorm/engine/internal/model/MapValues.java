@@ -64,12 +64,15 @@ final class MapValues implements ModelMetadata<Object> {
                 owner,
                 mapField + "." + key,
                 key,
+                Types.raw(valueType),
                 valueType,
+                null,
                 valueConverter,
                 NoGetter.INSTANCE,
                 null,
                 new ReflectiveField.Roles(
-                        false, false, false, false, false, false, List.of(), false));
+                        false, false, false, false, false, false, List.of(), false),
+                null);
     }
 
     @Override

@@ -287,7 +287,9 @@ final class ModelBuilder<T> {
                             type,
                             p.name,
                             p.attributeName,
-                            p.genericType,
+                            p.rawType,
+                            p.reflectedType,
+                            p.schema,
                             p.converter,
                             getter,
                             setter,
@@ -338,8 +340,7 @@ final class ModelBuilder<T> {
             // ignored components are passed null, or zero/false when primitive
             recordDefaults = new Object[properties.size()];
             for (int i = 0; i < recordDefaults.length; i++) {
-                recordDefaults[i] =
-                        Types.primitiveDefault(Types.raw(properties.get(i).genericType));
+                recordDefaults[i] = Types.primitiveDefault(properties.get(i).rawType);
             }
             recordSlots = mappedSlots;
         } else {
@@ -458,11 +459,11 @@ final class ModelBuilder<T> {
             if (!m.version() && !m.createdAt() && !m.updatedAt()) {
                 continue;
             }
-            Class<?> raw = Types.raw(f.genericType);
+            Class<?> raw = f.rawType;
             if (m.version() && !isVersionType(raw)) {
                 throw fail(
                         "model %s: @Version field '%s' has type %s: use int, long, Integer or Long",
-                        type.getName(), f.name(), f.genericType.getTypeName());
+                        type.getName(), f.name(), f.genericType().getTypeName());
             }
             if (m.createdAt() && !isTimestampType(raw)) {
                 throw timestampType(f, "@CreatedAt");
@@ -477,7 +478,7 @@ final class ModelBuilder<T> {
         return fail(
                 "model %s: %s field '%s' has type %s: use Instant, OffsetDateTime, ZonedDateTime, "
                         + "LocalDateTime, long or Long (epoch milliseconds)",
-                type.getName(), annotation, f.name(), f.genericType.getTypeName());
+                type.getName(), annotation, f.name(), f.genericType().getTypeName());
     }
 
     private static boolean isVersionType(Class<?> raw) {

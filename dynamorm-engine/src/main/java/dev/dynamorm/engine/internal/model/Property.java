@@ -27,7 +27,22 @@ import java.util.TreeSet;
  */
 final class Property {
     final String name;
-    final Type genericType;
+
+    /** The class of the type. */
+    final Class<?> rawType;
+
+    /**
+     * The generic type found by reflection; null for a generated field (see {@link
+     * #genericType()}).
+     */
+    final Type reflectedType;
+
+    /**
+     * A generated field's schema, which makes the field's generic type when it is first asked (most
+     * generated fields never need it); null for a property found by reflection.
+     */
+    final FieldSchema schema;
+
     final List<AnnotatedElement> sources;
 
     /** Records: the accessor. Beans: the getter, or null to read the field. */
@@ -59,11 +74,44 @@ final class Property {
             Method setter,
             Field field) {
         this.name = name;
-        this.genericType = genericType;
+        this.rawType = Types.raw(genericType);
+        this.reflectedType = genericType;
+        this.schema = null;
         this.sources = sources;
         this.getter = getter;
         this.setter = setter;
         this.field = field;
+    }
+
+    /** A generated schema's field as a property (no annotations, no reflection). */
+    private Property(FieldSchema schema) {
+        this.name = schema.name();
+        this.rawType = schema.rawType();
+        this.reflectedType = null;
+        this.schema = schema;
+        this.sources = List.of();
+        this.getter = null;
+        this.setter = null;
+        this.field = null;
+    }
+
+    /** The generic type; a generated field's schema makes it at the first call. */
+    Type genericType() {
+        return schema != null ? schema.type() : reflectedType;
+    }
+
+    /**
+     * The {@link BuiltInDefault} kind of the type, found from a generated field's raw class and
+     * type arguments without making its generic type.
+     */
+    int builtInKind() {
+        if (schema == null) {
+            return BuiltInDefault.kindOf(reflectedType);
+        }
+        List<Class<?>> arguments = schema.classArguments();
+        return arguments.isEmpty()
+                ? BuiltInDefault.kindOf(schema.type()) // a class, or a type given as such
+                : BuiltInDefault.kindOf(rawType, arguments);
     }
 
     /** Marks the property mapped: validated, with its attribute and converter. */
@@ -88,7 +136,7 @@ final class Property {
 
     /** A generated schema's field as a property (no annotations, no reflection). */
     static Property of(FieldSchema f) {
-        return new Property(f.name(), f.type(), List.of(), null, null, null);
+        return new Property(f);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.dynamorm.Operation;
 import dev.dynamorm.internal.PlainText;
 import dev.dynamorm.spi.schema.BooleanCodec;
 import dev.dynamorm.spi.schema.DoubleCodec;
+import dev.dynamorm.spi.schema.FieldSchema;
 import dev.dynamorm.spi.schema.FloatCodec;
 import dev.dynamorm.spi.schema.LongCodec;
 import dev.dynamorm.spi.schema.PlainCodec;
@@ -47,8 +48,18 @@ final class ReflectiveField implements FieldMetadata {
     private final Class<?> modelType;
     private final String name;
     private final String attributeName;
-    private final Type genericType;
     private final Class<?> rawType;
+
+    /** The generic type; null for a generated field: see {@link #genericType()}. */
+    private final Type genericType;
+
+    /**
+     * A generated field's schema, which makes the field's generic type when it is first asked
+     * (registering and converting never ask it; paths into lists and maps, and some errors, do);
+     * null for a field found by reflection.
+     */
+    private final FieldSchema schema;
+
     private final Converter<Object> converter;
     private final Function<Object, Object> getter;
 
@@ -85,23 +96,20 @@ final class ReflectiveField implements FieldMetadata {
      */
     private MapValues mapValues;
 
+    /**
+     * A field.
+     *
+     * @param rawType the class of its type
+     * @param genericType its generic type, or null for a generated field
+     * @param schema a generated field's schema (which makes its generic type), or null
+     */
     ReflectiveField(
             Class<?> modelType,
             String name,
             String attributeName,
+            Class<?> rawType,
             Type genericType,
-            Converter<Object> converter,
-            Function<Object, Object> getter,
-            BiConsumer<Object, Object> setter,
-            Roles roles) {
-        this(modelType, name, attributeName, genericType, converter, getter, setter, roles, null);
-    }
-
-    ReflectiveField(
-            Class<?> modelType,
-            String name,
-            String attributeName,
-            Type genericType,
+            FieldSchema schema,
             Converter<Object> converter,
             Function<Object, Object> getter,
             BiConsumer<Object, Object> setter,
@@ -111,8 +119,9 @@ final class ReflectiveField implements FieldMetadata {
         this.modelType = modelType;
         this.name = name;
         this.attributeName = attributeName;
+        this.rawType = rawType;
         this.genericType = genericType;
-        this.rawType = Types.raw(genericType);
+        this.schema = schema;
         this.converter = converter;
         this.getter = getter;
         this.setter = setter;
@@ -183,9 +192,10 @@ final class ReflectiveField implements FieldMetadata {
         return attributeName;
     }
 
+    /** The generic type; a generated field's schema makes it at the first call. */
     @Override
     public Type genericType() {
-        return genericType;
+        return schema != null ? schema.type() : genericType;
     }
 
     @Override
@@ -473,7 +483,7 @@ final class ReflectiveField implements FieldMetadata {
                     new MapValues(
                             modelType,
                             name,
-                            ((ParameterizedType) genericType).getActualTypeArguments()[1],
+                            ((ParameterizedType) genericType()).getActualTypeArguments()[1],
                             mapValueConverter);
             mapValues = values;
         }
@@ -533,7 +543,7 @@ final class ReflectiveField implements FieldMetadata {
                 + " -> "
                 + attributeName
                 + " ("
-                + genericType.getTypeName()
+                + genericType().getTypeName()
                 + ")";
     }
 }

@@ -13,7 +13,6 @@ import dev.dynamorm.spi.schema.FieldSchema;
 import dev.dynamorm.spi.schema.FieldWriter;
 import dev.dynamorm.spi.schema.ModelSchema;
 import dev.dynamorm.spi.schema.PlainReads;
-import dev.dynamorm.spi.schema.SchemaTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -444,15 +443,9 @@ final class BuiltInDefaultTest {
                     FieldSchema.builder("b", boolean.class).build(),
                     FieldSchema.builder("d", double.class).build(),
                     FieldSchema.builder("t", Instant.class).build(),
-                    FieldSchema.builder("list", SchemaTypes.parameterized(List.class, String.class))
-                            .build(),
-                    FieldSchema.builder("set", SchemaTypes.parameterized(Set.class, String.class))
-                            .build(),
-                    FieldSchema.builder(
-                                    "map",
-                                    SchemaTypes.parameterized(
-                                            Map.class, String.class, String.class))
-                            .build(),
+                    FieldSchema.builder("list", List.class, String.class).build(),
+                    FieldSchema.builder("set", Set.class, String.class).build(),
+                    FieldSchema.builder("map", Map.class, String.class, String.class).build(),
                     FieldSchema.builder("c", Color.class).build());
         }
 
