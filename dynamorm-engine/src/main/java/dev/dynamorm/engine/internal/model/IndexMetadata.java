@@ -3,53 +3,105 @@ package dev.dynamorm.engine.internal.model;
 import dev.dynamorm.annotations.ProjectionType;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * A secondary index declared by {@code @IndexKey} annotations. Immutable. One record rather than an
- * interface and its one implementation: the first indexed model loads one class for it.
+ * A secondary index declared by {@code @IndexKey} annotations. Immutable. A model holds one
+ * instance per index, compared by identity (see {@link #same}).
  *
- * @param name the index name
- * @param global true for a global secondary index, false for a local one
- * @param partitionKeys every partition key field in key order: one, or up to four for a
- *     multi-attribute key (the table's partition key for a local index)
- * @param sortKeys every sort key field in key order: none, one, or up to four for a multi-attribute
- *     key
- * @param projection the projection type
- * @param includedAttributes attribute names of non-key attributes included when the projection is
- *     INCLUDE
+ * <p>A plain final class rather than a record: the first indexed model loads and links this class,
+ * and a record's generated {@code equals}, {@code hashCode} and {@code toString} (their bootstrap
+ * entries and method handles) only made it larger, as nothing compares indexes by value.
  */
-public record IndexMetadata(
-        String name,
-        boolean global,
-        List<FieldMetadata> partitionKeys,
-        List<FieldMetadata> sortKeys,
-        ProjectionType projection,
-        List<String> includedAttributes) {
+public final class IndexMetadata {
 
-    /** Copies the lists, so that the index stays immutable. */
-    public IndexMetadata {
-        partitionKeys = List.copyOf(partitionKeys);
-        sortKeys = List.copyOf(sortKeys);
-        includedAttributes = List.copyOf(includedAttributes);
-    }
+    private final String name;
+    private final boolean global;
+    private final List<FieldMetadata> partitionKeys;
+    private final List<FieldMetadata> sortKeys;
+    private final ProjectionType projection;
+    private final List<String> includedAttributes;
 
-    /** An index with a single-attribute partition key and at most one sort key field. */
-    IndexMetadata(
+    /**
+     * An index; the lists are copied, so that the index stays immutable.
+     *
+     * @param name the index name
+     * @param global true for a global secondary index, false for a local one
+     * @param partitionKeys every partition key field in key order: one, or up to four for a
+     *     multi-attribute key (the table's partition key for a local index)
+     * @param sortKeys every sort key field in key order: none, one, or up to four for a
+     *     multi-attribute key
+     * @param projection the projection type
+     * @param includedAttributes attribute names of non-key attributes included when the projection
+     *     is INCLUDE
+     */
+    public IndexMetadata(
             String name,
             boolean global,
-            FieldMetadata partitionKey,
-            Optional<FieldMetadata> sortKey,
+            List<FieldMetadata> partitionKeys,
+            List<FieldMetadata> sortKeys,
             ProjectionType projection,
             List<String> includedAttributes) {
-        this(
-                name,
-                global,
-                List.of(partitionKey),
-                // no method reference: each one spins a hidden class at registration
-                sortKey.isPresent() ? List.of(sortKey.get()) : List.of(),
-                projection,
-                includedAttributes);
+        this.name = name;
+        this.global = global;
+        this.partitionKeys = List.copyOf(partitionKeys);
+        this.sortKeys = List.copyOf(sortKeys);
+        this.projection = projection;
+        this.includedAttributes = List.copyOf(includedAttributes);
+    }
+
+    /**
+     * The index name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Whether this is a global secondary index.
+     *
+     * @return true for a global index, false for a local one
+     */
+    public boolean global() {
+        return global;
+    }
+
+    /**
+     * Every partition key field in key order: one, or up to four for a multi-attribute key (the
+     * table's partition key for a local index).
+     *
+     * @return the fields
+     */
+    public List<FieldMetadata> partitionKeys() {
+        return partitionKeys;
+    }
+
+    /**
+     * Every sort key field in key order: none, one, or up to four for a multi-attribute key.
+     *
+     * @return the fields
+     */
+    public List<FieldMetadata> sortKeys() {
+        return sortKeys;
+    }
+
+    /**
+     * The projection type.
+     *
+     * @return the projection
+     */
+    public ProjectionType projection() {
+        return projection;
+    }
+
+    /**
+     * Attribute names of non-key attributes included when the projection is INCLUDE.
+     *
+     * @return the attribute names
+     */
+    public List<String> includedAttributes() {
+        return includedAttributes;
     }
 
     /**
@@ -83,7 +135,7 @@ public record IndexMetadata(
 
     /**
      * Whether both are the same index of a model, by identity (a model holds one instance per
-     * index; a record's equals would link its object methods at the first call).
+     * index).
      *
      * @param a an index, or null
      * @param b an index, or null
@@ -96,19 +148,25 @@ public record IndexMetadata(
 
     @Override
     public String toString() {
-        return "Index["
-                + name
-                + (global ? ", global" : ", local")
-                + ", pk="
-                + names(partitionKeys)
-                + (sortKeys.isEmpty() ? "" : ", sk=" + names(sortKeys))
-                + ", "
-                + projection
-                + (includedAttributes.isEmpty() ? "" : " " + includedAttributes)
-                + "]";
+        StringBuilder out =
+                new StringBuilder("Index[")
+                        .append(name)
+                        .append(global ? ", global" : ", local")
+                        .append(", pk=");
+        names(out, partitionKeys);
+        if (!sortKeys.isEmpty()) {
+            names(out.append(", sk="), sortKeys);
+        }
+        out.append(", ").append(projection);
+        if (!includedAttributes.isEmpty()) {
+            out.append(' ').append(includedAttributes);
+        }
+        return out.append(']').toString();
     }
 
-    private static String names(List<FieldMetadata> fields) {
-        return fields.stream().map(FieldMetadata::name).collect(Collectors.joining(", "));
+    private static void names(StringBuilder out, List<FieldMetadata> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(fields.get(i).name());
+        }
     }
 }
