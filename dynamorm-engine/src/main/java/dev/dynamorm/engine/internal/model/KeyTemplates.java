@@ -293,7 +293,12 @@ public final class KeyTemplates {
             indexPartition = tablePartitionKey != null ? tablePartitionKey : model.partitionKey();
         }
         return new IndexMetadata(
-                name, global, indexPartition, Optional.ofNullable(sort), projection, include);
+                name,
+                global,
+                List.of(indexPartition),
+                sort == null ? List.of() : List.of(sort),
+                projection,
+                include);
     }
 
     private static List<String> includedAttributes(

@@ -27,14 +27,14 @@ import java.util.function.Supplier;
 /**
  * Reads a record or JavaBean by reflection (or its generated schema), validates its mapping
  * annotations and builds the model with fast accessors; properties are found by {@link Property},
- * converters resolved by {@link FieldConverters} and indexes gathered by {@link IndexBuilder}.
- * Every failure is a {@link ModelDefinitionException} naming the class, the field and a fix.
+ * converters resolved by {@link FieldConverters} and indexes gathered by {@link
+ * IndexMetadata#gather}. Every failure is a {@link ModelDefinitionException} naming the class, the
+ * field and a fix.
  */
 final class ModelBuilder<T> {
 
     private final Class<T> type;
     private final FieldConverters fieldConverters;
-    private final IndexBuilder indexBuilder;
 
     /** The table name, or null for a nested-only type. */
     private final String table;
@@ -47,7 +47,6 @@ final class ModelBuilder<T> {
     ModelBuilder(Class<T> type, ConverterRegistry converters) {
         this.type = type;
         this.fieldConverters = new FieldConverters(type, converters);
-        this.indexBuilder = new IndexBuilder(type);
         DynamoTable annotation = FamilyRegistry.tableOf(type); // its own, or its entity family's
         this.table = annotation == null ? null : annotation.value();
         this.naming = annotation == null ? NamingConvention.CAMEL_CASE : annotation.naming();
@@ -58,7 +57,6 @@ final class ModelBuilder<T> {
     ModelBuilder(ModelSchema<T> schema, ConverterRegistry converters) {
         this.type = schema.type();
         this.fieldConverters = new FieldConverters(type, converters);
-        this.indexBuilder = new IndexBuilder(type);
         this.table = schema.tableName().orElse(null);
         this.naming = schema.naming();
         this.schema = schema;
@@ -324,7 +322,7 @@ final class ModelBuilder<T> {
         List<IndexMetadata> indexes =
                 table == null || !indexed
                         ? List.of()
-                        : indexBuilder.indexes(mapped, bySlot, pk, sk);
+                        : IndexMetadata.gather(type, mapped, bySlot, pk, sk);
 
         Function<Object[], Object> recordConstructor = null;
         Supplier<Object> beanConstructor = null;
@@ -509,7 +507,7 @@ final class ModelBuilder<T> {
     }
 
     private void checkTableKey(Property key, String role) {
-        indexBuilder.checkKeyType(key, "the " + role + " key");
+        IndexMetadata.checkKeyType(type, key, "the " + role + " key");
         if (key.mapping.encrypted()) {
             throw fail(
                     "model %s: field '%s' is the %s key and cannot be %s: DynamoDB must read keys in "
