@@ -66,57 +66,35 @@ public final class IndexMetadata {
         this.includedAttributes = List.copyOf(includedAttributes);
     }
 
-    /**
-     * The index name.
-     *
-     * @return the name
-     */
+    /** {@return the index name} */
     public String name() {
         return name;
     }
 
-    /**
-     * Whether this is a global secondary index.
-     *
-     * @return true for a global index, false for a local one
-     */
+    /** {@return true for a global secondary index, false for a local one} */
     public boolean global() {
         return global;
     }
 
     /**
-     * Every partition key field in key order: one, or up to four for a multi-attribute key (the
-     * table's partition key for a local index).
-     *
-     * @return the fields
+     * {@return every partition key field in key order} One, or up to four for a multi-attribute key
+     * (the table's partition key for a local index).
      */
     public List<FieldMetadata> partitionKeys() {
         return partitionKeys;
     }
 
-    /**
-     * Every sort key field in key order: none, one, or up to four for a multi-attribute key.
-     *
-     * @return the fields
-     */
+    /** {@return every sort key field in key order: none, one, or up to four} */
     public List<FieldMetadata> sortKeys() {
         return sortKeys;
     }
 
-    /**
-     * The projection type.
-     *
-     * @return the projection
-     */
+    /** {@return the projection type} */
     public ProjectionType projection() {
         return projection;
     }
 
-    /**
-     * Attribute names of non-key attributes included when the projection is INCLUDE.
-     *
-     * @return the attribute names
-     */
+    /** {@return the attribute names of non-key attributes the INCLUDE projection copies} */
     public List<String> includedAttributes() {
         return includedAttributes;
     }
@@ -141,11 +119,7 @@ public final class IndexMetadata {
         return sortKeys.isEmpty() ? Optional.empty() : Optional.of(sortKeys.get(0));
     }
 
-    /**
-     * Whether the partition or the sort key is made of several fields.
-     *
-     * @return true for a multi-attribute key
-     */
+    /** {@return whether the partition or the sort key is made of several fields} */
     public boolean multiAttribute() {
         return partitionKeys.size() > 1 || sortKeys.size() > 1;
     }
