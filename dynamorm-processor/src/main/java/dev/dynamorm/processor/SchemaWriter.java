@@ -150,7 +150,8 @@ final class SchemaWriter {
                 .append("FieldSchema> fields() {\n")
                 .append("        return FIELDS;\n    }\n\n");
         // the per-field code in a class of its own (Schema.Codec), loaded and verified at the first
-        // read or write, not when the model registers; these methods only delegate to it
+        // read or write, not when the model registers: the engine reads and writes through codec();
+        // get and create, which the interface requires, only delegate to it
         s.append("    @Override\n    public Object get(")
                 .append(t)
                 .append(
@@ -159,23 +160,11 @@ final class SchemaWriter {
                 .append(t)
                 .append(
                         " create(Object[] values) {\n        return Schema.Codec.INSTANCE.create(values);\n    }\n\n");
-        s.append("    @Override\n    public void write(")
-                .append(t)
-                .append(" instance, ")
-                .append(FieldAccessWriter.ITEM)
-                .append(", ")
-                .append(SPI)
-                .append(
-                        "FieldWriter out) {\n        Schema.Codec.INSTANCE.write(instance, item, out);\n    }\n\n");
         s.append("    @Override\n    public ")
-                .append(t)
-                .append(" read(")
-                .append(FieldAccessWriter.ITEM)
-                .append(", ")
                 .append(SPI)
-                .append(
-                        "FieldReader in) {\n        return Schema.Codec.INSTANCE.read(item, in);\n    }\n\n");
-        FieldAccessWriter.namedDelegates(s, model, t);
+                .append("ModelSchema<")
+                .append(t)
+                .append("> codec() {\n        return Schema.Codec.INSTANCE;\n    }\n\n");
         StringBuilder c = new StringBuilder();
         codec(c, model, t);
         indent(s, c);
