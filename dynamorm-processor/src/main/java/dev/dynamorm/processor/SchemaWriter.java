@@ -126,6 +126,11 @@ final class SchemaWriter {
         }
     }
 
+    /** Whether the model's naming convention is the interface's default, camel case. */
+    private static boolean defaultNaming(Model model) {
+        return model.naming().equals("CAMEL_CASE");
+    }
+
     /** The methods of the schema class. */
     private void schemaMethods(StringBuilder s, Model model, String t) {
         s.append("    @Override\n    public Class<")
@@ -133,17 +138,21 @@ final class SchemaWriter {
                 .append("> type() {\n        return ")
                 .append(t)
                 .append(".class;\n    }\n\n");
-        s.append(
-                        "    @Override\n    public java.util.Optional<String> tableName() {\n        return ")
-                .append(
-                        model.table() == null
-                                ? "java.util.Optional.empty()"
-                                : "java.util.Optional.of(" + literal(model.table()) + ")")
-                .append(";\n    }\n\n");
-        s.append("    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
-                .append("        return dev.dynamorm.annotations.NamingConvention.")
-                .append(model.naming())
-                .append(";\n    }\n\n");
+        // a nested-only type (no table) and camel case are the interface's defaults: two methods
+        // fewer in the class every registration loads
+        if (model.table() != null) {
+            s.append(
+                            "    @Override\n    public java.util.Optional<String> tableName() {\n        return ")
+                    .append("java.util.Optional.of(" + literal(model.table()) + ")")
+                    .append(";\n    }\n\n");
+        }
+        if (!defaultNaming(model)) {
+            s.append(
+                            "    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
+                    .append("        return dev.dynamorm.annotations.NamingConvention.")
+                    .append(model.naming())
+                    .append(";\n    }\n\n");
+        }
         s.append(Templates.method(model.type()));
         s.append("    @Override\n    public java.util.List<")
                 .append(SPI)
@@ -188,10 +197,16 @@ final class SchemaWriter {
         s.append("    @Override\n    public Class<")
                 .append(t)
                 .append("> type() {\n        return Schema.INSTANCE.type();\n    }\n\n");
-        s.append("    @Override\n    public java.util.Optional<String> tableName() {\n")
-                .append("        return Schema.INSTANCE.tableName();\n    }\n\n");
-        s.append("    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
-                .append("        return Schema.INSTANCE.naming();\n    }\n\n");
+        // the schema's answers: the interface's defaults where the schema keeps them
+        if (model.table() != null) {
+            s.append("    @Override\n    public java.util.Optional<String> tableName() {\n")
+                    .append("        return Schema.INSTANCE.tableName();\n    }\n\n");
+        }
+        if (!defaultNaming(model)) {
+            s.append(
+                            "    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
+                    .append("        return Schema.INSTANCE.naming();\n    }\n\n");
+        }
         s.append("    @Override\n    public java.util.List<")
                 .append(SPI)
                 .append(

@@ -29,15 +29,21 @@ public interface ModelSchema<T> {
      * The table name from {@code @DynamoTable}.
      *
      * @return the table name, without prefix; empty for a type that is only nested in other models
+     *     (the default)
      */
-    Optional<String> tableName();
+    default Optional<String> tableName() {
+        return Optional.empty();
+    }
 
     /**
      * The naming convention from {@code @DynamoTable} (camel case for nested types).
      *
-     * @return the convention applied to fields without {@code @Attribute}
+     * @return the convention applied to fields without {@code @Attribute}; {@link
+     *     NamingConvention#CAMEL_CASE} by default
      */
-    NamingConvention naming();
+    default NamingConvention naming() {
+        return NamingConvention.CAMEL_CASE;
+    }
 
     /**
      * The mapped fields (fields marked {@code @Ignore} excluded), in declaration order. The index
