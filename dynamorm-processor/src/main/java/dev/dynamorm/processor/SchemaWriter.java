@@ -143,8 +143,9 @@ final class SchemaWriter {
         if (model.table() != null) {
             s.append(
                             "    @Override\n    public java.util.Optional<String> tableName() {\n        return ")
-                    .append("java.util.Optional.of(" + literal(model.table()) + ")")
-                    .append(";\n    }\n\n");
+                    .append("java.util.Optional.of(")
+                    .append(literal(model.table()))
+                    .append(");\n    }\n\n");
         }
         if (!defaultNaming(model)) {
             s.append(
