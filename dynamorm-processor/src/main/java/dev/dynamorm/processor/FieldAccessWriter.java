@@ -82,36 +82,6 @@ final class FieldAccessWriter {
     }
 
     /**
-     * Whether the codec of {@code model} has {@code readsNamed}/{@code readNamed} (a model with at
-     * least one field read through {@code PlainReads}), which the schema then delegates to it.
-     */
-    static boolean readsNamed(Model model) {
-        return plainMask(model.properties()) != 0L;
-    }
-
-    /**
-     * Appends the schema's {@code readsNamed} and {@code readNamed}, delegating to its codec, when
-     * the codec has them (see {@link #readsNamed(Model)}).
-     */
-    static void namedDelegates(StringBuilder s, Model model, String t) {
-        if (!readsNamed(model)) {
-            return;
-        }
-        s.append("    @Override\n    public boolean readsNamed(")
-                .append(SchemaWriter.SPI)
-                .append(
-                        "FieldReader in) {\n        return Schema.Codec.INSTANCE.readsNamed(in);\n    }\n\n");
-        s.append("    @Override\n    public ")
-                .append(t)
-                .append(" readNamed(")
-                .append(ITEM)
-                .append(", ")
-                .append(SchemaWriter.SPI)
-                .append(
-                        "FieldReader in) {\n        return Schema.Codec.INSTANCE.readNamed(item, in);\n    }\n\n");
-    }
-
-    /**
      * One read method. {@code named}: the reader confirmed the generated attribute names and that
      * every plain field is plain; else every lookup asks the reader, plain fields per bit.
      */

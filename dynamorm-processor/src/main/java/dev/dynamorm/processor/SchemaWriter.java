@@ -126,6 +126,11 @@ final class SchemaWriter {
         }
     }
 
+    /** Whether the model's naming convention is the interface's default, camel case. */
+    private static boolean defaultNaming(Model model) {
+        return model.naming().equals("CAMEL_CASE");
+    }
+
     /** The methods of the schema class. */
     private void schemaMethods(StringBuilder s, Model model, String t) {
         s.append("    @Override\n    public Class<")
@@ -133,24 +138,30 @@ final class SchemaWriter {
                 .append("> type() {\n        return ")
                 .append(t)
                 .append(".class;\n    }\n\n");
-        s.append(
-                        "    @Override\n    public java.util.Optional<String> tableName() {\n        return ")
-                .append(
-                        model.table() == null
-                                ? "java.util.Optional.empty()"
-                                : "java.util.Optional.of(" + literal(model.table()) + ")")
-                .append(";\n    }\n\n");
-        s.append("    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
-                .append("        return dev.dynamorm.annotations.NamingConvention.")
-                .append(model.naming())
-                .append(";\n    }\n\n");
+        // a nested-only type (no table) and camel case are the interface's defaults: two methods
+        // fewer in the class every registration loads
+        if (model.table() != null) {
+            s.append(
+                            "    @Override\n    public java.util.Optional<String> tableName() {\n        return ")
+                    .append("java.util.Optional.of(")
+                    .append(literal(model.table()))
+                    .append(");\n    }\n\n");
+        }
+        if (!defaultNaming(model)) {
+            s.append(
+                            "    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
+                    .append("        return dev.dynamorm.annotations.NamingConvention.")
+                    .append(model.naming())
+                    .append(";\n    }\n\n");
+        }
         s.append(Templates.method(model.type()));
         s.append("    @Override\n    public java.util.List<")
                 .append(SPI)
                 .append("FieldSchema> fields() {\n")
                 .append("        return FIELDS;\n    }\n\n");
         // the per-field code in a class of its own (Schema.Codec), loaded and verified at the first
-        // read or write, not when the model registers; these methods only delegate to it
+        // read or write, not when the model registers: the engine reads and writes through codec();
+        // get and create, which the interface requires, only delegate to it
         s.append("    @Override\n    public Object get(")
                 .append(t)
                 .append(
@@ -159,23 +170,11 @@ final class SchemaWriter {
                 .append(t)
                 .append(
                         " create(Object[] values) {\n        return Schema.Codec.INSTANCE.create(values);\n    }\n\n");
-        s.append("    @Override\n    public void write(")
-                .append(t)
-                .append(" instance, ")
-                .append(FieldAccessWriter.ITEM)
-                .append(", ")
-                .append(SPI)
-                .append(
-                        "FieldWriter out) {\n        Schema.Codec.INSTANCE.write(instance, item, out);\n    }\n\n");
         s.append("    @Override\n    public ")
-                .append(t)
-                .append(" read(")
-                .append(FieldAccessWriter.ITEM)
-                .append(", ")
                 .append(SPI)
-                .append(
-                        "FieldReader in) {\n        return Schema.Codec.INSTANCE.read(item, in);\n    }\n\n");
-        FieldAccessWriter.namedDelegates(s, model, t);
+                .append("ModelSchema<")
+                .append(t)
+                .append("> codec() {\n        return Schema.Codec.INSTANCE;\n    }\n\n");
         StringBuilder c = new StringBuilder();
         codec(c, model, t);
         indent(s, c);
@@ -199,10 +198,16 @@ final class SchemaWriter {
         s.append("    @Override\n    public Class<")
                 .append(t)
                 .append("> type() {\n        return Schema.INSTANCE.type();\n    }\n\n");
-        s.append("    @Override\n    public java.util.Optional<String> tableName() {\n")
-                .append("        return Schema.INSTANCE.tableName();\n    }\n\n");
-        s.append("    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
-                .append("        return Schema.INSTANCE.naming();\n    }\n\n");
+        // the schema's answers: the interface's defaults where the schema keeps them
+        if (model.table() != null) {
+            s.append("    @Override\n    public java.util.Optional<String> tableName() {\n")
+                    .append("        return Schema.INSTANCE.tableName();\n    }\n\n");
+        }
+        if (!defaultNaming(model)) {
+            s.append(
+                            "    @Override\n    public dev.dynamorm.annotations.NamingConvention naming() {\n")
+                    .append("        return Schema.INSTANCE.naming();\n    }\n\n");
+        }
         s.append("    @Override\n    public java.util.List<")
                 .append(SPI)
                 .append(

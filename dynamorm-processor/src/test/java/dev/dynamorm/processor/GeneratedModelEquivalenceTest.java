@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamorm.DynamORM;
 import dev.dynamorm.ModelDefinitionException;
+import dev.dynamorm.annotations.NamingConvention;
 import dev.dynamorm.local.LocalDynamoDb;
+import dev.dynamorm.spi.schema.ModelSchema;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +160,10 @@ final class GeneratedModelEquivalenceTest {
                     }
                     """);
 
+    private static ModelSchema<?> schema(ClassLoader loader, String name) throws Exception {
+        return (ModelSchema<?>) loader.loadClass(name).getField("SCHEMA").get(null);
+    }
+
     private static final Clock CLOCK =
             Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -192,6 +198,20 @@ final class GeneratedModelEquivalenceTest {
                                 gen.classes.resolve(
                                         "META-INF/services/dev.dynamorm.spi.schema.ModelSchemaProvider")))
                 .isEqualTo("demo.DynamORM_Schemas\n");
+        // a nested type and camel case leave the interface's defaults; the others are stated
+        try (URLClassLoader loader = gen.loader()) {
+            ModelSchema<?> address = schema(loader, "demo.Address_");
+            assertThat(address.tableName()).isEmpty();
+            assertThat(address.naming()).isEqualTo(NamingConvention.CAMEL_CASE);
+            ModelSchema<?> order = schema(loader, "demo.Order_");
+            assertThat(order.tableName()).contains("orders");
+            assertThat(order.naming()).isEqualTo(NamingConvention.CAMEL_CASE);
+            ModelSchema<?> customer = schema(loader, "demo.Customer_");
+            assertThat(customer.tableName()).contains("customers");
+            assertThat(customer.naming()).isEqualTo(NamingConvention.SNAKE_CASE);
+            assertThat(customer.codec().naming()).isEqualTo(NamingConvention.SNAKE_CASE);
+            assertThat(customer.codec().tableName()).contains("customers");
+        }
 
         String generated = run(gen, "gen_", true);
         String reflective = run(refl, "refl_", false);

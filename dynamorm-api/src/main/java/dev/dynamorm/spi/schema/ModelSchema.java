@@ -29,15 +29,21 @@ public interface ModelSchema<T> {
      * The table name from {@code @DynamoTable}.
      *
      * @return the table name, without prefix; empty for a type that is only nested in other models
+     *     (the default)
      */
-    Optional<String> tableName();
+    default Optional<String> tableName() {
+        return Optional.empty();
+    }
 
     /**
      * The naming convention from {@code @DynamoTable} (camel case for nested types).
      *
-     * @return the convention applied to fields without {@code @Attribute}
+     * @return the convention applied to fields without {@code @Attribute}; {@link
+     *     NamingConvention#CAMEL_CASE} by default
      */
-    NamingConvention naming();
+    default NamingConvention naming() {
+        return NamingConvention.CAMEL_CASE;
+    }
 
     /**
      * The mapped fields (fields marked {@code @Ignore} excluded), in declaration order. The index
@@ -71,8 +77,8 @@ public interface ModelSchema<T> {
 
     /**
      * Converts every field of an instance into an item through a writer, with direct getter calls
-     * and primitives unboxed. Generated schemas override it; the default reads each field through
-     * {@link #get(Object, int)}.
+     * and primitives unboxed. Generated schemas override it in their {@link #codec()}; the default
+     * reads each field through {@link #get(Object, int)}.
      *
      * @param instance the instance
      * @param item the item to fill
@@ -87,8 +93,8 @@ public interface ModelSchema<T> {
     /**
      * Creates an instance from an item through a reader, primitives unboxed, with the semantics of
      * {@link #create(Object[])}; a bean setter that throws is reported through {@link
-     * FieldReader#setterFailed(int, RuntimeException)}. Generated schemas override it; the default
-     * reads every field boxed and calls {@link #create(Object[])}.
+     * FieldReader#setterFailed(int, RuntimeException)}. Generated schemas override it in their
+     * {@link #codec()}; the default reads every field boxed and calls {@link #create(Object[])}.
      *
      * @param item the stored item
      * @param in converts the attributes
@@ -104,9 +110,9 @@ public interface ModelSchema<T> {
 
     /**
      * Whether {@link #readNamed(Map, FieldReader)} may read items for this reader: generated
-     * schemas answer from {@link FieldReader#plainFields(String[])} with the attribute names they
-     * were generated with. The engine asks once per reader (the answer does not change) and then
-     * calls {@code readNamed} per item without asking again.
+     * schemas' codecs answer from {@link FieldReader#plainFields(String[])} with the attribute
+     * names they were generated with. The engine asks once per reader (the answer does not change)
+     * and then calls {@code readNamed} per item without asking again.
      *
      * @param in the reader the items will be read with
      * @return whether {@code readNamed} reads items for {@code in} as {@link #read(Map,
@@ -131,6 +137,22 @@ public interface ModelSchema<T> {
      */
     default T readNamed(Map<String, AttributeValue> item, FieldReader in) {
         throw new UnsupportedOperationException("readNamed");
+    }
+
+    /**
+     * The object that holds this schema's per-field code: the engine calls {@link #write}, {@link
+     * #read}, {@link #readsNamed} and {@link #readNamed} on it, not on the schema. A generated
+     * schema keeps that code in a class of its own, returned here, so that registering a model
+     * loads only its description ({@link #fields()} and the rest); the engine asks for the codec at
+     * the first item it reads or writes. The schema itself (the default) for a schema that
+     * implements the code.
+     *
+     * <p>Every call returns the same object, immutable and safe to share between threads.
+     *
+     * @return the codec, a schema of the same type; this schema by default
+     */
+    default ModelSchema<T> codec() {
+        return this;
     }
 
     /**

@@ -63,6 +63,13 @@ final class ReflectiveModel<T> implements ModelMetadata<T>, Converter<Object> {
     /** The generated schema the model was read from, or null. */
     private ModelSchema<T> schema;
 
+    /**
+     * The schema's per-field code ({@link ModelSchema#codec()}), found at the first item written so
+     * that registering does not load it; null until then. Racy but safe: every thread finds the
+     * same immutable object.
+     */
+    private ModelSchema<T> codec;
+
     /** Whether a field is {@code @Unique}, known to the builder (no pass over the fields). */
     private boolean anyUnique;
 
@@ -285,7 +292,12 @@ final class ReflectiveModel<T> implements ModelMetadata<T>, Converter<Object> {
         Map<String, AttributeValue> item = new HashMap<>(fields.length * 4 / 3 + 1);
         ModelSchema<T> schema = this.schema;
         if (schema != null) {
-            schema.write(instance, item, writer(operation));
+            ModelSchema<T> c = codec;
+            if (c == null) {
+                c = schema.codec();
+                codec = c;
+            }
+            c.write(instance, item, writer(operation));
             return item;
         }
         for (ReflectiveField f : fields) {

@@ -10,15 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The read of one generated model for one operation, resolved once per model: its schema and the
  * reader of that operation, so that an item goes straight to the generated code (no structure,
  * schema or per-operation lookups per item). Its final fields publish it to any thread that sees
- * it; the one other field, {@link #mode}, is decided at the first read (see there).
+ * it; the two other fields, {@link #named} and {@link #any}, are decided at the first read (see
+ * there).
  *
  * @param <T> the model type
  */
 final class SchemaRead<T> {
-
-    private static final byte UNDECIDED = 0;
-    private static final byte NAMED = 1;
-    private static final byte ANY = 2;
 
     private final Class<T> type;
     private final ModelSchema<T> schema;
@@ -26,14 +23,17 @@ final class SchemaRead<T> {
     private final Operation operation;
 
     /**
-     * Whether items go to the schema's {@link ModelSchema#readNamed} (its generated attribute names
-     * are the reader's, checked once here instead of per item) or to {@link ModelSchema#read}.
-     * Decided at the first read rather than at registration, so that registering does not load the
-     * schema's per-field code. Not volatile: every thread that decides decides the same (the
-     * reader's names never change), so a thread that still sees {@link #UNDECIDED} only decides
-     * again.
+     * The schema's codec ({@link ModelSchema#codec()}) when items go to its {@link
+     * ModelSchema#readNamed} (its generated attribute names are the reader's, checked once here
+     * instead of per item), else null. Decided at the first read rather than at registration, so
+     * that registering does not load the schema's per-field code. Not volatile: every thread that
+     * decides decides the same (the reader's names never change, and the codec is one immutable
+     * object), so a thread that still sees null only decides again.
      */
-    private byte mode;
+    private ModelSchema<T> named;
+
+    /** The codec, when the first read found that items go to its {@link ModelSchema#read}. */
+    private ModelSchema<T> any;
 
     SchemaRead(Class<T> type, ModelSchema<T> schema, SchemaItemReader in, Operation operation) {
         this.type = type;
@@ -50,7 +50,8 @@ final class SchemaRead<T> {
      */
     T read(Map<String, AttributeValue> item) {
         try {
-            return mode == NAMED ? schema.readNamed(item, in) : readOther(item);
+            ModelSchema<T> n = named;
+            return n != null ? n.readNamed(item, in) : readOther(item);
         } catch (InvalidRequestException e) {
             throw e; // a converter's, or a setter's through FieldReader.setterFailed
         } catch (SchemaItemReader.ConverterFailure e) {
@@ -62,18 +63,22 @@ final class SchemaRead<T> {
 
     // out of line, so that read stays small enough to inline into the caller
     private T readOther(Map<String, AttributeValue> item) {
-        byte m = mode;
-        if (m == UNDECIDED) {
-            m = namedReads() ? NAMED : ANY;
-            mode = m;
+        ModelSchema<T> c = any;
+        if (c == null) {
+            c = schema.codec();
+            if (namedReads(c)) {
+                named = c;
+                return c.readNamed(item, in);
+            }
+            any = c;
         }
-        return m == NAMED ? schema.readNamed(item, in) : schema.read(item, in);
+        return c.read(item, in);
     }
 
-    /** Whether the schema has a named read that applies to this reader. */
-    private boolean namedReads() {
+    /** Whether the codec has a named read that applies to this reader. */
+    private boolean namedReads(ModelSchema<T> codec) {
         try {
-            return schema.readsNamed(in);
+            return codec.readsNamed(in);
         } catch (UnsupportedOperationException e) {
             return false; // generated before readsNamed existed, or a model without plain fields
         }

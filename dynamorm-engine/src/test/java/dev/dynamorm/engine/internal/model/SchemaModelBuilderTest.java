@@ -51,6 +51,69 @@ class SchemaModelBuilderTest {
         }
     }
 
+    /**
+     * A hand-written schema that keeps its per-field code in another object, as generated schemas
+     * do: its own read and write fail, so that only reads and writes through {@link #codec()}
+     * succeed.
+     */
+    private static final class SplitSchema implements ModelSchema<Trio> {
+        private final TrioSchema code;
+        private int codecCalls;
+
+        SplitSchema(List<FieldSchema> fields) {
+            this.code = new TrioSchema(fields);
+        }
+
+        @Override
+        public Class<Trio> type() {
+            return code.type();
+        }
+
+        @Override
+        public Optional<String> tableName() {
+            return code.tableName();
+        }
+
+        @Override
+        public NamingConvention naming() {
+            return code.naming();
+        }
+
+        @Override
+        public List<FieldSchema> fields() {
+            return code.fields();
+        }
+
+        @Override
+        public Object get(Trio instance, int field) {
+            return code.get(instance, field);
+        }
+
+        @Override
+        public Trio create(Object[] values) {
+            return code.create(values);
+        }
+
+        @Override
+        public void write(
+                Trio instance,
+                Map<String, AttributeValue> item,
+                dev.dynamorm.spi.schema.FieldWriter out) {
+            throw new AssertionError("written through the schema, not its codec");
+        }
+
+        @Override
+        public Trio read(Map<String, AttributeValue> item, dev.dynamorm.spi.schema.FieldReader in) {
+            throw new AssertionError("read through the schema, not its codec");
+        }
+
+        @Override
+        public ModelSchema<Trio> codec() {
+            codecCalls++;
+            return code;
+        }
+    }
+
     private static ReflectiveModel<Trio> build(FieldSchema... fields) {
         ReflectiveModel<Trio> model = new ReflectiveModel<>(Trio.class);
         new ModelBuilder<>(
@@ -155,6 +218,34 @@ class SchemaModelBuilderTest {
         }
         assertThat(model.toItem(trio, null)).isEqualTo(item);
         assertThat(model.fromItem(item, null)).isEqualTo(trio);
+    }
+
+    @Test
+    void aSchemaWithACodec_readsAndWritesThroughIt_askedAtTheFirstItemNotAtRegistration() {
+        SplitSchema schema =
+                new SplitSchema(
+                        List.of(
+                                FieldSchema.builder("id", String.class).partitionKey().build(),
+                                FieldSchema.builder("a", String.class).build(),
+                                FieldSchema.builder("b", String.class).build()));
+        ReflectiveModel<Trio> model = new ReflectiveModel<>(Trio.class);
+        new ModelBuilder<>(schema, new ConverterRegistry(List.of(new TestConverters())))
+                .buildInto(model);
+        assertThat(schema.codecCalls).isZero();
+
+        Trio trio = new Trio("1", "x", "y");
+        Map<String, AttributeValue> item = model.toItem(trio);
+        assertThat(item)
+                .containsOnlyKeys("id", "a", "b")
+                .containsEntry("a", AttributeValue.fromS("x"));
+        assertThat(model.fromItem(item)).isEqualTo(trio);
+        for (Operation op : Operation.values()) {
+            assertThat(model.toItem(trio, op)).isEqualTo(item);
+            assertThat(model.fromItem(item, op)).isEqualTo(trio);
+        }
+        assertThat(model.toItem(trio, null)).isEqualTo(item);
+        assertThat(model.fromItem(item, null)).isEqualTo(trio);
+        assertThat(schema.codecCalls).isPositive();
     }
 
     @Test
