@@ -83,6 +83,10 @@ final class GenericFieldTypesTest {
                         bags.put(bag);
                         Bag got = bags.get("b1").orElseThrow();
                         System.out.println("BAG " + got);
+                        bags.update(got, u -> u.set("tags[0]", "z").set("attrs.k", "w"));
+                        Bag updated = bags.get("b1").orElseThrow();
+                        System.out.println("UPDATED " + updated.tags() + " " + updated.attrs());
+                        System.out.flush();
                         Table<Grouped> grouped = db.table(Grouped.class);
                         grouped.createTable();
                         grouped.put(new Grouped("g1", Map.of("g", List.of("m", "n")),
@@ -131,6 +135,7 @@ final class GenericFieldTypesTest {
         List<String> lines = out.lines().collect(Collectors.toList());
         int from = lines.indexOf("REGISTERING");
         int to = lines.indexOf("REGISTERED");
+        int updated = lines.indexOf("UPDATED [z, b] {k=w}");
         assertThat(from).as(out).isNotNegative();
         assertThat(to).as(out).isGreaterThan(from);
         assertThat(lines.subList(from + 1, to))
@@ -138,10 +143,16 @@ final class GenericFieldTypesTest {
                 .as(
                         "the class that makes generic types, loaded to register fields of class arguments")
                 .noneMatch(l -> l.contains(" dev.dynamorm.spi.schema.SchemaTypes "));
+        // nor for the first put, get and update of a list element and a map value (their classes
+        // come from the field's class arguments)
+        assertThat(updated).as(out).isGreaterThan(to);
+        assertThat(lines.subList(from + 1, updated))
+                .noneMatch(l -> l.contains(" dev.dynamorm.spi.schema.SchemaTypes "));
         assertThat(lines)
                 .as(out)
                 .contains(
                         "BAG Bag[id=b1, tags=[a, b], labels=[l], attrs={k=v}]",
+                        "UPDATED [z, b] {k=w}",
                         "GROUPED {g=[m, n]} 2");
     }
 }

@@ -82,7 +82,7 @@ public final class ValueBinder {
      */
     public AttributeValue bindListElement(
             Class<?> model, Operation op, String javaPath, FieldMetadata list, Object value) {
-        Class<?> element = elementClass(list.genericType());
+        Class<?> element = list.listElementClass();
         Optional<Converter<?>> found =
                 element == null || value == null ? Optional.empty() : converters.find(element);
         if (found.isEmpty()) {
@@ -103,17 +103,6 @@ public final class ValueBinder {
     private static InvalidRequestException doesNotFit(
             Class<?> model, Operation op, Object value, String what, FieldMetadata field) {
         return FieldValues.doesNotFit(model, op, value, what, field.genericType());
-    }
-
-    private static Class<?> elementClass(java.lang.reflect.Type type) {
-        if (type instanceof java.lang.reflect.ParameterizedType p
-                && p.getRawType() instanceof Class<?> raw
-                && java.util.List.class.isAssignableFrom(raw)
-                && p.getActualTypeArguments().length == 1
-                && p.getActualTypeArguments()[0] instanceof Class<?> e) {
-            return e;
-        }
-        return null;
     }
 
     /** Converts a value by its own type: list elements, set members, substrings. */

@@ -4,6 +4,7 @@ import dev.dynamorm.Converter;
 import dev.dynamorm.Operation;
 import dev.dynamorm.annotations.Encrypted;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,20 @@ public interface FieldMetadata {
 
     /** The raw Java class. */
     Class<?> rawType();
+
+    /**
+     * The element class of a list field whose element type is a class ({@code String} for {@code
+     * List<String>}), else null.
+     */
+    default Class<?> listElementClass() {
+        return genericType() instanceof ParameterizedType p
+                        && p.getRawType() instanceof Class<?> raw
+                        && List.class.isAssignableFrom(raw)
+                        && p.getActualTypeArguments().length == 1
+                        && p.getActualTypeArguments()[0] instanceof Class<?> e
+                ? e
+                : null;
+    }
 
     /** The converter in use (for {@code @Ttl} fields, the epoch-seconds converter). */
     Converter<Object> converter();

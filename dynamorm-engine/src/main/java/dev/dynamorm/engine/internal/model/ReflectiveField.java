@@ -203,6 +203,18 @@ final class ReflectiveField implements FieldMetadata {
         return rawType;
     }
 
+    @Override
+    public Class<?> listElementClass() {
+        List<Class<?>> arguments = schema != null ? schema.classArguments() : List.of();
+        if (arguments.isEmpty()) {
+            return FieldMetadata.super.listElementClass();
+        }
+        // a generated field of class arguments: answered without making its generic type
+        return List.class.isAssignableFrom(rawType) && arguments.size() == 1
+                ? arguments.get(0)
+                : null;
+    }
+
     /**
      * The converter: for a field of a common type without a converter of the user's, a {@link
      * BuiltInDefault} that converts like the built-in converter and loads it at its first need.
@@ -479,15 +491,21 @@ final class ReflectiveField implements FieldMetadata {
         }
         MapValues values = mapValues;
         if (values == null) {
-            values =
-                    new MapValues(
-                            modelType,
-                            name,
-                            ((ParameterizedType) genericType()).getActualTypeArguments()[1],
-                            mapValueConverter);
+            values = new MapValues(modelType, name, mapValueType(), mapValueConverter);
             mapValues = values;
         }
         return Optional.of(values);
+    }
+
+    /**
+     * The value type of this {@code Map<String, V>} field; a generated field of class arguments
+     * answers without making its generic type.
+     */
+    private Type mapValueType() {
+        List<Class<?>> arguments = schema != null ? schema.classArguments() : List.of();
+        return arguments.size() == 2
+                ? arguments.get(1)
+                : ((ParameterizedType) genericType()).getActualTypeArguments()[1];
     }
 
     @Override
