@@ -373,19 +373,24 @@ final class BuiltInDefault implements Converter<Object> {
     }
 
     /**
-     * The instant of the text the built-in converter writes ({@code
-     * yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}, a valid date and time of day); {@link #NOT_PLAIN} for any
-     * other text, which {@code Instant.parse} reads or refuses.
+     * The instant of a text in the form {@code yyyy-MM-ddTHH:mm:ss[.f]Z} with a fraction of 1 to 9
+     * digits (or none) and a valid date and time of day: what the built-in converter writes (9
+     * digits) and what {@code Instant.toString} writes (other tools' items: none, 3, 6 or 9
+     * digits); {@link #NOT_PLAIN} for any other text, which {@code Instant.parse} reads or refuses.
      */
     static Object readInstant(String s) {
-        if (s.length() != 30
+        int length = s.length();
+        // length 21 would be a '.' with no digits: left to Instant.parse
+        if (length < 20
+                || length > 30
+                || length == 21
                 || s.charAt(4) != '-'
                 || s.charAt(7) != '-'
                 || s.charAt(10) != 'T'
                 || s.charAt(13) != ':'
                 || s.charAt(16) != ':'
-                || s.charAt(19) != '.'
-                || s.charAt(29) != 'Z') {
+                || (length > 20 && s.charAt(19) != '.')
+                || s.charAt(length - 1) != 'Z') {
             return NOT_PLAIN;
         }
         int year = number(s, 0, 4);
@@ -394,7 +399,11 @@ final class BuiltInDefault implements Converter<Object> {
         int hour = number(s, 11, 2);
         int minute = number(s, 14, 2);
         int second = number(s, 17, 2);
-        int nano = number(s, 20, 9);
+        int digits = length == 20 ? 0 : length - 21;
+        int nano = digits == 0 ? 0 : number(s, 20, digits);
+        for (int i = digits; i < 9 && nano > 0; i++) {
+            nano *= 10; // 589 of ".589" is 589 000 000 nanoseconds
+        }
         if (year < 0
                 || month < 1
                 || month > 12

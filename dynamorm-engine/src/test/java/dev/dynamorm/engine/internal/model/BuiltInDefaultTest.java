@@ -197,6 +197,30 @@ final class BuiltInDefaultTest {
         }
     }
 
+    @Test
+    void instantsOfEveryFractionWidth_areReadByTheStandInItself() {
+        for (String text :
+                List.of(
+                        "2026-03-14T09:26:54Z",
+                        "2026-03-14T09:26:54.5Z",
+                        "2026-03-14T09:26:54.589Z",
+                        "2026-03-14T09:26:54.123456Z",
+                        "2026-03-14T09:26:54.123456789Z",
+                        "2026-03-14T09:26:54.000Z")) {
+            assertThat(BuiltInDefault.readInstant(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String text :
+                List.of(
+                        "2026-03-14T09:26:54.Z",
+                        "2026-03-14T09:26:54.1234567891Z",
+                        "2026-03-14T09:26:54+01:00",
+                        "2024-12-31T23:59:60Z")) {
+            assertThat(BuiltInDefault.readInstant(text))
+                    .as(text)
+                    .isSameAs(BuiltInDefault.NOT_PLAIN);
+        }
+    }
+
     @DynamoTable("secrets")
     record Secret(@PartitionKey String id, @Encrypted String pin) {}
 
@@ -351,7 +375,17 @@ final class BuiltInDefaultTest {
                         "2024-12-31T23:59:60.000000000Z",
                         "0000-01-01T00:00:00.000000000Z",
                         "2024-01-02T03:04:05.12345678xZ",
-                        "2024-01-02t03:04:05.123456789Z")) {
+                        "2024-01-02t03:04:05.123456789Z",
+                        // Instant.toString's forms (other tools' items), and near misses
+                        "2026-03-14T09:26:54.589Z",
+                        "2026-03-14T09:26:54.5Z",
+                        "2026-03-14T09:26:54.123456Z",
+                        "2026-03-14T09:26:54.000Z",
+                        "2026-03-14T09:26:54.Z",
+                        "2026-03-14T09:26:54.1234567891Z",
+                        "2026-03-14T09:26:54.58xZ",
+                        "2026-03-14T09:26:54+01:00",
+                        "2024-12-31T23:59:60Z")) {
             out.add(AttributeValue.fromS(s));
         }
         for (String n :
