@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Finds the converter of each Java type by asking the providers in descending priority (ties keep
@@ -25,14 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ConverterRegistry implements ConverterLookup {
 
-    /**
-     * Caches "no provider handles this type"; made at the first such type, so that an engine whose
-     * types all have a converter (the usual case) loads no class for it. Written once.
-     */
-    private static volatile Converter<Object> none;
-
     private final List<ConverterProvider> providers;
-    private final ConcurrentHashMap<Type, Converter<?>> cache = new ConcurrentHashMap<>();
+
+    /** Each type's answer, empty when no provider handles the type (the answer is kept too). */
+    private final ConcurrentHashMap<Type, Optional<Converter<?>>> cache = new ConcurrentHashMap<>();
+
     private final ModelFactory models;
 
     /**
@@ -176,16 +172,16 @@ public final class ConverterRegistry implements ConverterLookup {
     @Override
     public Optional<Converter<?>> find(Type type) {
         Objects.requireNonNull(type, "type");
-        Converter<?> converter = cache.get(type);
+        Optional<Converter<?>> converter = cache.get(type);
         if (converter == null) {
-            Map<Type, Converter<?>> session = models.currentSession();
+            Map<Type, Optional<Converter<?>>> session = models.currentSession();
             if (session != null) {
                 converter = session.get(type);
             }
             if (converter == null) {
                 converter = resolve(type);
                 // a recursive lookup may have stored one meanwhile: keep the first
-                Converter<?> previous =
+                Optional<Converter<?>> previous =
                         session != null
                                 ? session.putIfAbsent(type, converter)
                                 : cache.putIfAbsent(type, converter);
@@ -194,54 +190,22 @@ public final class ConverterRegistry implements ConverterLookup {
                 }
             }
         }
-        return converter == none ? Optional.empty() : Optional.of(converter);
+        return converter;
     }
 
-    private Converter<?> resolve(Type type) {
+    private Optional<Converter<?>> resolve(Type type) {
         for (ConverterProvider provider : providers) {
             Optional<Converter<?>> found = provider.converterFor(type, this);
             if (found != null && found.isPresent()) {
-                return found.get();
+                return found;
             }
         }
-        return none();
-    }
-
-    private static Converter<Object> none() {
-        Converter<Object> made = none;
-        if (made == null) {
-            synchronized (ConverterRegistry.class) {
-                made = none;
-                if (made == null) {
-                    made = new NoConverter();
-                    none = made;
-                }
-            }
-        }
-        return made;
-    }
-
-    /** The converter cached for a type no provider handles; never asked to convert. */
-    private static final class NoConverter implements Converter<Object> {
-        @Override
-        public AttributeValue toAttributeValue(Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Object fromAttributeValue(AttributeValue attribute) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AttributeValue.Type attributeType() {
-            throw new UnsupportedOperationException();
-        }
+        return Optional.empty();
     }
 
     /** Publishes the converters created during a successful build. */
-    void publish(Map<Type, Converter<?>> converters) {
-        for (Map.Entry<Type, Converter<?>> e : converters.entrySet()) {
+    void publish(Map<Type, Optional<Converter<?>>> converters) {
+        for (Map.Entry<Type, Optional<Converter<?>>> e : converters.entrySet()) {
             cache.putIfAbsent(e.getKey(), e.getValue());
         }
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -38,11 +39,12 @@ final class ModelFactory {
     private Map<Class<?>, ReflectiveModel<?>> building;
 
     /**
-     * The converters that build has created so far, or null until the first (a generated model of
-     * common types resolves none); guarded by the lock. A plain map, not a holder class: one class
-     * less to load while the first model with a nested type registers.
+     * The converters that build has found so far (empty for a type no provider handles), or null
+     * until the first (a generated model of common types resolves none); guarded by the lock. A
+     * plain map, not a holder class: one class less to load while the first model with a nested
+     * type registers.
      */
-    private Map<Type, Converter<?>> session;
+    private Map<Type, Optional<Converter<?>>> session;
 
     private final GeneratedSchemas schemas;
     private final boolean requireGenerated;
@@ -95,11 +97,11 @@ final class ModelFactory {
      * The converters of the current thread's build when it is building (created now if needed),
      * else null.
      */
-    Map<Type, Converter<?>> currentSession() {
+    Map<Type, Optional<Converter<?>>> currentSession() {
         if (!lock.isHeldByCurrentThread() || building == null) {
             return null;
         }
-        Map<Type, Converter<?>> s = session;
+        Map<Type, Optional<Converter<?>>> s = session;
         if (s == null) {
             s = new HashMap<>();
             session = s;
@@ -157,7 +159,8 @@ final class ModelFactory {
         }
     }
 
-    private void publish(Map<Class<?>, ReflectiveModel<?>> built, Map<Type, Converter<?>> s) {
+    private void publish(
+            Map<Class<?>, ReflectiveModel<?>> built, Map<Type, Optional<Converter<?>>> s) {
         // keys, not values(): their set and iterator classes are loaded before any model (the
         // values' would be loaded by the first one)
         for (Class<?> type : built.keySet()) {

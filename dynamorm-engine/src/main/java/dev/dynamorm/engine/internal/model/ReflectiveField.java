@@ -205,7 +205,7 @@ final class ReflectiveField implements FieldMetadata {
 
     @Override
     public Class<?> listElementClass() {
-        List<Class<?>> arguments = schema != null ? schema.classArguments() : List.of();
+        List<Class<?>> arguments = classArguments();
         if (arguments.isEmpty()) {
             return FieldMetadata.super.listElementClass();
         }
@@ -497,12 +497,17 @@ final class ReflectiveField implements FieldMetadata {
         return Optional.of(values);
     }
 
+    /** The class arguments a generated field was declared with; none for a reflected field. */
+    private List<Class<?>> classArguments() {
+        return schema != null ? schema.classArguments() : List.of();
+    }
+
     /**
      * The value type of this {@code Map<String, V>} field; a generated field of class arguments
      * answers without making its generic type.
      */
     private Type mapValueType() {
-        List<Class<?>> arguments = schema != null ? schema.classArguments() : List.of();
+        List<Class<?>> arguments = classArguments();
         return arguments.size() == 2
                 ? arguments.get(1)
                 : ((ParameterizedType) genericType()).getActualTypeArguments()[1];
