@@ -7,6 +7,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.chrono.IsoChronology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -408,7 +410,7 @@ final class BuiltInDefault implements Converter<Object> {
                 || month < 1
                 || month > 12
                 || day < 1
-                || day > monthLength(year, month)
+                || day > Month.of(month).length(IsoChronology.INSTANCE.isLeapYear(year))
                 || hour < 0
                 || hour > 23
                 || minute < 0
@@ -434,14 +436,6 @@ final class BuiltInDefault implements Converter<Object> {
             v = v * 10 + d;
         }
         return v;
-    }
-
-    private static int monthLength(int year, int month) {
-        if (month == 2) {
-            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            return leap ? 29 : 28;
-        }
-        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** An {@code L} of {@code S} and NULL items as an {@code ArrayList}; else NOT_PLAIN. */
