@@ -77,8 +77,8 @@ final class ModelBuilder<T> {
                 schema != null
                         ? null
                         : isRecord
-                                ? Property.recordProperties(type)
-                                : Property.beanProperties(type);
+                                ? Introspector.recordProperties(type)
+                                : Introspector.beanProperties(type);
         int count = schemaFields != null ? schemaFields.size() : properties.size();
 
         // per field: annotations, attribute name, converter
@@ -104,7 +104,7 @@ final class ModelBuilder<T> {
                 m = Mapping.of(f);
             } else {
                 p = properties.get(slot);
-                m = Mapping.read(p.sources);
+                m = Introspector.mapping(p.sources);
             }
             if (m.plain()) {
                 p.map(m, naming.apply(p.name), fieldConverters.converter(p, m), slot);
@@ -507,7 +507,7 @@ final class ModelBuilder<T> {
     }
 
     private void checkTableKey(Property key, String role) {
-        IndexMetadata.checkKeyType(type, key, "the " + role + " key");
+        key.checkKeyType(type, "the " + role + " key");
         if (key.mapping.encrypted()) {
             throw fail(
                     "model %s: field '%s' is the %s key and cannot be %s: DynamoDB must read keys in "
