@@ -410,7 +410,8 @@ final class BuiltInDefault implements Converter<Object> {
                 || month < 1
                 || month > 12
                 || day < 1
-                || day > Month.of(month).length(IsoChronology.INSTANCE.isLeapYear(year))
+                || (day > 28
+                        && day > Month.of(month).length(IsoChronology.INSTANCE.isLeapYear(year)))
                 || hour < 0
                 || hour > 23
                 || minute < 0
