@@ -1,26 +1,11 @@
 package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.Converter;
-import dev.dynamorm.annotations.Attribute;
-import dev.dynamorm.annotations.Convert;
-import dev.dynamorm.annotations.CreatedAt;
 import dev.dynamorm.annotations.FieldTransform;
-import dev.dynamorm.annotations.Ignore;
-import dev.dynamorm.annotations.IndexKey;
-import dev.dynamorm.annotations.PartitionKey;
-import dev.dynamorm.annotations.SortKey;
-import dev.dynamorm.annotations.Ttl;
-import dev.dynamorm.annotations.Unique;
-import dev.dynamorm.annotations.UpdatedAt;
-import dev.dynamorm.annotations.Version;
 import dev.dynamorm.spi.schema.FieldSchema;
 import dev.dynamorm.spi.schema.IndexKeySchema;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The mapping annotations of one property, merged over its sources (field, getter, component). */
 record Mapping(
@@ -44,51 +29,6 @@ record Mapping(
      * generated model's path too) loads no annotation type.
      */
     static final String ANNOTATION_PACKAGE = "dev.dynamorm.annotations";
-
-    static Mapping read(List<AnnotatedElement> sources) {
-        Set<IndexKey> indexKeys = new LinkedHashSet<>();
-        Set<String> present = new LinkedHashSet<>();
-        for (AnnotatedElement source : sources) {
-            indexKeys.addAll(Arrays.asList(source.getAnnotationsByType(IndexKey.class)));
-            for (Annotation a : source.getAnnotations()) {
-                if (a.annotationType().getPackageName().equals(ANNOTATION_PACKAGE)) {
-                    present.add(
-                            "@"
-                                    + (a.annotationType()
-                                                    == dev.dynamorm.annotations.IndexKeys.class
-                                            ? IndexKey.class.getSimpleName()
-                                            : a.annotationType().getSimpleName()));
-                }
-            }
-        }
-        Attribute attribute = first(sources, Attribute.class);
-        Convert convert = first(sources, Convert.class);
-        return new Mapping(
-                has(sources, Ignore.class),
-                has(sources, PartitionKey.class),
-                has(sources, SortKey.class),
-                attribute == null ? null : attribute.value(),
-                convert == null ? null : convert.value(),
-                null,
-                has(sources, Version.class),
-                has(sources, CreatedAt.class),
-                has(sources, UpdatedAt.class),
-                has(sources, Ttl.class),
-                has(sources, Unique.class),
-                transforms(sources),
-                indexKeys.stream()
-                        .map(
-                                k ->
-                                        new IndexKeySchema(
-                                                k.index(),
-                                                k.type(),
-                                                k.role(),
-                                                k.projection(),
-                                                List.of(k.include()),
-                                                k.order()))
-                        .toList(),
-                List.copyOf(present));
-    }
 
     /**
      * The mapping of a generated field without annotations: no rename, converter, role, transform
@@ -156,32 +96,5 @@ record Mapping(
     /** The field's transform annotations as written on it, e.g. {@code @Encrypted}. */
     String transformNames() {
         return String.join(", ", transforms.stream().map(a -> "@" + a.getSimpleName()).toList());
-    }
-
-    /** The annotations marked {@link FieldTransform} on any of the sources, once each. */
-    private static List<Class<? extends Annotation>> transforms(List<AnnotatedElement> sources) {
-        Set<Class<? extends Annotation>> out = new LinkedHashSet<>();
-        for (AnnotatedElement source : sources) {
-            for (Annotation a : source.getAnnotations()) {
-                if (a.annotationType().isAnnotationPresent(FieldTransform.class)) {
-                    out.add(a.annotationType());
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static boolean has(List<AnnotatedElement> sources, Class<? extends Annotation> a) {
-        return first(sources, a) != null;
-    }
-
-    private static <A extends Annotation> A first(List<AnnotatedElement> sources, Class<A> a) {
-        for (AnnotatedElement source : sources) {
-            A found = source.getAnnotation(a);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 }

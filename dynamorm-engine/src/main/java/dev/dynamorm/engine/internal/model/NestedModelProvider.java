@@ -48,7 +48,7 @@ final class NestedModelProvider implements ConverterProvider {
         if (c.isRecord()) {
             return true;
         }
-        return Property.isBean(c);
+        return Introspector.isBean(c);
     }
 
     private static boolean platform(Class<?> c) {
