@@ -14,16 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A secondary index declared by {@code @IndexKey} annotations. Immutable. A model holds one
  * instance per index, compared by identity (see {@link #same}).
  *
- * <p>The class also gathers a table model's indexes from its fields' declarations ({@link
- * #gather}), so the first indexed model loads this one class for its indexes and a model without an
- * index key loads none. A plain final class rather than a record, as nothing compares indexes by
- * value: a record's {@code equals}, {@code hashCode} and {@code toString} only made the class
- * larger.
+ * <p>The class also gathers a table model's indexes from its fields' declarations ({@link #gather})
+ * and checks the stored type of every key, the table's included ({@link #checkKeyType}): the first
+ * model of any kind loads this one class, and the first indexed model none. A plain final class
+ * rather than a record, as nothing compares indexes by value: a record's {@code equals}, {@code
+ * hashCode} and {@code toString} only made the class larger.
  */
 public final class IndexMetadata {
 
@@ -539,7 +540,7 @@ public final class IndexMetadata {
     }
 
     private static void checkIndexKey(Class<?> type, String index, Property key, String role) {
-        key.checkKeyType(type, "the " + role + " key of index '" + index + "'");
+        checkKeyType(type, key, "the " + role + " key of index '" + index + "'");
         if (key.mapping.encrypted()) {
             throw fail(
                     type,
@@ -551,6 +552,30 @@ public final class IndexMetadata {
                     index,
                     key.mapping.transformNames(),
                     key.mapping.transformNames());
+        }
+    }
+
+    /**
+     * Checks that a key field, of the table or of an index, is stored as S, N or B.
+     *
+     * @param type the model type
+     * @param key the key field
+     * @param what which key it is, for the message (e.g. "the partition key")
+     * @throws ModelDefinitionException if it is stored as another type
+     */
+    static void checkKeyType(Class<?> type, Property key, String what) {
+        AttributeValue.Type t = key.converter().attributeType();
+        if (t != AttributeValue.Type.S
+                && t != AttributeValue.Type.N
+                && t != AttributeValue.Type.B) {
+            throw fail(
+                    type,
+                    "model %s: field '%s' is %s but is stored as %s: a key must be stored as S, N or B (string, "
+                            + "number or binary); use such a type, or a @Convert converter that writes one",
+                    type.getName(),
+                    key.name(),
+                    what,
+                    t);
         }
     }
 

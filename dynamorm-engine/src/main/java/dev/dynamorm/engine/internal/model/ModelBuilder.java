@@ -507,7 +507,7 @@ final class ModelBuilder<T> {
     }
 
     private void checkTableKey(Property key, String role) {
-        key.checkKeyType(type, "the " + role + " key");
+        IndexMetadata.checkKeyType(type, key, "the " + role + " key");
         if (key.mapping.encrypted()) {
             throw fail(
                     "model %s: field '%s' is the %s key and cannot be %s: DynamoDB must read keys in "

@@ -1,15 +1,12 @@
 package dev.dynamorm.engine.internal.model;
 
 import dev.dynamorm.Converter;
-import dev.dynamorm.ModelDefinitionException;
 import dev.dynamorm.spi.schema.FieldSchema;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Locale;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A Java property before validation: a record component or JavaBean property that {@link
@@ -127,30 +124,5 @@ final class Property {
     /** A generated schema's field as a property (no annotations, no reflection). */
     static Property of(FieldSchema f) {
         return new Property(f);
-    }
-
-    /**
-     * Checks that this key field, of the table or of an index, is stored as S, N or B.
-     *
-     * @param type the model type
-     * @param what which key it is, for the message (e.g. "the partition key")
-     * @throws ModelDefinitionException if it is stored as another type
-     */
-    void checkKeyType(Class<?> type, String what) {
-        AttributeValue.Type t = converter().attributeType();
-        if (t != AttributeValue.Type.S
-                && t != AttributeValue.Type.N
-                && t != AttributeValue.Type.B) {
-            throw new ModelDefinitionException(
-                    String.format(
-                            Locale.ROOT,
-                            "model %s: field '%s' is %s but is stored as %s: a key must be stored as S, N or B (string, "
-                                    + "number or binary); use such a type, or a @Convert converter that writes one",
-                            type.getName(),
-                            name,
-                            what,
-                            t),
-                    type);
-        }
     }
 }
