@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A secondary index declared by {@code @IndexKey} annotations. Immutable. A model holds one
- * instance per index, compared by identity (see {@link #same}).
+ * instance per index, compared by identity (==).
  *
  * <p>The class also gathers a table model's indexes from its fields' declarations ({@link #gather})
  * and checks the stored type of every key, the table's included ({@link #checkKeyType}): the first
@@ -122,19 +122,6 @@ public final class IndexMetadata {
     /** {@return whether the partition or the sort key is made of several fields} */
     public boolean multiAttribute() {
         return partitionKeys.size() > 1 || sortKeys.size() > 1;
-    }
-
-    /**
-     * Whether both are the same index of a model, by identity (a model holds one instance per
-     * index).
-     *
-     * @param a an index, or null
-     * @param b an index, or null
-     * @return whether they are the same instance
-     */
-    @SuppressWarnings("ReferenceEquality")
-    public static boolean same(IndexMetadata a, IndexMetadata b) {
-        return a == b;
     }
 
     @Override

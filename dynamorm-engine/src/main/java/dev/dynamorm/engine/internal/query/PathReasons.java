@@ -99,11 +99,7 @@ final class PathReasons {
         if (spec.index() != null) {
             PathCandidate asked =
                     candidates.stream()
-                            .filter(
-                                    c ->
-                                            forcedTable
-                                                    ? c.index == null
-                                                    : IndexMetadata.same(c.index, forced))
+                            .filter(c -> forcedTable ? c.index == null : c.index == forced)
                             .findFirst()
                             .orElseThrow();
             if (spec.consistent() && asked.global() && asked.pkTerm != null) {

@@ -175,7 +175,7 @@ final class QueryCompiler {
         }
         for (PathCandidate c : candidates) {
             if (spec.index() != null && c.unusable == null) {
-                boolean asked = forcedTable ? c.index == null : IndexMetadata.same(c.index, forced);
+                boolean asked = forcedTable ? c.index == null : c.index == forced;
                 if (!asked) {
                     c.unusable = "not the path asked for with index('" + spec.index() + "')";
                 }
